@@ -1,0 +1,29 @@
+"""ConflictKG's HTTP service: SPARQL, REST lookups and pages over the graph store."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+
+from graph.config import Settings, load_settings
+from graph.store import open_store
+
+__all__ = ["create_app"]
+
+
+def create_app(config: dict[str, Any] | Settings | None = None) -> Flask:
+    """Build the Flask app: settings from defaults, ``CONFLICTKG_*`` variables, then ``config``."""
+    settings = config if isinstance(config, Settings) else load_settings(config)
+    app = Flask(__name__)
+    app.config["CONFLICTKG"] = settings
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
+    app.extensions["conflictkg.store"] = open_store(settings)
+
+    from api import errors, pages, rest, sparql
+
+    errors.register(app)
+    app.register_blueprint(sparql.blueprint)
+    app.register_blueprint(rest.blueprint)
+    app.register_blueprint(pages.blueprint)
+    return app

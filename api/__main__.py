@@ -1,0 +1,34 @@
+"""``python -m api``: serve ConflictKG with the production WSGI server."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from graph.config import load_settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse options, open the store and serve until interrupted."""
+    parser = argparse.ArgumentParser(prog="python -m api", description="Serve the ConflictKG API and pages.")
+    parser.add_argument("--host", help="address to listen on (default $CONFLICTKG_HOST or 127.0.0.1)")
+    parser.add_argument("--port", type=int, help="port (default $CONFLICTKG_PORT or 5000)")
+    parser.add_argument("--data-dir", help="store directory (default $CONFLICTKG_DATA_DIR or ./data)")
+    args = parser.parse_args(argv)
+    try:
+        settings = load_settings({"host": args.host, "port": args.port, "data_dir": args.data_dir})
+    except ValueError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    import waitress
+
+    from api import create_app
+
+    app = create_app(settings)
+    print(f"ConflictKG serving on http://{settings.host}:{settings.port}/", file=sys.stderr)
+    waitress.serve(app, host=settings.host, port=settings.port, threads=settings.threads, ident="conflictkg")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

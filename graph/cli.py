@@ -1,0 +1,108 @@
+"""The command line: ``extract``, ``ingest`` (and more subcommands as the graph grows)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+
+from graph import __version__
+from graph.config import load_settings
+from graph.records import Article
+from graph.sources import InputError, iter_article_files, read_article, read_jsonl
+
+__all__ = ["main", "build_parser"]
+
+
+def _iso_date(text: str) -> str:
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of ``python -m graph``."""
+    parser = argparse.ArgumentParser(prog="python -m graph", description="ConflictKG: articles to a knowledge graph.")
+    parser.add_argument("--version", action="version", version=f"conflictkg {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    extract = commands.add_parser("extract", help="print what is extracted from articles, as JSON")
+    extract.add_argument("files", nargs="*", metavar="FILE", help="UTF-8 text files, one article each")
+    extract.add_argument("--jsonl", metavar="IN.jsonl", help="read {id, text, published, title?, source?} lines")
+    extract.add_argument("--published", type=_iso_date, help="publication date YYYY-MM-DD of the FILEs")
+    extract.add_argument("--format", choices=["json"], default="json", help="output format (default json)")
+
+    ingest = commands.add_parser("ingest", help="extract articles and write them into the store")
+    ingest.add_argument("paths", nargs="+", metavar="PATH", help="files or folders of *.txt articles")
+    ingest.add_argument("--published", type=_iso_date, help="publication date of the articles, if known")
+    ingest.add_argument("--data-dir", help="store directory (default $CONFLICTKG_DATA_DIR or ./data)")
+    ingest.add_argument("--quiet", action="store_true", help="no progress bar, only errors")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "extract":
+            return _extract(args)
+        if args.command == "ingest":
+            return _ingest(args)
+    except InputError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    return 2
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from graph.extract import Extractor
+
+    if bool(args.files) == bool(args.jsonl):
+        raise InputError("give either FILE... or --jsonl IN.jsonl")
+    if args.jsonl:
+        return _extract_jsonl(args.jsonl, Extractor())
+    articles = [read_article(path, args.published) for path in args.files]
+    results = [e.to_json() for e in Extractor().extract_many(articles)]
+    json.dump(results[0] if len(results) == 1 else results, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+    return 0
+
+
+def _extract_jsonl(path: str, extractor) -> int:
+    items = list(read_jsonl(path))
+    good = [item for item in items if isinstance(item, Article)]
+    extracted = iter(extractor.extract_many(good))
+    failures = 0
+    for item in items:
+        if isinstance(item, Article):
+            print(json.dumps(next(extracted).to_json(), ensure_ascii=False))
+        else:
+            failures += 1
+            print(f"error: {item}", file=sys.stderr)
+    return 1 if failures and not good else 0
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from graph.ingest import ingest_articles
+    from graph.store import open_store
+
+    settings = load_settings({"data_dir": args.data_dir})
+    articles, errors = [], []
+    for path in iter_article_files(args.paths):
+        try:
+            articles.append(read_article(path, args.published))
+        except InputError as err:
+            errors.append(str(err))
+            print(f"error: {err}", file=sys.stderr)
+    store = open_store(settings)
+    with tqdm(total=len(articles), unit="doc", disable=args.quiet, file=sys.stderr) as bar:
+        summary = ingest_articles(articles, store, settings.base_iri, progress=bar)
+    summary.errors.extend(errors)
+    print(summary.line(), file=sys.stderr)
+    return 1 if errors and not articles else 0

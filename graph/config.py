@@ -1,0 +1,70 @@
+"""Settings shared by the CLI, the API and the page, read from ``CONFLICTKG_*`` variables.
+
+Each setting has a default, an environment variable (``CONFLICTKG_`` + upper-case name)
+and a line of documentation; the README's settings table lists them all and
+``tests/test_config.py`` fails when one is missing there.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["Settings", "ENV_PREFIX", "load_settings"]
+
+ENV_PREFIX = "CONFLICTKG_"
+
+
+def _setting(default: Any, doc: str) -> Any:
+    return field(default=default, metadata={"doc": doc})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every knob of ConflictKG with its default."""
+
+    data_dir: str = _setting("./data", "Directory of the embedded on-disk store.")
+    store: str = _setting(
+        "", "Empty for the embedded store in data_dir, or sparql:QUERY_URL[,UPDATE_URL] for a remote one."
+    )
+    base_iri: str = _setting("https://conflictkg.org/id/", "Base under which entity IRIs are minted.")
+    host: str = _setting("127.0.0.1", "Address the service listens on.")
+    port: int = _setting(5000, "Port the service listens on.")
+    write_token: str = _setting("", "Bearer token for SPARQL Update, Graph Store writes and ingest; empty = read-only.")
+    query_timeout_ms: int = _setting(10000, "Per-query time limit for /sparql, in milliseconds.")
+    max_rows: int = _setting(10000, "Most rows a SELECT answer returns; longer results are cut and flagged.")
+    max_request_bytes: int = _setting(10_000_000, "Largest request body accepted, in bytes.")
+    cors_origins: str = _setting("", "Comma-separated origins allowed by CORS; empty = CORS off.")
+    threads: int = _setting(8, "Worker threads of the production server.")
+
+    @classmethod
+    def documented(cls) -> list[tuple[str, str, Any, str]]:
+        """Return (name, environment variable, default, doc) for every setting."""
+        return [
+            (f.name, ENV_PREFIX + f.name.upper(), f.default, f.metadata["doc"]) for f in dataclasses.fields(cls)
+        ]
+
+
+def load_settings(overrides: dict[str, Any] | None = None, environ: dict[str, str] | None = None) -> Settings:
+    """Build settings from defaults, then ``CONFLICTKG_*`` variables, then explicit overrides.
+
+    Raises:
+        ValueError: a variable does not parse as the setting's type.
+    """
+    environ = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+    for f in dataclasses.fields(Settings):
+        raw = environ.get(ENV_PREFIX + f.name.upper())
+        if raw is None:
+            continue
+        if isinstance(f.default, int):
+            try:
+                values[f.name] = int(raw)
+            except ValueError:
+                raise ValueError(f"{ENV_PREFIX}{f.name.upper()} must be an integer, got {raw!r}") from None
+        else:
+            values[f.name] = raw
+    values.update({k: v for k, v in (overrides or {}).items() if v is not None})
+    return Settings(**values)

@@ -1,0 +1,88 @@
+"""Every namespace and term ConflictKG writes, in one place.
+
+Standard vocabularies first (SEM, PROV-O, GeoSPARQL, OWL-Time, SKOS, schema.org);
+the ``CKG`` namespace only holds what none of them has. ``graph/ontology.ttl``
+declares the same terms; ``tests/test_vocab.py`` checks that the two agree.
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD, DefinedNamespace
+
+__all__ = [
+    "CKG",
+    "SEM",
+    "GEO",
+    "PROV",
+    "SKOS",
+    "SDO",
+    "TIME",
+    "XSD",
+    "RDF",
+    "RDFS",
+    "OWL",
+    "ONTOLOGY_IRI",
+    "TAXONOMY",
+]
+
+ONTOLOGY_IRI = "https://w3id.org/conflictkg/ontology#"
+TAXONOMY = Namespace("https://w3id.org/conflictkg/acled/")
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+GEO = Namespace("http://www.opengis.net/ont/geosparql#")
+
+
+class CKG(DefinedNamespace):
+    """ConflictKG's own terms; a misspelt term raises ``AttributeError``."""
+
+    _NS = Namespace(ONTOLOGY_IRI)
+    _fail = True
+
+    # Classes
+    Event: URIRef
+    Actor: URIRef
+    Place: URIRef
+    Evidence: URIRef
+    Document: URIRef
+    ExtractionRun: URIRef
+
+    # Event roles (sub-properties of sem:hasActor) and attributes
+    actor1: URIRef
+    actor2: URIRef
+    associateActor1: URIRef
+    associateActor2: URIRef
+    eventType: URIRef  # ACLED event type label, e.g. "Battles"
+    subEventType: URIRef  # ACLED sub-event type label, e.g. "Armed clash"
+    datePrecision: URIRef  # "day", "week", "month", "year"
+    fatalities: URIRef  # lowest reported figure (ACLED rule)
+    fatalitiesMax: URIRef  # highest reported figure
+    quantity: URIRef  # counts that are not deaths
+    confidence: URIRef
+    cameoCode: URIRef
+    ploverType: URIRef
+    evidence: URIRef  # event -> Evidence
+
+    # Evidence
+    text: URIRef
+    start: URIRef
+    end: URIRef
+    reportedBy: URIRef
+    document: URIRef
+
+    # Actors
+    kind: URIRef  # actor or place kind, e.g. "armed_group", "governorate"
+    countryCode: URIRef
+    partOf: URIRef
+    memberOf: URIRef
+    affiliatedWith: URIRef
+    supports: URIRef
+    leads: URIRef
+
+    # Places
+    admin1: URIRef
+    geonamesId: URIRef
+    geoPrecision: URIRef
+
+    # Documents and runs
+    sourcePath: URIRef
+    extractorVersion: URIRef

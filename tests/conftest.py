@@ -1,0 +1,72 @@
+"""Shared fixtures: a store with the seed articles ingested, and the real service serving it."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+WRITE_TOKEN = "test-write-token"
+
+
+def free_port() -> int:
+    """Return a TCP port that is free on loopback right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
+    """Poll ``url`` until it answers; fail the test if the process dies or time runs out."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"server exited with {process.returncode}: {process.stderr.read()}")
+        try:
+            requests.get(url, timeout=1)
+            return
+        except requests.ConnectionError:
+            time.sleep(0.2)
+    raise TimeoutError(f"{url} did not answer in {seconds} s")
+
+
+@pytest.fixture(scope="session")
+def seeded_data_dir(tmp_path_factory) -> Path:
+    """A data directory holding the seed articles, ingested by the real CLI."""
+    data_dir = tmp_path_factory.mktemp("seeded")
+    subprocess.run(
+        [sys.executable, "-m", "graph", "ingest", str(SEEDS), "--published", "2018-07-31", "--data-dir", str(data_dir),
+         "--quiet"],
+        check=True,
+        cwd=ROOT,
+    )
+    return data_dir
+
+
+@pytest.fixture(scope="session")
+def live_server(seeded_data_dir):
+    """The real service (``python -m api``) on a free port over a copy of the seeded store; yields its URL."""
+    yield from _serve(seeded_data_dir)
+
+
+def _serve(data_dir: Path, **env_settings: str):
+    port = free_port()
+    env = {**os.environ, "CONFLICTKG_DATA_DIR": str(data_dir), "CONFLICTKG_PORT": str(port), **env_settings}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "api"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(url + "/-/health", process)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
