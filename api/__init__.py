@@ -20,10 +20,11 @@ def create_app(config: dict[str, Any] | Settings | None = None) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
     app.extensions["conflictkg.store"] = open_store(settings)
 
-    from api import errors, pages, rest, sparql
+    from api import errors, network, pages, rest, sparql
 
     errors.register(app)
     app.register_blueprint(sparql.blueprint)
     app.register_blueprint(rest.blueprint)
     app.register_blueprint(pages.blueprint)
+    app.register_blueprint(network.blueprint)
     return app

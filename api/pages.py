@@ -1,4 +1,4 @@
-"""Pages for browsers: the home page and the actor network."""
+"""Pages for browsers: the home page and service health."""
 
 from __future__ import annotations
 
@@ -24,10 +24,3 @@ def health():
     current_app.extensions["conflictkg.store"].oxigraph.query("ASK { }")
     return jsonify({"status": "ok"})
 
-
-@blueprint.get("/network")
-def network() -> Response:
-    """The actor network page."""
-    from viz import render_network
-
-    return Response(render_network(current_app.extensions["conflictkg.store"]), mimetype="text/html")
