@@ -31,6 +31,14 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unnamed"
 
 
+def _as_json(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _as_json(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_as_json(item) for item in value]
+    return value
+
+
 @dataclass(frozen=True)
 class Article:
     """One source document: its text and what is known about where it came from."""
@@ -128,8 +136,8 @@ class Extraction:
     relations: tuple[Relation, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        """Return the extraction as the JSON object of the extraction contract."""
-        return dataclasses.asdict(self)
+        """Return the extraction as the JSON object of the extraction contract (lists, not tuples)."""
+        return _as_json(dataclasses.asdict(self))
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Extraction:
