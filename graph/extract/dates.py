@@ -1,0 +1,231 @@
+"""Resolves the date a sentence gives for its event against the article's publication date.
+
+A small own resolver (no dateparser: its defaults move bare months to the base date's day and
+miss "mid-July"). It reads explicit dates, month names, weekdays, "today", "yesterday",
+"last week", "N days ago", "since last month"; it never returns a date after publication.
+When a sentence holds several expressions, the one nearest the root of the parse wins.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+__all__ = ["DateReading", "resolve_date", "find_dates"]
+
+MONTHS = {
+    name: n
+    for n, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = {d: n for n, d in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+NUMBER_WORDS = {
+    w: n
+    for n, w in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+    )
+} | {"a": 1, "an": 1}
+UNITS = {"day": "day", "week": "week", "month": "month", "year": "year"}
+
+_MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    (kind, re.compile(pattern, re.IGNORECASE))
+    for kind, pattern in [
+        ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"),
+        ("mdy", rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"),
+        ("dmy", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b"),
+        ("part", rf"\b(?P<part>mid|early|late|end of|beginning of|start of)[\s-]+{_MONTH}(?:,?\s+{_YEAR})?\b"),
+        ("my", rf"\b{_MONTH},?\s+{_YEAR}\b"),
+        ("md", rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:,\s*)?(?:19|20)\d\d)(?![:.]\d)"),
+        ("dm", rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b"),
+        (
+            "ago",
+            r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+            r"(?P<unit>day|week|month|year)s?\s+ago\b",
+        ),
+        (
+            "rel",
+            r"\b(?P<rel>the day before yesterday|yesterday|today|tonight|this morning|this afternoon|"
+            r"this evening|last night|overnight)\b",
+        ),
+        ("lastunit", r"\b(?P<which>last|this|past|previous)\s+(?P<unit>week|weekend|month|year)\b"),
+        (
+            "weekday",
+            r"\b(?:(?P<which>last|this|on|past)\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|"
+            r"saturday|sunday)\b",
+        ),
+        ("month", rf"\b(?P<prep>in|since|during|last|this|early|late|until|by|from|of)\s+{_MONTH}\b"),
+        ("year", rf"\b(?P<prep>in|since|during|of)\s+{_YEAR}\b"),
+    ]
+]
+
+
+@dataclass(frozen=True)
+class DateReading:
+    """A resolved date: ISO text at the given precision (day, week, month, year)."""
+
+    iso: str
+    precision: str
+
+
+def _month_start(year: int, month: int) -> dt.date:
+    return dt.date(year, month, 1)
+
+
+def _shift_months(day: dt.date, months: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _reading(day: dt.date, precision: str) -> DateReading:
+    text = {
+        "day": day.isoformat(),
+        "week": _monday(day).isoformat(),
+        "month": day.isoformat()[:7],
+        "year": str(day.year),
+    }[precision]
+    return DateReading(text, precision)
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_no(text: str) -> int:
+    return MONTHS[text.lower().rstrip(".")]
+
+
+def _no_year(month: int, day: int, published: dt.date | None) -> dt.date | None:
+    """A day of a month without a year: the latest one not after publication."""
+    if published is None:
+        return None
+    found = _safe_date(published.year, month, day)
+    if found is None or found > published:
+        found = _safe_date(published.year - 1, month, day)
+    return found
+
+
+def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> DateReading | None:
+    g = m.groupdict()
+    if kind in ("iso", "mdy", "dmy"):
+        month = int(g["mon"]) if kind == "iso" else _month_no(g["mon"])
+        found = _safe_date(int(g["year"]), month, int(g["day"]))
+        return _reading(found, "day") if found and (published is None or found <= published) else None
+    if kind in ("part", "my", "month"):
+        if kind == "month" and g["mon"].lower() in ("may", "mar") and g["mon"][0].islower():
+            return None  # the verb "may", the word "mar"
+        month = _month_no(g["mon"])
+        if g.get("year"):
+            found = _month_start(int(g["year"]), month)
+        elif published is None:
+            return None
+        else:
+            found = _month_start(published.year, month)
+            if found > published or (kind == "month" and g["prep"].lower() == "last" and month == published.month):
+                found = _month_start(published.year - 1, month)
+        return _reading(found, "month") if published is None or found <= published else None
+    if kind in ("md", "dm"):
+        if kind == "md" and g["mon"].lower() == "may" and g["mon"][0].islower():
+            return None
+        found = _no_year(_month_no(g["mon"]), int(g["day"]), published)
+        return _reading(found, "day") if found else None
+    if kind == "year":
+        year = int(g["year"])
+        return DateReading(str(year), "year") if published is None or year <= published.year else None
+    if published is None:
+        return None
+    if kind == "ago":
+        n = int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS[g["n"].lower()]
+        unit = g["unit"].lower()
+        if unit == "month":
+            return _reading(_shift_months(published, -n), "month")
+        if unit == "year":
+            return DateReading(str(published.year - n), "year")
+        days = n * (7 if unit == "week" else 1)
+        return _reading(published - dt.timedelta(days=days), "week" if unit == "week" else "day")
+    if kind == "rel":
+        rel = g["rel"].lower()
+        back = {"the day before yesterday": 2, "yesterday": 1, "last night": 1}.get(rel, 0)
+        return _reading(published - dt.timedelta(days=back), "day")
+    if kind == "lastunit":
+        unit, which = g["unit"].lower(), g["which"].lower()
+        back = 0 if which == "this" else 1
+        if unit == "week":
+            return _reading(published - dt.timedelta(weeks=back), "week")
+        if unit == "weekend":
+            saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
+            if back and published.weekday() >= 5:
+                saturday -= dt.timedelta(weeks=1)
+            return _reading(saturday, "week")
+        if unit == "month":
+            return _reading(_shift_months(published, -back), "month")
+        return DateReading(str(published.year - back), "year")
+    if kind == "weekday":
+        wanted = WEEKDAYS[g["wd"].lower()]
+        back = (published.weekday() - wanted) % 7
+        if (g.get("which") or "").lower() == "last" and back == 0:
+            back = 7
+        return _reading(published - dt.timedelta(days=back), "day")
+    return None
+
+
+def find_dates(text: str, published: dt.date | None) -> list[tuple[int, int, DateReading]]:
+    """Return (start, end, reading) for every date expression of ``text``, without overlaps."""
+    found: list[tuple[int, int, DateReading]] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            reading = _resolve(kind, m, published)
+            taken.append((m.start(), m.end()))
+            if reading is not None:
+                found.append((m.start(), m.end(), reading))
+    return sorted(found, key=lambda f: f[0])
+
+
+def _depth(sent: Span, start: int, end: int) -> int:
+    span = sent.doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return 99
+    node, depth = span.root, 0
+    while node.head != node and depth < 50:
+        node, depth = node.head, depth + 1
+    return depth
+
+
+def resolve_date(sent: Span, published: dt.date | None) -> DateReading | None:
+    """Return the date of the sentence's event, resolved against ``published``; None when it gives none."""
+    found = find_dates(sent.text, published)
+    if not found:
+        return None
+    best = min(found, key=lambda f: (_depth(sent, f[0], f[1]), f[0]))
+    return best[2]

@@ -1,0 +1,459 @@
+"""Types a sentence with the ACLED codebook: event type, sub-event type, CAMEO root, PLOVER type.
+
+The vocabulary lives in ``graph/data/events/`` (taxonomy, trigger lexicon, CAMEO/PLOVER map);
+this module finds the cues of a parsed sentence by lemma, drops negated or hypothetical ones
+using the dependency parse, and applies ACLED's hierarchy rule to the cues that remain.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+__all__ = ["EventTyping", "Cue", "classify_sentence", "find_cues", "taxonomy", "SUB_EVENT_TYPES"]
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "events"
+
+# Governing words that make an event reported in their scope unreal (planned, feared, denied).
+_HYPOTHETICAL_HEADS = frozenset(
+    [
+        "threaten",
+        "plan",
+        "vow",
+        "warn",
+        "fear",
+        "intend",
+        "seek",
+        "aim",
+        "urge",
+        "demand",
+        "call",
+        "deny",
+        "avoid",
+        "pledge",
+        "promise",
+        "prepare",
+        "consider",
+        "propose",
+        "expect",
+        "want",
+        "hope",
+        "risk",
+    ]
+)
+_MODALS = frozenset(["could", "would", "might", "may", "should", "will", "shall", "must"])
+_NEGATORS = frozenset(["not", "n't", "never", "no", "without", "neither", "nor"])
+
+
+@dataclass(frozen=True)
+class EventTyping:
+    """One ACLED reading of a sentence, best readings first in :func:`classify_sentence`."""
+
+    event_type: str
+    sub_event_type: str
+    confidence: float
+    trigger: Token | None = None
+    cameo: str | None = None
+    plover: str | None = None
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A lexicon phrase found in a sentence: its cue class and tokens."""
+
+    cue: str
+    start: int  # token index in the doc
+    end: int
+    head: Token  # syntactic head of the matched tokens
+    negated: bool = False
+    hypothetical: bool = False
+
+    @property
+    def real(self) -> bool:
+        """True when the cue is asserted (neither negated nor hypothetical)."""
+        return not (self.negated or self.hypothetical)
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with open(DATA / name, encoding="utf-8") as f:
+        lines = [line for line in f if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+@cache
+def taxonomy() -> dict[str, str]:
+    """Return the ACLED codebook's sub-event types mapped to their event types."""
+    return {r["sub_event_type"]: r["event_type"] for r in _rows("acled_taxonomy.tsv")}
+
+
+SUB_EVENT_TYPES = tuple(taxonomy())
+
+
+@cache
+def _codes() -> dict[str, tuple[str | None, str | None]]:
+    return {r["sub_event_type"]: (r["cameo_root"] or None, r["plover"] or None) for r in _rows("cameo_plover.tsv")}
+
+
+@cache
+def _lexicon() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Phrases indexed by their first word: first word -> [(words, cue)], longest first."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for row in _rows("triggers.tsv"):
+        words = tuple(row["phrase"].lower().replace("-", " - ").split())
+        if words:
+            index.setdefault(words[0], []).append((words, row["cue"]))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return index
+
+
+def _forms(token: Token) -> tuple[str, str]:
+    return token.lemma_.lower(), token.lower_
+
+
+def _span_head(tokens: list[Token]) -> Token:
+    inside = {t.i for t in tokens}
+    for token in tokens:
+        if token.head.i not in inside or token.head == token:
+            return token
+    return tokens[-1]
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb (or root) that governs ``token``."""
+    node = token
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") or node.head == node:
+            return node
+        node = node.head
+    return node
+
+
+def _negated(token: Token) -> bool:
+    for node in (token, _clause_verb(token)):
+        for child in node.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+                return True
+    return False
+
+
+def _hypothetical(token: Token) -> bool:
+    verb = _clause_verb(token)
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+        return True
+    node = verb
+    for _ in range(4):
+        if node.head == node:
+            break
+        if node.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep") and node.head.lemma_.lower() in _HYPOTHETICAL_HEADS:
+            return True
+        node = node.head
+    return False
+
+
+def find_cues(sent: Span) -> list[Cue]:
+    """Return the lexicon cues of a sentence, with negation and hypothetical flags from the parse."""
+    lexicon = _lexicon()
+    tokens = list(sent)
+    found: list[Cue] = []
+    for k, token in enumerate(tokens):
+        tried = set()
+        for form in _forms(token):
+            if form in tried:
+                continue
+            tried.add(form)
+            for words, cue in lexicon.get(form, ()):
+                if k + len(words) > len(tokens):
+                    continue
+                if all(w in _forms(tokens[k + j]) for j, w in enumerate(words)):
+                    matched = tokens[k : k + len(words)]
+                    head = _span_head(matched)
+                    found.append(Cue(cue, matched[0].i, matched[-1].i + 1, head, _negated(head), _hypothetical(head)))
+    return _drop_nested(found)
+
+
+def _drop_nested(cues: list[Cue]) -> list[Cue]:
+    """Drop typed cues that lie inside a longer typed cue ("stun grenade" hides "grenade")."""
+    typed = [c for c in cues if c.cue in _TYPED]
+    keep = []
+    for c in cues:
+        inside = c.cue in _TYPED and any(
+            o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start) and o.cue != c.cue
+            for o in typed
+        )
+        if not inside:
+            keep.append(c)
+    return sorted(set(keep), key=lambda c: (c.start, -c.end))
+
+
+_TYPED = frozenset(
+    [
+        "CHEM",
+        "SUICIDE",
+        "AIR",
+        "SHELL",
+        "GRENADE",
+        "IED",
+        "BLAST",
+        "SEX",
+        "ABDUCT",
+        "ARREST",
+        "LOOT",
+        "LOOT_WEAK",
+        "DISRUPT",
+        "CLASH",
+        "RETAKE",
+        "CAPTURE",
+        "WITHDRAW",
+        "AGREE",
+        "AGREE_WEAK",
+        "CHANGE",
+        "PROTEST",
+        "CROWDCTL",
+        "INTERV",
+        "FORCE",
+        "VIOLENT",
+        "MOB",
+        "KILL",
+    ]
+)
+
+
+class _Cues:
+    """The real cues of one sentence, grouped by class, with helpers the rules read."""
+
+    def __init__(self, cues: Iterable[Cue]):
+        self.all = list(cues)
+        self.by: dict[str, list[Cue]] = {}
+        for c in self.all:
+            if c.real:
+                self.by.setdefault(c.cue, []).append(c)
+
+    def has(self, *names: str) -> bool:
+        return any(n in self.by for n in names)
+
+    def first(self, *names: str) -> Cue | None:
+        hits = [c for n in names for c in self.by.get(n, ())]
+        return min(hits, key=lambda c: c.start) if hits else None
+
+    def heads(self, name: str) -> set[int]:
+        return {c.head.i for c in self.by.get(name, ())}
+
+    def tokens(self, name: str) -> set[int]:
+        return {i for c in self.by.get(name, ()) for i in range(c.start, c.end)}
+
+
+def _linked(a: Token, b_tokens: set[int], steps: int = 3) -> bool:
+    """True when a token of ``b_tokens`` is within a few dependency steps below or above ``a``."""
+    if a.i in b_tokens:
+        return True
+    node = a
+    for _ in range(steps):
+        if node.head == node:
+            break
+        node = node.head
+        if node.i in b_tokens:
+            return True
+    frontier = [a]
+    for _ in range(steps):
+        frontier = [c for t in frontier for c in t.children]
+        if any(t.i in b_tokens for t in frontier):
+            return True
+    return False
+
+
+def _targets(verb: Token) -> list[Token]:
+    """The victims or objects of an action word: objects, passive subjects, 'on/against X'."""
+    out = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+            out.append(child)
+        elif child.dep_ == "prep" and child.lower_ in ("on", "against", "at", "of", "into", "inside"):
+            out.extend(g for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ == "agent":
+            continue
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        out.append(verb.head)
+    if verb.pos_ == "NOUN":
+        out.extend(c for c in verb.children if c.dep_ == "compound")
+    for t in list(out):
+        out.extend(c for c in t.children if c.dep_ in ("conj", "compound", "appos"))
+    return out
+
+
+def _token_class(token: Token, c: _Cues) -> str | None:
+    """'MIL' or 'CIV' for a target word, looking at the word and its modifiers."""
+    words = [token, *[w for w in token.children if w.dep_ in ("compound", "amod", "nmod", "poss")]]
+    ids = {w.i for w in words}
+    if ids & c.tokens("MIL"):
+        return "MIL"
+    if ids & c.tokens("CIV"):
+        return "CIV"
+    return None
+
+
+def _kill_reading(c: _Cues) -> tuple[str, Cue] | None:
+    """Attack on civilians or armed clash, read from the victims of the violent words."""
+    kills = c.by.get("KILL", [])
+    if not kills or not (c.has("ARMED", "MIL") or any(k.head.lemma_ in _GRAVE for k in kills)):
+        return None
+    for k in kills:
+        for target in _targets(k.head):
+            kind = _token_class(target, c)
+            if kind == "MIL":
+                return "Armed clash", k
+            if kind == "CIV":
+                return "Attack", k
+    for k in kills:
+        subject = [t for t in k.head.children if t.dep_ in ("nsubj", "agent")]
+        if subject and _token_class(subject[0], c) == "MIL" and c.has("MIL") and not c.has("CIV"):
+            return "Armed clash", k
+    return "Attack", kills[0]
+
+
+_GRAVE = frozenset(["massacre", "behead", "decapitate", "assassinate", "execute", "slaughter"])
+
+
+def _protest_reading(c: _Cues) -> tuple[str, Cue] | None:
+    """ACLED's protest/riot hierarchy: violent demonstrators > lethal force > intervention > peaceful."""
+    context = c.first("PROTEST") or (c.has("PWEAK") and c.first("CROWDCTL")) or None
+    if context is None and c.has("CROWDCTL") and c.has("GOV"):
+        context = c.first("CROWDCTL")
+    if context is None:
+        return None
+    if c.has("MOB"):
+        return "Mob violence", c.first("MOB")
+    violent = c.first("VIOLENT")
+    if violent is not None:
+        return "Violent demonstration", violent
+    force = c.first("FORCE")
+    if force is not None and (c.has("GOV") or force.head.lemma_ in ("ammunition", "round", "fire", "force")):
+        return "Excessive force against protesters", force
+    interv = c.first("CROWDCTL", "INTERV", "ARREST")
+    if interv is not None:
+        return "Protest with intervention", interv
+    return "Peaceful protest", context
+
+
+def _territory_reading(c: _Cues) -> tuple[str, Cue] | None:
+    retake = c.first("RETAKE")
+    if retake is not None and (c.has("PLACE") or retake.head.lemma_ in ("liberate", "recapture", "retake")):
+        return "Government regains territory", retake
+    place_tokens = c.tokens("PLACE")
+    for cap in c.by.get("CAPTURE", []):
+        words = {t.i for t in _targets(cap.head)} | {cap.head.i}
+        named = [t for t in _targets(cap.head) if t.ent_type_ in ("GPE", "LOC", "FAC")]
+        if not (words & place_tokens or named or cap.end - cap.start > 1):
+            continue
+        subject = [t for t in cap.head.children if t.dep_ in ("nsubj", "agent")]
+        agents = [g for t in subject for g in ([t] if t.dep_ == "nsubj" else t.children)]
+        gov = c.tokens("GOV")
+        if any({a.i, *(w.i for w in a.children)} & gov for a in agents):
+            return "Government regains territory", cap
+        return "Non-state actor overtakes territory", cap
+    return None
+
+
+def _disrupted(c: _Cues) -> Cue | None:
+    if c.has("DISRUPT"):
+        return c.first("DISRUPT")
+    weapons = c.tokens("WEAPON")
+    for find in c.by.get("FIND", []):
+        if _linked(find.head, weapons, 2):
+            return find
+    return None
+
+
+def _hq(c: _Cues) -> Cue | None:
+    bases = c.tokens("BASE")
+    for setup in c.by.get("SETUP", []):
+        if setup.head.pos_ == "VERB" and _linked(setup.head, bases, 2):
+            return setup
+    return None
+
+
+def _decide(sent: Span, c: _Cues) -> list[tuple[str, float, Cue | None]]:
+    """Apply the hierarchy: the first rule that fires gives the best reading."""
+    out: list[tuple[str, float, Cue | None]] = []
+
+    def add(sub: str, conf: float, cue: Cue | None) -> None:
+        if sub not in [o[0] for o in out]:
+            out.append((sub, conf, cue))
+
+    armed = c.has("ARMED", "MIL", "GOV")
+    attrib = [a for a in c.by.get("ATTRIB", []) if a.head.dep_ == "ROOT" or a.head.head.dep_ == "ROOT"]
+    if attrib and not c.has("PROTEST"):
+        return []
+    violent_weapon = c.has("SHELL", "AIR", "SUICIDE", "GRENADE", "IED", "CLASH", "ARMED")
+    if c.has("DISASTER") and not violent_weapon:
+        return []
+    if c.has("SEX"):
+        add("Sexual violence", 0.8, c.first("SEX"))
+    if c.has("CHEM"):
+        add("Chemical weapon", 0.85, c.first("CHEM"))
+    if c.has("SUICIDE"):
+        add("Suicide bomb", 0.9, c.first("SUICIDE"))
+    disrupted = _disrupted(c)
+    if disrupted is not None:
+        add("Disrupted weapons use", 0.7, disrupted)
+    protest = _protest_reading(c)
+    if protest is not None:
+        add(protest[0], 0.7, protest[1])
+    if c.has("MOB"):
+        add("Mob violence", 0.6, c.first("MOB"))
+    territory = _territory_reading(c)
+    if territory is not None:
+        add(territory[0], 0.7, territory[1])
+    if c.has("AGREE") or (c.has("AGREE_WEAK") and armed):
+        add("Agreement", 0.6, c.first("AGREE", "AGREE_WEAK"))
+    if c.has("AIR"):
+        add("Air/drone strike", 0.8, c.first("AIR"))
+    if c.has("SHELL"):
+        add("Shelling/artillery/missile attack", 0.8, c.first("SHELL"))
+    if c.has("GRENADE"):
+        add("Grenade", 0.8, c.first("GRENADE"))
+    if c.has("IED") or (c.has("BLAST") and armed):
+        add("Remote explosive/landmine/IED", 0.7, c.first("IED", "BLAST"))
+    if c.has("ABDUCT"):
+        add("Abduction/forced disappearance", 0.75, c.first("ABDUCT"))
+    if c.has("CLASH") and armed:
+        add("Armed clash", 0.7, c.first("CLASH"))
+    kill = _kill_reading(c)
+    if kill is not None:
+        add(kill[0], 0.6, kill[1])
+    if c.has("ARREST") and not c.has("CRIME"):
+        add("Arrests", 0.7, c.first("ARREST"))
+    if c.has("LOOT") or (c.has("LOOT_WEAK") and armed):
+        add("Looting/property destruction", 0.6, c.first("LOOT", "LOOT_WEAK"))
+    hq = _hq(c)
+    if hq is not None and armed:
+        add("Headquarters or base established", 0.6, hq)
+    if c.has("WITHDRAW") and armed:
+        add("Non-violent transfer of territory", 0.5, c.first("WITHDRAW"))
+    if c.has("CHANGE") and armed:
+        add("Change to group/activity", 0.4, c.first("CHANGE"))
+    return out
+
+
+def classify_sentence(sent: Span) -> list[EventTyping]:
+    """Return the ACLED readings of a sentence, best first; empty when it reports no conflict event."""
+    cues = _Cues(find_cues(sent))
+    readings = []
+    for rank, (sub, conf, cue) in enumerate(_decide(sent, cues)):
+        cameo, plover = _codes().get(sub, (None, None))
+        readings.append(
+            EventTyping(
+                event_type=taxonomy()[sub],
+                sub_event_type=sub,
+                confidence=round(conf * (0.8**rank), 3),
+                trigger=cue.head if cue is not None else None,
+                cameo=cameo,
+                plover=plover,
+            )
+        )
+    return readings

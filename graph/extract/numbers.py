@@ -1,0 +1,219 @@
+"""Reads fatality and other counts from a sentence with ACLED's lowest-figure rule.
+
+"more than 250" gives 250, "at least 12" gives 12, "dozens" 12, "scores" 20, "hundreds" 100,
+"several" 10 (the codebook's figure for vague plurals). A count is a fatality only when the parse
+ties it to a death word (killed, dead, died, death toll, bodies); other counts (hostages,
+kidnapped, evacuated, arrested, wounded, fighters) go to ``quantity``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+__all__ = ["Counts", "read_counts", "number_value"]
+
+WORDS = {
+    w: n
+    for n, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+# Vague plurals, valued as the ACLED codebook does (the lowest reading of the word).
+VAGUE = {
+    "dozens": 12,
+    "dozen": 12,
+    "scores": 20,
+    "score": 20,
+    "hundreds": 100,
+    "thousands": 1000,
+    "tens": 10,
+    "several": 10,
+    "many": 10,
+    "numerous": 10,
+}
+DEATH_WORDS = frozenset(
+    [
+        "kill",
+        "murder",
+        "massacre",
+        "execute",
+        "behead",
+        "slaughter",
+        "assassinate",
+        "die",
+        "dead",
+        "death",
+        "toll",
+        "body",
+        "corpse",
+        "fatality",
+        "decapitate",
+        "slay",
+        "perish",
+        "lynch",
+    ]
+)
+_NOT_COUNTS = frozenset(["DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"])
+_UNITS = frozenset(
+    [
+        "year",
+        "month",
+        "week",
+        "day",
+        "hour",
+        "minute",
+        "second",
+        "km",
+        "kilometre",
+        "kilometer",
+        "mile",
+        "metre",
+        "meter",
+        "percent",
+        "per",
+        "cent",
+        "am",
+        "pm",
+        "o'clock",
+        "degree",
+        "magnitude",
+        "point",
+        "time",
+        "round-the-clock",
+    ]
+)
+
+
+_TAIL_AFTER = (set(SCALES) | set(WORDS)) - {"zero"}
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Deaths (``fatalities``) and another count (``quantity``) read from one sentence."""
+
+    fatalities: int | None = None
+    quantity: int | None = None
+
+
+def number_value(token: Token) -> int | None:
+    """The integer a number word or numeral stands for ("1,200", "three", "dozens"), else None."""
+    text = token.lower_.replace(",", "")
+    if text.isdigit():
+        return int(text)
+    if text in WORDS:
+        return WORDS[text]
+    if text in VAGUE and (text != "dozen" or _has_article(token)):
+        return VAGUE[text]
+    if "-" in text:
+        head, _, tail = text.partition("-")
+        if head in WORDS and tail in WORDS:
+            return WORDS[head] + WORDS[tail]
+    return None
+
+
+def _has_article(token: Token) -> bool:
+    return any(c.lower_ in ("a", "one") for c in token.children) or (
+        token.i > 0 and token.doc[token.i - 1].lower_ in ("a", "one")
+    )
+
+
+def _full_value(token: Token) -> int | None:
+    """Value of a number token with its scale words: "1.2 million", "two hundred"."""
+    value = number_value(token)
+    if value is None:
+        try:
+            value = float(token.lower_.replace(",", ""))  # "1.2" before "million"
+        except ValueError:
+            return None
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if nxt is not None and nxt.lower_ in SCALES:
+        value = value * SCALES[nxt.lower_]
+    return int(value)
+
+
+def _counted(token: Token) -> Token:
+    """The word a number counts: '12' in 'at least 12 people' counts 'people'."""
+    node = token
+    for _ in range(3):
+        if node.dep_ in ("nummod", "quantmod", "compound", "amod", "advmod") and node.head != node:
+            node = node.head
+        else:
+            break
+    return node
+
+
+def _is_death(noun: Token) -> bool:
+    """True when the counted word is tied to a death word by the parse."""
+    if noun.lemma_.lower() in DEATH_WORDS:
+        return True
+    if any(c.lemma_.lower() in DEATH_WORDS for c in noun.children if c.dep_ in ("amod", "oprd", "acomp", "acl")):
+        return True
+    node = noun
+    for _ in range(4):
+        head = node.head
+        if head == node:
+            return False
+        lemma = head.lemma_.lower()
+        if lemma in DEATH_WORDS:
+            return node.dep_ not in ("agent",) and not (node.dep_ == "pobj" and head.dep_ == "agent")
+        if node.dep_ == "nsubj" and any(
+            c.lemma_.lower() in DEATH_WORDS for c in head.children if c.dep_ in ("acomp", "oprd", "attr")
+        ):
+            return True
+        if node.dep_ == "dobj" and any(
+            c.lemma_.lower() in DEATH_WORDS for c in head.children if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp")
+        ):
+            return True  # "left 30 people dead"
+        if head.pos_ in ("VERB", "AUX") and lemma not in ("rise", "reach", "climb", "stand", "be", "jump"):
+            return False
+        node = head
+    return False
+
+
+def _counts(sent: Span) -> list[tuple[int, bool]]:
+    out = []
+    for token in sent:
+        if token.ent_type_ in _NOT_COUNTS or token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "-":
+            continue
+        if token.i > 0 and token.doc[token.i - 1].lower_ in _TAIL_AFTER:
+            continue  # the tail of "two hundred" / "twenty five" was read with its head
+        value = _full_value(token) if (token.like_num or token.lower_ in VAGUE) else None
+        if value is None or value == 0:
+            continue
+        noun = _counted(token)
+        if noun.lemma_.lower() in _UNITS or (1900 <= value <= 2100 and noun is token):
+            continue
+        out.append((value, _is_death(noun)))
+    return out
+
+
+def read_counts(sent: Span) -> Counts:
+    """Return the death count and the first other count of a sentence (lowest reported figures)."""
+    deaths = [v for v, death in _counts(sent) if death]
+    others = [v for v, death in _counts(sent) if not death]
+    return Counts(deaths[0] if deaths else None, others[0] if others else None)
