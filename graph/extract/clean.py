@@ -1,0 +1,49 @@
+"""Text cleaning that keeps every character offset: each character maps to exactly one character."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["clean_text", "looks_like_html", "looks_like_english"]
+
+# Spaces that spaCy would keep inside tokens or that break matching; each becomes one plain space.
+_ODD_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+_QUOTES = {"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"'}
+_NEWLINES = dict.fromkeys("\r\u2028\u2029", "\n")
+_TABLE = str.maketrans({**dict.fromkeys(_ODD_SPACES + _ZERO_WIDTH + "\t\x0b\x0c", " "), **_QUOTES, **_NEWLINES})
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_HTML = re.compile(r"<(html|body|div|p|span|script|table|a\s|br|head|meta)\b", re.IGNORECASE)
+_STOPWORDS = frozenset(
+    ["the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "was", "with", "by", "as", "at", "from"]
+    + ["said", "has", "have", "were", "are", "it"]
+)
+
+
+def clean_text(text: str) -> str:
+    """Return ``text`` with odd spaces, curly quotes and control characters replaced one-for-one.
+
+    The result has the same length as the input, so offsets found in it are offsets in the original.
+    A carriage return becomes a newline (a ``\\r\\n`` pair becomes two newlines: one blank line more,
+    same offsets).
+    """
+    return _CONTROL.sub(" ", text.translate(_TABLE))
+
+
+def looks_like_html(text: str) -> bool:
+    """True when the text is markup rather than prose (several HTML tags in its first 5,000 characters)."""
+    return len(_HTML.findall(text[:5000])) >= 3
+
+
+def looks_like_english(text: str) -> bool:
+    """True when the text is mostly Latin letters with common English function words (or is very short)."""
+    sample = text[:20000]
+    letters = [c for c in sample if c.isalpha()]
+    if not letters:
+        return False
+    latin = sum(c.isascii() for c in letters) / len(letters)
+    words = re.findall(r"[a-z]+", sample.lower())
+    if len(words) < 8:
+        return latin > 0.6
+    common = sum(w in _STOPWORDS for w in words) / len(words)
+    return latin > 0.6 and common > 0.05
