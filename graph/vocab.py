@@ -22,12 +22,19 @@ __all__ = [
     "RDF",
     "RDFS",
     "OWL",
+    "CAMEO",
+    "PLOVER",
     "ONTOLOGY_IRI",
+    "ONTOLOGY_GRAPH",
     "TAXONOMY",
+    "PREFIXES",
 ]
 
 ONTOLOGY_IRI = "https://w3id.org/conflictkg/ontology#"
-TAXONOMY = Namespace("https://w3id.org/conflictkg/acled/")
+ONTOLOGY_GRAPH = "https://w3id.org/conflictkg/ontology"  # named graph holding ontology + taxonomy
+TAXONOMY = Namespace("https://w3id.org/conflictkg/acled/")  # SKOS scheme of ACLED event types
+CAMEO = Namespace("https://w3id.org/conflictkg/cameo/")  # CAMEO root codes as SKOS concepts
+PLOVER = Namespace("https://w3id.org/conflictkg/plover/")  # PLOVER event types as SKOS concepts
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 GEO = Namespace("http://www.opengis.net/ont/geosparql#")
 
@@ -54,13 +61,15 @@ class CKG(DefinedNamespace):
     eventType: URIRef  # ACLED event type label, e.g. "Battles"
     subEventType: URIRef  # ACLED sub-event type label, e.g. "Armed clash"
     datePrecision: URIRef  # "day", "week", "month", "year"
-    fatalities: URIRef  # lowest reported figure (ACLED rule)
+    fatalities: URIRef  # on an event: lowest reported figure (ACLED rule); on evidence: that source's figure
     fatalitiesMax: URIRef  # highest reported figure
     quantity: URIRef  # counts that are not deaths
     confidence: URIRef
     cameoCode: URIRef
     ploverType: URIRef
     evidence: URIRef  # event -> Evidence
+    sourceCount: URIRef  # how many documents report the event
+    disorderType: URIRef  # ACLED disorder group of a taxonomy concept
 
     # Evidence
     text: URIRef
@@ -86,3 +95,21 @@ class CKG(DefinedNamespace):
     # Documents and runs
     sourcePath: URIRef
     extractorVersion: URIRef
+
+
+PREFIXES = {
+    "ckg": ONTOLOGY_IRI,
+    "sem": str(SEM),
+    "geo": str(GEO),
+    "prov": str(PROV),
+    "skos": str(SKOS),
+    "schema": str(SDO),
+    "time": str(TIME),
+    "xsd": str(XSD),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "acled": str(TAXONOMY),
+    "cameo": str(CAMEO),
+    "plover": str(PLOVER),
+}

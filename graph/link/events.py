@@ -1,0 +1,127 @@
+"""Find, for each event of a new document, the same real-world event already in the store.
+
+Two reports are of one event when they agree on ACLED type and sub-type and on the place, their
+dates overlap (2018-07 contains 2018-07-31; a week contains its days), and their actor sets agree
+(equal, or one names only some of the other's actors, never none). The actor pair has no
+direction, as in ACLED: a report that names the pair the other way round is turned to match.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rdflib import URIRef
+
+from graph.build import EventLink, resolve
+from graph.iris import date_precision, document_graph_iri
+from graph.records import Extraction
+
+__all__ = ["link_events", "date_interval", "dates_compatible", "actors_compatible", "CANDIDATES_QUERY"]
+
+CANDIDATES_QUERY = """
+PREFIX ckg: <https://w3id.org/conflictkg/ontology#>
+PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+SELECT ?event ?date ?precision ?a1 ?a2 WHERE {
+  GRAPH ?g {
+    ?event ckg:eventType ?type ; ckg:subEventType ?sub ; sem:hasPlace ?place ; ckg:evidence ?ev .
+    ?ev sem:hasTimeStamp ?date .
+    OPTIONAL { ?ev ckg:datePrecision ?precision }
+    OPTIONAL { ?event ckg:actor1 ?a1 }
+    OPTIONAL { ?event ckg:actor2 ?a2 }
+  }
+  FILTER(?g != ?self)
+}
+"""
+
+
+@dataclass
+class _Candidate:
+    iri: str
+    dates: set[tuple[str, str | None]] = field(default_factory=set)
+    actors: set[str] = field(default_factory=set)
+    roles: tuple[str | None, str | None] = (None, None)
+
+
+def date_interval(date: str, precision: str | None) -> tuple[dt.date, dt.date] | None:
+    """Return the first and last day an ISO date at a precision can mean, or None if unreadable."""
+    try:
+        if len(date) == 4:
+            year = int(date)
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if len(date) == 7:
+            first = dt.date.fromisoformat(f"{date}-01")
+            following = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            return first, following - dt.timedelta(days=1)
+        day = dt.date.fromisoformat(date[:10])
+    except ValueError:
+        return None
+    if precision == "week":
+        monday = day - dt.timedelta(days=day.weekday())
+        return monday, monday + dt.timedelta(days=6)
+    if precision == "month":
+        return date_interval(date[:7], "month")
+    if precision == "year":
+        return date_interval(date[:4], "year")
+    return day, day
+
+
+def dates_compatible(a: tuple[str, str | None], b: tuple[str, str | None]) -> bool:
+    """True when two (date, precision) reports can mean the same day."""
+    first, second = date_interval(*a), date_interval(*b)
+    if first is None or second is None:
+        return a[0] == b[0]
+    return first[0] <= second[1] and second[0] <= first[1]
+
+
+def actors_compatible(a: set[str], b: set[str]) -> bool:
+    """True when two actor sets can name the same event: equal, or one a non-empty part of the other."""
+    if a == b:
+        return True
+    return bool(a) and bool(b) and (a <= b or b <= a)
+
+
+def link_events(store, extraction: Extraction, base_iri: str) -> dict[int, EventLink]:
+    """Return, by index in ``extraction.events``, the IRI of the same event reported by other documents."""
+    self_graph = URIRef(document_graph_iri(base_iri, extraction.document.id))
+    links: dict[int, EventLink] = {}
+    for index, event in enumerate(extraction.events):
+        place, actor1, actor2 = resolve(extraction, base_iri, event)
+        if place is None or not event.date:
+            continue
+        bindings = {"type": event.event_type, "sub": event.sub_event_type, "place": place, "self": self_graph}
+        candidates = _candidates(store.select(CANDIDATES_QUERY, bindings))
+        ours = {str(a) for a in (actor1, actor2) if a is not None}
+        report = (event.date, date_precision(event))
+        fitting = [
+            c for c in candidates
+            if actors_compatible(ours, c.actors) and all(dates_compatible(report, d) for d in c.dates)
+        ]
+        if not fitting:
+            continue
+        best = min(fitting, key=lambda c: (c.actors != ours, (event.date, report[1]) not in c.dates, c.iri))
+        links[index] = EventLink(URIRef(best.iri), _swapped(actor1, actor2, best.roles))
+    return links
+
+
+def _candidates(rows: list[dict]) -> list[_Candidate]:
+    found: dict[str, _Candidate] = defaultdict(lambda: _Candidate(""))
+    for row in rows:
+        candidate = found[row["event"]]
+        candidate.iri = row["event"]
+        candidate.dates.add((str(row["date"]), row.get("precision")))
+        for key in ("a1", "a2"):
+            if key in row:
+                candidate.actors.add(row[key])
+        if candidate.roles == (None, None):
+            candidate.roles = (row.get("a1"), row.get("a2"))
+    return list(found.values())
+
+
+def _swapped(actor1: URIRef | None, actor2: URIRef | None, roles: tuple[str | None, str | None]) -> bool:
+    """True when this report names the candidate's actor pair the other way round."""
+    first, second = (str(a) if a is not None else None for a in (actor1, actor2))
+    same = (first is not None and first == roles[0]) + (second is not None and second == roles[1])
+    crossed = (first is not None and first == roles[1]) + (second is not None and second == roles[0])
+    return crossed > same

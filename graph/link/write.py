@@ -1,0 +1,90 @@
+"""Write documents into the store: link their events, build, replace, refresh merged facts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from graph import __version__
+from graph.build import build_graph
+from graph.link.events import link_events
+from graph.link.merged import refresh_events
+from graph.ontology import ontology_graph
+from graph.records import Extraction
+from graph.vocab import CKG, ONTOLOGY_GRAPH
+
+__all__ = ["Written", "write_extraction", "write_extractions", "ensure_ontology", "DOCUMENT_EVENTS_QUERY"]
+
+DOCUMENT_EVENTS_QUERY = """
+PREFIX ckg: <https://w3id.org/conflictkg/ontology#>
+SELECT DISTINCT ?event WHERE { GRAPH #GRAPH# { ?event ckg:evidence ?ev } }
+"""
+_COUNT_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH #GRAPH# { ?s ?p ?o } }"
+
+
+@dataclass
+class Written:
+    """What writing one document did."""
+
+    graph_iri: str
+    graph: Graph
+    events: list[str] = field(default_factory=list)  # event IRIs of the document
+    previous_events: list[str] = field(default_factory=list)  # event IRIs its old graph had
+    violations: list[str] = field(default_factory=list)  # SHACL messages; empty = valid
+
+
+def _graph_events(store, graph_iri: str) -> list[str]:
+    query = DOCUMENT_EVENTS_QUERY.replace("#GRAPH#", str(ox.NamedNode(graph_iri)))
+    return [row["event"] for row in store.select(query)]
+
+
+def ensure_ontology(store) -> None:
+    """Load the ontology and ACLED taxonomy into their named graph unless they are there already."""
+    ontology = ontology_graph()
+    rows = store.select(_COUNT_QUERY.replace("#GRAPH#", str(ox.NamedNode(ONTOLOGY_GRAPH))))
+    if not rows or int(rows[0].get("n", 0)) != len(ontology):
+        store.replace_graph(ONTOLOGY_GRAPH, ontology)
+
+
+def _write_one(store, extraction: Extraction, base_iri: str, validate: bool, version: str) -> Written:
+    links = link_events(store, extraction, base_iri)
+    graph_iri, graph = build_graph(extraction, base_iri, links, extractor_version=version)
+    previous = _graph_events(store, graph_iri)
+    store.replace_graph(graph_iri, graph)
+    events = sorted({str(e) for e in graph.subjects(CKG.evidence, None)})
+    written = Written(graph_iri, graph, events, previous)
+    if validate:
+        from graph.validate import validate as check
+
+        written.violations = check(graph)
+    return written
+
+
+def write_extraction(
+    store, extraction: Extraction, base_iri: str, validate: bool = True, extractor_version: str = __version__
+) -> Written:
+    """Write one document's graph (replacing its old one) and refresh the merged facts of its events."""
+    ensure_ontology(store)
+    written = _write_one(store, extraction, base_iri, validate, extractor_version)
+    refresh_events(store, base_iri, set(written.events) | set(written.previous_events))
+    return written
+
+
+def write_extractions(
+    store, extractions: Iterable[Extraction], base_iri: str, validate: bool = True,
+    extractor_version: str = __version__, progress=None,
+) -> list[Written]:
+    """Write many documents in order, then refresh the merged facts of every event they touched once."""
+    ensure_ontology(store)
+    results, touched = [], set()
+    for extraction in extractions:
+        written = _write_one(store, extraction, base_iri, validate, extractor_version)
+        touched.update(written.events, written.previous_events)
+        results.append(written)
+        if progress is not None:
+            progress.update(1)
+    refresh_events(store, base_iri, touched)
+    return results
