@@ -18,13 +18,17 @@ def create_app(config: dict[str, Any] | Settings | None = None) -> Flask:
     app = Flask(__name__)
     app.config["CONFLICTKG"] = settings
     app.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
+    app.json.sort_keys = False  # records keep their documented field order
     app.extensions["conflictkg.store"] = open_store(settings)
 
-    from api import errors, network, pages, rest, sparql
+    from api import dereference, errors, graph_store, network, openapi, pages, rest, sparql
 
     errors.register(app)
     app.register_blueprint(sparql.blueprint)
+    app.register_blueprint(graph_store.blueprint)
     app.register_blueprint(rest.blueprint)
     app.register_blueprint(pages.blueprint)
+    app.register_blueprint(dereference.blueprint)
+    app.register_blueprint(openapi.blueprint)
     app.register_blueprint(network.blueprint)
     return app

@@ -1,27 +1,59 @@
-"""One error shape for every JSON error: RFC 9457 ``application/problem+json``."""
+"""One error shape for every error: RFC 9457 ``application/problem+json``.
+
+Every answer with a 4xx or 5xx status is ``{type, title, status, detail, instance}``;
+``detail`` says what to send instead. Unexpected exceptions are logged and answered with
+a 500 that carries no stack trace.
+"""
 
 from __future__ import annotations
 
-from flask import Flask, Response, json
+from http import HTTPStatus
+
+from flask import Flask, Response, has_request_context, json, request
 from werkzeug.exceptions import HTTPException
 
-__all__ = ["problem", "register"]
+from api.params import BadParameter
+
+__all__ = ["problem", "register", "PROBLEM_TYPE"]
+
+PROBLEM_TYPE = "application/problem+json"
 
 
 def problem(status: int, detail: str, title: str | None = None) -> Response:
     """Return a problem+json response with ``status`` and a message saying what to fix."""
-    from http import HTTPStatus
+    try:
+        phrase = HTTPStatus(status).phrase
+    except ValueError:
+        phrase = "Error"
+    body = {"type": "about:blank", "title": title or phrase, "status": status, "detail": detail}
+    if has_request_context():
+        body["instance"] = request.path
+    return Response(json.dumps(body), status=status, mimetype=PROBLEM_TYPE)
 
-    body = {"type": "about:blank", "title": title or HTTPStatus(status).phrase, "status": status, "detail": detail}
-    return Response(json.dumps(body), status=status, mimetype="application/problem+json")
+
+def _detail(err: HTTPException) -> str:
+    """A message for the standard HTTP errors that says what to do instead."""
+    if err.code == 404 and err.description == type(err).description:
+        return f"No page or API route at {request.path}; the API is described at /openapi.json."
+    if err.code == 405:
+        allowed = sorted(m for m in (getattr(err, "valid_methods", None) or []) if m not in ("HEAD", "OPTIONS"))
+        return f"{request.method} is not allowed on {request.path}; use {', '.join(allowed) or 'another method'}."
+    if err.code == 413:
+        limit = request.max_content_length
+        return f"The request body is too large; send at most {limit} bytes (setting max_request_bytes)."
+    return err.description or err.name
 
 
 def register(app: Flask) -> None:
-    """Answer every HTTP error and every unexpected exception with a problem document."""
+    """Answer every HTTP error, bad parameter and unexpected exception with a problem document."""
+
+    @app.errorhandler(BadParameter)
+    def _bad_parameter(err: BadParameter) -> Response:
+        return problem(400, str(err))
 
     @app.errorhandler(HTTPException)
     def _http_error(err: HTTPException) -> Response:
-        response = problem(err.code or 500, err.description or err.name)
+        response = problem(err.code or 500, _detail(err))
         for name, value in err.get_headers():
             if name.lower() not in ("content-type", "content-length"):
                 response.headers[name] = value

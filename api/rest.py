@@ -1,34 +1,176 @@
-"""``/api/...``: JSON lookups by entity."""
+"""``/api/...``: JSON lookups by entity, search, and ingest of one article.
+
+Lists answer ``{<kind>: [...], limit, offset, next}`` where ``next`` is the URL of the next
+page or null; records come from :mod:`api.entities`; bad input is a 400 problem document.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, jsonify, request
+import threading
+from collections.abc import Callable
+from typing import Any
 
+from flask import Blueprint, Response, current_app, jsonify, request, url_for
+
+from api import entities, params
 from api.errors import problem
+from api.ingest import ingest_json
+from graph import queries as q
+from graph.store import Store
+
+__all__ = ["blueprint"]
 
 blueprint = Blueprint("rest", __name__, url_prefix="/api")
 
-_ACTORS = """
-PREFIX schema: <https://schema.org/>
-PREFIX ckg: <https://w3id.org/conflictkg/ontology#>
-PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
-SELECT ?actor ?name ?kind WHERE {
-  ?actor a sem:Actor ; schema:name ?name ; ckg:kind ?kind .
-  FILTER(CONTAINS(LCASE(?name), LCASE(?q)))
-} ORDER BY ?name
-"""
+
+@blueprint.record_once
+def _setup(state) -> None:
+    state.app.extensions.setdefault("conflictkg.extract_lock", threading.Lock())
+
+
+def _store() -> Store:
+    return current_app.extensions["conflictkg.store"]
+
+
+def _base() -> str:
+    return current_app.config["CONFLICTKG"].base_iri
+
+
+def _iri_param(name: str, segment: str) -> Any:
+    value = params.entity_id(name)
+    if value is None:
+        return None
+    iri = entities.iri_of(_base(), segment, value)
+    if iri is None:
+        raise params.BadParameter(f"'{name}' is not a valid {segment} id: {value!r}.")
+    return iri
+
+
+def _listing(key: str, query: str, bindings: dict[str, Any], row_key: str,
+             convert: Callable[[dict[str, Any]], dict[str, Any]], default_limit: int = 50) -> Response:
+    """Run a paged list query (one row or more per item) and answer the page with a ``next`` link."""
+    limit, offset = params.limit_offset(default_limit)
+    rows = _store().select(q.page(query, limit + 1, offset), {k: v for k, v in bindings.items() if v is not None})
+    items: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        if row[row_key] not in items:
+            items[row[row_key]] = convert(row)
+    found = list(items.values())
+    following = None
+    if len(found) > limit:
+        args = {**request.args.to_dict(), "offset": offset + limit, "limit": limit}
+        following = url_for(request.endpoint, **(request.view_args or {}), **args)
+    return jsonify({key: found[:limit], "limit": limit, "offset": offset, "next": following})
+
+
+def _present(bindings: dict[str, Any]) -> list[str]:
+    return [name for name, value in bindings.items() if value is not None]
+
+
+def _aliases(row: dict[str, Any]) -> list[str]:
+    return sorted(a for a in row.get("aliases", "").split(q.SEPARATOR) if a)
 
 
 @blueprint.get("/actors")
-def actors():
-    """List actors whose name contains ``q``."""
-    store = current_app.extensions["conflictkg.store"]
-    rows = store.select(_ACTORS, {"q": request.args.get("q", "")})
-    found = [{"id": r["actor"].rsplit("/", 1)[-1], "name": r["name"], "kind": r["kind"]} for r in rows]
-    return jsonify({"actors": found})
+def actors() -> Response:
+    """List actors by name, filtered by ``q`` (name or alias contains) and ``kind``."""
+    bindings = {"q": params.text("q"), "kind": params.text("kind")}
+    return _listing("actors", q.actor_list(_present(bindings)), bindings, "actor", lambda r: {
+        **entities.ref(r["actor"], r.get("name"), "actors"), "kind": r.get("kind_"), "country": r.get("country"),
+        "aliases": _aliases(r)})
 
 
 @blueprint.get("/actors/<actor_id>")
-def actor(actor_id: str):
-    """Return one actor."""
-    return problem(404, f"No actor with id {actor_id!r}.")
+def actor(actor_id: str) -> Response:
+    """Everything known about one actor."""
+    return _record(entities.actor_record, "actor", actor_id)
+
+
+@blueprint.get("/places")
+def places() -> Response:
+    """List places by name, filtered by ``q``, ``kind`` and ``country``."""
+    bindings = {"q": params.text("q"), "kind": params.text("kind"), "country": params.text("country")}
+
+    def convert(r: dict[str, Any]) -> dict[str, Any]:
+        lat, lon = entities.parse_point(r.get("wkt_"))
+        return {**entities.ref(r["place"], r.get("name"), "places"), "kind": r.get("kind_"),
+                "country": r.get("country_"), "admin1": r.get("admin1"), "lat": lat, "lon": lon}
+
+    return _listing("places", q.place_list(_present(bindings)), bindings, "place", convert)
+
+
+@blueprint.get("/places/<place_id>")
+def place(place_id: str) -> Response:
+    """Everything known about one place."""
+    return _record(entities.place_record, "place", place_id)
+
+
+@blueprint.get("/events")
+def events() -> Response:
+    """List events, newest first, filtered by actor, place, type, sub_type, document and a date range."""
+    start, end = params.iso_date("from"), params.iso_date("to")
+    if start and end and start[: len(end)] > end[: len(start)]:
+        raise params.BadParameter(f"'from' ({start}) is after 'to' ({end}).")
+    bindings = {"actor": _iri_param("actor", "actor"), "place": _iri_param("place", "place"),
+                "type": params.text("type"), "sub_type": params.text("sub_type"),
+                "document": _iri_param("document", "document"), "from": start, "to": end}
+    return _listing("events", q.event_list(_present(bindings)), bindings, "event", lambda r: {
+        **entities.ref(r["event"], None, "events"), "date": r.get("date"), "type": r.get("type"),
+        "sub_type": r.get("sub_type"), "place": entities.ref(r.get("place"), r.get("place_name"), "places"),
+        "fatalities": r.get("fatalities"),
+        "actor1": entities.ref(r.get("actor1"), r.get("actor1_name"), "actors"),
+        "actor2": entities.ref(r.get("actor2"), r.get("actor2_name"), "actors")})
+
+
+@blueprint.get("/events/<event_id>")
+def event(event_id: str) -> Response:
+    """One event with its actors by role, place, evidence sentences and sources."""
+    return _record(entities.event_record, "event", event_id)
+
+
+@blueprint.get("/documents")
+def documents() -> Response:
+    """List documents, newest first, filtered by ``q`` (title or publisher contains)."""
+    bindings = {"q": params.text("q")}
+    return _listing("documents", q.document_list(_present(bindings)), bindings, "document", lambda r: {
+        **entities.ref(r["document"], r.get("title"), "documents"), "title": r.get("title"),
+        "publisher": r.get("publisher"), "published": r.get("published")})
+
+
+@blueprint.get("/documents/<document_id>")
+def document(document_id: str) -> Response:
+    """One document with the actors, places and events read from it."""
+    return _record(entities.document_record, "document", document_id)
+
+
+@blueprint.post("/documents")
+def ingest() -> Response:
+    """Extract one article (JSON: text, published, title?, source?, id?, url?) into the graph."""
+    return ingest_json(current_app, request)
+
+
+@blueprint.get("/search")
+def search() -> Response:
+    """One box over actors, places and events: names and aliases containing ``q``, best matches first."""
+    term = params.text("q", required=True)
+    limit, offset = params.limit_offset(10)
+    store, binding = _store(), {"q": term}
+
+    def run(query: str, key: str, kind: str, extra: Callable[[dict[str, Any]], dict[str, Any]]):
+        rows = store.select(q.page(query, limit, offset), binding)
+        return [{**entities.ref(r[key], r.get("name"), kind), **extra(r)} for r in rows]
+
+    return jsonify({
+        "q": term, "limit": limit, "offset": offset,
+        "actors": run(q.SEARCH_ACTORS, "actor", "actors", lambda r: {"kind": r.get("kind")}),
+        "places": run(q.SEARCH_PLACES, "place", "places", lambda r: {"kind": r.get("kind")}),
+        "events": run(q.SEARCH_EVENTS, "event", "events",
+                      lambda r: {"type": r.get("type"), "sub_type": r.get("sub_type"), "date": r.get("date")}),
+    })
+
+
+def _record(build: Callable[[Store, str, str], dict[str, Any] | None], segment: str, entity_id: str) -> Response:
+    record = build(_store(), _base(), entity_id) if params.is_entity_id(entity_id) else None
+    if record is None:
+        return problem(404, f"No {segment} with id {entity_id!r}; list them at /api/{segment}s?q=<name>.")
+    return jsonify(record)

@@ -1,0 +1,124 @@
+"""Entity IRIs dereference: ``/id/<kind>/<id>`` answers JSON, RDF or HTML by ``Accept``.
+
+IRIs are ``{base_iri}<kind>/<id>``; when the base points at this service, ``/id/...`` is
+where they land. Browsers get the entity's page (the viz pages ``/actors/<id>`` and
+``/places/<id>`` when they exist, else the record page here), RDF clients get the entity's
+own triples (CONSTRUCT), everyone else the REST record.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pyoxigraph as ox
+from flask import Blueprint, Response, abort, current_app, jsonify, redirect, render_template, request
+from rdflib import URIRef
+from werkzeug.exceptions import HTTPException
+
+from api import entities
+from api.errors import problem
+from graph import queries as q
+from graph.store import bind
+
+__all__ = ["blueprint", "RDF_FORMATS"]
+
+blueprint = Blueprint("dereference", __name__)
+
+_BUILDERS = {"actor": entities.actor_record, "place": entities.place_record,
+             "event": entities.event_record, "document": entities.document_record}
+RDF_FORMATS = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+}
+# ?format= names, for links and clients that cannot set Accept.
+_FORMAT_NAMES = {"json": "application/json", "html": "text/html", "turtle": "text/turtle", "ttl": "text/turtle",
+                 "ntriples": "application/n-triples", "nt": "application/n-triples",
+                 "jsonld": "application/ld+json", "rdfxml": "application/rdf+xml"}
+_OFFERED = ["application/json", "text/html", *RDF_FORMATS]
+
+
+@blueprint.app_template_filter("page_link")
+def page_link(href: str) -> str:
+    """Turn a REST href (``/api/actors/x``) into the entity's dereferenceable page (``/id/actor/x``)."""
+    parts = href.strip("/").split("/")
+    if len(parts) == 3 and parts[0] == "api" and parts[1] in entities.KINDS:
+        return f"/id/{entities.KINDS[parts[1]]}/{parts[2]}"
+    return href
+
+
+@blueprint.app_template_filter("api_link")
+def api_link(iri: str) -> str:
+    """Turn an entity IRI into its REST URL."""
+    kind, entity_id = iri.rstrip("/").rsplit("/", 2)[-2:]
+    return f"/api/{kind}s/{entity_id}"
+
+
+def _media_type() -> str | None:
+    name = request.args.get("format")
+    if name is not None:
+        return _FORMAT_NAMES.get(name.lower())
+    return request.accept_mimetypes.best_match(_OFFERED, default="application/json")
+
+
+@blueprint.get("/id/<kind>/<entity_id>")
+def dereference(kind: str, entity_id: str) -> Any:
+    """Answer an entity IRI with JSON, RDF or (for browsers) its page, by ``Accept`` or ``?format=``."""
+    if kind not in _BUILDERS:
+        return problem(404, f"Entity IRIs are /id/<kind>/<id> with kind one of {', '.join(_BUILDERS)}.")
+    media_type = _media_type()
+    if media_type is None:
+        return problem(400, f"'format' must be one of {', '.join(_FORMAT_NAMES)}.")
+    record = _record(kind, entity_id)
+    if media_type == "application/json":
+        response = jsonify(record)
+    elif media_type == "text/html":
+        target = _html_page(kind, entity_id)
+        response = redirect(target, code=303) if target else Response(_page(kind, record), mimetype="text/html")
+    else:
+        response = _rdf(record["iri"], media_type)
+    response.headers["Vary"] = "Accept"
+    return response
+
+
+def _record(kind: str, entity_id: str) -> dict[str, Any]:
+    settings = current_app.config["CONFLICTKG"]
+    record = _BUILDERS[kind](current_app.extensions["conflictkg.store"], settings.base_iri, entity_id)
+    if record is None:
+        abort(404, f"No {kind} with id {entity_id!r}; list them at /api/{kind}s.")
+    return record
+
+
+def _html_page(kind: str, entity_id: str) -> str | None:
+    """The entity's HTML page: /actors/<id>, /places/<id> (viz pages, when that route exists), /events/<id>..."""
+    path = f"/{kind}s/{entity_id}"
+    try:
+        current_app.url_map.bind("").match(path, method="GET")
+    except HTTPException:  # no such route (or a redirect): render the record page here instead
+        return None
+    return path
+
+
+def _rdf(iri: str, media_type: str) -> Response:
+    store = current_app.extensions["conflictkg.store"]
+    triples = store.oxigraph.query(bind(q.DESCRIBE, {"entity": URIRef(iri)}), use_default_graph_as_union=True)
+    return Response(triples.serialize(format=RDF_FORMATS[media_type]), mimetype=media_type)
+
+
+def _page(kind: str, record: dict[str, Any]) -> str:
+    heading = record.get("name") or record.get("title") or f"{record.get('sub_type') or kind} {record['id']}"
+    turtle = f"/id/{kind}/{record['id']}?format=turtle"
+    return render_template("pages/record.html", record=record, kind=kind, heading=heading, turtle=turtle)
+
+
+@blueprint.get("/events/<entity_id>", endpoint="event_page")
+def event_page(entity_id: str) -> str:
+    """The HTML page of one event: actors, place, evidence sentences and sources."""
+    return _page("event", _record("event", entity_id))
+
+
+@blueprint.get("/documents/<entity_id>", endpoint="document_page")
+def document_page(entity_id: str) -> str:
+    """The HTML page of one document: what was read from it."""
+    return _page("document", _record("document", entity_id))

@@ -1,0 +1,117 @@
+"""``POST /api/documents``: extract one article sent as JSON and write its graph (write token required)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Any
+
+from flask import Flask, Request, Response, jsonify
+
+from api.auth import check_write_token
+from api.errors import problem
+from graph.build import build_graph
+from graph.records import Article, Extraction, slugify
+
+__all__ = ["ingest_json", "extractor", "FIELDS"]
+
+# Field -> (required, most characters); the body's text is bounded by max_request_bytes.
+FIELDS = {"text": (True, None), "published": (True, 10), "title": (False, 1000), "source": (False, 300),
+          "id": (False, 200), "url": (False, 2000)}
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class _BadBody(ValueError):
+    pass
+
+
+def extractor(app: Flask) -> Any:
+    """Return the app's one Extractor, loading the spaCy model on first use only."""
+    found = app.extensions.get("conflictkg.extractor")
+    if found is None:
+        with app.extensions["conflictkg.extract_lock"]:
+            found = app.extensions.get("conflictkg.extractor")
+            if found is None:
+                from graph.extract import Extractor
+
+                found = app.extensions["conflictkg.extractor"] = Extractor()
+    return found
+
+
+def ingest_json(app: Flask, request: Request) -> Response:
+    """Check the token and the body, extract, replace the document's graph, answer what was read."""
+    refusal = check_write_token()
+    if refusal is not None:
+        return refusal
+    try:
+        article = _article(request)
+    except _BadBody as err:
+        return problem(400, str(err))
+    found = extractor(app)
+    with app.extensions["conflictkg.extract_lock"]:  # spaCy pipelines are not thread-safe
+        extraction = found.extract(article)
+    graph_iri = _write(app, extraction)
+    document_id = slugify(article.id)
+    body = extraction.to_json()
+    body["document"].pop("text", None)
+    response = jsonify({
+        "id": document_id, "href": f"/api/documents/{document_id}", "graph": graph_iri,
+        "counts": {"actors": len(extraction.actors), "places": len(extraction.locations),
+                   "events": len(extraction.events), "relations": len(extraction.relations)},
+        "extraction": body,
+    })
+    response.status_code = 201
+    response.headers["Location"] = f"/api/documents/{document_id}"
+    return response
+
+
+def _write(app: Flask, extraction: Extraction) -> str:
+    store, base = app.extensions["conflictkg.store"], app.config["CONFLICTKG"].base_iri
+    try:  # the graph model's writer links events across documents and refreshes merged facts
+        from graph.link import write_extraction
+    except ImportError:
+        graph_iri, graph = build_graph(extraction, base)
+        store.replace_graph(graph_iri, graph)
+    else:
+        graph_iri = write_extraction(store, extraction, base).graph_iri
+    store.flush()
+    return graph_iri
+
+
+def _article(request: Request) -> Article:
+    if not request.is_json:
+        raise _BadBody("Send the article as JSON (Content-Type: application/json) with 'text' and 'published'.")
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict):
+        raise _BadBody("The body must be a JSON object such as {\"text\": \"...\", \"published\": \"2018-07-31\"}.")
+    unknown = sorted(set(body) - set(FIELDS))
+    if unknown:
+        raise _BadBody(f"Unknown field(s) {', '.join(unknown)}; allowed: {', '.join(FIELDS)}.")
+    for name, (required, longest) in FIELDS.items():
+        value = body.get(name)
+        if value is None:
+            if required:
+                raise _BadBody(f"The field '{name}' is required.")
+            continue
+        if not isinstance(value, str) or not value.strip():
+            raise _BadBody(f"The field '{name}' must be a non-empty string.")
+        if longest is not None and len(value) > longest:
+            raise _BadBody(f"The field '{name}' must be at most {longest} characters.")
+    if not _DAY.fullmatch(body["published"]) or not _valid_day(body["published"]):
+        raise _BadBody(f"'published' must be a date YYYY-MM-DD, got {body['published']!r}.")
+    text = body["text"]
+    document_id = body.get("id") or "api-" + hashlib.sha256(text.encode()).hexdigest()[:16]
+    if slugify(document_id) == "unnamed":
+        raise _BadBody("'id' must contain letters or digits.")
+    return Article(id=document_id, text=text, published=body["published"], title=body.get("title"),
+                   source=body.get("source"), path=body.get("url"))
+
+
+def _valid_day(value: str) -> bool:
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
