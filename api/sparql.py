@@ -1,25 +1,281 @@
-"""``/sparql``: the SPARQL 1.1 Protocol endpoint."""
+"""``/sparql``: the SPARQL 1.1 Protocol endpoint (query, update, service description, editor).
+
+- Query by ``GET ?query=``, ``POST`` form (``query=``) or ``POST`` direct
+  (``application/sparql-query``); ``default-graph-uri`` / ``named-graph-uri`` set the dataset.
+  Without them (and without ``FROM`` in the query) the default graph is the union of all named
+  graphs, since ConflictKG keeps one named graph per document.
+- Results by content negotiation (``Accept``, or a ``format=`` short name as SPARQLWrapper
+  sends): SELECT/ASK as JSON, XML, CSV, TSV; CONSTRUCT/DESCRIBE as Turtle, N-Triples,
+  JSON-LD, RDF/XML. At most ``max_rows`` rows: a longer answer is cut and flagged by the
+  ``X-SPARQL-Truncated`` header (and ``"truncated": true`` in JSON).
+- Update by ``POST`` form (``update=``) or direct (``application/sparql-update``), with
+  ``using-graph-uri`` / ``using-named-graph-uri``; it needs the write token (api/auth.py).
+  Updates see the store's real default graph (standard SPARQL Update), not the union.
+- ``SERVICE`` and ``LOAD`` are refused (400): the server never fetches an outside URL.
+- A bare ``GET`` answers a service description (RDF), or the YASGUI editor for browsers.
+"""
 
 from __future__ import annotations
 
-import pyoxigraph as ox
-from flask import Blueprint, Response, current_app, request
+import threading
+from typing import Any
 
+import pyoxigraph as ox
+from flask import Blueprint, Response, current_app, g, render_template, request
+from werkzeug.datastructures import MIMEAccept
+
+from api.auth import check_write_token
 from api.errors import problem
+from api.sparql_runner import QueryRunner
+from api.sparql_text import add_using, analyse
+
+__all__ = ["blueprint", "write_lock", "RESULT_TYPES", "GRAPH_TYPES"]
 
 blueprint = Blueprint("sparql", __name__)
+
+# Offered media types (first = default for */*), then aliases clients use for them.
+RESULT_TYPES = [
+    "application/sparql-results+json",
+    "application/sparql-results+xml",
+    "text/csv",
+    "text/tab-separated-values",
+]
+GRAPH_TYPES = ["text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml"]
+_RESULT_ALIASES = {"application/json": RESULT_TYPES[0], "application/xml": RESULT_TYPES[1], "text/xml": RESULT_TYPES[1]}
+_GRAPH_ALIASES = {
+    "application/x-turtle": "text/turtle",
+    "text/plain": "application/n-triples",
+    "application/json": "application/ld+json",
+    "application/xml": "application/rdf+xml",
+    "text/xml": "application/rdf+xml",
+}
+# ``format=`` short names (SPARQLWrapper sends one): (results type, graph type).
+_FORMAT_NAMES = {
+    "json": (RESULT_TYPES[0], "application/ld+json"),
+    "xml": (RESULT_TYPES[1], "application/rdf+xml"),
+    "csv": ("text/csv", None),
+    "tsv": ("text/tab-separated-values", None),
+    "turtle": (None, "text/turtle"),
+    "n3": (None, "text/turtle"),
+    "nt": (None, "application/n-triples"),
+    "ntriples": (None, "application/n-triples"),
+    "json-ld": (None, "application/ld+json"),
+    "rdf+xml": (None, "application/rdf+xml"),
+}
+_UTF8 = ("utf-8", "utf8")
+write_lock = threading.Lock()  # one writer at a time: updates and Graph Store writes
+
+
+@blueprint.record_once
+def _start_runner(state: Any) -> None:
+    """Give the app its query runner (worker processes start on the first query)."""
+    app = state.app
+    settings = app.config["CONFLICTKG"]
+    workers = max(2, min(4, settings.threads // 2))
+    app.extensions["conflictkg.sparql_runner"] = QueryRunner(
+        app.extensions["conflictkg.store"], settings.query_timeout_ms, settings.max_rows, workers
+    )
+
+
+@blueprint.after_app_request
+def _note_writes(response: Response) -> Response:
+    """After any successful write request anywhere in the app, later queries read a new snapshot."""
+    if request.method in ("POST", "PUT", "DELETE", "PATCH") and response.status_code < 400 and not g.get("read_only"):
+        runner = current_app.extensions.get("conflictkg.sparql_runner")
+        if runner is not None:
+            runner.mark_written()
+    return response
 
 
 @blueprint.route("/sparql", methods=["GET", "POST"])
 def sparql() -> Response:
-    """Answer a SPARQL query with JSON results."""
-    query = request.values.get("query")
-    if not query:
-        return problem(400, "Pass a SPARQL query in the 'query' parameter.")
+    """Answer a SPARQL query or update, a service description, or the query editor."""
+    operation = _operation()
+    if isinstance(operation, Response):
+        return operation
+    kind, text = operation
+    if kind == "update":
+        return _update(text)
+    g.read_only = True
+    if kind == "none":
+        return _bare_get()
+    return _query(text)
+
+
+def _operation() -> tuple[str, str] | Response:
+    """("query" | "update" | "none", text) from the request, or the 4xx problem to answer."""
+    if request.method == "GET":
+        if "update" in request.args:
+            return problem(400, "Updates must be sent by POST (form field 'update' or application/sparql-update).")
+        return _single("query", request.args.getlist("query")) if "query" in request.args else ("none", "")
+    charset = request.mimetype_params.get("charset")
+    if charset and charset.lower() not in _UTF8:
+        return problem(415, f"SPARQL must be sent as UTF-8, not {charset}.")
+    mimetype = request.mimetype
+    if mimetype == "application/x-www-form-urlencoded":
+        queries, updates = request.form.getlist("query"), request.form.getlist("update")
+        if queries and updates:
+            return problem(400, "Send either a 'query' or an 'update' field, not both.")
+        if not queries and not updates:
+            return problem(400, "The form needs a 'query' or an 'update' field.")
+        return _single("query", queries) if queries else _single("update", updates)
+    if mimetype in ("application/sparql-query", "application/sparql-update"):
+        try:
+            text = request.get_data().decode("utf-8")
+        except UnicodeDecodeError:
+            return problem(400, "The request body is not valid UTF-8.")
+        return ("query" if mimetype.endswith("query") else "update"), text
+    if not mimetype:
+        return problem(400, "Set Content-Type: application/sparql-query, application/sparql-update or a form.")
+    return problem(
+        415,
+        f"Content-Type {mimetype} is not accepted here: use application/sparql-query, "
+        "application/sparql-update or application/x-www-form-urlencoded.",
+    )
+
+
+def _single(kind: str, values: list[str]) -> tuple[str, str] | Response:
+    if len(values) != 1:
+        return problem(400, f"Send exactly one '{kind}' parameter, not {len(values)}.")
+    if not values[0].strip():
+        return problem(400, f"The '{kind}' parameter is empty.")
+    return kind, values[0]
+
+
+def _iris(name: str) -> list[str]:
+    """Every value of protocol parameter ``name`` (URL, and form body for form POSTs), validated.
+
+    Raises:
+        ValueError: a value is not an absolute IRI.
+    """
+    values = request.args.getlist(name)
+    if request.method == "POST" and request.mimetype == "application/x-www-form-urlencoded":
+        values += request.form.getlist(name)
+    for value in values:
+        try:
+            ox.NamedNode(value)
+        except ValueError:
+            raise ValueError(f"{name} must be an absolute IRI, got {value!r}.") from None
+    return values
+
+
+def _query(text: str) -> Response:
+    analysis = analyse(text)
+    if analysis.forbidden:
+        return problem(400, f"{analysis.forbidden} is refused: this endpoint never fetches outside URLs.")
+    try:
+        default, named = _iris("default-graph-uri"), _iris("named-graph-uri")
+    except ValueError as err:
+        return problem(400, str(err))
+    results_type, graph_type = _negotiate()
+    given = bool(default or named)
+    job = {
+        "query": text,
+        "base_iri": request.base_url,
+        "union": not analysis.has_from,
+        "default_graph": default if given else None,
+        "named_graphs": named if given else None,
+        "results_format": results_type,
+        "graph_format": graph_type,
+    }
+    header, body = current_app.extensions["conflictkg.sparql_runner"].run(job)
+    if header["status"] != 200:
+        return problem(header["status"], header["detail"], title="Query timeout" if header.get("timeout") else None)
+    response = Response(body, mimetype=header["media_type"])
+    response.vary.add("Accept")
+    if header["truncated"]:
+        response.headers["X-SPARQL-Truncated"] = "true"
+        response.headers["X-SPARQL-Max-Rows"] = str(current_app.config["CONFLICTKG"].max_rows)
+    return response
+
+
+def _negotiate() -> tuple[str | None, str | None]:
+    """(results media type, graph media type) the client accepts; ``None`` where it accepts none."""
+    named = _FORMAT_NAMES.get(request.values.get("format", "").strip().lower())
+    if named is not None:
+        return named
+    if not request.headers.get("Accept", "").strip():
+        return RESULT_TYPES[0], GRAPH_TYPES[0]
+    return _best(request.accept_mimetypes, RESULT_TYPES, _RESULT_ALIASES), _best(
+        request.accept_mimetypes, GRAPH_TYPES, _GRAPH_ALIASES
+    )
+
+
+def _best(accept: MIMEAccept, offers: list[str], aliases: dict[str, str]) -> str | None:
+    choice = accept.best_match(offers + list(aliases))
+    return aliases.get(choice, choice) if choice else None
+
+
+def _update(text: str) -> Response:
+    refusal = check_write_token()
+    if refusal is not None:
+        return refusal
+    analysis = analyse(text)
+    if analysis.forbidden:
+        return problem(400, f"{analysis.forbidden} is refused: this endpoint never fetches outside URLs.")
+    try:
+        using, using_named = _iris("using-graph-uri"), _iris("using-named-graph-uri")
+    except ValueError as err:
+        return problem(400, str(err))
+    if (using or using_named) and analysis.has_using_or_with:
+        return problem(400, "Give the dataset either by using-graph-uri/using-named-graph-uri or by USING/WITH.")
+    if using or using_named:
+        text = add_using(text, using, using_named)
     store = current_app.extensions["conflictkg.store"]
     try:
-        result = store.oxigraph.query(query, use_default_graph_as_union=True)
+        with write_lock:
+            store.oxigraph.update(text, base_iri=request.base_url)
     except SyntaxError as err:
-        return problem(400, f"The query does not parse: {err}")
-    body = result.serialize(format=ox.QueryResultsFormat.JSON)
-    return Response(body, mimetype="application/sparql-results+json")
+        return problem(400, f"The update does not parse: {err}")
+    except (ValueError, OSError) as err:
+        return problem(400, f"The update failed: {err}")
+    finally:
+        current_app.extensions["conflictkg.sparql_runner"].mark_written()
+    return Response(status=204)
+
+
+def _bare_get() -> Response:
+    """Service description (RDF) or, for browsers, the query editor."""
+    choice = request.accept_mimetypes.best_match([*GRAPH_TYPES, "text/html"]) if request.accept_mimetypes else None
+    if choice == "text/html":
+        return Response(render_template("sparql.html", endpoint=request.base_url))
+    graph_type = _best(request.accept_mimetypes, GRAPH_TYPES, _GRAPH_ALIASES) if request.accept_mimetypes else None
+    graph_type = graph_type or GRAPH_TYPES[0]
+    body = ox.serialize(
+        _service_description(request.base_url), format=ox.RdfFormat.from_media_type(graph_type), prefixes=_SD_PREFIXES
+    )
+    response = Response(body, mimetype=graph_type)
+    response.vary.add("Accept")
+    return response
+
+
+_SD = "http://www.w3.org/ns/sparql-service-description#"
+_SD_PREFIXES = {"sd": _SD, "formats": "http://www.w3.org/ns/formats/"}
+_FORMAT_IRIS = ["SPARQL_Results_JSON", "SPARQL_Results_XML", "SPARQL_Results_CSV", "SPARQL_Results_TSV",
+                "Turtle", "N-Triples", "JSON-LD", "RDF_XML"]  # fmt: skip
+
+
+def _service_description(endpoint: str) -> list[ox.Triple]:
+    """The SPARQL 1.1 Service Description of this endpoint."""
+    service, default_dataset, default_graph = ox.BlankNode(), ox.BlankNode(), ox.BlankNode()
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+    def sd(term: str) -> ox.NamedNode:
+        return ox.NamedNode(_SD + term)
+
+    triples = [
+        ox.Triple(service, rdf_type, sd("Service")),
+        ox.Triple(service, sd("endpoint"), ox.NamedNode(endpoint)),
+        ox.Triple(service, sd("supportedLanguage"), sd("SPARQL11Query")),
+        ox.Triple(service, sd("supportedLanguage"), sd("SPARQL11Update")),
+        ox.Triple(service, sd("feature"), sd("UnionDefaultGraph")),
+        ox.Triple(service, sd("defaultDataset"), default_dataset),
+        ox.Triple(default_dataset, rdf_type, sd("Dataset")),
+        ox.Triple(default_dataset, sd("defaultGraph"), default_graph),
+        ox.Triple(default_graph, rdf_type, sd("Graph")),
+    ]
+    triples += [
+        ox.Triple(service, sd("resultFormat"), ox.NamedNode("http://www.w3.org/ns/formats/" + name))
+        for name in _FORMAT_IRIS
+    ]
+    return triples

@@ -1,0 +1,186 @@
+"""Run SPARQL queries under a time limit: worker processes over read-only store snapshots.
+
+pyoxigraph cannot stop a running query, and an aggregate over a cartesian product computes
+everything before its first row. So queries do not run in the server process: a small pool
+of worker processes (``api/sparql_worker.py``) evaluates them, each reading a read-only
+snapshot of the store (a RocksDB checkpoint made with ``Store.backup``: hard links, cheap).
+When a query runs past ``query_timeout_ms`` its worker is killed, which stops it for real,
+a fresh worker takes its place and the client gets a 503; other clients are served by the
+other workers meanwhile.
+
+Freshness: every write (``mark_written``, called after any successful write request) bumps a
+generation; the next query makes a new snapshot, so a client always reads its own writes.
+Snapshots no worker reads any more are deleted. A store without a directory (in memory)
+cannot be snapshotted: its queries run in a thread, answered with 503 at the deadline, but
+the evaluation itself then runs on to its end.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import logging
+import queue
+import select
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from api import sparql_worker
+
+__all__ = ["QueryRunner", "Answer"]
+
+log = logging.getLogger(__name__)
+WORKER_SCRIPT = str(Path(sparql_worker.__file__).resolve())
+Answer = tuple[dict[str, Any], bytes]
+
+
+class _Worker:
+    """One worker process and the snapshot it last opened."""
+
+    def __init__(self) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, WORKER_SCRIPT], stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0
+        )
+        self.snapshot: str | None = None
+
+    def ask(self, job: dict[str, Any], deadline: float) -> Answer | None:
+        """Send ``job``; return the answer, or ``None`` if none came before ``deadline``."""
+        sparql_worker.write_frame(self.process.stdin, job)
+        ready, _, _ = select.select([self.process.stdout], [], [], max(0.0, deadline - time.monotonic()))
+        if not ready:
+            return None
+        answer = sparql_worker.read_frame(self.process.stdout)
+        if answer is None:
+            raise RuntimeError(f"query worker exited with {self.process.wait()}")
+        return answer
+
+    def kill(self) -> None:
+        """Stop the process now, whatever it is doing."""
+        self.process.kill()
+        self.process.wait()
+
+
+class QueryRunner:
+    """Evaluates queries for ``/sparql`` with a time limit, a row cap and fresh snapshots."""
+
+    def __init__(self, store: Any, timeout_ms: int, max_rows: int, workers: int = 2):
+        """Use ``store`` (graph.store.Store); start ``workers`` processes if it lives on disk."""
+        self.store, self.timeout, self.max_rows = store, timeout_ms / 1000, max_rows
+        path = getattr(store, "path", None)
+        self._root: Path | None = None
+        self._lock = threading.Lock()
+        self._generation, self._snapshot_generation, self._current, self._serial = 0, -1, "", 0
+        self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
+        self._all: set[_Worker] = set()
+        self._threads: concurrent.futures.ThreadPoolExecutor | None = None
+        self._workers, self._started = workers, False
+        if path is None:
+            self._threads = concurrent.futures.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="sparql")
+        else:
+            data_dir = Path(path).resolve()
+            self._root = data_dir.parent / f".{data_dir.name}-sparql-snapshots"
+
+    def mark_written(self) -> None:
+        """Record that the store changed: the next query reads a new snapshot."""
+        with self._lock:
+            self._generation += 1
+
+    def run(self, job: dict[str, Any]) -> Answer:
+        """Evaluate ``job`` (see ``sparql_worker.execute``) and return (header, body)."""
+        job = {**job, "max_rows": self.max_rows}
+        deadline = time.monotonic() + self.timeout
+        if self._threads is not None:
+            return self._run_in_thread(job)
+        self._start()
+        try:
+            worker = self._idle.get(timeout=self.timeout)
+        except queue.Empty:
+            return self._timeout("waited for a free query worker")
+        try:
+            job["snapshot"] = self._snapshot(worker)
+            answer = worker.ask(job, deadline)
+        except Exception:
+            log.exception("query worker failed")
+            self._replace(worker)
+            return {"status": 500, "detail": "The query worker failed; it has been restarted."}, b""
+        if answer is None:
+            self._replace(worker)
+            return self._timeout("ran")
+        self._idle.put(worker)
+        return answer
+
+    def close(self) -> None:
+        """Stop every worker and remove the snapshots."""
+        for worker in list(self._all):
+            worker.kill()
+        if self._root is not None:
+            shutil.rmtree(self._root, ignore_errors=True)
+
+    def _timeout(self, what: str) -> Answer:
+        detail = (
+            f"The query {what} past the time limit of {int(self.timeout * 1000)} ms (query_timeout_ms) and was "
+            "stopped; make it more selective or add a LIMIT."
+        )
+        return {"status": 503, "detail": detail, "timeout": True}, b""
+
+    def _run_in_thread(self, job: dict[str, Any]) -> Answer:
+        assert self._threads is not None
+        future = self._threads.submit(sparql_worker.execute, self.store.oxigraph, job)
+        try:
+            return future.result(timeout=self.timeout)
+        except concurrent.futures.TimeoutError:
+            return self._timeout("ran")
+
+    def _start(self) -> None:
+        """Start the workers on the first query (an app that is never queried starts none)."""
+        with self._lock:
+            if self._started:
+                return
+            self._started = True
+            assert self._root is not None
+            shutil.rmtree(self._root, ignore_errors=True)  # left by a server that was killed
+            self._root.mkdir(parents=True)
+        for _ in range(self._workers):
+            self._add_worker()
+
+    def _add_worker(self) -> None:
+        worker = _Worker()
+        with self._lock:
+            self._all.add(worker)
+        self._idle.put(worker)
+
+    def _replace(self, worker: _Worker) -> None:
+        worker.kill()
+        with self._lock:
+            self._all.discard(worker)
+        self._add_worker()
+        self._collect()
+
+    def _snapshot(self, worker: _Worker) -> str:
+        """The directory of a snapshot at least as new as the last write; ``worker`` will read it."""
+        with self._lock:
+            if self._snapshot_generation == self._generation:
+                worker.snapshot = self._current
+                return self._current
+            generation = self._generation
+            self._serial += 1
+            path = str(self._root / f"snapshot-{self._serial}")
+            self.store.oxigraph.backup(path)
+            self._current, self._snapshot_generation = path, generation
+            worker.snapshot = path
+        self._collect()
+        return path
+
+    def _collect(self) -> None:
+        """Delete the snapshots that are neither current nor open in a worker."""
+        if self._root is None:
+            return
+        with self._lock:
+            keep = {self._current} | {w.snapshot for w in self._all}
+            for entry in self._root.iterdir():
+                if str(entry) not in keep:
+                    shutil.rmtree(entry, ignore_errors=True)
