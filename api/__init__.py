@@ -26,7 +26,6 @@ def create_app(config: dict[str, Any] | Settings | None = None) -> Flask:
     errors.register(app)
     app.register_blueprint(sparql.blueprint)
     app.register_blueprint(graph_store.blueprint)
-    app.register_blueprint(graph_store.blueprint)
     app.register_blueprint(rest.blueprint)
     app.register_blueprint(pages.blueprint)
     app.register_blueprint(dereference.blueprint)
