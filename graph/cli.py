@@ -39,6 +39,13 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--published", type=_iso_date, help="publication date of the articles, if known")
     ingest.add_argument("--data-dir", help="store directory (default $CONFLICTKG_DATA_DIR or ./data)")
     ingest.add_argument("--quiet", action="store_true", help="no progress bar, only errors")
+
+    from graph.export import FORMATS
+
+    export = commands.add_parser("export", help="write the whole graph as RDF, ACLED-style CSV or an actor network")
+    export.add_argument("--format", choices=list(FORMATS), required=True, help="output format")
+    export.add_argument("--out", metavar="FILE", help="file to write (default: standard output)")
+    export.add_argument("--data-dir", help="store directory (default $CONFLICTKG_DATA_DIR or ./data)")
     return parser
 
 
@@ -50,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
             return _extract(args)
         if args.command == "ingest":
             return _ingest(args)
+        if args.command == "export":
+            return _export(args)
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
@@ -106,3 +115,21 @@ def _ingest(args: argparse.Namespace) -> int:
     summary.errors.extend(errors)
     print(summary.line(), file=sys.stderr)
     return 1 if errors and not articles else 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    import os
+
+    from graph.export import export
+    from graph.store import open_store
+
+    settings = load_settings({"data_dir": args.data_dir})
+    if not settings.store and not os.path.isdir(settings.data_dir):
+        raise InputError(f"no store at {settings.data_dir}: ingest articles first or give --data-dir")
+    try:
+        store = open_store(settings)
+        export(store, args.format, args.out or sys.stdout.buffer)
+    except (OSError, ValueError) as err:
+        raise InputError(f"cannot export: {err}") from None
+    sys.stdout.flush()
+    return 0

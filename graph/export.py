@@ -1,0 +1,295 @@
+"""Exports of the whole store: RDF (Turtle, N-Quads, JSON-LD), ACLED-style CSV, actor network.
+
+Every function takes a ``graph.store.Store`` and writes to ``out``: a binary file object or a
+path. RDF dumps go straight through the engine (no triple crosses a Python loop); the CSV and
+the network read named SELECTs and build one row per event or one node per actor.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections import defaultdict
+from collections.abc import Callable
+from typing import IO, TYPE_CHECKING, Any
+
+import pyoxigraph as ox
+
+from graph.ontology import disorder_type
+from graph.vocab import PREFIXES
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = [
+    "FORMATS",
+    "ACLED_COLUMNS",
+    "export",
+    "export_turtle",
+    "export_nquads",
+    "export_jsonld",
+    "export_csv",
+    "export_graphml",
+    "export_gexf",
+    "acled_rows",
+    "actor_network",
+]
+
+Out = IO[bytes] | str | os.PathLike
+
+# ACLED's column names and order, as in its data exports (codebook "Variables" section).
+ACLED_COLUMNS = [
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
+    "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location",
+    "latitude", "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+]
+# ACLED actor type codes (inter1/inter2): 1 state forces, 2 rebel groups, 3 political militias,
+# 4 identity militias, 5 rioters, 6 protesters, 7 civilians, 8 external/other forces.
+_INTER = {"state_forces": 1, "government": 1, "armed_group": 2, "militia": 3, "identity_militia": 4,
+          "rioters": 5, "protesters": 6, "civilians": 7, "organization": 8, "external_forces": 8}
+_TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
+
+EVENTS_QUERY = """
+PREFIX ckg: <https://w3id.org/conflictkg/ontology#>
+PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+PREFIX schema: <https://schema.org/>
+SELECT ?event (SAMPLE(?type) AS ?event_type) (SAMPLE(?sub) AS ?sub_event_type) (SAMPLE(?date) AS ?event_date)
+       (SAMPLE(?precision) AS ?date_precision) (MIN(?fatalities) AS ?lowest)
+       (SAMPLE(?a1) AS ?actor1) (SAMPLE(?a2) AS ?actor2) (SAMPLE(?place) AS ?place)
+WHERE {
+  ?event a sem:Event ; ckg:eventType ?type ; ckg:subEventType ?sub .
+  OPTIONAL { ?event sem:hasTimeStamp ?date }
+  OPTIONAL { ?event ckg:datePrecision ?precision }
+  OPTIONAL { ?event ckg:fatalities ?fatalities }
+  OPTIONAL { ?event ckg:actor1 ?a1 }
+  OPTIONAL { ?event ckg:actor2 ?a2 }
+  OPTIONAL { ?event sem:hasPlace ?place }
+} GROUP BY ?event ORDER BY ?event
+"""
+ASSOCIATES_QUERY = """
+PREFIX ckg: <https://w3id.org/conflictkg/ontology#>
+SELECT DISTINCT ?event ?role ?actor WHERE {
+  VALUES ?role { ckg:associateActor1 ckg:associateActor2 } ?event ?role ?actor .
+}
+"""
+EVIDENCE_QUERY = """
+PREFIX ckg: <https://w3id.org/conflictkg/ontology#>
+PREFIX schema: <https://schema.org/>
+SELECT DISTINCT ?event ?text ?publisher WHERE {
+  ?event ckg:evidence ?ev . ?ev ckg:text ?text .
+  OPTIONAL { ?ev ckg:document/schema:publisher ?publisher }
+}
+"""
+ACTORS_QUERY = """
+PREFIX ckg: <https://w3id.org/conflictkg/ontology#>
+PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+PREFIX schema: <https://schema.org/>
+SELECT ?actor (MIN(?n) AS ?name) (MIN(?k) AS ?kind) (MIN(?c) AS ?country) WHERE {
+  ?actor a sem:Actor .
+  OPTIONAL { ?actor schema:name ?n } OPTIONAL { ?actor ckg:kind ?k } OPTIONAL { ?actor ckg:countryCode ?c }
+} GROUP BY ?actor
+"""
+PLACES_QUERY = """
+PREFIX ckg: <https://w3id.org/conflictkg/ontology#>
+PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+PREFIX schema: <https://schema.org/>
+SELECT ?place (MIN(?n) AS ?name) (MIN(?c) AS ?country) (MIN(?a) AS ?admin1) (MIN(?la) AS ?lat) (MIN(?lo) AS ?lon)
+       (MIN(?p) AS ?precision) WHERE {
+  ?place a sem:Place .
+  OPTIONAL { ?place schema:name ?n } OPTIONAL { ?place ckg:countryCode ?c } OPTIONAL { ?place ckg:admin1 ?a }
+  OPTIONAL { ?place schema:latitude ?la } OPTIONAL { ?place schema:longitude ?lo }
+  OPTIONAL { ?place ckg:geoPrecision ?p }
+} GROUP BY ?place
+"""
+PAIRS_QUERY = """
+PREFIX ckg: <https://w3id.org/conflictkg/ontology#>
+SELECT DISTINCT ?event ?a1 ?a2 ?fatalities WHERE {
+  ?event ckg:actor1 ?a1 ; ckg:actor2 ?a2 . OPTIONAL { ?event ckg:fatalities ?fatalities }
+}
+"""
+RELATIONS_QUERY = """
+PREFIX ckg: <https://w3id.org/conflictkg/ontology#>
+SELECT DISTINCT ?subject ?relation ?object WHERE {
+  VALUES ?relation { ckg:partOf ckg:memberOf ckg:affiliatedWith ckg:supports ckg:leads }
+  ?subject ?relation ?object .
+}
+"""
+
+
+def _open(out: Out, write: Callable[[IO[bytes]], None]) -> None:
+    if isinstance(out, str | os.PathLike):
+        with open(out, "wb") as handle:
+            write(handle)
+    else:
+        write(out)
+
+
+def _engine(store) -> ox.Store | None:
+    return getattr(store, "oxigraph", None)
+
+
+def export_turtle(store, out: Out) -> None:
+    """Write the union of every graph as Turtle (Turtle has no named graphs; N-Quads keeps them)."""
+    engine = _engine(store)
+    if engine is None:
+        _open(out, lambda h: h.write(store.dataset.serialize(format="turtle", encoding="utf-8")))
+        return
+    triples = engine.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+    _open(out, lambda h: ox.serialize(triples, h, ox.RdfFormat.TURTLE, prefixes=PREFIXES))
+
+
+def export_nquads(store, out: Out) -> None:
+    """Write every quad, named graphs included, as N-Quads."""
+    engine = _engine(store)
+    if engine is None:
+        _open(out, lambda h: h.write(store.dataset.serialize(format="nquads", encoding="utf-8")))
+        return
+    _open(out, lambda h: engine.dump(h, ox.RdfFormat.N_QUADS))
+
+
+def export_jsonld(store, out: Out) -> None:
+    """Write the dataset as JSON-LD, one ``@graph`` per named graph."""
+    engine = _engine(store)
+    if engine is None:
+        _open(out, lambda h: h.write(store.dataset.serialize(format="json-ld", encoding="utf-8")))
+        return
+    _open(out, lambda h: engine.dump(h, ox.RdfFormat.JSON_LD))
+
+
+def _country(code: str | None) -> tuple[str, str]:
+    """Return (ISO 3166 numeric code, country name) of an alpha-2 code, blanks when unknown."""
+    import pycountry  # imported here: the CLI's --help should not pay for it
+
+    country = pycountry.countries.get(alpha_2=code.upper()) if code else None
+    if country is None:
+        return "", ""
+    return str(int(country.numeric)), country.name
+
+
+def _event_date(date: str | None) -> str:
+    """ACLED dates are days: a month or a year is written as its first day (time_precision says so)."""
+    if not date:
+        return ""
+    return {4: f"{date}-01-01", 7: f"{date}-01"}.get(len(date), date[:10])
+
+
+def acled_rows(store) -> list[dict[str, Any]]:
+    """Return one dict per event with ACLED's column names (blank where the graph has no value)."""
+    actors = {r["actor"]: r for r in store.select(ACTORS_QUERY)}
+    places = {r["place"]: r for r in store.select(PLACES_QUERY)}
+    associates: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for row in store.select(ASSOCIATES_QUERY):
+        associates[(row["event"], row["role"][-1])].add(actors.get(row["actor"], {}).get("name", row["actor"]))
+    notes, sources = defaultdict(set), defaultdict(set)
+    for row in store.select(EVIDENCE_QUERY):
+        notes[row["event"]].add(row["text"])
+        if "publisher" in row:
+            sources[row["event"]].add(row["publisher"])
+    return [_acled_row(r, actors, places, associates, notes, sources) for r in store.select(EVENTS_QUERY)]
+
+
+def _acled_row(row, actors, places, associates, notes, sources) -> dict[str, Any]:
+    event = row["event"]
+    first, second = actors.get(row.get("actor1"), {}), actors.get(row.get("actor2"), {})
+    place = places.get(row.get("place"), {})
+    inter1, inter2 = _INTER.get(first.get("kind"), ""), _INTER.get(second.get("kind"), "")
+    codes = sorted(c for c in (inter1, inter2) if c != "")
+    interaction = codes[0] * 10 + (codes[1] if len(codes) > 1 else 0) if codes else ""
+    iso, country = _country(place.get("country"))
+    date = str(row.get("event_date") or "")
+    targeting = row["event_type"] == "Violence against civilians" or second.get("kind") == "civilians"
+    return {
+        "event_id_cnty": event, "event_date": _event_date(date), "year": date[:4],
+        "time_precision": _TIME_PRECISION.get(row.get("date_precision"), ""),
+        "disorder_type": (disorder_type(row["event_type"]) or "").capitalize(),
+        "event_type": row["event_type"], "sub_event_type": row["sub_event_type"],
+        "actor1": first.get("name", ""), "assoc_actor_1": "; ".join(sorted(associates[(event, "1")])),
+        "inter1": inter1, "actor2": second.get("name", ""),
+        "assoc_actor_2": "; ".join(sorted(associates[(event, "2")])), "inter2": inter2, "interaction": interaction,
+        "civilian_targeting": "Civilian targeting" if targeting else "", "iso": iso, "region": "",
+        "country": country, "admin1": place.get("admin1", ""), "admin2": "", "admin3": "",
+        "location": place.get("name", ""), "latitude": place.get("lat", ""), "longitude": place.get("lon", ""),
+        "geo_precision": place.get("precision", ""), "source": "; ".join(sorted(sources[event])),
+        "source_scale": "", "notes": " | ".join(sorted(notes[event])),
+        "fatalities": row.get("lowest", ""), "tags": "", "timestamp": "",
+    }
+
+
+def export_csv(store, out: Out) -> None:
+    """Write one row per event with ACLED's column names (UTF-8, header first)."""
+    text = io.StringIO(newline="")
+    writer = csv.DictWriter(text, fieldnames=ACLED_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(acled_rows(store))
+    _open(out, lambda h: h.write(text.getvalue().encode("utf-8")))
+
+
+def actor_network(store) -> nx.Graph:
+    """Return the actor network: actors as nodes; an edge per pair that met in events or is related.
+
+    Edge attributes: ``events`` (how many events), ``fatalities`` (sum of their lowest tolls),
+    ``relations`` (e.g. "memberOf; supports") and ``weight`` (events + relations).
+    """
+    import networkx as nx  # imported here: the CLI's --help should not pay for it
+
+    network = nx.Graph()
+    for row in store.select(ACTORS_QUERY):
+        network.add_node(row["actor"], label=row.get("name", row["actor"]), kind=row.get("kind", ""),
+                         country=row.get("country", ""))
+    edges: dict[tuple[str, str], dict[str, Any]] = defaultdict(lambda: {"events": set(), "fatalities": {},
+                                                                        "relations": set()})
+    for row in store.select(PAIRS_QUERY):
+        if row["a1"] != row["a2"]:
+            edge = edges[tuple(sorted((row["a1"], row["a2"])))]
+            edge["events"].add(row["event"])
+            edge["fatalities"][row["event"]] = int(row.get("fatalities", 0))
+    for row in store.select(RELATIONS_QUERY):
+        if row["subject"] != row["object"]:
+            edges[tuple(sorted((row["subject"], row["object"])))]["relations"].add(row["relation"].rsplit("#", 1)[-1])
+    for (a, b), edge in sorted(edges.items()):
+        for node in (a, b):
+            if node not in network:
+                network.add_node(node, label=node, kind="", country="")
+        relations = sorted(edge["relations"])
+        network.add_edge(a, b, events=len(edge["events"]), fatalities=sum(edge["fatalities"].values()),
+                         relations="; ".join(relations), weight=len(edge["events"]) + len(relations))
+    return network
+
+
+def export_graphml(store, out: Out) -> None:
+    """Write the actor network as GraphML (networkx), readable by Gephi, yEd and networkx."""
+    import networkx as nx
+
+    network = actor_network(store)
+    _open(out, lambda h: nx.write_graphml(network, h, encoding="utf-8"))
+
+
+def export_gexf(store, out: Out) -> None:
+    """Write the actor network as GEXF (networkx) for Gephi."""
+    import networkx as nx
+
+    network = actor_network(store)
+    _open(out, lambda h: nx.write_gexf(network, h, encoding="utf-8"))
+
+
+FORMATS: dict[str, tuple[str, Callable[[Any, Out], None]]] = {
+    "turtle": ("text/turtle", export_turtle),
+    "nquads": ("application/n-quads", export_nquads),
+    "jsonld": ("application/ld+json", export_jsonld),
+    "csv": ("text/csv", export_csv),
+    "graphml": ("application/graphml+xml", export_graphml),
+    "gexf": ("application/gexf+xml", export_gexf),
+}
+
+
+def export(store, fmt: str, out: Out) -> None:
+    """Write the store in format ``fmt`` (a key of ``FORMATS``) to ``out``.
+
+    Raises:
+        ValueError: ``fmt`` is not one of ``FORMATS``.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    FORMATS[fmt][1](store, out)
