@@ -1,24 +1,55 @@
-"""The triple store: embedded Oxigraph on disk, seen through rdflib.
+"""The triple store: embedded Oxigraph on disk, seen through rdflib; ``open_store`` also opens remote ones.
 
-rdflib gives the Python-side API (``dataset``); the hot paths (bulk loads, SPARQL
-queries) go straight to the engine (``oxigraph``) so no triple is moved by a Python loop.
-Writes always name their graph: oxrdflib would otherwise put them in a generated one.
+rdflib gives the Python-side API (``dataset``); the hot paths (bulk loads, SPARQL queries) go
+straight to the engine (``oxigraph``) so no triple is moved by a Python loop. Writes always name
+their graph: oxrdflib would otherwise put them in a generated one (oxrdflib#22), so anyone writing
+through ``dataset`` must use ``dataset.graph(URIRef(iri))``. ``len()`` of a graph is a full COUNT.
+
+Thread safety: one ``Store`` may be shared by every thread of a process. Reads (``select``,
+``query_raw``, ``graph_names``, ``oxigraph.query``) run concurrently on the engine's snapshots;
+writes go through one lock, so two threads never interleave their batches. Only one process may
+open an on-disk store for writing (the engine locks the directory).
+
+Atomicity: ``replace_graph(s)`` is one engine transaction (DROP + INSERT DATA). ``bulk_replace``
+uses the bulk loader for graphs that do not exist yet and a journal file: if the process dies
+mid-load, the next open drops the graphs the journal names, so a reader sees a whole document or
+none (see ``docs`` in /work/notes/store-api.md).
 """
 
 from __future__ import annotations
 
+import json
+import logging
 import os
+import threading
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
 from rdflib import Dataset, Graph, URIRef
 
-__all__ = ["Store", "bind", "open_store"]
+__all__ = ["Store", "StoreError", "NotAcceptable", "bind", "open_store", "to_ntriples", "to_python", "update_text"]
+
+log = logging.getLogger(__name__)
+JOURNAL = "conflictkg-bulk-journal.json"
+# What a bare or */* Accept gets: the SPARQL JSON results for SELECT/ASK, Turtle for graphs.
+DEFAULT_RESULTS = "application/sparql-results+json"
+DEFAULT_GRAPH = "text/turtle"
+
+
+class StoreError(Exception):
+    """The store failed (remote server down, bad answer); the message is one line for the user."""
+
+
+class NotAcceptable(StoreError):
+    """No media type of the request's Accept header can carry this kind of result."""
 
 
 class Store:
     """An embedded, on-disk Oxigraph store with one named graph per document."""
+
+    kind = "embedded"
 
     def __init__(self, path: str | None):
         """Open (or create) the store in directory ``path``; ``None`` keeps it in memory."""
@@ -27,27 +58,201 @@ class Store:
         self.path = path
         self.oxigraph = ox.Store(path) if path is not None else ox.Store()
         self.dataset = Dataset(store=OxigraphStore(store=self.oxigraph), default_union=True)
+        self._write_lock = threading.Lock()
+        self.recovered = self._recover()
 
-    def replace_graph(self, graph_iri: str, graph: Graph) -> None:
-        """Atomically replace the named graph ``graph_iri`` with the triples of ``graph``."""
-        triples = graph.serialize(format="nt", encoding="utf-8").decode()
-        iri = ox.NamedNode(graph_iri)  # raises ValueError on an invalid IRI
-        # One update is one transaction: readers see the old graph or the new one, never half.
-        self.oxigraph.update(f"DROP SILENT GRAPH <{iri.value}> ; INSERT DATA {{ GRAPH <{iri.value}> {{ {triples} }} }}")
+    # -- writes -----------------------------------------------------------------------------
+    def replace_graph(self, graph_iri: str, graph: Graph | bytes | str) -> None:
+        """Atomically replace the named graph ``graph_iri`` with ``graph`` (rdflib or N-Triples)."""
+        self.replace_graphs([(graph_iri, to_ntriples(graph))])
 
+    def replace_graphs(self, items: Iterable[tuple[str, bytes | str]]) -> None:
+        """Replace several named graphs with N-Triples in one transaction (all or nothing)."""
+        text = update_text(items)
+        if text:
+            with self._write_lock:
+                self.oxigraph.update(text)
+
+    def bulk_replace(self, items: Sequence[tuple[str, bytes]]) -> None:
+        """Replace many document graphs (N-Triples) at bulk-loader speed; see the module docstring."""
+        latest = dict(items)  # the same document twice in a batch: the last one wins
+        with self._write_lock:
+            exists = {iri: self.oxigraph.contains_named_graph(ox.NamedNode(iri)) for iri in latest}
+            old = [(iri, nt) for iri, nt in latest.items() if exists[iri]]
+            new = [(iri, nt) for iri, nt in latest.items() if not exists[iri]]
+            if old:
+                self.oxigraph.update(update_text(old))
+            if new:
+                self._bulk_load_new(new)
+
+    def _bulk_load_new(self, items: list[tuple[str, bytes]]) -> None:
+        # N-Triples lines end in " .\n" (newlines inside literals are escaped), so naming the
+        # graph is one C-level replace per document, not a loop over triples.
+        quads = b"".join(nt.replace(b" .\n", b" <" + iri.encode() + b"> .\n") for iri, nt in items)
+        self._write_journal([iri for iri, _ in items])
+        self.oxigraph.bulk_load(quads, ox.RdfFormat.N_QUADS)
+        self.oxigraph.flush()
+        self._write_journal([])
+
+    def drop_graph(self, graph_iri: str) -> bool:
+        """Remove the named graph ``graph_iri``; return whether it existed."""
+        node = ox.NamedNode(graph_iri)
+        with self._write_lock:
+            existed = self.oxigraph.contains_named_graph(node)
+            self.oxigraph.update(f"DROP SILENT GRAPH <{node.value}>")
+        return existed
+
+    def update_raw(self, update: str) -> None:
+        """Run a SPARQL 1.1 Update as one transaction; raises SyntaxError when it does not parse."""
+        with self._write_lock:
+            self.oxigraph.update(update)
+
+    def flush(self) -> None:
+        """Write pending data to disk."""
+        self.oxigraph.flush()
+
+    def close(self) -> None:
+        """Flush and release the engine (and its directory lock) once nothing else uses it."""
+        self.flush()
+        del self.dataset, self.oxigraph
+
+    # -- reads ------------------------------------------------------------------------------
     def graph_names(self) -> list[str]:
-        """Return the IRIs of every named graph."""
-        return [n.value for n in self.oxigraph.named_graphs()]
+        """Return the IRIs of every named graph, sorted."""
+        return sorted(n.value for n in self.oxigraph.named_graphs() if isinstance(n, ox.NamedNode))
+
+    def has_graph(self, graph_iri: str) -> bool:
+        """Return whether the named graph ``graph_iri`` exists."""
+        return self.oxigraph.contains_named_graph(ox.NamedNode(graph_iri))
+
+    def count_triples(self, graph_iri: str | None = None) -> int:
+        """Count the triples of one named graph, or of all named graphs (a full scan)."""
+        where = f"GRAPH <{ox.NamedNode(graph_iri).value}> {{ ?s ?p ?o }}" if graph_iri else "GRAPH ?g { ?s ?p ?o }"
+        rows = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
+        return rows[0]["n"]
 
     def select(self, sparql: str, bindings: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run a SELECT over the union of all graphs; rows map variable names to Python values."""
         solutions = self.oxigraph.query(bind(sparql, bindings or {}), use_default_graph_as_union=True)
         names = [v.value for v in solutions.variables]
-        return [{n: _to_python(row[n]) for n in names if row[n] is not None} for row in solutions]
+        return [{n: to_python(row[n]) for n in names if row[n] is not None} for row in solutions]
 
-    def flush(self) -> None:
-        """Write pending data to disk."""
+    def query_raw(
+        self,
+        query: str,
+        accept: str | None = None,
+        default_graph_uris: Sequence[str] = (),
+        named_graph_uris: Sequence[str] = (),
+        timeout_s: float | None = None,
+    ) -> tuple[bytes, str]:
+        """Run any SPARQL query and serialise its answer for ``accept``; return (body, content type).
+
+        Without ``default_graph_uris`` the default graph is the union of all graphs. ``timeout_s``
+        is ignored here (the embedded engine has no time limit). Raises SyntaxError for a query
+        that does not parse and NotAcceptable when no format of ``accept`` fits the result.
+        """
+        options: dict[str, Any] = {"use_default_graph_as_union": not default_graph_uris}
+        if default_graph_uris:
+            options["default_graph"] = [ox.NamedNode(iri) for iri in default_graph_uris]
+        if named_graph_uris:
+            options["named_graphs"] = [ox.NamedNode(iri) for iri in named_graph_uris]
+        return serialize_result(self.oxigraph.query(query, **options), accept)
+
+    def dump(self, media_type: str = "application/n-quads") -> bytes:
+        """Serialise every named graph (N-Quads or TriG; a triple format gets the union)."""
+        fmt = ox.RdfFormat.from_media_type(media_type)
+        if fmt is None:
+            raise NotAcceptable(f"cannot dump as {media_type!r}")
+        if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
+            return self.oxigraph.dump(format=fmt)
+        return self.oxigraph.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }").serialize(format=fmt)
+
+    # -- crash safety of bulk loads ---------------------------------------------------------
+    def _journal_path(self) -> str | None:
+        return os.path.join(self.path, JOURNAL) if self.path else None
+
+    def _write_journal(self, graph_iris: list[str]) -> None:
+        path = self._journal_path()
+        if path is None:
+            return
+        if not graph_iris:
+            if os.path.exists(path):
+                os.remove(path)
+            return
+        tmp = path + ".tmp"
+        with open(tmp, "w", encoding="utf-8") as out:
+            json.dump(graph_iris, out)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+
+    def _recover(self) -> list[str]:
+        """Drop the graphs of a bulk load that did not finish; return their IRIs."""
+        path = self._journal_path()
+        if path is None or not os.path.exists(path):
+            return []
+        with open(path, encoding="utf-8") as stream:
+            graph_iris = json.load(stream)
+        self.oxigraph.update(" ; ".join(f"DROP SILENT GRAPH <{ox.NamedNode(iri).value}>" for iri in graph_iris))
         self.oxigraph.flush()
+        self._write_journal([])
+        log.warning("dropped %d document graphs of an interrupted bulk load; ingest them again", len(graph_iris))
+        return graph_iris
+
+
+def serialize_result(result: Any, accept: str | None) -> tuple[bytes, str]:
+    """Serialise an engine query result in the best format of ``accept``; return (body, type)."""
+    graph_result = isinstance(result, ox.QueryTriples)
+    for media_type in accepted_types(accept):
+        if media_type in ("*/*", "application/*", "text/*"):
+            media_type = DEFAULT_GRAPH if graph_result else DEFAULT_RESULTS
+        if graph_result:
+            fmt = ox.RdfFormat.from_media_type(media_type)
+            ok = fmt is not None and fmt not in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, ox.RdfFormat.N3)
+        else:
+            fmt = ox.QueryResultsFormat.from_media_type(media_type)
+            ok = fmt is not None
+        if ok:
+            return result.serialize(format=fmt), fmt.media_type
+    kind = "an RDF graph" if graph_result else "query results"
+    raise NotAcceptable(f"cannot serialise {kind} as any of: {accept}")
+
+
+def accepted_types(accept: str | None) -> list[str]:
+    """Return the media types of an Accept header, best first (q=0 dropped); none means ``*/*``."""
+    ranked = []
+    for position, part in enumerate((accept or "*/*").split(",")):
+        media_type, *params = (p.strip() for p in part.split(";"))
+        quality = 1.0
+        for param in params:
+            if param.startswith("q="):
+                try:
+                    quality = float(param[2:])
+                except ValueError:
+                    quality = 0.0
+        if media_type and quality > 0:
+            ranked.append((-quality, position, media_type.lower()))
+    return [media_type for _, _, media_type in sorted(ranked)]
+
+
+def to_ntriples(graph: Graph | bytes | str) -> bytes:
+    """Return N-Triples bytes for an rdflib graph (or pass N-Triples text through)."""
+    if isinstance(graph, Graph):
+        return graph.serialize(format="nt", encoding="utf-8")
+    return graph.encode() if isinstance(graph, str) else graph
+
+
+def update_text(items: Iterable[tuple[str, bytes | str]]) -> str:
+    """Return one SPARQL Update that drops each named graph and inserts its N-Triples."""
+    drops, inserts = [], []
+    for graph_iri, triples in items:
+        iri = ox.NamedNode(graph_iri).value  # raises ValueError on an invalid IRI
+        text = triples.decode() if isinstance(triples, bytes) else triples
+        drops.append(f"DROP SILENT GRAPH <{iri}>")
+        inserts.append(f"GRAPH <{iri}> {{\n{text}\n}}")
+    if not drops:
+        return ""
+    return " ;\n".join(drops) + " ;\nINSERT DATA {\n" + "\n".join(inserts) + "\n}"
 
 
 def bind(sparql: str, bindings: dict[str, Any]) -> str:
@@ -70,7 +275,8 @@ def _to_term(value: Any) -> ox.NamedNode | ox.Literal:
     return ox.Literal(value) if isinstance(value, str) else ox.Literal(str(value))
 
 
-def _to_python(term: Any) -> Any:
+def to_python(term: Any) -> Any:
+    """Turn an engine term into a Python value: numbers for numeric literals, else the lexical form."""
     if isinstance(term, ox.Literal):
         datatype = term.datatype.value
         if datatype.endswith(("#integer", "#int", "#long")):
@@ -81,8 +287,19 @@ def _to_python(term: Any) -> Any:
     return term.value
 
 
-def open_store(settings: Any) -> Store:
-    """Open the store that ``settings`` names (``settings.store`` empty = embedded in data_dir)."""
-    if settings.store:
-        raise ValueError(f"unsupported store {settings.store!r}; only the embedded store exists yet")
-    return Store(settings.data_dir)
+_to_python = to_python  # the name other modules used before it was public
+
+
+def open_store(settings: Any) -> Any:
+    """Open the store that ``settings`` names: empty ``store`` = embedded in ``data_dir``.
+
+    ``sparql:QUERY_URL[,UPDATE_URL]`` opens a remote SPARQL 1.1 server (``RemoteStore``).
+    """
+    spec = (settings.store or "").strip()
+    if not spec:
+        return Store(settings.data_dir)
+    if spec.startswith("sparql:"):
+        from graph.remote import RemoteStore
+
+        return RemoteStore.from_spec(spec)
+    raise ValueError(f"unsupported store {spec!r}; use sparql:QUERY_URL[,UPDATE_URL] or leave it empty")
