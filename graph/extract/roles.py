@@ -1,0 +1,175 @@
+"""Who did what to whom in one sentence: actor1, actor2, associates and the sources quoted.
+
+The dependency parse decides: a mention on the subject or agent side of the event's trigger (or of
+the verb that governs it) is actor1; on the object, passive-subject or target side ("strikes on IS")
+is actor2. "<X>-backed" modifiers and "backed by X" make X an associate of the side it backs; units
+of a state's forces stand for that state, with the unit as associate. Monitors, news outlets and
+people who are the subject of a reporting verb ("said the Syrian Observatory", "SANA reported") are
+recorded as sources, not participants.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from graph.extract.actors import ActorMention, ActorTable, state_actor
+
+__all__ = ["Roles", "assign_roles", "REPORT_VERBS"]
+
+REPORT_VERBS = frozenset(
+    ["say", "tell", "report", "add", "state", "announce", "confirm", "according", "quote", "cite", "note",
+     "explain", "write", "tweet", "post", "publish", "expect", "describe", "warn", "estimate", "document"]
+)
+_SUBJECT = {"nsubj", "csubj", "agent", "poss"}
+_OBJECT = {"dobj", "nsubjpass", "iobj", "attr", "oprd", "pobj"}
+_TARGET_PREPS = {"on", "against", "at", "upon", "targeting", "into", "of", "from", "with", "to"}
+_SUPPORT_LEMMAS = {"back", "support", "assist", "aid", "help", "arm", "fund"}
+_NEVER_PARTICIPANT = {"monitor", "media"}
+
+
+@dataclass(frozen=True)
+class Roles:
+    """The participants of one event, by actor id."""
+
+    actor1: str | None = None
+    actor2: str | None = None
+    assoc_actor_1: tuple[str, ...] = ()
+    assoc_actor_2: tuple[str, ...] = ()
+    reported_by: tuple[str, ...] = ()
+
+
+def _ancestors(token: Token) -> list[Token]:
+    chain = [token]
+    while chain[-1].head.i != chain[-1].i and len(chain) < 40:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _first_conjunct(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _is_reporter(token: Token) -> bool:
+    """True when the token is the subject (or "according to" object) of a reporting verb."""
+    node = _first_conjunct(token)
+    for step in _ancestors(node)[:6]:
+        head = step.head
+        if step.dep_ in {"nsubj", "nsubjpass"} and head.lemma_.lower() in REPORT_VERBS:
+            return True
+        if step.dep_ in {"dobj", "dative"} and head.lemma_.lower() == "tell":
+            return True  # "told The New Arab": the outlet that carries the quote
+        if step.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+            return True
+        if step.dep_ not in {"compound", "amod", "appos", "poss", "nmod", "conj", "det", "case", "pobj", "prep"}:
+            break
+    return False
+
+
+def _side(token: Token, trigger: Token | None) -> str | None:
+    """Return "agent", "patient", "support" or None for the mention headed by ``token``."""
+    node = _first_conjunct(token)
+    chain = _ancestors(node)
+    if trigger is not None:
+        trigger_chain = _ancestors(trigger)
+        common = next((t for t in chain if t in trigger_chain), chain[-1])
+    else:
+        common = chain[-1]
+    below = chain[: chain.index(common)] if common in chain else chain
+    for step in below:
+        if step.dep_ == "pobj" and step.head.lower_ == "by" and step.head.head.lemma_.lower() in _SUPPORT_LEMMAS:
+            return "support"
+    if not below:
+        return None
+    last = below[-1]
+    if last.dep_ in _SUBJECT:
+        return "agent"
+    if last.dep_ in _OBJECT:
+        return "patient"
+    if last.dep_ == "prep":
+        prep = last.lower_
+        if prep == "by":
+            return "agent"
+        if prep in _TARGET_PREPS:
+            return "patient"
+    if last.dep_ in {"compound", "amod", "nmod"} and common.dep_ in _SUBJECT:
+        return "agent"
+    if last.dep_ in {"compound", "amod", "nmod"} and common.dep_ in _OBJECT | {"nsubjpass"}:
+        return "patient"
+    return None
+
+
+def assign_roles(sent: Span, trigger: Token | None, table: ActorTable) -> Roles:
+    """Return the participants and sources of the event a sentence reports."""
+    doc = sent.doc
+    agents: list[str] = []
+    patients: list[str] = []
+    others: list[str] = []
+    support: list[str] = []
+    reporters: list[str] = []
+    for mention in table.in_span(sent):
+        info = table.actors[mention.key]
+        head = doc[mention.start : mention.end].root
+        if info.kind in _NEVER_PARTICIPANT or _is_reporter(head):
+            reporters.append(mention.key)
+            continue
+        if mention.link:
+            if mention.link in {"backed", "supported", "funded", "armed", "sponsored"}:
+                support.append(mention.key)
+            continue
+        side = _side(head, trigger)
+        {"agent": agents, "patient": patients, "support": support}.get(side, others).append(mention.key)
+    return _assemble(table, agents, patients, others, support, reporters)
+
+
+def _state_of_unit(table: ActorTable, key: str) -> str | None:
+    info = table.actors[key]
+    if info.kind == "state_forces" and info.country and not info.name.startswith("Military Forces of"):
+        state = state_actor(info.country)
+        if state:
+            table.actors.setdefault(state.key, state)
+            return state.key
+    return None
+
+
+def _assemble(table, agents, patients, others, support, reporters) -> Roles:
+    sides: list[list[str]] = [[], []]
+    assoc: list[list[str]] = [[], []]
+    for index, keys in ((0, agents), (1, patients)):
+        for key in keys:
+            state = _state_of_unit(table, key)
+            if state:
+                sides[index].append(state)
+                assoc[index].append(key)
+            else:
+                sides[index].append(key)
+    for key in others:
+        target = 0 if not sides[0] else 1 if not sides[1] else None
+        if target is not None and key not in sides[0] + sides[1]:
+            state = _state_of_unit(table, key)
+            sides[target].append(state or key)
+            if state:
+                assoc[target].append(key)
+    if not sides[0] and len(sides[1]) > 1:
+        sides[0].append(sides[1].pop(0))
+    actor1 = sides[0][0] if sides[0] else None
+    actor2 = next((k for k in sides[1] if k != actor1), None)
+    assoc1 = [k for k in sides[0][1:] + assoc[0] + support if k not in {actor1, actor2}]
+    assoc2 = [k for k in sides[1] + assoc[1] if k not in {actor1, actor2}]
+    names = table.name
+    reporters = [k for k in reporters if k not in {actor1, actor2}]
+    return Roles(
+        actor1=names(actor1) if actor1 else None,
+        actor2=names(actor2) if actor2 else None,
+        assoc_actor_1=tuple(dict.fromkeys(names(k) for k in assoc1)),
+        assoc_actor_2=tuple(dict.fromkeys(names(k) for k in assoc2 if k not in assoc1)),
+        reported_by=tuple(dict.fromkeys(names(k) for k in reporters)),
+    )
+
+
+def mention_head(doc, mention: ActorMention) -> Token:
+    """Return the syntactic head token of a mention."""
+    return doc[mention.start : mention.end].root
