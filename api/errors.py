@@ -10,7 +10,7 @@ from __future__ import annotations
 from http import HTTPStatus
 
 from flask import Flask, Response, has_request_context, json, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 from api.params import BadParameter
 
@@ -46,6 +46,13 @@ def _detail(err: HTTPException) -> str:
 
 def register(app: Flask) -> None:
     """Answer every HTTP error, bad parameter and unexpected exception with a problem document."""
+
+    @app.before_request
+    def _refuse_large_bodies() -> None:
+        # Refuse before any view runs (even one that checks a token first), from the declared length.
+        limit = app.config.get("MAX_CONTENT_LENGTH")
+        if limit is not None and (request.content_length or 0) > limit:
+            raise RequestEntityTooLarge()
 
     @app.errorhandler(BadParameter)
     def _bad_parameter(err: BadParameter) -> Response:

@@ -13,10 +13,10 @@ from api.errors import problem
 from graph.build import build_graph
 from graph.records import Article, Extraction, slugify
 
-__all__ = ["ingest_json", "extractor", "FIELDS"]
+__all__ = ["ingest_json", "extractor", "write_document", "FIELDS"]
 
 # Field -> (required, most characters); the body's text is bounded by max_request_bytes.
-FIELDS = {"text": (True, None), "published": (True, 10), "title": (False, 1000), "source": (False, 300),
+FIELDS = {"text": (True, None), "published": (True, None), "title": (False, 1000), "source": (False, 300),
           "id": (False, 200), "url": (False, 2000)}
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
@@ -50,7 +50,7 @@ def ingest_json(app: Flask, request: Request) -> Response:
     found = extractor(app)
     with app.extensions["conflictkg.extract_lock"]:  # spaCy pipelines are not thread-safe
         extraction = found.extract(article)
-    graph_iri = _write(app, extraction)
+    graph_iri = write_document(app.extensions["conflictkg.store"], extraction, app.config["CONFLICTKG"].base_iri)
     document_id = slugify(article.id)
     body = extraction.to_json()
     body["document"].pop("text", None)
@@ -65,15 +65,15 @@ def ingest_json(app: Flask, request: Request) -> Response:
     return response
 
 
-def _write(app: Flask, extraction: Extraction) -> str:
-    store, base = app.extensions["conflictkg.store"], app.config["CONFLICTKG"].base_iri
-    try:  # the graph model's writer links events across documents and refreshes merged facts
+def write_document(store: Any, extraction: Extraction, base_iri: str) -> str:
+    """Write one extraction's document graph (replacing the old one); return the graph's IRI."""
+    try:  # the graph model's writer links events across documents and refreshes merged event facts
         from graph.link import write_extraction
     except ImportError:
-        graph_iri, graph = build_graph(extraction, base)
+        graph_iri, graph = build_graph(extraction, base_iri)
         store.replace_graph(graph_iri, graph)
     else:
-        graph_iri = write_extraction(store, extraction, base).graph_iri
+        graph_iri = write_extraction(store, extraction, base_iri).graph_iri
     store.flush()
     return graph_iri
 

@@ -57,6 +57,36 @@ def live_server(seeded_data_dir):
     yield from _serve(seeded_data_dir)
 
 
+def write_data_dir(data_dir: Path, extractions, base_iri: str = "https://conflictkg.org/id/") -> Path:
+    """Write hand-built extractions into an on-disk store at ``data_dir`` (closed again on return)."""
+    import gc
+
+    from api.ingest import write_document
+    from graph.store import Store
+
+    store = Store(str(data_dir))
+    for extraction in extractions:
+        write_document(store, extraction, base_iri)
+    store.flush()
+    del store
+    gc.collect()  # releases the store's lock so a server process can open it
+    return data_dir
+
+
+@pytest.fixture(scope="session")
+def hand_built_data_dir(tmp_path_factory) -> Path:
+    """A data directory holding the hand-built records of tests/rest_records.py."""
+    from tests.rest_records import extractions
+
+    return write_data_dir(tmp_path_factory.mktemp("hand-built"), extractions())
+
+
+@pytest.fixture(scope="session")
+def hand_built_server(hand_built_data_dir):
+    """The real service over the hand-built records, with writes enabled by ``WRITE_TOKEN``; yields its URL."""
+    yield from _serve(hand_built_data_dir, CONFLICTKG_WRITE_TOKEN=WRITE_TOKEN)
+
+
 def _serve(data_dir: Path, **env_settings: str):
     port = free_port()
     env = {**os.environ, "CONFLICTKG_DATA_DIR": str(data_dir), "CONFLICTKG_PORT": str(port), **env_settings}

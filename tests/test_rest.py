@@ -1,0 +1,220 @@
+"""REST lookups over the real service: exact values on hand-built records, shapes on the seed."""
+
+from __future__ import annotations
+
+import pytest
+import requests
+
+from tests.conftest import WRITE_TOKEN
+
+
+def get(url: str, path: str, **params) -> dict:
+    answer = requests.get(url + path, params=params, timeout=30)
+    assert answer.status_code == 200, answer.text
+    assert answer.headers["Content-Type"].startswith("application/json")
+    return answer.json()
+
+
+def dates(items: list[dict]) -> list[str]:
+    return [item["date"] for item in items]
+
+
+# ---------------------------------------------------------------- hand-built records: exact values
+
+def test_actor_record_counts_roles_co_actors_and_places(hand_built_server):
+    actor = get(hand_built_server, "/api/actors/syrian-arab-army")
+    assert actor["name"] == "Syrian Arab Army"
+    assert actor["kind"] == "state_forces"
+    assert actor["aliases"] == ["SAA"]
+    assert actor["event_count"] == 4
+    assert actor["roles"] == {"actor1": 3, "actor2": 1, "assoc_actor_1": 0, "assoc_actor_2": 0}
+    assert {c["id"]: c["events"] for c in actor["co_actors"]} == {"hayat-tahrir-al-sham": 3, "civilians-syria": 1}
+    assert {p["id"]: p["events"] for p in actor["places"]} == {"idlib": 2, "aleppo": 2}
+    assert actor["first_seen"] == "2019-12-30"
+    assert actor["last_seen"] == "2020-05-09"
+    assert {d["id"] for d in actor["documents"]} == {"doc-idlib", "doc-aleppo"}
+    assert dates(actor["events"]) == ["2020-05-09", "2020-03-01", "2020-03", "2019-12-30"]
+
+
+def test_actor_record_shows_affiliations_and_associate_roles(hand_built_server):
+    shabaab = get(hand_built_server, "/api/actors/al-shabaab")
+    assert [(a["relation"], a["direction"], a["actor"]["id"]) for a in shabaab["affiliations"]] == [
+        ("member_of", "out", "al-qaeda")]
+    qaeda = get(hand_built_server, "/api/actors/al-qaeda")
+    assert [(a["relation"], a["direction"], a["actor"]["id"]) for a in qaeda["affiliations"]] == [
+        ("member_of", "in", "al-shabaab")]
+    amisom = get(hand_built_server, "/api/actors/amisom")
+    assert amisom["roles"]["assoc_actor_2"] == 1
+    assert amisom["events"][0]["roles"] == ["assoc_actor_2"]
+    assert {c["id"] for c in amisom["co_actors"]} == {"al-shabaab", "somali-national-army"}
+
+
+def test_place_record_has_coordinates_and_actors_there(hand_built_server):
+    place = get(hand_built_server, "/api/places/idlib")
+    assert (place["name"], place["country"], place["admin1"]) == ("Idlib", "SY", "Idlib")
+    assert place["lat"] == pytest.approx(35.9306)
+    assert place["lon"] == pytest.approx(36.6339)
+    assert place["event_count"] == 2
+    assert {a["id"]: a["events"] for a in place["actors"]} == {"syrian-arab-army": 2, "hayat-tahrir-al-sham": 2}
+    assert sorted(dates(place["events"])) == ["2020-03", "2020-03-01"]
+
+
+@pytest.mark.parametrize(("params", "expected"), [
+    ({}, ["2021-01-15", "2020-05-09", "2020-03-01", "2020-03", "2019-12-30"]),
+    ({"actor": "syrian-arab-army"}, ["2020-05-09", "2020-03-01", "2020-03", "2019-12-30"]),
+    ({"actor": "amisom"}, ["2021-01-15"]),
+    ({"place": "aleppo"}, ["2020-05-09", "2019-12-30"]),
+    ({"type": "Explosions/Remote violence"}, ["2020-05-09"]),
+    ({"sub_type": "Armed clash", "place": "idlib"}, ["2020-03-01", "2020-03"]),
+    ({"from": "2020-03-15"}, ["2021-01-15", "2020-05-09", "2020-03"]),  # the month-precise event overlaps
+    ({"from": "2020", "to": "2020"}, ["2020-05-09", "2020-03-01", "2020-03"]),
+    ({"to": "2020-02-29"}, ["2019-12-30"]),
+    ({"from": "2020-03", "to": "2020-03"}, ["2020-03-01", "2020-03"]),
+    ({"document": "doc-mogadishu"}, ["2021-01-15"]),
+    ({"actor": "nobody-at-all"}, []),
+])
+def test_event_filters(hand_built_server, params, expected):
+    assert dates(get(hand_built_server, "/api/events", **params)["events"]) == expected
+
+
+def test_event_list_pages_follow_next(hand_built_server):
+    seen, path = [], "/api/events?limit=2"
+    while path:
+        page = get(hand_built_server, path)
+        assert len(page["events"]) <= 2
+        seen += dates(page["events"])
+        path = page["next"]
+    assert seen == ["2021-01-15", "2020-05-09", "2020-03-01", "2020-03", "2019-12-30"]
+
+
+def test_event_record_has_roles_evidence_and_sources(hand_built_server):
+    [summary] = get(hand_built_server, "/api/events", place="mogadishu")["events"]
+    event = get(hand_built_server, summary["href"])
+    assert (event["type"], event["sub_type"], event["date"]) == ("Battles", "Armed clash", "2021-01-15")
+    assert event["place"]["id"] == "mogadishu"
+    assert [a["id"] for a in event["actors"]["actor1"]] == ["al-shabaab"]
+    assert [a["id"] for a in event["actors"]["actor2"]] == ["somali-national-army"]
+    assert [a["id"] for a in event["actors"]["assoc_actor_2"]] == ["amisom"]
+    assert event["fatalities"] == 7
+    [evidence] = event["evidence"]
+    assert evidence["text"].startswith("Al-Shabaab fighters attacked")
+    assert evidence["document"]["id"] == "doc-mogadishu"
+    assert [s["publisher"] for s in event["sources"]] == ["Wire C"]
+
+
+def test_document_record_lists_what_was_read(hand_built_server):
+    document = get(hand_built_server, "/api/documents/doc-aleppo")
+    assert (document["title"], document["publisher"], document["published"]) == (
+        "Shelling near Aleppo", "Wire B", "2020-05-10")
+    assert {a["id"] for a in document["actors"]} >= {"syrian-arab-army", "civilians-syria"}
+    assert [p["id"] for p in document["places"]] == ["aleppo"]
+    assert sorted(dates(document["events"])) == ["2019-12-30", "2020-05-09"]
+
+
+@pytest.mark.parametrize(("path", "params", "key", "expected"), [
+    ("/api/actors", {"q": "saa"}, "actors", ["syrian-arab-army"]),  # by alias
+    ("/api/actors", {"kind": "state_forces"}, "actors", ["somali-national-army", "syrian-arab-army"]),
+    ("/api/places", {"country": "so"}, "places", ["mogadishu"]),
+    ("/api/places", {"q": "ALEP"}, "places", ["aleppo"]),
+    ("/api/documents", {}, "documents", ["doc-mogadishu", "doc-aleppo", "doc-idlib"]),
+    ("/api/documents", {"q": "wire b"}, "documents", ["doc-aleppo"]),
+])
+def test_list_filters(hand_built_server, path, params, key, expected):
+    assert [item["id"] for item in get(hand_built_server, path, **params)[key]] == expected
+
+
+def test_search_ranks_exact_names_first(hand_built_server):
+    found = get(hand_built_server, "/api/search", q="al-qaeda")
+    assert [a["id"] for a in found["actors"]] == ["al-qaeda"]
+    found = get(hand_built_server, "/api/search", q="al")
+    assert found["actors"][0]["id"] == "al-qaeda" or found["actors"][0]["name"].lower().startswith("al")
+    assert "aleppo" in [p["id"] for p in found["places"]]
+    events = get(hand_built_server, "/api/search", q="mogadishu")["events"]
+    assert [e["date"] for e in events] == ["2021-01-15"]
+
+
+@pytest.mark.parametrize(("path", "status"), [
+    ("/api/actors/no-such-actor", 404),
+    ("/api/places/no-such-place", 404),
+    ("/api/events/no-such-event", 404),
+    ("/api/documents/no-such-document", 404),
+    ("/api/actors?limit=0", 400),
+    ("/api/actors?limit=501", 400),
+    ("/api/places?offset=-1", 400),
+    ("/api/events?limit=ten", 400),
+    ("/api/events?from=2020-02-30", 400),
+    ("/api/events?from=March", 400),
+    ("/api/events?from=2021&to=2020", 400),
+    ("/api/events?actor=two%20words", 400),
+    ("/api/search", 400),
+    ("/api/search?q=" + "x" * 201, 400),
+])
+def test_bad_input_is_a_problem(hand_built_server, path, status):
+    answer = requests.get(hand_built_server + path, timeout=30)
+    assert answer.status_code == status
+    assert answer.headers["Content-Type"].startswith("application/problem+json")
+    body = answer.json()
+    assert body["status"] == status and body["detail"]
+
+
+# ---------------------------------------------------------------- ingest over HTTP
+
+ARTICLE = {
+    "text": "Militants of the Islamic State attacked a Nigerian army base in Borno on Monday, "
+    "killing three soldiers, the military said.",
+    "published": "2021-06-08", "title": "Attack on army base in Borno", "source": "Wire D", "id": "test-borno-1",
+}
+
+
+@pytest.mark.parametrize(("headers", "status"), [
+    ({}, 401),
+    ({"Authorization": "Bearer wrong-token"}, 401),
+    ({"Authorization": "Basic " + WRITE_TOKEN}, 401),
+])
+def test_ingest_needs_the_token(hand_built_server, headers, status):
+    answer = requests.post(hand_built_server + "/api/documents", json=ARTICLE, headers=headers, timeout=30)
+    assert answer.status_code == status
+    assert answer.headers["Content-Type"].startswith("application/problem+json")
+    assert "Bearer" in answer.headers.get("WWW-Authenticate", "")
+
+
+def test_ingest_is_refused_when_the_service_is_read_only(live_server):
+    answer = requests.post(live_server + "/api/documents", json=ARTICLE,
+                           headers={"Authorization": "Bearer anything"}, timeout=30)
+    assert answer.status_code == 403
+    assert "read-only" in answer.json()["detail"]
+
+
+@pytest.mark.parametrize(("body", "fix"), [
+    ({"published": "2021-06-08"}, "'text'"),
+    ({"text": "  ", "published": "2021-06-08"}, "'text'"),
+    ({"text": "Shelling in Kharkiv.", "published": "8 June 2021"}, "YYYY-MM-DD"),
+    ({"text": "Shelling in Kharkiv.", "published": "2021-02-30"}, "YYYY-MM-DD"),
+    ({"text": "Shelling in Kharkiv.", "published": "2021-06-08", "author": "x"}, "author"),
+    (["not", "an", "object"], "JSON object"),
+])
+def test_ingest_says_what_to_fix(hand_built_server, body, fix):
+    answer = requests.post(hand_built_server + "/api/documents", json=body,
+                           headers={"Authorization": f"Bearer {WRITE_TOKEN}"}, timeout=30)
+    assert answer.status_code == 400
+    assert fix in answer.json()["detail"]
+
+
+@pytest.mark.slow
+def test_ingest_extracts_and_serves_the_document(hand_built_server):
+    headers = {"Authorization": f"Bearer {WRITE_TOKEN}"}
+    answer = requests.post(hand_built_server + "/api/documents", json=ARTICLE, headers=headers, timeout=120)
+    assert answer.status_code == 201, answer.text
+    body = answer.json()
+    assert body["id"] == "test-borno-1"
+    assert answer.headers["Location"] == "/api/documents/test-borno-1"
+    assert body["counts"]["actors"] == len(body["extraction"]["actors"])
+    assert "text" not in body["extraction"]["document"]
+    document = get(hand_built_server, "/api/documents/test-borno-1")
+    assert (document["title"], document["publisher"], document["published"]) == (
+        "Attack on army base in Borno", "Wire D", "2021-06-08")
+    assert {a["name"] for a in document["actors"]} == {a["name"] for a in body["extraction"]["actors"]}
+    again = requests.post(hand_built_server + "/api/documents", json=ARTICLE, headers=headers, timeout=120)
+    assert again.status_code == 201  # same id: the document's graph is replaced, not duplicated
+    listed = [d["id"] for d in get(hand_built_server, "/api/documents", limit=500)["documents"]]
+    assert listed.count("test-borno-1") == 1
