@@ -17,7 +17,10 @@
 
 from __future__ import annotations
 
+import functools
 import threading
+import tomllib
+from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
@@ -29,7 +32,7 @@ from api.errors import problem
 from api.sparql_runner import QueryRunner
 from api.sparql_text import add_using, analyse
 
-__all__ = ["blueprint", "write_lock", "RESULT_TYPES", "GRAPH_TYPES"]
+__all__ = ["blueprint", "examples", "write_lock", "RESULT_TYPES", "GRAPH_TYPES"]
 
 blueprint = Blueprint("sparql", __name__)
 
@@ -238,7 +241,7 @@ def _bare_get() -> Response:
     """Service description (RDF) or, for browsers, the query editor."""
     choice = request.accept_mimetypes.best_match([*GRAPH_TYPES, "text/html"]) if request.accept_mimetypes else None
     if choice == "text/html":
-        return Response(render_template("sparql.html", endpoint=request.base_url))
+        return Response(render_template("sparql.html", endpoint=request.base_url, examples=examples()))
     graph_type = _best(request.accept_mimetypes, GRAPH_TYPES, _GRAPH_ALIASES) if request.accept_mimetypes else None
     graph_type = graph_type or GRAPH_TYPES[0]
     body = ox.serialize(
@@ -247,6 +250,13 @@ def _bare_get() -> Response:
     response = Response(body, mimetype=graph_type)
     response.vary.add("Accept")
     return response
+
+
+@functools.cache
+def examples() -> list[dict[str, str]]:
+    """The editor's example queries (``api/sparql_examples.toml``): name and query text."""
+    with open(Path(__file__).with_name("sparql_examples.toml"), "rb") as handle:
+        return tomllib.load(handle)["example"]
 
 
 _SD = "http://www.w3.org/ns/sparql-service-description#"
