@@ -1,15 +1,65 @@
-"""``/network``: the actor network page."""
+"""Pages drawn by ``viz``: ``/network`` (and its ``.json`` twin) and the entity timelines.
+
+``/actors/<id>`` and ``/places/<id>`` show an entity's events in date order.
+
+Every asset is served from ``viz/static`` under ``/viz/static/``; a Content-Security-Policy
+keeps the pages from loading or sending anything outside this server, and from running any
+script that is not one of those files (a second wall behind the escaping of untrusted text).
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app
+from flask import Blueprint, Response, current_app, jsonify, request
 
-from viz import render_network
+from api.errors import problem
+from viz import network_json, render_network
+from viz.pages import entity_page
+from viz.render import STATIC
 
-blueprint = Blueprint("network", __name__)
+blueprint = Blueprint("network", __name__, static_folder=str(STATIC), static_url_path="/viz/static")
+
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+       "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+
+
+def _html(body: str, status: int = 200) -> Response:
+    response = Response(body, status=status, mimetype="text/html")
+    response.headers["Content-Security-Policy"] = CSP
+    response.headers["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @blueprint.get("/network")
 def network() -> Response:
     """The actor network page."""
-    return Response(render_network(current_app.extensions["conflictkg.store"]), mimetype="text/html")
+    return _html(render_network(current_app.extensions["conflictkg.store"]))
+
+
+@blueprint.get("/network/data.json")
+def network_data() -> Response:
+    """The network page's data: nodes with positions, edges with their events, legend, events."""
+    return jsonify(network_json(current_app.extensions["conflictkg.store"]))
+
+
+@blueprint.get("/actors/<entity_id>")
+def actor_page(entity_id: str) -> Response:
+    """An actor's page: details and a timeline of its events."""
+    return _entity("actors", entity_id)
+
+
+@blueprint.get("/places/<entity_id>")
+def place_page(entity_id: str) -> Response:
+    """A place's page: details and a timeline of the events there."""
+    return _entity("places", entity_id)
+
+
+def _entity(segment: str, entity_id: str) -> Response:
+    settings = current_app.config["CONFLICTKG"]
+    body = entity_page(current_app.extensions["conflictkg.store"], settings.base_iri, segment, entity_id)
+    if body is not None:
+        return _html(body)
+    noun = "actor" if segment == "actors" else "place"
+    if request.accept_mimetypes.accept_html and not request.accept_mimetypes.accept_json:
+        return _html(f"<!doctype html><title>Not found</title><h1>No {noun} with this id</h1>"
+                     f'<p><a href="/network">Back to the network</a></p>', status=404)
+    return problem(404, f"No {noun} with id {entity_id!r}; ids are listed by /api/{segment}.")

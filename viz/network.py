@@ -1,22 +1,24 @@
-"""Build the actor network from the store and render it as HTML."""
+"""The actor network of a store: read it, lay it out, render it (page or JSON)."""
 
 from __future__ import annotations
 
-import html
+from typing import Any
 
-from pyvis.network import Network
+from viz.layout import compute_layout
+from viz.model import read_network
+from viz.render import PageOptions, page_data, render_page
 
-_ACTORS = """
-PREFIX schema: <https://schema.org/>
-PREFIX ckg: <https://w3id.org/conflictkg/ontology#>
-PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
-SELECT ?actor ?name ?kind WHERE { ?actor a sem:Actor ; schema:name ?name ; ckg:kind ?kind . }
-"""
+__all__ = ["render_network", "network_json"]
 
 
-def render_network(store) -> str:
-    """Return the network page's HTML for every actor in ``store``."""
-    net = Network(height="100vh", width="100%", cdn_resources="in_line")
-    for row in store.select(_ACTORS):
-        net.add_node(row["actor"], label=row["name"], title=html.escape(f"{row['name']} ({row['kind']})"))
-    return net.generate_html()
+def render_network(store: Any, options: PageOptions | None = None) -> str:
+    """Return the network page's HTML for every actor, place and event in ``store``."""
+    return render_page(read_network(store), options)
+
+
+def network_json(store: Any, options: PageOptions | None = None) -> dict[str, Any]:
+    """Return the page's data as JSON (the ``.json`` twin of ``/network``): nodes, edges, legend, events."""
+    graph = read_network(store)
+    nodes, edges, page = page_data(graph, compute_layout(graph), options or PageOptions())
+    page.pop("vis_options")
+    return {"nodes": nodes, "edges": edges, **page}

@@ -1,0 +1,139 @@
+"""The entity pages: an actor's or a place's timeline of events, rendered on the server.
+
+Names and sentences are untrusted; the Jinja environment autoescapes every value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from rdflib import URIRef
+
+from viz import legend
+from viz import queries as q
+from viz.model import local_id, parse_point
+
+__all__ = ["SEGMENTS", "entity_page", "timeline", "EntityTimeline"]
+
+SEGMENTS = {"actors": "actor", "places": "place"}  # URL segment -> IRI path segment
+_CLASSES = {"actors": "http://semanticweb.cs.vu.nl/2009/11/sem/Actor", "places": "http://semanticweb.cs.vu.nl/2009/11/sem/Place"}
+_ROLE_LABELS = {"actor1": "actor 1", "actor2": "actor 2", "associateActor1": "associate of actor 1",
+                "associateActor2": "associate of actor 2"}
+_ENV = Environment(
+    loader=FileSystemLoader(str(Path(__file__).resolve().parent / "templates")),
+    autoescape=select_autoescape(default=True),
+)
+
+
+@dataclass
+class EntityTimeline:
+    """What an entity page shows."""
+
+    segment: str  # "actors" or "places"
+    id: str
+    iri: str
+    name: str
+    kind: str | None
+    aliases: list[str]
+    country: str | None
+    lat: float | None
+    lon: float | None
+    events: list[dict[str, Any]] = field(default_factory=list)  # oldest first, undated last
+    histogram: list[dict[str, Any]] = field(default_factory=list)  # [{period, count, height}]
+
+
+def entity_page(
+    store: Any, base_iri: str, segment: str, entity_id: str, static_url: str = "/viz/static/"
+) -> str | None:
+    """Return the HTML timeline page of an actor or place, or None when there is no such entity."""
+    found = timeline(store, base_iri, segment, entity_id)
+    if found is None:
+        return None
+    kinds = legend.kinds()
+    kind_label = kinds[found.kind].label if segment == "actors" and found.kind in kinds else found.kind
+    return _ENV.get_template("entity.html").render(entity=found, kind_label=kind_label, static_url=static_url)
+
+
+def timeline(store: Any, base_iri: str, segment: str, entity_id: str) -> EntityTimeline | None:
+    """Return the entity's details and its events in date order, or None when there is no such entity."""
+    if segment not in SEGMENTS:
+        return None
+    iri = f"{base_iri}{SEGMENTS[segment]}/{entity_id}"
+    try:
+        ox.NamedNode(iri)
+    except ValueError:
+        return None
+    binding = {"entity": URIRef(iri)}
+    rows = [r for r in store.select(q.ENTITY, binding) if r.get("class") == _CLASSES[segment]]
+    if not rows:
+        return None
+    name = min((r["name"] for r in rows if "name" in r), default=entity_id)
+    lat, lon = parse_point(min((r["wkt"] for r in rows if "wkt" in r), default=None))
+    found = EntityTimeline(
+        segment=segment, id=entity_id, iri=iri, name=name,
+        kind=min((r["kind"] for r in rows if "kind" in r), default=None),
+        aliases=sorted({r["alias"] for r in rows if "alias" in r} - {name}),
+        country=min((r["country"] for r in rows if "country" in r), default=None), lat=lat, lon=lon,
+    )
+    query = q.ACTOR_TIMELINE if segment == "actors" else q.PLACE_TIMELINE
+    found.events = _events(store.select(query, binding), store.select(q.EVENT_ACTORS, binding), iri)
+    found.histogram = _histogram(found.events)
+    return found
+
+
+def _events(rows: list[dict[str, Any]], actor_rows: list[dict[str, Any]], entity_iri: str) -> list[dict[str, Any]]:
+    events: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        event = events.setdefault(r["event"], {
+            "id": local_id(r["event"]), "date": r.get("date"), "type": r.get("type"), "sub_type": r.get("sub_type"),
+            "category": legend.category_of_event(r.get("type"), r.get("sub_type")), "fatalities": r.get("fatalities"),
+            "place": {"id": local_id(r["place"]), "name": r.get("place_name") or local_id(r["place"])}
+            if r.get("place") else None,
+            "roles": set(), "evidence": {}, "actors": {},
+        })
+        role = r["role"].rsplit("#", 1)[-1] if r.get("role") else None
+        if role in _ROLE_LABELS:
+            event["roles"].add(_ROLE_LABELS[role])
+        if r.get("evidence") and r["evidence"] not in event["evidence"]:
+            event["evidence"][r["evidence"]] = {
+                "text": r.get("text") or "", "title": r.get("title"), "publisher": r.get("publisher"),
+                "published": r.get("published"), "document": local_id(r["document"]) if r.get("document") else None,
+            }
+    for r in actor_rows:
+        event = events.get(r["event"])
+        if event is not None and r["actor"] != entity_iri:
+            role = _ROLE_LABELS.get(r["role"].rsplit("#", 1)[-1], "")
+            event["actors"].setdefault(r["actor"], {"id": local_id(r["actor"]), "name": r.get("name") or
+                                                    local_id(r["actor"]), "role": role})
+    ordered = sorted(events.values(), key=lambda e: (e["date"] is None, e["date"] or "", e["id"]))
+    for event in ordered:
+        event["roles"] = sorted(event["roles"])
+        event["evidence"] = list(event["evidence"].values())
+        event["actors"] = sorted(event["actors"].values(), key=lambda a: (a["role"], a["name"]))
+        event["color"] = (legend.categories().get(event["category"]) or legend.categories()["other"]).color
+    return ordered
+
+
+def _histogram(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Count events per month (per year when they span more than ten years), gaps included."""
+    dates = [e["date"] for e in events if e["date"] and e["date"][:4].isdigit()]
+    if not dates:
+        return []
+    first, last = int(dates[0][:4]), int(dates[-1][:4])
+    by_year = last - first > 10
+    counts: dict[str, int] = {}
+    for date in dates:
+        period = date[:4] if by_year or len(date) < 7 else date[:7]
+        counts[period] = counts.get(period, 0) + 1
+    if by_year:
+        periods = [str(y) for y in range(first, last + 1)]
+    else:
+        periods = [f"{y}-{m:02d}" for y in range(first, last + 1) for m in range(1, 13)]
+        periods = [p for p in periods if min(counts) <= p <= max(counts)] or sorted(counts)
+        periods = sorted(set(periods) | set(counts))
+    top = max(counts.values())
+    return [{"period": p, "count": counts.get(p, 0), "height": round(100 * counts.get(p, 0) / top)} for p in periods]
