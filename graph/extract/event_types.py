@@ -21,30 +21,8 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "events"
 
 # Governing words that make an event reported in their scope unreal (planned, feared, denied).
 _HYPOTHETICAL_HEADS = frozenset(
-    [
-        "threaten",
-        "plan",
-        "vow",
-        "warn",
-        "fear",
-        "intend",
-        "seek",
-        "aim",
-        "urge",
-        "demand",
-        "call",
-        "deny",
-        "avoid",
-        "pledge",
-        "promise",
-        "prepare",
-        "consider",
-        "propose",
-        "expect",
-        "want",
-        "hope",
-        "risk",
-    ]
+    "threaten plan vow warn fear intend seek aim urge demand call deny avoid pledge promise prepare consider "
+    "propose expect want hope risk anticipation anticipate ahead".split()  # noqa: SIM905
 )
 _MODALS = frozenset(["could", "would", "might", "may", "should", "will", "shall", "must"])
 _NEGATORS = frozenset(["not", "n't", "never", "no", "without", "neither", "nor"])
@@ -99,21 +77,35 @@ def _codes() -> dict[str, tuple[str | None, str | None]]:
     return {r["sub_event_type"]: (r["cameo_root"] or None, r["plover"] or None) for r in _rows("cameo_plover.tsv")}
 
 
+@dataclass(frozen=True)
+class _Word:
+    form: str
+    pos: str | None  # required coarse part of speech, if any
+    exact: bool  # match the token's text case-sensitively ("IS", not "is")
+
+    def matches(self, token: Token) -> bool:
+        if self.pos is not None and token.pos_ != self.pos:
+            return False
+        if self.exact:
+            return token.text == self.form
+        return self.form in (token.lemma_.lower(), token.lower_)
+
+
 @cache
-def _lexicon() -> dict[str, list[tuple[tuple[str, ...], str]]]:
-    """Phrases indexed by their first word: first word -> [(words, cue)], longest first."""
-    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+def _lexicon() -> dict[str, list[tuple[tuple[_Word, ...], str]]]:
+    """Phrases indexed by their first word (lower case): first word -> [(words, cue)], longest first."""
+    index: dict[str, list[tuple[tuple[_Word, ...], str]]] = {}
     for row in _rows("triggers.tsv"):
-        words = tuple(row["phrase"].lower().replace("-", " - ").split())
+        words = []
+        for raw in row["phrase"].replace("-", " - ").split():
+            form, _, pos = raw.partition("/")
+            exact = form != form.lower()
+            words.append(_Word(form if exact else form.lower(), pos or None, exact))
         if words:
-            index.setdefault(words[0], []).append((words, row["cue"]))
+            index.setdefault(words[0].form.lower(), []).append((tuple(words), row["cue"]))
     for entries in index.values():
         entries.sort(key=lambda e: -len(e[0]))
     return index
-
-
-def _forms(token: Token) -> tuple[str, str]:
-    return token.lemma_.lower(), token.lower_
 
 
 def _span_head(tokens: list[Token]) -> Token:
@@ -146,14 +138,18 @@ def _hypothetical(token: Token) -> bool:
     verb = _clause_verb(token)
     if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
         return True
-    node = verb
-    for _ in range(4):
+    node = token
+    for _ in range(5):
         if node.head == node:
             break
-        if node.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep") and node.head.lemma_.lower() in _HYPOTHETICAL_HEADS:
+        if node.head.lemma_.lower() in _HYPOTHETICAL_HEADS and node.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep"):
             return True
         node = node.head
     return False
+
+
+# Named entities whose words are names, not actions ("Oromo Liberation Army", "the March 2018 attack").
+_NAME_LABELS = frozenset(["ORG", "PERSON", "WORK_OF_ART", "LAW", "EVENT", "FAC", "DATE", "TIME", "PRODUCT", "GPE"])
 
 
 def find_cues(sent: Span) -> list[Cue]:
@@ -162,18 +158,15 @@ def find_cues(sent: Span) -> list[Cue]:
     tokens = list(sent)
     found: list[Cue] = []
     for k, token in enumerate(tokens):
-        tried = set()
-        for form in _forms(token):
-            if form in tried:
-                continue
-            tried.add(form)
+        for form in {token.lemma_.lower(), token.lower_}:
             for words, cue in lexicon.get(form, ()):
-                if k + len(words) > len(tokens):
+                if k + len(words) > len(tokens) or not all(w.matches(tokens[k + j]) for j, w in enumerate(words)):
                     continue
-                if all(w in _forms(tokens[k + j]) for j, w in enumerate(words)):
-                    matched = tokens[k : k + len(words)]
-                    head = _span_head(matched)
-                    found.append(Cue(cue, matched[0].i, matched[-1].i + 1, head, _negated(head), _hypothetical(head)))
+                matched = tokens[k : k + len(words)]
+                if cue in _TYPED and all(t.ent_type_ in _NAME_LABELS for t in matched):
+                    continue
+                head = _span_head(matched)
+                found.append(Cue(cue, matched[0].i, matched[-1].i + 1, head, _negated(head), _hypothetical(head)))
     return _drop_nested(found)
 
 
@@ -192,35 +185,8 @@ def _drop_nested(cues: list[Cue]) -> list[Cue]:
 
 
 _TYPED = frozenset(
-    [
-        "CHEM",
-        "SUICIDE",
-        "AIR",
-        "SHELL",
-        "GRENADE",
-        "IED",
-        "BLAST",
-        "SEX",
-        "ABDUCT",
-        "ARREST",
-        "LOOT",
-        "LOOT_WEAK",
-        "DISRUPT",
-        "CLASH",
-        "RETAKE",
-        "CAPTURE",
-        "WITHDRAW",
-        "AGREE",
-        "AGREE_WEAK",
-        "CHANGE",
-        "PROTEST",
-        "CROWDCTL",
-        "INTERV",
-        "FORCE",
-        "VIOLENT",
-        "MOB",
-        "KILL",
-    ]
+    "CHEM SUICIDE AIR AIR_WEAK SHELL GRENADE IED BLAST SEX ABDUCT ARREST LOOT LOOT_WEAK DISRUPT CLASH RETAKE CAPTURE "
+    "WITHDRAW AGREE AGREE_WEAK CHANGE PROTEST CROWDCTL INTERV FORCE VIOLENT MOB KILL".split()  # noqa: SIM905
 )
 
 
@@ -326,8 +292,13 @@ def _protest_reading(c: _Cues) -> tuple[str, Cue] | None:
         context = c.first("CROWDCTL")
     if context is None:
         return None
-    if c.has("MOB"):
-        return "Mob violence", c.first("MOB")
+    if _mob(c) is not None:
+        return "Mob violence", _mob(c)
+    protest_words = c.tokens("PROTEST") | c.tokens("PWEAK")
+    for attack in c.by.get("KILL", []):
+        victims = {t.i for t in _targets(attack.head)}
+        if victims & protest_words and not (_agents(attack.head) & c.tokens("GOV")):
+            return "Mob violence", attack  # a crowd or group, not the state, attacks the protest
     violent = c.first("VIOLENT")
     if violent is not None:
         return "Violent demonstration", violent
@@ -340,6 +311,20 @@ def _protest_reading(c: _Cues) -> tuple[str, Cue] | None:
     return "Peaceful protest", context
 
 
+def _agents(verb: Token) -> set[int]:
+    """Token ids of the doer of ``verb`` (subject or by-agent, with modifiers), looking up through clauses."""
+    node = verb
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_ in ("nsubj", "agent"):
+                doers = [child] if child.dep_ == "nsubj" else [g for g in child.children if g.dep_ == "pobj"]
+                return {t.i for d in doers for t in d.subtree if t.i < verb.i or t.i in range(d.left_edge.i, d.right_edge.i + 1)}
+        if node.head == node:
+            break
+        node = node.head
+    return set()
+
+
 def _territory_reading(c: _Cues) -> tuple[str, Cue] | None:
     retake = c.first("RETAKE")
     if retake is not None and (c.has("PLACE") or retake.head.lemma_ in ("liberate", "recapture", "retake")):
@@ -350,10 +335,7 @@ def _territory_reading(c: _Cues) -> tuple[str, Cue] | None:
         named = [t for t in _targets(cap.head) if t.ent_type_ in ("GPE", "LOC", "FAC")]
         if not (words & place_tokens or named or cap.end - cap.start > 1):
             continue
-        subject = [t for t in cap.head.children if t.dep_ in ("nsubj", "agent")]
-        agents = [g for t in subject for g in ([t] if t.dep_ == "nsubj" else t.children)]
-        gov = c.tokens("GOV")
-        if any({a.i, *(w.i for w in a.children)} & gov for a in agents):
+        if _agents(cap.head) & c.tokens("GOV"):
             return "Government regains territory", cap
         return "Non-state actor overtakes territory", cap
     return None
@@ -377,67 +359,122 @@ def _hq(c: _Cues) -> Cue | None:
     return None
 
 
-def _decide(sent: Span, c: _Cues) -> list[tuple[str, float, Cue | None]]:
-    """Apply the hierarchy: the first rule that fires gives the best reading."""
-    out: list[tuple[str, float, Cue | None]] = []
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head != token and depth < 40:
+        token, depth = token.head, depth + 1
+    return depth
 
-    def add(sub: str, conf: float, cue: Cue | None) -> None:
-        if sub not in [o[0] for o in out]:
-            out.append((sub, conf, cue))
 
+def _background(token: Token) -> bool:
+    """True inside a relative clause: background to the reported event ("where a truce had been declared")."""
+    node = token
+    for _ in range(8):
+        if node.dep_ in BACKGROUND_DEPS:
+            return True
+        if node.head == node:
+            return False
+        node = node.head
+    return False
+
+
+BACKGROUND_DEPS = ("relcl",)
+
+
+def _off_topic(c: _Cues) -> bool:
+    """Claims of responsibility, disasters, crime and diplomacy that report no conflict event."""
+    if c.has("ATTRIB") and not c.has("PROTEST"):
+        return True
+    fighting = c.has("SHELL", "SUICIDE", "GRENADE", "IED", "CLASH", "ARMED", "PROTEST", "CROWDCTL")
+    if c.has("DISASTER", "CRIME") and not fighting:
+        return True
+    for d in [] if c.has("AGREE") else c.by.get("DIPLO", []):
+        if d.head.dep_ == "ROOT" or (d.head.head.dep_ == "ROOT" and d.head.dep_ in ("dobj", "nsubj", "nsubjpass")):
+            return True
+    return False
+
+
+def _mob(c: _Cues) -> Cue | None:
+    violence = c.tokens("KILL") | c.tokens("VIOLENT") | c.tokens("LOOT") | c.tokens("CLASH") | c.tokens("MOB")
+    for mob in c.by.get("MOB", []):
+        others = violence - set(range(mob.start, mob.end))
+        if mob.head.pos_ == "VERB" or _linked(mob.head, others, 4):
+            return mob
+    return None
+
+
+def _candidates(c: _Cues) -> list[tuple[int, str, float, Cue | None]]:
+    """Every reading the cues support as (tier, sub-event type, confidence, trigger), in hierarchy order."""
+    out: list[tuple[int, str, float, Cue | None]] = []
     armed = c.has("ARMED", "MIL", "GOV")
-    attrib = [a for a in c.by.get("ATTRIB", []) if a.head.dep_ == "ROOT" or a.head.head.dep_ == "ROOT"]
-    if attrib and not c.has("PROTEST"):
-        return []
-    violent_weapon = c.has("SHELL", "AIR", "SUICIDE", "GRENADE", "IED", "CLASH", "ARMED")
-    if c.has("DISASTER") and not violent_weapon:
-        return []
+
+    def add(tier: int, sub: str, conf: float, cue: Cue | None) -> None:
+        out.append((tier, sub, conf, cue))
+
     if c.has("SEX"):
-        add("Sexual violence", 0.8, c.first("SEX"))
+        add(0, "Sexual violence", 0.8, c.first("SEX"))
     if c.has("CHEM"):
-        add("Chemical weapon", 0.85, c.first("CHEM"))
+        add(0, "Chemical weapon", 0.85, c.first("CHEM"))
     if c.has("SUICIDE"):
-        add("Suicide bomb", 0.9, c.first("SUICIDE"))
+        add(0, "Suicide bomb", 0.9, c.first("SUICIDE"))
     disrupted = _disrupted(c)
     if disrupted is not None:
-        add("Disrupted weapons use", 0.7, disrupted)
+        add(1, "Disrupted weapons use", 0.7, disrupted)
     protest = _protest_reading(c)
     if protest is not None:
-        add(protest[0], 0.7, protest[1])
-    if c.has("MOB"):
-        add("Mob violence", 0.6, c.first("MOB"))
+        add(1, protest[0], 0.7, protest[1])
+    mob = _mob(c)
+    if mob is not None:
+        add(1, "Mob violence", 0.6, mob)
     territory = _territory_reading(c)
     if territory is not None:
-        add(territory[0], 0.7, territory[1])
+        add(1, territory[0], 0.7, territory[1])
     if c.has("AGREE") or (c.has("AGREE_WEAK") and armed):
-        add("Agreement", 0.6, c.first("AGREE", "AGREE_WEAK"))
-    if c.has("AIR"):
-        add("Air/drone strike", 0.8, c.first("AIR"))
+        add(1, "Agreement", 0.6, c.first("AGREE", "AGREE_WEAK"))
+    if c.has("AIR") or (c.has("AIR_WEAK") and c.has("KILL", "IED", "SHELL", "BLAST", "DEATH")):
+        add(1, "Air/drone strike", 0.8, c.first("AIR", "AIR_WEAK"))
     if c.has("SHELL"):
-        add("Shelling/artillery/missile attack", 0.8, c.first("SHELL"))
+        add(1, "Shelling/artillery/missile attack", 0.8, c.first("SHELL"))
     if c.has("GRENADE"):
-        add("Grenade", 0.8, c.first("GRENADE"))
+        add(1, "Grenade", 0.8, c.first("GRENADE"))
     if c.has("IED") or (c.has("BLAST") and armed):
-        add("Remote explosive/landmine/IED", 0.7, c.first("IED", "BLAST"))
+        add(1, "Remote explosive/landmine/IED", 0.7, c.first("IED", "BLAST"))
     if c.has("ABDUCT"):
-        add("Abduction/forced disappearance", 0.75, c.first("ABDUCT"))
+        add(1, "Abduction/forced disappearance", 0.75, c.first("ABDUCT"))
     if c.has("CLASH") and armed:
-        add("Armed clash", 0.7, c.first("CLASH"))
+        add(1, "Armed clash", 0.7, c.first("CLASH"))
     kill = _kill_reading(c)
     if kill is not None:
-        add(kill[0], 0.6, kill[1])
-    if c.has("ARREST") and not c.has("CRIME"):
-        add("Arrests", 0.7, c.first("ARREST"))
+        add(1, kill[0], 0.6, kill[1])
+    if c.has("ARREST"):
+        add(1, "Arrests", 0.7, c.first("ARREST"))
     if c.has("LOOT") or (c.has("LOOT_WEAK") and armed):
-        add("Looting/property destruction", 0.6, c.first("LOOT", "LOOT_WEAK"))
+        add(1, "Looting/property destruction", 0.6, c.first("LOOT", "LOOT_WEAK"))
     hq = _hq(c)
     if hq is not None and armed:
-        add("Headquarters or base established", 0.6, hq)
+        add(1, "Headquarters or base established", 0.6, hq)
     if c.has("WITHDRAW") and armed:
-        add("Non-violent transfer of territory", 0.5, c.first("WITHDRAW"))
+        add(1, "Non-violent transfer of territory", 0.5, c.first("WITHDRAW"))
     if c.has("CHANGE") and armed:
-        add("Change to group/activity", 0.4, c.first("CHANGE"))
+        add(1, "Change to group/activity", 0.4, c.first("CHANGE"))
     return out
+
+
+def _decide(sent: Span, c: _Cues) -> list[tuple[str, float, Cue | None]]:
+    """Apply the hierarchy: specific weapons first, then the reading told by the main clause."""
+    if _off_topic(c):
+        return []
+    ranked = []
+    for order, (tier, sub, conf, cue) in enumerate(_candidates(c)):
+        background = cue is not None and _background(cue.head)
+        ranked.append(((tier, background, order), sub, conf, cue))
+    ranked.sort(key=lambda r: r[0])
+    out: list[tuple[str, float, Cue | None]] = []
+    for _, sub, conf, cue in ranked:
+        if sub not in [o[0] for o in out]:
+            out.append((sub, conf, cue))
+    return out
+
 
 
 def classify_sentence(sent: Span) -> list[EventTyping]:
