@@ -123,8 +123,20 @@ def _read_exactly(stream: BinaryIO, size: int) -> bytes | None:
     return b"".join(chunks)
 
 
+def _die_with_parent() -> None:
+    """Ask Linux to kill this worker when the server dies, even in the middle of a query."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass  # not Linux: the worker still exits when its stdin closes
+
+
 def main() -> int:
     """Serve jobs from stdin until it closes; each job names the snapshot directory to read."""
+    _die_with_parent()
     store, opened = None, None
     inp, out = sys.stdin.buffer, sys.stdout.buffer
     while (frame := read_frame(inp)) is not None:
