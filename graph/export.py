@@ -126,35 +126,30 @@ def _open(out: Out, write: Callable[[IO[bytes]], None]) -> None:
         write(out)
 
 
-def _engine(store) -> ox.Store | None:
-    return getattr(store, "oxigraph", None)
+def _engine(store) -> ox.Store:
+    """Return the store's own engine; a remote store's N-Quads dump is loaded into a temporary one."""
+    engine = getattr(store, "oxigraph", None)
+    if engine is None:
+        engine = ox.Store()
+        engine.bulk_load(store.dump("application/n-quads"), ox.RdfFormat.N_QUADS)
+    return engine
 
 
 def export_turtle(store, out: Out) -> None:
     """Write the union of every graph as Turtle (Turtle has no named graphs; N-Quads keeps them)."""
-    engine = _engine(store)
-    if engine is None:
-        _open(out, lambda h: h.write(store.dataset.serialize(format="turtle", encoding="utf-8")))
-        return
-    triples = engine.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+    triples = _engine(store).query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
     _open(out, lambda h: ox.serialize(triples, h, ox.RdfFormat.TURTLE, prefixes=PREFIXES))
 
 
 def export_nquads(store, out: Out) -> None:
     """Write every quad, named graphs included, as N-Quads."""
     engine = _engine(store)
-    if engine is None:
-        _open(out, lambda h: h.write(store.dataset.serialize(format="nquads", encoding="utf-8")))
-        return
     _open(out, lambda h: engine.dump(h, ox.RdfFormat.N_QUADS))
 
 
 def export_jsonld(store, out: Out) -> None:
     """Write the dataset as JSON-LD, one ``@graph`` per named graph."""
     engine = _engine(store)
-    if engine is None:
-        _open(out, lambda h: h.write(store.dataset.serialize(format="json-ld", encoding="utf-8")))
-        return
     _open(out, lambda h: engine.dump(h, ox.RdfFormat.JSON_LD))
 
 

@@ -41,8 +41,8 @@ _CHUNK = 500
 
 
 def run_update(store, sparql: str) -> None:
-    """Run a SPARQL Update on the store (its ``update`` method, else the embedded engine)."""
-    update = getattr(store, "update", None)
+    """Run a SPARQL Update on the store (its ``update_raw``/``update`` method, else the embedded engine)."""
+    update = getattr(store, "update_raw", None) or getattr(store, "update", None)
     if callable(update):
         update(sparql)
     else:

@@ -1,0 +1,191 @@
+"""The builder: stable IRIs, evidence and provenance, per-source figures, idempotent writes."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.compare import graph_diff, to_isomorphic
+
+import graph.vocab as v
+from graph.build import build_graph, timestamp_literal
+from graph.link import write_extraction
+from graph.records import Actor, Article, Event, Extraction, Location, Relation
+from graph.store import Store
+from graph.vocab import CKG, GEO, PROV, RDF, SEM
+
+BASE = "https://example.org/kg/"
+
+
+def _event(**changes) -> Event:
+    values = {"id": "event/d-0", "event_type": "Battles", "sub_event_type": "Armed clash", "actor1": "Al-Shabaab",
+              "actor2": "Somali National Army", "location": "Baidoa", "date": "2021-03-04", "date_precision": "day",
+              "fatalities": 7, "confidence": 0.8, "evidence": "Al-Shabaab fighters clashed with the army near Baidoa.",
+              "start": 12, "end": 66}
+    values.update(changes)
+    return Event(**values)
+
+
+def _extraction(doc_id: str = "somalia-1", events: tuple[Event, ...] | None = None, **doc) -> Extraction:
+    return Extraction(
+        document=Article(id=doc_id, text="...", published=doc.get("published", "2021-03-05"), title="Clash near Baidoa",
+                         source=doc.get("source", "Radio X"), path=doc.get("path", "https://example.net/news/1")),
+        actors=(Actor(id="actor/al-shabaab", name="Al-Shabaab", kind="armed_group", aliases=("al-Shabab",)),
+                Actor(id="actor/somali-national-army", name="Somali National Army", kind="state_forces",
+                      aliases=("SNA",), country="SO")),
+        locations=(Location(id="place/baidoa", name="Baidoa", kind="city", country="SO", lat=3.11, lon=43.65,
+                            admin1="Bay", geonames_id=64435, precision=1),),
+        events=events if events is not None else (_event(),),
+        relations=(Relation("Al-Shabaab", "affiliated_with", "Somali National Army"),),
+    )
+
+
+def _diff(a: Graph, b: Graph) -> str:
+    _, only_a, only_b = graph_diff(to_isomorphic(a), to_isomorphic(b))
+    return f"only in first:\n{only_a.serialize(format='nt')}\nonly in second:\n{only_b.serialize(format='nt')}"
+
+
+def test_building_twice_gives_the_same_graph():
+    iri1, first = build_graph(_extraction(), BASE)
+    iri2, second = build_graph(_extraction(), BASE)
+    assert iri1 == iri2
+    assert to_isomorphic(first) == to_isomorphic(second), _diff(first, second)
+
+
+@pytest.mark.parametrize("base", ["https://example.org/kg/", "http://localhost:5000/id/"])
+def test_minted_iris_live_under_the_configured_base(base):
+    graph_iri, g = build_graph(_extraction(), base)
+    assert graph_iri.startswith(base)
+    ours = {str(s) for s in g.subjects() if isinstance(s, URIRef)}
+    assert ours and all(s.startswith(base) for s in ours), sorted(s for s in ours if not s.startswith(base))
+
+
+def test_places_with_a_geonames_id_are_named_by_it():
+    a = Location(id="place/baidoa", name="Baidoa", kind="city", geonames_id=64435)
+    b = Location(id="place/baydhabo", name="Baydhabo", kind="city", geonames_id=64435)
+    docs = [Extraction(Article(id=f"d{i}", text="x"), locations=(p,)) for i, p in enumerate((a, b))]
+    places = [set(build_graph(d, BASE)[1].subjects(RDF.type, SEM.Place)) for d in docs]
+    assert places[0] == places[1] == {URIRef(f"{BASE}place/geonames-64435")}
+
+
+def test_event_links_evidence_with_sentence_offsets_and_document():
+    _, g = build_graph(_extraction(), BASE)
+    event = g.value(None, RDF.type, SEM.Event)
+    evidence = g.value(event, CKG.evidence)
+    assert g.value(evidence, CKG.text) == Literal(_event().evidence)
+    assert (g.value(evidence, CKG.start), g.value(evidence, CKG.end)) == (Literal(12), Literal(66))
+    document = g.value(evidence, CKG.document)
+    assert g.value(document, v.SDO.headline) == Literal("Clash near Baidoa")
+    assert g.value(document, v.SDO.publisher) == Literal("Radio X")
+    assert g.value(document, v.SDO.datePublished) == Literal("2021-03-05", datatype=v.XSD.date)
+    assert g.value(document, v.SDO.url) is not None
+    assert g.value(event, PROV.wasDerivedFrom) == document
+
+
+def test_fatalities_are_kept_per_source_on_the_evidence():
+    _, g = build_graph(_extraction(), BASE)
+    event = g.value(None, RDF.type, SEM.Event)
+    assert g.value(g.value(event, CKG.evidence), CKG.fatalities) == Literal(7)
+    # the event-level lowest/highest are merged across documents by graph.link, not claimed by one document
+    assert g.value(event, CKG.fatalities) is None
+
+
+def test_extraction_run_is_a_prov_activity_with_the_extractor_version():
+    _, g = build_graph(_extraction(), BASE, extractor_version="9.9.9")
+    run = g.value(None, RDF.type, PROV.Activity)
+    assert g.value(run, CKG.extractorVersion) == Literal("9.9.9")
+    document = g.value(run, PROV.used)
+    assert (document, RDF.type, CKG.Document) in g
+    for node in g.subjects(RDF.type, SEM.Actor):
+        assert (node, PROV.wasDerivedFrom, document) in g
+        assert (node, PROV.wasGeneratedBy, run) in g
+
+
+def test_place_details_and_point_geometry():
+    _, g = build_graph(_extraction(), BASE)
+    place = URIRef(f"{BASE}place/geonames-64435")
+    assert g.value(place, CKG.countryCode) == Literal("SO")
+    assert g.value(place, CKG.admin1) == Literal("Bay")
+    assert g.value(place, CKG.geonamesId) == Literal(64435)
+    assert g.value(place, CKG.geoPrecision) == Literal(1)
+    wkt = g.value(g.value(place, GEO.hasGeometry), GEO.asWKT)
+    assert str(wkt) == "POINT(43.65 3.11)" and wkt.datatype == GEO.wktLiteral
+
+
+@pytest.mark.parametrize(
+    ("relation", "term"),
+    [("part_of", CKG.partOf), ("member_of", CKG.memberOf), ("affiliated_with", CKG.affiliatedWith),
+     ("supports", CKG.supports), ("leads", CKG.leads)],
+)
+def test_relations_become_actor_to_actor_properties(relation, term):
+    extraction = _extraction()
+    extraction = Extraction(extraction.document, extraction.actors, extraction.locations, (),
+                            (Relation("SNA", relation, "al-Shabab"),))
+    _, g = build_graph(extraction, BASE)
+    assert (URIRef(f"{BASE}actor/somali-national-army"), term, URIRef(f"{BASE}actor/al-shabaab")) in g
+
+
+@pytest.mark.parametrize(
+    ("date", "precision", "datatype"),
+    [("2021-03-04", "day", v.XSD.date), ("2021-03-04", "week", v.XSD.date), ("2021-03", "month", v.XSD.gYearMonth),
+     ("2021", "year", v.XSD.gYear), ("early March", "month", None)],
+)
+def test_dates_are_typed_by_their_precision(date, precision, datatype):
+    literal = timestamp_literal(date, precision)
+    assert str(literal) == date
+    assert literal.datatype == datatype
+
+
+def test_two_events_read_from_one_sentence_keep_two_evidence_nodes():
+    strike = _event(event_type="Explosions/Remote violence", sub_event_type="Air/drone strike", actor2=None)
+    _, g = build_graph(_extraction(events=(_event(), strike)), BASE)
+    events = set(g.subjects(RDF.type, SEM.Event))
+    assert len(events) == 2
+    assert len({g.value(e, CKG.evidence) for e in events}) == 2
+
+
+def test_a_second_mention_with_the_pair_reversed_keeps_the_first_roles():
+    reversed_pair = _event(actor1="Somali National Army", actor2="Al-Shabaab", start=80, end=120)
+    _, g = build_graph(_extraction(events=(_event(), reversed_pair)), BASE)
+    events = set(g.subjects(RDF.type, SEM.Event))
+    assert len(events) == 1
+    event = events.pop()
+    assert len(list(g.objects(event, CKG.evidence))) == 2
+    assert list(g.objects(event, CKG.actor1)) == [URIRef(f"{BASE}actor/al-shabaab")]
+
+
+def test_an_actor_an_event_names_but_the_list_lacks_is_kept_by_name():
+    _, g = build_graph(_extraction(events=(_event(actor2="Ahlu Sunna Wal Jama'a"),)), BASE)
+    stub = g.value(g.value(None, RDF.type, SEM.Event), CKG.actor2)
+    assert g.value(stub, v.SDO.name) == Literal("Ahlu Sunna Wal Jama'a")
+
+
+def _quads(store: Store) -> set[str]:
+    return set(store.oxigraph.dump(format=ox.RdfFormat.N_QUADS).decode().splitlines())
+
+
+def test_writing_the_same_article_twice_gives_the_same_store(tmp_path):
+    store = Store(str(tmp_path / "store"))
+    write_extraction(store, _extraction(), BASE)
+    first = _quads(store)
+    write_extraction(store, _extraction(), BASE)
+    assert _quads(store) == first
+
+
+def test_re_ingest_after_other_articles_gives_the_same_store(tmp_path):
+    store = Store(str(tmp_path / "store"))
+    other = _extraction("somalia-2", events=(_event(fatalities=11, start=0, end=40),), source="Radio Y")
+    write_extraction(store, _extraction(), BASE)
+    write_extraction(store, other, BASE)
+    before = _quads(store)
+    write_extraction(store, _extraction(), BASE)
+    assert _quads(store) == before
+
+
+def test_re_ingest_replaces_what_the_document_said(tmp_path):
+    store = Store(str(tmp_path / "store"))
+    write_extraction(store, _extraction(), BASE)
+    write_extraction(store, _extraction(events=(_event(fatalities=9),)), BASE)
+    rows = store.select("PREFIX ckg: <https://w3id.org/conflictkg/ontology#> "
+                        "SELECT DISTINCT ?f WHERE { ?ev ckg:text ?t ; ckg:fatalities ?f }")
+    assert [r["f"] for r in rows] == [9]
