@@ -231,7 +231,8 @@ def _export_path() -> dict[str, Any] | None:
         "tags": ["export"], "summary": "The whole graph in one format.",
         "parameters": [_query("format", "Export format.", {"type": "string", "enum": list(FORMATS)}, required=True)],
         "responses": {"200": {"description": "The export", "content": {
-            media: {"schema": {"type": "string", "format": "binary"}} for media in sorted(set(FORMATS.values()))}},
+            media: {"schema": {"type": "string", "format": "binary"}}
+            for media in sorted({media for media, _write in FORMATS.values()})}},
             "400": _BAD}}}
 
 

@@ -6,11 +6,12 @@ page or null; records come from :mod:`api.entities`; bad input is a 400 problem 
 
 from __future__ import annotations
 
+import tempfile
 import threading
 from collections.abc import Callable
 from typing import Any
 
-from flask import Blueprint, Response, current_app, jsonify, request, url_for
+from flask import Blueprint, Response, current_app, jsonify, request, send_file, url_for
 
 from api import entities, params
 from api.errors import problem
@@ -167,6 +168,26 @@ def search() -> Response:
         "events": run(q.SEARCH_EVENTS, "event", "events",
                       lambda r: {"type": r.get("type"), "sub_type": r.get("sub_type"), "date": r.get("date")}),
     })
+
+
+_EXTENSIONS = {"turtle": "ttl", "nquads": "nq", "jsonld": "jsonld", "csv": "csv", "graphml": "graphml",
+               "gexf": "gexf"}
+
+
+@blueprint.get("/export")
+def export() -> Response:
+    """The whole graph in one format (``format=turtle|nquads|jsonld|csv|graphml|gexf``), streamed from a file."""
+    try:
+        from graph.export import FORMATS, export
+    except ImportError:
+        return problem(404, "Exports are not available in this version.")
+    fmt = params.text("format", required=True)
+    if fmt not in FORMATS:
+        raise params.BadParameter(f"'format' must be one of {', '.join(FORMATS)}, got {fmt!r}.")
+    spool = tempfile.TemporaryFile()  # noqa: SIM115 - send_file closes it once sent
+    export(_store(), fmt, spool)
+    spool.seek(0)
+    return send_file(spool, mimetype=FORMATS[fmt][0], download_name=f"conflictkg.{_EXTENSIONS.get(fmt, fmt)}")
 
 
 def _record(build: Callable[[Store, str, str], dict[str, Any] | None], segment: str, entity_id: str) -> Response:
