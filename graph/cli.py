@@ -38,6 +38,12 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("paths", nargs="+", metavar="PATH", help="files or folders of *.txt articles")
     ingest.add_argument("--published", type=_iso_date, help="publication date of the articles, if known")
     ingest.add_argument("--data-dir", help="store directory (default $CONFLICTKG_DATA_DIR or ./data)")
+    ingest.add_argument("--store", metavar="sparql:QUERY_URL[,UPDATE_URL]", help="write to a remote SPARQL 1.1 server")
+    ingest.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="extract on this Dask cluster")
+    ingest.add_argument(
+        "--workers", type=int, metavar="N", help="local Dask worker processes (default: one per core); 0 = in-process"
+    )
+    ingest.add_argument("--no-validate", action="store_true", help="skip SHACL validation of document graphs")
     ingest.add_argument("--quiet", action="store_true", help="no progress bar, only errors")
 
     from graph.export import FORMATS
@@ -99,9 +105,11 @@ def _ingest(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
     from graph.ingest import ingest_articles
-    from graph.store import open_store
+    from graph.store import StoreError
 
-    settings = load_settings({"data_dir": args.data_dir})
+    if args.workers is not None and args.workers < 0:
+        raise InputError("--workers must be 0 (in-process) or more")
+    settings = load_settings({"data_dir": args.data_dir, "store": args.store})
     articles, errors = [], []
     for path in iter_article_files(args.paths):
         try:
@@ -109,12 +117,42 @@ def _ingest(args: argparse.Namespace) -> int:
         except InputError as err:
             errors.append(str(err))
             print(f"error: {err}", file=sys.stderr)
-    store = open_store(settings)
-    with tqdm(total=len(articles), unit="doc", disable=args.quiet, file=sys.stderr) as bar:
-        summary = ingest_articles(articles, store, settings.base_iri, progress=bar)
-    summary.errors.extend(errors)
+    store = _open_store_for_ingest(settings)
+    report = None if args.quiet else (lambda line: tqdm.write(f"error: {line}", file=sys.stderr))
+    try:
+        with tqdm(total=len(articles), unit="doc", disable=args.quiet, file=sys.stderr) as bar:
+            summary = ingest_articles(
+                articles, store, settings.base_iri, scheduler=args.scheduler, workers=args.workers,
+                validate=not args.no_validate, progress=bar, on_error=report or _print_error,
+            )
+    except (OSError, StoreError) as err:  # scheduler unreachable, disk full, remote store down
+        raise InputError(f"ingest stopped: {err}") from None
+    summary.errors[:0] = errors
+    if not args.quiet:
+        for line in summary.violations[:10]:
+            print(f"violation: {line}", file=sys.stderr)
+        if len(summary.violations) > 10:
+            print(f"... and {len(summary.violations) - 10} more violations", file=sys.stderr)
     print(summary.line(), file=sys.stderr)
-    return 1 if errors and not articles else 0
+    return 1 if summary.errors and not summary.documents else 0
+
+
+def _print_error(line: str) -> None:
+    print(f"error: {line}", file=sys.stderr)
+
+
+def _open_store_for_ingest(settings):
+    from graph.store import StoreError, open_store
+
+    try:
+        store = open_store(settings)
+        if settings.store:
+            store.graph_names()  # a remote store that does not answer fails now, not after extraction
+        return store
+    except (ValueError, StoreError, SyntaxError) as err:
+        raise InputError(f"cannot open the store: {err}") from None
+    except OSError as err:  # e.g. the directory is locked by a running service
+        raise InputError(f"cannot open the store in {settings.data_dir}: {err}") from None
 
 
 def _export(args: argparse.Namespace) -> int:

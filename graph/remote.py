@@ -90,7 +90,18 @@ class RemoteStore:
         if batch:
             self.update_raw(update_text(batch))
 
-    bulk_replace = replace_graphs  # the server's own transaction is the fast path here
+    def bulk_replace(self, items: Sequence[tuple[str, bytes]]) -> list[str]:
+        """Replace many document graphs; return the IRIs that existed (the server's transactions are the fast path)."""
+        latest = dict(items)
+        body, _ = self.query_raw(
+            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } VALUES ?g { "
+            + " ".join(f"<{ox.NamedNode(iri).value}>" for iri in latest)
+            + " } }",
+            "application/sparql-results+json",
+        )
+        existed = sorted(row["g"].value for row in ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON))
+        self.replace_graphs(latest.items())
+        return existed
 
     def drop_graph(self, graph_iri: str) -> bool:
         """Remove the named graph ``graph_iri``; return whether it existed."""
@@ -101,6 +112,8 @@ class RemoteStore:
     def update_raw(self, update: str) -> None:
         """Send a SPARQL 1.1 Update; raises SyntaxError when the server rejects it as malformed."""
         self._post(self.update_url, data=update.encode(), headers={"Content-Type": "application/sparql-update"})
+
+    update = update_raw  # the name graph.link uses
 
     def flush(self) -> None:
         """Nothing to do: the server persists each update before answering."""

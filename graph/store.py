@@ -73,8 +73,12 @@ class Store:
             with self._write_lock:
                 self.oxigraph.update(text)
 
-    def bulk_replace(self, items: Sequence[tuple[str, bytes]]) -> None:
-        """Replace many document graphs (N-Triples) at bulk-loader speed; see the module docstring."""
+    def bulk_replace(self, items: Sequence[tuple[str, bytes]]) -> list[str]:
+        """Replace many document graphs (N-Triples) at bulk-loader speed; return the IRIs that existed.
+
+        Graphs that exist are replaced in one transaction; new ones go through the bulk loader
+        under the journal (see the module docstring).
+        """
         latest = dict(items)  # the same document twice in a batch: the last one wins
         with self._write_lock:
             exists = {iri: self.oxigraph.contains_named_graph(ox.NamedNode(iri)) for iri in latest}
@@ -84,6 +88,7 @@ class Store:
                 self.oxigraph.update(update_text(old))
             if new:
                 self._bulk_load_new(new)
+        return [iri for iri, _ in old]
 
     def _bulk_load_new(self, items: list[tuple[str, bytes]]) -> None:
         # N-Triples lines end in " .\n" (newlines inside literals are escaped), so naming the
@@ -106,6 +111,8 @@ class Store:
         """Run a SPARQL 1.1 Update as one transaction; raises SyntaxError when it does not parse."""
         with self._write_lock:
             self.oxigraph.update(update)
+
+    update = update_raw  # the name graph.link uses
 
     def flush(self) -> None:
         """Write pending data to disk."""

@@ -1,0 +1,149 @@
+"""Batch extraction on Dask: workers turn articles into document graphs as N-Triples.
+
+Workers do the expensive part (spaCy, building, SHACL validation) and send back small
+``DocumentResult`` records; the store is written by one writer in the main process
+(``graph.ingest``). ``run_batch`` starts a ``LocalCluster`` of processes unless it is given a
+scheduler address (``tcp://HOST:PORT``); workers of a remote cluster need this project importable.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from graph.records import Article, Extraction
+
+__all__ = ["DocumentResult", "build_result", "extract_results", "run_batch", "default_workers"]
+
+ARTICLES_PER_TASK = 8  # enough for spaCy's nlp.pipe to batch, small enough to spread the work
+_extractor = None  # one spaCy pipeline per worker process, loaded on first use
+
+
+@dataclass(frozen=True)
+class DocumentResult:
+    """One article's outcome: its graph as N-Triples and counts, or why it was skipped."""
+
+    source: str
+    graph_iri: str = ""
+    ntriples: bytes = b""
+    triples: int = 0
+    events: int = 0
+    actors: int = 0
+    places: int = 0
+    event_iris: tuple[str, ...] = ()
+    violations: tuple[str, ...] = field(default=())
+    error: str | None = None
+
+
+def build_result(extraction: Extraction, base_iri: str, validate: bool = True) -> DocumentResult:
+    """Build one extraction's document graph (and validate it) into a ``DocumentResult``."""
+    from graph.build import build_graph
+    from graph.vocab import CKG
+
+    graph_iri, graph = build_graph(extraction, base_iri)
+    violations: list[str] = []
+    if validate:
+        from graph.validate import validate as check
+
+        violations = check(graph)
+    return DocumentResult(
+        source=extraction.document.path or extraction.document.id,
+        graph_iri=graph_iri,
+        ntriples=graph.serialize(format="nt", encoding="utf-8"),
+        triples=len(graph),
+        events=len(extraction.events),
+        actors=len(extraction.actors),
+        places=len(extraction.locations),
+        event_iris=tuple(sorted({str(e) for e in graph.subjects(CKG.evidence, None)})),
+        violations=tuple(violations),
+    )
+
+
+def extract_results(articles: Sequence[Article], base_iri: str, validate: bool = True) -> list[DocumentResult]:
+    """Extract and build a chunk of articles; an article that fails becomes an error result."""
+    global _extractor
+    if _extractor is None:
+        from graph.extract import Extractor
+
+        _extractor = Extractor()
+    try:
+        extractions = list(_extractor.extract_many(articles))
+    except Exception:  # one bad article must not sink its chunk: retry them one by one
+        return [result for article in articles for result in _extract_one(article, base_iri, validate)]
+    return [_built(extraction, base_iri, validate) for extraction in extractions]
+
+
+def _extract_one(article: Article, base_iri: str, validate: bool) -> list[DocumentResult]:
+    try:
+        return [_built(_extractor.extract(article), base_iri, validate)]
+    except Exception as err:
+        return [DocumentResult(source=_source(article), error=f"{_source(article)}: extraction failed ({err})")]
+
+
+def _built(extraction: Extraction, base_iri: str, validate: bool) -> DocumentResult:
+    try:
+        return build_result(extraction, base_iri, validate)
+    except Exception as err:
+        source = _source(extraction.document)
+        return DocumentResult(source=source, error=f"{source}: building its graph failed ({err})")
+
+
+def _source(article: Article) -> str:
+    return article.path or article.id
+
+
+def default_workers(tasks: int) -> int:
+    """Return how many local worker processes to start: one per core, no more than tasks."""
+    return max(1, min(os.cpu_count() or 1, tasks))
+
+
+def run_batch(
+    articles: Sequence[Article],
+    base_iri: str,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    validate: bool = True,
+) -> Iterator[DocumentResult]:
+    """Yield a result per article, extracted on Dask, in completion order.
+
+    At most a few tasks per worker are in flight, so a large corpus never sits whole in the
+    scheduler's memory.
+    """
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    chunks = [list(articles[i : i + ARTICLES_PER_TASK]) for i in range(0, len(articles), ARTICLES_PER_TASK)]
+    if not chunks:
+        return
+    if scheduler:
+        cluster, client = None, Client(scheduler)
+    else:
+        cluster = LocalCluster(
+            n_workers=workers or default_workers(len(chunks)),
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
+        client = Client(cluster)
+    try:
+        yield from _drain(client, as_completed, chunks, base_iri, validate)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _drain(client, as_completed, chunks: list[list[Article]], base_iri: str, validate: bool) -> Iterator:
+    window = 4 * max(1, len(client.scheduler_info().get("workers", {})) or 1)
+    pending = iter(chunks)
+    submit = lambda chunk: client.submit(extract_results, chunk, base_iri, validate, pure=False)  # noqa: E731
+    running = as_completed([submit(chunk) for chunk in itertools.islice(pending, window)])
+    for future in running:
+        yield from future.result()
+        future.release()
+        chunk = next(pending, None)
+        if chunk is not None:
+            running.add(submit(chunk))
