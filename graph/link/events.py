@@ -4,6 +4,8 @@ Two reports are of one event when they agree on ACLED type and sub-type and on t
 dates overlap (2018-07 contains 2018-07-31; a week contains its days), and their actor sets agree
 (equal, or one names only some of the other's actors, never none). The actor pair has no
 direction, as in ACLED: a report that names the pair the other way round is turned to match.
+A report that fits two stored events equally well (a month-precision report of a place with two
+clashes that month) is linked to neither: a false merge would hide an event.
 """
 
 from __future__ import annotations
@@ -98,9 +100,10 @@ def link_events(store, extraction: Extraction, base_iri: str) -> dict[int, Event
             c for c in candidates
             if actors_compatible(ours, c.actors) and all(dates_compatible(report, d) for d in c.dates)
         ]
-        if not fitting:
-            continue
-        best = min(fitting, key=lambda c: (c.actors != ours, (event.date, report[1]) not in c.dates, c.iri))
+        ranked = sorted((c.actors != ours, report not in c.dates, c.iri) for c in fitting)
+        if not ranked or (len(ranked) > 1 and ranked[0][:2] == ranked[1][:2]):
+            continue  # nothing fits, or two distinct events fit equally well: do not guess
+        best = next(c for c in fitting if c.iri == ranked[0][2])
         links[index] = EventLink(URIRef(best.iri), _swapped(actor1, actor2, best.roles))
     return links
 
