@@ -49,7 +49,7 @@ class RemoteStore:
             raise ValueError(f"a remote store is written sparql:QUERY_URL[,UPDATE_URL], got {spec!r}")
         urls = [u.strip() for u in spec[len("sparql:") :].split(",")]
         if not 1 <= len(urls) <= 2 or not all(u.startswith(("http://", "https://")) for u in urls):
-            raise ValueError(f"a remote store needs one or two http(s) URLs after 'sparql:', got {spec!r}")
+            raise ValueError(f"a remote store is sparql:QUERY_URL[,UPDATE_URL] with http(s) URLs, got {spec!r}")
         return cls(*urls)
 
     @property

@@ -220,7 +220,7 @@ def serialize_result(result: Any, accept: str | None) -> tuple[bytes, str]:
             fmt = ox.QueryResultsFormat.from_media_type(media_type)
             ok = fmt is not None
         if ok:
-            return result.serialize(format=fmt), fmt.media_type
+            return result.serialize(format=fmt), fmt.media_type.split(";")[0]
     kind = "an RDF graph" if graph_result else "query results"
     raise NotAcceptable(f"cannot serialise {kind} as any of: {accept}")
 
