@@ -1,0 +1,389 @@
+"""Places of an article: EntityRuler patterns from the gazetteer, and context-aware geocoding of spans.
+
+``ruler_patterns()`` feeds the EntityRuler that runs before the statistical NER (it fixes the model's
+traps: "Daraa" as ORG, "Sweida" as PERSON). ``find_places(doc)`` geocodes every place span of a
+parsed doc against the offline gazetteer, choosing between same-named places by the countries the
+article mentions, "X province"/"city of X" cues, then population.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from graph.extract.gazetteer import DATA_DIR, Place, get_gazetteer, normalise, strip_article
+from graph.records import Location
+
+__all__ = ["ruler_patterns", "find_places", "resolve", "Cues"]
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels the small model wrongly gives to well-known places ("Daraa" ORG, "Sweida" PERSON).
+RESCUE_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART"})
+DIRECTIONS = [
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north-east",
+    "north-west",
+    "south-east",
+    "south-west",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+    "south-western",
+    "mid",
+    "upper",
+    "lower",
+    "greater",
+    "rural",
+]
+ADMIN_WORDS = frozenset(
+    [
+        "governorate",
+        "governorates",
+        "province",
+        "provinces",
+        "oblast",
+        "prefecture",
+        "department",
+        "wilayat",
+        "wilaya",
+        "muhafazat",
+        "region",
+        "regions",
+        "state",
+        "district",
+    ]
+)
+TOWN_WORDS = frozenset(
+    ["city", "town", "village", "villages", "suburb", "district", "neighbourhood", "neighborhood", "countryside"]
+)
+CAMP_WORDS = frozenset(["camp", "camps"])
+# Populations above which a populated place is named by the ruler (dense: conflict countries).
+RULER_MIN_POP = 1_000_000
+RULER_MIN_POP_DENSE = 30_000
+DENSE_COUNTRIES = frozenset(
+    [
+        "SY",
+        "IQ",
+        "YE",
+        "LY",
+        "AF",
+        "PK",
+        "SO",
+        "SD",
+        "SS",
+        "ET",
+        "ER",
+        "ML",
+        "BF",
+        "NE",
+        "NG",
+        "TD",
+        "CM",
+        "CF",
+        "CD",
+        "MZ",
+        "UA",
+        "MM",
+        "PS",
+        "IL",
+        "LB",
+        "TR",
+        "MX",
+        "CO",
+        "VE",
+        "HT",
+        "PH",
+        "EG",
+        "DZ",
+        "TN",
+        "KE",
+        "UG",
+        "BI",
+        "RW",
+        "JO",
+        "IR",
+        "SA",
+        "BD",
+        "AM",
+        "AZ",
+        "GE",
+    ]
+)
+_WORD = re.compile(r"^[A-Z][\w'\u2019.-]*$")
+
+
+@functools.cache
+def _common_words() -> frozenset[str]:
+    with open(DATA_DIR / "common_words.txt", encoding="utf-8") as f:
+        return frozenset(line.strip() for line in f if line.strip() and not line.startswith("#"))
+
+
+def _patternable(name: str, curated: bool) -> bool:
+    """A name is safe as a case-sensitive pattern when it is capitalised and not just English words."""
+    words = name.split()
+    if not words or len(name) < 3 or not name[0].isupper() or any(ord(ch) > 0xFF for ch in name):
+        return False  # scholarly transliterations ("Dar‘ā") do not occur in news text
+    if curated:
+        return True
+    common = _common_words()
+    return not all(w.lower() in common or not w[:1].isupper() for w in words)
+
+
+def _label(place: Place) -> str:
+    if place.kind == "camp":
+        return "FAC"
+    return "LOC" if place.kind == "region" else "GPE"
+
+
+def ruler_patterns() -> list[dict]:
+    """Return EntityRuler patterns (label, pattern, id) for countries, admin1, large towns, regions, aliases.
+
+    Patterns are case-sensitive phrases (the ruler's default ORTH matching), plus token patterns for
+    "southern Syria"-style directions before country and admin1 names.
+    """
+    gaz = get_gazetteer()
+    rows = gaz.named(
+        "p.kind IN ('country', 'governorate', 'region', 'camp') OR p.curated = 1 OR p.population >= ?"
+        f" OR (p.population >= ? AND p.country IN ({', '.join('?' * len(DENSE_COUNTRIES))}))",
+        (RULER_MIN_POP, RULER_MIN_POP_DENSE, *sorted(DENSE_COUNTRIES)),
+    )
+    best: dict[str, Place] = {}
+    for place, name in rows:
+        curated = place.curated or place.kind in ("country", "region", "camp")
+        if not _patternable(name, curated):
+            continue
+        old = best.get(name)
+        if old is None or _prior(place) > _prior(old):
+            best[name] = place
+    patterns: list[dict] = []
+    for name, place in sorted(best.items()):
+        patterns.append({"label": _label(place), "pattern": name, "id": place.id})
+        if place.kind in ("country", "governorate") and all(_WORD.match(w) for w in name.split()):
+            tokens = [{"LOWER": {"IN": DIRECTIONS}}] + [{"ORTH": w} for w in name.split()]
+            patterns.append({"label": _label(place), "pattern": tokens, "id": place.id})
+    return patterns
+
+
+def _prior(place: Place) -> tuple:
+    return (place.curated, -place.rank, place.population)
+
+
+@dataclass(frozen=True)
+class Cues:
+    """What the words around a mention say about the kind of place it is."""
+
+    admin: bool = False  # "Sweida province", "Sweida, a province", "province of Idlib"
+    town: bool = False  # "the city of Homs", "Raqqa city", "Idlib countryside"
+    camp: bool = False  # "Hamidiyah camp"
+    country: str | None = None  # "Syria's Daraa" -> SY
+
+
+def resolve(name: str, context: Counter | None = None, cues: Cues = Cues()) -> Place | None:
+    """Geocode one place name: the best gazetteer entry given the article's countries and the cues."""
+    gaz = get_gazetteer()
+    context = context or Counter()
+    candidates = gaz.lookup(name)
+    if name.isupper() and len(name) <= 5:  # an acronym ("SANA", "UN") names a place only when spelt so
+        candidates = [p for p in candidates if name in gaz.trusted_names or p.name == name]
+    if context and not any(p.country in context for p in candidates):
+        candidates = gaz.lookup_fuzzy(name, set(context)) or candidates
+    if not candidates:
+        return None
+    if cues.country:
+        same = [p for p in candidates if p.country == cues.country]
+        candidates = same or candidates
+    if cues.admin:
+        admin = [p for p in candidates if p.kind == "governorate"]
+        candidates = admin or candidates
+    elif cues.town or cues.camp:
+        town = [p for p in candidates if p.rank == 3]
+        candidates = town or candidates
+    total = sum(context.values()) or 1
+
+    def score(p: Place) -> float:
+        value = math.log10(p.population + 10)
+        if p.country in context:
+            value += 10 + 5 * context[p.country] / total
+        elif context and p.kind != "country":
+            value -= 3
+        if p.curated:
+            value += 2
+        if p.kind == "country":
+            value += 6
+        elif p.kind == "region":
+            value += 3
+        elif p.kind == "governorate":
+            value += 1.5  # between a city of ~30k and one of ~1M: a capital city of the same name wins
+        return value
+
+    return max(candidates, key=score)
+
+
+def _strip(span: Span) -> tuple[int, int]:
+    """Token bounds of the name inside a mention: without "the", a trailing "'s", or punctuation."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (doc[start].lower_ in ("the", "a") or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].text in ("'s", "\u2019s", "'") or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _cues(doc: Doc, start: int, end: int) -> Cues:
+    words = [t.lower_ for t in doc[start:end]]
+    after = [t.lower_ for t in doc[end : end + 4]]
+    before = [t.lower_ for t in doc[max(0, start - 3) : start]]
+    admin = bool(words and words[-1] in ADMIN_WORDS) or bool(after and after[0] in ADMIN_WORDS and after[0] != "state")
+    admin = admin or (after[:1] == [","] and any(w in ADMIN_WORDS - {"state", "district"} for w in after[1:3]))
+    admin = admin or (len(before) >= 2 and before[-1] == "of" and before[-2] in ADMIN_WORDS - {"state"})
+    town = bool(words and words[-1] in TOWN_WORDS) or bool(after and after[0] in TOWN_WORDS)
+    town = town or (len(before) >= 2 and before[-1] == "of" and before[-2] in TOWN_WORDS)
+    camp = bool(words and words[-1] in CAMP_WORDS) or bool(after and after[0] in CAMP_WORDS)
+    return Cues(admin=admin, town=town and not admin, camp=camp)
+
+
+def _possessor(doc: Doc, start: int, countries: dict[str, str]) -> str | None:
+    """ISO2 of a country named just before the mention with a possessive: "Syria's Daraa"."""
+    if start >= 2 and doc[start - 1].text in ("'s", "\u2019s"):
+        return countries.get(normalise(doc[start - 2].text))
+    return None
+
+
+def _query_variants(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
+    """The mention's text, then without a direction word, then without a trailing type word."""
+    text = doc[start:end].text
+    out = [(start, end, text)]
+    if end - start > 1 and doc[start].lower_ in DIRECTIONS:
+        out.append((start + 1, end, doc[start + 1 : end].text))
+    if end - start > 1 and doc[end - 1].lower_ in ADMIN_WORDS | TOWN_WORDS | CAMP_WORDS:
+        s = start + 1 if doc[start].lower_ in DIRECTIONS and end - start > 2 else start
+        out.append((s, end - 1, doc[s : end - 1].text))
+    return out
+
+
+def _doc_countries(doc: Doc, spans: list[Span], country_names: dict[str, str]) -> Counter:
+    """Countries the article names (places and demonyms), with how often it names them."""
+    gaz = get_gazetteer()
+    counts: Counter = Counter()
+    for ent in doc.ents:
+        key = normalise(ent.text)
+        if ent.label_ == "NORP":
+            iso = gaz.demonyms.get(key)
+            if iso:
+                counts[iso] += 1
+    for span in spans:
+        start, end = _strip(span)
+        for s, e, _text in _query_variants(doc, start, end):
+            iso = country_names.get(normalise(doc[s:e].text))
+            if iso:
+                counts[iso] += 2
+                break
+    return counts
+
+
+@functools.cache
+def _country_names() -> dict[str, str]:
+    """Normalised name or alias of each country -> ISO2, from the gazetteer."""
+    gaz = get_gazetteer()
+    out = {}
+    for place, name in gaz.named("p.kind = 'country'"):
+        out.setdefault(normalise(name), place.country)
+        out.setdefault(strip_article(normalise(name)), place.country)
+    return out
+
+
+def _to_location(place: Place, cues: Cues, name: str) -> Location:
+    kind, precision = place.kind, place.precision
+    if cues.camp and place.kind not in ("camp", "country", "governorate", "region"):
+        kind, name = "camp", name  # "Hamidiyah camp": the camp takes the town's point
+    else:
+        name = place.name
+    return Location(
+        id=place.id if kind == place.kind else f"{place.id}-camp",
+        name=name,
+        kind=kind,
+        country=place.country,
+        lat=place.lat,
+        lon=place.lon,
+        admin1=place.admin1,
+        geonames_id=place.geonames_id,
+        precision=precision,
+    )
+
+
+def _candidate_spans(doc: Doc) -> list[Span]:
+    gaz = get_gazetteer()
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            spans.append(ent)
+        elif ent.label_ in RESCUE_LABELS and ent.text in gaz.trusted_names:
+            # a mislabelled name is taken only when spelt as a country, an admin1 unit or a curated place
+            spans.append(ent)
+    return spans
+
+
+def find_places(doc: Doc) -> list[tuple[Span, Location]]:
+    """Return each place mention of a parsed doc with its geocoded Location, in text order.
+
+    Mentions that the gazetteer cannot place are left out. The same name gets the same place
+    throughout the article; a "province"/"governorate" cue on any of its mentions applies to all.
+    """
+    spans = _candidate_spans(doc)
+    countries = _country_names()
+    context = _doc_countries(doc, spans, countries)
+    prepared = []
+    admin_keys: set[str] = set()
+    for span in spans:
+        start, end = _strip(span)
+        if start >= end:
+            continue
+        cues = _cues(doc, start, end)
+        country = _possessor(doc, start, countries)
+        if country:
+            cues = Cues(cues.admin, cues.town, cues.camp, country)
+        prepared.append((span, start, end, cues))
+        if cues.admin:
+            for _s, _e, text in _query_variants(doc, start, end):
+                admin_keys.add(normalise(text))
+    out: list[tuple[Span, Location]] = []
+    memo: dict[tuple[str, Cues], Place | None] = {}
+    for span, start, end, cues in prepared:
+        for _s, _e, text in _query_variants(doc, start, end):
+            key = normalise(text)
+            if key in admin_keys and not cues.admin:
+                cues = Cues(True, False, cues.camp, cues.country)
+            if (key, cues) not in memo:
+                memo[(key, cues)] = resolve(text, context, cues)
+            place = memo[(key, cues)]
+            if place is not None:
+                out.append(
+                    (
+                        doc[start:end] if (start, end) != (span.start, span.end) else span,
+                        _to_location(place, cues, doc[start:end].text),
+                    )
+                )
+                break
+    return out
