@@ -21,8 +21,11 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "events"
 
 # Governing words that make an event reported in their scope unreal (planned, feared, denied).
 _HYPOTHETICAL_HEADS = frozenset(
-    "threaten plan vow warn fear intend seek aim urge demand call deny avoid pledge promise prepare consider "
-    "propose expect want hope risk anticipation anticipate ahead".split()  # noqa: SIM905
+    (
+        "threaten", "plan", "vow", "warn", "fear", "intend", "seek", "aim", "urge", "demand", "call", "deny",
+        "avoid", "pledge", "promise", "prepare", "consider", "propose", "expect", "want", "hope", "risk",
+        "anticipation", "anticipate", "ahead", "accuse", "allege",
+    )
 )
 _MODALS = frozenset(["could", "would", "might", "may", "should", "will", "shall", "must"])
 _NEGATORS = frozenset(["not", "n't", "never", "no", "without", "neither", "nor"])
@@ -175,7 +178,7 @@ def _drop_nested(cues: list[Cue]) -> list[Cue]:
     typed = [c for c in cues if c.cue in _TYPED]
     keep = []
     for c in cues:
-        inside = c.cue in _TYPED and any(
+        inside = (c.cue in _TYPED or c.cue in _DOMAINS) and any(
             o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start) and o.cue != c.cue
             for o in typed
         )
@@ -184,9 +187,14 @@ def _drop_nested(cues: list[Cue]) -> list[Cue]:
     return sorted(set(keep), key=lambda c: (c.start, -c.end))
 
 
+_DOMAINS = frozenset(["CRIME", "DISASTER", "DIPLO", "ATTRIB"])
 _TYPED = frozenset(
-    "CHEM SUICIDE AIR AIR_WEAK SHELL GRENADE IED BLAST SEX ABDUCT ARREST LOOT LOOT_WEAK DISRUPT CLASH RETAKE CAPTURE "
-    "WITHDRAW AGREE AGREE_WEAK CHANGE PROTEST CROWDCTL INTERV FORCE VIOLENT MOB KILL".split()  # noqa: SIM905
+    (
+        "CHEM", "SUICIDE", "AIR", "AIR_WEAK", "SHELL", "GRENADE", "IED", "BLAST", "SEX", "ABDUCT", "ARREST",
+        "LOOT", "LOOT_WEAK", "IED_WEAK", "DISRUPT", "CLASH", "RETAKE", "CAPTURE", "WITHDRAW", "TRANSFER",
+        "STRIKE", "AGREE", "AGREE_WEAK", "CHANGE", "PROTEST", "CROWDCTL", "INTERV", "FORCE", "VIOLENT", "MOB",
+        "KILL",
+    )
 )
 
 
@@ -247,6 +255,10 @@ def _targets(verb: Token) -> list[Token]:
         out.append(verb.head)
     if verb.pos_ == "NOUN":
         out.extend(c for c in verb.children if c.dep_ == "compound")
+        if verb.dep_ in ("dobj", "nsubjpass", "nsubj"):
+            for child in verb.head.children:
+                if child.dep_ == "prep" and child.lower_ in ("on", "against"):
+                    out.extend(g for g in child.children if g.dep_ == "pobj")
     for t in list(out):
         out.extend(c for c in t.children if c.dep_ in ("conj", "compound", "appos"))
     return out
@@ -275,10 +287,6 @@ def _kill_reading(c: _Cues) -> tuple[str, Cue] | None:
                 return "Armed clash", k
             if kind == "CIV":
                 return "Attack", k
-    for k in kills:
-        subject = [t for t in k.head.children if t.dep_ in ("nsubj", "agent")]
-        if subject and _token_class(subject[0], c) == "MIL" and c.has("MIL") and not c.has("CIV"):
-            return "Armed clash", k
     return "Attack", kills[0]
 
 
@@ -297,13 +305,14 @@ def _protest_reading(c: _Cues) -> tuple[str, Cue] | None:
     protest_words = c.tokens("PROTEST") | c.tokens("PWEAK")
     for attack in c.by.get("KILL", []):
         victims = {t.i for t in _targets(attack.head)}
-        if victims & protest_words and not (_agents(attack.head) & c.tokens("GOV")):
+        doers = _agents(attack.head)
+        if victims & protest_words and doers and not (doers & c.tokens("GOV")):
             return "Mob violence", attack  # a crowd or group, not the state, attacks the protest
     violent = c.first("VIOLENT")
     if violent is not None:
         return "Violent demonstration", violent
     force = c.first("FORCE")
-    if force is not None and (c.has("GOV") or force.head.lemma_ in ("ammunition", "round", "fire", "force")):
+    if force is not None:
         return "Excessive force against protesters", force
     interv = c.first("CROWDCTL", "INTERV", "ARREST")
     if interv is not None:
@@ -318,7 +327,7 @@ def _agents(verb: Token) -> set[int]:
         for child in node.children:
             if child.dep_ in ("nsubj", "agent"):
                 doers = [child] if child.dep_ == "nsubj" else [g for g in child.children if g.dep_ == "pobj"]
-                return {t.i for d in doers for t in d.subtree if t.i < verb.i or t.i in range(d.left_edge.i, d.right_edge.i + 1)}
+                return {t.i for d in doers for t in d.subtree}
         if node.head == node:
             break
         node = node.head
@@ -326,18 +335,25 @@ def _agents(verb: Token) -> set[int]:
 
 
 def _territory_reading(c: _Cues) -> tuple[str, Cue] | None:
-    retake = c.first("RETAKE")
-    if retake is not None and (c.has("PLACE") or retake.head.lemma_ in ("liberate", "recapture", "retake")):
-        return "Government regains territory", retake
     place_tokens = c.tokens("PLACE")
-    for cap in c.by.get("CAPTURE", []):
-        words = {t.i for t in _targets(cap.head)} | {cap.head.i}
-        named = [t for t in _targets(cap.head) if t.ent_type_ in ("GPE", "LOC", "FAC")]
-        if not (words & place_tokens or named or cap.end - cap.start > 1):
+    for cap in sorted(c.by.get("RETAKE", []) + c.by.get("CAPTURE", []), key=lambda x: x.start):
+        if cap.head.dep_ == "amod":
+            continue  # "rebel-held", "government-controlled": a description, not an event
+        named = {
+            t.i
+            for child in cap.head.children
+            if child.dep_ in ("dobj", "prep", "nsubjpass", "advmod", "npadvmod", "prt")
+            for t in child.subtree
+            if t.ent_type_ in ("GPE", "LOC", "FAC")
+        }
+        if not (_linked(cap.head, place_tokens | named, 2) or cap.end - cap.start > 1):
             continue
-        if _agents(cap.head) & c.tokens("GOV"):
+        doers = _agents(cap.head)
+        if doers & c.tokens("GOV"):
             return "Government regains territory", cap
-        return "Non-state actor overtakes territory", cap
+        if doers & (c.tokens("ARMED") | c.tokens("MIL")) or cap.cue == "CAPTURE":
+            return "Non-state actor overtakes territory", cap
+        return "Government regains territory", cap
     return None
 
 
@@ -388,9 +404,12 @@ def _off_topic(c: _Cues) -> bool:
     fighting = c.has("SHELL", "SUICIDE", "GRENADE", "IED", "CLASH", "ARMED", "PROTEST", "CROWDCTL")
     if c.has("DISASTER", "CRIME") and not fighting:
         return True
-    for d in [] if c.has("AGREE") else c.by.get("DIPLO", []):
-        if d.head.dep_ == "ROOT" or (d.head.head.dep_ == "ROOT" and d.head.dep_ in ("dobj", "nsubj", "nsubjpass")):
-            return True
+    if c.has("CRIME") and not c.has("ARMED", "MIL"):
+        return True
+    for d in [] if c.has("AGREE", "ARMED") else c.by.get("DIPLO", []):
+        depth = _depth(d.head)
+        if depth == 0 or (depth == 1 and d.head.dep_ in ("ccomp", "dobj", "nsubj", "nsubjpass")):
+            return True  # the sentence is about sanctions, expulsions, visits or talks
     return False
 
 
@@ -427,18 +446,22 @@ def _candidates(c: _Cues) -> list[tuple[int, str, float, Cue | None]]:
     if mob is not None:
         add(1, "Mob violence", 0.6, mob)
     territory = _territory_reading(c)
-    if territory is not None:
+    if territory is not None and c.has("TRANSFER"):
+        add(1, "Non-violent transfer of territory", 0.6, c.first("TRANSFER"))
+    elif territory is not None:
         add(1, territory[0], 0.7, territory[1])
     if c.has("AGREE") or (c.has("AGREE_WEAK") and armed):
         add(1, "Agreement", 0.6, c.first("AGREE", "AGREE_WEAK"))
-    if c.has("AIR") or (c.has("AIR_WEAK") and c.has("KILL", "IED", "SHELL", "BLAST", "DEATH")):
+    if c.has("AIR") or (c.has("AIR_WEAK") and c.has("KILL", "IED", "SHELL", "BLAST", "DEATH", "LOOT", "LOOT_WEAK")):
         add(1, "Air/drone strike", 0.8, c.first("AIR", "AIR_WEAK"))
+    elif c.has("STRIKE") and armed and not c.has("SHELL", "PROTEST"):
+        add(1, "Air/drone strike", 0.6, c.first("STRIKE"))
     if c.has("SHELL"):
         add(1, "Shelling/artillery/missile attack", 0.8, c.first("SHELL"))
     if c.has("GRENADE"):
         add(1, "Grenade", 0.8, c.first("GRENADE"))
-    if c.has("IED") or (c.has("BLAST") and armed):
-        add(1, "Remote explosive/landmine/IED", 0.7, c.first("IED", "BLAST"))
+    if c.has("IED") or (c.has("BLAST", "IED_WEAK") and armed):
+        add(1, "Remote explosive/landmine/IED", 0.7, c.first("IED", "IED_WEAK", "BLAST"))
     if c.has("ABDUCT"):
         add(1, "Abduction/forced disappearance", 0.75, c.first("ABDUCT"))
     if c.has("CLASH") and armed:
@@ -453,8 +476,13 @@ def _candidates(c: _Cues) -> list[tuple[int, str, float, Cue | None]]:
     hq = _hq(c)
     if hq is not None and armed:
         add(1, "Headquarters or base established", 0.6, hq)
+    if c.has("TRANSFER") and armed:
+        add(1, "Non-violent transfer of territory", 0.55, c.first("TRANSFER"))
     if c.has("WITHDRAW") and armed:
-        add(1, "Non-violent transfer of territory", 0.5, c.first("WITHDRAW"))
+        # ACLED: a withdrawal is a transfer of territory only when someone takes the ground over
+        taken = c.has("CAPTURE", "RETAKE")
+        sub = "Non-violent transfer of territory" if taken else "Change to group/activity"
+        add(1, sub, 0.5, c.first("WITHDRAW"))
     if c.has("CHANGE") and armed:
         add(1, "Change to group/activity", 0.4, c.first("CHANGE"))
     return out
