@@ -78,7 +78,7 @@ def build_network(
         graph.add_node(row["place"], layer="place", name=row.get("name") or local_id(row["place"]),
                        kind=row.get("kind") or "place", lat=lat, lon=lon, events=[])
     sides = _event_sides(roles)
-    for row in sorted(events, key=lambda r: (r.get("date") or "", r["event"])):
+    for row in sorted(events, key=lambda r: (not r.get("date"), r.get("date") or "", r["event"])):
         _add_event(graph, row, sides.get(row["event"], {}))
     for row in relations:
         relation = _RELATION_NAMES.get(row["relation"].rsplit("#", 1)[-1])

@@ -43,14 +43,19 @@ WHERE {
 """
 
 # One row per event: a merged event keeps one type, date and place (the lowest), and the lowest figure.
+# Dates and tolls are the event's merged ones, else those of its evidence (documents not merged yet).
 NETWORK_EVENTS = PREFIXES + """SELECT ?event (MIN(STR(?t)) AS ?type) (MIN(STR(?s)) AS ?sub_type)
   (MIN(STR(?d)) AS ?date) (MIN(?p) AS ?place) (MIN(?f) AS ?fatalities) WHERE {
   ?event a sem:Event .
   OPTIONAL { ?event ckg:eventType ?t }
   OPTIONAL { ?event ckg:subEventType ?s }
-  OPTIONAL { ?event sem:hasTimeStamp ?d }
+  OPTIONAL { ?event sem:hasTimeStamp ?event_date }
+  OPTIONAL { ?event ckg:evidence/sem:hasTimeStamp ?evidence_date }
   OPTIONAL { ?event sem:hasPlace ?p }
-  OPTIONAL { ?event ckg:fatalities ?f }
+  OPTIONAL { ?event ckg:fatalities ?event_toll }
+  OPTIONAL { ?event ckg:evidence/ckg:fatalities ?evidence_toll }
+  BIND(COALESCE(?event_date, ?evidence_date) AS ?d)
+  BIND(COALESCE(?event_toll, ?evidence_toll) AS ?f)
 } GROUP BY ?event
 """
 
@@ -85,17 +90,21 @@ _TIMELINE_BODY = """
   ?event a sem:Event .
   OPTIONAL { ?event ckg:eventType ?type }
   OPTIONAL { ?event ckg:subEventType ?sub_type }
-  OPTIONAL { ?event sem:hasTimeStamp ?date }
-  OPTIONAL { ?event ckg:fatalities ?fatalities }
+  OPTIONAL { ?event sem:hasTimeStamp ?event_date }
+  OPTIONAL { ?event ckg:fatalities ?event_toll }
   OPTIONAL { ?event sem:hasPlace ?place . OPTIONAL { ?place schema:name ?place_name } }
   OPTIONAL {
     ?event ckg:evidence ?evidence .
     OPTIONAL { ?evidence ckg:text ?text }
+    OPTIONAL { ?evidence sem:hasTimeStamp ?evidence_date }
+    OPTIONAL { ?evidence ckg:fatalities ?evidence_toll }
     OPTIONAL { ?evidence ckg:document ?document .
       OPTIONAL { ?document schema:headline ?title }
       OPTIONAL { ?document schema:publisher ?publisher }
       OPTIONAL { ?document schema:datePublished ?published } }
   }
+  BIND(STR(COALESCE(?event_date, ?evidence_date)) AS ?date)
+  BIND(COALESCE(?event_toll, ?evidence_toll) AS ?fatalities)
 } ORDER BY ?date ?event ?evidence LIMIT 5000
 """
 
