@@ -1,0 +1,112 @@
+"""Entity pages (/actors/<id>, /places/<id>) and /network's JSON twin, over the real service."""
+
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+
+import pytest
+import requests
+
+from graph.records import Extraction
+from tests.conftest import ROOT, _serve, write_data_dir
+
+FIXTURE = ROOT / "tests" / "data" / "viz_extractions.json"
+XSS_NAME = "<img src=x onerror=alert(1)>"
+
+
+def extractions() -> list[Extraction]:
+    """The hand-written Yemen and Mali documents of tests/data."""
+    return [Extraction.from_json(e) for e in json.loads(FIXTURE.read_text(encoding="utf-8"))["extractions"]]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The real service over the fixture documents; yields its URL."""
+    yield from _serve(write_data_dir(tmp_path_factory.mktemp("entity-pages"), extractions()))
+
+
+def get_page(server: str, path: str) -> requests.Response:
+    answer = requests.get(server + path, headers={"Accept": "text/html"}, timeout=30)
+    assert answer.status_code == 200, answer.text[:300]
+    assert answer.headers["Content-Type"].startswith("text/html")
+    return answer
+
+
+def timeline_dates(html: str) -> list[str]:
+    return re.findall(r'<div class="date">([^<]*)</div>', html)
+
+
+def quotes(html: str) -> list[str]:
+    return [unescape(q) for q in re.findall(r"<blockquote>(.*?)</blockquote>", html, flags=re.S)]
+
+
+def actor_events(name: str) -> list:
+    return [e for x in extractions() for e in x.events if name in (e.actor1, e.actor2)]
+
+
+@pytest.mark.parametrize("name", ["Houthi movement", "JNIM", "Yemeni government forces"])
+def test_actor_page_lists_its_events_in_date_order_with_evidence(server, name):
+    found = requests.get(f"{server}/api/actors", params={"q": name}, timeout=30).json()["actors"]
+    actor_id = next(a["id"] for a in found if a["name"] == name)
+    html = get_page(server, f"/actors/{actor_id}").text
+    expected = actor_events(name)
+    assert timeline_dates(html) == sorted(e.date for e in expected)
+    assert sorted(quotes(html)) == sorted(e.evidence for e in expected)
+    assert f'href="/network?focus=actors/{actor_id}"' in html and f'href="/api/actors/{actor_id}"' in html
+
+
+def test_place_page_shows_the_events_there_and_their_sources(server):
+    place = next(p for p in requests.get(f"{server}/api/places", timeout=30).json()["places"] if p["name"] == "Mopti")
+    html = get_page(server, f"/places/{place['id']}").text
+    expected = [e for x in extractions() for e in x.events if e.location == "Mopti"]
+    assert timeline_dates(html) == sorted(e.date for e in expected)
+    assert "Violence spreads in central Mali" in html and "Test Sahel Monitor" in html  # the source document
+    assert "14.4843, -4.1827" in html
+
+
+def test_hostile_text_is_escaped_on_entity_pages(server):
+    found = requests.get(f"{server}/api/actors", params={"q": "onerror"}, timeout=30).json()["actors"]
+    [actor] = [a for a in found if a["name"] == XSS_NAME]
+    answer = get_page(server, f"/actors/{actor['id']}")
+    assert XSS_NAME not in answer.text and "<script>alert" not in answer.text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in answer.text
+    assert any(q.startswith("<script>alert(2)</script> fighters clashed") for q in quotes(answer.text))
+    assert "script-src 'self'" in answer.headers["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize(
+    ("path", "accept", "media_type"),
+    [("/actors/no-such-actor", "application/json", "application/problem+json"),
+     ("/places/no-such-place", "*/*", "application/problem+json"),
+     ("/actors/no-such-actor", "text/html", "text/html")],
+)
+def test_unknown_entities_are_404(server, path, accept, media_type):
+    answer = requests.get(server + path, headers={"Accept": accept}, timeout=30)
+    assert answer.status_code == 404 and answer.headers["Content-Type"].startswith(media_type)
+    if media_type == "application/problem+json":
+        assert answer.json()["status"] == 404 and "id" in answer.json()["detail"]
+
+
+def test_entity_iris_lead_browsers_to_the_timeline(server):
+    answer = requests.get(f"{server}/id/actor/jnim", headers={"Accept": "text/html"}, timeout=30,
+                          allow_redirects=False)
+    assert answer.status_code in (302, 303) and answer.headers["Location"].endswith("/actors/jnim")
+
+
+def test_network_json_twin(server):
+    data = requests.get(f"{server}/network/data.json", timeout=30).json()
+    names = {n["label"] for n in data["nodes"] if n["layer"] == "actor"}
+    assert names == {a.name for x in extractions() for a in x.actors}
+    assert data["counts"]["events"] == sum(len(x.events) for x in extractions())
+    assert {c["id"] for c in data["categories"]} >= {"battle", "strike", "attack", "agreement", "affiliated_with"}
+    assert all(set(e) >= {"from", "to", "cat", "ev"} for e in data["edges"])
+    assert data["dates"] == {"first": "2018-12", "last": "2020-06-01"}
+
+
+def test_network_page_is_served_with_its_assets(server):
+    answer = get_page(server, "/network")
+    assert "default-src 'none'" in answer.headers["Content-Security-Policy"]
+    for asset in re.findall(r'(?:src|href)="(/viz/static/[^"]+)"', answer.text):
+        assert requests.get(server + asset, timeout=30).status_code == 200
