@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from graph.build import build_graph
-from graph.link import actors_compatible, dates_compatible, refresh_events, write_extraction, write_extractions
+from graph.link import (
+    actors_compatible,
+    dates_compatible,
+    refresh_events,
+    relink_graphs,
+    write_extraction,
+    write_extractions,
+)
 from graph.records import Extraction
 from graph.store import Store
 
@@ -184,3 +191,25 @@ def test_a_report_that_fits_two_events_equally_is_not_merged(tmp_path):
         write_extraction(store, Extraction.from_json(item), BASE)
     event_of = _event_of_mention(store)
     assert event_of[("mali-local-c", 10)] not in {event_of[("mali-wire-a", 0)], event_of[("mali-wire-d", 0)]}
+
+
+@pytest.mark.parametrize("order", ["forward", "reversed"])
+@pytest.mark.parametrize("name", sorted(SCENARIOS))
+def test_bulk_path_relinks_written_documents(tmp_path, name, order):
+    """Graphs built with no store lookup (as batch ingest does), then relinked: one event per incident."""
+    store = Store(str(tmp_path / "store"))
+    reports = _reports(name) if order == "forward" else list(reversed(_reports(name)))
+    graph_iris = []
+    for report in reports:
+        graph_iri, graph = build_graph(report, BASE)
+        store.replace_graph(graph_iri, graph)
+        graph_iris.append(graph_iri)
+    affected = relink_graphs(store, BASE, graph_iris)
+    refresh_events(store, BASE)
+    grouped = defaultdict(set)
+    for mention, event in _event_of_mention(store).items():
+        grouped[event].add(mention)
+    expected = _partition([(d, s) for d, s, _ in m] for m in _incidents(name).values())
+    assert _partition(grouped.values()) == expected
+    assert relink_graphs(store, BASE, graph_iris) == set()  # a second pass finds nothing more to do
+    assert affected or len(expected) == sum(len(item["events"]) for item in SCENARIOS[name])

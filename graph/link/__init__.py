@@ -2,18 +2,21 @@
 
 Actors and places meet by IRI (canonical ids, GeoNames ids). Events meet by a deterministic key
 (type, place, date, actor pair) or, when reports differ in date precision or in how many actors
-they name, by ``link_events`` looking up compatible events already in the store. Figures stay
+they name, by ``link_events`` looking up compatible events already in the store before a
+document is built, or by ``relink_graphs`` renaming events of documents already written (bulk path). Figures stay
 per source; ``refresh_events`` keeps each event's lowest and highest toll in one named graph.
 """
 
 from graph.link.events import actors_compatible, date_interval, dates_compatible, link_events
 from graph.link.merged import refresh_events
+from graph.link.relink import relink_graphs
 from graph.link.write import Written, ensure_ontology, write_extraction, write_extractions
 from graph.vocab import ONTOLOGY_GRAPH
 
 __all__ = [
     "link_events",
     "refresh_events",
+    "relink_graphs",
     "write_extraction",
     "write_extractions",
     "ensure_ontology",

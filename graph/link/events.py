@@ -20,7 +20,7 @@ from graph.build import EventLink, resolve
 from graph.iris import date_precision, document_graph_iri
 from graph.records import Extraction
 
-__all__ = ["link_events", "date_interval", "dates_compatible", "actors_compatible", "CANDIDATES_QUERY"]
+__all__ = ["link_events", "best_link", "date_interval", "dates_compatible", "actors_compatible", "CANDIDATES_QUERY"]
 
 CANDIDATES_QUERY = """
 PREFIX ckg: <https://w3id.org/conflictkg/ontology#>
@@ -84,27 +84,39 @@ def actors_compatible(a: set[str], b: set[str]) -> bool:
     return bool(a) and bool(b) and (a <= b or b <= a)
 
 
+def best_link(
+    store, self_graph: str, event_type: str, sub_event_type: str, place: str, report: tuple[str, str | None],
+    actor1: str | None, actor2: str | None, exclude: str | None = None,
+) -> EventLink | None:
+    """Return the one stored event (outside ``self_graph``) this report is of, or None.
+
+    ``exclude`` leaves out an event IRI (the report's own, when the report is already stored).
+    """
+    bindings = {"type": event_type, "sub": sub_event_type, "place": URIRef(place), "self": URIRef(self_graph)}
+    ours = {a for a in (actor1, actor2) if a is not None}
+    fitting = [
+        c for c in _candidates(store.select(CANDIDATES_QUERY, bindings))
+        if c.iri != exclude and actors_compatible(ours, c.actors) and all(dates_compatible(report, d) for d in c.dates)
+    ]
+    ranked = sorted((c.actors != ours, report not in c.dates, c.iri) for c in fitting)
+    if not ranked or (len(ranked) > 1 and ranked[0][:2] == ranked[1][:2]):
+        return None  # nothing fits, or two distinct events fit equally well: do not guess
+    best = next(c for c in fitting if c.iri == ranked[0][2])
+    return EventLink(URIRef(best.iri), _swapped(actor1, actor2, best.roles))
+
+
 def link_events(store, extraction: Extraction, base_iri: str) -> dict[int, EventLink]:
     """Return, by index in ``extraction.events``, the IRI of the same event reported by other documents."""
-    self_graph = URIRef(document_graph_iri(base_iri, extraction.document.id))
+    self_graph = document_graph_iri(base_iri, extraction.document.id)
     links: dict[int, EventLink] = {}
     for index, event in enumerate(extraction.events):
         place, actor1, actor2 = resolve(extraction, base_iri, event)
         if place is None or not event.date:
             continue
-        bindings = {"type": event.event_type, "sub": event.sub_event_type, "place": place, "self": self_graph}
-        candidates = _candidates(store.select(CANDIDATES_QUERY, bindings))
-        ours = {str(a) for a in (actor1, actor2) if a is not None}
-        report = (event.date, date_precision(event))
-        fitting = [
-            c for c in candidates
-            if actors_compatible(ours, c.actors) and all(dates_compatible(report, d) for d in c.dates)
-        ]
-        ranked = sorted((c.actors != ours, report not in c.dates, c.iri) for c in fitting)
-        if not ranked or (len(ranked) > 1 and ranked[0][:2] == ranked[1][:2]):
-            continue  # nothing fits, or two distinct events fit equally well: do not guess
-        best = next(c for c in fitting if c.iri == ranked[0][2])
-        links[index] = EventLink(URIRef(best.iri), _swapped(actor1, actor2, best.roles))
+        link = best_link(store, self_graph, event.event_type, event.sub_event_type, str(place),
+                         (event.date, date_precision(event)), *(str(a) if a else None for a in (actor1, actor2)))
+        if link is not None:
+            links[index] = link
     return links
 
 
@@ -122,9 +134,8 @@ def _candidates(rows: list[dict]) -> list[_Candidate]:
     return list(found.values())
 
 
-def _swapped(actor1: URIRef | None, actor2: URIRef | None, roles: tuple[str | None, str | None]) -> bool:
+def _swapped(first: str | None, second: str | None, roles: tuple[str | None, str | None]) -> bool:
     """True when this report names the candidate's actor pair the other way round."""
-    first, second = (str(a) if a is not None else None for a in (actor1, actor2))
     same = (first is not None and first == roles[0]) + (second is not None and second == roles[1])
     crossed = (first is not None and first == roles[1]) + (second is not None and second == roles[0])
     return crossed > same
