@@ -87,7 +87,8 @@ def _write(graph: ox.NamedNode | ox.DefaultGraph, replace: bool) -> Response:
         rdf_format = ox.RdfFormat.from_media_type(request.mimetype) if request.mimetype else None
     except ValueError:
         rdf_format = None
-    if rdf_format is None or rdf_format.supports_datasets:
+    # JSON-LD can hold several graphs: all its triples go to the target graph.
+    if rdf_format is None or (rdf_format.supports_datasets and rdf_format != ox.RdfFormat.JSON_LD):
         return problem(415, f"Send an RDF graph as one of: {', '.join(_GRAPH_TYPES)}.")
     try:
         triples = [q.triple for q in ox.parse(request.get_data(), format=rdf_format, base_iri=request.base_url)]
