@@ -13,7 +13,7 @@ from typing import Any
 
 from flask import Blueprint, Response, jsonify, render_template
 
-from api.params import ID_PATTERN, MAX_LIMIT, MAX_OFFSET, MAX_TEXT
+from api.params import DATE_PATTERN, ID_PATTERN, MAX_LIMIT, MAX_OFFSET, MAX_TEXT, TEXT_PATTERN
 from graph import __version__
 
 __all__ = ["blueprint", "document"]
@@ -132,12 +132,12 @@ def _ok(schema: str, description: str = "OK") -> dict[str, Any]:
 
 def _query(name: str, description: str, schema: dict[str, Any] | None = None, required: bool = False):
     return {"name": name, "in": "query", "required": required, "description": description,
-            "schema": schema or {"type": "string", "maxLength": MAX_TEXT}}
+            "schema": schema or {"type": "string", "maxLength": MAX_TEXT, "pattern": f"^{TEXT_PATTERN}$"}}
 
 
 _LIMIT = _query("limit", f"Items per page, 1 to {MAX_LIMIT}.", {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT})
 _OFFSET = _query("offset", "Items to skip.", {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET})
-_DATE = {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}
+_DATE = {"type": "string", "pattern": f"^{DATE_PATTERN}$"}
 _ENTITY = {"type": "string", "pattern": f"^{ID_PATTERN}$"}
 _BAD = _problem("A parameter cannot be used; detail says what to send.")
 
@@ -195,7 +195,8 @@ def _paths() -> dict[str, Any]:
         "/api/search": {"get": {
             "tags": ["search"], "summary": "Actors, places and events whose names or aliases contain q.",
             "parameters": [_query("q", "Search text.", {"type": "string", "minLength": 1, "maxLength": MAX_TEXT,
-                                                        "pattern": r"\S"}, required=True), _LIMIT, _OFFSET],
+                                                        "pattern": f"^{TEXT_PATTERN}[^\\s\\x00-\\x1f]{TEXT_PATTERN}$"},
+                                  required=True), _LIMIT, _OFFSET],
             "responses": {"200": _ok("SearchResult"), "400": _BAD}}},
         "/id/{kind}/{entity_id}": {"get": {
             "tags": ["linked data"], "summary": "Dereference an entity IRI: JSON, RDF or HTML by Accept.",
@@ -231,7 +232,7 @@ def _export_path() -> dict[str, Any] | None:
         "tags": ["export"], "summary": "The whole graph in one format.",
         "parameters": [_query("format", "Export format.", {"type": "string", "enum": list(FORMATS)}, required=True)],
         "responses": {"200": {"description": "The export", "content": {
-            media: {"schema": {"type": "string", "format": "binary"}}
+            media: {"schema": {} if "json" in media else {"type": "string", "format": "binary"}}
             for media in sorted({media for media, _write in FORMATS.values()})}},
             "400": _BAD}}}
 

@@ -1,0 +1,95 @@
+"""Entity IRIs dereference by content negotiation: JSON record, RDF of the entity, or a page for browsers."""
+
+from __future__ import annotations
+
+import pytest
+import requests
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import SDO
+
+from tests.rest_records import BASE_IRI
+
+BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+
+
+def fetch(url: str, path: str, accept: str | None = None, **params) -> requests.Response:
+    headers = {"Accept": accept} if accept else {}
+    return requests.get(url + path, headers=headers, params=params, allow_redirects=False, timeout=30)
+
+
+@pytest.mark.parametrize(("kind", "entity_id"), [
+    ("actor", "syrian-arab-army"), ("place", "idlib"), ("document", "doc-mogadishu")])
+@pytest.mark.parametrize("accept", [None, "*/*", "application/json"])
+def test_json_is_the_rest_record(hand_built_server, kind, entity_id, accept):
+    answer = fetch(hand_built_server, f"/id/{kind}/{entity_id}", accept)
+    assert answer.status_code == 200
+    assert answer.headers["Content-Type"].startswith("application/json")
+    assert "Accept" in answer.headers["Vary"]
+    record = requests.get(f"{hand_built_server}/api/{kind}s/{entity_id}", timeout=30).json()
+    assert answer.json() == record
+    assert record["iri"] == f"{BASE_IRI}{kind}/{entity_id}"
+
+
+@pytest.mark.parametrize(("accept", "params", "rdf_format"), [
+    ("text/turtle", {}, "turtle"),
+    ("application/n-triples", {}, "nt"),
+    ("application/ld+json", {}, "json-ld"),
+    ("application/rdf+xml", {}, "xml"),
+    (BROWSER, {"format": "turtle"}, "turtle"),
+])
+def test_rdf_describes_the_entity(hand_built_server, accept, params, rdf_format):
+    answer = fetch(hand_built_server, "/id/actor/syrian-arab-army", accept, **params)
+    assert answer.status_code == 200, answer.text
+    graph = Graph().parse(data=answer.content, format=rdf_format)
+    actor = URIRef(BASE_IRI + "actor/syrian-arab-army")
+    assert (actor, SDO.name, Literal("Syrian Arab Army")) in graph
+    assert (actor, SDO.alternateName, Literal("SAA")) in graph
+    assert all(s == actor or str(s).startswith(str(actor) + "/") for s in graph.subjects())
+
+
+def test_place_rdf_includes_its_geometry(hand_built_server):
+    graph = Graph().parse(data=fetch(hand_built_server, "/id/place/mogadishu", "text/turtle").text, format="turtle")
+    wkt = [str(o) for o in graph.objects() if str(o).startswith("POINT")]
+    assert wkt == ["POINT(45.3438 2.0371)"]
+
+
+@pytest.mark.parametrize(("kind", "entity_id"), [("actor", "al-shabaab"), ("place", "aleppo")])
+def test_browsers_go_to_the_entity_page(hand_built_server, kind, entity_id):
+    answer = fetch(hand_built_server, f"/id/{kind}/{entity_id}", BROWSER)
+    if answer.status_code == 303:  # the viz page of the entity exists
+        assert answer.headers["Location"].endswith(f"/{kind}s/{entity_id}")
+    else:
+        assert answer.status_code == 200
+        assert answer.headers["Content-Type"].startswith("text/html")
+
+
+def test_event_page_shows_evidence_and_links(hand_built_server):
+    listed = requests.get(hand_built_server + "/api/events", params={"place": "mogadishu"}, timeout=30)
+    [event] = listed.json()["events"]
+    answer = fetch(hand_built_server, f"/id/event/{event['id']}", BROWSER)
+    assert answer.status_code == 303
+    assert answer.headers["Location"].endswith(f"/events/{event['id']}")
+    page = requests.get(hand_built_server + f"/events/{event['id']}", timeout=30)
+    assert page.status_code == 200
+    assert "Al-Shabaab fighters attacked a Somali army base" in page.text
+    assert 'href="/id/actor/al-shabaab"' in page.text
+    assert 'href="/id/document/doc-mogadishu"' in page.text
+
+
+def test_document_page_shows_its_title(hand_built_server):
+    page = requests.get(hand_built_server + "/documents/doc-idlib", timeout=30)
+    assert page.status_code == 200
+    assert "<h1>Clashes in Idlib</h1>" in page.text
+
+
+@pytest.mark.parametrize(("path", "params", "status"), [
+    ("/id/actor/no-such-actor", {}, 404),
+    ("/id/event/no-such-event", {}, 404),
+    ("/id/weapon/ak-47", {}, 404),
+    ("/id/actor/syrian-arab-army", {"format": "yaml"}, 400),
+    ("/events/no-such-event", {}, 404),
+])
+def test_bad_dereference_is_a_problem(hand_built_server, path, params, status):
+    answer = fetch(hand_built_server, path, "application/json", **params)
+    assert answer.status_code == status
+    assert answer.headers["Content-Type"].startswith("application/problem+json")
