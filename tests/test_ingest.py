@@ -1,0 +1,209 @@
+"""Batch ingest: idempotency, the one writer, bad files reported and skipped, one-line CLI errors."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pyoxigraph as ox
+import pytest
+
+from graph.distributed import DocumentResult, build_result
+from graph.ingest import IngestSummary, write_extractions_fast, write_results
+from graph.records import Actor, Article, Event, Extraction, Location
+from graph.store import Store
+from tests.conftest import ROOT
+
+BASE = "https://conflictkg.org/id/"
+
+# (place, country, lat, lon, attacker, target, verb, dead, date): incidents from many theatres.
+INCIDENTS = [
+    ("Kidal", "ML", 18.44, 1.41, "Jama'at Nusrat al-Islam wal-Muslimin", "Malian army", "attacked", 7, "2019-03-02"),
+    ("Marib", "YE", 15.46, 45.32, "Houthi forces", "government troops", "shelled", 12, "2020-01-19"),
+    ("Kunduz", "AF", 36.73, 68.86, "Taliban fighters", "Afghan police", "ambushed", 5, "2016-10-03"),
+    ("Bakhmut", "UA", 48.59, 38.0, "Russian forces", "Ukrainian soldiers", "shelled", 3, "2022-12-10"),
+    ("Mogadishu", "SO", 2.04, 45.34, "Al-Shabaab militants", "African Union troops", "attacked", 9, "2017-06-14"),
+    ("Sirte", "LY", 31.21, 16.59, "Libyan National Army", "Government of National Accord forces", "bombed", 4,
+     "2020-07-01"),
+]
+
+
+def article_text(place, _country, _lat, _lon, attacker, target, verb, dead, date) -> str:
+    """A short wire-style report of one incident."""
+    return (
+        f"Clashes near {place}\n\n"
+        f"{attacker} {verb} {target} near {place} on {date}, killing {dead} people, "
+        f"local officials said. The fighting around {place} continued into the night, "
+        f"according to residents reached by telephone.\n"
+    )
+
+
+def write_articles(folder, incidents=INCIDENTS) -> list[str]:
+    """Write one article file per incident into ``folder``; return their paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for number, incident in enumerate(incidents):
+        path = folder / f"{number:02d}-{incident[0].lower()}.txt"
+        path.write_text(article_text(*incident), encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def extraction(number: int, incident=None) -> Extraction:
+    """A hand-built extraction of one incident, as the extractor would hand it over."""
+    place, country, lat, lon, attacker, target, _verb, dead, date = incident or INCIDENTS[number % len(INCIDENTS)]
+    text = article_text(*(incident or INCIDENTS[number % len(INCIDENTS)]))
+    sentence_start = text.index(attacker)
+    sentence = text[sentence_start : text.index("said.") + 5]
+    return Extraction(
+        document=Article(id=f"report-{number}", text=text, published=date, title=f"Clashes near {place}"),
+        actors=(
+            Actor(id=f"actor/{attacker}", name=attacker, kind="armed_group"),
+            Actor(id=f"actor/{target}", name=target, kind="state_forces", country=country),
+        ),
+        locations=(Location(id=f"place/{place}", name=place, kind="town", country=country, lat=lat, lon=lon),),
+        events=(
+            Event(
+                id=f"event/report-{number}-{sentence_start}", event_type="Battles", sub_event_type="Armed clash",
+                actor1=attacker, actor2=target, location=place, date=date, date_precision="day", fatalities=dead,
+                evidence=sentence, start=sentence_start, end=sentence_start + len(sentence),
+            ),
+        ),
+    )
+
+
+def quads(store: Store) -> set[str]:
+    return {str(q) for q in ox.parse(store.dump(), format=ox.RdfFormat.N_QUADS)}
+
+
+def test_writing_the_same_extractions_twice_gives_the_same_store(tmp_path):
+    store = Store(str(tmp_path / "s"))
+    extractions = [extraction(n) for n in range(len(INCIDENTS))]
+    first = write_extractions_fast(extractions, store, BASE, validate=True)
+    before, names = quads(store), store.graph_names()
+    second = write_extractions_fast(extractions, store, BASE, validate=True)
+    assert quads(store) == before
+    assert store.graph_names() == names
+    assert first.documents == second.documents == len(INCIDENTS)
+    assert first.events == len(INCIDENTS) and first.places == len(INCIDENTS) and first.actors == 2 * len(INCIDENTS)
+    assert f"{BASE}graph/report-0" in names
+    store.close()
+
+
+def test_summary_counts_what_was_written(tmp_path):
+    store = Store(str(tmp_path / "s"))
+    summary = write_extractions_fast([extraction(0), extraction(1)], store, BASE)
+    per_document = [store.count_triples(f"{BASE}graph/report-{n}") for n in (0, 1)]
+    assert summary.triples == sum(per_document) > 0
+    line = summary.line()
+    assert line.startswith("ingested 2 documents: 2 events, 4 actors, 2 places")
+    assert "0 violations; 0 skipped" in line
+    store.close()
+
+
+def test_error_results_are_skipped_and_reported(tmp_path):
+    store = Store(str(tmp_path / "s"))
+    reported = []
+    results = [
+        build_result(extraction(0), BASE, validate=False),
+        DocumentResult(source="broken.txt", error="broken.txt: extraction failed (boom)"),
+        build_result(extraction(1), BASE, validate=False),
+    ]
+    summary = write_results(results, store, BASE, IngestSummary(), on_error=reported.append)
+    assert reported == ["broken.txt: extraction failed (boom)"]
+    assert summary.errors == reported
+    assert summary.documents == 2
+    assert {f"{BASE}graph/report-0", f"{BASE}graph/report-1"} <= set(store.graph_names())
+    store.close()
+
+
+def test_a_store_failure_reaches_the_caller(tmp_path):
+    store = Store(str(tmp_path / "s"))
+    bad = DocumentResult(source="x", graph_iri="not an IRI", ntriples=b"<http://e/s> <http://e/p> <http://e/o> .\n")
+    with pytest.raises(ValueError):
+        write_results([bad], store, BASE, IngestSummary(), refresh=False)
+    store.close()
+
+
+def run_cli(*args: str, timeout: int = 300) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "graph", "ingest", *args], cwd=ROOT, capture_output=True, text=True,
+                          timeout=timeout)
+
+
+@pytest.mark.slow
+def test_cli_ingest_twice_is_idempotent(tmp_path):
+    write_articles(tmp_path / "articles", INCIDENTS[:3])
+    data_dir = str(tmp_path / "data")
+    seen = []
+    for _ in range(2):
+        done = run_cli(str(tmp_path / "articles"), "--data-dir", data_dir, "--workers", "0", "--quiet")
+        assert done.returncode == 0, done.stderr
+        assert done.stderr.splitlines()[-1].startswith("ingested 3 documents")
+        store = Store(data_dir)
+        seen.append((store.count_triples(), store.graph_names(), quads(store)))
+        store.close()
+    assert seen[0] == seen[1]
+    assert sum(name.startswith(f"{BASE}graph/") for name in seen[0][1]) == 3
+
+
+def make_bad_files(folder) -> dict[str, str]:
+    """Write files that cannot be articles; return name -> the words its error must contain."""
+    (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    (folder / "latin1.txt").write_bytes("Clashes in Bangui, Centrafrique: d\xe9c\xe8s".encode("latin-1"))
+    os.symlink("loop.txt", folder / "loop.txt")
+    os.symlink("missing-target.txt", folder / "dangling.txt")
+    return {"binary.txt": "binary", "latin1.txt": "not UTF-8", "loop.txt": "cannot read", "dangling.txt": "cannot read"}
+
+
+@pytest.mark.slow
+def test_cli_reports_bad_files_and_ingests_the_rest(tmp_path):
+    folder = tmp_path / "articles"
+    write_articles(folder, INCIDENTS[:1])
+    bad = make_bad_files(folder)
+    done = run_cli(str(folder), "--data-dir", str(tmp_path / "data"), "--workers", "0", "--quiet")
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    lines = done.stderr.splitlines()
+    for name, words in bad.items():
+        matching = [line for line in lines if line.startswith("error: ") and name in line]
+        assert len(matching) == 1 and words in matching[0], (name, lines)
+    assert lines[-1].startswith("ingested 1 documents") and lines[-1].endswith(f"{len(bad)} skipped")
+
+
+def test_cli_with_only_bad_files_fails_with_one_line_each(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    bad = make_bad_files(folder)
+    done = run_cli(str(folder), "--data-dir", str(tmp_path / "data"), "--quiet")
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert sum(line.startswith("error: ") for line in done.stderr.splitlines()) == len(bad)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--workers", "-1"], "error: --workers must be 0"),
+        (["--store", "mysql://db"], "error: cannot open the store: unsupported store"),
+        (["--store", "sparql:nothttp"], "error: cannot open the store"),
+    ],
+)
+def test_cli_refuses_bad_options_in_one_line(tmp_path, args, message):
+    (tmp_path / "a.txt").write_text("Clashes in Goma.\n", encoding="utf-8")
+    done = run_cli(str(tmp_path / "a.txt"), "--data-dir", str(tmp_path / "data"), "--quiet", *args, timeout=120)
+    assert done.returncode == 2
+    assert done.stderr.strip().startswith(message), done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_cli_reports_a_store_locked_by_another_process(tmp_path):
+    (tmp_path / "a.txt").write_text("Clashes in Goma.\n", encoding="utf-8")
+    holder = Store(str(tmp_path / "data"))
+    try:
+        done = run_cli(str(tmp_path / "a.txt"), "--data-dir", str(tmp_path / "data"), "--quiet", timeout=120)
+    finally:
+        holder.close()
+    assert done.returncode == 2
+    assert done.stderr.strip().startswith("error: cannot open the store in"), done.stderr
+    assert "Traceback" not in done.stderr
