@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, URIRef
@@ -189,3 +191,22 @@ def test_re_ingest_replaces_what_the_document_said(tmp_path):
     rows = store.select("PREFIX ckg: <https://w3id.org/conflictkg/ontology#> "
                         "SELECT DISTINCT ?f WHERE { ?ev ckg:text ?t ; ckg:fatalities ?f }")
     assert [r["f"] for r in rows] == [9]
+
+
+@pytest.mark.slow
+def test_seed_articles_through_the_real_extractor_give_valid_idempotent_graphs(tmp_path):
+    from graph.extract import Extractor
+    from graph.sources import iter_article_files, read_article
+
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    articles = [read_article(path, "2018-07-31") for path in iter_article_files([str(seeds)])]
+    extractions = list(Extractor().extract_many(articles))
+    store = Store(str(tmp_path / "store"))
+    for extraction in extractions:
+        written = write_extraction(store, extraction, BASE)
+        assert written.violations == [], "\n".join(written.violations)
+    first = _quads(store)
+    assert first
+    for extraction in extractions:
+        write_extraction(store, extraction, BASE)
+    assert _quads(store) == first
