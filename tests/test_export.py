@@ -204,3 +204,33 @@ def test_cli_export_errors_are_one_line(closed_store_dir, args):
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+@pytest.fixture(scope="module")
+def remote_store(tmp_path_factory):
+    """A RemoteStore over a real ``oxigraph serve`` on loopback (union default graph, as deployed)."""
+    import shutil
+
+    from graph.remote import RemoteStore
+    from tests.conftest import free_port, wait_until_up
+
+    binary = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or "oxigraph"
+    port = free_port()
+    location = tmp_path_factory.mktemp("oxigraph-export")
+    process = subprocess.Popen([binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}",
+                                "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(url + "/query?query=ASK%7B%7D", process)
+        yield RemoteStore.from_spec(f"sparql:{url}/query,{url}/update")
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.mark.slow
+def test_a_remote_store_merges_and_exports_like_the_embedded_one(remote_store, store):
+    write_extractions(remote_store, [Extraction.from_json(item) for item in ITEMS], BASE)
+    _assert_isomorphic(_union(Dataset().parse(data=_dump(remote_store, "nquads"), format="nquads")),
+                       _store_union(store))
+    assert _csv_rows(remote_store) == _csv_rows(store)

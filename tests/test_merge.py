@@ -213,3 +213,20 @@ def test_bulk_path_relinks_written_documents(tmp_path, name, order):
     assert _partition(grouped.values()) == expected
     assert relink_graphs(store, BASE, graph_iris) == set()  # a second pass finds nothing more to do
     assert affected or len(expected) == sum(len(item["events"]) for item in SCENARIOS[name])
+
+
+@pytest.mark.parametrize(
+    ("date", "precision", "unit", "xsd_property"),
+    [("2019-09-30", "day", "unitDay", "inXSDDate"), ("2019-09", "month", "unitMonth", "inXSDgYearMonth"),
+     ("2019", "year", "unitYear", "inXSDgYear"), ("2019-09-30", "week", "unitWeek", "inXSDDate")],
+)
+def test_merged_event_date_is_an_owl_time_instant_with_its_granularity(tmp_path, date, precision, unit, xsd_property):
+    store = Store(str(tmp_path / "store"))
+    item = SCENARIOS["mali"][2]
+    report = {**item, "events": [{**item["events"][0], "date": date, "date_precision": precision}]}
+    write_extraction(store, Extraction.from_json(report), BASE)
+    rows = store.select(PREFIX + """PREFIX time: <http://www.w3.org/2006/time#>
+        SELECT ?unit ?p ?value WHERE { ?e ckg:evidence ?ev ; time:hasTime ?t . ?t a time:Instant ;
+        time:unitType ?unit ; ?p ?value . FILTER(STRSTARTS(STR(?p), STR(time:inXSD))) }""")
+    assert [(r["unit"].rsplit("#", 1)[-1], r["p"].rsplit("#", 1)[-1], r["value"]) for r in rows] == [
+        (unit, xsd_property, date)]
