@@ -85,7 +85,8 @@ def event_key(event: Event, place: str | None, actors: list[str]) -> str | None:
 
 def event_iri(base_iri: str, document_id: str, event: Event, place: str | None, actors: list[str]) -> URIRef:
     """Return an event's IRI: from its cross-document key, else from its document and offset."""
-    key = event_key(event, place, actors)
+    relative = [iri.removeprefix(base_iri) for iri in actors]  # the key does not change with the base
+    key = event_key(event, place.removeprefix(base_iri) if place else None, relative)
     if key is None:
         key = f"{slugify(document_id)}-{int(event.start)}-{_mention_digest(event)}"
     return URIRef(f"{base_iri}event/{key}")
