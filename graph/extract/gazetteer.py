@@ -36,7 +36,7 @@ __all__ = [
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "places"
 DATA_FILES = ("countries.tsv", "admin1.tsv", "cities.tsv", "regions.tsv", "aliases.tsv")
-_SCHEMA_VERSION = "2"
+_SCHEMA_VERSION = "3"
 
 _ARTICLES = frozenset(["al", "el", "ad", "ag", "an", "ar", "as", "ash", "at", "az", "ath", "adh", "the"])
 _QUOTES = re.compile(r"['`\u2019\u2018\u02bb\u02bc\u02bf\u02be\u00b4]")
@@ -194,7 +194,7 @@ class _Compiler:
                     float(row["lon"]),
                     row["name"],
                     None,
-                    0,
+                    int(row["population"] or 0),
                     3,
                 ),
                 [row["name"], *_split(row["aliases"])],

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from graph.extract.gazetteer import DATA_DIR, Place, get_gazetteer, normalise, strip_article
+from graph.extract.gazetteer import DATA_DIR, Place, get_gazetteer, normalise, skeleton, strip_article
 from graph.records import Location
 
 __all__ = ["ruler_patterns", "find_places", "resolve", "Cues"]
@@ -197,10 +197,13 @@ class Cues:
     town: bool = False  # "the city of Homs", "Raqqa city", "Idlib countryside"
     camp: bool = False  # "Hamidiyah camp"
     country: str | None = None  # "Syria's Daraa" -> SY
+    within: str | None = None  # "Damascus, Oregon" -> the admin1 unit "Oregon"
 
 
-def resolve(name: str, context: Counter | None = None, cues: Cues = Cues()) -> Place | None:
-    """Geocode one place name: the best gazetteer entry given the article's countries and the cues."""
+def resolve(
+    name: str, context: Counter | None = None, cues: Cues = Cues(), admin1s: frozenset[str] = frozenset()
+) -> Place | None:
+    """Geocode one place name: the best gazetteer entry given the article's countries, admin1 units and cues."""
     gaz = get_gazetteer()
     context = context or Counter()
     candidates = gaz.lookup(name)
@@ -210,6 +213,8 @@ def resolve(name: str, context: Counter | None = None, cues: Cues = Cues()) -> P
         candidates = gaz.lookup_fuzzy(name, set(context)) or candidates
     if not candidates:
         return None
+    if cues.within:
+        candidates = [p for p in candidates if p.admin1 == cues.within] or candidates
     if cues.country:
         same = [p for p in candidates if p.country == cues.country]
         candidates = same or candidates
@@ -229,6 +234,8 @@ def resolve(name: str, context: Counter | None = None, cues: Cues = Cues()) -> P
             value -= 3
         if p.curated:
             value += 2
+        if p.admin1 in admin1s and p.kind != "governorate":
+            value += 1.5  # "Jasim ... in Daraa province": the Jasim inside Daraa
         if p.kind == "country":
             value += 6
         elif p.kind == "region":
@@ -237,7 +244,23 @@ def resolve(name: str, context: Counter | None = None, cues: Cues = Cues()) -> P
             value += 1.5  # between a city of ~30k and one of ~1M: a capital city of the same name wins
         return value
 
-    return max(candidates, key=score)
+    best = max(candidates, key=score)
+    if best.kind == "governorate" and not cues.admin:
+        # "Daraa", "Aleppo", "Sweida": a governorate named after its capital means the town unless a cue
+        # ("province", "governorate") says otherwise; the town is the finer, ACLED-preferred location.
+        names = {skeleton(normalise(name)), skeleton(normalise(best.name))}
+        twins = [
+            p
+            for p in candidates
+            if p.rank == 3
+            and p.country == best.country
+            and (p.admin1 == best.name or p.curated)
+            and (p.population >= 5000 or p.curated)
+            and skeleton(normalise(p.name)) in names
+        ]
+        if twins:
+            best = max(twins, key=lambda p: p.population)
+    return best
 
 
 def _strip(span: Span) -> tuple[int, int]:
@@ -271,6 +294,17 @@ def _possessor(doc: Doc, start: int, countries: dict[str, str]) -> str | None:
     return None
 
 
+def _apposed(doc: Doc, end: int, starts: dict[int, Span]) -> tuple[str | None, str | None]:
+    """(ISO2, admin1) of a country or admin1 unit named right after the mention: "Damascus, Oregon"."""
+    if end < len(doc) and doc[end].text == "," and end + 1 in starts:
+        start2, end2 = _strip(starts[end + 1])
+        text = doc[start2:end2].text
+        for place in get_gazetteer().lookup(text) if text[:1].isupper() else []:
+            if place.kind in ("country", "governorate"):
+                return place.country, place.name if place.kind == "governorate" else None
+    return None, None
+
+
 def _query_variants(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
     """The mention's text, then without a direction word, then without a trailing type word."""
     text = doc[start:end].text
@@ -301,6 +335,21 @@ def _doc_countries(doc: Doc, spans: list[Span], country_names: dict[str, str]) -
                 counts[iso] += 2
                 break
     return counts
+
+
+def _doc_admin1s(doc: Doc, prepared: list, context: Counter) -> frozenset[str]:
+    """Admin1 units the article names, in the countries it names: they favour the towns inside them."""
+    gaz = get_gazetteer()
+    names = set()
+    for _span, start, end, _cues in prepared:
+        for _s, _e, text in _query_variants(doc, start, end):
+            if text in gaz.trusted_names:
+                names.update(
+                    p.name
+                    for p in gaz.lookup(text)
+                    if p.kind == "governorate" and (not context or p.country in context)
+                )
+    return frozenset(names)
 
 
 @functools.cache
@@ -356,27 +405,34 @@ def find_places(doc: Doc) -> list[tuple[Span, Location]]:
     context = _doc_countries(doc, spans, countries)
     prepared = []
     admin_keys: set[str] = set()
+    starts = {span.start: span for span in spans}
     for span in spans:
         start, end = _strip(span)
         if start >= end:
             continue
         cues = _cues(doc, start, end)
-        country = _possessor(doc, start, countries)
+        country, within = _apposed(doc, end, starts)
+        country = _possessor(doc, start, countries) or country
         if country:
-            cues = Cues(cues.admin, cues.town, cues.camp, country)
+            cues = Cues(cues.admin, cues.town, cues.camp, country, within)
         prepared.append((span, start, end, cues))
         if cues.admin:
             for _s, _e, text in _query_variants(doc, start, end):
                 admin_keys.add(normalise(text))
     out: list[tuple[Span, Location]] = []
     memo: dict[tuple[str, Cues], Place | None] = {}
+    demonyms = get_gazetteer().demonyms
+    admin1s = _doc_admin1s(doc, prepared, context)
     for span, start, end, cues in prepared:
+        bare = normalise(doc[start:end].text)
+        if bare in demonyms and bare not in countries:  # "Somali" tagged GPE is an adjective, not a region
+            continue
         for _s, _e, text in _query_variants(doc, start, end):
             key = normalise(text)
             if key in admin_keys and not cues.admin:
-                cues = Cues(True, False, cues.camp, cues.country)
+                cues = Cues(True, False, cues.camp, cues.country, cues.within)
             if (key, cues) not in memo:
-                memo[(key, cues)] = resolve(text, context, cues)
+                memo[(key, cues)] = resolve(text, context, cues, admin1s)
             place = memo[(key, cues)]
             if place is not None:
                 out.append(
