@@ -173,6 +173,16 @@ def _add_document(g: Graph, extraction: Extraction, doc_iri: URIRef, run: URIRef
     g.add((agent, SDO.name, Literal("ConflictKG extractor")))
 
 
+def _number(value, kind: type) -> int | float | None:
+    """Return ``value`` as an int or float, or None when it is missing or not a number."""
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        return kind(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
 def _date_literal(text: str) -> Literal:
     try:
         return Literal(dt.date.fromisoformat(text).isoformat(), datatype=XSD.date)
@@ -216,13 +226,14 @@ def _add_place(g: Graph, place: Location, iri: URIRef, doc_iri: URIRef, run: URI
     for predicate, value, datatype in optional:
         if value is not None and value != "":
             g.add((iri, predicate, Literal(value, datatype=datatype)))
-    if place.lat is not None and place.lon is not None:
-        g.add((iri, SDO.latitude, Literal(float(place.lat), datatype=XSD.double)))
-        g.add((iri, SDO.longitude, Literal(float(place.lon), datatype=XSD.double)))
+    lat, lon = _number(place.lat, float), _number(place.lon, float)
+    if lat is not None and lon is not None:
+        g.add((iri, SDO.latitude, Literal(lat, datatype=XSD.double)))
+        g.add((iri, SDO.longitude, Literal(lon, datatype=XSD.double)))
         geometry = URIRef(f"{iri}/geometry")
         g.add((iri, GEO.hasGeometry, geometry))
         g.add((geometry, RDF.type, GEO.Geometry))
-        wkt = f"POINT({float(place.lon)} {float(place.lat)})"
+        wkt = f"POINT({lon} {lat})"
         g.add((geometry, GEO.asWKT, Literal(wkt, datatype=GEO.wktLiteral)))
     _provenance(g, iri, doc_iri, run)
 
@@ -280,15 +291,15 @@ def _add_evidence(g: Graph, evidence: URIRef, event: Event, names: _Names, doc_i
     g.add((evidence, RDF.type, CKG.Evidence))
     g.add((evidence, RDF.type, PROV.Entity))
     g.add((evidence, CKG.text, Literal(event.evidence)))
-    g.add((evidence, CKG.start, Literal(int(event.start))))
-    g.add((evidence, CKG.end, Literal(int(event.end))))
     g.add((evidence, CKG.document, doc_iri))
-    g.add((evidence, CKG.confidence, Literal(float(event.confidence), datatype=XSD.double)))
     _provenance(g, evidence, doc_iri, run)
-    if event.fatalities is not None:
-        g.add((evidence, CKG.fatalities, Literal(int(event.fatalities))))
-    if event.quantity is not None:
-        g.add((evidence, CKG.quantity, Literal(int(event.quantity))))
+    # A value that is not a number is left out; the SHACL shapes then report what is missing.
+    for predicate, value, kind in ((CKG.start, event.start, int), (CKG.end, event.end, int),
+                                   (CKG.fatalities, event.fatalities, int), (CKG.quantity, event.quantity, int),
+                                   (CKG.confidence, event.confidence, float)):
+        number = _number(value, kind)
+        if number is not None:
+            g.add((evidence, predicate, Literal(number, datatype=XSD.double if kind is float else None)))
     if event.date:
         precision = date_precision(event)
         g.add((evidence, SEM.hasTimeStamp, timestamp_literal(event.date, precision)))

@@ -58,7 +58,7 @@ def actor_iri(base_iri: str, actor_id: str) -> URIRef:
 
 def place_iri(base_iri: str, place: Location) -> URIRef:
     """Return the IRI of a place: by GeoNames id when known, else by its canonical id."""
-    if place.geonames_id is not None:
+    if isinstance(place.geonames_id, int) or str(place.geonames_id or "").isdigit():
         return URIRef(f"{base_iri}place/geonames-{int(place.geonames_id)}")
     return URIRef(f"{base_iri}place/{_local(place.id, 'place')}")
 
@@ -88,13 +88,13 @@ def event_iri(base_iri: str, document_id: str, event: Event, place: str | None, 
     relative = [iri.removeprefix(base_iri) for iri in actors]  # the key does not change with the base
     key = event_key(event, place.removeprefix(base_iri) if place else None, relative)
     if key is None:
-        key = f"{slugify(document_id)}-{int(event.start)}-{_mention_digest(event)}"
+        key = f"{slugify(document_id)}-{slugify(str(event.start))}-{_mention_digest(event)}"
     return URIRef(f"{base_iri}event/{key}")
 
 
 def evidence_iri(base_iri: str, document_id: str, event: Event) -> URIRef:
     """Return the IRI of one mention of an event: its document and character span."""
-    span = f"{int(event.start)}-{int(event.end)}"
+    span = f"{slugify(str(event.start))}-{slugify(str(event.end))}"
     return URIRef(f"{base_iri}evidence/{slugify(document_id)}-{span}-{_mention_digest(event)}")
 
 

@@ -51,6 +51,7 @@ def test_a_well_formed_document_graph_conforms():
         ({"event": dataclasses.replace(GOOD_EVENT, start=60, end=10)}, "ckg:start"),
         ({"event": dataclasses.replace(GOOD_EVENT, evidence="")}, "ckg:text"),
         ({"event": dataclasses.replace(GOOD_EVENT, confidence=1.5)}, "ckg:confidence"),
+        ({"event": dataclasses.replace(GOOD_EVENT, start="first")}, "ckg:start"),  # not a number: left out
         ({"event": dataclasses.replace(GOOD_EVENT, actor2="Russian Armed Forces")}, "ckg:actor1"),
         ({"event": dataclasses.replace(GOOD_EVENT, date="May 2022", date_precision="month")}, "sem:hasTimeStamp"),
         ({"place": dataclasses.replace(GOOD_PLACE, lat=123.0)}, "schema:latitude"),
