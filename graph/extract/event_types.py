@@ -155,6 +155,13 @@ def _hypothetical(token: Token) -> bool:
 _NAME_LABELS = frozenset(["ORG", "PERSON", "WORK_OF_ART", "LAW", "EVENT", "FAC", "DATE", "TIME", "PRODUCT", "GPE"])
 
 
+def _in_name(token: Token) -> bool:
+    """True for a word of a proper name or a date ("Liberation" in a group's name, "March" the month)."""
+    if token.ent_type_ in ("DATE", "TIME"):
+        return True
+    return token.ent_type_ in _NAME_LABELS and token.pos_ == "PROPN"
+
+
 def find_cues(sent: Span) -> list[Cue]:
     """Return the lexicon cues of a sentence, with negation and hypothetical flags from the parse."""
     lexicon = _lexicon()
@@ -166,7 +173,7 @@ def find_cues(sent: Span) -> list[Cue]:
                 if k + len(words) > len(tokens) or not all(w.matches(tokens[k + j]) for j, w in enumerate(words)):
                     continue
                 matched = tokens[k : k + len(words)]
-                if cue in _TYPED and all(t.ent_type_ in _NAME_LABELS for t in matched):
+                if cue in _TYPED and all(_in_name(t) for t in matched):
                     continue
                 head = _span_head(matched)
                 found.append(Cue(cue, matched[0].i, matched[-1].i + 1, head, _negated(head), _hypothetical(head)))
@@ -450,6 +457,8 @@ def _candidates(c: _Cues) -> list[tuple[int, str, float, Cue | None]]:
         add(1, "Non-violent transfer of territory", 0.6, c.first("TRANSFER"))
     elif territory is not None:
         add(1, territory[0], 0.7, territory[1])
+    if c.has("TRANSFER") and armed:
+        add(1, "Non-violent transfer of territory", 0.55, c.first("TRANSFER"))
     if c.has("AGREE") or (c.has("AGREE_WEAK") and armed):
         add(1, "Agreement", 0.6, c.first("AGREE", "AGREE_WEAK"))
     if c.has("AIR") or (c.has("AIR_WEAK") and c.has("KILL", "IED", "SHELL", "BLAST", "DEATH", "LOOT", "LOOT_WEAK")):
@@ -476,8 +485,6 @@ def _candidates(c: _Cues) -> list[tuple[int, str, float, Cue | None]]:
     hq = _hq(c)
     if hq is not None and armed:
         add(1, "Headquarters or base established", 0.6, hq)
-    if c.has("TRANSFER") and armed:
-        add(1, "Non-violent transfer of territory", 0.55, c.first("TRANSFER"))
     if c.has("WITHDRAW") and armed:
         # ACLED: a withdrawal is a transfer of territory only when someone takes the ground over
         taken = c.has("CAPTURE", "RETAKE")

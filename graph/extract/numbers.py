@@ -109,6 +109,7 @@ _UNITS = frozenset(
 )
 
 
+_TOLL_VERBS = frozenset(["rise", "reach", "climb", "stand", "be", "jump", "increase", "hit", "surpass", "exceed"])
 _TAIL_AFTER = (set(SCALES) | set(WORDS)) - {"zero"}
 
 
@@ -189,7 +190,14 @@ def _is_death(noun: Token) -> bool:
             c.lemma_.lower() in DEATH_WORDS for c in head.children if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp")
         ):
             return True  # "left 30 people dead"
-        if head.pos_ in ("VERB", "AUX") and lemma not in ("rise", "reach", "climb", "stand", "be", "jump"):
+        if head.pos_ in ("VERB", "AUX") and lemma in _TOLL_VERBS:
+            # "the death toll rose to 45", "fatalities reached 12"
+            return any(
+                c.dep_ in ("nsubj", "nsubjpass") and {c.lemma_.lower(), *(g.lemma_.lower() for g in c.children)}
+                & DEATH_WORDS
+                for c in head.children
+            )
+        if head.pos_ in ("VERB", "AUX"):
             return False
         node = head
     return False

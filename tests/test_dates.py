@@ -1,0 +1,94 @@
+"""Date resolution against the publication date: weekdays, relative days and weeks, month names, explicit dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graph.extract.dates import DateReading, find_dates, resolve_date
+from graph.extract.nlp import build_nlp
+
+PUBLISHED = dt.date(2019, 3, 14)  # a Thursday
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def read(nlp, text: str, published: dt.date | None = PUBLISHED) -> DateReading | None:
+    return resolve_date(next(nlp(text).sents), published)
+
+
+@pytest.mark.parametrize(
+    ("text", "iso", "precision"),
+    [
+        ("Gunmen attacked the convoy on Tuesday.", "2019-03-12", "day"),
+        ("The market was shelled on Thursday morning.", "2019-03-14", "day"),  # the publication day itself
+        ("Rebels shelled the town on Friday.", "2019-03-08", "day"),  # never after publication
+        ("Two soldiers were killed last Thursday.", "2019-03-07", "day"),
+        ("Police dispersed the rally today.", "2019-03-14", "day"),
+        ("Police dispersed the rally yesterday.", "2019-03-13", "day"),
+        ("Fighting resumed last night near the dam.", "2019-03-13", "day"),
+        ("The village was attacked 3 days ago.", "2019-03-11", "day"),
+        ("The village was attacked two weeks ago.", "2019-02-25", "week"),
+        ("Hostages were taken last week.", "2019-03-04", "week"),  # Monday of that week
+        ("Clashes have continued this week.", "2019-03-11", "week"),
+        ("The militia was formed last month.", "2019-02", "month"),
+        ("Attacks have increased since last month.", "2019-02", "month"),
+        ("Protests began in January.", "2019-01", "month"),
+        ("The town fell in May.", "2018-05", "month"),  # a month after the publication month is last year's
+        ("The offensive began in mid-February.", "2019-02", "month"),
+        ("Talks collapsed in late October.", "2018-10", "month"),
+        ("The ceasefire was signed on March 2.", "2019-03-02", "day"),
+        ("The ceasefire was signed on 2 March.", "2019-03-02", "day"),
+        ("The bombing on December 25 killed nine.", "2018-12-25", "day"),
+        ("The attack on Sept. 11, 2001 changed the war.", "2001-09-11", "day"),
+        ("The report covers 12 June 2017.", "2017-06-12", "day"),
+        ("The dam was captured in August 2016.", "2016-08", "month"),
+        ("The group has fought the state since 2009.", "2009", "year"),
+        ("Casualties rose last year.", "2018", "year"),
+        ("Hundreds were arrested on 2018-11-30.", "2018-11-30", "day"),
+    ],
+)
+def test_resolves(nlp, text, iso, precision):
+    assert read(nlp, text) == DateReading(iso, precision)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants attacked the base and killed four soldiers.",
+        "The army may withdraw its troops from the region.",  # "may" the verb, not the month
+        "More than 1,200 people fled the fighting.",
+    ],
+)
+def test_no_date(nlp, text):
+    assert read(nlp, text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The town was shelled on Tuesday.", None),  # relative dates need a publication date
+        ("The town was shelled on 4 April 2015.", DateReading("2015-04-04", "day")),
+    ],
+)
+def test_without_publication_date(nlp, text, expected):
+    assert read(nlp, text, None) == expected
+
+
+def test_future_dates_are_not_event_dates(nlp):
+    assert read(nlp, "Elections are due on 20 June 2019.") is None
+
+
+def test_main_clause_date_wins(nlp):
+    text = "On Tuesday the rebels freed the women they had kidnapped last week."
+    assert read(nlp, text) == DateReading("2019-03-12", "day")
+
+
+def test_find_dates_gives_offsets():
+    text = "Fighting on Monday and again yesterday."
+    found = find_dates(text, PUBLISHED)
+    assert [text[s:e] for s, e, _ in found] == ["on Monday", "yesterday"]

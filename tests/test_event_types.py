@@ -1,0 +1,149 @@
+"""ACLED typing of hand-written sentences: sub-event types, the hierarchy rule, and no event for non-conflict news."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract.event_types import SUB_EVENT_TYPES, classify_sentence, taxonomy
+from graph.extract.nlp import build_nlp
+
+CODEBOOK = {
+    "Battles": {"Government regains territory", "Non-state actor overtakes territory", "Armed clash"},
+    "Protests": {"Excessive force against protesters", "Protest with intervention", "Peaceful protest"},
+    "Riots": {"Violent demonstration", "Mob violence"},
+    "Explosions/Remote violence": {
+        "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
+        "Remote explosive/landmine/IED", "Grenade",
+    },
+    "Violence against civilians": {"Sexual violence", "Attack", "Abduction/forced disappearance"},
+    "Strategic developments": {
+        "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+        "Headquarters or base established", "Looting/property destruction", "Non-violent transfer of territory",
+        "Other",
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def first_type(nlp, text: str) -> str | None:
+    """The sub-event type of the first sentence of ``text`` that gets one (the events.py contract)."""
+    for sent in nlp(text).sents:
+        typings = classify_sentence(sent)
+        if typings:
+            return typings[0].sub_event_type
+    return None
+
+
+def test_taxonomy_has_the_codebook_names():
+    got: dict[str, set[str]] = {}
+    for sub, event_type in taxonomy().items():
+        got.setdefault(event_type, set()).add(sub)
+    assert got == CODEBOOK
+    assert len(SUB_EVENT_TYPES) == 25
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Battles
+        ("Government troops recaptured the town of Kafr Nabl from rebels on Sunday.", "Government regains territory"),
+        ("The army said it had liberated three villages near the border after a week-long offensive.",
+         "Government regains territory"),
+        ("Al-Shabaab fighters seized control of a district headquarters in Lower Shabelle.",
+         "Non-state actor overtakes territory"),
+        ("Insurgents overran an army outpost in Helmand province overnight.", "Non-state actor overtakes territory"),
+        ("Heavy fighting broke out between the army and separatist rebels near the airport.", "Armed clash"),
+        ("Soldiers killed six militants in a gunfight in the Kupwara forest.", "Armed clash"),
+        # Explosions/Remote violence
+        ("Jets struck a market in the rebel-held town, killing 14 people.", "Air/drone strike"),
+        ("A drone strike hit a vehicle carrying two commanders near Marib.", "Air/drone strike"),
+        ("Rebels fired mortar rounds into a residential district of the capital.", "Shelling/artillery/missile attack"),
+        ("A roadside bomb exploded next to a police patrol in Kandahar, wounding four officers.",
+         "Remote explosive/landmine/IED"),
+        ("Two children died when they stepped on a landmine while herding goats.", "Remote explosive/landmine/IED"),
+        ("An attacker hurled a grenade at a security post in the old city.", "Grenade"),
+        ("A suicide bomber blew himself up at a checkpoint, killing nine soldiers.", "Suicide bomb"),
+        ("A suicide car bomb hit the gate of the military academy.", "Suicide bomb"),
+        ("Doctors said victims showed signs of exposure to chlorine gas after the bombardment.", "Chemical weapon"),
+        # Violence against civilians
+        ("Gunmen stormed a village in Zamfara and shot dead 23 villagers.", "Attack"),
+        ("Militiamen killed a farmer and his two sons near their home.", "Attack"),
+        ("Armed men abducted 40 students from a boarding school in the night.", "Abduction/forced disappearance"),
+        ("Soldiers raped several women during the raid on the camp, a rights group said.", "Sexual violence"),
+        # Protests and riots
+        ("Thousands of teachers marched through the capital to demand higher pay.", "Peaceful protest"),
+        ("Police fired tear gas to disperse hundreds of demonstrators outside parliament.",
+         "Protest with intervention"),
+        ("Security forces opened fire on peaceful protesters, killing five of them.",
+         "Excessive force against protesters"),
+        ("Protesters hurled stones at police and set tyres ablaze on the main road.", "Violent demonstration"),
+        ("An angry mob lynched a man accused of stealing a motorbike.", "Mob violence"),
+        # Strategic developments
+        ("The two warring factions signed a ceasefire agreement in the capital.", "Agreement"),
+        ("Police arrested the leader of the opposition party at his home.", "Arrests"),
+        ("Engineers from the army defused an improvised explosive device planted under a bridge.",
+         "Disrupted weapons use"),
+        ("Troops seized a large cache of weapons and ammunition from a militant hideout.", "Disrupted weapons use"),
+        ("Turkish forces set up a new military base near the town.", "Headquarters or base established"),
+        ("Fighters looted shops and torched houses after the soldiers left.", "Looting/property destruction"),
+        ("Rebel fighters handed over the town to the army under a negotiated deal.",
+         "Non-violent transfer of territory"),
+        ("The militia sent hundreds of reinforcements to the front line.", "Change to group/activity"),
+    ],
+)
+def test_sub_event_type(nlp, text, expected):
+    assert first_type(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A magnitude 6.1 earthquake struck the coast, killing at least 30 people.",
+        "Floods swept away hundreds of homes after days of heavy rain.",
+        "A gas explosion at a chemical plant killed four workers.",
+        "Three people died when a bus collided with a truck on the highway.",
+        "Police seized 300 kilograms of cocaine from a smuggling gang at the port.",
+        "The foreign minister met his counterpart to discuss trade and visas.",
+        "The government imposed new sanctions on the country's central bank.",
+        "The group claimed responsibility for the bombing in a statement.",
+        "The army denied that it had shelled the village.",
+        "Rebels threatened to attack the city if talks failed.",
+        "The weather was calm and markets reopened after the holiday.",
+    ],
+)
+def test_no_conflict_event(nlp, text):
+    assert first_type(nlp, text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Jets bombed the rebel positions east of the city.", "Explosions/Remote violence"),
+        ("Police detained 12 activists in the capital.", "Strategic developments"),
+        ("Hundreds rallied peacefully in the main square.", "Protests"),
+    ],
+)
+def test_event_type_follows_sub_type(nlp, text, event_type):
+    typing = classify_sentence(next(nlp(text).sents))[0]
+    assert typing.event_type == event_type
+    assert taxonomy()[typing.sub_event_type] == event_type
+
+
+@pytest.mark.parametrize(
+    ("text", "cameo", "plover"),
+    [
+        ("A drone strike hit a vehicle carrying two commanders.", "19", "ASSAULT"),
+        ("Thousands of teachers marched through the capital.", "14", "PROTEST"),
+        ("Police arrested the leader of the opposition party.", "17", "COERCE"),
+        ("The two factions signed a ceasefire agreement.", "05", "AGREE"),
+    ],
+)
+def test_cameo_and_plover(nlp, text, cameo, plover):
+    typing = classify_sentence(next(nlp(text).sents))[0]
+    assert (typing.cameo, typing.plover) == (cameo, plover)
+    assert typing.trigger is not None and typing.trigger.sent.start == 0
+    assert 0 < typing.confidence <= 1

@@ -1,0 +1,58 @@
+"""Fatality and quantity counts with ACLED's lowest-figure rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract.nlp import build_nlp
+from graph.extract.numbers import Counts, read_counts
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def counts(nlp, text: str) -> Counts:
+    return read_counts(next(nlp(text).sents))
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities", "quantity"),
+    [
+        ("Gunmen killed 12 villagers in the attack.", 12, None),
+        ("The raid left more than 250 people dead.", 250, None),
+        ("At least 17 soldiers were killed in the ambush.", 17, None),
+        ("Dozens of civilians were killed in the strikes.", 12, None),
+        ("Scores of fighters died in the battle.", 20, None),
+        ("Hundreds of people were killed in the massacre.", 100, None),
+        ("A dozen policemen were killed at the checkpoint.", 12, None),
+        ("Three children died when the shell hit their house.", 3, None),
+        ("Militants killed 1,200 people over the year.", 1200, None),
+        ("The death toll rose to 45 on Monday.", 45, None),
+        ("Rescuers recovered the bodies of 14 migrants.", 14, None),
+        ("Nearly forty people were killed in the clashes.", 40, None),
+        ("The rebels killed nine soldiers and wounded 20 others.", 9, 20),
+        ("Gunmen kidnapped 30 students from the school.", None, 30),
+        ("The group released 30 hostages.", None, 30),
+        ("Around 100 fighters were evacuated with their families.", None, 100),
+        ("Police arrested 45 protesters.", None, 45),
+        ("Seven people were wounded in the blast.", None, 7),
+        ("No casualties were reported.", None, None),
+    ],
+)
+def test_counts(nlp, text, fatalities, quantity):
+    assert counts(nlp, text) == Counts(fatalities, quantity)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The attack happened at 9:30 on 12 March 2019.",
+        "A 13-year-old boy was among the crowd.",
+        "The truce lasted 48 hours.",
+        "The dam is 30 km from the city.",
+    ],
+)
+def test_dates_times_ages_and_distances_are_not_counts(nlp, text):
+    assert counts(nlp, text) == Counts(None, None)
