@@ -199,7 +199,8 @@ def _add_actor(g: Graph, actor: Actor, iri: URIRef, doc_iri: URIRef, run: URIRef
     g.add((iri, RDF.type, SEM.Actor))
     g.add((iri, RDF.type, CKG.Actor))
     g.add((iri, SDO.name, Literal(actor.name)))
-    g.add((iri, CKG.kind, Literal(actor.kind)))
+    if actor.kind:
+        g.add((iri, CKG.kind, Literal(actor.kind)))
     if actor.country:
         g.add((iri, CKG.countryCode, Literal(actor.country)))
     for alias in actor.aliases:
@@ -213,7 +214,8 @@ def _add_place(g: Graph, place: Location, iri: URIRef, doc_iri: URIRef, run: URI
     g.add((iri, RDF.type, CKG.Place))
     g.add((iri, RDF.type, GEO.Feature))
     g.add((iri, SDO.name, Literal(place.name)))
-    g.add((iri, CKG.kind, Literal(place.kind)))
+    if place.kind:
+        g.add((iri, CKG.kind, Literal(place.kind)))
     for alias in place.aliases:
         if alias != place.name:
             g.add((iri, SDO.alternateName, Literal(alias)))
