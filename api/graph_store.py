@@ -9,12 +9,15 @@ update, so it is atomic: readers see the graph before or after, never half.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, request
 
 from api.auth import check_write_token
 from api.errors import problem
 from api.sparql import write_lock
+from graph.store import NotAcceptable, StoreError
 
 __all__ = ["blueprint"]
 
@@ -38,9 +41,12 @@ def graph_store() -> Response:
         return refusal
     if target == "dataset":
         return problem(400, "Name the graph to write: ?graph=<IRI> or ?default.")
-    if request.method == "DELETE":
-        return _delete(target)
-    return _write(target, replace=request.method == "PUT")
+    try:
+        if request.method == "DELETE":
+            return _delete(target)
+        return _write(target, replace=request.method == "PUT")
+    except StoreError as err:  # a remote store failed
+        return problem(502, str(err))
 
 
 def _target() -> ox.NamedNode | ox.DefaultGraph | str | Response:
@@ -58,31 +64,45 @@ def _target() -> ox.NamedNode | ox.DefaultGraph | str | Response:
         return problem(400, f"?graph must be an absolute IRI, got {graphs[0]!r}.")
 
 
-def _exists(store: ox.Store, graph: ox.NamedNode | ox.DefaultGraph) -> bool:
-    return isinstance(graph, ox.DefaultGraph) or store.contains_named_graph(graph)
+def _exists(store: Any, graph: ox.NamedNode | ox.DefaultGraph) -> bool:
+    return isinstance(graph, ox.DefaultGraph) or store.has_graph(graph.value)
 
 
 def _read(target: ox.NamedNode | ox.DefaultGraph | str) -> Response:
-    store = current_app.extensions["conflictkg.store"].oxigraph
+    store = current_app.extensions["conflictkg.store"]
     offers = _DATASET_TYPES if target == "dataset" else _GRAPH_TYPES
     choice = request.accept_mimetypes.best_match(offers + list(_ALIASES)) if request.accept_mimetypes else offers[0]
     media_type = _ALIASES.get(choice, choice) if choice else None
     if media_type not in offers:
         return problem(406, f"Ask for one of: {', '.join(offers)}.")
-    rdf_format = ox.RdfFormat.from_media_type(media_type)
-    if target == "dataset":
-        body = store.dump(format=rdf_format)
-    elif not _exists(store, target):
+    if target != "dataset" and not _exists(store, target):
         return problem(404, f"There is no graph {target.value}.")
-    else:
-        body = store.dump(format=rdf_format, from_graph=target)
+    try:
+        body = _serialise(store, target, media_type)
+    except StoreError as err:
+        return problem(406 if isinstance(err, NotAcceptable) else 502, str(err))
     response = Response(body, mimetype=media_type)
     response.vary.add("Accept")
     return response
 
 
+def _serialise(store: Any, target: ox.NamedNode | ox.DefaultGraph | str, media_type: str) -> bytes:
+    """The dataset or one graph in ``media_type``, from the embedded engine or a remote store."""
+    if hasattr(store, "oxigraph"):
+        rdf_format = ox.RdfFormat.from_media_type(media_type)
+        if target == "dataset":
+            return store.oxigraph.dump(format=rdf_format)
+        return store.oxigraph.dump(format=rdf_format, from_graph=target)
+    if target == "dataset":
+        return store.dump(media_type)
+    if isinstance(target, ox.DefaultGraph):
+        raise StoreError("A remote store's default graph cannot be read through /store; query it at /sparql.")
+    body, _ = store.query_raw(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {target} {{ ?s ?p ?o }} }}", media_type)
+    return body
+
+
 def _write(graph: ox.NamedNode | ox.DefaultGraph, replace: bool) -> Response:
-    store = current_app.extensions["conflictkg.store"].oxigraph
+    store = current_app.extensions["conflictkg.store"]
     try:
         rdf_format = ox.RdfFormat.from_media_type(request.mimetype) if request.mimetype else None
     except ValueError:
@@ -101,14 +121,14 @@ def _write(graph: ox.NamedNode | ox.DefaultGraph, replace: bool) -> Response:
         existed = _exists(store, graph) and not isinstance(graph, ox.DefaultGraph)
         drop = f"DROP SILENT {target} ; " if replace else ""
         create = "" if isinstance(graph, ox.DefaultGraph) else f"CREATE SILENT {target} ; "
-        store.update(f"{drop}{create}INSERT DATA {{ {inside} }}")
+        store.update_raw(f"{drop}{create}INSERT DATA {{ {inside} }}")
     return Response(status=204 if existed or isinstance(graph, ox.DefaultGraph) else 201)
 
 
 def _delete(graph: ox.NamedNode | ox.DefaultGraph) -> Response:
-    store = current_app.extensions["conflictkg.store"].oxigraph
+    store = current_app.extensions["conflictkg.store"]
     with write_lock:
         if not _exists(store, graph):
             return problem(404, f"There is no graph {graph.value}.")
-        store.update("DROP DEFAULT" if isinstance(graph, ox.DefaultGraph) else f"DROP GRAPH {graph}")
+        store.update_raw("DROP DEFAULT" if isinstance(graph, ox.DefaultGraph) else f"DROP GRAPH {graph}")
     return Response(status=204)

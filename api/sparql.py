@@ -31,6 +31,7 @@ from api.auth import check_write_token
 from api.errors import problem
 from api.sparql_runner import QueryRunner
 from api.sparql_text import add_using, analyse
+from graph.store import NotAcceptable, StoreError
 
 __all__ = ["blueprint", "examples", "write_lock", "RESULT_TYPES", "GRAPH_TYPES"]
 
@@ -66,7 +67,9 @@ _FORMAT_NAMES = {
     "rdf+xml": (None, "application/rdf+xml"),
 }
 _UTF8 = ("utf-8", "utf8")
-write_lock = threading.Lock()  # one writer at a time: updates and Graph Store writes
+# One writer at a time among updates and Graph Store writes (a Graph Store write checks whether
+# its graph exists, then writes); the store serialises all writers again with its own lock.
+write_lock = threading.Lock()
 
 
 @blueprint.record_once
@@ -145,6 +148,14 @@ def _single(kind: str, values: list[str]) -> tuple[str, str] | Response:
     return kind, values[0]
 
 
+def _base_iri() -> str:
+    """This endpoint's URL, the base of relative IRIs (a fixed one if the Host header makes it invalid)."""
+    try:
+        return ox.NamedNode(request.base_url).value
+    except ValueError:
+        return "http://localhost/sparql"
+
+
 def _iris(name: str) -> list[str]:
     """Every value of protocol parameter ``name`` (URL, and form body for form POSTs), validated.
 
@@ -174,13 +185,16 @@ def _query(text: str) -> Response:
     given = bool(default or named)
     job = {
         "query": text,
-        "base_iri": request.base_url,
+        "base_iri": _base_iri(),
         "union": not analysis.has_from,
         "default_graph": default if given else None,
         "named_graphs": named if given else None,
         "results_format": results_type,
         "graph_format": graph_type,
     }
+    store = current_app.extensions["conflictkg.store"]
+    if not hasattr(store, "oxigraph"):  # a remote store answers for itself
+        return _remote_query(store, job)
     header, body = current_app.extensions["conflictkg.sparql_runner"].run(job)
     if header["status"] != 200:
         return problem(header["status"], header["detail"], title="Query timeout" if header.get("timeout") else None)
@@ -189,6 +203,23 @@ def _query(text: str) -> Response:
     if header["truncated"]:
         response.headers["X-SPARQL-Truncated"] = "true"
         response.headers["X-SPARQL-Max-Rows"] = str(current_app.config["CONFLICTKG"].max_rows)
+    return response
+
+
+def _remote_query(store: Any, job: dict[str, Any]) -> Response:
+    """Forward a query to a remote store (``store = sparql:URL``); it applies its own limits."""
+    accept = ", ".join(f"{t};q={q}" for t, q in ((job["results_format"], 1), (job["graph_format"], 0.9)) if t)
+    try:
+        body, media_type = store.query_raw(
+            job["query"], accept or "*/*", job["default_graph"] or (), job["named_graphs"] or (),
+            timeout_s=current_app.config["CONFLICTKG"].query_timeout_ms / 1000,
+        )
+    except SyntaxError as err:
+        return problem(400, f"The query was refused: {err}")
+    except StoreError as err:
+        return problem(406 if isinstance(err, NotAcceptable) else 502, str(err))
+    response = Response(body, mimetype=media_type)
+    response.vary.add("Accept")
     return response
 
 
@@ -227,9 +258,12 @@ def _update(text: str) -> Response:
     store = current_app.extensions["conflictkg.store"]
     try:
         with write_lock:
-            store.oxigraph.update(text, base_iri=request.base_url)
+            # The endpoint is the base IRI of relative IRIs (a later BASE in the text overrides it).
+            store.update_raw(f"BASE <{_base_iri()}>\n{text}")
     except SyntaxError as err:
         return problem(400, f"The update does not parse: {err}")
+    except StoreError as err:
+        return problem(502, str(err))
     except (ValueError, OSError) as err:
         return problem(400, f"The update failed: {err}")
     finally:
@@ -245,7 +279,7 @@ def _bare_get() -> Response:
     graph_type = _best(request.accept_mimetypes, GRAPH_TYPES, _GRAPH_ALIASES) if request.accept_mimetypes else None
     graph_type = graph_type or GRAPH_TYPES[0]
     body = ox.serialize(
-        _service_description(request.base_url), format=ox.RdfFormat.from_media_type(graph_type), prefixes=_SD_PREFIXES
+        _service_description(_base_iri()), format=ox.RdfFormat.from_media_type(graph_type), prefixes=_SD_PREFIXES
     )
     response = Response(body, mimetype=graph_type)
     response.vary.add("Accept")

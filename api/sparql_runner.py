@@ -10,20 +10,24 @@ other workers meanwhile.
 
 Freshness: every write (``mark_written``, called after any successful write request) bumps a
 generation; the next query makes a new snapshot, so a client always reads its own writes.
-Snapshots no worker reads any more are deleted. A store without a directory (in memory)
-cannot be snapshotted: its queries run in a thread, answered with 503 at the deadline, but
-the evaluation itself then runs on to its end.
+Snapshots no worker reads any more are deleted (``snapshot_root`` says where they live).
+A store without a directory (in memory) cannot be snapshotted: its queries run in a thread,
+answered with 503 at the deadline, but the evaluation itself then runs on to its end.
 """
 
 from __future__ import annotations
 
+import atexit
 import concurrent.futures
+import hashlib
 import logging
+import os
 import queue
 import select
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -36,6 +40,18 @@ __all__ = ["QueryRunner", "Answer"]
 log = logging.getLogger(__name__)
 WORKER_SCRIPT = str(Path(sparql_worker.__file__).resolve())
 Answer = tuple[dict[str, Any], bytes]
+
+
+def snapshot_root(data_dir: Path) -> Path:
+    """Where the snapshots of the store in ``data_dir`` go: the temp directory when it is on the
+    same file system (snapshots are hard links, which cannot cross file systems), else beside
+    the store. The name depends on the store's path, so a restarted server finds and clears
+    what a killed one left."""
+    tag = hashlib.sha256(str(data_dir).encode()).hexdigest()[:12]
+    temp = Path(tempfile.gettempdir())
+    if os.stat(temp).st_dev == os.stat(data_dir.parent).st_dev:
+        return temp / f"conflictkg-sparql-{data_dir.name}-{tag}"
+    return data_dir.parent / f".{data_dir.name}-sparql-snapshots"
 
 
 class _Worker:
@@ -81,8 +97,7 @@ class QueryRunner:
         if path is None:
             self._threads = concurrent.futures.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="sparql")
         else:
-            data_dir = Path(path).resolve()
-            self._root = data_dir.parent / f".{data_dir.name}-sparql-snapshots"
+            self._root = snapshot_root(Path(path).resolve())
 
     def mark_written(self) -> None:
         """Record that the store changed: the next query reads a new snapshot."""
@@ -144,6 +159,7 @@ class QueryRunner:
             assert self._root is not None
             shutil.rmtree(self._root, ignore_errors=True)  # left by a server that was killed
             self._root.mkdir(parents=True)
+            atexit.register(self.close)
         for _ in range(self._workers):
             self._add_worker()
 
