@@ -209,10 +209,19 @@ def resolve(
     candidates = gaz.lookup(name)
     if name.isupper() and len(name) <= 5:  # an acronym ("SANA", "UN") names a place only when spelt so
         candidates = [p for p in candidates if name in gaz.trusted_names or p.name == name]
-    if context and not any(p.country in context for p in candidates):
-        candidates = gaz.lookup_fuzzy(name, set(context)) or candidates
+    if cues.country and not any(p.country == cues.country for p in candidates):
+        candidates = gaz.lookup_fuzzy(name, {cues.country}) or candidates
+    if not candidates and context:
+        # "al-Shajara" for "Ash Shajarah": a transliteration variant, looked for only in the text's countries
+        candidates = [p for p in gaz.lookup_fuzzy(name, set(context)) if p.population >= 1000 or p.curated]
     if not candidates:
         return None
+    key = normalise(name)
+    primary = [p for p in candidates if strip_article(normalise(p.name)) == strip_article(key)]
+    if primary:
+        # "Geneva" is the name of a city of 180k: an Iranian port that GeoNames also calls Geneva cannot outrank it
+        floor = max(p.population for p in primary)
+        candidates = [p for p in candidates if p in primary or p.curated or p.rank < 3 or p.population >= floor]
     if cues.within:
         candidates = [p for p in candidates if p.admin1 == cues.within] or candidates
     if cues.country:
