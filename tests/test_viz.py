@@ -213,7 +213,9 @@ def test_untrusted_names_reach_the_page_only_as_escaped_json(standalone):
     assert XSS_NAME not in html and "<img" not in page.tags
     labels = [n["label"] for n in json.loads(page.scripts["network-nodes"])]
     assert XSS_NAME in labels  # intact after JSON decoding, for the script to show as text
-    assert any(XSS_NAME in e["title"] for e in json.loads(page.scripts["network-edges"]))
+    assert any(XSS_NAME in n["title"] for n in json.loads(page.scripts["network-nodes"]))
+    edges = json.loads(page.scripts["network-edges"])
+    assert edges and all(set(e) == {"id", "from", "to", "cat", "ev", "asserted"} for e in edges)  # no text in edges
 
 
 def test_served_page_links_only_to_this_server():

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from viz.layout import compute_layout
 from viz.model import read_network
-from viz.render import PageOptions, page_data, render_page
+from viz.render import PageOptions, layout_positions, page_data, render_page
 
 __all__ = ["render_network", "network_json"]
 
@@ -19,6 +18,6 @@ def render_network(store: Any, options: PageOptions | None = None) -> str:
 def network_json(store: Any, options: PageOptions | None = None) -> dict[str, Any]:
     """Return the page's data as JSON (the ``.json`` twin of ``/network``): nodes, edges, legend, events."""
     graph = read_network(store)
-    nodes, edges, page = page_data(graph, compute_layout(graph), options or PageOptions())
+    nodes, edges, page = page_data(graph, layout_positions(graph), options or PageOptions())
     page.pop("vis_options")
     return {"nodes": nodes, "edges": edges, **page}

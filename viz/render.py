@@ -10,6 +10,7 @@ Untrusted text (names, sentences) only reaches the page as JSON through Jinja's 
 
 from __future__ import annotations
 
+import hashlib
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,7 +24,7 @@ from viz import legend
 from viz.layout import compute_layout
 from viz.model import local_id
 
-__all__ = ["PageOptions", "render_page", "page_data", "PHYSICS_THRESHOLD"]
+__all__ = ["PageOptions", "render_page", "page_data", "layout_positions", "PHYSICS_THRESHOLD"]
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -47,19 +48,45 @@ class PageOptions:
 def render_page(graph: nx.MultiDiGraph, options: PageOptions | None = None) -> str:
     """Return the network page's HTML for ``graph`` (from :func:`viz.model.build_network`)."""
     options = options or PageOptions()
-    positions = compute_layout(graph)
-    nodes, edges, page = page_data(graph, positions, options)
+    nodes, edges, page = page_data(graph, layout_positions(graph), options)
     net = Network(height="100%", width="100%", directed=True, heading=options.title, cdn_resources="in_line")
     net.set_template_dir(str(TEMPLATES), "network.html")
     # pyvis builds its environment without autoescaping; ours escapes every {{ }} that is not JSON.
     net.templateEnv = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(default=True))
     for node in nodes:
         net.add_node(node.pop("id"), label=node.pop("label"), shape=node.pop("shape"), color=node.pop("color"), **node)
-    # Edges are unique per (pair, category) already; append them without pyvis's O(E) duplicate scan per edge.
+    # pyvis's add_edge scans the node list per edge (quadratic on large graphs); edges are unique per
+    # (pair, category) by construction, so they go straight into its edge list.
     net.edges.extend(edges)
     net.options = page.pop("vis_options")
     net.templateEnv.globals.update(page=page, assets=_assets(options), options_json=net.options)
     return net.generate_html()
+
+
+def layout_positions(graph: nx.MultiDiGraph) -> dict[str, tuple[float, float]]:
+    """Positions of actors from their interactions; each place sits at the centre of its actors."""
+    actors = [n for n, d in graph.nodes(data=True) if d["layer"] == "actor"]
+    interactions = nx.Graph()
+    interactions.add_nodes_from(actors)
+    interactions.add_edges_from((u, v) for u, v, key in graph.edges(keys=True) if key != "at")
+    positions = dict(compute_layout(interactions))
+    for place, data in graph.nodes(data=True):
+        if data["layer"] != "place":
+            continue
+        around = [positions[a] for a in graph.predecessors(place) if a in positions]
+        if around:
+            x, y = sum(p[0] for p in around) / len(around), sum(p[1] for p in around) / len(around)
+        else:
+            x, y = 0.0, 0.0
+        # Offset by a stable amount so a place does not hide the actor it shares a centre with.
+        angle = (hash_fraction(place) * 2 * math.pi)
+        positions[place] = (round(x + 25 * math.cos(angle), 1), round(y + 25 * math.sin(angle), 1))
+    return positions
+
+
+def hash_fraction(text: str) -> float:
+    """A stable number in [0, 1) from ``text`` (Python's hash() changes between runs)."""
+    return int(hashlib.sha1(text.encode("utf-8"), usedforsecurity=False).hexdigest()[:8], 16) / 2**32
 
 
 def _assets(options: PageOptions) -> dict[str, Any]:
@@ -79,39 +106,51 @@ def _read_asset(path: str) -> str:
 def page_data(
     graph: nx.MultiDiGraph, positions: dict[str, tuple[float, float]], options: PageOptions
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, Any]]:
-    """Return (nodes, edges, page) as plain JSON-able data for the template."""
+    """Return (nodes, edges, page) as compact JSON-able data for the template.
+
+    Nodes and edges are numbered; events are rows ``[id, subtype index, category, date, place node,
+    fatalities]``. Edge styling (colour, width, arrows, label, tooltip) follows from the category and
+    is applied by the page's script, which keeps a 5,000-node page a few MB.
+    """
     events: list[Any] = graph.graph.get("events", [])
-    physics = graph.number_of_nodes() <= options.physics_threshold
-    nodes = [_node(iri, data, positions[iri], options) for iri, data in graph.nodes(data=True)]
-    names = {iri: data["name"] for iri, data in graph.nodes(data=True)}
-    labels = graph.number_of_edges() <= LABEL_LIMIT
-    edges = [_edge(u, v, key, data, names, events, physics, labels)
-             for u, v, key, data in graph.edges(keys=True, data=True)]
+    index = {iri: i for i, iri in enumerate(graph.nodes)}
+    physics = sum(1 for _, d in graph.nodes(data=True) if d["layer"] == "actor") <= options.physics_threshold
+    nodes = [_node(index[iri], iri, data, positions[iri], options) for iri, data in graph.nodes(data=True)]
+    edges = [{"id": j, "from": index[u], "to": index[v], "cat": key, "ev": data["events"], "asserted": data["asserted"]}
+             for j, (u, v, key, data) in enumerate(e for e in graph.edges(keys=True, data=True) if e[2] != "at")]
+    subtypes: dict[tuple[str, str], int] = {}
+    for event in events:
+        subtypes.setdefault((event.type or "", event.sub_type or ""), len(subtypes))
     dates = sorted(e.date for e in events if e.date)
     used_kinds = {data["kind"] for _, data in graph.nodes(data=True) if data["layer"] == "actor"}
-    used_categories = {data["category"] for _, _, data in graph.edges(data=True)}
+    used_categories = {edge["cat"] for edge in edges}
     page = {
         "title": options.title,
         "physics": physics,
+        "labels": len(edges) <= LABEL_LIMIT,
         "standalone": options.standalone,
         "site": options.site_url,
-        "counts": {"actors": sum(1 for _, d in graph.nodes(data=True) if d["layer"] == "actor"),
-                   "places": sum(1 for _, d in graph.nodes(data=True) if d["layer"] == "place"),
+        "counts": {"actors": sum(1 for node in nodes if node["layer"] == "actor"),
+                   "places": sum(1 for node in nodes if node["layer"] == "place"),
                    "events": len(events), "edges": len(edges)},
         "dates": {"first": dates[0][:10] if dates else None, "last": dates[-1][:10] if dates else None},
         "kinds": [{"id": k.id, "label": k.label, "color": k.color} for k in legend.kinds().values()
                   if k.id in used_kinds],
         "categories": [{"id": c.id, "label": c.label, "stance": c.stance, "color": c.color, "directed": c.directed}
-                       for c in legend.categories().values() if c.id in used_categories and c.id != "at"],
-        "events": [[local_id(e.id), e.type, e.sub_type, e.category, e.date, e.place, e.fatalities] for e in events],
-        "places": sorted(({"id": iri, "name": d["name"]} for iri, d in graph.nodes(data=True)
+                       for c in legend.categories().values() if c.id in used_categories],
+        "subtypes": [list(pair) for pair in subtypes],
+        "events": [[local_id(e.id), subtypes[(e.type or "", e.sub_type or "")], e.category, e.date,
+                    index[e.place] if e.place else None, e.fatalities] for e in events],
+        "places": sorted(({"id": index[iri], "name": d["name"]} for iri, d in graph.nodes(data=True)
                           if d["layer"] == "place" and d["events"]), key=lambda p: p["name"].lower()),
         "vis_options": _vis_options(physics),
     }
     return nodes, edges, page
 
 
-def _node(iri: str, data: dict[str, Any], position: tuple[float, float], options: PageOptions) -> dict[str, Any]:
+def _node(
+    number: int, iri: str, data: dict[str, Any], position: tuple[float, float], options: PageOptions
+) -> dict[str, Any]:
     count = len(data["events"])
     is_actor = data["layer"] == "actor"
     color = legend.kinds()[data["kind"]].color if is_actor else "#d9d9d9"
@@ -119,7 +158,8 @@ def _node(iri: str, data: dict[str, Any], position: tuple[float, float], options
     entity_id = local_id(iri)
     kind_label = legend.kinds()[data["kind"]].label if is_actor else data["kind"]
     node = {
-        "id": iri, "label": data["name"], "shape": "dot" if is_actor else "square",
+        "id": number, "iri": iri, "label": data["name"], "shape": "dot" if is_actor else "square",
+        # An explicit colour and no ``group``: pyvis drops a node's colour when it has a group.
         "color": {"background": color, "border": "#333333", "highlight": {"background": color, "border": "#000000"}},
         "size": round(8 + 5 * math.sqrt(count), 1) if is_actor else 7,
         "x": position[0], "y": position[1],
@@ -131,34 +171,6 @@ def _node(iri: str, data: dict[str, Any], position: tuple[float, float], options
         node["href"] = f"{options.site_url}/{segment}/{entity_id}"
         node["api"] = f"{options.site_url}/api/{segment}/{entity_id}"
     return node
-
-
-def _edge(
-    u: str, v: str, key: str, data: dict[str, Any], names: dict[str, str], events: list[Any], physics: bool,
-    labels: bool,
-) -> dict[str, Any]:
-    category = legend.categories().get(key) or legend.categories()[legend.FALLBACK_CATEGORY]
-    count = len(data["events"])
-    dates = sorted(events[i].date for i in data["events"] if events[i].date)
-    span = f"{dates[0]} – {dates[-1]}" if len(dates) > 1 else (dates[0] if dates else "")
-    arrow = "→" if category.directed else "–"
-    lines = [f"{names[u]} {arrow} {names[v]}", f"{category.label}: {count} event{'s' if count != 1 else ''}"
-             if count else f"{category.label} (stated affiliation)"]
-    if span:
-        lines.append(span)
-    edge = {
-        "id": f"{u}|{v}|{key}", "from": u, "to": v, "cat": key, "ev": data["events"], "asserted": data["asserted"],
-        "label": f"{category.label} ×{count}" if count > 1 else category.label,
-        "title": "\n".join(lines),
-        "color": {"color": category.color, "highlight": category.color, "opacity": 0.85},
-        "width": round(1 + 1.5 * math.log2(1 + count), 2) if count else 1.5,
-        "arrows": {"to": {"enabled": category.directed, "scaleFactor": 0.6}},
-        "dashes": category.stance == "cooperative" and not count,
-        "smooth": {"enabled": True, "type": "dynamic"} if physics else False,
-    }
-    if not labels:
-        del edge["label"]
-    return edge
 
 
 def _vis_options(physics: bool) -> dict[str, Any]:

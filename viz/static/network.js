@@ -12,19 +12,47 @@
   const allNodes = readJson("network-nodes");
   const allEdges = readJson("network-edges");
   const visOptions = readJson("network-options");
-  const events = page.events; // [id, type, sub_type, category, date, place IRI, fatalities]
-  const EV = { ID: 0, TYPE: 1, SUB: 2, CAT: 3, DATE: 4, PLACE: 5, FAT: 6 };
+  const events = page.events; // [id, subtype index, category, date, place node id, fatalities]
+  const EV = { ID: 0, SUB: 1, CAT: 2, DATE: 3, PLACE: 4, FAT: 5 };
+  const categoryById = new Map(page.categories.map((c) => [c.id, c]));
+  categoryById.set("at", { id: "at", label: "events at", stance: "place", color: "#bdbdbd", directed: true });
   const MAX_PANEL_EVENTS = 10;
 
   const nodeById = new Map(allNodes.map((n) => [n.id, n]));
-  const edgeById = new Map(allEdges.map((e) => [e.id, e]));
+  const edgeById = new Map();
   const edgesOf = new Map();
-  allEdges.forEach((e) => {
-    [e.from, e.to].forEach((id) => {
+  allEdges.forEach(indexEdge);
+  allEdges.forEach((edge) => Object.assign(edge, edgeStyle(edge, edge.ev.length)));
+
+  function indexEdge(edge) {
+    edgeById.set(edge.id, edge);
+    [edge.from, edge.to].forEach((id) => {
       if (!edgesOf.has(id)) edgesOf.set(id, []);
-      edgesOf.get(id).push(e);
+      edgesOf.get(id).push(edge);
     });
-  });
+  }
+
+  // Colour, width, arrows, label and tooltip of an edge follow from its category and event count.
+  function edgeStyle(edge, count) {
+    const category = categoryById.get(edge.cat) || { label: edge.cat, color: "#999999", directed: true, stance: "other" };
+    const dates = [];
+    edge.ev.forEach((i) => { if (events[i][EV.DATE]) dates.push(events[i][EV.DATE]); });
+    dates.sort();
+    const span = dates.length ? (dates[0] === dates[dates.length - 1] ? dates[0] : `${dates[0]} – ${dates[dates.length - 1]}`) : "";
+    const lines = [`${nodeById.get(edge.from).label} ${category.directed ? "→" : "–"} ${nodeById.get(edge.to).label}`,
+      edge.ev.length ? `${category.label}: ${count} of ${edge.ev.length} event${edge.ev.length === 1 ? "" : "s"}` : `${category.label} (stated affiliation)`];
+    if (span) lines.push(span);
+    const style = {
+      title: lines.join("\n"), // a plain string: vis-network shows it as text
+      color: { color: category.color, highlight: category.color, opacity: 0.85 },
+      width: count ? 1 + 1.5 * Math.log2(1 + count) : 1.5,
+      arrows: { to: { enabled: category.directed, scaleFactor: 0.6 } },
+      dashes: category.stance === "cooperative" && !edge.ev.length,
+      smooth: page.physics ? { enabled: true, type: "dynamic" } : false,
+    };
+    if (page.labels) style.label = count > 1 ? `${category.label} ×${count}` : category.label;
+    return style;
+  }
 
   const state = {
     from: "", to: "", undated: true, place: "", places: false,
@@ -65,13 +93,13 @@
   function periodEnd(date) { return date.length >= 10 ? date.slice(0, 10) : (date.length === 7 ? date + "-31" : date.slice(0, 4) + "-12-31"); }
 
   function eventFilterActive() {
-    return Boolean(state.from || state.to || state.place || !state.undated || state.cats.size < page.categories.length);
+    return Boolean(state.from || state.to || state.place !== "" || !state.undated || state.cats.size < page.categories.length);
   }
 
   function eventPasses(index) {
     const event = events[index];
     if (!state.cats.has(event[EV.CAT])) return false;
-    if (state.place && event[EV.PLACE] !== state.place) return false;
+    if (state.place !== "" && event[EV.PLACE] !== state.place) return false;
     const date = event[EV.DATE];
     if (!date) return state.undated;
     if (state.from && periodEnd(date) < state.from) return false;
@@ -88,9 +116,9 @@
     allNodes.forEach((node) => {
       const live = node.ev.some((i) => passing[i]);
       if (node.layer === "place") {
-        if (state.places && live && (!state.place || state.place === node.id)) nodesNow.add(node.id);
+        if (state.places && live && (state.place === "" || state.place === node.id)) nodesNow.add(node.id);
       } else if (state.kinds.has(node.kind)) {
-        const asserted = (edgesOf.get(node.id) || []).some((e) => e.asserted && state.cats.has(e.cat) && !state.place);
+        const asserted = state.place === "" && (edgesOf.get(node.id) || []).some((e) => e.asserted && state.cats.has(e.cat));
         if (!filtering || live || asserted) nodesNow.add(node.id);
       }
     });
@@ -100,12 +128,13 @@
       if (!nodesNow.has(edge.from) || !nodesNow.has(edge.to)) return;
       if (edge.cat !== "at" && !state.cats.has(edge.cat)) return;
       const count = edge.ev.reduce((sum, i) => sum + passing[i], 0);
-      const allowed = edge.asserted && edge.cat !== "at" && !state.place;
+      const allowed = edge.asserted && edge.cat !== "at" && state.place === "";
       if (count === 0 && !allowed) return;
       edgesNow.add(edge.id);
       if (count !== shownCount.get(edge.id)) {
         shownCount.set(edge.id, count);
-        updates.push({ id: edge.id, width: count ? 1 + 1.5 * Math.log2(1 + count) : 1.5, ...relabel(edge, count) });
+        const style = edgeStyle(edge, count);
+        updates.push({ id: edge.id, width: style.width, title: style.title, label: style.label });
       }
     });
     visibleNodes = nodesNow;
@@ -113,17 +142,12 @@
     if (updates.length) edges.update(updates);
     nodeView.refresh();
     edgeView.refresh();
-    const actors = [...nodesNow].filter((id) => nodeById.get(id).layer === "actor").length;
-    const interactions = [...edgesNow].filter((id) => edgeById.get(id).cat !== "at").length;
+    let actors = 0;
+    nodesNow.forEach((id) => { if (nodeById.get(id).layer === "actor") actors++; });
+    let interactions = 0;
+    edgesNow.forEach((id) => { if (edgeById.get(id).cat !== "at") interactions++; });
     document.getElementById("counts").textContent =
       `${actors} of ${page.counts.actors} actors · ${interactions} interactions · ${passingCount} of ${events.length} events`;
-  }
-
-  function relabel(edge, count) {
-    if (edge.label === undefined) return {};
-    const category = page.categories.find((c) => c.id === edge.cat);
-    const label = category ? category.label : edge.cat;
-    return { label: count > 1 ? `${label} ×${count}` : label };
   }
 
   // ------------------------------------------------------------------ network
@@ -165,7 +189,7 @@
     if (!page.categories.length) catBox.appendChild(el("p", { className: "hint" }, "No interactions between actors yet."));
     const placeSelect = document.getElementById("place-filter");
     page.places.forEach((place) => placeSelect.appendChild(el("option", { value: place.id }, place.name)));
-    placeSelect.addEventListener("change", () => { state.place = placeSelect.value; applyFilters(); });
+    placeSelect.addEventListener("change", () => { state.place = placeSelect.value === "" ? "" : Number(placeSelect.value); applyFilters(); });
     const from = document.getElementById("date-from");
     const to = document.getElementById("date-to");
     if (page.dates.first) { from.min = to.min = page.dates.first; from.max = to.max = periodEnd(page.dates.last); }
@@ -174,7 +198,7 @@
     const undated = document.getElementById("undated");
     undated.addEventListener("change", () => { state.undated = undated.checked; applyFilters(); });
     const places = document.getElementById("show-places");
-    places.addEventListener("change", () => { state.places = places.checked; applyFilters(); });
+    places.addEventListener("change", () => { state.places = places.checked; addPlaceEdges(); applyFilters(); });
     document.getElementById("reset").addEventListener("click", resetFilters);
     document.getElementById("panel-close").addEventListener("click", () => { document.getElementById("panel").hidden = true; });
     const names = document.getElementById("search-names");
@@ -183,6 +207,27 @@
       if (!seen.has(node.label)) { seen.add(node.label); names.appendChild(el("option", { value: node.label })); }
     });
     document.getElementById("search").addEventListener("submit", (event) => { event.preventDefault(); search(); });
+  }
+
+  // Actor -> place edges are built here, once, the first time places are shown (they double the data).
+  let placeEdgesBuilt = false;
+  function addPlaceEdges() {
+    if (placeEdgesBuilt || !state.places) return;
+    placeEdgesBuilt = true;
+    const byPair = new Map();
+    allNodes.forEach((node) => {
+      if (node.layer !== "actor") return;
+      node.ev.forEach((i) => {
+        const place = events[i][EV.PLACE];
+        if (place === null || place === undefined) return;
+        const key = `${node.id}|${place}`;
+        if (!byPair.has(key)) byPair.set(key, { id: `at|${key}`, from: node.id, to: place, cat: "at", ev: [], asserted: false });
+        byPair.get(key).ev.push(i);
+      });
+    });
+    const added = [...byPair.values()];
+    added.forEach((edge) => { Object.assign(edge, edgeStyle(edge, edge.ev.length)); indexEdge(edge); allEdges.push(edge); shownCount.set(edge.id, edge.ev.length); });
+    edges.add(added);
   }
 
   function toggle(set, value, on) { if (on) set.add(value); else set.delete(value); }
@@ -232,8 +277,9 @@
 
   function describeEvent(index) {
     const e = events[index];
-    const place = e[EV.PLACE] && nodeById.get(e[EV.PLACE]);
-    return [e[EV.DATE] || "undated", " · ", e[EV.SUB] || e[EV.TYPE] || "event",
+    const place = e[EV.PLACE] !== null && nodeById.get(e[EV.PLACE]);
+    const [type, sub] = page.subtypes[e[EV.SUB]];
+    return [e[EV.DATE] || "undated", " · ", sub || type || "event",
       place ? ` · ${place.label}` : "", e[EV.FAT] ? ` · ${e[EV.FAT]} killed` : ""].join("");
   }
 
@@ -263,7 +309,7 @@
     if (!edge) return;
     const from = nodeById.get(edge.from);
     const to = nodeById.get(edge.to);
-    const category = page.categories.find((c) => c.id === edge.cat);
+    const category = categoryById.get(edge.cat);
     const evidence = el("div", {});
     const dates = edge.ev.map((i) => events[i][EV.DATE]).filter(Boolean).sort();
     openPanel(
@@ -343,7 +389,7 @@
     const layer = segment === "places" ? "place" : "actor";
     const target = allNodes.find((n) => n.eid === id && n.layer === layer);
     if (target) {
-      if (layer === "place") { state.places = true; document.getElementById("show-places").checked = true; applyFilters(); }
+      if (layer === "place") { state.places = true; document.getElementById("show-places").checked = true; addPlaceEdges(); applyFilters(); }
       network.once("afterDrawing", () => focusNode(target.id));
     }
   }

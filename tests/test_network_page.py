@@ -1,0 +1,216 @@
+"""The network page in a real headless Chromium, against the real service.
+
+Checks what a user sees: no request leaves the server, no console error, the seed's actors
+are drawn, filters change what is visible, a click opens the panel with evidence, and the
+hostile names of the fixture stay inert text. Set CONFLICTKG_SCREENSHOT=1 to (re)write
+docs/network.png from the seed network.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from urllib.parse import urlsplit
+
+import pytest
+import requests
+
+from graph.records import Extraction
+from tests.conftest import ROOT, _serve, write_data_dir
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+FIXTURE = ROOT / "tests" / "data" / "viz_extractions.json"
+XSS_NAME = "<img src=x onerror=alert(1)>"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run", "--disable-sync"]
+
+
+def extractions() -> list[Extraction]:
+    """The hand-written Yemen and Mali documents of tests/data."""
+    return [Extraction.from_json(e) for e in json.loads(FIXTURE.read_text(encoding="utf-8"))["extractions"]]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's headless Chromium driven by Playwright (never downloaded by Playwright)."""
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: run `make browser`")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def fixture_server(tmp_path_factory):
+    """The real service over the fixture documents (hostile names included); yields its URL."""
+    yield from _serve(write_data_dir(tmp_path_factory.mktemp("network-page"), extractions()))
+
+
+class Visit:
+    """One page in a fresh browser context, recording every request, console error and dialog."""
+
+    def __init__(self, browser, url: str, bypass_csp: bool = False):
+        self.context = browser.new_context(viewport={"width": 1400, "height": 900}, bypass_csp=bypass_csp)
+        self.page = self.context.new_page()
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+        self.page.goto(url)
+        self.page.wait_for_selector("body[data-ready='1']", timeout=30_000)
+
+    def wait_until(self, expression: str, seconds: float = 15) -> None:
+        """Poll a JavaScript expression until it is true (page.wait_for_function would need eval, which CSP forbids)."""
+        deadline = time.monotonic() + seconds
+        while not self.page.evaluate(expression):
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"still false after {seconds} s: {expression}")
+            time.sleep(0.05)
+
+    def visible_labels(self, layer: str = "actor") -> set[str]:
+        """Labels of the nodes the network shows now."""
+        return set(self.page.evaluate(
+            """layer => [...window.conflictkg.visibleNodes()].map(id => window.conflictkg.nodes.get(id))
+                 .filter(n => n.layer === layer).map(n => n.label)""", layer))
+
+    def visible_edge_categories(self) -> list[str]:
+        """Categories of the edges the network shows now."""
+        return self.page.evaluate(
+            "[...window.conflictkg.visibleEdges()].map(id => window.conflictkg.edges.get(id).cat)")
+
+    def click_node(self, label: str) -> None:
+        """Click with the mouse where the node labelled ``label`` is drawn."""
+        point = self.node_point(label)
+        self.page.mouse.click(point["x"], point["y"])
+
+    def node_point(self, label: str) -> dict[str, float]:
+        """Centre the view on the node labelled ``label``; return where it is drawn on the page."""
+        return self.page.evaluate(
+            """label => {
+                 const {network, nodes} = window.conflictkg;
+                 const node = nodes.get({filter: n => n.label === label})[0];
+                 network.moveTo({position: network.getPositions([node.id])[node.id], scale: 1.2});
+                 const dom = network.canvasToDOM(network.getPositions([node.id])[node.id]);
+                 const box = document.getElementById('network').getBoundingClientRect();
+                 return {x: box.left + dom.x, y: box.top + dom.y};
+               }""", label)
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser):
+    """Open pages; each visit is closed after the test."""
+    opened: list[Visit] = []
+
+    def open_page(url: str, bypass_csp: bool = False) -> Visit:
+        opened.append(Visit(browser, url, bypass_csp))
+        return opened[-1]
+
+    yield open_page
+    for page in opened:
+        page.close()
+
+
+def api_actor_names(server: str) -> set[str]:
+    """Every actor's name, as the REST API lists them."""
+    names, path = set(), "/api/actors?limit=500"
+    while path:
+        answer = requests.get(server + path, timeout=30).json()
+        names |= {a["name"] for a in answer["actors"]}
+        path = answer.get("next")
+    return names
+
+
+def test_seed_network_shows_every_actor_offline(live_server, visit):
+    seen = visit(live_server + "/network")
+    expected = api_actor_names(live_server)
+    assert expected and seen.visible_labels() == expected
+    assert {urlsplit(u).netloc for u in seen.requests} == {urlsplit(live_server).netloc}
+    assert seen.errors == [] and seen.dialogs == []
+    if os.environ.get("CONFLICTKG_SCREENSHOT") == "1":
+        seen.page.wait_for_timeout(500)
+        seen.page.screenshot(path=str(ROOT / "docs" / "network.png"))
+
+
+def test_kind_and_place_filters_change_what_is_visible(fixture_server, visit):
+    seen = visit(fixture_server + "/network")
+    everyone = {a.name for x in extractions() for a in x.actors}
+    armed = {a.name for x in extractions() for a in x.actors if a.kind == "armed_group"}
+    assert seen.visible_labels() == everyone
+    seen.page.uncheck("input[data-kind='armed_group']")
+    assert seen.visible_labels() == everyone - armed
+    seen.page.check("input[data-kind='armed_group']")
+    mopti = seen.page.evaluate(
+        "[...document.querySelectorAll('#place-filter option')].find(o => o.text === 'Mopti').value")
+    seen.page.select_option("#place-filter", mopti)
+    at_mopti = {n for x in extractions() for e in x.events if e.location == "Mopti" for n in (e.actor1, e.actor2)}
+    assert seen.visible_labels() == at_mopti
+    seen.page.check("#show-places")
+    assert seen.visible_labels("place") == {"Mopti"}
+    assert "3 of 11 actors" in seen.page.inner_text("#counts")
+
+
+def test_date_and_type_filters(fixture_server, visit):
+    seen = visit(fixture_server + "/network")
+    seen.page.fill("#date-to", "2019-12-31")
+    seen.page.dispatch_event("#date-to", "change")
+    mali = {a.name for a in extractions()[1].actors}
+    assert not (seen.visible_labels() & mali)  # every Mali event is from 2020
+    assert "Houthi movement" in seen.visible_labels()
+    assert "battle" in seen.visible_edge_categories()
+    seen.page.uncheck("input[data-category='battle']")
+    assert "battle" not in seen.visible_edge_categories() and seen.visible_edge_categories()
+    seen.page.click("#reset")
+    assert seen.visible_labels() >= mali
+
+
+def test_click_opens_the_panel_with_evidence_from_the_api(fixture_server, visit):
+    seen = visit(fixture_server + "/network")
+    seen.click_node("JNIM")
+    seen.page.wait_for_selector("#panel:not([hidden]) blockquote")
+    assert seen.page.inner_text("#panel h2") == "JNIM"
+    seen.wait_until("document.querySelectorAll('#panel blockquote').length >= 2")
+    quotes = set(seen.page.eval_on_selector_all("#panel blockquote", "qs => qs.map(q => q.textContent)"))
+    assert quotes == {e.evidence for x in extractions() for e in x.events if "JNIM" in (e.actor1, e.actor2)}
+    assert "Test Sahel Monitor" in seen.page.inner_text("#panel")  # the source of the sentence
+    links = seen.page.eval_on_selector_all("#panel a", "links => links.map(a => a.getAttribute('href'))")
+    assert "/actors/jnim" in links and "/api/actors/jnim" in links
+    seen.page.wait_for_selector("#panel dd:has-text('Jama')")  # an alias, from /api/actors/jnim
+    assert {urlsplit(u).netloc for u in seen.requests} == {urlsplit(fixture_server).netloc}
+    assert seen.errors == []
+
+
+def test_hostile_names_and_sentences_stay_text(fixture_server, visit):
+    # Without the Content-Security-Policy: escaping alone must keep the payloads inert.
+    seen = visit(fixture_server + "/network", bypass_csp=True)
+    seen.page.fill("#search-input", "onerror")
+    seen.page.press("#search-input", "Enter")
+    seen.page.wait_for_selector("#panel:not([hidden]) blockquote")
+    assert seen.page.eval_on_selector("#panel h2", "h => h.textContent") == XSS_NAME
+    quotes = seen.page.eval_on_selector_all("#panel blockquote", "qs => qs.map(q => q.textContent)")
+    assert any(q.startswith("<script>alert(2)</script>") for q in quotes)
+    point = seen.node_point(XSS_NAME)
+    seen.page.mouse.move(point["x"] - 30, point["y"] - 30)
+    seen.page.mouse.move(point["x"], point["y"], steps=5)  # hover: vis-network shows the node's title
+    seen.wait_until("[...document.querySelectorAll('.vis-tooltip')].some(t => t.style.visibility === 'visible')")
+    tooltip = seen.page.evaluate("[...document.querySelectorAll('.vis-tooltip')].map(t => t.textContent).join(' ')")
+    assert XSS_NAME in tooltip
+    assert seen.page.evaluate("document.querySelectorAll('img, script:not([src]):not([type]), [onerror]').length") == 0
+    assert seen.dialogs == [] and seen.errors == []
+
+
+def test_focus_link_from_an_entity_page(fixture_server, visit):
+    seen = visit(fixture_server + "/network?focus=actors/houthi-movement")
+    seen.page.wait_for_selector("#panel:not([hidden]) h2")
+    assert seen.page.inner_text("#panel h2") == "Houthi movement"
