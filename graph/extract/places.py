@@ -74,6 +74,36 @@ ADMIN_WORDS = frozenset(
         "district",
     ]
 )
+# A "place" right after one of these is a person: "Secretary Kerry", "President Jackson".
+TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "president",
+        "secretary",
+        "minister",
+        "senator",
+        "ambassador",
+        "general",
+        "gen.",
+        "col.",
+        "lt.",
+        "sgt.",
+        "king",
+        "queen",
+        "prince",
+        "sheikh",
+        "imam",
+        "commander",
+        "spokesman",
+        "spokeswoman",
+        "envoy",
+        "premier",
+        "chancellor",
+    ]
+)
 TOWN_WORDS = frozenset(
     ["city", "town", "village", "villages", "suburb", "district", "neighbourhood", "neighborhood", "countryside"]
 )
@@ -236,11 +266,13 @@ def resolve(
     total = sum(context.values()) or 1
 
     def score(p: Place) -> float:
+        # log10(population) is the prior; naming the country adds a bounded bonus, so "Damascus" in a text
+        # about US diplomacy on Syria is still the Syrian capital and not a Maryland town of 15k.
         value = math.log10(p.population + 10)
         if p.country in context:
-            value += 10 + 5 * context[p.country] / total
+            value += 4 + 1.5 * context[p.country] / total
         elif context and p.kind != "country":
-            value -= 3
+            value -= 1
         if p.curated:
             value += 2
         if p.admin1 in admin1s and p.kind != "governorate":
@@ -250,7 +282,7 @@ def resolve(
         elif p.kind == "region":
             value += 3
         elif p.kind == "governorate":
-            value += 1.5  # between a city of ~30k and one of ~1M: a capital city of the same name wins
+            value += 0.5
         return value
 
     best = max(candidates, key=score)
@@ -263,13 +295,20 @@ def resolve(
             for p in candidates
             if p.rank == 3
             and p.country == best.country
-            and (p.admin1 == best.name or p.curated)
+            and (p.admin1 == best.name or p.curated or _km(p, best) < 60)
             and (p.population >= 5000 or p.curated)
             and skeleton(normalise(p.name)) in names
         ]
         if twins:
             best = max(twins, key=lambda p: p.population)
     return best
+
+
+def _km(a: Place, b: Place) -> float:
+    """Great-circle distance between two places in kilometres."""
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
+    return 12742 * math.asin(math.sqrt(h))
 
 
 def _strip(span: Span) -> tuple[int, int]:
@@ -433,6 +472,8 @@ def find_places(doc: Doc) -> list[tuple[Span, Location]]:
     demonyms = get_gazetteer().demonyms
     admin1s = _doc_admin1s(doc, prepared, context)
     for span, start, end, cues in prepared:
+        if start > 0 and doc[start - 1].lower_ in TITLES and doc[start - 1].text[:1].isupper():
+            continue
         bare = normalise(doc[start:end].text)
         if bare in demonyms and bare not in countries:  # "Somali" tagged GPE is an adjective, not a region
             continue
