@@ -32,6 +32,7 @@ class IngestSummary:
     places: int = 0
     triples: int = 0
     seconds: float = 0.0
+    write_seconds: float = 0.0  # spent by the writer (bulk loads, transactions, merged facts)
     violations: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
@@ -61,6 +62,7 @@ class StoreWriter:
         self.store = store
         self.batch_bytes = batch_bytes
         self.replaced: list[str] = []
+        self.busy_seconds = 0.0
         self._batch: list[tuple[str, bytes]] = []
         self._size = 0
         self._queue: queue.Queue = queue.Queue(maxsize=2)  # bounded: extraction waits for a slow disk
@@ -92,10 +94,12 @@ class StoreWriter:
     def _run(self) -> None:
         while (batch := self._queue.get()) is not None:
             if self._error is None:
+                started = time.perf_counter()
                 try:
                     self.replaced.extend(self.store.bulk_replace(batch))
                 except BaseException as err:  # handed to the main thread by close()/add()
                     self._error = err
+                self.busy_seconds += time.perf_counter() - started
 
     def _raise_if_failed(self) -> None:
         if self._error is not None:
@@ -128,8 +132,10 @@ def write_results(
                 progress.update(1)
     finally:
         writer.close()
+    started = time.perf_counter()
     if refresh and summary.documents:
         _refresh(store, base_iri, touched, replaced_any=bool(writer.replaced))
+    summary.write_seconds += writer.busy_seconds + time.perf_counter() - started
     return summary
 
 

@@ -1,0 +1,192 @@
+"""Benchmark batch ingest: our path (records -> build -> one writer -> store) against pyoxigraph's bulk load.
+
+One run, two child processes so each one's peak memory (``ru_maxrss``) is its own:
+
+1. ``ours``: a synthetic corpus of extraction records (fixed random seed; actors, places and
+   events drawn from pools spanning many theatres, several events per document) is built into
+   document graphs (``graph.distributed.build_result``, SHACL off) and written through the
+   ingest writer (``graph.ingest.write_results``: batched ``Store.bulk_replace`` + ontology +
+   merged event facts), exactly as ``python -m graph ingest`` does minus spaCy. Documents are
+   generated until the store holds at least ``--triples`` triples.
+2. ``oxigraph``: the same quads (our store dumped to N-Quads, untimed) loaded into a fresh
+   store with ``pyoxigraph.Store.bulk_load``.
+
+Last line: ``BENCH ingest ratio=<ours/oxigraph time> mem_ratio=<ours/oxigraph peak RSS> ...``
+
+Usage: python bench/bench_ingest.py [--triples N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+BASE = "https://conflictkg.org/id/"
+SEED = 20181
+THEATRES = ["SY", "IQ", "YE", "LY", "ML", "BF", "SO", "AF", "UA", "MM", "MX", "NG", "CD", "SD", "ET"]
+EVENT_TYPES = [
+    ("Battles", "Armed clash"),
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("Explosions/Remote violence", "Air/drone strike"),
+    ("Violence against civilians", "Attack"),
+    ("Violence against civilians", "Abduction/forced disappearance"),
+    ("Protests", "Peaceful protest"),
+    ("Strategic developments", "Looting/property destruction"),
+]
+KINDS = ["state_forces", "armed_group", "militia", "civilians", "government"]
+
+
+def _name(rng: random.Random, syllables: int) -> str:
+    parts = ["al", "bar", "dar", "kan", "mos", "ul", "tri", "po", "sir", "te", "ma", "ri", "bak", "hmut", "go", "ma"]
+    return "".join(rng.choice(parts) for _ in range(syllables)).title()
+
+
+def corpus(seed: int = SEED):
+    """Yield synthetic extractions forever, the same sequence for the same seed."""
+    from graph.records import Actor, Article, Event, Extraction, Location
+
+    rng = random.Random(seed)
+    actors = [
+        Actor(id=f"actor/a{n}", name=f"{_name(rng, 3)} Brigade {n}", kind=rng.choice(KINDS),
+              aliases=(f"{_name(rng, 2)} {n}",), country=rng.choice(THEATRES))
+        for n in range(5_000)
+    ]
+    places = [
+        Location(id=f"place/p{n}", name=f"{_name(rng, 3)} {n}", kind=rng.choice(["town", "village", "city"]),
+                 country=rng.choice(THEATRES), lat=round(rng.uniform(-10, 45), 4), lon=round(rng.uniform(-20, 100), 4),
+                 geonames_id=100_000 + n, precision=1)
+        for n in range(2_000)
+    ]
+    number = 0
+    while True:
+        cast = rng.sample(actors, rng.randint(2, 6))
+        where = rng.sample(places, rng.randint(1, 3))
+        day = f"20{rng.randint(15, 24)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        events, text = [], f"Report {number}\n\n"
+        for _ in range(rng.randint(3, 12)):
+            a1, a2 = rng.sample(cast, 2)
+            place = rng.choice(where)
+            event_type, sub_type = rng.choice(EVENT_TYPES)
+            sentence = f"{a1.name} fought {a2.name} near {place.name} on {day}, killing {rng.randint(0, 40)} people."
+            start = len(text)
+            text += sentence + " "
+            events.append(Event(
+                id=f"event/r{number}-{start}", event_type=event_type, sub_event_type=sub_type, actor1=a1.name,
+                actor2=a2.name, location=place.name, date=day, date_precision="day",
+                fatalities=rng.randint(0, 40), confidence=0.75, evidence=sentence, start=start,
+                end=start + len(sentence),
+            ))
+        document = Article(id=f"r{number}", text=text, published=day, title=f"Report {number}", source="Wire")
+        yield Extraction(document=document, actors=tuple(cast), locations=tuple(where), events=tuple(events))
+        number += 1
+
+
+def run_ours(store_dir: str, target: int) -> dict:
+    """Build and write documents until the store holds ``target`` triples; time it all."""
+    from graph.distributed import build_result
+    from graph.ingest import IngestSummary, write_results
+    from graph.store import Store
+
+    store = Store(store_dir)
+    summary = IngestSummary()
+    built, build_seconds = 0, 0.0
+
+    def results():
+        nonlocal built, build_seconds
+        for extraction in corpus():
+            started = time.perf_counter()
+            result = build_result(extraction, BASE, validate=False)
+            build_seconds += time.perf_counter() - started
+            built += result.triples
+            yield result
+            if built >= target:
+                return
+
+    started = time.perf_counter()
+    write_results(results(), store, BASE, summary)
+    store.flush()
+    seconds = time.perf_counter() - started
+    triples = store.count_triples()
+    store.close()
+    return {"seconds": seconds, "documents": summary.documents, "triples": triples, "build_s": build_seconds,
+            "write_s": summary.write_seconds}
+
+
+def run_oxigraph(store_dir: str, nquads: str) -> dict:
+    """Bulk-load the N-Quads file into a fresh store with the engine's own loader."""
+    import pyoxigraph as ox
+
+    store = ox.Store(store_dir)
+    started = time.perf_counter()
+    store.bulk_load(path=nquads, format=ox.RdfFormat.N_QUADS)
+    store.flush()
+    seconds = time.perf_counter() - started
+    triples = int(next(iter(store.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")))["n"].value)
+    del store
+    return {"seconds": seconds, "triples": triples}
+
+
+def dump(store_dir: str, nquads: str) -> None:
+    """Write every quad of the store to an N-Quads file (untimed)."""
+    import pyoxigraph as ox
+
+    ox.Store.read_only(store_dir).dump(nquads, format=ox.RdfFormat.N_QUADS)
+
+
+def child(variant: str, args: list[str]) -> dict:
+    """Run one variant in a fresh interpreter; return its numbers plus its own peak RSS."""
+    done = subprocess.run([sys.executable, __file__, "--child", variant, *args], capture_output=True, text=True,
+                          check=False)
+    if done.returncode != 0:
+        sys.exit(f"{variant} failed:\n{done.stderr}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--triples", type=int, default=1_000_000, help="at least this many triples (default 1M)")
+    parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        variant, *rest = args.child
+        numbers = {"ours": lambda: run_ours(rest[0], int(rest[1])), "oxigraph": lambda: run_oxigraph(*rest),
+                   "dump": lambda: dump(*rest) or {}}[variant]()
+        numbers["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(json.dumps(numbers))
+        return 0
+    with tempfile.TemporaryDirectory(prefix="bench-ingest-") as tmp:
+        ours = child("ours", [f"{tmp}/ours", str(args.triples)])
+        child("dump", [f"{tmp}/ours", f"{tmp}/corpus.nq"])
+        size_mb = Path(f"{tmp}/corpus.nq").stat().st_size / 1e6
+        oxigraph = child("oxigraph", [f"{tmp}/oxigraph", f"{tmp}/corpus.nq"])
+    if ours["triples"] != oxigraph["triples"]:
+        sys.exit(f"stores differ: ours {ours['triples']} triples, oxigraph {oxigraph['triples']}")
+    print(f"corpus: {ours['documents']} documents, {ours['triples']} quads, {size_mb:.0f} MB of N-Quads",
+          file=sys.stderr)
+    for name, numbers in (("ours", ours), ("oxigraph bulk_load", oxigraph)):
+        rate = numbers["triples"] / numbers["seconds"]
+        print(f"{name:20} {numbers['seconds']:8.1f} s  {rate:10.0f} triples/s  peak {numbers['maxrss_mb']:7.0f} MB",
+              file=sys.stderr)
+    print(f"  of which building graphs {ours['build_s']:.1f} s, writing (bulk loads, merged facts) "
+          f"{ours['write_s']:.1f} s", file=sys.stderr)
+    ratio = ours["seconds"] / oxigraph["seconds"]
+    write_ratio = ours["write_s"] / oxigraph["seconds"]
+    mem_ratio = ours["maxrss_mb"] / oxigraph["maxrss_mb"]
+    print(f"BENCH ingest ratio={ratio:.2f} mem_ratio={mem_ratio:.2f} ours_s={ours['seconds']:.1f} "
+          f"oxigraph_s={oxigraph['seconds']:.1f} write_ratio={write_ratio:.2f} build_s={ours['build_s']:.1f} "
+          f"ours_mb={ours['maxrss_mb']:.0f} oxigraph_mb={oxigraph['maxrss_mb']:.0f} triples={ours['triples']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
