@@ -29,7 +29,8 @@ from graph.ontology import event_codes, event_concept
 from graph.records import Actor, Event, Extraction, Location, slugify
 from graph.vocab import CKG, GEO, PREFIXES, PROV, RDF, SDO, SEM, XSD
 
-__all__ = ["build_graph", "document_graph_iri", "EventLink", "RELATIONS", "timestamp_literal", "resolve"]
+__all__ = ["build_graph", "document_graph_iri", "EventLink", "RELATIONS", "timestamp_literal", "timestamp_datatype",
+           "resolve"]
 
 RELATIONS = {
     "part_of": CKG.partOf,
@@ -100,12 +101,15 @@ def resolve(extraction: Extraction, base_iri: str, event: Event) -> tuple[URIRef
     return names.place(event.location), names.actor(event.actor1), names.actor(event.actor2)
 
 
+def timestamp_datatype(date: str, precision: str | None) -> URIRef | None:
+    """Return the XSD datatype of an ISO date at a precision, or None when the text is not such a date."""
+    pattern, datatype = _DATATYPES.get(precision or "", (None, None))
+    return datatype if pattern is not None and pattern.fullmatch(date) else None
+
+
 def timestamp_literal(date: str, precision: str | None) -> Literal:
     """Return an ISO date as a literal typed by its precision (xsd:date, xsd:gYearMonth, xsd:gYear)."""
-    pattern, datatype = _DATATYPES.get(precision or "", (None, None))
-    if pattern is not None and pattern.fullmatch(date):
-        return Literal(date, datatype=datatype)
-    return Literal(date)
+    return Literal(date, datatype=timestamp_datatype(date, precision))
 
 
 def build_graph(

@@ -3,40 +3,53 @@
 Each document graph keeps its own figures on its evidence nodes; this graph holds what the
 event shows across all of them: the lowest (``ckg:fatalities``, ACLED's rule) and highest
 (``ckg:fatalitiesMax``) death toll, the most precise date (``sem:hasTimeStamp``,
-``ckg:datePrecision`` and an OWL-Time instant), the best confidence and how many documents
-report it. It is recomputed from the evidence, so it never overwrites a source's figure.
+``ckg:datePrecision`` and an OWL-Time instant with its ``time:unitType``), the best confidence
+and how many documents report it. It is recomputed from the evidence, so no source's figure is
+ever overwritten. One SELECT reads the evidence; the facts are written as N-Triples text (terms
+serialised by the engine), in one transaction.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+import contextlib
 from collections.abc import Iterable
 
 import pyoxigraph as ox
-from rdflib import Graph, Literal, URIRef
 
-from graph.build import timestamp_literal
+from graph.build import timestamp_datatype
 from graph.iris import events_graph_iri
-from graph.vocab import CKG, RDF, SEM, TIME, XSD
 
-__all__ = ["refresh_events", "merged_facts", "EVIDENCE_QUERY", "run_update"]
+__all__ = ["refresh_events", "merged_ntriples", "run_update", "EVIDENCE_QUERY"]
 
 EVIDENCE_QUERY = """
 PREFIX ckg: <https://w3id.org/conflictkg/ontology#>
 PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
 SELECT ?event ?doc ?fatalities ?date ?precision ?confidence WHERE {
   #VALUES#
-  ?event ckg:evidence ?ev .
-  ?ev ckg:document ?doc .
-  OPTIONAL { ?ev ckg:fatalities ?fatalities }
-  OPTIONAL { ?ev sem:hasTimeStamp ?date }
-  OPTIONAL { ?ev ckg:datePrecision ?precision }
-  OPTIONAL { ?ev ckg:confidence ?confidence }
+  GRAPH ?g {
+    ?event ckg:evidence ?ev .
+    ?ev ckg:document ?doc .
+    OPTIONAL { ?ev ckg:fatalities ?fatalities }
+    OPTIONAL { ?ev sem:hasTimeStamp ?date }
+    OPTIONAL { ?ev ckg:datePrecision ?precision }
+    OPTIONAL { ?ev ckg:confidence ?confidence }
+  }
 }
 """
+_CKG = "https://w3id.org/conflictkg/ontology#"
+_TIME = "http://www.w3.org/2006/time#"
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_P = {
+    "low": f"<{_CKG}fatalities>", "high": f"<{_CKG}fatalitiesMax>", "confidence": f"<{_CKG}confidence>",
+    "sources": f"<{_CKG}sourceCount>", "precision": f"<{_CKG}datePrecision>",
+    "stamp": "<http://semanticweb.cs.vu.nl/2009/11/sem/hasTimeStamp>", "hasTime": f"<{_TIME}hasTime>",
+    "type": "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", "unitType": f"<{_TIME}unitType>",
+}
+_INSTANT = f"<{_TIME}Instant>"
 _FINEST = {"day": 0, "week": 1, "month": 2, "year": 3}
-_UNITS = {"day": TIME.unitDay, "week": TIME.unitWeek, "month": TIME.unitMonth, "year": TIME.unitYear}
-_IN_XSD = {XSD.date: TIME.inXSDDate, XSD.gYearMonth: TIME.inXSDgYearMonth, XSD.gYear: TIME.inXSDgYear}
+_UNITS = {"day": "unitDay", "week": "unitWeek", "month": "unitMonth", "year": "unitYear"}
+_IN_XSD = {f"{_XSD}date": "inXSDDate", f"{_XSD}gYearMonth": "inXSDgYearMonth", f"{_XSD}gYear": "inXSDgYear"}
+_PRECISIONS = {p: f'"{p}"' for p in _FINEST}
 _CHUNK = 500
 
 
@@ -54,69 +67,88 @@ def _values(variable: str, iris: list[str]) -> str:
     return f"VALUES ?{variable} {{ {terms} }}"
 
 
-def merged_facts(rows: Iterable[dict]) -> Graph:
-    """Return the merged facts of events from rows of ``EVIDENCE_QUERY``."""
-    by_event: dict[str, list[dict]] = defaultdict(list)
+def _integer(n: int) -> str:
+    return f'"{n}"^^<{_XSD}integer>'
+
+
+class _Event:
+    """What the evidence of one event says, folded as rows arrive."""
+
+    __slots__ = ("iri", "docs", "figures", "confidences", "date")
+
+    def __init__(self, iri: str):
+        self.iri = iri
+        self.docs: set[str] = set()
+        self.figures: list[int] = []
+        self.confidences: list[float] = []
+        self.date: tuple[int, str, str | None] | None = None  # (rank, ISO date, precision)
+
+    def add(self, row: dict) -> None:
+        self.docs.add(row["doc"])
+        for key, values, kind in (("fatalities", self.figures, int), ("confidence", self.confidences, float)):
+            if key in row:
+                # an ill-typed value is the shapes' business, not a reason to drop the event
+                with contextlib.suppress(TypeError, ValueError):
+                    values.append(kind(row[key]))
+        if "date" in row:
+            precision = row.get("precision")
+            candidate = (_FINEST.get(precision, 4), str(row["date"]), precision)
+            if self.date is None or candidate[:2] < self.date[:2]:
+                self.date = candidate
+
+    def lines(self) -> list[str]:
+        subject = str(ox.NamedNode(self.iri))
+        out = [f"{subject} {_P['sources']} {_integer(len(self.docs))} ."]
+        if self.figures:
+            out.append(f"{subject} {_P['low']} {_integer(min(self.figures))} .")
+            out.append(f"{subject} {_P['high']} {_integer(max(self.figures))} .")
+        if self.confidences:
+            out.append(f"{subject} {_P['confidence']} {ox.Literal(max(self.confidences))} .")
+        if self.date is not None:
+            out += self._date_lines(subject)
+        return out
+
+    def _date_lines(self, subject: str) -> list[str]:
+        _, date, precision = self.date
+        datatype = timestamp_datatype(date, precision)
+        # a typed date matched a digits-and-dashes pattern, so it needs no escaping
+        term = f'"{date}"^^<{datatype}>' if datatype else str(ox.Literal(date))
+        instant = f"{subject[:-1]}/time>"
+        out = [f"{subject} {_P['stamp']} {term} .", f"{subject} {_P['hasTime']} {instant} .",
+               f"{instant} {_P['type']} {_INSTANT} ."]
+        if str(datatype) in _IN_XSD:
+            out.append(f"{instant} <{_TIME}{_IN_XSD[str(datatype)]}> {term} .")
+        if precision:
+            out.append(f"{subject} {_P['precision']} {_PRECISIONS.get(precision) or ox.Literal(precision)} .")
+            if precision in _UNITS:
+                out.append(f"{instant} {_P['unitType']} <{_TIME}{_UNITS[precision]}> .")
+        return out
+
+
+def merged_ntriples(rows: Iterable[dict]) -> str:
+    """Return the merged facts, as N-Triples, of the rows of ``EVIDENCE_QUERY`` (``store.select``)."""
+    events: dict[str, _Event] = {}
     for row in rows:
-        by_event[row["event"]].append(row)
-    g = Graph()
-    for event, reports in by_event.items():
-        iri = URIRef(event)
-        figures = [int(r["fatalities"]) for r in reports if "fatalities" in r]
-        if figures:
-            g.add((iri, CKG.fatalities, Literal(min(figures))))
-            g.add((iri, CKG.fatalitiesMax, Literal(max(figures))))
-        confidences = [float(r["confidence"]) for r in reports if "confidence" in r]
-        if confidences:
-            g.add((iri, CKG.confidence, Literal(max(confidences), datatype=XSD.double)))
-        g.add((iri, CKG.sourceCount, Literal(len({r["doc"] for r in reports}))))
-        dated = [(_FINEST.get(r.get("precision"), 4), str(r["date"]), r.get("precision"))
-                 for r in reports if "date" in r]
-        if dated:
-            _, date, precision = min(dated)
-            _add_date(g, iri, date, precision)
-    return g
+        event = events.get(row["event"]) or events.setdefault(row["event"], _Event(row["event"]))
+        event.add(row)
+    return "\n".join(line for event in events.values() for line in event.lines()) + "\n"
 
 
-def _add_date(g: Graph, iri: URIRef, date: str, precision: str | None) -> None:
-    stamp = timestamp_literal(date, precision)
-    g.add((iri, SEM.hasTimeStamp, stamp))
-    if precision:
-        g.add((iri, CKG.datePrecision, Literal(precision)))
-    instant = URIRef(f"{iri}/time")
-    g.add((iri, TIME.hasTime, instant))
-    g.add((instant, RDF.type, TIME.Instant))
-    if stamp.datatype in _IN_XSD:
-        g.add((instant, _IN_XSD[stamp.datatype], stamp))
-    if precision in _UNITS:
-        g.add((instant, TIME.unitType, _UNITS[precision]))
+def refresh_events(store, base_iri: str, events: Iterable[str] | None = None) -> None:
+    """Recompute the merged facts of ``events`` (every event when None) in the events graph.
 
-
-def refresh_events(store, base_iri: str, events: Iterable[str] | None = None) -> int:
-    """Recompute the merged facts of ``events`` (every event when None); return how many events have facts.
-
-    One update per chunk of events: the old facts are deleted and the new ones inserted together.
+    Old facts go and new ones come in one transaction (per chunk of 500 events).
     """
-    graph = str(ox.NamedNode(events_graph_iri(base_iri)))
+    graph = events_graph_iri(base_iri)
     if events is None:
-        facts = merged_facts(store.select(EVIDENCE_QUERY.replace("#VALUES#", "")))
-        run_update(store, f"DROP SILENT GRAPH {graph} ; INSERT DATA {{ GRAPH {graph} {{ {_nt(facts)} }} }}")
-        return len(set(facts.subjects(CKG.sourceCount)))
+        facts = merged_ntriples(store.select(EVIDENCE_QUERY.replace("#VALUES#", "")))
+        store.replace_graph(graph, facts.encode("utf-8"))
+        return
+    node = str(ox.NamedNode(graph))
     iris = sorted({str(e) for e in events})
-    count = 0
     for start in range(0, len(iris), _CHUNK):
         chunk = iris[start:start + _CHUNK]
-        facts = merged_facts(store.select(EVIDENCE_QUERY.replace("#VALUES#", _values("event", chunk))))
+        facts = merged_ntriples(store.select(EVIDENCE_QUERY.replace("#VALUES#", _values("event", chunk))))
         subjects = chunk + [f"{iri}/time" for iri in chunk]
-        run_update(
-            store,
-            f"DELETE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"
-            f" WHERE {{ {_values('s', subjects)} GRAPH {graph} {{ ?s ?p ?o }} }} ;"
-            f" INSERT DATA {{ GRAPH {graph} {{ {_nt(facts)} }} }}",
-        )
-        count += len(set(facts.subjects(CKG.sourceCount)))
-    return count
-
-
-def _nt(g: Graph) -> str:
-    return g.serialize(format="nt", encoding="utf-8").decode()
+        run_update(store, f"DELETE {{ GRAPH {node} {{ ?s ?p ?o }} }} WHERE {{ {_values('s', subjects)} "
+                          f"GRAPH {node} {{ ?s ?p ?o }} }} ; INSERT DATA {{ GRAPH {node} {{ {facts} }} }}")
