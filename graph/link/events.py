@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rdflib import URIRef
@@ -20,7 +21,17 @@ from graph.build import EventLink, resolve
 from graph.iris import date_precision, document_graph_iri
 from graph.records import Extraction
 
-__all__ = ["link_events", "best_link", "date_interval", "dates_compatible", "actors_compatible", "CANDIDATES_QUERY"]
+__all__ = [
+    "link_events",
+    "best_link",
+    "choose_link",
+    "candidates_from_rows",
+    "Candidate",
+    "date_interval",
+    "dates_compatible",
+    "actors_compatible",
+    "CANDIDATES_QUERY",
+]
 
 CANDIDATES_QUERY = """
 PREFIX ckg: <https://w3id.org/conflictkg/ontology#>
@@ -39,7 +50,9 @@ SELECT ?event ?date ?precision ?a1 ?a2 WHERE {
 
 
 @dataclass
-class _Candidate:
+class Candidate:
+    """A stored event as the reports in other documents describe it."""
+
     iri: str
     dates: set[tuple[str, str | None]] = field(default_factory=set)
     actors: set[str] = field(default_factory=set)
@@ -84,18 +97,17 @@ def actors_compatible(a: set[str], b: set[str]) -> bool:
     return bool(a) and bool(b) and (a <= b or b <= a)
 
 
-def best_link(
-    store, self_graph: str, event_type: str, sub_event_type: str, place: str, report: tuple[str, str | None],
-    actor1: str | None, actor2: str | None, exclude: str | None = None,
+def choose_link(
+    candidates: Iterable[Candidate], report: tuple[str, str | None], actor1: str | None, actor2: str | None,
+    exclude: str | None = None,
 ) -> EventLink | None:
-    """Return the one stored event (outside ``self_graph``) this report is of, or None.
+    """Return the one candidate event this report is of, or None (no fit, or two fit equally well).
 
     ``exclude`` leaves out an event IRI (the report's own, when the report is already stored).
     """
-    bindings = {"type": event_type, "sub": sub_event_type, "place": URIRef(place), "self": URIRef(self_graph)}
     ours = {a for a in (actor1, actor2) if a is not None}
     fitting = [
-        c for c in _candidates(store.select(CANDIDATES_QUERY, bindings))
+        c for c in candidates
         if c.iri != exclude and actors_compatible(ours, c.actors) and all(dates_compatible(report, d) for d in c.dates)
     ]
     ranked = sorted((c.actors != ours, report not in c.dates, c.iri) for c in fitting)
@@ -103,6 +115,15 @@ def best_link(
         return None  # nothing fits, or two distinct events fit equally well: do not guess
     best = next(c for c in fitting if c.iri == ranked[0][2])
     return EventLink(URIRef(best.iri), _swapped(actor1, actor2, best.roles))
+
+
+def best_link(
+    store, self_graph: str, event_type: str, sub_event_type: str, place: str, report: tuple[str, str | None],
+    actor1: str | None, actor2: str | None,
+) -> EventLink | None:
+    """Return the one event stored outside ``self_graph`` that this report is of, or None."""
+    bindings = {"type": event_type, "sub": sub_event_type, "place": URIRef(place), "self": URIRef(self_graph)}
+    return choose_link(candidates_from_rows(store.select(CANDIDATES_QUERY, bindings)), report, actor1, actor2)
 
 
 def link_events(store, extraction: Extraction, base_iri: str) -> dict[int, EventLink]:
@@ -120,8 +141,9 @@ def link_events(store, extraction: Extraction, base_iri: str) -> dict[int, Event
     return links
 
 
-def _candidates(rows: list[dict]) -> list[_Candidate]:
-    found: dict[str, _Candidate] = defaultdict(lambda: _Candidate(""))
+def candidates_from_rows(rows: Iterable[dict]) -> list[Candidate]:
+    """Fold rows (event, date, precision?, a1?, a2?) into one candidate per event IRI."""
+    found: dict[str, Candidate] = defaultdict(lambda: Candidate(""))
     for row in rows:
         candidate = found[row["event"]]
         candidate.iri = row["event"]

@@ -2,27 +2,29 @@
 
 Batch ingest builds document graphs in parallel with no store at hand, so two reports of one
 incident that differ in date precision or in how many actors they name get different event
-IRIs. After the batch is written, ``relink_graphs`` looks at each written document's events
-and renames an event to the stored event it is the same as (the rules of ``best_link``), in
-that document's graph only, by one SPARQL update per renamed event.
+IRIs. After the batch is written, ``relink_graphs`` reads every dated, placed event of the store
+in one query, matches the written documents' events against the other documents' (the rules
+of ``choose_link``, in memory, within groups of one type and place), and renames an event to
+the one it reports, in that document's graph only: one SPARQL update for all renames.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterable
 
 import pyoxigraph as ox
 
-from graph.link.events import best_link
+from graph.link.events import candidates_from_rows, choose_link
 from graph.link.merged import run_update
 
-__all__ = ["relink_graphs", "GRAPH_EVENTS_QUERY"]
+__all__ = ["relink_graphs", "STORE_EVENTS_QUERY"]
 
-GRAPH_EVENTS_QUERY = """
+STORE_EVENTS_QUERY = """
 PREFIX ckg: <https://w3id.org/conflictkg/ontology#>
 PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
-SELECT ?event ?type ?sub ?place ?date ?precision ?a1 ?a2 WHERE {
-  GRAPH #GRAPH# {
+SELECT ?g ?event ?type ?sub ?place ?date ?precision ?a1 ?a2 WHERE {
+  GRAPH ?g {
     ?event ckg:eventType ?type ; ckg:subEventType ?sub ; sem:hasPlace ?place ; ckg:evidence ?ev .
     ?ev sem:hasTimeStamp ?date .
     OPTIONAL { ?ev ckg:datePrecision ?precision }
@@ -32,42 +34,49 @@ SELECT ?event ?type ?sub ?place ?date ?precision ?a1 ?a2 WHERE {
 }
 """
 _FINEST = {"day": 0, "week": 1, "month": 2, "year": 3}
-_RENAME = """
-PREFIX ckg: <https://w3id.org/conflictkg/ontology#>
-DELETE { GRAPH #GRAPH# { #OLD# ?p ?o } }
-INSERT { GRAPH #GRAPH# { #NEW# ?q ?o } }
-WHERE { GRAPH #GRAPH# { #OLD# ?p ?o } #BIND# }
-"""
+_RENAME = """DELETE { GRAPH #GRAPH# { #OLD# ?p ?o } } INSERT { GRAPH #GRAPH# { #NEW# ?q ?o } }
+WHERE { GRAPH #GRAPH# { #OLD# ?p ?o } #BIND# }"""
 _SWAP = ("BIND(IF(?p = ckg:actor1, ckg:actor2, IF(?p = ckg:actor2, ckg:actor1, IF(?p = ckg:associateActor1, "
          "ckg:associateActor2, IF(?p = ckg:associateActor2, ckg:associateActor1, ?p)))) AS ?q)")
 
 
-def _reports(store, graph_iri: str) -> dict[str, dict]:
-    """The events of one document graph, each with its most precise report."""
-    events: dict[str, dict] = {}
-    for row in store.select(GRAPH_EVENTS_QUERY.replace("#GRAPH#", str(ox.NamedNode(graph_iri)))):
-        rank = (_FINEST.get(row.get("precision"), 4), str(row["date"]))
-        if row["event"] not in events or rank < events[row["event"]]["rank"]:
-            events[row["event"]] = {**row, "rank": rank}
-    return events
+def _rename(graph: str, old: str, new: str, swap: bool) -> str:
+    return (_RENAME.replace("#GRAPH#", str(ox.NamedNode(graph))).replace("#OLD#", str(ox.NamedNode(old)))
+            .replace("#NEW#", str(ox.NamedNode(new))).replace("#BIND#", _SWAP if swap else "BIND(?p AS ?q)"))
 
 
 def relink_graphs(store, base_iri: str, graph_iris: Iterable[str]) -> set[str]:
     """Rename events of these document graphs to the stored events they report; return old and new IRIs.
 
     Call it after a batch is written and before ``refresh_events`` (give it the returned IRIs too).
+    ``base_iri`` is accepted for symmetry with the other writers; IRIs come from the store.
     """
-    affected: set[str] = set()
-    for graph_iri in graph_iris:
-        for event, row in sorted(_reports(store, graph_iri).items()):
-            report = (str(row["date"]), row.get("precision"))
-            link = best_link(store, graph_iri, row["type"], row["sub"], row["place"], report, row.get("a1"),
-                             row.get("a2"), exclude=event)
+    wanted = set(graph_iris)
+    groups: dict[tuple, list[dict]] = defaultdict(list)  # (type, sub-type, place) -> rows
+    for row in store.select(STORE_EVENTS_QUERY):
+        row["date"] = str(row["date"])
+        groups[(row["type"], row["sub"], row["place"])].append(row)
+    updates, affected = [], set()
+    for rows in groups.values():
+        if not any(row["g"] in wanted for row in rows):
+            continue
+        for graph, event in sorted({(r["g"], r["event"]) for r in rows if r["g"] in wanted}):
+            mine = [r for r in rows if r["g"] == graph and r["event"] == event]
+            if not mine:
+                continue  # renamed away by an earlier match in this group
+            best = min(mine, key=lambda r: (_FINEST.get(r.get("precision"), 4), r["date"]))
+            others = candidates_from_rows(r for r in rows if r["g"] != graph)
+            link = choose_link(others, (best["date"], best.get("precision")), best.get("a1"), best.get("a2"),
+                               exclude=event)
             if link is None or str(link.iri) == event:
                 continue
-            update = (_RENAME.replace("#GRAPH#", str(ox.NamedNode(graph_iri)))
-                      .replace("#OLD#", str(ox.NamedNode(event))).replace("#NEW#", str(ox.NamedNode(str(link.iri))))
-                      .replace("#BIND#", _SWAP if link.swap else "BIND(?p AS ?q)"))
-            run_update(store, update)
+            updates.append(_rename(graph, event, str(link.iri), link.swap))
             affected.update((event, str(link.iri)))
+            for r in mine:  # later matches in this group see the renamed event
+                r["event"] = str(link.iri)
+                if link.swap:
+                    first, second = r.pop("a1", None), r.pop("a2", None)
+                    r.update({k: v for k, v in (("a1", second), ("a2", first)) if v is not None})
+    if updates:
+        run_update(store, "PREFIX ckg: <https://w3id.org/conflictkg/ontology#>\n" + " ;\n".join(updates))
     return affected
