@@ -82,6 +82,7 @@ def test_taxonomy_has_the_codebook_names():
          "Excessive force against protesters"),
         ("Protesters hurled stones at police and set tyres ablaze on the main road.", "Violent demonstration"),
         ("An angry mob lynched a man accused of stealing a motorbike.", "Mob violence"),
+        ("A mob beat a suspected thief to death at the market.", "Mob violence"),
         # Strategic developments
         ("The two warring factions signed a ceasefire agreement in the capital.", "Agreement"),
         ("Police arrested the leader of the opposition party at his home.", "Arrests"),

@@ -39,6 +39,10 @@ def counts(nlp, text: str) -> Counts:
         ("Police arrested 45 protesters.", None, 45),
         ("Seven people were wounded in the blast.", None, 7),
         ("No casualties were reported.", None, None),
+        ("A landmine exploded under a truck, killing the driver.", 1, None),
+        ("A soldier was killed at the checkpoint.", 1, None),
+        ("Fighters set fire to several vehicles and 20 houses.", None, None),  # things are not quantities
+        ("Militants fired 150 mortar rounds at the base.", None, None),
     ],
 )
 def test_counts(nlp, text, fatalities, quantity):

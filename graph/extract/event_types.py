@@ -185,7 +185,7 @@ def _drop_nested(cues: list[Cue]) -> list[Cue]:
     typed = [c for c in cues if c.cue in _TYPED]
     keep = []
     for c in cues:
-        inside = (c.cue in _TYPED or c.cue in _DOMAINS) and any(
+        inside = (c.cue in _WEAPONS or c.cue in _DOMAINS) and any(
             o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start) and o.cue != c.cue
             for o in typed
         )
@@ -194,6 +194,8 @@ def _drop_nested(cues: list[Cue]) -> list[Cue]:
     return sorted(set(keep), key=lambda c: (c.start, -c.end))
 
 
+# Weapon words that a longer phrase re-reads: "stun grenade", "rocket-propelled grenade", "tear gas".
+_WEAPONS = frozenset(["CHEM", "AIR", "AIR_WEAK", "STRIKE", "SHELL", "GRENADE", "IED", "IED_WEAK", "BLAST"])
 _DOMAINS = frozenset(["CRIME", "DISASTER", "DIPLO", "ATTRIB"])
 _TYPED = frozenset(
     (
@@ -258,6 +260,8 @@ def _targets(verb: Token) -> list[Token]:
             out.extend(g for g in child.children if g.dep_ == "pobj")
         elif child.dep_ == "agent":
             continue
+    for conj in [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]:
+        out.extend(g for g in conj.children if g.dep_ in ("dobj", "nsubjpass"))  # "killed and wounded scores"
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         out.append(verb.head)
     if verb.pos_ == "NOUN":
@@ -382,6 +386,16 @@ def _hq(c: _Cues) -> Cue | None:
     return None
 
 
+def _new_group(c: _Cues) -> Cue | None:
+    """A group set up or formed: "a new brigade was formed", "the militia set up a council"."""
+    groups = c.tokens("GROUP")
+    for setup in c.by.get("SETUP", []):
+        made = [t for t in setup.head.children if t.dep_ in ("nsubjpass", "dobj")]
+        if setup.head.pos_ == "VERB" and any({t.i, *(w.i for w in t.children)} & groups for t in made):
+            return setup
+    return None
+
+
 def _depth(token: Token) -> int:
     depth = 0
     while token.head != token and depth < 40:
@@ -408,10 +422,10 @@ def _off_topic(c: _Cues) -> bool:
     """Claims of responsibility, disasters, crime and diplomacy that report no conflict event."""
     if c.has("ATTRIB") and not c.has("PROTEST"):
         return True
-    fighting = c.has("SHELL", "SUICIDE", "GRENADE", "IED", "CLASH", "ARMED", "PROTEST", "CROWDCTL")
+    fighting = c.has("SHELL", "SUICIDE", "GRENADE", "IED", "CLASH", "ARMED", "PROTEST", "CROWDCTL", "MOB")
     if c.has("DISASTER", "CRIME") and not fighting:
         return True
-    if c.has("CRIME") and not c.has("ARMED", "MIL"):
+    if c.has("CRIME") and not c.has("ARMED", "MIL", "PROTEST", "MOB"):
         return True
     for d in [] if c.has("AGREE", "ARMED") else c.by.get("DIPLO", []):
         depth = _depth(d.head)
@@ -492,6 +506,9 @@ def _candidates(c: _Cues) -> list[tuple[int, str, float, Cue | None]]:
         add(1, sub, 0.5, c.first("WITHDRAW"))
     if c.has("CHANGE") and armed:
         add(1, "Change to group/activity", 0.4, c.first("CHANGE"))
+    new_group = _new_group(c)
+    if new_group is not None and armed:
+        add(1, "Change to group/activity", 0.4, new_group)
     return out
 
 

@@ -78,6 +78,29 @@ DEATH_WORDS = frozenset(
         "lynch",
     ]
 )
+DEATH_VERBS = frozenset(["kill", "murder", "execute", "behead", "assassinate", "slay", "lynch", "decapitate"])
+# Nouns that count people; a count of anything else (vehicles, rockets, villages) is neither field.
+PEOPLE = frozenset(
+    (
+        "people", "person", "civilian", "villager", "resident", "soldier", "troop", "officer", "policeman",
+        "policemen", "police", "fighter", "militant", "rebel", "insurgent", "jihadist", "terrorist", "gunman",
+        "gunmen", "attacker", "assailant", "hostage", "captive", "prisoner", "detainee", "protester", "protestor",
+        "demonstrator", "activist", "student", "pupil", "child", "children", "boy", "girl", "woman", "women",
+        "man", "men", "member", "worker", "farmer", "herder", "miner", "trader", "passenger", "pilgrim",
+        "worshipper", "worshiper", "refugee", "migrant", "family", "families", "other", "others", "individual",
+        "victim", "casualty", "wounded", "injured", "dead", "body", "corpse", "guard", "personnel", "serviceman",
+        "servicemen", "driver", "chief", "pastor", "judge", "mayor", "governor", "doctor", "lawyer", "elder",
+        "shepherd", "fisherman", "fishermen", "youth", "youths", "boy", "colonel", "general", "sergeant", "militiaman", "militiamen", "commander", "leader", "official", "journalist", "teacher",
+        "doctor", "nurse", "priest", "cleric", "imam", "soldier", "jawan", "marine", "recruit", "suspect", "staff",
+        "employee", "citizen", "national", "displaced", "evacuee", "combatant",
+    )
+)
+PEOPLE_VERBS = frozenset(
+    (
+        "kidnap", "abduct", "arrest", "detain", "evacuate", "wound", "injure", "release", "free", "rescue",
+        "displace", "hold", "capture", "seize", "hurt",
+    )
+)
 _NOT_COUNTS = frozenset(["DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"])
 _UNITS = frozenset(
     [
@@ -203,7 +226,39 @@ def _is_death(noun: Token) -> bool:
     return False
 
 
-def _counts(sent: Span) -> list[tuple[int, bool]]:
+def _is_people(noun: Token, number: Token) -> bool:
+    """True when a count is of people (hostages, fighters, the wounded), not of things or places."""
+    if noun.lemma_.lower() in PEOPLE or noun.lower_ in PEOPLE or noun.ent_type_ in ("NORP", "PERSON"):
+        return True
+    if noun is number or noun.pos_ not in ("NOUN", "PROPN"):
+        return _governor(noun).lemma_.lower() in PEOPLE_VERBS  # "wounded 20", "arrested 45"
+    return False
+
+
+def _governor(token: Token) -> Token:
+    node = token
+    for _ in range(4):
+        if node.head == node or node.pos_ in ("VERB", "AUX") and node is not token:
+            return node
+        node = node.head
+    return node
+
+
+def _singular_victims(sent: Span) -> int | None:
+    """1 for a lone victim of a death word ("killing the driver", "a soldier was shot dead")."""
+    for token in sent:
+        if token.lemma_.lower() not in DEATH_VERBS or token.pos_ != "VERB":
+            continue
+        for child in token.children:
+            if child.dep_ in ("dobj", "nsubjpass") and (
+                (child.pos_ in ("NOUN", "PROPN") and child.tag_ in ("NN", "NNP") and child.lemma_.lower() in PEOPLE)
+                or child.lower_ in ("he", "she", "him", "her")
+            ):
+                return 1
+    return None
+
+
+def _counts(sent: Span) -> list[tuple[int, bool, bool]]:
     out = []
     for token in sent:
         if token.ent_type_ in _NOT_COUNTS or token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "-":
@@ -216,12 +271,14 @@ def _counts(sent: Span) -> list[tuple[int, bool]]:
         noun = _counted(token)
         if noun.lemma_.lower() in _UNITS or (1900 <= value <= 2100 and noun is token):
             continue
-        out.append((value, _is_death(noun)))
+        out.append((value, _is_death(noun), _is_people(noun, token)))
     return out
 
 
 def read_counts(sent: Span) -> Counts:
     """Return the death count and the first other count of a sentence (lowest reported figures)."""
-    deaths = [v for v, death in _counts(sent) if death]
-    others = [v for v, death in _counts(sent) if not death]
-    return Counts(deaths[0] if deaths else None, others[0] if others else None)
+    found = _counts(sent)
+    deaths = [v for v, death, _ in found if death]
+    others = [v for v, death, people in found if not death and people]
+    fatalities = deaths[0] if deaths else _singular_victims(sent)
+    return Counts(fatalities, others[0] if others else None)
