@@ -8,6 +8,7 @@ and organisations from the NER that look like organisations.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -15,6 +16,7 @@ from functools import cache
 import spacy
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 from graph.extract import lexicon
 from graph.extract.lexicon import actor_key
@@ -88,17 +90,35 @@ class ActorTable:
     actors: dict[str, ActorInfo] = field(default_factory=dict)
     mentions: list[ActorMention] = field(default_factory=list)
     main_country: str | None = None
+    _by_token: dict[int, ActorMention] = field(default_factory=dict)
+    _starts: list[int] = field(default_factory=list)
+
+    def add(self, info: ActorInfo, mention: ActorMention) -> None:
+        """Record a mention (its tokens must not belong to another mention)."""
+        self.actors.setdefault(info.key, info)
+        self.mentions.append(mention)
+        for i in range(mention.start, mention.end):
+            self._by_token[i] = mention
+
+    def finish(self) -> None:
+        """Sort the mentions by position (call once, after the last add)."""
+        self.mentions.sort(key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
 
     def at(self, token_index: int) -> ActorMention | None:
         """Return the mention covering a token, if any."""
-        for mention in self.mentions:
-            if mention.start <= token_index < mention.end:
-                return mention
-        return None
+        return self._by_token.get(token_index)
 
     def in_span(self, span: Span) -> list[ActorMention]:
         """Return the mentions inside a span, in text order."""
-        return [m for m in self.mentions if m.start >= span.start and m.end <= span.end]
+        first = bisect.bisect_left(self._starts, span.start)
+        out = []
+        for mention in self.mentions[first:]:
+            if mention.start >= span.end:
+                break
+            if mention.end <= span.end:
+                out.append(mention)
+        return out
 
     def name(self, key: str) -> str:
         """Return the canonical name of an actor id."""
@@ -109,6 +129,8 @@ class ActorTable:
         grouped: dict[str, list[ActorMention]] = {}
         for mention in sorted(self.mentions, key=lambda m: m.start):
             grouped.setdefault(mention.key, []).append(mention)
+        for key in self.actors:  # actors that events name without a mention of their own (a unit's state)
+            grouped.setdefault(key, [])
         out = []
         for key, mentions in grouped.items():
             info = self.actors[key]
@@ -153,11 +175,17 @@ def _context_matcher(vocab) -> PhraseMatcher:
 def main_country(doc: Doc, place_countries: list[str]) -> str | None:
     """Return the country an article is about: its places' countries, then country adjectives."""
     _, by_adjective, by_name = lexicon.countries()
-    votes = Counter(place_countries)
+    votes = Counter({code: 2 * n for code, n in Counter(place_countries).items()})
     for ent in doc.ents:
-        code = by_adjective.get(ent.text) if ent.label_ == "NORP" else by_name.get(ent.text)
+        if _link_after(ent) in _LINK_WORDS:
+            continue  # "Iranian-backed", "Britain-based" say who backs or hosts, not where it happens
+        if ent.label_ == "NORP":
+            code, weight = by_adjective.get(ent.text), 1
+        else:  # "Nigeria", "northwestern Nigeria", "Syria's"
+            code = next((by_name[t.text] for t in ent if t.text in by_name), by_name.get(ent.text))
+            weight = 2
         if code:
-            votes[code] += 1
+            votes[code] += weight
     return votes.most_common(1)[0][0] if votes else None
 
 
@@ -178,18 +206,19 @@ class _Builder:
     def __init__(self, doc: Doc, country: str | None):
         self.doc = doc
         self.table = ActorTable(main_country=country)
-        self.taken: set[int] = set()
+        self.counts: Counter[str] = Counter()
+        self.names: dict[str, set[str]] = {}
 
     def add(self, info: ActorInfo, span: Span, link: str | None = None) -> None:
-        if any(i in self.taken for i in range(span.start, span.end)):
+        if any(self.table.at(i) for i in range(span.start, span.end)):
             return
-        self.table.actors.setdefault(info.key, info)
-        self.taken.update(range(span.start, span.end))
-        self.table.mentions.append(ActorMention(
-            info.key, span.start, span.end, span.text, span.start_char, span.end_char, link))
+        mention = ActorMention(info.key, span.start, span.end, span.text, span.start_char, span.end_char, link)
+        self.table.add(info, mention)
+        self.counts[info.key] += 1
+        self.names.setdefault(info.key, {info.name}).add(span.text)
 
     def count(self, key: str) -> int:
-        return sum(m.key == key for m in self.table.mentions)
+        return self.counts[key]
 
 
 def find_actors(doc: Doc, place_countries: list[str] | None = None) -> ActorTable:
@@ -201,7 +230,7 @@ def find_actors(doc: Doc, place_countries: list[str] | None = None) -> ActorTabl
     _descriptor_mentions(builder)
     _person_mentions(builder)
     _org_mentions(builder)
-    builder.table.mentions.sort(key=lambda m: m.start)
+    builder.table.finish()
     return builder.table
 
 
@@ -292,6 +321,7 @@ def _backer_mentions(builder: _Builder) -> None:
 
 def _descriptor_mentions(builder: _Builder) -> None:
     doc = builder.doc
+    found: dict[Span, ActorInfo] = {}
     for match_id, start, end in _descriptor_matcher(doc.vocab)(doc):
         cls, bare = doc.vocab.strings[match_id].split("|")
         head = doc[end - 1]
@@ -308,7 +338,9 @@ def _descriptor_mentions(builder: _Builder) -> None:
         if info:
             if info.kind != "civilians":  # "recent regime" -> "regime"; "Druze women" keeps its qualifier
                 first = next((i for i in range(first, start) if _is_qualifier(doc, i)), start)
-            builder.add(info, doc[first:end])
+            found[doc[first:end]] = info
+    for span in filter_spans(list(found)):  # "regime forces" wins over "regime"
+        builder.add(found[span], span, link=_link_after(span))
 
 
 def _resolve_descriptor(builder: _Builder, cls: str, country: str | None, qualified: bool) -> ActorInfo | None:
@@ -370,11 +402,35 @@ def _person_mentions(builder: _Builder) -> None:
         spans.append(span)
     full = sorted({s.text for s in spans if len(s) > 1}, key=len, reverse=True)
     for span in spans:
-        longer = next((name for name in full if name != span.text and name.endswith(" " + span.text)), None)
+        longer = next((name for name in full if _short_form(span.text, name)), None)
         name = longer or span.text
         if len(name.split()) < 2:
             continue  # a lone word is too often a place or an organisation misread as a person
         builder.add(ActorInfo(actor_key(name), name, "person"), span)
+    _surname_mentions(builder)
+
+
+def _surname_mentions(builder: _Builder) -> None:
+    """A person named in full is later called by the surname alone ("Kayyali added")."""
+    surnames: dict[str, str] = {}
+    for info in builder.table.actors.values():
+        if info.kind == "person":
+            last = info.name.split()[-1].split("-")[-1]
+            if len(last) >= 4 and last[:1].isupper():
+                surnames.setdefault(last, info.key)
+    for token in builder.doc:
+        key = surnames.get(token.text)
+        if key and token.ent_type_ not in _PLACE_LABELS and builder.table.at(token.i) is None:
+            builder.add(builder.table.actors[key], builder.doc[token.i : token.i + 1])
+
+
+def _short_form(short: str, name: str) -> bool:
+    """True when ``short`` is the last part of the longer name ("Abdel Rahman", "al-Masri", "Kadhimi")."""
+    short, name = short.lower(), name.lower()
+    if short == name or not name.endswith(short):
+        return False
+    before = name[: -len(short)]
+    return before.endswith((" ", "-")) or before.endswith(" al-") or before.endswith(" el-")
 
 
 def _org_kind(span: Span) -> str:
@@ -414,7 +470,6 @@ def _owner_of_short_form(builder: _Builder, text: str) -> str | None:
     for info in builder.table.actors.values():
         if info.kind == "person":
             continue
-        names = [info.name] + [m.text for m in builder.table.mentions if m.key == info.key]
-        if any(padded in f" {name} " and name != text for name in names):
+        if any(padded in f" {name} " and name != text for name in builder.names.get(info.key, ())):
             return info.key
     return None

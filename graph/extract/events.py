@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
@@ -22,6 +22,13 @@ from graph.records import Article, Event, Location, slugify
 __all__ = ["PlaceMention", "build_events", "main_place"]
 
 _COUNTRY_KINDS = {"country"}
+# A line that ends in a bracketed picture credit is a photo caption, not story text.
+_CREDIT = re.compile(
+    r"[\[(](?:photo|image|file|picture|credit)?[: ]*(?:[A-Z][\w.&'-]*(?:[ /][A-Z][\w.&'-]*){0,3}|twitter|facebook"
+    r"|social media|archive)[\])]\s*$", re.IGNORECASE)
+_CREDIT_WORDS = {"getty", "afp", "ap", "reuters", "epa", "anadolu", "photo", "image", "file", "twitter",
+                 "facebook", "archive", "credit", "xinhua", "sana", "handout", "supplied", "social"}
+_PHOTO_WORDS = {"photo", "image", "file", "picture", "credit", "getty", "handout"}
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -65,12 +72,27 @@ def _words(text: str) -> set[str]:
 
 
 def _repeats(words: set[str], seen: list[set[str]]) -> bool:
-    """True when a sentence says what an earlier one said (nearly the same words)."""
-    for other in seen:
+    """True when a sentence says what an earlier one said (nearly the same words).
+
+    Only the first and the latest sentences are compared: repeats are headlines, leads and quotes nearby.
+    """
+    for other in seen[:20] + seen[20:][-20:]:
         union = words | other
         if union and len(words & other) / len(union) >= 0.6:
             return True
     return False
+
+
+def _caption(text: str, end: int) -> bool:
+    """True when the sentence ends a line that closes with a picture credit ("... assaults [AFP]")."""
+    line_end = text.find("\n", end)
+    line = text[text.rfind("\n", 0, end) + 1 : line_end if line_end >= 0 else len(text)]
+    match = _CREDIT.search(line)
+    if not match or len(line) >= 300:
+        return False
+    words = _words(match.group(0))
+    square = match.group(0).lstrip().startswith("[")
+    return bool(words & _CREDIT_WORDS) if square else bool(words & _PHOTO_WORDS)
 
 
 def _published(article: Article) -> dt.date | None:
@@ -92,54 +114,174 @@ def _evidence(article: Article, sent: Span) -> tuple[str, int, int]:
 
 def build_events(article: Article, doc: Doc, table: ActorTable, places: list[PlaceMention]) -> list[Event]:
     """Return the events of a parsed article, in document order."""
-    from graph.extract import dates, event_types, numbers
+    from graph.extract import event_types
 
-    published = _published(article)
-    fallback = main_place(places)
+    context = _Context(article, doc, table, places)
     events: list[Event] = []
     seen: list[set[str]] = []
-    title_end = _title_end(article)
     for sent in doc.sents:
         typings = event_types.classify_sentence(sent)
         if not typings:
             continue
-        evidence, start, end = _evidence(article, sent)
-        words = _words(evidence)
-        if not words or _repeats(words, seen):
+        evidence = _evidence(article, sent)
+        words = _words(evidence[0])
+        if not words or _repeats(words, seen) or _caption(article.text, evidence[2]):
             continue
         seen.append(words)
-        typing = typings[0]
-        roles = assign_roles(sent, typing.trigger, table)
-        place = _event_place(sent, places, fallback)
-        reading = dates.resolve_date(sent, published)
-        if reading is None and published is not None:
-            date, precision = published.isoformat()[:7], "month"  # reported without a date: the month of the report
+        events.extend(context.sentence_events(sent, typings[0], evidence))
+    events = _drop_headline(events, _title_end(article))
+    countries = {p.location.name for p in places if p.location.kind in _COUNTRY_KINDS}
+    return _fill_from_context(events, countries)
+
+
+class _Context:
+    """What every event of one article needs: the article, its parse, actors, places, publication date."""
+
+    def __init__(self, article: Article, doc: Doc, table: ActorTable, places: list[PlaceMention]):
+        self.article, self.doc, self.table, self.places = article, doc, table, places
+        self.published = _published(article)
+        self.fallback = main_place(places)
+
+    def sentence_events(self, sent: Span, typing, evidence: tuple[str, int, int]) -> list[Event]:
+        """The sentence's event, then the event of a "during a rampage that left 250 dead" adjunct, if any."""
+        from graph.extract import event_types, numbers
+
+        main = self.event(sent, sent, typing, evidence, f"{evidence[1]}")
+        adjunct = _death_adjunct(sent, typing.trigger)
+        if adjunct is None:
+            return [main]
+        counts = numbers.read_counts(adjunct)
+        typings = event_types.classify_sentence(adjunct)
+        if main.fatalities == counts.fatalities:
+            main = replace(main, fatalities=None)  # the toll belongs to the event the adjunct names
+        if not typings or typings[0].sub_event_type == typing.sub_event_type:
+            return [main]
+        second = self.event(adjunct, sent, typings[0], evidence, f"{adjunct.start_char}")
+        if not (second.actor1 or second.actor2):
+            second = replace(second, actor1=main.actor1, actor2=main.actor2, assoc_actor_1=main.assoc_actor_1,
+                             assoc_actor_2=main.assoc_actor_2)
+        return [main, second]
+
+    def event(self, span: Span, sent: Span, typing, evidence: tuple[str, int, int], anchor: str) -> Event:
+        """Build one event read from ``span`` (the sentence or a part of it)."""
+        from graph.extract import dates, numbers
+
+        roles = assign_roles(span, typing.trigger, self.table)
+        place = _event_place(sent, self.places, self.fallback)
+        reading = dates.resolve_date(span, self.published)
+        if reading is None and span is not sent:
+            reading = dates.resolve_date(sent, self.published)
+        if reading is None and self.published is not None:
+            date, precision = self.published.isoformat()[:7], "month"  # no date given: the month of the report
         else:
             date, precision = (reading.iso, reading.precision) if reading else (None, None)
-        counts = numbers.read_counts(sent)
-        event = Event(
-            id=f"event/{slugify(article.id)}-{start}",
+        counts = numbers.read_counts(span)
+        fatalities = counts.fatalities if counts.fatalities is not None else _named_dead(span, self.table)
+        actor1, actor2, assoc1 = _persons_aside(roles, typing.event_type, self.table)
+        text, start, end = evidence
+        return Event(
+            id=f"event/{slugify(self.article.id)}-{anchor}",
             event_type=typing.event_type,
             sub_event_type=typing.sub_event_type,
-            actor1=roles.actor1,
-            actor2=roles.actor2,
-            assoc_actor_1=roles.assoc_actor_1,
+            actor1=actor1,
+            actor2=actor2,
+            assoc_actor_1=assoc1,
             assoc_actor_2=roles.assoc_actor_2,
             location=place.name if place else None,
             date=date,
             date_precision=precision,
-            fatalities=counts.fatalities,
+            fatalities=fatalities,
             quantity=counts.quantity,
             confidence=round(float(typing.confidence), 3),
-            evidence=evidence,
+            evidence=text,
             start=start,
             end=end,
             reported_by=roles.reported_by,
             cameo=typing.cameo,
             plover=typing.plover,
         )
-        events.append(event)
-    return _drop_headline(events, title_end)
+
+
+_ADJUNCT_PREPS = {"during", "amid", "in", "after", "following"}
+_DEATH_LEMMAS = {"death", "kill", "die", "assassinate", "execute", "behead", "slay", "murder", "assassination",
+                 "killing", "execution", "dead"}
+
+
+def _death_adjunct(sent: Span, trigger) -> Span | None:
+    """A "during/amid <event> that left N dead" phrase that does not hold the trigger."""
+    for token in sent:
+        if token.dep_ != "prep" or token.lower_ not in _ADJUNCT_PREPS:
+            continue
+        objects = [c for c in token.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+        if not objects:
+            continue
+        subtree = list(token.subtree)
+        span = sent.doc[subtree[0].i : subtree[-1].i + 1]
+        if trigger is not None and span.start <= trigger.i < span.end:
+            continue
+        if any(t.lemma_.lower() in _DEATH_LEMMAS for t in span) and any(t.like_num for t in span):
+            return span
+    return None
+
+
+def _named_dead(span: Span, table: ActorTable) -> int | None:
+    """Count the named persons the span reports dead ("the death of commander X", "X was killed")."""
+    dead = set()
+    for mention in table.in_span(span):
+        if table.actors[mention.key].kind != "person":
+            continue
+        node = span.doc[mention.start : mention.end].root
+        for _ in range(4):
+            if node.dep_ == "appos" or node.dep_ == "compound":
+                node = node.head
+                continue
+            head = node.head
+            if head.lemma_.lower() in _DEATH_LEMMAS and (
+                node.dep_ in {"nsubjpass", "dobj"} or (node.dep_ == "nsubj" and head.lemma_.lower() == "die")
+            ):
+                dead.add(mention.key)
+            if node.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _DEATH_LEMMAS:
+                dead.add(mention.key)
+            break
+    return len(dead) or None
+
+
+_GROUP_EVENTS = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+def _persons_aside(roles, event_type: str, table: ActorTable) -> tuple[str | None, str | None, tuple[str, ...]]:
+    """In armed events the parties are groups: a named person stands aside as an associate of side 1."""
+    kinds = {info.name: info.kind for info in table.actors.values()}
+    actor1, actor2, assoc = roles.actor1, roles.actor2, list(roles.assoc_actor_1)
+    if event_type in _GROUP_EVENTS:
+        if kinds.get(actor1) == "person":
+            assoc.append(actor1)
+            actor1 = None
+        if kinds.get(actor2) == "person":
+            actor2 = None
+    return actor1, actor2, tuple(dict.fromkeys(assoc))
+
+
+def _fill_from_context(events: list[Event], countries: set[str]) -> list[Event]:
+    """An armed event whose sentence names no party takes the parties of the last event at the same place
+    (below country level), else the article's main pair of adversaries."""
+    pairs = Counter(frozenset((e.actor1, e.actor2)) for e in events if e.actor1 and e.actor2)
+    main = tuple(sorted(pairs.most_common(1)[0][0])) if pairs else None
+    out: list[Event] = []
+    for event in events:
+        if (event.actor1 and event.actor2) or event.event_type not in _GROUP_EVENTS:
+            out.append(event)
+            continue
+        donor = next((e for e in reversed(out[-30:]) if e.location == event.location and e.actor1 and e.actor2
+                      and e.location not in countries), None)
+        pair = (donor.actor1, donor.actor2) if donor else main
+        present = event.actor1 or event.actor2
+        if pair and present is None:
+            event = replace(event, actor1=pair[0], actor2=pair[1])
+        elif pair and present in pair:
+            event = replace(event, actor1=present, actor2=pair[1] if pair[0] == present else pair[0])
+        out.append(event)
+    return out
 
 
 def _title_end(article: Article) -> int:

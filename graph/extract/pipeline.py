@@ -23,6 +23,8 @@ __all__ = ["Extractor", "read_doc"]
 
 log = logging.getLogger(__name__)
 
+CHUNK_CHARS = 100_000  # spaCy refuses texts over nlp.max_length; long articles are parsed in pieces
+
 
 class Extractor:
     """Loads the model once and turns articles into extractions."""
@@ -37,11 +39,17 @@ class Extractor:
         return next(self.extract_many([article]))
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction]:
-        """Extract from many articles in input order, parsing them in batches with ``nlp.pipe``."""
+        """Extract from many articles in input order, parsing them in batches with ``nlp.pipe``.
+
+        Long texts are parsed in chunks cut at line breaks and joined back into one Doc, so every
+        offset still points into the whole article text.
+        """
         articles = list(articles)
-        texts = (self._text_of(a) for a in articles)
-        docs = self.nlp.pipe(texts, batch_size=self.batch_size)
-        for article, doc in zip(articles, docs, strict=True):
+        chunked = [split_chunks(self._text_of(a)) for a in articles]
+        docs = self.nlp.pipe((chunk for chunks in chunked for chunk in chunks), batch_size=self.batch_size)
+        for article, chunks in zip(articles, chunked, strict=True):
+            parts = [next(docs) for _ in chunks]
+            doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
             if not doc.text.strip():
                 yield Extraction(document=article)
                 continue
@@ -56,11 +64,22 @@ class Extractor:
         text = clean_text(article.text or "")
         if not text.strip() or looks_like_html(text) or not looks_like_english(text):
             return ""
-        limit = self.nlp.max_length - 1
-        if len(text) > limit:  # parse the first part of a huge file; offsets stay valid
-            cut = text.rfind("\n", 0, limit)
-            text = text[: cut if cut > 0 else limit]
         return text
+
+
+def split_chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """Cut text into consecutive pieces of at most ``size`` characters, at line breaks where possible."""
+    chunks = []
+    start = 0
+    while len(text) - start > size:
+        cut = text.rfind("\n", start, start + size)
+        if cut <= start:
+            cut = text.rfind(". ", start, start + size)
+        cut = cut + 1 if cut > start else start + size
+        chunks.append(text[start:cut])
+        start = cut
+    chunks.append(text[start:])
+    return chunks
 
 
 def _sentence_index(doc: Doc) -> list[int]:

@@ -13,7 +13,7 @@ from graph.extract import lexicon
 from graph.extract.actors import ActorMention, ActorTable, state_actor
 from graph.records import Relation
 
-__all__ = ["find_relations", "LEAD_TITLES", "MEMBER_TITLES"]
+__all__ = ["find_relations", "linked_target", "mention_sentence", "LEAD_TITLES", "MEMBER_TITLES"]
 
 LEAD_TITLES = frozenset(
     ["chief", "head", "leader", "director", "founder", "chairman", "chairwoman", "president", "emir", "boss"]
@@ -37,7 +37,7 @@ def find_relations(doc: Doc, table: ActorTable) -> list[Relation]:
     for mention in table.mentions:
         sent = mention_sentence(doc, mention)
         if mention.link:
-            target = _linked_target(doc, table, mention)
+            target = linked_target(doc, table, mention)
             if target and mention.link in _SUPPORT_LINKS:
                 add(table.name(mention.key), "supports", table.name(target), sent)
             elif target and mention.link in _AFFILIATE_LINKS:
@@ -59,14 +59,16 @@ def mention_sentence(doc: Doc, mention: ActorMention) -> Span:
     return doc[mention.start].sent
 
 
-def _linked_target(doc: Doc, table: ActorTable, mention: ActorMention) -> str | None:
-    """The actor that "<X>-backed" modifies: the next actor mention in the same noun phrase."""
-    head = doc[mention.end - 1].head
-    for i in range(mention.end, min(mention.end + 6, len(doc))):
+def linked_target(doc: Doc, table: ActorTable, mention: ActorMention) -> str | None:
+    """Return the actor that "<X>-backed" modifies: the next actor mention in the same noun phrase."""
+    start = mention.end
+    while start < len(doc) and (doc[start].text == "-" or doc[start].lower_ == mention.link):
+        start += 1
+    for i in range(start, min(start + 5, len(doc))):
         other = table.at(i)
         if other and other.key != mention.key:
             return other.key
-        if doc[i].i == head.i or doc[i].pos_ in {"VERB", "ADP", "PUNCT"} and doc[i].text != "-":
+        if doc[i].pos_ in {"VERB", "AUX", "ADP", "PUNCT", "CCONJ"}:
             break
     return None
 
@@ -85,7 +87,8 @@ def _unit_owner(doc: Doc, table: ActorTable, mention: ActorMention) -> list[tupl
             code = by_adjective[doc[i].text]
     code = code or info.country
     state = state_actor(code) if code else None
-    if state and state.key in table.actors:
+    if state:
+        table.actors.setdefault(state.key, state)  # a unit implies its state's forces
         return [(info.name, "part_of", state.name)]
     return []
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from graph.extract.actors import ActorMention, ActorTable, state_actor
+from graph.extract.relations import linked_target as _linked_target
 
 __all__ = ["Roles", "assign_roles", "REPORT_VERBS"]
 
@@ -25,6 +26,7 @@ REPORT_VERBS = frozenset(
 _SUBJECT = {"nsubj", "csubj", "agent", "poss"}
 _OBJECT = {"dobj", "nsubjpass", "iobj", "attr", "oprd", "pobj"}
 _TARGET_PREPS = {"on", "against", "at", "upon", "targeting", "into", "of", "from", "with", "to"}
+_STRONG_TARGET_PREPS = {"on", "against", "targeting", "upon"}
 _SUPPORT_LEMMAS = {"back", "support", "assist", "aid", "help", "arm", "fund"}
 _NEVER_PARTICIPANT = {"monitor", "media"}
 
@@ -73,15 +75,17 @@ def _side(token: Token, trigger: Token | None) -> str | None:
     """Return "agent", "patient", "support" or None for the mention headed by ``token``."""
     node = _first_conjunct(token)
     chain = _ancestors(node)
-    if trigger is not None:
-        trigger_chain = _ancestors(trigger)
-        common = next((t for t in chain if t in trigger_chain), chain[-1])
-    else:
-        common = chain[-1]
-    below = chain[: chain.index(common)] if common in chain else chain
+    trigger_chain = _ancestors(trigger) if trigger is not None else [chain[-1]]
+    common = next((t for t in chain if t in trigger_chain), chain[-1])
+    below = chain[: chain.index(common)]
     for step in below:
-        if step.dep_ == "pobj" and step.head.lower_ == "by" and step.head.head.lemma_.lower() in _SUPPORT_LEMMAS:
+        head = step.head
+        if step.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in _SUPPORT_LEMMAS:
             return "support"
+        if step.dep_ == "pobj" and head.lower_ in _STRONG_TARGET_PREPS:
+            return "patient"  # "strikes on IS", "pressure on IS", "an offensive against the Taliban"
+        if step.dep_ == "pobj" and head.lower_ == "by":
+            return "agent"
     if not below:
         return None
     last = below[-1]
@@ -89,17 +93,21 @@ def _side(token: Token, trigger: Token | None) -> str | None:
         return "agent"
     if last.dep_ in _OBJECT:
         return "patient"
-    if last.dep_ == "prep":
-        prep = last.lower_
-        if prep == "by":
-            return "agent"
-        if prep in _TARGET_PREPS:
-            return "patient"
+    if last.dep_ == "prep" and last.lower_ in _TARGET_PREPS:
+        return "patient"
     if last.dep_ in {"compound", "amod", "nmod"} and common.dep_ in _SUBJECT:
         return "agent"
-    if last.dep_ in {"compound", "amod", "nmod"} and common.dep_ in _OBJECT | {"nsubjpass"}:
+    if last.dep_ in {"compound", "amod", "nmod"} and common.dep_ in _OBJECT:
         return "patient"
     return None
+
+
+def _reference(trigger: Token | None, table: ActorTable) -> Token | None:
+    """The token roles are read against: the trigger, or its head when an actor names the trigger
+    ("Russian warplanes carried out strikes": the trigger "warplanes" is the actor)."""
+    if trigger is not None and table.at(trigger.i) is not None and trigger.head.i != trigger.i:
+        return trigger.head
+    return trigger
 
 
 def assign_roles(sent: Span, trigger: Token | None, table: ActorTable) -> Roles:
@@ -110,6 +118,7 @@ def assign_roles(sent: Span, trigger: Token | None, table: ActorTable) -> Roles:
     others: list[str] = []
     support: list[str] = []
     reporters: list[str] = []
+    backing: list[tuple[str, str | None]] = []
     for mention in table.in_span(sent):
         info = table.actors[mention.key]
         head = doc[mention.start : mention.end].root
@@ -118,10 +127,12 @@ def assign_roles(sent: Span, trigger: Token | None, table: ActorTable) -> Roles:
             continue
         if mention.link:
             if mention.link in {"backed", "supported", "funded", "armed", "sponsored"}:
-                support.append(mention.key)
+                backing.append((mention.key, _linked_target(doc, table, mention)))
             continue
-        side = _side(head, trigger)
+        side = _side(head, _reference(trigger, table))
         {"agent": agents, "patient": patients, "support": support}.get(side, others).append(mention.key)
+    for key, target in backing:  # "<X>-backed Y": X is an associate of Y's side
+        (patients if target is not None and target in patients else support).append(key)
     return _assemble(table, agents, patients, others, support, reporters)
 
 

@@ -1,0 +1,94 @@
+"""Actors: dictionary aliases, generic descriptors, persons and organisations, on hand-written sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract.actors import find_actors
+from graph.extract.clean import clean_text
+from graph.extract.nlp import build_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+def actors_of(nlp, text: str) -> dict[str, tuple[str, set[str]]]:
+    """name -> (kind, every text that named it)."""
+    doc = nlp(clean_text(text))
+    table = find_actors(doc)
+    index = [0] * len(doc)
+    return {a.name: (a.kind, {m.text for m in a.mentions}) for a in table.records(index)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Houthi rebels fired missiles at Saudi troops near Jizan.",
+         {"Houthis": "armed_group", "Military Forces of Saudi Arabia": "state_forces"}),
+        ("Nigerian troops killed 12 Boko Haram fighters in Borno state on Sunday.",
+         {"Military Forces of Nigeria": "state_forces", "Boko Haram": "armed_group"}),
+        ("Taliban fighters stormed a checkpoint in Ghazni, killing five Afghan soldiers.",
+         {"Taliban": "armed_group", "Military Forces of Afghanistan": "state_forces"}),
+        ("Al-Shabaab militants attacked an AMISOM base in Lower Shabelle, the Somali army said.",
+         {"Al-Shabaab": "armed_group", "African Union Mission in Somalia": "state_forces",
+          "Military Forces of Somalia": "state_forces"}),
+        ("Ukrainian forces shelled positions held by the Wagner Group near Bakhmut.",
+         {"Military Forces of Ukraine": "state_forces", "Wagner Group": "militia"}),
+        ("Gunmen abducted 20 villagers in northwestern Nigeria, residents said.",
+         {"Unidentified Armed Group (Nigeria)": "armed_group", "Civilians (Nigeria)": "civilians"}),
+        ("Thousands of protesters marched in Khartoum against Sudan's military government.",
+         {"Protesters (Sudan)": "civilians", "Military Forces of Sudan": "state_forces"}),
+        ("Kenyan police arrested three suspected al-Shabaab recruiters in Mombasa.",
+         {"Military Forces of Kenya": "state_forces", "Al-Shabaab": "armed_group"}),
+    ],
+)
+def test_actors_and_kinds(nlp, text, expected):
+    found = actors_of(nlp, text)
+    for name, kind in expected.items():
+        assert name in found, (name, sorted(found))
+        assert found[name][0] == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "aliases"),
+    [
+        ("ISIS claimed the bombing in Raqqa. The Islamic State group said its jihadists had struck. "
+         "Daesh rarely says so.", "Islamic State", {"ISIS", "Islamic State group", "jihadists", "Daesh"}),
+        ("The regime shelled Idlib. Regime forces then advanced and Syrian troops entered the town.",
+         "Military Forces of Syria", {"regime", "Regime forces", "Syrian troops"}),
+        ("Iraq's government sent the army to Tal Afar. Iraqi troops arrived on Monday.",
+         "Military Forces of Iraq", {"Iraq's government", "army", "Iraqi troops"}),
+        ("The Syrian Observatory for Human Rights counted 12 dead. The Britain-based Observatory relies on "
+         "sources on the ground, the monitor said.", "Syrian Observatory for Human Rights",
+         {"Syrian Observatory for Human Rights", "Observatory", "monitor"}),
+        ("Human Rights Watch researcher Sara Kayyali said the strikes were unlawful. Kayyali added that "
+         "hospitals were hit.", "Sara Kayyali", {"Sara Kayyali", "Kayyali"}),
+    ],
+)
+def test_every_alias_maps_to_one_actor(nlp, text, name, aliases):
+    found = actors_of(nlp, text)
+    assert name in found, sorted(found)
+    assert aliases <= found[name][1]
+    others = {other for other, (_, texts) in found.items() if other != name and texts & aliases}
+    assert not others
+
+
+@pytest.mark.parametrize(
+    ("text", "not_actors"),
+    [
+        ("Fighting eased during Ramadan and Eid al-Fitr, according to Reuters.", {"Ramadan", "Eid al-Fitr"}),
+        ("IS fighters [AFP] were seen near the river.", {"Agence France-Presse"}),
+        ("The Syrian Democratic Forces said clashes continued.", {"Military Forces of Syria"}),
+        ("Druze villagers fled the fighting.", {"Druze"}),
+    ],
+)
+def test_not_every_capitalised_phrase_is_an_actor(nlp, text, not_actors):
+    assert not_actors.isdisjoint(actors_of(nlp, text))
+
+
+def test_is_the_group_is_not_the_verb(nlp):
+    doc = nlp("IS fighters attacked the town. IS claimed the attack.")
+    tags = [t.pos_ for t in doc if t.text == "IS"]
+    assert tags and all(tag in {"PROPN", "NOUN"} for tag in tags)
