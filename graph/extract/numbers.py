@@ -84,15 +84,16 @@ PEOPLE = frozenset(
     (
         "people", "person", "civilian", "villager", "resident", "soldier", "troop", "officer", "policeman",
         "policemen", "police", "fighter", "militant", "rebel", "insurgent", "jihadist", "terrorist", "gunman",
-        "gunmen", "attacker", "assailant", "hostage", "captive", "prisoner", "detainee", "protester", "protestor",
-        "demonstrator", "activist", "student", "pupil", "child", "children", "boy", "girl", "woman", "women",
-        "man", "men", "member", "worker", "farmer", "herder", "miner", "trader", "passenger", "pilgrim",
+        "gunmen", "attacker", "assailant", "hostage", "captive", "prisoner", "detainee", "protester",
+        "protestor", "demonstrator", "activist", "student", "pupil", "child", "children", "boy", "girl", "woman",
+        "women", "man", "men", "member", "worker", "farmer", "herder", "miner", "trader", "passenger", "pilgrim",
         "worshipper", "worshiper", "refugee", "migrant", "family", "families", "other", "others", "individual",
         "victim", "casualty", "wounded", "injured", "dead", "body", "corpse", "guard", "personnel", "serviceman",
         "servicemen", "driver", "chief", "pastor", "judge", "mayor", "governor", "doctor", "lawyer", "elder",
-        "shepherd", "fisherman", "fishermen", "youth", "youths", "boy", "colonel", "general", "sergeant", "militiaman", "militiamen", "commander", "leader", "official", "journalist", "teacher",
-        "doctor", "nurse", "priest", "cleric", "imam", "soldier", "jawan", "marine", "recruit", "suspect", "staff",
-        "employee", "citizen", "national", "displaced", "evacuee", "combatant",
+        "shepherd", "fisherman", "fishermen", "youth", "youths", "colonel", "general", "sergeant", "militiaman",
+        "militiamen", "commander", "leader", "official", "journalist", "teacher", "nurse", "priest", "cleric",
+        "imam", "jawan", "marine", "recruit", "suspect", "staff", "employee", "citizen", "national", "displaced",
+        "evacuee", "combatant",
     )
 )
 PEOPLE_VERBS = frozenset(
