@@ -212,6 +212,9 @@ def test_bulk_path_relinks_written_documents(tmp_path, name, order):
     expected = _partition([(d, s) for d, s, _ in m] for m in _incidents(name).values())
     assert _partition(grouped.values()) == expected
     assert relink_graphs(store, BASE, graph_iris) == set()  # a second pass finds nothing more to do
+    for role in ("actor1", "actor2"):  # reports naming the pair the other way round were turned to match
+        counts = store.select(PREFIX + f"SELECT ?e (COUNT(DISTINCT ?a) AS ?n) WHERE {{ ?e ckg:{role} ?a }} GROUP BY ?e")
+        assert {row["n"] for row in counts} == {1}
     assert affected or len(expected) == sum(len(item["events"]) for item in SCENARIOS[name])
 
 

@@ -30,6 +30,7 @@ __all__ = [
     "date_interval",
     "dates_compatible",
     "actors_compatible",
+    "swapped",
     "CANDIDATES_QUERY",
 ]
 
@@ -114,7 +115,7 @@ def choose_link(
     if not ranked or (len(ranked) > 1 and ranked[0][:2] == ranked[1][:2]):
         return None  # nothing fits, or two distinct events fit equally well: do not guess
     best = next(c for c in fitting if c.iri == ranked[0][2])
-    return EventLink(URIRef(best.iri), _swapped(actor1, actor2, best.roles))
+    return EventLink(URIRef(best.iri), swapped(actor1, actor2, best.roles))
 
 
 def best_link(
@@ -156,7 +157,7 @@ def candidates_from_rows(rows: Iterable[dict]) -> list[Candidate]:
     return list(found.values())
 
 
-def _swapped(first: str | None, second: str | None, roles: tuple[str | None, str | None]) -> bool:
+def swapped(first: str | None, second: str | None, roles: tuple[str | None, str | None]) -> bool:
     """True when this report names the candidate's actor pair the other way round."""
     same = (first is not None and first == roles[0]) + (second is not None and second == roles[1])
     crossed = (first is not None and first == roles[1]) + (second is not None and second == roles[0])
