@@ -67,8 +67,9 @@ class Extractor:
         return text
 
 
-def split_chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+def split_chunks(text: str, size: int | None = None) -> list[str]:
     """Cut text into consecutive pieces of at most ``size`` characters, at line breaks where possible."""
+    size = size or CHUNK_CHARS
     chunks = []
     start = 0
     while len(text) - start > size:

@@ -1,0 +1,130 @@
+"""The whole extraction: offsets into the original text, sentence boundaries, bad input, long texts, contract."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from graph.extract import pipeline
+from graph.extract.clean import clean_text, looks_like_english, looks_like_html
+from graph.extract.pipeline import Extractor, split_chunks
+from graph.records import Article, Extraction
+
+ROOT = Path(__file__).resolve().parent.parent
+
+STORY = (
+    "Gunmen kill 12 in Nigeria\n"
+    "Gunmen killed 12 villagers in an attack on a village in Zamfara state on Monday, police said.\n\n"
+    "Nigerian troops later clashed with the attackers, the army said.\u00a0 Three soldiers died.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("a\u00a0b", "a b"),
+        ("x\u2019s", "x's"),
+        ("line\r\nnext", "line\n\nnext"),
+        ("zero\u200bwidth", "zero width"),
+        ("bell\x07", "bell "),
+    ],
+)
+def test_cleaning_keeps_length(raw, expected):
+    cleaned = clean_text(raw)
+    assert cleaned == expected
+    assert len(cleaned) == len(raw)
+
+
+@pytest.mark.parametrize(
+    ("text", "html", "english"),
+    [
+        ("<html><body><div><p>Shelling in Idlib</p></div></body></html>", True, True),
+        ("Les forces armées ont bombardé la ville hier soir selon des témoins sur place.", False, False),
+        ("Суд приговорил троих обвиняемых к длительным срокам заключения в колонии.", False, False),
+        ("Clashes erupted in Tripoli on Friday between rival militias, residents said.", False, True),
+    ],
+)
+def test_input_sniffing(text, html, english):
+    assert looks_like_html(text) is html
+    assert looks_like_english(text) is english
+
+
+@pytest.mark.parametrize("size", [7, 20, 64])
+def test_chunks_join_back_to_the_text(size):
+    text = "First line here.\nSecond one. Third sentence here.\n" * 5
+    chunks = split_chunks(text, size)
+    assert "".join(chunks) == text
+    assert all(len(c) <= size for c in chunks)
+
+
+def test_offsets_point_into_the_original_text(extractor):
+    result = extractor.extract(Article(id="t1", text=STORY, published="2024-03-05"))
+    assert result.actors and result.events
+    for actor in result.actors:
+        for mention in actor.mentions:
+            assert STORY[mention.start : mention.end] == mention.text
+    for event in result.events:
+        assert STORY[event.start : event.end] == event.evidence
+        assert event.id == f"event/t1-{event.start}" or event.id.startswith("event/t1-")
+
+
+def test_title_line_is_its_own_sentence(extractor):
+    doc = extractor.nlp(clean_text(STORY))
+    first = next(iter(doc.sents))
+    assert first.text.strip() == "Gunmen kill 12 in Nigeria"
+
+
+def test_long_text_is_parsed_in_chunks(extractor, monkeypatch):
+    monkeypatch.setattr(pipeline, "CHUNK_CHARS", 120)
+    text = STORY * 3
+    assert len(split_chunks(clean_text(text))) > 3
+    result = extractor.extract(Article(id="long", text=text, published="2024-03-05"))
+    mentions = [m for a in result.actors for m in a.mentions]
+    assert any(m.start > 2 * len(STORY) for m in mentions)
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n\n  ", "<html><head></head><body><div><p>x</p><p>y</p></div></body></html>",
+     "Die Regierung hat am Montag neue Maßnahmen gegen die Inflation angekündigt und die Steuern gesenkt."],
+)
+def test_bad_input_gives_an_empty_result(extractor, text):
+    result = extractor.extract(Article(id="bad", text=text))
+    assert (result.actors, result.locations, result.events) == ((), (), ())
+
+
+def test_batch_keeps_order_and_survives_a_bad_record(extractor):
+    articles = [Article(id="a", text=STORY), Article(id="b", text=""), Article(id="c", text="IS fighters attacked.")]
+    results = list(extractor.extract_many(articles))
+    assert [r.document.id for r in results] == ["a", "b", "c"]
+    assert results[0].actors and not results[1].actors
+
+
+def test_json_round_trip(extractor):
+    result = extractor.extract(Article(id="rt", text=STORY, published="2024-03-05"))
+    data = json.loads(json.dumps(result.to_json()))
+    assert Extraction.from_json(data) == result
+
+
+@pytest.mark.slow
+def test_cli_extract_on_a_file(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text(STORY, encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, "-m", "graph", "extract", str(path), "--published", "2024-03-05"],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    )
+    data = json.loads(out.stdout)
+    kinds = {a["name"]: a["kind"] for a in data["actors"]}
+    assert kinds.get("Military Forces of Nigeria") == "state_forces"
+    assert all(e["date"] <= "2024-03-05" for e in data["events"] if e["date"])
