@@ -238,7 +238,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def report(point_times: dict[str, list], agg_times: dict[str, list], slow_agg: dict[str, list]) -> int:
-    """Print per-server means and the BENCH line."""
+    """Print per-server means (and per aggregate query) and the BENCH line."""
+    for name, times in slow_agg.items():
+        per_query = [statistics.fmean(times[i :: len(AGGREGATES)]) * 1000 for i in range(len(AGGREGATES))]
+        print(f"agg3 per query {name:16} " + " ".join(f"{t:8.1f}" for t in per_query) + " ms", file=sys.stderr)
     mean = {kind: {name: statistics.fmean(t) for name, t in times.items()}
             for kind, times in (("point", point_times), ("agg", agg_times), ("agg3", slow_agg))}  # fmt: skip
     for kind in ("point", "agg", "agg3"):
