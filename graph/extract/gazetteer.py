@@ -364,6 +364,18 @@ class Gazetteer:
         )
         return _rank(Place(*r) for r in self._query(sql, (key, *sorted(countries))))
 
+    def admin1_by_prefix(self, name: str, countries: set[str]) -> list[Place]:
+        """Admin1 units of ``countries`` whose name starts with ``name`` ("Kherson" -> "Khersonska oblast")."""
+        if len(name) < 4 or not countries:
+            return []
+        marks = ", ".join("?" * len(countries))
+        sql = (
+            f"SELECT {', '.join(_COLUMNS)} FROM places WHERE kind = 'governorate'"
+            f" AND name LIKE ? ESCAPE '\\' AND country IN ({marks})"
+        )
+        pattern = name.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        return _rank(Place(*r) for r in self._query(sql, (pattern, *sorted(countries))))
+
     @functools.cached_property
     def trusted_names(self) -> frozenset[str]:
         """Exact spellings of countries, admin1 units and hand-curated places (case-sensitive)."""

@@ -21,144 +21,60 @@ from graph.records import Location
 
 __all__ = ["ruler_patterns", "find_places", "resolve", "Cues"]
 
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels the small model wrongly gives to well-known places ("Daraa" ORG, "Sweida" PERSON).
 RESCUE_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART"})
-DIRECTIONS = [
-    "north",
-    "south",
-    "east",
-    "west",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "northeastern",
-    "northwestern",
-    "southeastern",
-    "southwestern",
-    "north-east",
-    "north-west",
-    "south-east",
-    "south-west",
-    "north-eastern",
-    "north-western",
-    "south-eastern",
-    "south-western",
-    "mid",
-    "upper",
-    "lower",
-    "greater",
-    "rural",
-]
+DIRECTIONS = _words(
+    "north south east west northern southern eastern western central northeast northwest southeast southwest "
+    "northeastern northwestern southeastern southwestern north-east north-west south-east south-west "
+    "north-eastern north-western south-eastern south-western mid upper lower greater rural"
+)
 ADMIN_WORDS = frozenset(
-    [
-        "governorate",
-        "governorates",
-        "province",
-        "provinces",
-        "oblast",
-        "prefecture",
-        "department",
-        "wilayat",
-        "wilaya",
-        "muhafazat",
-        "region",
-        "regions",
-        "state",
-        "district",
-    ]
+    _words(
+        "governorate governorates province provinces oblast prefecture department wilayat wilaya muhafazat "
+        "region regions state district"
+    )
 )
 # A "place" right after one of these is a person: "Secretary Kerry", "President Jackson".
 TITLES = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "president",
-        "secretary",
-        "minister",
-        "senator",
-        "ambassador",
-        "general",
-        "gen.",
-        "col.",
-        "lt.",
-        "sgt.",
-        "king",
-        "queen",
-        "prince",
-        "sheikh",
-        "imam",
-        "commander",
-        "spokesman",
-        "spokeswoman",
-        "envoy",
-        "premier",
-        "chancellor",
-    ]
+    _words(
+        "mr mrs ms dr president secretary minister senator ambassador general gen. col. lt. sgt. king queen "
+        "prince sheikh imam commander spokesman spokeswoman envoy premier chancellor"
+    )
 )
-TOWN_WORDS = frozenset(
-    ["city", "town", "village", "villages", "suburb", "district", "neighbourhood", "neighborhood", "countryside"]
+# A place name followed by one of these is part of an organisation's name: "Badr Organization",
+# "Daraa Military Council", "Moro Islamic Liberation Front".
+ORG_WORDS = frozenset(
+    _words(
+        "Organization Organisation Brigade Brigades Front Forces Army Movement Party Group Council Corps "
+        "Division Battalion Battalions Militia Militias Tribe Clan Liberation Islamic Union Committee Revolutionary "
+        "Operations Regiment Martyrs University Police Airways Airlines Club FC"
+    )
 )
-CAMP_WORDS = frozenset(["camp", "camps"])
-# Populations above which a populated place is named by the ruler (dense: conflict countries).
+# "the town of X", "X district": words that mark an unlabelled capitalised name as a place.
+CUE_BEFORE = frozenset(_words("town village city district area suburb neighbourhood neighborhood outskirts"))
+CUE_AFTER = frozenset(
+    _words(
+        "town village district subdistrict sub-district lga territory county camp region province governorate oblast"
+    )
+)
+TOWN_WORDS = frozenset(_words("city town village villages suburb district neighbourhood neighborhood countryside"))
+CAMP_WORDS = frozenset(("camp", "camps"))
+# Populations above which a populated place is named by the ruler. Towns count from 30k in the
+# countries with most conflict events outside Latin America and the Philippines, whose town names are
+# often Spanish surnames ("Rubio", "Garcia") that would break person names.
 RULER_MIN_POP = 1_000_000
 RULER_MIN_POP_DENSE = 30_000
 DENSE_COUNTRIES = frozenset(
-    [
-        "SY",
-        "IQ",
-        "YE",
-        "LY",
-        "AF",
-        "PK",
-        "SO",
-        "SD",
-        "SS",
-        "ET",
-        "ER",
-        "ML",
-        "BF",
-        "NE",
-        "NG",
-        "TD",
-        "CM",
-        "CF",
-        "CD",
-        "MZ",
-        "UA",
-        "MM",
-        "PS",
-        "IL",
-        "LB",
-        "TR",
-        "MX",
-        "CO",
-        "VE",
-        "HT",
-        "PH",
-        "EG",
-        "DZ",
-        "TN",
-        "KE",
-        "UG",
-        "BI",
-        "RW",
-        "JO",
-        "IR",
-        "SA",
-        "BD",
-        "AM",
-        "AZ",
-        "GE",
-    ]
+    _words(
+        "SY IQ YE LY AF PK SO SD SS ET ER ML BF NE NG TD CM CF CD MZ UA MM PS IL LB TR EG DZ TN KE UG BI RW "
+        "JO IR SA BD AM AZ GE"
+    )
 )
 _WORD = re.compile(r"^[A-Z][\w'\u2019.-]*$")
 
@@ -173,9 +89,11 @@ def _patternable(name: str, curated: bool) -> bool:
     """A name is safe as a case-sensitive pattern when it is capitalised and not just English words."""
     words = name.split()
     if not words or len(name) < 3 or not name[0].isupper() or any(ord(ch) > 0xFF for ch in name):
-        return False  # scholarly transliterations ("Dar‘ā") do not occur in news text
+        return False  # scholarly transliterations ("Dar\u2018\u0101") do not occur in news text
     if curated:
         return True
+    if len(words) == 1 and len(name) <= 3:
+        return False  # "San", "Aba", "Bol": too often part of other names
     common = _common_words()
     return not all(w.lower() in common or not w[:1].isupper() for w in words)
 
@@ -255,10 +173,13 @@ def resolve(
     if cues.within:
         candidates = [p for p in candidates if p.admin1 == cues.within] or candidates
     if cues.country:
-        same = [p for p in candidates if p.country == cues.country]
-        candidates = same or candidates
+        candidates = [p for p in candidates if p.country == cues.country]
+        if not candidates:
+            return None  # "Kabul's Green Zone" is not Baghdad's
     if cues.admin:
-        admin = [p for p in candidates if p.kind == "governorate"]
+        admin = [p for p in candidates if p.kind in ("governorate", "country")]
+        if not admin:  # "Kherson oblast": the admin1 is "Khersonska oblast" in the source
+            admin = gaz.admin1_by_prefix(name, {p.country for p in candidates if p.country})
         candidates = admin or candidates
     elif cues.town or cues.camp:
         town = [p for p in candidates if p.rank == 3]
@@ -335,10 +256,14 @@ def _cues(doc: Doc, start: int, end: int) -> Cues:
     return Cues(admin=admin, town=town and not admin, camp=camp)
 
 
-def _possessor(doc: Doc, start: int, countries: dict[str, str]) -> str | None:
-    """ISO2 of a country named just before the mention with a possessive: "Syria's Daraa"."""
+def _possessor(doc: Doc, start: int, countries: dict[str, str], ends: dict[int, Span], context: Counter) -> str | None:
+    """ISO2 of a place named just before the mention with a possessive: "Syria's Daraa", "Kabul's Green Zone"."""
     if start >= 2 and doc[start - 1].text in ("'s", "\u2019s"):
-        return countries.get(normalise(doc[start - 2].text))
+        iso = countries.get(normalise(doc[start - 2].text))
+        if iso is None and start - 1 in ends:
+            owner = resolve(ends[start - 1].text, context)
+            iso = owner.country if owner is not None else None
+        return iso
     return None
 
 
@@ -357,6 +282,8 @@ def _query_variants(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]
     """The mention's text, then without a direction word, then without a trailing type word."""
     text = doc[start:end].text
     out = [(start, end, text)]
+    if end < len(doc) and doc[end].lower_ in ADMIN_WORDS and doc[end].lower_ not in ("state", "district"):
+        out.insert(0, (start, end + 1, doc[start : end + 1].text))  # "Kherson oblast", "Sweida province"
     if end - start > 1 and doc[start].lower_ in DIRECTIONS:
         out.append((start + 1, end, doc[start + 1 : end].text))
     if end - start > 1 and doc[end - 1].lower_ in ADMIN_WORDS | TOWN_WORDS | CAMP_WORDS:
@@ -377,11 +304,17 @@ def _doc_countries(doc: Doc, spans: list[Span], country_names: dict[str, str]) -
                 counts[iso] += 1
     for span in spans:
         start, end = _strip(span)
-        for s, e, _text in _query_variants(doc, start, end):
+        for s, e, text in _query_variants(doc, start, end):
             iso = country_names.get(normalise(doc[s:e].text))
             if iso:
                 counts[iso] += 2
                 break
+            if text in gaz.trusted_names:  # "northern Borno": an admin1 unit of a single country counts once
+                found = gaz.lookup(text)
+                owners = {p.country for p in found if p.kind == "governorate"}
+                if len(owners) == 1 and not any(p.rank == 3 for p in found):  # "Tripoli" is also a city
+                    counts[owners.pop()] += 1
+                    break
     return counts
 
 
@@ -442,6 +375,47 @@ def _candidate_spans(doc: Doc) -> list[Span]:
     return spans
 
 
+def _cued_spans(doc: Doc, taken: set[int]) -> list[Span]:
+    """Capitalised names the NER left out but the words around mark as places.
+
+    "the town of Monguno", "Nad Ali district", "Mobbar LGA", "Bulo Burte town": such spans are kept
+    only if the gazetteer places them in a country the article names (checked by the caller).
+    """
+    out = []
+    for i, token in enumerate(doc):
+        lower = token.lower_
+        if lower == "of" and i >= 1 and doc[i - 1].lower_ in CUE_BEFORE:
+            start, end = i + 1, i + 1
+            while end < len(doc) and end - start < 4 and _name_token(doc[end]):
+                end += 1
+        elif lower in CUE_AFTER and i >= 1 and _name_token(doc[i - 1]):
+            start, end = i, i
+            while start > 0 and end - start < 4 and _name_token(doc[start - 1]):
+                start -= 1
+        else:
+            continue
+        if end > start and not any(t in taken for t in range(start, end)) and doc[start].text[:1].isupper():
+            out.append(doc[start:end])
+            taken.update(range(start, end))
+    return out
+
+
+def _plausible(place: Place, text: str, context: Counter) -> bool:
+    """A name found only by its cue word must lie in a named country, or be the only place so called."""
+    if context:
+        return place.country in context
+    return len(get_gazetteer().lookup(text)) == 1
+
+
+def _name_token(token) -> bool:
+    """A word that can be part of a place name: capitalised, or an Arabic article ("Ad Durayhimi")."""
+    if token.lower_ in ("al", "el", "ad", "as", "ash", "ar", "an", "at", "az"):
+        return True
+    if not (token.is_alpha and token.text[:1].isupper() and not token.is_upper):
+        return False
+    return not (token.is_sent_start and token.lower_ in _common_words())
+
+
 def find_places(doc: Doc) -> list[tuple[Span, Location]]:
     """Return each place mention of a parsed doc with its geocoded Location, in text order.
 
@@ -451,16 +425,22 @@ def find_places(doc: Doc) -> list[tuple[Span, Location]]:
     spans = _candidate_spans(doc)
     countries = _country_names()
     context = _doc_countries(doc, spans, countries)
+    taken = {i for span in spans for i in range(span.start, span.end)}
+    cued = {(span.start, span.end) for span in _cued_spans(doc, taken)}
+    spans = sorted([*spans, *(doc[a:b] for a, b in cued)], key=lambda sp: sp.start)
+    starts = {span.start: span for span in spans}
+    ends = {span.end: span for span in spans}
     prepared = []
     admin_keys: set[str] = set()
-    starts = {span.start: span for span in spans}
     for span in spans:
         start, end = _strip(span)
         if start >= end:
             continue
         cues = _cues(doc, start, end)
         country, within = _apposed(doc, end, starts)
-        country = _possessor(doc, start, countries) or country
+        if start >= 2 and doc[start - 1].text == "," and start - 1 in ends:  # "Celaya, Guanajuato": a container
+            cues = Cues(True, False, cues.camp, cues.country, cues.within)
+        country = _possessor(doc, start, countries, ends, context) or country
         if country:
             cues = Cues(cues.admin, cues.town, cues.camp, country, within)
         prepared.append((span, start, end, cues))
@@ -474,22 +454,23 @@ def find_places(doc: Doc) -> list[tuple[Span, Location]]:
     for span, start, end, cues in prepared:
         if start > 0 and doc[start - 1].lower_ in TITLES and doc[start - 1].text[:1].isupper():
             continue
+        if end < len(doc) and doc[end].text in ORG_WORDS:
+            continue
         bare = normalise(doc[start:end].text)
         if bare in demonyms and bare not in countries:  # "Somali" tagged GPE is an adjective, not a region
             continue
-        for _s, _e, text in _query_variants(doc, start, end):
+        strict = (span.start, span.end) in cued
+        for _s, e, text in _query_variants(doc, start, end):
             key = normalise(text)
-            if key in admin_keys and not cues.admin:
+            if key in admin_keys and not cues.admin and not cues.town:
                 cues = Cues(True, False, cues.camp, cues.country, cues.within)
             if (key, cues) not in memo:
                 memo[(key, cues)] = resolve(text, context, cues, admin1s)
             place = memo[(key, cues)]
+            if place is not None and strict and not _plausible(place, text, context):
+                place = None
             if place is not None:
-                out.append(
-                    (
-                        doc[start:end] if (start, end) != (span.start, span.end) else span,
-                        _to_location(place, cues, doc[start:end].text),
-                    )
-                )
+                mention = doc[start : max(end, e)]
+                out.append((mention, _to_location(place, cues, mention.text)))
                 break
     return out
