@@ -233,3 +233,21 @@ def test_merged_event_date_is_an_owl_time_instant_with_its_granularity(tmp_path,
         time:unitType ?unit ; ?p ?value . FILTER(STRSTARTS(STR(?p), STR(time:inXSD))) }""")
     assert [(r["unit"].rsplit("#", 1)[-1], r["p"].rsplit("#", 1)[-1], r["value"]) for r in rows] == [
         (unit, xsd_property, date)]
+
+
+def test_bulk_path_turns_a_report_with_two_mentions_once(tmp_path):
+    """A document that mentions the event twice flips its roles once, not twice, to match the first report."""
+    wire_a, wire_b, _ = SCENARIOS["mali"]
+    first = wire_b["events"][0]
+    again = {**first, "start": 105, "end": 105 + len(first["evidence"])}
+    twice = {**wire_b, "events": [first, again]}
+    store = Store(str(tmp_path / "store"))
+    graph_iris = []
+    for item in (wire_a, twice):
+        graph_iri, graph = build_graph(Extraction.from_json(item), BASE)
+        store.replace_graph(graph_iri, graph)
+        graph_iris.append(graph_iri)
+    relink_graphs(store, BASE, graph_iris[1:])
+    rows = store.select(PREFIX + """SELECT DISTINCT ?a1 ?a2 WHERE { ?e ckg:evidence ?ev ; ckg:actor1 ?a1 ;
+        ckg:actor2 ?a2 . ?ev ckg:start 0 }""")
+    assert len(rows) == 1

@@ -4,8 +4,9 @@ Batch ingest builds document graphs in parallel with no store at hand, so two re
 incident that differ in date precision or in how many actors they name get different event
 IRIs. After the batch is written, ``relink_graphs`` reads every dated, placed event of the store
 in one query, matches the written documents' event nodes against the other nodes of the same
-type and place (the rules of ``choose_link``, in memory), and renames a node into the one it
-reports, in every graph that holds it: one SPARQL update for all renames.
+type and place (the rules of ``choose_link``, in memory), and merges a node into the one it
+reports, in every graph that holds it. All renames (and actor-role swaps) go to the engine as
+one SPARQL update whose ``VALUES`` lists (graph, old IRI, new IRI, swap) rows.
 """
 
 from __future__ import annotations
@@ -34,15 +35,37 @@ SELECT ?g ?event ?type ?sub ?place ?date ?precision ?a1 ?a2 WHERE {
 }
 """
 _FINEST = {"day": 0, "week": 1, "month": 2, "year": 3}
-_RENAME = """DELETE { GRAPH #GRAPH# { #OLD# ?p ?o } } INSERT { GRAPH #GRAPH# { #NEW# ?q ?o } }
-WHERE { GRAPH #GRAPH# { #OLD# ?p ?o } #BIND# }"""
-_SWAP = ("BIND(IF(?p = ckg:actor1, ckg:actor2, IF(?p = ckg:actor2, ckg:actor1, IF(?p = ckg:associateActor1, "
-         "ckg:associateActor2, IF(?p = ckg:associateActor2, ckg:associateActor1, ?p)))) AS ?q)")
+_RENAME = """PREFIX ckg: <https://w3id.org/conflictkg/ontology#>
+DELETE { GRAPH ?g { ?old ?p ?o } } INSERT { GRAPH ?g { ?new ?q ?o } }
+WHERE {
+  VALUES (?g ?old ?new ?swap) { #ROWS# }
+  GRAPH ?g { ?old ?p ?o }
+  BIND(IF(?swap, IF(?p = ckg:actor1, ckg:actor2, IF(?p = ckg:actor2, ckg:actor1, IF(?p = ckg:associateActor1,
+       ckg:associateActor2, IF(?p = ckg:associateActor2, ckg:associateActor1, ?p)))), ?p) AS ?q)
+}"""
+_CHUNK = 2000
 
 
-def _rename(graph: str, old: str, new: str, swap: bool) -> str:
-    return (_RENAME.replace("#GRAPH#", str(ox.NamedNode(graph))).replace("#OLD#", str(ox.NamedNode(old)))
-            .replace("#NEW#", str(ox.NamedNode(new))).replace("#BIND#", _SWAP if swap else "BIND(?p AS ?q)"))
+class _Plan:
+    """Where each (graph, original event IRI) ends up, and whether its actor roles flip on the way."""
+
+    def __init__(self):
+        self.moves: dict[tuple[str, str], list] = {}  # (graph, original IRI) -> [IRI now, swap parity]
+
+    def move(self, rows: list[dict], target: str, swap: bool) -> None:
+        """Move these rows' event to ``target``; flip their roles when ``swap`` (once per graph and event)."""
+        for key in {(row["g"], row["orig"]) for row in rows}:
+            move = self.moves.setdefault(key, [key[1], False])
+            move[0], move[1] = target, move[1] ^ swap
+        for row in rows:
+            row["event"] = target
+            if swap:
+                first, second = row.pop("a1", None), row.pop("a2", None)
+                row.update({k: v for k, v in (("a1", second), ("a2", first)) if v is not None})
+
+    def rows(self) -> list[str]:
+        return [f"({ox.NamedNode(g)} {ox.NamedNode(old)} {ox.NamedNode(new)} {'true' if swap else 'false'})"
+                for (g, old), (new, swap) in sorted(self.moves.items()) if new != old or swap]
 
 
 def relink_graphs(store, base_iri: str, graph_iris: Iterable[str]) -> set[str]:
@@ -57,49 +80,48 @@ def relink_graphs(store, base_iri: str, graph_iris: Iterable[str]) -> set[str]:
     wanted = set(graph_iris)
     groups: dict[tuple, list[dict]] = defaultdict(list)  # (type, sub-type, place) -> rows
     for row in store.select(STORE_EVENTS_QUERY):
-        row["date"] = str(row["date"])
+        row["date"], row["orig"] = str(row["date"]), row["event"]
         groups[(row["type"], row["sub"], row["place"])].append(row)
-    updates, affected = [], set()
+    plan, affected = _Plan(), set()
     for rows in groups.values():
-        for event in sorted({r["event"] for r in rows if r["g"] in wanted}):
-            mine = [r for r in rows if r["event"] == event]
-            if not mine:
-                continue  # merged into another node earlier in this group
-            graphs = {r["g"] for r in mine}
-            best = min(mine, key=lambda r: (_FINEST.get(r.get("precision"), 4), r["date"]))
-            others = candidates_from_rows(r for r in rows if r["event"] != event and r["g"] not in graphs)
-            link = choose_link(others, (best["date"], best.get("precision")), best.get("a1"), best.get("a2"))
-            if link is None:
-                continue
-            target = str(link.iri)
-            for graph in sorted(graphs):
-                updates.append(_rename(graph, event, target, link.swap))
-            affected.update((event, target))
-            for r in mine:  # later matches in this group see the merged node
-                r["event"] = target
-                if link.swap:
-                    first, second = r.pop("a1", None), r.pop("a2", None)
-                    r.update({k: v for k, v in (("a1", second), ("a2", first)) if v is not None})
-        updates += _orient(rows, wanted, affected)
-    if updates:
-        run_update(store, "PREFIX ckg: <https://w3id.org/conflictkg/ontology#>\n" + " ;\n".join(updates))
+        if wanted.isdisjoint(r["g"] for r in rows):
+            continue
+        _merge_group(rows, wanted, plan, affected)
+        _orient(rows, wanted, plan, affected)
+    moves = plan.rows()
+    for start in range(0, len(moves), _CHUNK):
+        run_update(store, _RENAME.replace("#ROWS#", " ".join(moves[start:start + _CHUNK])))
     return affected
 
 
-def _orient(rows: list[dict], wanted: set[str], affected: set[str]) -> list[str]:
+def _merge_group(rows: list[dict], wanted: set[str], plan: _Plan, affected: set[str]) -> None:
+    """Merge each written event node of one (type, place) group into the node it reports, if any."""
+    for event in sorted({r["event"] for r in rows if r["g"] in wanted}):
+        mine = [r for r in rows if r["event"] == event]
+        if not mine:
+            continue  # merged into another node earlier in this group
+        graphs = {r["g"] for r in mine}
+        best = min(mine, key=lambda r: (_FINEST.get(r.get("precision"), 4), r["date"]))
+        others = candidates_from_rows(r for r in rows if r["event"] != event and r["g"] not in graphs)
+        link = choose_link(others, (best["date"], best.get("precision")), best.get("a1"), best.get("a2"))
+        if link is None:
+            continue
+        plan.move(mine, str(link.iri), link.swap)
+        affected.update((event, str(link.iri)))
+
+
+def _orient(rows: list[dict], wanted: set[str], plan: _Plan, affected: set[str]) -> None:
     """Swap actor roles in written graphs that name a shared event's pair the other way round."""
-    updates = []
     nodes: dict[str, dict[str, tuple]] = defaultdict(dict)  # event -> graph -> (a1, a2)
     for r in rows:
         nodes[r["event"]].setdefault(r["g"], (r.get("a1"), r.get("a2")))
     for event, roles_by_graph in sorted(nodes.items()):
-        if len(roles_by_graph) < 2 or not wanted & roles_by_graph.keys():
+        if len(roles_by_graph) < 2 or wanted.isdisjoint(roles_by_graph):
             continue
         # the first graph that was there before this batch sets the roles, else the first graph
         ordered = sorted(roles_by_graph, key=lambda g: (g in wanted, g))
         canonical = roles_by_graph[ordered[0]]
         for graph in ordered[1:]:
             if graph in wanted and swapped(*roles_by_graph[graph], canonical):
-                updates.append(_rename(graph, event, event, swap=True))
+                plan.move([r for r in rows if r["event"] == event and r["g"] == graph], event, True)
                 affected.add(event)
-    return updates
