@@ -16,8 +16,11 @@ from graph import queries as q
 from graph.store import Store
 
 __all__ = ["KINDS", "iri_of", "local_id", "ref", "actor_record", "place_record", "event_record", "document_record",
-           "parse_point", "RECORD_LIMIT"]
+           "parse_point", "fields", "labels", "RECORD_LIMIT"]
 
+_SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
+_CLASSES = {"actor": _SEM + "Actor", "place": _SEM + "Place", "event": _SEM + "Event",
+            "document": "https://w3id.org/conflictkg/ontology#Document"}
 # URL kind -> the path segment of entity IRIs.
 KINDS = {"actors": "actor", "places": "place", "events": "event", "documents": "document"}
 RECORD_LIMIT = 100  # events, documents and co-occurring entities listed inside one record
@@ -59,24 +62,53 @@ def parse_point(wkt: str | None) -> tuple[float | None, float | None]:
     return float(match.group(2)), float(match.group(1))
 
 
-def _first(rows: list[dict[str, Any]], key: str) -> Any:
-    values = sorted({str(r[key]) for r in rows if key in r})
-    if not values:
+def fields(store: Store, iris: list[str]) -> dict[str, dict[str, list[Any]]]:
+    """Return every field of each entity in ``iris``: ``{iri: {field: [values, sorted]}}``."""
+    found: dict[str, dict[str, list[Any]]] = {}
+    if iris:
+        for row in store.select(q.with_iris(q.FIELDS, sorted(set(iris)))):
+            found.setdefault(row["entity"], {}).setdefault(row["field"], []).append(row["value"])
+    for entity in found.values():
+        for values in entity.values():
+            values.sort(key=str)
+    return found
+
+
+def labels(store: Store, iris: set[str]) -> dict[str, dict[str, Any]]:
+    """Return ``{iri: {"name": ..., "kind": ...}}`` for the entities in ``iris``, in one query."""
+    iris = {i for i in iris if i}
+    if not iris:
+        return {}
+    found: dict[str, dict[str, Any]] = {}
+    for row in store.select(q.with_iris(q.LABELS, sorted(iris))):
+        entity = found.setdefault(row["entity"], {"name": None, "kind": None})
+        for key in ("name", "kind"):
+            if key in row and (entity[key] is None or str(row[key]) < str(entity[key])):
+                entity[key] = row[key]
+    return found
+
+
+def _one(entity: dict[str, list[Any]], field: str) -> Any:
+    values = entity.get(field)
+    return values[0] if values else None
+
+
+def _entity(store: Store, kind: str, base_iri: str, entity_id: str) -> tuple[URIRef, dict[str, list[Any]]] | None:
+    iri = iri_of(base_iri, kind, entity_id)
+    if iri is None:
         return None
-    return next(r[key] for r in rows if str(r.get(key)) == values[0])
+    found = fields(store, [str(iri)]).get(str(iri), {})
+    if _CLASSES[kind] not in found.get("type", []):
+        return None
+    return iri, found
 
 
-def _unique(rows: list[dict[str, Any]], *keys: str) -> list[dict[str, Any]]:
-    """Keep the first row of each distinct ``keys`` combination (names may differ across documents)."""
-    seen: dict[tuple, dict[str, Any]] = {}
-    for row in rows:
-        seen.setdefault(tuple(row.get(k) for k in keys), row)
-    return list(seen.values())
+def _aliases(entity: dict[str, list[Any]], name: str | None) -> list[str]:
+    return sorted((set(entity.get("name", [])) | set(entity.get("alias", []))) - {name})
 
 
-def _aliases(rows: list[dict[str, Any]], name: str | None) -> list[str]:
-    names = {r["name"] for r in rows if "name" in r} | {r["alias"] for r in rows if "alias" in r}
-    return sorted(names - {name})
+def _named(names: dict[str, dict[str, Any]], iri: str | None, kind: str) -> dict[str, Any] | None:
+    return ref(iri, names.get(iri, {}).get("name") if iri else None, kind)
 
 
 def _documents(store: Store, query: str, binding: dict[str, Any]) -> list[dict[str, Any]]:
@@ -87,95 +119,109 @@ def _documents(store: Store, query: str, binding: dict[str, Any]) -> list[dict[s
 
 def actor_record(store: Store, base_iri: str, actor_id: str) -> dict[str, Any] | None:
     """Return everything known about one actor, or None if there is no such actor."""
-    iri = iri_of(base_iri, "actor", actor_id)
-    rows = store.select(q.ACTOR, {"actor": iri}) if iri else []
-    if not rows:
+    found = _entity(store, "actor", base_iri, actor_id)
+    if found is None:
         return None
+    iri, entity = found
     binding = {"actor": iri}
-    name = _first(rows, "name")
+    name = _one(entity, "name")
     roles = {_ROLE_NAMES[r["role"].rsplit("#", 1)[-1]]: r for r in store.select(q.ACTOR_ROLES, binding)}
-    firsts = [r["first"] for r in roles.values() if r.get("first")]
-    lasts = [r["last"] for r in roles.values() if r.get("last")]
+    affiliations = store.select(q.ACTOR_AFFILIATIONS, binding)
     events: dict[str, dict[str, Any]] = {}
     for r in store.select(q.page(q.ACTOR_EVENTS, RECORD_LIMIT * 4, 0), binding):
-        event = events.setdefault(r["event"], _event_summary(r))
+        event = events.setdefault(r["event"], {"row": r, "roles": []})
         role = _ROLE_NAMES[r["role"].rsplit("#", 1)[-1]]
         if role not in event["roles"]:
             event["roles"].append(role)
+    co_actors = store.select(q.page(q.ACTOR_CO_ACTORS, RECORD_LIMIT, 0), binding)
+    places = store.select(q.page(q.ACTOR_PLACES, RECORD_LIMIT, 0), binding)
+    names = labels(store, {r["other"] for r in affiliations} | {r["other"] for r in co_actors}
+                   | {r["place"] for r in places} | {e["row"].get("place") for e in events.values()})
+    span = store.select(q.ACTOR_SPAN, binding)
     return {
-        "id": actor_id, "iri": str(iri), "name": name, "kind": _first(rows, "kind"),
-        "country": _first(rows, "country"), "aliases": _aliases(rows, name),
-        "affiliations": [
-            {"relation": _RELATIONS[r["relation"].rsplit("#", 1)[-1]], "direction": r["direction"],
-             "actor": ref(r["other"], r.get("other_name"), "actors")}
-            for r in store.select(q.ACTOR_AFFILIATIONS, binding)
-        ],
-        "event_count": _distinct_events(store, binding),
+        "id": actor_id, "iri": str(iri), "name": name, "kind": _one(entity, "kind"),
+        "country": _one(entity, "country"), "aliases": _aliases(entity, name),
+        "affiliations": [{"relation": _RELATIONS[r["relation"].rsplit("#", 1)[-1]], "direction": r["direction"],
+                          "actor": _named(names, r["other"], "actors")} for r in affiliations],
+        "event_count": span[0]["events"] if span else 0,
         "roles": {role: roles[role]["events"] if role in roles else 0 for role in _ROLE_NAMES.values()},
-        "first_seen": min(firsts, default=None), "last_seen": max(lasts, default=None),
-        "events": list(events.values())[:RECORD_LIMIT],
-        "co_actors": [{**ref(r["other"], r.get("name"), "actors"), "events": r["events"]}
-                      for r in store.select(q.page(q.ACTOR_CO_ACTORS, RECORD_LIMIT, 0), binding)],
-        "places": [{**ref(r["place"], r.get("name"), "places"), "events": r["events"]}
-                   for r in store.select(q.page(q.ACTOR_PLACES, RECORD_LIMIT, 0), binding)],
+        "first_seen": min((r["first"] for r in roles.values() if r.get("first", "~") != "~"), default=None),
+        "last_seen": max((r["last"] for r in roles.values() if r.get("last")), default=None),
+        "events": [{**ref(e, None, "events"), "date": v["row"].get("date"), "type": v["row"].get("type"),
+                    "sub_type": v["row"].get("sub_type"), "place": _named(names, v["row"].get("place"), "places"),
+                    "roles": v["roles"]} for e, v in list(events.items())[:RECORD_LIMIT]],
+        "co_actors": [{**_named(names, r["other"], "actors"), "events": r["events"]} for r in co_actors],
+        "places": [{**_named(names, r["place"], "places"), "events": r["events"]} for r in places],
         "documents": _documents(store, q.ACTOR_DOCUMENTS, binding),
     }
 
 
-def _distinct_events(store: Store, binding: dict[str, Any]) -> int:
-    rows = store.select(q.ACTOR_SPAN, binding)
-    return rows[0]["events"] if rows else 0
-
-
-def _event_summary(row: dict[str, Any]) -> dict[str, Any]:
-    return {**ref(row["event"], None, "events"), "date": row.get("date"), "type": row.get("type"),
-            "sub_type": row.get("sub_type"), "place": ref(row.get("place"), row.get("place_name"), "places"),
-            "roles": []}
-
-
 def place_record(store: Store, base_iri: str, place_id: str) -> dict[str, Any] | None:
     """Return everything known about one place, or None if there is no such place."""
-    iri = iri_of(base_iri, "place", place_id)
-    rows = store.select(q.PLACE, {"place": iri}) if iri else []
-    if not rows:
+    found = _entity(store, "place", base_iri, place_id)
+    if found is None:
         return None
+    iri, entity = found
     binding = {"place": iri}
-    name = _first(rows, "name")
-    lat, lon = parse_point(_first(rows, "wkt"))
+    name = _one(entity, "name")
+    lat, lon = parse_point(_one(entity, "wkt"))
+    if lat is None and entity.get("lat") and entity.get("lon"):
+        lat, lon = float(_one(entity, "lat")), float(_one(entity, "lon"))
     span = (store.select(q.PLACE_SPAN, binding) or [{}])[0]
+    actors = store.select(q.page(q.PLACE_ACTORS, RECORD_LIMIT, 0), binding)
+    names = labels(store, {r["actor"] for r in actors})
     return {
-        "id": place_id, "iri": str(iri), "name": name, "kind": _first(rows, "kind"),
-        "country": _first(rows, "country"), "admin1": _first(rows, "admin1"),
-        "geonames_id": _first(rows, "geonames"), "precision": _first(rows, "precision"),
-        "lat": lat, "lon": lon, "aliases": _aliases(rows, name),
-        "event_count": span.get("events", 0), "first_seen": span.get("first"), "last_seen": span.get("last"),
+        "id": place_id, "iri": str(iri), "name": name, "kind": _one(entity, "kind"),
+        "country": _one(entity, "country"), "admin1": _one(entity, "admin1_name") or _one(entity, "admin1"),
+        "geonames_id": _int(_one(entity, "geonames")), "precision": _int(_one(entity, "precision")),
+        "lat": lat, "lon": lon, "aliases": _aliases(entity, name),
+        "event_count": span.get("events", 0), "first_seen": span.get("first") if span.get("first") != "~" else None,
+        "last_seen": span.get("last") or None,
         "events": [{**ref(r["event"], None, "events"), "date": r.get("date"), "type": r.get("type"),
                     "sub_type": r.get("sub_type"), "fatalities": r.get("fatalities")}
-                   for r in store.select(q.page(q.PLACE_EVENTS, RECORD_LIMIT, 0), binding)],
-        "actors": [{**ref(r["actor"], r.get("name"), "actors"), "events": r["events"]}
-                   for r in store.select(q.page(q.PLACE_ACTORS, RECORD_LIMIT, 0), binding)],
+                   for r in _unique(store.select(q.page(q.PLACE_EVENTS, RECORD_LIMIT, 0), binding), "event")],
+        "actors": [{**_named(names, r["actor"], "actors"), "events": r["events"]} for r in actors],
         "documents": _documents(store, q.PLACE_DOCUMENTS, binding),
     }
 
 
+def _int(value: Any) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _unique(rows: list[dict[str, Any]], *keys: str) -> list[dict[str, Any]]:
+    """Keep the first row of each distinct ``keys`` combination."""
+    seen: dict[tuple, dict[str, Any]] = {}
+    for row in rows:
+        seen.setdefault(tuple(row.get(k) for k in keys), row)
+    return list(seen.values())
+
+
 def event_record(store: Store, base_iri: str, event_id: str) -> dict[str, Any] | None:
     """Return one event with its actors by role, place, evidence sentences and sources."""
-    iri = iri_of(base_iri, "event", event_id)
-    rows = store.select(q.EVENT, {"event": iri}) if iri else []
-    if not rows:
+    found = _entity(store, "event", base_iri, event_id)
+    if found is None:
         return None
+    iri, entity = found
     binding = {"event": iri}
+    roles = store.select(q.EVENT_ACTORS, binding)
+    reporters = store.select(q.EVENT_REPORTERS, binding)
+    evidence_rows = _unique(store.select(q.EVENT_EVIDENCE, binding), "evidence")
+    names = labels(store, {r["actor"] for r in roles} | {r["reporter"] for r in reporters} | {_one(entity, "place")})
     actors: dict[str, list[dict[str, Any]]] = {role: [] for role in _ROLE_NAMES.values()}
-    for r in _unique(store.select(q.EVENT_ACTORS, binding), "role", "actor"):
+    for r in roles:
         actors[_ROLE_NAMES[r["role"].rsplit("#", 1)[-1]]].append(
-            {**ref(r["actor"], r.get("name"), "actors"), "kind": r.get("kind")})
-    reporters: dict[str, dict[str, dict[str, Any]]] = {}
-    for r in store.select(q.EVENT_REPORTERS, binding):
-        is_iri = "/actor/" in r["reporter"] and "name" in r
-        reporters.setdefault(r["evidence"], {}).setdefault(r["reporter"],
-            ref(r["reporter"], r["name"], "actors") if is_iri else {"id": None, "name": r["reporter"], "href": None})
+            {**_named(names, r["actor"], "actors"), "kind": names.get(r["actor"], {}).get("kind")})
+    reported: dict[str, list[dict[str, Any]]] = {}
+    for r in reporters:
+        is_entity = r["reporter"] in names
+        reported.setdefault(r["evidence"], []).append(
+            _named(names, r["reporter"], "actors") if is_entity else {"id": None, "name": r["reporter"], "href": None})
     evidence, sources = [], {}
-    for r in _unique(store.select(q.EVENT_EVIDENCE, binding), "evidence"):
+    for r in evidence_rows:
         document = ref(r.get("document"), r.get("title"), "documents")
         if document:
             document.update(title=r.get("title"), publisher=r.get("publisher"), published=r.get("published"))
@@ -183,39 +229,43 @@ def event_record(store: Store, base_iri: str, event_id: str) -> dict[str, Any] |
         evidence.append({"text": r.get("text"), "start": r.get("start"), "end": r.get("end"), "date": r.get("date"),
                          "date_precision": r.get("precision"), "fatalities": r.get("fatalities"),
                          "confidence": r.get("confidence"), "document": document,
-                         "reported_by": list(reporters.get(r["evidence"], {}).values())})
-    first = rows[0]
+                         "reported_by": reported.get(r["evidence"], [])})
     dated = sorted((e for e in evidence if e["date"]), key=lambda e: str(e["date"]))
+    fatalities = [v for v in entity.get("fatalities", []) if isinstance(v, int)]
     return {
-        "id": event_id, "iri": str(iri), "type": _first(rows, "type"), "sub_type": _first(rows, "sub_type"),
+        "id": event_id, "iri": str(iri), "type": _one(entity, "event_type"), "sub_type": _one(entity, "sub_type"),
         # the merged event-level date, else the earliest date a source gives
-        "date": _first(rows, "date") or (dated[0]["date"] if dated else None),
-        "date_precision": first.get("precision") or (dated[0]["date_precision"] if dated else None),
-        "source_count": first.get("sources", len(sources)),
-        "fatalities": first.get("fatalities"), "fatalities_max": first.get("fatalities_max"),
-        "quantity": first.get("quantity"), "confidence": first.get("confidence"),
-        "cameo": first.get("cameo"), "plover": first.get("plover"),
-        "place": ref(first.get("place"), first.get("place_name"), "places"),
+        "date": _one(entity, "date") or (dated[0]["date"] if dated else None),
+        "date_precision": _one(entity, "date_precision") or (dated[0]["date_precision"] if dated else None),
+        "source_count": _int(_one(entity, "sources")) or len(sources),
+        "fatalities": min(fatalities, default=None), "fatalities_max": _int(_one(entity, "fatalities_max")),
+        "quantity": _int(_one(entity, "quantity")), "confidence": _one(entity, "confidence"),
+        "cameo": _one(entity, "cameo"), "plover": _one(entity, "plover"),
+        "place": _named(names, _one(entity, "place"), "places"),
         "actors": actors, "evidence": evidence, "sources": list(sources.values()),
     }
 
 
 def document_record(store: Store, base_iri: str, document_id: str) -> dict[str, Any] | None:
     """Return one document with the actors, places and events read from it."""
-    iri = iri_of(base_iri, "document", document_id)
-    rows = store.select(q.DOCUMENT, {"document": iri}) if iri else []
-    if not rows:
+    found = _entity(store, "document", base_iri, document_id)
+    if found is None:
         return None
-    found: dict[str, list[dict[str, Any]]] = {"actors": [], "places": [], "events": []}
-    for r in _unique(store.select(q.page(q.DOCUMENT_ENTITIES, 10_000, 0), {"document": iri}), "entity"):
-        kind = {"Actor": "actors", "Place": "places", "Event": "events"}[r["class"].rsplit("/", 1)[-1]]
-        item = ref(r["entity"], r.get("name"), kind)
-        if kind == "events":
-            item = {**item, "sub_type": r.get("type"), "date": r.get("date")}
-        found[kind].append(item)
-    row = rows[0]
+    iri, entity = found
+    rows = store.select(q.page(q.DOCUMENT_ENTITIES, 10_000, 0), {"document": iri})
+    names = labels(store, {r["entity"] for r in rows if r["class"] != "events"})
+    events = fields(store, [r["entity"] for r in rows if r["class"] == "events"])
+    found_entities: dict[str, list[dict[str, Any]]] = {"actors": [], "places": [], "events": []}
+    for r in rows:
+        if r["class"] == "events":
+            event = events.get(r["entity"], {})
+            item = {**ref(r["entity"], None, "events"), "sub_type": _one(event, "sub_type"),
+                    "date": _one(event, "date")}
+        else:
+            item = _named(names, r["entity"], r["class"])
+        found_entities[r["class"]].append(item)
     return {
-        "id": document_id, "iri": str(iri), "title": _first(rows, "title"), "publisher": row.get("publisher"),
-        "published": row.get("published"), "path": row.get("path"), "extractor_version": row.get("version"),
-        **found,
+        "id": document_id, "iri": str(iri), "title": _one(entity, "title"), "publisher": _one(entity, "publisher"),
+        "published": _one(entity, "published"), "path": _one(entity, "path"),
+        "extractor_version": _one(entity, "version"), **found_entities,
     }

@@ -46,37 +46,61 @@ def _iri_param(name: str, segment: str) -> Any:
 
 
 def _listing(key: str, query: str, bindings: dict[str, Any], row_key: str,
-             convert: Callable[[dict[str, Any]], dict[str, Any]], default_limit: int = 50) -> Response:
-    """Run a paged list query (one row or more per item) and answer the page with a ``next`` link."""
-    limit, offset = params.limit_offset(default_limit)
+             convert: Callable[[dict[str, Any], dict[str, Any]], dict[str, Any]],
+             decorate: Callable[[list[dict[str, Any]]], dict[str, Any]] = lambda rows: {}) -> Response:
+    """Run a paged list query (one row or more per item), decorate the page, answer it with a ``next`` link.
+
+    ``decorate`` gets the page's rows and returns what ``convert`` needs besides the row (names, fields),
+    read by one query for the whole page.
+    """
+    limit, offset = params.limit_offset()
     rows = _store().select(q.page(query, limit + 1, offset), {k: v for k, v in bindings.items() if v is not None})
-    items: dict[str, dict[str, Any]] = {}
+    first: dict[str, dict[str, Any]] = {}
     for row in rows:
-        if row[row_key] not in items:
-            items[row[row_key]] = convert(row)
-    found = list(items.values())
+        first.setdefault(row[row_key], row)
+    page_rows = list(first.values())[:limit]
+    extra = decorate(page_rows)
     following = None
-    if len(found) > limit:
+    if len(first) > limit:
         args = {**request.args.to_dict(), "offset": offset + limit, "limit": limit}
         following = url_for(request.endpoint, **(request.view_args or {}), **args)
-    return jsonify({key: found[:limit], "limit": limit, "offset": offset, "next": following})
+    return jsonify({key: [convert(r, extra) for r in page_rows], "limit": limit, "offset": offset,
+                    "next": following})
 
 
 def _present(bindings: dict[str, Any]) -> list[str]:
     return [name for name, value in bindings.items() if value is not None]
 
 
-def _aliases(row: dict[str, Any]) -> list[str]:
-    return sorted(a for a in row.get("aliases", "").split(q.SEPARATOR) if a)
+def _fields_of(key: str) -> Callable[[list[dict[str, Any]]], dict[str, Any]]:
+    return lambda rows: entities.fields(_store(), [r[key] for r in rows])
+
+
+def _labels_of(*keys: str) -> Callable[[list[dict[str, Any]]], dict[str, Any]]:
+    return lambda rows: entities.labels(_store(), {r.get(k) for r in rows for k in keys})
+
+
+def _name(names: dict[str, Any], iri: str | None, kind: str) -> dict[str, Any] | None:
+    return entities.ref(iri, names.get(iri, {}).get("name") if iri else None, kind)
 
 
 @blueprint.get("/actors")
 def actors() -> Response:
     """List actors by name, filtered by ``q`` (name or alias contains) and ``kind``."""
     bindings = {"q": params.text("q"), "kind": params.text("kind")}
-    return _listing("actors", q.actor_list(_present(bindings)), bindings, "actor", lambda r: {
-        **entities.ref(r["actor"], r.get("name"), "actors"), "kind": r.get("kind_"), "country": r.get("country"),
-        "aliases": _aliases(r)})
+
+    def convert(r: dict[str, Any], found: dict[str, Any]) -> dict[str, Any]:
+        entity = found.get(r["actor"], {})
+        aliases = sorted((set(entity.get("name", [])) | set(entity.get("alias", []))) - {r.get("name")})
+        return {**entities.ref(r["actor"], r.get("name"), "actors"), "kind": _first(entity, "kind"),
+                "country": _first(entity, "country"), "aliases": aliases}
+
+    return _listing("actors", q.actor_list(_present(bindings)), bindings, "actor", convert, _fields_of("actor"))
+
+
+def _first(entity: dict[str, list[Any]], field: str) -> Any:
+    values = entity.get(field)
+    return values[0] if values else None
 
 
 @blueprint.get("/actors/<actor_id>")
@@ -90,12 +114,14 @@ def places() -> Response:
     """List places by name, filtered by ``q``, ``kind`` and ``country``."""
     bindings = {"q": params.text("q"), "kind": params.text("kind"), "country": params.text("country")}
 
-    def convert(r: dict[str, Any]) -> dict[str, Any]:
-        lat, lon = entities.parse_point(r.get("wkt_"))
-        return {**entities.ref(r["place"], r.get("name"), "places"), "kind": r.get("kind_"),
-                "country": r.get("country_"), "admin1": r.get("admin1"), "lat": lat, "lon": lon}
+    def convert(r: dict[str, Any], found: dict[str, Any]) -> dict[str, Any]:
+        entity = found.get(r["place"], {})
+        lat, lon = entities.parse_point(_first(entity, "wkt"))
+        return {**entities.ref(r["place"], r.get("name"), "places"), "kind": _first(entity, "kind"),
+                "country": _first(entity, "country"),
+                "admin1": _first(entity, "admin1_name") or _first(entity, "admin1"), "lat": lat, "lon": lon}
 
-    return _listing("places", q.place_list(_present(bindings)), bindings, "place", convert)
+    return _listing("places", q.place_list(_present(bindings)), bindings, "place", convert, _fields_of("place"))
 
 
 @blueprint.get("/places/<place_id>")
@@ -111,12 +137,11 @@ def events() -> Response:
     bindings = {"actor": _iri_param("actor", "actor"), "place": _iri_param("place", "place"),
                 "type": params.text("type"), "sub_type": params.text("sub_type"),
                 "document": _iri_param("document", "document"), "from": start, "to": end}
-    return _listing("events", q.event_list(_present(bindings)), bindings, "event", lambda r: {
+    return _listing("events", q.event_list(_present(bindings)), bindings, "event", lambda r, names: {
         **entities.ref(r["event"], None, "events"), "date": r.get("date"), "type": r.get("type"),
-        "sub_type": r.get("sub_type"), "place": entities.ref(r.get("place"), r.get("place_name"), "places"),
-        "fatalities": r.get("fatalities"),
-        "actor1": entities.ref(r.get("actor1"), r.get("actor1_name"), "actors"),
-        "actor2": entities.ref(r.get("actor2"), r.get("actor2_name"), "actors")})
+        "sub_type": r.get("sub_type"), "place": _name(names, r.get("place"), "places"),
+        "fatalities": r.get("fatalities"), "actor1": _name(names, r.get("actor1"), "actors"),
+        "actor2": _name(names, r.get("actor2"), "actors")}, _labels_of("place", "actor1", "actor2"))
 
 
 @blueprint.get("/events/<event_id>")
@@ -129,7 +154,7 @@ def event(event_id: str) -> Response:
 def documents() -> Response:
     """List documents, newest first, filtered by ``q`` (title or publisher contains)."""
     bindings = {"q": params.text("q")}
-    return _listing("documents", q.document_list(_present(bindings)), bindings, "document", lambda r: {
+    return _listing("documents", q.document_list(_present(bindings)), bindings, "document", lambda r, _: {
         **entities.ref(r["document"], r.get("title"), "documents"), "title": r.get("title"),
         "publisher": r.get("publisher"), "published": r.get("published")})
 
@@ -152,17 +177,21 @@ def search() -> Response:
     term = params.text("q", required=True)
     limit, offset = params.limit_offset(10)
     store, binding = _store(), {"q": term}
+    found_actors = store.select(q.page(q.SEARCH_ACTORS, limit, offset), binding)
+    found_places = store.select(q.page(q.SEARCH_PLACES, limit, offset), binding)
+    matched = [r["actor"] for r in found_actors] + [r["place"] for r in found_places]
+    events = store.select(q.page(q.with_iris(q.SEARCH_EVENTS, matched), limit, offset)) if matched else []
+    names = entities.labels(store, set(matched))
 
-    def run(query: str, key: str, kind: str, extra: Callable[[dict[str, Any]], dict[str, Any]]):
-        rows = store.select(q.page(query, limit, offset), binding)
-        return [{**entities.ref(r[key], r.get("name"), kind), **extra(r)} for r in rows]
+    def named(iri: str, kind: str) -> dict[str, Any]:
+        return {**_name(names, iri, kind), "kind": names.get(iri, {}).get("kind")}
 
     return jsonify({
         "q": term, "limit": limit, "offset": offset,
-        "actors": run(q.SEARCH_ACTORS, "actor", "actors", lambda r: {"kind": r.get("kind")}),
-        "places": run(q.SEARCH_PLACES, "place", "places", lambda r: {"kind": r.get("kind")}),
-        "events": run(q.SEARCH_EVENTS, "event", "events",
-                      lambda r: {"type": r.get("type"), "sub_type": r.get("sub_type"), "date": r.get("date")}),
+        "actors": [named(r["actor"], "actors") for r in found_actors],
+        "places": [named(r["place"], "places") for r in found_places],
+        "events": [{**entities.ref(r["event"], None, "events"), "type": r.get("type"), "sub_type": r.get("sub_type"),
+                    "date": r.get("date")} for r in events],
     })
 
 

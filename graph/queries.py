@@ -2,51 +2,32 @@
 
 Values from users only ever arrive as bindings (a ``VALUES`` block the store builds from
 RDF terms), never as query text. The only text assembled here is constant fragments chosen
-by *which* filters are present, and ``LIMIT``/``OFFSET`` from validated integers.
+by *which* filters are present, ``LIMIT``/``OFFSET`` from validated integers, and
+``VALUES`` lists of IRIs that Oxigraph has parsed (:func:`with_iris`, for IRIs read from
+the store).
 
-Paged queries put their filters in an inner ``SELECT ... WHERE {`` and write the outer
-query without the ``WHERE`` keyword: ``Store.select`` binds at the first ``WHERE {``, so the
-bindings reach the page selection, and the outer OPTIONALs only decorate that one page.
-Every lookup by entity is a fixed number of queries (aggregates, no query per row).
+Why the queries look the way they do: each document is a named graph and queries run over
+their union, so a fact that 5,000 documents state (an actor's name, kind, type) comes back
+5,000 times. Two such patterns in one solution multiply (5,000 x 5,000 rows), so:
+entity fields are read by UNION branches (rows add up, :data:`FIELDS`); names are read once
+per page (:data:`LABELS`), never joined into a list query; filters run on DISTINCT entities.
+Paged queries put their filters in an inner ``SELECT ... WHERE {`` and write the outer query
+without the ``WHERE`` keyword: ``Store.select`` binds at the first ``WHERE {``.
+Every lookup is a fixed number of queries (aggregates, no query per row).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+import pyoxigraph as ox
+
 __all__ = [
-    "PREFIXES",
-    "ROLES",
-    "SEPARATOR",
-    "actor_list",
-    "place_list",
-    "event_list",
-    "document_list",
-    "page",
-    "ACTOR",
-    "ACTOR_AFFILIATIONS",
-    "ACTOR_ROLES",
-    "ACTOR_SPAN",
-    "ACTOR_EVENTS",
-    "ACTOR_CO_ACTORS",
-    "ACTOR_PLACES",
-    "ACTOR_DOCUMENTS",
-    "PLACE",
-    "PLACE_EVENTS",
-    "PLACE_SPAN",
-    "PLACE_ACTORS",
-    "PLACE_DOCUMENTS",
-    "EVENT",
-    "EVENT_ACTORS",
-    "EVENT_EVIDENCE",
-    "EVENT_REPORTERS",
-    "DOCUMENT",
-    "DOCUMENT_ENTITIES",
-    "SEARCH_ACTORS",
-    "SEARCH_PLACES",
-    "SEARCH_EVENTS",
-    "STATS",
-    "DESCRIBE",
+    "PREFIXES", "page", "with_iris", "actor_list", "place_list", "event_list", "document_list",
+    "FIELDS", "LABELS", "ACTOR_AFFILIATIONS", "ACTOR_ROLES", "ACTOR_SPAN", "ACTOR_EVENTS", "ACTOR_CO_ACTORS",
+    "ACTOR_PLACES", "ACTOR_DOCUMENTS", "PLACE_EVENTS", "PLACE_SPAN", "PLACE_ACTORS", "PLACE_DOCUMENTS",
+    "EVENT_ACTORS", "EVENT_EVIDENCE", "EVENT_REPORTERS", "DOCUMENT_ENTITIES", "SEARCH_ACTORS", "SEARCH_PLACES",
+    "SEARCH_EVENTS", "STATS", "DESCRIBE",
 ]
 
 PREFIXES = """PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
@@ -57,16 +38,10 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX geo: <http://www.opengis.net/ont/geosparql#>
 """
 
-# Separator of GROUP_CONCAT lists: a control character no name contains.
-SEPARATOR = "\x1f"
-_SEP = '"\\u001F"'
-
-# The event roles of an actor, as (property local name, role name in JSON).
-ROLES = (("actor1", "actor1"), ("actor2", "actor2"), ("associateActor1", "associate1"),
-         ("associateActor2", "associate2"))
 _ROLE_PATH = "ckg:actor1|ckg:actor2|ckg:associateActor1|ckg:associateActor2|sem:hasActor"
 _ROLE_VALUES = "VALUES ?role { ckg:actor1 ckg:actor2 ckg:associateActor1 ckg:associateActor2 }"
 _PAGE = "#PAGE#"
+_IRIS = "#IRIS#"
 
 
 def page(query: str, limit: int, offset: int) -> str:
@@ -76,56 +51,84 @@ def page(query: str, limit: int, offset: int) -> str:
     return query.replace(_PAGE, f"LIMIT {limit} OFFSET {offset}")
 
 
+def with_iris(query: str, iris: Iterable[str]) -> str:
+    """Return ``query`` with its ``#IRIS#`` mark replaced by the IRIs, each parsed by Oxigraph (ValueError if bad)."""
+    return query.replace(_IRIS, " ".join(str(ox.NamedNode(str(iri))) for iri in iris))
+
+
 def _with(fragments: dict[str, str], present: Iterable[str]) -> str:
     return "\n".join(fragments[name] for name in fragments if name in set(present))
 
 
-# ---------------------------------------------------------------- lists
+# ---------------------------------------------------------------- fields and names of entities (#IRIS#)
 
-_ACTOR_FILTERS = {
-    "q": "FILTER EXISTS { ?actor schema:name|schema:alternateName ?label . "
-    "FILTER(CONTAINS(LCASE(STR(?label)), LCASE(?q))) }",
-    "kind": "FILTER EXISTS { ?actor ckg:kind ?kind }",
+_FIELD_PATHS = {
+    "type": "rdf:type", "name": "schema:name", "alias": "schema:alternateName", "kind": "ckg:kind",
+    "country": "ckg:countryCode", "admin1": "ckg:admin1", "admin1_name": "ckg:admin1/schema:name",
+    "geonames": "ckg:geonamesId", "precision": "ckg:geoPrecision", "wkt": "geo:hasGeometry/geo:asWKT",
+    "lat": "schema:latitude", "lon": "schema:longitude", "event_type": "ckg:eventType",
+    "sub_type": "ckg:subEventType", "date": "sem:hasTimeStamp", "date_precision": "ckg:datePrecision",
+    "fatalities": "ckg:fatalities", "fatalities_max": "ckg:fatalitiesMax", "quantity": "ckg:quantity",
+    "confidence": "ckg:confidence", "sources": "ckg:sourceCount", "cameo": "ckg:cameoCode",
+    "plover": "ckg:ploverType", "place": "sem:hasPlace", "title": "schema:headline", "publisher": "schema:publisher",
+    "published": "schema:datePublished", "path": "ckg:sourcePath|schema:url", "version": "ckg:extractorVersion",
 }
 
-_ACTOR_LIST = PREFIXES + """SELECT ?actor (MIN(?n) AS ?name) (MIN(?k) AS ?kind_) (SAMPLE(?c) AS ?country)
-  (GROUP_CONCAT(DISTINCT ?alias; separator=""" + _SEP + """) AS ?aliases) WHERE {
-  ?actor a sem:Actor ; schema:name ?n .
-  #FILTERS#
-  OPTIONAL { ?actor ckg:kind ?k }
-  OPTIONAL { ?actor ckg:countryCode ?c }
-  OPTIONAL { ?actor schema:alternateName ?alias }
-} GROUP BY ?actor ORDER BY LCASE(STR(?name)) ?actor #PAGE#
+# Every field of the entities in #IRIS#, one row per (entity, field, value); rows add up, never multiply.
+FIELDS = PREFIXES + "SELECT DISTINCT ?entity ?field ?value WHERE {\n  VALUES ?entity { " + _IRIS + " }\n  " + (
+    "\n  UNION ".join(f'{{ ?entity {path} ?value . BIND("{name}" AS ?field) }}' for name, path in _FIELD_PATHS.items())
+) + "\n}\n"
+
+# The name (or headline) and kind of each entity in #IRIS#.
+# (MIN would be unbound for a group with an unbound value, so rows are pivoted by the caller.)
+LABELS = PREFIXES + """SELECT DISTINCT ?entity ?name ?kind WHERE {
+  VALUES ?entity { """ + _IRIS + """ }
+  { ?entity schema:name|schema:headline ?name } UNION { ?entity ckg:kind ?kind }
+}
 """
+
+# ---------------------------------------------------------------- lists
+
+_TEXT_MATCH = "FILTER(CONTAINS(LCASE(STR(?label)), LCASE(?q)))"
+
+_ACTOR_FILTERS = {
+    "q": "?actor schema:name|schema:alternateName ?label . " + _TEXT_MATCH + " FILTER EXISTS { ?actor a sem:Actor }",
+    "kind": "?actor ckg:kind ?kind . FILTER EXISTS { ?actor a sem:Actor }",
+    "": "?actor a sem:Actor .",
+}
+
+_ENTITY_LIST = PREFIXES + """SELECT ?#E# (MIN(?n) AS ?name) {
+  { SELECT DISTINCT ?#E# WHERE {
+      #FILTERS#
+  } }
+  ?#E# schema:name ?n .
+} GROUP BY ?#E# ORDER BY LCASE(STR(?name)) ?#E# #PAGE#
+"""
+
+
+def _entity_list(entity: str, fragments: dict[str, str], filters: Iterable[str]) -> str:
+    filters = [f for f in filters if f in fragments] or [""]
+    chosen = "\n".join(fragments[f] for f in filters)
+    return _ENTITY_LIST.replace("#E#", entity).replace("#FILTERS#", chosen)
 
 
 def actor_list(filters: Iterable[str]) -> str:
-    """The actors list, filtered by any of ``q`` (name or alias contains) and ``kind``."""
-    return _ACTOR_LIST.replace("#FILTERS#", _with(_ACTOR_FILTERS, filters))
+    """Actors ordered by name (ids and names), filtered by any of ``q`` (name or alias contains) and ``kind``."""
+    return _entity_list("actor", _ACTOR_FILTERS, filters)
 
 
 _PLACE_FILTERS = {
-    "q": "FILTER EXISTS { ?place schema:name|schema:alternateName ?label . "
-    "FILTER(CONTAINS(LCASE(STR(?label)), LCASE(?q))) }",
-    "kind": "FILTER EXISTS { ?place ckg:kind ?kind }",
-    "country": "FILTER EXISTS { ?place ckg:countryCode ?cc . FILTER(UCASE(STR(?cc)) = UCASE(?country)) }",
+    "q": "?place schema:name|schema:alternateName ?label . " + _TEXT_MATCH + " FILTER EXISTS { ?place a sem:Place }",
+    "kind": "?place ckg:kind ?kind . FILTER EXISTS { ?place a sem:Place }",
+    "country": "?place ckg:countryCode ?cc . FILTER(UCASE(STR(?cc)) = UCASE(?country)) "
+    "FILTER EXISTS { ?place a sem:Place }",
+    "": "?place a sem:Place .",
 }
-
-_PLACE_LIST = PREFIXES + """SELECT ?place (MIN(?n) AS ?name) (MIN(?k) AS ?kind_) (SAMPLE(?c) AS ?country_)
-  (SAMPLE(?a1) AS ?admin1) (SAMPLE(?wkt) AS ?wkt_) WHERE {
-  ?place a sem:Place ; schema:name ?n .
-  #FILTERS#
-  OPTIONAL { ?place ckg:kind ?k }
-  OPTIONAL { ?place ckg:countryCode ?c }
-  OPTIONAL { ?place ckg:admin1 ?a1r . OPTIONAL { ?a1r schema:name ?a1n } BIND(COALESCE(?a1n, ?a1r) AS ?a1) }
-  OPTIONAL { ?place geo:hasGeometry/geo:asWKT ?wkt }
-} GROUP BY ?place ORDER BY LCASE(STR(?name)) ?place #PAGE#
-"""
 
 
 def place_list(filters: Iterable[str]) -> str:
-    """The places list, filtered by any of ``q``, ``kind`` and ``country`` (ISO alpha-2)."""
-    return _PLACE_LIST.replace("#FILTERS#", _with(_PLACE_FILTERS, filters))
+    """Places ordered by name (ids and names), filtered by any of ``q``, ``kind`` and ``country`` (alpha-2)."""
+    return _entity_list("place", _PLACE_FILTERS, filters)
 
 
 # Date filters compare ISO texts truncated to the shorter of the two, so an event dated
@@ -141,8 +144,7 @@ _EVENT_FILTERS = {
     "to": "FILTER(SUBSTR(STR(?date), 1, STRLEN(?to)) <= SUBSTR(?to, 1, STRLEN(STR(?date))))",
 }
 
-_EVENT_LIST = PREFIXES + """SELECT DISTINCT ?event ?date ?type ?sub_type ?place ?place_name ?fatalities
-  ?actor1 ?actor1_name ?actor2 ?actor2_name {
+_EVENT_LIST = PREFIXES + """SELECT DISTINCT ?event ?date ?type ?sub_type ?place ?fatalities ?actor1 ?actor2 {
   { SELECT DISTINCT ?event ?date WHERE {
       ?event a sem:Event .
       OPTIONAL { ?event sem:hasTimeStamp ?date }
@@ -150,25 +152,24 @@ _EVENT_LIST = PREFIXES + """SELECT DISTINCT ?event ?date ?type ?sub_type ?place 
     } ORDER BY DESC(?date) ?event #PAGE# }
   OPTIONAL { ?event ckg:eventType ?type }
   OPTIONAL { ?event ckg:subEventType ?sub_type }
-  OPTIONAL { ?event sem:hasPlace ?place . OPTIONAL { ?place schema:name ?place_name } }
+  OPTIONAL { ?event sem:hasPlace ?place }
   OPTIONAL { ?event ckg:fatalities ?fatalities }
-  OPTIONAL { ?event ckg:actor1 ?actor1 . OPTIONAL { ?actor1 schema:name ?actor1_name } }
-  OPTIONAL { ?event ckg:actor2 ?actor2 . OPTIONAL { ?actor2 schema:name ?actor2_name } }
+  OPTIONAL { ?event ckg:actor1 ?actor1 }
+  OPTIONAL { ?event ckg:actor2 ?actor2 }
 } ORDER BY DESC(?date) ?event
 """
 
 
 def event_list(filters: Iterable[str]) -> str:
-    """The events list, newest first, filtered by any of actor, place, type, sub_type, document, from, to."""
+    """Events newest first, filtered by any of actor, place, type, sub_type, document, from, to (names: LABELS)."""
     return _EVENT_LIST.replace("#FILTERS#", _with(_EVENT_FILTERS, filters))
 
 
 _DOCUMENT_FILTERS = {
-    "q": "FILTER EXISTS { ?document schema:headline|schema:publisher ?label . "
-    "FILTER(CONTAINS(LCASE(STR(?label)), LCASE(?q))) }",
+    "q": "FILTER EXISTS { ?document schema:headline|schema:publisher ?label . " + _TEXT_MATCH + " }",
 }
 
-_DOCUMENT_LIST = PREFIXES + """SELECT DISTINCT ?document ?title ?publisher ?published ?path {
+_DOCUMENT_LIST = PREFIXES + """SELECT DISTINCT ?document ?title ?publisher ?published {
   { SELECT DISTINCT ?document ?published WHERE {
       ?document a ckg:Document .
       OPTIONAL { ?document schema:datePublished ?published }
@@ -176,37 +177,27 @@ _DOCUMENT_LIST = PREFIXES + """SELECT DISTINCT ?document ?title ?publisher ?publ
     } ORDER BY DESC(?published) ?document #PAGE# }
   OPTIONAL { ?document schema:headline ?title }
   OPTIONAL { ?document schema:publisher ?publisher }
-  OPTIONAL { ?document ckg:sourcePath|schema:url ?path }
 } ORDER BY DESC(?published) ?document
 """
 
 
 def document_list(filters: Iterable[str]) -> str:
-    """The documents list, newest first, filtered by ``q`` (title or publisher contains)."""
+    """Documents newest first, filtered by ``q`` (title or publisher contains)."""
     return _DOCUMENT_LIST.replace("#FILTERS#", _with(_DOCUMENT_FILTERS, filters))
 
 
 # ---------------------------------------------------------------- actors (bound: ?actor)
 
-ACTOR = PREFIXES + """SELECT DISTINCT ?name ?kind ?country ?alias WHERE {
-  ?actor a sem:Actor .
-  OPTIONAL { ?actor schema:name ?name }
-  OPTIONAL { ?actor ckg:kind ?kind }
-  OPTIONAL { ?actor ckg:countryCode ?country }
-  OPTIONAL { ?actor schema:alternateName ?alias }
-}
-"""
-
-ACTOR_AFFILIATIONS = PREFIXES + """SELECT DISTINCT ?relation ?direction ?other ?other_name WHERE {
+ACTOR_AFFILIATIONS = PREFIXES + """SELECT DISTINCT ?relation ?direction ?other WHERE {
   VALUES ?relation { ckg:memberOf ckg:partOf ckg:affiliatedWith ckg:supports ckg:leads }
   { ?actor ?relation ?other . BIND("out" AS ?direction) }
   UNION { ?other ?relation ?actor . BIND("in" AS ?direction) }
-  OPTIONAL { ?other schema:name ?other_name }
-} ORDER BY ?relation ?direction ?other_name
+} ORDER BY ?relation ?direction ?other
 """
 
-ACTOR_ROLES = PREFIXES + """SELECT ?role (COUNT(DISTINCT ?event) AS ?events) (MIN(STR(?date)) AS ?first)
-  (MAX(STR(?date)) AS ?last) WHERE {
+# Undated events count but give no first/last date ("~" and "" mark none; MIN of an unbound is unbound).
+ACTOR_ROLES = PREFIXES + """SELECT ?role (COUNT(DISTINCT ?event) AS ?events)
+  (MIN(IF(BOUND(?date), STR(?date), "~")) AS ?first) (MAX(IF(BOUND(?date), STR(?date), "")) AS ?last) WHERE {
   """ + _ROLE_VALUES + """
   ?event ?role ?actor .
   OPTIONAL { ?event sem:hasTimeStamp ?date }
@@ -218,29 +209,27 @@ ACTOR_SPAN = PREFIXES + """SELECT (COUNT(DISTINCT ?event) AS ?events) WHERE {
 }
 """
 
-ACTOR_EVENTS = PREFIXES + """SELECT DISTINCT ?event ?role ?date ?type ?sub_type ?place ?place_name WHERE {
+ACTOR_EVENTS = PREFIXES + """SELECT DISTINCT ?event ?role ?date ?type ?sub_type ?place WHERE {
   """ + _ROLE_VALUES + """
   ?event ?role ?actor .
   OPTIONAL { ?event sem:hasTimeStamp ?date }
   OPTIONAL { ?event ckg:eventType ?type }
   OPTIONAL { ?event ckg:subEventType ?sub_type }
-  OPTIONAL { ?event sem:hasPlace ?place . OPTIONAL { ?place schema:name ?place_name } }
+  OPTIONAL { ?event sem:hasPlace ?place }
 } ORDER BY DESC(?date) ?event #PAGE#
 """
 
-ACTOR_CO_ACTORS = PREFIXES + """SELECT ?other (SAMPLE(?n) AS ?name) (COUNT(DISTINCT ?event) AS ?events) WHERE {
+ACTOR_CO_ACTORS = PREFIXES + """SELECT ?other (COUNT(DISTINCT ?event) AS ?events) WHERE {
   ?event """ + _ROLE_PATH + """ ?actor .
   ?event """ + _ROLE_PATH + """ ?other .
   FILTER(?other != ?actor)
-  OPTIONAL { ?other schema:name ?n }
-} GROUP BY ?other ORDER BY DESC(?events) ?name #PAGE#
+} GROUP BY ?other ORDER BY DESC(?events) ?other #PAGE#
 """
 
-ACTOR_PLACES = PREFIXES + """SELECT ?place (SAMPLE(?n) AS ?name) (COUNT(DISTINCT ?event) AS ?events) WHERE {
+ACTOR_PLACES = PREFIXES + """SELECT ?place (COUNT(DISTINCT ?event) AS ?events) WHERE {
   ?event """ + _ROLE_PATH + """ ?actor .
   ?event sem:hasPlace ?place .
-  OPTIONAL { ?place schema:name ?n }
-} GROUP BY ?place ORDER BY DESC(?events) ?name #PAGE#
+} GROUP BY ?place ORDER BY DESC(?events) ?place #PAGE#
 """
 
 ACTOR_DOCUMENTS = PREFIXES + """SELECT DISTINCT ?document ?title ?published WHERE {
@@ -252,19 +241,6 @@ ACTOR_DOCUMENTS = PREFIXES + """SELECT DISTINCT ?document ?title ?published WHER
 
 # ---------------------------------------------------------------- places (bound: ?place)
 
-PLACE = PREFIXES + """SELECT DISTINCT ?name ?kind ?country ?admin1 ?geonames ?precision ?wkt ?alias WHERE {
-  ?place a sem:Place .
-  OPTIONAL { ?place schema:name ?name }
-  OPTIONAL { ?place ckg:kind ?kind }
-  OPTIONAL { ?place ckg:countryCode ?country }
-  OPTIONAL { ?place ckg:admin1 ?a1r . OPTIONAL { ?a1r schema:name ?a1n } BIND(COALESCE(?a1n, ?a1r) AS ?admin1) }
-  OPTIONAL { ?place ckg:geonamesId ?geonames }
-  OPTIONAL { ?place ckg:geoPrecision ?precision }
-  OPTIONAL { ?place geo:hasGeometry/geo:asWKT ?wkt }
-  OPTIONAL { ?place schema:alternateName ?alias }
-}
-"""
-
 PLACE_EVENTS = PREFIXES + """SELECT DISTINCT ?event ?date ?type ?sub_type ?fatalities WHERE {
   ?event sem:hasPlace ?place .
   OPTIONAL { ?event sem:hasTimeStamp ?date }
@@ -274,52 +250,26 @@ PLACE_EVENTS = PREFIXES + """SELECT DISTINCT ?event ?date ?type ?sub_type ?fatal
 } ORDER BY DESC(?date) ?event #PAGE#
 """
 
-PLACE_SPAN = PREFIXES + """SELECT (COUNT(DISTINCT ?event) AS ?events) (MIN(STR(?date)) AS ?first)
-  (MAX(STR(?date)) AS ?last) WHERE {
+PLACE_SPAN = PREFIXES + """SELECT (COUNT(DISTINCT ?event) AS ?events) (MIN(IF(BOUND(?date), STR(?date), "~")) AS ?first)
+  (MAX(IF(BOUND(?date), STR(?date), "")) AS ?last) WHERE {
   ?event sem:hasPlace ?place .
   OPTIONAL { ?event sem:hasTimeStamp ?date }
 }
 """
 
-PLACE_ACTORS = PREFIXES + """SELECT ?actor (SAMPLE(?n) AS ?name) (COUNT(DISTINCT ?event) AS ?events) WHERE {
+PLACE_ACTORS = PREFIXES + """SELECT ?actor (COUNT(DISTINCT ?event) AS ?events) WHERE {
   ?event sem:hasPlace ?place .
   ?event """ + _ROLE_PATH + """ ?actor .
-  OPTIONAL { ?actor schema:name ?n }
-} GROUP BY ?actor ORDER BY DESC(?events) ?name #PAGE#
+} GROUP BY ?actor ORDER BY DESC(?events) ?actor #PAGE#
 """
 
-PLACE_DOCUMENTS = PREFIXES + """SELECT DISTINCT ?document ?title ?published WHERE {
-  ?place prov:wasDerivedFrom ?document .
-  OPTIONAL { ?document schema:headline ?title }
-  OPTIONAL { ?document schema:datePublished ?published }
-} ORDER BY DESC(?published) ?document #PAGE#
-"""
+PLACE_DOCUMENTS = ACTOR_DOCUMENTS.replace("?actor prov:wasDerivedFrom", "?place prov:wasDerivedFrom")
 
 # ---------------------------------------------------------------- events (bound: ?event)
 
-EVENT = PREFIXES + """SELECT DISTINCT ?type ?sub_type ?date ?precision ?fatalities ?fatalities_max ?quantity ?confidence
-  ?sources ?place ?place_name ?cameo ?plover WHERE {
-  ?event a sem:Event .
-  OPTIONAL { ?event ckg:eventType ?type }
-  OPTIONAL { ?event ckg:subEventType ?sub_type }
-  OPTIONAL { ?event sem:hasTimeStamp ?date }
-  OPTIONAL { ?event ckg:datePrecision ?precision }
-  OPTIONAL { ?event ckg:fatalities ?fatalities }
-  OPTIONAL { ?event ckg:fatalitiesMax ?fatalities_max }
-  OPTIONAL { ?event ckg:quantity ?quantity }
-  OPTIONAL { ?event ckg:confidence ?confidence }
-  OPTIONAL { ?event ckg:sourceCount ?sources }
-  OPTIONAL { ?event ckg:cameoCode ?cameo }
-  OPTIONAL { ?event ckg:ploverType ?plover }
-  OPTIONAL { ?event sem:hasPlace ?place . OPTIONAL { ?place schema:name ?place_name } }
-}
-"""
-
-EVENT_ACTORS = PREFIXES + """SELECT DISTINCT ?role ?actor ?name ?kind WHERE {
+EVENT_ACTORS = PREFIXES + """SELECT DISTINCT ?role ?actor WHERE {
   """ + _ROLE_VALUES + """
   ?event ?role ?actor .
-  OPTIONAL { ?actor schema:name ?name }
-  OPTIONAL { ?actor ckg:kind ?kind }
 }
 """
 
@@ -340,69 +290,45 @@ EVENT_EVIDENCE = PREFIXES + """SELECT DISTINCT ?evidence ?text ?start ?end ?date
 } ORDER BY ?published ?evidence
 """
 
-EVENT_REPORTERS = PREFIXES + """SELECT DISTINCT ?evidence ?reporter ?name WHERE {
+EVENT_REPORTERS = PREFIXES + """SELECT DISTINCT ?evidence ?reporter WHERE {
   ?event ckg:evidence ?evidence .
   ?evidence ckg:reportedBy ?reporter .
-  OPTIONAL { ?reporter schema:name ?name }
 }
 """
 
 # ---------------------------------------------------------------- documents (bound: ?document)
 
-DOCUMENT = PREFIXES + """SELECT DISTINCT ?title ?publisher ?published ?path ?version WHERE {
-  ?document a ckg:Document .
-  OPTIONAL { ?document schema:headline ?title }
-  OPTIONAL { ?document schema:publisher ?publisher }
-  OPTIONAL { ?document schema:datePublished ?published }
-  OPTIONAL { ?document ckg:sourcePath|schema:url ?path }
-  OPTIONAL { ?document ckg:extractorVersion ?version }
-}
-"""
-
-DOCUMENT_ENTITIES = PREFIXES + """SELECT DISTINCT ?entity ?class ?name ?type ?date WHERE {
-  VALUES ?class { sem:Actor sem:Place sem:Event }
-  ?entity prov:wasDerivedFrom ?document ; a ?class .
-  OPTIONAL { ?entity schema:name ?name }
-  OPTIONAL { ?entity ckg:subEventType ?type }
-  OPTIONAL { ?entity sem:hasTimeStamp ?date }
+DOCUMENT_ENTITIES = PREFIXES + """SELECT DISTINCT ?entity ?class WHERE {
+  ?entity prov:wasDerivedFrom ?document .
+  VALUES (?class ?type) { ("actors" sem:Actor) ("places" sem:Place) ("events" sem:Event) }
+  FILTER EXISTS { ?entity a ?type }
 } ORDER BY ?class ?entity #PAGE#
 """
 
 # ---------------------------------------------------------------- search (bound: ?q)
 
-# Rank: 0 exact name, 1 name starts with q, 2 name or alias contains q.
+# Rank: 0 exact name or alias, 1 starts with q, 2 contains q.
 _RANK = """BIND(IF(LCASE(STR(?label)) = LCASE(?q), 0, IF(STRSTARTS(LCASE(STR(?label)), LCASE(?q)), 1, 2)) AS ?r)"""
 
-SEARCH_ACTORS = PREFIXES + """SELECT ?actor (SAMPLE(?n) AS ?name) (SAMPLE(?k) AS ?kind) (MIN(?r) AS ?rank) WHERE {
-  ?actor a sem:Actor ; schema:name|schema:alternateName ?label .
-  FILTER(CONTAINS(LCASE(STR(?label)), LCASE(?q)))
+SEARCH_ACTORS = PREFIXES + """SELECT ?actor (MIN(?r) AS ?rank) WHERE {
+  ?actor schema:name|schema:alternateName ?label .
+  """ + _TEXT_MATCH + """
+  FILTER EXISTS { ?actor a sem:Actor }
   """ + _RANK + """
-  OPTIONAL { ?actor schema:name ?n }
-  OPTIONAL { ?actor ckg:kind ?k }
-} GROUP BY ?actor ORDER BY ?rank LCASE(STR(?name)) ?actor #PAGE#
+} GROUP BY ?actor ORDER BY ?rank ?actor #PAGE#
 """
 
-SEARCH_PLACES = PREFIXES + """SELECT ?place (SAMPLE(?n) AS ?name) (SAMPLE(?k) AS ?kind) (MIN(?r) AS ?rank) WHERE {
-  ?place a sem:Place ; schema:name|schema:alternateName ?label .
-  FILTER(CONTAINS(LCASE(STR(?label)), LCASE(?q)))
-  """ + _RANK + """
-  OPTIONAL { ?place schema:name ?n }
-  OPTIONAL { ?place ckg:kind ?k }
-} GROUP BY ?place ORDER BY ?rank LCASE(STR(?name)) ?place #PAGE#
-"""
+SEARCH_PLACES = SEARCH_ACTORS.replace("?actor", "?place").replace("sem:Actor", "sem:Place")
 
-# Events have no names: they match by their type labels or by the names of their actors and place.
-SEARCH_EVENTS = PREFIXES + """SELECT ?event (SAMPLE(?t) AS ?type) (SAMPLE(?st) AS ?sub_type) (SAMPLE(?d) AS ?date)
-  (MIN(?r) AS ?rank) WHERE {
-  { ?event ckg:eventType|ckg:subEventType ?label . }
-  UNION { ?event """ + _ROLE_PATH + """|sem:hasPlace ?named . ?named schema:name|schema:alternateName ?label . }
-  FILTER(CONTAINS(LCASE(STR(?label)), LCASE(?q)))
-  ?event a sem:Event .
-  """ + _RANK + """
+# Events of the entities found (#IRIS#: the actors and places the search matched), newest first.
+SEARCH_EVENTS = PREFIXES + """SELECT ?event (SAMPLE(?d) AS ?date) (SAMPLE(?t) AS ?type) (SAMPLE(?st) AS ?sub_type)
+  WHERE {
+  VALUES ?named { """ + _IRIS + """ }
+  ?event """ + _ROLE_PATH + """|sem:hasPlace ?named .
+  OPTIONAL { ?event sem:hasTimeStamp ?d }
   OPTIONAL { ?event ckg:eventType ?t }
   OPTIONAL { ?event ckg:subEventType ?st }
-  OPTIONAL { ?event sem:hasTimeStamp ?d }
-} GROUP BY ?event ORDER BY ?rank DESC(?date) ?event #PAGE#
+} GROUP BY ?event ORDER BY DESC(?date) ?event #PAGE#
 """
 
 # ---------------------------------------------------------------- service

@@ -3,7 +3,8 @@
 Three documents from different conflicts. Facts the tests check, by construction:
 - "Syrian Arab Army" (alias SAA) is in 4 events: actor1 in 3 (2020-03-01, 2020-05-09, 2019-12-30),
   actor2 in 1 (2020-03); with HTS in 3 of them, with "Civilians (Syria)" in 1.
-- Idlib has 2 events (2020-03-01, 2020-03), Aleppo 2 (2020-05-09, 2019-12-30), Mogadishu 1 (2021-01-15).
+- Idlib has 2 events (2020-03-01, 2020-03), Aleppo 2 (2020-05-09, 2019-12-30), Mogadishu 2 (2021-01-15 and
+  an undated abduction by Al-Shabaab).
 - Al-Shabaab is actor1 at Mogadishu with "Somali National Army" as actor2 and AMISOM as an associate
   of actor2; Al-Shabaab is affiliated with al-Qaeda (member_of).
 """
@@ -29,9 +30,10 @@ MOGADISHU = Location(id="place/mogadishu", name="Mogadishu", kind="city", countr
                      admin1="Banaadir")
 
 CLASH, SHELLING = ("Battles", "Armed clash"), ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+ABDUCTION = ("Violence against civilians", "Abduction/forced disappearance")
 
 
-def _event(doc: str, start: int, kind: tuple[str, str], actor1: str, actor2: str | None, place: str, date: str,
+def _event(doc: str, start: int, kind: tuple[str, str], actor1: str, actor2: str | None, place: str, date: str | None,
            evidence: str, **extra) -> Event:
     return Event(id=f"event/{doc}-{start}", event_type=kind[0], sub_event_type=kind[1], actor1=actor1,
                  actor2=actor2, location=place, date=date, evidence=evidence, start=start,
@@ -61,5 +63,7 @@ def extractions() -> list[Extraction]:
             _event("doc-mogadishu", 0, CLASH, "Al-Shabaab", "Somali National Army", "Mogadishu", "2021-01-15",
                    "Al-Shabaab fighters attacked a Somali army base in Mogadishu backed by AMISOM troops.",
                    assoc_actor_2=("AMISOM",), fatalities=7),
+            _event("doc-mogadishu", 120, ABDUCTION, "Al-Shabaab", None, "Mogadishu", None,
+                   "Al-Shabaab has abducted aid workers in the city, residents said."),
         ), relations=(Relation(subject="Al-Shabaab", relation="member_of", object="al-Qaeda"),)),
     ]

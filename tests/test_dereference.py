@@ -64,7 +64,8 @@ def test_browsers_go_to_the_entity_page(hand_built_server, kind, entity_id):
 
 
 def test_event_page_shows_evidence_and_links(hand_built_server):
-    listed = requests.get(hand_built_server + "/api/events", params={"place": "mogadishu"}, timeout=30)
+    listed = requests.get(hand_built_server + "/api/events", params={"place": "mogadishu", "type": "Battles"},
+                          timeout=30)
     [event] = listed.json()["events"]
     answer = fetch(hand_built_server, f"/id/event/{event['id']}", BROWSER)
     assert answer.status_code == 303

@@ -49,6 +49,16 @@ def test_actor_record_shows_affiliations_and_associate_roles(hand_built_server):
     assert {c["id"] for c in amisom["co_actors"]} == {"al-shabaab", "somali-national-army"}
 
 
+def test_undated_events_count_but_give_no_dates(hand_built_server):
+    shabaab = get(hand_built_server, "/api/actors/al-shabaab")
+    assert shabaab["event_count"] == 2
+    assert shabaab["roles"]["actor1"] == 2
+    assert (shabaab["first_seen"], shabaab["last_seen"]) == ("2021-01-15", "2021-01-15")
+    place = get(hand_built_server, "/api/places/mogadishu")
+    assert (place["event_count"], place["first_seen"], place["last_seen"]) == (2, "2021-01-15", "2021-01-15")
+    assert place["admin1"] == "Banaadir"
+
+
 def test_place_record_has_coordinates_and_actors_there(hand_built_server):
     place = get(hand_built_server, "/api/places/idlib")
     assert (place["name"], place["country"], place["admin1"]) == ("Idlib", "SY", "Idlib")
@@ -60,7 +70,7 @@ def test_place_record_has_coordinates_and_actors_there(hand_built_server):
 
 
 @pytest.mark.parametrize(("params", "expected"), [
-    ({}, ["2021-01-15", "2020-05-09", "2020-03-01", "2020-03", "2019-12-30"]),
+    ({}, ["2021-01-15", "2020-05-09", "2020-03-01", "2020-03", "2019-12-30", None]),
     ({"actor": "syrian-arab-army"}, ["2020-05-09", "2020-03-01", "2020-03", "2019-12-30"]),
     ({"actor": "amisom"}, ["2021-01-15"]),
     ({"place": "aleppo"}, ["2020-05-09", "2019-12-30"]),
@@ -70,7 +80,8 @@ def test_place_record_has_coordinates_and_actors_there(hand_built_server):
     ({"from": "2020", "to": "2020"}, ["2020-05-09", "2020-03-01", "2020-03"]),
     ({"to": "2020-02-29"}, ["2019-12-30"]),
     ({"from": "2020-03", "to": "2020-03"}, ["2020-03-01", "2020-03"]),
-    ({"document": "doc-mogadishu"}, ["2021-01-15"]),
+    ({"document": "doc-mogadishu"}, ["2021-01-15", None]),
+    ({"actor": "al-shabaab", "from": "2000"}, ["2021-01-15"]),  # a date filter leaves undated events out
     ({"actor": "nobody-at-all"}, []),
     ({"from": "2021", "to": "2020"}, []),
     ({"to": "2020-02-30"}, ["2019-12-30"]),  # not a calendar day, but a well-formed bound
@@ -86,11 +97,11 @@ def test_event_list_pages_follow_next(hand_built_server):
         assert len(page["events"]) <= 2
         seen += dates(page["events"])
         path = page["next"]
-    assert seen == ["2021-01-15", "2020-05-09", "2020-03-01", "2020-03", "2019-12-30"]
+    assert seen == ["2021-01-15", "2020-05-09", "2020-03-01", "2020-03", "2019-12-30", None]
 
 
 def test_event_record_has_roles_evidence_and_sources(hand_built_server):
-    [summary] = get(hand_built_server, "/api/events", place="mogadishu")["events"]
+    [summary] = get(hand_built_server, "/api/events", place="mogadishu", type="Battles")["events"]
     event = get(hand_built_server, summary["href"])
     assert (event["type"], event["sub_type"], event["date"]) == ("Battles", "Armed clash", "2021-01-15")
     assert event["place"]["id"] == "mogadishu"
@@ -132,7 +143,7 @@ def test_search_ranks_exact_names_first(hand_built_server):
     assert found["actors"][0]["id"] == "al-qaeda" or found["actors"][0]["name"].lower().startswith("al")
     assert "aleppo" in [p["id"] for p in found["places"]]
     events = get(hand_built_server, "/api/search", q="mogadishu")["events"]
-    assert [e["date"] for e in events] == ["2021-01-15"]
+    assert [e["date"] for e in events] == ["2021-01-15", None]
 
 
 @pytest.mark.parametrize(("path", "status"), [
