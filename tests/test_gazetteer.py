@@ -220,3 +220,18 @@ def test_alias_to_an_unknown_place_is_an_error(tmp_path, monkeypatch):
 def test_cache_dir_follows_xdg(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert gazetteer._cache_dir() == tmp_path / "conflictkg"
+
+
+def test_prune_keeps_the_index_in_use_and_the_most_recent(tmp_path):
+    import os
+
+    for age, name in enumerate(["a", "b", "c", "d", "e"]):
+        path = tmp_path / f"places-{name}.sqlite"
+        path.write_bytes(b"")
+        os.utime(path, (1_000_000 - age * 100, 1_000_000 - age * 100))
+    gazetteer._prune(tmp_path, keep=tmp_path / "places-e.sqlite", spare=3)
+    assert sorted(p.name for p in tmp_path.glob("*.sqlite")) == [
+        "places-a.sqlite",
+        "places-b.sqlite",
+        "places-e.sqlite",
+    ]

@@ -9,6 +9,7 @@ file changes), so later processes open it in milliseconds instead of parsing 100
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -314,13 +315,24 @@ def _open_index(data_dir: Path) -> sqlite3.Connection:
             os.close(fd)
             compiler.write(Path(tmp))
             os.replace(tmp, path)  # atomic: parallel processes never see a half-written index
+            _prune(path.parent, keep=path)
         except OSError:  # read-only home: keep the index in memory for this process
             db = sqlite3.connect(":memory:", check_same_thread=False)
             with tempfile.TemporaryDirectory() as scratch:
                 compiler.write(Path(scratch) / "index.sqlite")
                 sqlite3.connect(Path(scratch) / "index.sqlite").backup(db)
             return db
+    with contextlib.suppress(OSError):
+        os.utime(path)  # mark as recently used, so pruning keeps it
     return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+
+
+def _prune(folder: Path, keep: Path, spare: int = 3) -> None:
+    """Delete all but the ``spare`` most recently used indexes (old data versions, test copies)."""
+    indexes = sorted(folder.glob("places-*.sqlite"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in [p for p in indexes if p != keep][spare - 1 :]:
+        with contextlib.suppress(OSError):  # an open index stays readable after unlinking on POSIX
+            old.unlink()
 
 
 class Gazetteer:
