@@ -464,3 +464,37 @@ def test_using_graph_uri_becomes_using_clauses(update_text, expected):
     out = store.quads_for_pattern(None, None, None, ox.NamedNode(f"{EX}out"))
     seen = {q.subject.value.removeprefix(EX) for q in out}
     assert seen == expected
+
+
+# --- a remote store (our own server, seen through another one) -------------------------------
+
+@pytest.fixture(scope="module")
+def remote_server(server, tmp_path_factory):
+    """A second service whose store is the first one, reached over the SPARQL protocol."""
+    spec = f"sparql:{server}/sparql,{server}/sparql"
+    yield from _serve(tmp_path_factory.mktemp("unused"), CONFLICTKG_STORE=spec)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("accept", ["application/sparql-results+json", "text/csv"])
+def test_queries_are_forwarded_to_a_remote_store(remote_server, accept):
+    answer = requests.get(remote_server + "/sparql", params={"query": COUNT_ITEMS}, headers={"Accept": accept},
+                          timeout=30)
+    assert answer.status_code == 200, answer.text
+    assert answer.headers["Content-Type"].split(";")[0] == accept
+    assert str(ITEMS) in answer.text
+
+
+@pytest.mark.slow
+def test_a_remote_store_graph_is_read_through_the_graph_store(remote_server):
+    answer = requests.get(remote_server + "/store", params={"graph": f"{EX}graph/labels"}, timeout=30,
+                          headers={"Accept": "application/n-triples"})
+    assert answer.status_code == 200, answer.text
+    assert len(Graph().parse(data=answer.text, format="nt")) == LABELS
+
+
+@pytest.mark.slow
+def test_a_remote_store_passes_on_syntax_errors_as_400(remote_server):
+    answer = requests.get(remote_server + "/sparql", params={"query": "SELEKT"}, timeout=30)
+    assert answer.status_code == 400
+    assert answer.headers["Content-Type"].startswith("application/problem+json")
