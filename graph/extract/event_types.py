@@ -24,7 +24,7 @@ _HYPOTHETICAL_HEADS = frozenset(
     (
         "threaten", "plan", "vow", "warn", "fear", "intend", "seek", "aim", "urge", "demand", "call", "deny",
         "avoid", "pledge", "promise", "prepare", "consider", "propose", "expect", "want", "hope", "risk",
-        "anticipation", "anticipate", "ahead", "accuse", "allege",
+        "anticipation", "anticipate", "ahead", "suspect", "charge", "discuss", "negotiate",
     )
 )
 _MODALS = frozenset(["could", "would", "might", "may", "should", "will", "shall", "must"])
@@ -139,8 +139,13 @@ def _negated(token: Token) -> bool:
 
 def _hypothetical(token: Token) -> bool:
     verb = _clause_verb(token)
-    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
-        return True
+    node = verb
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in node.children):
+            return True
+        if node.head == node or node.dep_ not in ("xcomp", "advcl", "conj", "ccomp"):
+            break
+        node = _clause_verb(node.head)
     node = token
     for _ in range(5):
         if node.head == node:
@@ -289,7 +294,9 @@ def _token_class(token: Token, c: _Cues) -> str | None:
 def _kill_reading(c: _Cues) -> tuple[str, Cue] | None:
     """Attack on civilians or armed clash, read from the victims of the violent words."""
     kills = c.by.get("KILL", [])
-    if not kills or not (c.has("ARMED", "MIL") or any(k.head.lemma_ in _GRAVE for k in kills)):
+    if not kills:
+        return None
+    if not (c.has("ARMED", "MIL") or any(k.head.lemma_ in _GRAVE for k in kills)):
         return None
     for k in kills:
         for target in _targets(k.head):
@@ -325,7 +332,7 @@ def _protest_reading(c: _Cues) -> tuple[str, Cue] | None:
     force = c.first("FORCE")
     if force is not None:
         return "Excessive force against protesters", force
-    interv = c.first("CROWDCTL", "INTERV", "ARREST")
+    interv = c.first("CROWDCTL", "INTERV", "ARREST") if c.has("GOV") else c.first("CROWDCTL", "ARREST")
     if interv is not None:
         return "Protest with intervention", interv
     return "Peaceful protest", context
@@ -435,10 +442,14 @@ def _off_topic(c: _Cues) -> bool:
 
 
 def _mob(c: _Cues) -> Cue | None:
-    violence = c.tokens("KILL") | c.tokens("VIOLENT") | c.tokens("LOOT") | c.tokens("CLASH") | c.tokens("MOB")
+    """A crowd, mob or vigilantes doing violence (they are its subject or agent), or a lynching."""
+    mobs = c.tokens("MOB")
+    for name in ("KILL", "VIOLENT", "LOOT", "CLASH"):
+        for violent in c.by.get(name, []):
+            if violent.head.pos_ == "VERB" and _agents(violent.head) & mobs:
+                return violent
     for mob in c.by.get("MOB", []):
-        others = violence - set(range(mob.start, mob.end))
-        if mob.head.pos_ == "VERB" or _linked(mob.head, others, 4):
+        if mob.head.pos_ == "VERB":  # "lynch"
             return mob
     return None
 
@@ -489,6 +500,13 @@ def _candidates(c: _Cues) -> list[tuple[int, str, float, Cue | None]]:
         add(1, "Abduction/forced disappearance", 0.75, c.first("ABDUCT"))
     if c.has("CLASH") and armed:
         add(1, "Armed clash", 0.7, c.first("CLASH"))
+    elif c.has("CLASH"):
+        clash = c.first("CLASH")
+        crowd = c.tokens("CIV") | c.tokens("PWEAK") | c.tokens("MOB")
+        if clash.head.pos_ == "VERB" and _agents(clash.head) & crowd:
+            add(1, "Mob violence", 0.45, clash)  # communal clashes between unarmed groups
+        else:
+            add(1, "Armed clash", 0.45, clash)  # fighting whose sides are not named
     kill = _kill_reading(c)
     if kill is not None:
         add(1, kill[0], 0.6, kill[1])
