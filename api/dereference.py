@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pyoxigraph as ox
 from flask import Blueprint, Response, abort, current_app, jsonify, redirect, render_template, request
 from rdflib import URIRef
 from werkzeug.exceptions import HTTPException
@@ -26,12 +25,7 @@ blueprint = Blueprint("dereference", __name__)
 
 _BUILDERS = {"actor": entities.actor_record, "place": entities.place_record,
              "event": entities.event_record, "document": entities.document_record}
-RDF_FORMATS = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-}
+RDF_FORMATS = ("text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml")
 # ?format= names, for links and clients that cannot set Accept.
 _FORMAT_NAMES = {"json": "application/json", "html": "text/html", "turtle": "text/turtle", "ttl": "text/turtle",
                  "ntriples": "application/n-triples", "nt": "application/n-triples",
@@ -101,9 +95,9 @@ def _html_page(kind: str, entity_id: str) -> str | None:
 
 
 def _rdf(iri: str, media_type: str) -> Response:
-    store = current_app.extensions["conflictkg.store"]
-    triples = store.oxigraph.query(bind(q.DESCRIBE, {"entity": URIRef(iri)}), use_default_graph_as_union=True)
-    return Response(triples.serialize(format=RDF_FORMATS[media_type]), mimetype=media_type)
+    store = current_app.extensions["conflictkg.store"]  # query_raw: embedded and remote stores alike
+    body, content_type = store.query_raw(bind(q.DESCRIBE, {"entity": URIRef(iri)}), accept=media_type)
+    return Response(body, content_type=f"{content_type}; charset=utf-8")
 
 
 def _page(kind: str, record: dict[str, Any]) -> str:

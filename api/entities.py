@@ -128,7 +128,7 @@ def actor_record(store: Store, base_iri: str, actor_id: str) -> dict[str, Any] |
     roles = {_ROLE_NAMES[r["role"].rsplit("#", 1)[-1]]: r for r in store.select(q.ACTOR_ROLES, binding)}
     affiliations = store.select(q.ACTOR_AFFILIATIONS, binding)
     events: dict[str, dict[str, Any]] = {}
-    for r in store.select(q.page(q.ACTOR_EVENTS, RECORD_LIMIT * 4, 0), binding):
+    for r in store.select(q.page(q.ACTOR_EVENTS, RECORD_LIMIT, 0), binding):
         event = events.setdefault(r["event"], {"row": r, "roles": []})
         role = _ROLE_NAMES[r["role"].rsplit("#", 1)[-1]]
         if role not in event["roles"]:
@@ -149,7 +149,7 @@ def actor_record(store: Store, base_iri: str, actor_id: str) -> dict[str, Any] |
         "last_seen": max((r["last"] for r in roles.values() if r.get("last")), default=None),
         "events": [{**ref(e, None, "events"), "date": v["row"].get("date"), "type": v["row"].get("type"),
                     "sub_type": v["row"].get("sub_type"), "place": _named(names, v["row"].get("place"), "places"),
-                    "roles": v["roles"]} for e, v in list(events.items())[:RECORD_LIMIT]],
+                    "roles": v["roles"]} for e, v in events.items()],
         "co_actors": [{**_named(names, r["other"], "actors"), "events": r["events"]} for r in co_actors],
         "places": [{**_named(names, r["place"], "places"), "events": r["events"]} for r in places],
         "documents": _documents(store, q.ACTOR_DOCUMENTS, binding),

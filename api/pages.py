@@ -22,7 +22,7 @@ def stats() -> dict[str, Any]:
     return {
         **{key: counts.get(key, 0) for key in ("documents", "events", "actors", "places")},
         "graphs": len(store.graph_names()),
-        "store": "sparql" if settings.store else "oxigraph-embedded",
+        "store": "oxigraph-embedded" if getattr(store, "kind", "embedded") == "embedded" else "sparql",
         "base_iri": settings.base_iri,
         "version": __version__,
     }

@@ -176,17 +176,13 @@ def main(argv: list[str] | None = None) -> int:
         store = ox.Store(work + "/data")
         store.bulk_extend(quads)
         store.flush()
-        del store
-        print(f"loaded {len(quads)} quads ({args.events} events) in {time.perf_counter() - started:.1f} s")
+        store.backup(work + "/copy")  # the in-process app needs its own copy: the server holds data/'s lock
+        print(f"loaded {len(quads)} quads ({args.events} events) in {time.perf_counter() - started:.1f} s", flush=True)
+        del store, quads
         process, url = serve(work + "/data")
         try:
             from api import create_app
 
-            # the in-process app needs its own copy of the store: the server holds the directory's lock
-            copy = ox.Store(work + "/copy")
-            copy.bulk_extend(quads)
-            copy.flush()
-            del copy
             client = create_app({"data_dir": work + "/copy"}).test_client()
             means = latency(url, client, args.rounds)
             for path, (http, local) in means.items():

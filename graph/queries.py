@@ -38,7 +38,8 @@ PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX geo: <http://www.opengis.net/ont/geosparql#>
 """
 
-_ROLE_PATH = "ckg:actor1|ckg:actor2|ckg:associateActor1|ckg:associateActor2|sem:hasActor"
+# The builder states sem:hasActor beside every role (actor1, actor2, associates), so it alone finds them all.
+_ROLE_PATH = "sem:hasActor"
 _ROLE_VALUES = "VALUES ?role { ckg:actor1 ckg:actor2 ckg:associateActor1 ckg:associateActor2 }"
 _PAGE = "#PAGE#"
 _IRIS = "#IRIS#"
@@ -146,9 +147,10 @@ _EVENT_FILTERS = {
 
 _EVENT_LIST = PREFIXES + """SELECT DISTINCT ?event ?date ?type ?sub_type ?place ?fatalities ?actor1 ?actor2 {
   { SELECT DISTINCT ?event ?date WHERE {
+      #FILTERS#
       ?event a sem:Event .
       OPTIONAL { ?event sem:hasTimeStamp ?date }
-      #FILTERS#
+      #DATES#
     } ORDER BY DESC(?date) ?event #PAGE# }
   OPTIONAL { ?event ckg:eventType ?type }
   OPTIONAL { ?event ckg:subEventType ?sub_type }
@@ -162,7 +164,10 @@ _EVENT_LIST = PREFIXES + """SELECT DISTINCT ?event ?date ?type ?sub_type ?place 
 
 def event_list(filters: Iterable[str]) -> str:
     """Events newest first, filtered by any of actor, place, type, sub_type, document, from, to (names: LABELS)."""
-    return _EVENT_LIST.replace("#FILTERS#", _with(_EVENT_FILTERS, filters))
+    filters = set(filters)  # the selective patterns first, so they drive the join; date FILTERs after the OPTIONAL
+    dates = {"from", "to"} & filters
+    return _EVENT_LIST.replace("#FILTERS#", _with(_EVENT_FILTERS, filters - dates)).replace(
+        "#DATES#", _with(_EVENT_FILTERS, dates))
 
 
 _DOCUMENT_FILTERS = {
@@ -209,14 +214,17 @@ ACTOR_SPAN = PREFIXES + """SELECT (COUNT(DISTINCT ?event) AS ?events) WHERE {
 }
 """
 
-ACTOR_EVENTS = PREFIXES + """SELECT DISTINCT ?event ?role ?date ?type ?sub_type ?place WHERE {
+ACTOR_EVENTS = PREFIXES + """SELECT DISTINCT ?event ?role ?date ?type ?sub_type ?place {
+  { SELECT DISTINCT ?event ?date ?actor WHERE {
+      ?event sem:hasActor ?actor .
+      OPTIONAL { ?event sem:hasTimeStamp ?date }
+    } ORDER BY DESC(?date) ?event #PAGE# }
   """ + _ROLE_VALUES + """
   ?event ?role ?actor .
-  OPTIONAL { ?event sem:hasTimeStamp ?date }
   OPTIONAL { ?event ckg:eventType ?type }
   OPTIONAL { ?event ckg:subEventType ?sub_type }
   OPTIONAL { ?event sem:hasPlace ?place }
-} ORDER BY DESC(?date) ?event #PAGE#
+} ORDER BY DESC(?date) ?event
 """
 
 ACTOR_CO_ACTORS = PREFIXES + """SELECT ?other (COUNT(DISTINCT ?event) AS ?events) WHERE {
@@ -341,9 +349,11 @@ STATS = PREFIXES + """SELECT ?documents ?events ?actors ?places WHERE {
 }
 """
 
-# The entity's own triples and those of the nodes it owns ("<iri>/geometry", "<iri>/evidence").
-DESCRIBE = """CONSTRUCT { ?entity ?p ?o . ?part ?pp ?po . } WHERE {
+# The entity's own triples and those of the nodes it owns: its geometry ("<iri>/...") and its evidence.
+DESCRIBE = """PREFIX ckg: <https://w3id.org/conflictkg/ontology#>
+CONSTRUCT { ?entity ?p ?o . ?part ?pp ?po . } WHERE {
   { ?entity ?p ?o . }
   UNION { ?entity ?link ?part . ?part ?pp ?po . FILTER(STRSTARTS(STR(?part), CONCAT(STR(?entity), "/"))) }
+  UNION { ?entity ckg:evidence ?part . ?part ?pp ?po . }
 }
 """

@@ -59,17 +59,13 @@ def live_server(seeded_data_dir):
 
 def write_data_dir(data_dir: Path, extractions, base_iri: str = "https://conflictkg.org/id/") -> Path:
     """Write hand-built extractions into an on-disk store at ``data_dir`` (closed again on return)."""
-    import gc
-
     from api.ingest import write_document
     from graph.store import Store
 
     store = Store(str(data_dir))
     for extraction in extractions:
         write_document(store, extraction, base_iri)
-    store.flush()
-    del store
-    gc.collect()  # releases the store's lock so a server process can open it
+    store.close()  # releases the directory's lock so a server process can open it
     return data_dir
 
 

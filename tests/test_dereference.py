@@ -7,6 +7,7 @@ import requests
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SDO
 
+from graph.vocab import CKG
 from tests.rest_records import BASE_IRI
 
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
@@ -45,6 +46,15 @@ def test_rdf_describes_the_entity(hand_built_server, accept, params, rdf_format)
     assert (actor, SDO.name, Literal("Syrian Arab Army")) in graph
     assert (actor, SDO.alternateName, Literal("SAA")) in graph
     assert all(s == actor or str(s).startswith(str(actor) + "/") for s in graph.subjects())
+
+
+def test_event_rdf_includes_its_evidence(hand_built_server):
+    listed = requests.get(hand_built_server + "/api/events", params={"place": "aleppo", "type": "Battles"},
+                          timeout=30)
+    [event] = listed.json()["events"]
+    answer = fetch(hand_built_server, f"/id/event/{event['id']}", "text/turtle")
+    texts = [str(o) for o in Graph().parse(data=answer.text, format="turtle").objects(predicate=CKG.text)]
+    assert texts == ["The army and HTS fought west of Aleppo in late December."]
 
 
 def test_place_rdf_includes_its_geometry(hand_built_server):
