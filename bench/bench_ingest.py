@@ -13,13 +13,18 @@ One run, two child processes so each one's peak memory (``ru_maxrss``) is its ow
 
 Last line: ``BENCH ingest ratio=<ours/oxigraph time> mem_ratio=<ours/oxigraph peak RSS> ...``
 
-Usage: python bench/bench_ingest.py [--triples N]
+With ``--workers N`` the graphs are built on a Dask LocalCluster of N processes (the default of
+``python -m graph ingest``); peak memory is then the main process's only.
+
+Usage: python bench/bench_ingest.py [--triples N] [--workers N]
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
+import math
 import random
 import resource
 import subprocess
@@ -91,12 +96,14 @@ def corpus(seed: int = SEED):
         number += 1
 
 
-def run_ours(store_dir: str, target: int) -> dict:
+def run_ours(store_dir: str, target: int, workers: int) -> dict:
     """Build and write documents until the store holds ``target`` triples; time it all."""
     from graph.distributed import build_result
     from graph.ingest import IngestSummary, write_results
     from graph.store import Store
 
+    if workers:
+        return run_ours_on_dask(store_dir, target, workers)
     store = Store(store_dir)
     summary = IngestSummary()
     built, build_seconds = 0, 0.0
@@ -119,6 +126,28 @@ def run_ours(store_dir: str, target: int) -> dict:
     triples = store.count_triples()
     store.close()
     return {"seconds": seconds, "documents": summary.documents, "triples": triples, "build_s": build_seconds,
+            "write_s": summary.write_seconds}
+
+
+def run_ours_on_dask(store_dir: str, target: int, workers: int) -> dict:
+    """As ``run_ours``, but graphs are built on a LocalCluster of ``workers`` processes, as ingest does."""
+    from graph.distributed import build_result, build_results, run_batch
+    from graph.ingest import IngestSummary, write_results
+    from graph.store import Store
+
+    sample = list(itertools.islice(corpus(), 50))
+    per_document = sum(build_result(e, BASE, validate=False).triples for e in sample) / len(sample)
+    extractions = list(itertools.islice(corpus(), math.ceil(target / per_document)))
+    store = Store(store_dir)
+    summary = IngestSummary()
+    started = time.perf_counter()
+    results = run_batch(extractions, BASE, workers=workers, validate=False, task=build_results)
+    write_results(results, store, BASE, summary)
+    store.flush()
+    seconds = time.perf_counter() - started
+    triples = store.count_triples()
+    store.close()
+    return {"seconds": seconds, "documents": summary.documents, "triples": triples, "build_s": float("nan"),
             "write_s": summary.write_seconds}
 
 
@@ -155,17 +184,22 @@ def child(variant: str, args: list[str]) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--triples", type=int, default=1_000_000, help="at least this many triples (default 1M)")
+    parser.add_argument("--workers", type=int, default=0,
+                        help="build graphs on a Dask LocalCluster of N processes, as ingest does (0: in-process)")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         variant, *rest = args.child
-        numbers = {"ours": lambda: run_ours(rest[0], int(rest[1])), "oxigraph": lambda: run_oxigraph(*rest),
-                   "dump": lambda: dump(*rest) or {}}[variant]()
+        numbers = {
+            "ours": lambda: run_ours(rest[0], int(rest[1]), int(rest[2])),
+            "oxigraph": lambda: run_oxigraph(*rest),
+            "dump": lambda: dump(*rest) or {},
+        }[variant]()
         numbers["maxrss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(json.dumps(numbers))
         return 0
     with tempfile.TemporaryDirectory(prefix="bench-ingest-") as tmp:
-        ours = child("ours", [f"{tmp}/ours", str(args.triples)])
+        ours = child("ours", [f"{tmp}/ours", str(args.triples), str(args.workers)])
         child("dump", [f"{tmp}/ours", f"{tmp}/corpus.nq"])
         size_mb = Path(f"{tmp}/corpus.nq").stat().st_size / 1e6
         oxigraph = child("oxigraph", [f"{tmp}/oxigraph", f"{tmp}/corpus.nq"])

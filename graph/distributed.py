@@ -11,12 +11,12 @@ from __future__ import annotations
 import itertools
 import logging
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from graph.records import Article, Extraction
 
-__all__ = ["DocumentResult", "build_result", "extract_results", "run_batch", "default_workers"]
+__all__ = ["DocumentResult", "build_result", "build_results", "extract_results", "run_batch", "default_workers"]
 
 ARTICLES_PER_TASK = 8  # enough for spaCy's nlp.pipe to batch, small enough to spread the work
 _extractor = None  # one spaCy pipeline per worker process, loaded on first use
@@ -100,14 +100,20 @@ def default_workers(tasks: int) -> int:
     return max(1, min(os.cpu_count() or 1, tasks))
 
 
+def build_results(extractions: Sequence[Extraction], base_iri: str, validate: bool = True) -> list[DocumentResult]:
+    """Build a chunk of extractions (no spaCy); a failure becomes an error result."""
+    return [_built(extraction, base_iri, validate) for extraction in extractions]
+
+
 def run_batch(
-    articles: Sequence[Article],
+    articles: Sequence[Article] | Sequence[Extraction],
     base_iri: str,
     scheduler: str | None = None,
     workers: int | None = None,
     validate: bool = True,
+    task: Callable[..., list[DocumentResult]] = extract_results,
 ) -> Iterator[DocumentResult]:
-    """Yield a result per article, extracted on Dask, in completion order.
+    """Yield a result per article, extracted on Dask (``task=build_results``: extractions built), as done.
 
     At most a few tasks per worker are in flight, so a large corpus never sits whole in the
     scheduler's memory.
@@ -129,17 +135,17 @@ def run_batch(
         )
         client = Client(cluster)
     try:
-        yield from _drain(client, as_completed, chunks, base_iri, validate)
+        yield from _drain(client, as_completed, chunks, task, (base_iri, validate))
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
 
 
-def _drain(client, as_completed, chunks: list[list[Article]], base_iri: str, validate: bool) -> Iterator:
+def _drain(client, as_completed, chunks: list[list], task: Callable, arguments: tuple) -> Iterator:
     window = 4 * max(1, len(client.scheduler_info().get("workers", {})) or 1)
     pending = iter(chunks)
-    submit = lambda chunk: client.submit(extract_results, chunk, base_iri, validate, pure=False)  # noqa: E731
+    submit = lambda chunk: client.submit(task, chunk, *arguments, pure=False)  # noqa: E731
     running = as_completed([submit(chunk) for chunk in itertools.islice(pending, window)])
     for future in running:
         yield from future.result()
