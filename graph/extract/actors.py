@@ -124,7 +124,7 @@ class ActorTable:
         """Return the canonical name of an actor id."""
         return self.actors[key].name
 
-    def records(self, sentence_of: list[int]) -> tuple[Actor, ...]:
+    def records(self, sentence_of) -> tuple[Actor, ...]:
         """Return one Actor record per canonical actor, in order of first mention."""
         grouped: dict[str, list[ActorMention]] = {}
         for mention in sorted(self.mentions, key=lambda m: m.start):

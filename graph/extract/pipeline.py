@@ -7,6 +7,7 @@ one document is logged and leaves that document with what the other readers foun
 
 from __future__ import annotations
 
+import bisect
 import logging
 from collections.abc import Iterable, Iterator
 
@@ -83,12 +84,14 @@ def split_chunks(text: str, size: int | None = None) -> list[str]:
     return chunks
 
 
-def _sentence_index(doc: Doc) -> list[int]:
-    index = [0] * len(doc)
-    for number, sent in enumerate(doc.sents):
-        for i in range(sent.start, sent.end):
-            index[i] = number
-    return index
+class _SentenceIndex:
+    """Sentence number of a token index, by bisection over the sentence starts."""
+
+    def __init__(self, doc: Doc):
+        self.starts = [sent.start for sent in doc.sents]
+
+    def __getitem__(self, token_index: int) -> int:
+        return max(bisect.bisect_right(self.starts, token_index) - 1, 0)
 
 
 def _find_places(doc: Doc) -> list[PlaceMention]:
@@ -110,7 +113,7 @@ def _ner_places(doc: Doc) -> list[PlaceMention]:
     return out
 
 
-def _location_records(doc: Doc, mentions: list[PlaceMention], sentence_of: list[int]) -> tuple[Location, ...]:
+def _location_records(doc: Doc, mentions: list[PlaceMention], sentence_of: _SentenceIndex) -> tuple[Location, ...]:
     """Merge the mentions of each place id into one Location with its aliases and mentions."""
     grouped: dict[str, list[PlaceMention]] = {}
     for mention in mentions:
@@ -127,7 +130,7 @@ def _location_records(doc: Doc, mentions: list[PlaceMention], sentence_of: list[
 
 def read_doc(article: Article, doc: Doc) -> Extraction:
     """Read places, actors, relations and events from a parsed article."""
-    sentence_of = _sentence_index(doc)
+    sentence_of = _SentenceIndex(doc)
     places = sorted(_find_places(doc), key=lambda p: p.start)
     table: ActorTable = find_actors(doc, [p.location.country for p in places if p.location.country])
     relations = find_relations(doc, table)
