@@ -10,10 +10,13 @@ Thread safety: one ``Store`` may be shared by every thread of a process. Reads (
 writes go through one lock, so two threads never interleave their batches. Only one process may
 open an on-disk store for writing (the engine locks the directory).
 
-Atomicity: ``replace_graph(s)`` is one engine transaction (DROP + INSERT DATA). ``bulk_replace``
-uses the bulk loader for graphs that do not exist yet and a journal file: if the process dies
-mid-load, the next open drops the graphs the journal names, so a reader sees a whole document or
-none (see ``docs`` in /work/notes/store-api.md).
+Atomicity: ``replace_graph(s)`` is one engine transaction (DROP + INSERT DATA): concurrent
+readers and a crash see the whole old or the whole new graph. ``bulk_replace`` (batch ingest)
+replaces existing graphs the same way and loads new ones with the bulk loader, which is not
+transactional: a journal file names the graphs being loaded, and if the process dies mid-load the
+next open drops them, so after a crash a document is wholly there or absent. While a bulk load
+runs, a reader in the same process could see part of a new document; the CLI ingest holds the
+directory lock, so no other process reads meanwhile. Serve readers with ``replace_graph(s)``.
 """
 
 from __future__ import annotations
