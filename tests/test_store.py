@@ -118,7 +118,8 @@ def test_invalid_graph_iri_is_refused(store, bad_iri):
     assert store.graph_names() == []
 
 
-def test_readers_see_whole_old_or_whole_new_graph(store):
+@pytest.mark.parametrize("method", ["replace_graph", "bulk_replace"])
+def test_readers_see_whole_old_or_whole_new_graph(store, method):
     sizes = {10, 200}
     store.replace_graph(f"{EX}a", document(10))
     seen, stop = set(), threading.Event()
@@ -131,7 +132,11 @@ def test_readers_see_whole_old_or_whole_new_graph(store):
     reader.start()
     try:
         for round_number in range(30):
-            store.replace_graph(f"{EX}a", document(200 if round_number % 2 == 0 else 10, f"r{round_number}"))
+            graph = document(200 if round_number % 2 == 0 else 10, f"r{round_number}")
+            if method == "replace_graph":
+                store.replace_graph(f"{EX}a", graph)
+            else:  # the graph exists, so the batch path replaces it in one transaction too
+                store.bulk_replace([(f"{EX}a", graph.serialize(format="nt", encoding="utf-8"))])
     finally:
         stop.set()
         reader.join()
