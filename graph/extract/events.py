@@ -52,14 +52,41 @@ def main_place(places: list[PlaceMention]) -> Location | None:
     return best.location
 
 
-def _event_place(sent: Span, places: list[PlaceMention], fallback: Location | None) -> Location | None:
+def _event_place(sent: Span, places: list[PlaceMention], fallback: Location | None, trigger=None) -> Location | None:
+    """The sentence's place closest to the trigger in the parse (not a destination, not "X-based"),
+    preferring places below country level; else the article's main place."""
     inside = [p for p in places if sent.start <= p.start and p.end <= sent.end and not _based(sent.doc, p)]
     below = [p for p in inside if p.location.kind not in _COUNTRY_KINDS]
-    if below:
-        return below[0].location
+    origins = [p for p in below if not _destination(sent.doc, p)] or below
+    if origins:
+        if trigger is None:
+            return origins[0].location
+        return min(origins, key=lambda p: (_distance(sent.doc[p.start : p.end].root, trigger), p.start)).location
     if fallback is not None and (not inside or fallback.country in {p.location.country for p in inside}):
         return fallback
     return inside[0].location if inside else fallback
+
+
+def _destination(doc: Doc, place: PlaceMention) -> bool:
+    """A place reached "to"/"towards": where people went, not where the event happened."""
+    node = doc[place.start : place.end].root
+    for _ in range(4):
+        if node.dep_ == "pobj":
+            return node.head.lower_ in {"to", "towards", "toward", "into"}
+        node = node.head
+    return False
+
+
+def _distance(token, trigger) -> int:
+    """Number of dependency arcs between two tokens."""
+    up = [token]
+    while up[-1].head.i != up[-1].i and len(up) < 40:
+        up.append(up[-1].head)
+    steps = {t.i: n for n, t in enumerate(up)}
+    node, n = trigger, 0
+    while node.i not in steps and node.head.i != node.i and n < 40:
+        node, n = node.head, n + 1
+    return n + steps.get(node.i, 40)
 
 
 def _based(doc: Doc, place: PlaceMention) -> bool:
@@ -167,7 +194,7 @@ class _Context:
         from graph.extract import dates, numbers
 
         roles = assign_roles(span, typing.trigger, self.table)
-        place = _event_place(sent, self.places, self.fallback)
+        place = _event_place(sent, self.places, self.fallback, typing.trigger)
         reading = dates.resolve_date(span, self.published)
         if reading is None and span is not sent:
             reading = dates.resolve_date(sent, self.published)
