@@ -48,12 +48,13 @@ TITLES = frozenset(
     )
 )
 # A place name followed by one of these is part of an organisation's name: "Badr Organization",
-# "Daraa Military Council", "Moro Islamic Liberation Front".
+# "Daraa Military Council", "Moro Islamic Liberation Front", "Kurdistan Democratic Party".
 ORG_WORDS = frozenset(
     _words(
         "Organization Organisation Brigade Brigades Front Forces Army Movement Party Group Council Corps "
         "Division Battalion Battalions Militia Militias Tribe Clan Liberation Islamic Union Committee Revolutionary "
-        "Operations Regiment Martyrs University Police Airways Airlines Club FC"
+        "Operations Regiment Martyrs University Police Airways Airlines Club FC Military Security Defence Defense "
+        "National Democratic Popular Guard Guards Resistance Armed Emirate"
     )
 )
 # "the town of X", "X district": words that mark an unlabelled capitalised name as a place.
