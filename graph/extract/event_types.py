@@ -80,6 +80,15 @@ def _codes() -> dict[str, tuple[str | None, str | None]]:
     return {r["sub_event_type"]: (r["cameo_root"] or None, r["plover"] or None) for r in _rows("cameo_plover.tsv")}
 
 
+def _forms(token: Token) -> set[str]:
+    """Lemma, lower-case text, and a plural stripped of its "s" (capitalised plurals are often left unlemmatised)."""
+    lower = token.lower_
+    forms = {token.lemma_.lower(), lower}
+    if len(lower) > 3 and lower.endswith("s") and not lower.endswith("ss"):
+        forms.add(lower[:-1])
+    return forms
+
+
 @dataclass(frozen=True)
 class _Word:
     form: str
@@ -91,7 +100,7 @@ class _Word:
             return False
         if self.exact:
             return token.text == self.form
-        return self.form in (token.lemma_.lower(), token.lower_)
+        return self.form in _forms(token)
 
 
 @cache
@@ -173,7 +182,7 @@ def find_cues(sent: Span) -> list[Cue]:
     tokens = list(sent)
     found: list[Cue] = []
     for k, token in enumerate(tokens):
-        for form in {token.lemma_.lower(), token.lower_}:
+        for form in _forms(token):
             for words, cue in lexicon.get(form, ()):
                 if k + len(words) > len(tokens) or not all(w.matches(tokens[k + j]) for j, w in enumerate(words)):
                     continue
@@ -212,6 +221,9 @@ _TYPED = frozenset(
 )
 
 
+_STATE_NOUNS = frozenset(["force", "forces", "troop", "troops", "soldier", "army", "military", "navy", "police"])
+
+
 class _Cues:
     """The real cues of one sentence, grouped by class, with helpers the rules read."""
 
@@ -228,6 +240,16 @@ class _Cues:
     def first(self, *names: str) -> Cue | None:
         hits = [c for n in names for c in self.by.get(n, ())]
         return min(hits, key=lambda c: c.start) if hits else None
+
+    def state(self) -> set[int]:
+        """Tokens of state forces: GOV words, and force words with a nationality ("Iraqi forces", "Mali's army")."""
+        out = self.tokens("GOV")
+        for cue in self.by.get("MIL", []):
+            if cue.head.lemma_.lower() in _STATE_NOUNS and any(
+                w.ent_type_ in ("NORP", "GPE") for w in cue.head.children if w.dep_ in ("amod", "compound", "poss")
+            ):
+                out |= set(range(cue.start, cue.end))
+        return out
 
     def heads(self, name: str) -> set[int]:
         return {c.head.i for c in self.by.get(name, ())}
@@ -324,7 +346,7 @@ def _protest_reading(c: _Cues) -> tuple[str, Cue] | None:
     for attack in c.by.get("KILL", []):
         victims = {t.i for t in _targets(attack.head)}
         doers = _agents(attack.head)
-        if victims & protest_words and doers and not (doers & c.tokens("GOV")):
+        if victims & protest_words and doers and not (doers & c.state()):
             return "Mob violence", attack  # a crowd or group, not the state, attacks the protest
     violent = c.first("VIOLENT")
     if violent is not None:
@@ -367,7 +389,7 @@ def _territory_reading(c: _Cues) -> tuple[str, Cue] | None:
         if not (_linked(cap.head, place_tokens | named, 2) or cap.end - cap.start > 1):
             continue
         doers = _agents(cap.head)
-        if doers & c.tokens("GOV"):
+        if doers & c.state():
             return "Government regains territory", cap
         if doers & (c.tokens("ARMED") | c.tokens("MIL")) or cap.cue == "CAPTURE":
             return "Non-state actor overtakes territory", cap
@@ -416,6 +438,8 @@ def _background(token: Token) -> bool:
     for _ in range(8):
         if node.dep_ in BACKGROUND_DEPS:
             return True
+        if node.dep_ == "pobj" and node.head.lower_ in _BACKGROUND_PREPS:
+            return True  # "after the clashes", "following an attack"
         if node.head == node:
             return False
         node = node.head
@@ -423,6 +447,7 @@ def _background(token: Token) -> bool:
 
 
 BACKGROUND_DEPS = ("relcl",)
+_BACKGROUND_PREPS = frozenset(["after", "following", "amid", "since", "before", "despite"])
 
 
 def _off_topic(c: _Cues) -> bool:
