@@ -17,7 +17,14 @@ from dataclasses import dataclass, field
 from graph.distributed import ARTICLES_PER_TASK, DocumentResult, build_result, extract_results, run_batch
 from graph.records import Article, Extraction
 
-__all__ = ["IngestSummary", "StoreWriter", "ingest_articles", "write_results", "write_extractions_fast"]
+__all__ = [
+    "IngestSummary",
+    "StoreWriter",
+    "ingest_articles",
+    "unique_documents",
+    "write_results",
+    "write_extractions_fast",
+]
 
 BATCH_BYTES = 16_000_000  # N-Triples per bulk load: big enough for the loader, small enough for memory
 
@@ -163,6 +170,7 @@ def ingest_articles(
     """
     started = time.perf_counter()
     summary = IngestSummary()
+    articles = unique_documents(articles, base_iri, summary, on_error)
     if scheduler or (workers != 0 and len(articles) > 1):
         results = run_batch(articles, base_iri, scheduler=scheduler, workers=workers, validate=validate)
     else:
@@ -171,6 +179,27 @@ def ingest_articles(
     write_results(results, store, base_iri, summary, progress=progress, on_error=on_error)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def unique_documents(
+    articles: Sequence[Article], base_iri: str, summary: IngestSummary, on_error: Callable[[str], None] | None = None
+) -> list[Article]:
+    """Keep the first article of each document id; report the others (they would overwrite it)."""
+    from graph.iris import document_graph_iri
+
+    first: dict[str, str] = {}
+    kept = []
+    for article in articles:
+        key = document_graph_iri(base_iri, article.id)
+        if key in first:
+            message = f"{article.path or article.id}: skipped, same document id as {first[key]} (rename one)"
+            summary.errors.append(message)
+            if on_error is not None:
+                on_error(message)
+        else:
+            first[key] = article.path or article.id
+            kept.append(article)
+    return kept
 
 
 def write_extractions_fast(

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 import pytest
 
 from graph.distributed import DocumentResult, build_result
-from graph.ingest import IngestSummary, write_extractions_fast, write_results
+from graph.ingest import IngestSummary, unique_documents, write_extractions_fast, write_results
 from graph.records import Actor, Article, Event, Extraction, Location
 from graph.store import Store
 from tests.conftest import ROOT
@@ -124,6 +124,23 @@ def test_a_store_failure_reaches_the_caller(tmp_path):
     with pytest.raises(ValueError):
         write_results([bad], store, BASE, IngestSummary(), refresh=False)
     store.close()
+
+
+@pytest.mark.parametrize(
+    ("ids", "kept", "skipped"),
+    [
+        (["a", "b"], ["a", "b"], 0),
+        (["report", "report", "other"], ["report", "other"], 1),
+        (["Dar'a", "dara", "DARA"], ["Dar'a"], 2),  # ids that mint the same graph IRI collide too
+    ],
+)
+def test_duplicate_document_ids_keep_the_first(ids, kept, skipped):
+    articles = [Article(id=i, text="x", path=f"folder{n}/{i}.txt") for n, i in enumerate(ids)]
+    reported, summary = [], IngestSummary()
+    unique = unique_documents(articles, BASE, summary, reported.append)
+    assert [a.id for a in unique] == kept
+    assert len(reported) == skipped == len(summary.errors)
+    assert all("same document id as folder0/" in line for line in reported)
 
 
 def run_cli(*args: str, timeout: int = 300) -> subprocess.CompletedProcess:
