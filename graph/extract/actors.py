@@ -51,6 +51,12 @@ _STATE_MODIFIERS = {"regime", "government", "pro-government", "pro-regime", "loy
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "abd", "de", "del", "da", "van", "von", "der", "le", "la",
                    "ould", "ag", "-", "'"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Titles written before a name; a single name after one is still a person ("Secretary Kerry").
+_TITLES = {"President", "Vice", "Prime", "Minister", "Secretary", "General", "Gen.", "Colonel", "Col.", "Sheikh",
+           "King", "Prince", "Ambassador", "Commander", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.",
+           "Senator", "Sen.", "Governor", "Gov.", "Envoy", "Chancellor", "Premier", "Emir", "Pope", "Lieutenant",
+           "Lt.", "Major", "Maj.", "Captain", "Capt.", "Brigadier", "Marshal", "Imam", "Sgt.", "Sergeant",
+           "Spokesman", "Spokeswoman", "Foreign", "Defence", "Defense", "Interior", "Deputy", "Special"}
 _GENERIC_NAMES = {
     "rebels": "Rebels", "civilians": "Civilians", "protesters": "Protesters", "rioters": "Rioters",
     "unidentified": "Unidentified Armed Group",
@@ -397,14 +403,17 @@ def _person_mentions(builder: _Builder) -> None:
         if ent.label_ != "PERSON" or ent.ent_id_:
             continue
         span = _strip(ent)
-        if not _name_like(span) or span.text in by_adjective or span.text in by_name:
+        while len(span) > 1 and span[0].text in _TITLES:  # "President Obama" names Obama
+            span = span[1:]
+        if not _name_like(span) or span.text in by_adjective or span.text in by_name or span[0].text in _TITLES:
             continue
         spans.append(span)
     full = sorted({s.text for s in spans if len(s) > 1}, key=len, reverse=True)
     for span in spans:
         longer = next((name for name in full if _short_form(span.text, name)), None)
         name = longer or span.text
-        if len(name.split()) < 2:
+        titled = span.start > 0 and doc[span.start - 1].text in _TITLES
+        if len(name.split()) < 2 and not titled:
             continue  # a lone word is too often a place or an organisation misread as a person
         builder.add(ActorInfo(actor_key(name), name, "person"), span)
     _surname_mentions(builder)
@@ -447,7 +456,7 @@ def _org_mentions(builder: _Builder) -> None:
     doc = builder.doc
     _, by_adjective, by_name = lexicon.countries()
     communities = lexicon.communities()
-    spans = [_strip(ent) for ent in doc.ents if ent.label_ == "ORG" and not ent.ent_id_]
+    spans = [_trim(_strip(ent)) for ent in doc.ents if ent.label_ == "ORG" and not ent.ent_id_]
     counts = Counter(s.text for s in spans)
     for span in spans:
         text = span.text
@@ -462,6 +471,13 @@ def _org_mentions(builder: _Builder) -> None:
         if kind == "organization" and not acronym and counts[text] < 2 and len(span) < 2:
             continue  # a lone capitalised word is not evidence of an organisation
         builder.add(ActorInfo(actor_key(text), text, kind), span)
+
+
+def _trim(span: Span) -> Span:
+    """Drop dangling function words at the end of an NER span ("Minister of Foreign Affairs of")."""
+    while len(span) > 1 and span[-1].pos_ in {"ADP", "CCONJ", "DET", "PUNCT"}:
+        span = span[:-1]
+    return span
 
 
 def _owner_of_short_form(builder: _Builder, text: str) -> str | None:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
+from graph.extract import lexicon
 from graph.extract.actors import ActorTable, find_actors
 from graph.extract.clean import clean_text, looks_like_english, looks_like_html
 from graph.extract.events import PlaceMention, build_events
@@ -118,14 +119,29 @@ def _location_records(doc: Doc, mentions: list[PlaceMention], sentence_of: _Sent
     grouped: dict[str, list[PlaceMention]] = {}
     for mention in mentions:
         grouped.setdefault(mention.location.id, []).append(mention)
+    adjectives = _country_adjectives(doc)
     out = []
     for group in grouped.values():
         location = group[0].location
         spans = [doc[m.start : m.end] for m in group]
+        if location.kind == "country":  # "the Syrian people" names Syria too, once Syria is a place here
+            spans += adjectives.get(location.country, [])
+            spans.sort(key=lambda span: span.start)
         aliases = tuple(dict.fromkeys(s.text for s in spans if s.text != location.name))
         records = tuple(Mention(s.text, s.start_char, s.end_char, sentence_of[s.start]) for s in spans)
         out.append(Location(**{**location.__dict__, "aliases": aliases, "mentions": records}))
     return tuple(out)
+
+
+def _country_adjectives(doc: Doc) -> dict[str, list]:
+    """Country code -> the NORP spans that are that country's adjective ("Syrian", "Iraqi")."""
+    by_adjective = lexicon.countries()[1]
+    out: dict[str, list] = {}
+    for ent in doc.ents:
+        code = by_adjective.get(ent.text) if ent.label_ == "NORP" else None
+        if code:
+            out.setdefault(code, []).append(ent)
+    return out
 
 
 def read_doc(article: Article, doc: Doc) -> Extraction:
