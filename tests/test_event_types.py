@@ -109,6 +109,10 @@ def test_taxonomy_has_the_codebook_names():
         ("Troops fired live ammunition at demonstrators, killing at least 20.", "Excessive force against protesters"),
         ("Bandits kidnapped 12 passengers on the highway.", "Abduction/forced disappearance"),
         ("Police dispersed the protest with water cannon on Monday.", "Protest with intervention"),
+        ("Israeli strikes on Gaza killed 12 people, health officials said.", "Air/drone strike"),
+        ("Russian forces pounded the city with rockets overnight.", "Shelling/artillery/missile attack"),
+        ("Pirates took 20 crew members hostage off the coast.", "Abduction/forced disappearance"),
+        ("Police foiled a plot to bomb a synagogue and seized explosives.", "Disrupted weapons use"),
     ],
 )
 def test_sub_event_type(nlp, text, expected):
@@ -132,6 +136,11 @@ def test_sub_event_type(nlp, text, expected):
         "The UN envoy will meet both sides next week to discuss a possible ceasefire.",
         "A fire broke out at a textile factory, killing 12 workers.",
         "The army chief visited troops at the front line.",
+        "The court sentenced three men to death for the 2015 bombing of a hotel.",
+        "The United States imposed sanctions on militia leaders accused of killing protesters.",
+        "Two people were killed in a shooting at a nightclub.",
+        "A tanker truck exploded on a highway, killing 40 people.",
+        "Customs officers seized 2 tonnes of heroin hidden in a shipment of fruit.",
     ],
 )
 def test_no_conflict_event(nlp, text):

@@ -24,7 +24,8 @@ _HYPOTHETICAL_HEADS = frozenset(
     (
         "threaten", "plan", "vow", "warn", "fear", "intend", "seek", "aim", "urge", "demand", "call", "deny",
         "avoid", "pledge", "promise", "prepare", "consider", "propose", "expect", "want", "hope", "risk",
-        "anticipation", "anticipate", "ahead", "suspect", "charge", "discuss", "negotiate",
+        "anticipation", "anticipate", "ahead", "suspect", "charge", "discuss", "negotiate", "suspend", "halt",
+        "postpone", "cancel", "stop",
     )
 )
 _MODALS = frozenset(["could", "would", "might", "may", "should", "will", "shall", "must"])
@@ -210,7 +211,7 @@ def _drop_nested(cues: list[Cue]) -> list[Cue]:
 
 # Weapon words that a longer phrase re-reads: "stun grenade", "rocket-propelled grenade", "tear gas".
 _WEAPONS = frozenset(["CHEM", "AIR", "AIR_WEAK", "STRIKE", "SHELL", "GRENADE", "IED", "IED_WEAK", "BLAST"])
-_DOMAINS = frozenset(["CRIME", "DISASTER", "DIPLO", "ATTRIB"])
+_DOMAINS = frozenset(["CRIME", "DISASTER", "DIPLO", "ATTRIB", "JUSTICE"])
 _TYPED = frozenset(
     (
         "CHEM", "SUICIDE", "AIR", "AIR_WEAK", "SHELL", "GRENADE", "IED", "BLAST", "SEX", "ABDUCT", "ARREST",
@@ -459,10 +460,13 @@ def _off_topic(c: _Cues) -> bool:
         return True
     if c.has("CRIME") and not c.has("ARMED", "MIL", "PROTEST", "MOB"):
         return True
-    for d in [] if c.has("AGREE", "ARMED") else c.by.get("DIPLO", []):
+    typed_heads = {cue.head.i for cue in c.all if cue.cue in _TYPED and cue.real}
+    for d in [] if c.has("AGREE") else c.by.get("DIPLO", []) + c.by.get("JUSTICE", []):
+        if d.head.i in typed_heads:
+            continue  # "the army expelled the militants": an action word, not diplomacy
         depth = _depth(d.head)
         if depth == 0 or (depth == 1 and d.head.dep_ in ("ccomp", "dobj", "nsubj", "nsubjpass")):
-            return True  # the sentence is about sanctions, expulsions, visits or talks
+            return True  # the sentence is about sanctions, expulsions, visits, talks or a trial
     return False
 
 
@@ -513,7 +517,7 @@ def _candidates(c: _Cues) -> list[tuple[int, str, float, Cue | None]]:
         add(1, "Agreement", 0.6, c.first("AGREE", "AGREE_WEAK"))
     if c.has("AIR") or (c.has("AIR_WEAK") and c.has("KILL", "IED", "SHELL", "BLAST", "DEATH", "LOOT", "LOOT_WEAK")):
         add(1, "Air/drone strike", 0.8, c.first("AIR", "AIR_WEAK"))
-    elif c.has("STRIKE") and armed and not c.has("SHELL", "PROTEST"):
+    elif c.has("STRIKE") and (armed or c.has("KILL", "DEATH")) and not c.has("SHELL", "PROTEST", "PWEAK"):
         add(1, "Air/drone strike", 0.6, c.first("STRIKE"))
     if c.has("SHELL"):
         add(1, "Shelling/artillery/missile attack", 0.8, c.first("SHELL"))
