@@ -300,6 +300,9 @@ def _targets(verb: Token) -> list[Token]:
                     out.extend(g for g in child.children if g.dep_ == "pobj")
     for t in list(out):
         out.extend(c for c in t.children if c.dep_ in ("conj", "compound", "appos"))
+        # "scores of terrorists", "dozens of civilians": the people counted
+        of = [c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"]
+        out.extend(g for c in of for g in c.children if g.dep_ == "pobj")
     return out
 
 
@@ -355,7 +358,7 @@ def _protest_reading(c: _Cues) -> tuple[str, Cue] | None:
     force = c.first("FORCE")
     if force is not None:
         return "Excessive force against protesters", force
-    interv = c.first("CROWDCTL", "INTERV", "ARREST") if c.has("GOV") else c.first("CROWDCTL", "ARREST")
+    interv = c.first("CROWDCTL", "INTERV", "ARREST") if c.state() else c.first("CROWDCTL", "ARREST")
     if interv is not None:
         return "Protest with intervention", interv
     return "Peaceful protest", context
@@ -365,10 +368,10 @@ def _agents(verb: Token) -> set[int]:
     """Token ids of the doer of ``verb`` (subject or by-agent, with modifiers), looking up through clauses."""
     node = verb
     for _ in range(4):
-        for child in node.children:
-            if child.dep_ in ("nsubj", "agent"):
-                doers = [child] if child.dep_ == "nsubj" else [g for g in child.children if g.dep_ == "pobj"]
-                return {t.i for d in doers for t in d.subtree}
+        doers = [c for c in node.children if c.dep_ == "nsubj"]
+        doers += [g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if doers:
+            return {t.i for d in doers for t in d.subtree}
         if node.head == node:
             break
         node = node.head
