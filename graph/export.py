@@ -127,11 +127,16 @@ def _open(out: Out, write: Callable[[IO[bytes]], None]) -> None:
 
 
 def _engine(store) -> ox.Store:
-    """Return the store's own engine; a remote store's N-Quads dump is loaded into a temporary one."""
+    """Return the store's own engine; a remote store's graphs are loaded into a temporary one."""
     engine = getattr(store, "oxigraph", None)
     if engine is None:
         engine = ox.Store()
         engine.bulk_load(store.dump("application/n-quads"), ox.RdfFormat.N_QUADS)
+        body, _ = store.query_raw("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "application/n-triples")
+        engine.bulk_load(body, ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+        # a union-default server answers with every graph's triples: the default graph keeps the rest
+        # (the ontology and the merged event facts)
+        engine.update("DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER EXISTS { GRAPH ?g { ?s ?p ?o } } }")
     return engine
 
 

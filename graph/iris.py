@@ -17,7 +17,6 @@ from graph.records import Event, Location, slugify
 __all__ = [
     "document_iri",
     "document_graph_iri",
-    "events_graph_iri",
     "actor_iri",
     "place_iri",
     "event_iri",
@@ -44,11 +43,6 @@ def document_iri(base_iri: str, document_id: str) -> URIRef:
 def document_graph_iri(base_iri: str, document_id: str) -> str:
     """Return the IRI of the named graph that holds one document's triples."""
     return f"{base_iri}graph/{slugify(document_id)}"
-
-
-def events_graph_iri(base_iri: str) -> str:
-    """Return the IRI of the named graph of merged event facts (min/max fatalities, best date)."""
-    return f"{base_iri}meta/events"
 
 
 def actor_iri(base_iri: str, actor_id: str) -> URIRef:

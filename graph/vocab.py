@@ -25,13 +25,11 @@ __all__ = [
     "CAMEO",
     "PLOVER",
     "ONTOLOGY_IRI",
-    "ONTOLOGY_GRAPH",
     "TAXONOMY",
     "PREFIXES",
 ]
 
 ONTOLOGY_IRI = "https://w3id.org/conflictkg/ontology#"
-ONTOLOGY_GRAPH = "https://w3id.org/conflictkg/ontology"  # named graph holding ontology + taxonomy
 TAXONOMY = Namespace("https://w3id.org/conflictkg/acled/")  # SKOS scheme of ACLED event types
 CAMEO = Namespace("https://w3id.org/conflictkg/cameo/")  # CAMEO root codes as SKOS concepts
 PLOVER = Namespace("https://w3id.org/conflictkg/plover/")  # PLOVER event types as SKOS concepts

@@ -251,3 +251,13 @@ def test_bulk_path_turns_a_report_with_two_mentions_once(tmp_path):
     rows = store.select(PREFIX + """SELECT DISTINCT ?a1 ?a2 WHERE { ?e ckg:evidence ?ev ; ckg:actor1 ?a1 ;
         ckg:actor2 ?a2 . ?ev ckg:start 0 }""")
     assert len(rows) == 1
+
+
+def test_named_graphs_stay_one_per_document(merged_store):
+    """Merged facts and the ontology live in the default graph: named graphs are the documents."""
+    name, store = merged_store
+    expected = sorted(f"{BASE}graph/{item['document']['id']}" for item in SCENARIOS[name])
+    assert store.graph_names() == expected
+    rows = store.select(PREFIX + "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+                        "SELECT ?c WHERE { ?e sem:eventType ?c . ?c skos:broader ?t } LIMIT 1")
+    assert rows, "the taxonomy is not in the store"

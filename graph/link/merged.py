@@ -1,12 +1,13 @@
-"""The merged facts of events reported by several documents, kept in one named graph.
+"""The merged facts of events reported by several documents, kept in the default graph.
 
-Each document graph keeps its own figures on its evidence nodes; this graph holds what the
-event shows across all of them: the lowest (``ckg:fatalities``, ACLED's rule) and highest
+Each document graph keeps its own figures on its evidence nodes; the default graph holds what
+the event shows across all of them: the lowest (``ckg:fatalities``, ACLED's rule) and highest
 (``ckg:fatalitiesMax``) death toll, the most precise date (``sem:hasTimeStamp``,
 ``ckg:datePrecision`` and an OWL-Time instant with its ``time:unitType``), the best confidence
-and how many documents report it. It is recomputed from the evidence, so no source's figure is
-ever overwritten. One SELECT reads the evidence; the facts are written as N-Triples text (terms
-serialised by the engine), in one transaction.
+and how many documents report it. Beside the ontology there, they leave the named graphs one per
+document, and every query over the union sees them. They are recomputed from the evidence (one
+SELECT; N-Triples text with terms serialised by the engine; one transaction), so no source's
+figure is ever overwritten.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 
 from graph.build import timestamp_datatype
-from graph.iris import events_graph_iri
 
 __all__ = ["refresh_events", "merged_ntriples", "run_update", "EVIDENCE_QUERY"]
 
@@ -51,6 +51,13 @@ _UNITS = {"day": "unitDay", "week": "unitWeek", "month": "unitMonth", "year": "u
 _IN_XSD = {f"{_XSD}date": "inXSDDate", f"{_XSD}gYearMonth": "inXSDgYearMonth", f"{_XSD}gYear": "inXSDgYear"}
 _PRECISIONS = {p: f'"{p}"' for p in _FINEST}
 _CHUNK = 500
+# The merged facts: in the default graph, beside the ontology; document graphs hold the sources' claims.
+_DELETE = f"""DELETE {{ ?s ?p ?o }} WHERE {{
+  #VALUES#
+  VALUES ?p {{ {_P['low']} {_P['high']} {_P['confidence']} {_P['sources']} {_P['stamp']} {_P['precision']}
+             {_P['hasTime']} {_P['unitType']} <{_TIME}inXSDDate> <{_TIME}inXSDgYearMonth> <{_TIME}inXSDgYear> }}
+  ?s ?p ?o
+}} ; DELETE {{ ?s {_P['type']} {_INSTANT} }} WHERE {{ #VALUES# ?s {_P['type']} {_INSTANT} }}"""
 
 
 def run_update(store, sparql: str) -> None:
@@ -135,20 +142,18 @@ def merged_ntriples(rows: Iterable[dict]) -> str:
 
 
 def refresh_events(store, base_iri: str, events: Iterable[str] | None = None) -> None:
-    """Recompute the merged facts of ``events`` (every event when None) in the events graph.
+    """Recompute the merged facts of ``events`` (every event when None) in the default graph.
 
-    Old facts go and new ones come in one transaction (per chunk of 500 events).
+    Old facts go and new ones come in one transaction (per chunk of 500 events). Only the merged
+    predicates are touched, so anything else in the default graph (the ontology) stays.
     """
-    graph = events_graph_iri(base_iri)
     if events is None:
         facts = merged_ntriples(store.select(EVIDENCE_QUERY.replace("#VALUES#", "")))
-        store.replace_graph(graph, facts.encode("utf-8"))
+        run_update(store, f"{_DELETE.replace('#VALUES#', '')} ; INSERT DATA {{ {facts} }}")
         return
-    node = str(ox.NamedNode(graph))
     iris = sorted({str(e) for e in events})
     for start in range(0, len(iris), _CHUNK):
         chunk = iris[start:start + _CHUNK]
         facts = merged_ntriples(store.select(EVIDENCE_QUERY.replace("#VALUES#", _values("event", chunk))))
-        subjects = chunk + [f"{iri}/time" for iri in chunk]
-        run_update(store, f"DELETE {{ GRAPH {node} {{ ?s ?p ?o }} }} WHERE {{ {_values('s', subjects)} "
-                          f"GRAPH {node} {{ ?s ?p ?o }} }} ; INSERT DATA {{ GRAPH {node} {{ {facts} }} }}")
+        subjects = _values("s", chunk + [f"{iri}/time" for iri in chunk])
+        run_update(store, f"{_DELETE.replace('#VALUES#', subjects)} ; INSERT DATA {{ {facts} }}")

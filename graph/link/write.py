@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -11,10 +12,10 @@ from rdflib import Graph
 from graph import __version__
 from graph.build import build_graph
 from graph.link.events import link_events
-from graph.link.merged import refresh_events
+from graph.link.merged import refresh_events, run_update
 from graph.ontology import ontology_graph
 from graph.records import Extraction
-from graph.vocab import CKG, ONTOLOGY_GRAPH
+from graph.vocab import CKG
 
 __all__ = ["Written", "write_extraction", "write_extractions", "ensure_ontology", "DOCUMENT_EVENTS_QUERY"]
 
@@ -22,7 +23,6 @@ DOCUMENT_EVENTS_QUERY = """
 PREFIX ckg: <https://w3id.org/conflictkg/ontology#>
 SELECT DISTINCT ?event WHERE { GRAPH #GRAPH# { ?event ckg:evidence ?ev } }
 """
-_COUNT_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH #GRAPH# { ?s ?p ?o } }"
 
 
 @dataclass
@@ -42,11 +42,13 @@ def _graph_events(store, graph_iri: str) -> list[str]:
 
 
 def ensure_ontology(store) -> None:
-    """Load the ontology and ACLED taxonomy into their named graph unless they are there already."""
-    ontology = ontology_graph()
-    rows = store.select(_COUNT_QUERY.replace("#GRAPH#", str(ox.NamedNode(ONTOLOGY_GRAPH))))
-    if not rows or int(rows[0].get("n", 0)) != len(ontology):
-        store.replace_graph(ONTOLOGY_GRAPH, ontology)
+    """Load the ontology and ACLED taxonomy into the default graph (adding what is there is a no-op)."""
+    run_update(store, f"INSERT DATA {{ {_ontology_ntriples()} }}")
+
+
+@cache
+def _ontology_ntriples() -> str:
+    return ontology_graph().serialize(format="nt", encoding="utf-8").decode()
 
 
 def _write_one(store, extraction: Extraction, base_iri: str, validate: bool, version: str) -> Written:
