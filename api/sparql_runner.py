@@ -6,7 +6,8 @@ of worker processes (``api/sparql_worker.py``) evaluates them, each reading a re
 snapshot of the store (a RocksDB checkpoint made with ``Store.backup``: hard links, cheap).
 When a query runs past ``query_timeout_ms`` its worker is killed, which stops it for real,
 a fresh worker takes its place and the client gets a 503; other clients are served by the
-other workers meanwhile.
+other workers meanwhile. Workers also keep an in-memory copy of a small snapshot, where the
+engine is several times faster (``sparql_worker.Snapshot``).
 
 Freshness: every write (``mark_written``, called after any successful write request) bumps a
 generation; the next query makes a new snapshot, so a client always reads its own writes.

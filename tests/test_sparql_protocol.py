@@ -358,7 +358,7 @@ def test_long_graphs_are_cut_too(server):
 
 @pytest.mark.slow
 def test_a_runaway_query_is_stopped_while_other_clients_are_served(server):
-    cartesian = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"
+    cartesian = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o . ?p ?q ?r }"
     finished: dict[str, tuple[float, requests.Response]] = {}
 
     def run(name: str, query: str) -> None:
@@ -498,3 +498,67 @@ def test_a_remote_store_passes_on_syntax_errors_as_400(remote_server):
     answer = requests.get(remote_server + "/sparql", params={"query": "SELEKT"}, timeout=30)
     assert answer.status_code == 400
     assert answer.headers["Content-Type"].startswith("application/problem+json")
+
+
+# --- the worker's in-memory copy of a snapshot ---------------------------------------------------
+
+def snapshot_of(tmp_path, quads: list[ox.Quad]) -> str:
+    store = ox.Store(str(tmp_path / "primary"))
+    store.extend(quads)
+    store.backup(str(tmp_path / "snapshot"))
+    return str(tmp_path / "snapshot")
+
+
+def wait_for(predicate, seconds: float = 20) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+MIXED_QUADS = [
+    ox.Quad(ox.NamedNode(f"{EX}s"), ox.NamedNode(f"{EX}p"), ox.Literal("chat", language="fr"), ox.DefaultGraph()),
+    ox.Quad(ox.NamedNode(f"{EX}s"), ox.NamedNode(f"{EX}p"), ox.BlankNode("b1"), ox.NamedNode(f"{EX}g1")),
+    ox.Quad(ox.BlankNode("b1"), ox.NamedNode(f"{EX}q"), ox.Literal("2.5", datatype=ox.NamedNode(
+        "http://www.w3.org/2001/XMLSchema#decimal")), ox.NamedNode(f"{EX}g1")),
+    ox.Quad(ox.NamedNode(f"{EX}t"), ox.NamedNode(f"{EX}p"), ox.Literal("line\nbreak \"quoted\""),
+            ox.NamedNode(f"{EX}g2")),
+]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g ?s ?p ?o",
+     "SELECT * WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o",
+     "SELECT ?v WHERE { ?s ?p [ ?q ?v ] }"],
+)
+def test_the_in_memory_copy_answers_like_the_disk_snapshot(tmp_path, query):
+    from api.sparql_worker import Snapshot, execute
+
+    snapshot = Snapshot(snapshot_of(tmp_path, MIXED_QUADS))
+    assert wait_for(lambda: snapshot.memory is not None)
+    job = {"query": query, "union": True, "results_format": "text/tab-separated-values", "max_rows": 100}
+    on_disk, in_memory = execute(snapshot.disk, job), execute(snapshot.memory, job)
+    assert on_disk[0]["status"] == 200 and on_disk == in_memory
+    assert len(snapshot.memory) == len(MIXED_QUADS)
+
+
+def test_a_large_store_is_not_copied_into_memory(tmp_path, monkeypatch):
+    from api import sparql_worker
+
+    monkeypatch.setattr(sparql_worker, "MEMORY_COPY_MAX_QUADS", len(MIXED_QUADS) - 1)
+    monkeypatch.setattr(sparql_worker, "SETTLE_SECONDS", 0.0)
+    snapshot = sparql_worker.Snapshot(snapshot_of(tmp_path, MIXED_QUADS))
+    assert not wait_for(lambda: snapshot.memory is not None, seconds=2)
+    assert snapshot.store is snapshot.disk
+
+
+def test_a_superseded_snapshot_is_not_copied(tmp_path, monkeypatch):
+    from api import sparql_worker
+
+    monkeypatch.setattr(sparql_worker, "SETTLE_SECONDS", 0.5)
+    snapshot = sparql_worker.Snapshot(snapshot_of(tmp_path, MIXED_QUADS))
+    snapshot.superseded = True  # a write came in: a newer snapshot replaced this one
+    assert not wait_for(lambda: snapshot.memory is not None, seconds=2)
