@@ -103,3 +103,52 @@ def test_relations(nlp, text, relation):
         assert relation not in found
     else:
         assert relation in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "place"),
+    [
+        ("Hundreds of fighters were evacuated from Daraa to Idlib on Tuesday.", "evacuated", "Daraa"),
+        ("Fighters from Raqqa attacked an army post in Deir ez-Zor.", "attacked", "Deir ez-Zor"),
+        ("The Britain-based monitor said shelling hit Aleppo.", "shelling", "Aleppo"),
+    ],
+)
+def test_event_place_is_where_it_happened(nlp, text, trigger, place):
+    from graph.extract import places
+    from graph.extract.events import PlaceMention, _event_place
+
+    doc = nlp(clean_text(text))
+    mentions = [PlaceMention(span.start, span.end, loc) for span, loc in places.find_places(doc)]
+    token = next(t for t in doc if t.text == trigger)
+    found = _event_place(token.sent, mentions, None, token)
+    assert found is not None
+    assert place in {found.name, *[doc[m.start : m.end].text for m in mentions if m.location.id == found.id]}
+
+
+ARTICLE = (
+    "Gunmen kill 12 villagers in Zamfara\n"
+    "Gunmen killed 12 villagers in an attack on a village in Zamfara state on Monday, police said.\n"
+    "Residents flee after the attack [AFP]\n"
+    "Gunmen killed 12 villagers in an attack on a village in Zamfara state on Monday, police said.\n"
+    "Separately, Nigerian troops clashed with Boko Haram fighters near Maiduguri on Sunday, killing 5 of them.\n"
+)
+
+
+def test_event_assembly_order_duplicates_captions():
+    from graph.extract.pipeline import Extractor
+    from graph.records import Article
+
+    result = Extractor().extract(Article(id="Story 1", text=ARTICLE, published="2024-03-05"))
+    events = result.events
+    starts = [e.start for e in events]
+    assert starts == sorted(starts)
+    assert len({e.id for e in events}) == len(events)
+    assert all(e.id.startswith("event/story-1-") for e in events)
+    assert len([e for e in events if e.evidence.startswith("Gunmen killed 12")]) == 1  # the repeat is skipped
+    assert not [e for e in events if "[AFP]" in e.evidence]  # a photo caption is not an event
+    clash = next(e for e in events if "Boko Haram" in e.evidence)
+    assert {clash.actor1, clash.actor2} == {"Military Forces of Nigeria", "Boko Haram"}
+    assert clash.date == "2024-03-03" and clash.fatalities == 5
+    attack = next(e for e in events if e.evidence.startswith("Gunmen killed 12"))
+    assert "police" not in (attack.actor1 or "").lower()
+    assert attack.date == "2024-03-04"

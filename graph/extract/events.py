@@ -68,11 +68,15 @@ def _event_place(sent: Span, places: list[PlaceMention], fallback: Location | No
 
 
 def _destination(doc: Doc, place: PlaceMention) -> bool:
-    """A place reached "to"/"towards": where people went, not where the event happened."""
+    """A place reached "to"/"towards", or where an actor comes "from" ("fighters from Raqqa"):
+    not where the event happened."""
     node = doc[place.start : place.end].root
     for _ in range(4):
         if node.dep_ == "pobj":
-            return node.head.lower_ in {"to", "towards", "toward", "into"}
+            prep = node.head
+            if prep.lower_ == "from":
+                return prep.head.pos_ in {"NOUN", "PROPN"}
+            return prep.lower_ in {"to", "towards", "toward", "into"}
         node = node.head
     return False
 
