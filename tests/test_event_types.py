@@ -109,6 +109,11 @@ def test_taxonomy_has_the_codebook_names():
         ("Troops fired live ammunition at demonstrators, killing at least 20.", "Excessive force against protesters"),
         ("Bandits kidnapped 12 passengers on the highway.", "Abduction/forced disappearance"),
         ("Police dispersed the protest with water cannon on Monday.", "Protest with intervention"),
+        ("The army regained control of the hilltop after the rebels withdrew.", "Non-violent transfer of territory"),
+        ("Hundreds of former rebels joined the fighting on the government side.", "Change to group/activity"),
+        ("The militants lost all their territory in the province to government troops.",
+         "Government regains territory"),
+        ("A video showed one of the hostages pleading for help.", None),
         ("Israeli strikes on Gaza killed 12 people, health officials said.", "Air/drone strike"),
         ("Russian forces pounded the city with rockets overnight.", "Shelling/artillery/missile attack"),
         ("Pirates took 20 crew members hostage off the coast.", "Abduction/forced disappearance"),
@@ -129,7 +134,6 @@ def test_sub_event_type(nlp, text, expected):
         "Police seized 300 kilograms of cocaine from a smuggling gang at the port.",
         "The foreign minister met his counterpart to discuss trade and visas.",
         "The government imposed new sanctions on the country's central bank.",
-        "The group claimed responsibility for the bombing in a statement.",
         "The army denied that it had shelled the village.",
         "Rebels threatened to attack the city if talks failed.",
         "The weather was calm and markets reopened after the holiday.",
@@ -145,6 +149,18 @@ def test_sub_event_type(nlp, text, expected):
 )
 def test_no_conflict_event(nlp, text):
     assert first_type(nlp, text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The group claimed responsibility for the bombing in a statement.",
+        "The Taliban claimed responsibility for the attack on the convoy.",
+    ],
+)
+def test_claims_of_responsibility_are_other(nlp, text):
+    typings = classify_sentence(next(nlp(text).sents))
+    assert [t.sub_event_type for t in typings] == ["Other"]
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,7 @@ _HYPOTHETICAL_HEADS = frozenset(
     (
         "threaten", "plan", "vow", "warn", "fear", "intend", "seek", "aim", "urge", "demand", "call", "deny",
         "avoid", "pledge", "promise", "prepare", "consider", "propose", "expect", "want", "hope", "risk",
-        "anticipation", "anticipate", "ahead", "suspect", "charge", "discuss", "negotiate", "suspend", "halt",
+        "anticipation", "anticipate", "ahead", "allege", "suspect", "charge", "discuss", "negotiate", "suspend", "halt",
         "postpone", "cancel", "stop",
     )
 )
@@ -200,8 +200,12 @@ def _drop_nested(cues: list[Cue]) -> list[Cue]:
     typed = [c for c in cues if c.cue in _TYPED]
     keep = []
     for c in cues:
-        inside = (c.cue in _WEAPONS or c.cue in _DOMAINS) and any(
-            o.start <= c.start and c.end <= o.end and (o.end - o.start) > (c.end - c.start) and o.cue != c.cue
+        inside = any(
+            o.start <= c.start
+            and c.end <= o.end
+            and (o.end - o.start) > (c.end - c.start)
+            and o.cue != c.cue
+            and (c.cue in _WEAPONS or c.cue in _DOMAINS or (c.cue in _TYPED and o.end - o.start >= 3))
             for o in typed
         )
         if not inside:
@@ -217,7 +221,7 @@ _TYPED = frozenset(
         "CHEM", "SUICIDE", "AIR", "AIR_WEAK", "SHELL", "GRENADE", "IED", "BLAST", "SEX", "ABDUCT", "ARREST",
         "LOOT", "LOOT_WEAK", "IED_WEAK", "DISRUPT", "CLASH", "RETAKE", "CAPTURE", "WITHDRAW", "TRANSFER",
         "STRIKE", "AGREE", "AGREE_WEAK", "CHANGE", "PROTEST", "CROWDCTL", "INTERV", "FORCE", "VIOLENT", "MOB",
-        "KILL",
+        "KILL", "ABDUCT_WEAK", "JOIN",
     )
 )
 
@@ -401,6 +405,41 @@ def _territory_reading(c: _Cues) -> tuple[str, Cue] | None:
     return None
 
 
+def _held(c: _Cues) -> Cue | None:
+    """Hostages or captives taken or held ("took 30 hostages"), not a mere mention of them."""
+    for cue in c.by.get("ABDUCT_WEAK", []):
+        if cue.head.pos_ == "VERB" or cue.head.head.lemma_.lower() in _HOLD_VERBS:
+            return cue
+    return None
+
+
+_HOLD_VERBS = frozenset(["take", "hold", "seize", "kidnap", "capture", "grab", "snatch", "keep", "abduct"])
+
+
+def _joined_fighting(c: _Cues) -> Cue | None:
+    """A group joining or taking part in the fighting: a change to its activity, not a battle."""
+    fighting = c.tokens("CLASH")
+    for join in c.by.get("JOIN", []):
+        if join.head.pos_ == "VERB" and _linked(join.head, fighting, 3):
+            return join
+    return None
+
+
+def _lost_ground(c: _Cues) -> tuple[str, Cue] | None:
+    """"X lost territory/control": the other side gained it."""
+    ground = c.tokens("PLACE")
+    for lose in c.by.get("LOSE", []):
+        objects = [t for t in lose.head.children if t.dep_ == "dobj"]
+        if not any(t.i in ground or t.lemma_.lower() in ("territory", "ground", "control") for t in objects):
+            continue
+        losers = _agents(lose.head)
+        if losers & c.state():
+            return "Non-state actor overtakes territory", lose
+        if losers & (c.tokens("ARMED") | c.tokens("MIL")):
+            return "Government regains territory", lose
+    return None
+
+
 def _disrupted(c: _Cues) -> Cue | None:
     if c.has("DISRUPT"):
         return c.first("DISRUPT")
@@ -456,8 +495,6 @@ _BACKGROUND_PREPS = frozenset(["after", "following", "amid", "since", "before", 
 
 def _off_topic(c: _Cues) -> bool:
     """Claims of responsibility, disasters, crime and diplomacy that report no conflict event."""
-    if c.has("ATTRIB") and not c.has("PROTEST"):
-        return True
     fighting = c.has("SHELL", "SUICIDE", "GRENADE", "IED", "CLASH", "ARMED", "PROTEST", "CROWDCTL", "MOB")
     if c.has("DISASTER", "CRIME") and not fighting:
         return True
@@ -509,9 +546,13 @@ def _candidates(c: _Cues) -> list[tuple[int, str, float, Cue | None]]:
     mob = _mob(c)
     if mob is not None:
         add(1, "Mob violence", 0.6, mob)
-    territory = _territory_reading(c)
-    if territory is not None and c.has("TRANSFER"):
-        add(1, "Non-violent transfer of territory", 0.6, c.first("TRANSFER"))
+    joined = _joined_fighting(c)
+    if joined is not None:
+        add(1, "Change to group/activity", 0.5, joined)
+    territory = _territory_reading(c) or _lost_ground(c)
+    peaceful = not c.has("CLASH", "KILL", "SHELL", "AIR", "IED", "BLAST")
+    if territory is not None and (c.has("TRANSFER") or (c.has("WITHDRAW") and peaceful)):
+        add(1, "Non-violent transfer of territory", 0.6, c.first("TRANSFER", "WITHDRAW"))
     elif territory is not None:
         add(1, territory[0], 0.7, territory[1])
     if c.has("TRANSFER") and armed:
@@ -528,8 +569,9 @@ def _candidates(c: _Cues) -> list[tuple[int, str, float, Cue | None]]:
         add(1, "Grenade", 0.8, c.first("GRENADE"))
     if c.has("IED") or (c.has("BLAST", "IED_WEAK") and armed):
         add(1, "Remote explosive/landmine/IED", 0.7, c.first("IED", "IED_WEAK", "BLAST"))
-    if c.has("ABDUCT"):
-        add(1, "Abduction/forced disappearance", 0.75, c.first("ABDUCT"))
+    abduct = c.first("ABDUCT") or _held(c)
+    if abduct is not None:
+        add(1, "Abduction/forced disappearance", 0.75, abduct)
     if c.has("CLASH") and armed:
         add(1, "Armed clash", 0.7, c.first("CLASH"))
     elif c.has("CLASH"):
@@ -564,6 +606,8 @@ def _candidates(c: _Cues) -> list[tuple[int, str, float, Cue | None]]:
 
 def _decide(sent: Span, c: _Cues) -> list[tuple[str, float, Cue | None]]:
     """Apply the hierarchy: specific weapons first, then the reading told by the main clause."""
+    if c.has("ATTRIB") and not c.has("PROTEST"):
+        return [("Other", 0.4, c.first("ATTRIB"))]  # a claim of responsibility reports no new event
     if _off_topic(c):
         return []
     ranked = []
