@@ -28,15 +28,18 @@ _CACHE_SIZE = 4
 
 def compute_layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     """Return pixel positions {node: (x, y)} for every node of ``graph``; cached per graph shape."""
-    simple = nx.Graph()
-    simple.add_nodes_from(sorted(graph.nodes))
-    simple.add_edges_from((u, v) for u, v in graph.edges() if u != v)
+    if type(graph) is nx.Graph:
+        simple = graph  # already one undirected edge per pair: no copy (a copy costs seconds at 5,000 nodes)
+    else:
+        simple = nx.Graph()
+        simple.add_nodes_from(graph.nodes)
+        simple.add_edges_from(graph.edges())
     key = _shape_key(simple)
     if key in _CACHE:
         _CACHE.move_to_end(key)
         return _CACHE[key]
     components = sorted((sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0]))
-    placed = [_component_layout(simple.subgraph(nodes)) for nodes in components]
+    placed = [_component_layout(simple, nodes) for nodes in components]
     positions = _pack(placed)
     _CACHE[key] = positions
     if len(_CACHE) > _CACHE_SIZE:
@@ -46,45 +49,64 @@ def compute_layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
 
 def _shape_key(graph: nx.Graph) -> str:
     digest = hashlib.sha1(usedforsecurity=False)
-    for node in graph.nodes:
+    for node in sorted(graph.nodes):
         digest.update(node.encode("utf-8", "replace") + b"\0")
     for u, v in sorted(tuple(sorted(e)) for e in graph.edges):
         digest.update(f"{u}\1{v}\0".encode("utf-8", "replace"))
     return digest.hexdigest()
 
 
-def _component_layout(component: nx.Graph) -> dict[str, np.ndarray]:
-    """Lay out one connected component, scaled so neighbours sit about SPACING apart."""
-    nodes = list(component.nodes)
+def _component_layout(graph: nx.Graph, nodes: list[str]) -> dict[str, np.ndarray]:
+    """Lay out one connected component (``nodes`` of ``graph``), scaled so neighbours sit about SPACING apart."""
     n = len(nodes)
     if n == 1:
         return {nodes[0]: np.zeros(2)}
     if n <= SPRING_LIMIT:
+        component = graph.subgraph(nodes)
         raw = nx.spring_layout(component, seed=7, iterations=50 if n < 100 else 30)
         coords = np.array([raw[node] for node in nodes])
     else:
-        coords = _pivot_mds(component, nodes)
+        coords = _pivot_mds(graph, nodes)
     coords = coords - coords.mean(axis=0)
     extent = float(np.abs(coords).max()) or 1.0
     coords = coords / extent * SPACING * math.sqrt(n) * 0.8
     return dict(zip(nodes, _fan_out(coords), strict=True))
 
 
-def _pivot_mds(component: nx.Graph, nodes: list[str]) -> np.ndarray:
+def _pivot_mds(graph: nx.Graph, nodes: list[str]) -> np.ndarray:
     index = {node: i for i, node in enumerate(nodes)}
+    neighbours = [[index[m] for m in graph.adj[node]] for node in nodes]
     k = min(PIVOTS, len(nodes))
     distances = np.zeros((len(nodes), k))
     nearest = np.full(len(nodes), np.inf)
-    pivot = max(nodes, key=lambda node: (component.degree(node), node))
+    pivot = max(range(len(nodes)), key=lambda i: (len(neighbours[i]), nodes[i]))
     for j in range(k):
-        for node, hops in nx.single_source_shortest_path_length(component, pivot).items():
-            distances[index[node], j] = hops
+        distances[:, j] = _hops(neighbours, pivot)
         nearest = np.minimum(nearest, distances[:, j])
-        pivot = nodes[int(np.argmax(nearest))]  # max-min: the node farthest from every pivot so far
+        pivot = int(np.argmax(nearest))  # max-min: the node farthest from every pivot so far
     squared = distances**2
-    centred = squared - squared.mean(axis=0) - squared.mean(axis=1)[:, None] + squared.mean()
-    left, values, _ = np.linalg.svd(-0.5 * centred, full_matrices=False)
-    return left[:, :2] * values[:2]
+    centred = -0.5 * (squared - squared.mean(axis=0) - squared.mean(axis=1)[:, None] + squared.mean())
+    # The two leading singular vectors of the n x k matrix, from the eigenvectors of its small k x k Gram matrix.
+    values, vectors = np.linalg.eigh(centred.T @ centred)
+    top = vectors[:, np.argsort(values)[::-1][:2]]
+    return centred @ top
+
+
+def _hops(neighbours: list[list[int]], source: int) -> np.ndarray:
+    """Breadth-first hop counts from ``source`` over an adjacency list (the component is connected)."""
+    hops = [-1] * len(neighbours)
+    hops[source] = 0
+    frontier, depth = [source], 0
+    while frontier:
+        depth += 1
+        following = []
+        for node in frontier:
+            for other in neighbours[node]:
+                if hops[other] < 0:
+                    hops[other] = depth
+                    following.append(other)
+        frontier = following
+    return np.array(hops, dtype=float)
 
 
 def _fan_out(coords: np.ndarray) -> np.ndarray:

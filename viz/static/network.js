@@ -7,6 +7,8 @@
   "use strict";
 
   function readJson(id) { return JSON.parse(document.getElementById(id).textContent); }
+  const mark = (name) => performance.mark(`conflictkg:${name}`); // read by bench/bench_network.py
+  mark("start");
 
   const page = readJson("network-page");
   const allNodes = readJson("network-nodes");
@@ -18,6 +20,7 @@
   categoryById.set("at", { id: "at", label: "events at", stance: "place", color: "#bdbdbd", directed: true });
   const MAX_PANEL_EVENTS = 10;
 
+  mark("parsed");
   const nodeById = new Map(allNodes.map((n) => [n.id, n]));
   const edgeById = new Map();
   const edgesOf = new Map();
@@ -32,24 +35,24 @@
     });
   }
 
-  // Colour, width, arrows, label and tooltip of an edge follow from its category and event count.
+  // Colour, width, arrows, label and tooltip of an edge follow from its category and event count;
+  // what every edge shares (smoothing, arrow size, opacity) is in the global options instead.
   function edgeStyle(edge, count) {
     const category = categoryById.get(edge.cat) || { label: edge.cat, color: "#999999", directed: true, stance: "other" };
-    const dates = [];
-    edge.ev.forEach((i) => { if (events[i][EV.DATE]) dates.push(events[i][EV.DATE]); });
-    dates.sort();
-    const span = dates.length ? (dates[0] === dates[dates.length - 1] ? dates[0] : `${dates[0]} – ${dates[dates.length - 1]}`) : "";
-    const lines = [`${nodeById.get(edge.from).label} ${category.directed ? "→" : "–"} ${nodeById.get(edge.to).label}`,
-      edge.ev.length ? `${category.label}: ${count} of ${edge.ev.length} event${edge.ev.length === 1 ? "" : "s"}` : `${category.label} (stated affiliation)`];
-    if (span) lines.push(span);
-    const style = {
-      title: lines.join("\n"), // a plain string: vis-network shows it as text
-      color: { color: category.color, highlight: category.color, opacity: 0.85 },
-      width: count ? 1 + 1.5 * Math.log2(1 + count) : 1.5,
-      arrows: { to: { enabled: category.directed, scaleFactor: 0.6 } },
-      dashes: category.stance === "cooperative" && !edge.ev.length,
-      smooth: page.physics ? { enabled: true, type: "dynamic" } : false,
-    };
+    let first = "";
+    let last = "";
+    for (const i of edge.ev) {
+      const date = events[i][EV.DATE];
+      if (date && (!first || date < first)) first = date;
+      if (date && date > last) last = date;
+    }
+    const total = edge.ev.length;
+    let title = `${nodeById.get(edge.from).label} ${category.directed ? "→" : "–"} ${nodeById.get(edge.to).label}\n` +
+      (total ? `${category.label}: ${count} of ${total} event${total === 1 ? "" : "s"}` : `${category.label} (stated affiliation)`);
+    if (first) title += `\n${first === last ? first : `${first} – ${last}`}`;
+    const style = { title, color: category.color, width: count ? 1 + 1.5 * Math.log2(1 + count) : 1.5 }; // title: shown as text
+    if (category.directed) style.arrows = "to";
+    if (category.stance === "cooperative" && !total) style.dashes = true;
     if (page.labels) style.label = count > 1 ? `${category.label} ×${count}` : category.label;
     return style;
   }
@@ -134,7 +137,9 @@
       if (count !== shownCount.get(edge.id)) {
         shownCount.set(edge.id, count);
         const style = edgeStyle(edge, count);
-        updates.push({ id: edge.id, width: style.width, title: style.title, label: style.label });
+        const change = { width: style.width, title: style.title, label: style.label };
+        Object.assign(edge, change); // edges not streamed in yet get it when they are
+        if (isLoaded(edge)) updates.push({ id: edge.id, ...change });
       }
     });
     visibleNodes = nodesNow;
@@ -151,17 +156,46 @@
   }
 
   // ------------------------------------------------------------------ network
+  mark("styled");
+  // Large graphs draw their nodes first and stream the edges in afterwards, a chunk per task, so the
+  // page answers (pan, zoom, click, search) while vis-network is still taking the edges in.
+  const PROGRESSIVE = 3000;
+  let chunk = 1000; // doubles up to 8000: few chunks (each makes vis-network revisit every edge), short first ones
+  const progressive = !page.physics && allEdges.length > PROGRESSIVE;
+  const initialEdgeCount = allEdges.length;
+  let loadedEdges = progressive ? 0 : initialEdgeCount;
+  const isLoaded = (edge) => typeof edge.id !== "number" || edge.id < loadedEdges;
   const nodes = new vis.DataSet(allNodes);
-  const edges = new vis.DataSet(allEdges);
+  const edges = new vis.DataSet(progressive ? [] : allEdges);
   const nodeView = new vis.DataView(nodes, { filter: (n) => visibleNodes.has(n.id) });
   const edgeView = new vis.DataView(edges, { filter: (e) => visibleEdges.has(e.id) });
+  mark("datasets");
   applyFilters();
+  mark("filtered");
   const container = document.getElementById("network");
   const network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, visOptions);
+  mark("network");
   network.once("afterDrawing", () => {
+    mark("drawn");
     window.conflictkgReadyAt = performance.now();
     document.body.dataset.ready = "1";
+    requestAnimationFrame(() => mark("responsive")); // the next frame after the first drawing
+    setTimeout(loadEdges, 0);
   });
+
+  function loadEdges() {
+    if (loadedEdges < initialEdgeCount) {
+      const end = Math.min(loadedEdges + chunk, initialEdgeCount);
+      const batch = allEdges.slice(loadedEdges, end);
+      loadedEdges = end;
+      chunk = Math.min(chunk * 2, 8000);
+      edges.add(batch);
+      setTimeout(loadEdges, 0);
+      return;
+    }
+    mark("edges");
+    document.body.dataset.edges = "complete";
+  }
   network.on("click", (params) => {
     if (params.nodes.length) showNode(params.nodes[0]);
     else if (params.edges.length) showEdge(params.edges[0]);
