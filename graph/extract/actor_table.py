@@ -1,0 +1,155 @@
+"""The actors of one article as they are collected: mentions, canonical actors and the builder that adds them."""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from graph.extract import lexicon
+from graph.extract.lexicon import actor_key
+from graph.records import Actor, Mention
+
+__all__ = ["ActorMention", "ActorInfo", "ActorTable", "MentionBuilder", "LINK_WORDS", "PLACE_LABELS",
+           "strip_name", "link_after", "state_actor"]
+
+# Words after "<X>-" that say who backs, hosts or holds what follows ("Russian-backed regime assault").
+LINK_WORDS = {"backed", "linked", "led", "allied", "affiliated", "aligned", "supported", "based", "held",
+               "controlled", "run", "funded", "armed", "sponsored", "dominated", "friendly"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+@dataclass
+class ActorMention:
+    """A span of tokens naming an actor; ``link`` is set for "<X>-backed" style modifiers."""
+
+    key: str
+    start: int  # token indices in the doc
+    end: int
+    text: str
+    start_char: int
+    end_char: int
+    link: str | None = None
+
+
+@dataclass
+class ActorInfo:
+    """What is known about one canonical actor of an article."""
+
+    key: str
+    name: str
+    kind: str
+    country: str | None = None
+    tags: frozenset[str] = frozenset()
+
+
+@dataclass
+class ActorTable:
+    """The actors of one article and every mention of them."""
+
+    actors: dict[str, ActorInfo] = field(default_factory=dict)
+    mentions: list[ActorMention] = field(default_factory=list)
+    main_country: str | None = None
+    _by_token: dict[int, ActorMention] = field(default_factory=dict)
+    _starts: list[int] = field(default_factory=list)
+
+    def add(self, info: ActorInfo, mention: ActorMention) -> None:
+        """Record a mention (its tokens must not belong to another mention)."""
+        self.actors.setdefault(info.key, info)
+        self.mentions.append(mention)
+        for i in range(mention.start, mention.end):
+            self._by_token[i] = mention
+
+    def finish(self) -> None:
+        """Sort the mentions by position (call once, after the last add)."""
+        self.mentions.sort(key=lambda m: m.start)
+        self._starts = [m.start for m in self.mentions]
+
+    def at(self, token_index: int) -> ActorMention | None:
+        """Return the mention covering a token, if any."""
+        return self._by_token.get(token_index)
+
+    def in_span(self, span: Span) -> list[ActorMention]:
+        """Return the mentions inside a span, in text order."""
+        first = bisect.bisect_left(self._starts, span.start)
+        out = []
+        for mention in self.mentions[first:]:
+            if mention.start >= span.end:
+                break
+            if mention.end <= span.end:
+                out.append(mention)
+        return out
+
+    def name(self, key: str) -> str:
+        """Return the canonical name of an actor id."""
+        return self.actors[key].name
+
+    def records(self, sentence_of) -> tuple[Actor, ...]:
+        """Return one Actor record per canonical actor, in order of first mention."""
+        grouped: dict[str, list[ActorMention]] = {}
+        for mention in sorted(self.mentions, key=lambda m: m.start):
+            grouped.setdefault(mention.key, []).append(mention)
+        for key in self.actors:  # actors that events name without a mention of their own (a unit's state)
+            grouped.setdefault(key, [])
+        out = []
+        for key, mentions in grouped.items():
+            info = self.actors[key]
+            aliases = list(dict.fromkeys(m.text for m in mentions if m.text != info.name))
+            out.append(Actor(
+                id=key, name=info.name, kind=info.kind, country=info.country, aliases=tuple(aliases),
+                mentions=tuple(Mention(m.text, m.start_char, m.end_char, sentence_of[m.start]) for m in mentions),
+            ))
+        return tuple(out)
+
+
+class MentionBuilder:
+    """Collects the mentions of one doc while keeping each token in at most one mention."""
+
+    def __init__(self, doc: Doc, country: str | None):
+        self.doc = doc
+        self.table = ActorTable(main_country=country)
+        self.counts: Counter[str] = Counter()
+        self.names: dict[str, set[str]] = {}
+
+    def add(self, info: ActorInfo, span: Span, link: str | None = None) -> None:
+        """Add a mention of ``info`` unless one of its tokens already belongs to a mention."""
+        if any(self.table.at(i) for i in range(span.start, span.end)):
+            return
+        mention = ActorMention(info.key, span.start, span.end, span.text, span.start_char, span.end_char, link)
+        self.table.add(info, mention)
+        self.counts[info.key] += 1
+        self.names.setdefault(info.key, {info.name}).add(span.text)
+
+    def count(self, key: str) -> int:
+        """How many mentions an actor has so far."""
+        return self.counts[key]
+
+
+def strip_name(span: Span) -> Span:
+    """Drop a leading "the" and a trailing possessive from a name span."""
+    start, end = span.start, span.end
+    doc = span.doc
+    if end - start > 1 and doc[start].lower_ == "the":
+        start += 1
+    while end - start > 1 and doc[end - 1].text in {"'s", "'", "’s"}:
+        end -= 1
+    return doc[start:end]
+
+
+def link_after(span: Span) -> str | None:
+    """Return "backed" for "<span>-backed" (the actor backs what follows), else None."""
+    doc = span.doc
+    if span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ in LINK_WORDS:
+        return doc[span.end + 1].lower_
+    return None
+
+
+def state_actor(code: str) -> ActorInfo | None:
+    """Return the state-forces actor of a country code ("SY" -> Military Forces of Syria)."""
+    country = lexicon.countries()[0].get(code)
+    if country is None:
+        return None
+    name = f"Military Forces of {country.name}"
+    return ActorInfo(actor_key(name), name, "state_forces", code)

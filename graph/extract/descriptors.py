@@ -1,0 +1,134 @@
+"""Generic descriptors resolved against the article: "regime forces", "Syrian troops", "Russian-backed",
+"jihadists", "women and children", "protesters", "the monitor".
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from graph.extract import lexicon
+from graph.extract.actor_table import LINK_WORDS, ActorInfo, MentionBuilder, link_after, state_actor
+from graph.extract.lexicon import actor_key
+
+__all__ = ["backer_mentions", "descriptor_mentions"]
+
+_STATE_MODIFIERS = {"regime", "government", "pro-government", "pro-regime", "loyalist", "security", "state",
+                    "army", "military", "national"}
+_GENERIC_NAMES = {
+    "rebels": "Rebels", "civilians": "Civilians", "protesters": "Protesters", "rioters": "Rioters",
+    "unidentified": "Unidentified Armed Group",
+}
+_GENERIC_KINDS = {"rebels": "armed_group", "civilians": "civilians", "protesters": "civilians",
+                  "rioters": "civilians", "unidentified": "armed_group"}
+
+
+@cache
+def _descriptor_matcher(vocab) -> Matcher:
+    matcher = Matcher(vocab)
+    for words, (cls, bare) in lexicon.descriptors().items():
+        matcher.add(f"{cls}|{int(bare)}", [[{"LOWER": w} for w in words]])
+    return matcher
+
+
+def _qualifier(doc: Doc, start: int) -> tuple[int, str | None, bool]:
+    """Scan left of a head noun for a country adjective, a country possessive or a state modifier.
+
+    Returns (first token of the noun phrase, country code or None, has a state modifier).
+    """
+    _, by_adjective, by_name = lexicon.countries()
+    communities = lexicon.communities()
+    i, country, state = start - 1, None, False
+    first = start
+    while i >= 0 and start - i <= 4:
+        token = doc[i]
+        if token.lower_ in LINK_WORDS or token.pos_ in {"DET", "NUM", "ADP", "VERB", "AUX", "PRON", "CCONJ"}:
+            break
+        if token.text in {"'s", "’s"} and i > 0 and doc[i - 1].text in by_name:
+            country = by_name[doc[i - 1].text]
+            first = i - 1
+            break
+        if token.text in by_adjective:
+            country, first = by_adjective[token.text], i
+        elif token.lower_ in _STATE_MODIFIERS:
+            state, first = True, i
+        elif token.text in communities or token.pos_ in {"ADJ", "PROPN", "NOUN"} or token.text == "-":
+            first = i
+        else:
+            break
+        i -= 1
+    while first < start and doc[first].text in {"-", "'s"}:
+        first += 1
+    return first, country, state
+
+
+def _is_qualifier(doc: Doc, i: int) -> bool:
+    _, by_adjective, by_name = lexicon.countries()
+    text = doc[i].text
+    return text in by_adjective or text in by_name or doc[i].lower_ in _STATE_MODIFIERS
+
+
+def backer_mentions(builder: MentionBuilder) -> None:
+    """Add "<Country adjective>-backed" modifiers as mentions of that state ("Russian-backed")."""
+    doc = builder.doc
+    _, by_adjective, by_name = lexicon.countries()
+    for token in doc[:-2]:
+        code = by_adjective.get(token.text) or by_name.get(token.text)
+        if code and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ in LINK_WORDS - {"based"}:
+            info = state_actor(code)
+            if info:
+                builder.add(info, doc[token.i : token.i + 3], link=doc[token.i + 2].lower_)
+
+
+def descriptor_mentions(builder: MentionBuilder) -> None:
+    """Add the descriptors of the doc as mentions of the actors they stand for."""
+    doc = builder.doc
+    found: dict[Span, ActorInfo] = {}
+    for match_id, start, end in _descriptor_matcher(doc.vocab)(doc):
+        cls, bare = doc.vocab.strings[match_id].split("|")
+        head = doc[end - 1]
+        if head.pos_ not in {"NOUN", "PROPN"} or any(
+            doc[i].ent_type_ and doc[i].ent_type_ != "NORP" for i in range(start, end)
+        ):
+            continue
+        if start > 0 and builder.table.at(start - 1) is not None and doc[start - 1].ent_id_:
+            continue  # "IS jihadists", "Houthi rebels": the head noun belongs to the named actor
+        first, country, state = _qualifier(doc, start)
+        if bare == "0" and not (country or state):
+            continue
+        info = _resolve_descriptor(builder, cls, country, bool(country or state))
+        if info:
+            if info.kind != "civilians":  # "recent regime" -> "regime"; "Druze women" keeps its qualifier
+                first = next((i for i in range(first, start) if _is_qualifier(doc, i)), start)
+            found[doc[first:end]] = info
+    for span in filter_spans(list(found)):  # "regime forces" wins over "regime"
+        builder.add(found[span], span, link=link_after(span))
+
+
+def _resolve_descriptor(builder: MentionBuilder, cls: str, country: str | None, qualified: bool) -> ActorInfo | None:
+    table = builder.table
+    place = country or table.main_country
+    if cls == "state":
+        return state_actor(place) if place else None
+    if cls in {"jihadist", "monitor", "state_media"}:
+        present = [info for info in table.actors.values() if _fits(info, cls, place)]
+        if present:
+            return max(present, key=lambda info: builder.count(info.key))
+        if cls == "jihadist" and not qualified:
+            cls = "unidentified"
+        else:
+            return None
+    base = _GENERIC_NAMES[cls]
+    name = f"{base} ({lexicon.countries()[0][place].name})" if place in lexicon.countries()[0] else base
+    return ActorInfo(actor_key(name), name, _GENERIC_KINDS[cls], place)
+
+
+def _fits(info: ActorInfo, cls: str, country: str | None) -> bool:
+    if cls == "jihadist":
+        return "jihadist" in info.tags
+    if cls == "monitor":
+        return info.kind == "monitor"
+    return "state_media" in info.tags and (country is None or info.country == country)

@@ -1,0 +1,75 @@
+"""Persons named in an article: NER names, titles stripped, short forms and surnames merged into the full name."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from graph.extract import lexicon
+from graph.extract.actor_table import PLACE_LABELS, ActorInfo, MentionBuilder, strip_name
+from graph.extract.lexicon import actor_key
+
+__all__ = ["person_mentions"]
+
+_NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "abd", "de", "del", "da", "van", "von", "der", "le", "la",
+                   "ould", "ag", "-", "'"}
+# Titles written before a name; a single name after one is still a person ("Secretary Kerry").
+_TITLES = {"President", "Vice", "Prime", "Minister", "Secretary", "General", "Gen.", "Colonel", "Col.", "Sheikh",
+           "King", "Prince", "Ambassador", "Commander", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.",
+           "Senator", "Sen.", "Governor", "Gov.", "Envoy", "Chancellor", "Premier", "Emir", "Pope", "Lieutenant",
+           "Lt.", "Major", "Maj.", "Captain", "Capt.", "Brigadier", "Marshal", "Imam", "Sgt.", "Sergeant",
+           "Spokesman", "Spokeswoman", "Foreign", "Defence", "Defense", "Interior", "Deputy", "Special"}
+
+
+def _name_like(span: Span) -> bool:
+    words = [t for t in span if t.text not in {"-", "'"}]
+    return bool(words) and all(
+        (t.text[:1].isupper() or t.lower_ in _NAME_PARTICLES) and not any(c.isdigit() for c in t.text) for t in words
+    ) and words[0].text[:1].isupper()
+
+
+def person_mentions(builder: MentionBuilder) -> None:
+    """Add the persons of the doc, a short form ("Abdel Rahman") as a mention of the full name."""
+    doc = builder.doc
+    _, by_adjective, by_name = lexicon.countries()
+    spans = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or ent.ent_id_:
+            continue
+        span = strip_name(ent)
+        while len(span) > 1 and span[0].text in _TITLES:  # "President Obama" names Obama
+            span = span[1:]
+        if not _name_like(span) or span.text in by_adjective or span.text in by_name or span[0].text in _TITLES:
+            continue
+        spans.append(span)
+    full = sorted({s.text for s in spans if len(s) > 1}, key=len, reverse=True)
+    for span in spans:
+        longer = next((name for name in full if _short_form(span.text, name)), None)
+        name = longer or span.text
+        titled = span.start > 0 and doc[span.start - 1].text in _TITLES
+        if len(name.split()) < 2 and not titled:
+            continue  # a lone word is too often a place or an organisation misread as a person
+        builder.add(ActorInfo(actor_key(name), name, "person"), span)
+    _surname_mentions(builder)
+
+
+def _surname_mentions(builder: MentionBuilder) -> None:
+    """A person named in full is later called by the surname alone ("Kayyali added")."""
+    surnames: dict[str, str] = {}
+    for info in builder.table.actors.values():
+        if info.kind == "person":
+            last = info.name.split()[-1].split("-")[-1]
+            if len(last) >= 4 and last[:1].isupper():
+                surnames.setdefault(last, info.key)
+    for token in builder.doc:
+        key = surnames.get(token.text)
+        if key and token.ent_type_ not in PLACE_LABELS and builder.table.at(token.i) is None:
+            builder.add(builder.table.actors[key], builder.doc[token.i : token.i + 1])
+
+
+def _short_form(short: str, name: str) -> bool:
+    """True when ``short`` is the last part of the longer name ("Abdel Rahman", "al-Masri", "Kadhimi")."""
+    short, name = short.lower(), name.lower()
+    if short == name or not name.endswith(short):
+        return False
+    before = name[: -len(short)]
+    return before.endswith((" ", "-")) or before.endswith(" al-") or before.endswith(" el-")
