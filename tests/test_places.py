@@ -186,6 +186,17 @@ CASES = [
     ("CJNG gunmen clashed with police in Celaya, Guanajuato.", "Guanajuato", "MX", "governorate", 21.0, -101.3, 150),
     ("Gunmen abducted three civilians near Tillaberi, Niger.", "Niger", "NE", "country", 16.0, 8.0, 600),
     (
+        "Police said the shooting happened in Atlanta, Georgia, on Friday.",
+        "Georgia",
+        "US",
+        "governorate",
+        32.7,
+        -83.4,
+        300,
+    ),
+    ("Russian troops entered Gori, Georgia, after heavy shelling.", "Georgia", "GE", "country", 42.0, 43.5, 300),
+    ("Tornado sirens sounded in Paris, Texas, on Sunday.", "Paris", "US", None, 33.66, -95.56, 20),
+    (
         "Russian forces shelled Kherson city and villages in Kherson oblast.",
         "Kherson oblast",
         "UA",

@@ -145,8 +145,8 @@ class Cues:
     admin: bool = False  # "Sweida province", "Sweida, a province", "province of Idlib"
     town: bool = False  # "the city of Homs", "Raqqa city", "Idlib countryside"
     camp: bool = False  # "Hamidiyah camp"
-    country: str | None = None  # "Syria's Daraa" -> SY
-    within: str | None = None  # "Damascus, Oregon" -> the admin1 unit "Oregon"
+    country: str | None = None  # "Syria's Daraa" -> SY (strict: no place outside it)
+    among: frozenset = frozenset()  # (ISO2, admin1 or None) of a container: "Damascus, Oregon", "Atlanta, Georgia"
 
 
 def resolve(
@@ -171,8 +171,10 @@ def resolve(
         # "Geneva" is the name of a city of 180k: an Iranian port that GeoNames also calls Geneva cannot outrank it
         floor = max(p.population for p in primary)
         candidates = [p for p in candidates if p in primary or p.curated or p.rank < 3 or p.population >= floor]
-    if cues.within:
-        candidates = [p for p in candidates if p.admin1 == cues.within] or candidates
+    if cues.among:
+        admins = {a for _c, a in cues.among if a}
+        inside = [p for p in candidates if p.admin1 in admins and p.kind != "governorate"]
+        candidates = inside or [p for p in candidates if p.country in {c for c, _a in cues.among}] or candidates
     if cues.country:
         candidates = [p for p in candidates if p.country == cues.country]
         if not candidates:
@@ -268,15 +270,18 @@ def _possessor(doc: Doc, start: int, countries: dict[str, str], ends: dict[int, 
     return None
 
 
-def _apposed(doc: Doc, end: int, starts: dict[int, Span]) -> tuple[str | None, str | None]:
-    """(ISO2, admin1) of a country or admin1 unit named right after the mention: "Damascus, Oregon"."""
+def _apposed(doc: Doc, end: int, starts: dict[int, Span]) -> frozenset:
+    """(ISO2, admin1) pairs a country or admin1 unit named right after the mention could be: "Damascus, Oregon"."""
     if end < len(doc) and doc[end].text == "," and end + 1 in starts:
         start2, end2 = _strip(starts[end + 1])
         text = doc[start2:end2].text
-        for place in get_gazetteer().lookup(text) if text[:1].isupper() else []:
-            if place.kind in ("country", "governorate"):
-                return place.country, place.name if place.kind == "governorate" else None
-    return None, None
+        if text[:1].isupper():
+            return frozenset(
+                (p.country, p.name if p.kind == "governorate" else None)
+                for p in get_gazetteer().lookup(text)
+                if p.kind in ("country", "governorate")
+            )
+    return frozenset()
 
 
 def _query_variants(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -438,12 +443,15 @@ def find_places(doc: Doc) -> list[tuple[Span, Location]]:
         if start >= end:
             continue
         cues = _cues(doc, start, end)
-        country, within = _apposed(doc, end, starts)
+        among = _apposed(doc, end, starts)
+        admin = cues.admin
         if start >= 2 and doc[start - 1].text == "," and start - 1 in ends:  # "Celaya, Guanajuato": a container
-            cues = Cues(True, False, cues.camp, cues.country, cues.within)
-        country = _possessor(doc, start, countries, ends, context) or country
-        if country:
-            cues = Cues(cues.admin, cues.town, cues.camp, country, within)
+            admin = True
+            owner = resolve(ends[start - 1].text, context)
+            if owner is not None:  # "Atlanta, Georgia": the Georgia that holds Atlanta
+                among = among | {(owner.country, None)}
+        country = _possessor(doc, start, countries, ends, context)
+        cues = Cues(admin, cues.town and not admin, cues.camp, country, among)
         prepared.append((span, start, end, cues))
         if cues.admin:
             for _s, _e, text in _query_variants(doc, start, end):
@@ -464,7 +472,7 @@ def find_places(doc: Doc) -> list[tuple[Span, Location]]:
         for _s, e, text in _query_variants(doc, start, end):
             key = normalise(text)
             if key in admin_keys and not cues.admin and not cues.town:
-                cues = Cues(True, False, cues.camp, cues.country, cues.within)
+                cues = Cues(True, False, cues.camp, cues.country, cues.among)
             if (key, cues) not in memo:
                 memo[(key, cues)] = resolve(text, context, cues, admin1s)
             place = memo[(key, cues)]
