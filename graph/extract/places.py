@@ -108,12 +108,14 @@ def _label(place: Place) -> str:
 def ruler_patterns() -> list[dict]:
     """Return EntityRuler patterns (label, pattern, id) for countries, admin1, large towns, regions, aliases.
 
-    Patterns are case-sensitive phrases (the ruler's default ORTH matching), plus token patterns for
-    "southern Syria"-style directions before country and admin1 names.
+    Places of the conflict countries (admin1 units, towns of 30k+) and large places elsewhere (1M+),
+    all countries, regions, camps and hand-written aliases. Patterns are case-sensitive phrases (the
+    ruler's default ORTH matching), plus token patterns for "southern Syria"-style directions before
+    country names and the admin1 names of conflict countries.
     """
     gaz = get_gazetteer()
     rows = gaz.named(
-        "p.kind IN ('country', 'governorate', 'region', 'camp') OR p.curated = 1 OR p.population >= ?"
+        "p.kind IN ('country', 'region', 'camp') OR p.curated = 1 OR p.population >= ?"
         f" OR (p.population >= ? AND p.country IN ({', '.join('?' * len(DENSE_COUNTRIES))}))",
         (RULER_MIN_POP, RULER_MIN_POP_DENSE, *sorted(DENSE_COUNTRIES)),
     )
@@ -128,7 +130,8 @@ def ruler_patterns() -> list[dict]:
     patterns: list[dict] = []
     for name, place in sorted(best.items()):
         patterns.append({"label": _label(place), "pattern": name, "id": place.id})
-        if place.kind in ("country", "governorate") and all(_WORD.match(w) for w in name.split()):
+        directional = place.kind == "country" or (place.kind == "governorate" and place.country in DENSE_COUNTRIES)
+        if directional and all(_WORD.match(w) for w in name.split()):
             tokens = [{"LOWER": {"IN": DIRECTIONS}}] + [{"ORTH": w} for w in name.split()]
             patterns.append({"label": _label(place), "pattern": tokens, "id": place.id})
     return patterns
