@@ -11,9 +11,10 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from flask import Blueprint, Response, current_app, jsonify, request, send_file, url_for
+from flask import Blueprint, Response, current_app, g, jsonify, request, send_file, url_for
 
 from api import entities, params
+from api.cache import MAX_BODY_BYTES, ResponseCache, watch_writes
 from api.errors import problem
 from api.ingest import ingest_json
 from graph import queries as q
@@ -27,6 +28,33 @@ blueprint = Blueprint("rest", __name__, url_prefix="/api")
 @blueprint.record_once
 def _setup(state) -> None:
     state.app.extensions.setdefault("conflictkg.extract_lock", threading.Lock())
+    cache = state.app.extensions.setdefault("conflictkg.cache", ResponseCache())
+    watch_writes(state.app.extensions["conflictkg.store"], cache)
+
+
+@blueprint.before_request
+def _from_cache() -> Response | None:
+    """Answer a GET from the cache when the same URL was answered since the last write."""
+    if request.method != "GET" or request.endpoint == "rest.export":
+        return None
+    cache = current_app.extensions["conflictkg.cache"]
+    g.cache_generation = cache.generation
+    hit = cache.get(request.full_path)
+    if hit is None:
+        return None
+    g.cache_hit = True
+    return Response(hit, mimetype="application/json", headers={"X-Cache": "hit"})
+
+
+@blueprint.after_request
+def _into_cache(response: Response) -> Response:
+    if "cache_generation" in g and not g.get("cache_hit") and response.status_code == 200 \
+            and response.mimetype == "application/json" and not response.direct_passthrough:
+        body = response.get_data()
+        if len(body) <= MAX_BODY_BYTES:
+            current_app.extensions["conflictkg.cache"].put(request.full_path, body, g.cache_generation)
+        response.headers["X-Cache"] = "miss"
+    return response
 
 
 def _store() -> Store:

@@ -227,16 +227,21 @@ ACTOR_EVENTS = PREFIXES + """SELECT DISTINCT ?event ?role ?date ?type ?sub_type 
 } ORDER BY DESC(?date) ?event
 """
 
-ACTOR_CO_ACTORS = PREFIXES + """SELECT ?other (COUNT(DISTINCT ?event) AS ?events) WHERE {
-  ?event """ + _ROLE_PATH + """ ?actor .
-  ?event """ + _ROLE_PATH + """ ?other .
-  FILTER(?other != ?actor)
+# Counting distinct (event, other) pairs first is several times faster than COUNT(DISTINCT) per group.
+ACTOR_CO_ACTORS = PREFIXES + """SELECT ?other (COUNT(?event) AS ?events) {
+  { SELECT DISTINCT ?event ?other WHERE {
+      ?event sem:hasActor ?actor .
+      ?event sem:hasActor ?other .
+      FILTER(?other != ?actor)
+  } }
 } GROUP BY ?other ORDER BY DESC(?events) ?other #PAGE#
 """
 
-ACTOR_PLACES = PREFIXES + """SELECT ?place (COUNT(DISTINCT ?event) AS ?events) WHERE {
-  ?event """ + _ROLE_PATH + """ ?actor .
-  ?event sem:hasPlace ?place .
+ACTOR_PLACES = PREFIXES + """SELECT ?place (COUNT(?event) AS ?events) {
+  { SELECT DISTINCT ?event ?place WHERE {
+      ?event sem:hasActor ?actor .
+      ?event sem:hasPlace ?place .
+  } }
 } GROUP BY ?place ORDER BY DESC(?events) ?place #PAGE#
 """
 
@@ -265,9 +270,11 @@ PLACE_SPAN = PREFIXES + """SELECT (COUNT(DISTINCT ?event) AS ?events) (MIN(IF(BO
 }
 """
 
-PLACE_ACTORS = PREFIXES + """SELECT ?actor (COUNT(DISTINCT ?event) AS ?events) WHERE {
-  ?event sem:hasPlace ?place .
-  ?event """ + _ROLE_PATH + """ ?actor .
+PLACE_ACTORS = PREFIXES + """SELECT ?actor (COUNT(?event) AS ?events) {
+  { SELECT DISTINCT ?event ?actor WHERE {
+      ?event sem:hasPlace ?place .
+      ?event sem:hasActor ?actor .
+  } }
 } GROUP BY ?actor ORDER BY DESC(?events) ?actor #PAGE#
 """
 

@@ -232,3 +232,28 @@ def test_ingest_extracts_and_serves_the_document(hand_built_server):
     assert again.status_code == 201  # same id: the document's graph is replaced, not duplicated
     listed = [d["id"] for d in get(hand_built_server, "/api/documents", limit=500)["documents"]]
     assert listed.count("test-borno-1") == 1
+
+
+# ---------------------------------------------------------------- cache of answers
+
+def test_repeated_lookups_are_cached_until_a_write(hand_built_server):
+    path = hand_built_server + "/api/actors?q=somali"
+    first = requests.get(path, timeout=30)
+    again = requests.get(path, timeout=30)
+    assert again.headers["X-Cache"] == "hit"
+    assert again.json() == first.json()
+    update = ("PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> "
+              "INSERT DATA { GRAPH <https://conflictkg.org/id/graph/test-cache> { "
+              "<https://conflictkg.org/id/actor/somali-police-force> a sem:Actor ; "
+              '<https://schema.org/name> "Somali Police Force" } }')
+    written = requests.post(hand_built_server + "/sparql", data={"update": update},
+                            headers={"Authorization": f"Bearer {WRITE_TOKEN}"}, timeout=30)
+    assert written.status_code in (200, 204), written.text
+    after = requests.get(path, timeout=30)
+    assert after.headers["X-Cache"] == "miss"
+    assert [a["id"] for a in after.json()["actors"]] == ["somali-national-army", "somali-police-force"]
+    removed = requests.post(hand_built_server + "/sparql",
+                            data={"update": "DROP GRAPH <https://conflictkg.org/id/graph/test-cache>"},
+                            headers={"Authorization": f"Bearer {WRITE_TOKEN}"}, timeout=30)
+    assert removed.status_code in (200, 204)
+    assert [a["id"] for a in requests.get(path, timeout=30).json()["actors"]] == ["somali-national-army"]
