@@ -39,6 +39,12 @@ def counts(nlp, text: str) -> Counts:
         ("Police arrested 45 protesters.", None, 45),
         ("Seven people were wounded in the blast.", None, 7),
         ("No casualties were reported.", None, None),
+        ("The bombing claimed the lives of 30 people.", 30, None),
+        ("Thirty people lost their lives in the attack.", 30, None),
+        ("At least 7 people were reported to have been killed.", 7, None),
+        ("More than two dozen civilians were killed.", 24, None),
+        ("Five people were feared dead after the raid.", 5, None),
+        ("One person was killed and four were wounded.", 1, 4),
         ("A landmine exploded under a truck, killing the driver.", 1, None),
         ("A soldier was killed at the checkpoint.", 1, None),
         ("Fighters set fire to several vehicles and 20 houses.", None, None),  # things are not quantities

@@ -42,7 +42,7 @@ WORDS = {
         ]
     )
 } | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}
 # Vague plurals, valued as the ACLED codebook does (the lowest reading of the word).
 VAGUE = {
     "dozens": 12,
@@ -206,14 +206,8 @@ def _is_death(noun: Token) -> bool:
         lemma = head.lemma_.lower()
         if lemma in DEATH_WORDS:
             return node.dep_ not in ("agent",) and not (node.dep_ == "pobj" and head.dep_ == "agent")
-        if node.dep_ == "nsubj" and any(
-            c.lemma_.lower() in DEATH_WORDS for c in head.children if c.dep_ in ("acomp", "oprd", "attr")
-        ):
-            return True
-        if node.dep_ == "dobj" and any(
-            c.lemma_.lower() in DEATH_WORDS for c in head.children if c.dep_ in ("oprd", "ccomp", "xcomp", "acomp")
-        ):
-            return True  # "left 30 people dead"
+        if node.dep_ in ("nsubj", "nsubjpass", "dobj") and _complement_is_death(head):
+            return True  # "left 30 people dead", "7 were reported to have been killed", "30 lost their lives"
         if head.pos_ in ("VERB", "AUX") and lemma in _TOLL_VERBS:
             # "the death toll rose to 45", "fatalities reached 12"
             return any(
@@ -224,6 +218,19 @@ def _is_death(noun: Token) -> bool:
         if head.pos_ in ("VERB", "AUX"):
             return False
         node = head
+    return False
+
+
+def _complement_is_death(verb: Token) -> bool:
+    """A death word completing the verb: "left X dead", "reported to have been killed", "lost their lives"."""
+    for child in verb.children:
+        lemma = child.lemma_.lower()
+        if child.dep_ in ("acomp", "oprd", "attr", "xcomp", "ccomp") and lemma in DEATH_WORDS:
+            return True
+        if child.dep_ == "xcomp" and any(g.dep_ == "xcomp" and g.lemma_.lower() in DEATH_WORDS for g in child.children):
+            return True
+        if child.dep_ == "dobj" and lemma == "life" and verb.lemma_.lower() in ("lose", "claim", "take", "cost"):
+            return True
     return False
 
 
