@@ -2,7 +2,15 @@
 
 The vocabulary lives in ``graph/data/events/`` (taxonomy, trigger lexicon, CAMEO/PLOVER map);
 this module finds the cues of a parsed sentence by lemma, drops negated or hypothetical ones
-using the dependency parse, and applies ACLED's hierarchy rule to the cues that remain.
+using the dependency parse, and applies ACLED's hierarchy rule to the cues that remain:
+
+1. claims of responsibility give "Other"; disasters, crime, trials and diplomacy give nothing;
+2. sexual violence, chemical weapons and suicide bombs outrank everything else;
+3. then, main clause before background (relative clauses, "after the clashes"), in this order:
+   disrupted weapons use; the protest/riot ladder (mob > violent demonstrators > lethal force >
+   intervention > peaceful); territory (who took it from whom, with or without a fight);
+   agreements; air/drone strikes, shelling, grenades, IEDs; abductions; armed clashes;
+   attacks on civilians (read from the victims); arrests; looting; bases; changes to groups.
 """
 
 from __future__ import annotations
@@ -29,7 +37,6 @@ _HYPOTHETICAL_HEADS = frozenset(
     )
 )
 _MODALS = frozenset(["could", "would", "might", "may", "should", "will", "shall", "must"])
-_NEGATORS = frozenset(["not", "n't", "never", "no", "without", "neither", "nor"])
 
 
 @dataclass(frozen=True)
@@ -255,9 +262,6 @@ class _Cues:
             ):
                 out |= set(range(cue.start, cue.end))
         return out
-
-    def heads(self, name: str) -> set[int]:
-        return {c.head.i for c in self.by.get(name, ())}
 
     def tokens(self, name: str) -> set[int]:
         return {i for c in self.by.get(name, ()) for i in range(c.start, c.end)}
