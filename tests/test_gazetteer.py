@@ -153,6 +153,8 @@ def test_admin1_points_of_conflict_countries_lie_inside_them():
         ("Lake Chad Basin", None, "region", 13.0, 14.0, 300),
         ("Donbass", "UA", "region", 48.0, 38.0, 250),
         ("Zaatari camp", "JO", "camp", 32.29, 36.32, 15),
+        ("Rojava", "SY", "region", 36.5, 40.0, 300),
+        ("Kurdistan", "IQ", "region", 36.2, 44.0, 300),
     ],
 )
 def test_lookup_first_candidate(name, country, kind, lat, lon, tolerance):

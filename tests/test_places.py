@@ -196,6 +196,8 @@ CASES = [
     ),
     ("Russian troops entered Gori, Georgia, after heavy shelling.", "Georgia", "GE", "country", 42.0, 43.5, 300),
     ("Tornado sirens sounded in Paris, Texas, on Sunday.", "Paris", "US", None, 33.66, -95.56, 20),
+    ("Gunmen attacked a village in Kano state, police said.", "Kano", "NG", "governorate", 11.7, 8.5, 150),
+    ("Syria state media reported air strikes near Homs.", "Syria", "SY", "country", 35.0, 38.0, 300),
     (
         "Russian forces shelled Kherson city and villages in Kherson oblast.",
         "Kherson oblast",

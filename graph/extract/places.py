@@ -64,6 +64,8 @@ CUE_AFTER = frozenset(
         "town village district subdistrict sub-district lga territory county camp region province governorate oblast"
     )
 )
+# "Syria state media": "state" after a name that is not a federal state.
+STATE_NOT_ADMIN = frozenset(_words("media television tv news agency run - officials forces department"))
 TOWN_WORDS = frozenset(_words("city town village villages suburb district neighbourhood neighborhood countryside"))
 CAMP_WORDS = frozenset(("camp", "camps"))
 # Populations above which a populated place is named by the ruler. Towns count from 30k in the
@@ -253,7 +255,8 @@ def _cues(doc: Doc, start: int, end: int) -> Cues:
     words = [t.lower_ for t in doc[start:end]]
     after = [t.lower_ for t in doc[end : end + 4]]
     before = [t.lower_ for t in doc[max(0, start - 3) : start]]
-    admin = bool(words and words[-1] in ADMIN_WORDS) or bool(after and after[0] in ADMIN_WORDS and after[0] != "state")
+    state_of = after[:1] == ["state"] and (len(after) < 2 or after[1] not in STATE_NOT_ADMIN)  # "Kano state"
+    admin = bool(words and words[-1] in ADMIN_WORDS) or bool(after and after[0] in ADMIN_WORDS - {"state"}) or state_of
     admin = admin or (after[:1] == [","] and any(w in ADMIN_WORDS - {"state", "district"} for w in after[1:3]))
     admin = admin or (len(before) >= 2 and before[-1] == "of" and before[-2] in ADMIN_WORDS - {"state"})
     town = bool(words and words[-1] in TOWN_WORDS) or bool(after and after[0] in TOWN_WORDS)
