@@ -1,7 +1,7 @@
 """``/store``: the SPARQL 1.1 Graph Store HTTP Protocol (indirect graph identification).
 
-``?graph=IRI`` names a graph, ``?default`` the store's default graph (which our data leaves
-empty: documents live in named graphs). ``GET``/``HEAD`` read a graph in a negotiated RDF
+``?graph=IRI`` names a graph, ``?default`` the store's default graph (ontology and merged
+facts; documents live in named graphs). ``GET``/``HEAD`` read a graph in a negotiated RDF
 format (no parameter: the whole dataset as TriG or N-Quads); ``PUT`` replaces it, ``POST``
 adds to it, ``DELETE`` drops it; writes need the bearer token. Each write is one SPARQL
 update, so it is atomic: readers see the graph before or after, never half.

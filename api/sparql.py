@@ -2,8 +2,9 @@
 
 - Query by ``GET ?query=``, ``POST`` form (``query=``) or ``POST`` direct
   (``application/sparql-query``); ``default-graph-uri`` / ``named-graph-uri`` set the dataset.
-  Without them (and without ``FROM`` in the query) the default graph is the union of all named
-  graphs, since ConflictKG keeps one named graph per document.
+  Without them (and without ``FROM`` in the query) the default graph is the union of all graphs
+  (the store's default graph, holding the ontology and merged facts, and one named graph per
+  document), so plain triple patterns see the whole knowledge graph.
 - Results by content negotiation (``Accept``, or a ``format=`` short name as SPARQLWrapper
   sends): SELECT/ASK as JSON, XML, CSV, TSV; CONSTRUCT/DESCRIBE as Turtle, N-Triples,
   JSON-LD, RDF/XML. At most ``max_rows`` rows: a longer answer is cut and flagged by the
@@ -11,7 +12,8 @@
 - Update by ``POST`` form (``update=``) or direct (``application/sparql-update``), with
   ``using-graph-uri`` / ``using-named-graph-uri``; it needs the write token (api/auth.py).
   Updates see the store's real default graph (standard SPARQL Update), not the union.
-- ``SERVICE`` and ``LOAD`` are refused (400): the server never fetches an outside URL.
+- ``SERVICE`` and ``LOAD`` are refused (400): the server never fetches an outside URL; so is
+  text nested deeper than ``MAX_NESTING`` brackets (the engine's parser would overflow its stack).
 - A bare ``GET`` answers a service description (RDF), or the YASGUI editor for browsers.
 """
 
@@ -30,7 +32,7 @@ from werkzeug.datastructures import MIMEAccept
 from api.auth import check_write_token
 from api.errors import problem
 from api.sparql_runner import QueryRunner
-from api.sparql_text import add_using, analyse
+from api.sparql_text import MAX_NESTING, Analysis, add_using, analyse
 from graph.store import NotAcceptable, StoreError
 
 __all__ = ["blueprint", "examples", "write_lock", "RESULT_TYPES", "GRAPH_TYPES"]
@@ -173,10 +175,20 @@ def _iris(name: str) -> list[str]:
     return values
 
 
-def _query(text: str) -> Response:
-    analysis = analyse(text)
+def _refusal(analysis: Analysis) -> Response | None:
+    """The 400 for what this endpoint never runs: outside fetches, pathological nesting."""
     if analysis.forbidden:
         return problem(400, f"{analysis.forbidden} is refused: this endpoint never fetches outside URLs.")
+    if analysis.depth > MAX_NESTING:
+        return problem(400, f"The text nests brackets {analysis.depth} deep; at most {MAX_NESTING} are accepted.")
+    return None
+
+
+def _query(text: str) -> Response:
+    analysis = analyse(text)
+    refusal = _refusal(analysis)
+    if refusal is not None:
+        return refusal
     try:
         default, named = _iris("default-graph-uri"), _iris("named-graph-uri")
     except ValueError as err:
@@ -245,8 +257,9 @@ def _update(text: str) -> Response:
     if refusal is not None:
         return refusal
     analysis = analyse(text)
-    if analysis.forbidden:
-        return problem(400, f"{analysis.forbidden} is refused: this endpoint never fetches outside URLs.")
+    refusal = _refusal(analysis)
+    if refusal is not None:
+        return refusal
     try:
         using, using_named = _iris("using-graph-uri"), _iris("using-named-graph-uri")
     except ValueError as err:

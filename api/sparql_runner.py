@@ -30,7 +30,6 @@ import subprocess
 import sys
 import tempfile
 import threading
-import time
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +39,7 @@ __all__ = ["QueryRunner", "Answer"]
 
 log = logging.getLogger(__name__)
 WORKER_SCRIPT = str(Path(sparql_worker.__file__).resolve())
+STARTUP_SECONDS = 60.0  # a loaded machine can take seconds to start Python and import pyoxigraph
 Answer = tuple[dict[str, Any], bytes]
 
 
@@ -63,11 +63,22 @@ class _Worker:
             [sys.executable, WORKER_SCRIPT], stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0
         )
         self.snapshot: str | None = None
+        self.started = False
 
-    def ask(self, job: dict[str, Any], deadline: float) -> Answer | None:
-        """Send ``job``; return the answer, or ``None`` if none came before ``deadline``."""
+    def ask(self, job: dict[str, Any], seconds: float) -> Answer | None:
+        """Send ``job``; return the answer, or ``None`` if none came within ``seconds``.
+
+        A new worker's start-up (it says when it is ready) does not count against the limit.
+        """
+        if not self.started:
+            if self._receive(STARTUP_SECONDS) is None:
+                raise RuntimeError("query worker did not start")
+            self.started = True
         sparql_worker.write_frame(self.process.stdin, job)
-        ready, _, _ = select.select([self.process.stdout], [], [], max(0.0, deadline - time.monotonic()))
+        return self._receive(seconds)
+
+    def _receive(self, seconds: float) -> Answer | None:
+        ready, _, _ = select.select([self.process.stdout], [], [], max(0.0, seconds))
         if not ready:
             return None
         answer = sparql_worker.read_frame(self.process.stdout)
@@ -108,7 +119,6 @@ class QueryRunner:
     def run(self, job: dict[str, Any]) -> Answer:
         """Evaluate ``job`` (see ``sparql_worker.execute``) and return (header, body)."""
         job = {**job, "max_rows": self.max_rows}
-        deadline = time.monotonic() + self.timeout
         if self._threads is not None:
             return self._run_in_thread(job)
         self._start()
@@ -118,7 +128,7 @@ class QueryRunner:
             return self._timeout("waited for a free query worker")
         try:
             job["snapshot"] = self._snapshot(worker)
-            answer = worker.ask(job, deadline)
+            answer = worker.ask(job, self.timeout)
         except Exception:
             log.exception("query worker failed")
             self._replace(worker)

@@ -15,7 +15,11 @@ import functools
 import re
 from dataclasses import dataclass
 
-__all__ = ["Analysis", "analyse", "add_using"]
+__all__ = ["Analysis", "analyse", "add_using", "MAX_NESTING"]
+
+# The engine's recursive parser overflows its stack (and kills the process) somewhere past a
+# few thousand nested brackets; no real query comes near this.
+MAX_NESTING = 256
 
 _TOKEN = re.compile(
     r"""
@@ -55,6 +59,7 @@ class Analysis:
     forbidden: str | None  # "SERVICE" or "LOAD" when the text uses one
     has_from: bool  # the query names its own dataset (FROM / FROM NAMED)
     has_using_or_with: bool  # the update names its own dataset (USING / WITH)
+    depth: int = 0  # deepest nesting of (), {} and []
 
 
 def tokens(text: str) -> list[Token]:
@@ -70,9 +75,17 @@ def tokens(text: str) -> list[Token]:
 @functools.lru_cache(maxsize=1024)
 def analyse(text: str) -> Analysis:
     """Return what ``text`` uses (cached by text)."""
-    keywords = {t.keyword for t in tokens(text)} - {None}
+    toks = tokens(text)
+    keywords = {t.keyword for t in toks} - {None}
     forbidden = next((k for k in ("SERVICE", "LOAD") if k in keywords), None)
-    return Analysis(forbidden, "FROM" in keywords, bool(keywords & {"USING", "WITH"}))
+    depth = deepest = 0
+    for tok in toks:
+        if tok.kind == "punct" and tok.text in _OPEN:
+            depth += 1
+            deepest = max(deepest, depth)
+        elif tok.kind == "punct" and tok.text in _CLOSE:
+            depth -= 1
+    return Analysis(forbidden, "FROM" in keywords, bool(keywords & {"USING", "WITH"}), deepest)
 
 
 def add_using(update: str, default_graphs: list[str], named_graphs: list[str]) -> str:

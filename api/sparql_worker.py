@@ -185,6 +185,7 @@ def main() -> int:
     _die_with_parent()
     current: Snapshot | None = None
     inp, out = sys.stdin.buffer, sys.stdout.buffer
+    write_frame(out, {"ready": True})
     while (frame := read_frame(inp)) is not None:
         job = frame[0]
         try:

@@ -89,6 +89,10 @@ def test_every_query_transport_gives_the_same_answer(server, how):
         ("POST", {"data": {"nothing": "here"}}, 400),
         ("PUT", {"params": {"query": "ASK {}"}}, 405),
         ("GET", {"params": {"query": "ASK {}", "default-graph-uri": "not an iri"}}, 400),
+        ("POST", {"data": {"query": "SELECT * WHERE " + "{" * 5000 + " ?s ?p ?o " + "}" * 5000}}, 400),
+        ("POST", {"data": {"query": "ASK { FILTER(" + "(" * 20000 + "1" + ")" * 20000 + ") }"}}, 400),
+        ("POST", {"data": {"update": "INSERT { ?s ?p ?o } WHERE " + "{" * 5000 + " ?s ?p ?o " + "}" * 5000},
+                  "headers": AUTH}, 400),
     ],
 )
 def test_malformed_requests_get_a_problem(server, method, kwargs, status):
@@ -96,6 +100,15 @@ def test_malformed_requests_get_a_problem(server, method, kwargs, status):
     assert answer.status_code == status, answer.text
     assert answer.headers["Content-Type"].startswith("application/problem+json")
     assert answer.json()["status"] == status and answer.json()["detail"]
+    assert count(server) == ITEMS  # and the service goes on answering
+
+
+def test_nesting_up_to_the_limit_is_fine(server):
+    from api.sparql_text import MAX_NESTING
+
+    depth = MAX_NESTING - 1
+    query = "SELECT (COUNT(*) AS ?n) WHERE " + "{" * depth + f" ?s <{EX}value> ?v " + "}" * depth
+    assert count(server, query) == ITEMS
 
 
 # --- content negotiation ----------------------------------------------------------------------
