@@ -214,3 +214,78 @@ def test_focus_link_from_an_entity_page(fixture_server, visit):
     seen = visit(fixture_server + "/network?focus=actors/houthi-movement")
     seen.page.wait_for_selector("#panel:not([hidden]) h2")
     assert seen.page.inner_text("#panel h2") == "Houthi movement"
+
+
+def synthetic_graph(actors: int, events: int):
+    """A random network of ``actors`` with ``events`` battles and strikes (seeded: the same every run)."""
+    import random
+
+    from viz.model import build_network
+
+    rng = random.Random(5)
+    rows = {"actors": [{"actor": f"urn:a:{i}", "name": f"Actor {i}", "kind": "militia"} for i in range(actors)],
+            "events": [], "roles": []}
+    for e in range(events):
+        first, second = rng.sample(range(actors), 2)
+        rows["events"].append({"event": f"urn:e:{e}", "type": "Battles", "sub_type": "Armed clash",
+                               "date": f"20{rng.randint(10, 24)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"})
+        rows["roles"] += [{"event": f"urn:e:{e}", "role": "https://w3id.org/conflictkg/ontology#actor1",
+                           "actor": f"urn:a:{first}"},
+                          {"event": f"urn:e:{e}", "role": "https://w3id.org/conflictkg/ontology#actor2",
+                           "actor": f"urn:a:{second}"}]
+    return build_network(**rows)
+
+
+def test_large_network_streams_its_edges_without_physics(browser, tmp_path):
+    from viz.render import PageOptions, render_page
+
+    graph = synthetic_graph(1500, 6000)
+    path = tmp_path / "large.html"
+    path.write_text(render_page(graph, PageOptions(standalone=True, site_url=None)), encoding="utf-8")
+    started = time.perf_counter()
+    seen = Visit(browser, path.as_uri())
+    try:
+        seen.wait_until("document.body.dataset.edges === 'complete'", seconds=120)
+        print(f"1,500 nodes: drawn after {time.perf_counter() - started:.1f} s (generous bound; see bench/)")
+        assert seen.page.evaluate("window.conflictkg.network.physics.physicsEnabled") is False
+        assert len(seen.page.evaluate("window.conflictkg.network.body.edgeIndices")) == graph.number_of_edges(
+        ) - sum(1 for _, _, k in graph.edges(keys=True) if k == "at")
+        assert seen.requests == [path.as_uri()] and seen.errors == []
+    finally:
+        seen.close()
+
+
+def test_exported_file_works_offline(browser, tmp_path):
+    import subprocess
+    import sys
+
+    data_dir = write_data_dir(tmp_path / "store", extractions())
+    out = tmp_path / "network.html"
+    subprocess.run([sys.executable, "-m", "viz", "--out", str(out), "--data-dir", str(data_dir), "--quiet"],
+                   cwd=ROOT, check=True, timeout=120)
+    seen = Visit(browser, out.as_uri())
+    try:
+        assert seen.visible_labels() == {a.name for x in extractions() for a in x.actors}
+        seen.click_node("JNIM")
+        seen.page.wait_for_selector("#panel:not([hidden]) .event")
+        assert "served by the ConflictKG API" in seen.page.inner_text("#panel")
+        assert seen.requests == [out.as_uri()] and seen.errors == [] and seen.dialogs == []
+    finally:
+        seen.close()
+
+
+def test_edge_panel_shows_the_interaction_and_its_evidence(fixture_server, visit):
+    seen = visit(fixture_server + "/network")
+    # vis-network's own click event for the JNIM -> MINUSMA strike edge (edges are curved, so no fixed pixel)
+    seen.page.evaluate("""() => {
+        const {network, nodes, edges} = window.conflictkg;
+        const id = name => nodes.get({filter: n => n.label === name})[0].id;
+        const edge = edges.get({filter: e => e.from === id('JNIM') && e.to === id('MINUSMA')})[0];
+        network.body.emitter.emit('click', {nodes: [], edges: [edge.id], pointer: {DOM: {x: 0, y: 0}}});
+    }""")
+    seen.page.wait_for_selector("#panel:not([hidden]) blockquote")
+    assert seen.page.inner_text("#panel h2") == "JNIM → MINUSMA"
+    assert "strikes (hostile)" in seen.page.inner_text("#panel")
+    [strike] = [e for x in extractions() for e in x.events if (e.actor1, e.actor2) == ("JNIM", "MINUSMA")]
+    assert seen.page.eval_on_selector_all("#panel blockquote", "qs => qs.map(q => q.textContent)") == [strike.evidence]
+    assert seen.errors == []

@@ -18,7 +18,7 @@ import numpy as np
 
 __all__ = ["compute_layout", "SPACING"]
 
-SPACING = 60.0  # pixels between neighbouring nodes on the page
+SPACING = 110.0  # pixels between neighbouring nodes on the page (about a label's width)
 SPRING_LIMIT = 300  # components up to this size use networkx's (quadratic) spring layout
 PIVOTS = 40
 _GOLDEN = math.pi * (3 - math.sqrt(5))
@@ -132,7 +132,7 @@ def _pack(placed: list[dict[str, np.ndarray]]) -> dict[str, tuple[float, float]]
     for layout in placed:
         coords = np.array(list(layout.values()))
         low, high = coords.min(axis=0), coords.max(axis=0)
-        boxes.append((layout, low, high - low + SPACING))
+        boxes.append((layout, low, high - low + (SPACING * 1.5, SPACING)))  # labels run sideways: wider gaps
     total_area = sum(float(size[0] * size[1]) for _, _, size in boxes)
     row_width = max(math.sqrt(total_area) * 1.2, float(max(size[0] for _, _, size in boxes)))
     positions: dict[str, tuple[float, float]] = {}

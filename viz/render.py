@@ -30,6 +30,7 @@ HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
 STATIC = HERE / "static"
 PHYSICS_THRESHOLD = 400  # above this many nodes the browser gets fixed positions and no physics
+AFFILIATIONS = ("part_of", "member_of", "affiliated_with", "supports", "leads")  # drawn dashed when no event backs them
 LABEL_LIMIT = 2000  # above this many edges, edge labels are left to the tooltip (drawing them costs frames)
 ASSETS = {"vis": "vendor/vis-network/vis-network.min.js", "js": "network.js", "css": "network.css"}
 
@@ -116,6 +117,11 @@ def page_data(
     index = {iri: i for i, iri in enumerate(graph.nodes)}
     physics = sum(1 for _, d in graph.nodes(data=True) if d["layer"] == "actor") <= options.physics_threshold
     nodes = [_node(index[iri], iri, data, positions[iri], options) for iri, data in graph.nodes(data=True)]
+    if physics:  # only the largest group moves; smaller ones and isolates keep their packed places
+        moving = _largest_component(graph)
+        for node in nodes:
+            if node["iri"] not in moving:
+                node["physics"] = False
     edges = [{"id": j, "from": index[u], "to": index[v], "cat": key, "ev": data["events"], "asserted": data["asserted"]}
              for j, (u, v, key, data) in enumerate(e for e in graph.edges(keys=True, data=True) if e[2] != "at")]
     subtypes: dict[tuple[str, str], int] = {}
@@ -124,6 +130,7 @@ def page_data(
     dates = sorted(e.date for e in events if e.date)
     used_kinds = {data["kind"] for _, data in graph.nodes(data=True) if data["layer"] == "actor"}
     used_categories = {edge["cat"] for edge in edges}
+    affiliations = {legend.category_of_relation(r) for r in AFFILIATIONS}
     page = {
         "title": options.title,
         "physics": physics,
@@ -136,7 +143,8 @@ def page_data(
         "dates": {"first": dates[0][:10] if dates else None, "last": dates[-1][:10] if dates else None},
         "kinds": [{"id": k.id, "label": k.label, "color": k.color} for k in legend.kinds().values()
                   if k.id in used_kinds],
-        "categories": [{"id": c.id, "label": c.label, "stance": c.stance, "color": c.color, "directed": c.directed}
+        "categories": [{"id": c.id, "label": c.label, "stance": c.stance, "color": c.color, "directed": c.directed,
+                        "affiliation": c.id in affiliations}
                        for c in legend.categories().values() if c.id in used_categories],
         "subtypes": [list(pair) for pair in subtypes],
         "events": [[local_id(e.id), subtypes[(e.type or "", e.sub_type or "")], e.category, e.date,
@@ -146,6 +154,13 @@ def page_data(
         "vis_options": _vis_options(physics),
     }
     return nodes, edges, page
+
+
+def _largest_component(graph: nx.MultiDiGraph) -> set[str]:
+    actors = nx.Graph()
+    actors.add_nodes_from(n for n, d in graph.nodes(data=True) if d["layer"] == "actor")
+    actors.add_edges_from((u, v) for u, v, key in graph.edges(keys=True) if key != "at")
+    return max(nx.connected_components(actors), key=len, default=set())
 
 
 def _node(
@@ -181,13 +196,13 @@ def _vis_options(physics: bool) -> dict[str, Any]:
                         "hideEdgesOnZoom": not physics},
         "nodes": {"font": {"size": 14, "face": "system-ui, sans-serif"}, "borderWidth": 1,
                   "scaling": {"label": {"drawThreshold": 6}}},
-        "edges": {"font": {"size": 10, "align": "middle", "color": "#444444"}, "selectionWidth": 2,
+        "edges": {"font": {"size": 11, "align": "middle", "color": "#333333", "strokeWidth": 3}, "selectionWidth": 2,
                   "color": {"opacity": 0.85}, "arrows": {"to": {"scaleFactor": 0.6}},
                   "smooth": {"enabled": True, "type": "dynamic"} if physics else False},
     }
     if physics:
         options["physics"] = {"enabled": True, "solver": "barnesHut",
-                              "barnesHut": {"gravitationalConstant": -4000, "springLength": 120},
+                              "barnesHut": {"gravitationalConstant": -5000, "springLength": 150, "avoidOverlap": 0.3},
                               "stabilization": {"enabled": True, "iterations": 150, "fit": True}}
     else:
         options["physics"] = {"enabled": False}

@@ -52,7 +52,7 @@
     if (first) title += `\n${first === last ? first : `${first} – ${last}`}`;
     const style = { title, color: category.color, width: count ? 1 + 1.5 * Math.log2(1 + count) : 1.5 }; // title: shown as text
     if (category.directed) style.arrows = "to";
-    if (category.stance === "cooperative" && !total) style.dashes = true;
+    if (!total) style.dashes = true; // an affiliation the text states, no event behind it
     if (page.labels) style.label = count > 1 ? `${category.label} ×${count}` : category.label;
     return style;
   }
@@ -212,13 +212,15 @@
       kindBox.appendChild(el("label", {}, box, el("span", { className: "swatch", style: `background:${kind.color}` }), kind.label));
     });
     const catBox = document.getElementById("category-filter");
+    let stance = null;
     page.categories.forEach((cat) => {
+      if (cat.stance !== stance) { stance = cat.stance; catBox.appendChild(el("div", { className: "stance" }, stance)); }
       const box = el("input", { type: "checkbox", value: cat.id, "data-category": cat.id });
       box.checked = true;
       box.addEventListener("change", () => { toggle(state.cats, cat.id, box.checked); applyFilters(); });
-      catBox.appendChild(el("label", {}, box,
-        el("span", { className: "line" + (cat.stance === "cooperative" ? " dashed" : ""), style: `border-top-color:${cat.color}` }),
-        cat.label + (cat.directed ? " →" : ""), " ", el("span", { className: "stance" }, cat.stance)));
+      catBox.appendChild(el("label", { title: `${cat.label}: ${cat.stance}${cat.directed ? ", from actor 1 to actor 2" : ""}` }, box,
+        el("span", { className: "line" + (cat.affiliation ? " dashed" : ""), style: `border-top-color:${cat.color}` }),
+        cat.label + (cat.directed ? " →" : "")));
     });
     if (!page.categories.length) catBox.appendChild(el("p", { className: "hint" }, "No interactions between actors yet."));
     const placeSelect = document.getElementById("place-filter");
