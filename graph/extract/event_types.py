@@ -103,12 +103,12 @@ class _Word:
     pos: str | None  # required coarse part of speech, if any
     exact: bool  # match the token's text case-sensitively ("IS", not "is")
 
-    def matches(self, token: Token) -> bool:
+    def matches(self, token: Token, forms: set[str]) -> bool:
         if self.pos is not None and token.pos_ != self.pos:
             return False
         if self.exact:
             return token.text == self.form
-        return self.form in _forms(token)
+        return self.form in forms
 
 
 @cache
@@ -188,18 +188,27 @@ def find_cues(sent: Span) -> list[Cue]:
     """Return the lexicon cues of a sentence, with negation and hypothetical flags from the parse."""
     lexicon = _lexicon()
     tokens = list(sent)
+    forms = [_forms(t) for t in tokens]
     found: list[Cue] = []
-    for k, token in enumerate(tokens):
-        for form in _forms(token):
+    for k in range(len(tokens)):
+        for form in forms[k]:
             for words, cue in lexicon.get(form, ()):
-                if k + len(words) > len(tokens) or not all(w.matches(tokens[k + j]) for j, w in enumerate(words)):
+                n = len(words)
+                if k + n > len(tokens) or not all(w.matches(tokens[k + j], forms[k + j]) for j, w in enumerate(words)):
                     continue
-                matched = tokens[k : k + len(words)]
+                matched = tokens[k : k + n]
                 if cue in _TYPED and all(_in_name(t) for t in matched):
                     continue
                 head = _span_head(matched)
-                found.append(Cue(cue, matched[0].i, matched[-1].i + 1, head, _negated(head), _hypothetical(head)))
+                if cue in _MODIFIERS:  # targets and actors are read as they stand
+                    found.append(Cue(cue, matched[0].i, matched[-1].i + 1, head))
+                else:
+                    found.append(Cue(cue, matched[0].i, matched[-1].i + 1, head, _negated(head), _hypothetical(head)))
     return _drop_nested(found)
+
+
+# Cue classes that describe who or what, never whether something happened.
+_MODIFIERS = frozenset(["CIV", "MIL", "GOV", "ARMED", "PLACE", "WEAPON", "GROUP", "BASE"])
 
 
 def _drop_nested(cues: list[Cue]) -> list[Cue]:
@@ -241,6 +250,8 @@ class _Cues:
 
     def __init__(self, cues: Iterable[Cue]):
         self.all = list(cues)
+        self._tokens: dict[str, set[int]] = {}
+        self._state: set[int] | None = None
         self.by: dict[str, list[Cue]] = {}
         for c in self.all:
             if c.real:
@@ -255,16 +266,21 @@ class _Cues:
 
     def state(self) -> set[int]:
         """Tokens of state forces: GOV words, and force words with a nationality ("Iraqi forces", "Mali's army")."""
-        out = self.tokens("GOV")
+        if self._state is not None:
+            return self._state
+        out = set(self.tokens("GOV"))
         for cue in self.by.get("MIL", []):
             if cue.head.lemma_.lower() in _STATE_NOUNS and any(
                 w.ent_type_ in ("NORP", "GPE") for w in cue.head.children if w.dep_ in ("amod", "compound", "poss")
             ):
                 out |= set(range(cue.start, cue.end))
+        self._state = out
         return out
 
     def tokens(self, name: str) -> set[int]:
-        return {i for c in self.by.get(name, ()) for i in range(c.start, c.end)}
+        if name not in self._tokens:
+            self._tokens[name] = {i for c in self.by.get(name, ()) for i in range(c.start, c.end)}
+        return self._tokens[name]
 
 
 def _linked(a: Token, b_tokens: set[int], steps: int = 3) -> bool:
