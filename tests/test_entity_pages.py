@@ -55,6 +55,8 @@ def test_actor_page_lists_its_events_in_date_order_with_evidence(server, name):
     assert timeline_dates(html) == sorted(e.date for e in expected)
     assert sorted(quotes(html)) == sorted(e.evidence for e in expected)
     assert f'href="/network?focus=actors/{actor_id}"' in html and f'href="/api/actors/{actor_id}"' in html
+    for link in re.findall(r'<a href="(/(?:events|actors|places)/[^"]+)"', html):
+        assert requests.get(server + link, headers={"Accept": "text/html"}, timeout=30).status_code == 200, link
 
 
 def test_place_page_shows_the_events_there_and_their_sources(server):
