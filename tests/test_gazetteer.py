@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 import shutil
 from pathlib import Path
 
@@ -225,8 +226,6 @@ def test_cache_dir_follows_xdg(monkeypatch, tmp_path):
 
 
 def test_prune_keeps_the_index_in_use_and_the_most_recent(tmp_path):
-    import os
-
     for age, name in enumerate(["a", "b", "c", "d", "e"]):
         path = tmp_path / f"places-{name}.sqlite"
         path.write_bytes(b"")
