@@ -146,6 +146,7 @@ def test_event_assembly_order_duplicates_captions():
     assert all(e.id.startswith("event/story-1-") for e in events)
     assert len([e for e in events if e.evidence.startswith("Gunmen killed 12")]) == 1  # the repeat is skipped
     assert not [e for e in events if "[AFP]" in e.evidence]  # a photo caption is not an event
+    assert all(e.start > ARTICLE.index("\n") for e in events)  # the headline restates the body
     clash = next(e for e in events if "Boko Haram" in e.evidence)
     assert {clash.actor1, clash.actor2} == {"Military Forces of Nigeria", "Boko Haram"}
     assert clash.date == "2024-03-03" and clash.fatalities == 5

@@ -30,6 +30,7 @@ _CREDIT_WORDS = {"getty", "afp", "ap", "reuters", "epa", "anadolu", "photo", "im
                  "facebook", "archive", "credit", "xinhua", "sana", "handout", "supplied", "social"}
 _PHOTO_WORDS = {"photo", "image", "file", "picture", "credit", "getty", "handout"}
 _WORD = re.compile(r"[a-z0-9]+")
+_PARAGRAPH = re.compile(r"(?m)^([^\n]+)\n[ \t]*\n")  # a line followed by a blank line
 
 
 @dataclass(frozen=True)
@@ -160,7 +161,7 @@ def build_events(article: Article, doc: Doc, table: ActorTable, places: list[Pla
             continue
         seen.append(words)
         events.extend(context.sentence_events(sent, typings[0], evidence))
-    events = _drop_headline(events, _title_end(article))
+    events = _drop_headline(events, _lead_end(article))
     countries = {p.location.name for p in places if p.location.kind in _COUNTRY_KINDS}
     return _fill_from_context(events, countries)
 
@@ -315,17 +316,30 @@ def _fill_from_context(events: list[Event], countries: set[str]) -> list[Event]:
     return out
 
 
-def _title_end(article: Article) -> int:
-    """Offset where the headline line ends (0 when the article has no separate headline)."""
+def _lead_end(article: Article) -> int:
+    """Offset where the story's body starts: after the headline block of a web page (headline, standfirst,
+    byline, date, caption), i.e. at the first paragraph of 12 or more words that ends at a blank line.
+    0 when the text has no such layout (a snippet, a one-paragraph note)."""
     text = article.text
     first = text.lstrip()
     newline = first.find("\n")
     if newline < 0 or not first[newline:].strip():
         return 0
-    return len(text) - len(first) + newline
+    title_end = len(text) - len(first) + newline
+    for match in _PARAGRAPH.finditer(text, title_end):
+        if len(match.group(1).split()) >= 12:
+            return match.start(1)
+    return title_end
 
 
-def _drop_headline(events: list[Event], title_end: int) -> list[Event]:
-    """A headline restates the story: drop its event when the body reports one of the same type."""
-    body = {(e.event_type, e.sub_event_type) for e in events if e.start >= title_end}
-    return [e for e in events if e.start >= title_end or (e.event_type, e.sub_event_type) not in body]
+def _drop_headline(events: list[Event], lead_end: int) -> list[Event]:
+    """The headline block restates the story: drop its event when the body reports one of the same type
+    with a party in common."""
+    body = [e for e in events if e.start >= lead_end]
+
+    def restated(event: Event) -> bool:
+        parties = {event.actor1, event.actor2} - {None}
+        return any((b.event_type, b.sub_event_type) == (event.event_type, event.sub_event_type)
+                   and (not parties or parties & {b.actor1, b.actor2}) for b in body)
+
+    return [e for e in events if e.start >= lead_end or not restated(e)]
