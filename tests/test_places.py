@@ -269,3 +269,21 @@ def test_spans_point_into_the_doc(nlp):
     for span, location in places:
         assert span.doc is doc and doc.text[span.start_char : span.end_char] == span.text
         assert location.name
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   \n\n ",
+        "'s 's ,, of of town of",
+        "\u00a0Daraa\u00a0province\u00a0",
+        "السويداء",
+        "A" * 5000,
+        "Of, Of, Of.",
+    ],
+)
+def test_find_places_survives_odd_text(nlp, text):
+    for span, location in find_places(nlp(text)):
+        assert span.text and location.id.startswith("place/")
