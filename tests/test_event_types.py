@@ -145,6 +145,7 @@ def test_sub_event_type(nlp, text, expected):
         "Two people were killed in a shooting at a nightclub.",
         "A tanker truck exploded on a highway, killing 40 people.",
         "Customs officers seized 2 tonnes of heroin hidden in a shipment of fruit.",
+        "Police arrested two men for selling counterfeit medicines.",
     ],
 )
 def test_no_conflict_event(nlp, text):

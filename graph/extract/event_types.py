@@ -518,7 +518,9 @@ def _off_topic(c: _Cues) -> bool:
     fighting = c.has("SHELL", "SUICIDE", "GRENADE", "IED", "CLASH", "ARMED", "PROTEST", "CROWDCTL", "MOB")
     if c.has("DISASTER", "CRIME") and not fighting:
         return True
-    if c.has("CRIME") and not c.has("ARMED", "MIL", "PROTEST", "MOB"):
+    lethal_state = c.has("MIL", "GOV") and c.has("KILL", "CLASH")
+    if c.has("CRIME") and not (c.has("ARMED", "PROTEST", "MOB") or lethal_state):
+        return True  # arrests and seizures in crime cases are police work, not conflict
         return True
     typed_heads = {cue.head.i for cue in c.all if cue.cue in _TYPED and cue.real}
     for d in [] if c.has("AGREE") else c.by.get("DIPLO", []) + c.by.get("JUSTICE", []):
