@@ -15,7 +15,21 @@ blueprint = Blueprint("pages", __name__)
 
 
 def stats() -> dict[str, Any]:
-    """Return the counts of documents, events, actors and places, the store kind and the version."""
+    """Return the counts of documents, events, actors and places, the store kind and the version.
+
+    Counting scans every event and actor, so the counts are kept in the REST cache until the next write.
+    """
+    cache = current_app.extensions.get("conflictkg.cache")
+    generation = cache.generation if cache is not None else 0
+    found = cache.get("stats()") if cache is not None else None
+    if found is None:
+        found = _stats()
+        if cache is not None:
+            cache.put("stats()", found, generation)
+    return dict(found)
+
+
+def _stats() -> dict[str, Any]:
     store = current_app.extensions["conflictkg.store"]
     counts = (store.select(q.STATS) or [{}])[0]
     settings = current_app.config["CONFLICTKG"]
