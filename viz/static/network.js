@@ -262,6 +262,20 @@
       });
     });
     const added = [...byPair.values()];
+    // Put each place at the centre of its actors as drawn now (physics may have moved them off the server's layout).
+    const around = new Map();
+    const drawn = network.getPositions();
+    added.forEach((edge) => {
+      const at = drawn[edge.from];
+      if (!at) return;
+      if (!around.has(edge.to)) around.set(edge.to, []);
+      around.get(edge.to).push(at);
+    });
+    nodes.update([...around].map(([id, points], n) => ({
+      id,
+      x: points.reduce((sum, p) => sum + p.x, 0) / points.length + 30 * Math.cos(n),
+      y: points.reduce((sum, p) => sum + p.y, 0) / points.length + 30 * Math.sin(n),
+    })));
     added.forEach((edge) => { Object.assign(edge, edgeStyle(edge, edge.ev.length)); indexEdge(edge); allEdges.push(edge); shownCount.set(edge.id, edge.ev.length); });
     edges.add(added);
   }
