@@ -50,6 +50,10 @@ def read(nlp, text: str, published: dt.date | None = PUBLISHED) -> DateReading |
         ("The group has fought the state since 2009.", "2009", "year"),
         ("Casualties rose last year.", "2018", "year"),
         ("Hundreds were arrested on 2018-11-30.", "2018-11-30", "day"),
+        ("Rallies turned violent on Saturday, August 22, 2018.", "2018-08-22", "day"),
+        ("Grenades were thrown on Friday night (March 1), police said.", "2019-03-01", "day"),
+        ("The fighting ended earlier this month.", "2019-03", "month"),
+        ("The group was founded late last year.", "2018", "year"),
     ],
 )
 def test_resolves(nlp, text, iso, precision):

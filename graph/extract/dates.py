@@ -208,8 +208,18 @@ def find_dates(text: str, published: dt.date | None) -> list[tuple[int, int, Dat
             reading = _resolve(kind, m, published)
             taken.append((m.start(), m.end()))
             if reading is not None:
-                found.append((m.start(), m.end(), reading))
-    return sorted(found, key=lambda f: f[0])
+                found.append((m.start(), m.end(), reading, kind))
+    explicit = [(b, e) for b, e, _, kind in found if kind in _EXPLICIT]
+    # "Saturday, August 22, 2020", "Friday night (February 29)": the written date wins over the weekday
+    kept = [
+        (b, e, r)
+        for b, e, r, kind in found
+        if kind != "weekday" or not any(0 <= xb - e <= 8 or 0 <= b - xe <= 3 for xb, xe in explicit)
+    ]
+    return sorted(kept, key=lambda f: f[0])
+
+
+_EXPLICIT = frozenset(["iso", "mdy", "dmy", "md", "dm"])
 
 
 def _depth(sent: Span, start: int, end: int) -> int:
