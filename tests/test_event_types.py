@@ -114,6 +114,13 @@ def test_taxonomy_has_the_codebook_names():
         ("The militants lost all their territory in the province to government troops.",
          "Government regains territory"),
         ("A video showed one of the hostages pleading for help.", None),
+        ("At least 20 soldiers were killed when jihadists attacked a military camp.", "Armed clash"),
+        ("Unknown gunmen on motorbikes killed 12 worshippers at a mosque on Friday.", "Attack"),
+        ("Three soldiers were killed when their vehicle struck an improvised explosive device.",
+         "Remote explosive/landmine/IED"),
+        ("A mob attacked a police station and freed a suspect after a man died in custody.", "Mob violence"),
+        ("Inspectors concluded that sarin was used in the attack on the town.", "Chemical weapon"),
+        ("Kurdish forces handed over several villages to the Syrian army.", "Non-violent transfer of territory"),
         ("Israeli strikes on Gaza killed 12 people, health officials said.", "Air/drone strike"),
         ("Russian forces pounded the city with rockets overnight.", "Shelling/artillery/missile attack"),
         ("Pirates took 20 crew members hostage off the coast.", "Abduction/forced disappearance"),
@@ -146,6 +153,8 @@ def test_sub_event_type(nlp, text, expected):
         "A tanker truck exploded on a highway, killing 40 people.",
         "Customs officers seized 2 tonnes of heroin hidden in a shipment of fruit.",
         "Police arrested two men for selling counterfeit medicines.",
+        "Three miners died in an explosion at a coal mine.",
+        "Authorities evacuated thousands of residents as the hurricane approached.",
     ],
 )
 def test_no_conflict_event(nlp, text):
