@@ -18,8 +18,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--out", required=True, metavar="FILE", help="HTML file to write ('-' for stdout)")
     parser.add_argument("--data-dir", help="store directory (default $CONFLICTKG_DATA_DIR or ./data)")
     parser.add_argument("--site-url", metavar="URL",
-                        help="address of a running ConflictKG service (e.g. http://127.0.0.1:5000) for the panel's "
-                             "evidence and links; without it the file stands alone")
+                        help="address of a running ConflictKG service (e.g. http://127.0.0.1:5000) to link entity "
+                             "pages and fetch evidence from (fetching needs the service's CONFLICTKG_CORS_ORIGINS to "
+                             "allow the page); without it the file stands alone")
     parser.add_argument("--physics-threshold", type=int, metavar="N",
                         help="above N nodes, fixed server-side positions and no physics (default %(default)s)")
     parser.add_argument("--title", default="Actor network", help="page title")
