@@ -12,11 +12,11 @@ open an on-disk store for writing (the engine locks the directory).
 
 Atomicity: ``replace_graph(s)`` is one engine transaction (DROP + INSERT DATA): concurrent
 readers and a crash see the whole old or the whole new graph. ``bulk_replace`` (batch ingest)
-replaces existing graphs the same way and loads new ones with the bulk loader, which is not
-transactional: a journal file names the graphs being loaded, and if the process dies mid-load the
-next open drops them, so after a crash a document is wholly there or absent. While a bulk load
-runs, a reader in the same process could see part of a new document; the CLI ingest holds the
-directory lock, so no other process reads meanwhile. Serve readers with ``replace_graph(s)``.
+replaces existing graphs the same way and loads new ones with ``Store.load``, one transaction per
+batch, so the same holds. ``bulk_replace(..., atomic=False)`` uses the bulk loader instead, which
+is not transactional: a journal file names the graphs being loaded, and if the process dies
+mid-load the next ``Store`` open drops them (a raw ``pyoxigraph.Store`` open does not), and a
+reader in the same process could see part of a new document while it loads.
 """
 
 from __future__ import annotations
@@ -76,11 +76,13 @@ class Store:
             with self._write_lock:
                 self.oxigraph.update(text)
 
-    def bulk_replace(self, items: Sequence[tuple[str, bytes]]) -> list[str]:
-        """Replace many document graphs (N-Triples) at bulk-loader speed; return the IRIs that existed.
+    def bulk_replace(self, items: Sequence[tuple[str, bytes]], atomic: bool = True) -> list[str]:
+        """Replace many document graphs (N-Triples) with the engine's loaders; return the IRIs that existed.
 
-        Graphs that exist are replaced in one transaction; new ones go through the bulk loader
-        under the journal (see the module docstring).
+        Graphs that exist are replaced in one transaction (DROP + INSERT DATA). New ones are loaded
+        by ``Store.load`` in one transaction (``atomic``, the default: any reader, even another
+        process after a crash, sees each document whole or absent), or with ``atomic=False`` by the
+        faster, non-transactional bulk loader under the recovery journal (see the module docstring).
         """
         latest = dict(items)  # the same document twice in a batch: the last one wins
         with self._write_lock:
@@ -89,16 +91,15 @@ class Store:
             new = [(iri, nt) for iri, nt in latest.items() if not exists[iri]]
             if old:
                 self.oxigraph.update(update_text(old))
-            if new:
+            if new and atomic:
+                self.oxigraph.load(_nquads(new), ox.RdfFormat.N_QUADS)
+            elif new:
                 self._bulk_load_new(new)
         return [iri for iri, _ in old]
 
     def _bulk_load_new(self, items: list[tuple[str, bytes]]) -> None:
-        # N-Triples lines end in " .\n" (newlines inside literals are escaped), so naming the
-        # graph is one C-level replace per document, not a loop over triples.
-        quads = b"".join(nt.replace(b" .\n", b" <" + iri.encode() + b"> .\n") for iri, nt in items)
         self._write_journal([iri for iri, _ in items])
-        self.oxigraph.bulk_load(quads, ox.RdfFormat.N_QUADS)
+        self.oxigraph.bulk_load(_nquads(items), ox.RdfFormat.N_QUADS)
         self.oxigraph.flush()
         self._write_journal([])
 
@@ -243,6 +244,12 @@ def accepted_types(accept: str | None) -> list[str]:
         if media_type and quality > 0:
             ranked.append((-quality, position, media_type.lower()))
     return [media_type for _, _, media_type in sorted(ranked)]
+
+
+def _nquads(items: Sequence[tuple[str, bytes]]) -> bytes:
+    # N-Triples lines end in " .\n" (newlines inside literals are escaped), so naming the graph is
+    # one C-level replace per document, not a loop over triples.
+    return b"".join(nt.replace(b" .\n", b" <" + ox.NamedNode(iri).value.encode() + b"> .\n") for iri, nt in items)
 
 
 def to_ntriples(graph: Graph | bytes | str) -> bytes:

@@ -73,9 +73,10 @@ def test_replace_graph_round_trips_tricky_literals(store, as_what):
     assert_same(g, stored(store, f"{EX}g"))
 
 
-def test_bulk_replace_round_trips_tricky_literals(store):
+@pytest.mark.parametrize("atomic", [True, False])
+def test_bulk_replace_round_trips_tricky_literals(store, atomic):
     g = tricky_graph()
-    replaced = store.bulk_replace([(f"{EX}g", g.serialize(format="nt", encoding="utf-8"))])
+    replaced = store.bulk_replace([(f"{EX}g", g.serialize(format="nt", encoding="utf-8"))], atomic=atomic)
     assert replaced == []
     assert_same(g, stored(store, f"{EX}g"))
 
@@ -100,6 +101,13 @@ def test_bulk_replace_reports_replaced_graphs_and_last_copy_wins(store):
     assert store.bulk_replace(batch) == [f"{EX}a"]
     assert_same(document(2, "second"), stored(store, f"{EX}b"))
     assert store.count_triples(f"{EX}a") == 4
+
+
+def test_a_failing_bulk_batch_of_new_documents_writes_nothing(store):
+    good = document(2, "new").serialize(format="nt", encoding="utf-8")
+    with pytest.raises(SyntaxError):
+        store.bulk_replace([(f"{EX}a", good), (f"{EX}b", b"<http://example.org/s> not n-triples .\n")])
+    assert store.graph_names() == []
 
 
 def test_a_failing_batch_writes_nothing(store):
