@@ -77,6 +77,14 @@ def test_offsets_point_into_the_original_text(extractor):
         assert event.id == f"event/t1-{event.start}" or event.id.startswith("event/t1-")
 
 
+def test_mention_text_is_verbatim_even_with_odd_spaces(extractor):
+    text = "Nigerian troops fought Boko\u00a0Haram near Maiduguri on Sunday.\u00a0 The army said 5 died."
+    result = extractor.extract(Article(id="nbsp", text=text, published="2024-03-05"))
+    mentions = [m for a in result.actors for m in a.mentions] + [m for p in result.locations for m in p.mentions]
+    assert any("\u00a0" in m.text for m in mentions)
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
 def test_title_line_is_its_own_sentence(extractor):
     doc = extractor.nlp(clean_text(STORY))
     first = next(iter(doc.sents))

@@ -86,8 +86,11 @@ class ActorTable:
         """Return the canonical name of an actor id."""
         return self.actors[key].name
 
-    def records(self, sentence_of) -> tuple[Actor, ...]:
-        """Return one Actor record per canonical actor, in order of first mention."""
+    def records(self, sentence_of, source_text: str | None = None) -> tuple[Actor, ...]:
+        """Return one Actor record per canonical actor, in order of first mention.
+
+        Mention texts are cut from ``source_text`` (the article as given, before cleaning) when passed.
+        """
         grouped: dict[str, list[ActorMention]] = {}
         for mention in sorted(self.mentions, key=lambda m: m.start):
             grouped.setdefault(mention.key, []).append(mention)
@@ -99,7 +102,13 @@ class ActorTable:
             aliases = list(dict.fromkeys(m.text for m in mentions if m.text != info.name))
             out.append(Actor(
                 id=key, name=info.name, kind=info.kind, country=info.country, aliases=tuple(aliases),
-                mentions=tuple(Mention(m.text, m.start_char, m.end_char, sentence_of[m.start]) for m in mentions),
+                mentions=tuple(
+                    Mention(
+                        source_text[m.start_char : m.end_char] if source_text is not None else m.text,
+                        m.start_char, m.end_char, sentence_of[m.start],
+                    )
+                    for m in mentions
+                ),
             ))
         return tuple(out)
 

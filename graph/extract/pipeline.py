@@ -114,7 +114,9 @@ def _ner_places(doc: Doc) -> list[PlaceMention]:
     return out
 
 
-def _location_records(doc: Doc, mentions: list[PlaceMention], sentence_of: _SentenceIndex) -> tuple[Location, ...]:
+def _location_records(
+    doc: Doc, mentions: list[PlaceMention], sentence_of: _SentenceIndex, source_text: str
+) -> tuple[Location, ...]:
     """Merge the mentions of each place id into one Location with its aliases and mentions."""
     grouped: dict[str, list[PlaceMention]] = {}
     for mention in mentions:
@@ -128,7 +130,10 @@ def _location_records(doc: Doc, mentions: list[PlaceMention], sentence_of: _Sent
             spans += adjectives.get(location.country, [])
             spans.sort(key=lambda span: span.start)
         aliases = tuple(dict.fromkeys(s.text for s in spans if s.text != location.name))
-        records = tuple(Mention(s.text, s.start_char, s.end_char, sentence_of[s.start]) for s in spans)
+        records = tuple(
+            Mention(source_text[s.start_char : s.end_char], s.start_char, s.end_char, sentence_of[s.start])
+            for s in spans
+        )
         out.append(Location(**{**location.__dict__, "aliases": aliases, "mentions": records}))
     return tuple(out)
 
@@ -153,8 +158,8 @@ def read_doc(article: Article, doc: Doc) -> Extraction:
     events = build_events(article, doc, table, places)
     return Extraction(
         document=article,
-        actors=table.records(sentence_of),
-        locations=_location_records(doc, places, sentence_of),
+        actors=table.records(sentence_of, article.text),
+        locations=_location_records(doc, places, sentence_of, article.text),
         events=tuple(events),
         relations=tuple(relations),
     )
