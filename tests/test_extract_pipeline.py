@@ -136,3 +136,16 @@ def test_cli_extract_on_a_file(tmp_path):
     kinds = {a["name"]: a["kind"] for a in data["actors"]}
     assert kinds.get("Military Forces of Nigeria") == "state_forces"
     assert all(e["date"] <= "2024-03-05" for e in data["events"] if e["date"])
+
+
+@pytest.mark.slow
+def test_only_the_first_million_characters_are_read(extractor, caplog):
+    from graph.extract.pipeline import MAX_ARTICLE_CHARS
+
+    line = "Nothing happened in the market today.\n"
+    filler = line * (MAX_ARTICLE_CHARS // len(line) + 10)
+    text = filler + "Gunmen killed 5 villagers in Borno on Monday.\n"
+    result = extractor.extract(Article(id="long", text=text, published="2024-03-05"))
+    assert "only the first" in caplog.text
+    assert all(event.end <= MAX_ARTICLE_CHARS for event in result.events)
+    assert not any("Borno" in event.evidence for event in result.events)

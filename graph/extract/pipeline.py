@@ -13,19 +13,23 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from graph.extract import lexicon
+from graph.extract import lexicon, places
 from graph.extract.actors import ActorTable, find_actors
 from graph.extract.clean import clean_text, looks_like_english, looks_like_html
 from graph.extract.events import PlaceMention, build_events
 from graph.extract.nlp import build_nlp
 from graph.extract.relations import find_relations
-from graph.records import Article, Extraction, Location, Mention, slugify
+from graph.records import Article, Extraction, Location, Mention
 
 __all__ = ["Extractor", "read_doc"]
 
 log = logging.getLogger(__name__)
 
 CHUNK_CHARS = 100_000  # spaCy refuses texts over nlp.max_length; long articles are parsed in pieces
+# Only the first million characters (spaCy's default max_length, some 150,000 words) are read:
+# no news article comes near, and a multi-megabyte "article" is a dump that would hold a worker
+# for minutes. The cut is logged.
+MAX_ARTICLE_CHARS = 1_000_000
 
 
 class Extractor:
@@ -66,6 +70,10 @@ class Extractor:
         text = clean_text(article.text or "")
         if not text.strip() or looks_like_html(text) or not looks_like_english(text):
             return ""
+        if len(text) > MAX_ARTICLE_CHARS:
+            log.warning("%s: only the first %d of %d characters are read", article.id, MAX_ARTICLE_CHARS, len(text))
+            cut = text.rfind("\n", 0, MAX_ARTICLE_CHARS)
+            text = text[: cut + 1 if cut > 0 else MAX_ARTICLE_CHARS]
         return text
 
 
@@ -96,22 +104,7 @@ class _SentenceIndex:
 
 
 def _find_places(doc: Doc) -> list[PlaceMention]:
-    try:
-        from graph.extract import places
-    except ImportError:
-        return _ner_places(doc)
     return [PlaceMention(span.start, span.end, location) for span, location in places.find_places(doc)]
-
-
-def _ner_places(doc: Doc) -> list[PlaceMention]:
-    """Stand-in while no gazetteer module is installed: NER place names, not geocoded."""
-    out = []
-    for ent in doc.ents:
-        if ent.label_ in {"GPE", "LOC"}:
-            name = ent.text.removesuffix("'s")
-            location = Location(id=f"place/{slugify(name)}", name=name, kind="region")
-            out.append(PlaceMention(ent.start, ent.end, location))
-    return out
 
 
 def _location_records(
