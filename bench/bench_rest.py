@@ -110,10 +110,11 @@ def serve(data_dir: str) -> tuple[subprocess.Popen, str]:
     from tests.conftest import free_port, wait_until_up
 
     port = free_port()
+    log = tempfile.TemporaryFile(mode="w+", encoding="utf-8")  # noqa: SIM115 - lives as long as the server; not a pipe, which would block it once full
     process = subprocess.Popen([sys.executable, "-m", "api", "--data-dir", data_dir, "--port", str(port)], cwd=ROOT,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                               stdout=subprocess.DEVNULL, stderr=log, text=True)
     url = f"http://127.0.0.1:{port}"
-    wait_until_up(url + "/-/health", process, seconds=120)
+    wait_until_up(url + "/-/health", process, seconds=120, log=log)
     return process, url
 
 

@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -24,12 +25,21 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
-    """Poll ``url`` until it answers; fail the test if the process dies or time runs out."""
+def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 60, log=None) -> None:
+    """Poll ``url`` until it answers; fail the test if the process dies or time runs out.
+
+    ``log``: the file the process writes its stderr to, read for the message when it dies
+    (else ``process.stderr``, which must then be a pipe).
+    """
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"server exited with {process.returncode}: {process.stderr.read()}")
+            if log is not None:
+                log.seek(0)
+                message = log.read()
+            else:
+                message = process.stderr.read() if process.stderr else ""
+            raise RuntimeError(f"server exited with {process.returncode}: {message}")
         try:
             requests.get(url, timeout=1)
             return
@@ -86,13 +96,16 @@ def hand_built_server(hand_built_data_dir):
 def _serve(data_dir: Path, **env_settings: str):
     port = free_port()
     env = {**os.environ, "CONFLICTKG_DATA_DIR": str(data_dir), "CONFLICTKG_PORT": str(port), **env_settings}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "api"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(url + "/-/health", process)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    # stderr goes to a file, not a pipe: nobody reads a pipe while the server runs, and once its
+    # buffer is full every thread that logs (waitress warns of queued requests) blocks for good.
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "api"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log, text=True
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            wait_until_up(url + "/-/health", process, log=log)
+            yield url
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
