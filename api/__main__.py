@@ -26,7 +26,10 @@ def main(argv: list[str] | None = None) -> int:
 
     app = create_app(settings)
     print(f"ConflictKG serving on http://{settings.host}:{settings.port}/", file=sys.stderr)
-    waitress.serve(app, host=settings.host, port=settings.port, threads=settings.threads, ident="conflictkg")
+    # Headers as large as a body may be: the app, not waitress's text/plain 431, refuses a too-long URL (414
+    # problem+json, api/errors.py), so every error keeps the one shape.
+    waitress.serve(app, host=settings.host, port=settings.port, threads=settings.threads, ident="conflictkg",
+                   max_request_header_size=max(262_144, settings.max_request_bytes))
     return 0
 
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 from http import HTTPStatus
 
 from flask import Flask, Response, has_request_context, json, request
-from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge, RequestURITooLarge
 
 from api.params import BadParameter
 
-__all__ = ["problem", "register", "PROBLEM_TYPE"]
+__all__ = ["problem", "register", "PROBLEM_TYPE", "MAX_URL_LENGTH"]
 
 PROBLEM_TYPE = "application/problem+json"
+MAX_URL_LENGTH = 65_536
 
 
 def problem(status: int, detail: str, title: str | None = None) -> Response:
@@ -48,11 +49,14 @@ def register(app: Flask) -> None:
     """Answer every HTTP error, bad parameter and unexpected exception with a problem document."""
 
     @app.before_request
-    def _refuse_large_bodies() -> None:
+    def _refuse_large_requests() -> None:
         # Refuse before any view runs (even one that checks a token first), from the declared length.
         limit = app.config.get("MAX_CONTENT_LENGTH")
         if limit is not None and (request.content_length or 0) > limit:
             raise RequestEntityTooLarge()
+        if len(request.full_path) > MAX_URL_LENGTH:
+            raise RequestURITooLarge(f"The URL is longer than {MAX_URL_LENGTH} characters; send long queries "
+                                     "in a POST body instead.")
 
     @app.errorhandler(BadParameter)
     def _bad_parameter(err: BadParameter) -> Response:
