@@ -126,6 +126,7 @@ def write_results(
     """Write every good result through one ``StoreWriter``; count it; report and skip bad ones."""
     writer = StoreWriter(store)
     touched: set[str] = set()
+    written: list[str] = []
     try:
         for result in results:
             if result.error:
@@ -134,6 +135,7 @@ def write_results(
                     on_error(result.error)
             else:
                 writer.add(result.graph_iri, result.ntriples)
+                written.append(result.graph_iri)
                 summary.add(result)
                 touched.update(result.event_iris)
             if progress is not None:
@@ -142,16 +144,19 @@ def write_results(
         writer.close()
     started = time.perf_counter()
     if refresh and summary.documents:
-        _refresh(store, base_iri, touched, replaced_any=bool(writer.replaced))
+        _refresh(store, base_iri, touched, written, replaced_any=bool(writer.replaced))
     summary.merge_seconds += time.perf_counter() - started
     summary.write_seconds += writer.busy_seconds + summary.merge_seconds
     return summary
 
 
-def _refresh(store, base_iri: str, touched: set[str], replaced_any: bool) -> None:
-    from graph.link import ensure_ontology, refresh_events
+def _refresh(store, base_iri: str, touched: set[str], written: list[str], replaced_any: bool) -> None:
+    from graph.link import ensure_ontology, refresh_events, relink_graphs
 
     ensure_ontology(store)
+    # Bulk-built graphs only merge reports that agree exactly; relinking merges the rest
+    # (a day inside a month, a subset of the actors) and names the events it renamed.
+    touched |= relink_graphs(store, base_iri, written)
     # A replaced document may have dropped events whose merged facts must go: then refresh all.
     refresh_events(store, base_iri, None if replaced_any else touched)
 

@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from graph.build import build_graph
+from graph.distributed import build_results
+from graph.ingest import IngestSummary, write_results
 from graph.link import (
     actors_compatible,
     dates_compatible,
@@ -21,6 +23,7 @@ from graph.records import Extraction
 from graph.store import Store
 
 BASE = "https://example.org/kg/"
+
 FIXTURE = Path(__file__).parent / "data" / "graph_incident_reports.json"
 SCENARIOS = json.loads(FIXTURE.read_text(encoding="utf-8"))["scenarios"]
 PREFIX = "PREFIX ckg: <https://w3id.org/conflictkg/ontology#> PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> "
@@ -52,13 +55,17 @@ def _partition(groups) -> set[frozenset]:
     return {frozenset(group) for group in groups}
 
 
-@pytest.fixture(params=[(name, order) for name in SCENARIOS for order in ("forward", "reversed")],
+@pytest.fixture(params=[(name, order) for name in SCENARIOS for order in ("forward", "reversed", "batch")],
                 ids=lambda p: f"{p[0]}-{p[1]}")
 def merged_store(request, tmp_path):
-    """A store with one scenario's reports written one by one, in the given order."""
+    """A store with one scenario's reports written one by one in the given order, or as one ingest batch."""
     name, order = request.param
     reports = _reports(name)
     store = Store(str(tmp_path / "store"))
+    if order == "batch":  # the bulk path of `python -m graph ingest`: build apart, write, then relink
+        summary = write_results(build_results(reports, BASE), store, BASE, IngestSummary())
+        assert summary.documents == len(reports) and not summary.errors
+        return name, store
     for report in reports if order == "forward" else reversed(reports):
         assert write_extraction(store, report, BASE).violations == []
     return name, store
