@@ -23,7 +23,7 @@ import pyoxigraph as ox
 import requests
 from rdflib import Graph
 
-from graph.store import NotAcceptable, StoreError, bind, to_ntriples, to_python, update_text
+from graph.store import NotAcceptable, StoreError, bind, count_query, solution_rows, to_ntriples, update_text
 
 __all__ = ["RemoteStore"]
 
@@ -138,15 +138,13 @@ class RemoteStore:
 
     def count_triples(self, graph_iri: str | None = None) -> int:
         """Count the triples of one named graph, or of all named graphs."""
-        where = f"GRAPH <{ox.NamedNode(graph_iri).value}> {{ ?s ?p ?o }}" if graph_iri else "GRAPH ?g { ?s ?p ?o }"
-        return self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")[0]["n"]
+        return self.select(count_query(graph_iri))[0]["n"]
 
     def select(self, sparql: str, bindings: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run a SELECT on the server's default graph; rows map variable names to Python values."""
         body, _ = self.query_raw(bind(sparql, bindings or {}), "application/sparql-results+json")
         solutions = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
-        names = [v.value for v in solutions.variables]
-        return [{n: to_python(row[n]) for n in names if row[n] is not None} for row in solutions]
+        return solution_rows(solutions)
 
     def query_raw(
         self,

@@ -32,13 +32,36 @@ import pyoxigraph as ox
 from oxrdflib import OxigraphStore
 from rdflib import Dataset, Graph, URIRef
 
-__all__ = ["Store", "StoreError", "NotAcceptable", "bind", "open_store", "to_ntriples", "to_python", "update_text"]
+__all__ = [
+    "Store",
+    "StoreError",
+    "NotAcceptable",
+    "bind",
+    "count_query",
+    "open_store",
+    "solution_rows",
+    "to_ntriples",
+    "to_python",
+    "update_text",
+]
 
 log = logging.getLogger(__name__)
 JOURNAL = "conflictkg-bulk-journal.json"
 # What a bare or */* Accept gets: the SPARQL JSON results for SELECT/ASK, Turtle for graphs.
 DEFAULT_RESULTS = "application/sparql-results+json"
 DEFAULT_GRAPH = "text/turtle"
+
+
+def count_query(graph_iri: str | None = None) -> str:
+    """The SELECT counting the triples of one named graph, or of all named graphs, as ``?n``."""
+    where = f"GRAPH <{ox.NamedNode(graph_iri).value}> {{ ?s ?p ?o }}" if graph_iri else "GRAPH ?g { ?s ?p ?o }"
+    return f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}"
+
+
+def solution_rows(solutions: ox.QuerySolutions) -> list[dict[str, Any]]:
+    """Turn SELECT solutions into rows mapping variable names to Python values (unbound ones left out)."""
+    names = [v.value for v in solutions.variables]
+    return [{n: to_python(row[n]) for n in names if row[n] is not None} for row in solutions]
 
 
 class StoreError(Exception):
@@ -138,15 +161,12 @@ class Store:
 
     def count_triples(self, graph_iri: str | None = None) -> int:
         """Count the triples of one named graph, or of all named graphs (a full scan)."""
-        where = f"GRAPH <{ox.NamedNode(graph_iri).value}> {{ ?s ?p ?o }}" if graph_iri else "GRAPH ?g { ?s ?p ?o }"
-        rows = self.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
-        return rows[0]["n"]
+        return self.select(count_query(graph_iri))[0]["n"]
 
     def select(self, sparql: str, bindings: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run a SELECT over the union of all graphs; rows map variable names to Python values."""
         solutions = self.oxigraph.query(bind(sparql, bindings or {}), use_default_graph_as_union=True)
-        names = [v.value for v in solutions.variables]
-        return [{n: to_python(row[n]) for n in names if row[n] is not None} for row in solutions]
+        return solution_rows(solutions)
 
     def query_raw(
         self,
