@@ -10,7 +10,7 @@ from flask import Flask, Request, Response, jsonify
 
 from api.auth import check_write_token
 from api.errors import problem
-from graph.build import build_graph
+from graph.link import write_extraction
 from graph.records import Article, Extraction, slugify
 
 __all__ = ["ingest_json", "extractor", "write_document", "FIELDS"]
@@ -67,13 +67,8 @@ def ingest_json(app: Flask, request: Request) -> Response:
 
 def write_document(store: Any, extraction: Extraction, base_iri: str) -> str:
     """Write one extraction's document graph (replacing the old one); return the graph's IRI."""
-    try:  # the graph model's writer links events across documents and refreshes merged event facts
-        from graph.link import write_extraction
-    except ImportError:
-        graph_iri, graph = build_graph(extraction, base_iri)
-        store.replace_graph(graph_iri, graph)
-    else:
-        graph_iri = write_extraction(store, extraction, base_iri).graph_iri
+    # the graph model's writer links events across documents and refreshes merged event facts
+    graph_iri = write_extraction(store, extraction, base_iri).graph_iri
     store.flush()
     return graph_iri
 

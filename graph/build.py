@@ -3,6 +3,10 @@
 The document graph says what the document says. Facts that several documents may state
 differently about one event (its lowest and highest death toll, its best date) are per
 evidence here; ``graph.link.refresh_events`` merges them into the events graph.
+
+``build_document`` writes N-Triples text directly (``graph.ntriples``), which is what the bulk
+loader takes; ``build_graph`` gives the same triples as an rdflib ``Graph`` for SHACL and callers
+that want one.
 """
 
 from __future__ import annotations
@@ -11,8 +15,9 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 
 from graph import __version__
 from graph.iris import (
@@ -25,12 +30,13 @@ from graph.iris import (
     place_iri,
     run_iri,
 )
+from graph.ntriples import TripleLines, double, integer, iri, literal, typed
 from graph.ontology import event_codes, event_concept
 from graph.records import Actor, Event, Extraction, Location, slugify
 from graph.vocab import CKG, GEO, PREFIXES, PROV, RDF, SDO, SEM, XSD
 
-__all__ = ["build_graph", "document_graph_iri", "EventLink", "RELATIONS", "timestamp_literal", "timestamp_datatype",
-           "resolve"]
+__all__ = ["build_document", "build_graph", "DocumentTriples", "document_graph_iri", "EventLink", "RELATIONS",
+           "timestamp_datatype", "resolve"]
 
 RELATIONS = {
     "part_of": CKG.partOf,
@@ -107,18 +113,29 @@ def timestamp_datatype(date: str, precision: str | None) -> URIRef | None:
     return datatype if pattern is not None and pattern.fullmatch(date) else None
 
 
-def timestamp_literal(date: str, precision: str | None) -> Literal:
-    """Return an ISO date as a literal typed by its precision (xsd:date, xsd:gYearMonth, xsd:gYear)."""
-    return Literal(date, datatype=timestamp_datatype(date, precision))
+@dataclass(frozen=True)
+class DocumentTriples:
+    """One document's named graph as N-Triples, with what the writers need to know about it."""
+
+    graph_iri: str
+    ntriples: bytes
+    triples: int
+    event_iris: tuple[str, ...]  # sorted
 
 
-def build_graph(
+@cache
+def _term(value: str) -> str:
+    """A vocabulary IRI as an N-Triples term (few distinct values, so cached)."""
+    return iri(value)
+
+
+def build_document(
     extraction: Extraction,
     base_iri: str,
     links: Mapping[int, EventLink] | None = None,
     extractor_version: str = __version__,
-) -> tuple[str, Graph]:
-    """Return (named graph IRI, triples) for one extraction; same input, same graph.
+) -> DocumentTriples:
+    """Return one extraction's named graph as N-Triples; same input, same text.
 
     Args:
         extraction: what was read from one document.
@@ -127,18 +144,16 @@ def build_graph(
             already in the store (``graph.link.link_events``); others get their own key's IRI.
         extractor_version: recorded on the extraction run.
     """
-    g = Graph()
-    for prefix, namespace in PREFIXES.items():
-        g.bind(prefix, namespace)
+    g = TripleLines()
     doc = extraction.document
-    doc_iri = document_iri(base_iri, doc.id)
-    run = run_iri(base_iri, doc.id, extractor_version)
+    doc_iri = iri(document_iri(base_iri, doc.id))
+    run = iri(run_iri(base_iri, doc.id, extractor_version))
     _add_document(g, extraction, doc_iri, run, base_iri, extractor_version)
     names = _Names(extraction, base_iri)
     for actor in extraction.actors:
-        _add_actor(g, actor, actor_iri(base_iri, actor.id), doc_iri, run)
+        _add_actor(g, actor, iri(actor_iri(base_iri, actor.id)), doc_iri, run)
     for place in extraction.locations:
-        _add_place(g, place, place_iri(base_iri, place), doc_iri, run)
+        _add_place(g, place, iri(place_iri(base_iri, place)), doc_iri, run)
     roles: dict[URIRef, tuple[URIRef | None, URIRef | None]] = {}
     for index, event in enumerate(extraction.events):
         _add_event(g, extraction, index, event, names, (links or {}).get(index), roles, doc_iri, run)
@@ -146,35 +161,50 @@ def build_graph(
         predicate = RELATIONS.get(relation.relation)
         subject, obj = names.actor(relation.subject), names.actor(relation.object)
         if predicate is not None and subject is not None and obj is not None and subject != obj:
-            g.add((subject, predicate, obj))
-    for iri, (name, kind) in names.stubs.items():
-        _add_stub(g, iri, name, kind, doc_iri, run)
-    return document_graph_iri(base_iri, doc.id), g
+            g.add(iri(subject), _term(predicate), iri(obj))
+    for stub, (name, kind) in names.stubs.items():
+        _add_stub(g, iri(stub), name, kind, doc_iri, run)
+    return DocumentTriples(document_graph_iri(base_iri, doc.id), g.encode(), len(g), tuple(sorted(map(str, roles))))
 
 
-def _add_document(g: Graph, extraction: Extraction, doc_iri: URIRef, run: URIRef, base_iri: str, version: str) -> None:
+def build_graph(
+    extraction: Extraction,
+    base_iri: str,
+    links: Mapping[int, EventLink] | None = None,
+    extractor_version: str = __version__,
+) -> tuple[str, Graph]:
+    """Return (named graph IRI, rdflib graph) of ``build_document``'s triples, with the project's prefixes."""
+    built = build_document(extraction, base_iri, links, extractor_version)
+    g = Graph()
+    for prefix, namespace in PREFIXES.items():
+        g.bind(prefix, namespace)
+    g.parse(data=built.ntriples, format="nt")
+    return built.graph_iri, g
+
+
+def _add_document(g: TripleLines, extraction: Extraction, doc_iri: str, run: str, base_iri: str, version: str) -> None:
     doc = extraction.document
-    g.add((doc_iri, RDF.type, CKG.Document))
-    g.add((doc_iri, RDF.type, PROV.Entity))
+    g.add(doc_iri, _term(RDF.type), _term(CKG.Document))
+    g.add(doc_iri, _term(RDF.type), _term(PROV.Entity))
     if doc.title:
-        g.add((doc_iri, SDO.headline, Literal(doc.title)))
+        g.add(doc_iri, _term(SDO.headline), literal(doc.title))
     if doc.source:
-        g.add((doc_iri, SDO.publisher, Literal(doc.source)))
+        g.add(doc_iri, _term(SDO.publisher), literal(doc.source))
     if doc.published:
-        g.add((doc_iri, SDO.datePublished, _date_literal(doc.published)))
+        g.add(doc_iri, _term(SDO.datePublished), _date_literal(doc.published))
     if doc.path:
-        g.add((doc_iri, CKG.sourcePath, Literal(doc.path)))
+        g.add(doc_iri, _term(CKG.sourcePath), literal(doc.path))
         if re.match(r"https?://", doc.path):
-            g.add((doc_iri, SDO.url, Literal(doc.path, datatype=XSD.anyURI)))
-    g.add((doc_iri, CKG.extractorVersion, Literal(version)))
-    agent = URIRef(f"{base_iri}agent/conflictkg-extractor")
-    g.add((run, RDF.type, CKG.ExtractionRun))
-    g.add((run, RDF.type, PROV.Activity))
-    g.add((run, PROV.used, doc_iri))
-    g.add((run, PROV.wasAssociatedWith, agent))
-    g.add((run, CKG.extractorVersion, Literal(version)))
-    g.add((agent, RDF.type, PROV.SoftwareAgent))
-    g.add((agent, SDO.name, Literal("ConflictKG extractor")))
+            g.add(doc_iri, _term(SDO.url), typed(doc.path, XSD.anyURI))
+    g.add(doc_iri, _term(CKG.extractorVersion), literal(version))
+    agent = iri(f"{base_iri}agent/conflictkg-extractor")
+    g.add(run, _term(RDF.type), _term(CKG.ExtractionRun))
+    g.add(run, _term(RDF.type), _term(PROV.Activity))
+    g.add(run, _term(PROV.used), doc_iri)
+    g.add(run, _term(PROV.wasAssociatedWith), agent)
+    g.add(run, _term(CKG.extractorVersion), literal(version))
+    g.add(agent, _term(RDF.type), _term(PROV.SoftwareAgent))
+    g.add(agent, _term(SDO.name), literal("ConflictKG extractor"))
 
 
 def _number(value, kind: type) -> int | float | None:
@@ -187,117 +217,121 @@ def _number(value, kind: type) -> int | float | None:
         return None
 
 
-def _date_literal(text: str) -> Literal:
+def _date_literal(text: str) -> str:
     try:
-        return Literal(dt.date.fromisoformat(text).isoformat(), datatype=XSD.date)
+        return typed(dt.date.fromisoformat(text).isoformat(), XSD.date)
     except ValueError:
-        return Literal(text)
+        return literal(text)
 
 
-def _provenance(g: Graph, iri: URIRef, doc_iri: URIRef, run: URIRef) -> None:
-    g.add((iri, PROV.wasDerivedFrom, doc_iri))
-    g.add((iri, PROV.wasGeneratedBy, run))
+def _provenance(g: TripleLines, subject: str, doc_iri: str, run: str) -> None:
+    g.add(subject, _term(PROV.wasDerivedFrom), doc_iri)
+    g.add(subject, _term(PROV.wasGeneratedBy), run)
 
 
-def _add_actor(g: Graph, actor: Actor, iri: URIRef, doc_iri: URIRef, run: URIRef) -> None:
-    g.add((iri, RDF.type, SEM.Actor))
-    g.add((iri, RDF.type, CKG.Actor))
-    g.add((iri, SDO.name, Literal(actor.name)))
+def _add_names(g: TripleLines, subject: str, name: str, aliases: tuple[str, ...]) -> None:
+    g.add(subject, _term(SDO.name), literal(name))
+    for alias in aliases:
+        if alias != name:
+            g.add(subject, _term(SDO.alternateName), literal(alias))
+
+
+def _add_actor(g: TripleLines, actor: Actor, subject: str, doc_iri: str, run: str) -> None:
+    g.add(subject, _term(RDF.type), _term(SEM.Actor))
+    g.add(subject, _term(RDF.type), _term(CKG.Actor))
+    _add_names(g, subject, actor.name, actor.aliases)
     if actor.kind:
-        g.add((iri, CKG.kind, Literal(actor.kind)))
+        g.add(subject, _term(CKG.kind), literal(actor.kind))
     if actor.country:
-        g.add((iri, CKG.countryCode, Literal(actor.country)))
-    for alias in actor.aliases:
-        if alias != actor.name:
-            g.add((iri, SDO.alternateName, Literal(alias)))
-    _provenance(g, iri, doc_iri, run)
+        g.add(subject, _term(CKG.countryCode), literal(actor.country))
+    _provenance(g, subject, doc_iri, run)
 
 
-def _add_place(g: Graph, place: Location, iri: URIRef, doc_iri: URIRef, run: URIRef) -> None:
-    g.add((iri, RDF.type, SEM.Place))
-    g.add((iri, RDF.type, CKG.Place))
-    g.add((iri, RDF.type, GEO.Feature))
-    g.add((iri, SDO.name, Literal(place.name)))
+def _add_place(g: TripleLines, place: Location, subject: str, doc_iri: str, run: str) -> None:
+    for rdf_type in (SEM.Place, CKG.Place, GEO.Feature):
+        g.add(subject, _term(RDF.type), _term(rdf_type))
+    _add_names(g, subject, place.name, place.aliases)
     if place.kind:
-        g.add((iri, CKG.kind, Literal(place.kind)))
-    for alias in place.aliases:
-        if alias != place.name:
-            g.add((iri, SDO.alternateName, Literal(alias)))
-    optional = (
-        (CKG.countryCode, place.country, None),
-        (CKG.admin1, place.admin1, None),
-        (CKG.geonamesId, place.geonames_id, XSD.integer),
-        (CKG.geoPrecision, place.precision, XSD.integer),
-    )
-    for predicate, value, datatype in optional:
-        if value is not None and value != "":
-            g.add((iri, predicate, Literal(value, datatype=datatype)))
+        g.add(subject, _term(CKG.kind), literal(place.kind))
+    for predicate, value in ((CKG.countryCode, place.country), (CKG.admin1, place.admin1)):
+        if value:
+            g.add(subject, _term(predicate), literal(str(value)))
+    for predicate, value in ((CKG.geonamesId, place.geonames_id), (CKG.geoPrecision, place.precision)):
+        number = _number(value, int)
+        if number is not None:
+            g.add(subject, _term(predicate), integer(number))
     lat, lon = _number(place.lat, float), _number(place.lon, float)
     if lat is not None and lon is not None:
-        g.add((iri, SDO.latitude, Literal(lat, datatype=XSD.double)))
-        g.add((iri, SDO.longitude, Literal(lon, datatype=XSD.double)))
-        geometry = URIRef(f"{iri}/geometry")
-        g.add((iri, GEO.hasGeometry, geometry))
-        g.add((geometry, RDF.type, GEO.Geometry))
-        wkt = f"POINT({lon} {lat})"
-        g.add((geometry, GEO.asWKT, Literal(wkt, datatype=GEO.wktLiteral)))
-    _provenance(g, iri, doc_iri, run)
+        g.add(subject, _term(SDO.latitude), double(lat))
+        g.add(subject, _term(SDO.longitude), double(lon))
+        geometry = f"{subject[:-1]}/geometry>"
+        g.add(subject, _term(GEO.hasGeometry), geometry)
+        g.add(geometry, _term(RDF.type), _term(GEO.Geometry))
+        g.add(geometry, _term(GEO.asWKT), typed(f"POINT({lon} {lat})", GEO.wktLiteral))
+    _provenance(g, subject, doc_iri, run)
 
 
-def _add_stub(g: Graph, iri: URIRef, name: str, kind: str, doc_iri: URIRef, run: URIRef) -> None:
+def _add_stub(g: TripleLines, subject: str, name: str, kind: str, doc_iri: str, run: str) -> None:
     """An actor or place an event names but the extraction did not list: keep it with its name only."""
     types = (SEM.Actor, CKG.Actor) if kind == "actor" else (SEM.Place, CKG.Place, GEO.Feature)
     for rdf_type in types:
-        g.add((iri, RDF.type, rdf_type))
-    g.add((iri, SDO.name, Literal(name.removeprefix(f"{kind}/"))))
-    _provenance(g, iri, doc_iri, run)
+        g.add(subject, _term(RDF.type), _term(rdf_type))
+    g.add(subject, _term(SDO.name), literal(name.removeprefix(f"{kind}/")))
+    _provenance(g, subject, doc_iri, run)
+
+
+@cache
+def _event_kind(event_type: str, sub_event_type: str) -> tuple[tuple[str, str], ...]:
+    """The (predicate, object) terms every event of an ACLED type and sub-type carries."""
+    terms = [(_term(RDF.type), _term(SEM.Event)), (_term(RDF.type), _term(CKG.Event)),
+             (_term(CKG.eventType), literal(event_type)), (_term(CKG.subEventType), literal(sub_event_type))]
+    concept = event_concept(event_type, sub_event_type)
+    if concept is not None:
+        terms.append((_term(SEM.eventType), _term(concept)))
+    return tuple(terms)
 
 
 def _add_event(g, extraction, index, event, names, link, roles, doc_iri, run) -> None:
     base = names.base
     place = names.place(event.location)
     actor1, actor2 = names.actor(event.actor1), names.actor(event.actor2)
-    iri = link.iri if link else event_iri(
+    event_ref = link.iri if link else event_iri(
         base, extraction.document.id, event, place, [a for a in (actor1, actor2) if a is not None]
     )
     swap = link.swap if link else False
-    if iri in roles and not swap:  # a second mention in this document: keep the first one's roles
-        swap = roles[iri] == (actor2, actor1) and actor1 != actor2
+    if event_ref in roles and not swap:  # a second mention in this document: keep the first one's roles
+        swap = roles[event_ref] == (actor2, actor1) and actor1 != actor2
     assoc1 = [names.actor(n) for n in event.assoc_actor_1]
     assoc2 = [names.actor(n) for n in event.assoc_actor_2]
     if swap:
         actor1, actor2, assoc1, assoc2 = actor2, actor1, assoc2, assoc1
-    roles.setdefault(iri, (actor1, actor2))
-    g.add((iri, RDF.type, SEM.Event))
-    g.add((iri, RDF.type, CKG.Event))
-    g.add((iri, CKG.eventType, Literal(event.event_type)))
-    g.add((iri, CKG.subEventType, Literal(event.sub_event_type)))
-    concept = event_concept(event.event_type, event.sub_event_type)
-    if concept is not None:
-        g.add((iri, SEM.eventType, concept))
+    roles.setdefault(event_ref, (actor1, actor2))
+    subject = iri(event_ref)
+    for predicate, obj in _event_kind(event.event_type, event.sub_event_type):
+        g.add(subject, predicate, obj)
     cameo, plover = event_codes(event.event_type, event.sub_event_type)
     for predicate, value in ((CKG.cameoCode, event.cameo or cameo), (CKG.ploverType, event.plover or plover)):
         if value:
-            g.add((iri, predicate, Literal(value)))
+            g.add(subject, _term(predicate), literal(value))
     for predicate, actors in ((CKG.actor1, [actor1]), (CKG.actor2, [actor2]),
                               (CKG.associateActor1, assoc1), (CKG.associateActor2, assoc2)):
         for actor in actors:
             if actor is not None:
-                g.add((iri, predicate, actor))
-                g.add((iri, SEM.hasActor, actor))
+                g.add(subject, _term(predicate), iri(actor))
+                g.add(subject, _term(SEM.hasActor), iri(actor))
     if place is not None:
-        g.add((iri, SEM.hasPlace, place))
-    _provenance(g, iri, doc_iri, run)
-    evidence = evidence_iri(base, extraction.document.id, event)
-    g.add((iri, CKG.evidence, evidence))
+        g.add(subject, _term(SEM.hasPlace), iri(place))
+    _provenance(g, subject, doc_iri, run)
+    evidence = iri(evidence_iri(base, extraction.document.id, event))
+    g.add(subject, _term(CKG.evidence), evidence)
     _add_evidence(g, evidence, event, names, doc_iri, run)
 
 
-def _add_evidence(g: Graph, evidence: URIRef, event: Event, names: _Names, doc_iri: URIRef, run: URIRef) -> None:
-    g.add((evidence, RDF.type, CKG.Evidence))
-    g.add((evidence, RDF.type, PROV.Entity))
-    g.add((evidence, CKG.text, Literal(event.evidence)))
-    g.add((evidence, CKG.document, doc_iri))
+def _add_evidence(g: TripleLines, evidence: str, event: Event, names: _Names, doc_iri: str, run: str) -> None:
+    g.add(evidence, _term(RDF.type), _term(CKG.Evidence))
+    g.add(evidence, _term(RDF.type), _term(PROV.Entity))
+    g.add(evidence, _term(CKG.text), literal(event.evidence))
+    g.add(evidence, _term(CKG.document), doc_iri)
     _provenance(g, evidence, doc_iri, run)
     # A value that is not a number is left out; the SHACL shapes then report what is missing.
     for predicate, value, kind in ((CKG.start, event.start, int), (CKG.end, event.end, int),
@@ -305,13 +339,14 @@ def _add_evidence(g: Graph, evidence: URIRef, event: Event, names: _Names, doc_i
                                    (CKG.confidence, event.confidence, float)):
         number = _number(value, kind)
         if number is not None:
-            g.add((evidence, predicate, Literal(number, datatype=XSD.double if kind is float else None)))
+            g.add(evidence, _term(predicate), double(number) if kind is float else integer(number))
     if event.date:
         precision = date_precision(event)
-        g.add((evidence, SEM.hasTimeStamp, timestamp_literal(event.date, precision)))
+        datatype = timestamp_datatype(event.date, precision)
+        g.add(evidence, _term(SEM.hasTimeStamp), typed(event.date, datatype) if datatype else literal(event.date))
         if precision:
-            g.add((evidence, CKG.datePrecision, Literal(precision)))
+            g.add(evidence, _term(CKG.datePrecision), literal(precision))
     for source in event.reported_by:
         reporter = names.actor(source)
         if reporter is not None:
-            g.add((evidence, CKG.reportedBy, reporter))
+            g.add(evidence, _term(CKG.reportedBy), iri(reporter))

@@ -40,24 +40,23 @@ class DocumentResult:
 
 def build_result(extraction: Extraction, base_iri: str, validate: bool = True) -> DocumentResult:
     """Build one extraction's document graph (and validate it) into a ``DocumentResult``."""
-    from graph.build import build_graph
-    from graph.vocab import CKG
+    from graph.build import build_document
 
-    graph_iri, graph = build_graph(extraction, base_iri)
+    built = build_document(extraction, base_iri)
     violations: list[str] = []
     if validate:
-        from graph.validate import validate as check
+        from graph.validate import validate_ntriples
 
-        violations = check(graph)
+        violations = validate_ntriples(built.ntriples)
     return DocumentResult(
         source=extraction.document.path or extraction.document.id,
-        graph_iri=graph_iri,
-        ntriples=graph.serialize(format="nt", encoding="utf-8"),
-        triples=len(graph),
+        graph_iri=built.graph_iri,
+        ntriples=built.ntriples,
+        triples=built.triples,
         events=len(extraction.events),
         actors=len(extraction.actors),
         places=len(extraction.locations),
-        event_iris=tuple(sorted({str(e) for e in graph.subjects(CKG.evidence, None)})),
+        event_iris=built.event_iris,
         violations=tuple(violations),
     )
 

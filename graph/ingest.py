@@ -1,8 +1,11 @@
 """Ingest: articles -> document graphs (in-process or on Dask) -> one writer -> the store.
 
 The writer batches document graphs (N-Triples) and hands each batch to ``store.bulk_replace``
-(the engine's bulk loader for new documents, one transaction for replaced ones) from a single
-background thread, so extraction results keep arriving while a batch is written. At the end it
+(the engine's bulk loader for new documents, under the store's crash journal; one transaction
+for replaced ones) from a single background thread, so extraction results keep arriving while a
+batch is written. An ingest process is the store's only user (the engine locks its directory),
+so no reader can see a document half loaded, and a crash drops the unfinished batch's documents
+when the store is next opened. At the end it
 loads the ontology and refreshes the merged facts of the events it touched (``graph.link``).
 """
 
@@ -104,7 +107,7 @@ class StoreWriter:
             if self._error is None:
                 started = time.perf_counter()
                 try:
-                    self.replaced.extend(self.store.bulk_replace(batch))
+                    self.replaced.extend(self.store.bulk_replace(batch, atomic=False))
                 except BaseException as err:  # handed to the main thread by close()/add()
                     self._error = err
                 self.busy_seconds += time.perf_counter() - started

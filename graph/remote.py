@@ -90,8 +90,12 @@ class RemoteStore:
         if batch:
             self.update_raw(update_text(batch))
 
-    def bulk_replace(self, items: Sequence[tuple[str, bytes]]) -> list[str]:
-        """Replace many document graphs; return the IRIs that existed (the server's transactions are the fast path)."""
+    def bulk_replace(self, items: Sequence[tuple[str, bytes]], atomic: bool = True) -> list[str]:
+        """Replace many document graphs; return the IRIs that existed.
+
+        The server's transactions are the fast path: the request is atomic wherever the server's
+        updates are, whatever ``atomic`` says (it is there for the embedded store's signature).
+        """
         latest = dict(items)
         body, _ = self.query_raw(
             "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } VALUES ?g { "

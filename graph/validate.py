@@ -11,7 +11,7 @@ from rdflib.namespace import SH
 
 from graph.vocab import PREFIXES, RDF
 
-__all__ = ["validate", "SHAPES_FILE", "shapes_graph"]
+__all__ = ["validate", "validate_ntriples", "SHAPES_FILE", "shapes_graph"]
 
 SHAPES_FILE = Path(__file__).with_name("shapes.ttl")
 
@@ -20,6 +20,11 @@ SHAPES_FILE = Path(__file__).with_name("shapes.ttl")
 def shapes_graph() -> Graph:
     """Return the SHACL shapes (parsed once)."""
     return Graph().parse(SHAPES_FILE, format="turtle")
+
+
+def validate_ntriples(ntriples: bytes) -> list[str]:
+    """``validate`` a graph given as N-Triples (what the builder writes)."""
+    return validate(Graph().parse(data=ntriples, format="nt"))
 
 
 def validate(graph: Graph) -> list[str]:

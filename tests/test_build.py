@@ -10,7 +10,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.compare import graph_diff, to_isomorphic
 
 import graph.vocab as v
-from graph.build import build_graph, timestamp_literal
+from graph.build import build_graph
 from graph.link import write_extraction
 from graph.records import Actor, Article, Event, Extraction, Location, Relation
 from graph.store import Store
@@ -133,7 +133,8 @@ def test_relations_become_actor_to_actor_properties(relation, term):
      ("2021", "year", v.XSD.gYear), ("early March", "month", None)],
 )
 def test_dates_are_typed_by_their_precision(date, precision, datatype):
-    literal = timestamp_literal(date, precision)
+    _, g = build_graph(_extraction(events=(_event(date=date, date_precision=precision),)), BASE)
+    (literal,) = g.objects(None, SEM.hasTimeStamp)
     assert str(literal) == date
     assert literal.datatype == datatype
 

@@ -7,15 +7,13 @@ from dataclasses import dataclass, field
 from functools import cache
 
 import pyoxigraph as ox
-from rdflib import Graph
 
 from graph import __version__
-from graph.build import build_graph
+from graph.build import build_document
 from graph.link.events import link_events
 from graph.link.merged import refresh_events, run_update
 from graph.ontology import ontology_graph
 from graph.records import Extraction
-from graph.vocab import CKG
 
 __all__ = ["Written", "write_extraction", "write_extractions", "ensure_ontology", "DOCUMENT_EVENTS_QUERY"]
 
@@ -30,7 +28,6 @@ class Written:
     """What writing one document did."""
 
     graph_iri: str
-    graph: Graph
     events: list[str] = field(default_factory=list)  # event IRIs of the document
     previous_events: list[str] = field(default_factory=list)  # event IRIs its old graph had
     violations: list[str] = field(default_factory=list)  # SHACL messages; empty = valid
@@ -53,15 +50,14 @@ def _ontology_ntriples() -> str:
 
 def _write_one(store, extraction: Extraction, base_iri: str, validate: bool, version: str) -> Written:
     links = link_events(store, extraction, base_iri)
-    graph_iri, graph = build_graph(extraction, base_iri, links, extractor_version=version)
-    previous = _graph_events(store, graph_iri)
-    store.replace_graph(graph_iri, graph)
-    events = sorted({str(e) for e in graph.subjects(CKG.evidence, None)})
-    written = Written(graph_iri, graph, events, previous)
+    built = build_document(extraction, base_iri, links, extractor_version=version)
+    previous = _graph_events(store, built.graph_iri)
+    store.replace_graph(built.graph_iri, built.ntriples)
+    written = Written(built.graph_iri, list(built.event_iris), previous)
     if validate:
-        from graph.validate import validate as check
+        from graph.validate import validate_ntriples
 
-        written.violations = check(graph)
+        written.violations = validate_ntriples(built.ntriples)
     return written
 
 
