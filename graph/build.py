@@ -16,6 +16,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from rdflib import Graph, URIRef
 
@@ -35,8 +36,8 @@ from graph.ontology import event_codes, event_concept
 from graph.records import Actor, Event, Extraction, Location, slugify
 from graph.vocab import CKG, GEO, PREFIXES, PROV, RDF, SDO, SEM, XSD
 
-__all__ = ["build_document", "build_graph", "DocumentTriples", "document_graph_iri", "EventLink", "RELATIONS",
-           "timestamp_datatype", "resolve"]
+__all__ = ["build_document", "build_graph", "DocumentTriples", "EventReport", "document_graph_iri", "EventLink",
+           "RELATIONS", "timestamp_datatype", "resolve"]
 
 RELATIONS = {
     "part_of": CKG.partOf,
@@ -113,6 +114,21 @@ def timestamp_datatype(date: str, precision: str | None) -> URIRef | None:
     return datatype if pattern is not None and pattern.fullmatch(date) else None
 
 
+class EventReport(NamedTuple):
+    """What one mention in a document says of its event: what linking and merged facts read, as written."""
+
+    event: str  # IRIs as text
+    event_type: str
+    sub_event_type: str
+    place: str | None
+    date: str | None
+    precision: str | None
+    actor1: str | None
+    actor2: str | None
+    fatalities: int | None
+    confidence: float | None
+
+
 @dataclass(frozen=True)
 class DocumentTriples:
     """One document's named graph as N-Triples, with what the writers need to know about it."""
@@ -120,7 +136,11 @@ class DocumentTriples:
     graph_iri: str
     ntriples: bytes
     triples: int
-    event_iris: tuple[str, ...]  # sorted
+    reports: tuple[EventReport, ...]  # one per event mention, in the document's order
+
+    def event_iris(self) -> list[str]:
+        """The IRIs of the document's events, sorted."""
+        return sorted({report.event for report in self.reports})
 
 
 @cache
@@ -155,8 +175,10 @@ def build_document(
     for place in extraction.locations:
         _add_place(g, place, iri(place_iri(base_iri, place)), doc_iri, run)
     roles: dict[URIRef, tuple[URIRef | None, URIRef | None]] = {}
-    for index, event in enumerate(extraction.events):
+    reports = [
         _add_event(g, extraction, index, event, names, (links or {}).get(index), roles, doc_iri, run)
+        for index, event in enumerate(extraction.events)
+    ]
     for relation in extraction.relations:
         predicate = RELATIONS.get(relation.relation)
         subject, obj = names.actor(relation.subject), names.actor(relation.object)
@@ -164,7 +186,7 @@ def build_document(
             g.add(iri(subject), _term(predicate), iri(obj))
     for stub, (name, kind) in names.stubs.items():
         _add_stub(g, iri(stub), name, kind, doc_iri, run)
-    return DocumentTriples(document_graph_iri(base_iri, doc.id), g.encode(), len(g), tuple(sorted(map(str, roles))))
+    return DocumentTriples(document_graph_iri(base_iri, doc.id), g.encode(), len(g), tuple(reports))
 
 
 def build_graph(
@@ -291,7 +313,7 @@ def _event_kind(event_type: str, sub_event_type: str) -> tuple[tuple[str, str], 
     return tuple(terms)
 
 
-def _add_event(g, extraction, index, event, names, link, roles, doc_iri, run) -> None:
+def _add_event(g, extraction, index, event, names, link, roles, doc_iri, run) -> EventReport:
     base = names.base
     place = names.place(event.location)
     actor1, actor2 = names.actor(event.actor1), names.actor(event.actor2)
@@ -325,6 +347,9 @@ def _add_event(g, extraction, index, event, names, link, roles, doc_iri, run) ->
     evidence = iri(evidence_iri(base, extraction.document.id, event))
     g.add(subject, _term(CKG.evidence), evidence)
     _add_evidence(g, evidence, event, names, doc_iri, run)
+    return EventReport(str(event_ref), event.event_type, event.sub_event_type, place and str(place), event.date or None,
+                       date_precision(event) if event.date else None, actor1 and str(actor1), actor2 and str(actor2),
+                       _number(event.fatalities, int), _number(event.confidence, float))
 
 
 def _add_evidence(g: TripleLines, evidence: str, event: Event, names: _Names, doc_iri: str, run: str) -> None:

@@ -14,6 +14,7 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from graph.build import EventReport
 from graph.records import Article, Extraction
 
 __all__ = ["DocumentResult", "build_result", "build_results", "extract_results", "run_batch", "default_workers"]
@@ -33,7 +34,7 @@ class DocumentResult:
     events: int = 0
     actors: int = 0
     places: int = 0
-    event_iris: tuple[str, ...] = ()
+    reports: tuple[EventReport, ...] = ()  # what each event mention says, for linking and merged facts
     violations: tuple[str, ...] = field(default=())
     error: str | None = None
 
@@ -56,7 +57,7 @@ def build_result(extraction: Extraction, base_iri: str, validate: bool = True) -
         events=len(extraction.events),
         actors=len(extraction.actors),
         places=len(extraction.locations),
-        event_iris=built.event_iris,
+        reports=built.reports,
         violations=tuple(violations),
     )
 

@@ -5,8 +5,8 @@ The writer batches document graphs (N-Triples) and hands each batch to ``store.b
 for replaced ones) from a single background thread, so extraction results keep arriving while a
 batch is written. An ingest process is the store's only user (the engine locks its directory),
 so no reader can see a document half loaded, and a crash drops the unfinished batch's documents
-when the store is next opened. At the end it
-loads the ontology and refreshes the merged facts of the events it touched (``graph.link``).
+when the store is next opened. At the end it links the batch's events across documents and
+writes their merged facts (``graph.link.batch``).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ __all__ = [
     "write_extractions_fast",
 ]
 
-BATCH_BYTES = 16_000_000  # N-Triples per bulk load: big enough for the loader, small enough for memory
+BATCH_BYTES = 64_000_000  # N-Triples per bulk load: big enough for the loader, small enough for memory
 
 
 @dataclass
@@ -126,10 +126,15 @@ def write_results(
     on_error: Callable[[str], None] | None = None,
     refresh: bool = True,
 ) -> IngestSummary:
-    """Write every good result through one ``StoreWriter``; count it; report and skip bad ones."""
+    """Write every good result through one ``StoreWriter``; count it; report and skip bad ones.
+
+    With ``refresh`` (the default) the batch's events are then linked to the stored ones and
+    their merged facts written (``graph.link.batch``).
+    """
+    from graph.link.batch import BatchLinker
+
+    linker = BatchLinker(store, base_iri) if refresh else None
     writer = StoreWriter(store)
-    touched: set[str] = set()
-    written: list[str] = []
     try:
         for result in results:
             if result.error:
@@ -138,30 +143,19 @@ def write_results(
                     on_error(result.error)
             else:
                 writer.add(result.graph_iri, result.ntriples)
-                written.append(result.graph_iri)
                 summary.add(result)
-                touched.update(result.event_iris)
+                if linker is not None:
+                    linker.add(result.graph_iri, result.reports)
             if progress is not None:
                 progress.update(1)
     finally:
         writer.close()
     started = time.perf_counter()
-    if refresh and summary.documents:
-        _refresh(store, base_iri, touched, written, replaced_any=bool(writer.replaced))
+    if linker is not None and summary.documents:
+        linker.finish(replaced_any=bool(writer.replaced))
     summary.merge_seconds += time.perf_counter() - started
     summary.write_seconds += writer.busy_seconds + summary.merge_seconds
     return summary
-
-
-def _refresh(store, base_iri: str, touched: set[str], written: list[str], replaced_any: bool) -> None:
-    from graph.link import ensure_ontology, refresh_events, relink_graphs
-
-    ensure_ontology(store)
-    # Bulk-built graphs only merge reports that agree exactly; relinking merges the rest
-    # (a day inside a month, a subset of the actors) and names the events it renamed.
-    touched |= relink_graphs(store, base_iri, written)
-    # A replaced document may have dropped events whose merged facts must go: then refresh all.
-    refresh_events(store, base_iri, None if replaced_any else touched)
 
 
 def ingest_articles(

@@ -107,6 +107,10 @@ class RemoteStore:
         self.replace_graphs(latest.items())
         return existed
 
+    def insert_default(self, ntriples: bytes) -> None:
+        """Add N-Triples to the default graph with one INSERT DATA request."""
+        self.update_raw(f"INSERT DATA {{\n{ntriples.decode()}\n}}")
+
     def drop_graph(self, graph_iri: str) -> bool:
         """Remove the named graph ``graph_iri``; return whether it existed."""
         existed = self.has_graph(graph_iri)

@@ -126,6 +126,11 @@ class Store:
         self.oxigraph.flush()
         self._write_journal([])
 
+    def insert_default(self, ntriples: bytes) -> None:
+        """Add N-Triples to the default graph in one transaction (the engine's loader, no SPARQL parse)."""
+        with self._write_lock:
+            self.oxigraph.load(ntriples, ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+
     def drop_graph(self, graph_iri: str) -> bool:
         """Remove the named graph ``graph_iri``; return whether it existed."""
         node = ox.NamedNode(graph_iri)
@@ -322,9 +327,6 @@ def to_python(term: Any) -> Any:
             return float(term.value)
         return term.value
     return term.value
-
-
-_to_python = to_python  # the name other modules used before it was public
 
 
 def open_store(settings: Any) -> Any:

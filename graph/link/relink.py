@@ -68,26 +68,28 @@ class _Plan:
                 for (g, old), (new, swap) in sorted(self.moves.items()) if new != old or swap]
 
 
-def relink_graphs(store, base_iri: str, graph_iris: Iterable[str]) -> set[str]:
+def relink_graphs(store, base_iri: str, graph_iris: Iterable[str], rows: Iterable[dict] | None = None) -> set[str]:
     """Merge events of these document graphs into the stored events they report; return old and new IRIs.
 
     An event node is merged whole: it is renamed in every graph that holds it, so a node that
     several documents already share is never split. Candidates never share a document with the
     event (one article's distinct events stay distinct). Call it after a batch is written and
     before ``refresh_events`` (give it the returned IRIs too). ``base_iri`` is accepted for
-    symmetry with the other writers; the IRIs come from the store.
+    symmetry with the other writers; the IRIs come from the store. ``rows`` are the store's rows
+    of ``STORE_EVENTS_QUERY`` when the caller already knows them (``graph.link.batch``); they are
+    read from the store when None.
     """
     wanted = set(graph_iris)
     groups: dict[tuple, list[dict]] = defaultdict(list)  # (type, sub-type, place) -> rows
-    for row in store.select(STORE_EVENTS_QUERY):
+    for row in store.select(STORE_EVENTS_QUERY) if rows is None else rows:
         row["date"], row["orig"] = str(row["date"]), row["event"]
         groups[(row["type"], row["sub"], row["place"])].append(row)
     plan, affected = _Plan(), set()
-    for rows in groups.values():
-        if wanted.isdisjoint(r["g"] for r in rows):
-            continue
-        _merge_group(rows, wanted, plan, affected)
-        _orient(rows, wanted, plan, affected)
+    for group in groups.values():
+        if len(group) < 2 or wanted.isdisjoint(r["g"] for r in group):
+            continue  # one mention alone has nothing to merge with or turn
+        _merge_group(group, wanted, plan, affected)
+        _orient(group, wanted, plan, affected)
     moves = plan.rows()
     for start in range(0, len(moves), _CHUNK):
         run_update(store, _RENAME.replace("#ROWS#", " ".join(moves[start:start + _CHUNK])))

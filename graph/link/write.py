@@ -53,7 +53,7 @@ def _write_one(store, extraction: Extraction, base_iri: str, validate: bool, ver
     built = build_document(extraction, base_iri, links, extractor_version=version)
     previous = _graph_events(store, built.graph_iri)
     store.replace_graph(built.graph_iri, built.ntriples)
-    written = Written(built.graph_iri, list(built.event_iris), previous)
+    written = Written(built.graph_iri, built.event_iris(), previous)
     if validate:
         from graph.validate import validate_ntriples
 
