@@ -1,0 +1,192 @@
+"""Finds the event cues of a parsed sentence: trigger-lexicon phrases matched by word form.
+
+Each cue is flagged negated or hypothetical from the dependency parse ("did not attack",
+"threatened to attack"); :class:`SentenceCues` keeps the asserted ones grouped by cue class for
+the typing rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from graph.extract.event_lexicon import DOMAINS, MODIFIERS, TYPED, WEAPONS, lexicon
+
+__all__ = ["Cue", "SentenceCues", "find_cues"]
+
+# Governing words that make an event reported in their scope unreal (planned, feared, denied).
+_HYPOTHETICAL_HEADS = frozenset(
+    (
+        "threaten", "plan", "vow", "warn", "fear", "intend", "seek", "aim", "urge", "demand", "call", "deny",
+        "avoid", "pledge", "promise", "prepare", "consider", "propose", "expect", "want", "hope", "risk",
+        "anticipation", "anticipate", "ahead", "allege", "suspect", "charge", "discuss", "negotiate", "suspend", "halt",
+        "postpone", "cancel", "stop",
+    )
+)  # fmt: skip
+_MODALS = frozenset(["could", "would", "might", "may", "should", "will", "shall", "must"])
+# Named entities whose words are names, not actions ("Oromo Liberation Army", "the March 2018 attack").
+_NAME_LABELS = frozenset(["ORG", "PERSON", "WORK_OF_ART", "LAW", "EVENT", "FAC", "DATE", "TIME", "PRODUCT", "GPE"])
+_STATE_NOUNS = frozenset(["force", "forces", "troop", "troops", "soldier", "army", "military", "navy", "police"])
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A lexicon phrase found in a sentence: its cue class and tokens."""
+
+    cue: str
+    start: int  # token index in the doc
+    end: int
+    head: Token  # syntactic head of the matched tokens
+    negated: bool = False
+    hypothetical: bool = False
+
+    @property
+    def real(self) -> bool:
+        """True when the cue is asserted (neither negated nor hypothetical)."""
+        return not (self.negated or self.hypothetical)
+
+
+def _forms(token: Token) -> set[str]:
+    """Lemma, lower-case text, and a plural stripped of its "s" (capitalised plurals are often left unlemmatised)."""
+    lower = token.lower_
+    forms = {token.lemma_.lower(), lower}
+    if len(lower) > 3 and lower.endswith("s") and not lower.endswith("ss"):
+        forms.add(lower[:-1])
+    return forms
+
+
+def _span_head(tokens: list[Token]) -> Token:
+    inside = {t.i for t in tokens}
+    for token in tokens:
+        if token.head.i not in inside or token.head == token:
+            return token
+    return tokens[-1]
+
+
+def _clause_verb(token: Token) -> Token:
+    """The verb (or root) that governs ``token``."""
+    node = token
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") or node.head == node:
+            return node
+        node = node.head
+    return node
+
+
+def _negated(token: Token) -> bool:
+    for node in (token, _clause_verb(token)):
+        for child in node.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+                return True
+    return False
+
+
+def _hypothetical(token: Token) -> bool:
+    verb = _clause_verb(token)
+    node = verb
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in node.children):
+            return True
+        if node.head == node or node.dep_ not in ("xcomp", "advcl", "conj", "ccomp"):
+            break
+        node = _clause_verb(node.head)
+    node = token
+    for _ in range(5):
+        if node.head == node:
+            break
+        if node.head.lemma_.lower() in _HYPOTHETICAL_HEADS and node.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep"):
+            return True
+        node = node.head
+    return False
+
+
+def _in_name(token: Token) -> bool:
+    """True for a word of a proper name or a date ("Liberation" in a group's name, "March" the month)."""
+    if token.ent_type_ in ("DATE", "TIME"):
+        return True
+    return token.ent_type_ in _NAME_LABELS and token.pos_ == "PROPN"
+
+
+def find_cues(sent: Span) -> list[Cue]:
+    """Return the lexicon cues of a sentence, with negation and hypothetical flags from the parse."""
+    phrases = lexicon()
+    tokens = list(sent)
+    forms = [_forms(t) for t in tokens]
+    found: list[Cue] = []
+    for k in range(len(tokens)):
+        for form in forms[k]:
+            for words, cue in phrases.get(form, ()):
+                n = len(words)
+                if k + n > len(tokens) or not all(w.matches(tokens[k + j], forms[k + j]) for j, w in enumerate(words)):
+                    continue
+                matched = tokens[k : k + n]
+                if cue in TYPED and all(_in_name(t) for t in matched):
+                    continue
+                head = _span_head(matched)
+                if cue in MODIFIERS:  # targets and actors are read as they stand
+                    found.append(Cue(cue, matched[0].i, matched[-1].i + 1, head))
+                else:
+                    found.append(Cue(cue, matched[0].i, matched[-1].i + 1, head, _negated(head), _hypothetical(head)))
+    return _drop_nested(found)
+
+
+def _drop_nested(cues: list[Cue]) -> list[Cue]:
+    """Drop typed cues that lie inside a longer typed cue ("stun grenade" hides "grenade")."""
+    typed = [c for c in cues if c.cue in TYPED]
+    keep = []
+    for c in cues:
+        inside = any(
+            o.start <= c.start
+            and c.end <= o.end
+            and (o.end - o.start) > (c.end - c.start)
+            and o.cue != c.cue
+            and (c.cue in WEAPONS or c.cue in DOMAINS or (c.cue in TYPED and o.end - o.start >= 3))
+            for o in typed
+        )
+        if not inside:
+            keep.append(c)
+    return sorted(set(keep), key=lambda c: (c.start, -c.end))
+
+
+class SentenceCues:
+    """The real cues of one sentence, grouped by class, with helpers the rules read."""
+
+    def __init__(self, cues: Iterable[Cue]):
+        """Group the asserted cues of ``cues`` by class (``all`` keeps every cue)."""
+        self.all = list(cues)
+        self._tokens: dict[str, set[int]] = {}
+        self._state: set[int] | None = None
+        self.by: dict[str, list[Cue]] = {}
+        for c in self.all:
+            if c.real:
+                self.by.setdefault(c.cue, []).append(c)
+
+    def has(self, *names: str) -> bool:
+        """True when the sentence has a real cue of any of these classes."""
+        return any(n in self.by for n in names)
+
+    def first(self, *names: str) -> Cue | None:
+        """The earliest real cue of any of these classes, or None."""
+        hits = [c for n in names for c in self.by.get(n, ())]
+        return min(hits, key=lambda c: c.start) if hits else None
+
+    def state(self) -> set[int]:
+        """Tokens of state forces: GOV words, and force words with a nationality ("Iraqi forces", "Mali's army")."""
+        if self._state is not None:
+            return self._state
+        out = set(self.tokens("GOV"))
+        for cue in self.by.get("MIL", []):
+            if cue.head.lemma_.lower() in _STATE_NOUNS and any(
+                w.ent_type_ in ("NORP", "GPE") for w in cue.head.children if w.dep_ in ("amod", "compound", "poss")
+            ):
+                out |= set(range(cue.start, cue.end))
+        self._state = out
+        return out
+
+    def tokens(self, name: str) -> set[int]:
+        """Token ids covered by the real cues of class ``name``."""
+        if name not in self._tokens:
+            self._tokens[name] = {i for c in self.by.get(name, ()) for i in range(c.start, c.end)}
+        return self._tokens[name]

@@ -1,0 +1,87 @@
+"""Loads the event vocabulary of ``graph/data/events/``: ACLED taxonomy, CAMEO/PLOVER codes, trigger lexicon.
+
+Also names the classes of cues the trigger lexicon uses (which ones describe who or what, which ones
+type an event), so the cue finder and the typing rules read them from one place.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+__all__ = ["Word", "taxonomy", "codes", "lexicon", "SUB_EVENT_TYPES", "MODIFIERS", "WEAPONS", "DOMAINS", "TYPED"]
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "events"
+
+# Cue classes that describe who or what, never whether something happened.
+MODIFIERS = frozenset(["CIV", "MIL", "GOV", "ARMED", "PLACE", "WEAPON", "GROUP", "BASE"])
+# Weapon words that a longer phrase re-reads: "stun grenade", "rocket-propelled grenade", "tear gas".
+WEAPONS = frozenset(["CHEM", "AIR", "AIR_WEAK", "STRIKE", "SHELL", "GRENADE", "IED", "IED_WEAK", "BLAST"])
+DOMAINS = frozenset(["CRIME", "DISASTER", "DIPLO", "ATTRIB", "JUSTICE"])
+TYPED = frozenset(
+    (
+        "CHEM", "SUICIDE", "AIR", "AIR_WEAK", "SHELL", "GRENADE", "IED", "BLAST", "SEX", "ABDUCT", "ARREST",
+        "LOOT", "LOOT_WEAK", "IED_WEAK", "DISRUPT", "CLASH", "RETAKE", "CAPTURE", "WITHDRAW", "TRANSFER",
+        "STRIKE", "AGREE", "AGREE_WEAK", "CHANGE", "PROTEST", "CROWDCTL", "INTERV", "FORCE", "VIOLENT", "MOB",
+        "KILL", "ABDUCT_WEAK", "JOIN",
+    )
+)  # fmt: skip
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with open(DATA / name, encoding="utf-8") as f:
+        lines = [line for line in f if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+@cache
+def taxonomy() -> dict[str, str]:
+    """Return the ACLED codebook's sub-event types mapped to their event types."""
+    return {r["sub_event_type"]: r["event_type"] for r in _rows("acled_taxonomy.tsv")}
+
+
+SUB_EVENT_TYPES = tuple(taxonomy())
+
+
+@cache
+def codes() -> dict[str, tuple[str | None, str | None]]:
+    """Return each sub-event type's (CAMEO root code, PLOVER type), either None when it has none."""
+    return {r["sub_event_type"]: (r["cameo_root"] or None, r["plover"] or None) for r in _rows("cameo_plover.tsv")}
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word of a lexicon phrase, matched against a token and the token's word forms."""
+
+    form: str
+    pos: str | None  # required coarse part of speech, if any
+    exact: bool  # match the token's text case-sensitively ("IS", not "is")
+
+    def matches(self, token: Token, forms: set[str]) -> bool:
+        """True when ``token`` (whose lower-case forms are ``forms``) is this word."""
+        if self.pos is not None and token.pos_ != self.pos:
+            return False
+        if self.exact:
+            return token.text == self.form
+        return self.form in forms
+
+
+@cache
+def lexicon() -> dict[str, list[tuple[tuple[Word, ...], str]]]:
+    """Phrases indexed by their first word (lower case): first word -> [(words, cue)], longest first."""
+    index: dict[str, list[tuple[tuple[Word, ...], str]]] = {}
+    for row in _rows("triggers.tsv"):
+        words = []
+        for raw in row["phrase"].replace("-", " - ").split():
+            form, _, pos = raw.partition("/")
+            exact = form != form.lower()
+            words.append(Word(form if exact else form.lower(), pos or None, exact))
+        if words:
+            index.setdefault(words[0].form.lower(), []).append((tuple(words), row["cue"]))
+    for entries in index.values():
+        entries.sort(key=lambda e: -len(e[0]))
+    return index

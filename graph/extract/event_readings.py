@@ -1,0 +1,188 @@
+"""Readings of one family of event cues, which the ACLED hierarchy in :mod:`event_types` ranks.
+
+Each function reads the real cues of one sentence and returns the cue that triggers its reading
+(with the sub-event type where the family has several), or None: the protest/riot ladder, territory
+taken or lost, killings read from their victims, mobs, captives, weapons disrupted before use,
+bases and new groups.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graph.extract.event_cues import Cue, SentenceCues
+from graph.extract.event_syntax import agents, linked, targets
+
+__all__ = [
+    "disrupted",
+    "held",
+    "hq",
+    "joined_fighting",
+    "kill_reading",
+    "lost_ground",
+    "mob",
+    "new_group",
+    "protest_reading",
+    "territory_reading",
+]
+
+# Words that make a killing an attack even when no armed actor is named ("massacre", "behead").
+_GRAVE = frozenset(["massacre", "behead", "decapitate", "assassinate", "execute", "slaughter"])
+# Verbs whose object "hostages" or "captives" means people were taken ("took 30 hostages").
+_HOLD_VERBS = frozenset(["take", "hold", "seize", "kidnap", "capture", "grab", "snatch", "keep", "abduct"])
+
+
+def _token_class(token: Token, c: SentenceCues) -> str | None:
+    """'MIL' or 'CIV' for a target word, looking at the word and its modifiers."""
+    words = [token, *[w for w in token.children if w.dep_ in ("compound", "amod", "nmod", "poss")]]
+    ids = {w.i for w in words}
+    if ids & c.tokens("MIL"):
+        return "MIL"
+    if ids & c.tokens("CIV"):
+        return "CIV"
+    return None
+
+
+def _verb_near(c: SentenceCues, name: str, near: str, steps: int) -> Cue | None:
+    """The first real ``name`` cue that is a verb within ``steps`` dependency steps of a ``near`` cue."""
+    near_tokens = c.tokens(near)
+    for cue in c.by.get(name, []):
+        if cue.head.pos_ == "VERB" and linked(cue.head, near_tokens, steps):
+            return cue
+    return None
+
+
+def kill_reading(c: SentenceCues) -> tuple[str, Cue] | None:
+    """Attack on civilians or armed clash, read from the victims of the violent words."""
+    kills = c.by.get("KILL", [])
+    if not kills:
+        return None
+    if not (c.has("ARMED", "MIL") or any(k.head.lemma_ in _GRAVE for k in kills)):
+        return None
+    for k in kills:
+        for target in targets(k.head):
+            kind = _token_class(target, c)
+            if kind == "MIL":
+                return "Armed clash", k
+            if kind == "CIV":
+                return "Attack", k
+    return "Attack", kills[0]
+
+
+def protest_reading(c: SentenceCues) -> tuple[str, Cue] | None:
+    """ACLED's protest/riot hierarchy: violent demonstrators > lethal force > intervention > peaceful."""
+    context = c.first("PROTEST") or (c.has("PWEAK") and c.first("CROWDCTL")) or None
+    if context is None and c.has("CROWDCTL") and c.has("GOV"):
+        context = c.first("CROWDCTL")
+    if context is None:
+        return None
+    mobbed = mob(c)
+    if mobbed is not None:
+        return "Mob violence", mobbed
+    protest_words = c.tokens("PROTEST") | c.tokens("PWEAK")
+    for attack in c.by.get("KILL", []):
+        victims = {t.i for t in targets(attack.head)}
+        doers = agents(attack.head)
+        if victims & protest_words and doers and not (doers & c.state()):
+            return "Mob violence", attack  # a crowd or group, not the state, attacks the protest
+    violent = c.first("VIOLENT")
+    if violent is not None:
+        return "Violent demonstration", violent
+    force = c.first("FORCE")
+    if force is not None:
+        return "Excessive force against protesters", force
+    interv = c.first("CROWDCTL", "INTERV", "ARREST") if c.state() else c.first("CROWDCTL", "ARREST")
+    if interv is not None:
+        return "Protest with intervention", interv
+    return "Peaceful protest", context
+
+
+def territory_reading(c: SentenceCues) -> tuple[str, Cue] | None:
+    """Territory captured or retaken: the state regains it; armed groups (or a plain capture) overtake it."""
+    place_tokens = c.tokens("PLACE")
+    for cap in sorted(c.by.get("RETAKE", []) + c.by.get("CAPTURE", []), key=lambda x: x.start):
+        if cap.head.dep_ == "amod":
+            continue  # "rebel-held", "government-controlled": a description, not an event
+        named = {
+            t.i
+            for child in cap.head.children
+            if child.dep_ in ("dobj", "prep", "nsubjpass", "advmod", "npadvmod", "prt")
+            for t in child.subtree
+            if t.ent_type_ in ("GPE", "LOC", "FAC")
+        }
+        if not (linked(cap.head, place_tokens | named, 2) or cap.end - cap.start > 1):
+            continue
+        doers = agents(cap.head)
+        if doers & c.state():
+            return "Government regains territory", cap
+        if doers & (c.tokens("ARMED") | c.tokens("MIL")) or cap.cue == "CAPTURE":
+            return "Non-state actor overtakes territory", cap
+        return "Government regains territory", cap
+    return None
+
+
+def held(c: SentenceCues) -> Cue | None:
+    """Hostages or captives taken or held ("took 30 hostages"), not a mere mention of them."""
+    for cue in c.by.get("ABDUCT_WEAK", []):
+        if cue.head.pos_ == "VERB" or cue.head.head.lemma_.lower() in _HOLD_VERBS:
+            return cue
+    return None
+
+
+def joined_fighting(c: SentenceCues) -> Cue | None:
+    """A group joining or taking part in the fighting: a change to its activity, not a battle."""
+    return _verb_near(c, "JOIN", "CLASH", 3)
+
+
+def lost_ground(c: SentenceCues) -> tuple[str, Cue] | None:
+    """One side lost territory or control ("the army lost ground"): the other side gained it."""
+    ground = c.tokens("PLACE")
+    for lose in c.by.get("LOSE", []):
+        objects = [t for t in lose.head.children if t.dep_ == "dobj"]
+        if not any(t.i in ground or t.lemma_.lower() in ("territory", "ground", "control") for t in objects):
+            continue
+        losers = agents(lose.head)
+        if losers & c.state():
+            return "Non-state actor overtakes territory", lose
+        if losers & (c.tokens("ARMED") | c.tokens("MIL")):
+            return "Government regains territory", lose
+    return None
+
+
+def disrupted(c: SentenceCues) -> Cue | None:
+    """Weapons defused, cleared or intercepted, or found and seized ("defused a bomb", "found an arms cache")."""
+    if c.has("DISRUPT"):
+        return c.first("DISRUPT")
+    weapons = c.tokens("WEAPON")
+    for find in c.by.get("FIND", []):
+        if linked(find.head, weapons, 2):
+            return find
+    return None
+
+
+def hq(c: SentenceCues) -> Cue | None:
+    """A base, camp or checkpoint set up ("established a base"), read from a setting-up verb near it."""
+    return _verb_near(c, "SETUP", "BASE", 2)
+
+
+def new_group(c: SentenceCues) -> Cue | None:
+    """A group set up or formed: "a new brigade was formed", "the militia set up a council"."""
+    groups = c.tokens("GROUP")
+    for setup in c.by.get("SETUP", []):
+        made = [t for t in setup.head.children if t.dep_ in ("nsubjpass", "dobj")]
+        if setup.head.pos_ == "VERB" and any({t.i, *(w.i for w in t.children)} & groups for t in made):
+            return setup
+    return None
+
+
+def mob(c: SentenceCues) -> Cue | None:
+    """A crowd, mob or vigilantes doing violence (they are its subject or agent), or a lynching."""
+    mobs = c.tokens("MOB")
+    for name in ("KILL", "VIOLENT", "LOOT", "CLASH"):
+        for violent in c.by.get(name, []):
+            if violent.head.pos_ == "VERB" and agents(violent.head) & mobs:
+                return violent
+    for lynch in c.by.get("MOB", []):
+        if lynch.head.pos_ == "VERB":  # "lynch"
+            return lynch
+    return None

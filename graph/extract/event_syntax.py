@@ -1,0 +1,95 @@
+"""Dependency-parse walks that the event typing rules read.
+
+Who did it (:func:`agents`), to whom (:func:`targets`), whether two words are near in the tree
+(:func:`linked`), and whether a word only gives background (:func:`in_background`).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+__all__ = ["linked", "targets", "agents", "tree_depth", "in_background"]
+
+_BACKGROUND_DEPS = ("relcl",)
+_BACKGROUND_PREPS = frozenset(["after", "following", "amid", "since", "before", "despite"])
+
+
+def linked(a: Token, b_tokens: set[int], steps: int = 3) -> bool:
+    """True when a token of ``b_tokens`` is within a few dependency steps below or above ``a``."""
+    if a.i in b_tokens:
+        return True
+    node = a
+    for _ in range(steps):
+        if node.head == node:
+            break
+        node = node.head
+        if node.i in b_tokens:
+            return True
+    frontier = [a]
+    for _ in range(steps):
+        frontier = [c for t in frontier for c in t.children]
+        if any(t.i in b_tokens for t in frontier):
+            return True
+    return False
+
+
+def targets(verb: Token) -> list[Token]:
+    """The victims or objects of an action word: objects, passive subjects, 'on/against X'."""
+    out = []
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass", "attr", "oprd"):
+            out.append(child)
+        elif child.dep_ == "prep" and child.lower_ in ("on", "against", "at", "of", "into", "inside"):
+            out.extend(g for g in child.children if g.dep_ == "pobj")
+    for conj in [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]:
+        out.extend(g for g in conj.children if g.dep_ in ("dobj", "nsubjpass"))  # "killed and wounded scores"
+    if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        out.append(verb.head)
+    if verb.pos_ == "NOUN":
+        out.extend(c for c in verb.children if c.dep_ == "compound")
+        if verb.dep_ in ("dobj", "nsubjpass", "nsubj"):
+            for child in verb.head.children:
+                if child.dep_ == "prep" and child.lower_ in ("on", "against"):
+                    out.extend(g for g in child.children if g.dep_ == "pobj")
+    for t in list(out):
+        out.extend(c for c in t.children if c.dep_ in ("conj", "compound", "appos"))
+        # "scores of terrorists", "dozens of civilians": the people counted
+        of = [c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"]
+        out.extend(g for c in of for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def agents(verb: Token) -> set[int]:
+    """Token ids of the doer of ``verb`` (subject or by-agent, with modifiers), looking up through clauses."""
+    node = verb
+    for _ in range(4):
+        doers = [c for c in node.children if c.dep_ == "nsubj"]
+        doers += [g for c in node.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if doers:
+            return {t.i for d in doers for t in d.subtree}
+        if node.head == node:
+            break
+        node = node.head
+    return set()
+
+
+def tree_depth(token: Token) -> int:
+    """How many steps ``token`` lies below the root of its sentence (at most 40)."""
+    depth = 0
+    while token.head != token and depth < 40:
+        token, depth = token.head, depth + 1
+    return depth
+
+
+def in_background(token: Token) -> bool:
+    """True inside a relative clause: background to the reported event ("where a truce had been declared")."""
+    node = token
+    for _ in range(8):
+        if node.dep_ in _BACKGROUND_DEPS:
+            return True
+        if node.dep_ == "pobj" and node.head.lower_ in _BACKGROUND_PREPS:
+            return True  # "after the clashes", "following an attack"
+        if node.head == node:
+            return False
+        node = node.head
+    return False
