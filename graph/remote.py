@@ -108,8 +108,15 @@ class RemoteStore:
         return existed
 
     def insert_default(self, ntriples: bytes) -> None:
-        """Add N-Triples to the default graph with one INSERT DATA request."""
-        self.update_raw(f"INSERT DATA {{\n{ntriples.decode()}\n}}")
+        """Add N-Triples to the default graph, one INSERT DATA request per ~8 MB (cut between lines)."""
+        start = 0
+        while start < len(ntriples):
+            end = len(ntriples)
+            if end - start > MAX_UPDATE_BYTES:  # cut after the window's last line, or after an overlong line
+                last_line_end = ntriples.rfind(b"\n", start, start + MAX_UPDATE_BYTES) + 1
+                end = last_line_end or ntriples.find(b"\n", start) + 1 or end
+            self.update_raw(f"INSERT DATA {{\n{ntriples[start:end].decode()}\n}}")
+            start = end
 
     def drop_graph(self, graph_iri: str) -> bool:
         """Remove the named graph ``graph_iri``; return whether it existed."""
