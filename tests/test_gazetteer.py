@@ -10,7 +10,7 @@ from pathlib import Path
 import pycountry
 import pytest
 
-from graph.extract import gazetteer
+from graph.extract import gazetteer_index
 from graph.extract.gazetteer import (
     DATA_DIR,
     DATA_FILES,
@@ -222,7 +222,7 @@ def test_alias_to_an_unknown_place_is_an_error(tmp_path, monkeypatch):
 
 def test_cache_dir_follows_xdg(monkeypatch, tmp_path):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    assert gazetteer._cache_dir() == tmp_path / "conflictkg"
+    assert gazetteer_index._cache_dir() == tmp_path / "conflictkg"
 
 
 def test_prune_keeps_the_index_in_use_and_the_most_recent(tmp_path):
@@ -230,7 +230,7 @@ def test_prune_keeps_the_index_in_use_and_the_most_recent(tmp_path):
         path = tmp_path / f"places-{name}.sqlite"
         path.write_bytes(b"")
         os.utime(path, (1_000_000 - age * 100, 1_000_000 - age * 100))
-    gazetteer._prune(tmp_path, keep=tmp_path / "places-e.sqlite", spare=3)
+    gazetteer_index._prune(tmp_path, keep=tmp_path / "places-e.sqlite", spare=3)
     assert sorted(p.name for p in tmp_path.glob("*.sqlite")) == [
         "places-a.sqlite",
         "places-b.sqlite",

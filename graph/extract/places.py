@@ -1,243 +1,40 @@
-"""Places of an article: EntityRuler patterns from the gazetteer, and context-aware geocoding of spans.
+"""Places of an article: every place mention of a parsed doc, geocoded against the offline gazetteer.
 
-``ruler_patterns()`` feeds the EntityRuler that runs before the statistical NER (it fixes the model's
-traps: "Daraa" as ORG, "Sweida" as PERSON). ``find_places(doc)`` geocodes every place span of a
-parsed doc against the offline gazetteer, choosing between same-named places by the countries the
-article mentions, "X province"/"city of X" cues, then population.
+``find_places(doc)`` takes the NER's place spans and the capitalised names that the words around
+mark as places, reads the article's countries and admin1 units and the cues around each mention,
+and geocodes each with :func:`geocode.resolve`. ``ruler_patterns()`` (from :mod:`place_patterns`)
+feeds the EntityRuler that runs before the statistical NER.
 """
 
 from __future__ import annotations
 
 import functools
-import math
-import re
 from collections import Counter
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from graph.extract.gazetteer import DATA_DIR, Place, get_gazetteer, normalise, skeleton, strip_article
+from graph.extract.gazetteer import Place, get_gazetteer, normalise, strip_article
+from graph.extract.geocode import Cues, resolve
+from graph.extract.place_patterns import ruler_patterns
+from graph.extract.place_words import (
+    ADMIN_WORDS,
+    CAMP_WORDS,
+    CUE_AFTER,
+    CUE_BEFORE,
+    DIRECTIONS,
+    ORG_WORDS,
+    STATE_NOT_ADMIN,
+    TITLES,
+    TOWN_WORDS,
+    common_words,
+)
 from graph.records import Location
 
 __all__ = ["ruler_patterns", "find_places", "resolve", "Cues"]
 
-
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(text.split())
-
-
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels the small model wrongly gives to well-known places ("Daraa" ORG, "Sweida" PERSON).
 RESCUE_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART"})
-DIRECTIONS = _words(
-    "north south east west northern southern eastern western central northeast northwest southeast southwest "
-    "northeastern northwestern southeastern southwestern north-east north-west south-east south-west "
-    "north-eastern north-western south-eastern south-western mid upper lower greater rural"
-)
-ADMIN_WORDS = frozenset(
-    _words(
-        "governorate governorates province provinces oblast prefecture department wilayat wilaya muhafazat "
-        "region regions state district"
-    )
-)
-# A "place" right after one of these is a person: "Secretary Kerry", "President Jackson".
-TITLES = frozenset(
-    _words(
-        "mr mrs ms dr president secretary minister senator ambassador general gen. col. lt. sgt. king queen "
-        "prince sheikh imam commander spokesman spokeswoman envoy premier chancellor"
-    )
-)
-# A place name followed by one of these is part of an organisation's name: "Badr Organization",
-# "Daraa Military Council", "Moro Islamic Liberation Front", "Kurdistan Democratic Party".
-ORG_WORDS = frozenset(
-    _words(
-        "Organization Organisation Brigade Brigades Front Forces Army Movement Party Group Council Corps "
-        "Division Battalion Battalions Militia Militias Tribe Clan Liberation Islamic Union Committee Revolutionary "
-        "Operations Regiment Martyrs University Police Airways Airlines Club FC Military Security Defence Defense "
-        "National Democratic Popular Guard Guards Resistance Armed Emirate"
-    )
-)
-# "the town of X", "X district": words that mark an unlabelled capitalised name as a place.
-CUE_BEFORE = frozenset(_words("town village city district area suburb neighbourhood neighborhood outskirts"))
-CUE_AFTER = frozenset(
-    _words(
-        "town village district subdistrict sub-district lga territory county camp region province governorate oblast"
-    )
-)
-# "Syria state media": "state" after a name that is not a federal state.
-STATE_NOT_ADMIN = frozenset(_words("media television tv news agency run - officials forces department"))
-TOWN_WORDS = frozenset(_words("city town village villages suburb district neighbourhood neighborhood countryside"))
-CAMP_WORDS = frozenset(("camp", "camps"))
-# Populations above which a populated place is named by the ruler. Towns count from 30k in the
-# countries with most conflict events outside Latin America and the Philippines, whose town names are
-# often Spanish surnames ("Rubio", "Garcia") that would break person names.
-RULER_MIN_POP = 1_000_000
-RULER_MIN_POP_DENSE = 30_000
-DENSE_COUNTRIES = frozenset(
-    _words(
-        "SY IQ YE LY AF PK SO SD SS ET ER ML BF NE NG TD CM CF CD MZ UA MM PS IL LB TR EG DZ TN KE UG BI RW "
-        "JO IR SA BD AM AZ GE"
-    )
-)
-_WORD = re.compile(r"^[A-Z][\w'\u2019.-]*$")
-
-
-@functools.cache
-def _common_words() -> frozenset[str]:
-    with open(DATA_DIR / "common_words.txt", encoding="utf-8") as f:
-        return frozenset(line.strip() for line in f if line.strip() and not line.startswith("#"))
-
-
-def _patternable(name: str, curated: bool) -> bool:
-    """A name is safe as a case-sensitive pattern when it is capitalised and not just English words."""
-    words = name.split()
-    if not words or len(name) < 3 or not name[0].isupper() or any(ord(ch) > 0xFF for ch in name):
-        return False  # scholarly transliterations ("Dar\u2018\u0101") do not occur in news text
-    if curated:
-        return True
-    if len(words) == 1 and len(name) <= 3:
-        return False  # "San", "Aba", "Bol": too often part of other names
-    common = _common_words()
-    return not all(w.lower() in common or not w[:1].isupper() for w in words)
-
-
-def _label(place: Place) -> str:
-    if place.kind == "camp":
-        return "FAC"
-    return "LOC" if place.kind == "region" else "GPE"
-
-
-def ruler_patterns() -> list[dict]:
-    """Return EntityRuler patterns (label, pattern, id) for countries, admin1, large towns, regions, aliases.
-
-    Places of the conflict countries (admin1 units, towns of 30k+) and large places elsewhere (1M+),
-    all countries, regions, camps and hand-written aliases. Patterns are case-sensitive phrases (the
-    ruler's default ORTH matching), plus token patterns for "southern Syria"-style directions before
-    country names and the admin1 names of conflict countries.
-    """
-    gaz = get_gazetteer()
-    rows = gaz.named(
-        "p.kind IN ('country', 'region', 'camp') OR p.curated = 1 OR p.population >= ?"
-        f" OR (p.population >= ? AND p.country IN ({', '.join('?' * len(DENSE_COUNTRIES))}))",
-        (RULER_MIN_POP, RULER_MIN_POP_DENSE, *sorted(DENSE_COUNTRIES)),
-    )
-    best: dict[str, Place] = {}
-    for place, name in rows:
-        curated = place.curated or place.kind in ("country", "region", "camp")
-        if not _patternable(name, curated):
-            continue
-        old = best.get(name)
-        if old is None or _prior(place) > _prior(old):
-            best[name] = place
-    patterns: list[dict] = []
-    for name, place in sorted(best.items()):
-        patterns.append({"label": _label(place), "pattern": name, "id": place.id})
-        directional = place.kind == "country" or (place.kind == "governorate" and place.country in DENSE_COUNTRIES)
-        if directional and all(_WORD.match(w) for w in name.split()):
-            tokens = [{"LOWER": {"IN": DIRECTIONS}}] + [{"ORTH": w} for w in name.split()]
-            patterns.append({"label": _label(place), "pattern": tokens, "id": place.id})
-    return patterns
-
-
-def _prior(place: Place) -> tuple:
-    return (place.curated, -place.rank, place.population)
-
-
-@dataclass(frozen=True)
-class Cues:
-    """What the words around a mention say about the kind of place it is."""
-
-    admin: bool = False  # "Sweida province", "Sweida, a province", "province of Idlib"
-    town: bool = False  # "the city of Homs", "Raqqa city", "Idlib countryside"
-    camp: bool = False  # "Hamidiyah camp"
-    country: str | None = None  # "Syria's Daraa" -> SY (strict: no place outside it)
-    among: frozenset = frozenset()  # (ISO2, admin1 or None) of a container: "Damascus, Oregon", "Atlanta, Georgia"
-
-
-def resolve(
-    name: str, context: Counter | None = None, cues: Cues = Cues(), admin1s: frozenset[str] = frozenset()
-) -> Place | None:
-    """Geocode one place name: the best gazetteer entry given the article's countries, admin1 units and cues."""
-    gaz = get_gazetteer()
-    context = context or Counter()
-    candidates = gaz.lookup(name)
-    if name.isupper() and len(name) <= 5:  # an acronym ("SANA", "UN") names a place only when spelt so
-        candidates = [p for p in candidates if name in gaz.trusted_names or p.name == name]
-    if cues.country and not any(p.country == cues.country for p in candidates):
-        candidates = gaz.lookup_fuzzy(name, {cues.country}) or candidates
-    if not candidates and context:
-        # "al-Shajara" for "Ash Shajarah": a transliteration variant, looked for only in the text's countries
-        candidates = [p for p in gaz.lookup_fuzzy(name, set(context)) if p.population >= 1000 or p.curated]
-    if not candidates:
-        return None
-    key = normalise(name)
-    primary = [p for p in candidates if strip_article(normalise(p.name)) == strip_article(key)]
-    if primary:
-        # "Geneva" is the name of a city of 180k: an Iranian port that GeoNames also calls Geneva cannot outrank it
-        floor = max(p.population for p in primary)
-        candidates = [p for p in candidates if p in primary or p.curated or p.rank < 3 or p.population >= floor]
-    if cues.among:
-        admins = {a for _c, a in cues.among if a}
-        inside = [p for p in candidates if p.admin1 in admins and p.kind != "governorate"]
-        candidates = inside or [p for p in candidates if p.country in {c for c, _a in cues.among}] or candidates
-    if cues.country:
-        candidates = [p for p in candidates if p.country == cues.country]
-        if not candidates:
-            return None  # "Kabul's Green Zone" is not Baghdad's
-    if cues.admin:
-        admin = [p for p in candidates if p.kind in ("governorate", "country")]
-        if not admin:  # "Kherson oblast": the admin1 is "Khersonska oblast" in the source
-            admin = gaz.admin1_by_prefix(name, {p.country for p in candidates if p.country})
-        candidates = admin or candidates
-    elif cues.town or cues.camp:
-        town = [p for p in candidates if p.rank == 3]
-        candidates = town or candidates
-    total = sum(context.values()) or 1
-
-    def score(p: Place) -> float:
-        # log10(population) is the prior; naming the country adds a bounded bonus, so "Damascus" in a text
-        # about US diplomacy on Syria is still the Syrian capital and not a Maryland town of 15k.
-        value = math.log10(p.population + 10)
-        if p.country in context:
-            value += 4 + 1.5 * context[p.country] / total
-        elif context and p.kind != "country":
-            value -= 1
-        if p.curated:
-            value += 2
-        if p.admin1 in admin1s and p.kind != "governorate":
-            value += 1.5  # "Jasim ... in Daraa province": the Jasim inside Daraa
-        if p.kind == "country":
-            value += 6
-        elif p.kind == "region":
-            value += 3
-        elif p.kind == "governorate":
-            value += 0.5
-        return value
-
-    best = max(candidates, key=score)
-    if best.kind == "governorate" and not cues.admin:
-        # "Daraa", "Aleppo", "Sweida": a governorate named after its capital means the town unless a cue
-        # ("province", "governorate") says otherwise; the town is the finer, ACLED-preferred location.
-        names = {skeleton(normalise(name)), skeleton(normalise(best.name))}
-        twins = [
-            p
-            for p in candidates
-            if p.rank == 3
-            and p.country == best.country
-            and (p.admin1 == best.name or p.curated or _km(p, best) < 60)
-            and (p.population >= 5000 or p.curated)
-            and skeleton(normalise(p.name)) in names
-        ]
-        if twins:
-            best = max(twins, key=lambda p: p.population)
-    return best
-
-
-def _km(a: Place, b: Place) -> float:
-    """Great-circle distance between two places in kilometres."""
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b.lon - a.lon) / 2) ** 2
-    return 12742 * math.asin(math.sqrt(h))
 
 
 def _strip(span: Span) -> tuple[int, int]:
@@ -425,7 +222,7 @@ def _name_token(token) -> bool:
         return True
     if not (token.is_alpha and token.text[:1].isupper() and not token.is_upper):
         return False
-    return not (token.is_sent_start and token.lower_ in _common_words())
+    return not (token.is_sent_start and token.lower_ in common_words())
 
 
 def find_places(doc: Doc) -> list[tuple[Span, Location]]:
