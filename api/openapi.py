@@ -13,7 +13,7 @@ from typing import Any
 
 from flask import Blueprint, Response, jsonify, render_template
 
-from api.params import DATE_PATTERN, ID_PATTERN, MAX_LIMIT, MAX_OFFSET, MAX_TEXT, TEXT_PATTERN
+from api.params import DATE_PATTERN, ID_PATTERN, MAX_LIMIT, MAX_OFFSET, MAX_TEXT, SPACE, TEXT_PATTERN
 from graph import __version__
 
 __all__ = ["blueprint", "document"]
@@ -139,6 +139,8 @@ _LIMIT = _query("limit", f"Items per page, 1 to {MAX_LIMIT}.", {"type": "integer
 _OFFSET = _query("offset", "Items to skip.", {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET})
 _DATE = {"type": "string", "pattern": f"^{DATE_PATTERN}$"}
 _ENTITY = {"type": "string", "pattern": f"^{ID_PATTERN}$"}
+_SEARCH_TEXT = {"type": "string", "minLength": 1, "maxLength": MAX_TEXT,
+                "pattern": f"^{TEXT_PATTERN}[^{SPACE}\\x00-\\x1f]{TEXT_PATTERN}$"}  # something besides spaces
 _BAD = _problem("A parameter cannot be used; detail says what to send.")
 
 
@@ -194,9 +196,7 @@ def _paths() -> dict[str, Any]:
                                                 "One document and what was read from it."),
         "/api/search": {"get": {
             "tags": ["search"], "summary": "Actors, places and events whose names or aliases contain q.",
-            "parameters": [_query("q", "Search text.", {"type": "string", "minLength": 1, "maxLength": MAX_TEXT,
-                                                        "pattern": f"^{TEXT_PATTERN}[^\\s\\x00-\\x1f]{TEXT_PATTERN}$"},
-                                  required=True), _LIMIT, _OFFSET],
+            "parameters": [_query("q", "Search text.", _SEARCH_TEXT, required=True), _LIMIT, _OFFSET],
             "responses": {"200": _ok("SearchResult"), "400": _BAD}}},
         "/id/{kind}/{entity_id}": {"get": {
             "tags": ["linked data"], "summary": "Dereference an entity IRI: JSON, RDF or HTML by Accept.",

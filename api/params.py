@@ -6,14 +6,17 @@ import re
 
 from flask import request
 
-__all__ = ["BadParameter", "MAX_LIMIT", "MAX_OFFSET", "ID_PATTERN", "DATE_PATTERN", "TEXT_PATTERN", "limit_offset",
-           "text", "iso_date", "entity_id", "is_entity_id"]
+__all__ = ["BadParameter", "MAX_LIMIT", "MAX_OFFSET", "ID_PATTERN", "DATE_PATTERN", "TEXT_PATTERN", "SPACE",
+           "limit_offset", "text", "iso_date", "entity_id", "is_entity_id"]
 
 MAX_LIMIT = 500
 MAX_OFFSET = 1_000_000
 MAX_TEXT = 200
+# Whitespace to both regex dialects the patterns meet: Python's \s also has U+0085, ECMAScript's
+# (OpenAPI clients) also has U+FEFF. Naming both keeps the two readings of a pattern the same.
+SPACE = r"\s\x85\ufeff"
 # Entity ids are the IRI's last path segment: any IRI character but '/', whitespace, controls and <>"{}|\^`.
-ID_PATTERN = r"[^/\s\x00-\x1f<>\"{}|\\^`]{1,200}"
+ID_PATTERN = r"[^/" + SPACE + r"\x00-\x1f<>\"{}|\\^`]{1,200}"
 _ID = re.compile(ID_PATTERN)
 # Dates are compared as ISO text, so any well-formed day works as a bound (2021-02-30 sorts between
 # 02-28 and 03-01); the calendar is not checked.

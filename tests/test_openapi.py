@@ -10,6 +10,7 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 
 from api import create_app
+from api.params import is_entity_id
 
 DESCRIBED = ("/api/", "/-/", "/id/")
 
@@ -41,6 +42,20 @@ def test_every_operation_documents_its_errors_as_problems(app):
             for status, response in operation["responses"].items():
                 if status.startswith(("4", "5")):
                     assert "application/problem+json" in response["content"], f"{method} {path} {status}"
+
+
+# ECMAScript's \s, which OpenAPI clients (and schemathesis) apply to the document's patterns.
+ECMA_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+
+
+def test_entity_id_pattern_reads_the_same_in_both_regex_dialects(app):
+    """An id the document's pattern allows is never refused by the server, and the other way round."""
+    document = app.test_client().get("/openapi.json").get_json()
+    (parameter,) = document["paths"]["/api/actors/{actor_id}"]["get"]["parameters"][:1]
+    as_clients_read_it = re.compile(parameter["schema"]["pattern"].replace(r"\s", ECMA_SPACE))
+    for code in range(0x3100):  # Latin to CJK symbols: every whitespace and control character
+        value = f"a{chr(code)}b"
+        assert bool(as_clients_read_it.match(value)) == is_entity_id(value), hex(code)
 
 
 def test_docs_page_uses_only_local_assets(hand_built_server):
