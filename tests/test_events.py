@@ -153,3 +153,26 @@ def test_event_assembly_order_duplicates_captions():
     attack = next(e for e in events if e.evidence.startswith("Gunmen killed 12"))
     assert "police" not in (attack.actor1 or "").lower()
     assert attack.date == "2024-03-04"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        # a group whose name ends in "Army" is still a non-state group when it takes ground
+        ("Fighters from the Kachin Independence Army seized a police post near Laiza on Monday.",
+         "Non-state actor overtakes territory"),
+        ("The Free Syrian Army captured two villages north of Aleppo on Friday.",
+         "Non-state actor overtakes territory"),
+        ("Iraqi troops recaptured the town of Baiji from Islamic State militants on Sunday.",
+         "Government regains territory"),
+        # the loser is the subject: the other side gained the ground
+        ("Islamic State fighters were cornered in Raqqa after losing all other territory to the army.",
+         "Government regains territory"),
+    ],
+)
+def test_territory_changes_are_typed_by_who_took_the_ground(text, sub_event_type):
+    from graph.extract.pipeline import Extractor
+    from graph.records import Article
+
+    events = Extractor().extract(Article(id="t", text=text, published="2024-03-05")).events
+    assert [e.sub_event_type for e in events][:1] == [sub_event_type]

@@ -36,6 +36,7 @@ class EventTyping:
     sub_event_type: str
     confidence: float
     trigger: Token | None = None
+    cue: str | None = None  # the trigger's class in the lexicon ("CAPTURE", "SHELL", ...)
     cameo: str | None = None
     plover: str | None = None
 
@@ -169,6 +170,7 @@ def classify_sentence(sent: Span) -> list[EventTyping]:
                 sub_event_type=sub,
                 confidence=round(conf * (0.8**rank), 3),
                 trigger=cue.head if cue is not None else None,
+                cue=cue.cue if cue is not None else None,
                 cameo=cameo,
                 plover=plover,
             )

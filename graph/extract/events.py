@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from graph.extract.actors import ActorTable
+from graph.extract.event_syntax import agents
 from graph.extract.roles import assign_roles
 from graph.records import Article, Event, Location, slugify
 
@@ -214,7 +215,7 @@ class _Context:
         return Event(
             id=f"event/{slugify(self.article.id)}-{anchor}",
             event_type=typing.event_type,
-            sub_event_type=typing.sub_event_type,
+            sub_event_type=_territory_taker(typing, self.table),
             actor1=actor1,
             actor2=actor2,
             assoc_actor_1=assoc1,
@@ -292,6 +293,24 @@ def _persons_aside(roles, event_type: str, table: ActorTable) -> tuple[str | Non
         if kinds.get(actor2) == "person":
             actor2 = None
     return actor1, actor2, tuple(dict.fromkeys(assoc))
+
+
+_CAPTURES = {"CAPTURE", "RETAKE"}
+_TAKERS = {"state_forces": "Government regains territory", "armed_group": "Non-state actor overtakes territory"}
+
+
+def _territory_taker(typing, table: ActorTable) -> str:
+    """A capture is typed by who took the ground: the state regains it, an armed group overtakes it.
+
+    The sentence's words can mislead ("the Arakan Army seized ..." reads "Army" as the state's);
+    the actors named as doers of the capture verb settle it when they are all of one side.
+    """
+    sub_event_type = typing.sub_event_type
+    if sub_event_type not in _TAKERS.values() or typing.cue not in _CAPTURES or typing.trigger is None:
+        return sub_event_type
+    doers = [table.at(i) for i in agents(typing.trigger)]
+    sides = {_TAKERS.get(table.actors[doer.key].kind) for doer in doers if doer and doer.link is None} - {None}
+    return sides.pop() if len(sides) == 1 else sub_event_type
 
 
 def _fill_from_context(events: list[Event], countries: set[str]) -> list[Event]:
