@@ -65,6 +65,11 @@ def test_actors_and_kinds(nlp, text, expected):
          {"Syrian Observatory for Human Rights", "Observatory", "monitor"}),
         ("Human Rights Watch researcher Sara Kayyali said the strikes were unlawful. Kayyali added that "
          "hospitals were hit.", "Sara Kayyali", {"Sara Kayyali", "Kayyali"}),
+        # a state's army under its own name is the same node as its generic state-forces name
+        ("The Israel Defense Forces said Israeli troops raided Jenin.", "Military Forces of Israel",
+         {"Israel Defense Forces", "Israeli troops"}),
+        ("The Tatmadaw shelled Hpakant; Myanmar's military denied it.", "Military Forces of Myanmar",
+         {"Tatmadaw", "Myanmar's military"}),
     ],
 )
 def test_every_alias_maps_to_one_actor(nlp, text, name, aliases):
@@ -82,6 +87,7 @@ def test_every_alias_maps_to_one_actor(nlp, text, name, aliases):
         ("IS fighters [AFP] were seen near the river.", {"Agence France-Presse"}),
         ("The Syrian Democratic Forces said clashes continued.", {"Military Forces of Syria"}),
         ("Druze villagers fled the fighting.", {"Druze"}),
+        ("Mali's military junta said its troops killed 20 militants.", {"Military Forces of Myanmar"}),
     ],
 )
 def test_not_every_capitalised_phrase_is_an_actor(nlp, text, not_actors):
