@@ -38,6 +38,10 @@ def actors_of(nlp, text: str) -> dict[str, tuple[str, set[str]]]:
          {"Military Forces of Ukraine": "state_forces", "Wagner Group": "militia"}),
         ("Gunmen abducted 20 villagers in northwestern Nigeria, residents said.",
          {"Unidentified Armed Group (Nigeria)": "armed_group", "Civilians (Nigeria)": "civilians"}),
+        # a country adjective on the attack itself names that state's forces as the attacker
+        ("An Israeli air strike killed four people in Rafah on Monday.", {"Military Forces of Israel": "state_forces"}),
+        ("Russian shelling killed two civilians in Kherson.", {"Military Forces of Russia": "state_forces"}),
+        ("A Turkish drone strike hit a car near Qamishli.", {"Military Forces of Turkey": "state_forces"}),
         ("Thousands of protesters marched in Khartoum against Sudan's military government.",
          {"Protesters (Sudan)": "civilians", "Military Forces of Sudan": "state_forces"}),
         ("Kenyan police arrested three suspected al-Shabaab recruiters in Mombasa.",
