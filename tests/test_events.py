@@ -176,3 +176,23 @@ def test_territory_changes_are_typed_by_who_took_the_ground(text, sub_event_type
 
     events = Extractor().extract(Article(id="t", text=text, published="2024-03-05")).events
     assert [e.sub_event_type for e in events][:1] == [sub_event_type]
+
+
+ROUNDUP = (
+    "Sudan's army and RSF fight in Omdurman\n\n"
+    "Sudan's army clashed with the Rapid Support Forces in Omdurman on Monday, killing 12 fighters.\n\n"
+    "Heavy fighting continued near the city on Tuesday, residents said.\n\n"
+    "Meanwhile in Ukraine, a drone attack wounded five people in Odesa on Tuesday.\n"
+)
+
+
+def test_a_roundup_paragraph_from_another_country_keeps_its_own_parties():
+    from graph.extract.pipeline import Extractor
+    from graph.records import Article
+
+    events = Extractor().extract(Article(id="roundup", text=ROUNDUP, published="2024-06-05")).events
+    sudan = {"Military Forces of Sudan", "Rapid Support Forces"}
+    follow_up = next(e for e in events if e.evidence.startswith("Heavy fighting"))
+    assert {follow_up.actor1, follow_up.actor2} == sudan  # an unnamed party in the same story: the main pair
+    odesa = next(e for e in events if "Odesa" in e.evidence)
+    assert sudan.isdisjoint({odesa.actor1, odesa.actor2})

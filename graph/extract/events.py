@@ -8,9 +8,11 @@ an earlier one (the headline over the story, a lead paragraph printed twice) giv
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
@@ -164,7 +166,7 @@ def build_events(article: Article, doc: Doc, table: ActorTable, places: list[Pla
         events.extend(context.sentence_events(sent, typings[0], evidence))
     events = _drop_headline(events, _lead_end(article))
     countries = {p.location.name for p in places if p.location.kind in _COUNTRY_KINDS}
-    return _fill_from_context(events, countries)
+    return _fill_from_context(events, countries, _theatre_check(article, doc, table, places))
 
 
 class _Context:
@@ -313,9 +315,33 @@ def _territory_taker(typing, table: ActorTable) -> str:
     return sides.pop() if len(sides) == 1 else sub_event_type
 
 
-def _fill_from_context(events: list[Event], countries: set[str]) -> list[Event]:
+def _theatre_check(article: Article, doc: Doc, table: ActorTable, places: list[PlaceMention]):
+    """Whether a pair of actors fits an event's paragraph: a roundup's paragraph that names other
+    countries ("Meanwhile in Ukraine, ...") is not about the lead story's parties.
+
+    The pair fits when the paragraph names no country, when none of its actors belongs to one,
+    or when one of them belongs to a country the paragraph names.
+    """
+    breaks = [m.end() for m in re.finditer(r"\n\s*\n", article.text)]
+    named: dict[int, set[str]] = {}
+    for mention in places:
+        if mention.location.kind in _COUNTRY_KINDS and mention.location.country:
+            paragraph = bisect.bisect_right(breaks, doc[mention.start].idx)
+            named.setdefault(paragraph, set()).add(mention.location.country)
+    actor_country = {info.name: info.country for info in table.actors.values()}
+
+    def fits(event: Event, pair: tuple) -> bool:
+        countries = named.get(bisect.bisect_right(breaks, event.start), set())
+        own = {actor_country.get(name) for name in pair} - {None}
+        return not countries or not own or bool(countries & own)
+
+    return fits
+
+
+def _fill_from_context(events: list[Event], countries: set[str], fits: Callable[[Event, tuple], bool]) -> list[Event]:
     """An armed event whose sentence names no party takes the parties of the last event at the same place
-    (below country level), else the article's main pair of adversaries."""
+    (below country level), else the article's main pair of adversaries if ``fits`` that event (a roundup's
+    story from another country does not take the lead story's parties)."""
     pairs = Counter(frozenset((e.actor1, e.actor2)) for e in events if e.actor1 and e.actor2)
     main = tuple(sorted(pairs.most_common(1)[0][0])) if pairs else None
     out: list[Event] = []
@@ -325,7 +351,7 @@ def _fill_from_context(events: list[Event], countries: set[str]) -> list[Event]:
             continue
         donor = next((e for e in reversed(out[-30:]) if e.location == event.location and e.actor1 and e.actor2
                       and e.location not in countries), None)
-        pair = (donor.actor1, donor.actor2) if donor else main
+        pair = (donor.actor1, donor.actor2) if donor else main if main and fits(event, main) else None
         present = event.actor1 or event.actor2
         if pair and present is None:
             event = replace(event, actor1=pair[0], actor2=pair[1])
