@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from graph.extract.dates import DateReading, find_dates, resolve_date
+from graph.extract.dates import DateReading, find_dates, resolve_date, standing_since
 from graph.extract.nlp import build_nlp
 
 PUBLISHED = dt.date(2019, 3, 14)  # a Thursday
@@ -96,3 +96,28 @@ def test_find_dates_gives_offsets():
     text = "Fighting on Monday and again yesterday."
     found = find_dates(text, PUBLISHED)
     assert [text[s:e] for s, e, _ in found] == ["on Monday", "yesterday"]
+
+
+@pytest.mark.parametrize(
+    ("text", "standing"),
+    [
+        ("The rebels have been fighting the army since April 2017.", True),
+        ("The war has gone on since 2011.", True),
+        ("Clashes have been raging since Monday.", False),  # days old: still the event's date
+        ("Fighting has raged since April 2017, and on Tuesday rebels shelled the town.", False),
+        ("Rebels shelled the town.", False),
+    ],
+)
+def test_a_since_date_long_before_publication_starts_a_situation(text, standing):
+    assert standing_since(text, PUBLISHED) is standing
+
+
+def test_a_war_going_on_since_long_ago_is_not_an_event_but_fighting_since_monday_is():
+    from graph.extract.pipeline import Extractor
+    from graph.records import Article
+
+    text = ("The army has been fighting the rebels since April 2017, officials said. "
+            "Clashes between the army and the rebels have been raging near Goma since Monday.")
+    events = Extractor().extract(Article(id="since", text=text, published=PUBLISHED.isoformat())).events
+    assert [e.evidence[:7] for e in events] == ["Clashes"]
+    assert events[0].date == "2019-03-11"

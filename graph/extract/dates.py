@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-__all__ = ["DateReading", "resolve_date", "find_dates"]
+__all__ = ["DateReading", "resolve_date", "find_dates", "standing_since"]
 
 MONTHS = {
     name: n
@@ -239,3 +239,29 @@ def resolve_date(sent: Span, published: dt.date | None) -> DateReading | None:
         return None
     best = min(found, key=lambda f: (_depth(sent, f[0], f[1]), f[0]))
     return best[2]
+
+
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+STANDING_DAYS = 60  # "since" a date this long before publication starts a situation, not an event
+
+
+def standing_since(text: str, published: dt.date | None) -> bool:
+    """True when every date of ``text`` is a "since <date>" at least two months before publication.
+
+    With an ongoing verb such a sentence tells a standing situation ("has been fighting the army
+    since April 2023"), not an event of its own; "since Monday" still dates one.
+    """
+    found = find_dates(text, published)
+    if published is None or not found:
+        return False
+    for start, end, reading in found:
+        since = text[start:end].lower().startswith("since") or _SINCE_BEFORE.search(text[:start])
+        if not since or (published - _first_day(reading)).days < STANDING_DAYS:
+            return False
+    return True
+
+
+def _first_day(reading: DateReading) -> dt.date:
+    """The first day a reading covers ("2023-04" -> 2023-04-01)."""
+    parts = [int(part) for part in reading.iso.split("-")[:3]]
+    return dt.date(parts[0], *(parts[1:] + [1, 1])[:2])

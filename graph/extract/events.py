@@ -149,7 +149,7 @@ def _evidence(article: Article, sent: Span) -> tuple[str, int, int]:
 
 def build_events(article: Article, doc: Doc, table: ActorTable, places: list[PlaceMention]) -> list[Event]:
     """Return the events of a parsed article, in document order."""
-    from graph.extract import event_types
+    from graph.extract import dates, event_types
 
     context = _Context(article, doc, table, places)
     events: list[Event] = []
@@ -158,6 +158,8 @@ def build_events(article: Article, doc: Doc, table: ActorTable, places: list[Pla
         typings = event_types.classify_sentence(sent)
         if not typings:
             continue
+        if _ongoing(sent) and dates.standing_since(sent.text, context.published):
+            continue  # "has been fighting the army since April 2023": background, not an event
         evidence = _evidence(article, sent)
         words = _words(evidence[0])
         if not words or _repeats(words, seen) or _caption(article.text, evidence[2]):
@@ -167,6 +169,11 @@ def build_events(article: Article, doc: Doc, table: ActorTable, places: list[Pla
     events = _drop_headline(events, _lead_end(article))
     countries = {p.location.name for p in places if p.location.kind in _COUNTRY_KINDS}
     return _fill_from_context(events, countries, _theatre_check(article, doc, table, places))
+
+
+def _ongoing(sent: Span) -> bool:
+    """Whether the sentence has a verb in the perfect progressive ("has been fighting")."""
+    return any(t.tag_ == "VBG" and any(a.lower_ == "been" for a in t.children if a.dep_ == "aux") for t in sent)
 
 
 class _Context:
