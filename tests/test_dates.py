@@ -54,6 +54,10 @@ def read(nlp, text: str, published: dt.date | None = PUBLISHED) -> DateReading |
         ("Grenades were thrown on Friday night (March 1), police said.", "2019-03-01", "day"),
         ("The fighting ended earlier this month.", "2019-03", "month"),
         ("The group was founded late last year.", "2018", "year"),
+        # the date of the event beats the date of the report, even nearer the root
+        ("Gunmen killed 12 villagers on Saturday, local officials said on Monday.", "2019-03-09", "day"),
+        ("Officials told AFP on Wednesday that rebels had shelled the town on Monday.", "2019-03-11", "day"),
+        ("The army said on Sunday that rebels had shelled the town.", "2019-03-10", "day"),  # the only date
     ],
 )
 def test_resolves(nlp, text, iso, precision):

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
+from graph.extract.roles import REPORT_VERBS
+
 __all__ = ["DateReading", "resolve_date", "find_dates", "standing_since"]
 
 MONTHS = {
@@ -222,22 +224,31 @@ def find_dates(text: str, published: dt.date | None) -> list[tuple[int, int, Dat
 _EXPLICIT = frozenset(["iso", "mdy", "dmy", "md", "dm"])
 
 
-def _depth(sent: Span, start: int, end: int) -> int:
+def _place_in_parse(sent: Span, start: int, end: int) -> tuple[bool, int]:
+    """(dates the report, depth below the root) of the date expression at ``start:end`` of ``sent``.
+
+    A date on a reporting verb ("..., officials said on Monday") dates the report, not the event.
+    """
     span = sent.doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return 99
-    node, depth = span.root, 0
+        return False, 99
+    node, depth, verb = span.root, 0, None
     while node.head != node and depth < 50:
         node, depth = node.head, depth + 1
-    return depth
+        if verb is None and node.pos_ in ("VERB", "AUX"):
+            verb = node
+    return verb is not None and verb.lemma_.lower() in REPORT_VERBS, depth
 
 
 def resolve_date(sent: Span, published: dt.date | None) -> DateReading | None:
-    """Return the date of the sentence's event, resolved against ``published``; None when it gives none."""
+    """Return the date of the sentence's event, resolved against ``published``; None when it gives none.
+
+    Among several dates, one of the event beats one of the report; then the one nearest the root wins.
+    """
     found = find_dates(sent.text, published)
     if not found:
         return None
-    best = min(found, key=lambda f: (_depth(sent, f[0], f[1]), f[0]))
+    best = min(found, key=lambda f: (*_place_in_parse(sent, f[0], f[1]), f[0]))
     return best[2]
 
 
