@@ -196,3 +196,21 @@ def test_a_roundup_paragraph_from_another_country_keeps_its_own_parties():
     assert {follow_up.actor1, follow_up.actor2} == sudan  # an unnamed party in the same story: the main pair
     odesa = next(e for e in events if "Odesa" in e.evidence)
     assert sudan.isdisjoint({odesa.actor1, odesa.actor2})
+
+
+def test_unnamed_forces_belong_to_the_country_their_sentence_happens_in():
+    from graph.extract.pipeline import Extractor
+    from graph.records import Article
+
+    text = (
+        "Nigerian troops killed 30 Boko Haram fighters near Maiduguri on Monday, the army said. "
+        "Nigeria's air force also struck camps in Borno state. "
+        "In neighbouring Niger, gunmen killed 10 soldiers near Diffa on Tuesday. "
+        "Soldiers later fired on a crowd that had fled into Niger, a Nigerian official said."
+    )
+    result = Extractor().extract(Article(id="neighbours", text=text, published="2024-05-08"))
+    diffa = next(e for e in result.events if "Diffa" in e.evidence)
+    assert diffa.actor2 == "Military Forces of Niger"
+    assert "Military Forces of Nigeria" in {e.actor1 for e in result.events if "Maiduguri" in e.evidence}
+    crowd = next(e for e in result.events if "fled into" in e.evidence)  # a place one goes into is not the scene
+    assert crowd.actor1 == "Military Forces of Nigeria"

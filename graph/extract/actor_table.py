@@ -116,9 +116,10 @@ class ActorTable:
 class MentionBuilder:
     """Collects the mentions of one doc while keeping each token in at most one mention."""
 
-    def __init__(self, doc: Doc, country: str | None):
+    def __init__(self, doc: Doc, country: str | None, sentence_countries: dict[int, str] | None = None):
         self.doc = doc
         self.table = ActorTable(main_country=country)
+        self.sentence_countries = sentence_countries or {}  # sentence start -> the other country it is about
         self.counts: Counter[str] = Counter()
         self.names: dict[str, set[str]] = {}
 
@@ -134,6 +135,10 @@ class MentionBuilder:
     def count(self, key: str) -> int:
         """How many mentions an actor has so far."""
         return self.counts[key]
+
+    def country_at(self, token_index: int) -> str | None:
+        """The country the token's sentence is about: its own places' one, else the article's."""
+        return self.sentence_countries.get(self.doc[token_index].sent.start, self.table.main_country)
 
 
 def strip_name(span: Span) -> Span:

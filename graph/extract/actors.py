@@ -9,6 +9,7 @@ and organisations from the NER that look like organisations.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from functools import cache
 
 import spacy
@@ -77,8 +78,14 @@ def _context_matcher(vocab) -> PhraseMatcher:
 
 def main_country(doc: Doc, place_countries: list[str]) -> str | None:
     """Return the country an article is about: its places' countries, then country adjectives."""
+    votes = Counter({code: 2 * n for code, n in Counter(place_countries).items()}) + _named_countries(doc)
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _named_countries(doc: Doc) -> Counter:
+    """Votes for the countries the text names: 2 for a name ("Nigeria", "Syria's"), 1 for an adjective."""
     _, by_adjective, by_name = lexicon.countries()
-    votes = Counter({code: 2 * n for code, n in Counter(place_countries).items()})
+    votes: Counter = Counter()
     for ent in doc.ents:
         if link_after(ent) in LINK_WORDS:
             continue  # "Iranian-backed", "Britain-based" say who backs or hosts, not where it happens
@@ -89,12 +96,17 @@ def main_country(doc: Doc, place_countries: list[str]) -> str | None:
             weight = 2
         if code:
             votes[code] += weight
-    return votes.most_common(1)[0][0] if votes else None
+    return votes
 
 
-def find_actors(doc: Doc, place_countries: list[str] | None = None) -> ActorTable:
-    """Return the actors of a doc parsed by :func:`graph.extract.nlp.build_nlp`."""
-    builder = MentionBuilder(doc, main_country(doc, place_countries or []))
+def find_actors(doc: Doc, places: Sequence[tuple[Span, str, bool]] = ()) -> ActorTable:
+    """Return the actors of a doc parsed by :func:`graph.extract.nlp.build_nlp`.
+
+    ``places``: the doc's place mentions as (span, country code, is a country); they tell the
+    article's main country and the country of a sentence about another one, for "soldiers".
+    """
+    country = main_country(doc, [code for _, code, _ in places])
+    builder = MentionBuilder(doc, country, _sentence_countries(places, country, set(_named_countries(doc))))
     _dictionary_mentions(builder)
     _context_mentions(builder)
     backer_mentions(builder)
@@ -103,6 +115,26 @@ def find_actors(doc: Doc, place_countries: list[str] | None = None) -> ActorTabl
     _org_mentions(builder)
     builder.table.finish()
     return builder.table
+
+
+_MOVES = frozenset(["into", "from", "to", "toward", "towards", "across"])
+
+
+def _sentence_countries(places: Sequence[tuple[Span, str, bool]], main: str | None, named: set[str]) -> dict[int, str]:
+    """Sentence start -> the one country all of a sentence's places lie in, when not the main one.
+
+    "In neighbouring Mali, ... killed 10 soldiers near Mopti": the soldiers are Mali's. Only places
+    below country level count (a country is often a party: "Russia must press the regime"), and
+    not those one goes into or comes from ("fled into Turkey"); the country must be named in the
+    text too, by name or adjective (a place read wrongly rarely comes with its country's name).
+    """
+    found: dict[int, set[str]] = {}
+    for span, code, is_country in places:
+        root = span.root
+        if is_country or (root.dep_ == "pobj" and root.head.lower_ in _MOVES):
+            continue
+        found.setdefault(span.sent.start, set()).add(code)
+    return {start: codes.pop() for start, codes in found.items() if len(codes) == 1 and codes <= named - {main}}
 
 
 def _dictionary_mentions(builder: MentionBuilder) -> None:

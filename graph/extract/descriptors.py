@@ -99,7 +99,7 @@ def descriptor_mentions(builder: MentionBuilder) -> None:
         first, country, state = _qualifier(doc, start)
         if bare == "0" and not (country or state):
             continue
-        info = _resolve_descriptor(builder, cls, country, bool(country or state))
+        info = _resolve_descriptor(builder, cls, country or builder.country_at(start), bool(country or state))
         if info:
             if info.kind != "civilians":  # "recent regime" -> "regime"; "Druze women" keeps its qualifier
                 first = next((i for i in range(first, start) if _is_qualifier(doc, i)), start)
@@ -108,9 +108,8 @@ def descriptor_mentions(builder: MentionBuilder) -> None:
         builder.add(found[span], span, link=link_after(span))
 
 
-def _resolve_descriptor(builder: MentionBuilder, cls: str, country: str | None, qualified: bool) -> ActorInfo | None:
+def _resolve_descriptor(builder: MentionBuilder, cls: str, place: str | None, qualified: bool) -> ActorInfo | None:
     table = builder.table
-    place = country or table.main_country
     if cls == "state":
         return state_actor(place) if place else None
     if cls in {"jihadist", "monitor", "state_media"}:

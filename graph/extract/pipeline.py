@@ -146,7 +146,9 @@ def read_doc(article: Article, doc: Doc) -> Extraction:
     """Read places, actors, relations and events from a parsed article."""
     sentence_of = _SentenceIndex(doc)
     places = sorted(_find_places(doc), key=lambda p: p.start)
-    table: ActorTable = find_actors(doc, [p.location.country for p in places if p.location.country])
+    countries = [(doc[p.start : p.end], p.location.country, p.location.kind == "country")
+                 for p in places if p.location.country]
+    table: ActorTable = find_actors(doc, countries)
     relations = find_relations(doc, table)
     events = build_events(article, doc, table, places)
     return Extraction(
