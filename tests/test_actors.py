@@ -98,6 +98,11 @@ def test_not_every_capitalised_phrase_is_an_actor(nlp, text, not_actors):
     assert not_actors.isdisjoint(actors_of(nlp, text))
 
 
+def test_jihadists_are_the_group_named_not_its_backer(nlp):
+    found = actors_of(nlp, "Jihadists killed 12 villagers. The al-Qaeda-linked JNIM group later claimed the attack.")
+    assert "Jihadists" in found["Jama'at Nusrat al-Islam wal-Muslimin"][1]
+
+
 def test_is_the_group_is_not_the_verb(nlp):
     doc = nlp("IS fighters attacked the town. IS claimed the attack.")
     tags = [t.pos_ for t in doc if t.text == "IS"]

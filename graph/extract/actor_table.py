@@ -129,11 +129,12 @@ class MentionBuilder:
             return
         mention = ActorMention(info.key, span.start, span.end, span.text, span.start_char, span.end_char, link)
         self.table.add(info, mention)
-        self.counts[info.key] += 1
+        if link is None:  # "al-Qaeda-linked JNIM" names JNIM as the actor, al-Qaeda as its backer
+            self.counts[info.key] += 1
         self.names.setdefault(info.key, {info.name}).add(span.text)
 
     def count(self, key: str) -> int:
-        """How many mentions an actor has so far."""
+        """How many mentions name the actor itself so far ("<X>-backed" modifiers left out)."""
         return self.counts[key]
 
     def country_at(self, token_index: int) -> str | None:
