@@ -42,6 +42,10 @@ def actors_of(nlp, text: str) -> dict[str, tuple[str, set[str]]]:
         ("An Israeli air strike killed four people in Rafah on Monday.", {"Military Forces of Israel": "state_forces"}),
         ("Russian shelling killed two civilians in Kherson.", {"Military Forces of Russia": "state_forces"}),
         ("A Turkish drone strike hit a car near Qamishli.", {"Military Forces of Turkey": "state_forces"}),
+        # counted nationals are that country's civilians
+        ("Israeli troops detained 12 Palestinians in Jenin.",
+         {"Military Forces of Israel": "state_forces", "Civilians (Palestine)": "civilians"}),
+        ("Thousands of Syrians fled Idlib.", {"Civilians (Syria)": "civilians"}),
         ("Thousands of protesters marched in Khartoum against Sudan's military government.",
          {"Protesters (Sudan)": "civilians", "Military Forces of Sudan": "state_forces"}),
         ("Kenyan police arrested three suspected al-Shabaab recruiters in Mombasa.",
@@ -74,6 +78,9 @@ def test_actors_and_kinds(nlp, text, expected):
          {"Israel Defense Forces", "Israeli troops"}),
         ("The Tatmadaw shelled Hpakant; Myanmar's military denied it.", "Military Forces of Myanmar",
          {"Tatmadaw", "Myanmar's military"}),
+        # "its fighters" are the armed group named before them
+        ("The Qassam Brigades said its fighters fired a missile at an Israeli tank.", "Hamas",
+         {"Qassam Brigades", "its fighters"}),
     ],
 )
 def test_every_alias_maps_to_one_actor(nlp, text, name, aliases):

@@ -36,6 +36,9 @@ def roles_of(nlp, text: str, trigger: str):
          "Military Forces of Saudi Arabia"),
         ("Fighting broke out between the Taliban and Pakistani troops at the Torkham crossing.", "Fighting",
          "Taliban", "Military Forces of Pakistan"),
+        # parsed as "strikes <-acl- killed", with two subjects of "said"
+        ("Israeli air strikes killed at least 20 Palestinians in Rafah, health officials said on Saturday.",
+         "strikes", "Military Forces of Israel", "Civilians (Palestine)"),
     ],
 )
 def test_actor_pair_from_the_parse(nlp, text, trigger, actor1, actor2):

@@ -27,7 +27,7 @@ from graph.extract.actor_table import (
     state_actor,
     strip_name,
 )
-from graph.extract.descriptors import backer_mentions, descriptor_mentions
+from graph.extract.descriptors import backer_mentions, demonym_mentions, descriptor_mentions, possessive_mentions
 from graph.extract.lexicon import actor_key
 from graph.extract.persons import person_mentions
 
@@ -110,7 +110,9 @@ def find_actors(doc: Doc, places: Sequence[tuple[Span, str, bool]] = ()) -> Acto
     _dictionary_mentions(builder)
     _context_mentions(builder)
     backer_mentions(builder)
+    possessive_mentions(builder)
     descriptor_mentions(builder)
+    demonym_mentions(builder)
     person_mentions(builder)
     _org_mentions(builder)
     builder.table.finish()

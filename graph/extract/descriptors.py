@@ -14,7 +14,7 @@ from graph.extract import lexicon
 from graph.extract.actor_table import LINK_WORDS, ActorInfo, MentionBuilder, link_after, state_actor
 from graph.extract.lexicon import actor_key
 
-__all__ = ["backer_mentions", "descriptor_mentions"]
+__all__ = ["backer_mentions", "descriptor_mentions", "possessive_mentions", "demonym_mentions"]
 
 _STATE_MODIFIERS = {"regime", "government", "pro-government", "pro-regime", "loyalist", "security", "state",
                     "army", "military", "national"}
@@ -83,6 +83,29 @@ def backer_mentions(builder: MentionBuilder) -> None:
                 builder.add(info, doc[token.i : token.i + 3], link=doc[token.i + 2].lower_)
 
 
+_OWN_FORCES = frozenset(["fighters", "forces", "troops", "soldiers", "militants", "men", "members", "units",
+                         "gunmen", "warplanes", "jets", "drones", "artillery"])
+_ARMED_KINDS = frozenset(["armed_group", "militia", "state_forces"])
+
+
+def possessive_mentions(builder: MentionBuilder) -> None:
+    """Add "its fighters", "their troops" as mentions of the armed actor named before them in the sentence.
+
+    "Hamas's armed wing said its fighters fired ...": the fighters are Hamas's. Without such an
+    actor earlier in the sentence the words are left to the descriptors ("the army said its troops").
+    """
+    doc, table = builder.doc, builder.table
+    for token in doc:
+        owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+        if owner is None or token.lower_ not in _OWN_FORCES or token.pos_ != "NOUN":
+            continue
+        before = [table.at(i) for i in range(owner.i - 1, token.sent.start - 1, -1)]
+        antecedent = next((m for m in before if m and m.link is None and table.actors[m.key].kind in _ARMED_KINDS),
+                          None)
+        if antecedent is not None:
+            builder.add(table.actors[antecedent.key], doc[owner.i : token.i + 1])
+
+
 def descriptor_mentions(builder: MentionBuilder) -> None:
     """Add the descriptors of the doc as mentions of the actors they stand for."""
     doc = builder.doc
@@ -106,6 +129,25 @@ def descriptor_mentions(builder: MentionBuilder) -> None:
             found[doc[first:end]] = info
     for span in filter_spans(list(found)):  # "regime forces" wins over "regime"
         builder.add(found[span], span, link=link_after(span))
+
+
+_QUANTITIES = frozenset(["dozens", "hundreds", "thousands", "scores", "tens", "millions", "number"])
+
+
+def demonym_mentions(builder: MentionBuilder) -> None:
+    """Add counted nationals ("20 Palestinians", "thousands of Israelis") as that country's civilians."""
+    doc = builder.doc
+    by_adjective = lexicon.countries()[1]
+    for token in doc:
+        code = by_adjective.get(token.text[:-1]) if token.text.endswith("s") else None
+        if code is None or token.pos_ not in ("PROPN", "NOUN"):
+            continue
+        counted = any(c.dep_ == "nummod" for c in token.children) or (
+            token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in _QUANTITIES
+        )
+        info = _resolve_descriptor(builder, "civilians", code, True) if counted else None
+        if info:
+            builder.add(info, doc[token.i : token.i + 1])
 
 
 def _resolve_descriptor(builder: MentionBuilder, cls: str, place: str | None, qualified: bool) -> ActorInfo | None:

@@ -61,7 +61,10 @@ def _is_reporter(token: Token) -> bool:
     for step in _ancestors(node)[:6]:
         head = step.head
         if step.dep_ in {"nsubj", "nsubjpass"} and head.lemma_.lower() in REPORT_VERBS:
-            return True
+            # "Israeli air strikes killed 20 ..., officials said" parsed with two subjects of "said":
+            # the one nearest the verb is the source
+            subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            return step == min(subjects, key=lambda c: abs(c.i - head.i))
         if step.dep_ in {"dobj", "dative"} and head.lemma_.lower() == "tell":
             return True  # "told The New Arab": the outlet that carries the quote
         if step.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
@@ -106,7 +109,11 @@ def _reference(trigger: Token | None, table: ActorTable) -> Token | None:
     """The token roles are read against: the trigger, or its head when an actor names the trigger
     ("Russian warplanes carried out strikes": the trigger "warplanes" is the actor)."""
     if trigger is not None and table.at(trigger.i) is not None and trigger.head.i != trigger.i:
-        return trigger.head
+        # "Israeli air strikes killed 20 ..., officials said", parsed as strikes <-acl- killed:
+        # a participle with an object is really the verb the actor is the subject of
+        verb = next((c for c in trigger.children if c.dep_ == "acl" and c.tag_ in ("VBD", "VBN")
+                     and any(g.dep_ == "dobj" for g in c.children)), None)
+        return verb or trigger.head
     return trigger
 
 
