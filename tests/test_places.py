@@ -208,6 +208,9 @@ CASES = [
         150,
     ),
     ("Russian forces shelled Kherson city and villages in Kherson oblast.", "Kherson", "UA", None, 46.64, 32.61, 20),
+    # one-country landmarks and plural demonyms tell the article's country before a same-named place
+    ("Strikes hit Gaza and Khan Younis. Mediators from Egypt met in Cairo.", "Gaza", "PS", "city", 31.50, 34.47, 20),
+    ("Palestinians fled Rafah in the Gaza Strip as Egypt hosted talks.", "Rafah", "PS", "city", 31.29, 34.25, 20),
 ]
 
 

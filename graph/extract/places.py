@@ -108,8 +108,8 @@ def _doc_countries(doc: Doc, spans: list[Span], country_names: dict[str, str]) -
     for ent in doc.ents:
         key = normalise(ent.text)
         if ent.label_ == "NORP":
-            iso = gaz.demonyms.get(key)
-            if iso:
+            iso = gaz.demonyms.get(key) or (gaz.demonyms.get(key[:-1]) if key.endswith("s") else None)
+            if iso:  # "Syrian", "Palestinians"
                 counts[iso] += 1
     for span in spans:
         start, end = _strip(span)
@@ -124,7 +124,16 @@ def _doc_countries(doc: Doc, spans: list[Span], country_names: dict[str, str]) -
                 if len(owners) == 1 and not any(p.rank == 3 for p in found):  # "Tripoli" is also a city
                     counts[owners.pop()] += 1
                     break
+            found = gaz.lookup(text)
+            if found and found[0].country and len({p.country for p in found}) == 1 and _landmark(found[0]):
+                counts[found[0].country] += 1  # "Khan Younis", "the Gaza Strip": only one country has it
+                break
     return counts
+
+
+def _landmark(place) -> bool:
+    """A place well known enough to tell the article's country: curated, a region, or a city of 100k."""
+    return bool(place.curated) or place.kind in ("region", "governorate") or place.population >= 100_000
 
 
 def _doc_admin1s(doc: Doc, prepared: list, context: Counter) -> frozenset[str]:
