@@ -217,3 +217,19 @@ def test_unnamed_forces_belong_to_the_country_their_sentence_happens_in():
     assert "Military Forces of Nigeria" in {e.actor1 for e in result.events if "Maiduguri" in e.evidence}
     crowd = next(e for e in result.events if "fled into" in e.evidence)  # a place one goes into is not the scene
     assert crowd.actor1 == "Military Forces of Nigeria"
+
+
+def test_bare_forces_are_the_state_their_sentence_or_paragraph_names():
+    from graph.extract.pipeline import Extractor
+    from graph.records import Article
+
+    text = (
+        "Nigerian troops killed 30 Boko Haram fighters near Maiduguri on Monday.\n\n"
+        "In neighbouring Niger, gunmen attacked a village near Diffa on Tuesday. "
+        "Soldiers later clashed with the gunmen.\n\n"
+        "The Chadian army said two soldiers were killed near Maiduguri."
+    )
+    result = Extractor().extract(Article(id="bare-forces", text=text, published="2024-05-08"))
+    texts = {actor.name: {m.text for m in actor.mentions} for actor in result.actors}
+    assert "Soldiers" in texts["Military Forces of Niger"]  # the paragraph's country carries on
+    assert "soldiers" in texts["Military Forces of Chad"]  # the state the sentence names outright

@@ -106,7 +106,7 @@ def find_actors(doc: Doc, places: Sequence[tuple[Span, str, bool]] = ()) -> Acto
     article's main country and the country of a sentence about another one, for "soldiers".
     """
     country = main_country(doc, [code for _, code, _ in places])
-    builder = MentionBuilder(doc, country, _sentence_countries(places, country, set(_named_countries(doc))))
+    builder = MentionBuilder(doc, country, _sentence_countries(doc, places, country, set(_named_countries(doc))))
     _dictionary_mentions(builder)
     _context_mentions(builder)
     backer_mentions(builder)
@@ -122,21 +122,35 @@ def find_actors(doc: Doc, places: Sequence[tuple[Span, str, bool]] = ()) -> Acto
 _MOVES = frozenset(["into", "from", "to", "toward", "towards", "across"])
 
 
-def _sentence_countries(places: Sequence[tuple[Span, str, bool]], main: str | None, named: set[str]) -> dict[int, str]:
-    """Sentence start -> the one country all of a sentence's places lie in, when not the main one.
+def _sentence_countries(
+    doc: Doc, places: Sequence[tuple[Span, str, bool]], main: str | None, named: set[str]
+) -> dict[int, str]:
+    """Sentence start -> the one other country than the main one that a sentence happens in.
 
-    "In neighbouring Mali, ... killed 10 soldiers near Mopti": the soldiers are Mali's. Only places
-    below country level count (a country is often a party: "Russia must press the regime"), and
-    not those one goes into or comes from ("fled into Turkey"); the country must be named in the
-    text too, by name or adjective (a place read wrongly rarely comes with its country's name).
+    "In neighbouring Mali, ... killed 10 soldiers near Mopti": the soldiers are Mali's. A sentence's
+    places tell it when they all lie in one country that the text also names (a place read wrongly
+    rarely comes with its country's name); the next sentences of the paragraph that name no place
+    keep it. Only places below country level count (a country is often a party: "Russia
+    must press the regime"), and not those one goes into or comes from ("fled into Turkey").
     """
     found: dict[int, set[str]] = {}
     for span, code, is_country in places:
         root = span.root
-        if is_country or (root.dep_ == "pobj" and root.head.lower_ in _MOVES):
-            continue
-        found.setdefault(span.sent.start, set()).add(code)
-    return {start: codes.pop() for start, codes in found.items() if len(codes) == 1 and codes <= named - {main}}
+        codes = found.setdefault(span.sent.start, set())  # a sentence naming any place keeps no other's
+        if not (is_country or (root.dep_ == "pobj" and root.head.lower_ in _MOVES)):
+            codes.add(code)
+    out: dict[int, str] = {}
+    carried, previous, text = None, None, doc.text
+    for sent in doc.sents:
+        if previous is not None and "\n\n" in text[previous:sent.start_char]:
+            carried = None  # a new paragraph
+        codes = found.get(sent.start)
+        if codes is not None:
+            carried = next(iter(codes)) if len(codes) == 1 and codes <= named - {main} else None
+        if carried:
+            out[sent.start] = carried
+        previous = sent.start_char
+    return out
 
 
 def _dictionary_mentions(builder: MentionBuilder) -> None:

@@ -107,9 +107,13 @@ def possessive_mentions(builder: MentionBuilder) -> None:
 
 
 def descriptor_mentions(builder: MentionBuilder) -> None:
-    """Add the descriptors of the doc as mentions of the actors they stand for."""
+    """Add the descriptors of the doc as mentions of the actors they stand for.
+
+    A bare "soldiers" or "police" is the state whose forces the sentence names outright ("The
+    Israeli military said two soldiers were killed"), else the country the sentence happens in.
+    """
     doc = builder.doc
-    found: dict[Span, ActorInfo] = {}
+    matches = []
     for match_id, start, end in _descriptor_matcher(doc.vocab)(doc):
         cls, bare = doc.vocab.strings[match_id].split("|")
         head = doc[end - 1]
@@ -120,15 +124,34 @@ def descriptor_mentions(builder: MentionBuilder) -> None:
         if start > 0 and builder.table.at(start - 1) is not None and doc[start - 1].ent_id_:
             continue  # "IS jihadists", "Houthi rebels": the head noun belongs to the named actor
         first, country, state = _qualifier(doc, start)
-        if bare == "0" and not (country or state):
-            continue
-        info = _resolve_descriptor(builder, cls, country or builder.country_at(start), bool(country or state))
+        if bare == "1" or country or state:
+            matches.append((start, end, cls, first, country, state))
+    states = _named_states(builder, [(start, country) for start, _, cls, _, country, _ in matches if cls == "state"])
+    found: dict[Span, ActorInfo] = {}
+    for start, end, cls, first, country, state in matches:
+        named = states.get(doc[start].sent.start, set())
+        where = country or (next(iter(named)) if cls == "state" and len(named) == 1 else builder.country_at(start))
+        info = _resolve_descriptor(builder, cls, where, bool(country or state))
         if info:
             if info.kind != "civilians":  # "recent regime" -> "regime"; "Druze women" keeps its qualifier
                 first = next((i for i in range(first, start) if _is_qualifier(doc, i)), start)
             found[doc[first:end]] = info
     for span in filter_spans(list(found)):  # "regime forces" wins over "regime"
         builder.add(found[span], span, link=link_after(span))
+
+
+def _named_states(builder: MentionBuilder, qualified: list[tuple[int, str | None]]) -> dict[int, set[str]]:
+    """Sentence start -> the countries whose forces it names outright ("Israeli military", "the IDF")."""
+    doc, table = builder.doc, builder.table
+    out: dict[int, set[str]] = {}
+    for start, country in qualified:
+        if country:
+            out.setdefault(doc[start].sent.start, set()).add(country)
+    for mention in table.mentions:
+        info = table.actors[mention.key]
+        if mention.link is None and info.kind == "state_forces" and info.country:
+            out.setdefault(doc[mention.start].sent.start, set()).add(info.country)
+    return out
 
 
 _QUANTITIES = frozenset(["dozens", "hundreds", "thousands", "scores", "tens", "millions", "number"])
