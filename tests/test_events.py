@@ -16,6 +16,14 @@ def nlp():
     return build_nlp()
 
 
+def extract(doc_id: str, text: str, published: str):
+    """The whole extraction of a hand-written article."""
+    from graph.extract.pipeline import Extractor
+    from graph.records import Article
+
+    return Extractor().extract(Article(id=doc_id, text=text, published=published))
+
+
 def roles_of(nlp, text: str, trigger: str):
     doc = nlp(clean_text(text))
     table = find_actors(doc)
@@ -138,10 +146,7 @@ ARTICLE = (
 
 
 def test_event_assembly_order_duplicates_captions():
-    from graph.extract.pipeline import Extractor
-    from graph.records import Article
-
-    result = Extractor().extract(Article(id="Story 1", text=ARTICLE, published="2024-03-05"))
+    result = extract("Story 1", ARTICLE, "2024-03-05")
     events = result.events
     starts = [e.start for e in events]
     assert starts == sorted(starts)
@@ -174,10 +179,7 @@ def test_event_assembly_order_duplicates_captions():
     ],
 )
 def test_territory_changes_are_typed_by_who_took_the_ground(text, sub_event_type):
-    from graph.extract.pipeline import Extractor
-    from graph.records import Article
-
-    events = Extractor().extract(Article(id="t", text=text, published="2024-03-05")).events
+    events = extract("t", text, "2024-03-05").events
     assert [e.sub_event_type for e in events][:1] == [sub_event_type]
 
 
@@ -190,10 +192,7 @@ ROUNDUP = (
 
 
 def test_a_roundup_paragraph_from_another_country_keeps_its_own_parties():
-    from graph.extract.pipeline import Extractor
-    from graph.records import Article
-
-    events = Extractor().extract(Article(id="roundup", text=ROUNDUP, published="2024-06-05")).events
+    events = extract("roundup", ROUNDUP, "2024-06-05").events
     sudan = {"Military Forces of Sudan", "Rapid Support Forces"}
     follow_up = next(e for e in events if e.evidence.startswith("Heavy fighting"))
     assert {follow_up.actor1, follow_up.actor2} == sudan  # an unnamed party in the same story: the main pair
@@ -202,16 +201,13 @@ def test_a_roundup_paragraph_from_another_country_keeps_its_own_parties():
 
 
 def test_unnamed_forces_belong_to_the_country_their_sentence_happens_in():
-    from graph.extract.pipeline import Extractor
-    from graph.records import Article
-
     text = (
         "Nigerian troops killed 30 Boko Haram fighters near Maiduguri on Monday, the army said. "
         "Nigeria's air force also struck camps in Borno state. "
         "In neighbouring Niger, gunmen killed 10 soldiers near Diffa on Tuesday. "
         "Soldiers later fired on a crowd that had fled into Niger, a Nigerian official said."
     )
-    result = Extractor().extract(Article(id="neighbours", text=text, published="2024-05-08"))
+    result = extract("neighbours", text, "2024-05-08")
     diffa = next(e for e in result.events if "Diffa" in e.evidence)
     assert diffa.actor2 == "Military Forces of Niger"
     assert "Military Forces of Nigeria" in {e.actor1 for e in result.events if "Maiduguri" in e.evidence}
@@ -220,16 +216,13 @@ def test_unnamed_forces_belong_to_the_country_their_sentence_happens_in():
 
 
 def test_bare_forces_are_the_state_their_sentence_or_paragraph_names():
-    from graph.extract.pipeline import Extractor
-    from graph.records import Article
-
     text = (
         "Nigerian troops killed 30 Boko Haram fighters near Maiduguri on Monday.\n\n"
         "In neighbouring Niger, gunmen attacked a village near Diffa on Tuesday. "
         "Soldiers later clashed with the gunmen.\n\n"
         "The Chadian army said two soldiers were killed near Maiduguri."
     )
-    result = Extractor().extract(Article(id="bare-forces", text=text, published="2024-05-08"))
+    result = extract("bare-forces", text, "2024-05-08")
     texts = {actor.name: {m.text for m in actor.mentions} for actor in result.actors}
     assert "Soldiers" in texts["Military Forces of Niger"]  # the paragraph's country carries on
     assert "soldiers" in texts["Military Forces of Chad"]  # the state the sentence names outright
