@@ -104,39 +104,15 @@ class _Compiler:
 
     def _read(self, data_dir: Path) -> None:
         for row in read_tsv(data_dir / "countries.tsv"):
-            self.add(
-                Place(
-                    f"place/{slugify(row['name'])}",
-                    row["name"],
-                    "country",
-                    row["iso2"],
-                    float(row["lat"]),
-                    float(row["lon"]),
-                    None,
-                    int(row["geonames_id"]) if row["geonames_id"] else None,
-                    int(row["population"] or 0),
-                    3,
-                ),
-                [row["name"], *_split(row["aliases"])],
-            )
+            geonames_id = int(row["geonames_id"]) if row["geonames_id"] else None
+            self.add(_area(row, f"place/{slugify(row['name'])}", "country", row["iso2"], geonames_id=geonames_id),
+                     [row["name"], *_split(row["aliases"])])
             for demonym in _split(row["demonym"].replace(",", "|")):
                 self.demonyms.setdefault(normalise(demonym), row["iso2"])
         for row in read_tsv(data_dir / "admin1.tsv"):
-            self.add(
-                Place(
-                    f"place/{slugify(row['name'])}-{row['code'].lower()}",
-                    row["name"],
-                    "governorate",
-                    row["country"],
-                    float(row["lat"]),
-                    float(row["lon"]),
-                    row["name"],
-                    None,
-                    int(row["population"] or 0),
-                    3,
-                ),
-                [row["name"], *_split(row["aliases"])],
-            )
+            place_id = f"place/{slugify(row['name'])}-{row['code'].lower()}"
+            self.add(_area(row, place_id, "governorate", row["country"], admin1=row["name"]),
+                     [row["name"], *_split(row["aliases"])])
         for row in read_tsv(data_dir / "cities.tsv"):
             population = int(row["population"] or 0)
             self.add(
@@ -262,3 +238,10 @@ def _prune(folder: Path, keep: Path, spare: int = 3) -> None:
     for old in [p for p in indexes if p != keep][spare - 1 :]:
         with contextlib.suppress(OSError):  # an open index stays readable after unlinking on POSIX
             old.unlink()
+
+
+def _area(row: dict, place_id: str, kind: str, country: str, admin1: str | None = None,
+          geonames_id: int | None = None) -> Place:
+    """A country or admin1 row of the data files as a Place (ACLED precision 3: the area's centre)."""
+    return Place(place_id, row["name"], kind, country, float(row["lat"]), float(row["lon"]), admin1, geonames_id,
+                 int(row["population"] or 0), 3)
