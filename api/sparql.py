@@ -12,8 +12,11 @@
 - Update by ``POST`` form (``update=``) or direct (``application/sparql-update``), with
   ``using-graph-uri`` / ``using-named-graph-uri``; it needs the write token (api/auth.py).
   Updates see the store's real default graph (standard SPARQL Update), not the union.
-- ``SERVICE`` and ``LOAD`` are refused (400): the server never fetches an outside URL; so is
-  text nested deeper than ``MAX_NESTING`` brackets (the engine's parser would overflow its stack).
+- ``SERVICE`` and ``LOAD`` are refused (400), and the engine could not fetch anyway: queries
+  run in worker processes, updates are vetted in one and applied on a thread, all under a
+  seccomp filter that refuses Internet sockets (``api/no_network.py``). Text nested deeper than
+  ``MAX_NESTING`` brackets gets a 400 (the engine's parser would overflow its stack); text
+  longer than ``max_query_bytes`` a 413; no free worker a 503 with ``Retry-After``.
 - A bare ``GET`` answers a service description (RDF), or the YASGUI editor for browsers.
 """
 
@@ -31,8 +34,9 @@ from werkzeug.datastructures import MIMEAccept
 
 from api.auth import check_write_token
 from api.errors import problem
+from api.no_network import NetworkGuardUnavailable
 from api.sparql_runner import QueryRunner
-from api.sparql_text import MAX_NESTING, Analysis, add_using, analyse
+from api.sparql_text import analyse, refusal
 from graph.store import NotAcceptable, StoreError
 
 __all__ = ["blueprint", "examples", "write_lock", "RESULT_TYPES", "GRAPH_TYPES"]
@@ -80,8 +84,11 @@ def _start_runner(state: Any) -> None:
     app = state.app
     settings = app.config["CONFLICTKG"]
     workers = max(2, min(4, settings.threads // 2))
+    # Running and briefly waiting queries may hold all but two server threads: those stay free for
+    # /-/health, REST and pages however many runaway queries arrive.
     app.extensions["conflictkg.sparql_runner"] = QueryRunner(
-        app.extensions["conflictkg.store"], settings.query_timeout_ms, settings.max_rows, workers
+        app.extensions["conflictkg.store"], settings.query_timeout_ms, settings.max_rows, workers,
+        memory_mb=settings.worker_memory_mb, capacity=settings.threads - 2,
     )
 
 
@@ -102,6 +109,9 @@ def sparql() -> Response:
     if isinstance(operation, Response):
         return operation
     kind, text = operation
+    limit = current_app.config["CONFLICTKG"].max_query_bytes
+    if len(text.encode("utf-8", "surrogatepass")) > limit:
+        return problem(413, f"The {kind} text is longer than {limit} bytes (setting max_query_bytes).")
     if kind == "update":
         return _update(text)
     g.read_only = True
@@ -175,20 +185,7 @@ def _iris(name: str) -> list[str]:
     return values
 
 
-def _refusal(analysis: Analysis) -> Response | None:
-    """The 400 for what this endpoint never runs: outside fetches, pathological nesting."""
-    if analysis.forbidden:
-        return problem(400, f"{analysis.forbidden} is refused: this endpoint never fetches outside URLs.")
-    if analysis.depth > MAX_NESTING:
-        return problem(400, f"The text nests brackets {analysis.depth} deep; at most {MAX_NESTING} are accepted.")
-    return None
-
-
 def _query(text: str) -> Response:
-    analysis = analyse(text)
-    refusal = _refusal(analysis)
-    if refusal is not None:
-        return refusal
     try:
         default, named = _iris("default-graph-uri"), _iris("named-graph-uri")
     except ValueError as err:
@@ -198,7 +195,6 @@ def _query(text: str) -> Response:
     job = {
         "query": text,
         "base_iri": _base_iri(),
-        "union": not analysis.has_from,
         "default_graph": default if given else None,
         "named_graphs": named if given else None,
         "results_format": results_type,
@@ -209,7 +205,7 @@ def _query(text: str) -> Response:
         return _remote_query(store, job)
     header, body = current_app.extensions["conflictkg.sparql_runner"].run(job)
     if header["status"] != 200:
-        return problem(header["status"], header["detail"], title="Query timeout" if header.get("timeout") else None)
+        return _failure(header)
     response = Response(body, mimetype=header["media_type"])
     response.vary.add("Accept")
     if header["truncated"]:
@@ -218,8 +214,23 @@ def _query(text: str) -> Response:
     return response
 
 
+def _failure(header: dict[str, Any]) -> Response:
+    """The problem answer for a worker's non-success header (with Retry-After when it was busy)."""
+    response = problem(header["status"], header["detail"], title="Query timeout" if header.get("timeout") else None)
+    if "retry_after" in header:
+        response.headers["Retry-After"] = str(header["retry_after"])
+    return response
+
+
 def _remote_query(store: Any, job: dict[str, Any]) -> Response:
-    """Forward a query to a remote store (``store = sparql:URL``); it applies its own limits."""
+    """Forward a query to a remote store (``store = sparql:URL``); it applies its own limits.
+
+    The remote engine does the fetching there, so the text check is the guard: SERVICE, LOAD and
+    pathological nesting are refused here first.
+    """
+    refused = refusal(analyse(job["query"]))
+    if refused:
+        return problem(400, refused)
     accept = ", ".join(f"{t};q={q}" for t, q in ((job["results_format"], 1), (job["graph_format"], 0.9)) if t)
     try:
         body, media_type = store.query_raw(
@@ -253,34 +264,34 @@ def _best(accept: MIMEAccept, offers: list[str], aliases: dict[str, str]) -> str
 
 
 def _update(text: str) -> Response:
-    refusal = check_write_token()
-    if refusal is not None:
-        return refusal
-    analysis = analyse(text)
-    refusal = _refusal(analysis)
-    if refusal is not None:
-        return refusal
+    refused = check_write_token()
+    if refused is not None:
+        return refused
     try:
         using, using_named = _iris("using-graph-uri"), _iris("using-named-graph-uri")
     except ValueError as err:
         return problem(400, str(err))
-    if (using or using_named) and analysis.has_using_or_with:
-        return problem(400, "Give the dataset either by using-graph-uri/using-named-graph-uri or by USING/WITH.")
-    if using or using_named:
-        text = add_using(text, using, using_named)
+    runner: QueryRunner = current_app.extensions["conflictkg.sparql_runner"]
+    header, _ = runner.vet(text, _base_iri(), using, using_named)
+    if header["status"] != 200:
+        return _failure(header)
     store = current_app.extensions["conflictkg.store"]
     try:
         with write_lock:
-            # The endpoint is the base IRI of relative IRIs (a later BASE in the text overrides it).
-            store.update_raw(f"BASE <{_base_iri()}>\n{text}")
+            if hasattr(store, "oxigraph"):
+                runner.apply_update(store.update_raw, header["update"])
+            else:  # a remote store runs it there
+                store.update_raw(header["update"])
     except SyntaxError as err:
         return problem(400, f"The update does not parse: {err}")
+    except NetworkGuardUnavailable as err:
+        return problem(503, f"Updates are disabled on this system: {err}")
     except StoreError as err:
         return problem(502, str(err))
     except (ValueError, OSError) as err:
         return problem(400, f"The update failed: {err}")
     finally:
-        current_app.extensions["conflictkg.sparql_runner"].mark_written()
+        runner.mark_written()
     return Response(status=204)
 
 

@@ -6,8 +6,19 @@ of worker processes (``api/sparql_worker.py``) evaluates them, each reading a re
 snapshot of the store (a RocksDB checkpoint made with ``Store.backup``: hard links, cheap).
 When a query runs past ``query_timeout_ms`` its worker is killed, which stops it for real,
 a fresh worker takes its place and the client gets a 503; other clients are served by the
-other workers meanwhile. Workers also keep an in-memory copy of a small snapshot, where the
+other workers meanwhile. A worker that dies (past its memory limit, ``worker_memory_mb``) is
+replaced the same way. Workers also keep an in-memory copy of a small snapshot, where the
 engine is several times faster (``sparql_worker.Snapshot``).
+
+Capacity: at most ``capacity`` requests are in here at once (running or waiting briefly for a
+worker); any more, or one that finds no worker free within ``QUEUE_WAIT_SECONDS``, is answered
+503 with ``Retry-After`` at once, so runaway queries never hold the server threads that
+``/-/health``, REST and pages need.
+
+Updates: ``vet`` runs an update job in a worker (read, refused or given its dataset, parsed
+and run once on an empty store); ``apply_update`` then applies the vetted text on one server
+thread that cannot open network sockets either (``api/no_network.py``), so no SPARQL a client
+sends ever runs where it could fetch a URL.
 
 Freshness: every write (``mark_written``, called after any successful write request) bumps a
 generation; the next query makes a new snapshot, so a client always reads its own writes.
@@ -30,16 +41,24 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pyoxigraph as ox
+
 from api import sparql_worker
+from api.no_network import NetworkGuardUnavailable, deny_network
 
 __all__ = ["QueryRunner", "Answer"]
 
 log = logging.getLogger(__name__)
 WORKER_SCRIPT = str(Path(sparql_worker.__file__).resolve())
 STARTUP_SECONDS = 60.0  # a loaded machine can take seconds to start Python and import pyoxigraph
+# How long a request may wait for a busy worker: a fast query frees one within milliseconds,
+# and a wait past this means runaways hold them all.
+QUEUE_WAIT_SECONDS = 0.5
+RETRY_AFTER_SECONDS = 2
 Answer = tuple[dict[str, Any], bytes]
 
 
@@ -58,9 +77,10 @@ def snapshot_root(data_dir: Path) -> Path:
 class _Worker:
     """One worker process and the snapshot it last opened."""
 
-    def __init__(self) -> None:
+    def __init__(self, memory_mb: int) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, WORKER_SCRIPT], stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0
+            [sys.executable, WORKER_SCRIPT, str(memory_mb)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+            bufsize=0, env={**os.environ, "RUST_BACKTRACE": "0"},  # an engine abort prints one line, not 30
         )
         self.snapshot: str | None = None
         self.started = False
@@ -95,9 +115,17 @@ class _Worker:
 class QueryRunner:
     """Evaluates queries for ``/sparql`` with a time limit, a row cap and fresh snapshots."""
 
-    def __init__(self, store: Any, timeout_ms: int, max_rows: int, workers: int = 2):
-        """Use ``store`` (graph.store.Store); start ``workers`` processes if it lives on disk."""
-        self.store, self.timeout, self.max_rows = store, timeout_ms / 1000, max_rows
+    def __init__(  # noqa: PLR0913 (each is a documented setting)
+        self, store: Any, timeout_ms: int, max_rows: int, workers: int = 2, memory_mb: int = 384, capacity: int = 0
+    ):
+        """Use ``store`` (graph.store.Store); start ``workers`` processes if it lives on disk.
+
+        ``memory_mb`` caps each worker's heap; ``capacity`` (default ``workers``) is how many
+        requests may be running or waiting here at once.
+        """
+        self.store, self.timeout, self.max_rows, self.memory_mb = store, timeout_ms / 1000, max_rows, memory_mb
+        self._slots = threading.BoundedSemaphore(max(capacity, workers))
+        self._guarded = concurrent.futures.ThreadPoolExecutor(1, "sparql-update", initializer=deny_network)
         path = getattr(store, "path", None)
         self._root: Path | None = None
         self._lock = threading.Lock()
@@ -107,7 +135,7 @@ class QueryRunner:
         self._threads: concurrent.futures.ThreadPoolExecutor | None = None
         self._workers, self._started = workers, False
         if path is None:
-            self._threads = concurrent.futures.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="sparql")
+            self._threads = concurrent.futures.ThreadPoolExecutor(workers, "sparql", initializer=deny_network)
         else:
             self._root = snapshot_root(Path(path).resolve())
 
@@ -118,29 +146,59 @@ class QueryRunner:
 
     def run(self, job: dict[str, Any]) -> Answer:
         """Evaluate ``job`` (see ``sparql_worker.execute``) and return (header, body)."""
-        job = {**job, "max_rows": self.max_rows}
-        if self._threads is not None:
-            return self._run_in_thread(job)
+        if not self._slots.acquire(blocking=False):
+            return self._busy()
+        try:
+            job = {**job, "max_rows": self.max_rows}
+            return self._run_in_thread(job) if self._threads is not None else self._run_in_worker(job)
+        finally:
+            self._slots.release()
+
+    def vet(self, update: str, base_iri: str, using: list[str], using_named: list[str]) -> Answer:
+        """Vet an update in a worker; a 200 header carries the text to apply as ``header['update']``."""
+        return self.run({"update": update, "base_iri": base_iri, "using": using, "using_named": using_named})
+
+    def apply_update(self, apply: Callable[[str], None], update: str) -> None:
+        """Call ``apply(update)`` on the server thread that cannot reach the network; raise what it raises.
+
+        Raises:
+            NetworkGuardUnavailable: that thread could not be confined, so nothing was applied.
+        """
+        try:
+            self._guarded.submit(apply, update).result()
+        except concurrent.futures.BrokenExecutor as err:
+            raise NetworkGuardUnavailable(f"the update thread could not be confined: {err}") from None
+
+    def _run_in_worker(self, job: dict[str, Any]) -> Answer:
         self._start()
         try:
-            worker = self._idle.get(timeout=self.timeout)
+            worker = self._idle.get(timeout=QUEUE_WAIT_SECONDS)
         except queue.Empty:
-            return self._timeout("waited for a free query worker")
+            return self._busy()
         try:
-            job["snapshot"] = self._snapshot(worker)
+            if "update" not in job:
+                job["snapshot"] = self._snapshot(worker)
             answer = worker.ask(job, self.timeout)
-        except Exception:
-            log.exception("query worker failed")
+        except Exception as err:
+            log.warning("query worker stopped: %s", err)
             self._replace(worker)
-            return {"status": 500, "detail": "The query worker failed; it has been restarted."}, b""
+            return {"status": 503, "detail": (
+                f"The query stopped its worker: it needed more than the worker's memory limit of {self.memory_mb} MB "
+                "(worker_memory_mb), or more than the engine can take. Make it more selective or add a LIMIT."
+            )}, b""
         if answer is None:
             self._replace(worker)
             return self._timeout("ran")
         self._idle.put(worker)
         return answer
 
+    def _busy(self) -> Answer:
+        detail = "Every query worker is busy; try again in a moment (long queries hold them: make them selective)."
+        return {"status": 503, "detail": detail, "retry_after": RETRY_AFTER_SECONDS}, b""
+
     def close(self) -> None:
         """Stop every worker and remove the snapshots."""
+        self._guarded.shutdown(wait=False)
         for worker in list(self._all):
             worker.kill()
         if self._root is not None:
@@ -155,11 +213,14 @@ class QueryRunner:
 
     def _run_in_thread(self, job: dict[str, Any]) -> Answer:
         assert self._threads is not None
-        future = self._threads.submit(sparql_worker.execute, self.store.oxigraph, job)
+        store = ox.Store() if "update" in job else self.store.oxigraph
         try:
+            future = self._threads.submit(sparql_worker.execute, store, job)
             return future.result(timeout=self.timeout)
         except concurrent.futures.TimeoutError:
             return self._timeout("ran")
+        except concurrent.futures.BrokenExecutor as err:
+            return {"status": 503, "detail": f"SPARQL is disabled on this system: {err}"}, b""
 
     def _start(self) -> None:
         """Start the workers on the first query (an app that is never queried starts none)."""
@@ -169,13 +230,13 @@ class QueryRunner:
             self._started = True
             assert self._root is not None
             shutil.rmtree(self._root, ignore_errors=True)  # left by a server that was killed
-            self._root.mkdir(parents=True)
+            self._root.mkdir(parents=True, mode=0o700)
             atexit.register(self.close)
         for _ in range(self._workers):
             self._add_worker()
 
     def _add_worker(self) -> None:
-        worker = _Worker()
+        worker = _Worker(self.memory_mb)
         with self._lock:
             self._all.add(worker)
         self._idle.put(worker)

@@ -1,36 +1,59 @@
 """A lexical look at SPARQL text: what a query or update asks for, before the engine runs it.
 
 The engine (pyoxigraph) parses and evaluates; this module only tokenises, following the
-SPARQL grammar's terminals (IRIs, strings, comments, variables, prefixed names), so a keyword
-inside a string, an IRI or a name is never mistaken for one. It answers three questions:
-does the text use ``SERVICE`` or ``LOAD`` (refused: they make the server fetch any URL), does
-it name its own dataset (``FROM``, ``USING``, ``WITH``), and where do the protocol's
-``using-graph-uri`` parameters go. Results are cached by text, so a repeated query costs a
-dictionary lookup.
+terminals of the SPARQL 1.1 grammar (section 19.8: IRIREF, the four string forms, VAR1/VAR2,
+PNAME_NS/PNAME_LN with their ``\\``-escapes and ``%`` codes, BLANK_NODE_LABEL, LANGTAG, the
+numbers, comments), so a keyword inside a string, an IRI or a name is never taken for one,
+and a ``#`` inside a prefixed name (``ex:a\\#``) never starts a comment. Keywords are ASCII
+words, so ``.SERVICE`` is the punctuation ``.`` and the keyword ``SERVICE``. It answers three
+questions: does the text use ``SERVICE`` or ``LOAD`` (refused with a friendly 400; the engine
+cannot reach the network anyway, see ``api/no_network.py``), how deep does it nest, and does it
+name its own dataset (``FROM``, ``USING``, ``WITH``); and it places the protocol's
+``using-graph-uri`` parameters. One pass, linear in the text; short texts' answers are cached.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["Analysis", "analyse", "add_using", "MAX_NESTING"]
+__all__ = ["Analysis", "analyse", "refusal", "add_using", "tokens", "MAX_NESTING"]
 
 # The engine's recursive parser overflows its stack (and kills the process) somewhere past a
 # few thousand nested brackets; no real query comes near this.
 MAX_NESTING = 256
+# Analyses of texts up to this many characters are cached (at most _CACHE_SIZE of them: ~4 MB).
+_CACHED_CHARS, _CACHE_SIZE = 8192, 512
+
+# Character classes of the grammar's productions 164-170.
+_BASE = (
+    "A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D"
+    "\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\U00010000-\U000EFFFF"
+)
+_U = _BASE + "_"
+_CHARS = _U + "\\-0-9\u00B7\u0300-\u036F\u203F-\u2040"
+_PLX = r"(?:%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?#@%])"
+_PN_PREFIX = f"[{_BASE}](?:[{_CHARS}.]*[{_CHARS}])?"
+_PN_LOCAL = f"(?:[{_U}:0-9]|{_PLX})(?:(?:[{_CHARS}.:]|{_PLX})*(?:[{_CHARS}:]|{_PLX}))?"
+_EXPONENT = "[eE][+-]?[0-9]+"
 
 _TOKEN = re.compile(
-    r"""
-    (?P<ws>\s+)
+    rf"""
+    (?P<ws>[\x20\t\r\n]+)
   | (?P<comment>\#[^\n\r]*)
-  | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<lstring>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'''(?:[^'\\]|\\.|'(?!''))*''')
+  | (?P<open><<)
+  | (?P<close>>>)
+  | (?P<iri><[^<>"{{}}|^`\\\x00-\x20]*>)
+  | (?P<lstring>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"|'\'\'(?:[^'\\]|\\.|'(?!''))*'\'\')
   | (?P<string>"(?:[^"\\\n\r]|\\.)*"|'(?:[^'\\\n\r]|\\.)*')
-  | (?P<var>[?$][^\s{}()\[\];,<>"'\#?$=!|&*+/^@.]+)
+  | (?P<var>[?$][{_U}0-9][{_U}0-9\u00B7\u0300-\u036F\u203F-\u2040]*)
+  | (?P<pname>(?:{_PN_PREFIX})?:(?:{_PN_LOCAL})?)
+  | (?P<bnode>_:[{_U}0-9](?:[{_CHARS}.]*[{_CHARS}])?)
   | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
-  | (?P<word>[^\s{}()\[\];,<>"'\#?$=!|&*+/^@]+)
+  | (?P<number>[0-9]+\.[0-9]*{_EXPONENT}|\.?[0-9]+{_EXPONENT}|[0-9]*\.[0-9]+|[0-9]+)
+  | (?P<word>[A-Za-z][A-Za-z0-9_]*)
   | (?P<punct>.)
     """,
     re.VERBOSE | re.DOTALL,
@@ -48,8 +71,17 @@ class Token:
 
     @property
     def keyword(self) -> str | None:
-        """The upper-cased keyword when this is a bare word (no ``:``), else ``None``."""
-        return self.text.upper() if self.kind == "word" and ":" not in self.text else None
+        """The upper-cased keyword when this is a bare word, else ``None``."""
+        return self.text.upper() if self.kind == "word" else None
+
+    @property
+    def nesting(self) -> int:
+        """+1 for a bracket that opens a nested part, -1 for one that closes it, else 0."""
+        if self.kind == "open" or (self.kind == "punct" and self.text in _OPEN):
+            return 1
+        if self.kind == "close" or (self.kind == "punct" and self.text in _CLOSE):
+            return -1
+        return 0
 
 
 @dataclass(frozen=True)
@@ -59,33 +91,47 @@ class Analysis:
     forbidden: str | None  # "SERVICE" or "LOAD" when the text uses one
     has_from: bool  # the query names its own dataset (FROM / FROM NAMED)
     has_using_or_with: bool  # the update names its own dataset (USING / WITH)
-    depth: int = 0  # deepest nesting of (), {} and []
+    depth: int = 0  # deepest nesting of (), {}, [] and << >>
 
 
-def tokens(text: str) -> list[Token]:
-    """Split ``text`` into tokens, dropping white space and comments."""
-    found = []
+def tokens(text: str) -> Iterator[Token]:
+    """Yield the tokens of ``text``, leaving out white space and comments."""
     for match in _TOKEN.finditer(text):
         kind = match.lastgroup or "punct"
         if kind not in ("ws", "comment"):
-            found.append(Token(kind, match.group(), match.start()))
-    return found
+            yield Token(kind, match.group(), match.start())
 
 
-@functools.lru_cache(maxsize=1024)
 def analyse(text: str) -> Analysis:
-    """Return what ``text`` uses (cached by text)."""
-    toks = tokens(text)
-    keywords = {t.keyword for t in toks} - {None}
-    forbidden = next((k for k in ("SERVICE", "LOAD") if k in keywords), None)
+    """Return what ``text`` uses (short texts' answers are cached)."""
+    return _analyse_cached(text) if len(text) <= _CACHED_CHARS else _analyse(text)
+
+
+@functools.lru_cache(maxsize=_CACHE_SIZE)
+def _analyse_cached(text: str) -> Analysis:
+    return _analyse(text)
+
+
+def _analyse(text: str) -> Analysis:
+    keywords: set[str] = set()
     depth = deepest = 0
-    for tok in toks:
-        if tok.kind == "punct" and tok.text in _OPEN:
-            depth += 1
+    for tok in tokens(text):
+        if tok.kind == "word":
+            keywords.add(tok.text.upper())
+        elif step := tok.nesting:
+            depth += step
             deepest = max(deepest, depth)
-        elif tok.kind == "punct" and tok.text in _CLOSE:
-            depth -= 1
+    forbidden = next((k for k in ("SERVICE", "LOAD") if k in keywords), None)
     return Analysis(forbidden, "FROM" in keywords, bool(keywords & {"USING", "WITH"}), deepest)
+
+
+def refusal(analysis: Analysis) -> str | None:
+    """Why the endpoint never runs this text (outside fetches, pathological nesting), or ``None``."""
+    if analysis.forbidden:
+        return f"{analysis.forbidden} is refused: this endpoint never fetches outside URLs."
+    if analysis.depth > MAX_NESTING:
+        return f"The text nests brackets {analysis.depth} deep; at most {MAX_NESTING} are accepted."
+    return None
 
 
 def add_using(update: str, default_graphs: list[str], named_graphs: list[str]) -> str:
@@ -97,14 +143,12 @@ def add_using(update: str, default_graphs: list[str], named_graphs: list[str]) -
     The IRIs must already be validated (they are written between ``<>``).
     """
     clause = " ".join([f"USING <{g}>" for g in default_graphs] + [f"USING NAMED <{g}>" for g in named_graphs])
-    toks = tokens(update)
+    toks = list(tokens(update))
     edits: list[tuple[int, int, str]] = []  # (start, end, replacement), applied right to left
     depth, op_start = 0, 0
     for i, tok in enumerate(toks):
-        if tok.kind == "punct" and tok.text in _OPEN:
-            depth += 1
-        elif tok.kind == "punct" and tok.text in _CLOSE:
-            depth -= 1
+        if tok.nesting:
+            depth += tok.nesting
         elif depth == 0 and tok.text == ";":
             op_start = i + 1
         elif depth == 0 and tok.keyword == "WHERE" and i > op_start:
@@ -127,10 +171,7 @@ def _group_end(toks: list[Token], open_index: int) -> int:
     """Offset just past the bracket that closes the one at ``toks[open_index]``."""
     depth = 0
     for tok in toks[open_index:]:
-        if tok.kind == "punct" and tok.text in _OPEN:
-            depth += 1
-        elif tok.kind == "punct" and tok.text in _CLOSE:
-            depth -= 1
-            if depth == 0:
-                return tok.start + 1
+        depth += tok.nesting
+        if tok.nesting < 0 and depth == 0:
+            return tok.start + 1
     return toks[-1].start + len(toks[-1].text)

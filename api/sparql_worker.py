@@ -1,12 +1,20 @@
-"""Evaluate one SPARQL query and serialise its answer; also a worker process serving such jobs.
+"""Evaluate one SPARQL query (or vet one update) and serialise its answer; also a worker process.
 
-``execute(store, job)`` is the whole evaluation: it runs the query on a pyoxigraph store,
-keeps at most ``max_rows`` solutions (or triples) and returns the answer body in the
-negotiated format. ``api/sparql_runner.py`` calls it inside worker processes started as
-``python api/sparql_worker.py``, each reading a read-only snapshot of the store (and, for a
-small store, an in-memory copy of it: see ``Snapshot``), so that a query past the time limit
-can be stopped by killing its process. This file therefore imports
-only the standard library and pyoxigraph (a worker starts in ~50 ms).
+``execute(store, job)`` is the whole evaluation: it reads the text (``api/sparql_text.py``:
+``SERVICE``/``LOAD`` and pathological nesting get a 400 before the engine sees them), runs the
+query on a pyoxigraph store, keeps at most ``max_rows`` solutions (or triples) and returns the
+answer body in the negotiated format. An update job is vetted instead: read, given the
+protocol's dataset, then parsed and run once on an empty in-memory store, so that a text that
+would crash or hang the engine does so here, not in the server that applies it afterwards.
+
+``api/sparql_runner.py`` calls it inside worker processes started as
+``python api/sparql_worker.py MEMORY_MB``, each reading a read-only snapshot of the store (and,
+for a small store, an in-memory copy of it: see ``Snapshot``), so that a query past the time
+limit can be stopped by killing its process. A worker can neither reach the network (a seccomp
+filter, ``api/no_network.py``: ``SERVICE`` and ``LOAD`` fail whatever the text check missed) nor
+use more than MEMORY_MB of heap (``RLIMIT_DATA``: the engine aborts, the runner answers 503 and
+starts a fresh worker). This file therefore imports only the standard library, pyoxigraph and
+its two standard-library-only siblings (a worker starts in ~50 ms).
 
 Wire format on stdin/stdout, one frame per job and per answer: 4-byte big-endian length +
 JSON header, then 4-byte length + raw body bytes.
@@ -16,6 +24,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import resource
 import struct
 import sys
 import threading
@@ -24,16 +33,36 @@ from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 
-__all__ = ["execute", "read_frame", "write_frame", "main", "Snapshot", "MEMORY_COPY_MAX_QUADS"]
+if __package__:
+    from api.no_network import NetworkGuardUnavailable, deny_network
+    from api.sparql_text import add_using, analyse, refusal
+else:  # run as a script: api/ itself is sys.path[0]
+    from no_network import NetworkGuardUnavailable, deny_network  # type: ignore[no-redef]
+    from sparql_text import add_using, analyse, refusal  # type: ignore[no-redef]
 
-# An in-memory copy costs ~600 bytes a quad in each worker (~150 MB at this size) and ~35 us a
-# quad to build; larger stores are read from the RocksDB snapshot only.
-MEMORY_COPY_MAX_QUADS = 250_000
+__all__ = ["execute", "read_frame", "write_frame", "main", "Snapshot", "memory_copy_max_quads"]
+
+# An in-memory copy costs ~600 bytes a quad (and ~35 us a quad to build); a copy may take at
+# most a third of the worker's memory limit, larger stores are read from the RocksDB snapshot.
+BYTES_PER_COPIED_QUAD = 600
 SETTLE_SECONDS = 1.0
 
 
+def memory_copy_max_quads(memory_mb: int) -> int:
+    """The largest snapshot (in quads) a worker limited to ``memory_mb`` copies into memory."""
+    return (memory_mb << 20) // (3 * BYTES_PER_COPIED_QUAD)
+
+
 def execute(store: ox.Store, job: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
-    """Run ``job['query']`` on ``store``; return (header, body) where header has status etc."""
+    """Run ``job['query']`` on ``store`` (or vet ``job['update']``); return (header, body)."""
+    if "update" in job:
+        return _vet_update(job)
+    analysis = analyse(job["query"])
+    refused = refusal(analysis)
+    if refused:
+        return {"status": 400, "detail": refused}, b""
+    if job.get("default_graph") is None and job.get("named_graphs") is None:
+        job = {**job, "union": not analysis.has_from}
     try:
         result = store.query(job["query"], base_iri=job.get("base_iri"), **_dataset(job))
         if isinstance(result, ox.QueryBoolean):
@@ -45,8 +74,40 @@ def execute(store: ox.Store, job: dict[str, Any]) -> tuple[dict[str, Any], bytes
         return {"status": 400, "detail": f"The query does not parse: {err}"}, b""
     except ValueError as err:
         return {"status": 400, "detail": f"The query cannot be evaluated: {err}"}, b""
+    except PermissionError as err:  # the network guard stopped a fetch
+        return {"status": 400, "detail": f"The query tried to reach the network, which is refused: {err}"}, b""
     except OSError as err:
         return {"status": 500, "detail": f"The store failed to evaluate the query: {err}"}, b""
+
+
+def _vet_update(job: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
+    """Read an update, add the protocol's dataset, and run it once on an empty store.
+
+    Answers 200 with the text to apply (``header['update']``), or the 400 that explains why not.
+    Only a parse error or a refused fetch counts: an operation that fails on an empty store
+    ('DROP GRAPH' of a graph that exists only in the real one) is left for the real store.
+    """
+    text, using, using_named = job["update"], job.get("using") or [], job.get("using_named") or []
+    analysis = analyse(text)
+    refused = refusal(analysis)
+    if refused:
+        return {"status": 400, "detail": refused}, b""
+    if (using or using_named) and analysis.has_using_or_with:
+        return {"status": 400, "detail": "Give the dataset either by using-graph-uri/using-named-graph-uri "
+                "or by USING/WITH."}, b""
+    if using or using_named:
+        text = add_using(text, using, using_named)
+    # The endpoint is the base IRI of relative IRIs (a later BASE in the text overrides it).
+    text = f"BASE <{job['base_iri']}>\n{text}"
+    try:
+        ox.Store().update(text)
+    except SyntaxError as err:
+        return {"status": 400, "detail": f"The update does not parse: {err}"}, b""
+    except PermissionError as err:
+        return {"status": 400, "detail": f"The update tried to reach the network, which is refused: {err}"}, b""
+    except Exception:  # noqa: S110 (on the real store it may succeed: 'DROP GRAPH' of a graph that exists there)
+        pass
+    return {"status": 200, "update": text}, b""
 
 
 def _dataset(job: dict[str, Any]) -> dict[str, Any]:
@@ -148,12 +209,12 @@ class Snapshot:
     Queries on the RocksDB snapshot are answered at once; once the snapshot has stayed current for
     ``SETTLE_SECONDS`` (writes in a burst each make a new one), a thread copies it into an
     in-memory store, where the engine evaluates joins and aggregates several times faster, and
-    later queries use that copy. Stores above ``MEMORY_COPY_MAX_QUADS`` stay on disk only.
+    later queries use that copy. Larger stores than ``max_copied_quads`` stay on disk only.
     """
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, max_copied_quads: int):
         """Open the snapshot in directory ``path`` and start the copy into memory."""
-        self.path = path
+        self.path, self.max_copied_quads = path, max_copied_quads
         self.disk = ox.Store.read_only(path)
         self.memory: ox.Store | None = None
         self.superseded = False
@@ -167,7 +228,7 @@ class Snapshot:
     def _copy_to_memory(self) -> None:
         try:
             time.sleep(SETTLE_SECONDS)
-            if self.superseded or len(self.disk) > MEMORY_COPY_MAX_QUADS:
+            if self.superseded or len(self.disk) > self.max_copied_quads:
                 return
             dump = self.disk.dump(format=ox.RdfFormat.N_QUADS)
             memory = ox.Store()
@@ -180,21 +241,38 @@ class Snapshot:
             print(f"sparql worker: no in-memory copy of {self.path}: {err}", file=sys.stderr)
 
 
-def main() -> int:
-    """Serve jobs from stdin until it closes; each job names the snapshot directory to read."""
+def _confine(memory_mb: int) -> str | None:
+    """Take the network away and cap the heap; return why the network guard failed, if it did."""
+    resource.setrlimit(resource.RLIMIT_DATA, (memory_mb << 20, memory_mb << 20))
+    try:
+        deny_network()
+    except NetworkGuardUnavailable as err:
+        return str(err)
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Serve jobs from stdin until it closes; a query job names the snapshot directory to read."""
+    memory_mb = int((argv or sys.argv)[1])
     _die_with_parent()
+    unguarded = _confine(memory_mb)
     current: Snapshot | None = None
     inp, out = sys.stdin.buffer, sys.stdout.buffer
     write_frame(out, {"ready": True})
     while (frame := read_frame(inp)) is not None:
         job = frame[0]
         try:
-            if current is None or job["snapshot"] != current.path:
-                if current is not None:
-                    current.superseded = True
-                current = None
-                current = Snapshot(job["snapshot"])
-            header, body = execute(current.store, job)
+            if unguarded:  # fail closed: user SPARQL never runs where it could reach the network
+                header, body = {"status": 503, "detail": f"SPARQL is disabled on this system: {unguarded}"}, b""
+            elif "update" in job:
+                header, body = execute(ox.Store(), job)
+            else:
+                if current is None or job["snapshot"] != current.path:
+                    if current is not None:
+                        current.superseded = True
+                    current = None
+                    current = Snapshot(job["snapshot"], memory_copy_max_quads(memory_mb))
+                header, body = execute(current.store, job)
         except Exception as err:  # a worker answers every job, whatever happens
             header, body = {"status": 500, "detail": f"The query worker failed: {err}"}, b""
         write_frame(out, header, body)

@@ -36,6 +36,8 @@ class Settings:
     query_timeout_ms: int = _setting(10000, "Per-query time limit for /sparql, in milliseconds.")
     max_rows: int = _setting(10000, "Most rows a SELECT answer returns; longer results are cut and flagged.")
     max_request_bytes: int = _setting(10_000_000, "Largest request body accepted, in bytes.")
+    max_query_bytes: int = _setting(1_000_000, "Largest SPARQL query or update text accepted by /sparql, in bytes.")
+    worker_memory_mb: int = _setting(384, "Heap limit of each SPARQL query worker, in MiB; a query past it gets a 503.")
     cors_origins: str = _setting("", "Comma-separated origins allowed by CORS; empty = CORS off.")
     threads: int = _setting(8, "Worker threads of the production server.")
 

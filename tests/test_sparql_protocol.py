@@ -550,7 +550,7 @@ MIXED_QUADS = [
 def test_the_in_memory_copy_answers_like_the_disk_snapshot(tmp_path, query):
     from api.sparql_worker import Snapshot, execute
 
-    snapshot = Snapshot(snapshot_of(tmp_path, MIXED_QUADS))
+    snapshot = Snapshot(snapshot_of(tmp_path, MIXED_QUADS), max_copied_quads=len(MIXED_QUADS))
     assert wait_for(lambda: snapshot.memory is not None)
     job = {"query": query, "union": True, "results_format": "text/tab-separated-values", "max_rows": 100}
     on_disk, in_memory = execute(snapshot.disk, job), execute(snapshot.memory, job)
@@ -561,9 +561,8 @@ def test_the_in_memory_copy_answers_like_the_disk_snapshot(tmp_path, query):
 def test_a_large_store_is_not_copied_into_memory(tmp_path, monkeypatch):
     from api import sparql_worker
 
-    monkeypatch.setattr(sparql_worker, "MEMORY_COPY_MAX_QUADS", len(MIXED_QUADS) - 1)
     monkeypatch.setattr(sparql_worker, "SETTLE_SECONDS", 0.0)
-    snapshot = sparql_worker.Snapshot(snapshot_of(tmp_path, MIXED_QUADS))
+    snapshot = sparql_worker.Snapshot(snapshot_of(tmp_path, MIXED_QUADS), max_copied_quads=len(MIXED_QUADS) - 1)
     assert not wait_for(lambda: snapshot.memory is not None, seconds=2)
     assert snapshot.store is snapshot.disk
 
@@ -572,6 +571,6 @@ def test_a_superseded_snapshot_is_not_copied(tmp_path, monkeypatch):
     from api import sparql_worker
 
     monkeypatch.setattr(sparql_worker, "SETTLE_SECONDS", 0.5)
-    snapshot = sparql_worker.Snapshot(snapshot_of(tmp_path, MIXED_QUADS))
+    snapshot = sparql_worker.Snapshot(snapshot_of(tmp_path, MIXED_QUADS), max_copied_quads=len(MIXED_QUADS))
     snapshot.superseded = True  # a write came in: a newer snapshot replaced this one
     assert not wait_for(lambda: snapshot.memory is not None, seconds=2)
