@@ -21,9 +21,10 @@ def create_app(config: dict[str, Any] | Settings | None = None) -> Flask:
     app.json.sort_keys = False  # records keep their documented field order
     app.extensions["conflictkg.store"] = open_store(settings)
 
-    from api import cors, dereference, errors, graph_store, network, openapi, pages, rest, sparql
+    from api import cors, dereference, errors, graph_store, network, openapi, pages, rest, security, sparql
 
     errors.register(app)
+    security.register(app)
     cors.register(app, settings.cors_origins)
     app.register_blueprint(sparql.blueprint)
     app.register_blueprint(graph_store.blueprint)

@@ -20,16 +20,15 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-    import waitress
-
     from api import create_app
+    from api.server import serve
 
     app = create_app(settings)
     print(f"ConflictKG serving on http://{settings.host}:{settings.port}/", file=sys.stderr)
-    # Headers as large as a body may be: the app, not waitress's text/plain 431, refuses a too-long URL (414
-    # problem+json, api/errors.py), so every error keeps the one shape.
-    waitress.serve(app, host=settings.host, port=settings.port, threads=settings.threads, ident="conflictkg",
-                   max_request_header_size=max(262_144, settings.max_request_bytes))
+    # Headers as large as a body may be: the app refuses a too-long URL (414, api/errors.py); past
+    # that, waitress's own 431 is a problem document too (api/server.py).
+    serve(app, settings.host, settings.port, settings.threads,
+          max_header_bytes=max(262_144, settings.max_request_bytes))
     return 0
 
 

@@ -62,6 +62,10 @@ def register(app: Flask) -> None:
     def _bad_parameter(err: BadParameter) -> Response:
         return problem(400, str(err))
 
+    @app.errorhandler(RecursionError)
+    def _too_deep(err: RecursionError) -> Response:
+        return problem(400, "The request body nests too deeply to be read (JSON or XML nested thousands deep).")
+
     @app.errorhandler(HTTPException)
     def _http_error(err: HTTPException) -> Response:
         response = problem(err.code or 500, _detail(err))

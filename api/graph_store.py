@@ -34,7 +34,7 @@ def graph_store() -> Response:
     target = _target()
     if isinstance(target, Response):
         return target
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         return _read(target)
     refusal = check_write_token()
     if refusal is not None:

@@ -92,6 +92,8 @@ def _article(request: Request) -> Article:
             raise _BadBody(f"The field '{name}' must be a non-empty string.")
         if longest is not None and len(value) > longest:
             raise _BadBody(f"The field '{name}' must be at most {longest} characters.")
+        if not _encodable(value):
+            raise _BadBody(f"The field '{name}' holds a lone surrogate (\\ud800-\\udfff), which is not text.")
     if not _DAY.fullmatch(body["published"]) or not _valid_day(body["published"]):
         raise _BadBody(f"'published' must be a date YYYY-MM-DD, got {body['published']!r}.")
     text = body["text"]
@@ -100,6 +102,15 @@ def _article(request: Request) -> Article:
         raise _BadBody("'id' must contain letters or digits.")
     return Article(id=document_id, text=text, published=body["published"], title=body.get("title"),
                    source=body.get("source"), path=body.get("url"))
+
+
+def _encodable(value: str) -> bool:
+    """Whether ``value`` is real text (JSON's \\u escapes can smuggle in lone surrogates, which are not)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _valid_day(value: str) -> bool:

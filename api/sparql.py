@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-from flask import Blueprint, Response, current_app, g, render_template, request
+from flask import Blueprint, Response, current_app, g, render_template, request, url_for
 from werkzeug.datastructures import MIMEAccept
 
 from api.auth import check_write_token
@@ -122,7 +122,7 @@ def sparql() -> Response:
 
 def _operation() -> tuple[str, str] | Response:
     """("query" | "update" | "none", text) from the request, or the 4xx problem to answer."""
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):  # HEAD answers as GET does, without the body
         if "update" in request.args:
             return problem(400, "Updates must be sent by POST (form field 'update' or application/sparql-update).")
         return _single("query", request.args.getlist("query")) if "query" in request.args else ("none", "")
@@ -299,7 +299,7 @@ def _bare_get() -> Response:
     """Service description (RDF) or, for browsers, the query editor."""
     choice = request.accept_mimetypes.best_match([*GRAPH_TYPES, "text/html"]) if request.accept_mimetypes else None
     if choice == "text/html":
-        return Response(render_template("sparql.html", endpoint=request.base_url, examples=examples()))
+        return Response(render_template("sparql.html", endpoint=url_for("sparql.sparql"), examples=examples()))
     graph_type = _best(request.accept_mimetypes, GRAPH_TYPES, _GRAPH_ALIASES) if request.accept_mimetypes else None
     graph_type = graph_type or GRAPH_TYPES[0]
     body = ox.serialize(

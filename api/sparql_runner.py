@@ -10,10 +10,9 @@ other workers meanwhile. A worker that dies (past its memory limit, ``worker_mem
 replaced the same way. Workers also keep an in-memory copy of a small snapshot, where the
 engine is several times faster (``sparql_worker.Snapshot``).
 
-Capacity: at most ``capacity`` requests are in here at once (running or waiting briefly for a
-worker); any more, or one that finds no worker free within ``QUEUE_WAIT_SECONDS``, is answered
-503 with ``Retry-After`` at once, so runaway queries never hold the server threads that
-``/-/health``, REST and pages need.
+Capacity: at most ``capacity`` requests are in here at once (running, or waiting for a worker,
+which counts against the same time limit); any more is answered 503 with ``Retry-After`` at
+once, so runaway queries never hold the server threads that ``/-/health``, REST and pages need.
 
 Updates: ``vet`` runs an update job in a worker (read, refused or given its dataset, parsed
 and run once on an empty store); ``apply_update`` then applies the vetted text on one server
@@ -41,6 +40,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -55,10 +55,9 @@ __all__ = ["QueryRunner", "Answer"]
 log = logging.getLogger(__name__)
 WORKER_SCRIPT = str(Path(sparql_worker.__file__).resolve())
 STARTUP_SECONDS = 60.0  # a loaded machine can take seconds to start Python and import pyoxigraph
-# How long a request may wait for a busy worker: a fast query frees one within milliseconds,
-# and a wait past this means runaways hold them all.
-QUEUE_WAIT_SECONDS = 0.5
-RETRY_AFTER_SECONDS = 2
+RETRY_AFTER_SECONDS = 1
+# A query that waited most of its time limit for a worker still gets this long to run.
+LEAST_RUN_SECONDS = 1.0
 Answer = tuple[dict[str, Any], bytes]
 
 
@@ -171,14 +170,16 @@ class QueryRunner:
 
     def _run_in_worker(self, job: dict[str, Any]) -> Answer:
         self._start()
+        started = time.monotonic()
         try:
-            worker = self._idle.get(timeout=QUEUE_WAIT_SECONDS)
+            worker = self._idle.get(timeout=self.timeout)
         except queue.Empty:
             return self._busy()
+        left = max(self.timeout - (time.monotonic() - started), min(LEAST_RUN_SECONDS, self.timeout))
         try:
             if "update" not in job:
                 job["snapshot"] = self._snapshot(worker)
-            answer = worker.ask(job, self.timeout)
+            answer = worker.ask(job, left)
         except Exception as err:
             log.warning("query worker stopped: %s", err)
             self._replace(worker)

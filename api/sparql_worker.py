@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 import resource
 import struct
 import sys
@@ -76,6 +77,9 @@ def execute(store: ox.Store, job: dict[str, Any]) -> tuple[dict[str, Any], bytes
         return {"status": 400, "detail": f"The query cannot be evaluated: {err}"}, b""
     except PermissionError as err:  # the network guard stopped a fetch
         return {"status": 400, "detail": f"The query tried to reach the network, which is refused: {err}"}, b""
+    except MemoryError as err:  # a value past the serialisers' 16 MiB buffer, or the worker's heap limit
+        detail = f"The answer is too large to build ({err}); select less, or shorter values (SUBSTR)."
+        return {"status": 400, "detail": detail}, b""
     except OSError as err:
         return {"status": 500, "detail": f"The store failed to evaluate the query: {err}"}, b""
 
@@ -242,7 +246,8 @@ class Snapshot:
 
 
 def _confine(memory_mb: int) -> str | None:
-    """Take the network away and cap the heap; return why the network guard failed, if it did."""
+    """Take the network away, cap the heap, yield the CPU; return why the network guard failed, if it did."""
+    os.nice(10)  # a runaway query never slows the server's own threads (health, REST, pages)
     resource.setrlimit(resource.RLIMIT_DATA, (memory_mb << 20, memory_mb << 20))
     try:
         deny_network()

@@ -1,0 +1,166 @@
+"""Limits that hold whatever is asked: text size, busy workers, worker memory, answer size, odd bodies,
+security headers on every page, HEAD, and a clean exit on SIGTERM. Each test is one finding of the
+security review (issue 18), on the real service."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+import requests
+
+from tests.conftest import ROOT, WRITE_TOKEN, _serve, free_port, wait_until_up, write_data_dir
+from tests.rest_records import extractions
+
+JSON = {"Accept": "application/sparql-results+json"}
+AUTH = {"Authorization": f"Bearer {WRITE_TOKEN}"}
+TIMEOUT_MS = 3000
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n1 ?o }"
+
+
+@pytest.fixture(scope="module")
+def small_server(tmp_path_factory):
+    """The service with small limits: 4 threads (2 query workers), 3 s per query, 100 kB texts."""
+    data_dir = write_data_dir(tmp_path_factory.mktemp("limits"), extractions())
+    yield from _serve(data_dir, CONFLICTKG_WRITE_TOKEN=WRITE_TOKEN, CONFLICTKG_THREADS="4",
+                      CONFLICTKG_QUERY_TIMEOUT_MS=str(TIMEOUT_MS), CONFLICTKG_MAX_QUERY_BYTES="100000")
+
+
+def assert_problem(answer: requests.Response, *statuses: int) -> dict:
+    """The answer is one of ``statuses`` with a problem+json body; return the body."""
+    assert answer.status_code in statuses, (answer.status_code, answer.text[:300])
+    assert answer.headers["Content-Type"].startswith("application/problem+json")
+    return answer.json()
+
+
+def query(url: str, text: str) -> requests.Response:
+    """POST a query."""
+    return requests.post(f"{url}/sparql", data={"query": text}, headers=JSON, timeout=120)
+
+
+def test_a_query_text_past_max_query_bytes_gets_413(small_server):
+    text = "SELECT * WHERE { ?s ?p ?o } # " + "x" * 100_001
+    assert "max_query_bytes" in assert_problem(query(small_server, text), 413)["detail"]
+    update = requests.post(f"{small_server}/sparql", data={"update": "CLEAR ALL # " + "x" * 100_001}, headers=AUTH,
+                           timeout=60)
+    assert_problem(update, 413)
+
+
+def test_runaways_past_capacity_get_503_with_retry_after_at_once_and_health_answers(small_server):
+    answers: list[requests.Response] = []
+    senders = [threading.Thread(target=lambda: answers.append(query(small_server, RUNAWAY))) for _ in range(6)]
+    for sender in senders:
+        sender.start()
+    time.sleep(0.5)
+    health = requests.get(f"{small_server}/-/health", timeout=30)
+    for sender in senders:
+        sender.join()
+    assert health.status_code == 200
+    assert [a.status_code for a in answers] == [503] * 6
+    assert sum("Retry-After" in a.headers for a in answers) >= 4  # 2 workers run; the rest are refused at once
+
+
+def test_a_query_past_the_worker_memory_limit_gets_503_and_the_next_query_is_answered(small_server):
+    doubling = " ".join(f"BIND(CONCAT(?v{i}, ?v{i}) AS ?v{i + 1})" for i in range(30))
+    text = f"SELECT (STRLEN(?v30) AS ?n) WHERE {{ BIND('xxxxxxxx' AS ?v0) {doubling} }}"
+    assert_problem(query(small_server, text), 503)
+    assert query(small_server, "ASK { ?s ?p ?o }").json()["boolean"] is True
+
+
+def test_an_answer_value_past_16_mib_gets_400(small_server):
+    doubling = " ".join(f"BIND(CONCAT(?v{i}, ?v{i}) AS ?v{i + 1})" for i in range(24))
+    text = f"SELECT ?v24 WHERE {{ BIND('x' AS ?v0) {doubling} }}"
+    assert "too large" in assert_problem(query(small_server, text), 400)["detail"]
+
+
+def test_a_lone_surrogate_in_a_posted_text_gets_400_and_stores_nothing(small_server):
+    before = requests.get(f"{small_server}/-/stats", timeout=30).json()
+    body = '{"text": "Gunmen killed two \\ud800 villagers.", "published": "2024-01-02"}'
+    answer = requests.post(f"{small_server}/api/documents", data=body.encode(), timeout=60,
+                           headers={**AUTH, "Content-Type": "application/json"})
+    assert "surrogate" in assert_problem(answer, 400)["detail"]
+    assert requests.get(f"{small_server}/-/stats", timeout=30).json() == before
+
+
+def test_json_nested_100k_deep_gets_400(small_server):
+    body = '{"text": ' + "[" * 100_000 + "]" * 100_000 + ', "published": "2024-01-02"}'
+    answer = requests.post(f"{small_server}/api/documents", data=body.encode(), timeout=60,
+                           headers={**AUTH, "Content-Type": "application/json"})
+    assert_problem(answer, 400)
+
+
+def test_headers_past_waitress_limit_get_a_problem_document(small_server):
+    answer = requests.get(f"{small_server}/api/actors", params={"q": "x" * 10_100_000}, timeout=60)
+    assert_problem(answer, 431)
+
+
+@pytest.mark.parametrize("path", ["/", "/sparql", "/docs", "/network", "/actors/islamic-state"])
+def test_every_html_answer_carries_the_security_headers(small_server, path):
+    answer = requests.get(small_server + path, headers={"Accept": "text/html"}, timeout=60)
+    assert answer.headers["Content-Type"].startswith("text/html")
+    assert answer.headers["X-Content-Type-Options"] == "nosniff"
+    policy = answer.headers["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in policy and "connect-src 'self'" in policy
+
+
+def test_json_answers_are_not_sniffed_either(small_server):
+    answer = requests.get(f"{small_server}/nowhere", timeout=30)
+    assert answer.status_code == 404 and answer.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_the_query_editor_does_not_take_its_endpoint_from_the_host_header(small_server):
+    page = requests.get(f"{small_server}/sparql", headers={"Accept": "text/html", "Host": "evil.example"}, timeout=60)
+    assert page.status_code == 200 and "evil.example" not in page.text
+
+
+def test_head_answers_like_get_without_a_body(small_server):
+    found = query(small_server, "SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1").json()
+    graph = found["results"]["bindings"][0]["g"]["value"]
+    for path, params in (("/store", {"graph": graph}), ("/sparql", {"query": "ASK { ?s ?p ?o }"})):
+        get = requests.get(small_server + path, params=params, headers=JSON, timeout=30)
+        head = requests.head(small_server + path, params=params, headers=JSON, timeout=30)
+        assert (head.status_code, head.content) == (get.status_code, b""), path
+        assert head.headers["Content-Type"] == get.headers["Content-Type"]
+
+
+def test_sigterm_stops_the_workers_and_removes_the_query_snapshots(tmp_path):
+    from api.sparql_runner import snapshot_root
+
+    data_dir = write_data_dir(tmp_path / "data", extractions())
+    port = free_port()
+    env = {**os.environ, "CONFLICTKG_DATA_DIR": str(data_dir), "CONFLICTKG_PORT": str(port)}
+    log = (tmp_path / "server.log").open("w+")
+    process = subprocess.Popen([sys.executable, "-m", "api"], cwd=ROOT, env=env, stderr=log,
+                               stdout=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    wait_until_up(url + "/-/health", process, log=log)
+    assert query(url, "ASK { ?s ?p ?o }").status_code == 200
+    snapshots = snapshot_root(Path(data_dir).resolve())
+    assert snapshots.exists()
+    workers = children(process.pid)
+    assert workers
+    process.send_signal(signal.SIGTERM)
+    assert process.wait(timeout=30) == 0
+    assert not snapshots.exists()
+    time.sleep(0.5)
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists() and not zombie(pid)]
+
+
+def children(pid: int) -> list[int]:
+    """The ids of the processes any thread of ``pid`` started (Linux)."""
+    tasks = Path(f"/proc/{pid}/task").iterdir()
+    return [int(child) for task in tasks for child in (task / "children").read_text().split()]
+
+
+def zombie(pid: int) -> bool:
+    """Whether ``pid`` has exited and only waits to be reaped."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split()[2] == "Z"
+    except OSError:
+        return True
