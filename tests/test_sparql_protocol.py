@@ -13,6 +13,7 @@ import re
 import threading
 import time
 import xml.etree.ElementTree as ET
+from urllib.parse import urlencode
 
 import pyoxigraph as ox
 import pytest
@@ -267,6 +268,29 @@ def test_the_editor_runs_an_example_offline_in_a_real_browser(live_server):
     outside = [url for url in requested if not url.startswith((live_server, "data:"))]
     assert outside == []
     assert any(url.endswith("/static/yasgui/yasgui.min.js") for url in requested)
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_a_shared_link_brings_its_query_but_never_its_endpoint(live_server):
+    from playwright.sync_api import sync_playwright
+
+    from tests.trap import Trap
+
+    query = "SELECT ?type (COUNT(*) AS ?n) WHERE { ?e a ?type } GROUP BY ?type"
+    with Trap() as trap, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        page = browser.new_page()
+        requested: list[str] = []
+        page.on("request", lambda request: requested.append(request.url))
+        page.goto(live_server + "/sparql#" + urlencode({"endpoint": trap.url, "query": query}))
+        page.wait_for_load_state("networkidle")
+        page.click(".yasqe_queryButton")
+        page.wait_for_selector(".yasr table tbody tr", timeout=20000)
+        browser.close()
+        assert trap.contacts == 0
+    assert [url for url in requested if not url.startswith((live_server, "data:"))] == []
+    assert f"{live_server}/sparql" in requested
 
 
 @pytest.mark.parametrize("index", range(len(examples())))
