@@ -3,7 +3,7 @@ no errors, and answers about the seed are the same before, during and after.
 
 The service answers a SPARQL request 503 with Retry-After when more queries are in flight than it
 keeps server threads for (the rest stay free for health, REST and pages); these clients do what
-a well-behaved client does and retry after the time it gives, up to three times."""
+a well-behaved client does and retry after the time it gives, up to ten times."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from tests.reliability.articles import write_articles
 
 pytestmark = pytest.mark.slow
 
-CLIENTS, REQUESTS_EACH, INGESTS, RETRIES = 16, 500, 20, 3
+CLIENTS, REQUESTS_EACH, INGESTS, RETRIES = 16, 500, 20, 10
 ACCEPT = {"Accept": "application/json, application/sparql-results+json"}
 SEED_TRIPLES = ("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } "
                 "FILTER(CONTAINS(STR(?g), '000-14ac35c731f5b702')) }")

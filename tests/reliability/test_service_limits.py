@@ -73,10 +73,10 @@ def test_a_query_past_the_worker_memory_limit_gets_503_and_the_next_query_is_ans
     assert query(small_server, "ASK { ?s ?p ?o }").json()["boolean"] is True
 
 
-def test_an_answer_value_past_16_mib_gets_400(small_server):
+def test_an_answer_value_past_16_mib_gets_400(hand_built_server):
     doubling = " ".join(f"BIND(CONCAT(?v{i}, ?v{i}) AS ?v{i + 1})" for i in range(24))
     text = f"SELECT ?v24 WHERE {{ BIND('x' AS ?v0) {doubling} }}"
-    assert "too large" in assert_problem(query(small_server, text), 400)["detail"]
+    assert "too large" in assert_problem(query(hand_built_server, text), 400)["detail"]
 
 
 def test_a_lone_surrogate_in_a_posted_text_gets_400_and_stores_nothing(small_server):
