@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from graph.extract import Extractor  # noqa: E402
-from graph.extract.nlp import MODEL  # noqa: E402
+from graph.extract.parse.nlp import MODEL  # noqa: E402
 from graph.records import Article  # noqa: E402
 
 STATE = ["government troops", "the army", "security forces", "police", "soldiers", "the military"]

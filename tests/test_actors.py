@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from graph.extract.actors import find_actors
-from graph.extract.clean import clean_text
-from graph.extract.nlp import build_nlp
+from graph.extract.actors.find import find_actors
+from graph.extract.parse.clean import clean_text
+from graph.extract.parse.nlp import build_nlp
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from graph.extract.dates import DateReading, find_dates, resolve_date, standing_since
-from graph.extract.nlp import build_nlp
+from graph.extract.events.dates import DateReading, find_dates, resolve_date, standing_since
+from graph.extract.parse.nlp import build_nlp
 
 PUBLISHED = dt.date(2019, 3, 14)  # a Thursday
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.extract.event_types import SUB_EVENT_TYPES, classify_sentence, taxonomy
-from graph.extract.nlp import build_nlp
+from graph.extract.events.types import SUB_EVENT_TYPES, classify_sentence, taxonomy
+from graph.extract.parse.nlp import build_nlp
 
 CODEBOOK = {
     "Battles": {"Government regains territory", "Non-state actor overtakes territory", "Armed clash"},

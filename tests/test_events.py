@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from graph.extract.actors import find_actors
-from graph.extract.clean import clean_text
-from graph.extract.nlp import build_nlp
-from graph.extract.relations import find_relations
-from graph.extract.roles import assign_roles
+from graph.extract.actors.find import find_actors
+from graph.extract.actors.relations import find_relations
+from graph.extract.events.roles import assign_roles
+from graph.extract.parse.clean import clean_text
+from graph.extract.parse.nlp import build_nlp
 
 
 @pytest.fixture(scope="module")
@@ -126,7 +126,7 @@ def test_relations(nlp, text, relation):
 )
 def test_event_place_is_where_it_happened(nlp, text, trigger, place):
     from graph.extract import places
-    from graph.extract.events import PlaceMention, _event_place
+    from graph.extract.events.assemble import PlaceMention, _event_place
 
     doc = nlp(clean_text(text))
     mentions = [PlaceMention(span.start, span.end, loc) for span, loc in places.find_places(doc)]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from graph.extract import pipeline
-from graph.extract.clean import clean_text, looks_like_english, looks_like_html
+from graph.extract.parse.clean import clean_text, looks_like_english, looks_like_html
 from graph.extract.pipeline import Extractor, split_chunks
 from graph.records import Article, Extraction
 

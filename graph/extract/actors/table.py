@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from graph.extract import lexicon
-from graph.extract.lexicon import actor_key
+from graph.extract.actors import lexicon
+from graph.extract.actors.lexicon import actor_key
 from graph.records import Actor, Mention
 
 __all__ = ["ActorMention", "ActorInfo", "ActorTable", "MentionBuilder", "LINK_WORDS", "PLACE_LABELS",

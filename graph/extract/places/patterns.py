@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from graph.extract.gazetteer import Place, get_gazetteer
-from graph.extract.place_words import DIRECTIONS, common_words
+from graph.extract.places.gazetteer import Place, get_gazetteer
+from graph.extract.places.words import DIRECTIONS, common_words
 
 __all__ = ["ruler_patterns"]
 

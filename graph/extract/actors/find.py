@@ -16,8 +16,11 @@ import spacy
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from graph.extract import lexicon
-from graph.extract.actor_table import (
+from graph.extract.actors import lexicon
+from graph.extract.actors.descriptors import backer_mentions, demonym_mentions, descriptor_mentions, possessive_mentions
+from graph.extract.actors.lexicon import actor_key
+from graph.extract.actors.persons import person_mentions
+from graph.extract.actors.table import (
     LINK_WORDS,
     ActorInfo,
     ActorMention,
@@ -27,9 +30,6 @@ from graph.extract.actor_table import (
     state_actor,
     strip_name,
 )
-from graph.extract.descriptors import backer_mentions, demonym_mentions, descriptor_mentions, possessive_mentions
-from graph.extract.lexicon import actor_key
-from graph.extract.persons import person_mentions
 
 __all__ = ["ActorMention", "ActorTable", "ruler_patterns", "find_actors", "main_country", "state_actor"]
 
@@ -100,7 +100,7 @@ def _named_countries(doc: Doc) -> Counter:
 
 
 def find_actors(doc: Doc, places: Sequence[tuple[Span, str, bool]] = ()) -> ActorTable:
-    """Return the actors of a doc parsed by :func:`graph.extract.nlp.build_nlp`.
+    """Return the actors of a doc parsed by :func:`graph.extract.parse.nlp.build_nlp`.
 
     ``places``: the doc's place mentions as (span, country code, is a country); they tell the
     article's main country and the country of a sentence about another one, for "soldiers".

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from graph.extract.actors import ActorMention, ActorTable, state_actor
-from graph.extract.relations import linked_target as _linked_target
+from graph.extract.actors.find import ActorMention, ActorTable, state_actor
+from graph.extract.actors.relations import linked_target as _linked_target
 
 __all__ = ["Roles", "assign_roles", "REPORT_VERBS"]
 

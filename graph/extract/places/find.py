@@ -2,7 +2,7 @@
 
 ``find_places(doc)`` takes the NER's place spans and the capitalised names that the words around
 mark as places, reads the article's countries and admin1 units and the cues around each mention,
-and geocodes each with :func:`geocode.resolve`. ``ruler_patterns()`` (from :mod:`place_patterns`)
+and geocodes each with :func:`.geocode.resolve`. ``ruler_patterns()`` (from :mod:`.patterns`)
 feeds the EntityRuler that runs before the statistical NER.
 """
 
@@ -13,10 +13,10 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
-from graph.extract.gazetteer import Place, get_gazetteer, normalise, strip_article
-from graph.extract.geocode import Cues, resolve
-from graph.extract.place_patterns import ruler_patterns
-from graph.extract.place_words import (
+from graph.extract.places.gazetteer import Place, get_gazetteer, normalise, strip_article
+from graph.extract.places.geocode import Cues, resolve
+from graph.extract.places.patterns import ruler_patterns
+from graph.extract.places.words import (
     ADMIN_WORDS,
     CAMP_WORDS,
     CUE_AFTER,

@@ -1,6 +1,6 @@
 """Assembles ACLED events: one per sentence the typer reads as a conflict event, in document order.
 
-Each event gets its participants from :mod:`graph.extract.roles`, the place named in its sentence
+Each event gets its participants from :mod:`graph.extract.events.roles`, the place named in its sentence
 (else the article's main place), the date and counts of the event-attribute readers, and the
 sentence itself as evidence with character offsets into the article text. A sentence that repeats
 an earlier one (the headline over the story, a lead paragraph printed twice) gives no second event.
@@ -17,9 +17,11 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
-from graph.extract.actors import ActorTable
-from graph.extract.event_syntax import agents
-from graph.extract.roles import assign_roles
+from graph.extract.actors.find import ActorTable
+from graph.extract.events import dates, numbers
+from graph.extract.events import types as event_types
+from graph.extract.events.roles import assign_roles
+from graph.extract.events.syntax import agents
 from graph.records import Article, Event, Location, slugify
 
 __all__ = ["PlaceMention", "build_events", "main_place"]
@@ -149,8 +151,6 @@ def _evidence(article: Article, sent: Span) -> tuple[str, int, int]:
 
 def build_events(article: Article, doc: Doc, table: ActorTable, places: list[PlaceMention]) -> list[Event]:
     """Return the events of a parsed article, in document order."""
-    from graph.extract import dates, event_types
-
     context = _Context(article, doc, table, places)
     events: list[Event] = []
     seen: list[set[str]] = []
@@ -186,8 +186,6 @@ class _Context:
 
     def sentence_events(self, sent: Span, typing, evidence: tuple[str, int, int]) -> list[Event]:
         """The sentence's event, then the event of a "during a rampage that left 250 dead" adjunct, if any."""
-        from graph.extract import event_types, numbers
-
         main = self.event(sent, sent, typing, evidence, f"{evidence[1]}")
         adjunct = _death_adjunct(sent, typing.trigger)
         if adjunct is None:
@@ -206,8 +204,6 @@ class _Context:
 
     def event(self, span: Span, sent: Span, typing, evidence: tuple[str, int, int], anchor: str) -> Event:
         """Build one event read from ``span`` (the sentence or a part of it)."""
-        from graph.extract import dates, numbers
-
         roles = assign_roles(span, typing.trigger, self.table)
         place = _event_place(sent, self.places, self.fallback, typing.trigger)
         reading = dates.resolve_date(span, self.published)

@@ -1,8 +1,8 @@
 """Types a sentence with the ACLED codebook: event type, sub-event type, CAMEO root, PLOVER type.
 
 The vocabulary lives in ``graph/data/events/`` (taxonomy, trigger lexicon, CAMEO/PLOVER map) and is
-loaded by :mod:`event_lexicon`; :mod:`event_cues` finds the cues of a parsed sentence by lemma and
-drops negated or hypothetical ones; :mod:`event_readings` reads families of cues (protests,
+loaded by :mod:`.lexicon`; :mod:`.cues` finds the cues of a parsed sentence by lemma and
+drops negated or hypothetical ones; :mod:`.readings` reads families of cues (protests,
 territory, killings, ...). This module applies ACLED's hierarchy rule to the readings that remain:
 
 1. claims of responsibility give "Other"; disasters, crime, trials and diplomacy give nothing;
@@ -20,10 +20,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from graph.extract import event_readings as readings
-from graph.extract.event_cues import Cue, SentenceCues, find_cues
-from graph.extract.event_lexicon import SUB_EVENT_TYPES, TYPED, codes, taxonomy
-from graph.extract.event_syntax import agents, in_background, tree_depth
+from graph.extract.events import readings
+from graph.extract.events.cues import Cue, SentenceCues, find_cues
+from graph.extract.events.lexicon import SUB_EVENT_TYPES, TYPED, codes, taxonomy
+from graph.extract.events.syntax import agents, in_background, tree_depth
 
 __all__ = ["EventTyping", "Cue", "classify_sentence", "find_cues", "taxonomy", "SUB_EVENT_TYPES"]
 

@@ -2,7 +2,7 @@
 
 Names are matched on a normalised key (case, accents, apostrophes and hyphens ignored), with a
 second, looser key that also drops a leading article ("al-", "as-", "ash-", "the"...); the keys are
-made in :mod:`place_names`. The TSV data files are the source of truth; :mod:`gazetteer_index`
+made in :mod:`.names`. The TSV data files are the source of truth; :mod:`.index`
 compiles them on first use into an SQLite index in a cache folder (rebuilt whenever a data file
 changes), so later processes open it in milliseconds instead of parsing 100k rows.
 """
@@ -13,8 +13,9 @@ import functools
 import threading
 from pathlib import Path
 
-from graph.extract.gazetteer_index import COLUMNS, DATA_FILES, Place, open_index, read_tsv
-from graph.extract.place_names import display_name, normalise, skeleton, strip_article
+from graph.extract.datafiles import DATA as DATA_ROOT
+from graph.extract.places.index import COLUMNS, DATA_FILES, Place, open_index, read_tsv
+from graph.extract.places.names import display_name, normalise, skeleton, strip_article
 
 __all__ = [
     "Place",
@@ -29,7 +30,7 @@ __all__ = [
     "DATA_FILES",
 ]
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "places"
+DATA_DIR = DATA_ROOT / "places"
 
 
 def _rank(places) -> list[Place]:

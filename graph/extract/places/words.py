@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 
-from graph.extract.gazetteer import DATA_DIR
+from graph.extract.places.gazetteer import DATA_DIR
 
 __all__ = [
     "DIRECTIONS",

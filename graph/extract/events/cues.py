@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from graph.extract.event_lexicon import DOMAINS, MODIFIERS, TYPED, WEAPONS, lexicon
+from graph.extract.events.lexicon import DOMAINS, MODIFIERS, TYPED, WEAPONS, lexicon
 
 __all__ = ["Cue", "SentenceCues", "find_cues"]
 

@@ -1,4 +1,4 @@
-"""Readings of one family of event cues, which the ACLED hierarchy in :mod:`event_types` ranks.
+"""Readings of one family of event cues, which the ACLED hierarchy in :mod:`.types` ranks.
 
 Each function reads the real cues of one sentence and returns the cue that triggers its reading
 (with the sub-event type where the family has several), or None: the protest/riot ladder, territory
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from graph.extract.event_cues import Cue, SentenceCues
-from graph.extract.event_syntax import agents, linked, targets
+from graph.extract.events.cues import Cue, SentenceCues
+from graph.extract.events.syntax import agents, linked, targets
 
 __all__ = [
     "disrupted",

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from graph.extract import lexicon
-from graph.extract.actors import ActorMention, ActorTable, state_actor
+from graph.extract.actors import lexicon
+from graph.extract.actors.find import ActorMention, ActorTable, state_actor
 from graph.records import Relation
 
 __all__ = ["find_relations", "linked_target", "mention_sentence", "LEAD_TITLES", "MEMBER_TITLES"]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from graph.extract import lexicon
-from graph.extract.actor_table import PLACE_LABELS, ActorInfo, MentionBuilder, strip_name
-from graph.extract.lexicon import actor_key
+from graph.extract.actors import lexicon
+from graph.extract.actors.lexicon import actor_key
+from graph.extract.actors.table import PLACE_LABELS, ActorInfo, MentionBuilder, strip_name
 
 __all__ = ["person_mentions"]
 

@@ -10,9 +10,9 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from graph.extract import lexicon
-from graph.extract.actor_table import LINK_WORDS, ActorInfo, MentionBuilder, link_after, state_actor
-from graph.extract.lexicon import actor_key
+from graph.extract.actors import lexicon
+from graph.extract.actors.lexicon import actor_key
+from graph.extract.actors.table import LINK_WORDS, ActorInfo, MentionBuilder, link_after, state_actor
 
 __all__ = ["backer_mentions", "descriptor_mentions", "possessive_mentions", "demonym_mentions"]
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import pycountry
 
+from graph.extract.datafiles import DATA as DATA_ROOT
 from graph.records import slugify
 
 __all__ = ["Entry", "Country", "dictionary", "countries", "descriptors", "communities", "actor_key"]
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "actors"
+DATA = DATA_ROOT / "actors"
 
 # Everyday names of countries that ISO's official and common names miss.
 _EXTRA_COUNTRY_NAMES = {

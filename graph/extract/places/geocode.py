@@ -10,7 +10,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from graph.extract.gazetteer import Place, get_gazetteer, normalise, skeleton, strip_article
+from graph.extract.places.gazetteer import Place, get_gazetteer, normalise, skeleton, strip_article
 
 __all__ = ["Cues", "resolve"]
 

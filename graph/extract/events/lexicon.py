@@ -9,13 +9,14 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 from spacy.tokens import Token
 
+from graph.extract.datafiles import DATA as DATA_ROOT
+
 __all__ = ["Word", "taxonomy", "codes", "lexicon", "SUB_EVENT_TYPES", "MODIFIERS", "WEAPONS", "DOMAINS", "TYPED"]
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "events"
+DATA = DATA_ROOT / "events"
 
 # Cue classes that describe who or what, never whether something happened.
 MODIFIERS = frozenset(["CIV", "MIL", "GOV", "ARMED", "PLACE", "WEAPON", "GROUP", "BASE"])

@@ -16,7 +16,7 @@ import tempfile
 from dataclasses import astuple, dataclass, fields
 from pathlib import Path
 
-from graph.extract.place_names import display_name, normalise, skeleton, strip_article
+from graph.extract.places.names import display_name, normalise, skeleton, strip_article
 from graph.records import slugify
 
 __all__ = ["Place", "COLUMNS", "DATA_FILES", "read_tsv", "open_index"]
