@@ -87,6 +87,25 @@ def test_unit_stands_for_its_state(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "trigger", "state"),
+    [
+        ("Syria's Tiger Forces attacked Hayat Tahrir al-Sham near Maarat al-Numan.", "attacked",
+         "Military Forces of Syria"),
+        ("Iraq's Counter Terrorism Service raided a hideout in Anbar.", "raided", "Military Forces of Iraq"),
+    ],
+)
+def test_actor_table_is_complete_before_relations_and_roles_read_it(nlp, text, trigger, state):
+    doc = nlp(clean_text(text))
+    table = find_actors(doc)
+    before = dict(table.actors)
+    assert state in {info.name for info in before.values()}  # the unit's state, added by the actors stage
+    find_relations(doc, table)
+    token = next(t for t in doc if t.text == trigger)
+    assign_roles(token.sent, token, table)
+    assert table.actors == before
+
+
+@pytest.mark.parametrize(
     ("text", "relation"),
     [
         ("Russian-backed government forces advanced on Idlib in Syria.",
@@ -125,11 +144,11 @@ def test_relations(nlp, text, relation):
     ],
 )
 def test_event_place_is_where_it_happened(nlp, text, trigger, place):
-    from graph.extract import places
-    from graph.extract.events.assemble import PlaceMention, _event_place
+    from graph.extract.events.assemble import _event_place
+    from graph.extract.places import find_places
 
     doc = nlp(clean_text(text))
-    mentions = [PlaceMention(span.start, span.end, loc) for span, loc in places.find_places(doc)]
+    mentions = find_places(doc)
     token = next(t for t in doc if t.text == trigger)
     found = _event_place(token.sent, mentions, None, token)
     assert found is not None

@@ -114,6 +114,12 @@ def test_resolve_refuses_acronyms_and_unknown_names(name):
 
 # -- find_places over parsed sentences --------------------------------------------------------------
 
+
+def _found(doc):
+    """The place mentions of a doc as (span, location) pairs."""
+    return [(doc[p.start : p.end], p.location) for p in find_places(doc)]
+
+
 CASES = [
     # (sentence, mention, country, kind, lat, lon, tolerance km)
     ("Syrian government forces shelled rebel positions in Daraa on Tuesday.", "Daraa", "SY", None, 32.62, 36.10, 40),
@@ -217,7 +223,7 @@ CASES = [
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "mention", "country", "kind", "lat", "lon", "tolerance"), CASES)
 def test_find_places_geocodes_mentions(nlp, text, mention, country, kind, lat, lon, tolerance):
-    found = {span.text: location for span, location in find_places(nlp(text))}
+    found = {span.text: location for span, location in _found(nlp(text))}
     assert mention in found, f"{mention!r} not among {sorted(found)}"
     location = found[mention]
     assert location.country == country
@@ -247,7 +253,7 @@ def test_find_places_ignores_non_places(nlp, text):
 
 @pytest.mark.slow
 def test_possessive_of_another_country_drops_a_wrong_place(nlp):
-    found = {span.text: loc for span, loc in find_places(nlp("Militants attacked Kabul's Green Zone on Friday."))}
+    found = {span.text: loc for span, loc in _found(nlp("Militants attacked Kabul's Green Zone on Friday."))}
     assert found["Kabul"].country == "AF"
     assert "Green Zone" not in found  # the Green Zone of the gazetteer is Baghdad's
 
@@ -260,14 +266,14 @@ def test_patterns_leave_out_surname_like_towns(patterns, name):
 @pytest.mark.slow
 def test_same_name_gets_one_place_per_article(nlp):
     doc = nlp("IS took 30 hostages from Sweida. Sweida, a province east of Daraa, was hit by suicide blasts.")
-    ids = {loc.id for span, loc in find_places(doc) if span.text == "Sweida"}
+    ids = {loc.id for span, loc in _found(doc) if span.text == "Sweida"}
     assert len(ids) == 1 and next(iter(ids)).endswith("sy-su")
 
 
 @pytest.mark.slow
 def test_spans_point_into_the_doc(nlp):
     doc = nlp("Shelling hit the town of Jasim in Daraa province, near the border with Jordan.")
-    places = find_places(doc)
+    places = _found(doc)
     assert places
     for span, location in places:
         assert span.doc is doc and doc.text[span.start_char : span.end_char] == span.text
@@ -288,5 +294,5 @@ def test_spans_point_into_the_doc(nlp):
     ],
 )
 def test_find_places_survives_odd_text(nlp, text):
-    for span, location in find_places(nlp(text)):
+    for span, location in _found(nlp(text)):
         assert span.text and location.id.startswith("place/")

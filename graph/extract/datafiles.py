@@ -1,9 +1,17 @@
-"""Where the extraction's data files live: ``graph/data/`` (actors, events, places)."""
+"""Where the extraction's data files live (``graph/data/``: actors, events, places) and how a table is read."""
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
-__all__ = ["DATA"]
+__all__ = ["DATA", "read_rows"]
 
 DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def read_rows(folder: str, name: str) -> list[dict[str, str]]:
+    """Return the rows of a tab-separated data file; blank lines and ``#`` header lines are skipped."""
+    with open(DATA / folder / name, encoding="utf-8") as f:
+        lines = [line for line in f if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))

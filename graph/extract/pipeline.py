@@ -1,26 +1,26 @@
 """Runs spaCy once over each article and hands the parsed doc to each reader.
 
-clean (offsets kept) -> nlp.pipe -> places -> actors -> relations -> events -> one Extraction.
+clean (offsets kept) -> nlp.pipe -> places/ -> actors/ (with relations) -> events/ -> one Extraction.
+Each stage has one entry function and typed records in and out, and none changes what an earlier
+stage returned.
 A document that is empty, markup or not English gives an empty extraction; a reader that fails on
 one document is logged and leaves that document with what the other readers found.
 """
 
 from __future__ import annotations
 
-import bisect
 import logging
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
 
-from graph.extract import places
-from graph.extract.actors import lexicon
-from graph.extract.actors.find import ActorTable, find_actors
-from graph.extract.actors.relations import find_relations
-from graph.extract.events.assemble import PlaceMention, build_events
+from graph.extract.actors import read_actors
+from graph.extract.events import read_events
 from graph.extract.parse.clean import clean_text, looks_like_english, looks_like_html
 from graph.extract.parse.nlp import build_nlp
-from graph.records import Article, Extraction, Location, Mention
+from graph.extract.parse.sentences import SentenceIndex
+from graph.extract.places import read_places
+from graph.records import Article, Extraction
 
 __all__ = ["Extractor", "read_doc"]
 
@@ -94,68 +94,15 @@ def split_chunks(text: str, size: int | None = None) -> list[str]:
     return chunks
 
 
-class _SentenceIndex:
-    """Sentence number of a token index, by bisection over the sentence starts."""
-
-    def __init__(self, doc: Doc):
-        self.starts = [sent.start for sent in doc.sents]
-
-    def __getitem__(self, token_index: int) -> int:
-        return max(bisect.bisect_right(self.starts, token_index) - 1, 0)
-
-
-def _find_places(doc: Doc) -> list[PlaceMention]:
-    return [PlaceMention(span.start, span.end, location) for span, location in places.find_places(doc)]
-
-
-def _location_records(
-    doc: Doc, mentions: list[PlaceMention], sentence_of: _SentenceIndex, source_text: str
-) -> tuple[Location, ...]:
-    """Merge the mentions of each place id into one Location with its aliases and mentions."""
-    grouped: dict[str, list[PlaceMention]] = {}
-    for mention in mentions:
-        grouped.setdefault(mention.location.id, []).append(mention)
-    adjectives = _country_adjectives(doc)
-    out = []
-    for group in grouped.values():
-        location = group[0].location
-        spans = [doc[m.start : m.end] for m in group]
-        if location.kind == "country":  # "the Syrian people" names Syria too, once Syria is a place here
-            spans += adjectives.get(location.country, [])
-            spans.sort(key=lambda span: span.start)
-        aliases = tuple(dict.fromkeys(s.text for s in spans if s.text != location.name))
-        records = tuple(
-            Mention(source_text[s.start_char : s.end_char], s.start_char, s.end_char, sentence_of[s.start])
-            for s in spans
-        )
-        out.append(Location(**{**location.__dict__, "aliases": aliases, "mentions": records}))
-    return tuple(out)
-
-
-def _country_adjectives(doc: Doc) -> dict[str, list]:
-    """Country code -> the NORP spans that are that country's adjective ("Syrian", "Iraqi")."""
-    by_adjective = lexicon.countries()[1]
-    out: dict[str, list] = {}
-    for ent in doc.ents:
-        code = by_adjective.get(ent.text) if ent.label_ == "NORP" else None
-        if code:
-            out.setdefault(code, []).append(ent)
-    return out
-
-
 def read_doc(article: Article, doc: Doc) -> Extraction:
-    """Read places, actors, relations and events from a parsed article."""
-    sentence_of = _SentenceIndex(doc)
-    places = sorted(_find_places(doc), key=lambda p: p.start)
-    countries = [(doc[p.start : p.end], p.location.country, p.location.kind == "country")
-                 for p in places if p.location.country]
-    table: ActorTable = find_actors(doc, countries)
-    relations = find_relations(doc, table)
-    events = build_events(article, doc, table, places)
+    """Read places, then actors and their relations, then events from a parsed article (each stage once)."""
+    sentence_of = SentenceIndex(doc)
+    places = read_places(doc, sentence_of, article.text)
+    actors = read_actors(doc, places.mentions, sentence_of, article.text)
     return Extraction(
         document=article,
-        actors=table.records(sentence_of, article.text),
-        locations=_location_records(doc, places, sentence_of, article.text),
-        events=tuple(events),
-        relations=tuple(relations),
+        actors=actors.records,
+        locations=places.locations,
+        events=read_events(article, doc, actors.table, places.mentions),
+        relations=actors.relations,
     )

@@ -1,6 +1,36 @@
-"""Actors stage: the actors of a parsed doc, each alias mapped to one canonical actor, and their affiliations."""
+"""Actors stage: the actors of a parsed doc, each alias mapped to one canonical actor, and their affiliations.
+
+:func:`read_actors` is the entry: it returns the complete actor table (which the events stage reads),
+one Actor record per actor, and the relations between them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
 
 from graph.extract.actors.find import ActorTable, find_actors, ruler_patterns
 from graph.extract.actors.relations import find_relations
+from graph.extract.parse.sentences import SentenceIndex
+from graph.extract.places import PlaceMention
+from graph.records import Actor, Relation
 
-__all__ = ["ActorTable", "find_actors", "find_relations", "ruler_patterns"]
+__all__ = ["read_actors", "Actors", "ActorTable", "find_actors", "find_relations", "ruler_patterns"]
+
+
+@dataclass(frozen=True)
+class Actors:
+    """The actors of one article: the table later stages read, the records and the relations."""
+
+    table: ActorTable
+    records: tuple[Actor, ...]
+    relations: tuple[Relation, ...]
+
+
+def read_actors(doc: Doc, places: Sequence[PlaceMention], sentence_of: SentenceIndex, source_text: str) -> Actors:
+    """Return the actors of a parsed article and their relations; mention texts are cut from ``source_text``."""
+    table = find_actors(doc, places)
+    relations = tuple(find_relations(doc, table))
+    return Actors(table, table.records(sentence_of, source_text), relations)

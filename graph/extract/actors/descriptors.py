@@ -13,6 +13,7 @@ from spacy.util import filter_spans
 from graph.extract.actors import lexicon
 from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.table import LINK_WORDS, ActorInfo, MentionBuilder, link_after, state_actor
+from graph.extract.countries import countries
 
 __all__ = ["backer_mentions", "descriptor_mentions", "possessive_mentions", "demonym_mentions"]
 
@@ -39,7 +40,7 @@ def _qualifier(doc: Doc, start: int) -> tuple[int, str | None, bool]:
 
     Returns (first token of the noun phrase, country code or None, has a state modifier).
     """
-    _, by_adjective, by_name = lexicon.countries()
+    by_adjective, by_name = countries().by_adjective, countries().by_name
     communities = lexicon.communities()
     i, country, state = start - 1, None, False
     first = start
@@ -66,7 +67,7 @@ def _qualifier(doc: Doc, start: int) -> tuple[int, str | None, bool]:
 
 
 def _is_qualifier(doc: Doc, i: int) -> bool:
-    _, by_adjective, by_name = lexicon.countries()
+    by_adjective, by_name = countries().by_adjective, countries().by_name
     text = doc[i].text
     return text in by_adjective or text in by_name or doc[i].lower_ in _STATE_MODIFIERS
 
@@ -74,7 +75,7 @@ def _is_qualifier(doc: Doc, i: int) -> bool:
 def backer_mentions(builder: MentionBuilder) -> None:
     """Add "<Country adjective>-backed" modifiers as mentions of that state ("Russian-backed")."""
     doc = builder.doc
-    _, by_adjective, by_name = lexicon.countries()
+    by_adjective, by_name = countries().by_adjective, countries().by_name
     for token in doc[:-2]:
         code = by_adjective.get(token.text) or by_name.get(token.text)
         if code and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ in LINK_WORDS - {"based"}:
@@ -160,7 +161,7 @@ _QUANTITIES = frozenset(["dozens", "hundreds", "thousands", "scores", "tens", "m
 def demonym_mentions(builder: MentionBuilder) -> None:
     """Add counted nationals ("20 Palestinians", "thousands of Israelis") as that country's civilians."""
     doc = builder.doc
-    by_adjective = lexicon.countries()[1]
+    by_adjective = countries().by_adjective
     for token in doc:
         code = by_adjective.get(token.text[:-1]) if token.text.endswith("s") else None
         if code is None or token.pos_ not in ("PROPN", "NOUN"):
@@ -186,7 +187,7 @@ def _resolve_descriptor(builder: MentionBuilder, cls: str, place: str | None, qu
         else:
             return None
     base = _GENERIC_NAMES[cls]
-    name = f"{base} ({lexicon.countries()[0][place].name})" if place in lexicon.countries()[0] else base
+    name = f"{base} ({countries().by_code[place].name})" if place in countries().by_code else base
     return ActorInfo(actor_key(name), name, _GENERIC_KINDS[cls], place)
 
 

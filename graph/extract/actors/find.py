@@ -20,6 +20,7 @@ from graph.extract.actors import lexicon
 from graph.extract.actors.descriptors import backer_mentions, demonym_mentions, descriptor_mentions, possessive_mentions
 from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.persons import person_mentions
+from graph.extract.actors.states import add_unit_states
 from graph.extract.actors.table import (
     LINK_WORDS,
     ActorInfo,
@@ -30,6 +31,8 @@ from graph.extract.actors.table import (
     state_actor,
     strip_name,
 )
+from graph.extract.countries import countries
+from graph.extract.places import PlaceMention
 
 __all__ = ["ActorMention", "ActorTable", "ruler_patterns", "find_actors", "main_country", "state_actor"]
 
@@ -84,7 +87,7 @@ def main_country(doc: Doc, place_countries: list[str]) -> str | None:
 
 def _named_countries(doc: Doc) -> Counter:
     """Votes for the countries the text names: 2 for a name ("Nigeria", "Syria's"), 1 for an adjective."""
-    _, by_adjective, by_name = lexicon.countries()
+    by_adjective, by_name = countries().by_adjective, countries().by_name
     votes: Counter = Counter()
     for ent in doc.ents:
         if link_after(ent) in LINK_WORDS:
@@ -99,13 +102,15 @@ def _named_countries(doc: Doc) -> Counter:
     return votes
 
 
-def find_actors(doc: Doc, places: Sequence[tuple[Span, str, bool]] = ()) -> ActorTable:
-    """Return the actors of a doc parsed by :func:`graph.extract.parse.nlp.build_nlp`.
+def find_actors(doc: Doc, places: Sequence[PlaceMention] = ()) -> ActorTable:
+    """Return the complete actor table of a doc parsed by :func:`graph.extract.parse.nlp.build_nlp`.
 
-    ``places``: the doc's place mentions as (span, country code, is a country); they tell the
-    article's main country and the country of a sentence about another one, for "soldiers".
+    ``places``: the doc's place mentions from the places stage; they tell the article's main country
+    and the country of a sentence about another one, for "soldiers". The table holds the state forces
+    its units imply, so later stages only read it.
     """
-    country = main_country(doc, [code for _, code, _ in places])
+    places = [p for p in places if p.location.country]
+    country = main_country(doc, [p.location.country for p in places])
     builder = MentionBuilder(doc, country, _sentence_countries(doc, places, country, set(_named_countries(doc))))
     _dictionary_mentions(builder)
     _context_mentions(builder)
@@ -116,15 +121,14 @@ def find_actors(doc: Doc, places: Sequence[tuple[Span, str, bool]] = ()) -> Acto
     person_mentions(builder)
     _org_mentions(builder)
     builder.table.finish()
+    add_unit_states(doc, builder.table)
     return builder.table
 
 
 _MOVES = frozenset(["into", "from", "to", "toward", "towards", "across"])
 
 
-def _sentence_countries(
-    doc: Doc, places: Sequence[tuple[Span, str, bool]], main: str | None, named: set[str]
-) -> dict[int, str]:
+def _sentence_countries(doc: Doc, places: Sequence[PlaceMention], main: str | None, named: set[str]) -> dict[int, str]:
     """Sentence start -> the one other country than the main one that a sentence happens in.
 
     "In neighbouring Mali, ... killed 10 soldiers near Mopti": the soldiers are Mali's. A sentence's
@@ -134,7 +138,8 @@ def _sentence_countries(
     must press the regime"), and not those one goes into or comes from ("fled into Turkey").
     """
     found: dict[int, set[str]] = {}
-    for span, code, is_country in places:
+    for place in places:
+        span, code, is_country = doc[place.start : place.end], place.location.country, place.location.kind == "country"
         root = span.root
         codes = found.setdefault(span.sent.start, set())  # a sentence naming any place keeps no other's
         if not (is_country or (root.dep_ == "pobj" and root.head.lower_ in _MOVES)):
@@ -193,7 +198,7 @@ def _org_kind(span: Span) -> str:
 
 def _org_mentions(builder: MentionBuilder) -> None:
     doc = builder.doc
-    _, by_adjective, by_name = lexicon.countries()
+    by_adjective, by_name = countries().by_adjective, countries().by_name
     communities = lexicon.communities()
     spans = [_trim(strip_name(ent)) for ent in doc.ents if ent.label_ == "ORG" and not ent.ent_id_]
     counts = Counter(s.text for s in spans)

@@ -1,28 +1,14 @@
-"""Loads the actor data files of ``graph/data/actors/``: named actors, country adjectives, descriptors."""
+"""Loads the actor data files of ``graph/data/actors/``: named actors, descriptors, communities."""
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import cache
 
-import pycountry
-
-from graph.extract.datafiles import DATA as DATA_ROOT
+from graph.extract.datafiles import read_rows
 from graph.records import slugify
 
-__all__ = ["Entry", "Country", "dictionary", "countries", "descriptors", "communities", "actor_key"]
-
-DATA = DATA_ROOT / "actors"
-
-# Everyday names of countries that ISO's official and common names miss.
-_EXTRA_COUNTRY_NAMES = {
-    "Britain": "GB", "Great Britain": "GB", "UK": "GB", "U.K.": "GB", "US": "US", "U.S.": "US", "USA": "US",
-    "America": "US", "Burma": "MM", "DRC": "CD", "DR Congo": "CD", "Congo": "CD", "Ivory Coast": "CI",
-    "Russia": "RU", "Iran": "IR", "Syria": "SY", "South Korea": "KR", "North Korea": "KP", "Palestine": "PS",
-    "Gaza": "PS", "West Bank": "PS", "Turkey": "TR", "Türkiye": "TR", "Vietnam": "VN", "Laos": "LA",
-    "Bolivia": "BO", "Venezuela": "VE", "Tanzania": "TZ", "Moldova": "MD", "Czech Republic": "CZ",
-}
+__all__ = ["Entry", "dictionary", "descriptors", "communities", "actor_key"]
 
 
 def actor_key(name: str) -> str:
@@ -48,19 +34,9 @@ class Entry:
         return actor_key(self.name)
 
 
-@dataclass(frozen=True)
-class Country:
-    """A country as actor names need it: code, short name, adjective."""
-
-    code: str
-    name: str
-    adjective: str
-
 
 def _rows(name: str) -> list[dict[str, str]]:
-    with open(DATA / name, encoding="utf-8") as f:
-        lines = [line for line in f if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
+    return read_rows("actors", name)
 
 
 def _split(text: str | None, sep: str = "|") -> tuple[str, ...]:
@@ -85,25 +61,6 @@ def dictionary() -> dict[str, Entry]:
         entries[entry.key] = entry
     return entries
 
-
-@cache
-def countries() -> tuple[dict[str, Country], dict[str, str], dict[str, str]]:
-    """Return (code -> Country, adjective -> code, country name -> code)."""
-    by_code, by_adjective, by_name = {}, {}, {}
-    for row in _rows("demonyms.tsv"):
-        adjectives = _split(row["adjectives"])
-        by_code[row["code"]] = Country(row["code"], row["country"], adjectives[0])
-        for adjective in adjectives:
-            by_adjective[adjective] = row["code"]
-        by_name[row["country"]] = row["code"]
-    for country in pycountry.countries:
-        if country.alpha_2 in by_code:
-            for name in (country.name, getattr(country, "common_name", None)):
-                if name:
-                    by_name.setdefault(name, country.alpha_2)
-    for name, code in _EXTRA_COUNTRY_NAMES.items():
-        by_name.setdefault(name, code)
-    return by_code, by_adjective, by_name
 
 
 @cache

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from graph.extract.actors import lexicon
 from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.table import PLACE_LABELS, ActorInfo, MentionBuilder, strip_name
+from graph.extract.countries import countries
 
 __all__ = ["person_mentions"]
 
@@ -30,7 +30,7 @@ def _name_like(span: Span) -> bool:
 def person_mentions(builder: MentionBuilder) -> None:
     """Add the persons of the doc, a short form ("Abdel Rahman") as a mention of the full name."""
     doc = builder.doc
-    _, by_adjective, by_name = lexicon.countries()
+    by_adjective, by_name = countries().by_adjective, countries().by_name
     spans = []
     for ent in doc.ents:
         if ent.label_ != "PERSON" or ent.ent_id_:

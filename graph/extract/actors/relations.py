@@ -10,10 +10,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from graph.extract.actors import lexicon
-from graph.extract.actors.find import ActorMention, ActorTable, state_actor
+from graph.extract.actors.states import unit_state
+from graph.extract.actors.table import ActorMention, ActorTable, linked_target
 from graph.records import Relation
 
-__all__ = ["find_relations", "linked_target", "mention_sentence", "LEAD_TITLES", "MEMBER_TITLES"]
+__all__ = ["find_relations", "mention_sentence", "LEAD_TITLES", "MEMBER_TITLES"]
 
 LEAD_TITLES = frozenset(
     ["chief", "head", "leader", "director", "founder", "chairman", "chairwoman", "president", "emir", "boss"]
@@ -59,38 +60,11 @@ def mention_sentence(doc: Doc, mention: ActorMention) -> Span:
     return doc[mention.start].sent
 
 
-def linked_target(doc: Doc, table: ActorTable, mention: ActorMention) -> str | None:
-    """Return the actor that "<X>-backed" modifies: the next actor mention in the same noun phrase."""
-    start = mention.end
-    while start < len(doc) and (doc[start].text == "-" or doc[start].lower_ == mention.link):
-        start += 1
-    for i in range(start, min(start + 5, len(doc))):
-        other = table.at(i)
-        if other and other.key != mention.key:
-            return other.key
-        if doc[i].pos_ in {"VERB", "AUX", "ADP", "PUNCT", "CCONJ"}:
-            break
-    return None
-
-
 def _unit_owner(doc: Doc, table: ActorTable, mention: ActorMention) -> list[tuple[str, str, str]]:
     """A state unit belongs to its country's forces: "Syria's elite Tiger Forces", or a dictionary unit."""
     info = table.actors[mention.key]
-    if info.kind != "state_forces" or info.name.startswith("Military Forces of"):
-        return []
-    _, by_adjective, by_name = lexicon.countries()
-    code = None
-    for i in range(max(mention.start - 4, 0), mention.start):
-        if doc[i].text in by_name and i + 1 < len(doc) and doc[i + 1].text in {"'s", "’s"}:
-            code = by_name[doc[i].text]
-        elif doc[i].text in by_adjective:
-            code = by_adjective[doc[i].text]
-    code = code or info.country
-    state = state_actor(code) if code else None
-    if state:
-        table.actors.setdefault(state.key, state)  # a unit implies its state's forces
-        return [(info.name, "part_of", state.name)]
-    return []
+    state = unit_state(doc, info, mention)
+    return [(info.name, "part_of", state.name)] if state else []
 
 
 def _titles(doc: Doc, table: ActorTable, mention: ActorMention) -> list[tuple[str, str, str]]:

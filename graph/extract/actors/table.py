@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from graph.extract.actors import lexicon
 from graph.extract.actors.lexicon import actor_key
+from graph.extract.countries import countries
 from graph.records import Actor, Mention
 
 __all__ = ["ActorMention", "ActorInfo", "ActorTable", "MentionBuilder", "LINK_WORDS", "PLACE_LABELS",
-           "strip_name", "link_after", "state_actor"]
+           "strip_name", "link_after", "linked_target", "state_actor"]
 
 # Words after "<X>-" that say who backs, hosts or holds what follows ("Russian-backed regime assault").
 LINK_WORDS = {"backed", "linked", "led", "allied", "affiliated", "aligned", "supported", "based", "held",
@@ -163,8 +163,22 @@ def link_after(span: Span) -> str | None:
 
 def state_actor(code: str) -> ActorInfo | None:
     """Return the state-forces actor of a country code ("SY" -> Military Forces of Syria)."""
-    country = lexicon.countries()[0].get(code)
+    country = countries().by_code.get(code)
     if country is None:
         return None
     name = f"Military Forces of {country.name}"
     return ActorInfo(actor_key(name), name, "state_forces", code)
+
+
+def linked_target(doc: Doc, table: ActorTable, mention: ActorMention) -> str | None:
+    """Return the actor that "<X>-backed" modifies: the next actor mention in the same noun phrase."""
+    start = mention.end
+    while start < len(doc) and (doc[start].text == "-" or doc[start].lower_ == mention.link):
+        start += 1
+    for i in range(start, min(start + 5, len(doc))):
+        other = table.at(i)
+        if other and other.key != mention.key:
+            return other.key
+        if doc[i].pos_ in {"VERB", "AUX", "ADP", "PUNCT", "CCONJ"}:
+            break
+    return None

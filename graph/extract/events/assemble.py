@@ -13,18 +13,19 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from graph.extract.actors.find import ActorTable
+from graph.extract.actors import ActorTable
 from graph.extract.events import dates, numbers
 from graph.extract.events import types as event_types
 from graph.extract.events.roles import assign_roles
 from graph.extract.events.syntax import agents
+from graph.extract.places import PlaceMention
 from graph.records import Article, Event, Location, slugify
 
-__all__ = ["PlaceMention", "build_events", "main_place"]
+__all__ = ["build_events", "main_place"]
 
 _COUNTRY_KINDS = {"country"}
 # A line that ends in a bracketed picture credit is a photo caption, not story text.
@@ -36,15 +37,6 @@ _CREDIT_WORDS = {"getty", "afp", "ap", "reuters", "epa", "anadolu", "photo", "im
 _PHOTO_WORDS = {"photo", "image", "file", "picture", "credit", "getty", "handout"}
 _WORD = re.compile(r"[a-z0-9]+")
 _PARAGRAPH = re.compile(r"(?m)^([^\n]+)\n[ \t]*\n")  # a line followed by a blank line
-
-
-@dataclass(frozen=True)
-class PlaceMention:
-    """A place named in the text: its token span and its resolved location."""
-
-    start: int
-    end: int
-    location: Location
 
 
 def main_place(places: list[PlaceMention]) -> Location | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from graph.extract.events.roles import REPORT_VERBS
+from graph.extract.events.lexicon import REPORT_VERBS
 
 __all__ = ["DateReading", "resolve_date", "find_dates", "standing_since"]
 

@@ -6,17 +6,15 @@ type an event), so the cue finder and the typing rules read them from one place.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Token
 
-from graph.extract.datafiles import DATA as DATA_ROOT
+from graph.extract.datafiles import read_rows
 
-__all__ = ["Word", "taxonomy", "codes", "lexicon", "SUB_EVENT_TYPES", "MODIFIERS", "WEAPONS", "DOMAINS", "TYPED"]
-
-DATA = DATA_ROOT / "events"
+__all__ = ["Word", "taxonomy", "codes", "lexicon", "SUB_EVENT_TYPES", "MODIFIERS", "WEAPONS", "DOMAINS", "TYPED",
+           "REPORT_VERBS"]
 
 # Cue classes that describe who or what, never whether something happened.
 MODIFIERS = frozenset(["CIV", "MIL", "GOV", "ARMED", "PLACE", "WEAPON", "GROUP", "BASE"])
@@ -33,10 +31,14 @@ TYPED = frozenset(
 )  # fmt: skip
 
 
+# Lemmas of verbs that report rather than do: their subject is a source, not a participant.
+REPORT_VERBS = frozenset(
+    ["say", "tell", "report", "add", "state", "announce", "confirm", "according", "quote", "cite", "note",
+     "explain", "write", "tweet", "post", "publish", "expect", "describe", "warn", "estimate", "document"]
+)
+
 def _rows(name: str) -> list[dict[str, str]]:
-    with open(DATA / name, encoding="utf-8") as f:
-        lines = [line for line in f if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
+    return read_rows("events", name)
 
 
 @cache

@@ -14,15 +14,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from graph.extract.actors.find import ActorMention, ActorTable, state_actor
-from graph.extract.actors.relations import linked_target as _linked_target
+from graph.extract.actors.states import is_unit
+from graph.extract.actors.table import ActorMention, ActorTable, linked_target, state_actor
+from graph.extract.events.lexicon import REPORT_VERBS
 
-__all__ = ["Roles", "assign_roles", "REPORT_VERBS"]
+__all__ = ["Roles", "assign_roles"]
 
-REPORT_VERBS = frozenset(
-    ["say", "tell", "report", "add", "state", "announce", "confirm", "according", "quote", "cite", "note",
-     "explain", "write", "tweet", "post", "publish", "expect", "describe", "warn", "estimate", "document"]
-)
 _SUBJECT = {"nsubj", "csubj", "agent", "poss"}
 _OBJECT = {"dobj", "nsubjpass", "iobj", "attr", "oprd", "pobj"}
 _TARGET_PREPS = {"on", "against", "at", "upon", "targeting", "into", "of", "from", "with", "to"}
@@ -134,7 +131,7 @@ def assign_roles(sent: Span, trigger: Token | None, table: ActorTable) -> Roles:
             continue
         if mention.link:
             if mention.link in {"backed", "supported", "funded", "armed", "sponsored"}:
-                backing.append((mention.key, _linked_target(doc, table, mention)))
+                backing.append((mention.key, linked_target(doc, table, mention)))
             continue
         side = _side(head, _reference(trigger, table))
         {"agent": agents, "patient": patients, "support": support}.get(side, others).append(mention.key)
@@ -144,13 +141,10 @@ def assign_roles(sent: Span, trigger: Token | None, table: ActorTable) -> Roles:
 
 
 def _state_of_unit(table: ActorTable, key: str) -> str | None:
+    """The state forces a unit stands for (already in the table: the actors stage adds them)."""
     info = table.actors[key]
-    if info.kind == "state_forces" and info.country and not info.name.startswith("Military Forces of"):
-        state = state_actor(info.country)
-        if state:
-            table.actors.setdefault(state.key, state)
-            return state.key
-    return None
+    state = state_actor(info.country) if is_unit(info) and info.country else None
+    return state.key if state else None
 
 
 def _assemble(table, agents, patients, others, support, reporters) -> Roles:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 
 from graph.extract.places.gazetteer import Place, get_gazetteer, normalise, strip_article
 from graph.extract.places.geocode import Cues, resolve
+from graph.extract.places.locations import PlaceMention
 from graph.extract.places.patterns import ruler_patterns
 from graph.extract.places.words import (
     ADMIN_WORDS,
@@ -234,7 +235,7 @@ def _name_token(token) -> bool:
     return not (token.is_sent_start and token.lower_ in common_words())
 
 
-def find_places(doc: Doc) -> list[tuple[Span, Location]]:
+def find_places(doc: Doc) -> list[PlaceMention]:
     """Return each place mention of a parsed doc with its geocoded Location, in text order.
 
     Mentions that the gazetteer cannot place are left out. The same name gets the same place
@@ -268,7 +269,7 @@ def find_places(doc: Doc) -> list[tuple[Span, Location]]:
         if cues.admin:
             for _s, _e, text in _query_variants(doc, start, end):
                 admin_keys.add(normalise(text))
-    out: list[tuple[Span, Location]] = []
+    out: list[PlaceMention] = []
     memo: dict[tuple[str, Cues], Place | None] = {}
     demonyms = get_gazetteer().demonyms
     admin1s = _doc_admin1s(doc, prepared, context)
@@ -292,6 +293,6 @@ def find_places(doc: Doc) -> list[tuple[Span, Location]]:
                 place = None
             if place is not None:
                 mention = doc[start : max(end, e)]
-                out.append((mention, _to_location(place, cues, mention.text)))
+                out.append(PlaceMention(mention.start, mention.end, _to_location(place, cues, mention.text)))
                 break
     return out
