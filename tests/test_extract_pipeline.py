@@ -149,3 +149,31 @@ def test_only_the_first_million_characters_are_read(extractor, caplog):
     assert "only the first" in caplog.text
     assert all(event.end <= MAX_ARTICLE_CHARS for event in result.events)
     assert not any("Borno" in event.evidence for event in result.events)
+
+
+# Modules every stage may read: the records and shared vocabulary that stages hand on, not stages.
+_SHARED = {"parse/sentences.py", "actors/table.py", "places/locations.py", "countries.py", "datafiles.py"}
+
+
+def test_read_doc_enters_each_stage_once(extractor):
+    article = Article(id="story", text=STORY, published="2024-03-05")
+    doc = extractor.nlp(clean_text(STORY))
+    extractor.extract(article)  # load the cached vocabularies first, so only the reading is traced
+    root = str(ROOT / "graph" / "extract") + "/"
+    stages: list[str] = []
+
+    def follow(frame, event, _arg):
+        path = frame.f_code.co_filename
+        if event == "call" and path.startswith(root):
+            module = path[len(root) :]
+            stage = module.split("/")[0] if "/" in module else module
+            if module not in _SHARED and (not stages or stages[-1] != stage):
+                stages.append(stage)
+
+    sys.setprofile(follow)
+    try:
+        extraction = pipeline.read_doc(article, doc)
+    finally:
+        sys.setprofile(None)
+    assert extraction.events and extraction.actors and extraction.locations
+    assert stages == ["pipeline.py", "places", "actors", "events"]

@@ -38,7 +38,8 @@ def unit_state(doc: Doc, info: ActorInfo, mention: ActorMention) -> ActorInfo | 
 
 
 def add_unit_states(doc: Doc, table: ActorTable) -> None:
-    """Add to the table the state forces that its units imply, by mention, then by each unit's country."""
+    """Add to the table the state forces that its units imply, by mention, then by each unit's country;
+    ``table.unit_states`` then maps each unit to the state forces it stands for in events."""
     for mention in table.mentions:
         state = unit_state(doc, table.actors[mention.key], mention)
         if state:
@@ -47,3 +48,4 @@ def add_unit_states(doc: Doc, table: ActorTable) -> None:
         state = state_actor(info.country) if is_unit(info) and info.country else None
         if state:
             table.actors.setdefault(state.key, state)
+            table.unit_states[info.key] = state.key

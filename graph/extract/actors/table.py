@@ -52,6 +52,7 @@ class ActorTable:
     actors: dict[str, ActorInfo] = field(default_factory=dict)
     mentions: list[ActorMention] = field(default_factory=list)
     main_country: str | None = None
+    unit_states: dict[str, str] = field(default_factory=dict)  # unit id -> id of the state forces it belongs to
     _by_token: dict[int, ActorMention] = field(default_factory=dict)
     _starts: list[int] = field(default_factory=list)
 

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from graph.extract.actors.states import is_unit
-from graph.extract.actors.table import ActorMention, ActorTable, linked_target, state_actor
+from graph.extract.actors.table import ActorMention, ActorTable, linked_target
 from graph.extract.events.lexicon import REPORT_VERBS
 
 __all__ = ["Roles", "assign_roles"]
@@ -140,19 +139,12 @@ def assign_roles(sent: Span, trigger: Token | None, table: ActorTable) -> Roles:
     return _assemble(table, agents, patients, others, support, reporters)
 
 
-def _state_of_unit(table: ActorTable, key: str) -> str | None:
-    """The state forces a unit stands for (already in the table: the actors stage adds them)."""
-    info = table.actors[key]
-    state = state_actor(info.country) if is_unit(info) and info.country else None
-    return state.key if state else None
-
-
 def _assemble(table, agents, patients, others, support, reporters) -> Roles:
     sides: list[list[str]] = [[], []]
     assoc: list[list[str]] = [[], []]
     for index, keys in ((0, agents), (1, patients)):
         for key in keys:
-            state = _state_of_unit(table, key)
+            state = table.unit_states.get(key)
             if state:
                 sides[index].append(state)
                 assoc[index].append(key)
@@ -161,7 +153,7 @@ def _assemble(table, agents, patients, others, support, reporters) -> Roles:
     for key in others:
         target = 0 if not sides[0] else 1 if not sides[1] else None
         if target is not None and key not in sides[0] + sides[1]:
-            state = _state_of_unit(table, key)
+            state = table.unit_states.get(key)
             sides[target].append(state or key)
             if state:
                 assoc[target].append(key)
