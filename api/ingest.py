@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from typing import Any
 
 from flask import Flask, Request, Response, jsonify
@@ -12,13 +11,13 @@ from api.auth import check_write_token
 from api.errors import problem
 from graph.link import write_extraction
 from graph.records import Article, Extraction, slugify
+from graph.sources import InputError, parse_published
 
 __all__ = ["ingest_json", "extractor", "write_document", "FIELDS"]
 
 # Field -> (required, most characters); the body's text is bounded by max_request_bytes.
 FIELDS = {"text": (True, None), "published": (True, None), "title": (False, 1000), "source": (False, 300),
           "id": (False, 200), "url": (False, 2000)}
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class _BadBody(ValueError):
@@ -45,7 +44,7 @@ def ingest_json(app: Flask, request: Request) -> Response:
         return refusal
     try:
         article = _article(request)
-    except _BadBody as err:
+    except (_BadBody, InputError) as err:  # InputError: graph.sources' check of the date
         return problem(400, str(err))
     found = extractor(app)
     with app.extensions["conflictkg.extract_lock"]:  # spaCy pipelines are not thread-safe
@@ -74,6 +73,7 @@ def write_document(store: Any, extraction: Extraction, base_iri: str) -> str:
 
 
 def _article(request: Request) -> Article:
+    """The article of a request body; raises _BadBody or InputError with a one-line reason."""
     if not request.is_json:
         raise _BadBody("Send the article as JSON (Content-Type: application/json) with 'text' and 'published'.")
     body = request.get_json(silent=True)
@@ -94,13 +94,12 @@ def _article(request: Request) -> Article:
             raise _BadBody(f"The field '{name}' must be at most {longest} characters.")
         if not _encodable(value):
             raise _BadBody(f"The field '{name}' holds a lone surrogate (\\ud800-\\udfff), which is not text.")
-    if not _DAY.fullmatch(body["published"]) or not _valid_day(body["published"]):
-        raise _BadBody(f"'published' must be a date YYYY-MM-DD, got {body['published']!r}.")
+    published = parse_published(body["published"])
     text = body["text"]
     document_id = body.get("id") or "api-" + hashlib.sha256(text.encode()).hexdigest()[:16]
     if slugify(document_id) == "unnamed":
         raise _BadBody("'id' must contain letters or digits.")
-    return Article(id=document_id, text=text, published=body["published"], title=body.get("title"),
+    return Article(id=document_id, text=text, published=published.isoformat(), title=body.get("title"),
                    source=body.get("source"), path=body.get("url"))
 
 
@@ -109,15 +108,5 @@ def _encodable(value: str) -> bool:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _valid_day(value: str) -> bool:
-    import datetime as dt
-
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
         return False
     return True

@@ -3,23 +3,22 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 
 from graph import __version__
 from graph.config import load_settings
 from graph.records import Article
-from graph.sources import InputError, iter_article_files, read_article, read_jsonl
+from graph.sources import InputError, iter_article_files, parse_published, read_article, read_jsonl
 
 __all__ = ["main", "build_parser"]
 
 
 def _iso_date(text: str) -> str:
     try:
-        return dt.date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {text!r}") from None
+        return parse_published(text).isoformat()
+    except InputError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -3,21 +3,36 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 from graph.records import Article
 
-__all__ = ["InputError", "read_article", "iter_article_files", "read_jsonl"]
+__all__ = ["InputError", "parse_published", "read_article", "iter_article_files", "read_jsonl"]
 
 MAX_FILE_BYTES = 20_000_000
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class InputError(Exception):
     """An input that cannot be read as an article; the message is one line for the user."""
+
+
+def parse_published(value: object) -> dt.date:
+    """Return the publication date written as YYYY-MM-DD (a real day), else raise a one-line InputError.
+
+    The one check of ``published`` for the command line, the JSON Lines reader and the HTTP API.
+    """
+    if isinstance(value, str) and _DAY.fullmatch(value):
+        with contextlib.suppress(ValueError):
+            return dt.date.fromisoformat(value)
+    raise InputError(f"'published' must be a date YYYY-MM-DD, got {value!r}")
+
 
 
 def read_article(path: str | Path, published: str | None = None) -> Article:
@@ -58,22 +73,31 @@ def iter_article_files(paths: list[str]) -> Iterator[Path]:
 
 
 def read_jsonl(path: str) -> Iterator[Article | InputError]:
-    """Yield one article per JSON line ``{id, text, published, title?, source?}``, or the line's error."""
+    """Yield one article per JSON line ``{id, text, published?, title?, source?}``, or the line's error.
+
+    ``published`` may be missing or null; otherwise it must be a date YYYY-MM-DD.
+    """
     with open(path, encoding="utf-8") if path != "-" else contextlib.nullcontext(sys.stdin) as stream:
         for number, line in enumerate(stream, start=1):
             if not line.strip():
                 continue
             try:
-                item = json.loads(line)
-                if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-                    raise ValueError("needs an object with a string 'text'")
-                yield Article(
-                    id=str(item.get("id", number)),
-                    text=item["text"],
-                    published=item.get("published"),
-                    title=item.get("title"),
-                    source=item.get("source"),
-                    path=item.get("url") or item.get("path"),
-                )
-            except ValueError as err:
+                yield _jsonl_article(line, number)
+            except (ValueError, InputError) as err:
                 yield InputError(f"{path}:{number}: {err}")
+
+
+def _jsonl_article(line: str, number: int) -> Article:
+    """Read one JSON line as an article; raise ValueError or InputError with the reason."""
+    item = json.loads(line)
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+        raise ValueError("needs an object with a string 'text'")
+    published = item.get("published")
+    return Article(
+        id=str(item.get("id", number)),
+        text=item["text"],
+        published=None if published is None else parse_published(published).isoformat(),
+        title=item.get("title"),
+        source=item.get("source"),
+        path=item.get("url") or item.get("path"),
+    )
