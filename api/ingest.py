@@ -11,7 +11,7 @@ from api.auth import check_write_token
 from api.errors import problem
 from graph.link import write_extraction
 from graph.records import Article, Extraction, slugify
-from graph.sources import InputError, parse_published
+from graph.sources import InputError, check_text, parse_published
 
 __all__ = ["ingest_json", "extractor", "write_document", "FIELDS"]
 
@@ -44,7 +44,7 @@ def ingest_json(app: Flask, request: Request) -> Response:
         return refusal
     try:
         article = _article(request)
-    except (_BadBody, InputError) as err:  # InputError: graph.sources' check of the date
+    except (_BadBody, InputError) as err:  # InputError: graph.sources' checks of text and date
         return problem(400, str(err))
     found = extractor(app)
     with app.extensions["conflictkg.extract_lock"]:  # spaCy pipelines are not thread-safe
@@ -92,8 +92,7 @@ def _article(request: Request) -> Article:
             raise _BadBody(f"The field '{name}' must be a non-empty string.")
         if longest is not None and len(value) > longest:
             raise _BadBody(f"The field '{name}' must be at most {longest} characters.")
-        if not _encodable(value):
-            raise _BadBody(f"The field '{name}' holds a lone surrogate (\\ud800-\\udfff), which is not text.")
+        check_text(name, value)
     published = parse_published(body["published"])
     text = body["text"]
     document_id = body.get("id") or "api-" + hashlib.sha256(text.encode()).hexdigest()[:16]
@@ -101,12 +100,3 @@ def _article(request: Request) -> Article:
         raise _BadBody("'id' must contain letters or digits.")
     return Article(id=document_id, text=text, published=published.isoformat(), title=body.get("title"),
                    source=body.get("source"), path=body.get("url"))
-
-
-def _encodable(value: str) -> bool:
-    """Whether ``value`` is real text (JSON's \\u escapes can smuggle in lone surrogates, which are not)."""
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True

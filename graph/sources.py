@@ -13,10 +13,11 @@ from pathlib import Path
 
 from graph.records import Article
 
-__all__ = ["InputError", "parse_published", "read_article", "iter_article_files", "read_jsonl"]
+__all__ = ["InputError", "parse_published", "check_text", "read_article", "iter_article_files", "read_jsonl"]
 
 MAX_FILE_BYTES = 20_000_000
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_JSONL_FIELDS = ("id", "text", "published", "title", "source", "url", "path")
 
 
 class InputError(Exception):
@@ -33,6 +34,16 @@ def parse_published(value: object) -> dt.date:
             return dt.date.fromisoformat(value)
     raise InputError(f"'published' must be a date YYYY-MM-DD, got {value!r}")
 
+
+def check_text(name: str, value: str) -> str:
+    """Return ``value`` when it is valid Unicode; raise a one-line InputError for a lone surrogate ("\\ud800")."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as err:
+        raise InputError(
+            f"'{name}' is not valid Unicode: lone surrogate {value[err.start]!r} at character {err.start}"
+        ) from None
+    return value
 
 
 def read_article(path: str | Path, published: str | None = None) -> Article:
@@ -75,7 +86,8 @@ def iter_article_files(paths: list[str]) -> Iterator[Path]:
 def read_jsonl(path: str) -> Iterator[Article | InputError]:
     """Yield one article per JSON line ``{id, text, published?, title?, source?}``, or the line's error.
 
-    ``published`` may be missing or null; otherwise it must be a date YYYY-MM-DD.
+    ``published`` may be missing or null; otherwise it must be a date YYYY-MM-DD. A string that is not
+    valid Unicode (a lone surrogate escaped as "\\ud800") makes its line an error.
     """
     with open(path, encoding="utf-8") if path != "-" else contextlib.nullcontext(sys.stdin) as stream:
         for number, line in enumerate(stream, start=1):
@@ -92,6 +104,9 @@ def _jsonl_article(line: str, number: int) -> Article:
     item = json.loads(line)
     if not isinstance(item, dict) or not isinstance(item.get("text"), str):
         raise ValueError("needs an object with a string 'text'")
+    for name in _JSONL_FIELDS:
+        if isinstance(item.get(name), str):
+            check_text(name, item[name])
     published = item.get("published")
     return Article(
         id=str(item.get("id", number)),

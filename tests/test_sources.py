@@ -1,4 +1,4 @@
-"""Reading articles at the boundary: the one date check, JSON Lines with bad lines, the CLI."""
+"""Reading articles at the boundary: the one date check, valid Unicode, JSON Lines with bad lines, the CLI."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from graph.records import Article
-from graph.sources import InputError, parse_published, read_jsonl
+from graph.sources import InputError, check_text, parse_published, read_jsonl
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -28,11 +28,18 @@ def test_published_rejects_what_is_not_a_day(value):
         parse_published(value)
 
 
+def test_lone_surrogate_is_not_text():
+    assert check_text("text", "Kano, Nigeria \u00e9") == "Kano, Nigeria \u00e9"
+    with pytest.raises(InputError, match=r"'text' is not valid Unicode: lone surrogate '\\ud800' at character 3"):
+        check_text("text", "bad\ud800")
+
 
 LINES = [
     '{"id": "a", "text": "Gunmen killed 5 people in Kano on Monday.", "published": "2020-01-02"}',
+    '{"id": "b", "text": "bad \\ud800 text", "published": "2020-01-02"}',
     '{"id": "c", "text": "Troops killed 3 militants in Borno.", "published": "2020-99-01"}',
     '{"id": "d", "text": "Troops killed 3 militants in Borno.", "published": null}',
+    '{"id": "e", "text": "ok", "title": "\\udfff"}',
     '{"id": "f", "text": "ok", "published": 20200103}',
     '{"id": "g", "text": "Troops killed 3 militants in Borno.", "published": "2020-01-03"}',
 ]
@@ -45,8 +52,9 @@ def test_jsonl_bad_lines_are_their_own_errors(tmp_path):
     assert [item.id for item in items if isinstance(item, Article)] == ["a", "d", "g"]
     assert [item.published for item in items if isinstance(item, Article)] == ["2020-01-02", None, "2020-01-03"]
     errors = [str(item) for item in items if isinstance(item, InputError)]
-    assert [e.split(": ", 1)[0] for e in errors] == [f"{path}:{n}" for n in (2, 4)]
-    assert "'2020-99-01'" in errors[0] and "YYYY-MM-DD" in errors[1]
+    assert [e.split(": ", 1)[0] for e in errors] == [f"{path}:{n}" for n in (2, 3, 5, 6)]
+    assert "lone surrogate" in errors[0] and "'2020-99-01'" in errors[1]
+    assert "'title'" in errors[2] and "YYYY-MM-DD" in errors[3]
 
 
 @pytest.mark.slow
@@ -58,7 +66,7 @@ def test_cli_jsonl_answers_the_good_lines_and_names_the_bad_ones(tmp_path):
     assert done.returncode == 0, done.stderr
     assert [json.loads(line)["document"]["id"] for line in done.stdout.splitlines()] == ["a", "d", "g"]
     errors = done.stderr.splitlines()
-    assert len(errors) == 2 and all(line.startswith("error: ") for line in errors), done.stderr
+    assert len(errors) == 4 and all(line.startswith("error: ") for line in errors), done.stderr
     assert "Traceback" not in done.stderr
 
 
