@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+import ast
+import re
+from pathlib import Path
 
+import pytest
+import spacy.glossary
+
+from graph.extract.events.cues import SentenceCues
+from graph.extract.events.lexicon import cue_classes, cue_set
 from graph.extract.events.types import SUB_EVENT_TYPES, classify_sentence, taxonomy
 from graph.extract.parse.nlp import build_nlp
 
@@ -201,3 +208,46 @@ def test_cameo_and_plover(nlp, text, cameo, plover):
     assert (typing.cameo, typing.plover) == (cameo, plover)
     assert typing.trigger is not None and typing.trigger.sent.start == 0
     assert 0 < typing.confidence <= 1
+
+
+# -- cue classes: a checked set shared by the trigger lexicon and the rules ------------------------
+
+EVENTS = Path(__file__).resolve().parent.parent / "graph" / "extract" / "events"
+
+
+def _classes_the_rules_name() -> set[str]:
+    """Upper-case string literals of the events stage that are not spaCy labels or exported names.
+
+    The rules name cue classes only as literals ("KILL", c.has("CLASH")), so these are the classes they read.
+    """
+    found: set[str] = set()
+    for path in EVENTS.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        exported = {e.value for node in ast.walk(tree) if isinstance(node, ast.Assign)
+                    and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets)
+                    for e in node.value.elts}
+        literals = {node.value for node in ast.walk(tree) if isinstance(node, ast.Constant)
+                    and isinstance(node.value, str) and re.fullmatch(r"[A-Z][A-Z_]+", node.value)}
+        found |= literals - exported
+    return found - set(spacy.glossary.GLOSSARY)
+
+
+def test_every_cue_class_is_both_defined_and_read():
+    named = _classes_the_rules_name()
+    assert sorted(cue_classes() - named) == [], "classes triggers.tsv defines that no rule reads"
+    assert sorted(named - cue_classes()) == [], "classes the rules read that triggers.tsv never defines"
+
+
+@pytest.mark.parametrize("read", [
+    lambda cues: cues.has("SHEL"), lambda cues: cues.first("KILL", "CLAHS"), lambda cues: cues.tokens("mil"),
+    lambda cues: cues.of("FLEE"),
+])
+def test_an_unknown_cue_class_raises(read):
+    with pytest.raises(ValueError, match="unknown cue class"):
+        read(SentenceCues([]))
+
+
+def test_cue_sets_are_checked():
+    assert cue_set("KILL", "CLASH") == {"KILL", "CLASH"}
+    with pytest.raises(ValueError, match="'SHEL'"):
+        cue_set("SHELL", "SHEL")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from graph.extract.events.lexicon import DOMAINS, MODIFIERS, TYPED, WEAPONS, lexicon
+from graph.extract.events.lexicon import DOMAINS, MODIFIERS, TYPED, WEAPONS, check_cue_class, lexicon
 
 __all__ = ["Cue", "SentenceCues", "find_cues"]
 
@@ -158,18 +158,22 @@ class SentenceCues:
         self.all = list(cues)
         self._tokens: dict[str, set[int]] = {}
         self._state: set[int] | None = None
-        self.by: dict[str, list[Cue]] = {}
+        self._by: dict[str, list[Cue]] = {}
         for c in self.all:
             if c.real:
-                self.by.setdefault(c.cue, []).append(c)
+                self._by.setdefault(c.cue, []).append(c)
+
+    def of(self, name: str) -> list[Cue]:
+        """The real cues of class ``name`` in text order; an unknown class raises ValueError."""
+        return self._by.get(check_cue_class(name), [])
 
     def has(self, *names: str) -> bool:
         """True when the sentence has a real cue of any of these classes."""
-        return any(n in self.by for n in names)
+        return any(self.of(n) for n in names)
 
     def first(self, *names: str) -> Cue | None:
         """The earliest real cue of any of these classes, or None."""
-        hits = [c for n in names for c in self.by.get(n, ())]
+        hits = [c for n in names for c in self.of(n)]
         return min(hits, key=lambda c: c.start) if hits else None
 
     def state(self) -> set[int]:
@@ -177,7 +181,7 @@ class SentenceCues:
         if self._state is not None:
             return self._state
         out = set(self.tokens("GOV"))
-        for cue in self.by.get("MIL", []):
+        for cue in self.of("MIL"):
             if cue.head.lemma_.lower() in _STATE_NOUNS and any(
                 w.ent_type_ in ("NORP", "GPE") for w in cue.head.children if w.dep_ in ("amod", "compound", "poss")
             ):
@@ -188,5 +192,5 @@ class SentenceCues:
     def tokens(self, name: str) -> set[int]:
         """Token ids covered by the real cues of class ``name``."""
         if name not in self._tokens:
-            self._tokens[name] = {i for c in self.by.get(name, ()) for i in range(c.start, c.end)}
+            self._tokens[name] = {i for c in self.of(name) for i in range(c.start, c.end)}
         return self._tokens[name]

@@ -13,22 +13,9 @@ from spacy.tokens import Token
 
 from graph.extract.datafiles import read_rows
 
-__all__ = ["Word", "taxonomy", "codes", "lexicon", "SUB_EVENT_TYPES", "MODIFIERS", "WEAPONS", "DOMAINS", "TYPED",
-           "REPORT_VERBS"]
+__all__ = ["Word", "taxonomy", "codes", "lexicon", "cue_classes", "check_cue_class", "cue_set", "SUB_EVENT_TYPES",
+           "MODIFIERS", "WEAPONS", "DOMAINS", "TYPED", "REPORT_VERBS"]
 
-# Cue classes that describe who or what, never whether something happened.
-MODIFIERS = frozenset(["CIV", "MIL", "GOV", "ARMED", "PLACE", "WEAPON", "GROUP", "BASE"])
-# Weapon words that a longer phrase re-reads: "stun grenade", "rocket-propelled grenade", "tear gas".
-WEAPONS = frozenset(["CHEM", "AIR", "AIR_WEAK", "STRIKE", "SHELL", "GRENADE", "IED", "IED_WEAK", "BLAST"])
-DOMAINS = frozenset(["CRIME", "DISASTER", "DIPLO", "ATTRIB", "JUSTICE"])
-TYPED = frozenset(
-    (
-        "CHEM", "SUICIDE", "AIR", "AIR_WEAK", "SHELL", "GRENADE", "IED", "BLAST", "SEX", "ABDUCT", "ARREST",
-        "LOOT", "LOOT_WEAK", "IED_WEAK", "DISRUPT", "CLASH", "RETAKE", "CAPTURE", "WITHDRAW", "TRANSFER",
-        "STRIKE", "AGREE", "AGREE_WEAK", "CHANGE", "PROTEST", "CROWDCTL", "INTERV", "FORCE", "VIOLENT", "MOB",
-        "KILL", "ABDUCT_WEAK", "JOIN",
-    )
-)  # fmt: skip
 
 
 # Lemmas of verbs that report rather than do: their subject is a source, not a participant.
@@ -88,3 +75,34 @@ def lexicon() -> dict[str, list[tuple[tuple[Word, ...], str]]]:
     for entries in index.values():
         entries.sort(key=lambda e: -len(e[0]))
     return index
+
+
+@cache
+def cue_classes() -> frozenset[str]:
+    """Every cue class that the trigger lexicon (``triggers.tsv``) defines."""
+    return frozenset(row["cue"] for row in _rows("triggers.tsv"))
+
+
+def check_cue_class(name: str) -> str:
+    """Return ``name`` when the trigger lexicon defines that cue class; raise ValueError otherwise ("SHEL")."""
+    if name not in cue_classes():
+        raise ValueError(f"unknown cue class {name!r}; triggers.tsv defines {', '.join(sorted(cue_classes()))}")
+    return name
+
+
+def cue_set(*names: str) -> frozenset[str]:
+    """A set of cue classes, each checked against the trigger lexicon."""
+    return frozenset(check_cue_class(name) for name in names)
+
+
+# Cue classes that describe who or what, never whether something happened.
+MODIFIERS = cue_set("CIV", "MIL", "GOV", "ARMED", "PLACE", "WEAPON", "GROUP", "BASE")
+# Weapon words that a longer phrase re-reads: "stun grenade", "rocket-propelled grenade", "tear gas".
+WEAPONS = cue_set("CHEM", "AIR", "AIR_WEAK", "STRIKE", "SHELL", "GRENADE", "IED", "IED_WEAK", "BLAST")
+DOMAINS = cue_set("CRIME", "DISASTER", "DIPLO", "ATTRIB", "JUSTICE")
+TYPED = cue_set(
+    "CHEM", "SUICIDE", "AIR", "AIR_WEAK", "SHELL", "GRENADE", "IED", "BLAST", "SEX", "ABDUCT", "ARREST",
+    "LOOT", "LOOT_WEAK", "IED_WEAK", "DISRUPT", "CLASH", "RETAKE", "CAPTURE", "WITHDRAW", "TRANSFER",
+    "STRIKE", "AGREE", "AGREE_WEAK", "CHANGE", "PROTEST", "CROWDCTL", "INTERV", "FORCE", "VIOLENT", "MOB",
+    "KILL", "ABDUCT_WEAK", "JOIN",
+)  # fmt: skip

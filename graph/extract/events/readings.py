@@ -46,7 +46,7 @@ def _token_class(token: Token, c: SentenceCues) -> str | None:
 def _verb_near(c: SentenceCues, name: str, near: str, steps: int) -> Cue | None:
     """The first real ``name`` cue that is a verb within ``steps`` dependency steps of a ``near`` cue."""
     near_tokens = c.tokens(near)
-    for cue in c.by.get(name, []):
+    for cue in c.of(name):
         if cue.head.pos_ == "VERB" and linked(cue.head, near_tokens, steps):
             return cue
     return None
@@ -54,7 +54,7 @@ def _verb_near(c: SentenceCues, name: str, near: str, steps: int) -> Cue | None:
 
 def kill_reading(c: SentenceCues) -> tuple[str, Cue] | None:
     """Attack on civilians or armed clash, read from the victims of the violent words."""
-    kills = c.by.get("KILL", [])
+    kills = c.of("KILL")
     if not kills:
         return None
     if not (c.has("ARMED", "MIL") or any(k.head.lemma_ in _GRAVE for k in kills)):
@@ -80,7 +80,7 @@ def protest_reading(c: SentenceCues) -> tuple[str, Cue] | None:
     if mobbed is not None:
         return "Mob violence", mobbed
     protest_words = c.tokens("PROTEST") | c.tokens("PWEAK")
-    for attack in c.by.get("KILL", []):
+    for attack in c.of("KILL"):
         victims = {t.i for t in targets(attack.head)}
         doers = agents(attack.head)
         if victims & protest_words and doers and not (doers & c.state()):
@@ -100,7 +100,7 @@ def protest_reading(c: SentenceCues) -> tuple[str, Cue] | None:
 def territory_reading(c: SentenceCues) -> tuple[str, Cue] | None:
     """Territory captured or retaken: the state regains it; armed groups (or a plain capture) overtake it."""
     place_tokens = c.tokens("PLACE")
-    for cap in sorted(c.by.get("RETAKE", []) + c.by.get("CAPTURE", []), key=lambda x: x.start):
+    for cap in sorted(c.of("RETAKE") + c.of("CAPTURE"), key=lambda x: x.start):
         if cap.head.dep_ == "amod":
             continue  # "rebel-held", "government-controlled": a description, not an event
         named = {
@@ -123,7 +123,7 @@ def territory_reading(c: SentenceCues) -> tuple[str, Cue] | None:
 
 def held(c: SentenceCues) -> Cue | None:
     """Hostages or captives taken or held ("took 30 hostages"), not a mere mention of them."""
-    for cue in c.by.get("ABDUCT_WEAK", []):
+    for cue in c.of("ABDUCT_WEAK"):
         if cue.head.pos_ == "VERB" or cue.head.head.lemma_.lower() in _HOLD_VERBS:
             return cue
     return None
@@ -137,7 +137,7 @@ def joined_fighting(c: SentenceCues) -> Cue | None:
 def lost_ground(c: SentenceCues) -> tuple[str, Cue] | None:
     """One side lost territory or control ("the army lost ground"): the other side gained it."""
     ground = c.tokens("PLACE")
-    for lose in c.by.get("LOSE", []):
+    for lose in c.of("LOSE"):
         objects = [t for t in lose.head.children if t.dep_ == "dobj"]
         if not any(t.i in ground or t.lemma_.lower() in ("territory", "ground", "control") for t in objects):
             continue
@@ -154,7 +154,7 @@ def disrupted(c: SentenceCues) -> Cue | None:
     if c.has("DISRUPT"):
         return c.first("DISRUPT")
     weapons = c.tokens("WEAPON")
-    for find in c.by.get("FIND", []):
+    for find in c.of("FIND"):
         if linked(find.head, weapons, 2):
             return find
     return None
@@ -168,7 +168,7 @@ def hq(c: SentenceCues) -> Cue | None:
 def new_group(c: SentenceCues) -> Cue | None:
     """A group set up or formed: "a new brigade was formed", "the militia set up a council"."""
     groups = c.tokens("GROUP")
-    for setup in c.by.get("SETUP", []):
+    for setup in c.of("SETUP"):
         made = [t for t in setup.head.children if t.dep_ in ("nsubjpass", "dobj")]
         if setup.head.pos_ == "VERB" and any({t.i, *(w.i for w in t.children)} & groups for t in made):
             return setup
@@ -179,10 +179,10 @@ def mob(c: SentenceCues) -> Cue | None:
     """A crowd, mob or vigilantes doing violence (they are its subject or agent), or a lynching."""
     mobs = c.tokens("MOB")
     for name in ("KILL", "VIOLENT", "LOOT", "CLASH"):
-        for violent in c.by.get(name, []):
+        for violent in c.of(name):
             if violent.head.pos_ == "VERB" and agents(violent.head) & mobs:
                 return violent
-    for lynch in c.by.get("MOB", []):
+    for lynch in c.of("MOB"):
         if lynch.head.pos_ == "VERB":  # "lynch"
             return lynch
     return None

@@ -50,7 +50,7 @@ def _off_topic(c: SentenceCues) -> bool:
     if c.has("CRIME") and not (c.has("ARMED", "PROTEST", "MOB") or lethal_state):
         return True  # arrests and seizures in crime cases are police work, not conflict
     typed_heads = {cue.head.i for cue in c.all if cue.cue in TYPED and cue.real}
-    for d in [] if c.has("AGREE") else c.by.get("DIPLO", []) + c.by.get("JUSTICE", []):
+    for d in [] if c.has("AGREE") else c.of("DIPLO") + c.of("JUSTICE"):
         if d.head.i in typed_heads:
             continue  # "the army expelled the militants": an action word, not diplomacy
         depth = tree_depth(d.head)
