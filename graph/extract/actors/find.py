@@ -32,26 +32,21 @@ from graph.extract.actors.table import (
     strip_name,
 )
 from graph.extract.countries import countries
+from graph.extract.datafiles import read_rows
 from graph.extract.places import PlaceMention
 
 __all__ = ["ActorMention", "ActorTable", "ruler_patterns", "find_actors", "main_country", "state_actor"]
 
 # Head words that make an NER organisation an armed group, a monitor, a news outlet or a government body.
-_ORG_KINDS = {
-    "armed_group": {"Forces", "Force", "Army", "Brigade", "Brigades", "Battalion", "Battalions", "Front", "Militia",
-                    "Militias", "Corps", "Guard", "Guards", "Regiment", "Division", "Jaish", "Liwa", "Katiba",
-                    "Faylaq", "Mujahideen", "Units", "Movement", "Resistance", "Legion"},
-    "monitor": {"Observatory", "Watch", "Monitor", "Network"},
-    "media": {"News", "Agency", "TV", "Television", "Times", "Post", "Radio", "Channel", "Press", "Tribune",
-              "Herald", "Gazette", "Journal"},
-    "government": {"Ministry", "Government", "Parliament", "Cabinet", "Senate", "Congress", "Assembly",
-                   "Embassy", "Presidency", "Department", "Administration"},
-    "organization": {"Council", "Committee", "Commission", "Organization", "Organisation", "Office", "Union",
-                     "Coalition", "Alliance", "League", "Association", "Federation", "Foundation", "Fund",
-                     "Institute", "Centre", "Center", "Party", "Group", "Mission", "Programme", "Program",
-                     "Authority", "Service", "Services", "Court", "Bank", "University", "Company", "Crescent",
-                     "Cross", "Initiative", "Society", "Secretariat", "Agency"},
-}
+def _org_kinds() -> dict[str, frozenset[str]]:
+    """Kind -> head words, in the order of ``org_heads.tsv`` (the first kind that fits wins)."""
+    kinds: dict[str, set[str]] = {}
+    for row in read_rows("actors", "org_heads.tsv"):
+        kinds.setdefault(row["kind"], set()).add(row["word"])
+    return {kind: frozenset(words) for kind, words in kinds.items()}
+
+
+_ORG_KINDS = _org_kinds()
 _ORDINALS = {"First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth",
              "Eleventh", "Twelfth", "Fifteenth", "Seventeenth", "Eighteenth", "Twentieth", "Twenty-fifth"}
 _UNIT_WORDS = {"Division", "Brigade", "Regiment", "Battalion", "Corps", "Army"}

@@ -7,17 +7,14 @@ from spacy.tokens import Span
 from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.table import PLACE_LABELS, ActorInfo, MentionBuilder, strip_name
 from graph.extract.countries import countries
+from graph.extract.datafiles import read_words
 
 __all__ = ["person_mentions"]
 
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "abd", "de", "del", "da", "van", "von", "der", "le", "la",
                    "ould", "ag", "-", "'"}
 # Titles written before a name; a single name after one is still a person ("Secretary Kerry").
-_TITLES = {"President", "Vice", "Prime", "Minister", "Secretary", "General", "Gen.", "Colonel", "Col.", "Sheikh",
-           "King", "Prince", "Ambassador", "Commander", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Dr", "Dr.",
-           "Senator", "Sen.", "Governor", "Gov.", "Envoy", "Chancellor", "Premier", "Emir", "Pope", "Lieutenant",
-           "Lt.", "Major", "Maj.", "Captain", "Capt.", "Brigadier", "Marshal", "Imam", "Sgt.", "Sergeant",
-           "Spokesman", "Spokeswoman", "Foreign", "Defence", "Defense", "Interior", "Deputy", "Special"}
+_TITLES = read_words("actors", "person_titles.txt")
 
 
 def _name_like(span: Span) -> bool:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from graph.extract.datafiles import read_words
+
 __all__ = ["Counts", "read_counts", "number_value"]
 
 WORDS = {
@@ -80,22 +82,7 @@ DEATH_WORDS = frozenset(
 )
 DEATH_VERBS = frozenset(["kill", "murder", "execute", "behead", "assassinate", "slay", "lynch", "decapitate"])
 # Nouns that count people; a count of anything else (vehicles, rockets, villages) is neither field.
-PEOPLE = frozenset(
-    (
-        "people", "person", "civilian", "villager", "resident", "soldier", "troop", "officer", "policeman",
-        "policemen", "police", "fighter", "militant", "rebel", "insurgent", "jihadist", "terrorist", "gunman",
-        "gunmen", "attacker", "assailant", "hostage", "captive", "prisoner", "detainee", "protester",
-        "protestor", "demonstrator", "activist", "student", "pupil", "child", "children", "boy", "girl", "woman",
-        "women", "man", "men", "member", "worker", "farmer", "herder", "miner", "trader", "passenger", "pilgrim",
-        "worshipper", "worshiper", "refugee", "migrant", "family", "families", "other", "others", "individual",
-        "victim", "casualty", "wounded", "injured", "dead", "body", "corpse", "guard", "personnel", "serviceman",
-        "servicemen", "driver", "chief", "pastor", "judge", "mayor", "governor", "doctor", "lawyer", "elder",
-        "shepherd", "fisherman", "fishermen", "youth", "youths", "colonel", "general", "sergeant", "militiaman",
-        "militiamen", "commander", "leader", "official", "journalist", "teacher", "nurse", "priest", "cleric",
-        "imam", "jawan", "marine", "recruit", "suspect", "staff", "employee", "citizen", "national", "displaced",
-        "evacuee", "combatant",
-    )
-)
+PEOPLE = read_words("events", "people_nouns.txt")
 PEOPLE_VERBS = frozenset(
     (
         "kidnap", "abduct", "arrest", "detain", "evacuate", "wound", "injure", "release", "free", "rescue",
