@@ -11,12 +11,14 @@ run: setup ## set up, ingest seeds/, serve on http://127.0.0.1:5000
 	$(PY) -m graph ingest seeds --data-dir $(DATA_DIR)
 	$(PY) -m api --data-dir $(DATA_DIR)
 
-test: setup browser ## set up, lint, run every test (slow and browser ones included)
+test: setup browser ## set up, lint, type-check, run every test (slow and browser ones included)
 	$(VENV)/bin/ruff check .
+	$(PY) -m mypy
 	$(PY) -m pytest
 
 lint: setup
 	$(VENV)/bin/ruff check .
+	$(PY) -m mypy
 
 setup: $(STAMP)
 
@@ -31,4 +33,4 @@ browser:
 	@test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null)
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

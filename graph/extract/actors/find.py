@@ -105,7 +105,7 @@ def find_actors(doc: Doc, places: Sequence[PlaceMention] = ()) -> ActorTable:
     its units imply, so later stages only read it.
     """
     places = [p for p in places if p.location.country]
-    country = main_country(doc, [p.location.country for p in places])
+    country = main_country(doc, [p.location.country for p in places if p.location.country])
     builder = MentionBuilder(doc, country, _sentence_countries(doc, places, country, set(_named_countries(doc))))
     _dictionary_mentions(builder)
     _context_mentions(builder)
@@ -137,16 +137,16 @@ def _sentence_countries(doc: Doc, places: Sequence[PlaceMention], main: str | No
         span, code, is_country = doc[place.start : place.end], place.location.country, place.location.kind == "country"
         root = span.root
         codes = found.setdefault(span.sent.start, set())  # a sentence naming any place keeps no other's
-        if not (is_country or (root.dep_ == "pobj" and root.head.lower_ in _MOVES)):
+        if code and not (is_country or (root.dep_ == "pobj" and root.head.lower_ in _MOVES)):
             codes.add(code)
     out: dict[int, str] = {}
     carried, previous, text = None, None, doc.text
     for sent in doc.sents:
         if previous is not None and "\n\n" in text[previous:sent.start_char]:
             carried = None  # a new paragraph
-        codes = found.get(sent.start)
-        if codes is not None:
-            carried = next(iter(codes)) if len(codes) == 1 and codes <= named - {main} else None
+        named_here = found.get(sent.start)
+        if named_here is not None:
+            carried = next(iter(named_here)) if len(named_here) == 1 and named_here <= named - {main} else None
         if carried:
             out[sent.start] = carried
         previous = sent.start_char

@@ -43,12 +43,18 @@ def _split(text: str | None, sep: str = "|") -> tuple[str, ...]:
     return tuple(part.strip() for part in (text or "").split(sep) if part.strip())
 
 
+def _relation(item: str) -> tuple[str, str]:
+    """"part_of:Islamic State" -> ("part_of", "Islamic State")."""
+    relation, _, obj = item.partition(":")
+    return relation, obj
+
+
 @cache
 def dictionary() -> dict[str, Entry]:
     """Return the named actors of ``actors.tsv`` by actor id."""
     entries = {}
     for row in _rows("actors.tsv"):
-        relations = tuple(tuple(item.split(":", 1)) for item in _split(row["relations"]))
+        relations = tuple(_relation(item) for item in _split(row["relations"]))
         entry = Entry(
             name=row["name"],
             kind=row["kind"],

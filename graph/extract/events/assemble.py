@@ -201,6 +201,8 @@ class _Context:
         reading = dates.resolve_date(span, self.published)
         if reading is None and span is not sent:
             reading = dates.resolve_date(sent, self.published)
+        date: str | None
+        precision: str | None
         if reading is None and self.published is not None:
             date, precision = self.published.isoformat()[:7], "month"  # no date given: the month of the report
         else:
@@ -307,7 +309,8 @@ def _territory_taker(typing, table: ActorTable) -> str:
         return sub_event_type
     doers = [table.at(i) for i in agents(typing.trigger)]
     sides = {_TAKERS.get(table.actors[doer.key].kind) for doer in doers if doer and doer.link is None} - {None}
-    return sides.pop() if len(sides) == 1 else sub_event_type
+    taker = sides.pop() if len(sides) == 1 else None
+    return taker or sub_event_type
 
 
 def _theatre_check(article: Article, doc: Doc, table: ActorTable, places: list[PlaceMention]):

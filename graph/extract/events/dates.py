@@ -201,7 +201,7 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> DateRead
 
 def find_dates(text: str, published: dt.date | None) -> list[tuple[int, int, DateReading]]:
     """Return (start, end, reading) for every date expression of ``text``, without overlaps."""
-    found: list[tuple[int, int, DateReading]] = []
+    found: list[tuple[int, int, DateReading, str]] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text):

@@ -156,7 +156,7 @@ def _has_article(token: Token) -> bool:
 
 def _full_value(token: Token) -> int | None:
     """Value of a number token with its scale words: "1.2 million", "two hundred"."""
-    value = number_value(token)
+    value: float | None = number_value(token)
     if value is None:
         try:
             value = float(token.lower_.replace(",", ""))  # "1.2" before "million"

@@ -122,6 +122,7 @@ def assign_roles(sent: Span, trigger: Token | None, table: ActorTable) -> Roles:
     support: list[str] = []
     reporters: list[str] = []
     backing: list[tuple[str, str | None]] = []
+    by_side: dict[str | None, list[str]] = {"agent": agents, "patient": patients, "support": support}
     for mention in table.in_span(sent):
         info = table.actors[mention.key]
         head = doc[mention.start : mention.end].root
@@ -133,7 +134,7 @@ def assign_roles(sent: Span, trigger: Token | None, table: ActorTable) -> Roles:
                 backing.append((mention.key, linked_target(doc, table, mention)))
             continue
         side = _side(head, _reference(trigger, table))
-        {"agent": agents, "patient": patients, "support": support}.get(side, others).append(mention.key)
+        by_side.get(side, others).append(mention.key)
     for key, target in backing:  # "<X>-backed Y": X is an associate of Y's side
         (patients if target is not None and target in patients else support).append(key)
     return _assemble(table, agents, patients, others, support, reporters)

@@ -110,8 +110,7 @@ def _candidates(c: SentenceCues) -> list[tuple[int, str, float, Cue | None]]:
         add(1, "Abduction/forced disappearance", 0.75, abduct)
     if c.has("CLASH") and armed:
         add(1, "Armed clash", 0.7, c.first("CLASH"))
-    elif c.has("CLASH"):
-        clash = c.first("CLASH")
+    elif (clash := c.first("CLASH")) is not None:
         crowd = c.tokens("CIV") | c.tokens("PWEAK") | c.tokens("MOB")
         if clash.head.pos_ == "VERB" and agents(clash.head) & crowd:
             add(1, "Mob violence", 0.45, clash)  # communal clashes between unarmed groups

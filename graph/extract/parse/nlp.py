@@ -6,12 +6,14 @@ The ruler sits before the statistical NER, which keeps the entities it sets and 
 from __future__ import annotations
 
 from functools import cache
+from typing import cast
 
 import numpy
 import spacy
 from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -69,7 +71,7 @@ class PhraseRuler:
     def add_patterns(self, patterns: list[dict]) -> None:
         """Add {"label", "pattern": str, "id"?} patterns; token-list patterns are not supported."""
         phrases = [p for p in patterns if isinstance(p.get("pattern"), str)]
-        docs = self.nlp.tokenizer.pipe(p["pattern"] for p in phrases)
+        docs = cast(Tokenizer, self.nlp.tokenizer).pipe(p["pattern"] for p in phrases)
         grouped: dict[str, list[Doc]] = {}
         for pattern, doc in zip(phrases, docs, strict=True):
             key = f"{pattern['label']}|{pattern.get('id', '')}"
@@ -112,6 +114,6 @@ def build_nlp(model: str = MODEL) -> Language:
     nlp = spacy.load(model)
     nlp.add_pipe("group_acronyms", first=True)
     nlp.add_pipe("line_sentences", before="parser")
-    ruler = nlp.add_pipe("phrase_ruler", name=RULER, before="ner")
+    ruler = cast(PhraseRuler, nlp.add_pipe("phrase_ruler", name=RULER, before="ner"))
     ruler.add_patterns(ruler_patterns())
     return nlp

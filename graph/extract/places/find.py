@@ -140,7 +140,7 @@ def _landmark(place) -> bool:
 def _doc_admin1s(doc: Doc, prepared: list, context: Counter) -> frozenset[str]:
     """Admin1 units the article names, in the countries it names: they favour the towns inside them."""
     gaz = get_gazetteer()
-    names = set()
+    names: set[str] = set()
     for _span, start, end, _cues in prepared:
         for _s, _e, text in _query_variants(doc, start, end):
             if text in gaz.trusted_names:
@@ -156,8 +156,10 @@ def _doc_admin1s(doc: Doc, prepared: list, context: Counter) -> frozenset[str]:
 def _country_names() -> dict[str, str]:
     """Normalised name or alias of each country -> ISO2, from the gazetteer."""
     gaz = get_gazetteer()
-    out = {}
+    out: dict[str, str] = {}
     for place, name in gaz.named("p.kind = 'country'"):
+        if place.country is None:
+            continue
         out.setdefault(normalise(name), place.country)
         out.setdefault(strip_article(normalise(name)), place.country)
     return out

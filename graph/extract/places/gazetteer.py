@@ -112,7 +112,7 @@ class Gazetteer:
     def countries(self) -> dict[str, Place]:
         """Every country entry by ISO 3166-1 alpha-2 code."""
         rows = self._query(f"SELECT {', '.join(COLUMNS)} FROM places WHERE kind = 'country'")
-        return {p.country: p for p in (Place(*r) for r in rows)}
+        return {p.country: p for p in (Place(*r) for r in rows) if p.country}
 
     @functools.cached_property
     def demonyms(self) -> dict[str, str]:

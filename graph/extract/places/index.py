@@ -13,7 +13,8 @@ import hashlib
 import os
 import sqlite3
 import tempfile
-from dataclasses import astuple, dataclass, fields
+from collections.abc import Sequence
+from dataclasses import astuple, dataclass, fields, replace
 from pathlib import Path
 
 from graph.extract.places.names import display_name, normalise, skeleton, strip_article
@@ -33,8 +34,8 @@ class Place:
     name: str
     kind: str  # country, governorate, city, town, village, camp, region
     country: str | None
-    lat: float | None
-    lon: float | None
+    lat: float
+    lon: float
     admin1: str | None = None
     geonames_id: int | None = None
     population: int = 0
@@ -89,7 +90,7 @@ class _Compiler:
         self.demonyms: dict[str, str] = {}
         self._read(data_dir)
 
-    def add(self, place: Place, names: list[str], keys: list[str] = ()) -> int:
+    def add(self, place: Place, names: list[str], keys: Sequence[str] = ()) -> int:
         index = self.position.get(place.id)
         if index is None:
             index = self.position[place.id] = len(self.places)
@@ -155,7 +156,7 @@ class _Compiler:
             for index in targets:
                 place = self.places[index]
                 if not place.curated:
-                    self.places[index] = Place(*astuple(place)[:-1], True)
+                    self.places[index] = replace(place, curated=True)
                 self.add(self.places[index], [row["alias"]])
 
     def _alias_targets(self, name: str, country: str | None, kind: str | None) -> list[int]:

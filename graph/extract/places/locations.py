@@ -42,7 +42,7 @@ def location_records(
     for group in grouped.values():
         location = group[0].location
         spans = [doc[m.start : m.end] for m in group]
-        if location.kind == "country":  # "the Syrian people" names Syria too, once Syria is a place here
+        if location.kind == "country" and location.country:  # "the Syrian people" names Syria too
             spans += adjectives.get(location.country, [])
             spans.sort(key=lambda span: span.start)
         aliases = tuple(dict.fromkeys(s.text for s in spans if s.text != location.name))
