@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from graph.config import load_settings
+from graph.logs import configure_logging
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -15,6 +16,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, help="port (default $CONFLICTKG_PORT or 5000)")
     parser.add_argument("--data-dir", help="store directory (default $CONFLICTKG_DATA_DIR or ./data)")
     args = parser.parse_args(argv)
+    configure_logging()
     try:
         settings = load_settings({"host": args.host, "port": args.port, "data_dir": args.data_dir})
     except ValueError as err:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 
 from graph import __version__
 from graph.config import load_settings
+from graph.logs import configure_logging
 from graph.records import Article
 from graph.sources import InputError, iter_article_files, parse_published, read_article, read_jsonl
 
@@ -57,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     args = build_parser().parse_args(argv)
+    configure_logging(logging.ERROR if getattr(args, "quiet", False) else logging.WARNING)
     try:
         if args.command == "extract":
             return _extract(args)
