@@ -208,6 +208,7 @@ def _report(run: int, ours: dict, oxigraph: dict) -> None:
 
 
 def main() -> int:
+    """Run the ingest benchmark; return the exit status."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--triples", type=int, default=1_000_000, help="at least this many triples (default 1M)")
     parser.add_argument("--workers", type=int, default=0,

@@ -119,6 +119,7 @@ def serve(data_dir: str) -> tuple[subprocess.Popen, str]:
 
 
 def timed(call) -> float:
+    """Milliseconds one call takes."""
     started = time.perf_counter()
     call()
     return (time.perf_counter() - started) * 1000

@@ -126,12 +126,14 @@ AGGREGATES = [
 
 
 def free_port() -> int:
+    """A TCP port nobody listens on now."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
 
 
 def wait_up(url: str, process: subprocess.Popen, seconds: float = 120) -> None:
+    """Wait until the server at ``url`` answers; fail if ``process`` exits or ``seconds`` pass."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:

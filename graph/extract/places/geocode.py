@@ -26,12 +26,37 @@ class Cues:
     among: frozenset = frozenset()  # (ISO2, admin1 or None) of a container: "Damascus, Oregon", "Atlanta, Georgia"
 
 
+# Score weights, on the log10 scale of the population prior: +1 is worth ten times the population.
+COUNTRY_NAMED = 4  # a place in a country the article names beats a same-named one elsewhere up to 10^4 times bigger
+COUNTRY_SHARE = 1.5  # up to 1.5 more by the country's share of the article's country mentions: the main country wins
+COUNTRY_NOT_NAMED = -1  # when the article names countries, a place outside them needs ten times the population
+CURATED = 2  # hand-written entries (regions, aliases) are the spellings news uses: worth 100 times the population
+IN_NAMED_ADMIN1 = 1.5  # "Jasim ... in Daraa province": the Jasim inside a named admin1 unit, worth some 30 times
+KIND_BONUS = {
+    "country": 6,  # a country's name means the country: no same-named town of under 10^6 extra people outranks it
+    "region": 3,  # a named region (population 0 in the data) still beats a village of the same name
+    "governorate": 0.5,  # an admin1 unit slightly over a town of the same size; its capital is handled below
+}
+
+
 def resolve(
     name: str, context: Counter | None = None, cues: Cues = Cues(), admin1s: frozenset[str] = frozenset()
 ) -> Place | None:
     """Geocode one place name: the best gazetteer entry given the article's countries, admin1 units and cues."""
-    gaz = get_gazetteer()
     context = context or Counter()
+    candidates = _narrowed(name, _candidates(name, context, cues), cues)
+    if not candidates:
+        return None
+    total = sum(context.values()) or 1
+    best = max(candidates, key=lambda p: _score(p, context, total, admin1s))
+    if best.kind == "governorate" and not cues.admin:
+        best = _capital_town(name, best, candidates) or best
+    return best
+
+
+def _candidates(name: str, context: Counter, cues: Cues) -> list[Place]:
+    """The gazetteer entries the name may mean: exact, else a transliteration variant in the text's countries."""
+    gaz = get_gazetteer()
     candidates = gaz.lookup(name)
     if name.isupper() and len(name) <= 5:  # an acronym ("SANA", "UN") names a place only when spelt so
         candidates = [p for p in candidates if name in gaz.trusted_names or p.name == name]
@@ -40,10 +65,15 @@ def resolve(
     if not candidates and context:
         # "al-Shajara" for "Ash Shajarah": a transliteration variant, looked for only in the text's countries
         candidates = [p for p in gaz.lookup_fuzzy(name, set(context)) if p.population >= 1000 or p.curated]
+    return candidates
+
+
+def _narrowed(name: str, candidates: list[Place], cues: Cues) -> list[Place]:
+    """The candidates that fit the name's own spelling and the cues around the mention."""
     if not candidates:
-        return None
-    key = normalise(name)
-    primary = [p for p in candidates if strip_article(normalise(p.name)) == strip_article(key)]
+        return []
+    key = strip_article(normalise(name))
+    primary = [p for p in candidates if strip_article(normalise(p.name)) == key]
     if primary:
         # "Geneva" is the name of a city of 180k: an Iranian port that GeoNames also calls Geneva cannot outrank it
         floor = max(p.population for p in primary)
@@ -53,56 +83,48 @@ def resolve(
         inside = [p for p in candidates if p.admin1 in admins and p.kind != "governorate"]
         candidates = inside or [p for p in candidates if p.country in {c for c, _a in cues.among}] or candidates
     if cues.country:
-        candidates = [p for p in candidates if p.country == cues.country]
+        candidates = [p for p in candidates if p.country == cues.country]  # "Kabul's Green Zone" is not Baghdad's
         if not candidates:
-            return None  # "Kabul's Green Zone" is not Baghdad's
+            return []
     if cues.admin:
         admin = [p for p in candidates if p.kind in ("governorate", "country")]
         if not admin:  # "Kherson oblast": the admin1 is "Khersonska oblast" in the source
-            admin = gaz.admin1_by_prefix(name, {p.country for p in candidates if p.country})
-        candidates = admin or candidates
-    elif cues.town or cues.camp:
-        town = [p for p in candidates if p.rank == 3]
-        candidates = town or candidates
-    total = sum(context.values()) or 1
+            admin = get_gazetteer().admin1_by_prefix(name, {p.country for p in candidates if p.country})
+        return admin or candidates
+    if cues.town or cues.camp:
+        return [p for p in candidates if p.rank == 3] or candidates
+    return candidates
 
-    def score(p: Place) -> float:
-        # log10(population) is the prior; naming the country adds a bounded bonus, so "Damascus" in a text
-        # about US diplomacy on Syria is still the Syrian capital and not a Maryland town of 15k.
-        value = math.log10(p.population + 10)
-        if p.country in context:
-            value += 4 + 1.5 * context[p.country] / total
-        elif context and p.kind != "country":
-            value -= 1
-        if p.curated:
-            value += 2
-        if p.admin1 in admin1s and p.kind != "governorate":
-            value += 1.5  # "Jasim ... in Daraa province": the Jasim inside Daraa
-        if p.kind == "country":
-            value += 6
-        elif p.kind == "region":
-            value += 3
-        elif p.kind == "governorate":
-            value += 0.5
-        return value
 
-    best = max(candidates, key=score)
-    if best.kind == "governorate" and not cues.admin:
-        # "Daraa", "Aleppo", "Sweida": a governorate named after its capital means the town unless a cue
-        # ("province", "governorate") says otherwise; the town is the finer, ACLED-preferred location.
-        names = {skeleton(normalise(name)), skeleton(normalise(best.name))}
-        twins = [
-            p
-            for p in candidates
-            if p.rank == 3
-            and p.country == best.country
-            and (p.admin1 == best.name or p.curated or _km(p, best) < 60)
-            and (p.population >= 5000 or p.curated)
-            and skeleton(normalise(p.name)) in names
-        ]
-        if twins:
-            best = max(twins, key=lambda p: p.population)
-    return best
+def _score(p: Place, context: Counter, total: int, admin1s: frozenset[str]) -> float:
+    """log10(population) as the prior, plus the weights above; naming the country adds a bounded bonus, so
+    "Damascus" in a text about US diplomacy on Syria is still the Syrian capital and not a Maryland town of 15k."""
+    value = math.log10(p.population + 10)
+    if p.country in context:
+        value += COUNTRY_NAMED + COUNTRY_SHARE * context[p.country] / total
+    elif context and p.kind != "country":
+        value += COUNTRY_NOT_NAMED
+    if p.curated:
+        value += CURATED
+    if p.admin1 in admin1s and p.kind != "governorate":
+        value += IN_NAMED_ADMIN1
+    return value + KIND_BONUS.get(p.kind, 0)
+
+
+def _capital_town(name: str, governorate: Place, candidates: list[Place]) -> Place | None:
+    """"Daraa", "Aleppo", "Sweida": a governorate named after its capital means the town unless a cue
+    ("province", "governorate") says otherwise; the town is the finer, ACLED-preferred location."""
+    names = {skeleton(normalise(name)), skeleton(normalise(governorate.name))}
+    twins = [
+        p
+        for p in candidates
+        if p.rank == 3
+        and p.country == governorate.country
+        and (p.admin1 == governorate.name or p.curated or _km(p, governorate) < 60)
+        and (p.population >= 5000 or p.curated)
+        and skeleton(normalise(p.name)) in names
+    ]
+    return max(twins, key=lambda p: p.population) if twins else None
 
 
 def _km(a: Place, b: Place) -> float:
