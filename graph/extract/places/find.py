@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
@@ -137,7 +139,7 @@ def _landmark(place) -> bool:
     return bool(place.curated) or place.kind in ("region", "governorate") or place.population >= 100_000
 
 
-def _doc_admin1s(doc: Doc, prepared: list, context: Counter) -> frozenset[str]:
+def _doc_admin1s(doc: Doc, prepared: list[_Prepared], context: Counter) -> frozenset[str]:
     """Admin1 units the article names, in the countries it names: they favour the towns inside them."""
     gaz = get_gazetteer()
     names: set[str] = set()
@@ -249,10 +251,36 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     taken = {i for span in spans for i in range(span.start, span.end)}
     cued = {(span.start, span.end) for span in _cued_spans(doc, taken)}
     spans = sorted([*spans, *(doc[a:b] for a, b in cued)], key=lambda sp: sp.start)
+    prepared = _prepare(doc, spans, countries, context)
+    geocoder = _Geocoder(
+        doc, context, cued, _doc_admin1s(doc, prepared, context),
+        admin_keys={normalise(text) for item in prepared if item.cues.admin
+                    for _s, _e, text in _query_variants(doc, item.start, item.end)},
+    )
+    demonyms = get_gazetteer().demonyms
+    out = []
+    for item in prepared:
+        if not _not_a_place(doc, item.start, item.end, countries, demonyms):
+            mention = geocoder.mention(item)
+            if mention is not None:
+                out.append(mention)
+    return out
+
+
+class _Prepared(NamedTuple):
+    """A candidate mention: its span, the token bounds of the name inside it, and the cues around it."""
+
+    span: Span
+    start: int
+    end: int
+    cues: Cues
+
+
+def _prepare(doc: Doc, spans: list[Span], countries: dict[str, str], context: Counter) -> list[_Prepared]:
+    """Each span's name bounds and cues, with what the names next to it say ("Celaya, Guanajuato", "Syria's")."""
     starts = {span.start: span for span in spans}
     ends = {span.end: span for span in spans}
     prepared = []
-    admin_keys: set[str] = set()
     for span in spans:
         start, end = _strip(span)
         if start >= end:
@@ -266,35 +294,45 @@ def find_places(doc: Doc) -> list[PlaceMention]:
             if owner is not None:  # "Atlanta, Georgia": the Georgia that holds Atlanta
                 among = among | {(owner.country, None)}
         country = _possessor(doc, start, countries, ends, context)
-        cues = Cues(admin, cues.town and not admin, cues.camp, country, among)
-        prepared.append((span, start, end, cues))
-        if cues.admin:
-            for _s, _e, text in _query_variants(doc, start, end):
-                admin_keys.add(normalise(text))
-    out: list[PlaceMention] = []
-    memo: dict[tuple[str, Cues], Place | None] = {}
-    demonyms = get_gazetteer().demonyms
-    admin1s = _doc_admin1s(doc, prepared, context)
-    for span, start, end, cues in prepared:
-        if start > 0 and doc[start - 1].lower_ in TITLES and doc[start - 1].text[:1].isupper():
-            continue
-        if end < len(doc) and doc[end].text in ORG_WORDS:
-            continue
-        bare = normalise(doc[start:end].text)
-        if bare in demonyms and bare not in countries:  # "Somali" tagged GPE is an adjective, not a region
-            continue
-        strict = (span.start, span.end) in cued
+        prepared.append(_Prepared(span, start, end, Cues(admin, cues.town and not admin, cues.camp, country, among)))
+    return prepared
+
+
+def _not_a_place(doc: Doc, start: int, end: int, countries: dict[str, str], demonyms: dict[str, str]) -> bool:
+    """A title's name ("President Assad"), an organisation's ("Aleppo Brigade") or an adjective ("Somali")."""
+    if start > 0 and doc[start - 1].lower_ in TITLES and doc[start - 1].text[:1].isupper():
+        return True
+    if end < len(doc) and doc[end].text in ORG_WORDS:
+        return True
+    bare = normalise(doc[start:end].text)
+    return bare in demonyms and bare not in countries  # "Somali" tagged GPE is an adjective, not a region
+
+
+@dataclass
+class _Geocoder:
+    """Geocodes the prepared mentions of one article, memoising each (name, cues) pair."""
+
+    doc: Doc
+    context: Counter
+    cued: set[tuple[int, int]]  # spans found only by a cue word: kept only if plausible
+    admin1s: frozenset[str]
+    admin_keys: set[str]  # names that carry an admin cue somewhere in the article
+    memo: dict[tuple[str, Cues], Place | None] = field(default_factory=dict)
+
+    def mention(self, item: _Prepared) -> PlaceMention | None:
+        """The mention's place: the first query variant that the gazetteer places, else None."""
+        doc, start, end, cues = self.doc, item.start, item.end, item.cues
+        strict = (item.span.start, item.span.end) in self.cued
         for _s, e, text in _query_variants(doc, start, end):
             key = normalise(text)
-            if key in admin_keys and not cues.admin and not cues.town:
+            if key in self.admin_keys and not cues.admin and not cues.town:
                 cues = Cues(True, False, cues.camp, cues.country, cues.among)
-            if (key, cues) not in memo:
-                memo[(key, cues)] = resolve(text, context, cues, admin1s)
-            place = memo[(key, cues)]
-            if place is not None and strict and not _plausible(place, text, context):
+            if (key, cues) not in self.memo:
+                self.memo[(key, cues)] = resolve(text, self.context, cues, self.admin1s)
+            place = self.memo[(key, cues)]
+            if place is not None and strict and not _plausible(place, text, self.context):
                 place = None
             if place is not None:
                 mention = doc[start : max(end, e)]
-                out.append(PlaceMention(mention.start, mention.end, _to_location(place, cues, mention.text)))
-                break
-    return out
+                return PlaceMention(mention.start, mention.end, _to_location(place, cues, mention.text))
+        return None
