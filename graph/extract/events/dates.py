@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span
@@ -136,67 +137,102 @@ def _no_year(month: int, day: int, published: dt.date | None) -> dt.date | None:
 
 
 def _resolve(kind: str, m: re.Match[str], published: dt.date | None) -> DateReading | None:
-    g = m.groupdict()
-    if kind in ("iso", "mdy", "dmy"):
-        month = int(g["mon"]) if kind == "iso" else _month_no(g["mon"])
-        found = _safe_date(int(g["year"]), month, int(g["day"]))
-        return _reading(found, "day") if found and (published is None or found <= published) else None
-    if kind in ("part", "my", "month"):
-        if kind == "month" and g["mon"].lower() in ("may", "mar") and g["mon"][0].islower():
-            return None  # the verb "may", the word "mar"
-        month = _month_no(g["mon"])
-        if g.get("year"):
-            found = _month_start(int(g["year"]), month)
-        elif published is None:
-            return None
-        else:
-            found = _month_start(published.year, month)
-            if found > published or (kind == "month" and g["prep"].lower() == "last" and month == published.month):
-                found = _month_start(published.year - 1, month)
-        return _reading(found, "month") if published is None or found <= published else None
-    if kind in ("md", "dm"):
-        if kind == "md" and g["mon"].lower() == "may" and g["mon"][0].islower():
-            return None
-        found = _no_year(_month_no(g["mon"]), int(g["day"]), published)
-        return _reading(found, "day") if found else None
-    if kind == "year":
-        year = int(g["year"])
-        return DateReading(str(year), "year") if published is None or year <= published.year else None
-    if published is None:
+    """Resolve one matched expression of a kind of :data:`_PATTERNS`; relative ones need the publication date."""
+    groups = m.groupdict()
+    if kind in _ABSOLUTE:
+        return _ABSOLUTE[kind](kind, groups, published)
+    return _RELATIVE[kind](groups, published) if published is not None else None
+
+
+def _written_day(kind: str, g: dict[str, str], published: dt.date | None) -> DateReading | None:
+    """A day written out: "2020-08-22", "August 22, 2020", "22 August 2020"."""
+    month = int(g["mon"]) if kind == "iso" else _month_no(g["mon"])
+    found = _safe_date(int(g["year"]), month, int(g["day"]))
+    return _reading(found, "day") if found and (published is None or found <= published) else None
+
+
+def _written_month(kind: str, g: dict[str, str], published: dt.date | None) -> DateReading | None:
+    """A month: "mid-July", "August 2020", "in March" (its latest occurrence up to publication)."""
+    if kind == "month" and g["mon"].lower() in ("may", "mar") and g["mon"][0].islower():
+        return None  # the verb "may", the word "mar"
+    month = _month_no(g["mon"])
+    if g.get("year"):
+        found = _month_start(int(g["year"]), month)
+    elif published is None:
         return None
-    if kind == "ago":
-        n = int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS[g["n"].lower()]
-        unit = g["unit"].lower()
-        if unit == "month":
-            return _reading(_shift_months(published, -n), "month")
-        if unit == "year":
-            return DateReading(str(published.year - n), "year")
-        days = n * (7 if unit == "week" else 1)
-        return _reading(published - dt.timedelta(days=days), "week" if unit == "week" else "day")
-    if kind == "rel":
-        rel = g["rel"].lower()
-        back = {"the day before yesterday": 2, "yesterday": 1, "last night": 1}.get(rel, 0)
-        return _reading(published - dt.timedelta(days=back), "day")
-    if kind == "lastunit":
-        unit, which = g["unit"].lower(), g["which"].lower()
-        back = 0 if which == "this" else 1
-        if unit == "week":
-            return _reading(published - dt.timedelta(weeks=back), "week")
-        if unit == "weekend":
-            saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
-            if back and published.weekday() >= 5:
-                saturday -= dt.timedelta(weeks=1)
-            return _reading(saturday, "week")
-        if unit == "month":
-            return _reading(_shift_months(published, -back), "month")
-        return DateReading(str(published.year - back), "year")
-    if kind == "weekday":
-        wanted = WEEKDAYS[g["wd"].lower()]
-        back = (published.weekday() - wanted) % 7
-        if (g.get("which") or "").lower() == "last" and back == 0:
-            back = 7
-        return _reading(published - dt.timedelta(days=back), "day")
-    return None
+    else:
+        found = _month_start(published.year, month)
+        if found > published or (kind == "month" and g["prep"].lower() == "last" and month == published.month):
+            found = _month_start(published.year - 1, month)
+    return _reading(found, "month") if published is None or found <= published else None
+
+
+def _written_month_day(kind: str, g: dict[str, str], published: dt.date | None) -> DateReading | None:
+    """A day without its year: "August 22", "22 August" (the latest such day up to publication)."""
+    if kind == "md" and g["mon"].lower() == "may" and g["mon"][0].islower():
+        return None
+    found = _no_year(_month_no(g["mon"]), int(g["day"]), published)
+    return _reading(found, "day") if found else None
+
+
+def _written_year(_kind: str, g: dict[str, str], published: dt.date | None) -> DateReading | None:
+    """A year: "in 2019", not after the year of publication."""
+    year = int(g["year"])
+    return DateReading(str(year), "year") if published is None or year <= published.year else None
+
+
+def _ago(g: dict[str, str], published: dt.date) -> DateReading:
+    """A time back from publication: "three days ago", "a month ago"."""
+    n = int(g["n"]) if g["n"].isdigit() else NUMBER_WORDS[g["n"].lower()]
+    unit = g["unit"].lower()
+    if unit == "month":
+        return _reading(_shift_months(published, -n), "month")
+    if unit == "year":
+        return DateReading(str(published.year - n), "year")
+    days = n * (7 if unit == "week" else 1)
+    return _reading(published - dt.timedelta(days=days), "week" if unit == "week" else "day")
+
+
+def _relative_day(g: dict[str, str], published: dt.date) -> DateReading:
+    """A day named relative to publication: "yesterday", "last night", "today"."""
+    back = {"the day before yesterday": 2, "yesterday": 1, "last night": 1}.get(g["rel"].lower(), 0)
+    return _reading(published - dt.timedelta(days=back), "day")
+
+
+def _last_unit(g: dict[str, str], published: dt.date) -> DateReading:
+    """A unit relative to publication: "last week", "this weekend", "last month", "past year"."""
+    unit, which = g["unit"].lower(), g["which"].lower()
+    back = 0 if which == "this" else 1
+    if unit == "week":
+        return _reading(published - dt.timedelta(weeks=back), "week")
+    if unit == "weekend":
+        saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7)
+        if back and published.weekday() >= 5:
+            saturday -= dt.timedelta(weeks=1)
+        return _reading(saturday, "week")
+    if unit == "month":
+        return _reading(_shift_months(published, -back), "month")
+    return DateReading(str(published.year - back), "year")
+
+
+def _weekday(g: dict[str, str], published: dt.date) -> DateReading:
+    """A weekday: "on Tuesday", "last Friday" (the latest such day up to publication)."""
+    wanted = WEEKDAYS[g["wd"].lower()]
+    back = (published.weekday() - wanted) % 7
+    if (g.get("which") or "").lower() == "last" and back == 0:
+        back = 7
+    return _reading(published - dt.timedelta(days=back), "day")
+
+
+# Kinds that a date written out resolves without the publication date, and kinds relative to it.
+_ABSOLUTE: dict[str, Callable[[str, dict[str, str], dt.date | None], DateReading | None]] = {
+    "iso": _written_day, "mdy": _written_day, "dmy": _written_day,
+    "part": _written_month, "my": _written_month, "month": _written_month,
+    "md": _written_month_day, "dm": _written_month_day, "year": _written_year,
+}
+_RELATIVE: dict[str, Callable[[dict[str, str], dt.date], DateReading]] = {
+    "ago": _ago, "rel": _relative_day, "lastunit": _last_unit, "weekday": _weekday,
+}
 
 
 def find_dates(text: str, published: dt.date | None) -> list[tuple[int, int, DateReading]]:
