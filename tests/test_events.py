@@ -182,6 +182,22 @@ def test_event_assembly_order_duplicates_captions():
     assert attack.date == "2024-03-04"
 
 
+@pytest.mark.parametrize("credit", ["[AFP]", "[Reuters]", "[Getty]", "[EPA]", "[BBC]", "[CNN]", "(Photo: SANA)"])
+def test_a_line_ending_in_a_media_credit_is_a_caption(credit):
+    from graph.extract.events.assemble import _caption
+
+    text = f"Residents flee after the attack {credit}\nGunmen killed 12 villagers on Monday."
+    assert _caption(text, text.index(credit))
+
+
+@pytest.mark.parametrize("credit", ["[Monday]", "[Borno]", "(Nigeria)"])
+def test_a_bracketed_word_that_names_no_outlet_is_no_credit(credit):
+    from graph.extract.events.assemble import _caption
+
+    text = f"Gunmen killed 12 villagers in the attack {credit}\nMore text."
+    assert not _caption(text, text.index(credit))
+
+
 @pytest.mark.parametrize(
     ("text", "sub_event_type"),
     [

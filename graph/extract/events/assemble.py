@@ -18,6 +18,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from graph.extract.actors import ActorTable
+from graph.extract.actors.lexicon import dictionary
 from graph.extract.events import dates, numbers
 from graph.extract.events import types as event_types
 from graph.extract.events.roles import assign_roles
@@ -32,10 +33,20 @@ _COUNTRY_KINDS = {"country"}
 _CREDIT = re.compile(
     r"[\[(](?:photo|image|file|picture|credit)?[: ]*(?:[A-Z][\w.&'-]*(?:[ /][A-Z][\w.&'-]*){0,3}|twitter|facebook"
     r"|social media|archive)[\])]\s*$", re.IGNORECASE)
-_CREDIT_WORDS = {"getty", "afp", "ap", "reuters", "epa", "anadolu", "photo", "image", "file", "twitter",
-                 "facebook", "archive", "credit", "xinhua", "sana", "handout", "supplied", "social"}
 _PHOTO_WORDS = {"photo", "image", "file", "picture", "credit", "getty", "handout"}
 _WORD = re.compile(r"[a-z0-9]+")
+
+
+def _credit_words() -> frozenset[str]:
+    """Words that make a bracketed line end a picture credit: the one-word names of the media and agencies
+    of the actor dictionary ("AFP", "Reuters", "Getty") and the words credits use."""
+    names = {alias.lower() for entry in dictionary().values() if entry.kind == "media"
+             for alias in (*entry.aliases, *entry.context_aliases)}
+    return frozenset(name for name in names if _WORD.fullmatch(name)) | {
+        "photo", "image", "file", "twitter", "facebook", "archive", "credit", "handout", "supplied", "social"}
+
+
+_CREDIT_WORDS = _credit_words()
 _PARAGRAPH = re.compile(r"(?m)^([^\n]+)\n[ \t]*\n")  # a line followed by a blank line
 
 
