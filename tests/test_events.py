@@ -144,13 +144,13 @@ def test_relations(nlp, text, relation):
     ],
 )
 def test_event_place_is_where_it_happened(nlp, text, trigger, place):
-    from graph.extract.events.assemble import _event_place
+    from graph.extract.events.place import event_place
     from graph.extract.places import find_places
 
     doc = nlp(clean_text(text))
     mentions = find_places(doc)
     token = next(t for t in doc if t.text == trigger)
-    found = _event_place(token.sent, mentions, None, token)
+    found = event_place(token.sent, mentions, None, token)
     assert found is not None
     assert place in {found.name, *[doc[m.start : m.end].text for m in mentions if m.location.id == found.id]}
 
@@ -184,18 +184,18 @@ def test_event_assembly_order_duplicates_captions():
 
 @pytest.mark.parametrize("credit", ["[AFP]", "[Reuters]", "[Getty]", "[EPA]", "[BBC]", "[CNN]", "(Photo: SANA)"])
 def test_a_line_ending_in_a_media_credit_is_a_caption(credit):
-    from graph.extract.events.assemble import _caption
+    from graph.extract.events.skips import caption
 
     text = f"Residents flee after the attack {credit}\nGunmen killed 12 villagers on Monday."
-    assert _caption(text, text.index(credit))
+    assert caption(text, text.index(credit))
 
 
 @pytest.mark.parametrize("credit", ["[Monday]", "[Borno]", "(Nigeria)"])
 def test_a_bracketed_word_that_names_no_outlet_is_no_credit(credit):
-    from graph.extract.events.assemble import _caption
+    from graph.extract.events.skips import caption
 
     text = f"Gunmen killed 12 villagers in the attack {credit}\nMore text."
-    assert not _caption(text, text.index(credit))
+    assert not caption(text, text.index(credit))
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,9 @@
 """Assembles ACLED events: one per sentence the typer reads as a conflict event, in document order.
 
-Each event gets its participants from :mod:`graph.extract.events.roles`, the place named in its sentence
-(else the article's main place), the date and counts of the event-attribute readers, and the
-sentence itself as evidence with character offsets into the article text. A sentence that repeats
-an earlier one (the headline over the story, a lead paragraph printed twice) gives no second event.
+Each event gets its participants from :mod:`.roles`, its place from :mod:`.place` (the place named in
+its sentence, else the article's main place), the date and counts of :mod:`.dates` and :mod:`.numbers`,
+and the sentence itself as evidence with character offsets into the article text. :mod:`.skips` says
+which sentences give no event of their own (a repeat, a picture caption, the headline block).
 """
 
 from __future__ import annotations
@@ -18,121 +18,18 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from graph.extract.actors import ActorTable
-from graph.extract.actors.lexicon import dictionary
 from graph.extract.events import dates, numbers
 from graph.extract.events import types as event_types
+from graph.extract.events.place import event_place, main_place
 from graph.extract.events.roles import assign_roles
+from graph.extract.events.skips import caption, drop_headline, lead_end, ongoing, repeats, word_set
 from graph.extract.events.syntax import agents
 from graph.extract.places import PlaceMention
-from graph.records import Article, Event, Location, slugify
+from graph.records import Article, Event, slugify
 
-__all__ = ["build_events", "main_place"]
+__all__ = ["build_events"]
 
 _COUNTRY_KINDS = {"country"}
-# A line that ends in a bracketed picture credit is a photo caption, not story text.
-_CREDIT = re.compile(
-    r"[\[(](?:photo|image|file|picture|credit)?[: ]*(?:[A-Z][\w.&'-]*(?:[ /][A-Z][\w.&'-]*){0,3}|twitter|facebook"
-    r"|social media|archive)[\])]\s*$", re.IGNORECASE)
-_PHOTO_WORDS = {"photo", "image", "file", "picture", "credit", "getty", "handout"}
-_WORD = re.compile(r"[a-z0-9]+")
-
-
-def _credit_words() -> frozenset[str]:
-    """Words that make a bracketed line end a picture credit: the one-word names of the media and agencies
-    of the actor dictionary ("AFP", "Reuters", "Getty") and the words credits use."""
-    names = {alias.lower() for entry in dictionary().values() if entry.kind == "media"
-             for alias in (*entry.aliases, *entry.context_aliases)}
-    return frozenset(name for name in names if _WORD.fullmatch(name)) | {
-        "photo", "image", "file", "twitter", "facebook", "archive", "credit", "handout", "supplied", "social"}
-
-
-_CREDIT_WORDS = _credit_words()
-_PARAGRAPH = re.compile(r"(?m)^([^\n]+)\n[ \t]*\n")  # a line followed by a blank line
-
-
-def main_place(places: list[PlaceMention]) -> Location | None:
-    """Return the place the article is about: the most-named place below country level, else the country."""
-    if not places:
-        return None
-    below = [p for p in places if p.location.kind not in _COUNTRY_KINDS]
-    pool = below or places
-    counts = Counter(p.location.id for p in pool)
-    best = max(pool, key=lambda p: (counts[p.location.id], -p.start))
-    return best.location
-
-
-def _event_place(sent: Span, places: list[PlaceMention], fallback: Location | None, trigger=None) -> Location | None:
-    """The sentence's place closest to the trigger in the parse (not a destination, not "X-based"),
-    preferring places below country level; else the article's main place."""
-    inside = [p for p in places if sent.start <= p.start and p.end <= sent.end and not _based(sent.doc, p)]
-    below = [p for p in inside if p.location.kind not in _COUNTRY_KINDS]
-    origins = [p for p in below if not _destination(sent.doc, p)] or below
-    if origins:
-        if trigger is None:
-            return origins[0].location
-        return min(origins, key=lambda p: (_distance(sent.doc[p.start : p.end].root, trigger), p.start)).location
-    if fallback is not None and (not inside or fallback.country in {p.location.country for p in inside}):
-        return fallback
-    return inside[0].location if inside else fallback
-
-
-def _destination(doc: Doc, place: PlaceMention) -> bool:
-    """A place reached "to"/"towards", or where an actor comes "from" ("fighters from Raqqa"):
-    not where the event happened."""
-    node = doc[place.start : place.end].root
-    for _ in range(4):
-        if node.dep_ == "pobj":
-            prep = node.head
-            if prep.lower_ == "from":
-                return prep.head.pos_ in {"NOUN", "PROPN"}
-            return prep.lower_ in {"to", "towards", "toward", "into"}
-        node = node.head
-    return False
-
-
-def _distance(token, trigger) -> int:
-    """Number of dependency arcs between two tokens."""
-    up = [token]
-    while up[-1].head.i != up[-1].i and len(up) < 40:
-        up.append(up[-1].head)
-    steps = {t.i: n for n, t in enumerate(up)}
-    node, n = trigger, 0
-    while node.i not in steps and node.head.i != node.i and n < 40:
-        node, n = node.head, n + 1
-    return n + steps.get(node.i, 40)
-
-
-def _based(doc: Doc, place: PlaceMention) -> bool:
-    """"Britain-based": a place that only says where an actor is based."""
-    return place.end + 1 < len(doc) and doc[place.end].text == "-" and doc[place.end + 1].lower_ == "based"
-
-
-def _words(text: str) -> set[str]:
-    return set(_WORD.findall(text.lower()))
-
-
-def _repeats(words: set[str], seen: list[set[str]]) -> bool:
-    """True when a sentence says what an earlier one said (nearly the same words).
-
-    Only the first and the latest sentences are compared: repeats are headlines, leads and quotes nearby.
-    """
-    for other in seen[:20] + seen[20:][-20:]:
-        union = words | other
-        if union and len(words & other) / len(union) >= 0.6:
-            return True
-    return False
-
-
-def _caption(text: str, end: int) -> bool:
-    """True when the sentence ends a line that closes with a picture credit ("... assaults [AFP]")."""
-    line_end = text.find("\n", end)
-    line = text[text.rfind("\n", 0, end) + 1 : line_end if line_end >= 0 else len(text)]
-    match = _CREDIT.search(line)
-    if not match or len(line) >= 300:
-        return False
-    words = _words(match.group(0))
-    square = match.group(0).lstrip().startswith("[")
-    return bool(words & _CREDIT_WORDS) if square else bool(words & _PHOTO_WORDS)
 
 
 def _published(article: Article) -> dt.date | None:
@@ -161,22 +58,17 @@ def build_events(article: Article, doc: Doc, table: ActorTable, places: list[Pla
         typings = event_types.classify_sentence(sent)
         if not typings:
             continue
-        if _ongoing(sent) and dates.standing_since(sent.text, context.published):
+        if ongoing(sent) and dates.standing_since(sent.text, context.published):
             continue  # "has been fighting the army since April 2023": background, not an event
         evidence = _evidence(article, sent)
-        words = _words(evidence[0])
-        if not words or _repeats(words, seen) or _caption(article.text, evidence[2]):
+        words = word_set(evidence[0])
+        if not words or repeats(words, seen) or caption(article.text, evidence[2]):
             continue
         seen.append(words)
         events.extend(context.sentence_events(sent, typings[0], evidence))
-    events = _drop_headline(events, _lead_end(article))
+    events = drop_headline(events, lead_end(article))
     countries = {p.location.name for p in places if p.location.kind in _COUNTRY_KINDS}
     return _fill_from_context(events, countries, _theatre_check(article, doc, table, places))
-
-
-def _ongoing(sent: Span) -> bool:
-    """Whether the sentence has a verb in the perfect progressive ("has been fighting")."""
-    return any(t.tag_ == "VBG" and any(a.lower_ == "been" for a in t.children if a.dep_ == "aux") for t in sent)
 
 
 class _Context:
@@ -208,7 +100,7 @@ class _Context:
     def event(self, span: Span, sent: Span, typing, evidence: tuple[str, int, int], anchor: str) -> Event:
         """Build one event read from ``span`` (the sentence or a part of it)."""
         roles = assign_roles(span, typing.trigger, self.table)
-        place = _event_place(sent, self.places, self.fallback, typing.trigger)
+        place = event_place(sent, self.places, self.fallback, typing.trigger)
         reading = dates.resolve_date(span, self.published)
         if reading is None and span is not sent:
             reading = dates.resolve_date(sent, self.published)
@@ -370,30 +262,3 @@ def _fill_from_context(events: list[Event], countries: set[str], fits: Callable[
     return out
 
 
-def _lead_end(article: Article) -> int:
-    """Offset where the story's body starts: after the headline block of a web page (headline, standfirst,
-    byline, date, caption), i.e. at the first paragraph of 12 or more words that ends at a blank line.
-    0 when the text has no such layout (a snippet, a one-paragraph note)."""
-    text = article.text
-    first = text.lstrip()
-    newline = first.find("\n")
-    if newline < 0 or not first[newline:].strip():
-        return 0
-    title_end = len(text) - len(first) + newline
-    for match in _PARAGRAPH.finditer(text, title_end):
-        if len(match.group(1).split()) >= 12:
-            return match.start(1)
-    return title_end
-
-
-def _drop_headline(events: list[Event], lead_end: int) -> list[Event]:
-    """The headline block restates the story: drop its event when the body reports one of the same type
-    with a party in common."""
-    body = [e for e in events if e.start >= lead_end]
-
-    def restated(event: Event) -> bool:
-        parties = {event.actor1, event.actor2} - {None}
-        return any((b.event_type, b.sub_event_type) == (event.event_type, event.sub_event_type)
-                   and (not parties or parties & {b.actor1, b.actor2}) for b in body)
-
-    return [e for e in events if e.start >= lead_end or not restated(e)]

@@ -1,0 +1,71 @@
+"""Where an event happened: the sentence's place nearest the trigger in the parse, else the article's main place."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc, Span
+
+from graph.extract.places import PlaceMention
+from graph.records import Location
+
+__all__ = ["main_place", "event_place"]
+
+_COUNTRY_KINDS = {"country"}
+
+
+def main_place(places: list[PlaceMention]) -> Location | None:
+    """Return the place the article is about: the most-named place below country level, else the country."""
+    if not places:
+        return None
+    below = [p for p in places if p.location.kind not in _COUNTRY_KINDS]
+    pool = below or places
+    counts = Counter(p.location.id for p in pool)
+    best = max(pool, key=lambda p: (counts[p.location.id], -p.start))
+    return best.location
+
+
+def event_place(sent: Span, places: list[PlaceMention], fallback: Location | None, trigger=None) -> Location | None:
+    """The sentence's place closest to the trigger in the parse (not a destination, not "X-based"),
+    preferring places below country level; else the article's main place."""
+    inside = [p for p in places if sent.start <= p.start and p.end <= sent.end and not _based(sent.doc, p)]
+    below = [p for p in inside if p.location.kind not in _COUNTRY_KINDS]
+    origins = [p for p in below if not _destination(sent.doc, p)] or below
+    if origins:
+        if trigger is None:
+            return origins[0].location
+        return min(origins, key=lambda p: (_distance(sent.doc[p.start : p.end].root, trigger), p.start)).location
+    if fallback is not None and (not inside or fallback.country in {p.location.country for p in inside}):
+        return fallback
+    return inside[0].location if inside else fallback
+
+
+def _destination(doc: Doc, place: PlaceMention) -> bool:
+    """A place reached "to"/"towards", or where an actor comes "from" ("fighters from Raqqa"):
+    not where the event happened."""
+    node = doc[place.start : place.end].root
+    for _ in range(4):
+        if node.dep_ == "pobj":
+            prep = node.head
+            if prep.lower_ == "from":
+                return prep.head.pos_ in {"NOUN", "PROPN"}
+            return prep.lower_ in {"to", "towards", "toward", "into"}
+        node = node.head
+    return False
+
+
+def _distance(token, trigger) -> int:
+    """Number of dependency arcs between two tokens."""
+    up = [token]
+    while up[-1].head.i != up[-1].i and len(up) < 40:
+        up.append(up[-1].head)
+    steps = {t.i: n for n, t in enumerate(up)}
+    node, n = trigger, 0
+    while node.i not in steps and node.head.i != node.i and n < 40:
+        node, n = node.head, n + 1
+    return n + steps.get(node.i, 40)
+
+
+def _based(doc: Doc, place: PlaceMention) -> bool:
+    """"Britain-based": a place that only says where an actor is based."""
+    return place.end + 1 < len(doc) and doc[place.end].text == "-" and doc[place.end + 1].lower_ == "based"

@@ -1,0 +1,95 @@
+"""Sentences that give no event of their own: repeats, picture captions, the headline block, background."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from graph.extract.actors.lexicon import dictionary
+from graph.records import Article, Event
+
+__all__ = ["word_set", "repeats", "caption", "ongoing", "lead_end", "drop_headline"]
+
+# A line that ends in a bracketed picture credit is a photo caption, not story text.
+_CREDIT = re.compile(
+    r"[\[(](?:photo|image|file|picture|credit)?[: ]*(?:[A-Z][\w.&'-]*(?:[ /][A-Z][\w.&'-]*){0,3}|twitter|facebook"
+    r"|social media|archive)[\])]\s*$", re.IGNORECASE)
+_PHOTO_WORDS = {"photo", "image", "file", "picture", "credit", "getty", "handout"}
+_WORD = re.compile(r"[a-z0-9]+")
+_PARAGRAPH = re.compile(r"(?m)^([^\n]+)\n[ \t]*\n")  # a line followed by a blank line
+
+
+def _credit_words() -> frozenset[str]:
+    """Words that make a bracketed line end a picture credit: the one-word names of the media and agencies
+    of the actor dictionary ("AFP", "Reuters", "Getty") and the words credits use."""
+    names = {alias.lower() for entry in dictionary().values() if entry.kind == "media"
+             for alias in (*entry.aliases, *entry.context_aliases)}
+    return frozenset(name for name in names if _WORD.fullmatch(name)) | {
+        "photo", "image", "file", "twitter", "facebook", "archive", "credit", "handout", "supplied", "social"}
+
+
+_CREDIT_WORDS = _credit_words()
+
+
+def word_set(text: str) -> set[str]:
+    """The lower-case words of a text, as a set."""
+    return set(_WORD.findall(text.lower()))
+
+
+def repeats(words: set[str], seen: list[set[str]]) -> bool:
+    """True when a sentence says what an earlier one said (nearly the same words).
+
+    Only the first and the latest sentences are compared: repeats are headlines, leads and quotes nearby.
+    """
+    for other in seen[:20] + seen[20:][-20:]:
+        union = words | other
+        if union and len(words & other) / len(union) >= 0.6:
+            return True
+    return False
+
+
+def caption(text: str, end: int) -> bool:
+    """True when the sentence ends a line that closes with a picture credit ("... assaults [AFP]")."""
+    line_end = text.find("\n", end)
+    line = text[text.rfind("\n", 0, end) + 1 : line_end if line_end >= 0 else len(text)]
+    match = _CREDIT.search(line)
+    if not match or len(line) >= 300:
+        return False
+    words = word_set(match.group(0))
+    square = match.group(0).lstrip().startswith("[")
+    return bool(words & _CREDIT_WORDS) if square else bool(words & _PHOTO_WORDS)
+
+
+def ongoing(sent: Span) -> bool:
+    """Whether the sentence has a verb in the perfect progressive ("has been fighting")."""
+    return any(t.tag_ == "VBG" and any(a.lower_ == "been" for a in t.children if a.dep_ == "aux") for t in sent)
+
+
+def lead_end(article: Article) -> int:
+    """Offset where the story's body starts: after the headline block of a web page (headline, standfirst,
+    byline, date, caption), i.e. at the first paragraph of 12 or more words that ends at a blank line.
+    0 when the text has no such layout (a snippet, a one-paragraph note)."""
+    text = article.text
+    first = text.lstrip()
+    newline = first.find("\n")
+    if newline < 0 or not first[newline:].strip():
+        return 0
+    title_end = len(text) - len(first) + newline
+    for match in _PARAGRAPH.finditer(text, title_end):
+        if len(match.group(1).split()) >= 12:
+            return match.start(1)
+    return title_end
+
+
+def drop_headline(events: list[Event], lead_end: int) -> list[Event]:
+    """The headline block restates the story: drop its event when the body reports one of the same type
+    with a party in common."""
+    body = [e for e in events if e.start >= lead_end]
+
+    def restated(event: Event) -> bool:
+        parties = {event.actor1, event.actor2} - {None}
+        return any((b.event_type, b.sub_event_type) == (event.event_type, event.sub_event_type)
+                   and (not parties or parties & {b.actor1, b.actor2}) for b in body)
+
+    return [e for e in events if e.start >= lead_end or not restated(e)]
