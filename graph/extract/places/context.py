@@ -1,0 +1,77 @@
+"""What the whole article names: its countries (with how often) and admin1 units, which decide same-named places."""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+
+from spacy.tokens import Doc, Span
+
+from graph.extract.places.gazetteer import get_gazetteer, normalise, strip_article
+from graph.extract.places.spans import query_variants, strip
+
+__all__ = ["doc_countries", "doc_admin1s", "country_names"]
+
+
+def doc_countries(doc: Doc, spans: list[Span], country_names: dict[str, str]) -> Counter:
+    """Countries the article names (places and demonyms), with how often it names them."""
+    gaz = get_gazetteer()
+    counts: Counter = Counter()
+    for ent in doc.ents:
+        key = normalise(ent.text)
+        if ent.label_ == "NORP":
+            iso = gaz.demonyms.get(key) or (gaz.demonyms.get(key[:-1]) if key.endswith("s") else None)
+            if iso:  # "Syrian", "Palestinians"
+                counts[iso] += 1
+    for span in spans:
+        start, end = strip(span)
+        for s, e, text in query_variants(doc, start, end):
+            iso = country_names.get(normalise(doc[s:e].text))
+            if iso:
+                counts[iso] += 2
+                break
+            if text in gaz.trusted_names:  # "northern Borno": an admin1 unit of a single country counts once
+                found = gaz.lookup(text)
+                owners = {p.country for p in found if p.kind == "governorate"}
+                if len(owners) == 1 and not any(p.rank == 3 for p in found):  # "Tripoli" is also a city
+                    counts[owners.pop()] += 1
+                    break
+            found = gaz.lookup(text)
+            if found and found[0].country and len({p.country for p in found}) == 1 and _landmark(found[0]):
+                counts[found[0].country] += 1  # "Khan Younis", "the Gaza Strip": only one country has it
+                break
+    return counts
+
+
+def _landmark(place) -> bool:
+    """A place well known enough to tell the article's country: curated, a region, or a city of 100k."""
+    return bool(place.curated) or place.kind in ("region", "governorate") or place.population >= 100_000
+
+
+def doc_admin1s(doc: Doc, bounds: list[tuple[int, int]], context: Counter) -> frozenset[str]:
+    """Admin1 units the article names (``bounds``: token bounds of its place names), in the countries it names:
+    they favour the towns inside them."""
+    gaz = get_gazetteer()
+    names: set[str] = set()
+    for start, end in bounds:
+        for _s, _e, text in query_variants(doc, start, end):
+            if text in gaz.trusted_names:
+                names.update(
+                    p.name
+                    for p in gaz.lookup(text)
+                    if p.kind == "governorate" and (not context or p.country in context)
+                )
+    return frozenset(names)
+
+
+@functools.cache
+def country_names() -> dict[str, str]:
+    """Normalised name or alias of each country -> ISO2, from the gazetteer."""
+    gaz = get_gazetteer()
+    out: dict[str, str] = {}
+    for place, name in gaz.named("p.kind = 'country'"):
+        if place.country is None:
+            continue
+        out.setdefault(normalise(name), place.country)
+        out.setdefault(strip_article(normalise(name)), place.country)
+    return out
