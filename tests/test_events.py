@@ -122,6 +122,8 @@ def test_actor_table_is_complete_before_relations_and_roles_read_it(nlp, text, t
          ("Syrian Observatory for Human Rights", "based_in", "Britain")),
         ("Boko Haram and ISWAP fighters clashed in Borno.",
          ("Islamic State West Africa Province", "affiliated_with", "Islamic State")),
+        ("The UAE-backed Southern Transitional Council seized the port of Aden.",
+         ("Military Forces of United Arab Emirates", "supports", "Southern Transitional Council")),
     ],
 )
 def test_relations(nlp, text, relation):

@@ -15,14 +15,6 @@ from graph.extract.datafiles import read_rows
 
 __all__ = ["Country", "Countries", "countries"]
 
-# Everyday names of countries that ISO's official and common names miss.
-_EXTRA_COUNTRY_NAMES = {
-    "Britain": "GB", "Great Britain": "GB", "UK": "GB", "U.K.": "GB", "US": "US", "U.S.": "US", "USA": "US",
-    "America": "US", "Burma": "MM", "DRC": "CD", "DR Congo": "CD", "Congo": "CD", "Ivory Coast": "CI",
-    "Russia": "RU", "Iran": "IR", "Syria": "SY", "South Korea": "KR", "North Korea": "KP", "Palestine": "PS",
-    "Gaza": "PS", "West Bank": "PS", "Turkey": "TR", "Türkiye": "TR", "Vietnam": "VN", "Laos": "LA",
-    "Bolivia": "BO", "Venezuela": "VE", "Tanzania": "TZ", "Moldova": "MD", "Czech Republic": "CZ",
-}
 
 
 class Country(NamedTuple):
@@ -43,19 +35,29 @@ class Countries(NamedTuple):
 
 @cache
 def countries() -> Countries:
-    """Return the country tables of ``graph/data/actors/demonyms.tsv``, with ISO's and everyday names."""
+    """Return the country tables: ``graph/data/actors/demonyms.tsv`` (codes, names, adjectives, territories
+    such as Gaza), ISO's names from pycountry, and the country aliases of ``graph/data/places/aliases.tsv``."""
     by_code, by_adjective, by_name = {}, {}, {}
+    territories: dict[str, str] = {}
     for row in read_rows("actors", "demonyms.tsv"):
-        adjectives = tuple(part.strip() for part in row["adjectives"].split("|") if part.strip())
+        adjectives = _split(row["adjectives"])
         by_code[row["code"]] = Country(row["code"], row["country"], adjectives[0])
         for adjective in adjectives:
             by_adjective[adjective] = row["code"]
         by_name[row["country"]] = row["code"]
+        territories.update(dict.fromkeys(_split(row["names"]), row["code"]))
     for country in pycountry.countries:
         if country.alpha_2 in by_code:
             for name in (country.name, getattr(country, "common_name", None)):
                 if name:
                     by_name.setdefault(name, country.alpha_2)
-    for name, code in _EXTRA_COUNTRY_NAMES.items():
+    for row in read_rows("places", "aliases.tsv"):  # the gazetteer's country aliases: "UK", "DRC", "Burma"
+        if row["kind"] == "country" and row["country"] in by_code:
+            by_name.setdefault(row["alias"], row["country"])
+    for name, code in territories.items():
         by_name.setdefault(name, code)
     return Countries(by_code, by_adjective, by_name)
+
+
+def _split(cell: str | None) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (cell or "").split("|") if part.strip())
