@@ -6,6 +6,7 @@ from typing import Any
 
 from flask import Flask
 
+from api.current import keep_current
 from graph.config import Settings, load_settings
 from graph.store import open_store
 
@@ -20,6 +21,7 @@ def create_app(config: dict[str, Any] | Settings | None = None) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
     app.json.sort_keys = False  # records keep their documented field order
     app.extensions["conflictkg.store"] = open_store(settings)
+    keep_current(app.extensions["conflictkg.store"])
 
     from api import cors, dereference, errors, graph_store, network, openapi, pages, rest, security, sparql
 

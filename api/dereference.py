@@ -11,13 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, Response, abort, current_app, jsonify, redirect, render_template, request
-from rdflib import URIRef
 from werkzeug.exceptions import HTTPException
 
 from api import entities
 from api.errors import problem
 from graph import queries as q
-from graph.store import bind
+from graph.vocab import CURRENT_GRAPH
 
 __all__ = ["blueprint", "RDF_FORMATS"]
 
@@ -96,7 +95,8 @@ def _html_page(kind: str, entity_id: str) -> str | None:
 
 def _rdf(iri: str, media_type: str) -> Response:
     store = current_app.extensions["conflictkg.store"]  # query_raw: embedded and remote stores alike
-    body, content_type = store.query_raw(bind(q.DESCRIBE, {"entity": URIRef(iri)}), accept=media_type)
+    body, content_type = store.query_raw(q.with_iris(q.DESCRIBE, [iri]), accept=media_type,
+                                         default_graph_uris=[str(CURRENT_GRAPH)])
     return Response(body, content_type=f"{content_type}; charset=utf-8")
 
 

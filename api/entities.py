@@ -13,6 +13,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from graph import queries as q
+from graph.link.current import disagreements
 from graph.store import Store
 
 __all__ = ["KINDS", "iri_of", "local_id", "ref", "actor_record", "place_record", "event_record", "document_record",
@@ -66,7 +67,7 @@ def fields(store: Store, iris: list[str]) -> dict[str, dict[str, list[Any]]]:
     """Return every field of each entity in ``iris``: ``{iri: {field: [values, sorted]}}``."""
     found: dict[str, dict[str, list[Any]]] = {}
     if iris:
-        for row in store.select(q.with_iris(q.FIELDS, sorted(set(iris)))):
+        for row in store.read(q.with_iris(q.FIELDS, sorted(set(iris)))):
             found.setdefault(row["entity"], {}).setdefault(row["field"], []).append(row["value"])
     for entity in found.values():
         for values in entity.values():
@@ -80,7 +81,7 @@ def labels(store: Store, iris: set[str]) -> dict[str, dict[str, Any]]:
     if not iris:
         return {}
     found: dict[str, dict[str, Any]] = {}
-    for row in store.select(q.with_iris(q.LABELS, sorted(iris))):
+    for row in store.read(q.with_iris(q.LABELS, sorted(iris))):
         entity = found.setdefault(row["entity"], {"name": None, "kind": None})
         for key in ("name", "kind"):
             if key in row and (entity[key] is None or str(row[key]) < str(entity[key])):
@@ -112,7 +113,7 @@ def _named(names: dict[str, dict[str, Any]], iri: str | None, kind: str) -> dict
 
 
 def _documents(store: Store, query: str, binding: dict[str, Any]) -> list[dict[str, Any]]:
-    rows = store.select(q.page(query, RECORD_LIMIT, 0), binding)
+    rows = store.read(q.page(query, RECORD_LIMIT, 0), binding)
     return [{**ref(r["document"], r.get("title"), "documents"), "title": r.get("title"),
              "published": r.get("published")} for r in rows]
 
@@ -125,22 +126,23 @@ def actor_record(store: Store, base_iri: str, actor_id: str) -> dict[str, Any] |
     iri, entity = found
     binding = {"actor": iri}
     name = _one(entity, "name")
-    roles = {_ROLE_NAMES[r["role"].rsplit("#", 1)[-1]]: r for r in store.select(q.ACTOR_ROLES, binding)}
-    affiliations = store.select(q.ACTOR_AFFILIATIONS, binding)
+    roles = {_ROLE_NAMES[r["role"].rsplit("#", 1)[-1]]: r for r in store.read(q.ACTOR_ROLES, binding)}
+    affiliations = store.read(q.ACTOR_AFFILIATIONS, binding)
     events: dict[str, dict[str, Any]] = {}
-    for r in store.select(q.page(q.ACTOR_EVENTS, RECORD_LIMIT, 0), binding):
+    for r in store.read(q.page(q.ACTOR_EVENTS, RECORD_LIMIT, 0), binding):
         event = events.setdefault(r["event"], {"row": r, "roles": []})
         role = _ROLE_NAMES[r["role"].rsplit("#", 1)[-1]]
         if role not in event["roles"]:
             event["roles"].append(role)
-    co_actors = store.select(q.page(q.ACTOR_CO_ACTORS, RECORD_LIMIT, 0), binding)
-    places = store.select(q.page(q.ACTOR_PLACES, RECORD_LIMIT, 0), binding)
+    co_actors = store.read(q.page(q.ACTOR_CO_ACTORS, RECORD_LIMIT, 0), binding)
+    places = store.read(q.page(q.ACTOR_PLACES, RECORD_LIMIT, 0), binding)
     names = labels(store, {r["other"] for r in affiliations} | {r["other"] for r in co_actors}
                    | {r["place"] for r in places} | {e["row"].get("place") for e in events.values()})
-    span = store.select(q.ACTOR_SPAN, binding)
+    span = store.read(q.ACTOR_SPAN, binding)
     return {
         "id": actor_id, "iri": str(iri), "name": name, "kind": _one(entity, "kind"),
         "country": _one(entity, "country"), "aliases": _aliases(entity, name),
+        "source_count": _int(_one(entity, "sources")), "disagreements": disagreements(store, str(iri)),
         "affiliations": [{"relation": _RELATIONS[r["relation"].rsplit("#", 1)[-1]], "direction": r["direction"],
                           "actor": _named(names, r["other"], "actors")} for r in affiliations],
         "event_count": span[0]["events"] if span else 0,
@@ -167,19 +169,20 @@ def place_record(store: Store, base_iri: str, place_id: str) -> dict[str, Any] |
     lat, lon = parse_point(_one(entity, "wkt"))
     if lat is None and entity.get("lat") and entity.get("lon"):
         lat, lon = float(_one(entity, "lat")), float(_one(entity, "lon"))
-    span = (store.select(q.PLACE_SPAN, binding) or [{}])[0]
-    actors = store.select(q.page(q.PLACE_ACTORS, RECORD_LIMIT, 0), binding)
+    span = (store.read(q.PLACE_SPAN, binding) or [{}])[0]
+    actors = store.read(q.page(q.PLACE_ACTORS, RECORD_LIMIT, 0), binding)
     names = labels(store, {r["actor"] for r in actors})
     return {
         "id": place_id, "iri": str(iri), "name": name, "kind": _one(entity, "kind"),
         "country": _one(entity, "country"), "admin1": _one(entity, "admin1_name") or _one(entity, "admin1"),
         "geonames_id": _int(_one(entity, "geonames")), "precision": _int(_one(entity, "precision")),
         "lat": lat, "lon": lon, "aliases": _aliases(entity, name),
+        "source_count": _int(_one(entity, "sources")), "disagreements": disagreements(store, str(iri)),
         "event_count": span.get("events", 0), "first_seen": span.get("first") if span.get("first") != "~" else None,
         "last_seen": span.get("last") or None,
         "events": [{**ref(r["event"], None, "events"), "date": r.get("date"), "type": r.get("type"),
                     "sub_type": r.get("sub_type"), "fatalities": r.get("fatalities")}
-                   for r in _unique(store.select(q.page(q.PLACE_EVENTS, RECORD_LIMIT, 0), binding), "event")],
+                   for r in _unique(store.read(q.page(q.PLACE_EVENTS, RECORD_LIMIT, 0), binding), "event")],
         "actors": [{**_named(names, r["actor"], "actors"), "events": r["events"]} for r in actors],
         "documents": _documents(store, q.PLACE_DOCUMENTS, binding),
     }
@@ -207,9 +210,10 @@ def event_record(store: Store, base_iri: str, event_id: str) -> dict[str, Any] |
         return None
     iri, entity = found
     binding = {"event": iri}
-    roles = store.select(q.EVENT_ACTORS, binding)
-    reporters = store.select(q.EVENT_REPORTERS, binding)
-    evidence_rows = _unique(store.select(q.EVENT_EVIDENCE, binding), "evidence")
+    roles = store.read(q.EVENT_ACTORS, binding)
+    evidence_rows = _unique(store.read(q.page(q.EVENT_EVIDENCE, RECORD_LIMIT, 0), binding), "evidence")
+    reporters = store.read(q.with_iris(q.EVENT_REPORTERS, [r["evidence"] for r in evidence_rows])) \
+        if evidence_rows else []
     names = labels(store, {r["actor"] for r in roles} | {r["reporter"] for r in reporters} | {_one(entity, "place")})
     actors: dict[str, list[dict[str, Any]]] = {role: [] for role in _ROLE_NAMES.values()}
     for r in roles:
@@ -242,7 +246,8 @@ def event_record(store: Store, base_iri: str, event_id: str) -> dict[str, Any] |
         "quantity": _int(_one(entity, "quantity")), "confidence": _one(entity, "confidence"),
         "cameo": _one(entity, "cameo"), "plover": _one(entity, "plover"),
         "place": _named(names, _one(entity, "place"), "places"),
-        "actors": actors, "evidence": evidence, "sources": list(sources.values()),
+        "actors": actors, "disagreements": disagreements(store, str(iri)), "evidence": evidence,
+        "sources": list(sources.values()),
     }
 
 
@@ -252,7 +257,7 @@ def document_record(store: Store, base_iri: str, document_id: str) -> dict[str, 
     if found is None:
         return None
     iri, entity = found
-    rows = store.select(q.page(q.DOCUMENT_ENTITIES, 10_000, 0), {"document": iri})
+    rows = store.read(q.page(q.DOCUMENT_ENTITIES, 10_000, 0), {"document": iri})
     names = labels(store, {r["entity"] for r in rows if r["class"] != "events"})
     events = fields(store, [r["entity"] for r in rows if r["class"] == "events"])
     found_entities: dict[str, list[dict[str, Any]]] = {"actors": [], "places": [], "events": []}

@@ -31,7 +31,7 @@ def stats() -> dict[str, Any]:
 
 def _stats() -> dict[str, Any]:
     store = current_app.extensions["conflictkg.store"]
-    counts = (store.select(q.STATS) or [{}])[0]
+    counts = (store.read(q.STATS) or [{}])[0]
     settings = current_app.config["CONFLICTKG"]
     return {
         **{key: counts.get(key, 0) for key in ("documents", "events", "actors", "places")},

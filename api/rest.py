@@ -82,7 +82,7 @@ def _listing(key: str, query: str, bindings: dict[str, Any], row_key: str,
     read by one query for the whole page.
     """
     limit, offset = params.limit_offset()
-    rows = _store().select(q.page(query, limit + 1, offset), {k: v for k, v in bindings.items() if v is not None})
+    rows = _store().read(q.page(query, limit + 1, offset), {k: v for k, v in bindings.items() if v is not None})
     first: dict[str, dict[str, Any]] = {}
     for row in rows:
         first.setdefault(row[row_key], row)
@@ -205,10 +205,10 @@ def search() -> Response:
     term = params.text("q", required=True)
     limit, offset = params.limit_offset(10)
     store, binding = _store(), {"q": term}
-    found_actors = store.select(q.page(q.SEARCH_ACTORS, limit, offset), binding)
-    found_places = store.select(q.page(q.SEARCH_PLACES, limit, offset), binding)
+    found_actors = store.read(q.page(q.SEARCH_ACTORS, limit, offset), binding)
+    found_places = store.read(q.page(q.SEARCH_PLACES, limit, offset), binding)
     matched = [r["actor"] for r in found_actors] + [r["place"] for r in found_places]
-    events = store.select(q.page(q.with_iris(q.SEARCH_EVENTS, matched), limit, offset)) if matched else []
+    events = store.read(q.page(q.with_iris(q.SEARCH_EVENTS, matched), limit, offset)) if matched else []
     names = entities.labels(store, set(matched))
 
     def named(iri: str, kind: str) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 The document graph says what the document says. Facts that several documents may state
 differently about one event (its lowest and highest death toll, its best date) are per
-evidence here; ``graph.link.refresh_events`` merges them into the events graph.
+evidence here; ``graph.link.reconcile`` merges them into the current graph.
 
 ``build_document`` writes N-Triples text directly (``graph.ntriples``), which is what the bulk
 loader takes; ``build_graph`` gives the same triples as an rdflib ``Graph`` for SHACL and callers

@@ -53,6 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=list(FORMATS), required=True, help="output format")
     export.add_argument("--out", metavar="FILE", help="file to write (default: standard output)")
     export.add_argument("--data-dir", help="store directory (default $CONFLICTKG_DATA_DIR or ./data)")
+
+    reconcile = commands.add_parser(
+        "reconcile", help="rebuild the current graph (one set of facts per entity) from every document graph")
+    reconcile.add_argument("--data-dir", help="store directory (default $CONFLICTKG_DATA_DIR or ./data)")
+    reconcile.add_argument("--store", metavar="sparql:QUERY_URL[,UPDATE_URL]", help="a remote SPARQL 1.1 server")
     return parser
 
 
@@ -67,6 +72,8 @@ def main(argv: list[str] | None = None) -> int:
             return _ingest(args)
         if args.command == "export":
             return _export(args)
+        if args.command == "reconcile":
+            return _reconcile(args)
     except InputError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
@@ -155,6 +162,17 @@ def _open_store_for_ingest(settings):
         raise InputError(f"cannot open the store: {err}") from None
     except OSError as err:  # e.g. the directory is locked by a running service
         raise InputError(f"cannot open the store in {settings.data_dir}: {err}") from None
+
+
+def _reconcile(args: argparse.Namespace) -> int:
+    from graph.link import rebuild_current
+
+    settings = load_settings({"data_dir": args.data_dir, "store": args.store})
+    store = _open_store_for_ingest(settings)
+    rebuild_current(store)
+    store.flush()
+    print("reconciled the current graph", file=sys.stderr)
+    return 0
 
 
 def _export(args: argparse.Namespace) -> int:

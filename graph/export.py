@@ -2,7 +2,8 @@
 
 Every function takes a ``graph.store.Store`` and writes to ``out``: a binary file object or a
 path. RDF dumps go straight through the engine (no triple crosses a Python loop); the CSV and
-the network read named SELECTs and build one row per event or one node per actor.
+the network read named SELECTs over the current graph (``Store.read``: one reconciled set of facts per
+entity) and build one row per event or one node per actor.
 """
 
 from __future__ import annotations
@@ -78,8 +79,8 @@ EVIDENCE_QUERY = """
 PREFIX ckg: <https://w3id.org/conflictkg/ontology#>
 PREFIX schema: <https://schema.org/>
 SELECT DISTINCT ?event ?text ?publisher WHERE {
-  ?event ckg:evidence ?ev . ?ev ckg:text ?text .
-  OPTIONAL { ?ev ckg:document/schema:publisher ?publisher }
+  GRAPH ?report { ?event ckg:evidence ?ev . ?ev ckg:text ?text ; ckg:document ?document }
+  OPTIONAL { ?document schema:publisher ?publisher }
 }
 """
 ACTORS_QUERY = """
@@ -177,17 +178,17 @@ def _event_date(date: str | None) -> str:
 
 def acled_rows(store) -> list[dict[str, Any]]:
     """Return one dict per event with ACLED's column names (blank where the graph has no value)."""
-    actors = {r["actor"]: r for r in store.select(ACTORS_QUERY)}
-    places = {r["place"]: r for r in store.select(PLACES_QUERY)}
+    actors = {r["actor"]: r for r in store.read(ACTORS_QUERY)}
+    places = {r["place"]: r for r in store.read(PLACES_QUERY)}
     associates: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for row in store.select(ASSOCIATES_QUERY):
+    for row in store.read(ASSOCIATES_QUERY):
         associates[(row["event"], row["role"][-1])].add(actors.get(row["actor"], {}).get("name", row["actor"]))
     notes, sources = defaultdict(set), defaultdict(set)
-    for row in store.select(EVIDENCE_QUERY):
+    for row in store.read(EVIDENCE_QUERY):
         notes[row["event"]].add(row["text"])
         if "publisher" in row:
             sources[row["event"]].add(row["publisher"])
-    return [_acled_row(r, actors, places, associates, notes, sources) for r in store.select(EVENTS_QUERY)]
+    return [_acled_row(r, actors, places, associates, notes, sources) for r in store.read(EVENTS_QUERY)]
 
 
 def _acled_row(row, actors, places, associates, notes, sources) -> dict[str, Any]:
@@ -235,17 +236,17 @@ def actor_network(store) -> nx.Graph:
     import networkx as nx  # imported here: the CLI's --help should not pay for it
 
     network = nx.Graph()
-    for row in store.select(ACTORS_QUERY):
+    for row in store.read(ACTORS_QUERY):
         network.add_node(row["actor"], label=row.get("name", row["actor"]), kind=row.get("kind", ""),
                          country=row.get("country", ""))
     edges: dict[tuple[str, str], dict[str, Any]] = defaultdict(lambda: {"events": set(), "fatalities": {},
                                                                         "relations": set()})
-    for row in store.select(PAIRS_QUERY):
+    for row in store.read(PAIRS_QUERY):
         if row["a1"] != row["a2"]:
             edge = edges[tuple(sorted((row["a1"], row["a2"])))]
             edge["events"].add(row["event"])
             edge["fatalities"][row["event"]] = int(row.get("fatalities", 0))
-    for row in store.select(RELATIONS_QUERY):
+    for row in store.read(RELATIONS_QUERY):
         if row["subject"] != row["object"]:
             edges[tuple(sorted((row["subject"], row["object"])))]["relations"].add(row["relation"].rsplit("#", 1)[-1])
     for (a, b), edge in sorted(edges.items()):

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from graph.distributed import ARTICLES_PER_TASK, DocumentResult, build_result, extract_results, run_batch
 from graph.records import Article, Extraction
+from graph.vocab import SEM
 
 __all__ = [
     "IngestSummary",
@@ -55,6 +56,11 @@ class IngestSummary:
         self.places += result.places
         self.triples += result.triples
         self.violations.extend(f"{result.source}: {v}" for v in result.violations)
+
+    def count_distinct(self, mentioned: dict[str, set[str]]) -> None:
+        """Count each actor, place and event once, however many documents mention it (``graph.link.mentioned``)."""
+        self.events, self.actors, self.places = (len(mentioned.get(str(c), ())) for c in (SEM.Event, SEM.Actor,
+                                                                                           SEM.Place))
 
     def line(self) -> str:
         """Return the one-line summary printed at the end of an ingest."""
@@ -152,7 +158,7 @@ def write_results(
         writer.close()
     started = time.perf_counter()
     if linker is not None and summary.documents:
-        linker.finish(replaced_any=bool(writer.replaced))
+        summary.count_distinct(linker.finish(replaced_any=bool(writer.replaced)))
     summary.merge_seconds += time.perf_counter() - started
     summary.write_seconds += writer.busy_seconds + summary.merge_seconds
     return summary

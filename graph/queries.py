@@ -27,7 +27,7 @@ __all__ = [
     "FIELDS", "LABELS", "ACTOR_AFFILIATIONS", "ACTOR_ROLES", "ACTOR_SPAN", "ACTOR_EVENTS", "ACTOR_CO_ACTORS",
     "ACTOR_PLACES", "ACTOR_DOCUMENTS", "PLACE_EVENTS", "PLACE_SPAN", "PLACE_ACTORS", "PLACE_DOCUMENTS",
     "EVENT_ACTORS", "EVENT_EVIDENCE", "EVENT_REPORTERS", "DOCUMENT_ENTITIES", "SEARCH_ACTORS", "SEARCH_PLACES",
-    "SEARCH_EVENTS", "STATS", "DESCRIBE",
+    "SEARCH_EVENTS", "STATS", "DESCRIBE", "READINGS",
 ]
 
 PREFIXES = """PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
@@ -139,7 +139,7 @@ _EVENT_FILTERS = {
     "place": "?event sem:hasPlace ?place .",
     "type": "?event ckg:eventType ?type .",
     "sub_type": "?event ckg:subEventType ?sub_type .",
-    "document": "?event prov:wasDerivedFrom ?document .",
+    "document": "GRAPH ?report { ?event prov:wasDerivedFrom ?document }",
     "from": "FILTER(SUBSTR(STR(?date), 1, IF(STRLEN(STR(?date)) < STRLEN(?from), STRLEN(STR(?date)), STRLEN(?from)))"
     " >= SUBSTR(?from, 1, STRLEN(STR(?date))))",
     "to": "FILTER(SUBSTR(STR(?date), 1, STRLEN(?to)) <= SUBSTR(?to, 1, STRLEN(STR(?date))))",
@@ -246,7 +246,7 @@ ACTOR_PLACES = PREFIXES + """SELECT ?place (COUNT(?event) AS ?events) {
 """
 
 ACTOR_DOCUMENTS = PREFIXES + """SELECT DISTINCT ?document ?title ?published WHERE {
-  ?actor prov:wasDerivedFrom ?document .
+  GRAPH ?report { ?actor prov:wasDerivedFrom ?document }
   OPTIONAL { ?document schema:headline ?title }
   OPTIONAL { ?document schema:datePublished ?published }
 } ORDER BY DESC(?published) ?document #PAGE#
@@ -288,33 +288,44 @@ EVENT_ACTORS = PREFIXES + """SELECT DISTINCT ?role ?actor WHERE {
 }
 """
 
+# Each report's evidence node is in its own document graph, with one value per field: no OPTIONAL multiplies.
 EVENT_EVIDENCE = PREFIXES + """SELECT DISTINCT ?evidence ?text ?start ?end ?date ?precision ?fatalities ?confidence
   ?document ?title ?publisher ?published WHERE {
-  ?event ckg:evidence ?evidence .
-  OPTIONAL { ?evidence ckg:text ?text }
-  OPTIONAL { ?evidence sem:hasTimeStamp ?date }
-  OPTIONAL { ?evidence ckg:datePrecision ?precision }
-  OPTIONAL { ?evidence ckg:fatalities ?fatalities }
-  OPTIONAL { ?evidence ckg:confidence ?confidence }
-  OPTIONAL { ?evidence ckg:start ?start }
-  OPTIONAL { ?evidence ckg:end ?end }
-  OPTIONAL { ?evidence ckg:document ?document .
-    OPTIONAL { ?document schema:headline ?title }
-    OPTIONAL { ?document schema:publisher ?publisher }
-    OPTIONAL { ?document schema:datePublished ?published } }
-} ORDER BY ?published ?evidence
+  GRAPH ?report {
+    ?event ckg:evidence ?evidence .
+    ?evidence ckg:document ?document .
+    OPTIONAL { ?evidence ckg:text ?text }
+    OPTIONAL { ?evidence sem:hasTimeStamp ?date }
+    OPTIONAL { ?evidence ckg:datePrecision ?precision }
+    OPTIONAL { ?evidence ckg:fatalities ?fatalities }
+    OPTIONAL { ?evidence ckg:confidence ?confidence }
+    OPTIONAL { ?evidence ckg:start ?start }
+    OPTIONAL { ?evidence ckg:end ?end }
+  }
+  OPTIONAL { ?document schema:headline ?title }
+  OPTIONAL { ?document schema:publisher ?publisher }
+  OPTIONAL { ?document schema:datePublished ?published }
+} ORDER BY DESC(?published) ?evidence #PAGE#
 """
 
+# Who reported each evidence node of #IRIS# (one page of EVENT_EVIDENCE).
 EVENT_REPORTERS = PREFIXES + """SELECT DISTINCT ?evidence ?reporter WHERE {
-  ?event ckg:evidence ?evidence .
-  ?evidence ckg:reportedBy ?reporter .
+  VALUES ?evidence { """ + _IRIS + """ }
+  GRAPH ?report { ?evidence ckg:reportedBy ?reporter }
 }
+"""
+
+# Where reports disagree on a one-valued fact of the entity: each value and how many reports give it.
+READINGS = PREFIXES + """SELECT ?predicate ?value ?reports WHERE {
+  ?entity ckg:reading ?reading .
+  ?reading rdf:predicate ?predicate ; rdf:value ?value ; ckg:sourceCount ?reports .
+} ORDER BY ?predicate DESC(?reports) ?value
 """
 
 # ---------------------------------------------------------------- documents (bound: ?document)
 
 DOCUMENT_ENTITIES = PREFIXES + """SELECT DISTINCT ?entity ?class WHERE {
-  ?entity prov:wasDerivedFrom ?document .
+  GRAPH ?report { ?entity prov:wasDerivedFrom ?document }
   VALUES (?class ?type) { ("actors" sem:Actor) ("places" sem:Place) ("events" sem:Event) }
   FILTER EXISTS { ?entity a ?type }
 } ORDER BY ?class ?entity #PAGE#
@@ -356,11 +367,14 @@ STATS = PREFIXES + """SELECT ?documents ?events ?actors ?places WHERE {
 }
 """
 
-# The entity's own triples and those of the nodes it owns: its geometry ("<iri>/...") and its evidence.
-DESCRIBE = """PREFIX ckg: <https://w3id.org/conflictkg/ontology#>
-CONSTRUCT { ?entity ?p ?o . ?part ?pp ?po . } WHERE {
+# The entity #IRIS#'s current facts, those of the nodes it owns ("<iri>/...": geometry, time, readings)
+# and up to 100 of its evidence nodes (run with the current graph as default graph).
+DESCRIBE = PREFIXES + """CONSTRUCT { ?entity ?p ?o . ?part ?pp ?po . ?entity ckg:evidence ?evidence .
+  ?evidence ?ep ?eo . } WHERE {
+  VALUES ?entity { """ + _IRIS + """ }
   { ?entity ?p ?o . }
   UNION { ?entity ?link ?part . ?part ?pp ?po . FILTER(STRSTARTS(STR(?part), CONCAT(STR(?entity), "/"))) }
-  UNION { ?entity ckg:evidence ?part . ?part ?pp ?po . }
+  UNION { { SELECT ?evidence WHERE { GRAPH ?report { """ + _IRIS + """ ckg:evidence ?evidence } } LIMIT 100 }
+          GRAPH ?source { ?evidence ?ep ?eo } }
 }
 """

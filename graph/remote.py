@@ -15,6 +15,7 @@ thread of the Flask app.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -24,6 +25,7 @@ import requests
 from rdflib import Graph
 
 from graph.store import NotAcceptable, StoreError, bind, count_query, solution_rows, to_ntriples, update_text
+from graph.vocab import CURRENT_GRAPH
 
 __all__ = ["RemoteStore"]
 
@@ -160,6 +162,18 @@ class RemoteStore:
         body, _ = self.query_raw(bind(sparql, bindings or {}), "application/sparql-results+json")
         solutions = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
         return solution_rows(solutions)
+
+    def read(self, sparql: str, bindings: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run a SELECT over the current graph (``default-graph-uri``), as ``Store.read`` does.
+
+        The protocol cannot name a default graph and keep every named graph visible, so a query
+        that reads reports' own data (``GRAPH ?var``) runs on the server's union default graph
+        instead; those queries are DISTINCT over facts each report states once.
+        """
+        dataset = [] if re.search(r"GRAPH\s+\?", sparql) else [str(CURRENT_GRAPH)]
+        body, _ = self.query_raw(bind(sparql, bindings or {}), "application/sparql-results+json",
+                                 default_graph_uris=dataset)
+        return solution_rows(ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON))
 
     def query_raw(
         self,

@@ -32,6 +32,8 @@ import pyoxigraph as ox
 from oxrdflib import OxigraphStore
 from rdflib import Dataset, Graph, URIRef
 
+from graph.vocab import CURRENT_GRAPH
+
 __all__ = [
     "Store",
     "StoreError",
@@ -46,6 +48,7 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+_CURRENT = ox.NamedNode(str(CURRENT_GRAPH))
 JOURNAL = "conflictkg-bulk-journal.json"
 # What a bare or */* Accept gets: the SPARQL JSON results for SELECT/ASK, Turtle for graphs.
 DEFAULT_RESULTS = "application/sparql-results+json"
@@ -171,6 +174,14 @@ class Store:
     def select(self, sparql: str, bindings: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run a SELECT over the union of all graphs; rows map variable names to Python values."""
         solutions = self.oxigraph.query(bind(sparql, bindings or {}), use_default_graph_as_union=True)
+        return solution_rows(solutions)
+
+    def read(self, sparql: str, bindings: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run a SELECT whose default graph is the current graph (one reconciled set of facts per entity).
+
+        Document graphs stay reachable with ``GRAPH ?g`` for what only a report says (evidence, sources).
+        """
+        solutions = self.oxigraph.query(bind(sparql, bindings or {}), default_graph=_CURRENT)
         return solution_rows(solutions)
 
     def query_raw(

@@ -27,6 +27,8 @@ __all__ = [
     "ONTOLOGY_IRI",
     "TAXONOMY",
     "PREFIXES",
+    "CURRENT_GRAPH",
+    "sparql_prefixes",
 ]
 
 ONTOLOGY_IRI = "https://w3id.org/conflictkg/ontology#"
@@ -35,6 +37,8 @@ CAMEO = Namespace("https://w3id.org/conflictkg/cameo/")  # CAMEO root codes as S
 PLOVER = Namespace("https://w3id.org/conflictkg/plover/")  # PLOVER event types as SKOS concepts
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 GEO = Namespace("http://www.opengis.net/ont/geosparql#")
+# The named graph of the reconciled facts: one name, kind, country... per entity (graph.link.current).
+CURRENT_GRAPH = URIRef("https://w3id.org/conflictkg/graph/current")
 
 
 class CKG(DefinedNamespace):
@@ -66,8 +70,12 @@ class CKG(DefinedNamespace):
     cameoCode: URIRef
     ploverType: URIRef
     evidence: URIRef  # event -> Evidence
-    sourceCount: URIRef  # how many documents report the event
+    sourceCount: URIRef  # how many documents report the event, actor or place (or give a reading)
     disorderType: URIRef  # ACLED disorder group of a taxonomy concept
+
+    # Readings: where reports disagree on one fact of an entity (in the current graph)
+    Reading: URIRef
+    reading: URIRef  # entity -> Reading (rdf:predicate, rdf:value, ckg:sourceCount)
 
     # Evidence
     text: URIRef
@@ -111,3 +119,8 @@ PREFIXES = {
     "cameo": str(CAMEO),
     "plover": str(PLOVER),
 }
+
+
+def sparql_prefixes(*names: str) -> str:
+    """Return ``PREFIX`` lines for these prefixes of :data:`PREFIXES` (all of them when none is named)."""
+    return "".join(f"PREFIX {name}: <{PREFIXES[name]}>\n" for name in (names or PREFIXES))

@@ -15,13 +15,14 @@ from graph.ingest import IngestSummary, write_results
 from graph.link import (
     actors_compatible,
     dates_compatible,
-    refresh_events,
+    rebuild_current,
     relink_graphs,
     write_extraction,
     write_extractions,
 )
 from graph.records import Extraction
 from graph.store import Store
+from graph.vocab import CURRENT_GRAPH
 
 BASE = "https://example.org/kg/"
 
@@ -112,14 +113,15 @@ def test_merged_event_keeps_lowest_highest_and_every_figure(merged_store):
 def test_merged_facts_equal_a_recount_from_the_store(merged_store):
     """However they were written (batch facts come from memory), they are what the evidence in the store says."""
     _, store = merged_store
-    written = _default_graph(store)
-    refresh_events(store, BASE)
-    assert _default_graph(store) == written
+    written = _current_graph(store)
+    rebuild_current(store)
+    assert _current_graph(store) == written
     assert any("sourceCount" in triple for triple in written)
 
 
-def _default_graph(store: Store) -> set[str]:
-    return {str(quad.triple) for quad in store.oxigraph.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+def _current_graph(store: Store) -> set[str]:
+    current = ox.NamedNode(CURRENT_GRAPH)
+    return {str(quad.triple) for quad in store.oxigraph.quads_for_pattern(None, None, None, current)}
 
 
 def test_actors_and_places_from_different_articles_are_one_node(merged_store):
@@ -167,7 +169,7 @@ def test_identical_reports_merge_without_the_store_lookup(tmp_path):
     for item in (one, copy):
         graph_iri, graph = build_graph(Extraction.from_json(item), BASE)
         store.replace_graph(graph_iri, graph)
-    refresh_events(store, BASE)
+    rebuild_current(store)
     events = store.select(PREFIX + "SELECT DISTINCT ?e WHERE { ?e a sem:Event }")
     assert len(events) == len(one["events"])
     merged = store.select(PREFIX + "SELECT DISTINCT ?e ?n WHERE { ?e ckg:sourceCount ?n }")
@@ -231,7 +233,7 @@ def test_bulk_path_relinks_written_documents(tmp_path, name, order):
         store.replace_graph(graph_iri, graph)
         graph_iris.append(graph_iri)
     affected = relink_graphs(store, BASE, graph_iris)
-    refresh_events(store, BASE)
+    rebuild_current(store)
     grouped = defaultdict(set)
     for mention, event in _event_of_mention(store).items():
         grouped[event].add(mention)
@@ -280,9 +282,9 @@ def test_bulk_path_turns_a_report_with_two_mentions_once(tmp_path):
 
 
 def test_named_graphs_stay_one_per_document(merged_store):
-    """Merged facts and the ontology live in the default graph: named graphs are the documents."""
+    """The ontology lives in the default graph; named graphs are the documents and the current facts."""
     name, store = merged_store
-    expected = sorted(f"{BASE}graph/{item['document']['id']}" for item in SCENARIOS[name])
+    expected = sorted([f"{BASE}graph/{item['document']['id']}" for item in SCENARIOS[name]] + [str(CURRENT_GRAPH)])
     assert store.graph_names() == expected
     rows = store.select(PREFIX + "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
                         "SELECT ?c WHERE { ?e sem:eventType ?c . ?c skos:broader ?t } LIMIT 1")

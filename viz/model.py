@@ -51,11 +51,11 @@ def parse_point(wkt: str | None) -> tuple[float | None, float | None]:
 def read_network(store: Any) -> nx.MultiDiGraph:
     """Run the network queries on ``store`` and return the network."""
     return build_network(
-        actors=store.select(q.NETWORK_ACTORS),
-        places=store.select(q.NETWORK_PLACES),
-        events=store.select(q.NETWORK_EVENTS),
-        roles=store.select(q.NETWORK_ROLES),
-        relations=store.select(q.NETWORK_RELATIONS),
+        actors=store.read(q.NETWORK_ACTORS),
+        places=store.read(q.NETWORK_PLACES),
+        events=store.read(q.NETWORK_EVENTS),
+        roles=store.read(q.NETWORK_ROLES),
+        relations=store.read(q.NETWORK_RELATIONS),
     )
 
 

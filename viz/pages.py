@@ -13,6 +13,8 @@ import pyoxigraph as ox
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from rdflib import URIRef
 
+from graph.link.current import disagreements
+from graph.queries import with_iris
 from viz import legend
 from viz import queries as q
 from viz.model import local_id, parse_point
@@ -42,8 +44,12 @@ class EntityTimeline:
     country: str | None
     lat: float | None
     lon: float | None
-    events: list[dict[str, Any]] = field(default_factory=list)  # oldest first, undated last
-    histogram: list[dict[str, Any]] = field(default_factory=list)  # [{period, count, height}]
+    events: list[dict[str, Any]] = field(default_factory=list)  # the latest TIMELINE_LIMIT, oldest first, undated last
+    histogram: list[dict[str, Any]] = field(default_factory=list)  # [{period, count, height}] over every event
+    event_count: int = 0  # every event, however many are listed
+    first_seen: str | None = None
+    last_seen: str | None = None
+    disagreements: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # where reports disagree
 
 
 def entity_page(
@@ -68,7 +74,7 @@ def timeline(store: Any, base_iri: str, segment: str, entity_id: str) -> EntityT
     except ValueError:
         return None
     binding = {"entity": URIRef(iri)}
-    rows = [r for r in store.select(q.ENTITY, binding) if r.get("class") == _CLASSES[segment]]
+    rows = [r for r in store.read(q.ENTITY, binding) if r.get("class") == _CLASSES[segment]]
     if not rows:
         return None
     name = min((r["name"] for r in rows if "name" in r), default=entity_id)
@@ -80,8 +86,15 @@ def timeline(store: Any, base_iri: str, segment: str, entity_id: str) -> EntityT
         country=min((r["country"] for r in rows if "country" in r), default=None), lat=lat, lon=lon,
     )
     query = q.ACTOR_TIMELINE if segment == "actors" else q.PLACE_TIMELINE
-    found.events = _events(store.select(query, binding), store.select(q.EVENT_ACTORS, binding), iri)
-    found.histogram = _histogram(found.events)
+    rows = store.read(query, binding)
+    events = sorted({r["event"] for r in rows})
+    found.events = _events(rows, store.read(with_iris(q.EVENT_ACTORS, events)) if events else [], iri)
+    periods = {r["period"]: r["events"] for r in store.read(q.ENTITY_PERIODS, binding)}
+    found.event_count = sum(periods.values())
+    dated = sorted(p for p in periods if p)
+    found.first_seen, found.last_seen = (dated[0], dated[-1]) if dated else (None, None)
+    found.histogram = _histogram({p: n for p, n in periods.items() if p[:4].isdigit()})
+    found.disagreements = disagreements(store, iri)
     return found
 
 
@@ -118,17 +131,19 @@ def _events(rows: list[dict[str, Any]], actor_rows: list[dict[str, Any]], entity
     return ordered
 
 
-def _histogram(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Count events per month (per year when they span more than ten years), gaps included."""
-    dates = [e["date"] for e in events if e["date"] and e["date"][:4].isdigit()]
-    if not dates:
+def _histogram(periods: dict[str, int]) -> list[dict[str, Any]]:
+    """Bars of events per month (per year when they span more than ten years), gaps included.
+
+    ``periods`` counts events by "YYYY-MM" (or "YYYY" for a year-only date).
+    """
+    if not periods:
         return []
-    first, last = int(dates[0][:4]), int(dates[-1][:4])
+    first, last = int(min(periods)[:4]), int(max(periods)[:4])
     by_year = last - first > 10
     counts: dict[str, int] = {}
-    for date in dates:
-        period = date[:4] if by_year or len(date) < 7 else date[:7]
-        counts[period] = counts.get(period, 0) + 1
+    for period, count in periods.items():
+        key = period[:4] if by_year else period
+        counts[key] = counts.get(key, 0) + count
     if by_year:
         periods = [str(y) for y in range(first, last + 1)]
     else:

@@ -16,7 +16,9 @@ __all__ = [
     "ENTITY",
     "ACTOR_TIMELINE",
     "PLACE_TIMELINE",
+    "ENTITY_PERIODS",
     "EVENT_ACTORS",
+    "TIMELINE_LIMIT",
 ]
 
 PREFIXES = """PREFIX schema: <https://schema.org/>
@@ -42,21 +44,15 @@ WHERE {
 } GROUP BY ?place
 """
 
-# One row per event: a merged event keeps one type, date and place (the lowest), and the lowest figure.
-# Dates and tolls are the event's merged ones, else those of its evidence (documents not merged yet).
-NETWORK_EVENTS = PREFIXES + """SELECT ?event (MIN(STR(?t)) AS ?type) (MIN(STR(?s)) AS ?sub_type)
-  (MIN(STR(?d)) AS ?date) (MIN(?p) AS ?place) (MIN(?f) AS ?fatalities) WHERE {
+# One row per event, from the current graph: one type, date, place and (lowest) toll each.
+NETWORK_EVENTS = PREFIXES + """SELECT ?event ?type ?sub_type (STR(?d) AS ?date) ?place ?fatalities WHERE {
   ?event a sem:Event .
-  OPTIONAL { ?event ckg:eventType ?t }
-  OPTIONAL { ?event ckg:subEventType ?s }
-  OPTIONAL { ?event sem:hasTimeStamp ?event_date }
-  OPTIONAL { ?event ckg:evidence/sem:hasTimeStamp ?evidence_date }
-  OPTIONAL { ?event sem:hasPlace ?p }
-  OPTIONAL { ?event ckg:fatalities ?event_toll }
-  OPTIONAL { ?event ckg:evidence/ckg:fatalities ?evidence_toll }
-  BIND(COALESCE(?event_date, ?evidence_date) AS ?d)
-  BIND(COALESCE(?event_toll, ?evidence_toll) AS ?f)
-} GROUP BY ?event
+  OPTIONAL { ?event ckg:eventType ?type }
+  OPTIONAL { ?event ckg:subEventType ?sub_type }
+  OPTIONAL { ?event sem:hasTimeStamp ?d }
+  OPTIONAL { ?event sem:hasPlace ?place }
+  OPTIONAL { ?event ckg:fatalities ?fatalities }
+}
 """
 
 NETWORK_ROLES = PREFIXES + """SELECT DISTINCT ?event ?role ?actor WHERE {
@@ -86,43 +82,49 @@ ENTITY = PREFIXES + """SELECT ?class ?name ?kind ?alias ?country ?wkt WHERE {
 }
 """
 
-_TIMELINE_BODY = """
-  ?event a sem:Event .
+TIMELINE_LIMIT = 500  # most recent events an entity page lists (counts and the histogram cover them all)
+
+# The outer query has no WHERE keyword: ``Store.read`` binds ?entity at the inner one, which picks the page.
+_TIMELINE = PREFIXES + """SELECT ?event ?role ?type ?sub_type ?date ?fatalities ?place ?place_name ?evidence ?text
+  ?document ?title ?publisher ?published {
+  { SELECT DISTINCT ?entity ?event ?date WHERE {
+      ?event #PATH# ?entity .
+      OPTIONAL { ?event sem:hasTimeStamp ?d }
+      BIND(STR(?d) AS ?date)
+    } ORDER BY DESC(?date) ?event LIMIT """ + str(TIMELINE_LIMIT) + """ }
+  OPTIONAL { VALUES ?role { ckg:actor1 ckg:actor2 ckg:associateActor1 ckg:associateActor2 } ?event ?role ?entity }
   OPTIONAL { ?event ckg:eventType ?type }
   OPTIONAL { ?event ckg:subEventType ?sub_type }
-  OPTIONAL { ?event sem:hasTimeStamp ?event_date }
-  OPTIONAL { ?event ckg:fatalities ?event_toll }
+  OPTIONAL { ?event ckg:fatalities ?fatalities }
   OPTIONAL { ?event sem:hasPlace ?place . OPTIONAL { ?place schema:name ?place_name } }
   OPTIONAL {
-    ?event ckg:evidence ?evidence .
-    OPTIONAL { ?evidence ckg:text ?text }
-    OPTIONAL { ?evidence sem:hasTimeStamp ?evidence_date }
-    OPTIONAL { ?evidence ckg:fatalities ?evidence_toll }
-    OPTIONAL { ?evidence ckg:document ?document .
-      OPTIONAL { ?document schema:headline ?title }
-      OPTIONAL { ?document schema:publisher ?publisher }
-      OPTIONAL { ?document schema:datePublished ?published } }
+    GRAPH ?report {
+      ?event ckg:evidence ?evidence . ?evidence ckg:document ?document . OPTIONAL { ?evidence ckg:text ?text }
+    }
+    OPTIONAL { ?document schema:headline ?title }
+    OPTIONAL { ?document schema:publisher ?publisher }
+    OPTIONAL { ?document schema:datePublished ?published }
   }
-  BIND(STR(COALESCE(?event_date, ?evidence_date)) AS ?date)
-  BIND(COALESCE(?event_toll, ?evidence_toll) AS ?fatalities)
-} ORDER BY ?date ?event ?evidence LIMIT 5000
+} LIMIT 5000
 """
 
-_TIMELINE_VARS = """SELECT ?event ?role ?type ?sub_type ?date ?fatalities ?place ?place_name ?evidence ?text ?document
-  ?title ?publisher ?published WHERE {"""
+# Bound: ?entity (an actor). Its latest events, one row per role and evidence sentence.
+ACTOR_TIMELINE = _TIMELINE.replace("#PATH#", "sem:hasActor")
 
-# Bound: ?entity (an actor). Every event it takes part in, one row per evidence sentence.
-ACTOR_TIMELINE = PREFIXES + _TIMELINE_VARS + """
-  VALUES ?role { ckg:actor1 ckg:actor2 ckg:associateActor1 ckg:associateActor2 sem:hasActor }
-  ?event ?role ?entity .""" + _TIMELINE_BODY
+# Bound: ?entity (a place). The latest events that happened there, one row per evidence sentence.
+PLACE_TIMELINE = _TIMELINE.replace("#PATH#", "sem:hasPlace")
 
-# Bound: ?entity (a place). Every event that happened there, one row per evidence sentence.
-PLACE_TIMELINE = PREFIXES + _TIMELINE_VARS + """
-  ?event sem:hasPlace ?entity .""" + _TIMELINE_BODY
+# Bound: ?entity. How many events it has, and how many per month ("YYYY-MM", or "YYYY" for a year-only date).
+ENTITY_PERIODS = PREFIXES + """SELECT ?period (COUNT(DISTINCT ?event) AS ?events) WHERE {
+  ?event sem:hasActor|sem:hasPlace ?entity .
+  OPTIONAL { ?event sem:hasTimeStamp ?d }
+  BIND(COALESCE(SUBSTR(STR(?d), 1, 7), "") AS ?period)
+} GROUP BY ?period
+"""
 
-# Bound: ?entity. The actors of the entity's events (for "with whom" on the timeline).
+# The actors of the events in #IRIS# (one timeline page), for "with whom".
 EVENT_ACTORS = PREFIXES + """SELECT DISTINCT ?event ?role ?actor ?name WHERE {
-  { ?event sem:hasActor|ckg:actor1|ckg:actor2 ?entity } UNION { ?event sem:hasPlace ?entity }
+  VALUES ?event { #IRIS# }
   VALUES ?role { ckg:actor1 ckg:actor2 ckg:associateActor1 ckg:associateActor2 }
   ?event ?role ?actor .
   OPTIONAL { ?actor schema:name ?name }

@@ -1,13 +1,11 @@
-"""The merged facts of events reported by several documents, kept in the default graph.
+"""The merged figures of events reported by several documents, for the current graph.
 
-Each document graph keeps its own figures on its evidence nodes; the default graph holds what
-the event shows across all of them: the lowest (``ckg:fatalities``, ACLED's rule) and highest
-(``ckg:fatalitiesMax``) death toll, the most precise date (``sem:hasTimeStamp``,
-``ckg:datePrecision`` and an OWL-Time instant with its ``time:unitType``), the best confidence
-and how many documents report it. Beside the ontology there, they leave the named graphs one per
-document, and every query over the union sees them. They are recomputed from the evidence (one
-SELECT; N-Triples text with terms serialised by the engine; one transaction), so no source's
-figure is ever overwritten.
+Each document graph keeps its own figures on its evidence nodes; the current graph
+(``graph.link.current``) holds what the event shows across all of them: the lowest
+(``ckg:fatalities``, ACLED's rule) and highest (``ckg:fatalitiesMax``) death toll, the most
+precise date (``sem:hasTimeStamp``, ``ckg:datePrecision`` and an OWL-Time instant with its
+``time:unitType``), the best confidence and how many documents report it. They are recomputed
+from the evidence (``EVIDENCE_QUERY``), so no source's figure is ever overwritten.
 """
 
 from __future__ import annotations
@@ -19,7 +17,7 @@ import pyoxigraph as ox
 
 from graph.build import timestamp_datatype
 
-__all__ = ["refresh_events", "merged_ntriples", "run_update", "EVIDENCE_QUERY"]
+__all__ = ["merged_ntriples", "run_update", "EVIDENCE_QUERY"]
 
 EVIDENCE_QUERY = """
 PREFIX ckg: <https://w3id.org/conflictkg/ontology#>
@@ -50,17 +48,6 @@ _FINEST = {"day": 0, "week": 1, "month": 2, "year": 3}
 _UNITS = {"day": "unitDay", "week": "unitWeek", "month": "unitMonth", "year": "unitYear"}
 _IN_XSD = {f"{_XSD}date": "inXSDDate", f"{_XSD}gYearMonth": "inXSDgYearMonth", f"{_XSD}gYear": "inXSDgYear"}
 _PRECISIONS = {p: f'"{p}"' for p in _FINEST}
-_CHUNK = 500
-# The merged facts: in the default graph, beside the ontology; document graphs hold the sources' claims.
-# FILTER, not VALUES, keeps the predicates apart: with both in VALUES the engine scans every triple.
-_MERGED_PREDICATES = ", ".join([
-    _P["low"], _P["high"], _P["confidence"], _P["sources"], _P["stamp"], _P["precision"], _P["hasTime"],
-    _P["unitType"], f"<{_TIME}inXSDDate>", f"<{_TIME}inXSDgYearMonth>", f"<{_TIME}inXSDgYear>",
-])
-_DELETE = f"""DELETE {{ ?s ?p ?o }} WHERE {{ #VALUES# ?s ?p ?o FILTER(?p IN ({_MERGED_PREDICATES})) }} ;
-DELETE {{ ?s {_P['type']} {_INSTANT} }} WHERE {{ #VALUES# ?s {_P['type']} {_INSTANT} }}"""
-
-
 def run_update(store, sparql: str) -> None:
     """Run a SPARQL Update on the store (its ``update_raw``/``update`` method, else the embedded engine)."""
     update = getattr(store, "update_raw", None) or getattr(store, "update", None)
@@ -68,11 +55,6 @@ def run_update(store, sparql: str) -> None:
         update(sparql)
     else:
         store.oxigraph.update(sparql)
-
-
-def _values(variable: str, iris: list[str]) -> str:
-    terms = " ".join(str(ox.NamedNode(iri)) for iri in iris)  # the engine writes each IRI, escapes and all
-    return f"VALUES ?{variable} {{ {terms} }}"
 
 
 def _integer(n: int) -> str:
@@ -140,21 +122,3 @@ def merged_ntriples(rows: Iterable[dict]) -> str:
         event = events.get(row["event"]) or events.setdefault(row["event"], _Event(row["event"]))
         event.add(row)
     return "\n".join(line for event in events.values() for line in event.lines()) + "\n"
-
-
-def refresh_events(store, base_iri: str, events: Iterable[str] | None = None) -> None:
-    """Recompute the merged facts of ``events`` (every event when None) in the default graph.
-
-    Old facts go and new ones come in one transaction (per chunk of 500 events). Only the merged
-    predicates are touched, so anything else in the default graph (the ontology) stays.
-    """
-    if events is None:
-        facts = merged_ntriples(store.select(EVIDENCE_QUERY.replace("#VALUES#", "")))
-        run_update(store, f"{_DELETE.replace('#VALUES#', '')} ; INSERT DATA {{ {facts} }}")
-        return
-    iris = sorted({str(e) for e in events})
-    for start in range(0, len(iris), _CHUNK):
-        chunk = iris[start:start + _CHUNK]
-        facts = merged_ntriples(store.select(EVIDENCE_QUERY.replace("#VALUES#", _values("event", chunk))))
-        subjects = _values("s", chunk + [f"{iri}/time" for iri in chunk])
-        run_update(store, f"{_DELETE.replace('#VALUES#', subjects)} ; INSERT DATA {{ {facts} }}")

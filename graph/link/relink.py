@@ -74,7 +74,7 @@ def relink_graphs(store, base_iri: str, graph_iris: Iterable[str], rows: Iterabl
     An event node is merged whole: it is renamed in every graph that holds it, so a node that
     several documents already share is never split. Candidates never share a document with the
     event (one article's distinct events stay distinct). Call it after a batch is written and
-    before ``refresh_events`` (give it the returned IRIs too). ``base_iri`` is accepted for
+    before ``reconcile`` (give it the returned IRIs too). ``base_iri`` is accepted for
     symmetry with the other writers; the IRIs come from the store. ``rows`` are the store's rows
     of ``STORE_EVENTS_QUERY`` when the caller already knows them (``graph.link.batch``); they are
     read from the store when None.

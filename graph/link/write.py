@@ -1,4 +1,4 @@
-"""Write documents into the store: link their events, build, replace, refresh merged facts."""
+"""Write documents into the store: link their events, build, replace, reconcile the current facts."""
 
 from __future__ import annotations
 
@@ -6,21 +6,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-import pyoxigraph as ox
-
 from graph import __version__
 from graph.build import build_document
+from graph.link.current import mentioned, reconcile
 from graph.link.events import link_events
-from graph.link.merged import refresh_events, run_update
+from graph.link.merged import run_update
 from graph.ontology import ontology_graph
 from graph.records import Extraction
 
-__all__ = ["Written", "write_extraction", "write_extractions", "ensure_ontology", "DOCUMENT_EVENTS_QUERY"]
-
-DOCUMENT_EVENTS_QUERY = """
-PREFIX ckg: <https://w3id.org/conflictkg/ontology#>
-SELECT DISTINCT ?event WHERE { GRAPH #GRAPH# { ?event ckg:evidence ?ev } }
-"""
+__all__ = ["Written", "write_extraction", "write_extractions", "ensure_ontology"]
 
 
 @dataclass
@@ -29,13 +23,13 @@ class Written:
 
     graph_iri: str
     events: list[str] = field(default_factory=list)  # event IRIs of the document
-    previous_events: list[str] = field(default_factory=list)  # event IRIs its old graph had
+    previous: list[str] = field(default_factory=list)  # actors, places, events its old graph had
     violations: list[str] = field(default_factory=list)  # SHACL messages; empty = valid
 
 
-def _graph_events(store, graph_iri: str) -> list[str]:
-    query = DOCUMENT_EVENTS_QUERY.replace("#GRAPH#", str(ox.NamedNode(graph_iri)))
-    return [row["event"] for row in store.select(query)]
+def _graph_subjects(store, graph_iri: str) -> set[str]:
+    """The actors, places, events and document a document graph holds."""
+    return set().union(*mentioned(store, [graph_iri]).values())
 
 
 def ensure_ontology(store) -> None:
@@ -51,7 +45,7 @@ def _ontology_ntriples() -> str:
 def _write_one(store, extraction: Extraction, base_iri: str, validate: bool, version: str) -> Written:
     links = link_events(store, extraction, base_iri)
     built = build_document(extraction, base_iri, links, extractor_version=version)
-    previous = _graph_events(store, built.graph_iri)
+    previous = sorted(_graph_subjects(store, built.graph_iri))
     store.replace_graph(built.graph_iri, built.ntriples)
     written = Written(built.graph_iri, built.event_iris(), previous)
     if validate:
@@ -64,10 +58,10 @@ def _write_one(store, extraction: Extraction, base_iri: str, validate: bool, ver
 def write_extraction(
     store, extraction: Extraction, base_iri: str, validate: bool = True, extractor_version: str = __version__
 ) -> Written:
-    """Write one document's graph (replacing its old one) and refresh the merged facts of its events."""
+    """Write one document's graph (replacing its old one) and reconcile the current facts of what it mentions."""
     ensure_ontology(store)
     written = _write_one(store, extraction, base_iri, validate, extractor_version)
-    refresh_events(store, base_iri, set(written.events) | set(written.previous_events))
+    reconcile(store, _graph_subjects(store, written.graph_iri) | set(written.previous))
     return written
 
 
@@ -75,14 +69,16 @@ def write_extractions(
     store, extractions: Iterable[Extraction], base_iri: str, validate: bool = True,
     extractor_version: str = __version__, progress=None,
 ) -> list[Written]:
-    """Write many documents in order, then refresh the merged facts of every event they touched once."""
+    """Write many documents in order, then reconcile the current facts of everything they touched, once."""
     ensure_ontology(store)
     results, touched = [], set()
     for extraction in extractions:
         written = _write_one(store, extraction, base_iri, validate, extractor_version)
-        touched.update(written.events, written.previous_events)
+        touched.update(written.previous)
         results.append(written)
         if progress is not None:
             progress.update(1)
-    refresh_events(store, base_iri, touched)
+    for written in results:
+        touched.update(_graph_subjects(store, written.graph_iri))
+    reconcile(store, touched)
     return results

@@ -1,0 +1,41 @@
+"""Raw writes keep the current graph current: a SPARQL Update or Graph Store write that names
+document graphs has the facts of what those graphs mentioned before and mention after reconciled.
+
+Ingest reconciles by itself (``graph.link``); this covers writes made through ``/sparql`` and
+``/store``. An update that names no graph (or only the current one) reconciles nothing; after
+such writes ``python -m graph reconcile`` rebuilds the current graph.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from graph.link import mentioned, reconcile
+from graph.vocab import CURRENT_GRAPH
+
+__all__ = ["keep_current", "named_graphs"]
+
+_GRAPH = re.compile(r"\bGRAPH\s*<([^>\s]*)>", re.IGNORECASE)
+
+
+def named_graphs(update: str) -> set[str]:
+    """The document graphs an update names by IRI (``GRAPH <iri>``), the current graph left out."""
+    return set(_GRAPH.findall(update)) - {str(CURRENT_GRAPH)}
+
+
+def keep_current(store: Any) -> None:
+    """Wrap ``store.update_raw`` so that each update reconciles what the graphs it names mention."""
+    update = store.update_raw
+
+    @functools.wraps(update)
+    def reconciled(text: str, *args: Any, **kwargs: Any) -> Any:
+        graphs = named_graphs(text)
+        before = set().union(*mentioned(store, graphs).values()) if graphs else set()
+        result = update(text, *args, **kwargs)
+        if graphs:
+            reconcile(store, before | set().union(*mentioned(store, graphs).values()))
+        return result
+
+    store.update_raw = reconciled

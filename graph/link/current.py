@@ -1,0 +1,291 @@
+"""The current graph: one reconciled set of facts per actor, place, event and document.
+
+Each document graph keeps what its report says, with its provenance. Reads (REST, pages, the
+network, exports) go to ``CURRENT_GRAPH`` instead, which holds every entity's facts once,
+reconciled across all the reports that mention it, so no read grows with the number of reports:
+
+1. A fact with one value (name, kind, country, admin1, GeoNames id, point, event type and
+   sub-type, place, actor1, actor2, codes, a document's own facts) takes: the dictionary's value
+   for an actor of ``actors.tsv`` (a dictionary entry beats a guess); else the value most reports
+   give; else the one of the latest report (publication date); else the smallest, so the choice
+   never depends on the order of ingest.
+2. Sets (types, aliases, affiliations, associate actors) are the union of the reports; every
+   name that was not chosen is an alias; ``sem:hasActor`` is the chosen actors.
+3. A place's coordinates come from its one chosen point (``geo:asWKT``), never a latitude from one
+   report and a longitude from another.
+4. An event's figures (lowest and highest toll, most precise date, best confidence, how many
+   documents) come from its evidence (``graph.link.merged``); ``ckg:sourceCount`` of an actor or
+   place is how many documents mention it.
+5. Where reports disagree on a one-valued fact, each value they give is kept as a ``ckg:Reading``
+   (``rdf:predicate``, ``rdf:value``, ``ckg:sourceCount``) linked by ``ckg:reading``.
+
+Per-report links (``prov:wasDerivedFrom``, ``ckg:evidence``) are not copied: each is stated once,
+in its document graph, where queries read it with ``GRAPH ?g``. ``reconcile`` recomputes the
+facts of the entities it is given from the document graphs and replaces theirs in one update per
+chunk; ``reconcile_graphs`` does it for everything some document graphs mention.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import URIRef
+
+from graph import queries
+from graph.link.merged import EVIDENCE_QUERY, merged_ntriples, run_update
+from graph.ntriples import integer, iri, literal, typed
+from graph.vocab import CKG, CURRENT_GRAPH, GEO, RDF, SDO, SEM, XSD, sparql_prefixes
+
+__all__ = ["reconcile", "reconcile_graphs", "rebuild_current", "mentioned", "current_ntriples", "READINGS_QUERY",
+           "SUBJECTS_QUERY", "ALL_SUBJECTS_QUERY", "disagreements"]
+
+_CURRENT = f"<{CURRENT_GRAPH}>"
+# The classes whose members get current facts.
+_CLASSES = "sem:Actor sem:Place sem:Event ckg:Document"
+_IRIS = "#IRIS#"
+
+# Every (subject, predicate, value) that document graphs state, with how many documents state it
+# and the latest publication date among them. Per-report links and roles written from others are left out.
+READINGS_QUERY = sparql_prefixes("ckg", "sem", "prov", "schema", "geo") + f"""SELECT ?s ?p ?o ?dt
+  (COUNT(DISTINCT ?g) AS ?n) (MAX(?pub) AS ?latest) WHERE {{
+  VALUES ?s {{ {_IRIS} }}
+  GRAPH ?g {{
+    ?s ?p ?o .
+    OPTIONAL {{ ?doc a ckg:Document ; schema:datePublished ?published }}
+  }}
+  FILTER(?g != {_CURRENT})
+  FILTER(?p NOT IN (prov:wasDerivedFrom, prov:wasGeneratedBy, ckg:evidence, sem:hasActor, schema:latitude,
+                    schema:longitude, geo:hasGeometry))
+  BIND(IF(isIRI(?o), "", STR(DATATYPE(?o))) AS ?dt)
+  BIND(STR(?published) AS ?pub)
+}} GROUP BY ?s ?p ?o ?dt
+"""
+
+# The actors, places, events and documents that these document graphs (#IRIS#) mention, with their class.
+SUBJECTS_QUERY = sparql_prefixes("ckg", "sem") + f"""SELECT DISTINCT ?s ?t WHERE {{
+  VALUES ?g {{ {_IRIS} }}
+  VALUES ?t {{ {_CLASSES} }}
+  GRAPH ?g {{ ?s a ?t }}
+}}
+"""
+
+# Every actor, place, event and document of every document graph.
+ALL_SUBJECTS_QUERY = sparql_prefixes("ckg", "sem") + f"""SELECT DISTINCT ?s WHERE {{
+  VALUES ?t {{ {_CLASSES} }}
+  GRAPH ?g {{ ?s a ?t }}
+  FILTER(?g != {_CURRENT})
+}}
+"""
+
+_DELETE = sparql_prefixes("ckg", "geo", "time") + f"""DELETE {{ GRAPH {_CURRENT} {{ ?x ?p ?o }} }} WHERE {{
+  VALUES ?s {{ {_IRIS} }}
+  GRAPH {_CURRENT} {{
+    {{ ?s ?p ?o BIND(?s AS ?x) }} UNION {{ ?s ckg:reading|geo:hasGeometry|time:hasTime ?x . ?x ?p ?o }}
+  }}
+}}"""
+
+_ONE_VALUE = {str(p) for p in (
+    SDO.name, CKG.kind, CKG.countryCode, CKG.admin1, CKG.geonamesId, CKG.geoPrecision, GEO.asWKT, CKG.eventType,
+    CKG.subEventType, SEM.eventType, CKG.cameoCode, CKG.ploverType, SEM.hasPlace, CKG.actor1, CKG.actor2,
+    SDO.headline, SDO.publisher, SDO.datePublished, CKG.sourcePath, SDO.url, CKG.extractorVersion)}
+_ROLES = [str(p) for p in (CKG.actor1, CKG.actor2, CKG.associateActor1, CKG.associateActor2)]
+_DICTIONARY_FIELDS = {str(SDO.name): "name", str(CKG.kind): "kind", str(CKG.countryCode): "country"}
+_ACTOR, _PLACE, _EVENT = str(SEM.Actor), str(SEM.Place), str(SEM.Event)
+_POINT = re.compile(r"POINT\s*\(\s*([-+0-9.eE]+)\s+([-+0-9.eE]+)\s*\)", re.IGNORECASE)
+_CHUNK = 300
+
+
+class _Value:
+    """One value reports give for a fact: its N-Triples term, how many documents give it, the latest date."""
+
+    __slots__ = ("term", "text", "count", "latest")
+
+    def __init__(self, row: dict):
+        self.text = str(row["o"])
+        self.term = _term(row["o"], row.get("dt", ""))
+        self.count = int(row["n"])
+        self.latest = str(row.get("latest") or "")
+
+    def rank(self) -> tuple:
+        """Sort key: most reports first, then the latest report, then the smallest value."""
+        return (-self.count, _negated(self.latest), self.text)
+
+
+def _negated(text: str) -> tuple[int, ...]:
+    return tuple(-ord(c) for c in text) + (1,)  # a later date sorts first; an empty one last
+
+
+def _term(value, datatype: str) -> str:
+    if not datatype:
+        return iri(str(value))
+    if datatype == str(XSD.string):
+        return literal(str(value))
+    return typed(str(value), datatype)
+
+
+def reconcile(store, subjects: Iterable[str]) -> None:
+    """Recompute the current facts of these actors, places, events and documents from every document graph.
+
+    A subject no document mentions any more loses its current facts. One read and one update
+    (delete the old facts, insert the new) per chunk of subjects.
+    """
+    ordered = sorted({str(s) for s in subjects})
+    for start in range(0, len(ordered), _CHUNK):
+        chunk = ordered[start:start + _CHUNK]
+        owned = [f"{s}/geometry" for s in chunk]
+        readings = store.select(READINGS_QUERY.replace(_IRIS, _iri_list(chunk + owned)))
+        evidence = store.select(EVIDENCE_QUERY.replace("#VALUES#", f"VALUES ?event {{ {_iri_list(chunk)} }}"))
+        facts = current_ntriples(readings) + merged_ntriples(evidence)
+        run_update(store, f"{_DELETE.replace(_IRIS, _iri_list(chunk))} ;\n"
+                          f"INSERT DATA {{ GRAPH {_CURRENT} {{\n{facts}\n}} }}")
+
+
+def mentioned(store, graph_iris: Iterable[str]) -> dict[str, set[str]]:
+    """Return the actors, places, events and documents these document graphs mention, by class IRI."""
+    graphs, found = sorted(set(graph_iris)), defaultdict(set)
+    for start in range(0, len(graphs), _CHUNK):
+        for row in store.select(SUBJECTS_QUERY.replace(_IRIS, _iri_list(graphs[start:start + _CHUNK]))):
+            found[row["t"]].add(row["s"])
+    return found
+
+
+def reconcile_graphs(store, graph_iris: Iterable[str], also: Iterable[str] = (), rebuild: bool = False
+                     ) -> dict[str, set[str]]:
+    """Reconcile everything these document graphs mention, and ``also`` these subjects; return what they mention.
+
+    With ``rebuild`` the whole current graph is rebuilt from every document graph instead (after
+    documents were replaced, whose old entities may have gone).
+    """
+    found = mentioned(store, graph_iris)
+    if rebuild:
+        rebuild_current(store)
+    else:
+        reconcile(store, set().union(*found.values()) | set(also))
+    return found
+
+
+def rebuild_current(store) -> None:
+    """Rebuild the whole current graph from every document graph (after raw writes, or to apply new rules)."""
+    run_update(store, f"DROP SILENT GRAPH {_CURRENT}")
+    reconcile(store, {row["s"] for row in store.select(ALL_SUBJECTS_QUERY)})
+
+
+def _iri_list(iris: Iterable[str]) -> str:
+    return " ".join(str(ox.NamedNode(i)) for i in iris)  # the engine writes each IRI, escapes and all
+
+
+def current_ntriples(rows: Iterable[dict]) -> str:
+    """Return the reconciled facts, as N-Triples, of the rows of ``READINGS_QUERY``."""
+    facts: dict[str, dict[str, list[_Value]]] = defaultdict(lambda: defaultdict(list))
+    for row in rows:
+        facts[row["s"]][row["p"]].append(_Value(row))
+    lines: list[str] = []
+    for subject, by_predicate in facts.items():
+        if subject.endswith("/geometry"):
+            continue  # written with its place
+        types = {v.text for v in by_predicate.get(str(RDF.type), [])}
+        if types & {_ACTOR, _PLACE, _EVENT, str(CKG.Document)}:
+            lines += _entity_lines(subject, by_predicate, types, facts.get(f"{subject}/geometry", {}))
+    return "\n".join(lines) + "\n"
+
+
+def _entity_lines(subject: str, by_predicate: dict[str, list[_Value]], types: set[str], geometry: dict) -> list[str]:
+    node = iri(subject)
+    chosen = _choose(subject, by_predicate, types)
+    out = []
+    for predicate, values in sorted(by_predicate.items()):
+        if predicate in _ONE_VALUE:
+            out.append(f"{node} {iri(predicate)} {chosen[predicate].term} .")
+            if len(values) > 1 and types & {_ACTOR, _PLACE, _EVENT}:
+                out += _reading_lines(subject, predicate, values)
+        elif predicate != str(SDO.alternateName):
+            out += [f"{node} {iri(predicate)} {v.term} ." for v in values]
+    out += _alias_lines(node, by_predicate, chosen)
+    if _EVENT in types:
+        actors = {chosen[p].term for p in _ROLES[:2] if p in chosen}
+        actors |= {v.term for p in _ROLES[2:] for v in by_predicate.get(p, [])}
+        out += [f"{node} {iri(str(SEM.hasActor))} {term} ." for term in sorted(actors)]
+    elif types & {_ACTOR, _PLACE}:
+        count = max(v.count for v in by_predicate[str(RDF.type)])
+        out.append(f"{node} {iri(str(CKG.sourceCount))} {integer(count)} .")
+    if geometry.get(str(GEO.asWKT)):
+        out += _geometry_lines(node, geometry)
+    return out
+
+
+def _choose(subject: str, by_predicate: dict[str, list[_Value]], types: set[str]) -> dict[str, _Value]:
+    """The value each one-valued fact takes (rule 1 of the module docstring)."""
+    chosen = {p: min(values, key=_Value.rank) for p, values in by_predicate.items() if p in _ONE_VALUE}
+    if _ACTOR in types:
+        entry = _dictionary_entry(subject)
+        for predicate, field in _DICTIONARY_FIELDS.items():
+            value = getattr(entry, field, None) if entry is not None else None
+            if value:
+                known = next((v for v in by_predicate.get(predicate, []) if v.text == value), None)
+                chosen[predicate] = known or _Value({"o": value, "dt": str(XSD.string), "n": 0})
+                by_predicate.setdefault(predicate, [chosen[predicate]])
+    return chosen
+
+
+def _dictionary_entry(subject: str):
+    """The ``actors.tsv`` entry whose id is this actor IRI's last segment, if any."""
+    from graph.extract.lexicon import dictionary  # the extraction's data; loaded only when actors are reconciled
+
+    return dictionary().get(f"actor/{subject.rsplit('/', 1)[-1]}")
+
+
+def _alias_lines(node: str, by_predicate: dict[str, list[_Value]], chosen: dict[str, _Value]) -> list[str]:
+    name = chosen.get(str(SDO.name))
+    names = {v.text for p in (str(SDO.name), str(SDO.alternateName)) for v in by_predicate.get(p, [])}
+    names.discard(name.text if name else None)
+    return [f"{node} {iri(str(SDO.alternateName))} {literal(n)} ." for n in sorted(names)]
+
+
+def _reading_lines(subject: str, predicate: str, values: list[_Value]) -> list[str]:
+    out = []
+    for value in values:
+        digest = hashlib.sha1(f"{predicate} {value.term}".encode(), usedforsecurity=False).hexdigest()[:12]
+        reading = iri(f"{subject}/reading-{digest}")
+        out += [f"{iri(subject)} {iri(str(CKG.reading))} {reading} .",
+                f"{reading} {iri(str(RDF.type))} {iri(str(CKG.Reading))} .",
+                f"{reading} {iri(str(RDF.predicate))} {iri(predicate)} .",
+                f"{reading} {iri(str(RDF.value))} {value.term} .",
+                f"{reading} {iri(str(CKG.sourceCount))} {integer(value.count)} ."]
+    return out
+
+
+def _geometry_lines(node: str, geometry: dict[str, list[_Value]]) -> list[str]:
+    """The place's one point (rule 3): its geometry node, latitude and longitude."""
+    point = min(geometry[str(GEO.asWKT)], key=_Value.rank)
+    shape = f"{node[:-1]}/geometry>"
+    out = [f"{node} {iri(str(GEO.hasGeometry))} {shape} .", f"{shape} {iri(str(RDF.type))} {iri(str(GEO.Geometry))} .",
+           f"{shape} {iri(str(GEO.asWKT))} {point.term} ."]
+    match = _POINT.search(point.text)
+    if match:
+        out += [f"{node} {iri(str(SDO.latitude))} {typed(match.group(2), str(XSD.double))} .",
+                f"{node} {iri(str(SDO.longitude))} {typed(match.group(1), str(XSD.double))} ."]
+    return out
+
+
+_READING_FIELDS = {str(p): name for p, name in (
+    (SDO.name, "name"), (CKG.kind, "kind"), (CKG.countryCode, "country"), (CKG.admin1, "admin1"),
+    (CKG.geonamesId, "geonames_id"), (CKG.geoPrecision, "precision"), (CKG.eventType, "type"),
+    (CKG.subEventType, "sub_type"), (CKG.cameoCode, "cameo"), (CKG.ploverType, "plover"), (SEM.hasPlace, "place"),
+    (CKG.actor1, "actor1"), (CKG.actor2, "actor2"), (SEM.eventType, "concept"))}
+
+
+def disagreements(store, iri: str) -> dict[str, list[dict[str, Any]]]:
+    """Where reports disagree on a one-valued fact of an entity: ``{field: [{value, reports}]}``, most reports first.
+
+    The entity's own value is the reconciled one (rule 1); this shows every reading (rule 5).
+    """
+    found: dict[str, list[dict[str, Any]]] = {}
+    for r in store.read(queries.READINGS, {"entity": URIRef(iri)}):
+        field = _READING_FIELDS.get(r["predicate"], r["predicate"])
+        found.setdefault(field, []).append({"value": r["value"], "reports": r["reports"]})
+    return found
