@@ -23,10 +23,11 @@ def create_app(config: dict[str, Any] | Settings | None = None) -> Flask:
     app.extensions["conflictkg.store"] = open_store(settings)
     keep_current(app.extensions["conflictkg.store"])
 
-    from api import cors, dereference, errors, graph_store, network, openapi, pages, rest, security, sparql
+    from api import cors, dereference, errors, graph_store, limits, network, openapi, pages, rest, security, sparql
 
     errors.register(app)
     security.register(app)
+    limits.install(app)
     cors.register(app, settings.cors_origins)
     app.register_blueprint(sparql.blueprint)
     app.register_blueprint(graph_store.blueprint)

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, jsonify, request
 
+from api import params
 from api.errors import problem
+from api.limits import heavy
+from graph.network import NetworkView
 from viz import network_json, render_network
 from viz.pages import entity_page
 from viz.render import STATIC
@@ -30,15 +33,30 @@ def _html(body: str, status: int = 200) -> Response:
 
 
 @blueprint.get("/network")
+@heavy
 def network() -> Response:
-    """The actor network page."""
-    return _html(render_network(current_app.extensions["conflictkg.store"]))
+    """The actor network page: the most active actors in the window (``from``, ``to``, ``type``), ``focus`` in."""
+    return _html(render_network(current_app.extensions["conflictkg.store"], view=_view()))
 
 
 @blueprint.get("/network/data.json")
+@heavy
 def network_data() -> Response:
     """The network page's data: nodes with positions, edges with their events, legend, events."""
-    return jsonify(network_json(current_app.extensions["conflictkg.store"]))
+    return jsonify(network_json(current_app.extensions["conflictkg.store"], view=_view()))
+
+
+def _view() -> NetworkView:
+    """The view the request asks for: ``actors`` (1..500, default 150), ``from``, ``to``, ``type``, ``focus``."""
+    focus = params.text("focus")
+    focus_iri = None
+    if focus:
+        segment, _, entity_id = focus.partition("/")
+        if segment == "actors" and params.is_entity_id(entity_id):
+            focus_iri = f"{current_app.config['CONFLICTKG'].base_iri}actor/{entity_id}"
+    actors = params.integer("actors", NetworkView.actors, 1, params.MAX_LIMIT)
+    return NetworkView(actors=actors, start=params.iso_date("from"), end=params.iso_date("to"),
+                       event_type=params.text("type"), focus=focus_iri)
 
 
 @blueprint.get("/actors/<entity_id>")

@@ -7,7 +7,7 @@ import re
 from flask import request
 
 __all__ = ["BadParameter", "MAX_LIMIT", "MAX_OFFSET", "ID_PATTERN", "DATE_PATTERN", "TEXT_PATTERN", "SPACE",
-           "limit_offset", "text", "iso_date", "entity_id", "is_entity_id"]
+           "limit_offset", "integer", "text", "iso_date", "entity_id", "is_entity_id"]
 
 MAX_LIMIT = 500
 MAX_OFFSET = 1_000_000
@@ -29,7 +29,8 @@ class BadParameter(ValueError):
     """A request parameter that cannot be used; the message says what to send instead."""
 
 
-def _integer(name: str, default: int, low: int, high: int) -> int:
+def integer(name: str, default: int, low: int, high: int) -> int:
+    """Return the whole-number parameter ``name`` (``low``..``high``), or ``default`` when absent."""
     raw = request.args.get(name)
     if raw is None or raw == "":
         return default
@@ -43,7 +44,7 @@ def _integer(name: str, default: int, low: int, high: int) -> int:
 
 def limit_offset(default_limit: int = 50) -> tuple[int, int]:
     """Return the ``limit`` (1..500) and ``offset`` (0..1,000,000) of a list request."""
-    return _integer("limit", default_limit, 1, MAX_LIMIT), _integer("offset", 0, 0, MAX_OFFSET)
+    return integer("limit", default_limit, 1, MAX_LIMIT), integer("offset", 0, 0, MAX_OFFSET)
 
 
 def text(name: str, required: bool = False) -> str | None:

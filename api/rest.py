@@ -17,6 +17,7 @@ from api import entities, params
 from api.cache import MAX_BODY_BYTES, ResponseCache, watch_writes
 from api.errors import problem
 from api.ingest import ingest_json
+from api.limits import heavy
 from graph import queries as q
 from graph.store import Store
 
@@ -228,6 +229,7 @@ _EXTENSIONS = {"turtle": "ttl", "nquads": "nq", "jsonld": "jsonld", "csv": "csv"
 
 
 @blueprint.get("/export")
+@heavy
 def export() -> Response:
     """The whole graph in one format (``format=turtle|nquads|jsonld|csv|graphml|gexf``), streamed from a file."""
     try:

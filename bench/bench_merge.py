@@ -3,7 +3,7 @@
 A synthetic corpus: ``--incidents`` incidents, each reported by 2-4 documents that differ the way
 news reports do (day vs month precision, actor pair reversed or one actor missing, different
 tolls). Document graphs are built by graph.build with no store lookup (the batch-ingest path),
-bulk-written with ``Store.bulk_replace``, then ``relink_graphs`` and ``refresh_events`` merge
+bulk-written with ``Store.bulk_replace``, then ``relink_graphs`` and ``rebuild_current`` merge
 them. Baseline: pyoxigraph's ``bulk_load`` of the same document quads into a fresh store (no
 merging at all). The run also checks the merge: event nodes must equal incidents.
 
@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import pyoxigraph as ox  # noqa: E402
 
 from graph.build import build_graph  # noqa: E402
-from graph.link import refresh_events, relink_graphs  # noqa: E402
+from graph.link import rebuild_current, relink_graphs  # noqa: E402
 from graph.records import Actor, Article, Event, Extraction, Location  # noqa: E402
 from graph.store import Store  # noqa: E402
 
@@ -80,7 +80,7 @@ def main() -> int:
         written = time.perf_counter()
         touched = relink_graphs(store, BASE, [iri for iri, _ in items])
         relinked = time.perf_counter()
-        refresh_events(store, BASE)
+        rebuild_current(store)
         ours = time.perf_counter() - started
         events = store.select("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a "
                               "<http://semanticweb.cs.vu.nl/2009/11/sem/Event> }")[0]["n"]

@@ -30,8 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from pyvis.network import Network  # noqa: E402
 
+from graph.network import build_network  # noqa: E402
 from viz import legend  # noqa: E402
-from viz.model import build_network  # noqa: E402
 from viz.render import PageOptions, render_page  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"

@@ -34,6 +34,8 @@ class Settings:
     port: int = _setting(5000, "Port the service listens on.")
     write_token: str = _setting("", "Bearer token for SPARQL Update, Graph Store writes and ingest; empty = read-only.")
     query_timeout_ms: int = _setting(10000, "Per-query time limit for /sparql, in milliseconds.")
+    read_timeout_ms: int = _setting(
+        5000, "Time limit of every other request that reads the graph (REST, pages, network, exports), in ms.")
     max_rows: int = _setting(10000, "Most rows a SELECT answer returns; longer results are cut and flagged.")
     max_request_bytes: int = _setting(10_000_000, "Largest request body accepted, in bytes.")
     max_query_bytes: int = _setting(1_000_000, "Largest SPARQL query or update text accepted by /sparql, in bytes.")

@@ -104,19 +104,6 @@ SELECT ?place (MIN(?n) AS ?name) (MIN(?c) AS ?country) (MIN(?a) AS ?admin1) (MIN
   OPTIONAL { ?place ckg:geoPrecision ?p }
 } GROUP BY ?place
 """
-PAIRS_QUERY = """
-PREFIX ckg: <https://w3id.org/conflictkg/ontology#>
-SELECT DISTINCT ?event ?a1 ?a2 ?fatalities WHERE {
-  ?event ckg:actor1 ?a1 ; ckg:actor2 ?a2 . OPTIONAL { ?event ckg:fatalities ?fatalities }
-}
-"""
-RELATIONS_QUERY = """
-PREFIX ckg: <https://w3id.org/conflictkg/ontology#>
-SELECT DISTINCT ?subject ?relation ?object WHERE {
-  VALUES ?relation { ckg:partOf ckg:memberOf ckg:affiliatedWith ckg:supports ckg:leads }
-  ?subject ?relation ?object .
-}
-"""
 
 
 def _open(out: Out, write: Callable[[IO[bytes]], None]) -> None:
@@ -227,36 +214,15 @@ def export_csv(store, out: Out) -> None:
     _open(out, lambda h: h.write(text.getvalue().encode("utf-8")))
 
 
-def actor_network(store) -> nx.Graph:
-    """Return the actor network: actors as nodes; an edge per pair that met in events or is related.
+def actor_network(store) -> nx.MultiDiGraph:
+    """Return the actor network of the whole store: the projection the network page draws (``graph.network``).
 
-    Edge attributes: ``events`` (how many events), ``fatalities`` (sum of their lowest tolls),
-    ``relations`` (e.g. "memberOf; supports") and ``weight`` (events + relations).
+    One edge per (source, target, interaction category), directed where the category is; node and
+    edge attributes as :func:`graph.network.edge_summary` gives them (events, first, last, ...).
     """
-    import networkx as nx  # imported here: the CLI's --help should not pay for it
+    from graph.network import edge_summary, read_network  # networkx: the CLI's --help should not pay for it
 
-    network = nx.Graph()
-    for row in store.read(ACTORS_QUERY):
-        network.add_node(row["actor"], label=row.get("name", row["actor"]), kind=row.get("kind", ""),
-                         country=row.get("country", ""))
-    edges: dict[tuple[str, str], dict[str, Any]] = defaultdict(lambda: {"events": set(), "fatalities": {},
-                                                                        "relations": set()})
-    for row in store.read(PAIRS_QUERY):
-        if row["a1"] != row["a2"]:
-            edge = edges[tuple(sorted((row["a1"], row["a2"])))]
-            edge["events"].add(row["event"])
-            edge["fatalities"][row["event"]] = int(row.get("fatalities", 0))
-    for row in store.read(RELATIONS_QUERY):
-        if row["subject"] != row["object"]:
-            edges[tuple(sorted((row["subject"], row["object"])))]["relations"].add(row["relation"].rsplit("#", 1)[-1])
-    for (a, b), edge in sorted(edges.items()):
-        for node in (a, b):
-            if node not in network:
-                network.add_node(node, label=node, kind="", country="")
-        relations = sorted(edge["relations"])
-        network.add_edge(a, b, events=len(edge["events"]), fatalities=sum(edge["fatalities"].values()),
-                         relations="; ".join(relations), weight=len(edge["events"]) + len(relations))
-    return network
+    return edge_summary(read_network(store))
 
 
 def export_graphml(store, out: Out) -> None:

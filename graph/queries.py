@@ -22,21 +22,21 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
+from graph.vocab import sparql_prefixes
+
 __all__ = [
     "PREFIXES", "page", "with_iris", "actor_list", "place_list", "event_list", "document_list",
     "FIELDS", "LABELS", "ACTOR_AFFILIATIONS", "ACTOR_ROLES", "ACTOR_SPAN", "ACTOR_EVENTS", "ACTOR_CO_ACTORS",
     "ACTOR_PLACES", "ACTOR_DOCUMENTS", "PLACE_EVENTS", "PLACE_SPAN", "PLACE_ACTORS", "PLACE_DOCUMENTS",
     "EVENT_ACTORS", "EVENT_EVIDENCE", "EVENT_REPORTERS", "DOCUMENT_ENTITIES", "SEARCH_ACTORS", "SEARCH_PLACES",
-    "SEARCH_EVENTS", "STATS", "DESCRIBE", "READINGS",
+    "SEARCH_EVENTS", "STATS", "DESCRIBE", "READINGS", "NETWORK_ACTORS", "NETWORK_PLACES", "NETWORK_EVENTS",
+    "NETWORK_ROLES", "NETWORK_RELATIONS", "network_top_actors", "network_view_events", "NETWORK_EVENT_ROLES",
+    "NETWORK_ANY_ACTORS",
+    "NETWORK_ACTORS_AMONG", "NETWORK_PLACES_AMONG", "NETWORK_RELATIONS_AMONG", "ENTITY", "ACTOR_TIMELINE",
+    "PLACE_TIMELINE", "ENTITY_PERIODS", "TIMELINE_ACTORS", "TIMELINE_LIMIT",
 ]
 
-PREFIXES = """PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX schema: <https://schema.org/>
-PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
-PREFIX ckg: <https://w3id.org/conflictkg/ontology#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX geo: <http://www.opengis.net/ont/geosparql#>
-"""
+PREFIXES = sparql_prefixes("rdf", "schema", "sem", "ckg", "prov", "geo")
 
 # The builder states sem:hasActor beside every role (actor1, actor2, associates), so it alone finds them all.
 _ROLE_PATH = "sem:hasActor"
@@ -378,3 +378,168 @@ DESCRIBE = PREFIXES + """CONSTRUCT { ?entity ?p ?o . ?part ?pp ?po . ?entity ckg
           GRAPH ?source { ?evidence ?ep ?eo } }
 }
 """
+
+# ---------------------------------------------------------------- the network (graph.network)
+
+# One row per actor; MIN picks one name and kind deterministically when merged documents disagree.
+NETWORK_ACTORS = PREFIXES + """SELECT ?actor (MIN(STR(?n)) AS ?name) (MIN(STR(?k)) AS ?kind) WHERE {
+  ?actor a sem:Actor .
+  OPTIONAL { ?actor schema:name ?n }
+  OPTIONAL { ?actor ckg:kind ?k }
+} GROUP BY ?actor
+"""
+
+NETWORK_PLACES = PREFIXES + """SELECT ?place (MIN(STR(?n)) AS ?name) (MIN(STR(?k)) AS ?kind) (MIN(STR(?w)) AS ?wkt)
+WHERE {
+  ?place a sem:Place .
+  OPTIONAL { ?place schema:name ?n }
+  OPTIONAL { ?place ckg:kind ?k }
+  OPTIONAL { ?place geo:hasGeometry/geo:asWKT ?w }
+} GROUP BY ?place
+"""
+
+# One row per event, from the current graph: one type, date, place and (lowest) toll each.
+NETWORK_EVENTS = PREFIXES + """SELECT ?event ?type ?sub_type (STR(?d) AS ?date) ?place ?fatalities WHERE {
+  ?event a sem:Event .
+  OPTIONAL { ?event ckg:eventType ?type }
+  OPTIONAL { ?event ckg:subEventType ?sub_type }
+  OPTIONAL { ?event sem:hasTimeStamp ?d }
+  OPTIONAL { ?event sem:hasPlace ?place }
+  OPTIONAL { ?event ckg:fatalities ?fatalities }
+}
+"""
+
+NETWORK_ROLES = PREFIXES + """SELECT DISTINCT ?event ?role ?actor WHERE {
+  VALUES ?role { ckg:actor1 ckg:actor2 ckg:associateActor1 ckg:associateActor2 sem:hasActor }
+  ?event ?role ?actor .
+  ?event a sem:Event .
+}
+"""
+
+NETWORK_RELATIONS = PREFIXES + """SELECT DISTINCT ?subject ?relation ?object WHERE {
+  VALUES ?relation { ckg:partOf ckg:memberOf ckg:affiliatedWith ckg:supports ckg:leads }
+  ?subject ?relation ?object .
+  ?subject a sem:Actor .
+  ?object a sem:Actor .
+}
+"""
+
+# ---------------------------------------------------------------- entity pages (viz.pages)
+
+# Bound: ?entity. Name, kind, aliases, class and coordinates of one actor or place.
+ENTITY = PREFIXES + """SELECT ?class ?name ?kind ?alias ?country ?wkt WHERE {
+  VALUES ?class { sem:Actor sem:Place }
+  ?entity a ?class .
+  OPTIONAL { ?entity schema:name ?name }
+  OPTIONAL { ?entity ckg:kind ?kind }
+  OPTIONAL { ?entity schema:alternateName ?alias }
+  OPTIONAL { ?entity ckg:countryCode ?country }
+  OPTIONAL { ?entity geo:hasGeometry/geo:asWKT ?wkt }
+}
+"""
+
+TIMELINE_LIMIT = 500  # most recent events an entity page lists (counts and the histogram cover them all)
+
+# The outer query has no WHERE keyword: ``Store.read`` binds ?entity at the inner one, which picks the page.
+_TIMELINE = PREFIXES + """SELECT ?event ?role ?type ?sub_type ?date ?fatalities ?place ?place_name ?evidence ?text
+  ?document ?title ?publisher ?published {
+  { SELECT DISTINCT ?entity ?event ?date WHERE {
+      ?event #PATH# ?entity .
+      OPTIONAL { ?event sem:hasTimeStamp ?d }
+      BIND(STR(?d) AS ?date)
+    } ORDER BY DESC(?date) ?event LIMIT """ + str(TIMELINE_LIMIT) + """ }
+  OPTIONAL { VALUES ?role { ckg:actor1 ckg:actor2 ckg:associateActor1 ckg:associateActor2 } ?event ?role ?entity }
+  OPTIONAL { ?event ckg:eventType ?type }
+  OPTIONAL { ?event ckg:subEventType ?sub_type }
+  OPTIONAL { ?event ckg:fatalities ?fatalities }
+  OPTIONAL { ?event sem:hasPlace ?place . OPTIONAL { ?place schema:name ?place_name } }
+  OPTIONAL {
+    GRAPH ?report {
+      ?event ckg:evidence ?evidence . ?evidence ckg:document ?document . OPTIONAL { ?evidence ckg:text ?text }
+    }
+    OPTIONAL { ?document schema:headline ?title }
+    OPTIONAL { ?document schema:publisher ?publisher }
+    OPTIONAL { ?document schema:datePublished ?published }
+  }
+} LIMIT 5000
+"""
+
+# Bound: ?entity (an actor). Its latest events, one row per role and evidence sentence.
+ACTOR_TIMELINE = _TIMELINE.replace("#PATH#", "sem:hasActor")
+
+# Bound: ?entity (a place). The latest events that happened there, one row per evidence sentence.
+PLACE_TIMELINE = _TIMELINE.replace("#PATH#", "sem:hasPlace")
+
+# Bound: ?entity. How many events it has, and how many per month ("YYYY-MM", or "YYYY" for a year-only date).
+ENTITY_PERIODS = PREFIXES + """SELECT ?period (COUNT(DISTINCT ?event) AS ?events) WHERE {
+  ?event sem:hasActor|sem:hasPlace ?entity .
+  OPTIONAL { ?event sem:hasTimeStamp ?d }
+  BIND(COALESCE(SUBSTR(STR(?d), 1, 7), "") AS ?period)
+} GROUP BY ?period
+"""
+
+# The actors of the events in """ + _IRIS + """ (one timeline page), for "with whom".
+TIMELINE_ACTORS = PREFIXES + """SELECT DISTINCT ?event ?role ?actor ?name WHERE {
+  VALUES ?event { """ + _IRIS + """ }
+  VALUES ?role { ckg:actor1 ckg:actor2 ckg:associateActor1 ckg:associateActor2 }
+  ?event ?role ?actor .
+  OPTIONAL { ?actor schema:name ?name }
+}
+"""
+
+# The bounded view (graph.network.NetworkView): the most active actors in a window ...
+_WINDOW = {"type": "?event ckg:eventType ?type .", "from": _EVENT_FILTERS["from"], "to": _EVENT_FILTERS["to"]}
+
+_TOP_ACTORS = PREFIXES + """SELECT ?actor (COUNT(DISTINCT ?event) AS ?events) WHERE {
+  ?event sem:hasActor ?actor .
+  OPTIONAL { ?event sem:hasTimeStamp ?date }
+  #WINDOW#
+} GROUP BY ?actor ORDER BY DESC(?events) ?actor #PAGE#
+"""
+
+
+def network_top_actors(filters: Iterable[str]) -> str:
+    """The actors with most events, filtered by any of ``type``, ``from``, ``to`` (bindings)."""
+    return _TOP_ACTORS.replace("#WINDOW#", _with(_WINDOW, filters))
+
+
+# Actors in IRI order (to fill a view that has room left once every active actor is in).
+NETWORK_ANY_ACTORS = PREFIXES + """SELECT ?actor WHERE { ?actor a sem:Actor } ORDER BY ?actor #PAGE#
+"""
+
+# ... their latest events in the window (#IRIS#: the chosen actors), one row each ...
+_VIEW_EVENTS = PREFIXES + """SELECT ?event ?type ?sub_type ?date ?place ?fatalities {
+  { SELECT DISTINCT ?event ?date WHERE {
+      VALUES ?actor { """ + _IRIS + """ }
+      ?event sem:hasActor ?actor .
+      OPTIONAL { ?event sem:hasTimeStamp ?stamp }
+      BIND(STR(?stamp) AS ?date)
+      #WINDOW#
+    } ORDER BY DESC(?date) ?event #PAGE# }
+  OPTIONAL { ?event ckg:eventType ?type }
+  OPTIONAL { ?event ckg:subEventType ?sub_type }
+  OPTIONAL { ?event sem:hasPlace ?place }
+  OPTIONAL { ?event ckg:fatalities ?fatalities }
+}
+"""
+
+
+def network_view_events(filters: Iterable[str]) -> str:
+    """The latest events of the actors in ``#IRIS#``, filtered by any of ``type``, ``from``, ``to``."""
+    return _VIEW_EVENTS.replace("#WINDOW#", _with(_WINDOW, filters))
+
+
+# ... and what the network needs of them (#IRIS#: events, actors or places of the view).
+NETWORK_EVENT_ROLES = PREFIXES + """SELECT DISTINCT ?event ?role ?actor WHERE {
+  VALUES ?event { """ + _IRIS + """ }
+  VALUES ?role { ckg:actor1 ckg:actor2 ckg:associateActor1 ckg:associateActor2 }
+  ?event ?role ?actor .
+}
+"""
+NETWORK_ACTORS_AMONG = NETWORK_ACTORS.replace("?actor a sem:Actor .",
+                                              "VALUES ?actor { " + _IRIS + " } ?actor a sem:Actor .")
+NETWORK_PLACES_AMONG = NETWORK_PLACES.replace("?place a sem:Place .",
+                                              "VALUES ?place { " + _IRIS + " } ?place a sem:Place .")
+NETWORK_RELATIONS_AMONG = NETWORK_RELATIONS.replace(
+    "?subject ?relation ?object .", "VALUES ?subject { " + _IRIS + " } VALUES ?object { " + _IRIS + " } "
+    "?subject ?relation ?object .")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -163,16 +164,19 @@ class RemoteStore:
         solutions = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
         return solution_rows(solutions)
 
-    def read(self, sparql: str, bindings: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    def read(self, sparql: str, bindings: dict[str, Any] | None = None,
+             deadline: float | None = None) -> list[dict[str, Any]]:
         """Run a SELECT over the current graph (``default-graph-uri``), as ``Store.read`` does.
 
         The protocol cannot name a default graph and keep every named graph visible, so a query
         that reads reports' own data (``GRAPH ?var``) runs on the server's union default graph
-        instead; those queries are DISTINCT over facts each report states once.
+        instead; those queries are DISTINCT over facts each report states once. ``deadline`` bounds
+        the HTTP request.
         """
         dataset = [] if re.search(r"GRAPH\s+\?", sparql) else [str(CURRENT_GRAPH)]
+        timeout = None if deadline is None else max(0.001, deadline - time.monotonic())
         body, _ = self.query_raw(bind(sparql, bindings or {}), "application/sparql-results+json",
-                                 default_graph_uris=dataset)
+                                 default_graph_uris=dataset, timeout_s=timeout)
         return solution_rows(ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON))
 
     def query_raw(

@@ -25,6 +25,7 @@ import json
 import logging
 import os
 import threading
+import time
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -38,6 +39,7 @@ __all__ = [
     "Store",
     "StoreError",
     "NotAcceptable",
+    "ReadTimeout",
     "bind",
     "count_query",
     "open_store",
@@ -61,14 +63,26 @@ def count_query(graph_iri: str | None = None) -> str:
     return f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}"
 
 
-def solution_rows(solutions: ox.QuerySolutions) -> list[dict[str, Any]]:
-    """Turn SELECT solutions into rows mapping variable names to Python values (unbound ones left out)."""
+def solution_rows(solutions: ox.QuerySolutions, deadline: float | None = None) -> list[dict[str, Any]]:
+    """Turn SELECT solutions into rows mapping variable names to Python values (unbound ones left out).
+
+    Past ``deadline`` (``time.monotonic()``), checked every 256 rows, raise ``ReadTimeout``.
+    """
     names = [v.value for v in solutions.variables]
-    return [{n: to_python(row[n]) for n in names if row[n] is not None} for row in solutions]
+    rows = []
+    for row in solutions:
+        rows.append({n: to_python(row[n]) for n in names if row[n] is not None})
+        if deadline is not None and not len(rows) % 256 and time.monotonic() > deadline:
+            raise ReadTimeout("the read passed its deadline")
+    return rows
 
 
 class StoreError(Exception):
     """The store failed (remote server down, bad answer); the message is one line for the user."""
+
+
+class ReadTimeout(StoreError):
+    """A read passed its deadline."""
 
 
 class NotAcceptable(StoreError):
@@ -176,13 +190,16 @@ class Store:
         solutions = self.oxigraph.query(bind(sparql, bindings or {}), use_default_graph_as_union=True)
         return solution_rows(solutions)
 
-    def read(self, sparql: str, bindings: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    def read(self, sparql: str, bindings: dict[str, Any] | None = None,
+             deadline: float | None = None) -> list[dict[str, Any]]:
         """Run a SELECT whose default graph is the current graph (one reconciled set of facts per entity).
 
         Document graphs stay reachable with ``GRAPH ?g`` for what only a report says (evidence, sources).
+        With ``deadline`` (a ``time.monotonic()`` value), reading stops between rows once it has passed
+        and ``ReadTimeout`` is raised (the engine streams rows where the query allows it).
         """
         solutions = self.oxigraph.query(bind(sparql, bindings or {}), default_graph=_CURRENT)
-        return solution_rows(solutions)
+        return solution_rows(solutions, deadline)
 
     def query_raw(
         self,

@@ -38,7 +38,7 @@ PLOVER = Namespace("https://w3id.org/conflictkg/plover/")  # PLOVER event types 
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 GEO = Namespace("http://www.opengis.net/ont/geosparql#")
 # The named graph of the reconciled facts: one name, kind, country... per entity (graph.link.current).
-CURRENT_GRAPH = URIRef("https://w3id.org/conflictkg/graph/current")
+CURRENT_GRAPH = URIRef("https://w3id.org/conflictkg/current")
 
 
 class CKG(DefinedNamespace):

@@ -16,9 +16,11 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import XSD
 
 from graph.export import ACLED_COLUMNS, FORMATS, export
+from graph.interactions import categories, category_of_relation
 from graph.link import write_extractions
 from graph.records import Extraction
 from graph.store import Store
+from viz import network_json
 
 ROOT = Path(__file__).resolve().parent.parent
 BASE = "https://example.org/kg/"
@@ -127,6 +129,9 @@ def test_csv_row_of_an_incident_has_its_lowest_toll_and_every_source(store, inci
     assert row["event_date"][:7] == reports[0][1]["date"][:7]
 
 
+_UNDIRECTED = {c.id for c in categories().values() if not c.directed}
+
+
 def _expected_pairs() -> dict[frozenset, set[str]]:
     """Actor-id pairs -> incidents in which some report names both actors."""
     pairs: dict[frozenset, set[str]] = {}
@@ -149,20 +154,38 @@ def test_actor_network_is_readable_by_networkx(store, tmp_path, fmt, reader):
     network = reader(path)
     actor_ids = {a["id"] for item in ITEMS for a in item["actors"]}
     assert network.number_of_nodes() == len(actor_ids)
-    expected = _expected_pairs()
-    assert network.number_of_edges() >= len(expected)
-    for pair, incidents in expected.items():
+    for pair, incidents in _expected_pairs().items():
         a, b = (f"{BASE}{actor_id}" for actor_id in sorted(pair))
-        assert network.has_edge(a, b), (a, b)
-        assert int(network.edges[a, b]["events"]) == len(incidents)
+        edges = [d for u, v, d in network.edges(data=True) if {u, v} == {a, b} and d["category"] != "associate"]
+        assert edges, (a, b)
+        assert sum(int(d["events"]) for d in edges) >= len(incidents)
+
+
+def test_the_exported_network_is_the_one_the_page_draws(store, tmp_path):
+    """Same typed, directed edges as /network/data.json, with event counts and first/last dates."""
+    path = tmp_path / "network.graphml"
+    export(store, "graphml", str(path))
+    exported = nx.read_graphml(path, force_multigraph=True)
+    page = network_json(store)
+    iri = {node["id"]: node["iri"] for node in page["nodes"]}
+    drawn = sorted((iri[e["from"]], iri[e["to"]], e["cat"], len(e["ev"])) for e in page["edges"])
+    written = sorted((u, v, d["category"], int(d["events"])) for u, v, d in exported.edges(data=True))
+    assert written == drawn and len(written) > 0
+    events = {e[0]: e[3] for e in page["events"]}
+    for _, _, d in exported.edges(data=True):
+        if int(d["events"]):
+            assert d["first"] <= d["last"] and d["first"] in events.values()
+        assert (d["directed"] in (True, "true", "True")) == (d["category"] not in _UNDIRECTED)
 
 
 def test_actor_network_carries_relations(store, tmp_path):
     path = tmp_path / "network.graphml"
     export(store, "graphml", str(path))
-    network = nx.read_graphml(path)
-    edge = network.edges[f"{BASE}actor/malian-armed-forces", f"{BASE}actor/ministry-of-defence-mali"]
-    assert "leads" in edge["relations"]
+    network = nx.read_graphml(path, force_multigraph=True)
+    army, ministry = f"{BASE}actor/malian-armed-forces", f"{BASE}actor/ministry-of-defence-mali"
+    leads = category_of_relation("leads")
+    assert any(d["category"] == leads and d["asserted"] in (True, "true", "True")
+               for u, v, d in network.edges(data=True) if {u, v} == {army, ministry})
 
 
 def test_unknown_format_is_a_value_error(store):

@@ -13,11 +13,12 @@ from html.parser import HTMLParser
 import networkx as nx
 import pytest
 
+from graph.interactions import interactions
+from graph.network import build_network, read_network
 from graph.records import Extraction
 from graph.store import Store
 from tests.conftest import ROOT, write_data_dir
 from viz import layout, legend
-from viz.model import build_network, read_network
 from viz.render import PageOptions, render_page
 
 XSS_NAME = "<img src=x onerror=alert(1)>"
@@ -49,7 +50,7 @@ def acled_pairs() -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize(("event_type", "sub_type"), acled_pairs())
 def test_every_acled_sub_event_type_has_its_own_row(event_type, sub_type):
-    table = legend._interactions()
+    table = interactions()
     assert (event_type.lower(), sub_type.lower()) in table
     assert table[(event_type.lower(), sub_type.lower())] in legend.categories()
 

@@ -43,8 +43,8 @@ def main(argv: list[str] | None = None) -> int:
         settings = load_settings({"data_dir": args.data_dir})
         if not settings.store and not os.path.isdir(settings.data_dir):
             raise ValueError(f"no store in {settings.data_dir!r}; ingest articles first (python -m graph ingest)")
+        from graph.network import read_network
         from graph.store import open_store
-        from viz.model import read_network
         from viz.render import render_page
 
         graph = read_network(open_store(settings))

@@ -128,6 +128,8 @@ def _fan_out(coords: np.ndarray) -> np.ndarray:
 
 def _pack(placed: list[dict[str, np.ndarray]]) -> dict[str, tuple[float, float]]:
     """Pack components in rows (largest first) inside a roughly square area."""
+    if not placed:
+        return {}  # an empty store: an empty network
     boxes = []
     for layout in placed:
         coords = np.array(list(layout.values()))

@@ -13,11 +13,10 @@ import pyoxigraph as ox
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from rdflib import URIRef
 
+from graph import queries as q
 from graph.link.current import disagreements
-from graph.queries import with_iris
+from graph.network import local_id, parse_point
 from viz import legend
-from viz import queries as q
-from viz.model import local_id, parse_point
 
 __all__ = ["SEGMENTS", "entity_page", "timeline", "EntityTimeline"]
 
@@ -88,7 +87,7 @@ def timeline(store: Any, base_iri: str, segment: str, entity_id: str) -> EntityT
     query = q.ACTOR_TIMELINE if segment == "actors" else q.PLACE_TIMELINE
     rows = store.read(query, binding)
     events = sorted({r["event"] for r in rows})
-    found.events = _events(rows, store.read(with_iris(q.EVENT_ACTORS, events)) if events else [], iri)
+    found.events = _events(rows, store.read(q.with_iris(q.TIMELINE_ACTORS, events)) if events else [], iri)
     periods = {r["period"]: r["events"] for r in store.read(q.ENTITY_PERIODS, binding)}
     found.event_count = sum(periods.values())
     dated = sorted(p for p in periods if p)

@@ -20,9 +20,9 @@ import networkx as nx
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pyvis.network import Network
 
+from graph.network import local_id
 from viz import legend
 from viz.layout import compute_layout
-from viz.model import local_id
 
 __all__ = ["PageOptions", "render_page", "page_data", "layout_positions", "PHYSICS_THRESHOLD"]
 
@@ -47,7 +47,7 @@ class PageOptions:
 
 
 def render_page(graph: nx.MultiDiGraph, options: PageOptions | None = None) -> str:
-    """Return the network page's HTML for ``graph`` (from :func:`viz.model.build_network`)."""
+    """Return the network page's HTML for ``graph`` (from :func:`graph.network.read_network`)."""
     options = options or PageOptions()
     nodes, edges, page = page_data(graph, layout_positions(graph), options)
     net = Network(height="100%", width="100%", directed=True, heading=options.title, cdn_resources="in_line")
@@ -128,7 +128,7 @@ def page_data(
     for event in events:
         subtypes.setdefault((event.type or "", event.sub_type or ""), len(subtypes))
     dates = sorted(e.date for e in events if e.date)
-    used_kinds = {data["kind"] for _, data in graph.nodes(data=True) if data["layer"] == "actor"}
+    used_kinds = {legend.kind_of(data["kind"]) for _, data in graph.nodes(data=True) if data["layer"] == "actor"}
     used_categories = {edge["cat"] for edge in edges}
     affiliations = {legend.category_of_relation(r) for r in AFFILIATIONS}
     page = {
@@ -151,6 +151,7 @@ def page_data(
                     index[e.place] if e.place else None, e.fatalities] for e in events],
         "places": sorted(({"id": index[iri], "name": d["name"]} for iri, d in graph.nodes(data=True)
                           if d["layer"] == "place" and d["events"]), key=lambda p: p["name"].lower()),
+        "view": graph.graph.get("view"),  # the bounds of a bounded view (graph.network.NetworkView), else None
         "vis_options": _vis_options(physics),
     }
     return nodes, edges, page
@@ -168,10 +169,11 @@ def _node(
 ) -> dict[str, Any]:
     count = len(data["events"])
     is_actor = data["layer"] == "actor"
-    color = legend.kinds()[data["kind"]].color if is_actor else "#d9d9d9"
+    kind = legend.kind_of(data["kind"]) if is_actor else data["kind"]
+    color = legend.kinds()[kind].color if is_actor else "#d9d9d9"
     segment = "actors" if is_actor else "places"
     entity_id = local_id(iri)
-    kind_label = legend.kinds()[data["kind"]].label if is_actor else data["kind"]
+    kind_label = legend.kinds()[kind].label if is_actor else kind
     node = {
         "id": number, "iri": iri, "label": data["name"], "shape": "dot" if is_actor else "square",
         # An explicit colour and no ``group``: pyvis drops a node's colour when it has a group.
@@ -180,7 +182,7 @@ def _node(
         "x": position[0], "y": position[1],
         # A plain string: vis-network puts string titles in the DOM as text (innerText), never as HTML.
         "title": f"{data['name']}\n{kind_label} · {count} event{'s' if count != 1 else ''}",
-        "layer": data["layer"], "kind": data["kind"], "ev": data["events"], "eid": entity_id,
+        "layer": data["layer"], "kind": kind, "ev": data["events"], "eid": entity_id,
     }
     if options.site_url is not None:
         node["href"] = f"{options.site_url}/{segment}/{entity_id}"

@@ -151,8 +151,9 @@
     nodesNow.forEach((id) => { if (nodeById.get(id).layer === "actor") actors++; });
     let interactions = 0;
     edgesNow.forEach((id) => { if (edgeById.get(id).cat !== "at") interactions++; });
+    const bounded = page.view ? ` (the ${page.view.actors} most active; find others by name)` : "";
     document.getElementById("counts").textContent =
-      `${actors} of ${page.counts.actors} actors · ${interactions} interactions · ${passingCount} of ${events.length} events`;
+      `${actors} of ${page.counts.actors} actors${bounded} · ${interactions} interactions · ${passingCount} of ${events.length} events`;
   }
 
   // ------------------------------------------------------------------ network
@@ -305,10 +306,29 @@
     const match = candidates.find((n) => n.label.toLowerCase() === query)
       || candidates.find((n) => n.label.toLowerCase().startsWith(query))
       || candidates.find((n) => n.label.toLowerCase().includes(query));
-    if (!match) { status.textContent = "No match"; return; }
+    if (!match) {
+      if (page.view && page.site !== null) { openFromServer(query, status); return; }
+      status.textContent = "No match";
+      return;
+    }
     if (!visibleNodes.has(match.id)) { status.textContent = "Hidden by the filters"; return; }
     status.textContent = "";
     focusNode(match.id);
+  }
+
+  // A bounded view holds the most active actors only: ask the server for the others and open the view on one.
+  function openFromServer(query, status) {
+    status.textContent = "Searching…";
+    fetch(`${page.site}/api/search?q=${encodeURIComponent(query)}&limit=1`)
+      .then((response) => response.json())
+      .then((found) => {
+        const actor = (found.actors || [])[0];
+        if (!actor) { status.textContent = "No match"; return; }
+        const here = new URLSearchParams(window.location.search);
+        here.set("focus", `actors/${actor.id}`);
+        window.location.search = here.toString();
+      })
+      .catch(() => { status.textContent = "No match"; });
   }
 
   function focusNode(id) {

@@ -1,0 +1,93 @@
+"""Every route that reads the graph answers within its time limit or with a 504 problem; heavy pages take a slot."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+import requests
+
+from api import create_app
+from tests.conftest import _serve
+
+ROUTES = [
+    "/", "/-/stats", "/api/actors", "/api/actors?kind=state_forces", "/api/actors/syrian-arab-army", "/api/places",
+    "/api/places/idlib", "/api/events", "/api/events?actor=syrian-arab-army&from=2020", "/api/documents",
+    "/api/documents/doc-idlib", "/api/search?q=army", "/api/export?format=csv", "/api/export?format=graphml",
+    "/id/actor/syrian-arab-army", "/actors/syrian-arab-army", "/places/idlib", "/documents/doc-idlib",
+    "/network", "/network/data.json",
+]
+
+
+@pytest.fixture(scope="module")
+def impatient_server(hand_built_data_dir):
+    """The service over the hand-built records with a 1 ms budget per request: most reads run out of time."""
+    yield from _serve(hand_built_data_dir, CONFLICTKG_READ_TIMEOUT_MS="1")
+
+
+@pytest.mark.parametrize("route", ROUTES)
+def test_every_route_answers_within_its_limit_or_with_a_problem(impatient_server, route):
+    started = time.monotonic()
+    response = requests.get(impatient_server + route, timeout=30)
+    elapsed = time.monotonic() - started
+    assert response.status_code in (200, 504), response.text[:300]
+    if response.status_code == 504:
+        assert response.headers["Content-Type"].startswith("application/problem+json")
+        problem = response.json()
+        assert problem["status"] == 504 and "narrow" in problem["detail"] and "Traceback" not in response.text
+    assert elapsed < 5, f"{route} took {elapsed:.1f} s with a 1 ms limit"
+
+
+def test_a_slow_read_gets_the_problem_and_the_next_request_is_answered(impatient_server, live_server):
+    assert requests.get(impatient_server + "/api/events?limit=500", timeout=30).status_code == 504
+    assert requests.get(impatient_server + "/-/health", timeout=30).status_code == 200
+    assert requests.get(live_server + "/api/events?limit=5", timeout=30).status_code == 200  # default limit: answers
+
+
+@pytest.mark.parametrize("route", ["/network", "/network/data.json"])
+def test_the_network_of_an_empty_store_is_empty(tmp_path, route):
+    server = _serve(tmp_path / "empty")
+    url = next(server)
+    try:
+        response = requests.get(url + route, timeout=60)
+        assert response.status_code == 200, response.text[:300]
+        if route.endswith(".json"):
+            assert response.json()["nodes"] == [] and response.json()["edges"] == []
+    finally:
+        server.close()
+
+
+def test_heavy_pages_beyond_their_slots_answer_503_at_once(hand_built_data_dir, tmp_path):
+    import shutil
+
+    data_dir = tmp_path / "copy"
+    shutil.copytree(hand_built_data_dir, data_dir)
+    app = create_app({"data_dir": str(data_dir)})
+    slots = app.extensions["conflictkg.heavy"]
+    taken = 0
+    while slots.acquire(blocking=False):  # every slot busy, as if other clients were building networks
+        taken += 1
+    try:
+        response = app.test_client().get("/network/data.json")
+        assert response.status_code == 503 and response.headers["Retry-After"] == "5"
+        assert response.mimetype == "application/problem+json"
+    finally:
+        for _ in range(taken):
+            slots.release()
+    assert app.test_client().get("/network/data.json").status_code == 200
+
+
+def _actors(data: dict) -> list[dict]:
+    return [n for n in data["nodes"] if n["layer"] == "actor"]
+
+
+def test_the_network_view_is_bounded_to_the_most_active_actors(live_server):
+    everyone = _actors(requests.get(live_server + "/network/data.json?actors=500", timeout=60).json())
+    busiest = sorted(everyone, key=lambda n: (-len(n["ev"]), n["iri"]))
+    three = requests.get(live_server + "/network/data.json?actors=3", timeout=60).json()
+    assert {n["iri"] for n in _actors(three)} == {n["iri"] for n in busiest[:3]}
+    assert three["view"]["actors"] == 3
+    quiet = busiest[-1]
+    focused = requests.get(f"{live_server}/network/data.json?actors=1&focus=actors/{quiet['eid']}", timeout=60).json()
+    assert [n["iri"] for n in _actors(focused)] == [quiet["iri"]]
+    assert requests.get(live_server + "/network/data.json?actors=0", timeout=60).status_code == 400
