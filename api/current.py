@@ -12,6 +12,8 @@ import functools
 import re
 from typing import Any
 
+import pyoxigraph as ox
+
 from graph.link import mentioned, reconcile
 from graph.vocab import CURRENT_GRAPH
 
@@ -21,8 +23,16 @@ _GRAPH = re.compile(r"\bGRAPH\s*<([^>\s]*)>", re.IGNORECASE)
 
 
 def named_graphs(update: str) -> set[str]:
-    """The document graphs an update names by IRI (``GRAPH <iri>``), the current graph left out."""
-    return set(_GRAPH.findall(update)) - {str(CURRENT_GRAPH)}
+    """The document graphs an update names by absolute IRI (``GRAPH <iri>``), the current graph left out."""
+    return {iri for iri in _GRAPH.findall(update) if ":" in iri and _valid(iri)} - {str(CURRENT_GRAPH)}
+
+
+def _valid(iri: str) -> bool:
+    try:
+        ox.NamedNode(iri)
+    except ValueError:
+        return False
+    return True
 
 
 def keep_current(store: Any) -> None:

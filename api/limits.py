@@ -10,19 +10,21 @@ burst of them answers 503 with ``Retry-After`` instead of queueing every other r
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import threading
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any
 
-from flask import Flask, g, has_request_context, request
+from flask import Flask, current_app, g, has_request_context, request
 from werkzeug.exceptions import GatewayTimeout, ServiceUnavailable
 
 from graph.store import ReadTimeout
 
-__all__ = ["install", "heavy", "TooSlow", "HEAVY_SLOTS"]
+__all__ = ["install", "heavy", "heavy_slot", "TooSlow", "HEAVY_SLOTS"]
 
 HEAVY_SLOTS = 2  # network pages built at once; more answer 503 at once
 _UNLIMITED = ("/sparql", "/store", "/-/health")
@@ -67,20 +69,25 @@ def install(app: Flask) -> None:
             g.read_deadline = time.monotonic() + budget
 
 
+@contextlib.contextmanager
+def heavy_slot() -> Iterator[None]:
+    """Hold one of ``HEAVY_SLOTS`` while building a large answer, or answer 503 at once when none is free."""
+    slots = current_app.extensions["conflictkg.heavy"]
+    if not slots.acquire(blocking=False):
+        raise ServiceUnavailable("The server is building other large answers; retry in a few seconds, or narrow "
+                                 "this one with filters.", retry_after=5)
+    try:
+        yield
+    finally:
+        slots.release()
+
+
 def heavy(view):
-    """Decorate a view that builds a large answer: it takes one of ``HEAVY_SLOTS`` or answers 503 at once."""
+    """Decorate a view that builds a large answer: it runs in a :func:`heavy_slot`."""
 
     @functools.wraps(view)
     def gated(*args: Any, **kwargs: Any) -> Any:
-        from flask import current_app
-
-        slots = current_app.extensions["conflictkg.heavy"]
-        if not slots.acquire(blocking=False):
-            raise ServiceUnavailable("The server is building other networks; retry in a few seconds, or narrow "
-                                     "this one with filters.", retry_after=5)
-        try:
+        with heavy_slot():
             return view(*args, **kwargs)
-        finally:
-            slots.release()
 
     return gated

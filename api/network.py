@@ -9,11 +9,14 @@ script that is not one of those files (a second wall behind the escaping of untr
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, jsonify, request
+import json
+
+from flask import Blueprint, Response, current_app, request
 
 from api import params
+from api.cache import MAX_BODY_BYTES
 from api.errors import problem
-from api.limits import heavy
+from api.limits import heavy_slot
 from graph.network import NetworkView
 from viz import network_json, render_network
 from viz.pages import entity_page
@@ -33,17 +36,30 @@ def _html(body: str, status: int = 200) -> Response:
 
 
 @blueprint.get("/network")
-@heavy
 def network() -> Response:
     """The actor network page: the most active actors in the window (``from``, ``to``, ``type``), ``focus`` in."""
-    return _html(render_network(current_app.extensions["conflictkg.store"], view=_view()))
+    return _html(_cached(lambda store, view: render_network(store, view=view)))
 
 
 @blueprint.get("/network/data.json")
-@heavy
 def network_data() -> Response:
     """The network page's data: nodes with positions, edges with their events, legend, events."""
-    return jsonify(network_json(current_app.extensions["conflictkg.store"], view=_view()))
+    body = _cached(lambda store, view: json.dumps(network_json(store, view=view), separators=(",", ":")))
+    return Response(body, mimetype="application/json")
+
+
+def _cached(build) -> str:
+    """The answer for this URL since the last write (``api.cache``), else built in a heavy slot and kept."""
+    cache = current_app.extensions["conflictkg.cache"]
+    key = f"network {request.full_path}"
+    body = cache.get(key)
+    if body is None:
+        generation, view = cache.generation, _view()
+        with heavy_slot():
+            body = build(current_app.extensions["conflictkg.store"], view)
+        if len(body) <= MAX_BODY_BYTES:
+            cache.put(key, body, generation)
+    return body
 
 
 def _view() -> NetworkView:

@@ -169,6 +169,10 @@ def test_the_api_and_the_page_show_where_reports_disagree(contradicting_dir):
         assert actor["disagreements"]["name"] == [{"value": "Abu Omar", "reports": 2},
                                                   {"value": "Abu Umar", "reports": 1}]
         assert actor["source_count"] == 3
+        group = requests.get(f"{url}/api/actors/islamic-state", timeout=30).json()
+        assert group["kind"] == "armed_group"  # the dictionary's, shown beside what the reports said
+        assert group["disagreements"]["kind"] == [{"value": "person", "reports": 2},
+                                                  {"value": "armed_group", "reports": 1}]
         people = requests.get(f"{url}/api/actors?kind=person", timeout=30).json()["actors"]
         groups = requests.get(f"{url}/api/actors?kind=armed_group", timeout=30).json()["actors"]
         assert "abu-omar" in {a["id"] for a in people} and "abu-omar" not in {a["id"] for a in groups}

@@ -198,10 +198,12 @@ def _entity_lines(subject: str, by_predicate: dict[str, list[_Value]], types: se
     node = iri(subject)
     chosen = _choose(subject, by_predicate, types)
     out = []
-    for predicate, values in sorted(by_predicate.items()):
+    for predicate in sorted(set(by_predicate) | set(chosen)):
+        values = by_predicate.get(predicate, [])
         if predicate in _ONE_VALUE:
             out.append(f"{node} {iri(predicate)} {chosen[predicate].term} .")
-            if len(values) > 1 and types & {_ACTOR, _PLACE, _EVENT}:
+            # reports disagree among themselves, or with the dictionary
+            if values and (len(values) > 1 or chosen[predicate] not in values) and types & {_ACTOR, _PLACE, _EVENT}:
                 out += _reading_lines(subject, predicate, values)
         elif predicate != str(SDO.alternateName):
             out += [f"{node} {iri(predicate)} {v.term} ." for v in values]
@@ -228,7 +230,6 @@ def _choose(subject: str, by_predicate: dict[str, list[_Value]], types: set[str]
             if value:
                 known = next((v for v in by_predicate.get(predicate, []) if v.text == value), None)
                 chosen[predicate] = known or _Value({"o": value, "dt": str(XSD.string), "n": 0})
-                by_predicate.setdefault(predicate, [chosen[predicate]])
     return chosen
 
 

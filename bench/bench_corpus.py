@@ -1,0 +1,247 @@
+"""Benchmark ingest and every route on the realistic corpus (bench/corpus.py): 16 clients, p99 per route.
+
+One run:
+1. Builds ``--docs`` documents of the realistic corpus (real texts from ../shared/eval, extracted
+   once and cached, replicated as stories of 1-4 reports under new ids and dates).
+2. Ingest, measured twice in fresh processes on the same documents: ours (this tree) and the
+   baseline, the code of ``--baseline-rev`` (default: main before the current graph, issue 11),
+   taken with ``git archive``. Both use ``graph.ingest.write_extractions_fast`` (build, bulk load,
+   link, merged or current facts); the extraction itself is not timed.
+3. Serves our store with the real service (``python -m api``, waitress), asks every route once
+   (cold), then ``--clients`` threads send the route mix for ``--seconds`` (warm: the REST cache
+   is on, as in production; ids are drawn from hundreds of entities so most URLs are new).
+   Reports p50/p99 per route, errors (any answer but 200), and the service's peak memory (VmHWM).
+
+Last line: ``BENCH corpus ratio=<our ingest s / baseline ingest s> docs=... p99_ms=<worst route p99>
+errors=... rss_mb=... met=<p99 <= 200 ms and no errors and ratio <= 1.0>``
+
+Usage: python bench/bench_corpus.py [--docs 1000] [--seconds 20] [--clients 16] [--baseline-rev REV]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from corpus import extractions, replicate  # noqa: E402
+
+BASE = "https://conflictkg.org/id/"
+BASELINE_REV = "9507ade"  # main just before the current graph (issue 11)
+TARGET_P99_MS = 200
+INGEST = """
+import json, resource, sys, time
+from graph.ingest import write_extractions_fast
+from graph.records import Extraction
+from graph.store import Store
+docs = [Extraction.from_json(json.loads(line)) for line in open(sys.argv[1], encoding="utf-8")]
+store = Store(sys.argv[2])
+started = time.perf_counter()
+summary = write_extractions_fast(docs, store, sys.argv[3])
+store.flush()
+seconds = time.perf_counter() - started
+store.close()
+print(json.dumps({"seconds": seconds, "line": summary.line(),
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+IDS = """PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+SELECT ?e (COUNT(?x) AS ?n) WHERE { ?x #PATH# ?e } GROUP BY ?e ORDER BY DESC(?n) ?e LIMIT 300"""
+SOME = "SELECT ?e WHERE { ?e a <#CLASS#> } ORDER BY ?e LIMIT 500"
+
+
+def ingest(tree: Path, corpus: Path, store_dir: Path) -> dict:
+    """Run the ingest of ``tree``'s code on the corpus in a fresh process; return its timing."""
+    out = subprocess.run([sys.executable, "-c", INGEST, str(corpus), str(store_dir), BASE], cwd=tree, check=True,
+                         capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(tree)})
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def baseline_tree(rev: str, into: Path) -> Path:
+    """The ``graph`` package of ``rev``, unpacked from git into ``into``."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "graph"], check=True, capture_output=True)
+    into.mkdir(parents=True)
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive.stdout, check=True)
+    return into
+
+
+def route_ids(store_dir: Path) -> dict[str, list[str]]:
+    """Ids of the busiest actors and places, and of some events and documents, read before serving."""
+    from graph.store import Store
+
+    store = Store(str(store_dir))
+    try:
+        local = lambda rows: [r["e"].rsplit("/", 1)[-1] for r in rows]  # noqa: E731
+        found = {"actors": local(store.read(IDS.replace("#PATH#", "sem:hasActor"))),
+                 "places": local(store.read(IDS.replace("#PATH#", "sem:hasPlace"))),
+                 "events": local(store.read(SOME.replace("#CLASS#", "http://semanticweb.cs.vu.nl/2009/11/sem/Event"))),
+                 "documents": local(store.read(SOME.replace("#CLASS#", "https://w3id.org/conflictkg/ontology#Document")))}
+    finally:
+        store.close()
+    return found
+
+
+def routes(ids: dict[str, list[str]], rng: random.Random) -> dict[str, callable]:
+    """Route name -> a function giving one URL path of that route."""
+    pick = lambda kind: rng.choice(ids[kind])  # noqa: E731
+    return {
+        "/-/stats": lambda: "/-/stats",
+        "/api/actors": lambda: f"/api/actors?limit=50&offset={rng.randrange(0, 200)}",
+        "/api/actors?kind": lambda: f"/api/actors?kind={rng.choice(['armed_group', 'state_forces', 'civilians'])}",
+        "/api/actors?q": lambda: f"/api/actors?q={pick('actors')[:4]}",
+        "/api/actors/<id>": lambda: f"/api/actors/{pick('actors')}",
+        "busiest actor": lambda: f"/api/actors/{ids['actors'][0]}",
+        "/api/places": lambda: f"/api/places?offset={rng.randrange(0, 200)}",
+        "/api/places/<id>": lambda: f"/api/places/{pick('places')}",
+        "/api/events": lambda: f"/api/events?limit=50&offset={rng.randrange(0, 500)}",
+        "/api/events?actor": lambda: f"/api/events?actor={pick('actors')}",
+        "/api/events?type&from": lambda: f"/api/events?type=Battles&from={rng.randrange(2013, 2024)}",
+        "/api/events/<id>": lambda: f"/api/events/{pick('events')}",
+        "/api/documents": lambda: f"/api/documents?offset={rng.randrange(0, 500)}",
+        "/api/documents/<id>": lambda: f"/api/documents/{pick('documents')}",
+        "/api/search": lambda: f"/api/search?q={pick('actors')[:5]}",
+        "/id/actor/<id>": lambda: f"/id/actor/{pick('actors')}?format=json",
+        "/actors/<id>": lambda: f"/actors/{pick('actors')}",
+        "/places/<id>": lambda: f"/places/{pick('places')}",
+        "/events/<id>": lambda: f"/events/{pick('events')}",
+        "/network": lambda: "/network",
+        "/network/data.json": lambda: "/network/data.json",
+    }
+
+
+def serve(store_dir: Path) -> tuple[subprocess.Popen, str]:
+    """Start ``python -m api`` over the store on a free port; return (process, URL)."""
+    from tests.conftest import free_port, wait_until_up
+
+    port = free_port()
+    env = {**os.environ, "CONFLICTKG_DATA_DIR": str(store_dir), "CONFLICTKG_PORT": str(port)}
+    process = subprocess.Popen([sys.executable, "-m", "api"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    wait_until_up(url + "/-/health", process)
+    return process, url
+
+
+def peak_mb(pid: int) -> float:
+    """Peak resident memory (VmHWM) of a process and its children, in MB."""
+    total = 0.0
+    for candidate in [pid, *_children(pid)]:
+        try:
+            for line in Path(f"/proc/{candidate}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    total += int(line.split()[1]) / 1024
+        except OSError:
+            pass
+    return total
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def load(url: str, mix: dict[str, callable], clients: int, seconds: float) -> dict[str, list[float]]:
+    """``clients`` threads ask random routes of ``mix`` for ``seconds``; return latencies (ms, -1 = error)."""
+    timings: dict[str, list[float]] = {name: [] for name in mix}
+    stop = time.monotonic() + seconds
+    lock = threading.Lock()
+
+    def client(seed: int) -> None:
+        rng, session = random.Random(seed), requests.Session()
+        names = list(mix)
+        while time.monotonic() < stop:
+            name = rng.choice(names)
+            started = time.perf_counter()
+            try:
+                ok = session.get(url + mix[name](), timeout=60).status_code == 200
+            except requests.RequestException:
+                ok = False
+            elapsed = (time.perf_counter() - started) * 1000
+            with lock:
+                timings[name].append(elapsed if ok else -1.0)
+
+    threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return timings
+
+
+def p99(values: list[float]) -> float:
+    """The 99th percentile of ``values`` (nearest rank)."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))] if ordered else float("nan")
+
+
+def main() -> None:
+    """Build the corpus, time both ingests, serve ours and load every route; print the BENCH line."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=1000)
+    parser.add_argument("--seconds", type=float, default=20)
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--baseline-rev", default=BASELINE_REV)
+    args = parser.parse_args()
+    sources = extractions()
+    docs = list(replicate(sources, args.docs))
+    print(f"corpus: {len(docs)} documents from {len(sources)} extracted texts", flush=True)
+    with tempfile.TemporaryDirectory(prefix="bench-corpus-") as tmp:
+        tmp_path = Path(tmp)
+        corpus = tmp_path / "corpus.jsonl"
+        corpus.write_text("\n".join(json.dumps(d.to_json()) for d in docs) + "\n", encoding="utf-8")
+        base = ingest(baseline_tree(args.baseline_rev, tmp_path / "baseline"), corpus, tmp_path / "baseline-store")
+        print(f"ingest baseline ({args.baseline_rev}): {base['seconds']:.1f} s; {base['line']}", flush=True)
+        ours = ingest(ROOT, corpus, tmp_path / "store")
+        print(f"ingest ours: {ours['seconds']:.1f} s; {ours['line']}", flush=True)
+        ids = route_ids(tmp_path / "store")
+        process, url = serve(tmp_path / "store")
+        try:
+            rng = random.Random(5)
+            mix = routes(ids, rng)
+            cold = {}
+            for name, path in mix.items():
+                started = time.perf_counter()
+                status = requests.get(url + path(), timeout=120).status_code
+                cold[name] = ((time.perf_counter() - started) * 1000, status)
+            timings = load(url, mix, args.clients, args.seconds)
+            rss = peak_mb(process.pid)
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+    print(f"{'route':26} {'cold ms':>8} {'n':>6} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6}")
+    worst, errors, requests_done = ("", 0.0), 0, 0
+    for name, values in timings.items():
+        good = [v for v in values if v >= 0]
+        bad = len(values) - len(good)
+        errors, requests_done = errors + bad, requests_done + len(values)
+        route_p99 = p99(good)
+        if route_p99 > worst[1]:
+            worst = (name, route_p99)
+        median = statistics.median(good) if good else float("nan")
+        print(f"{name:26} {cold[name][0]:8.1f} {len(values):6d} {median:8.1f} {route_p99:8.1f} {bad:6d}"
+              + ("" if cold[name][1] == 200 else f"  (cold answer {cold[name][1]})"))
+    ratio = ours["seconds"] / base["seconds"]
+    met = worst[1] <= TARGET_P99_MS and errors == 0 and ratio <= 1.0
+    print(f"BENCH corpus ratio={ratio:.3f} docs={len(docs)} ours_ingest_s={ours['seconds']:.1f} "
+          f"baseline_ingest_s={base['seconds']:.1f} requests={requests_done} errors={errors} p99_ms={worst[1]:.1f} "
+          f"worst={worst[0].replace(' ', '_')} rss_mb={rss:.0f} clients={args.clients} "
+          f"target_p99_ms={TARGET_P99_MS} met={'yes' if met else 'no'}")
+
+
+if __name__ == "__main__":
+    main()

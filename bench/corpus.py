@@ -1,0 +1,113 @@
+"""A realistic corpus for benchmarks: real texts, extracted once, replicated as news repeats itself.
+
+The texts are the dev sets in ``../shared/eval/`` (ACLED notes, CASE 2021 snippets, news articles)
+and the seed; they are read at run time and never copied into the repository (licence). Each is
+extracted once by the real extractor and cached (``~/.cache/conflictkg/bench-corpus-<key>.jsonl``,
+keyed by the extractor version and the texts). ``replicate`` then writes ``n`` documents as
+*stories*: a story is one extraction moved to a new date (document date and every event date
+shifted by the same number of days), reported by 1 to 4 documents with their own ids, so the
+same actors and places recur across stories (Islamic State, FARDC, al-Shabaab...) and the reports
+of one story merge into one event, the way several outlets report one incident.
+
+Usage: ``python bench/corpus.py N`` prints ``N`` extractions as JSON lines (``Extraction.to_json``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import random
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from graph import __version__  # noqa: E402
+from graph.records import Article, Extraction  # noqa: E402
+
+EVAL = ROOT.parent / "shared" / "eval"
+CACHE = Path.home() / ".cache" / "conflictkg"
+SEED_PUBLISHED = "2018-07-31"
+CASE_PUBLISHED = "2021-06-01"  # CASE snippets carry no date; one nearby day for all
+
+
+def articles(eval_dir: Path = EVAL) -> list[Article]:
+    """The real texts: the seed, ACLED notes, CASE snippets and news articles (those that are present)."""
+    found = [Article(id=f"seed-{path.stem}", text=path.read_text(encoding="utf-8"), published=SEED_PUBLISHED)
+             for path in sorted((ROOT / "seeds").glob("*.txt"))]
+    for name, published in (("acled_dev.jsonl", None), ("case2021_dev.jsonl", CASE_PUBLISHED)):
+        path = eval_dir / name
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                row = json.loads(line)
+                found.append(Article(id=row["id"], text=row["text"], published=row.get("published") or published))
+    for path in sorted((eval_dir / "news_dev").glob("dev*-[0-9]*.json")):
+        row = json.loads(path.read_text(encoding="utf-8"))
+        found.append(Article(id=row["id"], text=row["text"], published=row.get("published"), title=row.get("title"),
+                             source=row.get("source")))
+    return found
+
+
+def extractions(eval_dir: Path = EVAL) -> list[Extraction]:
+    """Every text of :func:`articles`, extracted once (cached on disk), with at least one event."""
+    texts = articles(eval_dir)
+    key = hashlib.sha1(("\n".join(f"{a.id}\t{a.published}\t{a.text}" for a in texts) + __version__).encode(),
+                       usedforsecurity=False).hexdigest()[:12]
+    cache = CACHE / f"bench-corpus-{key}.jsonl"
+    if not cache.exists():
+        from graph.extract import Extractor
+
+        CACHE.mkdir(parents=True, exist_ok=True)
+        lines = [json.dumps(e.to_json()) for e in Extractor().extract_many(texts)]
+        cache.with_suffix(".tmp").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        cache.with_suffix(".tmp").replace(cache)
+    found = [Extraction.from_json(json.loads(line)) for line in cache.read_text(encoding="utf-8").splitlines()]
+    return [e for e in found if e.events]
+
+
+def _shift(date: str | None, days: int) -> str | None:
+    """An ISO date (day, month or year) moved by ``days``; other text unchanged."""
+    if not date:
+        return date
+    try:
+        if len(date) == 10:
+            return (dt.date.fromisoformat(date) + dt.timedelta(days=days)).isoformat()
+        if len(date) == 7:
+            return (dt.date.fromisoformat(date + "-15") + dt.timedelta(days=days)).isoformat()[:7]
+        if len(date) == 4 and date.isdigit():
+            return str(int(date) + round(days / 365.25))
+    except ValueError:
+        pass
+    return date
+
+
+def _moved(source: Extraction, document_id: str, days: int, publisher: str) -> Extraction:
+    document = dataclasses.replace(source.document, id=document_id, published=_shift(source.document.published, days),
+                                   source=publisher, title=source.document.title or f"Report {document_id}")
+    events = tuple(dataclasses.replace(e, date=_shift(e.date, days)) for e in source.events)
+    return dataclasses.replace(source, document=document, events=events)
+
+
+PUBLISHERS = ("Wire A", "Wire B", "Daily C", "Radio D", "Monitor E")
+
+
+def replicate(sources: list[Extraction], n: int, seed: int = 7) -> Iterator[Extraction]:
+    """``n`` documents: stories of 1-4 reports each, every story a source moved by up to 3 years."""
+    rng = random.Random(seed)
+    written = story = 0
+    while written < n:
+        source = sources[story % len(sources)]
+        days = rng.randrange(-3 * 365, 3 * 365)
+        for report in range(min(rng.choice((1, 1, 2, 2, 3, 4)), n - written)):
+            yield _moved(source, f"corpus-{story}-{report}", days, PUBLISHERS[report % len(PUBLISHERS)])
+            written += 1
+        story += 1
+
+
+if __name__ == "__main__":
+    for extraction in replicate(extractions(), int(sys.argv[1]) if len(sys.argv) > 1 else 100):
+        print(json.dumps(extraction.to_json()))
