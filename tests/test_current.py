@@ -186,3 +186,12 @@ def test_the_api_and_the_page_show_where_reports_disagree(contradicting_dir):
         assert 'id="disagreements"' in page and "armed_group (1 report)" in page and "person (2 reports)" in page
     finally:
         server.close()
+
+
+def test_the_reconciler_reads_the_same_dictionary_as_the_extractor():
+    from graph.extract.lexicon import dictionary as extractor_dictionary
+    from graph.link.current import dictionary
+
+    ours = dictionary()
+    theirs = {key.removeprefix("actor/"): (e.name, e.kind, e.country) for key, e in extractor_dictionary().items()}
+    assert {key: tuple(entry) for key, entry in ours.items()} == theirs and len(ours) > 100

@@ -27,11 +27,14 @@ chunk; ``reconcile_graphs`` does it for everything some document graphs mention.
 
 from __future__ import annotations
 
+import csv
+import functools
 import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from typing import Any
+from pathlib import Path
+from typing import Any, NamedTuple
 
 import pyoxigraph as ox
 from rdflib import URIRef
@@ -39,6 +42,7 @@ from rdflib import URIRef
 from graph import queries
 from graph.link.merged import EVIDENCE_QUERY, merged_ntriples, run_update
 from graph.ntriples import integer, iri, literal, typed
+from graph.records import slugify
 from graph.vocab import CKG, CURRENT_GRAPH, GEO, RDF, SDO, SEM, XSD, sparql_prefixes
 
 __all__ = ["reconcile", "reconcile_graphs", "rebuild_current", "mentioned", "current_ntriples", "READINGS_QUERY",
@@ -49,21 +53,25 @@ _CURRENT = f"<{CURRENT_GRAPH}>"
 _CLASSES = "sem:Actor sem:Place sem:Event ckg:Document"
 _IRIS = "#IRIS#"
 
-# Every (subject, predicate, value) that document graphs state, with how many documents state it
-# and the latest publication date among them. Per-report links and roles written from others are left out.
+# Every (subject, predicate, value) that document graphs state, with how many documents state it.
+# Per-report links, and what the current facts derive (sem:hasActor, coordinates), are left out.
 READINGS_QUERY = sparql_prefixes("ckg", "sem", "prov", "schema", "geo") + f"""SELECT ?s ?p ?o ?dt
-  (COUNT(DISTINCT ?g) AS ?n) (MAX(?pub) AS ?latest) WHERE {{
+  (COUNT(DISTINCT ?g) AS ?n) WHERE {{
   VALUES ?s {{ {_IRIS} }}
-  GRAPH ?g {{
-    ?s ?p ?o .
-    OPTIONAL {{ ?doc a ckg:Document ; schema:datePublished ?published }}
-  }}
+  GRAPH ?g {{ ?s ?p ?o }}
   FILTER(?g != {_CURRENT})
   FILTER(?p NOT IN (prov:wasDerivedFrom, prov:wasGeneratedBy, ckg:evidence, sem:hasActor, schema:latitude,
                     schema:longitude, geo:hasGeometry))
   BIND(IF(isIRI(?o), "", STR(DATATYPE(?o))) AS ?dt)
-  BIND(STR(?published) AS ?pub)
 }} GROUP BY ?s ?p ?o ?dt
+"""
+
+# For values that tie on the number of reports (#PAIRS#: (?s ?p) rows): the latest publication date of each.
+LATEST_QUERY = sparql_prefixes("ckg", "schema") + f"""SELECT ?s ?p ?o (MAX(STR(?published)) AS ?latest) WHERE {{
+  VALUES (?s ?p) {{ #PAIRS# }}
+  GRAPH ?g {{ ?s ?p ?o . ?doc a ckg:Document ; schema:datePublished ?published }}
+  FILTER(?g != {_CURRENT})
+}} GROUP BY ?s ?p ?o
 """
 
 # The actors, places, events and documents that these document graphs (#IRIS#) mention, with their class.
@@ -98,6 +106,7 @@ _DICTIONARY_FIELDS = {str(SDO.name): "name", str(CKG.kind): "kind", str(CKG.coun
 _ACTOR, _PLACE, _EVENT = str(SEM.Actor), str(SEM.Place), str(SEM.Event)
 _POINT = re.compile(r"POINT\s*\(\s*([-+0-9.eE]+)\s+([-+0-9.eE]+)\s*\)", re.IGNORECASE)
 _CHUNK = 300
+ACTORS_FILE = Path(__file__).resolve().parent.parent / "data" / "actors" / "actors.tsv"
 
 
 class _Value:
@@ -138,11 +147,26 @@ def reconcile(store, subjects: Iterable[str]) -> None:
     for start in range(0, len(ordered), _CHUNK):
         chunk = ordered[start:start + _CHUNK]
         owned = [f"{s}/geometry" for s in chunk]
-        readings = store.select(READINGS_QUERY.replace(_IRIS, _iri_list(chunk + owned)))
+        readings = _with_latest(store, store.select(READINGS_QUERY.replace(_IRIS, _iri_list(chunk + owned))))
         evidence = store.select(EVIDENCE_QUERY.replace("#VALUES#", f"VALUES ?event {{ {_iri_list(chunk)} }}"))
         facts = current_ntriples(readings) + merged_ntriples(evidence)
         run_update(store, f"{_DELETE.replace(_IRIS, _iri_list(chunk))} ;\n"
                           f"INSERT DATA {{ GRAPH {_CURRENT} {{\n{facts}\n}} }}")
+
+
+def _with_latest(store, rows: list[dict]) -> list[dict]:
+    """Add the latest publication date to the rows of one-valued facts whose top values tie (rule 1)."""
+    counts: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for row in rows:
+        if row["p"] in _ONE_VALUE:
+            counts[(row["s"], row["p"])].append(int(row["n"]))
+    tied = [pair for pair, found in counts.items() if found.count(max(found)) > 1]
+    if not tied:
+        return rows
+    pairs = " ".join(f"({ox.NamedNode(s)} {ox.NamedNode(p)})" for s, p in tied)
+    latest = {(r["s"], r["p"], str(r["o"])): r.get("latest") for r in
+              store.select(LATEST_QUERY.replace("#PAIRS#", pairs))}
+    return [{**row, "latest": latest.get((row["s"], row["p"], str(row["o"])))} for row in rows]
 
 
 def mentioned(store, graph_iris: Iterable[str]) -> dict[str, set[str]]:
@@ -233,11 +257,29 @@ def _choose(subject: str, by_predicate: dict[str, list[_Value]], types: set[str]
     return chosen
 
 
-def _dictionary_entry(subject: str):
+def _dictionary_entry(subject: str) -> DictionaryEntry | None:
     """The ``actors.tsv`` entry whose id is this actor IRI's last segment, if any."""
-    from graph.extract.lexicon import dictionary  # the extraction's data; loaded only when actors are reconciled
+    return dictionary().get(subject.rsplit("/", 1)[-1])
 
-    return dictionary().get(f"actor/{subject.rsplit('/', 1)[-1]}")
+
+class DictionaryEntry(NamedTuple):
+    """What the actor dictionary fixes for an actor: its name, kind and country."""
+
+    name: str
+    kind: str
+    country: str | None
+
+
+@functools.cache
+def dictionary() -> dict[str, DictionaryEntry]:
+    """The named actors of ``graph/data/actors/actors.tsv`` by id slug.
+
+    Read here rather than through the extraction's lexicon, so that reconciling never loads the
+    extraction pipeline (spaCy); the columns are the file's own (name, kind, country, ...).
+    """
+    with open(ACTORS_FILE, encoding="utf-8") as handle:
+        rows = csv.DictReader((line for line in handle if line.strip() and not line.startswith("#")), delimiter="\t")
+        return {slugify(r["name"]): DictionaryEntry(r["name"], r["kind"], r["country"] or None) for r in rows}
 
 
 def _alias_lines(node: str, by_predicate: dict[str, list[_Value]], chosen: dict[str, _Value]) -> list[str]:
