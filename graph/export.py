@@ -17,6 +17,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 
+from graph import queries as q
 from graph.ontology import disorder_type
 from graph.vocab import PREFIXES
 
@@ -51,60 +52,6 @@ ACLED_COLUMNS = [
 _INTER = {"state_forces": 1, "government": 1, "armed_group": 2, "militia": 3, "identity_militia": 4,
           "rioters": 5, "protesters": 6, "civilians": 7, "organization": 8, "external_forces": 8}
 _TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
-
-EVENTS_QUERY = """
-PREFIX ckg: <https://w3id.org/conflictkg/ontology#>
-PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
-PREFIX schema: <https://schema.org/>
-SELECT ?event (SAMPLE(?type) AS ?event_type) (SAMPLE(?sub) AS ?sub_event_type) (SAMPLE(?date) AS ?event_date)
-       (SAMPLE(?precision) AS ?date_precision) (MIN(?fatalities) AS ?lowest)
-       (SAMPLE(?a1) AS ?actor1) (SAMPLE(?a2) AS ?actor2) (SAMPLE(?place) AS ?place)
-WHERE {
-  ?event a sem:Event ; ckg:eventType ?type ; ckg:subEventType ?sub .
-  OPTIONAL { ?event sem:hasTimeStamp ?date }
-  OPTIONAL { ?event ckg:datePrecision ?precision }
-  OPTIONAL { ?event ckg:fatalities ?fatalities }
-  OPTIONAL { ?event ckg:actor1 ?a1 }
-  OPTIONAL { ?event ckg:actor2 ?a2 }
-  OPTIONAL { ?event sem:hasPlace ?place }
-} GROUP BY ?event ORDER BY ?event
-"""
-ASSOCIATES_QUERY = """
-PREFIX ckg: <https://w3id.org/conflictkg/ontology#>
-SELECT DISTINCT ?event ?role ?actor WHERE {
-  VALUES ?role { ckg:associateActor1 ckg:associateActor2 } ?event ?role ?actor .
-}
-"""
-EVIDENCE_QUERY = """
-PREFIX ckg: <https://w3id.org/conflictkg/ontology#>
-PREFIX schema: <https://schema.org/>
-SELECT DISTINCT ?event ?text ?publisher WHERE {
-  GRAPH ?report { ?event ckg:evidence ?ev . ?ev ckg:text ?text ; ckg:document ?document }
-  OPTIONAL { ?document schema:publisher ?publisher }
-}
-"""
-ACTORS_QUERY = """
-PREFIX ckg: <https://w3id.org/conflictkg/ontology#>
-PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
-PREFIX schema: <https://schema.org/>
-SELECT ?actor (MIN(?n) AS ?name) (MIN(?k) AS ?kind) (MIN(?c) AS ?country) WHERE {
-  ?actor a sem:Actor .
-  OPTIONAL { ?actor schema:name ?n } OPTIONAL { ?actor ckg:kind ?k } OPTIONAL { ?actor ckg:countryCode ?c }
-} GROUP BY ?actor
-"""
-PLACES_QUERY = """
-PREFIX ckg: <https://w3id.org/conflictkg/ontology#>
-PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
-PREFIX schema: <https://schema.org/>
-SELECT ?place (MIN(?n) AS ?name) (MIN(?c) AS ?country) (MIN(?a) AS ?admin1) (MIN(?la) AS ?lat) (MIN(?lo) AS ?lon)
-       (MIN(?p) AS ?precision) WHERE {
-  ?place a sem:Place .
-  OPTIONAL { ?place schema:name ?n } OPTIONAL { ?place ckg:countryCode ?c } OPTIONAL { ?place ckg:admin1 ?a }
-  OPTIONAL { ?place schema:latitude ?la } OPTIONAL { ?place schema:longitude ?lo }
-  OPTIONAL { ?place ckg:geoPrecision ?p }
-} GROUP BY ?place
-"""
-
 
 def _open(out: Out, write: Callable[[IO[bytes]], None]) -> None:
     if isinstance(out, str | os.PathLike):
@@ -165,17 +112,17 @@ def _event_date(date: str | None) -> str:
 
 def acled_rows(store) -> list[dict[str, Any]]:
     """Return one dict per event with ACLED's column names (blank where the graph has no value)."""
-    actors = {r["actor"]: r for r in store.read(ACTORS_QUERY)}
-    places = {r["place"]: r for r in store.read(PLACES_QUERY)}
+    actors = {r["actor"]: r for r in store.read(q.EXPORT_ACTORS)}
+    places = {r["place"]: r for r in store.read(q.EXPORT_PLACES)}
     associates: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for row in store.read(ASSOCIATES_QUERY):
+    for row in store.read(q.EXPORT_ASSOCIATES):
         associates[(row["event"], row["role"][-1])].add(actors.get(row["actor"], {}).get("name", row["actor"]))
     notes, sources = defaultdict(set), defaultdict(set)
-    for row in store.read(EVIDENCE_QUERY):
+    for row in store.read(q.EXPORT_EVIDENCE):
         notes[row["event"]].add(row["text"])
         if "publisher" in row:
             sources[row["event"]].add(row["publisher"])
-    return [_acled_row(r, actors, places, associates, notes, sources) for r in store.read(EVENTS_QUERY)]
+    return [_acled_row(r, actors, places, associates, notes, sources) for r in store.read(q.EXPORT_EVENTS)]
 
 
 def _acled_row(row, actors, places, associates, notes, sources) -> dict[str, Any]:

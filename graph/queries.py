@@ -33,7 +33,8 @@ __all__ = [
     "NETWORK_ROLES", "NETWORK_RELATIONS", "network_top_actors", "network_view_events", "NETWORK_EVENT_ROLES",
     "NETWORK_ANY_ACTORS",
     "NETWORK_ACTORS_AMONG", "NETWORK_PLACES_AMONG", "NETWORK_RELATIONS_AMONG", "ENTITY", "ACTOR_TIMELINE",
-    "PLACE_TIMELINE", "ENTITY_PERIODS", "TIMELINE_ACTORS", "TIMELINE_LIMIT",
+    "PLACE_TIMELINE", "ENTITY_PERIODS", "TIMELINE_ACTORS", "TIMELINE_LIMIT", "EXPORT_EVENTS", "EXPORT_ASSOCIATES",
+    "EXPORT_EVIDENCE", "EXPORT_ACTORS", "EXPORT_PLACES",
 ]
 
 PREFIXES = sparql_prefixes("rdf", "schema", "sem", "ckg", "prov", "geo")
@@ -543,3 +544,43 @@ NETWORK_PLACES_AMONG = NETWORK_PLACES.replace("?place a sem:Place .",
 NETWORK_RELATIONS_AMONG = NETWORK_RELATIONS.replace(
     "?subject ?relation ?object .", "VALUES ?subject { " + _IRIS + " } VALUES ?object { " + _IRIS + " } "
     "?subject ?relation ?object .")
+
+# ---------------------------------------------------------------- exports (graph.export), over the current graph
+
+# One row per event: the current graph holds one value of each (the lowest toll, ACLED's rule).
+EXPORT_EVENTS = PREFIXES + """SELECT ?event ?event_type ?sub_event_type ?event_date ?date_precision ?lowest ?actor1
+  ?actor2 ?place WHERE {
+  ?event a sem:Event ; ckg:eventType ?event_type ; ckg:subEventType ?sub_event_type .
+  OPTIONAL { ?event sem:hasTimeStamp ?event_date }
+  OPTIONAL { ?event ckg:datePrecision ?date_precision }
+  OPTIONAL { ?event ckg:fatalities ?lowest }
+  OPTIONAL { ?event ckg:actor1 ?actor1 }
+  OPTIONAL { ?event ckg:actor2 ?actor2 }
+  OPTIONAL { ?event sem:hasPlace ?place }
+} ORDER BY ?event
+"""
+
+EXPORT_ASSOCIATES = PREFIXES + """SELECT DISTINCT ?event ?role ?actor WHERE {
+  VALUES ?role { ckg:associateActor1 ckg:associateActor2 } ?event ?role ?actor .
+}
+"""
+
+EXPORT_EVIDENCE = PREFIXES + """SELECT DISTINCT ?event ?text ?publisher WHERE {
+  GRAPH ?report { ?event ckg:evidence ?ev . ?ev ckg:text ?text ; ckg:document ?document }
+  OPTIONAL { ?document schema:publisher ?publisher }
+}
+"""
+
+EXPORT_ACTORS = PREFIXES + """SELECT ?actor ?name ?kind ?country WHERE {
+  ?actor a sem:Actor .
+  OPTIONAL { ?actor schema:name ?name } OPTIONAL { ?actor ckg:kind ?kind } OPTIONAL { ?actor ckg:countryCode ?country }
+}
+"""
+
+EXPORT_PLACES = PREFIXES + """SELECT ?place ?name ?country ?admin1 ?lat ?lon ?precision WHERE {
+  ?place a sem:Place .
+  OPTIONAL { ?place schema:name ?name } OPTIONAL { ?place ckg:countryCode ?country }
+  OPTIONAL { ?place ckg:admin1 ?admin1 } OPTIONAL { ?place schema:latitude ?lat }
+  OPTIONAL { ?place schema:longitude ?lon } OPTIONAL { ?place ckg:geoPrecision ?precision }
+}
+"""
