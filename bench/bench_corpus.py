@@ -15,7 +15,7 @@ One run:
 Last line: ``BENCH corpus ratio=<our ingest s / baseline ingest s> docs=... p99_ms=<worst route p99>
 errors=... rss_mb=... met=<p99 <= 200 ms and no errors and ratio <= 1.0>``
 
-Usage: python bench/bench_corpus.py [--docs 1000] [--seconds 20] [--clients 16] [--baseline-rev REV]
+Usage: python bench/bench_corpus.py [--docs 1000] [--seconds 20] [--clients 16] [--baseline-rev REV] [--no-baseline]
 """
 
 from __future__ import annotations
@@ -196,6 +196,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--clients", type=int, default=16)
     parser.add_argument("--baseline-rev", default=BASELINE_REV)
+    parser.add_argument("--no-baseline", action="store_true", help="skip the baseline ingest (ratio=nan)")
     args = parser.parse_args()
     sources = extractions()
     docs = list(replicate(sources, args.docs))
@@ -204,7 +205,9 @@ def main() -> None:
         tmp_path = Path(tmp)
         corpus = tmp_path / "corpus.jsonl"
         corpus.write_text("\n".join(json.dumps(d.to_json()) for d in docs) + "\n", encoding="utf-8")
-        base = ingest(baseline_tree(args.baseline_rev, tmp_path / "baseline"), corpus, tmp_path / "baseline-store")
+        base = {"seconds": float("nan"), "line": "skipped"}
+        if not args.no_baseline:
+            base = ingest(baseline_tree(args.baseline_rev, tmp_path / "baseline"), corpus, tmp_path / "baseline-store")
         print(f"ingest baseline ({args.baseline_rev}): {base['seconds']:.1f} s; {base['line']}", flush=True)
         ours = ingest(ROOT, corpus, tmp_path / "store")
         print(f"ingest ours: {ours['seconds']:.1f} s; {ours['line']}", flush=True)
