@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import time
 
 import pytest
@@ -20,9 +21,11 @@ ROUTES = [
 
 
 @pytest.fixture(scope="module")
-def impatient_server(hand_built_data_dir):
-    """The service over the hand-built records with a 1 ms budget per request: most reads run out of time."""
-    yield from _serve(hand_built_data_dir, CONFLICTKG_READ_TIMEOUT_MS="1")
+def impatient_server(hand_built_data_dir, tmp_path_factory):
+    """The service over a copy of the hand-built records with a 1 ms budget per request: most reads run out of time."""
+    data_dir = tmp_path_factory.mktemp("impatient") / "data"
+    shutil.copytree(hand_built_data_dir, data_dir)  # the hand-built server may hold the original's lock
+    yield from _serve(data_dir, CONFLICTKG_READ_TIMEOUT_MS="1")
 
 
 @pytest.mark.parametrize("route", ROUTES)
@@ -58,8 +61,6 @@ def test_the_network_of_an_empty_store_is_empty(tmp_path, route):
 
 
 def test_heavy_pages_beyond_their_slots_answer_503_at_once(hand_built_data_dir, tmp_path):
-    import shutil
-
     data_dir = tmp_path / "copy"
     shutil.copytree(hand_built_data_dir, data_dir)
     app = create_app({"data_dir": str(data_dir)})
