@@ -258,7 +258,7 @@ class QueryRunner:
             generation = self._generation
             self._serial += 1
             path = str(self._root / f"snapshot-{self._serial}")
-            self.store.oxigraph.backup(path)
+            self.store.backup(path)  # under the store's write lock: no write races the checkpoint
             self._current, self._snapshot_generation = path, generation
             worker.snapshot = path
         self._collect()

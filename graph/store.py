@@ -163,6 +163,15 @@ class Store:
 
     update = update_raw  # the name graph.link uses
 
+    def backup(self, path: str) -> None:
+        """Write a consistent on-disk copy of the store to the new directory ``path`` (RocksDB checkpoint).
+
+        Taken under the write lock: a checkpoint copies the live write-ahead log, and a write
+        appending to it meanwhile makes the copy fail ("File smaller than expected for copy").
+        """
+        with self._write_lock:
+            self.oxigraph.backup(path)
+
     def flush(self) -> None:
         """Write pending data to disk."""
         self.oxigraph.flush()
