@@ -240,7 +240,7 @@ def test_a_roundup_paragraph_from_another_country_keeps_its_own_parties():
 def test_unnamed_forces_belong_to_the_country_their_sentence_happens_in():
     text = (
         "Nigerian troops killed 30 Boko Haram fighters near Maiduguri on Monday, the army said. "
-        "Nigeria's air force also struck camps in Borno state. "
+        "Nigeria's air force also struck camps in Borno state, northeastern Nigeria. "
         "In neighbouring Niger, gunmen killed 10 soldiers near Diffa on Tuesday. "
         "Soldiers later fired on a crowd that had fled into Niger, a Nigerian official said."
     )

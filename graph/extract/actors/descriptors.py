@@ -11,12 +11,14 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from graph.extract.actors import lexicon
+from graph.extract.actors.crowds import crowd_class, is_protest_subject
 from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.table import LINK_WORDS, ActorInfo, MentionBuilder, link_after, state_actor
 from graph.extract.countries import countries
 
-__all__ = ["backer_mentions", "descriptor_mentions", "possessive_mentions", "demonym_mentions"]
+__all__ = ["backer_mentions", "descriptor_mentions", "possessive_mentions", "demonym_mentions", "crowd_mentions"]
 
+_STATE_CLASSES = frozenset(["state", "police"])
 _STATE_MODIFIERS = {"regime", "government", "pro-government", "pro-regime", "loyalist", "security", "state",
                     "army", "military", "national"}
 _GENERIC_NAMES = {
@@ -118,20 +120,25 @@ def descriptor_mentions(builder: MentionBuilder) -> None:
     for match_id, start, end in _descriptor_matcher(doc.vocab)(doc):
         cls, bare = doc.vocab.strings[match_id].split("|")
         head = doc[end - 1]
+        cls = crowd_class(cls, head)
         if head.pos_ not in {"NOUN", "PROPN"} or any(
             doc[i].ent_type_ and doc[i].ent_type_ != "NORP" for i in range(start, end)
         ):
             continue
         if start > 0 and builder.table.at(start - 1) is not None and doc[start - 1].ent_id_:
             continue  # "IS jihadists", "Houthi rebels": the head noun belongs to the named actor
+        if _inside_name(doc, start, end):
+            continue  # "Sudan People's Liberation Army": a word of a proper name, not a descriptor
         first, country, state = _qualifier(doc, start)
         if bare == "1" or country or state:
             matches.append((start, end, cls, first, country, state))
-    states = _named_states(builder, [(start, country) for start, _, cls, _, country, _ in matches if cls == "state"])
+    qualified = [(start, country) for start, _, cls, _, country, _ in matches if cls in _STATE_CLASSES]
+    states = _named_states(builder, qualified)
     found: dict[Span, ActorInfo] = {}
     for start, end, cls, first, country, state in matches:
         named = states.get(doc[start].sent.start, set())
-        where = country or (next(iter(named)) if cls == "state" and len(named) == 1 else builder.country_at(start))
+        one_named = next(iter(named)) if cls in _STATE_CLASSES and len(named) == 1 else None
+        where = country or one_named or builder.country_at(start)
         info = _resolve_descriptor(builder, cls, where, bool(country or state))
         if info:
             if info.kind != "civilians":  # "recent regime" -> "regime"; "Druze women" keeps its qualifier
@@ -139,6 +146,24 @@ def descriptor_mentions(builder: MentionBuilder) -> None:
             found[doc[first:end]] = info
     for span in filter_spans(list(found)):  # "regime forces" wins over "regime"
         builder.add(found[span], span, link=link_after(span))
+
+
+def _capitalised(token) -> bool:
+    return token.text[:1].isupper() and token.i != token.sent.start
+
+
+def _inside_name(doc: Doc, start: int, end: int) -> bool:
+    """Whether a capitalised descriptor is a word of a longer proper name: a capitalised word that is not a
+    country's name or adjective stands next to it ("People's Liberation Army", "Police Wives Association")."""
+    if not any(_capitalised(doc[i]) for i in range(start, end)):
+        return False
+    known = countries()
+    after = end + 1 if end < len(doc) and doc[end].text in {"'s", "’s"} else end
+    neighbours = [doc[after]] if after < len(doc) else []
+    if start > 0:
+        neighbours.append(doc[start - 1])
+    return any(_capitalised(t) and t.pos_ == "PROPN" and t.text not in known.by_adjective
+               and t.text not in known.by_name for t in neighbours)
 
 
 def _named_states(builder: MentionBuilder, qualified: list[tuple[int, str | None]]) -> dict[int, set[str]]:
@@ -176,8 +201,11 @@ def demonym_mentions(builder: MentionBuilder) -> None:
 
 def _resolve_descriptor(builder: MentionBuilder, cls: str, place: str | None, qualified: bool) -> ActorInfo | None:
     table = builder.table
-    if cls == "state":
-        return state_actor(place) if place else None
+    if cls in _STATE_CLASSES:
+        branch = "Police" if cls == "police" else "Military"
+        if place is None:  # the text names no country: ACLED's category alone beats a guessed country
+            return ActorInfo(actor_key(f"{branch} Forces"), f"{branch} Forces", "state_forces")
+        return state_actor(place, branch)
     if cls in {"jihadist", "monitor", "state_media"}:
         present = [info for info in table.actors.values() if _fits(info, cls, place)]
         if present:
@@ -197,3 +225,21 @@ def _fits(info: ActorInfo, cls: str, country: str | None) -> bool:
     if cls == "monitor":
         return info.kind == "monitor"
     return "state_media" in info.tags and (country is None or info.country == country)
+
+
+# plural nouns that name armed men or officials, never a crowd, even as the subject of "gathered"
+_NOT_CROWDS = frozenset(["forces", "troops", "soldiers", "militants", "fighters", "rebels", "gunmen", "police",
+                         "officials", "authorities", "jets", "warplanes", "drones", "units", "insurgents"])
+
+
+def crowd_mentions(builder: MentionBuilder) -> None:
+    """Add the plural nouns a sentence makes the subject of a protest ("Employees gathered in protest",
+    "dozens of artists rallied") as Protesters of the country the sentence is about."""
+    doc = builder.doc
+    for token in doc:
+        if token.lower_ in _NOT_CROWDS or builder.table.at(token.i) or not is_protest_subject(token):
+            continue
+        start = min((c.i for c in token.children if c.dep_ in {"compound", "amod"} and c.i < token.i), default=token.i)
+        info = _resolve_descriptor(builder, "protesters", builder.country_at(token.i), True)
+        if info:
+            builder.add(info, doc[start : token.i + 1])

@@ -17,10 +17,16 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from graph.extract.actors import lexicon
-from graph.extract.actors.descriptors import backer_mentions, demonym_mentions, descriptor_mentions, possessive_mentions
+from graph.extract.actors.descriptors import (
+    backer_mentions,
+    crowd_mentions,
+    demonym_mentions,
+    descriptor_mentions,
+    possessive_mentions,
+)
 from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.persons import person_mentions
-from graph.extract.actors.states import add_unit_states
+from graph.extract.actors.states import add_unit_states, named_force_spans
 from graph.extract.actors.table import (
     LINK_WORDS,
     ActorInfo,
@@ -76,8 +82,12 @@ def _context_matcher(vocab) -> PhraseMatcher:
 
 def main_country(doc: Doc, place_countries: list[str]) -> str | None:
     """Return the country an article is about: its places' countries, then country adjectives."""
-    votes = Counter({code: 2 * n for code, n in Counter(place_countries).items()}) + _named_countries(doc)
-    return votes.most_common(1)[0][0] if votes else None
+    named = _named_countries(doc)
+    votes = Counter({code: 2 * n for code, n in Counter(place_countries).items()}) + named
+    ranked = sorted(votes, key=lambda code: (votes[code], named[code]), reverse=True)
+    if len(ranked) > 1 and (votes[ranked[0]], named[ranked[0]]) == (votes[ranked[1]], named[ranked[1]]):
+        return None  # a tie that the names in the text do not break: no country beats a wrong one
+    return ranked[0] if ranked else None
 
 
 def _named_countries(doc: Doc) -> Counter:
@@ -107,12 +117,14 @@ def find_actors(doc: Doc, places: Sequence[PlaceMention] = ()) -> ActorTable:
     places = [p for p in places if p.location.country]
     country = main_country(doc, [p.location.country for p in places if p.location.country])
     builder = MentionBuilder(doc, country, _sentence_countries(doc, places, country, set(_named_countries(doc))))
+    _named_force_mentions(builder)
     _dictionary_mentions(builder)
     _context_mentions(builder)
     backer_mentions(builder)
     possessive_mentions(builder)
     descriptor_mentions(builder)
     demonym_mentions(builder)
+    crowd_mentions(builder)
     person_mentions(builder)
     _org_mentions(builder)
     builder.table.finish()
@@ -151,6 +163,14 @@ def _sentence_countries(doc: Doc, places: Sequence[PlaceMention], main: str | No
             out[sent.start] = carried
         previous = sent.start_char
     return out
+
+
+def _named_force_mentions(builder: MentionBuilder) -> None:
+    """A force named after its country is that state's forces: "Kenya Defence Forces", "Somali National Army"."""
+    for start, end, (code, branch) in named_force_spans(builder.doc):
+        info = state_actor(code, branch)
+        if info:
+            builder.add(info, builder.doc[start:end])
 
 
 def _dictionary_mentions(builder: MentionBuilder) -> None:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
+from graph.extract.countries import countries
 from graph.extract.datafiles import read_rows
 from graph.records import slugify
 
@@ -65,7 +66,20 @@ def dictionary() -> dict[str, Entry]:
             relations=relations,
         )
         entries[entry.key] = entry
+    for entry in _state_forces():
+        known = entries.get(entry.key)
+        entries[entry.key] = entry if known is None else replace(known, aliases=known.aliases + entry.aliases)
     return entries
+
+
+def _state_forces() -> list[Entry]:
+    """The state forces of ``state_forces.tsv``, each named the ACLED way ("Military Forces of Kenya")."""
+    out = []
+    for row in _rows("state_forces.tsv"):
+        name = f"{row['branch']} Forces of {countries().by_code[row['country']].name}"
+        tags = frozenset(["police"]) if row["branch"] == "Police" else frozenset()
+        out.append(Entry(name, "state_forces", row["country"], _split(row["aliases"]), (), tags, ()))
+    return out
 
 
 

@@ -10,15 +10,25 @@ from spacy.tokens import Doc
 from graph.extract.actors.table import ActorInfo, ActorMention, ActorTable, state_actor
 from graph.extract.countries import countries
 
-__all__ = ["is_unit", "unit_state", "add_unit_states"]
+__all__ = ["is_unit", "unit_state", "add_unit_states", "named_state_force"]
+
+_FORCE_WORDS = frozenset(["Army", "Forces", "Force", "Navy", "Military", "Gendarmerie", "Guard", "Police", "Service"])
+_POLICE_WORDS = frozenset(["Police", "Gendarmerie"])
+# words that make "<Country> ... Army" a rebel army rather than the state's ("Sudan People's Liberation Army")
+_REBEL_WORDS = frozenset(["Liberation", "Democratic", "Revolutionary", "Independence", "Resistance", "Salvation",
+                          "Patriotic", "Opposition", "Islamic", "Free", "Popular", "Rebel"])
 
 
 def is_unit(info: ActorInfo) -> bool:
     """Whether the actor is a unit of a state's forces rather than the state's forces themselves."""
     if info.kind != "state_forces":
         return False
-    state = state_actor(info.country) if info.country else None
+    state = state_actor(info.country, _branch(info)) if info.country else None
     return state is None or state.key != info.key
+
+
+def _branch(info: ActorInfo) -> str:
+    return "Police" if "police" in info.tags else "Military"
 
 
 def unit_state(doc: Doc, info: ActorInfo, mention: ActorMention) -> ActorInfo | None:
@@ -34,7 +44,7 @@ def unit_state(doc: Doc, info: ActorInfo, mention: ActorMention) -> ActorInfo | 
         elif doc[i].text in known.by_adjective:
             code = known.by_adjective[doc[i].text]
     code = code or info.country
-    return state_actor(code) if code else None
+    return state_actor(code, _branch(info)) if code else None
 
 
 def add_unit_states(doc: Doc, table: ActorTable) -> None:
@@ -45,7 +55,50 @@ def add_unit_states(doc: Doc, table: ActorTable) -> None:
         if state:
             table.actors.setdefault(state.key, state)
     for info in list(table.actors.values()):
-        state = state_actor(info.country) if is_unit(info) and info.country else None
+        state = state_actor(info.country, _branch(info)) if is_unit(info) and info.country else None
         if state:
             table.actors.setdefault(state.key, state)
             table.unit_states[info.key] = state.key
+
+
+def named_state_force(words: list[str]) -> tuple[str, str] | None:
+    """(country code, "Military" or "Police") for a force named after its country: "Kenya Defence Forces",
+    "Somali National Army", "Nigeria Police Force", "Sudanese Armed Forces"; rebel armies excepted."""
+    known = countries()
+    if len(words) < 2 or words[-1] not in _FORCE_WORDS or any(w in _REBEL_WORDS for w in words):
+        return None
+    code = None
+    for size in (2, 1):
+        first = " ".join(words[:size])
+        code = code or known.by_name.get(first) or known.by_adjective.get(first)
+    if code is None:
+        return None
+    return code, "Police" if any(w in _POLICE_WORDS for w in words) else "Military"
+
+
+def named_force_spans(doc: Doc) -> list[tuple[int, int, tuple[str, str]]]:
+    """(start, end, (country, branch)) of every force named after its country: a run of capitalised words
+    that opens with a country's name or adjective and ends on a force word ("Kenya Defence Forces")."""
+    out = []
+    i = 0
+    while i < len(doc):
+        if i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ != "the":
+            i += 1  # a run starts at its first capitalised word: "Free Syrian Army" is not the "Syrian Army"
+            continue
+        end = i
+        while end < len(doc) and end - i < 7 and (doc[end].text[:1].isupper() or doc[end].text in {"'s", "’s"}):
+            end += 1
+        found = None
+        for stop in range(end, i + 1, -1):
+            if doc[stop - 1].ent_id_:
+                continue  # "Syria's Tiger Forces", "Iraq's Counter Terrorism Service": a unit of the dictionary
+            force = named_state_force([t.text for t in doc[i:stop] if t.text not in {"'s", "’s"}])
+            if force:
+                found = (i, stop, force)
+                break
+        if found:
+            out.append(found)
+            i = found[1]
+        else:
+            i += 1
+    return out

@@ -162,13 +162,15 @@ def link_after(span: Span) -> str | None:
     return None
 
 
-def state_actor(code: str) -> ActorInfo | None:
-    """Return the state-forces actor of a country code ("SY" -> Military Forces of Syria)."""
+def state_actor(code: str, branch: str = "Military") -> ActorInfo | None:
+    """Return the state-forces actor of a country code ("SY" -> Military Forces of Syria); ``branch``
+    "Police" gives its police ("Police Forces of Egypt"), as ACLED names them."""
     country = countries().by_code.get(code)
     if country is None:
         return None
-    name = f"Military Forces of {country.name}"
-    return ActorInfo(actor_key(name), name, "state_forces", code)
+    name = f"{branch} Forces of {country.name}"
+    tags = frozenset({"police"}) if branch == "Police" else frozenset()
+    return ActorInfo(actor_key(name), name, "state_forces", code, tags)
 
 
 def linked_target(doc: Doc, table: ActorTable, mention: ActorMention) -> str | None:

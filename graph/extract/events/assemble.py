@@ -99,7 +99,7 @@ class _Context:
 
     def event(self, span: Span, sent: Span, typing, evidence: tuple[str, int, int], anchor: str) -> Event:
         """Build one event read from ``span`` (the sentence or a part of it)."""
-        roles = assign_roles(span, typing.trigger, self.table)
+        roles = assign_roles(span, typing.trigger, self.table, typing.event_type)
         place = event_place(sent, self.places, self.fallback, typing.trigger)
         reading = dates.resolve_date(span, self.published)
         if reading is None and span is not sent:

@@ -113,8 +113,12 @@ def _reference(trigger: Token | None, table: ActorTable) -> Token | None:
     return trigger
 
 
-def assign_roles(sent: Span, trigger: Token | None, table: ActorTable) -> Roles:
-    """Return the participants and sources of the event a sentence reports."""
+def assign_roles(sent: Span, trigger: Token | None, table: ActorTable, event_type: str | None = None) -> Roles:
+    """Return the participants and sources of the event a sentence reports.
+
+    ``event_type`` (ACLED's) rules out parties the type cannot have: a battle is fought between armed
+    parties, so the civilians its sentence names ("10,000 prisoners") are not its actors.
+    """
     doc = sent.doc
     agents: list[str] = []
     patients: list[str] = []
@@ -128,6 +132,8 @@ def assign_roles(sent: Span, trigger: Token | None, table: ActorTable) -> Roles:
         head = doc[mention.start : mention.end].root
         if info.kind in _NEVER_PARTICIPANT or _is_reporter(head):
             reporters.append(mention.key)
+            continue
+        if event_type == "Battles" and info.kind == "civilians":
             continue
         if mention.link:
             if mention.link in {"backed", "supported", "funded", "armed", "sponsored"}:

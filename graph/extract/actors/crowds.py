@@ -1,0 +1,116 @@
+"""What a crowd does decides ACLED's category for it: people who protest are Protesters (X), people who
+riot (burn, loot, stone) are Rioters (X), the same people as victims or witnesses stay Civilians (X).
+
+The verbs and nouns are ``crowd_verbs.tsv``. A plural noun that the sentence makes the subject of a
+protest ("Employees gathered in protest", "dozens of artists rallied") is a crowd even when no word
+list names it.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Token
+
+from graph.extract.datafiles import read_rows
+
+__all__ = ["crowd_category", "crowd_class", "is_protest_subject"]
+
+_CROWD_CLASSES = frozenset(["civilians", "protesters", "rioters"])
+# verbs whose object says what the crowd does: "staged a sit-in", "went on strike", "held a rally"
+_STAGING_VERBS = frozenset(["stage", "hold", "organise", "organize", "go", "launch", "join", "begin", "start",
+                            "continue", "mount", "embark", "call", "take", "lead", "gather", "assemble", "converge"])
+_OWN_SUBJECT = frozenset(["nsubj", "nsubjpass", "auxpass", "expl"])
+_QUANTITIES = frozenset(["dozens", "hundreds", "thousands", "scores", "tens", "group", "groups", "crowd",
+                         "crowds", "number", "some", "many", "several", "all", "most"])
+
+
+@cache
+def _lexicon() -> tuple[dict[str, str], dict[str, str]]:
+    verbs: dict[str, str] = {}
+    nouns: dict[str, str] = {}
+    for row in read_rows("actors", "crowd_verbs.tsv"):
+        (verbs if row["form"] == "verb" else nouns)[row["lemma"]] = row["category"]
+    return verbs, nouns
+
+
+def _forms(lemma: str) -> set[str]:
+    """A verb's regular forms, for when the lemmatiser stumbles ("staged" -> "stag")."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    return {lemma, lemma + "s", stem + "ed", stem + "ing", lemma + "d"}
+
+
+def _is_staging(verb: Token) -> bool:
+    return verb.lemma_.lower() in _STAGING_VERBS or any(verb.lower_ in _forms(v) for v in _STAGING_VERBS)
+
+
+def _verbs_of(verb: Token) -> list[Token]:
+    """The verb and the verbs it coordinates or chains ("looted the mall, burnt tyres and threw stones",
+    "gathered ... before marching")."""
+    out: list[Token] = []
+    todo = [verb]
+    while todo and len(out) < 8:
+        node = todo.pop()
+        out.append(node)
+        todo.extend(c for c in node.children if c.dep_ in {"conj", "advcl", "xcomp"} and c.pos_ in {"VERB", "AUX"}
+                    and not any(g.dep_ in _OWN_SUBJECT for g in c.children))  # "when they were attacked"
+    return out
+
+
+def _verb_category(verb: Token) -> str | None:
+    verbs, nouns = _lexicon()
+    found = verbs.get(verb.lemma_.lower()) if verb.pos_ == "VERB" else None
+    if found:
+        return found
+    if _is_staging(verb):
+        for child in verb.children:
+            objects = [child] if child.dep_ == "dobj" else [g for g in child.children if g.dep_ == "pobj"] \
+                if child.dep_ == "prep" else []
+            for obj in objects:  # "a sit-in" is parsed as sit <- in, either word may head it
+                for word in [obj, *obj.children]:
+                    if word.lemma_.lower() in nouns:
+                        return nouns[word.lemma_.lower()]
+    return None
+
+
+def _subject_node(head: Token) -> Token:
+    """Climb from a crowd noun to the node that stands in the clause: "students and teachers" ->
+    "students"; "dozens of students" -> "dozens"."""
+    node = head
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ in _QUANTITIES:
+        node = node.head.head
+    return node
+
+
+def crowd_category(head: Token) -> str | None:
+    """"riot", "protest" or None for the noun heading a group of people, by what the sentence has it do."""
+    node = _subject_node(head)
+    _, nouns = _lexicon()
+    if node.dep_ == "pobj" and node.head.lower_ in {"by", "of"} and node.head.head.lemma_.lower() in nouns:
+        return nouns[node.head.head.lemma_.lower()]  # "a protest by students"
+    if node.dep_ == "pobj" and node.head.lower_ == "with" and node.head.head.lemma_.lower() == "clash":
+        return "riot"  # "police clashed with residents"
+    if node.dep_ != "nsubj":
+        return None
+    categories = {_verb_category(verb) for verb in _verbs_of(node.head)}
+    return "riot" if "riot" in categories else "protest" if "protest" in categories else None
+
+
+def crowd_class(cls: str, head: Token) -> str:
+    """The descriptor class of a group of people once the sentence's treatment is read: civilians who
+    protest are protesters, protesters or civilians who riot are rioters."""
+    if cls not in _CROWD_CLASSES:
+        return cls
+    category = crowd_category(head)
+    if category == "riot":
+        return "rioters"
+    if category == "protest" and cls == "civilians":
+        return "protesters"
+    return cls
+
+
+def is_protest_subject(token: Token) -> bool:
+    """Whether a plural noun is the subject of a protest ("Employees gathered in protest")."""
+    return token.tag_ == "NNS" and crowd_category(token) == "protest"

@@ -1,0 +1,93 @@
+"""ACLED's actor categories and roles on hand-written notes: crowds by what they do, police apart from the
+military, state forces by their own names, unidentified attackers, and who did what to whom."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract.pipeline import Extractor
+from graph.records import Article
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def first_event(extractor, text: str):
+    result = extractor.extract(Article(id="note", text=text, published="2016-06-20"))
+    assert result.events, text
+    return result.events[0], {a.name: a for a in result.actors}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        # people who protest are Protesters, whatever the noun, in the country of the place
+        ("Teachers staged a sit-in outside the governorate offices in Sfax, Tunisia.", "Protesters (Tunisia)", None),
+        ("Dozens of nurses gathered in protest at the main hospital in Kaduna, Nigeria.", "Protesters (Nigeria)",
+         None),
+        ("Hundreds of farmers marched to the parliament in Nairobi to demand better maize prices.",
+         "Protesters (Kenya)", None),
+        # people who burn, loot or stone are Rioters
+        ("Angry residents burnt tyres and pelted cars with stones in Kisumu, Kenya.", "Rioters (Kenya)", None),
+        ("A mob looted shops in Kano, Nigeria.", "Rioters (Nigeria)", None),
+        # police are the state's Police Forces, soldiers its Military Forces
+        ("Police arrested 30 opposition supporters in Kampala, Uganda.", "Police Forces of Uganda",
+         "Civilians (Uganda)"),
+        ("Two policemen were killed when gunmen attacked a checkpoint near Arish, Egypt.",
+         "Unidentified Armed Group (Egypt)", "Police Forces of Egypt"),
+        # unknown attackers are an Unidentified Armed Group; victims named by a noun are Civilians
+        ("Unknown gunmen shot dead a village chief in Gao, Mali.", "Unidentified Armed Group (Mali)",
+         "Civilians (Mali)"),
+        ("Assailants killed six people in Beni, Democratic Republic of Congo.",
+         "Unidentified Armed Group (Democratic Republic of Congo)", "Civilians (Democratic Republic of Congo)"),
+        # state forces under their own names or acronyms are the state's forces
+        ("KDF soldiers killed four al-Shabaab militants near Lamu on Sunday, the army said.",
+         "Military Forces of Kenya", "Al-Shabaab"),
+        ("The Kenya Defence Forces killed four members of al Shabaab in Lamu.", "Military Forces of Kenya",
+         "Al-Shabaab"),
+        ("FARDC troops clashed with M23 rebels near Rutshuru.", "Military Forces of Democratic Republic of Congo",
+         "M23"),
+        # a passive: the agent of "by" is actor1
+        ("Three soldiers were killed by Boko Haram fighters near Maiduguri.", "Boko Haram",
+         "Military Forces of Nigeria"),
+    ],
+)
+def test_acled_actors_and_roles(extractor, text, actor1, actor2):
+    event, _ = first_event(extractor, text)
+    assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        ("SAF bombed villages near Deribat, Sudan.", "Military Forces of Sudan", "SAF"),
+        ("Somali National Army troops retook Bulo Burde.", "Military Forces of Somalia", "Somali National Army"),
+        ("Nigeria Police Force officers dispersed the crowd in Abuja.", "Police Forces of Nigeria",
+         "Nigeria Police Force"),
+    ],
+)
+def test_state_forces_keep_their_own_name_as_alias(extractor, text, name, alias):
+    _, actors = first_event(extractor, text)
+    assert name in actors, sorted(actors)
+    assert alias in actors[name].aliases
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a rebel army named after its country is not the state's army
+        "The Free Syrian Army captured two villages north of Aleppo.",
+        "The Sudan People's Liberation Army in Opposition attacked a barracks near Nasir.",
+    ],
+)
+def test_rebel_armies_are_not_state_forces(extractor, text):
+    _, actors = first_event(extractor, text)
+    assert not any(name.startswith("Military Forces") for name in actors), sorted(actors)
+
+
+def test_a_tie_between_countries_leaves_generic_actors_without_one(extractor):
+    # two places in two countries, neither named: no country beats a wrong one
+    event, _ = first_event(extractor, "Students protested in Mannar and in Sousse.")
+    assert event.actor1 == "Protesters"
