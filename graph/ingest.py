@@ -159,6 +159,7 @@ def write_results(
     started = time.perf_counter()
     if linker is not None and summary.documents:
         summary.count_distinct(linker.finish(replaced_any=bool(writer.replaced)))
+    store.settle()  # linked and reconciled: a crash from here on loses nothing
     summary.merge_seconds += time.perf_counter() - started
     summary.write_seconds += writer.busy_seconds + summary.merge_seconds
     return summary
@@ -180,6 +181,9 @@ def ingest_articles(
     """
     started = time.perf_counter()
     summary = IngestSummary()
+    from graph.link import recover
+
+    recover(store)  # a run killed before it settled was undone at open: rebuild what derives from it
     articles = unique_documents(articles, base_iri, summary, on_error)
     if scheduler or (workers != 0 and len(articles) > 1):
         results = run_batch(articles, base_iri, scheduler=scheduler, workers=workers, validate=validate)

@@ -93,6 +93,11 @@ class RemoteStore:
         if batch:
             self.update_raw(update_text(batch))
 
+    needs_rebuild = False  # a remote server's transactions leave no half-written run to undo
+
+    def settle(self) -> None:
+        """Nothing to forget: each batch was one transaction on the server."""
+
     def bulk_replace(self, items: Sequence[tuple[str, bytes]], atomic: bool = True) -> list[str]:
         """Replace many document graphs; return the IRIs that existed.
 

@@ -14,9 +14,12 @@ Atomicity: ``replace_graph(s)`` is one engine transaction (DROP + INSERT DATA): 
 readers and a crash see the whole old or the whole new graph. ``bulk_replace`` (batch ingest)
 replaces existing graphs the same way and loads new ones with ``Store.load``, one transaction per
 batch, so the same holds. ``bulk_replace(..., atomic=False)`` uses the bulk loader instead, which
-is not transactional: a journal file names the graphs being loaded, and if the process dies
-mid-load the next ``Store`` open drops them (a raw ``pyoxigraph.Store`` open does not), and a
-reader in the same process could see part of a new document while it loads.
+is not transactional: a journal file names the graphs loaded so far by the run, and a reader in
+the same process could see part of a new document while it loads. The journal stays until the
+run has also linked and reconciled what it loaded (``settle``): if the process dies before, the
+next ``Store`` open drops the run's new graphs (a raw ``pyoxigraph.Store`` open does not) and
+sets ``needs_rebuild``, and whoever opened it for writing rebuilds the derived facts
+(``graph.link.recover``), so the store is never left with documents whose facts were not written.
 """
 
 from __future__ import annotations
@@ -102,6 +105,8 @@ class Store:
         self.oxigraph = ox.Store(path) if path is not None else ox.Store()
         self.dataset = Dataset(store=OxigraphStore(store=self.oxigraph), default_union=True)
         self._write_lock = threading.Lock()
+        self._journaled: dict[str, list[str]] = {"new": [], "replaced": []}  # this run's, not yet settled
+        self.needs_rebuild = False  # an interrupted run was undone: derived facts must be rebuilt
         self.recovered = self._recover()
 
     # -- writes -----------------------------------------------------------------------------
@@ -129,19 +134,27 @@ class Store:
             exists = {iri: self.oxigraph.contains_named_graph(ox.NamedNode(iri)) for iri in latest}
             old = [(iri, nt) for iri, nt in latest.items() if exists[iri]]
             new = [(iri, nt) for iri, nt in latest.items() if not exists[iri]]
+            if not atomic:
+                self._journal(new=[iri for iri, _ in new], replaced=[iri for iri, _ in old])
             if old:
                 self.oxigraph.update(update_text(old))
             if new and atomic:
                 self.oxigraph.load(_nquads(new), ox.RdfFormat.N_QUADS)
             elif new:
-                self._bulk_load_new(new)
+                self.oxigraph.bulk_load(_nquads(new), ox.RdfFormat.N_QUADS)
+                self.oxigraph.flush()
         return [iri for iri, _ in old]
 
-    def _bulk_load_new(self, items: list[tuple[str, bytes]]) -> None:
-        self._write_journal([iri for iri, _ in items])
-        self.oxigraph.bulk_load(_nquads(items), ox.RdfFormat.N_QUADS)
-        self.oxigraph.flush()
-        self._write_journal([])
+    def _journal(self, new: list[str], replaced: list[str]) -> None:
+        """Add a batch's graphs to the run's journal, on disk before they are written."""
+        self._journaled["new"].extend(new)
+        self._journaled["replaced"].extend(replaced)
+        self._write_journal(self._journaled)
+
+    def settle(self) -> None:
+        """Say that what this run bulk-loaded is linked and reconciled: the journal is no longer needed."""
+        self._journaled = {"new": [], "replaced": []}
+        self._write_journal(None)
 
     def insert_default(self, ntriples: bytes) -> None:
         """Add N-Triples to the default graph in one transaction (the engine's loader, no SPARQL parse)."""
@@ -244,32 +257,39 @@ class Store:
     def _journal_path(self) -> str | None:
         return os.path.join(self.path, JOURNAL) if self.path else None
 
-    def _write_journal(self, graph_iris: list[str]) -> None:
+    def _write_journal(self, entries: dict[str, list[str]] | None) -> None:
         path = self._journal_path()
         if path is None:
             return
-        if not graph_iris:
+        if entries is None:
             if os.path.exists(path):
                 os.remove(path)
             return
         tmp = path + ".tmp"
         with open(tmp, "w", encoding="utf-8") as out:
-            json.dump(graph_iris, out)
+            json.dump(entries, out)
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, path)
 
     def _recover(self) -> list[str]:
-        """Drop the graphs of a bulk load that did not finish; return their IRIs."""
+        """Undo a bulk run that did not settle: drop its new graphs; return their IRIs.
+
+        Its replaced graphs hold their new version, whole (each batch replaced them in one
+        transaction); ``needs_rebuild`` tells the opener to rebuild what is derived from them.
+        """
         path = self._journal_path()
         if path is None or not os.path.exists(path):
             return []
         with open(path, encoding="utf-8") as stream:
-            graph_iris = json.load(stream)
-        self.oxigraph.update(" ; ".join(f"DROP SILENT GRAPH <{ox.NamedNode(iri).value}>" for iri in graph_iris))
-        self.oxigraph.flush()
-        self._write_journal([])
-        log.warning("dropped %d document graphs of an interrupted bulk load; ingest them again", len(graph_iris))
+            entries = json.load(stream)
+        graph_iris = entries["new"] if isinstance(entries, dict) else entries  # a list: the older journal
+        if graph_iris:
+            self.oxigraph.update(" ; ".join(f"DROP SILENT GRAPH <{ox.NamedNode(iri).value}>" for iri in graph_iris))
+            self.oxigraph.flush()
+        self._write_journal(None)
+        self.needs_rebuild = True
+        log.warning("dropped %d document graphs of an interrupted ingest; ingest them again", len(graph_iris))
         return graph_iris
 
 

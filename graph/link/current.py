@@ -272,14 +272,26 @@ class DictionaryEntry(NamedTuple):
 
 @functools.cache
 def dictionary() -> dict[str, DictionaryEntry]:
-    """The named actors of ``graph/data/actors/actors.tsv`` by id slug.
+    """The named actors of ``graph/data/actors/actors.tsv`` and the state forces of ``state_forces.tsv``, by id slug.
 
     Read here rather than through the extraction's lexicon, so that reconciling never loads the
-    extraction pipeline (spaCy); the columns are the file's own (name, kind, country, ...).
+    extraction pipeline (spaCy); the columns are the files' own. State forces are named as the
+    lexicon names them ("Military Forces of Kenya"); tests/test_current.py checks both agree.
     """
-    with open(ACTORS_FILE, encoding="utf-8") as handle:
-        rows = csv.DictReader((line for line in handle if line.strip() and not line.startswith("#")), delimiter="\t")
-        return {slugify(r["name"]): DictionaryEntry(r["name"], r["kind"], r["country"] or None) for r in rows}
+    entries = {slugify(r["name"]): DictionaryEntry(r["name"], r["kind"], r["country"] or None)
+               for r in _data_rows(ACTORS_FILE)}
+    country_names = {r["code"]: r["country"] for r in _data_rows(ACTORS_FILE.with_name("demonyms.tsv"))}
+    for row in _data_rows(ACTORS_FILE.with_name("state_forces.tsv")):
+        name = f"{row['branch']} Forces of {country_names[row['country']]}"
+        entries.setdefault(slugify(name), DictionaryEntry(name, "state_forces", row["country"]))
+    return entries
+
+
+def _data_rows(path: Path) -> list[dict[str, str]]:
+    """The rows of a tab-separated data file, ``#`` header lines left out."""
+    with open(path, encoding="utf-8") as handle:
+        return list(csv.DictReader((line for line in handle if line.strip() and not line.startswith("#")),
+                                   delimiter="\t"))
 
 
 def _alias_lines(node: str, by_predicate: dict[str, list[_Value]], chosen: dict[str, _Value]) -> list[str]:

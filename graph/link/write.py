@@ -8,7 +8,7 @@ from functools import cache
 
 from graph import __version__
 from graph.build import build_document
-from graph.link.current import mentioned, reconcile
+from graph.link.current import mentioned, rebuild_current, reconcile
 from graph.link.events import link_events
 from graph.link.merged import run_update
 from graph.ontology import ontology_graph
@@ -82,3 +82,18 @@ def write_extractions(
         touched.update(_graph_subjects(store, written.graph_iri))
     reconcile(store, touched)
     return results
+
+
+def recover(store) -> bool:
+    """Rebuild the ontology and the current facts after an interrupted ingest was undone at open.
+
+    ``Store`` drops the documents of a run that did not settle and sets ``needs_rebuild``; the
+    current graph may hold facts of what was dropped, or lack the run's replaced documents'.
+    Returns whether anything was rebuilt.
+    """
+    if not store.needs_rebuild:
+        return False
+    ensure_ontology(store)
+    rebuild_current(store)
+    store.needs_rebuild = False
+    return True

@@ -67,3 +67,44 @@ def test_kill_during_ingest_loses_nothing_and_rerun_completes(tmp_path):
 
     subprocess.run(ingest_command(articles, tmp_path / "crashed", "--quiet"), check=True, cwd=ROOT)
     assert triples_per_graph(tmp_path / "crashed") == reference
+
+
+KILLED_BEFORE_SETTLING = """
+import os, sys
+from graph.link import batch
+from graph.cli import main
+batch.BatchLinker.finish = lambda self, replaced_any: os._exit(9)  # killed once its documents are written
+main(sys.argv[1:])
+"""
+
+
+def test_kill_after_the_documents_are_written_but_before_their_facts_undoes_the_run(tmp_path):
+    first, second = write_articles(tmp_path / "first", 6, seed=1), write_articles(tmp_path / "second", 6, seed=2)
+    second_folder = tmp_path / "second-only"
+    second_folder.mkdir()
+    for number, path in enumerate(second):
+        (second_folder / f"later-{number}.txt").write_text(path.read_text())
+    for data_dir in ("reference", "crashed"):
+        subprocess.run(ingest_command(first[0].parent, tmp_path / data_dir, "--quiet", "--workers", "0"),
+                       check=True, cwd=ROOT)
+    before = triples_per_graph(tmp_path / "crashed")
+    subprocess.run(ingest_command(second_folder, tmp_path / "reference", "--quiet", "--workers", "0"),
+                   check=True, cwd=ROOT)
+
+    killed = subprocess.run([sys.executable, "-c", KILLED_BEFORE_SETTLING,
+                             *ingest_command(second_folder, tmp_path / "crashed", "--quiet", "--workers", "0")[3:]],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert killed.returncode == 9, killed.stderr
+    assert len(document_graphs(triples_per_graph(tmp_path / "crashed"))) == 12  # written, facts not
+
+    from graph.link import recover
+    from graph.store import Store
+
+    store = Store(str(tmp_path / "crashed"))
+    assert len(store.recovered) == 6 and recover(store)
+    store.close()
+    assert triples_per_graph(tmp_path / "crashed") == before  # as if the run had not happened
+
+    subprocess.run(ingest_command(second_folder, tmp_path / "crashed", "--quiet", "--workers", "0"),
+                   check=True, cwd=ROOT)
+    assert triples_per_graph(tmp_path / "crashed") == triples_per_graph(tmp_path / "reference")
