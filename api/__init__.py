@@ -8,6 +8,7 @@ from flask import Flask
 
 from api.current import keep_current
 from graph.config import Settings, load_settings
+from graph.link import recover
 from graph.store import open_store
 
 __all__ = ["create_app"]
@@ -20,7 +21,8 @@ def create_app(config: dict[str, Any] | Settings | None = None) -> Flask:
     app.config["CONFLICTKG"] = settings
     app.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
     app.json.sort_keys = False  # records keep their documented field order
-    app.extensions["conflictkg.store"] = open_store(settings)
+    app.extensions["conflictkg.store"] = store = open_store(settings)
+    recover(store)  # an ingest killed before it settled was undone at open: rebuild its derived facts
     keep_current(app.extensions["conflictkg.store"])
 
     from api import cors, dereference, errors, graph_store, limits, network, openapi, pages, rest, security, sparql
