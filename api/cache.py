@@ -17,7 +17,7 @@ from typing import Any
 
 __all__ = ["ResponseCache", "watch_writes", "WRITE_METHODS", "TTL_SECONDS", "MAX_ENTRIES", "MAX_BODY_BYTES"]
 
-WRITE_METHODS = ("replace_graph", "replace_graphs", "bulk_replace", "update_raw", "update", "drop_graph")
+WRITE_METHODS = ("replace_graph", "replace_graphs", "bulk_replace", "insert", "update_raw", "update", "drop_graph")
 TTL_SECONDS = 300.0
 MAX_ENTRIES = 512
 MAX_BODY_BYTES = 2_000_000

@@ -115,15 +115,16 @@ class RemoteStore:
         self.replace_graphs(latest.items())
         return existed
 
-    def insert_default(self, ntriples: bytes) -> None:
-        """Add N-Triples to the default graph, one INSERT DATA request per ~8 MB (cut between lines)."""
+    def insert(self, ntriples: bytes, graph_iri: str | None = None) -> None:
+        """Add N-Triples to graph ``graph_iri`` (None: the default graph), one INSERT DATA per ~8 MB of lines."""
+        opening, closing = (f"GRAPH {ox.NamedNode(graph_iri)} {{", "}") if graph_iri else ("", "")
         start = 0
         while start < len(ntriples):
             end = len(ntriples)
             if end - start > MAX_UPDATE_BYTES:  # cut after the window's last line, or after an overlong line
                 last_line_end = ntriples.rfind(b"\n", start, start + MAX_UPDATE_BYTES) + 1
                 end = last_line_end or ntriples.find(b"\n", start) + 1 or end
-            self.update_raw(f"INSERT DATA {{\n{ntriples[start:end].decode()}\n}}")
+            self.update_raw(f"INSERT DATA {{ {opening}\n{ntriples[start:end].decode()}\n{closing} }}")
             start = end
 
     def drop_graph(self, graph_iri: str) -> bool:

@@ -156,10 +156,14 @@ class Store:
         self._journaled = {"new": [], "replaced": []}
         self._write_journal(None)
 
-    def insert_default(self, ntriples: bytes) -> None:
-        """Add N-Triples to the default graph in one transaction (the engine's loader, no SPARQL parse)."""
+    def insert(self, ntriples: bytes, graph_iri: str | None = None) -> None:
+        """Add N-Triples to graph ``graph_iri`` (the default graph when None) in one transaction.
+
+        The engine's loader, no SPARQL parse: tens of times faster than INSERT DATA.
+        """
+        graph = ox.NamedNode(graph_iri) if graph_iri else ox.DefaultGraph()
         with self._write_lock:
-            self.oxigraph.load(ntriples, ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+            self.oxigraph.load(ntriples, ox.RdfFormat.N_TRIPLES, to_graph=graph)
 
     def drop_graph(self, graph_iri: str) -> bool:
         """Remove the named graph ``graph_iri``; return whether it existed."""

@@ -108,14 +108,16 @@ def test_large_batches_are_split_into_several_requests(remote, monkeypatch):
     assert remote.count_triples() == 5 * 21
 
 
-def test_default_graph_inserts_are_split_between_lines(remote, monkeypatch):
+@pytest.mark.parametrize("graph", [None, f"{EX}facts"])
+def test_inserts_are_split_between_lines(remote, monkeypatch, graph):
     monkeypatch.setattr("graph.remote.MAX_UPDATE_BYTES", 2_000)
     requests = []
     send = remote.update_raw
     monkeypatch.setattr(remote, "update_raw", lambda update: requests.append(update) or send(update))
-    remote.insert_default(document(60, "facts").serialize(format="nt", encoding="utf-8"))
+    remote.insert(document(60, "facts").serialize(format="nt", encoding="utf-8"), graph)
     assert len(requests) > 2
-    assert remote.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[0]["n"] == 61
+    where = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "?s ?p ?o"
+    assert remote.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")[0]["n"] == 61
 
 
 def test_select_with_bindings(remote):

@@ -97,6 +97,8 @@ _DELETE = sparql_prefixes("ckg", "geo", "time") + f"""DELETE {{ GRAPH {_CURRENT}
   }}
 }}"""
 
+# Whether any subject of #IRIS# has current facts already.
+_HAS_FACTS = f"""SELECT ?s WHERE {{ VALUES ?s {{ {_IRIS} }} GRAPH {_CURRENT} {{ ?s ?p ?o }} }} LIMIT 1"""
 _ONE_VALUE = {str(p) for p in (
     SDO.name, CKG.kind, CKG.countryCode, CKG.admin1, CKG.geonamesId, CKG.geoPrecision, GEO.asWKT, CKG.eventType,
     CKG.subEventType, SEM.eventType, CKG.cameoCode, CKG.ploverType, SEM.hasPlace, CKG.actor1, CKG.actor2,
@@ -150,8 +152,11 @@ def reconcile(store, subjects: Iterable[str]) -> None:
         readings = _with_latest(store, store.select(READINGS_QUERY.replace(_IRIS, _iri_list(chunk + owned))))
         evidence = store.select(EVIDENCE_QUERY.replace("#VALUES#", f"VALUES ?event {{ {_iri_list(chunk)} }}"))
         facts = current_ntriples(readings) + merged_ntriples(evidence)
-        run_update(store, f"{_DELETE.replace(_IRIS, _iri_list(chunk))} ;\n"
-                          f"INSERT DATA {{ GRAPH {_CURRENT} {{\n{facts}\n}} }}")
+        if store.select(_HAS_FACTS.replace(_IRIS, _iri_list(chunk))):  # replace them in one update
+            run_update(store, f"{_DELETE.replace(_IRIS, _iri_list(chunk))} ;\n"
+                              f"INSERT DATA {{ GRAPH {_CURRENT} {{\n{facts}\n}} }}")
+        else:  # new entities (a fresh ingest): the engine's loader, one transaction
+            store.insert(facts.encode(), str(CURRENT_GRAPH))
 
 
 def _with_latest(store, rows: list[dict]) -> list[dict]:
