@@ -104,52 +104,28 @@ class _Compiler:
         return index
 
     def _read(self, data_dir: Path) -> None:
-        for row in read_tsv(data_dir / "countries.tsv"):
-            geonames_id = int(row["geonames_id"]) if row["geonames_id"] else None
-            self.add(_area(row, f"place/{slugify(row['name'])}", "country", row["iso2"], geonames_id=geonames_id),
-                     [row["name"], *_split(row["aliases"])])
-            for demonym in _split(row["demonym"].replace(",", "|")):
-                self.demonyms.setdefault(normalise(demonym), row["iso2"])
+        """Read the data files in order: countries, admin1 units, cities, regions, then the aliases onto them."""
+        self._read_countries(data_dir / "countries.tsv")
         for row in read_tsv(data_dir / "admin1.tsv"):
             place_id = f"place/{slugify(row['name'])}-{row['code'].lower()}"
             self.add(_area(row, place_id, "governorate", row["country"], admin1=row["name"]),
                      [row["name"], *_split(row["aliases"])])
         for row in read_tsv(data_dir / "cities.tsv"):
-            population = int(row["population"] or 0)
-            self.add(
-                Place(
-                    f"place/geonames-{row['geonames_id']}",
-                    display_name(row["name"]),
-                    _town_kind(population),
-                    row["country"],
-                    float(row["lat"]),
-                    float(row["lon"]),
-                    row["admin1"] or None,
-                    int(row["geonames_id"]),
-                    population,
-                    1,
-                ),
-                list(dict.fromkeys([display_name(row["name"]), row["name"]])),
-                _split(row["keys"]),
-            )
+            self.add(_city(row), list(dict.fromkeys([display_name(row["name"]), row["name"]])), _split(row["keys"]))
         for row in read_tsv(data_dir / "regions.tsv"):
-            self.add(
-                Place(
-                    f"place/{row['id']}",
-                    row["name"],
-                    row["kind"],
-                    row["country"] or None,
-                    float(row["lat"]),
-                    float(row["lon"]),
-                    row["admin1"] or None,
-                    int(row["geonames_id"]) if row["geonames_id"] else None,
-                    int(row["population"] or 0),
-                    int(row["precision"]),
-                    True,
-                ),
-                [row["name"], *_split(row["aliases"])],
-            )
-        for row in read_tsv(data_dir / "aliases.tsv"):
+            self.add(_region(row), [row["name"], *_split(row["aliases"])])
+        self._read_aliases(data_dir / "aliases.tsv")
+
+    def _read_countries(self, path: Path) -> None:
+        for row in read_tsv(path):
+            geonames_id = int(row["geonames_id"]) if row["geonames_id"] else None
+            self.add(_area(row, f"place/{slugify(row['name'])}", "country", row["iso2"], geonames_id=geonames_id),
+                     [row["name"], *_split(row["aliases"])])
+            for demonym in _split(row["demonym"].replace(",", "|")):
+                self.demonyms.setdefault(normalise(demonym), row["iso2"])
+
+    def _read_aliases(self, path: Path) -> None:
+        for row in read_tsv(path):
             targets = self._alias_targets(row["target"], row["country"] or None, row["kind"] or None)
             if not targets:
                 raise ValueError(f"aliases.tsv: alias {row['alias']!r} names unknown place {row['target']!r}")
@@ -246,3 +222,21 @@ def _area(row: dict, place_id: str, kind: str, country: str, admin1: str | None 
     """A country or admin1 row of the data files as a Place (ACLED precision 3: the area's centre)."""
     return Place(place_id, row["name"], kind, country, float(row["lat"]), float(row["lon"]), admin1, geonames_id,
                  int(row["population"] or 0), 3)
+
+
+def _city(row: dict) -> Place:
+    """A populated place of cities.tsv (GeoNames)."""
+    population = int(row["population"] or 0)
+    return Place(
+        f"place/geonames-{row['geonames_id']}", display_name(row["name"]), _town_kind(population), row["country"],
+        float(row["lat"]), float(row["lon"]), row["admin1"] or None, int(row["geonames_id"]), population, 1,
+    )
+
+
+def _region(row: dict) -> Place:
+    """A hand-written region, valley, desert, sea or camp of regions.tsv (curated)."""
+    return Place(
+        f"place/{row['id']}", row["name"], row["kind"], row["country"] or None, float(row["lat"]), float(row["lon"]),
+        row["admin1"] or None, int(row["geonames_id"]) if row["geonames_id"] else None,
+        int(row["population"] or 0), int(row["precision"]), True,
+    )
