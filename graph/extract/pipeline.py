@@ -2,9 +2,8 @@
 
 clean (offsets kept) -> nlp.pipe -> places/ -> actors/ (with relations) -> events/ -> one Extraction.
 Each stage has one entry function and typed records in and out, and none changes what an earlier
-stage returned.
-A document that is empty, markup or not English gives an empty extraction; a reader that fails on
-one document is logged and leaves that document with what the other readers found.
+stage returned. A document that is empty, markup or not English gives an empty extraction; a document
+on which a stage fails is logged and gives an empty extraction, and the batch goes on.
 """
 
 from __future__ import annotations
