@@ -33,29 +33,29 @@ DEV_SETS = {
 ALL_SETS = ["seed", *DEV_SETS]
 
 
-def make_input(name: str, out: Path) -> Path:
+def make_input(name: str, out: Path, evals: Path) -> Path:
     """Write the dev set's extractor input (``{id, text, published}`` lines) with its own scorer."""
     script, args = DEV_SETS[name]
     path = out / f"{name}_in.jsonl"
-    cmd = [sys.executable, str(EVAL / script), *[a if a.startswith("--") else str(EVAL / a) for a in args],
+    cmd = [sys.executable, str(evals / script), *[a if a.startswith("--") else str(evals / a) for a in args],
            "--make-input", str(path)]
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
     return path
 
 
-def extract_args(name: str, out: Path) -> list[str]:
+def extract_args(name: str, out: Path, evals: Path) -> list[str]:
     """The ``python -m graph extract`` arguments for one set."""
     if name == "seed":
-        seeds = sorted(str(p) for p in (ROOT / "seeds").glob("*.txt"))
+        seeds = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "seeds").glob("*.txt"))  # same output in any checkout
         return [*seeds, "--published", SEED_PUBLISHED, "--format", "json"]
-    return ["--jsonl", str(make_input(name, out)), "--format", "json"]
+    return ["--jsonl", str(make_input(name, out, evals)), "--format", "json"]
 
 
-def run_set(name: str, out: Path) -> Path:
+def run_set(name: str, out: Path, evals: Path) -> Path:
     """Extract one set into ``out/<name>.json`` (stdout) and ``out/<name>.err`` (stderr)."""
     result = out / f"{name}.json"
     with open(result, "wb") as stdout, open(out / f"{name}.err", "wb") as stderr:
-        code = subprocess.run([sys.executable, "-m", "graph", "extract", *extract_args(name, out)],
+        code = subprocess.run([sys.executable, "-m", "graph", "extract", *extract_args(name, out, evals)],
                               stdout=stdout, stderr=stderr, cwd=ROOT).returncode
     if code:
         raise SystemExit(f"error: extract of {name} exited {code}; see {out / (name + '.err')}")
@@ -79,14 +79,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", required=True, type=Path, help="directory for inputs and outputs")
     parser.add_argument("--compare", type=Path, help="reference directory made by an earlier run")
     parser.add_argument("--sets", nargs="+", choices=ALL_SETS, default=ALL_SETS, help="sets to run (default all)")
+    parser.add_argument("--eval", type=Path, default=EVAL, help=f"folder of the dev sets (default {EVAL})")
     args = parser.parse_args(argv)
-    if not EVAL.is_dir():
-        print(f"error: no dev sets at {EVAL}", file=sys.stderr)
+    if not args.eval.is_dir():
+        print(f"error: no dev sets at {args.eval}", file=sys.stderr)
         return 2
     args.out.mkdir(parents=True, exist_ok=True)
     differing = []
     for name in args.sets:
-        result = run_set(name, args.out)
+        result = run_set(name, args.out, args.eval)
         if args.compare is None:
             print(f"{name}: {result.stat().st_size} bytes")
             continue
