@@ -29,7 +29,6 @@ import resource
 import struct
 import sys
 import threading
-import time
 from typing import Any, BinaryIO
 
 import pyoxigraph as ox
@@ -214,6 +213,8 @@ class Snapshot:
     ``SETTLE_SECONDS`` (writes in a burst each make a new one), a thread copies it into an
     in-memory store, where the engine evaluates joins and aggregates several times faster, and
     later queries use that copy. Larger stores than ``max_copied_quads`` stay on disk only.
+    A superseded snapshot's thread ends at once, so a burst of writes never keeps a pile of
+    opened snapshots (and their threads) alive against the worker's memory limit.
     """
 
     def __init__(self, path: str, max_copied_quads: int):
@@ -221,8 +222,18 @@ class Snapshot:
         self.path, self.max_copied_quads = path, max_copied_quads
         self.disk = ox.Store.read_only(path)
         self.memory: ox.Store | None = None
-        self.superseded = False
+        self._superseded = threading.Event()
         threading.Thread(target=self._copy_to_memory, daemon=True).start()
+
+    @property
+    def superseded(self) -> bool:
+        """Whether a newer snapshot replaced this one."""
+        return self._superseded.is_set()
+
+    @superseded.setter
+    def superseded(self, value: bool) -> None:
+        if value:
+            self._superseded.set()
 
     @property
     def store(self) -> ox.Store:
@@ -231,8 +242,7 @@ class Snapshot:
 
     def _copy_to_memory(self) -> None:
         try:
-            time.sleep(SETTLE_SECONDS)
-            if self.superseded or len(self.disk) > self.max_copied_quads:
+            if self._superseded.wait(SETTLE_SECONDS) or len(self.disk) > self.max_copied_quads:
                 return
             dump = self.disk.dump(format=ox.RdfFormat.N_QUADS)
             memory = ox.Store()

@@ -591,6 +591,22 @@ def test_a_large_store_is_not_copied_into_memory(tmp_path, monkeypatch):
     assert snapshot.store is snapshot.disk
 
 
+def test_a_burst_of_snapshots_keeps_no_pile_of_copy_threads(tmp_path):
+    """Each superseded snapshot's copy thread ends at once (they used to sleep, each holding its store)."""
+    import threading
+
+    from api import sparql_worker
+
+    path = snapshot_of(tmp_path, MIXED_QUADS)
+    before = threading.active_count()
+    current = None
+    for _ in range(30):
+        if current is not None:
+            current.superseded = True
+        current = sparql_worker.Snapshot(path, max_copied_quads=len(MIXED_QUADS))
+    assert wait_for(lambda: threading.active_count() <= before + 1, seconds=sparql_worker.SETTLE_SECONDS / 2)
+
+
 def test_a_superseded_snapshot_is_not_copied(tmp_path, monkeypatch):
     from api import sparql_worker
 
