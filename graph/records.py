@@ -49,6 +49,7 @@ class Article:
     title: str | None = None
     source: str | None = None  # publisher, e.g. "The New Arab"
     path: str | None = None  # file path or URL it was read from
+    published_from: str | None = None  # how a date not given was read from the text: "date line", "dateline"
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """Runs spaCy once over each article and hands the parsed doc to each reader.
 
-clean (offsets kept) -> nlp.pipe -> places/ -> actors/ (with relations) -> events/ -> one Extraction.
+publication date (the header's, if none is given) -> clean (offsets kept) -> nlp.pipe
+-> places/ -> actors/ (with relations) -> events/ -> one Extraction.
 Each stage has one entry function and typed records in and out, and none changes what an earlier
 stage returned. A document that is empty, markup or not English gives an empty extraction; a document
 on which a stage fails is logged and gives an empty extraction, and the batch goes on.
@@ -16,6 +17,7 @@ from spacy.tokens import Doc
 from graph.extract.actors import read_actors
 from graph.extract.events import read_events
 from graph.extract.parse.clean import clean_text, looks_like_english, looks_like_html
+from graph.extract.parse.dateline import with_published
 from graph.extract.parse.nlp import build_nlp
 from graph.extract.parse.sentences import SentenceIndex
 from graph.extract.places import read_places
@@ -50,7 +52,7 @@ class Extractor:
         Long texts are parsed in chunks cut at line breaks and joined back into one Doc, so every
         offset still points into the whole article text.
         """
-        articles = list(articles)
+        articles = [with_published(a) for a in articles]  # no date given: the one the header prints
         chunked = [split_chunks(self._text_of(a)) for a in articles]
         docs = self.nlp.pipe((chunk for chunks in chunked for chunk in chunks), batch_size=self.batch_size)
         for article, chunks in zip(articles, chunked, strict=True):
