@@ -162,6 +162,8 @@ def test_sub_event_type(nlp, text, expected):
         "Police arrested two men for selling counterfeit medicines.",
         "Three miners died in an explosion at a coal mine.",
         "Authorities evacuated thousands of residents as the hurricane approached.",
+        "Authorities have yet to make any arrests in connection with the attacks.",
+        "The junta has ruled out any negotiations with the jihadists.",
     ],
 )
 def test_no_conflict_event(nlp, text):

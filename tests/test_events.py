@@ -263,3 +263,16 @@ def test_bare_forces_are_the_state_their_sentence_or_paragraph_names():
     texts = {actor.name: {m.text for m in actor.mentions} for actor in result.actors}
     assert "Soldiers" in texts["Military Forces of Niger"]  # the paragraph's country carries on
     assert "soldiers" in texts["Military Forces of Chad"]  # the state the sentence names outright
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Groups linked to al-Qaeda have operated in the region since 2017 despite a heavy military presence.", 0),
+        ("Gunmen have killed more than 3,000 people in the state since 2015, officials say.", 0),
+        ("Nearly two dozen activists have been arrested since July, the group said.", 1),
+        ("Militants have killed 12 villagers in the state since Monday, officials said.", 1),
+    ],
+)
+def test_standing_situations_are_no_events(text, count):
+    assert len(extract("since", text, "2024-03-22").events) == count

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from graph.extract.actors import ActorTable
 from graph.extract.events import dates, numbers
 from graph.extract.events import types as event_types
+from graph.extract.events.coref import EventMention, merge_mentions
 from graph.extract.events.place import event_place, main_place
 from graph.extract.events.roles import assign_roles
 from graph.extract.events.skips import caption, drop_headline, lead_end, ongoing, repeats, word_set
@@ -59,16 +60,23 @@ def build_events(article: Article, doc: Doc, table: ActorTable, places: list[Pla
         if not typings:
             continue
         if ongoing(sent) and dates.standing_since(sent.text, context.published):
-            continue  # "has been fighting the army since April 2023": background, not an event
+            continue  # "has been fighting the army since April 2023", "have operated there since 2017": background
         evidence = _evidence(article, sent)
         words = word_set(evidence[0])
         if not words or repeats(words, seen) or caption(article.text, evidence[2]):
             continue
         seen.append(words)
         events.extend(context.sentence_events(sent, typings[0], evidence))
-    events = drop_headline(events, lead_end(article))
+    lead = lead_end(article)
+    events = drop_headline(events, lead)
+    events = merge_mentions(EventMention(e, *context.own[e.id], body=_in_body(e, lead)) for e in events)
     countries = {p.location.name for p in places if p.location.kind in _COUNTRY_KINDS}
     return _fill_from_context(events, countries, _theatre_check(article, doc, table, places))
+
+
+def _in_body(event: Event, lead: int) -> bool:
+    """Whether the event's sentence is story text: after the headline block, ending like a sentence."""
+    return event.start >= lead and event.evidence.rstrip("\"'”’)").endswith((".", "!", "?"))
 
 
 class _Context:
@@ -78,6 +86,7 @@ class _Context:
         self.article, self.doc, self.table, self.places = article, doc, table, places
         self.published = _published(article)
         self.fallback = main_place(places)
+        self.own: dict[str, tuple[bool, bool]] = {}  # event id -> (date read from its text, place named in it)
 
     def sentence_events(self, sent: Span, typing, evidence: tuple[str, int, int]) -> list[Event]:
         """The sentence's event, then the event of a "during a rampage that left 250 dead" adjunct, if any."""
@@ -114,8 +123,11 @@ class _Context:
         fatalities = counts.fatalities if counts.fatalities is not None else _named_dead(span, self.table)
         actor1, actor2, assoc1 = _persons_aside(roles, typing.event_type, self.table)
         text, start, end = evidence
+        event_id = f"event/{slugify(self.article.id)}-{anchor}"
+        named = {p.location.id for p in self.places if sent.start <= p.start and p.end <= sent.end}
+        self.own[event_id] = (reading is not None, place is not None and place.id in named)
         return Event(
-            id=f"event/{slugify(self.article.id)}-{anchor}",
+            id=event_id,
             event_type=typing.event_type,
             sub_event_type=_territory_taker(typing, self.table),
             actor1=actor1,

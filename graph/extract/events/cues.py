@@ -22,7 +22,7 @@ _HYPOTHETICAL_HEADS = frozenset(
         "threaten", "plan", "vow", "warn", "fear", "intend", "seek", "aim", "urge", "demand", "call", "deny",
         "avoid", "pledge", "promise", "prepare", "consider", "propose", "expect", "want", "hope", "risk",
         "anticipation", "anticipate", "ahead", "allege", "suspect", "charge", "discuss", "negotiate", "suspend", "halt",
-        "postpone", "cancel", "stop",
+        "postpone", "cancel", "stop", "refuse", "fail", "rule",
     )
 )  # fmt: skip
 _MODALS = frozenset(["could", "would", "might", "may", "should", "will", "shall", "must"])
@@ -76,11 +76,13 @@ def _clause_verb(token: Token) -> Token:
 
 
 def _negated(token: Token) -> bool:
-    for node in (token, _clause_verb(token)):
+    """"did not attack", "no attack", "have yet to make any arrests"."""
+    verb = _clause_verb(token)
+    for node in (token, verb):
         for child in node.children:
             if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
                 return True
-    return False
+    return verb.dep_ == "xcomp" and any(c.lower_ == "yet" and c.dep_ == "advmod" for c in verb.head.children)
 
 
 def _hypothetical(token: Token) -> bool:

@@ -62,8 +62,17 @@ def caption(text: str, end: int) -> bool:
 
 
 def ongoing(sent: Span) -> bool:
-    """Whether the sentence has a verb in the perfect progressive ("has been fighting")."""
-    return any(t.tag_ == "VBG" and any(a.lower_ == "been" for a in t.children if a.dep_ == "aux") for t in sent)
+    """Whether the sentence has a verb in the perfect progressive ("has been fighting") or the active
+    perfect ("have operated", "has killed"); a passive "have been arrested since July" may still report
+    the arrests."""
+    return any(_perfect(t) for t in sent)
+
+
+def _perfect(token) -> bool:
+    auxes = {a.lower_ for a in token.children if a.dep_ in ("aux", "auxpass")}
+    if token.tag_ == "VBG":
+        return "been" in auxes
+    return token.tag_ == "VBN" and bool(auxes & {"has", "have"}) and "been" not in auxes
 
 
 def lead_end(article: Article) -> int:

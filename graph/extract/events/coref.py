@@ -1,0 +1,172 @@
+"""Event coreference inside one article: the mentions of one incident become one event.
+
+A story names its incident in the lede, then elaborates it, updates its toll and quotes sources on
+it; each of those sentences reads as an event of its own. A later mention joins an earlier event
+when nothing sets them apart:
+
+- the same sub-event type; or an attack on people and an armed clash, the later one referring back
+  to the incident ("the attack", "the ambush", "the clashes") right after the other: the incident
+  is then a battle, as ACLED codes an attack whose targets fought back;
+- actors that fit: together at most a pair, and sharing an actor unless one of the two names none
+  or the later one refers back;
+- the same place, or no place of its own; the same date, or a date that contains the other's (a
+  dated mention joins an undated one only when it refers back);
+- the incident mentioned just before, unless the later mention refers back;
+- no word that announces another incident ("another", "also", "separately", "meanwhile", "earlier"),
+  and neither is a tally over a period ("killed since the offensive began").
+
+The mention that tells most (a body sentence with place, parties and toll) gives the evidence;
+the merged event takes the parties, place and date the first one lacked, and the lowest toll the
+mentions report (ACLED's rule for conflicting figures).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from graph.records import Event
+
+__all__ = ["EventMention", "merge_mentions"]
+
+# An attack and a clash that refer to one incident: the targets fought back, which ACLED codes as a battle.
+_FOUGHT_BACK = {"Battles", "Violence against civilians"}
+_BACK_REFERENCE = re.compile(
+    r"\b(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?(?:attacks?|ambush(?:es)?|assaults?|raids?|clash(?:es)?"
+    r"|fighting|strikes?|air ?strikes?|bombings?|blasts?|explosions?|incidents?|killings?|massacres?|shelling"
+    r"|violence|operation|offensive|battle|firefight|encounter|hostilities)\b",
+    re.IGNORECASE,
+)
+_NEW_INCIDENT = re.compile(
+    r"\b(?:another|second|third|separate|separately|also|meanwhile|elsewhere|earlier|previously"
+    r"|similar|other|then)\b",
+    re.IGNORECASE,
+)
+
+# "killed since the offensive began": a tally over a period, not one more mention of an incident
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One sentence's event with what its own sentence says (not what it inherited from the article)."""
+
+    event: Event
+    dated: bool  # the date was read from the mention's own text, not the publication month
+    placed: bool  # the place is named in the mention's own sentence
+    body: bool = True  # in the story's body, not its headline block
+    evidence_weight: int | None = None  # of a merged incident: the weight of the mention it keeps as evidence
+
+    def weight(self) -> int:
+        """How much the mention's own sentence tells: body text first, then place, parties and toll.
+
+        A date alone does not make a better evidence: the lede states the incident, later sentences
+        often add only when it happened.
+        """
+        event = self.event
+        return 4 * self.body + self.placed + len(_parties(event)) + (event.fatalities is not None)
+
+
+def _parties(event: Event) -> set[str]:
+    return {name for name in (event.actor1, event.actor2) if name}
+
+
+def _actors_fit(first: Event, later: Event, refers_back: bool) -> bool:
+    """At most a pair together, sharing an actor unless one names none or the later one refers back."""
+    a, b = _parties(first), _parties(later)
+    return len(a | b) <= 2 and (not a or not b or bool(a & b) or refers_back)
+
+
+def _dates_fit(first: EventMention, later: EventMention, refers_back: bool) -> bool:
+    """Same date, or one holds the other; an undated mention has the publication month, so a
+    recalled incident of another month stays apart. A dated mention joins an undated one only when
+    it refers back to it."""
+    one, two = first.event.date or "", later.event.date or ""
+    if later.dated and not first.dated and not refers_back:
+        return False
+    return one.startswith(two) or two.startswith(one)
+
+
+def _places_fit(first: EventMention, later: EventMention) -> bool:
+    if not (first.placed and later.placed):
+        return True
+    return first.event.location == later.event.location
+
+
+def _types_fit(first: Event, later: Event, refers_back: bool) -> bool:
+    if (first.event_type, first.sub_event_type) == (later.event_type, later.sub_event_type):
+        return True
+    return refers_back and {first.event_type, later.event_type} == _FOUGHT_BACK
+
+
+def _same_incident(first: EventMention, later: EventMention, adjacent: bool) -> bool:
+    """Whether ``later`` is one more mention of ``first``; without a word that refers back, only of
+    the incident mentioned just before it."""
+    evidence = later.event.evidence
+    if _NEW_INCIDENT.search(evidence) or _SINCE.search(evidence) or _SINCE.search(first.event.evidence):
+        return False
+    refers_back = bool(_BACK_REFERENCE.search(evidence))
+    if not (adjacent or refers_back):
+        return False
+    return (
+        _types_fit(first.event, later.event, refers_back and adjacent)
+        and _actors_fit(first.event, later.event, refers_back)
+        and _places_fit(first, later)
+        and _dates_fit(first, later, refers_back)
+    )
+
+
+def _fill_slots(slots: list[str | None], offered: list[str | None]) -> list[str | None]:
+    """Empty actor slots take the other mention's actors, in the same role where it is free."""
+    spare: list[str | None] = [name for name in offered if name and name not in slots]
+    for i, slot in enumerate(slots):
+        if slot is None and spare:
+            same_role = offered[i] if offered[i] in spare else spare[0]
+            slots[i] = same_role
+            spare.remove(same_role)
+    return slots
+
+
+def _absorb(first: EventMention, later: EventMention) -> EventMention:
+    """``first`` with what ``later`` adds: missing parties, place and date, and the lowest toll."""
+    event, other = first.event, later.event
+    parties = _fill_slots([event.actor1, event.actor2], [other.actor1, other.actor2])
+    tolls = [n for n in (event.fatalities, other.fatalities) if n is not None]
+    date, precision = (event.date, event.date_precision)
+    if later.dated and (not first.dated or len(other.date or "") > len(event.date or "")):
+        date, precision = other.date, other.date_precision
+    weight = first.weight() if first.evidence_weight is None else first.evidence_weight
+    if later.weight() > weight:  # the sentence that tells most is the evidence
+        event = replace(event, id=other.id, evidence=other.evidence, start=other.start, end=other.end)
+        weight = later.weight()
+    if {event.event_type, other.event_type} == _FOUGHT_BACK:
+        clash = event if event.event_type == "Battles" else other
+        event = replace(event, event_type=clash.event_type, sub_event_type=clash.sub_event_type, cameo=clash.cameo,
+                        plover=clash.plover)
+    merged = replace(
+        event,
+        actor1=parties[0],
+        actor2=parties[1],
+        location=event.location if first.placed or not later.placed else other.location,
+        date=date,
+        date_precision=precision,
+        fatalities=min(tolls) if tolls else None,
+        quantity=event.quantity if event.quantity is not None else other.quantity,
+        reported_by=tuple(dict.fromkeys(event.reported_by + other.reported_by)),
+    )
+    return EventMention(merged, first.dated or later.dated, first.placed or later.placed, first.body or later.body,
+                        weight)
+
+
+def merge_mentions(mentions: Iterable[EventMention]) -> list[Event]:
+    """Return one event per incident, in the order of each incident's first mention."""
+    incidents: list[EventMention] = []
+    for mention in mentions:
+        for back, incident in enumerate(reversed(incidents)):
+            if _same_incident(incident, mention, adjacent=back == 0):
+                incidents[len(incidents) - 1 - back] = _absorb(incident, mention)
+                break
+        else:
+            incidents.append(mention)
+    return [incident.event for incident in incidents]

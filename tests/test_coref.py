@@ -1,0 +1,109 @@
+"""Event coreference inside one article (graph/extract/events/coref.py): one incident, one event."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract.events.coref import EventMention, merge_mentions
+from graph.records import Event
+
+PUBLISHED_MONTH = "2024-03"
+
+
+def mention(evidence: str, sub: str = "Armed clash", kind: str = "Battles", actors=(None, None), place=None,
+            date=None, toll=None, body=True) -> EventMention:
+    """One sentence's event; no date means the publication month, no place means the article's main place."""
+    start = hash(evidence) % 1000
+    event = Event(id=f"event/t-{start}", event_type=kind, sub_event_type=sub, actor1=actors[0], actor2=actors[1],
+                  location=place or "Main Town", date=date or PUBLISHED_MONTH, fatalities=toll, evidence=evidence,
+                  start=start, end=start + len(evidence))
+    return EventMention(event, dated=date is not None, placed=place is not None, body=body)
+
+
+ARMY, GROUP, OTHER = "Military Forces of Niger", "Islamic State Sahel", "JNIM"
+
+
+@pytest.mark.parametrize(
+    ("mentions", "count"),
+    [
+        # lede, elaboration and quote of one ambush
+        ([mention("Militants ambushed an army unit near Bankilare on Tuesday.", actors=(GROUP, ARMY),
+                  place="Bankilare", date="2024-03-19", toll=23),
+          mention("The ambush lasted for hours, the army said.", actors=(None, ARMY)),
+          mention('"They attacked us from all sides," a soldier said.', actors=(GROUP, None))], 1),
+        # a casualty update names the incident and adds nothing that sets it apart
+        ([mention("Gunmen attacked the village of Tera, killing six.", place="Tera", toll=6),
+          mention("The death toll from the attack rose to nine on Wednesday.", date="2024-03-20", toll=9)], 1),
+        # the same incident read as a clash in one sentence and an attack in the next that refers back
+        ([mention("Militants attacked soldiers in Tera.", actors=(GROUP, ARMY), place="Tera"),
+          mention("The attack killed four soldiers.", sub="Attack", kind="Violence against civilians",
+                  actors=(GROUP, None), toll=4)], 1),
+        # another place
+        ([mention("Militants attacked soldiers in Tera.", actors=(GROUP, ARMY), place="Tera"),
+          mention("Militants attacked soldiers in Dori.", actors=(GROUP, ARMY), place="Dori")], 2),
+        # another day
+        ([mention("Militants attacked soldiers on Monday.", actors=(GROUP, ARMY), date="2024-03-18"),
+          mention("Militants attacked soldiers on Friday.", actors=(GROUP, ARMY), date="2024-03-15")], 2),
+        # other attackers
+        ([mention("Islamic State fighters attacked soldiers.", actors=(GROUP, ARMY)),
+          mention("JNIM fighters attacked soldiers.", actors=(OTHER, ARMY))], 2),
+        # an incident recalled from another month
+        ([mention("Militants killed seven soldiers on Friday.", actors=(GROUP, ARMY), date="2024-03-15", toll=7),
+          mention("Ten soldiers were killed in February.", actors=(None, ARMY), date="2024-02", toll=10)], 2),
+        # a word that announces another incident
+        ([mention("Militants attacked soldiers.", actors=(GROUP, ARMY)),
+          mention("Separately, militants attacked soldiers.", actors=(GROUP, ARMY))], 2),
+        # another kind of event that does not refer back
+        ([mention("Militants attacked soldiers.", actors=(GROUP, ARMY)),
+          mention("Protesters marched against the army.", sub="Peaceful protest", kind="Protests")], 2),
+    ],
+)
+def test_mentions_of_one_incident_are_one_event(mentions, count):
+    assert len(merge_mentions(mentions)) == count
+
+
+def test_attack_whose_targets_fought_back_is_a_battle():
+    merged = merge_mentions([
+        mention("Gunmen raided the village of Tera.", sub="Attack", kind="Violence against civilians",
+                actors=(GROUP, None), place="Tera"),
+        mention("During the attack they clashed with soldiers.", actors=(GROUP, ARMY)),
+    ])
+    assert [(e.event_type, e.sub_event_type) for e in merged] == [("Battles", "Armed clash")]
+
+
+def test_merged_event_takes_what_the_first_mention_lacked():
+    merged = merge_mentions([
+        mention("Militants ambushed an army unit.", actors=(GROUP, None), toll=12),
+        mention("The ambush near Tera on Tuesday killed 12 soldiers.", actors=(None, ARMY), place="Tera",
+                date="2024-03-19", toll=12),
+        mention("The toll from the ambush later rose to 15.", toll=15),
+    ])
+    assert len(merged) == 1
+    event = merged[0]
+    assert (event.actor1, event.actor2, event.location, event.date) == (GROUP, ARMY, "Tera", "2024-03-19")
+    assert event.fatalities == 12  # the lowest figure reported for the incident, never the sum 39
+
+
+def test_story_sentence_is_the_evidence_rather_than_the_headline():
+    merged = merge_mentions([
+        mention("Militants kill 12 in Niger ambush", actors=(GROUP, None), toll=12, body=False),
+        mention("Militants ambushed an army unit near Tera, killing 12 soldiers.", actors=(GROUP, ARMY),
+                place="Tera", toll=12),
+    ])
+    assert [e.evidence for e in merged] == ["Militants ambushed an army unit near Tera, killing 12 soldiers."]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Al-Shabaab fighters ambushed a Somali army convoy near Afgoye on Tuesday. Six soldiers were killed in "
+         "the ambush, a military officer said. \"They attacked us from both sides,\" he said.", 1),
+        ("Boko Haram fighters attacked the town of Gwoza on Monday, killing 12 civilians. On Wednesday, Nigerian "
+         "troops clashed with ISWAP fighters in Monguno.", 2),
+    ],
+)
+def test_article_events(text, count):
+    from tests.test_events import extract
+
+    assert len(extract("coref", text, "2024-03-22").events) == count
+
