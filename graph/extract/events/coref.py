@@ -31,7 +31,7 @@ from graph.records import Event
 __all__ = ["EventMention", "merge_mentions"]
 
 # An attack and a clash that refer to one incident: the targets fought back, which ACLED codes as a battle.
-_FOUGHT_BACK = {"Battles", "Violence against civilians"}
+_FOUGHT_BACK = {("Battles", "Armed clash"), ("Violence against civilians", "Attack")}
 _BACK_REFERENCE = re.compile(
     r"\b(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?(?:attacks?|ambush(?:es)?|assaults?|raids?|clash(?:es)?"
     r"|fighting|strikes?|air ?strikes?|bombings?|blasts?|explosions?|incidents?|killings?|massacres?|shelling"
@@ -94,10 +94,14 @@ def _places_fit(first: EventMention, later: EventMention) -> bool:
     return first.event.location == later.event.location
 
 
+def _typed(event: Event) -> tuple[str, str]:
+    return event.event_type, event.sub_event_type
+
+
 def _types_fit(first: Event, later: Event, refers_back: bool) -> bool:
-    if (first.event_type, first.sub_event_type) == (later.event_type, later.sub_event_type):
+    if _typed(first) == _typed(later):
         return True
-    return refers_back and {first.event_type, later.event_type} == _FOUGHT_BACK
+    return refers_back and {_typed(first), _typed(later)} == _FOUGHT_BACK
 
 
 def _same_incident(first: EventMention, later: EventMention, adjacent: bool) -> bool:
@@ -140,7 +144,7 @@ def _absorb(first: EventMention, later: EventMention) -> EventMention:
     if later.weight() > weight:  # the sentence that tells most is the evidence
         event = replace(event, id=other.id, evidence=other.evidence, start=other.start, end=other.end)
         weight = later.weight()
-    if {event.event_type, other.event_type} == _FOUGHT_BACK:
+    if {_typed(event), _typed(other)} == _FOUGHT_BACK:
         clash = event if event.event_type == "Battles" else other
         event = replace(event, event_type=clash.event_type, sub_event_type=clash.sub_event_type, cameo=clash.cameo,
                         plover=clash.plover)
