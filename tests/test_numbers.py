@@ -49,6 +49,10 @@ def counts(nlp, text: str) -> Counts:
         ("A soldier was killed at the checkpoint.", 1, None),
         ("Fighters set fire to several vehicles and 20 houses.", None, None),  # things are not quantities
         ("Militants fired 150 mortar rounds at the base.", None, None),
+        ("Soldiers shot 6 protesters dead in the capital.", 6, None),
+        ("Gunmen stabbed three villagers to death in their homes.", 3, None),
+        ("A militant stabbed to death a police colonel outside his home.", 1, None),
+        ("Troops fired nine mortar rounds at a residential area, killing one civilian.", 1, None),
     ],
 )
 def test_counts(nlp, text, fatalities, quantity):

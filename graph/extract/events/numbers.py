@@ -209,11 +209,16 @@ def _is_death(noun: Token) -> bool:
 
 
 def _complement_is_death(verb: Token) -> bool:
-    """A death word completing the verb: "left X dead", "reported to have been killed", "lost their lives"."""
+    """A death word completing the verb: "left X dead", "reported to have been killed", "lost their lives",
+    "stabbed to death"."""
     for child in verb.children:
         lemma = child.lemma_.lower()
         if child.dep_ in ("acomp", "oprd", "attr", "xcomp", "ccomp") and lemma in DEATH_WORDS:
             return True
+        if child.dep_ == "advcl" and child.pos_ == "ADJ" and lemma == "dead":
+            return True  # "shot 6 people dead": the parser often hangs "dead" on the verb as a clause
+        if child.dep_ == "prep" and child.lower_ == "to" and any(g.lemma_.lower() == "death" for g in child.children):
+            return True  # "stabbed three villagers to death", "beaten to death"
         if child.dep_ == "xcomp" and any(g.dep_ == "xcomp" and g.lemma_.lower() in DEATH_WORDS for g in child.children):
             return True
         if child.dep_ == "dobj" and lemma == "life" and verb.lemma_.lower() in ("lose", "claim", "take", "cost"):
@@ -240,9 +245,10 @@ def _governor(token: Token) -> Token:
 
 
 def _singular_victims(sent: Span) -> int | None:
-    """1 for a lone victim of a death word ("killing the driver", "a soldier was shot dead")."""
+    """1 for a lone victim of a death word ("killing the driver", "a soldier was shot dead", "stabbed to death
+    a police colonel")."""
     for token in sent:
-        if token.lemma_.lower() not in DEATH_VERBS or token.pos_ != "VERB":
+        if token.pos_ != "VERB" or not (token.lemma_.lower() in DEATH_VERBS or _complement_is_death(token)):
             continue
         for child in token.children:
             if child.dep_ in ("dobj", "nsubjpass") and (

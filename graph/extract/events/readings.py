@@ -14,6 +14,7 @@ from graph.extract.events.cues import Cue, SentenceCues
 from graph.extract.events.syntax import agents, linked, targets
 
 __all__ = [
+    "beaten_in_arrest",
     "disrupted",
     "held",
     "hq",
@@ -26,6 +27,10 @@ __all__ = [
     "territory_reading",
 ]
 
+# Violent words that take a life, unlike "beat" in "arrested and beat": not part of an arrest.
+_LETHAL = frozenset(["kill", "murder", "shoot", "execute", "behead", "slay", "assassinate", "massacre"])
+# A stabbing or hacking targets a person: an attack, whoever the victim (ACLED codes no clash without two armed sides).
+_BLADES = frozenset(["stab", "knife", "hack", "slit", "machete"])
 # Words that make a killing an attack even when no armed actor is named ("massacre", "behead").
 _GRAVE = frozenset(["massacre", "behead", "decapitate", "assassinate", "execute", "slaughter"])
 # Verbs whose object "hostages" or "captives" means people were taken ("took 30 hostages").
@@ -60,6 +65,8 @@ def kill_reading(c: SentenceCues) -> tuple[str, Cue] | None:
     if not (c.has("ARMED", "MIL") or any(k.head.lemma_ in _GRAVE for k in kills)):
         return None
     for k in kills:
+        if k.head.lemma_ in _BLADES:
+            return "Attack", k  # a stabbing is an attack on a person, never a clash between armed sides
         for target in targets(k.head):
             kind = _token_class(target, c)
             if kind == "MIL":
@@ -67,6 +74,14 @@ def kill_reading(c: SentenceCues) -> tuple[str, Cue] | None:
             if kind == "CIV":
                 return "Attack", k
     return "Attack", kills[0]
+
+
+def beaten_in_arrest(c: SentenceCues, arrest: Cue, kill: Cue) -> bool:
+    """An arrest whose violent word is coordinated with it and kills no one ("arrested and beat ...")."""
+    if c.has("DEATH", "CLASH") or kill.head.lemma_ in _LETHAL:
+        return False
+    a, k = arrest.head, kill.head
+    return k.head == a or a.head == k
 
 
 def protest_reading(c: SentenceCues) -> tuple[str, Cue] | None:

@@ -148,10 +148,13 @@ def _violence(c: SentenceCues, armed: bool) -> list[Candidate]:
         else:
             out.append((1, "Armed clash", 0.45, clash))  # fighting whose sides are not named
     kill = readings.kill_reading(c)
+    arrest = c.first("ARREST")
+    if arrest is not None and kill is not None and readings.beaten_in_arrest(c, arrest, kill[1]):
+        out.append((1, "Arrests", 0.7, arrest))  # "arrested and beat a soldier": an arrest, not a clash
     if kill is not None:
         out.append((1, kill[0], 0.6, kill[1]))
-    if c.has("ARREST"):
-        out.append((1, "Arrests", 0.7, c.first("ARREST")))
+    if arrest is not None:
+        out.append((1, "Arrests", 0.7, arrest))
     if c.has("LOOT") or (c.has("LOOT_WEAK") and armed):
         out.append((1, "Looting/property destruction", 0.6, c.first("LOOT", "LOOT_WEAK")))
     return out
