@@ -133,12 +133,11 @@ def test_taxonomy_has_the_codebook_names():
         ("Pirates took 20 crew members hostage off the coast.", "Abduction/forced disappearance"),
         ("Police foiled a plot to bomb a synagogue and seized explosives.", "Disrupted weapons use"),
         # an IED is a remote explosive whatever it hits, also where the tagger folds "IED" into a name
-        ("A suspected al Shabaab IED targeted a bus near Mandera, killing four passengers.",
-         "Remote explosive/landmine/IED"),
+        ("An ISWAP IED hit a minibus on the Maiduguri road, killing four passengers.", "Remote explosive/landmine/IED"),
         # a stabbing is an attack on a person, not a clash, even when the victim is a police officer
-        ("A suspected militant stabbed to death a police colonel outside his home.", "Attack"),
+        ("An assailant stabbed a police sergeant to death at a checkpoint in the north.", "Attack"),
         # an arrest with a beating is an arrest, not a clash with the soldier arrested
-        ("Military police arrested and beat an off-duty soldier in the market.", "Arrests"),
+        ("Gendarmes detained and beat a former officer in the market.", "Arrests"),
         ("Workers at the port went on strike to demand higher wages.", "Peaceful protest"),
         ("Hundreds of protesters stormed the parliament building and smashed windows.", "Violent demonstration"),
     ],

@@ -51,7 +51,7 @@ def counts(nlp, text: str) -> Counts:
         ("Militants fired 150 mortar rounds at the base.", None, None),
         ("Soldiers shot 6 protesters dead in the capital.", 6, None),
         ("Gunmen stabbed three villagers to death in their homes.", 3, None),
-        ("A militant stabbed to death a police colonel outside his home.", 1, None),
+        ("An assailant stabbed to death a police sergeant at a checkpoint.", 1, None),
         ("Troops fired nine mortar rounds at a residential area, killing one civilian.", 1, None),
     ],
 )
