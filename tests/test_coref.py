@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from graph.extract.events.coref import EventMention, merge_mentions
+from graph.extract.events.coref import EventMention
+from graph.extract.events.coref import merge_mentions as merge_incidents
 from graph.records import Event
 
 PUBLISHED_MONTH = "2024-03"
+
+
+def merge_mentions(mentions):
+    """The events of the merged incidents."""
+    return [incident.event for incident in merge_incidents(mentions)]
 
 
 def mention(evidence: str, sub: str = "Armed clash", kind: str = "Battles", actors=(None, None), place=None,
             date=None, toll=None, body=True) -> EventMention:
     """One sentence's event; no date means the publication month, no place means the article's main place."""
     start = hash(evidence) % 1000
+    precision = "day" if date and len(date) == 10 else "month"
     event = Event(id=f"event/t-{start}", event_type=kind, sub_event_type=sub, actor1=actors[0], actor2=actors[1],
-                  location=place or "Main Town", date=date or PUBLISHED_MONTH, fatalities=toll, evidence=evidence,
-                  start=start, end=start + len(evidence))
+                  location=place or "Main Town", date=date or PUBLISHED_MONTH, date_precision=precision,
+                  fatalities=toll, evidence=evidence, start=start, end=start + len(evidence))
     return EventMention(event, dated=date is not None, placed=place is not None, body=body)
 
 
@@ -107,3 +116,27 @@ def test_article_events(text, count):
 
     assert len(extract("coref", text, "2024-03-22").events) == count
 
+
+
+def test_undated_mentions_take_the_story_day():
+    from graph.extract.events.timeline import anchor_dates
+
+    incidents = merge_incidents([
+        mention("Militants ambushed an army unit near Tera on Tuesday.", actors=(GROUP, ARMY), place="Tera",
+                date="2024-03-19"),
+        mention("Protesters later marched against the army.", sub="Peaceful protest", kind="Protests"),
+        mention("Ten soldiers were killed in Dori in February.", actors=(None, ARMY), place="Dori", date="2024-02"),
+        mention("Looters then burned the market.", sub="Looting/property destruction", kind="Strategic developments"),
+    ])
+    dates = [e.date for e in anchor_dates(incidents, dt.date(2024, 3, 22))]
+    assert dates == ["2024-03-19", "2024-03-19", "2024-02", "2024-03-19"]
+
+
+def test_a_recalled_day_lends_no_date():
+    from graph.extract.events.timeline import anchor_dates
+
+    incidents = merge_incidents([
+        mention("Militants attacked Tera on 2 January.", actors=(GROUP, ARMY), place="Tera", date="2024-01-02"),
+        mention("Protesters marched against the army.", sub="Peaceful protest", kind="Protests"),
+    ])
+    assert [e.date for e in anchor_dates(incidents, dt.date(2024, 3, 22))] == ["2024-01-02", PUBLISHED_MONTH]

@@ -25,6 +25,7 @@ from graph.extract.events.place import event_place, main_place
 from graph.extract.events.roles import assign_roles
 from graph.extract.events.skips import caption, drop_headline, lead_end, ongoing, repeats, word_set
 from graph.extract.events.syntax import agents
+from graph.extract.events.timeline import anchor_dates
 from graph.extract.places import PlaceMention
 from graph.records import Article, Event, slugify
 
@@ -69,7 +70,8 @@ def build_events(article: Article, doc: Doc, table: ActorTable, places: list[Pla
         events.extend(context.sentence_events(sent, typings[0], evidence))
     lead = lead_end(article)
     events = drop_headline(events, lead)
-    events = merge_mentions(EventMention(e, *context.own[e.id], body=_in_body(e, lead)) for e in events)
+    incidents = merge_mentions(EventMention(e, *context.own[e.id], body=_in_body(e, lead)) for e in events)
+    events = anchor_dates(incidents, context.published)
     countries = {p.location.name for p in places if p.location.kind in _COUNTRY_KINDS}
     return _fill_from_context(events, countries, _theatre_check(article, doc, table, places))
 

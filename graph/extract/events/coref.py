@@ -163,8 +163,8 @@ def _absorb(first: EventMention, later: EventMention) -> EventMention:
                         weight)
 
 
-def merge_mentions(mentions: Iterable[EventMention]) -> list[Event]:
-    """Return one event per incident, in the order of each incident's first mention."""
+def merge_mentions(mentions: Iterable[EventMention]) -> list[EventMention]:
+    """Return one merged mention per incident, in the order of each incident's first mention."""
     incidents: list[EventMention] = []
     for mention in mentions:
         for back, incident in enumerate(reversed(incidents)):
@@ -173,4 +173,4 @@ def merge_mentions(mentions: Iterable[EventMention]) -> list[Event]:
                 break
         else:
             incidents.append(mention)
-    return [incident.event for incident in incidents]
+    return incidents
