@@ -276,3 +276,18 @@ def test_bare_forces_are_the_state_their_sentence_or_paragraph_names():
 )
 def test_standing_situations_are_no_events(text, count):
     assert len(extract("since", text, "2024-03-22").events) == count
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        ("Government aircraft bombed a village near Tawila on Monday. Two farmers died.", 2),
+        ("Militants attacked an army post near Kidal on Monday. At least one soldier was killed.", 1),
+        # a tally over a period is not the event's toll
+        ("Militants attacked an army post near Kidal on Monday. More than 3,000 soldiers have died there since 2012.",
+         None),
+    ],
+)
+def test_toll_in_the_next_sentence_belongs_to_the_event(text, fatalities):
+    events = extract("toll", text, "2024-03-22").events
+    assert [event.fatalities for event in events] == [fatalities]

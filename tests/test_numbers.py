@@ -53,6 +53,10 @@ def counts(nlp, text: str) -> Counts:
         ("Gunmen stabbed three villagers to death in their homes.", 3, None),
         ("An assailant stabbed to death a police sergeant at a checkpoint.", 1, None),
         ("Troops fired nine mortar rounds at a residential area, killing one civilian.", 1, None),
+        ("Gunmen gunned down a priest outside his church.", 1, None),
+        ("A peacekeeper was killed by unidentified assailants.", 1, None),
+        ("The air strikes killed militants and civilians, residents said.", 10, None),
+        ("The bombardment killed an unknown number of herders.", 10, None),
     ],
 )
 def test_counts(nlp, text, fatalities, quantity):

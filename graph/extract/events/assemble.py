@@ -56,9 +56,12 @@ def build_events(article: Article, doc: Doc, table: ActorTable, places: list[Pla
     context = _Context(article, doc, table, places)
     events: list[Event] = []
     seen: list[set[str]] = []
-    for sent in doc.sents:
+    last_event_sentence = -9
+    for number, sent in enumerate(doc.sents):
         typings = event_types.classify_sentence(sent)
         if not typings:
+            if events and number - last_event_sentence <= 2 and events[-1].fatalities is None:
+                events[-1] = _with_toll_of(events[-1], sent, context.published)
             continue
         if ongoing(sent) and dates.standing_since(sent.text, context.published):
             continue  # "has been fighting the army since April 2023", "have operated there since 2017": background
@@ -68,12 +71,22 @@ def build_events(article: Article, doc: Doc, table: ActorTable, places: list[Pla
             continue
         seen.append(words)
         events.extend(context.sentence_events(sent, typings[0], evidence))
+        last_event_sentence = number
     lead = lead_end(article)
     events = drop_headline(events, lead)
     incidents = merge_mentions(EventMention(e, *context.own[e.id], body=_in_body(e, lead)) for e in events)
     events = anchor_dates(incidents, context.published)
     countries = {p.location.name for p in places if p.location.kind in _COUNTRY_KINDS}
     return _fill_from_context(events, countries, _theatre_check(article, doc, table, places))
+
+
+def _with_toll_of(event: Event, sent: Span, published: dt.date | None) -> Event:
+    """The event with the toll of a following sentence that reports no event of its own ("2 farmers
+    died.", "At least one civilian was killed."), unless that sentence tallies a period."""
+    if ongoing(sent) and dates.standing_since(sent.text, published):
+        return event
+    fatalities = numbers.read_counts(sent).fatalities
+    return event if fatalities is None else replace(event, fatalities=fatalities)
 
 
 def _in_body(event: Event, lead: int) -> bool:

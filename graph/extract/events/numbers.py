@@ -244,18 +244,49 @@ def _governor(token: Token) -> Token:
     return node
 
 
+def _kills(token: Token) -> bool:
+    """A verb that takes its object's life: "killed", "shot dead", "stabbed to death", "gunned down"."""
+    if token.pos_ != "VERB":
+        return False
+    lemma = token.lemma_.lower()
+    gunned_down = lemma == "gun" and any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children)
+    return lemma in DEATH_VERBS or gunned_down or _complement_is_death(token)
+
+
+def _victims(token: Token) -> list[Token]:
+    """The object of a killing verb, and the subject of its passive, with their conjuncts."""
+    found = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    return found + [g for c in found for g in c.children if g.dep_ == "conj"]
+
+
 def _singular_victims(sent: Span) -> int | None:
-    """1 for a lone victim of a death word ("killing the driver", "a soldier was shot dead", "stabbed to death
-    a police colonel")."""
+    """1 for a lone victim of a killing ("killing the driver", "a priest was shot dead", "gunned down a
+    colonel"): a singular noun that is not a thing the lexicon counts, or a personal pronoun."""
     for token in sent:
-        if token.pos_ != "VERB" or not (token.lemma_.lower() in DEATH_VERBS or _complement_is_death(token)):
+        if not _kills(token):
             continue
-        for child in token.children:
-            if child.dep_ in ("dobj", "nsubjpass") and (
-                (child.pos_ in ("NOUN", "PROPN") and child.tag_ in ("NN", "NNP") and child.lemma_.lower() in PEOPLE)
-                or child.lower_ in ("he", "she", "him", "her")
+        for child in _victims(token)[:1]:
+            if child.lower_ in ("he", "she", "him", "her") or (
+                child.tag_ in ("NN", "NNP") and child.lemma_.lower() not in _UNITS | {"number"}
+                and not any(g.like_num for g in child.children)
             ):
                 return 1
+    return None
+
+
+def _vague_victims(sent: Span) -> int | None:
+    """ACLED's 10 for deaths of an unstated number: "killed militants and civilians", "an unknown number
+    of pastoralists were killed"."""
+    for token in sent:
+        if not _kills(token):
+            continue
+        for child in _victims(token)[:1]:
+            if any(g.like_num or g.lower_ in VAGUE for g in child.subtree):
+                return None
+            if child.tag_ == "NNS" and child.lemma_.lower() in PEOPLE:
+                return 10
+            if child.lemma_.lower() == "number" and any(g.dep_ == "prep" and g.lower_ == "of" for g in child.children):
+                return 10
     return None
 
 
@@ -281,5 +312,5 @@ def read_counts(sent: Span) -> Counts:
     found = _counts(sent)
     deaths = [v for v, death, _ in found if death]
     others = [v for v, death, people in found if not death and people]
-    fatalities = deaths[0] if deaths else _singular_victims(sent)
+    fatalities = deaths[0] if deaths else _singular_victims(sent) or _vague_victims(sent)
     return Counts(fatalities, others[0] if others else None)
