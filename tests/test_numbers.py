@@ -57,6 +57,10 @@ def counts(nlp, text: str) -> Counts:
         ("A peacekeeper was killed by unidentified assailants.", 1, None),
         ("The air strikes killed militants and civilians, residents said.", 10, None),
         ("The bombardment killed an unknown number of herders.", 10, None),
+        # each side's dead of one event add up; a subset ("including") does not
+        ("Six soldiers and 8 assailants were killed in the fighting.", 14, None),
+        ("At least 10 rebels were killed in the battle and 4 soldiers were killed.", 14, None),
+        ("Gunmen killed 12 people, including 5 children.", 12, 5),
     ],
 )
 def test_counts(nlp, text, fatalities, quantity):

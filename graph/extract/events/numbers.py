@@ -290,7 +290,36 @@ def _vague_victims(sent: Span) -> int | None:
     return None
 
 
-def _counts(sent: Span) -> list[tuple[int, bool, bool]]:
+def _conj_root(noun: Token) -> Token:
+    """The first of a coordination: "officers" for "one civil servant" in "two officers, one civil servant
+    and one resident were killed", and the first clause's subject for "and 4 police were killed"."""
+    node = noun
+    while node.dep_ == "conj" and node.head != node:
+        node = node.head
+    verb = node.head
+    if node.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        first = [c for c in verb.head.children if c.dep_ == node.dep_]
+        return first[0] if first else node
+    return node
+
+
+def _a_subset(noun: Token) -> bool:
+    """A count inside "including 10 children" or "among them 3 soldiers": part of another count."""
+    return any(a.lower_ in ("including", "among", "includes", "include") for a in noun.ancestors)
+
+
+def _total_deaths(found: list[tuple[int, bool, bool, Token]]) -> int | None:
+    """The first death count plus the counts coordinated with it (each side's dead of one event)."""
+    deaths = [(v, noun) for v, death, _, noun in found if death]
+    if not deaths:
+        return None
+    first_value, first_noun = deaths[0]
+    root = _conj_root(first_noun)
+    extra = [v for v, noun in deaths[1:] if noun != first_noun and not _a_subset(noun) and _conj_root(noun) == root]
+    return first_value + sum(extra)
+
+
+def _counts(sent: Span) -> list[tuple[int, bool, bool, Token]]:
     out = []
     for token in sent:
         if token.ent_type_ in _NOT_COUNTS or token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "-":
@@ -303,14 +332,13 @@ def _counts(sent: Span) -> list[tuple[int, bool, bool]]:
         noun = _counted(token)
         if noun.lemma_.lower() in _UNITS or (1900 <= value <= 2100 and noun is token):
             continue
-        out.append((value, _is_death(noun), _is_people(noun, token)))
+        out.append((value, _is_death(noun), _is_people(noun, token), noun))
     return out
 
 
 def read_counts(sent: Span) -> Counts:
     """Return the death count and the first other count of a sentence (lowest reported figures)."""
     found = _counts(sent)
-    deaths = [v for v, death, _ in found if death]
-    others = [v for v, death, people in found if not death and people]
-    fatalities = deaths[0] if deaths else _singular_victims(sent) or _vague_victims(sent)
+    others = [v for v, death, people, _ in found if not death and people]
+    fatalities = _total_deaths(found) or _singular_victims(sent) or _vague_victims(sent)
     return Counts(fatalities, others[0] if others else None)
