@@ -140,3 +140,17 @@ def test_a_recalled_day_lends_no_date():
         mention("Protesters marched against the army.", sub="Peaceful protest", kind="Protests"),
     ])
     assert [e.date for e in anchor_dates(incidents, dt.date(2024, 3, 22))] == ["2024-01-02", PUBLISHED_MONTH]
+
+
+def test_a_headline_the_body_tells_is_no_event_of_its_own():
+    from graph.extract.events.coref import drop_headlines
+
+    incidents = merge_incidents([
+        mention("Jihadists kill 21 in Burkina Faso", sub="Attack", kind="Violence against civilians",
+                actors=(GROUP, None), toll=21, body=False),
+        mention("Mali and Niger sign a security pact", sub="Agreement", kind="Strategic developments", body=False),
+        mention("Gunmen killed 21 villagers near Djibo on Monday, officials said.", sub="Attack",
+                kind="Violence against civilians", actors=(OTHER, None), place="Djibo", toll=21),
+    ])
+    kept = [e.sub_event_type for e in (i.event for i in drop_headlines(incidents))]
+    assert kept == ["Agreement", "Attack"]  # the headline's attack is the body's; the pact only the headline tells

@@ -110,6 +110,7 @@ def test_find_dates_gives_offsets():
         ("Clashes have been raging since Monday.", False),  # days old: still the event's date
         ("Fighting has raged since April 2017, and on Tuesday rebels shelled the town.", False),
         ("Rebels shelled the town.", False),
+        ("Since seizing power last August, the junta has been battling the rebels.", True),
     ],
 )
 def test_a_since_date_long_before_publication_starts_a_situation(text, standing):

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from graph.extract.actors import ActorTable
 from graph.extract.events import dates, numbers
 from graph.extract.events import types as event_types
-from graph.extract.events.coref import EventMention, merge_mentions
+from graph.extract.events.coref import EventMention, drop_headlines, merge_mentions
 from graph.extract.events.place import event_place, main_place
 from graph.extract.events.roles import assign_roles
 from graph.extract.events.skips import caption, drop_headline, lead_end, ongoing, repeats, word_set
@@ -74,7 +74,8 @@ def build_events(article: Article, doc: Doc, table: ActorTable, places: list[Pla
         last_event_sentence = number
     lead = lead_end(article)
     events = drop_headline(events, lead)
-    incidents = merge_mentions(EventMention(e, *context.own[e.id], body=_in_body(e, lead)) for e in events)
+    incidents = merge_mentions(EventMention(e, *context.own[e.id], body=_in_body(e)) for e in events)
+    incidents = drop_headlines(incidents)
     events = anchor_dates(incidents, context.published)
     countries = {p.location.name for p in places if p.location.kind in _COUNTRY_KINDS}
     return _fill_from_context(events, countries, _theatre_check(article, doc, table, places))
@@ -89,9 +90,13 @@ def _with_toll_of(event: Event, sent: Span, published: dt.date | None) -> Event:
     return event if fatalities is None else replace(event, fatalities=fatalities)
 
 
-def _in_body(event: Event, lead: int) -> bool:
-    """Whether the event's sentence is story text: after the headline block, ending like a sentence."""
-    return event.start >= lead and event.evidence.rstrip("\"'”’)").endswith((".", "!", "?"))
+HEADLINE_WORDS = 20  # a line without a full stop and at most this long is a headline, not story text
+
+
+def _in_body(event: Event) -> bool:
+    """Whether the event's sentence is story text: it ends like a sentence, or is too long for a headline."""
+    ends = event.evidence.rstrip("\"'”’)").endswith((".", "!", "?"))
+    return ends or len(event.evidence.split()) > HEADLINE_WORDS
 
 
 class _Context:

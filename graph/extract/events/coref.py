@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 
 from graph.records import Event
 
-__all__ = ["EventMention", "merge_mentions"]
+__all__ = ["EventMention", "merge_mentions", "drop_headlines"]
 
 # An attack and a clash that refer to one incident: the targets fought back, which ACLED codes as a battle.
 _FOUGHT_BACK = {("Battles", "Armed clash"), ("Violence against civilians", "Attack")}
@@ -174,3 +174,10 @@ def merge_mentions(mentions: Iterable[EventMention]) -> list[EventMention]:
         else:
             incidents.append(mention)
     return incidents
+
+
+def drop_headlines(incidents: list[EventMention]) -> list[EventMention]:
+    """Drop headline-only incidents ("Attacks by jihadists kill 21", "Ethiopia seizes Tigray town") when
+    the story's body reports an event of the same type: the headline announces what the body tells."""
+    told = {incident.event.event_type for incident in incidents if incident.body}
+    return [i for i in incidents if i.body or i.event.event_type not in told]

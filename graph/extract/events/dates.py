@@ -288,7 +288,8 @@ def resolve_date(sent: Span, published: dt.date | None) -> DateReading | None:
     return best[2]
 
 
-_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+# "since April", "since sweeping to power last August": a since-phrase of a few words ending in the date
+_SINCE_BEFORE = re.compile(r"\bsince(?:\s+[a-z]+){0,3}\s+$", re.IGNORECASE)
 STANDING_DAYS = 60  # "since" a date this long before publication starts a situation, not an event
 
 
