@@ -139,6 +139,10 @@ def test_taxonomy_has_the_codebook_names():
         # an arrest with a beating is an arrest, not a clash with the soldier arrested
         ("Gendarmes detained and beat a former officer in the market.", "Arrests"),
         ("Workers at the port went on strike to demand higher wages.", "Peaceful protest"),
+        # a workers' strike is a protest, whatever the strike's length or the strikers' trade
+        ("Nurses on strike over unpaid wages gathered outside the hospital.", "Peaceful protest"),
+        ("Dock workers began a three-day strike on Monday.", "Peaceful protest"),
+        ("Bus drivers launched a 48-hour strike against the new fuel tax.", "Peaceful protest"),
         ("Hundreds of protesters stormed the parliament building and smashed windows.", "Violent demonstration"),
     ],
 )

@@ -139,8 +139,14 @@ def find_cues(sent: Span) -> list[Cue]:
     return _drop_nested(found)
 
 
+def _hides(outer: Cue) -> bool:
+    """A long phrase (three words or more) or a protest phrase hides the typed words inside it."""
+    return outer.end - outer.start >= 3 or outer.cue == "PROTEST"
+
+
 def _drop_nested(cues: list[Cue]) -> list[Cue]:
-    """Drop typed cues that lie inside a longer typed cue ("stun grenade" hides "grenade")."""
+    """Drop typed cues that lie inside a longer typed cue ("stun grenade" hides "grenade", "24-hour strike"
+    hides "strike")."""
     typed = [c for c in cues if c.cue in TYPED]
     keep = []
     for c in cues:
@@ -149,7 +155,7 @@ def _drop_nested(cues: list[Cue]) -> list[Cue]:
             and c.end <= o.end
             and (o.end - o.start) > (c.end - c.start)
             and o.cue != c.cue
-            and (c.cue in WEAPONS or c.cue in DOMAINS or (c.cue in TYPED and o.end - o.start >= 3))
+            and (c.cue in WEAPONS or c.cue in DOMAINS or (c.cue in TYPED and _hides(o)))
             for o in typed
         )
         if not inside:
