@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from graph.extract.actors.table import ActorInfo, inter_code
 from graph.extract.pipeline import Extractor
 from graph.records import Article
 
@@ -36,7 +37,7 @@ def first_event(extractor, text: str):
         ("Police arrested 30 opposition supporters in Kampala, Uganda.", "Police Forces of Uganda",
          "Civilians (Uganda)"),
         ("Two policemen were killed when gunmen attacked a checkpoint near Arish, Egypt.",
-         "Unidentified Armed Group (Egypt)", "Police Forces of Egypt"),
+         "Police Forces of Egypt", "Unidentified Armed Group (Egypt)"),
         # unknown attackers are an Unidentified Armed Group; victims named by a noun are Civilians
         ("Unknown gunmen shot dead a village chief in Gao, Mali.", "Unidentified Armed Group (Mali)",
          "Civilians (Mali)"),
@@ -49,9 +50,8 @@ def first_event(extractor, text: str):
          "Al-Shabaab"),
         ("FARDC troops clashed with M23 rebels near Rutshuru.", "Military Forces of Democratic Republic of Congo",
          "M23"),
-        # a passive: the agent of "by" is actor1
-        ("Three soldiers were killed by Boko Haram fighters near Maiduguri.", "Boko Haram",
-         "Military Forces of Nigeria"),
+        # a passive: the agent of "by" is actor1 (in battles and remote violence ACLED lists the state first)
+        ("Six villagers were killed by Boko Haram fighters near Maiduguri.", "Boko Haram", "Civilians (Nigeria)"),
     ],
 )
 def test_acled_actors_and_roles(extractor, text, actor1, actor2):
@@ -91,3 +91,60 @@ def test_a_tie_between_countries_leaves_generic_actors_without_one(extractor):
     # two places in two countries, neither named: no country beats a wrong one
     event, _ = first_event(extractor, "Students protested in Mannar and in Sousse.")
     assert event.actor1 == "Protesters"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        # open vocabulary: a name the sentence treats as a group is an actor of that kind
+        ("Suspected PF cadres attacked three opposition candidates in Mansa, Zambia.", "PF", "Civilians (Zambia)"),
+        ("Fighters of the Wazalendo coalition attacked FARDC soldiers in Masisi.",
+         "Military Forces of Democratic Republic of Congo", "Wazalendo coalition"),
+        ("Raia Mutomboki militiamen killed four villagers near Shabunda on Monday, local officials said.",
+         "Raia Mutomboki", "Civilians"),
+        # a community's militia is that community's Ethnic Militia
+        ("Fulani militia killed 12 farmers in Benue, Nigeria.", "Fulani Ethnic Militia (Nigeria)",
+         "Civilians (Nigeria)"),
+        # victims named only by a number are civilians
+        ("A roadside bomb hit a minibus near Mogadishu, Somalia, killing 12.", None, "Civilians (Somalia)"),
+        # a claim: the claimant is the doer
+        ("Al-Shabaab claimed it had killed five soldiers in an ambush near Kismayo, Somalia.",
+         "Military Forces of Somalia", "Al-Shabaab"),
+        # battles and remote violence list the state's forces first, as ACLED's interaction codes do
+        ("ISWAP fighters attacked soldiers in Monguno, Nigeria.", "Military Forces of Nigeria",
+         "Islamic State West Africa Province"),
+        # a protest's actor1 is its crowd, the party that leads it an associate
+        ("Protests against fuel prices in Kano, Nigeria.", "Protesters (Nigeria)", None),
+    ],
+)
+def test_open_groups_victims_and_acled_order(extractor, text, actor1, actor2):
+    event, _ = first_event(extractor, text)
+    assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_actor"),
+    [
+        ("Police arrested an opposition official outside the Nakawa Chief Magistrate Court in Kampala.",
+         "Nakawa Chief Magistrate Court"),
+        ("Students protested outside the Ministry of Education in Tunis.", "Ministry of Education"),
+    ],
+)
+def test_buildings_courts_and_ministries_are_never_actors(extractor, text, not_actor):
+    _, actors = first_event(extractor, text)
+    assert not_actor not in actors, sorted(actors)
+
+
+def test_a_political_party_is_an_organisation(extractor):
+    _, actors = first_event(extractor, "Supporters of the National Resistance Movement rallied in Kampala, Uganda.")
+    assert actors["National Resistance Movement"].kind == "organization"
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("Military Forces of Kenya", 1), ("Protesters (Kenya)", 6), ("Rioters (Kenya)", 5), ("Civilians (Kenya)", 7),
+     ("Fulani Ethnic Militia (Nigeria)", 4)],
+)
+def test_inter_codes(name, code):
+    kinds = {"Military Forces of Kenya": "state_forces", "Fulani Ethnic Militia (Nigeria)": "militia"}
+    assert inter_code(ActorInfo("actor/x", name, kinds.get(name, "civilians"), "KE")) == code

@@ -34,4 +34,4 @@ def test_readers_skip_the_header():
     assert {"villager", "soldier", "hostage"} <= read_words("events", "people_nouns.txt")
     rows = read_rows("actors", "org_heads.tsv")
     assert rows and set(rows[0]) == {"kind", "word"}
-    assert {row["kind"] for row in rows} == {"armed_group", "monitor", "media", "government", "organization"}
+    assert {row["kind"] for row in rows} == {"place", "armed_group", "monitor", "media", "government", "organization"}

@@ -14,12 +14,17 @@ from spacy.tokens import Token
 
 from graph.extract.datafiles import read_rows
 
-__all__ = ["crowd_category", "crowd_class", "is_protest_subject"]
+__all__ = ["crowd_category", "crowd_class", "is_protest_subject", "protest_word"]
 
 _CROWD_CLASSES = frozenset(["civilians", "protesters", "rioters"])
 # verbs whose object says what the crowd does: "staged a sit-in", "went on strike", "held a rally"
 _STAGING_VERBS = frozenset(["stage", "hold", "organise", "organize", "go", "launch", "join", "begin", "start",
                             "continue", "mount", "embark", "call", "take", "lead", "gather", "assemble", "converge"])
+# violence against property anywhere in the sentence makes its protest a riot ("residents were protesting
+# and the car was stoned"); violence against people does not (the police may be the ones who beat)
+_PROPERTY_VIOLENCE = frozenset(["burn", "torch", "loot", "stone", "pelt", "vandalise", "vandalize", "smash",
+                                "ransack", "barricade", "riot"])
+_STRIKE_KINDS = frozenset(["general", "hunger", "labour", "labor", "teachers", "workers", "48-hour", "24-hour"])
 _OWN_SUBJECT = frozenset(["nsubj", "nsubjpass", "auxpass", "expl"])
 _QUANTITIES = frozenset(["dozens", "hundreds", "thousands", "scores", "tens", "group", "groups", "crowd",
                          "crowds", "number", "some", "many", "several", "all", "most"])
@@ -95,7 +100,28 @@ def crowd_category(head: Token) -> str | None:
     if node.dep_ != "nsubj":
         return None
     categories = {_verb_category(verb) for verb in _verbs_of(node.head)}
-    return "riot" if "riot" in categories else "protest" if "protest" in categories else None
+    if "riot" in categories or ("protest" in categories and _riotous(head.sent)):
+        return "riot"
+    return "protest" if "protest" in categories else None
+
+
+def _riotous(sent) -> bool:
+    """Whether a sentence tells of violence against property ("tyres were burnt", "cars stoned")."""
+    return any(t.lemma_.lower() in _PROPERTY_VIOLENCE and t.pos_ == "VERB" for t in sent)
+
+
+def protest_word(token: Token) -> str | None:
+    """"protest" or "riot" for a noun that names a protest or a riot ("Protests against ...", "a sit-in",
+    "teachers on strike", "riots"), which stands for its crowd when the sentence names no other."""
+    _, nouns = _lexicon()
+    lemma = token.lemma_.lower()
+    if token.pos_ != "NOUN" or lemma not in nouns:
+        return None
+    if lemma == "strike" and not (token.head.lower_ == "on" or any(c.lower_ in _STRIKE_KINDS for c in token.children)):
+        return None  # an air strike
+    if nouns[lemma] == "riot" or _riotous(token.sent) or any(c.lower_ == "violent" for c in token.children):
+        return "riot"
+    return "protest"
 
 
 def crowd_class(cls: str, head: Token) -> str:

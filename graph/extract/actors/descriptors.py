@@ -11,14 +11,17 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from graph.extract.actors import lexicon
-from graph.extract.actors.crowds import crowd_class, is_protest_subject
+from graph.extract.actors.crowds import crowd_class, is_protest_subject, protest_word
 from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.table import LINK_WORDS, ActorInfo, MentionBuilder, link_after, state_actor
 from graph.extract.countries import countries
+from graph.extract.datafiles import read_words
 
-__all__ = ["backer_mentions", "descriptor_mentions", "possessive_mentions", "demonym_mentions", "crowd_mentions"]
+__all__ = ["backer_mentions", "descriptor_mentions", "possessive_mentions", "demonym_mentions", "crowd_mentions",
+           "protest_mentions", "victim_count_mentions"]
 
 _STATE_CLASSES = frozenset(["state", "police"])
+_PEOPLE_CLASSES = frozenset(["civilians", "protesters", "rioters"])
 _STATE_MODIFIERS = {"regime", "government", "pro-government", "pro-regime", "loyalist", "security", "state",
                     "army", "military", "national"}
 _GENERIC_NAMES = {
@@ -138,7 +141,10 @@ def descriptor_mentions(builder: MentionBuilder) -> None:
     for start, end, cls, first, country, state in matches:
         named = states.get(doc[start].sent.start, set())
         one_named = next(iter(named)) if cls in _STATE_CLASSES and len(named) == 1 else None
-        where = country or one_named or builder.country_at(start)
+        if cls in _PEOPLE_CLASSES:  # ACLED's civilians and crowds belong to where they are, not to their origin
+            where = builder.country_at(start) or country
+        else:
+            where = country or one_named or builder.country_at(start)
         info = _resolve_descriptor(builder, cls, where, bool(country or state))
         if info:
             if info.kind != "civilians":  # "recent regime" -> "regime"; "Druze women" keeps its qualifier
@@ -243,3 +249,50 @@ def crowd_mentions(builder: MentionBuilder) -> None:
         info = _resolve_descriptor(builder, "protesters", builder.country_at(token.i), True)
         if info:
             builder.add(info, doc[start : token.i + 1])
+
+
+def protest_mentions(builder: MentionBuilder) -> None:
+    """In a sentence that names a protest or a riot but no group of people, the word stands for its crowd:
+    "Protests against insecurity in El Fasher" -> Protesters (Sudan), "Riots broke out" -> Rioters."""
+    doc, table = builder.doc, builder.table
+    crowded = {doc[m.start].sent.start for m in table.mentions if table.actors[m.key].kind == "civilians"}
+    for sent in doc.sents:
+        if sent.start in crowded:
+            continue
+        for token in sent:
+            category = protest_word(token)
+            if category and not table.at(token.i):
+                cls = "rioters" if category == "riot" else "protesters"
+                info = _resolve_descriptor(builder, cls, builder.country_at(token.i), True)
+                if info:
+                    builder.add(info, doc[token.i : token.i + 1])
+                break
+
+
+_HARM_VERBS = read_words("actors", "harm_verbs.txt")
+_VAGUE_COUNTS = frozenset(["several", "many", "dozens", "scores", "hundreds", "others", "some"])
+
+
+def victim_count_mentions(builder: MentionBuilder) -> None:
+    """A bare count that a verb of harm takes as its victims ("killing 20", "12 killed", "killed two and
+    wounded one") stands for civilians of the sentence's country; roles leave them out of battles."""
+    doc, table = builder.doc, builder.table
+    sides: dict[int, set[str]] = {}
+    for m in table.mentions:
+        if table.actors[m.key].kind in _ARMED_KINDS and m.link is None:
+            sides.setdefault(doc[m.start].sent.start, set()).add(m.key)
+    fights = {start for start, keys in sides.items() if len(keys) > 1}
+    for token in doc:
+        if not (token.like_num or token.lower_ in _VAGUE_COUNTS) or table.at(token.i):
+            continue
+        if token.sent.start in fights:
+            continue  # two armed sides in the sentence: the dead are combatants, not civilians
+        if token.dep_ not in {"dobj", "nsubjpass", "nsubj", "conj"} or any(c.dep_ == "prep" for c in token.children):
+            continue  # "two of the residents": the count of a noun named elsewhere
+        verb = token.head
+        while verb.dep_ == "conj" and verb.pos_ != "VERB" and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in _HARM_VERBS and token.i != verb.i:
+            info = _resolve_descriptor(builder, "civilians", builder.country_at(token.i), True)
+            if info:
+                builder.add(info, doc[token.i : token.i + 1])

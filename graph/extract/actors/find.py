@@ -23,7 +23,10 @@ from graph.extract.actors.descriptors import (
     demonym_mentions,
     descriptor_mentions,
     possessive_mentions,
+    protest_mentions,
+    victim_count_mentions,
 )
+from graph.extract.actors.groups import group_mentions
 from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.persons import person_mentions
 from graph.extract.actors.states import add_unit_states, named_force_spans
@@ -122,11 +125,14 @@ def find_actors(doc: Doc, places: Sequence[PlaceMention] = ()) -> ActorTable:
     _context_mentions(builder)
     backer_mentions(builder)
     possessive_mentions(builder)
+    group_mentions(builder)
     descriptor_mentions(builder)
     demonym_mentions(builder)
     crowd_mentions(builder)
     person_mentions(builder)
     _org_mentions(builder)
+    victim_count_mentions(builder)
+    protest_mentions(builder)
     builder.table.finish()
     add_unit_states(doc, builder.table)
     return builder.table
@@ -226,6 +232,8 @@ def _org_mentions(builder: MentionBuilder) -> None:
             builder.add(builder.table.actors[owner], span)
             continue
         kind = _org_kind(span)
+        if kind == "place":
+            continue  # a building, court, school or ministry is where something happens, not who does it
         acronym = text.isupper() and 2 <= len(text) <= 6 and text.isalpha()
         if kind == "organization" and not acronym and counts[text] < 2 and len(span) < 2:
             continue  # a lone capitalised word is not evidence of an organisation

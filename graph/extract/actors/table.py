@@ -13,7 +13,7 @@ from graph.extract.countries import countries
 from graph.records import Actor, Mention
 
 __all__ = ["ActorMention", "ActorInfo", "ActorTable", "MentionBuilder", "LINK_WORDS", "PLACE_LABELS",
-           "strip_name", "link_after", "linked_target", "state_actor"]
+           "strip_name", "link_after", "linked_target", "state_actor", "inter_code"]
 
 # Words after "<X>-" that say who backs, hosts or holds what follows ("Russian-backed regime assault").
 LINK_WORDS = {"backed", "linked", "led", "allied", "affiliated", "aligned", "supported", "based", "held",
@@ -185,3 +185,22 @@ def linked_target(doc: Doc, table: ActorTable, mention: ActorMention) -> str | N
         if doc[i].pos_ in {"VERB", "AUX", "ADP", "PUNCT", "CCONJ"}:
             break
     return None
+
+
+# ACLED's interaction codes by actor kind (ACLED Codebook: 1 state forces, 2 rebel groups, 3 political
+# militias, 4 identity militias, 5 rioters, 6 protesters, 7 civilians, 8 external/other forces)
+_INTER_BY_KIND = {"state_forces": 1, "armed_group": 2, "militia": 3, "organization": 3, "government": 1,
+                  "civilians": 7}
+
+
+def inter_code(info: ActorInfo) -> int:
+    """ACLED's interaction code (1-8) of an actor, read from its kind and its ACLED-style name."""
+    if info.kind == "state_forces" and info.country is None and not info.name.endswith(" Forces"):
+        return 8  # a multinational force (AMISOM, a coalition)
+    if info.kind == "militia" and ("Ethnic" in info.name or "Communal" in info.name or "Clan" in info.name):
+        return 4
+    if info.name.startswith("Rioters"):
+        return 5
+    if info.name.startswith("Protesters"):
+        return 6
+    return _INTER_BY_KIND.get(info.kind, 8)

@@ -10,11 +10,11 @@ recorded as sources, not participants.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from graph.extract.actors.table import ActorMention, ActorTable, linked_target
+from graph.extract.actors.table import ActorMention, ActorTable, inter_code, linked_target
 from graph.extract.events.lexicon import REPORT_VERBS
 
 __all__ = ["Roles", "assign_roles"]
@@ -56,6 +56,8 @@ def _is_reporter(token: Token) -> bool:
     node = _first_conjunct(token)
     for step in _ancestors(node)[:6]:
         head = step.head
+        if step.dep_ == "nsubj" and _claims_own_deed(head):
+            return False  # "Al Shabaab claims it has killed 6 soldiers": the claimant is the doer
         if step.dep_ in {"nsubj", "nsubjpass"} and head.lemma_.lower() in REPORT_VERBS:
             # "Israeli air strikes killed 20 ..., officials said" parsed with two subjects of "said":
             # the one nearest the verb is the source
@@ -68,6 +70,17 @@ def _is_reporter(token: Token) -> bool:
         if step.dep_ not in {"compound", "amod", "appos", "poss", "nmod", "conj", "det", "case", "pobj", "prep"}:
             break
     return False
+
+
+_SELF = frozenset(["it", "they", "we"])
+
+
+def _claims_own_deed(verb: Token) -> bool:
+    """"X claims/says it killed ...": a claim whose clause has X itself (a pronoun) as the doer."""
+    if verb.lemma_.lower() not in {"claim", "say", "announce", "admit"}:
+        return False
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    return any(g.dep_ == "nsubj" and g.lower_ in _SELF for c in clauses for g in c.children)
 
 
 def _side(token: Token, trigger: Token | None) -> str | None:
@@ -99,6 +112,11 @@ def _side(token: Token, trigger: Token | None) -> str | None:
     if last.dep_ in {"compound", "amod", "nmod"} and common.dep_ in _OBJECT:
         return "patient"
     return None
+
+
+def _counted_dead(token: Token) -> bool:
+    """A bare count before a participle is its victims, not its agent: "at least two killed"."""
+    return (token.like_num or token.lower_ == "several") and token.dep_ == "nsubj" and token.head.tag_ == "VBN"
 
 
 def _reference(trigger: Token | None, table: ActorTable) -> Token | None:
@@ -139,11 +157,57 @@ def assign_roles(sent: Span, trigger: Token | None, table: ActorTable, event_typ
             if mention.link in {"backed", "supported", "funded", "armed", "sponsored"}:
                 backing.append((mention.key, linked_target(doc, table, mention)))
             continue
-        side = _side(head, _reference(trigger, table))
+        side = "patient" if _counted_dead(head) else _side(head, _reference(trigger, table))
         by_side.get(side, others).append(mention.key)
     for key, target in backing:  # "<X>-backed Y": X is an associate of Y's side
         (patients if target is not None and target in patients else support).append(key)
-    return _assemble(table, agents, patients, others, support, reporters)
+    if event_type in _CROWD_EVENTS:
+        agents, patients, others, support = _crowd_first(table, agents, patients, others, support)
+    roles = _assemble(table, agents, patients, others, support, reporters)
+    if event_type in _HARM_EVENTS and roles.actor2 is None and _is_civilians(table, roles.actor1):
+        roles = _swapped(roles)  # "a bomb hit a minibus, killing 12": the dead are the victims, not the doers
+    return _state_first(roles, table) if event_type in _ARMED_EVENTS else roles
+
+
+_ARMED_EVENTS = frozenset(["Battles", "Explosions/Remote violence"])
+_HARM_EVENTS = frozenset(["Explosions/Remote violence", "Violence against civilians"])
+
+
+def _is_civilians(table: ActorTable, name: str | None) -> bool:
+    """Whether an actor name is ACLED's Civilians (X) (not protesters or rioters)."""
+    return name is not None and name.startswith("Civilians") and any(
+        info.name == name and info.kind == "civilians" for info in table.actors.values())
+
+
+def _swapped(roles: Roles) -> Roles:
+    return replace(roles, actor1=roles.actor2, actor2=roles.actor1, assoc_actor_1=roles.assoc_actor_2,
+                   assoc_actor_2=roles.assoc_actor_1)
+
+
+def _state_first(roles: Roles, table: ActorTable) -> Roles:
+    """In battles and remote violence ACLED lists the parties by interaction code, state forces first
+    ("a bomb wounded a soldier": the soldier's state is actor1), whoever attacked."""
+    codes = {info.name: inter_code(info) for info in table.actors.values()}
+    first, second = codes.get(roles.actor1 or "", 9), codes.get(roles.actor2 or "", 9)
+    if roles.actor1 is None:  # "a bomb wounded a soldier": an armed party, not the victims, comes first
+        return _swapped(roles) if second <= 4 else roles
+    return roles if roles.actor2 is None or second >= first else _swapped(roles)
+
+
+_CROWD_EVENTS = frozenset(["Protests", "Riots"])
+
+
+def _crowd_first(table: ActorTable, agents, patients, others, support):
+    """A protest's or riot's actor1 is its crowd (ACLED's Protesters/Rioters), even when the police act on
+    it; a party, union or person who leads or joins it stands beside the crowd, the state forces are actor2."""
+    everyone = list(dict.fromkeys(agents + patients + others))
+    crowds = [k for k in everyone if table.actors[k].kind == "civilians"
+              and table.actors[k].name.startswith(("Protesters", "Rioters"))]
+    if not crowds:
+        return agents, patients, others, support
+    state = [k for k in everyone if table.actors[k].kind == "state_forces"]
+    rest = [k for k in everyone if k not in crowds and k not in state and table.actors[k].kind != "civilians"]
+    return crowds[:1], state, [], support + rest
 
 
 def _assemble(table, agents, patients, others, support, reporters) -> Roles:

@@ -1,0 +1,155 @@
+"""Named groups that no dictionary lists, read from how the sentence treats the name: "PF cadres",
+"fighters of the APCLS-Nyatura coalition", "Mayi Mayi militiamen", "Bunyan Marsous forces",
+"'State of Sinai' claimed responsibility". A community's name before such a noun is that
+community's militia, as ACLED names it ("Fulani militia" -> Fulani Ethnic Militia (Nigeria)).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from graph.extract.actors import lexicon
+from graph.extract.actors.crowds import crowd_category
+from graph.extract.actors.lexicon import actor_key
+from graph.extract.actors.table import ActorInfo, MentionBuilder
+from graph.extract.countries import countries
+from graph.extract.datafiles import read_rows
+
+__all__ = ["group_mentions"]
+
+_JOINERS = frozenset(["-", "of", "for", "the", "al", "el", "'s"])
+_QUALIFIERS = frozenset(["islamist", "islamic", "jihadist", "armed", "army", "new", "suspected", "unknown",
+                         "unidentified", "local", "government", "state", "security", "rival", "opposition", "ethnic",
+                         "tribal", "clan", "communal", "pro-government", "anti-government", "regime"])
+_IDENTITY_KINDS = frozenset(["militia"])
+_TRAILING = frozenset(["coalition", "alliance", "group", "movement", "militia", "faction"])
+_CLAIMS = frozenset(["responsibility", "credit", "attack", "attacks", "bombing", "killing"])
+_QUOTES = frozenset(["'", '"', "‘", "’", "“", "”"])
+
+
+@cache
+def _generic_words() -> frozenset[str]:
+    """Words that qualify a group without naming it ("Islamist militants", "Armed men", "Army units")."""
+    words = {w for key in lexicon.descriptors() for w in key} | set(_nouns())
+    return frozenset(words | _QUALIFIERS)
+
+
+@cache
+def _nouns() -> dict[str, str]:
+    return {row["noun"]: row["kind"] for row in read_rows("actors", "group_nouns.tsv")}
+
+
+def _namelike(token: Token) -> bool:
+    """A capitalised word that may be part of a name (a sentence's first word only as a proper noun)."""
+    text = token.text
+    if not text[:1].isupper():
+        return False
+    if text.isupper() and len(text) >= 2:
+        return True  # an acronym
+    return token.pos_ == "PROPN" or bool(token.ent_type_) or (token.i != token.sent.start
+                                                             and token.pos_ in {"NOUN", "ADJ", "X"})
+
+
+def _name_before(doc: Doc, end: int) -> Span | None:
+    """The run of capitalised words that ends just before ``end`` ("Mayi Mayi", "APCLS-Nyatura")."""
+    start = end
+    while start > 0 and (_namelike(doc[start - 1]) or (doc[start - 1].text in _JOINERS and start < end)):
+        start -= 1
+    while start < end and (doc[start].text in _JOINERS or (doc[start].lower_ in _QUALIFIERS and start + 1 < end
+                                                           and doc[start + 1].text not in _JOINERS)):
+        start += 1  # "Suspected PF cadres" names the PF; "State of Sinai" keeps its first word
+    return doc[start:end] if start < end else None
+
+
+def _name_after(doc: Doc, start: int) -> Span | None:
+    """The name after "fighters of (the)": capitalised words, joiners inside, and a trailing "coalition"."""
+    while start < len(doc) and doc[start].lower_ == "the":
+        start += 1
+    end = start
+    while end < len(doc) and (_namelike(doc[end]) or (doc[end].text in _JOINERS and end > start
+                                                      and end + 1 < len(doc) and _namelike(doc[end + 1]))):
+        end += 1
+    if end > start and end < len(doc) and doc[end].lower_ in _TRAILING:
+        end += 1
+    return doc[start:end] if end > start else None
+
+
+def _excluded(span: Span) -> bool:
+    known = countries()
+    words = [t.text for t in span]
+    acronym = span.text.isupper()
+    return (len(words) == 1 and (words[0].lower() in _generic_words() or (span[0].pos_ == "ADJ" and not acronym))
+            or any(c.isdigit() for c in span.text)
+            or span.text in known.by_adjective or span.text in known.by_name or words[0] in known.by_adjective
+            or (all(t.ent_type_ in {"GPE", "LOC", "FAC"} for t in span) and not acronym)
+            or any(t.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL"} for t in span))
+
+
+def _candidates(doc: Doc) -> list[tuple[Span, str, int]]:
+    """(name, kind, end of the mention): the mention takes the group noun after a name ("Kuki militants")."""
+    nouns = _nouns()
+    found = []
+    for token in doc:
+        kind = nouns.get(token.lower_)
+        if kind is None or (token.text[:1].isupper() and token.i != token.sent.start):
+            continue  # "Shabwa Defense Forces": the noun is a word of the name, which the NER reads whole
+        before = _name_before(doc, token.i)
+        if before is not None:
+            found.append((before, kind, token.i + 1))
+        if token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of":  # "fighters of the APCLS-Nyatura coalition"
+            after = _name_after(doc, token.i + 2)
+            if after is not None:
+                found.append((after, kind, after.end))
+    for token in doc:  # "X claimed responsibility": an armed group
+        claimed = [t.lower_ for t in doc[token.i + 1 : token.i + 3]]  # the parser often misreads the phrase
+        if token.lemma_.lower() == "claim" and any(w in _CLAIMS for w in claimed):
+            end = token.i
+            while end > 0 and doc[end - 1].text in _QUOTES:  # "'State of Sinai' claimed"
+                end -= 1
+            span = _name_before(doc, end)
+            if span is not None:
+                found.append((span, "armed_group", span.end))
+    return found
+
+
+def group_mentions(builder: MentionBuilder) -> None:
+    """Add the named groups the sentences reveal by the nouns around the name."""
+    doc, table = builder.doc, builder.table
+    communities = lexicon.communities()
+    for candidate, kind, end in _candidates(doc):
+        span = _unquoted(candidate)
+        if span is None or any(table.at(i) for i in range(span.start, end)) or _excluded(span):
+            continue
+        mention = doc[span.start : max(end, span.end)]
+        if span.text in communities:
+            if kind not in _IDENTITY_KINDS:
+                continue  # "Kurdish fighters", "Christian members": people of a community, not its militia
+            name = f"{span.text} Ethnic Militia" + _in_country(builder, span.start)
+            builder.add(ActorInfo(actor_key(name), name, "militia", builder.country_at(span.start)), mention)
+            continue
+        crowd = crowd_category(doc[end - 1]) if kind == "organization" and end > span.end else None
+        if crowd:  # "UPND members protested": protesters of the country, the party beside them
+            builder.add(ActorInfo(actor_key(span.text), span.text, kind), span)
+            name = ("Rioters" if crowd == "riot" else "Protesters") + _in_country(builder, span.start)
+            code = builder.country_at(span.start)
+            builder.add(ActorInfo(actor_key(name), name, "civilians", code), doc[span.end : end])
+            continue
+        builder.add(ActorInfo(actor_key(span.text), span.text, kind), mention)
+
+
+def _in_country(builder: MentionBuilder, start: int) -> str:
+    """" (Nigeria)" for a generic actor of the sentence's country; "" when the text names none."""
+    country = countries().by_code.get(builder.country_at(start) or "")
+    return f" ({country.name})" if country else ""
+
+
+def _unquoted(span: Span) -> Span | None:
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and doc[start].text in _QUOTES:
+        start += 1
+    while end > start and doc[end - 1].text in _QUOTES:
+        end -= 1
+    return doc[start:end] if end > start else None
