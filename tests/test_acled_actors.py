@@ -64,6 +64,9 @@ def test_acled_actors_and_roles(extractor, text, actor1, actor2):
     [
         ("SAF bombed villages near Deribat, Sudan.", "Military Forces of Sudan", "SAF"),
         ("Somali National Army troops retook Bulo Burde.", "Military Forces of Somalia", "Somali National Army"),
+        # a force named after its country wins over a foreign group whose name it contains
+        ("South Sudan People's Defence Forces attacked the rebels near Yei.", "Military Forces of South Sudan",
+         "South Sudan People's Defence Forces"),
         ("Nigeria Police Force officers dispersed the crowd in Abuja.", "Police Forces of Nigeria",
          "Nigeria Police Force"),
     ],

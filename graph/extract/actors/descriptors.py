@@ -155,7 +155,7 @@ def descriptor_mentions(builder: MentionBuilder) -> None:
 
 
 def _capitalised(token) -> bool:
-    return token.text[:1].isupper() and token.i != token.sent.start
+    return token.text[:1].isupper() and not token.is_sent_start
 
 
 def _inside_name(doc: Doc, start: int, end: int) -> bool:

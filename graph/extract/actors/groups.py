@@ -48,7 +48,7 @@ def _namelike(token: Token) -> bool:
         return False
     if text.isupper() and len(text) >= 2:
         return True  # an acronym
-    return token.pos_ == "PROPN" or bool(token.ent_type_) or (token.i != token.sent.start
+    return token.pos_ == "PROPN" or bool(token.ent_type_) or (not token.is_sent_start
                                                              and token.pos_ in {"NOUN", "ADJ", "X"})
 
 
@@ -93,7 +93,7 @@ def _candidates(doc: Doc) -> list[tuple[Span, str, int]]:
     found = []
     for token in doc:
         kind = nouns.get(token.lower_)
-        if kind is None or (token.text[:1].isupper() and token.i != token.sent.start):
+        if kind is None or (token.text[:1].isupper() and not token.is_sent_start):
             continue  # "Shabwa Defense Forces": the noun is a word of the name, which the NER reads whole
         before = _name_before(doc, token.i)
         if before is not None:
@@ -103,8 +103,10 @@ def _candidates(doc: Doc) -> list[tuple[Span, str, int]]:
             if after is not None:
                 found.append((after, kind, after.end))
     for token in doc:  # "X claimed responsibility": an armed group
+        if token.lemma_.lower() != "claim":
+            continue
         claimed = [t.lower_ for t in doc[token.i + 1 : token.i + 3]]  # the parser often misreads the phrase
-        if token.lemma_.lower() == "claim" and any(w in _CLAIMS for w in claimed):
+        if any(w in _CLAIMS for w in claimed):
             end = token.i
             while end > 0 and doc[end - 1].text in _QUOTES:  # "'State of Sinai' claimed"
                 end -= 1

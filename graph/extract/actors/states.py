@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from graph.extract.actors import lexicon
 from graph.extract.actors.table import ActorInfo, ActorMention, ActorTable, state_actor
 from graph.extract.countries import countries
 
@@ -76,12 +77,23 @@ def named_state_force(words: list[str]) -> tuple[str, str] | None:
     return code, "Police" if any(w in _POLICE_WORDS for w in words) else "Military"
 
 
+def _dictionary_unit(token, code: str) -> bool:
+    """Whether the token ends a dictionary name of one of that country's own forces."""
+    entry = lexicon.dictionary().get(token.ent_id_) if token.ent_id_ else None
+    return entry is not None and entry.kind == "state_forces" and entry.country == code
+
+
 def named_force_spans(doc: Doc) -> list[tuple[int, int, tuple[str, str]]]:
     """(start, end, (country, branch)) of every force named after its country: a run of capitalised words
     that opens with a country's name or adjective and ends on a force word ("Kenya Defence Forces")."""
     out = []
+    known = countries()
     i = 0
     while i < len(doc):
+        if doc[i].text not in known.by_name and doc[i].text not in known.by_adjective and doc[i].lower_ != "the" \
+                and not (i + 1 < len(doc) and f"{doc[i].text} {doc[i + 1].text}" in known.by_name):
+            i += 1  # a force named after its country opens with the country ("South Sudan People's ...")
+            continue
         if i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ != "the":
             i += 1  # a run starts at its first capitalised word: "Free Syrian Army" is not the "Syrian Army"
             continue
@@ -90,9 +102,9 @@ def named_force_spans(doc: Doc) -> list[tuple[int, int, tuple[str, str]]]:
             end += 1
         found = None
         for stop in range(end, i + 1, -1):
-            if doc[stop - 1].ent_id_:
-                continue  # "Syria's Tiger Forces", "Iraq's Counter Terrorism Service": a unit of the dictionary
             force = named_state_force([t.text for t in doc[i:stop] if t.text not in {"'s", "’s"}])
+            if force and _dictionary_unit(doc[stop - 1], force[0]):
+                continue  # "Syria's Tiger Forces", "Iraq's Counter Terrorism Service": a unit of the dictionary
             if force:
                 found = (i, stop, force)
                 break
