@@ -45,6 +45,9 @@ __all__ = ["execute", "read_frame", "write_frame", "main", "Snapshot", "memory_c
 # An in-memory copy costs ~600 bytes a quad (and ~35 us a quad to build); a copy may take at
 # most a third of the worker's memory limit, larger stores are read from the RocksDB snapshot.
 BYTES_PER_COPIED_QUAD = 600
+# pyoxigraph's result serialisers fail past a 16 MiB buffer (after seconds of work); a row that long
+# is refused before they start.
+MAX_LINE_CHARS = 15 << 20
 SETTLE_SECONDS = 1.0
 
 
@@ -150,6 +153,8 @@ def _solutions(result: ox.QuerySolutions, job: dict[str, Any]) -> tuple[dict[str
     lines = ["\t".join(str(v) for v in variables)]
     width = range(len(variables))
     lines.extend("\t".join("" if row[i] is None else str(row[i]) for i in width) for row in rows[:max_rows])
+    if any(len(line) > MAX_LINE_CHARS for line in lines):  # the serialisers would spend seconds, then fail
+        raise MemoryError(f"a row is longer than {MAX_LINE_CHARS} characters")
     kept = ox.parse_query_results(("\n".join(lines) + "\n").encode(), format=ox.QueryResultsFormat.TSV)
     body = kept.serialize(format=ox.QueryResultsFormat.from_media_type(media_type))
     if truncated and media_type == "application/sparql-results+json" and body.startswith(b"{"):
