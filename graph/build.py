@@ -11,6 +11,7 @@ that want one.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from collections.abc import Mapping
@@ -21,6 +22,7 @@ from typing import NamedTuple
 from rdflib import Graph, URIRef
 
 from graph import __version__
+from graph.inputs.known import content_hash
 from graph.iris import (
     actor_iri,
     date_precision,
@@ -214,10 +216,15 @@ def _add_document(g: TripleLines, extraction: Extraction, doc_iri: str, run: str
         g.add(doc_iri, _term(SDO.publisher), literal(doc.source))
     if doc.published:
         g.add(doc_iri, _term(SDO.datePublished), _date_literal(doc.published))
+    if doc.author:
+        g.add(doc_iri, _term(SDO.author), literal(doc.author))
     if doc.path:
         g.add(doc_iri, _term(CKG.sourcePath), literal(doc.path))
         if re.match(r"https?://", doc.path):
             g.add(doc_iri, _term(SDO.url), typed(doc.path, XSD.anyURI))
+            with contextlib.suppress(ValueError):  # a URL N-Triples cannot carry as an IRI stays a literal
+                g.add(doc_iri, _term(PROV.hadPrimarySource), iri(doc.path))
+    g.add(doc_iri, _term(SDO.sha256), literal(content_hash(doc.text)))  # feeds skip stored texts by it
     g.add(doc_iri, _term(CKG.extractorVersion), literal(version))
     agent = iri(f"{base_iri}agent/conflictkg-extractor")
     g.add(run, _term(RDF.type), _term(CKG.ExtractionRun))

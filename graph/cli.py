@@ -9,9 +9,10 @@ import sys
 
 from graph import __version__
 from graph.config import load_settings
+from graph.inputs.command import open_store_or_explain, parse_every
 from graph.logs import configure_logging
 from graph.records import Article
-from graph.sources import InputError, iter_article_files, parse_published, read_article, read_jsonl
+from graph.sources import InputError, parse_published, read_article, read_jsonl
 
 __all__ = ["main", "build_parser"]
 
@@ -36,8 +37,17 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--format", choices=["json"], default="json", help="output format (default json)")
 
     ingest = commands.add_parser("ingest", help="extract articles and write them into the store")
-    ingest.add_argument("paths", nargs="+", metavar="PATH", help="files or folders of *.txt articles")
-    ingest.add_argument("--published", type=_iso_date, help="publication date of the articles, if known")
+    ingest.add_argument(
+        "paths", nargs="+", metavar="PATH|URL",
+        help="text files (.txt, .md, ...), saved pages (.html), batches (.jsonl, .csv), feeds (.rss, .xml), "
+        "folders of them, or http(s) links to articles or feeds",
+    )
+    ingest.add_argument("--published", type=_iso_date,
+                        help="publication date of every article (wins over the page's, feed's or text's date)")
+    ingest.add_argument("--every", type=parse_every, metavar="INTERVAL",
+                        help="repeat every INTERVAL (30s, 15m, 1h), e.g. to poll feeds; backs off after failures")
+    ingest.add_argument("--service", metavar="URL",
+                        help="send the articles to the running service at URL (token: $CONFLICTKG_WRITE_TOKEN)")
     ingest.add_argument("--data-dir", help="store directory (default $CONFLICTKG_DATA_DIR or ./data)")
     ingest.add_argument("--store", metavar="sparql:QUERY_URL[,UPDATE_URL]", help="write to a remote SPARQL 1.1 server")
     ingest.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="extract on this Dask cluster")
@@ -53,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=list(FORMATS), required=True, help="output format")
     export.add_argument("--out", metavar="FILE", help="file to write (default: standard output)")
     export.add_argument("--data-dir", help="store directory (default $CONFLICTKG_DATA_DIR or ./data)")
+    export.add_argument("--service", metavar="URL", help="export from the running service at URL")
 
     reconcile = commands.add_parser(
         "reconcile", help="rebuild the current graph (one set of facts per entity) from every document graph")
@@ -111,64 +122,31 @@ def _extract_jsonl(path: str, extractor) -> int:
 
 
 def _ingest(args: argparse.Namespace) -> int:
-    from tqdm import tqdm
+    from graph.inputs.command import run_ingest
 
-    from graph.ingest import ingest_articles
-    from graph.store import StoreError
+    return run_ingest(args)
 
-    if args.workers is not None and args.workers < 0:
-        raise InputError("--workers must be 0 (in-process) or more")
-    settings = load_settings({"data_dir": args.data_dir, "store": args.store})
-    articles, errors = [], []
-    for path in iter_article_files(args.paths):
-        try:
-            articles.append(read_article(path, args.published))
-        except InputError as err:
-            errors.append(str(err))
-            print(f"error: {err}", file=sys.stderr)
-    store = _open_store_for_ingest(settings)
-    report = None if args.quiet else (lambda line: tqdm.write(f"error: {line}", file=sys.stderr))
+
+def _export_from_service(args: argparse.Namespace) -> int:
+    from graph.web.service import ServiceClient
+
+    client = ServiceClient(args.service, load_settings().write_token)
+    if not args.out:
+        client.export(args.format, sys.stdout.buffer)
+        return 0
     try:
-        with tqdm(total=len(articles), unit="doc", disable=args.quiet, file=sys.stderr) as bar:
-            summary = ingest_articles(
-                articles, store, settings.base_iri, scheduler=args.scheduler, workers=args.workers,
-                validate=not args.no_validate, progress=bar, on_error=report or _print_error,
-            )
-    except (OSError, StoreError) as err:  # scheduler unreachable, disk full, remote store down
-        raise InputError(f"ingest stopped: {err}") from None
-    summary.errors[:0] = errors
-    if not args.quiet:
-        for line in summary.violations[:10]:
-            print(f"violation: {line}", file=sys.stderr)
-        if len(summary.violations) > 10:
-            print(f"... and {len(summary.violations) - 10} more violations", file=sys.stderr)
-    print(summary.line(), file=sys.stderr)
-    return 1 if summary.errors and not summary.documents else 0
-
-
-def _print_error(line: str) -> None:
-    print(f"error: {line}", file=sys.stderr)
-
-
-def _open_store_for_ingest(settings):
-    from graph.store import StoreError, open_store
-
-    try:
-        store = open_store(settings)
-        if settings.store:
-            store.graph_names()  # a remote store that does not answer fails now, not after extraction
-        return store
-    except (ValueError, StoreError, SyntaxError) as err:
-        raise InputError(f"cannot open the store: {err}") from None
-    except OSError as err:  # e.g. the directory is locked by a running service
-        raise InputError(f"cannot open the store in {settings.data_dir}: {err}") from None
+        with open(args.out, "wb") as out:
+            client.export(args.format, out)
+    except OSError as err:
+        raise InputError(f"cannot write {args.out}: {err.strerror or err}") from None
+    return 0
 
 
 def _reconcile(args: argparse.Namespace) -> int:
     from graph.link import rebuild_current
 
     settings = load_settings({"data_dir": args.data_dir, "store": args.store})
-    store = _open_store_for_ingest(settings)
+    store = open_store_or_explain(settings, "reconcile")
     rebuild_current(store)
     store.flush()
     print("reconciled the current graph", file=sys.stderr)
@@ -179,13 +157,14 @@ def _export(args: argparse.Namespace) -> int:
     import os
 
     from graph.export import export
-    from graph.store import open_store
 
+    if args.service:
+        return _export_from_service(args)
     settings = load_settings({"data_dir": args.data_dir})
     if not settings.store and not os.path.isdir(settings.data_dir):
         raise InputError(f"no store at {settings.data_dir}: ingest articles first or give --data-dir")
+    store = open_store_or_explain(settings, "export")
     try:
-        store = open_store(settings)
         export(store, args.format, args.out or sys.stdout.buffer)
     except (OSError, ValueError) as err:
         raise InputError(f"cannot export: {err}") from None

@@ -42,6 +42,13 @@ class Settings:
     worker_memory_mb: int = _setting(384, "Heap limit of each SPARQL query worker, in MiB; a query past it gets a 503.")
     cors_origins: str = _setting("", "Comma-separated origins allowed by CORS; empty = CORS off.")
     threads: int = _setting(8, "Worker threads of the production server.")
+    fetch_urls: int = _setting(0, "1 lets POST /api/documents fetch a 'url' from the server; 0 = off.")
+    fetch_allow_networks: str = _setting(
+        "", "Comma-separated non-public networks links may be fetched from (e.g. 127.0.0.0/8, for tests only); "
+        "empty = public addresses only."
+    )
+    fetch_timeout_s: int = _setting(20, "Time limit for fetching one link (redirects included), in seconds.")
+    fetch_max_bytes: int = _setting(10_000_000, "Largest page or feed fetched, in bytes.")
 
     @classmethod
     def documented(cls) -> list[tuple[str, str, Any, str]]:

@@ -50,6 +50,7 @@ class Article:
     source: str | None = None  # publisher, e.g. "The New Arab"
     path: str | None = None  # file path or URL it was read from
     published_from: str | None = None  # how a date not given was read from the text: "date line", "dateline"
+    author: str | None = None  # byline, when the page or batch names one
 
 
 @dataclass(frozen=True)

@@ -222,5 +222,7 @@ def test_cli_reports_a_store_locked_by_another_process(tmp_path):
     finally:
         holder.close()
     assert done.returncode == 2
-    assert done.stderr.strip().startswith("error: cannot open the store in"), done.stderr
-    assert "Traceback" not in done.stderr
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: the store in "), done.stderr
+    assert "in use by a running service" in lines[0] and "--service" in lines[0]
+    assert "LOCK" not in lines[0] and "Traceback" not in done.stderr
