@@ -64,9 +64,9 @@ def _embedded_ipv4(address: IPAddress) -> IPAddress:
 
 def _refusal(address: IPAddress) -> str | None:
     """Why ``address`` may not be fetched from, or None when it is a public unicast address."""
-    for label, refused in (("loopback", address.is_loopback), ("private", address.is_private),
-                           ("link-local", address.is_link_local), ("multicast", address.is_multicast),
-                           ("unspecified", address.is_unspecified), ("reserved", address.is_reserved)):
+    for label, refused in (("loopback", address.is_loopback), ("link-local", address.is_link_local),
+                           ("multicast", address.is_multicast), ("unspecified", address.is_unspecified),
+                           ("reserved", address.is_reserved), ("private", address.is_private)):
         if refused:
             return label
     return None if address.is_global else "non-public"
@@ -77,7 +77,7 @@ def check_address(text: str, allow_networks: Iterable[Network] = ()) -> IPAddres
     address = ipaddress.ip_address(text.split("%", 1)[0])
     if any(address in network for network in allow_networks):
         return address
-    for candidate in {address, _embedded_ipv4(address)}:
+    for candidate in (_embedded_ipv4(address), address):  # the IPv4 inside names the kind best
         if (why := _refusal(candidate)) is not None:
             raise FetchError(f"refused: {text} is a {why} address")
     return address
@@ -89,10 +89,16 @@ class _PinnedHTTP(http.client.HTTPConnection):
     def __init__(self, host: str, port: int, address: str, timeout: float):
         super().__init__(host, port, timeout=timeout)
         self.address = address
+        self.raw: socket.socket | None = None  # kept: http.client lets go of ``sock`` when the server closes
 
     def connect(self) -> None:
         """Connect to the checked address, not to whatever the name resolves to now."""
-        self.sock = socket.create_connection((self.address, self.port), self.timeout)
+        self.sock = self.raw = socket.create_connection((self.address, self.port), self.timeout)
+
+    def wait_at_most(self, seconds: float) -> None:
+        """Let the next read on this connection block at most ``seconds``."""
+        if self.raw is not None:
+            self.raw.settimeout(seconds)
 
 
 class _PinnedHTTPS(_PinnedHTTP):
@@ -103,7 +109,7 @@ class _PinnedHTTPS(_PinnedHTTP):
     def connect(self) -> None:
         """Connect to the checked address and verify the server's certificate for the host name."""
         super().connect()
-        self.sock = ssl.create_default_context().wrap_socket(self.sock, server_hostname=self.host)
+        self.sock = self.raw = ssl.create_default_context().wrap_socket(self.sock, server_hostname=self.host)
 
 
 class Fetcher:
@@ -191,8 +197,7 @@ class Fetcher:
         inflate = zlib.decompressobj(wbits=47) if encoding == "gzip" else None
         chunks, size = [], 0
         while True:
-            if connection.sock is not None:
-                connection.sock.settimeout(_left(deadline))
+            connection.wait_at_most(_left(deadline))
             chunk = response.read1(_CHUNK)  # one recv at most, so the deadline holds against a slow drip
             if not chunk:
                 break
