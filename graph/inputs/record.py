@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from graph.records import slugify
-from graph.sources import InputError
+from graph.sources import InputError, check_text, parse_published
 
 __all__ = ["Record", "FIELDS", "record_from_mapping", "url_id"]
 
 FIELDS = ("id", "text", "html", "url", "published", "title", "source", "author")
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -59,8 +56,11 @@ def record_from_mapping(item: dict[str, object], where: str) -> Record:
         values["id"] = url_id(values["url"])
     if slugify(values["id"]) == "unnamed":
         raise InputError(f"{where}: 'id' must contain letters or digits, got {values['id']!r}")
-    if values["published"] is not None and not _is_day(values["published"]):
-        raise InputError(f"{where}: 'published' must be a date YYYY-MM-DD, got {values['published']!r}")
+    if values["published"] is not None:
+        try:
+            parse_published(values["published"])
+        except InputError as err:
+            raise InputError(f"{where}: {err}") from None
     return Record(where=where, **values)
 
 
@@ -74,18 +74,8 @@ def _string(item: dict[str, object], name: str, where: str) -> str | None:
     if not isinstance(value, str):
         raise InputError(f"{where}: '{name}' must be a string")
     try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        raise InputError(f"{where}: '{name}' holds a lone surrogate, which is not text") from None
+        check_text(name, value)
+    except InputError as err:
+        raise InputError(f"{where}: {err}") from None
     return value.strip() if name != "text" and name != "html" else value
 
-
-def _is_day(value: str) -> bool:
-    """Whether ``value`` is a real day written YYYY-MM-DD."""
-    if not _DAY.fullmatch(value):
-        return False
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
