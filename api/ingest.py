@@ -1,7 +1,13 @@
-"""``POST /api/documents``: extract one article sent as JSON and write its graph (write token required)."""
+"""``POST /api/documents``: extract one article sent as JSON and write its graph (write token required).
+
+The article comes as ``text``, as a page's ``html`` (main text and metadata by trafilatura), or
+as a ``url`` the server fetches, which only happens when ``fetch_urls`` is on, and then through
+the SSRF-guarded fetcher (``graph.web.fetch``): never to loopback, private or link-local addresses.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from typing import Any
 
@@ -9,15 +15,18 @@ from flask import Flask, Request, Response, jsonify
 
 from api.auth import check_write_token
 from api.errors import problem
+from graph.inputs.read import Reader
+from graph.inputs.record import record_from_mapping
 from graph.link import write_extraction
 from graph.records import Article, Extraction, slugify
-from graph.sources import InputError, check_text, parse_published
+from graph.sources import InputError, check_text
+from graph.web.settings import fetcher_from_settings
 
 __all__ = ["ingest_json", "extractor", "write_document", "FIELDS"]
 
-# Field -> (required, most characters); the body's text is bounded by max_request_bytes.
-FIELDS = {"text": (True, None), "published": (True, None), "title": (False, 1000), "source": (False, 300),
-          "id": (False, 200), "url": (False, 2000)}
+# Field -> most characters; text and html are bounded by max_request_bytes. One of text, html, url is needed.
+FIELDS = {"text": None, "html": None, "url": 2000, "published": None, "title": 1000, "source": 300, "id": 200,
+          "author": 300}
 
 
 class _BadBody(ValueError):
@@ -43,7 +52,7 @@ def ingest_json(app: Flask, request: Request) -> Response:
     if refusal is not None:
         return refusal
     try:
-        article = _article(request)
+        article = _article(app, request)
     except (_BadBody, InputError) as err:  # InputError: graph.sources' checks of text and date
         return problem(400, str(err))
     found = extractor(app)
@@ -72,31 +81,34 @@ def write_document(store: Any, extraction: Extraction, base_iri: str) -> str:
     return graph_iri
 
 
-def _article(request: Request) -> Article:
+def _article(app: Flask, request: Request) -> Article:
     """The article of a request body; raises _BadBody or InputError with a one-line reason."""
     if not request.is_json:
-        raise _BadBody("Send the article as JSON (Content-Type: application/json) with 'text' and 'published'.")
+        raise _BadBody("Send the article as JSON (Content-Type: application/json) with 'text', 'html' or 'url'.")
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
         raise _BadBody("The body must be a JSON object such as {\"text\": \"...\", \"published\": \"2018-07-31\"}.")
     unknown = sorted(set(body) - set(FIELDS))
     if unknown:
         raise _BadBody(f"Unknown field(s) {', '.join(unknown)}; allowed: {', '.join(FIELDS)}.")
-    for name, (required, longest) in FIELDS.items():
+    for name, longest in FIELDS.items():
         value = body.get(name)
         if value is None:
-            if required:
-                raise _BadBody(f"The field '{name}' is required.")
             continue
         if not isinstance(value, str) or not value.strip():
             raise _BadBody(f"The field '{name}' must be a non-empty string.")
         if longest is not None and len(value) > longest:
             raise _BadBody(f"The field '{name}' must be at most {longest} characters.")
         check_text(name, value)
-    published = parse_published(body["published"])
-    text = body["text"]
-    document_id = body.get("id") or "api-" + hashlib.sha256(text.encode()).hexdigest()[:16]
-    if slugify(document_id) == "unnamed":
-        raise _BadBody("'id' must contain letters or digits.")
-    return Article(id=document_id, text=text, published=published.isoformat(), title=body.get("title"),
-                   source=body.get("source"), path=body.get("url"))
+    content = body.get("text") or body.get("html")
+    if not body.get("id") and content:
+        body = {**body, "id": "api-" + hashlib.sha256(content.encode()).hexdigest()[:16]}
+    record = record_from_mapping(body, "the body")
+    settings = app.config["CONFLICTKG"]
+    if content is None and not settings.fetch_urls:
+        raise _BadBody("Fetching a 'url' from the server is off (CONFLICTKG_FETCH_URLS=0): send the page as 'html' "
+                       "or its 'text', with the 'url' as metadata.")
+    found = Reader(fetcher_from_settings(settings) if settings.fetch_urls else None).article_of(record)
+    if isinstance(found, InputError):
+        raise found
+    return dataclasses.replace(found, path=record.url)  # "the body" is no place to cite

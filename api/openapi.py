@@ -98,16 +98,24 @@ SCHEMAS: dict[str, Any] = {
         actors=_array(_ref("EntityRef")), places=_array(_ref("EntityRef")),
         events=_array(_with_ref(sub_type=_NS, date=_NS))),
     "IngestRequest": {
-        "type": "object", "required": ["text", "published"], "additionalProperties": False,
+        "type": "object", "additionalProperties": False,
+        "description": "One of 'text', 'html' or 'url' (fetched by the server only when fetch_urls is on).",
+        "anyOf": [{"required": ["text"]}, {"required": ["html"]}, {"required": ["url"]}],
         "properties": {
             "text": {"type": "string", "minLength": 1, "pattern": r"\S", "description": "The article's full text."},
-            "published": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "YYYY-MM-DD."},
+            "html": {"type": "string", "minLength": 1, "pattern": r"\S",
+                     "description": "A saved page; its main text, title, date, author and site are read from it."},
+            "url": {"type": "string", "minLength": 1, "maxLength": 2000, "pattern": r"\S",
+                    "description": "The article's link: metadata with text or html, else fetched (fetch_urls)."},
+            "published": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$",
+                          "description": "YYYY-MM-DD; wins over the page's date and the text's dateline."},
             "title": {"type": "string", "minLength": 1, "maxLength": 1000, "pattern": r"\S"},
             "source": {"type": "string", "minLength": 1, "maxLength": 300, "pattern": r"\S",
                        "description": "Publisher."},
+            "author": {"type": "string", "minLength": 1, "maxLength": 300, "pattern": r"\S"},
             "id": {"type": "string", "minLength": 1, "maxLength": 200, "pattern": "[A-Za-z0-9]",
-                   "description": "Document id; default: a hash of the text, so re-sending replaces."},
-            "url": {"type": "string", "minLength": 1, "maxLength": 2000, "pattern": r"\S"},
+                   "description": "Document id; default: a hash of the text or html (re-sending replaces), "
+                                  "or one made from the url."},
         },
     },
     "IngestResult": _obj(

@@ -204,7 +204,10 @@ def test_ingest_is_refused_when_the_service_is_read_only(live_server):
     ({"text": "  ", "published": "2021-06-08"}, "'text'"),
     ({"text": "Shelling in Kharkiv.", "published": "8 June 2021"}, "YYYY-MM-DD"),
     ({"text": "Shelling in Kharkiv.", "published": "2021-02-30"}, "YYYY-MM-DD"),
-    ({"text": "Shelling in Kharkiv.", "published": "2021-06-08", "author": "x"}, "author"),
+    ({"text": "Shelling in Kharkiv.", "published": "2021-06-08", "byline": "x"}, "byline"),
+    ({"text": "Shelling in Kharkiv.", "html": "<p>Shelling in Kharkiv.</p>"}, "not both"),
+    ({"url": "http://example.org/a"}, "CONFLICTKG_FETCH_URLS=0"),
+    ({"html": "<html><body><nav><a href='/'>Home</a></nav></body></html>"}, "no article text found in the page"),
     (["not", "an", "object"], "JSON object"),
 ])
 def test_ingest_says_what_to_fix(hand_built_server, body, fix):

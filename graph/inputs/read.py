@@ -93,7 +93,7 @@ class Reader:
         elif kind in (kinds.JSONL, kinds.CSV):
             batch = read_jsonl_batch(path) if kind == kinds.JSONL else read_csv_batch(path)
             for item in batch:
-                yield item if isinstance(item, InputError) else self._record(item)
+                yield item if isinstance(item, InputError) else self.article_of(item)
         else:
             yield from self._feed(read_feed(_bytes(path), str(path), self.published))
 
@@ -113,7 +113,7 @@ class Reader:
             elif self.known.has_url(record.url):
                 self.already += 1
             else:
-                article = self._record(record)
+                article = self.article_of(record)
                 if isinstance(article, Article) and not self.known.add(record.url, article.text):
                     self.already += 1
                 else:
@@ -125,7 +125,7 @@ class Reader:
             raise InputError(f"{url}: fetching links is off here")
         return self.fetcher.get(url)
 
-    def _record(self, record: Record) -> Article | InputError:
+    def article_of(self, record: Record) -> Article | InputError:
         """The article of a batch line or feed entry: its text, its HTML, or its fetched link; else its error."""
         try:
             if record.text is not None:
