@@ -271,6 +271,7 @@ def document_record(store: Store, base_iri: str, document_id: str) -> dict[str, 
         found_entities[r["class"]].append(item)
     return {
         "id": document_id, "iri": str(iri), "title": _one(entity, "title"), "publisher": _one(entity, "publisher"),
-        "published": _one(entity, "published"), "path": _one(entity, "path"),
+        "published": _one(entity, "published"), "author": _one(entity, "author"), "url": _one(entity, "url"),
+        "path": _one(entity, "path"),
         "extractor_version": _one(entity, "version"), **found_entities,
     }

@@ -94,7 +94,7 @@ SCHEMAS: dict[str, Any] = {
     "DocumentSummary": {"allOf": [_ref("EntityRef"), _obj(title=_NS, publisher=_NS, published=_NS)]},
     "DocumentList": _list_of("documents", "DocumentSummary"),
     "Document": _obj(
-        id=_S, iri=_S, title=_NS, publisher=_NS, published=_NS, path=_NS, extractor_version=_NS,
+        id=_S, iri=_S, title=_NS, publisher=_NS, published=_NS, author=_NS, url=_NS, path=_NS, extractor_version=_NS,
         actors=_array(_ref("EntityRef")), places=_array(_ref("EntityRef")),
         events=_array(_with_ref(sub_type=_NS, date=_NS))),
     "IngestRequest": {

@@ -74,6 +74,7 @@ _FIELD_PATHS = {
     "confidence": "ckg:confidence", "sources": "ckg:sourceCount", "cameo": "ckg:cameoCode",
     "plover": "ckg:ploverType", "place": "sem:hasPlace", "title": "schema:headline", "publisher": "schema:publisher",
     "published": "schema:datePublished", "path": "ckg:sourcePath|schema:url", "version": "ckg:extractorVersion",
+    "author": "schema:author", "url": "schema:url",
 }
 
 # Every field of the entities in #IRIS#, one row per (entity, field, value); rows add up, never multiply.

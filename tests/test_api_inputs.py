@@ -40,12 +40,13 @@ def post(server: str, body: dict) -> requests.Response:
 
 
 def test_post_html_reads_the_pages_text_and_metadata(fetching_server):
-    answer = post(fetching_server, {"id": "marib-page", "html": article_page("Shelling near Marib", MARIB,
-                                                                               site="Yemen Monitor")})
+    page = article_page("Shelling near Marib", MARIB, site="Yemen Monitor").replace(
+        "</head>", '<meta name="author" content="Sara Ali"></head>')
+    answer = post(fetching_server, {"id": "marib-page", "html": page})
     assert answer.status_code == 201, answer.text
     document = requests.get(fetching_server + "/api/documents/marib-page", timeout=30).json()
-    assert (document["title"], document["publisher"], document["published"]) == (
-        "Shelling near Marib", "Yemen Monitor", "2020-01-20")
+    assert (document["title"], document["publisher"], document["published"], document["author"]) == (
+        "Shelling near Marib", "Yemen Monitor", "2020-01-20", "Sara Ali")
     assert "Subscribe" not in answer.text and "Football" not in answer.text
 
 
@@ -56,7 +57,9 @@ def test_post_url_fetches_the_article_and_keeps_its_link(fetching_server, site):
     body = answer.json()
     assert body["extraction"]["document"]["path"] == url
     document = requests.get(fetching_server + body["href"], timeout=30).json()
-    assert (document["path"], document["published"], document["publisher"]) == (url, "2020-01-19", "Yemen Monitor")
+    assert (document["url"], document["published"], document["publisher"]) == (url, "2020-01-19", "Yemen Monitor")
+    page = requests.get(fetching_server + body["href"].replace("/api", ""), timeout=30)
+    assert page.status_code == 200 and url in page.text and "2020-01-19" in page.text and "Yemen Monitor" in page.text
 
 
 @pytest.mark.parametrize(("path", "fix"), [
