@@ -14,6 +14,14 @@ from graph.sources import InputError
 
 __all__ = ["article_from_html", "MIN_TEXT_CHARS"]
 
+# Boxes sites put around articles, named alike across sites; pruned before extraction so that the
+# fallbacks trafilatura tries on odd layouts (old table pages) do not pick them up.
+# Never the page's or the article's own container, whatever its class says.
+_BOXES = ("newsletter", "subscribe", "cookie", "consent", "share", "related", "comment", "advert", "promo",
+          "sidebar", "breadcrumb")
+PRUNE = " | ".join(f"//*[contains(concat(@class, ' ', @id), '{box}')]"
+                   "[not(self::html or self::body or self::main or self::article)]" for box in _BOXES)
+_AD_LABELS = {"advertisement", "advertising", "sponsored", "sponsored content", "ad"}  # a label alone, not text
 MIN_TEXT_CHARS = 80  # less than a sentence or two: the page holds no article (an index, a login wall)
 
 
@@ -34,14 +42,14 @@ def article_from_html(
     import trafilatura
 
     found = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False, prune_xpath=PRUNE,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     body = (getattr(found, "text", None) or "").strip()
     if len(body) < MIN_TEXT_CHARS:
         raise InputError(f"{where}: no article text found in the page")
     title = title or getattr(found, "title", None)
-    paragraphs = [line.strip() for line in body.splitlines() if line.strip()]
+    paragraphs = [line.strip() for line in body.splitlines() if line.strip().lower() not in _AD_LABELS | {""}]
     if title and paragraphs[0] != title.strip():
         paragraphs.insert(0, title.strip())  # the headline heads the text, as in a text file
     text = "\n\n".join(paragraphs) + "\n"
