@@ -50,8 +50,8 @@ def article_from_html(
         raise InputError(f"{where}: no article text found in the page")
     title = title or getattr(found, "title", None)
     paragraphs = [line.strip() for line in body.splitlines() if line.strip().lower() not in _AD_LABELS | {""}]
-    if title and paragraphs[0] != title.strip():
-        paragraphs.insert(0, title.strip())  # the headline heads the text, as in a text file
+    if title:  # the headline heads the text, once, as in a text file (some layouts put it after the lead)
+        paragraphs = [title.strip()] + [p for p in paragraphs if p != title.strip()]
     text = "\n\n".join(paragraphs) + "\n"
     return Article(
         id=article_id, text=text, title=title, path=url or where,
