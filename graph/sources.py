@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import os
 import re
 import sys
 from collections.abc import Iterator
@@ -13,7 +12,7 @@ from pathlib import Path
 
 from graph.records import Article
 
-__all__ = ["InputError", "parse_published", "check_text", "read_article", "iter_article_files", "read_jsonl"]
+__all__ = ["InputError", "parse_published", "check_text", "read_article", "read_jsonl"]
 
 MAX_FILE_BYTES = 20_000_000
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -68,19 +67,6 @@ def read_article(path: str | Path, published: str | None = None) -> Article:
         raise InputError(f"{path}: not UTF-8 text") from None
     title = next((line.strip() for line in text.splitlines() if line.strip()), None)
     return Article(id=path.stem, text=text, published=published, title=title, path=str(path))
-
-
-def iter_article_files(paths: list[str]) -> Iterator[Path]:
-    """Yield the files named by ``paths`` and the ``*.txt`` files under named folders, sorted."""
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            for root, _dirs, files in os.walk(path):
-                for file in sorted(files):
-                    if file.endswith(".txt"):
-                        yield Path(root) / file
-        else:
-            yield path
 
 
 def read_jsonl(path: str) -> Iterator[Article | InputError]:

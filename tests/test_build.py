@@ -197,10 +197,11 @@ def test_re_ingest_replaces_what_the_document_said(tmp_path):
 @pytest.mark.slow
 def test_seed_articles_through_the_real_extractor_give_valid_idempotent_graphs(tmp_path):
     from graph.extract import Extractor
-    from graph.sources import iter_article_files, read_article
+    from graph.inputs import Reader
 
     seeds = Path(__file__).resolve().parent.parent / "seeds"
-    articles = [read_article(path, "2018-07-31") for path in iter_article_files([str(seeds)])]
+    articles = list(Reader(published="2018-07-31").articles([str(seeds)]))
+    assert articles and all(isinstance(a, Article) for a in articles)
     extractions = list(Extractor().extract_many(articles))
     store = Store(str(tmp_path / "store"))
     for extraction in extractions:

@@ -25,6 +25,7 @@ from graph.web.settings import fetcher_from_settings
 __all__ = ["run_ingest", "poll", "parse_every", "backoff", "open_store_or_explain", "MAX_BACKOFF_S"]
 
 MAX_BACKOFF_S = 3600.0
+ReaderFactory = Callable[[Callable[[], KnownDocuments]], Reader]  # a reader over what a store or service holds
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
@@ -72,7 +73,7 @@ def run_ingest(args: argparse.Namespace) -> int:
     except ValueError as err:
         raise InputError(str(err)) from None
 
-    def make_reader(known: KnownDocuments) -> Reader:
+    def make_reader(known: Callable[[], KnownDocuments]) -> Reader:
         return Reader(fetcher, args.published, known)
 
     round_ = _via_service if args.service else _into_store
@@ -94,7 +95,7 @@ def _read_all(reader: Reader, names: list[str], quiet: bool) -> tuple[list[Artic
     return articles, errors
 
 
-def _into_store(args: argparse.Namespace, settings: Any, make_reader: Callable[[KnownDocuments], Reader]) -> int:
+def _into_store(args: argparse.Namespace, settings: Any, make_reader: ReaderFactory) -> int:
     """One round into the store: read, extract, write; the store is closed again at the end."""
     from tqdm import tqdm
 
@@ -103,7 +104,7 @@ def _into_store(args: argparse.Namespace, settings: Any, make_reader: Callable[[
 
     store = open_store_or_explain(settings, "ingest")
     try:
-        reader = make_reader(KnownDocuments.of_store(store))
+        reader = make_reader(lambda: KnownDocuments.of_store(store))
         articles, errors = _read_all(reader, args.paths, args.quiet)
         report = (lambda line: tqdm.write(f"error: {line}", file=sys.stderr)) if not args.quiet else _print_error
         with tqdm(total=len(articles), unit="doc", disable=args.quiet, file=sys.stderr) as bar:
@@ -134,10 +135,10 @@ def _status(documents: int, reader: Reader, errors: list[str]) -> int:
     return 1
 
 
-def _via_service(args: argparse.Namespace, settings: Any, make_reader: Callable[[KnownDocuments], Reader]) -> int:
+def _via_service(args: argparse.Namespace, settings: Any, make_reader: ReaderFactory) -> int:
     """One round through the running service: read here, send each article to ``POST /api/documents``."""
     client = ServiceClient(args.service, settings.write_token)
-    reader = make_reader(client.known())
+    reader = make_reader(client.known)
     articles, errors = _read_all(reader, args.paths, args.quiet)
     sent = 0
     for article in articles:

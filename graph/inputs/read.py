@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from graph.inputs import kinds
@@ -40,11 +40,15 @@ class Reader:
     """Reads ingest's inputs one by one; counts what it skipped and what the graph already held."""
 
     def __init__(self, fetcher: Fetcher | None = None, published: str | None = None,
-                 known: KnownDocuments | None = None):
-        """``fetcher`` reads links (None: links are refused); ``published`` is the date given for every input."""
+                 known: Callable[[], KnownDocuments] = KnownDocuments):
+        """``fetcher`` reads links (None: links are refused); ``published`` is the date given for every input.
+
+        ``known`` gives what the graph holds; it is called once, at the first feed (a plain ingest never reads it).
+        """
         self.fetcher = fetcher
         self.published = published
-        self.known = known if known is not None else KnownDocuments()
+        self._known_source = known
+        self._known: KnownDocuments | None = None
         self.skipped: list[str] = []  # files a folder holds that are not articles, with why
         self.already = 0  # feed entries the graph already holds
 
@@ -110,14 +114,20 @@ class Reader:
         for record in records:
             if isinstance(record, InputError):
                 yield record
-            elif self.known.has_url(record.url):
+            elif self.known().has_url(record.url):
                 self.already += 1
             else:
                 article = self.article_of(record)
-                if isinstance(article, Article) and not self.known.add(record.url, article.text):
+                if isinstance(article, Article) and not self.known().add(record.url, article.text):
                     self.already += 1
                 else:
                     yield article
+
+    def known(self) -> KnownDocuments:
+        """The URLs and text hashes of stored documents (and of this run's feed entries), read once."""
+        if self._known is None:
+            self._known = self._known_source()
+        return self._known
 
     def _fetch(self, url: str) -> Page:
         """Fetch a link, or refuse when this reader may not."""

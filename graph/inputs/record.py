@@ -39,8 +39,8 @@ def url_id(url: str) -> str:
 def record_from_mapping(item: dict[str, object], where: str) -> Record:
     """Check one batch line or request body and return its record; raise InputError with the reason.
 
-    Needs ``text``, ``html`` or ``url`` (exactly one) and an ``id`` unless a ``url`` gives one;
-    ``published`` is YYYY-MM-DD; empty values count as missing.
+    Needs ``text`` or ``html`` (not both), or else a ``url`` to fetch (with a body the ``url`` is metadata),
+    and an ``id`` unless a ``url`` gives one; ``published`` is YYYY-MM-DD; empty values count as missing.
     """
     values = {name: _string(item, name, where) for name in FIELDS}
     bodies = [name for name in ("text", "html") if values[name]]
@@ -50,18 +50,19 @@ def record_from_mapping(item: dict[str, object], where: str) -> Record:
         raise InputError(f"{where}: needs 'text', 'html' or 'url'")
     if values["url"] and not values["url"].lower().startswith(("http://", "https://")):
         raise InputError(f"{where}: 'url' must be an http:// or https:// link, got {values['url']!r}")
-    if not values["id"]:
-        if not values["url"]:
-            raise InputError(f"{where}: needs an 'id' (or a 'url' to name the document by)")
-        values["id"] = url_id(values["url"])
-    if slugify(values["id"]) == "unnamed":
-        raise InputError(f"{where}: 'id' must contain letters or digits, got {values['id']!r}")
+    document_id = values.pop("id") or (url_id(values["url"]) if values["url"] else None)
+    if document_id is None:
+        raise InputError(f"{where}: needs an 'id' (or a 'url' to name the document by)")
+    if slugify(document_id) == "unnamed":
+        raise InputError(f"{where}: 'id' must contain letters or digits, got {document_id!r}")
     if values["published"] is not None:
         try:
             parse_published(values["published"])
         except InputError as err:
             raise InputError(f"{where}: {err}") from None
-    return Record(where=where, **values)
+    return Record(id=document_id, where=where, text=values["text"], html=values["html"], url=values["url"],
+                  published=values["published"], title=values["title"], source=values["source"],
+                  author=values["author"])
 
 
 def _string(item: dict[str, object], name: str, where: str) -> str | None:
