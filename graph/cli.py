@@ -42,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="text files (.txt, .md, ...), saved pages (.html), batches (.jsonl, .csv), feeds (.rss, .xml), "
         "folders of them, or http(s) links to articles or feeds",
     )
-    ingest.add_argument("--published", type=_iso_date,
+    ingest.add_argument("--published", type=_iso_date, metavar="YYYY-MM-DD",
                         help="publication date of every article (wins over the page's, feed's or text's date)")
     ingest.add_argument("--every", type=parse_every, metavar="INTERVAL",
                         help="repeat every INTERVAL (30s, 15m, 1h), e.g. to poll feeds; backs off after failures")

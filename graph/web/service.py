@@ -14,9 +14,13 @@ from graph.inputs.known import KNOWN_DOCUMENTS, KnownDocuments
 from graph.records import Article
 from graph.sources import InputError
 
-__all__ = ["ServiceClient", "article_body"]
+__all__ = ["ServiceClient", "ServiceError", "article_body"]
 
 TIMEOUT_S = 300  # one article's extraction on a busy service
+
+
+class ServiceError(InputError):
+    """The service refused one request (a bad article); the next one may still go through."""
 
 
 def article_body(article: Article) -> dict[str, Any]:
@@ -41,7 +45,7 @@ class ServiceClient:
             self.session.headers["Authorization"] = f"Bearer {token}"
 
     def post_article(self, article: Article) -> dict[str, Any]:
-        """Ingest one article through the service; raise InputError with the service's one-line reason."""
+        """Ingest one article through the service; raise ServiceError with the service's one-line reason."""
         answer = self._call("POST", "/api/documents", json=article_body(article))
         return answer.json()
 
@@ -65,8 +69,11 @@ class ServiceClient:
             answer = self.session.request(method, self.url + path, timeout=TIMEOUT_S, **kwargs)
         except requests.RequestException as err:
             raise InputError(f"the service at {self.url} did not answer ({type(err).__name__})") from None
+        if answer.status_code in (401, 403):  # every later request would be refused too
+            raise InputError(f"the service at {self.url} answered {answer.status_code}: {_detail(answer)} "
+                             "(set CONFLICTKG_WRITE_TOKEN to the service's write token)")
         if answer.status_code >= 400:
-            raise InputError(f"the service at {self.url} answered {answer.status_code}: {_detail(answer)}")
+            raise ServiceError(f"the service at {self.url} answered {answer.status_code}: {_detail(answer)}")
         return answer
 
 
