@@ -20,7 +20,8 @@ def test_hundred_saved_pages_give_their_text_without_chrome_and_their_date():
         article = article_from_html(page.html, page.name, page.name)
         recall.append(recovered(page, article.text))
         body = article.text.replace(page.title, "")
-        leaks += [(page.name, page.layout, chrome) for chrome in BOILERPLATE if chrome in body]
+        leaks += [(page.name, page.layout, chrome) for chrome in BOILERPLATE
+                  if chrome in body and not any(chrome in p for p in page.paragraphs)]  # "Business" may be news
         if page.published:
             dated += 1
             right += article.published == page.published
