@@ -160,3 +160,13 @@ def test_every_refuses_a_bad_interval(capsys):
     with pytest.raises(SystemExit):
         main(["ingest", "feed.xml", "--every", "soon"])
     assert "expected an interval such as 30s, 15m or 1h, got 'soon'" in capsys.readouterr().err
+
+
+def test_csv_rows_with_links_are_fetched_and_a_dead_link_is_that_rows_error(site, capsys, tmp_path):
+    batch = tmp_path / "links.csv"
+    batch.write_text(f"url,source,published\n{site.entries[1][1]},Yemen Monitor,2020-01-21\n"
+                     f"{site.url}/news/404,Yemen Monitor,\n", encoding="utf-8")
+    status, err = ingest(capsys, tmp_path / "data", str(batch))
+    assert status == 0, err
+    assert err.splitlines()[0] == f"error: {batch}:3: {site.url}/news/404: HTTP 404 Not Found"
+    assert documents(tmp_path / "data") == {site.entries[1][1]: ("Shelling near Marib", "2020-01-21", "Yemen Monitor")}
