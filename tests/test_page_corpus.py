@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from graph.inputs.html import article_from_html
+from graph.inputs.record import Record
 from tests.page_corpus import BOILERPLATE, LAYOUTS, SavedPage, pages
 
 
@@ -17,7 +18,7 @@ def test_hundred_saved_pages_give_their_text_without_chrome_and_their_date():
     assert len(corpus) == 100 and len({p.layout for p in corpus}) == len(LAYOUTS)
     recall, leaks, dated, right, undated_guessed = [], [], 0, 0, 0
     for page in corpus:
-        article = article_from_html(page.html, page.name, page.name)
+        article = article_from_html(page.html, Record(id=page.name, where=page.name))
         recall.append(recovered(page, article.text))
         body = article.text.replace(page.title, "")
         leaks += [(page.name, page.layout, chrome) for chrome in BOILERPLATE

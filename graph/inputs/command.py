@@ -170,9 +170,9 @@ def open_store_or_explain(settings: Any, command: str) -> Any:
         raise InputError(f"cannot open the store: {err}") from None
     except OSError as err:
         if "lock" in str(err).lower():
-            raise InputError(
-                f"the store in {settings.data_dir} is in use by a running service (or another ingest): "
-                f"stop it, or run `python -m graph {command} ... --service http://HOST:PORT` "
-                "(with CONFLICTKG_WRITE_TOKEN set for ingest)"
-            ) from None
+            through = (f", or run `python -m graph {command} ... --service http://HOST:PORT`"
+                       + (" with CONFLICTKG_WRITE_TOKEN set" if command == "ingest" else "")
+                       if command in ("ingest", "export") else " first")
+            raise InputError(f"the store in {settings.data_dir} is in use by a running service (or another "
+                             f"ingest): stop it{through}") from None
         raise InputError(f"cannot open the store in {settings.data_dir}: {err.strerror or err}") from None

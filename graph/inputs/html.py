@@ -9,6 +9,7 @@ the URL) in the same pass.
 from __future__ import annotations
 
 from graph.inputs.dates import choose_published
+from graph.inputs.record import Record
 from graph.records import Article
 from graph.sources import InputError
 
@@ -25,16 +26,8 @@ _AD_LABELS = {"advertisement", "advertising", "sponsored", "sponsored content", 
 MIN_TEXT_CHARS = 80  # less than a sentence or two: the page holds no article (an index, a login wall)
 
 
-def article_from_html(
-    html: str | bytes,
-    article_id: str,
-    where: str,
-    url: str | None = None,
-    published: str | None = None,
-    title: str | None = None,
-    source: str | None = None,
-) -> Article:
-    """Read the main text, title, date, author and site name of a page; given values win over the page's.
+def article_from_html(html: str | bytes, record: Record) -> Article:
+    """Read the main text, title, date, author and site name of a page; the record's values win over the page's.
 
     Raises:
         InputError: the page holds no article text.
@@ -42,20 +35,20 @@ def article_from_html(
     import trafilatura
 
     found = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False, prune_xpath=PRUNE,
+        html, url=record.url, with_metadata=True, include_comments=False, include_tables=False, prune_xpath=PRUNE,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     body = (getattr(found, "text", None) or "").strip()
     if len(body) < MIN_TEXT_CHARS:
-        raise InputError(f"{where}: no article text found in the page")
-    title = title or getattr(found, "title", None)
+        raise InputError(f"{record.where}: no article text found in the page")
+    title = record.title or getattr(found, "title", None)
     paragraphs = [line.strip() for line in body.splitlines() if line.strip().lower() not in _AD_LABELS | {""}]
     if title:  # the headline heads the text, once, as in a text file (some layouts put it after the lead)
         paragraphs = [title.strip()] + [p for p in paragraphs if p != title.strip()]
     text = "\n\n".join(paragraphs) + "\n"
     return Article(
-        id=article_id, text=text, title=title, path=url or where,
-        published=choose_published(published, getattr(found, "date", None), text),
-        source=source or getattr(found, "sitename", None) or getattr(found, "hostname", None),
-        author=getattr(found, "author", None),
+        id=record.id, text=text, title=title, path=record.url or record.where,
+        published=choose_published(record.published, getattr(found, "date", None), text),
+        source=record.source or getattr(found, "sitename", None) or getattr(found, "hostname", None),
+        author=record.author or getattr(found, "author", None),
     )

@@ -93,7 +93,7 @@ class Reader:
             yield dataclasses.replace(article, title=title,
                                       published=choose_published(self.published, None, article.text))
         elif kind == kinds.HTML:
-            yield article_from_html(_bytes(path), path.stem, str(path), published=self.published)
+            yield article_from_html(_bytes(path), Record(id=path.stem, where=str(path), published=self.published))
         elif kind in (kinds.JSONL, kinds.CSV):
             batch = read_jsonl_batch(path) if kind == kinds.JSONL else read_csv_batch(path)
             for item in batch:
@@ -161,9 +161,7 @@ class Reader:
 
     def _html_article(self, html: str | bytes, record: Record) -> Article:
         """The article of a page's HTML; the record's title, date, source and author win over the page's."""
-        article = article_from_html(html, record.id, record.where, url=record.url, title=record.title,
-                                    published=record.published or self.published, source=record.source)
-        return dataclasses.replace(article, author=record.author or article.author)
+        return article_from_html(html, dataclasses.replace(record, published=record.published or self.published))
 
 
 def _files_under(folder: Path) -> Iterator[Path]:
