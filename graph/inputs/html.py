@@ -48,7 +48,7 @@ def article_from_html(html: str | bytes, record: Record) -> Article:
     text = "\n\n".join(paragraphs) + "\n"
     return Article(
         id=record.id, text=text, title=title, path=record.url or record.where,
-        published=choose_published(record.published, getattr(found, "date", None), text),
+        published=choose_published(record.published, getattr(found, "date", None)),
         source=record.source or getattr(found, "sitename", None) or getattr(found, "hostname", None),
         author=record.author or getattr(found, "author", None),
     )

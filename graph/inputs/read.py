@@ -14,7 +14,6 @@ from pathlib import Path
 
 from graph.inputs import kinds
 from graph.inputs.batch import read_csv_batch, read_jsonl_batch
-from graph.inputs.dates import choose_published
 from graph.inputs.feeds import looks_like_feed, read_feed
 from graph.inputs.html import article_from_html
 from graph.inputs.known import KnownDocuments
@@ -33,7 +32,7 @@ def article_from_text(text: str, record: Record, published: str | None = None) -
     title = record.title or next((line.strip() for line in text.splitlines() if line.strip()), None)
     return Article(id=record.id, text=text, title=title, source=record.source, author=record.author,
                    path=record.url or record.where,
-                   published=choose_published(record.published or published, None, text))
+                   published=record.published or published)
 
 
 class Reader:
@@ -90,8 +89,7 @@ class Reader:
         if kind == kinds.TEXT:
             article = read_article(path)
             title = (article.title or "").lstrip("#=* ").strip() or None  # a Markdown heading's marks are not its title
-            yield dataclasses.replace(article, title=title,
-                                      published=choose_published(self.published, None, article.text))
+            yield dataclasses.replace(article, title=title, published=self.published)
         elif kind == kinds.HTML:
             yield article_from_html(_bytes(path), Record(id=path.stem, where=str(path), published=self.published))
         elif kind in (kinds.JSONL, kinds.CSV):
