@@ -19,7 +19,8 @@ def main_place(places: list[PlaceMention]) -> Location | None:
     if not places:
         return None
     below = [p for p in places if p.location.kind not in _COUNTRY_KINDS]
-    pool = below or places
+    # "400 km northeast of Bangui" measures from the capital, a dateline says where the story was filed
+    pool = [p for p in below if not p.reference] or below or places
     counts = Counter(p.location.id for p in pool)
     best = max(pool, key=lambda p: (counts[p.location.id], -p.start))
     return best.location
@@ -31,6 +32,7 @@ def event_place(sent: Span, places: list[PlaceMention], fallback: Location | Non
     inside = [p for p in places if sent.start <= p.start and p.end <= sent.end and not _based(sent.doc, p)]
     below = [p for p in inside if p.location.kind not in _COUNTRY_KINDS]
     origins = [p for p in below if not _destination(sent.doc, p)] or below
+    origins = [p for p in origins if not p.reference] or origins  # not the dateline, if the sentence names more
     if origins:
         if trigger is None:
             return origins[0].location

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from graph.extract.places.gazetteer import get_gazetteer, normalise, strip_article
 from graph.extract.places.spans import query_variants, strip
 
-__all__ = ["doc_countries", "doc_admin1s", "country_names"]
+__all__ = ["doc_countries", "doc_admin1s", "country_names", "landmark"]
 
 
 def doc_countries(doc: Doc, spans: list[Span], country_names: dict[str, str]) -> Counter:
@@ -19,12 +19,14 @@ def doc_countries(doc: Doc, spans: list[Span], country_names: dict[str, str]) ->
     counts: Counter = Counter()
     for ent in doc.ents:
         key = normalise(ent.text)
-        if ent.label_ == "NORP":
+        if ent.label_ in ("NORP", "GPE") and key not in country_names:
             iso = gaz.demonyms.get(key) or (gaz.demonyms.get(key[:-1]) if key.endswith("s") else None)
-            if iso:  # "Syrian", "Palestinians"
+            if iso:  # "Syrian", "Palestinians", and "Somali" when the NER calls it a place
                 counts[iso] += 1
     for span in spans:
         start, end = strip(span)
+        if normalise(doc[start:end].text) in gaz.demonyms and normalise(doc[start:end].text) not in country_names:
+            continue
         for s, e, text in query_variants(doc, start, end):
             iso = country_names.get(normalise(doc[s:e].text))
             if iso:
@@ -37,13 +39,13 @@ def doc_countries(doc: Doc, spans: list[Span], country_names: dict[str, str]) ->
                     counts[owners.pop()] += 1
                     break
             found = gaz.lookup(text)
-            if found and found[0].country and len({p.country for p in found}) == 1 and _landmark(found[0]):
+            if found and found[0].country and len({p.country for p in found}) == 1 and landmark(found[0]):
                 counts[found[0].country] += 1  # "Khan Younis", "the Gaza Strip": only one country has it
                 break
     return counts
 
 
-def _landmark(place) -> bool:
+def landmark(place) -> bool:
     """A place well known enough to tell the article's country: curated, a region, or a city of 100k."""
     return bool(place.curated) or place.kind in ("region", "governorate") or place.population >= 100_000
 

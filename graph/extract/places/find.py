@@ -9,17 +9,18 @@ the cues around each mention, and geocodes each with :func:`.geocode.resolve`. `
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from graph.extract.places.context import country_names, doc_admin1s, doc_countries
+from graph.extract.places.context import country_names, doc_admin1s, doc_countries, landmark
 from graph.extract.places.gazetteer import Place, get_gazetteer, normalise
 from graph.extract.places.geocode import Cues, resolve
+from graph.extract.places.local import dateline, read_unlisted, reference_point
 from graph.extract.places.locations import PlaceMention
 from graph.extract.places.patterns import ruler_patterns
-from graph.extract.places.spans import candidate_spans, cued_spans, query_variants, strip
+from graph.extract.places.spans import candidate_spans, cued_spans, query_variants, strip, widen
 from graph.extract.places.words import (
     ADMIN_WORDS,
     CAMP_WORDS,
@@ -92,16 +93,22 @@ def _to_location(place: Place, cues: Cues, name: str) -> Location:
 
 
 def _plausible(place: Place, text: str, context: Counter) -> bool:
-    """A name found only by its cue word must lie in a named country, or be the only place so called."""
+    """A name found only by its cue word must lie in a named country, or be the only place so called
+    (and no hamlet: an unknown village name is far likelier local than a namesake of 300 people abroad)."""
     if context:
         return place.country in context
-    return len(get_gazetteer().lookup(text)) == 1
+    key = normalise(text)  # namesakes by their own name; "Leer" is only another spelling of "Lira"
+    others = [p for p in get_gazetteer().lookup(text) if p.country != place.country and normalise(p.name) == key]
+    if not others:
+        return place.kind != "village"
+    return landmark(place) and all(p.population * 10 < place.population for p in others)  # "in Lira"
 
 
 def find_places(doc: Doc) -> list[PlaceMention]:
     """Return each place mention of a parsed doc with its geocoded Location, in text order.
 
-    Mentions that the gazetteer cannot place are left out. The same name gets the same place
+    A name the gazetteer cannot place is kept only when the text calls it a place (:mod:`.local`), in the
+    place that holds it; datelines and distance landmarks are marked ``reference``. The same name gets the same place
     throughout the article; a "province"/"governorate" cue on any of its mentions applies to all.
     """
     spans = candidate_spans(doc)
@@ -117,13 +124,19 @@ def find_places(doc: Doc) -> list[PlaceMention]:
                     for _s, _e, text in query_variants(doc, item.start, item.end)},
     )
     demonyms = get_gazetteer().demonyms
-    out = []
+    out, missed = [], []
     for item in prepared:
         if not _not_a_place(doc, item.start, item.end, countries, demonyms):
             mention = geocoder.mention(item)
             if mention is not None:
                 out.append(mention)
-    return out
+            else:
+                missed.append((item.start, item.end))
+    main = context.most_common(1)[0][0] if context else None
+    ner = {i for ent in doc.ents if ent.label_ in ("GPE", "LOC") for i in range(ent.start, ent.end)}
+    mentions = read_unlisted(doc, missed, out, main, ner)
+    marked = (replace(m, reference=reference_point(doc, m.start) or dateline(doc, m.start, m.end)) for m in mentions)
+    return sorted(marked, key=lambda m: m.start)
 
 
 class _Prepared(NamedTuple):
@@ -141,7 +154,7 @@ def _prepare(doc: Doc, spans: list[Span], countries: dict[str, str], context: Co
     ends = {span.end: span for span in spans}
     prepared = []
     for span in spans:
-        start, end = strip(span)
+        start, end = widen(doc, *strip(span))
         if start >= end:
             continue
         cues = _cues(doc, start, end)
@@ -176,7 +189,7 @@ class _Geocoder:
     cued: set[tuple[int, int]]  # spans found only by a cue word: kept only if plausible
     admin1s: frozenset[str]
     admin_keys: set[str]  # names that carry an admin cue somewhere in the article
-    memo: dict[tuple[str, Cues], Place | None] = field(default_factory=dict)
+    memo: dict[tuple[str, bool, Cues], Place | None] = field(default_factory=dict)
 
     def mention(self, item: _Prepared) -> PlaceMention | None:
         """The mention's place: the first query variant that the gazetteer places, else None."""
@@ -186,9 +199,10 @@ class _Geocoder:
             key = normalise(text)
             if key in self.admin_keys and not cues.admin and not cues.town:
                 cues = Cues(True, False, cues.camp, cues.country, cues.among)
-            if (key, cues) not in self.memo:
-                self.memo[(key, cues)] = resolve(text, self.context, cues, self.admin1s)
-            place = self.memo[(key, cues)]
+            memo_key = (key, text.isupper(), cues)  # "GAO" reads as an acronym, "Gao" (a dateline) as the town
+            if memo_key not in self.memo:
+                self.memo[memo_key] = resolve(text, self.context, cues, self.admin1s)
+            place = self.memo[memo_key]
             if place is not None and strict and not _plausible(place, text, self.context):
                 place = None
             if place is not None:

@@ -64,7 +64,9 @@ def _candidates(name: str, context: Counter, cues: Cues) -> list[Place]:
         candidates = gaz.lookup_fuzzy(name, {cues.country}) or candidates
     if not candidates and context:
         # "al-Shajara" for "Ash Shajarah": a transliteration variant, looked for only in the text's countries
-        candidates = [p for p in gaz.lookup_fuzzy(name, set(context)) if p.population >= 1000 or p.curated]
+        # not a hamlet, but an admin seat of unknown size (population 0 in cities500: "Tall Abyad") will do
+        candidates = [p for p in gaz.lookup_fuzzy(name, set(context))
+                      if p.population >= 1000 or p.population == 0 or p.curated]
     return candidates
 
 

@@ -20,6 +20,7 @@ class PlaceMention:
     start: int
     end: int
     location: Location
+    reference: bool = False  # where the story is filed or measured from: a dateline, "400 km northeast of Bangui"
 
 
 @dataclass(frozen=True)

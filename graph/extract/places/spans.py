@@ -6,22 +6,33 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from graph.extract.places.gazetteer import get_gazetteer
+from graph.extract.places.gazetteer import get_gazetteer, normalise
+from graph.extract.places.local import dateline, place_noun
 from graph.extract.places.words import (
     ADMIN_WORDS,
     CAMP_WORDS,
     CUE_AFTER,
     CUE_BEFORE,
     DIRECTIONS,
+    LOCATIVES,
+    PLACE_NOUNS,
+    PLACE_PREFIXES,
+    TITLES,
     TOWN_WORDS,
     common_words,
 )
 
-__all__ = ["PLACE_LABELS", "strip", "query_variants", "candidate_spans", "cued_spans"]
+__all__ = ["PLACE_LABELS", "strip", "query_variants", "candidate_spans", "cued_spans", "widen"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels the small model wrongly gives to well-known places ("Daraa" ORG, "Sweida" PERSON).
 RESCUE_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART"})
+_DATELINE_MARKS = frozenset((",", "/", ":", "-", "\u2013", "\u2014", "("))
+# Labels of names that a locative preposition does not make places ("in June", "in 2016", "in Syrian").
+_NOT_PLACE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "NORP", "MONEY", "PERCENT", "QUANTITY", "EVENT", "LAW"})
+
+
+
 def strip(span: Span) -> tuple[int, int]:
     """Token bounds of the name inside a mention: without "the", a trailing "'s", or punctuation."""
     start, end = span.start, span.end
@@ -41,6 +52,8 @@ def query_variants(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]
         out.insert(0, (start, end + 1, doc[start : end + 1].text))  # "Kherson oblast", "Sweida province"
     if end - start > 1 and doc[start].lower_ in DIRECTIONS:
         out.append((start + 1, end, doc[start + 1 : end].text))
+    if text.isupper() and dateline(doc, start, end):
+        out.append((start, end, text.title()))  # "KABUL, Afghanistan (AP) —"
     if end - start > 1 and doc[end - 1].lower_ in ADMIN_WORDS | TOWN_WORDS | CAMP_WORDS:
         s = start + 1 if doc[start].lower_ in DIRECTIONS and end - start > 2 else start
         out.append((s, end - 1, doc[s : end - 1].text))
@@ -69,20 +82,92 @@ def cued_spans(doc: Doc, taken: set[int]) -> list[Span]:
     out = []
     for i, token in enumerate(doc):
         lower = token.lower_
-        if lower == "of" and i >= 1 and doc[i - 1].lower_ in CUE_BEFORE:
-            start, end = i + 1, i + 1
-            while end < len(doc) and end - start < 4 and _name_token(doc[end]):
-                end += 1
-        elif lower in CUE_AFTER and i >= 1 and _name_token(doc[i - 1]):
+        line_start = i == 0 or "\n" in doc[i - 1].whitespace_ or "\n" in doc[i - 1].text
+        if line_start and (found := _dateline_span(doc, i)):
+            start, end = found  # "KABUL, Afghanistan (AP) —", "date 2023-07-21 Imphal:"
+        elif lower == "of" and i >= 1 and doc[i - 1].lower_ in CUE_BEFORE:
+            start, end = i + 1, _name_end(doc, i + 1, 4)
+        elif (lower in CUE_AFTER or _apposed_noun(doc, i)) and i >= 1 and _name_token(doc[i - 1]):
             start, end = i, i
             while start > 0 and end - start < 4 and _name_token(doc[start - 1]):
                 start -= 1
+                if start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
+                    start -= 2  # "Ga-Rankuwa neighbourhood"
+        elif lower in PLACE_PREFIXES and token.text[:1].isupper() and i + 1 < len(doc) and _name_token(doc[i + 1]):
+            start, end = i, _name_end(doc, i + 1, 3)  # "Jebel Chambi", "Barangay Yao-Yao": named with its kind
+        elif lower in LOCATIVES and i + 1 < len(doc) and _name_token(doc[i + 1]) and _maybe_place(doc[i + 1]):
+            start, end = i + 1, _name_end(doc, i + 1, 3)  # "in Koforidua" read as a person, "at Gudumbali"
         else:
             continue
         if end > start and not any(t in taken for t in range(start, end)) and doc[start].text[:1].isupper():
             out.append(doc[start:end])
             taken.update(range(start, end))
     return out
+
+
+def _name_end(doc: Doc, start: int, most: int) -> int:
+    """End of the name that starts at ``start``: up to ``most`` name words, hyphen-joined ones too ("Al-Arish")."""
+    end = start
+    while end < len(doc) and end - start < most:
+        if _name_token(doc[end]):
+            end += 1
+        elif doc[end].text == "-" and end > start and not doc[end - 1].whitespace_ and end + 1 < len(doc) \
+                and _name_token(doc[end + 1]):
+            end += 2
+        else:
+            break
+    return end
+
+
+def _dateline_span(doc: Doc, i: int) -> tuple[int, int] | None:
+    """The place of a dateline on the line that starts at token ``i``, after an optional date."""
+    while i < len(doc) and (not doc[i].is_alpha or doc[i].lower_ == "date"):
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            return None  # the line holds no name
+        i += 1
+    end = i
+    while end < len(doc) and end - i < 3 and doc[end].is_alpha and doc[end].text[:1].isupper():
+        end += 1
+    if end == i or end >= len(doc) or doc[end].text not in _DATELINE_MARKS:
+        return None  # cheap test first: this runs on every line
+    return (i, end) if dateline(doc, i, end) else None
+
+
+def _apposed_noun(doc: Doc, i: int) -> bool:
+    """A comma opening "X, a village in Y": the name before it is a place."""
+    if doc[i].text != "," or i + 2 >= len(doc):
+        return False
+    return doc[i + 1].lower_ in ("a", "an") and doc[i + 2].lower_ in PLACE_NOUNS
+
+
+def _maybe_place(token) -> bool:
+    """A name the NER did not call a date, number, nationality or event ("in June", "in Syrian")."""
+    if token.ent_type_ == "NORP":  # "in Kenitra" read as a nationality: a place unless it is a demonym
+        return normalise(token.text) not in get_gazetteer().demonyms
+    return token.ent_type_ not in _NOT_PLACE
+
+
+def widen(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the whole name when a capitalised neighbour belongs to it: "[East] London", "Tel [Abyad]"."""
+    gaz = get_gazetteer()
+    for s, e in ((start - 1, end + 1), (start - 1, end), (start, end + 2), (start, end + 1)):
+        if s < 0 or e > len(doc) or not all(_name_token(t) for t in (*doc[s:start], *doc[end:e])):
+            continue
+        text = doc[s:e].text
+        if any(normalise(p.name) == normalise(text) for p in gaz.lookup(text)):
+            return s, e
+    before = doc[start - 1] if start >= 1 else None
+    if before is not None and before.text[:1].isupper() and _name_token(before) and _plain(before) \
+            and place_noun(doc, start, end):
+        return start - 1, end  # "Amir Kalam and Tajbi Khel areas": the whole name, though only "Kalam" is listed
+    return start, end
+
+
+def _plain(token) -> bool:
+    """A name word that is no direction, demonym, title or article: it can open a two-word place name."""
+    lower = token.lower_
+    return not (lower in DIRECTIONS or lower in TITLES or lower in get_gazetteer().demonyms
+                or lower in ("al", "el", "the") or token.ent_type_ in _NOT_PLACE)
 
 
 def _name_token(token) -> bool:

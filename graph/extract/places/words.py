@@ -20,6 +20,10 @@ __all__ = [
     "STATE_NOT_ADMIN",
     "TOWN_WORDS",
     "CAMP_WORDS",
+    "PLACE_NOUNS",
+    "LOCATIVES",
+    "PLACE_PREFIXES",
+    "COMPASS",
     "common_words",
 ]
 
@@ -57,16 +61,41 @@ ORG_WORDS = frozenset(
     )
 )
 # "the town of X", "X district": words that mark an unlabelled capitalised name as a place.
-CUE_BEFORE = frozenset(_words("town village city district area suburb neighbourhood neighborhood outskirts"))
+CUE_BEFORE = frozenset(
+    _words(
+        "town towns village villages city district area areas suburb neighbourhood neighborhood outskirts "
+        "residents inhabitants streets"
+    )
+)
 CUE_AFTER = frozenset(
     _words(
-        "town village district subdistrict sub-district lga territory county camp region province governorate oblast"
+        "town village district subdistrict sub-district lga territory county camp region province governorate oblast "
+        "area areas township locality neighbourhood neighborhood villages camps"
     )
 )
 # "Syria state media": "state" after a name that is not a federal state.
 STATE_NOT_ADMIN = frozenset(_words("media television tv news agency run - officials forces department"))
 TOWN_WORDS = frozenset(_words("city town village villages suburb district neighbourhood neighborhood countryside"))
 CAMP_WORDS = frozenset(("camp", "camps"))
+# Nouns that call the name beside them a place ("Kalguiwa village", "the village of Kalguiwa").
+PLACE_NOUNS = frozenset(
+    _words(
+        "village villages town towns township townships camp camps area areas locality localities neighbourhood "
+        "neighborhood neighbourhoods neighborhoods suburb suburbs settlement settlements district districts "
+        "subdistrict sub-district county territory commune ward quarter"
+    )
+)
+# Words that open the name of a natural feature or settlement: "Jebel Chambi", "Wadi Doum", "Ras Lanuf".
+# "Barangay" and "Sitio" are the Philippines' village and hamlet.
+PLACE_PREFIXES = frozenset(
+    _words("jebel jabal djebel jbel mount mt wadi oued lake ras tell deir kafr bir ain barangay sitio")
+)
+# Compass words that make the place after "<word> of" a point distances are measured from.
+COMPASS = frozenset(
+    _words("north south east west northeast northwest southeast southwest north-east north-west south-east south-west")
+)
+# Prepositions that put an event at a place: "in Rupchai", "near Kangarwa", "outside Kismayo".
+LOCATIVES = frozenset(_words("in at near around outside inside into from between"))
 
 
 @functools.cache

@@ -1,0 +1,351 @@
+"""Places below the gazetteer: a village, camp or area the text names, placed in the area that holds it.
+
+ACLED notes and local news name villages that no gazetteer lists ("Kikandwa village in Nakaseke
+District", "the Lwibo and Lukweti areas of Masisi territory", "Bouhalouane, near Bordj Tahar"). Such a
+name is still the place of the event: it becomes a Location of its own, with the coordinates of the
+place that contains it (ACLED geo-precision 2 when it lies near a town, 3 inside an admin area) or,
+when the text names no container, the country the article is about and no coordinates. A name counts
+as a place only when the words around say so: a place noun ("X village", "the town of X", "X and Y
+areas") or a locative preposition before a name the NER calls a place ("clashes in Rupchai").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from graph.extract.places.gazetteer import get_gazetteer
+from graph.extract.places.locations import PlaceMention
+from graph.extract.places.words import COMPASS, DIRECTIONS, LOCATIVES, PLACE_NOUNS, PLACE_PREFIXES, common_words
+from graph.records import Location, slugify
+
+__all__ = ["place_noun", "container", "unlisted_place", "coordinated_names", "read_unlisted"]
+
+_NEAR = frozenset(("near", "outside", "around", "from", "off"))
+_ADMIN_KINDS = frozenset(("governorate", "region", "country"))
+_ARTICLES = frozenset(("al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "the"))
+# Labels the small model gives to unknown village names after "in" ("in Shadad" PRODUCT, "in Milimani" NORP).
+_MISREAD = frozenset(("PERSON", "ORG", "PRODUCT", "NORP"))
+# Before a dateline's place: nothing but a date ("date 2023-07-21 ", "June 5, 2023 ").
+_DATELINE_START = re.compile(r"\s*(?:date\s+)?(?:[A-Z][a-z]{2,8}\.? )?[\d\s/.,:-]*")
+# After a dateline's place: ", Country", "/OTHER PLACE", then "(AP) —", ":" or a dash.
+_DATELINE_END = re.compile(r"(?:\s*[,/]\s*[A-Z][\w .'-]{0,30}?)?\s*(?:\(|:|\u2013|\u2014|-\s)")
+_TOWN_KINDS = frozenset(("city", "town", "village"))
+# A town abroad, this far from every other place of the article and smaller than this, is a namesake.
+STRAY_KM = 500
+STRAY_POPULATION = 500_000
+_DISTANCE = frozenset(("km", "kms", "kilometres", "kilometers", "miles", "metres", "meters"))
+_SKIPPED = _ARTICLES | {"a", "-"}  # between a preposition and its place: "in the", "in Al-Arish"
+# The kind of an unlisted place, by the noun that names it; other nouns ("village", "settlement") give "village".
+_KIND_OF_NOUN = {
+    **dict.fromkeys(("camp", "camps"), "camp"),
+    "feature": "region",
+    **dict.fromkeys(("town", "towns", "township", "townships"), "town"),
+    **dict.fromkeys(("area", "areas", "locality", "localities", "neighbourhood", "neighborhood", "neighbourhoods",
+                     "neighborhoods", "suburb", "suburbs", "quarter", "ward"), "area"),
+    **dict.fromkeys(("district", "districts", "county", "territory", "subdistrict", "sub-district", "commune"),
+                    "district"),
+}
+
+
+def place_noun(doc: Doc, start: int, end: int) -> str | None:
+    """The place noun that calls ``doc[start:end]`` a place: after it, after a coordinated name, or before "of"."""
+    i = _skip_names(doc, end)  # "Lwibo and Lukweti areas": the noun after the last coordinated name
+    if i < len(doc) and doc[i].lower_ in PLACE_NOUNS and (i == end or doc[i].lower_.endswith("s")):
+        return doc[i].lower_
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS:
+        return doc[start - 2].lower_
+    if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("a", "an"):
+        return doc[end + 2].lower_ if doc[end + 2].lower_ in PLACE_NOUNS else None  # "Gadabeji, a village in"
+    if end - start > 1 and doc[start].lower_ in PLACE_PREFIXES:
+        return "feature"  # "Jebel Chambi"
+    return None
+
+
+def coordinated_names(doc: Doc, end: int) -> list[tuple[int, int]]:
+    """Names coordinated after a name before a plural place noun: "Lwibo [and Lukweti] areas"."""
+    out, i = [], end
+    while i + 1 < len(doc) and doc[i].text in (",", "and") and _capitalised(doc[i + 1]):
+        j = i + 1
+        while j < len(doc) and _capitalised(doc[j]) and j - i <= 3:
+            j += 1
+        out.append((i + 1, j))
+        i = j
+    if out and i < len(doc) and doc[i].lower_ in PLACE_NOUNS and doc[i].lower_.endswith("s"):
+        return out
+    return []
+
+
+def container(doc: Doc, end: int, by_start: dict[int, PlaceMention]) -> tuple[Location, bool] | None:
+    """The place that holds the name ending at ``end``, and whether the name only lies near it.
+
+    Reads "X village in Y District", "X, a village in Y", "X area of Y", "X near Y", "X, Y" and
+    "X and Z areas of Y territory".
+    """
+    after_comma = end + 1
+    while after_comma < len(doc) and after_comma not in by_start and doc[after_comma].lower_ in DIRECTIONS:
+        after_comma += 1  # "Khaydaro, southern Mudug"
+    if after_comma < len(doc) and doc[end].text == "," and after_comma in by_start:
+        apposed = by_start[after_comma]
+        after = doc[apposed.end].text if apposed.end < len(doc) else "."
+        if after not in (",", "and"):
+            return apposed.location, False  # "Rupchai, Mayendit", but not "Zangebe, Maiwa, Algaiti and Mainari"
+    i = _skip_names(doc, end)
+    if i + 2 < len(doc) and doc[i].lower_ == "sub" and doc[i + 1].text == "-":
+        i += 2  # "Lafto sub-city of Addis Ababa"
+    if i < len(doc) and (doc[i].lower_ in PLACE_NOUNS or doc[i].lower_ == "city"):
+        i += 1
+    elif i < len(doc) and doc[i].lower_ in ("a", "an") and i + 1 < len(doc) and doc[i + 1].lower_ in PLACE_NOUNS:
+        i += 2  # "X, a village in Y"
+    if i >= len(doc) or doc[i].lower_ not in ("in", "of", "near", "outside", "around", "off"):
+        return None
+    near = doc[i].lower_ in _NEAR
+    i += 1
+    while i < len(doc) and i not in by_start and (doc[i].lower_ in _SKIPPED or doc[i].lower_ in DIRECTIONS):
+        i += 1
+    found = by_start.get(i)
+    return (found.location, near) if found is not None else None
+
+
+def unlisted_place(name: str, noun: str | None, held: tuple[Location, bool] | None, country: str | None) -> Location:
+    """A Location for a name no gazetteer lists, at the point of the place that holds it, if any."""
+    kind = _KIND_OF_NOUN.get(noun or "", "village")
+    if held is None:
+        slug = f"{slugify(name)}-{country.lower()}" if country else slugify(name)
+        return Location(id=f"place/local-{slug}", name=name, kind=kind, country=country)
+    area, near = held
+    precision = 3 if area.kind in _ADMIN_KINDS else 2
+    return Location(
+        id=f"place/local-{slugify(name)}-{area.id.removeprefix('place/')}",
+        name=name,
+        kind=kind,
+        country=area.country,
+        lat=area.lat,
+        lon=area.lon,
+        admin1=area.admin1 if area.kind != "country" else None,
+        precision=(precision if not near else max(precision, 2)) if area.lat is not None else None,
+    )
+
+
+def _skip_names(doc: Doc, end: int) -> int:
+    """The first token after a list of coordinated names ("and Lukweti", ", Maiwa") that follows ``end``."""
+    i = end
+    while i < len(doc) and i - end < 8 and doc[i].lower_ not in PLACE_NOUNS:
+        if not (doc[i].text in (",", "and") or _capitalised(doc[i])):
+            break
+        i += 1
+    return i
+
+
+def _titled(token) -> bool:
+    """A capitalised word inside a sentence, even a common one ("Amir", "Park")."""
+    return token.is_alpha and token.text[:1].isupper() and not token.is_sent_start and not token.is_upper
+
+
+def _capitalised(token) -> bool:
+    return token.is_alpha and token.text[:1].isupper() and token.lower_ not in common_words()
+
+
+def read_unlisted(
+    doc: Doc, missed: list[tuple[int, int]], found: list[PlaceMention], country: str | None, ner: set[int]
+) -> list[PlaceMention]:
+    """All place mentions: ``found`` checked against their containers, plus the names in ``missed``
+    that the text calls places, each placed in its container.
+
+    ``found`` are the geocoded mentions; ``country`` is the article's main country, used when no
+    container is named; ``ner`` holds the tokens the NER labelled as places. Names are read right to
+    left, so "Masisi territory" is placed before "Lwibo and Lukweti areas of" it, and a gazetteer
+    reading far from the place the text puts it in ("Khaydaro, southern Mudug" read as a town of
+    another region) gives way to a place in that container.
+    """
+    by_start = {m.start: m for m in found}
+    taken = {i for m in found for i in range(m.start, m.end)}
+    placed = Counter(m.location.country for m in found if m.location.kind != "country" and m.location.country)
+    country = placed.most_common(1)[0][0] if placed else country  # "US drones hit Jilib": Somalia's story
+    listed = _listed_names(doc, [*missed, *((m.start, m.end) for m in found)])
+    for s, e in listed:  # a listed name is whole: "Qoryooley Yar", "Amir Banda", not "Qoryooley", "Banda"
+        for inner in [m for m in by_start.values() if s <= m.start and m.end <= e and (m.start, m.end) != (s, e)]:
+            del by_start[inner.start]
+            taken.difference_update(range(inner.start, inner.end))
+    for start, end in sorted({*missed, *listed, *((m.start, m.end) for m in by_start.values())}, reverse=True):
+        known = by_start.get(start)
+        if known is not None and known.end == end:
+            held = container(doc, end, by_start)
+            if held is None or held[0] is known.location or _inside(known.location, held[0]):
+                continue
+            noun = place_noun(doc, start, end)
+            by_start[start] = PlaceMention(start, end, unlisted_place(doc[start:end].text, noun, held, country))
+            continue
+        if any(i in taken for i in range(start, end)):
+            continue
+        name_end = end - 1 if end - start > 1 and doc[end - 1].lower_ in PLACE_NOUNS else end
+        noun = doc[end - 1].lower_ if name_end < end else listed.get((start, end)) or place_noun(doc, start, end)
+        located = start > 0 and doc[start - 1].lower_ in LOCATIVES and _after_locative(doc, start, end, ner)
+        if (noun is None and not located) or not _names(doc[start:name_end]):
+            continue
+        held = container(doc, end, by_start) or _sentence_area(doc, start, list(by_start.values()))
+        by_start[start] = PlaceMention(start, end, unlisted_place(doc[start:name_end].text, noun, held, country))
+        taken.update(range(start, end))
+    return _without_strays(doc, list(by_start.values()), ner)
+
+
+def _without_strays(doc: Doc, mentions: list[PlaceMention], ner: set[int]) -> list[PlaceMention]:
+    """The mentions less the towns that stray abroad, far from every other place the article names.
+
+    "Zanzibar and Pemba": Mozambique's Pemba lies 700 km from Zanzibar; the Pemba meant is the
+    island that no gazetteer lists. A big city ("Washington", "Ankara") may stand abroad.
+    """
+    places = {m.location.id: m.location for m in mentions
+              if m.location.kind != "country" and m.location.lat is not None}
+    strays: dict[str, list[Location]] = {}  # per place: the others, when it strays
+    for place in places.values():
+        others = [o for o in places.values() if o.name != place.name]
+        if _stray(place, others):
+            strays[place.id] = others
+    out = []
+    for mention in mentions:
+        others = strays.get(mention.location.id, [])
+        if not others:
+            out.append(mention)
+        elif mention.start > 0 and doc[mention.start - 1].lower_ in LOCATIVES and mention.start in ner:
+            home = Counter(o.country for o in others if o.country).most_common(1)[0][0]
+            name = doc[mention.start : mention.end].text
+            out.append(PlaceMention(mention.start, mention.end, unlisted_place(name, None, None, home)))
+    return out
+
+
+def _stray(location: Location, others: list[Location]) -> bool:
+    """A gazetteer town in a country no other named place is in, and over 500 km from all of them."""
+    if not others or location.lat is None or location.lon is None or location.kind not in _TOWN_KINDS:
+        return False
+    if location.country in {o.country for o in others}:
+        return False
+    place = get_gazetteer().get(location.id)
+    if place is None or place.curated or place.population >= STRAY_POPULATION:
+        return False
+    points = [(o.lat, o.lon) for o in others if o.lat is not None and o.lon is not None]
+    return all(_km(location.lat, location.lon, lat, lon) > STRAY_KM for lat, lon in points)
+
+
+def _after_locative(doc: Doc, start: int, end: int, ner: set[int]) -> bool:
+    """A name after "in"/"at"/"near" that reads as a place: the NER says so, or it says nothing, or it
+    took a lone name that ends the phrase for a person or organisation ("in Shadad.", "at Dhamase after")."""
+    if start in ner or not doc[start].ent_type_:
+        return True
+    ent_end = start + 1
+    while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
+        ent_end += 1
+    closes = end >= len(doc) or not doc[end].text[:1].isupper()
+    return ent_end == end and end - start <= 2 and closes and doc[start].ent_type_ in _MISREAD
+
+
+def _names(span) -> bool:
+    """Capitalised words (hyphen-joined ones too) that are no bare article: "Aniet-Ngong", not "Al"."""
+    words = [t for t in span if t.text != "-"]
+    if not words or (len(words) == 1 and words[0].lower_ in _ARTICLES):
+        return False
+    return all(_capitalised(t) or _titled(t) for t in words) and any(_capitalised(t) for t in words)
+
+
+def _inside(place: Location, area: Location) -> bool:
+    """Whether a geocoded place can lie where the text puts it: in the admin area, or near the town."""
+    if area.kind == "country":
+        return place.country == area.country
+    if area.lat is None or area.lon is None:
+        return True  # an unplaced container cannot overrule a gazetteer reading
+    if place.lat is None or place.lon is None:
+        return place.country == area.country or None in (place.country, area.country)
+    if area.kind == "governorate" and place.admin1 == area.admin1:
+        return True
+    limit = {"governorate": 250, "region": 400}.get(area.kind, 80)
+    return _km(place.lat, place.lon, area.lat, area.lon) <= limit
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12742 * math.asin(math.sqrt(h))
+
+
+def _sentence_area(doc: Doc, start: int, found: list[PlaceMention]) -> tuple[Location, bool] | None:
+    """The admin area the sentence names nearest to the name: the village lies somewhere inside it."""
+    sent = doc[start].sent
+    areas = [m for m in found if sent.start <= m.start < sent.end and m.location.kind in ("governorate", "region")]
+    if not areas:
+        return None
+    return min(areas, key=lambda m: abs(m.start - start)).location, False
+
+
+def _listed_names(doc: Doc, spans: list[tuple[int, int]]) -> dict[tuple[int, int], str]:
+    """Names listed with the given ones before or after a plural place noun, with that noun."""
+    out: dict[tuple[int, int], str] = {}
+    for start, end in spans:
+        noun = place_noun(doc, start, end)
+        out.update(dict.fromkeys(_coordinated(doc, start, end), noun or "villages"))
+    return out
+
+
+def _coordinated(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Names listed with this one before a plural place noun: "Lwibo and [Lukweti] areas" both ways."""
+    out = coordinated_names(doc, end)
+    i = start
+    while i >= 2 and doc[i - 1].text in (",", "and") and _capitalised(doc[i - 2]):
+        j = i - 2
+        while j > 0 and _titled(doc[j - 1]) and i - j < 3:
+            j -= 1  # "Amir Kalam": a common word inside a name
+        out.append((j, i - 1))
+        i = j
+    plural = place_noun(doc, start, end)
+    if plural is not None and plural.endswith("s") and not out and start >= 2 and doc[start - 1].lower_ == "of":
+        return _listed(doc, end)  # "the villages of Gulane, Darusalam and Mabah"
+    return out if plural is not None and plural.endswith("s") else []
+
+
+def _listed(doc: Doc, end: int) -> list[tuple[int, int]]:
+    """The names of a list that goes on after ``end``: ", Darusalam, Harga-Dhere and Mabah"."""
+    out, i = [], end
+    while i + 1 < len(doc) and doc[i].text in (",", "and") and _capitalised(doc[i + 1]):
+        j = i + 1
+        while j < len(doc) and j - i <= 4 and (_capitalised(doc[j]) or (doc[j].text == "-" and j + 1 < len(doc))):
+            j += 1
+        out.append((i + 1, j))
+        i = j
+    return out
+
+
+def reference_point(doc: Doc, start: int) -> bool:
+    """Whether the place at ``start`` is only where a distance is measured from: "400 km northeast of X",
+    "hundreds of kilometres north of the capital X", "50 km from X"."""
+    for k in range(start - 1, max(0, start - 7), -1):
+        token = doc[k]
+        if token.lower_ in ("of", "from") and k >= 1:
+            lead = [t.lower_ for t in doc[max(0, k - 4) : k]]
+            compass = token.lower_ == "from" or lead[-1] in COMPASS
+            return compass and any(w in _DISTANCE for w in lead)
+        if token.is_punct or token.pos_ in ("VERB", "AUX", "ADP"):
+            return False
+    return False
+
+
+def dateline(doc: Doc, start: int, end: int) -> bool:
+    """Whether the place opens a line as a dateline ("KABUL, Afghanistan (AP) —", "PESHAWAR:"): where the
+    story was filed, the event's place only when the story names nothing closer.
+
+    Reads a few tokens around the name only, never the whole text: it runs once per line and mention.
+    """
+    line = start
+    while line > 0 and start - line < 8 and not _breaks(doc[line - 1]):
+        line -= 1
+    if line > 0 and not _breaks(doc[line - 1]):
+        return False
+    prefix = "".join(t.text_with_ws for t in doc[line:start])
+    after = doc[end - 1].whitespace_ + "".join(t.text_with_ws for t in doc[end : end + 10])
+    return bool(_DATELINE_START.fullmatch(prefix) and _DATELINE_END.match(after))
+
+
+def _breaks(token) -> bool:
+    return "\n" in token.text or "\n" in token.whitespace_

