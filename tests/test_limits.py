@@ -42,7 +42,10 @@ def test_every_route_answers_within_its_limit_or_with_a_problem(impatient_server
 
 
 def test_a_slow_read_gets_the_problem_and_the_next_request_is_answered(impatient_server, live_server):
-    assert requests.get(impatient_server + "/api/events?limit=500", timeout=30).status_code == 504
+    # distinct (uncached) reads; on a quiet machine one may finish inside 1 ms, not all five
+    statuses = [requests.get(impatient_server + f"/api/events?limit={500 - n}", timeout=30).status_code
+                for n in range(5)]
+    assert 504 in statuses and set(statuses) <= {200, 504}, statuses
     assert requests.get(impatient_server + "/-/health", timeout=30).status_code == 200
     assert requests.get(live_server + "/api/events?limit=5", timeout=30).status_code == 200  # default limit: answers
 
