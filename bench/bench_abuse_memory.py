@@ -19,19 +19,16 @@ Usage: python bench/bench_abuse_memory.py [--examples N]
 from __future__ import annotations
 
 import argparse
-import os
 import secrets
-import subprocess
 import sys
-import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import requests
+from seeded_service import seeded_service
 
-ROOT = Path(__file__).resolve().parent.parent
 TOKEN = secrets.token_hex(16)
 CEILING_MB = 2048
 JSON = {"Accept": "application/sparql-results+json"}
@@ -137,35 +134,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--examples", type=int, default=25, help="schemathesis examples per operation")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as data_dir:
-        subprocess.run([sys.executable, "-m", "graph", "ingest", "seeds", "--data-dir", data_dir, "--quiet",
-                        "--workers", "0"], cwd=ROOT, check=True)
-        port = 5900 + int(time.time()) % 90
-        env = {**os.environ, "CONFLICTKG_WRITE_TOKEN": TOKEN}
-        process = subprocess.Popen([sys.executable, "-m", "api", "--data-dir", data_dir, "--port", str(port)],
-                                   cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        url = f"http://127.0.0.1:{port}"
-        try:
-            for _ in range(300):
-                try:
-                    requests.get(url + "/-/health", timeout=2)
-                    break
-                except requests.ConnectionError:
-                    time.sleep(0.2)
-            sampler = Sampler(process.pid)
-            requests.get(url + "/sparql", params={"query": "ASK { ?s ?p ?o }"}, headers=JSON, timeout=60)
-            time.sleep(2)
-            idle = sampler.peak
-            sampler.reset()
-            session = requests.Session()
-            with ThreadPoolExecutor(6) as pool:
-                statuses = list(pool.map(lambda a: send(session, *a), attacks(url)))
-            statuses += schemathesis_statuses(url, args.examples)
-            sampler.stop()
-            peak = sampler.peak
-        finally:
-            process.terminate()
-            process.wait(timeout=30)
+    with seeded_service(5900 + int(time.time()) % 90, CONFLICTKG_WRITE_TOKEN=TOKEN) as (url, process):
+        sampler = Sampler(process.pid)
+        requests.get(url + "/sparql", params={"query": "ASK { ?s ?p ?o }"}, headers=JSON, timeout=60)
+        time.sleep(2)
+        idle = sampler.peak
+        sampler.reset()
+        session = requests.Session()
+        with ThreadPoolExecutor(6) as pool:
+            statuses = list(pool.map(lambda a: send(session, *a), attacks(url)))
+        statuses += schemathesis_statuses(url, args.examples)
+        sampler.stop()
+        peak = sampler.peak
     errors = sum(s >= 500 and s != 503 for s in statuses)
     limited = sum(s == 503 for s in statuses)
     print(f"idle {idle:.0f} MB; under attack peak {peak:.0f} MB (ceiling {CEILING_MB} MB); "

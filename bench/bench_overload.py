@@ -19,33 +19,15 @@ Usage: python bench/bench_overload.py [--seconds S] [--runaways N]
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
-import tempfile
 import threading
 import time
-from pathlib import Path
 
 import requests
+from seeded_service import seeded_service
 
-ROOT = Path(__file__).resolve().parent.parent
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 TIMEOUT_MS = 10_000  # the service's default query_timeout_ms
-
-
-def serve(data_dir: str, port: int) -> subprocess.Popen:
-    """Start the real service and wait until it answers."""
-    process = subprocess.Popen([sys.executable, "-m", "api", "--data-dir", data_dir, "--port", str(port)], cwd=ROOT,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if requests.get(f"http://127.0.0.1:{port}/-/health", timeout=2).status_code == 200:
-                return process
-        except requests.ConnectionError:
-            time.sleep(0.2)
-    process.kill()
-    raise SystemExit("error: the service did not start")
 
 
 def p99(values: list[float]) -> float:
@@ -93,28 +75,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=12.0, help="polling time of each phase")
     parser.add_argument("--runaways", type=int, default=24, help="concurrent runaway queries")
     args = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as data_dir:
-        subprocess.run([sys.executable, "-m", "graph", "ingest", "seeds", "--data-dir", data_dir, "--quiet",
-                        "--workers", "0"], cwd=ROOT, check=True)
-        port = 5400 + int(time.time()) % 500
-        process = serve(data_dir, port)
-        url = f"http://127.0.0.1:{port}"
-        try:
-            actors = requests.get(url + "/api/actors", params={"limit": 3}, timeout=60).json()["actors"]
-            places = requests.get(url + "/api/places", params={"limit": 3}, timeout=60).json()["places"]
-            rest = [f"/api/actors/{a['id']}" for a in actors] + [f"/api/places/{p['id']}" for p in places]
-            requests.get(url + "/sparql", params={"query": "ASK { ?s ?p ?o }"}, timeout=60)  # workers up
-            idle = measure(url, rest, args.seconds / 2)
-            outcomes: list[tuple[int, float, str]] = []
-            senders = [threading.Thread(target=runaway, args=(url, outcomes)) for _ in range(args.runaways)]
-            for sender in senders:
-                sender.start()
-            loaded = measure(url, rest, args.seconds)
-            for sender in senders:
-                sender.join()
-        finally:
-            process.terminate()
-            process.wait(timeout=30)
+    with seeded_service(5400 + int(time.time()) % 500) as (url, _):
+        actors = requests.get(url + "/api/actors", params={"limit": 3}, timeout=60).json()["actors"]
+        places = requests.get(url + "/api/places", params={"limit": 3}, timeout=60).json()["places"]
+        rest = [f"/api/actors/{a['id']}" for a in actors] + [f"/api/places/{p['id']}" for p in places]
+        requests.get(url + "/sparql", params={"query": "ASK { ?s ?p ?o }"}, timeout=60)  # workers up
+        idle = measure(url, rest, args.seconds / 2)
+        outcomes: list[tuple[int, float, str]] = []
+        senders = [threading.Thread(target=runaway, args=(url, outcomes)) for _ in range(args.runaways)]
+        for sender in senders:
+            sender.start()
+        loaded = measure(url, rest, args.seconds)
+        for sender in senders:
+            sender.join()
     refused = sum(status == 503 for status, _, _ in outcomes)
     longest = max(seconds for _, seconds, _ in outcomes)
     errors = loaded["health"][1] + loaded["rest"][1]
