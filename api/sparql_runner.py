@@ -14,10 +14,12 @@ Capacity: at most ``capacity`` requests are in here at once (running, or waiting
 which counts against the same time limit); any more is answered 503 with ``Retry-After`` at
 once, so runaway queries never hold the server threads that ``/-/health``, REST and pages need.
 
-Updates: ``vet`` runs an update job in a worker (read, refused or given its dataset, parsed
-and run once on an empty store); ``apply_update`` then applies the vetted text on one server
-thread that cannot open network sockets either (``api/no_network.py``), so no SPARQL a client
-sends ever runs where it could fetch a URL.
+Updates: ``vet`` runs an update job in a worker: read, refused or given its dataset, parsed and
+run once, under the same time limit, on a private writable copy of the store (a checkpoint
+like the snapshots, deleted afterwards), so an update that would run away on the real data is
+stopped there and never reaches the store. ``apply_update`` then applies the vetted text on one
+server thread that cannot open network sockets either (``api/no_network.py``), so no SPARQL a
+client sends ever runs where it could fetch a URL.
 
 Freshness: every write (``mark_written``, called after any successful write request) bumps a
 generation; the next query makes a new snapshot, so a client always reads its own writes.
@@ -129,6 +131,7 @@ class QueryRunner:
         self._root: Path | None = None
         self._lock = threading.Lock()
         self._generation, self._snapshot_generation, self._current, self._serial = 0, -1, "", 0
+        self._trials: set[str] = set()  # writable copies that updates are being tried on
         self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
         self._all: set[_Worker] = set()
         self._threads: concurrent.futures.ThreadPoolExecutor | None = None
@@ -177,7 +180,9 @@ class QueryRunner:
             return self._busy()
         left = max(self.timeout - (time.monotonic() - started), min(LEAST_RUN_SECONDS, self.timeout))
         try:
-            if "update" not in job:
+            if "update" in job:
+                job["trial"] = self._trial_copy()
+            else:
                 job["snapshot"] = self._snapshot(worker)
             answer = worker.ask(job, left)
         except Exception as err:
@@ -187,9 +192,11 @@ class QueryRunner:
                 f"The query stopped its worker: it needed more than the worker's memory limit of {self.memory_mb} MB "
                 "(worker_memory_mb), or more than the engine can take. Make it more selective or add a LIMIT."
             )}, b""
+        finally:
+            self._drop_trial(job.get("trial"))
         if answer is None:
             self._replace(worker)
-            return self._timeout("ran")
+            return self._timeout(job)
         self._idle.put(worker)
         return answer
 
@@ -205,11 +212,13 @@ class QueryRunner:
         if self._root is not None:
             shutil.rmtree(self._root, ignore_errors=True)
 
-    def _timeout(self, what: str) -> Answer:
-        detail = (
-            f"The query {what} past the time limit of {int(self.timeout * 1000)} ms (query_timeout_ms) and was "
-            "stopped; make it more selective or add a LIMIT."
-        )
+    def _timeout(self, job: dict[str, Any]) -> Answer:
+        if "update" in job:
+            what, advice = "update ran", "stopped before it changed anything; make its WHERE more selective."
+        else:
+            what, advice = "query ran", "stopped; make it more selective or add a LIMIT."
+        limit = f"the time limit of {int(self.timeout * 1000)} ms (query_timeout_ms)"
+        detail = f"The {what} past {limit} and was {advice}"
         return {"status": 503, "detail": detail, "timeout": True}, b""
 
     def _run_in_thread(self, job: dict[str, Any]) -> Answer:
@@ -219,7 +228,7 @@ class QueryRunner:
             future = self._threads.submit(sparql_worker.execute, store, job)
             return future.result(timeout=self.timeout)
         except concurrent.futures.TimeoutError:
-            return self._timeout("ran")
+            return self._timeout(job)
         except concurrent.futures.BrokenExecutor as err:
             return {"status": 503, "detail": f"SPARQL is disabled on this system: {err}"}, b""
 
@@ -264,12 +273,28 @@ class QueryRunner:
         self._collect()
         return path
 
+    def _trial_copy(self) -> str:
+        """A new writable copy of the store (a checkpoint) for one update to be tried on."""
+        assert self._root is not None
+        with self._lock:
+            self._serial += 1
+            path = str(self._root / f"trial-{self._serial}")
+            self._trials.add(path)
+        self.store.backup(path)
+        return path
+
+    def _drop_trial(self, path: str | None) -> None:
+        if path is not None:
+            shutil.rmtree(path, ignore_errors=True)
+            with self._lock:
+                self._trials.discard(path)
+
     def _collect(self) -> None:
         """Delete the snapshots that are neither current nor open in a worker."""
         if self._root is None:
             return
         with self._lock:
-            keep = {self._current} | {w.snapshot for w in self._all}
+            keep = {self._current} | {w.snapshot for w in self._all} | self._trials
             for entry in self._root.iterdir():
                 if str(entry) not in keep:
                     shutil.rmtree(entry, ignore_errors=True)

@@ -25,10 +25,15 @@ RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?
 
 
 @pytest.fixture(scope="module")
-def small_server(tmp_path_factory):
+def small_data_dir(tmp_path_factory):
+    """The store that ``small_server`` serves."""
+    return write_data_dir(tmp_path_factory.mktemp("limits"), extractions())
+
+
+@pytest.fixture(scope="module")
+def small_server(small_data_dir):
     """The service with small limits: 4 threads (2 query workers), 3 s per query, 100 kB texts."""
-    data_dir = write_data_dir(tmp_path_factory.mktemp("limits"), extractions())
-    yield from _serve(data_dir, CONFLICTKG_WRITE_TOKEN=WRITE_TOKEN, CONFLICTKG_THREADS="4",
+    yield from _serve(small_data_dir, CONFLICTKG_WRITE_TOKEN=WRITE_TOKEN, CONFLICTKG_THREADS="4",
                       CONFLICTKG_QUERY_TIMEOUT_MS=str(TIMEOUT_MS), CONFLICTKG_MAX_QUERY_BYTES="100000")
 
 
@@ -64,6 +69,32 @@ def test_runaways_past_capacity_get_503_with_retry_after_at_once_and_health_answ
     assert health.status_code == 200
     assert [a.status_code for a in answers] == [503] * 6
     assert sum("Retry-After" in a.headers for a in answers) >= 4  # 2 workers run; the rest are refused at once
+
+
+def test_an_update_that_runs_away_on_the_real_data_gets_503_in_its_limit_and_changes_nothing(small_server):
+    # Instant on an empty store (nothing to join), a cross product of every triple on the real one.
+    runaway = ("INSERT { <urn:x:never> <urn:x:p> ?c } WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l "
+               "FILTER(STR(?c) = CONCAT(STR(?f), STR(?i), STR(?l), 'no such value')) }")
+    before = requests.get(f"{small_server}/-/stats", timeout=30).json()
+    started = time.monotonic()
+    answer = requests.post(f"{small_server}/sparql", data={"update": runaway}, headers=AUTH, timeout=120)
+    assert "update ran past" in assert_problem(answer, 503)["detail"]
+    assert time.monotonic() - started < TIMEOUT_MS / 1000 + 5
+    assert requests.get(f"{small_server}/-/stats", timeout=30).json() == before
+    assert query(small_server, "ASK { <urn:x:never> ?p ?o }").json()["boolean"] is False
+
+
+def test_an_update_is_tried_on_a_copy_then_applied_and_the_copy_is_removed(small_server, small_data_dir):
+    from api.sparql_runner import snapshot_root
+
+    insert = "INSERT DATA { GRAPH <urn:x:trial> { <urn:x:a> <urn:x:b> 'tried' } }"
+    assert requests.post(f"{small_server}/sparql", data={"update": insert}, headers=AUTH, timeout=60).status_code == 204
+    assert query(small_server, "ASK { GRAPH <urn:x:trial> { <urn:x:a> <urn:x:b> 'tried' } }").json()["boolean"]
+    drop = requests.post(f"{small_server}/sparql", data={"update": "DROP GRAPH <urn:x:trial>"}, headers=AUTH,
+                         timeout=60)
+    assert drop.status_code == 204
+    root = snapshot_root(Path(small_data_dir).resolve())
+    assert not [entry for entry in root.iterdir() if entry.name.startswith("trial-")]
 
 
 def test_a_query_past_the_worker_memory_limit_gets_503_and_the_next_query_is_answered(small_server):
