@@ -25,7 +25,20 @@ def create_app(config: dict[str, Any] | Settings | None = None) -> Flask:
     recover(store)  # an ingest killed before it settled was undone at open: rebuild its derived facts
     keep_current(app.extensions["conflictkg.store"])
 
-    from api import cors, dereference, errors, graph_store, limits, network, openapi, pages, rest, security, sparql
+    from api import (
+        browse,
+        cors,
+        dereference,
+        errors,
+        graph_store,
+        limits,
+        network,
+        openapi,
+        pages,
+        rest,
+        security,
+        sparql,
+    )
 
     errors.register(app)
     security.register(app)
@@ -38,4 +51,5 @@ def create_app(config: dict[str, Any] | Settings | None = None) -> Flask:
     app.register_blueprint(dereference.blueprint)
     app.register_blueprint(openapi.blueprint)
     app.register_blueprint(network.blueprint)
+    app.register_blueprint(browse.blueprint)
     return app

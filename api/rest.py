@@ -18,6 +18,7 @@ from api.cache import MAX_BODY_BYTES, ResponseCache, watch_writes
 from api.errors import problem
 from api.ingest import ingest_json
 from api.limits import heavy
+from api.search import search_results
 from graph import queries as q
 from graph.store import Store
 
@@ -205,23 +206,7 @@ def search() -> Response:
     """One box over actors, places and events: names and aliases containing ``q``, best matches first."""
     term = params.text("q", required=True)
     limit, offset = params.limit_offset(10)
-    store, binding = _store(), {"q": term}
-    found_actors = store.read(q.page(q.SEARCH_ACTORS, limit, offset), binding)
-    found_places = store.read(q.page(q.SEARCH_PLACES, limit, offset), binding)
-    matched = [r["actor"] for r in found_actors] + [r["place"] for r in found_places]
-    events = store.read(q.page(q.with_iris(q.SEARCH_EVENTS, matched), limit, offset)) if matched else []
-    names = entities.labels(store, set(matched))
-
-    def named(iri: str, kind: str) -> dict[str, Any]:
-        return {**_name(names, iri, kind), "kind": names.get(iri, {}).get("kind")}
-
-    return jsonify({
-        "q": term, "limit": limit, "offset": offset,
-        "actors": [named(r["actor"], "actors") for r in found_actors],
-        "places": [named(r["place"], "places") for r in found_places],
-        "events": [{**entities.ref(r["event"], None, "events"), "type": r.get("type"), "sub_type": r.get("sub_type"),
-                    "date": r.get("date")} for r in events],
-    })
+    return jsonify(search_results(_store(), term, limit, offset))
 
 
 _EXTENSIONS = {"turtle": "ttl", "nquads": "nq", "jsonld": "jsonld", "csv": "csv", "graphml": "graphml",

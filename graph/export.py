@@ -110,19 +110,29 @@ def _event_date(date: str | None) -> str:
     return {4: f"{date}-01-01", 7: f"{date}-01"}.get(len(date), date[:10])
 
 
-def acled_rows(store) -> list[dict[str, Any]]:
-    """Return one dict per event with ACLED's column names (blank where the graph has no value)."""
+def acled_rows(store, events: list[str] | None = None) -> list[dict[str, Any]]:
+    """Return one dict per event with ACLED's column names (blank where the graph has no value).
+
+    ``events``: the IRIs of the events to write, in that order; None for every event.
+    """
+    def read(every: str, among: str) -> list[dict[str, Any]]:
+        return store.read(every) if events is None else store.read(q.with_iris(among, events)) if events else []
+
     actors = {r["actor"]: r for r in store.read(q.EXPORT_ACTORS)}
     places = {r["place"]: r for r in store.read(q.EXPORT_PLACES)}
     associates: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for row in store.read(q.EXPORT_ASSOCIATES):
+    for row in read(q.EXPORT_ASSOCIATES, q.EXPORT_ASSOCIATES_AMONG):
         associates[(row["event"], row["role"][-1])].add(actors.get(row["actor"], {}).get("name", row["actor"]))
     notes, sources = defaultdict(set), defaultdict(set)
-    for row in store.read(q.EXPORT_EVIDENCE):
+    for row in read(q.EXPORT_EVIDENCE, q.EXPORT_EVIDENCE_AMONG):
         notes[row["event"]].add(row["text"])
         if "publisher" in row:
             sources[row["event"]].add(row["publisher"])
-    return [_acled_row(r, actors, places, associates, notes, sources) for r in store.read(q.EXPORT_EVENTS)]
+    rows: dict[str, dict[str, Any]] = {}
+    for row in read(q.EXPORT_EVENTS, q.EXPORT_EVENTS_AMONG):
+        rows.setdefault(row["event"], row)
+    order = list(rows) if events is None else [e for e in events if e in rows]
+    return [_acled_row(rows[e], actors, places, associates, notes, sources) for e in order]
 
 
 def _acled_row(row, actors, places, associates, notes, sources) -> dict[str, Any]:

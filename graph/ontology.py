@@ -16,7 +16,8 @@ from rdflib import Graph, Literal, URIRef
 from graph.records import slugify
 from graph.vocab import CAMEO, CKG, PLOVER, PREFIXES, RDF, SEM, SKOS, TAXONOMY
 
-__all__ = ["ontology_graph", "taxonomy_graph", "event_concept", "event_codes", "disorder_type", "ONTOLOGY_FILE"]
+__all__ = ["ontology_graph", "taxonomy_graph", "event_concept", "event_codes", "event_types", "disorder_type",
+           "ONTOLOGY_FILE"]
 
 ONTOLOGY_FILE = Path(__file__).with_name("ontology.ttl")
 _EVENTS_DIR = Path(__file__).with_name("data") / "events"
@@ -54,6 +55,14 @@ def event_codes(event_type: str, sub_event_type: str) -> tuple[str | None, str |
     """Return the (CAMEO root code, PLOVER type) mapped to an ACLED pair; None where none fits."""
     row = _types().get((event_type, sub_event_type), {})
     return row.get("cameo") or None, row.get("plover") or None
+
+
+def event_types() -> dict[str, list[str]]:
+    """Return ACLED's event types, each with its sub-event types, in the taxonomy's order."""
+    types: dict[str, list[str]] = {}
+    for kind, sub in _types():
+        types.setdefault(kind, []).append(sub)
+    return types
 
 
 def disorder_type(event_type: str) -> str | None:

@@ -34,7 +34,8 @@ __all__ = [
     "NETWORK_ANY_ACTORS",
     "NETWORK_ACTORS_AMONG", "NETWORK_PLACES_AMONG", "NETWORK_RELATIONS_AMONG", "ENTITY", "ACTOR_TIMELINE",
     "PLACE_TIMELINE", "ENTITY_PERIODS", "TIMELINE_ACTORS", "TIMELINE_LIMIT", "EXPORT_EVENTS", "EXPORT_ASSOCIATES",
-    "EXPORT_EVIDENCE", "EXPORT_ACTORS", "EXPORT_PLACES",
+    "EXPORT_EVIDENCE", "EXPORT_ACTORS", "EXPORT_PLACES", "BROWSE_FILTERS", "BROWSE_SORTS", "browse", "browse_count",
+    "BROWSE_REGIONS", "EXPORT_EVENTS_AMONG", "EXPORT_ASSOCIATES_AMONG", "EXPORT_EVIDENCE_AMONG",
 ]
 
 PREFIXES = sparql_prefixes("rdf", "schema", "sem", "ckg", "prov", "geo")
@@ -585,3 +586,153 @@ EXPORT_PLACES = PREFIXES + """SELECT ?place ?name ?country ?admin1 ?lat ?lon ?pr
   OPTIONAL { ?place schema:longitude ?lon } OPTIONAL { ?place ckg:geoPrecision ?precision }
 }
 """
+
+# ---------------------------------------------------------------- browse pages (api.browse)
+
+# Filter values arrive as bindings named ``f_<filter>``, so they never collide with a column's variable.
+# Text filters match names and aliases ("contains", any case); country and admin1 match whole values.
+_NAME_MATCH = ("?#V# schema:name|schema:alternateName ?#V#_label . "
+               "FILTER(CONTAINS(LCASE(STR(?#V#_label)), LCASE(?f_#P#)))")
+
+
+def _name_match(variable: str, parameter: str) -> str:
+    return _NAME_MATCH.replace("#V#", variable).replace("#P#", parameter)
+
+
+_BROWSE_EVENT_FILTERS = {
+    "country": "?event sem:hasPlace ?in_country . ?in_country ckg:countryCode ?cc . "
+    "FILTER(UCASE(STR(?cc)) = UCASE(?f_country))",
+    "admin1": "?event sem:hasPlace ?in_admin1 . ?in_admin1 ckg:admin1 ?a1 . FILTER(LCASE(STR(?a1)) = LCASE(?f_admin1))",
+    "type": "?event ckg:eventType ?f_type .",
+    "sub_type": "?event ckg:subEventType ?f_sub_type .",
+    "actor": "?event sem:hasActor ?named_actor . " + _name_match("named_actor", "actor"),
+    "place": "?event sem:hasPlace ?named_place . " + _name_match("named_place", "place"),
+    "text": "FILTER EXISTS { GRAPH ?report { ?event ckg:evidence ?said . ?said ckg:text ?said_text } "
+    "FILTER(CONTAINS(LCASE(STR(?said_text)), LCASE(?f_text))) }",
+    "from": _EVENT_FILTERS["from"].replace("?from", "?f_from"),
+    "to": _EVENT_FILTERS["to"].replace("?to", "?f_to"),
+}
+
+# The inner query picks one page of events (filtered, sorted); the outer one adds their place and actors.
+_BROWSE_EVENTS = PREFIXES + """SELECT ?event ?date ?type ?sub_type ?fatalities ?place ?actor1 ?actor2 {
+  { SELECT DISTINCT ?event ?date ?type ?sub_type ?fatalities WHERE {
+      #FILTERS#
+      ?event a sem:Event .
+      OPTIONAL { ?event sem:hasTimeStamp ?stamp }
+      BIND(STR(?stamp) AS ?date)
+      OPTIONAL { ?event ckg:eventType ?type }
+      OPTIONAL { ?event ckg:subEventType ?sub_type }
+      OPTIONAL { ?event ckg:fatalities ?fatalities }
+    } ORDER BY #SORT# ?event #PAGE# }
+  OPTIONAL { ?event sem:hasPlace ?place }
+  OPTIONAL { ?event ckg:actor1 ?actor1 }
+  OPTIONAL { ?event ckg:actor2 ?actor2 }
+} ORDER BY #SORT# ?event
+"""
+
+_BROWSE_EVENT_COUNT = PREFIXES + """SELECT (COUNT(DISTINCT ?event) AS ?count) WHERE {
+  #FILTERS#
+  ?event a sem:Event .
+  OPTIONAL { ?event sem:hasTimeStamp ?stamp }
+  BIND(STR(?stamp) AS ?date)
+}
+"""
+
+_ENTITY_FILTERS = {
+    "q": _name_match("#E#", "q"),
+    "kind": "?#E# ckg:kind ?f_kind .",
+    "country": "?#E# ckg:countryCode ?f_cc . FILTER(UCASE(STR(?f_cc)) = UCASE(?f_country))",
+    "admin1": "?#E# ckg:admin1 ?f_a1 . FILTER(LCASE(STR(?f_a1)) = LCASE(?f_admin1))",
+}
+
+_BROWSE_ENTITIES = PREFIXES + """SELECT ?#E# ?name ?kind ?country ?admin1 ?wkt (COUNT(DISTINCT ?event) AS ?events)
+WHERE {
+  #FILTERS#
+  ?#E# a #CLASS# .
+  OPTIONAL { ?#E# schema:name ?name }
+  OPTIONAL { ?#E# ckg:kind ?kind }
+  OPTIONAL { ?#E# ckg:countryCode ?country }
+  OPTIONAL { ?#E# ckg:admin1 ?admin1 }
+  OPTIONAL { ?#E# geo:hasGeometry/geo:asWKT ?wkt }
+  OPTIONAL { ?event #PATH# ?#E# }
+} GROUP BY ?#E# ?name ?kind ?country ?admin1 ?wkt ORDER BY #SORT# ?#E# #PAGE#
+"""
+
+_BROWSE_ENTITY_COUNT = PREFIXES + """SELECT (COUNT(DISTINCT ?#E#) AS ?count) WHERE {
+  #FILTERS#
+  ?#E# a #CLASS# .
+}
+"""
+
+_DOCUMENT_BROWSE_FILTERS = {
+    "q": "FILTER EXISTS { ?document schema:headline|schema:publisher ?label . "
+    "FILTER(CONTAINS(LCASE(STR(?label)), LCASE(?f_q))) }",
+    "from": "FILTER(SUBSTR(STR(?published), 1, 10) >= ?f_from)",
+    "to": "FILTER(SUBSTR(STR(?published), 1, STRLEN(?f_to)) <= ?f_to)",
+}
+
+_BROWSE_DOCUMENTS = PREFIXES + """SELECT ?document ?title ?publisher ?published WHERE {
+  #FILTERS#
+  ?document a ckg:Document .
+  OPTIONAL { ?document schema:headline ?title }
+  OPTIONAL { ?document schema:publisher ?publisher }
+  OPTIONAL { ?document schema:datePublished ?published }
+} ORDER BY #SORT# ?document #PAGE#
+"""
+
+_BROWSE_DOCUMENT_COUNT = PREFIXES + """SELECT (COUNT(DISTINCT ?document) AS ?count) WHERE {
+  #FILTERS#
+  ?document a ckg:Document .
+  OPTIONAL { ?document schema:datePublished ?published }
+}
+"""
+
+
+def _entity_table(entity: str, rdf_class: str, path: str, filters: tuple[str, ...]) -> tuple[str, str, dict[str, str]]:
+    fragments = {name: _ENTITY_FILTERS[name].replace("#E#", entity) for name in filters}
+    return (_BROWSE_ENTITIES.replace("#E#", entity).replace("#CLASS#", rdf_class).replace("#PATH#", path),
+            _BROWSE_ENTITY_COUNT.replace("#E#", entity).replace("#CLASS#", rdf_class), fragments)
+
+
+# kind -> (page query, count query, filter fragments, sortable columns -> sort keys)
+_BROWSE = {
+    "events": (_BROWSE_EVENTS, _BROWSE_EVENT_COUNT, _BROWSE_EVENT_FILTERS,
+               {"date": "?date", "type": "?type", "sub_type": "?sub_type", "fatalities": "?fatalities"}),
+    "actors": (*_entity_table("actor", "sem:Actor", "sem:hasActor", ("q", "kind", "country")),
+               {"name": "LCASE(STR(?name))", "kind": "?kind", "country": "?country", "events": "?events"}),
+    "places": (*_entity_table("place", "sem:Place", "sem:hasPlace", ("q", "kind", "country", "admin1")),
+               {"name": "LCASE(STR(?name))", "admin1": "?admin1", "country": "?country", "events": "?events"}),
+    "documents": (_BROWSE_DOCUMENTS, _BROWSE_DOCUMENT_COUNT, _DOCUMENT_BROWSE_FILTERS,
+                  {"published": "?published", "title": "LCASE(STR(?title))", "publisher": "?publisher"}),
+}
+BROWSE_FILTERS = {kind: tuple(spec[2]) for kind, spec in _BROWSE.items()}  # the filters each table takes
+BROWSE_SORTS = {kind: tuple(spec[3]) for kind, spec in _BROWSE.items()}  # the columns each table sorts by
+
+
+def browse(kind: str, filters: Iterable[str], sort: str, descending: bool) -> str:
+    """One page of the ``kind`` table ("events"...), filtered by ``filters`` (bound as ``f_<name>``), sorted."""
+    query, _, fragments, sorts = _BROWSE[kind]
+    order = f"DESC({sorts[sort]})" if descending else sorts[sort]
+    return query.replace("#FILTERS#", _with(fragments, filters)).replace("#SORT#", order)
+
+
+def browse_count(kind: str, filters: Iterable[str]) -> str:
+    """How many rows of the ``kind`` table ``filters`` keep (``?count``)."""
+    _, query, fragments, _ = _BROWSE[kind]
+    return query.replace("#FILTERS#", _with(fragments, filters))
+
+
+# Distinct countries and first-level divisions of the places that have events (the filters' choices).
+BROWSE_REGIONS = PREFIXES + """SELECT DISTINCT ?country ?admin1 WHERE {
+  ?place a sem:Place ; ckg:countryCode ?country .
+  OPTIONAL { ?place ckg:admin1 ?admin1 }
+  FILTER EXISTS { ?event sem:hasPlace ?place }
+} ORDER BY ?country ?admin1
+"""
+
+# The ACLED export (graph.export.acled_rows) of the events in #IRIS# only.
+EXPORT_EVENTS_AMONG = EXPORT_EVENTS.replace("?event a sem:Event ;",
+                                            "VALUES ?event { " + _IRIS + " } ?event a sem:Event ;")
+EXPORT_ASSOCIATES_AMONG = EXPORT_ASSOCIATES.replace("?event ?role ?actor .",
+                                                    "VALUES ?event { " + _IRIS + " } ?event ?role ?actor .")
+EXPORT_EVIDENCE_AMONG = EXPORT_EVIDENCE.replace("GRAPH ?report {", "VALUES ?event { " + _IRIS + " } GRAPH ?report {")

@@ -16,6 +16,9 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 WRITE_TOKEN = "test-write-token"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
 
 
 def free_port() -> int:
@@ -46,6 +49,19 @@ def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 60, log=
         except requests.ConnectionError:
             time.sleep(0.2)
     raise TimeoutError(f"{url} did not answer in {seconds} s")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's headless Chromium driven by Playwright (never downloaded by Playwright)."""
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: run `make browser`")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
 
 
 @pytest.fixture(scope="session")

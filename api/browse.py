@@ -1,0 +1,135 @@
+"""Browse pages: ``/events``, ``/actors``, ``/places``, ``/documents`` and the search results page.
+
+Each table is a server-rendered page with filters, sortable columns and paging; the URL holds
+the filters, so a view can be shared. ``/<table>.json`` is the same page as JSON (``all=1``: every
+filtered row), ``/<table>.csv`` downloads every filtered row (events in ACLED's columns). Downloads
+hold at most ``max_rows`` rows; ``X-Total-Count`` says how many matched.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+from urllib.parse import urlencode
+
+from flask import Blueprint, Response, current_app, jsonify, render_template, request
+
+from api import params, tables
+from api.search import search_results
+from graph import queries as q
+from graph.export import ACLED_COLUMNS, acled_rows
+from graph.ontology import event_types
+from graph.store import Store
+from viz import legend
+
+__all__ = ["blueprint", "url_with"]
+
+blueprint = Blueprint("browse", __name__)
+_NEWEST_OR_MOST_FIRST = ("date", "published", "events", "fatalities")
+
+
+def _store() -> Store:
+    return current_app.extensions["conflictkg.store"]
+
+
+@blueprint.app_template_global()
+def url_with(**changes: Any) -> str:
+    """This page's URL with ``changes`` to its query (None or "" removes a parameter)."""
+    args = {k: v for k, v in request.args.items() if k not in changes}
+    args.update({k: v for k, v in changes.items() if v not in (None, "")})
+    query = urlencode({k: v for k, v in args.items() if v not in (None, "")})
+    return request.path + ("?" + query if query else "")
+
+
+def _filter_args(query: tables.Query) -> str:
+    """The query string of the filters and sort alone (for downloads and twins)."""
+    args = dict(query.filters)
+    args["sort"] = ("-" if query.descending else "") + query.sort
+    return urlencode(args)
+
+
+def page(kind: str) -> str:
+    """The HTML table of ``kind``: filters, sortable columns, one page of rows, paging and downloads."""
+    query = tables.read_query(kind)
+    store = _store()
+    total = tables.count(store, query)
+    found = tables.rows(store, query) if query.offset < total else []
+    regions = tables.regions(store) if kind in ("events", "places", "actors") else {}
+    return render_template(
+        "pages/browse.html", table=query.table, query=query, rows=found, total=total,
+        download=_filter_args(query), regions=regions, country_name=tables.country_name,
+        types=event_types(), kinds=legend.kinds(), filters=tables.FORM[kind], sorts=_sort_links(query))
+
+
+def _sort_links(query: tables.Query) -> dict[str, str]:
+    """The link of each sortable column: the other direction when sorted by it, else its natural one."""
+    links = {}
+    for key in q.BROWSE_SORTS[query.table.kind]:
+        if key == query.sort:
+            sort = key if query.descending else "-" + key
+        else:
+            sort = "-" + key if key in _NEWEST_OR_MOST_FIRST else key
+        links[key] = url_with(sort=sort, offset=None)
+    return links
+
+
+def twin(kind: str) -> Response:
+    """The JSON twin of a table page: its rows, the total, and the next page's URL (``all=1``: every row)."""
+    everything = request.args.get("all") == "1"
+    query = tables.read_query(kind)
+    store = _store()
+    total = tables.count(store, query)
+    limit = current_app.config["CONFLICTKG"].max_rows if everything else query.limit
+    offset = 0 if everything else query.offset
+    found = tables.rows(store, query, limit, offset)
+    following = url_with(offset=offset + limit) if not everything and offset + limit < total else None
+    return jsonify({"kind": kind, "filters": query.filters, "sort": ("-" if query.descending else "") + query.sort,
+                    "total": total, "limit": limit, "offset": offset, "next": following, "rows": found})
+
+
+def download(kind: str) -> Response:
+    """Every filtered row as CSV (events in ACLED's columns, others in the table's), at most ``max_rows``."""
+    query = tables.read_query(kind)
+    store = _store()
+    limit = current_app.config["CONFLICTKG"].max_rows
+    found = tables.rows(store, query, limit, 0)
+    text = io.StringIO(newline="")
+    if kind == "events":
+        settings = current_app.config["CONFLICTKG"]
+        iris = [f"{settings.base_iri}event/{row['id']}" for row in found]
+        writer = csv.DictWriter(text, fieldnames=ACLED_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(acled_rows(store, iris))
+    else:
+        writer = csv.DictWriter(text, fieldnames=["id", *[key for key, _ in query.table.columns]],
+                                lineterminator="\n", extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows({**row, **{k: _plain(v) for k, v in row.items()}} for row in found)
+    response = Response(text.getvalue(), mimetype="text/csv")
+    response.headers["Content-Disposition"] = f'attachment; filename="conflictkg-{kind}.csv"'
+    response.headers["X-Total-Count"] = str(tables.count(store, query))
+    return response
+
+
+def _plain(value: Any) -> Any:
+    return value.get("name") if isinstance(value, dict) else value
+
+
+def _register(kind: str) -> None:
+    blueprint.add_url_rule(f"/{kind}", f"{kind}_page", lambda: page(kind))
+    blueprint.add_url_rule(f"/{kind}.json", f"{kind}_json", lambda: twin(kind))
+    blueprint.add_url_rule(f"/{kind}.csv", f"{kind}_csv", lambda: download(kind))
+
+
+for _kind in tables.TABLES:
+    _register(_kind)
+
+
+@blueprint.get("/search")
+def search_page() -> str:
+    """The home page's search: actors, places and events whose names or aliases contain ``q``."""
+    term = params.text("q", required=True)
+    limit, offset = params.limit_offset(20)
+    found = search_results(_store(), term, limit, offset)
+    return render_template("pages/search.html", found=found, term=term)

@@ -1,0 +1,186 @@
+"""The browse tables: which columns and filters each has, reading a request's filters, and its rows.
+
+A table is one of ``events``, ``actors``, ``places``, ``documents``. Filters and sorting come from
+the URL (validated here, bound into the named queries of ``graph.queries``, never pasted into them);
+rows are plain dicts whose links are ``{"name", "href"}`` so the HTML page and the JSON twin share them.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+from api import entities, params
+from graph import queries as q
+from graph.store import Store
+
+__all__ = ["Table", "TABLES", "FORM", "Query", "read_query", "rows", "count", "country_name", "regions"]
+
+
+@dataclass(frozen=True)
+class Table:
+    """One browse table: its title, columns ``(key, heading)`` and default sort (``-`` = descending)."""
+
+    kind: str
+    title: str
+    columns: tuple[tuple[str, str], ...]
+    default_sort: str
+
+
+TABLES = {
+    "events": Table("events", "Events", (
+        ("date", "Date"), ("type", "Event type"), ("sub_type", "Sub-type"), ("actor1", "Actor 1"),
+        ("actor2", "Actor 2"), ("place", "Place"), ("admin1", "Admin 1"), ("country", "Country"),
+        ("fatalities", "Fatalities")), "-date"),
+    "actors": Table("actors", "Actors", (("name", "Name"), ("kind", "Kind"), ("country", "Country"),
+                                         ("events", "Events")), "-events"),
+    "places": Table("places", "Places", (("name", "Name"), ("admin1", "Admin 1"), ("country", "Country"),
+                                         ("events", "Events")), "-events"),
+    "documents": Table("documents", "Documents", (("title", "Title"), ("publisher", "Publisher"),
+                                                  ("published", "Published")), "-published"),
+}
+_DATES = ("from", "to")
+# The filter form of each table: (parameter, label, widget); every filter of graph.queries.BROWSE_FILTERS.
+FORM = {
+    "events": (("text", "Words in a source sentence", "text"), ("actor", "Actor", "text"), ("place", "Place", "text"),
+               ("country", "Country", "country"), ("admin1", "Admin 1", "admin1"), ("type", "Event type", "type"),
+               ("sub_type", "Sub-type", "sub_type"), ("from", "From", "date"), ("to", "To", "date")),
+    "actors": (("q", "Name or alias", "text"), ("kind", "Kind", "kind"), ("country", "Country", "country")),
+    "places": (("q", "Name or alias", "text"), ("country", "Country", "country"), ("admin1", "Admin 1", "admin1"),
+               ("kind", "Kind", "text")),
+    "documents": (("q", "Title or publisher", "text"), ("from", "Published from", "date"),
+                  ("to", "Published to", "date")),
+}
+
+
+@dataclass(frozen=True)
+class Query:
+    """What a request asks of a table: filters (name -> value), sort column, direction, page."""
+
+    table: Table
+    filters: dict[str, str]
+    sort: str
+    descending: bool
+    limit: int
+    offset: int
+
+    @property
+    def bindings(self) -> dict[str, str]:
+        """The filter values as the named queries bind them (``f_<name>``)."""
+        return {f"f_{name}": value for name, value in self.filters.items()}
+
+
+def read_query(kind: str, default_limit: int = 50) -> Query:
+    """Read the filters, ``sort`` and page of a request for table ``kind``; BadParameter says what is wrong."""
+    table = TABLES[kind]
+    filters: dict[str, str] = {}
+    for name in q.BROWSE_FILTERS[kind]:
+        value = params.iso_date(name) if name in _DATES else params.text(name)
+        if value is not None:
+            filters[name] = country_code(value) if name == "country" else value
+    sort = params.text("sort") or table.default_sort
+    if sort.lstrip("-") not in q.BROWSE_SORTS[kind]:
+        choices = ", ".join(q.BROWSE_SORTS[kind])
+        raise params.BadParameter(f"'sort' must be one of {choices} (with '-' before it for descending), got {sort!r}.")
+    limit, offset = params.limit_offset(default_limit)
+    return Query(table, filters, sort.lstrip("-"), sort.startswith("-"), limit, offset)
+
+
+def country_code(value: str) -> str:
+    """Return the ISO alpha-2 code of a country given by code or name; BadParameter if none is known."""
+    import pycountry
+
+    try:
+        return str(pycountry.countries.lookup(value).alpha_2)
+    except LookupError:
+        raise params.BadParameter(f"'country' must be a country name or ISO code such as 'SY' or 'Syria', "
+                                  f"got {value!r}.") from None
+
+
+@functools.cache
+def country_name(code: str | None) -> str | None:
+    """Return a country's short name ("Syria") from its alpha-2 code, the code itself when unknown."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code.upper()) if code else None
+    if country is None:
+        return code
+    return str(getattr(country, "common_name", None) or country.name)
+
+
+def count(store: Store, query: Query) -> int:
+    """How many rows the query's filters keep."""
+    found = store.read(q.browse_count(query.table.kind, query.filters), query.bindings)
+    return int(found[0].get("count", 0)) if found else 0
+
+
+def rows(store: Store, query: Query, limit: int | None = None, offset: int | None = None) -> list[dict[str, Any]]:
+    """One page of the table (the query's page unless ``limit``/``offset`` say otherwise), as row dicts."""
+    kind = query.table.kind
+    sparql = q.browse(kind, query.filters, query.sort, query.descending)
+    found = store.read(q.page(sparql, query.limit if limit is None else limit,
+                              query.offset if offset is None else offset), query.bindings)
+    key = kind[:-1]
+    first: dict[str, dict[str, Any]] = {}
+    for row in found:
+        first.setdefault(row[key], row)
+    return _CONVERT[kind](store, list(first.values()))
+
+
+def _link(iri: str | None, name: str | None, segment: str) -> dict[str, Any] | None:
+    if iri is None:
+        return None
+    entity_id = entities.local_id(iri)
+    return {"id": entity_id, "name": name or entity_id, "href": f"/{segment}/{entity_id}"}
+
+
+def _events(store: Store, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    names = entities.labels(store, {r.get(k) for r in found for k in ("actor1", "actor2")})
+    places = entities.fields(store, [r["place"] for r in found if r.get("place")])
+
+    def place_field(row: dict[str, Any], name: str) -> Any:
+        values = places.get(row.get("place") or "", {}).get(name)
+        return values[0] if values else None
+
+    return [{
+        **_link(r["event"], r.get("sub_type"), "events"), "date": r.get("date"), "type": r.get("type"),
+        "sub_type": r.get("sub_type"),
+        "actor1": _link(r.get("actor1"), names.get(r.get("actor1"), {}).get("name"), "actors"),
+        "actor2": _link(r.get("actor2"), names.get(r.get("actor2"), {}).get("name"), "actors"),
+        "place": _link(r.get("place"), place_field(r, "name"), "places"),
+        "admin1": place_field(r, "admin1"), "country": country_name(place_field(r, "country")),
+        "fatalities": r.get("fatalities"),
+    } for r in found]
+
+
+def _entities(segment: str) -> Any:
+    def convert(store: Store, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        key = segment[:-1]
+        converted = []
+        for r in found:
+            lat, lon = entities.parse_point(r.get("wkt"))
+            row = {**_link(r[key], r.get("name"), segment), "kind": r.get("kind"),
+                   "country": country_name(r.get("country")), "admin1": r.get("admin1"), "events": r.get("events", 0)}
+            converted.append({**row, "lat": lat, "lon": lon} if segment == "places" else row)
+        return converted
+
+    return convert
+
+
+def _documents(store: Store, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [{**_link(r["document"], r.get("title"), "documents"), "published": r.get("published"),
+             "title": r.get("title"), "publisher": r.get("publisher")} for r in found]
+
+
+_CONVERT = {"events": _events, "actors": _entities("actors"), "places": _entities("places"), "documents": _documents}
+
+
+def regions(store: Store) -> dict[str, list[str]]:
+    """The countries (alpha-2) that have events, each with the first-level divisions named there."""
+    found: dict[str, list[str]] = {}
+    for row in store.read(q.BROWSE_REGIONS):
+        divisions = found.setdefault(row["country"].upper(), [])
+        if row.get("admin1") and row["admin1"] not in divisions:
+            divisions.append(row["admin1"])
+    return found

@@ -1,0 +1,215 @@
+"""The browse pages (/events, /actors, /places, /documents, /search) in headless Chromium and over HTTP.
+
+The service is the real one over the hand-built records of tests/rest_records.py plus one document
+whose actor and sentence are hostile HTML. Checks: filters change the rows and the downloads, columns
+sort, pages page, the URL holds the filters, nothing leaves the server, hostile text stays text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import requests
+
+from api import tables
+from graph import queries as q
+from graph.records import Actor, Article, Event, Extraction, Location
+from tests.browsing import OfflinePage
+from tests.conftest import _serve, write_data_dir
+from tests.rest_records import extractions as rest_extractions
+
+HOSTILE_ACTOR = "<script>alert(1)</script>"
+HOSTILE_SENTENCE = '<img src="http://example.org/x.png" onerror="alert(2)"> gunmen raided a market in Kidal.'
+
+
+def hostile() -> Extraction:
+    """A document whose actor name and evidence sentence are HTML that must never run."""
+    actor = Actor(id="actor/hostile", name=HOSTILE_ACTOR, kind="armed_group")
+    kidal = Location(id="place/kidal", name="Kidal", kind="city", country="ML", lat=18.44, lon=1.41, admin1="Kidal")
+    event = Event(id="event/doc-hostile-0", event_type="Violence against civilians", sub_event_type="Attack",
+                  actor1=HOSTILE_ACTOR, actor2=None, location="Kidal", date="2022-06-02", evidence=HOSTILE_SENTENCE,
+                  start=0, end=len(HOSTILE_SENTENCE), fatalities=3)
+    article = Article(id="doc-hostile", text=HOSTILE_SENTENCE, published="2022-06-03",
+                      title="<b>Raid</b> in Kidal", source="Wire D")
+    return Extraction(document=article, actors=(actor,), locations=(kidal,), events=(event,))
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The real service over the hand-built records and the hostile document; yields its URL."""
+    yield from _serve(write_data_dir(tmp_path_factory.mktemp("browse"), [*rest_extractions(), hostile()]))
+
+
+@pytest.fixture
+def visit(browser):
+    """Open pages that may only talk to the server; each is closed after the test."""
+    opened: list[OfflinePage] = []
+
+    def open_page(server: str, path: str, **options) -> OfflinePage:
+        opened.append(OfflinePage(browser, server, path, **options))
+        return opened[-1]
+
+    yield open_page
+    for page in opened:
+        page.close()
+
+
+def event_ids(links: list[str]) -> set[str]:
+    return {link.rsplit("/", 1)[-1] for link in links}
+
+
+def download_text(seen: OfflinePage, link_id: str) -> str:
+    """Click a download link and return what was saved."""
+    with seen.page.expect_download() as download:
+        seen.page.click(f"#{link_id}")
+    return open(download.value.path(), encoding="utf-8").read()
+
+
+def test_every_filter_has_a_form_field():
+    for kind, names in q.BROWSE_FILTERS.items():
+        assert {name for name, _, _ in tables.FORM[kind]} == set(names), kind
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_a_country_filter_changes_the_rows_the_url_and_both_downloads(server, visit):
+    seen = visit(server, "/events")
+    assert len(seen.row_links()) == 7
+    seen.page.select_option("select[name=country]", label="Syria")
+    seen.page.click("form.filters button[type=submit]")
+    seen.page.wait_for_url("**/events?*country=SY*")
+    shown = event_ids(seen.row_links())
+    assert len(shown) == 4 and set(seen.column("country")) == {"Syria"}
+    assert seen.page.inner_text("#total") == "4"
+    rows = list(csv.DictReader(io.StringIO(download_text(seen, "download-csv"))))
+    assert {r["event_id_cnty"].rsplit("/", 1)[-1] for r in rows} == shown
+    assert {r["country"] for r in rows} == {"Syrian Arab Republic"} and "notes" in rows[0]
+    answer = requests.get(server + seen.page.get_attribute("#download-json", "href"), timeout=30).json()
+    assert {r["id"] for r in answer["rows"]} == shown and answer["total"] == 4
+    seen.assert_clean()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize(("fields", "expected"), [
+    ({"input[name=actor]": "hts"}, 3),  # alias of Hayat Tahrir al-Sham
+    ({"input[name=text]": "SHELLING"}, 1),
+    ({"input[name=from]": "2020-03", "input[name=to]": "2020-05"}, 3),
+    ({"input[name=admin1]": "Banaadir"}, 2),
+])
+def test_text_and_date_filters(server, visit, fields, expected):
+    seen = visit(server, "/events")
+    for selector, value in fields.items():
+        seen.page.fill(selector, value)
+    seen.page.press("input[name=text]", "Enter")
+    seen.page.wait_for_url("**/events?*")
+    assert len(seen.row_links()) == expected
+    args = parse_qs(urlsplit(seen.page.url).query)
+    assert all(args[s.split("'")[0].split("=")[1].rstrip("]")] == [v] for s, v in fields.items())
+    seen.assert_clean()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_columns_sort_both_ways(server, visit):
+    seen = visit(server, "/events")
+    seen.page.click("#rows th a:has-text('Fatalities')")
+    seen.page.wait_for_url("**sort=-fatalities*")
+    tolls = [int(t) for t in seen.column("fatalities") if t.strip().isdigit()]
+    assert tolls == sorted(tolls, reverse=True) and tolls[0] == 7
+    seen.page.click("#rows th a:has-text('Fatalities')")
+    seen.page.wait_for_url("**sort=fatalities*")
+    tolls = [int(t) for t in seen.column("fatalities") if t.strip().isdigit()]
+    assert tolls == sorted(tolls)
+    assert seen.page.get_attribute("#rows th[aria-sort]", "aria-sort") == "ascending"
+    seen.assert_clean()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_paging_walks_every_row_once(server, visit):
+    seen = visit(server, "/events?limit=3")
+    pages = [event_ids(seen.row_links())]
+    while seen.page.query_selector("a[rel=next]"):
+        seen.page.click("a[rel=next]")
+        seen.page.wait_for_load_state()
+        pages.append(event_ids(seen.row_links()))
+    assert [len(p) for p in pages] == [3, 3, 1]
+    assert len(set().union(*pages)) == 7
+    seen.assert_clean()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize(("path", "first"), [
+    ("/actors?q=army", "Somali National Army"), ("/places?country=SO", "Mogadishu"),
+    ("/documents?q=aleppo", "Shelling near Aleppo"), ("/actors?kind=state_forces&sort=name", "Somali National Army"),
+])
+def test_entity_tables_filter_and_link_to_pages(server, visit, path, first):
+    seen = visit(server, path)
+    names = seen.page.eval_on_selector_all("#rows tbody tr td:first-child", "cells => cells.map(c => c.innerText)")
+    assert first in names
+    seen.page.click(f"#rows a:text-is('{first}')")
+    seen.page.wait_for_load_state()
+    assert first in seen.page.inner_text("h1")
+    seen.assert_clean()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_home_search_opens_a_results_page(server, visit):
+    seen = visit(server, "/")
+    seen.page.fill("input[name=q]", "army")
+    seen.page.press("input[name=q]", "Enter")
+    seen.page.wait_for_url("**/search?q=army")
+    actors = seen.page.eval_on_selector_all("#found-actors a", "links => links.map(a => a.innerText)")
+    assert {"Syrian Arab Army", "Somali National Army"} <= set(actors)
+    assert seen.page.query_selector_all("#found-events li")
+    seen.assert_clean()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("path", ["/events?country=ML", "/actors?q=script", "/documents?q=raid", "/search?q=script"])
+def test_hostile_text_stays_text(server, visit, path):
+    seen = visit(server, path, bypass_csp=True)  # escaping alone must keep it inert
+    body = seen.page.inner_text("main")
+    assert HOSTILE_ACTOR in body or "<b>Raid</b>" in body
+    assert seen.page.evaluate("document.querySelectorAll('main script, main img, main b, [onerror]').length") == 0
+    seen.assert_clean()
+
+
+@pytest.mark.parametrize(("path", "detail"), [
+    ("/events?sort=colour", "'sort' must be one of"), ("/events.json?country=Atlantis", "'country' must be"),
+    ("/actors.csv?q=" + "x" * 300, "at most 200"), ("/documents?from=last+week", "ISO date"),
+    ("/events.json?limit=0", "'limit' must be"),
+])
+def test_bad_filters_are_problems(server, path, detail):
+    answer = requests.get(server + path, timeout=30)
+    assert answer.status_code == 400
+    assert answer.headers["Content-Type"].startswith("application/problem+json")
+    assert detail in answer.json()["detail"]
+
+
+def test_json_twin_matches_the_page_and_links_the_next_one(server):
+    first = requests.get(server + "/events.json?type=Battles&limit=2", timeout=30).json()
+    assert first["total"] == 4 and len(first["rows"]) == 2 and first["filters"] == {"type": "Battles"}
+    second = requests.get(server + first["next"], timeout=30).json()
+    assert second["next"] is None and len(second["rows"]) == 2
+    assert {r["type"] for r in first["rows"] + second["rows"]} == {"Battles"}
+    html = requests.get(server + "/events?type=Battles&limit=2", timeout=30).text
+    assert all(f'href="/events/{r["id"]}"' in html for r in first["rows"])
+
+
+def test_csv_download_of_actors_holds_every_filtered_row(server):
+    answer = requests.get(server + "/actors.csv?country=SY", timeout=30)
+    rows = list(csv.DictReader(io.StringIO(answer.text)))
+    names = {r["name"] for r in rows}
+    assert {"Syrian Arab Army", "Civilians (Syria)"} <= names and "Al-Shabaab" not in names
+    assert {r["country"] for r in rows} == {"Syria"}
+    assert answer.headers["X-Total-Count"] == str(len(rows)) and "attachment" in answer.headers["Content-Disposition"]
+    twin = requests.get(server + "/actors.json?country=SY&all=1", timeout=30).json()
+    assert {r["name"] for r in twin["rows"]} == names
