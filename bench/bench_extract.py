@@ -16,6 +16,7 @@ Usage: python bench/bench_extract.py [--articles N] [--rounds N] [--quick]
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import random
 import sys
 import time
@@ -71,9 +72,10 @@ def make_corpus(articles: int, seed: int = 11) -> list[Article]:
             )
             sentences.append(sentence[0].upper() + sentence[1:])
         title = f"Fighting reported near {rng.choice(PLACES)}"
-        corpus.append(Article(id=f"bench-{n}", text=title + "\n\n" + " ".join(sentences), published="2019-07-31"))
+        corpus.append(Article(id=f"bench-{n}", text=title + "\n\n" + " ".join(sentences),
+                              published=dt.date(2019, 7, 31)))
     for path in sorted((ROOT / "seeds").glob("*.txt")):
-        corpus.append(Article(id=path.stem, text=path.read_text(encoding="utf-8"), published="2018-07-31"))
+        corpus.append(Article(id=path.stem, text=path.read_text(encoding="utf-8"), published=dt.date(2018, 7, 31)))
     return corpus
 
 

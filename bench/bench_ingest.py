@@ -27,6 +27,7 @@ Usage: python bench/bench_ingest.py [--triples N] [--workers N] [--runs N]
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import itertools
 import json
 import math
@@ -105,7 +106,8 @@ def corpus(seed: int = SEED):
                 end=start + len(sentence),
             ))
         earlier = (earlier + events[:2])[-400:]
-        document = Article(id=f"r{number}", text=text, published=day, title=f"Report {number}", source="Wire")
+        document = Article(id=f"r{number}", text=text, published=dt.date.fromisoformat(day), title=f"Report {number}",
+                           source="Wire")
         yield Extraction(document=document, actors=tuple(cast), locations=tuple(where), events=tuple(records))
         number += 1
 

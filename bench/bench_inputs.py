@@ -17,6 +17,7 @@ Usage: python bench/bench_inputs.py [--articles N] [--rounds N]
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 import tempfile
@@ -33,7 +34,7 @@ from graph.store import Store  # noqa: E402
 from tests.page_corpus import pages  # noqa: E402
 
 BASE = "https://conflictkg.org/id/"
-PUBLISHED = "2019-07-31"  # given for every kind, so each extraction resolves dates against the same day
+PUBLISHED = dt.date(2019, 7, 31)  # given for every kind, so each extraction resolves dates against the same day
 
 
 def write_inputs(folder: Path, count: int) -> dict[str, Path]:

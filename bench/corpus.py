@@ -31,8 +31,8 @@ from graph.records import Article, Extraction  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
 CACHE = Path.home() / ".cache" / "conflictkg"
-SEED_PUBLISHED = "2018-07-31"
-CASE_PUBLISHED = "2021-06-01"  # CASE snippets carry no date; one nearby day for all
+SEED_PUBLISHED = dt.date(2018, 7, 31)
+CASE_PUBLISHED = dt.date(2021, 6, 1)  # CASE snippets carry no date; one nearby day for all
 
 
 def articles(eval_dir: Path = EVAL) -> list[Article]:
@@ -44,12 +44,17 @@ def articles(eval_dir: Path = EVAL) -> list[Article]:
         if path.exists():
             for line in path.read_text(encoding="utf-8").splitlines():
                 row = json.loads(line)
-                found.append(Article(id=row["id"], text=row["text"], published=row.get("published") or published))
+                found.append(Article(id=row["id"], text=row["text"], published=_day(row) or published))
     for path in sorted((eval_dir / "news_dev").glob("dev*-[0-9]*.json")):
         row = json.loads(path.read_text(encoding="utf-8"))
-        found.append(Article(id=row["id"], text=row["text"], published=row.get("published"), title=row.get("title"),
+        found.append(Article(id=row["id"], text=row["text"], published=_day(row), title=row.get("title"),
                              source=row.get("source")))
     return found
+
+
+def _day(row: dict) -> dt.date | None:
+    """The row's publication date, when it gives one."""
+    return dt.date.fromisoformat(row["published"]) if row.get("published") else None
 
 
 def extractions(eval_dir: Path = EVAL) -> list[Extraction]:
@@ -86,7 +91,8 @@ def _shift(date: str | None, days: int) -> str | None:
 
 
 def _moved(source: Extraction, document_id: str, days: int, publisher: str) -> Extraction:
-    document = dataclasses.replace(source.document, id=document_id, published=_shift(source.document.published, days),
+    day = source.document.published
+    document = dataclasses.replace(source.document, id=document_id, published=day and day + dt.timedelta(days=days),
                                    source=publisher, title=source.document.title or f"Report {document_id}")
     events = tuple(dataclasses.replace(e, date=_shift(e.date, days)) for e in source.events)
     return dataclasses.replace(source, document=document, events=events)

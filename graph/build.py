@@ -12,7 +12,6 @@ that want one.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -215,7 +214,7 @@ def _add_document(g: TripleLines, extraction: Extraction, doc_iri: str, run: str
     if doc.source:
         g.add(doc_iri, _term(SDO.publisher), literal(doc.source))
     if doc.published:
-        g.add(doc_iri, _term(SDO.datePublished), _date_literal(doc.published))
+        g.add(doc_iri, _term(SDO.datePublished), typed(doc.published.isoformat(), XSD.date))
     if doc.author:
         g.add(doc_iri, _term(SDO.author), literal(doc.author))
     if doc.path:
@@ -244,13 +243,6 @@ def _number(value, kind: type) -> int | float | None:
         return kind(value)
     except (TypeError, ValueError, OverflowError):
         return None
-
-
-def _date_literal(text: str) -> str:
-    try:
-        return typed(dt.date.fromisoformat(text).isoformat(), XSD.date)
-    except ValueError:
-        return literal(text)
 
 
 def _provenance(g: TripleLines, subject: str, doc_iri: str, run: str) -> None:

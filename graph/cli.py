@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import logging
 import sys
@@ -17,9 +18,9 @@ from graph.sources import InputError, parse_published, read_article, read_jsonl
 __all__ = ["main", "build_parser"]
 
 
-def _iso_date(text: str) -> str:
+def _iso_date(text: str) -> dt.date:
     try:
-        return parse_published(text).isoformat()
+        return parse_published(text)
     except InputError as err:
         raise argparse.ArgumentTypeError(str(err)) from None
 

@@ -7,6 +7,7 @@ HTTP boundary turn them into JSON (the contract in ``docs/extraction_schema.md``
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -36,6 +37,8 @@ def _as_json(value: Any) -> Any:
         return {key: _as_json(item) for key, item in value.items()}
     if isinstance(value, list | tuple):
         return [_as_json(item) for item in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
     return value
 
 
@@ -45,12 +48,18 @@ class Article:
 
     id: str
     text: str
-    published: str | None = None  # ISO date, YYYY-MM-DD
+    published: dt.date | None = None  # checked where the article is read (graph.sources.parse_published)
     title: str | None = None
     source: str | None = None  # publisher, e.g. "The New Arab"
     path: str | None = None  # file path or URL it was read from
     published_from: str | None = None  # how a date not given was read from the text: "date line", "dateline"
     author: str | None = None  # byline, when the page or batch names one
+
+    def __post_init__(self) -> None:
+        """Refuse a date that was not parsed where the article was read (a string here is a bug, not input)."""
+        if self.published is not None and not isinstance(self.published, dt.date):
+            raise TypeError(f"Article.published must be a datetime.date or None, got {self.published!r} "
+                            "(read dates with graph.sources.parse_published)")
 
 
 @dataclass(frozen=True)
@@ -153,6 +162,8 @@ class Extraction:
                     if key == "mentions":
                         value = [Mention(**m) for m in value]
                     values[key] = tuple(value)
+            if record_type is Article and values.get("published") is not None:
+                values["published"] = dt.date.fromisoformat(values["published"])  # written by to_json
             return record_type(**values)
 
         return cls(

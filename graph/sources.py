@@ -45,7 +45,7 @@ def check_text(name: str, value: str) -> str:
     return value
 
 
-def read_article(path: str | Path, published: str | None = None) -> Article:
+def read_article(path: str | Path, published: dt.date | None = None) -> Article:
     """Read one UTF-8 text file as an article; its first non-empty line is the title.
 
     Raises:
@@ -97,7 +97,7 @@ def _jsonl_article(line: str, number: int) -> Article:
     return Article(
         id=str(item.get("id", number)),
         text=item["text"],
-        published=None if published is None else parse_published(published).isoformat(),
+        published=None if published is None else parse_published(published),
         title=item.get("title"),
         source=item.get("source"),
         path=item.get("url") or item.get("path"),

@@ -57,7 +57,7 @@ class SavedPage:
     html: str
     title: str
     paragraphs: tuple[str, ...]
-    published: str | None  # the date the page carries, or None when it carries none
+    published: dt.date | None  # the date the page carries, or None when it carries none
     layout: str
 
 
@@ -99,7 +99,7 @@ def pages(count: int = 100, folder: Path | None = None, seed: int = 16) -> list[
         layout = LAYOUTS[number % len(LAYOUTS)]
         html = layout(title, paragraphs, day if dated else None, number)
         built.append(SavedPage(f"page-{number:03d}", html, title, tuple(paragraphs),
-                               day.isoformat() if dated else None, layout.__name__))
+                               day if dated else None, layout.__name__))
     return built
 
 

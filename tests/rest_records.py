@@ -11,6 +11,8 @@ Three documents from different conflicts. Facts the tests check, by construction
 
 from __future__ import annotations
 
+import datetime as dt
+
 from graph.records import Actor, Article, Event, Extraction, Location, Relation
 
 BASE_IRI = "https://conflictkg.org/id/"
@@ -42,9 +44,10 @@ def _event(doc: str, start: int, kind: tuple[str, str], actor1: str, actor2: str
 
 def extractions() -> list[Extraction]:
     """The three hand-built documents."""
-    one = Article(id="doc-idlib", text="...", published="2020-03-02", title="Clashes in Idlib", source="Wire A")
-    two = Article(id="doc-aleppo", text="...", published="2020-05-10", title="Shelling near Aleppo", source="Wire B")
-    three = Article(id="doc-mogadishu", text="...", published="2021-01-16", title="Attack in Mogadishu",
+    one = Article(id="doc-idlib", text="...", published=dt.date(2020, 3, 2), title="Clashes in Idlib", source="Wire A")
+    two = Article(id="doc-aleppo", text="...", published=dt.date(2020, 5, 10), title="Shelling near Aleppo",
+                  source="Wire B")
+    three = Article(id="doc-mogadishu", text="...", published=dt.date(2021, 1, 16), title="Attack in Mogadishu",
                     source="Wire C")
     return [
         Extraction(document=one, actors=(ARMY, HTS), locations=(IDLIB,), events=(

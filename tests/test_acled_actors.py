@@ -3,6 +3,8 @@ military, state forces by their own names, unidentified attackers, and who did w
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from graph.extract.actors.table import ActorInfo, inter_code
@@ -16,7 +18,7 @@ def extractor():
 
 
 def first_event(extractor, text: str):
-    result = extractor.extract(Article(id="note", text=text, published="2016-06-20"))
+    result = extractor.extract(Article(id="note", text=text, published=dt.date(2016, 6, 20)))
     assert result.events, text
     return result.events[0], {a.name: a for a in result.actors}
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -30,7 +31,8 @@ def _event(**changes) -> Event:
 
 def _extraction(doc_id: str = "somalia-1", events: tuple[Event, ...] | None = None, **doc) -> Extraction:
     return Extraction(
-        document=Article(id=doc_id, text="...", published=doc.get("published", "2021-03-05"), title="Clash near Baidoa",
+        document=Article(id=doc_id, text="...", published=doc.get("published", dt.date(2021, 3, 5)),
+                         title="Clash near Baidoa",
                          source=doc.get("source", "Radio X"), path=doc.get("path", "https://example.net/news/1")),
         actors=(Actor(id="actor/al-shabaab", name="Al-Shabaab", kind="armed_group", aliases=("al-Shabab",)),
                 Actor(id="actor/somali-national-army", name="Somali National Army", kind="state_forces",
@@ -200,7 +202,7 @@ def test_seed_articles_through_the_real_extractor_give_valid_idempotent_graphs(t
     from graph.inputs import Reader
 
     seeds = Path(__file__).resolve().parent.parent / "seeds"
-    articles = list(Reader(published="2018-07-31").articles([str(seeds)]))
+    articles = list(Reader(published=dt.date(2018, 7, 31)).articles([str(seeds)]))
     assert articles and all(isinstance(a, Article) for a in articles)
     extractions = list(Extractor().extract_many(articles))
     store = Store(str(tmp_path / "store"))

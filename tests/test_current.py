@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -36,7 +37,7 @@ def seed() -> Extraction:
     return Extraction.from_json(data[0] if isinstance(data, list) else data)
 
 
-def _copy(extraction: Extraction, n: int, published: str | None = None) -> Extraction:
+def _copy(extraction: Extraction, n: int, published: dt.date | None = None) -> Extraction:
     document = dataclasses.replace(extraction.document, id=f"copy-{n}",
                                    published=published or extraction.document.published)
     return dataclasses.replace(extraction, document=document)
@@ -108,7 +109,8 @@ def _report(n: int, published: str, name: str, kind: str, aliases: tuple[str, ..
     event = Event(id=f"event/{n}", event_type="Battles", sub_event_type="Armed clash", actor1="Syrian Arab Army",
                   actor2=name, location="Deraa", date="2018-07-30", evidence=f"Report {n} of the clash.", start=0,
                   end=20, fatalities=n + 1)
-    document = Article(id=f"report-{n}", text="...", published=published, title=f"Report {n}")
+    document = Article(id=f"report-{n}", text="...", published=dt.date.fromisoformat(published),
+                       title=f"Report {n}")
     return Extraction(document=document, actors=(commander, army, group), locations=(town,), events=(event,))
 
 

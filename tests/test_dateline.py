@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from graph.extract.parse.dateline import find_dateline, with_published
@@ -49,13 +51,13 @@ def test_no_header_date(text):
 
 
 def test_given_date_is_kept():
-    article = Article(id="a", text="Headline\n31 July, 2018\n" + BODY, published="2018-08-02")
+    article = Article(id="a", text="Headline\n31 July, 2018\n" + BODY, published=dt.date(2018, 8, 2))
     assert with_published(article) == article
 
 
 def test_missing_date_is_read_and_recorded():
     article = with_published(Article(id="a", text="Headline\n31 July, 2018\n" + BODY))
-    assert (article.published, article.published_from) == ("2018-07-31", "date line")
+    assert (article.published, article.published_from) == (dt.date(2018, 7, 31), "date line")
 
 
 def test_sentence_with_place_and_date_is_no_dateline():
@@ -68,6 +70,6 @@ def test_extraction_without_date_is_dated_from_its_header():
     text = ("Militants kill four in northern town\n\n31 July, 2018\n\n"
             "Militants killed four villagers in an attack on the town of Kidal on Tuesday, officials said.\n")
     extraction = Extractor().extract(Article(id="undated", text=text))
-    assert extraction.document.published == "2018-07-31"
+    assert extraction.document.published == dt.date(2018, 7, 31)
     assert extraction.document.published_from == "date line"
     assert "2018-07-31" in {event.date for event in extraction.events}

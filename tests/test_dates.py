@@ -123,6 +123,6 @@ def test_a_war_going_on_since_long_ago_is_not_an_event_but_fighting_since_monday
 
     text = ("The army has been fighting the rebels since April 2017, officials said. "
             "Clashes between the army and the rebels have been raging near Goma since Monday.")
-    events = Extractor().extract(Article(id="since", text=text, published=PUBLISHED.isoformat())).events
+    events = Extractor().extract(Article(id="since", text=text, published=PUBLISHED)).events
     assert [e.evidence[:7] for e in events] == ["Clashes"]
     assert events[0].date == "2019-03-11"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from graph.extract.actors.find import find_actors
@@ -21,7 +23,7 @@ def extract(doc_id: str, text: str, published: str):
     from graph.extract.pipeline import Extractor
     from graph.records import Article
 
-    return Extractor().extract(Article(id=doc_id, text=text, published=published))
+    return Extractor().extract(Article(id=doc_id, text=text, published=dt.date.fromisoformat(published)))
 
 
 def roles_of(nlp, text: str, trigger: str):

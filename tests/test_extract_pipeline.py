@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -67,7 +68,7 @@ def test_chunks_join_back_to_the_text(size):
 
 
 def test_offsets_point_into_the_original_text(extractor):
-    result = extractor.extract(Article(id="t1", text=STORY, published="2024-03-05"))
+    result = extractor.extract(Article(id="t1", text=STORY, published=dt.date(2024, 3, 5)))
     assert result.actors and result.events
     for actor in result.actors:
         for mention in actor.mentions:
@@ -79,7 +80,7 @@ def test_offsets_point_into_the_original_text(extractor):
 
 def test_mention_text_is_verbatim_even_with_odd_spaces(extractor):
     text = "Nigerian troops fought Boko\u00a0Haram near Maiduguri on Sunday.\u00a0 The army said 5 died."
-    result = extractor.extract(Article(id="nbsp", text=text, published="2024-03-05"))
+    result = extractor.extract(Article(id="nbsp", text=text, published=dt.date(2024, 3, 5)))
     mentions = [m for a in result.actors for m in a.mentions] + [m for p in result.locations for m in p.mentions]
     assert any("\u00a0" in m.text for m in mentions)
     assert all(text[m.start : m.end] == m.text for m in mentions)
@@ -95,7 +96,7 @@ def test_long_text_is_parsed_in_chunks(extractor, monkeypatch):
     monkeypatch.setattr(pipeline, "CHUNK_CHARS", 120)
     text = STORY * 3
     assert len(split_chunks(clean_text(text))) > 3
-    result = extractor.extract(Article(id="long", text=text, published="2024-03-05"))
+    result = extractor.extract(Article(id="long", text=text, published=dt.date(2024, 3, 5)))
     mentions = [m for a in result.actors for m in a.mentions]
     assert any(m.start > 2 * len(STORY) for m in mentions)
     assert all(text[m.start : m.end] == m.text for m in mentions)
@@ -119,7 +120,7 @@ def test_batch_keeps_order_and_survives_a_bad_record(extractor):
 
 
 def test_json_round_trip(extractor):
-    result = extractor.extract(Article(id="rt", text=STORY, published="2024-03-05"))
+    result = extractor.extract(Article(id="rt", text=STORY, published=dt.date(2024, 3, 5)))
     data = json.loads(json.dumps(result.to_json()))
     assert Extraction.from_json(data) == result
 
@@ -145,7 +146,7 @@ def test_only_the_first_million_characters_are_read(extractor, caplog):
     line = "Nothing happened in the market today.\n"
     filler = line * (MAX_ARTICLE_CHARS // len(line) + 10)
     text = filler + "Gunmen killed 5 villagers in Borno on Monday.\n"
-    result = extractor.extract(Article(id="long", text=text, published="2024-03-05"))
+    result = extractor.extract(Article(id="long", text=text, published=dt.date(2024, 3, 5)))
     assert "only the first" in caplog.text
     assert all(event.end <= MAX_ARTICLE_CHARS for event in result.events)
     assert not any("Borno" in event.evidence for event in result.events)
@@ -156,7 +157,7 @@ _SHARED = {"parse/sentences.py", "actors/table.py", "places/locations.py", "coun
 
 
 def test_read_doc_enters_each_stage_once(extractor):
-    article = Article(id="story", text=STORY, published="2024-03-05")
+    article = Article(id="story", text=STORY, published=dt.date(2024, 3, 5))
     doc = extractor.nlp(clean_text(STORY))
     extractor.extract(article)  # load the cached vocabularies first, so only the reading is traced
     root = str(ROOT / "graph" / "extract") + "/"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import subprocess
 import sys
@@ -57,7 +58,8 @@ def extraction(number: int, incident=None) -> Extraction:
     sentence_start = text.index(attacker)
     sentence = text[sentence_start : text.index("said.") + 5]
     return Extraction(
-        document=Article(id=f"report-{number}", text=text, published=date, title=f"Clashes near {place}"),
+        document=Article(id=f"report-{number}", text=text, published=dt.date.fromisoformat(date),
+                         title=f"Clashes near {place}"),
         actors=(
             Actor(id=f"actor/{attacker}", name=attacker, kind="armed_group"),
             Actor(id=f"actor/{target}", name=target, kind="state_forces", country=country),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 import sys
@@ -34,16 +35,16 @@ def test_markdown_file_is_an_article_left_for_the_extractor_to_date():
 
 
 def test_given_date_wins_over_the_dateline_and_the_page():
-    (text,), _, _ = read("kidal.md", published="2019-03-10")
-    (page,), _, _ = read("marib.html", published="2020-02-02")
-    assert (text.published, page.published) == ("2019-03-10", "2020-02-02")
+    (text,), _, _ = read("kidal.md", published=dt.date(2019, 3, 10))
+    (page,), _, _ = read("marib.html", published=dt.date(2020, 2, 2))
+    assert (text.published, page.published) == (dt.date(2019, 3, 10), dt.date(2020, 2, 2))
 
 
 def test_saved_page_gives_main_text_and_metadata_without_navigation():
     (article,), errors, _ = read("marib.html")
     assert errors == []
     assert article.title == "Shelling near Marib kills 12"
-    assert (article.published, article.author, article.source) == ("2020-01-20", "Sara Ali", "Yemen Monitor")
+    assert (article.published, article.author, article.source) == (dt.date(2020, 1, 20), "Sara Ali", "Yemen Monitor")
     assert "Houthi forces shelled government troops near Marib" in article.text
     assert "continued into the night" in article.text
     for chrome in ("Subscribe now", "Football results", "Privacy policy", "All rights reserved", "Politics"):
@@ -60,7 +61,7 @@ def test_jsonl_batch_reports_each_bad_line_and_reads_the_rest():
     articles, errors, _ = read("batch.jsonl")
     assert [a.id for a in articles] == ["kunduz-1"]
     kunduz = articles[0]
-    assert (kunduz.published, kunduz.source, kunduz.title) == ("2016-10-03", "Wire", "Ambush near Kunduz")
+    assert (kunduz.published, kunduz.source, kunduz.title) == (dt.date(2016, 10, 3), "Wire", "Ambush near Kunduz")
     assert kunduz.path == "https://news.example.org/kunduz"
     where = DATA / "batch.jsonl"
     assert errors == [
@@ -73,7 +74,7 @@ def test_jsonl_batch_reports_each_bad_line_and_reads_the_rest():
 def test_csv_batch_reads_rows_with_their_metadata():
     articles, errors, _ = read("batch.csv")
     assert [(a.id, a.title, a.source, a.published) for a in articles] == [
-        ("mog-1", "Attack near Mogadishu", "Somali Wire", "2017-06-14")]
+        ("mog-1", "Attack near Mogadishu", "Somali Wire", dt.date(2017, 6, 14))]
     assert errors == [f"{DATA / 'batch.csv'}:3: needs 'text', 'html' or 'url'"]
 
 
@@ -102,9 +103,9 @@ def test_links_are_refused_when_the_reader_may_not_fetch():
 
 
 @pytest.mark.parametrize(("given", "metadata", "expected"), [
-    ("2020-01-01", "2019-05-05T10:00:00Z", "2020-01-01"),
-    (None, "2019-05-05T10:00:00Z", "2019-05-05"),
-    (None, "2019-05-05", "2019-05-05"),
+    (dt.date(2020, 1, 1), "2019-05-05T10:00:00Z", dt.date(2020, 1, 1)),
+    (None, "2019-05-05T10:00:00Z", dt.date(2019, 5, 5)),
+    (None, "2019-05-05", dt.date(2019, 5, 5)),
     (None, "not a date", None),
     (None, "2019-02-30", None),
     (None, None, None),

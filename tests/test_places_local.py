@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 import spacy
 
@@ -180,6 +182,6 @@ def extractor():
 def test_event_place_is_not_a_dateline_or_a_distance_landmark(extractor, text, place):
     from graph.records import Article
 
-    events = extractor.extract(Article(id="t", text=text, published="2024-05-06")).events
+    events = extractor.extract(Article(id="t", text=text, published=dt.date(2024, 5, 6))).events
     assert events, "no event read"
     assert all(event.location == place for event in events), [event.location for event in events]

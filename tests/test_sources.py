@@ -50,7 +50,8 @@ def test_jsonl_bad_lines_are_their_own_errors(tmp_path):
     path.write_text("\n".join(LINES) + "\n", encoding="utf-8")
     items = list(read_jsonl(str(path)))
     assert [item.id for item in items if isinstance(item, Article)] == ["a", "d", "g"]
-    assert [item.published for item in items if isinstance(item, Article)] == ["2020-01-02", None, "2020-01-03"]
+    days = [item.published for item in items if isinstance(item, Article)]
+    assert days == [dt.date(2020, 1, 2), None, dt.date(2020, 1, 3)]
     errors = [str(item) for item in items if isinstance(item, InputError)]
     assert [e.split(": ", 1)[0] for e in errors] == [f"{path}:{n}" for n in (2, 3, 5, 6)]
     assert "lone surrogate" in errors[0] and "'2020-99-01'" in errors[1]
@@ -79,3 +80,8 @@ def test_cli_refuses_a_published_date_that_is_not_a_day(tmp_path):
     assert done.returncode == 2
     assert "'published' must be a date YYYY-MM-DD, got '2020-99-01'" in done.stderr
     assert "Traceback" not in done.stderr and not done.stdout
+
+
+def test_an_article_refuses_a_date_left_as_text():
+    with pytest.raises(TypeError, match="parse_published"):
+        Article(id="a", text="Troops killed 3 militants in Borno.", published="2020-01-02")  # type: ignore[arg-type]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 import pytest
 from rdflib import Literal, URIRef
@@ -17,7 +18,7 @@ BASE = "https://example.org/kg/"
 
 def _extraction(event: Event | None = None, place: Location | None = None, actor: Actor | None = None) -> Extraction:
     return Extraction(
-        document=Article(id="ukraine-1", text="...", published="2022-05-03", title="Shelling in Kharkiv",
+        document=Article(id="ukraine-1", text="...", published=dt.date(2022, 5, 3), title="Shelling in Kharkiv",
                          source="Agency"),
         actors=(actor or Actor(id="actor/russian-armed-forces", name="Russian Armed Forces", kind="state_forces",
                                country="RU"),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
@@ -48,7 +50,7 @@ def test_a_misspelt_term_raises():
 
 def _rich_extraction() -> Extraction:
     return Extraction(
-        document=Article(id="doc-1", text="t", published="2020-01-02", title="T", source="S", path="a.txt"),
+        document=Article(id="doc-1", text="t", published=dt.date(2020, 1, 2), title="T", source="S", path="a.txt"),
         actors=(Actor(id="actor/a", name="A", kind="armed_group", aliases=("AA",), country="SY"),
                 Actor(id="actor/b", name="B", kind="state_forces")),
         locations=(Location(id="place/p", name="P", kind="town", country="SY", lat=1.0, lon=2.0, admin1="X",

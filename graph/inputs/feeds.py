@@ -21,7 +21,7 @@ def looks_like_feed(body: bytes) -> bool:
     return any(tag in head for tag in (b"<rss", b"<feed", b"<rdf:rdf"))
 
 
-def read_feed(body: bytes, where: str, given_published: str | None = None) -> list[Record | InputError]:
+def read_feed(body: bytes, where: str, given_published: dt.date | None = None) -> list[Record | InputError]:
     """Return one record per entry of a feed (its link to fetch, else its own content), or the entry's error.
 
     Raises:
@@ -38,7 +38,7 @@ def read_feed(body: bytes, where: str, given_published: str | None = None) -> li
             enumerate(parsed.entries, start=1)]
 
 
-def _record(entry, number: int, where: str, source: str | None, given_published: str | None) -> Record | InputError:
+def _record(entry, number: int, where: str, source: str | None, given_published: dt.date | None) -> Record | InputError:
     """The record of one feed entry: its link, else its content, with its title and date; else its error."""
     link = (entry.get("link") or "").strip() or None
     if link is not None and not link.lower().startswith(("http://", "https://")):
@@ -55,12 +55,12 @@ def _record(entry, number: int, where: str, source: str | None, given_published:
     )
 
 
-def _entry_day(entry) -> str | None:
-    """The entry's publication (else update) day as YYYY-MM-DD."""
+def _entry_day(entry) -> dt.date | None:
+    """The entry's publication (else update) day."""
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")
     if not stamp:
         return None
     try:
-        return dt.date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday).isoformat()
+        return dt.date(stamp.tm_year, stamp.tm_mon, stamp.tm_mday)
     except ValueError:
         return None

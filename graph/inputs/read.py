@@ -8,6 +8,7 @@ the graph (same URL or same text, ``graph.inputs.known``) are counted and left o
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -27,7 +28,7 @@ __all__ = ["Reader", "article_from_text"]
 _READS = ", ".join(ext for exts in kinds.EXTENSIONS.values() for ext in exts)
 
 
-def article_from_text(text: str, record: Record, published: str | None = None) -> Article:
+def article_from_text(text: str, record: Record, published: dt.date | None = None) -> Article:
     """The article of a text given inline or fetched as text/plain; its first line is the title unless named."""
     title = record.title or next((line.strip() for line in text.splitlines() if line.strip()), None)
     return Article(id=record.id, text=text, title=title, source=record.source, author=record.author,
@@ -38,7 +39,7 @@ def article_from_text(text: str, record: Record, published: str | None = None) -
 class Reader:
     """Reads ingest's inputs one by one; counts what it skipped and what the graph already held."""
 
-    def __init__(self, fetcher: Fetcher | None = None, published: str | None = None,
+    def __init__(self, fetcher: Fetcher | None = None, published: dt.date | None = None,
                  known: Callable[[], KnownDocuments] = KnownDocuments):
         """``fetcher`` reads links (None: links are refused); ``published`` is the date given for every input.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -23,7 +24,7 @@ class Record:
     text: str | None = None
     html: str | None = None
     url: str | None = None
-    published: str | None = None
+    published: dt.date | None = None
     title: str | None = None
     source: str | None = None
     author: str | None = None
@@ -55,13 +56,12 @@ def record_from_mapping(item: dict[str, object], where: str) -> Record:
         raise InputError(f"{where}: needs an 'id' (or a 'url' to name the document by)")
     if slugify(document_id) == "unnamed":
         raise InputError(f"{where}: 'id' must contain letters or digits, got {document_id!r}")
-    if values["published"] is not None:
-        try:
-            parse_published(values["published"])
-        except InputError as err:
-            raise InputError(f"{where}: {err}") from None
+    try:
+        published = None if values["published"] is None else parse_published(values["published"])
+    except InputError as err:
+        raise InputError(f"{where}: {err}") from None
     return Record(id=document_id, where=where, text=values["text"], html=values["html"], url=values["url"],
-                  published=values["published"], title=values["title"], source=values["source"],
+                  published=published, title=values["title"], source=values["source"],
                   author=values["author"])
 
 

@@ -25,7 +25,8 @@ class ServiceError(InputError):
 
 def article_body(article: Article) -> dict[str, Any]:
     """The ``POST /api/documents`` body of an article read here (the service extracts; nothing is fetched twice)."""
-    body = {"id": article.id, "text": article.text, "published": article.published, "title": article.title,
+    published = article.published.isoformat() if article.published else None
+    body = {"id": article.id, "text": article.text, "published": published, "title": article.title,
             "source": article.source, "author": article.author}
     if article.path and article.path.lower().startswith(("http://", "https://")):
         body["url"] = article.path

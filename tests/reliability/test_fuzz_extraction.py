@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -33,7 +35,7 @@ words_and_noise = st.lists(
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=st.one_of(st.text(max_size=400), words_and_noise))
 def test_random_text_keeps_the_contract(extractor, contract, text):
-    check(extractor.extract(Article(id="fuzz", text=text, published="2024-03-05")), contract)
+    check(extractor.extract(Article(id="fuzz", text=text, published=dt.date(2024, 3, 5))), contract)
 
 
 @pytest.mark.parametrize(
@@ -53,7 +55,7 @@ def test_random_text_keeps_the_contract(extractor, contract, text):
     ],
 )
 def test_hostile_text_keeps_the_contract(extractor, contract, name, text):
-    check(extractor.extract(Article(id=name, text=text, published="2024-03-05")), contract)
+    check(extractor.extract(Article(id=name, text=text, published=dt.date(2024, 3, 5))), contract)
 
 
 def test_missing_publication_date_keeps_the_contract(extractor, contract):
@@ -67,4 +69,4 @@ def test_five_megabyte_document_keeps_the_contract(extractor, contract):
                  "the army said in a statement.\n\n")
     text = paragraph * (5_000_000 // len(paragraph) + 1)
     assert len(text.encode()) >= 5_000_000
-    check(extractor.extract(Article(id="huge", text=text, published="2024-03-05")), contract)
+    check(extractor.extract(Article(id="huge", text=text, published=dt.date(2024, 3, 5))), contract)

@@ -34,13 +34,6 @@ __all__ = ["build_events"]
 _COUNTRY_KINDS = {"country"}
 
 
-def _published(article: Article) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(article.published) if article.published else None
-    except ValueError:
-        return None
-
-
 def _evidence(article: Article, sent: Span) -> tuple[str, int, int]:
     start, end = sent.start_char, sent.end_char
     text = article.text
@@ -104,7 +97,7 @@ class _Context:
 
     def __init__(self, article: Article, doc: Doc, table: ActorTable, places: list[PlaceMention]):
         self.article, self.doc, self.table, self.places = article, doc, table, places
-        self.published = _published(article)
+        self.published = article.published
         self.fallback = main_place(places)
         self.own: dict[str, tuple[bool, bool]] = {}  # event id -> (date read from its text, place named in it)
 

@@ -116,4 +116,4 @@ def with_published(article: Article) -> Article:
     found = find_dateline(article.text or "")
     if found is None:
         return article
-    return replace(article, published=found.date.isoformat(), published_from=found.how)
+    return replace(article, published=found.date, published_from=found.how)
