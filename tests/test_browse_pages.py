@@ -8,6 +8,7 @@ sort, pages page, the URL holds the filters, nothing leaves the server, hostile 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from urllib.parse import parse_qs, urlsplit
 
@@ -32,7 +33,7 @@ def hostile() -> Extraction:
     event = Event(id="event/doc-hostile-0", event_type="Violence against civilians", sub_event_type="Attack",
                   actor1=HOSTILE_ACTOR, actor2=None, location="Kidal", date="2022-06-02", evidence=HOSTILE_SENTENCE,
                   start=0, end=len(HOSTILE_SENTENCE), fatalities=3)
-    article = Article(id="doc-hostile", text=HOSTILE_SENTENCE, published="2022-06-03",
+    article = Article(id="doc-hostile", text=HOSTILE_SENTENCE, published=dt.date(2022, 6, 3),
                       title="<b>Raid</b> in Kidal", source="Wire D")
     return Extraction(document=article, actors=(actor,), locations=(kidal,), events=(event,))
 
