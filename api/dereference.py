@@ -13,10 +13,11 @@ from typing import Any
 from flask import Blueprint, Response, abort, current_app, jsonify, redirect, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from api import entities
+from api import article, entities, tables
 from api.errors import problem
 from graph import queries as q
 from graph.vocab import CURRENT_GRAPH
+from viz import legend
 
 __all__ = ["blueprint", "RDF_FORMATS"]
 
@@ -106,13 +107,35 @@ def _page(kind: str, record: dict[str, Any]) -> str:
     return render_template("pages/record.html", record=record, kind=kind, heading=heading, turtle=turtle)
 
 
+_ROLES = (("actor1", "Actor 1"), ("actor2", "Actor 2"), ("assoc_actor_1", "With actor 1"),
+          ("assoc_actor_2", "With actor 2"))
+
+
 @blueprint.get("/events/<entity_id>", endpoint="event_page")
 def event_page(entity_id: str) -> str:
-    """The HTML page of one event: actors, place, evidence sentences and sources."""
-    return _page("event", _record("event", entity_id))
+    """The HTML page of one event: type, date, place, actors by role, every source sentence and its figures."""
+    record = _record("event", entity_id)
+    place: dict[str, Any] = {}
+    if record["place"]:
+        settings = current_app.config["CONFLICTKG"]
+        iri = f"{settings.base_iri}place/{record['place']['id']}"
+        found = entities.fields(current_app.extensions["conflictkg.store"], [iri]).get(iri, {})
+        lat, lon = entities.parse_point((found.get("wkt") or [None])[0])
+        place = {"admin1": (found.get("admin1") or [None])[0], "lat": lat, "lon": lon,
+                 "country": tables.country_name((found.get("country") or [None])[0])}
+    return render_template("pages/event.html", record=record, place=place, roles=_ROLES, kinds=legend.kinds(),
+                           heading=record.get("sub_type") or "Event", turtle=f"/id/event/{entity_id}?format=turtle")
 
 
 @blueprint.get("/documents/<entity_id>", endpoint="document_page")
 def document_page(entity_id: str) -> str:
-    """The HTML page of one document: what was read from it."""
-    return _page("document", _record("document", entity_id))
+    """The HTML page of one document: the article with each evidence sentence marked and linked, what was read."""
+    record = _record("document", entity_id)
+    found, unplaced = article.segments(record["text"] or "", record["evidence"])
+    seen: set[str] = set()
+    for item in [i for segment in found for i in segment.evidence] + unplaced:
+        item["anchor"] = item["event"]["id"] not in seen  # the first mark of an event is where its links land
+        seen.add(item["event"]["id"])
+    return render_template("pages/document.html", record=record, segments=found, unplaced=unplaced,
+                           heading=record.get("title") or f"Document {entity_id}",
+                           turtle=f"/id/document/{entity_id}?format=turtle")

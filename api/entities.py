@@ -269,9 +269,15 @@ def document_record(store: Store, base_iri: str, document_id: str) -> dict[str, 
         else:
             item = _named(names, r["entity"], r["class"])
         found_entities[r["class"]].append(item)
+    text = store.read(q.DOCUMENT_TEXT, {"document": iri})
+    evidence = [{"event": ref(r["event"], None, "events"), "sub_type": _one(events.get(r["event"], {}), "sub_type"),
+                 "text": r.get("text"), "start": r.get("start"), "end": r.get("end"),
+                 "fatalities": r.get("fatalities"), "date": r.get("date")}
+                for r in store.read(q.page(q.DOCUMENT_EVIDENCE, 10_000, 0), {"document": iri})]
     return {
         "id": document_id, "iri": str(iri), "title": _one(entity, "title"), "publisher": _one(entity, "publisher"),
         "published": _one(entity, "published"), "author": _one(entity, "author"), "url": _one(entity, "url"),
         "path": _one(entity, "path"),
         "extractor_version": _one(entity, "version"), **found_entities,
+        "text": text[0]["text"] if text else None, "evidence": evidence,
     }

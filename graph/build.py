@@ -224,6 +224,8 @@ def _add_document(g: TripleLines, extraction: Extraction, doc_iri: str, run: str
             with contextlib.suppress(ValueError):  # a URL N-Triples cannot carry as an IRI stays a literal
                 g.add(doc_iri, _term(PROV.hadPrimarySource), iri(doc.path))
     g.add(doc_iri, _term(SDO.sha256), literal(content_hash(doc.text)))  # feeds skip stored texts by it
+    if doc.text:  # the document page shows it, each evidence sentence marked (never copied to the current graph)
+        g.add(doc_iri, _term(SDO.text), literal(doc.text))
     g.add(doc_iri, _term(CKG.extractorVersion), literal(version))
     agent = iri(f"{base_iri}agent/conflictkg-extractor")
     g.add(run, _term(RDF.type), _term(CKG.ExtractionRun))

@@ -35,7 +35,8 @@ __all__ = [
     "NETWORK_ACTORS_AMONG", "NETWORK_PLACES_AMONG", "NETWORK_RELATIONS_AMONG", "ENTITY", "ACTOR_TIMELINE",
     "PLACE_TIMELINE", "ENTITY_PERIODS", "TIMELINE_ACTORS", "TIMELINE_LIMIT", "EXPORT_EVENTS", "EXPORT_ASSOCIATES",
     "EXPORT_EVIDENCE", "EXPORT_ACTORS", "EXPORT_PLACES", "BROWSE_FILTERS", "BROWSE_SORTS", "browse", "browse_count",
-    "BROWSE_REGIONS", "EXPORT_EVENTS_AMONG", "EXPORT_ASSOCIATES_AMONG", "EXPORT_EVIDENCE_AMONG",
+    "BROWSE_REGIONS", "EXPORT_EVENTS_AMONG", "EXPORT_ASSOCIATES_AMONG", "EXPORT_EVIDENCE_AMONG", "DOCUMENT_TEXT",
+    "DOCUMENT_EVIDENCE",
 ]
 
 PREFIXES = sparql_prefixes("rdf", "schema", "sem", "ckg", "prov", "geo")
@@ -736,3 +737,23 @@ EXPORT_EVENTS_AMONG = EXPORT_EVENTS.replace("?event a sem:Event ;",
 EXPORT_ASSOCIATES_AMONG = EXPORT_ASSOCIATES.replace("?event ?role ?actor .",
                                                     "VALUES ?event { " + _IRIS + " } ?event ?role ?actor .")
 EXPORT_EVIDENCE_AMONG = EXPORT_EVIDENCE.replace("GRAPH ?report {", "VALUES ?event { " + _IRIS + " } GRAPH ?report {")
+
+# ---------------------------------------------------------------- the document page (bound: ?document)
+
+# The article's text, kept in its own graph only (never copied to the current graph).
+DOCUMENT_TEXT = PREFIXES + """SELECT ?text WHERE { GRAPH ?report { ?document schema:text ?text } } LIMIT 1
+"""
+
+# Every evidence sentence read from the document: which event, where in the text, what it says.
+DOCUMENT_EVIDENCE = PREFIXES + """SELECT DISTINCT ?event ?evidence ?text ?start ?end ?fatalities ?date WHERE {
+  GRAPH ?report {
+    ?event ckg:evidence ?evidence .
+    ?evidence ckg:document ?document .
+    OPTIONAL { ?evidence ckg:text ?text }
+    OPTIONAL { ?evidence ckg:start ?start }
+    OPTIONAL { ?evidence ckg:end ?end }
+    OPTIONAL { ?evidence ckg:fatalities ?fatalities }
+    OPTIONAL { ?evidence sem:hasTimeStamp ?date }
+  }
+} ORDER BY ?start ?event #PAGE#
+"""

@@ -83,8 +83,8 @@ def test_event_page_shows_evidence_and_links(hand_built_server):
     page = requests.get(hand_built_server + f"/events/{event['id']}", timeout=30)
     assert page.status_code == 200
     assert "Al-Shabaab fighters attacked a Somali army base" in page.text
-    assert 'href="/id/actor/al-shabaab"' in page.text
-    assert 'href="/id/document/doc-mogadishu"' in page.text
+    assert 'href="/actors/al-shabaab"' in page.text
+    assert f'href="/documents/doc-mogadishu#event-{event["id"]}"' in page.text
 
 
 def test_document_page_shows_its_title(hand_built_server):

@@ -54,14 +54,14 @@ _CLASSES = "sem:Actor sem:Place sem:Event ckg:Document"
 _IRIS = "#IRIS#"
 
 # Every (subject, predicate, value) that document graphs state, with how many documents state it.
-# Per-report links, and what the current facts derive (sem:hasActor, coordinates), are left out.
+# Per-report links, what the current facts derive (sem:hasActor, coordinates) and article texts are left out.
 READINGS_QUERY = sparql_prefixes("ckg", "sem", "prov", "schema", "geo") + f"""SELECT ?s ?p ?o ?dt
   (COUNT(DISTINCT ?g) AS ?n) WHERE {{
   VALUES ?s {{ {_IRIS} }}
   GRAPH ?g {{ ?s ?p ?o }}
   FILTER(?g != {_CURRENT})
   FILTER(?p NOT IN (prov:wasDerivedFrom, prov:wasGeneratedBy, ckg:evidence, sem:hasActor, schema:latitude,
-                    schema:longitude, geo:hasGeometry))
+                    schema:longitude, geo:hasGeometry, schema:text))
   BIND(IF(isIRI(?o), "", STR(DATATYPE(?o))) AS ?dt)
 }} GROUP BY ?s ?p ?o ?dt
 """
