@@ -64,6 +64,22 @@ def browser():
         chromium.close()
 
 
+@pytest.fixture
+def offline_page(browser):
+    """Open pages (``tests.browsing.OfflinePage``) that may only talk to the server; closed after the test."""
+    from tests.browsing import OfflinePage
+
+    opened: list[OfflinePage] = []
+
+    def open_page(server: str, path: str, **options) -> OfflinePage:
+        opened.append(OfflinePage(browser, server, path, **options))
+        return opened[-1]
+
+    yield open_page
+    for page in opened:
+        page.close()
+
+
 @pytest.fixture(scope="session")
 def seeded_data_dir(tmp_path_factory) -> Path:
     """A data directory holding the seed articles, ingested by the real CLI."""

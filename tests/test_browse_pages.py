@@ -44,20 +44,6 @@ def server(tmp_path_factory):
     yield from _serve(write_data_dir(tmp_path_factory.mktemp("browse"), [*rest_extractions(), hostile()]))
 
 
-@pytest.fixture
-def visit(browser):
-    """Open pages that may only talk to the server; each is closed after the test."""
-    opened: list[OfflinePage] = []
-
-    def open_page(server: str, path: str, **options) -> OfflinePage:
-        opened.append(OfflinePage(browser, server, path, **options))
-        return opened[-1]
-
-    yield open_page
-    for page in opened:
-        page.close()
-
-
 def event_ids(links: list[str]) -> set[str]:
     return {link.rsplit("/", 1)[-1] for link in links}
 
@@ -76,8 +62,8 @@ def test_every_filter_has_a_form_field():
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_a_country_filter_changes_the_rows_the_url_and_both_downloads(server, visit):
-    seen = visit(server, "/events")
+def test_a_country_filter_changes_the_rows_the_url_and_both_downloads(server, offline_page):
+    seen = offline_page(server, "/events")
     assert len(seen.row_links()) == 7
     seen.page.select_option("select[name=country]", label="Syria")
     seen.page.click("form.filters button[type=submit]")
@@ -101,8 +87,8 @@ def test_a_country_filter_changes_the_rows_the_url_and_both_downloads(server, vi
     ({"input[name=from]": "2020-03", "input[name=to]": "2020-05"}, 3),
     ({"input[name=admin1]": "Banaadir"}, 2),
 ])
-def test_text_and_date_filters(server, visit, fields, expected):
-    seen = visit(server, "/events")
+def test_text_and_date_filters(server, offline_page, fields, expected):
+    seen = offline_page(server, "/events")
     for selector, value in fields.items():
         seen.page.fill(selector, value)
     seen.page.press("input[name=text]", "Enter")
@@ -115,8 +101,8 @@ def test_text_and_date_filters(server, visit, fields, expected):
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_columns_sort_both_ways(server, visit):
-    seen = visit(server, "/events")
+def test_columns_sort_both_ways(server, offline_page):
+    seen = offline_page(server, "/events")
     seen.page.click("#rows th a:has-text('Fatalities')")
     seen.page.wait_for_url("**sort=-fatalities*")
     tolls = [int(t) for t in seen.column("fatalities") if t.strip().isdigit()]
@@ -131,8 +117,8 @@ def test_columns_sort_both_ways(server, visit):
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_paging_walks_every_row_once(server, visit):
-    seen = visit(server, "/events?limit=3")
+def test_paging_walks_every_row_once(server, offline_page):
+    seen = offline_page(server, "/events?limit=3")
     pages = [event_ids(seen.row_links())]
     while seen.page.query_selector("a[rel=next]"):
         seen.page.click("a[rel=next]")
@@ -149,8 +135,8 @@ def test_paging_walks_every_row_once(server, visit):
     ("/actors?q=army", "Somali National Army"), ("/places?country=SO", "Mogadishu"),
     ("/documents?q=aleppo", "Shelling near Aleppo"), ("/actors?kind=state_forces&sort=name", "Somali National Army"),
 ])
-def test_entity_tables_filter_and_link_to_pages(server, visit, path, first):
-    seen = visit(server, path)
+def test_entity_tables_filter_and_link_to_pages(server, offline_page, path, first):
+    seen = offline_page(server, path)
     names = seen.page.eval_on_selector_all("#rows tbody tr td:first-child", "cells => cells.map(c => c.innerText)")
     assert first in names
     seen.page.click(f"#rows a:text-is('{first}')")
@@ -161,8 +147,8 @@ def test_entity_tables_filter_and_link_to_pages(server, visit, path, first):
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_home_search_opens_a_results_page(server, visit):
-    seen = visit(server, "/")
+def test_home_search_opens_a_results_page(server, offline_page):
+    seen = offline_page(server, "/")
     seen.page.fill("input[name=q]", "army")
     seen.page.press("input[name=q]", "Enter")
     seen.page.wait_for_url("**/search?q=army")
@@ -175,8 +161,8 @@ def test_home_search_opens_a_results_page(server, visit):
 @pytest.mark.browser
 @pytest.mark.slow
 @pytest.mark.parametrize("path", ["/events?country=ML", "/actors?q=script", "/documents?q=raid", "/search?q=script"])
-def test_hostile_text_stays_text(server, visit, path):
-    seen = visit(server, path, bypass_csp=True)  # escaping alone must keep it inert
+def test_hostile_text_stays_text(server, offline_page, path):
+    seen = offline_page(server, path, bypass_csp=True)  # escaping alone must keep it inert
     body = seen.page.inner_text("main")
     assert HOSTILE_ACTOR in body or "<b>Raid</b>" in body
     assert seen.page.evaluate("document.querySelectorAll('main script, main img, main b, [onerror]').length") == 0

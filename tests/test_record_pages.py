@@ -7,12 +7,13 @@ page shows the article with each evidence sentence marked and linked to its even
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 import requests
 
 from api.article import segments
 from graph.records import Actor, Article, Event, Extraction, Location
-from tests.browsing import OfflinePage
 from tests.conftest import _serve, write_data_dir
 
 HOSTILE = "<script>alert(1)</script>"
@@ -38,7 +39,7 @@ def article() -> Extraction:
     clash = Event(id="event/kaduna-clash", event_type="Battles", sub_event_type="Armed clash", actor1=army.name,
                   actor2=HOSTILE, location="Birnin Gwari", date="2023-03-04", evidence=CLASH,
                   start=TEXT.index(CLASH) + 3, end=TEXT.index(CLASH) + 3 + len(CLASH), fatalities=5)  # offsets off
-    document = Article(id="doc-kaduna", text=TEXT, published="2023-03-05", title="Two attacks in Kaduna",
+    document = Article(id="doc-kaduna", text=TEXT, published=dt.date(2023, 3, 5), title="Two attacks in Kaduna",
                        source="Test Wire")
     return Extraction(document=document, actors=(gunmen, civilians, army, gang), locations=(kajuru, gwari),
                       events=(raid, clash))
@@ -48,20 +49,6 @@ def article() -> Extraction:
 def server(tmp_path_factory):
     """The real service over the Kaduna report; yields its URL."""
     yield from _serve(write_data_dir(tmp_path_factory.mktemp("record-pages"), [article()]))
-
-
-@pytest.fixture
-def visit(browser):
-    """Open pages that may only talk to the server; each is closed after the test."""
-    opened: list[OfflinePage] = []
-
-    def open_page(server: str, path: str, **options) -> OfflinePage:
-        opened.append(OfflinePage(browser, server, path, **options))
-        return opened[-1]
-
-    yield open_page
-    for page in opened:
-        page.close()
 
 
 def event_id(server: str, sub_type: str) -> str:
@@ -86,9 +73,9 @@ def test_segments_mark_each_sentence_once(evidence, marked, unplaced):
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_event_page_reads_like_the_actor_pages(server, visit):
+def test_event_page_reads_like_the_actor_pages(server, offline_page):
     clash = event_id(server, "Armed clash")
-    seen = visit(server, f"/events/{clash}", bypass_csp=True)
+    seen = offline_page(server, f"/events/{clash}", bypass_csp=True)
     assert seen.page.inner_text("h1") == "Armed clash"
     assert seen.page.inner_text("#event-date") == "2023-03-04"
     assert seen.page.inner_text("#event-place").startswith("Birnin Gwari, Kaduna, Nigeria")
@@ -105,8 +92,8 @@ def test_event_page_reads_like_the_actor_pages(server, visit):
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_document_page_marks_each_sentence_and_links_its_event(server, visit):
-    seen = visit(server, "/documents/doc-kaduna", bypass_csp=True)
+def test_document_page_marks_each_sentence_and_links_its_event(server, offline_page):
+    seen = offline_page(server, "/documents/doc-kaduna", bypass_csp=True)
     assert seen.page.inner_text("h1") == "Two attacks in Kaduna"
     marks = seen.page.eval_on_selector_all("#article mark", "ms => ms.map(m => m.textContent)")
     assert marks == [RAID, CLASH]  # the clash found though its offsets were off
