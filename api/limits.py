@@ -4,8 +4,10 @@ Each request gets a budget (setting ``read_timeout_ms``). Every ``store.read`` o
 in a pool thread and the request waits at most what is left of the budget; past it, the answer
 is a 504 problem saying what to narrow, and the server thread is free for other clients. The read
 itself stops at the deadline too, between rows (``Store.read``'s ``deadline``), so an abandoned
-query does not go on streaming. Heavy pages (the network) also take one of a few slots, so a
-burst of them answers 503 with ``Retry-After`` instead of queueing every other request behind it.
+query does not go on streaming. A request whose client has gone (``client_gone``) stops waiting
+at once, so its server thread is free too; its read ends at the deadline as above. Heavy pages
+(the network) also take one of a few slots, so a burst of them answers 503 with ``Retry-After``
+instead of queueing every other request behind it.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import functools
 import threading
 import time
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any
 
@@ -24,9 +26,10 @@ from werkzeug.exceptions import GatewayTimeout, ServiceUnavailable
 
 from graph.store import ReadTimeout
 
-__all__ = ["install", "heavy", "heavy_slot", "TooSlow", "HEAVY_SLOTS"]
+__all__ = ["install", "heavy", "heavy_slot", "client_gone", "TooSlow", "ClientGone", "HEAVY_SLOTS"]
 
 HEAVY_SLOTS = 2  # network pages built at once; more answer 503 at once
+WATCH_SECONDS = 0.1  # how often a waiting request looks whether its client is still there
 _UNLIMITED = ("/sparql", "/store", "/-/health")
 
 
@@ -36,6 +39,19 @@ class TooSlow(GatewayTimeout):
     def __init__(self, seconds: float):
         super().__init__(f"This request needs more than its {seconds:g} s limit; narrow it: a smaller 'limit', "
                          "a date range ('from', 'to'), an event 'type', an 'actor' or a 'place'.")
+
+
+class ClientGone(ServiceUnavailable):
+    """The client closed its connection, so the work for it was stopped (nobody reads this answer)."""
+
+    def __init__(self) -> None:
+        super().__init__("The client went away, so the work for it was stopped.")
+
+
+def client_gone() -> bool:
+    """Whether the current request's client has closed its connection (known under waitress only)."""
+    check = request.environ.get("waitress.client_disconnected") if has_request_context() else None
+    return bool(check and check())
 
 
 def install(app: Flask) -> None:
@@ -56,7 +72,7 @@ def install(app: Flask) -> None:
             raise TooSlow(budget)
         future = pool.submit(read, sparql, bindings, deadline=deadline)
         try:
-            return future.result(timeout=remaining)
+            return _wait(future, deadline)
         except (FutureTimeout, ReadTimeout):
             raise TooSlow(budget) from None
 
@@ -67,6 +83,18 @@ def install(app: Flask) -> None:
     def _start_the_clock() -> None:
         if not request.path.startswith(_UNLIMITED):
             g.read_deadline = time.monotonic() + budget
+
+
+def _wait(future: Future, deadline: float) -> Any:
+    """The future's result; ``FutureTimeout`` past ``deadline``, ``ClientGone`` as soon as the client leaves."""
+    while True:
+        try:
+            return future.result(timeout=min(WATCH_SECONDS, max(0.0, deadline - time.monotonic())))
+        except FutureTimeout:
+            if time.monotonic() >= deadline:
+                raise
+            if client_gone():
+                raise ClientGone from None
 
 
 @contextlib.contextmanager

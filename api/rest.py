@@ -6,7 +6,6 @@ page or null; records come from :mod:`api.entities`; bad input is a 400 problem 
 
 from __future__ import annotations
 
-import tempfile
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -16,8 +15,9 @@ from flask import Blueprint, Response, current_app, g, jsonify, request, send_fi
 from api import entities, params
 from api.cache import MAX_BODY_BYTES, ResponseCache, watch_writes
 from api.errors import problem
+from api.exports import export_to_spool
 from api.ingest import ingest_json
-from api.limits import heavy
+from api.limits import client_gone, heavy
 from api.search import search_results
 from graph import queries as q
 from graph.store import Store
@@ -216,17 +216,18 @@ _EXTENSIONS = {"turtle": "ttl", "nquads": "nq", "jsonld": "jsonld", "csv": "csv"
 @blueprint.get("/export")
 @heavy
 def export() -> Response:
-    """The whole graph in one format (``format=turtle|nquads|jsonld|csv|graphml|gexf``), streamed from a file."""
+    """The whole graph in one format (``format=turtle|nquads|jsonld|csv|graphml|gexf``), streamed from a file.
+
+    Built in a child process under ``export_timeout_ms`` and stopped if the client leaves (``api.exports``).
+    """
     try:
-        from graph.export import FORMATS, export
+        from graph.export import FORMATS
     except ImportError:
         return problem(404, "Exports are not available in this version.")
     fmt = params.text("format", required=True)
     if fmt not in FORMATS:
         raise params.BadParameter(f"'format' must be one of {', '.join(FORMATS)}, got {fmt!r}.")
-    spool = tempfile.TemporaryFile()  # noqa: SIM115 - send_file closes it once sent
-    export(_store(), fmt, spool)
-    spool.seek(0)
+    spool = export_to_spool(_store(), fmt, current_app.config["CONFLICTKG"], client_gone)
     return send_file(spool, mimetype=FORMATS[fmt][0], download_name=f"conflictkg.{_EXTENSIONS.get(fmt, fmt)}")
 
 

@@ -3,7 +3,9 @@
 Waitress answers some malformed requests itself, before the app sees them (a header block
 past its limit, a bad chunked body): those answers are made ``application/problem+json`` too.
 SIGTERM stops the server like Ctrl-C, so exit handlers run (query workers stop, their store
-snapshots are removed).
+snapshots are removed). Waitress keeps reading each connection while its request runs
+(``channel_request_lookahead``), so a route can ask ``environ['waitress.client_disconnected']``
+whether its client is still there and stop work nobody waits for.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ class _ProblemChannel(HTTPChannel):
 def serve(app: Any, host: str, port: int, threads: int, max_header_bytes: int) -> None:
     """Serve ``app`` on ``host``:``port`` until SIGINT or SIGTERM."""
     server = create_server(app, host=host, port=port, threads=threads, ident="conflictkg",
-                           max_request_header_size=max_header_bytes)
+                           max_request_header_size=max_header_bytes, channel_request_lookahead=1)
     server.channel_class = _ProblemChannel
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:

@@ -34,6 +34,7 @@ from werkzeug.datastructures import MIMEAccept
 
 from api.auth import check_write_token
 from api.errors import problem
+from api.limits import client_gone
 from api.no_network import NetworkGuardUnavailable
 from api.sparql_runner import QueryRunner
 from api.sparql_text import analyse, refusal
@@ -203,7 +204,7 @@ def _query(text: str) -> Response:
     store = current_app.extensions["conflictkg.store"]
     if not hasattr(store, "oxigraph"):  # a remote store answers for itself
         return _remote_query(store, job)
-    header, body = current_app.extensions["conflictkg.sparql_runner"].run(job)
+    header, body = current_app.extensions["conflictkg.sparql_runner"].run(job, client_gone)
     if header["status"] != 200:
         return _failure(header)
     response = Response(body, mimetype=header["media_type"])

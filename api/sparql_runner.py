@@ -6,9 +6,10 @@ of worker processes (``api/sparql_worker.py``) evaluates them, each reading a re
 snapshot of the store (a RocksDB checkpoint made with ``Store.backup``: hard links, cheap).
 When a query runs past ``query_timeout_ms`` its worker is killed, which stops it for real,
 a fresh worker takes its place and the client gets a 503; other clients are served by the
-other workers meanwhile. A worker that dies (past its memory limit, ``worker_memory_mb``) is
-replaced the same way. Workers also keep an in-memory copy of a small snapshot, where the
-engine is several times faster (``sparql_worker.Snapshot``).
+other workers meanwhile. The same happens as soon as the client goes away (waitress tells,
+``api.limits.client_gone``), so nobody's abandoned query holds a worker. A worker that dies
+(past its memory limit, ``worker_memory_mb``) is replaced the same way. Workers also keep an
+in-memory copy of a small snapshot, where the engine is several times faster (``sparql_worker.Snapshot``).
 
 Capacity: at most ``capacity`` requests are in here at once (running, or waiting for a worker,
 which counts against the same time limit); any more is answered 503 with ``Retry-After`` at
@@ -60,6 +61,7 @@ STARTUP_SECONDS = 60.0  # a loaded machine can take seconds to start Python and 
 RETRY_AFTER_SECONDS = 1
 # A query that waited most of its time limit for a worker still gets this long to run.
 LEAST_RUN_SECONDS = 1.0
+WATCH_SECONDS = 0.1  # how often a waiting request looks whether its client is still there
 Answer = tuple[dict[str, Any], bytes]
 
 
@@ -86,8 +88,9 @@ class _Worker:
         self.snapshot: str | None = None
         self.started = False
 
-    def ask(self, job: dict[str, Any], seconds: float) -> Answer | None:
-        """Send ``job``; return the answer, or ``None`` if none came within ``seconds``.
+    def ask(self, job: dict[str, Any], seconds: float, gone: Callable[[], bool]) -> Answer | None:
+        """Send ``job``; return the answer, or ``None`` if none came within ``seconds`` or ``gone()`` said
+        the client left (the caller then stops this worker).
 
         A new worker's start-up (it says when it is ready) does not count against the limit.
         """
@@ -96,12 +99,14 @@ class _Worker:
                 raise RuntimeError("query worker did not start")
             self.started = True
         sparql_worker.write_frame(self.process.stdin, job)
-        return self._receive(seconds)
+        return self._receive(seconds, gone)
 
-    def _receive(self, seconds: float) -> Answer | None:
-        ready, _, _ = select.select([self.process.stdout], [], [], max(0.0, seconds))
-        if not ready:
-            return None
+    def _receive(self, seconds: float, gone: Callable[[], bool] = lambda: False) -> Answer | None:
+        deadline = time.monotonic() + seconds
+        while not select.select([self.process.stdout], [], [], min(WATCH_SECONDS, max(0.0, seconds)))[0]:
+            seconds = deadline - time.monotonic()
+            if seconds <= 0 or gone():
+                return None
         answer = sparql_worker.read_frame(self.process.stdout)
         if answer is None:
             raise RuntimeError(f"query worker exited with {self.process.wait()}")
@@ -146,13 +151,16 @@ class QueryRunner:
         with self._lock:
             self._generation += 1
 
-    def run(self, job: dict[str, Any]) -> Answer:
-        """Evaluate ``job`` (see ``sparql_worker.execute``) and return (header, body)."""
+    def run(self, job: dict[str, Any], gone: Callable[[], bool] = lambda: False) -> Answer:
+        """Evaluate ``job`` (see ``sparql_worker.execute``) and return (header, body).
+
+        A worker whose client has left (``gone()``) is stopped, like one past the time limit.
+        """
         if not self._slots.acquire(blocking=False):
             return self._busy()
         try:
             job = {**job, "max_rows": self.max_rows}
-            return self._run_in_thread(job) if self._threads is not None else self._run_in_worker(job)
+            return self._run_in_thread(job) if self._threads is not None else self._run_in_worker(job, gone)
         finally:
             self._slots.release()
 
@@ -171,7 +179,7 @@ class QueryRunner:
         except concurrent.futures.BrokenExecutor as err:
             raise NetworkGuardUnavailable(f"the update thread could not be confined: {err}") from None
 
-    def _run_in_worker(self, job: dict[str, Any]) -> Answer:
+    def _run_in_worker(self, job: dict[str, Any], gone: Callable[[], bool]) -> Answer:
         self._start()
         started = time.monotonic()
         try:
@@ -184,7 +192,7 @@ class QueryRunner:
                 job["trial"] = self._trial_copy()
             else:
                 job["snapshot"] = self._snapshot(worker)
-            answer = worker.ask(job, left)
+            answer = worker.ask(job, left, gone)
         except Exception as err:
             log.warning("query worker stopped: %s", err)
             self._replace(worker)

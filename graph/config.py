@@ -35,11 +35,14 @@ class Settings:
     write_token: str = _setting("", "Bearer token for SPARQL Update, Graph Store writes and ingest; empty = read-only.")
     query_timeout_ms: int = _setting(10000, "Per-query time limit for /sparql, in milliseconds.")
     read_timeout_ms: int = _setting(
-        5000, "Time limit of every other request that reads the graph (REST, pages, network, exports), in ms.")
+        5000, "Time limit of every other request that reads the graph (REST, pages, network), in ms.")
+    export_timeout_ms: int = _setting(
+        120000, "Time limit of a whole-graph export from /api/export, in ms (the CLI's export has none).")
     max_rows: int = _setting(10000, "Most rows a SELECT answer returns; longer results are cut and flagged.")
     max_request_bytes: int = _setting(10_000_000, "Largest request body accepted, in bytes.")
     max_query_bytes: int = _setting(1_000_000, "Largest SPARQL query or update text accepted by /sparql, in bytes.")
-    worker_memory_mb: int = _setting(384, "Heap limit of each SPARQL query worker, in MiB; a query past it gets a 503.")
+    worker_memory_mb: int = _setting(
+        384, "Heap limit of each SPARQL query worker (and of an /api/export child process), in MiB; past it, 503.")
     cors_origins: str = _setting("", "Comma-separated origins allowed by CORS; empty = CORS off.")
     threads: int = _setting(8, "Worker threads of the production server.")
     fetch_urls: int = _setting(0, "1 lets POST /api/documents fetch a 'url' from the server; 0 = off.")

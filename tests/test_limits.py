@@ -9,6 +9,7 @@ import pytest
 import requests
 
 from api import create_app
+from api.limits import ClientGone
 from tests.conftest import _serve
 
 ROUTES = [
@@ -95,3 +96,17 @@ def test_the_network_view_is_bounded_to_the_most_active_actors(live_server):
     focused = requests.get(f"{live_server}/network/data.json?actors=1&focus=actors/{quiet['eid']}", timeout=60).json()
     assert [n["iri"] for n in _actors(focused)] == [quiet["iri"]]
     assert requests.get(live_server + "/network/data.json?actors=0", timeout=60).status_code == 400
+
+
+def test_a_read_whose_client_left_stops_waiting_at_once(hand_built_data_dir, tmp_path):
+    data_dir = tmp_path / "copy"
+    shutil.copytree(hand_built_data_dir, data_dir)
+    app = create_app({"data_dir": str(data_dir), "read_timeout_ms": 60_000})
+    twenty = " ".join(str(n) for n in range(20))  # a cross product of seconds, then done
+    slow = f"SELECT (COUNT(*) AS ?n) {{ VALUES ?k {{ {twenty} }} GRAPH ?g {{ ?a ?b ?c }} GRAPH ?h {{ ?d ?e ?f }} }}"
+    with app.test_request_context("/api/events", environ_base={"waitress.client_disconnected": lambda: True}):
+        app.preprocess_request()  # starts the request's clock
+        started = time.monotonic()
+        with pytest.raises(ClientGone):
+            app.extensions["conflictkg.store"].read(slow)
+        assert time.monotonic() - started < 1

@@ -195,3 +195,29 @@ def zombie(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_text().split()[2] == "Z"
     except OSError:
         return True
+
+
+def test_a_query_whose_client_left_is_stopped_at_once(tmp_path):
+    data_dir = write_data_dir(tmp_path / "data", extractions())
+    server = _serve(data_dir, CONFLICTKG_THREADS="4", CONFLICTKG_QUERY_TIMEOUT_MS="120000")
+    url = next(server)
+    try:
+        assert query(url, "ASK { ?s ?p ?o }").status_code == 200  # the workers are up
+        server_pid = serving(data_dir)
+        workers = set(children(server_pid))
+        with pytest.raises(requests.exceptions.ReadTimeout):  # the client gives up after 1 s and closes
+            requests.post(f"{url}/sparql", data={"query": RUNAWAY}, headers=JSON, timeout=1)
+        deadline = time.monotonic() + 20
+        while set(children(server_pid)) >= workers and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not set(children(server_pid)) >= workers, "the abandoned query's worker still runs"
+        assert query(url, "ASK { ?s ?p ?o }").status_code == 200
+    finally:
+        server.close()
+
+
+def serving(data_dir: Path) -> int:
+    """The id of this test's server process over ``data_dir``."""
+    setting = f"CONFLICTKG_DATA_DIR={data_dir}".encode()
+    return next(pid for pid in children(os.getpid())
+                if setting in Path(f"/proc/{pid}/environ").read_bytes().split(b"\0"))
