@@ -2,22 +2,20 @@
 
 Lookups of a busy actor aggregate tens of thousands of events; asking twice should not cost
 twice. Answers are kept per URL (path and query string) for at most ``TTL_SECONDS`` and at most
-``MAX_ENTRIES`` of them; :func:`watch_writes` wraps the store's write methods (every write path
-of the app, ingest, SPARQL Update and Graph Store writes, goes through them), so an answer is
-never served after a write that could change it.
+``MAX_ENTRIES`` of them. The app adds ``invalidate`` to its store's write listeners
+(``store.on_write``, run after every write method: ingest, SPARQL Update and Graph Store writes all
+go through them), so an answer is never served after a write that could change it.
 """
 
 from __future__ import annotations
 
-import functools
 import threading
 import time
 from collections import OrderedDict
 from typing import Any
 
-__all__ = ["ResponseCache", "watch_writes", "WRITE_METHODS", "TTL_SECONDS", "MAX_ENTRIES", "MAX_BODY_BYTES"]
+__all__ = ["ResponseCache", "TTL_SECONDS", "MAX_ENTRIES", "MAX_BODY_BYTES"]
 
-WRITE_METHODS = ("replace_graph", "replace_graphs", "bulk_replace", "insert", "update_raw", "update", "drop_graph")
 TTL_SECONDS = 300.0
 MAX_ENTRIES = 512
 MAX_BODY_BYTES = 2_000_000
@@ -67,20 +65,3 @@ class ResponseCache:
             self._generation += 1
             self._entries.clear()
 
-
-def watch_writes(store: Any, cache: ResponseCache) -> None:
-    """Wrap ``store``'s write methods so that each write (even a failed one) empties ``cache``."""
-    for name in WRITE_METHODS:
-        method = getattr(store, name, None)
-        if method is None or getattr(method, "_empties_cache", False):
-            continue
-
-        @functools.wraps(method)
-        def written(*args: Any, _method: Any = method, **kwargs: Any) -> Any:
-            try:
-                return _method(*args, **kwargs)
-            finally:
-                cache.invalidate()
-
-        written._empties_cache = True  # type: ignore[attr-defined]
-        setattr(store, name, written)

@@ -13,7 +13,7 @@ from typing import Any
 from flask import Blueprint, Response, current_app, g, jsonify, request, send_file, url_for
 
 from api import entities, params
-from api.cache import MAX_BODY_BYTES, ResponseCache, watch_writes
+from api.cache import MAX_BODY_BYTES, ResponseCache
 from api.errors import problem
 from api.exports import export_to_spool
 from api.ingest import ingest_json
@@ -31,7 +31,7 @@ blueprint = Blueprint("rest", __name__, url_prefix="/api")
 def _setup(state) -> None:
     state.app.extensions.setdefault("conflictkg.extract_lock", threading.Lock())
     cache = state.app.extensions.setdefault("conflictkg.cache", ResponseCache())
-    watch_writes(state.app.extensions["conflictkg.store"], cache)
+    state.app.extensions["conflictkg.store"].on_write.add(cache.invalidate)
 
 
 @blueprint.before_request

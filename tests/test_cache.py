@@ -4,37 +4,47 @@ from __future__ import annotations
 
 import pytest
 
-from api.cache import ResponseCache, watch_writes
+from api.cache import ResponseCache
+from graph.store import Store
+
+TRIPLE = b"<http://example.org/a> <http://example.org/p> <http://example.org/b> .\n"
 
 
-class Writable:
-    def __init__(self):
-        self.writes = 0
-
-    def replace_graph(self, iri, graph):
-        self.writes += 1
-
-    def update_raw(self, update):
-        raise ValueError("bad update")
-
-
-def test_a_write_empties_the_cache():
-    cache, store = ResponseCache(), Writable()
-    watch_writes(store, cache)
+@pytest.fixture
+def watched(tmp_path):
+    """A real on-disk store whose writes empty a cache holding one answer."""
+    cache, store = ResponseCache(), Store(str(tmp_path / "store"))
+    store.on_write.add(cache.invalidate)
     cache.put("/a", b"1", cache.generation)
     assert cache.get("/a") == b"1"
-    store.replace_graph("g", None)
-    assert store.writes == 1
+    yield cache, store
+    store.close()
+
+
+@pytest.mark.parametrize("write", [
+    lambda store: store.replace_graph("http://example.org/g", TRIPLE),
+    lambda store: store.bulk_replace([("http://example.org/g", TRIPLE)]),
+    lambda store: store.insert(TRIPLE, "http://example.org/g"),
+    lambda store: store.update_raw("INSERT DATA { <http://example.org/a> <http://example.org/p> 1 }"),
+    lambda store: store.drop_graph("http://example.org/none"),
+])
+def test_a_write_empties_the_cache(watched, write):
+    cache, store = watched
+    write(store)
     assert cache.get("/a") is None
 
 
-def test_a_failed_write_empties_it_too():
-    cache, store = ResponseCache(), Writable()
-    watch_writes(store, cache)
-    cache.put("/a", b"1", cache.generation)
-    with pytest.raises(ValueError):
+def test_a_failed_write_empties_it_too(watched):
+    cache, store = watched
+    with pytest.raises(SyntaxError):
         store.update_raw("nonsense")
     assert cache.get("/a") is None
+
+
+def test_a_read_keeps_it(watched):
+    cache, store = watched
+    store.select("SELECT * WHERE { ?s ?p ?o }")
+    assert cache.get("/a") == b"1"
 
 
 def test_an_answer_computed_across_a_write_is_not_kept():

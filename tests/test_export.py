@@ -234,7 +234,7 @@ def remote_store(tmp_path_factory):
     """A RemoteStore over a real ``oxigraph serve`` on loopback (union default graph, as deployed)."""
     import shutil
 
-    from graph.remote import RemoteStore
+    from graph.store import RemoteStore
     from tests.conftest import free_port, wait_until_up
 
     binary = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or "oxigraph"

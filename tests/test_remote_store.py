@@ -12,8 +12,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from graph.remote import RemoteStore
-from graph.store import NotAcceptable, Store, StoreError
+from graph.store import NotAcceptable, RemoteStore, Store, StoreError
 from tests.conftest import ROOT, free_port, wait_until_up
 
 EX = "http://example.org/"
@@ -101,7 +100,7 @@ def test_a_failing_update_leaves_the_old_graph(remote):
 
 
 def test_large_batches_are_split_into_several_requests(remote, monkeypatch):
-    monkeypatch.setattr("graph.remote.MAX_UPDATE_BYTES", 2_000)
+    monkeypatch.setattr("graph.store.remote.MAX_UPDATE_BYTES", 2_000)
     items = [(f"{EX}d{n}", document(20, f"d{n}").serialize(format="nt", encoding="utf-8")) for n in range(5)]
     remote.replace_graphs(items)
     assert len(remote.graph_names()) == 5
@@ -110,7 +109,7 @@ def test_large_batches_are_split_into_several_requests(remote, monkeypatch):
 
 @pytest.mark.parametrize("graph", [None, f"{EX}facts"])
 def test_inserts_are_split_between_lines(remote, monkeypatch, graph):
-    monkeypatch.setattr("graph.remote.MAX_UPDATE_BYTES", 2_000)
+    monkeypatch.setattr("graph.store.remote.MAX_UPDATE_BYTES", 2_000)
     requests = []
     send = remote.update_raw
     monkeypatch.setattr(remote, "update_raw", lambda update: requests.append(update) or send(update))
@@ -206,3 +205,11 @@ def test_remote_dump_is_n_quads(remote):
     remote.replace_graph(f"{EX}a", document(1, "a"))
     quads = list(ox.parse(remote.dump(), format=ox.RdfFormat.N_QUADS))
     assert {q.graph_name.value for q in quads} == {f"{EX}a"}
+
+
+def test_a_write_runs_the_write_listeners(remote):
+    seen = []
+    remote.on_write.add(lambda: seen.append("written"))
+    remote.replace_graph(f"{EX}listened", f"<{EX}a> <{EX}p> <{EX}b> .\n")
+    remote.select("SELECT * WHERE { ?s ?p ?o }")
+    assert seen and set(seen) == {"written"}

@@ -13,8 +13,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import graph_diff, isomorphic
 
-from graph.remote import RemoteStore
-from graph.store import NotAcceptable, Store, accepted_types, open_store
+from graph.store import NotAcceptable, RemoteStore, Store, accepted_types, open_store
 
 EX = "http://example.org/"
 TRICKY = [

@@ -49,12 +49,8 @@ _UNITS = {"day": "unitDay", "week": "unitWeek", "month": "unitMonth", "year": "u
 _IN_XSD = {f"{_XSD}date": "inXSDDate", f"{_XSD}gYearMonth": "inXSDgYearMonth", f"{_XSD}gYear": "inXSDgYear"}
 _PRECISIONS = {p: f'"{p}"' for p in _FINEST}
 def run_update(store, sparql: str) -> None:
-    """Run a SPARQL Update on the store (its ``update_raw``/``update`` method, else the embedded engine)."""
-    update = getattr(store, "update_raw", None) or getattr(store, "update", None)
-    if callable(update):
-        update(sparql)
-    else:
-        store.oxigraph.update(sparql)
+    """Run a SPARQL Update on the store."""
+    store.update_raw(sparql)
 
 
 def _integer(n: int) -> str:

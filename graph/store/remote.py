@@ -25,7 +25,8 @@ import pyoxigraph as ox
 import requests
 from rdflib import Graph
 
-from graph.store import NotAcceptable, StoreError, bind, count_query, solution_rows, to_ntriples, update_text
+from graph.store.base import NotAcceptable, StoreError, WriteListeners, writes
+from graph.store.sparql import bind, count_query, solution_rows, to_ntriples, update_text
 from graph.vocab import CURRENT_GRAPH
 
 __all__ = ["RemoteStore"]
@@ -34,7 +35,7 @@ MAX_UPDATE_BYTES = 8_000_000  # one INSERT DATA request stays below common serve
 
 
 class RemoteStore:
-    """The store interface over HTTP: ``select``, ``replace_graph(s)``, ``graph_names``, ``query_raw``."""
+    """The store interface (``graph.store.TripleStore``) over HTTP."""
 
     kind = "sparql"
 
@@ -44,6 +45,7 @@ class RemoteStore:
         self.update_url = update_url or query_url
         self.timeout_s = timeout_s
         self._local = threading.local()
+        self.on_write = WriteListeners()  # run after every write (graph.store.base.writes)
 
     @classmethod
     def from_spec(cls, spec: str) -> RemoteStore:
@@ -53,7 +55,7 @@ class RemoteStore:
         urls = [u.strip() for u in spec[len("sparql:") :].split(",")]
         if not 1 <= len(urls) <= 2 or not all(u.startswith(("http://", "https://")) for u in urls):
             raise ValueError(f"a remote store is sparql:QUERY_URL[,UPDATE_URL] with http(s) URLs, got {spec!r}")
-        return cls(*urls)
+        return cls(urls[0], urls[1] if len(urls) == 2 else None)
 
     @property
     def _session(self) -> requests.Session:
@@ -76,10 +78,12 @@ class RemoteStore:
         return response
 
     # -- writes -----------------------------------------------------------------------------
+    @writes
     def replace_graph(self, graph_iri: str, graph: Graph | bytes | str) -> None:
         """Replace the named graph ``graph_iri`` with ``graph`` (rdflib or N-Triples) in one request."""
         self.replace_graphs([(graph_iri, to_ntriples(graph))])
 
+    @writes
     def replace_graphs(self, items: Iterable[tuple[str, bytes | str]]) -> None:
         """Replace several named graphs, one update request per ~8 MB of N-Triples."""
         batch: list[tuple[str, bytes | str]] = []
@@ -98,6 +102,7 @@ class RemoteStore:
     def settle(self) -> None:
         """Nothing to forget: each batch was one transaction on the server."""
 
+    @writes
     def bulk_replace(self, items: Sequence[tuple[str, bytes]], atomic: bool = True) -> list[str]:
         """Replace many document graphs; return the IRIs that existed.
 
@@ -111,10 +116,12 @@ class RemoteStore:
             + " } }",
             "application/sparql-results+json",
         )
-        existed = sorted(row["g"].value for row in ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON))
+        found = solution_rows(ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON))
+        existed = sorted(row["g"] for row in found)
         self.replace_graphs(latest.items())
         return existed
 
+    @writes
     def insert(self, ntriples: bytes, graph_iri: str | None = None) -> None:
         """Add N-Triples to graph ``graph_iri`` (None: the default graph), one INSERT DATA per ~8 MB of lines."""
         opening, closing = (f"GRAPH {ox.NamedNode(graph_iri)} {{", "}") if graph_iri else ("", "")
@@ -127,17 +134,17 @@ class RemoteStore:
             self.update_raw(f"INSERT DATA {{ {opening}\n{ntriples[start:end].decode()}\n{closing} }}")
             start = end
 
+    @writes
     def drop_graph(self, graph_iri: str) -> bool:
         """Remove the named graph ``graph_iri``; return whether it existed."""
         existed = self.has_graph(graph_iri)
         self.update_raw(f"DROP SILENT GRAPH <{ox.NamedNode(graph_iri).value}>")
         return existed
 
+    @writes
     def update_raw(self, update: str) -> None:
         """Send a SPARQL 1.1 Update; raises SyntaxError when the server rejects it as malformed."""
         self._post(self.update_url, data=update.encode(), headers={"Content-Type": "application/sparql-update"})
-
-    update = update_raw  # the name graph.link uses
 
     def flush(self) -> None:
         """Nothing to do: the server persists each update before answering."""
@@ -208,8 +215,10 @@ class RemoteStore:
         query = "SELECT ?s ?p ?o ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
         body, _ = self.query_raw(query, "application/sparql-results+json")
         solutions = ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
+        if not isinstance(solutions, ox.QuerySolutions):
+            raise StoreError(f"SPARQL server {self.query_url} answered a SELECT with a boolean")
         quads = (ox.Quad(row["s"], row["p"], row["o"], row["g"]) for row in solutions)
-        return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+        return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)  # type: ignore[return-value]  # no output file: bytes
 
 
 def _first_line(text: str) -> str:

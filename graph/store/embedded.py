@@ -1,4 +1,4 @@
-"""The triple store: embedded Oxigraph on disk, seen through rdflib; ``open_store`` also opens remote ones.
+"""The embedded store: Oxigraph on disk, seen through rdflib (``graph.store.TripleStore``).
 
 rdflib gives the Python-side API (``dataset``); the hot paths (bulk loads, SPARQL queries) go
 straight to the engine (``oxigraph``) so no triple is moved by a Python loop. Writes always name
@@ -28,68 +28,22 @@ import json
 import logging
 import os
 import threading
-import time
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import pyoxigraph as ox
 from oxrdflib import OxigraphStore
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, Graph
 
+from graph.store.base import NotAcceptable, WriteListeners, writes
+from graph.store.sparql import bind, count_query, serialize_result, solution_rows, to_ntriples, update_text
 from graph.vocab import CURRENT_GRAPH
 
-__all__ = [
-    "Store",
-    "StoreError",
-    "NotAcceptable",
-    "ReadTimeout",
-    "bind",
-    "count_query",
-    "open_store",
-    "solution_rows",
-    "to_ntriples",
-    "to_python",
-    "update_text",
-]
+__all__ = ["Store", "JOURNAL"]
 
 log = logging.getLogger(__name__)
 _CURRENT = ox.NamedNode(str(CURRENT_GRAPH))
 JOURNAL = "conflictkg-bulk-journal.json"
-# What a bare or */* Accept gets: the SPARQL JSON results for SELECT/ASK, Turtle for graphs.
-DEFAULT_RESULTS = "application/sparql-results+json"
-DEFAULT_GRAPH = "text/turtle"
-
-
-def count_query(graph_iri: str | None = None) -> str:
-    """The SELECT counting the triples of one named graph, or of all named graphs, as ``?n``."""
-    where = f"GRAPH <{ox.NamedNode(graph_iri).value}> {{ ?s ?p ?o }}" if graph_iri else "GRAPH ?g { ?s ?p ?o }"
-    return f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}"
-
-
-def solution_rows(solutions: ox.QuerySolutions, deadline: float | None = None) -> list[dict[str, Any]]:
-    """Turn SELECT solutions into rows mapping variable names to Python values (unbound ones left out).
-
-    Past ``deadline`` (``time.monotonic()``), checked every 256 rows, raise ``ReadTimeout``.
-    """
-    names = [v.value for v in solutions.variables]
-    rows = []
-    for row in solutions:
-        rows.append({n: to_python(row[n]) for n in names if row[n] is not None})
-        if deadline is not None and not len(rows) % 256 and time.monotonic() > deadline:
-            raise ReadTimeout("the read passed its deadline")
-    return rows
-
-
-class StoreError(Exception):
-    """The store failed (remote server down, bad answer); the message is one line for the user."""
-
-
-class ReadTimeout(StoreError):
-    """A read passed its deadline."""
-
-
-class NotAcceptable(StoreError):
-    """No media type of the request's Accept header can carry this kind of result."""
 
 
 class Store:
@@ -105,15 +59,18 @@ class Store:
         self.oxigraph = ox.Store(path) if path is not None else ox.Store()
         self.dataset = Dataset(store=OxigraphStore(store=self.oxigraph), default_union=True)
         self._write_lock = threading.Lock()
+        self.on_write = WriteListeners()  # run after every write (graph.store.base.writes)
         self._journaled: dict[str, list[str]] = {"new": [], "replaced": []}  # this run's, not yet settled
         self.needs_rebuild = False  # an interrupted run was undone: derived facts must be rebuilt
         self.recovered = self._recover()
 
     # -- writes -----------------------------------------------------------------------------
+    @writes
     def replace_graph(self, graph_iri: str, graph: Graph | bytes | str) -> None:
         """Atomically replace the named graph ``graph_iri`` with ``graph`` (rdflib or N-Triples)."""
         self.replace_graphs([(graph_iri, to_ntriples(graph))])
 
+    @writes
     def replace_graphs(self, items: Iterable[tuple[str, bytes | str]]) -> None:
         """Replace several named graphs with N-Triples in one transaction (all or nothing)."""
         text = update_text(items)
@@ -121,6 +78,7 @@ class Store:
             with self._write_lock:
                 self.oxigraph.update(text)
 
+    @writes
     def bulk_replace(self, items: Sequence[tuple[str, bytes]], atomic: bool = True) -> list[str]:
         """Replace many document graphs (N-Triples) with the engine's loaders; return the IRIs that existed.
 
@@ -156,6 +114,7 @@ class Store:
         self._journaled = {"new": [], "replaced": []}
         self._write_journal(None)
 
+    @writes
     def insert(self, ntriples: bytes, graph_iri: str | None = None) -> None:
         """Add N-Triples to graph ``graph_iri`` (the default graph when None) in one transaction.
 
@@ -165,6 +124,7 @@ class Store:
         with self._write_lock:
             self.oxigraph.load(ntriples, ox.RdfFormat.N_TRIPLES, to_graph=graph)
 
+    @writes
     def drop_graph(self, graph_iri: str) -> bool:
         """Remove the named graph ``graph_iri``; return whether it existed."""
         node = ox.NamedNode(graph_iri)
@@ -173,12 +133,11 @@ class Store:
             self.oxigraph.update(f"DROP SILENT GRAPH <{node.value}>")
         return existed
 
+    @writes
     def update_raw(self, update: str) -> None:
         """Run a SPARQL 1.1 Update as one transaction; raises SyntaxError when it does not parse."""
         with self._write_lock:
             self.oxigraph.update(update)
-
-    update = update_raw  # the name graph.link uses
 
     def backup(self, path: str) -> None:
         """Write a consistent on-disk copy of the store to the new directory ``path`` (RocksDB checkpoint).
@@ -254,8 +213,10 @@ class Store:
         if fmt is None:
             raise NotAcceptable(f"cannot dump as {media_type!r}")
         if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
-            return self.oxigraph.dump(format=fmt)
-        return self.oxigraph.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }").serialize(format=fmt)
+            return self.oxigraph.dump(format=fmt)  # type: ignore[return-value]  # no output file: bytes (stub says | None)
+        union = self.oxigraph.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
+        assert isinstance(union, ox.QueryTriples)  # a CONSTRUCT's answer
+        return union.serialize(format=fmt)  # type: ignore[return-value]  # no output file: bytes (stub says | None)
 
     # -- crash safety of bulk loads ---------------------------------------------------------
     def _journal_path(self) -> str | None:
@@ -297,109 +258,7 @@ class Store:
         return graph_iris
 
 
-def serialize_result(result: Any, accept: str | None) -> tuple[bytes, str]:
-    """Serialise an engine query result in the best format of ``accept``; return (body, type)."""
-    graph_result = isinstance(result, ox.QueryTriples)
-    for media_type in accepted_types(accept):
-        if media_type in ("*/*", "application/*", "text/*"):
-            media_type = DEFAULT_GRAPH if graph_result else DEFAULT_RESULTS
-        if graph_result:
-            fmt = ox.RdfFormat.from_media_type(media_type)
-            ok = fmt is not None and fmt not in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG, ox.RdfFormat.N3)
-        else:
-            fmt = ox.QueryResultsFormat.from_media_type(media_type)
-            ok = fmt is not None
-        if ok:
-            return result.serialize(format=fmt), fmt.media_type.split(";")[0]
-    kind = "an RDF graph" if graph_result else "query results"
-    raise NotAcceptable(f"cannot serialise {kind} as any of: {accept}")
-
-
-def accepted_types(accept: str | None) -> list[str]:
-    """Return the media types of an Accept header, best first (q=0 dropped); none means ``*/*``."""
-    ranked = []
-    for position, part in enumerate((accept or "*/*").split(",")):
-        media_type, *params = (p.strip() for p in part.split(";"))
-        quality = 1.0
-        for param in params:
-            if param.startswith("q="):
-                try:
-                    quality = float(param[2:])
-                except ValueError:
-                    quality = 0.0
-        if media_type and quality > 0:
-            ranked.append((-quality, position, media_type.lower()))
-    return [media_type for _, _, media_type in sorted(ranked)]
-
-
 def _nquads(items: Sequence[tuple[str, bytes]]) -> bytes:
     # N-Triples lines end in " .\n" (newlines inside literals are escaped), so naming the graph is
     # one C-level replace per document, not a loop over triples.
     return b"".join(nt.replace(b" .\n", b" <" + ox.NamedNode(iri).value.encode() + b"> .\n") for iri, nt in items)
-
-
-def to_ntriples(graph: Graph | bytes | str) -> bytes:
-    """Return N-Triples bytes for an rdflib graph (or pass N-Triples text through)."""
-    if isinstance(graph, Graph):
-        return graph.serialize(format="nt", encoding="utf-8")
-    return graph.encode() if isinstance(graph, str) else graph
-
-
-def update_text(items: Iterable[tuple[str, bytes | str]]) -> str:
-    """Return one SPARQL Update that drops each named graph and inserts its N-Triples."""
-    drops, inserts = [], []
-    for graph_iri, triples in items:
-        iri = ox.NamedNode(graph_iri).value  # raises ValueError on an invalid IRI
-        text = triples.decode() if isinstance(triples, bytes) else triples
-        drops.append(f"DROP SILENT GRAPH <{iri}>")
-        inserts.append(f"GRAPH <{iri}> {{\n{text}\n}}")
-    if not drops:
-        return ""
-    return " ;\n".join(drops) + " ;\nINSERT DATA {\n" + "\n".join(inserts) + "\n}"
-
-
-def bind(sparql: str, bindings: dict[str, Any]) -> str:
-    """Bind variables of a named query by a ``VALUES`` block at the start of its ``WHERE`` group.
-
-    Values are serialised as RDF terms by the engine (quotes and escapes included), so a
-    user's text can never change the query's shape.
-    """
-    if not bindings:
-        return sparql
-    names = " ".join(f"?{ox.Variable(name).value}" for name in bindings)
-    terms = " ".join(str(_to_term(value)) for value in bindings.values())
-    where = sparql.upper().index("WHERE {") + len("WHERE {")
-    return f"{sparql[:where]} VALUES ({names}) {{ ({terms}) }} {sparql[where:]}"
-
-
-def _to_term(value: Any) -> ox.NamedNode | ox.Literal:
-    if isinstance(value, URIRef):
-        return ox.NamedNode(str(value))
-    return ox.Literal(value) if isinstance(value, str) else ox.Literal(str(value))
-
-
-def to_python(term: Any) -> Any:
-    """Turn an engine term into a Python value: numbers for numeric literals, else the lexical form."""
-    if isinstance(term, ox.Literal):
-        datatype = term.datatype.value
-        if datatype.endswith(("#integer", "#int", "#long")):
-            return int(term.value)
-        if datatype.endswith(("#double", "#decimal", "#float")):
-            return float(term.value)
-        return term.value
-    return term.value
-
-
-def open_store(settings: Any) -> Any:
-    """Open the store that ``settings`` names: empty ``store`` = embedded in ``data_dir``.
-
-    ``sparql:QUERY_URL[,UPDATE_URL]`` opens a remote SPARQL 1.1 server (``RemoteStore``).
-    """
-    spec = (settings.store or "").strip()
-    if not spec:
-        return Store(settings.data_dir)
-    if spec.startswith("sparql:"):
-        from graph.remote import RemoteStore
-
-        return RemoteStore.from_spec(spec)
-    raise ValueError(f"unsupported store {spec!r}; use sparql:QUERY_URL[,UPDATE_URL] or leave it empty")
