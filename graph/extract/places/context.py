@@ -1,4 +1,8 @@
-"""What the whole article names: its countries (with how often) and admin1 units, which decide same-named places."""
+"""What the whole article names: its countries (with how often) and admin1 units, which decide same-named places.
+
+Countries come from place names and demonyms; for a text that names none (a short note), the home
+countries of the dictionary's armed actors it names decide between namesakes ("Leer" after "SPLA-IO").
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from spacy.tokens import Doc, Span
 from graph.extract.places.gazetteer import get_gazetteer, normalise, strip_article
 from graph.extract.places.spans import query_variants, strip
 
-__all__ = ["doc_countries", "doc_admin1s", "country_names", "landmark"]
+__all__ = ["doc_countries", "doc_admin1s", "country_names", "actor_countries", "landmark"]
 
 
 def doc_countries(doc: Doc, spans: list[Span], country_names: dict[str, str]) -> Counter:
@@ -45,6 +49,16 @@ def doc_countries(doc: Doc, spans: list[Span], country_names: dict[str, str]) ->
     return counts
 
 
+def actor_countries(doc: Doc) -> Counter:
+    """The home countries of the dictionary's armed actors the text names ("FARDC", "SPLA-IO"), with how often.
+
+    Only a hint for choosing between namesakes in a text that names no country: Boko Haram also fights
+    in Cameroon, so no village is put in Nigeria on this evidence alone.
+    """
+    table = _actor_homes()
+    return Counter(table[ent.ent_id_] for ent in doc.ents if ent.ent_id_ in table)
+
+
 def landmark(place) -> bool:
     """A place well known enough to tell the article's country: curated, a region, or a city of 100k."""
     return bool(place.curated) or place.kind in ("region", "governorate") or place.population >= 100_000
@@ -64,6 +78,18 @@ def doc_admin1s(doc: Doc, bounds: list[tuple[int, int]], context: Counter) -> fr
                     if p.kind == "governorate" and (not context or p.country in context)
                 )
     return frozenset(names)
+
+
+@functools.cache
+def _actor_homes() -> dict[str, str]:
+    """Actor id -> ISO2 of the dictionary's armed actors that belong to one country ("FARDC", "al Shabaab").
+
+    Media and monitors are left out: Reuters or the Syrian Observatory say nothing of where a story is.
+    """
+    from graph.extract.actors.lexicon import dictionary  # the actor vocabulary; imported late: actors reads places
+
+    kinds = ("state_forces", "armed_group", "militia", "government")
+    return {key: entry.country for key, entry in dictionary().items() if entry.country and entry.kind in kinds}
 
 
 @functools.cache

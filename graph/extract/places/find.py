@@ -14,8 +14,8 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from graph.extract.places.context import country_names, doc_admin1s, doc_countries, landmark
-from graph.extract.places.gazetteer import Place, get_gazetteer, normalise
+from graph.extract.places.context import actor_countries, country_names, doc_admin1s, doc_countries, landmark
+from graph.extract.places.gazetteer import Place, get_gazetteer, normalise, skeleton, strip_article
 from graph.extract.places.geocode import Cues, resolve
 from graph.extract.places.local import dateline, read_unlisted, reference_point
 from graph.extract.places.locations import PlaceMention
@@ -24,6 +24,7 @@ from graph.extract.places.spans import candidate_spans, cued_spans, query_varian
 from graph.extract.places.words import (
     ADMIN_WORDS,
     CAMP_WORDS,
+    GROUP_NOUNS,
     ORG_WORDS,
     STATE_NOT_ADMIN,
     TITLES,
@@ -94,10 +95,13 @@ def _to_location(place: Place, cues: Cues, name: str) -> Location:
 
 def _plausible(place: Place, text: str, context: Counter) -> bool:
     """A name found only by its cue word must lie in a named country, or be the only place so called
-    (and no hamlet: an unknown village name is far likelier local than a namesake of 300 people abroad)."""
+    (and no hamlet: an unknown village name is far likelier local than a namesake of 300 people abroad).
+    With no country named, the name must be the place's own, not one of its other names ("Tur" for Tours)."""
     if context:
         return place.country in context
     key = normalise(text)  # namesakes by their own name; "Leer" is only another spelling of "Lira"
+    if skeleton(strip_article(key)) != skeleton(strip_article(normalise(place.name))):
+        return False
     others = [p for p in get_gazetteer().lookup(text) if p.country != place.country and normalise(p.name) == key]
     if not others:
         return place.kind != "village"
@@ -117,9 +121,10 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     taken = {i for span in spans for i in range(span.start, span.end)}
     cued = {(span.start, span.end) for span in cued_spans(doc, taken)}
     spans = sorted([*spans, *(doc[a:b] for a, b in cued)], key=lambda sp: sp.start)
-    prepared = _prepare(doc, spans, countries, context)
+    hints = context or actor_countries(doc)  # a note naming no country: where its armed actors are at home
+    prepared = _prepare(doc, spans, countries, hints)
     geocoder = _Geocoder(
-        doc, context, cued, doc_admin1s(doc, [(item.start, item.end) for item in prepared], context),
+        doc, hints, cued, doc_admin1s(doc, [(item.start, item.end) for item in prepared], hints),
         admin_keys={normalise(text) for item in prepared if item.cues.admin
                     for _s, _e, text in query_variants(doc, item.start, item.end)},
     )
@@ -171,10 +176,11 @@ def _prepare(doc: Doc, spans: list[Span], countries: dict[str, str], context: Co
 
 
 def _not_a_place(doc: Doc, start: int, end: int, countries: dict[str, str], demonyms: dict[str, str]) -> bool:
-    """A title's name ("President Assad"), an organisation's ("Aleppo Brigade") or an adjective ("Somali")."""
+    """A title's name ("President Assad"), an organisation's ("Aleppo Brigade"), a group's ("Abala militia") or an
+    adjective ("Somali")."""
     if start > 0 and doc[start - 1].lower_ in TITLES and doc[start - 1].text[:1].isupper():
         return True
-    if end < len(doc) and doc[end].text in ORG_WORDS:
+    if end < len(doc) and (doc[end].text in ORG_WORDS or doc[end].text in GROUP_NOUNS):
         return True
     bare = normalise(doc[start:end].text)
     return bare in demonyms and bare not in countries  # "Somali" tagged GPE is an adjective, not a region

@@ -31,6 +31,7 @@ __all__ = [
 ]
 
 DATA_DIR = DATA_ROOT / "places"
+SHORT_NAME = 4  # letters up to which a name finds only places of that very name, not those it is another name of
 
 
 def _rank(places) -> list[Place]:
@@ -55,7 +56,10 @@ class Gazetteer:
             return self._db.execute(sql, params).fetchall()
 
     def lookup(self, name: str) -> list[Place]:
-        """Return every place called ``name`` (exact key, else without article), curated and broad kinds first."""
+        """Return every place called ``name`` (exact key, else without article), curated and broad kinds first.
+
+        A short name ("Tur") finds a town only by the town's own name, not by one of its many other names.
+        """
         key = normalise(name)
         if key in self._cache:
             return self._cache[key]
@@ -65,6 +69,9 @@ class Gazetteer:
         if not rows and key:
             rows = self._query(sql, (strip_article(key), 1))
         places = _rank(Place(*r) for r in rows)
+        if len(key.replace(" ", "")) <= SHORT_NAME:  # "Tur" is one of the other names of Tours, not a name of its own
+            places = [p for p in places if p.curated or p.rank < 3 or skeleton(strip_article(normalise(p.name)))
+                      == skeleton(strip_article(key))]
         if len(self._cache) < 100_000:
             self._cache[key] = places
         return places

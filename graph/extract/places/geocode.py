@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from graph.extract.places.gazetteer import Place, get_gazetteer, normalise, skeleton, strip_article
+from graph.extract.places.patterns import DENSE_COUNTRIES
 
 __all__ = ["Cues", "resolve"]
 
@@ -32,6 +33,9 @@ COUNTRY_SHARE = 1.5  # up to 1.5 more by the country's share of the article's co
 COUNTRY_NOT_NAMED = -1  # when the article names countries, a place outside them needs ten times the population
 CURATED = 2  # hand-written entries (regions, aliases) are the spellings news uses: worth 100 times the population
 IN_NAMED_ADMIN1 = 1.5  # "Jasim ... in Daraa province": the Jasim inside a named admin1 unit, worth some 30 times
+# A text that names no country (a short note) is far likelier about a country at war: there its town beats a
+# namesake elsewhere up to ten times bigger ("Leer" in South Sudan, not Lower Saxony; "Beni" in DR Congo).
+CONFLICT_PRIOR = 1
 KIND_BONUS = {
     "country": 6,  # a country's name means the country: no same-named town of under 10^6 extra people outranks it
     "region": 3,  # a named region (population 0 in the data) still beats a village of the same name
@@ -102,6 +106,8 @@ def _score(p: Place, context: Counter, total: int, admin1s: frozenset[str]) -> f
     """log10(population) as the prior, plus the weights above; naming the country adds a bounded bonus, so
     "Damascus" in a text about US diplomacy on Syria is still the Syrian capital and not a Maryland town of 15k."""
     value = math.log10(p.population + 10)
+    if not context and p.country in DENSE_COUNTRIES:
+        value += CONFLICT_PRIOR
     if p.country in context:
         value += COUNTRY_NAMED + COUNTRY_SHARE * context[p.country] / total
     elif context and p.kind != "country":

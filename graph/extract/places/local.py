@@ -19,10 +19,19 @@ from spacy.tokens import Doc
 
 from graph.extract.places.gazetteer import get_gazetteer
 from graph.extract.places.locations import PlaceMention
-from graph.extract.places.words import COMPASS, DIRECTIONS, LOCATIVES, PLACE_NOUNS, PLACE_PREFIXES, common_words
+from graph.extract.places.words import (
+    COMPASS,
+    DIRECTIONS,
+    LOCATIVES,
+    PLACE_NOUNS,
+    PLACE_PREFIXES,
+    TARGET_NOUNS,
+    TARGET_VERBS,
+    common_words,
+)
 from graph.records import Location, slugify
 
-__all__ = ["place_noun", "container", "unlisted_place", "coordinated_names", "read_unlisted"]
+__all__ = ["place_noun", "container", "unlisted_place", "coordinated_names", "read_unlisted", "locative", "targeted"]
 
 _NEAR = frozenset(("near", "outside", "around", "from", "off"))
 _ADMIN_KINDS = frozenset(("governorate", "region", "country"))
@@ -183,8 +192,10 @@ def read_unlisted(
             continue
         name_end = end - 1 if end - start > 1 and doc[end - 1].lower_ in PLACE_NOUNS else end
         noun = doc[end - 1].lower_ if name_end < end else listed.get((start, end)) or place_noun(doc, start, end)
-        located = start > 0 and doc[start - 1].lower_ in LOCATIVES and _after_locative(doc, start, end, ner)
-        if (noun is None and not located) or not _names(doc[start:name_end]):
+        located = locative(doc, start) and _after_locative(doc, start, end, ner)
+        words = doc[start:name_end]  # the NER's place may be an English word: "in Logo"
+        named = _names(words) or (start in ner and all(_titled(t) and t.lower_ not in _SKIPPED for t in words))
+        if (noun is None and not located) or not named:
             continue
         held = container(doc, end, by_start) or _sentence_area(doc, start, list(by_start.values()))
         by_start[start] = PlaceMention(start, end, unlisted_place(doc[start:name_end].text, noun, held, country))
@@ -228,6 +239,26 @@ def _stray(location: Location, others: list[Location]) -> bool:
         return False
     points = [(o.lat, o.lon) for o in others if o.lat is not None and o.lon is not None]
     return all(_km(location.lat, location.lon, lat, lon) > STRAY_KM for lat, lon in points)
+
+
+def locative(doc: Doc, start: int) -> bool:
+    """Whether the words before ``start`` put an event at the name there: "in X", "near X", "attack X"."""
+    return start > 0 and (doc[start - 1].lower_ in LOCATIVES or targeted(doc, start))
+
+
+def targeted(doc: Doc, start: int) -> bool:
+    """Whether the name at ``start`` is what an attack or a capture struck: "militia attack Tur", "an attack on
+    Maxaas", "open fire on Jugma". Never a known actor ("attacked Boko Haram") or a person's possession."""
+    if start < 1 or doc[start].ent_id_.startswith("actor/"):
+        return False
+    before = doc[start - 1].lower_
+    target = before in TARGET_VERBS or (before == "on" and start >= 2 and doc[start - 2].lower_ in TARGET_NOUNS)
+    if not target:
+        return False
+    end = start
+    while end < len(doc) and doc[end].text[:1].isupper() and end - start < 4:
+        end += 1
+    return end >= len(doc) or doc[end].text not in ("'s", "\u2019s")
 
 
 def _after_locative(doc: Doc, start: int, end: int, ner: set[int]) -> bool:

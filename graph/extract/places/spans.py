@@ -7,14 +7,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from graph.extract.places.gazetteer import get_gazetteer, normalise
-from graph.extract.places.local import dateline, place_noun
+from graph.extract.places.local import dateline, locative, place_noun
 from graph.extract.places.words import (
     ADMIN_WORDS,
     CAMP_WORDS,
     CUE_AFTER,
     CUE_BEFORE,
     DIRECTIONS,
-    LOCATIVES,
     PLACE_NOUNS,
     PLACE_PREFIXES,
     TITLES,
@@ -95,8 +94,8 @@ def cued_spans(doc: Doc, taken: set[int]) -> list[Span]:
                     start -= 2  # "Ga-Rankuwa neighbourhood"
         elif lower in PLACE_PREFIXES and token.text[:1].isupper() and i + 1 < len(doc) and _name_token(doc[i + 1]):
             start, end = i, _name_end(doc, i + 1, 3)  # "Jebel Chambi", "Barangay Yao-Yao": named with its kind
-        elif lower in LOCATIVES and i + 1 < len(doc) and _name_token(doc[i + 1]) and _maybe_place(doc[i + 1]):
-            start, end = i + 1, _name_end(doc, i + 1, 3)  # "in Koforidua" read as a person, "at Gudumbali"
+        elif i + 1 < len(doc) and locative(doc, i + 1) and _name_token(doc[i + 1]) and _maybe_place(doc[i + 1]):
+            start, end = i + 1, _name_end(doc, i + 1, 3)  # "in Koforidua" read as a person, "at X", "attack X"
         else:
             continue
         if end > start and not any(t in taken for t in range(start, end)) and doc[start].text[:1].isupper():
@@ -116,6 +115,8 @@ def _name_end(doc: Doc, start: int, most: int) -> int:
             end += 2
         else:
             break
+    while end > start + 1 and doc[end - 1].text.islower():
+        end -= 1  # an article word ends no name: "Mirdaale at dawn", "Koforidua as"
     return end
 
 

@@ -15,6 +15,7 @@ __all__ = [
     "ADMIN_WORDS",
     "TITLES",
     "ORG_WORDS",
+    "GROUP_NOUNS",
     "CUE_BEFORE",
     "CUE_AFTER",
     "STATE_NOT_ADMIN",
@@ -22,6 +23,8 @@ __all__ = [
     "CAMP_WORDS",
     "PLACE_NOUNS",
     "LOCATIVES",
+    "TARGET_VERBS",
+    "TARGET_NOUNS",
     "PLACE_PREFIXES",
     "COMPASS",
     "common_words",
@@ -60,6 +63,13 @@ ORG_WORDS = frozenset(
         "National Democratic Popular Guard Guards Resistance Armed Emirate"
     )
 )
+# A name before one of these names a people or a group, not a place: "Abala militia", "Misseriya herdsmen".
+GROUP_NOUNS = frozenset(
+    _words(
+        "militia militias militiaman militiamen herdsman herdsmen herder herders tribesman tribesmen clansman "
+        "clansmen"
+    )
+)
 # "the town of X", "X district": words that mark an unlabelled capitalised name as a place.
 CUE_BEFORE = frozenset(
     _words(
@@ -96,6 +106,17 @@ COMPASS = frozenset(
 )
 # Prepositions that put an event at a place: "in Rupchai", "near Kangarwa", "outside Kismayo".
 LOCATIVES = frozenset(_words("in at near around outside inside into from between"))
+# Verbs whose object a conflict report names as the place struck or taken: "militia attack Tur", "SAF bomb
+# Deribat", "troops retake X". An unknown name there is a place unless it is a known actor or a person's.
+TARGET_VERBS = frozenset(
+    _words(
+        "attack attacks attacked bomb bombs bombed shell shells shelled raid raids raided storm storms stormed "
+        "capture captures captured retake retakes retook recapture recaptures recaptured seize seizes seized "
+        "overrun overran besiege besieged loot looted torch torched"
+    )
+)
+# Nouns whose "on" names the place struck: "an attack on Maxaas", "open fire on Jugma".
+TARGET_NOUNS = frozenset(_words("attack attacks assault raid raids fire offensive airstrike airstrikes strike strikes"))
 
 
 @functools.cache

@@ -1,0 +1,88 @@
+"""Places in short conflict notes: the place an attack struck, group names that are no places, short names,
+and the namesake chosen when the note names no country."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract.parse.nlp import build_nlp
+from graph.extract.places.find import find_places
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The whole pipeline's spaCy model: the ruler tags the dictionary's actors too, which the places read."""
+    return build_nlp()
+
+
+def _places(nlp, text: str) -> dict:
+    doc = nlp(text)
+    return {doc[p.start : p.end].text: p.location for p in find_places(doc)}
+
+
+# (sentence, mention, name, country, admin1, ACLED precision): the name an attack or a capture struck is a
+# place; a village no gazetteer lists keeps its name, in no country and without a point.
+TARGETS = [
+    ("Rebels attack Kobwe over two days.", "Kobwe", "Kobwe", None, None, None),
+    ("Gunmen open fire on Malanga, killing three.", "Malanga", "Malanga", None, None, None),
+    ("Soldiers repelled an attack on Mirdaale at dawn.", "Mirdaale", "Mirdaale", None, None, None),
+    ("Troops retake Goof Meero from the militants.", "Goof Meero", "Goof Meero", None, None, None),
+    ("Army bombs Tarsu; two farmers died.", "Tarsu", "Tarsu", None, None, None),
+    # a listed town struck is geocoded as any other
+    ("Soldiers attacked Kidal on Monday.", "Kidal", "Kidal", "ML", "Kidal Region", 1),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "mention", "name", "country", "admin1", "precision"), TARGETS)
+def test_what_an_attack_struck_is_a_place(nlp, text, mention, name, country, admin1, precision):
+    found = _places(nlp, text)
+    assert mention in found, f"{mention!r} not among {sorted(found)}"
+    location = found[mention]
+    assert (location.name, location.country, location.admin1, location.precision) == (name, country, admin1, precision)
+    assert (location.lat is None) == (precision is None)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "not_places"),
+    [
+        # a known actor struck is no place
+        ("Gunmen attacked Boko Haram positions near Bama.", {"Boko Haram", "Boko"}),
+        # nor is a person whose house was struck
+        ("Gunmen attacked Ahmed Ali's house at night.", {"Ahmed Ali", "Ahmed"}),
+        # a name before "militia", "herdsmen", "herder" names a group, even where a town bears it
+        ("Abala militia raided Dongo village. An Abala herder was killed.", {"Abala"}),
+        ("Fulani herdsmen and Tiv farmers clashed near Makurdi.", {"Fulani"}),
+    ],
+)
+def test_actors_and_group_names_are_no_places(nlp, text, not_places):
+    found = _places(nlp, text)
+    assert not not_places & set(found), sorted(found)
+
+
+@pytest.mark.slow
+def test_a_short_name_is_no_other_name_of_a_town_abroad(nlp):
+    """"Tur" is one of the other names of Tours (France): a village of that name stays unplaced."""
+    found = _places(nlp, "Militants shot a farmer in Tur.")
+    assert found["Tur"].country is None
+    assert found["Tur"].lat is None
+
+
+# (sentence, mention, country, admin1): with no country named, a town in a country at war beats a bigger
+# namesake elsewhere, and the home of a national armed actor the note names decides between conflict countries.
+NAMESAKES = [
+    ("Government forces attacked rebel positions in Payak near Leer.", "Leer", "SS", None),
+    ("Gunmen killed five people in Beni on Monday.", "Beni", "CD", "Nord-Kivu"),
+    ("FARDC soldiers clashed with rebels in Wamba on Tuesday.", "Wamba", "CD", "Eastern Province"),
+    # a country the text names outranks the actor's home
+    ("FARDC soldiers crossed into Nigeria and were arrested in Wamba.", "Wamba", "NG", "Nassarawa"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "mention", "country", "admin1"), NAMESAKES)
+def test_a_note_naming_no_country_picks_the_namesake_at_war(nlp, text, mention, country, admin1):
+    found = _places(nlp, text)
+    assert mention in found, f"{mention!r} not among {sorted(found)}"
+    assert (found[mention].country, found[mention].admin1, found[mention].precision) == (country, admin1, 1)
