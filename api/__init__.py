@@ -27,6 +27,7 @@ def create_app(config: dict[str, Any] | Settings | None = None) -> Flask:
 
     from api import (
         browse,
+        charts,
         cors,
         dereference,
         errors,
@@ -52,4 +53,5 @@ def create_app(config: dict[str, Any] | Settings | None = None) -> Flask:
     app.register_blueprint(openapi.blueprint)
     app.register_blueprint(network.blueprint)
     app.register_blueprint(browse.blueprint)
+    app.register_blueprint(charts.blueprint)
     return app

@@ -42,6 +42,10 @@ def url_with(**changes: Any) -> str:
     return request.path + ("?" + query if query else "")
 
 
+def _query(kind: str) -> tables.Query:
+    return tables.read_query(kind, current_app.config["CONFLICTKG"].base_iri)
+
+
 def _filter_args(query: tables.Query) -> str:
     """The query string of the filters and sort alone (for downloads and twins)."""
     args = dict(query.filters)
@@ -51,7 +55,7 @@ def _filter_args(query: tables.Query) -> str:
 
 def page(kind: str) -> str:
     """The HTML table of ``kind``: filters, sortable columns, one page of rows, paging and downloads."""
-    query = tables.read_query(kind)
+    query = _query(kind)
     store = _store()
     total = tables.count(store, query)
     found = tables.rows(store, query) if query.offset < total else []
@@ -77,7 +81,7 @@ def _sort_links(query: tables.Query) -> dict[str, str]:
 def twin(kind: str) -> Response:
     """The JSON twin of a table page: its rows, the total, and the next page's URL (``all=1``: every row)."""
     everything = request.args.get("all") == "1"
-    query = tables.read_query(kind)
+    query = _query(kind)
     store = _store()
     total = tables.count(store, query)
     limit = current_app.config["CONFLICTKG"].max_rows if everything else query.limit
@@ -90,7 +94,7 @@ def twin(kind: str) -> Response:
 
 def download(kind: str) -> Response:
     """Every filtered row as CSV (events in ACLED's columns, others in the table's), at most ``max_rows``."""
-    query = tables.read_query(kind)
+    query = _query(kind)
     store = _store()
     limit = current_app.config["CONFLICTKG"].max_rows
     found = tables.rows(store, query, limit, 0)

@@ -41,11 +41,13 @@ TABLES = {
                                                   ("published", "Published")), "-published"),
 }
 _DATES = ("from", "to")
+_ENTITY_IDS = {"actor_id": "actor", "place_id": "place"}  # filters naming one entity by id -> its IRI segment
 # The filter form of each table: (parameter, label, widget); every filter of graph.queries.BROWSE_FILTERS.
 FORM = {
     "events": (("text", "Words in a source sentence", "text"), ("actor", "Actor", "text"), ("place", "Place", "text"),
                ("country", "Country", "country"), ("admin1", "Admin 1", "admin1"), ("type", "Event type", "type"),
-               ("sub_type", "Sub-type", "sub_type"), ("from", "From", "date"), ("to", "To", "date")),
+               ("sub_type", "Sub-type", "sub_type"), ("from", "From", "date"), ("to", "To", "date"),
+               ("actor_id", "One actor", "entity"), ("place_id", "One place", "entity")),
     "actors": (("q", "Name or alias", "text"), ("kind", "Kind", "kind"), ("country", "Country", "country")),
     "places": (("q", "Name or alias", "text"), ("country", "Country", "country"), ("admin1", "Admin 1", "admin1"),
                ("kind", "Kind", "text")),
@@ -64,19 +66,27 @@ class Query:
     descending: bool
     limit: int
     offset: int
+    base_iri: str
 
     @property
-    def bindings(self) -> dict[str, str]:
-        """The filter values as the named queries bind them (``f_<name>``)."""
-        return {f"f_{name}": value for name, value in self.filters.items()}
+    def bindings(self) -> dict[str, Any]:
+        """The filter values as the named queries bind them (``f_<name>``; entity ids as IRIs)."""
+        found: dict[str, Any] = {}
+        for name, value in self.filters.items():
+            if name in _ENTITY_IDS:  # an id that cannot form an IRI names no entity: bind one that matches none
+                value = entities.iri_of(self.base_iri, _ENTITY_IDS[name], value) or \
+                    entities.iri_of(self.base_iri, _ENTITY_IDS[name], "-")
+            found[f"f_{name}"] = value
+        return found
 
 
-def read_query(kind: str, default_limit: int = 50) -> Query:
+def read_query(kind: str, base_iri: str, default_limit: int = 50) -> Query:
     """Read the filters, ``sort`` and page of a request for table ``kind``; BadParameter says what is wrong."""
     table = TABLES[kind]
     filters: dict[str, str] = {}
     for name in q.BROWSE_FILTERS[kind]:
-        value = params.iso_date(name) if name in _DATES else params.text(name)
+        value = params.iso_date(name) if name in _DATES else params.entity_id(name) if name in _ENTITY_IDS \
+            else params.text(name)
         if value is not None:
             filters[name] = country_code(value) if name == "country" else value
     sort = params.text("sort") or table.default_sort
@@ -84,7 +94,7 @@ def read_query(kind: str, default_limit: int = 50) -> Query:
         choices = ", ".join(q.BROWSE_SORTS[kind])
         raise params.BadParameter(f"'sort' must be one of {choices} (with '-' before it for descending), got {sort!r}.")
     limit, offset = params.limit_offset(default_limit)
-    return Query(table, filters, sort.lstrip("-"), sort.startswith("-"), limit, offset)
+    return Query(table, filters, sort.lstrip("-"), sort.startswith("-"), limit, offset, base_iri)
 
 
 def country_code(value: str) -> str:

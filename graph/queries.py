@@ -35,6 +35,7 @@ __all__ = [
     "NETWORK_ACTORS_AMONG", "NETWORK_PLACES_AMONG", "NETWORK_RELATIONS_AMONG", "ENTITY", "ACTOR_TIMELINE",
     "PLACE_TIMELINE", "ENTITY_PERIODS", "TIMELINE_ACTORS", "TIMELINE_LIMIT", "EXPORT_EVENTS", "EXPORT_ASSOCIATES",
     "EXPORT_EVIDENCE", "EXPORT_ACTORS", "EXPORT_PLACES", "BROWSE_FILTERS", "BROWSE_SORTS", "browse", "browse_count",
+    "browse_months", "MONTH_GROUPS",
     "BROWSE_REGIONS", "EXPORT_EVENTS_AMONG", "EXPORT_ASSOCIATES_AMONG", "EXPORT_EVIDENCE_AMONG", "DOCUMENT_TEXT",
     "DOCUMENT_EVIDENCE",
 ]
@@ -612,6 +613,8 @@ _BROWSE_EVENT_FILTERS = {
     "FILTER(CONTAINS(LCASE(STR(?said_text)), LCASE(?f_text))) }",
     "from": _EVENT_FILTERS["from"].replace("?from", "?f_from"),
     "to": _EVENT_FILTERS["to"].replace("?to", "?f_to"),
+    "actor_id": "?event sem:hasActor ?f_actor_id .",  # bound to the actor's IRI
+    "place_id": "?event sem:hasPlace ?f_place_id .",  # bound to the place's IRI
 }
 
 # The inner query picks one page of events (filtered, sorted); the outer one adds their place and actors.
@@ -721,6 +724,29 @@ def browse_count(kind: str, filters: Iterable[str]) -> str:
     """How many rows of the ``kind`` table ``filters`` keep (``?count``)."""
     _, query, fragments, _ = _BROWSE[kind]
     return query.replace("#FILTERS#", _with(fragments, filters))
+
+
+# Events and their lowest tolls per month ("YYYY-MM"; year-only dates left out) and per group (#GROUP#).
+_BROWSE_MONTHS = PREFIXES + """SELECT ?month ?group (COUNT(?event) AS ?events) (SUM(?toll) AS ?fatalities) {
+  { SELECT DISTINCT ?event ?month ?group ?toll WHERE {
+      #FILTERS#
+      ?event a sem:Event ; sem:hasTimeStamp ?stamp .
+      BIND(STR(?stamp) AS ?date)
+      FILTER(STRLEN(?date) >= 7)
+      BIND(SUBSTR(?date, 1, 7) AS ?month)
+      OPTIONAL { #GROUP# }
+      OPTIONAL { ?event ckg:fatalities ?lowest }
+      BIND(COALESCE(?lowest, 0) AS ?toll)
+  } }
+} GROUP BY ?month ?group ORDER BY ?month ?group
+"""
+MONTH_GROUPS = {"type": "?event ckg:eventType ?group", "country": "?event sem:hasPlace/ckg:countryCode ?group"}
+
+
+def browse_months(filters: Iterable[str], group: str) -> str:
+    """Events and fatalities per month and per ``group`` ("type" or "country") of the filtered events."""
+    return _BROWSE_MONTHS.replace("#FILTERS#", _with(_BROWSE_EVENT_FILTERS, filters)).replace(
+        "#GROUP#", MONTH_GROUPS[group])
 
 
 # Distinct countries and first-level divisions of the places that have events (the filters' choices).

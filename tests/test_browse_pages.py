@@ -200,3 +200,43 @@ def test_csv_download_of_actors_holds_every_filtered_row(server):
     assert answer.headers["X-Total-Count"] == str(len(rows)) and "attachment" in answer.headers["Content-Disposition"]
     twin = requests.get(server + "/actors.json?country=SY&all=1", timeout=30).json()
     assert {r["name"] for r in twin["rows"]} == names
+
+
+def chart(seen: OfflinePage) -> dict:
+    """What the page's chart draws now: dataset labels and sums, axis titles, legend shown."""
+    seen.page.wait_for_selector("figure.chart[data-ready='1']", timeout=15_000)
+    return seen.page.evaluate("""() => {
+        const chart = window.Chart.getChart(document.querySelector('figure.chart canvas'));
+        return {labels: chart.data.datasets.map(d => d.label),
+                sums: chart.data.datasets.map(d => d.data.reduce((a, b) => a + b, 0)),
+                months: chart.data.labels, x: chart.options.scales.x.title.text,
+                y: chart.options.scales.y.title.text, legend: chart.options.plugins.legend.position};
+    }""")
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_events_chart_follows_the_filters(server, offline_page):
+    seen = offline_page(server, "/events?country=SY")
+    drawn = chart(seen)
+    assert sum(drawn["sums"]) == 4 and set(drawn["labels"]) == set(seen.column("type"))
+    assert (drawn["x"], drawn["y"], drawn["legend"]) == ("Month", "Events", "bottom")
+    assert drawn["months"][0] == "2019-12" and drawn["months"][-1] == "2020-05" and len(drawn["months"]) == 6
+    seen.page.select_option("figure.chart select[name=measure]", "fatalities")
+    drawn = chart(seen)
+    assert sum(drawn["sums"]) == 6 and drawn["y"].startswith("Fatalities")
+    seen.page.select_option("figure.chart select[name=by]", "country")
+    seen.page.wait_for_selector("figure.chart .chart-numbers th:text-is('Syria')", state="attached")
+    assert chart(seen)["labels"] == ["Syria"]
+    seen.assert_clean()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize(("path", "events"), [("/", 6), ("/actors/syrian-arab-army", 4), ("/places/mogadishu", 1)])
+def test_home_actor_and_place_pages_chart_their_dated_events(server, offline_page, path, events):
+    seen = offline_page(server, path)
+    drawn = chart(seen)
+    assert sum(drawn["sums"]) == events and drawn["x"] == "Month"
+    assert "in all" in seen.page.inner_text("figure.chart .chart-status")
+    seen.assert_clean()

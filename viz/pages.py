@@ -44,7 +44,6 @@ class EntityTimeline:
     lat: float | None
     lon: float | None
     events: list[dict[str, Any]] = field(default_factory=list)  # the latest TIMELINE_LIMIT, oldest first, undated last
-    histogram: list[dict[str, Any]] = field(default_factory=list)  # [{period, count, height}] over every event
     event_count: int = 0  # every event, however many are listed
     first_seen: str | None = None
     last_seen: str | None = None
@@ -92,7 +91,6 @@ def timeline(store: Any, base_iri: str, segment: str, entity_id: str) -> EntityT
     found.event_count = sum(periods.values())
     dated = sorted(p for p in periods if p)
     found.first_seen, found.last_seen = (dated[0], dated[-1]) if dated else (None, None)
-    found.histogram = _histogram({p: n for p, n in periods.items() if p[:4].isdigit()})
     found.disagreements = disagreements(store, iri)
     return found
 
@@ -128,26 +126,3 @@ def _events(rows: list[dict[str, Any]], actor_rows: list[dict[str, Any]], entity
         event["actors"] = sorted(event["actors"].values(), key=lambda a: (a["role"], a["name"]))
         event["color"] = (legend.categories().get(event["category"]) or legend.categories()["other"]).color
     return ordered
-
-
-def _histogram(periods: dict[str, int]) -> list[dict[str, Any]]:
-    """Bars of events per month (per year when they span more than ten years), gaps included.
-
-    ``periods`` counts events by "YYYY-MM" (or "YYYY" for a year-only date).
-    """
-    if not periods:
-        return []
-    first, last = int(min(periods)[:4]), int(max(periods)[:4])
-    by_year = last - first > 10
-    counts: dict[str, int] = {}
-    for period, count in periods.items():
-        key = period[:4] if by_year else period
-        counts[key] = counts.get(key, 0) + count
-    if by_year:
-        periods = [str(y) for y in range(first, last + 1)]
-    else:
-        periods = [f"{y}-{m:02d}" for y in range(first, last + 1) for m in range(1, 13)]
-        periods = [p for p in periods if min(counts) <= p <= max(counts)] or sorted(counts)
-        periods = sorted(set(periods) | set(counts))
-    top = max(counts.values())
-    return [{"period": p, "count": counts.get(p, 0), "height": round(100 * counts.get(p, 0) / top)} for p in periods]
