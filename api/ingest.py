@@ -17,7 +17,7 @@ from api.auth import check_write_token
 from api.errors import problem
 from graph.inputs.read import Reader
 from graph.inputs.record import record_from_mapping
-from graph.link import write_extraction
+from graph.link import write_extractions
 from graph.records import Article, Extraction, slugify
 from graph.sources import InputError, check_text
 from graph.web.settings import fetcher_from_settings
@@ -76,7 +76,7 @@ def ingest_json(app: Flask, request: Request) -> Response:
 def write_document(store: Any, extraction: Extraction, base_iri: str) -> str:
     """Write one extraction's document graph (replacing the old one); return the graph's IRI."""
     # the graph model's writer links events across documents and refreshes merged event facts
-    graph_iri = write_extraction(store, extraction, base_iri).graph_iri
+    graph_iri = write_extractions(store, [extraction], base_iri)[0].graph_iri
     store.flush()
     return graph_iri
 

@@ -51,7 +51,8 @@ from graph.store import Store
 docs = [Extraction.from_json(json.loads(line)) for line in open(sys.argv[1], encoding="utf-8")]
 store = Store(sys.argv[2])
 started = time.perf_counter()
-summary = write_extractions_fast(docs, store, sys.argv[3])
+# by keyword: the baseline tree takes (extractions, store, base_iri), ours (store, extractions, base_iri)
+summary = write_extractions_fast(store=store, extractions=docs, base_iri=sys.argv[3])
 store.flush()
 seconds = time.perf_counter() - started
 store.close()

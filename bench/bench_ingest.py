@@ -136,7 +136,7 @@ def run_ours(store_dir: str, target: int, workers: int) -> dict:
                 return
 
     started = time.perf_counter()
-    write_results(results(), store, BASE, summary)
+    write_results(store, results(), BASE, summary)
     store.flush()
     seconds = time.perf_counter() - started
     triples = store.count_triples()
@@ -158,7 +158,7 @@ def run_ours_on_dask(store_dir: str, target: int, workers: int) -> dict:
     summary = IngestSummary()
     started = time.perf_counter()
     results = run_batch(extractions, BASE, workers=workers, validate=False, task=build_results)
-    write_results(results, store, BASE, summary)
+    write_results(store, results, BASE, summary)
     store.flush()
     seconds = time.perf_counter() - started
     triples = store.count_triples()

@@ -67,7 +67,7 @@ def one_round(path: Path, store_dir: Path) -> tuple[float, float, float, int]:
     reading = time.process_time() - cpu
     store = Store(str(store_dir))
     try:
-        summary = ingest_articles(articles, store, BASE, workers=0)
+        summary = ingest_articles(store, articles, BASE, workers=0)
     finally:
         store.close()
     return time.process_time() - cpu, time.perf_counter() - wall, reading, summary.documents

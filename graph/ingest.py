@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from graph.distributed import ARTICLES_PER_TASK, DocumentResult, build_result, extract_results, run_batch
 from graph.records import Article, Extraction
+from graph.store import TripleStore
 from graph.vocab import SEM
 
 __all__ = [
@@ -124,8 +125,8 @@ class StoreWriter:
 
 
 def write_results(
+    store: TripleStore,
     results: Iterable[DocumentResult],
-    store,
     base_iri: str,
     summary: IngestSummary,
     progress=None,
@@ -166,8 +167,8 @@ def write_results(
 
 
 def ingest_articles(
+    store: TripleStore,
     articles: Sequence[Article],
-    store,
     base_iri: str,
     scheduler: str | None = None,
     workers: int | None = None,
@@ -190,7 +191,7 @@ def ingest_articles(
     else:
         chunks = (articles[i : i + ARTICLES_PER_TASK] for i in range(0, len(articles), ARTICLES_PER_TASK))
         results = (result for chunk in chunks for result in extract_results(chunk, base_iri, validate))
-    write_results(results, store, base_iri, summary, progress=progress, on_error=on_error)
+    write_results(store, results, base_iri, summary, progress=progress, on_error=on_error)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -217,12 +218,12 @@ def unique_documents(
 
 
 def write_extractions_fast(
-    extractions: Iterable[Extraction], store, base_iri: str, validate: bool = False, refresh: bool = True
+    store: TripleStore, extractions: Iterable[Extraction], base_iri: str, validate: bool = False, refresh: bool = True
 ) -> IngestSummary:
     """Build and write extractions in this process through the ingest writer (the benchmark's path)."""
     started = time.perf_counter()
     summary = IngestSummary()
     results = (build_result(e, base_iri, validate) for e in extractions)
-    write_results(results, store, base_iri, summary, refresh=refresh)
+    write_results(store, results, base_iri, summary, refresh=refresh)
     summary.seconds = time.perf_counter() - started
     return summary

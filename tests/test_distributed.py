@@ -24,7 +24,7 @@ def articles(tmp_path_factory):
 def in_process(articles, tmp_path_factory):
     """The articles ingested without Dask: the reference graph."""
     store = Store(str(tmp_path_factory.mktemp("reference")))
-    summary = ingest_articles(articles, store, BASE, workers=0, validate=False)
+    summary = ingest_articles(store, articles, BASE, workers=0, validate=False)
     yield store, summary
     store.close()
 
@@ -45,7 +45,7 @@ def cluster():
 def test_local_cluster_ingest_matches_in_process_ingest(articles, in_process, tmp_path):
     reference, expected = in_process
     store = Store(str(tmp_path / "dask"))
-    summary = ingest_articles(articles, store, BASE, workers=2, validate=False)
+    summary = ingest_articles(store, articles, BASE, workers=2, validate=False)
     assert summary.documents == expected.documents == len(INCIDENTS)
     assert (summary.events, summary.actors, summary.places) == (expected.events, expected.actors, expected.places)
     assert store.graph_names() == reference.graph_names()
@@ -58,7 +58,7 @@ def test_existing_scheduler_is_used_and_reingest_is_idempotent(articles, in_proc
     reference, _ = in_process
     store = Store(str(tmp_path / "dask"))
     for _ in range(2):
-        summary = ingest_articles(articles, store, BASE, scheduler=cluster.scheduler_address, validate=False)
+        summary = ingest_articles(store, articles, BASE, scheduler=cluster.scheduler_address, validate=False)
         assert summary.documents == len(INCIDENTS)
         assert quads(store) == quads(reference)
     store.close()

@@ -82,9 +82,9 @@ def quads(store: Store) -> set[str]:
 def test_writing_the_same_extractions_twice_gives_the_same_store(tmp_path):
     store = Store(str(tmp_path / "s"))
     extractions = [extraction(n) for n in range(len(INCIDENTS))]
-    first = write_extractions_fast(extractions, store, BASE, validate=True)
+    first = write_extractions_fast(store, extractions, BASE, validate=True)
     before, names = quads(store), store.graph_names()
-    second = write_extractions_fast(extractions, store, BASE, validate=True)
+    second = write_extractions_fast(store, extractions, BASE, validate=True)
     assert quads(store) == before
     assert store.graph_names() == names
     assert first.documents == second.documents == len(INCIDENTS)
@@ -95,7 +95,7 @@ def test_writing_the_same_extractions_twice_gives_the_same_store(tmp_path):
 
 def test_summary_counts_what_was_written(tmp_path):
     store = Store(str(tmp_path / "s"))
-    summary = write_extractions_fast([extraction(0), extraction(1)], store, BASE)
+    summary = write_extractions_fast(store, [extraction(0), extraction(1)], BASE)
     per_document = [store.count_triples(f"{BASE}graph/report-{n}") for n in (0, 1)]
     assert summary.triples == sum(per_document) > 0
     line = summary.line()
@@ -112,7 +112,7 @@ def test_error_results_are_skipped_and_reported(tmp_path):
         DocumentResult(source="broken.txt", error="broken.txt: extraction failed (boom)"),
         build_result(extraction(1), BASE, validate=False),
     ]
-    summary = write_results(results, store, BASE, IngestSummary(), on_error=reported.append)
+    summary = write_results(store, results, BASE, IngestSummary(), on_error=reported.append)
     assert reported == ["broken.txt: extraction failed (boom)"]
     assert summary.errors == reported
     assert summary.documents == 2
@@ -124,7 +124,7 @@ def test_a_store_failure_reaches_the_caller(tmp_path):
     store = Store(str(tmp_path / "s"))
     bad = DocumentResult(source="x", graph_iri="not an IRI", ntriples=b"<http://e/s> <http://e/p> <http://e/o> .\n")
     with pytest.raises(ValueError):
-        write_results([bad], store, BASE, IngestSummary(), refresh=False)
+        write_results(store, [bad], BASE, IngestSummary(), refresh=False)
     store.close()
 
 

@@ -17,7 +17,6 @@ from graph.link import (
     dates_compatible,
     rebuild_current,
     relink_graphs,
-    write_extraction,
     write_extractions,
 )
 from graph.records import Extraction
@@ -70,11 +69,11 @@ def merged_store(request, tmp_path):
     store = Store(str(tmp_path / "store"))
     if order.startswith("batch"):  # the bulk path of `python -m graph ingest`: build apart, write, then link
         for part in [reports] if order == "batch" else [reports[::2], reports[1::2]]:
-            summary = write_results(build_results(part, BASE), store, BASE, IngestSummary())
+            summary = write_results(store, build_results(part, BASE), BASE, IngestSummary())
             assert summary.documents == len(part) and not summary.errors
         return name, store
     for report in reports if order == "forward" else reversed(reports):
-        assert write_extraction(store, report, BASE).violations == []
+        assert write_extractions(store, [report], BASE)[0].violations == []
     return name, store
 
 
@@ -137,8 +136,8 @@ def test_actors_and_places_from_different_articles_are_one_node(merged_store):
 def test_merged_event_has_the_most_precise_date(tmp_path):
     store = Store(str(tmp_path / "store"))
     reports = _reports("mali")
-    write_extraction(store, reports[2], BASE)  # month precision first
-    write_extraction(store, reports[0], BASE)
+    write_extractions(store, [reports[2]], BASE)  # month precision first
+    write_extractions(store, [reports[0]], BASE)
     event = _event_of_mention(store)[("mali-local-c", 10)]
     dates = {row["event"]: row.get("date") for row in store.select(MERGED)}
     assert dates[event] == "2019-09-30"
@@ -151,11 +150,11 @@ def test_replacing_a_document_recomputes_the_merged_figures(tmp_path):
     event = _event_of_mention(store)[("mali-wire-a", 0)]
     corrected = Extraction.from_json({**SCENARIOS["mali"][2], "events": [
         {**SCENARIOS["mali"][2]["events"][0], "fatalities": 61}]})
-    write_extraction(store, corrected, BASE)
+    write_extractions(store, [corrected], BASE)
     merged = {row["event"]: row for row in store.select(MERGED)}
     assert merged[event]["high"] == 61
     emptied = Extraction.from_json({**SCENARIOS["mali"][2], "events": []})
-    write_extraction(store, emptied, BASE)
+    write_extractions(store, [emptied], BASE)
     merged = {row["event"]: row for row in store.select(MERGED)}
     assert merged[event]["high"] == 38
     assert merged[event]["sources"] == 2
@@ -216,7 +215,7 @@ def test_a_report_that_fits_two_events_equally_is_not_merged(tmp_path):
     earlier = {**wire_a, "document": {**wire_a["document"], "id": "mali-wire-d"},
                "events": [{**wire_a["events"][0], "date": "2019-09-12", "fatalities": 3}]}
     for item in (wire_a, earlier, local):
-        write_extraction(store, Extraction.from_json(item), BASE)
+        write_extractions(store, [Extraction.from_json(item)], BASE)
     event_of = _event_of_mention(store)
     assert event_of[("mali-local-c", 10)] not in {event_of[("mali-wire-a", 0)], event_of[("mali-wire-d", 0)]}
 
@@ -255,7 +254,7 @@ def test_merged_event_date_is_an_owl_time_instant_with_its_granularity(tmp_path,
     store = Store(str(tmp_path / "store"))
     item = SCENARIOS["mali"][2]
     report = {**item, "events": [{**item["events"][0], "date": date, "date_precision": precision}]}
-    write_extraction(store, Extraction.from_json(report), BASE)
+    write_extractions(store, [Extraction.from_json(report)], BASE)
     rows = store.select(PREFIX + """PREFIX time: <http://www.w3.org/2006/time#>
         SELECT ?unit ?p ?value WHERE { ?e ckg:evidence ?ev ; time:hasTime ?t . ?t a time:Instant ;
         time:unitType ?unit ; ?p ?value . FILTER(STRSTARTS(STR(?p), STR(time:inXSD))) }""")

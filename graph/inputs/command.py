@@ -109,7 +109,7 @@ def _into_store(args: argparse.Namespace, settings: Any, make_reader: ReaderFact
         report = (lambda line: tqdm.write(f"error: {line}", file=sys.stderr)) if not args.quiet else _print_error
         with tqdm(total=len(articles), unit="doc", disable=args.quiet, file=sys.stderr) as bar:
             summary = ingest_articles(
-                articles, store, settings.base_iri, scheduler=args.scheduler, workers=args.workers,
+                store, articles, settings.base_iri, scheduler=args.scheduler, workers=args.workers,
                 validate=not args.no_validate, progress=bar, on_error=report,
             )
     except (OSError, StoreError) as err:  # scheduler unreachable, disk full, remote store down

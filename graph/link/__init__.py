@@ -11,7 +11,7 @@ kind, merged figures) into the current graph, by the rules of ``graph.link.curre
 from graph.link.current import mentioned, rebuild_current, reconcile, reconcile_graphs
 from graph.link.events import actors_compatible, date_interval, dates_compatible, link_events
 from graph.link.relink import relink_graphs
-from graph.link.write import Written, ensure_ontology, recover, write_extraction, write_extractions
+from graph.link.write import Written, ensure_ontology, recover, write_extractions
 
 __all__ = [
     "link_events",
@@ -21,7 +21,6 @@ __all__ = [
     "recover",
     "reconcile_graphs",
     "relink_graphs",
-    "write_extraction",
     "write_extractions",
     "ensure_ontology",
     "Written",

@@ -14,7 +14,7 @@ from graph.link.merged import run_update
 from graph.ontology import ontology_graph
 from graph.records import Extraction
 
-__all__ = ["Written", "write_extraction", "write_extractions", "ensure_ontology"]
+__all__ = ["Written", "write_extractions", "ensure_ontology"]
 
 
 @dataclass
@@ -55,21 +55,15 @@ def _write_one(store, extraction: Extraction, base_iri: str, validate: bool, ver
     return written
 
 
-def write_extraction(
-    store, extraction: Extraction, base_iri: str, validate: bool = True, extractor_version: str = __version__
-) -> Written:
-    """Write one document's graph (replacing its old one) and reconcile the current facts of what it mentions."""
-    ensure_ontology(store)
-    written = _write_one(store, extraction, base_iri, validate, extractor_version)
-    reconcile(store, _graph_subjects(store, written.graph_iri) | set(written.previous))
-    return written
-
-
 def write_extractions(
     store, extractions: Iterable[Extraction], base_iri: str, validate: bool = True,
     extractor_version: str = __version__, progress=None,
 ) -> list[Written]:
-    """Write many documents in order, then reconcile the current facts of everything they touched, once."""
+    """Write documents in order, each linked to the stored events before it is built; reconcile what they touched once.
+
+    Each document's graph replaces its old one (the service's path, one document at a time); a batch
+    ingest builds apart and links after loading instead (``graph.ingest.write_results``).
+    """
     ensure_ontology(store)
     results, touched = [], set()
     for extraction in extractions:
