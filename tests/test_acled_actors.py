@@ -110,8 +110,9 @@ def test_a_tie_between_countries_leaves_generic_actors_without_one(extractor):
         # a community's militia is that community's Ethnic Militia
         ("Fulani militia killed 12 farmers in Benue, Nigeria.", "Fulani Ethnic Militia (Nigeria)",
          "Civilians (Nigeria)"),
-        # victims named only by a number are civilians
-        ("A roadside bomb hit a minibus near Mogadishu, Somalia, killing 12.", None, "Civilians (Somalia)"),
+        # victims named only by a number are civilians; the bomb's unnamed planter an unidentified armed group
+        ("A roadside bomb hit a minibus near Mogadishu, Somalia, killing 12.", "Unidentified Armed Group (Somalia)",
+         "Civilians (Somalia)"),
         # a claim: the claimant is the doer
         ("Al-Shabaab claimed it had killed five soldiers in an ambush near Kismayo, Somalia.",
          "Military Forces of Somalia", "Al-Shabaab"),

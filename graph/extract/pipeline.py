@@ -100,10 +100,11 @@ def read_doc(article: Article, doc: Doc) -> Extraction:
     sentence_of = SentenceIndex(doc)
     places = read_places(doc, sentence_of, article.text)
     actors = read_actors(doc, places.mentions, sentence_of, article.text)
+    events = read_events(article, doc, actors.table, places.mentions)
     return Extraction(
         document=article,
-        actors=actors.records,
+        actors=actors.records + events.actors,
         locations=places.locations,
-        events=read_events(article, doc, actors.table, places.mentions),
+        events=events.events,
         relations=actors.relations,
     )

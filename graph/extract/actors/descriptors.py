@@ -13,7 +13,14 @@ from spacy.util import filter_spans
 from graph.extract.actors import lexicon
 from graph.extract.actors.crowds import crowd_class, is_protest_subject, protest_word
 from graph.extract.actors.lexicon import actor_key
-from graph.extract.actors.table import LINK_WORDS, ActorInfo, MentionBuilder, link_after, state_actor
+from graph.extract.actors.table import (
+    LINK_WORDS,
+    ActorInfo,
+    MentionBuilder,
+    generic_actor,
+    link_after,
+    state_actor,
+)
 from graph.extract.countries import countries
 from graph.extract.datafiles import read_words
 
@@ -220,9 +227,7 @@ def _resolve_descriptor(builder: MentionBuilder, cls: str, place: str | None, qu
             cls = "unidentified"
         else:
             return None
-    base = _GENERIC_NAMES[cls]
-    name = f"{base} ({countries().by_code[place].name})" if place in countries().by_code else base
-    return ActorInfo(actor_key(name), name, _GENERIC_KINDS[cls], place)
+    return generic_actor(_GENERIC_NAMES[cls], _GENERIC_KINDS[cls], place)
 
 
 def _fits(info: ActorInfo, cls: str, country: str | None) -> bool:

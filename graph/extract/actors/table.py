@@ -13,7 +13,7 @@ from graph.extract.countries import countries
 from graph.records import Actor, Mention
 
 __all__ = ["ActorMention", "ActorInfo", "ActorTable", "MentionBuilder", "LINK_WORDS", "PLACE_LABELS",
-           "strip_name", "link_after", "linked_target", "state_actor", "inter_code"]
+           "strip_name", "link_after", "linked_target", "state_actor", "generic_actor", "inter_code"]
 
 # Words after "<X>-" that say who backs, hosts or holds what follows ("Russian-backed regime assault").
 LINK_WORDS = {"backed", "linked", "led", "allied", "affiliated", "aligned", "supported", "based", "held",
@@ -171,6 +171,14 @@ def state_actor(code: str, branch: str = "Military") -> ActorInfo | None:
     name = f"{branch} Forces of {country.name}"
     tags = frozenset({"police"}) if branch == "Police" else frozenset()
     return ActorInfo(actor_key(name), name, "state_forces", code, tags)
+
+
+def generic_actor(base: str, kind: str, code: str | None) -> ActorInfo:
+    """ACLED's generic actor of a country: ("Civilians", "civilians", "ML") -> Civilians (Mali); without a
+    known country the category alone ("Civilians"), which beats a guessed country."""
+    country = countries().by_code.get(code or "")
+    name = f"{base} ({country.name})" if country else base
+    return ActorInfo(actor_key(name), name, kind, country.code if country else None)
 
 
 def linked_target(doc: Doc, table: ActorTable, mention: ActorMention) -> str | None:

@@ -21,13 +21,16 @@ from graph.extract.actors import ActorTable
 from graph.extract.events import dates, numbers
 from graph.extract.events import types as event_types
 from graph.extract.events.coref import EventMention, drop_headlines, merge_mentions
+from graph.extract.events.crowd_types import crowd_sub_type
+from graph.extract.events.lexicon import codes, taxonomy
+from graph.extract.events.parties import implied_parties
 from graph.extract.events.place import event_place, main_place
 from graph.extract.events.roles import assign_roles
 from graph.extract.events.skips import caption, drop_headline, lead_end, ongoing, repeats, word_set
 from graph.extract.events.syntax import agents
 from graph.extract.events.timeline import anchor_dates
 from graph.extract.places import PlaceMention
-from graph.records import Article, Event, slugify
+from graph.records import Actor, Article, Event, slugify
 
 __all__ = ["build_events"]
 
@@ -44,8 +47,10 @@ def _evidence(article: Article, sent: Span) -> tuple[str, int, int]:
     return text[start:end], start, end
 
 
-def build_events(article: Article, doc: Doc, table: ActorTable, places: list[PlaceMention]) -> list[Event]:
-    """Return the events of a parsed article, in document order."""
+def build_events(article: Article, doc: Doc, table: ActorTable,
+                 places: list[PlaceMention]) -> tuple[list[Event], tuple[Actor, ...]]:
+    """Return the events of a parsed article, in document order, and the generic actors (Civilians (X),
+    Unidentified Armed Group (X)) that ACLED's codebook implies for them and the actor table lacks."""
     context = _Context(article, doc, table, places)
     events: list[Event] = []
     seen: list[set[str]] = []
@@ -71,7 +76,8 @@ def build_events(article: Article, doc: Doc, table: ActorTable, places: list[Pla
     incidents = drop_headlines(incidents)
     events = anchor_dates(incidents, context.published)
     countries = {p.location.name for p in places if p.location.kind in _COUNTRY_KINDS}
-    return _fill_from_context(events, countries, _theatre_check(article, doc, table, places))
+    events = _fill_from_context(events, countries, _theatre_check(article, doc, table, places))
+    return implied_parties(events, table, places)
 
 
 def _with_toll_of(event: Event, sent: Span, published: dt.date | None) -> Event:
@@ -121,6 +127,8 @@ class _Context:
 
     def event(self, span: Span, sent: Span, typing, evidence: tuple[str, int, int], anchor: str) -> Event:
         """Build one event read from ``span`` (the sentence or a part of it)."""
+        riot = _crowd_typing(typing, span, self.table)
+        typing = riot or typing
         roles = assign_roles(span, typing.trigger, self.table, typing.event_type)
         place = event_place(sent, self.places, self.fallback, typing.trigger)
         reading = dates.resolve_date(span, self.published)
@@ -139,7 +147,7 @@ class _Context:
         event_id = f"event/{slugify(self.article.id)}-{anchor}"
         named = {p.location.id for p in self.places if sent.start <= p.start and p.end <= sent.end}
         self.own[event_id] = (reading is not None, place is not None and place.id in named)
-        return Event(
+        event = Event(
             id=event_id,
             event_type=typing.event_type,
             sub_event_type=_territory_taker(typing, self.table),
@@ -160,6 +168,7 @@ class _Context:
             cameo=typing.cameo,
             plover=typing.plover,
         )
+        return _crowd_first(event, self.table) if riot is not None else event
 
 
 _ADJUNCT_PREPS = {"during", "amid", "in", "after", "following"}
@@ -220,6 +229,26 @@ def _persons_aside(roles, event_type: str, table: ActorTable) -> tuple[str | Non
         if kinds.get(actor2) == "person":
             actor2 = None
     return actor1, actor2, tuple(dict.fromkeys(assoc))
+
+
+def _crowd_typing(typing, span: Span, table: ActorTable):
+    """The typing as a riot when the parties make it a crowd's violence (:mod:`.crowd_types`), else None."""
+    mentioned = [(table.actors[m.key].kind, span.doc[m.start : m.end].root) for m in table.in_span(span)
+                 if m.link is None]
+    sub = crowd_sub_type(typing.sub_event_type, typing.trigger, typing.cue, mentioned)
+    if sub is None:
+        return None
+    cameo, plover = codes().get(sub, (None, None))
+    return replace(typing, event_type=taxonomy()[sub], sub_event_type=sub, cameo=cameo, plover=plover)
+
+
+def _crowd_first(event: Event, table: ActorTable) -> Event:
+    """A riot's crowd is its actor1, the state forces it fights actor2."""
+    kinds = {info.name: info.kind for info in table.actors.values()}
+    if kinds.get(event.actor1 or "") != "civilians" and kinds.get(event.actor2 or "") == "civilians":
+        return replace(event, actor1=event.actor2, actor2=event.actor1, assoc_actor_1=event.assoc_actor_2,
+                       assoc_actor_2=event.assoc_actor_1)
+    return event
 
 
 _CAPTURES = {"CAPTURE", "RETAKE"}

@@ -1,0 +1,75 @@
+"""ACLED's actor-based rule for crowds: what a crowd of unarmed people does violently is a riot.
+
+The sentence's words give a type before its parties are known; once they are, the codebook decides:
+
+- looting or destroying property done by a crowd (rioters, protesters or civilians as its doers, no
+  armed actor named) is a riot, not a strategic development;
+- a clash between state forces and a crowd (the crowd the clash's subject or the people it is
+  "with" or "between") is a riot, not a battle: a battle needs two armed, organised sides. Crowds
+  that clash with one another are left alone: herders and farmers fighting are communal militias.
+
+It is a violent demonstration when the sentence tells of a protest or the crowd faces the state's
+forces, mob violence otherwise.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from graph.extract.actors.crowds import protest_word
+from graph.extract.events.syntax import agents
+
+__all__ = ["crowd_sub_type"]
+
+_ARMED_KINDS = frozenset(["armed_group", "militia"])
+_STATE_KINDS = frozenset(["state_forces", "government"])
+_PARTY_PREPS = frozenset(["with", "between", "against"])
+CROWD_SIZE = 10  # fewer people than this, counted, are a gang rather than a crowd
+_SMALL_NUMBERS = frozenset(["two", "three", "four", "five", "six", "seven", "eight", "nine"])
+
+
+def crowd_sub_type(sub_event_type: str, trigger: Token | None, cue: str | None,
+                   mentioned: list[tuple[str, Token]]) -> str | None:
+    """The riot sub-event type that replaces ``sub_event_type`` when the parties make it a crowd's violence;
+    None when the type stands. ``trigger`` and ``cue`` are the typing's word and its lexicon class,
+    ``mentioned`` the (kind, head token) of every actor the sentence names."""
+    kinds = {kind for kind, _ in mentioned}
+    if trigger is None or kinds & _ARMED_KINDS or "civilians" not in kinds:
+        return None
+    sent = trigger.sent
+    crowds = [head for kind, head in mentioned if kind == "civilians" and not _few(head)]
+    if sub_event_type == "Looting/property destruction" and any(head.i in _doers(trigger) for head in crowds):
+        return _riot(sent, kinds)
+    state_and_crowd = bool(kinds & _STATE_KINDS) and kinds <= _STATE_KINDS | {"civilians"}
+    if sub_event_type == "Armed clash" and cue == "CLASH" and state_and_crowd:
+        parties = _parties(trigger)
+        if any(head.i in parties for head in crowds):
+            return _riot(sent, kinds)
+    return None
+
+
+def _few(head: Token) -> bool:
+    """"Three people", "two men": a handful is a gang, not a crowd."""
+    counts = [c for c in head.children if c.dep_ == "nummod" and c.like_num]
+    return any(c.text.isdigit() and int(c.text) < CROWD_SIZE or c.lower_ in _SMALL_NUMBERS for c in counts)
+
+
+def _doers(verb: Token) -> set[int]:
+    """Token ids of the verb's own subject (a conjunct's borrowed subject is too often a misparse)."""
+    return {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+
+
+def _parties(trigger: Token) -> set[int]:
+    """Token ids of the sides of a clash: its subject, and who it is with, between or against."""
+    out = set(agents(trigger))
+    holders = [trigger, trigger.head] if trigger.pos_ == "NOUN" else [trigger]  # "clashes were reported between"
+    for prep in (c for holder in holders for c in holder.children):
+        if prep.dep_ == "prep" and prep.lower_ in _PARTY_PREPS:
+            for side in prep.children:
+                out |= {t.i for t in side.subtree}
+    return out
+
+
+def _riot(sent: Span, kinds: set[str]) -> str:
+    demonstration = kinds & _STATE_KINDS or any(protest_word(token) for token in sent)
+    return "Violent demonstration" if demonstration else "Mob violence"

@@ -1,0 +1,94 @@
+"""The parties ACLED's codebook implies when the text leaves them unnamed.
+
+- Violence against civilians (and looting or destroying property) has civilians on its receiving
+  side: victims named only by a role, a count or a party membership ("killed a former leader",
+  "kill PF member") are Civilians (X), the party kept as an associate.
+- Harm whose doer nobody names ("a car bomb exploded", "gunmen", "perpetrators not known") is by an
+  Unidentified Armed Group (X); in a battle the side the text leaves unnamed is one, too.
+- A riot's crowd of civilians are Rioters (X).
+- An arrest with no named arrester is by the country's police; the people arrested, when named only
+  as members of a party or by role, are Civilians (X).
+
+X is the country of the event's place, else the article's country; none when neither is known.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from graph.extract.actors import ActorTable
+from graph.extract.actors.table import ActorInfo, generic_actor, state_actor
+from graph.extract.places import PlaceMention
+from graph.records import Actor, Event
+
+__all__ = ["implied_parties"]
+
+# Explosions whose doer is no one the text can name; air strikes and shelling come from armies
+# whose country the text may not give, so they keep what the sentence says.
+_HIDDEN_DOERS = frozenset(["Remote explosive/landmine/IED", "Grenade", "Suicide bomb"])
+_CIVILIAN_TARGETS = frozenset(["organization", "person", "civilians"])
+_NON_STATE_ARMED = frozenset(["armed_group", "militia"])
+
+
+def implied_parties(events: Sequence[Event], table: ActorTable,
+                    places: Sequence[PlaceMention]) -> tuple[list[Event], tuple[Actor, ...]]:
+    """Return the events with the parties the codebook implies, and the records of the actors they add."""
+    country_of = {p.location.name: p.location.country for p in places}
+    kinds = {info.name: info.kind for info in table.actors.values()}
+    # an article that names an armed group has its own suspects: an unnamed doer is left to them
+    unnamed = not any(kind in _NON_STATE_ARMED for kind in kinds.values())
+    added: dict[str, ActorInfo] = {}
+    out = []
+    for event in events:
+        code = country_of.get(event.location or "") or table.main_country
+        changed = _implied(event, kinds, code)
+        if not unnamed:
+            changed = {slot: info for slot, info in changed.items() if info.kind != "armed_group"}
+        for info in changed.values():
+            if info.name not in kinds:
+                added.setdefault(info.name, info)
+        out.append(_with(event, changed))
+    records = tuple(Actor(id=info.key, name=info.name, kind=info.kind, country=info.country)
+                    for info in added.values())
+    return out, records
+
+
+def _implied(event: Event, kinds: dict[str, str], code: str | None) -> dict[str, ActorInfo]:
+    """Slot ("actor1", "actor2") -> the generic actor ACLED would code there, for this event."""
+    sub = event.sub_event_type
+    out: dict[str, ActorInfo] = {}
+    if event.event_type == "Violence against civilians" or sub == "Looting/property destruction":
+        if event.actor2 is None or kinds.get(event.actor2) in _CIVILIAN_TARGETS - {"civilians"}:
+            out["actor2"] = generic_actor("Civilians", "civilians", code)
+        if event.actor1 is None:
+            out["actor1"] = generic_actor("Unidentified Armed Group", "armed_group", code)
+    elif event.event_type == "Explosions/Remote violence" and sub in _HIDDEN_DOERS:
+        if event.actor1 is None:
+            out["actor1"] = generic_actor("Unidentified Armed Group", "armed_group", code)
+        elif event.actor2 is None and kinds.get(event.actor1) == "state_forces":
+            out["actor2"] = generic_actor("Unidentified Armed Group", "armed_group", code)
+    elif event.event_type == "Battles" and sub == "Armed clash" and bool(event.actor1) != bool(event.actor2):
+        out["actor2" if event.actor1 else "actor1"] = generic_actor("Unidentified Armed Group", "armed_group", code)
+    elif event.event_type == "Riots" and kinds.get(event.actor1 or "") == "civilians" \
+            and (event.actor1 or "").startswith("Civilians"):
+        out["actor1"] = generic_actor("Rioters", "civilians", code)
+    elif sub == "Arrests":
+        police = state_actor(code, "Police") if code else None
+        if event.actor1 is None:
+            out["actor1"] = police or generic_actor("Police Forces", "state_forces", None)
+        if event.actor2 is None or kinds.get(event.actor2) in _CIVILIAN_TARGETS - {"civilians"}:
+            out["actor2"] = generic_actor("Civilians", "civilians", code)
+    return out
+
+
+def _with(event: Event, changed: dict[str, ActorInfo]) -> Event:
+    """The event with the implied actors in their slots; a party or person they replace stays an associate."""
+    if not changed:
+        return event
+    assoc2 = event.assoc_actor_2
+    if "actor2" in changed and event.actor2 is not None:
+        assoc2 = tuple(dict.fromkeys((*assoc2, event.actor2)))
+    actor1 = changed["actor1"].name if "actor1" in changed else event.actor1
+    actor2 = changed["actor2"].name if "actor2" in changed else event.actor2
+    return replace(event, actor1=actor1, actor2=actor2, assoc_actor_2=assoc2)

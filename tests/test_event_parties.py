@@ -1,0 +1,86 @@
+"""The parties ACLED's codebook implies (civilian victims, unidentified attackers, the police behind an arrest)
+and its actor-based rule for crowds (a crowd's looting or clash with the police is a riot), on hand-written
+notes."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graph.extract.pipeline import Extractor
+from graph.records import Article
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def extract(extractor, text: str):
+    return extractor.extract(Article(id="note", text=text, published=dt.date(2016, 6, 20)))
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "actor1", "actor2"),
+    [
+        # a bomb that nobody is said to have planted: an unidentified armed group; the dead are civilians
+        ("A roadside bomb exploded near the market in Gao, Mali, killing four people.",
+         "Remote explosive/landmine/IED", "Unidentified Armed Group (Mali)", "Civilians (Mali)"),
+        # a victim named by a role only is a civilian
+        ("Armed men killed a former mayor as he left a mosque in Gao, Mali.", "Attack",
+         "Unidentified Armed Group (Mali)", "Civilians (Mali)"),
+        # an arrest with no named arrester: the country's police; the arrested are civilians
+        ("Three journalists were arrested in Bujumbura, Burundi.", "Arrests", "Police Forces of Burundi",
+         "Civilians (Burundi)"),
+        # members of a party who are arrested are civilians, the party beside them
+        ("Police arrested two members of the opposition Movement for Change in Harare, Zimbabwe.", "Arrests",
+         "Police Forces of Zimbabwe", "Civilians (Zimbabwe)"),
+        # a battle with one side named: the other side is an unidentified armed group
+        ("A soldier was killed when his patrol was ambushed near Timbuktu, Mali.", "Armed clash",
+         "Military Forces of Mali", "Unidentified Armed Group (Mali)"),
+        # a grenade at a police post: the police first (state forces lead in remote violence), the thrower unknown
+        ("A grenade was thrown at a police post in Bujumbura, Burundi, wounding two officers.", "Grenade",
+         "Police Forces of Burundi", "Unidentified Armed Group (Burundi)"),
+        # a crowd that loots is rioting, not a strategic development
+        ("Youths looted and burnt shops in Kisumu, Kenya.", "Mob violence", "Rioters (Kenya)", None),
+        ("Angry students burnt down two dormitories at a school in Kisii, Kenya.", "Mob violence", "Rioters (Kenya)",
+         None),
+        # a handful of people is a gang, not a crowd
+        ("Three men torched two police cars in Kisumu, Kenya.", "Looting/property destruction",
+         "Unidentified Armed Group (Kenya)", "Police Forces of Kenya"),
+        # a clash between the police and a crowd is a riot, the crowd first
+        ("Police clashed with traders in the market of Oran, Algeria.", "Violent demonstration",
+         "Rioters (Algeria)", "Police Forces of Algeria"),
+        ("Clashes were reported in Oran between police and street vendors.", "Violent demonstration",
+         "Rioters (Algeria)", "Police Forces of Algeria"),
+        ("Residents protesting power cuts burnt tyres and clashed with police in Kano, Nigeria.",
+         "Violent demonstration", "Rioters (Nigeria)", "Police Forces of Nigeria"),
+        # armed sides stay a battle
+        ("Soldiers clashed with al-Shabaab fighters near Afgoye, Somalia.", "Armed clash",
+         "Military Forces of Somalia", "Al-Shabaab"),
+    ],
+)
+def test_implied_parties_and_crowd_types(extractor, text, sub_event_type, actor1, actor2):
+    result = extract(extractor, text)
+    event = result.events[0]
+    assert (event.sub_event_type, event.actor1, event.actor2) == (sub_event_type, actor1, actor2)
+    listed = {actor.name for actor in result.actors}
+    assert {name for name in (actor1, actor2) if name} <= listed  # every party has an actor record
+
+
+def test_named_armed_group_is_not_replaced_by_an_unidentified_one(extractor):
+    """An article that names an armed group leaves an unnamed bomber to it: no unidentified group is invented."""
+    result = extract(extractor, "Boko Haram fighters raided Gwoza, Nigeria on Monday. A bomb exploded at the "
+                                "market the next day, killing three people.")
+    bombs = [e for e in result.events if e.sub_event_type == "Remote explosive/landmine/IED"]
+    assert bombs and all("Unidentified" not in (e.actor1 or "") for e in bombs)
+    assert bombs[0].actor2 == "Civilians (Nigeria)"
+
+
+def test_implied_actor_records_are_generic(extractor):
+    result = extract(extractor, "Armed men killed a former mayor as he left a mosque in Gao, Mali.")
+    by_name = {actor.name: actor for actor in result.actors}
+    attackers = by_name["Unidentified Armed Group (Mali)"]
+    assert (attackers.kind, attackers.country) == ("armed_group", "ML")
+    assert by_name["Civilians (Mali)"].kind == "civilians"
