@@ -65,14 +65,13 @@ def parse_point(wkt: str | None) -> tuple[float | None, float | None]:
 
 def fields(store: Store, iris: list[str]) -> dict[str, dict[str, list[Any]]]:
     """Return every field of each entity in ``iris``: ``{iri: {field: [values, sorted]}}``."""
-    found: dict[str, dict[str, list[Any]]] = {}
+    found: dict[str, dict[str, set[Any]]] = {}
     if iris:
         for row in store.read(q.with_iris(q.FIELDS, sorted(set(iris)))):
-            found.setdefault(row["entity"], {}).setdefault(row["field"], []).append(row["value"])
-    for entity in found.values():
-        for values in entity.values():
-            values.sort(key=str)
-    return found
+            for field in q.FIELD_NAMES.get(row["p"], ()):
+                found.setdefault(row["entity"], {}).setdefault(field, set()).add(row["value"])
+    return {entity: {field: sorted(values, key=str) for field, values in entity_fields.items()}
+            for entity, entity_fields in found.items()}
 
 
 def labels(store: Store, iris: set[str]) -> dict[str, dict[str, Any]]:
