@@ -20,6 +20,7 @@ from api.ingest import ingest_json
 from api.limits import client_gone, heavy
 from api.search import search_results
 from graph import queries as q
+from graph.newest import newest_first
 from graph.store import Store
 
 __all__ = ["blueprint"]
@@ -75,16 +76,21 @@ def _iri_param(name: str, segment: str) -> Any:
     return entities.iri_of(_base(), segment, value) or entities.iri_of(_base(), segment, "-")
 
 
-def _listing(key: str, query: str, bindings: dict[str, Any], row_key: str,
+def _listing(key: str, query: str | q.NewestFirst, bindings: dict[str, Any], row_key: str,
              convert: Callable[[dict[str, Any], dict[str, Any]], dict[str, Any]],
              decorate: Callable[[list[dict[str, Any]]], dict[str, Any]] = lambda rows: {}) -> Response:
     """Run a paged list query (one row or more per item), decorate the page, answer it with a ``next`` link.
 
-    ``decorate`` gets the page's rows and returns what ``convert`` needs besides the row (names, fields),
-    read by one query for the whole page.
+    ``query`` is a paged query, or the reads of a newest-first list (``graph.newest``). ``decorate``
+    gets the page's rows and returns what ``convert`` needs besides the row (names, fields), read by
+    one query for the whole page.
     """
     limit, offset = params.limit_offset()
-    rows = _store().read(q.page(query, limit + 1, offset), {k: v for k, v in bindings.items() if v is not None})
+    bound = {k: v for k, v in bindings.items() if v is not None}
+    if isinstance(query, q.NewestFirst):
+        rows = newest_first(_store(), query, bound, limit + 1, offset)
+    else:
+        rows = _store().read(q.page(query, limit + 1, offset), bound)
     first: dict[str, dict[str, Any]] = {}
     for row in rows:
         first.setdefault(row[row_key], row)

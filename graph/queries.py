@@ -19,6 +19,7 @@ Every lookup is a fixed number of queries (aggregates, no query per row).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import pyoxigraph as ox
 
@@ -32,13 +33,11 @@ __all__ = [
     "EVENT_ACTORS", "EVENT_EVIDENCE", "EVENT_REPORTERS", "DOCUMENT_ENTITIES", "SEARCH_ACTORS", "SEARCH_PLACES",
     "SEARCH_EVENTS", "STATS", "DESCRIBE", "READINGS", "NETWORK_ACTORS", "NETWORK_PLACES", "NETWORK_EVENTS",
     "NETWORK_ROLES", "NETWORK_RELATIONS", "network_top_actors", "network_view_events", "NETWORK_EVENT_ROLES",
-    "NETWORK_ANY_ACTORS",
-    "NETWORK_ACTORS_AMONG", "NETWORK_PLACES_AMONG", "NETWORK_RELATIONS_AMONG", "ENTITY", "ACTOR_TIMELINE",
-    "PLACE_TIMELINE", "ENTITY_PERIODS", "TIMELINE_ACTORS", "TIMELINE_LIMIT", "EXPORT_EVENTS", "EXPORT_ASSOCIATES",
-    "EXPORT_EVIDENCE", "EXPORT_ACTORS", "EXPORT_PLACES", "BROWSE_FILTERS", "BROWSE_SORTS", "browse", "browse_count",
-    "browse_months", "MONTH_GROUPS",
-    "BROWSE_REGIONS", "EXPORT_EVENTS_AMONG", "EXPORT_ASSOCIATES_AMONG", "EXPORT_EVIDENCE_AMONG", "DOCUMENT_TEXT",
-    "DOCUMENT_EVIDENCE",
+    "NETWORK_ANY_ACTORS", "NETWORK_ACTORS_AMONG", "NETWORK_PLACES_AMONG", "NETWORK_RELATIONS_AMONG", "ENTITY",
+    "ACTOR_TIMELINE", "PLACE_TIMELINE", "ENTITY_PERIODS", "TIMELINE_ACTORS", "TIMELINE_LIMIT", "EXPORT_EVENTS",
+    "EXPORT_ASSOCIATES", "EXPORT_EVIDENCE", "EXPORT_ACTORS", "EXPORT_PLACES", "BROWSE_FILTERS", "BROWSE_SORTS",
+    "browse", "browse_count", "browse_months", "MONTH_GROUPS", "BROWSE_REGIONS", "EXPORT_EVENTS_AMONG",
+    "EXPORT_ASSOCIATES_AMONG", "EXPORT_EVIDENCE_AMONG", "DOCUMENT_TEXT", "DOCUMENT_EVIDENCE", "NewestFirst",
 ]
 
 PREFIXES = sparql_prefixes("rdf", "schema", "sem", "ckg", "prov", "geo")
@@ -123,43 +122,39 @@ LABELS = PREFIXES + """SELECT DISTINCT ?entity ?name ?kind WHERE {
 _TEXT_MATCH = "FILTER(CONTAINS(LCASE(STR(?label)), LCASE(?q)))"
 
 _ACTOR_FILTERS = {
-    "q": "?actor schema:name|schema:alternateName ?label . " + _TEXT_MATCH + " FILTER EXISTS { ?actor a sem:Actor }",
-    "kind": "?actor ckg:kind ?kind . FILTER EXISTS { ?actor a sem:Actor }",
-    "": "?actor a sem:Actor .",
+    "q": "?actor schema:name|schema:alternateName ?label . " + _TEXT_MATCH,
+    "kind": "?actor ckg:kind ?kind .",
 }
 
-_ENTITY_LIST = PREFIXES + """SELECT ?#E# (MIN(?n) AS ?name) {
-  { SELECT DISTINCT ?#E# WHERE {
-      #FILTERS#
-  } }
-  ?#E# schema:name ?n .
-} GROUP BY ?#E# ORDER BY LCASE(STR(?name)) ?#E# #PAGE#
+# The current graph holds one name per entity. Without filters, no subquery: the class and name are one join.
+_ENTITY_LIST = PREFIXES + """SELECT ?#E# ?name {
+  #MATCHES#
+  ?#E# a #CLASS# ; schema:name ?name .
+} ORDER BY LCASE(STR(?name)) ?#E# #PAGE#
 """
 
 
-def _entity_list(entity: str, fragments: dict[str, str], filters: Iterable[str]) -> str:
-    filters = [f for f in filters if f in fragments] or [""]
-    chosen = "\n".join(fragments[f] for f in filters)
-    return _ENTITY_LIST.replace("#E#", entity).replace("#FILTERS#", chosen)
+def _entity_list(entity: str, cls: str, fragments: dict[str, str], filters: Iterable[str]) -> str:
+    chosen = _with(fragments, filters)
+    matches = "{ SELECT DISTINCT ?#E# WHERE {\n      " + chosen + "\n  } }" if chosen else ""
+    return _ENTITY_LIST.replace("#MATCHES#", matches).replace("#CLASS#", cls).replace("#E#", entity)
 
 
 def actor_list(filters: Iterable[str]) -> str:
     """Actors ordered by name (ids and names), filtered by any of ``q`` (name or alias contains) and ``kind``."""
-    return _entity_list("actor", _ACTOR_FILTERS, filters)
+    return _entity_list("actor", "sem:Actor", _ACTOR_FILTERS, filters)
 
 
 _PLACE_FILTERS = {
-    "q": "?place schema:name|schema:alternateName ?label . " + _TEXT_MATCH + " FILTER EXISTS { ?place a sem:Place }",
-    "kind": "?place ckg:kind ?kind . FILTER EXISTS { ?place a sem:Place }",
-    "country": "?place ckg:countryCode ?cc . FILTER(UCASE(STR(?cc)) = UCASE(?country)) "
-    "FILTER EXISTS { ?place a sem:Place }",
-    "": "?place a sem:Place .",
+    "q": "?place schema:name|schema:alternateName ?label . " + _TEXT_MATCH,
+    "kind": "?place ckg:kind ?kind .",
+    "country": "?place ckg:countryCode ?cc . FILTER(UCASE(STR(?cc)) = UCASE(?country))",
 }
 
 
 def place_list(filters: Iterable[str]) -> str:
     """Places ordered by name (ids and names), filtered by any of ``q``, ``kind`` and ``country`` (alpha-2)."""
-    return _entity_list("place", _PLACE_FILTERS, filters)
+    return _entity_list("place", "sem:Place", _PLACE_FILTERS, filters)
 
 
 # Date filters compare ISO texts truncated to the shorter of the two, so an event dated
@@ -175,50 +170,85 @@ _EVENT_FILTERS = {
     "to": "FILTER(SUBSTR(STR(?date), 1, STRLEN(?to)) <= SUBSTR(?to, 1, STRLEN(STR(?date))))",
 }
 
-_EVENT_LIST = PREFIXES + """SELECT DISTINCT ?event ?date ?type ?sub_type ?place ?fatalities ?actor1 ?actor2 {
-  { SELECT DISTINCT ?event ?date WHERE {
-      #FILTERS#
-      ?event a sem:Event .
-      OPTIONAL { ?event sem:hasTimeStamp ?date }
-      #DATES#
-    } ORDER BY DESC(?date) ?event #PAGE# }
+# ---------------------------------------------------------------- newest-first lists (graph.newest)
+# Sorting every match by date and IRI made the engine fetch each IRI's text at every comparison (the
+# tie-break) and look each match's date up; counting matches per date reads dates alone (stored inline),
+# then only the few dates a page spans are read with their IRIs.
+
+
+class NewestFirst(NamedTuple):
+    """The reads of one newest-first list (``graph.newest``); each binds the list's filters at its first ``WHERE {``."""
+
+    dates: str  # every date of the matches, newest first, with how many matches have it (?day ?datatype ?n)
+    count: str | None  # how many matches there are, dated or not (?n); None when a date filter drops undated ones
+    of_dates: str  # the matches (?item ?date) of the dates in #TERMS#, newest first, ties by IRI
+    undated: str  # the undated matches (?item) by IRI, paged (#PAGE#)
+    rows: str  # the fields of the page's items (#IRIS#), one row per item (?item and the item's own name)
+
+
+def _newest_first(item: str, stamp: str, cls: str, fragments: dict[str, str], filters: set[str],
+                  fields: str) -> NewestFirst:
+    dates = {"from", "to"} & filters
+    chosen = _with(fragments, filters - dates)
+    where_dated = f"{chosen}\n  ?{item} {stamp} ?date ."
+    return NewestFirst(
+        dates=PREFIXES + f"""SELECT (STR(?date) AS ?day) (DATATYPE(?date) AS ?datatype) (COUNT(DISTINCT ?{item}) AS ?n)
+WHERE {{
+  {where_dated}
+  {_with(fragments, dates)}
+}} GROUP BY ?date ORDER BY DESC(?date)
+""",
+        count=None if dates else PREFIXES + f"""SELECT (COUNT(DISTINCT ?{item}) AS ?n) WHERE {{
+  {chosen}
+  ?{item} a {cls} .
+}}
+""",
+        of_dates=PREFIXES + f"""SELECT DISTINCT (?{item} AS ?item) ?date WHERE {{
+  VALUES ?date {{ #TERMS# }}
+  {where_dated}
+}} ORDER BY DESC(?date) ?{item}
+""",
+        undated=PREFIXES + f"""SELECT DISTINCT (?{item} AS ?item) WHERE {{
+  {chosen}
+  ?{item} a {cls} .
+  FILTER NOT EXISTS {{ ?{item} {stamp} ?date }}
+}} ORDER BY ?{item} #PAGE#
+""",
+        rows=PREFIXES + f"""SELECT * WHERE {{
+  VALUES ?{item} {{ {_IRIS} }}
+  BIND(?{item} AS ?item)
+  {fields}
+}}
+""")
+
+
+_EVENT_FIELDS = """OPTIONAL { ?event sem:hasTimeStamp ?date }
   OPTIONAL { ?event ckg:eventType ?type }
   OPTIONAL { ?event ckg:subEventType ?sub_type }
   OPTIONAL { ?event sem:hasPlace ?place }
   OPTIONAL { ?event ckg:fatalities ?fatalities }
   OPTIONAL { ?event ckg:actor1 ?actor1 }
-  OPTIONAL { ?event ckg:actor2 ?actor2 }
-} ORDER BY DESC(?date) ?event
-"""
+  OPTIONAL { ?event ckg:actor2 ?actor2 }"""
 
 
-def event_list(filters: Iterable[str]) -> str:
+def event_list(filters: Iterable[str]) -> NewestFirst:
     """Events newest first, filtered by any of actor, place, type, sub_type, document, from, to (names: LABELS)."""
-    filters = set(filters)  # the selective patterns first, so they drive the join; date FILTERs after the OPTIONAL
-    dates = {"from", "to"} & filters
-    return _EVENT_LIST.replace("#FILTERS#", _with(_EVENT_FILTERS, filters - dates)).replace(
-        "#DATES#", _with(_EVENT_FILTERS, dates))
+    return _newest_first("event", "sem:hasTimeStamp", "sem:Event", _EVENT_FILTERS, set(filters), _EVENT_FIELDS)
 
 
 _DOCUMENT_FILTERS = {
-    "q": "FILTER EXISTS { ?document schema:headline|schema:publisher ?label . " + _TEXT_MATCH + " }",
+    "q": "?document schema:headline|schema:publisher ?label . " + _TEXT_MATCH,
 }
 
-_DOCUMENT_LIST = PREFIXES + """SELECT DISTINCT ?document ?title ?publisher ?published {
-  { SELECT DISTINCT ?document ?published WHERE {
-      ?document a ckg:Document .
-      OPTIONAL { ?document schema:datePublished ?published }
-      #FILTERS#
-    } ORDER BY DESC(?published) ?document #PAGE# }
+_DOCUMENT_FIELDS = """OPTIONAL { ?document schema:datePublished ?published }
   OPTIONAL { ?document schema:headline ?title }
-  OPTIONAL { ?document schema:publisher ?publisher }
-} ORDER BY DESC(?published) ?document
-"""
+  OPTIONAL { ?document schema:publisher ?publisher }"""
 
 
-def document_list(filters: Iterable[str]) -> str:
+def document_list(filters: Iterable[str]) -> NewestFirst:
     """Documents newest first, filtered by ``q`` (title or publisher contains)."""
-    return _DOCUMENT_LIST.replace("#FILTERS#", _with(_DOCUMENT_FILTERS, filters))
+    return _newest_first("document", "schema:datePublished", "ckg:Document", _DOCUMENT_FILTERS, set(filters),
+                         _DOCUMENT_FIELDS)
 
 
 # ---------------------------------------------------------------- actors (bound: ?actor)
@@ -366,11 +396,15 @@ DOCUMENT_ENTITIES = PREFIXES + """SELECT DISTINCT ?entity ?class WHERE {
 # Rank: 0 exact name or alias, 1 starts with q, 2 contains q.
 _RANK = """BIND(IF(LCASE(STR(?label)) = LCASE(?q), 0, IF(STRSTARTS(LCASE(STR(?label)), LCASE(?q)), 1, 2)) AS ?r)"""
 
-SEARCH_ACTORS = PREFIXES + """SELECT ?actor (MIN(?r) AS ?rank) WHERE {
-  ?actor schema:name|schema:alternateName ?label .
-  """ + _TEXT_MATCH + """
-  FILTER EXISTS { ?actor a sem:Actor }
-  """ + _RANK + """
+# The labels are matched first (the outer query has no WHERE keyword, so ?q is bound in the inner one), then
+# the class: the other way round, the engine looked up every actor's labels.
+SEARCH_ACTORS = PREFIXES + """SELECT ?actor (MIN(?r) AS ?rank) {
+  { SELECT ?actor ?r WHERE {
+      ?actor schema:name|schema:alternateName ?label .
+      """ + _TEXT_MATCH + """
+      """ + _RANK + """
+  } }
+  ?actor a sem:Actor .
 } GROUP BY ?actor ORDER BY ?rank ?actor #PAGE#
 """
 
