@@ -1,0 +1,76 @@
+"""graph.newest: a page read through counts per date is the page one ORDER BY over every match gives."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from rdflib import URIRef
+
+from graph import queries as q
+from graph.newest import newest_first
+from graph.store import Store
+from graph.vocab import CURRENT_GRAPH
+
+BASE = "https://conflictkg.org/id/"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
+CKG = "https://w3id.org/conflictkg/ontology#"
+# Dates of three precisions, several events on one day, and events with no date at all.
+DATES = [("2019-03-02", "date"), ("2019-03", "gYearMonth"), ("2019", "gYear"), ("2018-12-31", "date"),
+         ("2019-03-02", "date"), ("2020-01-15", "date"), ("2018-12", "gYearMonth"), (None, None)]
+# The plain query the pages must equal: every match sorted by date (newest first, undated last) and IRI.
+EVERY_MATCH = q.PREFIXES + """SELECT ?event WHERE {
+  #FILTERS#
+  ?event a sem:Event .
+  OPTIONAL { ?event sem:hasTimeStamp ?date }
+  #DATES#
+} ORDER BY DESC(?date) ?event #PAGE#
+"""
+
+
+def _events(count: int) -> bytes:
+    rng = random.Random(3)
+    lines = []
+    for n in range(count):
+        event, (date, datatype) = f"<{BASE}event/e{n:03d}>", rng.choice(DATES)
+        lines += [f"{event} <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{SEM}Event> .",
+                  f'{event} <{CKG}eventType> "{rng.choice(["Battles", "Riots"])}" .',
+                  f"{event} <{SEM}hasActor> <{BASE}actor/a{n % 3}> ."]
+        if date:
+            lines.append(f'{event} <{SEM}hasTimeStamp> "{date}"^^<{XSD}{datatype}> .')
+    return ("\n".join(lines) + "\n").encode()
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    opened = Store(str(tmp_path_factory.mktemp("newest")))
+    opened.insert(_events(60), str(CURRENT_GRAPH))
+    yield opened
+    opened.close()
+
+
+FILTERS = [{}, {"type": "Battles"}, {"actor": URIRef(f"{BASE}actor/a1")}, {"from": "2019-03"},
+           {"type": "Riots", "to": "2019"}]
+
+
+@pytest.mark.parametrize("bindings", FILTERS, ids=lambda b: ",".join(b) or "none")
+def test_every_page_is_the_page_of_one_sort_over_every_match(store, bindings):
+    dates = {"from", "to"} & set(bindings)
+    fragments = q._EVENT_FILTERS
+    plain = EVERY_MATCH.replace("#FILTERS#", q._with(fragments, set(bindings) - dates)).replace(
+        "#DATES#", q._with(fragments, dates))
+    everything = [row["event"] for row in store.read(q.page(plain, 1000, 0), bindings)]
+    assert len(everything) > 5
+    for limit in (1, 4, 7, 60):
+        for offset in range(0, len(everything) + 3):
+            expected = everything[offset:offset + limit]
+            page = [row["item"] for row in newest_first(store, q.event_list(bindings), bindings, limit, offset)]
+            assert page == expected, (limit, offset)
+
+
+def test_a_page_holds_the_fields_of_its_items(store):
+    rows = newest_first(store, q.event_list([]), {}, 5, 0)
+    assert [row["item"] for row in rows] == [row["event"] for row in rows]
+    assert all(row["type"] in ("Battles", "Riots") for row in rows)
+    assert rows[0]["date"] == "2020-01-15"
