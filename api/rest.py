@@ -151,13 +151,16 @@ def places() -> Response:
     bindings = {"q": params.text("q"), "kind": params.text("kind"), "country": params.text("country")}
 
     def convert(r: dict[str, Any], found: dict[str, Any]) -> dict[str, Any]:
-        entity = found.get(r["place"], {})
-        lat, lon = entities.parse_point(_first(entity, "wkt"))
-        return {**entities.ref(r["place"], r.get("name"), "places"), "kind": _first(entity, "kind"),
-                "country": _first(entity, "country"),
-                "admin1": _first(entity, "admin1_name") or _first(entity, "admin1"), "lat": lat, "lon": lon}
+        place = found.get(r["place"], {})
+        lat, lon = entities.parse_point(place.get("wkt"))
+        return {**entities.ref(r["place"], r.get("name"), "places"), "kind": place.get("kind"),
+                "country": place.get("country"), "admin1": place.get("admin1_name") or place.get("admin1"),
+                "lat": lat, "lon": lon}
 
-    return _listing("places", q.place_list(_present(bindings)), bindings, "place", convert, _fields_of("place"))
+    def decorate(rows: list[dict[str, Any]]) -> dict[str, Any]:
+        return {r["place"]: r for r in _store().read(q.with_iris(q.PLACE_LIST_FIELDS, [r["place"] for r in rows]))}
+
+    return _listing("places", q.place_list(_present(bindings)), bindings, "place", convert, decorate)
 
 
 @blueprint.get("/places/<place_id>")

@@ -38,6 +38,7 @@ __all__ = [
     "EXPORT_ASSOCIATES", "EXPORT_EVIDENCE", "EXPORT_ACTORS", "EXPORT_PLACES", "BROWSE_FILTERS", "BROWSE_SORTS",
     "browse", "browse_count", "browse_months", "MONTH_GROUPS", "BROWSE_REGIONS", "EXPORT_EVENTS_AMONG",
     "EXPORT_ASSOCIATES_AMONG", "EXPORT_EVIDENCE_AMONG", "DOCUMENT_TEXT", "DOCUMENT_EVIDENCE", "NewestFirst",
+    "PLACE_LIST_FIELDS",
 ]
 
 PREFIXES = sparql_prefixes("rdf", "schema", "sem", "ckg", "prov", "geo")
@@ -150,6 +151,17 @@ _PLACE_FILTERS = {
     "kind": "?place ckg:kind ?kind .",
     "country": "?place ckg:countryCode ?cc . FILTER(UCASE(STR(?cc)) = UCASE(?country))",
 }
+
+
+# What a place list shows of each place of the page (#IRIS#): one row each (one value per fact in the current graph).
+PLACE_LIST_FIELDS = PREFIXES + """SELECT * WHERE {
+  VALUES ?place { """ + _IRIS + """ }
+  OPTIONAL { ?place ckg:kind ?kind }
+  OPTIONAL { ?place ckg:countryCode ?country }
+  OPTIONAL { ?place ckg:admin1 ?admin1 OPTIONAL { ?admin1 schema:name ?admin1_name } }
+  OPTIONAL { ?place geo:hasGeometry/geo:asWKT ?wkt }
+}
+"""
 
 
 def place_list(filters: Iterable[str]) -> str:
