@@ -86,3 +86,54 @@ def test_a_note_naming_no_country_picks_the_namesake_at_war(nlp, text, mention, 
     found = _places(nlp, text)
     assert mention in found, f"{mention!r} not among {sorted(found)}"
     assert (found[mention].country, found[mention].admin1, found[mention].precision) == (country, admin1, 1)
+
+
+# (sentence, mention, name, country, admin1, ACLED precision): a village placed by its distance from a
+# town, or named with others near a town, takes that town's point with precision 2.
+MEASURED = [
+    ("Gunmen raped IDPs near Kayma, 10kms east of Kutum.", "Kayma", "Kayma", "SD", "Northern Darfur", 2),
+    ("Militia raided Dabanga, some 20 km north of Bunia.", "Dabanga", "Dabanga", "CD", "Eastern Province", 2),
+    ("Herders and farmers clashed between Koussouma and Mougna, near the town of Djenne.", "Koussouma",
+     "Koussouma", "ML", "Mopti Region", 2),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "mention", "name", "country", "admin1", "precision"), MEASURED)
+def test_a_village_measured_from_a_town_takes_its_point(nlp, text, mention, name, country, admin1, precision):
+    found = _places(nlp, text)
+    assert mention in found, f"{mention!r} not among {sorted(found)}"
+    location = found[mention]
+    assert (location.name, location.country, location.admin1, location.precision) == (name, country, admin1, precision)
+    assert location.lat is not None
+
+
+@pytest.mark.slow
+def test_a_distance_landmark_written_in_one_token_is_a_reference(nlp):
+    doc = nlp("Gunmen raped IDPs near Kayma, 10kms east of Kutum.")
+    marks = {p.location.name: p.reference for p in find_places(doc)}
+    assert marks == {"Kayma": False, "Kutum": True}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "containers"),
+    [
+        ("US drones hit militant bases near Jilib town in Middle Juba region.", {"Middle Juba"}),
+        ("Gunmen attacked a bus in Kalagi, Kayunga District.", {"Kayunga District"}),
+        ("Troops shelled Kalagi and Kampala.", set()),
+    ],
+)
+def test_places_that_hold_another_are_marked(nlp, text, containers):
+    doc = nlp(text)
+    assert {p.location.name for p in find_places(doc) if p.container} == containers
+
+
+@pytest.mark.slow
+def test_a_transliteration_must_be_spelt_alike():
+    """"Kienge" shares its consonants with "Kananga" but is no spelling of it; "al-Shajara" is one of "Ash Shajarah"."""
+    from graph.extract.places.gazetteer import get_gazetteer
+
+    gaz = get_gazetteer()
+    assert "Kananga" not in {p.name for p in gaz.lookup_fuzzy("Kienge", {"CD"})}
+    assert [p.name for p in gaz.lookup_fuzzy("al-Shajara", {"SY"})][:1] == ["Ash Shajarah"]

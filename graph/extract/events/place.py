@@ -33,6 +33,7 @@ def event_place(sent: Span, places: list[PlaceMention], fallback: Location | Non
     below = [p for p in inside if p.location.kind not in _COUNTRY_KINDS]
     origins = [p for p in below if not _destination(sent.doc, p)] or below
     origins = [p for p in origins if not p.reference] or origins  # not the dateline, if the sentence names more
+    origins = [p for p in origins if not p.container] or origins  # "Jilib town in Middle Juba region": Jilib
     if origins:
         if trigger is None:
             return origins[0].location

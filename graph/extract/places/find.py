@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from graph.extract.places.context import actor_countries, country_names, doc_admin1s, doc_countries, landmark
 from graph.extract.places.gazetteer import Place, get_gazetteer, normalise, skeleton, strip_article
 from graph.extract.places.geocode import Cues, resolve
-from graph.extract.places.local import dateline, read_unlisted, reference_point
+from graph.extract.places.local import containers, dateline, read_unlisted, reference_point
 from graph.extract.places.locations import PlaceMention
 from graph.extract.places.patterns import ruler_patterns
 from graph.extract.places.spans import candidate_spans, cued_spans, query_variants, strip, widen
@@ -112,7 +112,8 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     """Return each place mention of a parsed doc with its geocoded Location, in text order.
 
     A name the gazetteer cannot place is kept only when the text calls it a place (:mod:`.local`), in the
-    place that holds it; datelines and distance landmarks are marked ``reference``. The same name gets the same place
+    place that holds it; datelines and distance landmarks are marked ``reference``, the places that hold
+    another named one ``container``. The same name gets the same place
     throughout the article; a "province"/"governorate" cue on any of its mentions applies to all.
     """
     spans = candidate_spans(doc)
@@ -140,7 +141,12 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     main = context.most_common(1)[0][0] if context else None
     ner = {i for ent in doc.ents if ent.label_ in ("GPE", "LOC") for i in range(ent.start, ent.end)}
     mentions = read_unlisted(doc, missed, out, main, ner)
-    marked = (replace(m, reference=reference_point(doc, m.start) or dateline(doc, m.start, m.end)) for m in mentions)
+    holding = containers(doc, mentions)
+    marked = (
+        replace(m, reference=reference_point(doc, m.start) or dateline(doc, m.start, m.end),
+                container=m.start in holding)
+        for m in mentions
+    )
     return sorted(marked, key=lambda m: m.start)
 
 

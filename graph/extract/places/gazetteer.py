@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import threading
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from graph.extract.datafiles import DATA as DATA_ROOT
@@ -31,7 +32,12 @@ __all__ = [
 ]
 
 DATA_DIR = DATA_ROOT / "places"
+FUZZY_RATIO = 0.6  # how alike (difflib's ratio) a transliteration variant must be to the place's name
 SHORT_NAME = 4  # letters up to which a name finds only places of that very name, not those it is another name of
+
+
+def _alike(key: str, other: str) -> bool:
+    return SequenceMatcher(None, key, other).ratio() >= FUZZY_RATIO
 
 
 def _rank(places) -> list[Place]:
@@ -77,7 +83,8 @@ class Gazetteer:
         return places
 
     def lookup_fuzzy(self, name: str, countries: set[str]) -> list[Place]:
-        """Return places in ``countries`` whose consonant skeleton equals the name's ("Shajara" ~ "Shajarah")."""
+        """Return places in ``countries`` whose consonant skeleton equals the name's ("Shajara" ~ "Shajarah") and
+        whose name is spelt much alike."""
         key = skeleton(normalise(name))
         if len(key.replace(" ", "")) < 3 or not countries:
             return []
@@ -87,7 +94,9 @@ class Gazetteer:
             f"SELECT {cols} FROM keys k JOIN places p ON p.n = k.place"
             f" WHERE k.key = ? AND k.loose = 2 AND p.country IN ({marks})"
         )
-        return _rank(Place(*r) for r in self._query(sql, (key, *sorted(countries))))
+        own = strip_article(normalise(name))  # "Kienge" shares the skeleton "kng" with "Kananga", but little else
+        found = (Place(*r) for r in self._query(sql, (key, *sorted(countries))))
+        return _rank(p for p in found if _alike(own, strip_article(normalise(p.name))))
 
     def admin1_by_prefix(self, name: str, countries: set[str]) -> list[Place]:
         """Admin1 units of ``countries`` whose name starts with ``name`` ("Kherson" -> "Khersonska oblast")."""

@@ -31,7 +31,10 @@ from graph.extract.places.words import (
 )
 from graph.records import Location, slugify
 
-__all__ = ["place_noun", "container", "unlisted_place", "coordinated_names", "read_unlisted", "locative", "targeted"]
+__all__ = [
+    "place_noun", "container", "containers", "unlisted_place", "coordinated_names", "read_unlisted", "locative",
+    "targeted",
+]
 
 _NEAR = frozenset(("near", "outside", "around", "from", "off"))
 _ADMIN_KINDS = frozenset(("governorate", "region", "country"))
@@ -47,6 +50,7 @@ _TOWN_KINDS = frozenset(("city", "town", "village"))
 STRAY_KM = 500
 STRAY_POPULATION = 500_000
 _DISTANCE = frozenset(("km", "kms", "kilometres", "kilometers", "miles", "metres", "meters"))
+_DISTANCE_TOKEN = re.compile(r"\d+(?:[.,]\d+)?(?:km|kms|mi)")  # "10kms": number and unit in one token
 _SKIPPED = _ARTICLES | {"a", "-"}  # between a preposition and its place: "in the", "in Al-Arish"
 # The kind of an unlisted place, by the noun that names it; other nouns ("village", "settlement") give "village".
 _KIND_OF_NOUN = {
@@ -88,11 +92,11 @@ def coordinated_names(doc: Doc, end: int) -> list[tuple[int, int]]:
     return []
 
 
-def container(doc: Doc, end: int, by_start: dict[int, PlaceMention]) -> tuple[Location, bool] | None:
-    """The place that holds the name ending at ``end``, and whether the name only lies near it.
+def container(doc: Doc, end: int, by_start: dict[int, PlaceMention]) -> tuple[PlaceMention, bool] | None:
+    """The mention of the place that holds the name ending at ``end``, and whether the name only lies near it.
 
-    Reads "X village in Y District", "X, a village in Y", "X area of Y", "X near Y", "X, Y" and
-    "X and Z areas of Y territory".
+    Reads "X village in Y District", "X, a village in Y", "X area of Y", "X near Y", "X, Y",
+    "X and Z areas of Y territory", "X and Z, near the town of Y" and "X, 10 km east of Y".
     """
     after_comma = end + 1
     while after_comma < len(doc) and after_comma not in by_start and doc[after_comma].lower_ in DIRECTIONS:
@@ -101,7 +105,7 @@ def container(doc: Doc, end: int, by_start: dict[int, PlaceMention]) -> tuple[Lo
         apposed = by_start[after_comma]
         after = doc[apposed.end].text if apposed.end < len(doc) else "."
         if after not in (",", "and"):
-            return apposed.location, False  # "Rupchai, Mayendit", but not "Zangebe, Maiwa, Algaiti and Mainari"
+            return apposed, False  # "Rupchai, Mayendit", but not "Zangebe, Maiwa, Algaiti and Mainari"
     i = _skip_names(doc, end)
     if i + 2 < len(doc) and doc[i].lower_ == "sub" and doc[i + 1].text == "-":
         i += 2  # "Lafto sub-city of Addis Ababa"
@@ -109,23 +113,51 @@ def container(doc: Doc, end: int, by_start: dict[int, PlaceMention]) -> tuple[Lo
         i += 1
     elif i < len(doc) and doc[i].lower_ in ("a", "an") and i + 1 < len(doc) and doc[i + 1].lower_ in PLACE_NOUNS:
         i += 2  # "X, a village in Y"
+    measured = _measured(doc, i)
+    if measured is not None:
+        return _place_at(doc, measured, by_start, near=True)  # "X, 10 km east of Y": ACLED codes Y, near
     if i >= len(doc) or doc[i].lower_ not in ("in", "of", "near", "outside", "around", "off"):
         return None
-    near = doc[i].lower_ in _NEAR
-    i += 1
-    while i < len(doc) and i not in by_start and (doc[i].lower_ in _SKIPPED or doc[i].lower_ in DIRECTIONS):
+    return _place_at(doc, i + 1, by_start, near=doc[i].lower_ in _NEAR)
+
+
+def _place_at(doc: Doc, i: int, by_start: dict[int, PlaceMention], near: bool) -> tuple[PlaceMention, bool] | None:
+    """The place named from token ``i`` on, after articles, directions and "the town of"."""
+    skip = _SKIPPED | PLACE_NOUNS | {"city", "of"}
+    for j in range(i, min(i + 5, len(doc))):
+        if j in by_start:
+            return by_start[j], near
+        if doc[j].lower_ not in skip and doc[j].lower_ not in DIRECTIONS:
+            return None
+    return None
+
+
+def _measured(doc: Doc, i: int) -> int | None:
+    """After "[,] [some] 10 km [east] of" or "10kms from": the token where the place measured from starts."""
+    if i < len(doc) and doc[i].text == ",":
         i += 1
-    found = by_start.get(i)
-    return (found.location, near) if found is not None else None
+    if i < len(doc) and doc[i].lower_ in ("some", "about", "around", "roughly", "approximately"):
+        i += 1
+    if i + 1 < len(doc) and doc[i].like_num and doc[i + 1].lower_ in _DISTANCE:
+        i += 2
+    elif i < len(doc) and _DISTANCE_TOKEN.fullmatch(doc[i].lower_):
+        i += 1
+    else:
+        return None
+    if i < len(doc) and doc[i].lower_ in COMPASS:
+        i += 1
+    return i + 1 if i < len(doc) and doc[i].lower_ in ("of", "from") else None
 
 
-def unlisted_place(name: str, noun: str | None, held: tuple[Location, bool] | None, country: str | None) -> Location:
+def unlisted_place(
+    name: str, noun: str | None, held: tuple[PlaceMention, bool] | None, country: str | None
+) -> Location:
     """A Location for a name no gazetteer lists, at the point of the place that holds it, if any."""
     kind = _KIND_OF_NOUN.get(noun or "", "village")
     if held is None:
         slug = f"{slugify(name)}-{country.lower()}" if country else slugify(name)
         return Location(id=f"place/local-{slug}", name=name, kind=kind, country=country)
-    area, near = held
+    area, near = held[0].location, held[1]
     precision = 3 if area.kind in _ADMIN_KINDS else 2
     return Location(
         id=f"place/local-{slugify(name)}-{area.id.removeprefix('place/')}",
@@ -183,7 +215,7 @@ def read_unlisted(
         known = by_start.get(start)
         if known is not None and known.end == end:
             held = container(doc, end, by_start)
-            if held is None or held[0] is known.location or _inside(known.location, held[0]):
+            if held is None or held[0].location is known.location or _inside(known.location, held[0].location):
                 continue
             noun = place_noun(doc, start, end)
             by_start[start] = PlaceMention(start, end, unlisted_place(doc[start:end].text, noun, held, country))
@@ -201,6 +233,20 @@ def read_unlisted(
         by_start[start] = PlaceMention(start, end, unlisted_place(doc[start:name_end].text, noun, held, country))
         taken.update(range(start, end))
     return _without_strays(doc, list(by_start.values()), ner)
+
+
+def containers(doc: Doc, mentions: list[PlaceMention]) -> set[int]:
+    """Starts of the mentions that say where another named place lies: "Y" of "X town in Y region", "X near Y".
+
+    The event happened at the place inside, not all over its container.
+    """
+    by_start = {m.start: m for m in mentions}
+    out = set()
+    for mention in mentions:
+        held = container(doc, mention.end, by_start)
+        if held is not None and held[0] is not mention:
+            out.add(held[0].start)
+    return out
 
 
 def _without_strays(doc: Doc, mentions: list[PlaceMention], ner: set[int]) -> list[PlaceMention]:
@@ -302,13 +348,13 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742 * math.asin(math.sqrt(h))
 
 
-def _sentence_area(doc: Doc, start: int, found: list[PlaceMention]) -> tuple[Location, bool] | None:
+def _sentence_area(doc: Doc, start: int, found: list[PlaceMention]) -> tuple[PlaceMention, bool] | None:
     """The admin area the sentence names nearest to the name: the village lies somewhere inside it."""
     sent = doc[start].sent
     areas = [m for m in found if sent.start <= m.start < sent.end and m.location.kind in ("governorate", "region")]
     if not areas:
         return None
-    return min(areas, key=lambda m: abs(m.start - start)).location, False
+    return min(areas, key=lambda m: abs(m.start - start)), False
 
 
 def _listed_names(doc: Doc, spans: list[tuple[int, int]]) -> dict[tuple[int, int], str]:
@@ -356,7 +402,7 @@ def reference_point(doc: Doc, start: int) -> bool:
         if token.lower_ in ("of", "from") and k >= 1:
             lead = [t.lower_ for t in doc[max(0, k - 4) : k]]
             compass = token.lower_ == "from" or lead[-1] in COMPASS
-            return compass and any(w in _DISTANCE for w in lead)
+            return compass and any(w in _DISTANCE or _DISTANCE_TOKEN.fullmatch(w) for w in lead)
         if token.is_punct or token.pos_ in ("VERB", "AUX", "ADP"):
             return False
     return False

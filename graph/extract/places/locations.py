@@ -21,6 +21,7 @@ class PlaceMention:
     end: int
     location: Location
     reference: bool = False  # where the story is filed or measured from: a dateline, "400 km northeast of Bangui"
+    container: bool = False  # where another named place lies: "Y" of "X town in Y region", "X near Y"
 
 
 @dataclass(frozen=True)
