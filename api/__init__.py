@@ -33,6 +33,7 @@ def create_app(config: dict[str, Any] | Settings | None = None) -> Flask:
         errors,
         graph_store,
         limits,
+        maps,
         network,
         openapi,
         pages,
@@ -54,4 +55,5 @@ def create_app(config: dict[str, Any] | Settings | None = None) -> Flask:
     app.register_blueprint(network.blueprint)
     app.register_blueprint(browse.blueprint)
     app.register_blueprint(charts.blueprint)
+    app.register_blueprint(maps.blueprint)
     return app

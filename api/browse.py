@@ -46,13 +46,6 @@ def _query(kind: str) -> tables.Query:
     return tables.read_query(kind, current_app.config["CONFLICTKG"].base_iri)
 
 
-def _filter_args(query: tables.Query) -> str:
-    """The query string of the filters and sort alone (for downloads and twins)."""
-    args = dict(query.filters)
-    args["sort"] = ("-" if query.descending else "") + query.sort
-    return urlencode(args)
-
-
 def page(kind: str) -> str:
     """The HTML table of ``kind``: filters, sortable columns, one page of rows, paging and downloads."""
     query = _query(kind)
@@ -62,7 +55,7 @@ def page(kind: str) -> str:
     regions = tables.regions(store) if kind in ("events", "places", "actors") else {}
     return render_template(
         "pages/browse.html", table=query.table, query=query, rows=found, total=total,
-        download=_filter_args(query), regions=regions, country_name=tables.country_name,
+        download=tables.filter_args(query), regions=regions, country_name=tables.country_name,
         types=event_types(), kinds=legend.kinds(), filters=tables.FORM[kind], sorts=_sort_links(query))
 
 

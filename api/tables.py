@@ -10,12 +10,13 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlencode
 
 from api import entities, params
 from graph import queries as q
 from graph.store import Store
 
-__all__ = ["Table", "TABLES", "FORM", "Query", "read_query", "rows", "count", "country_name", "regions"]
+__all__ = ["Table", "TABLES", "FORM", "Query", "read_query", "filter_args", "rows", "count", "country_name", "regions"]
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,13 @@ def read_query(kind: str, base_iri: str, default_limit: int = 50) -> Query:
         raise params.BadParameter(f"'sort' must be one of {choices} (with '-' before it for descending), got {sort!r}.")
     limit, offset = params.limit_offset(default_limit)
     return Query(table, filters, sort.lstrip("-"), sort.startswith("-"), limit, offset, base_iri)
+
+
+def filter_args(query: Query) -> str:
+    """The query string of the filters and sort alone (for downloads, twins and charts)."""
+    args = dict(query.filters)
+    args["sort"] = ("-" if query.descending else "") + query.sort
+    return urlencode(args)
 
 
 def country_code(value: str) -> str:

@@ -36,7 +36,7 @@ __all__ = [
     "NETWORK_ANY_ACTORS", "NETWORK_ACTORS_AMONG", "NETWORK_PLACES_AMONG", "NETWORK_RELATIONS_AMONG", "ENTITY",
     "ACTOR_TIMELINE", "PLACE_TIMELINE", "ENTITY_PERIODS", "TIMELINE_ACTORS", "TIMELINE_LIMIT", "EXPORT_EVENTS",
     "EXPORT_ASSOCIATES", "EXPORT_EVIDENCE", "EXPORT_ACTORS", "EXPORT_PLACES", "BROWSE_FILTERS", "BROWSE_SORTS",
-    "browse", "browse_count", "browse_months", "MONTH_GROUPS", "BROWSE_REGIONS", "EXPORT_EVENTS_AMONG",
+    "browse", "browse_count", "browse_months", "MONTH_GROUPS", "map_events", "BROWSE_REGIONS", "EXPORT_EVENTS_AMONG",
     "EXPORT_ASSOCIATES_AMONG", "EXPORT_EVIDENCE_AMONG", "DOCUMENT_TEXT", "DOCUMENT_EVIDENCE", "NewestFirst",
     "PLACE_LIST_FIELDS",
 ]
@@ -818,6 +818,25 @@ def browse_months(filters: Iterable[str], group: str) -> str:
     """Events and fatalities per month and per ``group`` ("type" or "country") of the filtered events."""
     return _BROWSE_MONTHS.replace("#FILTERS#", _with(_BROWSE_EVENT_FILTERS, filters)).replace(
         "#GROUP#", MONTH_GROUPS[group])
+
+
+# The filtered events that have a located place, with its point, newest first (the map).
+_MAP_EVENTS = PREFIXES + """SELECT DISTINCT ?event ?date ?type ?sub_type ?fatalities ?place ?wkt WHERE {
+  #FILTERS#
+  ?event a sem:Event ; sem:hasPlace ?place .
+  ?place geo:hasGeometry/geo:asWKT ?wkt .
+  OPTIONAL { ?event sem:hasTimeStamp ?stamp }
+  BIND(STR(?stamp) AS ?date)
+  OPTIONAL { ?event ckg:eventType ?type }
+  OPTIONAL { ?event ckg:subEventType ?sub_type }
+  OPTIONAL { ?event ckg:fatalities ?fatalities }
+} ORDER BY DESC(?date) ?event #PAGE#
+"""
+
+
+def map_events(filters: Iterable[str]) -> str:
+    """The events the events table's ``filters`` keep that have a point, with it (``?wkt``)."""
+    return _MAP_EVENTS.replace("#FILTERS#", _with(_BROWSE_EVENT_FILTERS, filters))
 
 
 # Distinct countries and first-level divisions of the places that have events (the filters' choices).

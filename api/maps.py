@@ -1,0 +1,53 @@
+"""``/map``: the filtered events on a map (points by type and toll, clustered, a time slider), offline.
+
+``/map/events.json`` takes the events table's filters and answers the located events as rows of
+``columns`` (compact: ten thousand events stay well under a megabyte), at most ``max_rows``.
+The page draws them with Leaflet over Natural Earth country boundaries, all served from here.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, current_app, jsonify, render_template
+
+from api import entities, tables
+from graph import queries as q
+from graph.ontology import event_types
+from viz import legend
+
+__all__ = ["blueprint", "COLUMNS"]
+
+blueprint = Blueprint("maps", __name__)
+COLUMNS = ("id", "date", "type", "sub_type", "fatalities", "lat", "lon", "place")
+
+
+def _query() -> tables.Query:
+    return tables.read_query("events", current_app.config["CONFLICTKG"].base_iri)
+
+
+@blueprint.get("/map")
+def map_page() -> str:
+    """The map page: the events table's filters, the map, a legend and a time slider."""
+    query = _query()
+    store = current_app.extensions["conflictkg.store"]
+    return render_template("pages/map.html", table=query.table, query=query, filters=tables.FORM["events"],
+                           regions=tables.regions(store), country_name=tables.country_name, types=event_types(),
+                           kinds=legend.kinds(), data_args=tables.filter_args(query))
+
+
+@blueprint.get("/map/events.json")
+def map_events() -> Response:
+    """The located events the filters keep: ``{columns, rows, total, located, limit}``."""
+    query = _query()
+    store = current_app.extensions["conflictkg.store"]
+    limit = current_app.config["CONFLICTKG"].max_rows
+    found: dict[str, dict] = {}
+    for row in store.read(q.page(q.map_events(query.filters), limit, 0), query.bindings):
+        found.setdefault(row["event"], row)
+    names = entities.labels(store, {r["place"] for r in found.values()})
+    rows = []
+    for row in found.values():
+        lat, lon = entities.parse_point(row.get("wkt"))
+        rows.append([entities.local_id(row["event"]), row.get("date"), row.get("type"), row.get("sub_type"),
+                     row.get("fatalities"), lat, lon, names.get(row["place"], {}).get("name")])
+    return jsonify({"filters": query.filters, "columns": COLUMNS, "rows": rows, "located": len(rows),
+                    "total": tables.count(store, query), "limit": limit})

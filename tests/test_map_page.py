@@ -1,0 +1,74 @@
+"""The map page in headless Chromium against the real service: its points are the filtered events.
+
+Data: the hand-built records of tests/rest_records.py and the hostile Kidal document of the browse
+tests. Checks: points match /events.json for the same filters, the time slider narrows them, a click
+opens the event with its evidence (hostile text stays text), nothing leaves the server.
+"""
+
+from __future__ import annotations
+
+import pytest
+import requests
+
+from tests.browsing import OfflinePage
+from tests.conftest import _serve, write_data_dir
+from tests.rest_records import extractions
+from tests.test_browse_pages import HOSTILE_SENTENCE, hostile
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The real service over the hand-built records and the hostile document; yields its URL."""
+    yield from _serve(write_data_dir(tmp_path_factory.mktemp("map"), [*extractions(), hostile()]))
+
+
+def open_map(offline_page, server: str, query: str = "", **options) -> OfflinePage:
+    seen = offline_page(server, "/map" + query, **options)
+    seen.page.wait_for_selector("body[data-ready='1']", timeout=20_000)
+    return seen
+
+
+def table_ids(server: str, query: str) -> set[str]:
+    answer = requests.get(f"{server}/events.json?all=1&{query.lstrip('?')}", timeout=30).json()
+    return {row["id"] for row in answer["rows"]}
+
+
+@pytest.mark.parametrize("query", ["", "?country=SY", "?type=Battles&from=2020-03", "?actor=shabaab"])
+def test_points_are_the_filtered_events(server, offline_page, query):
+    seen = open_map(offline_page, server, query)
+    shown = set(seen.page.evaluate("window.conflictkg.shown()"))
+    assert shown == table_ids(server, query) and shown  # every event of the fixture has a located place
+    seen.assert_clean()
+
+
+def test_time_slider_narrows_the_points(server, offline_page):
+    seen = open_map(offline_page, server, "?country=SY")
+    seen.page.evaluate("""() => {
+        const to = document.getElementById('month-to');
+        to.value = 3;  // 2019-12, 2020-01, 2020-02, 2020-03
+        to.dispatchEvent(new Event('input'));
+    }""")
+    assert seen.page.inner_text("#month-to-label") == "2020-03"
+    shown = set(seen.page.evaluate("window.conflictkg.shown()"))
+    assert shown == table_ids(server, "country=SY&to=2020-03") and len(shown) == 3
+    assert seen.page.inner_text("#map-status").startswith("3 of 4 located events shown")
+    seen.assert_clean()
+
+
+def test_a_click_opens_the_event_with_its_evidence(server, offline_page):
+    seen = open_map(offline_page, server, "?country=ML", bypass_csp=True)  # escaping alone keeps it inert
+    point = seen.page.evaluate("""() => {
+        const {map} = window.conflictkg;
+        const event = window.conflictkg.events()[0];
+        const at = map.latLngToContainerPoint([event.lat, event.lon]);
+        const box = document.getElementById('map').getBoundingClientRect();
+        return {x: box.left + at.x, y: box.top + at.y};
+    }""")
+    seen.page.mouse.click(point["x"], point["y"])
+    seen.page.wait_for_selector(".event-popup blockquote")
+    assert seen.page.inner_text(".event-popup blockquote") == HOSTILE_SENTENCE
+    assert seen.page.inner_text(".event-popup .popup-title") == "Attack"
+    assert seen.page.evaluate("document.querySelectorAll('.event-popup img, [onerror]').length") == 0
+    seen.assert_clean()
