@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from graph.extract.actors import ActorTable
 from graph.extract.events import dates, numbers
 from graph.extract.events import types as event_types
+from graph.extract.events.claims import CLAIMED_EVENTS, claimant, with_doer
 from graph.extract.events.coref import EventMention, drop_headlines, merge_mentions
 from graph.extract.events.crowd_types import crowd_sub_type
 from graph.extract.events.lexicon import codes, taxonomy
@@ -55,8 +56,14 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
     events: list[Event] = []
     seen: list[set[str]] = []
     last_event_sentence = -9
+    kinds = {info.name: info.kind for info in table.actors.values()}
     for number, sent in enumerate(doc.sents):
         typings = event_types.classify_sentence(sent)
+        attributes = (not typings or typings[0].sub_event_type == "Other") and number - last_event_sentence <= 3
+        doer = claimant(sent, table) if attributes and events and events[-1].event_type in CLAIMED_EVENTS else None
+        if doer:  # "Al-Shabaab claimed responsibility": the doer of the incident before, not an event
+            events[-1] = with_doer(events[-1], doer, kinds)
+            continue
         if not typings:
             if events and number - last_event_sentence <= 2 and events[-1].fatalities is None:
                 events[-1] = _with_toll_of(events[-1], sent, context.published)

@@ -1,0 +1,80 @@
+"""Claims and suspicions name the doer of the incident told just before them.
+
+"A bomb exploded near the market, killing four. Al-Shabaab claimed responsibility." tells one event,
+whose attacker the second sentence names; so do "X are the suspected perpetrators", "suspicion
+falls on X", "X are believed to be responsible" and a bare "X suspected." Such a sentence gives no
+event of its own: its named armed group becomes the doer of the violent event before it (a denial
+names no one).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span
+
+from graph.extract.actors import ActorTable
+from graph.records import Event
+
+__all__ = ["claimant", "with_doer", "CLAIMED_EVENTS"]
+
+# The events a claim or a suspicion can name the doer of: violence someone did.
+CLAIMED_EVENTS = frozenset(["Battles", "Explosions/Remote violence", "Violence against civilians"])
+
+# Words that attribute an incident to someone; "claim" only with what is claimed ("claimed responsibility").
+_ATTRIBUTING = frozenset(["suspect", "suspected", "suspicion", "perpetrator", "perpetrators", "responsible",
+                          "responsibility", "blame", "credit"])
+_DENIALS = frozenset(["deny", "reject", "not", "no", "never"])
+_DOER_KINDS = frozenset(["armed_group", "militia"])
+_MODIFIERS = frozenset(["compound", "amod", "nmod", "poss"])
+_ARMED_EVENTS = frozenset(["Battles", "Explosions/Remote violence"])
+_STATE_KINDS = frozenset(["state_forces"])
+_UNKNOWN = "Unidentified Armed Group"
+
+
+def claimant(sent: Span, table: ActorTable) -> str | None:
+    """The armed group a sentence claims or suspects of an incident, or None when it attributes nothing
+    (or denies: "No group has claimed the attack" names no doer, "but suspicion falls on X" does)."""
+    words = [t for t in sent if t.lower_ in _ATTRIBUTING or t.lemma_.lower() in _ATTRIBUTING]
+    if not words:
+        return None
+    named = []
+    for mention in table.in_span(sent):
+        info = table.actors[mention.key]
+        head = sent.doc[mention.start : mention.end].root
+        if info.kind in _DOER_KINDS and mention.link is None and not _denied(head):
+            named.append((head.dep_ in _MODIFIERS, info.name))
+    # "Islamic State affiliate 'State of Sinai' claimed": the name that modifies another is not the claimant
+    return min(named)[1] if named else None
+
+
+def _denied(head) -> bool:
+    """Whether the clause the name stands in denies (its verb negated, or a denial verb)."""
+    verb = head.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.lemma_.lower() in _DENIALS or any(c.dep_ == "neg" for c in verb.children)
+
+
+def with_doer(event: Event, doer: str, kinds: dict[str, str]) -> Event:
+    """The event with ``doer`` as its attacker: in place of an unidentified armed group, in an empty slot or
+    in place of civilians wrongly read as a party of a battle or bombing whose other side is the state's,
+    else in actor1 when it is empty."""
+    if doer in (event.actor1, event.actor2):
+        return event
+    unknown = [i for i, name in enumerate((event.actor1, event.actor2)) if (name or "").startswith(_UNKNOWN)]
+    if unknown:  # "Gunmen killed a teacher. JNIM is suspected.": the gunmen were JNIM's
+        return replace(event, **{("actor1", "actor2")[unknown[0]]: doer})
+    slots = [event.actor1, event.actor2]
+    if event.event_type in _ARMED_EVENTS:
+        for i, other in ((0, 1), (1, 0)):
+            free = slots[i] is None or kinds.get(slots[i]) == "civilians"
+            if free and kinds.get(slots[other] or "") in _STATE_KINDS:
+                slots[i] = doer
+                return replace(event, actor1=slots[0], actor2=slots[1])
+    if slots[0] is None:
+        return replace(event, actor1=doer)
+    if slots[1] is None and kinds.get(slots[0]) not in _DOER_KINDS:
+        return replace(event, actor1=doer, actor2=slots[0], assoc_actor_1=event.assoc_actor_2,
+                       assoc_actor_2=event.assoc_actor_1)
+    return event

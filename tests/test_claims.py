@@ -1,0 +1,51 @@
+"""Claims and suspicions in a later sentence name the doer of the incident before them, and give no event."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graph.extract.pipeline import Extractor
+from graph.records import Article
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def events_of(extractor, text: str):
+    return extractor.extract(Article(id="note", text=text, published=dt.date(2016, 6, 20))).events
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        # a claim of responsibility: the claimant is the bomber, the victims stay the victims
+        ("A bomb exploded near the market in Gao, Mali, killing four people. The Islamic State in the Greater "
+         "Sahara claimed responsibility.", "Islamic State Sahel Province", "Civilians (Mali)"),
+        # a suspicion: the suspect replaces the unidentified gunmen
+        ("Gunmen killed a teacher in Gao, Mali. JNIM is suspected.", "Jama'at Nusrat al-Islam wal-Muslimin",
+         "Civilians (Mali)"),
+        # a bomb against soldiers: the state first, the suspect second, as ACLED lists remote violence
+        ("Two soldiers were killed when a mine hit their vehicle near Kidal, Mali. Suspicion fell on JNIM.",
+         "Military Forces of Mali", "Jama'at Nusrat al-Islam wal-Muslimin"),
+        ("A grenade was thrown at an army checkpoint in Marka, Somalia, killing one soldier. Al-Shabaab suspected.",
+         "Military Forces of Somalia", "Al-Shabaab"),
+        # a denial names no doer
+        ("Gunmen killed a teacher in Gao, Mali. JNIM denied any responsibility.", "Unidentified Armed Group (Mali)",
+         "Civilians (Mali)"),
+    ],
+)
+def test_claim_names_the_doer_of_the_event_before(extractor, text, actor1, actor2):
+    events = events_of(extractor, text)
+    assert len(events) == 1  # the claim is no event of its own
+    assert (events[0].actor1, events[0].actor2) == (actor1, actor2)
+
+
+def test_a_suspected_group_doing_something_new_is_an_event(extractor):
+    """"Suspected X fighters also burnt a school" is a second incident, not a suspicion about the first."""
+    events = events_of(extractor, "Suspected JNIM fighters killed a teacher in Gao, Mali. Suspected JNIM fighters "
+                                  "also burnt a school in Kidal.")
+    assert len(events) == 2
