@@ -64,11 +64,11 @@ def with_doer(event: Event, doer: str, kinds: dict[str, str]) -> Event:
         return event
     unknown = [i for i, name in enumerate((event.actor1, event.actor2)) if (name or "").startswith(_UNKNOWN)]
     if unknown:  # "Gunmen killed a teacher. JNIM is suspected.": the gunmen were JNIM's
-        return replace(event, **{("actor1", "actor2")[unknown[0]]: doer})
+        return replace(event, actor1=doer) if unknown[0] == 0 else replace(event, actor2=doer)
     slots = [event.actor1, event.actor2]
     if event.event_type in _ARMED_EVENTS:
         for i, other in ((0, 1), (1, 0)):
-            free = slots[i] is None or kinds.get(slots[i]) == "civilians"
+            free = slots[i] is None or kinds.get(slots[i] or "") == "civilians"
             if free and kinds.get(slots[other] or "") in _STATE_KINDS:
                 slots[i] = doer
                 return replace(event, actor1=slots[0], actor2=slots[1])
