@@ -61,6 +61,13 @@ def counts(nlp, text: str) -> Counts:
         ("Six soldiers and 8 assailants were killed in the fighting.", 14, None),
         ("At least 10 rebels were killed in the battle and 4 soldiers were killed.", 14, None),
         ("Gunmen killed 12 people, including 5 children.", 12, 5),
+        # lone victims count one each: "shot dead X", a second verb's victim, "died", coordinated singles
+        ("Soldiers shot dead a student activist in Nyala.", 1, None),
+        ("A teacher was kidnapped and killed by a militia in Zawiya on Monday.", 1, None),
+        ("A policeman died of gunshot wounds he sustained in an attack.", 1, None),
+        ("An attack on army positions near Bunia left a soldier and a militiaman dead.", 2, None),
+        ("Two policemen and a civilian were killed when police clashed with rioters in Kano.", 3, None),
+        ("Gunmen shot dead two farmers and a herder near Jos.", 3, None),
     ],
 )
 def test_counts(nlp, text, fatalities, quantity):

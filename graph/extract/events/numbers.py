@@ -81,6 +81,7 @@ DEATH_WORDS = frozenset(
     ]
 )
 DEATH_VERBS = frozenset(["kill", "murder", "execute", "behead", "assassinate", "slay", "lynch", "decapitate"])
+_DYING = frozenset(["die", "perish"])
 # Nouns that count people; a count of anything else (vehicles, rockets, villages) is neither field.
 PEOPLE = read_words("events", "people_nouns.txt")
 PEOPLE_VERBS = frozenset(
@@ -215,8 +216,8 @@ def _complement_is_death(verb: Token) -> bool:
         lemma = child.lemma_.lower()
         if child.dep_ in ("acomp", "oprd", "attr", "xcomp", "ccomp") and lemma in DEATH_WORDS:
             return True
-        if child.dep_ == "advcl" and child.pos_ == "ADJ" and lemma == "dead":
-            return True  # "shot 6 people dead": the parser often hangs "dead" on the verb as a clause
+        if child.dep_ in ("advcl", "advmod") and child.pos_ == "ADJ" and lemma == "dead":
+            return True  # "shot 6 people dead", "shot dead a student": the parser hangs "dead" on the verb
         if child.dep_ == "prep" and child.lower_ == "to" and any(g.lemma_.lower() == "death" for g in child.children):
             return True  # "stabbed three villagers to death", "beaten to death"
         if child.dep_ == "xcomp" and any(g.dep_ == "xcomp" and g.lemma_.lower() in DEATH_WORDS for g in child.children):
@@ -254,23 +255,33 @@ def _kills(token: Token) -> bool:
 
 
 def _victims(token: Token) -> list[Token]:
-    """The object of a killing verb, and the subject of its passive, with their conjuncts."""
-    found = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    """The object of a killing verb, and the subject of its passive, with their conjuncts; a second verb
+    shares the first one's ("a teacher was kidnapped and killed"); "died" has its subject."""
+    deps = ("dobj", "nsubjpass", "nsubj") if token.lemma_.lower() in _DYING else ("dobj", "nsubjpass")
+    found = [c for c in token.children if c.dep_ in deps]
+    if not found and token.dep_ == "conj" and token.head.pos_ == "VERB":
+        found = [c for c in token.head.children if c.dep_ == "nsubjpass"]
     return found + [g for c in found for g in c.children if g.dep_ == "conj"]
 
 
+def _one_person(noun: Token) -> bool:
+    """A singular noun for one person ("the driver", "a priest"), not a thing the lexicon counts, or a
+    personal pronoun."""
+    return noun.lower_ in ("he", "she", "him", "her") or (
+        noun.tag_ in ("NN", "NNP") and noun.lemma_.lower() not in _UNITS | {"number"}
+        and not any(g.like_num for g in noun.children)
+    )
+
+
 def _singular_victims(sent: Span) -> int | None:
-    """1 for a lone victim of a killing ("killing the driver", "a priest was shot dead", "gunned down a
-    colonel"): a singular noun that is not a thing the lexicon counts, or a personal pronoun."""
+    """The lone victims of a killing, one each ("killing the driver", "a priest was shot dead", "left a
+    soldier and a militiaman dead", "a policeman died of his wounds")."""
     for token in sent:
-        if not _kills(token):
+        if not (_kills(token) or (token.pos_ == "VERB" and token.lemma_.lower() in _DYING)):
             continue
-        for child in _victims(token)[:1]:
-            if child.lower_ in ("he", "she", "him", "her") or (
-                child.tag_ in ("NN", "NNP") and child.lemma_.lower() not in _UNITS | {"number"}
-                and not any(g.like_num for g in child.children)
-            ):
-                return 1
+        victims = _victims(token)
+        if victims and _one_person(victims[0]):
+            return sum(1 for noun in victims if _one_person(noun)) or None
     return None
 
 
@@ -316,7 +327,10 @@ def _total_deaths(found: list[tuple[int, bool, bool, Token]]) -> int | None:
     first_value, first_noun = deaths[0]
     root = _conj_root(first_noun)
     extra = [v for v, noun in deaths[1:] if noun != first_noun and not _a_subset(noun) and _conj_root(noun) == root]
-    return first_value + sum(extra)
+    # "two policemen and a civilian were killed": a lone person coordinated with the count is one more
+    singles = [c for c in first_noun.children if c.dep_ == "conj" and _one_person(c)
+               and any(d.lower_ in ("a", "an", "one") for d in c.children)]
+    return first_value + sum(extra) + len(singles)
 
 
 def _counts(sent: Span) -> list[tuple[int, bool, bool, Token]]:
