@@ -137,3 +137,44 @@ def test_a_transliteration_must_be_spelt_alike():
     gaz = get_gazetteer()
     assert "Kananga" not in {p.name for p in gaz.lookup_fuzzy("Kienge", {"CD"})}
     assert [p.name for p in gaz.lookup_fuzzy("al-Shajara", {"SY"})][:1] == ["Ash Shajarah"]
+
+
+# (sentence, mention, country the place must not be in, country it is in or None): a town outside every
+# country the text names is a namesake, unless well known; a name called a district or village never is one.
+ABROAD = [
+    ("Ethiopian police detained elders who had come to Gorgor village near Gashamo.", "Gorgor", "PE", "ET"),
+    ("Nigerian troops cleared Tours village near Bama.", "Tours", "FR", "NG"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "mention", "not_in", "country"), ABROAD)
+def test_a_small_town_outside_the_story_is_a_namesake(nlp, text, mention, not_in, country):
+    found = _places(nlp, text)
+    assert mention in found, f"{mention!r} not among {sorted(found)}"
+    assert found[mention].country != not_in
+    assert found[mention].country == country
+
+
+@pytest.mark.slow
+def test_a_well_known_city_abroad_stays():
+    """A capital abroad that the text names by itself is still that capital."""
+    from graph.extract.parse.nlp import build_nlp as nlp_of
+
+    found = _places(nlp_of(), "Somali elders met in Nairobi after the clashes in Beledweyne.")
+    assert found["Nairobi"].country == "KE"
+    assert found["Beledweyne"].country == "SO"
+
+
+@pytest.mark.slow
+def test_a_name_is_one_place_throughout(nlp):
+    """The better placed reading of an unlisted village holds for every mention of it; a country as its
+    container gives the country but no point (the country's centre is no village's place)."""
+    doc = nlp("Militants killed seven soldiers near the village of Wuroldi in Kayunga District. "
+              "Ten troops were also killed in Wuroldi in February.")
+    readings = {p.location for p in find_places(doc) if doc[p.start : p.end].text == "Wuroldi"}
+    assert len(readings) == 1
+    (location,) = readings
+    assert (location.country, location.admin1, location.precision) == ("UG", "Kayunga District", 3)
+    found = _places(nlp, "Gunmen burned the village of Wuroldi in central Mali.")
+    assert (found["Wuroldi"].country, found["Wuroldi"].lat, found["Wuroldi"].precision) == ("ML", None, None)

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from graph.extract.places.context import actor_countries, country_names, doc_admin1s, doc_countries, landmark
 from graph.extract.places.gazetteer import Place, get_gazetteer, normalise, skeleton, strip_article
 from graph.extract.places.geocode import Cues, resolve
-from graph.extract.places.local import containers, dateline, read_unlisted, reference_point
+from graph.extract.places.local import containers, dateline, place_noun, read_unlisted, reference_point
 from graph.extract.places.locations import PlaceMention
 from graph.extract.places.patterns import ruler_patterns
 from graph.extract.places.spans import candidate_spans, cued_spans, query_variants, strip, widen
@@ -26,6 +26,7 @@ from graph.extract.places.words import (
     CAMP_WORDS,
     GROUP_NOUNS,
     ORG_WORDS,
+    PLACE_NOUNS,
     STATE_NOT_ADMIN,
     TITLES,
     TOWN_WORDS,
@@ -108,6 +109,15 @@ def _plausible(place: Place, text: str, context: Counter) -> bool:
     return landmark(place) and all(p.population * 10 < place.population for p in others)  # "in Lira"
 
 
+def _abroad(place: Place, named: Counter, local: bool) -> bool:
+    """A town outside every country the text names is a namesake unless well known ("Gorgor village near
+    Gashamo" in an Ethiopian note is not the Peruvian town); a name the text calls a district, area or
+    village ("Sham district" in Libya) is never a landmark abroad."""
+    if not named or place.country in named or place.kind == "country":
+        return False
+    return local or (place.kind in ("city", "town", "village") and not landmark(place))
+
+
 def find_places(doc: Doc) -> list[PlaceMention]:
     """Return each place mention of a parsed doc with its geocoded Location, in text order.
 
@@ -128,6 +138,7 @@ def find_places(doc: Doc) -> list[PlaceMention]:
         doc, hints, cued, doc_admin1s(doc, [(item.start, item.end) for item in prepared], hints),
         admin_keys={normalise(text) for item in prepared if item.cues.admin
                     for _s, _e, text in query_variants(doc, item.start, item.end)},
+        named=context,
     )
     demonyms = get_gazetteer().demonyms
     out, missed = [], []
@@ -201,6 +212,7 @@ class _Geocoder:
     cued: set[tuple[int, int]]  # spans found only by a cue word: kept only if plausible
     admin1s: frozenset[str]
     admin_keys: set[str]  # names that carry an admin cue somewhere in the article
+    named: Counter = field(default_factory=Counter)  # the countries the text itself names
     memo: dict[tuple[str, bool, Cues], Place | None] = field(default_factory=dict)
 
     def mention(self, item: _Prepared) -> PlaceMention | None:
@@ -216,6 +228,9 @@ class _Geocoder:
                 self.memo[memo_key] = resolve(text, self.context, cues, self.admin1s)
             place = self.memo[memo_key]
             if place is not None and strict and not _plausible(place, text, self.context):
+                place = None
+            local = doc[end - 1].lower_ in PLACE_NOUNS or place_noun(doc, start, end) is not None
+            if place is not None and _abroad(place, self.named, local):
                 place = None
             if place is not None:
                 mention = doc[start : max(end, e)]

@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -37,7 +38,7 @@ __all__ = [
 ]
 
 _NEAR = frozenset(("near", "outside", "around", "from", "off"))
-_ADMIN_KINDS = frozenset(("governorate", "region", "country"))
+_ADMIN_KINDS = frozenset(("governorate", "region"))
 _ARTICLES = frozenset(("al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "the"))
 # Labels the small model gives to unknown village names after "in" ("in Shadad" PRODUCT, "in Milimani" NORP).
 _MISREAD = frozenset(("PERSON", "ORG", "PRODUCT", "NORP"))
@@ -152,8 +153,11 @@ def _measured(doc: Doc, i: int) -> int | None:
 def unlisted_place(
     name: str, noun: str | None, held: tuple[PlaceMention, bool] | None, country: str | None
 ) -> Location:
-    """A Location for a name no gazetteer lists, at the point of the place that holds it, if any."""
+    """A Location for a name no gazetteer lists, at the point of the place that holds it, if any (a country
+    gives its code but no point: its centre is no village's place)."""
     kind = _KIND_OF_NOUN.get(noun or "", "village")
+    if held is not None and held[0].location.kind == "country":  # "Boni in central Mali": no point in all Mali
+        held, country = None, held[0].location.country
     if held is None:
         slug = f"{slugify(name)}-{country.lower()}" if country else slugify(name)
         return Location(id=f"place/local-{slug}", name=name, kind=kind, country=country)
@@ -166,7 +170,7 @@ def unlisted_place(
         country=area.country,
         lat=area.lat,
         lon=area.lon,
-        admin1=area.admin1 if area.kind != "country" else None,
+        admin1=area.admin1,
         precision=(precision if not near else max(precision, 2)) if area.lat is not None else None,
     )
 
@@ -232,7 +236,23 @@ def read_unlisted(
         held = container(doc, end, by_start) or _sentence_area(doc, start, list(by_start.values()))
         by_start[start] = PlaceMention(start, end, unlisted_place(doc[start:name_end].text, noun, held, country))
         taken.update(range(start, end))
-    return _without_strays(doc, list(by_start.values()), ner)
+    return _one_place_per_name(_without_strays(doc, list(by_start.values()), ner))
+
+
+def _one_place_per_name(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """The unlisted places of one name as one place: the reading that the text placed best ("the village of
+    Boni in central Mali ... killed in Boni": both are the Boni with a point)."""
+    best: dict[str, Location] = {}
+    for mention in mentions:
+        location = mention.location
+        if location.id.startswith("place/local-"):
+            old = best.get(location.name)
+            if old is None or (location.lat is not None, location.country is not None) > (
+                old.lat is not None, old.country is not None
+            ):
+                best[location.name] = location
+    return [replace(m, location=best.get(m.location.name, m.location)) if m.location.id.startswith("place/local-")
+            else m for m in mentions]
 
 
 def containers(doc: Doc, mentions: list[PlaceMention]) -> set[int]:
