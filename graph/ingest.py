@@ -96,10 +96,15 @@ class StoreWriter:
         if self._size >= self.batch_bytes:
             self._hand_over()
 
-    def close(self) -> None:
-        """Write what is left, wait for the thread and re-raise its error, if any."""
+    def close(self, meanwhile: Callable[[], object] | None = None) -> None:
+        """Write what is left, wait for the thread and re-raise its error, if any.
+
+        ``meanwhile`` runs once the last batch is handed over, while the thread loads it.
+        """
         self._hand_over()
         self._queue.put(None)
+        if meanwhile is not None:
+            meanwhile()
         self._thread.join()
         self._raise_if_failed()
         self.store.flush()
@@ -152,11 +157,11 @@ def write_results(
                 writer.add(result.graph_iri, result.ntriples)
                 summary.add(result)
                 if linker is not None:
-                    linker.add(result.graph_iri, result.reports)
+                    linker.add(result.graph_iri, result.reports, result.ntriples, result.triples)
             if progress is not None:
                 progress.update(1)
     finally:
-        writer.close()
+        writer.close(meanwhile=linker.readings.parse if linker is not None else None)
     started = time.perf_counter()
     if linker is not None and summary.documents:
         summary.count_distinct(linker.finish(replaced_any=bool(writer.replaced)))

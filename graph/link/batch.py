@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from graph.build import EventReport
-from graph.link.current import reconcile_graphs
+from graph.link.current import reconcile_batch, reconcile_graphs
+from graph.link.readings import BatchReadings
 from graph.link.relink import STORE_EVENTS_QUERY, relink_graphs
 from graph.link.write import ensure_ontology
 
@@ -29,10 +30,12 @@ class BatchLinker:
         self.base_iri = base_iri
         self.stored = store.select(STORE_EVENTS_QUERY)
         self.reports: dict[str, Sequence[EventReport]] = {}  # graph IRI -> its document's reports
+        self.readings = BatchReadings()
 
-    def add(self, graph_iri: str, reports: Sequence[EventReport]) -> None:
-        """Note one written document (a document written twice keeps its last reports)."""
+    def add(self, graph_iri: str, reports: Sequence[EventReport], ntriples: bytes, triples: int) -> None:
+        """Note one written document: its reports and its graph (a document written twice keeps its last)."""
         self.reports[graph_iri] = reports
+        self.readings.add(graph_iri, ntriples, triples)
 
     def finish(self, replaced_any: bool) -> dict[str, set[str]]:
         """Load the ontology, relink the batch's events and reconcile the current facts of everything it touched.
@@ -47,7 +50,10 @@ class BatchLinker:
             if report.place and report.date
         ]
         renamed = relink_graphs(self.store, self.base_iri, self.reports, rows)
-        return reconcile_graphs(self.store, self.reports, also=renamed, rebuild=replaced_any)
+        self.readings.parse()
+        if replaced_any or not self.readings.complete:
+            return reconcile_graphs(self.store, self.reports, also=renamed, rebuild=replaced_any)
+        return reconcile_batch(self.store, self.readings, renamed)
 
 
 def _link_row(graph_iri: str, report: EventReport) -> dict:

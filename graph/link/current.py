@@ -41,12 +41,13 @@ from rdflib import URIRef
 
 from graph import queries
 from graph.link.merged import EVIDENCE_QUERY, merged_ntriples, run_update
+from graph.link.readings import SKIPPED_PREDICATES, BatchReadings
 from graph.ntriples import integer, iri, literal, typed
 from graph.records import slugify
 from graph.vocab import CKG, CURRENT_GRAPH, GEO, RDF, SDO, SEM, XSD, sparql_prefixes
 
-__all__ = ["reconcile", "reconcile_graphs", "rebuild_current", "mentioned", "current_ntriples", "READINGS_QUERY",
-           "SUBJECTS_QUERY", "ALL_SUBJECTS_QUERY", "disagreements"]
+__all__ = ["reconcile", "reconcile_batch", "reconcile_graphs", "rebuild_current", "mentioned", "current_ntriples",
+           "READINGS_QUERY", "SUBJECTS_QUERY", "ALL_SUBJECTS_QUERY", "disagreements"]
 
 _CURRENT = f"<{CURRENT_GRAPH}>"
 # The classes whose members get current facts.
@@ -60,8 +61,7 @@ READINGS_QUERY = sparql_prefixes("ckg", "sem", "prov", "schema", "geo") + f"""SE
   VALUES ?s {{ {_IRIS} }}
   GRAPH ?g {{ ?s ?p ?o }}
   FILTER(?g != {_CURRENT})
-  FILTER(?p NOT IN (prov:wasDerivedFrom, prov:wasGeneratedBy, ckg:evidence, sem:hasActor, schema:latitude,
-                    schema:longitude, geo:hasGeometry, schema:text))
+  FILTER(?p NOT IN ({", ".join(f"<{p}>" for p in SKIPPED_PREDICATES)}))
   BIND(IF(isIRI(?o), "", STR(DATATYPE(?o))) AS ?dt)
 }} GROUP BY ?s ?p ?o ?dt
 """
@@ -97,6 +97,12 @@ _DELETE = sparql_prefixes("ckg", "geo", "time") + f"""DELETE {{ GRAPH {_CURRENT}
   }}
 }}"""
 
+# The subjects of #IRIS# that have current facts.
+_WITH_FACTS = f"""SELECT DISTINCT ?s WHERE {{ VALUES ?s {{ {_IRIS} }} GRAPH {_CURRENT} {{ ?s ?p ?o }} }}"""
+# The document graphs in which each event of #IRIS# is.
+_EVENTS_IN = sparql_prefixes("sem") + f"""SELECT DISTINCT ?s ?g WHERE {{
+  VALUES ?s {{ {_IRIS} }} GRAPH ?g {{ ?s a sem:Event }}
+}}"""
 # Whether any subject of #IRIS# has current facts already.
 _HAS_FACTS = f"""SELECT ?s WHERE {{ VALUES ?s {{ {_IRIS} }} GRAPH {_CURRENT} {{ ?s ?p ?o }} }} LIMIT 1"""
 _ONE_VALUE = {str(p) for p in (
@@ -157,6 +163,32 @@ def reconcile(store, subjects: Iterable[str]) -> None:
                               f"INSERT DATA {{ GRAPH {_CURRENT} {{\n{facts}\n}} }}")
         else:  # new entities (a fresh ingest): the engine's loader, one transaction
             store.insert(facts.encode(), str(CURRENT_GRAPH))
+
+
+def reconcile_batch(store, batch: BatchReadings, renamed: set[str]) -> dict[str, set[str]]:
+    """Reconcile everything a batch's graphs mention; return what they mention, by class IRI.
+
+    The entities only this batch mentions (no current facts yet, not renamed by relinking) get
+    their facts from the batch's own triples, loaded at once; the others are read from the store
+    (``reconcile``), as they have readings in other documents too.
+    """
+    found = batch.mentioned()
+    subjects = sorted(set().union(*found.values()))
+    stored = set(renamed)
+    for start in range(0, len(subjects), _CHUNK):
+        chunk = _iri_list(subjects[start:start + _CHUNK])
+        stored.update(row["s"] for row in store.select(_WITH_FACTS.replace(_IRIS, chunk)))
+    fresh = set(subjects) - stored
+    if fresh:
+        facts = current_ntriples(batch.readings(fresh)) + merged_ntriples(batch.evidence(fresh))
+        store.insert(facts.encode(), str(CURRENT_GRAPH), atomic=False)  # the batch's journal covers it
+    reconcile(store, stored)
+    if renamed:  # relinking renamed some of the batch's events in the store
+        events = found[_EVENT]
+        events -= renamed
+        events |= {row["s"] for row in store.select(_EVENTS_IN.replace(_IRIS, _iri_list(renamed)))
+                   if row["g"] in batch.graphs}
+    return found
 
 
 def _with_latest(store, rows: list[dict]) -> list[dict]:

@@ -93,8 +93,8 @@ class TripleStore(Protocol):
     def settle(self) -> None:
         """Say that what this run bulk-loaded is linked and reconciled."""
 
-    def insert(self, ntriples: bytes, graph_iri: str | None = None) -> None:
-        """Add N-Triples to graph ``graph_iri`` (the default graph when None)."""
+    def insert(self, ntriples: bytes, graph_iri: str | None = None, atomic: bool = True) -> None:
+        """Add N-Triples to graph ``graph_iri`` (the default graph when None); ``atomic=False`` may bulk-load."""
 
     def drop_graph(self, graph_iri: str) -> bool:
         """Remove the named graph ``graph_iri``; return whether it existed."""

@@ -115,14 +115,20 @@ class Store:
         self._write_journal(None)
 
     @writes
-    def insert(self, ntriples: bytes, graph_iri: str | None = None) -> None:
+    def insert(self, ntriples: bytes, graph_iri: str | None = None, atomic: bool = True) -> None:
         """Add N-Triples to graph ``graph_iri`` (the default graph when None) in one transaction.
 
-        The engine's loader, no SPARQL parse: tens of times faster than INSERT DATA.
+        The engine's loader, no SPARQL parse: tens of times faster than INSERT DATA. With
+        ``atomic=False``, while a bulk run's journal is open (before ``settle``), the bulk loader
+        instead (half the time): a crash before ``settle`` has what derives from the run rebuilt.
         """
         graph = ox.NamedNode(graph_iri) if graph_iri else ox.DefaultGraph()
         with self._write_lock:
-            self.oxigraph.load(ntriples, ox.RdfFormat.N_TRIPLES, to_graph=graph)
+            if atomic or not self._journaled["new"]:
+                self.oxigraph.load(ntriples, ox.RdfFormat.N_TRIPLES, to_graph=graph)
+            else:
+                self.oxigraph.bulk_load(ntriples, ox.RdfFormat.N_TRIPLES, to_graph=graph)
+                self.oxigraph.flush()
 
     @writes
     def drop_graph(self, graph_iri: str) -> bool:

@@ -122,8 +122,11 @@ class RemoteStore:
         return existed
 
     @writes
-    def insert(self, ntriples: bytes, graph_iri: str | None = None) -> None:
-        """Add N-Triples to graph ``graph_iri`` (None: the default graph), one INSERT DATA per ~8 MB of lines."""
+    def insert(self, ntriples: bytes, graph_iri: str | None = None, atomic: bool = True) -> None:
+        """Add N-Triples to graph ``graph_iri`` (None: the default graph), one INSERT DATA per ~8 MB of lines.
+
+        ``atomic`` is for the embedded store's bulk loader; a remote store has one way to write.
+        """
         opening, closing = (f"GRAPH {ox.NamedNode(graph_iri)} {{", "}") if graph_iri else ("", "")
         start = 0
         while start < len(ntriples):

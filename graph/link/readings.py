@@ -1,0 +1,117 @@
+"""What a batch's own document graphs say, gathered from their N-Triples as they are written.
+
+A batch ingest holds every triple it writes. For the actors, places, events and documents that
+only this batch mentions (no current facts before it, not renamed by relinking), the rows that
+the reconciler would read back from the store are worked out here instead, exactly as the store
+queries give them: ``READINGS_QUERY`` (with ``LATEST_QUERY`` for ties), ``EVIDENCE_QUERY`` and
+``SUBJECTS_QUERY`` of ``graph.link.current`` and ``graph.link.merged``. Past ``MAX_TRIPLES`` the
+batch stops gathering (memory) and its linker reads the store, as for any other subject.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+import pyoxigraph as ox
+
+from graph.store.sparql import to_python
+from graph.vocab import CKG, GEO, PROV, RDF, SDO, SEM
+
+__all__ = ["BatchReadings", "MAX_TRIPLES", "SKIPPED_PREDICATES"]
+
+MAX_TRIPLES = 1_000_000  # held as N-Triples, then parsed: a few hundred MB; larger batches reconcile from the store
+# What READINGS_QUERY leaves out: per-report links, what the current facts derive, article texts.
+SKIPPED_PREDICATES = tuple(str(p) for p in (PROV.wasDerivedFrom, PROV.wasGeneratedBy, CKG.evidence, SEM.hasActor,
+                                             SDO.latitude, SDO.longitude, GEO.hasGeometry, SDO.text))
+_SKIPPED = frozenset(SKIPPED_PREDICATES)
+_CLASSES = {str(c) for c in (SEM.Actor, SEM.Place, SEM.Event, CKG.Document)}
+_EVIDENCE_FIELDS = {str(CKG.fatalities): "fatalities", str(SEM.hasTimeStamp): "date",
+                    str(CKG.datePrecision): "precision", str(CKG.confidence): "confidence"}
+_TYPE, _EVIDENCE, _DOCUMENT = str(RDF.type), str(CKG.evidence), str(CKG.document)
+_PUBLISHED, _DOCUMENT_CLASS = str(SDO.datePublished), str(CKG.Document)
+
+
+class _Graph:
+    """One document graph: its reading triples (subject, predicate, value, datatype) and its evidence."""
+
+    __slots__ = ("facts", "evidence", "published")
+
+    def __init__(self, ntriples: bytes):
+        self.facts: set[tuple[str, str, Any, str]] = set()
+        links: list[tuple[str, str]] = []  # (event, evidence node)
+        nodes: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+        for triple in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES):
+            s, p, o = triple.subject.value, triple.predicate.value, triple.object
+            if type(o) is ox.NamedNode:
+                value, datatype = o.value, ""
+            else:
+                value, datatype = to_python(o), o.datatype.value
+            nodes[s][p].append(value)
+            if p == _EVIDENCE:
+                links.append((s, value))
+            elif p not in _SKIPPED:
+                self.facts.add((s, p, value, datatype))
+        documents = [s for s, by_p in nodes.items() if _DOCUMENT_CLASS in by_p.get(_TYPE, ())]
+        published = [str(d) for s in documents for d in nodes[s].get(_PUBLISHED, ())]
+        self.published = max(published) if published else None
+        self.evidence = [row for event, node in links for row in _evidence_rows(event, nodes[node])]
+
+
+def _evidence_rows(event: str, node: dict[str, list[Any]]) -> list[dict[str, Any]]:
+    """The rows of ``EVIDENCE_QUERY`` for one evidence node (one per combination of its values, as OPTIONALs give)."""
+    fields = [[(name, v) for v in node.get(p, ())] or [(name, None)] for p, name in _EVIDENCE_FIELDS.items()]
+    return [{"event": event, "doc": doc, **{k: v for k, v in combination if v is not None}}
+            for doc in node.get(_DOCUMENT, ()) for combination in itertools.product(*fields)]
+
+
+class BatchReadings:
+    """The document graphs of a batch, as written; the last version of a graph written twice counts."""
+
+    def __init__(self, max_triples: int = MAX_TRIPLES):
+        """Gather up to ``max_triples`` triples; past them ``complete`` is False and nothing more is kept."""
+        self.graphs: dict[str, _Graph] = {}
+        self.pending: dict[str, bytes] = {}  # graph IRI -> N-Triples not parsed yet
+        self.max_triples, self.triples, self.complete = max_triples, 0, True
+
+    def add(self, graph_iri: str, ntriples: bytes, triples: int) -> None:
+        """Note one written document graph (its N-Triples and how many triples they are); ``parse`` reads it."""
+        self.triples += triples
+        if self.triples > self.max_triples:
+            self.complete, self.graphs, self.pending = False, {}, {}
+        if self.complete:
+            self.pending[graph_iri] = ntriples
+
+    def parse(self) -> None:
+        """Read the graphs added since the last call (the ingest calls it while its writer loads them)."""
+        for graph_iri, ntriples in self.pending.items():
+            self.graphs[graph_iri] = _Graph(ntriples)
+        self.pending = {}
+
+    def mentioned(self) -> dict[str, set[str]]:
+        """The actors, places, events and documents the batch's graphs mention, by class IRI (``SUBJECTS_QUERY``)."""
+        found: dict[str, set[str]] = defaultdict(set)
+        for graph in self.graphs.values():
+            for s, p, o, _ in graph.facts:
+                if p == _TYPE and o in _CLASSES:
+                    found[o].add(s)
+        return found
+
+    def readings(self, subjects: Iterable[str]) -> list[dict[str, Any]]:
+        """The rows of ``READINGS_QUERY`` for these subjects and their geometry nodes, with ``latest`` for ties."""
+        wanted = set(subjects)
+        wanted |= {f"{s}/geometry" for s in wanted}
+        graphs: dict[tuple[str, str, Any, str], list[str | None]] = defaultdict(list)  # fact -> publication dates
+        for graph in self.graphs.values():
+            for fact in graph.facts:
+                if fact[0] in wanted:
+                    graphs[fact].append(graph.published)
+        return [{"s": s, "p": p, "o": o, "dt": dt, "n": len(dates),
+                 "latest": max((d for d in dates if d), default=None)} for (s, p, o, dt), dates in graphs.items()]
+
+    def evidence(self, events: Iterable[str]) -> list[dict[str, Any]]:
+        """The rows of ``EVIDENCE_QUERY`` for these events."""
+        wanted = set(events)
+        return [row for graph in self.graphs.values() for row in graph.evidence if row["event"] in wanted]

@@ -1,0 +1,76 @@
+"""A batch's current facts worked out from its own triples (graph.link.readings) equal those read from the store."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pyoxigraph as ox
+import pytest
+
+import graph.link.batch
+from graph.build import build_document
+from graph.ingest import write_extractions_fast
+from graph.link import rebuild_current
+from graph.link.readings import BatchReadings
+from graph.records import Actor, Article, Event, Extraction, Location
+from graph.store import Store
+from graph.vocab import CURRENT_GRAPH
+
+BASE = "https://conflictkg.org/id/"
+
+
+def _report(n: int, published: str, spelling: str, kind: str, date: str, precision: str = "day") -> Extraction:
+    """A report of a shelling near Kismayo: its own spelling and kind of the militia, date and toll."""
+    militia = Actor(id="actor/ras-kamboni", name=spelling, kind=kind, aliases=("Ras Kamboni",))
+    army = Actor(id="actor/somali-national-army", name="Somali National Army", kind="state_forces", country="SO")
+    group = Actor(id="actor/al-shabaab", name="Al-Shabaab", kind="militia" if n % 2 else "armed_group")
+    town = Location(id="place/kismayo", name="Kismayo", kind="city", country="SO", lat=-0.36, lon=42.55)
+    shelling = Event(id=f"event/r{n}", event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/"
+                     "missile attack", actor1="Somali National Army", actor2=spelling, location="Kismayo", date=date,
+                     date_precision=precision, evidence=f"Shells fell on Kismayo, report {n} said.", start=0, end=30,
+                     fatalities=2 * n + 1, confidence=0.5 + n / 20)
+    other = Event(id=f"event/q{n}", event_type="Battles", sub_event_type="Armed clash", actor1="Al-Shabaab",
+                  actor2="Somali National Army", location="Kismayo", date=f"2019-0{n % 3 + 1}-1{n}",
+                  evidence=f"A clash of report {n}.", start=31, end=50)
+    document = Article(id=f"kismayo-{n}", text="...", published=dt.date.fromisoformat(published), title=f"Report {n}")
+    return Extraction(document=document, actors=(militia, army, group), locations=(town,), events=(shelling, other))
+
+
+FIRST = [_report(0, "2019-03-02", "Ras Kamboni Brigade", "militia", "2019-03-01"),
+         _report(1, "2019-03-03", "Ras Kamboni Brigades", "armed_group", "2019-03", "month")]
+SECOND = [_report(2, "2019-03-03", "Ras Kamboni Brigades", "militia", "2019-03-01"),
+          _report(3, "2019-03-05", "Ras Kamboni Brigade", "armed_group", "2019-03-01")]
+
+
+def _current(store: Store) -> set:
+    return set(store.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(str(CURRENT_GRAPH))))
+
+
+@pytest.mark.parametrize("max_triples", [None, 1], ids=["from the batch", "from the store"])
+def test_a_batch_reconciles_as_a_rebuild_from_every_document(tmp_path, monkeypatch, max_triples):
+    if max_triples is not None:  # too big a batch: everything is read back from the store
+        monkeypatch.setattr(graph.link.batch, "BatchReadings", lambda: BatchReadings(max_triples))
+    store = Store(str(tmp_path / "store"))
+    try:
+        first = write_extractions_fast(store, FIRST, BASE)
+        second = write_extractions_fast(store, SECOND, BASE)  # meets the first batch's actors, place and events
+        assert (first.actors, first.places, second.actors, second.places) == (3, 1, 3, 1)
+        assert second.events <= first.events == 3  # the month-precision report was linked to the day's event
+        batched = _current(store)
+        assert len(batched) > 50
+        rebuild_current(store)
+        assert _current(store) == batched
+    finally:
+        store.close()
+
+
+def test_the_readings_of_a_batch_count_documents_and_keep_the_latest_date():
+    batch = BatchReadings()
+    for extraction in FIRST + SECOND:
+        built = build_document(extraction, BASE)
+        batch.add(built.graph_iri, built.ntriples, built.triples)
+    batch.parse()
+    rows = batch.readings([f"{BASE}actor/ras-kamboni"])
+    names = {row["o"]: (row["n"], row["latest"]) for row in rows if row["p"] == "https://schema.org/name"}
+    assert names == {"Ras Kamboni Brigade": (2, "2019-03-05"), "Ras Kamboni Brigades": (2, "2019-03-03")}
+    assert {f"{BASE}actor/al-shabaab", f"{BASE}place/kismayo"} <= set().union(*batch.mentioned().values())
