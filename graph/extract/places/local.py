@@ -157,7 +157,8 @@ def unlisted_place(
     gives its code but no point: its centre is no village's place)."""
     kind = _KIND_OF_NOUN.get(noun or "", "village")
     if held is not None and held[0].location.kind == "country":  # "Boni in central Mali": no point in all Mali
-        held, country = None, held[0].location.country
+        country = held[0].location.country
+        held = None
     if held is None:
         slug = f"{slugify(name)}-{country.lower()}" if country else slugify(name)
         return Location(id=f"place/local-{slug}", name=name, kind=kind, country=country)
