@@ -139,6 +139,8 @@ def descriptor_mentions(builder: MentionBuilder) -> None:
             continue  # "IS jihadists", "Houthi rebels": the head noun belongs to the named actor
         if _inside_name(doc, start, end):
             continue  # "Sudan People's Liberation Army": a word of a proper name, not a descriptor
+        if _government_modifier(head):
+            continue  # "a government official": a civilian, the noun after it is who is meant
         first, country, state = _qualifier(doc, start)
         if bare == "1" or country or state:
             matches.append((start, end, cls, first, country, state))
@@ -159,6 +161,19 @@ def descriptor_mentions(builder: MentionBuilder) -> None:
             found[doc[first:end]] = info
     for span in filter_spans(list(found)):  # "regime forces" wins over "regime"
         builder.add(found[span], span, link=link_after(span))
+
+
+_GOVERNMENT_WORDS = frozenset(["government", "regime", "state"])
+# civilians who work for a government: "a government official" is a civilian, "the regime offensive" the regime
+_CIVIL_SERVANTS = frozenset(["official", "officials", "employee", "employees", "worker", "workers", "servant",
+                             "servants", "spokesman", "spokeswoman", "spokesperson", "critic", "critics", "opponent",
+                             "opponents", "teacher", "teachers", "doctor", "doctors", "clerk", "clerks"])
+
+
+def _government_modifier(token) -> bool:
+    """Whether "government" (or "regime", "state") only qualifies a civilian who works for it."""
+    return (token.lower_ in _GOVERNMENT_WORDS and token.dep_ in ("compound", "amod", "nmod")
+            and token.head.lower_ in _CIVIL_SERVANTS)
 
 
 def _capitalised(token) -> bool:

@@ -21,6 +21,7 @@ from graph.extract.actors import ActorTable
 from graph.extract.events import dates, numbers
 from graph.extract.events import types as event_types
 from graph.extract.events.claims import CLAIMED_EVENTS, claimant, with_doer
+from graph.extract.events.combatants import by_combatants
 from graph.extract.events.coref import EventMention, drop_headlines, merge_mentions
 from graph.extract.events.crowd_types import crowd_sub_type
 from graph.extract.events.lexicon import codes, taxonomy
@@ -175,7 +176,9 @@ class _Context:
             cameo=typing.cameo,
             plover=typing.plover,
         )
-        return _crowd_first(event, self.table) if riot is not None else event
+        if riot is not None:
+            return _crowd_first(event, self.table)
+        return by_combatants(event, sent, {info.name: info.kind for info in self.table.actors.values()})
 
 
 _ADJUNCT_PREPS = {"during", "amid", "in", "after", "following"}

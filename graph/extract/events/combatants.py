@@ -1,0 +1,60 @@
+"""ACLED's actor-based rules between battles and violence against civilians.
+
+The sentence's words type an attack on people as violence against civilians and a fight as a
+battle; the parties decide, as the codebook does:
+
+- an attack whose two parties are both armed (state forces, rebels, militias) is a battle
+  ("the army encountered Boko Haram and killed two"): violence against civilians needs unarmed
+  victims;
+- a member of the security forces attacked at home or off duty is a civilian ("a policeman was
+  shot dead in front of his home"): the event is an attack on a civilian, not a battle, and his
+  forces stand beside the civilians as their associate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span
+
+from graph.extract.events.lexicon import codes
+from graph.records import Event
+
+__all__ = ["by_combatants"]
+
+_ARMED = frozenset(["state_forces", "armed_group", "militia"])
+_OFF_DUTY = frozenset(["home", "house", "homes", "houses", "off-duty", "residence"])
+
+
+def by_combatants(event: Event, sent: Span, kinds: dict[str, str]) -> Event:
+    """The event retyped by who fought whom (see the module docstring); unchanged when the rules do not apply."""
+    one, two = kinds.get(event.actor1 or ""), kinds.get(event.actor2 or "")
+    opposed = one in _ARMED and two in _ARMED and not one == two == "state_forces"  # the army and police are one side
+    if event.sub_event_type == "Attack" and opposed and not _off_duty(sent):
+        return _typed(event, "Battles", "Armed clash")
+    if event.sub_event_type == "Attack" and event.actor2 and two == "state_forces" and _off_duty(sent):
+        return replace(event, actor2=None, assoc_actor_2=(event.actor2, *event.assoc_actor_2))
+    if event.sub_event_type == "Armed clash" and "state_forces" in (one, two) and _off_duty(sent) and _suffered(sent):
+        victim_first = one == "state_forces"
+        attacker = event.actor2 if victim_first else event.actor1
+        victim = event.actor1 if victim_first else event.actor2
+        assoc = event.assoc_actor_2 if victim_first else event.assoc_actor_1
+        return replace(_typed(event, "Violence against civilians", "Attack"), actor1=attacker, actor2=None,
+                       assoc_actor_1=assoc, assoc_actor_2=(victim,) if victim else ())
+    return event
+
+
+def _off_duty(sent: Span) -> bool:
+    """Whether the sentence places the attack at someone's home or off duty ("in front of his home")."""
+    return any(t.lower_ in _OFF_DUTY or (t.lower_ == "duty" and t.i > 0 and t.doc[t.i - 1].lower_ == "off")
+               for t in sent)
+
+
+def _suffered(sent: Span) -> bool:
+    """Whether the sentence tells what someone suffered, in the passive ("was killed", "were shot")."""
+    return any(t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children) for t in sent)
+
+
+def _typed(event: Event, event_type: str, sub_event_type: str) -> Event:
+    cameo, plover = codes().get(sub_event_type, (None, None))
+    return replace(event, event_type=event_type, sub_event_type=sub_event_type, cameo=cameo, plover=plover)

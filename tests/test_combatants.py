@@ -1,0 +1,46 @@
+"""Battles and attacks on civilians told apart by the parties: two armed sides fight a battle; a member of
+the forces attacked at home is a civilian; a government official is a civilian."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graph.extract.pipeline import Extractor
+from graph.records import Article
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "actor1", "actor2"),
+    [
+        # soldiers killing rebels fight a battle, whatever the verb
+        ("Troops encountered Boko Haram near Bama, Nigeria, and killed two militants.", "Armed clash",
+         "Military Forces of Nigeria", "Boko Haram"),
+        # a policeman shot at home: an attack on a civilian, the unknown gunmen first
+        ("A policeman was shot dead in front of his home in Arish, Egypt, by unknown gunmen.", "Attack",
+         "Unidentified Armed Group (Egypt)", "Civilians (Egypt)"),
+        ("Gunmen stormed the home of a police officer in Arish, Egypt, and shot him dead.", "Attack",
+         "Unidentified Armed Group (Egypt)", "Civilians (Egypt)"),
+        # soldiers who raid a house and kill a civilian are the attackers, not the victims
+        ("Soldiers raided a house in Gao, Mali, and killed a civilian.", "Attack", "Military Forces of Mali",
+         "Civilians (Mali)"),
+        # a government official is a civilian, not the state's forces
+        ("Unidentified gunmen attacked and killed a government official in Baidoa, Somalia.", "Attack",
+         "Unidentified Armed Group (Somalia)", "Civilians (Somalia)"),
+    ],
+)
+def test_parties_decide_battle_or_attack(extractor, text, sub_event_type, actor1, actor2):
+    event = extractor.extract(Article(id="note", text=text, published=dt.date(2016, 6, 20))).events[0]
+    assert (event.sub_event_type, event.actor1, event.actor2) == (sub_event_type, actor1, actor2)
+
+
+def test_off_duty_victims_forces_stay_an_associate(extractor):
+    text = "A policeman was shot dead in front of his home in Arish, Egypt, by unknown gunmen."
+    event = extractor.extract(Article(id="note", text=text, published=dt.date(2016, 6, 20))).events[0]
+    assert event.assoc_actor_2 == ("Police Forces of Egypt",)
