@@ -861,10 +861,11 @@ DOCUMENT_TEXT = PREFIXES + """SELECT ?text WHERE { GRAPH ?report { ?document sch
 """
 
 # Every evidence sentence read from the document: which event, where in the text, what it says.
+# The bound ?document comes first: the engine joins in the order written (the other way: every evidence link).
 DOCUMENT_EVIDENCE = PREFIXES + """SELECT DISTINCT ?event ?evidence ?text ?start ?end ?fatalities ?date WHERE {
   GRAPH ?report {
-    ?event ckg:evidence ?evidence .
     ?evidence ckg:document ?document .
+    ?event ckg:evidence ?evidence .
     OPTIONAL { ?evidence ckg:text ?text }
     OPTIONAL { ?evidence ckg:start ?start }
     OPTIONAL { ?evidence ckg:end ?end }
