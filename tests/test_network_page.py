@@ -275,3 +275,55 @@ def test_edge_panel_shows_the_interaction_and_its_evidence(fixture_server, visit
     [strike] = [e for x in extractions() for e in x.events if (e.actor1, e.actor2) == ("JNIM", "MINUSMA")]
     assert seen.page.eval_on_selector_all("#panel blockquote", "qs => qs.map(q => q.textContent)") == [strike.evidence]
     assert seen.errors == []
+
+
+@pytest.mark.parametrize(("query", "found"), [("Ansar Allah", "Houthi movement"), ("fama", "Malian Armed Forces")])
+def test_search_finds_actors_by_alias(fixture_server, visit, query, found):
+    seen = visit(fixture_server + "/network")
+    seen.page.fill("#search-input", query)
+    seen.page.press("#search-input", "Enter")
+    seen.page.wait_for_selector("#panel:not([hidden]) h2")
+    assert seen.page.inner_text("#panel h2") == found
+    assert seen.errors == []
+
+
+def test_search_finds_a_place_that_is_not_drawn(fixture_server, visit):
+    seen = visit(fixture_server + "/network")
+    assert not seen.page.is_checked("#show-places")
+    seen.page.fill("#search-input", "Bandiagara")
+    seen.page.press("#search-input", "Enter")
+    seen.wait_until("document.getElementById('search-status').textContent === 'Events at Bandiagara'")
+    there = {n for x in extractions() for e in x.events if e.location == "Bandiagara" for n in (e.actor1, e.actor2)}
+    assert seen.visible_labels() == there
+
+
+def test_a_date_window_hides_actors_held_only_by_undated_ties(fixture_server, visit):
+    seen = visit(fixture_server + "/network")
+    assert "Southern Transitional Council" in seen.visible_labels()  # an affiliation, no event of its own
+    seen.page.fill("#date-from", "2020-01-01")
+    seen.page.dispatch_event("#date-from", "change")
+    in_2020 = {n for x in extractions() for e in x.events if e.date >= "2020" for n in (e.actor1, e.actor2)}
+    assert seen.visible_labels() == in_2020
+    asserted = seen.page.evaluate(
+        "[...window.conflictkg.visibleEdges()].filter(id => window.conflictkg.edges.get(id).asserted).length")
+    assert asserted == 0  # no undated tie is drawn in a date window
+
+
+def test_the_panel_lies_over_the_graph_without_resizing_it(fixture_server, visit):
+    seen = visit(fixture_server + "/network")
+    before = seen.page.evaluate("document.getElementById('network').getBoundingClientRect().width")
+    seen.click_node("JNIM")
+    seen.page.wait_for_selector("#panel:not([hidden])")
+    after = seen.page.evaluate("document.getElementById('network').getBoundingClientRect().width")
+    assert after == before
+
+
+def test_on_a_phone_the_graph_comes_before_the_filters(fixture_server, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(fixture_server + "/network")
+    page.wait_for_selector("body[data-ready='1']", timeout=30_000)
+    graph = page.evaluate("document.getElementById('network').getBoundingClientRect().toJSON()")
+    filters = page.evaluate("document.getElementById('filters').getBoundingClientRect().top")
+    context.close()
+    assert graph["top"] < 844 and graph["bottom"] <= filters and graph["height"] >= 400

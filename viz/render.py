@@ -31,6 +31,7 @@ TEMPLATES = HERE / "templates"
 STATIC = HERE / "static"
 PHYSICS_THRESHOLD = 400  # above this many nodes the browser gets fixed positions and no physics
 AFFILIATIONS = ("part_of", "member_of", "affiliated_with", "supports", "leads")  # drawn dashed when no event backs them
+LABEL_DRAW_THRESHOLD = 9  # on-screen font size (px) under which vis-network leaves a node's label out
 LABEL_LIMIT = 2000  # above this many edges, edge labels are left to the tooltip (drawing them costs frames)
 ASSETS = {"vis": "vendor/vis-network/vis-network.min.js", "js": "network.js", "css": "network.css"}
 
@@ -179,6 +180,9 @@ def _node(
         # An explicit colour and no ``group``: pyvis drops a node's colour when it has a group.
         "color": {"background": color, "border": "#333333", "highlight": {"background": color, "border": "#000000"}},
         "size": round(8 + 5 * math.sqrt(count), 1) if is_actor else 7,
+        # The busiest actors' labels are larger; below LABEL_DRAW_THRESHOLD px on screen a label waits for zooming
+        # in, so the default view does not pile every small actor's name on the others.
+        "font": {"size": round(min(20.0, 11 + 2 * math.sqrt(count)), 1) if is_actor else 11},
         "x": position[0], "y": position[1],
         # A plain string: vis-network puts string titles in the DOM as text (innerText), never as HTML.
         "title": f"{data['name']}\n{kind_label} · {count} event{'s' if count != 1 else ''}",
@@ -197,7 +201,7 @@ def _vis_options(physics: bool) -> dict[str, Any]:
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": not physics,
                         "hideEdgesOnZoom": not physics},
         "nodes": {"font": {"size": 14, "face": "system-ui, sans-serif"}, "borderWidth": 1,
-                  "scaling": {"label": {"drawThreshold": 6}}},
+                  "scaling": {"label": {"drawThreshold": LABEL_DRAW_THRESHOLD}}},
         "edges": {"font": {"size": 11, "align": "middle", "color": "#333333", "strokeWidth": 3}, "selectionWidth": 2,
                   "color": {"opacity": 0.85}, "arrows": {"to": {"scaleFactor": 0.6}},
                   "smooth": {"enabled": True, "type": "dynamic"} if physics else False},

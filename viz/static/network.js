@@ -110,6 +110,9 @@
     return true;
   }
 
+  // Affiliations have no date or place: they keep actors and ties in view only when neither is chosen.
+  function undatedTiesShown() { return state.place === "" && !state.from && !state.to; }
+
   function applyFilters() {
     const passing = new Uint8Array(events.length);
     let passingCount = 0;
@@ -121,7 +124,7 @@
       if (node.layer === "place") {
         if (state.places && live && (state.place === "" || state.place === node.id)) nodesNow.add(node.id);
       } else if (state.kinds.has(node.kind)) {
-        const asserted = state.place === "" && (edgesOf.get(node.id) || []).some((e) => e.asserted && state.cats.has(e.cat));
+        const asserted = undatedTiesShown() && (edgesOf.get(node.id) || []).some((e) => e.asserted && state.cats.has(e.cat));
         if (!filtering || live || asserted) nodesNow.add(node.id);
       }
     });
@@ -131,7 +134,7 @@
       if (!nodesNow.has(edge.from) || !nodesNow.has(edge.to)) return;
       if (edge.cat !== "at" && !state.cats.has(edge.cat)) return;
       const count = edge.ev.reduce((sum, i) => sum + passing[i], 0);
-      const allowed = edge.asserted && edge.cat !== "at" && state.place === "";
+      const allowed = edge.asserted && edge.cat !== "at" && undatedTiesShown();
       if (count === 0 && !allowed) return;
       edgesNow.add(edge.id);
       if (count !== shownCount.get(edge.id)) {
@@ -302,28 +305,52 @@
     const query = document.getElementById("search-input").value.trim().toLowerCase();
     const status = document.getElementById("search-status");
     if (!query) { status.textContent = ""; return; }
-    const candidates = allNodes.filter((n) => n.layer === "actor" || state.places);
-    const match = candidates.find((n) => n.label.toLowerCase() === query)
-      || candidates.find((n) => n.label.toLowerCase().startsWith(query))
-      || candidates.find((n) => n.label.toLowerCase().includes(query));
-    if (!match) {
-      if (page.view && page.site !== null) { openFromServer(query, status); return; }
-      status.textContent = "No match";
-      return;
-    }
-    if (!visibleNodes.has(match.id)) { status.textContent = "Hidden by the filters"; return; }
-    status.textContent = "";
-    focusNode(match.id);
+    const actor = bestMatch(allNodes.filter((n) => n.layer === "actor"), query);
+    if (actor) { showActor(actor, status); return; }
+    const place = bestMatch(allNodes.filter((n) => n.layer === "place"), query);
+    if (place) { showPlace(place, status); return; }
+    if (page.site !== null) { searchServer(query, status); return; }
+    status.textContent = "No match";
   }
 
-  // A bounded view holds the most active actors only: ask the server for the others and open the view on one.
-  function openFromServer(query, status) {
+  function bestMatch(candidates, query) {
+    return candidates.find((n) => n.label.toLowerCase() === query)
+      || candidates.find((n) => n.label.toLowerCase().startsWith(query))
+      || candidates.find((n) => n.label.toLowerCase().includes(query));
+  }
+
+  function showActor(node, status) {
+    if (!visibleNodes.has(node.id)) { status.textContent = "Hidden by the filters"; return; }
+    status.textContent = "";
+    focusNode(node.id);
+  }
+
+  // A place is found whether or not places are drawn: drawn, it is focused; else the view keeps its events.
+  function showPlace(node, status) {
+    if (state.places && visibleNodes.has(node.id)) { status.textContent = ""; focusNode(node.id); return; }
+    state.place = node.id;
+    document.getElementById("place-filter").value = String(node.id);
+    applyFilters();
+    status.textContent = `Events at ${node.label}`;
+  }
+
+  // Names the view does not hold (aliases such as "RSF", actors outside a bounded view): ask the server,
+  // then show the actor or place it finds, or open the view on that actor.
+  function searchServer(query, status) {
     status.textContent = "Searching…";
-    fetch(`${page.site}/api/search?q=${encodeURIComponent(query)}&limit=1`)
+    fetch(`${page.site}/api/search?q=${encodeURIComponent(query)}&limit=5`)
       .then((response) => response.json())
       .then((found) => {
+        for (const actor of found.actors || []) {
+          const node = allNodes.find((n) => n.layer === "actor" && n.eid === actor.id);
+          if (node) { showActor(node, status); return; }
+        }
+        for (const place of found.places || []) {
+          const node = allNodes.find((n) => n.layer === "place" && n.eid === place.id);
+          if (node) { showPlace(node, status); return; }
+        }
         const actor = (found.actors || [])[0];
-        if (!actor) { status.textContent = "No match"; return; }
+        if (!actor || !page.view) { status.textContent = "No match"; return; }
         const here = new URLSearchParams(window.location.search);
         here.set("focus", `actors/${actor.id}`);
         window.location.search = here.toString();
