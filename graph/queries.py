@@ -1,21 +1,21 @@
-"""Every named SPARQL query the REST API runs, parameterised by ``Store.select`` bindings.
+"""Every named SPARQL query the code runs: REST, pages, the network, exports, linking and the current graph.
 
 Values from users only ever arrive as bindings (a ``VALUES`` block the store builds from
 RDF terms), never as query text. The only text assembled here is constant fragments chosen
 by *which* filters are present, ``LIMIT``/``OFFSET`` from validated integers, and
 ``VALUES`` lists of IRIs that Oxigraph has parsed (:func:`with_iris`, for IRIs read from
-the store).
+the store). Prefixes come from ``graph.vocab``.
 
-Why the queries look the way they do: each document is a named graph and queries run over
-their union, so a fact that 5,000 documents state (an actor's name, kind, type) comes back
-5,000 times. Two such patterns in one solution multiply (5,000 x 5,000 rows), so:
-entity fields are read by UNION branches (rows add up, :data:`FIELDS`); names are read once
-per page (:data:`LABELS`), never joined into a list query; filters run on DISTINCT entities.
-Paged queries put their filters in an inner ``SELECT ... WHERE {`` and write the outer query
-without the ``WHERE`` keyword: ``Store.select`` binds at the first ``WHERE {``.
-Every lookup is a fixed number of queries (aggregates, no query per row).
+Why the queries look the way they do: reads (``Store.read``) have the current graph as their
+default graph, one reconciled set of facts per entity (``graph.link.current``), so one-valued
+facts come back once and OPTIONALs over them do not multiply; document graphs are reached with
+``GRAPH ?report`` only for what one report says (evidence, sources). The engine joins patterns
+in the order written, so a query starts from its bound variable. Sorting by IRIs or names makes
+the engine fetch texts at every comparison, so newest-first lists count matches per date first
+(:class:`NewestFirst`). Paged queries put their filters in an inner ``SELECT ... WHERE {`` and
+write the outer query without the ``WHERE`` keyword: ``Store.select`` binds at the first
+``WHERE {``. Every lookup is a fixed number of queries (aggregates, no query per row).
 """
-
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -23,8 +23,8 @@ from typing import NamedTuple
 
 import pyoxigraph as ox
 
+from graph.vocab import CKG, CURRENT_GRAPH, GEO, PROV, SDO, SEM, sparql_prefixes
 from graph.vocab import PREFIXES as PREFIX_IRIS
-from graph.vocab import sparql_prefixes
 
 __all__ = [
     "PREFIXES", "page", "with_iris", "actor_list", "place_list", "event_list", "document_list", "FIELD_NAMES",
@@ -39,6 +39,9 @@ __all__ = [
     "browse", "browse_count", "browse_months", "MONTH_GROUPS", "map_events", "BROWSE_REGIONS", "EXPORT_EVENTS_AMONG",
     "EXPORT_ASSOCIATES_AMONG", "EXPORT_EVIDENCE_AMONG", "DOCUMENT_TEXT", "DOCUMENT_EVIDENCE", "NewestFirst",
     "PLACE_LIST_FIELDS",
+    "READING_SKIPPED", "READINGS_OF", "LATEST_READINGS", "GRAPH_SUBJECTS", "ALL_SUBJECTS", "WITH_CURRENT_FACTS",
+    "ANY_CURRENT_FACTS", "EVENT_GRAPHS", "DROP_CURRENT", "replace_current", "insert_default", "EVIDENCE_FIGURES",
+    "STORE_EVENTS", "LINK_CANDIDATES", "RENAME_EVENTS",
 ]
 
 PREFIXES = sparql_prefixes("rdf", "schema", "sem", "ckg", "prov", "geo")
@@ -874,3 +877,134 @@ DOCUMENT_EVIDENCE = PREFIXES + """SELECT DISTINCT ?event ?evidence ?text ?start 
   }
 } ORDER BY ?start ?event #PAGE#
 """
+
+
+# ---------------------------------------------------------------- linking and the current graph (graph.link)
+# These run with ``Store.select`` over every graph; #IRIS# lists hold IRIs the store gave (``with_iris``).
+
+_CURRENT = f"<{CURRENT_GRAPH}>"
+_CLASSES = "sem:Actor sem:Place sem:Event ckg:Document"  # the classes whose members get current facts
+_LINK_PREFIXES = sparql_prefixes("ckg", "sem", "prov", "schema", "geo", "time")
+
+# What the readings of an entity leave out: per-report links, what the current facts derive (sem:hasActor,
+# coordinates), article texts.
+READING_SKIPPED = tuple(str(p) for p in (PROV.wasDerivedFrom, PROV.wasGeneratedBy, CKG.evidence, SEM.hasActor,
+                                          SDO.latitude, SDO.longitude, GEO.hasGeometry, SDO.text))
+
+# Every (subject, predicate, value) of #IRIS# that document graphs state, with how many documents state it.
+READINGS_OF = _LINK_PREFIXES + f"""SELECT ?s ?p ?o ?dt (COUNT(DISTINCT ?g) AS ?n) WHERE {{
+  VALUES ?s {{ {_IRIS} }}
+  GRAPH ?g {{ ?s ?p ?o }}
+  FILTER(?g != {_CURRENT})
+  FILTER(?p NOT IN ({", ".join(f"<{p}>" for p in READING_SKIPPED)}))
+  BIND(IF(isIRI(?o), "", STR(DATATYPE(?o))) AS ?dt)
+}} GROUP BY ?s ?p ?o ?dt
+"""
+
+# For values that tie on the number of reports (#PAIRS#: (?s ?p) rows): the latest publication date of each.
+LATEST_READINGS = _LINK_PREFIXES + f"""SELECT ?s ?p ?o (MAX(STR(?published)) AS ?latest) WHERE {{
+  VALUES (?s ?p) {{ #PAIRS# }}
+  GRAPH ?g {{ ?s ?p ?o . ?doc a ckg:Document ; schema:datePublished ?published }}
+  FILTER(?g != {_CURRENT})
+}} GROUP BY ?s ?p ?o
+"""
+
+# The actors, places, events and documents that these document graphs (#IRIS#) mention, with their class.
+GRAPH_SUBJECTS = _LINK_PREFIXES + f"""SELECT DISTINCT ?s ?t WHERE {{
+  VALUES ?g {{ {_IRIS} }}
+  VALUES ?t {{ {_CLASSES} }}
+  GRAPH ?g {{ ?s a ?t }}
+}}
+"""
+
+# Every actor, place, event and document of every document graph.
+ALL_SUBJECTS = _LINK_PREFIXES + f"""SELECT DISTINCT ?s WHERE {{
+  VALUES ?t {{ {_CLASSES} }}
+  GRAPH ?g {{ ?s a ?t }}
+  FILTER(?g != {_CURRENT})
+}}
+"""
+
+# The subjects of #IRIS# that have current facts.
+WITH_CURRENT_FACTS = f"""SELECT DISTINCT ?s WHERE {{ VALUES ?s {{ {_IRIS} }} GRAPH {_CURRENT} {{ ?s ?p ?o }} }}"""
+
+# Whether any subject of #IRIS# has current facts already.
+ANY_CURRENT_FACTS = f"""SELECT ?s WHERE {{ VALUES ?s {{ {_IRIS} }} GRAPH {_CURRENT} {{ ?s ?p ?o }} }} LIMIT 1"""
+
+# The document graphs in which each event of #IRIS# is.
+EVENT_GRAPHS = _LINK_PREFIXES + f"""SELECT DISTINCT ?s ?g WHERE {{
+  VALUES ?s {{ {_IRIS} }} GRAPH ?g {{ ?s a sem:Event }}
+}}
+"""
+
+# The current facts of #IRIS# and of the nodes they own (readings, geometry, time), replaced by #TRIPLES#.
+_REPLACE_CURRENT = _LINK_PREFIXES + f"""DELETE {{ GRAPH {_CURRENT} {{ ?x ?p ?o }} }} WHERE {{
+  VALUES ?s {{ {_IRIS} }}
+  GRAPH {_CURRENT} {{
+    {{ ?s ?p ?o BIND(?s AS ?x) }} UNION {{ ?s ckg:reading|geo:hasGeometry|time:hasTime ?x . ?x ?p ?o }}
+  }}
+}} ;
+INSERT DATA {{ GRAPH {_CURRENT} {{
+#TRIPLES#
+}} }}"""
+
+DROP_CURRENT = f"DROP SILENT GRAPH {_CURRENT}"
+
+
+def replace_current(iris: Iterable[str], ntriples: str) -> str:
+    """The update replacing the current facts of ``iris`` (and of the nodes they own) with ``ntriples``."""
+    return with_iris(_REPLACE_CURRENT, iris).replace("#TRIPLES#", ntriples)
+
+
+def insert_default(ntriples: str) -> str:
+    """The update adding ``ntriples`` (N-Triples the code wrote) to the default graph."""
+    return f"INSERT DATA {{ {ntriples} }}"
+
+
+# Each report's figures of the events #IRIS#: one row per evidence node (graph.link.merged).
+EVIDENCE_FIGURES = _LINK_PREFIXES + """SELECT ?event ?doc ?fatalities ?date ?precision ?confidence WHERE {
+  VALUES ?event { """ + _IRIS + """ }
+  GRAPH ?g {
+    ?event ckg:evidence ?ev .
+    ?ev ckg:document ?doc .
+    OPTIONAL { ?ev ckg:fatalities ?fatalities }
+    OPTIONAL { ?ev sem:hasTimeStamp ?date }
+    OPTIONAL { ?ev ckg:datePrecision ?precision }
+    OPTIONAL { ?ev ckg:confidence ?confidence }
+  }
+}
+"""
+
+# Every dated, placed event mention of every document graph, for relinking a batch (graph.link.relink).
+STORE_EVENTS = _LINK_PREFIXES + """SELECT ?g ?event ?type ?sub ?place ?date ?precision ?a1 ?a2 WHERE {
+  GRAPH ?g {
+    ?event ckg:eventType ?type ; ckg:subEventType ?sub ; sem:hasPlace ?place ; ckg:evidence ?ev .
+    ?ev sem:hasTimeStamp ?date .
+    OPTIONAL { ?ev ckg:datePrecision ?precision }
+    OPTIONAL { ?event ckg:actor1 ?a1 }
+    OPTIONAL { ?event ckg:actor2 ?a2 }
+  }
+}
+"""
+
+# Bound: ?type ?sub ?place ?self. The stored events another document reports of that type and place.
+LINK_CANDIDATES = _LINK_PREFIXES + """SELECT ?event ?date ?precision ?a1 ?a2 WHERE {
+  GRAPH ?g {
+    ?event ckg:eventType ?type ; ckg:subEventType ?sub ; sem:hasPlace ?place ; ckg:evidence ?ev .
+    ?ev sem:hasTimeStamp ?date .
+    OPTIONAL { ?ev ckg:datePrecision ?precision }
+    OPTIONAL { ?event ckg:actor1 ?a1 }
+    OPTIONAL { ?event ckg:actor2 ?a2 }
+  }
+  FILTER(?g != ?self)
+}
+"""
+
+# Rename events in graphs (#ROWS#: (graph old new swap) rows), flipping actor roles where ``swap``.
+RENAME_EVENTS = _LINK_PREFIXES + """DELETE { GRAPH ?g { ?old ?p ?o } } INSERT { GRAPH ?g { ?new ?q ?o } }
+WHERE {
+  VALUES (?g ?old ?new ?swap) { #ROWS# }
+  GRAPH ?g { ?old ?p ?o }
+  BIND(IF(?swap, IF(?p = ckg:actor1, ckg:actor2, IF(?p = ckg:actor2, ckg:actor1, IF(?p = ckg:associateActor1,
+       ckg:associateActor2, IF(?p = ckg:associateActor2, ckg:associateActor1, ?p)))), ?p) AS ?q)
+}"""

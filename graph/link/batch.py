@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from graph import queries as q
 from graph.build import EventReport
 from graph.link.current import reconcile_batch, reconcile_graphs
 from graph.link.readings import BatchReadings
-from graph.link.relink import STORE_EVENTS_QUERY, relink_graphs
+from graph.link.relink import relink_graphs
 from graph.link.write import ensure_ontology
 
 __all__ = ["BatchLinker"]
@@ -28,7 +29,7 @@ class BatchLinker:
         """Read the events ``store`` holds now, before any document of the batch is loaded."""
         self.store = store
         self.base_iri = base_iri
-        self.stored = store.select(STORE_EVENTS_QUERY)
+        self.stored = store.select(q.STORE_EVENTS)
         self.reports: dict[str, Sequence[EventReport]] = {}  # graph IRI -> its document's reports
         self.readings = BatchReadings()
 
@@ -57,7 +58,7 @@ class BatchLinker:
 
 
 def _link_row(graph_iri: str, report: EventReport) -> dict:
-    """A report as a row of ``STORE_EVENTS_QUERY`` (unbound values left out)."""
+    """A report as a row of ``graph.queries.STORE_EVENTS`` (unbound values left out)."""
     row = {"g": graph_iri, "event": report.event, "type": report.event_type, "sub": report.sub_event_type,
            "place": report.place, "date": report.date, "precision": report.precision, "a1": report.actor1,
            "a2": report.actor2}

@@ -40,71 +40,15 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from graph import queries
-from graph.link.merged import EVIDENCE_QUERY, merged_ntriples, run_update
-from graph.link.readings import SKIPPED_PREDICATES, BatchReadings
+from graph.link.merged import merged_ntriples, run_update
+from graph.link.readings import BatchReadings
 from graph.ntriples import integer, iri, literal, typed
 from graph.records import slugify
-from graph.vocab import CKG, CURRENT_GRAPH, GEO, RDF, SDO, SEM, XSD, sparql_prefixes
+from graph.vocab import CKG, CURRENT_GRAPH, GEO, RDF, SDO, SEM, XSD
 
 __all__ = ["reconcile", "reconcile_batch", "reconcile_graphs", "rebuild_current", "mentioned", "current_ntriples",
-           "READINGS_QUERY", "SUBJECTS_QUERY", "ALL_SUBJECTS_QUERY", "disagreements"]
+           "disagreements"]
 
-_CURRENT = f"<{CURRENT_GRAPH}>"
-# The classes whose members get current facts.
-_CLASSES = "sem:Actor sem:Place sem:Event ckg:Document"
-_IRIS = "#IRIS#"
-
-# Every (subject, predicate, value) that document graphs state, with how many documents state it.
-# Per-report links, what the current facts derive (sem:hasActor, coordinates) and article texts are left out.
-READINGS_QUERY = sparql_prefixes("ckg", "sem", "prov", "schema", "geo") + f"""SELECT ?s ?p ?o ?dt
-  (COUNT(DISTINCT ?g) AS ?n) WHERE {{
-  VALUES ?s {{ {_IRIS} }}
-  GRAPH ?g {{ ?s ?p ?o }}
-  FILTER(?g != {_CURRENT})
-  FILTER(?p NOT IN ({", ".join(f"<{p}>" for p in SKIPPED_PREDICATES)}))
-  BIND(IF(isIRI(?o), "", STR(DATATYPE(?o))) AS ?dt)
-}} GROUP BY ?s ?p ?o ?dt
-"""
-
-# For values that tie on the number of reports (#PAIRS#: (?s ?p) rows): the latest publication date of each.
-LATEST_QUERY = sparql_prefixes("ckg", "schema") + f"""SELECT ?s ?p ?o (MAX(STR(?published)) AS ?latest) WHERE {{
-  VALUES (?s ?p) {{ #PAIRS# }}
-  GRAPH ?g {{ ?s ?p ?o . ?doc a ckg:Document ; schema:datePublished ?published }}
-  FILTER(?g != {_CURRENT})
-}} GROUP BY ?s ?p ?o
-"""
-
-# The actors, places, events and documents that these document graphs (#IRIS#) mention, with their class.
-SUBJECTS_QUERY = sparql_prefixes("ckg", "sem") + f"""SELECT DISTINCT ?s ?t WHERE {{
-  VALUES ?g {{ {_IRIS} }}
-  VALUES ?t {{ {_CLASSES} }}
-  GRAPH ?g {{ ?s a ?t }}
-}}
-"""
-
-# Every actor, place, event and document of every document graph.
-ALL_SUBJECTS_QUERY = sparql_prefixes("ckg", "sem") + f"""SELECT DISTINCT ?s WHERE {{
-  VALUES ?t {{ {_CLASSES} }}
-  GRAPH ?g {{ ?s a ?t }}
-  FILTER(?g != {_CURRENT})
-}}
-"""
-
-_DELETE = sparql_prefixes("ckg", "geo", "time") + f"""DELETE {{ GRAPH {_CURRENT} {{ ?x ?p ?o }} }} WHERE {{
-  VALUES ?s {{ {_IRIS} }}
-  GRAPH {_CURRENT} {{
-    {{ ?s ?p ?o BIND(?s AS ?x) }} UNION {{ ?s ckg:reading|geo:hasGeometry|time:hasTime ?x . ?x ?p ?o }}
-  }}
-}}"""
-
-# The subjects of #IRIS# that have current facts.
-_WITH_FACTS = f"""SELECT DISTINCT ?s WHERE {{ VALUES ?s {{ {_IRIS} }} GRAPH {_CURRENT} {{ ?s ?p ?o }} }}"""
-# The document graphs in which each event of #IRIS# is.
-_EVENTS_IN = sparql_prefixes("sem") + f"""SELECT DISTINCT ?s ?g WHERE {{
-  VALUES ?s {{ {_IRIS} }} GRAPH ?g {{ ?s a sem:Event }}
-}}"""
-# Whether any subject of #IRIS# has current facts already.
-_HAS_FACTS = f"""SELECT ?s WHERE {{ VALUES ?s {{ {_IRIS} }} GRAPH {_CURRENT} {{ ?s ?p ?o }} }} LIMIT 1"""
 _ONE_VALUE = {str(p) for p in (
     SDO.name, CKG.kind, CKG.countryCode, CKG.admin1, CKG.geonamesId, CKG.geoPrecision, GEO.asWKT, CKG.eventType,
     CKG.subEventType, SEM.eventType, CKG.cameoCode, CKG.ploverType, SEM.hasPlace, CKG.actor1, CKG.actor2,
@@ -155,12 +99,11 @@ def reconcile(store, subjects: Iterable[str]) -> None:
     for start in range(0, len(ordered), _CHUNK):
         chunk = ordered[start:start + _CHUNK]
         owned = [f"{s}/geometry" for s in chunk]
-        readings = _with_latest(store, store.select(READINGS_QUERY.replace(_IRIS, _iri_list(chunk + owned))))
-        evidence = store.select(EVIDENCE_QUERY.replace("#VALUES#", f"VALUES ?event {{ {_iri_list(chunk)} }}"))
+        readings = _with_latest(store, store.select(queries.with_iris(queries.READINGS_OF, chunk + owned)))
+        evidence = store.select(queries.with_iris(queries.EVIDENCE_FIGURES, chunk))
         facts = current_ntriples(readings) + merged_ntriples(evidence)
-        if store.select(_HAS_FACTS.replace(_IRIS, _iri_list(chunk))):  # replace them in one update
-            run_update(store, f"{_DELETE.replace(_IRIS, _iri_list(chunk))} ;\n"
-                              f"INSERT DATA {{ GRAPH {_CURRENT} {{\n{facts}\n}} }}")
+        if store.select(queries.with_iris(queries.ANY_CURRENT_FACTS, chunk)):  # replace them in one update
+            run_update(store, queries.replace_current(chunk, facts))
         else:  # new entities (a fresh ingest): the engine's loader, one transaction
             store.insert(facts.encode(), str(CURRENT_GRAPH))
 
@@ -176,8 +119,8 @@ def reconcile_batch(store, batch: BatchReadings, renamed: set[str]) -> dict[str,
     subjects = sorted(set().union(*found.values()))
     stored = set(renamed)
     for start in range(0, len(subjects), _CHUNK):
-        chunk = _iri_list(subjects[start:start + _CHUNK])
-        stored.update(row["s"] for row in store.select(_WITH_FACTS.replace(_IRIS, chunk)))
+        chunk = queries.with_iris(queries.WITH_CURRENT_FACTS, subjects[start:start + _CHUNK])
+        stored.update(row["s"] for row in store.select(chunk))
     fresh = set(subjects) - stored
     if fresh:
         facts = current_ntriples(batch.readings(fresh)) + merged_ntriples(batch.evidence(fresh))
@@ -186,7 +129,7 @@ def reconcile_batch(store, batch: BatchReadings, renamed: set[str]) -> dict[str,
     if renamed:  # relinking renamed some of the batch's events in the store
         events = found[_EVENT]
         events -= renamed
-        events |= {row["s"] for row in store.select(_EVENTS_IN.replace(_IRIS, _iri_list(renamed)))
+        events |= {row["s"] for row in store.select(queries.with_iris(queries.EVENT_GRAPHS, renamed))
                    if row["g"] in batch.graphs}
     return found
 
@@ -202,7 +145,7 @@ def _with_latest(store, rows: list[dict]) -> list[dict]:
         return rows
     pairs = " ".join(f"({ox.NamedNode(s)} {ox.NamedNode(p)})" for s, p in tied)
     latest = {(r["s"], r["p"], str(r["o"])): r.get("latest") for r in
-              store.select(LATEST_QUERY.replace("#PAIRS#", pairs))}
+              store.select(queries.LATEST_READINGS.replace("#PAIRS#", pairs))}
     return [{**row, "latest": latest.get((row["s"], row["p"], str(row["o"])))} for row in rows]
 
 
@@ -210,7 +153,7 @@ def mentioned(store, graph_iris: Iterable[str]) -> dict[str, set[str]]:
     """Return the actors, places, events and documents these document graphs mention, by class IRI."""
     graphs, found = sorted(set(graph_iris)), defaultdict(set)
     for start in range(0, len(graphs), _CHUNK):
-        for row in store.select(SUBJECTS_QUERY.replace(_IRIS, _iri_list(graphs[start:start + _CHUNK]))):
+        for row in store.select(queries.with_iris(queries.GRAPH_SUBJECTS, graphs[start:start + _CHUNK])):
             found[row["t"]].add(row["s"])
     return found
 
@@ -232,16 +175,12 @@ def reconcile_graphs(store, graph_iris: Iterable[str], also: Iterable[str] = (),
 
 def rebuild_current(store) -> None:
     """Rebuild the whole current graph from every document graph (after raw writes, or to apply new rules)."""
-    run_update(store, f"DROP SILENT GRAPH {_CURRENT}")
-    reconcile(store, {row["s"] for row in store.select(ALL_SUBJECTS_QUERY)})
-
-
-def _iri_list(iris: Iterable[str]) -> str:
-    return " ".join(str(ox.NamedNode(i)) for i in iris)  # the engine writes each IRI, escapes and all
+    run_update(store, queries.DROP_CURRENT)
+    reconcile(store, {row["s"] for row in store.select(queries.ALL_SUBJECTS)})
 
 
 def current_ntriples(rows: Iterable[dict]) -> str:
-    """Return the reconciled facts, as N-Triples, of the rows of ``READINGS_QUERY``."""
+    """Return the reconciled facts, as N-Triples, of the rows of ``graph.queries.READINGS_OF``."""
     facts: dict[str, dict[str, list[_Value]]] = defaultdict(lambda: defaultdict(list))
     for row in rows:
         facts[row["s"]][row["p"]].append(_Value(row))

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
+from graph import queries as q
 from graph.build import EventLink, resolve
 from graph.iris import date_precision, document_graph_iri
 from graph.records import Extraction
@@ -31,24 +32,7 @@ __all__ = [
     "dates_compatible",
     "actors_compatible",
     "swapped",
-    "CANDIDATES_QUERY",
 ]
-
-CANDIDATES_QUERY = """
-PREFIX ckg: <https://w3id.org/conflictkg/ontology#>
-PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
-SELECT ?event ?date ?precision ?a1 ?a2 WHERE {
-  GRAPH ?g {
-    ?event ckg:eventType ?type ; ckg:subEventType ?sub ; sem:hasPlace ?place ; ckg:evidence ?ev .
-    ?ev sem:hasTimeStamp ?date .
-    OPTIONAL { ?ev ckg:datePrecision ?precision }
-    OPTIONAL { ?event ckg:actor1 ?a1 }
-    OPTIONAL { ?event ckg:actor2 ?a2 }
-  }
-  FILTER(?g != ?self)
-}
-"""
-
 
 @dataclass
 class Candidate:
@@ -124,7 +108,7 @@ def best_link(
 ) -> EventLink | None:
     """Return the one event stored outside ``self_graph`` that this report is of, or None."""
     bindings = {"type": event_type, "sub": sub_event_type, "place": URIRef(place), "self": URIRef(self_graph)}
-    return choose_link(candidates_from_rows(store.select(CANDIDATES_QUERY, bindings)), report, actor1, actor2)
+    return choose_link(candidates_from_rows(store.select(q.LINK_CANDIDATES, bindings)), report, actor1, actor2)
 
 
 def link_events(store, extraction: Extraction, base_iri: str) -> dict[int, EventLink]:

@@ -5,7 +5,7 @@ Each document graph keeps its own figures on its evidence nodes; the current gra
 (``ckg:fatalities``, ACLED's rule) and highest (``ckg:fatalitiesMax``) death toll, the most
 precise date (``sem:hasTimeStamp``, ``ckg:datePrecision`` and an OWL-Time instant with its
 ``time:unitType``), the best confidence and how many documents report it. They are recomputed
-from the evidence (``EVIDENCE_QUERY``), so no source's figure is ever overwritten.
+from the evidence (``graph.queries.EVIDENCE_FIGURES``), so no source's figure is ever overwritten.
 """
 
 from __future__ import annotations
@@ -17,23 +17,8 @@ import pyoxigraph as ox
 
 from graph.build import timestamp_datatype
 
-__all__ = ["merged_ntriples", "run_update", "EVIDENCE_QUERY"]
+__all__ = ["merged_ntriples", "run_update"]
 
-EVIDENCE_QUERY = """
-PREFIX ckg: <https://w3id.org/conflictkg/ontology#>
-PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
-SELECT ?event ?doc ?fatalities ?date ?precision ?confidence WHERE {
-  #VALUES#
-  GRAPH ?g {
-    ?event ckg:evidence ?ev .
-    ?ev ckg:document ?doc .
-    OPTIONAL { ?ev ckg:fatalities ?fatalities }
-    OPTIONAL { ?ev sem:hasTimeStamp ?date }
-    OPTIONAL { ?ev ckg:datePrecision ?precision }
-    OPTIONAL { ?ev ckg:confidence ?confidence }
-  }
-}
-"""
 _CKG = "https://w3id.org/conflictkg/ontology#"
 _TIME = "http://www.w3.org/2006/time#"
 _XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -112,7 +97,7 @@ class _Event:
 
 
 def merged_ntriples(rows: Iterable[dict]) -> str:
-    """Return the merged facts, as N-Triples, of the rows of ``EVIDENCE_QUERY`` (``store.select``)."""
+    """Return the merged facts, as N-Triples, of the rows of ``graph.queries.EVIDENCE_FIGURES``."""
     events: dict[str, _Event] = {}
     for row in rows:
         event = events.get(row["event"]) or events.setdefault(row["event"], _Event(row["event"]))

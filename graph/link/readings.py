@@ -3,8 +3,8 @@
 A batch ingest holds every triple it writes. For the actors, places, events and documents that
 only this batch mentions (no current facts before it, not renamed by relinking), the rows that
 the reconciler would read back from the store are worked out here instead, exactly as the store
-queries give them: ``READINGS_QUERY`` (with ``LATEST_QUERY`` for ties), ``EVIDENCE_QUERY`` and
-``SUBJECTS_QUERY`` of ``graph.link.current`` and ``graph.link.merged``. Past ``MAX_TRIPLES`` the
+queries give them: ``READINGS_OF`` (with ``LATEST_READINGS`` for ties), ``EVIDENCE_FIGURES`` and
+``GRAPH_SUBJECTS`` of ``graph.queries``. Past ``MAX_TRIPLES`` the
 batch stops gathering (memory) and its linker reads the store, as for any other subject.
 """
 
@@ -17,16 +17,14 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from graph.queries import READING_SKIPPED
 from graph.store.sparql import to_python
-from graph.vocab import CKG, GEO, PROV, RDF, SDO, SEM
+from graph.vocab import CKG, RDF, SDO, SEM
 
-__all__ = ["BatchReadings", "MAX_TRIPLES", "SKIPPED_PREDICATES"]
+__all__ = ["BatchReadings", "MAX_TRIPLES"]
 
 MAX_TRIPLES = 1_000_000  # held as N-Triples, then parsed: a few hundred MB; larger batches reconcile from the store
-# What READINGS_QUERY leaves out: per-report links, what the current facts derive, article texts.
-SKIPPED_PREDICATES = tuple(str(p) for p in (PROV.wasDerivedFrom, PROV.wasGeneratedBy, CKG.evidence, SEM.hasActor,
-                                             SDO.latitude, SDO.longitude, GEO.hasGeometry, SDO.text))
-_SKIPPED = frozenset(SKIPPED_PREDICATES)
+_SKIPPED = frozenset(READING_SKIPPED)
 _CLASSES = {str(c) for c in (SEM.Actor, SEM.Place, SEM.Event, CKG.Document)}
 _EVIDENCE_FIELDS = {str(CKG.fatalities): "fatalities", str(SEM.hasTimeStamp): "date",
                     str(CKG.datePrecision): "precision", str(CKG.confidence): "confidence"}
@@ -61,7 +59,7 @@ class _Graph:
 
 
 def _evidence_rows(event: str, node: dict[str, list[Any]]) -> list[dict[str, Any]]:
-    """The rows of ``EVIDENCE_QUERY`` for one evidence node (one per combination of its values, as OPTIONALs give)."""
+    """The rows of ``EVIDENCE_FIGURES`` for one evidence node (one per combination of its values, as OPTIONALs give)."""
     fields = [[(name, v) for v in node.get(p, ())] or [(name, None)] for p, name in _EVIDENCE_FIELDS.items()]
     return [{"event": event, "doc": doc, **{k: v for k, v in combination if v is not None}}
             for doc in node.get(_DOCUMENT, ()) for combination in itertools.product(*fields)]
@@ -91,7 +89,7 @@ class BatchReadings:
         self.pending = {}
 
     def mentioned(self) -> dict[str, set[str]]:
-        """The actors, places, events and documents the batch's graphs mention, by class IRI (``SUBJECTS_QUERY``)."""
+        """The actors, places, events and documents the batch's graphs mention, by class IRI (``GRAPH_SUBJECTS``)."""
         found: dict[str, set[str]] = defaultdict(set)
         for graph in self.graphs.values():
             for s, p, o, _ in graph.facts:
@@ -100,7 +98,7 @@ class BatchReadings:
         return found
 
     def readings(self, subjects: Iterable[str]) -> list[dict[str, Any]]:
-        """The rows of ``READINGS_QUERY`` for these subjects and their geometry nodes, with ``latest`` for ties."""
+        """The rows of ``READINGS_OF`` for these subjects and their geometry nodes, with ``latest`` for ties."""
         wanted = set(subjects)
         wanted |= {f"{s}/geometry" for s in wanted}
         graphs: dict[tuple[str, str, Any, str], list[str | None]] = defaultdict(list)  # fact -> publication dates
@@ -112,6 +110,6 @@ class BatchReadings:
                  "latest": max((d for d in dates if d), default=None)} for (s, p, o, dt), dates in graphs.items()]
 
     def evidence(self, events: Iterable[str]) -> list[dict[str, Any]]:
-        """The rows of ``EVIDENCE_QUERY`` for these events."""
+        """The rows of ``EVIDENCE_FIGURES`` for these events."""
         wanted = set(events)
         return [row for graph in self.graphs.values() for row in graph.evidence if row["event"] in wanted]

@@ -16,33 +16,13 @@ from collections.abc import Iterable
 
 import pyoxigraph as ox
 
+from graph import queries as q
 from graph.link.events import candidates_from_rows, choose_link, swapped
 from graph.link.merged import run_update
 
-__all__ = ["relink_graphs", "STORE_EVENTS_QUERY"]
+__all__ = ["relink_graphs"]
 
-STORE_EVENTS_QUERY = """
-PREFIX ckg: <https://w3id.org/conflictkg/ontology#>
-PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
-SELECT ?g ?event ?type ?sub ?place ?date ?precision ?a1 ?a2 WHERE {
-  GRAPH ?g {
-    ?event ckg:eventType ?type ; ckg:subEventType ?sub ; sem:hasPlace ?place ; ckg:evidence ?ev .
-    ?ev sem:hasTimeStamp ?date .
-    OPTIONAL { ?ev ckg:datePrecision ?precision }
-    OPTIONAL { ?event ckg:actor1 ?a1 }
-    OPTIONAL { ?event ckg:actor2 ?a2 }
-  }
-}
-"""
 _FINEST = {"day": 0, "week": 1, "month": 2, "year": 3}
-_RENAME = """PREFIX ckg: <https://w3id.org/conflictkg/ontology#>
-DELETE { GRAPH ?g { ?old ?p ?o } } INSERT { GRAPH ?g { ?new ?q ?o } }
-WHERE {
-  VALUES (?g ?old ?new ?swap) { #ROWS# }
-  GRAPH ?g { ?old ?p ?o }
-  BIND(IF(?swap, IF(?p = ckg:actor1, ckg:actor2, IF(?p = ckg:actor2, ckg:actor1, IF(?p = ckg:associateActor1,
-       ckg:associateActor2, IF(?p = ckg:associateActor2, ckg:associateActor1, ?p)))), ?p) AS ?q)
-}"""
 _CHUNK = 2000
 
 
@@ -76,12 +56,12 @@ def relink_graphs(store, base_iri: str, graph_iris: Iterable[str], rows: Iterabl
     event (one article's distinct events stay distinct). Call it after a batch is written and
     before ``reconcile`` (give it the returned IRIs too). ``base_iri`` is accepted for
     symmetry with the other writers; the IRIs come from the store. ``rows`` are the store's rows
-    of ``STORE_EVENTS_QUERY`` when the caller already knows them (``graph.link.batch``); they are
+    of ``graph.queries.STORE_EVENTS`` when the caller already knows them (``graph.link.batch``); they are
     read from the store when None.
     """
     wanted = set(graph_iris)
     groups: dict[tuple, list[dict]] = defaultdict(list)  # (type, sub-type, place) -> rows
-    for row in store.select(STORE_EVENTS_QUERY) if rows is None else rows:
+    for row in store.select(q.STORE_EVENTS) if rows is None else rows:
         row["date"], row["orig"] = str(row["date"]), row["event"]
         groups[(row["type"], row["sub"], row["place"])].append(row)
     plan, affected = _Plan(), set()
@@ -92,7 +72,7 @@ def relink_graphs(store, base_iri: str, graph_iris: Iterable[str], rows: Iterabl
         _orient(group, wanted, plan, affected)
     moves = plan.rows()
     for start in range(0, len(moves), _CHUNK):
-        run_update(store, _RENAME.replace("#ROWS#", " ".join(moves[start:start + _CHUNK])))
+        run_update(store, q.RENAME_EVENTS.replace("#ROWS#", " ".join(moves[start:start + _CHUNK])))
     return affected
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-from graph import __version__
+from graph import __version__, queries
 from graph.build import build_document
 from graph.link.current import mentioned, rebuild_current, reconcile
 from graph.link.events import link_events
@@ -34,7 +34,7 @@ def _graph_subjects(store, graph_iri: str) -> set[str]:
 
 def ensure_ontology(store) -> None:
     """Load the ontology and ACLED taxonomy into the default graph (adding what is there is a no-op)."""
-    run_update(store, f"INSERT DATA {{ {_ontology_ntriples()} }}")
+    run_update(store, queries.insert_default(_ontology_ntriples()))
 
 
 @cache
