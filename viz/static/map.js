@@ -16,10 +16,8 @@
   const colourOf = (type) => COLOURS[types.indexOf(type)] || COLOURS[COLOURS.length - 1];
   const radiusOf = (fatalities) => 5 + 2.5 * Math.sqrt(fatalities || 0);
 
-  const map = L.map(root, {preferCanvas: true, minZoom: 1, maxZoom: 13, worldCopyJump: true}).setView([15, 20], 2);
-  map.attributionControl.setPrefix(false);
-  map.attributionControl.addAttribution("Boundaries: Natural Earth");
-  map.createPane("countries").style.zIndex = 250;  // under the events, whichever is drawn first
+  const {map, drawn} = window.conflictkgBasemap(root, root.dataset.boundaries, {});
+  map.setView([15, 20], 2);
   const layer = L.layerGroup().addTo(map);
   let events = [];
   let months = [];
@@ -115,14 +113,6 @@
     root.dataset.opened = event.id;
   }
 
-  async function boundaries() {
-    const answer = await fetch(root.dataset.boundaries);
-    const topology = await answer.json();
-    L.geoJSON(topojson.feature(topology, topology.objects.countries), {interactive: false, pane: "countries",
-      renderer: L.canvas({pane: "countries"}),
-      style: {color: "#9aa7b4", weight: 0.7, fillColor: "#f4f1ea", fillOpacity: 1}}).addTo(map);
-  }
-
   async function load() {
     const answer = await fetch(root.dataset.src, {headers: {Accept: "application/json"}});
     if (!answer.ok) { status.textContent = `The events could not be loaded (${answer.status}).`; return; }
@@ -157,6 +147,6 @@
   map.on("moveend", () => { if (index) draw(); });
   legend();
   window.conflictkg = {map: map, shown: () => shown.map((e) => e.id), events: () => events};
-  Promise.all([boundaries(), load()]).then(() => { document.body.dataset.ready = "1"; },
+  Promise.all([drawn, load()]).then(() => { document.body.dataset.ready = "1"; },
     (error) => { status.textContent = `The map could not be drawn: ${error.message}`; });
 })();
