@@ -16,11 +16,12 @@ which counts against the same time limit); any more is answered 503 with ``Retry
 once, so runaway queries never hold the server threads that ``/-/health``, REST and pages need.
 
 Updates: ``vet`` runs an update job in a worker: read, refused or given its dataset, parsed and
-run once, under the same time limit, on a private writable copy of the store (a checkpoint
-like the snapshots, deleted afterwards), so an update that would run away on the real data is
-stopped there and never reaches the store. ``apply_update`` then applies the vetted text on one
-server thread that cannot open network sockets either (``api/no_network.py``), so no SPARQL a
-client sends ever runs where it could fetch a URL.
+run once on an empty store; then, in a second job under the same time limit, run on a private
+writable copy of the store (a checkpoint like the snapshots, deleted afterwards), so an update
+that would run away on the real data is stopped there and never reaches the store.
+``apply_update`` then applies the vetted text on one server thread that cannot open network
+sockets either (``api/no_network.py``), so no SPARQL a client sends ever runs where it could
+fetch a URL.
 
 Freshness: every write (``mark_written``, called after any successful write request) bumps a
 generation; the next query makes a new snapshot, so a client always reads its own writes.
@@ -165,8 +166,13 @@ class QueryRunner:
             self._slots.release()
 
     def vet(self, update: str, base_iri: str, using: list[str], using_named: list[str]) -> Answer:
-        """Vet an update in a worker; a 200 header carries the text to apply as ``header['update']``."""
-        return self.run({"update": update, "base_iri": base_iri, "using": using, "using_named": using_named})
+        """Vet an update in a worker, then try it on a copy of the store (an on-disk one); a 200 header
+        carries the text to apply as ``header['update']``."""
+        vetted = self.run({"update": update, "base_iri": base_iri, "using": using, "using_named": using_named})
+        if vetted[0]["status"] != 200 or self._root is None:
+            return vetted
+        tried = self.run({"try_update": vetted[0]["update"]})
+        return vetted if tried[0]["status"] == 200 else tried
 
     def apply_update(self, apply: Callable[[str], None], update: str) -> None:
         """Call ``apply(update)`` on the server thread that cannot reach the network; raise what it raises.
@@ -188,9 +194,9 @@ class QueryRunner:
             return self._busy()
         left = max(self.timeout - (time.monotonic() - started), min(LEAST_RUN_SECONDS, self.timeout))
         try:
-            if "update" in job:
-                job["trial"] = self._trial_copy()
-            else:
+            if "try_update" in job:
+                job["copy"] = self._trial_copy()
+            elif "update" not in job:
                 job["snapshot"] = self._snapshot(worker)
             answer = worker.ask(job, left, gone)
         except Exception as err:
@@ -201,7 +207,7 @@ class QueryRunner:
                 "(worker_memory_mb), or more than the engine can take. Make it more selective or add a LIMIT."
             )}, b""
         finally:
-            self._drop_trial(job.get("trial"))
+            self._drop_trial(job.get("copy"))
         if answer is None:
             self._replace(worker)
             return self._timeout(job)
@@ -221,7 +227,7 @@ class QueryRunner:
             shutil.rmtree(self._root, ignore_errors=True)
 
     def _timeout(self, job: dict[str, Any]) -> Answer:
-        if "update" in job:
+        if "update" in job or "try_update" in job:
             what, advice = "update ran", "stopped before it changed anything; make its WHERE more selective."
         else:
             what, advice = "query ran", "stopped; make it more selective or add a LIMIT."

@@ -4,10 +4,11 @@
 ``SERVICE``/``LOAD`` and pathological nesting get a 400 before the engine sees them), runs the
 query on a pyoxigraph store, keeps at most ``max_rows`` solutions (or triples) and returns the
 answer body in the negotiated format. An update job is vetted instead: read, given the
-protocol's dataset, then parsed and run once on a throw-away copy of the store (``job['trial']``,
-a checkpoint the runner made; an empty store without one), so that a text that would crash
-the engine, or run past the time limit on the real data, does so here, not in the server that
-applies it afterwards.
+protocol's dataset, then parsed and run once on an empty in-memory store, so that a text that
+would crash the engine does so here, not in the server that applies it afterwards. A vetted
+update is then tried (``try_update``) on a throw-away copy of the store (``job['copy']``, a
+checkpoint the runner made), so that one that would run past the time limit on the real data
+is stopped here too.
 
 ``api/sparql_runner.py`` calls it inside worker processes started as
 ``python api/sparql_worker.py MEMORY_MB``, each reading a read-only snapshot of the store (and,
@@ -24,6 +25,7 @@ JSON header, then 4-byte length + raw body bytes.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import json
 import os
@@ -59,9 +61,12 @@ def memory_copy_max_quads(memory_mb: int) -> int:
 
 
 def execute(store: ox.Store, job: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
-    """Run ``job['query']`` on ``store`` (or vet ``job['update']``); return (header, body)."""
+    """Run ``job['query']`` on ``store`` (or vet ``job['update']``, or try ``job['try_update']``); return
+    (header, body)."""
     if "update" in job:
-        return _vet_update(store, job)
+        return _vet_update(job)
+    if "try_update" in job:
+        return _try_update(store, job["try_update"])
     analysis = analyse(job["query"])
     refused = refusal(analysis)
     if refused:
@@ -88,12 +93,12 @@ def execute(store: ox.Store, job: dict[str, Any]) -> tuple[dict[str, Any], bytes
         return {"status": 500, "detail": f"The store failed to evaluate the query: {err}"}, b""
 
 
-def _vet_update(trial: ox.Store, job: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
-    """Read an update, add the protocol's dataset, and run it once on ``trial``, a store to throw away.
+def _vet_update(job: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
+    """Read an update, add the protocol's dataset, and run it once on an empty store.
 
     Answers 200 with the text to apply (``header['update']``), or the 400 that explains why not.
-    Only a parse error or a refused fetch counts: an operation that fails here ('DROP GRAPH' of a
-    graph that is missing) is left for the real store, which answers it in its own words.
+    Only a parse error or a refused fetch counts: an operation that fails on an empty store
+    ('DROP GRAPH' of a graph that exists only in the real one) is left for the real store.
     """
     text, using, using_named = job["update"], job.get("using") or [], job.get("using_named") or []
     analysis = analyse(text)
@@ -108,14 +113,22 @@ def _vet_update(trial: ox.Store, job: dict[str, Any]) -> tuple[dict[str, Any], b
     # The endpoint is the base IRI of relative IRIs (a later BASE in the text overrides it).
     text = f"BASE <{job['base_iri']}>\n{text}"
     try:
-        trial.update(text)
+        ox.Store().update(text)
     except SyntaxError as err:
         return {"status": 400, "detail": f"The update does not parse: {err}"}, b""
     except PermissionError as err:
         return {"status": 400, "detail": f"The update tried to reach the network, which is refused: {err}"}, b""
-    except Exception:  # noqa: S110 (the real store gives its own error for it)
+    except Exception:  # noqa: S110 (on the real store it may succeed: 'DROP GRAPH' of a graph that exists there)
         pass
     return {"status": 200, "update": text}, b""
+
+
+def _try_update(copy: ox.Store, text: str) -> tuple[dict[str, Any], bytes]:
+    """Run a vetted update on ``copy``, a store to throw away: 200 once it has finished, whatever it did
+    (an error it raises, the real store raises in its own words)."""
+    with contextlib.suppress(Exception):
+        copy.update(text)
+    return {"status": 200}, b""
 
 
 def _dataset(job: dict[str, Any]) -> dict[str, Any]:
@@ -287,7 +300,9 @@ def main(argv: list[str] | None = None) -> int:
             if unguarded:  # fail closed: user SPARQL never runs where it could reach the network
                 header, body = {"status": 503, "detail": f"SPARQL is disabled on this system: {unguarded}"}, b""
             elif "update" in job:
-                header, body = execute(ox.Store(job["trial"]) if job.get("trial") else ox.Store(), job)
+                header, body = execute(ox.Store(), job)
+            elif "try_update" in job:
+                header, body = execute(ox.Store(job["copy"]), job)
             else:
                 if current is None or job["snapshot"] != current.path:
                     if current is not None:
