@@ -28,7 +28,7 @@ from graph.extract.events.lexicon import codes, taxonomy
 from graph.extract.events.parties import implied_parties
 from graph.extract.events.place import event_place, main_place
 from graph.extract.events.roles import assign_roles
-from graph.extract.events.skips import caption, drop_headline, lead_end, ongoing, repeats, word_set
+from graph.extract.events.skips import caption, describes, drop_headline, lead_end, ongoing, repeats, word_set
 from graph.extract.events.syntax import agents
 from graph.extract.events.timeline import anchor_dates
 from graph.extract.places import PlaceMention
@@ -65,7 +65,7 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
         if doer:  # "Al-Shabaab claimed responsibility": the doer of the incident before, not an event
             events[-1] = with_doer(events[-1], doer, kinds)
             continue
-        if not typings:
+        if not typings or (events and describes(sent)):  # a description adds at most a toll to the event before
             if events and number - last_event_sentence <= 2 and events[-1].fatalities is None:
                 events[-1] = _with_toll_of(events[-1], sent, context.published)
             continue

@@ -9,7 +9,7 @@ from spacy.tokens import Span
 from graph.extract.actors.lexicon import dictionary
 from graph.records import Article, Event
 
-__all__ = ["word_set", "repeats", "caption", "ongoing", "lead_end", "drop_headline"]
+__all__ = ["word_set", "repeats", "caption", "ongoing", "describes", "lead_end", "drop_headline"]
 
 # A line that ends in a bracketed picture credit is a photo caption, not story text.
 _CREDIT = re.compile(
@@ -66,6 +66,24 @@ def ongoing(sent: Span) -> bool:
     perfect ("have operated", "has killed"); a passive "have been arrested since July" may still report
     the arrests."""
     return any(_perfect(t) for t in sent)
+
+
+# Main verbs that describe or characterise rather than report: "X has become the epicentre of the conflict",
+# "the attacks reflect an escalation", "Friday's bombing is the latest in a series".
+# ("demonstrate" is left out: crowds demonstrate.)
+_DESCRIBING = frozenset(["be", "become", "remain", "reflect", "show", "represent", "mark", "underscore",
+                         "highlight", "illustrate", "signal"])
+
+
+def describes(sent: Span) -> bool:
+    """Whether the sentence's main verb describes a standing state in the present or the perfect ("are
+    active", "has become the epicentre", "is the latest in a series") instead of telling what happened;
+    "There were clashes" and "the blasts were the deadliest ever" still tell it."""
+    root = sent.root
+    if root.lemma_.lower() not in _DESCRIBING or any(c.dep_ == "expl" for c in root.children):
+        return False
+    perfect = root.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had") for c in root.children)
+    return root.tag_ in ("VBZ", "VBP") or perfect
 
 
 def _perfect(token) -> bool:
