@@ -5,13 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask
+from flask.json.provider import DefaultJSONProvider
 
-from api.current import keep_current
 from graph.config import Settings, load_settings
 from graph.link import recover
 from graph.store import open_store
 
 __all__ = ["create_app"]
+
+
+class _OrderedJSON(DefaultJSONProvider):
+    sort_keys = False  # records keep their documented field order
 
 
 def create_app(config: dict[str, Any] | Settings | None = None) -> Flask:
@@ -20,10 +24,9 @@ def create_app(config: dict[str, Any] | Settings | None = None) -> Flask:
     app = Flask(__name__)
     app.config["CONFLICTKG"] = settings
     app.config["MAX_CONTENT_LENGTH"] = settings.max_request_bytes
-    app.json.sort_keys = False  # records keep their documented field order
+    app.json = _OrderedJSON(app)
     app.extensions["conflictkg.store"] = store = open_store(settings)
     recover(store)  # an ingest killed before it settled was undone at open: rebuild its derived facts
-    keep_current(app.extensions["conflictkg.store"])
 
     from api import (
         browse,

@@ -8,16 +8,15 @@ such writes ``python -m graph reconcile`` rebuilds the current graph.
 
 from __future__ import annotations
 
-import functools
 import re
-from typing import Any
 
 import pyoxigraph as ox
 
 from graph.link import mentioned, reconcile
+from graph.store import TripleStore
 from graph.vocab import CURRENT_GRAPH
 
-__all__ = ["keep_current", "named_graphs"]
+__all__ = ["update_reconciled", "named_graphs"]
 
 _GRAPH = re.compile(r"\bGRAPH\s*<([^>\s]*)>", re.IGNORECASE)
 
@@ -35,17 +34,10 @@ def _valid(iri: str) -> bool:
     return True
 
 
-def keep_current(store: Any) -> None:
-    """Wrap ``store.update_raw`` so that each update reconciles what the graphs it names mention."""
-    update = store.update_raw
-
-    @functools.wraps(update)
-    def reconciled(text: str, *args: Any, **kwargs: Any) -> Any:
-        graphs = named_graphs(text)
-        before = set().union(*mentioned(store, graphs).values()) if graphs else set()
-        result = update(text, *args, **kwargs)
-        if graphs:
-            reconcile(store, before | set().union(*mentioned(store, graphs).values()))
-        return result
-
-    store.update_raw = reconciled
+def update_reconciled(store: TripleStore, text: str) -> None:
+    """Run a raw SPARQL Update, then reconcile what the graphs it names mentioned before it and mention after."""
+    graphs = named_graphs(text)
+    before: set[str] = set().union(*mentioned(store, graphs).values()) if graphs else set()
+    store.update_raw(text)
+    if graphs:
+        reconcile(store, before | set().union(*mentioned(store, graphs).values()))

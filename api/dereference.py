@@ -12,6 +12,7 @@ from typing import Any
 
 from flask import Blueprint, Response, abort, current_app, jsonify, redirect, render_template, request
 from werkzeug.exceptions import HTTPException
+from werkzeug.wrappers import Response as WerkzeugResponse
 
 from api import article, entities, tables
 from api.errors import problem
@@ -65,6 +66,7 @@ def dereference(kind: str, entity_id: str) -> Any:
     if media_type is None:
         return problem(400, f"'format' must be one of {', '.join(_FORMAT_NAMES)}.")
     record = _record(kind, entity_id)
+    response: WerkzeugResponse
     if media_type == "application/json":
         response = jsonify(record)
     elif media_type == "text/html":

@@ -7,14 +7,15 @@ lists, never a query per row); the REST routes and IRI dereferencing both serve 
 from __future__ import annotations
 
 import re
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, overload
 
 import pyoxigraph as ox
 from rdflib import URIRef
 
 from graph import queries as q
 from graph.link.current import disagreements
-from graph.store import Store
+from graph.store import TripleStore
 
 __all__ = ["KINDS", "iri_of", "local_id", "ref", "actor_record", "place_record", "event_record", "document_record",
            "parse_point", "fields", "labels", "RECORD_LIMIT"]
@@ -47,8 +48,14 @@ def local_id(iri: str) -> str:
     return iri.rstrip("/").rsplit("/", 1)[-1]
 
 
+@overload
+def ref(iri: str, name: str | None, kind: str) -> dict[str, Any]: ...
+@overload
+def ref(iri: None, name: str | None, kind: str) -> None: ...
+@overload
+def ref(iri: str | None, name: str | None, kind: str) -> dict[str, Any] | None: ...
 def ref(iri: str | None, name: str | None, kind: str) -> dict[str, Any] | None:
-    """Return the short reference ``{id, name, href}`` to an entity of URL kind ``kind``."""
+    """Return the short reference ``{id, name, href}`` to an entity of URL kind ``kind`` (None for no entity)."""
     if iri is None:
         return None
     entity_id = local_id(iri)
@@ -63,7 +70,7 @@ def parse_point(wkt: str | None) -> tuple[float | None, float | None]:
     return float(match.group(2)), float(match.group(1))
 
 
-def fields(store: Store, iris: list[str]) -> dict[str, dict[str, list[Any]]]:
+def fields(store: TripleStore, iris: list[str]) -> dict[str, dict[str, list[Any]]]:
     """Return every field of each entity in ``iris``: ``{iri: {field: [values, sorted]}}``."""
     found: dict[str, dict[str, set[Any]]] = {}
     if iris:
@@ -74,9 +81,9 @@ def fields(store: Store, iris: list[str]) -> dict[str, dict[str, list[Any]]]:
             for entity, entity_fields in found.items()}
 
 
-def labels(store: Store, iris: set[str]) -> dict[str, dict[str, Any]]:
-    """Return ``{iri: {"name": ..., "kind": ...}}`` for the entities in ``iris``, in one query."""
-    iris = {i for i in iris if i}
+def labels(store: TripleStore, named: Iterable[str | None]) -> dict[str, dict[str, Any]]:
+    """Return ``{iri: {"name": ..., "kind": ...}}`` for the entities named (None and "" left out), in one query."""
+    iris = {i for i in named if i}
     if not iris:
         return {}
     found: dict[str, dict[str, Any]] = {}
@@ -93,7 +100,7 @@ def _one(entity: dict[str, list[Any]], field: str) -> Any:
     return values[0] if values else None
 
 
-def _entity(store: Store, kind: str, base_iri: str, entity_id: str) -> tuple[URIRef, dict[str, list[Any]]] | None:
+def _entity(store: TripleStore, kind: str, base_iri: str, entity_id: str) -> tuple[URIRef, dict[str, list[Any]]] | None:
     iri = iri_of(base_iri, kind, entity_id)
     if iri is None:
         return None
@@ -107,17 +114,21 @@ def _aliases(entity: dict[str, list[Any]], name: str | None) -> list[str]:
     return sorted((set(entity.get("name", [])) | set(entity.get("alias", []))) - {name})
 
 
+@overload
+def _named(names: dict[str, dict[str, Any]], iri: str, kind: str) -> dict[str, Any]: ...
+@overload
+def _named(names: dict[str, dict[str, Any]], iri: str | None, kind: str) -> dict[str, Any] | None: ...
 def _named(names: dict[str, dict[str, Any]], iri: str | None, kind: str) -> dict[str, Any] | None:
     return ref(iri, names.get(iri, {}).get("name") if iri else None, kind)
 
 
-def _documents(store: Store, query: str, binding: dict[str, Any]) -> list[dict[str, Any]]:
+def _documents(store: TripleStore, query: str, binding: dict[str, Any]) -> list[dict[str, Any]]:
     rows = store.read(q.page(query, RECORD_LIMIT, 0), binding)
     return [{**ref(r["document"], r.get("title"), "documents"), "title": r.get("title"),
              "published": r.get("published")} for r in rows]
 
 
-def actor_record(store: Store, base_iri: str, actor_id: str) -> dict[str, Any] | None:
+def actor_record(store: TripleStore, base_iri: str, actor_id: str) -> dict[str, Any] | None:
     """Return everything known about one actor, or None if there is no such actor."""
     found = _entity(store, "actor", base_iri, actor_id)
     if found is None:
@@ -157,7 +168,7 @@ def actor_record(store: Store, base_iri: str, actor_id: str) -> dict[str, Any] |
     }
 
 
-def place_record(store: Store, base_iri: str, place_id: str) -> dict[str, Any] | None:
+def place_record(store: TripleStore, base_iri: str, place_id: str) -> dict[str, Any] | None:
     """Return everything known about one place, or None if there is no such place."""
     found = _entity(store, "place", base_iri, place_id)
     if found is None:
@@ -202,7 +213,7 @@ def _unique(rows: list[dict[str, Any]], *keys: str) -> list[dict[str, Any]]:
     return list(seen.values())
 
 
-def event_record(store: Store, base_iri: str, event_id: str) -> dict[str, Any] | None:
+def event_record(store: TripleStore, base_iri: str, event_id: str) -> dict[str, Any] | None:
     """Return one event with its actors by role, place, evidence sentences and sources."""
     found = _entity(store, "event", base_iri, event_id)
     if found is None:
@@ -250,7 +261,7 @@ def event_record(store: Store, base_iri: str, event_id: str) -> dict[str, Any] |
     }
 
 
-def document_record(store: Store, base_iri: str, document_id: str) -> dict[str, Any] | None:
+def document_record(store: TripleStore, base_iri: str, document_id: str) -> dict[str, Any] | None:
     """Return one document with the actors, places and events read from it."""
     found = _entity(store, "document", base_iri, document_id)
     if found is None:

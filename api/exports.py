@@ -20,13 +20,15 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 from werkzeug.exceptions import GatewayTimeout, ServiceUnavailable
 
 from api.limits import ClientGone
 from api.sparql_runner import snapshot_root
+from graph.config import Settings
 from graph.export import export
+from graph.store import Store, TripleStore
 
 __all__ = ["export_to_spool"]
 
@@ -34,7 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent  # where ``python -m graph`` is fo
 POLL_SECONDS = 0.2
 
 
-def export_to_spool(store: Any, fmt: str, settings: Any, gone: Callable[[], bool]) -> IO[bytes]:
+def export_to_spool(store: TripleStore, fmt: str, settings: Settings, gone: Callable[[], bool]) -> IO[bytes]:
     """Export ``store`` in ``fmt`` and return the finished file, open at its start.
 
     Raises:
@@ -42,8 +44,8 @@ def export_to_spool(store: Any, fmt: str, settings: Any, gone: Callable[[], bool
         ServiceUnavailable: the export failed (most likely past ``settings.worker_memory_mb``).
         ClientGone: ``gone()`` said the client left; the export was stopped.
     """
-    path = getattr(store, "path", None)
-    if path is None:
+    path = store.path if isinstance(store, Store) else None
+    if not isinstance(store, Store) or path is None:
         spool = tempfile.TemporaryFile()  # noqa: SIM115 - the caller sends and closes it
         export(store, fmt, spool)
         spool.seek(0)
@@ -57,7 +59,7 @@ def export_to_spool(store: Any, fmt: str, settings: Any, gone: Callable[[], bool
         shutil.rmtree(work, ignore_errors=True)
 
 
-def _run_child(fmt: str, work: Path, settings: Any, gone: Callable[[], bool]) -> None:
+def _run_child(fmt: str, work: Path, settings: Settings, gone: Callable[[], bool]) -> None:
     command = [sys.executable, "-m", "graph", "export", "--format", fmt, "--out", str(work / "out"),
                "--data-dir", str(work / "store")]
     env = {**os.environ, "CONFLICTKG_STORE": ""}

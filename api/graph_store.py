@@ -9,15 +9,14 @@ update, so it is atomic: readers see the graph before or after, never half.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, request
 
 from api.auth import check_write_token
+from api.current import update_reconciled
 from api.errors import problem
 from api.sparql import write_lock
-from graph.store import NotAcceptable, StoreError
+from graph.store import NotAcceptable, Store, StoreError, TripleStore, as_bytes
 
 __all__ = ["blueprint"]
 
@@ -39,7 +38,7 @@ def graph_store() -> Response:
     refusal = check_write_token()
     if refusal is not None:
         return refusal
-    if target == "dataset":
+    if isinstance(target, str):  # "dataset"
         return problem(400, "Name the graph to write: ?graph=<IRI> or ?default.")
     try:
         if request.method == "DELETE":
@@ -64,10 +63,6 @@ def _target() -> ox.NamedNode | ox.DefaultGraph | str | Response:
         return problem(400, f"?graph must be an absolute IRI, got {graphs[0]!r}.")
 
 
-def _exists(store: Any, graph: ox.NamedNode | ox.DefaultGraph) -> bool:
-    return isinstance(graph, ox.DefaultGraph) or store.has_graph(graph.value)
-
-
 def _read(target: ox.NamedNode | ox.DefaultGraph | str) -> Response:
     store = current_app.extensions["conflictkg.store"]
     offers = _DATASET_TYPES if target == "dataset" else _GRAPH_TYPES
@@ -75,7 +70,7 @@ def _read(target: ox.NamedNode | ox.DefaultGraph | str) -> Response:
     media_type = _ALIASES.get(choice, choice) if choice else None
     if media_type not in offers:
         return problem(406, f"Ask for one of: {', '.join(offers)}.")
-    if target != "dataset" and not _exists(store, target):
+    if isinstance(target, ox.NamedNode) and not store.has_graph(target.value):  # the default graph always is
         return problem(404, f"There is no graph {target.value}.")
     try:
         body = _serialise(store, target, media_type)
@@ -86,13 +81,13 @@ def _read(target: ox.NamedNode | ox.DefaultGraph | str) -> Response:
     return response
 
 
-def _serialise(store: Any, target: ox.NamedNode | ox.DefaultGraph | str, media_type: str) -> bytes:
+def _serialise(store: TripleStore, target: ox.NamedNode | ox.DefaultGraph | str, media_type: str) -> bytes:
     """The dataset or one graph in ``media_type``, from the embedded engine or a remote store."""
-    if hasattr(store, "oxigraph"):
+    if isinstance(store, Store):
         rdf_format = ox.RdfFormat.from_media_type(media_type)
-        if target == "dataset":
-            return store.oxigraph.dump(format=rdf_format)
-        return store.oxigraph.dump(format=rdf_format, from_graph=target)
+        if isinstance(target, str):  # "dataset"
+            return as_bytes(store.oxigraph.dump(format=rdf_format))
+        return as_bytes(store.oxigraph.dump(format=rdf_format, from_graph=target))
     if target == "dataset":
         return store.dump(media_type)
     if isinstance(target, ox.DefaultGraph):
@@ -114,21 +109,21 @@ def _write(graph: ox.NamedNode | ox.DefaultGraph, replace: bool) -> Response:
         triples = [q.triple for q in ox.parse(request.get_data(), format=rdf_format, base_iri=request.base_url)]
     except (SyntaxError, ValueError) as err:
         return problem(400, f"The body does not parse as {request.mimetype}: {err}")
-    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode()
+    data = as_bytes(ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)).decode()
     target = "DEFAULT" if isinstance(graph, ox.DefaultGraph) else f"GRAPH {graph}"
     inside = data if isinstance(graph, ox.DefaultGraph) else f"{target} {{ {data} }}"
     with write_lock:
-        existed = _exists(store, graph) and not isinstance(graph, ox.DefaultGraph)
+        existed = isinstance(graph, ox.NamedNode) and store.has_graph(graph.value)
         drop = f"DROP SILENT {target} ; " if replace else ""
         create = "" if isinstance(graph, ox.DefaultGraph) else f"CREATE SILENT {target} ; "
-        store.update_raw(f"{drop}{create}INSERT DATA {{ {inside} }}")
+        update_reconciled(store, f"{drop}{create}INSERT DATA {{ {inside} }}")
     return Response(status=204 if existed or isinstance(graph, ox.DefaultGraph) else 201)
 
 
 def _delete(graph: ox.NamedNode | ox.DefaultGraph) -> Response:
     store = current_app.extensions["conflictkg.store"]
     with write_lock:
-        if not _exists(store, graph):
+        if isinstance(graph, ox.NamedNode) and not store.has_graph(graph.value):
             return problem(404, f"There is no graph {graph.value}.")
-        store.update_raw("DROP DEFAULT" if isinstance(graph, ox.DefaultGraph) else f"DROP GRAPH {graph}")
+        update_reconciled(store, "DROP DEFAULT" if isinstance(graph, ox.DefaultGraph) else f"DROP GRAPH {graph}")
     return Response(status=204)

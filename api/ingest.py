@@ -20,6 +20,7 @@ from graph.inputs.record import record_from_mapping
 from graph.link import write_extractions
 from graph.records import Article, Extraction, slugify
 from graph.sources import InputError, check_text
+from graph.store import TripleStore
 from graph.web.settings import fetcher_from_settings
 
 __all__ = ["ingest_json", "extractor", "write_document", "FIELDS"]
@@ -73,7 +74,7 @@ def ingest_json(app: Flask, request: Request) -> Response:
     return response
 
 
-def write_document(store: Any, extraction: Extraction, base_iri: str) -> str:
+def write_document(store: TripleStore, extraction: Extraction, base_iri: str) -> str:
     """Write one extraction's document graph (replacing the old one); return the graph's IRI."""
     # the graph model's writer links events across documents and refreshes merged event facts
     graph_iri = write_extractions(store, [extraction], base_iri)[0].graph_iri

@@ -33,7 +33,7 @@ def _ref(name: str) -> dict[str, str]:
     return {"$ref": f"#/components/schemas/{name}"}
 
 
-def _obj(required: list[str] | None = None, **properties: Any) -> dict[str, Any]:
+def _obj(required: list[str] | None = None, /, **properties: Any) -> dict[str, Any]:
     return {"type": "object", "required": required if required is not None else list(properties),
             "properties": properties}
 

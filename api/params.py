@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Literal, overload
 
 from flask import request
 
@@ -47,6 +48,10 @@ def limit_offset(default_limit: int = 50) -> tuple[int, int]:
     return integer("limit", default_limit, 1, MAX_LIMIT), integer("offset", 0, 0, MAX_OFFSET)
 
 
+@overload
+def text(name: str, required: Literal[True]) -> str: ...
+@overload
+def text(name: str, required: bool = False) -> str | None: ...
 def text(name: str, required: bool = False) -> str | None:
     """Return the stripped text parameter ``name`` (at most 200 characters), or None when absent."""
     raw = request.args.get(name)

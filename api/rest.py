@@ -98,8 +98,8 @@ def _listing(key: str, query: str | q.NewestFirst, bindings: dict[str, Any], row
     extra = decorate(page_rows)
     following = None
     if len(first) > limit:
-        args = {**request.args.to_dict(), "offset": offset + limit, "limit": limit}
-        following = url_for(request.endpoint, **(request.view_args or {}), **args)
+        args: dict[str, Any] = {**request.args.to_dict(), "offset": offset + limit, "limit": limit}
+        following = url_for(str(request.endpoint), **(request.view_args or {}), **args)  # endpoint: set in a view
     return jsonify({key: [convert(r, extra) for r in page_rows], "limit": limit, "offset": offset,
                     "next": following})
 

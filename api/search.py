@@ -6,12 +6,12 @@ from typing import Any
 
 from api import entities
 from graph import queries as q
-from graph.store import Store
+from graph.store import TripleStore
 
 __all__ = ["search_results"]
 
 
-def search_results(store: Store, term: str, limit: int, offset: int) -> dict[str, Any]:
+def search_results(store: TripleStore, term: str, limit: int, offset: int) -> dict[str, Any]:
     """Return ``{q, limit, offset, actors, places, events}``: what matches ``term``, REST references each."""
     binding = {"q": term}
     found_actors = store.read(q.page(q.SEARCH_ACTORS, limit, offset), binding)

@@ -33,12 +33,13 @@ from flask import Blueprint, Response, current_app, g, render_template, request,
 from werkzeug.datastructures import MIMEAccept
 
 from api.auth import check_write_token
+from api.current import update_reconciled
 from api.errors import problem
 from api.limits import client_gone
 from api.no_network import NetworkGuardUnavailable
 from api.sparql_runner import QueryRunner
 from api.sparql_text import analyse, refusal
-from graph.store import NotAcceptable, StoreError
+from graph.store import NotAcceptable, Store, StoreError, TripleStore
 
 __all__ = ["blueprint", "examples", "write_lock", "RESULT_TYPES", "GRAPH_TYPES"]
 
@@ -223,7 +224,7 @@ def _failure(header: dict[str, Any]) -> Response:
     return response
 
 
-def _remote_query(store: Any, job: dict[str, Any]) -> Response:
+def _remote_query(store: TripleStore, job: dict[str, Any]) -> Response:
     """Forward a query to a remote store (``store = sparql:URL``); it applies its own limits.
 
     The remote engine does the fetching there, so the text check is the guard: SERVICE, LOAD and
@@ -279,10 +280,10 @@ def _update(text: str) -> Response:
     store = current_app.extensions["conflictkg.store"]
     try:
         with write_lock:
-            if hasattr(store, "oxigraph"):
-                runner.apply_update(store.update_raw, header["update"])
+            if isinstance(store, Store):
+                runner.apply_update(functools.partial(update_reconciled, store), header["update"])
             else:  # a remote store runs it there
-                store.update_raw(header["update"])
+                update_reconciled(store, header["update"])
     except SyntaxError as err:
         return problem(400, f"The update does not parse: {err}")
     except NetworkGuardUnavailable as err:

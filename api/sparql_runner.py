@@ -53,6 +53,7 @@ import pyoxigraph as ox
 
 from api import sparql_worker
 from api.no_network import NetworkGuardUnavailable, deny_network
+from graph.store import Store, TripleStore
 
 __all__ = ["QueryRunner", "Answer"]
 
@@ -86,6 +87,9 @@ class _Worker:
             [sys.executable, WORKER_SCRIPT, str(memory_mb)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             bufsize=0, env={**os.environ, "RUST_BACKTRACE": "0"},  # an engine abort prints one line, not 30
         )
+        stdin, stdout = self.process.stdin, self.process.stdout
+        assert stdin is not None and stdout is not None  # both are pipes
+        self.to_worker, self.from_worker = stdin, stdout
         self.snapshot: str | None = None
         self.started = False
 
@@ -99,16 +103,16 @@ class _Worker:
             if self._receive(STARTUP_SECONDS) is None:
                 raise RuntimeError("query worker did not start")
             self.started = True
-        sparql_worker.write_frame(self.process.stdin, job)
+        sparql_worker.write_frame(self.to_worker, job)
         return self._receive(seconds, gone)
 
     def _receive(self, seconds: float, gone: Callable[[], bool] = lambda: False) -> Answer | None:
         deadline = time.monotonic() + seconds
-        while not select.select([self.process.stdout], [], [], min(WATCH_SECONDS, max(0.0, seconds)))[0]:
+        while not select.select([self.from_worker], [], [], min(WATCH_SECONDS, max(0.0, seconds)))[0]:
             seconds = deadline - time.monotonic()
             if seconds <= 0 or gone():
                 return None
-        answer = sparql_worker.read_frame(self.process.stdout)
+        answer = sparql_worker.read_frame(self.from_worker)
         if answer is None:
             raise RuntimeError(f"query worker exited with {self.process.wait()}")
         return answer
@@ -123,9 +127,10 @@ class QueryRunner:
     """Evaluates queries for ``/sparql`` with a time limit, a row cap and fresh snapshots."""
 
     def __init__(  # noqa: PLR0913 (each is a documented setting)
-        self, store: Any, timeout_ms: int, max_rows: int, workers: int = 2, memory_mb: int = 384, capacity: int = 0
+        self, store: TripleStore, timeout_ms: int, max_rows: int, workers: int = 2, memory_mb: int = 384,
+        capacity: int = 0,
     ):
-        """Use ``store`` (graph.store.Store); start ``workers`` processes if it lives on disk.
+        """Use ``store`` (queries run here for the embedded store only); start ``workers`` processes if it is on disk.
 
         ``memory_mb`` caps each worker's heap; ``capacity`` (default ``workers``) is how many
         requests may be running or waiting here at once.
@@ -133,7 +138,7 @@ class QueryRunner:
         self.store, self.timeout, self.max_rows, self.memory_mb = store, timeout_ms / 1000, max_rows, memory_mb
         self._slots = threading.BoundedSemaphore(max(capacity, workers))
         self._guarded = concurrent.futures.ThreadPoolExecutor(1, "sparql-update", initializer=deny_network)
-        path = getattr(store, "path", None)
+        path = store.path if isinstance(store, Store) else None
         self._root: Path | None = None
         self._lock = threading.Lock()
         self._generation, self._snapshot_generation, self._current, self._serial = 0, -1, "", 0
@@ -235,9 +240,15 @@ class QueryRunner:
         detail = f"The {what} past {limit} and was {advice}"
         return {"status": 503, "detail": detail, "timeout": True}, b""
 
+    @property
+    def _embedded(self) -> Store:
+        """The store queries and trial updates run on: embedded (a remote store answers /sparql itself)."""
+        assert isinstance(self.store, Store)
+        return self.store
+
     def _run_in_thread(self, job: dict[str, Any]) -> Answer:
         assert self._threads is not None
-        store = ox.Store() if "update" in job else self.store.oxigraph
+        store = ox.Store() if "update" in job else self._embedded.oxigraph
         try:
             future = self._threads.submit(sparql_worker.execute, store, job)
             return future.result(timeout=self.timeout)
@@ -280,8 +291,9 @@ class QueryRunner:
                 return self._current
             generation = self._generation
             self._serial += 1
+            assert self._root is not None  # set for a store on disk, the only kind with snapshots
             path = str(self._root / f"snapshot-{self._serial}")
-            self.store.backup(path)  # under the store's write lock: no write races the checkpoint
+            self._embedded.backup(path)  # under the store's write lock: no write races the checkpoint
             self._current, self._snapshot_generation = path, generation
             worker.snapshot = path
         self._collect()
@@ -294,7 +306,7 @@ class QueryRunner:
             self._serial += 1
             path = str(self._root / f"trial-{self._serial}")
             self._trials.add(path)
-        self.store.backup(path)
+        self._embedded.backup(path)
         return path
 
     def _drop_trial(self, path: str | None) -> None:

@@ -33,7 +33,7 @@ import resource
 import struct
 import sys
 import threading
-from typing import Any, BinaryIO
+from typing import IO, Any, cast
 
 import pyoxigraph as ox
 
@@ -142,6 +142,12 @@ def _dataset(job: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _serialized(body: bytes | None) -> bytes:
+    # pyoxigraph's serialisers return bytes when given no output file; their stubs say ``bytes | None``.
+    # (This worker runs as a script with api/ alone on its path, so graph.store.as_bytes is out of reach.)
+    return cast(bytes, body)
+
+
 def _not_acceptable(kind: str) -> tuple[dict[str, Any], bytes]:
     return {"status": 406, "detail": f"None of the media types in the Accept header can carry {kind}."}, b""
 
@@ -150,7 +156,7 @@ def _boolean(result: ox.QueryBoolean, job: dict[str, Any]) -> tuple[dict[str, An
     media_type = job.get("results_format")
     if not media_type:
         return _not_acceptable("an ASK result")
-    body = result.serialize(format=ox.QueryResultsFormat.from_media_type(media_type))
+    body = _serialized(result.serialize(format=ox.QueryResultsFormat.from_media_type(media_type)))
     return {"status": 200, "media_type": media_type, "truncated": False}, body
 
 
@@ -171,7 +177,7 @@ def _solutions(result: ox.QuerySolutions, job: dict[str, Any]) -> tuple[dict[str
     if any(len(line) > MAX_LINE_CHARS for line in lines):  # the serialisers would spend seconds, then fail
         raise MemoryError(f"a row is longer than {MAX_LINE_CHARS} characters")
     kept = ox.parse_query_results(("\n".join(lines) + "\n").encode(), format=ox.QueryResultsFormat.TSV)
-    body = kept.serialize(format=ox.QueryResultsFormat.from_media_type(media_type))
+    body = _serialized(kept.serialize(format=ox.QueryResultsFormat.from_media_type(media_type)))
     if truncated and media_type == "application/sparql-results+json" and body.startswith(b"{"):
         body = b'{"truncated":true,' + body[1:]
     return {"status": 200, "media_type": media_type, "truncated": truncated}, body
@@ -183,18 +189,18 @@ def _triples(result: ox.QueryTriples, job: dict[str, Any]) -> tuple[dict[str, An
         return _not_acceptable("an RDF graph")
     max_rows = job["max_rows"]
     triples = list(itertools.islice(result, max_rows + 1))
-    body = ox.serialize(triples[:max_rows], format=ox.RdfFormat.from_media_type(media_type))
+    body = _serialized(ox.serialize(triples[:max_rows], format=ox.RdfFormat.from_media_type(media_type)))
     return {"status": 200, "media_type": media_type, "truncated": len(triples) > max_rows}, body
 
 
-def write_frame(stream: BinaryIO, header: dict[str, Any], body: bytes = b"") -> None:
+def write_frame(stream: IO[bytes], header: dict[str, Any], body: bytes = b"") -> None:
     """Write one (JSON header, body) frame to ``stream`` and flush it."""
     head = json.dumps(header).encode()
     stream.write(struct.pack(">I", len(head)) + head + struct.pack(">I", len(body)) + body)
     stream.flush()
 
 
-def read_frame(stream: BinaryIO) -> tuple[dict[str, Any], bytes] | None:
+def read_frame(stream: IO[bytes]) -> tuple[dict[str, Any], bytes] | None:
     """Read one frame from ``stream``; ``None`` at end of stream."""
     head = _read_exactly(stream, 4)
     if head is None:
@@ -204,7 +210,7 @@ def read_frame(stream: BinaryIO) -> tuple[dict[str, Any], bytes] | None:
     return header, _read_exactly(stream, size) or b""
 
 
-def _read_exactly(stream: BinaryIO, size: int) -> bytes | None:
+def _read_exactly(stream: IO[bytes], size: int) -> bytes | None:
     chunks, left = [], size
     while left:
         chunk = stream.read(left)

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, overload
 from urllib.parse import urlencode
 
 from api import entities, params
 from graph import queries as q
-from graph.store import Store
+from graph.store import TripleStore
 
 __all__ = ["Table", "TABLES", "FORM", "Query", "read_query", "filter_args", "rows", "count", "country_name", "regions"]
 
@@ -75,9 +75,10 @@ class Query:
         found: dict[str, Any] = {}
         for name, value in self.filters.items():
             if name in _ENTITY_IDS:  # an id that cannot form an IRI names no entity: bind one that matches none
-                value = entities.iri_of(self.base_iri, _ENTITY_IDS[name], value) or \
+                found[f"f_{name}"] = entities.iri_of(self.base_iri, _ENTITY_IDS[name], value) or \
                     entities.iri_of(self.base_iri, _ENTITY_IDS[name], "-")
-            found[f"f_{name}"] = value
+            else:
+                found[f"f_{name}"] = value
         return found
 
 
@@ -127,13 +128,13 @@ def country_name(code: str | None) -> str | None:
     return str(getattr(country, "common_name", None) or country.name)
 
 
-def count(store: Store, query: Query) -> int:
+def count(store: TripleStore, query: Query) -> int:
     """How many rows the query's filters keep."""
     found = store.read(q.browse_count(query.table.kind, query.filters), query.bindings)
     return int(found[0].get("count", 0)) if found else 0
 
 
-def rows(store: Store, query: Query, limit: int | None = None, offset: int | None = None) -> list[dict[str, Any]]:
+def rows(store: TripleStore, query: Query, limit: int | None = None, offset: int | None = None) -> list[dict[str, Any]]:
     """One page of the table (the query's page unless ``limit``/``offset`` say otherwise), as row dicts."""
     kind = query.table.kind
     sparql = q.browse(kind, query.filters, query.sort, query.descending)
@@ -146,6 +147,10 @@ def rows(store: Store, query: Query, limit: int | None = None, offset: int | Non
     return _CONVERT[kind](store, list(first.values()))
 
 
+@overload
+def _link(iri: str, name: str | None, segment: str) -> dict[str, Any]: ...
+@overload
+def _link(iri: str | None, name: str | None, segment: str) -> dict[str, Any] | None: ...
 def _link(iri: str | None, name: str | None, segment: str) -> dict[str, Any] | None:
     if iri is None:
         return None
@@ -153,7 +158,7 @@ def _link(iri: str | None, name: str | None, segment: str) -> dict[str, Any] | N
     return {"id": entity_id, "name": name or entity_id, "href": f"/{segment}/{entity_id}"}
 
 
-def _events(store: Store, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _events(store: TripleStore, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
     names = entities.labels(store, {r.get(k) for r in found for k in ("actor1", "actor2")})
     places = entities.fields(store, [r["place"] for r in found if r.get("place")])
 
@@ -164,8 +169,8 @@ def _events(store: Store, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{
         **_link(r["event"], r.get("sub_type"), "events"), "date": r.get("date"), "type": r.get("type"),
         "sub_type": r.get("sub_type"),
-        "actor1": _link(r.get("actor1"), names.get(r.get("actor1"), {}).get("name"), "actors"),
-        "actor2": _link(r.get("actor2"), names.get(r.get("actor2"), {}).get("name"), "actors"),
+        "actor1": _link(r.get("actor1"), names.get(r.get("actor1") or "", {}).get("name"), "actors"),
+        "actor2": _link(r.get("actor2"), names.get(r.get("actor2") or "", {}).get("name"), "actors"),
         "place": _link(r.get("place"), place_field(r, "name"), "places"),
         "admin1": place_field(r, "admin1"), "country": country_name(place_field(r, "country")),
         "fatalities": r.get("fatalities"),
@@ -173,7 +178,7 @@ def _events(store: Store, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _entities(segment: str) -> Any:
-    def convert(store: Store, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def convert(store: TripleStore, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
         key = segment[:-1]
         converted = []
         for r in found:
@@ -186,7 +191,7 @@ def _entities(segment: str) -> Any:
     return convert
 
 
-def _documents(store: Store, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _documents(store: TripleStore, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{**_link(r["document"], r.get("title"), "documents"), "published": r.get("published"),
              "title": r.get("title"), "publisher": r.get("publisher")} for r in found]
 
@@ -194,7 +199,7 @@ def _documents(store: Store, found: list[dict[str, Any]]) -> list[dict[str, Any]
 _CONVERT = {"events": _events, "actors": _entities("actors"), "places": _entities("places"), "documents": _documents}
 
 
-def regions(store: Store) -> dict[str, list[str]]:
+def regions(store: TripleStore) -> dict[str, list[str]]:
     """The countries (alpha-2) that have events, each with the first-level divisions named there."""
     found: dict[str, list[str]] = {}
     for row in store.read(q.BROWSE_REGIONS):

@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from rdflib import Graph, URIRef
 
@@ -39,6 +39,8 @@ from graph.vocab import CKG, GEO, PREFIXES, PROV, RDF, SDO, SEM, XSD
 
 __all__ = ["build_document", "build_graph", "DocumentTriples", "EventReport", "document_graph_iri", "EventLink",
            "RELATIONS", "timestamp_datatype", "resolve"]
+
+_N = TypeVar("_N", int, float)
 
 RELATIONS = {
     "part_of": CKG.partOf,
@@ -237,7 +239,7 @@ def _add_document(g: TripleLines, extraction: Extraction, doc_iri: str, run: str
     g.add(agent, _term(SDO.name), literal("ConflictKG extractor"))
 
 
-def _number(value, kind: type) -> int | float | None:
+def _number(value: Any, kind: type[_N]) -> _N | None:
     """Return ``value`` as an int or float, or None when it is missing or not a number."""
     if value is None or isinstance(value, bool):
         return None
@@ -279,8 +281,8 @@ def _add_place(g: TripleLines, place: Location, subject: str, doc_iri: str, run:
     for predicate, value in ((CKG.countryCode, place.country), (CKG.admin1, place.admin1)):
         if value:
             g.add(subject, _term(predicate), literal(str(value)))
-    for predicate, value in ((CKG.geonamesId, place.geonames_id), (CKG.geoPrecision, place.precision)):
-        number = _number(value, int)
+    for predicate, code in ((CKG.geonamesId, place.geonames_id), (CKG.geoPrecision, place.precision)):
+        number = _number(code, int)
         if number is not None:
             g.add(subject, _term(predicate), integer(number))
     lat, lon = _number(place.lat, float), _number(place.lon, float)
@@ -360,12 +362,14 @@ def _add_evidence(g: TripleLines, evidence: str, event: Event, names: _Names, do
     g.add(evidence, _term(CKG.document), doc_iri)
     _provenance(g, evidence, doc_iri, run)
     # A value that is not a number is left out; the SHACL shapes then report what is missing.
-    for predicate, value, kind in ((CKG.start, event.start, int), (CKG.end, event.end, int),
-                                   (CKG.fatalities, event.fatalities, int), (CKG.quantity, event.quantity, int),
-                                   (CKG.confidence, event.confidence, float)):
-        number = _number(value, kind)
-        if number is not None:
-            g.add(evidence, _term(predicate), double(number) if kind is float else integer(number))
+    for predicate, value in ((CKG.start, event.start), (CKG.end, event.end), (CKG.fatalities, event.fatalities),
+                             (CKG.quantity, event.quantity)):
+        count = _number(value, int)
+        if count is not None:
+            g.add(evidence, _term(predicate), integer(count))
+    confidence = _number(event.confidence, float)
+    if confidence is not None:
+        g.add(evidence, _term(CKG.confidence), double(confidence))
     if event.date:
         precision = date_precision(event)
         datatype = timestamp_datatype(event.date, precision)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -61,16 +62,16 @@ class Settings:
         ]
 
 
-def load_settings(overrides: dict[str, Any] | None = None, environ: dict[str, str] | None = None) -> Settings:
+def load_settings(overrides: dict[str, Any] | None = None, environ: Mapping[str, str] | None = None) -> Settings:
     """Build settings from defaults, then ``CONFLICTKG_*`` variables, then explicit overrides.
 
     Raises:
         ValueError: a variable does not parse as the setting's type.
     """
-    environ = os.environ if environ is None else environ
+    variables = os.environ if environ is None else environ
     values: dict[str, Any] = {}
     for f in dataclasses.fields(Settings):
-        raw = environ.get(ENV_PREFIX + f.name.upper())
+        raw = variables.get(ENV_PREFIX + f.name.upper())
         if raw is None:
             continue
         if isinstance(f.default, int):

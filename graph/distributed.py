@@ -13,14 +13,18 @@ import logging
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from graph.build import EventReport
 from graph.records import Article, Extraction
 
+if TYPE_CHECKING:  # spaCy loads only where articles are extracted
+    from graph.extract import Extractor
+
 __all__ = ["DocumentResult", "build_result", "build_results", "extract_results", "run_batch", "default_workers"]
 
 ARTICLES_PER_TASK = 8  # enough for spaCy's nlp.pipe to batch, small enough to spread the work
-_extractor = None  # one spaCy pipeline per worker process, loaded on first use
+_extractor: Extractor | None = None  # one spaCy pipeline per worker process, loaded on first use
 
 
 @dataclass(frozen=True)
@@ -69,16 +73,17 @@ def extract_results(articles: Sequence[Article], base_iri: str, validate: bool =
         from graph.extract import Extractor
 
         _extractor = Extractor()
+    extractor = _extractor
     try:
-        extractions = list(_extractor.extract_many(articles))
+        extractions = list(extractor.extract_many(articles))
     except Exception:  # one bad article must not sink its chunk: retry them one by one
-        return [result for article in articles for result in _extract_one(article, base_iri, validate)]
+        return [result for article in articles for result in _extract_one(extractor, article, base_iri, validate)]
     return [_built(extraction, base_iri, validate) for extraction in extractions]
 
 
-def _extract_one(article: Article, base_iri: str, validate: bool) -> list[DocumentResult]:
+def _extract_one(extractor: Extractor, article: Article, base_iri: str, validate: bool) -> list[DocumentResult]:
     try:
-        return [_built(_extractor.extract(article), base_iri, validate)]
+        return [_built(extractor.extract(article), base_iri, validate)]
     except Exception as err:
         return [DocumentResult(source=_source(article), error=f"{_source(article)}: extraction failed ({err})")]
 

@@ -19,6 +19,7 @@ import pyoxigraph as ox
 
 from graph import queries as q
 from graph.ontology import disorder_type
+from graph.store import Store, TripleStore
 from graph.vocab import PREFIXES
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ _INTER = {"state_forces": 1, "government": 1, "armed_group": 2, "militia": 3, "i
           "rioters": 5, "protesters": 6, "civilians": 7, "organization": 8, "external_forces": 8}
 _TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 
-def _open(out: Out, write: Callable[[IO[bytes]], None]) -> None:
+def _open(out: Out, write: Callable[[IO[bytes]], object]) -> None:
     if isinstance(out, str | os.PathLike):
         with open(out, "wb") as handle:
             write(handle)
@@ -61,33 +62,34 @@ def _open(out: Out, write: Callable[[IO[bytes]], None]) -> None:
         write(out)
 
 
-def _engine(store) -> ox.Store:
+def _engine(store: TripleStore) -> ox.Store:
     """Return the store's own engine; a remote store's graphs are loaded into a temporary one."""
-    engine = getattr(store, "oxigraph", None)
-    if engine is None:
-        engine = ox.Store()
-        engine.bulk_load(store.dump("application/n-quads"), ox.RdfFormat.N_QUADS)
-        body, _ = store.query_raw("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "application/n-triples")
-        engine.bulk_load(body, ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
-        # a union-default server answers with every graph's triples: the default graph keeps the rest
-        # (the ontology and the merged event facts)
-        engine.update("DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER EXISTS { GRAPH ?g { ?s ?p ?o } } }")
+    if isinstance(store, Store):
+        return store.oxigraph
+    engine = ox.Store()
+    engine.bulk_load(store.dump("application/n-quads"), ox.RdfFormat.N_QUADS)
+    body, _ = store.query_raw("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "application/n-triples")
+    engine.bulk_load(body, ox.RdfFormat.N_TRIPLES, to_graph=ox.DefaultGraph())
+    # a union-default server answers with every graph's triples: the default graph keeps the rest
+    # (the ontology and the merged event facts)
+    engine.update("DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER EXISTS { GRAPH ?g { ?s ?p ?o } } }")
     return engine
 
 
-def export_turtle(store, out: Out) -> None:
+def export_turtle(store: TripleStore, out: Out) -> None:
     """Write the union of every graph as Turtle (Turtle has no named graphs; N-Quads keeps them)."""
     triples = _engine(store).query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True)
+    assert isinstance(triples, ox.QueryTriples)  # a CONSTRUCT's answer
     _open(out, lambda h: ox.serialize(triples, h, ox.RdfFormat.TURTLE, prefixes=PREFIXES))
 
 
-def export_nquads(store, out: Out) -> None:
+def export_nquads(store: TripleStore, out: Out) -> None:
     """Write every quad, named graphs included, as N-Quads."""
     engine = _engine(store)
     _open(out, lambda h: engine.dump(h, ox.RdfFormat.N_QUADS))
 
 
-def export_jsonld(store, out: Out) -> None:
+def export_jsonld(store: TripleStore, out: Out) -> None:
     """Write the dataset as JSON-LD, one ``@graph`` per named graph."""
     engine = _engine(store)
     _open(out, lambda h: engine.dump(h, ox.RdfFormat.JSON_LD))
@@ -110,7 +112,7 @@ def _event_date(date: str | None) -> str:
     return {4: f"{date}-01-01", 7: f"{date}-01"}.get(len(date), date[:10])
 
 
-def acled_rows(store, events: list[str] | None = None) -> list[dict[str, Any]]:
+def acled_rows(store: TripleStore, events: list[str] | None = None) -> list[dict[str, Any]]:
     """Return one dict per event with ACLED's column names (blank where the graph has no value).
 
     ``events``: the IRIs of the events to write, in that order; None for every event.
@@ -140,7 +142,7 @@ def _acled_row(row, actors, places, associates, notes, sources) -> dict[str, Any
     first, second = actors.get(row.get("actor1"), {}), actors.get(row.get("actor2"), {})
     place = places.get(row.get("place"), {})
     inter1, inter2 = _INTER.get(first.get("kind"), ""), _INTER.get(second.get("kind"), "")
-    codes = sorted(c for c in (inter1, inter2) if c != "")
+    codes = sorted(c for c in (inter1, inter2) if isinstance(c, int))
     interaction = codes[0] * 10 + (codes[1] if len(codes) > 1 else 0) if codes else ""
     iso, country = _country(place.get("country"))
     date = str(row.get("event_date") or "")
@@ -162,7 +164,7 @@ def _acled_row(row, actors, places, associates, notes, sources) -> dict[str, Any
     }
 
 
-def export_csv(store, out: Out) -> None:
+def export_csv(store: TripleStore, out: Out) -> None:
     """Write one row per event with ACLED's column names (UTF-8, header first)."""
     text = io.StringIO(newline="")
     writer = csv.DictWriter(text, fieldnames=ACLED_COLUMNS, lineterminator="\n")
@@ -171,7 +173,7 @@ def export_csv(store, out: Out) -> None:
     _open(out, lambda h: h.write(text.getvalue().encode("utf-8")))
 
 
-def actor_network(store) -> nx.MultiDiGraph:
+def actor_network(store: TripleStore) -> nx.MultiDiGraph:
     """Return the actor network of the whole store: the projection the network page draws (``graph.network``).
 
     One edge per (source, target, interaction category), directed where the category is; node and
@@ -182,7 +184,7 @@ def actor_network(store) -> nx.MultiDiGraph:
     return edge_summary(read_network(store))
 
 
-def export_graphml(store, out: Out) -> None:
+def export_graphml(store: TripleStore, out: Out) -> None:
     """Write the actor network as GraphML (networkx), readable by Gephi, yEd and networkx."""
     import networkx as nx
 
@@ -190,7 +192,7 @@ def export_graphml(store, out: Out) -> None:
     _open(out, lambda h: nx.write_graphml(network, h, encoding="utf-8"))
 
 
-def export_gexf(store, out: Out) -> None:
+def export_gexf(store: TripleStore, out: Out) -> None:
     """Write the actor network as GEXF (networkx) for Gephi."""
     import networkx as nx
 
@@ -208,7 +210,7 @@ FORMATS: dict[str, tuple[str, Callable[[Any, Out], None]]] = {
 }
 
 
-def export(store, fmt: str, out: Out) -> None:
+def export(store: TripleStore, fmt: str, out: Out) -> None:
     """Write the store in format ``fmt`` (a key of ``FORMATS``) to ``out``.
 
     Raises:

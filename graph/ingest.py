@@ -75,7 +75,7 @@ class IngestSummary:
 class StoreWriter:
     """The one writer: batches document graphs and bulk-replaces them from one thread."""
 
-    def __init__(self, store, batch_bytes: int = BATCH_BYTES):
+    def __init__(self, store: TripleStore, batch_bytes: int = BATCH_BYTES):
         """Start the writer thread for ``store``."""
         self.store = store
         self.batch_bytes = batch_bytes

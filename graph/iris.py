@@ -52,8 +52,8 @@ def actor_iri(base_iri: str, actor_id: str) -> URIRef:
 
 def place_iri(base_iri: str, place: Location) -> URIRef:
     """Return the IRI of a place: by GeoNames id when known, else by its canonical id."""
-    if isinstance(place.geonames_id, int) or str(place.geonames_id or "").isdigit():
-        return URIRef(f"{base_iri}place/geonames-{int(place.geonames_id)}")
+    if isinstance(place.geonames_id, int) or str(place.geonames_id or "").isdigit():  # digits: read from JSON
+        return URIRef(f"{base_iri}place/geonames-{int(str(place.geonames_id))}")
     return URIRef(f"{base_iri}place/{_local(place.id, 'place')}")
 
 

@@ -20,6 +20,7 @@ import networkx as nx
 
 from graph import queries as q
 from graph.interactions import categories, category_of_event, category_of_relation
+from graph.store import TripleStore
 
 __all__ = ["NetworkEvent", "NetworkView", "build_network", "read_network", "edge_summary", "local_id",
            "parse_point"]
@@ -66,7 +67,7 @@ def parse_point(wkt: str | None) -> tuple[float | None, float | None]:
     return (float(match.group(2)), float(match.group(1))) if match else (None, None)
 
 
-def read_network(store: Any, view: NetworkView | None = None) -> nx.MultiDiGraph:
+def read_network(store: TripleStore, view: NetworkView | None = None) -> nx.MultiDiGraph:
     """Project the store's current graph into the network: all of it, or the bounded ``view``."""
     if view is None:
         return build_network(actors=store.read(q.NETWORK_ACTORS), places=store.read(q.NETWORK_PLACES),

@@ -14,17 +14,18 @@ from typing import Any
 import pyoxigraph as ox
 
 from graph import queries as q
+from graph.store import TripleStore
 
 __all__ = ["newest_first"]
 
 
-def newest_first(store: Any, reads: q.NewestFirst, bindings: dict[str, Any], limit: int,
+def newest_first(store: TripleStore, reads: q.NewestFirst, bindings: dict[str, Any], limit: int,
                  offset: int) -> list[dict[str, Any]]:
     """Return the rows (``reads.rows``) of the items at ``offset`` .. ``offset + limit`` of the list, in order."""
     days = store.read(reads.dates, bindings)
     items = _dated(store, reads, bindings, days, limit, offset)
     dated = sum(day["n"] for day in days)
-    if len(items) < limit and reads.count is not None and store.read(reads.count, bindings)[0]["n"] > dated:
+    if len(items) < limit and reads.total is not None and store.read(reads.total, bindings)[0]["n"] > dated:
         undated = q.page(reads.undated, limit - len(items), max(0, offset - dated))
         items += [row["item"] for row in store.read(undated, bindings)]
     if not items:
@@ -33,7 +34,7 @@ def newest_first(store: Any, reads: q.NewestFirst, bindings: dict[str, Any], lim
     return [found[item] for item in items if item in found]
 
 
-def _dated(store: Any, reads: q.NewestFirst, bindings: dict[str, Any], days: list[dict[str, Any]], limit: int,
+def _dated(store: TripleStore, reads: q.NewestFirst, bindings: dict[str, Any], days: list[dict[str, Any]], limit: int,
            offset: int) -> list[str]:
     """The dated items of the page: those of the dates it spans, cut to the page."""
     wanted, position, before = [], 0, 0

@@ -48,6 +48,10 @@ def event_concept(event_type: str, sub_event_type: str) -> URIRef | None:
     """Return the SKOS concept of an ACLED (type, sub-type) pair, or None if the pair is not ACLED's."""
     if (event_type, sub_event_type) not in _types():
         return None
+    return _sub_concept(event_type, sub_event_type)
+
+
+def _sub_concept(event_type: str, sub_event_type: str) -> URIRef:
     return TAXONOMY[f"{slugify(event_type)}/{slugify(sub_event_type)}"]
 
 
@@ -87,7 +91,7 @@ def taxonomy_graph() -> Graph:
     g.add((plover_scheme, RDF.type, SKOS.ConceptScheme))
     g.add((plover_scheme, SKOS.prefLabel, Literal("PLOVER event types", lang="en")))
     for (event_type, sub_event_type), row in _types().items():
-        top, concept = _type_concept(event_type), event_concept(event_type, sub_event_type)
+        top, concept = _type_concept(event_type), _sub_concept(event_type, sub_event_type)
         for node, label in ((top, event_type), (concept, sub_event_type)):
             g.add((node, RDF.type, SKOS.Concept))
             g.add((node, RDF.type, SEM.EventType))

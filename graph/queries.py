@@ -195,7 +195,7 @@ class NewestFirst(NamedTuple):
     """The reads of one newest-first list (``graph.newest``); each binds the list's filters at its first ``WHERE {``."""
 
     dates: str  # every date of the matches, newest first, with how many matches have it (?day ?datatype ?n)
-    count: str | None  # how many matches there are, dated or not (?n); None when a date filter drops undated ones
+    total: str | None  # how many matches there are, dated or not (?n); None when a date filter drops undated ones
     of_dates: str  # the matches (?item ?date) of the dates in #TERMS#, newest first, ties by IRI
     undated: str  # the undated matches (?item) by IRI, paged (#PAGE#)
     rows: str  # the fields of the page's items (#IRIS#), one row per item (?item and the item's own name)
@@ -213,7 +213,7 @@ WHERE {{
   {_with(fragments, dates)}
 }} GROUP BY ?date ORDER BY DESC(?date)
 """,
-        count=None if dates else PREFIXES + f"""SELECT (COUNT(DISTINCT ?{item}) AS ?n) WHERE {{
+        total=None if dates else PREFIXES + f"""SELECT (COUNT(DISTINCT ?{item}) AS ?n) WHERE {{
   {chosen}
   ?{item} a {cls} .
 }}

@@ -16,6 +16,7 @@ from rdflib import URIRef
 from graph import queries as q
 from graph.link.current import disagreements
 from graph.network import local_id, parse_point
+from graph.store import TripleStore
 from viz import legend
 
 __all__ = ["SEGMENTS", "entity_page", "timeline", "EntityTimeline"]
@@ -51,7 +52,7 @@ class EntityTimeline:
 
 
 def entity_page(
-    store: Any, base_iri: str, segment: str, entity_id: str, static_url: str = "/viz/static/"
+    store: TripleStore, base_iri: str, segment: str, entity_id: str, static_url: str = "/viz/static/"
 ) -> str | None:
     """Return the HTML timeline page of an actor or place, or None when there is no such entity."""
     found = timeline(store, base_iri, segment, entity_id)
@@ -62,7 +63,7 @@ def entity_page(
     return _ENV.get_template("entity.html").render(entity=found, kind_label=kind_label, static_url=static_url)
 
 
-def timeline(store: Any, base_iri: str, segment: str, entity_id: str) -> EntityTimeline | None:
+def timeline(store: TripleStore, base_iri: str, segment: str, entity_id: str) -> EntityTimeline | None:
     """Return the entity's details and its events in date order, or None when there is no such entity."""
     if segment not in SEGMENTS:
         return None
@@ -114,10 +115,10 @@ def _events(rows: list[dict[str, Any]], actor_rows: list[dict[str, Any]], entity
                 "published": r.get("published"), "document": local_id(r["document"]) if r.get("document") else None,
             }
     for r in actor_rows:
-        event = events.get(r["event"])
-        if event is not None and r["actor"] != entity_iri:
+        acted = events.get(r["event"])
+        if acted is not None and r["actor"] != entity_iri:
             role = _ROLE_LABELS.get(r["role"].rsplit("#", 1)[-1], "")
-            event["actors"].setdefault(r["actor"], {"id": local_id(r["actor"]), "name": r.get("name") or
+            acted["actors"].setdefault(r["actor"], {"id": local_id(r["actor"]), "name": r.get("name") or
                                                     local_id(r["actor"]), "role": role})
     ordered = sorted(events.values(), key=lambda e: (e["date"] is None, e["date"] or "", e["id"]))
     for event in ordered:

@@ -12,15 +12,18 @@ import re
 import sys
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
-from graph.config import load_settings
+from graph.config import Settings, load_settings
 from graph.inputs.known import KnownDocuments
 from graph.inputs.read import Reader
 from graph.records import Article
 from graph.sources import InputError
 from graph.web.service import ServiceClient, ServiceError
 from graph.web.settings import fetcher_from_settings
+
+if TYPE_CHECKING:  # the store's modules load only when a command opens one
+    from graph.store import TripleStore
 
 __all__ = ["run_ingest", "poll", "parse_every", "backoff", "open_store_or_explain", "MAX_BACKOFF_S"]
 
@@ -95,7 +98,7 @@ def _read_all(reader: Reader, names: list[str], quiet: bool) -> tuple[list[Artic
     return articles, errors
 
 
-def _into_store(args: argparse.Namespace, settings: Any, make_reader: ReaderFactory) -> int:
+def _into_store(args: argparse.Namespace, settings: Settings, make_reader: ReaderFactory) -> int:
     """One round into the store: read, extract, write; the store is closed again at the end."""
     from tqdm import tqdm
 
@@ -135,7 +138,7 @@ def _status(documents: int, reader: Reader, errors: list[str]) -> int:
     return 1
 
 
-def _via_service(args: argparse.Namespace, settings: Any, make_reader: ReaderFactory) -> int:
+def _via_service(args: argparse.Namespace, settings: Settings, make_reader: ReaderFactory) -> int:
     """One round through the running service: read here, send each article to ``POST /api/documents``."""
     client = ServiceClient(args.service, settings.write_token)
     reader = make_reader(client.known)
@@ -157,7 +160,7 @@ def _print_error(line: str) -> None:
     print(f"error: {line}", file=sys.stderr)
 
 
-def open_store_or_explain(settings: Any, command: str) -> Any:
+def open_store_or_explain(settings: Settings, command: str) -> TripleStore:
     """Open the store for ``command``; a store a running service holds is a one-line InputError saying what to do."""
     from graph.store import StoreError, open_store
 

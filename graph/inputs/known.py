@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the command line reads this module before it opens any store
+    from graph.store import TripleStore
 
 __all__ = ["KnownDocuments", "content_hash", "KNOWN_DOCUMENTS"]
 
@@ -35,7 +38,7 @@ class KnownDocuments:
         return cls({str(r["url"]) for r in rows if r.get("url")}, {str(r["hash"]) for r in rows if r.get("hash")})
 
     @classmethod
-    def of_store(cls, store: Any) -> KnownDocuments:
+    def of_store(cls, store: TripleStore) -> KnownDocuments:
         """Read every stored document's URL and content hash."""
         return cls.from_rows(store.select(KNOWN_DOCUMENTS))
 

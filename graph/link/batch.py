@@ -18,6 +18,7 @@ from graph.link.current import reconcile_batch, reconcile_graphs
 from graph.link.readings import BatchReadings
 from graph.link.relink import relink_graphs
 from graph.link.write import ensure_ontology
+from graph.store import TripleStore
 
 __all__ = ["BatchLinker"]
 
@@ -25,7 +26,7 @@ __all__ = ["BatchLinker"]
 class BatchLinker:
     """Collects the reports of a batch's documents, then links them and reconciles their current facts."""
 
-    def __init__(self, store, base_iri: str):
+    def __init__(self, store: TripleStore, base_iri: str):
         """Read the events ``store`` holds now, before any document of the batch is loaded."""
         self.store = store
         self.base_iri = base_iri

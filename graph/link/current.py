@@ -44,6 +44,7 @@ from graph.link.merged import merged_ntriples, run_update
 from graph.link.readings import BatchReadings
 from graph.ntriples import integer, iri, literal, typed
 from graph.records import slugify
+from graph.store import TripleStore
 from graph.vocab import CKG, CURRENT_GRAPH, GEO, RDF, SDO, SEM, XSD
 
 __all__ = ["reconcile", "reconcile_batch", "reconcile_graphs", "rebuild_current", "mentioned", "current_ntriples",
@@ -89,7 +90,7 @@ def _term(value, datatype: str) -> str:
     return typed(str(value), datatype)
 
 
-def reconcile(store, subjects: Iterable[str]) -> None:
+def reconcile(store: TripleStore, subjects: Iterable[str]) -> None:
     """Recompute the current facts of these actors, places, events and documents from every document graph.
 
     A subject no document mentions any more loses its current facts. One read and one update
@@ -108,7 +109,7 @@ def reconcile(store, subjects: Iterable[str]) -> None:
             store.insert(facts.encode(), str(CURRENT_GRAPH))
 
 
-def reconcile_batch(store, batch: BatchReadings, renamed: set[str]) -> dict[str, set[str]]:
+def reconcile_batch(store: TripleStore, batch: BatchReadings, renamed: set[str]) -> dict[str, set[str]]:
     """Reconcile everything a batch's graphs mention; return what they mention, by class IRI.
 
     The entities only this batch mentions (no current facts yet, not renamed by relinking) get
@@ -134,7 +135,7 @@ def reconcile_batch(store, batch: BatchReadings, renamed: set[str]) -> dict[str,
     return found
 
 
-def _with_latest(store, rows: list[dict]) -> list[dict]:
+def _with_latest(store: TripleStore, rows: list[dict]) -> list[dict]:
     """Add the latest publication date to the rows of one-valued facts whose top values tie (rule 1)."""
     counts: dict[tuple[str, str], list[int]] = defaultdict(list)
     for row in rows:
@@ -149,7 +150,7 @@ def _with_latest(store, rows: list[dict]) -> list[dict]:
     return [{**row, "latest": latest.get((row["s"], row["p"], str(row["o"])))} for row in rows]
 
 
-def mentioned(store, graph_iris: Iterable[str]) -> dict[str, set[str]]:
+def mentioned(store: TripleStore, graph_iris: Iterable[str]) -> dict[str, set[str]]:
     """Return the actors, places, events and documents these document graphs mention, by class IRI."""
     graphs, found = sorted(set(graph_iris)), defaultdict(set)
     for start in range(0, len(graphs), _CHUNK):
@@ -158,7 +159,7 @@ def mentioned(store, graph_iris: Iterable[str]) -> dict[str, set[str]]:
     return found
 
 
-def reconcile_graphs(store, graph_iris: Iterable[str], also: Iterable[str] = (), rebuild: bool = False
+def reconcile_graphs(store: TripleStore, graph_iris: Iterable[str], also: Iterable[str] = (), rebuild: bool = False
                      ) -> dict[str, set[str]]:
     """Reconcile everything these document graphs mention, and ``also`` these subjects; return what they mention.
 
@@ -173,7 +174,7 @@ def reconcile_graphs(store, graph_iris: Iterable[str], also: Iterable[str] = (),
     return found
 
 
-def rebuild_current(store) -> None:
+def rebuild_current(store: TripleStore) -> None:
     """Rebuild the whole current graph from every document graph (after raw writes, or to apply new rules)."""
     run_update(store, queries.DROP_CURRENT)
     reconcile(store, {row["s"] for row in store.select(queries.ALL_SUBJECTS)})
@@ -310,7 +311,7 @@ _READING_FIELDS = {str(p): name for p, name in (
     (CKG.actor1, "actor1"), (CKG.actor2, "actor2"), (SEM.eventType, "concept"))}
 
 
-def disagreements(store, iri: str) -> dict[str, list[dict[str, Any]]]:
+def disagreements(store: TripleStore, iri: str) -> dict[str, list[dict[str, Any]]]:
     """Where reports disagree on a one-valued fact of an entity: ``{field: [{value, reports}]}``, most reports first.
 
     The entity's own value is the reconciled one (rule 1); this shows every reading (rule 5).

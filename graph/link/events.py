@@ -21,6 +21,7 @@ from graph import queries as q
 from graph.build import EventLink, resolve
 from graph.iris import date_precision, document_graph_iri
 from graph.records import Extraction
+from graph.store import TripleStore
 
 __all__ = [
     "link_events",
@@ -103,15 +104,15 @@ def choose_link(
 
 
 def best_link(
-    store, self_graph: str, event_type: str, sub_event_type: str, place: str, report: tuple[str, str | None],
-    actor1: str | None, actor2: str | None,
+    store: TripleStore, self_graph: str, event_type: str, sub_event_type: str, place: str,
+    report: tuple[str, str | None], actor1: str | None, actor2: str | None,
 ) -> EventLink | None:
     """Return the one event stored outside ``self_graph`` that this report is of, or None."""
     bindings = {"type": event_type, "sub": sub_event_type, "place": URIRef(place), "self": URIRef(self_graph)}
     return choose_link(candidates_from_rows(store.select(q.LINK_CANDIDATES, bindings)), report, actor1, actor2)
 
 
-def link_events(store, extraction: Extraction, base_iri: str) -> dict[int, EventLink]:
+def link_events(store: TripleStore, extraction: Extraction, base_iri: str) -> dict[int, EventLink]:
     """Return, by index in ``extraction.events``, the IRI of the same event reported by other documents."""
     self_graph = document_graph_iri(base_iri, extraction.document.id)
     links: dict[int, EventLink] = {}

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 
 from graph.build import timestamp_datatype
+from graph.store import TripleStore
 
 __all__ = ["merged_ntriples", "run_update"]
 
@@ -33,7 +34,7 @@ _FINEST = {"day": 0, "week": 1, "month": 2, "year": 3}
 _UNITS = {"day": "unitDay", "week": "unitWeek", "month": "unitMonth", "year": "unitYear"}
 _IN_XSD = {f"{_XSD}date": "inXSDDate", f"{_XSD}gYearMonth": "inXSDgYearMonth", f"{_XSD}gYear": "inXSDgYear"}
 _PRECISIONS = {p: f'"{p}"' for p in _FINEST}
-def run_update(store, sparql: str) -> None:
+def run_update(store: TripleStore, sparql: str) -> None:
     """Run a SPARQL Update on the store."""
     store.update_raw(sparql)
 
@@ -56,14 +57,16 @@ class _Event:
 
     def add(self, row: dict) -> None:
         self.docs.add(row["doc"])
-        for key, values, kind in (("fatalities", self.figures, int), ("confidence", self.confidences, float)):
-            if key in row:
-                # an ill-typed value is the shapes' business, not a reason to drop the event
-                with contextlib.suppress(TypeError, ValueError):
-                    values.append(kind(row[key]))
+        # an ill-typed value is the shapes' business, not a reason to drop the event
+        with contextlib.suppress(TypeError, ValueError):
+            if "fatalities" in row:
+                self.figures.append(int(row["fatalities"]))
+        with contextlib.suppress(TypeError, ValueError):
+            if "confidence" in row:
+                self.confidences.append(float(row["confidence"]))
         if "date" in row:
             precision = row.get("precision")
-            candidate = (_FINEST.get(precision, 4), str(row["date"]), precision)
+            candidate = (_FINEST.get(precision or "", 4), str(row["date"]), precision)
             if self.date is None or candidate[:2] < self.date[:2]:
                 self.date = candidate
 
@@ -76,11 +79,11 @@ class _Event:
         if self.confidences:
             out.append(f"{subject} {_P['confidence']} {ox.Literal(max(self.confidences))} .")
         if self.date is not None:
-            out += self._date_lines(subject)
+            out += self._date_lines(subject, self.date)
         return out
 
-    def _date_lines(self, subject: str) -> list[str]:
-        _, date, precision = self.date
+    def _date_lines(self, subject: str, earliest: tuple[int, str, str | None]) -> list[str]:
+        _, date, precision = earliest
         datatype = timestamp_datatype(date, precision)
         # a typed date matched a digits-and-dashes pattern, so it needs no escaping
         term = f'"{date}"^^<{datatype}>' if datatype else str(ox.Literal(date))

@@ -19,6 +19,7 @@ import pyoxigraph as ox
 from graph import queries as q
 from graph.link.events import candidates_from_rows, choose_link, swapped
 from graph.link.merged import run_update
+from graph.store import TripleStore
 
 __all__ = ["relink_graphs"]
 
@@ -48,7 +49,9 @@ class _Plan:
                 for (g, old), (new, swap) in sorted(self.moves.items()) if new != old or swap]
 
 
-def relink_graphs(store, base_iri: str, graph_iris: Iterable[str], rows: Iterable[dict] | None = None) -> set[str]:
+def relink_graphs(
+    store: TripleStore, base_iri: str, graph_iris: Iterable[str], rows: Iterable[dict] | None = None
+) -> set[str]:
     """Merge events of these document graphs into the stored events they report; return old and new IRIs.
 
     An event node is merged whole: it is renamed in every graph that holds it, so a node that
@@ -64,7 +67,7 @@ def relink_graphs(store, base_iri: str, graph_iris: Iterable[str], rows: Iterabl
     for row in store.select(q.STORE_EVENTS) if rows is None else rows:
         row["date"], row["orig"] = str(row["date"]), row["event"]
         groups[(row["type"], row["sub"], row["place"])].append(row)
-    plan, affected = _Plan(), set()
+    plan, affected = _Plan(), set[str]()
     for group in groups.values():
         if len(group) < 2 or wanted.isdisjoint(r["g"] for r in group):
             continue  # one mention alone has nothing to merge with or turn
@@ -83,7 +86,7 @@ def _merge_group(rows: list[dict], wanted: set[str], plan: _Plan, affected: set[
         if not mine:
             continue  # merged into another node earlier in this group
         graphs = {r["g"] for r in mine}
-        best = min(mine, key=lambda r: (_FINEST.get(r.get("precision"), 4), r["date"]))
+        best = min(mine, key=lambda r: (_FINEST.get(r.get("precision") or "", 4), r["date"]))
         others = candidates_from_rows(r for r in rows if r["event"] != event and r["g"] not in graphs)
         link = choose_link(others, (best["date"], best.get("precision")), best.get("a1"), best.get("a2"))
         if link is None:
@@ -94,7 +97,7 @@ def _merge_group(rows: list[dict], wanted: set[str], plan: _Plan, affected: set[
 
 def _orient(rows: list[dict], wanted: set[str], plan: _Plan, affected: set[str]) -> None:
     """Swap actor roles in written graphs that name a shared event's pair the other way round."""
-    nodes: dict[str, dict[str, tuple]] = defaultdict(dict)  # event -> graph -> (a1, a2)
+    nodes: dict[str, dict[str, tuple[str | None, str | None]]] = defaultdict(dict)  # event -> graph -> (a1, a2)
     for r in rows:
         nodes[r["event"]].setdefault(r["g"], (r.get("a1"), r.get("a2")))
     for event, roles_by_graph in sorted(nodes.items()):

@@ -13,6 +13,7 @@ from graph.link.events import link_events
 from graph.link.merged import run_update
 from graph.ontology import ontology_graph
 from graph.records import Extraction
+from graph.store import TripleStore
 
 __all__ = ["Written", "write_extractions", "ensure_ontology"]
 
@@ -27,12 +28,12 @@ class Written:
     violations: list[str] = field(default_factory=list)  # SHACL messages; empty = valid
 
 
-def _graph_subjects(store, graph_iri: str) -> set[str]:
+def _graph_subjects(store: TripleStore, graph_iri: str) -> set[str]:
     """The actors, places, events and document a document graph holds."""
     return set().union(*mentioned(store, [graph_iri]).values())
 
 
-def ensure_ontology(store) -> None:
+def ensure_ontology(store: TripleStore) -> None:
     """Load the ontology and ACLED taxonomy into the default graph (adding what is there is a no-op)."""
     run_update(store, queries.insert_default(_ontology_ntriples()))
 
@@ -42,7 +43,7 @@ def _ontology_ntriples() -> str:
     return ontology_graph().serialize(format="nt", encoding="utf-8").decode()
 
 
-def _write_one(store, extraction: Extraction, base_iri: str, validate: bool, version: str) -> Written:
+def _write_one(store: TripleStore, extraction: Extraction, base_iri: str, validate: bool, version: str) -> Written:
     links = link_events(store, extraction, base_iri)
     built = build_document(extraction, base_iri, links, extractor_version=version)
     previous = sorted(_graph_subjects(store, built.graph_iri))
@@ -56,7 +57,7 @@ def _write_one(store, extraction: Extraction, base_iri: str, validate: bool, ver
 
 
 def write_extractions(
-    store, extractions: Iterable[Extraction], base_iri: str, validate: bool = True,
+    store: TripleStore, extractions: Iterable[Extraction], base_iri: str, validate: bool = True,
     extractor_version: str = __version__, progress=None,
 ) -> list[Written]:
     """Write documents in order, each linked to the stored events before it is built; reconcile what they touched once.
@@ -78,7 +79,7 @@ def write_extractions(
     return results
 
 
-def recover(store) -> bool:
+def recover(store: TripleStore) -> bool:
     """Rebuild the ontology and the current facts after an interrupted ingest was undone at open.
 
     ``Store`` drops the documents of a run that did not settle and sets ``needs_rebuild``; the

@@ -13,6 +13,7 @@ from graph.store.embedded import Store
 from graph.store.remote import RemoteStore
 from graph.store.sparql import (
     accepted_types,
+    as_bytes,
     bind,
     count_query,
     serialize_result,
@@ -31,6 +32,7 @@ __all__ = [
     "ReadTimeout",
     "WriteListeners",
     "accepted_types",
+    "as_bytes",
     "bind",
     "count_query",
     "open_store",

@@ -36,7 +36,7 @@ from oxrdflib import OxigraphStore
 from rdflib import Dataset, Graph
 
 from graph.store.base import NotAcceptable, WriteListeners, writes
-from graph.store.sparql import bind, count_query, serialize_result, solution_rows, to_ntriples, update_text
+from graph.store.sparql import as_bytes, bind, count_query, serialize_result, solution_rows, to_ntriples, update_text
 from graph.vocab import CURRENT_GRAPH
 
 __all__ = ["Store", "JOURNAL"]
@@ -219,10 +219,10 @@ class Store:
         if fmt is None:
             raise NotAcceptable(f"cannot dump as {media_type!r}")
         if fmt in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
-            return self.oxigraph.dump(format=fmt)  # type: ignore[return-value]  # no output file: bytes (stub says | None)
+            return as_bytes(self.oxigraph.dump(format=fmt))
         union = self.oxigraph.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
         assert isinstance(union, ox.QueryTriples)  # a CONSTRUCT's answer
-        return union.serialize(format=fmt)  # type: ignore[return-value]  # no output file: bytes (stub says | None)
+        return as_bytes(union.serialize(format=fmt))
 
     # -- crash safety of bulk loads ---------------------------------------------------------
     def _journal_path(self) -> str | None:

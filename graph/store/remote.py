@@ -26,7 +26,7 @@ import requests
 from rdflib import Graph
 
 from graph.store.base import NotAcceptable, StoreError, WriteListeners, writes
-from graph.store.sparql import bind, count_query, solution_rows, to_ntriples, update_text
+from graph.store.sparql import as_bytes, bind, count_query, solution_rows, to_ntriples, update_text
 from graph.vocab import CURRENT_GRAPH
 
 __all__ = ["RemoteStore"]
@@ -221,7 +221,7 @@ class RemoteStore:
         if not isinstance(solutions, ox.QuerySolutions):
             raise StoreError(f"SPARQL server {self.query_url} answered a SELECT with a boolean")
         quads = (ox.Quad(row["s"], row["p"], row["o"], row["g"]) for row in solutions)
-        return ox.serialize(quads, format=ox.RdfFormat.N_QUADS)  # type: ignore[return-value]  # no output file: bytes
+        return as_bytes(ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
 
 
 def _first_line(text: str) -> str:

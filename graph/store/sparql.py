@@ -15,6 +15,7 @@ __all__ = [
     "DEFAULT_RESULTS",
     "DEFAULT_GRAPH",
     "accepted_types",
+    "as_bytes",
     "bind",
     "count_query",
     "serialize_result",
@@ -27,6 +28,13 @@ __all__ = [
 # What a bare or */* Accept gets: the SPARQL JSON results for SELECT/ASK, Turtle for graphs.
 DEFAULT_RESULTS = "application/sparql-results+json"
 DEFAULT_GRAPH = "text/turtle"
+
+
+def as_bytes(serialized: bytes | None) -> bytes:
+    """The bytes a pyoxigraph serialiser returns when given no output file (its stubs say ``bytes | None``)."""
+    if serialized is None:
+        raise TypeError("the serialiser wrote to a file instead of returning bytes")
+    return serialized
 
 
 def count_query(graph_iri: str | None = None) -> str:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
-
+from graph.config import Settings
 from graph.web.fetch import Fetcher, parse_networks
 
 __all__ = ["fetcher_from_settings"]
 
 
-def fetcher_from_settings(settings: Any) -> Fetcher:
+def fetcher_from_settings(settings: Settings) -> Fetcher:
     """Build the fetcher of ``settings``; raise ValueError when ``fetch_allow_networks`` does not parse."""
     try:
         networks = parse_networks(settings.fetch_allow_networks)
