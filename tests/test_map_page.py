@@ -7,11 +7,13 @@ opens the event with its evidence (hostile text stays text), nothing leaves the 
 
 from __future__ import annotations
 
+import os
+
 import pytest
 import requests
 
 from tests.browsing import OfflinePage
-from tests.conftest import _serve, write_data_dir
+from tests.conftest import ROOT, _serve, write_data_dir
 from tests.rest_records import extractions
 from tests.test_browse_pages import HOSTILE_SENTENCE, hostile
 
@@ -72,3 +74,25 @@ def test_a_click_opens_the_event_with_its_evidence(server, offline_page):
     assert seen.page.inner_text(".event-popup .popup-title") == "Attack"
     assert seen.page.evaluate("document.querySelectorAll('.event-popup img, [onerror]').length") == 0
     seen.assert_clean()
+
+
+def test_seed_pages_work_offline(live_server, offline_page):
+    """The seed's events on the map, in the table and on an event page; CONFLICTKG_SCREENSHOT=1 writes docs/."""
+    shots = os.environ.get("CONFLICTKG_SCREENSHOT") == "1"
+    seen = open_map(offline_page, live_server)
+    assert set(seen.page.evaluate("window.conflictkg.shown()")) == table_ids(live_server, "")
+    if shots:
+        seen.page.screenshot(path=str(ROOT / "docs" / "map.png"))
+    table = offline_page(live_server, "/events")
+    table.page.wait_for_selector("figure.chart[data-ready='1']")
+    links = table.row_links()
+    assert len(links) == len(table_ids(live_server, ""))
+    if shots:
+        table.page.screenshot(path=str(ROOT / "docs" / "events.png"), full_page=True)
+    event = offline_page(live_server, links[0])
+    event.page.wait_for_selector("blockquote")
+    if shots:
+        event.page.wait_for_timeout(500)
+        event.page.screenshot(path=str(ROOT / "docs" / "event.png"), full_page=True)
+    for page in (seen, table, event):
+        page.assert_clean()
