@@ -37,18 +37,14 @@ def _store() -> Store:
 def url_with(**changes: Any) -> str:
     """This page's URL with ``changes`` to its query (None or "" removes a parameter)."""
     args = {k: v for k, v in request.args.items() if k not in changes}
-    args.update({k: v for k, v in changes.items() if v not in (None, "")})
+    args.update(changes)
     query = urlencode({k: v for k, v in args.items() if v not in (None, "")})
     return request.path + ("?" + query if query else "")
 
 
-def _query(kind: str) -> tables.Query:
-    return tables.read_query(kind, current_app.config["CONFLICTKG"].base_iri)
-
-
 def page(kind: str) -> str:
     """The HTML table of ``kind``: filters, sortable columns, one page of rows, paging and downloads."""
-    query = _query(kind)
+    query = tables.read_query(kind)
     store = _store()
     total = tables.count(store, query)
     found = tables.rows(store, query) if query.offset < total else []
@@ -74,7 +70,7 @@ def _sort_links(query: tables.Query) -> dict[str, str]:
 def twin(kind: str) -> Response:
     """The JSON twin of a table page: its rows, the total, and the next page's URL (``all=1``: every row)."""
     everything = request.args.get("all") == "1"
-    query = _query(kind)
+    query = tables.read_query(kind)
     store = _store()
     total = tables.count(store, query)
     limit = current_app.config["CONFLICTKG"].max_rows if everything else query.limit
@@ -87,7 +83,7 @@ def twin(kind: str) -> Response:
 
 def download(kind: str) -> Response:
     """Every filtered row as CSV (events in ACLED's columns, others in the table's), at most ``max_rows``."""
-    query = _query(kind)
+    query = tables.read_query(kind)
     store = _store()
     limit = current_app.config["CONFLICTKG"].max_rows
     found = tables.rows(store, query, limit, 0)

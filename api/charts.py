@@ -59,7 +59,7 @@ def months_json() -> Response:
     by = params.text("by") or "type"
     if by not in q.MONTH_GROUPS:
         raise params.BadParameter(f"'by' must be one of {', '.join(q.MONTH_GROUPS)}, got {by!r}.")
-    query = tables.read_query("events", current_app.config["CONFLICTKG"].base_iri)
+    query = tables.read_query("events")
     store = current_app.extensions["conflictkg.store"]
     rows = store.read(q.browse_months(query.filters, by), query.bindings)
     return jsonify({"filters": query.filters, **months(rows, by)})

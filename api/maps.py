@@ -20,14 +20,10 @@ blueprint = Blueprint("maps", __name__)
 COLUMNS = ("id", "date", "type", "sub_type", "fatalities", "lat", "lon", "place")
 
 
-def _query() -> tables.Query:
-    return tables.read_query("events", current_app.config["CONFLICTKG"].base_iri)
-
-
 @blueprint.get("/map")
 def map_page() -> str:
     """The map page: the events table's filters, the map, a legend and a time slider."""
-    query = _query()
+    query = tables.read_query("events")
     store = current_app.extensions["conflictkg.store"]
     return render_template("pages/map.html", table=query.table, query=query, filters=tables.FORM["events"],
                            regions=tables.regions(store), country_name=tables.country_name, types=event_types(),
@@ -37,7 +33,7 @@ def map_page() -> str:
 @blueprint.get("/map/events.json")
 def map_events() -> Response:
     """The located events the filters keep: ``{columns, rows, total, located, limit}``."""
-    query = _query()
+    query = tables.read_query("events")
     store = current_app.extensions["conflictkg.store"]
     limit = current_app.config["CONFLICTKG"].max_rows
     found: dict[str, dict] = {}

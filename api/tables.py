@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from typing import Any, overload
 from urllib.parse import urlencode
 
+from flask import current_app
+
 from api import entities, params
 from graph import queries as q
 from graph.store import TripleStore
@@ -82,8 +84,8 @@ class Query:
         return found
 
 
-def read_query(kind: str, base_iri: str, default_limit: int = 50) -> Query:
-    """Read the filters, ``sort`` and page of a request for table ``kind``; BadParameter says what is wrong."""
+def read_query(kind: str, default_limit: int = 50) -> Query:
+    """Read the filters, ``sort`` and page of this request for table ``kind``; BadParameter says what is wrong."""
     table = TABLES[kind]
     filters: dict[str, str] = {}
     for name in q.BROWSE_FILTERS[kind]:
@@ -96,6 +98,7 @@ def read_query(kind: str, base_iri: str, default_limit: int = 50) -> Query:
         choices = ", ".join(q.BROWSE_SORTS[kind])
         raise params.BadParameter(f"'sort' must be one of {choices} (with '-' before it for descending), got {sort!r}.")
     limit, offset = params.limit_offset(default_limit)
+    base_iri = current_app.config["CONFLICTKG"].base_iri
     return Query(table, filters, sort.lstrip("-"), sort.startswith("-"), limit, offset, base_iri)
 
 

@@ -56,7 +56,7 @@
       const key = measure.value;
       const title = key === "events" ? "Events" : "Fatalities (lowest reported)";
       const datasets = data.series.map((s, i) => ({
-        label: s.name, data: s[key], backgroundColor: PALETTE[i % PALETTE.length], stack: "months"}));
+        label: s.name, data: s[key], backgroundColor: PALETTE[i % PALETTE.length], stack: "months", maxBarThickness: 48}));
       if (chart) chart.destroy();
       chart = new window.Chart(canvas, {
         type: "bar",
