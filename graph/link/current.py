@@ -44,6 +44,7 @@ from graph.link.merged import merged_ntriples, run_update
 from graph.link.readings import BatchReadings
 from graph.ntriples import integer, iri, literal, typed
 from graph.records import slugify
+from graph.state_forces import state_forces_name
 from graph.store import TripleStore
 from graph.vocab import CKG, CURRENT_GRAPH, GEO, RDF, SDO, SEM, XSD
 
@@ -253,13 +254,13 @@ def dictionary() -> dict[str, DictionaryEntry]:
 
     Read here rather than through the extraction's lexicon, so that reconciling never loads the
     extraction pipeline (spaCy); the columns are the files' own. State forces are named as the
-    lexicon names them ("Military Forces of Kenya"); tests/test_current.py checks both agree.
+    lexicon names them (``graph.state_forces``); tests/test_current.py checks both agree.
     """
     entries = {slugify(r["name"]): DictionaryEntry(r["name"], r["kind"], r["country"] or None)
                for r in _data_rows(ACTORS_FILE)}
     country_names = {r["code"]: r["country"] for r in _data_rows(ACTORS_FILE.with_name("demonyms.tsv"))}
     for row in _data_rows(ACTORS_FILE.with_name("state_forces.tsv")):
-        name = f"{row['branch']} Forces of {country_names[row['country']]}"
+        name = state_forces_name(row["branch"], country_names[row["country"]])
         entries.setdefault(slugify(name), DictionaryEntry(name, "state_forces", row["country"]))
     return entries
 

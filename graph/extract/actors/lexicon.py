@@ -8,6 +8,7 @@ from functools import cache
 from graph.extract.countries import countries
 from graph.extract.datafiles import read_rows
 from graph.records import slugify
+from graph.state_forces import state_forces_name
 
 __all__ = ["Entry", "dictionary", "descriptors", "communities", "actor_key"]
 
@@ -76,7 +77,7 @@ def _state_forces() -> list[Entry]:
     """The state forces of ``state_forces.tsv``, each named the ACLED way ("Military Forces of Kenya")."""
     out = []
     for row in _rows("state_forces.tsv"):
-        name = f"{row['branch']} Forces of {countries().by_code[row['country']].name}"
+        name = state_forces_name(row["branch"], countries().by_code[row["country"]].name)
         tags = frozenset(["police"]) if row["branch"] == "Police" else frozenset()
         out.append(Entry(name, "state_forces", row["country"], _split(row["aliases"]), (), tags, ()))
     return out

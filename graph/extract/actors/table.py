@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 from graph.extract.actors.lexicon import actor_key
 from graph.extract.countries import countries
 from graph.records import Actor, Mention
+from graph.state_forces import state_forces_name
 
 __all__ = ["ActorMention", "ActorInfo", "ActorTable", "MentionBuilder", "LINK_WORDS", "PLACE_LABELS",
            "strip_name", "link_after", "linked_target", "state_actor", "generic_actor", "inter_code"]
@@ -168,7 +169,7 @@ def state_actor(code: str, branch: str = "Military") -> ActorInfo | None:
     country = countries().by_code.get(code)
     if country is None:
         return None
-    name = f"{branch} Forces of {country.name}"
+    name = state_forces_name(branch, country.name)
     tags = frozenset({"police"}) if branch == "Police" else frozenset()
     return ActorInfo(actor_key(name), name, "state_forces", code, tags)
 
