@@ -115,3 +115,30 @@ def test_is_the_group_is_not_the_verb(nlp):
     doc = nlp("IS fighters attacked the town. IS claimed the attack.")
     tags = [t.pos_ for t in doc if t.text == "IS"]
     assert tags and all(tag in {"PROPN", "NOUN"} for tag in tags)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # names the NER reads as a person or an organisation, which the places stage resolved to a place
+        ("Three militants were gunned down in Tajbi Khel on Thursday.", "Tajbi Khel"),
+        ("The army said fighting continued in Harga-Dhere and Mabah.", "Harga-Dhere"),
+        ("Militants struck a checkpoint in Amir Kalam at dawn.", "Amir Kalam"),
+    ],
+)
+def test_a_resolved_place_is_no_actor(nlp, text, place):
+    from graph.extract.places.locations import PlaceMention
+    from graph.records import Location
+
+    doc = nlp(clean_text(text))
+    start = next(t.i for t in doc if text.find(place) == t.idx)
+    end = start + len(place.split())
+    mention = PlaceMention(start, end, Location(id="place/x", name=place, kind="village", country="PK"))
+    names = {a.name for a in find_actors(doc, [mention]).records([0] * len(doc))}
+    assert place not in names and not any(place in name for name in names)
+
+
+@pytest.mark.parametrize("words", ["Unknown miscreants", "Unidentified individuals", "Unknown men"])
+def test_unknown_people_doing_harm_are_an_unidentified_armed_group(nlp, words):
+    names = actors_of(nlp, f"{words} set fire to three houses in Imphal, India, on Friday.")
+    assert names.get("Unidentified Armed Group (India)", ("",))[0] == "armed_group"

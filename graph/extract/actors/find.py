@@ -117,9 +117,11 @@ def find_actors(doc: Doc, places: Sequence[PlaceMention] = ()) -> ActorTable:
     and the country of a sentence about another one, for "soldiers". The table holds the state forces
     its units imply, so later stages only read it.
     """
+    place_tokens = frozenset(i for p in places for i in range(p.start, p.end))
     places = [p for p in places if p.location.country]
     country = main_country(doc, [p.location.country for p in places if p.location.country])
-    builder = MentionBuilder(doc, country, _sentence_countries(doc, places, country, set(_named_countries(doc))))
+    builder = MentionBuilder(doc, country, _sentence_countries(doc, places, country, set(_named_countries(doc))),
+                             place_tokens)
     _named_force_mentions(builder)
     _dictionary_mentions(builder)
     _context_mentions(builder)
@@ -227,6 +229,8 @@ def _org_mentions(builder: MentionBuilder) -> None:
         text = span.text
         if not text[:1].isupper() or text in by_adjective or text in by_name or text in communities:
             continue
+        if builder.names_place(span):
+            continue  # the places stage resolved it: a town read as an organisation
         owner = _owner_of_short_form(builder, text)
         if owner:
             builder.add(builder.table.actors[owner], span)

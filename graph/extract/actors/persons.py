@@ -37,6 +37,8 @@ def person_mentions(builder: MentionBuilder) -> None:
             span = span[1:]
         if not _name_like(span) or span.text in by_adjective or span.text in by_name or span[0].text in _TITLES:
             continue
+        if builder.names_place(span):
+            continue  # a village the NER read as a person ("Amir Kalam"): the places stage resolved it
         spans.append(span)
     full = sorted({s.text for s in spans if len(s) > 1}, key=len, reverse=True)
     for span in spans:

@@ -118,8 +118,10 @@ class ActorTable:
 class MentionBuilder:
     """Collects the mentions of one doc while keeping each token in at most one mention."""
 
-    def __init__(self, doc: Doc, country: str | None, sentence_countries: dict[int, str] | None = None):
+    def __init__(self, doc: Doc, country: str | None, sentence_countries: dict[int, str] | None = None,
+                 place_tokens: frozenset[int] = frozenset()):
         self.doc = doc
+        self.place_tokens = place_tokens  # tokens the places stage resolved to a place
         self.table = ActorTable(main_country=country)
         self.sentence_countries = sentence_countries or {}  # sentence start -> the other country it is about
         self.counts: Counter[str] = Counter()
@@ -134,6 +136,11 @@ class MentionBuilder:
         if link is None:  # "al-Qaeda-linked JNIM" names JNIM as the actor, al-Qaeda as its backer
             self.counts[info.key] += 1
         self.names.setdefault(info.key, {info.name}).add(span.text)
+
+    def names_place(self, span: Span) -> bool:
+        """Whether a span overlaps a place the places stage resolved ("Amir Kalam", "Barangay Trinidad"):
+        a name the statistical NER also read as a person or an organisation is that place, not an actor."""
+        return any(i in self.place_tokens for i in range(span.start, span.end))
 
     def count(self, key: str) -> int:
         """How many mentions name the actor itself so far ("<X>-backed" modifiers left out)."""

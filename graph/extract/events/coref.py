@@ -40,7 +40,7 @@ _BACK_REFERENCE = re.compile(
 )
 _NEW_INCIDENT = re.compile(
     r"\b(?:another|second|third|separate|separately|also|meanwhile|elsewhere|earlier|previously"
-    r"|similar|other|then)\b",
+    r"|similar|other|then|follow-up)\b",
     re.IGNORECASE,
 )
 
