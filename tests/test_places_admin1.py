@@ -1,0 +1,51 @@
+"""Admin1 units the gazetteer used to lack (source points missing or abroad), and direction-only names."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract.parse.nlp import build_nlp
+from graph.extract.places.find import find_places
+from graph.extract.places.gazetteer import get_gazetteer
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+# (sentence, mention, name, country, admin1, ACLED precision)
+ADMIN1 = [
+    ("A homemade bomb injured seven people in anglophone Northwest province of Cameroon.", "Northwest province",
+     "Northwest Region", "CM", "Northwest Region", 3),
+    ("Separatists burned a school in Cameroon's Southwest Region.", "Southwest Region", "Southwest Region", "CM",
+     "Southwest Region", 3),
+    ("Fighting displaced thousands in Unity state, South Sudan.", "Unity", "Unity", "SS", "Unity", 3),
+    ("Rwandan police arrested ten men in Eastern Province.", "Eastern Province", "Eastern Province", "RW",
+     "Eastern Province", 3),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "mention", "name", "country", "admin1", "precision"), ADMIN1)
+def test_admin1_units_are_geocoded(nlp, text, mention, name, country, admin1, precision):
+    doc = nlp(text)
+    found = {doc[p.start : p.end].text: p.location for p in find_places(doc)}
+    assert mention in found, f"{mention!r} not among {sorted(found)}"
+    location = found[mention]
+    assert (location.name, location.country, location.admin1, location.precision) == (name, country, admin1, precision)
+
+
+def test_admin1_points_lie_in_their_country():
+    """Every restored unit has a point near its country's towns, not the source's point abroad."""
+    gaz = get_gazetteer()
+    for name, country, lat, lon in [("Unity", "SS", 9.0, 30.0), ("Northwest Region", "CM", 6.2, 10.3),
+                                    ("Eastern Province", "RW", -1.8, 30.4), ("Northern", "SD", 19.0, 31.0)]:
+        (unit,) = [p for p in gaz.lookup(name) if p.kind == "governorate" and p.country == country]
+        assert abs(unit.lat - lat) < 1.5 and abs(unit.lon - lon) < 1.5, unit
+
+
+@pytest.mark.parametrize("word", ["North", "South", "Centre", "Northwest", "Central", "West"])
+def test_a_bare_direction_names_no_admin1_unit(word):
+    """"North" alone is half the world's regions: a unit called so is found only with its type word."""
+    assert [p for p in get_gazetteer().lookup(word) if p.kind == "governorate"] == []
