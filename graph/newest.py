@@ -1,8 +1,9 @@
 """One page of a list newest first (ties by IRI, undated items last), read without sorting every match.
 
 The reads are a ``graph.queries.NewestFirst``: how many matches each date has (dates are stored
-inline, so no text is fetched), then the matches of the few dates the page spans, sorted by the
-engine as ``ORDER BY DESC(?date) ?item`` would sort the whole list, then, when the page reaches past
+inline, so no text is fetched), then the matches of the few dates the page spans, sorted as
+``ORDER BY DESC(?date) ?item`` would sort the whole list (the dates in the engine's order, ties by
+IRI in Python: IRIs compare by code point in both), then, when the page reaches past
 the dated matches, the undated ones by IRI. The page is the same as one ``ORDER BY ... LIMIT OFFSET``
 over every match, at a cost that grows with the number of dates, not of matches.
 """
@@ -17,6 +18,9 @@ from graph import queries as q
 from graph.store import TripleStore
 
 __all__ = ["newest_first"]
+
+# One date of a VALUES block costs the engine about as much as reading 16 matches (measured at 10,000 documents).
+_VALUES_PER_MATCH = 16
 
 
 def newest_first(store: TripleStore, reads: q.NewestFirst, bindings: dict[str, Any], limit: int,
@@ -48,7 +52,14 @@ def _dated(store: TripleStore, reads: q.NewestFirst, bindings: dict[str, Any], d
         position += day["n"]
     if not wanted:
         return []
-    terms = " ".join(str(ox.Literal(day["day"], datatype=ox.NamedNode(day["datatype"]))) for day in wanted)
-    rows = store.read(reads.of_dates.replace("#TERMS#", terms), bindings)
+    days_block = ""  # a page spanning many dates reads every match: the engine joins a long VALUES slowly
+    if len(wanted) * _VALUES_PER_MATCH < sum(day["n"] for day in days):
+        terms = " ".join(str(ox.Literal(day["day"], datatype=ox.NamedNode(day["datatype"]))) for day in wanted)
+        days_block = f"VALUES ?date {{ {terms} }}"
+    rank = {(day["day"], day["datatype"]): n for n, day in enumerate(wanted)}  # the engine's order of the dates
+    rows = [row for row in store.read(reads.of_dates.replace("#DAYS#", days_block), bindings)
+            if (row["day"], row["datatype"]) in rank]
+    # ties by IRI, sorted here: the engine would fetch each IRI's text at every comparison
+    rows.sort(key=lambda row: (rank[(row["day"], row["datatype"])], row["item"]))
     return [row["item"] for row in rows][offset - before:offset - before + limit]
 

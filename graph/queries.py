@@ -49,6 +49,10 @@ PREFIXES = sparql_prefixes("rdf", "schema", "sem", "ckg", "prov", "geo")
 # The builder states sem:hasActor beside every role (actor1, actor2, associates), so it alone finds them all.
 _ROLE_PATH = "sem:hasActor"
 _ROLE_VALUES = "VALUES ?role { ckg:actor1 ckg:actor2 ckg:associateActor1 ckg:associateActor2 }"
+# The same roles of many bound events: a UNION of one pattern per role is one lookup per event and role, where
+# VALUES ?role joined with ``?event ?role ?actor`` made the engine scan every role triple (16x slower at 5,000).
+_ROLES_OF_EVENTS = "\n  UNION ".join(f"{{ ?event {role} ?actor BIND({role} AS ?role) }}" for role in (
+    "ckg:actor1", "ckg:actor2", "ckg:associateActor1", "ckg:associateActor2"))
 _PAGE = "#PAGE#"
 _IRIS = "#IRIS#"
 
@@ -196,7 +200,7 @@ class NewestFirst(NamedTuple):
 
     dates: str  # every date of the matches, newest first, with how many matches have it (?day ?datatype ?n)
     total: str | None  # how many matches there are, dated or not (?n); None when a date filter drops undated ones
-    of_dates: str  # the matches (?item ?date) of the dates in #TERMS#, newest first, ties by IRI
+    of_dates: str  # the matches (?item ?day ?datatype), of the dates in #DAYS# (a VALUES block or none), unordered
     undated: str  # the undated matches (?item) by IRI, paged (#PAGE#)
     rows: str  # the fields of the page's items (#IRIS#), one row per item (?item and the item's own name)
 
@@ -218,10 +222,11 @@ WHERE {{
   ?{item} a {cls} .
 }}
 """,
-        of_dates=PREFIXES + f"""SELECT DISTINCT (?{item} AS ?item) ?date WHERE {{
-  VALUES ?date {{ #TERMS# }}
+        of_dates=PREFIXES + f"""SELECT DISTINCT (?{item} AS ?item) (STR(?date) AS ?day) (DATATYPE(?date) AS ?datatype)
+WHERE {{
+  #DAYS#
   {where_dated}
-}} ORDER BY DESC(?date) ?{item}
+}}
 """,
         undated=PREFIXES + f"""SELECT DISTINCT (?{item} AS ?item) WHERE {{
   {chosen}
@@ -560,8 +565,7 @@ ENTITY_PERIODS = PREFIXES + """SELECT ?period (COUNT(DISTINCT ?event) AS ?events
 # The actors of the events in """ + _IRIS + """ (one timeline page), for "with whom".
 TIMELINE_ACTORS = PREFIXES + """SELECT DISTINCT ?event ?role ?actor ?name WHERE {
   VALUES ?event { """ + _IRIS + """ }
-  VALUES ?role { ckg:actor1 ckg:actor2 ckg:associateActor1 ckg:associateActor2 }
-  ?event ?role ?actor .
+  """ + _ROLES_OF_EVENTS + """
   OPTIONAL { ?actor schema:name ?name }
 }
 """
@@ -571,7 +575,6 @@ _WINDOW = {"type": "?event ckg:eventType ?type .", "from": _EVENT_FILTERS["from"
 
 _TOP_ACTORS = PREFIXES + """SELECT ?actor (COUNT(DISTINCT ?event) AS ?events) WHERE {
   ?event sem:hasActor ?actor .
-  OPTIONAL { ?event sem:hasTimeStamp ?date }
   #WINDOW#
 } GROUP BY ?actor ORDER BY DESC(?events) ?actor #PAGE#
 """
@@ -579,40 +582,33 @@ _TOP_ACTORS = PREFIXES + """SELECT ?actor (COUNT(DISTINCT ?event) AS ?events) WH
 
 def network_top_actors(filters: Iterable[str]) -> str:
     """The actors with most events, filtered by any of ``type``, ``from``, ``to`` (bindings)."""
-    return _TOP_ACTORS.replace("#WINDOW#", _with(_WINDOW, filters))
+    filters = set(filters)
+    dated = "OPTIONAL { ?event sem:hasTimeStamp ?date }\n  " if filters & {"from", "to"} else ""  # only to filter
+    return _TOP_ACTORS.replace("#WINDOW#", dated + _with(_WINDOW, filters))
 
 
 # Actors in IRI order (to fill a view that has room left once every active actor is in).
 NETWORK_ANY_ACTORS = PREFIXES + """SELECT ?actor WHERE { ?actor a sem:Actor } ORDER BY ?actor #PAGE#
 """
 
-# ... their latest events in the window (#IRIS#: the chosen actors), one row each ...
-_VIEW_EVENTS = PREFIXES + """SELECT ?event ?type ?sub_type ?date ?place ?fatalities {
-  { SELECT DISTINCT ?event ?date WHERE {
-      VALUES ?actor { """ + _IRIS + """ }
-      ?event sem:hasActor ?actor .
-      OPTIONAL { ?event sem:hasTimeStamp ?stamp }
-      BIND(STR(?stamp) AS ?date)
-      #WINDOW#
-    } ORDER BY DESC(?date) ?event #PAGE# }
+# ... their latest events in the window, newest first (graph.newest) ...
+_VIEW_FIELDS = """OPTIONAL { ?event sem:hasTimeStamp ?date }
   OPTIONAL { ?event ckg:eventType ?type }
   OPTIONAL { ?event ckg:subEventType ?sub_type }
   OPTIONAL { ?event sem:hasPlace ?place }
-  OPTIONAL { ?event ckg:fatalities ?fatalities }
-}
-"""
+  OPTIONAL { ?event ckg:fatalities ?fatalities }"""
 
 
-def network_view_events(filters: Iterable[str]) -> str:
-    """The latest events of the actors in ``#IRIS#``, filtered by any of ``type``, ``from``, ``to``."""
-    return _VIEW_EVENTS.replace("#WINDOW#", _with(_WINDOW, filters))
+def network_view_events(filters: Iterable[str], actors: Iterable[str]) -> NewestFirst:
+    """The latest events of ``actors`` (IRIs from the store), filtered by any of ``type``, ``from``, ``to``."""
+    fragments = {"actors": with_iris("VALUES ?actor { #IRIS# } ?event sem:hasActor ?actor .", actors), **_WINDOW}
+    return _newest_first("event", "sem:hasTimeStamp", "sem:Event", fragments, {"actors", *filters}, _VIEW_FIELDS)
 
 
 # ... and what the network needs of them (#IRIS#: events, actors or places of the view).
 NETWORK_EVENT_ROLES = PREFIXES + """SELECT DISTINCT ?event ?role ?actor WHERE {
   VALUES ?event { """ + _IRIS + """ }
-  VALUES ?role { ckg:actor1 ckg:actor2 ckg:associateActor1 ckg:associateActor2 }
-  ?event ?role ?actor .
+  """ + _ROLES_OF_EVENTS + """
 }
 """
 NETWORK_ACTORS_AMONG = NETWORK_ACTORS.replace("?actor a sem:Actor .",

@@ -7,6 +7,7 @@ import random
 import pytest
 from rdflib import URIRef
 
+import graph.newest
 from graph import queries as q
 from graph.newest import newest_first
 from graph.store import Store
@@ -54,8 +55,10 @@ FILTERS = [{}, {"type": "Battles"}, {"actor": URIRef(f"{BASE}actor/a1")}, {"from
            {"type": "Riots", "to": "2019"}]
 
 
+@pytest.mark.parametrize("values_per_match", [0, 10_000], ids=["dates as VALUES", "every match read"])
 @pytest.mark.parametrize("bindings", FILTERS, ids=lambda b: ",".join(b) or "none")
-def test_every_page_is_the_page_of_one_sort_over_every_match(store, bindings):
+def test_every_page_is_the_page_of_one_sort_over_every_match(store, bindings, values_per_match, monkeypatch):
+    monkeypatch.setattr(graph.newest, "_VALUES_PER_MATCH", values_per_match)
     dates = {"from", "to"} & set(bindings)
     fragments = q._EVENT_FILTERS
     plain = EVERY_MATCH.replace("#FILTERS#", q._with(fragments, set(bindings) - dates)).replace(
