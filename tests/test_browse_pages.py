@@ -240,3 +240,17 @@ def test_home_actor_and_place_pages_chart_their_dated_events(server, offline_pag
     assert sum(drawn["sums"]) == events and drawn["x"] == "Month"
     assert "in all" in seen.page.inner_text("figure.chart .chart-status")
     seen.assert_clean()
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("path", ["/events", "/actors", "/places", "/documents", "/map", "/", "/search?q=army"])
+def test_every_control_has_a_label(server, offline_page, path):
+    seen = offline_page(server, path)
+    seen.page.wait_for_load_state("load")
+    unlabelled = seen.page.evaluate("""() => [...document.querySelectorAll('input, select, button, textarea')]
+        .filter(c => c.type !== 'hidden' && !c.closest('.leaflet-control'))
+        .filter(c => !(c.labels && c.labels.length) && !c.getAttribute('aria-label') && !c.textContent.trim())
+        .map(c => c.outerHTML)""")
+    assert unlabelled == []
+    seen.assert_clean()
