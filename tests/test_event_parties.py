@@ -84,3 +84,30 @@ def test_implied_actor_records_are_generic(extractor):
     attackers = by_name["Unidentified Armed Group (Mali)"]
     assert (attackers.kind, attackers.country) == ("armed_group", "ML")
     assert by_name["Civilians (Mali)"].kind == "civilians"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "assoc1"),
+    [
+        # strikers and people who protest are Protesters (X), whatever noun the text uses
+        ("Teachers on strike over unpaid salaries in Juba, South Sudan.", "Protesters (South Sudan)", ()),
+        ("Farmers in Gedaref, Sudan, protest the lease of land to foreign investors.", "Protesters (Sudan)", ()),
+        # a party that leads a march stands beside its crowd
+        ("The Movement for Democratic Change held a march in Harare, Zimbabwe.", "Protesters (Zimbabwe)",
+         ("Movement for Democratic Change",)),
+    ],
+)
+def test_a_protests_crowd_is_protesters(extractor, text, actor1, assoc1):
+    event = extract(extractor, text).events[0]
+    assert (event.event_type, event.actor1, event.assoc_actor_1) == ("Protests", actor1, assoc1)
+
+
+def test_army_at_the_start_of_a_sentence_is_the_state(extractor):
+    event = extract(extractor, "Army deployed to Yei, South Sudan, after clashes with rebels.").events[0]
+    assert event.actor1 == "Military Forces of South Sudan"
+
+
+def test_a_battle_read_from_an_attack_lists_the_state_first(extractor):
+    event = extract(extractor, "Eight soldiers were killed after an al-Shabaab ambush near Baidoa, Somalia.").events[0]
+    assert (event.sub_event_type, event.actor1, event.actor2) == ("Armed clash", "Military Forces of Somalia",
+                                                                   "Al-Shabaab")

@@ -131,9 +131,10 @@ def descriptor_mentions(builder: MentionBuilder) -> None:
         cls, bare = doc.vocab.strings[match_id].split("|")
         head = doc[end - 1]
         cls = crowd_class(cls, head)
+        opening = end - start == 1 and doc[start].is_sent_start  # "Army deployed to ...": capitalised as the first word
         if head.pos_ not in {"NOUN", "PROPN"} or any(
             doc[i].ent_type_ and doc[i].ent_type_ != "NORP" for i in range(start, end)
-        ):
+        ) and not opening:
             continue
         if start > 0 and builder.table.at(start - 1) is not None and doc[start - 1].ent_id_:
             continue  # "IS jihadists", "Houthi rebels": the head noun belongs to the named actor

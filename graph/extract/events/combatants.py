@@ -31,7 +31,11 @@ def by_combatants(event: Event, sent: Span, kinds: dict[str, str]) -> Event:
     one, two = kinds.get(event.actor1 or ""), kinds.get(event.actor2 or "")
     opposed = one in _ARMED and two in _ARMED and not one == two == "state_forces"  # the army and police are one side
     if event.sub_event_type == "Attack" and opposed and not _off_duty(sent):
-        return _typed(event, "Battles", "Armed clash")
+        battle = _typed(event, "Battles", "Armed clash")
+        if two == "state_forces" and one != "state_forces":  # ACLED lists the state's forces first in battles
+            battle = replace(battle, actor1=event.actor2, actor2=event.actor1, assoc_actor_1=event.assoc_actor_2,
+                             assoc_actor_2=event.assoc_actor_1)
+        return battle
     if event.sub_event_type == "Attack" and event.actor2 and two == "state_forces" and _off_duty(sent):
         return replace(event, actor2=None, assoc_actor_2=(event.actor2, *event.assoc_actor_2))
     if event.sub_event_type == "Armed clash" and "state_forces" in (one, two) and _off_duty(sent) and _suffered(sent):

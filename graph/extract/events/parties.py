@@ -5,7 +5,8 @@
   "kill PF member") are Civilians (X), the party kept as an associate.
 - Harm whose doer nobody names ("a car bomb exploded", "gunmen", "perpetrators not known") is by an
   Unidentified Armed Group (X); in a battle the side the text leaves unnamed is one, too.
-- A riot's crowd of civilians are Rioters (X).
+- A riot's crowd of civilians are Rioters (X); a protest's crowd are Protesters (X), the union,
+  party or person who leads it beside them.
 - An arrest with no named arrester is by the country's police; the people arrested, when named only
   as members of a party or by role, are Civilians (X).
 
@@ -29,6 +30,8 @@ __all__ = ["implied_parties"]
 _HIDDEN_DOERS = frozenset(["Remote explosive/landmine/IED", "Grenade", "Suicide bomb"])
 _CIVILIAN_TARGETS = frozenset(["organization", "person", "civilians"])
 _NON_STATE_ARMED = frozenset(["armed_group", "militia"])
+_CROWDS = frozenset(["Riots", "Protests"])
+_LEADERS = frozenset(["organization", "person"])  # a union, party or person who leads a protest: beside its crowd
 
 
 def implied_parties(events: Sequence[Event], table: ActorTable,
@@ -57,38 +60,65 @@ def implied_parties(events: Sequence[Event], table: ActorTable,
 def _implied(event: Event, kinds: dict[str, str], code: str | None) -> dict[str, ActorInfo]:
     """Slot ("actor1", "actor2") -> the generic actor ACLED would code there, for this event."""
     sub = event.sub_event_type
-    out: dict[str, ActorInfo] = {}
     if event.event_type == "Violence against civilians" or sub == "Looting/property destruction":
-        if event.actor2 is None or kinds.get(event.actor2) in _CIVILIAN_TARGETS - {"civilians"}:
-            out["actor2"] = generic_actor("Civilians", "civilians", code)
+        return _harmed(event, kinds, code)
+    if event.event_type == "Explosions/Remote violence" and sub in _HIDDEN_DOERS:
         if event.actor1 is None:
-            out["actor1"] = generic_actor("Unidentified Armed Group", "armed_group", code)
-    elif event.event_type == "Explosions/Remote violence" and sub in _HIDDEN_DOERS:
+            return {"actor1": _unknown(code)}
+        if event.actor2 is None and kinds.get(event.actor1) == "state_forces":
+            return {"actor2": _unknown(code)}
+    if event.event_type == "Battles" and sub == "Armed clash" and bool(event.actor1) != bool(event.actor2):
+        return {"actor2" if event.actor1 else "actor1": _unknown(code)}
+    if event.event_type in _CROWDS:
+        return _crowd(event, kinds, code)
+    if sub == "Arrests":
+        out = _victims(event, kinds, code)
         if event.actor1 is None:
-            out["actor1"] = generic_actor("Unidentified Armed Group", "armed_group", code)
-        elif event.actor2 is None and kinds.get(event.actor1) == "state_forces":
-            out["actor2"] = generic_actor("Unidentified Armed Group", "armed_group", code)
-    elif event.event_type == "Battles" and sub == "Armed clash" and bool(event.actor1) != bool(event.actor2):
-        out["actor2" if event.actor1 else "actor1"] = generic_actor("Unidentified Armed Group", "armed_group", code)
-    elif event.event_type == "Riots" and kinds.get(event.actor1 or "") == "civilians" \
-            and (event.actor1 or "").startswith("Civilians"):
-        out["actor1"] = generic_actor("Rioters", "civilians", code)
-    elif sub == "Arrests":
-        police = state_actor(code, "Police") if code else None
-        if event.actor1 is None:
-            out["actor1"] = police or generic_actor("Police Forces", "state_forces", None)
-        if event.actor2 is None or kinds.get(event.actor2) in _CIVILIAN_TARGETS - {"civilians"}:
-            out["actor2"] = generic_actor("Civilians", "civilians", code)
+            out["actor1"] = (state_actor(code, "Police") if code else None) or generic_actor(
+                "Police Forces", "state_forces", None)
+        return out
+    return {}
+
+
+def _unknown(code: str | None) -> ActorInfo:
+    return generic_actor("Unidentified Armed Group", "armed_group", code)
+
+
+def _victims(event: Event, kinds: dict[str, str], code: str | None) -> dict[str, ActorInfo]:
+    """Civilians (X) on the receiving side, unless the text names armed or civilian victims."""
+    if event.actor2 is None or kinds.get(event.actor2) in _CIVILIAN_TARGETS - {"civilians"}:
+        return {"actor2": generic_actor("Civilians", "civilians", code)}
+    return {}
+
+
+def _harmed(event: Event, kinds: dict[str, str], code: str | None) -> dict[str, ActorInfo]:
+    """Violence against civilians: civilian victims, and an unidentified armed group when no one is named."""
+    out = _victims(event, kinds, code)
+    if event.actor1 is None:
+        out["actor1"] = _unknown(code)
     return out
+
+
+def _crowd(event: Event, kinds: dict[str, str], code: str | None) -> dict[str, ActorInfo]:
+    """A riot's or protest's crowd: Rioters (X) or Protesters (X) in place of civilians or of who leads it."""
+    actor1 = event.actor1 or ""
+    if event.event_type == "Riots" and kinds.get(actor1) == "civilians" and actor1.startswith("Civilians"):
+        return {"actor1": generic_actor("Rioters", "civilians", code)}
+    led = kinds.get(actor1) in _LEADERS
+    if event.event_type == "Protests" and (not actor1 or actor1.startswith("Civilians") or led):
+        return {"actor1": generic_actor("Protesters", "civilians", code)}
+    return {}
 
 
 def _with(event: Event, changed: dict[str, ActorInfo]) -> Event:
     """The event with the implied actors in their slots; a party or person they replace stays an associate."""
     if not changed:
         return event
-    assoc2 = event.assoc_actor_2
+    assoc1, assoc2 = event.assoc_actor_1, event.assoc_actor_2
+    if "actor1" in changed and event.actor1 is not None and not event.actor1.startswith("Civilians"):
+        assoc1 = tuple(dict.fromkeys((*assoc1, event.actor1)))
     if "actor2" in changed and event.actor2 is not None:
         assoc2 = tuple(dict.fromkeys((*assoc2, event.actor2)))
     actor1 = changed["actor1"].name if "actor1" in changed else event.actor1
     actor2 = changed["actor2"].name if "actor2" in changed else event.actor2
-    return replace(event, actor1=actor1, actor2=actor2, assoc_actor_2=assoc2)
+    return replace(event, actor1=actor1, actor2=actor2, assoc_actor_1=assoc1, assoc_actor_2=assoc2)
