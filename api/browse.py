@@ -8,6 +8,7 @@ hold at most ``max_rows`` rows; ``X-Total-Count`` says how many matched.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 from typing import Any
@@ -16,6 +17,7 @@ from urllib.parse import urlencode
 from flask import Blueprint, Response, current_app, jsonify, render_template, request
 
 from api import params, tables
+from api.limits import heavy_slot
 from api.search import search_results
 from graph import queries as q
 from graph.export import ACLED_COLUMNS, acled_rows
@@ -75,7 +77,8 @@ def twin(kind: str) -> Response:
     total = tables.count(store, query)
     limit = current_app.config["CONFLICTKG"].max_rows if everything else query.limit
     offset = 0 if everything else query.offset
-    found = tables.rows(store, query, limit, offset)
+    with heavy_slot() if everything else contextlib.nullcontext():
+        found = tables.rows(store, query, limit, offset)
     following = url_with(offset=offset + limit) if not everything and offset + limit < total else None
     return jsonify({"kind": kind, "filters": query.filters, "sort": ("-" if query.descending else "") + query.sort,
                     "total": total, "limit": limit, "offset": offset, "next": following, "rows": found})
@@ -86,19 +89,19 @@ def download(kind: str) -> Response:
     query = tables.read_query(kind)
     store = _store()
     limit = current_app.config["CONFLICTKG"].max_rows
-    found = tables.rows(store, query, limit, 0)
     text = io.StringIO(newline="")
+    with heavy_slot():  # up to max_rows rows: one of the few large answers built at once
+        found = tables.rows(store, query, limit, 0)
+        acled = acled_rows(store, [f"{query.base_iri}event/{row['id']}" for row in found]) if kind == "events" else []
     if kind == "events":
-        settings = current_app.config["CONFLICTKG"]
-        iris = [f"{settings.base_iri}event/{row['id']}" for row in found]
         writer = csv.DictWriter(text, fieldnames=ACLED_COLUMNS, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(acled_rows(store, iris))
+        writer.writerows(acled)
     else:
         writer = csv.DictWriter(text, fieldnames=["id", *[key for key, _ in query.table.columns]],
                                 lineterminator="\n", extrasaction="ignore")
         writer.writeheader()
-        writer.writerows({**row, **{k: _plain(v) for k, v in row.items()}} for row in found)
+        writer.writerows({k: _plain(v) for k, v in row.items()} for row in found)
     response = Response(text.getvalue(), mimetype="text/csv")
     response.headers["Content-Disposition"] = f'attachment; filename="conflictkg-{kind}.csv"'
     response.headers["X-Total-Count"] = str(tables.count(store, query))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, current_app, jsonify, render_template
 
 from api import entities, tables
+from api.limits import heavy
 from graph import queries as q
 from graph.ontology import event_types
 from viz import legend
@@ -31,6 +32,7 @@ def map_page() -> str:
 
 
 @blueprint.get("/map/events.json")
+@heavy
 def map_events() -> Response:
     """The located events the filters keep: ``{columns, rows, total, located, limit}``."""
     query = tables.read_query("events")
