@@ -74,13 +74,15 @@ class _Value:
         self.count = int(row["n"])
         self.latest = str(row.get("latest") or "")
 
-    def rank(self) -> tuple:
-        """Sort key: most reports first, then the latest report, then the smallest value."""
-        return (-self.count, _negated(self.latest), self.text)
 
-
-def _negated(text: str) -> tuple[int, ...]:
-    return tuple(-ord(c) for c in text) + (1,)  # a later date sorts first; an empty one last
+def _best(values: list[_Value]) -> _Value:
+    """The value rule 1 picks: most reports, then the latest report (no date: last), then the smallest value."""
+    most = max(v.count for v in values)
+    tied = [v for v in values if v.count == most]
+    if len(tied) > 1:
+        latest = max(v.latest for v in tied)
+        tied = [v for v in tied if v.latest == latest]
+    return min(tied, key=lambda v: v.text)
 
 
 def _term(value, datatype: str) -> str:
@@ -224,7 +226,7 @@ def _entity_lines(subject: str, by_predicate: dict[str, list[_Value]], types: se
 
 def _choose(subject: str, by_predicate: dict[str, list[_Value]], types: set[str]) -> dict[str, _Value]:
     """The value each one-valued fact takes (rule 1 of the module docstring)."""
-    chosen = {p: min(values, key=_Value.rank) for p, values in by_predicate.items() if p in _ONE_VALUE}
+    chosen = {p: _best(values) for p, values in by_predicate.items() if p in _ONE_VALUE}
     if _ACTOR in types:
         entry = _dictionary_entry(subject)
         for predicate, field in _DICTIONARY_FIELDS.items():
@@ -294,7 +296,7 @@ def _reading_lines(subject: str, predicate: str, values: list[_Value]) -> list[s
 
 def _geometry_lines(node: str, geometry: dict[str, list[_Value]]) -> list[str]:
     """The place's one point (rule 3): its geometry node, latitude and longitude."""
-    point = min(geometry[str(GEO.asWKT)], key=_Value.rank)
+    point = _best(geometry[str(GEO.asWKT)])
     shape = f"{node[:-1]}/geometry>"
     out = [f"{node} {iri(str(GEO.hasGeometry))} {shape} .", f"{shape} {iri(str(RDF.type))} {iri(str(GEO.Geometry))} .",
            f"{shape} {iri(str(GEO.asWKT))} {point.term} ."]

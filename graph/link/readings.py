@@ -18,7 +18,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from graph.queries import READING_SKIPPED
-from graph.store.sparql import to_python
+from graph.store.sparql import literal_value
 from graph.vocab import CKG, RDF, SDO, SEM
 
 __all__ = ["BatchReadings", "MAX_TRIPLES"]
@@ -30,6 +30,7 @@ _EVIDENCE_FIELDS = {str(CKG.fatalities): "fatalities", str(SEM.hasTimeStamp): "d
                     str(CKG.datePrecision): "precision", str(CKG.confidence): "confidence"}
 _TYPE, _EVIDENCE, _DOCUMENT = str(RDF.type), str(CKG.evidence), str(CKG.document)
 _PUBLISHED, _DOCUMENT_CLASS = str(SDO.datePublished), str(CKG.Document)
+_NODE_PREDICATES = frozenset({*_EVIDENCE_FIELDS, _DOCUMENT, _PUBLISHED})  # what evidence rows and dates read
 
 
 class _Graph:
@@ -40,19 +41,23 @@ class _Graph:
     def __init__(self, ntriples: bytes):
         self.facts: set[tuple[str, str, Any, str]] = set()
         links: list[tuple[str, str]] = []  # (event, evidence node)
-        nodes: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
+        documents: list[str] = []
+        nodes: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))  # evidence and documents
         for triple in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES):
             s, p, o = triple.subject.value, triple.predicate.value, triple.object
             if type(o) is ox.NamedNode:
                 value, datatype = o.value, ""
             else:
-                value, datatype = to_python(o), o.datatype.value
-            nodes[s][p].append(value)
+                datatype = o.datatype.value
+                value = literal_value(o.value, datatype)
+            if p in _NODE_PREDICATES:
+                nodes[s][p].append(value)
             if p == _EVIDENCE:
                 links.append((s, value))
             elif p not in _SKIPPED:
                 self.facts.add((s, p, value, datatype))
-        documents = [s for s, by_p in nodes.items() if _DOCUMENT_CLASS in by_p.get(_TYPE, ())]
+                if p == _TYPE and value == _DOCUMENT_CLASS:
+                    documents.append(s)
         published = [str(d) for s in documents for d in nodes[s].get(_PUBLISHED, ())]
         self.published = max(published) if published else None
         self.evidence = [row for event, node in links for row in _evidence_rows(event, nodes[node])]

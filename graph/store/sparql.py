@@ -150,6 +150,11 @@ _NUMBERS = {**{_XSD + name: int for name in ("integer", "int", "long")},
 def to_python(term: Any) -> Any:
     """Turn an engine term into a Python value: numbers for numeric literals, else the lexical form."""
     if isinstance(term, ox.Literal):
-        convert = _NUMBERS.get(term.datatype.value)
-        return convert(term.value) if convert is not None else term.value
+        return literal_value(term.value, term.datatype.value)
     return term.value
+
+
+def literal_value(lexical: str, datatype: str) -> Any:
+    """A literal's Python value from its lexical form and datatype IRI: numbers for numeric ones, else the text."""
+    convert = _NUMBERS.get(datatype)
+    return convert(lexical) if convert is not None else lexical
