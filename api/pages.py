@@ -35,7 +35,7 @@ def _stats() -> dict[str, Any]:
     settings = current_app.config["CONFLICTKG"]
     return {
         **{key: counts.get(key, 0) for key in ("documents", "events", "actors", "places")},
-        "graphs": len(store.graph_names()),
+        "graphs": store.select(q.GRAPH_COUNT)[0]["n"],
         "store": "oxigraph-embedded" if getattr(store, "kind", "embedded") == "embedded" else "sparql",
         "base_iri": settings.base_iri,
         "version": __version__,

@@ -46,6 +46,9 @@ def test_stats_count_what_sparql_counts(live_server):
     answer = requests.get(live_server + "/sparql", params={"query": query},
                           headers={"Accept": "application/sparql-results+json"}, timeout=10)
     assert stats["actors"] == int(answer.json()["results"]["bindings"][0]["n"]["value"])
+    graphs = requests.get(live_server + "/sparql", params={"query": "SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } }"},
+                          headers={"Accept": "application/sparql-results+json"}, timeout=10)
+    assert stats["graphs"] == len(graphs.json()["results"]["bindings"]) >= 2  # the document's and the current one
     assert stats["documents"] == 1
     assert stats["store"] == "oxigraph-embedded"
     assert stats["version"]
