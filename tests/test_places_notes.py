@@ -178,3 +178,59 @@ def test_a_name_is_one_place_throughout(nlp):
     assert (location.country, location.admin1, location.precision) == ("UG", "Kayunga District", 3)
     found = _places(nlp, "Gunmen burned the village of Wuroldi in central Mali.")
     assert (found["Wuroldi"].country, found["Wuroldi"].lat, found["Wuroldi"].precision) == ("ML", None, None)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        # a place that modifies a force names who, not where
+        ("Tigray forces fired rockets into neighbouring Eritrea on Saturday.", {"Tigray Region"}),
+        ("Troops clashed with the Sinaloa drug cartel near Culiacan.", {"Sinaloa"}),
+        # a capital as the subject of a verb of saying or deciding stands for its government
+        ("Ankara launched the assault after Washington accused the militia of shelling Kobani.",
+         {"Ankara", "Washington"}),
+        # a place that is the subject of what happened to it stays a place
+        ("Mogadishu was shaken by two blasts on Sunday.", set()),
+        ("Gunmen attacked a police station in Kidal.", set()),
+    ],
+)
+def test_places_that_name_an_actor_are_marked(nlp, text, actors):
+    doc = nlp(text)
+    assert {p.location.name for p in find_places(doc) if p.actor} == actors
+
+
+@pytest.mark.slow
+def test_a_place_inside_an_organisations_name_is_no_place(nlp):
+    found = _places(nlp, "Fighters of the Union for Peace in Central Africa (UPC) raided Bambari.")
+    assert "Central Africa" not in found
+    assert found["Bambari"].country == "CF"
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    from graph.extract.pipeline import Extractor
+
+    return Extractor()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "evidence_word", "place"),
+    [
+        # a part of a country beats the story's main city
+        ("Protesters marched in Baghdad on Friday. US jets bombed five militia bases on Sunday, three in western "
+         "Iraq and two in eastern Syria.", "jets", "Iraq"),
+        # the place that names the attackers is not where the rockets fell
+        ("Tigray forces fired rockets into neighbouring Eritrea on Saturday. Fighting continued in Mekelle.",
+         "rockets", "Eritrea"),
+    ],
+)
+def test_event_place_is_not_an_actors_place(extractor, text, evidence_word, place):
+    import datetime as dt
+
+    from graph.records import Article
+
+    events = extractor.extract(Article(id="t", text=text, published=dt.date(2024, 5, 6))).events
+    chosen = [e.location for e in events if evidence_word in e.evidence]
+    assert chosen == [place], [(e.evidence, e.location) for e in events]

@@ -7,6 +7,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from graph.extract.places import PlaceMention
+from graph.extract.places.words import DIRECTIONS
 from graph.records import Location
 
 __all__ = ["main_place", "event_place"]
@@ -18,6 +19,7 @@ def main_place(places: list[PlaceMention]) -> Location | None:
     """Return the place the article is about: the most-named place below country level, else the country."""
     if not places:
         return None
+    places = [p for p in places if not p.actor] or places  # "Washington accused": not where anything happened
     below = [p for p in places if p.location.kind not in _COUNTRY_KINDS]
     # "400 km northeast of Bangui" measures from the capital, a dateline says where the story was filed
     pool = [p for p in below if not p.reference] or below or places
@@ -29,7 +31,8 @@ def main_place(places: list[PlaceMention]) -> Location | None:
 def event_place(sent: Span, places: list[PlaceMention], fallback: Location | None, trigger=None) -> Location | None:
     """The sentence's place closest to the trigger in the parse (not a destination, not "X-based"),
     preferring places below country level; else the article's main place."""
-    inside = [p for p in places if sent.start <= p.start and p.end <= sent.end and not _based(sent.doc, p)]
+    inside = [p for p in places if sent.start <= p.start and p.end <= sent.end and not _based(sent.doc, p)
+              and not p.actor]  # "Tigray forces fired rockets": Tigray says who, not where
     below = [p for p in inside if p.location.kind not in _COUNTRY_KINDS]
     origins = [p for p in below if not _destination(sent.doc, p)] or below
     origins = [p for p in origins if not p.reference] or origins  # not the dateline, if the sentence names more
@@ -38,6 +41,9 @@ def event_place(sent: Span, places: list[PlaceMention], fallback: Location | Non
         if trigger is None:
             return origins[0].location
         return min(origins, key=lambda p: (_distance(sent.doc[p.start : p.end].root, trigger), p.start)).location
+    directed = [p for p in inside if p.start > 0 and sent.doc[p.start - 1].lower_ in DIRECTIONS]
+    if directed:  # "three in western Iraq": a part of the country, not the story's main city
+        return directed[0].location
     if fallback is not None and (not inside or fallback.country in {p.location.country for p in inside}):
         return fallback
     return inside[0].location if inside else fallback

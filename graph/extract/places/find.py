@@ -21,6 +21,7 @@ from graph.extract.places.local import containers, dateline, place_noun, read_un
 from graph.extract.places.locations import PlaceMention
 from graph.extract.places.patterns import ruler_patterns
 from graph.extract.places.spans import candidate_spans, cued_spans, query_variants, strip, widen
+from graph.extract.places.uses import in_organisation_name, names_actor
 from graph.extract.places.words import (
     ADMIN_WORDS,
     CAMP_WORDS,
@@ -123,8 +124,9 @@ def find_places(doc: Doc) -> list[PlaceMention]:
 
     A name the gazetteer cannot place is kept only when the text calls it a place (:mod:`.local`), in the
     place that holds it; datelines and distance landmarks are marked ``reference``, the places that hold
-    another named one ``container``. The same name gets the same place
-    throughout the article; a "province"/"governorate" cue on any of its mentions applies to all.
+    another named one ``container``, those that name an actor ("Tigray forces") ``actor``. The same name
+    gets the same place throughout the article; a "province"/"governorate" cue on any of its mentions
+    applies to all.
     """
     spans = candidate_spans(doc)
     countries = country_names()
@@ -155,7 +157,7 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     holding = containers(doc, mentions)
     marked = (
         replace(m, reference=reference_point(doc, m.start) or dateline(doc, m.start, m.end),
-                container=m.start in holding)
+                container=m.start in holding, actor=names_actor(doc, m.start, m.end))
         for m in mentions
     )
     return sorted(marked, key=lambda m: m.start)
@@ -193,11 +195,13 @@ def _prepare(doc: Doc, spans: list[Span], countries: dict[str, str], context: Co
 
 
 def _not_a_place(doc: Doc, start: int, end: int, countries: dict[str, str], demonyms: dict[str, str]) -> bool:
-    """A title's name ("President Assad"), an organisation's ("Aleppo Brigade"), a group's ("Abala militia") or an
-    adjective ("Somali")."""
+    """A title's name ("President Assad"), an organisation's ("Aleppo Brigade", "the Union for Peace in Central
+    Africa (UPC)"), a group's ("Abala militia") or an adjective ("Somali")."""
     if start > 0 and doc[start - 1].lower_ in TITLES and doc[start - 1].text[:1].isupper():
         return True
     if end < len(doc) and (doc[end].text in ORG_WORDS or doc[end].text in GROUP_NOUNS):
+        return True
+    if in_organisation_name(doc, start, end):
         return True
     bare = normalise(doc[start:end].text)
     return bare in demonyms and bare not in countries  # "Somali" tagged GPE is an adjective, not a region

@@ -22,6 +22,7 @@ class PlaceMention:
     location: Location
     reference: bool = False  # where the story is filed or measured from: a dateline, "400 km northeast of Bangui"
     container: bool = False  # where another named place lies: "Y" of "X town in Y region", "X near Y"
+    actor: bool = False  # names an actor, not where: "Tigray forces", "Ankara launched the assault"
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,8 @@ __all__ = [
     "TARGET_NOUNS",
     "PLACE_PREFIXES",
     "COMPASS",
+    "ACTOR_HEADS",
+    "SPEAKING_VERBS",
     "common_words",
 ]
 
@@ -124,3 +126,17 @@ def common_words() -> frozenset[str]:
     """Return the English words of ``common_words.txt``: a name made only of them is no place name."""
     with open(DATA_DIR / "common_words.txt", encoding="utf-8") as f:
         return frozenset(line.strip() for line in f if line.strip() and not line.startswith("#"))
+# Nouns of armed or governing actors: a place that modifies one names the actor's origin ("Tigray forces").
+ACTOR_HEADS = frozenset(
+    _words(
+        "forces force troops army militia militias militants fighters rebels cartel cartels gang gangs police "
+        "government authorities officials soldiers security military administration regime"
+    )
+)
+# Verbs whose subject, when a place, stands for its government: "Ankara launched", "Washington accused".
+SPEAKING_VERBS = frozenset(
+    _words(
+        "say tell accuse announce launch deny claim warn demand condemn reject urge blame vow threaten insist "
+        "respond order deploy send sanction retaliate"
+    )
+)
