@@ -30,6 +30,12 @@ def extractor():
         # soldiers who raid a house and kill a civilian are the attackers, not the victims
         ("Soldiers raided a house in Gao, Mali, and killed a civilian.", "Attack", "Military Forces of Mali",
          "Civilians (Mali)"),
+        # lethal force against protesters: the state's forces first, the protesters second
+        ("Soldiers fired on protesters in Ambo, Ethiopia, killing two.", "Excessive force against protesters",
+         "Military Forces of Ethiopia", "Protesters (Ethiopia)"),
+        # a bomb that hit soldiers: the state first, the unknown bomber second (not the wounded as civilians)
+        ("Two soldiers were killed and three wounded when a roadside bomb hit their vehicle near Arish, Egypt.",
+         "Remote explosive/landmine/IED", "Military Forces of Egypt", "Unidentified Armed Group (Egypt)"),
         # a government official is a civilian, not the state's forces
         ("Unidentified gunmen attacked and killed a government official in Baidoa, Somalia.", "Attack",
          "Unidentified Armed Group (Somalia)", "Civilians (Somalia)"),

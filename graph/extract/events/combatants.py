@@ -6,6 +6,8 @@ battle; the parties decide, as the codebook does:
 - an attack whose two parties are both armed (state forces, rebels, militias) is a battle
   ("the army encountered Boko Haram and killed two"): violence against civilians needs unarmed
   victims;
+- lethal force against protesters is the state's doing: its forces come first, the protesters second
+  (an attack whose two parties are both armed lists the state first too, as ACLED lists battles);
 - a member of the security forces attacked at home or off duty is a civilian ("a policeman was
   shot dead in front of his home"): the event is an attack on a civilian, not a battle, and his
   forces stand beside the civilians as their associate.
@@ -29,13 +31,12 @@ _OFF_DUTY = frozenset(["home", "house", "homes", "houses", "off-duty", "residenc
 def by_combatants(event: Event, sent: Span, kinds: dict[str, str]) -> Event:
     """The event retyped by who fought whom (see the module docstring); unchanged when the rules do not apply."""
     one, two = kinds.get(event.actor1 or ""), kinds.get(event.actor2 or "")
+    if event.sub_event_type == "Excessive force against protesters" and two == "state_forces":
+        return _swapped(event)
     opposed = one in _ARMED and two in _ARMED and not one == two == "state_forces"  # the army and police are one side
     if event.sub_event_type == "Attack" and opposed and not _off_duty(sent):
         battle = _typed(event, "Battles", "Armed clash")
-        if two == "state_forces" and one != "state_forces":  # ACLED lists the state's forces first in battles
-            battle = replace(battle, actor1=event.actor2, actor2=event.actor1, assoc_actor_1=event.assoc_actor_2,
-                             assoc_actor_2=event.assoc_actor_1)
-        return battle
+        return _swapped(battle) if two == "state_forces" and one != "state_forces" else battle
     if event.sub_event_type == "Attack" and event.actor2 and two == "state_forces" and _off_duty(sent):
         return replace(event, actor2=None, assoc_actor_2=(event.actor2, *event.assoc_actor_2))
     if event.sub_event_type == "Armed clash" and "state_forces" in (one, two) and _off_duty(sent) and _suffered(sent):
@@ -46,6 +47,11 @@ def by_combatants(event: Event, sent: Span, kinds: dict[str, str]) -> Event:
         return replace(_typed(event, "Violence against civilians", "Attack"), actor1=attacker, actor2=None,
                        assoc_actor_1=assoc, assoc_actor_2=(victim,) if victim else ())
     return event
+
+
+def _swapped(event: Event) -> Event:
+    return replace(event, actor1=event.actor2, actor2=event.actor1, assoc_actor_1=event.assoc_actor_2,
+                   assoc_actor_2=event.assoc_actor_1)
 
 
 def _off_duty(sent: Span) -> bool:

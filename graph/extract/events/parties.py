@@ -4,7 +4,8 @@
   side: victims named only by a role, a count or a party membership ("killed a former leader",
   "kill PF member") are Civilians (X), the party kept as an associate.
 - Harm whose doer nobody names ("a car bomb exploded", "gunmen", "perpetrators not known") is by an
-  Unidentified Armed Group (X); in a battle the side the text leaves unnamed is one, too.
+  Unidentified Armed Group (X); in a battle the side the text leaves unnamed is one, too, and so is
+  the other side of a bomb that hit the state's forces (people also hurt stand beside as associates).
 - A riot's crowd of civilians are Rioters (X); a protest's crowd are Protesters (X), the union,
   party or person who leads it beside them.
 - An arrest with no named arrester is by the country's police; the people arrested, when named only
@@ -65,7 +66,8 @@ def _implied(event: Event, kinds: dict[str, str], code: str | None) -> dict[str,
     if event.event_type == "Explosions/Remote violence" and sub in _HIDDEN_DOERS:
         if event.actor1 is None:
             return {"actor1": _unknown(code)}
-        if event.actor2 is None and kinds.get(event.actor1) == "state_forces":
+        hurt = event.actor2 is None or kinds.get(event.actor2) == "civilians"  # "killed a soldier, wounded three"
+        if kinds.get(event.actor1) == "state_forces" and hurt:
             return {"actor2": _unknown(code)}
     if event.event_type == "Battles" and sub == "Armed clash" and bool(event.actor1) != bool(event.actor2):
         return {"actor2" if event.actor1 else "actor1": _unknown(code)}
