@@ -20,7 +20,7 @@ Last line: ``BENCH corpus ratio=<our ingest s / baseline ingest s> cpu_ratio=...
 p99> errors=... rss_mb=... met=<p99 <= 200 ms and no errors and ratio <= 1.0>``
 
 Usage: python bench/bench_corpus.py [--docs 1000] [--seconds 20] [--clients 16] [--rounds 3] [--baseline-rev REV]
-[--no-baseline]
+[--no-baseline] [--store DIR]   (--store: serve a store built by ``python bench/corpus.py N --store DIR``)
 """
 
 from __future__ import annotations
@@ -48,6 +48,7 @@ from corpus import extractions, replicate  # noqa: E402
 BASE = "https://conflictkg.org/id/"
 BASELINE_REV = "9507ade"  # main just before the current graph (issue 11)
 TARGET_P99_MS = 200
+SKIPPED = {"seconds": float("nan"), "cpu": float("nan"), "line": "skipped"}
 INGEST = """
 import json, resource, sys, time
 from graph.ingest import write_extractions_fast
@@ -96,6 +97,18 @@ def baseline_tree(rev: str, into: Path) -> Path:
     into.mkdir(parents=True)
     subprocess.run(["tar", "-x", "-C", str(into)], input=archive.stdout, check=True)
     return into
+
+
+def document_count(store_dir: Path) -> int:
+    """How many documents a store holds (its current graph's count)."""
+    from graph.queries import STATS
+    from graph.store import Store
+
+    store = Store(str(store_dir))
+    try:
+        return store.read(STATS)[0]["documents"]
+    finally:
+        store.close()
 
 
 def route_ids(store_dir: Path) -> dict[str, list[str]]:
@@ -215,6 +228,41 @@ def p99(values: list[float]) -> float:
     return ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))] if ordered else float("nan")
 
 
+def measure_ingest(args: argparse.Namespace, tmp_path: Path) -> tuple[dict, dict, int]:
+    """Build the corpus and ingest it (both trees, alternating); return (baseline, ours, documents)."""
+    sources = extractions()
+    docs = list(replicate(sources, args.docs))
+    print(f"corpus: {len(docs)} documents from {len(sources)} extracted texts", flush=True)
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join(json.dumps(d.to_json()) for d in docs) + "\n", encoding="utf-8")
+    trees = {"ours": ROOT} if args.no_baseline else {
+        "baseline": baseline_tree(args.baseline_rev, tmp_path / "baseline"), "ours": ROOT}
+    found = ingest_rounds(trees, corpus, tmp_path, args.rounds)
+    base, ours = found.get("baseline", dict(SKIPPED)), found["ours"]
+    for name, run in (("baseline " + args.baseline_rev, base), ("ours", ours)):
+        print(f"ingest {name}: best {run['seconds']:.2f} s, {run['cpu']:.2f} s CPU; {run['line']}", flush=True)
+    return base, ours, len(docs)
+
+
+def measure_routes(store_dir: Path, clients: int, seconds: float) -> tuple[dict, dict, float, float]:
+    """Serve the store, ask every route once (cold), then load them; return (cold, timings, CPU s, peak MB)."""
+    ids = route_ids(store_dir)
+    process, url = serve(store_dir)
+    try:
+        mix = routes(ids, random.Random(5))
+        cold = {}
+        for name, path in mix.items():
+            started = time.perf_counter()
+            status = requests.get(url + path(), timeout=120).status_code
+            cold[name] = ((time.perf_counter() - started) * 1000, status)
+        cpu = cpu_seconds(process.pid)
+        timings = load(url, mix, clients, seconds)
+        return cold, timings, cpu_seconds(process.pid) - cpu, peak_mb(process.pid)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
 def main() -> None:
     """Build the corpus, time both ingests, serve ours and load every route; print the BENCH line."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -224,38 +272,15 @@ def main() -> None:
     parser.add_argument("--baseline-rev", default=BASELINE_REV)
     parser.add_argument("--no-baseline", action="store_true", help="skip the baseline ingest (ratio=nan)")
     parser.add_argument("--rounds", type=int, default=3, help="ingest rounds per side, alternating; the best counts")
+    parser.add_argument("--store", type=Path, help="serve this store instead of ingesting (python bench/corpus.py N "
+                        "--store DIR builds one); no ingest is measured")
     args = parser.parse_args()
-    sources = extractions()
-    docs = list(replicate(sources, args.docs))
-    print(f"corpus: {len(docs)} documents from {len(sources)} extracted texts", flush=True)
     with tempfile.TemporaryDirectory(prefix="bench-corpus-") as tmp:
-        tmp_path = Path(tmp)
-        corpus = tmp_path / "corpus.jsonl"
-        corpus.write_text("\n".join(json.dumps(d.to_json()) for d in docs) + "\n", encoding="utf-8")
-        trees = {"ours": ROOT} if args.no_baseline else {
-            "baseline": baseline_tree(args.baseline_rev, tmp_path / "baseline"), "ours": ROOT}
-        found = ingest_rounds(trees, corpus, tmp_path, args.rounds)
-        skipped = {"seconds": float("nan"), "cpu": float("nan"), "line": "skipped"}
-        base, ours = found.get("baseline", skipped), found["ours"]
-        for name, run in (("baseline " + args.baseline_rev, base), ("ours", ours)):
-            print(f"ingest {name}: best {run['seconds']:.2f} s, {run['cpu']:.2f} s CPU; {run['line']}", flush=True)
-        ids = route_ids(ours["store"])
-        process, url = serve(ours["store"])
-        try:
-            rng = random.Random(5)
-            mix = routes(ids, rng)
-            cold = {}
-            for name, path in mix.items():
-                started = time.perf_counter()
-                status = requests.get(url + path(), timeout=120).status_code
-                cold[name] = ((time.perf_counter() - started) * 1000, status)
-            cpu = cpu_seconds(process.pid)
-            timings = load(url, mix, args.clients, args.seconds)
-            cpu = cpu_seconds(process.pid) - cpu
-            rss = peak_mb(process.pid)
-        finally:
-            process.terminate()
-            process.wait(timeout=30)
+        if args.store:
+            base, ours, documents = dict(SKIPPED), {**SKIPPED, "store": args.store}, document_count(args.store)
+        else:
+            base, ours, documents = measure_ingest(args, Path(tmp))
+        cold, timings, cpu, rss = measure_routes(ours["store"], args.clients, args.seconds)
     print(f"{'route':26} {'cold ms':>8} {'n':>6} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6}")
     worst, errors, requests_done = ("", 0.0), 0, 0
     for name, values in timings.items():
@@ -270,7 +295,7 @@ def main() -> None:
               + ("" if cold[name][1] == 200 else f"  (cold answer {cold[name][1]})"))
     ratio, cpu_ratio = ours["seconds"] / base["seconds"], ours["cpu"] / base["cpu"]
     met = worst[1] <= TARGET_P99_MS and errors == 0 and ratio <= 1.0
-    print(f"BENCH corpus ratio={ratio:.3f} cpu_ratio={cpu_ratio:.3f} docs={len(docs)} "
+    print(f"BENCH corpus ratio={ratio:.3f} cpu_ratio={cpu_ratio:.3f} docs={documents} "
           f"ours_ingest_s={ours['seconds']:.2f} baseline_ingest_s={base['seconds']:.2f} requests={requests_done} "
           f"errors={errors} p99_ms={worst[1]:.1f} server_cpu_ms={cpu * 1000 / max(1, requests_done):.2f} "
           f"worst={worst[0].replace(' ', '_')} rss_mb={rss:.0f} clients={args.clients} "

@@ -9,14 +9,19 @@ shifted by the same number of days), reported by 1 to 4 documents with their own
 same actors and places recur across stories (Islamic State, FARDC, al-Shabaab...) and the reports
 of one story merge into one event, the way several outlets report one incident.
 
-Usage: ``python bench/corpus.py N`` prints ``N`` extractions as JSON lines (``Extraction.to_json``).
+Usage: ``python bench/corpus.py N`` prints ``N`` extractions as JSON lines (``Extraction.to_json``);
+``python bench/corpus.py N --store DIR [--batch 10000]`` writes them into a store through the ingest
+writer, ``batch`` documents per ingest (how the 100,000-document store of ``bench_corpus.py --store``
+is built: the extraction runs once per text, not per document).
 """
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import datetime as dt
 import hashlib
+import itertools
 import json
 import random
 import sys
@@ -31,6 +36,7 @@ from graph.records import Article, Extraction  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
 CACHE = Path.home() / ".cache" / "conflictkg"
+BASE = "https://conflictkg.org/id/"
 SEED_PUBLISHED = dt.date(2018, 7, 31)
 CASE_PUBLISHED = dt.date(2021, 6, 1)  # CASE snippets carry no date; one nearby day for all
 
@@ -114,6 +120,34 @@ def replicate(sources: list[Extraction], n: int, seed: int = 7) -> Iterator[Extr
         story += 1
 
 
+def build_store(path: str, n: int, batch: int = 10_000) -> None:
+    """Write ``n`` documents of the corpus into the store at ``path``, ``batch`` per ingest (no extraction run)."""
+    from graph.ingest import write_extractions_fast
+    from graph.store import Store
+
+    docs, store, written = replicate(extractions(), n), Store(path), 0
+    try:
+        while chunk := list(itertools.islice(docs, batch)):
+            summary = write_extractions_fast(store=store, extractions=chunk, base_iri=BASE)
+            written += len(chunk)
+            print(f"{written} documents; {summary.line()}", flush=True)
+    finally:
+        store.close()
+
+
+def main() -> None:
+    """``N``: print N extractions as JSON lines; ``N --store DIR [--batch B]``: write them into a store."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("n", type=int, nargs="?", default=100)
+    parser.add_argument("--store", help="write the documents into this store directory instead of printing them")
+    parser.add_argument("--batch", type=int, default=10_000, help="documents per ingest with --store")
+    args = parser.parse_args()
+    if args.store:
+        build_store(args.store, args.n, args.batch)
+    else:
+        for extraction in replicate(extractions(), args.n):
+            print(json.dumps(extraction.to_json()))
+
+
 if __name__ == "__main__":
-    for extraction in replicate(extractions(), int(sys.argv[1]) if len(sys.argv) > 1 else 100):
-        print(json.dumps(extraction.to_json()))
+    main()
