@@ -22,7 +22,9 @@ reconciled across all the reports that mention it, so no read grows with the num
 Per-report links (``prov:wasDerivedFrom``, ``ckg:evidence``) are not copied: each is stated once,
 in its document graph, where queries read it with ``GRAPH ?g``. ``reconcile`` recomputes the
 facts of the entities it is given from the document graphs and replaces theirs in one update per
-chunk; ``reconcile_graphs`` does it for everything some document graphs mention.
+chunk; ``reconcile_graphs`` does it for everything some document graphs mention; ``reconcile_batch``
+works out the facts of what only a batch ingest mentions from the batch's own triples
+(``graph.link.readings``), the same rows the store would give, and reads the rest from the store.
 """
 
 from __future__ import annotations
