@@ -23,6 +23,9 @@ ADMIN1 = [
     ("Fighting displaced thousands in Unity state, South Sudan.", "Unity", "Unity", "SS", "Unity", 3),
     ("Rwandan police arrested ten men in Eastern Province.", "Eastern Province", "Eastern Province", "RW",
      "Eastern Province", 3),
+    # a compound direction in any of its three spellings
+    ("Opposition members marched in Mwinilunga in Zambia's North-Western Province.", "North-Western Province",
+     "Northwestern Province", "ZM", "Northwestern Province", 3),
 ]
 
 
@@ -49,3 +52,8 @@ def test_admin1_points_lie_in_their_country():
 def test_a_bare_direction_names_no_admin1_unit(word):
     """"North" alone is half the world's regions: a unit called so is found only with its type word."""
     assert [p for p in get_gazetteer().lookup(word) if p.kind == "governorate"] == []
+
+
+@pytest.mark.parametrize("spelling", ["Northwestern Province", "North-Western Province", "North Western Province"])
+def test_compound_directions_are_spelt_three_ways(spelling):
+    assert "ZM" in {p.country for p in get_gazetteer().lookup(spelling) if p.kind == "governorate"}

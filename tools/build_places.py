@@ -241,6 +241,19 @@ def _loose(name: str) -> str:
     return normalise(_short_name(name) or name).replace(" ", "")
 
 
+_COMPOUND_DIRECTION = re.compile(r"\b(North|South)[- ]?(east|west)(ern)?\b", re.IGNORECASE)
+
+
+def _direction_spellings(name: str) -> set[str]:
+    """The three spellings news uses for a compound direction: "Northwestern", "North-Western", "North Western"."""
+    match = _COMPOUND_DIRECTION.search(name)
+    if match is None:
+        return set()
+    first, second, tail = match.group(1).title(), match.group(2).lower(), match.group(3) or ""
+    joined = (f"{first}{second}{tail}", f"{first}-{second.title()}{tail}", f"{first} {second.title()}{tail}")
+    return {name[: match.start()] + j + name[match.end() :] for j in joined}
+
+
 def _short_name(name: str) -> str | None:
     """ "Tigray Region" -> "Tigray"; None when the name has no admin suffix word."""
     words = name.split()
@@ -307,6 +320,7 @@ def build_admin1(
         aliases = {n for n in iso_names.get(code, []) if n != name}
         aliases |= {short for n in {name, *aliases} if (short := _short_name(n))}
         aliases |= {f"{s['name']} {word}" for word in ("Region", "Province") if bare} - {name}
+        aliases |= {v for n in {name, *aliases} for v in _direction_spellings(n)} - {name}
         aliases = {a for a in aliases if normalise(a).replace(" ", "") not in BARE_NAMES}
         located = s["latitude"] is not None and s["longitude"] is not None
         row = {
