@@ -15,6 +15,7 @@ from rdflib import URIRef
 
 from graph import queries as q
 from graph.link.current import disagreements
+from graph.newest import newest_first
 from graph.store import TripleStore
 
 __all__ = ["KINDS", "iri_of", "local_id", "ref", "actor_record", "place_record", "event_record", "document_record",
@@ -138,12 +139,7 @@ def actor_record(store: TripleStore, base_iri: str, actor_id: str) -> dict[str, 
     name = _one(entity, "name")
     roles = {_ROLE_NAMES[r["role"].rsplit("#", 1)[-1]]: r for r in store.read(q.ACTOR_ROLES, binding)}
     affiliations = store.read(q.ACTOR_AFFILIATIONS, binding)
-    events: dict[str, dict[str, Any]] = {}
-    for r in store.read(q.page(q.ACTOR_EVENTS, RECORD_LIMIT, 0), binding):
-        event = events.setdefault(r["event"], {"row": r, "roles": []})
-        role = _ROLE_NAMES[r["role"].rsplit("#", 1)[-1]]
-        if role not in event["roles"]:
-            event["roles"].append(role)
+    events = _actor_events(store, str(iri))
     co_actors = store.read(q.page(q.ACTOR_CO_ACTORS, RECORD_LIMIT, 0), binding)
     places = store.read(q.page(q.ACTOR_PLACES, RECORD_LIMIT, 0), binding)
     names = labels(store, {r["other"] for r in affiliations} | {r["other"] for r in co_actors}
@@ -166,6 +162,17 @@ def actor_record(store: TripleStore, base_iri: str, actor_id: str) -> dict[str, 
         "places": [{**_named(names, r["place"], "places"), "events": r["events"]} for r in places],
         "documents": _documents(store, q.ACTOR_DOCUMENTS, binding),
     }
+
+
+def _actor_events(store: TripleStore, iri: str) -> dict[str, dict[str, Any]]:
+    """The actor's latest events (``RECORD_LIMIT``), newest first: ``{event: {"row": fields, "roles": [...]}}``."""
+    page = newest_first(store, q.event_list(["actor"]), {"actor": URIRef(iri)}, RECORD_LIMIT, 0)
+    events: dict[str, dict[str, Any]] = {r["event"]: {"row": r, "roles": []} for r in page}
+    rows = store.read(q.with_iris(q.NETWORK_EVENT_ROLES, events)) if events else []
+    found = {(r["event"], r["role"].rsplit("#", 1)[-1]) for r in rows if r["actor"] == iri}
+    for event, record in events.items():
+        record["roles"] = [name for role, name in _ROLE_NAMES.items() if (event, role) in found]
+    return events
 
 
 def place_record(store: TripleStore, base_iri: str, place_id: str) -> dict[str, Any] | None:
@@ -192,7 +199,7 @@ def place_record(store: TripleStore, base_iri: str, place_id: str) -> dict[str, 
         "last_seen": span.get("last") or None,
         "events": [{**ref(r["event"], None, "events"), "date": r.get("date"), "type": r.get("type"),
                     "sub_type": r.get("sub_type"), "fatalities": r.get("fatalities")}
-                   for r in _unique(store.read(q.page(q.PLACE_EVENTS, RECORD_LIMIT, 0), binding), "event")],
+                   for r in newest_first(store, q.event_list(["place"]), binding, RECORD_LIMIT, 0)],
         "actors": [{**_named(names, r["actor"], "actors"), "events": r["events"]} for r in actors],
         "documents": _documents(store, q.PLACE_DOCUMENTS, binding),
     }

@@ -28,8 +28,8 @@ from graph.vocab import PREFIXES as PREFIX_IRIS
 
 __all__ = [
     "PREFIXES", "page", "with_iris", "actor_list", "place_list", "event_list", "document_list", "FIELD_NAMES",
-    "FIELDS", "LABELS", "ACTOR_AFFILIATIONS", "ACTOR_ROLES", "ACTOR_SPAN", "ACTOR_EVENTS", "ACTOR_CO_ACTORS",
-    "ACTOR_PLACES", "ACTOR_DOCUMENTS", "PLACE_EVENTS", "PLACE_SPAN", "PLACE_ACTORS", "PLACE_DOCUMENTS",
+    "FIELDS", "LABELS", "ACTOR_AFFILIATIONS", "ACTOR_ROLES", "ACTOR_SPAN", "ACTOR_CO_ACTORS",
+    "ACTOR_PLACES", "ACTOR_DOCUMENTS", "PLACE_SPAN", "PLACE_ACTORS", "PLACE_DOCUMENTS",
     "EVENT_ACTORS", "EVENT_EVIDENCE", "EVENT_REPORTERS", "DOCUMENT_ENTITIES", "SEARCH_ACTORS", "SEARCH_PLACES",
     "SEARCH_EVENTS", "STATS", "DESCRIBE", "READINGS", "NETWORK_ACTORS", "NETWORK_PLACES", "NETWORK_EVENTS",
     "NETWORK_ROLES", "NETWORK_RELATIONS", "network_top_actors", "network_view_events", "NETWORK_EVENT_ROLES",
@@ -295,19 +295,6 @@ ACTOR_SPAN = PREFIXES + """SELECT (COUNT(DISTINCT ?event) AS ?events) WHERE {
 }
 """
 
-ACTOR_EVENTS = PREFIXES + """SELECT DISTINCT ?event ?role ?date ?type ?sub_type ?place {
-  { SELECT DISTINCT ?event ?date ?actor WHERE {
-      ?event sem:hasActor ?actor .
-      OPTIONAL { ?event sem:hasTimeStamp ?date }
-    } ORDER BY DESC(?date) ?event #PAGE# }
-  """ + _ROLE_VALUES + """
-  ?event ?role ?actor .
-  OPTIONAL { ?event ckg:eventType ?type }
-  OPTIONAL { ?event ckg:subEventType ?sub_type }
-  OPTIONAL { ?event sem:hasPlace ?place }
-} ORDER BY DESC(?date) ?event
-"""
-
 # Counting distinct (event, other) pairs first is several times faster than COUNT(DISTINCT) per group.
 ACTOR_CO_ACTORS = PREFIXES + """SELECT ?other (COUNT(?event) AS ?events) {
   { SELECT DISTINCT ?event ?other WHERE {
@@ -334,15 +321,6 @@ ACTOR_DOCUMENTS = PREFIXES + """SELECT DISTINCT ?document ?title ?published WHER
 """
 
 # ---------------------------------------------------------------- places (bound: ?place)
-
-PLACE_EVENTS = PREFIXES + """SELECT DISTINCT ?event ?date ?type ?sub_type ?fatalities WHERE {
-  ?event sem:hasPlace ?place .
-  OPTIONAL { ?event sem:hasTimeStamp ?date }
-  OPTIONAL { ?event ckg:eventType ?type }
-  OPTIONAL { ?event ckg:subEventType ?sub_type }
-  OPTIONAL { ?event ckg:fatalities ?fatalities }
-} ORDER BY DESC(?date) ?event #PAGE#
-"""
 
 PLACE_SPAN = PREFIXES + """SELECT (COUNT(DISTINCT ?event) AS ?events) (MIN(IF(BOUND(?date), STR(?date), "~")) AS ?first)
   (MAX(IF(BOUND(?date), STR(?date), "")) AS ?last) WHERE {
