@@ -34,7 +34,7 @@ __all__ = [
     "SEARCH_EVENTS", "STATS", "DESCRIBE", "READINGS", "NETWORK_ACTORS", "NETWORK_PLACES", "NETWORK_EVENTS",
     "NETWORK_ROLES", "NETWORK_RELATIONS", "network_top_actors", "network_view_events", "NETWORK_EVENT_ROLES",
     "NETWORK_ANY_ACTORS", "NETWORK_ACTORS_AMONG", "NETWORK_PLACES_AMONG", "NETWORK_RELATIONS_AMONG", "ENTITY",
-    "ACTOR_TIMELINE", "PLACE_TIMELINE", "ENTITY_PERIODS", "TIMELINE_ACTORS", "TIMELINE_LIMIT", "EXPORT_EVENTS",
+    "TIMELINE", "ENTITY_PERIODS", "TIMELINE_ACTORS", "TIMELINE_LIMIT", "EXPORT_EVENTS",
     "EXPORT_ASSOCIATES", "EXPORT_EVIDENCE", "EXPORT_ACTORS", "EXPORT_PLACES", "BROWSE_FILTERS", "BROWSE_SORTS",
     "browse", "browse_count", "browse_months", "MONTH_GROUPS", "map_events", "BROWSE_REGIONS", "EXPORT_EVENTS_AMONG",
     "EXPORT_ASSOCIATES_AMONG", "EXPORT_EVIDENCE_AMONG", "DOCUMENT_TEXT", "DOCUMENT_EVIDENCE", "NewestFirst",
@@ -506,14 +506,13 @@ ENTITY = PREFIXES + """SELECT ?class ?name ?kind ?alias ?country ?wkt WHERE {
 
 TIMELINE_LIMIT = 500  # most recent events an entity page lists (counts and the histogram cover them all)
 
-# The outer query has no WHERE keyword: ``Store.read`` binds ?entity at the inner one, which picks the page.
-_TIMELINE = PREFIXES + """SELECT ?event ?role ?type ?sub_type ?date ?fatalities ?place ?place_name ?evidence ?text
-  ?document ?title ?publisher ?published {
-  { SELECT DISTINCT ?entity ?event ?date WHERE {
-      ?event #PATH# ?entity .
-      OPTIONAL { ?event sem:hasTimeStamp ?d }
-      BIND(STR(?d) AS ?date)
-    } ORDER BY DESC(?date) ?event LIMIT """ + str(TIMELINE_LIMIT) + """ }
+# Bound: ?entity (an actor or a place); #IRIS#: its latest events (graph.newest, TIMELINE_LIMIT of them).
+# One row per role and evidence sentence.
+TIMELINE = PREFIXES + """SELECT ?event ?role ?type ?sub_type ?date ?fatalities ?place ?place_name ?evidence ?text
+  ?document ?title ?publisher ?published WHERE {
+  VALUES ?event { """ + _IRIS + """ }
+  OPTIONAL { ?event sem:hasTimeStamp ?d }
+  BIND(STR(?d) AS ?date)
   OPTIONAL { VALUES ?role { ckg:actor1 ckg:actor2 ckg:associateActor1 ckg:associateActor2 } ?event ?role ?entity }
   OPTIONAL { ?event ckg:eventType ?type }
   OPTIONAL { ?event ckg:subEventType ?sub_type }
@@ -529,12 +528,6 @@ _TIMELINE = PREFIXES + """SELECT ?event ?role ?type ?sub_type ?date ?fatalities 
   }
 } LIMIT 5000
 """
-
-# Bound: ?entity (an actor). Its latest events, one row per role and evidence sentence.
-ACTOR_TIMELINE = _TIMELINE.replace("#PATH#", "sem:hasActor")
-
-# Bound: ?entity (a place). The latest events that happened there, one row per evidence sentence.
-PLACE_TIMELINE = _TIMELINE.replace("#PATH#", "sem:hasPlace")
 
 # Bound: ?entity. How many events it has, and how many per month ("YYYY-MM", or "YYYY" for a year-only date).
 ENTITY_PERIODS = PREFIXES + """SELECT ?period (COUNT(DISTINCT ?event) AS ?events) WHERE {

@@ -16,6 +16,7 @@ from rdflib import URIRef
 from graph import queries as q
 from graph.link.current import disagreements
 from graph.network import local_id, parse_point
+from graph.newest import newest_first
 from graph.store import TripleStore
 from viz import legend
 
@@ -84,8 +85,9 @@ def timeline(store: TripleStore, base_iri: str, segment: str, entity_id: str) ->
         aliases=sorted({r["alias"] for r in rows if "alias" in r} - {name}),
         country=min((r["country"] for r in rows if "country" in r), default=None), lat=lat, lon=lon,
     )
-    query = q.ACTOR_TIMELINE if segment == "actors" else q.PLACE_TIMELINE
-    rows = store.read(query, binding)
+    role = "actor" if segment == "actors" else "place"  # the event list's filter: sem:hasActor or sem:hasPlace
+    latest = [r["event"] for r in newest_first(store, q.event_list([role]), {role: URIRef(iri)}, q.TIMELINE_LIMIT, 0)]
+    rows = store.read(q.with_iris(q.TIMELINE, latest), binding) if latest else []
     events = sorted({r["event"] for r in rows})
     found.events = _events(rows, store.read(q.with_iris(q.TIMELINE_ACTORS, events)) if events else [], iri)
     periods = {r["period"]: r["events"] for r in store.read(q.ENTITY_PERIODS, binding)}
