@@ -234,3 +234,26 @@ def test_event_place_is_not_an_actors_place(extractor, text, evidence_word, plac
     events = extractor.extract(Article(id="t", text=text, published=dt.date(2024, 5, 6))).events
     chosen = [e.location for e in events if evidence_word in e.evidence]
     assert chosen == [place], [(e.evidence, e.location) for e in events]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "owner", "owned", "country"),
+    [
+        # a possessive that lost its apostrophe: the well-known city, and its district near it
+        ("Clashes were reported near Tripolis Abu Sleem district on Friday.", "Tripolis", "Abu Sleem", "LY"),
+        ("The camp in Benghazis Ganfouda district fell to the army.", "Benghazis", "Ganfouda", "LY"),
+    ],
+)
+def test_a_possessive_without_apostrophe_names_the_city_and_its_district(nlp, text, owner, owned, country):
+    found = _places(nlp, text)
+    assert found[owner].kind == "city" and found[owner].country == country
+    district = found[owned]
+    assert (district.country, district.precision, district.lat) == (country, 2, found[owner].lat)
+
+
+@pytest.mark.slow
+def test_a_title_before_given_names_makes_a_person(nlp):
+    found = _places(nlp, "The head of the Kinshasa police, General Celestin Kanyama, was sanctioned.")
+    assert "Kanyama" not in found
+    assert found["Kinshasa"].country == "CD"

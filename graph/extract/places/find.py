@@ -110,6 +110,21 @@ def _plausible(place: Place, text: str, context: Counter) -> bool:
     return landmark(place) and all(p.population * 10 < place.population for p in others)  # "in Lira"
 
 
+def _possessives_split(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Spans opened by a well-known place whose possessive lost its apostrophe ("Tripolis Abu Sleem district",
+    "Benghazis Ganfouda district"), cut in two: the place, and the name it owns."""
+    gaz, out = get_gazetteer(), []
+    for span in spans:
+        first = doc[span.start]
+        owner = [p for p in gaz.lookup(first.text[:-1]) if landmark(p)] if first.text.endswith("s") else []
+        if span.end - span.start > 1 and first.text[:1].isupper() and owner \
+                and all(p.population < owner[0].population and not p.curated for p in gaz.lookup(first.text)):
+            out += [doc[span.start : span.start + 1], doc[span.start + 1 : span.end]]
+        else:
+            out.append(span)
+    return out
+
+
 def _abroad(place: Place, named: Counter, local: bool) -> bool:
     """A town outside every country the text names is a namesake unless well known ("Gorgor village near
     Gashamo" in an Ethiopian note is not the Peruvian town); a name the text calls a district, area or
@@ -128,7 +143,7 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     gets the same place throughout the article; a "province"/"governorate" cue on any of its mentions
     applies to all.
     """
-    spans = candidate_spans(doc)
+    spans = _possessives_split(doc, candidate_spans(doc))
     countries = country_names()
     context = doc_countries(doc, spans, countries)
     taken = {i for span in spans for i in range(span.start, span.end)}
@@ -179,6 +194,8 @@ def _prepare(doc: Doc, spans: list[Span], countries: dict[str, str], context: Co
     prepared = []
     for span in spans:
         start, end = widen(doc, *strip(span))
+        if start < span.start and start in starts:  # "Tripolis | Abu Sleem district": two names, not one
+            start = strip(span)[0]
         if start >= end:
             continue
         cues = _cues(doc, start, end)
@@ -195,9 +212,12 @@ def _prepare(doc: Doc, spans: list[Span], countries: dict[str, str], context: Co
 
 
 def _not_a_place(doc: Doc, start: int, end: int, countries: dict[str, str], demonyms: dict[str, str]) -> bool:
-    """A title's name ("President Assad"), an organisation's ("Aleppo Brigade", "the Union for Peace in Central
-    Africa (UPC)"), a group's ("Abala militia") or an adjective ("Somali")."""
-    if start > 0 and doc[start - 1].lower_ in TITLES and doc[start - 1].text[:1].isupper():
+    """A title's name ("President Assad", "General Celestin Kanyama"), an organisation's ("Aleppo Brigade",
+    "the Union for Peace in Central Africa (UPC)"), a group's ("Abala militia") or an adjective ("Somali")."""
+    k = start - 1  # "General Celestin Kanyama": a title before one or two given names
+    while k >= 0 and start - k <= 2 and doc[k].is_alpha and doc[k].text[:1].isupper() and doc[k].lower_ not in TITLES:
+        k -= 1
+    if k >= 0 and doc[k].lower_ in TITLES and doc[k].text[:1].isupper():
         return True
     if end < len(doc) and (doc[end].text in ORG_WORDS or doc[end].text in GROUP_NOUNS):
         return True

@@ -234,7 +234,8 @@ def read_unlisted(
         named = _names(words) or (start in ner and all(_titled(t) and t.lower_ not in _SKIPPED for t in words))
         if (noun is None and not located) or not named:
             continue
-        held = container(doc, end, by_start) or _sentence_area(doc, start, list(by_start.values()))
+        held = container(doc, end, by_start) or _owner(doc, start, by_start) \
+            or _sentence_area(doc, start, list(by_start.values()))
         by_start[start] = PlaceMention(start, end, unlisted_place(doc[start:name_end].text, noun, held, country))
         taken.update(range(start, end))
     return _one_place_per_name(_without_strays(doc, list(by_start.values()), ner))
@@ -367,6 +368,15 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     return 12742 * math.asin(math.sqrt(h))
+
+
+def _owner(doc: Doc, start: int, by_start: dict[int, PlaceMention]) -> tuple[PlaceMention, bool] | None:
+    """The town whose possessive names the place: "Tripoli's Abu Sleem district", "Benghazis Ganfouda"."""
+    for mention in by_start.values():
+        apostrophe = mention.end == start - 1 and doc[start - 1].text in ("'s", "\u2019s")
+        if (mention.end == start or apostrophe) and mention.location.kind in ("city", "town"):
+            return mention, True
+    return None
 
 
 def _sentence_area(doc: Doc, start: int, found: list[PlaceMention]) -> tuple[PlaceMention, bool] | None:

@@ -44,7 +44,8 @@ def strip(span: Span) -> tuple[int, int]:
 
 
 def query_variants(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
-    """The mention's text, then without a direction word, then without a trailing type word."""
+    """The mention's text, then without a direction word, an apostrophe-less possessive's "s" or a trailing
+    type word."""
     text = doc[start:end].text
     out = [(start, end, text)]
     if end < len(doc) and doc[end].lower_ in ADMIN_WORDS and doc[end].lower_ not in ("state", "district"):
@@ -53,6 +54,8 @@ def query_variants(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]
         out.append((start + 1, end, doc[start + 1 : end].text))
     if text.isupper() and dateline(doc, start, end):
         out.append((start, end, text.title()))  # "KABUL, Afghanistan (AP) —"
+    if end - start == 1 and text.endswith("s") and end < len(doc) and doc[end].text[:1].isupper():
+        out.append((start, end, text[:-1]))  # "Tripolis Abu Sleem": a possessive that lost its apostrophe
     if end - start > 1 and doc[end - 1].lower_ in ADMIN_WORDS | TOWN_WORDS | CAMP_WORDS:
         s = start + 1 if doc[start].lower_ in DIRECTIONS and end - start > 2 else start
         out.append((s, end - 1, doc[s : end - 1].text))
