@@ -22,7 +22,7 @@ from graph.extract.events import dates, numbers
 from graph.extract.events import types as event_types
 from graph.extract.events.claims import CLAIMED_EVENTS, claimant, with_doer
 from graph.extract.events.combatants import by_combatants
-from graph.extract.events.coref import EventMention, drop_headlines, merge_mentions
+from graph.extract.events.coref import EventMention, announces_another, drop_headlines, merge_mentions
 from graph.extract.events.crowd_types import crowd_sub_type
 from graph.extract.events.lexicon import codes, taxonomy
 from graph.extract.events.parties import implied_parties
@@ -65,7 +65,8 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
         if doer:  # "Al-Shabaab claimed responsibility": the doer of the incident before, not an event
             events[-1] = with_doer(events[-1], doer, kinds)
             continue
-        if not typings or (events and describes(sent)):  # a description adds at most a toll to the event before
+        update = events and number - last_event_sentence <= 2 and _casualties_only(sent, typings, table, places)
+        if not typings or update or (events and describes(sent)):  # at most a toll for the event before
             if events and number - last_event_sentence <= 2 and events[-1].fatalities is None:
                 events[-1] = _with_toll_of(events[-1], sent, context.published)
             continue
@@ -86,6 +87,19 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
     countries = {p.location.name for p in places if p.location.kind in _COUNTRY_KINDS}
     events = _fill_from_context(events, countries, _theatre_check(article, doc, table, places))
     return implied_parties(events, table, places)
+
+
+_ARMED_KINDS = frozenset(["armed_group", "militia", "state_forces"])
+
+
+def _casualties_only(sent: Span, typings, table: ActorTable, places: list[PlaceMention]) -> bool:
+    """An attack read only from its dead, with no one armed, no place and no word of another incident named
+    ("2 people were killed in the violence"): the toll of the event told just before, not an event of its own."""
+    if not typings or typings[0].sub_event_type != "Attack" or announces_another(sent.text):
+        return False
+    if any(sent.start <= p.start < sent.end for p in places):
+        return False  # "eight people were killed in Ukum": the dead of another place are another event
+    return not any(table.actors[m.key].kind in _ARMED_KINDS for m in table.in_span(sent))
 
 
 def _with_toll_of(event: Event, sent: Span, published: dt.date | None) -> Event:

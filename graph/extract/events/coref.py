@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 
 from graph.records import Event
 
-__all__ = ["EventMention", "merge_mentions", "drop_headlines"]
+__all__ = ["EventMention", "merge_mentions", "drop_headlines", "announces_another"]
 
 # An attack and a clash that refer to one incident: the targets fought back, which ACLED codes as a battle.
 _FOUGHT_BACK = {("Battles", "Armed clash"), ("Violence against civilians", "Attack")}
@@ -102,6 +102,11 @@ def _types_fit(first: Event, later: Event, refers_back: bool) -> bool:
     if _typed(first) == _typed(later):
         return True
     return refers_back and {_typed(first), _typed(later)} == _FOUGHT_BACK
+
+
+def announces_another(text: str) -> bool:
+    """Whether a sentence announces another incident ("another", "separately", "meanwhile", ...)."""
+    return bool(_NEW_INCIDENT.search(text))
 
 
 def _same_incident(first: EventMention, later: EventMention, adjacent: bool) -> bool:

@@ -33,6 +33,11 @@ _LETHAL = frozenset(["kill", "murder", "shoot", "execute", "behead", "slay", "as
 _BLADES = frozenset(["stab", "knife", "hack", "slit", "machete"])
 # Words that make a killing an attack even when no armed actor is named ("massacre", "behead").
 _GRAVE = frozenset(["massacre", "behead", "decapitate", "assassinate", "execute", "slaughter"])
+# Violent acts done to people, which make a killing an attack even when no one armed is named.
+_ASSAULTS = frozenset(["shoot", "execute", "behead", "slay", "assassinate", "massacre", "hack", "slaughter"])
+# Things that kill without a doer: their deaths are no attack unless an armed actor is named.
+_THINGS = frozenset(["blast", "explosion", "fire", "flood", "storm", "crash", "accident", "collapse", "landslide",
+                     "quake", "earthquake"])
 # Verbs whose object "hostages" or "captives" means people were taken ("took 30 hostages").
 _HOLD_VERBS = frozenset(["take", "hold", "seize", "kidnap", "capture", "grab", "snatch", "keep", "abduct"])
 
@@ -63,7 +68,11 @@ def kill_reading(c: SentenceCues) -> tuple[str, Cue] | None:
     if not kills:
         return None
     if not (c.has("ARMED", "MIL") or any(k.head.lemma_ in _GRAVE for k in kills)):
-        return None
+        # no armed actor named: civilians shot, hacked or executed by someone unnamed are still attacked
+        # ("killed in a shooting at a nightclub" says too little to tell an attack from a crime)
+        lethal = [k for k in kills if k.head.lemma_ in _ASSAULTS and k.head.pos_ == "VERB" and _by_people(k.head)
+                  and any(_token_class(t, c) == "CIV" for t in targets(k.head))]
+        return ("Attack", lethal[0]) if lethal else None
     for k in kills:
         if k.head.lemma_ in _BLADES:
             return "Attack", k  # a stabbing is an attack on a person, never a clash between armed sides
@@ -74,6 +83,14 @@ def kill_reading(c: SentenceCues) -> tuple[str, Cue] | None:
             if kind == "CIV":
                 return "Attack", k
     return "Attack", kills[0]
+
+
+def _by_people(verb: Token) -> bool:
+    """Whether a killing is done by someone, named or not ("were shot", "gunmen killed"), not by a thing
+    ("the blasts killed 50 people": an explosion may be an accident)."""
+    doers = [verb.doc[i] for i in agents(verb)]
+    return not doers or any(t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("PERSON", "NORP", "ORG") or t.tag_ == "NNS"
+                            and t.lemma_.lower() not in _THINGS for t in doers)
 
 
 def beaten_in_arrest(c: SentenceCues, arrest: Cue, kill: Cue) -> bool:

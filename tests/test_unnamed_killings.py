@@ -1,0 +1,52 @@
+"""Killings with no armed actor named: civilians shot, hacked or executed by someone are an attack; a following
+sentence that only counts the dead is the toll of the event before it; deaths in a blast are no attack."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graph.extract.pipeline import Extractor
+from graph.records import Article
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+def events_of(extractor, text: str):
+    return extractor.extract(Article(id="story", text=text, published=dt.date(2016, 6, 20))).events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A woman and a child were shot with arrows near Kapsabet, Kenya, over a land dispute.",
+        "Two farmers were shot dead in their field near Kadugli, Sudan.",
+    ],
+)
+def test_civilians_killed_by_someone_unnamed_are_attacked(extractor, text):
+    events = events_of(extractor, text)
+    assert events and events[0].event_type == "Violence against civilians"
+    assert (events[0].actor1 or "").startswith("Unidentified Armed Group")
+    assert (events[0].actor2 or "").startswith("Civilians")
+
+
+def test_a_count_of_the_dead_is_the_toll_of_the_event_before(extractor):
+    events = events_of(extractor, "Rioters burnt tyres and blocked roads in Mamelodi, South Africa. "
+                                  "Two people were shot dead in the violence.")
+    assert len(events) == 1 and events[0].fatalities == 2
+
+
+def test_the_dead_of_another_place_are_another_event(extractor):
+    events = events_of(extractor, "Gunmen attacked Ukum, Nigeria, killing eight villagers. "
+                                  "Nine people were shot dead in Logo.")
+    assert len(events) == 2
+
+
+def test_deaths_in_a_blast_are_no_attack(extractor):
+    events = events_of(extractor, "A fire broke out at a chemical depot in Tianjin. The blasts killed at least 50 "
+                                  "people.")
+    assert not [e for e in events if e.event_type == "Violence against civilians"]
