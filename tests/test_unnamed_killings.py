@@ -25,6 +25,8 @@ def events_of(extractor, text: str):
     [
         "A woman and a child were shot with arrows near Kapsabet, Kenya, over a land dispute.",
         "Two farmers were shot dead in their field near Kadugli, Sudan.",
+        # "in an attack" says someone attacked
+        "Twelve villagers were killed in an attack on Mopti, Mali, in January.",
     ],
 )
 def test_civilians_killed_by_someone_unnamed_are_attacked(extractor, text):

@@ -35,6 +35,7 @@ _BLADES = frozenset(["stab", "knife", "hack", "slit", "machete"])
 _GRAVE = frozenset(["massacre", "behead", "decapitate", "assassinate", "execute", "slaughter"])
 # Violent acts done to people, which make a killing an attack even when no one armed is named.
 _ASSAULTS = frozenset(["shoot", "execute", "behead", "slay", "assassinate", "massacre", "hack", "slaughter"])
+_ATTACK_NOUNS = frozenset(["attack", "ambush", "raid", "assault", "incursion", "massacre"])
 # Things that kill without a doer: their deaths are no attack unless an armed actor is named.
 _THINGS = frozenset(["blast", "explosion", "fire", "flood", "storm", "crash", "accident", "collapse", "landslide",
                      "quake", "earthquake"])
@@ -69,9 +70,9 @@ def kill_reading(c: SentenceCues) -> tuple[str, Cue] | None:
         return None
     if not (c.has("ARMED", "MIL") or any(k.head.lemma_ in _GRAVE for k in kills)):
         # no armed actor named: civilians shot, hacked or executed by someone unnamed are still attacked
-        # ("killed in a shooting at a nightclub" says too little to tell an attack from a crime)
-        lethal = [k for k in kills if k.head.lemma_ in _ASSAULTS and k.head.pos_ == "VERB" and _by_people(k.head)
-                  and any(_token_class(t, c) == "CIV" for t in targets(k.head))]
+        # or killed in an attack ("killed in a shooting at a nightclub" says too little to tell from a crime)
+        lethal = [k for k in kills if (k.head.lemma_ in _ASSAULTS or _in_an_attack(k.head)) and k.head.pos_ == "VERB"
+                  and _by_people(k.head) and any(_token_class(t, c) == "CIV" for t in targets(k.head))]
         return ("Attack", lethal[0]) if lethal else None
     for k in kills:
         if k.head.lemma_ in _BLADES:
@@ -83,6 +84,12 @@ def kill_reading(c: SentenceCues) -> tuple[str, Cue] | None:
             if kind == "CIV":
                 return "Attack", k
     return "Attack", kills[0]
+
+
+def _in_an_attack(verb: Token) -> bool:
+    """"killed in an attack on the village", "died during a raid": a word that says someone attacked."""
+    return any(p.dep_ == "prep" and p.lower_ in ("in", "during") and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in _ATTACK_NOUNS for o in p.children) for p in verb.children)
 
 
 def _by_people(verb: Token) -> bool:
