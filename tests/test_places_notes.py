@@ -257,3 +257,19 @@ def test_a_title_before_given_names_makes_a_person(nlp):
     found = _places(nlp, "The head of the Kinshasa police, General Celestin Kanyama, was sanctioned.")
     assert "Kanyama" not in found
     assert found["Kinshasa"].country == "CD"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "references"),
+    [
+        # where the speaker is, not where it happened
+        ("Sources in Pretoria said trucks were burnt near Zebediela.", {"Pretoria": True, "Zebediela": False}),
+        ("Officials in Kabul said gunmen attacked a checkpoint in Kunduz.", {"Kabul": True, "Kunduz": False}),
+        # police in a town who act there are there
+        ("Police in Kano arrested ten men on Friday.", {"Kano": False}),
+    ],
+)
+def test_where_a_speaker_is_is_a_reference(nlp, text, references):
+    doc = nlp(text)
+    assert {doc[p.start : p.end].text: p.reference for p in find_places(doc)} == references

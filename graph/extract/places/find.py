@@ -21,7 +21,7 @@ from graph.extract.places.local import containers, dateline, place_noun, read_un
 from graph.extract.places.locations import PlaceMention
 from graph.extract.places.patterns import ruler_patterns
 from graph.extract.places.spans import candidate_spans, cued_spans, query_variants, strip, widen
-from graph.extract.places.uses import in_organisation_name, names_actor
+from graph.extract.places.uses import in_organisation_name, names_actor, reported_from
 from graph.extract.places.words import (
     ADMIN_WORDS,
     CAMP_WORDS,
@@ -171,7 +171,8 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     mentions = read_unlisted(doc, missed, out, main, ner)
     holding = containers(doc, mentions)
     marked = (
-        replace(m, reference=reference_point(doc, m.start) or dateline(doc, m.start, m.end),
+        replace(m, reference=reference_point(doc, m.start) or dateline(doc, m.start, m.end)
+                or reported_from(doc, m.start, m.end),
                 container=m.start in holding, actor=names_actor(doc, m.start, m.end))
         for m in mentions
     )

@@ -2,8 +2,8 @@
 
 "Tigray forces", "the Sinaloa cartel": the place names an actor's origin; "Ankara launched the assault",
 "Washington accused": the capital stands for its government (metonymy); "the Union for Peace in Central
-Africa (UPC)": the place is part of an organisation's name. The events stage does not take such a place
-for an event's place.
+Africa (UPC)": the place is part of an organisation's name; "sources in Pretoria said": the place is where
+the report came from. The events stage does not take such a place for an event's place.
 """
 
 from __future__ import annotations
@@ -12,7 +12,9 @@ from spacy.tokens import Doc
 
 from graph.extract.places.words import ACTOR_HEADS, SPEAKING_VERBS
 
-__all__ = ["names_actor", "in_organisation_name"]
+__all__ = ["names_actor", "in_organisation_name", "reported_from"]
+
+_REPORTING = frozenset(("say", "tell", "report", "confirm", "add", "state", "announce"))
 
 
 def names_actor(doc: Doc, start: int, end: int) -> bool:
@@ -37,3 +39,13 @@ def in_organisation_name(doc: Doc, start: int, end: int) -> bool:
         k -= 1
     return k >= 1 and doc[k].lower_ in ("in", "of", "for") and doc[k - 1].text[:1].isupper() \
         and not doc[k - 1].is_sent_start
+
+
+def reported_from(doc: Doc, start: int, end: int) -> bool:
+    """Whether the place only says where the speaker is: "sources in Pretoria said trucks were burnt near X"."""
+    root = doc[start:end].root
+    prep = root.head if root.dep_ == "pobj" else None
+    if prep is None or prep.lower_ != "in" or prep.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    speaker = prep.head
+    return speaker.dep_ == "nsubj" and speaker.head.lemma_.lower() in _REPORTING
