@@ -40,8 +40,8 @@ __all__ = [
     "EXPORT_ASSOCIATES_AMONG", "EXPORT_EVIDENCE_AMONG", "DOCUMENT_TEXT", "DOCUMENT_EVIDENCE", "NewestFirst",
     "PLACE_LIST_FIELDS",
     "READING_SKIPPED", "READINGS_OF", "LATEST_READINGS", "GRAPH_SUBJECTS", "ALL_SUBJECTS", "WITH_CURRENT_FACTS",
-    "ANY_CURRENT_FACTS", "EVENT_GRAPHS", "DROP_CURRENT", "replace_current", "insert_default", "EVIDENCE_FIGURES",
-    "STORE_EVENTS", "LINK_CANDIDATES", "RENAME_EVENTS",
+    "ANY_CURRENT_FACTS", "EVENT_GRAPHS", "DROP_CURRENT", "replace_current", "delete_current", "insert_default",
+    "EVIDENCE_FIGURES", "STORE_EVENTS", "LINK_CANDIDATES", "RENAME_EVENTS",
     "GRAPH_COUNT",
 ]
 
@@ -908,23 +908,25 @@ EVENT_GRAPHS = _LINK_PREFIXES + f"""SELECT DISTINCT ?s ?g WHERE {{
 }}
 """
 
-# The current facts of #IRIS# and of the nodes they own (readings, geometry, time), replaced by #TRIPLES#.
-_REPLACE_CURRENT = _LINK_PREFIXES + f"""DELETE {{ GRAPH {_CURRENT} {{ ?x ?p ?o }} }} WHERE {{
+# The current facts of #IRIS# and of the nodes they own (readings, geometry, time), deleted.
+_DELETE_CURRENT = _LINK_PREFIXES + f"""DELETE {{ GRAPH {_CURRENT} {{ ?x ?p ?o }} }} WHERE {{
   VALUES ?s {{ {_IRIS} }}
   GRAPH {_CURRENT} {{
     {{ ?s ?p ?o BIND(?s AS ?x) }} UNION {{ ?s ckg:reading|geo:hasGeometry|time:hasTime ?x . ?x ?p ?o }}
   }}
-}} ;
-INSERT DATA {{ GRAPH {_CURRENT} {{
-#TRIPLES#
-}} }}"""
+}}"""
 
 DROP_CURRENT = f"DROP SILENT GRAPH {_CURRENT}"
 
 
+def delete_current(iris: Iterable[str]) -> str:
+    """The update deleting the current facts of ``iris`` (and of the nodes they own)."""
+    return with_iris(_DELETE_CURRENT, iris)
+
+
 def replace_current(iris: Iterable[str], ntriples: str) -> str:
     """The update replacing the current facts of ``iris`` (and of the nodes they own) with ``ntriples``."""
-    return with_iris(_REPLACE_CURRENT, iris).replace("#TRIPLES#", ntriples)
+    return f"{delete_current(iris)} ;\nINSERT DATA {{ GRAPH {_CURRENT} {{\n{ntriples}\n}} }}"
 
 
 def insert_default(ntriples: str) -> str:

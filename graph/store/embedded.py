@@ -114,6 +114,11 @@ class Store:
         self._journaled = {"new": [], "replaced": []}
         self._write_journal(None)
 
+    @property
+    def journal_open(self) -> bool:
+        """Whether a bulk run has loaded new graphs and not settled: a crash now has the derived facts rebuilt."""
+        return bool(self._journaled["new"])
+
     @writes
     def insert(self, ntriples: bytes, graph_iri: str | None = None, atomic: bool = True) -> None:
         """Add N-Triples to graph ``graph_iri`` (the default graph when None) in one transaction.
@@ -124,7 +129,7 @@ class Store:
         """
         graph = ox.NamedNode(graph_iri) if graph_iri else ox.DefaultGraph()
         with self._write_lock:
-            if atomic or not self._journaled["new"]:
+            if atomic or not self.journal_open:
                 self.oxigraph.load(ntriples, ox.RdfFormat.N_TRIPLES, to_graph=graph)
             else:
                 self.oxigraph.bulk_load(ntriples, ox.RdfFormat.N_TRIPLES, to_graph=graph)
