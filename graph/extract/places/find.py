@@ -17,9 +17,10 @@ from spacy.tokens import Doc, Span
 from graph.extract.places.context import actor_countries, country_names, doc_admin1s, doc_countries, landmark
 from graph.extract.places.gazetteer import Place, get_gazetteer, normalise, skeleton, strip_article
 from graph.extract.places.geocode import Cues, resolve
-from graph.extract.places.local import containers, dateline, place_noun, read_unlisted, reference_point
+from graph.extract.places.local import containers, place_noun, read_unlisted
 from graph.extract.places.locations import PlaceMention
 from graph.extract.places.patterns import ruler_patterns
+from graph.extract.places.references import dateline, reference_point
 from graph.extract.places.spans import candidate_spans, cued_spans, query_variants, strip, widen
 from graph.extract.places.uses import in_organisation_name, names_actor, reported_from
 from graph.extract.places.words import (

@@ -12,7 +12,6 @@ areas") or a locative preposition before a name the NER calls a place ("clashes 
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import replace
 
@@ -20,6 +19,7 @@ from spacy.tokens import Doc
 
 from graph.extract.places.gazetteer import get_gazetteer
 from graph.extract.places.locations import PlaceMention
+from graph.extract.places.references import distance_unit
 from graph.extract.places.words import (
     COMPASS,
     DIRECTIONS,
@@ -42,16 +42,10 @@ _ADMIN_KINDS = frozenset(("governorate", "region"))
 _ARTICLES = frozenset(("al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "the"))
 # Labels the small model gives to unknown village names after "in" ("in Shadad" PRODUCT, "in Milimani" NORP).
 _MISREAD = frozenset(("PERSON", "ORG", "PRODUCT", "NORP"))
-# Before a dateline's place: nothing but a date ("date 2023-07-21 ", "June 5, 2023 ").
-_DATELINE_START = re.compile(r"\s*(?:date\s+)?(?:[A-Z][a-z]{2,8}\.? )?[\d\s/.,:-]*")
-# After a dateline's place: ", Country", "/OTHER PLACE", then "(AP) —", ":" or a dash.
-_DATELINE_END = re.compile(r"(?:\s*[,/]\s*[A-Z][\w .'-]{0,30}?)?\s*(?:\(|:|\u2013|\u2014|-\s)")
 _TOWN_KINDS = frozenset(("city", "town", "village"))
 # A town abroad, this far from every other place of the article and smaller than this, is a namesake.
 STRAY_KM = 500
 STRAY_POPULATION = 500_000
-_DISTANCE = frozenset(("km", "kms", "kilometres", "kilometers", "miles", "metres", "meters"))
-_DISTANCE_TOKEN = re.compile(r"\d+(?:[.,]\d+)?(?:km|kms|mi)")  # "10kms": number and unit in one token
 _SKIPPED = _ARTICLES | {"a", "-"}  # between a preposition and its place: "in the", "in Al-Arish"
 # The kind of an unlisted place, by the noun that names it; other nouns ("village", "settlement") give "village".
 _KIND_OF_NOUN = {
@@ -139,9 +133,9 @@ def _measured(doc: Doc, i: int) -> int | None:
         i += 1
     if i < len(doc) and doc[i].lower_ in ("some", "about", "around", "roughly", "approximately"):
         i += 1
-    if i + 1 < len(doc) and doc[i].like_num and doc[i + 1].lower_ in _DISTANCE:
+    if i + 1 < len(doc) and doc[i].like_num and distance_unit(doc[i + 1].lower_):
         i += 2
-    elif i < len(doc) and _DISTANCE_TOKEN.fullmatch(doc[i].lower_):
+    elif i < len(doc) and distance_unit(doc[i].lower_):
         i += 1
     else:
         return None
@@ -423,37 +417,3 @@ def _listed(doc: Doc, end: int) -> list[tuple[int, int]]:
         out.append((i + 1, j))
         i = j
     return out
-
-
-def reference_point(doc: Doc, start: int) -> bool:
-    """Whether the place at ``start`` is only where a distance is measured from: "400 km northeast of X",
-    "hundreds of kilometres north of the capital X", "50 km from X"."""
-    for k in range(start - 1, max(0, start - 7), -1):
-        token = doc[k]
-        if token.lower_ in ("of", "from") and k >= 1:
-            lead = [t.lower_ for t in doc[max(0, k - 4) : k]]
-            compass = token.lower_ == "from" or lead[-1] in COMPASS
-            return compass and any(w in _DISTANCE or _DISTANCE_TOKEN.fullmatch(w) for w in lead)
-        if token.is_punct or token.pos_ in ("VERB", "AUX", "ADP"):
-            return False
-    return False
-
-
-def dateline(doc: Doc, start: int, end: int) -> bool:
-    """Whether the place opens a line as a dateline ("KABUL, Afghanistan (AP) —", "PESHAWAR:"): where the
-    story was filed, the event's place only when the story names nothing closer.
-
-    Reads a few tokens around the name only, never the whole text: it runs once per line and mention.
-    """
-    line = start
-    while line > 0 and start - line < 8 and not _breaks(doc[line - 1]):
-        line -= 1
-    if line > 0 and not _breaks(doc[line - 1]):
-        return False
-    prefix = "".join(t.text_with_ws for t in doc[line:start])
-    after = doc[end - 1].whitespace_ + "".join(t.text_with_ws for t in doc[end : end + 10])
-    return bool(_DATELINE_START.fullmatch(prefix) and _DATELINE_END.match(after))
-
-
-def _breaks(token) -> bool:
-    return "\n" in token.text or "\n" in token.whitespace_
