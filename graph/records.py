@@ -82,6 +82,7 @@ class Actor:
     aliases: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()
     country: str | None = None  # ISO 3166-1 alpha-2 when the actor belongs to a state
+    inter: int | None = None  # ACLED interaction code: 1 state forces ... 7 civilians, 8 external/other forces
 
 
 @dataclass(frozen=True)

@@ -154,3 +154,13 @@ def test_a_political_party_is_an_organisation(extractor):
 def test_inter_codes(name, code):
     kinds = {"Military Forces of Kenya": "state_forces", "Fulani Ethnic Militia (Nigeria)": "militia"}
     assert inter_code(ActorInfo("actor/x", name, kinds.get(name, "civilians"), "KE")) == code
+
+
+def test_actor_records_carry_acled_interaction_codes(extractor):
+    text = "Protesters marched in Kano, Nigeria, and police fired tear gas. Gunmen later killed two farmers near Kano."
+    result = extractor.extract(Article(id="note", text=text, published=dt.date(2016, 6, 20)))
+    inter = {actor.name: actor.inter for actor in result.actors}
+    assert inter.get("Protesters (Nigeria)") == 6
+    assert inter.get("Police Forces of Nigeria") == 1
+    assert inter.get("Unidentified Armed Group (Nigeria)") == 2
+    assert inter.get("Civilians (Nigeria)") == 7

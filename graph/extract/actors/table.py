@@ -103,7 +103,8 @@ class ActorTable:
             info = self.actors[key]
             aliases = list(dict.fromkeys(m.text for m in mentions if m.text != info.name))
             out.append(Actor(
-                id=key, name=info.name, kind=info.kind, country=info.country, aliases=tuple(aliases),
+                id=key, name=info.name, kind=info.kind, country=info.country, inter=inter_code(info),
+                aliases=tuple(aliases),
                 mentions=tuple(
                     Mention(
                         source_text[m.start_char : m.end_char] if source_text is not None else m.text,

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from graph.extract.actors import ActorTable
-from graph.extract.actors.table import ActorInfo, generic_actor, state_actor
+from graph.extract.actors.table import ActorInfo, generic_actor, inter_code, state_actor
 from graph.extract.places import PlaceMention
 from graph.records import Actor, Event
 
@@ -53,7 +53,7 @@ def implied_parties(events: Sequence[Event], table: ActorTable,
             if info.name not in kinds:
                 added.setdefault(info.name, info)
         out.append(_with(event, changed))
-    records = tuple(Actor(id=info.key, name=info.name, kind=info.kind, country=info.country)
+    records = tuple(Actor(id=info.key, name=info.name, kind=info.kind, country=info.country, inter=inter_code(info))
                     for info in added.values())
     return out, records
 
