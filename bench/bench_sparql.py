@@ -13,7 +13,9 @@ Point lookups (one entity by IRI) measure HTTP handling; aggregates (GROUP BY ov
 measure evaluation. Last line:
 ``BENCH sparql ratio=<ours/oxigraph mean> point_ratio=... agg_ratio=... rdflib_endpoint_agg_speedup=...``
 
-Usage: python bench/bench_sparql.py [--documents N] [--rounds N] [--quick]
+Usage: python bench/bench_sparql.py [--documents N] [--rounds N] [--quick] [--store DIR]
+(``--store``: the realistic corpus of ``bench/corpus.py N --store DIR`` instead of the synthetic data; no
+rdflib-endpoint then)
 """
 
 from __future__ import annotations
@@ -114,6 +116,29 @@ def point_queries(rng: random.Random, documents: int) -> list[str]:
     ]
 
 
+def corpus_points(store_dir: Path, count: int, seed: int = 11) -> list[str]:
+    """Point lookups of ``count`` actors and events of a realistic-corpus store (``bench/corpus.py --store``)."""
+    store = ox.Store(str(store_dir))
+    try:
+        actors = [r["a"].value for r in store.query(f"SELECT DISTINCT ?a WHERE {{ GRAPH ?g {{ ?a a <{SEM}Actor> }} }}")]
+        events = [r["e"].value for r in store.query(f"SELECT DISTINCT ?e WHERE {{ GRAPH ?g {{ ?e a <{SEM}Event> }} }}")]
+    finally:
+        del store
+    rng = random.Random(seed)
+    queries = []
+    for _ in range(count):
+        actor, event = rng.choice(actors), rng.choice(events)
+        queries += [
+            PREFIXES + f"SELECT ?name ?kind WHERE {{ <{actor}> schema:name ?name ; ckg:kind ?kind }}",
+            PREFIXES + f"SELECT ?type ?sub ?place WHERE {{ <{event}> ckg:eventType ?type ; ckg:subEventType ?sub ; "
+            "sem:hasPlace ?place }",
+            PREFIXES + f"SELECT ?text ?doc WHERE {{ <{event}> ckg:evidence ?ev . ?ev ckg:text ?text ; "
+            "ckg:document ?doc }",
+            PREFIXES + f"ASK {{ <{event}> sem:hasActor <{actor}> }}",
+        ]
+    return queries
+
+
 AGGREGATES = [
     PREFIXES + "SELECT ?type (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a sem:Event ; ckg:eventType ?type } "
     "GROUP BY ?type ORDER BY DESC(?n)",
@@ -211,6 +236,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--documents", type=int, default=400, help="synthetic documents (named graphs)")
     parser.add_argument("--rounds", type=int, default=60, help="rounds of point lookups")
     parser.add_argument("--quick", action="store_true", help="a small, fast run to check the script")
+    parser.add_argument("--store", type=Path, help="the realistic corpus instead of the synthetic data: a store built "
+                        "by python bench/corpus.py N --store DIR, dumped as N-Quads")
     args = parser.parse_args(argv)
     if args.quick:
         args.documents, args.rounds = 60, 5
@@ -219,15 +246,22 @@ def main(argv: list[str] | None = None) -> int:
     processes: list[subprocess.Popen] = []
     try:
         nquads = work / "data.nq"
-        quads = generate(args.documents)
-        ox.serialize(quads, str(nquads), format=ox.RdfFormat.N_QUADS)
-        print(f"data: {len(quads)} quads in {args.documents} named graphs", file=sys.stderr)
+        if args.store:
+            with_rdflib = False  # it holds the whole corpus in Python memory
+            ox.Store(str(args.store)).dump(str(nquads), format=ox.RdfFormat.N_QUADS)
+            points = corpus_points(args.store, args.rounds + 1)
+            print(f"data: the store {args.store}", file=sys.stderr)
+        else:
+            quads = generate(args.documents)
+            ox.serialize(quads, str(nquads), format=ox.RdfFormat.N_QUADS)
+            rng = random.Random(11)
+            points = [q for _ in range(args.rounds + 1) for q in point_queries(rng, args.documents)]
+            print(f"data: {len(quads)} quads in {args.documents} named graphs", file=sys.stderr)
         urls, processes = start_servers(work, nquads, with_rdflib)
         session = requests.Session()
-        rng = random.Random(11)
         fast = {k: v for k, v in urls.items() if k != "rdflib-endpoint"}
-        measure(session, urls, point_queries(rng, args.documents) + AGGREGATES, 1)  # warm-up, checks answers
-        points = [q for _ in range(args.rounds) for q in point_queries(rng, args.documents)]
+        measure(session, urls, points[:4] + AGGREGATES, 1)  # warm-up, checks answers
+        points = points[4:]
         point_times = measure(session, fast, points, 1)
         agg_times = measure(session, fast, AGGREGATES, max(3, args.rounds // 4))
         slow_agg = measure(session, urls, AGGREGATES, 2) if with_rdflib else {}
