@@ -111,3 +111,24 @@ def test_a_battle_read_from_an_attack_lists_the_state_first(extractor):
     event = extract(extractor, "Eight soldiers were killed after an al-Shabaab ambush near Baidoa, Somalia.").events[0]
     assert (event.sub_event_type, event.actor1, event.actor2) == ("Armed clash", "Military Forces of Somalia",
                                                                    "Al-Shabaab")
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "actor1", "actor2"),
+    [
+        # "liberated ... from X": the country's forces regain the ground, X lost it
+        ("The joint forces liberated the villages of Gulane and Mabah in Somalia from al-Shabaab.",
+         "Government regains territory", "Military Forces of Somalia", "Al-Shabaab"),
+        ("Government troops retook the town of Kidal from the rebels.", "Government regains territory",
+         "Military Forces of Mali", "Rebels (Mali)"),
+        # rebels who retake a town overtake it
+        ("Rebels retook the town of Kidal from the army.", "Non-state actor overtakes territory",
+         "Military Forces of Mali", "Rebels (Mali)"),
+        # ground named by a common noun is ground all the same
+        ("Soldiers recaptured several villages near Diffa, Niger, on Saturday.", "Government regains territory",
+         "Military Forces of Niger", None),
+    ],
+)
+def test_territory_and_who_regained_it(extractor, text, sub_event_type, actor1, actor2):
+    event = extract(extractor, text).events[0]
+    assert (event.sub_event_type, event.actor1, event.actor2) == (sub_event_type, actor1, actor2)

@@ -8,6 +8,8 @@
   the other side of a bomb that hit the state's forces (people also hurt stand beside as associates).
 - A riot's crowd of civilians are Rioters (X); a protest's crowd are Protesters (X), the union,
   party or person who leads it beside them.
+- The government that regains territory is the country's: its military forces are actor1, a group
+  the text names alone (the loser, "liberated the villages from al-Shabaab") actor2.
 - An arrest with no named arrester is by the country's police; the people arrested, when named only
   as members of a party or by role, are Civilians (X).
 
@@ -32,6 +34,7 @@ _HIDDEN_DOERS = frozenset(["Remote explosive/landmine/IED", "Grenade", "Suicide 
 _CIVILIAN_TARGETS = frozenset(["organization", "person", "civilians"])
 _NON_STATE_ARMED = frozenset(["armed_group", "militia"])
 _CROWDS = frozenset(["Riots", "Protests"])
+_UNKNOWN = "Unidentified Armed Group"
 _LEADERS = frozenset(["organization", "person"])  # a union, party or person who leads a protest: beside its crowd
 
 
@@ -46,9 +49,10 @@ def implied_parties(events: Sequence[Event], table: ActorTable,
     out = []
     for event in events:
         code = country_of.get(event.location or "") or table.main_country
+        event = _state_side_first(event, kinds)
         changed = _implied(event, kinds, code)
         if not unnamed:
-            changed = {slot: info for slot, info in changed.items() if info.kind != "armed_group"}
+            changed = {slot: info for slot, info in changed.items() if not info.name.startswith(_UNKNOWN)}
         for info in changed.values():
             if info.name not in kinds:
                 added.setdefault(info.name, info)
@@ -73,6 +77,8 @@ def _implied(event: Event, kinds: dict[str, str], code: str | None) -> dict[str,
         return {"actor2" if event.actor1 else "actor1": _unknown(code)}
     if event.event_type in _CROWDS:
         return _crowd(event, kinds, code)
+    if sub == "Government regains territory" and kinds.get(event.actor1 or "") != "state_forces":
+        return _regained(event, kinds, code)
     if sub == "Arrests":
         out = _victims(event, kinds, code)
         if event.actor1 is None:
@@ -82,8 +88,28 @@ def _implied(event: Event, kinds: dict[str, str], code: str | None) -> dict[str,
     return {}
 
 
+def _regained(event: Event, kinds: dict[str, str], code: str | None) -> dict[str, ActorInfo]:
+    """The government that regains territory is the country's forces (actor1); a group named alone is the
+    one it took the ground from (actor2)."""
+    state = state_actor(code) if code else None
+    if state is None:
+        return {}
+    if event.actor1 and not event.actor2:
+        return {"actor1": state, "actor2": ActorInfo("", event.actor1, kinds.get(event.actor1, "armed_group"))}
+    return {"actor1": state}
+
+
+def _state_side_first(event: Event, kinds: dict[str, str]) -> Event:
+    """A regained territory whose state's forces the roles put second: they come first."""
+    if event.sub_event_type == "Government regains territory" and kinds.get(event.actor2 or "") == "state_forces" \
+            and kinds.get(event.actor1 or "") != "state_forces":
+        return replace(event, actor1=event.actor2, actor2=event.actor1, assoc_actor_1=event.assoc_actor_2,
+                       assoc_actor_2=event.assoc_actor_1)
+    return event
+
+
 def _unknown(code: str | None) -> ActorInfo:
-    return generic_actor("Unidentified Armed Group", "armed_group", code)
+    return generic_actor(_UNKNOWN, "armed_group", code)
 
 
 def _victims(event: Event, kinds: dict[str, str], code: str | None) -> dict[str, ActorInfo]:
@@ -123,4 +149,6 @@ def _with(event: Event, changed: dict[str, ActorInfo]) -> Event:
         assoc2 = tuple(dict.fromkeys((*assoc2, event.actor2)))
     actor1 = changed["actor1"].name if "actor1" in changed else event.actor1
     actor2 = changed["actor2"].name if "actor2" in changed else event.actor2
-    return replace(event, actor1=actor1, actor2=actor2, assoc_actor_1=assoc1, assoc_actor_2=assoc2)
+    parties = {actor1, actor2}
+    return replace(event, actor1=actor1, actor2=actor2, assoc_actor_1=tuple(a for a in assoc1 if a not in parties),
+                   assoc_actor_2=tuple(a for a in assoc2 if a not in parties))

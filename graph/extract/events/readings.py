@@ -36,6 +36,9 @@ _GRAVE = frozenset(["massacre", "behead", "decapitate", "assassinate", "execute"
 # Violent acts done to people, which make a killing an attack even when no one armed is named.
 _ASSAULTS = frozenset(["shoot", "execute", "behead", "slay", "assassinate", "massacre", "hack", "slaughter"])
 _ATTACK_NOUNS = frozenset(["attack", "ambush", "raid", "assault", "incursion", "massacre"])
+# Ground that is taken: "seized large parts of the town", "recaptured several villages".
+_GROUND = frozenset(["village", "town", "city", "area", "territory", "district", "part", "base", "camp", "airbase",
+                     "airport", "position", "stronghold", "neighbourhood", "neighborhood", "region", "hill", "outpost"])
 # Things that kill without a doer: their deaths are no attack unless an armed actor is named.
 _THINGS = frozenset(["blast", "explosion", "fire", "flood", "storm", "crash", "accident", "collapse", "landslide",
                      "quake", "earthquake"])
@@ -149,11 +152,12 @@ def territory_reading(c: SentenceCues) -> tuple[str, Cue] | None:
             for t in child.subtree
             if t.ent_type_ in ("GPE", "LOC", "FAC")
         }
-        if not (linked(cap.head, place_tokens | named, 2) or cap.end - cap.start > 1):
+        ground = any(o.dep_ == "dobj" and o.lemma_.lower() in _GROUND for o in cap.head.children)
+        if not (linked(cap.head, place_tokens | named, 2) or cap.end - cap.start > 1 or ground):
             continue
         doers = agents(cap.head)
-        if doers & c.state():
-            return "Government regains territory", cap
+        if doers & c.state() or cap.cue == "RETAKE":
+            return "Government regains territory", cap  # retaking is the state's word; named rebels decide later
         if doers & (c.tokens("ARMED") | c.tokens("MIL")) or cap.cue == "CAPTURE":
             return "Non-state actor overtakes territory", cap
         return "Government regains territory", cap
