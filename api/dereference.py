@@ -79,10 +79,16 @@ def dereference(kind: str, entity_id: str) -> Any:
 
 
 def _record(kind: str, entity_id: str) -> dict[str, Any]:
-    settings = current_app.config["CONFLICTKG"]
-    record = _BUILDERS[kind](current_app.extensions["conflictkg.store"], settings.base_iri, entity_id)
+    """The entity's record, kept in the response cache until the next write (JSON, RDF and pages share it)."""
+    cache = current_app.extensions["conflictkg.cache"]
+    key, generation = f"record {kind}/{entity_id}", cache.generation
+    record = cache.get(key)
     if record is None:
-        abort(404, f"No {kind} with id {entity_id!r}; list them at /api/{kind}s.")
+        settings = current_app.config["CONFLICTKG"]
+        record = _BUILDERS[kind](current_app.extensions["conflictkg.store"], settings.base_iri, entity_id)
+        if record is None:
+            abort(404, f"No {kind} with id {entity_id!r}; list them at /api/{kind}s.")
+        cache.put(key, record, generation)
     return record
 
 
