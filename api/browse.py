@@ -91,8 +91,10 @@ def download(kind: str) -> Response:
     limit = current_app.config["CONFLICTKG"].max_rows
     text = io.StringIO(newline="")
     with heavy_slot():  # up to max_rows rows: one of the few large answers built at once
-        found = tables.rows(store, query, limit, 0)
-        acled = acled_rows(store, [f"{query.base_iri}event/{row['id']}" for row in found]) if kind == "events" else []
+        if kind == "events":
+            acled = acled_rows(store, tables.event_iris(store, query, limit))
+        else:
+            found = tables.rows(store, query, limit, 0)
     if kind == "events":
         writer = csv.DictWriter(text, fieldnames=ACLED_COLUMNS, lineterminator="\n")
         writer.writeheader()
@@ -104,7 +106,8 @@ def download(kind: str) -> Response:
         writer.writerows({k: _plain(v) for k, v in row.items()} for row in found)
     response = Response(text.getvalue(), mimetype="text/csv")
     response.headers["Content-Disposition"] = f'attachment; filename="conflictkg-{kind}.csv"'
-    response.headers["X-Total-Count"] = str(tables.count(store, query))
+    written = len(acled) if kind == "events" else len(found)
+    response.headers["X-Total-Count"] = str(tables.count(store, query) if written >= limit else written)
     return response
 
 

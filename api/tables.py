@@ -18,7 +18,8 @@ from api import entities, params
 from graph import queries as q
 from graph.store import TripleStore
 
-__all__ = ["Table", "TABLES", "FORM", "Query", "read_query", "filter_args", "rows", "count", "country_name", "regions"]
+__all__ = ["Table", "TABLES", "FORM", "Query", "read_query", "filter_args", "rows", "event_iris", "count",
+           "country_name", "regions"]
 
 
 @dataclass(frozen=True)
@@ -135,6 +136,13 @@ def count(store: TripleStore, query: Query) -> int:
     """How many rows the query's filters keep."""
     found = store.read(q.browse_count(query.table.kind, query.filters), query.bindings)
     return int(found[0].get("count", 0)) if found else 0
+
+
+def event_iris(store: TripleStore, query: Query, limit: int) -> list[str]:
+    """The IRIs of the first ``limit`` events of the query's filters and order (no names read: downloads)."""
+    found = store.read(q.page(q.browse_event_ids(query.filters, query.sort, query.descending), limit, 0),
+                       query.bindings)
+    return list(dict.fromkeys(row["event"] for row in found))
 
 
 def rows(store: TripleStore, query: Query, limit: int | None = None, offset: int | None = None) -> list[dict[str, Any]]:

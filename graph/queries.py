@@ -36,7 +36,8 @@ __all__ = [
     "NETWORK_ANY_ACTORS", "NETWORK_ACTORS_AMONG", "NETWORK_PLACES_AMONG", "NETWORK_RELATIONS_AMONG", "ENTITY",
     "TIMELINE", "ENTITY_PERIODS", "TIMELINE_ACTORS", "TIMELINE_LIMIT", "EXPORT_EVENTS",
     "EXPORT_ASSOCIATES", "EXPORT_EVIDENCE", "EXPORT_ACTORS", "EXPORT_PLACES", "BROWSE_FILTERS", "BROWSE_SORTS",
-    "browse", "browse_count", "browse_months", "MONTH_GROUPS", "map_events", "BROWSE_REGIONS", "EXPORT_EVENTS_AMONG",
+    "browse", "browse_event_ids", "browse_count", "browse_months", "MONTH_GROUPS", "map_events", "BROWSE_REGIONS",
+    "EXPORT_EVENTS_AMONG",
     "EXPORT_ASSOCIATES_AMONG", "EXPORT_EVIDENCE_AMONG", "DOCUMENT_TEXT", "DOCUMENT_EVIDENCE", "NewestFirst",
     "PLACE_LIST_FIELDS",
     "READING_SKIPPED", "READINGS_OF", "LATEST_READINGS", "GRAPH_SUBJECTS", "ALL_SUBJECTS", "WITH_CURRENT_FACTS",
@@ -663,8 +664,8 @@ _BROWSE_EVENT_FILTERS = {
 }
 
 # The inner query picks one page of events (filtered, sorted); the outer one adds their place and actors.
-_BROWSE_EVENTS = PREFIXES + """SELECT ?event ?date ?type ?sub_type ?fatalities ?place ?actor1 ?actor2 {
-  { SELECT DISTINCT ?event ?date ?type ?sub_type ?fatalities WHERE {
+# One page of events, filtered and sorted; the page query adds their place and actors, downloads take the ids.
+_BROWSE_EVENT_PAGE = """SELECT DISTINCT ?event ?date ?type ?sub_type ?fatalities WHERE {
       #FILTERS#
       ?event a sem:Event .
       OPTIONAL { ?event sem:hasTimeStamp ?stamp }
@@ -672,7 +673,10 @@ _BROWSE_EVENTS = PREFIXES + """SELECT ?event ?date ?type ?sub_type ?fatalities ?
       OPTIONAL { ?event ckg:eventType ?type }
       OPTIONAL { ?event ckg:subEventType ?sub_type }
       OPTIONAL { ?event ckg:fatalities ?fatalities }
-    } ORDER BY #SORT# ?event #PAGE# }
+    } ORDER BY #SORT# ?event #PAGE#"""
+_BROWSE_EVENT_IDS = PREFIXES + _BROWSE_EVENT_PAGE
+_BROWSE_EVENTS = PREFIXES + """SELECT ?event ?date ?type ?sub_type ?fatalities ?place ?actor1 ?actor2 {
+  { """ + _BROWSE_EVENT_PAGE + """ }
   OPTIONAL { ?event sem:hasPlace ?place }
   OPTIONAL { ?event ckg:actor1 ?actor1 }
   OPTIONAL { ?event ckg:actor2 ?actor2 }
@@ -763,6 +767,12 @@ def browse(kind: str, filters: Iterable[str], sort: str, descending: bool) -> st
     query, _, fragments, sorts = _BROWSE[kind]
     order = f"DESC({sorts[sort]})" if descending else sorts[sort]
     return query.replace("#FILTERS#", _with(fragments, filters)).replace("#SORT#", order)
+
+
+def browse_event_ids(filters: Iterable[str], sort: str, descending: bool) -> str:
+    """Like ``browse("events", ...)`` but the events alone (``?event``), for downloads of many."""
+    order = f"DESC({_BROWSE['events'][3][sort]})" if descending else _BROWSE["events"][3][sort]
+    return _BROWSE_EVENT_IDS.replace("#FILTERS#", _with(_BROWSE_EVENT_FILTERS, filters)).replace("#SORT#", order)
 
 
 def browse_count(kind: str, filters: Iterable[str]) -> str:

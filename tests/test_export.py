@@ -15,6 +15,7 @@ from rdflib import Dataset, Graph, Literal
 from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import XSD
 
+from graph import export as export_module
 from graph.export import ACLED_COLUMNS, FORMATS, export
 from graph.interactions import categories, category_of_relation
 from graph.link import write_extractions
@@ -257,3 +258,13 @@ def test_a_remote_store_merges_and_exports_like_the_embedded_one(remote_store, s
     _assert_isomorphic(_union(Dataset().parse(data=_dump(remote_store, "nquads"), format="nquads")),
                        _store_union(store))
     assert _csv_rows(remote_store) == _csv_rows(store)
+
+
+@pytest.mark.parametrize("among_at_most", [1000, 1])  # a VALUES list, or every event read and the rest left out
+def test_acled_rows_of_some_events_are_theirs_in_the_order_given(store, monkeypatch, among_at_most):
+    monkeypatch.setattr(export_module, "AMONG_AT_MOST", among_at_most)
+    every = export_module.acled_rows(store)
+    chosen = [every[2]["event_id_cnty"], every[0]["event_id_cnty"]]
+    rows = export_module.acled_rows(store, chosen)
+    assert rows == [every[2], every[0]]
+    assert export_module.acled_rows(store, []) == []
