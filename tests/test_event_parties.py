@@ -56,6 +56,12 @@ def extract(extractor, text: str):
          "Rioters (Algeria)", "Police Forces of Algeria"),
         ("Residents protesting power cuts burnt tyres and clashed with police in Kano, Nigeria.",
          "Violent demonstration", "Rioters (Nigeria)", "Police Forces of Nigeria"),
+        # political camps that clash riot; herders and farmers are left to the communal-militia reading
+        ("After a disputed mayoral election in Koudougou, Burkina Faso, opposing political groups clashed, injuring "
+         "several people.", "Mob violence", "Rioters (Burkina Faso)", None),
+        ("Two killed in clashes between rival party supporters in Kumasi, Ghana.", "Mob violence", "Rioters (Ghana)",
+         None),
+        ("Herders clashed with farmers near Djenne, Mali, leaving five dead.", "Armed clash", None, None),
         # armed sides stay a battle
         ("Soldiers clashed with al-Shabaab fighters near Afgoye, Somalia.", "Armed clash",
          "Military Forces of Somalia", "Al-Shabaab"),

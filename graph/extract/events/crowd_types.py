@@ -5,8 +5,10 @@ The sentence's words give a type before its parties are known; once they are, th
 - looting or destroying property done by a crowd (rioters, protesters or civilians as its doers, no
   armed actor named) is a riot, not a strategic development;
 - a clash between state forces and a crowd (the crowd the clash's subject or the people it is
-  "with" or "between") is a riot, not a battle: a battle needs two armed, organised sides. Crowds
-  that clash with one another are left alone: herders and farmers fighting are communal militias.
+  "with" or "between") is a riot, not a battle: a battle needs two armed, organised sides;
+- a clash between political camps (supporters, opponents, activists, political groups) is mob
+  violence. Other crowds that clash with one another are left alone: herders and farmers fighting
+  are communal militias.
 
 It is a violent demonstration when the sentence tells of a protest or the crowd faces the state's
 forces, mob violence otherwise.
@@ -24,6 +26,8 @@ __all__ = ["crowd_sub_type"]
 _ARMED_KINDS = frozenset(["armed_group", "militia"])
 _STATE_KINDS = frozenset(["state_forces", "government"])
 _PARTY_PREPS = frozenset(["with", "between", "against"])
+# people who side with a party or a candidate: their clashes are riots, not battles
+_CAMPS = frozenset(["supporter", "opponent", "activist", "partisan", "cadre", "loyalist"])
 CROWD_SIZE = 10  # fewer people than this, counted, are a gang rather than a crowd
 _SMALL_NUMBERS = frozenset(["two", "three", "four", "five", "six", "seven", "eight", "nine"])
 
@@ -34,7 +38,11 @@ def crowd_sub_type(sub_event_type: str, trigger: Token | None, cue: str | None,
     None when the type stands. ``trigger`` and ``cue`` are the typing's word and its lexicon class,
     ``mentioned`` the (kind, head token) of every actor the sentence names."""
     kinds = {kind for kind, _ in mentioned}
-    if trigger is None or kinds & _ARMED_KINDS or "civilians" not in kinds:
+    if trigger is None or kinds & _ARMED_KINDS:
+        return None
+    if sub_event_type == "Armed clash" and cue == "CLASH" and not kinds & _STATE_KINDS and _political(trigger):
+        return "Mob violence"  # "rival political groups clashed", "clashes between party supporters"
+    if "civilians" not in kinds:
         return None
     sent = trigger.sent
     crowds = [head for kind, head in mentioned if kind == "civilians" and not _few(head)]
@@ -46,6 +54,14 @@ def crowd_sub_type(sub_event_type: str, trigger: Token | None, cue: str | None,
         if any(head.i in parties for head in crowds):
             return _riot(sent, kinds)
     return None
+
+
+def _political(trigger: Token) -> bool:
+    """Whether the sides of a clash are political camps: supporters, opponents, activists, cadres, or
+    groups called political ("opposing political groups")."""
+    sides = [trigger.doc[i] for i in _parties(trigger)]
+    return any(t.lemma_.lower() in _CAMPS or (t.lemma_.lower() in ("group", "faction") and any(
+        c.lower_ == "political" for c in t.children)) for t in sides)
 
 
 def _few(head: Token) -> bool:

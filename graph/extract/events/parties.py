@@ -130,7 +130,8 @@ def _harmed(event: Event, kinds: dict[str, str], code: str | None) -> dict[str, 
 def _crowd(event: Event, kinds: dict[str, str], code: str | None) -> dict[str, ActorInfo]:
     """A riot's or protest's crowd: Rioters (X) or Protesters (X) in place of civilians or of who leads it."""
     actor1 = event.actor1 or ""
-    if event.event_type == "Riots" and kinds.get(actor1) == "civilians" and actor1.startswith("Civilians"):
+    if event.event_type == "Riots" and (not actor1 or kinds.get(actor1) == "civilians" and actor1.startswith(
+            "Civilians")):
         return {"actor1": generic_actor("Rioters", "civilians", code)}
     led = kinds.get(actor1) in _LEADERS
     if event.event_type == "Protests" and (not actor1 or actor1.startswith("Civilians") or led):
