@@ -88,7 +88,7 @@ def _listing(key: str, query: str | q.NewestFirst, bindings: dict[str, Any], row
     limit, offset = params.limit_offset()
     bound = {k: v for k, v in bindings.items() if v is not None}
     if isinstance(query, q.NewestFirst):
-        rows = newest_first(_store(), query, bound, limit + 1, offset)
+        rows = newest_first(_store(), query, bound, limit + 1, offset, counts=_kept_read)
     else:
         rows = _store().read(q.page(query, limit + 1, offset), bound)
     first: dict[str, dict[str, Any]] = {}
@@ -102,6 +102,17 @@ def _listing(key: str, query: str | q.NewestFirst, bindings: dict[str, Any], row
         following = url_for(str(request.endpoint), **(request.view_args or {}), **args)  # endpoint: set in a view
     return jsonify({key: [convert(r, extra) for r in page_rows], "limit": limit, "offset": offset,
                     "next": following})
+
+
+def _kept_read(sparql: str, bindings: dict[str, Any]) -> list[dict[str, Any]]:
+    """A read whose rows are kept in the response cache until the next write (a list's counts, the same each page)."""
+    cache = current_app.extensions["conflictkg.cache"]
+    key, generation = f"read {sorted((k, str(v)) for k, v in bindings.items())} {sparql}", cache.generation
+    rows = cache.get(key)
+    if rows is None:
+        rows = _store().read(sparql, bindings)
+        cache.put(key, rows, generation)
+    return rows
 
 
 def _present(bindings: dict[str, Any]) -> list[str]:

@@ -10,6 +10,7 @@ over every match, at a cost that grows with the number of dates, not of matches.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pyoxigraph as ox
@@ -23,13 +24,21 @@ __all__ = ["newest_first"]
 _VALUES_PER_MATCH = 16
 
 
+Counts = Callable[[str, dict[str, Any]], list[dict[str, Any]]]
+
+
 def newest_first(store: TripleStore, reads: q.NewestFirst, bindings: dict[str, Any], limit: int,
-                 offset: int) -> list[dict[str, Any]]:
-    """Return the rows (``reads.rows``) of the items at ``offset`` .. ``offset + limit`` of the list, in order."""
-    days = store.read(reads.dates, bindings)
+                 offset: int, counts: Counts | None = None) -> list[dict[str, Any]]:
+    """Return the rows (``reads.rows``) of the items at ``offset`` .. ``offset + limit`` of the list, in order.
+
+    ``counts`` reads the counts (per date, and in all), the part that grows with the list; the same for
+    every page of a list until the next write, so the service keeps them (default: ``store.read``).
+    """
+    counts = counts or store.read
+    days = counts(reads.dates, bindings)
     items = _dated(store, reads, bindings, days, limit, offset)
     dated = sum(day["n"] for day in days)
-    if len(items) < limit and reads.total is not None and store.read(reads.total, bindings)[0]["n"] > dated:
+    if len(items) < limit and reads.total is not None and counts(reads.total, bindings)[0]["n"] > dated:
         undated = q.page(reads.undated, limit - len(items), max(0, offset - dated))
         items += [row["item"] for row in store.read(undated, bindings)]
     if not items:
