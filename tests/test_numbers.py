@@ -68,6 +68,9 @@ def counts(nlp, text: str) -> Counts:
         ("An attack on army positions near Bunia left a soldier and a militiaman dead.", 2, None),
         ("Two policemen and a civilian were killed when police clashed with rioters in Kano.", 3, None),
         ("Gunmen shot dead two farmers and a herder near Jos.", 3, None),
+        # a bare count before its death word, however the parser attaches it
+        ("A coalition of rebels clashed with UPC fighters in Batangafo, resulting in 3 killed and 10 wounded.", 3,
+         10),
     ],
 )
 def test_counts(nlp, text, fatalities, quantity):

@@ -227,6 +227,12 @@ def _complement_is_death(verb: Token) -> bool:
     return False
 
 
+def _bare_toll(token: Token) -> bool:
+    """A bare count written before its death word, "3 killed", "23 dead", however the parser attached it."""
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return nxt is not None and nxt.lower_ in ("killed", "dead", "died") and _counted(token) is token
+
+
 def _is_people(noun: Token, number: Token) -> bool:
     """True when a count is of people (hostages, fighters, the wounded), not of things or places."""
     if noun.lemma_.lower() in PEOPLE or noun.lower_ in PEOPLE or noun.ent_type_ in ("NORP", "PERSON"):
@@ -346,7 +352,7 @@ def _counts(sent: Span) -> list[tuple[int, bool, bool, Token]]:
         noun = _counted(token)
         if noun.lemma_.lower() in _UNITS or (1900 <= value <= 2100 and noun is token):
             continue
-        out.append((value, _is_death(noun), _is_people(noun, token), noun))
+        out.append((value, _is_death(noun) or _bare_toll(token), _is_people(noun, token), noun))
     return out
 
 
