@@ -142,3 +142,10 @@ def test_a_resolved_place_is_no_actor(nlp, text, place):
 def test_unknown_people_doing_harm_are_an_unidentified_armed_group(nlp, words):
     names = actors_of(nlp, f"{words} set fire to three houses in Imphal, India, on Friday.")
     assert names.get("Unidentified Armed Group (India)", ("",))[0] == "armed_group"
+
+
+def test_an_acronym_in_brackets_after_a_name_is_that_name(nlp):
+    names = actors_of(nlp, "The soldiers were members of the Community Support Program (CSP) team. The CSP team "
+                           "was ambushed near Bago.")
+    assert "CSP" not in names
+    assert "CSP" in names["Community Support Program"][1]
