@@ -239,6 +239,8 @@ def test_home_actor_and_place_pages_chart_their_dated_events(server, offline_pag
     drawn = chart(seen)
     assert sum(drawn["sums"]) == events and drawn["x"] == "Month"
     assert "in all" in seen.page.inner_text("figure.chart .chart-status")
+    if path.startswith("/places/"):
+        seen.page.wait_for_selector("#place-map[data-ready='1']")  # a small offline map of the place
     seen.assert_clean()
 
 
