@@ -154,3 +154,29 @@ def test_a_headline_the_body_tells_is_no_event_of_its_own():
     ])
     kept = [e.sub_event_type for e in (i.event for i in drop_headlines(incidents))]
     assert kept == ["Agreement", "Attack"]  # the headline's attack is the body's; the pact only the headline tells
+
+
+CROWD, POLICE = "Protesters (Ethiopia)", "Military Forces of Ethiopia"
+
+
+def test_a_protest_told_in_steps_is_one_event_typed_by_its_gravest_step():
+    events = merge_mentions([
+        mention("People protested against the government in Ambo.", sub="Peaceful protest", kind="Protests",
+                actors=(CROWD, None), place="Ambo"),
+        mention("Soldiers fired on the protesters, killing one.", sub="Excessive force against protesters",
+                kind="Protests", actors=(POLICE, CROWD), toll=1),
+    ])
+    assert len(events) == 1
+    assert (events[0].sub_event_type, events[0].actor1, events[0].actor2, events[0].fatalities) == (
+        "Excessive force against protesters", POLICE, CROWD, 1)
+
+
+def test_protests_apart_in_the_story_stay_apart():
+    events = merge_mentions([
+        mention("Students marched in Ambo on Monday.", sub="Peaceful protest", kind="Protests", actors=(CROWD, None),
+                place="Ambo", date="2024-03-18"),
+        mention("Soldiers clashed with rebels near Gondar.", actors=(POLICE, "Fano"), place="Gondar"),
+        mention("Police dispersed a protest in Adama on Friday.", sub="Protest with intervention", kind="Protests",
+                actors=(CROWD, POLICE), place="Adama", date="2024-03-15"),
+    ])
+    assert len(events) == 3

@@ -44,6 +44,11 @@ _NEW_INCIDENT = re.compile(
     re.IGNORECASE,
 )
 
+# Protests and riots told in steps are one event, typed by the gravest step (the codebook's order).
+_CROWD_TYPES = frozenset(["Protests", "Riots"])
+_CROWD_LADDER = ["Mob violence", "Violent demonstration", "Excessive force against protesters",
+                 "Protest with intervention", "Peaceful protest"]
+
 # "killed since the offensive began": a tally over a period, not one more mention of an incident
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 
@@ -98,9 +103,11 @@ def _typed(event: Event) -> tuple[str, str]:
     return event.event_type, event.sub_event_type
 
 
-def _types_fit(first: Event, later: Event, refers_back: bool) -> bool:
+def _types_fit(first: Event, later: Event, refers_back: bool, adjacent: bool = False) -> bool:
     if _typed(first) == _typed(later):
         return True
+    if adjacent and first.event_type == later.event_type and first.event_type in _CROWD_TYPES:
+        return True  # "Students gathered to protest. Police dispersed them.": one protest, told in steps
     return refers_back and {_typed(first), _typed(later)} == _FOUGHT_BACK
 
 
@@ -119,7 +126,7 @@ def _same_incident(first: EventMention, later: EventMention, adjacent: bool) -> 
     if not (adjacent or refers_back):
         return False
     return (
-        _types_fit(first.event, later.event, refers_back and adjacent)
+        _types_fit(first.event, later.event, refers_back and adjacent, adjacent)
         and _actors_fit(first.event, later.event, refers_back)
         and _places_fit(first, later)
         and _dates_fit(first, later, refers_back)
@@ -149,6 +156,11 @@ def _absorb(first: EventMention, later: EventMention) -> EventMention:
     if later.weight() > weight:  # the sentence that tells most is the evidence
         event = replace(event, id=other.id, evidence=other.evidence, start=other.start, end=other.end)
         weight = later.weight()
+    if event.event_type in _CROWD_TYPES and _CROWD_LADDER.index(other.sub_event_type) < _CROWD_LADDER.index(
+            event.sub_event_type):  # ACLED's ladder: the gravest reading of a protest or riot types it
+        event = replace(event, sub_event_type=other.sub_event_type, cameo=other.cameo, plover=other.plover)
+        if other.actor1 and other.actor2:  # and its parties in that reading's order (the state's force first)
+            parties = [other.actor1, other.actor2]
     if {_typed(event), _typed(other)} == _FOUGHT_BACK:
         clash = event if event.event_type == "Battles" else other
         event = replace(event, event_type=clash.event_type, sub_event_type=clash.sub_event_type, cameo=clash.cameo,
