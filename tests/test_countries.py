@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from graph.datafiles import read_rows
 from graph.extract.countries import countries
-from graph.extract.datafiles import read_rows
 
 
 @pytest.mark.parametrize(("name", "code"), [

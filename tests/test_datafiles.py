@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from graph.extract.datafiles import DATA, read_rows, read_words
+from graph.datafiles import DATA, read_rows, read_words
 
 FILES = sorted(p for p in DATA.rglob("*") if p.suffix in {".tsv", ".txt"})
 

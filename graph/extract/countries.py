@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 import pycountry
 
-from graph.extract.datafiles import read_rows
+from graph.datafiles import read_rows
 
 __all__ = ["Country", "Countries", "countries"]
 

@@ -29,19 +29,18 @@ works out the facts of what only a batch ingest mentions from the batch's own tr
 
 from __future__ import annotations
 
-import csv
 import functools
 import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any, NamedTuple
 
 import pyoxigraph as ox
 from rdflib import URIRef
 
 from graph import queries
+from graph.datafiles import read_rows
 from graph.link.merged import merged_ntriples, run_update
 from graph.link.readings import BatchReadings
 from graph.ntriples import integer, iri, literal, typed
@@ -62,7 +61,6 @@ _DICTIONARY_FIELDS = {str(SDO.name): "name", str(CKG.kind): "kind", str(CKG.coun
 _ACTOR, _PLACE, _EVENT = str(SEM.Actor), str(SEM.Place), str(SEM.Event)
 _POINT = re.compile(r"POINT\s*\(\s*([-+0-9.eE]+)\s+([-+0-9.eE]+)\s*\)", re.IGNORECASE)
 _CHUNK = 300
-ACTORS_FILE = Path(__file__).resolve().parent.parent / "data" / "actors" / "actors.tsv"
 
 
 class _Value:
@@ -267,19 +265,12 @@ def dictionary() -> dict[str, DictionaryEntry]:
     lexicon names them (``graph.state_forces``); tests/test_current.py checks both agree.
     """
     entries = {slugify(r["name"]): DictionaryEntry(r["name"], r["kind"], r["country"] or None)
-               for r in _data_rows(ACTORS_FILE)}
-    country_names = {r["code"]: r["country"] for r in _data_rows(ACTORS_FILE.with_name("demonyms.tsv"))}
-    for row in _data_rows(ACTORS_FILE.with_name("state_forces.tsv")):
+               for r in read_rows("actors", "actors.tsv")}
+    country_names = {r["code"]: r["country"] for r in read_rows("actors", "demonyms.tsv")}
+    for row in read_rows("actors", "state_forces.tsv"):
         name = state_forces_name(row["branch"], country_names[row["country"]])
         entries.setdefault(slugify(name), DictionaryEntry(name, "state_forces", row["country"]))
     return entries
-
-
-def _data_rows(path: Path) -> list[dict[str, str]]:
-    """The rows of a tab-separated data file, ``#`` header lines left out."""
-    with open(path, encoding="utf-8") as handle:
-        return list(csv.DictReader((line for line in handle if line.strip() and not line.startswith("#")),
-                                   delimiter="\t"))
 
 
 def _alias_lines(node: str, by_predicate: dict[str, list[_Value]], chosen: dict[str, _Value]) -> list[str]:

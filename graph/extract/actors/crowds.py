@@ -12,7 +12,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from graph.extract.datafiles import read_rows
+from graph.datafiles import read_rows
 
 __all__ = ["crowd_category", "crowd_class", "is_protest_subject", "protest_word"]
 

@@ -10,6 +10,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from graph.datafiles import read_words
 from graph.extract.actors import lexicon
 from graph.extract.actors.crowds import crowd_class, is_protest_subject, protest_word
 from graph.extract.actors.lexicon import actor_key
@@ -22,7 +23,6 @@ from graph.extract.actors.table import (
     state_actor,
 )
 from graph.extract.countries import countries
-from graph.extract.datafiles import read_words
 
 __all__ = ["backer_mentions", "descriptor_mentions", "possessive_mentions", "demonym_mentions", "crowd_mentions",
            "protest_mentions", "victim_count_mentions"]

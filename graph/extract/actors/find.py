@@ -16,6 +16,7 @@ import spacy
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from graph.datafiles import read_rows
 from graph.extract.actors import lexicon
 from graph.extract.actors.descriptors import (
     backer_mentions,
@@ -41,7 +42,6 @@ from graph.extract.actors.table import (
     strip_name,
 )
 from graph.extract.countries import countries
-from graph.extract.datafiles import read_rows
 from graph.extract.places import PlaceMention
 
 __all__ = ["ActorMention", "ActorTable", "ruler_patterns", "find_actors", "main_country", "state_actor"]

@@ -10,12 +10,12 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from graph.datafiles import read_rows
 from graph.extract.actors import lexicon
 from graph.extract.actors.crowds import crowd_category
 from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.table import ActorInfo, MentionBuilder
 from graph.extract.countries import countries
-from graph.extract.datafiles import read_rows
 
 __all__ = ["group_mentions"]
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cache
 
+from graph.datafiles import read_rows
 from graph.extract.countries import countries
-from graph.extract.datafiles import read_rows
 from graph.records import slugify
 from graph.state_forces import state_forces_name
 

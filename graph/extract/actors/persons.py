@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from graph.datafiles import read_words
 from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.table import PLACE_LABELS, ActorInfo, MentionBuilder, strip_name
 from graph.extract.countries import countries
-from graph.extract.datafiles import read_words
 
 __all__ = ["person_mentions"]
 

@@ -11,7 +11,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from graph.extract.datafiles import read_rows
+from graph.datafiles import read_rows
 
 __all__ = ["Word", "taxonomy", "codes", "lexicon", "cue_classes", "check_cue_class", "cue_set", "SUB_EVENT_TYPES",
            "MODIFIERS", "WEAPONS", "DOMAINS", "TYPED", "REPORT_VERBS"]

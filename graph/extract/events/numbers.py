@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from graph.extract.datafiles import read_words
+from graph.datafiles import read_words
 
 __all__ = ["Counts", "read_counts", "number_value"]
 

@@ -14,7 +14,7 @@ import threading
 from difflib import SequenceMatcher
 from pathlib import Path
 
-from graph.extract.datafiles import DATA as DATA_ROOT
+from graph.datafiles import DATA as DATA_ROOT
 from graph.extract.places.index import COLUMNS, DATA_FILES, Place, open_index, read_tsv
 from graph.extract.places.names import display_name, normalise, skeleton, strip_article
 

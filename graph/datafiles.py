@@ -1,4 +1,5 @@
-"""Where the extraction's data files live (``graph/data/``: actors, events, places) and how they are read.
+"""Where the data files live (``graph/data/``: actors, events, places) and how they are read, by the
+extraction and by the linking code alike (no spaCy here).
 
 Every file starts with ``#`` lines that say what it holds and where its entries come from."""
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 __all__ = ["DATA", "read_rows", "read_words"]
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = Path(__file__).resolve().parent / "data"
 
 
 def read_rows(folder: str, name: str) -> list[dict[str, str]]:
