@@ -193,7 +193,7 @@ def table_layout(title: str, paragraphs: list[str], day: dt.date | None, n: int)
     meta = f'<meta name="date" content="{day}">' if day else ""
     menu = "".join(f'<a href="/{w.lower()}">{w}</a><br>' for w in ("Home", "Politics", "Business", "Sport"))
     return (_head(title, meta) + f'<body><table width="100%"><tr><td class="menu" width="150">{menu}</td>'
-            f'<td class="story"><h1>{escape(title)}</h1>{"".join(f"<p>{escape(p)}</p>" for p in paragraphs)}'
+            f'<td class="story"><h1>{escape(title)}</h1>{_p(paragraphs)}'
             f'</td><td width="200"><p>Advertisement</p></td></tr></table>{_chrome_after()}</body></html>')
 
 
