@@ -293,3 +293,26 @@ def test_standing_situations_are_no_events(text, count):
 def test_toll_in_the_next_sentence_belongs_to_the_event(text, fatalities):
     events = extract("toll", text, "2024-03-22").events
     assert [event.fatalities for event in events] == [fatalities]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence that only counts the dead of the incident just told is its toll, not another event
+        ("Heavy fighting broke out near Gao on Monday. At least ten soldiers died and forty were injured.",
+         [("Armed clash", 10)]),
+        ("Militants attacked an army post near Kidal on Monday. Two gendarmes were killed and four civilians "
+         "wounded, officials added.", [("Armed clash", 2)]),
+        # the toll told as that of clashes: the targets fought back, a battle
+        ("Police attacked herders near Gao on Monday. Some 21 people were killed on both sides in the clashes.",
+         [("Armed clash", 21)]),
+        # a doer, another event word or another place makes it an incident of its own
+        ("Militants attacked an army post near Kidal on Monday. Ten soldiers were killed by a roadside bomb.",
+         [("Armed clash", None), ("Remote explosive/landmine/IED", 10)]),
+        ("Militants attacked an army post near Kidal on Monday. Five soldiers were killed when gunmen ambushed "
+         "a convoy near Gao.", [("Armed clash", None), ("Armed clash", 5)]),
+    ],
+)
+def test_sentence_counting_victims_is_the_toll_of_the_incident_before(text, expected):
+    events = extract("victims", text, "2024-03-22").events
+    assert [(event.sub_event_type, event.fatalities) for event in events] == expected

@@ -28,7 +28,16 @@ from graph.extract.events.lexicon import codes, taxonomy
 from graph.extract.events.parties import implied_parties
 from graph.extract.events.place import event_place, main_place
 from graph.extract.events.roles import assign_roles
-from graph.extract.events.skips import caption, describes, drop_headline, lead_end, ongoing, repeats, word_set
+from graph.extract.events.skips import (
+    caption,
+    counts_victims,
+    describes,
+    drop_headline,
+    lead_end,
+    ongoing,
+    repeats,
+    word_set,
+)
 from graph.extract.events.syntax import agents
 from graph.extract.events.timeline import anchor_dates
 from graph.extract.places import PlaceMention
@@ -65,9 +74,12 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
         if doer:  # "Al-Shabaab claimed responsibility": the doer of the incident before, not an event
             events[-1] = with_doer(events[-1], doer, kinds)
             continue
-        update = events and number - last_event_sentence <= 2 and _casualties_only(sent, typings, table, places)
+        near = bool(events) and number - last_event_sentence <= 2
+        update = near and _casualties_only(sent, typings, table, places, events[-1])
         if not typings or update or (events and describes(sent)):  # at most a toll for the event before
-            if events and number - last_event_sentence <= 2 and events[-1].fatalities is None:
+            if update and typings[0].sub_event_type == "Armed clash":
+                events[-1] = _fought_back(events[-1], kinds)  # "... were killed in the clashes"
+            if near and events[-1].fatalities is None:
                 events[-1] = _with_toll_of(events[-1], sent, context.published)
             continue
         if ongoing(sent) and dates.standing_since(sent.text, context.published):
@@ -92,14 +104,30 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
 _ARMED_KINDS = frozenset(["armed_group", "militia", "state_forces"])
 
 
-def _casualties_only(sent: Span, typings, table: ActorTable, places: list[PlaceMention]) -> bool:
-    """An attack read only from its dead, with no one armed, no place and no word of another incident named
-    ("2 people were killed in the violence"): the toll of the event told just before, not an event of its own."""
-    if not typings or typings[0].sub_event_type != "Attack" or announces_another(sent.text):
+def _casualties_only(sent: Span, typings, table: ActorTable, places: list[PlaceMention], before: Event) -> bool:
+    """The toll of the event told just before, not an event of its own: an attack read only from its dead, with
+    no one armed and no place named ("2 people were killed in the violence"), or a sentence whose event words
+    only count victims with no doer ("Ten soldiers died", "Two gendarmes were killed, they added") at the
+    event's place, if any. A word of another incident keeps it apart."""
+    if not typings or announces_another(sent.text):
         return False
-    if any(sent.start <= p.start < sent.end for p in places):
+    named = {p.location.name for p in places if sent.start <= p.start < sent.end}
+    if counts_victims([typing.trigger for typing in typings]):
+        return named <= {before.location}  # "eight people were killed in Ukum": another place, another event
+    if typings[0].sub_event_type != "Attack" or named:
         return False  # "eight people were killed in Ukum": the dead of another place are another event
     return not any(table.actors[m.key].kind in _ARMED_KINDS for m in table.in_span(sent))
+
+
+def _fought_back(event: Event, kinds: dict[str, str]) -> Event:
+    """An attack whose toll is told as that of clashes ("21 were killed on both sides in the clashes"): its
+    targets fought back, which ACLED codes as a battle between armed parties (civilians are none of them)."""
+    if event.sub_event_type != "Attack":
+        return event
+    cameo, plover = codes().get("Armed clash", (None, None))
+    actor2 = None if kinds.get(event.actor2 or "") == "civilians" else event.actor2
+    return replace(event, event_type="Battles", sub_event_type="Armed clash", actor2=actor2, cameo=cameo,
+                   plover=plover)
 
 
 def _with_toll_of(event: Event, sent: Span, published: dt.date | None) -> Event:

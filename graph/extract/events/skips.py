@@ -9,7 +9,7 @@ from spacy.tokens import Span
 from graph.extract.actors.lexicon import dictionary
 from graph.records import Article, Event
 
-__all__ = ["word_set", "repeats", "caption", "ongoing", "describes", "lead_end", "drop_headline"]
+__all__ = ["word_set", "repeats", "caption", "ongoing", "describes", "lead_end", "drop_headline", "counts_victims"]
 
 # A line that ends in a bracketed picture credit is a photo caption, not story text.
 _CREDIT = re.compile(
@@ -84,6 +84,35 @@ def describes(sent: Span) -> bool:
         return False
     perfect = root.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had") for c in root.children)
     return root.tag_ in ("VBZ", "VBP") or perfect
+
+
+# Words that count the harmed; "killed during fighting": the fighting is the event the dead belong to.
+_HARM_LEMMAS = frozenset(["kill", "die", "injure", "wound", "dead", "death", "hurt"])
+_ADJUNCT_PREPS = frozenset(["during", "in", "amid"])
+
+
+def counts_victims(triggers: list) -> bool:
+    """Whether every event word of a sentence only counts victims, with no doer named: "Ten soldiers died",
+    "Two gendarmes were killed, they added", "4 police killed during fighting" (a toll, not an incident).
+
+    "Militants killed ten soldiers", "soldiers were killed by militants" and "were killed when gunmen
+    attacked" name a doer or another event word, so they are events of their own.
+    """
+    return bool(triggers) and all(t is not None and _victims_only(t) for t in triggers)
+
+
+def _victims_only(token) -> bool:
+    if token.dep_ == "pobj" and token.head.lower_ in _ADJUNCT_PREPS:
+        token = token.head.head
+    lemma = token.lemma_.lower()
+    if lemma not in _HARM_LEMMAS:
+        return False
+    deps = {c.dep_ for c in token.children}
+    if deps & {"agent", "dobj"}:
+        return False
+    if lemma in ("die", "dead", "death"):
+        return True
+    return bool(deps & {"auxpass", "nsubjpass"}) or (token.tag_ == "VBN" and not deps & {"aux", "nsubj"})
 
 
 def _perfect(token) -> bool:
