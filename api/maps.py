@@ -18,7 +18,7 @@ from viz import legend
 __all__ = ["blueprint", "COLUMNS"]
 
 blueprint = Blueprint("maps", __name__)
-COLUMNS = ("id", "date", "type", "sub_type", "fatalities", "lat", "lon", "place")
+COLUMNS = ("id", "date", "type", "sub_type", "fatalities", "lat", "lon", "place", "admin1")
 
 
 @blueprint.get("/map")
@@ -46,6 +46,6 @@ def map_events() -> Response:
     for row in found.values():
         lat, lon = entities.parse_point(row.get("wkt"))
         rows.append([entities.local_id(row["event"]), row.get("date"), row.get("type"), row.get("sub_type"),
-                     row.get("fatalities"), lat, lon, names.get(row["place"], {}).get("name")])
+                     row.get("fatalities"), lat, lon, names.get(row["place"], {}).get("name"), row.get("admin1")])
     return jsonify({"filters": query.filters, "columns": COLUMNS, "rows": rows, "located": len(rows),
                     "total": tables.count(store, query), "limit": limit})

@@ -805,10 +805,11 @@ def browse_months(filters: Iterable[str], group: str) -> str:
 
 
 # The filtered events that have a located place, with its point, newest first (the map).
-_MAP_EVENTS = PREFIXES + """SELECT DISTINCT ?event ?date ?type ?sub_type ?fatalities ?place ?wkt WHERE {
+_MAP_EVENTS = PREFIXES + """SELECT DISTINCT ?event ?date ?type ?sub_type ?fatalities ?place ?wkt ?admin1 WHERE {
   #FILTERS#
   ?event a sem:Event ; sem:hasPlace ?place .
   ?place geo:hasGeometry/geo:asWKT ?wkt .
+  OPTIONAL { ?place ckg:admin1 ?admin1 }
   OPTIONAL { ?event sem:hasTimeStamp ?stamp }
   BIND(STR(?stamp) AS ?date)
   OPTIONAL { ?event ckg:eventType ?type }
@@ -819,7 +820,7 @@ _MAP_EVENTS = PREFIXES + """SELECT DISTINCT ?event ?date ?type ?sub_type ?fatali
 
 
 def map_events(filters: Iterable[str]) -> str:
-    """The events the events table's ``filters`` keep that have a point, with it (``?wkt``)."""
+    """The events the events table's ``filters`` keep that have a point, with it (``?wkt``) and its ``?admin1``."""
     return _MAP_EVENTS.replace("#FILTERS#", _with(_BROWSE_EVENT_FILTERS, filters))
 
 

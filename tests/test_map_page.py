@@ -59,8 +59,8 @@ def test_time_slider_narrows_the_points(server, offline_page):
     seen.assert_clean()
 
 
-def test_a_click_opens_the_event_with_its_evidence(server, offline_page):
-    seen = open_map(offline_page, server, "?country=ML", bypass_csp=True)  # escaping alone keeps it inert
+def click_first_event(seen: OfflinePage) -> None:
+    """Click where the first loaded event is drawn and wait for its evidence in the popup."""
     point = seen.page.evaluate("""() => {
         const {map} = window.conflictkg;
         const event = window.conflictkg.events()[0];
@@ -70,9 +70,36 @@ def test_a_click_opens_the_event_with_its_evidence(server, offline_page):
     }""")
     seen.page.mouse.click(point["x"], point["y"])
     seen.page.wait_for_selector(".event-popup blockquote")
+
+
+def test_a_click_opens_the_event_with_its_evidence(server, offline_page):
+    seen = open_map(offline_page, server, "?country=ML", bypass_csp=True)  # escaping alone keeps it inert
+    click_first_event(seen)
     assert seen.page.inner_text(".event-popup blockquote") == HOSTILE_SENTENCE
     assert seen.page.inner_text(".event-popup .popup-title") == "Attack"
     assert seen.page.evaluate("document.querySelectorAll('.event-popup img, [onerror]').length") == 0
+    seen.assert_clean()
+
+
+def test_the_popup_names_the_admin1(server, offline_page):
+    seen = open_map(offline_page, server, "?country=SO&type=Battles")  # one event: a point, not a cluster
+    click_first_event(seen)
+    assert "Mogadishu, Banaadir" in seen.page.inner_text(".event-popup .popup-where")
+    seen.assert_clean()
+
+
+ADMIN1_DRAWN = """async () => {
+    const layer = await window.conflictkg.admin1;
+    return window.conflictkg.map.hasLayer(layer) ? layer.getLayers().map((line) => line.feature.id) : [];
+}"""
+
+
+def test_admin1_lines_are_drawn_close_up_only(server, offline_page):
+    seen = open_map(offline_page, server, "?country=SY")  # fitted to two Syrian cities: zoom 7
+    drawn = seen.page.evaluate(ADMIN1_DRAWN)
+    assert "SYR" in drawn and "SOM" in drawn  # every country's lines, from the vendored file
+    seen.page.evaluate("void window.conflictkg.map.setZoom(2, {animate: false})")
+    assert seen.page.evaluate(ADMIN1_DRAWN) == []
     seen.assert_clean()
 
 

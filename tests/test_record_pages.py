@@ -84,7 +84,7 @@ def test_event_page_reads_like_the_actor_pages(server, offline_page):
     assert "Actor 1\nMilitary Forces of Nigeria" in roles and HOSTILE in roles
     assert seen.page.inner_text("blockquote") == CLASH
     seen.page.wait_for_selector("#place-map[data-ready='1']")  # a small map of the place, offline
-    assert seen.page.evaluate("document.querySelectorAll('#place-map canvas').length")  # countries and the dot
+    assert seen.page.evaluate("document.querySelectorAll('#place-map canvas').length") == 3  # countries, admin1, dot
     assert seen.page.evaluate("document.querySelectorAll('main script').length") == 0
     seen.page.click(".source a")
     seen.page.wait_for_url(f"**/documents/doc-kaduna#event-{clash}")

@@ -16,7 +16,7 @@
   const colourOf = (type) => COLOURS[types.indexOf(type)] || COLOURS[COLOURS.length - 1];
   const radiusOf = (fatalities) => 5 + 2.5 * Math.sqrt(fatalities || 0);
 
-  const {map, drawn} = window.conflictkgBasemap(root, root.dataset.boundaries, {});
+  const {map, drawn, admin1} = window.conflictkgBasemap(root, {});
   map.setView([15, 20], 2);
   const layer = L.layerGroup().addTo(map);
   let events = [];
@@ -94,7 +94,8 @@
     const box = element("div", {class: "event-popup"});
     const title = box.appendChild(element("a", {href: `/events/${encodeURIComponent(event.id)}`}, event.sub_type || event.type || "Event"));
     title.className = "popup-title";
-    box.appendChild(element("div", {}, [event.date || "undated", event.place, event.fatalities ? `${event.fatalities} killed` : null]
+    const where = [event.place, event.admin1 !== event.place ? event.admin1 : null].filter(Boolean).join(", ");
+    box.appendChild(element("div", {class: "popup-where"}, [event.date || "undated", where, event.fatalities ? `${event.fatalities} killed` : null]
       .filter(Boolean).join(" · ")));
     point.bindPopup(box, {maxWidth: 360}).openPopup();
     const answer = await fetch(`/api/events/${encodeURIComponent(event.id)}`, {headers: {Accept: "application/json"}});
@@ -146,7 +147,7 @@
   toInput.addEventListener("input", () => { if (Number(toInput.value) < Number(fromInput.value)) fromInput.value = toInput.value; rebuild(); });
   map.on("moveend", () => { if (index) draw(); });
   legend();
-  window.conflictkg = {map: map, shown: () => shown.map((e) => e.id), events: () => events};
+  window.conflictkg = {map: map, admin1: admin1, shown: () => shown.map((e) => e.id), events: () => events};
   Promise.all([drawn, load()]).then(() => { document.body.dataset.ready = "1"; },
     (error) => { status.textContent = `The map could not be drawn: ${error.message}`; });
 })();

@@ -5,7 +5,7 @@
   document.querySelectorAll(".place-map[data-lat]").forEach((element) => {
     const lat = Number(element.dataset.lat);
     const lon = Number(element.dataset.lon);
-    const {map, drawn} = window.conflictkgBasemap(element, element.dataset.boundaries, {scrollWheelZoom: false});
+    const {map, drawn} = window.conflictkgBasemap(element, {scrollWheelZoom: false});
     map.setView([lat, lon], 5);
     L.circleMarker([lat, lon], {radius: 7, color: "#222", weight: 1, fillColor: "#d9534f", fillOpacity: 0.9})
       .bindTooltip(element.dataset.name || "").addTo(map);
