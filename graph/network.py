@@ -20,7 +20,7 @@ import networkx as nx
 
 from graph import queries as q
 from graph.interactions import categories, category_of_event, category_of_relation
-from graph.newest import newest_first
+from graph.newest import newest_of_superset
 from graph.store import TripleStore
 
 __all__ = ["NetworkEvent", "NetworkView", "build_network", "read_network", "edge_summary", "local_id",
@@ -86,7 +86,7 @@ def read_network(store: TripleStore, view: NetworkView | None = None) -> nx.Mult
     if not chosen:
         graph = build_network([])
     else:
-        events = newest_first(store, q.network_view_events(bindings, chosen), bindings, view.events, 0)
+        events = newest_of_superset(store, q.network_view_events(bindings, chosen), bindings, view.events)
         iris = [r["event"] for r in events]
         members = set(chosen)
         roles = [r for r in store.read(q.with_iris(q.NETWORK_EVENT_ROLES, iris)) if r["actor"] in members] \

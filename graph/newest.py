@@ -18,7 +18,7 @@ import pyoxigraph as ox
 from graph import queries as q
 from graph.store import TripleStore
 
-__all__ = ["newest_first"]
+__all__ = ["newest_first", "newest_of_superset"]
 
 # One date of a VALUES block costs the engine about as much as reading 16 matches (measured at 10,000 documents).
 _VALUES_PER_MATCH = 16
@@ -41,6 +41,44 @@ def newest_first(store: TripleStore, reads: q.NewestFirst, bindings: dict[str, A
     if len(items) < limit and reads.total is not None and counts(reads.total, bindings)[0]["n"] > dated:
         undated = q.page(reads.undated, limit - len(items), max(0, offset - dated))
         items += [row["item"] for row in store.read(undated, bindings)]
+    return _rows(store, reads, items)
+
+
+def newest_of_superset(store: TripleStore, reads: q.NewestFirst, bindings: dict[str, Any], limit: int
+                       ) -> list[dict[str, Any]]:
+    """Return the rows of the first ``limit`` items of a list whose ``reads.dates`` count a superset of its matches.
+
+    For a filter the engine can only check match by match (the network view's 150 actors: joined
+    first, they made it read every event of theirs before any date), the dates are counted without
+    it, and the matches of the newest dates are read a few dates at a time, the filter checked on
+    each, twice as many each round until the page is full. Same rows as ``newest_first`` at offset 0.
+    """
+    days = store.read(reads.dates, bindings)
+    rank = {(day["day"], day["datatype"]): n for n, day in enumerate(days)}
+    found: list[tuple[int, str]] = []
+    start, wanted = 0, limit
+    while start < len(days) and len(found) < limit:
+        end, covered = start, 0
+        while end < len(days) and covered < wanted:
+            covered, end = covered + days[end]["n"], end + 1
+        rows = store.read(reads.of_dates.replace("#DAYS#", _values(days[start:end])), bindings)
+        found += [(rank[(row["day"], row["datatype"])], row["item"]) for row in rows
+                  if (row["day"], row["datatype"]) in rank]
+        start, wanted = end, wanted * 2
+    items = [item for _, item in sorted(found)][:limit]  # whole dates were read: the newest matches are all in
+    if len(items) < limit and reads.total is not None:
+        items += [row["item"] for row in store.read(q.page(reads.undated, limit - len(items), 0), bindings)]
+    return _rows(store, reads, items)
+
+
+def _values(days: list[dict[str, Any]]) -> str:
+    """A VALUES block of these dates (rows of ``reads.dates``)."""
+    terms = " ".join(str(ox.Literal(day["day"], datatype=ox.NamedNode(day["datatype"]))) for day in days)
+    return f"VALUES ?date {{ {terms} }}"
+
+
+def _rows(store: TripleStore, reads: q.NewestFirst, items: list[str]) -> list[dict[str, Any]]:
+    """The rows (``reads.rows``) of these items, in their order."""
     if not items:
         return []
     found = {row["item"]: row for row in store.read(q.with_iris(reads.rows, items))}
@@ -63,8 +101,7 @@ def _dated(store: TripleStore, reads: q.NewestFirst, bindings: dict[str, Any], d
         return []
     days_block = ""  # a page spanning many dates reads every match: the engine joins a long VALUES slowly
     if len(wanted) * _VALUES_PER_MATCH < sum(day["n"] for day in days):
-        terms = " ".join(str(ox.Literal(day["day"], datatype=ox.NamedNode(day["datatype"]))) for day in wanted)
-        days_block = f"VALUES ?date {{ {terms} }}"
+        days_block = _values(wanted)
     rank = {(day["day"], day["datatype"]): n for n, day in enumerate(wanted)}  # the engine's order of the dates
     rows = [row for row in store.read(reads.of_dates.replace("#DAYS#", days_block), bindings)
             if (row["day"], row["datatype"]) in rank]

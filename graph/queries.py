@@ -576,9 +576,18 @@ _VIEW_FIELDS = """OPTIONAL { ?event sem:hasTimeStamp ?date }
 
 
 def network_view_events(filters: Iterable[str], actors: Iterable[str]) -> NewestFirst:
-    """The latest events of ``actors`` (IRIs from the store), filtered by any of ``type``, ``from``, ``to``."""
-    fragments = {"actors": with_iris("VALUES ?actor { #IRIS# } ?event sem:hasActor ?actor .", actors), **_WINDOW}
-    return _newest_first("event", "sem:hasTimeStamp", "sem:Event", fragments, {"actors", *filters}, _VIEW_FIELDS)
+    """The latest events of ``actors`` (IRIs from the store), filtered by any of ``type``, ``from``, ``to``.
+
+    Read by ``graph.newest.newest_of_superset``: the dates are those of every event in the window; the
+    actors are a FILTER checked on the events of the dates read (a VALUES of them, joined first, made the
+    engine read all their events: 2.5 s at 100,000 documents).
+    """
+    filters = set(filters)
+    among = ", ".join(str(ox.NamedNode(str(iri))) for iri in actors)
+    fragments = {"actors": f"?event sem:hasActor ?actor . FILTER(?actor IN ({among}))", **_WINDOW}
+    window = _newest_first("event", "sem:hasTimeStamp", "sem:Event", _WINDOW, filters, _VIEW_FIELDS)
+    chosen = _newest_first("event", "sem:hasTimeStamp", "sem:Event", fragments, {"actors", *filters}, _VIEW_FIELDS)
+    return chosen._replace(dates=window.dates)
 
 
 # ... and what the network needs of them (#IRIS#: events, actors or places of the view).

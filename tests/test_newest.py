@@ -9,7 +9,7 @@ from rdflib import URIRef
 
 import graph.newest
 from graph import queries as q
-from graph.newest import newest_first
+from graph.newest import newest_first, newest_of_superset
 from graph.store import Store
 from graph.vocab import CURRENT_GRAPH
 
@@ -77,3 +77,17 @@ def test_a_page_holds_the_fields_of_its_items(store):
     assert [row["item"] for row in rows] == [row["event"] for row in rows]
     assert all(row["type"] in ("Battles", "Riots") for row in rows)
     assert rows[0]["date"] == "2020-01-15"
+
+
+@pytest.mark.parametrize("actors", [["a0"], ["a1", "a2"], ["a0", "a1", "a2"], ["none"]])
+@pytest.mark.parametrize("bindings", [{}, {"type": "Riots"}, {"from": "2019-03"}], ids=lambda b: ",".join(b) or "none")
+def test_the_latest_of_a_superset_are_the_first_page_of_the_list(store, actors, bindings):
+    iris = [f"{BASE}actor/{a}" for a in actors]
+    plain = EVERY_MATCH.replace("#FILTERS#", "VALUES ?actor { " + " ".join(f"<{i}>" for i in iris) + " } "
+                                "?event sem:hasActor ?actor . " + q._with(q._WINDOW, set(bindings) - {"from"})
+                                ).replace("#DATES#", q._with(q._WINDOW, {"from"} & set(bindings)))
+    plain = plain.replace("SELECT ?event", "SELECT DISTINCT ?event")
+    everything = [row["event"] for row in store.read(q.page(plain, 1000, 0), bindings)]
+    for limit in (1, 3, 9, 100):
+        rows = newest_of_superset(store, q.network_view_events(bindings, iris), bindings, limit)
+        assert [row["item"] for row in rows] == everything[:limit], limit

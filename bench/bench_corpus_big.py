@@ -1,0 +1,98 @@
+"""Benchmark the reads of a big store of the realistic corpus against issue 11's 100,000-document targets.
+
+Serves a store built by ``python bench/corpus.py N --store DIR`` with the real service
+(``python -m api``, waitress) and measures:
+
+1. Cold, one request at a time: the busiest actor's page (``/actors/<id>``, target 1 s) and the
+   ``/network`` default view's data (``/network/data.json``; the page in Chromium is
+   ``bench_network.py``'s business); then every route once.
+2. Warm, ``--clients`` threads sending bench_corpus.py's route mix for ``--seconds`` (the REST
+   cache on, as in production; ids drawn from hundreds of entities) plus ``/-/health``, the
+   baseline: the same server and load with no graph read at all. p99 per route class against its
+   target: entity lookups 100 ms, lists and search 300 ms, entity pages 1 s, ``/-/stats`` 100 ms,
+   network 2 s; errors (any answer but 200); the service's peak memory with its workers (1.5 GB).
+
+Last line: ``BENCH corpus_big ratio=<worst class p99 / its target> health_p99_ms=<baseline> lookups_p99_ms=...
+lists_p99_ms=... pages_p99_ms=... stats_p99_ms=... network_p99_ms=... busiest_page_ms=... rss_mb=... met=...``
+(``ratio`` <= 1.0: every class within its target).
+
+Usage: python bench/bench_corpus_big.py --store DIR [--seconds 30] [--clients 16]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from pathlib import Path
+
+import requests
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_corpus import cpu_seconds, document_count, load, p99, peak_mb, route_ids, routes, serve  # noqa: E402
+
+# route class -> (target p99 ms, routes of bench_corpus.routes in it)
+CLASSES = {
+    "lookups": (100, ("/api/actors/<id>", "busiest actor", "/api/places/<id>", "/api/events/<id>",
+                      "/api/documents/<id>", "/id/actor/<id>")),
+    "lists": (300, ("/api/actors", "/api/actors?kind", "/api/actors?q", "/api/places", "/api/events",
+                    "/api/events?actor", "/api/events?type&from", "/api/documents", "/api/search")),
+    "pages": (1000, ("/actors/<id>", "/places/<id>", "/events/<id>")),
+    "stats": (100, ("/-/stats",)),
+    "network": (2000, ("/network", "/network/data.json")),
+}
+BUSIEST_PAGE_MS, MEMORY_MB = 1000, 1500
+
+
+def cold(url: str, path: str) -> float:
+    """Milliseconds of one request; raises when it is not answered with 200."""
+    started = time.perf_counter()
+    response = requests.get(url + path, timeout=120)
+    response.raise_for_status()
+    return (time.perf_counter() - started) * 1000
+
+
+def main() -> None:
+    """Serve the store, time the cold reads, load every route class; print the table and the BENCH line."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--store", type=Path, required=True, help="a store of python bench/corpus.py N --store DIR")
+    parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--clients", type=int, default=16)
+    args = parser.parse_args()
+    documents, ids = document_count(args.store), route_ids(args.store)
+    process, url = serve(args.store)
+    try:
+        busiest_page = cold(url, f"/actors/{ids['actors'][0]}")
+        network = cold(url, "/network/data.json")
+        mix = {**routes(ids, random.Random(5)), "/-/health": lambda: "/-/health"}
+        for path in mix.values():  # every route once, as a first visitor would (the network page is then kept)
+            cold(url, path())
+        cpu = cpu_seconds(process.pid)
+        timings = load(url, mix, args.clients, args.seconds)
+        cpu, rss = cpu_seconds(process.pid) - cpu, peak_mb(process.pid)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    errors = sum(1 for values in timings.values() for v in values if v < 0)
+    done = sum(len(values) for values in timings.values())
+    good = {name: [v for v in values if v >= 0] for name, values in timings.items()}
+    print(f"{'route':26} {'n':>6} {'p99 ms':>8}")
+    for name, values in good.items():
+        print(f"{name:26} {len(timings[name]):6d} {p99(values):8.1f}")
+    fields, worst = [], busiest_page / BUSIEST_PAGE_MS
+    for name, (target, members) in CLASSES.items():
+        class_p99 = p99([v for member in members for v in good[member]])
+        worst = max(worst, class_p99 / target)
+        fields.append(f"{name}_p99_ms={class_p99:.1f}")
+    met = worst <= 1.0 and errors == 0 and rss <= MEMORY_MB
+    print(f"cold: busiest actor's page {busiest_page:.0f} ms, /network/data.json {network:.0f} ms; {documents} "
+          f"documents; server CPU {cpu * 1000 / max(1, done):.2f} ms per request")
+    print(f"BENCH corpus_big ratio={worst:.3f} health_p99_ms={p99(good['/-/health']):.1f} {' '.join(fields)} "
+          f"busiest_page_ms={busiest_page:.0f} network_cold_ms={network:.0f} docs={documents} requests={done} "
+          f"errors={errors} rss_mb={rss:.0f} clients={args.clients} met={'yes' if met else 'no'}")
+
+
+if __name__ == "__main__":
+    main()
