@@ -2,8 +2,8 @@
 
 Each table is a server-rendered page with filters, sortable columns and paging; the URL holds
 the filters, so a view can be shared. ``/<table>.json`` is the same page as JSON (``all=1``: every
-filtered row), ``/<table>.csv`` downloads every filtered row (events in ACLED's columns). Downloads
-hold at most ``max_rows`` rows; ``X-Total-Count`` says how many matched.
+filtered row), ``/<table>.csv`` downloads every filtered row (events in ACLED's columns, streamed a
+chunk at a time). Downloads hold at most ``max_rows`` rows; ``X-Total-Count`` says how many matched.
 """
 
 from __future__ import annotations
@@ -11,16 +11,18 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
+import time
+from collections.abc import Iterable, Iterator
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import Blueprint, Response, current_app, jsonify, render_template, request
+from flask import Blueprint, Response, current_app, g, jsonify, render_template, request, stream_with_context
 
 from api import params, tables
 from api.limits import heavy_slot
 from api.search import search_results
 from graph import queries as q
-from graph.export import ACLED_COLUMNS, acled_rows
+from graph.export import ACLED_COLUMNS, acled_chunks
 from graph.ontology import event_types
 from graph.store import Store
 from viz import legend
@@ -85,30 +87,69 @@ def twin(kind: str) -> Response:
 
 
 def download(kind: str) -> Response:
-    """Every filtered row as CSV (events in ACLED's columns, others in the table's), at most ``max_rows``."""
+    """Every filtered row as CSV (events in ACLED's columns, streamed; others in the table's), at most ``max_rows``."""
     query = tables.read_query(kind)
     store = _store()
     limit = current_app.config["CONFLICTKG"].max_rows
-    text = io.StringIO(newline="")
-    with heavy_slot():  # up to max_rows rows: one of the few large answers built at once
-        if kind == "events":
-            acled = acled_rows(store, tables.event_iris(store, query, limit))
-        else:
-            found = tables.rows(store, query, limit, 0)
     if kind == "events":
-        writer = csv.DictWriter(text, fieldnames=ACLED_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(acled)
+        response, written = _event_rows(store, query, limit)
     else:
-        writer = csv.DictWriter(text, fieldnames=["id", *[key for key, _ in query.table.columns]],
-                                lineterminator="\n", extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows({k: _plain(v) for k, v in row.items()} for row in found)
-    response = Response(text.getvalue(), mimetype="text/csv")
+        with heavy_slot():  # up to max_rows rows: one of the few large answers built at once
+            found = tables.rows(store, query, limit, 0)
+        columns = ["id", *[key for key, _ in query.table.columns]]
+        response = Response(_csv(columns, ({k: _plain(v) for k, v in row.items()} for row in found), header=True),
+                            mimetype="text/csv")
+        written = len(found)
     response.headers["Content-Disposition"] = f'attachment; filename="conflictkg-{kind}.csv"'
-    written = len(acled) if kind == "events" else len(found)
     response.headers["X-Total-Count"] = str(tables.count(store, query) if written >= limit else written)
     return response
+
+
+def _event_rows(store: Store, query: tables.Query, limit: int) -> tuple[Response, int]:
+    """The filtered events' ACLED rows, streamed a chunk of events at a time, and how many events.
+
+    Each chunk is read under a read limit of its own (a download of 10,000 events is ten short reads, not one
+    long one), and the first before the answer starts, so a failure there is still a problem answer.
+    The download holds a heavy slot until it has been sent.
+    """
+    slot = contextlib.ExitStack()
+    slot.enter_context(heavy_slot())
+    try:
+        iris = tables.event_iris(store, query, limit)
+        chunks = acled_chunks(store, iris)
+        _renew_read_limit()
+        first = next(chunks, [])
+    except BaseException:
+        slot.close()
+        raise
+
+    def lines() -> Iterator[str]:
+        yield _csv(ACLED_COLUMNS, first, header=True)
+        while True:
+            _renew_read_limit()
+            chunk = next(chunks, None)
+            if chunk is None:
+                return
+            yield _csv(ACLED_COLUMNS, chunk)
+
+    response = Response(stream_with_context(lines()), mimetype="text/csv")
+    response.call_on_close(slot.close)
+    return response, len(iris)
+
+
+def _renew_read_limit() -> None:
+    """Give the request's next reads a whole read limit again (api.limits: ``g.read_deadline``)."""
+    if g.get("read_deadline") is not None:
+        g.read_deadline = time.monotonic() + current_app.config["CONFLICTKG"].read_timeout_ms / 1000
+
+
+def _csv(columns: list[str], rows: Iterable[dict[str, Any]], header: bool = False) -> str:
+    text = io.StringIO(newline="")
+    writer = csv.DictWriter(text, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
+    if header:
+        writer.writeheader()
+    writer.writerows(rows)
+    return text.getvalue()
 
 
 def _plain(value: Any) -> Any:

@@ -12,7 +12,7 @@ import csv
 import io
 import os
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import IO, TYPE_CHECKING, Any
 
 import pyoxigraph as ox
@@ -36,6 +36,7 @@ __all__ = [
     "export_graphml",
     "export_gexf",
     "acled_rows",
+    "acled_chunks",
     "actor_network",
 ]
 
@@ -120,13 +121,33 @@ def acled_rows(store: TripleStore, events: list[str] | None = None) -> list[dict
 
     ``events``: the IRIs of the events to write, in that order; None for every event.
     """
+    return _acled_rows(store, events, *_named_entities(store))
+
+
+def acled_chunks(store: TripleStore, events: list[str], size: int = AMONG_AT_MOST) -> Iterator[list[dict[str, Any]]]:
+    """Yield the ACLED rows of ``events`` (IRIs, in that order) ``size`` events at a time.
+
+    Actors and places are read once, with the first chunk; each chunk is then a few short reads of its own,
+    so a caller can bound each chunk's time, and hold one chunk at a time.
+    """
+    named = _named_entities(store)
+    for start in range(0, len(events), size):
+        yield _acled_rows(store, events[start:start + size], *named)
+
+
+def _named_entities(store: TripleStore) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
+    actors = {r["actor"]: r for r in store.read(q.EXPORT_ACTORS)}
+    places = {r["place"]: r for r in store.read(q.EXPORT_PLACES)}
+    return actors, places
+
+
+def _acled_rows(store: TripleStore, events: list[str] | None, actors: dict[str, dict[str, Any]],
+                places: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     def read(every: str, among: str) -> list[dict[str, Any]]:
         if events is None or len(events) > AMONG_AT_MOST:
             return store.read(every)  # rows of other events are left out below
         return store.read(q.with_iris(among, events)) if events else []
 
-    actors = {r["actor"]: r for r in store.read(q.EXPORT_ACTORS)}
-    places = {r["place"]: r for r in store.read(q.EXPORT_PLACES)}
     associates: dict[tuple[str, str], set[str]] = defaultdict(set)
     for row in read(q.EXPORT_ASSOCIATES, q.EXPORT_ASSOCIATES_AMONG):
         associates[(row["event"], row["role"][-1])].add(actors.get(row["actor"], {}).get("name", row["actor"]))

@@ -268,3 +268,13 @@ def test_acled_rows_of_some_events_are_theirs_in_the_order_given(store, monkeypa
     rows = export_module.acled_rows(store, chosen)
     assert rows == [every[2], every[0]]
     assert export_module.acled_rows(store, []) == []
+
+
+@pytest.mark.parametrize("size", [1, 2, 1000])
+def test_acled_chunks_are_the_rows_in_the_order_given(store, size):
+    every = export_module.acled_rows(store)
+    chosen = [row["event_id_cnty"] for row in reversed(every)]
+    chunks = list(export_module.acled_chunks(store, chosen, size))
+    assert [len(chunk) for chunk in chunks] == [len(chosen[i:i + size]) for i in range(0, len(chosen), size)]
+    assert [row for chunk in chunks for row in chunk] == every[::-1]
+    assert list(export_module.acled_chunks(store, [], size)) == []
