@@ -8,6 +8,8 @@ import pytest
 
 from graph.extract.events.coref import EventMention
 from graph.extract.events.coref import merge_mentions as merge_incidents
+from graph.extract.events.skips import told_before
+from graph.extract.parse.nlp import build_nlp
 from graph.records import Event
 
 PUBLISHED_MONTH = "2024-03"
@@ -19,14 +21,14 @@ def merge_mentions(mentions):
 
 
 def mention(evidence: str, sub: str = "Armed clash", kind: str = "Battles", actors=(None, None), place=None,
-            date=None, toll=None, body=True) -> EventMention:
+            date=None, toll=None, body=True, told=None) -> EventMention:
     """One sentence's event; no date means the publication month, no place means the article's main place."""
     start = hash(evidence) % 1000
     precision = "day" if date and len(date) == 10 else "month"
     event = Event(id=f"event/t-{start}", event_type=kind, sub_event_type=sub, actor1=actors[0], actor2=actors[1],
                   location=place or "Main Town", date=date or PUBLISHED_MONTH, date_precision=precision,
                   fatalities=toll, evidence=evidence, start=start, end=start + len(evidence))
-    return EventMention(event, dated=date is not None, placed=place is not None, body=body)
+    return EventMention(event, dated=date is not None, placed=place is not None, body=body, told=told)
 
 
 ARMY, GROUP, OTHER = "Military Forces of Niger", "Islamic State Sahel", "JNIM"
@@ -180,3 +182,58 @@ def test_protests_apart_in_the_story_stay_apart():
                 actors=(CROWD, POLICE), place="Adama", date="2024-03-15"),
     ])
     assert len(events) == 3
+
+
+VIOLENCE = {"sub": "Attack", "kind": "Violence against civilians"}
+
+
+@pytest.mark.parametrize(
+    ("mentions", "count"),
+    [
+        # a later sentence whose event word only points back at the incident ("the attacks") adds no event,
+        # even told as another kind of violence and with the speaker as a party
+        ([mention("Militants ambushed an army unit near Tera on Tuesday.", actors=(GROUP, ARMY), place="Tera"),
+          mention("Families fled the village.", sub="Peaceful protest", kind="Protests"),
+          mention("The minister denounced the attacks.", actors=("Minister", None), told="attack", **VIOLENCE)], 2),
+        # at another place, or announced as another incident, it is an event of its own
+        ([mention("Militants ambushed an army unit near Tera.", actors=(GROUP, ARMY), place="Tera"),
+          mention("Families fled the village.", sub="Peaceful protest", kind="Protests"),
+          mention("The attack on the market in Dori killed four.", place="Dori", told="attack", **VIOLENCE)], 3),
+        ([mention("Militants ambushed an army unit near Tera.", actors=(GROUP, ARMY), place="Tera"),
+          mention("Families fled the village.", sub="Peaceful protest", kind="Protests"),
+          mention("The attack was followed by another raid.", told="attack", **VIOLENCE)], 3),
+        # "the blasts" point at blasts, not at an ambush
+        ([mention("Militants ambushed an army unit near Tera.", actors=(GROUP, ARMY), place="Tera"),
+          mention("Families fled the village.", sub="Peaceful protest", kind="Protests"),
+          mention("The blasts were the deadliest ever.", sub="Suicide bomb", kind="Explosions/Remote violence",
+                  told="blast")], 3),
+        # a protest is not what a reference to an attack points at
+        ([mention("Students marched in Tera.", sub="Peaceful protest", kind="Protests", place="Tera"),
+          mention("Families fled the village.", sub="Looting/property destruction", kind="Strategic developments"),
+          mention("The attack killed two.", told="attack", **VIOLENCE)], 3),
+    ],
+)
+def test_reference_to_an_incident_told_is_no_new_event(mentions, count):
+    assert len(merge_mentions(mentions)) == count
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_nlp()
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "told"),
+    [
+        ("The minister denounced the attacks by the rebels.", "attacks", "attack"),
+        ("The army went to the site of the attack.", "attack", "attack"),
+        ("Soldiers repulsed all the attacks.", "repulsed", "attack"),
+        ("The suicide blasts were the deadliest ever.", "blasts", "blast"),
+        ("Rebels attacked a police station.", "attacked", None),
+        ("An attack on a police station killed two officers.", "attack", None),
+        ("Special forces have led the offensive on the enclave.", "offensive", None),
+    ],
+)
+def test_definite_event_word_points_back(nlp, text, word, told):
+    doc = nlp(text)
+    assert told_before(next(t for t in doc if t.text == word)) == told

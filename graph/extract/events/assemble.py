@@ -36,6 +36,7 @@ from graph.extract.events.skips import (
     lead_end,
     ongoing,
     repeats,
+    told_before,
     word_set,
 )
 from graph.extract.events.syntax import agents
@@ -93,7 +94,8 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
         last_event_sentence = number
     lead = lead_end(article)
     events = drop_headline(events, lead)
-    incidents = merge_mentions(EventMention(e, *context.own[e.id], body=_in_body(e)) for e in events)
+    incidents = merge_mentions(EventMention(e, *context.own[e.id], body=_in_body(e), told=context.told.get(e.id))
+                               for e in events)
     incidents = drop_headlines(incidents)
     events = anchor_dates(incidents, context.published)
     countries = {p.location.name for p in places if p.location.kind in _COUNTRY_KINDS}
@@ -156,6 +158,7 @@ class _Context:
         self.published = article.published
         self.fallback = main_place(places)
         self.own: dict[str, tuple[bool, bool]] = {}  # event id -> (date read from its text, place named in it)
+        self.told: dict[str, str] = {}  # event id -> the noun its event word points back with ("the attack")
 
     def sentence_events(self, sent: Span, typing, evidence: tuple[str, int, int]) -> list[Event]:
         """The sentence's event, then the event of a "during a rampage that left 250 dead" adjunct, if any."""
@@ -197,6 +200,9 @@ class _Context:
         event_id = f"event/{slugify(self.article.id)}-{anchor}"
         named = {p.location.id for p in self.places if sent.start <= p.start and p.end <= sent.end}
         self.own[event_id] = (reading is not None, place is not None and place.id in named)
+        told = told_before(typing.trigger)
+        if told:
+            self.told[event_id] = told
         event = Event(
             id=event_id,
             event_type=typing.event_type,

@@ -62,6 +62,7 @@ class EventMention:
     placed: bool  # the place is named in the mention's own sentence
     body: bool = True  # in the story's body, not its headline block
     evidence_weight: int | None = None  # of a merged incident: the weight of the mention it keeps as evidence
+    told: str | None = None  # the noun its event word points back at an incident with ("the attacks")
 
     def weight(self) -> int:
         """How much the mention's own sentence tells: body text first, then place, parties and toll.
@@ -189,8 +190,33 @@ def merge_mentions(mentions: Iterable[EventMention]) -> list[EventMention]:
                 incidents[len(incidents) - 1 - back] = _absorb(incident, mention)
                 break
         else:
-            incidents.append(mention)
+            if not any(_points_at(incident, mention) for incident in incidents):
+                incidents.append(mention)
     return incidents
+
+
+# Kinds of event a general reference ("the attack", "the violence") may point at across a type boundary: an
+# attack told as a clash or a bombing, a protest as a riot. "The blasts" or "the ambush" point at their own kind.
+_FAMILIES = ({"Battles", "Violence against civilians", "Explosions/Remote violence"}, _CROWD_TYPES)
+_GENERAL_NOUNS = frozenset(["attack", "assault", "incident", "violence", "fighting", "killing", "unrest"])
+
+
+def _kind_fits(incident: Event, later: Event, noun: str) -> bool:
+    if noun not in _GENERAL_NOUNS:
+        return _typed(incident) == _typed(later)
+    return any(incident.event_type in family and later.event_type in family for family in _FAMILIES) or (
+        incident.event_type == later.event_type)
+
+
+def _points_at(incident: EventMention, later: EventMention) -> bool:
+    """Whether ``later`` only points back at ``incident`` ("Officials denounced the attacks", "the army went
+    to the site of the attack"): its event word is a definite reference to an incident of its kind, place and
+    date, with no word of another incident. It adds no event; its parties, often the speakers, are not the
+    incident's."""
+    if later.told is None or _NEW_INCIDENT.search(later.event.evidence):
+        return False
+    return (_kind_fits(incident.event, later.event, later.told) and _places_fit(incident, later)
+            and _dates_fit(incident, later, refers_back=True))
 
 
 def drop_headlines(incidents: list[EventMention]) -> list[EventMention]:

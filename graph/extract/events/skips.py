@@ -9,7 +9,8 @@ from spacy.tokens import Span
 from graph.extract.actors.lexicon import dictionary
 from graph.records import Article, Event
 
-__all__ = ["word_set", "repeats", "caption", "ongoing", "describes", "lead_end", "drop_headline", "counts_victims"]
+__all__ = ["word_set", "repeats", "caption", "ongoing", "describes", "lead_end", "drop_headline", "counts_victims",
+           "told_before"]
 
 # A line that ends in a bracketed picture credit is a photo caption, not story text.
 _CREDIT = re.compile(
@@ -113,6 +114,26 @@ def _victims_only(token) -> bool:
     if lemma in ("die", "dead", "death"):
         return True
     return bool(deps & {"auxpass", "nsubjpass"}) or (token.tag_ == "VBN" and not deps & {"aux", "nsubj"})
+
+
+_INCIDENT_NOUNS = frozenset([
+    "attack", "ambush", "assault", "raid", "clash", "fighting", "strike", "airstrike", "bombing", "blast",
+    "explosion", "incident", "killing", "massacre", "shelling", "violence", "battle", "firefight", "protest",
+    "rally", "demonstration", "riot", "unrest"])
+_DEFINITE = frozenset(["the", "this", "that", "these", "those", "its", "their"])
+
+
+def told_before(trigger) -> str | None:
+    """The incident noun ("attack") when a sentence's event word is a definite noun that points back at an
+    incident ("denounced the attacks", "went to the site of the attack", "repulsed all the attacks"), as a
+    later mention does; None otherwise. A campaign ("the offensive") is no single incident."""
+    if trigger is None:
+        return None
+    for noun in (trigger, *(c for c in trigger.children if c.dep_ == "dobj")):
+        if noun.lemma_.lower() in _INCIDENT_NOUNS and any(
+                c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in noun.children):
+            return noun.lemma_.lower()
+    return None
 
 
 def _perfect(token) -> bool:
