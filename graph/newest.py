@@ -17,6 +17,7 @@ import pyoxigraph as ox
 
 from graph import queries as q
 from graph.store import TripleStore
+from graph.store.sparql import to_term
 
 __all__ = ["newest_first", "newest_of_superset"]
 
@@ -61,7 +62,7 @@ def newest_of_superset(store: TripleStore, reads: q.NewestFirst, bindings: dict[
         end, covered = start, 0
         while end < len(days) and covered < wanted:
             covered, end = covered + days[end]["n"], end + 1
-        rows = store.read(reads.of_dates.replace("#DAYS#", _values(days[start:end])), bindings)
+        rows = _of_dates(store, reads, bindings, days[start:end])
         found += [(rank[(row["day"], row["datatype"])], row["item"]) for row in rows
                   if (row["day"], row["datatype"]) in rank]
         start, wanted = end, wanted * 2
@@ -71,10 +72,20 @@ def newest_of_superset(store: TripleStore, reads: q.NewestFirst, bindings: dict[
     return _rows(store, reads, items)
 
 
-def _values(days: list[dict[str, Any]]) -> str:
-    """A VALUES block of these dates (rows of ``reads.dates``)."""
-    terms = " ".join(str(ox.Literal(day["day"], datatype=ox.NamedNode(day["datatype"]))) for day in days)
-    return f"VALUES ?date {{ {terms} }}"
+def _of_dates(store: TripleStore, reads: q.NewestFirst, bindings: dict[str, Any], days: list[dict[str, Any]]
+              ) -> list[dict[str, Any]]:
+    """The matches of these dates (rows of ``reads.dates``; none: of every date), each with its date.
+
+    The dates and the list's filters are one VALUES block, a row per date: as two, the engine
+    joined the filters' block first (``type=Battles``: every battle read for 3 dates, 150 ms at
+    100,000 documents, 3 ms so).
+    """
+    if not days:
+        return store.read(reads.of_dates.replace("#DAYS#", ""), bindings)
+    names = " ".join(f"?{ox.Variable(name).value}" for name in [*bindings, "date"])
+    bound = " ".join(str(to_term(value)) for value in bindings.values())
+    rows = " ".join(f"({bound} {ox.Literal(day['day'], datatype=ox.NamedNode(day['datatype']))})" for day in days)
+    return store.read(reads.of_dates.replace("#DAYS#", f"VALUES ({names}) {{ {rows} }}"))
 
 
 def _rows(store: TripleStore, reads: q.NewestFirst, items: list[str]) -> list[dict[str, Any]]:
@@ -99,11 +110,10 @@ def _dated(store: TripleStore, reads: q.NewestFirst, bindings: dict[str, Any], d
         position += day["n"]
     if not wanted:
         return []
-    days_block = ""  # a page spanning many dates reads every match: the engine joins a long VALUES slowly
-    if len(wanted) * _VALUES_PER_MATCH < sum(day["n"] for day in days):
-        days_block = _values(wanted)
+    # a page spanning many dates reads every match: the engine joins a long VALUES slowly
+    read_days = wanted if len(wanted) * _VALUES_PER_MATCH < sum(day["n"] for day in days) else []
     rank = {(day["day"], day["datatype"]): n for n, day in enumerate(wanted)}  # the engine's order of the dates
-    rows = [row for row in store.read(reads.of_dates.replace("#DAYS#", days_block), bindings)
+    rows = [row for row in _of_dates(store, reads, bindings, read_days)
             if (row["day"], row["datatype"]) in rank]
     # ties by IRI, sorted here: the engine would fetch each IRI's text at every comparison
     rows.sort(key=lambda row: (rank[(row["day"], row["datatype"])], row["item"]))

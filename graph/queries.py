@@ -227,7 +227,8 @@ WHERE {{
         of_dates=PREFIXES + f"""SELECT DISTINCT (?{item} AS ?item) (STR(?date) AS ?day) (DATATYPE(?date) AS ?datatype)
 WHERE {{
   #DAYS#
-  {where_dated}
+  ?{item} {stamp} ?date .
+  {chosen}
 }}
 """,
         undated=PREFIXES + f"""SELECT DISTINCT (?{item} AS ?item) WHERE {{

@@ -17,6 +17,7 @@ __all__ = [
     "accepted_types",
     "as_bytes",
     "bind",
+    "to_term",
     "count_query",
     "serialize_result",
     "solution_rows",
@@ -131,12 +132,13 @@ def bind(sparql: str, bindings: dict[str, Any]) -> str:
     if not bindings:
         return sparql
     names = " ".join(f"?{ox.Variable(name).value}" for name in bindings)
-    terms = " ".join(str(_to_term(value)) for value in bindings.values())
+    terms = " ".join(str(to_term(value)) for value in bindings.values())
     where = sparql.upper().index("WHERE {") + len("WHERE {")
     return f"{sparql[:where]} VALUES ({names}) {{ ({terms}) }} {sparql[where:]}"
 
 
-def _to_term(value: Any) -> ox.NamedNode | ox.Literal:
+def to_term(value: Any) -> ox.NamedNode | ox.Literal:
+    """The engine's term for a bound value: an IRI for a ``URIRef``, else a literal of its text."""
     if isinstance(value, URIRef):
         return ox.NamedNode(str(value))
     return ox.Literal(value) if isinstance(value, str) else ox.Literal(str(value))
