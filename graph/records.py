@@ -91,7 +91,7 @@ class Location:
 
     id: str  # "place/<slug>" or "place/geonames-<id>"
     name: str
-    kind: str  # country, governorate, city, town, village, camp, region
+    kind: str  # country, governorate, district, city, town, village, camp, region
     country: str | None = None  # ISO 3166-1 alpha-2
     lat: float | None = None
     lon: float | None = None

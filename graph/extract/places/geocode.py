@@ -69,8 +69,9 @@ def _candidates(name: str, context: Counter, cues: Cues) -> list[Place]:
     if not candidates and context:
         # "al-Shajara" for "Ash Shajarah": a transliteration variant, looked for only in the text's countries
         # not a hamlet, but an admin seat of unknown size (population 0 in cities500: "Tall Abyad") will do
+        # (an admin2 district, of population 0 in the data too, is never matched by a variant of its name)
         candidates = [p for p in gaz.lookup_fuzzy(name, set(context))
-                      if p.population >= 1000 or p.population == 0 or p.curated]
+                      if (p.population >= 1000 or p.population == 0 or p.curated) and p.kind != "district"]
     return candidates
 
 
@@ -93,7 +94,7 @@ def _narrowed(name: str, candidates: list[Place], cues: Cues) -> list[Place]:
         if not candidates:
             return []
     if cues.admin:
-        admin = [p for p in candidates if p.kind in ("governorate", "country")]
+        admin = [p for p in candidates if p.kind in ("governorate", "country", "district")]
         if not admin:  # "Kherson oblast": the admin1 is "Khersonska oblast" in the source
             admin = get_gazetteer().admin1_by_prefix(name, {p.country for p in candidates if p.country})
         return admin or candidates

@@ -22,17 +22,17 @@ from graph.records import slugify
 
 __all__ = ["Place", "COLUMNS", "DATA_FILES", "read_tsv", "open_index"]
 
-DATA_FILES = ("countries.tsv", "admin1.tsv", "cities.tsv", "regions.tsv", "aliases.tsv")
+DATA_FILES = ("countries.tsv", "admin1.tsv", "admin2.tsv", "cities.tsv", "regions.tsv", "aliases.tsv")
 _SCHEMA_VERSION = "3"
 
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """One gazetteer entry: a country, admin1 unit, populated place, region or camp."""
+    """One gazetteer entry: a country, admin1 unit, admin2 district, populated place, region or camp."""
 
     id: str
     name: str
-    kind: str  # country, governorate, city, town, village, camp, region
+    kind: str  # country, governorate, district, city, town, village, camp, region
     country: str | None
     lat: float
     lon: float
@@ -44,8 +44,8 @@ class Place:
 
     @property
     def rank(self) -> int:
-        """Broad kinds first when names tie: country 0, admin1 1, region 2, camp/populated place 3."""
-        return {"country": 0, "governorate": 1, "region": 2}.get(self.kind, 3)
+        """Broad kinds first when names tie: country 0, admin1 1, region or admin2 district 2, camp or town 3."""
+        return {"country": 0, "governorate": 1, "region": 2, "district": 2}.get(self.kind, 3)
 
 
 COLUMNS = tuple(f.name for f in fields(Place))
@@ -104,12 +104,14 @@ class _Compiler:
         return index
 
     def _read(self, data_dir: Path) -> None:
-        """Read the data files in order: countries, admin1 units, cities, regions, then the aliases onto them."""
+        """Read the data files in order: countries, admin1 and admin2 units, cities, regions, then the aliases."""
         self._read_countries(data_dir / "countries.tsv")
         for row in read_tsv(data_dir / "admin1.tsv"):
             place_id = f"place/{slugify(row['name'])}-{row['code'].lower()}"
             self.add(_area(row, place_id, "governorate", row["country"], admin1=row["name"]),
                      [row["name"], *_split(row["aliases"])])
+        for row in read_tsv(data_dir / "admin2.tsv"):
+            self.add(_district(row), [row["name"], *_split(row["aliases"])])
         for row in read_tsv(data_dir / "cities.tsv"):
             self.add(_city(row), list(dict.fromkeys([display_name(row["name"]), row["name"]])), _split(row["keys"]))
         for row in read_tsv(data_dir / "regions.tsv"):
@@ -230,6 +232,14 @@ def _city(row: dict) -> Place:
     return Place(
         f"place/geonames-{row['geonames_id']}", display_name(row["name"]), _town_kind(population), row["country"],
         float(row["lat"]), float(row["lon"]), row["admin1"] or None, int(row["geonames_id"]), population, 1,
+    )
+
+
+def _district(row: dict) -> Place:
+    """An admin2 area of admin2.tsv (GeoNames), at its main town's point (ACLED precision 3: an area)."""
+    return Place(
+        f"place/geonames-{row['geonames_id']}", row["name"], "district", row["country"], float(row["lat"]),
+        float(row["lon"]), row["admin1"] or None, int(row["geonames_id"]), 0, 3,
     )
 
 

@@ -38,11 +38,11 @@ __all__ = [
 ]
 
 _NEAR = frozenset(("near", "outside", "around", "from", "off"))
-_ADMIN_KINDS = frozenset(("governorate", "region"))
+_ADMIN_KINDS = frozenset(("governorate", "region", "district"))
 _ARTICLES = frozenset(("al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "the"))
 # Labels the small model gives to unknown village names after "in" ("in Shadad" PRODUCT, "in Milimani" NORP).
 _MISREAD = frozenset(("PERSON", "ORG", "PRODUCT", "NORP"))
-_TOWN_KINDS = frozenset(("city", "town", "village"))
+_TOWN_KINDS = frozenset(("city", "town", "village", "district"))
 # A town abroad, this far from every other place of the article and smaller than this, is a namesake.
 STRAY_KM = 500
 STRAY_POPULATION = 500_000
@@ -353,7 +353,7 @@ def _inside(place: Location, area: Location) -> bool:
         return place.country == area.country or None in (place.country, area.country)
     if area.kind == "governorate" and place.admin1 == area.admin1:
         return True
-    limit = {"governorate": 250, "region": 400}.get(area.kind, 80)
+    limit = {"governorate": 250, "region": 400, "district": 100}.get(area.kind, 80)
     return _km(place.lat, place.lon, area.lat, area.lon) <= limit
 
 
@@ -376,7 +376,7 @@ def _owner(doc: Doc, start: int, by_start: dict[int, PlaceMention]) -> tuple[Pla
 def _sentence_area(doc: Doc, start: int, found: list[PlaceMention]) -> tuple[PlaceMention, bool] | None:
     """The admin area the sentence names nearest to the name: the village lies somewhere inside it."""
     sent = doc[start].sent
-    areas = [m for m in found if sent.start <= m.start < sent.end and m.location.kind in ("governorate", "region")]
+    areas = [m for m in found if sent.start <= m.start < sent.end and m.location.kind in _ADMIN_KINDS]
     if not areas:
         return None
     return min(areas, key=lambda m: abs(m.start - start)), False

@@ -60,6 +60,10 @@ def query_variants(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]
     if end - start > 1 and doc[end - 1].lower_ in ADMIN_WORDS | TOWN_WORDS | CAMP_WORDS:
         s = start + 1 if doc[start].lower_ in DIRECTIONS and end - start > 2 else start
         out.append((s, end - 1, doc[s : end - 1].text))
+    words = [t.lower_ for t in doc[start:end]]
+    cut = next((len(words) - n for n in (3, 2) if words[-n:][:2] == ["local", "government"]), None)
+    if cut and cut > 0:
+        out.append((start, start + cut, doc[start : start + cut].text))  # "Mafa Local Government (Area)": Mafa LGA
     return out
 
 
@@ -90,7 +94,8 @@ def cued_spans(doc: Doc, taken: set[int]) -> list[Span]:
             start, end = found  # "KABUL, Afghanistan (AP) —", "date 2023-07-21 Imphal:"
         elif lower == "of" and i >= 1 and doc[i - 1].lower_ in CUE_BEFORE:
             start, end = i + 1, _name_end(doc, i + 1, 4)
-        elif (lower in CUE_AFTER or _apposed_noun(doc, i)) and i >= 1 and _name_token(doc[i - 1]):
+        elif (lower in CUE_AFTER or _apposed_noun(doc, i) or _local_government(doc, i)) and i >= 1 \
+                and _name_token(doc[i - 1]):
             start, end = i, i
             while start > 0 and end - start < 4 and _name_token(doc[start - 1]):
                 start -= 1
@@ -108,10 +113,15 @@ def cued_spans(doc: Doc, taken: set[int]) -> list[Span]:
     return out
 
 
+def _local_government(doc: Doc, i: int) -> bool:
+    """Whether "Local Government" opens at token ``i``: Nigeria's LGAs, "Guma Local Government Area"."""
+    return doc[i].lower_ == "local" and i + 1 < len(doc) and doc[i + 1].lower_ == "government"
+
+
 def _name_end(doc: Doc, start: int, most: int) -> int:
     """End of the name that starts at ``start``: up to ``most`` name words, hyphen-joined ones too ("Al-Arish")."""
     end = start
-    while end < len(doc) and end - start < most:
+    while end < len(doc) and end - start < most and not _local_government(doc, end):
         if _name_token(doc[end]):
             end += 1
         elif doc[end].text == "-" and end > start and not doc[end - 1].whitespace_ and end + 1 < len(doc) \

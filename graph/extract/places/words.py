@@ -45,7 +45,7 @@ DIRECTIONS = _words(
 ADMIN_WORDS = frozenset(
     _words(
         "governorate governorates province provinces oblast prefecture department wilayat wilaya muhafazat "
-        "region regions state district"
+        "region regions state district territory territories county counties lga woreda"
     )
 )
 # A "place" right after one of these is a person: "Secretary Kerry", "President Jackson".

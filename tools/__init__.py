@@ -1,0 +1,1 @@
+"""Maintenance scripts: rebuild the derived data files, measure the code, snapshot the extraction."""
