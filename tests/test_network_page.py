@@ -327,3 +327,54 @@ def test_on_a_phone_the_graph_comes_before_the_filters(fixture_server, browser):
     filters = page.evaluate("document.getElementById('filters').getBoundingClientRect().top")
     context.close()
     assert graph["top"] < 844 and graph["bottom"] <= filters and graph["height"] >= 400
+
+
+LABEL_BOXES = """() => {
+    const {network} = window.conflictkg;
+    const scale = network.getScale();
+    const threshold = network.body.nodes[Object.keys(network.body.nodes)[0]].options.scaling.label.drawThreshold;
+    return [...window.conflictkg.visibleNodes()].map((id) => network.body.nodes[id])
+      .filter((node) => node && node.options.label && node.labelModule.fontOptions.size * scale >= threshold)
+      .map((node) => {
+        const box = node.labelModule.size;  // canvas units, as drawn
+        const corner = network.canvasToDOM({x: box.left, y: box.top});
+        return {label: node.options.label, left: corner.x, top: corner.y, width: box.width * scale,
+                height: box.height * scale};
+      });
+}"""
+
+
+def overlapping(boxes: list[dict]) -> list[tuple[str, str]]:
+    """Pairs of label boxes that share more than a pixel each way (on-screen pixels)."""
+    pairs = []
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            across = min(a["left"] + a["width"], b["left"] + b["width"]) - max(a["left"], b["left"])
+            down = min(a["top"] + a["height"], b["top"] + b["height"]) - max(a["top"], b["top"])
+            if across > 1 and down > 1:
+                pairs.append((a["label"], b["label"]))
+    return pairs
+
+
+def box(label: str, left: float, top: float) -> dict:
+    return {"label": label, "left": left, "top": top, "width": 100, "height": 14}
+
+
+@pytest.mark.parametrize(("boxes", "pairs"), [
+    ([box("a", 0, 0), box("b", 50, 7)], [("a", "b")]),       # one over the other's right half
+    ([box("a", 0, 0), box("b", 100, 0)], []),                # side by side, touching
+    ([box("a", 0, 0), box("b", 0, 13.5)], []),               # half a pixel of descender: not an overlap
+    ([box("a", 0, 0), box("b", 99, 5), box("c", 98, 10)], [("a", "c"), ("b", "c")]),
+])
+def test_overlapping_label_boxes(boxes, pairs):
+    assert overlapping(boxes) == pairs
+
+
+@pytest.mark.parametrize("which", ["seed", "fixture"])
+def test_labels_drawn_at_the_default_zoom_do_not_overlap(live_server, fixture_server, visit, which):
+    seen = visit((live_server if which == "seed" else fixture_server) + "/network")
+    seen.wait_until("!window.conflictkg.network.physics.physicsEnabled || window.conflictkg.network.physics.stabilized")
+    seen.page.wait_for_timeout(300)
+    boxes = seen.page.evaluate(LABEL_BOXES)
+    assert len(boxes) >= 5 and all(box["width"] > 0 for box in boxes)
+    assert overlapping(boxes) == []
