@@ -88,6 +88,23 @@ def test_the_popup_names_the_admin1(server, offline_page):
     seen.assert_clean()
 
 
+def test_the_keyboard_reaches_a_point_and_opens_it(server, offline_page):
+    seen = open_map(offline_page, server, "?country=SO&type=Battles")
+    for _ in range(60):  # Tab through the page's controls to the first point of the map
+        seen.page.keyboard.press("Tab")
+        if seen.page.evaluate("document.activeElement.classList.contains('point')"):
+            break
+    label = seen.page.evaluate("document.activeElement.getAttribute('aria-label')")
+    assert label == "Armed clash in Mogadishu, 2021-01-15"
+    seen.page.keyboard.press("Enter")
+    seen.page.wait_for_selector(".event-popup blockquote")
+    assert seen.page.evaluate("document.activeElement.className") == "popup-title"
+    seen.page.keyboard.press("Escape")
+    seen.page.wait_for_selector(".event-popup", state="detached")
+    assert seen.page.evaluate("document.activeElement.getAttribute('aria-label')") == label
+    seen.assert_clean()
+
+
 ADMIN1_DRAWN = """async () => {
     const layer = await window.conflictkg.admin1;
     return window.conflictkg.map.hasLayer(layer) ? layer.getLayers().map((line) => line.feature.id) : [];

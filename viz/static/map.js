@@ -75,19 +75,33 @@
       const p = feature.properties;
       if (p.cluster) {
         const size = 26 + Math.min(24, Math.log2(p.point_count) * 4);
-        const icon = L.divIcon({className: "cluster", iconSize: [size, size], html: ""});
-        const marker = L.marker([lat, lon], {icon: icon, keyboard: true, title: `${p.point_count} events`});
+        const marker = focusable([lat, lon], "cluster", size, `${p.point_count} events: zoom in`,
+          () => map.setView([lat, lon], index.getClusterExpansionZoom(p.cluster_id)));
         marker.on("add", () => { marker.getElement().textContent = String(p.point_count); });
-        marker.on("click", () => map.setView([lat, lon], index.getClusterExpansionZoom(p.cluster_id)));
         layer.addLayer(marker);
       } else {
-        const point = L.circleMarker([lat, lon], {radius: radiusOf(p.fatalities), color: "#222", weight: 1,
-          fillColor: colourOf(p.type), fillOpacity: 0.85});
-        point.bindTooltip(`${p.sub_type || p.type || "Event"}, ${p.date || "undated"}`);
-        point.on("click", () => open(p, point));
+        const where = p.place ? ` in ${p.place}` : "";
+        const point = focusable([lat, lon], "point", 2 * radiusOf(p.fatalities),
+          `${p.sub_type || p.type || "Event"}${where}, ${p.date || "undated"}`, () => open(p, point));
+        point.on("add", () => { point.getElement().style.background = colourOf(p.type); });
         layer.addLayer(point);
       }
     });
+  }
+
+  // A marker that Tab reaches (in the order drawn) and that Enter or Space opens like a click.
+  function focusable(at, className, size, title, action) {
+    const icon = L.divIcon({className: className, iconSize: [size, size], html: ""});
+    const marker = L.marker(at, {icon: icon, keyboard: true, title: title, alt: title});
+    marker.on("click", action);
+    marker.on("add", () => {
+      const node = marker.getElement();
+      node.setAttribute("aria-label", title);
+      node.addEventListener("keydown", (key) => {
+        if (key.key === "Enter" || key.key === " ") { key.preventDefault(); action(); }
+      });
+    });
+    return marker;
   }
 
   async function open(event, point) {
@@ -97,10 +111,19 @@
     const where = [event.place, event.admin1 !== event.place ? event.admin1 : null].filter(Boolean).join(", ");
     box.appendChild(element("div", {class: "popup-where"}, [event.date || "undated", where, event.fatalities ? `${event.fatalities} killed` : null]
       .filter(Boolean).join(" · ")));
-    point.bindPopup(box, {maxWidth: 360}).openPopup();
+    box.addEventListener("keydown", (key) => {  // Escape closes it and gives the focus back to the point
+      if (key.key === "Escape") { point.closePopup(); point.getElement().focus(); }
+    });
+    point.bindPopup(box, {maxWidth: 360, keepInView: true}).openPopup();
     const answer = await fetch(`/api/events/${encodeURIComponent(event.id)}`, {headers: {Accept: "application/json"}});
-    if (!answer.ok) { box.appendChild(element("p", {}, `Evidence could not be loaded (${answer.status}).`)); return; }
-    const record = await answer.json();
+    if (answer.ok) evidence(box, await answer.json());
+    else box.appendChild(element("p", {}, `Evidence could not be loaded (${answer.status}).`));
+    point.getPopup().update();  // sets the content again, which takes the focus away: given to the title after
+    title.focus({preventScroll: true});  // a keyboard user lands in the popup (Escape closes it)
+    root.dataset.opened = event.id;
+  }
+
+  function evidence(box, record) {
     record.evidence.slice(0, 3).forEach((quote) => {
       box.appendChild(element("blockquote", {}, quote.text));
       if (quote.document) {
@@ -110,8 +133,6 @@
       }
     });
     if (record.evidence.length > 3) box.appendChild(element("p", {}, `and ${record.evidence.length - 3} more on the event's page`));
-    point.getPopup().update();
-    root.dataset.opened = event.id;
   }
 
   async function load() {
