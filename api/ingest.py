@@ -15,9 +15,11 @@ from flask import Flask, Request, Response, jsonify
 
 from api.auth import check_write_token
 from api.errors import problem
+from api.sparql import write_lock
+from graph.distributed import build_result
+from graph.ingest import write_documents
 from graph.inputs.read import Reader
 from graph.inputs.record import record_from_mapping
-from graph.link import write_extractions
 from graph.records import Article, Extraction, slugify
 from graph.sources import InputError, check_text
 from graph.store import TripleStore
@@ -59,7 +61,8 @@ def ingest_json(app: Flask, request: Request) -> Response:
     found = extractor(app)
     with app.extensions["conflictkg.extract_lock"]:  # spaCy pipelines are not thread-safe
         extraction = found.extract(article)
-    graph_iri = write_document(app.extensions["conflictkg.store"], extraction, app.config["CONFLICTKG"].base_iri)
+    with write_lock:  # one writer at a time: a write relinks events that the next one may report too
+        graph_iri = write_document(app.extensions["conflictkg.store"], extraction, app.config["CONFLICTKG"].base_iri)
     document_id = slugify(article.id)
     body = extraction.to_json()
     body["document"].pop("text", None)
@@ -75,11 +78,10 @@ def ingest_json(app: Flask, request: Request) -> Response:
 
 
 def write_document(store: TripleStore, extraction: Extraction, base_iri: str) -> str:
-    """Write one extraction's document graph (replacing the old one); return the graph's IRI."""
-    # the graph model's writer links events across documents and refreshes merged event facts
-    graph_iri = write_extractions(store, [extraction], base_iri)[0].graph_iri
-    store.flush()
-    return graph_iri
+    """Write one extraction's document graph (replacing the old one) in one transaction; return the graph's IRI."""
+    result = build_result(extraction, base_iri, validate=False)  # the service reports no SHACL violations
+    write_documents(store, [result], base_iri)  # links its events to the stored ones, reconciles what it touched
+    return result.graph_iri
 
 
 def _article(app: Flask, request: Request) -> Article:

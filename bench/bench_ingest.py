@@ -7,7 +7,7 @@ One run, two child processes so each one's peak memory (``ru_maxrss``) is its ow
    in ten also report an earlier document's incident, by day or by month, actors reversed, so
    events merge across documents) is built into document graphs
    (``graph.distributed.build_result``, SHACL off) and written through the ingest writer
-   (``graph.ingest.write_results``: batched ``Store.bulk_replace`` on the bulk loader, then
+   (``graph.ingest.write_documents``: batched ``Store.bulk_replace`` on the bulk loader, then
    ontology, cross-document linking and merged event facts), exactly as ``python -m graph
    ingest`` does minus spaCy. Documents are generated until the store holds at least
    ``--triples`` triples.
@@ -115,13 +115,12 @@ def corpus(seed: int = SEED):
 def run_ours(store_dir: str, target: int, workers: int) -> dict:
     """Build and write documents until the store holds ``target`` triples; time it all."""
     from graph.distributed import build_result
-    from graph.ingest import IngestSummary, write_results
+    from graph.ingest import write_documents
     from graph.store import Store
 
     if workers:
         return run_ours_on_dask(store_dir, target, workers)
     store = Store(store_dir)
-    summary = IngestSummary()
     built, build_seconds = 0, 0.0
 
     def results():
@@ -136,7 +135,7 @@ def run_ours(store_dir: str, target: int, workers: int) -> dict:
                 return
 
     started = time.perf_counter()
-    write_results(store, results(), BASE, summary)
+    summary = write_documents(store, results(), BASE, atomic=False)
     store.flush()
     seconds = time.perf_counter() - started
     triples = store.count_triples()
@@ -148,17 +147,16 @@ def run_ours(store_dir: str, target: int, workers: int) -> dict:
 def run_ours_on_dask(store_dir: str, target: int, workers: int) -> dict:
     """As ``run_ours``, but graphs are built on a LocalCluster of ``workers`` processes, as ingest does."""
     from graph.distributed import build_result, build_results, run_batch
-    from graph.ingest import IngestSummary, write_results
+    from graph.ingest import write_documents
     from graph.store import Store
 
     sample = list(itertools.islice(corpus(), 50))
     per_document = sum(build_result(e, BASE, validate=False).triples for e in sample) / len(sample)
     extractions = list(itertools.islice(corpus(), math.ceil(target / per_document)))
     store = Store(store_dir)
-    summary = IngestSummary()
     started = time.perf_counter()
     results = run_batch(extractions, BASE, workers=workers, validate=False, task=build_results)
-    write_results(store, results, BASE, summary)
+    summary = write_documents(store, results, BASE, atomic=False)
     store.flush()
     seconds = time.perf_counter() - started
     triples = store.count_triples()

@@ -6,7 +6,7 @@ browser context (nothing cached); "interactive" = the load event fired and, on p
 data they fetch (charts, the map), the drawing is done (``data-ready``). The map is also timed on a
 second store of ``--map-events`` located events (the corpus locates few events per document: a
 synthetic set of documents, each reporting four events at places spread over eight countries).
-Both stores are written by the ingest writer (``graph.ingest.write_extractions_fast``).
+Both stores are written by the one write path (``graph.ingest.write_documents``).
 
 Baseline: the network page (``/network``, the page the service already had), timed the same way in
 the same run: the ratio is our slowest page over it. Targets (issue 17): every page <= 1.5 s, the
@@ -37,7 +37,8 @@ import requests  # noqa: E402
 from bench_corpus import serve  # noqa: E402
 from corpus import extractions, replicate  # noqa: E402
 
-from graph.ingest import write_extractions_fast  # noqa: E402
+from graph.distributed import build_result  # noqa: E402
+from graph.ingest import write_documents  # noqa: E402
 from graph.records import Actor, Article, Event, Extraction, Location  # noqa: E402
 from graph.store import Store  # noqa: E402
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
@@ -104,7 +105,7 @@ def csv_download(url: str) -> float:
 def write_store(path: Path, extractions: list[Extraction]) -> Path:
     """Write ``extractions`` into a new on-disk store at ``path`` through the ingest writer."""
     store = Store(str(path))
-    write_extractions_fast(store=store, extractions=extractions, base_iri=BASE)
+    write_documents(store, (build_result(e, BASE, validate=False) for e in extractions), BASE, atomic=False)
     store.flush()
     store.close()
     return path

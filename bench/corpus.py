@@ -122,13 +122,14 @@ def replicate(sources: list[Extraction], n: int, seed: int = 7) -> Iterator[Extr
 
 def build_store(path: str, n: int, batch: int = 10_000) -> None:
     """Write ``n`` documents of the corpus into the store at ``path``, ``batch`` per ingest (no extraction run)."""
-    from graph.ingest import write_extractions_fast
+    from graph.distributed import build_result
+    from graph.ingest import write_documents
     from graph.store import Store
 
     docs, store, written = replicate(extractions(), n), Store(path), 0
     try:
         while chunk := list(itertools.islice(docs, batch)):
-            summary = write_extractions_fast(store=store, extractions=chunk, base_iri=BASE)
+            summary = write_documents(store, (build_result(e, BASE, validate=False) for e in chunk), BASE, atomic=False)
             written += len(chunk)
             print(f"{written} documents; {summary.line()}", flush=True)
     finally:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, NamedTuple, TypeVar
@@ -37,8 +36,8 @@ from graph.ontology import event_codes, event_concept
 from graph.records import Actor, Event, Extraction, Location, slugify
 from graph.vocab import CKG, GEO, PREFIXES, PROV, RDF, SDO, SEM, XSD
 
-__all__ = ["build_document", "build_graph", "DocumentTriples", "EventReport", "document_graph_iri", "EventLink",
-           "RELATIONS", "timestamp_datatype", "resolve"]
+__all__ = ["build_document", "build_graph", "DocumentTriples", "EventReport", "document_graph_iri", "RELATIONS",
+           "timestamp_datatype"]
 
 _N = TypeVar("_N", int, float)
 
@@ -55,14 +54,6 @@ _DATATYPES = {
     "month": (re.compile(r"\d{4}-\d{2}"), XSD.gYearMonth),
     "year": (re.compile(r"\d{4}"), XSD.gYear),
 }
-
-
-@dataclass(frozen=True)
-class EventLink:
-    """Where an event of this document goes: an existing event's IRI, and whether to swap its actors."""
-
-    iri: URIRef
-    swap: bool = False
 
 
 class _Names:
@@ -103,12 +94,6 @@ class _Names:
 
 def _fold(name: str) -> str:
     return slugify(name)
-
-
-def resolve(extraction: Extraction, base_iri: str, event: Event) -> tuple[URIRef | None, URIRef | None, URIRef | None]:
-    """Return the (place, actor1, actor2) IRIs of an event, as build_graph names them; None where blank."""
-    names = _Names(extraction, base_iri)
-    return names.place(event.location), names.actor(event.actor1), names.actor(event.actor2)
 
 
 def timestamp_datatype(date: str, precision: str | None) -> URIRef | None:
@@ -152,19 +137,15 @@ def _term(value: str) -> str:
     return iri(value)
 
 
-def build_document(
-    extraction: Extraction,
-    base_iri: str,
-    links: Mapping[int, EventLink] | None = None,
-    extractor_version: str = __version__,
-) -> DocumentTriples:
+def build_document(extraction: Extraction, base_iri: str, extractor_version: str = __version__) -> DocumentTriples:
     """Return one extraction's named graph as N-Triples; same input, same text.
+
+    Each event gets its own key's IRI (``graph.iris.event_iri``); events that other documents
+    report under another IRI are merged after writing (``graph.link.relink``).
 
     Args:
         extraction: what was read from one document.
         base_iri: the base every IRI is minted under.
-        links: for the events at these indexes of ``extraction.events``, the IRI of the same event
-            already in the store (``graph.link.link_events``); others get their own key's IRI.
         extractor_version: recorded on the extraction run.
     """
     g = TripleLines()
@@ -179,8 +160,7 @@ def build_document(
         _add_place(g, place, iri(place_iri(base_iri, place)), doc_iri, run)
     roles: dict[URIRef, tuple[URIRef | None, URIRef | None]] = {}
     reports = [
-        _add_event(g, extraction, index, event, names, (links or {}).get(index), roles, doc_iri, run)
-        for index, event in enumerate(extraction.events)
+        _add_event(g, extraction, event, names, roles, doc_iri, run) for event in extraction.events
     ]
     for relation in extraction.relations:
         predicate = RELATIONS.get(relation.relation)
@@ -192,14 +172,9 @@ def build_document(
     return DocumentTriples(document_graph_iri(base_iri, doc.id), g.encode(), len(g), tuple(reports))
 
 
-def build_graph(
-    extraction: Extraction,
-    base_iri: str,
-    links: Mapping[int, EventLink] | None = None,
-    extractor_version: str = __version__,
-) -> tuple[str, Graph]:
+def build_graph(extraction: Extraction, base_iri: str, extractor_version: str = __version__) -> tuple[str, Graph]:
     """Return (named graph IRI, rdflib graph) of ``build_document``'s triples, with the project's prefixes."""
-    built = build_document(extraction, base_iri, links, extractor_version)
+    built = build_document(extraction, base_iri, extractor_version)
     g = Graph()
     for prefix, namespace in PREFIXES.items():
         g.bind(prefix, namespace)
@@ -316,16 +291,13 @@ def _event_kind(event_type: str, sub_event_type: str) -> tuple[tuple[str, str], 
     return tuple(terms)
 
 
-def _add_event(g, extraction, index, event, names, link, roles, doc_iri, run) -> EventReport:
+def _add_event(g, extraction, event, names, roles, doc_iri, run) -> EventReport:
     base = names.base
     place = names.place(event.location)
     actor1, actor2 = names.actor(event.actor1), names.actor(event.actor2)
-    event_ref = link.iri if link else event_iri(
-        base, extraction.document.id, event, place, [a for a in (actor1, actor2) if a is not None]
-    )
-    swap = link.swap if link else False
-    if event_ref in roles and not swap:  # a second mention in this document: keep the first one's roles
-        swap = roles[event_ref] == (actor2, actor1) and actor1 != actor2
+    event_ref = event_iri(base, extraction.document.id, event, place, [a for a in (actor1, actor2) if a is not None])
+    # a second mention in this document: keep the first one's roles
+    swap = event_ref in roles and roles[event_ref] == (actor2, actor1) and actor1 != actor2
     assoc1 = [names.actor(n) for n in event.assoc_actor_1]
     assoc2 = [names.actor(n) for n in event.assoc_actor_2]
     if swap:

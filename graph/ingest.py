@@ -1,12 +1,13 @@
-"""Ingest: articles -> document graphs (in-process or on Dask) -> one writer -> the store.
+"""Writing documents: built document graphs -> one writer -> the store -> linked and reconciled.
 
-The writer batches document graphs (N-Triples) and hands each batch to ``store.bulk_replace``
-(the engine's bulk loader for new documents, under the store's crash journal; one transaction
-for replaced ones) from a single background thread, so extraction results keep arriving while a
-batch is written. An ingest process is the store's only user (the engine locks its directory),
-so no reader can see a document half loaded, and a crash drops the unfinished batch's documents
-when the store is next opened. At the end it links the batch's events across documents and
-writes their merged facts (``graph.link.batch``).
+``write_documents`` is the one write path, for one document (the service's POST) or a million (the
+CLI's ingest, extracting on Dask). The writer batches document graphs (N-Triples) and hands each
+batch to ``store.bulk_replace`` from a single background thread, so results keep arriving while a
+batch is written: in one transaction for a store others read (the service), or with the engine's
+bulk loader under the store's crash journal for an ingest process, which is the store's only user
+(the engine locks its directory) and whose unfinished run a crash drops when the store is next
+opened. At the end it links the batch's events to the stored ones and writes the current facts of
+what it touched (``graph.link.batch``).
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from graph.distributed import ARTICLES_PER_TASK, DocumentResult, build_result, extract_results, run_batch
-from graph.records import Article, Extraction
+from graph.distributed import ARTICLES_PER_TASK, DocumentResult, extract_results, run_batch
+from graph.records import Article
 from graph.store import TripleStore
 from graph.vocab import SEM
 
@@ -27,8 +28,7 @@ __all__ = [
     "StoreWriter",
     "ingest_articles",
     "unique_documents",
-    "write_results",
-    "write_extractions_fast",
+    "write_documents",
 ]
 
 BATCH_BYTES = 64_000_000  # N-Triples per bulk load: big enough for the loader, small enough for memory
@@ -75,11 +75,12 @@ class IngestSummary:
 class StoreWriter:
     """The one writer: batches document graphs and bulk-replaces them from one thread."""
 
-    def __init__(self, store: TripleStore, batch_bytes: int = BATCH_BYTES):
-        """Start the writer thread for ``store``."""
+    def __init__(self, store: TripleStore, atomic: bool = True, batch_bytes: int = BATCH_BYTES):
+        """Start the writer thread for ``store``; ``atomic=False`` loads new documents with the bulk loader."""
         self.store = store
+        self.atomic = atomic
         self.batch_bytes = batch_bytes
-        self.replaced: list[str] = []
+        self.previous: set[str] = set()  # what the replaced documents' old graphs mentioned
         self.busy_seconds = 0.0
         self._batch: list[tuple[str, bytes]] = []
         self._size = 0
@@ -119,34 +120,49 @@ class StoreWriter:
             if self._error is None:
                 started = time.perf_counter()
                 try:
-                    self.replaced.extend(self.store.bulk_replace(batch, atomic=False))
+                    self._write(batch)
                 except BaseException as err:  # handed to the main thread by close()/add()
                     self._error = err
                 self.busy_seconds += time.perf_counter() - started
+
+    def _write(self, batch: list[tuple[str, bytes]]) -> None:
+        """Note what the documents' stored versions mention, then replace them all."""
+        from graph.link import mentioned
+
+        self.previous.update(*mentioned(self.store, [iri for iri, _ in batch]).values())
+        self.store.bulk_replace(batch, atomic=self.atomic)
 
     def _raise_if_failed(self) -> None:
         if self._error is not None:
             raise self._error
 
 
-def write_results(
+def write_documents(
     store: TripleStore,
     results: Iterable[DocumentResult],
     base_iri: str,
-    summary: IngestSummary,
+    *,
+    atomic: bool = True,
+    summary: IngestSummary | None = None,
     progress=None,
     on_error: Callable[[str], None] | None = None,
-    refresh: bool = True,
 ) -> IngestSummary:
-    """Write every good result through one ``StoreWriter``; count it; report and skip bad ones.
+    """Write built documents (one or a million), link their events to the stored ones and reconcile what they touched.
 
-    With ``refresh`` (the default) the batch's events are then linked to the stored ones and
-    their merged facts written (``graph.link.batch``).
+    The one write path: the service's POST, the CLI's ingest and the benchmarks all come here.
+    Each good result replaces its document's graph through one ``StoreWriter``; a bad one is
+    counted in ``summary.errors``, passed to ``on_error`` and skipped. Then the events of the
+    batch are linked to the stored events that can match them and the current facts of
+    everything the batch touched are reconciled (``graph.link.batch``). ``atomic`` (the
+    default, for a store others read): each batch of documents is one transaction; ``False``
+    (an ingest that holds the store alone) uses the faster bulk loader under the crash journal.
     """
     from graph.link.batch import BatchLinker
 
-    linker = BatchLinker(store, base_iri) if refresh else None
-    writer = StoreWriter(store)
+    begun = time.perf_counter()
+    summary = IngestSummary() if summary is None else summary
+    linker = BatchLinker(store, base_iri)
+    writer = StoreWriter(store, atomic=atomic)
     try:
         for result in results:
             if result.error:
@@ -156,18 +172,18 @@ def write_results(
             else:
                 writer.add(result.graph_iri, result.ntriples)
                 summary.add(result)
-                if linker is not None:
-                    linker.add(result.graph_iri, result.reports, result.ntriples, result.triples)
+                linker.add(result.graph_iri, result.reports, result.ntriples, result.triples)
             if progress is not None:
                 progress.update(1)
     finally:
-        writer.close(meanwhile=linker.readings.parse if linker is not None else None)
+        writer.close(meanwhile=linker.readings.parse)
     started = time.perf_counter()
-    if linker is not None and summary.documents:
-        summary.count_distinct(linker.finish(replaced_any=bool(writer.replaced)))
+    if summary.documents:
+        summary.count_distinct(linker.finish(writer.previous))
     store.settle()  # linked and reconciled: a crash from here on loses nothing
     summary.merge_seconds += time.perf_counter() - started
     summary.write_seconds += writer.busy_seconds + summary.merge_seconds
+    summary.seconds += time.perf_counter() - begun
     return summary
 
 
@@ -196,7 +212,7 @@ def ingest_articles(
     else:
         chunks = (articles[i : i + ARTICLES_PER_TASK] for i in range(0, len(articles), ARTICLES_PER_TASK))
         results = (result for chunk in chunks for result in extract_results(chunk, base_iri, validate))
-    write_results(store, results, base_iri, summary, progress=progress, on_error=on_error)
+    write_documents(store, results, base_iri, atomic=False, summary=summary, progress=progress, on_error=on_error)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -220,15 +236,3 @@ def unique_documents(
             first[key] = article.path or article.id
             kept.append(article)
     return kept
-
-
-def write_extractions_fast(
-    store: TripleStore, extractions: Iterable[Extraction], base_iri: str, validate: bool = False, refresh: bool = True
-) -> IngestSummary:
-    """Build and write extractions in this process through the ingest writer (the benchmark's path)."""
-    started = time.perf_counter()
-    summary = IngestSummary()
-    results = (build_result(e, base_iri, validate) for e in extractions)
-    write_results(store, results, base_iri, summary, refresh=refresh)
-    summary.seconds = time.perf_counter() - started
-    return summary

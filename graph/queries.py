@@ -42,7 +42,7 @@ __all__ = [
     "PLACE_LIST_FIELDS",
     "READING_SKIPPED", "READINGS_OF", "LATEST_READINGS", "GRAPH_SUBJECTS", "ALL_SUBJECTS", "WITH_CURRENT_FACTS",
     "ANY_CURRENT_FACTS", "EVENT_GRAPHS", "DROP_CURRENT", "replace_current", "delete_current", "insert_default",
-    "EVIDENCE_FIGURES", "STORE_EVENTS", "LINK_CANDIDATES", "RENAME_EVENTS",
+    "EVIDENCE_FIGURES", "STORE_EVENTS", "EVENTS_AT", "with_keys", "RENAME_EVENTS",
     "GRAPH_COUNT",
 ]
 
@@ -69,6 +69,12 @@ def page(query: str, limit: int, offset: int) -> str:
 def with_iris(query: str, iris: Iterable[str]) -> str:
     """Return ``query`` with its ``#IRIS#`` mark replaced by the IRIs, each parsed by Oxigraph (ValueError if bad)."""
     return query.replace(_IRIS, " ".join(str(ox.NamedNode(str(iri))) for iri in iris))
+
+
+def with_keys(query: str, keys: Iterable[tuple[str, str, str]]) -> str:
+    """Return ``query`` with its ``#KEYS#`` mark replaced by (event type, sub-type, place IRI) rows, as terms."""
+    return query.replace("#KEYS#", " ".join(f"({ox.Literal(kind)} {ox.Literal(sub)} {ox.NamedNode(place)})"
+                                             for kind, sub, place in keys))
 
 
 def _with(fragments: dict[str, str], present: Iterable[str]) -> str:
@@ -970,28 +976,27 @@ EVIDENCE_FIGURES = _LINK_PREFIXES + """SELECT ?event ?doc ?fatalities ?date ?pre
 """
 
 # Every dated, placed event mention of every document graph, for relinking a batch (graph.link.relink).
-STORE_EVENTS = _LINK_PREFIXES + """SELECT ?g ?event ?type ?sub ?place ?date ?precision ?a1 ?a2 WHERE {
-  GRAPH ?g {
-    ?event ckg:eventType ?type ; ckg:subEventType ?sub ; sem:hasPlace ?place ; ckg:evidence ?ev .
+_EVENT_MENTIONS = """?event ckg:eventType ?type ; ckg:subEventType ?sub ; sem:hasPlace ?place ; ckg:evidence ?ev .
     ?ev sem:hasTimeStamp ?date .
     OPTIONAL { ?ev ckg:datePrecision ?precision }
     OPTIONAL { ?event ckg:actor1 ?a1 }
-    OPTIONAL { ?event ckg:actor2 ?a2 }
-  }
-}
+    OPTIONAL { ?event ckg:actor2 ?a2 }"""
+
+STORE_EVENTS = _LINK_PREFIXES + f"""SELECT ?g ?event ?type ?sub ?place ?date ?precision ?a1 ?a2 WHERE {{
+  GRAPH ?g {{
+    {_EVENT_MENTIONS}
+  }}
+}}
 """
 
-# Bound: ?type ?sub ?place ?self. The stored events another document reports of that type and place.
-LINK_CANDIDATES = _LINK_PREFIXES + """SELECT ?event ?date ?precision ?a1 ?a2 WHERE {
-  GRAPH ?g {
-    ?event ckg:eventType ?type ; ckg:subEventType ?sub ; sem:hasPlace ?place ; ckg:evidence ?ev .
-    ?ev sem:hasTimeStamp ?date .
-    OPTIONAL { ?ev ckg:datePrecision ?precision }
-    OPTIONAL { ?event ckg:actor1 ?a1 }
-    OPTIONAL { ?event ckg:actor2 ?a2 }
-  }
-  FILTER(?g != ?self)
-}
+# The rows of STORE_EVENTS of the events of some (type, sub-type, place) keys (#KEYS#: ("type" "sub" <place>) rows).
+# VALUES inside GRAPH: the engine then looks each key up (outside, it scanned every event once per key).
+EVENTS_AT = _LINK_PREFIXES + f"""SELECT ?g ?event ?type ?sub ?place ?date ?precision ?a1 ?a2 WHERE {{
+  GRAPH ?g {{
+    VALUES (?type ?sub ?place) {{ #KEYS# }}
+    {_EVENT_MENTIONS}
+  }}
+}}
 """
 
 # Rename events in graphs (#ROWS#: (graph old new swap) rows), flipping actor roles where ``swap``.

@@ -99,6 +99,14 @@ def live_server(seeded_data_dir):
     yield from _serve(seeded_data_dir)
 
 
+def write(store, extractions, base_iri: str, validate: bool = True, **options):
+    """Build hand-made extractions and write them through the one write path; return its ``IngestSummary``."""
+    from graph.distributed import build_result
+    from graph.ingest import write_documents
+
+    return write_documents(store, [build_result(e, base_iri, validate) for e in extractions], base_iri, **options)
+
+
 def write_data_dir(data_dir: Path, extractions, base_iri: str = "https://conflictkg.org/id/") -> Path:
     """Write hand-built extractions into an on-disk store at ``data_dir`` (closed again on return)."""
     from api.ingest import write_document

@@ -12,10 +12,10 @@ from rdflib.compare import graph_diff, to_isomorphic
 
 import graph.vocab as v
 from graph.build import build_graph
-from graph.link import write_extractions
 from graph.records import Actor, Article, Event, Extraction, Location, Relation
 from graph.store import Store
 from graph.vocab import CKG, GEO, PROV, RDF, SEM
+from tests.conftest import write
 
 BASE = "https://example.org/kg/"
 
@@ -171,26 +171,26 @@ def _quads(store: Store) -> set[str]:
 
 def test_writing_the_same_article_twice_gives_the_same_store(tmp_path):
     store = Store(str(tmp_path / "store"))
-    write_extractions(store, [_extraction()], BASE)
+    write(store, [_extraction()], BASE)
     first = _quads(store)
-    write_extractions(store, [_extraction()], BASE)
+    write(store, [_extraction()], BASE)
     assert _quads(store) == first
 
 
 def test_re_ingest_after_other_articles_gives_the_same_store(tmp_path):
     store = Store(str(tmp_path / "store"))
     other = _extraction("somalia-2", events=(_event(fatalities=11, start=0, end=40),), source="Radio Y")
-    write_extractions(store, [_extraction()], BASE)
-    write_extractions(store, [other], BASE)
+    write(store, [_extraction()], BASE)
+    write(store, [other], BASE)
     before = _quads(store)
-    write_extractions(store, [_extraction()], BASE)
+    write(store, [_extraction()], BASE)
     assert _quads(store) == before
 
 
 def test_re_ingest_replaces_what_the_document_said(tmp_path):
     store = Store(str(tmp_path / "store"))
-    write_extractions(store, [_extraction()], BASE)
-    write_extractions(store, [_extraction(events=(_event(fatalities=9),))], BASE)
+    write(store, [_extraction()], BASE)
+    write(store, [_extraction(events=(_event(fatalities=9),))], BASE)
     rows = store.select("PREFIX ckg: <https://w3id.org/conflictkg/ontology#> "
                         "SELECT DISTINCT ?f WHERE { ?ev ckg:text ?t ; ckg:fatalities ?f }")
     assert [r["f"] for r in rows] == [9]
@@ -207,10 +207,10 @@ def test_seed_articles_through_the_real_extractor_give_valid_idempotent_graphs(t
     extractions = list(Extractor().extract_many(articles))
     store = Store(str(tmp_path / "store"))
     for extraction in extractions:
-        (written,) = write_extractions(store, [extraction], BASE)
-        assert written.violations == [], "\n".join(written.violations)
+        summary = write(store, [extraction], BASE)
+        assert summary.violations == [], "\n".join(summary.violations)
     first = _quads(store)
     assert first
     for extraction in extractions:
-        write_extractions(store, [extraction], BASE)
+        write(store, [extraction], BASE)
     assert _quads(store) == first

@@ -12,11 +12,10 @@ from pathlib import Path
 import pytest
 import requests
 
-from graph.ingest import write_extractions_fast
-from graph.link import rebuild_current, write_extractions
+from graph.link import rebuild_current
 from graph.records import Actor, Article, Event, Extraction, Location
 from graph.store import Store
-from tests.conftest import ROOT, SEEDS, _serve
+from tests.conftest import ROOT, SEEDS, _serve, write
 
 BASE = "https://conflictkg.org/id/"
 COPIES = 20
@@ -50,7 +49,7 @@ def seeded_twenty(seed, tmp_path_factory):
     summaries = []
     for data_dir, copies in ((once_dir, 1), (many_dir, COPIES)):
         store = Store(str(data_dir))
-        summaries.append(write_extractions_fast(store, [_copy(seed, n) for n in range(copies)], BASE))
+        summaries.append(write(store, [_copy(seed, n) for n in range(copies)], BASE, validate=False, atomic=False))
         store.close()
     return once_dir, many_dir, summaries
 
@@ -127,7 +126,7 @@ def contradicting_dir(tmp_path_factory) -> Path:
     data_dir = tmp_path_factory.mktemp("contradicting")
     store = Store(str(data_dir))
     for n, (published, name, kind) in enumerate(REPORTS):
-        write_extractions(store, [_report(n, published, name, kind)], BASE)
+        write(store, [_report(n, published, name, kind)], BASE)
     store.close()
     return data_dir
 
@@ -152,7 +151,7 @@ def test_a_tie_goes_to_the_latest_report(tmp_path):
     store = Store(str(tmp_path / "store"))
     try:
         for n, (published, name, kind) in enumerate(REPORTS[:2]):
-            write_extractions(store, [_report(n, published, name, kind)], BASE)
+            write(store, [_report(n, published, name, kind)], BASE)
         facts = store.read(PREFIX + "SELECT ?name ?kind WHERE { <" + BASE + "actor/abu-omar> schema:name ?name ; "
                                     "ckg:kind ?kind }")
         assert facts == [{"name": "Abu Umar", "kind": "armed_group"}]  # 1 report each: published 2018-08-01 wins

@@ -18,9 +18,9 @@ from rdflib.namespace import XSD
 from graph import export as export_module
 from graph.export import ACLED_COLUMNS, FORMATS, export
 from graph.interactions import categories, category_of_relation
-from graph.link import write_extractions
 from graph.records import Extraction
 from graph.store import Store
+from tests.conftest import write
 from viz import network_json
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,7 +32,7 @@ ITEMS = [item for items in SCENARIOS.values() for item in items]
 
 def _write_all(path: Path) -> Store:
     store = Store(str(path))
-    write_extractions(store, [Extraction.from_json(item) for item in ITEMS], BASE)
+    write(store, [Extraction.from_json(item) for item in ITEMS], BASE)
     return store
 
 
@@ -254,7 +254,7 @@ def remote_store(tmp_path_factory):
 
 @pytest.mark.slow
 def test_a_remote_store_merges_and_exports_like_the_embedded_one(remote_store, store):
-    write_extractions(remote_store, [Extraction.from_json(item) for item in ITEMS], BASE)
+    write(remote_store, [Extraction.from_json(item) for item in ITEMS], BASE)
     _assert_isomorphic(_union(Dataset().parse(data=_dump(remote_store, "nquads"), format="nquads")),
                        _store_union(store))
     assert _csv_rows(remote_store) == _csv_rows(store)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import subprocess
@@ -11,10 +12,15 @@ import pyoxigraph as ox
 import pytest
 
 from graph.distributed import DocumentResult, build_result
-from graph.ingest import IngestSummary, unique_documents, write_extractions_fast, write_results
+from graph.ingest import IngestSummary, unique_documents, write_documents
+from graph.iris import actor_iri
+from graph.link import rebuild_current
+from graph.link.batch import BatchLinker
+from graph.queries import STORE_EVENTS
 from graph.records import Actor, Article, Event, Extraction, Location
 from graph.store import Store
-from tests.conftest import ROOT
+from graph.vocab import CURRENT_GRAPH
+from tests.conftest import ROOT, write
 
 BASE = "https://conflictkg.org/id/"
 
@@ -82,9 +88,9 @@ def quads(store: Store) -> set[str]:
 def test_writing_the_same_extractions_twice_gives_the_same_store(tmp_path):
     store = Store(str(tmp_path / "s"))
     extractions = [extraction(n) for n in range(len(INCIDENTS))]
-    first = write_extractions_fast(store, extractions, BASE, validate=True)
+    first = write(store, extractions, BASE, atomic=False)
     before, names = quads(store), store.graph_names()
-    second = write_extractions_fast(store, extractions, BASE, validate=True)
+    second = write(store, extractions, BASE, atomic=False)
     assert quads(store) == before
     assert store.graph_names() == names
     assert first.documents == second.documents == len(INCIDENTS)
@@ -95,7 +101,7 @@ def test_writing_the_same_extractions_twice_gives_the_same_store(tmp_path):
 
 def test_summary_counts_what_was_written(tmp_path):
     store = Store(str(tmp_path / "s"))
-    summary = write_extractions_fast(store, [extraction(0), extraction(1)], BASE)
+    summary = write(store, [extraction(0), extraction(1)], BASE, validate=False, atomic=False)
     per_document = [store.count_triples(f"{BASE}graph/report-{n}") for n in (0, 1)]
     assert summary.triples == sum(per_document) > 0
     line = summary.line()
@@ -112,7 +118,7 @@ def test_error_results_are_skipped_and_reported(tmp_path):
         DocumentResult(source="broken.txt", error="broken.txt: extraction failed (boom)"),
         build_result(extraction(1), BASE, validate=False),
     ]
-    summary = write_results(store, results, BASE, IngestSummary(), on_error=reported.append)
+    summary = write_documents(store, results, BASE, atomic=False, on_error=reported.append)
     assert reported == ["broken.txt: extraction failed (boom)"]
     assert summary.errors == reported
     assert summary.documents == 2
@@ -124,7 +130,40 @@ def test_a_store_failure_reaches_the_caller(tmp_path):
     store = Store(str(tmp_path / "s"))
     bad = DocumentResult(source="x", graph_iri="not an IRI", ntriples=b"<http://e/s> <http://e/p> <http://e/o> .\n")
     with pytest.raises(ValueError):
-        write_results(store, [bad], BASE, IngestSummary(), refresh=False)
+        write_documents(store, [bad], BASE)
+    store.close()
+
+
+def test_linking_a_document_reads_the_stored_events_it_can_match_and_no_others(tmp_path):
+    """One new report costs what it touches: the stored mentions of its events' type and place, all of them."""
+    store = Store(str(tmp_path / "s"))
+    write(store, [extraction(n) for n in range(12)], BASE, validate=False)  # two reports of each of six incidents
+    later = build_result(extraction(12), BASE, validate=False)  # a third report of the first one (Kidal)
+    linker = BatchLinker(store, BASE)
+    linker.add(later.graph_iri, later.reports, later.ntriples, later.triples)
+    stored = [row for row in linker.rows() if row["g"] != later.graph_iri]
+    assert sorted(row["g"] for row in stored) == [f"{BASE}graph/report-0", f"{BASE}graph/report-6"]
+    assert len(store.select(STORE_EVENTS)) == 12
+    store.close()
+
+
+def _current(store: Store) -> set[str]:
+    return {str(q.triple) for q in store.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(CURRENT_GRAPH))}
+
+
+@pytest.mark.parametrize("atomic", [True, False])
+def test_a_replaced_document_leaves_no_current_facts_of_what_it_no_longer_says(tmp_path, atomic):
+    store = Store(str(tmp_path / "s"))
+    write(store, [extraction(0), extraction(1)], BASE, validate=False, atomic=atomic)
+    first = extraction(0)
+    gone = [str(actor_iri(BASE, first.actors[1].id)), *(r.event for r in build_result(first, BASE, False).reports)]
+    assert all(f"<{iri}>" in " ".join(_current(store)) for iri in gone)
+    corrected = dataclasses.replace(first, actors=first.actors[:1], events=())  # names one actor, no event
+    write(store, [corrected], BASE, validate=False, atomic=atomic)
+    written = _current(store)
+    assert not any(triple.startswith(f"<{iri}> ") for iri in gone for triple in written)
+    rebuild_current(store)
+    assert _current(store) == written  # the same as recounting every document
     store.close()
 
 

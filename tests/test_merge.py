@@ -11,17 +11,17 @@ import pytest
 
 from graph.build import build_graph
 from graph.distributed import build_results
-from graph.ingest import IngestSummary, write_results
+from graph.ingest import write_documents
 from graph.link import (
     actors_compatible,
     dates_compatible,
     rebuild_current,
     relink_graphs,
-    write_extractions,
 )
 from graph.records import Extraction
 from graph.store import Store
 from graph.vocab import CURRENT_GRAPH
+from tests.conftest import write
 
 BASE = "https://example.org/kg/"
 
@@ -69,11 +69,11 @@ def merged_store(request, tmp_path):
     store = Store(str(tmp_path / "store"))
     if order.startswith("batch"):  # the bulk path of `python -m graph ingest`: build apart, write, then link
         for part in [reports] if order == "batch" else [reports[::2], reports[1::2]]:
-            summary = write_results(store, build_results(part, BASE), BASE, IngestSummary())
+            summary = write_documents(store, build_results(part, BASE), BASE, atomic=False)
             assert summary.documents == len(part) and not summary.errors
         return name, store
     for report in reports if order == "forward" else reversed(reports):
-        assert write_extractions(store, [report], BASE)[0].violations == []
+        assert write(store, [report], BASE).violations == []
     return name, store
 
 
@@ -136,8 +136,8 @@ def test_actors_and_places_from_different_articles_are_one_node(merged_store):
 def test_merged_event_has_the_most_precise_date(tmp_path):
     store = Store(str(tmp_path / "store"))
     reports = _reports("mali")
-    write_extractions(store, [reports[2]], BASE)  # month precision first
-    write_extractions(store, [reports[0]], BASE)
+    write(store, [reports[2]], BASE)  # month precision first
+    write(store, [reports[0]], BASE)
     event = _event_of_mention(store)[("mali-local-c", 10)]
     dates = {row["event"]: row.get("date") for row in store.select(MERGED)}
     assert dates[event] == "2019-09-30"
@@ -146,15 +146,15 @@ def test_merged_event_has_the_most_precise_date(tmp_path):
 def test_replacing_a_document_recomputes_the_merged_figures(tmp_path):
     store = Store(str(tmp_path / "store"))
     reports = _reports("mali")
-    write_extractions(store, reports, BASE)
+    write(store, reports, BASE)
     event = _event_of_mention(store)[("mali-wire-a", 0)]
     corrected = Extraction.from_json({**SCENARIOS["mali"][2], "events": [
         {**SCENARIOS["mali"][2]["events"][0], "fatalities": 61}]})
-    write_extractions(store, [corrected], BASE)
+    write(store, [corrected], BASE)
     merged = {row["event"]: row for row in store.select(MERGED)}
     assert merged[event]["high"] == 61
     emptied = Extraction.from_json({**SCENARIOS["mali"][2], "events": []})
-    write_extractions(store, [emptied], BASE)
+    write(store, [emptied], BASE)
     merged = {row["event"]: row for row in store.select(MERGED)}
     assert merged[event]["high"] == 38
     assert merged[event]["sources"] == 2
@@ -215,7 +215,7 @@ def test_a_report_that_fits_two_events_equally_is_not_merged(tmp_path):
     earlier = {**wire_a, "document": {**wire_a["document"], "id": "mali-wire-d"},
                "events": [{**wire_a["events"][0], "date": "2019-09-12", "fatalities": 3}]}
     for item in (wire_a, earlier, local):
-        write_extractions(store, [Extraction.from_json(item)], BASE)
+        write(store, [Extraction.from_json(item)], BASE)
     event_of = _event_of_mention(store)
     assert event_of[("mali-local-c", 10)] not in {event_of[("mali-wire-a", 0)], event_of[("mali-wire-d", 0)]}
 
@@ -254,7 +254,7 @@ def test_merged_event_date_is_an_owl_time_instant_with_its_granularity(tmp_path,
     store = Store(str(tmp_path / "store"))
     item = SCENARIOS["mali"][2]
     report = {**item, "events": [{**item["events"][0], "date": date, "date_precision": precision}]}
-    write_extractions(store, [Extraction.from_json(report)], BASE)
+    write(store, [Extraction.from_json(report)], BASE)
     rows = store.select(PREFIX + """PREFIX time: <http://www.w3.org/2006/time#>
         SELECT ?unit ?p ?value WHERE { ?e ckg:evidence ?ev ; time:hasTime ?t . ?t a time:Instant ;
         time:unitType ?unit ; ?p ?value . FILTER(STRSTARTS(STR(?p), STR(time:inXSD))) }""")

@@ -9,12 +9,12 @@ import pytest
 
 import graph.link.batch
 from graph.build import build_document
-from graph.ingest import write_extractions_fast
 from graph.link import rebuild_current
 from graph.link.readings import BatchReadings
 from graph.records import Actor, Article, Event, Extraction, Location
 from graph.store import Store
 from graph.vocab import CURRENT_GRAPH
+from tests.conftest import write
 
 BASE = "https://conflictkg.org/id/"
 
@@ -52,8 +52,8 @@ def test_a_batch_reconciles_as_a_rebuild_from_every_document(tmp_path, monkeypat
         monkeypatch.setattr(graph.link.batch, "BatchReadings", lambda: BatchReadings(max_triples))
     store = Store(str(tmp_path / "store"))
     try:
-        first = write_extractions_fast(store, FIRST, BASE)
-        second = write_extractions_fast(store, SECOND, BASE)  # meets the first batch's actors, place and events
+        first = write(store, FIRST, BASE, validate=False, atomic=False)
+        second = write(store, SECOND, BASE, validate=False, atomic=False)  # meets the first batch's actors and events
         assert (first.actors, first.places, second.actors, second.places) == (3, 1, 3, 1)
         assert second.events <= first.events == 3  # the month-precision report was linked to the day's event
         batched = _current(store)

@@ -1,16 +1,17 @@
-"""Linking and current facts for a batch ingest, worked out from the batch's own reports.
+"""Linking and current facts for a batch of written documents, one document or a million.
 
-A batch ingest bulk-loads document graphs that were built without looking at the store. Before
-the first one is loaded, ``BatchLinker`` reads the events the store already holds (one query,
-nothing to read in an empty store); as each document is written it keeps what its mentions say
-(``graph.build.EventReport``). At the end, relinking is planned in memory, then the current facts
-of everything the batch's documents mention, and of the events relinking renamed, are
-reconciled (``graph.link.current``).
+Document graphs are built without looking at the store (in parallel, on Dask workers). As each
+one is written, ``BatchLinker`` keeps what its mentions say (``graph.build.EventReport``). At the
+end it reads the stored events that can match them, and only those: the events of the same ACLED
+type, sub-type and place (the groups ``relink_graphs`` merges within), so one document costs what
+it touches. Relinking is planned in memory, then the current facts of everything the batch's
+documents mention, of what the replaced versions mentioned and of the events relinking renamed
+are reconciled (``graph.link.current``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from graph import queries as q
 from graph.build import EventReport
@@ -22,15 +23,16 @@ from graph.store import TripleStore
 
 __all__ = ["BatchLinker"]
 
+_KEYS_PER_READ = 500  # (type, sub-type, place) keys per query: one look-up each
+
 
 class BatchLinker:
     """Collects the reports of a batch's documents, then links them and reconciles their current facts."""
 
     def __init__(self, store: TripleStore, base_iri: str):
-        """Read the events ``store`` holds now, before any document of the batch is loaded."""
+        """Link into ``store``, whose IRIs are minted under ``base_iri``."""
         self.store = store
         self.base_iri = base_iri
-        self.stored = store.select(q.STORE_EVENTS)
         self.reports: dict[str, Sequence[EventReport]] = {}  # graph IRI -> its document's reports
         self.readings = BatchReadings()
 
@@ -39,23 +41,30 @@ class BatchLinker:
         self.reports[graph_iri] = reports
         self.readings.add(graph_iri, ntriples, triples)
 
-    def finish(self, replaced_any: bool) -> dict[str, set[str]]:
+    def finish(self, previous: Iterable[str] = ()) -> dict[str, set[str]]:
         """Load the ontology, relink the batch's events and reconcile the current facts of everything it touched.
 
-        ``replaced_any``: some document replaced an older version of itself, whose entities may
-        have gone; then the whole current graph is rebuilt from the store. Returns the distinct
-        actors, places, events and documents the batch mentions, by class IRI.
+        ``previous``: the actors, places, events and documents that the replaced versions of the
+        batch's documents mentioned (some may be gone). Returns the distinct actors, places,
+        events and documents the batch mentions, by class IRI.
         """
         ensure_ontology(self.store)
-        rows = [row for row in self.stored if row["g"] not in self.reports] + [
-            _link_row(graph, report) for graph, reports in self.reports.items() for report in reports
-            if report.place and report.date
-        ]
-        renamed = relink_graphs(self.store, self.base_iri, self.reports, rows)
+        renamed = relink_graphs(self.store, self.base_iri, self.reports, self.rows())
         self.readings.parse()
-        if replaced_any or not self.readings.complete:
-            return reconcile_graphs(self.store, self.reports, also=renamed, rebuild=replaced_any)
-        return reconcile_batch(self.store, self.readings, renamed)
+        touched = renamed | set(previous)
+        if not self.readings.complete:
+            return reconcile_graphs(self.store, self.reports, also=touched)
+        return reconcile_batch(self.store, self.readings, touched)
+
+    def rows(self) -> list[dict]:
+        """The batch's reports and the other stored mentions of their (type, place) groups, as ``STORE_EVENTS`` rows."""
+        ours = [_link_row(graph, report) for graph, reports in self.reports.items() for report in reports
+                if report.place and report.date]
+        keys = sorted({(row["type"], row["sub"], row["place"]) for row in ours})
+        stored = [row for start in range(0, len(keys), _KEYS_PER_READ)
+                  for row in self.store.select(q.with_keys(q.EVENTS_AT, keys[start:start + _KEYS_PER_READ]))
+                  if row["g"] not in self.reports]
+        return stored + ours
 
 
 def _link_row(graph_iri: str, report: EventReport) -> dict:

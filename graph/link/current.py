@@ -168,18 +168,10 @@ def mentioned(store: TripleStore, graph_iris: Iterable[str]) -> dict[str, set[st
     return found
 
 
-def reconcile_graphs(store: TripleStore, graph_iris: Iterable[str], also: Iterable[str] = (), rebuild: bool = False
-                     ) -> dict[str, set[str]]:
-    """Reconcile everything these document graphs mention, and ``also`` these subjects; return what they mention.
-
-    With ``rebuild`` the whole current graph is rebuilt from every document graph instead (after
-    documents were replaced, whose old entities may have gone).
-    """
+def reconcile_graphs(store: TripleStore, graph_iris: Iterable[str], also: Iterable[str] = ()) -> dict[str, set[str]]:
+    """Reconcile everything these document graphs mention, and ``also`` these subjects; return what they mention."""
     found = mentioned(store, graph_iris)
-    if rebuild:
-        rebuild_current(store)
-    else:
-        reconcile(store, set().union(*found.values()) | set(also))
+    reconcile(store, set().union(*found.values()) | set(also))
     return found
 
 

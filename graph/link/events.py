@@ -1,4 +1,4 @@
-"""Find, for each event of a new document, the same real-world event already in the store.
+"""When two reports are of one real-world event: the rules relinking (``graph.link.relink``) applies.
 
 Two reports are of one event when they agree on ACLED type and sub-type and on the place, their
 dates overlap (2018-07 contains 2018-07-31; a week contains its days), and their actor sets agree
@@ -17,15 +17,8 @@ from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
-from graph import queries as q
-from graph.build import EventLink, resolve
-from graph.iris import date_precision, document_graph_iri
-from graph.records import Extraction
-from graph.store import TripleStore
-
 __all__ = [
-    "link_events",
-    "best_link",
+    "EventLink",
     "choose_link",
     "candidates_from_rows",
     "Candidate",
@@ -34,6 +27,14 @@ __all__ = [
     "actors_compatible",
     "swapped",
 ]
+
+@dataclass(frozen=True)
+class EventLink:
+    """Where a report's event goes: the stored event's IRI, and whether to swap the report's actors to match."""
+
+    iri: URIRef
+    swap: bool = False
+
 
 @dataclass
 class Candidate:
@@ -101,30 +102,6 @@ def choose_link(
         return None  # nothing fits, or two distinct events fit equally well: do not guess
     best = next(c for c in fitting if c.iri == ranked[0][2])
     return EventLink(URIRef(best.iri), swapped(actor1, actor2, best.roles))
-
-
-def best_link(
-    store: TripleStore, self_graph: str, event_type: str, sub_event_type: str, place: str,
-    report: tuple[str, str | None], actor1: str | None, actor2: str | None,
-) -> EventLink | None:
-    """Return the one event stored outside ``self_graph`` that this report is of, or None."""
-    bindings = {"type": event_type, "sub": sub_event_type, "place": URIRef(place), "self": URIRef(self_graph)}
-    return choose_link(candidates_from_rows(store.select(q.LINK_CANDIDATES, bindings)), report, actor1, actor2)
-
-
-def link_events(store: TripleStore, extraction: Extraction, base_iri: str) -> dict[int, EventLink]:
-    """Return, by index in ``extraction.events``, the IRI of the same event reported by other documents."""
-    self_graph = document_graph_iri(base_iri, extraction.document.id)
-    links: dict[int, EventLink] = {}
-    for index, event in enumerate(extraction.events):
-        place, actor1, actor2 = resolve(extraction, base_iri, event)
-        if place is None or not event.date:
-            continue
-        link = best_link(store, self_graph, event.event_type, event.sub_event_type, str(place),
-                         (event.date, date_precision(event)), *(str(a) if a else None for a in (actor1, actor2)))
-        if link is not None:
-            links[index] = link
-    return links
 
 
 def candidates_from_rows(rows: Iterable[dict]) -> list[Candidate]:
