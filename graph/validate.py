@@ -1,15 +1,18 @@
-"""SHACL validation of document graphs against ``graph/shapes.ttl`` (pyshacl)."""
+"""SHACL validation of document graphs against ``graph/shapes.ttl`` (pyshacl), and the one rule SHACL core
+cannot say: an actor on both sides of an event."""
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
 from pyshacl import validate as shacl_validate
 from rdflib import Graph
 from rdflib.namespace import SH
+from rdflib.term import Node
 
-from graph.vocab import PREFIXES, RDF
+from graph.vocab import CKG, PREFIXES, RDF, SDO
 
 __all__ = ["validate", "validate_ntriples", "SHAPES_FILE", "shapes_graph"]
 
@@ -27,15 +30,29 @@ def validate_ntriples(ntriples: bytes) -> list[str]:
     return validate(Graph().parse(data=ntriples, format="nt"))
 
 
+# ACLED codes two unnamed groups of one category on both sides of an event (Rioters (X) against Rioters (X),
+# Unidentified Clan Militia (X) against another); any other actor on both sides is an error.
+_UNNAMED_GROUP = re.compile(
+    r"^(?:Rioters|Protesters|Civilians|Unidentified [A-Za-z]+ (?:Militia|Armed Group))(?: \(|$)")
+
+
+def _both_sides(graph: Graph) -> list[tuple[Node, Node]]:
+    """(event, actor) where one actor that is no unnamed group is actor 1 and actor 2 of the event."""
+    return [(event, actor) for event, actor in graph.subject_objects(CKG.actor1)
+            if (event, CKG.actor2, actor) in graph
+            and not any(_UNNAMED_GROUP.match(str(name)) for name in graph.objects(actor, SDO.name))]
+
+
 def validate(graph: Graph) -> list[str]:
     """Return one line per SHACL violation of ``graph`` (sorted); an empty list means it conforms."""
     conforms, report, _ = shacl_validate(graph, shacl_graph=shapes_graph(), inference="none", abort_on_first=False)
-    if conforms:
-        return []
     names = Graph().namespace_manager
     for prefix, namespace in PREFIXES.items():
         names.bind(prefix, namespace, override=True)
-    lines = set()
+    lines = {f"{event.n3(names)} ckg:actor1: actor 1 is one actor, not also actor 2 (value {actor.n3(names)})"
+             for event, actor in _both_sides(graph)}
+    if conforms:
+        return sorted(lines)
     for result in report.subjects(RDF.type, SH.ValidationResult):
         focus = report.value(result, SH.focusNode)
         path = report.value(result, SH.resultPath)

@@ -54,6 +54,19 @@ def first_event(extractor, text: str):
          "M23"),
         # a passive: the agent of "by" is actor1 (in battles and remote violence ACLED lists the state first)
         ("Six villagers were killed by Boko Haram fighters near Maiduguri.", "Boko Haram", "Civilians (Nigeria)"),
+        # unnamed clans and local militias are ACLED's identity militias; fighting among themselves, on both sides
+        ("Rival clan militias fought over a water point near Galkayo, Somalia.", "Unidentified Clan Militia (Somalia)",
+         "Unidentified Clan Militia (Somalia)"),
+        ("Three people died in clan fighting near Jowhar, Somalia, on Monday.", "Unidentified Clan Militia (Somalia)",
+         "Unidentified Clan Militia (Somalia)"),
+        ("A local militia shot dead two traders in Sebha, Libya.", "Unidentified Communal Militia (Libya)",
+         "Civilians (Libya)"),
+        ("Self-defense groups clashed with soldiers near Bambari, Central African Republic.",
+         "Military Forces of Central African Republic", "Unidentified Communal Militia (Central African Republic)"),
+        # crowds that clash with no one else named clash with each other: rioters on both sides
+        ("Supporters of rival candidates clashed in Kumasi, Ghana, after the vote count.", "Rioters (Ghana)",
+         "Rioters (Ghana)"),
+        ("Rioters clashed with police in Kumasi, Ghana.", "Rioters (Ghana)", "Police Forces of Ghana"),
     ],
 )
 def test_acled_actors_and_roles(extractor, text, actor1, actor2):

@@ -56,11 +56,12 @@ def extract(extractor, text: str):
          "Rioters (Algeria)", "Police Forces of Algeria"),
         ("Residents protesting power cuts burnt tyres and clashed with police in Kano, Nigeria.",
          "Violent demonstration", "Rioters (Nigeria)", "Police Forces of Nigeria"),
-        # political camps that clash riot; herders and farmers are left to the communal-militia reading
+        # political camps that clash riot, rioters on both sides (ACLED's coding of crowds that fight each other);
+        # herders and farmers are left to the communal-militia reading
         ("After a disputed mayoral election in Koudougou, Burkina Faso, opposing political groups clashed, injuring "
-         "several people.", "Mob violence", "Rioters (Burkina Faso)", None),
+         "several people.", "Mob violence", "Rioters (Burkina Faso)", "Rioters (Burkina Faso)"),
         ("Two killed in clashes between rival party supporters in Kumasi, Ghana.", "Mob violence", "Rioters (Ghana)",
-         None),
+         "Rioters (Ghana)"),
         ("Herders clashed with farmers near Djenne, Mali, leaving five dead.", "Armed clash", None, None),
         # armed sides stay a battle
         ("Soldiers clashed with al-Shabaab fighters near Afgoye, Somalia.", "Armed clash",

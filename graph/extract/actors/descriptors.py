@@ -33,10 +33,11 @@ _STATE_MODIFIERS = {"regime", "government", "pro-government", "pro-regime", "loy
                     "army", "military", "national"}
 _GENERIC_NAMES = {
     "rebels": "Rebels", "civilians": "Civilians", "protesters": "Protesters", "rioters": "Rioters",
-    "unidentified": "Unidentified Armed Group",
+    "unidentified": "Unidentified Armed Group", "clan": "Unidentified Clan Militia",
+    "communal": "Unidentified Communal Militia",
 }
 _GENERIC_KINDS = {"rebels": "armed_group", "civilians": "civilians", "protesters": "civilians",
-                  "rioters": "civilians", "unidentified": "armed_group"}
+                  "rioters": "civilians", "unidentified": "armed_group", "clan": "militia", "communal": "militia"}
 
 
 @cache

@@ -23,7 +23,7 @@ from graph.extract.events import types as event_types
 from graph.extract.events.claims import CLAIMED_EVENTS, claimant, with_doer
 from graph.extract.events.combatants import by_combatants
 from graph.extract.events.coref import EventMention, announces_another, drop_headlines, merge_mentions
-from graph.extract.events.crowd_types import crowd_sub_type
+from graph.extract.events.crowd_types import crowd_sub_type, each_other, mutual
 from graph.extract.events.lexicon import codes, taxonomy
 from graph.extract.events.parties import implied_parties
 from graph.extract.events.place import event_place, main_place
@@ -100,7 +100,8 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
     events = anchor_dates(incidents, context.published)
     countries = {p.location.name for p in places if p.location.kind in _COUNTRY_KINDS}
     events = _fill_from_context(events, countries, _theatre_check(article, doc, table, places))
-    return implied_parties(events, table, places)
+    events, added = implied_parties(events, table, places)
+    return [each_other(e) if e.id in context.mutual else e for e in events], added
 
 
 _ARMED_KINDS = frozenset(["armed_group", "militia", "state_forces"])
@@ -159,6 +160,7 @@ class _Context:
         self.fallback = main_place(places)
         self.own: dict[str, tuple[bool, bool]] = {}  # event id -> (date read from its text, place named in it)
         self.told: dict[str, str] = {}  # event id -> the noun its event word points back with ("the attack")
+        self.mutual: set[str] = set()  # riots whose crowds clash with each other
 
     def sentence_events(self, sent: Span, typing, evidence: tuple[str, int, int]) -> list[Event]:
         """The sentence's event, then the event of a "during a rampage that left 250 dead" adjunct, if any."""
@@ -224,6 +226,8 @@ class _Context:
             cameo=typing.cameo,
             plover=typing.plover,
         )
+        if typing.event_type == "Riots" and mutual(typing.trigger):
+            self.mutual.add(event_id)
         if riot is not None:
             return _crowd_first(event, self.table)
         return by_combatants(event, sent, {info.name: info.kind for info in self.table.actors.values()})

@@ -11,17 +11,21 @@ The sentence's words give a type before its parties are known; once they are, th
   are communal militias.
 
 It is a violent demonstration when the sentence tells of a protest or the crowd faces the state's
-forces, mob violence otherwise.
+forces, mob violence otherwise. Crowds that clash with no one else named clash with each other: ACLED
+codes Rioters (X) on both sides.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
 from graph.extract.actors.crowds import protest_word
 from graph.extract.events.syntax import agents
+from graph.records import Event
 
-__all__ = ["crowd_sub_type"]
+__all__ = ["crowd_sub_type", "mutual", "each_other"]
 
 _ARMED_KINDS = frozenset(["armed_group", "militia"])
 _STATE_KINDS = frozenset(["state_forces", "government"])
@@ -89,3 +93,19 @@ def _parties(trigger: Token) -> set[int]:
 def _riot(sent: Span, kinds: set[str]) -> str:
     demonstration = kinds & _STATE_KINDS or any(protest_word(token) for token in sent)
     return "Violent demonstration" if demonstration else "Mob violence"
+
+
+_MUTUAL = frozenset(["clash", "brawl", "scuffle", "fight", "fighting"])
+
+
+def mutual(trigger: Token | None) -> bool:
+    """Whether a riot's event word tells of crowds fighting ("clashed", "brawled", "scuffles")."""
+    return trigger is not None and trigger.lemma_.lower() in _MUTUAL
+
+
+def each_other(event: Event) -> Event:
+    """A riot of rioters who clash with no one else named ("opposing political groups clashed"): the
+    rioters are on both sides, as ACLED codes them."""
+    if event.actor2 is not None or not (event.actor1 or "").startswith("Rioters"):
+        return event
+    return replace(event, actor2=event.actor1)

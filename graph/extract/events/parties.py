@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from graph.extract.actors import ActorTable
+from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.table import ActorInfo, generic_actor, inter_code, state_actor
 from graph.extract.places import PlaceMention
 from graph.records import Actor, Event
@@ -35,6 +36,8 @@ _CIVILIAN_TARGETS = frozenset(["organization", "person", "civilians"])
 _NON_STATE_ARMED = frozenset(["armed_group", "militia"])
 _CROWDS = frozenset(["Riots", "Protests"])
 _UNKNOWN = "Unidentified Armed Group"
+# ACLED's identity militias of unnamed groups: the side the text leaves unnamed in their fighting is another
+_UNNAMED_MILITIAS = ("Unidentified Clan Militia", "Unidentified Communal Militia")
 _LEADERS = frozenset(["organization", "person"])  # a union, party or person who leads a protest: beside its crowd
 
 
@@ -74,6 +77,9 @@ def _implied(event: Event, kinds: dict[str, str], code: str | None) -> dict[str,
         if kinds.get(event.actor1) == "state_forces" and hurt:
             return {"actor2": _unknown(code)}
     if event.event_type == "Battles" and sub == "Armed clash" and bool(event.actor1) != bool(event.actor2):
+        present = event.actor1 or event.actor2 or ""
+        if present.startswith(_UNNAMED_MILITIAS):  # "clan fighting", "rival clan militias": both sides unnamed
+            return {"actor2" if event.actor1 else "actor1": ActorInfo(actor_key(present), present, "militia")}
         return {"actor2" if event.actor1 else "actor1": _unknown(code)}
     if event.event_type in _CROWDS:
         return _crowd(event, kinds, code)
