@@ -20,9 +20,10 @@ from api.limits import heavy_slot
 from graph.network import NetworkView
 from viz import network_json, render_network
 from viz.pages import entity_page
-from viz.render import STATIC
+from viz.render import STATIC, TEMPLATES
 
-blueprint = Blueprint("network", __name__, static_folder=str(STATIC), static_url_path="/viz/static")
+blueprint = Blueprint("network", __name__, static_folder=str(STATIC), static_url_path="/viz/static",
+                      template_folder=str(TEMPLATES))  # viz/: the site navigation (nav.html) of every page
 
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
        "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")

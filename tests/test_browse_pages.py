@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -256,3 +257,14 @@ def test_every_control_has_a_label(server, offline_page, path):
         .map(c => c.outerHTML)""")
     assert unlabelled == []
     seen.assert_clean()
+
+
+SITE_NAV = re.compile(r'<nav aria-label="Site">.*?</nav>', re.S)
+
+
+@pytest.mark.parametrize("path", ["/actors/syrian-arab-army", "/places/mogadishu", "/network", "/map",
+                                  "/documents/doc-hostile", "/search?q=army", "/"])
+def test_every_page_has_the_site_navigation_of_the_tables(server, path):
+    tables = SITE_NAV.findall(requests.get(server + "/events", timeout=30).text)
+    assert len(tables) == 1 and 'href="/places"' in tables[0]
+    assert SITE_NAV.findall(requests.get(server + path, timeout=30).text) == tables
