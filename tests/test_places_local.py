@@ -255,3 +255,24 @@ def test_variant_spelling_never_matches_an_admin2_area(nlp):
     places = _places(nlp, "Troops cleared Shirori village in Nigeria.")
     found = {location.name: location for location in places.values()}
     assert "Shirori" in found and found["Shirori"].kind == "village"
+
+
+# (text, village, country, precision): a village the text puts in no container lies near the place named
+# closest to it in its sentence, else in the sentence before or after; a named container still comes first
+NEARBY = [
+    ("Gunmen killed two herders in Ndobolo on the road between Beni and Butembo.", "Ndobolo", "CD", 2),
+    ("Fighting was reported in Kalumbwe on Tuesday. The army sent reinforcements from Goma.", "Kalumbwe", "CD", 2),
+    ("Troops cleared Ndobolo village in Masisi territory. Later gunmen returned to Ndobolo, residents of Goma said.",
+     "Ndobolo", "CD", 3),
+    ("Rebels attacked Ndobolo in northern Uganda. Talks went on in Nairobi.", "Ndobolo", "UG", None),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "village", "country", "precision"), NEARBY)
+def test_village_lies_near_the_place_named_beside_it(nlp, text, village, country, precision):
+    found = {location.name: location for location in _places(nlp, text).values()}
+    assert village in found, f"{village!r} not among {sorted(found)}"
+    location = found[village]
+    assert (location.country, location.precision) == (country, precision)
+    assert (location.lat is None) == (precision is None)

@@ -203,6 +203,7 @@ def read_unlisted(
     """
     by_start = {m.start: m for m in found}
     taken = {i for m in found for i in range(m.start, m.end)}
+    guessed: set[int] = set()  # names placed only by a place named near them
     placed = Counter(m.location.country for m in found if m.location.kind != "country" and m.location.country)
     country = placed.most_common(1)[0][0] if placed else country  # "US drones hit Jilib": Somalia's story
     listed = _listed_names(doc, [*missed, *((m.start, m.end) for m in found)])
@@ -230,23 +231,25 @@ def read_unlisted(
             continue
         held = container(doc, end, by_start) or _owner(doc, start, by_start) \
             or _sentence_area(doc, start, list(by_start.values()))
+        if held is None and (held := _nearby(doc, start, list(by_start.values()), country)) is not None:
+            guessed.add(start)
         by_start[start] = PlaceMention(start, end, unlisted_place(doc[start:name_end].text, noun, held, country))
         taken.update(range(start, end))
-    return _one_place_per_name(_without_strays(doc, list(by_start.values()), ner))
+    return _one_place_per_name(_without_strays(doc, list(by_start.values()), ner), guessed)
 
 
-def _one_place_per_name(mentions: list[PlaceMention]) -> list[PlaceMention]:
+def _one_place_per_name(mentions: list[PlaceMention], guessed: set[int]) -> list[PlaceMention]:
     """The unlisted places of one name as one place: the reading that the text placed best ("the village of
-    Boni in central Mali ... killed in Boni": both are the Boni with a point)."""
+    Boni in central Mali ... killed in Boni": both are the Boni with a point); a container the text names
+    beats a place merely named nearby (``guessed``: starts of such readings)."""
     best: dict[str, Location] = {}
+    rank: dict[str, tuple[bool, bool, bool]] = {}
     for mention in mentions:
         location = mention.location
         if location.id.startswith("place/local-"):
-            old = best.get(location.name)
-            if old is None or (location.lat is not None, location.country is not None) > (
-                old.lat is not None, old.country is not None
-            ):
-                best[location.name] = location
+            key = (location.lat is not None, mention.start not in guessed, location.country is not None)
+            if location.name not in best or key > rank[location.name]:
+                best[location.name], rank[location.name] = location, key
     return [replace(m, location=best.get(m.location.name, m.location)) if m.location.id.startswith("place/local-")
             else m for m in mentions]
 
@@ -380,6 +383,25 @@ def _sentence_area(doc: Doc, start: int, found: list[PlaceMention]) -> tuple[Pla
     if not areas:
         return None
     return min(areas, key=lambda m: abs(m.start - start)), False
+
+
+def _nearby(doc: Doc, start: int, found: list[PlaceMention], country: str | None) -> tuple[PlaceMention, bool] | None:
+    """The placed town or area named closest to the name in its sentence, else in the sentence before or after,
+    in the story's country: a village the text puts in no container lies near it, as ACLED codes it
+    ("farmers from Ain X blocked the road between Sbikha and Kairouan"; "clashes in X ... across Benghazi")."""
+    sent = doc[start].sent
+    windows = [(sent.start, sent.end)]
+    if sent.start > 0:
+        windows.append((doc[sent.start - 1].sent.start, sent.start))
+    if sent.end < len(doc):
+        windows.append((sent.end, doc[sent.end].sent.end))
+    placed = [m for m in found if m.location.lat is not None and m.location.kind != "country"
+              and country in (None, m.location.country)]
+    for low, high in windows:
+        near = [m for m in placed if low <= m.start < high]
+        if near:
+            return min(near, key=lambda m: abs(m.start - start)), True
+    return None
 
 
 def _listed_names(doc: Doc, spans: list[tuple[int, int]]) -> dict[tuple[int, int], str]:
