@@ -14,8 +14,8 @@ measure evaluation. Last line:
 ``BENCH sparql ratio=<ours/oxigraph mean> point_ratio=... agg_ratio=... rdflib_endpoint_agg_speedup=...``
 
 Usage: python bench/bench_sparql.py [--documents N] [--rounds N] [--quick] [--store DIR]
-(``--store``: the realistic corpus of ``bench/corpus.py N --store DIR`` instead of the synthetic data; no
-rdflib-endpoint then)
+(``--store``: the realistic corpus of ``bench/corpus.py N --store DIR`` instead of the synthetic data, the store's
+files copied for each server; no rdflib-endpoint then)
 """
 
 from __future__ import annotations
@@ -118,7 +118,7 @@ def point_queries(rng: random.Random, documents: int) -> list[str]:
 
 def corpus_points(store_dir: Path, count: int, seed: int = 11) -> list[str]:
     """Point lookups of ``count`` actors and events of a realistic-corpus store (``bench/corpus.py --store``)."""
-    store = ox.Store(str(store_dir))
+    store = ox.Store.read_only(str(store_dir))
     try:
         actors = [r["a"].value for r in store.query(f"SELECT DISTINCT ?a WHERE {{ GRAPH ?g {{ ?a a <{SEM}Actor> }} }}")]
         events = [r["e"].value for r in store.query(f"SELECT DISTINCT ?e WHERE {{ GRAPH ?g {{ ?e a <{SEM}Event> }} }}")]
@@ -176,12 +176,15 @@ def wait_up(url: str, process: subprocess.Popen, seconds: float = 120) -> None:
     raise SystemExit(f"{url} did not come up")
 
 
-def start_servers(work: Path, nquads: Path, with_rdflib: bool) -> tuple[dict[str, str], list[subprocess.Popen]]:
-    """Load the data and start the servers; return their /sparql URLs and processes."""
+def start_servers(work: Path, data: Path, with_rdflib: bool) -> tuple[dict[str, str], list[subprocess.Popen]]:
+    """Load the data (N-Quads, or a store directory to copy) and start the servers; return their URLs and processes."""
     ours_dir, oxi_dir = work / "ours", work / "oxigraph"
     for directory in (ours_dir, oxi_dir):
+        if data.is_dir():  # the same files for both: dumping and loading 100,000 documents took most of an hour
+            shutil.copytree(data, directory, ignore=shutil.ignore_patterns("LOCK"))
+            continue
         store = ox.Store(str(directory))
-        store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+        store.bulk_load(path=str(data), format=ox.RdfFormat.N_QUADS)
         store.flush()
         del store
     urls, processes = {}, []
@@ -197,7 +200,7 @@ def start_servers(work: Path, nquads: Path, with_rdflib: bool) -> tuple[dict[str
     urls["oxigraph"] = f"http://127.0.0.1:{port}/query"
     if with_rdflib:
         port = free_port()
-        processes.append(subprocess.Popen([str(VENV_BIN / "rdflib-endpoint"), "serve", str(nquads), "--host",
+        processes.append(subprocess.Popen([str(VENV_BIN / "rdflib-endpoint"), "serve", str(data), "--host",
                                            "127.0.0.1", "--port", str(port)],
                                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))  # fmt: skip
         urls["rdflib-endpoint"] = f"http://127.0.0.1:{port}/"
@@ -250,19 +253,19 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="bench-sparql-"))
     processes: list[subprocess.Popen] = []
     try:
-        nquads = work / "data.nq"
+        data = work / "data.nq"
         if args.store:
             with_rdflib = False  # it holds the whole corpus in Python memory
-            ox.Store(str(args.store)).dump(str(nquads), format=ox.RdfFormat.N_QUADS)
+            data = args.store
             points = corpus_points(args.store, args.rounds + 1)
             print(f"data: the store {args.store}", file=sys.stderr)
         else:
             quads = generate(args.documents)
-            ox.serialize(quads, str(nquads), format=ox.RdfFormat.N_QUADS)
+            ox.serialize(quads, str(data), format=ox.RdfFormat.N_QUADS)
             rng = random.Random(11)
             points = [q for _ in range(args.rounds + 1) for q in point_queries(rng, args.documents)]
             print(f"data: {len(quads)} quads in {args.documents} named graphs", file=sys.stderr)
-        urls, processes = start_servers(work, nquads, with_rdflib)
+        urls, processes = start_servers(work, data, with_rdflib)
         session = requests.Session()
         fast = {k: v for k, v in urls.items() if k != "rdflib-endpoint"}
         first_round = len(points) // (args.rounds + 1)
