@@ -31,7 +31,7 @@ __all__ = [
     "FIELDS", "LABELS", "ACTOR_AFFILIATIONS", "ACTOR_ROLES", "ACTOR_SPAN", "ACTOR_CO_ACTORS",
     "ACTOR_PLACES", "ACTOR_DOCUMENTS", "PLACE_SPAN", "PLACE_ACTORS", "PLACE_DOCUMENTS",
     "EVENT_ACTORS", "EVENT_EVIDENCE", "EVENT_REPORTERS", "DOCUMENT_ENTITIES", "SEARCH_ACTORS", "SEARCH_PLACES",
-    "SEARCH_EVENTS", "STATS", "DESCRIBE", "READINGS", "NETWORK_ACTORS", "NETWORK_PLACES", "NETWORK_EVENTS",
+    "search_events", "STATS", "DESCRIBE", "READINGS", "NETWORK_ACTORS", "NETWORK_PLACES", "NETWORK_EVENTS",
     "NETWORK_ROLES", "NETWORK_RELATIONS", "network_top_actors", "network_view_events", "NETWORK_EVENT_ROLES",
     "NETWORK_ANY_ACTORS", "NETWORK_ACTORS_AMONG", "NETWORK_PLACES_AMONG", "NETWORK_RELATIONS_AMONG", "ENTITY",
     "TIMELINE", "ENTITY_PERIODS", "TIMELINE_ACTORS", "TIMELINE_LIMIT", "EXPORT_EVENTS",
@@ -417,16 +417,15 @@ SEARCH_ACTORS = PREFIXES + """SELECT ?actor (MIN(?r) AS ?rank) {
 
 SEARCH_PLACES = SEARCH_ACTORS.replace("?actor", "?place").replace("sem:Actor", "sem:Place")
 
-# Events of the entities found (#IRIS#: the actors and places the search matched), newest first.
-SEARCH_EVENTS = PREFIXES + """SELECT ?event (SAMPLE(?d) AS ?date) (SAMPLE(?t) AS ?type) (SAMPLE(?st) AS ?sub_type)
-  WHERE {
-  VALUES ?named { """ + _IRIS + """ }
-  ?event """ + _ROLE_PATH + """|sem:hasPlace ?named .
-  OPTIONAL { ?event sem:hasTimeStamp ?d }
-  OPTIONAL { ?event ckg:eventType ?t }
-  OPTIONAL { ?event ckg:subEventType ?st }
-} GROUP BY ?event ORDER BY DESC(?date) ?event #PAGE#
-"""
+def search_events(named: Iterable[str]) -> NewestFirst:
+    """Events of the actors and places a search found (IRIs from the store), newest first (``graph.newest``).
+
+    Sorting every event of the matches (``ORDER BY`` over a GROUP BY) cost 3-4x more at 100,000
+    documents (a search for 'milit': 450 ms, now 110 ms).
+    """
+    fragments = {"named": with_iris("VALUES ?named { #IRIS# } ?event " + _ROLE_PATH + "|sem:hasPlace ?named .", named)}
+    return _newest_first("event", "sem:hasTimeStamp", "sem:Event", fragments, {"named"}, _EVENT_FIELDS)
+
 
 # ---------------------------------------------------------------- service
 
