@@ -316,3 +316,21 @@ def test_toll_in_the_next_sentence_belongs_to_the_event(text, fatalities):
 def test_sentence_counting_victims_is_the_toll_of_the_incident_before(text, expected):
     events = extract("victims", text, "2024-03-22").events
     assert [(event.sub_event_type, event.fatalities) for event in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # an incident told of several places is one event at each (ACLED's one event per location)
+        ("Police dispersed protesters in Kisumu and Eldoret on Monday.", ["Kisumu", "Eldoret"]),
+        ("Gunmen attacked the villages of Tawila and Kabkabiya in North Darfur on Monday.", ["Tawila", "Kabkabiya"]),
+        # a town and its province name one site; "between A and B" and a road linking them name one, too
+        ("Gunmen torched houses in Bunia, Ituri, on Monday.", ["Bunia"]),
+        ("Soldiers clashed with militants between Kisumu and Eldoret on Monday.", ["Kisumu"]),
+        ("Militants ambushed a convoy on the road linking Kisumu and Eldoret on Monday.", ["Kisumu"]),
+    ],
+)
+def test_one_event_per_place(text, places):
+    events = extract("sites", text, "2024-03-22").events
+    assert [event.location for event in events] == places
+    assert len({event.sub_event_type for event in events}) == 1

@@ -28,6 +28,7 @@ from graph.extract.events.lexicon import codes, taxonomy
 from graph.extract.events.parties import implied_parties
 from graph.extract.events.place import event_place, main_place
 from graph.extract.events.roles import assign_roles
+from graph.extract.events.sites import co_places
 from graph.extract.events.skips import (
     caption,
     counts_victims,
@@ -167,7 +168,7 @@ class _Context:
         main = self.event(sent, sent, typing, evidence, f"{evidence[1]}")
         adjunct = _death_adjunct(sent, typing.trigger)
         if adjunct is None:
-            return [main]
+            return [main, *self.elsewhere(main, sent)]
         counts = numbers.read_counts(adjunct)
         typings = event_types.classify_sentence(adjunct)
         if main.fatalities == counts.fatalities:
@@ -179,6 +180,17 @@ class _Context:
             second = replace(second, actor1=main.actor1, actor2=main.actor2, assoc_actor_1=main.assoc_actor_1,
                              assoc_actor_2=main.assoc_actor_2)
         return [main, second]
+
+    def elsewhere(self, event: Event, sent: Span) -> list[Event]:
+        """The event at each other place its sentence names with its own ("the villages of A, B and C"),
+        without the toll, which the text rarely splits."""
+        chosen = next((p.location for p in self.places if p.location.name == event.location), None)
+        copies = []
+        for number, location in enumerate(co_places(sent, self.places, chosen), start=1):
+            copy = replace(event, id=f"{event.id}-{number}", location=location.name, fatalities=None)
+            self.own[copy.id] = (self.own[event.id][0], True)
+            copies.append(copy)
+        return copies
 
     def event(self, span: Span, sent: Span, typing, evidence: tuple[str, int, int], anchor: str) -> Event:
         """Build one event read from ``span`` (the sentence or a part of it)."""

@@ -1,0 +1,69 @@
+"""One event per place: ACLED codes an incident told of several places ("liberated the villages of A, B and
+C", "fighting in the Hiiraan and Middle Shabelle regions") as one event at each place."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from graph.extract.places import PlaceMention
+from graph.records import Location
+
+__all__ = ["co_places"]
+
+_COUNTRY_KINDS = frozenset(["country"])
+# places of one level are coordinated as several sites; "Moreh, Manipur" names a town and its state
+_LEVELS = {"governorate": 1, "region": 1, "district": 2}  # else a town, village, camp or area: 3
+
+
+def co_places(sent: Span, places: list[PlaceMention], chosen: Location | None) -> list[Location]:
+    """The other places the sentence coordinates with the event's place ("A, B and C"), of its level (a town's
+    state is no other site), each once; none when the event's place is not named in the sentence, is a country
+    or lies between them ("between A and B", "the road linking A and B", "on the border of A and B")."""
+    if chosen is None or chosen.kind in _COUNTRY_KINDS:
+        return []
+    doc = sent.doc
+    named = [p for p in places if sent.start <= p.start and p.end <= sent.end and not (p.actor or p.reference)]
+    own = next((p for p in named if p.location.id == chosen.id), None)
+    if own is None:
+        return []
+    root = doc[own.start : own.end].root
+    group = _coordination(root)
+    if _spanned(doc[min(group)]):
+        return []
+    out: dict[str, Location] = {}
+    for mention in named:
+        location = mention.location
+        if location.id != chosen.id and _LEVELS.get(location.kind, 3) == _LEVELS.get(chosen.kind, 3) and (
+                doc[mention.start : mention.end].root.i in group):
+            out.setdefault(location.id, location)
+    return list(out.values())
+
+
+def _coordination(token: Token) -> set[int]:
+    """Token ids of the coordination a word stands in: its first conjunct and every conjunct below it."""
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    found, todo = {first.i}, [first]
+    while todo:
+        node = todo.pop()
+        for child in node.children:
+            if child.dep_ == "conj" and child.i not in found:
+                found.add(child.i)
+                todo.append(child)
+    return found
+
+
+# words that make "A and B" the two ends of one site: "between A and B", "the road linking A and B"
+_SPANNING = frozenset(["between", "link", "linking", "connect", "connecting", "border", "road", "highway", "route"])
+
+
+def _spanned(first: Token) -> bool:
+    node = first
+    for _ in range(3):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lower_ in _SPANNING or node.lemma_.lower() in _SPANNING:
+            return True
+    return False
