@@ -50,9 +50,9 @@ PREFIXES = sparql_prefixes("rdf", "schema", "sem", "ckg", "prov", "geo")
 
 # The builder states sem:hasActor beside every role (actor1, actor2, associates), so it alone finds them all.
 _ROLE_PATH = "sem:hasActor"
-_ROLE_VALUES = "VALUES ?role { ckg:actor1 ckg:actor2 ckg:associateActor1 ckg:associateActor2 }"
-# The same roles of many bound events: a UNION of one pattern per role is one lookup per event and role, where
-# VALUES ?role joined with ``?event ?role ?actor`` made the engine scan every role triple (16x slower at 5,000).
+# The roles of bound events or of a bound actor: a UNION of one pattern per role is one lookup per event and role,
+# where VALUES ?role joined with ``?event ?role ?actor`` made the engine scan every role triple (16x slower at
+# 5,000 documents; an actor's roles 2x at 100,000).
 _ROLES_OF_EVENTS = "\n  UNION ".join(f"{{ ?event {role} ?actor BIND({role} AS ?role) }}" for role in (
     "ckg:actor1", "ckg:actor2", "ckg:associateActor1", "ckg:associateActor2"))
 _PAGE = "#PAGE#"
@@ -292,8 +292,7 @@ ACTOR_AFFILIATIONS = PREFIXES + """SELECT DISTINCT ?relation ?direction ?other W
 # Undated events count but give no first/last date ("~" and "" mark none; MIN of an unbound is unbound).
 ACTOR_ROLES = PREFIXES + """SELECT ?role (COUNT(DISTINCT ?event) AS ?events)
   (MIN(IF(BOUND(?date), STR(?date), "~")) AS ?first) (MAX(IF(BOUND(?date), STR(?date), "")) AS ?last) WHERE {
-  """ + _ROLE_VALUES + """
-  ?event ?role ?actor .
+  """ + _ROLES_OF_EVENTS + """
   OPTIONAL { ?event sem:hasTimeStamp ?date }
 } GROUP BY ?role
 """
@@ -350,8 +349,7 @@ PLACE_DOCUMENTS = ACTOR_DOCUMENTS.replace("?actor prov:wasDerivedFrom", "?place 
 # ---------------------------------------------------------------- events (bound: ?event)
 
 EVENT_ACTORS = PREFIXES + """SELECT DISTINCT ?role ?actor WHERE {
-  """ + _ROLE_VALUES + """
-  ?event ?role ?actor .
+  """ + _ROLES_OF_EVENTS + """
 }
 """
 
