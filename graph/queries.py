@@ -211,6 +211,13 @@ class NewestFirst(NamedTuple):
     of_dates: str  # the matches (?item ?day ?datatype), of the dates in #DAYS# (a VALUES block or none), unordered
     undated: str  # the undated matches (?item) by IRI, paged (#PAGE#)
     rows: str  # the fields of the page's items (#IRIS#), one row per item (?item and the item's own name)
+    dates_first: bool  # of_dates starts from the dates, bound with the filters in one VALUES block
+
+
+# Filters that name one entity: the engine best starts from it (an actor's few hundred events), and the page's
+# dates are a VALUES block of their own. Other filters (an event type) match thousands: as a block of their own
+# the engine joined it first, so the dates go first, in one block with them (type=Battles: 150 -> 4 ms).
+_ONE_ENTITY = {"actor", "place", "document"}
 
 
 def _newest_first(item: str, stamp: str, cls: str, fragments: dict[str, str], filters: set[str],
@@ -218,6 +225,8 @@ def _newest_first(item: str, stamp: str, cls: str, fragments: dict[str, str], fi
     dates = {"from", "to"} & filters
     chosen = _with(fragments, filters - dates)
     where_dated = f"{chosen}\n  ?{item} {stamp} ?date ."
+    dates_first = not filters & _ONE_ENTITY
+    dates_then_filters = f"?{item} {stamp} ?date .\n  {chosen}"
     return NewestFirst(
         dates=PREFIXES + f"""SELECT (STR(?date) AS ?day) (DATATYPE(?date) AS ?datatype) (COUNT(DISTINCT ?{item}) AS ?n)
 WHERE {{
@@ -233,8 +242,7 @@ WHERE {{
         of_dates=PREFIXES + f"""SELECT DISTINCT (?{item} AS ?item) (STR(?date) AS ?day) (DATATYPE(?date) AS ?datatype)
 WHERE {{
   #DAYS#
-  ?{item} {stamp} ?date .
-  {chosen}
+  {dates_then_filters if dates_first else where_dated}
 }}
 """,
         undated=PREFIXES + f"""SELECT DISTINCT (?{item} AS ?item) WHERE {{
@@ -248,7 +256,8 @@ WHERE {{
   BIND(?{item} AS ?item)
   {fields}
 }}
-""")
+""",
+        dates_first=dates_first)
 
 
 _EVENT_FIELDS = """OPTIONAL { ?event sem:hasTimeStamp ?date }
