@@ -189,8 +189,10 @@ def start_servers(work: Path, data: Path, with_rdflib: bool) -> tuple[dict[str, 
         del store
     urls, processes = {}, []
     port = free_port()
+    # limits out of the way, as oxigraph serve has none (at 100,000 documents an aggregate needs more than 384 MiB)
     env = {**os.environ, "CONFLICTKG_DATA_DIR": str(ours_dir), "CONFLICTKG_PORT": str(port),
-           "CONFLICTKG_MAX_ROWS": "100000", "CONFLICTKG_QUERY_TIMEOUT_MS": "120000"}  # fmt: skip
+           "CONFLICTKG_MAX_ROWS": "100000", "CONFLICTKG_QUERY_TIMEOUT_MS": "120000",
+           "CONFLICTKG_WORKER_MEMORY_MB": "4096"}  # fmt: skip
     processes.append(subprocess.Popen([sys.executable, "-m", "api"], cwd=ROOT, env=env, stderr=subprocess.DEVNULL))
     urls["ours"] = f"http://127.0.0.1:{port}/sparql"
     port = free_port()
