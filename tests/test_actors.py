@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.extract.actors.find import find_actors
+from graph.extract.actors.find import _names_unit, find_actors
 from graph.extract.parse.clean import clean_text
 from graph.extract.parse.nlp import build_nlp
 
@@ -149,3 +149,19 @@ def test_an_acronym_in_brackets_after_a_name_is_that_name(nlp):
                            "was ambushed near Bago.")
     assert "CSP" not in names
     assert "CSP" in names["Community Support Program"][1]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "unit"),
+    [
+        # a name followed by an administrative unit is a region, not who acted
+        ("Troops recaptured villages under Hirshabelle regional state on Saturday.", "Hirshabelle", True),
+        ("Fighting spread across Zambora province on Saturday.", "Zambora", True),
+        ("The Zambora Front said it shelled the town.", "Zambora Front", False),
+        ("Hirshabelle forces recaptured the village.", "Hirshabelle", False),
+    ],
+)
+def test_a_name_before_an_administrative_unit_names_a_region(nlp, text, name, unit):
+    doc = nlp(text)
+    start = next(t.i for t in doc if t.text == name.split()[0])
+    assert _names_unit(doc[start : start + len(name.split())]) is unit

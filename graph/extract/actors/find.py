@@ -236,12 +236,23 @@ def _org_mentions(builder: MentionBuilder) -> None:
             builder.add(builder.table.actors[owner], span)
             continue
         kind = _org_kind(span)
-        if kind == "place":
-            continue  # a building, court, school or ministry is where something happens, not who does it
+        if kind == "place" or _names_unit(span):
+            continue  # a building, court, school, ministry or region is where something happens, not who does it
         acronym = text.isupper() and 2 <= len(text) <= 6 and text.isalpha()
         if kind == "organization" and not acronym and counts[text] < 2 and len(span) < 2:
             continue  # a lone capitalised word is not evidence of an organisation
         builder.add(ActorInfo(actor_key(text), text, kind), span)
+
+
+# nouns after a name that make it an administrative unit: "Hirshabelle regional state", "Ituri province"
+_UNIT_NOUNS = frozenset(["state", "region", "province", "district", "county", "municipality", "governorate",
+                         "prefecture", "territory", "department", "locality"])
+
+
+def _names_unit(span: Span) -> bool:
+    """Whether the words after a name make it a region ("Hirshabelle regional state", "Ituri province")."""
+    following = [t for t in span.doc[span.end : span.end + 3] if t.pos_ != "ADJ"]
+    return bool(following) and following[0].lower_ in _UNIT_NOUNS
 
 
 def _trim(span: Span) -> Span:
