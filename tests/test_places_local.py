@@ -87,6 +87,14 @@ CONTAINED = [
      3),
     # "X Local Government Area": the words of the type are not part of the name
     ("Bandits raided farms in Kwande Local Government Area.", "Kwande", "Kwande", "NG", "Benue", 3),
+    # a suburb named after a town abroad ("Soweto Gardens", "Auckland Park") is whole, in the town after it
+    ("Residents blocked roads in Soweto Gardens, Johannesburg.", "Soweto Gardens", "Soweto Gardens", "ZA", "Gauteng",
+     2),
+    # "X, Y, on Monday": Y holds X although a comma follows it ("Y, Z and W" would be a list)
+    ("Protesters marched in Richmond Park, Nairobi, on Monday.", "Richmond Park", "Richmond Park", "KE",
+     "Nairobi City", 3),
+    # a list with a comma before "and" is no container: each town is itself
+    ("Traders closed shops in Kassala, Gedaref, and Sennar on Sunday.", "Kassala", "Kassala", "SD", "Kassala", 1),
 ]
 
 

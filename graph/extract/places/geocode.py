@@ -94,10 +94,11 @@ def _narrowed(name: str, candidates: list[Place], cues: Cues) -> list[Place]:
         if not candidates:
             return []
     if cues.admin:
-        admin = [p for p in candidates if p.kind in ("governorate", "country", "district")]
+        admin = [p for p in candidates if p.kind in ("governorate", "country")]
         if not admin:  # "Kherson oblast": the admin1 is "Khersonska oblast" in the source
             admin = get_gazetteer().admin1_by_prefix(name, {p.country for p in candidates if p.country})
-        return admin or candidates
+        # "Masisi territory", "Kohat district": an admin2 area when no admin1 unit is so called
+        return admin or [p for p in candidates if p.kind == "district"] or candidates
     if cues.town or cues.camp:
         return [p for p in candidates if p.rank == 3] or candidates
     return candidates

@@ -42,7 +42,7 @@ _ADMIN_KINDS = frozenset(("governorate", "region", "district"))
 _ARTICLES = frozenset(("al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "the"))
 # Labels the small model gives to unknown village names after "in" ("in Shadad" PRODUCT, "in Milimani" NORP).
 _MISREAD = frozenset(("PERSON", "ORG", "PRODUCT", "NORP"))
-_TOWN_KINDS = frozenset(("city", "town", "village", "district"))
+_TOWN_KINDS = frozenset(("city", "town", "village"))
 # A town abroad, this far from every other place of the article and smaller than this, is a namesake.
 STRAY_KM = 500
 STRAY_POPULATION = 500_000
@@ -99,8 +99,12 @@ def container(doc: Doc, end: int, by_start: dict[int, PlaceMention]) -> tuple[Pl
     if after_comma < len(doc) and doc[end].text == "," and after_comma in by_start:
         apposed = by_start[after_comma]
         after = doc[apposed.end].text if apposed.end < len(doc) else "."
-        if after not in (",", "and"):
-            return apposed, False  # "Rupchai, Mayendit", but not "Zangebe, Maiwa, Algaiti and Mainari"
+        more = apposed.end + 1 < len(doc) and (doc[apposed.end + 1].text[:1].isupper()
+                                               or doc[apposed.end + 1].lower_ in ("and", "or"))
+        if after != "and" and not (after == "," and more):
+            # "Rupchai, Mayendit", "Richmond Park, Nairobi, on Monday", but not "Zangebe, Maiwa, Algaiti and
+            # Mainari" or "Assiut, Alexandria, and Suez"
+            return apposed, False
     i = _skip_names(doc, end)
     if i + 2 < len(doc) and doc[i].lower_ == "sub" and doc[i + 1].text == "-":
         i += 2  # "Lafto sub-city of Addis Ababa"

@@ -15,6 +15,7 @@ from graph.extract.places.words import (
     CUE_AFTER,
     CUE_BEFORE,
     DIRECTIONS,
+    NAME_ENDINGS,
     PLACE_NOUNS,
     PLACE_PREFIXES,
     TITLES,
@@ -175,6 +176,8 @@ def widen(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if before is not None and before.text[:1].isupper() and _name_token(before) and _plain(before) \
             and place_noun(doc, start, end):
         return start - 1, end  # "Amir Kalam and Tajbi Khel areas": the whole name, though only "Kalam" is listed
+    if end < len(doc) and doc[end].text in NAME_ENDINGS:
+        return start, end + 1  # "Auckland Park, Johannesburg": a suburb, not the town it is named after
     return start, end
 
 

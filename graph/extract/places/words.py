@@ -26,6 +26,7 @@ __all__ = [
     "TARGET_VERBS",
     "TARGET_NOUNS",
     "PLACE_PREFIXES",
+    "NAME_ENDINGS",
     "COMPASS",
     "ACTOR_HEADS",
     "SPEAKING_VERBS",
@@ -102,6 +103,8 @@ PLACE_NOUNS = frozenset(
 PLACE_PREFIXES = frozenset(
     _words("jebel jabal djebel jbel mount mt wadi oued lake ras tell deir kafr bir ain barangay sitio")
 )
+# Capitalised words that end a suburb's or estate's name after a town's: "Auckland Park", "Kileleshwa Heights".
+NAME_ENDINGS = frozenset(_words("Park Heights Hill Hills Gardens Estate Valley Bay Beach Junction Springs"))
 # Compass words that make the place after "<word> of" a point distances are measured from.
 COMPASS = frozenset(
     _words("north south east west northeast northwest southeast southwest north-east north-west south-east south-west")
