@@ -17,6 +17,7 @@ import pytest
 import requests
 
 from api import tables
+from api.limits import HEAVY_SLOTS
 from graph import queries as q
 from graph.records import Actor, Article, Event, Extraction, Location
 from tests.browsing import OfflinePage
@@ -201,6 +202,14 @@ def test_csv_download_of_actors_holds_every_filtered_row(server):
     assert answer.headers["X-Total-Count"] == str(len(rows)) and "attachment" in answer.headers["Content-Disposition"]
     twin = requests.get(server + "/actors.json?country=SY&all=1", timeout=30).json()
     assert {r["name"] for r in twin["rows"]} == names
+
+
+def test_streamed_event_downloads_give_their_slot_back(server):
+    """More event downloads one after the other than there are heavy slots: none is refused (503)."""
+    total = requests.get(server + "/events.json", timeout=30).json()["total"]
+    for _ in range(HEAVY_SLOTS + 2):
+        answer = requests.get(server + "/events.csv", timeout=30)
+        assert answer.status_code == 200 and len(list(csv.DictReader(io.StringIO(answer.text)))) == total
 
 
 def chart(seen: OfflinePage) -> dict:
