@@ -1,13 +1,14 @@
 """Time limits for every route that reads the graph (``/sparql`` has its own, in its workers).
 
-Each request gets a budget (setting ``read_timeout_ms``). Every ``store.read`` of the request runs
-in a pool thread and the request waits at most what is left of the budget; past it, the answer
-is a 504 problem saying what to narrow, and the server thread is free for other clients. The read
-itself stops at the deadline too, between rows (``Store.read``'s ``deadline``), so an abandoned
-query does not go on streaming. A request whose client has gone (``client_gone``) stops waiting
-at once, so its server thread is free too; its read ends at the deadline as above. Heavy pages
-(the network) also take one of a few slots, so a burst of them answers 503 with ``Retry-After``
-instead of queueing every other request behind it.
+Each request gets a budget (setting ``read_timeout_ms``) and every ``store.read`` of the request
+runs under what is left of it; past it, the answer is a 504 problem saying what to narrow, and
+the server thread is free for other clients. On the embedded store the read runs in a worker
+process (``api/reads.py``) that is killed at the deadline, or at once when the client has gone
+(``client_gone``), so no abandoned read goes on computing, however it is evaluated. On a remote
+store the read runs in a pool thread: the request stops waiting at the deadline or when the
+client leaves, and the read stops between rows. Heavy pages (the network) also take one of a few
+slots, so a burst of them answers 503 with ``Retry-After`` instead of queueing every other
+request behind it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import contextlib
 import functools
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Any
@@ -24,10 +25,13 @@ from typing import Any
 from flask import Flask, current_app, g, has_request_context, request
 from werkzeug.exceptions import GatewayTimeout, ServiceUnavailable
 
-from graph.store import ReadTimeout
+from api.reads import WorkerReads
+from graph.config import Settings
+from graph.store import ReadTimeout, Store
 
 __all__ = ["install", "heavy", "heavy_slot", "client_gone", "TooSlow", "ClientGone", "HEAVY_SLOTS"]
 
+Reader = Callable[[str, "dict[str, Any] | None", float], list[dict[str, Any]]]
 HEAVY_SLOTS = 2  # network pages built at once; more answer 503 at once
 WATCH_SECONDS = 0.1  # how often a waiting request looks whether its client is still there
 _UNLIMITED = ("/sparql", "/store", "/-/health")
@@ -55,25 +59,33 @@ def client_gone() -> bool:
 
 
 def install(app: Flask) -> None:
-    """Give every graph-reading request of ``app`` a deadline and run its store reads under it."""
+    """Give every graph-reading request of ``app`` a deadline and run its store reads under it.
+
+    On an embedded store on disk the reads run in worker processes (``api/reads.py``), which are
+    killed at the deadline or when the client leaves; on a remote store, in pool threads.
+    """
     settings = app.config["CONFLICTKG"]
     budget = settings.read_timeout_ms / 1000
     store = app.extensions["conflictkg.store"]
-    pool = ThreadPoolExecutor(max_workers=max(2, settings.threads), thread_name_prefix="conflictkg-read")
     read = store.read
+    if isinstance(store, Store) and store.path:
+        reader: Reader = WorkerReads(store, settings, gone=client_gone)
+        app.extensions["conflictkg.reads"] = reader
+    else:
+        reader = _in_threads(read, settings)
 
     @functools.wraps(read)
     def limited(sparql: str, bindings: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         deadline = g.get("read_deadline") if has_request_context() else None
         if deadline is None:
             return read(sparql, bindings)
-        remaining = deadline - time.monotonic()
-        if remaining <= 0:
+        if deadline - time.monotonic() <= 0:
             raise TooSlow(budget)
-        future = pool.submit(read, sparql, bindings, deadline=deadline)
         try:
-            return _wait(future, deadline)
+            return reader(sparql, bindings, deadline)
         except (FutureTimeout, ReadTimeout):
+            if client_gone():
+                raise ClientGone from None
             raise TooSlow(budget) from None
 
     store.read = limited
@@ -83,6 +95,13 @@ def install(app: Flask) -> None:
     def _start_the_clock() -> None:
         if not request.path.startswith(_UNLIMITED):
             g.read_deadline = time.monotonic() + budget
+
+
+def _in_threads(read: Callable[..., list[dict[str, Any]]], settings: Settings) -> Reader:
+    """Reads in pool threads: the request stops waiting at the deadline or when the client leaves, and
+    the read itself stops between rows (``Store.read``'s ``deadline``)."""
+    pool = ThreadPoolExecutor(max_workers=max(2, settings.threads), thread_name_prefix="conflictkg-read")
+    return lambda sparql, bindings, deadline: _wait(pool.submit(read, sparql, bindings, deadline=deadline), deadline)
 
 
 def _wait(future: Future, deadline: float) -> Any:

@@ -67,16 +67,16 @@ WATCH_SECONDS = 0.1  # how often a waiting request looks whether its client is s
 Answer = tuple[dict[str, Any], bytes]
 
 
-def snapshot_root(data_dir: Path) -> Path:
-    """Where the snapshots of the store in ``data_dir`` go: the temp directory when it is on the
-    same file system (snapshots are hard links, which cannot cross file systems), else beside
-    the store. The name depends on the store's path, so a restarted server finds and clears
-    what a killed one left."""
+def snapshot_root(data_dir: Path, purpose: str = "sparql") -> Path:
+    """Where the snapshots of the store in ``data_dir`` for one runner (``purpose``) go: the temp
+    directory when it is on the same file system (snapshots are hard links, which cannot cross file
+    systems), else beside the store. The name depends on the store's path, so a restarted server
+    finds and clears what a killed one left."""
     tag = hashlib.sha256(str(data_dir).encode()).hexdigest()[:12]
     temp = Path(tempfile.gettempdir())
     if os.stat(temp).st_dev == os.stat(data_dir.parent).st_dev:
-        return temp / f"conflictkg-sparql-{data_dir.name}-{tag}"
-    return data_dir.parent / f".{data_dir.name}-sparql-snapshots"
+        return temp / f"conflictkg-{purpose}-{data_dir.name}-{tag}"
+    return data_dir.parent / f".{data_dir.name}-{purpose}-snapshots"
 
 
 class _Worker:
@@ -128,12 +128,13 @@ class QueryRunner:
 
     def __init__(  # noqa: PLR0913 (each is a documented setting)
         self, store: TripleStore, timeout_ms: int, max_rows: int, workers: int = 2, memory_mb: int = 384,
-        capacity: int = 0,
+        capacity: int = 0, purpose: str = "sparql",
     ):
         """Use ``store`` (queries run here for the embedded store only); start ``workers`` processes if it is on disk.
 
         ``memory_mb`` caps each worker's heap; ``capacity`` (default ``workers``) is how many
-        requests may be running or waiting here at once.
+        requests may be running or waiting here at once; ``purpose`` names the runner's own
+        snapshot directory (``snapshot_root``).
         """
         self.store, self.timeout, self.max_rows, self.memory_mb = store, timeout_ms / 1000, max_rows, memory_mb
         self._slots = threading.BoundedSemaphore(max(capacity, workers))
@@ -150,23 +151,28 @@ class QueryRunner:
         if path is None:
             self._threads = concurrent.futures.ThreadPoolExecutor(workers, "sparql", initializer=deny_network)
         else:
-            self._root = snapshot_root(Path(path).resolve())
+            self._root = snapshot_root(Path(path).resolve(), purpose)
 
     def mark_written(self) -> None:
         """Record that the store changed: the next query reads a new snapshot."""
         with self._lock:
             self._generation += 1
 
-    def run(self, job: dict[str, Any], gone: Callable[[], bool] = lambda: False) -> Answer:
+    def run(
+        self, job: dict[str, Any], gone: Callable[[], bool] = lambda: False, deadline: float | None = None
+    ) -> Answer:
         """Evaluate ``job`` (see ``sparql_worker.execute``) and return (header, body).
 
-        A worker whose client has left (``gone()``) is stopped, like one past the time limit.
+        A worker whose client has left (``gone()``) is stopped, like one past the time limit, which
+        is ``deadline`` (a ``time.monotonic()`` value) when given, else the runner's ``timeout_ms`` from now.
         """
         if not self._slots.acquire(blocking=False):
             return self._busy()
         try:
             job = {**job, "max_rows": self.max_rows}
-            return self._run_in_thread(job) if self._threads is not None else self._run_in_worker(job, gone)
+            if self._threads is not None:
+                return self._run_in_thread(job)
+            return self._run_in_worker(job, gone, deadline or time.monotonic() + self.timeout)
         finally:
             self._slots.release()
 
@@ -190,14 +196,12 @@ class QueryRunner:
         except concurrent.futures.BrokenExecutor as err:
             raise NetworkGuardUnavailable(f"the update thread could not be confined: {err}") from None
 
-    def _run_in_worker(self, job: dict[str, Any], gone: Callable[[], bool]) -> Answer:
+    def _run_in_worker(self, job: dict[str, Any], gone: Callable[[], bool], deadline: float) -> Answer:
         self._start()
-        started = time.monotonic()
-        try:
-            worker = self._idle.get(timeout=self.timeout)
-        except queue.Empty:
+        worker = self._idle_worker(gone, deadline)
+        if worker is None:
             return self._busy()
-        left = max(self.timeout - (time.monotonic() - started), min(LEAST_RUN_SECONDS, self.timeout))
+        left = max(deadline - time.monotonic(), min(LEAST_RUN_SECONDS, self.timeout))
         try:
             if "try_update" in job:
                 job["copy"] = self._trial_copy()
@@ -218,6 +222,20 @@ class QueryRunner:
             return self._timeout(job)
         self._idle.put(worker)
         return answer
+
+    def worker_pids(self) -> set[int]:
+        """The process ids of the live worker processes."""
+        with self._lock:
+            return {worker.process.pid for worker in self._all}
+
+    def _idle_worker(self, gone: Callable[[], bool], deadline: float) -> _Worker | None:
+        """The next idle worker, or ``None`` once ``deadline`` has passed or the client has gone."""
+        while True:
+            try:
+                return self._idle.get(timeout=min(WATCH_SECONDS, max(0.0, deadline - time.monotonic())))
+            except queue.Empty:
+                if time.monotonic() >= deadline or gone():
+                    return None
 
     def _busy(self) -> Answer:
         detail = "Every query worker is busy; try again in a moment (long queries hold them: make them selective)."

@@ -53,6 +53,7 @@ BYTES_PER_COPIED_QUAD = 600
 # is refused before they start.
 MAX_LINE_CHARS = 15 << 20
 SETTLE_SECONDS = 1.0
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 def memory_copy_max_quads(memory_mb: int) -> int:
@@ -61,12 +62,19 @@ def memory_copy_max_quads(memory_mb: int) -> int:
 
 
 def execute(store: ox.Store, job: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
-    """Run ``job['query']`` on ``store`` (or vet ``job['update']``, or try ``job['try_update']``); return
-    (header, body)."""
+    """Run ``job['query']`` on ``store`` (or vet ``job['update']``, try ``job['try_update']``, or read
+    ``job['read']``); return (header, body)."""
+    if "read" in job:
+        return _read(store, job)
     if "update" in job:
         return _vet_update(job)
     if "try_update" in job:
         return _try_update(store, job["try_update"])
+    return _query(store, job)
+
+
+def _query(store: ox.Store, job: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
+    """Run a client's query, ``job['query']``, on its dataset; the answer in the negotiated format."""
     analysis = analyse(job["query"])
     refused = refusal(analysis)
     if refused:
@@ -91,6 +99,29 @@ def execute(store: ox.Store, job: dict[str, Any]) -> tuple[dict[str, Any], bytes
         return {"status": 400, "detail": detail}, b""
     except OSError as err:
         return {"status": 500, "detail": f"The store failed to evaluate the query: {err}"}, b""
+
+
+def _read(store: ox.Store, job: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
+    """Run one of the service's own SELECTs (``job['read']``) on the graph ``job['graph']``; the body is
+    JSON ``{"vars": [...], "rows": [[cell, ...], ...]}`` where a cell is null (unbound), a string (an
+    IRI, a blank node or a plain string) or ``[lexical form, datatype IRI]`` (any other literal)."""
+    try:
+        result = store.query(job["read"], default_graph=ox.NamedNode(job["graph"]))
+    except (SyntaxError, ValueError, OSError) as err:
+        return {"status": 500, "detail": f"The store failed to read: {err}"}, b""
+    if not isinstance(result, ox.QuerySolutions):
+        return {"status": 500, "detail": "a read is a SELECT query"}, b""
+    width = range(len(result.variables))
+    rows = [[_cell(solution[i]) for i in width] for solution in result]
+    body = json.dumps({"vars": [v.value for v in result.variables], "rows": rows}, ensure_ascii=False)
+    return {"status": 200}, body.encode()
+
+
+def _cell(term: Any) -> Any:
+    if term is None or type(term) is not ox.Literal:
+        return term if term is None else term.value
+    datatype = term.datatype.value
+    return term.value if datatype == _XSD_STRING else [term.value, datatype]
 
 
 def _vet_update(job: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
@@ -244,12 +275,13 @@ class Snapshot:
     """
 
     def __init__(self, path: str, max_copied_quads: int):
-        """Open the snapshot in directory ``path`` and start the copy into memory."""
+        """Open the snapshot in directory ``path``; copy it into memory unless ``max_copied_quads`` is 0."""
         self.path, self.max_copied_quads = path, max_copied_quads
         self.disk = ox.Store.read_only(path)
         self.memory: ox.Store | None = None
         self._superseded = threading.Event()
-        threading.Thread(target=self._copy_to_memory, daemon=True).start()
+        if max_copied_quads:
+            threading.Thread(target=self._copy_to_memory, daemon=True).start()
 
     @property
     def superseded(self) -> bool:
@@ -303,7 +335,7 @@ def main(argv: list[str] | None = None) -> int:
     while (frame := read_frame(inp)) is not None:
         job = frame[0]
         try:
-            if unguarded:  # fail closed: user SPARQL never runs where it could reach the network
+            if unguarded and "read" not in job:  # fail closed: user SPARQL never runs where it could reach the network
                 header, body = {"status": 503, "detail": f"SPARQL is disabled on this system: {unguarded}"}, b""
             elif "update" in job:
                 header, body = execute(ox.Store(), job)
@@ -314,7 +346,8 @@ def main(argv: list[str] | None = None) -> int:
                     if current is not None:
                         current.superseded = True
                     current = None
-                    current = Snapshot(job["snapshot"], memory_copy_max_quads(memory_mb))
+                    # The service's own reads are short and many: they stay on the disk snapshot.
+                    current = Snapshot(job["snapshot"], 0 if "read" in job else memory_copy_max_quads(memory_mb))
                 header, body = execute(current.store, job)
         except Exception as err:  # a worker answers every job, whatever happens
             header, body = {"status": 500, "detail": f"The query worker failed: {err}"}, b""

@@ -1,0 +1,80 @@
+"""The service's own graph reads (REST, pages, network, charts) in worker processes that can be stopped.
+
+pyoxigraph cannot stop a query once it sorts or aggregates, so a read that runs past its
+request's deadline, or whose client has gone, would go on computing in a server thread. On an
+embedded store on disk, ``WorkerReads`` therefore runs each read in one of a few worker processes
+(the ``/sparql`` workers' code, ``api/sparql_runner.py``, with their own pool and snapshots), and
+a read past its deadline or left by its client is stopped by killing its worker, which a fresh
+one replaces. The workers read a snapshot at least as new as the last write (``store.on_write``),
+cannot reach the network and have a heap limit (half of ``worker_memory_mb``): a read that needs
+more answers 503 instead of growing the service.
+
+Rows cross the pipe as JSON (``sparql_worker._read``) and come back as the same Python values as
+``Store.read`` gives: IRIs and strings as text, numeric literals as numbers.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from werkzeug.exceptions import ServiceUnavailable
+
+from api.sparql_runner import QueryRunner
+from graph.config import Settings
+from graph.store import ReadTimeout, Store
+from graph.store.sparql import bind, literal_value
+from graph.vocab import CURRENT_GRAPH
+
+__all__ = ["WorkerReads", "decode_rows"]
+
+READ_WORKERS = 2  # reads are short; two processes keep a second one free behind a slow read
+
+
+class WorkerReads:
+    """Run SELECTs on the current graph of ``store`` in worker processes, stopped at their deadline."""
+
+    def __init__(self, store: Store, settings: Settings, gone: Callable[[], bool]):
+        """Prepare the pool (its processes start on the first read) and follow the store's writes;
+        ``gone()`` tells whether the current request's client has left."""
+        self.gone = gone
+        self.runner = QueryRunner(
+            store, settings.read_timeout_ms, settings.max_rows, READ_WORKERS,
+            memory_mb=settings.worker_memory_mb // 2, capacity=settings.threads, purpose="reads",
+        )
+        store.on_write.add(self.runner.mark_written)
+
+    def __call__(self, sparql: str, bindings: dict[str, Any] | None, deadline: float) -> list[dict[str, Any]]:
+        """The rows of ``sparql`` (with ``bindings``), as ``Store.read`` gives them.
+
+        Raises:
+            ReadTimeout: the deadline passed, or the client left; the read was stopped.
+            ServiceUnavailable: the read needed more than its worker's memory, or the store failed.
+        """
+        job = {"read": bind(sparql, bindings or {}), "graph": str(CURRENT_GRAPH)}
+        header, body = self.runner.run(job, self.gone, deadline)
+        if header["status"] == 200:
+            return decode_rows(body)
+        if header.get("timeout") or "retry_after" in header:
+            raise ReadTimeout("the read was stopped at its deadline")
+        raise ServiceUnavailable("This request needs more than the server may give one read; narrow it: a smaller "
+                                 "'limit', a date range ('from', 'to'), an event 'type', an 'actor' or a 'place'.")
+
+    def close(self) -> None:
+        """Stop the workers and remove their snapshots."""
+        self.runner.close()
+
+
+def decode_rows(body: bytes) -> list[dict[str, Any]]:
+    """Rows mapping variable names to Python values from a worker's read answer (unbound ones left out)."""
+    answer = json.loads(body)
+    names = answer["vars"]
+    rows = []
+    for cells in answer["rows"]:
+        row = {}
+        for name, cell in zip(names, cells, strict=True):
+            if cell is not None:
+                row[name] = literal_value(*cell) if type(cell) is list else cell
+        rows.append(row)
+    return rows

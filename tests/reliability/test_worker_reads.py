@@ -1,0 +1,94 @@
+"""The service's own reads run in worker processes: same rows as the store gives, and stopped for real."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+
+import pyoxigraph as ox
+import pytest
+from flask import g
+
+from api import create_app
+from api.limits import ClientGone, TooSlow
+from graph.store import Store
+from graph.vocab import CURRENT_GRAPH
+
+EX = "https://example.org/"
+TWENTY = " ".join(str(n) for n in range(20))
+# Seconds of counting a cross product before the first row: the engine cannot stop it on its own.
+SLOW = f"SELECT (COUNT(*) AS ?n) {{ VALUES ?k {{ {TWENTY} }} GRAPH ?g {{ ?a ?b ?c }} GRAPH ?h {{ ?d ?e ?f }} }}"
+
+
+@pytest.fixture
+def app(hand_built_data_dir, tmp_path):
+    data_dir = tmp_path / "copy"
+    shutil.copytree(hand_built_data_dir, data_dir)
+    app = create_app({"data_dir": str(data_dir), "read_timeout_ms": 60_000})
+    yield app
+    app.extensions["conflictkg.reads"].close()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # a killed child the runner has waited for is gone; one not yet reaped is a zombie
+    with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+        return stat.read().split(") ")[1][0] != "Z"
+
+
+def test_a_read_in_a_worker_gives_the_rows_the_store_gives(app):
+    store = app.extensions["conflictkg.store"]
+    current = ox.NamedNode(str(CURRENT_GRAPH))
+    facts = [
+        (ox.NamedNode(EX + "a"), ox.Literal("Kidal")),
+        (ox.NamedNode(EX + "b"), ox.Literal("12", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))),
+        (ox.NamedNode(EX + "c"), ox.Literal("2.5", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#double"))),
+        (ox.NamedNode(EX + "d"), ox.Literal("2024-03-01", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date"))),
+        (ox.NamedNode(EX + "e"), ox.Literal("Gao", language="fr")),
+        (ox.NamedNode(EX + "f"), ox.NamedNode(EX + "place")),
+    ]
+    store.oxigraph.extend(ox.Quad(s, ox.NamedNode(EX + "p"), o, current) for s, o in facts)
+    store.on_write.notify()  # as a write method would: the next read takes a new snapshot
+    query = f"SELECT ?s ?o ?none WHERE {{ ?s <{EX}p> ?o OPTIONAL {{ ?s <{EX}nothing> ?none }} }} ORDER BY ?s"
+    expected = Store.read(store, query)
+    with app.test_request_context("/api/events"):
+        app.preprocess_request()
+        rows = store.read(query)
+    assert rows == expected
+    assert [row["o"] for row in rows] == ["Kidal", 12, 2.5, "2024-03-01", "Gao", EX + "place"]
+    assert all("none" not in row for row in rows)
+
+
+def test_a_read_past_its_deadline_is_stopped_in_its_worker(app):
+    store, runner = app.extensions["conflictkg.store"], app.extensions["conflictkg.reads"].runner
+    with app.test_request_context("/api/events"):
+        app.preprocess_request()
+        store.read("SELECT * WHERE { ?s ?p ?o } LIMIT 1")  # the workers are up
+        before = runner.worker_pids()
+        g.read_deadline = time.monotonic() + 1
+        started = time.monotonic()
+        with pytest.raises(TooSlow):
+            store.read(SLOW)
+        assert time.monotonic() - started < 3
+    stopped = before - runner.worker_pids()
+    assert len(stopped) == 1 and not any(_alive(pid) for pid in stopped)
+    assert len(runner.worker_pids()) == len(before)  # a fresh worker took its place
+
+
+def test_a_read_whose_client_left_is_stopped_in_its_worker(app):
+    store, runner = app.extensions["conflictkg.store"], app.extensions["conflictkg.reads"].runner
+    left = time.monotonic() + 1  # the client gives up after a second
+    environ = {"waitress.client_disconnected": lambda: time.monotonic() > left}
+    with app.test_request_context("/api/events", environ_base=environ):
+        app.preprocess_request()
+        store.read("SELECT * WHERE { ?s ?p ?o } LIMIT 1")
+        before = runner.worker_pids()
+        with pytest.raises(ClientGone):
+            store.read(SLOW)
+        assert time.monotonic() - left < 1
+    stopped = before - runner.worker_pids()
+    assert len(stopped) == 1 and not any(_alive(pid) for pid in stopped)
