@@ -29,7 +29,7 @@ from graph.vocab import CURRENT_GRAPH
 
 __all__ = ["WorkerReads", "decode_rows"]
 
-READ_WORKERS = 2  # reads are short; two processes keep a second one free behind a slow read
+READ_WORKERS = 3  # reads are short; two processes keep a second one free behind a slow read
 
 
 class WorkerReads:
@@ -41,7 +41,7 @@ class WorkerReads:
         self.gone = gone
         self.runner = QueryRunner(
             store, settings.read_timeout_ms, settings.max_rows, READ_WORKERS,
-            memory_mb=settings.worker_memory_mb // 2, capacity=settings.threads, purpose="reads",
+            memory_mb=settings.worker_memory_mb // 2, capacity=settings.threads, purpose="reads", niceness=0,
         )
         store.on_write.add(self.runner.mark_written)
 

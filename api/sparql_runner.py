@@ -82,10 +82,11 @@ def snapshot_root(data_dir: Path, purpose: str = "sparql") -> Path:
 class _Worker:
     """One worker process and the snapshot it last opened."""
 
-    def __init__(self, memory_mb: int) -> None:
+    def __init__(self, memory_mb: int, niceness: int) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, WORKER_SCRIPT, str(memory_mb)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            bufsize=0, env={**os.environ, "RUST_BACKTRACE": "0"},  # an engine abort prints one line, not 30
+            [sys.executable, WORKER_SCRIPT, str(memory_mb), str(niceness)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0,
+            env={**os.environ, "RUST_BACKTRACE": "0"},  # an engine abort prints one line, not 30
         )
         stdin, stdout = self.process.stdin, self.process.stdout
         assert stdin is not None and stdout is not None  # both are pipes
@@ -128,15 +129,17 @@ class QueryRunner:
 
     def __init__(  # noqa: PLR0913 (each is a documented setting)
         self, store: TripleStore, timeout_ms: int, max_rows: int, workers: int = 2, memory_mb: int = 384,
-        capacity: int = 0, purpose: str = "sparql",
+        capacity: int = 0, purpose: str = "sparql", niceness: int = 10,
     ):
         """Use ``store`` (queries run here for the embedded store only); start ``workers`` processes if it is on disk.
 
         ``memory_mb`` caps each worker's heap; ``capacity`` (default ``workers``) is how many
         requests may be running or waiting here at once; ``purpose`` names the runner's own
-        snapshot directory (``snapshot_root``).
+        snapshot directory (``snapshot_root``); ``niceness`` is added to the workers' (10 by
+        default: a runaway query never slows the server's own threads).
         """
         self.store, self.timeout, self.max_rows, self.memory_mb = store, timeout_ms / 1000, max_rows, memory_mb
+        self.niceness = niceness
         self._slots = threading.BoundedSemaphore(max(capacity, workers))
         self._guarded = concurrent.futures.ThreadPoolExecutor(1, "sparql-update", initializer=deny_network)
         path = store.path if isinstance(store, Store) else None
@@ -289,7 +292,7 @@ class QueryRunner:
             self._add_worker()
 
     def _add_worker(self) -> None:
-        worker = _Worker(self.memory_mb)
+        worker = _Worker(self.memory_mb, self.niceness)
         with self._lock:
             self._all.add(worker)
         self._idle.put(worker)

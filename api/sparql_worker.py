@@ -11,7 +11,7 @@ checkpoint the runner made), so that one that would run past the time limit on t
 is stopped here too.
 
 ``api/sparql_runner.py`` calls it inside worker processes started as
-``python api/sparql_worker.py MEMORY_MB``, each reading a read-only snapshot of the store (and,
+``python api/sparql_worker.py MEMORY_MB NICENESS``, each reading a read-only snapshot of the store (and,
 for a small store, an in-memory copy of it: see ``Snapshot``), so that a query past the time
 limit can be stopped by killing its process. A worker can neither reach the network (a seccomp
 filter, ``api/no_network.py``: ``SERVICE`` and ``LOAD`` fail whatever the text check missed) nor
@@ -313,9 +313,9 @@ class Snapshot:
             print(f"sparql worker: no in-memory copy of {self.path}: {err}", file=sys.stderr)
 
 
-def _confine(memory_mb: int) -> str | None:
+def _confine(memory_mb: int, niceness: int) -> str | None:
     """Take the network away, cap the heap, yield the CPU; return why the network guard failed, if it did."""
-    os.nice(10)  # a runaway query never slows the server's own threads (health, REST, pages)
+    os.nice(niceness)
     resource.setrlimit(resource.RLIMIT_DATA, (memory_mb << 20, memory_mb << 20))
     try:
         deny_network()
@@ -326,9 +326,9 @@ def _confine(memory_mb: int) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     """Serve jobs from stdin until it closes; a query job names the snapshot directory to read."""
-    memory_mb = int((argv or sys.argv)[1])
+    memory_mb, niceness = (int(arg) for arg in (argv or sys.argv)[1:3])
     _die_with_parent()
-    unguarded = _confine(memory_mb)
+    unguarded = _confine(memory_mb, niceness)
     current: Snapshot | None = None
     inp, out = sys.stdin.buffer, sys.stdout.buffer
     write_frame(out, {"ready": True})
