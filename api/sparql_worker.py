@@ -46,19 +46,23 @@ else:  # run as a script: api/ itself is sys.path[0]
 
 __all__ = ["execute", "read_frame", "write_frame", "main", "Snapshot", "memory_copy_max_quads"]
 
-# An in-memory copy costs ~600 bytes a quad (and ~35 us a quad to build); a copy may take at
-# most a third of the worker's memory limit, larger stores are read from the RocksDB snapshot.
-BYTES_PER_COPIED_QUAD = 600
+# Making an in-memory copy takes ~1,300 bytes a quad at its peak (the N-Quads dump, the parser, the
+# new store; measured at 256 and 384 MB limits) on top of ~128 MB for the engine, the RocksDB
+# snapshot and Python. A copy may take half of what is left of the worker's memory limit; larger
+# stores are read from the RocksDB snapshot.
+BYTES_PER_COPIED_QUAD = 1300
+FIXED_MB = 128
 # pyoxigraph's result serialisers fail past a 16 MiB buffer (after seconds of work); a row that long
 # is refused before they start.
 MAX_LINE_CHARS = 15 << 20
 SETTLE_SECONDS = 1.0
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_COPYING = threading.Lock()  # held by the snapshot being copied into memory
 
 
 def memory_copy_max_quads(memory_mb: int) -> int:
     """The largest snapshot (in quads) a worker limited to ``memory_mb`` copies into memory."""
-    return (memory_mb << 20) // (3 * BYTES_PER_COPIED_QUAD)
+    return (max(0, memory_mb - FIXED_MB) << 20) // (2 * BYTES_PER_COPIED_QUAD)
 
 
 def execute(store: ox.Store, job: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
@@ -302,11 +306,17 @@ class Snapshot:
         try:
             if self._superseded.wait(SETTLE_SECONDS) or len(self.disk) > self.max_copied_quads:
                 return
-            dump = self.disk.dump(format=ox.RdfFormat.N_QUADS)
-            memory = ox.Store()
-            # parse() keeps blank node labels (Store.load would rename them), so answers from the
-            # copy are the same, label for label, as from the disk snapshot.
-            memory.bulk_extend(ox.parse(dump, format=ox.RdfFormat.N_QUADS))
+            # One copy at a time: two at once (a superseded snapshot's copy still running) could
+            # pass the worker's heap limit.
+            with _COPYING:
+                if self.superseded:
+                    return
+                dump = self.disk.dump(format=ox.RdfFormat.N_QUADS)
+                memory = ox.Store()
+                # parse() keeps blank node labels (Store.load would rename them), so answers from the
+                # copy are the same, label for label, as from the disk snapshot. Not bulk_extend: its
+                # loader takes ~200 MB whatever the size, which killed 384 MB workers from ~130,000 quads.
+                memory.extend(ox.parse(dump, format=ox.RdfFormat.N_QUADS))
             if not self.superseded:
                 self.memory = memory
         except Exception as err:  # the disk snapshot keeps answering

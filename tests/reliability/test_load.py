@@ -69,7 +69,7 @@ def client(url: str, number: int) -> list[str]:
             try:
                 answer = polite_get(session, url + path, params)
                 if answer.status_code != 200:
-                    failures.append(f"{path} -> {answer.status_code}")
+                    failures.append(f"{path} -> {answer.status_code} {answer.text[:160]}")
                 else:
                     answer.json()
             except (requests.RequestException, ValueError) as err:
