@@ -3,9 +3,10 @@
 Serves a store built by ``python bench/corpus.py N --store DIR`` with the real service
 (``python -m api``, waitress) and measures:
 
-1. Cold, one request at a time: the busiest actor's page (``/actors/<id>``, target 1 s) and the
-   ``/network`` default view's data (``/network/data.json``; the page in Chromium is
-   ``bench_network.py``'s business); then every route once.
+1. Cold, one request at a time: the busiest actor's page (``/actors/<id>``, target 1 s); the
+   ``/network`` default view in headless Chromium until interactive (``bench_network.py``'s
+   measure), first visit (the server builds the view) and second (kept until the next write),
+   target 2 s; then every route once.
 2. Warm, ``--clients`` threads sending bench_corpus.py's route mix for ``--seconds`` (the REST
    cache on, as in production; ids drawn from hundreds of entities) plus ``/-/health``, the
    baseline: the same server and load with no graph read at all. p99 per route class against its
@@ -13,8 +14,8 @@ Serves a store built by ``python bench/corpus.py N --store DIR`` with the real s
    network 2 s; errors (any answer but 200); the service's peak memory with its workers (1.5 GB).
 
 Last line: ``BENCH corpus_big ratio=<worst class p99 / its target> health_p99_ms=<baseline> lookups_p99_ms=...
-lists_p99_ms=... pages_p99_ms=... stats_p99_ms=... network_p99_ms=... busiest_page_ms=... rss_mb=... met=...``
-(``ratio`` <= 1.0: every class within its target).
+lists_p99_ms=... pages_p99_ms=... stats_p99_ms=... network_p99_ms=... busiest_page_ms=... network_page_s=...
+rss_mb=... met=...`` (``ratio`` <= 1.0: every class and cold measure within its target).
 
 Usage: python bench/bench_corpus_big.py --store DIR [--seconds 30] [--clients 16]
 """
@@ -32,6 +33,7 @@ import requests
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_corpus import cpu_seconds, document_count, load, p99, peak_mb, route_ids, routes, serve  # noqa: E402
+from bench_network import ARGS, CHROMIUM, READY, time_to_interactive  # noqa: E402
 
 # route class -> (target p99 ms, routes of bench_corpus.routes in it)
 CLASSES = {
@@ -43,7 +45,7 @@ CLASSES = {
     "stats": (100, ("/-/stats",)),
     "network": (2000, ("/network", "/network/data.json")),
 }
-BUSIEST_PAGE_MS, MEMORY_MB = 1000, 1500
+BUSIEST_PAGE_MS, NETWORK_PAGE_S, MEMORY_MB = 1000, 2.0, 1500
 
 
 def cold(url: str, path: str) -> float:
@@ -52,6 +54,19 @@ def cold(url: str, path: str) -> float:
     response = requests.get(url + path, timeout=120)
     response.raise_for_status()
     return (time.perf_counter() - started) * 1000
+
+
+def network_page(url: str) -> tuple[float, float]:
+    """Seconds until ``/network`` is interactive in headless Chromium: first visit, then second."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            first = time_to_interactive(browser, url + "/network", READY["ours"], 60)
+            return first, time_to_interactive(browser, url + "/network", READY["ours"], 60)
+        finally:
+            browser.close()
 
 
 def main() -> None:
@@ -65,7 +80,7 @@ def main() -> None:
     process, url = serve(args.store)
     try:
         busiest_page = cold(url, f"/actors/{ids['actors'][0]}")
-        network = cold(url, "/network/data.json")
+        network_first, network_again = network_page(url)
         mix = {**routes(ids, random.Random(5)), "/-/health": lambda: "/-/health"}
         for path in mix.values():  # every route once, as a first visitor would (the network page is then kept)
             cold(url, path())
@@ -81,16 +96,17 @@ def main() -> None:
     print(f"{'route':26} {'n':>6} {'p99 ms':>8}")
     for name, values in good.items():
         print(f"{name:26} {len(timings[name]):6d} {p99(values):8.1f}")
-    fields, worst = [], busiest_page / BUSIEST_PAGE_MS
+    fields, worst = [], max(busiest_page / BUSIEST_PAGE_MS, network_first / NETWORK_PAGE_S)
     for name, (target, members) in CLASSES.items():
         class_p99 = p99([v for member in members for v in good[member]])
         worst = max(worst, class_p99 / target)
         fields.append(f"{name}_p99_ms={class_p99:.1f}")
     met = worst <= 1.0 and errors == 0 and rss <= MEMORY_MB
-    print(f"cold: busiest actor's page {busiest_page:.0f} ms, /network/data.json {network:.0f} ms; {documents} "
-          f"documents; server CPU {cpu * 1000 / max(1, done):.2f} ms per request")
+    print(f"cold: busiest actor's page {busiest_page:.0f} ms; /network interactive in Chromium {network_first:.2f} s "
+          f"(again {network_again:.2f} s); {documents} documents; server CPU {cpu * 1000 / max(1, done):.2f} ms per "
+          "request")
     print(f"BENCH corpus_big ratio={worst:.3f} health_p99_ms={p99(good['/-/health']):.1f} {' '.join(fields)} "
-          f"busiest_page_ms={busiest_page:.0f} network_cold_ms={network:.0f} docs={documents} requests={done} "
+          f"busiest_page_ms={busiest_page:.0f} network_page_s={network_first:.2f} docs={documents} requests={done} "
           f"errors={errors} rss_mb={rss:.0f} clients={args.clients} met={'yes' if met else 'no'}")
 
 
