@@ -52,12 +52,13 @@ def newest_of_superset(store: TripleStore, reads: q.NewestFirst, bindings: dict[
     For a filter the engine can only check match by match (the network view's 150 actors: joined
     first, they made it read every event of theirs before any date), the dates are counted without
     it, and the matches of the newest dates are read a few dates at a time, the filter checked on
-    each, twice as many each round until the page is full. Same rows as ``newest_first`` at offset 0.
+    each: as many dates as the page needs at the share of matches seen so far, until it is full.
+    Same rows as ``newest_first`` at offset 0.
     """
     days = store.read(reads.dates, bindings)
     rank = {(day["day"], day["datatype"]): n for n, day in enumerate(days)}
     found: list[tuple[int, str]] = []
-    start, wanted = 0, limit
+    start, wanted, seen = 0, limit, 0
     while start < len(days) and len(found) < limit:
         end, covered = start, 0
         while end < len(days) and covered < wanted:
@@ -65,7 +66,9 @@ def newest_of_superset(store: TripleStore, reads: q.NewestFirst, bindings: dict[
         rows = _of_dates(store, reads, bindings, days[start:end])
         found += [(rank[(row["day"], row["datatype"])], row["item"]) for row in rows
                   if (row["day"], row["datatype"]) in rank]
-        start, wanted = end, wanted * 2
+        start, seen = end, seen + covered
+        # the rest of the page at the share seen (a quarter more), at least twice as many dates when none matched
+        wanted = int((limit - len(found)) * seen / len(found) * 1.25) + 1 if found else wanted * 2
     items = [item for _, item in sorted(found)][:limit]  # whole dates were read: the newest matches are all in
     if len(items) < limit and reads.total is not None:
         items += [row["item"] for row in store.read(q.page(reads.undated, limit - len(items), 0), bindings)]
