@@ -216,7 +216,8 @@ def ask(session: requests.Session, url: str, query: str) -> tuple[float, object]
     started = time.perf_counter()
     answer = session.get(url, params={"query": query}, headers={"Accept": "application/sparql-results+json"})
     elapsed = time.perf_counter() - started
-    answer.raise_for_status()
+    if answer.status_code != 200:
+        raise SystemExit(f"{url} answered {answer.status_code}: {answer.text[:500]}\n{query}")
     body = answer.json()
     if "boolean" in body:
         return elapsed, body["boolean"]
