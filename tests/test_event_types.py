@@ -144,6 +144,10 @@ def test_taxonomy_has_the_codebook_names():
         ("Dock workers began a three-day strike on Monday.", "Peaceful protest"),
         ("Bus drivers launched a 48-hour strike against the new fuel tax.", "Peaceful protest"),
         ("Hundreds of protesters stormed the parliament building and smashed windows.", "Violent demonstration"),
+        # armed victims make a killing a clash: peacekeepers, conscripts, vigilantes, a convoy that came under attack
+        ("A peacekeeper was killed by unidentified gunmen near the airport.", "Armed clash"),
+        ("Gunmen killed three members of a vigilante group near the market.", "Armed clash"),
+        ("An army convoy came under attack near the border.", "Armed clash"),
     ],
 )
 def test_sub_event_type(nlp, text, expected):

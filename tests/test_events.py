@@ -303,6 +303,8 @@ def test_toll_in_the_next_sentence_belongs_to_the_event(text, fatalities):
          [("Armed clash", 10)]),
         ("Militants attacked an army post near Kidal on Monday. Two gendarmes were killed and four civilians "
          "wounded, officials added.", [("Armed clash", 2)]),
+        ("Militants ambushed an army convoy near Gao on Monday. At least three soldiers killed and one injured.",
+         [("Armed clash", 3)]),
         # the toll told as that of clashes: the targets fought back, a battle
         ("Police attacked herders near Gao on Monday. Some 21 people were killed on both sides in the clashes.",
          [("Armed clash", 21)]),

@@ -113,7 +113,8 @@ def _victims_only(token) -> bool:
         return False
     if lemma in ("die", "dead", "death"):
         return True
-    return bool(deps & {"auxpass", "nsubjpass"}) or (token.tag_ == "VBN" and not deps & {"aux", "nsubj"})
+    # "were killed"; "three soldiers killed" (a participle without "have": its subject is who was killed)
+    return bool(deps & {"auxpass", "nsubjpass"}) or (token.tag_ == "VBN" and "aux" not in deps)
 
 
 _INCIDENT_NOUNS = frozenset([

@@ -41,6 +41,7 @@ def targets(verb: Token) -> list[Token]:
             out.append(child)
         elif child.dep_ == "prep" and child.lower_ in ("on", "against", "at", "of", "into", "inside"):
             out.extend(g for g in child.children if g.dep_ == "pobj")
+    out.extend(_sufferers(verb))
     for conj in [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]:
         out.extend(g for g in conj.children if g.dep_ in ("dobj", "nsubjpass"))  # "killed and wounded scores"
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
@@ -57,6 +58,15 @@ def targets(verb: Token) -> list[Token]:
         of = [c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"]
         out.extend(g for c in of for g in c.children if g.dep_ == "pobj")
     return out
+
+
+def _sufferers(verb: Token) -> list[Token]:
+    """Subjects that suffer the action word: "a policeman died", "a convoy came under attack"."""
+    if verb.lemma_.lower() == "die":
+        return [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.pos_ == "NOUN" and verb.dep_ == "pobj" and verb.head.lower_ == "under":
+        return [c for c in verb.head.head.children if c.dep_ == "nsubj"]
+    return []
 
 
 def agents(verb: Token) -> set[int]:
