@@ -1,7 +1,9 @@
-"""Every page's text is readable: WCAG 2 AA contrast (4.5:1, large text 3:1), measured in headless Chromium.
+"""Every page in headless Chromium: text at WCAG 2 AA contrast, and the keyboard's way through it.
 
-Each visible text node's computed colour is blended over the first opaque background among its element
-and ancestors, and the contrast ratio computed as WCAG defines it (relative luminance of sRGB).
+Keyboard: the first Tab reaches a link past the site navigation, which lands on the page's own content,
+and no positive tabindex reorders the focus. Contrast (4.5:1, large text 3:1): each visible text node's
+computed colour is blended over the first opaque background among its element and ancestors, and the
+contrast ratio computed as WCAG defines it (relative luminance of sRGB).
 Text drawn on a canvas (charts, the network) is not a text node and is left out; so are disabled controls,
 which WCAG exempts.
 """
@@ -72,4 +74,22 @@ def test_text_meets_aa_contrast(server, offline_page, path):
         seen.page.click("#examples button:text-is('Who fought whom where')")
         seen.page.wait_for_selector(".yasr table tbody tr", timeout=20_000)
     assert seen.page.evaluate(LOW_CONTRAST) == []
+    seen.assert_clean()
+
+
+@pytest.mark.parametrize(("path", "after_skip"), [
+    ("/events", "input[name=text]"),              # the first filter: words in a source sentence
+    ("/actors/syrian-arab-army", "a[href='/actors']"),  # the crumb back to the table
+    ("/network", "#search-input"),
+])
+def test_the_first_tab_skips_the_site_navigation(server, offline_page, path, after_skip):
+    seen = offline_page(server, path)
+    seen.page.wait_for_load_state("networkidle")
+    seen.page.keyboard.press("Tab")
+    assert seen.page.evaluate("document.activeElement.textContent") == "Skip to the content"
+    seen.page.keyboard.press("Enter")
+    seen.page.keyboard.press("Tab")
+    assert seen.page.evaluate("(selector) => document.activeElement.matches(selector)", after_skip)
+    positive = "document.querySelectorAll('[tabindex]:not([tabindex=\"-1\"]):not([tabindex=\"0\"])').length"
+    assert seen.page.evaluate(positive) == 0  # no tabindex that would reorder the focus
     seen.assert_clean()
