@@ -217,6 +217,11 @@ CASES = [
     # one-country landmarks and plural demonyms tell the article's country before a same-named place
     ("Strikes hit Gaza and Khan Younis. Mediators from Egypt met in Cairo.", "Gaza", "PS", "city", 31.50, 34.47, 20),
     ("Palestinians fled Rafah in the Gaza Strip as Egypt hosted talks.", "Rafah", "PS", "city", 31.29, 34.25, 20),
+    # Somalia's federal member states are regions of their own, over the admin1 regions they comprise
+    ("The militants attacked a base in Hirshabelle state.", "Hirshabelle", "SO", "region", 3.6, 45.6, 250),
+    ("Jubaland forces said they retook the town from the militants.", "Jubaland", "SO", "region", 1.9, 41.8, 300),
+    ("Leaders of Galmudug and South West State met in the capital.", "South West State", "SO", "region", 3.1, 44.0,
+     250),
 ]
 
 
