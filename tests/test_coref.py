@@ -237,3 +237,15 @@ def nlp():
 def test_definite_event_word_points_back(nlp, text, word, told):
     doc = nlp(text)
     assert told_before(next(t for t in doc if t.text == word)) == told
+
+
+def test_a_reference_to_the_incident_is_not_its_evidence():
+    lede = mention("A bomb went off at a mosque on Friday.", sub="Remote explosive/landmine/IED",
+                   kind="Explosions/Remote violence")
+    merged = merge_mentions([
+        lede,
+        mention("Officials condemned the bombing in Tera, which killed five worshippers.",
+                sub="Remote explosive/landmine/IED", kind="Explosions/Remote violence", actors=(GROUP, None),
+                place="Tera", toll=5, told="bombing"),
+    ])
+    assert [(e.evidence, e.location, e.fatalities) for e in merged] == [(lede.event.evidence, "Tera", 5)]

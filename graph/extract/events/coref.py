@@ -154,7 +154,8 @@ def _absorb(first: EventMention, later: EventMention) -> EventMention:
     if later.dated and (not first.dated or len(other.date or "") > len(event.date or "")):
         date, precision = other.date, other.date_precision
     weight = first.weight() if first.evidence_weight is None else first.evidence_weight
-    if later.weight() > weight:  # the sentence that tells most is the evidence
+    if later.weight() > weight and later.told is None:  # the sentence that tells most is the evidence, not one
+        # that points back at the incident ("tweeted news of the bombing")
         event = replace(event, id=other.id, evidence=other.evidence, start=other.start, end=other.end)
         weight = later.weight()
     if event.event_type in _CROWD_TYPES and _CROWD_LADDER.index(other.sub_event_type) < _CROWD_LADDER.index(
