@@ -6,8 +6,11 @@ embedded store on disk, ``WorkerReads`` therefore runs each read in one of a few
 (the ``/sparql`` workers' code, ``api/sparql_runner.py``, with their own pool and snapshots), and
 a read past its deadline or left by its client is stopped by killing its worker, which a fresh
 one replaces. The workers read a snapshot at least as new as the last write (``store.on_write``),
-cannot reach the network and have a heap limit (half of ``worker_memory_mb``): a read that needs
-more answers 503 instead of growing the service.
+cannot reach the network and have a heap limit (half of ``worker_memory_mb``; at 100,000
+documents a read worker peaked at 54 MB resident, and a third of 384 MB was too little to open
+a store): a read that needs more answers 503 instead of growing the service. There are as many
+as ``/sparql`` has workers (half the server threads, 2 to 4), so that one slow read does not
+queue every other request behind it.
 
 Rows cross the pipe as JSON (``sparql_worker._read``) and come back as the same Python values as
 ``Store.read`` gives: IRIs and strings as text, numeric literals as numbers.
@@ -29,8 +32,6 @@ from graph.vocab import CURRENT_GRAPH
 
 __all__ = ["WorkerReads", "decode_rows"]
 
-READ_WORKERS = 3  # reads are short; two processes keep a second one free behind a slow read
-
 
 class WorkerReads:
     """Run SELECTs on the current graph of ``store`` in worker processes, stopped at their deadline."""
@@ -40,7 +41,7 @@ class WorkerReads:
         ``gone()`` tells whether the current request's client has left."""
         self.gone = gone
         self.runner = QueryRunner(
-            store, settings.read_timeout_ms, settings.max_rows, READ_WORKERS,
+            store, settings.read_timeout_ms, settings.max_rows, settings.worker_processes,
             memory_mb=settings.worker_memory_mb // 2, capacity=settings.threads, purpose="reads", niceness=0,
         )
         store.on_write.add(self.runner.mark_written)

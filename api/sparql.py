@@ -85,11 +85,10 @@ def _start_runner(state: Any) -> None:
     """Give the app its query runner (worker processes start on the first query)."""
     app = state.app
     settings = app.config["CONFLICTKG"]
-    workers = max(2, min(4, settings.threads // 2))
     # Running and briefly waiting queries may hold all but two server threads: those stay free for
     # /-/health, REST and pages however many runaway queries arrive.
     app.extensions["conflictkg.sparql_runner"] = QueryRunner(
-        app.extensions["conflictkg.store"], settings.query_timeout_ms, settings.max_rows, workers,
+        app.extensions["conflictkg.store"], settings.query_timeout_ms, settings.max_rows, settings.worker_processes,
         memory_mb=settings.worker_memory_mb, capacity=settings.threads - 2,
     )
 
