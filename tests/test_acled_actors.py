@@ -63,6 +63,11 @@ def first_event(extractor, text: str):
          "Civilians (Libya)"),
         ("Self-defense groups clashed with soldiers near Bambari, Central African Republic.",
          "Military Forces of Central African Republic", "Unidentified Communal Militia (Central African Republic)"),
+        # herdsmen are named by their community, known or not; the people they fight are a communal militia
+        ("Fulani herdsmen attacked a village near Makurdi, Nigeria, killing 12.", "Fulani Ethnic Militia (Nigeria)",
+         "Civilians (Nigeria)"),
+        ("Habbani herdsmen clashed with farmers near Nyala, Sudan, leaving nine dead.",
+         "Habbani Ethnic Militia (Sudan)", "Unidentified Communal Militia (Sudan)"),
         # crowds that clash with no one else named clash with each other: rioters on both sides
         ("Supporters of rival candidates clashed in Kumasi, Ghana, after the vote count.", "Rioters (Ghana)",
          "Rioters (Ghana)"),

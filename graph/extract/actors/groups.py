@@ -23,7 +23,7 @@ _JOINERS = frozenset(["-", "of", "for", "the", "al", "el", "'s"])
 _QUALIFIERS = frozenset(["islamist", "islamic", "jihadist", "armed", "army", "new", "suspected", "unknown",
                          "unidentified", "local", "government", "state", "security", "rival", "opposition", "ethnic",
                          "tribal", "clan", "communal", "pro-government", "anti-government", "regime"])
-_IDENTITY_KINDS = frozenset(["militia"])
+_IDENTITY_KINDS = frozenset(["militia", "identity"])
 _TRAILING = frozenset(["coalition", "alliance", "group", "movement", "militia", "faction"])
 _CLAIMS = frozenset(["responsibility", "credit", "attack", "attacks", "bombing", "killing"])
 _QUOTES = frozenset(["'", '"', "‘", "’", "“", "”"])
@@ -122,10 +122,12 @@ def group_mentions(builder: MentionBuilder) -> None:
     communities = lexicon.communities()
     for candidate, kind, end in _candidates(doc):
         span = _unquoted(candidate)
-        if span is None or any(table.at(i) for i in range(span.start, end)) or _excluded(span):
+        if span is None or any(table.at(i) for i in range(span.start, end)):
+            continue
+        if _excluded(span) and span.text not in communities:
             continue
         mention = doc[span.start : max(end, span.end)]
-        if span.text in communities:
+        if span.text in communities or kind == "identity":  # "Fulani militia", "Abala herdsmen"
             if kind not in _IDENTITY_KINDS:
                 continue  # "Kurdish fighters", "Christian members": people of a community, not its militia
             name = f"{span.text} Ethnic Militia" + _in_country(builder, span.start)

@@ -38,6 +38,7 @@ _CROWDS = frozenset(["Riots", "Protests"])
 _UNKNOWN = "Unidentified Armed Group"
 # ACLED's identity militias of unnamed groups: the side the text leaves unnamed in their fighting is another
 _UNNAMED_MILITIAS = ("Unidentified Clan Militia", "Unidentified Communal Militia")
+_IDENTITY_MILITIAS = ("Ethnic Militia", "Clan Militia", "Communal Militia")
 _LEADERS = frozenset(["organization", "person"])  # a union, party or person who leads a protest: beside its crowd
 
 
@@ -77,10 +78,7 @@ def _implied(event: Event, kinds: dict[str, str], code: str | None) -> dict[str,
         if kinds.get(event.actor1) == "state_forces" and hurt:
             return {"actor2": _unknown(code)}
     if event.event_type == "Battles" and sub == "Armed clash" and bool(event.actor1) != bool(event.actor2):
-        present = event.actor1 or event.actor2 or ""
-        if present.startswith(_UNNAMED_MILITIAS):  # "clan fighting", "rival clan militias": both sides unnamed
-            return {"actor2" if event.actor1 else "actor1": ActorInfo(actor_key(present), present, "militia")}
-        return {"actor2" if event.actor1 else "actor1": _unknown(code)}
+        return {"actor2" if event.actor1 else "actor1": _other_side(event.actor1 or event.actor2 or "", code)}
     if event.event_type in _CROWDS:
         return _crowd(event, kinds, code)
     if sub == "Government regains territory" and kinds.get(event.actor1 or "") != "state_forces":
@@ -92,6 +90,18 @@ def _implied(event: Event, kinds: dict[str, str], code: str | None) -> dict[str,
                 "Police Forces", "state_forces", None)
         return out
     return {}
+
+
+def _other_side(present: str, code: str | None) -> ActorInfo:
+    """The side a clash leaves unnamed: another unnamed group of the same kind for unnamed clans and
+    communities ("clan fighting"); a community's militia facing an identity militia ("Abala herdsmen clashed
+    with farmers"); else an unidentified armed group."""
+    if present.startswith(_UNNAMED_MILITIAS):
+        return ActorInfo(actor_key(present), present, "militia")
+    if any(kind in present for kind in _IDENTITY_MILITIAS):
+        base = "Unidentified Clan Militia" if "Clan Militia" in present else "Unidentified Communal Militia"
+        return generic_actor(base, "militia", code)
+    return _unknown(code)
 
 
 def _regained(event: Event, kinds: dict[str, str], code: str | None) -> dict[str, ActorInfo]:
