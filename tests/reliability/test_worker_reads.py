@@ -40,6 +40,12 @@ def _alive(pid: int) -> bool:
         return stat.read().split(") ")[1][0] != "Z"
 
 
+def _assert_one_worker_was_killed_and_replaced(runner, before: set[int]) -> None:
+    stopped = before - runner.worker_pids()
+    assert len(stopped) == 1 and not any(_alive(pid) for pid in stopped)
+    assert len(runner.worker_pids()) == len(before)  # a fresh worker took its place
+
+
 def test_a_read_in_a_worker_gives_the_rows_the_store_gives(app):
     store = app.extensions["conflictkg.store"]
     current = ox.NamedNode(str(CURRENT_GRAPH))
@@ -74,9 +80,7 @@ def test_a_read_past_its_deadline_is_stopped_in_its_worker(app):
         with pytest.raises(TooSlow):
             store.read(SLOW)
         assert time.monotonic() - started < 3
-    stopped = before - runner.worker_pids()
-    assert len(stopped) == 1 and not any(_alive(pid) for pid in stopped)
-    assert len(runner.worker_pids()) == len(before)  # a fresh worker took its place
+    _assert_one_worker_was_killed_and_replaced(runner, before)
 
 
 def test_a_read_whose_client_left_is_stopped_in_its_worker(app):
@@ -90,5 +94,4 @@ def test_a_read_whose_client_left_is_stopped_in_its_worker(app):
         with pytest.raises(ClientGone):
             store.read(SLOW)
         assert time.monotonic() - left < 1
-    stopped = before - runner.worker_pids()
-    assert len(stopped) == 1 and not any(_alive(pid) for pid in stopped)
+    _assert_one_worker_was_killed_and_replaced(runner, before)
