@@ -17,6 +17,7 @@ from graph.extract.places.gazetteer import (
     Gazetteer,
     display_name,
     get_gazetteer,
+    joined,
     normalise,
     read_tsv,
     skeleton,
@@ -65,6 +66,13 @@ def test_skeleton_joins_transliterations(a, b):
     assert skeleton(normalise(a)) == skeleton(normalise(b))
 
 
+@pytest.mark.parametrize(
+    ("a", "b"), [("Qansax Dheere", "Qansaxdheere"), ("Ceel Dheer", "Ceeldheer"), ("al-Bab Sharqi", "Babsharqi")]
+)
+def test_joined_meets_one_word_and_two_word_spellings(a, b):
+    assert joined(normalise(a)) == joined(normalise(b))
+
+
 @pytest.mark.parametrize(("a", "b"), [("Homs", "Hama"), ("Idlib", "Aleppo"), ("Mosul", "Basra")])
 def test_skeleton_keeps_different_places_apart(a, b):
     assert skeleton(normalise(a)) != skeleton(normalise(b))
@@ -84,7 +92,7 @@ def test_every_data_file_names_its_source(name):
     assert read_tsv(DATA_DIR / name), f"{name} has no rows"
 
 
-@pytest.mark.parametrize("name", ["countries.tsv", "admin1.tsv", "cities.tsv", "regions.tsv"])
+@pytest.mark.parametrize("name", ["countries.tsv", "admin1.tsv", "admin2.tsv", "cities.tsv", "regions.tsv"])
 def test_coordinates_are_on_the_globe_and_countries_are_iso(name):
     for row in read_tsv(DATA_DIR / name):
         lat, lon = float(row["lat"]), float(row["lon"])
@@ -156,6 +164,11 @@ def test_admin1_points_of_conflict_countries_lie_inside_them():
         ("Zaatari camp", "JO", "camp", 32.29, 36.32, 15),
         ("Rojava", "SY", "region", 36.5, 40.0, 300),
         ("Kurdistan", "IQ", "region", 36.2, 44.0, 300),
+        # a name written as one word finds the place written as two, and the other way round
+        ("Olkalou", "KE", "town", -0.27, 36.38, 10),
+        ("Ceel Dheer", "SO", "town", 3.85, 47.18, 10),
+        # an admin2 area (admin2.tsv) when no town or admin1 unit is so called
+        ("Masisi", "CD", "district", -1.57, 29.04, 10),
     ],
 )
 def test_lookup_first_candidate(name, country, kind, lat, lon, tolerance):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from graph.datafiles import DATA as DATA_ROOT
 from graph.extract.places.index import COLUMNS, DATA_FILES, Place, open_index, read_tsv
-from graph.extract.places.names import display_name, normalise, skeleton, strip_article
+from graph.extract.places.names import display_name, joined, normalise, skeleton, strip_article
 
 __all__ = [
     "Place",
@@ -25,6 +25,7 @@ __all__ = [
     "normalise",
     "strip_article",
     "skeleton",
+    "joined",
     "display_name",
     "read_tsv",
     "DATA_DIR",
@@ -62,7 +63,8 @@ class Gazetteer:
             return self._db.execute(sql, params).fetchall()
 
     def lookup(self, name: str) -> list[Place]:
-        """Return every place called ``name`` (exact key, else without article), curated and broad kinds first.
+        """Return every place called ``name`` (exact key, else without article, else blind to word breaks),
+        curated and broad kinds first.
 
         A short name ("Tur") finds a town only by the town's own name, not by one of its many other names.
         """
@@ -74,6 +76,8 @@ class Gazetteer:
         rows = self._query(sql, (key, 0)) if key else []
         if not rows and key:
             rows = self._query(sql, (strip_article(key), 1))
+        if not rows and len(joined(key)) > SHORT_NAME + 2:  # "Qansaxdheere" for "Qansax Dheere"
+            rows = self._query(sql, (joined(key), 3))
         places = _rank(Place(*r) for r in rows)
         if len(key.replace(" ", "")) <= SHORT_NAME:  # "Tur" is one of the other names of Tours, not a name of its own
             places = [p for p in places if p.curated or p.rank < 3 or skeleton(strip_article(normalise(p.name)))

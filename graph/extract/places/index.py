@@ -17,13 +17,13 @@ from collections.abc import Sequence
 from dataclasses import astuple, dataclass, fields, replace
 from pathlib import Path
 
-from graph.extract.places.names import display_name, normalise, skeleton, strip_article
+from graph.extract.places.names import display_name, joined, normalise, skeleton, strip_article
 from graph.records import slugify
 
 __all__ = ["Place", "COLUMNS", "DATA_FILES", "read_tsv", "open_index"]
 
 DATA_FILES = ("countries.tsv", "admin1.tsv", "admin2.tsv", "cities.tsv", "regions.tsv", "aliases.tsv")
-_SCHEMA_VERSION = "3"
+_SCHEMA_VERSION = "4"
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +86,7 @@ class _Compiler:
         self.places: list[Place] = []
         self.position: dict[str, int] = {}
         self.names: list[tuple[int, str]] = []  # (place, display name) for ruler patterns
-        self.keys: dict[tuple[str, int], set[int]] = {}  # (key, loose) -> places
+        self.keys: dict[tuple[str, int], set[int]] = {}  # (key, loose) -> places; loose: 0 exact .. 3 joined
         self.demonyms: dict[str, str] = {}
         self._read(data_dir)
 
@@ -101,6 +101,7 @@ class _Compiler:
                 self.keys.setdefault((key, 0), set()).add(index)
                 self.keys.setdefault((strip_article(key), 1), set()).add(index)
                 self.keys.setdefault((skeleton(key), 2), set()).add(index)
+                self.keys.setdefault((joined(key), 3), set()).add(index)
         return index
 
     def _read(self, data_dir: Path) -> None:

@@ -1,7 +1,8 @@
 """Name keys of the gazetteer: how a place name is folded for matching and cleaned for display.
 
 :func:`normalise` gives the exact key, :func:`strip_article` the looser key without "al-"/"the",
-:func:`skeleton` a transliteration-blind key; :func:`display_name` drops scholarly marks.
+:func:`joined` one blind to word breaks, :func:`skeleton` a transliteration-blind key; :func:`display_name`
+drops scholarly marks.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["normalise", "strip_article", "skeleton", "display_name"]
+__all__ = ["normalise", "strip_article", "joined", "skeleton", "display_name"]
 
 _ARTICLES = frozenset(["al", "el", "ad", "ag", "an", "ar", "as", "ash", "at", "az", "ath", "adh", "the"])
 _QUOTES = re.compile(r"['`\u2019\u2018\u02bb\u02bc\u02bf\u02be\u00b4]")
@@ -33,6 +34,12 @@ def strip_article(key: str) -> str:
     if head in _ARTICLES and len(rest) > 2:
         return rest
     return key
+
+
+def joined(key: str) -> str:
+    """The key without its article and its word breaks: "Qansaxdheere" and "Qansax Dheere", "Ceel Dheer" and
+    "Ceeldheer" (names written as one word or two) meet."""
+    return strip_article(key).replace(" ", "")
 
 
 _VOWELS = re.compile(r"[aeiouy]+")
