@@ -58,6 +58,12 @@ class IngestSummary:
         self.triples += result.triples
         self.violations.extend(f"{result.source}: {v}" for v in result.violations)
 
+    def skip(self, message: str, on_error: Callable[[str], None] | None = None) -> None:
+        """Count one input that was not written, and tell ``on_error`` why."""
+        self.errors.append(message)
+        if on_error is not None:
+            on_error(message)
+
     def count_distinct(self, mentioned: dict[str, set[str]]) -> None:
         """Count each actor, place and event once, however many documents mention it (``graph.link.mentioned``)."""
         self.events, self.actors, self.places = (len(mentioned.get(str(c), ())) for c in (SEM.Event, SEM.Actor,
@@ -129,7 +135,9 @@ class StoreWriter:
         """Note what the documents' stored versions mention, then replace them all."""
         from graph.link import mentioned
 
-        self.previous.update(*mentioned(self.store, [iri for iri, _ in batch]).values())
+        for graph_iri in {iri for iri, _ in batch if self.store.has_graph(iri)}:
+            # one graph per query: the engine looks a single graph up, but scans every type triple for a list
+            self.previous.update(*mentioned(self.store, [graph_iri]).values())
         self.store.bulk_replace(batch, atomic=self.atomic)
 
     def _raise_if_failed(self) -> None:
@@ -149,26 +157,20 @@ def write_documents(
 ) -> IngestSummary:
     """Write built documents (one or a million), link their events to the stored ones and reconcile what they touched.
 
-    The one write path: the service's POST, the CLI's ingest and the benchmarks all come here.
-    Each good result replaces its document's graph through one ``StoreWriter``; a bad one is
-    counted in ``summary.errors``, passed to ``on_error`` and skipped. Then the events of the
-    batch are linked to the stored events that can match them and the current facts of
-    everything the batch touched are reconciled (``graph.link.batch``). ``atomic`` (the
-    default, for a store others read): each batch of documents is one transaction; ``False``
-    (an ingest that holds the store alone) uses the faster bulk loader under the crash journal.
+    The one write path: the service's POST, the CLI's ingest and the benchmarks all come here. A
+    bad result is counted in ``summary.errors``, passed to ``on_error`` and skipped. ``atomic``
+    (the default, for a store others read): each batch of documents is one transaction; ``False``
+    (an ingest that holds the store alone): the faster bulk loader under the crash journal.
     """
     from graph.link.batch import BatchLinker
 
     begun = time.perf_counter()
     summary = IngestSummary() if summary is None else summary
-    linker = BatchLinker(store, base_iri)
-    writer = StoreWriter(store, atomic=atomic)
+    linker, writer = BatchLinker(store, base_iri), StoreWriter(store, atomic=atomic)
     try:
         for result in results:
             if result.error:
-                summary.errors.append(result.error)
-                if on_error is not None:
-                    on_error(result.error)
+                summary.skip(result.error, on_error)
             else:
                 writer.add(result.graph_iri, result.ntriples)
                 summary.add(result)
@@ -228,10 +230,8 @@ def unique_documents(
     for article in articles:
         key = document_graph_iri(base_iri, article.id)
         if key in first:
-            message = f"{article.path or article.id}: skipped, same document id as {first[key]} (rename one)"
-            summary.errors.append(message)
-            if on_error is not None:
-                on_error(message)
+            summary.skip(f"{article.path or article.id}: skipped, same document id as {first[key]} (rename one)",
+                         on_error)
         else:
             first[key] = article.path or article.id
             kept.append(article)
