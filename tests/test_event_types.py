@@ -148,6 +148,8 @@ def test_taxonomy_has_the_codebook_names():
         ("A peacekeeper was killed by unidentified gunmen near the airport.", "Armed clash"),
         ("Gunmen killed three members of a vigilante group near the market.", "Armed clash"),
         ("An army convoy came under attack near the border.", "Armed clash"),
+        # an attack on a settlement that kills is an attack on civilians, whoever the attackers
+        ("Kurrumis attacked the village of Tombo on Sunday, killing 26 people.", "Attack"),
     ],
 )
 def test_sub_event_type(nlp, text, expected):
@@ -180,6 +182,7 @@ def test_sub_event_type(nlp, text, expected):
         "Authorities evacuated thousands of residents as the hurricane approached.",
         "Authorities have yet to make any arrests in connection with the attacks.",
         "The junta has ruled out any negotiations with the jihadists.",
+        "The striker attacked the defence of the home side and scored twice in the second half.",
     ],
 )
 def test_no_conflict_event(nlp, text):

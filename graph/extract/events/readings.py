@@ -76,7 +76,7 @@ def kill_reading(c: SentenceCues) -> tuple[str, Cue] | None:
         # or killed in an attack ("killed in a shooting at a nightclub" says too little to tell from a crime)
         lethal = [k for k in kills if (k.head.lemma_ in _ASSAULTS or _in_an_attack(k.head)) and k.head.pos_ == "VERB"
                   and _by_people(k.head) and any(_token_class(t, c) == "CIV" for t in targets(k.head))]
-        return ("Attack", lethal[0]) if lethal else None
+        return ("Attack", lethal[0]) if lethal else _raid(c, kills)
     for k in kills:
         if k.head.lemma_ in _BLADES:
             return "Attack", k  # a stabbing is an attack on a person, never a clash between armed sides
@@ -87,6 +87,20 @@ def kill_reading(c: SentenceCues) -> tuple[str, Cue] | None:
             if kind == "CIV":
                 return "Attack", k
     return "Attack", kills[0]
+
+
+# Where people live: an attack on it that kills is an attack on civilians ("attacked the village, killing 26").
+_SETTLEMENTS = frozenset(["village", "town", "hamlet", "settlement", "community", "market", "camp"])
+
+
+def _raid(c: SentenceCues, kills: list[Cue]) -> tuple[str, Cue] | None:
+    """An attack by people on a settlement in a sentence that tells of killings ("Fulanis attacked the village
+    of X, killing 26"), when no armed actor is named."""
+    if not any(k.head.lemma_ in _LETHAL for k in kills):
+        return None
+    raids = [k for k in kills if k.head.lemma_ in ("attack", "raid", "storm") and k.head.pos_ == "VERB"
+             and _by_people(k.head) and any(t.lemma_.lower() in _SETTLEMENTS for t in targets(k.head))]
+    return ("Attack", raids[0]) if raids else None
 
 
 def _in_an_attack(verb: Token) -> bool:
