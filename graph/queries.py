@@ -831,11 +831,10 @@ def browse_months(filters: Iterable[str], group: str) -> str:
 
 
 # The filtered events that have a located place, with its point, newest first (the map).
-_MAP_EVENTS = PREFIXES + """SELECT DISTINCT ?event ?date ?type ?sub_type ?fatalities ?place ?wkt ?admin1 WHERE {
+_MAP_EVENTS = PREFIXES + """SELECT DISTINCT ?event ?date ?type ?sub_type ?fatalities ?place ?wkt WHERE {
   #FILTERS#
   ?event a sem:Event ; sem:hasPlace ?place .
   ?place geo:hasGeometry/geo:asWKT ?wkt .
-  OPTIONAL { ?place ckg:admin1 ?admin1 }
   OPTIONAL { ?event sem:hasTimeStamp ?stamp }
   BIND(STR(?stamp) AS ?date)
   OPTIONAL { ?event ckg:eventType ?type }
@@ -846,9 +845,15 @@ _MAP_EVENTS = PREFIXES + """SELECT DISTINCT ?event ?date ?type ?sub_type ?fatali
 
 
 def map_events(filters: Iterable[str]) -> str:
-    """The events the events table's ``filters`` keep that have a point, with it (``?wkt``) and its ``?admin1``."""
+    """The events the events table's ``filters`` keep that have a point, with it (``?wkt``)."""
     return _MAP_EVENTS.replace("#FILTERS#", _with(_BROWSE_EVENT_FILTERS, filters))
 
+
+# The admin1 of each place in #IRIS# that has one (the map's places: read once per place, not per event).
+PLACE_ADMIN1 = PREFIXES + """SELECT ?place ?admin1 WHERE {
+  VALUES ?place { """ + _IRIS + """ } ?place ckg:admin1 ?admin1
+}
+"""
 
 # Distinct countries and first-level divisions of the places that have events (the filters' choices).
 BROWSE_REGIONS = PREFIXES + """SELECT DISTINCT ?country ?admin1 WHERE {
