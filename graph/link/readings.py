@@ -39,19 +39,16 @@ class _Graph:
     __slots__ = ("facts", "evidence", "published")
 
     def __init__(self, ntriples: bytes):
-        self.facts: set[tuple[str, str, Any, str]] = set()
+        self.facts: set[tuple[str, str, str, str]] = set()  # (subject, predicate, IRI or lexical form, datatype)
         links: list[tuple[str, str]] = []  # (event, evidence node)
         documents: list[str] = []
         nodes: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))  # evidence and documents
         for triple in ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES):
             s, p, o = triple.subject.value, triple.predicate.value, triple.object
-            if type(o) is ox.NamedNode:
-                value, datatype = o.value, ""
-            else:
-                datatype = o.datatype.value
-                value = literal_value(o.value, datatype)
+            # a literal's lexical form: the store groups readings by term, and converts only what it returns
+            value, datatype = o.value, "" if type(o) is ox.NamedNode else o.datatype.value
             if p in _NODE_PREDICATES:
-                nodes[s][p].append(value)
+                nodes[s][p].append(literal_value(value, datatype) if datatype else value)
             if p == _EVIDENCE:
                 links.append((s, value))
             elif p not in _SKIPPED:
@@ -106,12 +103,12 @@ class BatchReadings:
         """The rows of ``READINGS_OF`` for these subjects and their geometry nodes, with ``latest`` for ties."""
         wanted = set(subjects)
         wanted |= {f"{s}/geometry" for s in wanted}
-        graphs: dict[tuple[str, str, Any, str], list[str | None]] = defaultdict(list)  # fact -> publication dates
+        graphs: dict[tuple[str, str, str, str], list[str | None]] = defaultdict(list)  # fact -> publication dates
         for graph in self.graphs.values():
             for fact in graph.facts:
                 if fact[0] in wanted:
                     graphs[fact].append(graph.published)
-        return [{"s": s, "p": p, "o": o, "dt": dt, "n": len(dates),
+        return [{"s": s, "p": p, "o": literal_value(o, dt) if dt else o, "dt": dt, "n": len(dates),
                  "latest": max((d for d in dates if d), default=None)} for (s, p, o, dt), dates in graphs.items()]
 
     def evidence(self, events: Iterable[str]) -> list[dict[str, Any]]:
