@@ -153,6 +153,13 @@ AGGREGATES = [
     PREFIXES + "SELECT ?a1 ?a2 (COUNT(?e) AS ?n) WHERE { ?e ckg:actor1 ?a1 ; ckg:actor2 ?a2 } "
     "GROUP BY ?a1 ?a2 ORDER BY DESC(?n) ?a1 ?a2 LIMIT 20",
 ]
+# The realistic corpus names the same actor in thousands of reports: over the union of the document graphs the
+# actors-by-kind join is every report's type of an actor times every report's kind of it (past 120 s at 100,000
+# documents, on both servers). Its aggregates read the current graph, one set of facts per entity, as the
+# service's own queries do.
+CURRENT = "<https://w3id.org/conflictkg/current>"
+CORPUS_AGGREGATES = [query.replace("WHERE { ", f"WHERE {{ GRAPH {CURRENT} {{ ", 1)
+                     .replace(" } GROUP BY", " } } GROUP BY", 1) for query in AGGREGATES]
 
 
 def free_port() -> int:
@@ -272,10 +279,11 @@ def main(argv: list[str] | None = None) -> int:
         session = requests.Session()
         fast = {k: v for k, v in urls.items() if k != "rdflib-endpoint"}
         first_round = len(points) // (args.rounds + 1)
-        measure(session, urls, points[:first_round] + AGGREGATES, 1)  # warm-up, checks answers
+        aggregates = CORPUS_AGGREGATES if args.store else AGGREGATES
+        measure(session, urls, points[:first_round] + aggregates, 1)  # warm-up, checks answers
         points = points[first_round:]
         point_times = measure(session, fast, points, 1)
-        agg_times = measure(session, fast, AGGREGATES, max(3, args.rounds // 4))
+        agg_times = measure(session, fast, aggregates, max(3, args.rounds // 4))
         slow_agg = measure(session, urls, AGGREGATES, 2) if with_rdflib else {}
     finally:
         for process in processes:
