@@ -150,6 +150,9 @@ def test_taxonomy_has_the_codebook_names():
         ("An army convoy came under attack near the border.", "Armed clash"),
         # an attack on a settlement that kills is an attack on civilians, whoever the attackers
         ("Kurrumis attacked the village of Tombo on Sunday, killing 26 people.", "Attack"),
+        # people harmed by a group the sentence names as the doer: an attack on civilians
+        ("An unknown group on motorbikes killed a man near the market.", "Attack"),
+        ("Opposition supporters attacked a local official outside his office.", "Attack"),
     ],
 )
 def test_sub_event_type(nlp, text, expected):
@@ -183,6 +186,9 @@ def test_sub_event_type(nlp, text, expected):
         "Authorities have yet to make any arrests in connection with the attacks.",
         "The junta has ruled out any negotiations with the jihadists.",
         "The striker attacked the defence of the home side and scored twice in the second half.",
+        # one person's killing, and things that kill, are no attack by a group
+        "A man killed his neighbour after an argument over a goat.",
+        "The blasts killed at least 50 workers and injured 700.",
     ],
 )
 def test_no_conflict_event(nlp, text):

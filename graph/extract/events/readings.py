@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graph.extract.events.cues import Cue, SentenceCues
+from graph.extract.events.numbers import PEOPLE
 from graph.extract.events.syntax import agents, linked, targets
 
 __all__ = [
@@ -76,7 +77,7 @@ def kill_reading(c: SentenceCues) -> tuple[str, Cue] | None:
         # or killed in an attack ("killed in a shooting at a nightclub" says too little to tell from a crime)
         lethal = [k for k in kills if (k.head.lemma_ in _ASSAULTS or _in_an_attack(k.head)) and k.head.pos_ == "VERB"
                   and _by_people(k.head) and any(_token_class(t, c) == "CIV" for t in targets(k.head))]
-        return ("Attack", lethal[0]) if lethal else _raid(c, kills)
+        return ("Attack", lethal[0]) if lethal else _raid(c, kills) or _group_assault(kills)
     for k in kills:
         if k.head.lemma_ in _BLADES:
             return "Attack", k  # a stabbing is an attack on a person, never a clash between armed sides
@@ -101,6 +102,30 @@ def _raid(c: SentenceCues, kills: list[Cue]) -> tuple[str, Cue] | None:
     raids = [k for k in kills if k.head.lemma_ in ("attack", "raid", "storm") and k.head.pos_ == "VERB"
              and _by_people(k.head) and any(t.lemma_.lower() in _SETTLEMENTS for t in targets(k.head))]
     return ("Attack", raids[0]) if raids else None
+
+
+# Doers that are a group, not one person: "unknown group", "a gang", "political opponents", "ANC members".
+_GROUP_WORDS = frozenset(["group", "gang", "mob", "crowd", "band"])
+
+
+def _group_assault(kills: list[Cue]) -> tuple[str, Cue] | None:
+    """People attacked, beaten, wounded or killed by a group the sentence names as the doer ("Unknown group
+    kill a man", "Political opponents attacked the mayor", "was attacked by Zanu PF supporters"): an
+    attack on civilians. A killing by one person ("a man killed his wife") or by no one named stays out."""
+    for kill in kills:
+        verb = kill.head
+        if verb.pos_ != "VERB" or verb.lemma_ not in _HARMS:
+            continue
+        doers = [verb.doc[i] for i in agents(verb)]
+        heads = [t for t in doers if t.dep_ in ("nsubj", "pobj") and t.head in (verb, *verb.children)]
+        group = _by_people(verb) and any(t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() not in _THINGS
+                                         or t.lemma_.lower() in _GROUP_WORDS for t in heads)
+        if group and any(t.lemma_.lower() in PEOPLE or t.ent_type_ == "PERSON" for t in targets(verb)):
+            return "Attack", kill
+    return None
+
+
+_HARMS = frozenset(["attack", "kill", "beat", "assault", "wound", "injure", "shoot", "stab", "burn", "torture"])
 
 
 def _in_an_attack(verb: Token) -> bool:
