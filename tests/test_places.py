@@ -250,6 +250,8 @@ def test_find_places_geocodes_mentions(nlp, text, mention, country, kind, lat, l
         "Secretary Kerry met the delegation on Monday.",
         "The Badr Organization said its fighters had withdrawn.",
         "Somali officials said the talks would resume.",
+        # peoples listed before a group noun, even after a locative word
+        "Clashes between Fulani and Tiv herdsmen left four dead on Sunday.",
     ],
 )
 def test_find_places_ignores_non_places(nlp, text):

@@ -93,6 +93,9 @@ CONTAINED = [
     # "X, Y, on Monday": Y holds X although a comma follows it ("Y, Z and W" would be a list)
     ("Protesters marched in Richmond Park, Nairobi, on Monday.", "Richmond Park", "Richmond Park", "KE",
      "Nairobi City", 3),
+    # a town's other name ("Sham": Damascus) that the text calls a district is a local place, no sign of Syria
+    ("Libyan jets struck a depot in Sham district, west of Ajdabiya, on Monday.", "Sham", "Sham", "LY",
+     "Sha`biyat al Wahat", 2),
     # a list with a comma before "and" is no container: each town is itself
     ("Traders closed shops in Kassala, Gedaref, and Sennar on Sunday.", "Kassala", "Kassala", "SD", "Kassala", 1),
 ]

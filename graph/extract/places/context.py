@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from graph.extract.places.gazetteer import get_gazetteer, normalise, strip_article
 from graph.extract.places.spans import query_variants, strip
+from graph.extract.places.words import PLACE_NOUNS
 
 __all__ = ["doc_countries", "doc_admin1s", "country_names", "actor_countries", "landmark"]
 
@@ -43,10 +44,17 @@ def doc_countries(doc: Doc, spans: list[Span], country_names: dict[str, str]) ->
                     counts[owners.pop()] += 1
                     break
             found = gaz.lookup(text)
-            if found and found[0].country and len({p.country for p in found}) == 1 and landmark(found[0]):
+            if found and found[0].country and len({p.country for p in found}) == 1 and landmark(found[0]) \
+                    and not _town_called_area(doc, e, found[0]):
                 counts[found[0].country] += 1  # "Khan Younis", "the Gaza Strip": only one country has it
                 break
     return counts
+
+
+def _town_called_area(doc: Doc, end: int, place) -> bool:
+    """A town's name that the text calls a district or area ("Sham district" in Libya): a local namesake, no
+    sign of the town's country (a region keeps its word: "the Abyei area")."""
+    return end < len(doc) and doc[end].lower_ in PLACE_NOUNS and place.kind in ("city", "town", "village")
 
 
 def actor_countries(doc: Doc) -> Counter:

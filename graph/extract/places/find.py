@@ -224,10 +224,20 @@ def _not_a_place(doc: Doc, start: int, end: int, countries: dict[str, str], demo
         return True
     if end < len(doc) and (doc[end].text in ORG_WORDS or doc[end].text in GROUP_NOUNS):
         return True
+    if _group_listed(doc, end):
+        return True
     if in_organisation_name(doc, start, end):
         return True
     bare = normalise(doc[start:end].text)
     return bare in demonyms and bare not in countries  # "Somali" tagged GPE is an adjective, not a region
+
+
+def _group_listed(doc: Doc, end: int) -> bool:
+    """A name listed before a group noun: "clashes between Fulani and Konkomba herdsmen" names two peoples."""
+    i = end
+    while i < len(doc) and i - end < 5 and (doc[i].lower_ in (",", "and") or doc[i].text[:1].isupper()):
+        i += 1
+    return end < i < len(doc) and doc[i].lower_ in GROUP_NOUNS
 
 
 @dataclass
