@@ -11,13 +11,11 @@ from graph.records import Location
 __all__ = ["co_places"]
 
 _COUNTRY_KINDS = frozenset(["country"])
-# places of one level are coordinated as several sites; "Moreh, Manipur" names a town and its state
-_LEVELS = {"governorate": 1, "region": 1, "district": 2}  # else a town, village, camp or area: 3
 
 
 def co_places(sent: Span, places: list[PlaceMention], chosen: Location | None) -> list[Location]:
-    """The other places the sentence coordinates with the event's place ("A, B and C"), of its level (a town's
-    state is no other site), each once; none when the event's place is not named in the sentence, is a country
+    """The other places the sentence coordinates with the event's place ("A, B and C"), each once, but for the
+    province a town lies in ("Bunia, Ituri"); none when the event's place is not named in the sentence, is a country
     or lies between them ("between A and B", "the road linking A and B", "on the border of A and B")."""
     if chosen is None or chosen.kind in _COUNTRY_KINDS:
         return []
@@ -33,7 +31,7 @@ def co_places(sent: Span, places: list[PlaceMention], chosen: Location | None) -
     out: dict[str, Location] = {}
     for mention in named:
         location = mention.location
-        if location.id != chosen.id and _LEVELS.get(location.kind, 3) == _LEVELS.get(chosen.kind, 3) and (
+        if location.id != chosen.id and location.kind not in _COUNTRY_KINDS and not _contains(location, chosen) and (
                 doc[mention.start : mention.end].root.i in group):
             out.setdefault(location.id, location)
     return list(out.values())
@@ -67,3 +65,15 @@ def _spanned(first: Token) -> bool:
         if node.lower_ in _SPANNING or node.lemma_.lower() in _SPANNING:
             return True
     return False
+
+
+def _contains(one: Location, other: Location) -> bool:
+    """Whether one of two places is the province the other lies in ("Moreh, Manipur")."""
+    return _same_name(one.admin1, other.name) or _same_name(other.admin1, one.name)
+
+
+def _same_name(a: str | None, b: str | None) -> bool:
+    """"Ituri" and "Ituri Province" name one province."""
+    if not a or not b:
+        return False
+    return a.startswith(b) or b.startswith(a)
