@@ -96,6 +96,9 @@ CONTAINED = [
     # a town's other name ("Sham": Damascus) that the text calls a district is a local place, no sign of Syria
     ("Libyan jets struck a depot in Sham district, west of Ajdabiya, on Monday.", "Sham", "Sham", "LY",
      "Sha`biyat al Wahat", 2),
+    # "on the outskirts of X" puts the event at X as "in X" does
+    ("Eight soldiers died in an ambush on the outskirts of Kalabaydh in Gedo region.", "Kalabaydh", "Kalabaydh",
+     "SO", "Gedo", 3),
     # a list with a comma before "and" is no container: each town is itself
     ("Traders closed shops in Kassala, Gedaref, and Sennar on Sunday.", "Kassala", "Kassala", "SD", "Kassala", 1),
 ]

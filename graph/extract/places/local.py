@@ -21,6 +21,7 @@ from graph.extract.places.gazetteer import get_gazetteer
 from graph.extract.places.locations import PlaceMention
 from graph.extract.places.references import distance_unit
 from graph.extract.places.words import (
+    AROUND_NOUNS,
     COMPASS,
     DIRECTIONS,
     LOCATIVES,
@@ -311,8 +312,10 @@ def _stray(location: Location, others: list[Location]) -> bool:
 
 
 def locative(doc: Doc, start: int) -> bool:
-    """Whether the words before ``start`` put an event at the name there: "in X", "near X", "attack X"."""
-    return start > 0 and (doc[start - 1].lower_ in LOCATIVES or targeted(doc, start))
+    """Whether the words before ``start`` put an event at the name there: "in X", "near X", "attack X",
+    "on the outskirts of X"."""
+    around = start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in AROUND_NOUNS
+    return start > 0 and (doc[start - 1].lower_ in LOCATIVES or around or targeted(doc, start))
 
 
 def targeted(doc: Doc, start: int) -> bool:

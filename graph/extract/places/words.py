@@ -23,6 +23,7 @@ __all__ = [
     "CAMP_WORDS",
     "PLACE_NOUNS",
     "LOCATIVES",
+    "AROUND_NOUNS",
     "TARGET_VERBS",
     "TARGET_NOUNS",
     "PLACE_PREFIXES",
@@ -109,6 +110,8 @@ NAME_ENDINGS = frozenset(_words("Park Heights Hill Hills Gardens Estate Valley B
 COMPASS = frozenset(
     _words("north south east west northeast northwest southeast southwest north-east north-west south-east south-west")
 )
+# Nouns whose "of" puts an event at the place after it: "on the outskirts of Kalabaydh", "in the vicinity of X".
+AROUND_NOUNS = frozenset(_words("outskirts vicinity environs edge"))
 # Prepositions that put an event at a place: "in Rupchai", "near Kangarwa", "outside Kismayo".
 LOCATIVES = frozenset(_words("in at near around outside inside into from between"))
 # Verbs whose object a conflict report names as the place struck or taken: "militia attack Tur", "SAF bomb
