@@ -221,7 +221,7 @@ def test_untrusted_names_reach_the_page_only_as_escaped_json(standalone):
 
 def test_served_page_links_only_to_this_server():
     page = parse(render_page(small_graph("Al-Shabaab"), PageOptions()))
-    assert page.urls and all(url.startswith(("/", "data:")) and not url.startswith("//") for url in page.urls)
+    assert page.urls and all(url.startswith(("/", "data:", "#")) and not url.startswith("//") for url in page.urls)
     assert "/viz/static/vendor/vis-network/vis-network.min.js" in page.urls
 
 
