@@ -68,6 +68,8 @@ def first_event(extractor, text: str):
          "Civilians (Nigeria)"),
         ("Habbani herdsmen clashed with farmers near Nyala, Sudan, leaving nine dead.",
          "Habbani Ethnic Militia (Sudan)", "Unidentified Communal Militia (Sudan)"),
+        # a crowd that destroys property riots
+        ("Students destroyed property at a college in Soroti, Uganda, on Monday.", "Rioters (Uganda)", None),
         # crowds that clash with no one else named clash with each other: rioters on both sides
         ("Supporters of rival candidates clashed in Kumasi, Ghana, after the vote count.", "Rioters (Ghana)",
          "Rioters (Ghana)"),

@@ -153,6 +153,8 @@ def test_taxonomy_has_the_codebook_names():
         # people harmed by a group the sentence names as the doer: an attack on civilians
         ("An unknown group on motorbikes killed a man near the market.", "Attack"),
         ("Opposition supporters attacked a local official outside his office.", "Attack"),
+        # property destroyed by people (a crowd of them riots: graph/extract/events/crowd_types.py)
+        ("Angry traders burnt a bank branch after it ran out of cash.", "Looting/property destruction"),
     ],
 )
 def test_sub_event_type(nlp, text, expected):
@@ -189,6 +191,7 @@ def test_sub_event_type(nlp, text, expected):
         # one person's killing, and things that kill, are no attack by a group
         "A man killed his neighbour after an argument over a goat.",
         "The blasts killed at least 50 workers and injured 700.",
+        "Trees burned in the forest fire are shown near the lake.",
     ],
 )
 def test_no_conflict_event(nlp, text):

@@ -20,6 +20,7 @@ __all__ = [
     "held",
     "hq",
     "joined_fighting",
+    "damage_by_people",
     "kill_reading",
     "lost_ground",
     "mob",
@@ -126,6 +127,20 @@ def _group_assault(kills: list[Cue]) -> tuple[str, Cue] | None:
 
 
 _HARMS = frozenset(["attack", "kill", "beat", "assault", "wound", "injure", "shoot", "stab", "burn", "torture"])
+
+
+def damage_by_people(c: SentenceCues) -> Cue | None:
+    """A weak word of destruction ("destroyed", "burnt") whose doers are people, not things ("Students destroyed
+    property", "angry depositors burnt a bank"); a fire or a flood that destroys is no one's doing."""
+    for cue in c.of("LOOT_WEAK"):
+        verb = cue.head
+        # "Students destroyed property": a doer and what was destroyed ("plants burned" names no doer)
+        objects = any(t.dep_ == "dobj" for t in verb.children)
+        doers = [t for t in verb.children if t.dep_ == "nsubj" and objects] + [
+            g for t in verb.children if t.dep_ == "agent" for g in t.children if g.dep_ == "pobj"]
+        if verb.pos_ == "VERB" and any(t.tag_ in ("NNS", "NNPS") and t.lemma_.lower() not in _THINGS for t in doers):
+            return cue
+    return None
 
 
 def _in_an_attack(verb: Token) -> bool:

@@ -157,6 +157,8 @@ def _violence(c: SentenceCues, armed: bool) -> list[Candidate]:
         out.append((1, "Arrests", 0.7, arrest))
     if c.has("LOOT") or (c.has("LOOT_WEAK") and armed):
         out.append((1, "Looting/property destruction", 0.6, c.first("LOOT", "LOOT_WEAK")))
+    elif (damage := readings.damage_by_people(c)) is not None:
+        out.append((1, "Looting/property destruction", 0.5, damage))
     return out
 
 
