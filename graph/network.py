@@ -20,7 +20,7 @@ import networkx as nx
 
 from graph import queries as q
 from graph.interactions import categories, category_of_event, category_of_relation
-from graph.newest import newest_of_superset
+from graph.newest import newest_of_superset, read_among
 from graph.store import TripleStore
 
 __all__ = ["NetworkEvent", "NetworkView", "build_network", "read_network", "edge_summary", "local_id",
@@ -89,8 +89,7 @@ def read_network(store: TripleStore, view: NetworkView | None = None) -> nx.Mult
         events = newest_of_superset(store, q.network_view_events(bindings, chosen), bindings, view.events)
         iris = [r["event"] for r in events]
         members = set(chosen)
-        roles = [r for r in store.read(q.with_iris(q.NETWORK_EVENT_ROLES, iris)) if r["actor"] in members] \
-            if iris else []
+        roles = [r for r in read_among(store, q.NETWORK_EVENT_ROLES, iris) if r["actor"] in members]
         places = sorted({r["place"] for r in events if r.get("place")})
         graph = build_network(
             actors=store.read(q.with_iris(q.NETWORK_ACTORS_AMONG, chosen)),

@@ -91,3 +91,10 @@ def test_the_latest_of_a_superset_are_the_first_page_of_the_list(store, actors, 
     for limit in (1, 3, 9, 100):
         rows = newest_of_superset(store, q.network_view_events(bindings, iris), bindings, limit)
         assert [row["item"] for row in rows] == everything[:limit], limit
+
+
+def test_rows_read_a_few_items_at_a_time_are_the_rows_read_at_once(store, monkeypatch):
+    everything = newest_first(store, q.event_list([]), {}, 20, 0)
+    monkeypatch.setattr(graph.newest, "IRIS_PER_READ", 3)
+    assert newest_first(store, q.event_list([]), {}, 20, 0) == everything
+    assert len(everything) == 20
