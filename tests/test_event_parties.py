@@ -56,6 +56,9 @@ def extract(extractor, text: str):
          "Rioters (Algeria)", "Police Forces of Algeria"),
         ("Residents protesting power cuts burnt tyres and clashed with police in Kano, Nigeria.",
          "Violent demonstration", "Rioters (Nigeria)", "Police Forces of Nigeria"),
+        # a protest dispersed by a force the text does not name: the state's police intervened
+        ("Teachers protested outside the ministry in Accra, Ghana, and were dispersed with tear gas.",
+         "Protest with intervention", "Protesters (Ghana)", "Police Forces of Ghana"),
         # political camps that clash riot, rioters on both sides (ACLED's coding of crowds that fight each other);
         # herders and farmers are left to the communal-militia reading
         ("After a disputed mayoral election in Koudougou, Burkina Faso, opposing political groups clashed, injuring "

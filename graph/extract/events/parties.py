@@ -7,7 +7,8 @@
   Unidentified Armed Group (X); in a battle the side the text leaves unnamed is one, too, and so is
   the other side of a bomb that hit the state's forces (people also hurt stand beside as associates).
 - A riot's crowd of civilians are Rioters (X); a protest's crowd are Protesters (X), the union,
-  party or person who leads it beside them.
+  party or person who leads it beside them; the state's police intervene in a protest with intervention
+  when the text names no other force.
 - The government that regains territory is the country's: its military forces are actor1, a group
   the text names alone (the loser, "liberated the villages from al-Shabaab") actor2.
 - An arrest with no named arrester is by the country's police; the people arrested, when named only
@@ -86,8 +87,7 @@ def _implied(event: Event, kinds: dict[str, str], code: str | None) -> dict[str,
     if sub == "Arrests":
         out = _victims(event, kinds, code)
         if event.actor1 is None:
-            out["actor1"] = (state_actor(code, "Police") if code else None) or generic_actor(
-                "Police Forces", "state_forces", None)
+            out["actor1"] = _police(code)
         return out
     return {}
 
@@ -150,9 +150,17 @@ def _crowd(event: Event, kinds: dict[str, str], code: str | None) -> dict[str, A
             "Civilians")):
         return {"actor1": generic_actor("Rioters", "civilians", code)}
     led = kinds.get(actor1) in _LEADERS
+    out = {}
     if event.event_type == "Protests" and (not actor1 or actor1.startswith("Civilians") or led):
-        return {"actor1": generic_actor("Protesters", "civilians", code)}
-    return {}
+        out["actor1"] = generic_actor("Protesters", "civilians", code)
+    if event.sub_event_type == "Protest with intervention" and event.actor2 is None:
+        # the codebook's intervention is the state's: dispersed, tear-gassed or detained by its police
+        out["actor2"] = _police(code)
+    return out
+
+
+def _police(code: str | None) -> ActorInfo:
+    return (state_actor(code, "Police") if code else None) or generic_actor("Police Forces", "state_forces", None)
 
 
 def _with(event: Event, changed: dict[str, ActorInfo]) -> Event:
