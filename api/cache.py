@@ -12,9 +12,14 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
-__all__ = ["ResponseCache", "TTL_SECONDS", "MAX_ENTRIES", "MAX_BODY_BYTES"]
+from flask import current_app
+
+from api.limits import heavy_slot
+
+__all__ = ["ResponseCache", "kept", "TTL_SECONDS", "MAX_ENTRIES", "MAX_BODY_BYTES"]
 
 TTL_SECONDS = 300.0
 MAX_ENTRIES = 512
@@ -65,3 +70,16 @@ class ResponseCache:
             self._generation += 1
             self._entries.clear()
 
+
+
+def kept(key: str, build: Callable[[], str]) -> str:
+    """The body kept under ``key`` since the last write, else ``build()`` run in a heavy slot, kept if not too large."""
+    cache = current_app.extensions["conflictkg.cache"]
+    body = cache.get(key)
+    if body is None:
+        generation = cache.generation
+        with heavy_slot():
+            body = build()
+        if len(body) <= MAX_BODY_BYTES:
+            cache.put(key, body, generation)
+    return body

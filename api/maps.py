@@ -1,16 +1,19 @@
 """``/map``: the filtered events on a map (points by type and toll, clustered, a time slider), offline.
 
 ``/map/events.json`` takes the events table's filters and answers the located events as rows of
-``columns`` (compact: ten thousand events stay well under a megabyte), at most ``max_rows``.
-The page draws them with Leaflet over Natural Earth country boundaries, all served from here.
+``columns`` (compact: ten thousand events take about 1.4 MB), at most ``max_rows``, kept per URL until
+the next write (``api.cache.kept``, as the network's data). The page draws them with Leaflet over Natural
+Earth country and admin-1 boundaries, all served from here.
 """
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, jsonify, render_template
+import json
+
+from flask import Blueprint, Response, current_app, render_template, request
 
 from api import entities, tables
-from api.limits import heavy
+from api.cache import kept
 from graph import queries as q
 from graph.ontology import event_types
 from graph.store import TripleStore
@@ -33,9 +36,12 @@ def map_page() -> str:
 
 
 @blueprint.get("/map/events.json")
-@heavy
 def map_events() -> Response:
-    """The located events the filters keep: ``{columns, rows, total, located, limit}``."""
+    """The located events the filters keep: ``{columns, rows, total, located, limit}``, kept until the next write."""
+    return Response(kept(f"map {request.full_path}", _located_events), mimetype="application/json")
+
+
+def _located_events() -> str:
     query = tables.read_query("events")
     store = current_app.extensions["conflictkg.store"]
     limit = current_app.config["CONFLICTKG"].max_rows
@@ -48,8 +54,8 @@ def map_events() -> Response:
         lat, lon = entities.parse_point(row.get("wkt"))
         rows.append([entities.local_id(row["event"]), row.get("date"), row.get("type"), row.get("sub_type"),
                      row.get("fatalities"), lat, lon, *places.get(row["place"], (None, None))])
-    return jsonify({"filters": query.filters, "columns": COLUMNS, "rows": rows, "located": len(rows),
-                    "total": tables.count(store, query), "limit": limit})
+    return json.dumps({"filters": query.filters, "columns": COLUMNS, "rows": rows, "located": len(rows),
+                       "total": tables.count(store, query), "limit": limit}, separators=(",", ":"))
 
 
 def _places(store: TripleStore, places: set[str]) -> dict[str, tuple[str | None, str | None]]:

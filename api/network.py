@@ -14,9 +14,8 @@ import json
 from flask import Blueprint, Response, current_app, request
 
 from api import params
-from api.cache import MAX_BODY_BYTES
+from api.cache import kept
 from api.errors import problem
-from api.limits import heavy_slot
 from graph.network import NetworkView
 from viz import network_json, render_network
 from viz.pages import entity_page
@@ -50,17 +49,8 @@ def network_data() -> Response:
 
 
 def _cached(build) -> str:
-    """The answer for this URL since the last write (``api.cache``), else built in a heavy slot and kept."""
-    cache = current_app.extensions["conflictkg.cache"]
-    key = f"network {request.full_path}"
-    body = cache.get(key)
-    if body is None:
-        generation, view = cache.generation, _view()
-        with heavy_slot():
-            body = build(current_app.extensions["conflictkg.store"], view)
-        if len(body) <= MAX_BODY_BYTES:
-            cache.put(key, body, generation)
-    return body
+    """The answer for this URL since the last write (``api.cache.kept``), else built in a heavy slot and kept."""
+    return kept(f"network {request.full_path}", lambda: build(current_app.extensions["conflictkg.store"], _view()))
 
 
 def _view() -> NetworkView:

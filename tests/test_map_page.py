@@ -12,8 +12,9 @@ import os
 import pytest
 import requests
 
+from graph.vocab import CURRENT_GRAPH
 from tests.browsing import OfflinePage
-from tests.conftest import ROOT, _serve, write_data_dir
+from tests.conftest import ROOT, WRITE_TOKEN, _serve, write_data_dir
 from tests.rest_records import extractions
 from tests.test_browse_pages import HOSTILE_SENTENCE, hostile
 
@@ -22,8 +23,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    """The real service over the hand-built records and the hostile document; yields its URL."""
-    yield from _serve(write_data_dir(tmp_path_factory.mktemp("map"), [*extractions(), hostile()]))
+    """The real service over the hand-built records and the hostile document (writes allowed); yields its URL."""
+    yield from _serve(write_data_dir(tmp_path_factory.mktemp("map"), [*extractions(), hostile()]),
+                      CONFLICTKG_WRITE_TOKEN=WRITE_TOKEN)
 
 
 def open_map(offline_page, server: str, query: str = "", **options) -> OfflinePage:
@@ -79,6 +81,26 @@ def test_a_click_opens_the_event_with_its_evidence(server, offline_page):
     assert seen.page.inner_text(".event-popup .popup-title") == "Attack"
     assert seen.page.evaluate("document.querySelectorAll('.event-popup img, [onerror]').length") == 0
     seen.assert_clean()
+
+
+def update(server: str, text: str) -> None:
+    answer = requests.post(server + "/sparql", data={"update": text},
+                           headers={"Authorization": f"Bearer {WRITE_TOKEN}"}, timeout=30)
+    assert answer.status_code in (200, 204), answer.text
+
+
+def test_the_map_data_is_kept_until_a_write(server):
+    path = server + "/map/events.json?country=SO"
+    first = requests.get(path, timeout=30).json()
+    assert requests.get(path, timeout=30).json() == first
+    event = "https://conflictkg.org/id/event/test-kept-map"
+    triples = (f"<{event}> a <http://semanticweb.cs.vu.nl/2009/11/sem/Event> ; "
+               "<http://semanticweb.cs.vu.nl/2009/11/sem/hasPlace> <https://conflictkg.org/id/place/mogadishu> .")
+    update(server, f"INSERT DATA {{ GRAPH <{CURRENT_GRAPH}> {{ {triples} }} }}")
+    after = requests.get(path, timeout=30).json()
+    assert after["located"] == first["located"] + 1 and "test-kept-map" in {row[0] for row in after["rows"]}
+    update(server, f"DELETE DATA {{ GRAPH <{CURRENT_GRAPH}> {{ {triples} }} }}")
+    assert requests.get(path, timeout=30).json() == first
 
 
 def test_the_popup_names_the_admin1(server, offline_page):
