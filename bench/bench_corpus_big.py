@@ -79,6 +79,7 @@ def main() -> None:
     documents, ids = document_count(args.store), route_ids(args.store)
     process, url = serve(args.store)
     try:
+        cold(url, f"/api/events/{ids['events'][0]}")  # the service's read workers start on its first read
         busiest_page = cold(url, f"/actors/{ids['actors'][0]}")
         network_first, network_again = network_page(url)
         mix = {**routes(ids, random.Random(5)), "/-/health": lambda: "/-/health"}
