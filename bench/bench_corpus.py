@@ -26,6 +26,7 @@ Usage: python bench/bench_corpus.py [--docs 1000] [--seconds 20] [--clients 16] 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -206,10 +207,12 @@ def cpu_seconds(pid: int) -> float:
 
 
 def _children(pid: int) -> list[int]:
-    try:
-        return [int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    except OSError:
-        return []
+    """The processes ``pid`` started, from any of its threads (the service's workers start from request threads)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with contextlib.suppress(OSError):  # the thread ended meanwhile
+            found += [int(p) for p in (task / "children").read_text().split()]
+    return found
 
 
 def load(url: str, mix: dict[str, callable], clients: int, seconds: float) -> dict[str, list[float]]:
