@@ -81,12 +81,17 @@ class IngestSummary:
 class StoreWriter:
     """The one writer: batches document graphs and bulk-replaces them from one thread."""
 
-    def __init__(self, store: TripleStore, atomic: bool = True, batch_bytes: int = BATCH_BYTES):
-        """Start the writer thread for ``store``; ``atomic=False`` loads new documents with the bulk loader."""
+    def __init__(self, store: TripleStore, atomic: bool = True, before: Callable[[list[str]], object] | None = None,
+                 batch_bytes: int = BATCH_BYTES):
+        """Start the writer thread for ``store``.
+
+        ``atomic=False`` loads new documents with the bulk loader; ``before`` is called in the
+        writer thread with each batch's graph IRIs before the batch is written.
+        """
         self.store = store
         self.atomic = atomic
+        self.before = before
         self.batch_bytes = batch_bytes
-        self.previous: set[str] = set()  # what the replaced documents' old graphs mentioned
         self.busy_seconds = 0.0
         self._batch: list[tuple[str, bytes]] = []
         self._size = 0
@@ -126,19 +131,12 @@ class StoreWriter:
             if self._error is None:
                 started = time.perf_counter()
                 try:
-                    self._write(batch)
+                    if self.before is not None:
+                        self.before([iri for iri, _ in batch])
+                    self.store.bulk_replace(batch, atomic=self.atomic)
                 except BaseException as err:  # handed to the main thread by close()/add()
                     self._error = err
                 self.busy_seconds += time.perf_counter() - started
-
-    def _write(self, batch: list[tuple[str, bytes]]) -> None:
-        """Note what the documents' stored versions mention, then replace them all."""
-        from graph.link import mentioned
-
-        for graph_iri in {iri for iri, _ in batch if self.store.has_graph(iri)}:
-            # one graph per query: the engine looks a single graph up, but scans every type triple for a list
-            self.previous.update(*mentioned(self.store, [graph_iri]).values())
-        self.store.bulk_replace(batch, atomic=self.atomic)
 
     def _raise_if_failed(self) -> None:
         if self._error is not None:
@@ -166,7 +164,8 @@ def write_documents(
 
     begun = time.perf_counter()
     summary = IngestSummary() if summary is None else summary
-    linker, writer = BatchLinker(store, base_iri), StoreWriter(store, atomic=atomic)
+    linker = BatchLinker(store, base_iri)
+    writer = StoreWriter(store, atomic=atomic, before=linker.before_write)
     try:
         for result in results:
             if result.error:
@@ -181,7 +180,7 @@ def write_documents(
         writer.close(meanwhile=linker.readings.parse)
     started = time.perf_counter()
     if summary.documents:
-        summary.count_distinct(linker.finish(writer.previous))
+        summary.count_distinct(linker.finish())
     store.settle()  # linked and reconciled: a crash from here on loses nothing
     summary.merge_seconds += time.perf_counter() - started
     summary.write_seconds += writer.busy_seconds + summary.merge_seconds

@@ -141,6 +141,7 @@ def test_linking_a_document_reads_the_stored_events_it_can_match_and_no_others(t
     later = build_result(extraction(12), BASE, validate=False)  # a third report of the first one (Kidal)
     linker = BatchLinker(store, BASE)
     linker.add(later.graph_iri, later.reports, later.ntriples, later.triples)
+    linker.before_write([later.graph_iri])
     stored = [row for row in linker.rows() if row["g"] != later.graph_iri]
     assert sorted(row["g"] for row in stored) == [f"{BASE}graph/report-0", f"{BASE}graph/report-6"]
     assert len(store.select(STORE_EVENTS)) == 12

@@ -73,7 +73,7 @@ KILLED_BEFORE_SETTLING = """
 import os, sys
 from graph.link import batch
 from graph.cli import main
-batch.BatchLinker.finish = lambda self, previous=(): os._exit(9)  # killed once its documents are written
+batch.BatchLinker.finish = lambda self: os._exit(9)  # killed once its documents are written
 main(sys.argv[1:])
 """
 
