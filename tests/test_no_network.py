@@ -75,7 +75,7 @@ def test_a_query_worker_confines_itself_before_its_first_job():
         script = (
             "import pyoxigraph as ox, sys\n"
             "from api.sparql_worker import _confine\n"
-            "assert _confine(384) is None\n"
+            "assert _confine(384, 10) is None\n"
             f"try:\n    list(ox.Store().query('SELECT * WHERE {{ SERVICE <{trap.url}> {{ ?s ?p ?o }} }}'))\n"
             "except PermissionError:\n    sys.exit(0)\n"
             "sys.exit(1)\n"
