@@ -270,6 +270,9 @@ NEARBY = [
     ("Troops cleared Ndobolo village in Masisi territory. Later gunmen returned to Ndobolo, residents of Goma said.",
      "Ndobolo", "CD", 3),
     ("Rebels attacked Ndobolo in northern Uganda. Talks went on in Nairobi.", "Ndobolo", "UG", None),
+    # a town abroad far from the story's places ("Pemba" of Mozambique) is a local place near them; a city of its
+    # own name the NER took for an organisation ("police in Zanzibar") is still that city
+    ("Gunmen attacked traders in Pemba on Sunday. Police in Zanzibar said two men were held.", "Pemba", "TZ", 2),
 ]
 
 

@@ -100,11 +100,13 @@ def _to_location(place: Place, cues: Cues, name: str) -> Location:
 def _plausible(place: Place, text: str, context: Counter) -> bool:
     """A name found only by its cue word must lie in a named country, or be the only place so called
     (and no hamlet: an unknown village name is far likelier local than a namesake of 300 people abroad).
-    With no country named, the name must be the place's own, not one of its other names ("Tur" for Tours)."""
-    if context:
-        return place.country in context
+    The name must be the place's own, not one of its other names ("Tur" for Tours); a city of 100,000 so
+    called may lie outside the named countries ("police in Zanzibar" in a story that names Mozambique)."""
     key = normalise(text)  # namesakes by their own name; "Leer" is only another spelling of "Lira"
-    if skeleton(strip_article(key)) != skeleton(strip_article(normalise(place.name))):
+    own = skeleton(strip_article(key)) == skeleton(strip_article(normalise(place.name)))
+    if context:
+        return place.country in context or (own and place.population >= 100_000)
+    if not own:
         return False
     others = [p for p in get_gazetteer().lookup(text) if p.country != place.country and normalise(p.name) == key]
     if not others:

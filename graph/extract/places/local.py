@@ -287,6 +287,7 @@ def _without_strays(doc: Doc, mentions: list[PlaceMention], ner: set[int]) -> li
         if _stray(place, others):
             strays[place.id] = others
     out = []
+    kept = [m for m in mentions if m.location.id not in strays]
     for mention in mentions:
         others = strays.get(mention.location.id, [])
         if not others:
@@ -294,7 +295,8 @@ def _without_strays(doc: Doc, mentions: list[PlaceMention], ner: set[int]) -> li
         elif mention.start > 0 and doc[mention.start - 1].lower_ in LOCATIVES and mention.start in ner:
             home = Counter(o.country for o in others if o.country).most_common(1)[0][0]
             name = doc[mention.start : mention.end].text
-            out.append(PlaceMention(mention.start, mention.end, unlisted_place(name, None, None, home)))
+            held = _nearby(doc, mention.start, kept, home)  # the place named beside it, as for any unlisted name
+            out.append(PlaceMention(mention.start, mention.end, unlisted_place(name, None, held, home)))
     return out
 
 
