@@ -11,15 +11,14 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
-import time
 from collections.abc import Iterable, Iterator
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import Blueprint, Response, current_app, g, jsonify, render_template, request, stream_with_context
+from flask import Blueprint, Response, current_app, jsonify, render_template, request, stream_with_context
 
 from api import params, tables
-from api.limits import heavy_slot
+from api.limits import heavy_slot, renew_read_limit
 from api.search import search_results
 from graph import queries as q
 from graph.export import ACLED_COLUMNS, acled_chunks
@@ -117,7 +116,7 @@ def _event_rows(store: Store, query: tables.Query, limit: int) -> tuple[Response
     try:
         iris = tables.event_iris(store, query, limit)
         chunks = acled_chunks(store, iris)
-        _renew_read_limit()
+        renew_read_limit()
         first = next(chunks, [])
     except BaseException:
         slot.close()
@@ -126,7 +125,7 @@ def _event_rows(store: Store, query: tables.Query, limit: int) -> tuple[Response
     def lines() -> Iterator[str]:
         yield _csv(ACLED_COLUMNS, first, header=True)
         while True:
-            _renew_read_limit()
+            renew_read_limit()
             chunk = next(chunks, None)
             if chunk is None:
                 return
@@ -135,12 +134,6 @@ def _event_rows(store: Store, query: tables.Query, limit: int) -> tuple[Response
     response = Response(stream_with_context(lines()), mimetype="text/csv")
     response.call_on_close(slot.close)
     return response, len(iris)
-
-
-def _renew_read_limit() -> None:
-    """Give the request's next reads a whole read limit again (api.limits: ``g.read_deadline``)."""
-    if g.get("read_deadline") is not None:
-        g.read_deadline = time.monotonic() + current_app.config["CONFLICTKG"].read_timeout_ms / 1000
 
 
 def _csv(columns: list[str], rows: Iterable[dict[str, Any]], header: bool = False) -> str:

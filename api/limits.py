@@ -29,7 +29,7 @@ from api.reads import WorkerReads
 from graph.config import Settings
 from graph.store import ReadTimeout, Store
 
-__all__ = ["install", "heavy", "heavy_slot", "client_gone", "TooSlow", "ClientGone", "HEAVY_SLOTS"]
+__all__ = ["install", "heavy", "heavy_slot", "client_gone", "renew_read_limit", "TooSlow", "ClientGone", "HEAVY_SLOTS"]
 
 Reader = Callable[[str, "dict[str, Any] | None", float], list[dict[str, Any]]]
 HEAVY_SLOTS = 2  # network pages built at once; more answer 503 at once
@@ -95,6 +95,13 @@ def install(app: Flask) -> None:
     def _start_the_clock() -> None:
         if not request.path.startswith(_UNLIMITED):
             g.read_deadline = time.monotonic() + budget
+
+
+def renew_read_limit() -> None:
+    """Give the request's next reads a whole read limit again: each part of a streamed answer (a
+    download read a thousand rows at a time) has its own limit, as a request of its own would."""
+    if g.get("read_deadline") is not None:
+        g.read_deadline = time.monotonic() + current_app.config["CONFLICTKG"].read_timeout_ms / 1000
 
 
 def _in_threads(read: Callable[..., list[dict[str, Any]]], settings: Settings) -> Reader:

@@ -101,7 +101,9 @@ class _Worker:
         A new worker's start-up (it says when it is ready) does not count against the limit.
         """
         if not self.started:
-            if self._receive(STARTUP_SECONDS) is None:
+            if self._receive(STARTUP_SECONDS, gone) is None:
+                if gone():
+                    return None
                 raise RuntimeError("query worker did not start")
             self.started = True
         sparql_worker.write_frame(self.to_worker, job)
@@ -200,6 +202,8 @@ class QueryRunner:
             raise NetworkGuardUnavailable(f"the update thread could not be confined: {err}") from None
 
     def _run_in_worker(self, job: dict[str, Any], gone: Callable[[], bool], deadline: float) -> Answer:
+        if gone():  # nobody will read the answer
+            return self._timeout(job)
         self._start()
         worker = self._idle_worker(gone, deadline)
         if worker is None:
