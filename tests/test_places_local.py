@@ -99,6 +99,9 @@ CONTAINED = [
     # "on the outskirts of X" puts the event at X as "in X" does
     ("Eight soldiers died in an ambush on the outskirts of Kalabaydh in Gedo region.", "Kalabaydh", "Kalabaydh",
      "SO", "Gedo", 3),
+    # "X border town": a place noun after "border" calls the name a place
+    ("Militants struck Buurfuule border town at dawn.", "Buurfuule", "Buurfuule", None, None, None),
+    ("Militants raided Buurfuule border village in Gedo region.", "Buurfuule", "Buurfuule", "SO", "Gedo", 3),
     # a list with a comma before "and" is no container: each town is itself
     ("Traders closed shops in Kassala, Gedaref, and Sennar on Sunday.", "Kassala", "Kassala", "SD", "Kassala", 1),
 ]

@@ -22,6 +22,7 @@ from graph.extract.places.locations import PlaceMention
 from graph.extract.places.references import distance_unit
 from graph.extract.places.words import (
     AROUND_NOUNS,
+    BORDER_WORDS,
     COMPASS,
     DIRECTIONS,
     LOCATIVES,
@@ -63,7 +64,9 @@ _KIND_OF_NOUN = {
 def place_noun(doc: Doc, start: int, end: int) -> str | None:
     """The place noun that calls ``doc[start:end]`` a place: after it, after a coordinated name, or before "of"."""
     i = _skip_names(doc, end)  # "Lwibo and Lukweti areas": the noun after the last coordinated name
-    if i < len(doc) and doc[i].lower_ in PLACE_NOUNS and (i == end or doc[i].lower_.endswith("s")):
+    next_to = end + 1 if i == end and i + 1 < len(doc) and doc[i].lower_ in BORDER_WORDS else end
+    i = max(i, next_to)  # "Damasa border town": the noun after "border"
+    if i < len(doc) and doc[i].lower_ in PLACE_NOUNS and (i == next_to or doc[i].lower_.endswith("s")):
         return doc[i].lower_
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS:
         return doc[start - 2].lower_

@@ -11,6 +11,7 @@ from graph.extract.places.local import locative, place_noun
 from graph.extract.places.references import dateline
 from graph.extract.places.words import (
     ADMIN_WORDS,
+    BORDER_WORDS,
     CAMP_WORDS,
     CUE_AFTER,
     CUE_BEFORE,
@@ -96,8 +97,10 @@ def cued_spans(doc: Doc, taken: set[int]) -> list[Span]:
         elif lower == "of" and i >= 1 and doc[i - 1].lower_ in CUE_BEFORE:
             start, end = i + 1, _name_end(doc, i + 1, 4)
         elif (lower in CUE_AFTER or _apposed_noun(doc, i) or _local_government(doc, i)) and i >= 1 \
-                and _name_token(doc[i - 1]):
-            start, end = i, i
+                and (_name_token(doc[i - 1]) or (i >= 2 and doc[i - 1].lower_ in BORDER_WORDS
+                                                 and _name_token(doc[i - 2]))):
+            end = i if _name_token(doc[i - 1]) else i - 1  # "Damasa border town": the name before "border"
+            start = end
             while start > 0 and end - start < 4 and _name_token(doc[start - 1]):
                 start -= 1
                 if start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:

@@ -24,6 +24,7 @@ __all__ = [
     "PLACE_NOUNS",
     "LOCATIVES",
     "AROUND_NOUNS",
+    "BORDER_WORDS",
     "TARGET_VERBS",
     "TARGET_NOUNS",
     "PLACE_PREFIXES",
@@ -110,6 +111,8 @@ NAME_ENDINGS = frozenset(_words("Park Heights Hill Hills Gardens Estate Valley B
 COMPASS = frozenset(
     _words("north south east west northeast northwest southeast southwest north-east north-west south-east south-west")
 )
+# Words between a name and its place noun: "Damasa border town", "a frontier village".
+BORDER_WORDS = frozenset(_words("border frontier"))
 # Nouns whose "of" puts an event at the place after it: "on the outskirts of Kalabaydh", "in the vicinity of X".
 AROUND_NOUNS = frozenset(_words("outskirts vicinity environs edge"))
 # Prepositions that put an event at a place: "in Rupchai", "near Kangarwa", "outside Kismayo".
