@@ -217,6 +217,9 @@ CASES = [
     # one-country landmarks and plural demonyms tell the article's country before a same-named place
     ("Strikes hit Gaza and Khan Younis. Mediators from Egypt met in Cairo.", "Gaza", "PS", "city", 31.50, 34.47, 20),
     ("Palestinians fled Rafah in the Gaza Strip as Egypt hosted talks.", "Rafah", "PS", "city", 31.29, 34.25, 20),
+    # "the X-Y road": both towns the road joins are places
+    ("Gunmen ambushed a bus on the Maiduguri-Damboa road.", "Damboa", "NG", "town", 11.16, 12.76, 10),
+    ("Troops patrolled the Gubio-Dikwa and Dikwa-Marte axis on Friday.", "Marte", "NG", "town", 12.37, 13.83, 10),
     # Somalia's federal member states are regions of their own, over the admin1 regions they comprise
     ("The militants attacked a base in Hirshabelle state.", "Hirshabelle", "SO", "region", 3.6, 45.6, 250),
     ("Jubaland forces said they retook the town from the militants.", "Jubaland", "SO", "region", 1.9, 41.8, 300),

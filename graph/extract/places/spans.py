@@ -19,6 +19,7 @@ from graph.extract.places.words import (
     NAME_ENDINGS,
     PLACE_NOUNS,
     PLACE_PREFIXES,
+    ROAD_WORDS,
     TITLES,
     TOWN_WORDS,
     common_words,
@@ -105,6 +106,11 @@ def cued_spans(doc: Doc, taken: set[int]) -> list[Span]:
                 start -= 1
                 if start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
                     start -= 2  # "Ga-Rankuwa neighbourhood"
+        elif (ends := _road_ends(doc, i)) is not None:
+            (first, last), (start, end) = ends  # "the Maiduguri-Damboa road": both towns are places
+            if not any(t in taken for t in range(first, last)):
+                out.append(doc[first:last])
+                taken.update(range(first, last))
         elif lower in PLACE_PREFIXES and token.text[:1].isupper() and i + 1 < len(doc) and _name_token(doc[i + 1]):
             start, end = i, _name_end(doc, i + 1, 3)  # "Jebel Chambi", "Barangay Yao-Yao": named with its kind
         elif i + 1 < len(doc) and locative(doc, i + 1) and _name_token(doc[i + 1]) and _maybe_place(doc[i + 1]):
@@ -115,6 +121,24 @@ def cued_spans(doc: Doc, taken: set[int]) -> list[Span]:
             out.append(doc[start:end])
             taken.update(range(start, end))
     return out
+
+
+def _road_ends(doc: Doc, i: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """At the hyphen of "X-Y road" ("the Maiduguri-Damboa road", "Bitta-Damboa and Dikwa-Marte axis"), the
+    bounds of X and of Y: the towns a road joins, each a place of its own."""
+    if doc[i].text != "-" or i < 1 or i + 1 >= len(doc) or not (_name_token(doc[i - 1]) and _name_token(doc[i + 1])):
+        return None
+    end = _name_end(doc, i + 1, 3)
+    k = end
+    while k < len(doc) and k - end < 6 and doc[k].lower_ not in ROAD_WORDS and (
+            doc[k].lower_ in ("and", ",", "-") or _name_token(doc[k])):
+        k += 1  # "Bitta-Damboa and Dikwa-Marte axis": the road word after the last pair
+    if k >= len(doc) or doc[k].lower_ not in ROAD_WORDS:
+        return None
+    start = i - 1
+    while start > 0 and i - start < 3 and _name_token(doc[start - 1]):
+        start -= 1
+    return (start, i), (i + 1, end)
 
 
 def _local_government(doc: Doc, i: int) -> bool:

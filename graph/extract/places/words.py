@@ -25,6 +25,7 @@ __all__ = [
     "LOCATIVES",
     "AROUND_NOUNS",
     "BORDER_WORDS",
+    "ROAD_WORDS",
     "TARGET_VERBS",
     "TARGET_NOUNS",
     "PLACE_PREFIXES",
@@ -111,6 +112,8 @@ NAME_ENDINGS = frozenset(_words("Park Heights Hill Hills Gardens Estate Valley B
 COMPASS = frozenset(
     _words("north south east west northeast northwest southeast southwest north-east north-west south-east south-west")
 )
+# Nouns of a way between two places named before them: "the Maiduguri-Damboa road", "the Bitta-Damboa axis".
+ROAD_WORDS = frozenset(_words("road roads highway axis route corridor"))
 # Words between a name and its place noun: "Damasa border town", "a frontier village".
 BORDER_WORDS = frozenset(_words("border frontier"))
 # Nouns whose "of" puts an event at the place after it: "on the outskirts of Kalabaydh", "in the vicinity of X".
