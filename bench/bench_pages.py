@@ -9,9 +9,11 @@ synthetic set of documents, each reporting four events at places spread over eig
 Both stores are written by the one write path (``graph.ingest.write_documents``).
 
 Baseline: the network page (``/network``, the page the service already had), timed the same way in
-the same run: the ratio is our slowest page over it. Targets (issue 17): every page <= 1.5 s, the
-map with 10,000 events <= 3 s; the CSV of every event of the map's store downloads whole (streamed a chunk
-of events at a time: it used to stop at the 5 s read limit), timed on the cold server.
+the same run: the ratio is our slowest page over it. Targets (issue 17): every page <= 1.5 s (median
+of the rounds), the map with 10,000 events <= 3 s on its first, cold visit (``map_cold_s``: the server
+keeps the map's data until the next write, so later rounds are warm); the CSV of every event of the
+map's store downloads whole (streamed a chunk of events at a time: it used to stop at the 5 s read
+limit), timed on the cold server.
 
     nice -n 5 .venv/bin/python bench/bench_pages.py [--docs 1000] [--map-events 10000] [--rounds 3]
 
@@ -72,8 +74,9 @@ def ready_selector(path: str) -> str | None:
     return None
 
 
-def time_page(browser, url: str, path: str, rounds: int) -> float:
-    """Median seconds from navigation to interactive, over ``rounds`` fresh contexts."""
+def time_page(browser, url: str, path: str, rounds: int) -> list[float]:
+    """Seconds from navigation to interactive in each of ``rounds`` fresh contexts, the first (cold: the
+    server keeps some answers until the next write) first."""
     times = []
     for _ in range(rounds):
         context = browser.new_context(viewport={"width": 1400, "height": 900})
@@ -85,7 +88,7 @@ def time_page(browser, url: str, path: str, rounds: int) -> float:
             page.wait_for_selector(selector, state="attached", timeout=120_000)
         times.append(time.perf_counter() - started)
         context.close()
-    return statistics.median(times)
+    return times
 
 
 def located_events(url: str) -> int:
@@ -161,29 +164,35 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        timings = _timed(browser, write_store(Path(tmp) / "pages", list(replicate(extractions(), args.docs))),
+        timings, firsts = _timed(browser, write_store(Path(tmp) / "pages", list(replicate(extractions(), args.docs))),
                          lambda url: pages(url), args.rounds)
         for name, seconds in timings.items():
-            print(f"{name:16s} {seconds:6.2f} s", flush=True)
-        big = _timed(browser, write_store(Path(tmp) / "map", synthetic(args.map_events)),
+            print(f"{name:16s} {seconds:6.2f} s (first {firsts[name]:.2f} s)", flush=True)
+        big, big_first = _timed(browser, write_store(Path(tmp) / "map", synthetic(args.map_events)),
                      lambda url: {"csv": csv_download, "map": "/map", "located": located_events}, args.rounds)
         browser.close()
     ours = {k: v for k, v in timings.items() if k != "network"}
     slowest = max(ours, key=lambda k: ours[k])
-    print(f"map with {big['located']:.0f} located events: {big['map']:.2f} s")
+    print(f"map with {big['located']:.0f} located events: {big['map']:.2f} s (first, cold: {big_first['map']:.2f} s)")
     print(f"CSV of every event, cold server: {big['csv']:.2f} s (-1: incomplete)")
     print(f"BENCH pages ratio={ours[slowest] / timings['network']:.3f} slowest={slowest}:{ours[slowest]:.2f}s "
           f"network_s={timings['network']:.2f} map_{big['located']:.0f}_events_s={big['map']:.2f} docs={args.docs} "
-          f"within_1.5s={all(v <= 1.5 for v in ours.values())} map_within_3s={big['map'] <= 3.0} "
+          f"map_cold_s={big_first['map']:.2f} within_1.5s={all(v <= 1.5 for v in ours.values())} "
+          f"map_within_3s={big_first['map'] <= 3.0} "
           f"csv_all_events_s={big['csv']:.2f} csv_complete={big['csv'] >= 0}")
 
 
-def _timed(browser, store: Path, chosen, rounds: int) -> dict[str, float]:
-    """Serve ``store``; time each page ``chosen(url)`` names, in order (not a path: a function of the URL)."""
+def _timed(browser, store: Path, chosen, rounds: int) -> tuple[dict[str, float], dict[str, float]]:
+    """Serve ``store``; time each page ``chosen(url)`` names, in order (not a path: a function of the URL).
+
+    Returns the median and the first round of each.
+    """
     process, url = serve(store)
     try:
-        return {name: time_page(browser, url, path, rounds) if isinstance(path, str) else float(path(url))
+        runs = {name: time_page(browser, url, path, rounds) if isinstance(path, str) else [float(path(url))]
                 for name, path in chosen(url).items()}
+        return ({name: statistics.median(times) for name, times in runs.items()},
+                {name: times[0] for name, times in runs.items()})
     finally:
         process.terminate()
         process.wait(timeout=30)
