@@ -11,7 +11,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
-from graph.extract.places.gazetteer import get_gazetteer, normalise, strip_article
+from graph.extract.places.gazetteer import Place, get_gazetteer, normalise, strip_article
 from graph.extract.places.spans import query_variants, strip
 from graph.extract.places.words import PLACE_NOUNS
 
@@ -43,12 +43,24 @@ def doc_countries(doc: Doc, spans: list[Span], country_names: dict[str, str]) ->
                 if len(owners) == 1 and not any(p.rank == 3 for p in found):  # "Tripoli" is also a city
                     counts[owners.pop()] += 1
                     break
-            found = gaz.lookup(text)
-            if found and found[0].country and len({p.country for p in found}) == 1 and landmark(found[0]) \
-                    and not _town_called_area(doc, e, found[0]):
-                counts[found[0].country] += 1  # "Khan Younis", "the Gaza Strip": only one country has it
+            mark = _landmark(gaz.lookup(text))
+            if mark is not None and not _town_called_area(doc, e, mark):
+                counts[mark.country] += 1  # "Khan Younis", "the Gaza Strip": only one country has it
                 break
     return counts
+
+
+def _landmark(found) -> Place | None:
+    """The landmark a name means when no namesake of it lies in another country: "Khan Younis"; "Accra", whose
+    district the gazetteer lists first. "Rafah" (Egypt, Gaza) and "Tripoli" (Libya, Lebanon) tell nothing;
+    a small place found only by another of its names ("Kemasik" for "Kumasi") is no namesake."""
+    marks = [p for p in found if landmark(p)]
+    if not marks or not marks[0].country:
+        return None
+    mark = marks[0]
+    key = normalise(mark.name)
+    abroad = [p for p in found if p.country != mark.country and (landmark(p) or normalise(p.name) == key)]
+    return None if abroad else mark
 
 
 def _town_called_area(doc: Doc, end: int, place) -> bool:

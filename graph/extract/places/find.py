@@ -228,10 +228,16 @@ def _not_a_place(doc: Doc, start: int, end: int, countries: dict[str, str], demo
         return True
     if _group_listed(doc, end):
         return True
-    if in_organisation_name(doc, start, end):
+    if in_organisation_name(doc, start, end) or _in_actor_name(doc, start, end):
         return True
     bare = normalise(doc[start:end].text)
     return bare in demonyms and bare not in countries  # "Somali" tagged GPE is an adjective, not a region
+
+
+def _in_actor_name(doc: Doc, start: int, end: int) -> bool:
+    """A name inside a longer name of a dictionary actor: "Sinai" of "Sinai Province" (an armed group)."""
+    ent = next((e for e in doc.ents if e.start <= start < e.end), None)
+    return ent is not None and ent.ent_id_.startswith("actor/") and (ent.start, ent.end) != (start, end)
 
 
 def _group_listed(doc: Doc, end: int) -> bool:

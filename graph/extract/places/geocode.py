@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from graph.extract.places.gazetteer import Place, get_gazetteer, normalise, skeleton, strip_article
 from graph.extract.places.patterns import DENSE_COUNTRIES
+from graph.extract.places.words import ADMIN_WORDS
 
 __all__ = ["Cues", "resolve"]
 
@@ -62,6 +63,8 @@ def _candidates(name: str, context: Counter, cues: Cues) -> list[Place]:
     """The gazetteer entries the name may mean: exact, else a transliteration variant in the text's countries."""
     gaz = get_gazetteer()
     candidates = gaz.lookup(name)
+    if candidates:  # "Eastern Region" is Uganda's name; Ghana's is "Eastern"
+        candidates += [p for p in _admin_stem(name) if p not in candidates]
     if name.isupper() and len(name) <= 5:  # an acronym ("SANA", "UN") names a place only when spelt so
         candidates = [p for p in candidates if name in gaz.trusted_names or p.name == name]
     if cues.country and not any(p.country == cues.country for p in candidates):
@@ -73,6 +76,16 @@ def _candidates(name: str, context: Counter, cues: Cues) -> list[Place]:
         candidates = [p for p in gaz.lookup_fuzzy(name, set(context))
                       if (p.population >= 1000 or p.population == 0 or p.curated) and p.kind != "district"]
     return candidates
+
+
+def _admin_stem(name: str) -> list[Place]:
+    """The admin units named as ``name`` without its last word when that is an admin noun ("region")."""
+    stem, _, noun = name.rpartition(" ")
+    if not stem or noun.lower() not in ADMIN_WORDS:
+        return []
+    key = normalise(stem)
+    units = [p for p in get_gazetteer().lookup(stem) if p.kind in ("governorate", "district")]
+    return [p for p in units if normalise(p.name) == key]  # its own name: not "South West Delhi" for "South West"
 
 
 def _narrowed(name: str, candidates: list[Place], cues: Cues) -> list[Place]:

@@ -185,6 +185,8 @@ def _skip_names(doc: Doc, end: int) -> int:
         if not (doc[i].text in (",", "and") or _capitalised(doc[i])):
             break
         i += 1
+    if i > end and doc[i - 1].lower_ == "and":  # "Kumasi and in the Eastern region": a second place, not a container
+        i = end
     return i
 
 

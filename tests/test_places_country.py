@@ -1,0 +1,61 @@
+"""Places in the story's country: a big town only one country has tells the country, a region named with its
+noun ("the Eastern region") is found in that country, "X and in Y" puts no place inside another, and a place
+word inside an armed group's name ("Sinai Province") is no place."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract.parse.nlp import build_nlp
+from graph.extract.places.find import find_places
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The whole pipeline's spaCy model: the ruler tags the dictionary's actors too, which the places read."""
+    return build_nlp()
+
+
+def _places(nlp, text: str) -> dict:
+    doc = nlp(text)
+    return {doc[p.start : p.end].text: p.location for p in find_places(doc)}
+
+
+# (sentence, mention, name, country, admin1, ACLED precision)
+IN_THE_STORYS_COUNTRY = [
+    # a city no other country has a namesake of tells the country; its region is that country's, not abroad
+    ("Workers marched in Accra and in the Eastern region over unpaid wages.", "Eastern region",
+     "Eastern", "GH", "Eastern", 3),
+    ("Workers marched in Accra and in the Eastern region over unpaid wages.", "Accra",
+     "Accra", "GH", "Greater Accra", 1),
+    ("Nurses went on strike in Kumasi and in the Western region on Monday.", "Western region",
+     "Western", "GH", "Western", 3),
+    # the country named beside the region
+    ("Traders protested in the Eastern region of Ghana on Tuesday.", "Eastern region", "Eastern", "GH", "Eastern", 3),
+    # a region the gazetteer lists with its noun keeps that reading in its own country
+    ("Police clashed with cattle raiders in the Eastern Region of Uganda.", "Eastern Region",
+     "Eastern Region", "UG", "Eastern Region", 3),
+    # "X and in Y region": two places, the town keeps its own point
+    ("Traders protested in Kumasi and in the Eastern region on Tuesday.", "Kumasi", "Kumasi", "GH", "Ashanti", 1),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "mention", "name", "country", "admin1", "precision"), IN_THE_STORYS_COUNTRY)
+def test_places_fall_in_the_storys_country(nlp, text, mention, name, country, admin1, precision):
+    found = _places(nlp, text)
+    assert mention in found, f"{mention!r} not among {sorted(found)}"
+    location = found[mention]
+    assert (location.name, location.country, location.admin1, location.precision) == (name, country, admin1, precision)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "not_places"),
+    [
+        # the place word of an armed group's name is no place, though the region is in the gazetteer
+        ("Four members of Sinai Province stormed a home near Al-Arish in Egypt.", {"Sinai", "Sinai Province"}),
+    ],
+)
+def test_a_place_inside_an_armed_groups_name_is_no_place(nlp, text, not_places):
+    assert not not_places & set(_places(nlp, text))
