@@ -13,6 +13,7 @@ from graph.records import Location
 __all__ = ["main_place", "event_place"]
 
 _COUNTRY_KINDS = {"country"}
+FAR_ARCS = 3  # a country more dependency arcs than this from the trigger is not where the event happened
 
 
 def main_place(places: list[PlaceMention]) -> Location | None:
@@ -44,9 +45,18 @@ def event_place(sent: Span, places: list[PlaceMention], fallback: Location | Non
     directed = [p for p in inside if p.start > 0 and sent.doc[p.start - 1].lower_ in DIRECTIONS]
     if directed:  # "three in western Iraq": a part of the country, not the story's main city
         return directed[0].location
-    if fallback is not None and (not inside or fallback.country in {p.location.country for p in inside}):
+    if fallback is not None and (not inside or fallback.country in {p.location.country for p in inside}
+                                 or _all_far(inside, trigger)):
         return fallback
     return inside[0].location if inside else fallback
+
+
+def _all_far(places: list[PlaceMention], trigger) -> bool:
+    """Whether every place lies deep in a phrase away from the trigger ("marched to plead for mediation in the
+    crisis in Congo"): a country said of the cause, not where the event was."""
+    if trigger is None:
+        return False
+    return all(_distance(trigger.doc[p.start : p.end].root, trigger) > FAR_ARCS for p in places)
 
 
 def _destination(doc: Doc, place: PlaceMention) -> bool:

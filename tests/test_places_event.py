@@ -1,0 +1,37 @@
+"""The event's own place: a country said only of a cause, deep in a phrase away from the event, gives way to the
+place the story is in; a country that the event's own clause names stays the event's place."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graph.extract.pipeline import Extractor
+from graph.records import Article
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+# (article, the places of its events)
+PLACES = [
+    # the crisis in Congo is what the marchers in Cape Town spoke of
+    ("Nurses gathered outside Parliament in Cape Town on Monday over unpaid wages. At the same time, 200 Congolese "
+     "nationals marched to Parliament to ask the government to mediate in the political crisis in Congo.",
+     {"Cape Town"}),
+    ("Students protested in Berlin on Saturday. Later they marched to call for an end to the war in Ukraine.",
+     {"Berlin"}),
+    # the country of the event's own clause is its place
+    ("Students protested in Nairobi on Monday. Fighting in Somalia killed five soldiers on Tuesday.",
+     {"Nairobi", "Somalia"}),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "places"), PLACES)
+def test_event_place_is_not_a_country_said_of_a_cause(extractor, text, places):
+    extraction = extractor.extract(Article(id="place", text=text, published=dt.date(2024, 3, 4)))
+    assert {event.location for event in extraction.events} == places
