@@ -242,6 +242,8 @@ def _add_actor(g: TripleLines, actor: Actor, subject: str, doc_iri: str, run: st
     _add_names(g, subject, actor.name, actor.aliases)
     if actor.kind:
         g.add(subject, _term(CKG.kind), literal(actor.kind))
+    if actor.inter:
+        g.add(subject, _term(CKG.interCode), integer(actor.inter))
     if actor.country:
         g.add(subject, _term(CKG.countryCode), literal(actor.country))
     _provenance(g, subject, doc_iri, run)

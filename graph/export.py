@@ -163,11 +163,17 @@ def _acled_rows(store: TripleStore, events: list[str] | None, actors: dict[str, 
     return [_acled_row(rows[e], actors, places, associates, notes, sources) for e in order]
 
 
+def _inter(actor: dict[str, Any]) -> int | str:
+    """The actor's ACLED type code: the graph's own (extraction read it from the name too), else its kind's."""
+    inter = actor.get("inter")
+    return int(inter) if inter is not None else _INTER.get(str(actor.get("kind")), "")
+
+
 def _acled_row(row, actors, places, associates, notes, sources) -> dict[str, Any]:
     event = row["event"]
     first, second = actors.get(row.get("actor1"), {}), actors.get(row.get("actor2"), {})
     place = places.get(row.get("place"), {})
-    inter1, inter2 = _INTER.get(first.get("kind"), ""), _INTER.get(second.get("kind"), "")
+    inter1, inter2 = _inter(first), _inter(second)
     codes = sorted(c for c in (inter1, inter2) if isinstance(c, int))
     interaction = codes[0] * 10 + (codes[1] if len(codes) > 1 else 0) if codes else ""
     iso, country = _country(place.get("country"))

@@ -647,9 +647,10 @@ EXPORT_EVIDENCE = PREFIXES + """SELECT DISTINCT ?event ?text ?publisher WHERE {
 }
 """
 
-EXPORT_ACTORS = PREFIXES + """SELECT ?actor ?name ?kind ?country WHERE {
+EXPORT_ACTORS = PREFIXES + """SELECT ?actor ?name ?kind ?inter ?country WHERE {
   ?actor a sem:Actor .
-  OPTIONAL { ?actor schema:name ?name } OPTIONAL { ?actor ckg:kind ?kind } OPTIONAL { ?actor ckg:countryCode ?country }
+  OPTIONAL { ?actor schema:name ?name } OPTIONAL { ?actor ckg:kind ?kind } OPTIONAL { ?actor ckg:interCode ?inter }
+  OPTIONAL { ?actor ckg:countryCode ?country }
 }
 """
 

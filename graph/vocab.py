@@ -87,6 +87,7 @@ class CKG(DefinedNamespace):
     # Actors
     kind: URIRef  # actor or place kind, e.g. "armed_group", "governorate"
     countryCode: URIRef
+    interCode: URIRef  # ACLED actor type code (inter1/inter2): 1 state forces ... 8 external/other forces
     partOf: URIRef
     memberOf: URIRef
     affiliatedWith: URIRef

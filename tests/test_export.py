@@ -278,3 +278,38 @@ def test_acled_chunks_are_the_rows_in_the_order_given(store, size):
     assert [len(chunk) for chunk in chunks] == [len(chosen[i:i + size]) for i in range(0, len(chosen), size)]
     assert [row for chunk in chunks for row in chunk] == every[::-1]
     assert list(export_module.acled_chunks(store, [], size)) == []
+
+
+# Reports of my own whose actors ACLED codes apart from their kind: rioters 5, protesters 6, an identity militia 4.
+_TYPED_ACTORS = {
+    "riot": ("Rioters burned tyres and looted shops in Kisumu on Monday, police said.", "Rioters", 5, 50),
+    "protest": ("Hundreds of protesters marched peacefully through Nairobi on Tuesday to demand lower fuel prices.",
+                "Protesters", 6, 60),
+    "militia": ("Fulani militia attacked the village of Dogo in Plateau State, Nigeria, on Wednesday, killing five "
+                "farmers.", "Fulani Ethnic Militia", 4, 47),
+}
+
+
+@pytest.fixture(scope="module")
+def typed_actor_rows(tmp_path_factory) -> dict[str, dict[str, str]]:
+    """The CSV rows of the reports above, extracted and written by the real ingest, by report id."""
+    import datetime as dt
+
+    from graph.ingest import ingest_articles
+    from graph.records import Article
+
+    store = Store(str(tmp_path_factory.mktemp("typed") / "store"))
+    articles = [Article(id=key, text=text, published=dt.date(2024, 3, 6), source="Test Wire")
+                for key, (text, *_) in _TYPED_ACTORS.items()]
+    ingest_articles(store, articles, BASE, workers=0)
+    _, rows = _csv_rows(store)
+    store.close()
+    return {key: next(r for r in rows if text in r["notes"]) for key, (text, *_) in _TYPED_ACTORS.items()}
+
+
+@pytest.mark.parametrize("key", sorted(_TYPED_ACTORS))
+def test_csv_inter1_is_the_actors_acled_type_not_its_kinds(typed_actor_rows, key):
+    _, name, inter, interaction = _TYPED_ACTORS[key]
+    row = typed_actor_rows[key]
+    assert row["actor1"].startswith(name)
+    assert (row["inter1"], row["interaction"]) == (str(inter), str(interaction))

@@ -53,8 +53,8 @@ __all__ = ["reconcile", "reconcile_batch", "reconcile_graphs", "rebuild_current"
            "disagreements"]
 
 _ONE_VALUE = {str(p) for p in (
-    SDO.name, CKG.kind, CKG.countryCode, CKG.admin1, CKG.geonamesId, CKG.geoPrecision, GEO.asWKT, CKG.eventType,
-    CKG.subEventType, SEM.eventType, CKG.cameoCode, CKG.ploverType, SEM.hasPlace, CKG.actor1, CKG.actor2,
+    SDO.name, CKG.kind, CKG.interCode, CKG.countryCode, CKG.admin1, CKG.geonamesId, CKG.geoPrecision, GEO.asWKT,
+    CKG.eventType, CKG.subEventType, SEM.eventType, CKG.cameoCode, CKG.ploverType, SEM.hasPlace, CKG.actor1, CKG.actor2,
     SDO.headline, SDO.publisher, SDO.datePublished, CKG.sourcePath, SDO.url, CKG.extractorVersion)}
 _ROLES = [str(p) for p in (CKG.actor1, CKG.actor2, CKG.associateActor1, CKG.associateActor2)]
 _DICTIONARY_FIELDS = {str(SDO.name): "name", str(CKG.kind): "kind", str(CKG.countryCode): "country"}
@@ -303,8 +303,8 @@ def _geometry_lines(node: str, geometry: dict[str, list[_Value]]) -> list[str]:
 
 
 _READING_FIELDS = {str(p): name for p, name in (
-    (SDO.name, "name"), (CKG.kind, "kind"), (CKG.countryCode, "country"), (CKG.admin1, "admin1"),
-    (CKG.geonamesId, "geonames_id"), (CKG.geoPrecision, "precision"), (CKG.eventType, "type"),
+    (SDO.name, "name"), (CKG.kind, "kind"), (CKG.interCode, "inter"), (CKG.countryCode, "country"),
+    (CKG.admin1, "admin1"), (CKG.geonamesId, "geonames_id"), (CKG.geoPrecision, "precision"), (CKG.eventType, "type"),
     (CKG.subEventType, "sub_type"), (CKG.cameoCode, "cameo"), (CKG.ploverType, "plover"), (SEM.hasPlace, "place"),
     (CKG.actor1, "actor1"), (CKG.actor2, "actor2"), (SEM.eventType, "concept"))}
 
