@@ -7,7 +7,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from graph.extract.places import PlaceMention
-from graph.extract.places.words import DIRECTIONS
+from graph.extract.places.words import DIRECTIONS, PERSON_NOUNS
 from graph.records import Location
 
 __all__ = ["main_place", "event_place"]
@@ -38,6 +38,7 @@ def event_place(sent: Span, places: list[PlaceMention], fallback: Location | Non
     origins = [p for p in below if not _destination(sent.doc, p)] or below
     origins = [p for p in origins if not p.reference] or origins  # not the dateline, if the sentence names more
     origins = [p for p in origins if not p.container] or origins  # "Jilib town in Middle Juba region": Jilib
+    origins = [p for p in origins if not _of_people(sent.doc, p)] or origins  # "a Limpopo man killed in X": X
     if origins:
         if trigger is None:
             return origins[0].location
@@ -57,6 +58,12 @@ def _all_far(places: list[PlaceMention], trigger) -> bool:
     if trigger is None:
         return False
     return all(_distance(trigger.doc[p.start : p.end].root, trigger) > FAR_ARCS for p in places)
+
+
+def _of_people(doc: Doc, place: PlaceMention) -> bool:
+    """A place that modifies a noun of people ("a Limpopo man", "Kabul residents"): where they are from."""
+    root = doc[place.start : place.end].root
+    return root.dep_ in ("compound", "amod", "nmod") and root.head.i >= place.end and root.head.lower_ in PERSON_NOUNS
 
 
 def _destination(doc: Doc, place: PlaceMention) -> bool:

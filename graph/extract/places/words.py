@@ -145,6 +145,14 @@ ACTOR_HEADS = frozenset(
         "government authorities officials soldiers security military administration regime"
     )
 )
+# Nouns of people: a place that modifies one says where they are from ("a Limpopo man"), not where it happened
+# ("Matola residents burnt tyres" stay at home: residents are not here).
+PERSON_NOUNS = frozenset(
+    _words(
+        "man men woman women boy boys girl girls child children youth youths student students farmer farmers "
+        "trader traders family families couple"
+    )
+)
 # Verbs whose subject, when a place, stands for its government: "Ankara launched", "Washington accused".
 SPEAKING_VERBS = frozenset(
     _words(
