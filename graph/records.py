@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -25,11 +26,15 @@ __all__ = [
 ]
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a batch slugs the same names and ids again and again (every IRI it mints)
 def slugify(text: str) -> str:
     """Turn a name into a stable, ASCII, lower-case id fragment ("Dar'a" -> "dara")."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     ascii_text = ascii_text.replace("'", "").replace("\u2019", "")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "unnamed"
+    return _NOT_SLUG.sub("-", ascii_text.lower()).strip("-") or "unnamed"
 
 
 def _as_json(value: Any) -> Any:
