@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from spacy.matcher import Matcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -41,10 +41,12 @@ _GENERIC_KINDS = {"rebels": "armed_group", "civilians": "civilians", "protesters
 
 
 @cache
-def _descriptor_matcher(vocab) -> Matcher:
-    matcher = Matcher(vocab)
+def _descriptor_matcher(vocab) -> PhraseMatcher:
+    # a PhraseMatcher on LOWER finds what a token Matcher of {"LOWER": w} patterns finds, at a
+    # fraction of the cost; descriptor words are lower case already
+    matcher = PhraseMatcher(vocab, attr="LOWER")
     for words, (cls, bare) in lexicon.descriptors().items():
-        matcher.add(f"{cls}|{int(bare)}", [[{"LOWER": w} for w in words]])
+        matcher.add(f"{cls}|{int(bare)}", [Doc(vocab, words=list(words))])
     return matcher
 
 
@@ -128,7 +130,7 @@ def descriptor_mentions(builder: MentionBuilder) -> None:
     """
     doc = builder.doc
     matches = []
-    for match_id, start, end in _descriptor_matcher(doc.vocab)(doc):
+    for match_id, start, end in sorted(_descriptor_matcher(doc.vocab)(doc), key=lambda m: (m[1], m[2])):
         cls, bare = doc.vocab.strings[match_id].split("|")
         head = doc[end - 1]
         cls = crowd_class(cls, head)
