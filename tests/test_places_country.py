@@ -59,3 +59,24 @@ def test_places_fall_in_the_storys_country(nlp, text, mention, name, country, ad
 )
 def test_a_place_inside_an_armed_groups_name_is_no_place(nlp, text, not_places):
     assert not not_places & set(_places(nlp, text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "mention", "name", "country"),
+    [
+        # a town between two places of an address is a place, though the NER reads it as a people
+        ("Two soldiers were killed in an ambush in Sitio Lumbang, Barangay Malaya, Cauayan, Negros Occidental, on "
+         "Saturday.", "Cauayan", "Cauayan", "PH"),
+    ],
+)
+def test_a_name_inside_an_address_is_a_place(nlp, text, mention, name, country):
+    found = _places(nlp, text)
+    assert mention in found, f"{mention!r} not among {sorted(found)}"
+    assert (found[mention].name, found[mention].country) == (name, country)
+
+
+@pytest.mark.slow
+def test_a_person_between_commas_before_a_place_is_no_place(nlp):
+    text = "Twelve farmers were killed, Noella Kambale, Beni's civil society president, said on Monday."
+    assert not {"Noella Kambale", "Noella", "Kambale"} & set(_places(nlp, text))

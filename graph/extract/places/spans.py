@@ -113,8 +113,8 @@ def cued_spans(doc: Doc, taken: set[int]) -> list[Span]:
                 taken.update(range(first, last))
         elif lower in PLACE_PREFIXES and token.text[:1].isupper() and i + 1 < len(doc) and _name_token(doc[i + 1]):
             start, end = i, _name_end(doc, i + 1, 3)  # "Jebel Chambi", "Barangay Yao-Yao": named with its kind
-        elif i + 1 < len(doc) and locative(doc, i + 1) and _name_token(doc[i + 1]) and _maybe_place(doc[i + 1]):
-            start, end = i + 1, _name_end(doc, i + 1, 3)  # "in Koforidua" read as a person, "at X", "attack X"
+        elif (after := _name_after(doc, i, taken)) is not None:
+            start, end = after
         else:
             continue
         if end > start and not any(t in taken for t in range(start, end)) and doc[start].text[:1].isupper():
@@ -139,6 +139,19 @@ def _road_ends(doc: Doc, i: int) -> tuple[tuple[int, int], tuple[int, int]] | No
     while start > 0 and i - start < 3 and _name_token(doc[start - 1]):
         start -= 1
     return (start, i), (i + 1, end)
+
+
+def _name_after(doc: Doc, i: int, taken: set[int]) -> tuple[int, int] | None:
+    """The bounds of a name after token ``i`` that the NER mislabelled but its place marks: "in Koforidua" read
+    as a person, "at X", "attack X", and "<place>, X, <place>" ("Barangay Yao-Yao, Cauayan, Negros Occidental",
+    Cauayan read as a people); ``taken`` holds the tokens of the places found so far."""
+    if i + 1 >= len(doc) or not (_name_token(doc[i + 1]) and _maybe_place(doc[i + 1])):
+        return None
+    end = _name_end(doc, i + 1, 3)
+    if locative(doc, i + 1):
+        return i + 1, end
+    address = doc[i].text == "," and i - 1 in taken and end + 1 < len(doc) and doc[end].text == ","
+    return (i + 1, end) if address and doc[end + 1].ent_type_ in PLACE_LABELS else None
 
 
 def _local_government(doc: Doc, i: int) -> bool:
