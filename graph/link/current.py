@@ -81,6 +81,8 @@ class _Value:
 
 def _best(values: list[_Value]) -> _Value:
     """The value rule 1 picks: most reports, then the latest report (no date: last), then the smallest value."""
+    if len(values) == 1:  # most facts have one value
+        return values[0]
     most = max(v.count for v in values)
     tied = [v for v in values if v.count == most]
     if len(tied) > 1:

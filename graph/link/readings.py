@@ -67,6 +67,13 @@ def _evidence_rows(event: str, node: dict[str, list[Any]]) -> list[dict[str, Any
             for doc in node.get(_DOCUMENT, ()) for combination in itertools.product(*fields)]
 
 
+def _latest(dates: list[str | None]) -> str | None:
+    """The latest of these publication dates, None when none is known (``LATEST_READINGS``'s MAX)."""
+    if len(dates) == 1:  # most facts are stated by one document
+        return dates[0] or None
+    return max((d for d in dates if d), default=None)
+
+
 class BatchReadings:
     """The document graphs of a batch, as written; the last version of a graph written twice counts."""
 
@@ -109,7 +116,7 @@ class BatchReadings:
                 if fact[0] in wanted:
                     graphs[fact].append(graph.published)
         return [{"s": s, "p": p, "o": literal_value(o, dt) if dt else o, "dt": dt, "n": len(dates),
-                 "latest": max((d for d in dates if d), default=None)} for (s, p, o, dt), dates in graphs.items()]
+                 "latest": _latest(dates)} for (s, p, o, dt), dates in graphs.items()]
 
     def evidence(self, events: Iterable[str]) -> list[dict[str, Any]]:
         """The rows of ``EVIDENCE_FIGURES`` for these events."""
