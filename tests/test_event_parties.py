@@ -142,3 +142,23 @@ def test_a_battle_read_from_an_attack_lists_the_state_first(extractor):
 def test_territory_and_who_regained_it(extractor, text, sub_event_type, actor1, actor2):
     event = extract(extractor, text).events[0]
     assert (event.sub_event_type, event.actor1, event.actor2) == (sub_event_type, actor1, actor2)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        # a clash whose sentence names one side: the article's only force across the state line is the other
+        ("Boko Haram fighters attacked Monguno, Nigeria, on Sunday. Troops repelled them after two hours.",
+         "Military Forces of Nigeria", "Boko Haram"),
+        ("Al-Shabaab fighters ambushed a convoy near Bulo Burde, Somalia. Soldiers guarding it returned fire.",
+         "Al-Shabaab", "Military Forces of Somalia"),
+        # no named opponent: an unidentified group, which never clashes with itself
+        ("A soldier was killed when his patrol was ambushed near Timbuktu, Mali.", "Military Forces of Mali",
+         "Unidentified Armed Group (Mali)"),
+        ("Unidentified gunmen clashed with each other in Gao, Mali, killing one.", "Unidentified Armed Group (Mali)",
+         None),
+    ],
+)
+def test_the_other_side_of_a_clash(extractor, text, actor1, actor2):
+    clash = next(e for e in extract(extractor, text).events if e.sub_event_type == "Armed clash")
+    assert (clash.actor1, clash.actor2) == (actor1, actor2)

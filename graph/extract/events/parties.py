@@ -4,8 +4,9 @@
   side: victims named only by a role, a count or a party membership ("killed a former leader",
   "kill PF member") are Civilians (X), the party kept as an associate.
 - Harm whose doer nobody names ("a car bomb exploded", "gunmen", "perpetrators not known") is by an
-  Unidentified Armed Group (X); in a battle the side the text leaves unnamed is one, too, and so is
-  the other side of a bomb that hit the state's forces (people also hurt stand beside as associates).
+  Unidentified Armed Group (X), and so is the other side of a bomb that hit the state's forces (people
+  also hurt stand beside as associates). A battle with one side named has the article's only force across
+  the state line as its other ("fighters ambushed a convoy. Soldiers returned fire."), else an unidentified one.
 - A riot's crowd of civilians are Rioters (X); a protest's crowd are Protesters (X), the union,
   party or person who leads it beside them; the state's police intervene in a protest with intervention
   when the text names no other force.
@@ -57,7 +58,8 @@ def implied_parties(events: Sequence[Event], table: ActorTable,
         event = _state_side_first(event, kinds)
         changed = _implied(event, kinds, code)
         if not unnamed:
-            changed = {slot: info for slot, info in changed.items() if not info.name.startswith(_UNKNOWN)}
+            changed = {slot: info for slot, info in changed.items()
+                       if not info.name.startswith(_UNKNOWN) or info.name in kinds}
         for info in changed.values():
             if info.name not in kinds:
                 added.setdefault(info.name, info)
@@ -79,7 +81,11 @@ def _implied(event: Event, kinds: dict[str, str], code: str | None) -> dict[str,
         if kinds.get(event.actor1) == "state_forces" and hurt:
             return {"actor2": _unknown(code)}
     if event.event_type == "Battles" and sub == "Armed clash" and bool(event.actor1) != bool(event.actor2):
-        return {"actor2" if event.actor1 else "actor1": _other_side(event.actor1 or event.actor2 or "", code)}
+        present = event.actor1 or event.actor2 or ""
+        opponent = _opponent(present, kinds) or _other_side(present, code)
+        if opponent.name == present and not present.startswith(_UNNAMED_MILITIAS):
+            return {}  # an unidentified group does not clash with itself
+        return {"actor2" if event.actor1 else "actor1": opponent}
     if event.event_type in _CROWDS:
         return _crowd(event, kinds, code)
     if sub == "Government regains territory" and kinds.get(event.actor1 or "") != "state_forces":
@@ -90,6 +96,17 @@ def _implied(event: Event, kinds: dict[str, str], code: str | None) -> dict[str,
             out["actor1"] = _police(code)
         return out
     return {}
+
+
+def _opponent(present: str, kinds: dict[str, str]) -> ActorInfo | None:
+    """The one actor of the article on the other side of the state line from a clash's named side (the state's
+    forces facing the article's only armed group, an armed group facing its only state force), if there is one."""
+    state = kinds.get(present) == "state_forces"
+    if not state and kinds.get(present) not in _NON_STATE_ARMED:
+        return None
+    others = [name for name, kind in kinds.items() if kind == "state_forces"] if not state else \
+        [name for name, kind in kinds.items() if kind in _NON_STATE_ARMED]
+    return ActorInfo(actor_key(others[0]), others[0], kinds[others[0]]) if len(others) == 1 else None
 
 
 def _other_side(present: str, code: str | None) -> ActorInfo:
