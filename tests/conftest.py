@@ -81,6 +81,14 @@ def offline_page(browser):
 
 
 @pytest.fixture(scope="session")
+def nlp():
+    """The whole extraction pipeline's spaCy model (its ruler tags the dictionary's actors and places), built once."""
+    from graph.extract.parse.nlp import build_nlp
+
+    return build_nlp()
+
+
+@pytest.fixture(scope="session")
 def seeded_data_dir(tmp_path_factory) -> Path:
     """A data directory holding the seed articles, ingested by the real CLI."""
     data_dir = tmp_path_factory.mktemp("seeded")

@@ -6,12 +6,6 @@ import pytest
 
 from graph.extract.actors.find import _names_unit, find_actors
 from graph.extract.parse.clean import clean_text
-from graph.extract.parse.nlp import build_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_nlp()
 
 
 def actors_of(nlp, text: str) -> dict[str, tuple[str, set[str]]]:

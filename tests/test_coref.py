@@ -9,7 +9,6 @@ import pytest
 from graph.extract.events.coref import EventMention
 from graph.extract.events.coref import merge_mentions as merge_incidents
 from graph.extract.events.skips import told_before
-from graph.extract.parse.nlp import build_nlp
 from graph.records import Event
 
 PUBLISHED_MONTH = "2024-03"
@@ -215,11 +214,6 @@ VIOLENCE = {"sub": "Attack", "kind": "Violence against civilians"}
 )
 def test_reference_to_an_incident_told_is_no_new_event(mentions, count):
     assert len(merge_mentions(mentions)) == count
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_nlp()
 
 
 @pytest.mark.parametrize(

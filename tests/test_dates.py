@@ -7,14 +7,8 @@ import datetime as dt
 import pytest
 
 from graph.extract.events.dates import DateReading, find_dates, resolve_date, standing_since
-from graph.extract.parse.nlp import build_nlp
 
 PUBLISHED = dt.date(2019, 3, 14)  # a Thursday
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_nlp()
 
 
 def read(nlp, text: str, published: dt.date | None = PUBLISHED) -> DateReading | None:

@@ -12,7 +12,6 @@ import spacy.glossary
 from graph.extract.events.cues import SentenceCues
 from graph.extract.events.lexicon import cue_classes, cue_set
 from graph.extract.events.types import SUB_EVENT_TYPES, classify_sentence, taxonomy
-from graph.extract.parse.nlp import build_nlp
 
 CODEBOOK = {
     "Battles": {"Government regains territory", "Non-state actor overtakes territory", "Armed clash"},
@@ -29,11 +28,6 @@ CODEBOOK = {
         "Other",
     },
 }
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_nlp()
 
 
 def first_type(nlp, text: str) -> str | None:

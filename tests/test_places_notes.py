@@ -5,24 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from graph.extract.parse.nlp import build_nlp
 from graph.extract.places.find import find_places
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    """The whole pipeline's spaCy model: the ruler tags the dictionary's actors too, which the places read."""
-    return build_nlp()
-
-
-def _places(nlp, text: str) -> dict:
-    doc = nlp(text)
-    return {doc[p.start : p.end].text: p.location for p in find_places(doc)}
+from tests.place_mentions import places_in
 
 
 def _place(nlp, text: str, mention: str):
     """The location of ``mention`` in ``text``, which must be read as a place."""
-    found = _places(nlp, text)
+    found = places_in(nlp, text)
     assert mention in found, f"{mention!r} not among {sorted(found)}"
     return found[mention]
 
@@ -62,14 +51,14 @@ def test_what_an_attack_struck_is_a_place(nlp, text, mention, name, country, adm
     ],
 )
 def test_actors_and_group_names_are_no_places(nlp, text, not_places):
-    found = _places(nlp, text)
+    found = places_in(nlp, text)
     assert not not_places & set(found), sorted(found)
 
 
 @pytest.mark.slow
 def test_a_short_name_is_no_other_name_of_a_town_abroad(nlp):
     """"Tur" is one of the other names of Tours (France): a village of that name stays unplaced."""
-    found = _places(nlp, "Militants shot a farmer in Tur.")
+    found = places_in(nlp, "Militants shot a farmer in Tur.")
     assert found["Tur"].country is None
     assert found["Tur"].lat is None
 
@@ -151,7 +140,7 @@ def test_a_well_known_city_abroad_stays():
     """A capital abroad that the text names by itself is still that capital."""
     from graph.extract.parse.nlp import build_nlp as nlp_of
 
-    found = _places(nlp_of(), "Somali elders met in Nairobi after the clashes in Beledweyne.")
+    found = places_in(nlp_of(), "Somali elders met in Nairobi after the clashes in Beledweyne.")
     assert found["Nairobi"].country == "KE"
     assert found["Beledweyne"].country == "SO"
 
@@ -166,7 +155,7 @@ def test_a_name_is_one_place_throughout(nlp):
     assert len(readings) == 1
     (location,) = readings
     assert (location.country, location.admin1, location.precision) == ("UG", "Kayunga District", 3)
-    found = _places(nlp, "Gunmen burned the village of Wuroldi in central Mali.")
+    found = places_in(nlp, "Gunmen burned the village of Wuroldi in central Mali.")
     assert (found["Wuroldi"].country, found["Wuroldi"].lat, found["Wuroldi"].precision) == ("ML", None, None)
 
 
@@ -192,7 +181,7 @@ def test_places_that_name_an_actor_are_marked(nlp, text, actors):
 
 @pytest.mark.slow
 def test_a_place_inside_an_organisations_name_is_no_place(nlp):
-    found = _places(nlp, "Fighters of the Union for Peace in Central Africa (UPC) raided Bambari.")
+    found = places_in(nlp, "Fighters of the Union for Peace in Central Africa (UPC) raided Bambari.")
     assert "Central Africa" not in found
     assert found["Bambari"].country == "CF"
 
@@ -236,7 +225,7 @@ def test_event_place_is_not_an_actors_place(extractor, text, evidence_word, plac
     ],
 )
 def test_a_possessive_without_apostrophe_names_the_city_and_its_district(nlp, text, owner, owned, country):
-    found = _places(nlp, text)
+    found = places_in(nlp, text)
     assert found[owner].kind == "city" and found[owner].country == country
     district = found[owned]
     assert (district.country, district.precision, district.lat) == (country, 2, found[owner].lat)
@@ -244,7 +233,7 @@ def test_a_possessive_without_apostrophe_names_the_city_and_its_district(nlp, te
 
 @pytest.mark.slow
 def test_a_title_before_given_names_makes_a_person(nlp):
-    found = _places(nlp, "The head of the Kinshasa police, General Celestin Kanyama, was sanctioned.")
+    found = places_in(nlp, "The head of the Kinshasa police, General Celestin Kanyama, was sanctioned.")
     assert "Kanyama" not in found
     assert found["Kinshasa"].country == "CD"
 

@@ -1,0 +1,11 @@
+"""What the place finder reads in a text: each mention's words and its location (for the place tests)."""
+
+from __future__ import annotations
+
+from graph.extract.places.find import find_places
+
+
+def places_in(nlp, text: str) -> dict:
+    """Map each place mention's text in ``text`` to the location it was read as."""
+    doc = nlp(text)
+    return {doc[p.start : p.end].text: p.location for p in find_places(doc)}
