@@ -43,6 +43,7 @@ class WorkerReads:
         self.runner = QueryRunner(
             store, settings.read_timeout_ms, settings.max_rows, settings.worker_processes,
             memory_mb=settings.worker_memory_mb // 2, capacity=settings.threads, purpose="reads", niceness=0,
+            copy_to_memory=False,  # reads are short and many: they stay on the disk snapshot
         )
         store.on_write.add(self.runner.mark_written)
 

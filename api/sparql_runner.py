@@ -82,9 +82,9 @@ def snapshot_root(data_dir: Path, purpose: str = "sparql") -> Path:
 class _Worker:
     """One worker process and the snapshot it last opened."""
 
-    def __init__(self, memory_mb: int, niceness: int) -> None:
+    def __init__(self, memory_mb: int, niceness: int, copy_to_memory: bool) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, WORKER_SCRIPT, str(memory_mb), str(niceness)],
+            [sys.executable, WORKER_SCRIPT, str(memory_mb), str(niceness), str(int(copy_to_memory))],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0,
             env={**os.environ, "RUST_BACKTRACE": "0"},  # an engine abort prints one line, not 30
         )
@@ -131,17 +131,18 @@ class QueryRunner:
 
     def __init__(  # noqa: PLR0913 (each is a documented setting)
         self, store: TripleStore, timeout_ms: int, max_rows: int, workers: int = 2, memory_mb: int = 384,
-        capacity: int = 0, purpose: str = "sparql", niceness: int = 10,
+        capacity: int = 0, purpose: str = "sparql", niceness: int = 10, copy_to_memory: bool = True,
     ):
         """Use ``store`` (queries run here for the embedded store only); start ``workers`` processes if it is on disk.
 
         ``memory_mb`` caps each worker's heap; ``capacity`` (default ``workers``) is how many
         requests may be running or waiting here at once; ``purpose`` names the runner's own
         snapshot directory (``snapshot_root``); ``niceness`` is added to the workers' (10 by
-        default: a runaway query never slows the server's own threads).
+        default: a runaway query never slows the server's own threads); ``copy_to_memory`` lets
+        the workers copy a small snapshot into memory (``sparql_worker.Snapshot``).
         """
         self.store, self.timeout, self.max_rows, self.memory_mb = store, timeout_ms / 1000, max_rows, memory_mb
-        self.niceness = niceness
+        self.niceness, self.copy_to_memory = niceness, copy_to_memory
         self._slots = threading.BoundedSemaphore(max(capacity, workers))
         self._guarded = concurrent.futures.ThreadPoolExecutor(1, "sparql-update", initializer=deny_network)
         path = store.path if isinstance(store, Store) else None
@@ -296,7 +297,7 @@ class QueryRunner:
             self._add_worker()
 
     def _add_worker(self) -> None:
-        worker = _Worker(self.memory_mb, self.niceness)
+        worker = _Worker(self.memory_mb, self.niceness, self.copy_to_memory)
         with self._lock:
             self._all.add(worker)
         self._idle.put(worker)

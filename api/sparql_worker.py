@@ -11,7 +11,7 @@ checkpoint the runner made), so that one that would run past the time limit on t
 is stopped here too.
 
 ``api/sparql_runner.py`` calls it inside worker processes started as
-``python api/sparql_worker.py MEMORY_MB NICENESS``, each reading a read-only snapshot of the store (and,
+``python api/sparql_worker.py MEMORY_MB NICENESS COPY_TO_MEMORY``, each reading a read-only snapshot of the store (and,
 for a small store, an in-memory copy of it: see ``Snapshot``), so that a query past the time
 limit can be stopped by killing its process. A worker can neither reach the network (a seccomp
 filter, ``api/no_network.py``: ``SERVICE`` and ``LOAD`` fail whatever the text check missed) nor
@@ -336,7 +336,8 @@ def _confine(memory_mb: int, niceness: int) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     """Serve jobs from stdin until it closes; a query job names the snapshot directory to read."""
-    memory_mb, niceness = (int(arg) for arg in (argv or sys.argv)[1:3])
+    memory_mb, niceness, copy_to_memory = (int(arg) for arg in (argv or sys.argv)[1:4])
+    max_copied_quads = memory_copy_max_quads(memory_mb) if copy_to_memory else 0
     _die_with_parent()
     unguarded = _confine(memory_mb, niceness)
     current: Snapshot | None = None
@@ -356,8 +357,7 @@ def main(argv: list[str] | None = None) -> int:
                     if current is not None:
                         current.superseded = True
                     current = None
-                    # The service's own reads are short and many: they stay on the disk snapshot.
-                    current = Snapshot(job["snapshot"], 0 if "read" in job else memory_copy_max_quads(memory_mb))
+                    current = Snapshot(job["snapshot"], max_copied_quads)
                 header, body = execute(current.store, job)
         except Exception as err:  # a worker answers every job, whatever happens
             header, body = {"status": 500, "detail": f"The query worker failed: {err}"}, b""
