@@ -139,6 +139,12 @@ def test_a_tie_between_countries_leaves_generic_actors_without_one(extractor):
         # battles and remote violence list the state's forces first, as ACLED's interaction codes do
         ("ISWAP fighters attacked soldiers in Monguno, Nigeria.", "Military Forces of Nigeria",
          "Islamic State West Africa Province"),
+        # multinational forces (ACLED's code 8) are listed first too, and UN missions are known by their acronyms
+        ("Al-Shabaab fighters fired mortar shells at an AMISOM base in Baidoa.", "African Union Mission in Somalia",
+         "Al-Shabaab"),
+        ("Gunmen ambushed a MONUSCO patrol near Beni, killing two peacekeepers.",
+         "United Nations Organization Stabilization Mission in the Democratic Republic of the Congo",
+         "Unidentified Armed Group (Democratic Republic of Congo)"),
         # a protest's actor1 is its crowd, the party that leads it an associate
         ("Protests against fuel prices in Kano, Nigeria.", "Protesters (Nigeria)", None),
     ],

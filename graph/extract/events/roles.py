@@ -184,10 +184,16 @@ def _swapped(roles: Roles) -> Roles:
                    assoc_actor_2=roles.assoc_actor_1)
 
 
+def _order(info) -> int:
+    """An actor's rank in ACLED's order of parties: its interaction code, with a multinational force
+    (AMISOM, MINUSCA; code 8) ranked with the state forces, whom ACLED also lists first."""
+    return 1 if info.kind == "state_forces" else inter_code(info)
+
+
 def _state_first(roles: Roles, table: ActorTable) -> Roles:
     """In battles and remote violence ACLED lists the parties by interaction code, state forces first
     ("a bomb wounded a soldier": the soldier's state is actor1), whoever attacked."""
-    codes = {info.name: inter_code(info) for info in table.actors.values()}
+    codes = {info.name: _order(info) for info in table.actors.values()}
     first, second = codes.get(roles.actor1 or "", 9), codes.get(roles.actor2 or "", 9)
     if roles.actor1 is None:  # "a bomb wounded a soldier": an armed party, not the victims, comes first
         return _swapped(roles) if second <= 4 else roles
