@@ -74,3 +74,21 @@ def test_the_readings_of_a_batch_count_documents_and_keep_the_latest_date():
     names = {row["o"]: (row["n"], row["latest"]) for row in rows if row["p"] == "https://schema.org/name"}
     assert names == {"Ras Kamboni Brigade": (2, "2019-03-05"), "Ras Kamboni Brigades": (2, "2019-03-03")}
     assert {f"{BASE}actor/al-shabaab", f"{BASE}place/kismayo"} <= set().union(*batch.mentioned().values())
+
+
+@pytest.mark.parametrize("name", ['The "Lions" of\nthe \\ Valley', "Sheikh Aweys\r", "Ahlu Sunna Wal Jama'a"])
+def test_a_name_with_quotes_backslashes_and_line_breaks_is_read_as_the_store_reads_it(tmp_path, name):
+    extraction = _report(0, "2019-03-02", name, "militia", "2019-03-01")
+    batch = BatchReadings()
+    built = build_document(extraction, BASE)
+    batch.add(built.graph_iri, built.ntriples, built.triples)
+    batch.parse()
+    store = Store(str(tmp_path / "store"))
+    try:
+        store.bulk_replace([(built.graph_iri, built.ntriples)])
+        stored = store.select(f'SELECT ?o WHERE {{ <{BASE}actor/ras-kamboni> <https://schema.org/name> ?o }}')
+    finally:
+        store.close()
+    rows = [row for row in batch.readings([f"{BASE}actor/ras-kamboni"]) if row["p"] == "https://schema.org/name"]
+    assert [row["o"] for row in rows] == [row["o"] for row in stored] == [name]
+    assert rows[0]["term"] == str(ox.Literal(name))

@@ -73,8 +73,8 @@ class _Value:
     __slots__ = ("term", "text", "count", "latest")
 
     def __init__(self, row: dict):
-        self.text = str(row["o"])
-        self.term = _term(row["o"], row.get("dt", ""))
+        self.text = row["text"] if "text" in row else str(row["o"])  # a batch's rows have them worked out
+        self.term = row["term"] if "term" in row else _term(row["o"], row.get("dt", ""))
         self.count = int(row["n"])
         self.latest = str(row.get("latest") or "")
 
