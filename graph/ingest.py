@@ -115,9 +115,11 @@ class StoreWriter:
         """
         self._hand_over()
         self._queue.put(None)
-        if meanwhile is not None:
-            meanwhile()
-        self._thread.join()
+        try:
+            if meanwhile is not None:
+                meanwhile()
+        finally:
+            self._thread.join()
         self._raise_if_failed()
         self.store.flush()
 
@@ -177,7 +179,7 @@ def write_documents(
             if progress is not None:
                 progress.update(1)
     finally:
-        writer.close(meanwhile=linker.readings.parse)
+        writer.close(meanwhile=linker.prepare)
     started = time.perf_counter()
     if summary.documents:
         summary.count_distinct(linker.finish())

@@ -5,9 +5,11 @@ one is queued for writing, ``BatchLinker`` keeps what its mentions say (``graph.
 Before each load it reads what the stored versions of those documents mention and the stored
 events that can match theirs, and only those: the events of the same ACLED type, sub-type and
 place (the groups ``relink_graphs`` merges within), so one document costs what it touches and
-no document of the batch is read back. At the end relinking is planned in memory, then the
-current facts of everything the batch's documents mention, of what their replaced versions
-mentioned and of the events relinking renamed are reconciled (``graph.link.current``).
+no document of the batch is read back. While the last batch loads, the current facts of what
+only the batch mentions are worked out from its own triples (``prepare``). At the end relinking
+is planned in memory, then the current facts of everything the batch's documents mention, of
+what their replaced versions mentioned and of the events relinking renamed are reconciled
+(``graph.link.current``).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections.abc import Sequence
 
 from graph import queries as q
 from graph.build import EventReport
-from graph.link.current import mentioned, reconcile_batch, reconcile_graphs
+from graph.link.current import BatchFacts, mentioned, prepare_batch, reconcile_batch, reconcile_graphs
 from graph.link.readings import BatchReadings
 from graph.link.relink import relink_graphs
 from graph.link.write import ensure_ontology
@@ -39,6 +41,7 @@ class BatchLinker:
         self.previous: set[str] = set()  # what the stored versions of the batch's documents mentioned
         self._stored: list[dict] = []  # stored mentions of the batch's keys, as STORE_EVENTS rows
         self._keys: set[tuple[str, str, str]] = set()  # the (type, sub-type, place) keys read so far
+        self._prepared: BatchFacts | None = None
 
     def add(self, graph_iri: str, reports: Sequence[EventReport], ntriples: bytes, triples: int) -> None:
         """Note one document queued for writing: its reports and its graph (written twice: its last counts)."""
@@ -56,6 +59,12 @@ class BatchLinker:
         for start in range(0, len(keys), _KEYS_PER_READ):
             self._stored += self.store.select(q.with_keys(q.EVENTS_AT, keys[start:start + _KEYS_PER_READ]))
 
+    def prepare(self) -> None:
+        """Read the batch's graphs and work out the current facts of what only it mentions (as the last one loads)."""
+        self.readings.parse()
+        if self.readings.complete:
+            self._prepared = prepare_batch(self.store, self.readings)
+
     def finish(self) -> dict[str, set[str]]:
         """Load the ontology, relink the batch's events and reconcile the current facts of everything it touched.
 
@@ -63,11 +72,12 @@ class BatchLinker:
         """
         ensure_ontology(self.store)
         renamed = relink_graphs(self.store, self.base_iri, self.reports, self.rows())
-        self.readings.parse()
+        if self._prepared is None or self.readings.pending:
+            self.prepare()
         touched = renamed | self.previous
-        if not self.readings.complete:
+        if self._prepared is None:  # too big a batch to hold: everything is read from the store
             return reconcile_graphs(self.store, self.reports, also=touched)
-        return reconcile_batch(self.store, self.readings, touched)
+        return reconcile_batch(self.store, self.readings, self._prepared, touched)
 
     def rows(self) -> list[dict]:
         """The batch's reports and the other stored mentions of their (type, place) groups, as ``STORE_EVENTS`` rows."""

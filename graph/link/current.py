@@ -49,8 +49,8 @@ from graph.state_forces import state_forces_name
 from graph.store import TripleStore
 from graph.vocab import CKG, CURRENT_GRAPH, GEO, RDF, SDO, SEM, XSD
 
-__all__ = ["reconcile", "reconcile_batch", "reconcile_graphs", "rebuild_current", "mentioned", "current_ntriples",
-           "disagreements"]
+__all__ = ["reconcile", "prepare_batch", "reconcile_batch", "BatchFacts", "reconcile_graphs", "rebuild_current",
+           "mentioned", "current_ntriples", "current_lines", "disagreements"]
 
 _ONE_VALUE = {str(p) for p in (
     SDO.name, CKG.kind, CKG.interCode, CKG.countryCode, CKG.admin1, CKG.geonamesId, CKG.geoPrecision, GEO.asWKT,
@@ -124,22 +124,40 @@ def reconcile(store: TripleStore, subjects: Iterable[str], journaled: bool = Fal
         store.insert(facts.encode(), str(CURRENT_GRAPH), atomic=not journaled)
 
 
-def reconcile_batch(store: TripleStore, batch: BatchReadings, renamed: set[str]) -> dict[str, set[str]]:
-    """Reconcile everything a batch's graphs mention; return what they mention, by class IRI.
+class BatchFacts(NamedTuple):
+    """What ``prepare_batch`` works out of a batch while it loads, for ``reconcile_batch`` once it has."""
 
-    The entities only this batch mentions (no current facts yet, not renamed by relinking) get
-    their facts from the batch's own triples, loaded at once; the others are read from the store
-    (``reconcile``), as they have readings in other documents too.
+    found: dict[str, set[str]]  # what the batch's graphs mention, by class IRI
+    stored: set[str]  # the mentioned subjects that have current facts already
+    lines: dict[str, list[str]]  # the current facts of the others, by subject, from the batch's own triples
+
+
+def prepare_batch(store: TripleStore, batch: BatchReadings) -> BatchFacts:
+    """Work out the current facts of what only this batch mentions (no current facts yet), from its own triples.
+
+    Reads only the current graph, so it can run while the batch's document graphs load.
     """
     found = batch.mentioned()
     subjects = sorted(set().union(*found.values()))
-    stored = set(renamed)
+    stored: set[str] = set()
     for start in range(0, len(subjects), _CHUNK):
         chunk = queries.with_iris(queries.WITH_CURRENT_FACTS, subjects[start:start + _CHUNK])
         stored.update(row["s"] for row in store.select(chunk))
-    fresh = set(subjects) - stored
+    return BatchFacts(found, stored, current_lines(batch.readings(set(subjects) - stored)))
+
+
+def reconcile_batch(store: TripleStore, batch: BatchReadings, prepared: BatchFacts,
+                    renamed: set[str]) -> dict[str, set[str]]:
+    """Reconcile everything a batch's graphs mention; return what they mention, by class IRI.
+
+    The entities only this batch mentions (no current facts yet, not renamed by relinking) get
+    the facts ``prepare_batch`` worked out, loaded at once; the others are read from the store
+    (``reconcile``), as they have readings in other documents too.
+    """
+    found, stored = prepared.found, prepared.stored | renamed
+    fresh = set(prepared.lines) - stored
     if fresh:
-        facts = current_ntriples(batch.readings(fresh)) + merged_ntriples(batch.evidence(fresh))
+        facts = _joined(prepared.lines[s] for s in fresh) + merged_ntriples(batch.evidence(fresh))
         store.insert(facts.encode(), str(CURRENT_GRAPH), atomic=False)  # the batch's journal covers it
     reconcile(store, stored, journaled=getattr(store, "journal_open", False))  # the embedded store's bulk run
     if renamed:  # relinking renamed some of the batch's events in the store
@@ -189,17 +207,27 @@ def rebuild_current(store: TripleStore) -> None:
 
 def current_ntriples(rows: Iterable[dict]) -> str:
     """Return the reconciled facts, as N-Triples, of the rows of ``graph.queries.READINGS_OF``."""
+    return _joined(current_lines(rows).values())
+
+
+def current_lines(rows: Iterable[dict]) -> dict[str, list[str]]:
+    """Return the reconciled facts of the rows of ``graph.queries.READINGS_OF`` as N-Triples lines, by subject."""
     facts: dict[str, dict[str, list[_Value]]] = defaultdict(lambda: defaultdict(list))
     for row in rows:
         facts[row["s"]][row["p"]].append(_Value(row))
-    lines: list[str] = []
+    lines: dict[str, list[str]] = {}
     for subject, by_predicate in facts.items():
         if subject.endswith("/geometry"):
             continue  # written with its place
         types = {v.text for v in by_predicate.get(_TYPE, [])}
         if types & _CLASSES:
-            lines += _entity_lines(subject, by_predicate, types, facts.get(f"{subject}/geometry", {}))
-    return "\n".join(lines) + "\n"
+            lines[subject] = _entity_lines(subject, by_predicate, types, facts.get(f"{subject}/geometry", {}))
+    return lines
+
+
+def _joined(lines: Iterable[list[str]]) -> str:
+    """N-Triples text of these lists of lines."""
+    return "\n".join(line for group in lines for line in group) + "\n"
 
 
 def _entity_lines(subject: str, by_predicate: dict[str, list[_Value]], types: set[str], geometry: dict) -> list[str]:
