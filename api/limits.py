@@ -25,11 +25,13 @@ from typing import Any
 from flask import Flask, current_app, g, has_request_context, request
 from werkzeug.exceptions import GatewayTimeout, ServiceUnavailable
 
+from api.cache import MAX_BODY_BYTES
 from api.reads import WorkerReads
 from graph.config import Settings
 from graph.store import ReadTimeout, Store
 
-__all__ = ["install", "heavy", "heavy_slot", "client_gone", "renew_read_limit", "TooSlow", "ClientGone", "HEAVY_SLOTS"]
+__all__ = ["install", "heavy", "heavy_slot", "kept", "client_gone", "renew_read_limit", "TooSlow", "ClientGone",
+           "HEAVY_SLOTS"]
 
 Reader = Callable[[str, "dict[str, Any] | None", float], list[dict[str, Any]]]
 HEAVY_SLOTS = 2  # network pages built at once; more answer 503 at once
@@ -145,3 +147,16 @@ def heavy(view):
             return view(*args, **kwargs)
 
     return gated
+
+
+def kept(key: str, build: Callable[[], str]) -> str:
+    """The body kept under ``key`` since the last write, else ``build()`` run in a heavy slot, kept if not too large."""
+    cache = current_app.extensions["conflictkg.cache"]
+    body = cache.get(key)
+    if body is None:
+        generation = cache.generation
+        with heavy_slot():
+            body = build()
+        if len(body) <= MAX_BODY_BYTES:
+            cache.put(key, body, generation)
+    return body

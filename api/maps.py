@@ -2,7 +2,7 @@
 
 ``/map/events.json`` takes the events table's filters and answers the located events as rows of
 ``columns`` (compact: ten thousand events take about 1.4 MB), at most ``max_rows``, kept per URL until
-the next write (``api.cache.kept``, as the network's data). The page draws them with Leaflet over Natural
+the next write (``api.limits.kept``, as the network's data). The page draws them with Leaflet over Natural
 Earth country and admin-1 boundaries, all served from here.
 """
 
@@ -13,7 +13,7 @@ import json
 from flask import Blueprint, Response, current_app, render_template, request
 
 from api import entities, tables
-from api.cache import kept
+from api.limits import kept
 from graph import queries as q
 from graph.ontology import event_types
 from graph.store import TripleStore

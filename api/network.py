@@ -14,8 +14,8 @@ import json
 from flask import Blueprint, Response, current_app, request
 
 from api import params
-from api.cache import kept
 from api.errors import problem
+from api.limits import kept
 from graph.network import NetworkView
 from viz import network_json, render_network
 from viz.pages import entity_page
@@ -49,7 +49,7 @@ def network_data() -> Response:
 
 
 def _cached(build) -> str:
-    """The answer for this URL since the last write (``api.cache.kept``), else built in a heavy slot and kept."""
+    """The answer for this URL since the last write (``api.limits.kept``), else built in a heavy slot and kept."""
     return kept(f"network {request.full_path}", lambda: build(current_app.extensions["conflictkg.store"], _view()))
 
 

@@ -14,6 +14,11 @@ queue every other request behind it.
 
 Rows cross the pipe as JSON (``sparql_worker._read``) and come back as the same Python values as
 ``Store.read`` gives: IRIs and strings as text, numeric literals as numbers.
+
+A worker's answer is kept (its JSON, ``READ_CACHE_BYTES`` of them at most) until the next write,
+under the read's text: the pages and records of one entity repeat many of each other's reads (an
+actor's dates, its events' fields), and ``/api/actors/<id>`` and ``/id/actor/<id>`` all of them,
+so a read asked again is decoded here instead of evaluated again in a worker.
 """
 
 from __future__ import annotations
@@ -24,13 +29,17 @@ from typing import Any
 
 from werkzeug.exceptions import ServiceUnavailable
 
+from api.cache import ResponseCache
 from api.sparql_runner import QueryRunner
 from graph.config import Settings
 from graph.store import ReadTimeout, Store
 from graph.store.sparql import bind, literal_value
 from graph.vocab import CURRENT_GRAPH
 
-__all__ = ["WorkerReads", "decode_rows"]
+__all__ = ["WorkerReads", "decode_rows", "READ_CACHE_BYTES", "READ_CACHE_ENTRIES"]
+
+READ_CACHE_BYTES = 64_000_000  # answers and read texts kept until the next write
+READ_CACHE_ENTRIES = 8192
 
 
 class WorkerReads:
@@ -45,7 +54,9 @@ class WorkerReads:
             memory_mb=settings.worker_memory_mb // 2, capacity=settings.threads, purpose="reads", niceness=0,
             copy_to_memory=False,  # reads are short and many: they stay on the disk snapshot
         )
+        self.answers = ResponseCache(READ_CACHE_ENTRIES, max_bytes=READ_CACHE_BYTES)
         store.on_write.add(self.runner.mark_written)
+        store.on_write.add(self.answers.invalidate)
 
     def __call__(self, sparql: str, bindings: dict[str, Any] | None, deadline: float) -> list[dict[str, Any]]:
         """The rows of ``sparql`` (with ``bindings``), as ``Store.read`` gives them.
@@ -54,10 +65,19 @@ class WorkerReads:
             ReadTimeout: the deadline passed, or the client left; the read was stopped.
             ServiceUnavailable: the read needed more than its worker's memory, or the store failed.
         """
-        job = {"read": bind(sparql, bindings or {}), "graph": str(CURRENT_GRAPH)}
-        header, body = self.runner.run(job, self.gone, deadline)
+        text = bind(sparql, bindings or {})
+        body = self.answers.get(text)
+        if body is None:
+            generation = self.answers.generation
+            body = self._run(text, deadline)
+            self.answers.put(text, body, generation, size=len(body) + len(text))
+        return decode_rows(body)
+
+    def _run(self, text: str, deadline: float) -> bytes:
+        """The worker's answer to the read ``text``, or the error it comes to."""
+        header, body = self.runner.run({"read": text, "graph": str(CURRENT_GRAPH)}, self.gone, deadline)
         if header["status"] == 200:
-            return decode_rows(body)
+            return body
         if header.get("timeout") or "retry_after" in header:
             raise ReadTimeout("the read was stopped at its deadline")
         raise ServiceUnavailable("This request needs more than the server may give one read; narrow it: a smaller "

@@ -63,3 +63,18 @@ def test_old_and_extra_entries_leave():
     for key in ("/a", "/b", "/c"):
         cache.put(key, key.encode(), cache.generation)
     assert [cache.get(k) for k in ("/a", "/b", "/c")] == [None, b"/b", b"/c"]
+
+
+def test_a_cache_with_a_byte_bound_keeps_the_newest_answers_within_it():
+    cache = ResponseCache(max_entries=10, max_bytes=10)
+    for key in ("/a", "/b", "/c"):
+        cache.put(key, key.encode(), cache.generation, size=4)
+    assert [cache.get(k) for k in ("/a", "/b", "/c")] == [None, b"/b", b"/c"]  # 12 bytes > 10: the oldest left
+    cache.put("/big", b"x" * 11, cache.generation, size=11)
+    assert cache.get("/big") is None and cache.get("/c") == b"/c"  # too big alone: not kept, nothing evicted for it
+    cache.put("/c", b"/c2", cache.generation, size=6)  # replaced, its old size given back
+    assert [cache.get(k) for k in ("/b", "/c")] == [b"/b", b"/c2"]
+    cache.invalidate()
+    for key in ("/d", "/e"):
+        cache.put(key, key.encode(), cache.generation, size=5)
+    assert [cache.get(k) for k in ("/d", "/e")] == [b"/d", b"/e"]  # a write gave every byte back

@@ -95,3 +95,17 @@ def test_a_read_whose_client_left_is_stopped_in_its_worker(app):
             store.read(SLOW)
         assert time.monotonic() - left < 1
     _assert_one_worker_was_killed_and_replaced(runner, before)
+
+
+def test_a_read_asked_again_is_answered_without_a_worker_until_the_next_write(app):
+    store, reads = app.extensions["conflictkg.store"], app.extensions["conflictkg.reads"]
+    query = f"SELECT ?o WHERE {{ <{EX}a> <{EX}p> ?o }}"
+    with app.test_request_context("/api/events"):
+        app.preprocess_request()
+        assert store.read(query) == []
+        store.insert(f"<{EX}a> <{EX}p> \"Kidal\" .\n".encode(), str(CURRENT_GRAPH))  # a write method
+        assert store.read(query) == [{"o": "Kidal"}]  # not the answer kept before the write
+        reads.runner.close()  # no worker can answer any more
+        assert store.read(query) == [{"o": "Kidal"}]
+        with pytest.raises(Exception):  # noqa: B017 (a read not kept needs a worker)
+            store.read(query + " LIMIT 1")
