@@ -50,3 +50,18 @@ def test_off_duty_victims_forces_stay_an_associate(extractor):
     text = "A policeman was shot dead in front of his home in Arish, Egypt, by unknown gunmen."
     event = extractor.extract(Article(id="note", text=text, published=dt.date(2016, 6, 20))).events[0]
     assert event.assoc_actor_2 == ("Police Forces of Egypt",)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        # a headline's attack whose target the story's own parties name: two armed sides fight a battle
+        ("FARC Dissidents Attack Police Station In Cauca\n\nPolice fought FARC dissidents near Suarez, Cauca, on "
+         "Monday.", "Police Forces of Colombia", "Revolutionary Armed Forces of Colombia"),
+        ("Al-Shabaab Attacks Army Base In Wanlaweyn\n\nSoldiers fought al-Shabaab fighters near Wanlaweyn, Somalia, "
+         "on Monday.", "Military Forces of Somalia", "Al-Shabaab"),
+    ],
+)
+def test_parties_filled_from_the_story_decide_battle_or_attack(extractor, text, actor1, actor2):
+    events = extractor.extract(Article(id="note", text=text, published=dt.date(2016, 6, 20))).events
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events][:1] == [("Armed clash", actor1, actor2)]

@@ -46,6 +46,9 @@ def extract(extractor, text: str):
         ("Youths looted and burnt shops in Kisumu, Kenya.", "Mob violence", "Rioters (Kenya)", None),
         ("Angry students burnt down two dormitories at a school in Kisii, Kenya.", "Mob violence", "Rioters (Kenya)",
          None),
+        # the crowd named by the clause around the looting word, or by the word itself
+        ("Angry residents went on a looting spree in Eldoret, Kenya.", "Mob violence", "Rioters (Kenya)", None),
+        ("Looters ransacked shops in Eldoret, Kenya.", "Mob violence", "Rioters (Kenya)", None),
         # a handful of people is a gang, not a crowd
         ("Three men torched two police cars in Kisumu, Kenya.", "Looting/property destruction",
          "Unidentified Armed Group (Kenya)", "Police Forces of Kenya"),

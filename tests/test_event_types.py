@@ -167,6 +167,8 @@ def test_sub_event_type(nlp, text, expected):
         "The government imposed new sanctions on the country's central bank.",
         "The army denied that it had shelled the village.",
         "Rebels threatened to attack the city if talks failed.",
+        # an event noun under "potential" or "possible": a prospect, not a report
+        "Shopkeepers in the town centre hired guards to protect their stores from potential looting.",
         "The weather was calm and markets reopened after the holiday.",
         "The UN envoy will meet both sides next week to discuss a possible ceasefire.",
         "A fire broke out at a textile factory, killing 12 workers.",

@@ -21,7 +21,7 @@ from graph.extract.actors import ActorTable
 from graph.extract.events import dates, numbers
 from graph.extract.events import types as event_types
 from graph.extract.events.claims import CLAIMED_EVENTS, claimant, with_doer
-from graph.extract.events.combatants import by_combatants
+from graph.extract.events.combatants import attacks_by_combatants, by_combatants
 from graph.extract.events.coref import EventMention, announces_another, drop_headlines, merge_mentions
 from graph.extract.events.crowd_types import crowd_sub_type, each_other, mutual
 from graph.extract.events.lexicon import codes, taxonomy
@@ -102,6 +102,7 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
     countries = {p.location.name for p in places if p.location.kind in _COUNTRY_KINDS}
     events = _fill_from_context(events, countries, _theatre_check(article, doc, table, places))
     events, added = implied_parties(events, table, places)
+    events = attacks_by_combatants(events, doc, {**kinds, **{actor.name: actor.kind for actor in added}})
     return [each_other(e) if e.id in context.mutual else e for e in events], added
 
 

@@ -15,14 +15,15 @@ battle; the parties decide, as the codebook does:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from graph.extract.events.lexicon import codes
 from graph.records import Event
 
-__all__ = ["by_combatants"]
+__all__ = ["by_combatants", "attacks_by_combatants"]
 
 _ARMED = frozenset(["state_forces", "armed_group", "militia"])
 _OFF_DUTY = frozenset(["home", "house", "homes", "houses", "off-duty", "residence"])
@@ -47,6 +48,17 @@ def by_combatants(event: Event, sent: Span, kinds: dict[str, str]) -> Event:
         return replace(_typed(event, "Violence against civilians", "Attack"), actor1=attacker, actor2=None,
                        assoc_actor_1=assoc, assoc_actor_2=(victim,) if victim else ())
     return event
+
+
+def attacks_by_combatants(events: Sequence[Event], doc: Doc, kinds: dict[str, str]) -> list[Event]:
+    """The attacks retyped by :func:`by_combatants` once the context and the codebook have filled in parties
+    their sentences leave unnamed ("Gunmen killed two vigilantes": an unidentified armed group fought them)."""
+    out = []
+    for event in events:
+        sent = doc.char_span(event.start, event.end, alignment_mode="expand") if event.sub_event_type == "Attack" \
+            else None
+        out.append(event if sent is None else by_combatants(event, sent, kinds))
+    return out
 
 
 def _swapped(event: Event) -> Event:

@@ -46,12 +46,14 @@ def crowd_sub_type(sub_event_type: str, trigger: Token | None, cue: str | None,
         return None
     if sub_event_type == "Armed clash" and cue == "CLASH" and not kinds & _STATE_KINDS and _political(trigger):
         return "Mob violence"  # "rival political groups clashed", "clashes between party supporters"
-    if "civilians" not in kinds:
-        return None
     sent = trigger.sent
     crowds = [head for kind, head in mentioned if kind == "civilians" and not _few(head)]
-    if sub_event_type == "Looting/property destruction" and any(head.i in _doers(trigger) for head in crowds):
-        return _riot(sent, kinds)
+    if sub_event_type == "Looting/property destruction":
+        doers = _doers(trigger)
+        camp = any(sent.doc[i].lemma_.lower() in _CAMPS for i in doers)  # "party supporters burnt the offices"
+        return _riot(sent, kinds) if camp or any(head.i in doers for head in crowds) else None
+    if "civilians" not in kinds:
+        return None
     state_and_crowd = bool(kinds & _STATE_KINDS) and kinds <= _STATE_KINDS | {"civilians"}
     if sub_event_type == "Armed clash" and cue == "CLASH" and state_and_crowd:
         parties = _parties(trigger)
@@ -74,9 +76,15 @@ def _few(head: Token) -> bool:
     return any(c.text.isdigit() and int(c.text) < CROWD_SIZE or c.lower_ in _SMALL_NUMBERS for c in counts)
 
 
-def _doers(verb: Token) -> set[int]:
-    """Token ids of the verb's own subject (a conjunct's borrowed subject is too often a misparse)."""
-    return {t.i for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+def _doers(trigger: Token) -> set[int]:
+    """Token ids of who did what the event word tells: its own subject or by-agent (a conjunct's borrowed
+    subject is too often a misparse); for a word inside a phrase, the doer of the clause it sits in ("residents
+    went on a looting spree"), and the word itself when it names its doers ("looters")."""
+    doers = [c for c in trigger.children if c.dep_ == "nsubj"]
+    doers += [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if doers or trigger.dep_ in ("conj", "ROOT"):
+        return {t.i for d in doers for t in d.subtree}
+    return agents(trigger) | {trigger.i}
 
 
 def _parties(trigger: Token) -> set[int]:

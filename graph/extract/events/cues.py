@@ -26,6 +26,8 @@ _HYPOTHETICAL_HEADS = frozenset(
     )
 )  # fmt: skip
 _MODALS = frozenset(["could", "would", "might", "may", "should", "will", "shall", "must"])
+# Adjectives that make an event noun a prospect, not a report ("to guard against potential looting").
+_UNREAL_ADJECTIVES = frozenset(["potential", "possible", "future", "imminent", "planned"])
 # Named entities whose words are names, not actions ("Oromo Liberation Army", "the March 2018 attack").
 _NAME_LABELS = frozenset(["ORG", "PERSON", "WORK_OF_ART", "LAW", "EVENT", "FAC", "DATE", "TIME", "PRODUCT", "GPE"])
 _STATE_NOUNS = frozenset(["force", "forces", "troop", "troops", "soldier", "army", "military", "navy", "police"])
@@ -86,6 +88,8 @@ def _negated(token: Token) -> bool:
 
 
 def _hypothetical(token: Token) -> bool:
+    if any(c.dep_ == "amod" and c.lower_ in _UNREAL_ADJECTIVES for c in token.children):
+        return True
     verb = _clause_verb(token)
     node = verb
     for _ in range(3):
