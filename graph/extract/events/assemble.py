@@ -8,11 +8,7 @@ which sentences give no event of their own (a repeat, a picture caption, the hea
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-import re
-from collections import Counter
-from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span
@@ -22,6 +18,7 @@ from graph.extract.events import dates, numbers
 from graph.extract.events import types as event_types
 from graph.extract.events.claims import CLAIMED_EVENTS, claimant, with_doer
 from graph.extract.events.combatants import attacks_by_combatants, by_combatants
+from graph.extract.events.context_parties import fill_from_context, theatre_check
 from graph.extract.events.coref import EventMention, announces_another, drop_headlines, merge_mentions
 from graph.extract.events.crowd_types import crowd_sub_type, each_other, mutual
 from graph.extract.events.lexicon import codes, taxonomy
@@ -100,7 +97,7 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
     incidents = drop_headlines(incidents)
     events = anchor_dates(incidents, context.published)
     countries = {p.location.name for p in places if p.location.kind in _COUNTRY_KINDS}
-    events = _fill_from_context(events, countries, _theatre_check(article, doc, table, places))
+    events = fill_from_context(events, countries, theatre_check(article, doc, table, places))
     events, added = implied_parties(events, table, places)
     events = attacks_by_combatants(events, doc, {**kinds, **{actor.name: actor.kind for actor in added}})
     return [each_other(e) if e.id in context.mutual else e for e in events], added
@@ -343,51 +340,3 @@ def _territory_taker(typing, table: ActorTable) -> str:
     sides = {_TAKERS.get(table.actors[doer.key].kind) for doer in doers if doer and doer.link is None} - {None}
     taker = sides.pop() if len(sides) == 1 else None
     return taker or sub_event_type
-
-
-def _theatre_check(article: Article, doc: Doc, table: ActorTable, places: list[PlaceMention]):
-    """Whether a pair of actors fits an event's paragraph: a roundup's paragraph that names other
-    countries ("Meanwhile in Ukraine, ...") is not about the lead story's parties.
-
-    The pair fits when the paragraph names no country, when none of its actors belongs to one,
-    or when one of them belongs to a country the paragraph names.
-    """
-    breaks = [m.end() for m in re.finditer(r"\n\s*\n", article.text)]
-    named: dict[int, set[str]] = {}
-    for mention in places:
-        if mention.location.kind in _COUNTRY_KINDS and mention.location.country:
-            paragraph = bisect.bisect_right(breaks, doc[mention.start].idx)
-            named.setdefault(paragraph, set()).add(mention.location.country)
-    actor_country = {info.name: info.country for info in table.actors.values()}
-
-    def fits(event: Event, pair: tuple) -> bool:
-        countries = named.get(bisect.bisect_right(breaks, event.start), set())
-        own = {actor_country.get(name) for name in pair} - {None}
-        return not countries or not own or bool(countries & own)
-
-    return fits
-
-
-def _fill_from_context(events: list[Event], countries: set[str], fits: Callable[[Event, tuple], bool]) -> list[Event]:
-    """An armed event whose sentence names no party takes the parties of the last event at the same place
-    (below country level), else the article's main pair of adversaries if ``fits`` that event (a roundup's
-    story from another country does not take the lead story's parties)."""
-    pairs = Counter(frozenset((e.actor1, e.actor2)) for e in events if e.actor1 and e.actor2)
-    main = tuple(sorted(pairs.most_common(1)[0][0])) if pairs else None
-    out: list[Event] = []
-    for event in events:
-        if (event.actor1 and event.actor2) or event.event_type not in _GROUP_EVENTS:
-            out.append(event)
-            continue
-        donor = next((e for e in reversed(out[-30:]) if e.location == event.location and e.actor1 and e.actor2
-                      and e.location not in countries), None)
-        pair = (donor.actor1, donor.actor2) if donor else main if main and fits(event, main) else None
-        present = event.actor1 or event.actor2
-        if pair and present is None:
-            event = replace(event, actor1=pair[0], actor2=pair[1])
-        elif pair and present in pair:
-            event = replace(event, actor1=present, actor2=pair[1] if pair[0] == present else pair[0])
-        out.append(event)
-    return out
-
-
