@@ -155,6 +155,24 @@ def test_open_groups_victims_and_acled_order(extractor, text, actor1, actor2):
 
 
 @pytest.mark.parametrize(
+    ("text", "word", "actor"),
+    [
+        # "the rebels" of an article that names an armed group are that group (one the dictionary calls rebels first)
+        ("The M23 seized Bunagana on Monday. Fighting between the army and the rebels went on near Rutshuru.",
+         "rebels", "M23"),
+        ("Houthi fighters shelled Taiz. Rebels also fired a missile at Marib, Yemen.", "Rebels", "Houthis"),
+        # ACLED has no category of rebels: unnamed ones are an unidentified armed group
+        ("Soldiers clashed with rebels near Bambari, Central African Republic, on Monday.", "rebels",
+         "Unidentified Armed Group (Central African Republic)"),
+    ],
+)
+def test_rebels_are_the_armed_group_the_article_names(extractor, text, word, actor):
+    result = extractor.extract(Article(id="note", text=text, published=dt.date(2016, 6, 20)))
+    owners = [a.name for a in result.actors if word in {m.text for m in a.mentions}]
+    assert owners == [actor]
+
+
+@pytest.mark.parametrize(
     ("text", "not_actor"),
     [
         ("Police arrested an opposition official outside the Nakawa Chief Magistrate Court in Kampala.",

@@ -133,10 +133,10 @@ def test_a_battle_read_from_an_attack_lists_the_state_first(extractor):
         ("The joint forces liberated the villages of Gulane and Mabah in Somalia from al-Shabaab.",
          "Government regains territory", "Military Forces of Somalia", "Al-Shabaab"),
         ("Government troops retook the town of Kidal from the rebels.", "Government regains territory",
-         "Military Forces of Mali", "Rebels (Mali)"),
+         "Military Forces of Mali", "Unidentified Armed Group (Mali)"),
         # rebels who retake a town overtake it
         ("Rebels retook the town of Kidal from the army.", "Non-state actor overtakes territory",
-         "Military Forces of Mali", "Rebels (Mali)"),
+         "Military Forces of Mali", "Unidentified Armed Group (Mali)"),
         # ground named by a common noun is ground all the same
         ("Soldiers recaptured several villages near Diffa, Niger, on Saturday.", "Government regains territory",
          "Military Forces of Niger", None),

@@ -32,11 +32,11 @@ _PEOPLE_CLASSES = frozenset(["civilians", "protesters", "rioters"])
 _STATE_MODIFIERS = {"regime", "government", "pro-government", "pro-regime", "loyalist", "security", "state",
                     "army", "military", "national"}
 _GENERIC_NAMES = {
-    "rebels": "Rebels", "civilians": "Civilians", "protesters": "Protesters", "rioters": "Rioters",
+    "civilians": "Civilians", "protesters": "Protesters", "rioters": "Rioters",
     "unidentified": "Unidentified Armed Group", "clan": "Unidentified Clan Militia",
     "communal": "Unidentified Communal Militia",
 }
-_GENERIC_KINDS = {"rebels": "armed_group", "civilians": "civilians", "protesters": "civilians",
+_GENERIC_KINDS = {"civilians": "civilians", "protesters": "civilians",
                   "rioters": "civilians", "unidentified": "armed_group", "clan": "militia", "communal": "militia"}
 
 
@@ -238,12 +238,13 @@ def _resolve_descriptor(builder: MentionBuilder, cls: str, place: str | None, qu
         if place is None:  # the text names no country: ACLED's category alone beats a guessed country
             return ActorInfo(actor_key(f"{branch} Forces"), f"{branch} Forces", "state_forces")
         return state_actor(place, branch)
-    if cls in {"jihadist", "monitor", "state_media"}:
+    if cls in {"jihadist", "rebels", "monitor", "state_media"}:
         present = [info for info in table.actors.values() if _fits(info, cls, place)]
         if present:
-            return max(present, key=lambda info: builder.count(info.key))
-        if cls == "jihadist" and not qualified:
-            cls = "unidentified"
+            # the group the dictionary calls rebels, else the one the article names most
+            return max(present, key=lambda info: ("rebel" in info.tags, builder.count(info.key)))
+        if cls == "rebels" or (cls == "jihadist" and not qualified):
+            cls = "unidentified"  # ACLED has no category of rebels: unnamed ones are an unidentified group
         else:
             return None
     return generic_actor(_GENERIC_NAMES[cls], _GENERIC_KINDS[cls], place)
@@ -252,6 +253,8 @@ def _resolve_descriptor(builder: MentionBuilder, cls: str, place: str | None, qu
 def _fits(info: ActorInfo, cls: str, country: str | None) -> bool:
     if cls == "jihadist":
         return "jihadist" in info.tags
+    if cls == "rebels":  # "the rebels" of an article that names an armed group are that group
+        return info.kind == "armed_group" and not info.name.startswith(tuple(_GENERIC_NAMES.values()))
     if cls == "monitor":
         return info.kind == "monitor"
     return "state_media" in info.tags and (country is None or info.country == country)
