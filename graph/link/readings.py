@@ -15,8 +15,9 @@ documents), and each distinct object term is worked out once per batch (``_Terms
 from __future__ import annotations
 
 import itertools
-from collections import defaultdict
-from collections.abc import Iterable, Iterator
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 import pyoxigraph as ox
@@ -36,6 +37,9 @@ _EVIDENCE_FIELDS = {str(CKG.fatalities): "fatalities", str(SEM.hasTimeStamp): "d
 _TYPE, _EVIDENCE, _DOCUMENT = str(RDF.type), str(CKG.evidence), str(CKG.document)
 _PUBLISHED, _DOCUMENT_TERM, _STRING = str(SDO.datePublished), f"<{CKG.Document}>", str(XSD.string)
 _NODE_PREDICATES = frozenset({*_EVIDENCE_FIELDS, _DOCUMENT, _PUBLISHED})  # what evidence rows and dates read
+_NOT_READ = _SKIPPED | {_EVIDENCE}
+_LINE = re.compile(r"^<([^>]*)> <([^>]*)> (.*) \.$", re.MULTILINE)
+_NT = ox.RdfFormat.N_TRIPLES
 
 
 class _Term(NamedTuple):
@@ -53,30 +57,26 @@ class _Graph:
     __slots__ = ("facts", "evidence", "published")
 
     def __init__(self, ntriples: bytes, terms: _Terms):
-        self.facts: set[tuple[str, str, str]] = set()  # (subject, predicate, object term as the builder wrote it)
-        links: list[tuple[str, str]] = []  # (event, evidence node)
-        documents: list[str] = []
+        triples = _triples(ntriples)
+        # (subject, predicate, object term as the builder wrote it); each line is written once
+        self.facts = [t for t in triples if t[1] not in _NOT_READ]
         nodes: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))  # evidence and documents
-        for s, p, o in _triples(ntriples):
-            if p in _NODE_PREDICATES:
-                nodes[s][p].append(terms[o].value)
-            if p == _EVIDENCE:
-                links.append((s, terms[o].text))
-            elif p not in _SKIPPED:
-                self.facts.add((s, p, o))
-                if p == _TYPE and o == _DOCUMENT_TERM:
-                    documents.append(s)
+        for s, p, o in (t for t in triples if t[1] in _NODE_PREDICATES):
+            nodes[s][p].append(terms[o].value)
+        documents = [s for s, p, o in self.facts if p == _TYPE and o == _DOCUMENT_TERM]
         published = [str(d) for s in documents for d in nodes[s].get(_PUBLISHED, ())]
         self.published = max(published) if published else None
-        self.evidence = [row for event, node in links for row in _evidence_rows(event, nodes[node])]
+        self.evidence = [row for s, p, o in triples if p == _EVIDENCE
+                         for row in _evidence_rows(s, nodes[terms[o].text])]
 
 
-def _triples(ntriples: bytes) -> Iterator[tuple[str, str, str]]:
+def _triples(ntriples: bytes) -> list[tuple[str, str, str]]:
     """(subject IRI, predicate IRI, object term) of each line the builder wrote (``<s> <p> term .``)."""
-    for line in ntriples.decode("utf-8").split("\n"):
-        if line:
-            s, p, o = line[:-2].split(" ", 2)
-            yield s[1:-1], p[1:-1], o
+    text = ntriples.decode("utf-8")
+    found = _LINE.findall(text)
+    if len(found) != text.count("\n"):  # not the builder's layout: the engine reads it
+        return [(t.subject.value, t.predicate.value, str(t.object)) for t in ox.parse(text, format=_NT)]
+    return found
 
 
 class _Terms(dict):
@@ -84,7 +84,7 @@ class _Terms(dict):
 
     def __missing__(self, written: str) -> _Term:
         if "\\" in written or not written.endswith((">", '"')):  # escapes or a language tag: the engine reads it
-            o = next(iter(ox.parse(f"<x:s> <x:p> {written} .", format=ox.RdfFormat.N_TRIPLES))).object
+            o = next(iter(ox.parse(f"<x:s> <x:p> {written} .", format=_NT))).object
             lexical, datatype = o.value, "" if type(o) is ox.NamedNode else o.datatype.value
         elif written.startswith("<"):
             lexical, datatype = written[1:-1], ""
@@ -105,13 +105,6 @@ def _evidence_rows(event: str, node: dict[str, list[Any]]) -> list[dict[str, Any
     fields = [[(name, v) for v in node.get(p, ())] or [(name, None)] for p, name in _EVIDENCE_FIELDS.items()]
     return [{"event": event, "doc": doc, **{k: v for k, v in combination if v is not None}}
             for doc in node.get(_DOCUMENT, ()) for combination in itertools.product(*fields)]
-
-
-def _latest(dates: list[str | None]) -> str | None:
-    """The latest of these publication dates, None when none is known (``LATEST_READINGS``'s MAX)."""
-    if len(dates) == 1:  # most facts are stated by one document
-        return dates[0] or None
-    return max((d for d in dates if d), default=None)
 
 
 class BatchReadings:
@@ -142,22 +135,23 @@ class BatchReadings:
         """The actors, places, events and documents the batch's graphs mention, by class IRI (``GRAPH_SUBJECTS``)."""
         found: dict[str, set[str]] = defaultdict(set)
         for graph in self.graphs.values():
-            for s, p, o in graph.facts:
-                if p == _TYPE and o in _CLASSES:
-                    found[_CLASSES[o]].add(s)
+            for s, o in [(s, o) for s, p, o in graph.facts if p == _TYPE and o in _CLASSES]:
+                found[_CLASSES[o]].add(s)
         return found
 
     def readings(self, subjects: Iterable[str]) -> list[dict[str, Any]]:
         """The rows of ``READINGS_OF`` for these subjects and their geometry nodes, with ``latest`` for ties."""
         wanted = set(subjects)
         wanted |= {f"{s}/geometry" for s in wanted}
-        graphs: dict[tuple[str, str, str], list[str | None]] = defaultdict(list)  # fact -> publication dates
-        for graph in self.graphs.values():
-            for fact in graph.facts:
-                if fact[0] in wanted:
-                    graphs[fact].append(graph.published)
-        return [{"s": s, "p": p, "o": t.value, "dt": t.datatype, "term": t.term, "text": t.text, "n": len(dates),
-                 "latest": _latest(dates)} for (s, p, o), dates in graphs.items() for t in (self.terms[o],)]
+        counts: Counter[tuple[str, str, str]] = Counter()  # fact -> documents stating it
+        latest: dict[tuple[str, str, str], str | None] = {}  # fact -> latest publication date (None: unknown)
+        # oldest first, so that each fact ends with its latest date (``LATEST_READINGS``'s MAX)
+        for graph in sorted(self.graphs.values(), key=lambda g: (g.published is not None, g.published or "")):
+            facts = [fact for fact in graph.facts if fact[0] in wanted]
+            counts.update(facts)
+            latest.update(dict.fromkeys(facts, graph.published))
+        return [{"s": s, "p": p, "o": t.value, "dt": t.datatype, "term": t.term, "text": t.text, "n": n,
+                 "latest": latest[s, p, o] or None} for (s, p, o), n in counts.items() for t in (self.terms[o],)]
 
     def evidence(self, events: Iterable[str]) -> list[dict[str, Any]]:
         """The rows of ``EVIDENCE_FIGURES`` for these events."""
