@@ -3,12 +3,20 @@
 Standard vocabularies first (SEM, PROV-O, GeoSPARQL, OWL-Time, SKOS, schema.org);
 the ``CKG`` namespace only holds what none of them has. ``graph/ontology.ttl``
 declares the same terms; ``tests/test_vocab.py`` checks that the two agree.
+
+Every namespace here makes each term once: rdflib's ``Namespace`` makes a new ``URIRef`` at every
+look-up, and a ``DefinedNamespace`` look-up runs its checks every time (1-3 us; the builder and
+the reconciler name terms for every triple they write). After its first look-up a term is a
+plain attribute; ``NS["name"]``, ``str(NS)`` and a misspelt term raising work as in rdflib.
 """
 
 from __future__ import annotations
 
+from typing import TypeVar, cast
+
 from rdflib import Namespace, URIRef
-from rdflib.namespace import OWL, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD, DefinedNamespace
+from rdflib import namespace as rdflib_namespaces
+from rdflib.namespace import DefinedNamespace, DefinedNamespaceMeta
 
 __all__ = [
     "CKG",
@@ -31,17 +39,50 @@ __all__ = [
     "sparql_prefixes",
 ]
 
+_Defined = TypeVar("_Defined", bound=DefinedNamespace)
+
+
+class _Namespace(Namespace):
+    """An rdflib ``Namespace`` whose terms are made once each."""
+
+    def __getattr__(self, name: str) -> URIRef:
+        """The term ``name``, kept as an attribute for the next look-up."""
+        term = super().__getattr__(name)
+        self.__dict__[name] = term
+        return term
+
+
+class _DefinedNamespaceMeta(DefinedNamespaceMeta):
+    """The metaclass of a ``DefinedNamespace`` whose terms are looked up (and checked) once each."""
+
+    def __getattr__(cls, name: str) -> URIRef:
+        """The term ``name`` (AttributeError when the namespace does not define it), kept as a class attribute."""
+        term = super().__getattr__(name)
+        if not name.startswith("__"):  # Python's own names are not terms
+            type.__setattr__(cls, name, term)
+        return term
+
+
+def _once(namespace: type[_Defined]) -> type[_Defined]:
+    """One of rdflib's defined namespaces, its terms made once each (a subclass: rdflib's own stays as it is)."""
+    return cast(type[_Defined], _DefinedNamespaceMeta(namespace.__name__, (namespace,),
+                                                      {"__slots__": (), "__module__": __name__}))
+
+
+OWL, PROV, RDF, RDFS, SDO, SKOS, TIME, XSD = (_once(n) for n in (
+    rdflib_namespaces.OWL, rdflib_namespaces.PROV, rdflib_namespaces.RDF, rdflib_namespaces.RDFS,
+    rdflib_namespaces.SDO, rdflib_namespaces.SKOS, rdflib_namespaces.TIME, rdflib_namespaces.XSD))
 ONTOLOGY_IRI = "https://w3id.org/conflictkg/ontology#"
-TAXONOMY = Namespace("https://w3id.org/conflictkg/acled/")  # SKOS scheme of ACLED event types
-CAMEO = Namespace("https://w3id.org/conflictkg/cameo/")  # CAMEO root codes as SKOS concepts
-PLOVER = Namespace("https://w3id.org/conflictkg/plover/")  # PLOVER event types as SKOS concepts
-SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
-GEO = Namespace("http://www.opengis.net/ont/geosparql#")
+TAXONOMY = _Namespace("https://w3id.org/conflictkg/acled/")  # SKOS scheme of ACLED event types
+CAMEO = _Namespace("https://w3id.org/conflictkg/cameo/")  # CAMEO root codes as SKOS concepts
+PLOVER = _Namespace("https://w3id.org/conflictkg/plover/")  # PLOVER event types as SKOS concepts
+SEM = _Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+GEO = _Namespace("http://www.opengis.net/ont/geosparql#")
 # The named graph of the reconciled facts: one name, kind, country... per entity (graph.link.current).
 CURRENT_GRAPH = URIRef("https://w3id.org/conflictkg/current")
 
 
-class CKG(DefinedNamespace):
+class CKG(DefinedNamespace, metaclass=_DefinedNamespaceMeta):
     """ConflictKG's own terms; a misspelt term raises ``AttributeError``."""
 
     _NS = Namespace(ONTOLOGY_IRI)

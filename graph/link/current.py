@@ -59,7 +59,7 @@ _ONE_VALUE = {str(p) for p in (
 _ROLES = [str(p) for p in (CKG.actor1, CKG.actor2, CKG.associateActor1, CKG.associateActor2)]
 _DICTIONARY_FIELDS = {str(SDO.name): "name", str(CKG.kind): "kind", str(CKG.countryCode): "country"}
 _ACTOR, _PLACE, _EVENT = str(SEM.Actor), str(SEM.Place), str(SEM.Event)
-# the terms of the per-entity loops, as text once (an rdflib namespace look-up per use cost 0.1 s per 1,000 documents)
+# the terms of the per-entity loops, as the text rows hold (a URIRef never equals a str)
 _TYPE, _NAME, _ALIAS, _STRING, _WKT = (str(t) for t in (RDF.type, SDO.name, SDO.alternateName, XSD.string, GEO.asWKT))
 _CLASSES = {_ACTOR, _PLACE, _EVENT, str(CKG.Document)}
 _HAS_ACTOR, _SOURCE_COUNT = iri(str(SEM.hasActor)), iri(str(CKG.sourceCount))
