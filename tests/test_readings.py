@@ -92,3 +92,17 @@ def test_a_name_with_quotes_backslashes_and_line_breaks_is_read_as_the_store_rea
     rows = [row for row in batch.readings([f"{BASE}actor/ras-kamboni"]) if row["p"] == "https://schema.org/name"]
     assert [row["o"] for row in rows] == [row["o"] for row in stored] == [name]
     assert rows[0]["term"] == str(ox.Literal(name))
+
+
+def test_n_triples_in_another_layout_are_read_as_the_builders():
+    built = build_document(FIRST[0], BASE)
+    read = {}
+    for layout, text in (("builder", built.ntriples), ("tabs", built.ntriples.replace(b"> <", b">\t<"))):
+        batch = BatchReadings()
+        batch.add(built.graph_iri, text, built.triples)
+        batch.parse()
+        subjects = set().union(*batch.mentioned().values())
+        read[layout] = sorted((r["s"], r["p"], r["term"], r["n"], r["latest"]) for r in batch.readings(subjects))
+        read[layout].append(sorted(map(str, batch.evidence(subjects))))
+    assert len(read["builder"]) > 20
+    assert read["tabs"] == read["builder"]
