@@ -100,6 +100,20 @@ CONTAINED = [
     ("Militants raided Buurfuule border village in Gedo region.", "Buurfuule", "Buurfuule", "SO", "Gedo", 3),
     # a list with a comma before "and" is no container: each town is itself
     ("Traders closed shops in Kassala, Gedaref, and Sennar on Sunday.", "Kassala", "Kassala", "SD", "Kassala", 1),
+    # an address read from narrow to wide: "hamlet, village, town, province" puts each name in the next one, down
+    # to the town, though a comma and another name follow each
+    ("Two soldiers died in an ambush at Sitio Lumbang, Barangay Bagong Silang, Cauayan, Negros Occidental, on Sunday.",
+     "Sitio Lumbang", "Sitio Lumbang", "PH", "Western Visayas", 2),
+    ("Troops clashed with rebels in Barangay Tagbino, Guihulngan City, Negros Oriental, last week.",
+     "Barangay Tagbino", "Barangay Tagbino", "PH", "Central Visayas", 2),
+    # a list of unlisted villages is no address: each is in the region after the list, not in the next village
+    ("Militants torched Bulo Xawo, Ceel Jaalle, Qoryooley Yar and Mareeray villages in Lower Shabelle region.",
+     "Bulo Xawo", "Bulo Xawo", "SO", "Lower Shebelle", 3),
+    # a name with a lower-case article inside ("Wad al-Nura") is whole, listed before a plural place noun
+    ("Shells fell on the Hai Tadamon and Wad al-Nura neighbourhoods in northern Omdurman on Sunday.", "Wad al-Nura",
+     "Wad al-Nura", "SD", "Khartoum", 2),
+    ("Shells fell on the Hai Tadamon and Wad al-Nura neighbourhoods in northern Omdurman on Sunday.", "Hai Tadamon",
+     "Hai Tadamon", "SD", "Khartoum", 2),
 ]
 
 
@@ -272,6 +286,10 @@ NEARBY = [
     # a town abroad far from the story's places ("Pemba" of Mozambique) is a local place near them; a city of its
     # own name the NER took for an organisation ("police in Zanzibar") is still that city
     ("Gunmen attacked traders in Pemba on Sunday. Police in Zanzibar said two men were held.", "Pemba", "TZ", 2),
+    # a place named only as where distances are measured from ("hundreds of kilometres northeast of Bangui") is far
+    # from the village: the village keeps the country and no point
+    ("Rebels killed ten civilians hundreds of kilometres northeast of Bangui, the UN said. The attack hit the village "
+     "of Ngakobo on Monday.", "Ngakobo", "CF", None),
 ]
 
 

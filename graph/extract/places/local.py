@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from graph.extract.places.gazetteer import get_gazetteer
 from graph.extract.places.locations import PlaceMention
-from graph.extract.places.references import distance_unit
+from graph.extract.places.references import dateline, distance_unit, reference_point
 from graph.extract.places.words import (
     AROUND_NOUNS,
     BORDER_WORDS,
@@ -45,9 +45,12 @@ _ARTICLES = frozenset(("al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "t
 # Labels the small model gives to unknown village names after "in" ("in Shadad" PRODUCT, "in Milimani" NORP).
 _MISREAD = frozenset(("PERSON", "ORG", "PRODUCT", "NORP"))
 _TOWN_KINDS = frozenset(("city", "town", "village"))
+# How wide a place is, for reading an address from narrow to wide; towns and other places are 1.
+_BREADTH = {"district": 2, "governorate": 3, "region": 3, "country": 4}
 # A town abroad, this far from every other place of the article and smaller than this, is a namesake.
 STRAY_KM = 500
 STRAY_POPULATION = 500_000
+_PARTICLES = _ARTICLES - {"the"}  # lower-case inside a name: "Wad al-Bakhit"
 _SKIPPED = _ARTICLES | {"a", "-"}  # between a preposition and its place: "in the", "in Al-Arish"
 # The kind of an unlisted place, by the noun that names it; other nouns ("village", "settlement") give "village".
 _KIND_OF_NOUN = {
@@ -81,9 +84,7 @@ def coordinated_names(doc: Doc, end: int) -> list[tuple[int, int]]:
     """Names coordinated after a name before a plural place noun: "Lwibo [and Lukweti] areas"."""
     out, i = [], end
     while i + 1 < len(doc) and doc[i].text in (",", "and") and _capitalised(doc[i + 1]):
-        j = i + 1
-        while j < len(doc) and _capitalised(doc[j]) and j - i <= 3:
-            j += 1
+        j = _name_end(doc, i + 1, 3)
         out.append((i + 1, j))
         i = j
     if out and i < len(doc) and doc[i].lower_ in PLACE_NOUNS and doc[i].lower_.endswith("s"):
@@ -105,9 +106,9 @@ def container(doc: Doc, end: int, by_start: dict[int, PlaceMention]) -> tuple[Pl
         after = doc[apposed.end].text if apposed.end < len(doc) else "."
         more = apposed.end + 1 < len(doc) and (doc[apposed.end + 1].text[:1].isupper()
                                                or doc[apposed.end + 1].lower_ in ("and", "or"))
-        if after != "and" and not (after == "," and more):
-            # "Rupchai, Mayendit", "Richmond Park, Nairobi, on Monday", but not "Zangebe, Maiwa, Algaiti and
-            # Mainari" or "Assiut, Alexandria, and Suez"
+        if (after != "and" and not (after == "," and more)) or (after == "," and _addressed(apposed, by_start)):
+            # "Rupchai, Mayendit", "Richmond Park, Nairobi, on Monday", "Barangay Trinidad, Guihulngan City, Negros
+            # Oriental", but not "Zangebe, Maiwa, Algaiti and Mainari" or "Assiut, Alexandria, and Suez"
             return apposed, False
     i = _skip_names(doc, end)
     if i + 2 < len(doc) and doc[i].lower_ == "sub" and doc[i + 1].text == "-":
@@ -122,6 +123,22 @@ def container(doc: Doc, end: int, by_start: dict[int, PlaceMention]) -> tuple[Pl
     if i >= len(doc) or doc[i].lower_ not in ("in", "of", "near", "outside", "around", "off"):
         return None
     return _place_at(doc, i + 1, by_start, near=doc[i].lower_ in _NEAR)
+
+
+def _addressed(apposed: PlaceMention, by_start: dict[int, PlaceMention]) -> bool:
+    """Whether the apposed place is one step of an address, the next name being a wider area that holds it:
+    "Cauayan, Negros Occidental" after "Barangay Yao-Yao, ". A list ("Homs, Hama, Aleppo") is no address: its
+    next name is no wider than the one before."""
+    held, holder = apposed.location, by_start.get(apposed.end + 1)
+    if holder is None or held.lat is None or holder.location.lat is None or _local(holder.location):
+        return False  # "Gulane, Darusalam, Mabah": names no gazetteer lists are listed, not addressed
+    breadth = 0 if _local(held) else _BREADTH.get(held.kind, 1)
+    return _BREADTH.get(holder.location.kind, 1) > breadth and _inside(held, holder.location)
+
+
+def _local(location: Location) -> bool:
+    """Whether the location is a name no gazetteer lists, placed by the text around it."""
+    return location.id.startswith("place/local-")
 
 
 def _place_at(doc: Doc, i: int, by_start: dict[int, PlaceMention], near: bool) -> tuple[PlaceMention, bool] | None:
@@ -165,7 +182,7 @@ def unlisted_place(
         slug = f"{slugify(name)}-{country.lower()}" if country else slugify(name)
         return Location(id=f"place/local-{slug}", name=name, kind=kind, country=country)
     area, near = held[0].location, held[1]
-    precision = 3 if area.kind in _ADMIN_KINDS else 2
+    precision = area.precision if _local(area) and area.precision else 3 if area.kind in _ADMIN_KINDS else 2
     return Location(
         id=f"place/local-{slugify(name)}-{area.id.removeprefix('place/')}",
         name=name,
@@ -182,7 +199,8 @@ def _skip_names(doc: Doc, end: int) -> int:
     """The first token after a list of coordinated names ("and Lukweti", ", Maiwa") that follows ``end``."""
     i = end
     while i < len(doc) and i - end < 8 and doc[i].lower_ not in PLACE_NOUNS:
-        if not (doc[i].text in (",", "and") or _capitalised(doc[i])):
+        if not (doc[i].text in (",", "and") or _capitalised(doc[i]) or _inside_name(doc, i)
+                or (_titled(doc[i]) and i + 1 < len(doc) and _inside_name(doc, i + 1))):  # "Wad al-Bakhit"
             break
         i += 1
     if i > end and doc[i - 1].lower_ == "and":  # "Kumasi and in the Eastern region": a second place, not a container
@@ -193,6 +211,28 @@ def _skip_names(doc: Doc, end: int) -> int:
 def _titled(token) -> bool:
     """A capitalised word inside a sentence, even a common one ("Amir", "Park")."""
     return token.is_alpha and token.text[:1].isupper() and not token.is_sent_start and not token.is_upper
+
+
+def _inside_name(doc: Doc, i: int) -> bool:
+    """A lower-case article or hyphen between two words of a name: "al" and "-" of "Wad al-Bakhit"."""
+    if i < 1 or not (doc[i].lower_ in _PARTICLES or doc[i].text == "-"):
+        return False
+    k = i
+    while k < len(doc) and (doc[k].lower_ in _PARTICLES or doc[k].text == "-"):
+        k += 1
+    before = doc[i - 1]
+    opened = _capitalised(before) or _titled(before) or _inside_name(doc, i - 1)
+    return opened and k < len(doc) and _capitalised(doc[k])
+
+
+def _name_end(doc: Doc, start: int, most: int) -> int:
+    """The end of the name that opens at ``start``: up to ``most`` capitalised words, with the articles and hyphens
+    between them ("Wad al-Bakhit", "Ras al-Ain")."""
+    end, words = start, 0
+    while end < len(doc) and words < most and (_capitalised(doc[end]) or _inside_name(doc, end)):
+        words += doc[end].text != "-" and doc[end].lower_ not in _PARTICLES
+        end += 1
+    return end
 
 
 def _capitalised(token) -> bool:
@@ -256,11 +296,11 @@ def _one_place_per_name(mentions: list[PlaceMention], guessed: set[int]) -> list
     rank: dict[str, tuple[bool, bool, bool]] = {}
     for mention in mentions:
         location = mention.location
-        if location.id.startswith("place/local-"):
+        if _local(location):
             key = (location.lat is not None, mention.start not in guessed, location.country is not None)
             if location.name not in best or key > rank[location.name]:
                 best[location.name], rank[location.name] = location, key
-    return [replace(m, location=best.get(m.location.name, m.location)) if m.location.id.startswith("place/local-")
+    return [replace(m, location=best.get(m.location.name, m.location)) if _local(m.location)
             else m for m in mentions]
 
 
@@ -354,7 +394,7 @@ def _after_locative(doc: Doc, start: int, end: int, ner: set[int]) -> bool:
 
 def _names(span) -> bool:
     """Capitalised words (hyphen-joined ones too) that are no bare article: "Aniet-Ngong", not "Al"."""
-    words = [t for t in span if t.text != "-"]
+    words = [t for t in span if t.text != "-" and not _inside_name(span.doc, t.i)]
     if not words or (len(words) == 1 and words[0].lower_ in _ARTICLES):
         return False
     return all(_capitalised(t) or _titled(t) for t in words) and any(_capitalised(t) for t in words)
@@ -412,10 +452,16 @@ def _nearby(doc: Doc, start: int, found: list[PlaceMention], country: str | None
     placed = [m for m in found if m.location.lat is not None and m.location.kind != "country"
               and country in (None, m.location.country)]
     for low, high in windows:
-        near = [m for m in placed if low <= m.start < high]
+        near = [m for m in placed if low <= m.start < high and not _far(doc, m)]
         if near:
             return min(near, key=lambda m: abs(m.start - start)), True
     return None
+
+
+def _far(doc: Doc, mention: PlaceMention) -> bool:
+    """A place named only as where a distance is measured from or the story was filed ("400 km northeast of
+    Bangui", a dateline): far from the village, no place to put it."""
+    return reference_point(doc, mention.start) or dateline(doc, mention.start, mention.end)
 
 
 def _listed_names(doc: Doc, spans: list[tuple[int, int]]) -> dict[tuple[int, int], str]:
@@ -447,9 +493,7 @@ def _listed(doc: Doc, end: int) -> list[tuple[int, int]]:
     """The names of a list that goes on after ``end``: ", Darusalam, Harga-Dhere and Mabah"."""
     out, i = [], end
     while i + 1 < len(doc) and doc[i].text in (",", "and") and _capitalised(doc[i + 1]):
-        j = i + 1
-        while j < len(doc) and j - i <= 4 and (_capitalised(doc[j]) or (doc[j].text == "-" and j + 1 < len(doc))):
-            j += 1
+        j = _name_end(doc, i + 1, 3)
         out.append((i + 1, j))
         i = j
     return out

@@ -86,7 +86,8 @@ CUE_BEFORE = frozenset(
 CUE_AFTER = frozenset(
     _words(
         "town village district subdistrict sub-district lga territory county camp region province governorate oblast "
-        "area areas township locality neighbourhood neighborhood villages camps"
+        "area areas township townships locality localities neighbourhood neighborhood neighbourhoods neighborhoods "
+        "villages camps"
     )
 )
 # "Syria state media": "state" after a name that is not a federal state.
