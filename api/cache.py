@@ -16,11 +16,12 @@ import time
 from collections import OrderedDict
 from typing import Any
 
-__all__ = ["ResponseCache", "TTL_SECONDS", "MAX_ENTRIES", "MAX_BODY_BYTES"]
+__all__ = ["ResponseCache", "TTL_SECONDS", "MAX_ENTRIES", "MAX_BODY_BYTES", "MAX_BYTES"]
 
 TTL_SECONDS = 300.0
 MAX_ENTRIES = 512
 MAX_BODY_BYTES = 2_000_000
+MAX_BYTES = 128_000_000  # of the service's answers (bodies) kept at once: 64 entity pages of 2 MB
 
 
 class ResponseCache:

@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
-from typing import Any
+from typing import Any, TypeVar
 
 from flask import Flask, current_app, g, has_request_context, request
 from werkzeug.exceptions import GatewayTimeout, ServiceUnavailable
@@ -33,6 +33,7 @@ from graph.store import ReadTimeout, Store
 __all__ = ["install", "heavy", "heavy_slot", "kept", "client_gone", "renew_read_limit", "TooSlow", "ClientGone",
            "HEAVY_SLOTS"]
 
+Body = TypeVar("Body", str, "str | None")
 Reader = Callable[[str, "dict[str, Any] | None", float], list[dict[str, Any]]]
 HEAVY_SLOTS = 2  # network pages built at once; more answer 503 at once
 WATCH_SECONDS = 0.1  # how often a waiting request looks whether its client is still there
@@ -149,14 +150,17 @@ def heavy(view):
     return gated
 
 
-def kept(key: str, build: Callable[[], str]) -> str:
-    """The body kept under ``key`` since the last write, else ``build()`` run in a heavy slot, kept if not too large."""
+def kept(key: str, build: Callable[[], Body], slot: bool = True) -> Body:
+    """The body kept under ``key`` since the last write, else ``build()``, kept unless None or too large.
+
+    ``build`` runs in a heavy slot (a large answer: the network, the map's events) unless ``slot`` is False.
+    """
     cache = current_app.extensions["conflictkg.cache"]
     body = cache.get(key)
     if body is None:
         generation = cache.generation
-        with heavy_slot():
+        with heavy_slot() if slot else contextlib.nullcontext():
             body = build()
-        if len(body) <= MAX_BODY_BYTES:
-            cache.put(key, body, generation)
+        if body is not None and len(body) <= MAX_BODY_BYTES:
+            cache.put(key, body, generation, len(body))
     return body

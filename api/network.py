@@ -1,6 +1,7 @@
 """Pages drawn by ``viz``: ``/network`` (and its ``.json`` twin) and the entity timelines.
 
-``/actors/<id>`` and ``/places/<id>`` show an entity's events in date order.
+``/actors/<id>`` and ``/places/<id>`` show an entity's events in date order. Every page here is
+kept until the next write (``api.limits.kept``); only the network's are built in a heavy slot.
 
 Every asset is served from ``viz/static`` under ``/viz/static/``; a Content-Security-Policy
 keeps the pages from loading or sending anything outside this server, and from running any
@@ -80,7 +81,8 @@ def place_page(entity_id: str) -> Response:
 
 def _entity(segment: str, entity_id: str) -> Response:
     settings = current_app.config["CONFLICTKG"]
-    body = entity_page(current_app.extensions["conflictkg.store"], settings.base_iri, segment, entity_id)
+    body = kept(f"page {segment}/{entity_id}", lambda: entity_page(
+        current_app.extensions["conflictkg.store"], settings.base_iri, segment, entity_id), slot=False)
     if body is not None:
         return _html(body)
     noun = "actor" if segment == "actors" else "place"

@@ -13,7 +13,7 @@ from typing import Any
 from flask import Blueprint, Response, current_app, g, jsonify, request, send_file, url_for
 
 from api import entities, params
-from api.cache import MAX_BODY_BYTES, ResponseCache
+from api.cache import MAX_BODY_BYTES, MAX_BYTES, ResponseCache
 from api.errors import problem
 from api.exports import export_to_spool
 from api.ingest import ingest_json
@@ -31,7 +31,7 @@ blueprint = Blueprint("rest", __name__, url_prefix="/api")
 @blueprint.record_once
 def _setup(state) -> None:
     state.app.extensions.setdefault("conflictkg.extract_lock", threading.Lock())
-    cache = state.app.extensions.setdefault("conflictkg.cache", ResponseCache())
+    cache = state.app.extensions.setdefault("conflictkg.cache", ResponseCache(max_bytes=MAX_BYTES))
     state.app.extensions["conflictkg.store"].on_write.add(cache.invalidate)
 
 
@@ -55,7 +55,7 @@ def _into_cache(response: Response) -> Response:
             and response.mimetype == "application/json" and not response.direct_passthrough:
         body = response.get_data()
         if len(body) <= MAX_BODY_BYTES:
-            current_app.extensions["conflictkg.cache"].put(request.full_path, body, g.cache_generation)
+            current_app.extensions["conflictkg.cache"].put(request.full_path, body, g.cache_generation, len(body))
         response.headers["X-Cache"] = "miss"
     return response
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from html import unescape
 
 import pytest
 import requests
 
+from api import create_app
 from graph.records import Extraction
+from graph.vocab import CURRENT_GRAPH
 from tests.conftest import ROOT, _serve, write_data_dir
 
 FIXTURE = ROOT / "tests" / "data" / "viz_extractions.json"
@@ -112,3 +115,23 @@ def test_network_page_is_served_with_its_assets(server):
     assert "default-src 'none'" in answer.headers["Content-Security-Policy"]
     for asset in re.findall(r'(?:src|href)="(/viz/static/[^"]+)"', answer.text):
         assert requests.get(server + asset, timeout=30).status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/actors/syrian-arab-army", "/places/idlib"])
+def test_an_entity_page_is_kept_until_the_next_write(hand_built_data_dir, tmp_path, path):
+    shutil.copytree(hand_built_data_dir, tmp_path / "data")
+    app = create_app({"data_dir": str(tmp_path / "data")})
+    try:
+        client, cache = app.test_client(), app.extensions["conflictkg.cache"]
+        first = client.get(path).get_data(as_text=True)
+        assert "Another name given here" not in first
+        assert cache.get("page " + path.strip("/")) == first and client.get(path).get_data(as_text=True) == first
+        iri = f"https://conflictkg.org/id/{path.split('/')[1][:-1]}/{path.split('/')[2]}"
+        store = app.extensions["conflictkg.store"]
+        store.insert(f'<{iri}> <https://schema.org/alternateName> "Another name given here" .\n'.encode(),
+                     str(CURRENT_GRAPH))  # a write method: every kept answer goes
+        assert cache.get("page " + path.strip("/")) is None
+        assert "Another name given here" in client.get(path).get_data(as_text=True)
+    finally:
+        app.extensions["conflictkg.reads"].close()
+        app.extensions["conflictkg.store"].close()
