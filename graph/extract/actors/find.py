@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from graph.datafiles import read_rows
 from graph.extract.actors import lexicon
+from graph.extract.actors.acronyms import merge_spelt_out
 from graph.extract.actors.descriptors import (
     backer_mentions,
     crowd_mentions,
@@ -135,6 +136,7 @@ def find_actors(doc: Doc, places: Sequence[PlaceMention] = ()) -> ActorTable:
     _org_mentions(builder)
     victim_count_mentions(builder)
     protest_mentions(builder)
+    merge_spelt_out(doc, builder.table)
     builder.table.finish()
     add_unit_states(doc, builder.table)
     return builder.table
@@ -231,7 +233,7 @@ def _org_mentions(builder: MentionBuilder) -> None:
             continue
         if builder.names_place(span):
             continue  # the places stage resolved it: a town read as an organisation
-        owner = _owner_of_short_form(builder, text) or _spelt_out(builder, text)
+        owner = _owner_of_short_form(builder, text)
         if owner:
             builder.add(builder.table.actors[owner], span)
             continue
@@ -260,28 +262,6 @@ def _trim(span: Span) -> Span:
     while len(span) > 1 and span[-1].pos_ in {"ADP", "CCONJ", "DET", "PUNCT"}:
         span = span[:-1]
     return span
-
-
-def _spelt_out(builder: MentionBuilder, acronym: str) -> str | None:
-    """The actor an acronym is given for in brackets right after its name: "Community Support Program
-    (CSP)", "the Union for Peace in Central Africa (UPC)" -> that actor, whose initials it is."""
-    if not (acronym.isupper() and 2 <= len(acronym) <= 6):
-        return None
-    doc, table = builder.doc, builder.table
-    for token in doc[1:-1]:
-        if token.text != acronym or doc[token.i - 1].text != "(" or doc[token.i + 1].text != ")":
-            continue
-        before = table.at(token.i - 2) if token.i >= 2 else None
-        if before is not None and _initials(table.actors[before.key].name, acronym):
-            return before.key
-    return None
-
-
-def _initials(name: str, acronym: str) -> bool:
-    """Whether the acronym's letters are the first letters of the name's capitalised words, in order."""
-    letters = "".join(w[0] for w in name.replace("-", " ").split() if w[:1].isupper())
-    it = iter(letters)
-    return all(c in it for c in acronym) and acronym[0] == letters[:1]
 
 
 def _owner_of_short_form(builder: MentionBuilder, text: str) -> str | None:

@@ -1,0 +1,78 @@
+"""Acronyms an article spells out: after "the National Salvation Front (NAS)", every "NAS" of the article is that
+group, whatever else the letters could name ("the Special Action Force (SAF)" is not Sudan's SAF) and whatever
+language they come from ("the Central General Staff (EMC)").
+
+The rule runs once, when every mention is in the table: the mentions of a spelt-out acronym move to the actor
+named before its brackets, and an actor left without mentions leaves the table.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from graph.extract.actors.table import ActorInfo, ActorMention, ActorTable
+
+__all__ = ["merge_spelt_out"]
+
+_LOOK_BACK = 8  # tokens between the brackets and the end of the name ("Union for Peace in Central Africa (UPC)")
+_INSIDE_NAME = frozenset(["in", "of", "for", "the", "and", "'s", "’s", "-"])
+_PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
+_ARMED_KINDS = frozenset(["armed_group", "militia"])
+
+
+def merge_spelt_out(doc: Doc, table: ActorTable) -> None:
+    """Give every mention of an acronym the article spells out in brackets to the actor it spells out."""
+    owners = _spelt_out(doc, table)
+    if not owners:
+        return
+    emptied = set()
+    for mention in table.mentions:
+        owner = owners.get(doc[mention.start].text)
+        if owner and mention.key != owner and mention.link is None and _names_acronym(doc, mention):
+            emptied.add(mention.key)
+            _adopt_kind(table.actors[owner], table.actors[mention.key].kind)
+            mention.key = owner
+    emptied -= {m.key for m in table.mentions}
+    for key in emptied:
+        del table.actors[key]
+
+
+def _spelt_out(doc: Doc, table: ActorTable) -> dict[str, str]:
+    """Acronym -> the actor whose name stands just before it in brackets (the first time it is spelt out)."""
+    out: dict[str, str] = {}
+    for token in doc[1:-1]:
+        acronym = token.text
+        if doc[token.i - 1].text != "(" or doc[token.i + 1].text != ")" or not _is_acronym(acronym):
+            continue
+        owner = _name_before(doc, table, token.i - 1)
+        if owner is not None and acronym not in out:
+            out[acronym] = owner.key
+    return out
+
+
+def _is_acronym(text: str) -> bool:
+    letters = text.replace("-", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def _name_before(doc: Doc, table: ActorTable, bracket: int) -> ActorMention | None:
+    """The actor mention that ends the name before a bracket, over the place names inside a name
+    ("Union for Peace in Central Africa"); a person is followed by his group's acronym, not his own."""
+    for i in range(bracket - 1, max(bracket - 1 - _LOOK_BACK, -1), -1):
+        mention = table.at(i)
+        if mention is not None:
+            return mention if mention.link is None and table.actors[mention.key].kind != "person" else None
+        if not (doc[i].ent_type_ in _PLACE_LABELS or doc[i].lower_ in _INSIDE_NAME):
+            return None  # "Troops of the Special Action Force (SAF)": the name is no actor, the troops are not it
+    return None
+
+
+def _adopt_kind(owner: ActorInfo, kind: str) -> None:
+    """An organisation whose acronym the text gives fighters ("UPC fighters") is an armed group."""
+    if owner.kind == "organization" and kind in _ARMED_KINDS:
+        owner.kind = kind
+
+
+def _names_acronym(doc: Doc, mention: ActorMention) -> bool:
+    """Whether a mention is the acronym alone or with common nouns after it ("NPA", "NPA rebels")."""
+    return all(not doc[i].text[:1].isupper() for i in range(mention.start + 1, mention.end))
