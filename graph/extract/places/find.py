@@ -17,7 +17,9 @@ from spacy.tokens import Doc, Span
 from graph.extract.places.context import actor_countries, country_names, doc_admin1s, doc_countries, landmark
 from graph.extract.places.gazetteer import Place, get_gazetteer, normalise, skeleton, strip_article
 from graph.extract.places.geocode import Cues, resolve
-from graph.extract.places.local import containers, place_noun, read_unlisted
+from graph.extract.places.holders import containers
+from graph.extract.places.listing import place_noun
+from graph.extract.places.local import read_unlisted
 from graph.extract.places.locations import PlaceMention
 from graph.extract.places.patterns import ruler_patterns
 from graph.extract.places.references import dateline, reference_point

@@ -7,7 +7,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from graph.extract.places.gazetteer import get_gazetteer, normalise
-from graph.extract.places.local import locative, place_noun
+from graph.extract.places.listing import place_noun
+from graph.extract.places.local import locative
 from graph.extract.places.references import dateline
 from graph.extract.places.words import (
     ADMIN_WORDS,

@@ -1,0 +1,133 @@
+"""Reading place names in running text: the noun that calls a name a place ("X village", "the town of X"),
+and the names listed with it ("the Lwibo and Lukweti areas", "the villages of Gulane, Darusalam and Mabah").
+
+A name is capitalised words, with the lower-case articles and hyphens between them ("Wad al-Bakhit").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from graph.extract.places.words import BORDER_WORDS, PLACE_NOUNS, PLACE_PREFIXES, common_words
+
+__all__ = [
+    "ARTICLES", "SKIPPED", "place_noun", "coordinated_names", "skip_names", "titled", "capitalised", "reads_as_name",
+    "listed_names",
+]
+
+ARTICLES = frozenset(("al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "the"))
+_PARTICLES = ARTICLES - {"the"}  # lower-case inside a name: "Wad al-Bakhit"
+SKIPPED = ARTICLES | {"a", "-"}  # between a preposition and its place: "in the", "in Al-Arish"
+
+
+def place_noun(doc: Doc, start: int, end: int) -> str | None:
+    """The place noun that calls ``doc[start:end]`` a place: after it, after a coordinated name, or before "of"."""
+    i = skip_names(doc, end)  # "Lwibo and Lukweti areas": the noun after the last coordinated name
+    next_to = end + 1 if i == end and i + 1 < len(doc) and doc[i].lower_ in BORDER_WORDS else end
+    i = max(i, next_to)  # "Damasa border town": the noun after "border"
+    if i < len(doc) and doc[i].lower_ in PLACE_NOUNS and (i == next_to or doc[i].lower_.endswith("s")):
+        return doc[i].lower_
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS:
+        return doc[start - 2].lower_
+    if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("a", "an"):
+        return doc[end + 2].lower_ if doc[end + 2].lower_ in PLACE_NOUNS else None  # "Gadabeji, a village in"
+    if end - start > 1 and doc[start].lower_ in PLACE_PREFIXES:
+        return "feature"  # "Jebel Chambi"
+    return None
+
+
+def coordinated_names(doc: Doc, end: int) -> list[tuple[int, int]]:
+    """Names coordinated after a name before a plural place noun: "Lwibo [and Lukweti] areas"."""
+    out = _listed(doc, end)
+    i = out[-1][1] if out else end
+    if out and i < len(doc) and doc[i].lower_ in PLACE_NOUNS and doc[i].lower_.endswith("s"):
+        return out
+    return []
+
+
+def skip_names(doc: Doc, end: int) -> int:
+    """The first token after a list of coordinated names ("and Lukweti", ", Maiwa") that follows ``end``."""
+    i = end
+    while i < len(doc) and i - end < 8 and doc[i].lower_ not in PLACE_NOUNS:
+        if not (doc[i].text in (",", "and") or capitalised(doc[i]) or _inside_name(doc, i)
+                or (titled(doc[i]) and i + 1 < len(doc) and _inside_name(doc, i + 1))):  # "Wad al-Bakhit"
+            break
+        i += 1
+    if i > end and doc[i - 1].lower_ == "and":  # "Kumasi and in the Eastern region": a second place, not a container
+        i = end
+    return i
+
+
+def titled(token) -> bool:
+    """A capitalised word inside a sentence, even a common one ("Amir", "Park")."""
+    return token.is_alpha and token.text[:1].isupper() and not token.is_sent_start and not token.is_upper
+
+
+def _inside_name(doc: Doc, i: int) -> bool:
+    """A lower-case article or hyphen between two words of a name: "al" and "-" of "Wad al-Bakhit"."""
+    if i < 1 or not (doc[i].lower_ in _PARTICLES or doc[i].text == "-"):
+        return False
+    k = i
+    while k < len(doc) and (doc[k].lower_ in _PARTICLES or doc[k].text == "-"):
+        k += 1
+    before = doc[i - 1]
+    opened = capitalised(before) or titled(before) or _inside_name(doc, i - 1)
+    return opened and k < len(doc) and capitalised(doc[k])
+
+
+def _name_end(doc: Doc, start: int, most: int) -> int:
+    """The end of the name that opens at ``start``: up to ``most`` capitalised words, with the articles and hyphens
+    between them ("Wad al-Bakhit", "Ras al-Ain")."""
+    end, words = start, 0
+    while end < len(doc) and words < most and (capitalised(doc[end]) or _inside_name(doc, end)):
+        words += doc[end].text != "-" and doc[end].lower_ not in _PARTICLES
+        end += 1
+    return end
+
+
+def capitalised(token) -> bool:
+    """A capitalised word that is no English word: a name's own word ("Lukweti", not "Park")."""
+    return token.is_alpha and token.text[:1].isupper() and token.lower_ not in common_words()
+
+
+def reads_as_name(span) -> bool:
+    """Capitalised words (hyphen-joined ones too) that are no bare article: "Aniet-Ngong", not "Al"."""
+    words = [t for t in span if t.text != "-" and not _inside_name(span.doc, t.i)]
+    if not words or (len(words) == 1 and words[0].lower_ in ARTICLES):
+        return False
+    return all(capitalised(t) or titled(t) for t in words) and any(capitalised(t) for t in words)
+
+
+def listed_names(doc: Doc, spans: list[tuple[int, int]]) -> dict[tuple[int, int], str]:
+    """Names listed with the given ones before or after a plural place noun, with that noun."""
+    out: dict[tuple[int, int], str] = {}
+    for start, end in spans:
+        noun = place_noun(doc, start, end)
+        out.update(dict.fromkeys(_coordinated(doc, start, end), noun or "villages"))
+    return out
+
+
+def _coordinated(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Names listed with this one before a plural place noun: "Lwibo and [Lukweti] areas" both ways."""
+    out = coordinated_names(doc, end)
+    i = start
+    while i >= 2 and doc[i - 1].text in (",", "and") and capitalised(doc[i - 2]):
+        j = i - 2
+        while j > 0 and titled(doc[j - 1]) and i - j < 3:
+            j -= 1  # "Amir Kalam": a common word inside a name
+        out.append((j, i - 1))
+        i = j
+    plural = place_noun(doc, start, end)
+    if plural is not None and plural.endswith("s") and not out and start >= 2 and doc[start - 1].lower_ == "of":
+        return _listed(doc, end)  # "the villages of Gulane, Darusalam and Mabah"
+    return out if plural is not None and plural.endswith("s") else []
+
+
+def _listed(doc: Doc, end: int) -> list[tuple[int, int]]:
+    """The names of a list that goes on after ``end``: ", Darusalam, Harga-Dhere and Mabah"."""
+    out, i = [], end
+    while i + 1 < len(doc) and doc[i].text in (",", "and") and capitalised(doc[i + 1]):
+        j = _name_end(doc, i + 1, 3)
+        out.append((i + 1, j))
+        i = j
+    return out
