@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from graph.extract.events.numbers import Counts, read_counts
 
@@ -65,6 +66,13 @@ def counts(nlp, text: str) -> Counts:
         # a bare count before its death word, however the parser attaches it
         ("A coalition of rebels clashed with UPC fighters in Batangafo, resulting in 3 killed and 10 wounded.", 3,
          10),
+        ("Nine dead due to clan fighting in Beledweyne, Hiraan.", 9, None),
+        ("14 dead, 20 injured as rival clans clashed over a well in Galkayo.", 14, None),
+        # a lone victim in a participle ("X killed") or in a clause the parser makes of "shot X dead"
+        ("A rebel raid on an army camp near Beni resulted in a soldier and a rebel killed.", 2, None),
+        # an object that is no person, and a description of someone who died before, count nobody
+        ("An explosive attack executed against a patrol wounded three soldiers.", None, 3),
+        ("Mourners carried photos of Amina Musa, a teacher killed in 2019, through the streets.", None, None),
     ],
 )
 def test_counts(nlp, text, fatalities, quantity):
@@ -82,3 +90,13 @@ def test_counts(nlp, text, fatalities, quantity):
 )
 def test_dates_times_ages_and_distances_are_not_counts(nlp, text):
     assert counts(nlp, text) == Counts(None, None)
+
+
+def test_a_victim_the_parser_makes_the_subject_of_dead_counts_one(nlp):
+    """"shoot the driver dead" parsed as a clause "the driver dead" (the tagger's reading of some notes)."""
+    words = ["Bandits", "shoot", "the", "driver", "dead", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 1, 3, 4, 1, 1],
+              deps=["nsubj", "ROOT", "det", "nsubj", "ccomp", "punct"],
+              pos=["NOUN", "VERB", "DET", "NOUN", "ADJ", "PUNCT"], tags=["NNS", "VBP", "DT", "NN", "JJ", "."],
+              lemmas=["bandit", "shoot", "the", "driver", "dead", "."])
+    assert read_counts(doc[:]) == Counts(1, None)

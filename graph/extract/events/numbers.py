@@ -228,9 +228,11 @@ def _complement_is_death(verb: Token) -> bool:
 
 
 def _bare_toll(token: Token) -> bool:
-    """A bare count written before its death word, "3 killed", "23 dead", however the parser attached it."""
+    """A bare count written before its death word, "3 killed", "23 dead", however the parser attached it
+    (the count alone, or the death word hung on the count while the count hangs on a later word)."""
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    return nxt is not None and nxt.lower_ in ("killed", "dead", "died") and _counted(token) is token
+    return nxt is not None and nxt.lower_ in ("killed", "dead", "died") and (
+        _counted(token) is token or nxt.head == token)
 
 
 def _is_people(noun: Token, number: Token) -> bool:
@@ -267,7 +269,21 @@ def _victims(token: Token) -> list[Token]:
     found = [c for c in token.children if c.dep_ in deps]
     if not found and token.dep_ == "conj" and token.head.pos_ == "VERB":
         found = [c for c in token.head.children if c.dep_ == "nsubjpass"]
+    if not found:  # "shoot the driver dead" parsed as a clause "the driver dead"
+        found = [g for c in token.children if c.dep_ in ("ccomp", "xcomp") and c.lemma_.lower() == "dead"
+                 for g in c.children if g.dep_ == "nsubj"]
+    if not found and token.dep_ == "acl" and token.tag_ == "VBN":  # "resulted in a soldier and a militiaman killed"
+        first = _conj_first(token.head)
+        # people only ("an attack executed against ..."), and not a description ("X, a fighter killed in 2019")
+        found = [first] if first.lemma_.lower() in PEOPLE and first.dep_ != "appos" else []
     return found + [g for c in found for g in c.children if g.dep_ == "conj"]
+
+
+def _conj_first(noun: Token) -> Token:
+    """The first noun of the coordination that holds ``noun``."""
+    while noun.dep_ == "conj" and noun.head != noun:
+        noun = noun.head
+    return noun
 
 
 def _one_person(noun: Token) -> bool:
