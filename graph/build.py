@@ -31,7 +31,7 @@ from graph.iris import (
     place_iri,
     run_iri,
 )
-from graph.ntriples import TripleLines, double, integer, iri, literal, typed
+from graph.ntriples import TripleLines, double, integer, iri, known_iri, literal, typed
 from graph.ontology import event_codes, event_concept
 from graph.records import Actor, Event, Extraction, Location, slugify
 from graph.vocab import CKG, GEO, PREFIXES, PROV, RDF, SDO, SEM, XSD
@@ -132,12 +132,6 @@ class DocumentTriples:
         return sorted({report.event for report in self.reports})
 
 
-@cache
-def _term(value: str) -> str:
-    """A vocabulary IRI as an N-Triples term (few distinct values, so cached)."""
-    return iri(value)
-
-
 def build_document(extraction: Extraction, base_iri: str, extractor_version: str = __version__) -> DocumentTriples:
     """Return one extraction's named graph as N-Triples; same input, same text.
 
@@ -167,7 +161,7 @@ def build_document(extraction: Extraction, base_iri: str, extractor_version: str
         predicate = RELATIONS.get(relation.relation)
         subject, obj = names.actor(relation.subject), names.actor(relation.object)
         if predicate is not None and subject is not None and obj is not None and subject != obj:
-            g.add(iri(subject), _term(predicate), iri(obj))
+            g.add(iri(subject), known_iri(predicate), iri(obj))
     for stub, (name, kind) in names.stubs.items():
         _add_stub(g, iri(stub), name, kind, doc_iri, run)
     return DocumentTriples(document_graph_iri(base_iri, doc.id), g.encode(), len(g), tuple(reports))
@@ -185,34 +179,34 @@ def build_graph(extraction: Extraction, base_iri: str, extractor_version: str = 
 
 def _add_document(g: TripleLines, extraction: Extraction, doc_iri: str, run: str, base_iri: str, version: str) -> None:
     doc = extraction.document
-    g.add(doc_iri, _term(RDF.type), _term(CKG.Document))
-    g.add(doc_iri, _term(RDF.type), _term(PROV.Entity))
+    g.add(doc_iri, known_iri(RDF.type), known_iri(CKG.Document))
+    g.add(doc_iri, known_iri(RDF.type), known_iri(PROV.Entity))
     if doc.title:
-        g.add(doc_iri, _term(SDO.headline), literal(doc.title))
+        g.add(doc_iri, known_iri(SDO.headline), literal(doc.title))
     if doc.source:
-        g.add(doc_iri, _term(SDO.publisher), literal(doc.source))
+        g.add(doc_iri, known_iri(SDO.publisher), literal(doc.source))
     if doc.published:
-        g.add(doc_iri, _term(SDO.datePublished), typed(doc.published.isoformat(), XSD.date))
+        g.add(doc_iri, known_iri(SDO.datePublished), typed(doc.published.isoformat(), XSD.date))
     if doc.author:
-        g.add(doc_iri, _term(SDO.author), literal(doc.author))
+        g.add(doc_iri, known_iri(SDO.author), literal(doc.author))
     if doc.path:
-        g.add(doc_iri, _term(CKG.sourcePath), literal(doc.path))
+        g.add(doc_iri, known_iri(CKG.sourcePath), literal(doc.path))
         if re.match(r"https?://", doc.path):
-            g.add(doc_iri, _term(SDO.url), typed(doc.path, XSD.anyURI))
+            g.add(doc_iri, known_iri(SDO.url), typed(doc.path, XSD.anyURI))
             with contextlib.suppress(ValueError):  # a URL N-Triples cannot carry as an IRI stays a literal
-                g.add(doc_iri, _term(PROV.hadPrimarySource), iri(doc.path))
-    g.add(doc_iri, _term(SDO.sha256), literal(content_hash(doc.text)))  # feeds skip stored texts by it
+                g.add(doc_iri, known_iri(PROV.hadPrimarySource), iri(doc.path))
+    g.add(doc_iri, known_iri(SDO.sha256), literal(content_hash(doc.text)))  # feeds skip stored texts by it
     if doc.text:  # the document page shows it, each evidence sentence marked (never copied to the current graph)
-        g.add(doc_iri, _term(SDO.text), literal(doc.text))
-    g.add(doc_iri, _term(CKG.extractorVersion), literal(version))
+        g.add(doc_iri, known_iri(SDO.text), literal(doc.text))
+    g.add(doc_iri, known_iri(CKG.extractorVersion), literal(version))
     agent = iri(f"{base_iri}agent/conflictkg-extractor")
-    g.add(run, _term(RDF.type), _term(CKG.ExtractionRun))
-    g.add(run, _term(RDF.type), _term(PROV.Activity))
-    g.add(run, _term(PROV.used), doc_iri)
-    g.add(run, _term(PROV.wasAssociatedWith), agent)
-    g.add(run, _term(CKG.extractorVersion), literal(version))
-    g.add(agent, _term(RDF.type), _term(PROV.SoftwareAgent))
-    g.add(agent, _term(SDO.name), literal("ConflictKG extractor"))
+    g.add(run, known_iri(RDF.type), known_iri(CKG.ExtractionRun))
+    g.add(run, known_iri(RDF.type), known_iri(PROV.Activity))
+    g.add(run, known_iri(PROV.used), doc_iri)
+    g.add(run, known_iri(PROV.wasAssociatedWith), agent)
+    g.add(run, known_iri(CKG.extractorVersion), literal(version))
+    g.add(agent, known_iri(RDF.type), known_iri(PROV.SoftwareAgent))
+    g.add(agent, known_iri(SDO.name), literal("ConflictKG extractor"))
 
 
 def _number(value: Any, kind: type[_N]) -> _N | None:
@@ -226,51 +220,51 @@ def _number(value: Any, kind: type[_N]) -> _N | None:
 
 
 def _provenance(g: TripleLines, subject: str, doc_iri: str, run: str) -> None:
-    g.add(subject, _term(PROV.wasDerivedFrom), doc_iri)
-    g.add(subject, _term(PROV.wasGeneratedBy), run)
+    g.add(subject, known_iri(PROV.wasDerivedFrom), doc_iri)
+    g.add(subject, known_iri(PROV.wasGeneratedBy), run)
 
 
 def _add_names(g: TripleLines, subject: str, name: str, aliases: tuple[str, ...]) -> None:
-    g.add(subject, _term(SDO.name), literal(name))
+    g.add(subject, known_iri(SDO.name), literal(name))
     for alias in aliases:
         if alias != name:
-            g.add(subject, _term(SDO.alternateName), literal(alias))
+            g.add(subject, known_iri(SDO.alternateName), literal(alias))
 
 
 def _add_actor(g: TripleLines, actor: Actor, subject: str, doc_iri: str, run: str) -> None:
-    g.add(subject, _term(RDF.type), _term(SEM.Actor))
-    g.add(subject, _term(RDF.type), _term(CKG.Actor))
+    g.add(subject, known_iri(RDF.type), known_iri(SEM.Actor))
+    g.add(subject, known_iri(RDF.type), known_iri(CKG.Actor))
     _add_names(g, subject, actor.name, actor.aliases)
     if actor.kind:
-        g.add(subject, _term(CKG.kind), literal(actor.kind))
+        g.add(subject, known_iri(CKG.kind), literal(actor.kind))
     if actor.inter:
-        g.add(subject, _term(CKG.interCode), integer(actor.inter))
+        g.add(subject, known_iri(CKG.interCode), integer(actor.inter))
     if actor.country:
-        g.add(subject, _term(CKG.countryCode), literal(actor.country))
+        g.add(subject, known_iri(CKG.countryCode), literal(actor.country))
     _provenance(g, subject, doc_iri, run)
 
 
 def _add_place(g: TripleLines, place: Location, subject: str, doc_iri: str, run: str) -> None:
     for rdf_type in (SEM.Place, CKG.Place, GEO.Feature):
-        g.add(subject, _term(RDF.type), _term(rdf_type))
+        g.add(subject, known_iri(RDF.type), known_iri(rdf_type))
     _add_names(g, subject, place.name, place.aliases)
     if place.kind:
-        g.add(subject, _term(CKG.kind), literal(place.kind))
+        g.add(subject, known_iri(CKG.kind), literal(place.kind))
     for predicate, value in ((CKG.countryCode, place.country), (CKG.admin1, place.admin1)):
         if value:
-            g.add(subject, _term(predicate), literal(str(value)))
+            g.add(subject, known_iri(predicate), literal(str(value)))
     for predicate, code in ((CKG.geonamesId, place.geonames_id), (CKG.geoPrecision, place.precision)):
         number = _number(code, int)
         if number is not None:
-            g.add(subject, _term(predicate), integer(number))
+            g.add(subject, known_iri(predicate), integer(number))
     lat, lon = _number(place.lat, float), _number(place.lon, float)
     if lat is not None and lon is not None:
-        g.add(subject, _term(SDO.latitude), double(lat))
-        g.add(subject, _term(SDO.longitude), double(lon))
+        g.add(subject, known_iri(SDO.latitude), double(lat))
+        g.add(subject, known_iri(SDO.longitude), double(lon))
         geometry = f"{subject[:-1]}/geometry>"
-        g.add(subject, _term(GEO.hasGeometry), geometry)
-        g.add(geometry, _term(RDF.type), _term(GEO.Geometry))
-        g.add(geometry, _term(GEO.asWKT), typed(f"POINT({lon} {lat})", GEO.wktLiteral))
+        g.add(subject, known_iri(GEO.hasGeometry), geometry)
+        g.add(geometry, known_iri(RDF.type), known_iri(GEO.Geometry))
+        g.add(geometry, known_iri(GEO.asWKT), typed(f"POINT({lon} {lat})", GEO.wktLiteral))
     _provenance(g, subject, doc_iri, run)
 
 
@@ -278,19 +272,19 @@ def _add_stub(g: TripleLines, subject: str, name: str, kind: str, doc_iri: str, 
     """An actor or place an event names but the extraction did not list: keep it with its name only."""
     types = (SEM.Actor, CKG.Actor) if kind == "actor" else (SEM.Place, CKG.Place, GEO.Feature)
     for rdf_type in types:
-        g.add(subject, _term(RDF.type), _term(rdf_type))
-    g.add(subject, _term(SDO.name), literal(name.removeprefix(f"{kind}/")))
+        g.add(subject, known_iri(RDF.type), known_iri(rdf_type))
+    g.add(subject, known_iri(SDO.name), literal(name.removeprefix(f"{kind}/")))
     _provenance(g, subject, doc_iri, run)
 
 
 @cache
 def _event_kind(event_type: str, sub_event_type: str) -> tuple[tuple[str, str], ...]:
     """The (predicate, object) terms every event of an ACLED type and sub-type carries."""
-    terms = [(_term(RDF.type), _term(SEM.Event)), (_term(RDF.type), _term(CKG.Event)),
-             (_term(CKG.eventType), literal(event_type)), (_term(CKG.subEventType), literal(sub_event_type))]
+    terms = [(known_iri(RDF.type), known_iri(SEM.Event)), (known_iri(RDF.type), known_iri(CKG.Event)),
+             (known_iri(CKG.eventType), literal(event_type)), (known_iri(CKG.subEventType), literal(sub_event_type))]
     concept = event_concept(event_type, sub_event_type)
     if concept is not None:
-        terms.append((_term(SEM.eventType), _term(concept)))
+        terms.append((known_iri(SEM.eventType), known_iri(concept)))
     return tuple(terms)
 
 
@@ -312,18 +306,18 @@ def _add_event(g, extraction, event, names, roles, doc_iri, run) -> EventReport:
     cameo, plover = event_codes(event.event_type, event.sub_event_type)
     for predicate, value in ((CKG.cameoCode, event.cameo or cameo), (CKG.ploverType, event.plover or plover)):
         if value:
-            g.add(subject, _term(predicate), literal(value))
+            g.add(subject, known_iri(predicate), literal(value))
     for predicate, actors in ((CKG.actor1, [actor1]), (CKG.actor2, [actor2]),
                               (CKG.associateActor1, assoc1), (CKG.associateActor2, assoc2)):
         for actor in actors:
             if actor is not None:
-                g.add(subject, _term(predicate), iri(actor))
-                g.add(subject, _term(SEM.hasActor), iri(actor))
+                g.add(subject, known_iri(predicate), iri(actor))
+                g.add(subject, known_iri(SEM.hasActor), iri(actor))
     if place is not None:
-        g.add(subject, _term(SEM.hasPlace), iri(place))
+        g.add(subject, known_iri(SEM.hasPlace), iri(place))
     _provenance(g, subject, doc_iri, run)
     evidence = iri(evidence_iri(base, extraction.document.id, event))
-    g.add(subject, _term(CKG.evidence), evidence)
+    g.add(subject, known_iri(CKG.evidence), evidence)
     _add_evidence(g, evidence, event, names, doc_iri, run)
     return EventReport(str(event_ref), event.event_type, event.sub_event_type, place and str(place), event.date or None,
                        date_precision(event) if event.date else None, actor1 and str(actor1), actor2 and str(actor2),
@@ -331,27 +325,27 @@ def _add_event(g, extraction, event, names, roles, doc_iri, run) -> EventReport:
 
 
 def _add_evidence(g: TripleLines, evidence: str, event: Event, names: _Names, doc_iri: str, run: str) -> None:
-    g.add(evidence, _term(RDF.type), _term(CKG.Evidence))
-    g.add(evidence, _term(RDF.type), _term(PROV.Entity))
-    g.add(evidence, _term(CKG.text), literal(event.evidence))
-    g.add(evidence, _term(CKG.document), doc_iri)
+    g.add(evidence, known_iri(RDF.type), known_iri(CKG.Evidence))
+    g.add(evidence, known_iri(RDF.type), known_iri(PROV.Entity))
+    g.add(evidence, known_iri(CKG.text), literal(event.evidence))
+    g.add(evidence, known_iri(CKG.document), doc_iri)
     _provenance(g, evidence, doc_iri, run)
     # A value that is not a number is left out; the SHACL shapes then report what is missing.
     for predicate, value in ((CKG.start, event.start), (CKG.end, event.end), (CKG.fatalities, event.fatalities),
                              (CKG.quantity, event.quantity)):
         count = _number(value, int)
         if count is not None:
-            g.add(evidence, _term(predicate), integer(count))
+            g.add(evidence, known_iri(predicate), integer(count))
     confidence = _number(event.confidence, float)
     if confidence is not None:
-        g.add(evidence, _term(CKG.confidence), double(confidence))
+        g.add(evidence, known_iri(CKG.confidence), double(confidence))
     if event.date:
         precision = date_precision(event)
         datatype = timestamp_datatype(event.date, precision)
-        g.add(evidence, _term(SEM.hasTimeStamp), typed(event.date, datatype) if datatype else literal(event.date))
+        g.add(evidence, known_iri(SEM.hasTimeStamp), typed(event.date, datatype) if datatype else literal(event.date))
         if precision:
-            g.add(evidence, _term(CKG.datePrecision), literal(precision))
+            g.add(evidence, known_iri(CKG.datePrecision), literal(precision))
     for source in event.reported_by:
         reporter = names.actor(source)
         if reporter is not None:
-            g.add(evidence, _term(CKG.reportedBy), iri(reporter))
+            g.add(evidence, known_iri(CKG.reportedBy), iri(reporter))

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import math
 import re
+from functools import cache
 
-__all__ = ["TripleLines", "iri", "literal", "typed", "integer", "double", "XSD"]
+__all__ = ["TripleLines", "iri", "known_iri", "literal", "typed", "integer", "double", "XSD"]
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 # What RFC 3987 and the N-Triples grammar forbid inside <...>: spaces, controls and these signs.
@@ -26,6 +27,12 @@ def iri(text: str) -> str:
     if _NOT_IRI.search(text) or ":" not in text:
         raise ValueError(f"not an IRI: {text!r}")
     return f"<{text}>"
+
+
+@cache
+def known_iri(text: str) -> str:
+    """``iri(text)`` for the few IRIs that recur on every line (vocabulary terms, predicates), made once each."""
+    return iri(text)
 
 
 def literal(text: str) -> str:

@@ -43,7 +43,7 @@ from graph import queries
 from graph.datafiles import read_rows
 from graph.link.merged import merged_ntriples, run_update
 from graph.link.readings import BatchReadings
-from graph.ntriples import integer, iri, literal, typed
+from graph.ntriples import integer, iri, known_iri, literal, typed
 from graph.records import slugify
 from graph.state_forces import state_forces_name
 from graph.store import TripleStore
@@ -62,7 +62,13 @@ _ACTOR, _PLACE, _EVENT = str(SEM.Actor), str(SEM.Place), str(SEM.Event)
 # the terms of the per-entity loops, as the text rows hold (a URIRef never equals a str)
 _TYPE, _NAME, _ALIAS, _STRING, _WKT = (str(t) for t in (RDF.type, SDO.name, SDO.alternateName, XSD.string, GEO.asWKT))
 _CLASSES = {_ACTOR, _PLACE, _EVENT, str(CKG.Document)}
-_HAS_ACTOR, _SOURCE_COUNT = iri(str(SEM.hasActor)), iri(str(CKG.sourceCount))
+_ENTITIES, _COUNTED = frozenset({_ACTOR, _PLACE, _EVENT}), frozenset({_ACTOR, _PLACE})
+# the N-Triples terms of the lines written per entity
+_HAS_ACTOR, _SOURCE_COUNT, _READING, _READING_CLASS, _A, _PREDICATE, _VALUE = (iri(str(t)) for t in (
+    SEM.hasActor, CKG.sourceCount, CKG.reading, CKG.Reading, RDF.type, RDF.predicate, RDF.value))
+_HAS_GEOMETRY, _GEOMETRY, _AS_WKT, _LATITUDE, _LONGITUDE = (iri(str(t)) for t in (
+    GEO.hasGeometry, GEO.Geometry, GEO.asWKT, SDO.latitude, SDO.longitude))
+_DOUBLE = str(XSD.double)
 _POINT = re.compile(r"POINT\s*\(\s*([-+0-9.eE]+)\s+([-+0-9.eE]+)\s*\)", re.IGNORECASE)
 _CHUNK = 300
 
@@ -237,18 +243,18 @@ def _entity_lines(subject: str, by_predicate: dict[str, list[_Value]], types: se
     for predicate in sorted(set(by_predicate) | set(chosen)):
         values = by_predicate.get(predicate, [])
         if predicate in _ONE_VALUE:
-            out.append(f"{node} {iri(predicate)} {chosen[predicate].term} .")
+            out.append(f"{node} {known_iri(predicate)} {chosen[predicate].term} .")
             # reports disagree among themselves, or with the dictionary
-            if values and (len(values) > 1 or chosen[predicate] not in values) and types & {_ACTOR, _PLACE, _EVENT}:
+            if values and (len(values) > 1 or chosen[predicate] not in values) and types & _ENTITIES:
                 out += _reading_lines(subject, predicate, values)
         elif predicate != _ALIAS:
-            out += [f"{node} {iri(predicate)} {v.term} ." for v in values]
+            out += [f"{node} {known_iri(predicate)} {v.term} ." for v in values]
     out += _alias_lines(node, by_predicate, chosen)
     if _EVENT in types:
         actors = {chosen[p].term for p in _ROLES[:2] if p in chosen}
         actors |= {v.term for p in _ROLES[2:] for v in by_predicate.get(p, [])}
         out += [f"{node} {_HAS_ACTOR} {term} ." for term in sorted(actors)]
-    elif types & {_ACTOR, _PLACE}:
+    elif types & _COUNTED:
         count = max(v.count for v in by_predicate[_TYPE])
         out.append(f"{node} {_SOURCE_COUNT} {integer(count)} .")
     if geometry.get(_WKT):
@@ -303,32 +309,29 @@ def _alias_lines(node: str, by_predicate: dict[str, list[_Value]], chosen: dict[
     name = chosen.get(_NAME)
     names = {v.text for p in (_NAME, _ALIAS) for v in by_predicate.get(p, [])}
     names.discard(name.text if name else None)
-    return [f"{node} {iri(_ALIAS)} {literal(n)} ." for n in sorted(names)]
+    return [f"{node} {known_iri(_ALIAS)} {literal(n)} ." for n in sorted(names)]
 
 
 def _reading_lines(subject: str, predicate: str, values: list[_Value]) -> list[str]:
-    out = []
+    out, node = [], iri(subject)
     for value in values:
         digest = hashlib.sha1(f"{predicate} {value.term}".encode(), usedforsecurity=False).hexdigest()[:12]
         reading = iri(f"{subject}/reading-{digest}")
-        out += [f"{iri(subject)} {iri(str(CKG.reading))} {reading} .",
-                f"{reading} {iri(str(RDF.type))} {iri(str(CKG.Reading))} .",
-                f"{reading} {iri(str(RDF.predicate))} {iri(predicate)} .",
-                f"{reading} {iri(str(RDF.value))} {value.term} .",
-                f"{reading} {iri(str(CKG.sourceCount))} {integer(value.count)} ."]
+        out += [f"{node} {_READING} {reading} .", f"{reading} {_A} {_READING_CLASS} .",
+                f"{reading} {_PREDICATE} {known_iri(predicate)} .", f"{reading} {_VALUE} {value.term} .",
+                f"{reading} {_SOURCE_COUNT} {integer(value.count)} ."]
     return out
 
 
 def _geometry_lines(node: str, geometry: dict[str, list[_Value]]) -> list[str]:
     """The place's one point (rule 3): its geometry node, latitude and longitude."""
-    point = _best(geometry[str(GEO.asWKT)])
+    point = _best(geometry[_WKT])
     shape = f"{node[:-1]}/geometry>"
-    out = [f"{node} {iri(str(GEO.hasGeometry))} {shape} .", f"{shape} {iri(str(RDF.type))} {iri(str(GEO.Geometry))} .",
-           f"{shape} {iri(str(GEO.asWKT))} {point.term} ."]
+    out = [f"{node} {_HAS_GEOMETRY} {shape} .", f"{shape} {_A} {_GEOMETRY} .", f"{shape} {_AS_WKT} {point.term} ."]
     match = _POINT.search(point.text)
     if match:
-        out += [f"{node} {iri(str(SDO.latitude))} {typed(match.group(2), str(XSD.double))} .",
-                f"{node} {iri(str(SDO.longitude))} {typed(match.group(1), str(XSD.double))} ."]
+        out += [f"{node} {_LATITUDE} {typed(match.group(2), _DOUBLE)} .",
+                f"{node} {_LONGITUDE} {typed(match.group(1), _DOUBLE)} ."]
     return out
 
 
