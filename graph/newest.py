@@ -1,11 +1,12 @@
 """One page of a list newest first (ties by IRI, undated items last), read without sorting every match.
 
 The reads are a ``graph.queries.NewestFirst``: how many matches each date has (dates are stored
-inline, so no text is fetched), then the matches of the few dates the page spans, sorted as
-``ORDER BY DESC(?date) ?item`` would sort the whole list (the dates in the engine's order, ties by
-IRI in Python: IRIs compare by code point in both), then, when the page reaches past
-the dated matches, the undated ones by IRI. The page is the same as one ``ORDER BY ... LIMIT OFFSET``
-over every match, at a cost that grows with the number of dates, not of matches.
+inline, so no text is fetched; a date window, ``from`` and ``to``, is checked here on those dates as
+the events' date filters compare them, so every window of a list shares that read), then the matches
+of the few dates the page spans, sorted as ``ORDER BY DESC(?date) ?item`` would sort the whole list
+(the dates in the engine's order, ties by IRI in Python: IRIs compare by code point in both), then,
+when the page reaches past the dated matches, the undated ones by IRI. The page is the same as one
+``ORDER BY ... LIMIT OFFSET`` over every match, at a cost that grows with the number of dates, not of matches.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from graph import queries as q
 from graph.store import TripleStore
 from graph.store.sparql import to_term
 
-__all__ = ["newest_first", "newest_of_superset", "read_among"]
+__all__ = ["newest_first", "newest_of_superset", "read_among", "in_window"]
+
+WINDOW = ("from", "to")  # bindings of a list's date window: checked on the dates read (in_window)
 
 IRIS_PER_READ = 1000  # a read worker given the roles of the network's 5,000 events at once failed (100,000 documents)
 
@@ -38,7 +41,7 @@ def newest_first(store: TripleStore, reads: q.NewestFirst, bindings: dict[str, A
     every page of a list until the next write, so the service keeps them (default: ``store.read``).
     """
     counts = counts or store.read
-    days = counts(reads.dates, bindings)
+    days = _days(counts, reads, bindings)
     items = _dated(store, reads, bindings, days, limit, offset)
     dated = sum(day["n"] for day in days)
     if len(items) < limit and reads.total is not None and counts(reads.total, bindings)[0]["n"] > dated:
@@ -57,7 +60,7 @@ def newest_of_superset(store: TripleStore, reads: q.NewestFirst, bindings: dict[
     each: as many dates as the page needs at the share of matches seen so far, until it is full.
     Same rows as ``newest_first`` at offset 0.
     """
-    days = store.read(reads.dates, bindings)
+    days = _days(store.read, reads, bindings)
     rank = {(day["day"], day["datatype"]): n for n, day in enumerate(days)}
     found: list[tuple[int, str]] = []
     start, wanted, seen = 0, limit, 0
@@ -75,6 +78,21 @@ def newest_of_superset(store: TripleStore, reads: q.NewestFirst, bindings: dict[
     if len(items) < limit and reads.total is not None:
         items += [row["item"] for row in store.read(q.page(reads.undated, limit - len(items), 0), bindings)]
     return _rows(store, reads, items)
+
+
+def _days(read: Counts, reads: q.NewestFirst, bindings: dict[str, Any]) -> list[dict[str, Any]]:
+    """The rows of ``reads.dates`` (read without the window's bindings) whose dates are in the window."""
+    days = read(reads.dates, {name: value for name, value in bindings.items() if name not in WINDOW})
+    start, end = bindings.get("from"), bindings.get("to")
+    if start is None and end is None:
+        return days
+    return [day for day in days if in_window(day["day"], start, end)]
+
+
+def in_window(day: str, start: str | None, end: str | None) -> bool:
+    """Whether the date ``day`` (ISO text: year, month or day) overlaps ``start`` .. ``end``, as the events'
+    ``from`` and ``to`` filters compare them (``graph.queries``): each text cut to the shorter of the two."""
+    return (start is None or day[:len(start)] >= start[:len(day)]) and (end is None or day[:len(end)] <= end[:len(day)])
 
 
 def _of_dates(store: TripleStore, reads: q.NewestFirst, bindings: dict[str, Any], days: list[dict[str, Any]]

@@ -206,7 +206,9 @@ _EVENT_FILTERS = {
 class NewestFirst(NamedTuple):
     """The reads of one newest-first list (``graph.newest``); each binds the list's filters at its first ``WHERE {``."""
 
-    dates: str  # every date of the matches, newest first, with how many matches have it (?day ?datatype ?n)
+    # every date of the matches, newest first, with how many matches have it (?day ?datatype ?n); a window
+    # (``from``, ``to``) is not in it but checked on its rows (``graph.newest``), so all windows share one read
+    dates: str
     total: str | None  # how many matches there are, dated or not (?n); None when a date filter drops undated ones
     of_dates: str  # the matches (?item ?day ?datatype), of the dates in #DAYS# (a VALUES block or none), unordered
     undated: str  # the undated matches (?item) by IRI, paged (#PAGE#)
@@ -231,7 +233,6 @@ def _newest_first(item: str, stamp: str, cls: str, fragments: dict[str, str], fi
         dates=PREFIXES + f"""SELECT (STR(?date) AS ?day) (DATATYPE(?date) AS ?datatype) (COUNT(DISTINCT ?{item}) AS ?n)
 WHERE {{
   {where_dated}
-  {_with(fragments, dates)}
 }} GROUP BY ?date ORDER BY DESC(?date)
 """,
         total=None if dates else PREFIXES + f"""SELECT (COUNT(DISTINCT ?{item}) AS ?n) WHERE {{

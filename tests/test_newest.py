@@ -52,7 +52,8 @@ def store(tmp_path_factory):
 
 
 FILTERS = [{}, {"type": "Battles"}, {"actor": URIRef(f"{BASE}actor/a1")}, {"from": "2019-03"},
-           {"type": "Riots", "to": "2019"}]
+           {"type": "Riots", "to": "2019"}, {"from": "2019-03-02", "to": "2019-03"},
+           {"actor": URIRef(f"{BASE}actor/a2"), "from": "2018-12-15", "to": "2020"}]
 
 
 @pytest.mark.parametrize("values_per_match", [0, 10_000], ids=["dates as VALUES", "every match read"])
@@ -98,3 +99,17 @@ def test_rows_read_a_few_items_at_a_time_are_the_rows_read_at_once(store, monkey
     monkeypatch.setattr(graph.newest, "IRIS_PER_READ", 3)
     assert newest_first(store, q.event_list([]), {}, 20, 0) == everything
     assert len(everything) == 20
+
+
+def test_every_date_window_of_a_list_shares_one_read_of_its_dates(store):
+    asked = []
+
+    def counts(sparql, bindings):
+        asked.append((sparql, bindings))
+        return store.read(sparql, bindings)
+
+    for window in ({}, {"from": "2019"}, {"from": "2018-12", "to": "2019-03-02"}):
+        bindings = {"type": "Battles", **window}
+        newest_first(store, q.event_list(bindings), bindings, 5, 0, counts=counts)
+    dates = {(sparql, tuple(sorted(bindings.items()))) for sparql, bindings in asked if "GROUP BY ?date" in sparql}
+    assert len(dates) == 1
