@@ -16,7 +16,7 @@ from rdflib import URIRef
 from graph import queries as q
 from graph.link.current import disagreements
 from graph.network import local_id, parse_point
-from graph.newest import newest_first
+from graph.newest import newest_first, read_among
 from graph.store import TripleStore
 from viz import legend
 
@@ -89,7 +89,9 @@ def timeline(store: TripleStore, base_iri: str, segment: str, entity_id: str) ->
     latest = [r["event"] for r in newest_first(store, q.event_list([role]), {role: URIRef(iri)}, q.TIMELINE_LIMIT, 0)]
     rows = store.read(q.with_iris(q.TIMELINE, latest), binding) if latest else []
     events = sorted({r["event"] for r in rows})
-    found.events = _events(rows, store.read(q.with_iris(q.TIMELINE_ACTORS, events)) if events else [], iri)
+    documents = sorted({r["document"] for r in rows if r.get("document")})
+    found.events = _events(rows, store.read(q.with_iris(q.TIMELINE_ACTORS, events)) if events else [], iri,
+                           {r["document"]: r for r in read_among(store, q.TIMELINE_DOCUMENTS, documents)})
     periods = {r["period"]: r["events"] for r in store.read(q.ENTITY_PERIODS, binding)}
     found.event_count = sum(periods.values())
     dated = sorted(p for p in periods if p)
@@ -98,7 +100,8 @@ def timeline(store: TripleStore, base_iri: str, segment: str, entity_id: str) ->
     return found
 
 
-def _events(rows: list[dict[str, Any]], actor_rows: list[dict[str, Any]], entity_iri: str) -> list[dict[str, Any]]:
+def _events(rows: list[dict[str, Any]], actor_rows: list[dict[str, Any]], entity_iri: str,
+            documents: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     events: dict[str, dict[str, Any]] = {}
     for r in rows:
         event = events.setdefault(r["event"], {
@@ -112,9 +115,11 @@ def _events(rows: list[dict[str, Any]], actor_rows: list[dict[str, Any]], entity
         if role in _ROLE_LABELS:
             event["roles"].add(_ROLE_LABELS[role])
         if r.get("evidence") and r["evidence"] not in event["evidence"]:
+            source = documents.get(r.get("document") or "", {})
             event["evidence"][r["evidence"]] = {
-                "text": r.get("text") or "", "title": r.get("title"), "publisher": r.get("publisher"),
-                "published": r.get("published"), "document": local_id(r["document"]) if r.get("document") else None,
+                "text": r.get("text") or "", "title": source.get("title"), "publisher": source.get("publisher"),
+                "published": source.get("published"),
+                "document": local_id(r["document"]) if r.get("document") else None,
             }
     for r in actor_rows:
         acted = events.get(r["event"])
