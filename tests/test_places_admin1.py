@@ -19,6 +19,14 @@ ADMIN1 = [
     # a compound direction in any of its three spellings
     ("Opposition members marched in Mwinilunga in Zambia's North-Western Province.", "North-Western Province",
      "Northwestern Province", "ZM", "Northwestern Province", 3),
+    # a unit whose name opens with a direction word, written in lower case: the whole name, not its last word
+    # ("Juba" alone is South Sudan's capital) nor nothing ("Kivu" read as a person)
+    ("Troops pushed the militants out of two villages in the middle Shabelle region.", "middle Shabelle",
+     "Middle Shebelle", "SO", "Middle Shebelle", 3),
+    ("Clan fighters clashed near the coast in lower Juba on Friday.", "lower Juba", "Lower Juba", "SO", "Lower Juba",
+     3),
+    ("Refugees fled the fighting in north Kivu last month.", "north Kivu", "Nord-Kivu", "CD", "Nord-Kivu", 3),
+    ("Floods and clashes displaced herders in upper Nile state.", "upper Nile", "Upper Nile", "SS", "Upper Nile", 3),
 ]
 
 

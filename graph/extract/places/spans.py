@@ -33,6 +33,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 RESCUE_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART"})
 _DATELINE_MARKS = frozenset((",", "/", ":", "-", "\u2013", "\u2014", "("))
 # Labels of names that a locative preposition does not make places ("in June", "in 2016", "in Syrian").
+# Direction words that open the name of an admin unit or region ("Middle Shabelle", "Upper Nile").
+_DIRECTED = frozenset((*DIRECTIONS, "middle"))
 _NOT_PLACE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "NORP", "MONEY", "PERCENT", "QUANTITY", "EVENT", "LAW"})
 
 
@@ -72,16 +74,36 @@ def query_variants(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]
 
 
 def candidate_spans(doc: Doc) -> list[Span]:
-    """The NER's place entities, and names it mislabels that the gazetteer trusts ("Daraa" as ORG)."""
+    """The NER's place entities, names it mislabels that the gazetteer trusts ("Daraa" as ORG), and admin units
+    spelt with a lower-case direction ("the middle Shabelle region"), whole."""
     gaz = get_gazetteer()
-    spans = []
+    directed = _directed(doc)
+    inside = {i for span in directed for i in range(span.start, span.end)}
+    spans = list(directed)
     for ent in doc.ents:
+        if any(i in inside for i in range(ent.start, ent.end)):
+            continue
         if ent.label_ in PLACE_LABELS:
             spans.append(ent)
         elif ent.label_ in RESCUE_LABELS and ent.text in gaz.trusted_names:
             # a mislabelled name is taken only when spelt as a country, an admin1 unit or a curated place
             spans.append(ent)
-    return spans
+    return sorted(spans, key=lambda span: span.start)
+
+
+def _directed(doc: Doc) -> list[Span]:
+    """Names of admin units and regions written with a lower-case direction word: "middle Shabelle", "north Kivu",
+    "upper Nile". The NER takes the second word alone ("Shabelle") or reads it as a person ("Kivu")."""
+    trusted = get_gazetteer().trusted_names
+    out = []
+    for token in doc[:-1]:
+        if token.lower_ not in _DIRECTED or not token.text.islower() or not doc[token.i + 1].text[:1].isupper():
+            continue
+        for end in (token.i + 3, token.i + 2):
+            if end <= len(doc) and f"{token.text.capitalize()} {doc[token.i + 1 : end].text}" in trusted:
+                out.append(doc[token.i : end])
+                break
+    return out
 
 
 def cued_spans(doc: Doc, taken: set[int]) -> list[Span]:
