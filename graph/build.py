@@ -31,7 +31,7 @@ from graph.iris import (
     place_iri,
     run_iri,
 )
-from graph.ntriples import TripleLines, double, integer, iri, known_iri, literal, typed
+from graph.ntriples import TripleLines, checked_iri, double, integer, iri, known_iri, literal, typed
 from graph.ontology import event_codes, event_concept
 from graph.records import Actor, Event, Extraction, Location, slugify
 from graph.vocab import CKG, GEO, PREFIXES, PROV, RDF, SDO, SEM, XSD
@@ -193,8 +193,8 @@ def _add_document(g: TripleLines, extraction: Extraction, doc_iri: str, run: str
         g.add(doc_iri, known_iri(CKG.sourcePath), literal(doc.path))
         if re.match(r"https?://", doc.path):
             g.add(doc_iri, known_iri(SDO.url), typed(doc.path, XSD.anyURI))
-            with contextlib.suppress(ValueError):  # a URL N-Triples cannot carry as an IRI stays a literal
-                g.add(doc_iri, known_iri(PROV.hadPrimarySource), iri(doc.path))
+            with contextlib.suppress(ValueError):  # a URL the engine cannot take as an IRI stays a literal
+                g.add(doc_iri, known_iri(PROV.hadPrimarySource), checked_iri(doc.path))
     g.add(doc_iri, known_iri(SDO.sha256), literal(content_hash(doc.text)))  # feeds skip stored texts by it
     if doc.text:  # the document page shows it, each evidence sentence marked (never copied to the current graph)
         g.add(doc_iri, known_iri(SDO.text), literal(doc.text))

@@ -99,6 +99,20 @@ def test_writing_the_same_extractions_twice_gives_the_same_store(tmp_path):
     store.close()
 
 
+@pytest.mark.parametrize("url", ["https://news.example/ceasefire-holds-100%", "https://[news.example/a",
+                                 "https://news.example:port/a"])
+def test_a_source_url_the_engine_refuses_as_an_iri_stays_a_literal_and_the_batch_loads(tmp_path, url):
+    store = Store(str(tmp_path / "s"))
+    reported = dataclasses.replace(extraction(0), document=dataclasses.replace(extraction(0).document, path=url))
+    summary = write(store, [reported, extraction(1)], BASE, validate=False, atomic=False)
+    rows = store.select(f"SELECT ?p ?o WHERE {{ <{BASE}document/report-0> ?p ?o }}")
+    assert summary.documents == 2 and not summary.errors
+    assert {"https://schema.org/url", "http://www.w3.org/ns/prov#hadPrimarySource"} & {r["p"] for r in rows} == {
+        "https://schema.org/url"}
+    assert url in {r["o"] for r in rows}
+    store.close()
+
+
 def test_summary_counts_what_was_written(tmp_path):
     store = Store(str(tmp_path / "s"))
     summary = write(store, [extraction(0), extraction(1)], BASE, validate=False, atomic=False)
