@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from graph.extract.events.dates import DateReading, find_dates, resolve_date, standing_since
+from graph.extract.events.dates import _NUMERIC, _PATTERNS, DateReading, find_dates, resolve_date, standing_since
 
 PUBLISHED = dt.date(2019, 3, 14)  # a Thursday
 
@@ -94,6 +94,22 @@ def test_find_dates_gives_offsets():
     text = "Fighting on Monday and again yesterday."
     found = find_dates(text, PUBLISHED)
     assert [text[s:e] for s, e, _ in found] == ["on Monday", "yesterday"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rebels shelled the town in mid-July, residents said.", ["mid-July"]),
+        ("The militia withdrew two days ago and returned last weekend.", ["two days ago", "last weekend"]),
+        ("Troops have held the pass since March; it fell again on Friday.", ["since March", "on Friday"]),
+        ("Gunmen struck overnight, and the army answered this morning.", ["overnight", "this morning"]),
+        ("Protesters marched on the third of August.", ["of August"]),
+    ],
+)
+def test_dates_without_digits_are_found_without_the_numeric_patterns(text, expected):
+    # find_dates skips the patterns that need a digit when the text has none
+    assert [kind for kind, pattern in _PATTERNS if kind in _NUMERIC and pattern.search(text)] == []
+    assert [text[s:e].strip() for s, e, _ in find_dates(text, PUBLISHED)] == expected
 
 
 @pytest.mark.parametrize(

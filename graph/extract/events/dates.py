@@ -82,6 +82,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ("year", rf"\b(?P<prep>in|since|during|of)\s+{_YEAR}\b"),
     ]
 ]
+# Kinds whose pattern needs a digit (a day or a year): a text without one is not searched for them.
+_NUMERIC = frozenset(["iso", "mdy", "dmy", "my", "md", "dm", "year"])
+_WORD_PATTERNS = [(kind, pattern) for kind, pattern in _PATTERNS if kind not in _NUMERIC]
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -239,7 +243,7 @@ def find_dates(text: str, published: dt.date | None) -> list[tuple[int, int, Dat
     """Return (start, end, reading) for every date expression of ``text``, without overlaps."""
     found: list[tuple[int, int, DateReading, str]] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in _PATTERNS:
+    for kind, pattern in _PATTERNS if _DIGIT.search(text) else _WORD_PATTERNS:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
