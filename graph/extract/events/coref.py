@@ -117,13 +117,23 @@ def announces_another(text: str) -> bool:
     return bool(_NEW_INCIDENT.search(text))
 
 
-def _same_incident(first: EventMention, later: EventMention, adjacent: bool) -> bool:
+class _Signals(dict[str, tuple[bool, bool, bool]]):
+    """(announces another incident, tallies since a time, refers back) of each evidence sentence, searched
+    once per article: merge_mentions tests each mention against every incident before it."""
+
+    def __missing__(self, evidence: str) -> tuple[bool, bool, bool]:
+        found = (bool(_NEW_INCIDENT.search(evidence)), bool(_SINCE.search(evidence)),
+                 bool(_BACK_REFERENCE.search(evidence)))
+        self[evidence] = found
+        return found
+
+
+def _same_incident(first: EventMention, later: EventMention, adjacent: bool, signals: _Signals) -> bool:
     """Whether ``later`` is one more mention of ``first``; without a word that refers back, only of
     the incident mentioned just before it."""
-    evidence = later.event.evidence
-    if _NEW_INCIDENT.search(evidence) or _SINCE.search(evidence) or _SINCE.search(first.event.evidence):
+    another, since, refers_back = signals[later.event.evidence]
+    if another or since or signals[first.event.evidence][1]:
         return False
-    refers_back = bool(_BACK_REFERENCE.search(evidence))
     if not (adjacent or refers_back):
         return False
     return (
@@ -185,13 +195,14 @@ def _absorb(first: EventMention, later: EventMention) -> EventMention:
 def merge_mentions(mentions: Iterable[EventMention]) -> list[EventMention]:
     """Return one merged mention per incident, in the order of each incident's first mention."""
     incidents: list[EventMention] = []
+    signals = _Signals()
     for mention in mentions:
         for back, incident in enumerate(reversed(incidents)):
-            if _same_incident(incident, mention, adjacent=back == 0):
+            if _same_incident(incident, mention, back == 0, signals):
                 incidents[len(incidents) - 1 - back] = _absorb(incident, mention)
                 break
         else:
-            if not any(_points_at(incident, mention) for incident in incidents):
+            if not any(_points_at(incident, mention, signals) for incident in incidents):
                 incidents.append(mention)
     return incidents
 
@@ -209,12 +220,12 @@ def _kind_fits(incident: Event, later: Event, noun: str) -> bool:
         incident.event_type == later.event_type)
 
 
-def _points_at(incident: EventMention, later: EventMention) -> bool:
+def _points_at(incident: EventMention, later: EventMention, signals: _Signals) -> bool:
     """Whether ``later`` only points back at ``incident`` ("Officials denounced the attacks", "the army went
     to the site of the attack"): its event word is a definite reference to an incident of its kind, place and
     date, with no word of another incident. It adds no event; its parties, often the speakers, are not the
     incident's."""
-    if later.told is None or _NEW_INCIDENT.search(later.event.evidence):
+    if later.told is None or signals[later.event.evidence][0]:
         return False
     return (_kind_fits(incident.event, later.event, later.told) and _places_fit(incident, later)
             and _dates_fit(incident, later, refers_back=True))
