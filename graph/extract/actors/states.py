@@ -88,21 +88,23 @@ def named_force_spans(doc: Doc) -> list[tuple[int, int, tuple[str, str]]]:
     that opens with a country's name or adjective and ends on a force word ("Kenya Defence Forces")."""
     out = []
     known = countries()
+    texts = [t.text for t in doc]  # read once: this loop looks at each token's words several times
+    lowers = [t.lower_ for t in doc]
     i = 0
-    while i < len(doc):
-        if doc[i].text not in known.by_name and doc[i].text not in known.by_adjective and doc[i].lower_ != "the" \
-                and not (i + 1 < len(doc) and f"{doc[i].text} {doc[i + 1].text}" in known.by_name):
+    while i < len(texts):
+        if texts[i] not in known.by_name and texts[i] not in known.by_adjective and lowers[i] != "the" \
+                and not (i + 1 < len(texts) and f"{texts[i]} {texts[i + 1]}" in known.by_name):
             i += 1  # a force named after its country opens with the country ("South Sudan People's ...")
             continue
-        if i > 0 and doc[i - 1].text[:1].isupper() and doc[i - 1].lower_ != "the":
+        if i > 0 and texts[i - 1][:1].isupper() and lowers[i - 1] != "the":
             i += 1  # a run starts at its first capitalised word: "Free Syrian Army" is not the "Syrian Army"
             continue
         end = i
-        while end < len(doc) and end - i < 7 and (doc[end].text[:1].isupper() or doc[end].text in {"'s", "’s"}):
+        while end < len(texts) and end - i < 7 and (texts[end][:1].isupper() or texts[end] in {"'s", "’s"}):
             end += 1
         found = None
         for stop in range(end, i + 1, -1):
-            force = named_state_force([t.text for t in doc[i:stop] if t.text not in {"'s", "’s"}])
+            force = named_state_force([text for text in texts[i:stop] if text not in {"'s", "’s"}])
             if force and _dictionary_unit(doc[stop - 1], force[0]):
                 continue  # "Syria's Tiger Forces", "Iraq's Counter Terrorism Service": a unit of the dictionary
             if force:
