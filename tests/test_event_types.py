@@ -149,6 +149,8 @@ def test_taxonomy_has_the_codebook_names():
         ("Opposition supporters attacked a local official outside his office.", "Attack"),
         # property destroyed by people (a crowd of them riots: graph/extract/events/crowd_types.py)
         ("Angry traders burnt a bank branch after it ran out of cash.", "Looting/property destruction"),
+        # an accusation of a dated incident still reports it (a standing accusation does not: test_no_conflict_event)
+        ("Soldiers were accused of killing three farmers near the river on Monday.", "Attack"),
     ],
 )
 def test_sub_event_type(nlp, text, expected):
@@ -167,6 +169,12 @@ def test_sub_event_type(nlp, text, expected):
         "The government imposed new sanctions on the country's central bank.",
         "The army denied that it had shelled the village.",
         "Rebels threatened to attack the city if talks failed.",
+        # negated by "neither ... nor"; not yet happened ("on the brink of"); an actor's standing description
+        "The government has neither a ceasefire nor a dialogue with the armed fronts.",
+        "There is neither a truce nor talks with the rebel groups, the minister said.",
+        "The army was on the brink of recapturing the town from the rebels.",
+        "The militia has long been accused of killing civilians in the region.",
+        "The group is accused of abducting hundreds of schoolchildren.",
         # an event noun under "potential" or "possible": a prospect, not a report
         "Shopkeepers in the town centre hired guards to protect their stores from potential looting.",
         "The weather was calm and markets reopened after the holiday.",

@@ -1,8 +1,8 @@
 """Finds the event cues of a parsed sentence: trigger-lexicon phrases matched by word form.
 
-Each cue is flagged negated or hypothetical from the dependency parse ("did not attack",
-"threatened to attack"); :class:`SentenceCues` keeps the asserted ones grouped by cue class for
-the typing rules.
+Each cue is flagged negated or hypothetical from the dependency parse ("did not attack", "neither
+dialogue nor ceasefire", "threatened to attack", "on the verge of retaking", "has been accused of
+killing"); :class:`SentenceCues` keeps the asserted ones grouped by cue class for the typing rules.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ _HYPOTHETICAL_HEADS = frozenset(
         "threaten", "plan", "vow", "warn", "fear", "intend", "seek", "aim", "urge", "demand", "call", "deny",
         "avoid", "pledge", "promise", "prepare", "consider", "propose", "expect", "want", "hope", "risk",
         "anticipation", "anticipate", "ahead", "allege", "suspect", "charge", "discuss", "negotiate", "suspend", "halt",
-        "postpone", "cancel", "stop", "refuse", "fail", "rule",
+        "postpone", "cancel", "stop", "refuse", "fail", "rule", "verge", "brink",
     )
 )  # fmt: skip
 _MODALS = frozenset(["could", "would", "might", "may", "should", "will", "shall", "must"])
@@ -82,8 +82,10 @@ def _negated(token: Token) -> bool:
     verb = _clause_verb(token)
     for node in (token, verb):
         for child in node.children:
-            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ == "no"):
+            if child.dep_ == "neg" or (child.dep_ in ("det", "preconj") and child.lower_ in ("no", "neither")):
                 return True
+    if token.dep_ == "conj" and any(c.lower_ == "neither" for c in token.head.children):
+        return True  # "neither dialogue nor ceasefire"
     return verb.dep_ == "xcomp" and any(c.lower_ == "yet" and c.dep_ == "advmod" for c in verb.head.children)
 
 
@@ -104,8 +106,17 @@ def _hypothetical(token: Token) -> bool:
             break
         if node.head.lemma_.lower() in _HYPOTHETICAL_HEADS and node.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep"):
             return True
+        if node.dep_ == "prep" and _standing_accusation(node.head):
+            return True
         node = node.head
     return False
+
+
+def _standing_accusation(verb: Token) -> bool:
+    """An accusation in the present or the perfect ("is accused of", "has been accused of killing thousands"):
+    a description of an actor, not the report of an incident ("was accused of killing him on Monday")."""
+    return verb.lemma_.lower() == "accuse" and any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
 
 
 def _weapon_acronym(cue: str, matched: list[Token]) -> bool:
