@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 import requests
 
+from api import create_app, rest
 from tests.conftest import WRITE_TOKEN
 
 
@@ -260,3 +263,27 @@ def test_repeated_lookups_are_cached_until_a_write(hand_built_server):
                             headers={"Authorization": f"Bearer {WRITE_TOKEN}"}, timeout=30)
     assert removed.status_code in (200, 204)
     assert [a["id"] for a in requests.get(path, timeout=30).json()["actors"]] == ["somali-national-army"]
+
+
+@pytest.mark.parametrize("whole_list", [1000, 3], ids=["cut from the whole list", "read by page"])
+@pytest.mark.parametrize("path", ["/api/actors", "/api/places", "/api/actors?kind=armed_group"])
+def test_every_page_of_an_entity_list_is_a_slice_of_one_order(hand_built_data_dir, tmp_path, monkeypatch, path,
+                                                               whole_list):
+    monkeypatch.setattr(rest, "WHOLE_LIST", whole_list)
+    shutil.copytree(hand_built_data_dir, tmp_path / "data")
+    app = create_app({"data_dir": str(tmp_path / "data")})
+    try:
+        client, key = app.test_client(), path.split("?")[0].rsplit("/", 1)[-1]
+        every = client.get(path + ("&" if "?" in path else "?") + "limit=500").get_json()[key]
+        names = [item["name"] for item in every]
+        assert len(every) >= 3 and names == sorted(names, key=str.lower)
+        for limit in (1, 2, 5):
+            pages = []
+            for offset in range(0, len(every) + 2, limit):
+                answer = client.get(f"{path}{'&' if '?' in path else '?'}limit={limit}&offset={offset}").get_json()
+                pages += answer[key]
+                assert (answer["next"] is None) == (offset + limit >= len(every))
+            assert pages == every
+    finally:
+        app.extensions["conflictkg.reads"].close()
+        app.extensions["conflictkg.store"].close()
