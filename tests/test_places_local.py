@@ -145,6 +145,11 @@ GEOGRAPHY = [
     ("Police dispersed traders at the main market in Lira on Tuesday.", "Lira", "UG"),
     # a locative preposition makes a name the NER took for a person a place, when the gazetteer has it
     ("Ghana police organised a peace march in Koforidua on Friday.", "Koforidua", "GH"),
+    # a place across the border of a named country beats a namesake further abroad: the Israeli strike hit
+    # Palestinian Gaza and Rafah, not Mozambique's Gaza Province; al-Shabaab (Somalia) attacked Kenya's Kwale
+    ("A Gaza man was killed by an Israeli strike in Rafah on Monday, medics said.", "Gaza", "PS"),
+    ("A Gaza man was killed by an Israeli strike in Rafah on Monday, medics said.", "Rafah", "PS"),
+    ("Al-Shabaab fighters attacked a police post in the coastal town of Kwale on Sunday.", "Kwale", "KE"),
 ]
 
 
@@ -155,6 +160,13 @@ def test_story_geography_picks_the_namesake(nlp, text, mention, country):
     assert mention in found, f"{mention!r} not among {sorted(found)}"
     assert found[mention].country == country
     assert found[mention].precision == 1  # the town itself, not its region
+
+
+@pytest.mark.parametrize(("countries", "bordering", "not_bordering"),
+                         [({"IL"}, "PS", "MZ"), ({"SO"}, "KE", "NG"), ({"SO", "KE"}, "ET", "KE")])
+def test_bordering_countries_come_from_the_neighbours_table(countries, bordering, not_bordering):
+    near = get_gazetteer().bordering(countries)
+    assert bordering in near and not_bordering not in near
 
 
 @pytest.mark.slow

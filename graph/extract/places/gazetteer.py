@@ -55,6 +55,7 @@ class Gazetteer:
     def __init__(self, data_dir: Path = DATA_DIR):
         """Open (compiling on first use) the index of the data files in ``data_dir``."""
         self._db = open_index(data_dir)
+        self._data_dir = data_dir
         self._lock = threading.Lock()
         self._cache: dict[str, list[Place]] = {}
 
@@ -138,6 +139,17 @@ class Gazetteer:
     def demonyms(self) -> dict[str, str]:
         """Normalised demonym -> ISO2 ("syrian" -> "SY"), to read a text's countries from its adjectives."""
         return dict(self._query("SELECT key, country FROM demonyms"))
+
+    @functools.cached_property
+    def neighbours(self) -> dict[str, frozenset[str]]:
+        """ISO2 -> the ISO2 codes of the countries bordering it (``neighbours.tsv``, read on first use)."""
+        rows = read_tsv(self._data_dir / "neighbours.tsv")
+        return {row["iso2"]: frozenset(code for code in row["neighbours"].split(",") if code) for row in rows}
+
+    def bordering(self, countries) -> frozenset[str]:
+        """The countries bordering any of ``countries`` and not among them."""
+        near = frozenset().union(*(self.neighbours.get(code, frozenset()) for code in countries))
+        return near - set(countries)
 
     def named(self, where: str, params: tuple = ()) -> list[tuple[Place, str]]:
         """Return (place, display name) pairs for places matching an SQL condition on the places table."""

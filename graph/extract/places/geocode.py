@@ -32,6 +32,9 @@ class Cues:
 COUNTRY_NAMED = 4  # a place in a country the article names beats a same-named one elsewhere up to 10^4 times bigger
 COUNTRY_SHARE = 1.5  # up to 1.5 more by the country's share of the article's country mentions: the main country wins
 COUNTRY_NOT_NAMED = -1  # when the article names countries, a place outside them needs ten times the population
+# ... unless its country borders one of them: "a Gaza man killed by an Israeli strike" is Palestinian Gaza, not
+# Mozambique's Gaza Province; a place across the border beats one further abroad up to 100 times bigger
+COUNTRY_BORDERING = 1
 CURATED = 2  # hand-written entries (regions, aliases) are the spellings news uses: worth 100 times the population
 IN_NAMED_ADMIN1 = 1.5  # "Jasim ... in Daraa province": the Jasim inside a named admin1 unit, worth some 30 times
 # A text that names no country (a short note) is far likelier about a country at war: there its town beats a
@@ -53,7 +56,8 @@ def resolve(
     if not candidates:
         return None
     total = sum(context.values()) or 1
-    best = max(candidates, key=lambda p: _score(p, context, total, admin1s))
+    bordering = get_gazetteer().bordering(context) if context else frozenset()
+    best = max(candidates, key=lambda p: _score(p, context, total, admin1s, bordering))
     if best.kind == "governorate" and not cues.admin:
         best = _capital_town(name, best, candidates) or best
     return best
@@ -117,7 +121,7 @@ def _narrowed(name: str, candidates: list[Place], cues: Cues) -> list[Place]:
     return candidates
 
 
-def _score(p: Place, context: Counter, total: int, admin1s: frozenset[str]) -> float:
+def _score(p: Place, context: Counter, total: int, admin1s: frozenset[str], bordering: frozenset[str]) -> float:
     """log10(population) as the prior, plus the weights above; naming the country adds a bounded bonus, so
     "Damascus" in a text about US diplomacy on Syria is still the Syrian capital and not a Maryland town of 15k."""
     value = math.log10(p.population + 10)
@@ -126,7 +130,7 @@ def _score(p: Place, context: Counter, total: int, admin1s: frozenset[str]) -> f
     if p.country in context:
         value += COUNTRY_NAMED + COUNTRY_SHARE * context[p.country] / total
     elif context and p.kind != "country":
-        value += COUNTRY_NOT_NAMED
+        value += COUNTRY_BORDERING if p.country in bordering else COUNTRY_NOT_NAMED
     if p.curated:
         value += CURATED
     if p.admin1 in admin1s and p.kind != "governorate":
