@@ -20,7 +20,7 @@ from graph import queries as q
 from graph.store import TripleStore
 from graph.store.sparql import to_term
 
-__all__ = ["newest_first", "newest_of_superset", "read_among", "in_window"]
+__all__ = ["newest_first", "newest_items", "newest_of_superset", "read_among", "in_window"]
 
 WINDOW = ("from", "to")  # bindings of a list's date window: checked on the dates read (in_window)
 
@@ -40,6 +40,12 @@ def newest_first(store: TripleStore, reads: q.NewestFirst, bindings: dict[str, A
     ``counts`` reads the counts (per date, and in all), the part that grows with the list; the same for
     every page of a list until the next write, so the service keeps them (default: ``store.read``).
     """
+    return _rows(store, reads, newest_items(store, reads, bindings, limit, offset, counts))
+
+
+def newest_items(store: TripleStore, reads: q.NewestFirst, bindings: dict[str, Any], limit: int,
+                 offset: int, counts: Counts | None = None) -> list[str]:
+    """Return the items (IRIs) at ``offset`` .. ``offset + limit`` of the list, in order, without their rows."""
     counts = counts or store.read
     days = _days(counts, reads, bindings)
     items = _dated(store, reads, bindings, days, limit, offset)
@@ -47,7 +53,7 @@ def newest_first(store: TripleStore, reads: q.NewestFirst, bindings: dict[str, A
     if len(items) < limit and reads.total is not None and counts(reads.total, bindings)[0]["n"] > dated:
         undated = q.page(reads.undated, limit - len(items), max(0, offset - dated))
         items += [row["item"] for row in store.read(undated, bindings)]
-    return _rows(store, reads, items)
+    return items
 
 
 def newest_of_superset(store: TripleStore, reads: q.NewestFirst, bindings: dict[str, Any], limit: int

@@ -16,7 +16,7 @@ from rdflib import URIRef
 from graph import queries as q
 from graph.link.current import disagreements
 from graph.network import local_id, parse_point
-from graph.newest import newest_first, read_among
+from graph.newest import newest_items, read_among
 from graph.store import TripleStore
 from viz import legend
 
@@ -86,7 +86,7 @@ def timeline(store: TripleStore, base_iri: str, segment: str, entity_id: str) ->
         country=min((r["country"] for r in rows if "country" in r), default=None), lat=lat, lon=lon,
     )
     role = "actor" if segment == "actors" else "place"  # the event list's filter: sem:hasActor or sem:hasPlace
-    latest = [r["event"] for r in newest_first(store, q.event_list([role]), {role: URIRef(iri)}, q.TIMELINE_LIMIT, 0)]
+    latest = newest_items(store, q.event_list([role]), {role: URIRef(iri)}, q.TIMELINE_LIMIT, 0)  # TIMELINE: fields
     rows = store.read(q.with_iris(q.TIMELINE, latest), binding) if latest else []
     events = sorted({r["event"] for r in rows})
     documents = sorted({r["document"] for r in rows if r.get("document")})
