@@ -149,6 +149,9 @@ def test_taxonomy_has_the_codebook_names():
         ("Opposition supporters attacked a local official outside his office.", "Attack"),
         # property destroyed by people (a crowd of them riots: graph/extract/events/crowd_types.py)
         ("Angry traders burnt a bank branch after it ran out of cash.", "Looting/property destruction"),
+        # a strike that workers call is a protest, not an air strike
+        ("Hundreds of dismissed employees announced an open-ended strike at the ministry.", "Peaceful protest"),
+        ("Nurses declared a strike at the district hospital in Kisumu.", "Peaceful protest"),
         # an accusation of a dated incident still reports it (a standing accusation does not: test_no_conflict_event)
         ("Soldiers were accused of killing three farmers near the river on Monday.", "Attack"),
     ],
@@ -169,6 +172,9 @@ def test_sub_event_type(nlp, text, expected):
         "The government imposed new sanctions on the country's central bank.",
         "The army denied that it had shelled the village.",
         "Rebels threatened to attack the city if talks failed.",
+        # a question or a condition ("if", "whether"), and a habit ("regularly"), report no incident
+        "It is unclear if there were any deaths or arrests in the town.",
+        "The clinic is regularly attacked by armed men.",
         # negated by "neither ... nor"; not yet happened ("on the brink of"); an actor's standing description
         "The government has neither a ceasefire nor a dialogue with the armed fronts.",
         "There is neither a truce nor talks with the rebel groups, the minister said.",

@@ -1,8 +1,9 @@
 """Finds the event cues of a parsed sentence: trigger-lexicon phrases matched by word form.
 
 Each cue is flagged negated or hypothetical from the dependency parse ("did not attack", "neither
-dialogue nor ceasefire", "threatened to attack", "on the verge of retaking", "has been accused of
-killing"); :class:`SentenceCues` keeps the asserted ones grouped by cue class for the typing rules.
+dialogue nor ceasefire", "threatened to attack", "if there were arrests", "is regularly attacked",
+"on the verge of retaking", "has been accused of killing"); :class:`SentenceCues` keeps the asserted
+ones grouped by cue class for the typing rules.
 """
 
 from __future__ import annotations
@@ -26,6 +27,10 @@ _HYPOTHETICAL_HEADS = frozenset(
     )
 )  # fmt: skip
 _MODALS = frozenset(["could", "would", "might", "may", "should", "will", "shall", "must"])
+# Conjunctions that make their clause a question or a condition ("it is not known if there were arrests").
+_OPEN_MARKS = frozenset(["if", "whether"])
+# Adverbs that make a report habitual, not one incident ("the hospital is regularly attacked").
+_HABITUAL = frozenset(["regularly", "frequently", "routinely", "often", "usually", "habitually"])
 # Adjectives that make an event noun a prospect, not a report ("to guard against potential looting").
 _UNREAL_ADJECTIVES = frozenset(["potential", "possible", "future", "imminent", "planned"])
 # Named entities whose words are names, not actions ("Oromo Liberation Army", "the March 2018 attack").
@@ -93,9 +98,12 @@ def _hypothetical(token: Token) -> bool:
     if any(c.dep_ == "amod" and c.lower_ in _UNREAL_ADJECTIVES for c in token.children):
         return True
     verb = _clause_verb(token)
+    if any(c.dep_ == "advmod" and c.lower_ in _HABITUAL for c in verb.children):
+        return True
     node = verb
     for _ in range(3):
-        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in node.children):
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS or c.dep_ == "mark" and c.lower_ in _OPEN_MARKS
+               for c in node.children):
             return True
         if node.head == node or node.dep_ not in ("xcomp", "advcl", "conj", "ccomp"):
             break

@@ -123,7 +123,11 @@ def _weapons(c: SentenceCues, armed: bool) -> list[Candidate]:
     if c.has("AIR") or (c.has("AIR_WEAK") and c.has("KILL", "IED", "SHELL", "BLAST", "DEATH", "LOOT", "LOOT_WEAK")):
         out.append((1, "Air/drone strike", 0.8, c.first("AIR", "AIR_WEAK")))
     elif c.has("STRIKE") and (armed or c.has("KILL", "DEATH")) and not c.has("SHELL", "PROTEST", "PWEAK"):
-        out.append((1, "Air/drone strike", 0.6, c.first("STRIKE")))
+        strike = c.first("STRIKE")
+        if strike is not None and agents(strike.head) & c.tokens("CIV"):
+            out.append((1, "Peaceful protest", 0.5, strike))  # "workers announced an open-ended strike"
+        else:
+            out.append((1, "Air/drone strike", 0.6, strike))
     if c.has("SHELL"):
         out.append((1, "Shelling/artillery/missile attack", 0.8, c.first("SHELL")))
     if c.has("GRENADE"):
