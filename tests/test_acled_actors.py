@@ -74,6 +74,13 @@ def first_event(extractor, text: str):
         ("Supporters of rival candidates clashed in Kumasi, Ghana, after the vote count.", "Rioters (Ghana)",
          "Rioters (Ghana)"),
         ("Rioters clashed with police in Kumasi, Ghana.", "Rioters (Ghana)", "Police Forces of Ghana"),
+        # people take the nationality the text gives them, else the country they are in; a country of two words
+        # is read whole ("South Sudanese" is not "Sudanese")
+        ("Algerian lawyers protested in Tunis on Monday.", "Protesters (Algeria)", None),
+        ("Somali traders protested in Nairobi, Kenya, on Monday.", "Protesters (Somalia)", None),
+        ("South Sudanese troops clashed with rebels near Yei.", "Military Forces of South Sudan",
+         "Unidentified Armed Group (South Sudan)"),
+        ("South Sudan's army shelled Kajo Keji.", "Military Forces of South Sudan", None),
     ],
 )
 def test_acled_actors_and_roles(extractor, text, actor1, actor2):

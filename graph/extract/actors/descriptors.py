@@ -63,12 +63,14 @@ def _qualifier(doc: Doc, start: int) -> tuple[int, str | None, bool]:
         token = doc[i]
         if token.lower_ in LINK_WORDS or token.pos_ in {"DET", "NUM", "ADP", "VERB", "AUX", "PRON", "CCONJ"}:
             break
-        if token.text in {"'s", "’s"} and i > 0 and doc[i - 1].text in by_name:
-            country = by_name[doc[i - 1].text]
-            first = i - 1
+        owner = _named(doc, i - 1, by_name) if token.text in {"'s", "’s"} and i > 0 else None
+        if owner:
+            country, first = owner
             break
-        if token.text in by_adjective:
-            country, first = by_adjective[token.text], i
+        adjective = _named(doc, i, by_adjective)
+        if adjective:
+            country, first = adjective
+            i = first
         elif token.lower_ in _STATE_MODIFIERS:
             state, first = True, i
         elif token.text in communities or token.pos_ in {"ADJ", "PROPN", "NOUN"} or token.text == "-":
@@ -81,10 +83,19 @@ def _qualifier(doc: Doc, start: int) -> tuple[int, str | None, bool]:
     return first, country, state
 
 
+def _named(doc: Doc, end: int, names: dict[str, str]) -> tuple[str, int] | None:
+    """(country code, first token) of a country's name or adjective that ends at token ``end``, two words
+    before one ("South Sudanese" is not "Sudanese")."""
+    if end > 0 and f"{doc[end - 1].text} {doc[end].text}" in names:
+        return names[f"{doc[end - 1].text} {doc[end].text}"], end - 1
+    return (names[doc[end].text], end) if doc[end].text in names else None
+
+
 def _is_qualifier(doc: Doc, i: int) -> bool:
     by_adjective, by_name = countries().by_adjective, countries().by_name
     text = doc[i].text
-    return text in by_adjective or text in by_name or doc[i].lower_ in _STATE_MODIFIERS
+    pair = f"{text} {doc[i + 1].text}" if i + 1 < len(doc) else ""  # "South Sudanese" starts at "South"
+    return any(t in by_adjective or t in by_name for t in (text, pair)) or doc[i].lower_ in _STATE_MODIFIERS
 
 
 def backer_mentions(builder: MentionBuilder) -> None:
@@ -154,8 +165,8 @@ def descriptor_mentions(builder: MentionBuilder) -> None:
     for start, end, cls, first, country, state in matches:
         named = states.get(doc[start].sent.start, set())
         one_named = next(iter(named)) if cls in _STATE_CLASSES and len(named) == 1 else None
-        if cls in _PEOPLE_CLASSES:  # ACLED's civilians and crowds belong to where they are, not to their origin
-            where = builder.country_at(start) or country
+        if cls in _PEOPLE_CLASSES:  # ACLED codes people by the nationality the text gives them, else where they are
+            where = country or builder.country_at(start)
         else:
             where = country or one_named or builder.country_at(start)
         info = _resolve_descriptor(builder, cls, where, bool(country or state))
