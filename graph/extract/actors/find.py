@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from graph.datafiles import read_rows
 from graph.extract.actors import lexicon
 from graph.extract.actors.acronyms import merge_spelt_out
+from graph.extract.actors.communal import communal_mentions
 from graph.extract.actors.descriptors import (
     backer_mentions,
     crowd_mentions,
@@ -129,6 +130,7 @@ def find_actors(doc: Doc, places: Sequence[PlaceMention] = ()) -> ActorTable:
     backer_mentions(builder)
     possessive_mentions(builder)
     group_mentions(builder)
+    communal_mentions(builder)
     descriptor_mentions(builder)
     demonym_mentions(builder)
     crowd_mentions(builder)

@@ -1,0 +1,91 @@
+"""Two communities in a fight: "clashes between Ntambwe and Kamalu", "a land dispute between the Ntambwe and Kamalu
+communities". ACLED codes each side as its community's militia, "<A> Communal Militia (X)" (an ethnic group of
+communities.tsv: "<A> Ethnic Militia (X)"), X the country the sentence is about. A name that is already an
+actor (a state, a named group) or a country is left to the other stages.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from graph.datafiles import read_words
+from graph.extract.actors import lexicon
+from graph.extract.actors.lexicon import actor_key
+from graph.extract.actors.table import ActorInfo, MentionBuilder
+from graph.extract.countries import countries
+
+__all__ = ["communal_mentions"]
+
+_FEUDS = read_words("actors", "feud_nouns.txt")
+_MAX_NAME = 3  # words of one community's name
+
+
+def communal_mentions(builder: MentionBuilder) -> None:
+    """Add the two sides of "<feud> between A and B" as their communities' militias."""
+    doc = builder.doc
+    context: _Context | None = None
+    for token in doc:
+        if token.lower_ != "between" or not _after_feud(token):
+            continue
+        for side in _two_names(doc, token.i + 1) or ():
+            context = context or _Context(builder)
+            builder.add(context.militia(side), side)  # unless a named actor holds it ("Fulani and Tiv herders")
+
+
+class _Context:
+    """What the sides are read against, gathered once per doc: its words and the actors named so far."""
+
+    def __init__(self, builder: MentionBuilder):
+        self.builder = builder
+        self.words = {t.text for t in builder.doc}
+        self.named = {info.name: info for info in builder.table.actors.values()}
+
+    def militia(self, side: Span) -> ActorInfo:
+        """The side's militia: an actor of the community's own name if the article has one ("Kuki militants")."""
+        community, people = _community(self.words, side.text)
+        if community in self.named:
+            return self.named[community]
+        country = countries().by_code.get(self.builder.country_at(side.start) or "")
+        name = f"{community} {'Ethnic' if people else 'Communal'} Militia" + (f" ({country.name})" if country else "")
+        return ActorInfo(actor_key(name), name, "militia", country.code if country else None)
+
+
+def _community(words: set[str], name: str) -> tuple[str, bool]:
+    """(the community's name, whether it is a people): "Kukis" is the Kuki people when the text also says
+    "Kuki"; a name of communities.tsv is an ethnic group."""
+    singular = name[:-1] if name.endswith("s") else name
+    if singular != name and singular in words:
+        return singular, True
+    return name, name in lexicon.communities()
+
+
+def _after_feud(between) -> bool:
+    """Whether "between" belongs to a fight: its head, or the word before it, is a noun of feud."""
+    before = between.doc[between.i - 1] if between.i > 0 else between
+    return between.head.lower_ in _FEUDS or before.lower_ in _FEUDS
+
+
+def _two_names(doc: Doc, start: int) -> tuple[Span, Span] | None:
+    """The spans of A and B in "(the) A and (the) B": runs of capitalised words, neither a country."""
+    first = _name(doc, start)
+    if first is None or first.end >= len(doc) or doc[first.end].lower_ != "and":
+        return None
+    second = _name(doc, first.end + 1)
+    return (first, second) if second is not None else None
+
+
+def _name(doc: Doc, start: int) -> Span | None:
+    if start < len(doc) and doc[start].lower_ == "the":
+        start += 1
+    end = start
+    while end < len(doc) and end - start < _MAX_NAME and doc[end].text[:1].isupper() and doc[end].is_alpha:
+        end += 1
+    if end == start:
+        return None
+    span = doc[start:end]
+    known = countries()
+    if span.text in known.by_name or span.text in known.by_adjective:
+        return None
+    # an acronym is an organisation the later stages name ("between the NPA and the police"), not a community
+    return None if span.text.isupper() else span
+

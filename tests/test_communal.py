@@ -1,0 +1,50 @@
+"""Two communities in a fight are each their community's militia, on hand-written sentences."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graph.extract.pipeline import Extractor
+from graph.records import Article
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        # villages or clans the text names only by their names: communal militias of the sentence's country
+        ("At least 14 people were killed in clashes between Kabara and Dioura near Mopti, Mali.",
+         "Kabara Communal Militia (Mali)", "Dioura Communal Militia (Mali)"),
+        # an ethnic group of communities.tsv, and one a noun of the group names
+        ("Clashes between Fulani and Tiv herders left five dead in Benue, Nigeria.",
+         "Fulani Ethnic Militia (Nigeria)", "Tiv Ethnic Militia (Nigeria)"),
+        # named actors keep their names; a road between two towns is no fight
+        ("Fighting between the army and Boko Haram went on near Maiduguri.", "Military Forces of Nigeria",
+         "Boko Haram"),
+    ],
+)
+def test_two_communities_in_a_fight(extractor, text, actor1, actor2):
+    result = extractor.extract(Article(id="note", text=text, published=dt.date(2016, 6, 20)))
+    assert result.events, text
+    assert (result.events[0].actor1, result.events[0].actor2) == (actor1, actor2)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        # a plural the text also writes in the singular is a people, its militia named in the singular
+        ("Kuki militants burnt houses in Moreh. Violence between the Meiteis and Kukis has killed dozens. "
+         "A Meitei leader called for calm.", {"Meitei Ethnic Militia", "Kuki"}, {"Kukis Communal Militia"}),
+        ("Traffic on the road between Kano and Kaduna was blocked by a crash.", set(), {"Kano Communal Militia"}),
+    ],
+)
+def test_community_names(extractor, text, expected, not_expected):
+    result = extractor.extract(Article(id="note", text=text, published=dt.date(2016, 6, 20)))
+    names = {a.name.split(" (")[0] for a in result.actors}
+    assert expected <= names and not (not_expected & names), sorted(names)
