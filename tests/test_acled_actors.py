@@ -81,6 +81,13 @@ def first_event(extractor, text: str):
         ("South Sudanese troops clashed with rebels near Yei.", "Military Forces of South Sudan",
          "Unidentified Armed Group (South Sudan)"),
         ("South Sudan's army shelled Kajo Keji.", "Military Forces of South Sudan", None),
+        # the state's men by their role in security: its military forces
+        ("Al-Shabaab fighters killed a security official in Jowhar, Somalia.", "Military Forces of Somalia",
+         "Al-Shabaab"),
+        ("A conscript was injured in a bomb blast west of Arish, Egypt.", "Military Forces of Egypt",
+         "Unidentified Armed Group (Egypt)"),
+        ("Gunmen shot dead a trooper near Mubi, Nigeria.", "Military Forces of Nigeria",
+         "Unidentified Armed Group (Nigeria)"),
     ],
 )
 def test_acled_actors_and_roles(extractor, text, actor1, actor2):
