@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gc
 import os
 import subprocess
 import sys
@@ -111,6 +112,27 @@ def test_a_source_url_the_engine_refuses_as_an_iri_stays_a_literal_and_the_batch
         "https://schema.org/url"}
     assert url in {r["o"] for r in rows}
     store.close()
+
+
+def test_a_write_sets_the_older_objects_aside_from_collections_and_back_after(tmp_path):
+    class Progress:
+        frozen: list[int] = []
+
+        def update(self, _n: int) -> None:
+            self.frozen.append(gc.get_freeze_count())
+
+    store = Store(str(tmp_path / "s"))
+    try:
+        write(store, [extraction(0)], BASE, validate=False, progress=Progress())
+        assert Progress.frozen[0] > 0 and gc.get_freeze_count() == 0
+        gc.freeze()  # a caller's own frozen objects stay frozen
+        try:
+            write(store, [extraction(1)], BASE, validate=False)
+            assert gc.get_freeze_count() > 0  # (objects freed meanwhile leave the count)
+        finally:
+            gc.unfreeze()
+    finally:
+        store.close()
 
 
 def test_summary_counts_what_was_written(tmp_path):
