@@ -61,13 +61,18 @@ class _Graph:
         # (subject, predicate, object term as the builder wrote it); each line is written once
         self.facts = [t for t in triples if t[1] not in _NOT_READ]
         nodes: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))  # evidence and documents
-        for s, p, o in (t for t in triples if t[1] in _NODE_PREDICATES):
-            nodes[s][p].append(terms[o].value)
-        documents = [s for s, p, o in self.facts if p == _TYPE and o == _DOCUMENT_TERM]
+        links, documents = [], []  # (event, evidence node), document
+        # one pass for the few triples of evidence nodes, evidence links and documents
+        for s, p, o in (t for t in triples if t[1] in _NODE_PREDICATES or t[1] == _EVIDENCE or t[2] == _DOCUMENT_TERM):
+            if p == _EVIDENCE:
+                links.append((s, terms[o].text))
+            elif p == _TYPE:
+                documents.append(s)
+            elif p in _NODE_PREDICATES:
+                nodes[s][p].append(terms[o].value)
         published = [str(d) for s in documents for d in nodes[s].get(_PUBLISHED, ())]
         self.published = max(published) if published else None
-        self.evidence = [row for s, p, o in triples if p == _EVIDENCE
-                         for row in _evidence_rows(s, nodes[terms[o].text])]
+        self.evidence = [row for event, node in links for row in _evidence_rows(event, nodes[node])]
 
 
 def _triples(ntriples: bytes) -> list[tuple[str, str, str]]:
