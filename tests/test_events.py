@@ -330,3 +330,24 @@ def test_one_event_per_place(text, places):
     events = extract("sites", text, "2024-03-22").events
     assert [event.location for event in events] == places
     assert len({event.sub_event_type for event in events}) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "tolls"),
+    [
+        # one verb, a toll per place: one event at each place with its own dead
+        ("Gunmen attacked villages in Plateau State, Nigeria, on Sunday, killing eight people in Bokkos and nine in "
+         "Mangu.", [("Bokkos", 8), ("Mangu", 9)]),
+        ("Jihadists attacked army posts in Mali on Monday. Five soldiers died in Gao and two in Kidal.",
+         [("Gao", 5), ("Kidal", 2)]),
+        # a toll update after the lede splits the lede's event ("three each": each place its three)
+        ("Gunmen attacked several villages in Plateau State, Nigeria, on Sunday. Eight people were killed in Bokkos, "
+         "nine in Mangu and three each in Riyom and Pankshin, officials said.",
+         [("Bokkos", 8), ("Mangu", 9), ("Riyom", 3), ("Pankshin", 3)]),
+        # another count of another place is no toll, and one toll of two places is not split
+        ("Gunmen killed two people in Gao on Monday and 30 were arrested in Kidal.", [("Gao", 2)]),
+    ],
+)
+def test_tolls_told_per_place_are_events_per_place(text, tolls):
+    events = extract("tolls", text, "2024-03-22").events
+    assert [(event.location, event.fatalities) for event in events] == tolls

@@ -39,6 +39,7 @@ from graph.extract.events.skips import (
 )
 from graph.extract.events.syntax import agents
 from graph.extract.events.timeline import anchor_dates
+from graph.extract.events.tolls import per_place, place_starts, tolls_by_place
 from graph.extract.places import PlaceMention
 from graph.records import Actor, Article, Event, slugify
 
@@ -78,7 +79,9 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
         if not typings or update or (events and describes(sent)):  # at most a toll for the event before
             if update and typings[0].sub_event_type == "Armed clash":
                 events[-1] = _fought_back(events[-1], kinds)  # "... were killed in the clashes"
-            if near and events[-1].fatalities is None:
+            if near and (split := context.per_place(events[-1], sent, _evidence(article, sent))):
+                events[-1:] = split  # "eight were killed in A and nine in B": one event at each place
+            elif near and events[-1].fatalities is None:
                 events[-1] = _with_toll_of(events[-1], sent, context.published)
             continue
         if ongoing(sent) and dates.standing_since(sent.text, context.published):
@@ -157,6 +160,7 @@ class _Context:
         self.article, self.doc, self.table, self.places = article, doc, table, places
         self.published = article.published
         self.fallback = main_place(places)
+        self.starts = place_starts(places)
         self.own: dict[str, tuple[bool, bool]] = {}  # event id -> (date read from its text, place named in it)
         self.told: dict[str, str] = {}  # event id -> the noun its event word points back with ("the attack")
         self.mutual: set[str] = set()  # riots whose crowds clash with each other
@@ -166,7 +170,7 @@ class _Context:
         main = self.event(sent, sent, typing, evidence, f"{evidence[1]}")
         adjunct = _death_adjunct(sent, typing.trigger)
         if adjunct is None:
-            return [main, *self.elsewhere(main, sent)]
+            return self.per_place(main, sent) or [main, *self.elsewhere(main, sent)]
         counts = numbers.read_counts(adjunct)
         typings = event_types.classify_sentence(adjunct)
         if main.fatalities == counts.fatalities:
@@ -178,6 +182,14 @@ class _Context:
             second = replace(second, actor1=main.actor1, actor2=main.actor2, assoc_actor_1=main.assoc_actor_1,
                              assoc_actor_2=main.assoc_actor_2)
         return [main, second]
+
+    def per_place(self, event: Event, sent: Span, evidence: tuple[str, int, int] | None = None) -> list[Event]:
+        """The event once at each place the sentence gives its own toll (:mod:`.tolls`); empty when it gives
+        none."""
+        copies = per_place(event, pairs, evidence) if (pairs := tolls_by_place(sent, self.starts)) else []
+        for copy in copies:
+            self.own[copy.id] = (self.own[event.id][0], True)
+        return copies
 
     def elsewhere(self, event: Event, sent: Span) -> list[Event]:
         """The event at each other place its sentence names with its own ("the villages of A, B and C"),

@@ -1,0 +1,89 @@
+"""Tolls told per place with one verb: "eight were killed in A, nine in B and three each in C and D".
+
+ACLED codes one event per place, each with its own dead; the sentence's verb is shared, so the pairs are
+read from the words: a count, then within a few words "in" (or "at") and the places named right after it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span
+
+from graph.extract.events.numbers import DEATH_WORDS, number_value
+from graph.extract.places import PlaceMention
+from graph.records import Event, Location
+
+__all__ = ["place_starts", "tolls_by_place", "per_place"]
+
+REACH = 6  # words between a count and the "in" of its place ("eight people were killed in")
+_PLACE_PREPS = frozenset(["in", "at"])
+_JOINS = frozenset(["and", ",", "each"])
+
+
+def place_starts(places: list[PlaceMention]) -> dict[int, PlaceMention]:
+    """The mentions a toll can be told of (no country, no actor, no dateline), by their first token."""
+    return {p.start: p for p in places if not (p.actor or p.reference) and p.location.kind != "country"}
+
+
+def tolls_by_place(sent: Span, starts: dict[int, PlaceMention]) -> list[tuple[Location, int | None]]:
+    """The (place, dead) pairs of a sentence that splits its toll over two places or more, in text order;
+    empty when it does not. ``starts`` is :func:`place_starts` of the article. "three each in C and D" gives
+    C and D three each; "three in C and D" gives the three to the first place only (the text does not say
+    how they split)."""
+    if not any(t.lemma_.lower() in DEATH_WORDS for t in sent):
+        return []
+    pairs: list[tuple[Location, int | None]] = []
+    for token in sent:
+        value = number_value(token) if token.ent_type_ not in ("DATE", "TIME") else None
+        if not value:
+            continue
+        group, words = _places_after(sent, token.i, starts)
+        told = sent.doc[sent.start : words.end] if not pairs else words  # "killed eight people in A"
+        if not group or not (_dead(told) or (pairs and _gapped(words))):
+            continue  # "30 were arrested in B": another count; "nine in B" shares the first count's verb
+        each = any(t.lower_ == "each" for t in words)
+        pairs.extend((loc, value if n == 0 or each else None) for n, loc in enumerate(group))
+    if len({loc.id for loc, _ in pairs}) < 2 or sum(1 for _, dead in pairs if dead) < 2:
+        return []
+    first: dict[str, tuple[Location, int | None]] = {}
+    for loc, dead in pairs:
+        first.setdefault(loc.id, (loc, dead))  # a place named twice keeps its first toll
+    return list(first.values())
+
+
+def _places_after(sent: Span, number: int, starts: dict[int, PlaceMention]) -> tuple[list[Location], Span]:
+    """The places named right after the first "in"/"at" within :data:`REACH` words of a count, joined by
+    "and" or commas, and the words between the count and that "in"; no places when another count comes first."""
+    doc = sent.doc
+    for i in range(number + 1, min(number + 1 + REACH, sent.end - 1)):
+        if doc[i].like_num:
+            break
+        if doc[i].lower_ in _PLACE_PREPS and i + 1 in starts and starts[i + 1].end <= sent.end:
+            group, j = [], i + 1
+            while j in starts and starts[j].end <= sent.end:
+                group.append(starts[j].location)
+                j = starts[j].end
+                while j < sent.end and doc[j].lower_ in _JOINS:
+                    j += 1
+            return group, doc[number + 1 : i]
+    return [], doc[number:number]
+
+
+def _dead(words: Span) -> bool:
+    return any(t.lemma_.lower() in DEATH_WORDS for t in words)
+
+
+def _gapped(words: Span) -> bool:
+    """No verb of its own between a count and its place: "nine in B", "three each in C"."""
+    return not any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+def per_place(event: Event, pairs: list[tuple[Location, int | None]],
+              evidence: tuple[str, int, int] | None = None) -> list[Event]:
+    """One copy of ``event`` per (place, dead) pair, the first keeping its id; ``evidence`` (text, start, end)
+    replaces the copies' evidence when the pairs come from a later sentence than the event's."""
+    text, start, end = evidence or (event.evidence, event.start, event.end)
+    return [replace(event, id=event.id if n == 0 else f"{event.id}-t{n}", location=location.name,
+                    fatalities=dead, evidence=text, start=start, end=end)
+            for n, (location, dead) in enumerate(pairs)]
