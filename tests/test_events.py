@@ -31,7 +31,7 @@ def roles_of(nlp, text: str, trigger: str):
     ("text", "trigger", "actor1", "actor2"),
     [
         ("Russian warplanes struck rebel positions in Syria's Idlib province on Monday.", "struck",
-         "Military Forces of Russia", "Rebels (Syria)"),
+         "Military Forces of Russia", "Unidentified Armed Group (Syria)"),
         ("Al-Shabaab fighters were killed by Somali troops near Kismayo.", "killed",
          "Military Forces of Somalia", "Al-Shabaab"),
         ("Boko Haram attacked a military base in Borno, killing four Nigerian soldiers.", "attacked",
