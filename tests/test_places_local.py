@@ -204,6 +204,9 @@ def test_locatives_do_not_make_dates_or_adjectives_places(nlp, text):
         ("Background.\nGAO, Mali (AFP) - Gunmen attacked a convoy near Ansongo.", "Ansongo", False),
         ("MAIDUGURI – Insurgents raided Konduga overnight.", "Maiduguri", True),
         ("Militants attacked Bannu: three policemen died.", "Bannu", False),
+        # a dateline after a news agency's tag ("(Reuters) - ")
+        ("(Reuters) - NAIROBI, Kenya - Gunmen killed four police officers in Mandera on Tuesday.", "Nairobi", True),
+        ("(AFP) \u2014 Bamako, Mali \u2014 Jihadists killed ten soldiers near Douentza.", "Bamako", True),
     ],
 )
 def test_distance_landmarks_are_marked(nlp, text, name, reference):

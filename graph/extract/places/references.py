@@ -11,8 +11,11 @@ from graph.extract.places.words import COMPASS
 
 __all__ = ["reference_point", "dateline", "distance_unit"]
 
-# Before a dateline's place: nothing but a date ("date 2023-07-21 ", "June 5, 2023 ").
-_DATELINE_START = re.compile(r"\s*(?:date\s+)?(?:[A-Z][a-z]{2,8}\.? )?[\d\s/.,:-]*")
+# Before a dateline's place: nothing but a date ("date 2023-07-21 ", "June 5, 2023 ") or a news agency's tag
+# ("(Reuters) - ").
+_DATELINE_START = re.compile(
+    r"\s*(?:\([A-Z][A-Za-z .]{1,30}\)\s*[-\u2013\u2014]+\s*)?(?:date\s+)?(?:[A-Z][a-z]{2,8}\.? )?[\d\s/.,:-]*"
+)
 # After a dateline's place: ", Country", "/OTHER PLACE", then "(AP) —", ":" or a dash.
 _DATELINE_END = re.compile(r"(?:\s*[,/]\s*[A-Z][\w .'-]{0,30}?)?\s*(?:\(|:|\u2013|\u2014|-\s)")
 _DISTANCE = frozenset(("km", "kms", "kilometres", "kilometers", "miles", "metres", "meters"))
