@@ -109,6 +109,9 @@ CONTAINED = [
     # a list of unlisted villages is no address: each is in the region after the list, not in the next village
     ("Militants torched Bulo Xawo, Ceel Jaalle, Qoryooley Yar and Mareeray villages in Lower Shabelle region.",
      "Bulo Xawo", "Bulo Xawo", "SO", "Lower Shebelle", 3),
+    # a region of no one country ("Lake Chad") is abroad nowhere: it keeps its point in a Nigerian story
+    ("Boko Haram attacked fishermen on an island of Lake Chad, Nigerian officials said.", "Lake Chad",
+     "Lake Chad Basin", None, None, 3),
     # a name with a lower-case article inside ("Wad al-Nura") is whole, listed before a plural place noun
     ("Shells fell on the Hai Tadamon and Wad al-Nura neighbourhoods in northern Omdurman on Sunday.", "Wad al-Nura",
      "Wad al-Nura", "SD", "Khartoum", 2),
@@ -239,6 +242,22 @@ def test_event_place_is_not_a_dateline_or_a_distance_landmark(extractor, text, p
     events = extractor.extract(Article(id="t", text=text, published=dt.date(2024, 5, 6))).events
     assert events, "no event read"
     assert all(event.location == place for event in events), [event.location for event in events]
+
+
+# (sentence, mention, country): a note naming no country reads its places in its armed actors' home country and
+# the countries bordering it, never as a small namesake further abroad found by another of its names
+HINTED = [
+    ("Boko Haram fighters raided Bulagana village at dawn, burning homes.", "Bulagana", None),  # not Mongolia's Bulgan
+    ("Boko Haram fighters attacked Mora and Kolofata at dawn.", "Mora", "CM"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "mention", "country"), HINTED)
+def test_note_naming_no_country_keeps_to_its_actors_region(extractor, text, mention, country):
+    found = places_in(extractor.nlp, text)  # the whole pipeline's model: its ruler tags the actors
+    assert mention in found, f"{mention!r} not among {sorted(found)}"
+    assert found[mention].country == country
 
 
 # Admin2 areas (districts, territories, counties, LGAs) from admin2.tsv: named ones are places, and they

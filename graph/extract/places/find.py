@@ -8,6 +8,7 @@ the cues around each mention, and geocodes each with :func:`.geocode.resolve`. `
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
@@ -134,8 +135,9 @@ def _possessives_split(doc: Doc, spans: list[Span]) -> list[Span]:
 def _abroad(place: Place, named: Counter, local: bool) -> bool:
     """A town outside every country the text names is a namesake unless well known ("Gorgor village near
     Gashamo" in an Ethiopian note is not the Peruvian town); a name the text calls a district, area or
-    village ("Sham district" in Libya) is never a landmark abroad."""
-    if not named or place.country in named or place.kind == "country":
+    village ("Sham district" in Libya) is never a landmark abroad. A region of no one country ("Lake Chad") is
+    abroad nowhere."""
+    if not named or place.country in named or place.kind == "country" or place.country is None:
         return False
     return local or (place.kind in ("city", "town", "village", "district") and not landmark(place))
 
@@ -273,6 +275,12 @@ class _Geocoder:
     named: Counter = field(default_factory=Counter)  # the countries the text itself names
     memo: dict[tuple[str, bool, Cues], Place | None] = field(default_factory=dict)
 
+    @functools.cached_property
+    def _hinted(self) -> Counter:
+        """Where a note that names no country may be: its armed actors' home countries and the countries bordering
+        them (Boko Haram fights in Cameroon too)."""
+        return Counter(set(self.context) | get_gazetteer().bordering(self.context))
+
     def mention(self, item: _Prepared) -> PlaceMention | None:
         """The mention's place: the first query variant that the gazetteer places, else None."""
         doc, start, end, cues = self.doc, item.start, item.end, item.cues
@@ -288,7 +296,7 @@ class _Geocoder:
             if place is not None and strict and not _plausible(place, text, self.context):
                 place = None
             local = doc[end - 1].lower_ in PLACE_NOUNS or place_noun(doc, start, end) is not None
-            if place is not None and _abroad(place, self.named, local):
+            if place is not None and _abroad(place, self.named or self._hinted, local):
                 place = None
             if place is not None:
                 mention = doc[start : max(end, e)]
