@@ -89,9 +89,8 @@ def timeline(store: TripleStore, base_iri: str, segment: str, entity_id: str) ->
     latest = newest_items(store, q.event_list([role]), {role: URIRef(iri)}, q.TIMELINE_LIMIT, 0)  # TIMELINE: fields
     rows = store.read(q.with_iris(q.TIMELINE, latest), binding) if latest else []
     events = sorted({r["event"] for r in rows})
-    documents = sorted({r["document"] for r in rows if r.get("document")})
     found.events = _events(rows, store.read(q.with_iris(q.TIMELINE_ACTORS, events)) if events else [], iri,
-                           {r["document"]: r for r in read_among(store, q.TIMELINE_DOCUMENTS, documents)})
+                           _sources_and_places(store, rows))
     periods = {r["period"]: r["events"] for r in store.read(q.ENTITY_PERIODS, binding)}
     found.event_count = sum(periods.values())
     dated = sorted(p for p in periods if p)
@@ -100,14 +99,28 @@ def timeline(store: TripleStore, base_iri: str, segment: str, entity_id: str) ->
     return found
 
 
+def _sources_and_places(store: TripleStore, rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The title, publisher and date of the documents of the timeline's ``rows``, and the names of its places,
+    by IRI: read once per document and place (once per sentence, in TIMELINE, they were 40% of its cost)."""
+    documents = sorted({r["document"] for r in rows if r.get("document")})
+    places = sorted({r["place"] for r in rows if r.get("place")})
+    found = {r["document"]: r for r in read_among(store, q.TIMELINE_DOCUMENTS, documents)}
+    for r in read_among(store, q.LABELS, places):
+        if "name" in r:
+            found.setdefault(r["entity"], r)
+    return found
+
+
 def _events(rows: list[dict[str, Any]], actor_rows: list[dict[str, Any]], entity_iri: str,
-            documents: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+            found: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     events: dict[str, dict[str, Any]] = {}
     for r in rows:
+        date = r.get("date")
         event = events.setdefault(r["event"], {
-            "id": local_id(r["event"]), "date": r.get("date"), "type": r.get("type"), "sub_type": r.get("sub_type"),
-            "category": legend.category_of_event(r.get("type"), r.get("sub_type")), "fatalities": r.get("fatalities"),
-            "place": {"id": local_id(r["place"]), "name": r.get("place_name") or local_id(r["place"])}
+            "id": local_id(r["event"]), "date": None if date is None else str(date), "type": r.get("type"),
+            "sub_type": r.get("sub_type"), "category": legend.category_of_event(r.get("type"), r.get("sub_type")),
+            "fatalities": r.get("fatalities"),
+            "place": {"id": local_id(r["place"]), "name": found.get(r["place"], {}).get("name") or local_id(r["place"])}
             if r.get("place") else None,
             "roles": set(), "evidence": {}, "actors": {},
         })
@@ -115,7 +128,7 @@ def _events(rows: list[dict[str, Any]], actor_rows: list[dict[str, Any]], entity
         if role in _ROLE_LABELS:
             event["roles"].add(_ROLE_LABELS[role])
         if r.get("evidence") and r["evidence"] not in event["evidence"]:
-            source = documents.get(r.get("document") or "", {})
+            source = found.get(r.get("document") or "", {})
             event["evidence"][r["evidence"]] = {
                 "text": r.get("text") or "", "title": source.get("title"), "publisher": source.get("publisher"),
                 "published": source.get("published"),
