@@ -358,11 +358,13 @@ def _total_deaths(found: list[tuple[int, bool, bool, Token]]) -> int | None:
 def _counts(sent: Span) -> list[tuple[int, bool, bool, Token]]:
     out = []
     for token in sent:
+        if not (token.like_num or token.lower_ in VAGUE):
+            continue  # tested first: most words are no count, and the tests below look at their neighbours
         if token.ent_type_ in _NOT_COUNTS or token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "-":
             continue
         if token.i > 0 and token.doc[token.i - 1].lower_ in _TAIL_AFTER:
             continue  # the tail of "two hundred" / "twenty five" was read with its head
-        value = _full_value(token) if (token.like_num or token.lower_ in VAGUE) else None
+        value = _full_value(token)
         if value is None or value == 0:
             continue
         noun = _counted(token)
