@@ -85,9 +85,9 @@ def _context_matcher(vocab) -> PhraseMatcher:
     return matcher
 
 
-def main_country(doc: Doc, place_countries: list[str]) -> str | None:
-    """Return the country an article is about: its places' countries, then country adjectives."""
-    named = _named_countries(doc)
+def main_country(named: Counter, place_countries: list[str]) -> str | None:
+    """Return the country an article is about: its places' countries, then the votes of the countries its text
+    names (:func:`_named_countries`)."""
     votes = Counter({code: 2 * n for code, n in Counter(place_countries).items()}) + named
     ranked = sorted(votes, key=lambda code: (votes[code], named[code]), reverse=True)
     if len(ranked) > 1 and (votes[ranked[0]], named[ranked[0]]) == (votes[ranked[1]], named[ranked[1]]):
@@ -121,9 +121,9 @@ def find_actors(doc: Doc, places: Sequence[PlaceMention] = ()) -> ActorTable:
     """
     place_tokens = frozenset(i for p in places for i in range(p.start, p.end))
     places = [p for p in places if p.location.country]
-    country = main_country(doc, [p.location.country for p in places if p.location.country])
-    builder = MentionBuilder(doc, country, _sentence_countries(doc, places, country, set(_named_countries(doc))),
-                             place_tokens)
+    named = _named_countries(doc)
+    country = main_country(named, [p.location.country for p in places if p.location.country])
+    builder = MentionBuilder(doc, country, _sentence_countries(doc, places, country, set(named)), place_tokens)
     _named_force_mentions(builder)
     _dictionary_mentions(builder)
     _context_mentions(builder)
