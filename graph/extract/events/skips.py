@@ -138,10 +138,13 @@ def told_before(trigger) -> str | None:
 
 
 def _perfect(token) -> bool:
+    tag = token.tag_
+    if tag not in ("VBG", "VBN"):
+        return False  # tested first: the auxiliaries are read from the token's children
     auxes = {a.lower_ for a in token.children if a.dep_ in ("aux", "auxpass")}
-    if token.tag_ == "VBG":
+    if tag == "VBG":
         return "been" in auxes
-    return token.tag_ == "VBN" and bool(auxes & {"has", "have"}) and "been" not in auxes
+    return bool(auxes & {"has", "have"}) and "been" not in auxes
 
 
 def lead_end(article: Article) -> int:
