@@ -123,8 +123,10 @@ def possessive_mentions(builder: MentionBuilder) -> None:
     """
     doc, table = builder.doc, builder.table
     for token in doc:
+        if token.lower_ not in _OWN_FORCES or token.pos_ != "NOUN":
+            continue  # tested first: the owner is read from the token's children
         owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
-        if owner is None or token.lower_ not in _OWN_FORCES or token.pos_ != "NOUN":
+        if owner is None:
             continue
         before = [table.at(i) for i in range(owner.i - 1, token.sent.start - 1, -1)]
         antecedent = next((m for m in before if m and m.link is None and table.actors[m.key].kind in _ARMED_KINDS),
