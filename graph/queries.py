@@ -34,7 +34,7 @@ __all__ = [
     "search_events", "STATS", "DESCRIBE", "READINGS", "NETWORK_ACTORS", "NETWORK_PLACES", "NETWORK_EVENTS",
     "NETWORK_ROLES", "NETWORK_RELATIONS", "network_top_actors", "network_view_events", "NETWORK_EVENT_ROLES",
     "NETWORK_ANY_ACTORS", "NETWORK_ACTORS_AMONG", "NETWORK_PLACES_AMONG", "NETWORK_RELATIONS_AMONG", "ENTITY",
-    "TIMELINE", "TIMELINE_DOCUMENTS", "ENTITY_PERIODS", "TIMELINE_ACTORS", "TIMELINE_LIMIT", "EXPORT_EVENTS",
+    "TIMELINE", "TIMELINE_DOCUMENTS", "ENTITY_PERIODS", "TIMELINE_LIMIT", "EXPORT_EVENTS",
     "EXPORT_ASSOCIATES", "EXPORT_EVIDENCE", "EXPORT_ACTORS", "EXPORT_PLACES", "BROWSE_FILTERS", "BROWSE_SORTS",
     "browse", "browse_event_ids", "browse_count", "browse_months", "MONTH_GROUPS", "map_events", "BROWSE_REGIONS",
     "EXPORT_EVENTS_AMONG",
@@ -562,14 +562,6 @@ ENTITY_PERIODS = PREFIXES + """SELECT ?period (COUNT(DISTINCT ?event) AS ?events
 } GROUP BY ?period
 """
 
-# The actors of the events in """ + _IRIS + """ (one timeline page), for "with whom".
-TIMELINE_ACTORS = PREFIXES + """SELECT DISTINCT ?event ?role ?actor ?name WHERE {
-  VALUES ?event { """ + _IRIS + """ }
-  """ + _ROLES_OF_EVENTS + """
-  OPTIONAL { ?actor schema:name ?name }
-}
-"""
-
 # The bounded view (graph.network.NetworkView): the most active actors in a window ...
 _WINDOW = {"type": "?event ckg:eventType ?type .", "from": _EVENT_FILTERS["from"], "to": _EVENT_FILTERS["to"]}
 
@@ -614,7 +606,8 @@ def network_view_events(filters: Iterable[str], actors: Iterable[str]) -> Newest
     return chosen._replace(dates=window.dates)
 
 
-# ... and what the network needs of them (#IRIS#: events, actors or places of the view).
+# ... and what the network needs of them (#IRIS#: events, actors or places of the view; the roles also for an entity
+# page's "with whom").
 NETWORK_EVENT_ROLES = PREFIXES + """SELECT DISTINCT ?event ?role ?actor WHERE {
   VALUES ?event { """ + _IRIS + """ }
   """ + _ROLES_OF_EVENTS + """

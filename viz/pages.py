@@ -89,8 +89,8 @@ def timeline(store: TripleStore, base_iri: str, segment: str, entity_id: str) ->
     latest = newest_items(store, q.event_list([role]), {role: URIRef(iri)}, q.TIMELINE_LIMIT, 0)  # TIMELINE: fields
     rows = store.read(q.with_iris(q.TIMELINE, latest), binding) if latest else []
     events = sorted({r["event"] for r in rows})
-    found.events = _events(rows, store.read(q.with_iris(q.TIMELINE_ACTORS, events)) if events else [], iri,
-                           _sources_and_places(store, rows))
+    roles = store.read(q.with_iris(q.NETWORK_EVENT_ROLES, events)) if events else []
+    found.events = _events(rows, roles, iri, _looked_up(store, rows, roles))
     periods = {r["period"]: r["events"] for r in store.read(q.ENTITY_PERIODS, binding)}
     found.event_count = sum(periods.values())
     dated = sorted(p for p in periods if p)
@@ -99,19 +99,20 @@ def timeline(store: TripleStore, base_iri: str, segment: str, entity_id: str) ->
     return found
 
 
-def _sources_and_places(store: TripleStore, rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    """The title, publisher and date of the documents of the timeline's ``rows``, and the names of its places,
-    by IRI: read once per document and place (once per sentence, in TIMELINE, they were 40% of its cost)."""
+def _looked_up(store: TripleStore, rows: list[dict[str, Any]], roles: list[dict[str, Any]]
+               ) -> dict[str, dict[str, Any]]:
+    """The title, publisher and date of the documents of the timeline's ``rows``, and the names of its places and
+    of its events' actors (``roles``), by IRI: read once each (per sentence or role they cost twice as much)."""
     documents = sorted({r["document"] for r in rows if r.get("document")})
-    places = sorted({r["place"] for r in rows if r.get("place")})
+    named = sorted({r["place"] for r in rows if r.get("place")} | {r["actor"] for r in roles})
     found = {r["document"]: r for r in read_among(store, q.TIMELINE_DOCUMENTS, documents)}
-    for r in read_among(store, q.LABELS, places):
+    for r in read_among(store, q.LABELS, named):
         if "name" in r:
             found.setdefault(r["entity"], r)
     return found
 
 
-def _events(rows: list[dict[str, Any]], actor_rows: list[dict[str, Any]], entity_iri: str,
+def _events(rows: list[dict[str, Any]], roles: list[dict[str, Any]], entity_iri: str,
             found: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     events: dict[str, dict[str, Any]] = {}
     for r in rows:
@@ -134,12 +135,12 @@ def _events(rows: list[dict[str, Any]], actor_rows: list[dict[str, Any]], entity
                 "published": source.get("published"),
                 "document": local_id(r["document"]) if r.get("document") else None,
             }
-    for r in actor_rows:
+    for r in roles:
         acted = events.get(r["event"])
         if acted is not None and r["actor"] != entity_iri:
             role = _ROLE_LABELS.get(r["role"].rsplit("#", 1)[-1], "")
-            acted["actors"].setdefault(r["actor"], {"id": local_id(r["actor"]), "name": r.get("name") or
-                                                    local_id(r["actor"]), "role": role})
+            acted["actors"].setdefault(r["actor"], {"id": local_id(r["actor"]), "name": found.get(
+                r["actor"], {}).get("name") or local_id(r["actor"]), "role": role})
     ordered = sorted(events.values(), key=lambda e: (e["date"] is None, e["date"] or "", e["id"]))
     for event in ordered:
         event["roles"] = sorted(event["roles"])
