@@ -268,6 +268,8 @@ def test_bare_forces_are_the_state_their_sentence_or_paragraph_names():
         ("Gunmen have killed more than 3,000 people in the state since 2015, officials say.", 0),
         ("Nearly two dozen activists have been arrested since July, the group said.", 1),
         ("Militants have killed 12 villagers in the state since Monday, officials said.", 1),
+        # the dead of a period tallied in the passive ("have been killed since October") are no incident
+        ("More than 150 people have been killed by rebels in the region since October, a rights group said.", 0),
     ],
 )
 def test_standing_situations_are_no_events(text, count):
@@ -351,3 +353,20 @@ def test_one_event_per_place(text, places):
 def test_tolls_told_per_place_are_events_per_place(text, tolls):
     events = extract("tolls", text, "2024-03-22").events
     assert [(event.location, event.fatalities) for event in events] == tolls
+
+
+@pytest.mark.parametrize(
+    ("text", "tolls"),
+    [
+        # a war's toll in a clause describing the war is not the toll of the incident told beside it
+        ("Separatists fired rockets across the border on Saturday, escalating a conflict that has killed hundreds.",
+         [None]),
+        ("A roadside bomb wounded four soldiers near Bamenda, Cameroon, on Sunday. Rights groups accuse both sides "
+         "of abuses in a two-year conflict that has left more than 3,000 dead.", [None]),
+        # a period's tally after an incident leaves the incident its own toll
+        ("Rebels attacked the village of Mamove near Beni on Monday, killing six people. More than 150 people have "
+         "been killed by rebels in the region since October, a rights group said.", [6]),
+    ],
+)
+def test_a_wars_or_periods_toll_is_not_the_incidents(text, tolls):
+    assert [event.fatalities for event in extract("tally", text, "2024-03-22").events] == tolls

@@ -355,12 +355,24 @@ def _total_deaths(found: list[tuple[int, bool, bool, Token]]) -> int | None:
     return first_value + sum(extra) + len(singles)
 
 
+# Nouns for a whole war: a count in a clause describing one ("a conflict that has killed 3,000") is its toll.
+_WARS = frozenset(["conflict", "war", "insurgency", "rebellion", "uprising", "crisis", "violence", "unrest",
+                   "fighting", "campaign"])
+
+
+def _war_toll(token: Token) -> bool:
+    """A count inside a relative clause about a war: "a two-year conflict that has left more than 3,000 dead"."""
+    return any(a.dep_ == "relcl" and a.head.lemma_.lower() in _WARS for a in token.ancestors)
+
+
 def _counts(sent: Span) -> list[tuple[int, bool, bool, Token]]:
     out = []
     for token in sent:
         if not (token.like_num or token.lower_ in VAGUE):
             continue  # tested first: most words are no count, and the tests below look at their neighbours
         if token.ent_type_ in _NOT_COUNTS or token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "-":
+            continue
+        if _war_toll(token):
             continue
         if token.i > 0 and token.doc[token.i - 1].lower_ in _TAIL_AFTER:
             continue  # the tail of "two hundred" / "twenty five" was read with its head

@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Span
 
 from graph.extract.actors.lexicon import dictionary
+from graph.extract.events.numbers import DEATH_VERBS
 from graph.records import Article, Event
 
 __all__ = ["word_set", "repeats", "caption", "ongoing", "describes", "lead_end", "drop_headline", "counts_victims",
@@ -63,10 +64,11 @@ def caption(text: str, end: int) -> bool:
 
 
 def ongoing(sent: Span) -> bool:
-    """Whether the sentence has a verb in the perfect progressive ("has been fighting") or the active
-    perfect ("have operated", "has killed"); a passive "have been arrested since July" may still report
-    the arrests."""
-    return any(_perfect(t) for t in sent)
+    """Whether the sentence has a verb in the perfect progressive ("has been fighting"), the active
+    perfect ("have operated", "has killed") or a death verb in the passive perfect ("have been killed",
+    which with "since October" tallies a period's dead); a passive "have been arrested since July" may
+    still report the arrests."""
+    return any(_perfect(t) or _tally(t) for t in sent)
 
 
 # Main verbs that describe or characterise rather than report: "X has become the epicentre of the conflict",
@@ -135,6 +137,12 @@ def told_before(trigger) -> str | None:
                 c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in noun.children):
             return noun.lemma_.lower()
     return None
+
+
+def _tally(token) -> bool:
+    auxes = {a.lower_ for a in token.children if a.dep_ in ("aux", "auxpass")}
+    return token.tag_ == "VBN" and token.lemma_.lower() in DEATH_VERBS and bool(auxes & {"has", "have"}) and (
+        "been" in auxes)
 
 
 def _perfect(token) -> bool:
