@@ -140,9 +140,10 @@ def told_before(trigger) -> str | None:
 
 
 def _tally(token) -> bool:
+    if token.tag_ != "VBN" or token.lemma_.lower() not in DEATH_VERBS:
+        return False  # tested first, as in _perfect: the auxiliaries are read from the token's children
     auxes = {a.lower_ for a in token.children if a.dep_ in ("aux", "auxpass")}
-    return token.tag_ == "VBN" and token.lemma_.lower() in DEATH_VERBS and bool(auxes & {"has", "have"}) and (
-        "been" in auxes)
+    return bool(auxes & {"has", "have"}) and "been" in auxes
 
 
 def _perfect(token) -> bool:
