@@ -106,6 +106,11 @@ CONTAINED = [
      "Sitio Lumbang", "Sitio Lumbang", "PH", "Western Visayas", 2),
     ("Troops clashed with rebels in Barangay Tagbino, Guihulngan City, Negros Oriental, last week.",
      "Barangay Tagbino", "Barangay Tagbino", "PH", "Central Visayas", 2),
+    # an abbreviated saint ("Sta." for Santa) opens a town's name; "X, Y town" makes Y a town, not an admin area
+    ("Police clashed with rebels in Barangay Malag, Sta. Catalina town on Friday, in Negros Oriental.",
+     "Sta. Catalina", "Santa Catalina", "PH", "Central Visayas", 1),
+    ("Police clashed with rebels in Barangay Malag, Sta. Catalina town on Friday, in Negros Oriental.",
+     "Barangay Malag", "Barangay Malag", "PH", "Central Visayas", 2),
     # a list of unlisted villages is no address: each is in the region after the list, not in the next village
     ("Militants torched Bulo Xawo, Ceel Jaalle, Qoryooley Yar and Mareeray villages in Lower Shabelle region.",
      "Bulo Xawo", "Bulo Xawo", "SO", "Lower Shebelle", 3),

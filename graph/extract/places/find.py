@@ -210,7 +210,8 @@ def _prepare(doc: Doc, spans: list[Span], countries: dict[str, str], context: Co
         cues = _cues(doc, start, end)
         among = _apposed(doc, end, starts)
         admin = cues.admin
-        if start >= 2 and doc[start - 1].text == "," and start - 1 in ends:  # "Celaya, Guanajuato": a container
+        # "Celaya, Guanajuato": a container, but not "Barangay Malag, Sta. Catalina town"
+        if start >= 2 and doc[start - 1].text == "," and start - 1 in ends and not cues.town:
             admin = True
             owner = resolve(ends[start - 1].text, context)
             if owner is not None:  # "Atlanta, Georgia": the Georgia that holds Atlanta

@@ -33,6 +33,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 RESCUE_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART"})
 _DATELINE_MARKS = frozenset((",", "/", ":", "-", "\u2013", "\u2014", "("))
 # Labels of names that a locative preposition does not make places ("in June", "in 2016", "in Syrian").
+# Abbreviated saints that open Spanish and Philippine place names ("Sta. Catalina", "Sto. Tomas").
+_SAINTS = {"Sta": "Santa", "Sto": "Santo"}
 # Direction words that open the name of an admin unit or region ("Middle Shabelle", "Upper Nile").
 _DIRECTED = frozenset((*DIRECTIONS, "middle"))
 _NOT_PLACE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "NORP", "MONEY", "PERCENT", "QUANTITY", "EVENT", "LAW"})
@@ -59,6 +61,8 @@ def query_variants(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]
         out.insert(0, (start, end + 1, doc[start : end + 1].text))  # "Kherson oblast", "Sweida province"
     if end - start > 1 and doc[start].lower_ in DIRECTIONS:
         out.append((start + 1, end, doc[start + 1 : end].text))
+    if end - start > 2 and doc[start].text in _SAINTS and doc[start + 1].text == ".":
+        out.append((start, end, spelt_out(doc, start, end)))  # "Sta. Catalina": Santa Catalina
     if text.isupper() and dateline(doc, start, end):
         out.append((start, end, text.title()))  # "KABUL, Afghanistan (AP) —"
     if end - start == 1 and text.endswith("s") and end < len(doc) and doc[end].text[:1].isupper():
@@ -77,7 +81,7 @@ def candidate_spans(doc: Doc) -> list[Span]:
     """The NER's place entities, names it mislabels that the gazetteer trusts ("Daraa" as ORG), and admin units
     spelt with a lower-case direction ("the middle Shabelle region"), whole."""
     gaz = get_gazetteer()
-    directed = _directed(doc)
+    directed = _directed(doc) + _abbreviated(doc)
     inside = {i for span in directed for i in range(span.start, span.end)}
     spans = list(directed)
     for ent in doc.ents:
@@ -89,6 +93,26 @@ def candidate_spans(doc: Doc) -> list[Span]:
             # a mislabelled name is taken only when spelt as a country, an admin1 unit or a curated place
             spans.append(ent)
     return sorted(spans, key=lambda span: span.start)
+
+
+def _abbreviated(doc: Doc) -> list[Span]:
+    """Names opened by an abbreviated saint ("Sta. Catalina", "Sto. Tomas"): the tokenizer cuts them at the full
+    stop, and the NER reads what follows as a person. Taken when the gazetteer knows the name spelt out."""
+    gaz, out = get_gazetteer(), []
+    for token in doc[:-2]:
+        if token.text not in _SAINTS or doc[token.i + 1].text != "." or not doc[token.i + 2].text[:1].isupper():
+            continue
+        for end in (token.i + 4, token.i + 3):
+            if end <= len(doc) and all(t.is_alpha and t.text[:1].isupper() for t in doc[token.i + 2 : end]) \
+                    and gaz.lookup(spelt_out(doc, token.i, end)):
+                out.append(doc[token.i : end])
+                break
+    return out
+
+
+def spelt_out(doc: Doc, start: int, end: int) -> str:
+    """The name of ``doc[start:end]`` with an abbreviated saint spelt out: "Sta. Catalina" -> "Santa Catalina"."""
+    return f"{_SAINTS[doc[start].text]} {doc[start + 2 : end].text}"
 
 
 def _directed(doc: Doc) -> list[Span]:
