@@ -906,13 +906,16 @@ READING_SKIPPED = tuple(str(p) for p in (PROV.wasDerivedFrom, PROV.wasGeneratedB
                                           SDO.latitude, SDO.longitude, GEO.hasGeometry, SDO.text))
 
 # Every (subject, predicate, value) of #IRIS# that document graphs state, with how many documents state it.
-READINGS_OF = _LINK_PREFIXES + f"""SELECT ?s ?p ?o ?dt (COUNT(DISTINCT ?g) AS ?n) WHERE {{
-  VALUES ?s {{ {_IRIS} }}
-  GRAPH ?g {{ ?s ?p ?o }}
-  FILTER(?g != {_CURRENT})
-  FILTER(?p NOT IN ({", ".join(f"<{p}>" for p in READING_SKIPPED)}))
-  BIND(IF(isIRI(?o), "", STR(DATATYPE(?o))) AS ?dt)
-}} GROUP BY ?s ?p ?o ?dt
+# A quad is stated once, so each graph counts once without DISTINCT; the datatype is read once per value, after
+# grouping: a stored actor is stated by every report that names it, and work per report is what grows.
+READINGS_OF = _LINK_PREFIXES + f"""SELECT ?s ?p ?o (IF(isIRI(?o), "", STR(DATATYPE(?o))) AS ?dt) ?n WHERE {{
+  {{ SELECT ?s ?p ?o (COUNT(?g) AS ?n) WHERE {{
+    VALUES ?s {{ {_IRIS} }}
+    GRAPH ?g {{ ?s ?p ?o }}
+    FILTER(?g != {_CURRENT})
+    FILTER(?p NOT IN ({", ".join(f"<{p}>" for p in READING_SKIPPED)}))
+  }} GROUP BY ?s ?p ?o }}
+}}
 """
 
 # For values that tie on the number of reports (#PAIRS#: (?s ?p) rows): the latest publication date of each.
