@@ -49,6 +49,8 @@ def extract(extractor, text: str):
         # the crowd named by the clause around the looting word, or by the word itself
         ("Angry residents went on a looting spree in Eldoret, Kenya.", "Mob violence", "Rioters (Kenya)", None),
         ("Looters ransacked shops in Eldoret, Kenya.", "Mob violence", "Rioters (Kenya)", None),
+        ("Opposition cadres smashed the windows of campaign vehicles in Lusaka, Zambia.", "Mob violence",
+         "Rioters (Zambia)", None),
         # a handful of people is a gang, not a crowd
         ("Three men torched two police cars in Kisumu, Kenya.", "Looting/property destruction",
          "Unidentified Armed Group (Kenya)", "Police Forces of Kenya"),
