@@ -198,6 +198,22 @@ def test_fuzzy_lookup_stays_inside_the_given_countries():
     assert gaz.lookup_fuzzy("Shajara", set()) == []
 
 
+# (variant, country, the town it spells or None): a variant ends in the name's own final vowel; another final
+# vowel makes another place ("Kangemi" is a Nairobi suburb, "Kangema" a town 60 km away; Santo/Santa)
+VARIANTS = [
+    ("Shashamene", "ET", "Shashamane"),
+    ("Janzour", "LY", "Janzur"),
+    ("Kangemi", "KE", None),
+    ("Wumbi", "NG", None),
+]
+
+
+@pytest.mark.parametrize(("variant", "country", "town"), VARIANTS)
+def test_fuzzy_lookup_keeps_the_final_vowel(variant, country, town):
+    names = [p.name for p in get_gazetteer().lookup_fuzzy(variant, {country})]
+    assert (names[:1] == [town]) if town else names == []
+
+
 def test_demonyms_map_to_countries():
     demonyms = get_gazetteer().demonyms
     assert demonyms["syrian"] == "SY" and demonyms["iraqi"] == "IQ" and demonyms["ukrainian"] == "UA"

@@ -34,10 +34,15 @@ __all__ = [
 
 DATA_DIR = DATA_ROOT / "places"
 FUZZY_RATIO = 0.6  # how alike (difflib's ratio) a transliteration variant must be to the place's name
+_VOWELS = frozenset("aeiou")
 SHORT_NAME = 4  # letters up to which a name finds only places of that very name, not those it is another name of
 
 
 def _alike(key: str, other: str) -> bool:
+    """Whether two names are spellings of one: much alike, and ending in the same vowel when both end in one
+    ("Shashamene" ~ "Shashamane", but "Kangemi" is another place than "Kangema", "Wumbi" than "Wamba")."""
+    if key[-1:] in _VOWELS and other[-1:] in _VOWELS and key[-1] != other[-1]:
+        return False
     return SequenceMatcher(None, key, other).ratio() >= FUZZY_RATIO
 
 
