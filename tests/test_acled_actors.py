@@ -150,6 +150,11 @@ def test_a_tie_between_countries_leaves_generic_actors_without_one(extractor):
         # a claim: the claimant is the doer
         ("Al-Shabaab claimed it had killed five soldiers in an ambush near Kismayo, Somalia.",
          "Military Forces of Somalia", "Al-Shabaab"),
+        # "X is reported to have killed": X is the doer, not the source; "were reported killed": the dead
+        ("Al-Shabaab is reported to have killed four villagers near Baidoa, Somalia.", "Al-Shabaab",
+         "Civilians (Somalia)"),
+        ("Two soldiers were reported killed in Gao, Mali.", "Military Forces of Mali",
+         "Unidentified Armed Group (Mali)"),
         # battles and remote violence list the state's forces first, as ACLED's interaction codes do
         ("ISWAP fighters attacked soldiers in Monguno, Nigeria.", "Military Forces of Nigeria",
          "Islamic State West Africa Province"),

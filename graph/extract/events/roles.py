@@ -58,6 +58,8 @@ def _is_reporter(token: Token) -> bool:
         head = step.head
         if step.dep_ == "nsubj" and _claims_own_deed(head):
             return False  # "Al Shabaab claims it has killed 6 soldiers": the claimant is the doer
+        if step.dep_ == "nsubjpass" and any(c.dep_ in {"xcomp", "oprd"} for c in head.children):
+            return False  # "The army is reported to have taken the town", "two soldiers were reported killed"
         if step.dep_ in {"nsubj", "nsubjpass"} and head.lemma_.lower() in REPORT_VERBS:
             # "Israeli air strikes killed 20 ..., officials said" parsed with two subjects of "said":
             # the one nearest the verb is the source
@@ -101,7 +103,7 @@ def _side(token: Token, trigger: Token | None) -> str | None:
     if not below:
         return None
     last = below[-1]
-    if last.dep_ in _SUBJECT:
+    if last.dep_ in _SUBJECT or _raised(last, common):
         return "agent"
     if last.dep_ in _OBJECT:
         return "patient"
@@ -112,6 +114,14 @@ def _side(token: Token, trigger: Token | None) -> str | None:
     if last.dep_ in {"compound", "amod", "nmod"} and common.dep_ in _OBJECT:
         return "patient"
     return None
+
+
+def _raised(subject: Token, verb: Token) -> bool:
+    """"X is reported (said, believed) to have taken ...": the passive subject of a verb with an active
+    infinitive is the subject of the infinitive, the doer of what is reported."""
+    return subject.dep_ == "nsubjpass" and any(
+        c.dep_ == "xcomp" and {"TO"} <= {g.tag_ for g in c.children} and "auxpass" not in {g.dep_ for g in c.children}
+        for c in verb.children)  # not "were reported killed", "are said to have been killed"
 
 
 def _counted_dead(token: Token) -> bool:
