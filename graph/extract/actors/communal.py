@@ -6,6 +6,8 @@ actor (a state, a named group) or a country is left to the other stages.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from graph.datafiles import read_words
@@ -33,16 +35,19 @@ def communal_mentions(builder: MentionBuilder) -> None:
 
 
 class _Context:
-    """What the sides are read against, gathered once per doc: its words and the actors named so far."""
+    """What the sides are read against, gathered once per doc: the actors named so far, and each name's
+    community (one search of the text per distinct name)."""
 
     def __init__(self, builder: MentionBuilder):
         self.builder = builder
-        self.words = {t.text for t in builder.doc}
         self.named = {info.name: info for info in builder.table.actors.values()}
+        self.communities: dict[str, tuple[str, bool]] = {}
 
     def militia(self, side: Span) -> ActorInfo:
         """The side's militia: an actor of the community's own name if the article has one ("Kuki militants")."""
-        community, people = _community(self.words, side.text)
+        if side.text not in self.communities:
+            self.communities[side.text] = _community(self.builder.doc.text, side.text)
+        community, people = self.communities[side.text]
         if community in self.named:
             return self.named[community]
         country = countries().by_code.get(self.builder.country_at(side.start) or "")
@@ -50,11 +55,11 @@ class _Context:
         return ActorInfo(actor_key(name), name, "militia", country.code if country else None)
 
 
-def _community(words: set[str], name: str) -> tuple[str, bool]:
+def _community(text: str, name: str) -> tuple[str, bool]:
     """(the community's name, whether it is a people): "Kukis" is the Kuki people when the text also says
     "Kuki"; a name of communities.tsv is an ethnic group."""
     singular = name[:-1] if name.endswith("s") else name
-    if singular != name and singular in words:
+    if singular != name and re.search(rf"\b{re.escape(singular)}\b", text):
         return singular, True
     return name, name in lexicon.communities()
 
