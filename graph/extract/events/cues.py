@@ -145,6 +145,7 @@ def find_cues(sent: Span) -> list[Cue]:
     tokens = list(sent)
     forms = [_forms(t) for t in tokens]
     found: list[Cue] = []
+    flags: dict[int, tuple[bool, bool]] = {}  # head -> (negated, hypothetical): read once for the phrases it heads
     for k in range(len(tokens)):
         for form in forms[k]:
             for words, cue in phrases.get(form, ()):
@@ -158,7 +159,9 @@ def find_cues(sent: Span) -> list[Cue]:
                 if cue in MODIFIERS:  # targets and actors are read as they stand
                     found.append(Cue(cue, matched[0].i, matched[-1].i + 1, head))
                 else:
-                    found.append(Cue(cue, matched[0].i, matched[-1].i + 1, head, _negated(head), _hypothetical(head)))
+                    if head.i not in flags:
+                        flags[head.i] = (_negated(head), _hypothetical(head))
+                    found.append(Cue(cue, matched[0].i, matched[-1].i + 1, head, *flags[head.i]))
     return _drop_nested(found)
 
 
