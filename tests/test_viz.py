@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 import subprocess
 import sys
@@ -170,6 +171,34 @@ def test_layout_places_every_node_apart_and_repeats(graph):
     assert layout.compute_layout(graph) == first
     assert set(first) == set(graph)
     assert len(set(first.values())) == graph.number_of_nodes()  # no two nodes on one spot
+
+
+# Builds a graph in the order of a set of strings (which follows PYTHONHASHSEED) and prints its layout.
+_LAYOUT_IN_SET_ORDER = """
+import json, sys
+import networkx as nx
+from viz.layout import compute_layout
+seed = nx.barabasi_albert_graph(int(sys.argv[1]), 2, seed=5)
+edges = {(f"actor/{u}", f"actor/{v}") for u, v in seed.edges}
+graph = nx.Graph()
+graph.add_edges_from(edges)
+graph.add_nodes_from({f"actor/alone-{n}" for n in range(6)})
+print(json.dumps(compute_layout(graph), sort_keys=True))
+"""
+
+
+@pytest.mark.parametrize("size", [60, 400], ids=["spring", "pivot-mds"])
+def test_layout_is_the_same_in_processes_with_different_hash_seeds(size):
+    def positions(hash_seed: str) -> str:
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        done = subprocess.run([sys.executable, "-c", _LAYOUT_IN_SET_ORDER, str(size)], cwd=ROOT, env=env,
+                              capture_output=True, text=True, check=True)
+        return done.stdout
+
+    first = positions("1")
+    assert len(json.loads(first)) == size + 6
+    assert positions("2") == first
+    assert positions("3") == first
 
 
 # ------------------------------------------------------------------ rendering

@@ -4,7 +4,8 @@ Each connected component is laid out on its own: small ones by networkx's spring
 large ones by pivot MDS (Brandes & Pich 2006: breadth-first distances from a few pivots,
 projected by SVD), which stays near-linear where spring layouts are quadratic. Nodes that
 land on one spot (the leaves of a hub) are fanned out on a sunflower spiral; components are
-then packed in rows, largest first. Same graph, same positions.
+then packed in rows, largest first. Same graph, same positions, whatever order its nodes and
+edges were added in (and in any process).
 """
 
 from __future__ import annotations
@@ -62,7 +63,11 @@ def _component_layout(graph: nx.Graph, nodes: list[str]) -> dict[str, np.ndarray
     if n == 1:
         return {nodes[0]: np.zeros(2)}
     if n <= SPRING_LIMIT:
-        component = graph.subgraph(nodes)
+        # spring_layout starts from seeded random positions dealt in the graph's node order, which is the
+        # order the caller inserted them in (often a set's or a query's): a graph in sorted order instead.
+        component = nx.Graph()
+        component.add_nodes_from(nodes)
+        component.add_edges_from(sorted(tuple(sorted(edge)) for edge in graph.subgraph(nodes).edges))
         raw = nx.spring_layout(component, seed=7, iterations=50 if n < 100 else 30)
         coords = np.array([raw[node] for node in nodes])
     else:
