@@ -59,6 +59,27 @@ def test_input_sniffing(text, html, english):
     assert looks_like_english(text) is english
 
 
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        ("Gunmen attacked an army checkpoint near Bama, Nigeria, killing two soldiers.", True),
+        ("Rebels shelled a market town on Sunday; several traders died.", True),
+        ("Unknown gunmen on motorbikes shot a trader dead in a village market.", True),
+        ("Police fired tear gas at students marching against fee increases.", True),
+        ("Des hommes armés ont attaqué un poste de l'armée près de la ville, tuant deux soldats.", False),
+        ("Hombres armados atacaron un puesto del ejército cerca de la ciudad y mataron a dos soldados.", False),
+        ("Homens armados atacaram um posto do exército perto da cidade e mataram dois soldados.", False),
+        ("Uomini armati hanno attaccato un posto dell'esercito vicino alla città, uccidendo due soldati.", False),
+        ("Bewaffnete griffen einen Armeeposten bei der Stadt an und töteten zwei Soldaten.", False),
+        ("Gewapende mannen vielen een legerpost aan bij de stad en doodden twee soldaten.", False),
+        ("هاجم مسلحون نقطة تفتيش للجيش قرب المدينة وقتلوا جنديين اثنين", False),
+        ("qzx vbnm plokij wertyu asdfg hjkl zxcvb mnbvc lkjhg poiuy", False),
+    ],
+)
+def test_short_notes_are_told_by_their_function_words(text, english):
+    assert looks_like_english(text) is english
+
+
 @pytest.mark.parametrize("size", [7, 20, 64])
 def test_chunks_join_back_to_the_text(size):
     text = "First line here.\nSecond one. Third sentence here.\n" * 5

@@ -14,9 +14,24 @@ _NEWLINES = dict.fromkeys("\r\u2028\u2029", "\n")
 _TABLE = str.maketrans({**dict.fromkeys(_ODD_SPACES + _ZERO_WIDTH + "\t\x0b\x0c", " "), **_QUOTES, **_NEWLINES})
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _HTML = re.compile(r"<(html|body|div|p|span|script|table|a\s|br|head|meta)\b", re.IGNORECASE)
-_STOPWORDS = frozenset(
-    ["the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "was", "with", "by", "as", "at", "from"]
-    + ["said", "has", "have", "were", "are", "it"]
+# English function words, most of them spelt so in no other Latin-script language we are sent.
+_ENGLISH = frozenset(
+    ["the", "of", "and", "to", "that", "for", "with", "by", "at", "from", "said", "has", "have", "were", "are"]
+    + ["it", "near", "after", "before", "between", "against", "during", "into", "while", "when", "where", "who"]
+    + ["which", "whose", "they", "their", "them", "he", "his", "she", "her", "its", "this", "these", "those"]
+    + ["but", "or", "not", "been", "had", "be", "will", "would", "also", "than", "there", "two", "three", "four"]
+    + ["five", "several", "later"]
+)
+# Spellings shared with other languages: a text of these alone is English unless other function words show.
+_SHARED = frozenset(["a", "an", "in", "on", "is", "was", "as"])
+# French, Spanish, Portuguese, Italian, German and Dutch function words (none an English word or a
+# frequent part of place names, so "UN", "El Fasher" or "La Paz" do not count).
+_FOREIGN = frozenset(
+    ["le", "les", "des", "du", "et", "est", "une", "dans", "sur", "par", "pour", "avec", "qui", "que", "ont"]
+    + ["au", "aux", "los", "las", "del", "y", "en", "por", "con", "una", "fue", "para", "se", "os", "dos", "das"]
+    + ["em", "uma", "com", "il", "gli", "della", "dell", "nel", "alla", "dei", "delle", "hanno", "che", "sono"]
+    + ["der", "und", "ist", "von", "mit", "dem", "ein", "eine", "einen", "bei", "im", "zu", "wurde"]
+    + ["nicht", "auf", "het", "een", "van", "op", "zijn", "werd"]
 )
 
 
@@ -36,7 +51,12 @@ def looks_like_html(text: str) -> bool:
 
 
 def looks_like_english(text: str) -> bool:
-    """True when the text is mostly Latin letters with common English function words (or is very short)."""
+    """True when the text is mostly Latin letters with English rather than other function words (or is very short).
+
+    A short note may have few function words ("Gunmen attacked an army checkpoint near Bama, killing two
+    soldiers"), so the list is broad; text in another Latin-script language is told by its own function words
+    outnumbering the English ones.
+    """
     sample = text[:20000]
     letters = [c for c in sample if c.isalpha()]
     if not letters:
@@ -45,5 +65,8 @@ def looks_like_english(text: str) -> bool:
     words = re.findall(r"[a-z]+", sample.lower())
     if len(words) < 8:
         return latin > 0.6
-    common = sum(w in _STOPWORDS for w in words) / len(words)
-    return latin > 0.6 and common > 0.05
+    english = sum(w in _ENGLISH for w in words)
+    shared = sum(w in _SHARED for w in words)
+    foreign = sum(w in _FOREIGN for w in words)
+    common = (english + shared) / len(words)
+    return latin > 0.6 and common > 0.05 and english >= foreign
