@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import shutil
@@ -11,7 +12,8 @@ import pytest
 import requests
 
 from api import create_app
-from graph.records import Extraction
+from graph import queries as q
+from graph.records import Actor, Article, Event, Extraction, Location
 from graph.vocab import CURRENT_GRAPH
 from tests.conftest import ROOT, _serve, write_data_dir
 
@@ -135,3 +137,51 @@ def test_an_entity_page_is_kept_until_the_next_write(hand_built_data_dir, tmp_pa
     finally:
         app.extensions["conflictkg.reads"].close()
         app.extensions["conflictkg.store"].close()
+
+
+def _tied_reports() -> list[Extraction]:
+    """Two reports on one armed group in one town: two events on its newest date, then five on one older date
+    (seven kinds of event, so that none is read as another's report)."""
+    group = Actor(id="actor/red-hills-brigade", name="Red Hills Brigade", kind="armed_group")
+    town = Location(id="place/low-ford", name="Low Ford", kind="town", country="ML", lat=14.5, lon=-4.2)
+    kinds = [("Battles", "Armed clash"), ("Battles", "Government regains territory"),
+             ("Violence against civilians", "Attack"), ("Violence against civilians", "Abduction/forced disappearance"),
+             ("Explosions/Remote violence", "Air/drone strike"), ("Explosions/Remote violence", "Grenade"),
+             ("Explosions/Remote violence", "Remote explosive/landmine/IED")]
+    dates = ["2021-02-01", "2021-02-02", "2021-02-01", "2021-02-01", "2021-02-02", "2021-02-01", "2021-02-01"]
+
+    def event(n: int) -> Event:
+        evidence = f"Red Hills Brigade fighters struck in Low Ford, the {n + 1}th report said."
+        return Event(id=f"event/tied-{n}", event_type=kinds[n][0], sub_event_type=kinds[n][1], actor1=group.name,
+                     actor2=None, location=town.name, date=dates[n], evidence=evidence, start=10 * n,
+                     end=10 * n + len(evidence))
+
+    return [Extraction(document=Article(id=doc, text="...", published=dt.date(2021, 2, 3), title=doc),
+                       actors=(group,), locations=(town,), events=tuple(event(n) for n in numbers))
+            for doc, numbers in (("doc-north", [5, 0, 1]), ("doc-south", [3, 6, 2, 4]))]
+
+
+def _pages(data_dir, path: str, times: int) -> list[str]:
+    """The page at ``path`` from ``times`` fresh apps (nothing kept from one to the next)."""
+    pages = []
+    for _ in range(times):
+        app = create_app({"data_dir": str(data_dir)})
+        try:
+            pages.append(app.test_client().get(path, headers={"Accept": "text/html"}).get_data(as_text=True))
+        finally:
+            app.extensions["conflictkg.reads"].close()
+            app.extensions["conflictkg.store"].close()
+    return pages
+
+
+@pytest.mark.parametrize("path", ["/actors/red-hills-brigade", "/places/low-ford"])
+def test_an_entity_page_cut_inside_tied_dates_is_the_same_from_fresh_apps(tmp_path, monkeypatch, path):
+    """A page whose latest events end inside a run of events of one date: ties go by IRI, so two fresh apps
+    (no kept pages, no kept reads) give the same page, with the tied events lowest by IRI."""
+    data_dir = write_data_dir(tmp_path / "data", _tied_reports())
+    everything = re.findall(r'href="/events/([^"]+)"', _pages(data_dir, path, 1)[0])  # oldest first, ties by IRI
+    assert len(everything) == 7
+    monkeypatch.setattr(q, "TIMELINE_LIMIT", 4)  # the two newest events and two of the five tied ones
+    first, second = _pages(data_dir, path, 2)
+    assert first == second
+    assert re.findall(r'href="/events/([^"]+)"', first) == everything[:2] + everything[5:]
