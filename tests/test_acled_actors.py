@@ -105,6 +105,11 @@ def test_acled_actors_and_roles(extractor, text, actor1, actor2):
          "South Sudan People's Defence Forces"),
         ("Nigeria Police Force officers dispersed the crowd in Abuja.", "Police Forces of Nigeria",
          "Nigeria Police Force"),
+        # a generic branch or unit of an army is the country's forces, not a group of its own
+        ("The Air Force bombed a FARC camp in Cauca, Colombia, on Monday.", "Military Forces of Colombia",
+         "Air Force"),
+        ("Soldiers of the 29th Brigade of the Army clashed with dissidents in Cauca, Colombia.",
+         "Military Forces of Colombia", "Brigade of the Army"),
     ],
 )
 def test_state_forces_keep_their_own_name_as_alias(extractor, text, name, alias):

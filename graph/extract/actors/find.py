@@ -16,7 +16,7 @@ import spacy
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
-from graph.datafiles import read_rows
+from graph.datafiles import read_rows, read_words
 from graph.extract.actors import lexicon
 from graph.extract.actors.acronyms import merge_spelt_out
 from graph.extract.actors.communal import communal_mentions
@@ -239,6 +239,10 @@ def _org_mentions(builder: MentionBuilder) -> None:
         if owner:
             builder.add(builder.table.actors[owner], span)
             continue
+        state = state_actor(builder.country_at(span.start) or "") if _generic_unit(span) else None
+        if state:  # "the Air Force", "29th Brigade of the Army": the country's forces, not a group of their own
+            builder.add(state, span)
+            continue
         kind = _org_kind(span)
         if kind == "place" or _names_unit(span):
             continue  # a building, court, school, ministry or region is where something happens, not who does it
@@ -246,6 +250,18 @@ def _org_mentions(builder: MentionBuilder) -> None:
         if kind == "organization" and not acronym and counts[text] < 2 and len(span) < 2:
             continue  # a lone capitalised word is not evidence of an organisation
         builder.add(ActorInfo(actor_key(text), text, kind), span)
+
+
+_UNIT_NAME_WORDS = read_words("actors", "unit_words.txt")
+_UNIT_HEADS = frozenset(["Force", "Forces", "Navy", "Army", "Brigade", "Brigades", "Battalion", "Battalions",
+                         "Division", "Regiment", "Corps", "Marines", "Commandos"])
+
+
+def _generic_unit(span: Span) -> bool:
+    """Whether a name is only a generic branch or unit of an army ("Air Force", "15th Infantry Battalion")."""
+    words = [t.text for t in span if t.lower_ not in {"of", "the", "'s", "’s"}]
+    return any(w in _UNIT_HEADS for w in words) and all(
+        w in _UNIT_NAME_WORDS or w in _ORDINALS or w[:1].isdigit() for w in words)
 
 
 # nouns after a name that make it an administrative unit: "Hirshabelle regional state", "Ituri province"
