@@ -42,6 +42,9 @@ def test_two_communities_in_a_fight(extractor, text, actor1, actor2):
         ("Kuki militants burnt houses in Moreh. Violence between the Meiteis and Kukis has killed dozens. "
          "A Meitei leader called for calm.", {"Meitei Ethnic Militia", "Kuki"}, {"Kukis Communal Militia"}),
         ("Traffic on the road between Kano and Kaduna was blocked by a crash.", set(), {"Kano Communal Militia"}),
+        # the same for a people a group noun names ("Konkombas herdsmen")
+        ("Konkombas herdsmen attacked Fulani settlers near Kwahu, Ghana. A Konkomba leader denied it.",
+         {"Konkomba Ethnic Militia"}, {"Konkombas Ethnic Militia"}),
     ],
 )
 def test_community_names(extractor, text, expected, not_expected):

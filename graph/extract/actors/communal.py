@@ -16,7 +16,7 @@ from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.table import ActorInfo, MentionBuilder
 from graph.extract.countries import countries
 
-__all__ = ["communal_mentions"]
+__all__ = ["communal_mentions", "community"]
 
 _FEUDS = read_words("actors", "feud_nouns.txt")
 _MAX_NAME = 3  # words of one community's name
@@ -46,16 +46,16 @@ class _Context:
     def militia(self, side: Span) -> ActorInfo:
         """The side's militia: an actor of the community's own name if the article has one ("Kuki militants")."""
         if side.text not in self.communities:
-            self.communities[side.text] = _community(self.builder.doc.text, side.text)
-        community, people = self.communities[side.text]
-        if community in self.named:
-            return self.named[community]
+            self.communities[side.text] = community(self.builder.doc.text, side.text)
+        name, people = self.communities[side.text]
+        if name in self.named:
+            return self.named[name]
         country = countries().by_code.get(self.builder.country_at(side.start) or "")
-        name = f"{community} {'Ethnic' if people else 'Communal'} Militia" + (f" ({country.name})" if country else "")
-        return ActorInfo(actor_key(name), name, "militia", country.code if country else None)
+        militia = f"{name} {'Ethnic' if people else 'Communal'} Militia" + (f" ({country.name})" if country else "")
+        return ActorInfo(actor_key(militia), militia, "militia", country.code if country else None)
 
 
-def _community(text: str, name: str) -> tuple[str, bool]:
+def community(text: str, name: str) -> tuple[str, bool]:
     """(the community's name, whether it is a people): "Kukis" is the Kuki people when the text also says
     "Kuki"; a name of communities.tsv is an ethnic group."""
     singular = name[:-1] if name.endswith("s") else name

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.datafiles import read_rows
 from graph.extract.actors import lexicon
+from graph.extract.actors.communal import community
 from graph.extract.actors.crowds import crowd_category
 from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.table import ActorInfo, MentionBuilder
@@ -120,6 +121,7 @@ def group_mentions(builder: MentionBuilder) -> None:
     """Add the named groups the sentences reveal by the nouns around the name."""
     doc, table = builder.doc, builder.table
     communities = lexicon.communities()
+    singular: dict[str, str] = {}  # "Konkombas" -> "Konkomba" when the text also says "Konkomba"
     for candidate, kind, end in _candidates(doc):
         span = _unquoted(candidate)
         if span is None or any(table.at(i) for i in range(span.start, end)):
@@ -130,7 +132,9 @@ def group_mentions(builder: MentionBuilder) -> None:
         if span.text in communities or kind == "identity":  # "Fulani militia", "Abala herdsmen"
             if kind not in _IDENTITY_KINDS:
                 continue  # "Kurdish fighters", "Christian members": people of a community, not its militia
-            name = f"{span.text} Ethnic Militia" + _in_country(builder, span.start)
+            if span.text not in singular:
+                singular[span.text] = community(doc.text, span.text)[0]
+            name = f"{singular[span.text]} Ethnic Militia" + _in_country(builder, span.start)
             builder.add(ActorInfo(actor_key(name), name, "militia", builder.country_at(span.start)), mention)
             continue
         crowd = crowd_category(doc[end - 1]) if kind == "organization" and end > span.end else None
