@@ -243,3 +243,48 @@ def test_a_reference_to_the_incident_is_not_its_evidence():
                 place="Tera", toll=5, told="bombing"),
     ])
     assert [(e.evidence, e.location, e.fatalities) for e in merged] == [(lede.event.evidence, "Tera", 5)]
+
+
+ARREST = {"sub": "Arrests", "kind": "Strategic developments"}
+POLICE = "Police Forces of Niger"
+
+
+@pytest.mark.parametrize(
+    ("mentions", "count"),
+    [
+        # the arrest of a riot's participants, told right after it, is the riot's aftermath
+        ([mention("Students set fire to the school office in Tera.", sub="Violent demonstration", kind="Riots",
+                  actors=("Rioters", None), place="Tera"),
+          mention("Twenty students were held at the police station.", actors=(POLICE, None), **ARREST)], 1),
+        # suspects of an attack arrested later the same day
+        ([mention("Gunmen shot dead a trader in Tera on Monday.", sub="Attack", kind="Violence against civilians",
+                  actors=(GROUP, None), place="Tera", date="2024-03-18", toll=1),
+          mention("Police arrested two suspects on Monday.", actors=(POLICE, None), date="2024-03-18", **ARREST)],
+         1),
+        # protesters arrested when the police broke up their march
+        ([mention("Police fired tear gas at marchers in Tera.", sub="Protest with intervention", kind="Protests",
+                  actors=("Protesters", POLICE), place="Tera"),
+          mention("Several marchers were arrested.", **ARREST)], 1),
+        # an arrest at another place, on another day or announced as another incident is an event of its own
+        ([mention("Gunmen shot dead a trader in Tera.", sub="Attack", kind="Violence against civilians",
+                  place="Tera", toll=1),
+          mention("Police arrested a smuggler in Dori.", place="Dori", **ARREST)], 2),
+        ([mention("Gunmen shot dead a trader on Monday.", sub="Attack", kind="Violence against civilians",
+                  date="2024-03-18", toll=1),
+          mention("Police arrested an opposition leader on Friday.", date="2024-03-15", **ARREST)], 2),
+        ([mention("Gunmen shot dead a trader in Tera.", sub="Attack", kind="Violence against civilians", toll=1),
+          mention("In a separate case, police arrested two journalists.", **ARREST)], 2),
+        # an arrest first, then an incident: both are events
+        ([mention("Police arrested an opposition leader.", **ARREST),
+          mention("His supporters marched in Tera.", sub="Peaceful protest", kind="Protests")], 2),
+    ],
+)
+def test_arrest_after_an_incident_is_its_aftermath(mentions, count):
+    assert len(merge_mentions(mentions)) == count
+
+
+def test_arrest_after_a_bombing_is_an_event_of_its_own():
+    bombing = mention("A bomb went off at a mosque in Tera.", sub="Remote explosive/landmine/IED",
+                      kind="Explosions/Remote violence", place="Tera")
+    arrest = mention("Police have arrested a militant commander in Tera.", place="Tera", **ARREST)
+    assert len(merge_mentions([bombing, arrest])) == 2

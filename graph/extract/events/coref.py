@@ -202,7 +202,8 @@ def merge_mentions(mentions: Iterable[EventMention]) -> list[EventMention]:
                 incidents[len(incidents) - 1 - back] = _absorb(incident, mention)
                 break
         else:
-            if not any(_points_at(incident, mention, signals) for incident in incidents):
+            if not any(_points_at(incident, mention, signals) for incident in incidents) and not (
+                    incidents and _aftermath(incidents[-1], mention, signals)):
                 incidents.append(mention)
     return incidents
 
@@ -228,6 +229,21 @@ def _points_at(incident: EventMention, later: EventMention, signals: _Signals) -
     if later.told is None or signals[later.event.evidence][0]:
         return False
     return (_kind_fits(incident.event, later.event, later.told) and _places_fit(incident, later)
+            and _dates_fit(incident, later, refers_back=True))
+
+
+# Incidents whose participants are at the scene, where the police may arrest them; the arrest is told in the
+# incident's story (ACLED codes it in the incident's note), not as an incident of its own. A bomb's or a shell's
+# authors are not at the scene: arrests after it come from an investigation, an event of its own.
+_ARRESTED_AFTER = frozenset(["Battles", "Violence against civilians", "Riots", "Protests"])
+
+
+def _aftermath(incident: EventMention, later: EventMention, signals: _Signals) -> bool:
+    """Whether ``later`` is an arrest right after an incident of violence or of a crowd, at its place and date
+    ("Students set the school on fire. 35 of them were held in connection with the riot."), with no word of
+    another incident: the incident's aftermath, which adds no event."""
+    return (later.event.sub_event_type == "Arrests" and incident.event.event_type in _ARRESTED_AFTER
+            and not signals[later.event.evidence][0] and _places_fit(incident, later)
             and _dates_fit(incident, later, refers_back=True))
 
 
