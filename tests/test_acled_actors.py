@@ -78,6 +78,8 @@ def first_event(extractor, text: str):
         # is read whole ("South Sudanese" is not "Sudanese")
         ("Algerian lawyers protested in Tunis on Monday.", "Protesters (Algeria)", None),
         ("Somali traders protested in Nairobi, Kenya, on Monday.", "Protesters (Somalia)", None),
+        ("Hundreds of Eritrean refugees demonstrated outside the African Union headquarters in Addis Ababa.",
+         "Protesters (Eritrea)", None),
         ("South Sudanese troops clashed with rebels near Yei.", "Military Forces of South Sudan",
          "Unidentified Armed Group (South Sudan)"),
         ("South Sudan's army shelled Kajo Keji.", "Military Forces of South Sudan", None),

@@ -280,15 +280,29 @@ _NOT_CROWDS = frozenset(["forces", "troops", "soldiers", "militants", "fighters"
 
 def crowd_mentions(builder: MentionBuilder) -> None:
     """Add the plural nouns a sentence makes the subject of a protest ("Employees gathered in protest",
-    "dozens of artists rallied") as Protesters of the country the sentence is about."""
+    "dozens of artists rallied") as Protesters of the nationality the text gives them ("hundreds of Eritrean
+    refugees"), else of the country the sentence is about."""
     doc = builder.doc
     for token in doc:
         if token.lower_ in _NOT_CROWDS or builder.table.at(token.i) or not is_protest_subject(token):
             continue
         start = min((c.i for c in token.children if c.dep_ in {"compound", "amod"} and c.i < token.i), default=token.i)
-        info = _resolve_descriptor(builder, "protesters", builder.country_at(token.i), True)
+        info = _resolve_descriptor(builder, "protesters", _nationality(token) or builder.country_at(token.i), True)
         if info:
             builder.add(info, doc[start : token.i + 1])
+
+
+def _nationality(token) -> str | None:
+    """The country of a nationality adjective on a crowd's noun, or on the noun a count stands for:
+    "Eritrean refugees", "hundreds of Eritrean refugees"."""
+    nouns = [token] + [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj"]
+    for noun in nouns:
+        for child in noun.children:
+            named = _named(token.doc, child.i, countries().by_adjective) if child.dep_ in {"amod", "compound"} else None
+            if named:
+                return named[0]
+    return None
 
 
 def protest_mentions(builder: MentionBuilder) -> None:
