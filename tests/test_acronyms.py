@@ -35,3 +35,29 @@ def test_a_spelt_out_acronym_names_the_actor_before_its_brackets(nlp, text, acro
 def test_a_person_before_brackets_keeps_his_group_apart(nlp):
     found = owners(nlp, "Spokesman John Okello (NAS) said the army attacked Yei.", "NAS")
     assert "John Okello" not in found and found
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym", "actor"),
+    [
+        # a name no stage found, after another force's acronym: its initials beat the dictionary's Sudanese SAF
+        ("Two guerrillas died in a gunfight with the Philippine National Police (PNP) – Special Action Force (SAF) "
+         "in Samar on Friday.", "SAF", "Special Action Force"),
+        ("The Special Action Force (SAF) raided a camp near Cotabato. The SAF said two gunmen were killed.",
+         "SAF", "Special Action Force"),
+    ],
+)
+def test_a_spelt_out_name_beats_the_dictionarys_reading_of_its_initials(nlp, text, acronym, actor):
+    assert set(owners(nlp, text, acronym)) == {actor}
+
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two guerrillas died in a gunfight with elite police commandos (SAF) in Samar on Friday.",  # no name
+        "Two guerrillas died in a gunfight with Police (PNP) – Scout Rangers (SAF) in Samar.",  # initials SR
+    ],
+)
+def test_an_acronym_without_a_name_of_its_initials_keeps_the_dictionarys_reading(nlp, text):
+    assert set(owners(nlp, text, "SAF")) == {"Military Forces of Sudan"}

@@ -3,13 +3,16 @@ group, whatever else the letters could name ("the Special Action Force (SAF)" is
 language they come from ("the Central General Staff (EMC)").
 
 The rule runs once, when every mention is in the table: the mentions of a spelt-out acronym move to the actor
-named before its brackets, and an actor left without mentions leaves the table.
+named before its brackets, and an actor left without mentions leaves the table. A name no earlier stage found
+("... Police (PNP) – Special Action Force (SAF)") becomes an organisation of its own when its capitalised words'
+initials spell the acronym and the acronym was read as an actor (the dictionary's Sudanese SAF, a bare "EFF").
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.table import ActorInfo, ActorMention, ActorTable
 
 __all__ = ["merge_spelt_out"]
@@ -45,9 +48,29 @@ def _spelt_out(doc: Doc, table: ActorTable) -> dict[str, str]:
         if doc[token.i - 1].text != "(" or doc[token.i + 1].text != ")" or not _is_acronym(acronym):
             continue
         owner = _name_before(doc, table, token.i - 1)
+        if owner is None and table.at(token.i) is not None:
+            owner = _new_name(doc, table, token.i - 1, acronym)
         if owner is not None and acronym not in out:
             out[acronym] = owner.key
     return out
+
+
+def _new_name(doc: Doc, table: ActorTable, bracket: int, acronym: str) -> ActorMention | None:
+    """The capitalised name before a bracket that no stage took, added as an organisation when its capitalised
+    words' initials are the acronym ("Special Action Force (SAF)"); the letters alone prove it is that name."""
+    start = bracket
+    while start > 0 and table.at(start - 1) is None and (doc[start - 1].text[:1].isupper()
+                                                        or doc[start - 1].lower_ in _INSIDE_NAME - {"'s", "’s"}):
+        start -= 1
+    while start < bracket and (not doc[start].text[:1].isupper() or doc[start].lower_ == "the"):
+        start += 1  # "The", "of" open no name
+    words = [t.text for t in doc[start:bracket] if t.text[:1].isupper()]
+    if len(words) < 2 or "".join(w[0] for w in words) != acronym.replace("-", ""):
+        return None
+    span = doc[start:bracket]
+    mention = ActorMention(actor_key(span.text), span.start, span.end, span.text, span.start_char, span.end_char)
+    table.add(ActorInfo(mention.key, span.text, "organization"), mention)
+    return mention
 
 
 def _is_acronym(text: str) -> bool:
