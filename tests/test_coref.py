@@ -288,3 +288,37 @@ def test_arrest_after_a_bombing_is_an_event_of_its_own():
                       kind="Explosions/Remote violence", place="Tera")
     arrest = mention("Police have arrested a militant commander in Tera.", place="Tera", **ARREST)
     assert len(merge_mentions([bombing, arrest])) == 2
+
+
+@pytest.mark.parametrize(
+    ("mentions", "count", "parties"),
+    [
+        # the crowd that gathers and the crowd that blocks a road are one, however each reading names it
+        ([mention("Residents protested in Tera over water cuts.", sub="Peaceful protest", kind="Protests",
+                  actors=("Protesters (Niger)", None), place="Tera"),
+          mention("The demonstrators blocked the main road.", sub="Peaceful protest", kind="Protests",
+                  actors=("Protesters", None))], 1, {"Protesters (Niger)"}),
+        # (with an intervention, its parties are then those of the gravest reading, the police's)
+        # a police intervention in the protest, then the march goes on
+        ([mention("Students gathered outside the ministry in Tera.", sub="Peaceful protest", kind="Protests",
+                  actors=("Protesters (Niger)", None), place="Tera"),
+          mention("Police fired tear gas at the students.", sub="Protest with intervention", kind="Protests",
+                  actors=(POLICE, "Civilians (Niger)")),
+          mention("The protesters later marched to the main square.", sub="Peaceful protest", kind="Protests",
+                  actors=("Protesters", None))], 1, None),
+        # a crowd at another place is another protest
+        ([mention("Residents protested in Tera.", sub="Peaceful protest", kind="Protests",
+                  actors=("Protesters (Niger)", None), place="Tera"),
+          mention("Traders protested in Dori.", sub="Peaceful protest", kind="Protests",
+                  actors=("Protesters", None), place="Dori")], 2, {"Protesters (Niger)"}),
+        # named parties other than the crowd still set incidents apart
+        ([mention("Party supporters protested in Tera.", sub="Peaceful protest", kind="Protests",
+                  actors=("Protesters (Niger)", "Party A"), place="Tera"),
+          mention("Protesters marched to the office of a rival party.", sub="Peaceful protest", kind="Protests",
+                  actors=("Protesters", "Party B"))], 2, {"Protesters (Niger)", "Party A"}),
+    ],
+)
+def test_a_crowd_is_one_party_whatever_its_reading_calls_it(mentions, count, parties):
+    events = merge_mentions(mentions)
+    assert len(events) == count
+    assert parties is None or {name for name in (events[0].actor1, events[0].actor2) if name} == parties

@@ -8,7 +8,7 @@ when nothing sets them apart:
   to the incident ("the attack", "the ambush", "the clashes") right after the other: the incident
   is then a battle, as ACLED codes an attack whose targets fought back;
 - actors that fit: together at most a pair, and sharing an actor unless one of the two names none
-  or the later one refers back;
+  or the later one refers back; a protest's crowd is one actor whatever each reading calls it;
 - the same place, or no place of its own; the same date, or a date that contains the other's (a
   dated mention joins an undated one only when it refers back);
 - the incident mentioned just before, unless the later mention refers back;
@@ -49,6 +49,9 @@ _CROWD_TYPES = frozenset(["Protests", "Riots"])
 _CROWD_LADDER = ["Mob violence", "Violent demonstration", "Excessive force against protesters",
                  "Protest with intervention", "Peaceful protest"]
 
+# The generic name of a crowd in a protest or riot, with its country or without
+_CROWD_NAME = re.compile(r"(?:Protesters|Rioters|Civilians)(?: \(.+\))?$")
+
 # "killed since the offensive began": a tally over a period, not one more mention of an incident
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 
@@ -78,9 +81,16 @@ def _parties(event: Event) -> set[str]:
     return {name for name in (event.actor1, event.actor2) if name}
 
 
+def _crowd_parties(event: Event) -> set[str]:
+    """The event's parties, its crowd under one name whatever its reading calls it ("Protesters (Egypt)",
+    "Rioters"): protesters who turn violent are the same people, coded as rioters."""
+    return {"crowd" if _CROWD_NAME.match(name) else name for name in _parties(event)}
+
+
 def _actors_fit(first: Event, later: Event, refers_back: bool) -> bool:
     """At most a pair together, sharing an actor unless one names none or the later one refers back."""
-    a, b = _parties(first), _parties(later)
+    crowds = first.event_type in _CROWD_TYPES and later.event_type in _CROWD_TYPES
+    a, b = (_crowd_parties(first), _crowd_parties(later)) if crowds else (_parties(first), _parties(later))
     return len(a | b) <= 2 and (not a or not b or bool(a & b) or refers_back)
 
 
@@ -158,7 +168,11 @@ def _fill_slots(slots: list[str | None], offered: list[str | None]) -> list[str 
 def _absorb(first: EventMention, later: EventMention) -> EventMention:
     """``first`` with what ``later`` adds: missing parties, place and date, and the lowest toll."""
     event, other = first.event, later.event
-    parties = _fill_slots([event.actor1, event.actor2], [other.actor1, other.actor2])
+    offered = [other.actor1, other.actor2]
+    if event.event_type in _CROWD_TYPES and any(name and _CROWD_NAME.match(name) for name in (event.actor1,
+                                                                                              event.actor2)):
+        offered = [None if name and _CROWD_NAME.match(name) else name for name in offered]  # the crowd is there
+    parties = _fill_slots([event.actor1, event.actor2], offered)
     tolls = [n for n in (event.fatalities, other.fatalities) if n is not None]
     date, precision = (event.date, event.date_precision)
     if later.dated and (not first.dated or len(other.date or "") > len(event.date or "")):
