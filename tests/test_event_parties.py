@@ -117,6 +117,27 @@ def test_a_protests_crowd_is_protesters(extractor, text, actor1, assoc1):
     assert (event.event_type, event.actor1, event.assoc_actor_1) == ("Protests", actor1, assoc1)
 
 
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "actor2"),
+    [
+        # what a peaceful protest is against (a government, a parliament, an army) is its target, not a party
+        ("Market vendors in Mombasa, Kenya, protested against the county government over new fees.",
+         "Peaceful protest", None),
+        ("Nurses demonstrated in front of Parliament in Accra, Ghana, demanding unpaid allowances.",
+         "Peaceful protest", None),
+        ("Students in Bamako, Mali, marched against the abuses of Malian soldiers in the north.",
+         "Peaceful protest", None),
+        # police who act on the crowd stay its other side
+        ("Teachers protested outside the ministry in Accra, Ghana, and were dispersed with tear gas by police.",
+         "Protest with intervention", "Police Forces of Ghana"),
+    ],
+)
+def test_a_peaceful_protests_target_is_no_party(extractor, text, sub_event_type, actor2):
+    event = extract(extractor, text).events[0]
+    assert (event.event_type, event.sub_event_type, event.actor2) == ("Protests", sub_event_type, actor2)
+
+
 def test_army_at_the_start_of_a_sentence_is_the_state(extractor):
     event = extract(extractor, "Army deployed to Yei, South Sudan, after clashes with rebels.").events[0]
     assert event.actor1 == "Military Forces of South Sudan"

@@ -9,7 +9,8 @@
   the state line as its other ("fighters ambushed a convoy. Soldiers returned fire."), else an unidentified one.
 - A riot's crowd of civilians are Rioters (X); a protest's crowd are Protesters (X), the union,
   party or person who leads it beside them; the state's police intervene in a protest with intervention
-  when the text names no other force.
+  when the text names no other force; a peaceful protest's target (the government it protests against) is no
+  party.
 - The government that regains territory is the country's: its military forces are actor1, a group
   the text names alone (the loser, "liberated the villages from al-Shabaab") actor2.
 - An arrest with no named arrester is by the country's police; the people arrested, when named only
@@ -55,7 +56,7 @@ def implied_parties(events: Sequence[Event], table: ActorTable,
     out = []
     for event in events:
         code = country_of.get(event.location or "") or table.main_country
-        event = _state_side_first(event, kinds)
+        event = _without_target(_state_side_first(event, kinds))
         changed = _implied(event, kinds, code)
         if not unnamed:
             changed = {slot: info for slot, info in changed.items()
@@ -138,6 +139,14 @@ def _state_side_first(event: Event, kinds: dict[str, str]) -> Event:
             and kinds.get(event.actor1 or "") != "state_forces":
         return replace(event, actor1=event.actor2, actor2=event.actor1, assoc_actor_1=event.assoc_actor_2,
                        assoc_actor_2=event.assoc_actor_1)
+    return event
+
+
+def _without_target(event: Event) -> Event:
+    """A peaceful protest has no second party: the government, ministry or army it protests against is its
+    target, which ACLED leaves out; only police, who act on a crowd ("interrupted by police"), stay."""
+    if event.sub_event_type == "Peaceful protest" and event.actor2 and not event.actor2.startswith("Police Forces"):
+        return replace(event, actor2=None, assoc_actor_2=())
     return event
 
 
