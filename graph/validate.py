@@ -3,7 +3,6 @@ cannot say: an actor on both sides of an event."""
 
 from __future__ import annotations
 
-import re
 from functools import cache
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from rdflib import Graph
 from rdflib.namespace import SH
 from rdflib.term import Node
 
+from graph.sides import both_sides_allowed
 from graph.vocab import CKG, PREFIXES, RDF, SDO
 
 __all__ = ["validate", "validate_ntriples", "SHAPES_FILE", "shapes_graph"]
@@ -30,17 +30,11 @@ def validate_ntriples(ntriples: bytes) -> list[str]:
     return validate(Graph().parse(data=ntriples, format="nt"))
 
 
-# ACLED codes two unnamed groups of one category on both sides of an event (Rioters (X) against Rioters (X),
-# Unidentified Clan Militia (X) against another); any other actor on both sides is an error.
-_UNNAMED_GROUP = re.compile(
-    r"^(?:Rioters|Protesters|Civilians|Unidentified [A-Za-z]+ (?:Militia|Armed Group))(?: \(|$)")
-
-
 def _both_sides(graph: Graph) -> list[tuple[Node, Node]]:
     """(event, actor) where one actor that is no unnamed group is actor 1 and actor 2 of the event."""
     return [(event, actor) for event, actor in graph.subject_objects(CKG.actor1)
             if (event, CKG.actor2, actor) in graph
-            and not any(_UNNAMED_GROUP.match(str(name)) for name in graph.objects(actor, SDO.name))]
+            and not any(both_sides_allowed(str(name)) for name in graph.objects(actor, SDO.name))]
 
 
 def validate(graph: Graph) -> list[str]:

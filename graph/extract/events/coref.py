@@ -49,6 +49,8 @@ _CROWD_TYPES = frozenset(["Protests", "Riots"])
 _CROWD_LADDER = ["Mob violence", "Violent demonstration", "Excessive force against protesters",
                  "Protest with intervention", "Peaceful protest"]
 
+# A force acting on a crowd: the step of a protest told after the crowd gathered
+_INTERVENTIONS = frozenset(["Protest with intervention", "Excessive force against protesters"])
 # The generic name of a crowd in a protest or riot, with its country or without
 _CROWD_NAME = re.compile(r"(?:Protesters|Rioters|Civilians)(?: \(.+\))?$")
 
@@ -87,11 +89,14 @@ def _crowd_parties(event: Event) -> set[str]:
     return {"crowd" if _CROWD_NAME.match(name) else name for name in _parties(event)}
 
 
-def _actors_fit(first: Event, later: Event, refers_back: bool) -> bool:
-    """At most a pair together, sharing an actor unless one names none or the later one refers back."""
+def _actors_fit(first: Event, later: Event, refers_back: bool, adjacent: bool = False) -> bool:
+    """At most a pair together, sharing an actor unless one names none, the later one refers back, or it
+    tells the intervention in the protest just before with the crowd left to a pronoun ("Police dispersed
+    them")."""
     crowds = first.event_type in _CROWD_TYPES and later.event_type in _CROWD_TYPES
     a, b = (_crowd_parties(first), _crowd_parties(later)) if crowds else (_parties(first), _parties(later))
-    return len(a | b) <= 2 and (not a or not b or bool(a & b) or refers_back)
+    steps = crowds and adjacent and later.sub_event_type in _INTERVENTIONS and "crowd" in a and "crowd" not in b
+    return len(a | b) <= 2 and (not a or not b or bool(a & b) or refers_back or steps)
 
 
 def _dates_fit(first: EventMention, later: EventMention, refers_back: bool) -> bool:
@@ -148,7 +153,7 @@ def _same_incident(first: EventMention, later: EventMention, adjacent: bool, sig
         return False
     return (
         _types_fit(first.event, later.event, refers_back and adjacent, adjacent)
-        and _actors_fit(first.event, later.event, refers_back)
+        and _actors_fit(first.event, later.event, refers_back, adjacent)
         and _places_fit(first, later)
         and _dates_fit(first, later, refers_back)
     )
@@ -187,6 +192,8 @@ def _absorb(first: EventMention, later: EventMention) -> EventMention:
         event = replace(event, sub_event_type=other.sub_event_type, cameo=other.cameo, plover=other.plover)
         if other.actor1 and other.actor2:  # and its parties in that reading's order (the state's force first)
             parties = [other.actor1, other.actor2]
+        elif other.sub_event_type == "Excessive force against protesters" and other.actor1:
+            parties = [other.actor1, next((p for p in parties if p != other.actor1), None)]  # the force first
     if {_typed(event), _typed(other)} == _FOUGHT_BACK:
         clash = event if event.event_type == "Battles" else other
         event = replace(event, event_type=clash.event_type, sub_event_type=clash.sub_event_type, cameo=clash.cameo,

@@ -29,6 +29,7 @@ from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.table import ActorInfo, generic_actor, inter_code, state_actor
 from graph.extract.places import PlaceMention
 from graph.records import Actor, Event
+from graph.sides import both_sides_allowed
 
 __all__ = ["implied_parties"]
 
@@ -64,7 +65,7 @@ def implied_parties(events: Sequence[Event], table: ActorTable,
         for info in changed.values():
             if info.name not in kinds:
                 added.setdefault(info.name, info)
-        out.append(_with(event, changed))
+        out.append(_one_side(_with(event, changed)))
     records = tuple(Actor(id=info.key, name=info.name, kind=info.kind, country=info.country, inter=inter_code(info))
                     for info in added.values())
     return out, records
@@ -150,6 +151,14 @@ def _without_target(event: Event) -> Event:
     return event
 
 
+def _one_side(event: Event) -> Event:
+    """An actor stands on one side of an event: on both only when it is an unnamed group (clan against clan,
+    rioters against rioters); else its second slot is left empty."""
+    if event.actor1 and event.actor1 == event.actor2 and not both_sides_allowed(event.actor1):
+        return replace(event, actor2=None, assoc_actor_2=())
+    return event
+
+
 def _unknown(code: str | None) -> ActorInfo:
     return generic_actor(_UNKNOWN, "armed_group", code)
 
@@ -175,6 +184,11 @@ def _crowd(event: Event, kinds: dict[str, str], code: str | None) -> dict[str, A
     if event.event_type == "Riots" and (not actor1 or kinds.get(actor1) == "civilians" and actor1.startswith(
             "Civilians")):
         return {"actor1": generic_actor("Rioters", "civilians", code)}
+    if event.sub_event_type == "Protest with intervention" and kinds.get(actor1) == "state_forces" \
+            and event.actor2 is None:  # "Police dispersed them": the force that intervenes is actor2, the crowd
+        # the text leaves to a pronoun actor1
+        return {"actor1": generic_actor("Protesters", "civilians", code),
+                "actor2": ActorInfo(actor_key(actor1), actor1, "state_forces")}
     led = kinds.get(actor1) in _LEADERS
     out = {}
     if event.event_type == "Protests" and (not actor1 or actor1.startswith("Civilians") or led):

@@ -1,0 +1,105 @@
+"""A protest told in steps: the force that disperses the crowd in the next sentence is the same incident's
+actor2 (graph/extract/events/coref.py, parties.py), and no actor stands on both sides of an event
+(graph/sides.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract.actors import ActorTable
+from graph.extract.actors.lexicon import actor_key
+from graph.extract.actors.table import ActorInfo
+from graph.extract.events.coref import EventMention, merge_mentions
+from graph.extract.events.parties import implied_parties
+from graph.records import Event
+from graph.sides import both_sides_allowed
+from tests.test_events import extract
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the dispersal told after the protest, with the crowd left to a pronoun: one protest with intervention
+        ("Hundreds of students protested in Kampala on Monday. Police fired tear gas to disperse them.",
+         [("Protests", "Protest with intervention", "Protesters (Uganda)", "Police Forces of Uganda")]),
+        ("Traders protested in Nairobi on Tuesday over new taxes. Police dispersed them with tear gas.",
+         [("Protests", "Protest with intervention", "Protesters (Kenya)", "Police Forces of Kenya")]),
+        # the intervention told in one sentence: the crowd is actor1 there too, the police actor2
+        ("Police fired tear gas to disperse protesters in Kampala on Monday.",
+         [("Protests", "Protest with intervention", "Protesters (Uganda)", "Police Forces of Uganda")]),
+        # a protest, then an unrelated clash elsewhere the next day: two events
+        ("Hundreds of students protested in Kampala on Monday. On Tuesday, soldiers clashed with ADF rebels in "
+         "Kasese.",
+         [("Protests", "Peaceful protest", "Protesters (Uganda)", None),
+          ("Battles", "Armed clash", "Military Forces of Uganda", "ADF")]),
+        # a dispersal of another protest at another place: two events
+        ("Hundreds of students protested in Kampala on Monday. The next day police dispersed a protest in Jinja.",
+         [("Protests", "Peaceful protest", "Protesters (Uganda)", None),
+          ("Protests", "Protest with intervention", "Protesters (Uganda)", "Police Forces of Uganda")]),
+    ],
+)
+def test_a_dispersal_after_a_protest_is_its_intervention(text, expected):
+    events = extract("steps", text, "2024-03-06").events
+    assert [(e.event_type, e.sub_event_type, e.actor1, e.actor2) for e in events] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "allowed"),
+    [
+        ("Rioters (Kenya)", True),
+        ("Protesters (Uganda)", True),
+        ("Civilians (Nigeria)", True),
+        ("Unidentified Clan Militia (Somalia)", True),
+        ("Unidentified Communal Militia (Mali)", True),
+        ("Unidentified Armed Group (Mali)", False),  # one unknown group: not known to fight itself
+        ("Police Forces of Uganda", False),
+        ("Military Forces of Sudan", False),
+        ("Rapid Support Forces", False),
+        ("Protesters of the opposition", False),
+    ],
+)
+def test_only_an_unnamed_group_stands_on_both_sides(name, allowed):
+    assert both_sides_allowed(name) is allowed
+
+
+def _event(sub: str, kind: str, actor1: str | None, actor2: str | None) -> Event:
+    return Event(id="event/t-1", event_type=kind, sub_event_type=sub, actor1=actor1, actor2=actor2,
+                 location="Gulu", date="2024-03", date_precision="month", evidence="Something happened.", start=0,
+                 end=19)
+
+
+POLICE = "Police Forces of Uganda"
+
+
+@pytest.mark.parametrize(
+    ("event", "parties"),
+    [
+        # an actor read on both sides keeps one
+        (_event("Armed clash", "Battles", POLICE, POLICE), (POLICE, None)),
+        (_event("Arrests", "Strategic developments", POLICE, POLICE), (POLICE, None)),
+        # unnamed groups of one category may face each other
+        (_event("Armed clash", "Battles", "Unidentified Clan Militia (Uganda)", "Unidentified Clan Militia (Uganda)"),
+         ("Unidentified Clan Militia (Uganda)", "Unidentified Clan Militia (Uganda)")),
+        (_event("Mob violence", "Riots", "Rioters (Uganda)", "Rioters (Uganda)"),
+         ("Rioters (Uganda)", "Rioters (Uganda)")),
+    ],
+)
+def test_no_named_actor_on_both_sides(event, parties):
+    table = ActorTable(actors={actor_key(POLICE): ActorInfo(actor_key(POLICE), POLICE, "state_forces")})
+    [out], _ = implied_parties([event], table, [])
+    assert (out.actor1, out.actor2) == parties
+
+
+@pytest.mark.parametrize(
+    ("sub", "parties"),
+    [
+        ("Protest with intervention", ("Protesters (Uganda)", POLICE)),  # the crowd first, the force acting on it
+        ("Excessive force against protesters", (POLICE, "Protesters (Uganda)")),  # the force that harms it first
+    ],
+)
+def test_the_force_told_next_joins_the_protest_in_its_role(sub, parties):
+    protest = EventMention(_event("Peaceful protest", "Protests", "Protesters (Uganda)", None), dated=True,
+                           placed=True)
+    force = EventMention(_event(sub, "Protests", POLICE, None), dated=False, placed=False)
+    [incident] = merge_mentions([protest, force])
+    assert (incident.event.sub_event_type, incident.event.actor1, incident.event.actor2) == (sub, *parties)
