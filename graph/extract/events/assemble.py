@@ -24,6 +24,7 @@ from graph.extract.events.crowd_types import crowd_sub_type, each_other, mutual
 from graph.extract.events.lexicon import codes, taxonomy
 from graph.extract.events.parties import implied_parties
 from graph.extract.events.place import event_place, main_place
+from graph.extract.events.relative import relative_reading
 from graph.extract.events.roles import assign_roles
 from graph.extract.events.sites import co_places
 from graph.extract.events.skips import (
@@ -164,6 +165,7 @@ class _Context:
         self.own: dict[str, tuple[bool, bool]] = {}  # event id -> (date read from its text, place named in it)
         self.told: dict[str, str] = {}  # event id -> the noun its event word points back with ("the attack")
         self.mutual: set[str] = set()  # riots whose crowds clash with each other
+        self.last_reading: dates.DateReading | None = None  # the date read for the event told last
 
     def sentence_events(self, sent: Span, typing, evidence: tuple[str, int, int]) -> list[Event]:
         """The sentence's event, then the event of a "during a rampage that left 250 dead" adjunct, if any."""
@@ -211,6 +213,8 @@ class _Context:
         reading = dates.resolve_date(span, self.published)
         if reading is None and span is not sent:
             reading = dates.resolve_date(sent, self.published)
+        reading = reading or relative_reading(sent.text, self.last_reading, self.published)  # "the next day"
+        self.last_reading = reading or self.last_reading
         date: str | None
         precision: str | None
         if reading is None and self.published is not None:

@@ -1,0 +1,78 @@
+"""Dates told relative to the event before ("the next day", "two days later"): unit and article tables."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graph.extract.events.dates import DateReading
+from graph.extract.events.relative import day_offset, relative_reading
+from tests.test_events import extract
+
+PUBLISHED = "2024-03-22"  # a Friday
+
+
+@pytest.mark.parametrize(
+    ("text", "offset"),
+    [
+        ("The next day police dispersed the crowd.", 1),
+        ("On the following morning the rebels withdrew.", 1),
+        ("A day later soldiers clashed with the gunmen.", 1),
+        ("Three days later the army shelled the camp.", 3),
+        ("Two weeks later the militia returned.", 14),
+        ("The previous night rioters had burned the office.", -1),
+        ("The day before, the convoy had been ambushed.", -1),
+        ("Two days earlier, gunmen had raided the village.", -2),
+        ("The station was looted the night before.", -1),
+        # a day before something else than the event told before, or no shift at all
+        ("Police dispersed a rally the day before the vote.", None),
+        ("Days later the army shelled the camp.", None),
+        ("Gunmen attacked the convoy on Tuesday.", None),
+    ],
+)
+def test_day_offset(text, offset):
+    assert day_offset(text) == offset
+
+
+@pytest.mark.parametrize(
+    ("anchor", "text", "expected"),
+    [
+        (DateReading("2024-03-18", "day"), "The next day police fired tear gas.", DateReading("2024-03-19", "day")),
+        (DateReading("2024-02-28", "day"), "Two days later troops returned.", DateReading("2024-03-01", "day")),
+        # a month-precise anchor gives no day; a day after publication is none
+        (DateReading("2024-02", "month"), "The next day troops returned.", DateReading("2024-02", "month")),
+        (DateReading("2024-03-22", "day"), "The next day troops returned.", None),
+        (None, "The next day troops returned.", None),
+    ],
+)
+def test_relative_reading(anchor, text, expected):
+    assert relative_reading(text, anchor, dt.date.fromisoformat(PUBLISHED)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Militants attacked an army base in Gao on Monday, killing four soldiers. "
+            "The next day police dispersed a protest in Kampala.",
+            [("Armed clash", "2024-03-18"), ("Protest with intervention", "2024-03-19")],
+        ),
+        (
+            "Gunmen killed three farmers in Dori on 3 March. Two days later soldiers clashed with the gunmen near Tera.",
+            [("Attack", "2024-03-03"), ("Armed clash", "2024-03-05")],
+        ),
+        (
+            "Police arrested 20 protesters in Kampala on Tuesday. "
+            "The previous night, rioters had burned a police station in Jinja.",
+            [("Protest with intervention", "2024-03-19"), ("Violent demonstration", "2024-03-18")],
+        ),
+        (
+            "Rebels attacked Beni in February. The next day the army shelled their camp near Butembo.",
+            [("Attack", "2024-02"), ("Shelling/artillery/missile attack", "2024-02")],
+        ),
+    ],
+)
+def test_article_event_dates(text, expected):
+    events = extract("relative", text, PUBLISHED).events
+    assert [(e.sub_event_type, e.date) for e in events] == expected
