@@ -59,7 +59,8 @@ def test_relative_reading(anchor, text, expected):
             [("Armed clash", "2024-03-18"), ("Protest with intervention", "2024-03-19")],
         ),
         (
-            "Gunmen killed three farmers in Dori on 3 March. Two days later soldiers clashed with the gunmen near Tera.",
+            "Gunmen killed three farmers in Dori on 3 March. "
+            "Two days later soldiers clashed with the gunmen near Tera.",
             [("Attack", "2024-03-03"), ("Armed clash", "2024-03-05")],
         ),
         (
