@@ -68,6 +68,19 @@ def test_relative_reading(anchor, text, expected):
             "The previous night, rioters had burned a police station in Jinja.",
             [("Protest with intervention", "2024-03-19"), ("Violent demonstration", "2024-03-18")],
         ),
+        # an offset on the event's own clause counts from the date of another verb of its sentence
+        (
+            "Islamic State on Friday claimed a bombing that happened a day earlier at a mosque in Kunduz.",
+            [("Remote explosive/landmine/IED", "2024-03-21")],
+        ),
+        (
+            "Police said on Monday that gunmen had attacked a village near Dori three days before.",
+            [("Attack", "2024-03-15")],
+        ),
+        (
+            "The next day, on Tuesday, police dispersed a protest in Jinja.",
+            [("Protest with intervention", "2024-03-19")],
+        ),
         (
             "Rebels attacked Beni in February. The next day the army shelled their camp near Butembo.",
             [("Attack", "2024-02"), ("Shelling/artillery/missile attack", "2024-02")],

@@ -24,7 +24,7 @@ from graph.extract.events.crowd_types import crowd_sub_type, each_other, mutual
 from graph.extract.events.lexicon import codes, taxonomy
 from graph.extract.events.parties import implied_parties
 from graph.extract.events.place import event_place, main_place
-from graph.extract.events.relative import relative_reading
+from graph.extract.events.relative import counted_from_date, relative_reading
 from graph.extract.events.roles import assign_roles
 from graph.extract.events.sites import co_places
 from graph.extract.events.skips import (
@@ -213,6 +213,8 @@ class _Context:
         reading = dates.resolve_date(span, self.published)
         if reading is None and span is not sent:
             reading = dates.resolve_date(sent, self.published)
+        if reading is not None:  # "claimed on Friday the bombings that happened a day earlier"
+            reading = counted_from_date(sent, typing.trigger, reading, self.published)
         reading = reading or relative_reading(sent.text, self.last_reading, self.published)  # "the next day"
         self.last_reading = reading or self.last_reading
         date: str | None

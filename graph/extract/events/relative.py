@@ -11,9 +11,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from graph.extract.events.dates import NUMBER_WORDS, DateReading
+from spacy.tokens import Span, Token
 
-__all__ = ["day_offset", "shift_reading", "relative_reading"]
+from graph.extract.events.dates import NUMBER_WORDS, DateReading, find_dates
+
+__all__ = ["day_offset", "shift_reading", "relative_reading", "counted_from_date"]
 
 _COUNT = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 # "the day before, ...", "two days before." but not "the day before the vote" (a day before something else)
@@ -30,18 +32,24 @@ _OFFSETS: list[tuple[int, re.Pattern[str]]] = [
 ]
 
 
-def day_offset(text: str) -> int | None:
-    """Return the days ``text`` shifts from the event told before ("a day later" -> 1), or None."""
+def _find_offset(text: str) -> tuple[int, int, int] | None:
+    """(start, end, days) of the first offset expression of ``text``."""
     for sign, pattern in _OFFSETS:
         m = pattern.search(text)
         if m is None:
             continue
         groups = m.groupdict()
         if not groups.get("n"):
-            return sign
+            return m.start(), m.end(), sign
         n = int(groups["n"]) if groups["n"].isdigit() else NUMBER_WORDS[groups["n"].lower()]
-        return sign * n * (7 if groups["unit"].lower() == "week" else 1)
+        return m.start(), m.end(), sign * n * (7 if groups["unit"].lower() == "week" else 1)
     return None
+
+
+def day_offset(text: str) -> int | None:
+    """Return the days ``text`` shifts from the event told before ("a day later" -> 1), or None."""
+    found = _find_offset(text)
+    return found[2] if found else None
 
 
 def shift_reading(anchor: DateReading, days: int, published: dt.date | None) -> DateReading | None:
@@ -58,3 +66,33 @@ def relative_reading(text: str, anchor: DateReading | None, published: dt.date |
     if offset is None or anchor is None:
         return None
     return shift_reading(anchor, offset, published)
+
+
+def _verb_over(sent: Span, start: int, end: int) -> Token | None:
+    """The nearest verb above the words at ``start:end`` of ``sent``."""
+    span = sent.doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
+    node = span.root if span is not None and len(span) else None
+    while node is not None and node.pos_ not in ("VERB", "AUX"):
+        node = node.head if node.head != node else None
+    return node
+
+
+def counted_from_date(sent: Span, trigger: Token, reading: DateReading, published: dt.date | None) -> DateReading:
+    """The sentence's date, moved when the event's own clause counts from it with an offset.
+
+    "The group claimed on Friday the bombings that happened a day earlier": Friday dates the claim, the
+    bombings are a day before it. The offset counts from the date only when it stands on another verb
+    and the event word is that offset's verb, or above it as the noun its clause describes, or below it.
+    """
+    found = _find_offset(sent.text)
+    if found is None:
+        return reading
+    verb = _verb_over(sent, found[0], found[1])
+    described = verb is not None and verb.head == trigger and verb.dep_ in ("relcl", "acl")
+    if verb is None or not (trigger == verb or trigger in verb.subtree or described):
+        return reading
+    for start, end, date in find_dates(sent.text, published):
+        dated = _verb_over(sent, start, end)
+        if date == reading and dated is not None and dated != verb and dated not in verb.subtree:
+            return shift_reading(reading, found[2], published) or reading
+    return reading
