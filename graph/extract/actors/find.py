@@ -8,6 +8,7 @@ and organisations from the NER that look like organisations.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
@@ -156,16 +157,19 @@ def _sentence_countries(doc: Doc, places: Sequence[PlaceMention], main: str | No
     keep it. Only places below country level count (a country is often a party: "Russia
     must press the regime"), and not those one goes into or comes from ("fled into Turkey").
     """
+    sents = list(doc.sents)
+    starts = [sent.start for sent in sents]
     found: dict[int, set[str]] = {}
     for place in places:
         span, code, is_country = doc[place.start : place.end], place.location.country, place.location.kind == "country"
         root = span.root
-        codes = found.setdefault(span.sent.start, set())  # a sentence naming any place keeps no other's
+        sent_start = starts[bisect_right(starts, place.start) - 1]  # span.sent.start, without a scan per place
+        codes = found.setdefault(sent_start, set())  # a sentence naming any place keeps no other's
         if code and not (is_country or (root.dep_ == "pobj" and root.head.lower_ in _MOVES)):
             codes.add(code)
     out: dict[int, str] = {}
     carried, previous, text = None, None, doc.text
-    for sent in doc.sents:
+    for sent in sents:
         if previous is not None and "\n\n" in text[previous:sent.start_char]:
             carried = None  # a new paragraph
         named_here = found.get(sent.start)

@@ -30,7 +30,8 @@ def doc_countries(doc: Doc, spans: list[Span], country_names: dict[str, str]) ->
                 counts[iso] += 1
     for span in spans:
         start, end = strip(span)
-        if normalise(doc[start:end].text) in gaz.demonyms and normalise(doc[start:end].text) not in country_names:
+        key = normalise(doc[start:end].text)
+        if key in gaz.demonyms and key not in country_names:
             continue
         for s, e, text in query_variants(doc, start, end):
             iso = country_names.get(normalise(doc[s:e].text))

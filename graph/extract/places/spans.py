@@ -4,7 +4,7 @@ and capitalised names that a cue word marks ("the town of X", "X district"); and
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from graph.extract.places.gazetteer import get_gazetteer, normalise
 from graph.extract.places.listing import place_noun
@@ -136,18 +136,19 @@ def cued_spans(doc: Doc, taken: set[int]) -> list[Span]:
     "the town of Monguno", "Nad Ali district", "Mobbar LGA", "Bulo Burte town": such spans are kept
     only if the gazetteer places them in a country the article names (checked by the caller).
     """
-    out = []
+    out: list[Span] = []
+    prev: Token | None = None
     for i, token in enumerate(doc):
-        lower = token.lower_
-        line_start = i == 0 or "\n" in doc[i - 1].whitespace_ or "\n" in doc[i - 1].text
+        lower, before, prev = token.lower_, prev, token  # ``before`` is doc[i - 1], read once per word
+        line_start = before is None or "\n" in before.whitespace_ or "\n" in before.text
         if line_start and (found := _dateline_span(doc, i)):
             start, end = found  # "KABUL, Afghanistan (AP) —", "date 2023-07-21 Imphal:"
-        elif lower == "of" and i >= 1 and doc[i - 1].lower_ in CUE_BEFORE:
+        elif lower == "of" and before is not None and before.lower_ in CUE_BEFORE:
             start, end = i + 1, _name_end(doc, i + 1, 4)
-        elif (lower in CUE_AFTER or _apposed_noun(doc, i) or _local_government(doc, i)) and i >= 1 \
-                and (_name_token(doc[i - 1]) or (i >= 2 and doc[i - 1].lower_ in BORDER_WORDS
-                                                 and _name_token(doc[i - 2]))):
-            end = i if _name_token(doc[i - 1]) else i - 1  # "Damasa border town": the name before "border"
+        elif before is not None and (lower in CUE_AFTER or _apposed_noun(doc, i) or _local_government(doc, i)) \
+                and ((named_before := _name_token(before)) or (i >= 2 and before.lower_ in BORDER_WORDS
+                                                               and _name_token(doc[i - 2]))):
+            end = i if named_before else i - 1  # "Damasa border town": the name before "border"
             start = end
             while start > 0 and end - start < 4 and _name_token(doc[start - 1]):
                 start -= 1
@@ -275,10 +276,14 @@ def _plain(token) -> bool:
                 or lower in ("al", "el", "the") or token.ent_type_ in _NOT_PLACE)
 
 
+_ARABIC_ARTICLES = frozenset(["al", "el", "ad", "as", "ash", "ar", "an", "at", "az"])
+
+
 def _name_token(token) -> bool:
     """A word that can be part of a place name: capitalised, or an Arabic article ("Ad Durayhimi")."""
-    if token.lower_ in ("al", "el", "ad", "as", "ash", "ar", "an", "at", "az"):
+    lower = token.lower_
+    if lower in _ARABIC_ARTICLES:
         return True
-    if not (token.is_alpha and token.text[:1].isupper() and not token.is_upper):
+    if not (token.text[:1].isupper() and token.is_alpha and not token.is_upper):
         return False
-    return not (token.is_sent_start and token.lower_ in common_words())
+    return not (token.is_sent_start and lower in common_words())
