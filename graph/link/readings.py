@@ -31,11 +31,11 @@ __all__ = ["BatchReadings", "MAX_TRIPLES"]
 
 MAX_TRIPLES = 1_000_000  # held as N-Triples, then parsed: a few hundred MB; larger batches reconcile from the store
 _SKIPPED = frozenset(READING_SKIPPED)
-_CLASSES = {f"<{c}>": str(c) for c in (SEM.Actor, SEM.Place, SEM.Event, CKG.Document)}  # as written -> IRI
+_CLASSES = {iri(str(c)): str(c) for c in (SEM.Actor, SEM.Place, SEM.Event, CKG.Document)}  # as written -> IRI
 _EVIDENCE_FIELDS = {str(CKG.fatalities): "fatalities", str(SEM.hasTimeStamp): "date",
                     str(CKG.datePrecision): "precision", str(CKG.confidence): "confidence"}
 _TYPE, _EVIDENCE, _DOCUMENT = str(RDF.type), str(CKG.evidence), str(CKG.document)
-_PUBLISHED, _DOCUMENT_TERM, _STRING = str(SDO.datePublished), f"<{CKG.Document}>", str(XSD.string)
+_PUBLISHED, _DOCUMENT_TERM, _STRING = str(SDO.datePublished), iri(str(CKG.Document)), str(XSD.string)
 _NODE_PREDICATES = frozenset({*_EVIDENCE_FIELDS, _DOCUMENT, _PUBLISHED})  # what evidence rows and dates read
 _NOT_READ = _SKIPPED | {_EVIDENCE}
 _LINE = re.compile(r"^<([^>]*)> <([^>]*)> (.*) \.$", re.MULTILINE)
