@@ -140,8 +140,9 @@ class BatchReadings:
         """The actors, places, events and documents the batch's graphs mention, by class IRI (``GRAPH_SUBJECTS``)."""
         found: dict[str, set[str]] = defaultdict(set)
         for graph in self.graphs.values():
-            for s, o in [(s, o) for s, p, o in graph.facts if p == _TYPE and o in _CLASSES]:
-                found[_CLASSES[o]].add(s)
+            for s, p, o in graph.facts:
+                if p == _TYPE and o in _CLASSES:
+                    found[_CLASSES[o]].add(s)
         return found
 
     def readings(self, subjects: Iterable[str]) -> list[dict[str, Any]]:
