@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.places.gazetteer import get_gazetteer, normalise
-from graph.extract.places.listing import place_noun
+from graph.extract.places.listing import ARTICLES, place_noun
 from graph.extract.places.local import locative
 from graph.extract.places.references import dateline
 from graph.extract.places.words import (
@@ -276,7 +276,7 @@ def _plain(token) -> bool:
                 or lower in ("al", "el", "the") or token.ent_type_ in _NOT_PLACE)
 
 
-_ARABIC_ARTICLES = frozenset(["al", "el", "ad", "as", "ash", "ar", "an", "at", "az"])
+_ARABIC_ARTICLES = ARTICLES - {"the"}  # listing's articles inside a name: "Ad Durayhimi"
 
 
 def _name_token(token) -> bool:
