@@ -19,6 +19,7 @@ __all__ = ["merge_spelt_out"]
 
 _LOOK_BACK = 8  # tokens between the brackets and the end of the name ("Union for Peace in Central Africa (UPC)")
 _INSIDE_NAME = frozenset(["in", "of", "for", "the", "and", "'s", "’s", "-"])
+_INSIDE_NEW_NAME = _INSIDE_NAME - {"'s", "’s"}  # a possessive ends an unnamed name: set once, not per token
 _PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
 _ARMED_KINDS = frozenset(["armed_group", "militia"])
 
@@ -60,7 +61,7 @@ def _new_name(doc: Doc, table: ActorTable, bracket: int, acronym: str) -> ActorM
     words' initials are the acronym ("Special Action Force (SAF)"); the letters alone prove it is that name."""
     start = bracket
     while start > 0 and table.at(start - 1) is None and (doc[start - 1].text[:1].isupper()
-                                                        or doc[start - 1].lower_ in _INSIDE_NAME - {"'s", "’s"}):
+                                                        or doc[start - 1].lower_ in _INSIDE_NEW_NAME):
         start -= 1
     while start < bracket and (not doc[start].text[:1].isupper() or doc[start].lower_ == "the"):
         start += 1  # "The", "of" open no name
