@@ -27,6 +27,8 @@ ADMIN_KINDS = frozenset(("governorate", "region", "district"))
 TOWN_KINDS = frozenset(("city", "town", "village"))
 # How wide a place is, for reading an address from narrow to wide; towns and other places are 1.
 _BREADTH = {"district": 2, "governorate": 3, "region": 3, "country": 4}
+# The words _place_at steps over to reach a place ("in the town of", "north of"), joined once, not per call.
+_BEFORE_PLACE = frozenset((*SKIPPED, *PLACE_NOUNS, *DIRECTIONS, "city", "of"))
 
 
 def container(doc: Doc, end: int, by_start: dict[int, PlaceMention]) -> tuple[PlaceMention, bool] | None:
@@ -80,11 +82,10 @@ def is_local(location: Location) -> bool:
 
 def _place_at(doc: Doc, i: int, by_start: dict[int, PlaceMention], near: bool) -> tuple[PlaceMention, bool] | None:
     """The place named from token ``i`` on, after articles, directions and "the town of"."""
-    skip = SKIPPED | PLACE_NOUNS | {"city", "of"}
     for j in range(i, min(i + 5, len(doc))):
         if j in by_start:
             return by_start[j], near
-        if doc[j].lower_ not in skip and doc[j].lower_ not in DIRECTIONS:
+        if doc[j].lower_ not in _BEFORE_PLACE:
             return None
     return None
 
