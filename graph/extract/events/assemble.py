@@ -18,7 +18,7 @@ from graph.extract.events import dates, numbers
 from graph.extract.events import types as event_types
 from graph.extract.events.claims import CLAIMED_EVENTS, claimant, with_doer
 from graph.extract.events.combatants import attacks_by_combatants, by_combatants
-from graph.extract.events.context_parties import fill_from_context, theatre_check
+from graph.extract.events.context_parties import GROUP_EVENTS, fill_from_context, theatre_check
 from graph.extract.events.coref import EventMention, announces_another, drop_headlines, merge_mentions
 from graph.extract.events.crowd_types import crowd_sub_type, each_other, mutual
 from graph.extract.events.lexicon import codes, taxonomy
@@ -305,14 +305,12 @@ def _named_dead(span: Span, table: ActorTable) -> int | None:
     return len(dead) or None
 
 
-_GROUP_EVENTS = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
-
 
 def _persons_aside(roles, event_type: str, table: ActorTable) -> tuple[str | None, str | None, tuple[str, ...]]:
     """In armed events the parties are groups: a named person stands aside as an associate of side 1."""
     kinds = {info.name: info.kind for info in table.actors.values()}
     actor1, actor2, assoc = roles.actor1, roles.actor2, list(roles.assoc_actor_1)
-    if event_type in _GROUP_EVENTS:
+    if event_type in GROUP_EVENTS:
         if kinds.get(actor1) == "person":
             assoc.append(actor1)
             actor1 = None

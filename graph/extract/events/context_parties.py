@@ -20,10 +20,11 @@ from graph.extract.actors import ActorTable
 from graph.extract.places import PlaceMention
 from graph.records import Article, Event
 
-__all__ = ["theatre_check", "fill_from_context"]
+__all__ = ["theatre_check", "fill_from_context", "GROUP_EVENTS"]
 
 _COUNTRY_KINDS = {"country"}
-_GROUP_EVENTS = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+# Armed events, whose parties are groups
+GROUP_EVENTS = frozenset(["Battles", "Explosions/Remote violence", "Violence against civilians"])
 
 
 def theatre_check(article: Article, doc: Doc, table: ActorTable, places: list[PlaceMention]):
@@ -57,7 +58,7 @@ def fill_from_context(events: list[Event], countries: set[str], fits: Callable[[
     main = tuple(sorted(pairs.most_common(1)[0][0])) if pairs else None
     out: list[Event] = []
     for event in events:
-        if (event.actor1 and event.actor2) or event.event_type not in _GROUP_EVENTS:
+        if (event.actor1 and event.actor2) or event.event_type not in GROUP_EVENTS:
             out.append(event)
             continue
         donor = next((e for e in reversed(out[-30:]) if e.location == event.location and e.actor1 and e.actor2
