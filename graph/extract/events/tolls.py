@@ -31,7 +31,7 @@ def tolls_by_place(sent: Span, starts: dict[int, PlaceMention]) -> list[tuple[Lo
     empty when it does not. ``starts`` is :func:`place_starts` of the article. "three each in C and D" gives
     C and D three each; "three in C and D" gives the three to the first place only (the text does not say
     how they split)."""
-    if not any(t.lemma_.lower() in DEATH_WORDS for t in sent):
+    if not _dead(sent):
         return []
     pairs: list[tuple[Location, int | None]] = []
     for token in sent:
