@@ -123,6 +123,21 @@ def test_state_forces_keep_their_own_name_as_alias(extractor, text, name, alias)
 @pytest.mark.parametrize(
     "text",
     [
+        "LNA warplanes struck positions of the militants near Derna on Monday.",
+        "The Libyan National Army (LNA) shelled the southern suburbs of Tripoli. LNA troops later withdrew.",
+        "Haftar's forces shelled the southern suburbs of Tripoli, Libya.",
+    ],
+)
+def test_the_lna_is_one_actor_the_military_forces_of_libya(extractor, text):
+    # ACLED codes Haftar's army as Military Forces of Libya (2014-): one actor, by full name or acronym
+    event, actors = first_event(extractor, text)
+    assert event.actor1 == "Military Forces of Libya"
+    assert not any("National Army" in name for name in actors), sorted(actors)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # a rebel army named after its country is not the state's army
         "The Free Syrian Army captured two villages north of Aleppo.",
         "The Sudan People's Liberation Army in Opposition attacked a barracks near Nasir.",
