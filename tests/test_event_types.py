@@ -154,6 +154,14 @@ def test_taxonomy_has_the_codebook_names():
         ("Nurses declared a strike at the district hospital in Kisumu.", "Peaceful protest"),
         # an accusation of a dated incident still reports it (a standing accusation does not: test_no_conflict_event)
         ("Soldiers were accused of killing three farmers near the river on Monday.", "Attack"),
+        # one fighter or officer killed at home or off duty is a civilian to ACLED: an attack, not a clash
+        ("Armed men shot dead a retired rebel commander outside his home.", "Attack"),
+        ("Gunmen assassinated a police colonel near his residence on Sunday.", "Attack"),
+        ("Soldiers killed a rebel commander in an ambush.", "Armed clash"),
+        # the dead or wounded are armed, however the sentence tells it: a clash
+        ("A soldier caught near the border was shot and killed by guards.", "Armed clash"),
+        ("Two gendarmes killed, three wounded.", "Armed clash"),
+        ("A gendarme died of wounds he received in an attack on Tuesday.", "Armed clash"),
     ],
 )
 def test_sub_event_type(nlp, text, expected):

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 from graph.extract.events.lexicon import codes
 from graph.records import Event
 
-__all__ = ["by_combatants", "attacks_by_combatants"]
+__all__ = ["by_combatants", "attacks_by_combatants", "off_duty"]
 
 _ARMED = frozenset(["state_forces", "armed_group", "militia"])
 _OFF_DUTY = frozenset(["home", "house", "homes", "houses", "off-duty", "residence"])
@@ -35,12 +35,12 @@ def by_combatants(event: Event, sent: Span, kinds: dict[str, str]) -> Event:
     if event.sub_event_type == "Excessive force against protesters" and two == "state_forces":
         return _swapped(event)
     opposed = one in _ARMED and two in _ARMED and not one == two == "state_forces"  # the army and police are one side
-    if event.sub_event_type == "Attack" and opposed and not _off_duty(sent):
+    if event.sub_event_type == "Attack" and opposed and not off_duty(sent):
         battle = _typed(event, "Battles", "Armed clash")
         return _swapped(battle) if two == "state_forces" and one != "state_forces" else battle
-    if event.sub_event_type == "Attack" and event.actor2 and two == "state_forces" and _off_duty(sent):
+    if event.sub_event_type == "Attack" and event.actor2 and two == "state_forces" and off_duty(sent):
         return replace(event, actor2=None, assoc_actor_2=(event.actor2, *event.assoc_actor_2))
-    if event.sub_event_type == "Armed clash" and "state_forces" in (one, two) and _off_duty(sent) and _suffered(sent):
+    if event.sub_event_type == "Armed clash" and "state_forces" in (one, two) and off_duty(sent) and _suffered(sent):
         victim_first = one == "state_forces"
         attacker = event.actor2 if victim_first else event.actor1
         victim = event.actor1 if victim_first else event.actor2
@@ -66,7 +66,7 @@ def _swapped(event: Event) -> Event:
                    assoc_actor_2=event.assoc_actor_1)
 
 
-def _off_duty(sent: Span) -> bool:
+def off_duty(sent: Span) -> bool:
     """Whether the sentence places the attack at someone's home or off duty ("in front of his home")."""
     return any(t.lower_ in _OFF_DUTY or (t.lower_ == "duty" and t.i > 0 and t.doc[t.i - 1].lower_ == "off")
                for t in sent)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from graph.extract.events.combatants import off_duty
 from graph.extract.events.cues import Cue, SentenceCues
 from graph.extract.events.numbers import PEOPLE
 from graph.extract.events.syntax import agents, linked, targets
@@ -84,10 +85,15 @@ def kill_reading(c: SentenceCues) -> tuple[str, Cue] | None:
             return "Attack", k  # a stabbing is an attack on a person, never a clash between armed sides
         for target in targets(k.head):
             kind = _token_class(target, c)
+            if kind == "MIL" and target.tag_ == "NN" and target.lemma_.lower() in PEOPLE and off_duty(k.head.sent):
+                return "Attack", k  # one fighter killed at home or off duty is a civilian to ACLED
             if kind == "MIL":
                 return "Armed clash", k
             if kind == "CIV":
                 return "Attack", k
+    dead = [_token_class(t, c) for d in c.of("DEATH") if d.head.pos_ == "VERB" for t in targets(d.head)]
+    if "MIL" in dead and "CIV" not in dead:
+        return "Armed clash", kills[0]  # "a policeman died of wounds he sustained in an attack"
     return "Attack", kills[0]
 
 

@@ -52,6 +52,8 @@ def targets(verb: Token) -> list[Token]:
             for child in verb.head.children:
                 if child.dep_ == "prep" and child.lower_ in ("on", "against"):
                     out.extend(g for g in child.children if g.dep_ == "pobj")
+    if not out:
+        out.extend(_unmarked_sufferers(verb))
     for t in list(out):
         out.extend(c for c in t.children if c.dep_ in ("conj", "compound", "appos"))
         # "scores of terrorists", "dozens of civilians": the people counted
@@ -66,6 +68,24 @@ def _sufferers(verb: Token) -> list[Token]:
         return [c for c in verb.children if c.dep_ == "nsubj"]
     if verb.pos_ == "NOUN" and verb.dep_ == "pobj" and verb.head.lower_ == "under":
         return [c for c in verb.head.head.children if c.dep_ == "nsubj"]
+    return []
+
+
+# Harm words that a note or a headline writes without "were": "Five soldiers wounded", "two militants killed".
+_HARMED = frozenset(["kill", "wound", "injure"])
+
+
+def _unmarked_sufferers(verb: Token) -> list[Token]:
+    """Who suffered a harm word that names no object: the subject of a passive told after another verb ("a
+    soldier found on the road was shot", the parser hangs "was shot" on "found"), or the subject of a bare
+    participle ("Five soldiers wounded.")."""
+    if verb.pos_ != "VERB" or any(c.dep_ in ("dobj", "agent", "ccomp", "xcomp") for c in verb.children):
+        return []
+    own = [c for c in verb.children if c.dep_ == "nsubj"]
+    if any(c.dep_ == "auxpass" for c in verb.children) and verb.dep_ == "conj" and not own:
+        return [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.lemma_.lower() in _HARMED and verb.tag_ in ("VBD", "VBN") and verb.dep_ in ("ROOT", "ccomp"):
+        return own
     return []
 
 
