@@ -523,7 +523,7 @@ ENTITY = PREFIXES + """SELECT ?class ?name ?kind ?alias ?country ?wkt WHERE {
 }
 """
 
-TIMELINE_LIMIT = 500  # most recent events an entity page lists (counts and the histogram cover them all)
+TIMELINE_LIMIT = 100  # most recent events an entity page lists (counts and the histogram cover them all)
 
 # Bound: ?entity (an actor or a place); #IRIS#: its latest events (graph.newest, TIMELINE_LIMIT of them).
 # One row per role and evidence sentence; the documents' fields and the places' names are read once per document

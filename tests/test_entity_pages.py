@@ -185,3 +185,6 @@ def test_an_entity_page_cut_inside_tied_dates_is_the_same_from_fresh_apps(tmp_pa
     first, second = _pages(data_dir, path, 2)
     assert first == second
     assert re.findall(r'href="/events/([^"]+)"', first) == everything[:2] + everything[5:]
+    segment, entity_id = path.strip("/").split("/")  # the page says how many it leaves out and where they are
+    assert "The latest 4 of 7 events" in first
+    assert f'href="/events?{segment[:-1]}_id={entity_id}"' in first
