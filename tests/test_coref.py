@@ -20,14 +20,15 @@ def merge_mentions(mentions):
 
 
 def mention(evidence: str, sub: str = "Armed clash", kind: str = "Battles", actors=(None, None), place=None,
-            date=None, toll=None, body=True, told=None) -> EventMention:
+            date=None, toll=None, body=True, told=None, within=()) -> EventMention:
     """One sentence's event; no date means the publication month, no place means the article's main place."""
     start = hash(evidence) % 1000
     precision = "day" if date and len(date) == 10 else "month"
     event = Event(id=f"event/t-{start}", event_type=kind, sub_event_type=sub, actor1=actors[0], actor2=actors[1],
                   location=place or "Main Town", date=date or PUBLISHED_MONTH, date_precision=precision,
                   fatalities=toll, evidence=evidence, start=start, end=start + len(evidence))
-    return EventMention(event, dated=date is not None, placed=place is not None, body=body, told=told)
+    return EventMention(event, dated=date is not None, placed=place is not None, body=body, told=told,
+                        within=frozenset(within))
 
 
 ARMY, GROUP, OTHER = "Military Forces of Niger", "Islamic State Sahel", "JNIM"
@@ -92,6 +93,47 @@ def test_merged_event_takes_what_the_first_mention_lacked():
     event = merged[0]
     assert (event.actor1, event.actor2, event.location, event.date) == (GROUP, ARMY, "Tera", "2024-03-19")
     assert event.fatalities == 12  # the lowest figure reported for the incident, never the sum 39
+
+
+@pytest.mark.parametrize(
+    ("places", "count", "where"),
+    [
+        # the lede names the region, the next sentence the village in it: one incident at the village
+        ([("Tillaberi", ()), ("Tera", ("Tillaberi", "Niger"))], 1, ["Tera"]),
+        # told the other way round, the village still places it
+        ([("Tera", ("Tillaberi", "Niger")), ("Tillaberi", ("Niger",))], 1, ["Tera"]),
+        # the country of the lede holds the village of the body
+        ([("Niger", ()), ("Tera", ("Tillaberi", "Niger"))], 1, ["Tera"]),
+        # two villages of one region are two places
+        ([("Tera", ("Tillaberi", "Niger")), ("Dori", ("Tillaberi", "Niger"))], 2, ["Tera", "Dori"]),
+    ],
+)
+def test_a_place_that_lies_in_the_other_is_the_same_incident(places, count, where):
+    merged = merge_mentions([
+        mention(f"Militants attacked soldiers in {name}.", actors=(GROUP, ARMY), place=name, within=within)
+        for name, within in places])
+    assert (len(merged), [e.location for e in merged]) == (count, where)
+
+
+@pytest.mark.parametrize(
+    ("text", "another"),
+    [
+        ("Separately, gunmen attacked a police post.", True),
+        ("In a separate incident, two farmers were killed.", True),
+        ("Ten soldiers were also killed in Boni.", True),
+        ("The rebels also said troops attacked a camp.", True),
+        ("A second patrol was sent to the village.", True),
+        # the word qualifies a source, a report or a demand, not an incident
+        ("Another security source confirmed the toll.", False),
+        ("Reuters also cited a report by an intelligence agency on the attacks.", False),
+        ("Thousands joined the rally, demanding a separate administration.", False),
+        ("A second official said the attack lasted an hour.", False),
+    ],
+)
+def test_words_that_announce_another_incident(text, another):
+    from graph.extract.events.coref import announces_another
+
+    assert announces_another(text) is another
 
 
 def test_story_sentence_is_the_evidence_rather_than_the_headline():

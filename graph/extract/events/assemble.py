@@ -96,8 +96,9 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
         last_event_sentence = number
     lead = lead_end(article)
     events = drop_headline(events, lead)
-    incidents = merge_mentions(EventMention(e, *context.own[e.id], body=_in_body(e), told=context.told.get(e.id))
-                               for e in events)
+    within = _containers(places)
+    incidents = merge_mentions(EventMention(e, *context.own[e.id], body=_in_body(e), told=context.told.get(e.id),
+                                            within=within.get(e.location or "", frozenset())) for e in events)
     incidents = drop_headlines(incidents)
     events = anchor_dates(incidents, context.published)
     countries = {p.location.name for p in places if p.location.kind in _COUNTRY_KINDS}
@@ -108,6 +109,17 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
 
 
 _ARMED_KINDS = frozenset(["armed_group", "militia", "state_forces"])
+
+
+def _containers(places: list[PlaceMention]) -> dict[str, frozenset[str]]:
+    """For each place of the article, the article's places it lies in: its region (admin1) and its country."""
+    locations = {p.location.name: p.location for p in places}
+    regions = {loc.name for loc in locations.values() if loc.kind == "governorate"}
+    countries = {loc.country: loc.name for loc in locations.values() if loc.kind in _COUNTRY_KINDS}
+    return {name: frozenset(n for n in (loc.admin1 if loc.admin1 in regions else None,
+                                        countries.get(loc.country) if loc.kind not in _COUNTRY_KINDS else None)
+                            if n and n != name)
+            for name, loc in locations.items()}
 
 
 def _casualties_only(sent: Span, typings, table: ActorTable, places: list[PlaceMention], before: Event) -> bool:

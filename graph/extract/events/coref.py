@@ -38,9 +38,16 @@ _BACK_REFERENCE = re.compile(
     r"|violence|operation|offensive|battle|firefight|encounter|hostilities)\b",
     re.IGNORECASE,
 )
+# Words that announce another incident, unless they qualify a source or a report rather than the incident:
+# "Reuters also cited a report", "another security source confirmed the toll", "a separate administration"
+# ("X also said" still may: it often brings the next incident).
+_SOURCE_NOUNS = r"(?:sources?|officials?|spokes(?:man|woman|person)|reports?|statements?|witness(?:es)?|accounts?)"
+_INCIDENT_NOUNS = (r"(?:attacks?|incidents?|ambush(?:es)?|assaults?|raids?|clash(?:es)?|strikes?|air ?strikes?"
+                   r"|bombings?|blasts?|explosions?|killings?|shootings?|cases?|events?|protests?|operations?)")
 _NEW_INCIDENT = re.compile(
-    r"\b(?:another|second|third|separate|separately|also|meanwhile|elsewhere|earlier|previously"
-    r"|similar|other|then|follow-up)\b",
+    r"\b(?:(?:another|second|third|other|similar)\b(?!\s+(?:\w+\s+)?" + _SOURCE_NOUNS + r"\b)"
+    r"|separate(?=\s+(?:\w+\s+)?" + _INCIDENT_NOUNS + r"\b)|separately|meanwhile|elsewhere|earlier|previously|then"
+    r"|follow-up|also\b(?!\s+(?:cited|cites|quoted|quotes)\b))\b",
     re.IGNORECASE,
 )
 
@@ -68,6 +75,7 @@ class EventMention:
     body: bool = True  # in the story's body, not its headline block
     evidence_weight: int | None = None  # of a merged incident: the weight of the mention it keeps as evidence
     told: str | None = None  # the noun its event word points back at an incident with ("the attacks")
+    within: frozenset[str] = frozenset()  # the places its place lies in: its region and country
 
     def weight(self) -> int:
         """How much the mention's own sentence tells: body text first, then place, parties and toll.
@@ -110,9 +118,19 @@ def _dates_fit(first: EventMention, later: EventMention, refers_back: bool) -> b
 
 
 def _places_fit(first: EventMention, later: EventMention) -> bool:
+    """The same place, or one that lies in the other: a lede's region and the body's village ("an attack in
+    Cauca" ... "the police station of El Caramelo")."""
     if not (first.placed and later.placed):
         return True
-    return first.event.location == later.event.location
+    one, two = first.event.location, later.event.location
+    return one == two or one in later.within or two in first.within
+
+
+def _finer(first: EventMention, later: EventMention) -> EventMention:
+    """Of two mentions whose places fit, the one that names the more precise place (ACLED codes the finest)."""
+    if later.placed and (not first.placed or first.event.location in later.within):
+        return later
+    return first
 
 
 def _typed(event: Event) -> tuple[str, str]:
@@ -198,11 +216,12 @@ def _absorb(first: EventMention, later: EventMention) -> EventMention:
         clash = event if event.event_type == "Battles" else other
         event = replace(event, event_type=clash.event_type, sub_event_type=clash.sub_event_type, cameo=clash.cameo,
                         plover=clash.plover)
+    place = _finer(first, later)
     merged = replace(
         event,
         actor1=parties[0],
         actor2=parties[1],
-        location=event.location if first.placed or not later.placed else other.location,
+        location=place.event.location,
         date=date,
         date_precision=precision,
         fatalities=min(tolls) if tolls else None,
@@ -210,7 +229,7 @@ def _absorb(first: EventMention, later: EventMention) -> EventMention:
         reported_by=tuple(dict.fromkeys(event.reported_by + other.reported_by)),
     )
     return EventMention(merged, first.dated or later.dated, first.placed or later.placed, first.body or later.body,
-                        weight)
+                        weight, within=place.within)
 
 
 def merge_mentions(mentions: Iterable[EventMention]) -> list[EventMention]:
