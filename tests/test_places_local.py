@@ -67,8 +67,9 @@ CONTAINED = [
     # a foreign country named as an actor ("US drones") does not make the village American
     ("Suspected US drones hit militant bases near Saakow town in Middle Juba region.", "Saakow", "Saakow", "SO",
      "Middle Juba", 3),
-    # a lone name after "at" that the NER reads as a person or organisation is still a place
-    ("Unknown gunmen shot a trader at Kabkabiya after dark.", "Kabkabiya", "Kabkabiya", None, None, None),
+    # a lone name after "at" that the NER reads as a person or organisation is still a place (and, in a note
+    # that names no country, a spelling of a sizeable town of a country at war: Kabkabiyah, Sudan)
+    ("Unknown gunmen shot a trader at Kabkabiya after dark.", "Kabkabiya", "Kabkabiyah", "SD", "Northern Darfur", 1),
     # no container named: the place is kept, in no country and without a point
     ("Boko Haram raided Mbakoro village at dawn.", "Mbakoro", "Mbakoro", None, None, None),
     # a feature named with its kind ("Jebel X") is a place, not a person

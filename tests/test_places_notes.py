@@ -86,6 +86,25 @@ def test_the_story_picks_the_namesake(nlp, text, mention, country, admin1, preci
     assert (location.country, location.admin1, location.precision) == (country, admin1, precision)
 
 
+# (sentence, mention, name, country, admin1, ACLED precision): a note that names no country spells a sizeable
+# town of a country at war its own way; a name spelt much less alike, or matching a town in two countries, stays
+# an unplaced village.
+VARIANTS = [
+    ("Militants stormed a hotel in Tajoura on Friday.", "Tajoura", "Tajura'", "LY", "Tripoli District", 1),
+    ("Gunmen killed two traders in Maidougouri.", "Maidougouri", "Maiduguri", "NG", "Borno", 1),
+    ("Protesters blocked the main road in Sabrata.", "Sabrata", "Sabratah", "LY", "Zawiya District", 1),
+    ("Farmers protested in Kersa over land.", "Kersa", "Kersa", None, None, None),  # not Kars (Turkey)
+    ("Police dispersed a march in Jalalabaad.", "Jalalabaad", "Jalalabaad", None, None, None),  # AF or AZ
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "mention", "name", "country", "admin1", "precision"), VARIANTS)
+def test_a_note_may_spell_a_town_its_own_way(nlp, text, mention, name, country, admin1, precision):
+    location = _place(nlp, text, mention)
+    assert (location.name, location.country, location.admin1, location.precision) == (name, country, admin1, precision)
+
+
 # (sentence, mention, name, country, admin1, ACLED precision): a village placed by its distance from a
 # town, or named with others near a town, takes that town's point with precision 2.
 MEASURED = [

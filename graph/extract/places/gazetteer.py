@@ -38,12 +38,12 @@ _VOWELS = frozenset("aeiou")
 SHORT_NAME = 4  # letters up to which a name finds only places of that very name, not those it is another name of
 
 
-def _alike(key: str, other: str) -> bool:
+def _alike(key: str, other: str, ratio: float = FUZZY_RATIO) -> bool:
     """Whether two names are spellings of one: much alike, and ending in the same vowel when both end in one
     ("Shashamene" ~ "Shashamane", but "Kangemi" is another place than "Kangema", "Wumbi" than "Wamba")."""
     if key[-1:] in _VOWELS and other[-1:] in _VOWELS and key[-1] != other[-1]:
         return False
-    return SequenceMatcher(None, key, other).ratio() >= FUZZY_RATIO
+    return SequenceMatcher(None, key, other).ratio() >= ratio
 
 
 def _rank(places) -> list[Place]:
@@ -92,9 +92,9 @@ class Gazetteer:
             self._cache[key] = places
         return places
 
-    def lookup_fuzzy(self, name: str, countries: set[str]) -> list[Place]:
+    def lookup_fuzzy(self, name: str, countries: set[str], ratio: float = FUZZY_RATIO) -> list[Place]:
         """Return places in ``countries`` whose consonant skeleton equals the name's ("Shajara" ~ "Shajarah") and
-        whose name is spelt much alike."""
+        whose name is spelt much alike (difflib's ``ratio`` at least)."""
         key = skeleton(normalise(name))
         if len(key.replace(" ", "")) < 3 or not countries:
             return []
@@ -106,7 +106,7 @@ class Gazetteer:
         )
         own = strip_article(normalise(name))  # "Kienge" shares the skeleton "kng" with "Kananga", but little else
         found = (Place(*r) for r in self._query(sql, (key, *sorted(countries))))
-        return _rank(p for p in found if _alike(own, strip_article(normalise(p.name))))
+        return _rank(p for p in found if _alike(own, strip_article(normalise(p.name)), ratio))
 
     def admin1_by_prefix(self, name: str, countries: set[str]) -> list[Place]:
         """Admin1 units of ``countries`` whose name starts with ``name`` ("Kherson" -> "Khersonska oblast")."""

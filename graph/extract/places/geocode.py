@@ -40,6 +40,10 @@ IN_NAMED_ADMIN1 = 1.5  # "Jasim ... in Daraa province": the Jasim inside a named
 # A text that names no country (a short note) is far likelier about a country at war: there its town beats a
 # namesake elsewhere up to ten times bigger ("Leer" in South Sudan, not Lower Saxony; "Beni" in DR Congo).
 CONFLICT_PRIOR = 1
+# ... and a name no gazetteer spells so is read as a variant of a town of a country at war only when that town
+# has this many people: a village's name is more often a local hamlet's than a variant of a far-away one
+VARIANT_TOWN = 10_000
+VARIANT_RATIO = 0.8  # and only when spelt all but alike: "Janzour" ~ Janzur, but "Kersa" is not Kars
 KIND_BONUS = {
     "country": 6,  # a country's name means the country: no same-named town of under 10^6 extra people outranks it
     "region": 3,  # a named region (population 0 in the data) still beats a village of the same name
@@ -79,7 +83,24 @@ def _candidates(name: str, context: Counter, cues: Cues) -> list[Place]:
         # (an admin2 district, of population 0 in the data too, is never matched by a variant of its name)
         candidates = [p for p in gaz.lookup_fuzzy(name, set(context))
                       if (p.population >= 1000 or p.population == 0 or p.curated) and p.kind != "district"]
+    if not candidates and not context:
+        candidates = _known_variant(name)
     return candidates
+
+
+def _known_variant(name: str) -> list[Place]:
+    """A note that names no country: a transliteration variant of a sizeable town of a country at war
+    ("Janzour" for Janzur, "Medjez El Beb" for Medjez el Bab), when only one country has one so spelt."""
+    own = _ending(name)
+    towns = [p for p in get_gazetteer().lookup_fuzzy(name, set(DENSE_COUNTRIES), VARIANT_RATIO)
+             if p.population >= VARIANT_TOWN and p.kind != "district" and _ending(p.name) == own]
+    return towns if len({p.country for p in towns}) == 1 else []
+
+
+def _ending(name: str) -> str:
+    """A name's last letter, blind to a silent final h ("Sabratah" ~ "Sabrata"): a spelling changes vowels
+    inside a name, not how it ends ("Tarsu" is no spelling of Tarsus)."""
+    return normalise(name).rstrip("h")[-1:]
 
 
 def _admin_stem(name: str) -> list[Place]:
