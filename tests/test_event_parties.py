@@ -61,6 +61,14 @@ def extract(extractor, text: str):
          "Rioters (Algeria)", "Police Forces of Algeria"),
         ("Residents protesting power cuts burnt tyres and clashed with police in Kano, Nigeria.",
          "Violent demonstration", "Rioters (Nigeria)", "Police Forces of Nigeria"),
+        # a crowd the text calls protesters is coded by what it does: in a riot, Rioters; a party whose cadres riot
+        # stands beside its rioters
+        ("In the unrest near Polokwane, South Africa, dozens of travellers were robbed by violent protesters.",
+         "Violent demonstration", "Rioters (South Africa)", None),
+        ("Protests by angry taxi drivers went on in Soshanguve, South Africa, as roads were blocked with burning "
+         "tyres.", "Violent demonstration", "Rioters (South Africa)", None),
+        ("NDC cadres shattered the windscreens of campaign vehicles in Tamale, Ghana.", "Mob violence",
+         "Rioters (Ghana)", None),
         # a protest dispersed by a force the text does not name: the state's police intervened
         ("Teachers protested outside the ministry in Accra, Ghana, and were dispersed with tear gas.",
          "Protest with intervention", "Protesters (Ghana)", "Police Forces of Ghana"),
@@ -82,6 +90,15 @@ def test_implied_parties_and_crowd_types(extractor, text, sub_event_type, actor1
     assert (event.sub_event_type, event.actor1, event.actor2) == (sub_event_type, actor1, actor2)
     listed = {actor.name for actor in result.actors}
     assert {name for name in (actor1, actor2) if name} <= listed  # every party has an actor record
+
+
+def test_a_crowd_that_also_protests_peacefully_stays_protesters_in_its_riots(extractor):
+    """One crowd, one actor: protesters who march and later riot stay Protesters (X) in the riot."""
+    result = extract(extractor, "Thousands of protesters marched peacefully through Nairobi, Kenya, on Monday. "
+                                "Later, travellers on the Thika road were robbed by violent protesters.")
+    riots = [e for e in result.events if e.event_type == "Riots"]
+    assert [e.actor1 for e in riots] == ["Protesters (Kenya)"]
+    assert "Rioters (Kenya)" not in {a.name for a in result.actors}
 
 
 def test_named_armed_group_is_not_replaced_by_an_unidentified_one(extractor):

@@ -7,7 +7,8 @@
   Unidentified Armed Group (X), and so is the other side of a bomb that hit the state's forces (people
   also hurt stand beside as associates). A battle with one side named has the article's only force across
   the state line as its other ("fighters ambushed a convoy. Soldiers returned fire."), else an unidentified one.
-- A riot's crowd of civilians are Rioters (X); a protest's crowd are Protesters (X), the union,
+- A riot's crowd of civilians, of protesters the article shows in no protest, or of a party's cadres are
+  Rioters (X) (the party beside them); a protest's crowd are Protesters (X), the union,
   party or person who leads it beside them; the state's police intervene in a protest with intervention
   when the text names no other force; a peaceful protest's target (the government it protests against) is no
   party.
@@ -44,6 +45,7 @@ _UNKNOWN = "Unidentified Armed Group"
 _UNNAMED_MILITIAS = ("Unidentified Clan Militia", "Unidentified Communal Militia")
 _IDENTITY_MILITIAS = ("Ethnic Militia", "Clan Militia", "Communal Militia")
 _LEADERS = frozenset(["organization", "person"])  # a union, party or person who leads a protest: beside its crowd
+_PROTESTERS = "Protesters"
 
 
 def implied_parties(events: Sequence[Event], table: ActorTable,
@@ -55,10 +57,13 @@ def implied_parties(events: Sequence[Event], table: ActorTable,
     unnamed = not any(kind in _NON_STATE_ARMED for kind in kinds.values())
     added: dict[str, ActorInfo] = {}
     out = []
+    rioting = _rioting_crowds(events, table)
     for event in events:
         code = country_of.get(event.location or "") or table.main_country
         event = _without_target(_state_side_first(event, kinds))
         changed = _implied(event, kinds, code)
+        if event.event_type == "Riots" and event.actor1 in rioting:
+            changed = {**changed, "actor1": rioting[event.actor1]}
         if not unnamed:
             changed = {slot: info for slot, info in changed.items()
                        if not info.name.startswith(_UNKNOWN) or info.name in kinds}
@@ -69,6 +74,18 @@ def implied_parties(events: Sequence[Event], table: ActorTable,
     records = tuple(Actor(id=info.key, name=info.name, kind=info.kind, country=info.country, inter=inter_code(info))
                     for info in added.values())
     return out, records
+
+
+def _rioting_crowds(events: Sequence[Event], table: ActorTable) -> dict[str, ActorInfo]:
+    """Protesters (X) -> Rioters (X) for the crowds an article shows only in riots ("violent protesters robbed
+    the passengers"): ACLED codes a crowd by what it does. A crowd the article also shows protesting stays one
+    actor, Protesters (X), in its riots too."""
+    protesting = {name for e in events if e.event_type == "Protests" for name in (e.actor1, e.actor2)}
+    out = {}
+    for info in table.actors.values():
+        if info.name.startswith(_PROTESTERS) and info.name not in protesting:
+            out[info.name] = generic_actor("Rioters", "civilians", info.country)
+    return out
 
 
 def _implied(event: Event, kinds: dict[str, str], code: str | None) -> dict[str, ActorInfo]:
@@ -182,7 +199,7 @@ def _crowd(event: Event, kinds: dict[str, str], code: str | None) -> dict[str, A
     """A riot's or protest's crowd: Rioters (X) or Protesters (X) in place of civilians or of who leads it."""
     actor1 = event.actor1 or ""
     if event.event_type == "Riots" and (not actor1 or kinds.get(actor1) == "civilians" and actor1.startswith(
-            "Civilians")):
+            "Civilians") or kinds.get(actor1) in _LEADERS):  # "UPND cadres smashed windows": Rioters, the party beside
         return {"actor1": generic_actor("Rioters", "civilians", code)}
     if event.sub_event_type == "Protest with intervention" and kinds.get(actor1) == "state_forces" \
             and event.actor2 is None:  # "Police dispersed them": the force that intervenes is actor2, the crowd
@@ -208,7 +225,7 @@ def _with(event: Event, changed: dict[str, ActorInfo]) -> Event:
     if not changed:
         return event
     assoc1, assoc2 = event.assoc_actor_1, event.assoc_actor_2
-    if "actor1" in changed and event.actor1 is not None and not event.actor1.startswith("Civilians"):
+    if "actor1" in changed and event.actor1 is not None and not event.actor1.startswith(("Civilians", _PROTESTERS)):
         assoc1 = tuple(dict.fromkeys((*assoc1, event.actor1)))
     if "actor2" in changed and event.actor2 is not None:
         assoc2 = tuple(dict.fromkeys((*assoc2, event.actor2)))
