@@ -16,6 +16,7 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 
 from api import article, entities, tables
 from api.errors import problem
+from api.records import KINDS, record
 from graph import queries as q
 from graph.vocab import CURRENT_GRAPH
 from viz import legend
@@ -24,8 +25,6 @@ __all__ = ["blueprint", "RDF_FORMATS"]
 
 blueprint = Blueprint("dereference", __name__)
 
-_BUILDERS = {"actor": entities.actor_record, "place": entities.place_record,
-             "event": entities.event_record, "document": entities.document_record}
 RDF_FORMATS = ("text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml")
 # ?format= names, for links and clients that cannot set Accept.
 _FORMAT_NAMES = {"json": "application/json", "html": "text/html", "turtle": "text/turtle", "ttl": "text/turtle",
@@ -60,8 +59,8 @@ def _media_type() -> str | None:
 @blueprint.get("/id/<kind>/<entity_id>")
 def dereference(kind: str, entity_id: str) -> Any:
     """Answer an entity IRI with JSON, RDF or (for browsers) its page, by ``Accept`` or ``?format=``."""
-    if kind not in _BUILDERS:
-        return problem(404, f"Entity IRIs are /id/<kind>/<id> with kind one of {', '.join(_BUILDERS)}.")
+    if kind not in KINDS:
+        return problem(404, f"Entity IRIs are /id/<kind>/<id> with kind one of {', '.join(KINDS)}.")
     media_type = _media_type()
     if media_type is None:
         return problem(400, f"'format' must be one of {', '.join(_FORMAT_NAMES)}.")
@@ -79,17 +78,11 @@ def dereference(kind: str, entity_id: str) -> Any:
 
 
 def _record(kind: str, entity_id: str) -> dict[str, Any]:
-    """The entity's record, kept in the response cache until the next write (JSON, RDF and pages share it)."""
-    cache = current_app.extensions["conflictkg.cache"]
-    key, generation = f"record {kind}/{entity_id}", cache.generation
-    record = cache.get(key)
-    if record is None:
-        settings = current_app.config["CONFLICTKG"]
-        record = _BUILDERS[kind](current_app.extensions["conflictkg.store"], settings.base_iri, entity_id)
-        if record is None:
-            abort(404, f"No {kind} with id {entity_id!r}; list them at /api/{kind}s.")
-        cache.put(key, record, generation)
-    return record
+    """The entity's record (api.records: JSON, RDF and pages share it with /api/<kind>s/<id>), else a 404."""
+    found = record(kind, entity_id)
+    if found is None:
+        abort(404, f"No {kind} with id {entity_id!r}; list them at /api/{kind}s.")
+    return found
 
 
 def _html_page(kind: str, entity_id: str) -> str | None:

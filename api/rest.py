@@ -18,6 +18,7 @@ from api.errors import problem
 from api.exports import export_to_spool
 from api.ingest import ingest_json
 from api.limits import client_gone, heavy
+from api.records import record_body
 from api.search import search_results
 from graph import queries as q
 from graph.newest import newest_first
@@ -26,6 +27,8 @@ from graph.store import Store
 __all__ = ["blueprint"]
 
 blueprint = Blueprint("rest", __name__, url_prefix="/api")
+# Not kept by URL: the export is a file; an entity's record is kept once for every route that shows it (api.records)
+_NOT_KEPT_BY_URL = {"rest.export", "rest.actor", "rest.place", "rest.event", "rest.document"}
 WHOLE_LIST = 1000  # rows of a list read whole, every page cut from them (api.rest._page_of)
 
 
@@ -39,7 +42,7 @@ def _setup(state) -> None:
 @blueprint.before_request
 def _from_cache() -> Response | None:
     """Answer a GET from the cache when the same URL was answered since the last write."""
-    if request.method != "GET" or request.endpoint == "rest.export":
+    if request.method != "GET" or request.endpoint in _NOT_KEPT_BY_URL:
         return None
     cache = current_app.extensions["conflictkg.cache"]
     g.cache_generation = cache.generation
@@ -168,7 +171,7 @@ def _first(entity: dict[str, list[Any]], field: str) -> Any:
 @blueprint.get("/actors/<actor_id>")
 def actor(actor_id: str) -> Response:
     """Everything known about one actor."""
-    return _record(entities.actor_record, "actor", actor_id)
+    return _record("actor", actor_id)
 
 
 @blueprint.get("/places")
@@ -192,7 +195,7 @@ def places() -> Response:
 @blueprint.get("/places/<place_id>")
 def place(place_id: str) -> Response:
     """Everything known about one place."""
-    return _record(entities.place_record, "place", place_id)
+    return _record("place", place_id)
 
 
 @blueprint.get("/events")
@@ -212,7 +215,7 @@ def events() -> Response:
 @blueprint.get("/events/<event_id>")
 def event(event_id: str) -> Response:
     """One event with its actors by role, place, evidence sentences and sources."""
-    return _record(entities.event_record, "event", event_id)
+    return _record("event", event_id)
 
 
 @blueprint.get("/documents")
@@ -227,7 +230,7 @@ def documents() -> Response:
 @blueprint.get("/documents/<document_id>")
 def document(document_id: str) -> Response:
     """One document with the actors, places and events read from it."""
-    return _record(entities.document_record, "document", document_id)
+    return _record("document", document_id)
 
 
 @blueprint.post("/documents")
@@ -266,8 +269,8 @@ def export() -> Response:
     return send_file(spool, mimetype=FORMATS[fmt][0], download_name=f"conflictkg.{_EXTENSIONS.get(fmt, fmt)}")
 
 
-def _record(build: Callable[[Store, str, str], dict[str, Any] | None], segment: str, entity_id: str) -> Response:
-    record = build(_store(), _base(), entity_id) if params.is_entity_id(entity_id) else None
-    if record is None:
-        return problem(404, f"No {segment} with id {entity_id!r}; list them at /api/{segment}s?q=<name>.")
-    return jsonify(record)
+def _record(kind: str, entity_id: str) -> Response:
+    body = record_body(kind, entity_id)
+    if body is None:
+        return problem(404, f"No {kind} with id {entity_id!r}; list them at /api/{kind}s?q=<name>.")
+    return Response(body, mimetype="application/json")

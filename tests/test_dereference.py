@@ -122,3 +122,29 @@ def test_a_record_kept_for_its_iri_follows_a_write(tmp_path):
     write(app.extensions["conflictkg.store"], FIRST[1:], BASE_IRI, validate=False)  # a second report of it
     after = client.get("/id/actor/ras-kamboni?format=json").get_json()
     assert (before["source_count"], after["source_count"]) == (1, 2)
+
+
+def test_one_kept_record_answers_the_rest_route_and_the_iri_until_a_write(tmp_path):
+    from api import create_app
+    from graph.store import Store
+    from tests.conftest import write
+    from tests.test_readings import FIRST
+
+    store = Store(str(tmp_path / "store"))
+    write(store, FIRST[:1], BASE_IRI, validate=False)
+    store.close()
+    app = create_app({"data_dir": str(tmp_path / "store"), "base_iri": BASE_IRI})
+    client, store = app.test_client(), app.extensions["conflictkg.store"]
+    reads, read = [], store.read
+    store.read = lambda *args, **kwargs: reads.append(args[0]) or read(*args, **kwargs)
+    first = client.get("/api/actors/ras-kamboni")
+    built = len(reads)
+    assert first.status_code == 200 and built > 0
+    for path in ("/id/actor/ras-kamboni?format=json", "/id/actor/ras-kamboni", "/api/actors/ras-kamboni"):
+        assert client.get(path).get_data() == first.get_data(), path
+    assert len(reads) == built  # every route answered from the record the first one built
+    write(store, FIRST[1:], BASE_IRI, validate=False)  # a second report of it
+    after = client.get("/id/actor/ras-kamboni?format=json").get_json()
+    assert len(reads) > built
+    assert (first.get_json()["source_count"], after["source_count"]) == (1, 2)
+    assert client.get("/api/actors/ras-kamboni").get_json() == after

@@ -1,0 +1,42 @@
+"""Entity records, built once per write and shared by every route that shows one.
+
+``/api/<kind>s/<id>``, ``/id/<kind>/<id>`` (JSON, and the record page for browsers) and the
+event and document pages show the same record of an entity. It is kept as its JSON answer in
+the response cache until the next write (``api.cache``), so whichever route asks first builds it
+and the others answer from it: an actor's record read 13 queries at 100,000 documents.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from flask import current_app, jsonify
+
+from api import entities, params
+from api.limits import kept
+
+__all__ = ["record_body", "record", "KINDS"]
+
+_BUILDERS = {"actor": entities.actor_record, "place": entities.place_record,
+             "event": entities.event_record, "document": entities.document_record}
+KINDS = tuple(_BUILDERS)
+
+
+def record_body(kind: str, entity_id: str) -> str | None:
+    """The JSON answer (as ``jsonify`` writes it) of the record of ``kind`` ``entity_id``, or None if there is none."""
+    if not params.is_entity_id(entity_id):
+        return None
+    return kept(f"record {kind}/{entity_id}", lambda: _built(kind, entity_id), slot=False)
+
+
+def _built(kind: str, entity_id: str) -> str | None:
+    found = _BUILDERS[kind](current_app.extensions["conflictkg.store"], current_app.config["CONFLICTKG"].base_iri,
+                            entity_id)
+    return None if found is None else jsonify(found).get_data(as_text=True)
+
+
+def record(kind: str, entity_id: str) -> dict[str, Any] | None:
+    """The record of ``kind`` ``entity_id`` as a dict (see :func:`record_body`), or None when there is none."""
+    body = record_body(kind, entity_id)
+    return None if body is None else json.loads(body)
