@@ -180,6 +180,11 @@ def test_a_battle_read_from_an_attack_lists_the_state_first(extractor):
         # ground named by a common noun is ground all the same
         ("Soldiers recaptured several villages near Diffa, Niger, on Saturday.", "Government regains territory",
          "Military Forces of Niger", None),
+        # no doer in the parse ("are reported to have taken"): the event's actor1 says who took it
+        ("Malian troops are reported to have taken control of the town of Kidal.", "Government regains territory",
+         "Military Forces of Mali", None),
+        ("Rebels of the MNLA are reported to have taken control of the town of Kidal.",
+         "Non-state actor overtakes territory", "MNLA", None),
     ],
 )
 def test_territory_and_who_regained_it(extractor, text, sub_event_type, actor1, actor2):

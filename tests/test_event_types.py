@@ -162,6 +162,10 @@ def test_taxonomy_has_the_codebook_names():
         ("A soldier caught near the border was shot and killed by guards.", "Armed clash"),
         ("Two gendarmes killed, three wounded.", "Armed clash"),
         ("A gendarme died of wounds he received in an attack on Tuesday.", "Armed clash"),
+        # territory named by a place the tagger does not know, or taken in "full control"
+        ("Soldiers recaptured Mbalala from the rebels.", "Government regains territory"),
+        ("The army took complete control of the district on Friday.", "Government regains territory"),
+        ("Norway has expelled two Australian Embassy diplomats.", None),
     ],
 )
 def test_sub_event_type(nlp, text, expected):

@@ -248,7 +248,7 @@ class _Context:
         event = Event(
             id=event_id,
             event_type=typing.event_type,
-            sub_event_type=_territory_taker(typing, self.table),
+            sub_event_type=_territory_taker(typing, self.table, actor1),
             actor1=actor1,
             actor2=actor2,
             assoc_actor_1=assoc1,
@@ -355,16 +355,21 @@ _CAPTURES = {"CAPTURE", "RETAKE"}
 _TAKERS = {"state_forces": "Government regains territory", "armed_group": "Non-state actor overtakes territory"}
 
 
-def _territory_taker(typing, table: ActorTable) -> str:
+def _territory_taker(typing, table: ActorTable, actor1: str | None) -> str:
     """A capture is typed by who took the ground: the state regains it, an armed group overtakes it.
 
     The sentence's words can mislead ("the Arakan Army seized ..." reads "Army" as the state's);
-    the actors named as doers of the capture verb settle it when they are all of one side.
+    the actors named as doers of the capture verb settle it when they are all of one side, else the
+    event's actor1 when the parse names no doer ("the LNA is reported to have taken control of ...").
     """
     sub_event_type = typing.sub_event_type
     if sub_event_type not in _TAKERS.values() or typing.cue not in _CAPTURES or typing.trigger is None:
         return sub_event_type
     doers = [table.at(i) for i in agents(typing.trigger)]
     sides = {_TAKERS.get(table.actors[doer.key].kind) for doer in doers if doer and doer.link is None} - {None}
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in typing.trigger.children)  # the loser is named
+    if not doers and actor1 is not None and not passive:
+        kinds = {info.name: info.kind for info in table.actors.values()}
+        sides = {_TAKERS.get(kinds.get(actor1, ""))} - {None}
     taker = sides.pop() if len(sides) == 1 else None
     return taker or sub_event_type

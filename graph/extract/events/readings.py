@@ -202,6 +202,7 @@ def protest_reading(c: SentenceCues) -> tuple[str, Cue] | None:
 def territory_reading(c: SentenceCues) -> tuple[str, Cue] | None:
     """Territory captured or retaken: the state regains it; armed groups (or a plain capture) overtake it."""
     place_tokens = c.tokens("PLACE")
+    parties = c.tokens("ARMED") | c.tokens("MIL") | c.tokens("GOV")
     for cap in sorted(c.of("RETAKE") + c.of("CAPTURE"), key=lambda x: x.start):
         if cap.head.dep_ == "amod":
             continue  # "rebel-held", "government-controlled": a description, not an event
@@ -211,7 +212,7 @@ def territory_reading(c: SentenceCues) -> tuple[str, Cue] | None:
             if child.dep_ in ("dobj", "prep", "nsubjpass", "advmod", "npadvmod", "prt")
             for t in child.subtree
             if t.ent_type_ in ("GPE", "LOC", "FAC")
-        }
+        } | {t.i for t in _taken_names(cap.head) if _unknown_place(t, parties)}
         ground = any(o.dep_ == "dobj" and o.lemma_.lower() in _GROUND for o in cap.head.children)
         if not (linked(cap.head, place_tokens | named, 2) or cap.end - cap.start > 1 or ground):
             continue
@@ -222,6 +223,21 @@ def territory_reading(c: SentenceCues) -> tuple[str, Cue] | None:
             return "Non-state actor overtakes territory", cap
         return "Government regains territory", cap
     return None
+
+
+def _taken_names(verb: Token) -> list[Token]:
+    """The heads of what a capture word took or took from: its object, "from X", "of X", with their conjuncts."""
+    heads = [c for c in verb.children if c.dep_ == "dobj"] + [
+        g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("from", "of") for g in p.children
+        if g.dep_ == "pobj"]
+    return heads + [c for h in heads for c in h.children if c.dep_ == "conj"]
+
+
+def _unknown_place(token: Token, parties: set[int]) -> bool:
+    """A proper name that no party word covers, untyped or typed as an organisation: in "recaptured Mbalala" or
+    "dislodged the rebels from Ngoshe", a small place the tagger does not know ("the army retook Bama" is
+    tagged a place; villages often are not)."""
+    return token.pos_ == "PROPN" and token.ent_type_ in ("", "ORG") and token.i not in parties
 
 
 def held(c: SentenceCues) -> Cue | None:
