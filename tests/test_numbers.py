@@ -73,6 +73,13 @@ def counts(nlp, text: str) -> Counts:
         # an object that is no person, and a description of someone who died before, count nobody
         ("An explosive attack executed against a patrol wounded three soldiers.", None, 3),
         ("Mourners carried photos of Amina Musa, a teacher killed in 2019, through the streets.", None, None),
+        # the subject of an active killing did the killing: its count (or a unit's number) is no toll
+        ("Five gunmen killed three villagers near the river.", 3, 5),
+        ("Troops of the 21 Brigade on patrol killed six militants.", 6, None),
+        ("The two suicide bombers killed themselves at the gate.", 2, None),
+        # a list of counts, the parser hanging its items as appositions; a description adds nobody
+        ("Two police officers, one civil servant and one resident were killed in the riot.", 4, None),
+        ("Two men, a father and his son, were killed.", 2, None),
     ],
 )
 def test_counts(nlp, text, fatalities, quantity):

@@ -180,6 +180,9 @@ def _counted(token: Token) -> Token:
     return node
 
 
+_REFLEXIVE = frozenset(["themselves", "himself", "herself"])
+
+
 def _is_death(noun: Token) -> bool:
     """True when the counted word is tied to a death word by the parse."""
     if noun.lemma_.lower() in DEATH_WORDS:
@@ -193,7 +196,9 @@ def _is_death(noun: Token) -> bool:
             return False
         lemma = head.lemma_.lower()
         if lemma in DEATH_WORDS:
-            return node.dep_ not in ("agent",) and not (node.dep_ == "pobj" and head.dep_ == "agent")
+            return node.dep_ not in ("agent",) and not (node.dep_ == "pobj" and head.dep_ == "agent") and not (
+                node.dep_ == "nsubj" and any(c.dep_ == "dobj" and c.lower_ not in _REFLEXIVE for c in head.children))
+            # the subject of "Five gunmen killed three" killed; that of "two bombers killed themselves" died
         if node.dep_ in ("nsubj", "nsubjpass", "dobj") and _complement_is_death(head):
             return True  # "left 30 people dead", "7 were reported to have been killed", "30 lost their lives"
         if head.pos_ in ("VERB", "AUX") and lemma in _TOLL_VERBS:
@@ -327,13 +332,19 @@ def _conj_root(noun: Token) -> Token:
     """The first of a coordination: "officers" for "one civil servant" in "two officers, one civil servant
     and one resident were killed", and the first clause's subject for "and 4 police were killed"."""
     node = noun
-    while node.dep_ == "conj" and node.head != node:
+    while (node.dep_ == "conj" or node.dep_ == "appos" and _counted_item(node)) and node.head != node:
         node = node.head
     verb = node.head
     if node.dep_ in ("nsubj", "nsubjpass", "dobj") and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         first = [c for c in verb.head.children if c.dep_ == node.dep_]
         return first[0] if first else node
     return node
+
+
+def _counted_item(noun: Token) -> bool:
+    """An apposition that is one more item of a list of counts ("Two officers, one civil servant and one
+    resident"), not a description of the noun before ("two men, a father and his son")."""
+    return any(c.dep_ == "nummod" for c in noun.children)
 
 
 def _a_subset(noun: Token) -> bool:
