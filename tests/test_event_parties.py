@@ -51,6 +51,15 @@ def extract(extractor, text: str):
         ("Looters ransacked shops in Eldoret, Kenya.", "Mob violence", "Rioters (Kenya)", None),
         ("Opposition cadres smashed the windows of campaign vehicles in Lusaka, Zambia.", "Mob violence",
          "Rioters (Zambia)", None),
+        # the crowd is the doer: an armed group it attacks does not make it one; people described as angry are a crowd
+        ("Youths destroyed a checkpoint manned by al-Shabaab fighters near Beledweyne, Somalia.", "Mob violence",
+         "Rioters (Somalia)", None),
+        ("In Eldoret, Kenya, smoke rose from a mall after angry residents went on a looting spree and burning shops.",
+         "Mob violence", "Rioters (Kenya)", None),
+        ("A bank branch in Nakuru, Kenya, was burnt by angry depositors.", "Mob violence", "Rioters (Kenya)", None),
+        # armed doers who loot stay a strategic development
+        ("Soldiers looted shops in Bunia, Congo.", "Looting/property destruction",
+         "Military Forces of Republic of Congo", "Civilians (Republic of Congo)"),
         # a handful of people is a gang, not a crowd
         ("Three men torched two police cars in Kisumu, Kenya.", "Looting/property destruction",
          "Unidentified Armed Group (Kenya)", "Police Forces of Kenya"),

@@ -42,16 +42,21 @@ def crowd_sub_type(sub_event_type: str, trigger: Token | None, cue: str | None,
     None when the type stands. ``trigger`` and ``cue`` are the typing's word and its lexicon class,
     ``mentioned`` the (kind, head token) of every actor the sentence names."""
     kinds = {kind for kind, _ in mentioned}
-    if trigger is None or kinds & _ARMED_KINDS:
+    if trigger is None:
         return None
-    if sub_event_type == "Armed clash" and cue == "CLASH" and not kinds & _STATE_KINDS and _political(trigger):
-        return "Mob violence"  # "rival political groups clashed", "clashes between party supporters"
     sent = trigger.sent
     crowds = [head for kind, head in mentioned if kind == "civilians" and not _few(head)]
     if sub_event_type == "Looting/property destruction":
         doers = _doers(trigger)
+        if any(head.i in doers for kind, head in mentioned if kind in _ARMED_KINDS | _STATE_KINDS):
+            return None  # fighters or soldiers who loot: a strategic development, whoever they loot from
         camp = any(sent.doc[i].lemma_.lower() in _CAMPS for i in doers)  # "party supporters burnt the offices"
-        return _riot(sent, kinds) if camp or any(head.i in doers for head in crowds) else None
+        angry = any(_angry(sent.doc[i]) for i in doers)  # "burnt by angry depositors"
+        return _riot(sent, kinds) if camp or angry or any(head.i in doers for head in crowds) else None
+    if kinds & _ARMED_KINDS:
+        return None
+    if sub_event_type == "Armed clash" and cue == "CLASH" and not kinds & _STATE_KINDS and _political(trigger):
+        return "Mob violence"  # "rival political groups clashed", "clashes between party supporters"
     if "civilians" not in kinds:
         return None
     state_and_crowd = bool(kinds & _STATE_KINDS) and kinds <= _STATE_KINDS | {"civilians"}
@@ -60,6 +65,15 @@ def crowd_sub_type(sub_event_type: str, trigger: Token | None, cue: str | None,
         if any(head.i in parties for head in crowds):
             return _riot(sent, kinds)
     return None
+
+
+# Words that make people a crowd in a temper: "angry residents", "irate depositors", "disgruntled workers".
+_ANGRY = frozenset(["angry", "irate", "furious", "enraged", "disgruntled", "outraged", "agitated"])
+
+
+def _angry(token: Token) -> bool:
+    """People (a plural noun) described as angry: a crowd, whoever they are."""
+    return token.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ in _ANGRY for c in token.children)
 
 
 def _political(trigger: Token) -> bool:
@@ -84,7 +98,10 @@ def _doers(trigger: Token) -> set[int]:
     doers += [g for c in trigger.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     if doers or trigger.dep_ in ("conj", "ROOT"):
         return {t.i for d in doers for t in d.subtree}
-    return agents(trigger) | {trigger.i}
+    phrase = trigger  # "went on a looting spree": the clause that holds the phrase the word qualifies
+    while phrase.dep_ in ("amod", "compound", "nmod") and phrase.head != phrase:
+        phrase = phrase.head
+    return agents(phrase) | {trigger.i}
 
 
 def _parties(trigger: Token) -> set[int]:
