@@ -3,7 +3,8 @@ document graphs has the facts of what those graphs mentioned before and mention 
 
 Ingest reconciles by itself (``graph.link``); this covers writes made through ``/sparql`` and
 ``/store``. An update that names no graph (or only the current one) reconciles nothing; after
-such writes ``python -m graph reconcile`` rebuilds the current graph.
+such writes ``python -m graph reconcile`` rebuilds the current graph. Every raw write drops the
+reading tallies (``graph.link.tallies``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 import pyoxigraph as ox
 
 from graph.link import mentioned, reconcile
+from graph.link.tallies import changing
 from graph.store import TripleStore
 from graph.vocab import CURRENT_GRAPH
 
@@ -35,9 +37,16 @@ def _valid(iri: str) -> bool:
 
 
 def update_reconciled(store: TripleStore, text: str) -> None:
-    """Run a raw SPARQL Update, then reconcile what the graphs it names mentioned before it and mention after."""
+    """Run a raw SPARQL Update, then reconcile what the graphs it names mentioned before it and mention after.
+
+    An update may change any graph (``GRAPH ?g``), so every reading tally is dropped first
+    (``graph.link.tallies``): the next ingest reads the store once for each entity it touches.
+    """
     graphs = named_graphs(text)
     before: set[str] = set().union(*mentioned(store, graphs).values()) if graphs else set()
-    store.update_raw(text)
-    if graphs:
-        reconcile(store, before | set().union(*mentioned(store, graphs).values()))
+    with changing(store) as tallies:
+        if tallies is not None:
+            tallies.clear()
+        store.update_raw(text)
+        if graphs:
+            reconcile(store, before | set().union(*mentioned(store, graphs).values()))

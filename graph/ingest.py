@@ -184,8 +184,9 @@ def write_documents(
     (an ingest that holds the store alone): the faster bulk loader under the crash journal.
     """
     from graph.link.batch import BatchLinker
+    from graph.link.tallies import changing
 
-    with _old_objects_set_aside():
+    with _old_objects_set_aside(), changing(store):  # a write that fails or dies drops the tallies
         begun = time.perf_counter()
         summary = IngestSummary() if summary is None else summary
         linker = BatchLinker(store, base_iri)

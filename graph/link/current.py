@@ -43,6 +43,7 @@ from graph import queries
 from graph.datafiles import read_rows
 from graph.link.merged import merged_ntriples, run_update
 from graph.link.readings import BatchReadings
+from graph.link.tallies import Tallies, changing, tallies_of
 from graph.ntriples import integer, iri, known_iri, literal, typed
 from graph.records import slugify
 from graph.state_forces import state_forces_name
@@ -71,6 +72,7 @@ _HAS_GEOMETRY, _GEOMETRY, _AS_WKT, _LATITUDE, _LONGITUDE = (iri(str(t)) for t in
 _DOUBLE = str(XSD.double)
 _POINT = re.compile(r"POINT\s*\(\s*([-+0-9.eE]+)\s+([-+0-9.eE]+)\s*\)", re.IGNORECASE)
 _CHUNK = 300
+_OWNED = "/geometry"  # a place's geometry node: ``<place>/geometry``, reconciled with its place
 
 
 class _Value:
@@ -112,22 +114,54 @@ def reconcile(store: TripleStore, subjects: Iterable[str], journaled: bool = Fal
     (delete the old facts, insert the new) per chunk of subjects. ``journaled``: a batch ingest's
     journal is open (a crash has the current graph rebuilt), so the new facts go in by the bulk
     loader after the delete, rather than as INSERT DATA text in the same transaction (half the time).
+    The readings of actors and places read here are their tallies from now on (``graph.link.tallies``).
     """
+    tallies = tallies_of(store)
     ordered = sorted({str(s) for s in subjects})
     for start in range(0, len(ordered), _CHUNK):
         chunk = ordered[start:start + _CHUNK]
         owned = [f"{s}/geometry" for s in chunk]
         readings = _with_latest(store, store.select(queries.with_iris(queries.READINGS_OF, chunk + owned)))
-        evidence = store.select(queries.with_iris(queries.EVIDENCE_FIGURES, chunk))
-        facts = current_ntriples(readings) + merged_ntriples(evidence)
-        had_facts = bool(store.select(queries.with_iris(queries.ANY_CURRENT_FACTS, chunk)))
-        if had_facts and not journaled:  # replace them in one update
-            run_update(store, queries.replace_current(chunk, facts))
-            continue
-        if had_facts:
-            run_update(store, queries.delete_current(chunk))
-        # the engine's loader: one transaction, or the bulk loader under a batch's journal
-        store.insert(facts.encode(), str(CURRENT_GRAPH), atomic=not journaled)
+        _replace_facts(store, chunk, readings, journaled)
+        if tallies is not None:
+            counted = _counted(readings)
+            tallies.forget(set(chunk) - set(counted))
+            tallies.put(counted)
+
+
+def _replace_facts(store: TripleStore, chunk: list[str], readings: list[dict], journaled: bool) -> None:
+    """Replace the current facts of ``chunk`` with those of their readings and their events' evidence."""
+    evidence = store.select(queries.with_iris(queries.EVIDENCE_FIGURES, chunk))
+    facts = current_ntriples(readings) + merged_ntriples(evidence)
+    had_facts = bool(store.select(queries.with_iris(queries.ANY_CURRENT_FACTS, chunk)))
+    if had_facts and not journaled:  # replace them in one update
+        run_update(store, queries.replace_current(chunk, facts))
+        return
+    if had_facts:
+        run_update(store, queries.delete_current(chunk))
+    # the engine's loader: one transaction, or the bulk loader under a batch's journal
+    store.insert(facts.encode(), str(CURRENT_GRAPH), atomic=not journaled)
+
+
+def _counted(rows: Iterable[dict]) -> dict[str, list[dict]]:
+    """The readings of the actors and places among ``rows`` (their geometry's with them), as tally rows, by subject."""
+    by_subject: dict[str, list[dict]] = defaultdict(list)
+    for row in rows:
+        s = row["s"]
+        by_subject[s[:-len(_OWNED)] if s.endswith(_OWNED) else s].append(_tally_row(row))
+    return {s: group for s, group in by_subject.items()
+            if any(r["p"] == _TYPE and r["text"] in _COUNTED for r in group)}
+
+
+def _tally_row(row: dict) -> dict:
+    """A reading row with its value's text and N-Triples term worked out (a batch's rows have them already)."""
+    if "term" in row:
+        return row
+    found = {"s": row["s"], "p": row["p"], "term": _term(row["o"], row.get("dt", "")), "text": str(row["o"]),
+             "n": int(row["n"])}
+    if "latest" in row:
+        found["latest"] = row["latest"]
+    return found
 
 
 class BatchFacts(NamedTuple):
@@ -136,6 +170,7 @@ class BatchFacts(NamedTuple):
     found: dict[str, set[str]]  # what the batch's graphs mention, by class IRI
     stored: set[str]  # the mentioned subjects that have current facts already
     lines: dict[str, list[str]]  # the current facts of the others, by subject, from the batch's own triples
+    counted: dict[str, list[dict]]  # the batch's readings of the actors and places it mentions, as tally rows
 
 
 def prepare_batch(store: TripleStore, batch: BatchReadings) -> BatchFacts:
@@ -149,44 +184,99 @@ def prepare_batch(store: TripleStore, batch: BatchReadings) -> BatchFacts:
     for start in range(0, len(subjects), _CHUNK):
         chunk = queries.with_iris(queries.WITH_CURRENT_FACTS, subjects[start:start + _CHUNK])
         stored.update(row["s"] for row in store.select(chunk))
-    return BatchFacts(found, stored, current_lines(batch.readings(set(subjects) - stored)))
+    readings = batch.readings(subjects)
+    counted = _counted(readings) if tallies_of(store) is not None else {}
+    return BatchFacts(found, stored, current_lines(r for r in readings if _owner(r["s"]) not in stored), counted)
 
 
 def reconcile_batch(store: TripleStore, batch: BatchReadings, prepared: BatchFacts,
-                    renamed: set[str]) -> dict[str, set[str]]:
+                    touched: set[str]) -> dict[str, set[str]]:
     """Reconcile everything a batch's graphs mention; return what they mention, by class IRI.
 
-    The entities only this batch mentions (no current facts yet, not renamed by relinking) get
-    the facts ``prepare_batch`` worked out, loaded at once; the others are read from the store
-    (``reconcile``), as they have readings in other documents too.
+    The entities only this batch mentions (no current facts yet, not renamed by relinking nor
+    mentioned by a replaced document) get the facts ``prepare_batch`` worked out, loaded at once;
+    the actors and places with complete tallies get theirs plus the batch's readings; the others
+    are read from the store (``reconcile``), as they have readings in other documents too.
     """
-    found, stored = prepared.found, prepared.stored | renamed
+    found, stored = prepared.found, prepared.stored | touched
     fresh = set(prepared.lines) - stored
+    journaled = getattr(store, "journal_open", False)  # the embedded store's bulk run
+    tallies = tallies_of(store)
     if fresh:
         facts = _joined(prepared.lines[s] for s in fresh) + merged_ntriples(batch.evidence(fresh))
         store.insert(facts.encode(), str(CURRENT_GRAPH), atomic=False)  # the batch's journal covers it
-    reconcile(store, stored, journaled=getattr(store, "journal_open", False))  # the embedded store's bulk run
-    if renamed:  # relinking renamed some of the batch's events in the store
+        if tallies is not None:
+            tallies.put({s: rows for s, rows in prepared.counted.items() if s in fresh})
+    tallied = set[str]()
+    if tallies is not None:
+        tallied = _reconcile_tallied(store, tallies, prepared.counted, prepared.stored - touched, journaled)
+    reconcile(store, stored - tallied, journaled=journaled)
+    if touched:  # relinking may have renamed some of the batch's events in the store
         events = found[_EVENT]
-        events -= renamed
-        events |= {row["s"] for row in store.select(queries.with_iris(queries.EVENT_GRAPHS, renamed))
+        events -= touched
+        events |= {row["s"] for row in store.select(queries.with_iris(queries.EVENT_GRAPHS, touched))
                    if row["g"] in batch.graphs}
     return found
 
 
+def _reconcile_tallied(store: TripleStore, tallies: Tallies, counted: dict[str, list[dict]], subjects: set[str],
+                       journaled: bool) -> set[str]:
+    """Reconcile the actors and places of ``subjects`` that have complete tallies from them and the batch's readings.
+
+    Every other document that states their facts is counted in the tallies, so no report is read
+    back. Returns the subjects reconciled.
+    """
+    known = tallies.rows(s for s in subjects if s in counted)
+    ordered = sorted(known)
+    for start in range(0, len(ordered), _CHUNK):
+        chunk = ordered[start:start + _CHUNK]
+        readings = _with_latest(store, [row for s in chunk for row in _added(known[s], counted[s])])
+        _replace_facts(store, chunk, readings, journaled)
+        tallies.put(_counted(readings))
+    return set(known)
+
+
+def _added(stored: list[dict], batch: list[dict]) -> list[dict]:
+    """Tally rows plus a batch's rows of the same subject: counts add, the latest date is known if both know it."""
+    total = {(r["s"], r["p"], r["term"]): dict(r) for r in stored}
+    for row in batch:
+        mine = total.get((row["s"], row["p"], row["term"]))
+        if mine is None:
+            total[row["s"], row["p"], row["term"]] = dict(row)
+            continue
+        mine["n"] += row["n"]
+        if "latest" in mine:
+            mine["latest"] = max(mine["latest"] or "", row["latest"] or "") or None  # a batch's row knows it
+    return list(total.values())
+
+
+def _owner(subject: str) -> str:
+    """The entity a reading's subject belongs to: a place for its geometry node, else itself."""
+    return subject[:-len(_OWNED)] if subject.endswith(_OWNED) else subject
+
+
 def _with_latest(store: TripleStore, rows: list[dict]) -> list[dict]:
-    """Add the latest publication date to the rows of one-valued facts whose top values tie (rule 1)."""
-    counts: dict[tuple[str, str], list[int]] = defaultdict(list)
+    """Add the latest publication date to the rows of one-valued facts whose top values tie (rule 1).
+
+    Only the pairs where a tied value's latest date is not known yet (a tally row may know it) are read.
+    """
+    groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for row in rows:
         if row["p"] in _ONE_VALUE:
-            counts[(row["s"], row["p"])].append(int(row["n"]))
-    tied = [pair for pair, found in counts.items() if found.count(max(found)) > 1]
+            groups[(row["s"], row["p"])].append(row)
+    tied = set()
+    for pair, group in groups.items():
+        most = max(int(r["n"]) for r in group)
+        top = [r for r in group if int(r["n"]) == most]
+        if len(top) > 1 and any("latest" not in r for r in top):
+            tied.add(pair)
     if not tied:
         return rows
-    pairs = " ".join(f"({ox.NamedNode(s)} {ox.NamedNode(p)})" for s, p in tied)
+    pairs = " ".join(f"({ox.NamedNode(s)} {ox.NamedNode(p)})" for s, p in sorted(tied))
     latest = {(r["s"], r["p"], str(r["o"])): r.get("latest") for r in
               store.select(queries.LATEST_READINGS.replace("#PAIRS#", pairs))}
-    return [{**row, "latest": latest.get((row["s"], row["p"], str(row["o"])))} for row in rows]
+    return [{**row, "latest": latest.get((row["s"], row["p"], row["text"] if "text" in row else str(row["o"])))}
+            if (row["s"], row["p"]) in tied else row for row in rows]
 
 
 def mentioned(store: TripleStore, graph_iris: Iterable[str]) -> dict[str, set[str]]:
@@ -206,9 +296,12 @@ def reconcile_graphs(store: TripleStore, graph_iris: Iterable[str], also: Iterab
 
 
 def rebuild_current(store: TripleStore) -> None:
-    """Rebuild the whole current graph from every document graph (after raw writes, or to apply new rules)."""
-    run_update(store, queries.DROP_CURRENT)
-    reconcile(store, {row["s"] for row in store.select(queries.ALL_SUBJECTS)})
+    """Rebuild the whole current graph and the tallies from every document graph (after raw writes, or new rules)."""
+    with changing(store) as tallies:
+        if tallies is not None:
+            tallies.clear()
+        run_update(store, queries.DROP_CURRENT)
+        reconcile(store, {row["s"] for row in store.select(queries.ALL_SUBJECTS)})
 
 
 def current_ntriples(rows: Iterable[dict]) -> str:
