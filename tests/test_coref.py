@@ -152,6 +152,12 @@ def test_story_sentence_is_the_evidence_rather_than_the_headline():
          "the ambush, a military officer said. \"They attacked us from both sides,\" he said.", 1),
         ("Boko Haram fighters attacked the town of Gwoza on Monday, killing 12 civilians. On Wednesday, Nigerian "
          "troops clashed with ISWAP fighters in Monguno.", 2),
+        # more victims of the incident told just before: "also" and "others" add to it
+        ("Police opened fire on protesters in Basra on Monday, killing one student. A witness also saw four others "
+         "killed.", 1),
+        # victims with a date of their own are another incident
+        ("Gunmen stormed the market in Tera on Monday and shot dead a trader. Ten soldiers were also killed in "
+         "February.", 2),
     ],
 )
 def test_article_events(text, count):

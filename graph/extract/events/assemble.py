@@ -76,7 +76,7 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
             events[-1] = with_doer(events[-1], doer, kinds)
             continue
         near = bool(events) and number - last_event_sentence <= 2
-        update = near and _casualties_only(sent, typings, table, places, events[-1])
+        update = near and _casualties_only(sent, typings, table, places, events[-1], context.published)
         if not typings or update or (events and describes(sent)):  # at most a toll for the event before
             if update and typings[0].sub_event_type == "Armed clash":
                 events[-1] = _fought_back(events[-1], kinds)  # "... were killed in the clashes"
@@ -122,16 +122,22 @@ def _containers(places: list[PlaceMention]) -> dict[str, frozenset[str]]:
             for name, loc in locations.items()}
 
 
-def _casualties_only(sent: Span, typings, table: ActorTable, places: list[PlaceMention], before: Event) -> bool:
+def _casualties_only(sent: Span, typings, table: ActorTable, places: list[PlaceMention], before: Event,
+                     published: dt.date | None) -> bool:
     """The toll of the event told just before, not an event of its own: an attack read only from its dead, with
     no one armed and no place named ("2 people were killed in the violence"), or a sentence whose event words
     only count victims with no doer ("Ten soldiers died", "Two gendarmes were killed, they added") at the
-    event's place, if any. A word of another incident keeps it apart."""
-    if not typings or announces_another(sent.text):
+    event's place, if any. A word of another incident keeps it apart; "also" and "others" add victims to it
+    ("Two civilians were also killed") unless the sentence gives a date of its own."""
+    if not typings:
         return False
     named = {p.location.name for p in places if sent.start <= p.start < sent.end}
     if counts_victims([typing.trigger for typing in typings]):
+        if announces_another(sent.text, counts_victims=not dates.find_dates(sent.text, published)):
+            return False
         return named <= {before.location}  # "eight people were killed in Ukum": another place, another event
+    if announces_another(sent.text):
+        return False
     if typings[0].sub_event_type != "Attack" or named:
         return False  # "eight people were killed in Ukum": the dead of another place are another event
     return not any(table.actors[m.key].kind in _ARMED_KINDS for m in table.in_span(sent))

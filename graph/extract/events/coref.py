@@ -145,9 +145,15 @@ def _types_fit(first: Event, later: Event, refers_back: bool, adjacent: bool = F
     return refers_back and {_typed(first), _typed(later)} == _FOUGHT_BACK
 
 
-def announces_another(text: str) -> bool:
-    """Whether a sentence announces another incident ("another", "separately", "meanwhile", ...)."""
-    return bool(_NEW_INCIDENT.search(text))
+# In a sentence that only counts victims, these words add victims to the incident before, not another incident:
+# "Two civilians were also killed", "He saw at least four others killed".
+_MORE_VICTIMS = re.compile(r"\b(?:also|others?)\b", re.IGNORECASE)
+
+
+def announces_another(text: str, counts_victims: bool = False) -> bool:
+    """Whether a sentence announces another incident ("another", "separately", "meanwhile", ...); in one that
+    only counts victims (``counts_victims``), "also" and "other(s)" add to the incident told before."""
+    return bool(_NEW_INCIDENT.search(_MORE_VICTIMS.sub(" ", text) if counts_victims else text))
 
 
 class _Signals(dict[str, tuple[bool, bool, bool]]):
