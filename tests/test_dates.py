@@ -52,6 +52,12 @@ def read(nlp, text: str, published: dt.date | None = PUBLISHED) -> DateReading |
         ("Gunmen killed 12 villagers on Saturday, local officials said on Monday.", "2019-03-09", "day"),
         ("Officials told AFP on Wednesday that rebels had shelled the town on Monday.", "2019-03-11", "day"),
         ("The army said on Sunday that rebels had shelled the town.", "2019-03-10", "day"),  # the only date
+        # a day told back from the telling counts from the report's day, not from publication
+        ("The army confirmed on Tuesday that militants attacked two posts overnight.", "2019-03-11", "day"),
+        ("Police said on Tuesday that gunmen killed three farmers last night.", "2019-03-11", "day"),
+        ("Officials said on Wednesday that rebels shelled the town yesterday.", "2019-03-12", "day"),
+        ("Gunmen attacked two posts overnight, the army said on Tuesday.", "2019-03-11", "day"),
+        ("Gunmen attacked two posts yesterday.", "2019-03-13", "day"),  # no report day: from publication
     ],
 )
 def test_resolves(nlp, text, iso, precision):

@@ -283,13 +283,24 @@ def _place_in_parse(sent: Span, start: int, end: int) -> tuple[bool, int]:
 def resolve_date(sent: Span, published: dt.date | None) -> DateReading | None:
     """Return the date of the sentence's event, resolved against ``published``; None when it gives none.
 
-    Among several dates, one of the event beats one of the report; then the one nearest the root wins.
+    Among several dates, one of the event beats one of the report; then the one nearest the root wins. A
+    day told back from the telling counts from the report's day ("confirmed on Friday that militants attacked
+    overnight": Thursday night), not from publication.
     """
     found = find_dates(sent.text, published)
     if not found:
         return None
-    best = min(found, key=lambda f: (*_place_in_parse(sent, f[0], f[1]), f[0]))
-    return best[2]
+    placed = sorted((*_place_in_parse(sent, start, end), start, end, reading) for start, end, reading in found)
+    best = placed[0]
+    report = next((p[4] for p in placed if p[0] and p[4].precision == "day"), None)
+    back = _NIGHTS_BACK.get(sent.text[best[2] : best[3]].lower())
+    if report is not None and back is not None and not best[0]:
+        return _reading(dt.date.fromisoformat(report.iso) - dt.timedelta(days=back), "day")
+    return best[4]
+
+
+# Days told back from the day of the telling: "said on Friday that ... overnight" is the night before Friday.
+_NIGHTS_BACK = {"yesterday": 1, "last night": 1, "overnight": 1, "the day before yesterday": 2}
 
 
 # "since April", "since sweeping to power last August": a since-phrase of a few words ending in the date
