@@ -126,8 +126,23 @@ CONTAINED = [
 ]
 
 
+# (sentence, mention, name, country, admin1, ACLED precision): the local units below a district, hyphenated or of
+# two words ("administrative post", "sub-county", "chiefdom", "groupement", "kebele"), call the name before them a
+# place, which sits in the district or town named after it.
+LOCAL_UNITS = [
+    ("Insurgents burned houses in the Mazeze administrative post of Chiure district.", "Mazeze", "Mazeze", "MZ",
+     "Cabo Delgado Province", 3),
+    ("Militiamen attacked the Bwito chiefdom of Rutshuru territory.", "Bwito", "Bwito", "CD", "Nord-Kivu", 3),
+    ("Soldiers deployed to Bashali groupement in Masisi territory.", "Bashali", "Bashali", "CD", "Nord-Kivu", 3),
+    ("Gunmen killed two people in Kyabakara sub-county, Kasese district.", "Kyabakara", "Kyabakara", "UG",
+     "Kasese District", 3),
+    ("Rebels burned houses in Ndaye sub-prefecture, Ouham prefecture.", "Ndaye", "Ndaye", "CF", "Ouham Prefecture", 3),
+    ("Police arrested protesters in Seru kebele of Kombolcha.", "Seru", "Seru", "ET", "Amhara Region", 2),
+]
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize(("text", "mention", "name", "country", "admin1", "precision"), CONTAINED)
+@pytest.mark.parametrize(("text", "mention", "name", "country", "admin1", "precision"), CONTAINED + LOCAL_UNITS)
 def test_unlisted_place_sits_in_its_container(nlp, text, mention, name, country, admin1, precision):
     found = {location.name: (span, location) for span, location in places_in(nlp, text).items()}
     assert name in found, f"{name!r} not among {sorted(found)}"

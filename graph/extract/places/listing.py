@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from graph.extract.places.words import BORDER_WORDS, PLACE_NOUNS, PLACE_PREFIXES, common_words
+from graph.extract.places.words import BORDER_WORDS, PLACE_NOUNS, PLACE_PREFIXES, common_words, noun_at
 
 __all__ = [
     "ARTICLES", "SKIPPED", "place_noun", "coordinated_names", "skip_names", "titled", "capitalised", "reads_as_name",
@@ -25,8 +25,8 @@ def place_noun(doc: Doc, start: int, end: int) -> str | None:
     i = skip_names(doc, end)  # "Lwibo and Lukweti areas": the noun after the last coordinated name
     next_to = end + 1 if i == end and i + 1 < len(doc) and doc[i].lower_ in BORDER_WORDS else end
     i = max(i, next_to)  # "Damasa border town": the noun after "border"
-    if i < len(doc) and doc[i].lower_ in PLACE_NOUNS and (i == next_to or doc[i].lower_.endswith("s")):
-        return doc[i].lower_
+    if i < len(doc) and (noun := noun_at(doc, i)) in PLACE_NOUNS and (i == next_to or noun.endswith("s")):
+        return noun
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS:
         return doc[start - 2].lower_
     if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("a", "an"):
@@ -40,7 +40,7 @@ def coordinated_names(doc: Doc, end: int) -> list[tuple[int, int]]:
     """Names coordinated after a name before a plural place noun: "Lwibo [and Lukweti] areas"."""
     out = _listed(doc, end)
     i = out[-1][1] if out else end
-    if out and i < len(doc) and doc[i].lower_ in PLACE_NOUNS and doc[i].lower_.endswith("s"):
+    if out and i < len(doc) and (noun := noun_at(doc, i)) in PLACE_NOUNS and noun.endswith("s"):
         return out
     return []
 
@@ -48,7 +48,7 @@ def coordinated_names(doc: Doc, end: int) -> list[tuple[int, int]]:
 def skip_names(doc: Doc, end: int) -> int:
     """The first token after a list of coordinated names ("and Lukweti", ", Maiwa") that follows ``end``."""
     i = end
-    while i < len(doc) and i - end < 8 and doc[i].lower_ not in PLACE_NOUNS:
+    while i < len(doc) and i - end < 8 and noun_at(doc, i) not in PLACE_NOUNS:
         if not (doc[i].text in (",", "and") or capitalised(doc[i]) or _inside_name(doc, i)
                 or (titled(doc[i]) and i + 1 < len(doc) and _inside_name(doc, i + 1))):  # "Wad al-Bakhit"
             break

@@ -24,6 +24,7 @@ from graph.extract.places.words import (
     TITLES,
     TOWN_WORDS,
     common_words,
+    noun_at,
 )
 
 __all__ = ["PLACE_LABELS", "strip", "query_variants", "candidate_spans", "cued_spans", "widen"]
@@ -145,7 +146,8 @@ def cued_spans(doc: Doc, taken: set[int]) -> list[Span]:
             start, end = found  # "KABUL, Afghanistan (AP) —", "date 2023-07-21 Imphal:"
         elif lower == "of" and before is not None and before.lower_ in CUE_BEFORE:
             start, end = i + 1, _name_end(doc, i + 1, 4)
-        elif before is not None and (lower in CUE_AFTER or _apposed_noun(doc, i) or _local_government(doc, i)) \
+        elif before is not None and (noun_at(doc, i) in CUE_AFTER or _apposed_noun(doc, i)
+                                     or _local_government(doc, i)) \
                 and ((named_before := _name_token(before)) or (i >= 2 and before.lower_ in BORDER_WORDS
                                                                and _name_token(doc[i - 2]))):
             end = i if named_before else i - 1  # "Damasa border town": the name before "border"

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import functools
 
+from spacy.tokens import Doc
+
 from graph.extract.places.gazetteer import DATA_DIR
 
 __all__ = [
@@ -22,6 +24,8 @@ __all__ = [
     "TOWN_WORDS",
     "CAMP_WORDS",
     "PLACE_NOUNS",
+    "LOCAL_UNITS",
+    "noun_at",
     "LOCATIVES",
     "AROUND_NOUNS",
     "BORDER_WORDS",
@@ -83,12 +87,20 @@ CUE_BEFORE = frozenset(
         "residents inhabitants streets"
     )
 )
+# Local administrative units below the district, as news from Africa names them ("Mazeze administrative post",
+# "Bwito chiefdom", "Kisoro sub-county", "Bossembele sub-prefecture", "Seru kebele"): each calls the name before it
+# a place. Hyphenated and two-word ones are read by :func:`noun_at`.
+LOCAL_UNITS = _words(
+    "administrative-post administrative-posts sub-county sub-counties sub-prefecture sub-prefectures sub-city "
+    "chiefdom chiefdoms chieftaincy chieftancy groupement groupements kebele kebeles"
+)
 CUE_AFTER = frozenset(
     _words(
         "town village district subdistrict sub-district lga territory county camp region province governorate oblast "
         "area areas township townships locality localities neighbourhood neighborhood neighbourhoods neighborhoods "
         "villages camps"
     )
+    + LOCAL_UNITS
 )
 # "Syria state media": "state" after a name that is not a federal state.
 STATE_NOT_ADMIN = frozenset(_words("media television tv news agency run - officials forces department"))
@@ -101,6 +113,7 @@ PLACE_NOUNS = frozenset(
         "neighborhood neighbourhoods neighborhoods suburb suburbs settlement settlements district districts "
         "subdistrict sub-district county territory commune ward quarter"
     )
+    + LOCAL_UNITS
 )
 # Words that open the name of a natural feature or settlement: "Jebel Chambi", "Wadi Doum", "Ras Lanuf".
 # "Barangay" and "Sitio" are the Philippines' village and hamlet.
@@ -161,3 +174,14 @@ SPEAKING_VERBS = frozenset(
         "respond order deploy send sanction retaliate"
     )
 )
+
+
+def noun_at(doc: Doc, i: int) -> str:
+    """The lower-case noun that opens at token ``i``, with the hyphenated and two-word unit nouns the tokenizer
+    splits read whole: "sub - county" is "sub-county", "administrative post" is "administrative-post"."""
+    lower = doc[i].lower_
+    if lower == "sub" and i + 2 < len(doc) and doc[i + 1].text == "-":
+        return f"sub-{doc[i + 2].lower_}"
+    if lower == "administrative" and i + 1 < len(doc) and doc[i + 1].lower_ in ("post", "posts"):
+        return f"administrative-{doc[i + 1].lower_}"
+    return lower
