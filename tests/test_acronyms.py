@@ -61,3 +61,27 @@ def test_a_spelt_out_name_beats_the_dictionarys_reading_of_its_initials(nlp, tex
 )
 def test_an_acronym_without_a_name_of_its_initials_keeps_the_dictionarys_reading(nlp, text):
     assert set(owners(nlp, text, "SAF")) == {"Military Forces of Sudan"}
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym", "actor"),
+    [
+        # a numbered unit of an army is its state's forces, and so is the acronym it is spelt out with
+        ("Two members of the Army's 15th Infantry Battalion (IB) were killed near Cauayan, Philippines. A week "
+         "earlier the 62nd IB clashed with rebels.", "IB", "Military Forces of Philippines"),
+        ("Troops of the 3rd Infantry Division (ID) clashed with rebels near Kalibo, Philippines. The ID said two "
+         "rebels died.", "ID", "Military Forces of Philippines"),
+    ],
+)
+def test_a_units_acronym_names_its_states_forces(nlp, text, acronym, actor):
+    assert set(owners(nlp, text, acronym)) == {actor}
+
+
+def test_the_rebels_of_a_spelt_out_acronym_are_one_actor_with_it(nlp):
+    # "NPA rebels" first make an actor "NPA" that later "rebels" resolve to; the spelt-out name takes them all
+    text = ("Police clashed with NPA rebels in Cauayan, Philippines. The New People's Army (NPA) said the rebels "
+            "lost no one.")
+    table = find_actors(nlp(clean_text(text)))
+    rebels = {table.actors[m.key].name for m in table.mentions if m.text in {"rebels", "NPA rebels"}}
+    assert rebels == {"New People's Army"}
+    assert "NPA" not in {info.name for info in table.actors.values()}

@@ -2,8 +2,9 @@
 group, whatever else the letters could name ("the Special Action Force (SAF)" is not Sudan's SAF) and whatever
 language they come from ("the Central General Staff (EMC)").
 
-The rule runs once, when every mention is in the table: the mentions of a spelt-out acronym move to the actor
-named before its brackets, and an actor left without mentions leaves the table. A name no earlier stage found
+The rule runs once, when every mention is in the table: the mentions of a spelt-out acronym, and every mention of
+an actor named by the acronym alone ("the rebels" read as the "NPA" of "NPA rebels"), move to the actor named before
+its brackets, and an actor left without mentions leaves the table. A name no earlier stage found
 ("... Police (PNP) – Special Action Force (SAF)") becomes an organisation of its own when its capitalised words'
 initials spell the acronym and the acronym was read as an actor (the dictionary's Sudanese SAF, a bare "EFF").
 """
@@ -31,8 +32,9 @@ def merge_spelt_out(doc: Doc, table: ActorTable) -> None:
         return
     emptied = set()
     for mention in table.mentions:
-        owner = owners.get(doc[mention.start].text)
-        if owner and mention.key != owner and mention.link is None and _names_acronym(doc, mention):
+        named = owners.get(table.actors[mention.key].name)  # "the rebels" that an earlier stage gave to "NPA"
+        owner = named or owners.get(doc[mention.start].text)
+        if owner and mention.key != owner and mention.link is None and (named or _names_acronym(doc, mention)):
             emptied.add(mention.key)
             _adopt_kind(table.actors[owner], table.actors[mention.key].kind)
             mention.key = owner

@@ -235,6 +235,9 @@ def _org_mentions(builder: MentionBuilder) -> None:
     counts = Counter(s.text for s in spans)
     for span in spans:
         text = span.text
+        if _generic_unit(span):  # "the Air Force", "15th Infantry Battalion": the country's forces, not a group
+            builder.add(_unit_state(builder, span), span)  # of their own, nor "the Army" of a "People's Army"
+            continue
         if not text[:1].isupper() or text in by_adjective or text in by_name or text in communities:
             continue
         if builder.names_place(span):
@@ -242,10 +245,6 @@ def _org_mentions(builder: MentionBuilder) -> None:
         owner = _owner_of_short_form(builder, text)
         if owner:
             builder.add(builder.table.actors[owner], span)
-            continue
-        state = state_actor(builder.country_at(span.start) or "") if _generic_unit(span) else None
-        if state:  # "the Air Force", "29th Brigade of the Army": the country's forces, not a group of their own
-            builder.add(state, span)
             continue
         kind = _org_kind(span)
         if kind == "place" or _names_unit(span):
@@ -259,6 +258,12 @@ def _org_mentions(builder: MentionBuilder) -> None:
 _UNIT_NAME_WORDS = read_words("actors", "unit_words.txt")
 _UNIT_HEADS = frozenset(["Force", "Forces", "Navy", "Army", "Brigade", "Brigades", "Battalion", "Battalions",
                          "Division", "Regiment", "Corps", "Marines", "Commandos"])
+
+
+def _unit_state(builder: MentionBuilder, span: Span) -> ActorInfo:
+    """The forces a generic unit belongs to: its sentence's country's, else ACLED's category alone."""
+    return state_actor(builder.country_at(span.start) or "") or ActorInfo(
+        actor_key("Military Forces"), "Military Forces", "state_forces")
 
 
 def _generic_unit(span: Span) -> bool:
