@@ -264,6 +264,30 @@ def test_reference_to_an_incident_told_is_no_new_event(mentions, count):
     assert len(merge_mentions(mentions)) == count
 
 
+STRIKE = {"sub": "Air/drone strike", "kind": "Explosions/Remote violence"}
+
+
+@pytest.mark.parametrize(
+    ("mentions", "toll"),
+    [
+        # a sentence that points back at the incident gives the toll the incident lacked
+        ([mention("Jets struck an insurgent camp near Tera.", actors=(ARMY, GROUP), place="Tera", **STRIKE),
+          mention("Families fled the village.", sub="Peaceful protest", kind="Protests"),
+          mention("The strikes killed fighters and civilians.", told="strike", toll=10, **STRIKE)], 10),
+        # but not a tally over a period, nor a second figure for an incident that has one
+        ([mention("Jets struck an insurgent camp near Tera.", actors=(ARMY, GROUP), place="Tera", **STRIKE),
+          mention("Families fled the village.", sub="Peaceful protest", kind="Protests"),
+          mention("The strikes have killed 300 since January.", told="strike", toll=300, **STRIKE)], None),
+        ([mention("Jets struck an insurgent camp near Tera, killing four.", actors=(ARMY, GROUP), place="Tera",
+                  toll=4, **STRIKE),
+          mention("Families fled the village.", sub="Peaceful protest", kind="Protests"),
+          mention("The strikes killed nine, a resident said.", told="strike", toll=9, **STRIKE)], 4),
+    ],
+)
+def test_a_reference_to_the_incident_gives_its_toll(mentions, toll):
+    assert merge_mentions(mentions)[0].fatalities == toll
+
+
 @pytest.mark.parametrize(
     ("text", "word", "told"),
     [

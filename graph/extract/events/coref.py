@@ -248,10 +248,21 @@ def merge_mentions(mentions: Iterable[EventMention]) -> list[EventMention]:
                 incidents[len(incidents) - 1 - back] = _absorb(incident, mention)
                 break
         else:
-            if not any(_points_at(incident, mention, signals) for incident in incidents) and not (
-                    incidents and _aftermath(incidents[-1], mention, signals)):
+            pointed = next((i for i, incident in enumerate(incidents) if _points_at(incident, mention, signals)), None)
+            if pointed is not None:
+                incidents[pointed] = _toll_told_back(incidents[pointed], mention, signals)
+            elif not (incidents and _aftermath(incidents[-1], mention, signals)):
                 incidents.append(mention)
     return incidents
+
+
+def _toll_told_back(incident: EventMention, later: EventMention, signals: _Signals) -> EventMention:
+    """The incident with the toll of a mention that points back at it ("The strikes killed militants and
+    civilians"), when the incident has none and the mention tallies no period ("since January")."""
+    toll = later.event.fatalities
+    if toll is None or incident.event.fatalities is not None or signals[later.event.evidence][1]:
+        return incident
+    return replace(incident, event=replace(incident.event, fatalities=toll))
 
 
 # Kinds of event a general reference ("the attack", "the violence") may point at across a type boundary: an
