@@ -166,6 +166,11 @@ def test_taxonomy_has_the_codebook_names():
         ("Soldiers recaptured Mbalala from the rebels.", "Government regains territory"),
         ("The army took complete control of the district on Friday.", "Government regains territory"),
         ("Norway has expelled two Australian Embassy diplomats.", None),
+        # an ambush on unarmed people is an attack on civilians; on fighters, a clash
+        ("Gunmen ambushed a bus, killing five passengers.", "Attack"),
+        ("Bandits ambushed travellers on the Kaduna road.", "Attack"),
+        ("Militants ambushed an army patrol, killing five soldiers.", "Armed clash"),
+        ("Gunmen ambushed a convoy of traders and soldiers, killing four.", "Armed clash"),
     ],
 )
 def test_sub_event_type(nlp, text, expected):

@@ -16,6 +16,7 @@ from graph.extract.events.numbers import PEOPLE
 from graph.extract.events.syntax import agents, linked, targets
 
 __all__ = [
+    "ambushed_civilians",
     "beaten_in_arrest",
     "disrupted",
     "held",
@@ -95,6 +96,18 @@ def kill_reading(c: SentenceCues) -> tuple[str, Cue] | None:
     if "MIL" in dead and "CIV" not in dead:
         return "Armed clash", kills[0]  # "a policeman died of wounds he sustained in an attack"
     return "Attack", kills[0]
+
+
+def ambushed_civilians(c: SentenceCues) -> bool:
+    """An ambush whose victims are unarmed people and no fighter ("gunmen ambushed a bus, killing five
+    passengers"): an attack on civilians, as ACLED codes an armed group's attack on unarmed people whatever
+    the verb. Its only clash word is the ambush."""
+    clashes = c.of("CLASH")
+    if not clashes or any(cue.head.lemma_.lower() != "ambush" for cue in clashes):
+        return False
+    victims = [t for cue in clashes + c.of("KILL") for t in targets(cue.head)]
+    kinds = {_token_class(t, c) for t in victims}
+    return "CIV" in kinds and "MIL" not in kinds
 
 
 # Where people live: an attack on it that kills is an attack on civilians ("attacked the village, killing 26").

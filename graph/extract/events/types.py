@@ -143,7 +143,9 @@ def _violence(c: SentenceCues, armed: bool) -> list[Candidate]:
     abduct = c.first("ABDUCT") or readings.held(c)
     if abduct is not None:
         out.append((1, "Abduction/forced disappearance", 0.75, abduct))
-    if c.has("CLASH") and armed:
+    if readings.ambushed_civilians(c):
+        out.append((1, "Attack", 0.6, c.first("CLASH")))  # an ambush on unarmed people attacks civilians
+    elif c.has("CLASH") and armed:
         out.append((1, "Armed clash", 0.7, c.first("CLASH")))
     elif (clash := c.first("CLASH")) is not None:
         crowd = c.tokens("CIV") | c.tokens("PWEAK") | c.tokens("MOB")
