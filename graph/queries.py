@@ -42,7 +42,7 @@ __all__ = [
     "PLACE_LIST_FIELDS",
     "READING_SKIPPED", "READINGS_OF", "LATEST_READINGS", "GRAPH_SUBJECTS", "ALL_SUBJECTS", "WITH_CURRENT_FACTS",
     "ANY_CURRENT_FACTS", "EVENT_GRAPHS", "DROP_CURRENT", "replace_current", "delete_current", "insert_default",
-    "EVIDENCE_FIGURES", "STORE_EVENTS", "EVENTS_AT", "with_keys", "RENAME_EVENTS",
+    "EVIDENCE_FIGURES", "STORE_EVENTS", "EVENTS_IN_WINDOWS", "MENTIONS_OF", "with_windows", "RENAME_EVENTS",
     "GRAPH_COUNT",
 ]
 
@@ -69,12 +69,6 @@ def page(query: str, limit: int, offset: int) -> str:
 def with_iris(query: str, iris: Iterable[str]) -> str:
     """Return ``query`` with its ``#IRIS#`` mark replaced by the IRIs, each parsed by Oxigraph (ValueError if bad)."""
     return query.replace(_IRIS, " ".join(str(ox.NamedNode(str(iri))) for iri in iris))
-
-
-def with_keys(query: str, keys: Iterable[tuple[str, str, str]]) -> str:
-    """Return ``query`` with its ``#KEYS#`` mark replaced by (event type, sub-type, place IRI) rows, as terms."""
-    return query.replace("#KEYS#", " ".join(f"({ox.Literal(kind)} {ox.Literal(sub)} {ox.NamedNode(place)})"
-                                             for kind, sub, place in keys))
 
 
 def _with(fragments: dict[str, str], present: Iterable[str]) -> str:
@@ -1009,15 +1003,34 @@ STORE_EVENTS = _LINK_PREFIXES + f"""SELECT ?g ?event ?type ?sub ?place ?date ?pr
 }}
 """
 
-# The rows of STORE_EVENTS of the events of some (type, sub-type, place) keys (#KEYS#: ("type" "sub" <place>) rows).
-# VALUES inside GRAPH: the engine then looks each key's place up (outside, it scanned every event once per key).
-EVENTS_AT = _LINK_PREFIXES + f"""SELECT ?g ?event ?type ?sub ?place ?date ?precision ?a1 ?a2 WHERE {{
+# The events of some (type, sub-type, place) keys that a document graph reports on a date starting with a prefix
+# (#WINDOWS#: ("type" "sub" <place> "prefix") rows: a year, or a whole date the linker cannot read), for relinking a
+# batch. VALUES inside GRAPH: the engine then looks each key's place up (outside, it scanned every event per key).
+EVENTS_IN_WINDOWS = _LINK_PREFIXES + """SELECT DISTINCT ?event WHERE {
+  GRAPH ?g {
+    VALUES (?type ?sub ?place ?prefix) { #WINDOWS# }
+    ?event sem:hasPlace ?place ; ckg:eventType ?type ; ckg:subEventType ?sub ; ckg:evidence ?ev .
+    ?ev sem:hasTimeStamp ?date .
+    FILTER(STRSTARTS(STR(?date), ?prefix))
+  }
+}
+"""
+
+# The rows of STORE_EVENTS of the events #IRIS#: every graph's mentions of them.
+MENTIONS_OF = _LINK_PREFIXES + f"""SELECT ?g ?event ?type ?sub ?place ?date ?precision ?a1 ?a2 WHERE {{
   GRAPH ?g {{
-    VALUES (?type ?sub ?place) {{ #KEYS# }}
+    VALUES ?event {{ {_IRIS} }}
     {_EVENT_MENTIONS}
   }}
 }}
 """
+
+
+def with_windows(query: str, windows: Iterable[tuple[str, str, str, str]]) -> str:
+    """Return ``query`` with its ``#WINDOWS#`` mark replaced by (type, sub-type, place IRI, date prefix) rows."""
+    return query.replace("#WINDOWS#", " ".join(f"({ox.Literal(kind)} {ox.Literal(sub)} {ox.NamedNode(place)} "
+                                               f"{ox.Literal(prefix)})" for kind, sub, place, prefix in windows))
+
 
 # Rename events in graphs (#ROWS#: (graph old new swap) rows), flipping actor roles where ``swap``.
 RENAME_EVENTS = _LINK_PREFIXES + """DELETE { GRAPH ?g { ?old ?p ?o } } INSERT { GRAPH ?g { ?new ?q ?o } }

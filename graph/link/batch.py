@@ -4,21 +4,24 @@ Document graphs are built without looking at the store (in parallel, on Dask wor
 one is queued for writing, ``BatchLinker`` keeps what its mentions say (``graph.build.EventReport``).
 Before each load it reads what the stored versions of those documents mention and the stored
 events that can match theirs, and only those: the events of the same ACLED type, sub-type and
-place (the groups ``relink_graphs`` merges within), so one document costs what it touches and
-no document of the batch is read back. While the last batch loads, the current facts of what
-only the batch mentions are worked out from its own triples (``prepare``). At the end relinking
-is planned in memory, then the current facts of everything the batch's documents mention, of
-what their replaced versions mentioned and of the events relinking renamed are reconciled
-(``graph.link.current``).
+place (the groups ``relink_graphs`` merges within) that some document reports in a year the
+batch's dates can reach (``_windows``), with all their mentions, so one document costs what it
+touches, not every event its place ever had, and no document of the batch is read back. While
+the last batch loads, the current facts of what only the batch mentions are worked out from its
+own triples (``prepare``). At the end relinking is planned in memory, then the current facts of
+everything the batch's documents mention, of what their replaced versions mentioned and of the
+events relinking renamed are reconciled (``graph.link.current``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Iterable, Sequence
 
 from graph import queries as q
 from graph.build import EventReport
 from graph.link.current import BatchFacts, mentioned, prepare_batch, reconcile_batch, reconcile_graphs
+from graph.link.events import date_interval
 from graph.link.readings import BatchReadings
 from graph.link.relink import relink_graphs
 from graph.link.write import ensure_ontology
@@ -26,7 +29,7 @@ from graph.store import TripleStore
 
 __all__ = ["BatchLinker"]
 
-_KEYS_PER_READ = 500  # (type, sub-type, place) keys per query: one look-up each
+_KEYS_PER_READ = 500  # (type, sub-type, place, year) windows or events per query: one look-up each
 
 
 class BatchLinker:
@@ -39,8 +42,9 @@ class BatchLinker:
         self.reports: dict[str, Sequence[EventReport]] = {}  # graph IRI -> its document's reports
         self.readings = BatchReadings()
         self.previous: set[str] = set()  # what the stored versions of the batch's documents mentioned
-        self._stored: list[dict] = []  # stored mentions of the batch's keys, as STORE_EVENTS rows
-        self._keys: set[tuple[str, str, str]] = set()  # the (type, sub-type, place) keys read so far
+        self._stored: list[dict] = []  # stored mentions of the events that can match the batch's, as STORE_EVENTS rows
+        self._windows: set[tuple[str, str, str, str]] = set()  # the (type, sub-type, place, year) windows read so far
+        self._events: set[str] = set()  # the events whose mentions are read
         self._prepared: BatchFacts | None = None
 
     def add(self, graph_iri: str, reports: Sequence[EventReport], ntriples: bytes, triples: int) -> None:
@@ -53,11 +57,27 @@ class BatchLinker:
         for graph_iri in graph_iris:
             if self.store.has_graph(graph_iri):  # one graph per query: with a list the engine scans every type
                 self.previous.update(*mentioned(self.store, [graph_iri]).values())
-        keys = sorted({(r.event_type, r.sub_event_type, r.place) for graph_iri in graph_iris
-                       for r in self.reports[graph_iri] if r.place and r.date} - self._keys)
-        self._keys.update(keys)
-        for start in range(0, len(keys), _KEYS_PER_READ):
-            self._stored += self.store.select(q.with_keys(q.EVENTS_AT, keys[start:start + _KEYS_PER_READ]))
+        reports = [r for graph_iri in graph_iris for r in self.reports[graph_iri] if r.place and r.date]
+        own = self._read_events({r.event for r in reports})  # a report's own event may hold an older mention
+        windows = {window for r in reports for window in _windows(r.event_type, r.sub_event_type, str(r.place),
+                                                                     str(r.date), r.precision)}
+        windows |= {window for row in own for window in _windows(row["type"], row["sub"], row["place"],
+                                                                 str(row["date"]), row.get("precision"))}
+        ordered = sorted(windows - self._windows)
+        self._windows.update(ordered)
+        for start in range(0, len(ordered), _KEYS_PER_READ):
+            found = self.store.select(q.with_windows(q.EVENTS_IN_WINDOWS, ordered[start:start + _KEYS_PER_READ]))
+            self._read_events(row["event"] for row in found)
+
+    def _read_events(self, events: Iterable[str]) -> list[dict]:
+        """Read every stored mention of these events (those not read yet); return the rows read."""
+        ordered = sorted(set(events) - self._events)
+        self._events.update(ordered)
+        rows = []
+        for start in range(0, len(ordered), _KEYS_PER_READ):
+            rows += self.store.select(q.with_iris(q.MENTIONS_OF, ordered[start:start + _KEYS_PER_READ]))
+        self._stored += rows
+        return rows
 
     def prepare(self) -> None:
         """Read the batch's graphs and work out the current facts of what only it mentions (as the last one loads)."""
@@ -92,3 +112,24 @@ def _link_row(graph_iri: str, report: EventReport) -> dict:
            "place": report.place, "date": report.date, "precision": report.precision, "a1": report.actor1,
            "a2": report.actor2}
     return {key: value for key, value in row.items() if value is not None}
+
+
+def _windows(event_type: str, sub_type: str, place: str, date: str,
+             precision: str | None) -> set[tuple[str, str, str, str]]:
+    """The (type, sub-type, place, date prefix) windows of the mentions a report on ``date`` can be of one event with.
+
+    Two mentions can be of one event only if their dates' intervals overlap (``dates_compatible``);
+    a mention's date lies in its interval, or within the 6 days of its week, so it starts with one
+    of the years the report's interval reaches 6 days beyond. A date that is not read as one is only
+    compatible with the same text.
+    """
+    interval = date_interval(date, precision)
+    if interval is None:
+        return {(event_type, sub_type, place, date)}
+    return {(event_type, sub_type, place, f"{year:04d}") for year in _years(*interval)}
+
+
+def _years(first: dt.date, last: dt.date) -> range:
+    """The years of the days from 6 days before ``first`` to 6 days after ``last``."""
+    return range(first.year - (first.month == 1 and first.day <= 6), last.year + (last.month == 12 and last.day >= 26)
+                 + 1)
