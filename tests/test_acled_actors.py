@@ -90,6 +90,9 @@ def first_event(extractor, text: str):
          "Unidentified Armed Group (Egypt)"),
         ("Gunmen shot dead a trooper near Mubi, Nigeria.", "Military Forces of Nigeria",
          "Unidentified Armed Group (Nigeria)"),
+        # vigilantes are ACLED's Vigilante Militia (X), fighting or killed as armed men
+        ("Gunmen killed two members of a vigilante group in Zurmi, Nigeria.", "Unidentified Armed Group (Nigeria)",
+         "Vigilante Militia (Nigeria)"),
     ],
 )
 def test_acled_actors_and_roles(extractor, text, actor1, actor2):
@@ -249,3 +252,33 @@ def test_actor_records_carry_acled_interaction_codes(extractor):
     assert inter.get("Police Forces of Nigeria") == 1
     assert inter.get("Unidentified Armed Group (Nigeria)") == 2
     assert inter.get("Civilians (Nigeria)") == 7
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Vigilantes beat a suspected thief to death in Thika, Kenya.", "Vigilantes"),
+        ("A suspected robber was killed in a mob justice attack in Soshanguve, South Africa.", "mob justice"),
+        ("Members of a vigilance committee shot dead a suspected cattle thief in Isiolo, Kenya.",
+         "vigilance committee"),
+    ],
+)
+def test_vigilantes_are_a_vigilante_militia(extractor, text, word):
+    result = extractor.extract(Article(id="note", text=text, published=dt.date(2016, 6, 20)))
+    owners = [a.name for a in result.actors if word in {m.text for m in a.mentions}]
+    assert len(owners) == 1 and owners[0].startswith("Vigilante Militia ("), owners
+
+
+def test_farmers_who_clash_with_herdsmen_are_no_rioters(extractor):
+    # the other side of a community's militia is a communal militia (ACLED's communal violence), not a riot's crowd
+    result = extractor.extract(Article(id="note", text="Twelve dead when Fulani herdsmen clashed with farmers in "
+                                       "Bokkos, Nigeria.", published=dt.date(2016, 6, 20)))
+    assert not any(a.name.startswith("Rioters") for a in result.actors)
+    assert result.events[0].actor2 == "Unidentified Communal Militia (Nigeria)"
+
+
+def test_a_vigilante_group_among_the_victims_is_no_suspect(extractor):
+    # an unnamed bomber stays an unidentified armed group: vigilantes name no suspect
+    text = "A suicide bomber killed 10 people in Kolofata, Cameroon. Many victims were members of a vigilante group."
+    result = extractor.extract(Article(id="note", text=text, published=dt.date(2016, 6, 20)))
+    assert result.events[0].actor1 == "Unidentified Armed Group (Cameroon)"

@@ -26,6 +26,9 @@ _PROPERTY_VIOLENCE = frozenset(["burn", "torch", "loot", "stone", "pelt", "vanda
                                 "ransack", "barricade", "riot"])
 _STRIKE_KINDS = frozenset(["general", "hunger", "labour", "labor", "teachers", "workers", "48-hour", "24-hour"])
 _OWN_SUBJECT = frozenset(["nsubj", "nsubjpass", "auxpass", "expl"])
+# subjects that make the other side of a clash a community's militia, not rioters (ACLED's communal violence)
+_IDENTITY_SIDES = frozenset(["herdsmen", "herders", "tribesmen", "pastoralists", "nomads", "clansmen", "militia",
+                             "militias", "militiamen"])
 _QUANTITIES = frozenset(["dozens", "hundreds", "thousands", "scores", "tens", "group", "groups", "crowd",
                          "crowds", "number", "some", "many", "several", "all", "most"])
 
@@ -95,14 +98,20 @@ def crowd_category(head: Token) -> str | None:
     _, nouns = _lexicon()
     if node.dep_ == "pobj" and node.head.lower_ in {"by", "of"} and node.head.head.lemma_.lower() in nouns:
         return nouns[node.head.head.lemma_.lower()]  # "a protest by students"
-    if node.dep_ == "pobj" and node.head.lower_ == "with" and node.head.head.lemma_.lower() == "clash":
-        return "riot"  # "police clashed with residents"
+    if node.dep_ == "pobj" and node.head.lower_ == "with" and node.head.head.lemma_.lower() == "clash" \
+            and not _identity_side(node.head.head):
+        return "riot"  # "police clashed with residents"; farmers who clash with herdsmen are a community's side
     if node.dep_ != "nsubj":
         return None
     categories = {_verb_category(verb) for verb in _verbs_of(node.head)}
     if "riot" in categories or ("protest" in categories and _riotous(head.sent)):
         return "riot"
     return "protest" if "protest" in categories else None
+
+
+def _identity_side(verb: Token) -> bool:
+    """Whether a verb's subject is a community's armed men ("Fulani herdsmen clashed with farmers")."""
+    return any(c.dep_ == "nsubj" and c.lower_ in _IDENTITY_SIDES for c in verb.children)
 
 
 def _riotous(sent) -> bool:

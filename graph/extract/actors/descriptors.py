@@ -34,10 +34,11 @@ _STATE_MODIFIERS = {"regime", "government", "pro-government", "pro-regime", "loy
 _GENERIC_NAMES = {
     "civilians": "Civilians", "protesters": "Protesters", "rioters": "Rioters",
     "unidentified": "Unidentified Armed Group", "clan": "Unidentified Clan Militia",
-    "communal": "Unidentified Communal Militia",
+    "communal": "Unidentified Communal Militia", "vigilante": "Vigilante Militia",
 }
 _GENERIC_KINDS = {"civilians": "civilians", "protesters": "civilians",
-                  "rioters": "civilians", "unidentified": "armed_group", "clan": "militia", "communal": "militia"}
+                  "rioters": "civilians", "unidentified": "armed_group", "clan": "militia", "communal": "militia",
+                  "vigilante": "militia"}
 
 
 @cache

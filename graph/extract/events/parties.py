@@ -44,6 +44,8 @@ _UNKNOWN = "Unidentified Armed Group"
 # ACLED's identity militias of unnamed groups: the side the text leaves unnamed in their fighting is another
 _UNNAMED_MILITIAS = ("Unidentified Clan Militia", "Unidentified Communal Militia")
 _IDENTITY_MILITIAS = ("Ethnic Militia", "Clan Militia", "Communal Militia")
+_VIGILANTES = "Vigilante Militia"
+_GENERIC_GROUPS = (_UNKNOWN, *_UNNAMED_MILITIAS, _VIGILANTES)
 _LEADERS = frozenset(["organization", "person"])  # a union, party or person who leads a protest: beside its crowd
 _PROTESTERS = "Protesters"
 
@@ -53,8 +55,9 @@ def implied_parties(events: Sequence[Event], table: ActorTable,
     """Return the events with the parties the codebook implies, and the records of the actors they add."""
     country_of = {p.location.name: p.location.country for p in places}
     kinds = {info.name: info.kind for info in table.actors.values()}
-    # an article that names an armed group has its own suspects: an unnamed doer is left to them
-    unnamed = not any(kind in _NON_STATE_ARMED for kind in kinds.values())
+    # an article that names an armed group has its own suspects: an unnamed doer is left to them (a generic
+    # group, "vigilantes", "a local militia", names no suspect)
+    unnamed = not any(kind in _NON_STATE_ARMED and not name.startswith(_GENERIC_GROUPS) for name, kind in kinds.items())
     added: dict[str, ActorInfo] = {}
     out = []
     rioting = _rioting_crowds(events, table)
@@ -119,12 +122,13 @@ def _implied(event: Event, kinds: dict[str, str], code: str | None) -> dict[str,
 
 def _opponent(present: str, kinds: dict[str, str]) -> ActorInfo | None:
     """The one actor of the article on the other side of the state line from a clash's named side (the state's
-    forces facing the article's only armed group, an armed group facing its only state force), if there is one."""
+    forces facing the article's only armed group, an armed group facing its only state force), if there is one.
+    Vigilantes are on no other side: they fight beside the state's forces, against bandits and insurgents."""
     state = kinds.get(present) == "state_forces"
     if not state and kinds.get(present) not in _NON_STATE_ARMED:
         return None
     others = [name for name, kind in kinds.items() if kind == "state_forces"] if not state else \
-        [name for name, kind in kinds.items() if kind in _NON_STATE_ARMED]
+        [name for name, kind in kinds.items() if kind in _NON_STATE_ARMED and not name.startswith(_VIGILANTES)]
     return ActorInfo(actor_key(others[0]), others[0], kinds[others[0]]) if len(others) == 1 else None
 
 
