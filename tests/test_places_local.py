@@ -356,3 +356,22 @@ def test_village_lies_near_the_place_named_beside_it(nlp, text, village, country
     location = found[village]
     assert (location.country, location.precision) == (country, precision)
     assert (location.lat is None) == (precision is None)
+
+
+# (sentence, mention, name, country, admin1, ACLED precision): the second of two names after a locative or a
+# verb of a road ("between X and Y", "from X and Y", "the road linking X and Y") is a place as the first is.
+SECOND_OF_TWO = [
+    ("Militants ambushed a convoy between Dinsoor and Bardaale in Bay region.", "Bardaale", "Bardaale", "SO",
+     "Bay", 3),
+    ("Troops drove the militants from Kwambla and Tillowa on Sunday.", "Tillowa", "Tillowa", None, None, None),
+    ("A roadside bomb struck a minibus on the road linking Wanlaweyn and Mahaday.", "Mahaday", "Mahaday", "SO",
+     "Lower Shabeelle", 2),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "mention", "name", "country", "admin1", "precision"), SECOND_OF_TWO)
+def test_the_second_of_two_places_is_a_place(nlp, text, mention, name, country, admin1, precision):
+    location = places_in(nlp, text)[mention]
+    assert (location.name, location.country, location.admin1, location.precision) == (name, country, admin1, precision)
+

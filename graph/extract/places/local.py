@@ -30,7 +30,16 @@ from graph.extract.places.holders import (
 )
 from graph.extract.places.listing import SKIPPED, listed_names, place_noun, reads_as_name, titled
 from graph.extract.places.locations import PlaceMention
-from graph.extract.places.words import AROUND_NOUNS, LOCATIVES, PLACE_NOUNS, TARGET_NOUNS, TARGET_VERBS
+from graph.extract.places.words import (
+    AROUND_NOUNS,
+    LOCAL_UNITS,
+    LOCATIVES,
+    PLACE_NOUNS,
+    TARGET_NOUNS,
+    TARGET_VERBS,
+    TITLES,
+    WAY_VERBS,
+)
 from graph.records import Location, slugify
 
 __all__ = ["unlisted_place", "read_unlisted", "locative", "targeted"]
@@ -49,6 +58,8 @@ _KIND_OF_NOUN = {
                      "neighborhoods", "suburb", "suburbs", "quarter", "ward"), "area"),
     **dict.fromkeys(("district", "districts", "county", "territory", "subdistrict", "sub-district", "commune"),
                     "district"),
+    **dict.fromkeys(("sub-city", "kebele", "kebeles"), "area"),  # a city's or a woreda's quarter
+    **dict.fromkeys(set(LOCAL_UNITS) - {"sub-city", "kebele", "kebeles"}, "district"),  # "Bwito chiefdom"
 }
 
 
@@ -187,22 +198,41 @@ def locative(doc: Doc, start: int) -> bool:
     """Whether the words before ``start`` put an event at the name there: "in X", "near X", "attack X",
     "on the outskirts of X"."""
     around = start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in AROUND_NOUNS
-    return start > 0 and (doc[start - 1].lower_ in LOCATIVES or around or targeted(doc, start))
+    way = start > 0 and doc[start - 1].lower_ in WAY_VERBS and _plain_name(doc, start)
+    return start > 0 and (doc[start - 1].lower_ in LOCATIVES or around or way or targeted(doc, start)
+                          or _second_of_two(doc, start))
 
 
-def targeted(doc: Doc, start: int) -> bool:
-    """Whether the name at ``start`` is what an attack or a capture struck: "militia attack Tur", "an attack on
-    Maxaas", "open fire on Jugma". Never a known actor ("attacked Boko Haram") or a person's possession."""
-    if start < 1 or doc[start].ent_id_.startswith("actor/"):
+def _second_of_two(doc: Doc, start: int) -> bool:
+    """Whether the name at ``start`` is the second of two after a locative: "between Huddur and Wajid", "from
+    Ngoshe and Guva", "the road linking X and Y" (the NER often reads the second as a person)."""
+    if start < 3 or doc[start - 1].lower_ != "and" or not _plain_name(doc, start):
         return False
-    before = doc[start - 1].lower_
-    target = before in TARGET_VERBS or (before == "on" and start >= 2 and doc[start - 2].lower_ in TARGET_NOUNS)
-    if not target:
+    i = start - 2
+    while i > 0 and start - i <= 5 and doc[i].text[:1].isupper():
+        i -= 1
+    return i <= start - 3 and doc[i].lower_ in LOCATIVES | WAY_VERBS and _plain_name(doc, i + 1)
+
+
+def _plain_name(doc: Doc, start: int) -> bool:
+    """Whether the name at ``start`` may be a place: no known actor ("Boko Haram"), no title ("Governor X") and
+    no possessor ("Assad's")."""
+    if doc[start].ent_id_.startswith("actor/") or doc[start].lower_ in TITLES:
         return False
     end = start
     while end < len(doc) and doc[end].text[:1].isupper() and end - start < 4:
         end += 1
     return end >= len(doc) or doc[end].text not in ("'s", "\u2019s")
+
+
+def targeted(doc: Doc, start: int) -> bool:
+    """Whether the name at ``start`` is what an attack or a capture struck: "militia attack Tur", "an attack on
+    Maxaas", "open fire on Jugma". Never a known actor ("attacked Boko Haram") or a person's possession."""
+    if start < 1:
+        return False
+    before = doc[start - 1].lower_
+    target = before in TARGET_VERBS or (before == "on" and start >= 2 and doc[start - 2].lower_ in TARGET_NOUNS)
+    return target and _plain_name(doc, start)
 
 
 def _after_locative(doc: Doc, start: int, end: int, ner: set[int]) -> bool:

@@ -27,6 +27,7 @@ __all__ = [
     "LOCAL_UNITS",
     "noun_at",
     "LOCATIVES",
+    "WAY_VERBS",
     "AROUND_NOUNS",
     "BORDER_WORDS",
     "ROAD_WORDS",
@@ -60,7 +61,7 @@ ADMIN_WORDS = frozenset(
 TITLES = frozenset(
     _words(
         "mr mrs ms dr president secretary minister senator ambassador general gen. col. lt. sgt. king queen "
-        "prince sheikh imam commander spokesman spokeswoman envoy premier chancellor"
+        "prince sheikh imam commander spokesman spokeswoman envoy premier chancellor governor"
     )
 )
 # A place name followed by one of these is part of an organisation's name: "Badr Organization",
@@ -134,6 +135,8 @@ BORDER_WORDS = frozenset(_words("border frontier"))
 AROUND_NOUNS = frozenset(_words("outskirts vicinity environs edge"))
 # Prepositions that put an event at a place: "in Rupchai", "near Kangarwa", "outside Kismayo".
 LOCATIVES = frozenset(_words("in at near around outside inside into from between"))
+# Verbs of a way between places: "the road linking Huddur and Wajid", "the route connecting X".
+WAY_VERBS = frozenset(_words("linking connecting"))
 # Verbs whose object a conflict report names as the place struck or taken: "militia attack Tur", "SAF bomb
 # Deribat", "troops retake X". An unknown name there is a place unless it is a known actor or a person's.
 TARGET_VERBS = frozenset(
