@@ -34,7 +34,8 @@ __all__ = [
     "search_events", "STATS", "DESCRIBE", "READINGS", "NETWORK_ACTORS", "NETWORK_PLACES", "NETWORK_EVENTS",
     "NETWORK_ROLES", "NETWORK_RELATIONS", "network_top_actors", "network_view_events", "NETWORK_EVENT_ROLES",
     "NETWORK_ANY_ACTORS", "NETWORK_ACTORS_AMONG", "NETWORK_PLACES_AMONG", "NETWORK_RELATIONS_AMONG", "ENTITY",
-    "TIMELINE", "TIMELINE_DOCUMENTS", "ENTITY_PERIODS", "TIMELINE_LIMIT", "EXPORT_EVENTS",
+    "TIMELINE", "TIMELINE_DOCUMENTS", "ENTITY_PERIODS", "TIMELINE_LIMIT", "TIMELINE_ROWS", "DESCRIBE_EVIDENCE",
+    "EXPORT_EVENTS",
     "EXPORT_ASSOCIATES", "EXPORT_EVIDENCE", "EXPORT_ACTORS", "EXPORT_PLACES", "BROWSE_FILTERS", "BROWSE_SORTS",
     "browse", "browse_event_ids", "browse_count", "browse_months", "MONTH_GROUPS", "map_events", "BROWSE_REGIONS",
     "EXPORT_EVENTS_AMONG",
@@ -447,13 +448,15 @@ STATS = PREFIXES + """SELECT ?documents ?events ?actors ?places WHERE {
 GRAPH_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { } }"
 
 # The entity #IRIS#'s current facts, those of the nodes it owns ("<iri>/...": geometry, time, readings)
-# and up to 100 of its evidence nodes (run with the current graph as default graph).
+# and up to DESCRIBE_EVIDENCE of its evidence nodes, lowest by IRI (run with the current graph as default graph).
+DESCRIBE_EVIDENCE = 100
 DESCRIBE = PREFIXES + """CONSTRUCT { ?entity ?p ?o . ?part ?pp ?po . ?entity ckg:evidence ?evidence .
   ?evidence ?ep ?eo . } WHERE {
   VALUES ?entity { """ + _IRIS + """ }
   { ?entity ?p ?o . }
   UNION { ?entity ?link ?part . ?part ?pp ?po . FILTER(STRSTARTS(STR(?part), CONCAT(STR(?entity), "/"))) }
-  UNION { { SELECT ?evidence WHERE { GRAPH ?report { """ + _IRIS + """ ckg:evidence ?evidence } } LIMIT 100 }
+  UNION { { SELECT ?evidence WHERE { GRAPH ?report { """ + _IRIS + """ ckg:evidence ?evidence } } ORDER BY ?evidence
+            LIMIT """ + str(DESCRIBE_EVIDENCE) + """ }
           GRAPH ?source { ?evidence ?ep ?eo } }
 }
 """
@@ -518,6 +521,9 @@ ENTITY = PREFIXES + """SELECT ?class ?name ?kind ?alias ?country ?wkt WHERE {
 """
 
 TIMELINE_LIMIT = 100  # most recent events an entity page lists (counts and the histogram cover them all)
+# Rows of TIMELINE at most (events x roles x sentences): past it the oldest events' rows are left out, newest kept
+# whole (ordered as the page lists them, so the cut is the same on every run; the order cost nothing measurable).
+TIMELINE_ROWS = 5000
 
 # Bound: ?entity (an actor or a place); #IRIS#: its latest events (graph.newest, TIMELINE_LIMIT of them).
 # One row per role and evidence sentence; the documents' fields and the places' names are read once per document
@@ -536,8 +542,7 @@ TIMELINE = PREFIXES + """SELECT ?event ?role ?type ?sub_type ?date ?fatalities ?
       ?event ckg:evidence ?evidence . ?evidence ckg:document ?document . OPTIONAL { ?evidence ckg:text ?text }
     }
   }
-} LIMIT 5000
-"""
+} ORDER BY DESC(?date) ?event ?evidence ?role LIMIT """ + str(TIMELINE_ROWS) + "\n"
 
 # #IRIS#: the documents of a timeline's sentences.
 TIMELINE_DOCUMENTS = PREFIXES + """SELECT ?document ?title ?publisher ?published WHERE {

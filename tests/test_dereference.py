@@ -148,3 +148,28 @@ def test_one_kept_record_answers_the_rest_route_and_the_iri_until_a_write(tmp_pa
     assert len(reads) > built
     assert (first.get_json()["source_count"], after["source_count"]) == (1, 2)
     assert client.get("/api/actors/ras-kamboni").get_json() == after
+
+
+def test_the_rdf_of_an_event_cut_at_its_evidence_limit_keeps_the_lowest_evidence_iris(tmp_path, monkeypatch):
+    from api import create_app
+    from graph import queries as q
+    from graph.store import Store
+    from tests.conftest import write
+    from tests.test_readings import FIRST, SECOND
+
+    store = Store(str(tmp_path / "store"))
+    write(store, FIRST + SECOND, BASE_IRI, validate=False)  # four reports of one shelling
+    store.close()
+    app = create_app({"data_dir": str(tmp_path / "store"), "base_iri": BASE_IRI})
+    client = app.test_client()
+    event = client.get("/api/events", query_string={"type": "Explosions/Remote violence"}).get_json()["events"][0]
+
+    def evidence(limit: int) -> list[str]:
+        monkeypatch.setattr(q, "DESCRIBE", q.DESCRIBE.replace(f"LIMIT {q.DESCRIBE_EVIDENCE}", f"LIMIT {limit}"))
+        app.extensions["conflictkg.reads"].answers.invalidate()  # no kept read: each limit is read afresh
+        turtle = client.get(f"/id/event/{event['id']}?format=turtle").get_data(as_text=True)
+        return sorted(str(o) for o in Graph().parse(data=turtle, format="turtle").objects(predicate=CKG.evidence))
+
+    every = evidence(q.DESCRIBE_EVIDENCE)
+    assert len(every) == 4
+    assert evidence(2) == every[:2]

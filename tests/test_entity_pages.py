@@ -188,3 +188,14 @@ def test_an_entity_page_cut_inside_tied_dates_is_the_same_from_fresh_apps(tmp_pa
     segment, entity_id = path.strip("/").split("/")  # the page says how many it leaves out and where they are
     assert "The latest 4 of 7 events" in first
     assert f'href="/events?{segment[:-1]}_id={entity_id}"' in first
+
+
+@pytest.mark.parametrize("path", ["/actors/red-hills-brigade", "/places/low-ford"])
+def test_a_timeline_cut_at_its_row_limit_keeps_the_newest_events(tmp_path, monkeypatch, path):
+    """Past TIMELINE_ROWS the oldest events' rows are left out: the newest events stay, ties by IRI."""
+    data_dir = write_data_dir(tmp_path / "data", _tied_reports())
+    everything = re.findall(r'href="/events/([^"]+)"', _pages(data_dir, path, 1)[0])  # oldest first, ties by IRI
+    monkeypatch.setattr(q, "TIMELINE", q.TIMELINE.replace(f"LIMIT {q.TIMELINE_ROWS}", "LIMIT 3"))  # a row an event
+    first, second = _pages(data_dir, path, 2)
+    assert first == second
+    assert re.findall(r'href="/events/([^"]+)"', first) == everything[:1] + everything[5:]
