@@ -14,7 +14,8 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 __all__ = ["ResponseCache", "TTL_SECONDS", "MAX_ENTRIES", "MAX_BODY_BYTES", "MAX_BYTES"]
 
@@ -22,6 +23,7 @@ TTL_SECONDS = 300.0
 MAX_ENTRIES = 512
 MAX_BODY_BYTES = 2_000_000
 MAX_BYTES = 128_000_000  # of the service's answers (bodies) kept at once: 64 entity pages of 2 MB
+Value = TypeVar("Value")
 
 
 class ResponseCache:
@@ -64,6 +66,17 @@ class ResponseCache:
             while len(self._entries) > self.max_entries or (self.max_bytes is not None
                                                              and self._bytes > self.max_bytes):
                 self._drop(next(iter(self._entries)))
+
+    def kept(self, key: str, build: Callable[[], Value], size: Callable[[Value], int] = lambda _: 0) -> Value:
+        """The value kept under ``key`` since the last write, else ``build()``, kept unless None or its ``size``
+        is past ``MAX_BODY_BYTES`` (a value built while a write happened is returned but not kept)."""
+        value = self.get(key)
+        if value is None:
+            generation = self.generation
+            value = build()
+            if value is not None and size(value) <= MAX_BODY_BYTES:
+                self.put(key, value, generation, size(value))
+        return value
 
     def invalidate(self) -> None:
         """Forget every answer (called after each write)."""

@@ -25,7 +25,6 @@ from typing import Any, TypeVar
 from flask import Flask, current_app, g, has_request_context, request
 from werkzeug.exceptions import GatewayTimeout, ServiceUnavailable
 
-from api.cache import MAX_BODY_BYTES
 from api.reads import WorkerReads
 from graph.config import Settings
 from graph.store import ReadTimeout, Store
@@ -155,12 +154,8 @@ def kept(key: str, build: Callable[[], Body], slot: bool = True) -> Body:
 
     ``build`` runs in a heavy slot (a large answer: the network, the map's events) unless ``slot`` is False.
     """
-    cache = current_app.extensions["conflictkg.cache"]
-    body = cache.get(key)
-    if body is None:
-        generation = cache.generation
+    def built() -> Body:
         with heavy_slot() if slot else contextlib.nullcontext():
-            body = build()
-        if body is not None and len(body) <= MAX_BODY_BYTES:
-            cache.put(key, body, generation, len(body))
-    return body
+            return build()
+
+    return current_app.extensions["conflictkg.cache"].kept(key, built, lambda body: len(body) if body else 0)

@@ -20,13 +20,7 @@ def stats() -> dict[str, Any]:
     Counting scans every event and actor, so the counts are kept in the REST cache until the next write.
     """
     cache = current_app.extensions.get("conflictkg.cache")
-    generation = cache.generation if cache is not None else 0
-    found = cache.get("stats()") if cache is not None else None
-    if found is None:
-        found = _stats()
-        if cache is not None:
-            cache.put("stats()", found, generation)
-    return dict(found)
+    return dict(cache.kept("stats()", _stats) if cache is not None else _stats())
 
 
 def _stats() -> dict[str, Any]:

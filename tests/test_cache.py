@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from api.cache import ResponseCache
+from api.cache import MAX_BODY_BYTES, ResponseCache
 from graph.store import Store
 
 TRIPLE = b"<http://example.org/a> <http://example.org/p> <http://example.org/b> .\n"
@@ -78,3 +78,19 @@ def test_a_cache_with_a_byte_bound_keeps_the_newest_answers_within_it():
     for key in ("/d", "/e"):
         cache.put(key, key.encode(), cache.generation, size=5)
     assert [cache.get(k) for k in ("/d", "/e")] == [b"/d", b"/e"]  # a write gave every byte back
+
+
+def test_kept_builds_once_until_a_write_and_keeps_nothing_built_across_one():
+    cache, built = ResponseCache(), []
+
+    def build() -> str:
+        built.append(1)
+        return "answer"
+
+    assert [cache.kept("/a", build, len) for _ in range(3)] == ["answer"] * 3 and len(built) == 1
+    cache.invalidate()
+    assert cache.kept("/a", build, len) == "answer" and len(built) == 2  # the write dropped it: built again
+    across = cache.kept("/b", lambda: cache.invalidate() or "stale", len)  # a write lands while it is built
+    assert across == "stale" and cache.get("/b") is None
+    assert cache.kept("/none", lambda: None) is None and cache.get("/none") is None
+    assert cache.kept("/big", lambda: "x" * (MAX_BODY_BYTES + 1), len) and cache.get("/big") is None
