@@ -171,6 +171,15 @@ def test_taxonomy_has_the_codebook_names():
         ("Bandits ambushed travellers on the Kaduna road.", "Attack"),
         ("Militants ambushed an army patrol, killing five soldiers.", "Armed clash"),
         ("Gunmen ambushed a convoy of traders and soldiers, killing four.", "Armed clash"),
+        # weapons recovered in a fight that killed are part of the battle; a bomb defused with no fight, or after
+        # a blast told as background, is disrupted weapons use
+        ("Kenyan forces killed four militants near the border and recovered weapons.", "Armed clash"),
+        ("Police thwarted an attack on a church and defused a bomb.", "Disrupted weapons use"),
+        ("An explosive device was found near the airport and defused after a series of blasts killed 20 people.",
+         "Disrupted weapons use"),
+        # weapons taken away are no people abducted
+        ("Eight soldiers were killed and their guns taken away after the ambush.", "Armed clash"),
+        ("Gunmen took away five villagers.", "Abduction/forced disappearance"),
     ],
 )
 def test_sub_event_type(nlp, text, expected):

@@ -13,9 +13,10 @@ from spacy.tokens import Token
 from graph.extract.events.combatants import off_duty
 from graph.extract.events.cues import Cue, SentenceCues
 from graph.extract.events.numbers import PEOPLE
-from graph.extract.events.syntax import agents, linked, targets
+from graph.extract.events.syntax import agents, in_background, linked, targets
 
 __all__ = [
+    "abduction",
     "ambushed_civilians",
     "beaten_in_arrest",
     "disrupted",
@@ -24,6 +25,7 @@ __all__ = [
     "joined_fighting",
     "damage_by_people",
     "kill_reading",
+    "fought",
     "lost_ground",
     "mob",
     "new_group",
@@ -68,6 +70,19 @@ def _verb_near(c: SentenceCues, name: str, near: str, steps: int) -> Cue | None:
         if cue.head.pos_ == "VERB" and linked(cue.head, near_tokens, steps):
             return cue
     return None
+
+
+def fought(c: SentenceCues) -> bool:
+    """Whether the sentence's own clause tells of a fight or a killing ("killed four militants", "clashed"),
+    not a background one ("after a series of explosions killed 215") nor an operation."""
+    words = [k for k in c.of("KILL") if k.head.lemma_ in _LETHAL] + c.of("DEATH") + [
+        k for k in c.of("CLASH") if k.head.lemma_ != "operation"]
+    return any(not in_background(k.head) and not _told_before(k.head) for k in words)
+
+
+def _told_before(verb: Token) -> bool:
+    """A clause set back in time by its conjunction: "after a series of explosions killed 215"."""
+    return any(c.dep_ == "mark" and c.lower_ in ("after", "since", "before") for c in verb.children)
 
 
 def kill_reading(c: SentenceCues) -> tuple[str, Cue] | None:
@@ -251,6 +266,18 @@ def _unknown_place(token: Token, parties: set[int]) -> bool:
     "dislodged the rebels from Ngoshe", a small place the tagger does not know ("the army retook Bama" is
     tagged a place; villages often are not)."""
     return token.pos_ == "PROPN" and token.ent_type_ in ("", "ORG") and token.i not in parties
+
+
+def abduction(c: SentenceCues) -> Cue | None:
+    """The first word of taking people away whose taken are not weapons ("their guns taken away" tells of
+    weapons seized, not of people abducted)."""
+    weapons = c.tokens("WEAPON")
+    for cue in c.of("ABDUCT"):
+        taken = [t for t in cue.head.children if t.dep_ in ("dobj", "nsubjpass")] or [
+            t for t in cue.head.children if t.dep_ == "nsubj" and cue.head.tag_ == "VBN"]
+        if not taken or not all(t.i in weapons for t in taken):
+            return cue
+    return None
 
 
 def held(c: SentenceCues) -> Cue | None:

@@ -73,8 +73,13 @@ Candidate = tuple[int, str, float, Cue | None]  # (tier, sub-event type, confide
 def _candidates(c: SentenceCues) -> list[Candidate]:
     """Every reading the cues support as (tier, sub-event type, confidence, trigger), in hierarchy order."""
     armed = c.has("ARMED", "MIL", "GOV")
-    return [*_outranking(c), *_ground_and_crowds(c, armed), *_weapons(c, armed), *_violence(c, armed),
-            *_developments(c, armed)]
+    disrupted = readings.disrupted(c)
+    seized: list[Candidate] = [] if disrupted is None else [(1, "Disrupted weapons use", 0.7, disrupted)]
+    # weapons recovered in a fight that killed or a clash ("killed four militants and recovered weapons") are
+    # part of the battle: the seizure reading comes last
+    first, last = ([], seized) if readings.fought(c) else (seized, [])
+    return [*_outranking(c), *first, *_ground_and_crowds(c, armed), *_weapons(c, armed), *_violence(c, armed),
+            *_developments(c, armed), *last]
 
 
 def _outranking(c: SentenceCues) -> list[Candidate]:
@@ -90,11 +95,8 @@ def _outranking(c: SentenceCues) -> list[Candidate]:
 
 
 def _ground_and_crowds(c: SentenceCues, armed: bool) -> list[Candidate]:
-    """Disrupted weapons, protests and mobs, joining the fighting, territory, agreements."""
+    """Protests and mobs, joining the fighting, territory, agreements."""
     out: list[Candidate] = []
-    disrupted = readings.disrupted(c)
-    if disrupted is not None:
-        out.append((1, "Disrupted weapons use", 0.7, disrupted))
     protest = readings.protest_reading(c)
     if protest is not None:
         out.append((1, protest[0], 0.7, protest[1]))
@@ -140,7 +142,7 @@ def _weapons(c: SentenceCues, armed: bool) -> list[Candidate]:
 def _violence(c: SentenceCues, armed: bool) -> list[Candidate]:
     """Abductions, clashes, killings, arrests, looting."""
     out: list[Candidate] = []
-    abduct = c.first("ABDUCT") or readings.held(c)
+    abduct = readings.abduction(c) or readings.held(c)
     if abduct is not None:
         out.append((1, "Abduction/forced disappearance", 0.75, abduct))
     if readings.ambushed_civilians(c):
