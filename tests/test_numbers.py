@@ -80,6 +80,9 @@ def counts(nlp, text: str) -> Counts:
         # a list of counts, the parser hanging its items as appositions; a description adds nobody
         ("Two police officers, one civil servant and one resident were killed in the riot.", 4, None),
         ("Two men, a father and his son, were killed.", 2, None),
+        # the victim of a passive the parser hangs on another verb; a bomber who kills himself
+        ("A soldier found near the fence was shot and killed by guards.", 1, None),
+        ("A bomber blew himself up at the gate, killing himself.", 1, None),
     ],
 )
 def test_counts(nlp, text, fatalities, quantity):

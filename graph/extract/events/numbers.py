@@ -274,6 +274,10 @@ def _victims(token: Token) -> list[Token]:
     found = [c for c in token.children if c.dep_ in deps]
     if not found and token.dep_ == "conj" and token.head.pos_ == "VERB":
         found = [c for c in token.head.children if c.dep_ == "nsubjpass"]
+        if not found and _passive(token.head) and token.head.dep_ == "conj":  # "a soldier found there was shot
+            found = [c for c in token.head.head.children if c.dep_ == "nsubj"]  # and killed": the parser's subject
+    if [c.lower_ for c in found] in (["themselves"], ["himself"], ["herself"]):  # "killing only themselves"
+        found = _governing_subjects(token)
     if not found:  # "shoot the driver dead" parsed as a clause "the driver dead"
         found = [g for c in token.children if c.dep_ in ("ccomp", "xcomp") and c.lemma_.lower() == "dead"
                  for g in c.children if g.dep_ == "nsubj"]
@@ -282,6 +286,22 @@ def _victims(token: Token) -> list[Token]:
         # people only ("an attack executed against ..."), and not a description ("X, a fighter killed in 2019")
         found = [first] if first.lemma_.lower() in PEOPLE and first.dep_ != "appos" else []
     return found + [g for c in found for g in c.children if g.dep_ == "conj"]
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _governing_subjects(verb: Token) -> list[Token]:
+    """The subject of the clause a participle or a conjunct hangs on ("two bombers detonated, killing only
+    themselves": the bombers)."""
+    node = verb
+    for _ in range(3):
+        subjects = [c for c in node.children if c.dep_ == "nsubj"]
+        if subjects or node.head == node:
+            return subjects
+        node = node.head
+    return []
 
 
 def _conj_first(noun: Token) -> Token:
