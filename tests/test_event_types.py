@@ -180,6 +180,8 @@ def test_taxonomy_has_the_codebook_names():
         # weapons taken away are no people abducted
         ("Eight soldiers were killed and their guns taken away after the ambush.", "Armed clash"),
         ("Gunmen took away five villagers.", "Abduction/forced disappearance"),
+        # "no one" negates its own verb, not an attack the sentence tells of
+        ("No soldiers were killed in the attack on the base.", "Armed clash"),
     ],
 )
 def test_sub_event_type(nlp, text, expected):
@@ -228,6 +230,10 @@ def test_sub_event_type(nlp, text, expected):
         "A man killed his neighbour after an argument over a goat.",
         "The blasts killed at least 50 workers and injured 700.",
         "Trees burned in the forest fire are shown near the lake.",
+        # a claim, a killing or a harm whose own subject names no one
+        "No group has claimed responsibility for the attack.",
+        "Nobody has claimed responsibility so far.",
+        "No civilians were hurt.",
     ],
 )
 def test_no_conflict_event(nlp, text):

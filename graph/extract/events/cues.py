@@ -83,15 +83,23 @@ def _clause_verb(token: Token) -> Token:
 
 
 def _negated(token: Token) -> bool:
-    """"did not attack", "no attack", "have yet to make any arrests"."""
+    """"did not attack", "no attack", "have yet to make any arrests", "no group has claimed", "nobody was hurt"."""
     verb = _clause_verb(token)
     for node in (token, verb):
         for child in node.children:
             if child.dep_ == "neg" or (child.dep_ in ("det", "preconj") and child.lower_ in ("no", "neither")):
                 return True
+            if node is token and child.dep_ in ("nsubj", "nsubjpass") and _nobody(child):
+                return True  # the word's own subject: "no soldiers were killed in the attack" still tells of one
     if token.dep_ == "conj" and any(c.lower_ == "neither" for c in token.head.children):
         return True  # "neither dialogue nor ceasefire"
     return verb.dep_ == "xcomp" and any(c.lower_ == "yet" and c.dep_ == "advmod" for c in verb.head.children)
+
+
+def _nobody(subject: Token) -> bool:
+    """A subject that names no one: "nobody", "none", "no group", "no one"."""
+    return subject.lower_ in ("nobody", "none") or any(
+        g.dep_ == "det" and g.lower_ == "no" for g in subject.children)
 
 
 def _hypothetical(token: Token) -> bool:
