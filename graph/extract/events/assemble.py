@@ -38,6 +38,7 @@ from graph.extract.events.skips import (
     told_before,
     word_set,
 )
+from graph.extract.events.summaries import drop_summaries, summarises
 from graph.extract.events.syntax import agents
 from graph.extract.events.timeline import anchor_dates
 from graph.extract.events.tolls import per_place, place_starts, tolls_by_place
@@ -100,7 +101,7 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
     incidents = merge_mentions(EventMention(e, *context.own[e.id], body=_in_body(e), told=context.told.get(e.id),
                                             within=within.get(e.location or "", frozenset())) for e in events)
     incidents = drop_headlines(incidents)
-    events = anchor_dates(incidents, context.published)
+    events = drop_summaries(incidents, anchor_dates(incidents, context.published), context.summaries)
     countries = {p.location.name for p in places if p.location.kind in _COUNTRY_KINDS}
     events = fill_from_context(events, countries, theatre_check(article, doc, table, places))
     events, added = implied_parties(events, table, places)
@@ -183,6 +184,7 @@ class _Context:
         self.own: dict[str, tuple[bool, bool]] = {}  # event id -> (date read from its text, place named in it)
         self.told: dict[str, str] = {}  # event id -> the noun its event word points back with ("the attack")
         self.mutual: set[str] = set()  # riots whose crowds clash with each other
+        self.summaries: set[str] = set()  # events read from a sentence that sums up several incidents
         self.last_reading: dates.DateReading | None = None  # the date read for the event told last
 
     def sentence_events(self, sent: Span, typing, evidence: tuple[str, int, int]) -> list[Event]:
@@ -274,6 +276,8 @@ class _Context:
         )
         if typing.event_type == "Riots" and mutual(typing.trigger):
             self.mutual.add(event_id)
+        if summarises(span):
+            self.summaries.add(event_id)
         if riot is not None:
             return _crowd_first(event, self.table)
         return by_combatants(event, sent, {info.name: info.kind for info in self.table.actors.values()})
