@@ -73,6 +73,9 @@ def test_actors_and_kinds(nlp, text, expected):
          {"Israel Defense Forces", "Israeli troops"}),
         ("The Tatmadaw shelled Hpakant; Myanmar's military denied it.", "Military Forces of Myanmar",
          {"Tatmadaw", "Myanmar's military"}),
+        # a backer is named by its country's word alone ("Iran" of "Iran-backed"), as the state it is
+        ("Iran-backed Houthis fired a drone at a port in Shabwa. Iran denied arming them.", "Military Forces of Iran",
+         {"Iran"}),
         # "its fighters" are the armed group named before them
         ("The Qassam Brigades said its fighters fired a missile at an Israeli tank.", "Hamas",
          {"Qassam Brigades", "its fighters"}),
@@ -94,6 +97,10 @@ def test_every_alias_maps_to_one_actor(nlp, text, name, aliases):
         ("The Syrian Democratic Forces said clashes continued.", {"Military Forces of Syria"}),
         ("Druze villagers fled the fighting.", {"Druze"}),
         ("Mali's military junta said its troops killed 20 militants.", {"Military Forces of Myanmar"}),
+        # an administrative area is where something happens, an officer's title after a group no group of its own
+        ("Police sealed off the Central Business District of Nairobi on Monday.", {"Central Business District"}),
+        ("Gunmen attacked villages across four Local Government Areas of Benue State.", {"Local Government Areas"}),
+        ("According to John Okello, NAS Spokesman, the joint force attacked their positions.", {"NAS Spokesman"}),
     ],
 )
 def test_not_every_capitalised_phrase_is_an_actor(nlp, text, not_actors):

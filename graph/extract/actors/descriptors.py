@@ -108,7 +108,7 @@ def backer_mentions(builder: MentionBuilder) -> None:
         if code and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ in LINK_WORDS - {"based"}:
             info = state_actor(code)
             if info:
-                builder.add(info, doc[token.i : token.i + 3], link=doc[token.i + 2].lower_)
+                builder.add(info, doc[token.i : token.i + 1], link=doc[token.i + 2].lower_)  # "Iran" of "Iran-backed"
 
 
 _OWN_FORCES = frozenset(["fighters", "forces", "troops", "soldiers", "militants", "men", "members", "units",

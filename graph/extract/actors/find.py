@@ -284,9 +284,14 @@ def _names_unit(span: Span) -> bool:
     return bool(following) and following[0].lower_ in _UNIT_NOUNS
 
 
+# a role after a group's name names its officer, not another group: "NAS Spokesman", "Army Chief"
+_TRAILING_ROLES = frozenset(["Spokesman", "Spokeswoman", "Spokesperson", "Commander", "Chief", "Leader", "Chairman"])
+
+
 def _trim(span: Span) -> Span:
-    """Drop dangling function words at the end of an NER span ("Minister of Foreign Affairs of")."""
-    while len(span) > 1 and span[-1].pos_ in {"ADP", "CCONJ", "DET", "PUNCT"}:
+    """Drop dangling function words and an officer's role at the end of an NER span ("Minister of Foreign Affairs
+    of", "NAS Spokesman")."""
+    while len(span) > 1 and (span[-1].pos_ in {"ADP", "CCONJ", "DET", "PUNCT"} or span[-1].text in _TRAILING_ROLES):
         span = span[:-1]
     return span
 
