@@ -184,9 +184,16 @@ def prepare_batch(store: TripleStore, batch: BatchReadings) -> BatchFacts:
     for start in range(0, len(subjects), _CHUNK):
         chunk = queries.with_iris(queries.WITH_CURRENT_FACTS, subjects[start:start + _CHUNK])
         stored.update(row["s"] for row in store.select(chunk))
-    readings = batch.readings(subjects)
-    counted = _counted(readings) if tallies_of(store) is not None else {}
-    return BatchFacts(found, stored, current_lines(r for r in readings if _owner(r["s"]) not in stored), counted)
+    fresh: list[dict] = []
+    counted: dict[str, list[dict]] = defaultdict(list)
+    tallied = found[_ACTOR] | found[_PLACE] if tallies_of(store) is not None else set()
+    for row in batch.readings(subjects):
+        owner = _owner(row["s"])
+        if owner not in stored:
+            fresh.append(row)
+        if owner in tallied:
+            counted[owner].append(row)
+    return BatchFacts(found, stored, current_lines(fresh), counted)
 
 
 def reconcile_batch(store: TripleStore, batch: BatchReadings, prepared: BatchFacts,

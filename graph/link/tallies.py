@@ -79,12 +79,16 @@ class Tallies:
         """Open (or create) the tallies at ``path``; drop them if the last run that changed them did not end."""
         self.db = sqlite3.connect(path, check_same_thread=False)  # used under the service's write lock
         self.depth = 0  # ``changing`` blocks open (a raw update's reconcile inside an ingest's)
-        self.db.executescript(_SCHEMA)
-        if self.db.execute("SELECT open FROM state").fetchone() is None:
-            self.db.execute("INSERT INTO state VALUES (0)")
-        elif self.db.execute("SELECT open FROM state").fetchone()[0]:
-            self.clear()
-        self.db.commit()
+        with self.db:  # one transaction (one sync to disk) for the schema and the state
+            self.db.execute("BEGIN")
+            for statement in _SCHEMA.split(";")[:-1]:
+                self.db.execute(statement)
+            state = self.db.execute("SELECT open FROM state").fetchone()
+            if state is None:
+                self.db.execute("INSERT INTO state VALUES (0)")
+            elif state[0]:
+                self.clear()
+                self.db.execute("UPDATE state SET open = 0")
 
     def begin(self) -> None:
         """Mark the tallies as being changed, on disk before the documents that change them are written."""
