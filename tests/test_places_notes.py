@@ -110,6 +110,24 @@ def test_a_note_may_spell_a_town_its_own_way(nlp, text, mention, name, country, 
     assert (location.name, location.country, location.admin1, location.precision) == (name, country, admin1, precision)
 
 
+# (sentence, mention, country): a nationality before a state's forces ("Ethiopian soldiers", "US drones") says whose
+# forces they are; in a note about a rebel group at home elsewhere (al Shabaab) it is not the story's country, so a
+# village the note names is not put there. Where the rebels are at home, or no rebel is named, it still counts.
+FORCES = [
+    ("Ethiopian soldiers were killed after an al Shabaab ambush near Ceelgaras village.", "Ceelgaras", None),
+    ("Kenyan troops repelled an al Shabaab attack at Qoqaani village.", "Qoqaani village", None),
+    ("Suspected US drones hit al Shabaab bases near Jilib town.", "Jilib", "SO"),
+    ("Nigerian troops killed ten Boko Haram fighters in Kwambla village.", "Kwambla", "NG"),
+    ("Kenyan police arrested two men in Eastleigh.", "Eastleigh", "KE"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "mention", "country"), FORCES)
+def test_foreign_forces_do_not_tell_the_story_country(nlp, text, mention, country):
+    assert _place(nlp, text, mention).country == country
+
+
 # (sentence, mention, name, country, admin1, ACLED precision): a village placed by its distance from a
 # town, or named with others near a town, takes that town's point with precision 2.
 MEASURED = [

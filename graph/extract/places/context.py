@@ -13,23 +13,25 @@ from spacy.tokens import Doc, Span
 
 from graph.extract.places.gazetteer import Place, get_gazetteer, normalise, strip_article
 from graph.extract.places.spans import query_variants, strip
-from graph.extract.places.words import PLACE_NOUNS
+from graph.extract.places.words import FORCE_NOUNS, PLACE_NOUNS
 
-__all__ = ["doc_countries", "doc_admin1s", "country_names", "actor_countries", "landmark"]
+__all__ = ["doc_countries", "doc_admin1s", "country_names", "actor_countries", "foreign_forces", "landmark"]
+
+ARMED_KINDS = ("state_forces", "armed_group", "militia", "government")
+REBEL_KINDS = ("armed_group", "militia")
 
 
-def doc_countries(doc: Doc, spans: list[Span], country_names: dict[str, str]) -> Counter:
-    """Countries the article names (places and demonyms), with how often it names them."""
+def doc_countries(
+    doc: Doc, spans: list[Span], country_names: dict[str, str], skip: frozenset[int] = frozenset()
+) -> Counter:
+    """Countries the article names (places and demonyms), with how often it names them; names starting at a
+    token of ``skip`` (:func:`foreign_forces`) do not count."""
     gaz = get_gazetteer()
-    counts: Counter = Counter()
-    for ent in doc.ents:
-        key = normalise(ent.text)
-        if ent.label_ in ("NORP", "GPE") and key not in country_names:
-            iso = gaz.demonyms.get(key) or (gaz.demonyms.get(key[:-1]) if key.endswith("s") else None)
-            if iso:  # "Syrian", "Palestinians", and "Somali" when the NER calls it a place
-                counts[iso] += 1
+    counts = _demonym_counts(doc, country_names, skip)
     for span in spans:
         start, end = strip(span)
+        if start in skip:
+            continue
         key = normalise(doc[start:end].text)
         if key in gaz.demonyms and key not in country_names:
             continue
@@ -48,6 +50,19 @@ def doc_countries(doc: Doc, spans: list[Span], country_names: dict[str, str]) ->
             if mark is not None and not _town_called_area(doc, e, mark):
                 counts[mark.country] += 1  # "Khan Younis", "the Gaza Strip": only one country has it
                 break
+    return counts
+
+
+def _demonym_counts(doc: Doc, country_names: dict[str, str], skip: frozenset[int]) -> Counter:
+    """One vote per nationality the NER finds ("Syrian", "Palestinians", and "Somali" when it calls it a place)."""
+    demonyms = get_gazetteer().demonyms
+    counts: Counter = Counter()
+    for ent in doc.ents:
+        key = normalise(ent.text)
+        if ent.start not in skip and ent.label_ in ("NORP", "GPE") and key not in country_names:
+            iso = demonyms.get(key) or (demonyms.get(key[:-1]) if key.endswith("s") else None)
+            if iso:
+                counts[iso] += 1
     return counts
 
 
@@ -76,8 +91,26 @@ def actor_countries(doc: Doc) -> Counter:
     Only a hint for choosing between namesakes in a text that names no country: Boko Haram also fights
     in Cameroon, so no village is put in Nigeria on this evidence alone.
     """
-    table = _actor_homes()
+    table = _actor_homes(ARMED_KINDS)
     return Counter(table[ent.ent_id_] for ent in doc.ents if ent.ent_id_ in table)
+
+
+def foreign_forces(doc: Doc) -> frozenset[int]:
+    """Tokens of a nationality or country that names foreign forces ("Ethiopian soldiers", "Kenyan troops", "US
+    drones") in a text about a rebel group at home elsewhere ("al Shabaab"): whose forces, not where it happened."""
+    table = _actor_homes(REBEL_KINDS)
+    homes = {table[ent.ent_id_] for ent in doc.ents if ent.ent_id_ in table}
+    if not homes:
+        return frozenset()
+    gaz, names = get_gazetteer(), country_names()
+    out: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ in ("NORP", "GPE") and ent.end < len(doc) and doc[ent.end].lower_ in FORCE_NOUNS:
+            key = normalise(ent.text)
+            iso = gaz.demonyms.get(key) or names.get(key)
+            if iso and iso not in homes:
+                out.update(range(ent.start, ent.end))
+    return frozenset(out)
 
 
 def landmark(place) -> bool:
@@ -102,14 +135,13 @@ def doc_admin1s(doc: Doc, bounds: list[tuple[int, int]], context: Counter) -> fr
 
 
 @functools.cache
-def _actor_homes() -> dict[str, str]:
-    """Actor id -> ISO2 of the dictionary's armed actors that belong to one country ("FARDC", "al Shabaab").
+def _actor_homes(kinds: tuple[str, ...]) -> dict[str, str]:
+    """Actor id -> ISO2 of the dictionary's actors of these kinds that belong to one country ("FARDC", "al Shabaab").
 
     Media and monitors are left out: Reuters or the Syrian Observatory say nothing of where a story is.
     """
     from graph.extract.actors.lexicon import dictionary  # the actor vocabulary; imported late: actors reads places
 
-    kinds = ("state_forces", "armed_group", "militia", "government")
     return {key: entry.country for key, entry in dictionary().items() if entry.country and entry.kind in kinds}
 
 

@@ -15,7 +15,14 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from graph.extract.places.context import actor_countries, country_names, doc_admin1s, doc_countries, landmark
+from graph.extract.places.context import (
+    actor_countries,
+    country_names,
+    doc_admin1s,
+    doc_countries,
+    foreign_forces,
+    landmark,
+)
 from graph.extract.places.gazetteer import Place, get_gazetteer, normalise, skeleton, strip_article
 from graph.extract.places.geocode import Cues, resolve
 from graph.extract.places.holders import containers
@@ -153,7 +160,7 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     """
     spans = _possessives_split(doc, candidate_spans(doc))
     countries = country_names()
-    context = doc_countries(doc, spans, countries)
+    context = doc_countries(doc, spans, countries, foreign_forces(doc))
     taken = {i for span in spans for i in range(span.start, span.end)}
     cued = {(span.start, span.end) for span in cued_spans(doc, taken)}
     spans = sorted([*spans, *(doc[a:b] for a, b in cued)], key=lambda sp: sp.start)

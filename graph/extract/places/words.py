@@ -37,6 +37,7 @@ __all__ = [
     "NAME_ENDINGS",
     "COMPASS",
     "ACTOR_HEADS",
+    "FORCE_NOUNS",
     "SPEAKING_VERBS",
     "common_words",
 ]
@@ -160,6 +161,14 @@ ACTOR_HEADS = frozenset(
     _words(
         "forces force troops army militia militias militants fighters rebels cartel cartels gang gangs police "
         "government authorities officials soldiers security military administration regime"
+    )
+)
+# Nouns of a state's armed forces and their weapons: a nationality before one ("Kenyan troops", "US drones") says
+# whose forces they are, which in a war abroad is not where it happened.
+FORCE_NOUNS = frozenset(
+    _words(
+        "forces force troops army soldiers military navy air drone drones jets warplanes aircraft airstrike "
+        "airstrikes peacekeepers contingent"
     )
 )
 # Nouns of people: a place that modifies one says where they are from ("a Limpopo man"), not where it happened
