@@ -155,6 +155,7 @@ def routes(ids: dict[str, list[str]], rng: random.Random) -> dict[str, callable]
         "/api/documents/<id>": lambda: f"/api/documents/{pick('documents')}",
         "/api/search": lambda: f"/api/search?q={pick('actors')[:5]}",
         "/id/actor/<id>": lambda: f"/id/actor/{pick('actors')}?format=json",
+        "/id/event/<id> turtle": lambda: f"/id/event/{pick('events')}?format=turtle",
         "/actors/<id>": lambda: f"/actors/{pick('actors')}",
         "/places/<id>": lambda: f"/places/{pick('places')}",
         "/events/<id>": lambda: f"/events/{pick('events')}",

@@ -39,7 +39,7 @@ from bench_network import ARGS, CHROMIUM, READY, time_to_interactive  # noqa: E4
 # route class -> (target p99 ms, routes of bench_corpus.routes in it)
 CLASSES = {
     "lookups": (100, ("/api/actors/<id>", "busiest actor", "/api/places/<id>", "/api/events/<id>",
-                      "/api/documents/<id>", "/id/actor/<id>")),
+                      "/api/documents/<id>", "/id/actor/<id>", "/id/event/<id> turtle")),
     "lists": (300, ("/api/actors", "/api/actors?kind", "/api/actors?q", "/api/places", "/api/events",
                     "/api/events?actor", "/api/events?type&from", "/api/documents", "/api/search")),
     "pages": (1000, ("/actors/<id>", "/places/<id>", "/events/<id>")),
