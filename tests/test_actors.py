@@ -45,6 +45,15 @@ def actors_of(nlp, text: str) -> dict[str, tuple[str, set[str]]]:
         # ACLED names a state's police apart from its military
         ("Kenyan police arrested three suspected al-Shabaab recruiters in Mombasa.",
          {"Police Forces of Kenya": "state_forces", "Al-Shabaab": "armed_group"}),
+        # the dictionary's groups of the Sahel, Central Africa, the Great Lakes and Libya, by any of their names
+        ("Anti-balaka fighters attacked a Muslim quarter of Bangassou on Sunday.", {"Anti-balaka": "militia"}),
+        ("Jihadists killed nine VDP auxiliaries near Djibo.",
+         {"Volunteers for the Defense of the Homeland": "militia"}),
+        ("Nyatura fighters clashed with FARDC troops near Kitchanga.",
+         {"Nyatura": "militia", "Military Forces of Democratic Republic of Congo": "state_forces"}),
+        ("Imbonerakure youths beat two opposition members in Ngozi.", {"Imbonerakure": "militia"}),
+        ("The Benghazi Defence Brigades advanced on the oil terminals.",
+         {"Brigades for the Defence of Benghazi": "armed_group"}),
     ],
 )
 def test_actors_and_kinds(nlp, text, expected):
