@@ -182,6 +182,9 @@ def test_taxonomy_has_the_codebook_names():
         ("Gunmen took away five villagers.", "Abduction/forced disappearance"),
         # "no one" negates its own verb, not an attack the sentence tells of
         ("No soldiers were killed in the attack on the base.", "Armed clash"),
+        # a group named as the doer ("unknown group") harms people; the victim of a passive shared by two verbs
+        ("Unknown group injure a boy near the well.", "Attack"),
+        ("A trader has been brutally attacked and injured by ruling party supporters in the capital.", "Attack"),
     ],
 )
 def test_sub_event_type(nlp, text, expected):

@@ -188,7 +188,7 @@ def _by_people(verb: Token) -> bool:
     ("the blasts killed 50 people": an explosion may be an accident)."""
     doers = [verb.doc[i] for i in agents(verb)]
     return not doers or any(t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("PERSON", "NORP", "ORG") or t.tag_ == "NNS"
-                            and t.lemma_.lower() not in _THINGS for t in doers)
+                            and t.lemma_.lower() not in _THINGS or t.lemma_.lower() in _GROUP_WORDS for t in doers)
 
 
 def beaten_in_arrest(c: SentenceCues, arrest: Cue, kill: Cue) -> bool:

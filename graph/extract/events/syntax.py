@@ -42,8 +42,7 @@ def targets(verb: Token) -> list[Token]:
         elif child.dep_ == "prep" and child.lower_ in ("on", "against", "at", "of", "into", "inside"):
             out.extend(g for g in child.children if g.dep_ == "pobj")
     out.extend(_sufferers(verb))
-    for conj in [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]:
-        out.extend(g for g in conj.children if g.dep_ in ("dobj", "nsubjpass"))  # "killed and wounded scores"
+    out.extend(_shared_victims(verb))
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         out.append(verb.head)
     if verb.pos_ == "NOUN":
@@ -69,6 +68,16 @@ def _sufferers(verb: Token) -> list[Token]:
     if verb.pos_ == "NOUN" and verb.dep_ == "pobj" and verb.head.lower_ == "under":
         return [c for c in verb.head.head.children if c.dep_ == "nsubj"]
     return []
+
+
+def _shared_victims(verb: Token) -> list[Token]:
+    """Victims a verb shares with its conjuncts: "killed and wounded scores", "a man was attacked and injured"."""
+    out = [g for conj in verb.children if conj.dep_ == "conj" and conj.pos_ == "VERB"
+           for g in conj.children if g.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not any(
+            c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in verb.children):
+        out.extend(g for g in verb.head.children if g.dep_ == "nsubjpass")
+    return out
 
 
 # Harm words that a note or a headline writes without "were": "Five soldiers wounded", "two militants killed".
