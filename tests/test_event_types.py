@@ -185,6 +185,9 @@ def test_taxonomy_has_the_codebook_names():
         # a group named as the doer ("unknown group") harms people; the victim of a passive shared by two verbs
         ("Unknown group injure a boy near the well.", "Attack"),
         ("A trader has been brutally attacked and injured by ruling party supporters in the capital.", "Attack"),
+        # a raid is an attack, typed by whom it hits; the police searching an office attack no one
+        ("Unidentified militiamen raided a village in the hills.", "Attack"),
+        ("Soldiers raided a rebel camp.", "Armed clash"),
     ],
 )
 def test_sub_event_type(nlp, text, expected):
@@ -236,6 +239,7 @@ def test_sub_event_type(nlp, text, expected):
         # a claim, a killing or a harm whose own subject names no one
         "No group has claimed responsibility for the attack.",
         "Nobody has claimed responsibility so far.",
+        "Police raided the offices of the opposition newspaper.",
         "No civilians were hurt.",
     ],
 )

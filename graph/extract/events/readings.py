@@ -87,7 +87,7 @@ def _told_before(verb: Token) -> bool:
 
 def kill_reading(c: SentenceCues) -> tuple[str, Cue] | None:
     """Attack on civilians or armed clash, read from the victims of the violent words."""
-    kills = c.of("KILL")
+    kills = [k for k in c.of("KILL") if not _search(k, c)]
     if not kills:
         return None
     if not (c.has("ARMED", "MIL") or any(k.head.lemma_ in _GRAVE for k in kills)):
@@ -123,6 +123,13 @@ def ambushed_civilians(c: SentenceCues) -> bool:
     victims = [t for cue in clashes + c.of("KILL") for t in targets(cue.head)]
     kinds = {_token_class(t, c) for t in victims}
     return "CIV" in kinds and "MIL" not in kinds
+
+
+def _search(kill: Cue, c: SentenceCues) -> bool:
+    """A raid by the state's forces on no armed target ("police raided the newspaper office"): a search, which
+    attacks no one, unlike a raid by gunmen on a village or by soldiers on a rebel camp."""
+    return kill.head.lemma_ == "raid" and bool(agents(kill.head) & c.state()) and not any(
+        _token_class(t, c) == "MIL" for t in targets(kill.head))
 
 
 # Where people live: an attack on it that kills is an attack on civilians ("attacked the village, killing 26").
