@@ -48,6 +48,7 @@ def test_what_an_attack_struck_is_a_place(nlp, text, mention, name, country, adm
         # a name before "militia", "herdsmen", "herder" names a group, even where a town bears it
         ("Abala militia raided Dongo village. An Abala herder was killed.", {"Abala"}),
         ("Fulani herdsmen and Tiv farmers clashed near Makurdi.", {"Fulani"}),
+        ("A land dispute between the Bakwa and Tshimbi people left two dead.", {"Bakwa", "Tshimbi"}),
         # nor a title, a known actor or a possessor after "and" (the second of two names after a locative is a
         # place: tests/test_places_local.py)
         ("Soldiers were deployed in Kano and Governor Ganduje thanked them.", {"Governor Ganduje", "Ganduje"}),

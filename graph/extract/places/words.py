@@ -75,11 +75,12 @@ ORG_WORDS = frozenset(
         "National Democratic Popular Guard Guards Resistance Armed Emirate"
     )
 )
-# A name before one of these names a people or a group, not a place: "Abala militia", "Misseriya herdsmen".
+# A name before one of these names a people or a group, not a place: "Abala militia", "Misseriya herdsmen",
+# "between the Kamalu and Ntambwe people".
 GROUP_NOUNS = frozenset(
     _words(
         "militia militias militiaman militiamen herdsman herdsmen herder herders tribesman tribesmen clansman "
-        "clansmen"
+        "clansmen people peoples"
     )
 )
 # "the town of X", "X district": words that mark an unlabelled capitalised name as a place.
