@@ -85,6 +85,9 @@ def test_actors_and_kinds(nlp, text, expected):
         # a backer is named by its country's word alone ("Iran" of "Iran-backed"), as the state it is
         ("Iran-backed Houthis fired a drone at a port in Shabwa. Iran denied arming them.", "Military Forces of Iran",
          {"Iran"}),
+        # a surname the NER leaves out of a name, which no place resolves, ends it
+        ("The coalition was set up in 2020 to overthrow President Pierre Michel Touadera — it denies any massacre.",
+         "Pierre Michel Touadera", {"Pierre Michel Touadera"}),
         # "its fighters" are the armed group named before them
         ("The Qassam Brigades said its fighters fired a missile at an Israeli tank.", "Hamas",
          {"Qassam Brigades", "its fighters"}),

@@ -39,7 +39,7 @@ def person_mentions(builder: MentionBuilder) -> None:
             continue
         if builder.names_place(span):
             continue  # a village the NER read as a person ("Amir Kalam"): the places stage resolved it
-        spans.append(span)
+        spans.append(_with_surname(builder, span, by_name))
     full = sorted({s.text for s in spans if len(s) > 1}, key=len, reverse=True)
     for span in spans:
         longer = next((name for name in full if _short_form(span.text, name)), None)
@@ -49,6 +49,20 @@ def person_mentions(builder: MentionBuilder) -> None:
             continue  # a lone word is too often a place or an organisation misread as a person
         builder.add(ActorInfo(actor_key(name), name, "person"), span)
     _surname_mentions(builder)
+
+
+def _with_surname(builder: MentionBuilder, span: Span, by_name: dict[str, str]) -> Span:
+    """The name with the proper noun right after it that the NER left out of it (alone, or read alone as a
+    place) and no place resolves: the surname of "President Faustin Archange Touadera"."""
+    doc, after = builder.doc, span.end
+    word = doc[after] if after < len(doc) else None
+    if word is None or word.pos_ != "PROPN" or not word.text[:1].isupper() or word.text in by_name:
+        return span
+    alone = word.ent_iob_ == "O" or word.ent_iob_ == "B" and word.ent_type_ in PLACE_LABELS and (
+        after + 1 == len(doc) or doc[after + 1].ent_iob_ != "I")
+    if alone and not builder.names_place(doc[after : after + 1]):
+        return doc[span.start : after + 1]
+    return span
 
 
 def _surname_mentions(builder: MentionBuilder) -> None:
