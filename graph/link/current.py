@@ -107,21 +107,26 @@ def _term(value, datatype: str) -> str:
     return typed(str(value), datatype)
 
 
-def reconcile(store: TripleStore, subjects: Iterable[str], journaled: bool = False) -> None:
+def reconcile(store: TripleStore, subjects: Iterable[str], journaled: bool = False,
+              known: dict[str, list[dict]] | None = None) -> None:
     """Recompute the current facts of these actors, places, events and documents from every document graph.
 
     A subject no document mentions any more loses its current facts. One read and one update
     (delete the old facts, insert the new) per chunk of subjects. ``journaled``: a batch ingest's
     journal is open (a crash has the current graph rebuilt), so the new facts go in by the bulk
     loader after the delete, rather than as INSERT DATA text in the same transaction (half the time).
-    The readings of actors and places read here are their tallies from now on (``graph.link.tallies``).
+    ``known``: the complete readings of more subjects (their tallies plus a batch's), not read again.
+    The readings of actors and places are their tallies from now on (``graph.link.tallies``).
     """
+    known = known or {}
     tallies = tallies_of(store)
-    ordered = sorted({str(s) for s in subjects})
+    ordered = sorted({str(s) for s in subjects} | set(known))
     for start in range(0, len(ordered), _CHUNK):
         chunk = ordered[start:start + _CHUNK]
-        owned = [f"{s}/geometry" for s in chunk]
-        readings = _with_latest(store, store.select(queries.with_iris(queries.READINGS_OF, chunk + owned)))
+        unread = [s for s in chunk if s not in known]
+        owned = [f"{s}/geometry" for s in unread]
+        read = store.select(queries.with_iris(queries.READINGS_OF, unread + owned)) if unread else []
+        readings = _with_latest(store, read + [row for s in chunk if s in known for row in known[s]])
         _replace_facts(store, chunk, readings, journaled)
         if tallies is not None:
             counted = _counted(readings)
@@ -214,10 +219,8 @@ def reconcile_batch(store: TripleStore, batch: BatchReadings, prepared: BatchFac
         store.insert(facts.encode(), str(CURRENT_GRAPH), atomic=False)  # the batch's journal covers it
         if tallies is not None:
             tallies.put({s: rows for s, rows in prepared.counted.items() if s in fresh})
-    tallied = set[str]()
-    if tallies is not None:
-        tallied = _reconcile_tallied(store, tallies, prepared.counted, prepared.stored - touched, journaled)
-    reconcile(store, stored - tallied, journaled=journaled)
+    tallied = _tallied(tallies, prepared.counted, prepared.stored - touched) if tallies is not None else {}
+    reconcile(store, stored - set(tallied), journaled=journaled, known=tallied)
     if touched:  # relinking may have renamed some of the batch's events in the store
         events = found[_EVENT]
         events -= touched
@@ -226,21 +229,13 @@ def reconcile_batch(store: TripleStore, batch: BatchReadings, prepared: BatchFac
     return found
 
 
-def _reconcile_tallied(store: TripleStore, tallies: Tallies, counted: dict[str, list[dict]], subjects: set[str],
-                       journaled: bool) -> set[str]:
-    """Reconcile the actors and places of ``subjects`` that have complete tallies from them and the batch's readings.
+def _tallied(tallies: Tallies, counted: dict[str, list[dict]], subjects: set[str]) -> dict[str, list[dict]]:
+    """The readings of the actors and places of ``subjects`` that have complete tallies: those plus the batch's.
 
-    Every other document that states their facts is counted in the tallies, so no report is read
-    back. Returns the subjects reconciled.
+    Every other document that states their facts is counted in the tallies, so no report is read back.
     """
     known = tallies.rows(s for s in subjects if s in counted)
-    ordered = sorted(known)
-    for start in range(0, len(ordered), _CHUNK):
-        chunk = ordered[start:start + _CHUNK]
-        readings = _with_latest(store, [row for s in chunk for row in _added(known[s], counted[s])])
-        _replace_facts(store, chunk, readings, journaled)
-        tallies.put(_counted(readings))
-    return set(known)
+    return {s: _added(rows, counted[s]) for s, rows in known.items()}
 
 
 def _added(stored: list[dict], batch: list[dict]) -> list[dict]:
