@@ -13,7 +13,7 @@ from typing import Any
 from flask import Blueprint, Response, current_app, g, jsonify, request, send_file, url_for
 
 from api import entities, params
-from api.cache import MAX_BODY_BYTES, MAX_BYTES, ResponseCache
+from api.cache import MAX_BODY_BYTES, MAX_BYTES, ResponseCache, kept_read
 from api.errors import problem
 from api.exports import export_to_spool
 from api.ingest import ingest_json
@@ -92,7 +92,7 @@ def _listing(key: str, query: str | q.NewestFirst, bindings: dict[str, Any], row
     limit, offset = params.limit_offset()
     bound = {k: v for k, v in bindings.items() if v is not None}
     if isinstance(query, q.NewestFirst):
-        rows = newest_first(_store(), query, bound, limit + 1, offset, counts=_kept_read)
+        rows = newest_first(_store(), query, bound, limit + 1, offset, counts=kept_read)
     else:
         rows = _page_of(query, bound, limit + 1, offset)
     first: dict[str, dict[str, Any]] = {}
@@ -120,14 +120,6 @@ def _page_of(query: str, bindings: dict[str, Any], limit: int, offset: int) -> l
     if len(whole) <= WHOLE_LIST:
         return whole[offset:offset + limit]
     return _store().read(q.page(query, limit, offset), bindings)
-
-
-def _kept_read(sparql: str, bindings: dict[str, Any]) -> list[dict[str, Any]]:
-    """A read whose rows are kept until the next write (a list's counts, the same for each page): the read
-    workers keep its answer too, but as JSON, and decoding a list's 4,000 dates again on every page cost more
-    than the page's own reads."""
-    key = f"read {sorted((k, str(v)) for k, v in bindings.items())} {sparql}"
-    return current_app.extensions["conflictkg.cache"].kept(key, lambda: _store().read(sparql, bindings))
 
 
 def _present(bindings: dict[str, Any]) -> list[str]:

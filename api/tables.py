@@ -15,6 +15,8 @@ from urllib.parse import urlencode
 from flask import current_app
 
 from api import entities, params
+from api.cache import kept_read
+from graph import newest
 from graph import queries as q
 from graph.store import TripleStore
 
@@ -134,12 +136,18 @@ def country_name(code: str | None) -> str | None:
 
 def count(store: TripleStore, query: Query) -> int:
     """How many rows the query's filters keep."""
+    reads = _newest_reads(query)
+    if reads is not None:
+        return newest.newest_count(reads, _newest_bindings(query), kept_read)
     found = store.read(q.browse_count(query.table.kind, query.filters), query.bindings)
     return int(found[0].get("count", 0)) if found else 0
 
 
 def event_iris(store: TripleStore, query: Query, limit: int) -> list[str]:
     """The IRIs of the first ``limit`` events of the query's filters and order (no names read: downloads)."""
+    reads = _newest_reads(query)
+    if reads is not None:
+        return newest.newest_items(store, reads, _newest_bindings(query), limit, 0, kept_read)
     found = store.read(q.page(q.browse_event_ids(query.filters, query.sort, query.descending), limit, 0),
                        query.bindings)
     return list(dict.fromkeys(row["event"] for row in found))
@@ -148,14 +156,34 @@ def event_iris(store: TripleStore, query: Query, limit: int) -> list[str]:
 def rows(store: TripleStore, query: Query, limit: int | None = None, offset: int | None = None) -> list[dict[str, Any]]:
     """One page of the table (the query's page unless ``limit``/``offset`` say otherwise), as row dicts."""
     kind = query.table.kind
-    sparql = q.browse(kind, query.filters, query.sort, query.descending)
-    found = store.read(q.page(sparql, query.limit if limit is None else limit,
-                              query.offset if offset is None else offset), query.bindings)
+    limit = query.limit if limit is None else limit
+    offset = query.offset if offset is None else offset
+    reads = _newest_reads(query)
+    if reads is not None:
+        found = newest.newest_first(store, reads, _newest_bindings(query), limit, offset, kept_read)
+    else:
+        found = store.read(q.page(q.browse(kind, query.filters, query.sort, query.descending), limit, offset),
+                           query.bindings)
     key = kind[:-1]
     first: dict[str, dict[str, Any]] = {}
     for row in found:
         first.setdefault(row[key], row)
     return _CONVERT[kind](store, list(first.values()))
+
+
+def _newest_reads(query: Query) -> q.NewestFirst | None:
+    """The newest-first reads of a table sorted newest first (``graph.newest``: a page without sorting every
+    match, counts from the per-date counts), None for other orders (sorted by the engine) and for words in a
+    source sentence (a scan of every sentence, which the per-date counts would repeat: once is enough)."""
+    if query.table.kind == "events" and query.sort == "date" and query.descending and "text" not in query.filters:
+        return q.browse_event_list(query.filters)
+    return None
+
+
+def _newest_bindings(query: Query) -> dict[str, Any]:
+    """The query's bindings as ``graph.newest`` takes them: the date window as ``from`` and ``to``."""
+    return {name.removeprefix("f_") if name in ("f_from", "f_to") else name: value
+            for name, value in query.bindings.items()}
 
 
 @overload

@@ -20,7 +20,7 @@ from graph import queries as q
 from graph.store import TripleStore
 from graph.store.sparql import to_term
 
-__all__ = ["newest_first", "newest_items", "newest_of_superset", "read_among", "in_window"]
+__all__ = ["newest_first", "newest_count", "newest_items", "newest_of_superset", "read_among", "in_window"]
 
 WINDOW = ("from", "to")  # bindings of a list's date window: checked on the dates read (in_window)
 
@@ -54,6 +54,15 @@ def newest_items(store: TripleStore, reads: q.NewestFirst, bindings: dict[str, A
         undated = q.page(reads.undated, limit - len(items), max(0, offset - dated))
         items += [row["item"] for row in store.read(undated, bindings)]
     return items
+
+
+def newest_count(reads: q.NewestFirst, bindings: dict[str, Any], counts: Counts) -> int:
+    """How many items the list has: ``reads.total`` when it keeps undated ones, else the sum of the window's
+    per-date counts (the read its pages share)."""
+    if reads.total is not None:
+        found = counts(reads.total, bindings)
+        return int(found[0]["n"]) if found else 0
+    return sum(int(day["n"]) for day in _days(counts, reads, bindings))
 
 
 def newest_of_superset(store: TripleStore, reads: q.NewestFirst, bindings: dict[str, Any], limit: int

@@ -37,7 +37,8 @@ __all__ = [
     "TIMELINE", "TIMELINE_DOCUMENTS", "ENTITY_PERIODS", "TIMELINE_LIMIT", "TIMELINE_ROWS", "DESCRIBE_EVIDENCE",
     "EXPORT_EVENTS",
     "EXPORT_ASSOCIATES", "EXPORT_EVIDENCE", "EXPORT_ACTORS", "EXPORT_PLACES", "BROWSE_FILTERS", "BROWSE_SORTS",
-    "browse", "browse_event_ids", "browse_count", "browse_months", "MONTH_GROUPS", "map_events", "BROWSE_REGIONS",
+    "browse", "browse_event_list", "browse_event_ids", "browse_count", "browse_months", "MONTH_GROUPS", "map_events",
+    "BROWSE_REGIONS",
     "EXPORT_EVENTS_AMONG",
     "EXPORT_ASSOCIATES_AMONG", "EXPORT_EVIDENCE_AMONG", "DOCUMENT_TEXT", "DOCUMENT_EVIDENCE", "NewestFirst",
     "PLACE_LIST_FIELDS",
@@ -214,7 +215,8 @@ class NewestFirst(NamedTuple):
 # Filters that name one entity: the engine best starts from it (an actor's few hundred events), and the page's
 # dates are a VALUES block of their own. Other filters (an event type) match thousands: as a block of their own
 # the engine joined it first, so the dates go first, in one block with them (type=Battles: 150 -> 4 ms).
-_ONE_ENTITY = {"actor", "place", "document"}
+# The events table's actor_id and place_id name one too; its actor and place match names (a few actors each).
+_ONE_ENTITY = {"actor", "place", "document", "actor_id", "place_id"}
 
 
 def _newest_first(item: str, stamp: str, cls: str, fragments: dict[str, str], filters: set[str],
@@ -789,6 +791,13 @@ _BROWSE = {
 }
 BROWSE_FILTERS = {kind: tuple(spec[2]) for kind, spec in _BROWSE.items()}  # the filters each table takes
 BROWSE_SORTS = {kind: tuple(spec[3]) for kind, spec in _BROWSE.items()}  # the columns each table sorts by
+
+
+def browse_event_list(filters: Iterable[str]) -> NewestFirst:
+    """The events table in its default order (newest first) as a newest-first list (``graph.newest``): the
+    table's filters bound as ``f_<name>``, but its date window as ``from`` and ``to``."""
+    return _newest_first("event", "sem:hasTimeStamp", "sem:Event", _BROWSE_EVENT_FILTERS, set(filters),
+                         _EVENT_FIELDS)
 
 
 def browse(kind: str, filters: Iterable[str], sort: str, descending: bool) -> str:
