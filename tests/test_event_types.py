@@ -188,6 +188,9 @@ def test_taxonomy_has_the_codebook_names():
         # a raid is an attack, typed by whom it hits; the police searching an office attack no one
         ("Unidentified militiamen raided a village in the hills.", "Attack"),
         ("Soldiers raided a rebel camp.", "Armed clash"),
+        # an event word told as earlier is background to the sentence's own event
+        ("Police arrested three men over an earlier attack on a church.", "Arrests"),
+        ("Peacekeepers detained two militiamen for suspected involvement in a previous attack.", "Arrests"),
     ],
 )
 def test_sub_event_type(nlp, text, expected):

@@ -12,6 +12,7 @@ __all__ = ["linked", "targets", "agents", "tree_depth", "in_background"]
 
 _BACKGROUND_DEPS = ("relcl",)
 _BACKGROUND_PREPS = frozenset(["after", "following", "amid", "since", "before", "despite"])
+_EARLIER = frozenset(["earlier", "previous", "prior", "past"])
 
 
 def linked(a: Token, b_tokens: set[int], steps: int = 3) -> bool:
@@ -121,7 +122,10 @@ def tree_depth(token: Token) -> int:
 
 
 def in_background(token: Token) -> bool:
-    """True inside a relative clause: background to the reported event ("where a truce had been declared")."""
+    """True inside a relative clause: background to the reported event ("where a truce had been declared"), and
+    for an event word told as earlier ("an earlier attack")."""
+    if any(c.dep_ == "amod" and c.lower_ in _EARLIER for c in token.children):
+        return True  # "for involvement in an earlier attack"
     node = token
     for _ in range(8):
         if node.dep_ in _BACKGROUND_DEPS:
