@@ -317,6 +317,22 @@ def test_sentence_counting_victims_is_the_toll_of_the_incident_before(text, expe
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the dead a protest's sentence counts died in another event: a peaceful protest kills no one
+        ("Students marched in Dhaka on Monday to demand justice for two classmates killed in a road accident.",
+         [("Peaceful protest", None)]),
+        # a protest that the police meet with lethal force has its dead
+        ("Police opened fire on protesters in Dhaka on Monday, killing three.",
+         [("Excessive force against protesters", 3)]),
+    ],
+)
+def test_a_peaceful_protest_has_no_toll(text, expected):
+    events = extract("protest", text, "2024-03-22").events
+    assert [(event.sub_event_type, event.fatalities) for event in events] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "places"),
     [
         # an incident told of several places is one event at each (ACLED's one event per location)

@@ -245,6 +245,9 @@ class _Context:
             date, precision = (reading.iso, reading.precision) if reading else (None, None)
         counts = numbers.read_counts(span)
         fatalities = counts.fatalities if counts.fatalities is not None else _named_dead(span, self.table)
+        if typing.sub_event_type in _UNHARMED:
+            fatalities = None  # the dead a protest's sentence counts are another event's ("against attacks that
+            # killed nine"): a protest that kills is excessive force or a riot
         actor1, actor2, assoc1 = _persons_aside(roles, typing.event_type, self.table)
         text, start, end = evidence
         event_id = f"event/{slugify(self.article.id)}-{anchor}"
@@ -283,6 +286,8 @@ class _Context:
         return by_combatants(event, sent, {info.name: info.kind for info in self.table.actors.values()})
 
 
+# Protests with no violence done: ACLED codes no deaths for them
+_UNHARMED = frozenset(["Peaceful protest", "Protest with intervention"])
 _ADJUNCT_PREPS = {"during", "amid", "in", "after", "following"}
 _DEATH_LEMMAS = {"death", "kill", "die", "assassinate", "execute", "behead", "slay", "murder", "assassination",
                  "killing", "execution", "dead"}
