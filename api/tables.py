@@ -171,13 +171,18 @@ def rows(store: TripleStore, query: Query, limit: int | None = None, offset: int
     return _CONVERT[kind](store, list(first.values()))
 
 
+# The tables whose default order is newest first: the column, and the reads of the list in that order.
+_NEWEST = {"events": ("date", q.browse_event_list), "documents": ("published", q.browse_document_list)}
+
+
 def _newest_reads(query: Query) -> q.NewestFirst | None:
     """The newest-first reads of a table sorted newest first (``graph.newest``: a page without sorting every
     match, counts from the per-date counts), None for other orders (sorted by the engine) and for words in a
     source sentence (a scan of every sentence, which the per-date counts would repeat: once is enough)."""
-    if query.table.kind == "events" and query.sort == "date" and query.descending and "text" not in query.filters:
-        return q.browse_event_list(query.filters)
-    return None
+    column, reads = _NEWEST.get(query.table.kind, ("", None))
+    if reads is None or query.sort != column or not query.descending or "text" in query.filters:
+        return None
+    return reads(query.filters)
 
 
 def _newest_bindings(query: Query) -> dict[str, Any]:

@@ -37,7 +37,8 @@ __all__ = [
     "TIMELINE", "TIMELINE_DOCUMENTS", "ENTITY_PERIODS", "TIMELINE_LIMIT", "TIMELINE_ROWS", "DESCRIBE_EVIDENCE",
     "EXPORT_EVENTS",
     "EXPORT_ASSOCIATES", "EXPORT_EVIDENCE", "EXPORT_ACTORS", "EXPORT_PLACES", "BROWSE_FILTERS", "BROWSE_SORTS",
-    "browse", "browse_event_list", "browse_event_ids", "browse_count", "browse_months", "MONTH_GROUPS", "map_events",
+    "browse", "browse_event_list", "browse_document_list", "browse_event_ids", "browse_count", "browse_months",
+    "MONTH_GROUPS", "map_events",
     "BROWSE_REGIONS",
     "EXPORT_EVENTS_AMONG",
     "EXPORT_ASSOCIATES_AMONG", "EXPORT_EVIDENCE_AMONG", "DOCUMENT_TEXT", "DOCUMENT_EVIDENCE", "NewestFirst",
@@ -798,6 +799,13 @@ def browse_event_list(filters: Iterable[str]) -> NewestFirst:
     table's filters bound as ``f_<name>``, but its date window as ``from`` and ``to``."""
     return _newest_first("event", "sem:hasTimeStamp", "sem:Event", _BROWSE_EVENT_FILTERS, set(filters),
                          _EVENT_FIELDS)
+
+
+def browse_document_list(filters: Iterable[str]) -> NewestFirst:
+    """The documents table in its default order (newest published first) as a newest-first list, bound as
+    ``browse_event_list``'s."""
+    return _newest_first("document", "schema:datePublished", "ckg:Document", _DOCUMENT_BROWSE_FILTERS, set(filters),
+                         _DOCUMENT_FIELDS)
 
 
 def browse(kind: str, filters: Iterable[str], sort: str, descending: bool) -> str:

@@ -4,7 +4,8 @@ The store holds the hand-built records of tests/rest_records.py and one more doc
 dates with them, or are dated by a year or a month alone, or not at all. Every page of the default order,
 walked by its ``next`` links, must give the rows the engine gives when it sorts every match (the order of
 ``ORDER BY DESC(STR(?date)) ?event``: a date's text newest first, so "2020-03-01" before "2020-03" before
-"2020", ties by IRI, undated rows last), with the same total, under each filter.
+"2020", ties by IRI, undated rows last), with the same total, under each filter. The documents table
+likewise, newest published first (one more document is published on the day of one of the records').
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def more_dates() -> Extraction:
                          location="Hama", date=date, evidence=f"Report {n}: {text}", start=n, end=n + len(text),
                          fatalities=n)
                    for n, (date, kind) in enumerate(zip(_DATES, _TYPES, strict=True)))
-    article = Article(id="doc-hama", text=text, published=dt.date(2020, 4, 1), title="Months of fighting",
+    article = Article(id="doc-hama", text=text, published=dt.date(2020, 5, 10), title="Months of fighting",
                       source="Wire E")
     return Extraction(document=article, actors=(ARMY, HTS, CIVILIANS), locations=(HAMA,), events=events)
 
@@ -55,9 +56,9 @@ def engine_order(server: str, filters: str) -> list[str]:
     return [row["id"] for row in dated] + [row["id"] for row in by_iri if not row["date"]]
 
 
-def walked(server: str, filters: str, limit: int) -> tuple[list[str], set[int]]:
+def walked(server: str, filters: str, limit: int, table: str = "events") -> tuple[list[str], set[int]]:
     """The ids of every page of the default order by its ``next`` links, and the totals the pages gave."""
-    ids, totals, url = [], set(), f"/events.json?limit={limit}&{filters}"
+    ids, totals, url = [], set(), f"/{table}.json?limit={limit}&{filters}"
     while url:
         answer = requests.get(server + url, timeout=30).json()
         ids += [row["id"] for row in answer["rows"]]
@@ -94,3 +95,14 @@ def test_the_page_and_the_download_keep_the_twin_order(server):
 def test_a_page_past_the_end_is_empty_with_the_total(server):
     answer = requests.get(server + "/events.json?offset=1000", timeout=30).json()
     assert answer["rows"] == [] and answer["total"] == len(engine_order(server, "")) and answer["next"] is None
+
+
+@pytest.mark.parametrize("filters", ["", "q=wire", "q=fighting", "from=2020-04&to=2020-05", "from=2020",
+                                     "to=2020-05-10"])
+@pytest.mark.parametrize("limit", [1, 2, 50])
+def test_pages_of_the_documents_newest_first_are_the_engine_order(server, filters, limit):
+    rows = requests.get(f"{server}/documents.json?all=1&sort=title&{filters}", timeout=30).json()["rows"]
+    by_iri = sorted(rows, key=lambda row: row["id"])
+    expected = [row["id"] for row in sorted(by_iri, key=lambda row: row["published"], reverse=True)]
+    ids, totals = walked(server, filters, limit, "documents")
+    assert expected and ids == expected and totals == {len(expected)}
