@@ -193,9 +193,21 @@ def _dictionary_mentions(builder: MentionBuilder) -> None:
     entries = lexicon.dictionary()
     for ent in builder.doc.ents:
         entry = entries.get(ent.ent_id_)
-        if entry and not (entry.kind == "media" and _bracketed(ent)):
+        if entry and not (entry.kind == "media" and _bracketed(ent)) and not _names_a_body(ent, entry.kind):
             info = ActorInfo(entry.key, entry.name, entry.kind, entry.country, entry.tags)
             builder.add(info, strip_name(ent), link=link_after(ent))
+
+
+# nouns of an organisation's own bodies: "the UN's refugee agency", "the United Nations Office for ..."
+_BODY_NOUNS = frozenset(["agency", "agencies", "office", "offices", "body", "commission", "committee", "council",
+                         "programme", "program", "fund"])
+
+
+def _names_a_body(span: Span, kind: str) -> bool:
+    """Whether an organisation's name only qualifies one of its bodies, which is the actor meant."""
+    root = span.root
+    return kind == "organization" and root.dep_ in {"compound", "poss", "nmod"} and root.head.i >= span.end \
+        and root.head.lower_ in _BODY_NOUNS
 
 
 def _bracketed(span: Span) -> bool:
