@@ -53,7 +53,7 @@ def _is_staging(verb: Token) -> bool:
 
 
 def _verbs_of(verb: Token) -> list[Token]:
-    """The verb and the verbs it coordinates or chains ("looted the mall, burnt tyres and threw stones",
+    """The verb and the verbs it coordinates or chains ("looted the shops, blocked the road and hurled rocks",
     "gathered ... before marching")."""
     out: list[Token] = []
     todo = [verb]

@@ -1,5 +1,5 @@
 """Named groups that no dictionary lists, read from how the sentence treats the name: "PF cadres",
-"fighters of the APCLS-Nyatura coalition", "Mayi Mayi militiamen", "Bunyan Marsous forces",
+"fighters of the Raia-Mutomboki coalition", "Mayi Mayi militiamen", "Bunyan Marsous forces",
 "'State of Sinai' claimed responsibility". A community's name before such a noun is that
 community's militia, as ACLED names it ("Fulani militia" -> Fulani Ethnic Militia (Nigeria)).
 """
@@ -54,7 +54,7 @@ def _namelike(token: Token) -> bool:
 
 
 def _name_before(doc: Doc, end: int) -> Span | None:
-    """The run of capitalised words that ends just before ``end`` ("Mayi Mayi", "APCLS-Nyatura")."""
+    """The run of capitalised words that ends just before ``end`` ("Mayi Mayi", "Raia-Mutomboki")."""
     start = end
     while start > 0 and (_namelike(doc[start - 1]) or (doc[start - 1].text in _JOINERS and start < end)):
         start -= 1
@@ -99,7 +99,7 @@ def _candidates(doc: Doc) -> list[tuple[Span, str, int]]:
         before = _name_before(doc, token.i)
         if before is not None:
             found.append((before, kind, token.i + 1))
-        if token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of":  # "fighters of the APCLS-Nyatura coalition"
+        if token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of":  # "fighters of the Raia-Mutomboki coalition"
             after = _name_after(doc, token.i + 2)
             if after is not None:
                 found.append((after, kind, after.end))

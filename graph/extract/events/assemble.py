@@ -126,7 +126,7 @@ def _containers(places: list[PlaceMention]) -> dict[str, frozenset[str]]:
 def _casualties_only(sent: Span, typings, table: ActorTable, places: list[PlaceMention], before: Event,
                      published: dt.date | None) -> bool:
     """The toll of the event told just before, not an event of its own: an attack read only from its dead, with
-    no one armed and no place named ("2 people were killed in the violence"), or a sentence whose event words
+    no one armed and no place named ("3 people died in the unrest"), or a sentence whose event words
     only count victims with no doer ("Ten soldiers died", "Two gendarmes were killed, they added") at the
     event's place, if any. A word of another incident keeps it apart; "also" and "others" add victims to it
     ("Two civilians were also killed") unless the sentence gives a date of its own."""
@@ -136,11 +136,11 @@ def _casualties_only(sent: Span, typings, table: ActorTable, places: list[PlaceM
     if counts_victims([typing.trigger for typing in typings]):
         if announces_another(sent.text, counts_victims=not dates.find_dates(sent.text, published)):
             return False
-        return named <= {before.location}  # "eight people were killed in Ukum": another place, another event
+        return named <= {before.location}  # "five herders died in Tarka": another place, another event
     if announces_another(sent.text):
         return False
     if typings[0].sub_event_type != "Attack" or named:
-        return False  # "eight people were killed in Ukum": the dead of another place are another event
+        return False  # "five herders died in Tarka": the dead of another place are another event
     return not any(table.actors[m.key].kind in _ARMED_KINDS for m in table.in_span(sent))
 
 
@@ -233,7 +233,7 @@ class _Context:
         reading = dates.resolve_date(span, self.published)
         if reading is None and span is not sent:
             reading = dates.resolve_date(sent, self.published)
-        if reading is not None:  # "claimed on Friday the bombings that happened a day earlier"
+        if reading is not None:  # "claimed on Monday the ambush carried out the day before"
             reading = counted_from_date(sent, typing.trigger, reading, self.published)
         reading = reading or relative_reading(sent.text, self.last_reading, self.published)  # "the next day"
         self.last_reading = reading or self.last_reading
@@ -375,7 +375,7 @@ def _territory_taker(typing, table: ActorTable, actor1: str | None) -> str:
 
     The sentence's words can mislead ("the Arakan Army seized ..." reads "Army" as the state's);
     the actors named as doers of the capture verb settle it when they are all of one side, else the
-    event's actor1 when the parse names no doer ("the LNA is reported to have taken control of ...").
+    event's actor1 when the parse names no doer ("the RSF is said to have seized ...").
     """
     sub_event_type = typing.sub_event_type
     if sub_event_type not in _TAKERS.values() or typing.cue not in _CAPTURES or typing.trigger is None:

@@ -39,7 +39,7 @@ _BACK_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 # Words that announce another incident, unless they qualify a source or a report rather than the incident:
-# "Reuters also cited a report", "another security source confirmed the toll", "a separate administration"
+# "Reuters also cited a report", "a hospital official gave the same toll", "a separate administration"
 # ("X also said" still may: it often brings the next incident).
 _SOURCE_NOUNS = r"(?:sources?|officials?|spokes(?:man|woman|person)|reports?|statements?|witness(?:es)?|accounts?)"
 _INCIDENT_NOUNS = (r"(?:attacks?|incidents?|ambush(?:es)?|assaults?|raids?|clash(?:es)?|strikes?|air ?strikes?"

@@ -129,7 +129,7 @@ def _hypothetical(token: Token) -> bool:
 
 
 def _standing_accusation(verb: Token) -> bool:
-    """An accusation in the present or the perfect ("is accused of", "has been accused of killing thousands"):
+    """An accusation in the present or the perfect ("is accused of", "has been accused of abducting hundreds"):
     a description of an actor, not the report of an incident ("was accused of killing him on Monday")."""
     return verb.lemma_.lower() == "accuse" and any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)

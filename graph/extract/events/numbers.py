@@ -281,7 +281,7 @@ def _victims(token: Token) -> list[Token]:
     if not found:  # "shoot the driver dead" parsed as a clause "the driver dead"
         found = [g for c in token.children if c.dep_ in ("ccomp", "xcomp") and c.lemma_.lower() == "dead"
                  for g in c.children if g.dep_ == "nsubj"]
-    if not found and token.dep_ == "acl" and token.tag_ == "VBN":  # "resulted in a soldier and a militiaman killed"
+    if not found and token.dep_ == "acl" and token.tag_ == "VBN":  # "ended with a guard and a rebel killed"
         first = _conj_first(token.head)
         # people only ("an attack executed against ..."), and not a description ("X, a fighter killed in 2019")
         found = [first] if first.lemma_.lower() in PEOPLE and first.dep_ != "appos" else []
@@ -362,8 +362,8 @@ def _conj_root(noun: Token) -> Token:
 
 
 def _counted_item(noun: Token) -> bool:
-    """An apposition that is one more item of a list of counts ("Two officers, one civil servant and one
-    resident"), not a description of the noun before ("two men, a father and his son")."""
+    """An apposition that is one more item of a list of counts ("Three guards, one teacher and one
+    trader"), not a description of the noun before ("two men, a father and his son")."""
     return any(c.dep_ == "nummod" for c in noun.children)
 
 
@@ -392,7 +392,7 @@ _WARS = frozenset(["conflict", "war", "insurgency", "rebellion", "uprising", "cr
 
 
 def _war_toll(token: Token) -> bool:
-    """A count inside a relative clause about a war: "a two-year conflict that has left more than 3,000 dead"."""
+    """A count inside a relative clause about a war: "a long insurgency that has left over 9,000 dead"."""
     return any(a.dep_ == "relcl" and a.head.lemma_.lower() in _WARS for a in token.ancestors)
 
 

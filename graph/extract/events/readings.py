@@ -74,14 +74,14 @@ def _verb_near(c: SentenceCues, name: str, near: str, steps: int) -> Cue | None:
 
 def fought(c: SentenceCues) -> bool:
     """Whether the sentence's own clause tells of a fight or a killing ("killed four militants", "clashed"),
-    not a background one ("after a series of explosions killed 215") nor an operation."""
+    not a background one ("after twin blasts killed 43") nor an operation."""
     words = [k for k in c.of("KILL") if k.head.lemma_ in _LETHAL] + c.of("DEATH") + [
         k for k in c.of("CLASH") if k.head.lemma_ != "operation"]
     return any(not in_background(k.head) and not _told_before(k.head) for k in words)
 
 
 def _told_before(verb: Token) -> bool:
-    """A clause set back in time by its conjunction: "after a series of explosions killed 215"."""
+    """A clause set back in time by its conjunction: "after twin blasts killed 43"."""
     return any(c.dep_ == "mark" and c.lower_ in ("after", "since", "before") for c in verb.children)
 
 
@@ -109,7 +109,7 @@ def kill_reading(c: SentenceCues) -> tuple[str, Cue] | None:
                 return "Attack", k
     dead = [_token_class(t, c) for d in c.of("DEATH") if d.head.pos_ == "VERB" for t in targets(d.head)]
     if "MIL" in dead and "CIV" not in dead:
-        return "Armed clash", kills[0]  # "a policeman died of wounds he sustained in an attack"
+        return "Armed clash", kills[0]  # "a guard died of injuries he suffered in a raid"
     return "Attack", kills[0]
 
 

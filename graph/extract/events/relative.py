@@ -80,7 +80,7 @@ def _verb_over(sent: Span, start: int, end: int) -> Token | None:
 def counted_from_date(sent: Span, trigger: Token, reading: DateReading, published: dt.date | None) -> DateReading:
     """The sentence's date, moved when the event's own clause counts from it with an offset.
 
-    "The group claimed on Friday the bombings that happened a day earlier": Friday dates the claim, the
+    "The group claimed on Monday the ambush carried out the day before": Friday dates the claim, the
     bombings are a day before it. The offset counts from the date only when it stands on another verb
     and the event word is that offset's verb, or above it as the noun its clause describes, or below it.
     """

@@ -57,7 +57,7 @@ def _is_reporter(token: Token) -> bool:
     for step in _ancestors(node)[:6]:
         head = step.head
         if step.dep_ == "nsubj" and _claims_own_deed(head):
-            return False  # "Al Shabaab claims it has killed 6 soldiers": the claimant is the doer
+            return False  # "ISWAP says it has killed 9 troops": the claimant is the doer
         if step.dep_ == "nsubjpass" and any(c.dep_ in {"xcomp", "oprd"} for c in head.children):
             return False  # "The army is reported to have taken the town", "two soldiers were reported killed"
         if step.dep_ in {"nsubj", "nsubjpass"} and head.lemma_.lower() in REPORT_VERBS:

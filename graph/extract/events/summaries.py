@@ -1,7 +1,7 @@
 """Sentences that sum up several incidents, which the story then tells one by one.
 
 A lede often counts the dead of a day's attacks together ("Twenty-one people have been killed in
-attacks by suspected jihadists", "militants targeted security forces in three overnight attacks") and
+attacks by suspected jihadists", "gunmen struck army posts in four raids overnight") and
 the body tells each attack with its own place and toll. ACLED codes the attacks, not the sum: the
 summary is no event of its own when the story tells another incident of its kind and month. It still
 dates the story, so it is dropped only after the undated mentions have taken their day from it.
@@ -46,7 +46,7 @@ def drop_summaries(incidents: Sequence[EventMention], events: list[Event], summa
     month with a place or a date of its own (``events`` are the ``incidents`` dated). A summary is often dated
     by its report ("security sources said on Wednesday"), not by its incidents; one told after the story's
     incidents ("Earlier this month, 26 were killed in separate attacks") stays, and so does one followed only
-    by background ("The group has retaliated by carrying out massacres")."""
+    by background ("The militia has responded with reprisal raids")."""
     told = [event for incident, event in zip(incidents, events, strict=True)
             if event.id not in summaries and event.event_type in _VIOLENCE and (incident.placed or incident.dated)]
 

@@ -127,7 +127,7 @@ def _weapons(c: SentenceCues, armed: bool) -> list[Candidate]:
     elif c.has("STRIKE") and (armed or c.has("KILL", "DEATH")) and not c.has("SHELL", "PROTEST", "PWEAK"):
         strike = c.first("STRIKE")
         if strike is not None and agents(strike.head) & c.tokens("CIV"):
-            out.append((1, "Peaceful protest", 0.5, strike))  # "workers announced an open-ended strike"
+            out.append((1, "Peaceful protest", 0.5, strike))  # "nurses began an indefinite strike"
         else:
             out.append((1, "Air/drone strike", 0.6, strike))
     if c.has("SHELL"):

@@ -4,7 +4,7 @@ Two layouts are read, in the header block only (the first lines, before the stor
 
 - a *date line*: a short line that is a date, maybe after a weekday or "Published"/"Updated" and
   before a time or a "| section" tail ("31 July, 2018", "Sunday December 4, 2022",
-  "Published Jun 7, 2023 12:53 pm", "2019/11/05", "2018-07-31");
+  "Published Mar 4, 2022 9:17 am", "2019/11/05", "2018-07-31");
 - a *dateline*: the place and date that open a wire story ("MOGADISHU, July 31 (Reuters) -",
   "KABUL, Afghanistan, Aug. 3, 2021 (AP) --"). A dateline without a year takes the latest year
   the text names, and gives nothing when the text names none.

@@ -51,7 +51,7 @@ def container(doc: Doc, end: int, by_start: dict[int, PlaceMention]) -> tuple[Pl
             return apposed, False
     i = skip_names(doc, end)
     if i + 2 < len(doc) and doc[i].lower_ == "sub" and doc[i + 1].text == "-":
-        i += 2  # "Lafto sub-city of Addis Ababa"
+        i += 2  # "Bole sub-city of Addis Ababa"
     if i < len(doc) and (doc[i].lower_ in PLACE_NOUNS or doc[i].lower_ == "city"):
         i += 1
     elif i < len(doc) and doc[i].lower_ in ("a", "an") and i + 1 < len(doc) and doc[i + 1].lower_ in PLACE_NOUNS:

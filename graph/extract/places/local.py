@@ -1,7 +1,7 @@
 """Places below the gazetteer: a village, camp or area the text names, placed in the area that holds it.
 
-ACLED notes and local news name villages that no gazetteer lists ("Kikandwa village in Nakaseke
-District", "the Lwibo and Lukweti areas of Masisi territory", "Bouhalouane, near Bordj Tahar"). Such a
+ACLED notes and local news name villages that no gazetteer lists ("Bukomero village in Kiboga
+District", "the Kanyola and Bweremana areas of Kalehe territory", "Ain Zana, near Souk Ahras"). Such a
 name is still the place of the event: it becomes a Location of its own, with the coordinates of the
 place that contains it (ACLED geo-precision 2 when it lies near a town, 3 inside an admin area) or,
 when the text names no container, the country the article is about and no coordinates. A name counts

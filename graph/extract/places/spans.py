@@ -174,7 +174,7 @@ def cued_spans(doc: Doc, taken: set[int]) -> list[Span]:
 
 
 def _road_ends(doc: Doc, i: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """At the hyphen of "X-Y road" ("the Maiduguri-Damboa road", "Bitta-Damboa and Dikwa-Marte axis"), the
+    """At the hyphen of "X-Y road" ("the Maiduguri-Damboa road", "Kubo-Gamba and Konduga-Bama axis"), the
     bounds of X and of Y: the towns a road joins, each a place of its own."""
     if doc[i].text != "-" or i < 1 or i + 1 >= len(doc) or not (_name_token(doc[i - 1]) and _name_token(doc[i + 1])):
         return None
@@ -182,7 +182,7 @@ def _road_ends(doc: Doc, i: int) -> tuple[tuple[int, int], tuple[int, int]] | No
     k = end
     while k < len(doc) and k - end < 6 and doc[k].lower_ not in ROAD_WORDS and (
             doc[k].lower_ in ("and", ",", "-") or _name_token(doc[k])):
-        k += 1  # "Bitta-Damboa and Dikwa-Marte axis": the road word after the last pair
+        k += 1  # "Kubo-Gamba and Konduga-Bama axis": the road word after the last pair
     if k >= len(doc) or doc[k].lower_ not in ROAD_WORDS:
         return None
     start = i - 1
@@ -193,8 +193,8 @@ def _road_ends(doc: Doc, i: int) -> tuple[tuple[int, int], tuple[int, int]] | No
 
 def _name_after(doc: Doc, i: int, taken: set[int]) -> tuple[int, int] | None:
     """The bounds of a name after token ``i`` that the NER mislabelled but its place marks: "in Koforidua" read
-    as a person, "at X", "attack X", and "<place>, X, <place>" ("Barangay Yao-Yao, Cauayan, Negros Occidental",
-    Cauayan read as a people); ``taken`` holds the tokens of the places found so far."""
+    as a person, "at X", "attack X", and "<place>, X, <place>" ("Barangay Tapi, Kabankalan, Negros Occidental",
+    Kabankalan read as a people); ``taken`` holds the tokens of the places found so far."""
     if i + 1 >= len(doc) or not (_name_token(doc[i + 1]) and _maybe_place(doc[i + 1])):
         return None
     end = _name_end(doc, i + 1, 3)
@@ -265,7 +265,7 @@ def widen(doc: Doc, start: int, end: int) -> tuple[int, int]:
     before = doc[start - 1] if start >= 1 else None
     if before is not None and before.text[:1].isupper() and _name_token(before) and _plain(before) \
             and place_noun(doc, start, end):
-        return start - 1, end  # "Amir Kalam and Tajbi Khel areas": the whole name, though only "Kalam" is listed
+        return start - 1, end  # "Shah Kalam and Ghazi Khel areas": the whole name, though only "Kalam" is listed
     if end < len(doc) and doc[end].text in NAME_ENDINGS:
         return start, end + 1  # "Auckland Park, Johannesburg": a suburb, not the town it is named after
     return start, end
