@@ -72,7 +72,7 @@ def ongoing(sent: Span) -> bool:
 
 
 # Main verbs that describe or characterise rather than report: "X has become the epicentre of the conflict",
-# "the attacks reflect an escalation", "Friday's bombing is the latest in a series".
+# "the attacks reflect an escalation", "Monday's raid is the latest in a series".
 # ("demonstrate" is left out: crowds demonstrate.)
 _DESCRIBING = frozenset(["be", "become", "remain", "reflect", "show", "represent", "mark", "underscore",
                          "highlight", "illustrate", "signal"])
