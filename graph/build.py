@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any, NamedTuple, TypeVar
 
@@ -316,12 +316,20 @@ def _add_event(g, extraction, event, names, roles, doc_iri, run) -> EventReport:
     if place is not None:
         g.add(subject, known_iri(SEM.hasPlace), iri(place))
     _provenance(g, subject, doc_iri, run)
-    evidence = iri(evidence_iri(base, extraction.document.id, event))
-    g.add(subject, known_iri(CKG.evidence), evidence)
-    _add_evidence(g, evidence, event, names, doc_iri, run)
+    for mention in (event, *_more_mentions(event)):  # every sentence that tells it, each with its own figures
+        evidence = iri(evidence_iri(base, extraction.document.id, mention))
+        g.add(subject, known_iri(CKG.evidence), evidence)
+        _add_evidence(g, evidence, mention, names, doc_iri, run)
     return EventReport(str(event_ref), event.event_type, event.sub_event_type, place and str(place), event.date or None,
                        date_precision(event) if event.date else None, actor1 and str(actor1), actor2 and str(actor2),
                        _number(event.fatalities, int), _number(event.confidence, float))
+
+
+def _more_mentions(event: Event) -> list[Event]:
+    """The event as each of its other sentences tells it: that sentence, its toll and date, no sources of its own."""
+    return [replace(event, evidence=more.text, start=more.start, end=more.end, fatalities=more.fatalities,
+                    quantity=None, date=more.date, date_precision=more.date_precision, reported_by=(),
+                    more_evidence=()) for more in event.more_evidence]
 
 
 def _add_evidence(g: TripleLines, evidence: str, event: Event, names: _Names, doc_iri: str, run: str) -> None:

@@ -19,6 +19,7 @@ __all__ = [
     "Mention",
     "Actor",
     "Location",
+    "Evidence",
     "Event",
     "Relation",
     "Extraction",
@@ -108,6 +109,18 @@ class Location:
 
 
 @dataclass(frozen=True)
+class Evidence:
+    """One more sentence that tells an event read from several, with the figures that sentence gives itself."""
+
+    text: str
+    start: int
+    end: int
+    fatalities: int | None = None
+    date: str | None = None
+    date_precision: str | None = None
+
+
+@dataclass(frozen=True)
 class Event:
     """An ACLED-typed event read from one sentence, with its participants and evidence."""
 
@@ -130,6 +143,7 @@ class Event:
     reported_by: tuple[str, ...] = ()  # monitors, agencies, people quoted as sources
     cameo: str | None = None  # CAMEO root code, e.g. "19"
     plover: str | None = None  # PLOVER event type, e.g. "ASSAULT"
+    more_evidence: tuple[Evidence, ...] = ()  # the incident's other mentions in the article (lede, update, quote)
 
 
 @dataclass(frozen=True)
@@ -167,6 +181,8 @@ class Extraction:
                 if isinstance(value, list):
                     if key == "mentions":
                         value = [Mention(**m) for m in value]
+                    elif key == "more_evidence":
+                        value = [Evidence(**m) for m in value]
                     values[key] = tuple(value)
             if record_type is Article and values.get("published") is not None:
                 values["published"] = dt.date.fromisoformat(values["published"])  # written by to_json

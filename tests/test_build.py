@@ -12,7 +12,7 @@ from rdflib.compare import graph_diff, to_isomorphic
 
 import graph.vocab as v
 from graph.build import build_graph
-from graph.records import Actor, Article, Event, Extraction, Location, Relation
+from graph.records import Actor, Article, Event, Evidence, Extraction, Location, Relation
 from graph.store import Store
 from graph.vocab import CKG, GEO, PROV, RDF, SEM
 from tests.conftest import write
@@ -92,6 +92,21 @@ def test_fatalities_are_kept_per_source_on_the_evidence():
     assert g.value(g.value(event, CKG.evidence), CKG.fatalities) == Literal(7)
     # the event-level lowest/highest are merged across documents by graph.link, not claimed by one document
     assert g.value(event, CKG.fatalities) is None
+
+
+def test_every_mention_of_a_merged_event_is_evidence_with_its_own_figures():
+    update = Evidence("The toll from the clash rose to nine on Friday.", 67, 114, fatalities=9, date="2021-03-05",
+                      date_precision="day")
+    quote = Evidence('"They came from the forest," a soldier said.', 115, 160)
+    _, g = build_graph(_extraction(events=(_event(more_evidence=(update, quote)),)), BASE)
+    event = g.value(None, RDF.type, SEM.Event)
+    told = {str(g.value(e, CKG.text)): (g.value(e, CKG.fatalities), g.value(e, SEM.hasTimeStamp), g.value(e, CKG.start))
+            for e in g.objects(event, CKG.evidence)}
+    assert told == {
+        _event().evidence: (Literal(7), Literal("2021-03-04", datatype=v.XSD.date), Literal(12)),
+        update.text: (Literal(9), Literal("2021-03-05", datatype=v.XSD.date), Literal(67)),
+        quote.text: (None, None, Literal(115)),
+    }
 
 
 def test_extraction_run_is_a_prov_activity_with_the_extractor_version():

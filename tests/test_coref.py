@@ -136,6 +136,25 @@ def test_words_that_announce_another_incident(text, another):
     assert announces_another(text) is another
 
 
+def test_a_merged_event_keeps_every_mention_as_evidence_with_its_own_figures():
+    lede = mention("Militants ambushed an army unit.", actors=(GROUP, None), toll=12)
+    body = mention("The ambush near Tera on Tuesday killed 12 soldiers.", actors=(None, ARMY), place="Tera",
+                   date="2024-03-19", toll=12)
+    update = mention("The toll from the ambush later rose to 15.", toll=15)
+    [event] = merge_mentions([lede, body, update])
+    told = {(e.text, e.fatalities, e.date) for e in event.more_evidence}
+    assert event.evidence == body.event.evidence  # the sentence that tells most
+    assert told == {(lede.event.evidence, 12, None), (update.event.evidence, 15, None)}  # no date of their own
+    assert [e.start for e in event.more_evidence] == sorted(e.start for e in event.more_evidence)  # text order
+    assert event.fatalities == 12
+
+
+def test_an_incident_told_once_has_no_more_evidence():
+    events = merge_mentions([mention("Militants attacked soldiers in Tera.", place="Tera"),
+                             mention("Militants attacked soldiers in Dori.", place="Dori")])
+    assert [e.more_evidence for e in events] == [(), ()]
+
+
 def test_story_sentence_is_the_evidence_rather_than_the_headline():
     merged = merge_mentions([
         mention("Militants kill 12 in Niger ambush", actors=(GROUP, None), toll=12, body=False),
@@ -164,6 +183,20 @@ def test_article_events(text, count):
     from tests.test_events import extract
 
     assert len(extract("coref", text, "2024-03-22").events) == count
+
+
+def test_a_toll_told_after_the_incident_is_evidence_of_it():
+    from graph.records import Extraction
+    from tests.test_events import extract
+
+    text = ("Al-Shabaab fighters ambushed a Somali army convoy near Afgoye on Tuesday. Six soldiers were killed in "
+            "the ambush, a military officer said.")
+    extraction = extract("coref", text, "2024-03-22")
+    [event] = extraction.events
+    assert [(e.text, e.fatalities) for e in event.more_evidence] == [
+        ("Six soldiers were killed in the ambush, a military officer said.", 6)]
+    assert text[event.more_evidence[0].start : event.more_evidence[0].end] == event.more_evidence[0].text
+    assert Extraction.from_json(extraction.to_json()) == extraction  # the JSON contract carries it
 
 
 

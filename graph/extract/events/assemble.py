@@ -43,7 +43,7 @@ from graph.extract.events.syntax import agents
 from graph.extract.events.timeline import anchor_dates
 from graph.extract.events.tolls import per_place, place_starts, tolls_by_place
 from graph.extract.places import PlaceMention
-from graph.records import Actor, Article, Event, slugify
+from graph.records import Actor, Article, Event, Evidence, slugify
 
 __all__ = ["build_events"]
 
@@ -84,7 +84,7 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
             if near and (split := context.per_place(events[-1], sent, _evidence(article, sent))):
                 events[-1:] = split  # "eight were killed in A and nine in B": one event at each place
             elif near and events[-1].fatalities is None:
-                events[-1] = _with_toll_of(events[-1], sent, context.published)
+                events[-1] = _with_toll_of(events[-1], sent, _evidence(article, sent), context.published)
             continue
         if ongoing(sent) and dates.standing_since(sent.text, context.published):
             continue  # "has been fighting the army since April 2023", "have operated there since 2017": background
@@ -155,13 +155,17 @@ def _fought_back(event: Event, kinds: dict[str, str]) -> Event:
                    plover=plover)
 
 
-def _with_toll_of(event: Event, sent: Span, published: dt.date | None) -> Event:
-    """The event with the toll of a following sentence that reports no event of its own ("2 farmers
-    died.", "At least one civilian was killed."), unless that sentence tallies a period."""
+def _with_toll_of(event: Event, sent: Span, evidence: tuple[str, int, int], published: dt.date | None) -> Event:
+    """The event with the toll of a following sentence that reports no event of its own ("2 farmers died.", "At
+    least one civilian was killed."), and that sentence as one more evidence of it; unless that sentence
+    tallies a period."""
     if ongoing(sent) and dates.standing_since(sent.text, published):
         return event
     fatalities = numbers.read_counts(sent).fatalities
-    return event if fatalities is None else replace(event, fatalities=fatalities)
+    if fatalities is None:
+        return event
+    return replace(event, fatalities=fatalities,
+                   more_evidence=(*event.more_evidence, Evidence(*evidence, fatalities=fatalities)))
 
 
 HEADLINE_WORDS = 20  # a line without a full stop and at most this long is a headline, not story text

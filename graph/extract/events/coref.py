@@ -15,9 +15,10 @@ when nothing sets them apart:
 - no word that announces another incident ("another", "also", "separately", "meanwhile", "earlier"),
   and neither is a tally over a period ("killed since the offensive began").
 
-The mention that tells most (a body sentence with place, parties and toll) gives the evidence;
-the merged event takes the parties, place and date the first one lacked, and the lowest toll the
-mentions report (ACLED's rule for conflicting figures).
+The mention that tells most (a body sentence with place, parties and toll) gives the evidence, the
+others are kept as its ``more_evidence`` with the toll and date each gives; the merged event takes the
+parties, place and date the first one lacked, and the lowest toll the mentions report (ACLED's rule for
+conflicting figures).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from graph.records import Event
+from graph.records import Event, Evidence
 
 __all__ = ["EventMention", "merge_mentions", "drop_headlines", "announces_another"]
 
@@ -207,10 +208,13 @@ def _absorb(first: EventMention, later: EventMention) -> EventMention:
     if later.dated and (not first.dated or len(other.date or "") > len(event.date or "")):
         date, precision = other.date, other.date_precision
     weight = first.weight() if first.evidence_weight is None else first.evidence_weight
+    told = _told(later)
     if later.weight() > weight and later.told is None:  # the sentence that tells most is the evidence, not one
         # that points back at the incident ("tweeted news of the bombing")
+        told = _told(first)
         event = replace(event, id=other.id, evidence=other.evidence, start=other.start, end=other.end)
         weight = later.weight()
+    more = tuple(sorted((*event.more_evidence, told), key=lambda evidence: evidence.start))
     if event.event_type in _CROWD_TYPES and _CROWD_LADDER.index(other.sub_event_type) < _CROWD_LADDER.index(
             event.sub_event_type):  # ACLED's ladder: the gravest reading of a protest or riot types it
         event = replace(event, sub_event_type=other.sub_event_type, cameo=other.cameo, plover=other.plover)
@@ -233,9 +237,17 @@ def _absorb(first: EventMention, later: EventMention) -> EventMention:
         fatalities=min(tolls) if tolls else None,
         quantity=event.quantity if event.quantity is not None else other.quantity,
         reported_by=tuple(dict.fromkeys(event.reported_by + other.reported_by)),
+        more_evidence=more,
     )
     return EventMention(merged, first.dated or later.dated, first.placed or later.placed, first.body or later.body,
                         weight, within=place.within)
+
+
+def _told(mention: EventMention) -> Evidence:
+    """The mention's sentence as one more evidence of its incident, with the toll and the date it gives."""
+    event = mention.event
+    date, precision = (event.date, event.date_precision) if mention.dated else (None, None)
+    return Evidence(event.evidence, event.start, event.end, event.fatalities, date, precision)
 
 
 def merge_mentions(mentions: Iterable[EventMention]) -> list[EventMention]:
