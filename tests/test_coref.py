@@ -128,6 +128,9 @@ def test_a_place_that_lies_in_the_other_is_the_same_incident(places, count, wher
         ("Reuters also cited a report by an intelligence agency on the attacks.", False),
         ("Thousands joined the rally, demanding a separate administration.", False),
         ("A second official said the attack lasted an hour.", False),
+        ("Gunmen then opened fire on the police.", True),
+        # "then" closing a clause means "at that time"
+        ("There was no word on the number of casualties then.", False),
     ],
 )
 def test_words_that_announce_another_incident(text, another):
@@ -183,6 +186,16 @@ def test_article_events(text, count):
     from tests.test_events import extract
 
     assert len(extract("coref", text, "2024-03-22").events) == count
+
+
+def test_a_toll_update_on_a_later_day_is_the_same_incident():
+    from tests.test_events import extract
+
+    text = ("Al-Shabaab fighters ambushed a Somali army convoy near Afgoye on Tuesday, killing six soldiers. The toll "
+            "from the ambush rose to nine on Wednesday, a military officer said.")
+    [event] = extract("coref", text, "2024-03-22").events
+    assert (event.date, event.fatalities) == ("2024-03-19", 6)  # the incident's day; ACLED's lowest figure
+    assert [(e.fatalities, e.date) for e in event.more_evidence] == [(9, "2024-03-20")]  # as the update told it
 
 
 def test_a_toll_told_after_the_incident_is_evidence_of_it():

@@ -47,7 +47,8 @@ _INCIDENT_NOUNS = (r"(?:attacks?|incidents?|ambush(?:es)?|assaults?|raids?|clash
                    r"|bombings?|blasts?|explosions?|killings?|shootings?|cases?|events?|protests?|operations?)")
 _NEW_INCIDENT = re.compile(
     r"\b(?:(?:another|second|third|other|similar)\b(?!\s+(?:\w+\s+)?" + _SOURCE_NOUNS + r"\b)"
-    r"|separate(?=\s+(?:\w+\s+)?" + _INCIDENT_NOUNS + r"\b)|separately|meanwhile|elsewhere|earlier|previously|then"
+    r"|separate(?=\s+(?:\w+\s+)?" + _INCIDENT_NOUNS + r"\b)|separately|meanwhile|elsewhere|earlier|previously"
+    r"|then\b(?!\s*[.,;:!?])"
     r"|follow-up|also\b(?!\s+(?:cited|cites|quoted|quotes)\b))\b",
     re.IGNORECASE,
 )
@@ -108,10 +109,13 @@ def _actors_fit(first: Event, later: Event, refers_back: bool, adjacent: bool = 
     return len(a | b) <= 2 and (not a or not b or bool(a & b) or refers_back or steps)
 
 
-def _dates_fit(first: EventMention, later: EventMention, refers_back: bool) -> bool:
+def _dates_fit(first: EventMention, later: EventMention, refers_back: bool, update: bool = False) -> bool:
     """Same date, or one holds the other; an undated mention has the publication month, so a
     recalled incident of another month stays apart. A dated mention joins an undated one only when
-    it refers back to it."""
+    it refers back to it. A toll update that refers back (``update``: "the toll from the ambush rose to
+    nine on Wednesday") gives the day of the update, not of the incident."""
+    if update and refers_back:
+        return True
     one, two = first.event.date or "", later.event.date or ""
     if later.dated and not first.dated and not refers_back:
         return False
@@ -157,13 +161,18 @@ def announces_another(text: str, counts_victims: bool = False) -> bool:
     return bool(_NEW_INCIDENT.search(_MORE_VICTIMS.sub(" ", text) if counts_victims else text))
 
 
-class _Signals(dict[str, tuple[bool, bool, bool]]):
-    """(announces another incident, tallies since a time, refers back) of each evidence sentence, searched
-    once per article: merge_mentions tests each mention against every incident before it."""
+# "the toll from the ambush rose to nine", "the death toll has climbed to 40": a figure updated, not an incident
+_TOLL_UPDATE = re.compile(r"\btoll\b(?:\W+\w+){0,6}?\W+(?:rose|risen|rises|climbed|climbs|reached|increased|jumped)\b",
+                          re.IGNORECASE)
 
-    def __missing__(self, evidence: str) -> tuple[bool, bool, bool]:
+
+class _Signals(dict[str, tuple[bool, bool, bool, bool]]):
+    """(announces another incident, tallies since a time, refers back, updates a toll) of each evidence
+    sentence, searched once per article: merge_mentions tests each mention against every incident before it."""
+
+    def __missing__(self, evidence: str) -> tuple[bool, bool, bool, bool]:
         found = (bool(_NEW_INCIDENT.search(evidence)), bool(_SINCE.search(evidence)),
-                 bool(_BACK_REFERENCE.search(evidence)))
+                 bool(_BACK_REFERENCE.search(evidence)), bool(_TOLL_UPDATE.search(evidence)))
         self[evidence] = found
         return found
 
@@ -171,7 +180,7 @@ class _Signals(dict[str, tuple[bool, bool, bool]]):
 def _same_incident(first: EventMention, later: EventMention, adjacent: bool, signals: _Signals) -> bool:
     """Whether ``later`` is one more mention of ``first``; without a word that refers back, only of
     the incident mentioned just before it."""
-    another, since, refers_back = signals[later.event.evidence]
+    another, since, refers_back, update = signals[later.event.evidence]
     if another or since or signals[first.event.evidence][1]:
         return False
     if not (adjacent or refers_back):
@@ -180,7 +189,7 @@ def _same_incident(first: EventMention, later: EventMention, adjacent: bool, sig
         _types_fit(first.event, later.event, refers_back and adjacent, adjacent)
         and _actors_fit(first.event, later.event, refers_back, adjacent)
         and _places_fit(first, later)
-        and _dates_fit(first, later, refers_back)
+        and _dates_fit(first, later, refers_back, update)
     )
 
 
@@ -214,7 +223,7 @@ def _absorb(first: EventMention, later: EventMention) -> EventMention:
         told = _told(first)
         event = replace(event, id=other.id, evidence=other.evidence, start=other.start, end=other.end)
         weight = later.weight()
-    more = tuple(sorted((*event.more_evidence, told), key=lambda evidence: evidence.start))
+    more = _adding(event.more_evidence, told)
     if event.event_type in _CROWD_TYPES and _CROWD_LADDER.index(other.sub_event_type) < _CROWD_LADDER.index(
             event.sub_event_type):  # ACLED's ladder: the gravest reading of a protest or riot types it
         event = replace(event, sub_event_type=other.sub_event_type, cameo=other.cameo, plover=other.plover)
@@ -250,6 +259,10 @@ def _told(mention: EventMention) -> Evidence:
     return Evidence(event.evidence, event.start, event.end, event.fatalities, date, precision)
 
 
+def _adding(evidence: tuple[Evidence, ...], told: Evidence) -> tuple[Evidence, ...]:
+    return tuple(sorted((*evidence, told), key=lambda each: each.start))  # in the order the article tells them
+
+
 def merge_mentions(mentions: Iterable[EventMention]) -> list[EventMention]:
     """Return one merged mention per incident, in the order of each incident's first mention."""
     incidents: list[EventMention] = []
@@ -274,7 +287,8 @@ def _toll_told_back(incident: EventMention, later: EventMention, signals: _Signa
     toll = later.event.fatalities
     if toll is None or incident.event.fatalities is not None or signals[later.event.evidence][1]:
         return incident
-    return replace(incident, event=replace(incident.event, fatalities=toll))
+    more = _adding(incident.event.more_evidence, _told(later))
+    return replace(incident, event=replace(incident.event, fatalities=toll, more_evidence=more))
 
 
 # Kinds of event a general reference ("the attack", "the violence") may point at across a type boundary: an
@@ -298,7 +312,7 @@ def _points_at(incident: EventMention, later: EventMention, signals: _Signals) -
     if later.told is None or signals[later.event.evidence][0]:
         return False
     return (_kind_fits(incident.event, later.event, later.told) and _places_fit(incident, later)
-            and _dates_fit(incident, later, refers_back=True))
+            and _dates_fit(incident, later, refers_back=True, update=signals[later.event.evidence][3]))
 
 
 # Incidents whose participants are at the scene, where the police may arrest them; the arrest is told in the
