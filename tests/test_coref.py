@@ -120,17 +120,17 @@ def test_a_place_that_lies_in_the_other_is_the_same_incident(places, count, wher
     [
         ("Separately, gunmen attacked a police post.", True),
         ("In a separate incident, two farmers were killed.", True),
-        ("Ten soldiers were also killed in Boni.", True),
+        ("Four guards were also killed in Zinder.", True),
         ("The rebels also said troops attacked a camp.", True),
         ("A second patrol was sent to the village.", True),
         # the word qualifies a source, a report or a demand, not an incident
-        ("Another security source confirmed the toll.", False),
-        ("Reuters also cited a report by an intelligence agency on the attacks.", False),
-        ("Thousands joined the rally, demanding a separate administration.", False),
+        ("Another hospital source gave the same toll.", False),
+        ("The paper also quoted a nurse on the raid.", False),
+        ("Hundreds marched, asking for a separate state for the region.", False),
         ("A second official said the attack lasted an hour.", False),
-        ("Gunmen then opened fire on the police.", True),
+        ("The bandits then set the granary alight.", True),
         # "then" closing a clause means "at that time"
-        ("There was no word on the number of casualties then.", False),
+        ("No figure for the wounded was given then.", False),
     ],
 )
 def test_words_that_announce_another_incident(text, another):
@@ -175,7 +175,7 @@ def test_story_sentence_is_the_evidence_rather_than_the_headline():
         ("Boko Haram fighters attacked the town of Gwoza on Monday, killing 12 civilians. On Wednesday, Nigerian "
          "troops clashed with ISWAP fighters in Monguno.", 2),
         # more victims of the incident told just before: "also" and "others" add to it
-        ("Police opened fire on protesters in Basra on Monday, killing one student. A witness also saw four others "
+        ("Troops fired on marchers in Kisangani on Monday, killing one student. A nurse also counted three others "
          "killed.", 1),
         # victims with a date of their own are another incident
         ("Gunmen stormed the market in Tera on Monday and shot dead a trader. Ten soldiers were also killed in "
@@ -338,7 +338,7 @@ def test_a_reference_to_the_incident_gives_its_toll(mentions, toll):
     ("text", "word", "told"),
     [
         ("The minister denounced the attacks by the rebels.", "attacks", "attack"),
-        ("The army went to the site of the attack.", "attack", "attack"),
+        ("Medics rushed to the scene of the attack.", "attack", "attack"),
         ("Soldiers repulsed all the attacks.", "repulsed", "attack"),
         ("The suicide blasts were the deadliest ever.", "blasts", "blast"),
         ("Rebels attacked a police station.", "attacked", None),

@@ -11,8 +11,8 @@ from tests.test_events import extract
 @pytest.mark.parametrize(
     ("text", "summary"),
     [
-        ("Twenty people were killed in attacks by suspected jihadists, officials said.", True),
-        ("Militants targeted army posts in three overnight attacks.", True),
+        ("Thirty people were killed in raids by armed bandits, officials said.", True),
+        ("Gunmen hit army posts in two night-time attacks.", True),
         ("Ten villagers died following fresh raids by gunmen.", True),
         ("Gunmen carried out two ambushes on the road to Tera.", True),
         # one incident, or a reference back to incidents told before
@@ -30,18 +30,17 @@ def test_summarises(nlp, text, summary):
     ("text", "evidence"),
     [
         # the lede sums up, the body tells each attack with its place: the attacks are the events
-        ("Twenty people were killed in attacks by suspected jihadists in Burkina Faso, security sources said on "
-         "Wednesday. Jihadists ambushed an army convoy in Sawenga on Monday, killing fourteen soldiers. Separately, "
-         "gunmen killed six farmers near Yendere on Monday night.",
-         ["Jihadists ambushed", "Separately, gunmen"]),
+        ("Thirty people were killed in raids by armed bandits in Zamfara, officials said on Tuesday. Bandits "
+         "ambushed a vigilante patrol in Maru on Sunday, killing eleven. Separately, gunmen killed four traders near "
+         "Anka on Sunday night.",
+         ["Bandits ambushed", "Separately, gunmen"]),
         # a summary the story does not tell one by one is the event it has
-        ("Twenty people were killed in attacks by suspected jihadists in Burkina Faso, security sources said on "
-         "Wednesday. The government condemned the violence.",
-         ["Twenty people"]),
+        ("Thirty people were killed in raids by armed bandits in Zamfara, officials said on Tuesday. The governor "
+         "condemned the violence.",
+         ["Thirty people"]),
         # a summary of earlier incidents told after the story's incident stays
-        ("Gunmen killed six farmers near Yendere on Monday. Earlier this month, 26 people were killed in separate "
-         "attacks in Sawenga.",
-         ["Gunmen killed", "Earlier this month"]),
+        ("Gunmen killed four traders near Anka on Sunday. Last week, 12 people were killed in separate raids in Maru.",
+         ["Gunmen killed", "Last week"]),
     ],
 )
 def test_a_summary_the_story_tells_one_by_one_is_no_event(text, evidence):

@@ -40,7 +40,7 @@ _BACK_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 # Words that announce another incident, unless they qualify a source or a report rather than the incident:
-# "Reuters also cited a report", "a hospital official gave the same toll", "a separate administration"
+# "The paper also quoted a nurse", "a hospital official gave the same toll", "a separate administration"
 # ("X also said" still may: it often brings the next incident).
 _SOURCE_NOUNS = r"(?:sources?|officials?|spokes(?:man|woman|person)|reports?|statements?|witness(?:es)?|accounts?)"
 _INCIDENT_NOUNS = (r"(?:attacks?|incidents?|ambush(?:es)?|assaults?|raids?|clash(?:es)?|strikes?|air ?strikes?"
@@ -124,7 +124,7 @@ def _dates_fit(first: EventMention, later: EventMention, refers_back: bool, upda
 
 def _places_fit(first: EventMention, later: EventMention) -> bool:
     """The same place, or one that lies in the other: a lede's region and the body's village ("an attack in
-    Cauca" ... "the police station of El Caramelo")."""
+    Tillaberi" ... "the market of Tera")."""
     if not (first.placed and later.placed):
         return True
     one, two = first.event.location, later.event.location
@@ -151,7 +151,7 @@ def _types_fit(first: Event, later: Event, refers_back: bool, adjacent: bool = F
 
 
 # In a sentence that only counts victims, these words add victims to the incident before, not another incident:
-# "Two civilians were also killed", "He saw at least four others killed".
+# "Two civilians were also killed", "A nurse counted three others dead".
 _MORE_VICTIMS = re.compile(r"\b(?:also|others?)\b", re.IGNORECASE)
 
 

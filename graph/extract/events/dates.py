@@ -284,8 +284,8 @@ def resolve_date(sent: Span, published: dt.date | None) -> DateReading | None:
     """Return the date of the sentence's event, resolved against ``published``; None when it gives none.
 
     Among several dates, one of the event beats one of the report; then the one nearest the root wins. A
-    day told back from the telling counts from the report's day ("confirmed on Friday that militants attacked
-    overnight": Thursday night), not from publication.
+    day told back from the telling counts from the report's day ("police said on Friday that bandits raided the
+    farm overnight": Thursday night), not from publication.
     """
     found = find_dates(sent.text, published)
     if not found:

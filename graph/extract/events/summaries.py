@@ -1,7 +1,7 @@
 """Sentences that sum up several incidents, which the story then tells one by one.
 
-A lede often counts the dead of a day's attacks together ("Twenty-one people have been killed in
-attacks by suspected jihadists", "gunmen struck army posts in four raids overnight") and
+A lede often counts the dead of a day's attacks together ("Thirty people were killed in raids by
+armed bandits", "gunmen struck army posts in four raids overnight") and
 the body tells each attack with its own place and toll. ACLED codes the attacks, not the sum: the
 summary is no event of its own when the story tells another incident of its kind and month. It still
 dates the story, so it is dropped only after the undated mentions have taken their day from it.
@@ -28,7 +28,7 @@ _VIOLENCE = frozenset(["Battles", "Violence against civilians", "Explosions/Remo
 def summarises(sent: Span) -> bool:
     """Whether the sentence tells several incidents as one: a plural incident noun, not pointing back ("the
     attacks"), that the dead are counted in ("in attacks by jihadists", "following fresh attacks") or that
-    carries a count above one ("three overnight attacks")."""
+    carries a count above one ("two night-time raids")."""
     for token in sent:
         if token.tag_ != "NNS" or token.lemma_.lower() not in _INCIDENTS:
             continue
@@ -44,8 +44,8 @@ def summarises(sent: Span) -> bool:
 def drop_summaries(incidents: Sequence[EventMention], events: list[Event], summaries: Collection[str]) -> list[Event]:
     """Drop each summary (its id in ``summaries``) when the story goes on to tell a violent incident of its
     month with a place or a date of its own (``events`` are the ``incidents`` dated). A summary is often dated
-    by its report ("security sources said on Wednesday"), not by its incidents; one told after the story's
-    incidents ("Earlier this month, 26 were killed in separate attacks") stays, and so does one followed only
+    by its report ("officials said on Tuesday"), not by its incidents; one told after the story's
+    incidents ("Last week, 12 died in separate raids") stays, and so does one followed only
     by background ("The militia has responded with reprisal raids")."""
     told = [event for incident, event in zip(incidents, events, strict=True)
             if event.id not in summaries and event.event_type in _VIOLENCE and (incident.placed or incident.dated)]
