@@ -21,7 +21,7 @@ from graph import queries as q
 from graph.store import TripleStore
 
 __all__ = ["Table", "TABLES", "FORM", "Query", "read_query", "filter_args", "rows", "event_iris", "count",
-           "country_name", "regions"]
+           "country_name", "regions", "newest_page"]
 
 
 @dataclass(frozen=True)
@@ -160,7 +160,7 @@ def rows(store: TripleStore, query: Query, limit: int | None = None, offset: int
     offset = query.offset if offset is None else offset
     reads = _newest_reads(query)
     if reads is not None:
-        found = newest.newest_first(store, reads, _newest_bindings(query), limit, offset, kept_read)
+        found = newest_page(store, query, reads, limit, offset)
     else:
         found = store.read(q.page(q.browse(kind, query.filters, query.sort, query.descending), limit, offset),
                            query.bindings)
@@ -183,6 +183,12 @@ def _newest_reads(query: Query) -> q.NewestFirst | None:
     if reads is None or query.sort != column or not query.descending or "text" in query.filters:
         return None
     return reads(query.filters)
+
+
+def newest_page(store: TripleStore, query: Query, reads: q.NewestFirst, limit: int, offset: int
+                ) -> list[dict[str, Any]]:
+    """The rows (``reads.rows``) of one page of a newest-first list under the query's filters (``graph.newest``)."""
+    return newest.newest_first(store, reads, _newest_bindings(query), limit, offset, kept_read)
 
 
 def _newest_bindings(query: Query) -> dict[str, Any]:

@@ -38,7 +38,7 @@ __all__ = [
     "EXPORT_EVENTS",
     "EXPORT_ASSOCIATES", "EXPORT_EVIDENCE", "EXPORT_ACTORS", "EXPORT_PLACES", "BROWSE_FILTERS", "BROWSE_SORTS",
     "browse", "browse_event_list", "browse_document_list", "browse_event_ids", "browse_count", "browse_months",
-    "MONTH_GROUPS", "map_events",
+    "MONTH_GROUPS", "map_events", "map_event_list",
     "BROWSE_REGIONS",
     "EXPORT_EVENTS_AMONG",
     "EXPORT_ASSOCIATES_AMONG", "EXPORT_EVIDENCE_AMONG", "DOCUMENT_TEXT", "DOCUMENT_EVIDENCE", "NewestFirst",
@@ -867,6 +867,23 @@ _MAP_EVENTS = PREFIXES + """SELECT DISTINCT ?event ?date ?type ?sub_type ?fatali
 def map_events(filters: Iterable[str]) -> str:
     """The events the events table's ``filters`` keep that have a point, with it (``?wkt``)."""
     return _MAP_EVENTS.replace("#FILTERS#", _with(_BROWSE_EVENT_FILTERS, filters))
+
+
+# The map's events newest first (graph.newest): the events table's filters and a located place.
+_LOCATED = {"located": "?event sem:hasPlace ?located . ?located geo:hasGeometry ?located_point . "
+            "?located_point geo:asWKT ?located_wkt ."}
+_MAP_FIELDS = """OPTIONAL { ?event sem:hasTimeStamp ?date }
+  OPTIONAL { ?event ckg:eventType ?type }
+  OPTIONAL { ?event ckg:subEventType ?sub_type }
+  OPTIONAL { ?event ckg:fatalities ?fatalities }
+  ?event sem:hasPlace ?place .
+  ?place geo:hasGeometry/geo:asWKT ?wkt ."""
+
+
+def map_event_list(filters: Iterable[str]) -> NewestFirst:
+    """``map_events`` as a newest-first list (``graph.newest``), bound as ``browse_event_list``'s."""
+    return _newest_first("event", "sem:hasTimeStamp", "sem:Event", {**_BROWSE_EVENT_FILTERS, **_LOCATED},
+                         {*filters, *_LOCATED}, _MAP_FIELDS)
 
 
 # The admin1 of each place in #IRIS# that has one (the map's places: read once per place, not per event).

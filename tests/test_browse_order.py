@@ -6,6 +6,7 @@ walked by its ``next`` links, must give the rows the engine gives when it sorts 
 ``ORDER BY DESC(STR(?date)) ?event``: a date's text newest first, so "2020-03-01" before "2020-03" before
 "2020", ties by IRI, undated rows last), with the same total, under each filter. The documents table
 likewise, newest published first (one more document is published on the day of one of the records').
+The map's events (all located here) come in the same order.
 """
 
 from __future__ import annotations
@@ -106,3 +107,10 @@ def test_pages_of_the_documents_newest_first_are_the_engine_order(server, filter
     expected = [row["id"] for row in sorted(by_iri, key=lambda row: row["published"], reverse=True)]
     ids, totals = walked(server, filters, limit, "documents")
     assert expected and ids == expected and totals == {len(expected)}
+
+
+@pytest.mark.parametrize("filters", ["", "type=Battles", "from=2020&to=2020-03", "actor_id=syrian-arab-army"])
+def test_the_map_keeps_the_events_newest_first(server, filters):
+    answer = requests.get(f"{server}/map/events.json?{filters}", timeout=30).json()
+    ids = [row[answer["columns"].index("id")] for row in answer["rows"]]
+    assert ids == engine_order(server, filters) and answer["total"] == len(ids)  # every place has a point
