@@ -161,6 +161,10 @@ def routes(ids: dict[str, list[str]], rng: random.Random) -> dict[str, callable]
         "/events/<id>": lambda: f"/events/{pick('events')}",
         "/network": lambda: "/network",
         "/network/data.json": lambda: "/network/data.json",
+        "/events": lambda: f"/events?offset={rng.randrange(0, 500)}",
+        "/events.json?type&from": lambda: f"/events.json?type=Battles&from={rng.randrange(2013, 2024)}",
+        "/events?actor_id": lambda: f"/events?actor_id={pick('actors')}",
+        "/documents": lambda: f"/documents?offset={rng.randrange(0, 500)}",
     }
 
 
