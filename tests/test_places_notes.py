@@ -78,9 +78,9 @@ NAMESAKES = [
     ("FARDC soldiers clashed with rebels in Wamba on Tuesday.", "Wamba", "CD", "Eastern Province", 1),
     # a country the text names outranks the actor's home
     ("FARDC soldiers crossed into Nigeria and were arrested in Wamba.", "Wamba", "NG", "Nassarawa", 1),
-    # a small town outside every country the text names is a namesake (Gorgor, Peru), and a name the text
+    # a small town outside every country the text names is a namesake (Shanao, Peru), and a name the text
     # calls a village never is a landmark abroad (Tours, France): both are places of the story
-    ("Ethiopian police detained elders who had come to Gorgor village near Gashamo.", "Gorgor", "ET", None, None),
+    ("Ethiopian police detained elders who had come to Shanao village near Hudet.", "Shanao", "ET", None, None),
     ("Nigerian troops cleared Tours village near Bama.", "Tours", "NG", "Borno", 2),
 ]
 
@@ -117,7 +117,7 @@ def test_a_note_may_spell_a_town_its_own_way(nlp, text, mention, name, country, 
 FORCES = [
     ("Ethiopian soldiers were killed after an al Shabaab ambush near Ceelgaras village.", "Ceelgaras", None),
     ("Kenyan troops repelled an al Shabaab attack at Qoqaani village.", "Qoqaani village", None),
-    ("Suspected US drones hit al Shabaab bases near Jilib town.", "Jilib", "SO"),
+    ("Suspected US drones struck al Shabaab camps near Jamaame town.", "Jamaame", "SO"),
     ("Nigerian troops killed ten Boko Haram fighters in Kwambla village.", "Kwambla", "NG"),
     ("Kenyan police arrested two men in Eastleigh.", "Eastleigh", "KE"),
 ]
@@ -132,10 +132,10 @@ def test_foreign_forces_do_not_tell_the_story_country(nlp, text, mention, countr
 # (sentence, mention, name, country, admin1, ACLED precision): a village placed by its distance from a
 # town, or named with others near a town, takes that town's point with precision 2.
 MEASURED = [
-    ("Gunmen raped IDPs near Kayma, 10kms east of Kutum.", "Kayma", "Kayma", "SD", "Northern Darfur", 2),
+    ("Gunmen robbed displaced women near Dirgil, 15kms west of Kutum.", "Dirgil", "Dirgil", "SD", "Northern Darfur", 2),
     ("Militia raided Dabanga, some 20 km north of Bunia.", "Dabanga", "Dabanga", "CD", "Eastern Province", 2),
-    ("Herders and farmers clashed between Koussouma and Mougna, near the town of Djenne.", "Koussouma",
-     "Koussouma", "ML", "Mopti Region", 2),
+    ("Fishermen and herders fought between Kouakourou and Sarema, near the town of Tenenkou.", "Kouakourou",
+     "Kouakourou", "ML", "Mopti Region", 2),
 ]
 
 
@@ -149,16 +149,16 @@ def test_a_village_measured_from_a_town_takes_its_point(nlp, text, mention, name
 
 @pytest.mark.slow
 def test_a_distance_landmark_written_in_one_token_is_a_reference(nlp):
-    doc = nlp("Gunmen raped IDPs near Kayma, 10kms east of Kutum.")
+    doc = nlp("Gunmen robbed displaced women near Dirgil, 15kms west of Kutum.")
     marks = {p.location.name: p.reference for p in find_places(doc)}
-    assert marks == {"Kayma": False, "Kutum": True}
+    assert marks == {"Dirgil": False, "Kutum": True}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "containers"),
     [
-        ("US drones hit militant bases near Jilib town in Middle Juba region.", {"Middle Juba"}),
+        ("Drones struck militant camps near Jamaame town in Lower Juba region.", {"Lower Juba"}),
         ("Gunmen attacked a bus in Kalagi, Kayunga District.", {"Kayunga District"}),
         ("Troops shelled Kalagi and Kampala.", set()),
     ],
@@ -192,7 +192,7 @@ def test_a_well_known_city_abroad_stays():
 def test_a_name_is_one_place_throughout(nlp):
     """The better placed reading of an unlisted village holds for every mention of it; a country as its
     container gives the country but no point (the country's centre is no village's place)."""
-    doc = nlp("Militants killed seven soldiers near the village of Wuroldi in Kayunga District. "
+    doc = nlp("Gunmen shot dead four guards close to the village of Wuroldi in Kayunga District. "
               "Ten troops were also killed in Wuroldi in February.")
     readings = {p.location for p in find_places(doc) if doc[p.start : p.end].text == "Wuroldi"}
     assert len(readings) == 1
@@ -207,7 +207,7 @@ def test_a_name_is_one_place_throughout(nlp):
     ("text", "actors"),
     [
         # a place that modifies a force names who, not where
-        ("Tigray forces fired rockets into neighbouring Eritrea on Saturday.", {"Tigray Region"}),
+        ("Tigray forces launched missiles across the border at Eritrea on Tuesday.", {"Tigray Region"}),
         ("Troops clashed with the Sinaloa drug cartel near Culiacan.", {"Sinaloa"}),
         # a capital as the subject of a verb of saying or deciding stands for its government
         ("Ankara launched the assault after Washington accused the militia of shelling Kobani.",
@@ -241,11 +241,11 @@ def extractor():
     ("text", "evidence_word", "place"),
     [
         # a part of a country beats the story's main city
-        ("Protesters marched in Baghdad on Friday. US jets bombed five militia bases on Sunday, three in western "
-         "Iraq and two in eastern Syria.", "jets", "Iraq"),
+        ("Protesters marched in Baghdad on Friday. US jets hit four militia depots on Sunday, one in western "
+         "Iraq and three in eastern Syria.", "jets", "Iraq"),
         # the place that names the attackers is not where the rockets fell
-        ("Tigray forces fired rockets into neighbouring Eritrea on Saturday. Fighting continued in Mekelle.",
-         "rockets", "Eritrea"),
+        ("Tigray forces launched missiles across the border at Eritrea on Tuesday. Clashes went on in Mekelle.",
+         "missiles", "Eritrea"),
     ],
 )
 def test_event_place_is_not_an_actors_place(extractor, text, evidence_word, place):
@@ -276,9 +276,10 @@ def test_a_possessive_without_apostrophe_names_the_city_and_its_district(nlp, te
 
 @pytest.mark.slow
 def test_a_title_before_given_names_makes_a_person(nlp):
-    found = places_in(nlp, "The head of the Kinshasa police, General Celestin Kanyama, was sanctioned.")
-    assert "Kanyama" not in found
-    assert found["Kinshasa"].country == "CD"
+    found = places_in(nlp, "The commander of the Bukavu police, General Patrick Kasongo, was suspended.")
+    assert "Kasongo" not in found
+    assert found["Bukavu"].country == "CD"
+    assert "Kasongo" in places_in(nlp, "The commander of the Bukavu police, Patrick Kasongo, was suspended.")
 
 
 @pytest.mark.slow

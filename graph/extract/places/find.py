@@ -231,7 +231,7 @@ def _prepare(doc: Doc, spans: list[Span], countries: dict[str, str], context: Co
 def _not_a_place(doc: Doc, start: int, end: int, countries: dict[str, str], demonyms: dict[str, str]) -> bool:
     """A title's name ("President Assad", "General Celestin Kanyama"), an organisation's ("Aleppo Brigade",
     "the Union for Peace in Central Africa (UPC)"), a group's ("Abala militia") or an adjective ("Somali")."""
-    k = start - 1  # "General Celestin Kanyama": a title before one or two given names
+    k = start - 1  # "General Patrick Kasongo": a title before one or two given names
     while k >= 0 and start - k <= 2 and doc[k].is_alpha and doc[k].text[:1].isupper() and doc[k].lower_ not in TITLES:
         k -= 1
     if k >= 0 and doc[k].lower_ in TITLES and doc[k].text[:1].isupper():
