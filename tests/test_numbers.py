@@ -51,7 +51,7 @@ def counts(nlp, text: str) -> Counts:
         ("Gunmen gunned down a priest outside his church.", 1, None),
         ("A peacekeeper was killed by unidentified assailants.", 1, None),
         ("The air strikes killed militants and civilians, residents said.", 10, None),
-        ("The bombardment killed an unknown number of herders.", 10, None),
+        ("The shelling killed an unknown number of fishermen.", 10, None),
         # each side's dead of one event add up; a subset ("including") does not
         ("Six soldiers and 8 assailants were killed in the fighting.", 14, None),
         ("At least 10 rebels were killed in the battle and 4 soldiers were killed.", 14, None),
@@ -59,17 +59,17 @@ def counts(nlp, text: str) -> Counts:
         # lone victims count one each: "shot dead X", a second verb's victim, "died", coordinated singles
         ("Soldiers shot dead a student activist in Nyala.", 1, None),
         ("A teacher was kidnapped and killed by a militia in Zawiya on Monday.", 1, None),
-        ("A policeman died of gunshot wounds he sustained in an attack.", 1, None),
+        ("A border guard died of stab wounds he received in a raid.", 1, None),
         ("An attack on army positions near Bunia left a soldier and a militiaman dead.", 2, None),
-        ("Two policemen and a civilian were killed when police clashed with rioters in Kano.", 3, None),
+        ("Two guards and a trader were killed when troops fought looters in Kano.", 3, None),
         ("Gunmen shot dead two farmers and a herder near Jos.", 3, None),
         # a bare count before its death word, however the parser attaches it
-        ("A coalition of rebels clashed with UPC fighters in Batangafo, resulting in 3 killed and 10 wounded.", 3,
-         10),
-        ("Nine dead due to clan fighting in Beledweyne, Hiraan.", 9, None),
+        ("An alliance of militias fought ex-Seleka fighters near Kaga-Bandoro, resulting in 5 killed and 12 wounded.",
+         5, 12),
+        ("Six dead in clan fighting near Dhusamareb, Galgaduud.", 6, None),
         ("14 dead, 20 injured as rival clans clashed over a well in Galkayo.", 14, None),
         # a lone victim in a participle ("X killed") or in a clause the parser makes of "shot X dead"
-        ("A rebel raid on an army camp near Beni resulted in a soldier and a rebel killed.", 2, None),
+        ("A militia raid on a police post near Kalehe ended with a policeman and a militiaman killed.", 2, None),
         # an object that is no person, and a description of someone who died before, count nobody
         ("An explosive attack executed against a patrol wounded three soldiers.", None, 3),
         ("Mourners carried photos of Amina Musa, a teacher killed in 2019, through the streets.", None, None),
@@ -78,7 +78,7 @@ def counts(nlp, text: str) -> Counts:
         ("Troops of the 21 Brigade on patrol killed six militants.", 6, None),
         ("The two suicide bombers killed themselves at the gate.", 2, None),
         # a list of counts, the parser hanging its items as appositions; a description adds nobody
-        ("Two police officers, one civil servant and one resident were killed in the riot.", 4, None),
+        ("Three prison guards, one teacher and one trader were killed in the clashes.", 5, None),
         ("Two men, a father and his son, were killed.", 2, None),
         # the victim of a passive the parser hangs on another verb; a bomber who kills himself
         ("A soldier found near the fence was shot and killed by guards.", 1, None),
