@@ -266,10 +266,10 @@ def test_bare_forces_are_the_state_their_sentence_or_paragraph_names():
     [
         ("Groups linked to al-Qaeda have operated in the region since 2017 despite a heavy military presence.", 0),
         ("Gunmen have killed more than 3,000 people in the state since 2015, officials say.", 0),
-        ("Nearly two dozen activists have been arrested since July, the group said.", 1),
+        ("Almost thirty students have been detained since June, the union said.", 1),
         ("Militants have killed 12 villagers in the state since Monday, officials said.", 1),
         # the dead of a period tallied in the passive ("have been killed since October") are no incident
-        ("More than 150 people have been killed by rebels in the region since October, a rights group said.", 0),
+        ("Over 400 people have been killed by militias in the province since October, a monitoring group said.", 0),
     ],
 )
 def test_standing_situations_are_no_events(text, count):
@@ -295,12 +295,12 @@ def test_toll_in_the_next_sentence_belongs_to_the_event(text, fatalities):
     ("text", "expected"),
     [
         # a sentence that only counts the dead of the incident just told is its toll, not another event
-        ("Heavy fighting broke out near Gao on Monday. At least ten soldiers died and forty were injured.",
-         [("Armed clash", 10)]),
+        ("Heavy fighting broke out near Gao on Monday. At least eight troops died and thirty were hurt.",
+         [("Armed clash", 8)]),
         ("Militants attacked an army post near Kidal on Monday. Two gendarmes were killed and four civilians "
          "wounded, officials added.", [("Armed clash", 2)]),
-        ("Militants ambushed an army convoy near Gao on Monday. At least three soldiers killed and one injured.",
-         [("Armed clash", 3)]),
+        ("Militants ambushed an army convoy near Gao on Monday. At least four soldiers killed and two injured.",
+         [("Armed clash", 4)]),
         # the toll told as that of clashes: the targets fought back, a battle
         ("Police attacked herders near Gao on Monday. Some 21 people were killed on both sides in the clashes.",
          [("Armed clash", 21)]),
@@ -378,10 +378,10 @@ def test_tolls_told_per_place_are_events_per_place(text, tolls):
         ("Separatists fired rockets across the border on Saturday, escalating a conflict that has killed hundreds.",
          [None]),
         ("A roadside bomb wounded four soldiers near Bamenda, Cameroon, on Sunday. Rights groups accuse both sides "
-         "of abuses in a two-year conflict that has left more than 3,000 dead.", [None]),
+         "of abuses in a three-year war that has left over 9,000 dead.", [None]),
         # a period's tally after an incident leaves the incident its own toll
-        ("Rebels attacked the village of Mamove near Beni on Monday, killing six people. More than 150 people have "
-         "been killed by rebels in the region since October, a rights group said.", [6]),
+        ("Rebels attacked the village of Mamove near Beni on Monday, killing six people. Over 400 people have "
+         "been killed by militias in the province since March, a monitoring group said.", [6]),
     ],
 )
 def test_a_wars_or_periods_toll_is_not_the_incidents(text, tolls):

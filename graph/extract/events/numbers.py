@@ -392,7 +392,7 @@ _WARS = frozenset(["conflict", "war", "insurgency", "rebellion", "uprising", "cr
 
 
 def _war_toll(token: Token) -> bool:
-    """A count inside a relative clause about a war: "a long insurgency that has left over 9,000 dead"."""
+    """A count inside a relative clause about a war: "a three-year war that has left over 9,000 dead"."""
     return any(a.dep_ == "relcl" and a.head.lemma_.lower() in _WARS for a in token.ancestors)
 
 
