@@ -90,7 +90,7 @@ def test_taxonomy_has_the_codebook_names():
         ("Engineers from the army defused an improvised explosive device planted under a bridge.",
          "Disrupted weapons use"),
         ("Troops seized a large cache of weapons and ammunition from a militant hideout.", "Disrupted weapons use"),
-        ("Turkish forces set up a new military base near the town.", "Headquarters or base established"),
+        ("Russian troops set up a new outpost near the border.", "Headquarters or base established"),
         ("Fighters looted shops and torched houses after the soldiers left.", "Looting/property destruction"),
         ("Rebel fighters handed over the town to the army under a negotiated deal.",
          "Non-violent transfer of territory"),
@@ -164,8 +164,8 @@ def test_taxonomy_has_the_codebook_names():
         ("A gendarme died of wounds he received in an attack on Tuesday.", "Armed clash"),
         # territory named by a place the tagger does not know, or taken in "full control"
         ("Soldiers recaptured Mbalala from the rebels.", "Government regains territory"),
-        ("The army took complete control of the district on Friday.", "Government regains territory"),
-        ("Norway has expelled two Australian Embassy diplomats.", None),
+        ("Government forces took full control of the county on Monday.", "Government regains territory"),
+        ("Kenya has expelled three Danish embassy staff.", None),
         # an ambush on unarmed people is an attack on civilians; on fighters, a clash
         ("Gunmen ambushed a bus, killing five passengers.", "Attack"),
         ("Bandits ambushed travellers on the Kaduna road.", "Attack"),
@@ -178,13 +178,13 @@ def test_taxonomy_has_the_codebook_names():
         ("An explosive device was found near the airport and defused after a series of blasts killed 20 people.",
          "Disrupted weapons use"),
         # weapons taken away are no people abducted
-        ("Eight soldiers were killed and their guns taken away after the ambush.", "Armed clash"),
+        ("Six troops were killed and their rifles taken away in the raid.", "Armed clash"),
         ("Gunmen took away five villagers.", "Abduction/forced disappearance"),
         # "no one" negates its own verb, not an attack the sentence tells of
         ("No soldiers were killed in the attack on the base.", "Armed clash"),
         # a group named as the doer ("unknown group") harms people; the victim of a passive shared by two verbs
         ("Unknown group injure a boy near the well.", "Attack"),
-        ("A trader has been brutally attacked and injured by ruling party supporters in the capital.", "Attack"),
+        ("A journalist was brutally attacked and injured by party militants in the capital.", "Attack"),
         # a raid is an attack, typed by whom it hits; the police searching an office attack no one
         ("Unidentified militiamen raided a village in the hills.", "Attack"),
         ("Soldiers raided a rebel camp.", "Armed clash"),
@@ -232,12 +232,12 @@ def test_sub_event_type(nlp, text, expected):
         "Police arrested two men for selling counterfeit medicines.",
         "Three miners died in an explosion at a coal mine.",
         "Authorities evacuated thousands of residents as the hurricane approached.",
-        "Authorities have yet to make any arrests in connection with the attacks.",
-        "The junta has ruled out any negotiations with the jihadists.",
+        "Police have yet to make any arrests over the killings.",
+        "The military government has ruled out any talks with the rebels.",
         "The striker attacked the defence of the home side and scored twice in the second half.",
         # one person's killing, and things that kill, are no attack by a group
         "A man killed his neighbour after an argument over a goat.",
-        "The blasts killed at least 50 workers and injured 700.",
+        "The blasts killed at least 31 workers and injured 400.",
         "Trees burned in the forest fire are shown near the lake.",
         # a claim, a killing or a harm whose own subject names no one
         "No group has claimed responsibility for the attack.",
