@@ -30,6 +30,7 @@ __all__ = ["blueprint", "url_with"]
 
 blueprint = Blueprint("browse", __name__)
 _NEWEST_OR_MOST_FIRST = ("date", "published", "events", "fatalities")
+DOWNLOAD_CHUNK = 250  # events read per chunk of a download, each under its own read limit
 
 
 def _store() -> Store:
@@ -107,7 +108,7 @@ def download(kind: str) -> Response:
 def _event_rows(store: Store, query: tables.Query, limit: int) -> tuple[Response, int]:
     """The filtered events' ACLED rows, streamed a chunk of events at a time, and how many events.
 
-    Each chunk is read under a read limit of its own (a download of 10,000 events is ten short reads, not one
+    Each chunk is read under a read limit of its own (a download of 10,000 events is forty short reads, not one
     long one), and the first before the answer starts, so a failure there is still a problem answer.
     The download holds a heavy slot until it has been sent.
     """
@@ -115,7 +116,7 @@ def _event_rows(store: Store, query: tables.Query, limit: int) -> tuple[Response
     slot.enter_context(heavy_slot())
     try:
         iris = tables.event_iris(store, query, limit)
-        chunks = acled_chunks(store, iris)
+        chunks = acled_chunks(store, iris, DOWNLOAD_CHUNK)
         renew_read_limit()
         first = next(chunks, [])
     except BaseException:
