@@ -63,6 +63,7 @@ class Gazetteer:
         self._data_dir = data_dir
         self._lock = threading.Lock()
         self._cache: dict[str, list[Place]] = {}
+        self._by_id: dict[str, Place | None] = {}
 
     def _query(self, sql: str, params: tuple = ()) -> list[tuple]:
         with self._lock:
@@ -130,9 +131,14 @@ class Gazetteer:
         return frozenset(r[0] for r in rows)
 
     def get(self, place_id: str) -> Place | None:
-        """Return the place with this id, or None."""
+        """Return the place with this id, or None (kept, as places are immutable and the index is read-only)."""
+        if place_id in self._by_id:
+            return self._by_id[place_id]
         rows = self._query(f"SELECT {', '.join(COLUMNS)} FROM places WHERE id = ?", (place_id,))
-        return Place(*rows[0]) if rows else None
+        place = Place(*rows[0]) if rows else None
+        if len(self._by_id) < 100_000:
+            self._by_id[place_id] = place
+        return place
 
     @functools.cached_property
     def countries(self) -> dict[str, Place]:
