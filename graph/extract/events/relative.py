@@ -30,10 +30,15 @@ _OFFSETS: list[tuple[int, re.Pattern[str]]] = [
         (-1, rf"\b{_COUNT}\s+(?P<unit>day|week)s?\s+(?:earlier|before{_ALONE})"),
     ]
 ]
+# A word every offset pattern needs (matched as they match it): most sentences have none, and one search
+# rules all five patterns out.
+_OFFSET_WORD = re.compile(r"next|following|later|previous|preceding|before|earlier", re.IGNORECASE)
 
 
 def _find_offset(text: str) -> tuple[int, int, int] | None:
     """(start, end, days) of the first offset expression of ``text``."""
+    if not _OFFSET_WORD.search(text):
+        return None
     for sign, pattern in _OFFSETS:
         m = pattern.search(text)
         if m is None:
