@@ -47,14 +47,14 @@ def extract(extractor, text: str):
         ("Angry students burnt down two dormitories at a school in Kisii, Kenya.", "Mob violence", "Rioters (Kenya)",
          None),
         # the crowd named by the clause around the looting word, or by the word itself
-        ("Angry residents went on a looting spree in Eldoret, Kenya.", "Mob violence", "Rioters (Kenya)", None),
+        ("Furious traders went on a looting spree in Eldoret, Kenya.", "Mob violence", "Rioters (Kenya)", None),
         ("Looters ransacked shops in Eldoret, Kenya.", "Mob violence", "Rioters (Kenya)", None),
         ("Opposition cadres smashed the windows of campaign vehicles in Lusaka, Zambia.", "Mob violence",
          "Rioters (Zambia)", None),
         # the crowd is the doer: an armed group it attacks does not make it one; people described as angry are a crowd
-        ("Youths destroyed a checkpoint manned by al-Shabaab fighters near Beledweyne, Somalia.", "Mob violence",
+        ("Youths destroyed a checkpoint run by al-Shabaab fighters near Jowhar, Somalia.", "Mob violence",
          "Rioters (Somalia)", None),
-        ("In Eldoret, Kenya, smoke rose from a mall after angry residents went on a looting spree and burning shops.",
+        ("In Nakuru, Kenya, smoke rose over the market after angry traders went on a looting spree and burnt stalls.",
          "Mob violence", "Rioters (Kenya)", None),
         ("A bank branch in Nakuru, Kenya, was burnt by angry depositors.", "Mob violence", "Rioters (Kenya)", None),
         # armed doers who loot stay a strategic development
@@ -74,7 +74,7 @@ def extract(extractor, text: str):
         # stands beside its rioters
         ("In the unrest near Polokwane, South Africa, dozens of travellers were robbed by violent protesters.",
          "Violent demonstration", "Rioters (South Africa)", None),
-        ("Protests by angry taxi drivers went on in Soshanguve, South Africa, as roads were blocked with burning "
+        ("Protests by angry taxi drivers went on in Soshanguve, South Africa, with roads barricaded by burning "
          "tyres.", "Violent demonstration", "Rioters (South Africa)", None),
         ("NDC cadres shattered the windscreens of campaign vehicles in Tamale, Ghana.", "Mob violence",
          "Rioters (Ghana)", None),
@@ -131,7 +131,7 @@ def test_implied_actor_records_are_generic(extractor):
     ("text", "actor1", "assoc1"),
     [
         # strikers and people who protest are Protesters (X), whatever noun the text uses
-        ("Teachers on strike over unpaid salaries in Juba, South Sudan.", "Protesters (South Sudan)", ()),
+        ("Nurses on strike over months of unpaid pay in Wau, South Sudan.", "Protesters (South Sudan)", ()),
         ("Farmers in Gedaref, Sudan, protest the lease of land to foreign investors.", "Protesters (Sudan)", ()),
         # a party that leads a march stands beside its crowd
         ("The Movement for Democratic Change held a march in Harare, Zimbabwe.", "Protesters (Zimbabwe)",
@@ -170,7 +170,7 @@ def test_army_at_the_start_of_a_sentence_is_the_state(extractor):
 
 
 def test_a_battle_read_from_an_attack_lists_the_state_first(extractor):
-    event = extract(extractor, "Eight soldiers were killed after an al-Shabaab ambush near Baidoa, Somalia.").events[0]
+    event = extract(extractor, "Five soldiers died after an al-Shabaab ambush near Afgoye, Somalia.").events[0]
     assert (event.sub_event_type, event.actor1, event.actor2) == ("Armed clash", "Military Forces of Somalia",
                                                                    "Al-Shabaab")
 
