@@ -47,8 +47,9 @@ def newest_items(store: TripleStore, reads: q.NewestFirst, bindings: dict[str, A
                  offset: int, counts: Counts | None = None) -> list[str]:
     """Return the items (IRIs) at ``offset`` .. ``offset + limit`` of the list, in order, without their rows."""
     counts = counts or store.read
-    days = _days(counts, reads, bindings)
-    items = _dated(store, reads, bindings, days, limit, offset)
+    every = counts(reads.dates, _without_window(bindings))
+    days = _in_window(every, bindings)
+    items = _dated(store, reads, bindings, days, slice(offset, offset + limit), sum(day["n"] for day in every))
     dated = sum(day["n"] for day in days)
     if len(items) < limit and reads.total is not None and counts(reads.total, bindings)[0]["n"] > dated:
         undated = q.page(reads.undated, limit - len(items), max(0, offset - dated))
@@ -97,7 +98,15 @@ def newest_of_superset(store: TripleStore, reads: q.NewestFirst, bindings: dict[
 
 def _days(read: Counts, reads: q.NewestFirst, bindings: dict[str, Any]) -> list[dict[str, Any]]:
     """The rows of ``reads.dates`` (read without the window's bindings) whose dates are in the window."""
-    days = read(reads.dates, {name: value for name, value in bindings.items() if name not in WINDOW})
+    return _in_window(read(reads.dates, _without_window(bindings)), bindings)
+
+
+def _without_window(bindings: dict[str, Any]) -> dict[str, Any]:
+    return {name: value for name, value in bindings.items() if name not in WINDOW}
+
+
+def _in_window(days: list[dict[str, Any]], bindings: dict[str, Any]) -> list[dict[str, Any]]:
+    """The rows of ``reads.dates`` whose dates are in the bindings' window (``from``, ``to``)."""
     start, end = bindings.get("from"), bindings.get("to")
     if start is None and end is None:
         return days
@@ -142,9 +151,13 @@ def _rows(store: TripleStore, reads: q.NewestFirst, items: list[str]) -> list[di
     return [found[item] for item in items if item in found]
 
 
-def _dated(store: TripleStore, reads: q.NewestFirst, bindings: dict[str, Any], days: list[dict[str, Any]], limit: int,
-           offset: int) -> list[str]:
-    """The dated items of the page: those of the dates it spans, cut to the page."""
+def _dated(store: TripleStore, reads: q.NewestFirst, bindings: dict[str, Any], days: list[dict[str, Any]],
+           page: slice, every: int) -> list[str]:
+    """The dated items of the page (``page``: offset to end): those of the dates it spans, cut to the page.
+
+    ``every`` is how many dated matches there are in all, window or not: what reading every match costs.
+    """
+    offset, limit = page.start, page.stop - page.start
     wanted, position, before = [], 0, 0
     for day in days:
         if position >= offset + limit:
@@ -156,8 +169,9 @@ def _dated(store: TripleStore, reads: q.NewestFirst, bindings: dict[str, Any], d
         position += day["n"]
     if not wanted:
         return []
-    # a page spanning many dates reads every match: the engine joins a long VALUES slowly
-    read_days = wanted if len(wanted) * _VALUES_PER_MATCH < sum(day["n"] for day in days) else []
+    # a page spanning many dates reads every match of every date: the engine joins a long VALUES slowly (but a
+    # window's page of 180 dates read that way read all 38,766 located events at 100,000 documents, 4.5 s)
+    read_days = wanted if len(wanted) * _VALUES_PER_MATCH < every else []
     rank = {(day["day"], day["datatype"]): n for n, day in enumerate(wanted)}  # the engine's order of the dates
     rows = [row for row in _of_dates(store, reads, bindings, read_days)
             if (row["day"], row["datatype"]) in rank]

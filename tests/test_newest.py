@@ -113,3 +113,20 @@ def test_every_date_window_of_a_list_shares_one_read_of_its_dates(store):
         newest_first(store, q.event_list(bindings), bindings, 5, 0, counts=counts)
     dates = {(sparql, tuple(sorted(bindings.items()))) for sparql, bindings in asked if "GROUP BY ?date" in sparql}
     assert len(dates) == 1
+
+
+@pytest.mark.parametrize("by_dates", [True, False], ids=["window's dates", "every match"])
+def test_a_window_page_reads_every_match_only_when_every_match_costs_less_than_its_dates(store, by_dates, monkeypatch):
+    """Reading every match costs every date's matches, not the window's: a window's page spanning its three
+    dates is read by them when they cost less than every match, though more than the window's matches."""
+    bindings = {"from": "2019-03-02", "to": "2019-03"}  # 2019-03-02, 2019-03 and 2019 overlap it
+    window = newest_first(store, q.event_list(bindings), bindings, 1000, 0)
+    every = newest_first(store, q.event_list([]), {}, 1000, 0)
+    dated = sum(1 for row in every if row.get("date"))
+    assert {row["date"] for row in window} == {"2019-03-02", "2019-03", "2019"} and len(window) < dated
+    monkeypatch.setattr(graph.newest, "_VALUES_PER_MATCH", (len(window) + dated) // 6 if by_dates else dated)
+    read, asked = store.read, []
+    monkeypatch.setattr(store, "read", lambda sparql, bound=None: asked.append(sparql) or read(sparql, bound))
+    assert newest_first(store, q.event_list(bindings), bindings, 1000, 0) == window
+    matches = [sparql for sparql in asked if "SELECT DISTINCT (?event AS ?item) (STR(?date)" in sparql]
+    assert len(matches) == 1 and ("VALUES" in matches[0]) is by_dates
