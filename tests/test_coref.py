@@ -198,6 +198,28 @@ def test_a_toll_update_on_a_later_day_is_the_same_incident():
     assert [(e.fatalities, e.date) for e in event.more_evidence] == [(9, "2024-03-20")]  # as the update told it
 
 
+def test_a_toll_stated_later_is_the_incident_s_not_another():
+    from tests.test_events import extract
+
+    text = ("A bomb exploded at a mosque in Tera on Friday, wounding dozens. In Dori, militants ambushed a patrol on "
+            "Friday, killing four soldiers. Earlier the police put the death toll at the mosque in Tera at two dead "
+            "and six injured.")
+    events = extract("coref", text, "2024-03-22").events
+    assert [(e.event_type, e.fatalities) for e in events] == [("Explosions/Remote violence", 2), ("Battles", 4)]
+    assert [e.text[:25] for e in events[0].more_evidence] == ["Earlier the police put th"]
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [("Earlier a medic put the death toll at five.", True), ("The toll from the ambush rose to nine.", True),
+     ("Its toll is not known.", True), ("Militants killed two soldiers.", False), ("Toll roads were closed.", False)],
+)
+def test_states_toll(text, toll):
+    from graph.extract.events.skips import states_toll
+
+    assert states_toll(text) is toll
+
+
 def test_a_toll_told_after_the_incident_is_evidence_of_it():
     from graph.records import Extraction
     from tests.test_events import extract

@@ -35,6 +35,7 @@ from graph.extract.events.skips import (
     lead_end,
     ongoing,
     repeats,
+    states_toll,
     told_before,
     word_set,
 )
@@ -257,7 +258,7 @@ class _Context:
         event_id = f"event/{slugify(self.article.id)}-{anchor}"
         named = {p.location.id for p in self.places if sent.start <= p.start and p.end <= sent.end}
         self.own[event_id] = (reading is not None, place is not None and place.id in named)
-        told = told_before(typing.trigger)
+        told = told_before(typing.trigger) or ("toll" if states_toll(sent.text) else None)
         if told:
             self.told[event_id] = told
         event = Event(

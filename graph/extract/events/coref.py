@@ -294,7 +294,7 @@ def _toll_told_back(incident: EventMention, later: EventMention, signals: _Signa
 # Kinds of event a general reference ("the attack", "the violence") may point at across a type boundary: an
 # attack told as a clash or a bombing, a protest as a riot. "The blasts" or "the ambush" point at their own kind.
 _FAMILIES = ({"Battles", "Violence against civilians", "Explosions/Remote violence"}, _CROWD_TYPES)
-_GENERAL_NOUNS = frozenset(["attack", "assault", "incident", "violence", "fighting", "killing", "unrest"])
+_GENERAL_NOUNS = frozenset(["attack", "assault", "incident", "violence", "fighting", "killing", "unrest", "toll"])
 
 
 def _kind_fits(incident: Event, later: Event, noun: str) -> bool:
@@ -307,9 +307,10 @@ def _kind_fits(incident: Event, later: Event, noun: str) -> bool:
 def _points_at(incident: EventMention, later: EventMention, signals: _Signals) -> bool:
     """Whether ``later`` only points back at ``incident`` ("Officials denounced the attacks", "the army went
     to the site of the attack"): its event word is a definite reference to an incident of its kind, place and
-    date, with no word of another incident. It adds no event; its parties, often the speakers, are not the
-    incident's."""
-    if later.told is None or signals[later.event.evidence][0]:
+    date, with no word of another incident; or it states the toll of an incident ("Earlier a medic put the
+    death toll at five", where "earlier" dates the report). It adds no event; its parties, often the speakers,
+    are not the incident's."""
+    if later.told is None or (signals[later.event.evidence][0] and later.told != "toll"):  # of another report
         return False
     return (_kind_fits(incident.event, later.event, later.told) and _places_fit(incident, later)
             and _dates_fit(incident, later, refers_back=True, update=signals[later.event.evidence][3]))

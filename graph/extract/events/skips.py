@@ -11,7 +11,7 @@ from graph.extract.events.numbers import DEATH_VERBS
 from graph.records import Article, Event
 
 __all__ = ["word_set", "repeats", "caption", "ongoing", "describes", "lead_end", "drop_headline", "counts_victims",
-           "told_before"]
+           "told_before", "states_toll"]
 
 # A line that ends in a bracketed picture credit is a photo caption, not story text.
 _CREDIT = re.compile(
@@ -137,6 +137,16 @@ def told_before(trigger) -> str | None:
                 c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in noun.children):
             return noun.lemma_.lower()
     return None
+
+
+# "the death toll", "the toll from the bombing", "its toll": a figure of an incident already told
+_TOLL_STATED = re.compile(r"\b(?:the|its|their)\s+(?:\w+\s+){0,2}?toll\b", re.IGNORECASE)
+
+
+def states_toll(text: str) -> bool:
+    """Whether a sentence states the toll of an incident ("officials put the death toll at five"): it points
+    back at that incident, whatever words of another report it has ("Earlier a medic put ...")."""
+    return bool(_TOLL_STATED.search(text))
 
 
 def _tally(token) -> bool:
