@@ -19,17 +19,17 @@ def extractor():
 
 # (article, the places of its events)
 PLACES = [
-    # the crisis in Congo is what the marchers in Cape Town spoke of
-    ("Nurses gathered outside Parliament in Cape Town on Monday over unpaid wages. At the same time, 200 Congolese "
-     "nationals marched to Parliament to ask the government to mediate in the political crisis in Congo.",
-     {"Cape Town"}),
+    # the war in Sudan is what the marchers in Nairobi spoke of
+    ("Teachers rallied outside City Hall in Nairobi on Tuesday over pay. Later, 150 Sudanese refugees walked to "
+     "the UN office to urge the envoys to help end the war in Sudan.",
+     {"Nairobi"}),
     ("Students protested in Berlin on Saturday. Later they marched to call for an end to the war in Ukraine.",
      {"Berlin"}),
     # a place that says where a person is from is not where the event happened, when a closer one is named
     ("A Kwara man accused of theft was beaten to death by a mob in Ilorin on Sunday.", {"Ilorin"}),
     ("Two Gao women were abducted by gunmen in Menaka on Friday.", {"Ménaka"}),
     # residents are at home: the town they live in stays the place
-    ("Matola residents burnt tyres outside the Maputo police station on Sunday.", {"Matola"}),
+    ("Ruiru residents blocked roads outside the Nairobi police station on Sunday.", {"Ruiru"}),
     # the country of the event's own clause is its place
     ("Students protested in Nairobi on Monday. Fighting in Somalia killed five soldiers on Tuesday.",
      {"Nairobi", "Somalia"}),

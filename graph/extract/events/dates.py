@@ -303,7 +303,7 @@ def resolve_date(sent: Span, published: dt.date | None) -> DateReading | None:
 _NIGHTS_BACK = {"yesterday": 1, "last night": 1, "overnight": 1, "the day before yesterday": 2}
 
 
-# "since April", "since sweeping to power last August": a since-phrase of a few words ending in the date
+# "since April", "since taking office last March": a since-phrase of a few words ending in the date
 _SINCE_BEFORE = re.compile(r"\bsince(?:\s+[a-z]+){0,3}\s+$", re.IGNORECASE)
 STANDING_DAYS = 60  # "since" a date this long before publication starts a situation, not an event
 

@@ -193,8 +193,8 @@ def _road_ends(doc: Doc, i: int) -> tuple[tuple[int, int], tuple[int, int]] | No
 
 def _name_after(doc: Doc, i: int, taken: set[int]) -> tuple[int, int] | None:
     """The bounds of a name after token ``i`` that the NER mislabelled but its place marks: "in Koforidua" read
-    as a person, "at X", "attack X", and "<place>, X, <place>" ("Barangay Tapi, Kabankalan, Negros Occidental",
-    Kabankalan read as a people); ``taken`` holds the tokens of the places found so far."""
+    as a person, "at X", "attack X", and "<place>, X, <place>" ("Barangay Tapi, Himamaylan, Negros Occidental",
+    Himamaylan read as a person); ``taken`` holds the tokens of the places found so far."""
     if i + 1 >= len(doc) or not (_name_token(doc[i + 1]) and _maybe_place(doc[i + 1])):
         return None
     end = _name_end(doc, i + 1, 3)
