@@ -67,9 +67,9 @@ def test_an_acronym_without_a_name_of_its_initials_keeps_the_dictionarys_reading
     ("text", "acronym", "actor"),
     [
         # a numbered unit of an army is its state's forces, and so is the acronym it is spelt out with
-        ("Two members of the Army's 15th Infantry Battalion (IB) were killed near Cauayan, Philippines. A week "
-         "earlier the 62nd IB clashed with rebels.", "IB", "Military Forces of Philippines"),
-        ("Troops of the 3rd Infantry Division (ID) clashed with rebels near Kalibo, Philippines. The ID said two "
+        ("Three soldiers of the Army's 47th Infantry Battalion (IB) died near Himamaylan, Philippines. A week "
+         "earlier the 11th IB clashed with rebels.", "IB", "Military Forces of Philippines"),
+        ("Troops of the 4th Infantry Division (ID) clashed with rebels near Kalibo, Philippines. The ID said two "
          "rebels died.", "ID", "Military Forces of Philippines"),
     ],
 )
@@ -79,7 +79,7 @@ def test_a_units_acronym_names_its_states_forces(nlp, text, acronym, actor):
 
 def test_the_rebels_of_a_spelt_out_acronym_are_one_actor_with_it(nlp):
     # "NPA rebels" first make an actor "NPA" that later "rebels" resolve to; the spelt-out name takes them all
-    text = ("Police clashed with NPA rebels in Cauayan, Philippines. The New People's Army (NPA) said the rebels "
+    text = ("Police clashed with NPA rebels in Sipalay, Philippines. The New People's Army (NPA) said the rebels "
             "lost no one.")
     table = find_actors(nlp(clean_text(text)))
     rebels = {table.actors[m.key].name for m in table.mentions if m.text in {"rebels", "NPA rebels"}}

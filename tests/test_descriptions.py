@@ -26,7 +26,7 @@ def events_of(extractor, text: str):
     ("text", "count"),
     [
         # descriptions after the news: one event, the lede's
-        (LEDE + "Central Mali has become the epicentre of a conflict in which attacks on villages are common.", 1),
+        (LEDE + "Northern Burkina Faso has become the centre of an insurgency in which raids are frequent.", 1),
         (LEDE + "The killings reflect a steady escalation of violence in the region.", 1),
         (LEDE + "Sunday's attack is the latest in a series of massacres across the Sahel.", 1),
         (LEDE + "Dozens of armed groups are active in the region.", 1),
