@@ -56,7 +56,8 @@ def extract(extractor, text: str):
          "Rioters (Somalia)", None),
         ("In Nakuru, Kenya, smoke rose over the market after angry traders went on a looting spree and burnt stalls.",
          "Mob violence", "Rioters (Kenya)", None),
-        ("A bank branch in Nakuru, Kenya, was burnt by angry depositors.", "Mob violence", "Rioters (Kenya)", None),
+        ("A mobile-money kiosk in Nakuru, Kenya, was torched by irate customers.", "Mob violence", "Rioters (Kenya)",
+         None),
         # armed doers who loot stay a strategic development
         ("Soldiers looted shops in Bunia, Congo.", "Looting/property destruction",
          "Military Forces of Republic of Congo", "Civilians (Republic of Congo)"),

@@ -155,13 +155,13 @@ def test_taxonomy_has_the_codebook_names():
         # an accusation of a dated incident still reports it (a standing accusation does not: test_no_conflict_event)
         ("Soldiers were accused of killing three farmers near the river on Monday.", "Attack"),
         # one fighter or officer killed at home or off duty is a civilian to ACLED: an attack, not a clash
-        ("Armed men shot dead a retired rebel commander outside his home.", "Attack"),
-        ("Gunmen assassinated a police colonel near his residence on Sunday.", "Attack"),
+        ("Two gunmen shot a former militia chief dead outside his house in the evening.", "Attack"),
+        ("Assailants on a motorbike assassinated a police colonel near his residence.", "Attack"),
         ("Soldiers killed a rebel commander in an ambush.", "Armed clash"),
         # the dead or wounded are armed, however the sentence tells it: a clash
-        ("A soldier caught near the border was shot and killed by guards.", "Armed clash"),
+        ("A militiaman spotted at the river crossing was shot and killed by border guards.", "Armed clash"),
         ("Two gendarmes killed, three wounded.", "Armed clash"),
-        ("A gendarme died of wounds he received in an attack on Tuesday.", "Armed clash"),
+        ("A ranger later died of the injuries he suffered when his patrol was attacked.", "Armed clash"),
         # territory named by a place the tagger does not know, or taken in "full control"
         ("Soldiers recaptured Mbalala from the rebels.", "Government regains territory"),
         ("Government forces took full control of the county on Monday.", "Government regains territory"),
@@ -173,7 +173,7 @@ def test_taxonomy_has_the_codebook_names():
         ("Gunmen ambushed a convoy of traders and soldiers, killing four.", "Armed clash"),
         # weapons recovered in a fight that killed are part of the battle; a bomb defused with no fight, or after
         # a blast told as background, is disrupted weapons use
-        ("Kenyan forces killed four militants near the border and recovered weapons.", "Armed clash"),
+        ("Chadian troops shot dead six insurgents in a gunfight and seized their rifles.", "Armed clash"),
         ("Police thwarted an attack on a church and defused a bomb.", "Disrupted weapons use"),
         ("An explosive device was found near the airport and defused after a series of blasts killed 20 people.",
          "Disrupted weapons use"),
@@ -183,14 +183,14 @@ def test_taxonomy_has_the_codebook_names():
         # "no one" negates its own verb, not an attack the sentence tells of
         ("No soldiers were killed in the attack on the base.", "Armed clash"),
         # a group named as the doer ("unknown group") harms people; the victim of a passive shared by two verbs
-        ("Unknown group injure a boy near the well.", "Attack"),
+        ("An unknown group injured two boys near the well.", "Attack"),
         ("A journalist was brutally attacked and injured by party militants in the capital.", "Attack"),
         # a raid is an attack, typed by whom it hits; the police searching an office attack no one
-        ("Unidentified militiamen raided a village in the hills.", "Attack"),
+        ("Armed bandits raided a farming settlement at dawn.", "Attack"),
         ("Soldiers raided a rebel camp.", "Armed clash"),
         # an event word told as earlier is background to the sentence's own event
         ("Police arrested three men over an earlier attack on a church.", "Arrests"),
-        ("Peacekeepers detained two militiamen for suspected involvement in a previous attack.", "Arrests"),
+        ("Troops detained a local chief accused of helping plan a previous attack on the market.", "Arrests"),
     ],
 )
 def test_sub_event_type(nlp, text, expected):
@@ -242,7 +242,7 @@ def test_sub_event_type(nlp, text, expected):
         # a claim, a killing or a harm whose own subject names no one
         "No group has claimed responsibility for the attack.",
         "Nobody has claimed responsibility so far.",
-        "Police raided the offices of the opposition newspaper.",
+        "Police raided the printing house of a weekly magazine.",
         "No civilians were hurt.",
     ],
 )

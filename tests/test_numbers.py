@@ -75,13 +75,13 @@ def counts(nlp, text: str) -> Counts:
         ("Mourners carried photos of Amina Musa, a teacher killed in 2019, through the streets.", None, None),
         # the subject of an active killing did the killing: its count (or a unit's number) is no toll
         ("Five gunmen killed three villagers near the river.", 3, 5),
-        ("Troops of the 21 Brigade on patrol killed six militants.", 6, None),
+        ("Soldiers of the 12 Battalion killed four insurgents in the forest.", 4, None),
         ("The two suicide bombers killed themselves at the gate.", 2, None),
         # a list of counts, the parser hanging its items as appositions; a description adds nobody
         ("Three prison guards, one teacher and one trader were killed in the clashes.", 5, None),
         ("Two men, a father and his son, were killed.", 2, None),
         # the victim of a passive the parser hangs on another verb; a bomber who kills himself
-        ("A soldier found near the fence was shot and killed by guards.", 1, None),
+        ("A smuggler seen near the fence was shot and killed by patrol officers.", 1, None),
         ("A bomber blew himself up at the gate, killing himself.", 1, None),
     ],
 )
