@@ -77,7 +77,7 @@ def test_attack_whose_targets_fought_back_is_a_battle():
     merged = merge_mentions([
         mention("Gunmen raided the village of Tera.", sub="Attack", kind="Violence against civilians",
                 actors=(GROUP, None), place="Tera"),
-        mention("During the attack they clashed with soldiers.", actors=(GROUP, ARMY)),
+        mention("During the raid they exchanged fire with soldiers.", actors=(GROUP, ARMY)),
     ])
     assert [(e.event_type, e.sub_event_type) for e in merged] == [("Battles", "Armed clash")]
 
@@ -361,7 +361,7 @@ def test_a_reference_to_the_incident_gives_its_toll(mentions, toll):
     [
         ("The minister denounced the attacks by the rebels.", "attacks", "attack"),
         ("Medics rushed to the scene of the attack.", "attack", "attack"),
-        ("Soldiers repulsed all the attacks.", "repulsed", "attack"),
+        ("Troops repulsed all the raids.", "repulsed", "raid"),
         ("The suicide blasts were the deadliest ever.", "blasts", "blast"),
         ("Rebels attacked a police station.", "attacked", None),
         ("An attack on a police station killed two officers.", "attack", None),

@@ -57,7 +57,7 @@ def counts(nlp, text: str) -> Counts:
         ("At least 10 rebels were killed in the battle and 4 soldiers were killed.", 14, None),
         ("Gunmen killed 12 people, including 5 children.", 12, 5),
         # lone victims count one each: "shot dead X", a second verb's victim, "died", coordinated singles
-        ("Soldiers shot dead a student activist in Nyala.", 1, None),
+        ("Police shot dead a union organiser in Kassala.", 1, None),
         ("A teacher was kidnapped and killed by a militia in Zawiya on Monday.", 1, None),
         ("A border guard died of stab wounds he received in a raid.", 1, None),
         ("An attack on army positions near Bunia left a soldier and a militiaman dead.", 2, None),

@@ -41,7 +41,7 @@ CONTAINED = [
     ("Soldiers clashed with militiamen in the Bulenga and Kirumba areas of Lubero territory.", "Bulenga", "Bulenga",
      "CD", "Nord-Kivu", 3),
     # "X area of Y": inside the city, and not a same-named town abroad
-    ("Protesters blocked the road in the El Manar area of Tunis.", "El Manar", "El Manar", "TN", "Tunis", 2),
+    ("Protesters blocked the road in the El Omrane area of Tunis.", "El Omrane", "El Omrane", "TN", "Tunis", 2),
     # a village the sentence puts in an admin area named elsewhere in it
     ("In Cabo Delgado province, insurgents burned houses in Nanjua village.", "Nanjua", "Nanjua", "MZ",
      "Cabo Delgado Province", 3),
@@ -195,7 +195,7 @@ def test_bordering_countries_come_from_the_neighbours_table(countries, bordering
 
 @pytest.mark.slow
 def test_small_town_abroad_is_not_taken_in_a_story_elsewhere(nlp):
-    found = places_in(nlp, "Tanzanian police arrested opposition members in Zanzibar and Pemba.")
+    found = places_in(nlp, "Tanzanian police held dozens of activists in Zanzibar and Pemba after the vote.")
     assert found["Zanzibar"].country == "TZ"
     assert "Pemba" not in found or found["Pemba"].country != "MZ"  # Mozambique's port is not the island
 

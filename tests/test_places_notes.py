@@ -46,7 +46,7 @@ def test_what_an_attack_struck_is_a_place(nlp, text, mention, name, country, adm
         # nor is a person whose house was struck
         ("Gunmen attacked Ahmed Ali's house at night.", {"Ahmed Ali", "Ahmed"}),
         # a name before "militia", "herdsmen", "herder" names a group, even where a town bears it
-        ("Abala militia raided Dongo village. An Abala herder was killed.", {"Abala"}),
+        ("Bari militia raided Lologo village. A Bari herder was killed.", {"Bari"}),
         ("Fulani herdsmen and Tiv farmers clashed near Makurdi.", {"Fulani"}),
         ("A land dispute between the Bakwa and Tshimbi people left two dead.", {"Bakwa", "Tshimbi"}),
         # nor a title, a known actor or a possessor after "and" (the second of two names after a locative is a
@@ -73,7 +73,7 @@ def test_a_short_name_is_no_other_name_of_a_town_abroad(nlp):
 # bigger namesake elsewhere, and the home of a national armed actor the note names decides between conflict
 # countries.
 NAMESAKES = [
-    ("Government forces attacked rebel positions in Payak near Leer.", "Leer", "SS", None, 1),
+    ("Government troops shelled rebel bases in Dhorbor near Leer.", "Leer", "SS", None, 1),
     ("Gunmen killed five people in Beni on Monday.", "Beni", "CD", "Nord-Kivu", 1),
     ("FARDC soldiers clashed with rebels in Wamba on Tuesday.", "Wamba", "CD", "Eastern Province", 1),
     # a country the text names outranks the actor's home
