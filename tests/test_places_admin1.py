@@ -58,3 +58,15 @@ def test_a_bare_direction_names_no_admin1_unit(word):
 @pytest.mark.parametrize("spelling", ["Northwestern Province", "North-Western Province", "North Western Province"])
 def test_compound_directions_are_spelt_three_ways(spelling):
     assert "ZM" in {p.country for p in get_gazetteer().lookup(spelling) if p.kind == "governorate"}
+
+
+@pytest.mark.parametrize("name", ["Northern Region", "Western Province", "Central Region"])
+def test_geocoding_an_admin_name_leaves_the_gazetteers_kept_lookup_as_it_was(name: str) -> None:
+    """Adding the stem's admin units ("Northern" for "Northern Region") to the candidates must not grow the
+    list the gazetteer keeps for the name, or later look-ups would depend on which name was geocoded first."""
+    from graph.extract.places.geocode import resolve
+
+    gazetteer = get_gazetteer()
+    kept = list(gazetteer.lookup(name))
+    resolve(name)
+    assert gazetteer.lookup(name) == kept

@@ -72,7 +72,7 @@ def _candidates(name: str, context: Counter, cues: Cues) -> list[Place]:
     gaz = get_gazetteer()
     candidates = gaz.lookup(name)
     if candidates:  # "Eastern Region" is Uganda's name; Ghana's is "Eastern"
-        candidates += [p for p in _admin_stem(name) if p not in candidates]
+        candidates = candidates + [p for p in _admin_stem(name) if p not in candidates]
     if name.isupper() and len(name) <= 5:  # an acronym ("SANA", "UN") names a place only when spelt so
         candidates = [p for p in candidates if name in gaz.trusted_names or p.name == name]
     if cues.country and not any(p.country == cues.country for p in candidates):
