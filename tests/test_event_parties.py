@@ -180,7 +180,7 @@ def test_a_battle_read_from_an_attack_lists_the_state_first(extractor):
     ("text", "sub_event_type", "actor1", "actor2"),
     [
         # "liberated ... from X": the country's forces regain the ground, X lost it
-        ("The joint forces liberated the villages of Gulane and Mabah in Somalia from al-Shabaab.",
+        ("The joint forces liberated the villages of Bariire and Sabiid in Somalia from al-Shabaab.",
          "Government regains territory", "Military Forces of Somalia", "Al-Shabaab"),
         ("Government troops retook the town of Kidal from the rebels.", "Government regains territory",
          "Military Forces of Mali", "Unidentified Armed Group (Mali)"),

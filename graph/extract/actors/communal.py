@@ -1,4 +1,4 @@
-"""Two communities in a fight: "clashes between Ntambwe and Kamalu", "a land dispute between the Ntambwe and Kamalu
+"""Two communities in a fight: "clashes between Bagana and Lusenda", "a land dispute between the Bagana and Lusenda
 communities". ACLED codes each side as its community's militia, "<A> Communal Militia (X)" (an ethnic group of
 communities.tsv: "<A> Ethnic Militia (X)"), X the country the sentence is about. A name that is already an
 actor (a state, a named group) or a country is left to the other stages.

@@ -1,6 +1,6 @@
 """Named groups that no dictionary lists, read from how the sentence treats the name: "PF cadres",
 "fighters of the Raia-Mutomboki coalition", "Mayi Mayi militiamen", "Bunyan Marsous forces",
-"'State of Sinai' claimed responsibility". A community's name before such a noun is that
+"'Wilayat Sinai' said it carried out the raid". A community's name before such a noun is that
 community's militia, as ACLED names it ("Fulani militia" -> Fulani Ethnic Militia (Nigeria)).
 """
 

@@ -1,5 +1,5 @@
 """One event per place: ACLED codes an incident told of several places ("liberated the villages of A, B and
-C", "fighting in the Hiiraan and Middle Shabelle regions") as one event at each place."""
+C", "fighting in the Bay and Bakool regions") as one event at each place."""
 
 from __future__ import annotations
 

@@ -39,15 +39,15 @@ def container(doc: Doc, end: int, by_start: dict[int, PlaceMention]) -> tuple[Pl
     """
     after_comma = end + 1
     while after_comma < len(doc) and after_comma not in by_start and doc[after_comma].lower_ in DIRECTIONS:
-        after_comma += 1  # "Khaydaro, southern Mudug"
+        after_comma += 1  # "Bacadweyn, southern Mudug"
     if after_comma < len(doc) and doc[end].text == "," and after_comma in by_start:
         apposed = by_start[after_comma]
         after = doc[apposed.end].text if apposed.end < len(doc) else "."
         more = apposed.end + 1 < len(doc) and (doc[apposed.end + 1].text[:1].isupper()
                                                or doc[apposed.end + 1].lower_ in ("and", "or"))
         if (after != "and" and not (after == "," and more)) or (after == "," and _addressed(apposed, by_start)):
-            # "Rupchai, Mayendit", "Richmond Park, Nairobi, on Monday", "Barangay Trinidad, Guihulngan City, Negros
-            # Oriental", but not "Zangebe, Maiwa, Algaiti and Mainari" or "Assiut, Alexandria, and Suez"
+            # "Thaker, Mayendit", "Richmond Park, Nairobi, on Monday", "Barangay Tapi, Kabankalan City, Negros
+            # Occidental", but not "Kirawa, Ashigashiya, Banki and Pulka" or "Luxor, Aswan, and Suez"
             return apposed, False
     i = skip_names(doc, end)
     if i + 2 < len(doc) and doc[i].lower_ == "sub" and doc[i + 1].text == "-":

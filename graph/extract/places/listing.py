@@ -1,5 +1,5 @@
 """Reading place names in running text: the noun that calls a name a place ("X village", "the town of X"),
-and the names listed with it ("the Lwibo and Lukweti areas", "the villages of Gulane, Darusalam and Mabah").
+and the names listed with it ("the Kanyola and Bweremana areas", "the villages of Bariire, Sabiid and Awdheegle").
 
 A name is capitalised words, with the lower-case articles and hyphens between them ("Wad al-Bakhit").
 """
@@ -124,7 +124,7 @@ def _coordinated(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _listed(doc: Doc, end: int) -> list[tuple[int, int]]:
-    """The names of a list that goes on after ``end``: ", Darusalam, Harga-Dhere and Mabah"."""
+    """The names of a list that goes on after ``end``: ", Bariire, Sabiid and Awdheegle"."""
     out, i = [], end
     while i + 1 < len(doc) and doc[i].text in (",", "and") and capitalised(doc[i + 1]):
         j = _name_end(doc, i + 1, 3)

@@ -97,9 +97,9 @@ def read_unlisted(
 
     ``found`` are the geocoded mentions; ``country`` is the article's main country, used when no
     container is named; ``ner`` holds the tokens the NER labelled as places. Names are read right to
-    left, so "Masisi territory" is placed before "Lwibo and Lukweti areas of" it, and a gazetteer
-    reading far from the place the text puts it in ("Khaydaro, southern Mudug" read as a town of
-    another region) gives way to a place in that container.
+    left, so "Kalehe territory" is placed before "Kanyola and Bweremana areas of" it, and a gazetteer
+    reading far from the place the text puts it in (a village "X, southern Mudug" that shares its name with a
+    town of another region) gives way to a place in that container.
     """
     by_start = {m.start: m for m in found}
     taken = {i for m in found for i in range(m.start, m.end)}

@@ -143,7 +143,7 @@ def cued_spans(doc: Doc, taken: set[int]) -> list[Span]:
         lower, before, prev = token.lower_, prev, token  # ``before`` is doc[i - 1], read once per word
         line_start = before is None or "\n" in before.whitespace_ or "\n" in before.text
         if line_start and (found := _dateline_span(doc, i)):
-            start, end = found  # "KABUL, Afghanistan (AP) —", "date 2023-07-21 Imphal:"
+            start, end = found  # "KABUL, Afghanistan (AP) —", "date 2022-11-03 Kohima:"
         elif lower == "of" and before is not None and before.lower_ in CUE_BEFORE:
             start, end = i + 1, _name_end(doc, i + 1, 4)
         elif before is not None and (noun_at(doc, i) in CUE_AFTER or _apposed_noun(doc, i)
