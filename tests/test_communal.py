@@ -39,7 +39,7 @@ def test_two_communities_in_a_fight(extractor, text, actor1, actor2):
     ("text", "expected", "not_expected"),
     [
         # a plural the text also writes in the singular is a people, its militia named in the singular
-        ("Kuki gunmen torched homes in Churachandpur. Clashes between the Meiteis and Kukis have left many dead. "
+        ("Kuki gunmen torched homes in Churachandpur. Clashes between the Kukis and the Meiteis have left many dead. "
          "A Meitei elder urged restraint.", {"Meitei Ethnic Militia", "Kuki"}, {"Kukis Communal Militia"}),
         ("Traffic on the road between Kano and Kaduna was blocked by a crash.", set(), {"Kano Communal Militia"}),
         # the same for a people a group noun names ("Konkombas herdsmen")
