@@ -88,7 +88,7 @@ def extract(extractor, text: str):
          "several people.", "Mob violence", "Rioters (Burkina Faso)", "Rioters (Burkina Faso)"),
         ("Two killed in clashes between rival party supporters in Kumasi, Ghana.", "Mob violence", "Rioters (Ghana)",
          "Rioters (Ghana)"),
-        ("Herders clashed with farmers near Djenne, Mali, leaving five dead.", "Armed clash", None, None),
+        ("Herders clashed with farmers near Tenenkou, Mali, leaving five dead.", "Armed clash", None, None),
         # armed sides stay a battle
         ("Soldiers clashed with al-Shabaab fighters near Afgoye, Somalia.", "Armed clash",
          "Military Forces of Somalia", "Al-Shabaab"),

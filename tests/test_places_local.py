@@ -103,10 +103,10 @@ CONTAINED = [
     ("Traders closed shops in Kassala, Gedaref, and Sennar on Sunday.", "Kassala", "Kassala", "SD", "Kassala", 1),
     # an address read from narrow to wide: "hamlet, village, town, province" puts each name in the next one, down
     # to the town, though a comma and another name follow each
-    ("Two soldiers died in an ambush at Sitio Lumbang, Barangay Bagong Silang, Cauayan, Negros Occidental, on Sunday.",
-     "Sitio Lumbang", "Sitio Lumbang", "PH", "Western Visayas", 2),
-    ("Troops clashed with rebels in Barangay Tagbino, Guihulngan City, Negros Oriental, last week.",
-     "Barangay Tagbino", "Barangay Tagbino", "PH", "Central Visayas", 2),
+    ("Three militiamen were killed in a firefight at Sitio Bato, Barangay Tapi, Himamaylan, Negros Occidental, on "
+     "Tuesday.", "Sitio Bato", "Sitio Bato", "PH", "Western Visayas", 2),
+    ("Soldiers fought rebels in Barangay Luz, Canlaon City, Negros Oriental, last week.",
+     "Barangay Luz", "Barangay Luz", "PH", "Central Visayas", 2),
     # an abbreviated saint ("Sta." for Santa) opens a town's name; "X, Y town" makes Y a town, not an admin area
     ("Police clashed with rebels in Barangay Malag, Sta. Catalina town on Friday, in Negros Oriental.",
      "Sta. Catalina", "Santa Catalina", "PH", "Central Visayas", 1),

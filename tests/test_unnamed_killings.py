@@ -37,18 +37,18 @@ def test_civilians_killed_by_someone_unnamed_are_attacked(extractor, text):
 
 
 def test_a_count_of_the_dead_is_the_toll_of_the_event_before(extractor):
-    events = events_of(extractor, "Rioters burnt tyres and blocked roads in Mamelodi, South Africa. "
-                                  "Two people were shot dead in the violence.")
-    assert len(events) == 1 and events[0].fatalities == 2
+    events = events_of(extractor, "Rioters set tyres alight and barricaded streets in Alexandra, South Africa. "
+                                  "Three people were shot dead during the unrest.")
+    assert len(events) == 1 and events[0].fatalities == 3
 
 
 def test_the_dead_of_another_place_are_another_event(extractor):
-    events = events_of(extractor, "Gunmen attacked Ukum, Nigeria, killing eight villagers. "
-                                  "Nine people were shot dead in Logo.")
+    events = events_of(extractor, "Gunmen attacked Agatu, Nigeria, killing five villagers. "
+                                  "Seven people were shot dead in Gwer.")
     assert len(events) == 2
 
 
 def test_deaths_in_a_blast_are_no_attack(extractor):
-    events = events_of(extractor, "A fire broke out at a chemical depot in Tianjin. The blasts killed at least 50 "
+    events = events_of(extractor, "A fire broke out at a fuel depot in Mombasa. The blasts killed at least 31 "
                                   "people.")
     assert not [e for e in events if e.event_type == "Violence against civilians"]

@@ -38,7 +38,7 @@ def person_mentions(builder: MentionBuilder) -> None:
         if not _name_like(span) or span.text in by_adjective or span.text in by_name or span[0].text in _TITLES:
             continue
         if builder.names_place(span):
-            continue  # a village the NER read as a person ("Amir Kalam"): the places stage resolved it
+            continue  # a village the NER read as a person ("Sher Khan Kalay"): the places stage resolved it
         spans.append(_with_surname(builder, span, by_name))
     full = sorted({s.text for s in spans if len(s) > 1}, key=len, reverse=True)
     for span in spans:

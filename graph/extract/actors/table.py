@@ -139,7 +139,7 @@ class MentionBuilder:
         self.names.setdefault(info.key, {info.name}).add(span.text)
 
     def names_place(self, span: Span) -> bool:
-        """Whether a span overlaps a place the places stage resolved ("Amir Kalam", "Barangay Trinidad"):
+        """Whether a span overlaps a place the places stage resolved ("Sher Khan Kalay", "Barangay Tapi"):
         a name the statistical NER also read as a person or an organisation is that place, not an actor."""
         return any(i in self.place_tokens for i in range(span.start, span.end))
 

@@ -37,7 +37,7 @@ def event_place(sent: Span, places: list[PlaceMention], fallback: Location | Non
     below = [p for p in inside if p.location.kind not in _COUNTRY_KINDS]
     origins = [p for p in below if not _destination(sent.doc, p)] or below
     origins = [p for p in origins if not p.reference] or origins  # not the dateline, if the sentence names more
-    origins = [p for p in origins if not p.container] or origins  # "Jilib town in Middle Juba region": Jilib
+    origins = [p for p in origins if not p.container] or origins  # "Jamaame town in Lower Juba region": Jamaame
     origins = [p for p in origins if not _of_people(sent.doc, p)] or origins  # "a Limpopo man killed in X": X
     if origins:
         if trigger is None:

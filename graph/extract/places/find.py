@@ -140,8 +140,8 @@ def _possessives_split(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def _abroad(place: Place, named: Counter, local: bool) -> bool:
-    """A town outside every country the text names is a namesake unless well known ("Gorgor village near
-    Gashamo" in an Ethiopian note is not the Peruvian town); a name the text calls a district, area or
+    """A town outside every country the text names is a namesake unless well known ("Shanao village near
+    Hudet" in an Ethiopian note is not the Peruvian town); a name the text calls a district, area or
     village ("Sham district" in Libya) is never a landmark abroad. A region of no one country ("Lake Chad") is
     abroad nowhere."""
     if not named or place.country in named or place.kind == "country" or place.country is None:
@@ -229,7 +229,7 @@ def _prepare(doc: Doc, spans: list[Span], countries: dict[str, str], context: Co
 
 
 def _not_a_place(doc: Doc, start: int, end: int, countries: dict[str, str], demonyms: dict[str, str]) -> bool:
-    """A title's name ("President Assad", "General Celestin Kanyama"), an organisation's ("Aleppo Brigade",
+    """A title's name ("President Assad", "General Patrick Kasongo"), an organisation's ("Aleppo Brigade",
     "the Union for Peace in Central Africa (UPC)"), a group's ("Abala militia") or an adjective ("Somali")."""
     k = start - 1  # "General Patrick Kasongo": a title before one or two given names
     while k >= 0 and start - k <= 2 and doc[k].is_alpha and doc[k].text[:1].isupper() and doc[k].lower_ not in TITLES:

@@ -66,11 +66,11 @@ def container(doc: Doc, end: int, by_start: dict[int, PlaceMention]) -> tuple[Pl
 
 def _addressed(apposed: PlaceMention, by_start: dict[int, PlaceMention]) -> bool:
     """Whether the apposed place is one step of an address, the next name being a wider area that holds it:
-    "Cauayan, Negros Occidental" after "Barangay Yao-Yao, ". A list ("Homs, Hama, Aleppo") is no address: its
+    "Himamaylan, Negros Occidental" after "Barangay Tapi, ". A list ("Homs, Hama, Aleppo") is no address: its
     next name is no wider than the one before."""
     held, holder = apposed.location, by_start.get(apposed.end + 1)
     if holder is None or held.lat is None or holder.location.lat is None or is_local(holder.location):
-        return False  # "Gulane, Darusalam, Mabah": names no gazetteer lists are listed, not addressed
+        return False  # "Bariire, Sabiid, Awdheegle": names no gazetteer lists are listed, not addressed
     breadth = 0 if is_local(held) else _BREADTH.get(held.kind, 1)
     return _BREADTH.get(holder.location.kind, 1) > breadth and inside(held, holder.location)
 

@@ -22,7 +22,7 @@ SKIPPED = ARTICLES | {"a", "-"}  # between a preposition and its place: "in the"
 
 def place_noun(doc: Doc, start: int, end: int) -> str | None:
     """The place noun that calls ``doc[start:end]`` a place: after it, after a coordinated name, or before "of"."""
-    i = skip_names(doc, end)  # "Lwibo and Lukweti areas": the noun after the last coordinated name
+    i = skip_names(doc, end)  # "Kanyola and Bweremana areas": the noun after the last coordinated name
     next_to = end + 1 if i == end and i + 1 < len(doc) and doc[i].lower_ in BORDER_WORDS else end
     i = max(i, next_to)  # "Damasa border town": the noun after "border"
     if i < len(doc) and (noun := noun_at(doc, i)) in PLACE_NOUNS and (i == next_to or noun.endswith("s")):
@@ -37,7 +37,7 @@ def place_noun(doc: Doc, start: int, end: int) -> str | None:
 
 
 def coordinated_names(doc: Doc, end: int) -> list[tuple[int, int]]:
-    """Names coordinated after a name before a plural place noun: "Lwibo [and Lukweti] areas"."""
+    """Names coordinated after a name before a plural place noun: "Kanyola [and Bweremana] areas"."""
     out = _listed(doc, end)
     i = out[-1][1] if out else end
     if out and i < len(doc) and (noun := noun_at(doc, i)) in PLACE_NOUNS and noun.endswith("s"):
@@ -108,18 +108,18 @@ def listed_names(doc: Doc, spans: list[tuple[int, int]]) -> dict[tuple[int, int]
 
 
 def _coordinated(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
-    """Names listed with this one before a plural place noun: "Lwibo and [Lukweti] areas" both ways."""
+    """Names listed with this one before a plural place noun: "Kanyola and [Bweremana] areas" both ways."""
     out = coordinated_names(doc, end)
     i = start
     while i >= 2 and doc[i - 1].text in (",", "and") and capitalised(doc[i - 2]):
         j = i - 2
         while j > 0 and titled(doc[j - 1]) and i - j < 3:
-            j -= 1  # "Amir Kalam": a common word inside a name
+            j -= 1  # "Shah Kalam": a common word inside a name
         out.append((j, i - 1))
         i = j
     plural = place_noun(doc, start, end)
     if plural is not None and plural.endswith("s") and not out and start >= 2 and doc[start - 1].lower_ == "of":
-        return _listed(doc, end)  # "the villages of Gulane, Darusalam and Mabah"
+        return _listed(doc, end)  # "the villages of Bariire, Sabiid and Awdheegle"
     return out if plural is not None and plural.endswith("s") else []
 
 

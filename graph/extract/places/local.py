@@ -105,7 +105,7 @@ def read_unlisted(
     taken = {i for m in found for i in range(m.start, m.end)}
     guessed: set[int] = set()  # names placed only by a place named near them
     placed = Counter(m.location.country for m in found if m.location.kind != "country" and m.location.country)
-    country = placed.most_common(1)[0][0] if placed else country  # "US drones hit Jilib": Somalia's story
+    country = placed.most_common(1)[0][0] if placed else country  # "US drones struck Jamaame": Somalia's story
     listed = listed_names(doc, [*missed, *((m.start, m.end) for m in found)])
     for s, e in listed:  # a listed name is whole: "Qoryooley Yar", "Amir Banda", not "Qoryooley", "Banda"
         for inner in [m for m in by_start.values() if s <= m.start and m.end <= e and (m.start, m.end) != (s, e)]:

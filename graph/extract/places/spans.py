@@ -162,7 +162,7 @@ def cued_spans(doc: Doc, taken: set[int]) -> list[Span]:
                 out.append(doc[first:last])
                 taken.update(range(first, last))
         elif lower in PLACE_PREFIXES and token.text[:1].isupper() and i + 1 < len(doc) and _name_token(doc[i + 1]):
-            start, end = i, _name_end(doc, i + 1, 3)  # "Jebel Chambi", "Barangay Yao-Yao": named with its kind
+            start, end = i, _name_end(doc, i + 1, 3)  # "Jebel Chambi", "Barangay Tapi": named with its kind
         elif (after := _name_after(doc, i, taken)) is not None:
             start, end = after
         else:

@@ -129,7 +129,7 @@ NAME_ENDINGS = frozenset(_words("Park Heights Hill Hills Gardens Estate Valley B
 COMPASS = frozenset(
     _words("north south east west northeast northwest southeast southwest north-east north-west south-east south-west")
 )
-# Nouns of a way between two places named before them: "the Maiduguri-Damboa road", "the Bitta-Damboa axis".
+# Nouns of a way between two places named before them: "the Maiduguri-Damboa road", "the Kubo-Gamba axis".
 ROAD_WORDS = frozenset(_words("road roads highway axis route corridor"))
 # Words between a name and its place noun: "Damasa border town", "a frontier village".
 BORDER_WORDS = frozenset(_words("border frontier"))
