@@ -123,6 +123,23 @@ def test_tallies_a_run_left_unfinished_are_dropped_when_opened(tmp_path):
     assert Tallies(path).rows([RANGER]) == {}
 
 
+def test_an_inner_block_that_fails_keeps_the_outer_blocks_mark(tmp_path):
+    path = str(tmp_path / FILE)
+    row = {"s": RANGER, "p": NAME, "term": '"River Rangers"', "text": "River Rangers", "n": 1}
+    tallies = Tallies(path)
+    tallies.begin()  # an ingest's block ...
+    tallies.begin()  # ... and a raw update's reconcile inside it, which fails and is caught
+    tallies.abandon()
+    tallies.put({RANGER: [row]})
+    tallies.db.commit()  # the outer block goes on, then the process dies before it ends
+    assert Tallies(path).rows([RANGER]) == {}
+    tallies.end()
+    tallies.begin()  # the next run marks the file again
+    tallies.put({RANGER: [row]})
+    tallies.db.commit()
+    assert Tallies(path).rows([RANGER]) == {}
+
+
 def test_a_failed_write_drops_the_tallies(store):
     write(store, [_report(n, "River Rangers") for n in range(2)], BASE, atomic=False)
     assert _names(store) == {"River Rangers": 2}

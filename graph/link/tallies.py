@@ -105,11 +105,13 @@ class Tallies:
             self.db.commit()
 
     def abandon(self) -> None:
-        """Drop what was put and every tally (a failed write may have left documents unreconciled)."""
+        """Drop what was put and every tally (a failed write may have left documents unreconciled); the mark
+        stays while an outer ``changing`` block is still open, so a crash in it still drops the tallies."""
         self.db.rollback()
         self.clear()
-        self.depth = 0
-        self.db.execute("UPDATE state SET open = 0")
+        self.depth -= 1
+        if self.depth == 0:
+            self.db.execute("UPDATE state SET open = 0")
         self.db.commit()
 
     def clear(self) -> None:
