@@ -19,12 +19,13 @@ from typing import Any, TypeVar
 
 from flask import current_app
 
-__all__ = ["ResponseCache", "kept_read", "TTL_SECONDS", "MAX_ENTRIES", "MAX_BODY_BYTES", "MAX_BYTES"]
+__all__ = ["ResponseCache", "kept_read", "TTL_SECONDS", "MAX_ENTRIES", "MAX_BODY_BYTES", "MAX_BYTES", "ROW_BYTES"]
 
 TTL_SECONDS = 300.0
 MAX_ENTRIES = 512
 MAX_BODY_BYTES = 2_000_000
 MAX_BYTES = 128_000_000  # of the service's answers (bodies) kept at once: 64 entity pages of 2 MB
+ROW_BYTES = 300  # about what one kept row of a read (a dict of a date and a count) holds in memory, for MAX_BYTES
 Value = TypeVar("Value")
 
 
@@ -99,4 +100,5 @@ def kept_read(sparql: str, bindings: dict[str, Any]) -> list[dict[str, Any]]:
     page cost more than the page's own reads."""
     key = f"read {sorted((k, str(v)) for k, v in bindings.items())} {sparql}"
     store = current_app.extensions["conflictkg.store"]
-    return current_app.extensions["conflictkg.cache"].kept(key, lambda: store.read(sparql, bindings))
+    return current_app.extensions["conflictkg.cache"].kept(key, lambda: store.read(sparql, bindings),
+                                                           lambda rows: len(rows) * ROW_BYTES)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from api.cache import MAX_BODY_BYTES, ResponseCache
+from api.cache import MAX_BODY_BYTES, ROW_BYTES, ResponseCache, kept_read
 from graph.store import Store
 
 TRIPLE = b"<http://example.org/a> <http://example.org/p> <http://example.org/b> .\n"
@@ -94,3 +94,20 @@ def test_kept_builds_once_until_a_write_and_keeps_nothing_built_across_one():
     assert across == "stale" and cache.get("/b") is None
     assert cache.kept("/none", lambda: None) is None and cache.get("/none") is None
     assert cache.kept("/big", lambda: "x" * (MAX_BODY_BYTES + 1), len) and cache.get("/big") is None
+
+
+@pytest.mark.parametrize("room, kept", [(2 * ROW_BYTES, True), (2 * ROW_BYTES - 1, False)])
+def test_rows_kept_by_kept_read_count_against_the_caches_bytes(tmp_path, room, kept):
+    from flask import Flask
+
+    store = Store(str(tmp_path / "store"))
+    store.insert(TRIPLE + TRIPLE.replace(b"/b>", b"/c>"), "http://example.org/g")
+    app, cache = Flask(__name__), ResponseCache(max_bytes=room)
+    app.extensions.update({"conflictkg.store": store, "conflictkg.cache": cache})
+    reads = []
+    store.read = lambda *args: reads.append(1) or Store.read(store, *args)  # type: ignore[method-assign]
+    with app.app_context():
+        for _ in range(2):
+            assert len(kept_read("SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } }", {})) == 2
+    assert len(reads) == (1 if kept else 2)  # two rows take 2 * ROW_BYTES of the cache's room
+    store.close()
