@@ -24,7 +24,11 @@ __all__ = [
     "evidence_iri",
     "run_iri",
     "date_precision",
+    "geometry_of",
+    "owner_of",
 ]
+
+GEOMETRY = "/geometry"  # a place's geometry node is ``<place>/geometry``
 
 _PRECISION_BY_LENGTH = {10: "day", 7: "month", 4: "year"}
 
@@ -55,6 +59,16 @@ def place_iri(base_iri: str, place: Location) -> URIRef:
     if isinstance(place.geonames_id, int) or str(place.geonames_id or "").isdigit():  # digits: read from JSON
         return URIRef(f"{base_iri}place/geonames-{int(str(place.geonames_id))}")
     return URIRef(f"{base_iri}place/{_local(place.id, 'place')}")
+
+
+def geometry_of(place: str) -> str:
+    """Return the IRI (text) of a place's geometry node."""
+    return place + GEOMETRY
+
+
+def owner_of(subject: str) -> str:
+    """Return the entity a subject belongs to: the place of a geometry node, else the subject itself."""
+    return subject.removesuffix(GEOMETRY)
 
 
 def date_precision(event: Event) -> str | None:

@@ -41,6 +41,7 @@ from rdflib import URIRef
 
 from graph import queries
 from graph.datafiles import read_rows
+from graph.iris import geometry_of, owner_of
 from graph.link.merged import merged_ntriples, run_update
 from graph.link.readings import BatchReadings
 from graph.link.tallies import Tallies, changing, tallies_of
@@ -72,7 +73,6 @@ _HAS_GEOMETRY, _GEOMETRY, _AS_WKT, _LATITUDE, _LONGITUDE = (iri(str(t)) for t in
 _DOUBLE = str(XSD.double)
 _POINT = re.compile(r"POINT\s*\(\s*([-+0-9.eE]+)\s+([-+0-9.eE]+)\s*\)", re.IGNORECASE)
 _CHUNK = 300
-_OWNED = "/geometry"  # a place's geometry node: ``<place>/geometry``, reconciled with its place
 
 
 class _Value:
@@ -124,7 +124,7 @@ def reconcile(store: TripleStore, subjects: Iterable[str], journaled: bool = Fal
     for start in range(0, len(ordered), _CHUNK):
         chunk = ordered[start:start + _CHUNK]
         unread = [s for s in chunk if s not in known]
-        owned = [f"{s}/geometry" for s in unread]
+        owned = [geometry_of(s) for s in unread]
         read = store.select(queries.with_iris(queries.READINGS_OF, unread + owned)) if unread else []
         readings = _with_latest(store, read + [row for s in chunk if s in known for row in known[s]])
         _replace_facts(store, chunk, readings, journaled)
@@ -153,7 +153,7 @@ def _counted(rows: Iterable[dict]) -> dict[str, list[dict]]:
     by_subject: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
         s = row["s"]
-        by_subject[s[:-len(_OWNED)] if s.endswith(_OWNED) else s].append(_tally_row(row))
+        by_subject[owner_of(s)].append(_tally_row(row))
     return {s: group for s, group in by_subject.items()
             if any(r["p"] == _TYPE and r["text"] in _COUNTED for r in group)}
 
@@ -193,7 +193,7 @@ def prepare_batch(store: TripleStore, batch: BatchReadings) -> BatchFacts:
     counted: dict[str, list[dict]] = defaultdict(list)
     tallied = found[_ACTOR] | found[_PLACE] if tallies_of(store) is not None else set()
     for row in batch.readings(subjects):
-        owner = _owner(row["s"])
+        owner = owner_of(row["s"])
         if owner not in stored:
             fresh.append(row)
         if owner in tallied:
@@ -250,11 +250,6 @@ def _added(stored: list[dict], batch: list[dict]) -> list[dict]:
         if "latest" in mine:
             mine["latest"] = max(mine["latest"] or "", row["latest"] or "") or None  # a batch's row knows it
     return list(total.values())
-
-
-def _owner(subject: str) -> str:
-    """The entity a reading's subject belongs to: a place for its geometry node, else itself."""
-    return subject[:-len(_OWNED)] if subject.endswith(_OWNED) else subject
 
 
 def _with_latest(store: TripleStore, rows: list[dict]) -> list[dict]:
@@ -318,11 +313,11 @@ def current_lines(rows: Iterable[dict]) -> dict[str, list[str]]:
         facts[row["s"]][row["p"]].append(_Value(row))
     lines: dict[str, list[str]] = {}
     for subject, by_predicate in facts.items():
-        if subject.endswith("/geometry"):
-            continue  # written with its place
+        if owner_of(subject) != subject:
+            continue  # a geometry node: written with its place
         types = {v.text for v in by_predicate.get(_TYPE, [])}
         if types & _CLASSES:
-            lines[subject] = _entity_lines(subject, by_predicate, types, facts.get(f"{subject}/geometry", {}))
+            lines[subject] = _entity_lines(subject, by_predicate, types, facts.get(geometry_of(subject), {}))
     return lines
 
 

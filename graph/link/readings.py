@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 
 import pyoxigraph as ox
 
+from graph.iris import geometry_of
 from graph.ntriples import iri, literal, typed
 from graph.queries import READING_SKIPPED
 from graph.store.sparql import literal_value
@@ -148,7 +149,7 @@ class BatchReadings:
     def readings(self, subjects: Iterable[str]) -> list[dict[str, Any]]:
         """The rows of ``READINGS_OF`` for these subjects and their geometry nodes, with ``latest`` for ties."""
         wanted = set(subjects)
-        wanted |= {f"{s}/geometry" for s in wanted}
+        wanted |= {geometry_of(s) for s in wanted}
         counts: Counter[tuple[str, str, str]] = Counter()  # fact -> documents stating it
         latest: dict[tuple[str, str, str], str | None] = {}  # fact -> latest publication date (None: unknown)
         # oldest first, so that each fact ends with its latest date (``LATEST_READINGS``'s MAX)

@@ -25,6 +25,7 @@ import weakref
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from graph.iris import geometry_of, owner_of
 from graph.store import TripleStore
 
 __all__ = ["Tallies", "tallies_of", "changing", "FILE"]
@@ -36,7 +37,6 @@ CREATE TABLE IF NOT EXISTS fact (s TEXT, p TEXT, term TEXT, text TEXT, n INTEGER
                                  PRIMARY KEY (s, p, term)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS state (open INTEGER);
 """
-_GEOMETRY = "/geometry"
 _BATCH = 500  # subjects per statement (SQLite's limit on parameters is 32,766)
 _opened: weakref.WeakKeyDictionary[Any, Tallies] = weakref.WeakKeyDictionary()
 
@@ -126,7 +126,7 @@ class Tallies:
             marks = ",".join("?" * len(chunk))
             for (s,) in self.db.execute(f"SELECT s FROM subject WHERE s IN ({marks})", chunk):
                 found[s] = []
-            keys = [key for s in chunk if s in found for key in (s, s + _GEOMETRY)]
+            keys = [key for s in chunk if s in found for key in (s, geometry_of(s))]
             for sub in _chunks(keys):
                 marks = ",".join("?" * len(sub))
                 for s, p, term, text, n, latest in self.db.execute(
@@ -134,7 +134,7 @@ class Tallies:
                     row = {"s": s, "p": p, "term": term, "text": text, "n": n}
                     if latest is not None:
                         row["latest"] = latest or None
-                    found[s.removesuffix(_GEOMETRY) if s.endswith(_GEOMETRY) and s not in found else s].append(row)
+                    found[s if s in found else owner_of(s)].append(row)
         return found
 
     def put(self, rows: dict[str, list[dict[str, Any]]]) -> None:
@@ -150,7 +150,7 @@ class Tallies:
         for chunk in _chunks(sorted(set(subjects))):
             marks = ",".join("?" * len(chunk))
             self.db.execute(f"DELETE FROM subject WHERE s IN ({marks})", chunk)
-            keys = [key for s in chunk for key in (s, s + _GEOMETRY)]
+            keys = [key for s in chunk for key in (s, geometry_of(s))]
             for sub in _chunks(keys):
                 self.db.execute(f"DELETE FROM fact WHERE s IN ({','.join('?' * len(sub))})", sub)
 
