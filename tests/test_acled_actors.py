@@ -74,6 +74,9 @@ def first_event(extractor, text: str):
         ("Supporters of rival candidates clashed in Kumasi, Ghana, after the vote count.", "Rioters (Ghana)",
          "Rioters (Ghana)"),
         ("Rioters clashed with police in Kumasi, Ghana.", "Rioters (Ghana)", "Police Forces of Ghana"),
+        # the people a crowd beats, with no force there, are its victims: Civilians (X)
+        ("A mob beat a young man accused of theft in Kasama, Zambia.", "Rioters (Zambia)", "Civilians (Zambia)"),
+        ("A mob attacked a woman accused of witchcraft in Kilifi, Kenya.", "Rioters (Kenya)", "Civilians (Kenya)"),
         # people take the nationality the text gives them, else the country they are in; a country of two words
         # is read whole ("South Sudanese" is not "Sudanese")
         ("Libyan doctors protested in Tunis on Monday.", "Protesters (Libya)", None),

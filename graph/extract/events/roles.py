@@ -215,15 +215,18 @@ _CROWD_EVENTS = frozenset(["Protests", "Riots"])
 
 def _crowd_first(table: ActorTable, agents, patients, others, support):
     """A protest's or riot's actor1 is its crowd (ACLED's Protesters/Rioters), even when the police act on
-    it; a party, union or person who leads or joins it stands beside the crowd, the state forces are actor2."""
+    it; a party, union or person who leads or joins it stands beside the crowd, the state forces are actor2.
+    With no force there, the civilians the crowd acts on are actor2 ("a mob beat a man": Civilians (X))."""
     everyone = list(dict.fromkeys(agents + patients + others))
     crowds = [k for k in everyone if table.actors[k].kind == "civilians"
               and table.actors[k].name.startswith(("Protesters", "Rioters"))]
     if not crowds:
         return agents, patients, others, support
     state = [k for k in everyone if table.actors[k].kind == "state_forces"]
+    victims = [k for k in patients if k not in crowds and table.actors[k].kind == "civilians"
+               and table.actors[k].name.startswith("Civilians")]
     rest = [k for k in everyone if k not in crowds and k not in state and table.actors[k].kind != "civilians"]
-    return crowds[:1], state, [], support + rest
+    return crowds[:1], state or victims[:1], [], support + rest
 
 
 def _assemble(table, agents, patients, others, support, reporters) -> Roles:
