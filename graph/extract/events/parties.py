@@ -3,6 +3,7 @@
 - Violence against civilians (and looting or destroying property) has civilians on its receiving
   side: victims named only by a role, a count or a party membership ("killed a former leader",
   "kill PF member") are Civilians (X), the party kept as an associate.
+- The dead of a named armed group's bomb or shell whom the text gives no side are Civilians (X).
 - Harm whose doer nobody names ("a car bomb exploded", "gunmen", "perpetrators not known") is by an
   Unidentified Armed Group (X), and so is the other side of a bomb that hit the state's forces (people
   also hurt stand beside as associates). A battle with one side named has the article's only force across
@@ -102,6 +103,11 @@ def _implied(event: Event, kinds: dict[str, str], code: str | None) -> dict[str,
         hurt = event.actor2 is None or kinds.get(event.actor2) == "civilians"  # "killed a soldier, wounded three"
         if kinds.get(event.actor1) == "state_forces" and hurt:
             return {"actor2": _unknown(code)}
+    if event.event_type == "Explosions/Remote violence" and event.actor2 is None and event.fatalities \
+            and kinds.get(event.actor1 or "") in _NON_STATE_ARMED:
+        # "two dead when a bus hit an al-Shabaab mine": the dead of a group's attack whom the text names by no
+        # side are Civilians (X); soldiers or fighters killed would be their force
+        return {"actor2": generic_actor("Civilians", "civilians", code)}
     if event.event_type == "Battles" and sub == "Armed clash" and bool(event.actor1) != bool(event.actor2):
         present = event.actor1 or event.actor2 or ""
         opponent = _opponent(present, kinds) or _other_side(present, code)
