@@ -176,8 +176,8 @@ def test_a_tie_between_countries_leaves_generic_actors_without_one(extractor):
         ("A roadside bomb hit a minibus near Mogadishu, Somalia, killing 12.", "Unidentified Armed Group (Somalia)",
          "Civilians (Somalia)"),
         # the dead of a named group's bomb whom the text gives no side are civilians
-        ("Two dead and four injured when a bus hit a suspected al-Shabaab planted land mine near Mandera, Kenya.",
-         "Al-Shabaab", "Civilians (Kenya)"),
+        ("Two dead when a lorry struck a mine laid by al-Shabaab fighters outside Wajir, Kenya.", "Al-Shabaab",
+         "Civilians (Kenya)"),
         # a claim: the claimant is the doer
         ("Al-Shabaab claimed it had killed five soldiers in an ambush near Kismayo, Somalia.",
          "Military Forces of Somalia", "Al-Shabaab"),

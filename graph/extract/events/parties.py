@@ -105,8 +105,8 @@ def _implied(event: Event, kinds: dict[str, str], code: str | None) -> dict[str,
             return {"actor2": _unknown(code)}
     if event.event_type == "Explosions/Remote violence" and event.actor2 is None and event.fatalities \
             and kinds.get(event.actor1 or "") in _NON_STATE_ARMED:
-        # "two dead when a bus hit an al-Shabaab mine": the dead of a group's attack whom the text names by no
-        # side are Civilians (X); soldiers or fighters killed would be their force
+        # "two dead when a lorry struck a mine laid by the rebels": the dead of a group's attack whom the text
+        # names by no side are Civilians (X); soldiers or fighters killed would be their force
         return {"actor2": generic_actor("Civilians", "civilians", code)}
     if event.event_type == "Battles" and sub == "Armed clash" and bool(event.actor1) != bool(event.actor2):
         present = event.actor1 or event.actor2 or ""
