@@ -326,9 +326,11 @@ def _add_event(g, extraction, event, names, roles, doc_iri, run) -> EventReport:
 
 
 def _more_mentions(event: Event) -> list[Event]:
-    """The event as each of its other sentences tells it: that sentence, its toll and date, no sources of its own."""
+    """The event as each of its other sentences tells it: that sentence, its toll, date and confidence (the
+    event's for a sentence that only counts its dead), no sources of its own."""
     return [replace(event, evidence=more.text, start=more.start, end=more.end, fatalities=more.fatalities,
                     quantity=None, date=more.date, date_precision=more.date_precision, reported_by=(),
+                    confidence=event.confidence if more.confidence is None else more.confidence,
                     more_evidence=()) for more in event.more_evidence]
 
 

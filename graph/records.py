@@ -118,6 +118,7 @@ class Evidence:
     fatalities: int | None = None
     date: str | None = None
     date_precision: str | None = None
+    confidence: float | None = None  # of the event read from that sentence; None for a sentence that only counts
 
 
 @dataclass(frozen=True)

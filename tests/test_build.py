@@ -96,16 +96,19 @@ def test_fatalities_are_kept_per_source_on_the_evidence():
 
 def test_every_mention_of_a_merged_event_is_evidence_with_its_own_figures():
     update = Evidence("The toll from the clash rose to nine on Friday.", 67, 114, fatalities=9, date="2021-03-05",
-                      date_precision="day")
-    quote = Evidence('"They came from the forest," a soldier said.', 115, 160)
+                      date_precision="day", confidence=0.25)
+    quote = Evidence('"They came from the forest," a soldier said.', 115, 160)  # no reading of its own
     _, g = build_graph(_extraction(events=(_event(more_evidence=(update, quote)),)), BASE)
     event = g.value(None, RDF.type, SEM.Event)
-    told = {str(g.value(e, CKG.text)): (g.value(e, CKG.fatalities), g.value(e, SEM.hasTimeStamp), g.value(e, CKG.start))
+    told = {str(g.value(e, CKG.text)): (g.value(e, CKG.fatalities), g.value(e, SEM.hasTimeStamp), g.value(e, CKG.start),
+                                        g.value(e, CKG.confidence).toPython())
             for e in g.objects(event, CKG.evidence)}
+    own = _event().confidence
+    assert own != 0.25
     assert told == {
-        _event().evidence: (Literal(7), Literal("2021-03-04", datatype=v.XSD.date), Literal(12)),
-        update.text: (Literal(9), Literal("2021-03-05", datatype=v.XSD.date), Literal(67)),
-        quote.text: (None, None, Literal(115)),
+        _event().evidence: (Literal(7), Literal("2021-03-04", datatype=v.XSD.date), Literal(12), own),
+        update.text: (Literal(9), Literal("2021-03-05", datatype=v.XSD.date), Literal(67), 0.25),
+        quote.text: (None, None, Literal(115), own),
     }
 
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+from dataclasses import replace
 
 import pytest
 
 from graph.extract.events.coref import EventMention
 from graph.extract.events.coref import merge_mentions as merge_incidents
 from graph.extract.events.skips import told_before
-from graph.records import Event
+from graph.records import Event, Evidence
 
 PUBLISHED_MONTH = "2024-03"
 
@@ -19,14 +21,18 @@ def merge_mentions(mentions):
     return [incident.event for incident in merge_incidents(mentions)]
 
 
+# Each mention starts after the one made before it, as sentences follow one another in an article
+_STARTS = itertools.count(0, 1000)
+
+
 def mention(evidence: str, sub: str = "Armed clash", kind: str = "Battles", actors=(None, None), place=None,
-            date=None, toll=None, body=True, told=None, within=()) -> EventMention:
+            date=None, toll=None, body=True, told=None, within=(), start=None, more=()) -> EventMention:
     """One sentence's event; no date means the publication month, no place means the article's main place."""
-    start = hash(evidence) % 1000
+    start = next(_STARTS) if start is None else start
     precision = "day" if date and len(date) == 10 else "month"
     event = Event(id=f"event/t-{start}", event_type=kind, sub_event_type=sub, actor1=actors[0], actor2=actors[1],
                   location=place or "Main Town", date=date or PUBLISHED_MONTH, date_precision=precision,
-                  fatalities=toll, evidence=evidence, start=start, end=start + len(evidence))
+                  fatalities=toll, evidence=evidence, start=start, end=start + len(evidence), more_evidence=more)
     return EventMention(event, dated=date is not None, placed=place is not None, body=body, told=told,
                         within=frozenset(within))
 
@@ -140,16 +146,39 @@ def test_words_that_announce_another_incident(text, another):
 
 
 def test_a_merged_event_keeps_every_mention_as_evidence_with_its_own_figures():
-    lede = mention("Militants ambushed an army unit.", actors=(GROUP, None), toll=12)
+    # the lede gives no toll: it must not take the update's 15, which the merged incident held when the body came
+    lede = mention("Militants ambushed an army unit.", actors=(GROUP, None), start=0)
     body = mention("The ambush near Tera on Tuesday killed 12 soldiers.", actors=(None, ARMY), place="Tera",
-                   date="2024-03-19", toll=12)
-    update = mention("The toll from the ambush later rose to 15.", toll=15)
-    [event] = merge_mentions([lede, body, update])
-    told = {(e.text, e.fatalities, e.date) for e in event.more_evidence}
+                   date="2024-03-19", toll=12, start=400)
+    update = mention("The toll from the ambush later rose to 15.", toll=15, told="toll", start=200)
+    [event] = merge_mentions([lede, update, body])
+    told = [(e.text, e.fatalities, e.date) for e in event.more_evidence]
     assert event.evidence == body.event.evidence  # the sentence that tells most
-    assert told == {(lede.event.evidence, 12, None), (update.event.evidence, 15, None)}  # no date of their own
-    assert [e.start for e in event.more_evidence] == sorted(e.start for e in event.more_evidence)  # text order
+    # in text order, each with its own toll and no date of its own
+    assert told == [(lede.event.evidence, None, None), (update.event.evidence, 15, None)]
     assert event.fatalities == 12
+
+
+def test_a_merged_mention_keeps_the_evidence_it_already_carried():
+    # the body sentence carries the next sentence's toll ("Nine guards died."); merged into the lede, both stay
+    toll_line = Evidence("Nine guards died.", 560, 577, fatalities=9)
+    lede = mention("Gunmen stormed a prison outside Kolo.", actors=(GROUP, None), start=0)
+    body = mention("The assault on the Kolo prison began at dawn on Sunday.", actors=(GROUP, ARMY), place="Kolo",
+                   date="2024-03-17", toll=9, start=500, more=(toll_line,))
+    [event] = merge_mentions([lede, body])
+    assert event.evidence == body.event.evidence
+    assert [(e.text, e.fatalities) for e in event.more_evidence] == [(lede.event.evidence, None), (toll_line.text, 9)]
+
+
+def test_each_evidence_keeps_the_confidence_of_its_own_sentence():
+    lede = mention("Militants ambushed an army unit.", actors=(GROUP, None), start=0)
+    body = mention("The ambush near Tera on Tuesday killed 12 soldiers.", actors=(None, ARMY), place="Tera",
+                   date="2024-03-19", toll=12, start=100)
+    lede = EventMention(replace(lede.event, confidence=0.4), dated=False, placed=False)
+    body = EventMention(replace(body.event, confidence=0.9), dated=True, placed=True)
+    [event] = merge_mentions([lede, body])
+    assert event.confidence == 0.9  # the evidence sentence's
+    assert [e.confidence for e in event.more_evidence] == [0.4]
 
 
 def test_an_incident_told_once_has_no_more_evidence():

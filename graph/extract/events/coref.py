@@ -78,6 +78,19 @@ class EventMention:
     evidence_weight: int | None = None  # of a merged incident: the weight of the mention it keeps as evidence
     told: str | None = None  # the noun its event word points back at an incident with ("the attacks")
     within: frozenset[str] = frozenset()  # the places its place lies in: its region and country
+    said: Evidence | None = None  # its evidence sentence with that sentence's own toll, date and confidence
+
+    def __post_init__(self) -> None:
+        if self.said is None:  # a sentence's own mention: what it says is its event, before any merging
+            event = self.event
+            date, precision = (event.date, event.date_precision) if self.dated else (None, None)
+            said = Evidence(event.evidence, event.start, event.end, event.fatalities, date, precision, event.confidence)
+            object.__setattr__(self, "said", said)
+
+    def own(self) -> Evidence:
+        """The mention's evidence sentence as its own sentence tells it (not the merged incident's figures)."""
+        assert self.said is not None  # set by __post_init__
+        return self.said
 
     def weight(self) -> int:
         """How much the mention's own sentence tells: body text first, then place, parties and toll.
@@ -217,13 +230,14 @@ def _absorb(first: EventMention, later: EventMention) -> EventMention:
     if later.dated and (not first.dated or len(other.date or "") > len(event.date or "")):
         date, precision = other.date, other.date_precision
     weight = first.weight() if first.evidence_weight is None else first.evidence_weight
-    told = _told(later)
+    kept, told = first.own(), later.own()
     if later.weight() > weight and later.told is None:  # the sentence that tells most is the evidence, not one
         # that points back at the incident ("tweeted news of the bombing")
-        told = _told(first)
-        event = replace(event, id=other.id, evidence=other.evidence, start=other.start, end=other.end)
+        kept, told = told, kept
+        event = replace(event, id=other.id, evidence=other.evidence, start=other.start, end=other.end,
+                        confidence=other.confidence)
         weight = later.weight()
-    more = _adding(event.more_evidence, told)
+    more = _adding((*event.more_evidence, *other.more_evidence), told)  # what each mention carried: its toll line
     if event.event_type in _CROWD_TYPES and _CROWD_LADDER.index(other.sub_event_type) < _CROWD_LADDER.index(
             event.sub_event_type):  # ACLED's ladder: the gravest reading of a protest or riot types it
         event = replace(event, sub_event_type=other.sub_event_type, cameo=other.cameo, plover=other.plover)
@@ -249,14 +263,7 @@ def _absorb(first: EventMention, later: EventMention) -> EventMention:
         more_evidence=more,
     )
     return EventMention(merged, first.dated or later.dated, first.placed or later.placed, first.body or later.body,
-                        weight, within=place.within)
-
-
-def _told(mention: EventMention) -> Evidence:
-    """The mention's sentence as one more evidence of its incident, with the toll and the date it gives."""
-    event = mention.event
-    date, precision = (event.date, event.date_precision) if mention.dated else (None, None)
-    return Evidence(event.evidence, event.start, event.end, event.fatalities, date, precision)
+                        weight, within=place.within, said=kept)
 
 
 def _adding(evidence: tuple[Evidence, ...], told: Evidence) -> tuple[Evidence, ...]:
@@ -287,7 +294,7 @@ def _toll_told_back(incident: EventMention, later: EventMention, signals: _Signa
     toll = later.event.fatalities
     if toll is None or incident.event.fatalities is not None or signals[later.event.evidence][1]:
         return incident
-    more = _adding(incident.event.more_evidence, _told(later))
+    more = _adding((*incident.event.more_evidence, *later.event.more_evidence), later.own())
     return replace(incident, event=replace(incident.event, fatalities=toll, more_evidence=more))
 
 
