@@ -241,12 +241,34 @@ def test_a_toll_stated_later_is_the_incident_s_not_another():
 @pytest.mark.parametrize(
     ("text", "toll"),
     [("Earlier a medic put the death toll at five.", True), ("The toll from the ambush rose to nine.", True),
-     ("Its toll is not known.", True), ("Militants killed two soldiers.", False), ("Toll roads were closed.", False)],
+     ("Its casualty toll is not known.", True), ("Militants killed two soldiers.", False),
+     ("Toll roads were closed.", False), ("Officials later put the toll at more than 30.", True),
+     ("The toll of the blast stood at 14 on Sunday.", True),
+     # a toll gate or plaza is no toll of the dead, nor a time or a distance after it
+     ("Gunmen robbed drivers queueing at the toll gate.", False),
+     ("The toll plaza closed at 6 pm after the protest.", False),
+     ("Troops set up a checkpoint at the toll plaza, 12 km from the town.", False)],
 )
 def test_states_toll(text, toll):
     from graph.extract.events.skips import states_toll
 
     assert states_toll(text) is toll
+
+
+@pytest.mark.parametrize(
+    ("toll_line", "count"),
+    [
+        ("Earlier the district officer put the death toll at five.", 1),  # "earlier" dates the report
+        ("In another attack, the death toll was five.", 2),
+        ("Separately, the death toll of a raid on Gao rose to five.", 2),
+    ],
+)
+def test_only_earlier_lets_a_stated_toll_point_back(toll_line, count):
+    raid = mention("Gunmen raided a cattle market in Tera.", sub="Attack", kind="Violence against civilians",
+                   actors=(GROUP, None), place="Tera")
+    clash = mention("Soldiers clashed with militants near Dori.", actors=(ARMY, OTHER), place="Dori")
+    stated = mention(toll_line, sub="Attack", kind="Violence against civilians", toll=5, told="toll")
+    assert len(merge_mentions([raid, clash, stated])) == count + 1
 
 
 def test_a_toll_told_after_the_incident_is_evidence_of_it():

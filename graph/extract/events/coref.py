@@ -315,12 +315,21 @@ def _points_at(incident: EventMention, later: EventMention, signals: _Signals) -
     """Whether ``later`` only points back at ``incident`` ("Officials denounced the attacks", "the army went
     to the site of the attack"): its event word is a definite reference to an incident of its kind, place and
     date, with no word of another incident; or it states the toll of an incident ("Earlier a medic put the
-    death toll at five", where "earlier" dates the report). It adds no event; its parties, often the speakers,
-    are not the incident's."""
-    if later.told is None or (signals[later.event.evidence][0] and later.told != "toll"):  # of another report
+    death toll at five", where "earlier", the only such word it may have, dates the report). It adds no event;
+    its parties, often the speakers, are not the incident's."""
+    if later.told is None or (signals[later.event.evidence][0] and not _only_earlier(later)):  # another incident
         return False
     return (_kind_fits(incident.event, later.event, later.told) and _places_fit(incident, later)
             and _dates_fit(incident, later, refers_back=True, update=signals[later.event.evidence][3]))
+
+
+_EARLIER = re.compile(r"\bearlier\b", re.IGNORECASE)
+
+
+def _only_earlier(mention: EventMention) -> bool:
+    """Whether a sentence that states a toll has no word of another incident but "earlier", which dates the
+    report ("Earlier a medic put the death toll at five"); "In another attack, the death toll was five" has."""
+    return mention.told == "toll" and not _NEW_INCIDENT.search(_EARLIER.sub(" ", mention.event.evidence))
 
 
 # Incidents whose participants are at the scene, where the police may arrest them; the arrest is told in the

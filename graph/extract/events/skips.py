@@ -139,13 +139,22 @@ def told_before(trigger) -> str | None:
     return None
 
 
-# "the death toll", "the toll from the bombing", "its toll": a figure of an incident already told
-_TOLL_STATED = re.compile(r"\b(?:the|its|their)\s+(?:\w+\s+){0,2}?toll\b", re.IGNORECASE)
+# "the death toll", "the casualty toll", "the toll from the bombing rose to nine", "put the toll at five": the
+# dead of an incident already told; not "the toll gate", "the toll plaza at 6 am" (a number of a time or distance)
+_TOLL_NUMBER = (r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty"
+                r"|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|dozens?|a\s+dozen|a\s+hundred)\b"
+                r"(?!\s*(?:am|pm|a\.m|p\.m|o'clock|hours?|km|kilomet|miles?|metres?|meters?|percent|%|dollars?))")
+_TOLL_STATED = re.compile(
+    r"\b(?:the|its|their)\s+(?:\w+\s+){0,2}?(?:(?:death|casualty|fatality|civilian|human)\s+toll\b"
+    r"|toll\b(?:\W+\w+){0,6}?\W+(?:at|to|of)\s+(?:about\s+|around\s+|nearly\s+|over\s+|at\s+least\s+|more\s+than\s+)?"
+    + _TOLL_NUMBER + ")",
+    re.IGNORECASE,
+)
 
 
 def states_toll(text: str) -> bool:
     """Whether a sentence states the toll of an incident ("officials put the death toll at five"): it points
-    back at that incident, whatever words of another report it has ("Earlier a medic put ...")."""
+    back at that incident, even when "earlier" dates the report ("Earlier a medic put ...")."""
     return bool(_TOLL_STATED.search(text))
 
 
