@@ -90,3 +90,24 @@ def test_relative_reading(anchor, text, expected):
 def test_article_event_dates(text, expected):
     events = extract("relative", text, PUBLISHED).events
     assert [(e.sub_event_type, e.date) for e in events] == expected
+
+
+
+# One example of each offset pattern, in the patterns' order
+OFFSET_EXAMPLES = ["Police came back the following evening.", "Three weeks later the road reopened.",
+                   "The camp had been shelled the preceding night.", "Troops had left the town the night before.",
+                   "The convoy set out two days earlier."]
+
+
+def test_the_offset_examples_cover_every_pattern():
+    from graph.extract.events.relative import _OFFSETS
+
+    assert [[i for i, (_, pattern) in enumerate(_OFFSETS) if pattern.search(text)][0] for text in OFFSET_EXAMPLES] == (
+        list(range(len(_OFFSETS))))
+
+
+@pytest.mark.parametrize("text", OFFSET_EXAMPLES)
+def test_the_offset_gate_lets_every_offset_pattern_through(text):
+    from graph.extract.events.relative import _OFFSET_WORD
+
+    assert _OFFSET_WORD.search(text)

@@ -31,7 +31,7 @@ _OFFSETS: list[tuple[int, re.Pattern[str]]] = [
     ]
 ]
 # A word every offset pattern needs (matched as they match it): most sentences have none, and one search
-# rules all five patterns out.
+# rules all five patterns out (tests/test_relative_dates.py passes an example of each pattern through it).
 _OFFSET_WORD = re.compile(r"next|following|later|previous|preceding|before|earlier", re.IGNORECASE)
 
 
@@ -85,8 +85,8 @@ def _verb_over(sent: Span, start: int, end: int) -> Token | None:
 def counted_from_date(sent: Span, trigger: Token, reading: DateReading, published: dt.date | None) -> DateReading:
     """The sentence's date, moved when the event's own clause counts from it with an offset.
 
-    "The group claimed on Monday the ambush carried out the day before": Friday dates the claim, the
-    bombings are a day before it. The offset counts from the date only when it stands on another verb
+    "The group claimed on Monday the ambush carried out the day before": Monday dates the claim, the
+    ambush is a day before it (Sunday). The offset counts from the date only when it stands on another verb
     and the event word is that offset's verb, or above it as the noun its clause describes, or below it.
     """
     found = _find_offset(sent.text)
