@@ -414,6 +414,7 @@ def test_a_reference_to_the_incident_gives_its_toll(mentions, toll):
         ("Medics rushed to the scene of the attack.", "attack", "attack"),
         ("Troops repulsed all the raids.", "repulsed", "raid"),
         ("The suicide blasts were the deadliest ever.", "blasts", "blast"),
+        ("The governor condemned both raids on the farms.", "raids", "raid"),  # two incidents already told
         ("Rebels attacked a police station.", "attacked", None),
         ("An attack on a police station killed two officers.", "attack", None),
         ("Special forces have led the offensive on the enclave.", "offensive", None),

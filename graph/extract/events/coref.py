@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 
 from graph.records import Event, Evidence
 
-__all__ = ["EventMention", "merge_mentions", "drop_headlines", "announces_another"]
+__all__ = ["EventMention", "merge_mentions", "drop_headlines", "announces_another", "VIOLENT_TYPES"]
 
 # An attack and a clash that refer to one incident: the targets fought back, which ACLED codes as a battle.
 _FOUGHT_BACK = {("Battles", "Armed clash"), ("Violence against civilians", "Attack")}
@@ -53,6 +53,8 @@ _NEW_INCIDENT = re.compile(
     re.IGNORECASE,
 )
 
+# The event types of political violence (ACLED's), as opposed to crowds' and strategic developments
+VIOLENT_TYPES = frozenset(["Battles", "Violence against civilians", "Explosions/Remote violence"])
 # Protests and riots told in steps are one event, typed by the gravest step (the codebook's order).
 _CROWD_TYPES = frozenset(["Protests", "Riots"])
 _CROWD_LADDER = ["Mob violence", "Violent demonstration", "Excessive force against protesters",
@@ -300,7 +302,7 @@ def _toll_told_back(incident: EventMention, later: EventMention, signals: _Signa
 
 # Kinds of event a general reference ("the attack", "the violence") may point at across a type boundary: an
 # attack told as a clash or a bombing, a protest as a riot. "The blasts" or "the ambush" point at their own kind.
-_FAMILIES = ({"Battles", "Violence against civilians", "Explosions/Remote violence"}, _CROWD_TYPES)
+_FAMILIES = (VIOLENT_TYPES, _CROWD_TYPES)
 _GENERAL_NOUNS = frozenset(["attack", "assault", "incident", "violence", "fighting", "killing", "unrest", "toll"])
 
 

@@ -11,7 +11,7 @@ from graph.extract.events.numbers import DEATH_VERBS
 from graph.records import Article, Event
 
 __all__ = ["word_set", "repeats", "caption", "ongoing", "describes", "lead_end", "drop_headline", "counts_victims",
-           "told_before", "states_toll"]
+           "told_before", "states_toll", "DEFINITE"]
 
 # A line that ends in a bracketed picture credit is a photo caption, not story text.
 _CREDIT = re.compile(
@@ -123,7 +123,8 @@ _INCIDENT_NOUNS = frozenset([
     "attack", "ambush", "assault", "raid", "clash", "fighting", "strike", "airstrike", "bombing", "blast",
     "explosion", "incident", "killing", "massacre", "shelling", "violence", "battle", "firefight", "protest",
     "rally", "demonstration", "riot", "unrest"])
-_DEFINITE = frozenset(["the", "this", "that", "these", "those", "its", "their"])
+# Words that make an incident noun point back at incidents already told ("the attack", "both raids")
+DEFINITE = frozenset(["the", "this", "that", "these", "those", "its", "their", "both"])
 
 
 def told_before(trigger) -> str | None:
@@ -134,7 +135,7 @@ def told_before(trigger) -> str | None:
         return None
     for noun in (trigger, *(c for c in trigger.children if c.dep_ == "dobj")):
         if noun.lemma_.lower() in _INCIDENT_NOUNS and any(
-                c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in noun.children):
+                c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in noun.children):
             return noun.lemma_.lower()
     return None
 

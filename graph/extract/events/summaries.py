@@ -13,7 +13,8 @@ from collections.abc import Collection, Sequence
 
 from spacy.tokens import Span
 
-from graph.extract.events.coref import EventMention
+from graph.extract.events.coref import VIOLENT_TYPES, EventMention
+from graph.extract.events.skips import DEFINITE
 from graph.records import Event
 
 __all__ = ["summarises", "drop_summaries"]
@@ -21,8 +22,6 @@ __all__ = ["summarises", "drop_summaries"]
 # Plural nouns of incidents that a summary counts the dead in ("killed in attacks", "three overnight raids")
 _INCIDENTS = frozenset(["attack", "raid", "ambush", "assault", "strike", "airstrike", "bombing", "shooting"])
 _PREPOSITIONS = frozenset(["in", "following", "during", "after", "amid"])
-_DEFINITE = frozenset(["the", "these", "those", "its", "their", "both"])
-_VIOLENCE = frozenset(["Battles", "Violence against civilians", "Explosions/Remote violence"])
 
 
 def summarises(sent: Span) -> bool:
@@ -33,7 +32,7 @@ def summarises(sent: Span) -> bool:
         if token.tag_ != "NNS" or token.lemma_.lower() not in _INCIDENTS:
             continue
         children = list(token.children)
-        if any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in children):
+        if any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in children):
             continue
         counted = any(c.dep_ == "nummod" and c.like_num and c.lower_ not in ("one", "1") for c in children)
         if counted or (token.dep_ in ("pobj", "dobj") and token.head.lower_ in _PREPOSITIONS):
@@ -48,11 +47,11 @@ def drop_summaries(incidents: Sequence[EventMention], events: list[Event], summa
     incidents ("Last week, 12 died in separate raids") stays, and so does one followed only
     by background ("The militia has responded with reprisal raids")."""
     told = [event for incident, event in zip(incidents, events, strict=True)
-            if event.id not in summaries and event.event_type in _VIOLENCE and (incident.placed or incident.dated)]
+            if event.id not in summaries and event.event_type in VIOLENT_TYPES and (incident.placed or incident.dated)]
 
     def told_apart(summary: Event) -> bool:
         month = (summary.date or "")[:7]
-        return summary.event_type in _VIOLENCE and any(
+        return summary.event_type in VIOLENT_TYPES and any(
             other.start > summary.start and (other.date or "")[:7] == month for other in told)
 
     return [event for event in events if event.id not in summaries or not told_apart(event)]
