@@ -49,6 +49,8 @@ from graph.records import Actor, Article, Event, Evidence, slugify
 __all__ = ["build_events"]
 
 _COUNTRY_KINDS = {"country"}
+# A note of at most this many sentences (ACLED's notes, news briefs) tells one incident unless it says otherwise
+_SHORT_NOTE = 5
 
 
 def _evidence(article: Article, sent: Span) -> tuple[str, int, int]:
@@ -99,8 +101,9 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
     lead = lead_end(article)
     events = drop_headline(events, lead)
     within = _containers(places)
-    incidents = merge_mentions(EventMention(e, *context.own[e.id], body=_in_body(e), told=context.told.get(e.id),
-                                            within=within.get(e.location or "", frozenset())) for e in events)
+    incidents = merge_mentions((EventMention(e, *context.own[e.id], body=_in_body(e), told=context.told.get(e.id),
+                                             within=within.get(e.location or "", frozenset())) for e in events),
+                               short=sum(1 for _ in doc.sents) <= _SHORT_NOTE)
     incidents = drop_headlines(incidents)
     events = drop_summaries(incidents, anchor_dates(incidents, context.published), context.summaries)
     countries = {p.location.name for p in places if p.location.kind in _COUNTRY_KINDS}

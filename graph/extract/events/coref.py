@@ -219,13 +219,15 @@ def _fill_slots(slots: list[str | None], offered: list[str | None]) -> list[str 
     return slots
 
 
-def _absorb(first: EventMention, later: EventMention) -> EventMention:
-    """``first`` with what ``later`` adds: missing parties, place and date, and the lowest toll."""
+def _absorb(first: EventMention, later: EventMention, detail: bool = False) -> EventMention:
+    """``first`` with what ``later`` adds: missing parties, place and date, and the lowest toll. A ``detail``
+    of the incident in a short note (:func:`_elaborates`) leaves its type as ``first`` tells it."""
     event, other = first.event, later.event
     offered = [other.actor1, other.actor2]
     if event.event_type in _CROWD_TYPES and any(name and _CROWD_NAME.match(name) for name in (event.actor1,
                                                                                               event.actor2)):
         offered = [None if name and _CROWD_NAME.match(name) else name for name in offered]  # the crowd is there
+    offered_crowd = [name for name in (other.actor1, other.actor2) if name and _CROWD_NAME.match(name)]
     parties = _fill_slots([event.actor1, event.actor2], offered)
     tolls = [n for n in (event.fatalities, other.fatalities) if n is not None]
     date, precision = (event.date, event.date_precision)
@@ -240,14 +242,20 @@ def _absorb(first: EventMention, later: EventMention) -> EventMention:
                         confidence=other.confidence)
         weight = later.weight()
     more = _adding((*event.more_evidence, *other.more_evidence), told)  # what each mention carried: its toll line
-    if event.event_type in _CROWD_TYPES and _CROWD_LADDER.index(other.sub_event_type) < _CROWD_LADDER.index(
-            event.sub_event_type):  # ACLED's ladder: the gravest reading of a protest or riot types it
-        event = replace(event, sub_event_type=other.sub_event_type, cameo=other.cameo, plover=other.plover)
+    # ACLED's ladder: the gravest reading of a protest or riot types it; a peaceful protest turned violent is a riot
+    turned = event.sub_event_type == "Peaceful protest" and other.event_type == "Riots"
+    if event.event_type in _CROWD_TYPES and (other.event_type == event.event_type or turned) and _CROWD_LADDER.index(
+            other.sub_event_type) < _CROWD_LADDER.index(event.sub_event_type):
+        event = replace(event, event_type=other.event_type, sub_event_type=other.sub_event_type, cameo=other.cameo,
+                        plover=other.plover)
+        if turned:  # the crowd under the riot's name ("Rioters (X)")
+            crowd = next((name for name in offered_crowd if name), None)
+            parties = [crowd if crowd and name and _CROWD_NAME.match(name) else name for name in parties]
         if other.actor1 and other.actor2:  # and its parties in that reading's order (the state's force first)
             parties = [other.actor1, other.actor2]
         elif other.sub_event_type == "Excessive force against protesters" and other.actor1:
             parties = [other.actor1, next((p for p in parties if p != other.actor1), None)]  # the force first
-    if {_typed(event), _typed(other)} == _FOUGHT_BACK:
+    if not detail and {_typed(event), _typed(other)} == _FOUGHT_BACK:
         clash = event if event.event_type == "Battles" else other
         event = replace(event, event_type=clash.event_type, sub_event_type=clash.sub_event_type, cameo=clash.cameo,
                         plover=clash.plover)
@@ -272,14 +280,36 @@ def _adding(evidence: tuple[Evidence, ...], told: Evidence) -> tuple[Evidence, .
     return tuple(sorted((*evidence, told), key=lambda each: each.start))  # in the order the article tells them
 
 
-def merge_mentions(mentions: Iterable[EventMention]) -> list[EventMention]:
-    """Return one merged mention per incident, in the order of each incident's first mention."""
+_BOMBS = frozenset(["Remote explosive/landmine/IED", "Suicide bomb"])
+
+
+def _elaborates(first: EventMention, later: EventMention, signals: _Signals) -> bool:
+    """Whether ``later``, told right after ``first`` in a short note, only details the same incident
+    whatever event it reads as ("Militants attacked a base. Both sides used mortars.", "Soldiers shot a
+    trader. His shop was set on fire."): no word of another incident, parties that fit, the same place or
+    none of its own, and no date of its own beside an undated incident."""
+    another, since, _, _ = signals[later.event.evidence]
+    if later.event.event_type == "Protests" and first.event.event_type not in _CROWD_TYPES:
+        return False  # people who protest an attack or an arrest are an event of their own
+    if later.event.sub_event_type in _BOMBS and first.event.sub_event_type not in _BOMBS:
+        return False  # a bomb planted or carried in is an incident of its own, not a detail of a fight
+    return not (another or since or signals[first.event.evidence][1]) and (
+        _actors_fit(first.event, later.event, refers_back=False)
+        and _places_fit(first, later) and _dates_fit(first, later, refers_back=False))
+
+
+def merge_mentions(mentions: Iterable[EventMention], short: bool = False) -> list[EventMention]:
+    """Return one merged mention per incident, in the order of each incident's first mention.
+
+    In a ``short`` note (a few sentences, as ACLED's notes and news briefs are), a mention right after an
+    incident that only details it joins it whatever its type (:func:`_elaborates`)."""
     incidents: list[EventMention] = []
     signals = _Signals()
     for mention in mentions:
         for back, incident in enumerate(reversed(incidents)):
-            if _same_incident(incident, mention, back == 0, signals):
-                incidents[len(incidents) - 1 - back] = _absorb(incident, mention)
+            same = _same_incident(incident, mention, back == 0, signals)
+            if same or (short and back == 0 and _elaborates(incident, mention, signals)):
+                incidents[len(incidents) - 1 - back] = _absorb(incident, mention, detail=not same)
                 break
         else:
             pointed = next((i for i, incident in enumerate(incidents) if _points_at(incident, mention, signals)), None)
