@@ -258,7 +258,7 @@ def test_states_toll(text, toll):
 @pytest.mark.parametrize(
     ("toll_line", "count"),
     [
-        ("Earlier the district officer put the death toll at five.", 1),  # "earlier" dates the report
+        ("Earlier the district officer said the death toll was five.", 1),  # "earlier" dates the report
         ("In another attack, the death toll was five.", 2),
         ("Separately, the death toll of a raid on Gao rose to five.", 2),
     ],

@@ -360,7 +360,7 @@ _EARLIER = re.compile(r"\bearlier\b", re.IGNORECASE)
 
 def _only_earlier(mention: EventMention) -> bool:
     """Whether a sentence that states a toll has no word of another incident but "earlier", which dates the
-    report ("Earlier a medic put the death toll at five"); "In another attack, the death toll was five" has."""
+    report ("Earlier a medic said the death toll was five"); "In another attack, the death toll was five" has."""
     return mention.told == "toll" and not _NEW_INCIDENT.search(_EARLIER.sub(" ", mention.event.evidence))
 
 
