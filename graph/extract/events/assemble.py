@@ -71,7 +71,7 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
     events: list[Event] = []
     seen: list[set[str]] = []
     last_event_sentence = -9
-    kinds = {info.name: info.kind for info in table.actors.values()}
+    kinds = context.kinds
     for number, sent in enumerate(doc.sents):
         typings = event_types.classify_sentence(sent)
         attributes = (not typings or typings[0].sub_event_type == "Other") and number - last_event_sentence <= 3
@@ -187,6 +187,7 @@ class _Context:
     def __init__(self, article: Article, doc: Doc, table: ActorTable, places: list[PlaceMention]):
         self.article, self.doc, self.table, self.places = article, doc, table, places
         self.published = article.published
+        self.kinds = {info.name: info.kind for info in table.actors.values()}  # actor name -> kind, read once
         self.fallback = main_place(places)
         self.starts = place_starts(places)
         self.own: dict[str, tuple[bool, bool]] = {}  # event id -> (date read from its text, place named in it)
@@ -256,7 +257,7 @@ class _Context:
         if typing.sub_event_type in _UNHARMED:
             fatalities = None  # the dead a protest's sentence counts are another event's ("against attacks that
             # killed nine"): a protest that kills is excessive force or a riot
-        actor1, actor2, assoc1 = _persons_aside(roles, typing.event_type, self.table)
+        actor1, actor2, assoc1 = _persons_aside(roles, typing.event_type, self.kinds)
         text, start, end = evidence
         event_id = f"event/{slugify(self.article.id)}-{anchor}"
         named = {p.location.id for p in self.places if sent.start <= p.start and p.end <= sent.end}
@@ -267,7 +268,7 @@ class _Context:
         event = Event(
             id=event_id,
             event_type=typing.event_type,
-            sub_event_type=_territory_taker(typing, self.table, actor1),
+            sub_event_type=_territory_taker(typing, self.table, actor1, self.kinds),
             actor1=actor1,
             actor2=actor2,
             assoc_actor_1=assoc1,
@@ -290,8 +291,8 @@ class _Context:
         if summarises(span):
             self.summaries.add(event_id)
         if riot is not None:
-            return _crowd_first(event, self.table)
-        return by_combatants(event, sent, {info.name: info.kind for info in self.table.actors.values()})
+            return _crowd_first(event, self.kinds)
+        return by_combatants(event, sent, self.kinds)
 
 
 # Protests with no violence done: ACLED codes no deaths for them
@@ -341,9 +342,8 @@ def _named_dead(span: Span, table: ActorTable) -> int | None:
 
 
 
-def _persons_aside(roles, event_type: str, table: ActorTable) -> tuple[str | None, str | None, tuple[str, ...]]:
+def _persons_aside(roles, event_type: str, kinds: dict[str, str]) -> tuple[str | None, str | None, tuple[str, ...]]:
     """In armed events the parties are groups: a named person stands aside as an associate of side 1."""
-    kinds = {info.name: info.kind for info in table.actors.values()}
     actor1, actor2, assoc = roles.actor1, roles.actor2, list(roles.assoc_actor_1)
     if event_type in GROUP_EVENTS:
         if kinds.get(actor1) == "person":
@@ -365,9 +365,8 @@ def _crowd_typing(typing, span: Span, table: ActorTable):
     return replace(typing, event_type=taxonomy()[sub], sub_event_type=sub, cameo=cameo, plover=plover)
 
 
-def _crowd_first(event: Event, table: ActorTable) -> Event:
+def _crowd_first(event: Event, kinds: dict[str, str]) -> Event:
     """A riot's crowd is its actor1, the state forces it fights actor2."""
-    kinds = {info.name: info.kind for info in table.actors.values()}
     if kinds.get(event.actor1 or "") != "civilians" and kinds.get(event.actor2 or "") == "civilians":
         return replace(event, actor1=event.actor2, actor2=event.actor1, assoc_actor_1=event.assoc_actor_2,
                        assoc_actor_2=event.assoc_actor_1)
@@ -378,7 +377,7 @@ _CAPTURES = {"CAPTURE", "RETAKE"}
 _TAKERS = {"state_forces": "Government regains territory", "armed_group": "Non-state actor overtakes territory"}
 
 
-def _territory_taker(typing, table: ActorTable, actor1: str | None) -> str:
+def _territory_taker(typing, table: ActorTable, actor1: str | None, kinds: dict[str, str]) -> str:
     """A capture is typed by who took the ground: the state regains it, an armed group overtakes it.
 
     The sentence's words can mislead ("the Arakan Army seized ..." reads "Army" as the state's);
@@ -392,7 +391,6 @@ def _territory_taker(typing, table: ActorTable, actor1: str | None) -> str:
     sides = {_TAKERS.get(table.actors[doer.key].kind) for doer in doers if doer and doer.link is None} - {None}
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in typing.trigger.children)  # the loser is named
     if not doers and actor1 is not None and not passive:
-        kinds = {info.name: info.kind for info in table.actors.values()}
         sides = {_TAKERS.get(kinds.get(actor1, ""))} - {None}
     taker = sides.pop() if len(sides) == 1 else None
     return taker or sub_event_type

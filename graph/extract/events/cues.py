@@ -212,7 +212,8 @@ class SentenceCues:
 
     def of(self, name: str) -> list[Cue]:
         """The real cues of class ``name`` in text order; an unknown class raises ValueError."""
-        return self._by.get(check_cue_class(name), [])
+        found = self._by.get(name)  # a class found in the sentence is a lexicon class: checked only when absent
+        return found if found is not None else self._by.get(check_cue_class(name), [])
 
     def has(self, *names: str) -> bool:
         """True when the sentence has a real cue of any of these classes."""
