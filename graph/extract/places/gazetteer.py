@@ -62,7 +62,7 @@ class Gazetteer:
         self._db = open_index(data_dir)
         self._data_dir = data_dir
         self._lock = threading.Lock()
-        self._cache: dict[str, list[Place]] = {}
+        self._cache: dict[str, tuple[Place, ...]] = {}  # kept as tuples: no caller can change a kept answer
         self._by_id: dict[str, Place | None] = {}
 
     def _query(self, sql: str, params: tuple = ()) -> list[tuple]:
@@ -77,7 +77,7 @@ class Gazetteer:
         """
         key = normalise(name)
         if key in self._cache:
-            return self._cache[key]
+            return list(self._cache[key])
         cols = ", ".join(f"p.{c}" for c in COLUMNS)
         sql = f"SELECT {cols} FROM keys k JOIN places p ON p.n = k.place WHERE k.key = ? AND k.loose = ?"
         rows = self._query(sql, (key, 0)) if key else []
@@ -90,7 +90,7 @@ class Gazetteer:
             places = [p for p in places if p.curated or p.rank < 3 or skeleton(strip_article(normalise(p.name)))
                       == skeleton(strip_article(key))]
         if len(self._cache) < 100_000:
-            self._cache[key] = places
+            self._cache[key] = tuple(places)
         return places
 
     def lookup_fuzzy(self, name: str, countries: set[str], ratio: float = FUZZY_RATIO) -> list[Place]:

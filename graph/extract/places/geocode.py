@@ -6,6 +6,7 @@ words around the mention (:class:`Cues`: "X province", "the city of X", "Syria's
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from dataclasses import dataclass
@@ -91,10 +92,17 @@ def _candidates(name: str, context: Counter, cues: Cues) -> list[Place]:
 def _known_variant(name: str) -> list[Place]:
     """A note that names no country: a transliteration variant of a sizeable town of a country at war
     ("Janzour" for Janzur, "Medjez El Beb" for Medjez el Bab), when only one country has one so spelt."""
+    return list(_variant_towns(name))
+
+
+@functools.lru_cache(maxsize=4096)
+def _variant_towns(name: str) -> tuple[Place, ...]:
+    """:func:`_known_variant`'s answer, kept per name (a fuzzy scan of every dense country; the gazetteer is
+    read-only), as a tuple so no caller can change the kept answer."""
     own = _ending(name)
     towns = [p for p in get_gazetteer().lookup_fuzzy(name, set(DENSE_COUNTRIES), VARIANT_RATIO)
              if p.population >= VARIANT_TOWN and p.kind != "district" and _ending(p.name) == own]
-    return towns if len({p.country for p in towns}) == 1 else []
+    return tuple(towns) if len({p.country for p in towns}) == 1 else ()
 
 
 def _ending(name: str) -> str:
