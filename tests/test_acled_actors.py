@@ -288,3 +288,20 @@ def test_a_vigilante_group_among_the_victims_is_no_suspect(extractor):
     text = "A suicide bomber killed 10 people in Kolofata, Cameroon. Many victims were members of a vigilante group."
     result = extractor.extract(Article(id="note", text=text, published=dt.date(2016, 6, 20)))
     assert result.events[0].actor1 == "Unidentified Armed Group (Cameroon)"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # people who only speak, wait or flee are in no event: no Civilians (X) of their own
+        ("Residents of Kisumu, Kenya, said the water supply had been cut for a week.", set()),
+        ("Traders in Mopti, Mali, complained about new taxes at the market.", set()),
+        # the victims of an event stay
+        ("Gunmen killed three traders in Mopti, Mali.", {"Civilians (Mali)", "Unidentified Armed Group (Mali)"}),
+    ],
+)
+def test_unnamed_groups_exist_only_as_parties(extractor, text, kept):
+    result = extractor.extract(Article(id="note", text=text, published=dt.date(2016, 6, 20)))
+    unnamed = {a.name for a in result.actors if a.name.startswith(("Civilians", "Protesters", "Rioters",
+                                                                     "Unidentified"))}
+    assert unnamed == kept

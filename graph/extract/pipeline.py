@@ -103,7 +103,7 @@ def read_doc(article: Article, doc: Doc) -> Extraction:
     events = read_events(article, doc, actors.table, places.mentions)
     return Extraction(
         document=article,
-        actors=actors.records + events.actors,
+        actors=tuple(filter(events.keeps, actors.records)) + events.actors,
         locations=places.locations,
         events=events.events,
         relations=actors.relations,
