@@ -53,7 +53,7 @@ def person_mentions(builder: MentionBuilder) -> None:
 
 def _with_surname(builder: MentionBuilder, span: Span, by_name: dict[str, str]) -> Span:
     """The name with the proper noun right after it that the NER left out of it (alone, or read alone as a
-    place) and no place resolves: the surname of "President Faustin Archange Touadera"."""
+    place) and no place resolves: the surname of "President Jean Marc Ndoumbe"."""
     doc, after = builder.doc, span.end
     word = doc[after] if after < len(doc) else None
     if word is None or word.pos_ != "PROPN" or not word.text[:1].isupper() or word.text in by_name:

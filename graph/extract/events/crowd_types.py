@@ -51,7 +51,7 @@ def crowd_sub_type(sub_event_type: str, trigger: Token | None, cue: str | None,
         if any(head.i in doers for kind, head in mentioned if kind in _ARMED_KINDS | _STATE_KINDS):
             return None  # fighters or soldiers who loot: a strategic development, whoever they loot from
         camp = any(sent.doc[i].lemma_.lower() in _CAMPS for i in doers)  # "party supporters burnt the offices"
-        angry = any(_angry(sent.doc[i]) for i in doers)  # "burnt by angry depositors"
+        angry = any(_angry(sent.doc[i]) for i in doers)  # "set on fire by angry traders"
         return _riot(sent, kinds) if camp or angry or any(head.i in doers for head in crowds) else None
     if kinds & _ARMED_KINDS:
         return None
@@ -67,7 +67,7 @@ def crowd_sub_type(sub_event_type: str, trigger: Token | None, cue: str | None,
     return None
 
 
-# Words that make people a crowd in a temper: "angry residents", "irate depositors", "disgruntled workers".
+# Words that make people a crowd in a temper: "angry residents", "irate commuters", "disgruntled workers".
 _ANGRY = frozenset(["angry", "irate", "furious", "enraged", "disgruntled", "outraged", "agitated"])
 
 

@@ -172,7 +172,7 @@ _HARMS = frozenset(["attack", "kill", "beat", "assault", "wound", "injure", "sho
 
 def damage_by_people(c: SentenceCues) -> Cue | None:
     """A weak word of destruction ("destroyed", "burnt") whose doers are people, not things ("Students destroyed
-    property", "angry depositors burnt a bank"); a fire or a flood that destroys is no one's doing."""
+    property", "angry traders burnt a market stall"); a fire or a flood that destroys is no one's doing."""
     for cue in c.of("LOOT_WEAK"):
         verb = cue.head
         # "Students destroyed property": a doer and what was destroyed ("plants burned" names no doer)
@@ -270,13 +270,13 @@ def _taken_names(verb: Token) -> list[Token]:
 
 def _unknown_place(token: Token, parties: set[int]) -> bool:
     """A proper name that no party word covers, untyped or typed as an organisation: in "recaptured Mbalala" or
-    "dislodged the rebels from Ngoshe", a small place the tagger does not know ("the army retook Bama" is
+    "drove the rebels out of Mbokolo", a small place the tagger does not know ("the army retook Bama" is
     tagged a place; villages often are not)."""
     return token.pos_ == "PROPN" and token.ent_type_ in ("", "ORG") and token.i not in parties
 
 
 def abduction(c: SentenceCues) -> Cue | None:
-    """The first word of taking people away whose taken are not weapons ("their guns taken away" tells of
+    """The first word of taking people away whose taken are not weapons ("their rifles seized" tells of
     weapons seized, not of people abducted)."""
     weapons = c.tokens("WEAPON")
     for cue in c.of("ABDUCT"):

@@ -44,7 +44,7 @@ CONFLICT_PRIOR = 1
 # ... and a name no gazetteer spells so is read as a variant of a town of a country at war only when that town
 # has this many people: a village's name is more often a local hamlet's than a variant of a far-away one
 VARIANT_TOWN = 10_000
-VARIANT_RATIO = 0.8  # and only when spelt all but alike: "Janzour" ~ Janzur, but "Kersa" is not Kars
+VARIANT_RATIO = 0.8  # and only when spelt all but alike: a spelling with "ou" for "u" passes, "Karsa" for Kars does not
 KIND_BONUS = {
     "country": 6,  # a country's name means the country: no same-named town of under 10^6 extra people outranks it
     "region": 3,  # a named region (population 0 in the data) still beats a village of the same name
@@ -91,7 +91,7 @@ def _candidates(name: str, context: Counter, cues: Cues) -> list[Place]:
 
 def _known_variant(name: str) -> list[Place]:
     """A note that names no country: a transliteration variant of a sizeable town of a country at war
-    ("Janzour" for Janzur, "Medjez El Beb" for Medjez el Bab), when only one country has one so spelt."""
+    ("-our" for "-ur", "El Beb" for "el Bab"), when only one country has one so spelt."""
     return list(_variant_towns(name))
 
 

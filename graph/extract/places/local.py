@@ -59,7 +59,7 @@ _KIND_OF_NOUN = {
     **dict.fromkeys(("district", "districts", "county", "territory", "subdistrict", "sub-district", "commune"),
                     "district"),
     **dict.fromkeys(("sub-city", "kebele", "kebeles"), "area"),  # a city's or a woreda's quarter
-    **dict.fromkeys(set(LOCAL_UNITS) - {"sub-city", "kebele", "kebeles"}, "district"),  # "Bwito chiefdom"
+    **dict.fromkeys(set(LOCAL_UNITS) - {"sub-city", "kebele", "kebeles"}, "district"),  # "Kalonge chiefdom"
 }
 
 
@@ -204,8 +204,8 @@ def locative(doc: Doc, start: int) -> bool:
 
 
 def _second_of_two(doc: Doc, start: int) -> bool:
-    """Whether the name at ``start`` is the second of two after a locative: "between Huddur and Wajid", "from
-    Ngoshe and Guva", "the road linking X and Y" (the NER often reads the second as a person)."""
+    """Whether the name at ``start`` is the second of two after a locative: "between Kambi and Dosa", "from
+    Lira and Otuke", "the road linking X and Y" (the NER often reads the second as a person)."""
     if start < 3 or doc[start - 1].lower_ != "and" or not _plain_name(doc, start):
         return False
     i = start - 2

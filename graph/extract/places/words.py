@@ -91,7 +91,7 @@ CUE_BEFORE = frozenset(
     )
 )
 # Local administrative units below the district, as news from Africa names them ("Mazeze administrative post",
-# "Bwito chiefdom", "Kisoro sub-county", "Bossembele sub-prefecture", "Seru kebele"): each calls the name before it
+# "Kalonge chiefdom", "Kisoro sub-county", "Bossembele sub-prefecture", "Seru kebele"): each calls the name before it
 # a place. Hyphenated and two-word ones are read by :func:`noun_at`.
 LOCAL_UNITS = _words(
     "administrative-post administrative-posts sub-county sub-counties sub-prefecture sub-prefectures sub-city "
@@ -137,7 +137,7 @@ BORDER_WORDS = frozenset(_words("border frontier"))
 AROUND_NOUNS = frozenset(_words("outskirts vicinity environs edge"))
 # Prepositions that put an event at a place: "in Rupchai", "near Kangarwa", "outside Kismayo".
 LOCATIVES = frozenset(_words("in at near around outside inside into from between"))
-# Verbs of a way between places: "the road linking Huddur and Wajid", "the route connecting X".
+# Verbs of a way between places: "the road linking Kambi and Dosa", "the route connecting X".
 WAY_VERBS = frozenset(_words("linking connecting"))
 # Verbs whose object a conflict report names as the place struck or taken: "militia attack Tur", "SAF bomb
 # Deribat", "troops retake X". An unknown name there is a place unless it is a known actor or a person's.
