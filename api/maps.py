@@ -46,10 +46,10 @@ def _located_events() -> str:
     store = current_app.extensions["conflictkg.store"]
     limit = current_app.config["CONFLICTKG"].max_rows
     found: dict[str, dict] = {}
-    # newest first without sorting every match, as the events table (unless words in a sentence: tables.rows)
-    read = tables.newest_page(store, query, q.map_event_list(query.filters), limit, 0) \
-        if "text" not in query.filters else \
-        store.read(q.page(q.map_events(query.filters), limit, 0), query.bindings)
+    if tables.scans_sentences(query):
+        read = store.read(q.page(q.map_events(query.filters), limit, 0), query.bindings)
+    else:  # newest first without sorting every match, as the events table
+        read = tables.newest_page(store, query, q.map_event_list(query.filters), limit, 0)
     for row in read:
         found.setdefault(row["event"], row)
     places = _places(store, {r["place"] for r in found.values()})

@@ -21,7 +21,7 @@ from graph import queries as q
 from graph.store import TripleStore
 
 __all__ = ["Table", "TABLES", "FORM", "Query", "read_query", "filter_args", "rows", "event_iris", "count",
-           "country_name", "regions", "newest_page"]
+           "country_name", "regions", "newest_page", "scans_sentences"]
 
 
 @dataclass(frozen=True)
@@ -180,9 +180,15 @@ def _newest_reads(query: Query) -> q.NewestFirst | None:
     match, counts from the per-date counts), None for other orders (sorted by the engine) and for words in a
     source sentence (a scan of every sentence, which the per-date counts would repeat: once is enough)."""
     column, reads = _NEWEST.get(query.table.kind, ("", None))
-    if reads is None or query.sort != column or not query.descending or "text" in query.filters:
+    if reads is None or query.sort != column or not query.descending or scans_sentences(query):
         return None
     return reads(query.filters)
+
+
+def scans_sentences(query: Query) -> bool:
+    """Whether the query filters on words in a source sentence: a scan of every sentence, read once by the
+    engine's own sort rather than again for per-date counts."""
+    return "text" in query.filters
 
 
 def newest_page(store: TripleStore, query: Query, reads: q.NewestFirst, limit: int, offset: int
