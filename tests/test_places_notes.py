@@ -99,7 +99,7 @@ VARIANTS = [
     ("Militants stormed a hotel in Tajoura on Friday.", "Tajoura", "Tajura'", "LY", "Tripoli District", 1),
     ("Gunmen killed two traders in Maidougouri.", "Maidougouri", "Maiduguri", "NG", "Borno", 1),
     ("Protesters blocked the main road in Sabrata.", "Sabrata", "Sabratah", "LY", "Zawiya District", 1),
-    ("Farmers protested in Kersa over land.", "Kersa", "Kersa", None, None, None),  # not Kars (Turkey)
+    ("Farmers protested in Korsa over land.", "Korsa", "Korsa", None, None, None),  # not Kars (Turkey)
     ("Police dispersed a march in Jalalabaad.", "Jalalabaad", "Jalalabaad", None, None, None),  # AF or AZ
 ]
 
