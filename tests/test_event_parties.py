@@ -111,13 +111,23 @@ def test_a_crowd_that_also_protests_peacefully_stays_protesters_in_its_riots(ext
     assert "Rioters (Kenya)" not in {a.name for a in result.actors}
 
 
-def test_named_armed_group_is_not_replaced_by_an_unidentified_one(extractor):
-    """An article that names an armed group leaves an unnamed bomber to it: no unidentified group is invented."""
-    result = extract(extractor, "Boko Haram fighters raided Gwoza, Nigeria on Monday. A bomb exploded at the "
-                                "market the next day, killing three people.")
-    bombs = [e for e in result.events if e.sub_event_type == "Remote explosive/landmine/IED"]
-    assert bombs and all("Unidentified" not in (e.actor1 or "") for e in bombs)
-    assert bombs[0].actor2 == "Civilians (Nigeria)"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Boko Haram fighters raided Gwoza, Nigeria on Monday. A bomb exploded at the market the next day, killing "
+        "three people.",
+        "Jihadist groups linked to al-Qaeda are active across the region. On Tuesday, 14 civilians were killed in an "
+        "attack on the village of Kolo in Tahoua region, Niger.",
+    ],
+)
+def test_an_unnamed_doer_is_unidentified_even_when_the_article_names_a_group(extractor, text):
+    """ACLED codes harm that the text pins on nobody to an Unidentified Armed Group (X), even in an article that
+    names an armed group elsewhere: the group named in another sentence is no party of this one."""
+    result = extract(extractor, text)
+    last = result.events[-1]  # the harm of the last sentence, whose doer the text does not name
+    assert last.actor1 is not None and last.actor1.startswith("Unidentified Armed Group (")
+    assert last.actor2 is not None and last.actor2.startswith("Civilians (")
+    assert last.actor1 in {actor.name for actor in result.actors}
 
 
 def test_implied_actor_records_are_generic(extractor):

@@ -46,7 +46,6 @@ _UNKNOWN = "Unidentified Armed Group"
 _UNNAMED_MILITIAS = ("Unidentified Clan Militia", "Unidentified Communal Militia")
 _IDENTITY_MILITIAS = ("Ethnic Militia", "Clan Militia", "Communal Militia")
 _VIGILANTES = "Vigilante Militia"
-_GENERIC_GROUPS = (_UNKNOWN, *_UNNAMED_MILITIAS, _VIGILANTES)
 _LEADERS = frozenset(["organization", "person"])  # a union, party or person who leads a protest: beside its crowd
 _PROTESTERS = "Protesters"
 
@@ -56,9 +55,6 @@ def implied_parties(events: Sequence[Event], table: ActorTable,
     """Return the events with the parties the codebook implies, and the records of the actors they add."""
     country_of = {p.location.name: p.location.country for p in places}
     kinds = {info.name: info.kind for info in table.actors.values()}
-    # an article that names an armed group has its own suspects: an unnamed doer is left to them (a generic
-    # group, "vigilantes", "a local militia", names no suspect)
-    unnamed = not any(kind in _NON_STATE_ARMED and not name.startswith(_GENERIC_GROUPS) for name, kind in kinds.items())
     added: dict[str, ActorInfo] = {}
     out = []
     rioting = _rioting_crowds(events, table)
@@ -68,9 +64,6 @@ def implied_parties(events: Sequence[Event], table: ActorTable,
         changed = _implied(event, kinds, code)
         if event.event_type == "Riots" and event.actor1 in rioting:
             changed = {**changed, "actor1": rioting[event.actor1]}
-        if not unnamed:
-            changed = {slot: info for slot, info in changed.items()
-                       if not info.name.startswith(_UNKNOWN) or info.name in kinds}
         for info in changed.values():
             if info.name not in kinds:
                 added.setdefault(info.name, info)
