@@ -2,7 +2,8 @@
 
 One run:
 1. Builds ``--docs`` documents of the realistic corpus (real texts from ../shared/eval, extracted
-   once and cached, replicated as stories of 1-4 reports under new ids and dates).
+   once and cached, replicated as stories of 1-4 reports under new ids and dates). Without
+   ../shared/eval beside the repository it stops with an error (``--seed-only``: the seed alone).
 2. Ingest in fresh processes on the same documents: ours (this tree) and the baseline, the code of
    ``--baseline-rev`` (default: main before the current graph, issue 11), taken with ``git
    archive``, alternating for ``--rounds`` rounds (the machine is shared: one round alone swings
@@ -20,7 +21,7 @@ Last line: ``BENCH corpus ratio=<our ingest s / baseline ingest s> cpu_ratio=...
 p99> errors=... rss_mb=... met=<p99 <= 200 ms and no errors and ratio <= 1.0>``
 
 Usage: python bench/bench_corpus.py [--docs 1000] [--seconds 20] [--clients 16] [--rounds 3] [--baseline-rev REV]
-[--no-baseline] [--store DIR]   (--store: serve a store built by ``python bench/corpus.py N --store DIR``)
+[--no-baseline] [--seed-only] [--store DIR]   (--store: serve a store built by ``python bench/corpus.py N --store DIR``)
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from corpus import extractions, replicate  # noqa: E402
+from corpus import EVAL, extractions, replicate  # noqa: E402
 
 BASE = "https://conflictkg.org/id/"
 BASELINE_REV = "9507ade"  # main just before the current graph (issue 11)
@@ -256,7 +257,7 @@ def p99(values: list[float]) -> float:
 
 def measure_ingest(args: argparse.Namespace, tmp_path: Path) -> tuple[dict, dict, int]:
     """Build the corpus and ingest it (both trees, alternating); return (baseline, ours, documents)."""
-    sources = extractions()
+    sources = extractions(None if args.seed_only else EVAL)
     docs = list(replicate(sources, args.docs))
     print(f"corpus: {len(docs)} documents from {len(sources)} extracted texts", flush=True)
     corpus = tmp_path / "corpus.jsonl"
@@ -298,6 +299,8 @@ def main() -> None:
     parser.add_argument("--baseline-rev", default=BASELINE_REV)
     parser.add_argument("--no-baseline", action="store_true", help="skip the baseline ingest (ratio=nan)")
     parser.add_argument("--rounds", type=int, default=3, help="ingest rounds per side, alternating; the best counts")
+    parser.add_argument("--seed-only", action="store_true", help="build the corpus from the seed alone (without "
+                        "../shared/eval beside the repository, which is otherwise an error)")
     parser.add_argument("--store", type=Path, help="serve this store instead of ingesting (python bench/corpus.py N "
                         "--store DIR builds one); no ingest is measured")
     args = parser.parse_args()

@@ -41,10 +41,20 @@ SEED_PUBLISHED = dt.date(2018, 7, 31)
 CASE_PUBLISHED = dt.date(2021, 6, 1)  # CASE snippets carry no date; one nearby day for all
 
 
-def articles(eval_dir: Path = EVAL) -> list[Article]:
-    """The real texts: the seed, ACLED notes, CASE snippets and news articles (those that are present)."""
+def articles(eval_dir: Path | None = EVAL) -> list[Article]:
+    """The real texts: the seed, ACLED notes, CASE snippets and news articles (those that are present).
+
+    ``eval_dir=None`` asks for the seed alone. A missing ``eval_dir`` is an error (a one-line exit),
+    not a corpus of one text: a benchmark run from a copy of the repository without
+    ``../shared/eval`` beside it would otherwise measure the seed replicated and look fine.
+    """
+    if eval_dir is not None and not eval_dir.is_dir():
+        raise SystemExit(f"error: {eval_dir} not found: the realistic corpus is built from its texts "
+                         "(run from a worktree beside ../shared/eval, or ask for the seed alone)")
     found = [Article(id=f"seed-{path.stem}", text=path.read_text(encoding="utf-8"), published=SEED_PUBLISHED)
              for path in sorted((ROOT / "seeds").glob("*.txt"))]
+    if eval_dir is None:
+        return found
     for name, published in (("acled_dev.jsonl", None), ("case2021_dev.jsonl", CASE_PUBLISHED)):
         path = eval_dir / name
         if path.exists():
@@ -63,8 +73,8 @@ def _day(row: dict) -> dt.date | None:
     return dt.date.fromisoformat(row["published"]) if row.get("published") else None
 
 
-def extractions(eval_dir: Path = EVAL) -> list[Extraction]:
-    """Every text of :func:`articles`, extracted once (cached on disk), with at least one event."""
+def extractions(eval_dir: Path | None = EVAL) -> list[Extraction]:
+    """Every text of :func:`articles`, extracted once (cached on disk), with at least one event (None: the seed's)."""
     texts = articles(eval_dir)
     key = hashlib.sha1(("\n".join(f"{a.id}\t{a.published}\t{a.text}" for a in texts) + __version__).encode(),
                        usedforsecurity=False).hexdigest()[:12]

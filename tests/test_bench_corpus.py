@@ -1,0 +1,46 @@
+"""The realistic corpus of the benchmarks (bench/corpus.py): it never silently shrinks to the seed."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _corpus_module():
+    spec = importlib.util.spec_from_file_location("bench_corpus_module", ROOT / "bench" / "corpus.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_missing_eval_dir_is_an_error(tmp_path):
+    corpus = _corpus_module()
+    with pytest.raises(SystemExit) as stopped:
+        corpus.articles(tmp_path / "eval")
+    assert str(stopped.value).startswith("error: ") and str(tmp_path / "eval") in str(stopped.value)
+
+
+def test_seed_alone_when_asked():
+    corpus = _corpus_module()
+    texts = corpus.articles(None)
+    assert texts and all(a.id.startswith("seed-") for a in texts)
+
+
+def test_bench_without_eval_dir_exits_with_one_line(tmp_path):
+    """A copy of the repository with no ../shared/eval beside it: one error line, exit 1, no traceback."""
+    copy = tmp_path / "repo"
+    (copy / "bench").mkdir(parents=True)
+    for name in ("corpus.py", "bench_corpus.py"):
+        (copy / "bench" / name).write_text((ROOT / "bench" / name).read_text(encoding="utf-8"), encoding="utf-8")
+    out = subprocess.run([sys.executable, str(copy / "bench" / "bench_corpus.py"), "--docs", "3", "--no-baseline"],
+                         capture_output=True, text=True, timeout=120, env={"PYTHONPATH": str(ROOT), "PATH": ""})
+    assert out.returncode == 1
+    assert out.stderr.strip().splitlines() == [out.stderr.strip()] and out.stderr.startswith("error: ")
+    assert "shared/eval" in out.stderr and "Traceback" not in out.stderr
