@@ -324,6 +324,34 @@ def test_a_headline_the_body_tells_is_no_event_of_its_own():
     assert kept == ["Agreement", "Attack"]  # the headline's attack is the body's; the pact only the headline tells
 
 
+_CLASH_BODY = ("Soldiers and militants fought for hours near Dori on Monday, officials said.", "Armed clash", "Battles")
+
+
+@pytest.mark.parametrize(
+    ("line", "sub", "kind", "start", "kept"),
+    [
+        # a headline worded as an attack over a body that tells the fight as a clash: the same incident
+        ("Rebel attack leaves a dozen dead near Dori", "Attack", "Violence against civilians", 0, False),
+        # a headline on a protest over a body of fighting: a kind the body does not tell
+        ("Traders march against new taxes", "Peaceful protest", "Protests", 0, True),
+        # a line of a headline's shape inside the body: a link to another story or a subheading
+        ("Country to open talks on a marine corridor", "Agreement", "Strategic developments", 500, False),
+        # the last line of a text cut off in mid-sentence is story text
+        ("The army says it arrested a rebel leader in the north, of which the", "Arrests", "Strategic developments",
+         2000, True),
+    ],
+)
+def test_headline_lines(line, sub, kind, start, kept):
+    from graph.extract.events.coref import drop_headlines
+
+    body = mention(_CLASH_BODY[0], sub=_CLASH_BODY[1], kind=_CLASH_BODY[2], place="Dori", start=100)
+    headline = mention(line, sub=sub, kind=kind, body=False, start=start)
+    incidents = sorted([body, headline], key=lambda i: i.event.start)
+    text_end = 2000 + len(line)  # the cut-off line ends the text
+    left = [i.event.evidence for i in drop_headlines(incidents, (50, text_end))]
+    assert (line in left) is kept and _CLASH_BODY[0] in left
+
+
 CROWD, POLICE = "Protesters (Ethiopia)", "Military Forces of Ethiopia"
 
 

@@ -104,7 +104,7 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
     incidents = merge_mentions((EventMention(e, *context.own[e.id], body=_in_body(e), told=context.told.get(e.id),
                                              within=within.get(e.location or "", frozenset())) for e in events),
                                short=sum(1 for _ in doc.sents) <= _SHORT_NOTE)
-    incidents = drop_headlines(incidents)
+    incidents = drop_headlines(incidents, (lead, len(article.text.rstrip())))
     events = drop_summaries(incidents, anchor_dates(incidents, context.published), context.summaries)
     countries = {p.location.name for p in places if p.location.kind in _COUNTRY_KINDS}
     events = fill_from_context(events, countries, theatre_check(article, doc, table, places))

@@ -379,8 +379,15 @@ def _aftermath(incident: EventMention, later: EventMention, signals: _Signals) -
             and _dates_fit(incident, later, refers_back=True))
 
 
-def drop_headlines(incidents: list[EventMention]) -> list[EventMention]:
-    """Drop headline-only incidents ("Attacks by jihadists kill 21", "Ethiopia seizes Tigray town") when
-    the story's body reports an event of the same type: the headline announces what the body tells."""
+def drop_headlines(incidents: list[EventMention], body: tuple[int, int] = (0, 0)) -> list[EventMention]:
+    """Drop headline-only incidents: at the top ("Attacks by jihadists kill 21", "Ethiopia seizes Tigray town")
+    when the story's body reports an event of the same kind (political violence, or a crowd's protest or riot,
+    which a headline often words otherwise: "rebel attack" over a body's clash); and inside the ``body`` (from
+    where a page's headline block ends to where the text ends) any line of a headline's shape, a subheading or
+    a link to another story ("Country to open talks on a marine corridor"), not story text. A text cut off in
+    mid-sentence ends in such a line: that one is story text."""
     told = {incident.event.event_type for incident in incidents if incident.body}
-    return [i for i in incidents if i.body or i.event.event_type not in told]
+    kinds = told | {kind for family in _FAMILIES if told & family for kind in family}
+    start, end = body
+    return [i for i in incidents if i.body or not (i.event.event_type in kinds
+                                                  or 0 < start <= i.event.start and i.event.end < end)]
