@@ -98,7 +98,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 READY = {
-    "ours": "document.body.dataset.ready === '1'",
+    "ours": "document.body !== null && document.body.dataset.ready === '1'",
     "pyvis": "typeof network !== 'undefined' && (!document.getElementById('loadingBar') "
              "|| document.getElementById('loadingBar').style.opacity === '0')",
 }
