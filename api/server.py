@@ -6,10 +6,16 @@ SIGTERM stops the server like Ctrl-C, so exit handlers run (query workers stop, 
 snapshots are removed). Waitress keeps reading each connection while its request runs
 (``channel_request_lookahead``), so a route can ask ``environ['waitress.client_disconnected']``
 whether its client is still there and stop work nobody waits for.
+
+Before serving, the objects made at start (modules, vocabularies, templates, the app: about
+100,000) are frozen out of the garbage collector (``gc.freeze``): they live as long as the
+server, and every full collection walked them all, 0.8 ms of CPU per request at 100,000
+documents.
 """
 
 from __future__ import annotations
 
+import gc
 import json
 import signal
 import sys
@@ -48,6 +54,8 @@ def serve(app: Any, host: str, port: int, threads: int, max_header_bytes: int) -
                            max_request_header_size=max_header_bytes, channel_request_lookahead=1)
     server.channel_class = _ProblemChannel
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    gc.collect()
+    gc.freeze()
     try:
         server.run()
     except KeyboardInterrupt:
