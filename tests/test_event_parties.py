@@ -213,6 +213,24 @@ def test_territory_and_who_regained_it(extractor, text, sub_event_type, actor1, 
 
 
 @pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        # the ground the article's only armed group held: it lost it, though the sentence does not name it
+        ("Boko Haram fighters overran an army base near Monguno, Nigeria, on Friday. On Sunday troops retook "
+         "the base.", "Boko Haram"),
+        ("Al-Shabaab fighters seized the village of Bulo Burde, Somalia, in March. Soldiers recaptured the village "
+         "on Sunday.", "Al-Shabaab"),
+        # two armed groups in the article: the sentence does not say whose ground it was
+        ("Boko Haram and ISWAP fighters raided Monguno, Nigeria, on Friday. On Sunday troops retook the town.",
+         None),
+    ],
+)
+def test_regained_ground_was_the_only_armed_groups(extractor, text, actor2):
+    event = next(e for e in extract(extractor, text).events if e.sub_event_type == "Government regains territory")
+    assert event.actor2 == actor2
+
+
+@pytest.mark.parametrize(
     ("text", "actor1", "actor2"),
     [
         # a clash whose sentence names one side: the article's only force across the state line is the other

@@ -14,7 +14,8 @@
   when the text names no other force; a peaceful protest's target (the government it protests against) is no
   party.
 - The government that regains territory is the country's: its military forces are actor1, a group
-  the text names alone (the loser, "liberated the villages from al-Shabaab") actor2.
+  the text names alone (the loser, "liberated the villages from al-Shabaab") actor2; when the sentence
+  names no loser, the article's only armed group is it.
 - An arrest with no named arrester is by the country's police; the people arrested, when named only
   as members of a party or by role, are Civilians (X).
 
@@ -109,7 +110,7 @@ def _implied(event: Event, kinds: dict[str, str], code: str | None) -> dict[str,
         return {"actor2" if event.actor1 else "actor1": opponent}
     if event.event_type in _CROWDS:
         return _crowd(event, kinds, code)
-    if sub == "Government regains territory" and kinds.get(event.actor1 or "") != "state_forces":
+    if sub == "Government regains territory":
         return _regained(event, kinds, code)
     if sub == "Arrests":
         out = _victims(event, kinds, code)
@@ -145,7 +146,11 @@ def _other_side(present: str, code: str | None) -> ActorInfo:
 
 def _regained(event: Event, kinds: dict[str, str], code: str | None) -> dict[str, ActorInfo]:
     """The government that regains territory is the country's forces (actor1); a group named alone is the
-    one it took the ground from (actor2)."""
+    one it took the ground from (actor2), and so is the article's only armed group when the sentence names
+    none ("troops retook the town")."""
+    if kinds.get(event.actor1 or "") == "state_forces":
+        loser = _opponent(event.actor1 or "", kinds) if event.actor2 is None else None
+        return {"actor2": loser} if loser else {}
     state = state_actor(code) if code else None
     if state is None:
         return {}
