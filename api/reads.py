@@ -6,9 +6,11 @@ embedded store on disk, ``WorkerReads`` therefore runs each read in one of a few
 (the ``/sparql`` workers' code, ``api/sparql_runner.py``, with their own pool and snapshots), and
 a read past its deadline or left by its client is stopped by killing its worker, which a fresh
 one replaces. The workers read a snapshot at least as new as the last write (``store.on_write``),
-cannot reach the network and have a heap limit (half of ``worker_memory_mb``; at 100,000
-documents a read worker peaked at 54 MB resident, and a third of 384 MB was too little to open
-a store): a read that needs more answers 503 instead of growing the service. There are as many
+cannot reach the network and have a heap limit (``worker_memory_mb``, as a ``/sparql`` worker:
+the engine keeps the index and filter blocks of every part of the store a read has touched, and at
+100,000 documents a read worker's heap reached 202 MB after every route had been asked 20 times,
+past the half of 384 MB it had before, which answered 503 once it was used long enough): a read
+that needs more answers 503 instead of growing the service. There are as many
 as ``/sparql`` has workers (half the server threads, 2 to 4), so that one slow read does not
 queue every other request behind it.
 
@@ -51,7 +53,7 @@ class WorkerReads:
         self.gone = gone
         self.runner = QueryRunner(
             store, settings.read_timeout_ms, settings.max_rows, settings.worker_processes,
-            memory_mb=settings.worker_memory_mb // 2, capacity=settings.threads, purpose="reads", niceness=0,
+            memory_mb=settings.worker_memory_mb, capacity=settings.threads, purpose="reads", niceness=0,
             copy_to_memory=False,  # reads are short and many: they stay on the disk snapshot
         )
         self.answers = ResponseCache(READ_CACHE_ENTRIES, max_bytes=READ_CACHE_BYTES)
