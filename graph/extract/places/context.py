@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from graph.extract.places.gazetteer import Place, get_gazetteer, normalise, strip_article
 from graph.extract.places.spans import query_variants, strip
-from graph.extract.places.words import FORCE_NOUNS, PLACE_NOUNS
+from graph.extract.places.words import FORCE_NOUNS, PLACE_NOUNS, before_facility
 
 __all__ = ["doc_countries", "doc_admin1s", "country_names", "actor_countries", "foreign_forces", "landmark"]
 
@@ -47,7 +47,7 @@ def doc_countries(
                     counts[owners.pop()] += 1
                     break
             mark = _landmark(gaz.lookup(text))
-            if mark is not None and not _town_called_area(doc, e, mark):
+            if mark is not None and not _town_called_area(doc, e, mark) and not _site_named(doc, e, mark):
                 counts[mark.country] += 1  # "Khan Younis", "the Gaza Strip": only one country has it
                 break
     return counts
@@ -83,6 +83,12 @@ def _town_called_area(doc: Doc, end: int, place) -> bool:
     """A town's name that the text calls a district or area ("Sham district" in Libya): a local namesake, no
     sign of the town's country (a region keeps its word: "the Abyei area")."""
     return end < len(doc) and doc[end].lower_ in PLACE_NOUNS and place.kind in ("city", "town", "village")
+
+
+def _site_named(doc: Doc, end: int, place) -> bool:
+    """A camp's name before a facility noun ("the Zamzam barracks"): the site's own name, no sign of the country
+    of the camp so called (a town or an area holds its sites: "the Jufra airbase")."""
+    return place.kind == "camp" and before_facility(doc, end)
 
 
 def actor_countries(doc: Doc) -> Counter:

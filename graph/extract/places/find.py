@@ -42,6 +42,7 @@ from graph.extract.places.words import (
     STATE_NOT_ADMIN,
     TITLES,
     TOWN_WORDS,
+    before_facility,
 )
 from graph.records import Location
 
@@ -306,6 +307,8 @@ class _Geocoder:
             local = doc[end - 1].lower_ in PLACE_NOUNS or place_noun(doc, start, end) is not None
             if place is not None and _abroad(place, self.named or self._hinted, local):
                 place = None
+            if place is not None and place.kind == "camp" and before_facility(doc, end):
+                place = None  # "the Zamzam barracks": a site's own name, not the camp of that name abroad
             if place is not None:
                 mention = doc[start : max(end, e)]
                 return PlaceMention(mention.start, mention.end, _to_location(place, cues, mention.text))

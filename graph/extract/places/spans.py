@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.places.gazetteer import get_gazetteer, normalise
+from graph.extract.places.holders import TOWN_KINDS
 from graph.extract.places.listing import ARTICLES, place_noun
 from graph.extract.places.local import locative
 from graph.extract.places.references import dateline
@@ -17,6 +18,7 @@ from graph.extract.places.words import (
     CUE_AFTER,
     CUE_BEFORE,
     DIRECTIONS,
+    FACILITY_NOUNS,
     NAME_ENDINGS,
     PLACE_NOUNS,
     PLACE_PREFIXES,
@@ -146,16 +148,8 @@ def cued_spans(doc: Doc, taken: set[int]) -> list[Span]:
             start, end = found  # "KABUL, Afghanistan (AP) —", "date 2022-11-03 Kohima:"
         elif lower == "of" and before is not None and before.lower_ in CUE_BEFORE:
             start, end = i + 1, _name_end(doc, i + 1, 4)
-        elif before is not None and (noun_at(doc, i) in CUE_AFTER or _apposed_noun(doc, i)
-                                     or _local_government(doc, i)) \
-                and ((named_before := _name_token(before)) or (i >= 2 and before.lower_ in BORDER_WORDS
-                                                               and _name_token(doc[i - 2]))):
-            end = i if named_before else i - 1  # "Damasa border town": the name before "border"
-            start = end
-            while start > 0 and end - start < 4 and _name_token(doc[start - 1]):
-                start -= 1
-                if start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
-                    start -= 2  # "Ga-Rankuwa neighbourhood"
+        elif before is not None and (named := _name_before_noun(doc, i)) is not None:
+            start, end = named
         elif (ends := _road_ends(doc, i)) is not None:
             (first, last), (start, end) = ends  # "the Maiduguri-Damboa road": both towns are places
             if not any(t in taken for t in range(first, last)):
@@ -189,6 +183,36 @@ def _road_ends(doc: Doc, i: int) -> tuple[tuple[int, int], tuple[int, int]] | No
     while start > 0 and i - start < 3 and _name_token(doc[start - 1]):
         start -= 1
     return (start, i), (i + 1, end)
+
+
+def _name_before_noun(doc: Doc, i: int) -> tuple[int, int] | None:
+    """The bounds of the name before token ``i`` when ``i`` opens a place noun ("Nad Ali district", "Damasa border
+    town", "X, a village"), or a facility noun after a town's name ("the Mthatha legislature", "Gulu hospital")."""
+    before = doc[i - 1]
+    if doc[i].lower_ in FACILITY_NOUNS:
+        return _town_before(doc, i)
+    if not (noun_at(doc, i) in CUE_AFTER or _apposed_noun(doc, i) or _local_government(doc, i)):
+        return None
+    if not ((named_before := _name_token(before)) or (i >= 2 and before.lower_ in BORDER_WORDS
+                                                       and _name_token(doc[i - 2]))):
+        return None
+    end = i if named_before else i - 1  # "Damasa border town": the name before "border"
+    start = end
+    while start > 0 and end - start < 4 and _name_token(doc[start - 1]):
+        start -= 1
+        if start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
+            start -= 2  # "Ga-Rankuwa neighbourhood"
+    return start, end
+
+
+def _town_before(doc: Doc, i: int) -> tuple[int, int] | None:
+    """The bounds of the name right before token ``i`` when the gazetteer lists a town so called."""
+    start = i
+    while start > 0 and i - start < 3 and _name_token(doc[start - 1]):
+        start -= 1
+    if start == i or not any(p.kind in TOWN_KINDS for p in get_gazetteer().lookup(doc[start:i].text)):
+        return None
+    return start, i
 
 
 def _name_after(doc: Doc, i: int, taken: set[int]) -> tuple[int, int] | None:

@@ -24,8 +24,10 @@ __all__ = [
     "TOWN_WORDS",
     "CAMP_WORDS",
     "PLACE_NOUNS",
+    "FACILITY_NOUNS",
     "LOCAL_UNITS",
     "noun_at",
+    "before_facility",
     "LOCATIVES",
     "WAY_VERBS",
     "AROUND_NOUNS",
@@ -88,6 +90,14 @@ CUE_BEFORE = frozenset(
     _words(
         "town towns village villages city district area areas suburb neighbourhood neighborhood outskirts "
         "residents inhabitants streets"
+    )
+)
+# Buildings and sites that take the name of the town they stand in ("the Mthatha legislature", "Gulu hospital"):
+# a name right before one is that town, or else the site's own name ("the Zamzam barracks"), never a far namesake.
+FACILITY_NOUNS = frozenset(
+    _words(
+        "legislature parliament stadium hospital clinic barracks garrison base airbase airport prison jail court "
+        "courthouse university college school market mosque church hotel"
     )
 )
 # Local administrative units below the district, as news from Africa names them ("Mazeze administrative post",
@@ -198,3 +208,8 @@ def noun_at(doc: Doc, i: int) -> str:
     if lower == "administrative" and i + 1 < len(doc) and doc[i + 1].lower_ in ("post", "posts"):
         return f"administrative-{doc[i + 1].lower_}"
     return lower
+
+
+def before_facility(doc: Doc, end: int) -> bool:
+    """Whether a facility noun follows the name that ends at token ``end``: "the Zamzam barracks", "Gulu hospital"."""
+    return end < len(doc) and doc[end].lower_ in FACILITY_NOUNS
