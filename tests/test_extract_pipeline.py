@@ -37,6 +37,7 @@ def extractor():
         ("line\r\nnext", "line\n\nnext"),
         ("zero\u200bwidth", "zero width"),
         ("bell\x07", "bell "),
+        ("Kano\x92s \x93old\x94 market \x96 east", "Kano's \"old\" market - east"),  # Windows-1252 read as Latin-1
     ],
 )
 def test_cleaning_keeps_length(raw, expected):

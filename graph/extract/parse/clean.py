@@ -10,8 +10,12 @@ __all__ = ["clean_text", "looks_like_html", "looks_like_english"]
 _ODD_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 _QUOTES = {"\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'", "\u201c": '"', "\u201d": '"', "\u201e": '"'}
+# Windows-1252 quotes and dashes read as Latin-1 (C1 control characters): "Kano\x92s" is "Kano's".
+_CP1252 = {"\x91": "'", "\x92": "'", "\x93": '"', "\x94": '"', "\x96": "-", "\x97": "-"}
 _NEWLINES = dict.fromkeys("\r\u2028\u2029", "\n")
-_TABLE = str.maketrans({**dict.fromkeys(_ODD_SPACES + _ZERO_WIDTH + "\t\x0b\x0c", " "), **_QUOTES, **_NEWLINES})
+_TABLE = str.maketrans(
+    {**dict.fromkeys(_ODD_SPACES + _ZERO_WIDTH + "\t\x0b\x0c", " "), **_QUOTES, **_CP1252, **_NEWLINES}
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 _HTML = re.compile(r"<(html|body|div|p|span|script|table|a\s|br|head|meta)\b", re.IGNORECASE)
 # English function words, most of them spelt so in no other Latin-script language we are sent.
