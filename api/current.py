@@ -3,8 +3,8 @@ document graphs has the facts of what those graphs mentioned before and mention 
 
 Ingest reconciles by itself (``graph.link``); this covers writes made through ``/sparql`` and
 ``/store``. An update that names no graph (or only the current one) reconciles nothing; after
-such writes ``python -m graph reconcile`` rebuilds the current graph. Every raw write drops the
-reading tallies (``graph.link.tallies``).
+such writes ``python -m graph reconcile`` rebuilds the current graph. Every raw write that runs
+drops the reading tallies (``graph.link.tallies``).
 """
 
 from __future__ import annotations
@@ -39,14 +39,23 @@ def _valid(iri: str) -> bool:
 def update_reconciled(store: TripleStore, text: str) -> None:
     """Run a raw SPARQL Update, then reconcile what the graphs it names mentioned before it and mention after.
 
-    An update may change any graph (``GRAPH ?g``), so every reading tally is dropped first
-    (``graph.link.tallies``): the next ingest reads the store once for each entity it touches.
+    An update may change any graph (``GRAPH ?g``), so every reading tally is dropped once it has run
+    (``graph.link.tallies``): the next ingest reads the store once for each entity it touches. An
+    update that fails (it does not parse, or the engine refuses it) was one transaction that wrote
+    nothing, so the tallies stay.
     """
     graphs = named_graphs(text)
     before: set[str] = set().union(*mentioned(store, graphs).values()) if graphs else set()
+    refused: Exception | None = None
     with changing(store) as tallies:
-        if tallies is not None:
-            tallies.clear()
-        store.update_raw(text)
-        if graphs:
-            reconcile(store, before | set().union(*mentioned(store, graphs).values()))
+        try:
+            store.update_raw(text)
+        except Exception as error:  # raised below, once the tallies' block has ended as unchanged
+            refused = error
+        else:
+            if tallies is not None:
+                tallies.clear()
+            if graphs:
+                reconcile(store, before | set().union(*mentioned(store, graphs).values()))
+    if refused is not None:
+        raise refused

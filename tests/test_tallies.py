@@ -153,3 +153,28 @@ def test_a_failed_write_drops_the_tallies(store):
     with pytest.raises(RuntimeError):
         write_documents(store, failing(), BASE)
     assert _names(store) == {}
+
+
+def test_a_raw_update_that_fails_keeps_the_tallies_and_one_that_runs_drops_them(store):
+    write(store, [_report(n, "River Rangers") for n in range(2)], BASE, atomic=False)
+    with pytest.raises(SyntaxError):
+        update_reconciled(store, "DROP GRAPH <this update does not parse")
+    assert _names(store) == {"River Rangers": 2}  # nothing was written: nothing to read again
+    update_reconciled(store, f"DROP SILENT GRAPH <{document_graph_iri(BASE, 'nothing')}>")
+    assert _names(store) == {}
+
+
+def test_closing_the_store_closes_its_tallies(tmp_path):
+    import sqlite3
+
+    store = Store(str(tmp_path / "store"))
+    write(store, [_report(0, "River Rangers")], BASE, atomic=False)
+    tallies = tallies_of(store)
+    store.close()
+    with pytest.raises(sqlite3.ProgrammingError):  # "Cannot operate on a closed database"
+        tallies.rows([RANGER])
+    reopened = Store(str(tmp_path / "store"))
+    try:
+        assert _names(reopened) == {"River Rangers": 1}
+    finally:
+        reopened.close()

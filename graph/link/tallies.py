@@ -49,6 +49,8 @@ def tallies_of(store: TripleStore) -> Tallies | None:
     if found is None:
         path = getattr(store, "path", None)
         found = _opened[store] = Tallies(os.path.join(path, FILE) if path else ":memory:")
+        if hasattr(store, "on_close"):  # closed with the store
+            store.on_close.add(found.close)
     return found
 
 
@@ -113,6 +115,10 @@ class Tallies:
         if self.depth == 0:
             self.db.execute("UPDATE state SET open = 0")
         self.db.commit()
+
+    def close(self) -> None:
+        """Close the file; what was put and not committed is dropped (a run that did not end leaves its mark)."""
+        self.db.close()
 
     def clear(self) -> None:
         """Drop every subject's tallies (they are read from the store again when next needed)."""

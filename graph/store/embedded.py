@@ -60,6 +60,7 @@ class Store:
         self.dataset = Dataset(store=OxigraphStore(store=self.oxigraph), default_union=True)
         self._write_lock = threading.Lock()
         self.on_write = WriteListeners()  # run after every write (graph.store.base.writes)
+        self.on_close = WriteListeners()  # run by close(), before the engine is released (the tallies close)
         self._journaled: dict[str, list[str]] = {"new": [], "replaced": []}  # this run's, not yet settled
         self.needs_rebuild = False  # an interrupted run was undone: derived facts must be rebuilt
         self.recovered = self._recover()
@@ -168,7 +169,8 @@ class Store:
         self.oxigraph.flush()
 
     def close(self) -> None:
-        """Flush and release the engine (and its directory lock) once nothing else uses it."""
+        """Flush and release the engine (and its directory lock) once nothing else uses it, and what hangs on it."""
+        self.on_close.notify()
         self.flush()
         del self.dataset, self.oxigraph
 
