@@ -13,7 +13,7 @@ import requests
 
 from api import create_app
 from graph import queries as q
-from graph.records import Actor, Article, Event, Extraction, Location
+from graph.records import Actor, Article, Event, Evidence, Extraction, Location
 from graph.vocab import CURRENT_GRAPH
 from tests.conftest import ROOT, _serve, write_data_dir
 
@@ -195,7 +195,37 @@ def test_a_timeline_cut_at_its_row_limit_keeps_the_newest_events(tmp_path, monke
     """Past TIMELINE_ROWS the oldest events' rows are left out: the newest events stay, ties by IRI."""
     data_dir = write_data_dir(tmp_path / "data", _tied_reports())
     everything = re.findall(r'href="/events/([^"]+)"', _pages(data_dir, path, 1)[0])  # oldest first, ties by IRI
-    monkeypatch.setattr(q, "TIMELINE", q.TIMELINE.replace(f"LIMIT {q.TIMELINE_ROWS}", "LIMIT 3"))  # a row an event
+    monkeypatch.setattr(q, "TIMELINE", q.TIMELINE.replace(f"LIMIT {q.TIMELINE_ROWS + 1}", "LIMIT 4"))  # a row an event
+    monkeypatch.setattr(q, "TIMELINE_NEWEST", q.TIMELINE_NEWEST.replace(f"LIMIT {q.TIMELINE_ROWS}", "LIMIT 3"))
+    monkeypatch.setattr(q, "TIMELINE_ROWS", 3)
     first, second = _pages(data_dir, path, 2)
     assert first == second
     assert re.findall(r'href="/events/([^"]+)"', first) == everything[:1] + everything[5:]
+
+
+def test_an_events_sentences_are_listed_in_iri_order(tmp_path):
+    """The timeline is read in no order: each event's sentences still come in the order of their IRIs."""
+    group = Actor(id="actor/red-hills-brigade", name="Red Hills Brigade", kind="armed_group")
+    town = Location(id="place/low-ford", name="Low Ford", kind="town", country="ML", lat=14.5, lon=-4.2)
+    told = ["Red Hills Brigade fighters stormed Low Ford at dawn.", "Gunfire went on for three hours, a teacher said.",
+            "The fighters withdrew before noon, witnesses said.", "Two shops were burnt during the attack."]
+    more = [Evidence(text=text, start=60 * n, end=60 * n + len(text)) for n, text in enumerate(told) if n]
+    event = Event(id="event/storm-0", event_type="Battles", sub_event_type="Armed clash", actor1=group.name,
+                  location=town.name, date="2021-03-04", evidence=told[0], start=0, end=len(told[0]),
+                  more_evidence=tuple(more))
+    data_dir = write_data_dir(tmp_path / "data", [Extraction(
+        document=Article(id="doc-storm", text=" ".join(told), published=dt.date(2021, 3, 5), title="doc-storm"),
+        actors=(group,), locations=(town,), events=(event,))])
+    app = create_app({"data_dir": str(data_dir)})
+    try:
+        rows = app.extensions["conflictkg.store"].read(q.PREFIXES + "SELECT ?evidence ?text WHERE { GRAPH ?g { "
+                                                       "?event <https://w3id.org/conflictkg/ontology#evidence> "
+                                                       "?evidence . ?evidence <https://w3id.org/conflictkg/ontology"
+                                                       "#text> ?text } } ORDER BY ?evidence")
+        html = app.test_client().get("/actors/red-hills-brigade", headers={"Accept": "text/html"}).get_data(
+            as_text=True)
+    finally:
+        app.extensions["conflictkg.reads"].close()
+        app.extensions["conflictkg.store"].close()
+    assert len(rows) == 4
+    assert quotes(html) == [row["text"] for row in rows]

@@ -87,7 +87,7 @@ def timeline(store: TripleStore, base_iri: str, segment: str, entity_id: str) ->
     )
     role = "actor" if segment == "actors" else "place"  # the event list's filter: sem:hasActor or sem:hasPlace
     latest = newest_items(store, q.event_list([role]), {role: URIRef(iri)}, q.TIMELINE_LIMIT, 0)  # TIMELINE: fields
-    rows = store.read(q.with_iris(q.TIMELINE, latest), binding) if latest else []
+    rows = _timeline_rows(store, latest, binding)
     events = sorted({r["event"] for r in rows})
     roles = store.read(q.with_iris(q.NETWORK_EVENT_ROLES, events)) if events else []
     found.events = _events(rows, roles, iri, _looked_up(store, rows, roles))
@@ -97,6 +97,17 @@ def timeline(store: TripleStore, base_iri: str, segment: str, entity_id: str) ->
     found.first_seen, found.last_seen = (dated[0], dated[-1]) if dated else (None, None)
     found.disagreements = disagreements(store, iri)
     return found
+
+
+def _timeline_rows(store: TripleStore, latest: list[str], binding: dict[str, Any]) -> list[dict[str, Any]]:
+    """The TIMELINE rows of the events ``latest``, each event's sentences in IRI order; past ``TIMELINE_ROWS``
+    the rows of the newest events (``TIMELINE_NEWEST``), as the page lists them."""
+    if not latest:
+        return []
+    rows = store.read(q.with_iris(q.TIMELINE, latest), binding)
+    if len(rows) > q.TIMELINE_ROWS:
+        return store.read(q.with_iris(q.TIMELINE_NEWEST, latest), binding)
+    return sorted(rows, key=lambda row: row.get("evidence") or "")
 
 
 def _looked_up(store: TripleStore, rows: list[dict[str, Any]], roles: list[dict[str, Any]]
