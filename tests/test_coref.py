@@ -542,3 +542,43 @@ def test_a_crowd_is_one_party_whatever_its_reading_calls_it(mentions, count, par
     events = merge_mentions(mentions)
     assert len(events) == count
     assert parties is None or {name for name in (events[0].actor1, events[0].actor2) if name} == parties
+
+
+
+_NIGER = frozenset(["Niger"])
+
+
+def _in(place: str) -> dict:
+    """A place named in the mention's sentence: a town of Niger, or the country itself (which lies in nothing)."""
+    return {"place": place, "within": () if place == "Niger" else _NIGER}
+
+
+@pytest.mark.parametrize(
+    ("place", "later", "count"),
+    [
+        # the same pair at the same town, told again after another incident: ACLED's one event
+        ("Tera", mention("In Tera, a witness saw soldiers kill one militant.", actors=(ARMY, GROUP), toll=1,
+                         **_in("Tera")), 1),
+        # another pair at the same town
+        ("Tera", mention("In Tera, soldiers fought JNIM fighters.", actors=(ARMY, OTHER), **_in("Tera")), 2),
+        # the same pair at another town
+        ("Tera", mention("In Dori, soldiers fought the militants.", actors=(ARMY, GROUP), **_in("Dori")), 2),
+        # the same pair at the same town on another day
+        ("Tera", mention("In Tera on Friday, soldiers fought the militants.", actors=(ARMY, GROUP),
+                         date="2024-03-15", **_in("Tera")), 2),
+        # a party left unnamed
+        ("Tera", mention("In Tera, soldiers killed one militant.", actors=(ARMY, None), **_in("Tera")), 2),
+        # a word of another incident
+        ("Tera", mention("In Tera, soldiers also fought the militants.", actors=(ARMY, GROUP), **_in("Tera")), 2),
+        # a place that is the whole country holds many incidents
+        ("Niger", mention("In Niger, soldiers fought the militants.", actors=(ARMY, GROUP), **_in("Niger")), 2),
+    ],
+)
+def test_the_same_pair_at_the_same_place_told_apart_is_one_event(place, later, count):
+    first = mention(f"Soldiers fought militants in {place} on Monday, killing six.", actors=(GROUP, ARMY),
+                    date="2024-03-18", toll=6, **_in(place))
+    between = mention("Traders marched through Dori against new taxes.", sub="Peaceful protest", kind="Protests",
+                      actors=("Protesters (Niger)", None), **_in("Dori"))
+    events = merge_mentions([first, between, later])
+    assert len(events) == count + 1
+    assert events[0].fatalities == 6  # the witness's one dead is part of the six the story told first

@@ -199,13 +199,27 @@ def _same_incident(first: EventMention, later: EventMention, adjacent: bool, sig
     if another or since or signals[first.event.evidence][1]:
         return False
     if not (adjacent or refers_back):
-        return False
+        return _same_unit(first, later)
     return (
         _types_fit(first.event, later.event, refers_back and adjacent, adjacent)
         and _actors_fit(first.event, later.event, refers_back, adjacent)
         and _places_fit(first, later)
         and _dates_fit(first, later, refers_back, update)
     )
+
+
+def _same_unit(first: EventMention, later: EventMention) -> bool:
+    """Whether a mention told apart from an incident is ACLED's same event, one pair of actors at one place on
+    one day ("Police fired on protesters in Bahir on Monday." ... "In Bahir, a witness saw police shoot a
+    marcher."): both sentences name the place, a town or region rather than a whole country (where two
+    incidents are often told), and both parties, of one kind of event, and the later gives no other day."""
+    crowds = first.event.event_type in _CROWD_TYPES and later.event.event_type in _CROWD_TYPES
+    parties = _crowd_parties if crowds else _parties
+    pair = parties(first.event)
+    return (first.placed and later.placed and first.event.location == later.event.location and bool(later.within)
+            and len(pair) == 2
+            and pair == parties(later.event) and (crowds or _typed(first.event) == _typed(later.event))
+            and _dates_fit(first, later, refers_back=False))
 
 
 def _fill_slots(slots: list[str | None], offered: list[str | None]) -> list[str | None]:
@@ -219,9 +233,11 @@ def _fill_slots(slots: list[str | None], offered: list[str | None]) -> list[str 
     return slots
 
 
-def _absorb(first: EventMention, later: EventMention, detail: bool = False) -> EventMention:
+def _absorb(first: EventMention, later: EventMention, detail: bool = False, apart: bool = False) -> EventMention:
     """``first`` with what ``later`` adds: missing parties, place and date, and the lowest toll. A ``detail``
-    of the incident in a short note (:func:`_elaborates`) leaves its type as ``first`` tells it."""
+    of the incident in a short note (:func:`_elaborates`) leaves its type as ``first`` tells it; a mention told
+    ``apart`` from it (:func:`_same_unit`) gives a toll only when it had none: a witness's "one man shot dead"
+    counts part of the dead the story told first."""
     event, other = first.event, later.event
     offered = [other.actor1, other.actor2]
     if event.event_type in _CROWD_TYPES and any(name and _CROWD_NAME.match(name) for name in (event.actor1,
@@ -267,7 +283,7 @@ def _absorb(first: EventMention, later: EventMention, detail: bool = False) -> E
         location=place.event.location,
         date=date,
         date_precision=precision,
-        fatalities=min(tolls) if tolls else None,
+        fatalities=event.fatalities if apart and event.fatalities is not None else min(tolls) if tolls else None,
         quantity=event.quantity if event.quantity is not None else other.quantity,
         reported_by=tuple(dict.fromkeys(event.reported_by + other.reported_by)),
         more_evidence=more,
@@ -309,7 +325,8 @@ def merge_mentions(mentions: Iterable[EventMention], short: bool = False) -> lis
         for back, incident in enumerate(reversed(incidents)):
             same = _same_incident(incident, mention, back == 0, signals)
             if same or (short and back == 0 and _elaborates(incident, mention, signals)):
-                incidents[len(incidents) - 1 - back] = _absorb(incident, mention, detail=not same)
+                apart = back > 0 and not signals[mention.event.evidence][2]  # joined as ACLED's same event
+                incidents[len(incidents) - 1 - back] = _absorb(incident, mention, detail=not same, apart=apart)
                 break
         else:
             pointed = next((i for i, incident in enumerate(incidents) if _points_at(incident, mention, signals)), None)
