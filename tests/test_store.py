@@ -297,3 +297,36 @@ def test_open_store_picks_the_kind(tmp_path, spec, kind):
 def test_open_store_refuses_unknown_specs(tmp_path, spec):
     with pytest.raises(ValueError, match="sparql:QUERY_URL"):
         open_store(SimpleNamespace(store=spec, data_dir=str(tmp_path / "d")))
+
+
+@pytest.mark.parametrize("count", [1, 2, 3, 7])
+def test_a_big_load_is_cut_at_line_ends_into_parts(count):
+    from graph.store.embedded import _parts
+
+    data = b"".join(f'<{EX}s{i}> <{EX}p> "line {i}\\nescaped" .\n'.encode() for i in range(100))
+    parts = _parts(data, count)
+    assert b"".join(parts) == data
+    assert len(parts) == count and all(part.endswith(b" .\n") for part in parts)
+
+
+def test_a_bulk_load_in_parts_stores_what_one_load_stores(tmp_path, monkeypatch):
+    import graph.store.embedded as embedded
+
+    batch = [(f"{EX}g{n}", document(300, f"doc{n}").serialize(format="nt", encoding="utf-8")) for n in range(40)]
+    one = Store(str(tmp_path / "one"))
+    one.bulk_replace(batch, atomic=False)
+    monkeypatch.setattr(embedded, "_PART_BYTES", 10_000)  # a small batch loads in parts too
+    monkeypatch.setattr(embedded, "_MAX_PARTS", 3)
+    loaded: list[int] = []
+    bulk_load = ox.Store.bulk_load
+    monkeypatch.setattr(ox.Store, "bulk_load", lambda engine, data, *a, **k: (loaded.append(len(data)),
+                                                                              bulk_load(engine, data, *a, **k))[1])
+    parts = Store(str(tmp_path / "parts"))
+    parts.bulk_replace(batch, atomic=False)
+    parts.insert(document(500, "facts").serialize(format="nt", encoding="utf-8"), f"{EX}current", atomic=False)
+    assert len(loaded) == 6  # three parts each
+    one.insert(document(500, "facts").serialize(format="nt", encoding="utf-8"), f"{EX}current", atomic=False)
+    assert sorted(one.dump().splitlines()) == sorted(parts.dump().splitlines())
+    assert parts.count_triples() == 40 * 300 + 500
+    one.close()
+    parts.close()

@@ -29,6 +29,7 @@ import logging
 import os
 import threading
 from collections.abc import Iterable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import pyoxigraph as ox
@@ -44,6 +45,8 @@ __all__ = ["Store", "JOURNAL"]
 log = logging.getLogger(__name__)
 _CURRENT = ox.NamedNode(str(CURRENT_GRAPH))
 JOURNAL = "conflictkg-bulk-journal.json"
+_PART_BYTES = 1_000_000  # a bulk load is cut into parts of at least this size, loaded at once, one per core
+_MAX_PARTS = min(4, os.cpu_count() or 1)
 
 
 class Store:
@@ -102,8 +105,7 @@ class Store:
             if new and atomic:
                 self.oxigraph.load(_nquads(new), ox.RdfFormat.N_QUADS, lenient=True)
             elif new:
-                self.oxigraph.bulk_load(_nquads(new), ox.RdfFormat.N_QUADS, lenient=True)
-                self.oxigraph.flush()
+                _bulk_load(self.oxigraph, _nquads(new), ox.RdfFormat.N_QUADS)
         return [iri for iri, _ in old]
 
     def _journal(self, new: list[str], replaced: list[str]) -> None:
@@ -137,8 +139,7 @@ class Store:
             if atomic or not self.journal_open:
                 self.oxigraph.load(ntriples, ox.RdfFormat.N_TRIPLES, to_graph=graph, lenient=True)
             else:
-                self.oxigraph.bulk_load(ntriples, ox.RdfFormat.N_TRIPLES, to_graph=graph, lenient=True)
-                self.oxigraph.flush()
+                _bulk_load(self.oxigraph, ntriples, ox.RdfFormat.N_TRIPLES, graph)
 
     @writes
     def drop_graph(self, graph_iri: str) -> bool:
@@ -273,6 +274,38 @@ class Store:
         self.needs_rebuild = True
         log.warning("dropped %d document graphs of an interrupted ingest; ingest them again", len(graph_iris))
         return graph_iris
+
+
+def _bulk_load(engine: ox.Store, data: bytes, fmt: ox.RdfFormat,
+               graph: ox.NamedNode | ox.DefaultGraph | None = None) -> None:
+    """Bulk-load N-Triples or N-Quads (leniently, see ``Store.bulk_replace``), then flush.
+
+    The engine loads one input in one thread; a big input is cut at line ends into parts that load
+    at once, one thread each (the engine lets go of the GIL), so a batch ingest uses every core.
+    A part that fails fails the load: like any bulk load, it is not transactional (the journal).
+    """
+    options: dict[str, Any] = {"lenient": True} if graph is None else {"lenient": True, "to_graph": graph}
+    parts = _parts(data, min(_MAX_PARTS, len(data) // _PART_BYTES))
+    if len(parts) == 1:
+        engine.bulk_load(parts[0], fmt, **options)
+    else:
+        with ThreadPoolExecutor(len(parts), thread_name_prefix="conflictkg-load") as pool:
+            for loading in [pool.submit(engine.bulk_load, part, fmt, **options) for part in parts]:
+                loading.result()
+    engine.flush()
+
+
+def _parts(data: bytes, count: int) -> list[bytes]:
+    """``data`` cut into ``count`` (at least one) runs of whole lines of about the same size."""
+    parts, start = [], 0
+    for n in range(1, count):
+        end = data.find(b"\n", max(start, len(data) * n // count)) + 1
+        if end <= 0:
+            break
+        parts.append(data[start:end])
+        start = end
+    parts.append(data[start:])
+    return [part for part in parts if part] or [data]
 
 
 def _nquads(items: Sequence[tuple[str, bytes]]) -> bytes:
