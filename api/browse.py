@@ -4,6 +4,7 @@ Each table is a server-rendered page with filters, sortable columns and paging; 
 the filters, so a view can be shared. ``/<table>.json`` is the same page as JSON (``all=1``: every
 filtered row), ``/<table>.csv`` downloads every filtered row (events in ACLED's columns, streamed a
 chunk at a time). Downloads hold at most ``max_rows`` rows; ``X-Total-Count`` says how many matched.
+Pages and JSON twins are kept by URL until the next write (``api.cache.keep_by_url``; downloads are not).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from urllib.parse import urlencode
 from flask import Blueprint, Response, current_app, jsonify, render_template, request, stream_with_context
 
 from api import params, tables
+from api.cache import keep_by_url
 from api.limits import heavy_slot, renew_read_limit
 from api.search import search_results
 from graph import queries as q
@@ -29,6 +31,7 @@ from viz import legend
 __all__ = ["blueprint", "url_with"]
 
 blueprint = Blueprint("browse", __name__)
+keep_by_url(blueprint, ("text/html", "application/json"))
 _NEWEST_OR_MOST_FIRST = ("date", "published", "events", "fatalities")
 DOWNLOAD_CHUNK = 250  # events read per chunk of a download, each under its own read limit
 

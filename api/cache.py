@@ -7,6 +7,7 @@ sizes its entries were put with: ``api.reads`` keeps the workers' answers so). T
 ``invalidate`` to its store's write listeners (``store.on_write``, run after every write method:
 ingest, SPARQL Update and Graph Store writes all go through them), so an answer is never served
 after a write that could change it. ``api.limits.kept`` keeps a large answer built in a heavy slot.
+``keep_by_url`` answers a blueprint's GETs from the cache by URL (the REST lists, the browse pages).
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from flask import current_app
+from flask import Blueprint, Response, current_app, g, request
 
-__all__ = ["ResponseCache", "kept_read", "TTL_SECONDS", "MAX_ENTRIES", "MAX_BODY_BYTES", "MAX_BYTES", "ROW_BYTES"]
+__all__ = ["ResponseCache", "kept_read", "keep_by_url", "TTL_SECONDS", "MAX_ENTRIES", "MAX_BODY_BYTES", "MAX_BYTES",
+           "ROW_BYTES"]
 
 TTL_SECONDS = 300.0
 MAX_ENTRIES = 512
@@ -102,3 +104,33 @@ def kept_read(sparql: str, bindings: dict[str, Any]) -> list[dict[str, Any]]:
     store = current_app.extensions["conflictkg.store"]
     return current_app.extensions["conflictkg.cache"].kept(key, lambda: store.read(sparql, bindings),
                                                            lambda rows: len(rows) * ROW_BYTES)
+
+
+def keep_by_url(blueprint: Blueprint, mimetypes: tuple[str, ...], skipped: frozenset[str] = frozenset()) -> None:
+    """Answer the GETs of ``blueprint`` (but its ``skipped`` endpoints) from the app's cache when the same URL was
+    answered since the last write; keep its answers of 200 with one of ``mimetypes`` (at most ``MAX_BODY_BYTES``).
+    A kept page must have no inline script: the policy of the answer (``api.security``) names a new nonce.
+    """
+    @blueprint.before_request
+    def _from_cache() -> Response | None:
+        if request.method != "GET" or request.endpoint in skipped:
+            return None
+        cache = current_app.extensions["conflictkg.cache"]
+        g.cache_generation = cache.generation
+        hit = cache.get(request.full_path)
+        if hit is None:
+            return None
+        g.cache_hit = True
+        body, mimetype = hit
+        return Response(body, mimetype=mimetype, headers={"X-Cache": "hit"})
+
+    @blueprint.after_request
+    def _into_cache(response: Response) -> Response:
+        if "cache_generation" in g and not g.get("cache_hit") and response.status_code == 200 \
+                and response.mimetype in mimetypes and not response.direct_passthrough:
+            body = response.get_data()
+            if len(body) <= MAX_BODY_BYTES:
+                current_app.extensions["conflictkg.cache"].put(request.full_path, (body, response.mimetype),
+                                                               g.cache_generation, len(body))
+            response.headers["X-Cache"] = "miss"
+        return response

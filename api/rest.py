@@ -10,10 +10,10 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from flask import Blueprint, Response, current_app, g, jsonify, request, send_file, url_for
+from flask import Blueprint, Response, current_app, jsonify, request, send_file, url_for
 
 from api import entities, params
-from api.cache import MAX_BODY_BYTES, MAX_BYTES, ResponseCache, kept_read
+from api.cache import MAX_BYTES, ResponseCache, keep_by_url, kept_read
 from api.errors import problem
 from api.exports import export_to_spool
 from api.ingest import ingest_json
@@ -28,7 +28,7 @@ __all__ = ["blueprint"]
 
 blueprint = Blueprint("rest", __name__, url_prefix="/api")
 # Not kept by URL: the export is a file; an entity's record is kept once for every route that shows it (api.records)
-_NOT_KEPT_BY_URL = {"rest.export", "rest.actor", "rest.place", "rest.event", "rest.document"}
+_NOT_KEPT_BY_URL = frozenset({"rest.export", "rest.actor", "rest.place", "rest.event", "rest.document"})
 WHOLE_LIST = 1000  # rows of a list read whole, every page cut from them (api.rest._page_of)
 
 
@@ -39,29 +39,7 @@ def _setup(state) -> None:
     state.app.extensions["conflictkg.store"].on_write.add(cache.invalidate)
 
 
-@blueprint.before_request
-def _from_cache() -> Response | None:
-    """Answer a GET from the cache when the same URL was answered since the last write."""
-    if request.method != "GET" or request.endpoint in _NOT_KEPT_BY_URL:
-        return None
-    cache = current_app.extensions["conflictkg.cache"]
-    g.cache_generation = cache.generation
-    hit = cache.get(request.full_path)
-    if hit is None:
-        return None
-    g.cache_hit = True
-    return Response(hit, mimetype="application/json", headers={"X-Cache": "hit"})
-
-
-@blueprint.after_request
-def _into_cache(response: Response) -> Response:
-    if "cache_generation" in g and not g.get("cache_hit") and response.status_code == 200 \
-            and response.mimetype == "application/json" and not response.direct_passthrough:
-        body = response.get_data()
-        if len(body) <= MAX_BODY_BYTES:
-            current_app.extensions["conflictkg.cache"].put(request.full_path, body, g.cache_generation, len(body))
-        response.headers["X-Cache"] = "miss"
-    return response
+keep_by_url(blueprint, ("application/json",), _NOT_KEPT_BY_URL)
 
 
 def _store() -> Store:

@@ -11,12 +11,13 @@ import csv
 import datetime as dt
 import io
 import re
+import shutil
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import requests
 
-from api import tables
+from api import create_app, tables
 from api.limits import HEAVY_SLOTS
 from graph import queries as q
 from graph.records import Actor, Article, Event, Extraction, Location
@@ -277,3 +278,30 @@ def test_every_page_has_the_site_navigation_of_the_tables(server, path):
     tables = SITE_NAV.findall(requests.get(server + "/events", timeout=30).text)
     assert len(tables) == 1 and 'href="/places"' in tables[0]
     assert SITE_NAV.findall(requests.get(server + path, timeout=30).text) == tables
+
+
+def test_pages_and_twins_are_kept_until_a_write_and_downloads_never(hand_built_data_dir, tmp_path):
+    """A table page and its JSON twin are answered again from the cache until the next write, which adds its
+    row to the next answer; a CSV download is read every time. A kept page has no inline script (its nonce
+    would not be the next answer's)."""
+    shutil.copytree(hand_built_data_dir, tmp_path / "data")
+    app = create_app({"data_dir": str(tmp_path / "data"), "write_token": "cache-test-token"})
+    client = app.test_client()
+    try:
+        for path in ("/events?sort=-fatalities", "/events.json?sort=-fatalities", "/actors", "/search?q=somali"):
+            first, again = client.get(path), client.get(path)
+            assert (first.status_code, first.headers["X-Cache"], again.headers["X-Cache"]) == (200, "miss", "hit")
+            assert again.get_data() == first.get_data() and again.mimetype == first.mimetype
+            assert b"nonce=" not in first.get_data()
+        assert "X-Cache" not in client.get("/events.csv").headers
+        update = ("PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> INSERT DATA { GRAPH "
+                  "<https://conflictkg.org/id/graph/test-kept> { <https://conflictkg.org/id/actor/kept-test-militia> "
+                  'a sem:Actor ; <https://schema.org/name> "Kept Test Militia" } }')
+        written = client.post("/sparql", data={"update": update},
+                              headers={"Authorization": "Bearer cache-test-token"})
+        assert written.status_code in (200, 204), written.get_data(as_text=True)
+        after = client.get("/actors")
+        assert after.headers["X-Cache"] == "miss" and b"Kept Test Militia" in after.get_data()
+    finally:
+        app.extensions["conflictkg.reads"].close()
+        app.extensions["conflictkg.store"].close()
