@@ -41,7 +41,8 @@ def actors_of(nlp, text: str) -> dict[str, tuple[str, set[str]]]:
          {"Military Forces of Israel": "state_forces", "Civilians (Palestine)": "civilians"}),
         ("Thousands of Syrians fled Idlib.", {"Civilians (Syria)": "civilians"}),
         ("Thousands of protesters marched in Khartoum against Sudan's military government.",
-         {"Protesters (Sudan)": "civilians", "Military Forces of Sudan": "state_forces"}),
+         {"Protesters (Sudan)": "civilians", "Government of Sudan": "government"}),
+        ("The Ethiopian government announced curfews in Amhara.", {"Government of Ethiopia": "government"}),
         # ACLED names a state's police apart from its military
         ("Kenyan police arrested three suspected al-Shabaab recruiters in Mombasa.",
          {"Police Forces of Kenya": "state_forces", "Al-Shabaab": "armed_group"}),
@@ -72,7 +73,13 @@ def test_actors_and_kinds(nlp, text, expected):
         ("The regime shelled Idlib. Regime forces then advanced and Syrian troops entered the town.",
          "Military Forces of Syria", {"regime", "Regime forces", "Syrian troops"}),
         ("Iraq's government sent the army to Tal Afar. Iraqi troops arrived on Monday.",
-         "Military Forces of Iraq", {"Iraq's government", "army", "Iraqi troops"}),
+         "Military Forces of Iraq", {"army", "Iraqi troops"}),
+        # an article that calls the state a regime makes its government and its forces one actor
+        ("The regime shelled Idlib on Monday. The Syrian government denied it.", "Military Forces of Syria",
+         {"regime", "Syrian government"}),
+        # elsewhere a government is ACLED's Government of X, apart from the country's forces
+        ("Iraq's government sent the army to Tal Afar. The Iraqi government later said the town was calm.",
+         "Government of Iraq", {"Iraq's government", "Iraqi government"}),
         ("The Syrian Observatory for Human Rights counted 12 dead. The Britain-based Observatory relies on "
          "sources on the ground, the monitor said.", "Syrian Observatory for Human Rights",
          {"Syrian Observatory for Human Rights", "Observatory", "monitor"}),

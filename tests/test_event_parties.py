@@ -248,3 +248,29 @@ def test_regained_ground_was_the_only_armed_groups(extractor, text, actor2):
 def test_the_other_side_of_a_clash(extractor, text, actor1, actor2):
     clash = next(e for e in extract(extractor, text).events if e.sub_event_type == "Armed clash")
     assert (clash.actor1, clash.actor2) == (actor1, actor2)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2", "assoc1"),
+    [
+        # a government that fights does so through its forces, and stands beside them
+        ("The government shelled rebel positions near Kidal, Mali, on Monday.", "Military Forces of Mali",
+         "Unidentified Armed Group (Mali)", ("Government of Mali",)),
+        # in an agreement the government acts itself
+        ("The Malian government signed a peace agreement with the rebels in Bamako on Monday.", "Government of Mali",
+         "Unidentified Armed Group (Mali)", ()),
+        # a government that a crowd protests against is its target: no party, no associate
+        ("Thousands of protesters marched in Khartoum against Sudan's military government.", "Protesters (Sudan)",
+         None, ()),
+    ],
+)
+def test_a_government_in_events(extractor, text, actor1, actor2, assoc1):
+    event = extract(extractor, text).events[0]
+    assert (event.actor1, event.actor2, event.assoc_actor_1) == (actor1, actor2, assoc1)
+
+
+def test_forces_a_government_implies_are_no_actor_of_their_own(extractor):
+    """The Military Forces of X behind a government are an actor only when an event names them."""
+    names = {actor.name for actor in extract(extractor, "The Ethiopian government announced new curfews in Amhara "
+                                                        "on Friday.").actors}
+    assert names == {"Government of Ethiopia"}

@@ -19,6 +19,7 @@ from graph.extract.actors.table import (
     ActorInfo,
     MentionBuilder,
     generic_actor,
+    government_actor,
     link_after,
     state_actor,
 )
@@ -164,8 +165,12 @@ def descriptor_mentions(builder: MentionBuilder) -> None:
             matches.append((start, end, cls, first, country, state))
     qualified = [(start, country) for start, _, cls, _, country, _ in matches if cls in _STATE_CLASSES]
     states = _named_states(builder, qualified)
+    # an article that calls the state a "regime" makes its government and its forces one actor ("the regime",
+    # "the Syrian government", "regime forces"); elsewhere the government is ACLED's Government of X
+    regime = any(cls == "state" and doc[end - 1].lower_ == "regime" for start, end, cls, *_ in matches)
     found: dict[Span, ActorInfo] = {}
     for start, end, cls, first, country, state in matches:
+        cls = "state" if cls == "government" and regime else cls
         named = states.get(doc[start].sent.start, set())
         one_named = next(iter(named)) if cls in _STATE_CLASSES and len(named) == 1 else None
         if cls in _PEOPLE_CLASSES:  # ACLED codes people by the nationality the text gives them, else where they are
@@ -252,6 +257,8 @@ def _resolve_descriptor(builder: MentionBuilder, cls: str, place: str | None, qu
         if place is None:  # the text names no country: ACLED's category alone beats a guessed country
             return ActorInfo(actor_key(f"{branch} Forces"), f"{branch} Forces", "state_forces")
         return state_actor(place, branch)
+    if cls == "government":  # "the Ethiopian government": the state as a body, not its forces
+        return government_actor(place) if place else None
     if cls in {"jihadist", "rebels", "monitor", "state_media"}:
         present = [info for info in table.actors.values() if _fits(info, cls, place)]
         if present:

@@ -8,10 +8,10 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from graph.extract.actors import lexicon
-from graph.extract.actors.table import ActorInfo, ActorMention, ActorTable, state_actor
+from graph.extract.actors.table import ActorInfo, ActorMention, ActorTable, government_actor, state_actor
 from graph.extract.countries import countries
 
-__all__ = ["is_unit", "unit_state", "add_unit_states", "named_state_force"]
+__all__ = ["is_unit", "is_government", "unit_state", "add_unit_states", "named_state_force"]
 
 _FORCE_WORDS = frozenset(["Army", "Forces", "Force", "Navy", "Military", "Gendarmerie", "Guard", "Police", "Service"])
 _POLICE_WORDS = frozenset(["Police", "Gendarmerie"])
@@ -49,17 +49,26 @@ def unit_state(doc: Doc, info: ActorInfo, mention: ActorMention) -> ActorInfo | 
 
 
 def add_unit_states(doc: Doc, table: ActorTable) -> None:
-    """Add to the table the state forces that its units imply, by mention, then by each unit's country;
-    ``table.unit_states`` then maps each unit to the state forces it stands for in events."""
+    """Add to the table the state forces that its units and its government imply, by mention, then by each unit's
+    country; ``table.unit_states`` then maps each unit (and the government) to the state forces it stands for in
+    events."""
     for mention in table.mentions:
         state = unit_state(doc, table.actors[mention.key], mention)
         if state:
             table.actors.setdefault(state.key, state)
     for info in list(table.actors.values()):
-        state = state_actor(info.country, _branch(info)) if is_unit(info) and info.country else None
+        state = state_actor(info.country, _branch(info)) if (is_unit(info) or is_government(info)) and info.country \
+            else None
         if state:
             table.actors.setdefault(state.key, state)
             table.unit_states[info.key] = state.key
+
+
+def is_government(info: ActorInfo) -> bool:
+    """Whether the actor is ACLED's Government of X, which fights through its Military Forces of X (a government
+    by its own name, such as the GNA, is an actor of its own)."""
+    government = government_actor(info.country) if info.kind == "government" and info.country else None
+    return government is not None and government.key == info.key
 
 
 def named_state_force(words: list[str]) -> tuple[str, str] | None:

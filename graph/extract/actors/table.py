@@ -14,7 +14,8 @@ from graph.records import Actor, Mention
 from graph.state_forces import state_forces_name
 
 __all__ = ["ActorMention", "ActorInfo", "ActorTable", "MentionBuilder", "LINK_WORDS", "PLACE_LABELS",
-           "strip_name", "link_after", "linked_target", "state_actor", "generic_actor", "inter_code"]
+           "strip_name", "link_after", "linked_target", "state_actor", "government_actor", "generic_actor",
+           "inter_code"]
 
 # Words after "<X>-" that say who backs, hosts or holds what follows ("Russian-backed regime assault").
 LINK_WORDS = {"backed", "linked", "led", "allied", "affiliated", "aligned", "supported", "based", "held",
@@ -180,6 +181,15 @@ def state_actor(code: str, branch: str = "Military") -> ActorInfo | None:
     name = state_forces_name(branch, country.name)
     tags = frozenset({"police"}) if branch == "Police" else frozenset()
     return ActorInfo(actor_key(name), name, "state_forces", code, tags)
+
+
+def government_actor(code: str) -> ActorInfo | None:
+    """Return ACLED's government actor of a country code ("ET" -> Government of Ethiopia)."""
+    country = countries().by_code.get(code)
+    if country is None:
+        return None
+    name = f"Government of {country.name}"
+    return ActorInfo(actor_key(name), name, "government", code)
 
 
 def generic_actor(base: str, kind: str, code: str | None) -> ActorInfo:

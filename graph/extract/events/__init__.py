@@ -32,8 +32,9 @@ class EventsRead(NamedTuple):
     def keeps(self, actor: Actor) -> bool:
         """Whether an actor of the table stays in the extraction: an unnamed group (Civilians (X), Protesters (X),
         Unidentified Armed Group (X), ...) only as a party of an event. ACLED's generic actors exist as the
-        parties of events; "residents said" or "people fled" makes no actor of its own."""
-        return not both_sides_allowed(actor.name) or actor.name in self.parties
+        parties of events; "residents said" or "people fled" makes no actor of its own. So do the forces that a
+        unit or a government implies without the text naming them."""
+        return (bool(actor.mentions) and not both_sides_allowed(actor.name)) or actor.name in self.parties
 
 
 def read_events(article: Article, doc: Doc, table: ActorTable, places: Sequence[PlaceMention]) -> EventsRead:

@@ -237,7 +237,7 @@ class _Context:
         """Build one event read from ``span`` (the sentence or a part of it)."""
         riot = _crowd_typing(typing, span, self.table)
         typing = riot or typing
-        roles = assign_roles(span, typing.trigger, self.table, typing.event_type)
+        roles = assign_roles(span, typing.trigger, self.table, typing.event_type, typing.sub_event_type)
         place = event_place(sent, self.places, self.fallback, typing.trigger)
         reading = dates.resolve_date(span, self.published)
         if reading is None and span is not sent:

@@ -141,11 +141,13 @@ def _reference(trigger: Token | None, table: ActorTable) -> Token | None:
     return trigger
 
 
-def assign_roles(sent: Span, trigger: Token | None, table: ActorTable, event_type: str | None = None) -> Roles:
+def assign_roles(sent: Span, trigger: Token | None, table: ActorTable, event_type: str | None = None,
+                 sub_event_type: str | None = None) -> Roles:
     """Return the participants and sources of the event a sentence reports.
 
     ``event_type`` (ACLED's) rules out parties the type cannot have: a battle is fought between armed
-    parties, so the civilians its sentence names ("10,000 prisoners") are not its actors.
+    parties, so the civilians its sentence names ("10,000 prisoners") are not its actors. A government acts
+    through its forces except in an agreement and in ``sub_event_type`` "Other" (ACLED's Government of X).
     """
     doc = sent.doc
     agents: list[str] = []
@@ -173,13 +175,19 @@ def assign_roles(sent: Span, trigger: Token | None, table: ActorTable, event_typ
         (patients if target is not None and target in patients else support).append(key)
     if event_type in _CROWD_EVENTS:
         agents, patients, others, support = _crowd_first(table, agents, patients, others, support)
-    roles = _assemble(table, agents, patients, others, support, reporters)
+    stands_for = {unit: state for unit, state in table.unit_states.items()
+                  if sub_event_type not in _GOVERNMENT_ACTS or table.actors[unit].kind != "government"}
+    roles = _assemble(table, stands_for, agents, patients, others, support)
+    sources = [table.name(k) for k in reporters]
+    parties = {roles.actor1, roles.actor2}
+    roles = replace(roles, reported_by=tuple(dict.fromkeys(n for n in sources if n not in parties)))
     if event_type in _HARM_EVENTS and roles.actor2 is None and _is_civilians(table, roles.actor1):
         roles = _swapped(roles)  # "a bomb hit a minibus, killing 12": the dead are the victims, not the doers
     return _state_first(roles, table) if event_type in _ARMED_EVENTS else roles
 
 
 _ARMED_EVENTS = frozenset(["Battles", "Explosions/Remote violence"])
+_GOVERNMENT_ACTS = frozenset(["Agreement", "Other"])  # what a government does itself, not through its forces
 _HARM_EVENTS = frozenset(["Explosions/Remote violence", "Violence against civilians"])
 
 
@@ -225,16 +233,19 @@ def _crowd_first(table: ActorTable, agents, patients, others, support):
     state = [k for k in everyone if table.actors[k].kind == "state_forces"]
     victims = [k for k in patients if k not in crowds and table.actors[k].kind == "civilians"
                and table.actors[k].name.startswith("Civilians")]
-    rest = [k for k in everyone if k not in crowds and k not in state and table.actors[k].kind != "civilians"]
+    rest = [k for k in everyone if k not in crowds and k not in state  # the government a crowd protests against
+            and table.actors[k].kind not in {"civilians", "government"}]  # is its target, no party
     return crowds[:1], state or victims[:1], [], support + rest
 
 
-def _assemble(table, agents, patients, others, support, reporters) -> Roles:
+def _assemble(table, stands_for: dict[str, str], agents, patients, others, support) -> Roles:
+    """The roles of the mentions on each side, units and governments in the place of the state forces they stand for
+    (beside them); reporters are added by the caller."""
     sides: list[list[str]] = [[], []]
     assoc: list[list[str]] = [[], []]
     for index, keys in ((0, agents), (1, patients)):
         for key in keys:
-            state = table.unit_states.get(key)
+            state = stands_for.get(key)
             if state:
                 sides[index].append(state)
                 assoc[index].append(key)
@@ -243,7 +254,7 @@ def _assemble(table, agents, patients, others, support, reporters) -> Roles:
     for key in others:
         target = 0 if not sides[0] else 1 if not sides[1] else None
         if target is not None and key not in sides[0] + sides[1]:
-            state = table.unit_states.get(key)
+            state = stands_for.get(key)
             sides[target].append(state or key)
             if state:
                 assoc[target].append(key)
@@ -254,13 +265,11 @@ def _assemble(table, agents, patients, others, support, reporters) -> Roles:
     assoc1 = [k for k in sides[0][1:] + assoc[0] + support if k not in {actor1, actor2}]
     assoc2 = [k for k in sides[1] + assoc[1] if k not in {actor1, actor2}]
     names = table.name
-    reporters = [k for k in reporters if k not in {actor1, actor2}]
     return Roles(
         actor1=names(actor1) if actor1 else None,
         actor2=names(actor2) if actor2 else None,
         assoc_actor_1=tuple(dict.fromkeys(names(k) for k in assoc1)),
         assoc_actor_2=tuple(dict.fromkeys(names(k) for k in assoc2 if k not in assoc1)),
-        reported_by=tuple(dict.fromkeys(names(k) for k in reporters)),
     )
 
 
