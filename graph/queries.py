@@ -34,7 +34,7 @@ __all__ = [
     "search_events", "STATS", "DESCRIBE", "READINGS", "NETWORK_ACTORS", "NETWORK_PLACES", "NETWORK_EVENTS",
     "NETWORK_ROLES", "NETWORK_RELATIONS", "network_top_actors", "network_view_events", "NETWORK_EVENT_ROLES",
     "NETWORK_ANY_ACTORS", "NETWORK_ACTORS_AMONG", "NETWORK_PLACES_AMONG", "NETWORK_RELATIONS_AMONG", "ENTITY",
-    "TIMELINE", "TIMELINE_NEWEST", "TIMELINE_DOCUMENTS", "ENTITY_PERIODS", "TIMELINE_LIMIT", "TIMELINE_ROWS",
+    "TIMELINE", "TIMELINE_NEWEST", "TIMELINE_DOCUMENTS", "TIMELINE_LIMIT", "TIMELINE_ROWS",
     "DESCRIBE_EVIDENCE",
     "EXPORT_EVENTS",
     "EXPORT_ASSOCIATES", "EXPORT_EVIDENCE", "EXPORT_ACTORS", "EXPORT_PLACES", "BROWSE_FILTERS", "BROWSE_SORTS",
@@ -564,14 +564,6 @@ TIMELINE_DOCUMENTS = PREFIXES + """SELECT ?document ?title ?publisher ?published
   OPTIONAL { ?document schema:publisher ?publisher }
   OPTIONAL { ?document schema:datePublished ?published }
 }
-"""
-
-# Bound: ?entity. How many events it has, and how many per month ("YYYY-MM", or "YYYY" for a year-only date).
-ENTITY_PERIODS = PREFIXES + """SELECT ?period (COUNT(DISTINCT ?event) AS ?events) WHERE {
-  ?event sem:hasActor|sem:hasPlace ?entity .
-  OPTIONAL { ?event sem:hasTimeStamp ?d }
-  BIND(COALESCE(SUBSTR(STR(?d), 1, 7), "") AS ?period)
-} GROUP BY ?period
 """
 
 # The bounded view (graph.network.NetworkView): the most active actors in a window ...

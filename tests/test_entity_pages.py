@@ -229,3 +229,22 @@ def test_an_events_sentences_are_listed_in_iri_order(tmp_path):
         app.extensions["conflictkg.store"].close()
     assert len(rows) == 4
     assert quotes(html) == [row["text"] for row in rows]
+
+
+def test_an_entity_page_counts_undated_events_and_spans_its_dated_months(tmp_path):
+    """The page's count holds every event, undated ones too; its span runs from the earliest month (or year, for a
+    year-only date) to the latest."""
+    group = Actor(id="actor/grey-ridge-front", name="Grey Ridge Front", kind="armed_group")
+    town = Location(id="place/stone-well", name="Stone Well", kind="town", country="NE", lat=14.1, lon=6.3)
+    dates = ["2021-02-01", "2021-04", "2020", None, "2021-02-19"]
+    told = [f"Grey Ridge Front fighters raided Stone Well, report {n} said." for n in range(len(dates))]
+    events = tuple(Event(id=f"event/raid-{n}", event_type="Battles", sub_event_type="Armed clash",
+                         actor1=group.name, location=town.name, date=date, evidence=told[n], start=100 * n,
+                         end=100 * n + len(told[n])) for n, date in enumerate(dates))
+    data_dir = write_data_dir(tmp_path / "data", [Extraction(
+        document=Article(id="doc-raids", text=" ".join(told), published=dt.date(2021, 5, 1), title="doc-raids"),
+        actors=(group,), locations=(town,), events=events)])
+    for path in ("/actors/grey-ridge-front", "/places/stone-well"):
+        html = _pages(data_dir, path, 1)[0]
+        assert re.search(r'<dd id="event-count">(\d+)</dd>', html).group(1) == "5"
+        assert "<dt>Seen</dt><dd>2020 – 2021-04</dd>" in html
