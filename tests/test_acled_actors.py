@@ -172,6 +172,11 @@ def test_a_tie_between_countries_leaves_generic_actors_without_one(extractor):
         # a community's militia is that community's Ethnic Militia
         ("Fulani militia killed 12 farmers in Benue, Nigeria.", "Fulani Ethnic Militia (Nigeria)",
          "Civilians (Nigeria)"),
+        # herdsmen name a people even when the NER reads the name as a place; one herder tells it for the militia
+        ("Nine dead, 14 wounded when Salamat herdsmen clashed with farmers near Nyala, Sudan.",
+         "Salamat Ethnic Militia (Sudan)", "Unidentified Communal Militia (Sudan)"),
+        ("Dobo militia attacked Kass, Sudan. A Dobo herder had been killed there earlier.",
+         "Dobo Ethnic Militia (Sudan)", "Civilians (Sudan)"),
         # victims named only by a number are civilians; the bomb's unnamed planter an unidentified armed group
         ("A roadside bomb hit a minibus near Mogadishu, Somalia, killing 12.", "Unidentified Armed Group (Somalia)",
          "Civilians (Somalia)"),

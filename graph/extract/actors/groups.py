@@ -25,6 +25,7 @@ _QUALIFIERS = frozenset(["islamist", "islamic", "jihadist", "armed", "army", "ne
                          "unidentified", "local", "government", "state", "security", "rival", "opposition", "ethnic",
                          "tribal", "clan", "communal", "pro-government", "anti-government", "regime"])
 _IDENTITY_KINDS = frozenset(["militia", "identity"])
+_PEOPLE_KINDS = frozenset(["identity", "member"])  # nouns that tell a name is a people's
 _TRAILING = frozenset(["coalition", "alliance", "group", "movement", "militia", "faction"])
 _CLAIMS = frozenset(["responsibility", "credit", "attack", "attacks", "bombing", "killing"])
 _QUOTES = frozenset(["'", '"', "‘", "’", "“", "”"])
@@ -78,14 +79,30 @@ def _name_after(doc: Doc, start: int) -> Span | None:
 
 
 def _excluded(span: Span) -> bool:
+    return _no_name(span) or (all(t.ent_type_ in {"GPE", "LOC", "FAC"} for t in span) and not span.text.isupper())
+
+
+def _no_name(span: Span) -> bool:
+    """Whether a capitalised run is a generic word, a number, a date or a country's name or adjective."""
     known = countries()
     words = [t.text for t in span]
     acronym = span.text.isupper()
     return (len(words) == 1 and (words[0].lower() in _generic_words() or (span[0].pos_ == "ADJ" and not acronym))
             or any(c.isdigit() for c in span.text)
             or span.text in known.by_adjective or span.text in known.by_name or words[0] in known.by_adjective
-            or (all(t.ent_type_ in {"GPE", "LOC", "FAC"} for t in span) and not acronym)
             or any(t.ent_type_ in {"DATE", "TIME", "CARDINAL", "ORDINAL"} for t in span))
+
+
+def _peoples(builder: MentionBuilder, candidates: list[tuple[Span, str, int]]) -> frozenset[str]:
+    """The names of peoples the text reveals by an identity noun ("Kamba herdsmen", "a Kamba herder"), with the
+    names of communities.tsv: a name the NER reads as a place is a people when the places stage found no place
+    in it."""
+    named = set(lexicon.communities())
+    for candidate, kind, _ in candidates:
+        span = _unquoted(candidate)
+        if kind in _PEOPLE_KINDS and span is not None and not _no_name(span) and not builder.names_place(span):
+            named.add(span.text)
+    return frozenset(named)
 
 
 def _candidates(doc: Doc) -> list[tuple[Span, str, int]]:
@@ -120,11 +137,12 @@ def _candidates(doc: Doc) -> list[tuple[Span, str, int]]:
 def group_mentions(builder: MentionBuilder) -> None:
     """Add the named groups the sentences reveal by the nouns around the name."""
     doc, table = builder.doc, builder.table
-    communities = lexicon.communities()
+    candidates = _candidates(doc)
+    communities = _peoples(builder, candidates)
     singular: dict[str, str] = {}  # "Konkombas" -> "Konkomba" when the text also says "Konkomba"
-    for candidate, kind, end in _candidates(doc):
+    for candidate, kind, end in candidates:
         span = _unquoted(candidate)
-        if span is None or any(table.at(i) for i in range(span.start, end)):
+        if kind == "member" or span is None or any(table.at(i) for i in range(span.start, end)):
             continue
         if _excluded(span) and span.text not in communities:
             continue
