@@ -161,6 +161,20 @@ def test_a_tie_between_countries_leaves_generic_actors_without_one(extractor):
 
 
 @pytest.mark.parametrize(
+    ("text", "force"),
+    [
+        ("Two troopers of the Central Security Forces were wounded by a roadside bomb near Ismailia, Egypt.",
+         "Police Forces of Egypt"),
+        ("Troops of the Central Reserve Police dispersed a crowd in Nyala, Sudan.", "Police Forces of Sudan"),
+    ],
+)
+def test_men_from_a_named_force_belong_to_it(extractor, text, force):
+    event, _ = first_event(extractor, text)
+    assert force in (event.actor1, event.actor2)
+    assert not any(name.startswith("Military Forces") for name in (event.actor1, event.actor2) if name)
+
+
+@pytest.mark.parametrize(
     ("text", "actor1", "actor2"),
     [
         # open vocabulary: a name the sentence treats as a group is an actor of that kind

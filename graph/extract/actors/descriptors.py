@@ -177,13 +177,30 @@ def descriptor_mentions(builder: MentionBuilder) -> None:
             where = country or builder.country_at(start)
         else:
             where = country or one_named or builder.country_at(start)
-        info = _resolve_descriptor(builder, cls, where, bool(country or state))
+        info = _named_force(builder, cls, doc[end - 1]) or _resolve_descriptor(builder, cls, where,
+                                                                              bool(country or state))
         if info:
             if info.kind != "civilians":  # "recent regime" -> "regime"; "Druze women" keeps its qualifier
                 first = next((i for i in range(first, start) if _is_qualifier(doc, i)), start)
             found[doc[first:end]] = info
     for span in filter_spans(list(found)):  # "regime forces" wins over "regime"
         builder.add(found[span], span, link=link_after(span))
+
+
+def _named_force(builder: MentionBuilder, cls: str, head) -> ActorInfo | None:
+    """The state force a state descriptor's "from"/"of" names ("troopers of the Central Security Forces",
+    "soldiers of the 5th Brigade"): the men belong to it, whatever the bare word would say."""
+    table = builder.table
+    if cls not in _STATE_CLASSES:
+        return None
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("from", "of"):
+            continue
+        for obj in prep.children:
+            mention = table.at(obj.i) if obj.dep_ == "pobj" else None
+            if mention is not None and mention.link is None and table.actors[mention.key].kind == "state_forces":
+                return table.actors[mention.key]
+    return None
 
 
 _GOVERNMENT_WORDS = frozenset(["government", "regime", "state"])
