@@ -147,11 +147,16 @@ def test_implied_actor_records_are_generic(extractor):
         # a party that leads a march stands beside its crowd
         ("The Movement for Democratic Change held a march in Harare, Zimbabwe.", "Protesters (Zimbabwe)",
          ("Movement for Democratic Change",)),
+        # the group whose protest the police break up is no victim of the police: its crowd comes first, the
+        # force second
+        ("Police arrested 20 members of the Tajamuka movement who were protesting against fuel prices in Harare, "
+         "Zimbabwe.", "Protesters (Zimbabwe)", ("Tajamuka movement",)),
     ],
 )
 def test_a_protests_crowd_is_protesters(extractor, text, actor1, assoc1):
     event = extract(extractor, text).events[0]
     assert (event.event_type, event.actor1, event.assoc_actor_1) == ("Protests", actor1, assoc1)
+    assert event.actor2 is None or event.actor2.startswith("Police Forces")
 
 
 

@@ -61,7 +61,7 @@ def implied_parties(events: Sequence[Event], table: ActorTable,
     rioting = _rioting_crowds(events, table)
     for event in events:
         code = country_of.get(event.location or "") or table.main_country
-        event = _without_target(_state_side_first(event, kinds))
+        event = _without_target(_crowd_side_first(_state_side_first(event, kinds), kinds))
         changed = _implied(event, kinds, code)
         if event.event_type == "Riots" and event.actor1 in rioting:
             changed = {**changed, "actor1": rioting[event.actor1]}
@@ -163,9 +163,24 @@ def _state_side_first(event: Event, kinds: dict[str, str]) -> Event:
     """A regained territory whose state's forces the roles put second: they come first."""
     if event.sub_event_type == "Government regains territory" and kinds.get(event.actor2 or "") == "state_forces" \
             and kinds.get(event.actor1 or "") != "state_forces":
-        return replace(event, actor1=event.actor2, actor2=event.actor1, assoc_actor_1=event.assoc_actor_2,
-                       assoc_actor_2=event.assoc_actor_1)
+        return _swapped(event)
     return event
+
+
+def _crowd_side_first(event: Event, kinds: dict[str, str]) -> Event:
+    """A protest with intervention whose roles put the intervening force first and the group that protested second
+    ("Police arrested members of a youth movement who were protesting"): the crowd comes first, as the codebook
+    lists it (Protesters (X), the group beside it), the force second. Civilians on the receiving side are left:
+    a force that beats "people" may be no protest's."""
+    if event.sub_event_type == "Protest with intervention" and kinds.get(event.actor1 or "") == "state_forces" \
+            and kinds.get(event.actor2 or "") in _LEADERS:
+        return _swapped(event)
+    return event
+
+
+def _swapped(event: Event) -> Event:
+    return replace(event, actor1=event.actor2, actor2=event.actor1, assoc_actor_1=event.assoc_actor_2,
+                   assoc_actor_2=event.assoc_actor_1)
 
 
 def _without_target(event: Event) -> Event:
