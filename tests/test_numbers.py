@@ -63,6 +63,10 @@ def counts(nlp, text: str) -> Counts:
         ("An attack on army positions near Bunia left a soldier and a militiaman dead.", 2, None),
         ("Two guards and a trader were killed when troops fought looters in Kano.", 3, None),
         ("Gunmen shot dead two farmers and a herder near Jos.", 3, None),
+        # ... before the count as well as after it
+        ("A guard and two traders were killed when gunmen stormed the market in Kano.", 3, None),
+        ("Bandits shot dead a herder and four farmers near Jos.", 5, None),
+        ("A nurse and her three children died when a shell hit their house.", 4, None),
         # a bare count before its death word, however the parser attaches it
         ("An alliance of militias fought ex-Seleka fighters near Kaga-Bandoro, resulting in 5 killed and 12 wounded.",
          5, 12),
