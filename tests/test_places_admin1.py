@@ -27,6 +27,10 @@ ADMIN1 = [
      3),
     ("Refugees fled the fighting in north Kivu last month.", "north Kivu", "Nord-Kivu", "CD", "Nord-Kivu", 3),
     ("Floods and clashes displaced herders in upper Nile state.", "upper Nile", "Upper Nile", "SS", "Upper Nile", 3),
+    # the Somali "Jubba" spelling of the two Juba regions (OCHA and Somali media)
+    ("Drones struck a militant camp in Lower Jubba region on Sunday.", "Lower Jubba", "Lower Juba", "SO",
+     "Lower Juba", 3),
+    ("Clan militias clashed over grazing land in Middle Jubba.", "Middle Jubba", "Middle Juba", "SO", "Middle Juba", 3),
 ]
 
 
