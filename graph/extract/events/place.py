@@ -37,7 +37,7 @@ def event_place(sent: Span, places: list[PlaceMention], fallback: Location | Non
     below = [p for p in inside if p.location.kind not in _COUNTRY_KINDS]
     origins = [p for p in below if not _destination(sent.doc, p)] or below
     origins = [p for p in origins if not p.reference] or origins  # not the dateline, if the sentence names more
-    origins = [p for p in origins if not p.container] or origins  # "Jamaame town in Lower Juba region": Jamaame
+    origins = _held(origins)  # "Jamaame town in Lower Juba region": Jamaame
     origins = [p for p in origins if not _of_people(sent.doc, p)] or origins  # "a Limpopo man killed in X": X
     if origins:
         if trigger is None:
@@ -50,6 +50,16 @@ def event_place(sent: Span, places: list[PlaceMention], fallback: Location | Non
                                  or _all_far(inside, trigger)):
         return fallback
     return inside[0].location if inside else fallback
+
+
+def _held(places: list[PlaceMention]) -> list[PlaceMention]:
+    """The places that lie inside another named one ("Jamaame town in Lower Juba region": Jamaame), unless none of
+    them has a point: then, as ACLED codes a village it cannot find, the place named as holding it ("X village in
+    the Y area", "X, near Y": Y)."""
+    held = [p for p in places if not p.container]
+    if held and all(p.location.lat is None for p in held) and any(p.container for p in places):
+        return [p for p in places if p.container]
+    return held or places
 
 
 def _all_far(places: list[PlaceMention], trigger) -> bool:
