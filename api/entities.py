@@ -145,6 +145,7 @@ def actor_record(store: TripleStore, base_iri: str, actor_id: str) -> dict[str, 
     names = labels(store, {r["other"] for r in affiliations} | {r["other"] for r in co_actors}
                    | {r["place"] for r in places} | {e["row"].get("place") for e in events.values()})
     span = store.read(q.ACTOR_SPAN, binding)
+    first_seen, last_seen = _dated_span(store, "actor", binding)
     return {
         "id": actor_id, "iri": str(iri), "name": name, "kind": _one(entity, "kind"),
         "country": _one(entity, "country"), "aliases": _aliases(entity, name),
@@ -153,8 +154,7 @@ def actor_record(store: TripleStore, base_iri: str, actor_id: str) -> dict[str, 
                           "actor": _named(names, r["other"], "actors")} for r in affiliations],
         "event_count": span[0]["events"] if span else 0,
         "roles": {role: roles[role]["events"] if role in roles else 0 for role in _ROLE_NAMES.values()},
-        "first_seen": min((r["first"] for r in roles.values() if r.get("first", "~") != "~"), default=None),
-        "last_seen": max((r["last"] for r in roles.values() if r.get("last")), default=None),
+        "first_seen": first_seen, "last_seen": last_seen,
         "events": [{**ref(e, None, "events"), "date": v["row"].get("date"), "type": v["row"].get("type"),
                     "sub_type": v["row"].get("sub_type"), "place": _named(names, v["row"].get("place"), "places"),
                     "roles": v["roles"]} for e, v in events.items()],
@@ -175,6 +175,14 @@ def _actor_events(store: TripleStore, iri: str) -> dict[str, dict[str, Any]]:
     return events
 
 
+def _dated_span(store: TripleStore, role: str, binding: dict[str, Any]) -> tuple[str | None, str | None]:
+    """The earliest and latest date (as text) of the events of an actor or place (``role``: its event list's
+    filter, bound in ``binding``), from the per-date counts of its newest-first event list: the record read them
+    for its latest events, and the read workers keep them."""
+    days = [row["day"] for row in store.read(q.event_list([role]).dates, binding)]
+    return (min(days), max(days)) if days else (None, None)
+
+
 def place_record(store: TripleStore, base_iri: str, place_id: str) -> dict[str, Any] | None:
     """Return everything known about one place, or None if there is no such place."""
     found = _entity(store, "place", base_iri, place_id)
@@ -187,6 +195,7 @@ def place_record(store: TripleStore, base_iri: str, place_id: str) -> dict[str, 
     if lat is None and entity.get("lat") and entity.get("lon"):
         lat, lon = float(_one(entity, "lat")), float(_one(entity, "lon"))
     span = (store.read(q.PLACE_SPAN, binding) or [{}])[0]
+    first_seen, last_seen = _dated_span(store, "place", binding)
     actors = store.read(q.page(q.PLACE_ACTORS, RECORD_LIMIT, 0), binding)
     names = labels(store, {r["actor"] for r in actors})
     return {
@@ -195,8 +204,7 @@ def place_record(store: TripleStore, base_iri: str, place_id: str) -> dict[str, 
         "geonames_id": _int(_one(entity, "geonames")), "precision": _int(_one(entity, "precision")),
         "lat": lat, "lon": lon, "aliases": _aliases(entity, name),
         "source_count": _int(_one(entity, "sources")), "disagreements": disagreements(store, str(iri)),
-        "event_count": span.get("events", 0), "first_seen": span.get("first") if span.get("first") != "~" else None,
-        "last_seen": span.get("last") or None,
+        "event_count": span.get("events", 0), "first_seen": first_seen, "last_seen": last_seen,
         "events": [{**ref(r["event"], None, "events"), "date": r.get("date"), "type": r.get("type"),
                     "sub_type": r.get("sub_type"), "fatalities": r.get("fatalities")}
                    for r in newest_first(store, q.event_list(["place"]), binding, RECORD_LIMIT, 0)],

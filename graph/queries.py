@@ -298,11 +298,10 @@ ACTOR_AFFILIATIONS = PREFIXES + """SELECT DISTINCT ?relation ?direction ?other W
 } ORDER BY ?relation ?direction ?other
 """
 
-# Undated events count but give no first/last date ("~" and "" mark none; MIN of an unbound is unbound).
-ACTOR_ROLES = PREFIXES + """SELECT ?role (COUNT(DISTINCT ?event) AS ?events)
-  (MIN(IF(BOUND(?date), STR(?date), "~")) AS ?first) (MAX(IF(BOUND(?date), STR(?date), "")) AS ?last) WHERE {
+# The first and last dates come from the per-date counts of the actor's event list (api.entities): here, a date
+# looked up for every event of the actor was nine tenths of the read at 100,000 documents.
+ACTOR_ROLES = PREFIXES + """SELECT ?role (COUNT(DISTINCT ?event) AS ?events) WHERE {
   """ + _ROLES_OF_EVENTS + """
-  OPTIONAL { ?event sem:hasTimeStamp ?date }
 } GROUP BY ?role
 """
 
@@ -342,10 +341,9 @@ ACTOR_DOCUMENTS = PREFIXES + """SELECT ?document ?title ?published {
 
 # ---------------------------------------------------------------- places (bound: ?place)
 
-PLACE_SPAN = PREFIXES + """SELECT (COUNT(DISTINCT ?event) AS ?events) (MIN(IF(BOUND(?date), STR(?date), "~")) AS ?first)
-  (MAX(IF(BOUND(?date), STR(?date), "")) AS ?last) WHERE {
+# How many events; the first and last dates come from the per-date counts of the place's event list, as an actor's.
+PLACE_SPAN = PREFIXES + """SELECT (COUNT(DISTINCT ?event) AS ?events) WHERE {
   ?event sem:hasPlace ?place .
-  OPTIONAL { ?event sem:hasTimeStamp ?date }
 }
 """
 
