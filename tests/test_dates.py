@@ -6,7 +6,15 @@ import datetime as dt
 
 import pytest
 
-from graph.extract.events.dates import _NUMERIC, _PATTERNS, DateReading, find_dates, resolve_date, standing_since
+from graph.extract.events.dates import (
+    _NUMERIC,
+    _PATTERNS,
+    DateReading,
+    _searched,
+    find_dates,
+    resolve_date,
+    standing_since,
+)
 
 PUBLISHED = dt.date(2019, 3, 14)  # a Thursday
 
@@ -142,3 +150,27 @@ def test_a_war_going_on_since_long_ago_is_not_an_event_but_fighting_since_monday
     events = Extractor().extract(Article(id="since", text=text, published=PUBLISHED)).events
     assert [e.evidence[:7] for e in events] == ["Clashes"]
     assert events[0].date == "2019-03-11"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels shelled the town in mid-July, residents said.",
+        "The militia withdrew two days ago and returned last weekend.",
+        "On 2021-03-04 and again on Sept. 9, 2021, soldiers raided the camp.",
+        "Gunmen struck overnight, and the army answered this morning.",
+        "Police arrested 14 protesters in the capital, a spokesman said.",
+        "Protesters marched on the third of August; 3 MAY 2020 was quieter.",
+        "The convoy was ambushed on SUNDAY near the border crossing.",
+    ],
+)
+def test_a_pattern_left_out_for_lacking_its_words_finds_nothing(text):
+    searched = [kind for kind, _ in _searched(text)]
+    assert [kind for kind, pattern in _PATTERNS if kind not in searched and pattern.search(text)] == []
+    assert len(searched) < len(_PATTERNS)  # each sentence leaves some pattern out
+
+
+def test_a_text_with_other_letters_is_searched_with_every_pattern_its_digits_allow():
+    text = "Rebels attacked the café on 3 June 2018 — residents fled."  # not ASCII: no shortcut
+    assert [kind for kind, _ in _searched(text)] == [kind for kind, _ in _PATTERNS]
+    assert [text[s:e] for s, e, _ in find_dates(text, PUBLISHED)] == ["3 June 2018"]

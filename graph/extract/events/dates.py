@@ -86,6 +86,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _NUMERIC = frozenset(["iso", "mdy", "dmy", "my", "md", "dm", "year"])
 _WORD_PATTERNS = [(kind, pattern) for kind, pattern in _PATTERNS if kind not in _NUMERIC]
 _DIGIT = re.compile(r"\d")
+# Letters every match of a kind holds, in lower case: each month name starts with one of the stems, each
+# weekday ends in "day", each "rel" word holds "day", "night" or "this". An ASCII text (in which IGNORECASE
+# means ASCII case) holding none of a kind's words is not searched for that kind.
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "iso": ("-",), "mdy": _MONTH_STEMS, "dmy": _MONTH_STEMS, "part": _MONTH_STEMS, "my": _MONTH_STEMS,
+    "md": _MONTH_STEMS, "dm": _MONTH_STEMS, "month": _MONTH_STEMS, "ago": ("ago",), "weekday": ("day",),
+    "rel": ("day", "night", "this"),
+}
 
 
 @dataclass(frozen=True)
@@ -243,7 +252,7 @@ def find_dates(text: str, published: dt.date | None) -> list[tuple[int, int, Dat
     """Return (start, end, reading) for every date expression of ``text``, without overlaps."""
     found: list[tuple[int, int, DateReading, str]] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in _PATTERNS if _DIGIT.search(text) else _WORD_PATTERNS:
+    for kind, pattern in _searched(text):
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
@@ -262,6 +271,17 @@ def find_dates(text: str, published: dt.date | None) -> list[tuple[int, int, Dat
 
 
 _EXPLICIT = frozenset(["iso", "mdy", "dmy", "md", "dm"])
+
+
+def _searched(text: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The patterns that can match in ``text``, in :data:`_PATTERNS` order: none that needs a digit where there is
+    none, none whose words (:data:`_NEEDS`) an ASCII text lacks."""
+    patterns = _PATTERNS if _DIGIT.search(text) else _WORD_PATTERNS
+    if not text.isascii():
+        return patterns
+    lowered = text.lower()
+    return [(kind, pattern) for kind, pattern in patterns
+            if kind not in _NEEDS or any(word in lowered for word in _NEEDS[kind])]
 
 
 def _place_in_parse(sent: Span, start: int, end: int) -> tuple[bool, int]:
@@ -287,13 +307,14 @@ def resolve_date(sent: Span, published: dt.date | None) -> DateReading | None:
     day told back from the telling counts from the report's day ("police said on Friday that bandits raided the
     farm overnight": Thursday night), not from publication.
     """
-    found = find_dates(sent.text, published)
+    text = sent.text  # spaCy joins a span's tokens anew on each read
+    found = find_dates(text, published)
     if not found:
         return None
     placed = sorted((*_place_in_parse(sent, start, end), start, end, reading) for start, end, reading in found)
     best = placed[0]
     report = next((p[4] for p in placed if p[0] and p[4].precision == "day"), None)
-    back = _NIGHTS_BACK.get(sent.text[best[2] : best[3]].lower())
+    back = _NIGHTS_BACK.get(text[best[2] : best[3]].lower())
     if report is not None and back is not None and not best[0]:
         return _reading(dt.date.fromisoformat(report.iso) - dt.timedelta(days=back), "day")
     return best[4]
