@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import spacy.glossary
 
-from graph.extract.events.cues import SentenceCues
+from graph.extract.events.cues import Cue, SentenceCues
 from graph.extract.events.lexicon import cue_classes, cue_set
 from graph.extract.events.types import SUB_EVENT_TYPES, classify_sentence, taxonomy
 
@@ -333,3 +333,13 @@ def test_cue_sets_are_checked():
     assert cue_set("KILL", "CLASH") == {"KILL", "CLASH"}
     with pytest.raises(ValueError, match="'SHEL'"):
         cue_set("SHELL", "SHEL")
+
+
+def test_has_reads_the_real_cues_in_the_order_named():
+    head = spacy.blank("en")("troops fought")[1]
+    cues = SentenceCues([Cue("CLASH", 1, 2, head), Cue("KILL", 1, 2, head, negated=True)])
+    assert cues.has("CLASH") and cues.has("SHELL", "CLASH")
+    assert not cues.has("KILL") and not cues.has("SHELL", "AIR")  # a negated cue is no real one
+    assert cues.has("CLASH", "SHEL")  # found before the unknown name is reached, as any() over of() did
+    with pytest.raises(ValueError, match="unknown cue class"):
+        cues.has("SHELL", "SHEL")

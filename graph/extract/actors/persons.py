@@ -73,6 +73,8 @@ def _surname_mentions(builder: MentionBuilder) -> None:
             last = info.name.split()[-1].split("-")[-1]
             if len(last) >= 4 and last[:1].isupper():
                 surnames.setdefault(last, info.key)
+    if not surnames:
+        return  # no person named in full: no word to look for
     for token in builder.doc:
         key = surnames.get(token.text)
         if key and token.ent_type_ not in PLACE_LABELS and builder.table.at(token.i) is None:

@@ -216,8 +216,12 @@ class SentenceCues:
         return found if found is not None else self._by.get(check_cue_class(name), [])
 
     def has(self, *names: str) -> bool:
-        """True when the sentence has a real cue of any of these classes."""
-        return any(self.of(n) for n in names)
+        """True when the sentence has a real cue of any of these classes (checked in order, as :meth:`of`)."""
+        for name in names:
+            if name in self._by:  # a class is grouped only with a cue in it
+                return True
+            check_cue_class(name)
+        return False
 
     def first(self, *names: str) -> Cue | None:
         """The earliest real cue of any of these classes, or None."""

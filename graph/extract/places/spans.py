@@ -281,7 +281,7 @@ def widen(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Bounds of the whole name when a capitalised neighbour belongs to it: "[East] London", "Tel [Abyad]"."""
     gaz = get_gazetteer()
     for s, e in ((start - 1, end + 1), (start - 1, end), (start, end + 2), (start, end + 1)):
-        if s < 0 or e > len(doc) or not all(_name_token(t) for t in (*doc[s:start], *doc[end:e])):
+        if s < 0 or e > len(doc) or not all(_name_token(doc[i]) for i in (*range(s, start), *range(end, e))):
             continue
         text = doc[s:e].text
         if any(normalise(p.name) == normalise(text) for p in gaz.lookup(text)):
