@@ -219,6 +219,10 @@ class NewestFirst(NamedTuple):
 # the engine joined it first, so the dates go first, in one block with them (type=Battles: 150 -> 4 ms).
 # The events table's actor_id and place_id name one too; its actor and place match names (a few actors each).
 _ONE_ENTITY = {"actor", "place", "document", "actor_id", "place_id"}
+# Event filters through sem:hasActor or sem:hasPlace, which the builder states of events alone (graph.build): a list
+# with one of them counts its matches without checking each one's class (a lookup per event: a busy actor's
+# total took 8.9 ms with it, 0.6 ms without, at 100,000 documents).
+_OF_EVENTS_ALONE = {"actor", "place", "actor_id", "place_id", "named"}
 
 
 def _newest_first(item: str, stamp: str, cls: str, fragments: dict[str, str], filters: set[str],
@@ -228,6 +232,7 @@ def _newest_first(item: str, stamp: str, cls: str, fragments: dict[str, str], fi
     where_dated = f"{chosen}\n  ?{item} {stamp} ?date ."
     dates_first = not filters & _ONE_ENTITY
     dates_then_filters = f"?{item} {stamp} ?date .\n  {chosen}"
+    typed = "" if cls == "sem:Event" and filters & _OF_EVENTS_ALONE else f"\n  ?{item} a {cls} ."
     return NewestFirst(
         dates=PREFIXES + f"""SELECT (STR(?date) AS ?day) (DATATYPE(?date) AS ?datatype) (COUNT(DISTINCT ?{item}) AS ?n)
 WHERE {{
@@ -235,8 +240,7 @@ WHERE {{
 }} GROUP BY ?date ORDER BY DESC(?date)
 """,
         total=None if dates else PREFIXES + f"""SELECT (COUNT(DISTINCT ?{item}) AS ?n) WHERE {{
-  {chosen}
-  ?{item} a {cls} .
+  {chosen}{typed}
 }}
 """,
         of_dates=PREFIXES + f"""SELECT DISTINCT (?{item} AS ?item) (STR(?date) AS ?day) (DATATYPE(?date) AS ?datatype)

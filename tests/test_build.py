@@ -232,3 +232,21 @@ def test_seed_articles_through_the_real_extractor_give_valid_idempotent_graphs(t
     for extraction in extractions:
         write(store, [extraction], BASE)
     assert _quads(store) == first
+
+
+@pytest.mark.parametrize("predicate", ["hasActor", "hasPlace"])
+def test_only_events_have_actors_and_places(tmp_path, predicate):
+    """The lists of one actor's or place's events count them without checking each one's class
+    (graph.queries._OF_EVENTS_ALONE): that holds while only events are given sem:hasActor and sem:hasPlace."""
+    from tests.rest_records import extractions
+
+    store = Store(str(tmp_path / "store"))
+    try:
+        write(store, extractions(), "https://conflictkg.org/id/")
+        query = ("PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> SELECT (COUNT(*) AS ?with) "
+                 "(SUM(IF(EXISTS { ?s a sem:Event }, 1, 0)) AS ?events) "
+                 f"WHERE {{ GRAPH ?g {{ ?s sem:{predicate} ?o }} }}")
+        counts = store.select(query)[0]
+    finally:
+        store.close()
+    assert int(counts["with"]) > 0 and int(counts["events"]) == int(counts["with"])
