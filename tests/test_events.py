@@ -248,6 +248,15 @@ def test_unnamed_forces_belong_to_the_country_their_sentence_happens_in():
     assert crowd.actor1 == "Military Forces of Nigeria"
 
 
+def test_a_sentence_the_text_sets_in_the_main_country_keeps_its_actors():
+    """"In eastern Chad" puts the sentence in Chad, even when it also names a region of a neighbour."""
+    text = ("Gunmen shot dead five herders in eastern Chad on Sunday, a week after a raid in Sudan's North Darfur "
+            "state. The Chadian army sent reinforcements from N'Djamena to the Ouaddai region of Chad.")
+    names = {actor.name for actor in extract("in-chad", text, "2024-05-08").actors}
+    assert {"Unidentified Armed Group (Chad)", "Civilians (Chad)"} <= names
+    assert not any(name.endswith("(Sudan)") for name in names)
+
+
 def test_bare_forces_are_the_state_their_sentence_or_paragraph_names():
     text = (
         "Nigerian troops killed 30 Boko Haram fighters near Maiduguri on Monday.\n\n"

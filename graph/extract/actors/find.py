@@ -154,8 +154,9 @@ def _sentence_countries(doc: Doc, places: Sequence[PlaceMention], main: str | No
     "In neighbouring Mali, ... killed 10 soldiers near Mopti": the soldiers are Mali's. A sentence's
     places tell it when they all lie in one country that the text also names (a place read wrongly
     rarely comes with its country's name); the next sentences of the paragraph that name no place
-    keep it. Only places below country level count (a country is often a party: "Russia
-    must press the regime"), and not those one goes into or comes from ("fled into Turkey").
+    keep it. Places below country level count, but not those one goes into or comes from ("fled into
+    Turkey"); a country counts only where the text puts the sentence in it ("in Mali", "central Mali"), as a
+    country is often a party ("Russia must press the regime").
     """
     sents = list(doc.sents)
     starts = [sent.start for sent in sents]
@@ -165,7 +166,9 @@ def _sentence_countries(doc: Doc, places: Sequence[PlaceMention], main: str | No
         root = span.root
         sent_start = starts[bisect_right(starts, place.start) - 1]  # span.sent.start, without a scan per place
         codes = found.setdefault(sent_start, set())  # a sentence naming any place keeps no other's
-        if code and not (is_country or (root.dep_ == "pobj" and root.head.lower_ in _MOVES)):
+        if not code:
+            continue
+        if _where_it_happens(root) if is_country else not (root.dep_ == "pobj" and root.head.lower_ in _MOVES):
             codes.add(code)
     out: dict[int, str] = {}
     carried, previous, text = None, None, doc.text
@@ -179,6 +182,16 @@ def _sentence_countries(doc: Doc, places: Sequence[PlaceMention], main: str | No
             out[sent.start] = carried
         previous = sent.start_char
     return out
+
+
+_IN = frozenset(["in", "inside", "within", "throughout"])
+_PARTS = frozenset(["central", "northern", "southern", "eastern", "western", "northeastern", "northwestern",
+                    "southeastern", "southwestern", "north", "south", "east", "west"])
+
+
+def _where_it_happens(root) -> bool:
+    """Whether a country's name says where the sentence happens, not who acts: "in Mali", "central Mali"."""
+    return (root.dep_ == "pobj" and root.head.lower_ in _IN) or any(c.lower_ in _PARTS for c in root.children)
 
 
 def _named_force_mentions(builder: MentionBuilder) -> None:
