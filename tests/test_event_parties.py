@@ -92,6 +92,11 @@ def extract(extractor, text: str):
         # armed sides stay a battle
         ("Soldiers clashed with al-Shabaab fighters near Afgoye, Somalia.", "Armed clash",
          "Military Forces of Somalia", "Al-Shabaab"),
+        # shells and missiles of an article that names no armed party: an unidentified armed group fired them
+        ("A missile struck the car park of the main hospital in Misrata, Libya, on Tuesday, destroying two vehicles.",
+         "Shelling/artillery/missile attack", "Unidentified Armed Group (Libya)", None),
+        ("Shells fell on a school in Kharkiv, Ukraine, killing two children.", "Shelling/artillery/missile attack",
+         "Unidentified Armed Group (Ukraine)", "Civilians (Ukraine)"),
     ],
 )
 def test_implied_parties_and_crowd_types(extractor, text, sub_event_type, actor1, actor2):
@@ -279,3 +284,10 @@ def test_forces_a_government_implies_are_no_actor_of_their_own(extractor):
     names = {actor.name for actor in extract(extractor, "The Ethiopian government announced new curfews in Amhara "
                                                         "on Friday.").actors}
     assert names == {"Government of Ethiopia"}
+
+
+def test_a_shell_in_an_article_that_names_who_shells_is_no_unidentified_groups(extractor):
+    events = extract(extractor, "M23 rebels shelled the outskirts of Goma on Monday. On Tuesday a shell hit a "
+                                "market there, killing three people.").events
+    assert [e.sub_event_type for e in events] == ["Shelling/artillery/missile attack"] * 2
+    assert not any((e.actor1 or "").startswith("Unidentified") for e in events)

@@ -37,8 +37,12 @@ from graph.sides import both_sides_allowed
 __all__ = ["implied_parties"]
 
 # Explosions whose doer is no one the text can name; air strikes and shelling come from armies
-# whose country the text may not give, so they keep what the sentence says.
+# whose country the text may not give, so they keep what the sentence says, unless the article names
+# no armed party at all.
 _HIDDEN_DOERS = frozenset(["Remote explosive/landmine/IED", "Grenade", "Suicide bomb"])
+# shells and missiles whose firer the article never names, in any sentence, are an unidentified group's
+_UNCLAIMED_FIRE = frozenset(["Shelling/artillery/missile attack"])
+_ARMED = frozenset(["state_forces", "armed_group", "militia"])
 _CIVILIAN_TARGETS = frozenset(["organization", "person", "civilians"])
 _NON_STATE_ARMED = frozenset(["armed_group", "militia"])
 _CROWDS = frozenset(["Riots", "Protests"])
@@ -91,17 +95,8 @@ def _implied(event: Event, kinds: dict[str, str], code: str | None) -> dict[str,
     sub = event.sub_event_type
     if event.event_type == "Violence against civilians" or sub == "Looting/property destruction":
         return _harmed(event, kinds, code)
-    if event.event_type == "Explosions/Remote violence" and sub in _HIDDEN_DOERS:
-        if event.actor1 is None:
-            return {"actor1": _unknown(code)}
-        hurt = event.actor2 is None or kinds.get(event.actor2) == "civilians"  # "killed a soldier, wounded three"
-        if kinds.get(event.actor1) == "state_forces" and hurt:
-            return {"actor2": _unknown(code)}
-    if event.event_type == "Explosions/Remote violence" and event.actor2 is None and event.fatalities \
-            and kinds.get(event.actor1 or "") in _NON_STATE_ARMED:
-        # "two dead when a lorry struck a mine laid by the rebels": the dead of a group's attack whom the text
-        # names by no side are Civilians (X); soldiers or fighters killed would be their force
-        return {"actor2": generic_actor("Civilians", "civilians", code)}
+    if event.event_type == "Explosions/Remote violence":
+        return _exploded(event, kinds, code)
     if event.event_type == "Battles" and sub == "Armed clash" and bool(event.actor1) != bool(event.actor2):
         present = event.actor1 or event.actor2 or ""
         opponent = _opponent(present, kinds) or _other_side(present, code)
@@ -118,6 +113,30 @@ def _implied(event: Event, kinds: dict[str, str], code: str | None) -> dict[str,
             out["actor1"] = _police(code)
         return out
     return {}
+
+
+def _exploded(event: Event, kinds: dict[str, str], code: str | None) -> dict[str, ActorInfo]:
+    """Remote violence: the unidentified group behind a bomb, and behind shells or missiles when the article
+    names no one who could have fired them; civilian dead of a named group's bomb."""
+    sub = event.sub_event_type
+    if event.actor1 is None and sub in _UNCLAIMED_FIRE and _no_armed_party(kinds):
+        return {"actor1": _unknown(code)}  # "a missile hit the hospital": no one in the article fired it
+    if sub in _HIDDEN_DOERS:
+        if event.actor1 is None:
+            return {"actor1": _unknown(code)}
+        hurt = event.actor2 is None or kinds.get(event.actor2) == "civilians"  # "killed a soldier, wounded three"
+        if kinds.get(event.actor1) == "state_forces" and hurt:
+            return {"actor2": _unknown(code)}
+    if event.actor2 is None and event.fatalities and kinds.get(event.actor1 or "") in _NON_STATE_ARMED:
+        # "two dead when a lorry struck a mine laid by the rebels": the dead of a group's attack whom the text
+        # names by no side are Civilians (X); soldiers or fighters killed would be their force
+        return {"actor2": generic_actor("Civilians", "civilians", code)}
+    return {}
+
+
+def _no_armed_party(kinds: dict[str, str]) -> bool:
+    """Whether the article names no armed party but unidentified ones: nobody it names could have fired."""
+    return not any(kind in _ARMED and not name.startswith(_UNKNOWN) for name, kind in kinds.items())
 
 
 def _opponent(present: str, kinds: dict[str, str]) -> ActorInfo | None:
