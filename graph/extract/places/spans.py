@@ -284,7 +284,7 @@ def widen(doc: Doc, start: int, end: int) -> tuple[int, int]:
         if s < 0 or e > len(doc) or not all(_name_token(doc[i]) for i in (*range(s, start), *range(end, e))):
             continue
         text = doc[s:e].text
-        if any(normalise(p.name) == normalise(text) for p in gaz.lookup(text)):
+        if any(_bare(p.name) == normalise(text) for p in gaz.lookup(text)):
             return s, e
     before = doc[start - 1] if start >= 1 else None
     if before is not None and before.text[:1].isupper() and _name_token(before) and _plain(before) \
@@ -293,6 +293,13 @@ def widen(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if end < len(doc) and doc[end].text in NAME_ENDINGS:
         return start, end + 1  # "Auckland Park, Johannesburg": a suburb, not the town it is named after
     return start, end
+
+
+def _bare(name: str) -> str:
+    """A place's normalised name without a last word that is its type: "Lakki Marwat District" -> "lakki marwat"."""
+    key = normalise(name)
+    stem, _, last = key.rpartition(" ")
+    return stem if stem and last in ADMIN_WORDS else key
 
 
 def _plain(token) -> bool:
