@@ -191,6 +191,9 @@ def test_taxonomy_has_the_codebook_names():
         # an event word told as earlier is background to the sentence's own event
         ("Police arrested three men over an earlier attack on a church.", "Arrests"),
         ("Troops detained a local chief accused of helping plan a previous attack on the market.", "Arrests"),
+        # force "called in" acts: a call for something ("called for", "called on") stays unreal
+        ("The army called in gunships to strike a column of rebel trucks near the river.", "Air/drone strike"),
+        ("Troops called in air strikes on the rebel positions.", "Air/drone strike"),
     ],
 )
 def test_sub_event_type(nlp, text, expected):
@@ -209,6 +212,9 @@ def test_sub_event_type(nlp, text, expected):
         "The government imposed new sanctions on the country's central bank.",
         "The army denied that it had shelled the village.",
         "Rebels threatened to attack the city if talks failed.",
+        "The opposition leader called for attacks on police stations.",
+        "The mayor called on the army to attack the rebel camps.",
+        "The group called in a statement for attacks on police stations.",
         # a question or a condition ("if", "whether"), and a habit ("regularly"), report no incident
         "It is unclear if there were any deaths or arrests in the town.",
         "The clinic is regularly attacked by armed men.",

@@ -120,12 +120,28 @@ def _hypothetical(token: Token) -> bool:
     for _ in range(5):
         if node.head == node:
             break
-        if node.head.lemma_.lower() in _HYPOTHETICAL_HEADS and node.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep"):
+        if node.head.lemma_.lower() in _HYPOTHETICAL_HEADS and node.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep") \
+                and not _summoned(node.head):
             return True
         if node.dep_ == "prep" and _standing_accusation(node.head):
             return True
         node = node.head
     return False
+
+
+def _summoned(verb: Token) -> bool:
+    """"called in gunships to attack the convoy", "called in air strikes": force brought in, which acts; not a call
+    for something that may not happen ("called for an attack", "called in a statement for attacks")."""
+    if verb.lemma_.lower() != "call" or verb.i + 1 >= len(verb.doc):
+        return False
+    after = verb.doc[verb.i + 1]  # "in" right after the verb: its particle or, as parsers often have it, a preposition
+    return after.lower_ == "in" and after.head == verb and not any(
+        c.dep_ == "pobj" and c.lemma_.lower() in _MESSAGES for c in after.children)
+
+
+# What a call is made in, which makes "called in" no summons: "called in a statement for attacks"
+_MESSAGES = frozenset(["statement", "speech", "interview", "video", "message", "letter", "post", "tweet", "address",
+                       "communique", "broadcast", "sermon", "recording"])
 
 
 def _standing_accusation(verb: Token) -> bool:
