@@ -30,6 +30,8 @@ def actors_of(nlp, text: str) -> dict[str, tuple[str, set[str]]]:
           "Military Forces of Somalia": "state_forces"}),
         ("Ukrainian forces shelled positions held by the Wagner Group near Bakhmut.",
          {"Military Forces of Ukraine": "state_forces", "Wagner Group": "militia"}),
+        ("Two miners were shot dead by Russian mercenaries at a gold site near Bambari. The Wagner company denied it.",
+         {"Wagner Group": "militia"}),
         ("Gunmen abducted 20 villagers in northwestern Nigeria, residents said.",
          {"Unidentified Armed Group (Nigeria)": "armed_group", "Civilians (Nigeria)": "civilians"}),
         # a country adjective on the attack itself names that state's forces as the attacker

@@ -97,6 +97,12 @@ def extract(extractor, text: str):
          "Shelling/artillery/missile attack", "Unidentified Armed Group (Libya)", None),
         ("Shells fell on a school in Kharkiv, Ukraine, killing two children.", "Shelling/artillery/missile attack",
          "Unidentified Armed Group (Ukraine)", "Civilians (Ukraine)"),
+        # the one party a bomb's sentence names, when it is no armed group, is its target; the bomber is unknown
+        ("Three UN peacekeepers were hurt when a roadside bomb struck their convoy near Gao, Mali.",
+         "Remote explosive/landmine/IED", "Unidentified Armed Group (Mali)", "United Nations"),
+        # a riot whose sentence names only the force sent against it: the crowd first, the force second
+        ("Angry youth burnt tyres on the highway near Kisumu, Kenya, until anti-riot police were sent in.",
+         "Violent demonstration", "Rioters (Kenya)", "Police Forces of Kenya"),
     ],
 )
 def test_implied_parties_and_crowd_types(extractor, text, sub_event_type, actor1, actor2):

@@ -127,6 +127,10 @@ def _exploded(event: Event, kinds: dict[str, str], code: str | None) -> dict[str
         hurt = event.actor2 is None or kinds.get(event.actor2) == "civilians"  # "killed a soldier, wounded three"
         if kinds.get(event.actor1) == "state_forces" and hurt:
             return {"actor2": _unknown(code)}
+        if kinds.get(event.actor1) in _CIVILIAN_TARGETS and event.actor2 is None:  # "a roadside bomb hurt three UN
+            # peacekeepers": the one party named, no armed group, is the target
+            return {"actor1": _unknown(code), "actor2": ActorInfo(actor_key(event.actor1), event.actor1,
+                                                                  kinds[event.actor1])}
     if event.actor2 is None and event.fatalities and kinds.get(event.actor1 or "") in _NON_STATE_ARMED:
         # "two dead when a lorry struck a mine laid by the rebels": the dead of a group's attack whom the text
         # names by no side are Civilians (X); soldiers or fighters killed would be their force
@@ -243,11 +247,15 @@ def _crowd(event: Event, kinds: dict[str, str], code: str | None) -> dict[str, A
     if event.event_type == "Riots" and (not actor1 or kinds.get(actor1) == "civilians" and actor1.startswith(
             "Civilians") or kinds.get(actor1) in _LEADERS):  # "UPND cadres smashed windows": Rioters, the party beside
         return {"actor1": generic_actor("Rioters", "civilians", code)}
-    if event.sub_event_type == "Protest with intervention" and kinds.get(actor1) == "state_forces" \
-            and event.actor2 is None:  # "Police dispersed them": the force that intervenes is actor2, the crowd
-        # the text leaves to a pronoun actor1
-        return {"actor1": generic_actor("Protesters", "civilians", code),
-                "actor2": ActorInfo(actor_key(actor1), actor1, "state_forces")}
+    if (event.sub_event_type == "Protest with intervention" or event.event_type == "Riots") \
+            and kinds.get(actor1) == "state_forces" and event.actor2 is None:
+        # "Police dispersed them", "youths burnt tyres until police were sent in": the force is
+        # actor2, the crowd the text leaves to a pronoun or a word of no crowd actor1 (in a riot the article's
+        # protesters, if it has them, else rioters)
+        crowd = generic_actor(_PROTESTERS, "civilians", code)
+        if event.event_type == "Riots" and crowd.name not in kinds:
+            crowd = generic_actor("Rioters", "civilians", code)
+        return {"actor1": crowd, "actor2": ActorInfo(actor_key(actor1), actor1, "state_forces")}
     led = kinds.get(actor1) in _LEADERS
     out = {}
     if event.event_type == "Protests" and (not actor1 or actor1.startswith("Civilians") or led):
