@@ -183,6 +183,11 @@ def test_men_from_a_named_force_belong_to_it(extractor, text, force):
          "Military Forces of Democratic Republic of Congo", "Wazalendo coalition"),
         ("Raia Mutomboki militiamen killed four villagers near Shabunda on Monday, local officials said.",
          "Raia Mutomboki", "Civilians"),
+        # "the rebel group X", "the rebel movement X": the name after the group word
+        ("The rebel movement FNL-K said it had shelled an army camp near Bubanza, Burundi.",
+         "Military Forces of Burundi", "FNL-K"),
+        ("Soldiers clashed with the new rebel group MRCA near Bria, Central African Republic.",
+         "Military Forces of Central African Republic", "MRCA"),
         # a community's militia is that community's Ethnic Militia
         ("Fulani militia killed 12 farmers in Benue, Nigeria.", "Fulani Ethnic Militia (Nigeria)",
          "Civilians (Nigeria)"),

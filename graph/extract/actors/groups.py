@@ -27,6 +27,7 @@ _QUALIFIERS = frozenset(["islamist", "islamic", "jihadist", "armed", "army", "ne
 _IDENTITY_KINDS = frozenset(["militia", "identity"])
 _PEOPLE_KINDS = frozenset(["identity", "member"])  # nouns that tell a name is a people's
 _TRAILING = frozenset(["coalition", "alliance", "group", "movement", "militia", "faction"])
+_GROUP_WORDS = frozenset(["group", "movement", "faction", "outfit"])  # "a new rebel group" names it next
 _CLAIMS = frozenset(["responsibility", "credit", "attack", "attacks", "bombing", "killing"])
 _QUOTES = frozenset(["'", '"', "‘", "’", "“", "”"])
 
@@ -116,7 +117,8 @@ def _candidates(doc: Doc) -> list[tuple[Span, str, int]]:
         before = _name_before(doc, token.i)
         if before is not None:
             found.append((before, kind, token.i + 1))
-        if token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of":  # "fighters of the Raia-Mutomboki coalition"
+        following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+        if following == "of" or following in _GROUP_WORDS:  # "fighters of the Raia coalition", "rebel group M7"
             after = _name_after(doc, token.i + 2)
             if after is not None:
                 found.append((after, kind, after.end))
