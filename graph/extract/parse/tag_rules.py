@@ -70,16 +70,27 @@ class RuleMatcher:
     def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         """(rule number, match id, start, end) of every match, sorted as ``AttributeRuler.match`` sorts them."""
         rows = doc.to_array([TAG, LOWER, DEP, IS_SPACE]).tolist()
-        length = len(rows)
         found = set()
+        # plain loops, without a generator per token or per rule tried: this runs on every token of every article
         for start, row in enumerate(rows):
-            for entries in (*(filed.get(row[column]) for column, filed in self.filed), self.unfiled):
-                for number, match_id, width, checks in entries or ():
-                    if start + width <= length and all(
-                        (rows[start + k][column] in values) == inside for k, column, values, inside in checks
-                    ):
-                        found.add((number, match_id, start, start + width))
+            for column, filed in self.filed:
+                for entry in filed.get(row[column], ()):
+                    if _fits(entry, rows, start):
+                        found.add((entry[0], entry[1], start, start + entry[2]))
+            for entry in self.unfiled:
+                if _fits(entry, rows, start):
+                    found.add((entry[0], entry[1], start, start + entry[2]))
         return sorted(found)
+
+
+def _fits(entry: tuple, rows: list[list[int]], start: int) -> bool:
+    """Whether the filed rule ``entry`` (number, match id, width, checks) matches the tokens from ``start``."""
+    if start + entry[2] > len(rows):
+        return False
+    for k, column, values, inside in entry[3]:  # noqa: SIM110 (all() over a generator costs twice as much here)
+        if (rows[start + k][column] in values) != inside:
+            return False
+    return True
 
 
 class _Searched(Container[int]):
