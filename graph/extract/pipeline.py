@@ -58,7 +58,7 @@ class Extractor:
         for article, chunks in zip(articles, chunked, strict=True):
             parts = [next(docs) for _ in chunks]
             doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
-            if not doc.text.strip():
+            if not any(chunk.strip() for chunk in chunks):  # doc.text, without joining its tokens again
                 yield Extraction(document=article)
                 continue
             try:

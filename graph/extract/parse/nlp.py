@@ -10,9 +10,10 @@ from typing import cast
 
 import numpy
 import spacy
-from spacy.attrs import IS_SPACE
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -30,8 +31,7 @@ RULER = "conflict_ruler"
 @Language.component("line_sentences")
 def line_sentences(doc: Doc) -> Doc:
     """Start a sentence at the first token after a line break, so a title line never merges with the text."""
-    if "\n" not in doc.text:
-        return doc
+    # only white-space tokens are read: no doc.text, which spaCy joins anew from every token on each read
     spaces = numpy.flatnonzero(doc.to_array(IS_SPACE))
     for i in spaces:
         following = int(i) + 1
@@ -46,9 +46,9 @@ def group_acronyms(doc: Doc) -> Doc:
 
     Skipped for text in capitals, where "IS" is usually the verb.
     """
+    if not (doc.to_array(ORTH) == get_string_id("IS")).any():
+        return doc  # no "IS" to mark: doc.text (a join over every token) is not needed
     text = doc.text
-    if "IS" not in text:
-        return doc
     letters = [c for c in text[:2000] if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.5:
         return doc
