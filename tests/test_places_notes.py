@@ -111,6 +111,23 @@ def test_a_note_may_spell_a_town_its_own_way(nlp, text, mention, name, country, 
     assert (location.name, location.country, location.admin1, location.precision) == (name, country, admin1, precision)
 
 
+# (sentence, mention, name, country, admin1, ACLED precision): a spelling guessed as a town far from every place
+# the note spells as listed is a local name, placed beside the place named near it; a guess near them stands.
+FAR_VARIANTS = [
+    ("Militants clashed with the army in Marzuk on Monday. Shelling also hit Tobruk on Tuesday.", "Marzuk", "Marzuk",
+     "LY", "Sha`biyat al Butnan", 2),
+    ("Militias clashed in Zintaan on Friday, and shells fell in Gharyan.", "Zintaan", "Zintan", "LY",
+     "Sha`biyat al Jabal al Gharbi", 1),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "mention", "name", "country", "admin1", "precision"), FAR_VARIANTS)
+def test_a_guessed_spelling_far_from_the_notes_places_is_local(nlp, text, mention, name, country, admin1, precision):
+    location = _place(nlp, text, mention)
+    assert (location.name, location.country, location.admin1, location.precision) == (name, country, admin1, precision)
+
+
 # (sentence, mention, country): a nationality before a state's forces ("Ethiopian soldiers", "US drones") says whose
 # forces they are; in a note about a rebel group at home elsewhere (al Shabaab) it is not the story's country, so a
 # village the note names is not put there. Where the rebels are at home, or no rebel is named, it still counts.

@@ -155,17 +155,21 @@ def _one_place_per_name(mentions: list[PlaceMention], guessed: set[int]) -> list
 
 
 def _without_strays(doc: Doc, mentions: list[PlaceMention], ner: set[int]) -> list[PlaceMention]:
-    """The mentions less the towns that stray abroad, far from every other place the article names.
+    """The mentions less the towns that stray abroad, far from every other place the article names, and the
+    towns found only as another spelling of a name that lie far from every place the article spells as listed.
 
     "Zanzibar and Pemba": Mozambique's Pemba lies 700 km from Zanzibar; the Pemba meant is the
-    island that no gazetteer lists. A big city ("Washington", "Ankara") may stand abroad.
+    island that no gazetteer lists. A big city ("Washington", "Ankara") may stand abroad. "Clashes in
+    Marzuk ... shelling hit Tobruk": a name guessed as a spelling of a town 1,000 km away (Murzuk) is a local name.
     """
     places = {m.location.id: m.location for m in mentions
               if m.location.kind != "country" and m.location.lat is not None}
     strays: dict[str, list[Location]] = {}  # per place: the others, when it strays
+    variants = {m.location.id for m in mentions if _variant(doc[m.start : m.end].text)}
     for place in places.values():
         others = [o for o in places.values() if o.name != place.name]
-        if _stray(place, others):
+        spelt = [o for o in others if o.id not in variants]  # two guessed spellings do not vouch for each other
+        if _stray(place, others) or (place.id in variants and spelt and _far_from_all(place, spelt)):
             strays[place.id] = others
     out = []
     kept = [m for m in mentions if m.location.id not in strays]
@@ -181,14 +185,24 @@ def _without_strays(doc: Doc, mentions: list[PlaceMention], ner: set[int]) -> li
     return out
 
 
+def _variant(text: str) -> bool:
+    """Whether a name was placed only as another spelling of a gazetteer name (the gazetteer lists none so spelt)."""
+    return not get_gazetteer().lookup(text)
+
+
 def _stray(location: Location, others: list[Location]) -> bool:
     """A gazetteer town in a country no other named place is in, and over 500 km from all of them."""
-    if not others or location.lat is None or location.lon is None or location.kind not in TOWN_KINDS:
-        return False
-    if location.country in {o.country for o in others}:
+    if not others or location.country in {o.country for o in others}:
         return False
     place = get_gazetteer().get(location.id)
     if place is None or place.curated or place.population >= STRAY_POPULATION:
+        return False
+    return _far_from_all(location, others)
+
+
+def _far_from_all(location: Location, others: list[Location]) -> bool:
+    """A town (with a point) more than 500 km from each of ``others`` (located places)."""
+    if location.lat is None or location.lon is None or location.kind not in TOWN_KINDS:
         return False
     points = [(o.lat, o.lon) for o in others if o.lat is not None and o.lon is not None]
     return all(km(location.lat, location.lon, lat, lon) > STRAY_KM for lat, lon in points)
