@@ -286,6 +286,21 @@ def test_standing_situations_are_no_events(text, count):
 
 
 @pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        # what people fled tells their flight, not the fighting
+        ("Families who fled the fighting in the hills waited at a school in Tera on Sunday.", 0),
+        ("Thousands of villagers escaping from the violence crossed the river into Chad.", 0),
+        ("More than 2,000 people displaced by clashes have reached the town, the UN said.", 0),
+        # an incident told in the same sentence is still one
+        ("Gunmen attacked a camp in Tera on Sunday that sheltered families who fled the fighting.", 1),
+    ],
+)
+def test_what_people_fled_is_no_event(text, count):
+    assert len(extract("fled", text, "2024-03-22").events) == count
+
+
+@pytest.mark.parametrize(
     ("text", "fatalities"),
     [
         ("Government aircraft bombed a village near Tawila on Monday. Two farmers died.", 2),

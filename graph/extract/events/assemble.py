@@ -32,6 +32,7 @@ from graph.extract.events.skips import (
     counts_victims,
     describes,
     drop_headline,
+    fled,
     lead_end,
     ongoing,
     repeats,
@@ -73,7 +74,7 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
     last_event_sentence = -9
     kinds = context.kinds
     for number, sent in enumerate(doc.sents):
-        typings = event_types.classify_sentence(sent)
+        typings = [typing for typing in event_types.classify_sentence(sent) if not fled(typing.trigger)]
         attributes = (not typings or typings[0].sub_event_type == "Other") and number - last_event_sentence <= 3
         doer = claimant(sent, table) if attributes and events and events[-1].event_type in CLAIMED_EVENTS else None
         if doer:  # "Al-Shabaab claimed responsibility": the doer of the incident before, not an event

@@ -11,7 +11,7 @@ from graph.extract.events.numbers import DEATH_VERBS
 from graph.records import Article, Event
 
 __all__ = ["word_set", "repeats", "caption", "ongoing", "describes", "lead_end", "drop_headline", "counts_victims",
-           "told_before", "states_toll", "DEFINITE"]
+           "told_before", "states_toll", "fled", "DEFINITE"]
 
 # A line that ends in a bracketed picture credit is a photo caption, not story text.
 _CREDIT = re.compile(
@@ -138,6 +138,19 @@ def told_before(trigger) -> str | None:
                 c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in noun.children):
             return noun.lemma_.lower()
     return None
+
+
+# Verbs of people leaving violence behind: "fled the fighting", "escaping from the violence", "displaced by clashes"
+_FLIGHT = frozenset(["flee", "escape", "displace"])
+
+
+def fled(trigger) -> bool:
+    """Whether an event word is what people fled ("migrants who fled the fighting", "families escaping from the
+    violence", "displaced by clashes"): the sentence tells their flight, not the fighting."""
+    if trigger is None:
+        return False
+    node = trigger.head if trigger.dep_ == "pobj" and trigger.head.lower_ in ("from", "by") else trigger
+    return node.dep_ in ("dobj", "prep", "agent") and node.head.lemma_.lower() in _FLIGHT
 
 
 # "the death toll", "the casualty toll", "the toll from the bombing rose to nine", "put the toll at five": the
