@@ -192,3 +192,21 @@ def test_a_name_before_an_administrative_unit_names_a_region(nlp, text, name, un
     doc = nlp(text)
     start = next(t.i for t in doc if t.text == name.split()[0])
     assert _names_unit(doc[start : start + len(name.split())]) is unit
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("The army retook the town on Monday, according to the state-run news agency Kenna.", "Kenna"),
+        ("Five people died, according to the independent weekly \u201cDiario do Norte\u201d.", "Diario do Norte"),
+        ("Two soldiers were wounded, the daily Nation reported.", "Nation"),
+    ],
+)
+def test_a_name_after_an_outlet_noun_is_a_news_outlet(nlp, text, outlet):
+    found = actors_of(nlp, text)
+    assert found.get(outlet, ("",))[0] == "media", sorted(found)
+
+
+def test_an_outlet_noun_before_no_name_names_no_outlet(nlp):
+    found = actors_of(nlp, "The army said daily patrols would resume. A weekly market was attacked in Kano, Nigeria.")
+    assert not any(kind == "media" for kind, _ in found.values()), found

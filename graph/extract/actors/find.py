@@ -32,6 +32,7 @@ from graph.extract.actors.descriptors import (
 )
 from graph.extract.actors.groups import group_mentions
 from graph.extract.actors.lexicon import actor_key
+from graph.extract.actors.media import media_mentions
 from graph.extract.actors.persons import person_mentions
 from graph.extract.actors.states import add_unit_states, named_force_spans
 from graph.extract.actors.table import (
@@ -135,6 +136,7 @@ def find_actors(doc: Doc, places: Sequence[PlaceMention] = ()) -> ActorTable:
     descriptor_mentions(builder)
     demonym_mentions(builder)
     crowd_mentions(builder)
+    media_mentions(builder)
     person_mentions(builder)
     _org_mentions(builder)
     victim_count_mentions(builder)

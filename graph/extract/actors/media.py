@@ -1,0 +1,43 @@
+"""News outlets that no dictionary lists, named right after the noun that says what they are: "according to the
+state news agency Kavuu", "the independent weekly "Diario Norte" reported"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from graph.extract.actors.lexicon import actor_key
+from graph.extract.actors.table import ActorInfo, MentionBuilder
+from graph.extract.countries import countries
+
+__all__ = ["media_mentions"]
+
+# nouns of a news outlet that a name follows in apposition ("news agency X", "the weekly X")
+_OUTLET_NOUNS = frozenset(["newspaper", "newssheet", "weekly", "daily", "broadcaster", "tabloid"])
+_QUOTES = frozenset(["'", '"', "‘", "’", "“", "”"])
+_INNER = frozenset(["de", "do", "da", "del", "of", "the", "al", "el"])  # small words inside a title: "Carta de X"
+
+
+def media_mentions(builder: MentionBuilder) -> None:
+    """Add the capitalised name after an outlet noun ("news agency", "newspaper", "weekly") as a news outlet."""
+    doc = builder.doc
+    for token in doc[:-1]:
+        lower = token.lower_
+        if lower in _OUTLET_NOUNS or (lower == "agency" and token.i > 0 and doc[token.i - 1].lower_ == "news"):
+            span = _name_after(doc, token.i + 1)
+            if span is not None:
+                builder.add(ActorInfo(actor_key(span.text), span.text, "media"), span)
+
+
+def _name_after(doc: Doc, start: int):
+    """The run of capitalised words (in quotes or not) that starts at ``start``, if it is no country's name."""
+    while start < len(doc) and doc[start].text in _QUOTES:
+        start += 1
+    end = start
+    while end < len(doc) and (doc[end].text[:1].isupper() or (
+            doc[end].lower_ in _INNER and end > start and end + 1 < len(doc) and doc[end + 1].text[:1].isupper())):
+        end += 1
+    if end == start:
+        return None
+    span = doc[start:end]
+    known = countries()
+    return None if span.text in known.by_name or span.text in known.by_adjective else span
