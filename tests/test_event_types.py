@@ -57,6 +57,13 @@ def test_taxonomy_has_the_codebook_names():
         ("Al-Shabaab fighters seized control of a district headquarters in Lower Shabelle.",
          "Non-state actor overtakes territory"),
         ("Insurgents overran an army outpost in Helmand province overnight.", "Non-state actor overtakes territory"),
+        # a headline's bare present tense that the parser reads as a modifier still takes ground
+        ("Security forces dislodge Al-Shabaab from Tarbaj and Dhobley on Monday.", "Government regains territory"),
+        ("Government troops dislodge LRA rebels from Kiriwa and Odek.", "Government regains territory"),
+        ("Military forces dislodge ADF militants from Kamango.", "Government regains territory"),
+        ("Military forces clear Tarbaj and Odek of insurgents.", "Government regains territory"),
+        ("KDF troops clash with militants, retake Kiriwa.", "Government regains territory"),
+        ("Troops patrolled the government-controlled Odek.", "Change to group/activity"),
         ("Heavy fighting broke out between the army and separatist rebels near the airport.", "Armed clash"),
         ("Soldiers killed six militants in a gunfight in the Kupwara forest.", "Armed clash"),
         # Explosions/Remote violence

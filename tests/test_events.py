@@ -206,6 +206,9 @@ def test_a_bracketed_word_that_names_no_outlet_is_no_credit(credit):
          "Non-state actor overtakes territory"),
         ("Iraqi troops recaptured the town of Baiji from Islamic State militants on Sunday.",
          "Government regains territory"),
+        # a headline's present tense read by the parser as a modifier ("retake Kiriwa", "dislodge militants")
+        ("KDF troops clash with militants, retake Kiriwa. Two militants were killed.", "Government regains territory"),
+        ("Military forces dislodge ADF militants from Kamango, killing four.", "Government regains territory"),
         # the loser is the subject: the other side gained the ground
         ("Islamic State fighters were cornered in Raqqa after losing all other territory to the army.",
          "Government regains territory"),

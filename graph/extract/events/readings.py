@@ -239,17 +239,21 @@ def territory_reading(c: SentenceCues) -> tuple[str, Cue] | None:
     place_tokens = c.tokens("PLACE")
     parties = c.tokens("ARMED") | c.tokens("MIL") | c.tokens("GOV")
     for cap in sorted(c.of("RETAKE") + c.of("CAPTURE"), key=lambda x: x.start):
-        if cap.head.dep_ == "amod":
+        word = _taking_word(cap.head, parties)
+        if word is None:
             continue  # "rebel-held", "government-controlled": a description, not an event
         named = {
             t.i
-            for child in cap.head.children
+            for child in word.children
             if child.dep_ in ("dobj", "prep", "nsubjpass", "advmod", "npadvmod", "prt")
             for t in child.subtree
-            if t.ent_type_ in ("GPE", "LOC", "FAC")
-        } | {t.i for t in _taken_names(cap.head) if _unknown_place(t, parties)}
-        ground = any(o.dep_ == "dobj" and o.lemma_.lower() in _GROUND for o in cap.head.children)
-        if not (linked(cap.head, place_tokens | named, 2) or cap.end - cap.start > 1 or ground):
+            if t.ent_type_ in _PLACE_ENTS
+        }
+        taken = [t for t in _taken_names(word) if t.ent_type_ in _PLACE_ENTS or _unknown_place(t, parties)]
+        if word != cap.head and (word.ent_type_ in _PLACE_ENTS or _unknown_place(word, parties)):
+            taken.append(word)  # "retake/compound Kiriwa": the name it modifies is what was taken
+        ground = any(o.dep_ == "dobj" and o.lemma_.lower() in _GROUND for o in word.children)
+        if not (taken or linked(word, place_tokens | named, 2) or cap.end - cap.start > 1 or ground):
             continue
         doers = agents(cap.head)
         if doers & c.state() or cap.cue == "RETAKE":
@@ -260,11 +264,31 @@ def territory_reading(c: SentenceCues) -> tuple[str, Cue] | None:
     return None
 
 
+_PLACE_ENTS = frozenset(["GPE", "LOC", "FAC"])
+_DESCRIBING_TAGS = frozenset(["VBN", "VBD", "VBG", "JJ"])  # "rebel-held", "occupied", "liberated": a state, not an act
+
+
+def _taking_word(word: Token, parties: set[int]) -> Token | None:
+    """The word whose dependents say what a capture word took, or None when the word only describes
+    ("rebel-held"). A headline's bare present tense is often parsed as a modifier: "troops clear" read as an
+    adjective still governs its object ("Troops clear Kalangu of rebels"), and "retake" or "dislodge" read as a
+    compound of the name or the party it took ("forces clash with rebels, retake Kiriwa"; "troops dislodge
+    militants from Odek") stands for that word."""
+    if word.dep_ not in ("amod", "compound") or any(child.dep_ == "dobj" for child in word.children):
+        return word
+    if word.is_lower and word.tag_ not in _DESCRIBING_TAGS and (word.head.pos_ == "PROPN" or word.head.i in parties):
+        return word.head
+    return None if word.dep_ == "amod" else word
+
+
 def _taken_names(verb: Token) -> list[Token]:
-    """The heads of what a capture word took or took from: its object, "from X", "of X", with their conjuncts."""
-    heads = [c for c in verb.children if c.dep_ == "dobj"] + [
-        g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("from", "of") for g in p.children
-        if g.dep_ == "pobj"]
+    """The heads of what a capture word took or took from: its object, "from X", "of X" (and "from X" on the
+    object: "dislodged the rebels from X"), with their conjuncts."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    heads = objects + [
+        g for h in (verb, *objects) for p in h.children
+        if p.dep_ == "prep" and (p.lower_ == "from" or p.lower_ == "of" and h == verb)
+        for g in p.children if g.dep_ == "pobj"]
     return heads + [c for h in heads for c in h.children if c.dep_ == "conj"]
 
 
