@@ -389,8 +389,17 @@ def test_one_event_per_place(text, places):
         ("Gunmen attacked several villages in Plateau State, Nigeria, on Sunday. Eight people were killed in Bokkos, "
          "nine in Mangu and three each in Riyom and Pankshin, officials said.",
          [("Bokkos", 8), ("Mangu", 9), ("Riyom", 3), ("Pankshin", 3)]),
-        # another count of another place is no toll, and one toll of two places is not split
+        # another count of another place is no toll
         ("Gunmen killed two people in Gao on Monday and 30 were arrested in Kidal.", [("Gao", 2)]),
+        # one toll told of several places is divided among them, the remainder to the first (ACLED's rule)
+        ("Gunmen attacked villages in Plateau State, Nigeria, on Sunday, killing seven people in Bokkos and Mangu.",
+         [("Bokkos", 4), ("Mangu", 3)]),
+        ("Gunmen attacked the villages of Tawila and Kabkabiya in North Darfur on Monday, killing seven people.",
+         [("Tawila", 4), ("Kabkabiya", 3)]),
+        ("Soldiers raided rebel camps in Tawila and Kabkabiya in North Darfur on Monday. Six rebels were killed.",
+         [("Tawila", 3), ("Kabkabiya", 3)]),
+        ("Gunmen attacked the villages of Tawila and Kabkabiya in North Darfur on Monday, killing one man.",
+         [("Tawila", 1), ("Kabkabiya", None)]),
     ],
 )
 def test_tolls_told_per_place_are_events_per_place(text, tolls):

@@ -43,7 +43,7 @@ from graph.extract.events.skips import (
 from graph.extract.events.summaries import drop_summaries, summarises
 from graph.extract.events.syntax import agents
 from graph.extract.events.timeline import anchor_dates
-from graph.extract.events.tolls import per_place, place_starts, tolls_by_place
+from graph.extract.events.tolls import per_place, place_starts, shared, tolls_by_place
 from graph.extract.places import PlaceMention
 from graph.records import Actor, Article, Event, Evidence, slugify
 
@@ -88,7 +88,8 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
             if near and (split := context.per_place(events[-1], sent, _evidence(article, sent))):
                 events[-1:] = split  # "eight were killed in A and nine in B": one event at each place
             elif near and events[-1].fatalities is None:
-                events[-1] = _with_toll_of(events[-1], sent, _evidence(article, sent), context.published)
+                told = _told_together(events)
+                events[-len(told):] = _with_toll_of(told, sent, _evidence(article, sent), context.published)
             continue
         if ongoing(sent) and dates.standing_since(sent.text, context.published):
             continue  # "has been fighting the army since April 2023", "have operated there since 2017": background
@@ -160,17 +161,27 @@ def _fought_back(event: Event, kinds: dict[str, str]) -> Event:
                    plover=plover)
 
 
-def _with_toll_of(event: Event, sent: Span, evidence: tuple[str, int, int], published: dt.date | None) -> Event:
-    """The event with the toll of a following sentence that reports no event of its own ("2 farmers died.", "At
-    least one civilian was killed."), and that sentence as one more evidence of it; unless that sentence
-    tallies a period."""
+def _told_together(events: list[Event]) -> list[Event]:
+    """The last events read from one sentence without a toll: one incident, at one place or at several."""
+    last = events[-1]
+    count = 0
+    while count < len(events) and events[-1 - count].start == last.start and events[-1 - count].fatalities is None:
+        count += 1
+    return events[-count:]
+
+
+def _with_toll_of(told: list[Event], sent: Span, evidence: tuple[str, int, int],
+                  published: dt.date | None) -> list[Event]:
+    """The events of one incident (:func:`_told_together`) with the toll of a following sentence that reports no
+    event of its own ("2 farmers died.", "At least one civilian was killed."), shared among their places as
+    ACLED does, and that sentence as one more evidence of each; unless that sentence tallies a period."""
     if ongoing(sent) and dates.standing_since(sent.text, published):
-        return event
+        return told
     fatalities = numbers.read_counts(sent).fatalities
     if fatalities is None:
-        return event
-    return replace(event, fatalities=fatalities,
-                   more_evidence=(*event.more_evidence, Evidence(*evidence, fatalities=fatalities)))
+        return told
+    return [replace(event, more_evidence=(*event.more_evidence, Evidence(*evidence, fatalities=event.fatalities)))
+            for event in shared(told, fatalities)]
 
 
 HEADLINE_WORDS = 20  # a line without a full stop and at most this long is a headline, not story text
@@ -202,7 +213,7 @@ class _Context:
         main = self.event(sent, sent, typing, evidence, f"{evidence[1]}")
         adjunct = _death_adjunct(sent, typing.trigger)
         if adjunct is None:
-            return self.per_place(main, sent) or [main, *self.elsewhere(main, sent)]
+            return self.per_place(main, sent) or shared([main, *self.elsewhere(main, sent)], main.fatalities)
         counts = numbers.read_counts(adjunct)
         typings = event_types.classify_sentence(adjunct)
         if main.fatalities == counts.fatalities:
@@ -225,7 +236,7 @@ class _Context:
 
     def elsewhere(self, event: Event, sent: Span) -> list[Event]:
         """The event at each other place its sentence names with its own ("the villages of A, B and C"),
-        without the toll, which the text rarely splits."""
+        without a toll: :func:`.tolls.shared` then divides the sentence's toll among them."""
         chosen = next((p.location for p in self.places if p.location.name == event.location), None)
         copies = []
         for number, location in enumerate(co_places(sent, self.places, chosen), start=1):

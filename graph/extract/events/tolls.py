@@ -14,7 +14,7 @@ from graph.extract.events.numbers import DEATH_WORDS, number_value
 from graph.extract.places import PlaceMention
 from graph.records import Event, Location
 
-__all__ = ["place_starts", "tolls_by_place", "per_place"]
+__all__ = ["place_starts", "tolls_by_place", "per_place", "shared", "split_evenly"]
 
 REACH = 6  # words between a count and the "in" of its place ("eight people were killed in")
 _PLACE_PREPS = frozenset(["in", "at"])
@@ -29,8 +29,7 @@ def place_starts(places: list[PlaceMention]) -> dict[int, PlaceMention]:
 def tolls_by_place(sent: Span, starts: dict[int, PlaceMention]) -> list[tuple[Location, int | None]]:
     """The (place, dead) pairs of a sentence that splits its toll over two places or more, in text order;
     empty when it does not. ``starts`` is :func:`place_starts` of the article. "three each in C and D" gives
-    C and D three each; "three in C and D" gives the three to the first place only (the text does not say
-    how they split)."""
+    C and D three each; "three in C and D" splits the three between them as ACLED does (:func:`split_evenly`)."""
     if not _dead(sent):
         return []
     pairs: list[tuple[Location, int | None]] = []
@@ -43,7 +42,7 @@ def tolls_by_place(sent: Span, starts: dict[int, PlaceMention]) -> list[tuple[Lo
         if not group or not (_dead(told) or (pairs and _gapped(words))):
             continue  # "30 were arrested in B": another count; "nine in B" shares the first count's verb
         each = any(t.lower_ == "each" for t in words)
-        pairs.extend((loc, value if n == 0 or each else None) for n, loc in enumerate(group))
+        pairs.extend(zip(group, [value] * len(group) if each else split_evenly(value, len(group)), strict=True))
     if len({loc.id for loc, _ in pairs}) < 2 or sum(1 for _, dead in pairs if dead) < 2:
         return []
     first: dict[str, tuple[Location, int | None]] = {}
@@ -87,3 +86,18 @@ def per_place(event: Event, pairs: list[tuple[Location, int | None]],
     return [replace(event, id=event.id if n == 0 else f"{event.id}-t{n}", location=location.name,
                     fatalities=dead, evidence=text, start=start, end=end)
             for n, (location, dead) in enumerate(pairs)]
+
+
+def split_evenly(total: int, parts: int) -> list[int | None]:
+    """ACLED's division of one toll told of several events (places or days): even shares, the remainder to the
+    first ones (7 over two places: 4 and 3); a share of nothing is no toll."""
+    share, rest = divmod(total, parts)
+    return [share + (n < rest) or None for n in range(parts)]
+
+
+def shared(events: list[Event], total: int | None) -> list[Event]:
+    """The events of one incident told at several places, each with its share of the incident's toll."""
+    if total is None or not events:
+        return events
+    return [replace(event, fatalities=dead) for event, dead in zip(events, split_evenly(total, len(events)),
+                                                                    strict=True)]
