@@ -114,3 +114,24 @@ def test_a_victim_the_parser_makes_the_subject_of_dead_counts_one(nlp):
               pos=["NOUN", "VERB", "DET", "NOUN", "ADJ", "PUNCT"], tags=["NNS", "VBP", "DT", "NN", "JJ", "."],
               lemmas=["bandit", "shoot", "the", "driver", "dead", "."])
     assert read_counts(doc[:]) == Counts(1, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities"),
+    [
+        # casualties said to have happened without a number: the codebook's 10
+        ("Both sides suffered casualties in the ambush, a local chief said.", 10),
+        ("Causalities were reported after the rebels withdrew from the market.", 10),
+        ("Casualties of an unknown number were counted in the two villages.", 10),
+        ("Heavy casualties were reported among the attackers, the governor said.", 10),
+        ("The shelling caused many casualties in the camp.", 10),
+        # unknown whether there were any, denied, or counted: not the untold figure
+        ("Casualties were not yet confirmed by the hospital.", None),
+        ("No casualties were reported.", None),
+        ("The fighting ended without casualties.", None),
+        ("It is not clear whether there were casualties.", None),
+        ("The army did not report casualties.", None),
+    ],
+)
+def test_casualties_without_a_number_are_the_codebooks_ten(nlp, text, fatalities):
+    assert counts(nlp, text).fatalities == fatalities

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from graph.datafiles import read_words
+from graph.extract.events.casualties import untold_casualties
 
 __all__ = ["Counts", "read_counts", "number_value"]
 
@@ -424,5 +425,5 @@ def read_counts(sent: Span) -> Counts:
     """Return the death count and the first other count of a sentence (lowest reported figures)."""
     found = _counts(sent)
     others = [v for v, death, people, _ in found if not death and people]
-    fatalities = _total_deaths(found) or _singular_victims(sent) or _vague_victims(sent)
+    fatalities = _total_deaths(found) or _singular_victims(sent) or _vague_victims(sent) or untold_casualties(sent)
     return Counts(fatalities, others[0] if others else None)
