@@ -349,9 +349,17 @@ def test_sentence_counting_victims_is_the_toll_of_the_incident_before(text, expe
         # the dead a protest's sentence counts died in another event: a peaceful protest kills no one
         ("Students marched in Dhaka on Monday to demand justice for two classmates killed in a road accident.",
          [("Peaceful protest", None)]),
+        # violence the crowd protests against ("against", "over", "about" a protest word) is not done to it
+        ("Residents protested in Tarbaj against a recent wave of robberies that killed five people.",
+         [("Peaceful protest", None)]),
+        ("Students demonstrated in Tarbaj over the killing of a classmate.", [("Peaceful protest", None)]),
         # a protest that the police meet with lethal force has its dead
         ("Police opened fire on protesters in Dhaka on Monday, killing three.",
          [("Excessive force against protesters", 3)]),
+        ("Marches took place in two towns, including Tarbaj, where police also killed a protester.",
+         [("Excessive force against protesters", 1)]),
+        ("Rights groups criticised the crackdown in which police shot dead a protester in Tarbaj.",
+         [("Excessive force against protesters", 1)]),
     ],
 )
 def test_a_peaceful_protest_has_no_toll(text, expected):

@@ -222,16 +222,25 @@ def protest_reading(c: SentenceCues) -> tuple[str, Cue] | None:
         doers = agents(attack.head)
         if victims & protest_words and doers and not (doers & c.state()):
             return "Mob violence", attack  # a crowd or group, not the state, attacks the protest
-    violent = c.first("VIOLENT")
+    violent = next((cue for cue in c.of("VIOLENT") if not _protested_over(cue.head, protest_words)), None)
     if violent is not None:
         return "Violent demonstration", violent
-    force = c.first("FORCE")
+    force = next((cue for cue in c.of("FORCE") if not _protested_over(cue.head, protest_words)), None)
     if force is not None:
         return "Excessive force against protesters", force
     interv = c.first("CROWDCTL", "INTERV", "ARREST") if c.state() else c.first("CROWDCTL", "ARREST")
     if interv is not None:
         return "Protest with intervention", interv
     return "Peaceful protest", context
+
+
+_GRIEVANCE_PREPS = frozenset(["against", "over", "about"])
+
+
+def _protested_over(word: Token, protest_words: set[int]) -> bool:
+    """A word of what the crowd protests, not of what it or the police did there: inside the "against", "over"
+    or "about" of a protest word ("protested against a wave of robberies that killed five people")."""
+    return any(a.dep_ == "prep" and a.lower_ in _GRIEVANCE_PREPS and a.head.i in protest_words for a in word.ancestors)
 
 
 def territory_reading(c: SentenceCues) -> tuple[str, Cue] | None:
