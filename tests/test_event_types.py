@@ -66,6 +66,8 @@ def test_taxonomy_has_the_codebook_names():
         ("Troops patrolled the government-controlled Odek.", "Change to group/activity"),
         ("Heavy fighting broke out between the army and separatist rebels near the airport.", "Armed clash"),
         ("Soldiers killed six militants in a gunfight in the Kupwara forest.", "Armed clash"),
+        # "feared" hedges the dead, not the clash that a time adjunct tells of
+        ("Six villagers were feared dead after a clash between herders and farmers near Lumbi.", "Armed clash"),
         # Explosions/Remote violence
         ("Jets struck a market in the rebel-held town, killing 14 people.", "Air/drone strike"),
         ("A drone strike hit a vehicle carrying two commanders near Marib.", "Air/drone strike"),
@@ -212,6 +214,8 @@ def test_sub_event_type(nlp, text, expected):
     [
         "A magnitude 6.1 earthquake struck the coast, killing at least 30 people.",
         "Floods swept away hundreds of homes after days of heavy rain.",
+        "Residents fear new attacks in Lumbi village.",
+        "The army plans an offensive in Lumbi after the rainy season.",
         "A gas explosion at a chemical plant killed four workers.",
         "Three people died when a bus collided with a truck on the highway.",
         "Police seized 300 kilograms of cocaine from a smuggling gang at the port.",

@@ -26,6 +26,8 @@ _HYPOTHETICAL_HEADS = frozenset(
         "postpone", "cancel", "stop", "refuse", "fail", "rule", "verge", "brink",
     )
 )  # fmt: skip
+# Prepositions that set when, not what is feared or planned ("feared dead following a clash").
+_ADJUNCT_PREPS = frozenset(["after", "following", "during", "amid", "since"])
 _MODALS = frozenset(["could", "would", "might", "may", "should", "will", "shall", "must"])
 # Conjunctions that make their clause a question or a condition ("it is not known if there were arrests").
 _OPEN_MARKS = frozenset(["if", "whether"])
@@ -121,7 +123,7 @@ def _hypothetical(token: Token) -> bool:
         if node.head == node:
             break
         if node.head.lemma_.lower() in _HYPOTHETICAL_HEADS and node.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep") \
-                and not _summoned(node.head):
+                and not _summoned(node.head) and node.lower_ not in _ADJUNCT_PREPS:
             return True
         if node.dep_ == "prep" and _standing_accusation(node.head):
             return True
