@@ -80,6 +80,7 @@ def test_taxonomy_has_the_codebook_names():
         ("A suicide car bomb hit the gate of the military academy.", "Suicide bomb"),
         ("Doctors said victims showed signs of exposure to chlorine gas after the bombardment.", "Chemical weapon"),
         # Violence against civilians
+        ("Cattle raiders fire on nomads near Lumbi, wounding a boy.", "Attack"),  # raiders are armed men
         ("Gunmen stormed a village in Zamfara and shot dead 23 villagers.", "Attack"),
         ("Militiamen killed a farmer and his two sons near their home.", "Attack"),
         ("Armed men abducted 40 students from a boarding school in the night.", "Abduction/forced disappearance"),
