@@ -118,6 +118,10 @@ def test_taxonomy_has_the_codebook_names():
         ("Air defences intercepted two ballistic missiles fired towards the city.", "Disrupted weapons use"),
         ("Rioters torched police vehicles and attacked government buildings.", "Violent demonstration"),
         ("Troops fired live ammunition at demonstrators, killing at least 20.", "Excessive force against protesters"),
+        # force on people the text does not call protesters, with the protest only as the scene, is an attack
+        ("Soldiers shot four traders at a market in Odek amid protests over a new tax.", "Attack"),
+        ("Police shot dead two men during a march in Odek.", "Excessive force against protesters"),
+        ("Police fired tear gas amid protests over fuel prices in Odek.", "Protest with intervention"),
         ("Bandits kidnapped 12 passengers on the highway.", "Abduction/forced disappearance"),
         ("Police dispersed the protest with water cannon on Monday.", "Protest with intervention"),
         ("The army regained control of the hilltop after the rebels withdrew.", "Non-violent transfer of territory"),

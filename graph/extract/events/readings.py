@@ -226,6 +226,8 @@ def protest_reading(c: SentenceCues) -> tuple[str, Cue] | None:
     if violent is not None:
         return "Violent demonstration", violent
     force = next((cue for cue in c.of("FORCE") if not _protested_over(cue.head, protest_words)), None)
+    if force is not None and _beside_a_protest(force, c, protest_words):
+        return None  # "shot four people amid protests by residents": people shot, not protesters
     if force is not None:
         return "Excessive force against protesters", force
     interv = c.first("CROWDCTL", "INTERV", "ARREST") if c.state() else c.first("CROWDCTL", "ARREST")
@@ -241,6 +243,14 @@ def _protested_over(word: Token, protest_words: set[int]) -> bool:
     """A word of what the crowd protests, not of what it or the police did there: inside the "against", "over"
     or "about" of a protest word ("protested against a wave of robberies that killed five people")."""
     return any(a.dep_ == "prep" and a.lower_ in _GRIEVANCE_PREPS and a.head.i in protest_words for a in word.ancestors)
+
+
+def _beside_a_protest(force: Cue, c: SentenceCues, protest_words: set[int]) -> bool:
+    """Force on people the sentence does not call protesters, told beside a protest it sets only as the scene
+    ("amid protests", "after a march"): ACLED's excessive force is force used on the protesters themselves."""
+    victims = targets(force.head)
+    return bool(victims) and not {t.i for t in victims} & protest_words and all(
+        in_background(cue.head) for cue in c.of("PROTEST") + c.of("PWEAK"))
 
 
 def territory_reading(c: SentenceCues) -> tuple[str, Cue] | None:
