@@ -247,6 +247,19 @@ def test_rebels_are_the_armed_group_the_article_names(extractor, text, word, act
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The Police and Customs Workers Union marched to the provincial legislature in Bhisho, South Africa.",
+        "Members of the Army and Police Pensioners Association protested outside parliament in Harare, Zimbabwe.",
+    ],
+)
+def test_a_union_of_police_or_soldiers_protests_as_protesters(extractor, text):
+    event, _ = first_event(extractor, text)
+    assert (event.event_type, event.actor2) == ("Protests", None)
+    assert event.actor1.startswith("Protesters (")
+
+
+@pytest.mark.parametrize(
     ("text", "not_actor"),
     [
         ("Police arrested an opposition official outside the Nakawa Chief Magistrate Court in Kampala.",

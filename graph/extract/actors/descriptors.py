@@ -10,7 +10,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from graph.datafiles import read_words
+from graph.datafiles import read_rows, read_words
 from graph.extract.actors import lexicon
 from graph.extract.actors.crowds import crowd_class, is_protest_subject, protest_word
 from graph.extract.actors.lexicon import actor_key
@@ -225,6 +225,8 @@ def _inside_name(doc: Doc, start: int, end: int) -> bool:
     country's name or adjective stands next to it ("People's Liberation Army", "Police Wives Association")."""
     if not any(_capitalised(doc[i]) for i in range(start, end)):
         return False
+    if _names_an_organisation(doc[end - 1]):
+        return True
     known = countries()
     after = end + 1 if end < len(doc) and doc[end].text in {"'s", "’s"} else end
     neighbours = [doc[after]] if after < len(doc) else []
@@ -232,6 +234,24 @@ def _inside_name(doc: Doc, start: int, end: int) -> bool:
         neighbours.append(doc[start - 1])
     return any(_capitalised(t) and t.pos_ == "PROPN" and t.text not in known.by_adjective
                and t.text not in known.by_name for t in neighbours)
+
+
+@cache
+def _organisation_heads() -> frozenset[str]:
+    return frozenset(row["word"] for row in read_rows("actors", "org_heads.tsv") if row["kind"] == "organization")
+
+
+def _names_an_organisation(token) -> bool:
+    """Whether a capitalised word qualifies, through the words of a name, an organisation's capitalised head noun:
+    "Police" of "the Police and Customs Workers Union" names the union, not the police."""
+    heads = _organisation_heads()
+    for _ in range(4):
+        if token.dep_ not in ("compound", "nmod", "conj", "amod") or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.text in heads and _capitalised(token):
+            return True
+    return False
 
 
 def _named_states(builder: MentionBuilder, qualified: list[tuple[int, str | None]]) -> dict[int, set[str]]:
