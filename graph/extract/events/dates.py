@@ -308,7 +308,7 @@ def resolve_date(sent: Span, published: dt.date | None) -> DateReading | None:
     farm overnight": Thursday night), not from publication.
     """
     text = sent.text  # spaCy joins a span's tokens anew on each read
-    found = find_dates(text, published)
+    found = [date for date in find_dates(text, published) if not _long_since(text, *date, published)]
     if not found:
         return None
     placed = sorted((*_place_in_parse(sent, start, end), start, end, reading) for start, end, reading in found)
@@ -343,6 +343,18 @@ def standing_since(text: str, published: dt.date | None) -> bool:
         if not since or (published - _first_day(reading)).days < STANDING_DAYS:
             return False
     return True
+
+
+# "since the start of the truce in April 2022": a since-phrase of one clause that ends in the date
+_SINCE_PHRASE = re.compile(r"\bsince\b[^.,;:()]{0,60}$", re.IGNORECASE)
+
+
+def _long_since(text: str, start: int, end: int, reading: DateReading, published: dt.date | None) -> bool:
+    """Whether a date opens a period that runs long before publication ("have shelled the city since the start
+    of the truce in April 2022"): the period's start, not the date of what the sentence tells."""
+    if published is None or (published - _first_day(reading)).days < STANDING_DAYS:
+        return False
+    return text[start:end].lower().startswith("since") or bool(_SINCE_PHRASE.search(text, 0, start))
 
 
 def _first_day(reading: DateReading) -> dt.date:
