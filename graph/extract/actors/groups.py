@@ -29,7 +29,7 @@ _PEOPLE_KINDS = frozenset(["identity", "member"])  # nouns that tell a name is a
 _TRAILING = frozenset(["coalition", "alliance", "group", "movement", "militia", "faction"])
 _GROUP_WORDS = frozenset(["group", "movement", "faction", "outfit"])  # "a new rebel group" names it next
 _CLAIMS = frozenset(["responsibility", "credit", "attack", "attacks", "bombing", "killing"])
-_QUOTES = frozenset(["'", '"', "‘", "’", "“", "”"])
+QUOTES = frozenset(["'", '"', "‘", "’", "“", "”"])
 
 
 @cache
@@ -128,7 +128,7 @@ def _candidates(doc: Doc) -> list[tuple[Span, str, int]]:
         claimed = [t.lower_ for t in doc[token.i + 1 : token.i + 3]]  # the parser often misreads the phrase
         if any(w in _CLAIMS for w in claimed):
             end = token.i
-            while end > 0 and doc[end - 1].text in _QUOTES:  # "'State of Sinai' claimed"
+            while end > 0 and doc[end - 1].text in QUOTES:  # "'State of Sinai' claimed"
                 end -= 1
             span = _name_before(doc, end)
             if span is not None:
@@ -176,8 +176,8 @@ def _in_country(builder: MentionBuilder, start: int) -> str:
 def _unquoted(span: Span) -> Span | None:
     doc = span.doc
     start, end = span.start, span.end
-    while start < end and doc[start].text in _QUOTES:
+    while start < end and doc[start].text in QUOTES:
         start += 1
-    while end > start and doc[end - 1].text in _QUOTES:
+    while end > start and doc[end - 1].text in QUOTES:
         end -= 1
     return doc[start:end] if end > start else None
