@@ -15,7 +15,7 @@ from rdflib import URIRef
 
 from graph import queries as q
 from graph.link.current import disagreements
-from graph.newest import newest_first
+from graph.newest import newest_first, newest_span
 from graph.store import TripleStore
 
 __all__ = ["KINDS", "iri_of", "local_id", "ref", "actor_record", "place_record", "event_record", "document_record",
@@ -144,17 +144,16 @@ def actor_record(store: TripleStore, base_iri: str, actor_id: str) -> dict[str, 
     places = store.read(q.page(q.ACTOR_PLACES, RECORD_LIMIT, 0), binding)
     names = labels(store, {r["other"] for r in affiliations} | {r["other"] for r in co_actors}
                    | {r["place"] for r in places} | {e["row"].get("place") for e in events.values()})
-    span = store.read(q.ACTOR_SPAN, binding)
-    first_seen, last_seen = _dated_span(store, "actor", binding)
+    span = newest_span(q.event_list(["actor"]), binding, store.read)
     return {
         "id": actor_id, "iri": str(iri), "name": name, "kind": _one(entity, "kind"),
         "country": _one(entity, "country"), "aliases": _aliases(entity, name),
         "source_count": _int(_one(entity, "sources")), "disagreements": disagreements(store, str(iri)),
         "affiliations": [{"relation": _RELATIONS[r["relation"].rsplit("#", 1)[-1]], "direction": r["direction"],
                           "actor": _named(names, r["other"], "actors")} for r in affiliations],
-        "event_count": span[0]["events"] if span else 0,
+        "event_count": span.count,
         "roles": {role: roles[role]["events"] if role in roles else 0 for role in _ROLE_NAMES.values()},
-        "first_seen": first_seen, "last_seen": last_seen,
+        "first_seen": span.first, "last_seen": span.last,
         "events": [{**ref(e, None, "events"), "date": v["row"].get("date"), "type": v["row"].get("type"),
                     "sub_type": v["row"].get("sub_type"), "place": _named(names, v["row"].get("place"), "places"),
                     "roles": v["roles"]} for e, v in events.items()],
@@ -175,14 +174,6 @@ def _actor_events(store: TripleStore, iri: str) -> dict[str, dict[str, Any]]:
     return events
 
 
-def _dated_span(store: TripleStore, role: str, binding: dict[str, Any]) -> tuple[str | None, str | None]:
-    """The earliest and latest date (as text) of the events of an actor or place (``role``: its event list's
-    filter, bound in ``binding``), from the per-date counts of its newest-first event list: the record read them
-    for its latest events, and the read workers keep them."""
-    days = [row["day"] for row in store.read(q.event_list([role]).dates, binding)]
-    return (min(days), max(days)) if days else (None, None)
-
-
 def place_record(store: TripleStore, base_iri: str, place_id: str) -> dict[str, Any] | None:
     """Return everything known about one place, or None if there is no such place."""
     found = _entity(store, "place", base_iri, place_id)
@@ -194,8 +185,8 @@ def place_record(store: TripleStore, base_iri: str, place_id: str) -> dict[str, 
     lat, lon = parse_point(_one(entity, "wkt"))
     if lat is None and entity.get("lat") and entity.get("lon"):
         lat, lon = float(_one(entity, "lat")), float(_one(entity, "lon"))
-    span = (store.read(q.PLACE_SPAN, binding) or [{}])[0]
-    first_seen, last_seen = _dated_span(store, "place", binding)
+    reads = q.event_list(["place"])
+    span = newest_span(reads, binding, store.read)
     actors = store.read(q.page(q.PLACE_ACTORS, RECORD_LIMIT, 0), binding)
     names = labels(store, {r["actor"] for r in actors})
     return {
@@ -204,10 +195,10 @@ def place_record(store: TripleStore, base_iri: str, place_id: str) -> dict[str, 
         "geonames_id": _int(_one(entity, "geonames")), "precision": _int(_one(entity, "precision")),
         "lat": lat, "lon": lon, "aliases": _aliases(entity, name),
         "source_count": _int(_one(entity, "sources")), "disagreements": disagreements(store, str(iri)),
-        "event_count": span.get("events", 0), "first_seen": first_seen, "last_seen": last_seen,
+        "event_count": span.count, "first_seen": span.first, "last_seen": span.last,
         "events": [{**ref(r["event"], None, "events"), "date": r.get("date"), "type": r.get("type"),
                     "sub_type": r.get("sub_type"), "fatalities": r.get("fatalities")}
-                   for r in newest_first(store, q.event_list(["place"]), binding, RECORD_LIMIT, 0)],
+                   for r in newest_first(store, reads, binding, RECORD_LIMIT, 0)],
         "actors": [{**_named(names, r["actor"], "actors"), "events": r["events"]} for r in actors],
         "documents": _documents(store, q.PLACE_DOCUMENTS, binding),
     }

@@ -28,8 +28,8 @@ from graph.vocab import PREFIXES as PREFIX_IRIS
 
 __all__ = [
     "PREFIXES", "page", "with_iris", "actor_list", "place_list", "event_list", "document_list", "FIELD_NAMES",
-    "FIELDS", "LABELS", "ACTOR_AFFILIATIONS", "ACTOR_ROLES", "ACTOR_SPAN", "ACTOR_CO_ACTORS",
-    "ACTOR_PLACES", "ACTOR_DOCUMENTS", "PLACE_SPAN", "PLACE_ACTORS", "PLACE_DOCUMENTS",
+    "FIELDS", "LABELS", "ACTOR_AFFILIATIONS", "ACTOR_ROLES", "ACTOR_CO_ACTORS",
+    "ACTOR_PLACES", "ACTOR_DOCUMENTS", "PLACE_ACTORS", "PLACE_DOCUMENTS",
     "EVENT_ACTORS", "EVENT_EVIDENCE", "EVENT_REPORTERS", "DOCUMENT_ENTITIES", "SEARCH_ACTORS", "SEARCH_PLACES",
     "search_events", "STATS", "DESCRIBE", "READINGS", "NETWORK_ACTORS", "NETWORK_PLACES", "NETWORK_EVENTS",
     "NETWORK_ROLES", "NETWORK_RELATIONS", "network_top_actors", "network_view_events", "NETWORK_EVENT_ROLES",
@@ -302,16 +302,12 @@ ACTOR_AFFILIATIONS = PREFIXES + """SELECT DISTINCT ?relation ?direction ?other W
 } ORDER BY ?relation ?direction ?other
 """
 
-# The first and last dates come from the per-date counts of the actor's event list (api.entities): here, a date
-# looked up for every event of the actor was nine tenths of the read at 100,000 documents.
+# An actor's (and a place's) event count and first and last dates come from the reads of its event list
+# (graph.newest.newest_span): here, a date looked up for every event of the actor was nine tenths of the read at
+# 100,000 documents.
 ACTOR_ROLES = PREFIXES + """SELECT ?role (COUNT(DISTINCT ?event) AS ?events) WHERE {
   """ + _ROLES_OF_EVENTS + """
 } GROUP BY ?role
-"""
-
-ACTOR_SPAN = PREFIXES + """SELECT (COUNT(DISTINCT ?event) AS ?events) WHERE {
-  ?event """ + _ROLE_PATH + """ ?actor .
-}
 """
 
 # Counting distinct (event, other) pairs first is several times faster than COUNT(DISTINCT) per group.
@@ -344,12 +340,6 @@ ACTOR_DOCUMENTS = PREFIXES + """SELECT ?document ?title ?published {
 """
 
 # ---------------------------------------------------------------- places (bound: ?place)
-
-# How many events; the first and last dates come from the per-date counts of the place's event list, as an actor's.
-PLACE_SPAN = PREFIXES + """SELECT (COUNT(DISTINCT ?event) AS ?events) WHERE {
-  ?event sem:hasPlace ?place .
-}
-"""
 
 PLACE_ACTORS = PREFIXES + """SELECT ?actor (COUNT(?event) AS ?events) {
   { SELECT DISTINCT ?event ?actor WHERE {

@@ -9,7 +9,7 @@ from rdflib import URIRef
 
 import graph.newest
 from graph import queries as q
-from graph.newest import newest_first, newest_of_superset
+from graph.newest import Span, newest_first, newest_of_superset, newest_span
 from graph.store import Store
 from graph.vocab import CURRENT_GRAPH
 
@@ -113,6 +113,24 @@ def test_every_date_window_of_a_list_shares_one_read_of_its_dates(store):
         newest_first(store, q.event_list(bindings), bindings, 5, 0, counts=counts)
     dates = {(sparql, tuple(sorted(bindings.items()))) for sparql, bindings in asked if "GROUP BY ?date" in sparql}
     assert len(dates) == 1
+
+
+@pytest.mark.parametrize("bindings", FILTERS, ids=lambda b: ",".join(b) or "none")
+def test_a_lists_span_is_its_count_and_dates_read_as_its_pages_read_them(store, bindings):
+    """The count and first and last dates of a list are those of its whole page, from reads its pages made."""
+    asked = []
+
+    def counts(sparql, bound):
+        asked.append((sparql, tuple(sorted(bound.items()))))
+        return store.read(sparql, bound)
+
+    whole = newest_first(store, q.event_list(bindings), bindings, 1000, 0, counts=counts)
+    pages_read, asked[:] = set(asked), []
+    dates = [row["date"] for row in whole if row.get("date")]
+    assert dates
+    span = newest_span(q.event_list(bindings), bindings, counts)
+    assert span == Span(len(whole), min(dates), max(dates))
+    assert asked and set(asked) <= pages_read
 
 
 @pytest.mark.parametrize("by_dates", [True, False], ids=["window's dates", "every match"])

@@ -5,7 +5,6 @@ Names and sentences are untrusted; the Jinja environment autoescapes every value
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,7 @@ from rdflib import URIRef
 from graph import queries as q
 from graph.link.current import disagreements
 from graph.network import local_id, parse_point
-from graph.newest import newest_items, read_among
+from graph.newest import newest_items, newest_span, read_among
 from graph.store import TripleStore
 from viz import legend
 
@@ -93,28 +92,11 @@ def timeline(store: TripleStore, base_iri: str, segment: str, entity_id: str) ->
     events = sorted({r["event"] for r in rows})
     roles = store.read(q.with_iris(q.NETWORK_EVENT_ROLES, events)) if events else []
     found.events = _events(rows, roles, iri, _looked_up(store, rows, roles))
-    periods = _periods(store, reads, bound)
-    found.event_count = sum(periods.values())
-    dated = sorted(p for p in periods if p)
-    found.first_seen, found.last_seen = (dated[0], dated[-1]) if dated else (None, None)
+    span = newest_span(reads, bound, store.read)
+    found.event_count = span.count
+    found.first_seen, found.last_seen = (span.first[:7], span.last[:7]) if span.first and span.last else (None, None)
     found.disagreements = disagreements(store, iri)
     return found
-
-
-def _periods(store: TripleStore, reads: q.NewestFirst, bound: dict[str, Any]) -> dict[str, int]:
-    """How many events the entity has per month ("YYYY-MM", "YYYY" for a year-only date, "" undated): the per-date
-    counts ``newest_items`` read (the read workers keep them) summed by month, and the rest of the total undated.
-
-    A query of its own scanned every event of the entity again: at 100,000 documents, a tenth of a busy actor's page.
-    """
-    periods: Counter[str] = Counter()
-    for day in store.read(reads.dates, bound):
-        periods[day["day"][:7]] += int(day["n"])
-    total = store.read(reads.total, bound) if reads.total else []
-    undated = int(total[0]["n"]) - sum(periods.values()) if total else 0
-    if undated > 0:
-        periods[""] = undated
-    return dict(periods)
 
 
 def _timeline_rows(store: TripleStore, latest: list[str], binding: dict[str, Any]) -> list[dict[str, Any]]:
