@@ -34,7 +34,7 @@ __all__ = [
     "search_events", "STATS", "DESCRIBE", "READINGS", "NETWORK_ACTORS", "NETWORK_PLACES", "NETWORK_EVENTS",
     "NETWORK_ROLES", "NETWORK_RELATIONS", "network_top_actors", "network_view_events", "NETWORK_EVENT_ROLES",
     "NETWORK_ANY_ACTORS", "NETWORK_ACTORS_AMONG", "NETWORK_PLACES_AMONG", "NETWORK_RELATIONS_AMONG", "ENTITY",
-    "TIMELINE", "TIMELINE_NEWEST", "TIMELINE_DOCUMENTS", "TIMELINE_LIMIT", "TIMELINE_ROWS",
+    "timeline", "TIMELINE_DOCUMENTS", "TIMELINE_LIMIT", "TIMELINE_ROWS",
     "DESCRIBE_EVIDENCE",
     "EXPORT_EVENTS",
     "EXPORT_ASSOCIATES", "EXPORT_EVIDENCE", "EXPORT_ACTORS", "EXPORT_PLACES", "BROWSE_FILTERS", "BROWSE_SORTS",
@@ -521,7 +521,7 @@ ENTITY = PREFIXES + """SELECT ?class ?name ?kind ?alias ?country ?wkt WHERE {
 
 TIMELINE_LIMIT = 100  # most recent events an entity page lists (counts and the histogram cover them all)
 # Rows of a timeline at most (events x roles x sentences): past it the oldest events' rows are left out, newest
-# kept whole (TIMELINE_NEWEST, ordered as the page lists them, so the cut is the same on every run).
+# kept whole (``timeline(rows, newest=True)``, ordered as the page lists them, so the cut is the same on every run).
 TIMELINE_ROWS = 5000
 
 # Bound: ?entity (an actor or a place); #IRIS#: its latest events (graph.newest, TIMELINE_LIMIT of them).
@@ -529,7 +529,7 @@ TIMELINE_ROWS = 5000
 # and place (TIMELINE_DOCUMENTS, LABELS: here, once per sentence, they were half the read at 100,000 documents),
 # and the date's text is taken in Python (STR here cost a tenth of the read). In no order, one row past the cut:
 # the page orders its events itself, and sorting the rows cost a fifth of the read at 100,000 documents.
-TIMELINE = PREFIXES + """SELECT ?event ?role ?type ?sub_type ?date ?fatalities ?place ?evidence ?text ?document WHERE {
+_TIMELINE = PREFIXES + """SELECT ?event ?role ?type ?sub_type ?date ?fatalities ?place ?evidence ?text ?document WHERE {
   VALUES ?event { """ + _IRIS + """ }
   OPTIONAL { ?event sem:hasTimeStamp ?date }
   OPTIONAL { VALUES ?role { ckg:actor1 ckg:actor2 ckg:associateActor1 ckg:associateActor2 } ?event ?role ?entity }
@@ -542,12 +542,16 @@ TIMELINE = PREFIXES + """SELECT ?event ?role ?type ?sub_type ?date ?fatalities ?
       ?event ckg:evidence ?evidence . ?evidence ckg:document ?document . OPTIONAL { ?evidence ckg:text ?text }
     }
   }
-} LIMIT """ + str(TIMELINE_ROWS + 1) + "\n"
+}"""
 
-# TIMELINE cut at TIMELINE_ROWS, newest events first, ties by IRI, then sentence and role: read when TIMELINE
-# passes the cut.
-TIMELINE_NEWEST = TIMELINE.replace(f"}} LIMIT {TIMELINE_ROWS + 1}",
-                                   f"}} ORDER BY DESC(?date) ?event ?evidence ?role LIMIT {TIMELINE_ROWS}")
+
+def timeline(rows: int, newest: bool = False) -> str:
+    """The timeline read (above): in no order, one row past ``rows`` (whether the timeline passes the cut); ``newest``:
+    cut at ``rows``, newest events first, ties by IRI, then sentence and role (read when the first passes it)."""
+    if newest:
+        return _TIMELINE + f" ORDER BY DESC(?date) ?event ?evidence ?role LIMIT {rows}\n"
+    return _TIMELINE + f" LIMIT {rows + 1}\n"
+
 
 # #IRIS#: the documents of a timeline's sentences.
 TIMELINE_DOCUMENTS = PREFIXES + """SELECT ?document ?title ?publisher ?published WHERE {

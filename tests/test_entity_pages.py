@@ -10,10 +10,12 @@ from html import unescape
 
 import pytest
 import requests
+from rdflib import URIRef
 
 from api import create_app
 from graph import queries as q
 from graph.records import Actor, Article, Event, Evidence, Extraction, Location
+from graph.store import Store
 from graph.vocab import CURRENT_GRAPH
 from tests.conftest import ROOT, _serve, write_data_dir
 
@@ -195,12 +197,28 @@ def test_a_timeline_cut_at_its_row_limit_keeps_the_newest_events(tmp_path, monke
     """Past TIMELINE_ROWS the oldest events' rows are left out: the newest events stay, ties by IRI."""
     data_dir = write_data_dir(tmp_path / "data", _tied_reports())
     everything = re.findall(r'href="/events/([^"]+)"', _pages(data_dir, path, 1)[0])  # oldest first, ties by IRI
-    monkeypatch.setattr(q, "TIMELINE", q.TIMELINE.replace(f"LIMIT {q.TIMELINE_ROWS + 1}", "LIMIT 4"))  # a row an event
-    monkeypatch.setattr(q, "TIMELINE_NEWEST", q.TIMELINE_NEWEST.replace(f"LIMIT {q.TIMELINE_ROWS}", "LIMIT 3"))
-    monkeypatch.setattr(q, "TIMELINE_ROWS", 3)
+    monkeypatch.setattr(q, "TIMELINE_ROWS", 3)  # a row an event
     first, second = _pages(data_dir, path, 2)
     assert first == second
     assert re.findall(r'href="/events/([^"]+)"', first) == everything[:1] + everything[5:]
+
+
+def test_the_newest_timeline_read_is_the_timeline_in_page_order(tmp_path):
+    """Both timeline reads give the same rows: the newest one sorted newest first, ties by IRI, and cut."""
+    store = Store(str(write_data_dir(tmp_path / "data", _tied_reports())))
+    try:
+        events = [r["event"] for r in store.read(q.PREFIXES + "SELECT ?event WHERE { ?event a sem:Event }")]
+        bound = {"entity": URIRef("https://conflictkg.org/id/actor/red-hills-brigade")}
+        every = store.read(q.with_iris(q.timeline(100), events), bound)
+        newest = store.read(q.with_iris(q.timeline(100, newest=True), events), bound)
+        cut = store.read(q.with_iris(q.timeline(3, newest=True), events), bound)
+    finally:
+        store.close()
+    assert len(events) == 7 and len(every) >= 7
+    assert sorted(map(str, every)) == sorted(map(str, newest))
+    by_event = sorted(newest, key=lambda r: r["event"])  # stable: each event's rows keep their order
+    assert newest == sorted(by_event, key=lambda r: r["date"], reverse=True)
+    assert cut == newest[:3]
 
 
 def test_an_events_sentences_are_listed_in_iri_order(tmp_path):

@@ -87,7 +87,7 @@ def timeline(store: TripleStore, base_iri: str, segment: str, entity_id: str) ->
     )
     role = "actor" if segment == "actors" else "place"  # the event list's filter: sem:hasActor or sem:hasPlace
     reads, bound = q.event_list([role]), {role: URIRef(iri)}
-    latest = newest_items(store, reads, bound, q.TIMELINE_LIMIT, 0)  # TIMELINE: their fields
+    latest = newest_items(store, reads, bound, q.TIMELINE_LIMIT, 0)  # q.timeline: their fields
     rows = _timeline_rows(store, latest, binding)
     events = sorted({r["event"] for r in rows})
     roles = store.read(q.with_iris(q.NETWORK_EVENT_ROLES, events)) if events else []
@@ -100,13 +100,13 @@ def timeline(store: TripleStore, base_iri: str, segment: str, entity_id: str) ->
 
 
 def _timeline_rows(store: TripleStore, latest: list[str], binding: dict[str, Any]) -> list[dict[str, Any]]:
-    """The TIMELINE rows of the events ``latest``, each event's sentences in IRI order; past ``TIMELINE_ROWS``
-    the rows of the newest events (``TIMELINE_NEWEST``), as the page lists them."""
+    """The ``q.timeline`` rows of the events ``latest``, each event's sentences in IRI order; past ``TIMELINE_ROWS``
+    the rows of the newest events (``newest=True``), as the page lists them."""
     if not latest:
         return []
-    rows = store.read(q.with_iris(q.TIMELINE, latest), binding)
+    rows = store.read(q.with_iris(q.timeline(q.TIMELINE_ROWS), latest), binding)
     if len(rows) > q.TIMELINE_ROWS:
-        return store.read(q.with_iris(q.TIMELINE_NEWEST, latest), binding)
+        return store.read(q.with_iris(q.timeline(q.TIMELINE_ROWS, newest=True), latest), binding)
     return sorted(rows, key=lambda row: row.get("evidence") or "")
 
 
