@@ -335,7 +335,7 @@ _CLASH_BODY = ("Soldiers and militants fought for hours near Dori on Monday, off
         # a headline on a protest over a body of fighting: a kind the body does not tell
         ("Traders march against new taxes", "Peaceful protest", "Protests", 0, True),
         # a line of a headline's shape inside the body: a link to another story or a subheading
-        ("Country to open talks on a marine corridor", "Agreement", "Strategic developments", 500, False),
+        ("Ministers to meet on fuel prices next week", "Agreement", "Strategic developments", 500, False),
         # the last line of a text cut off in mid-sentence is story text
         ("The army says it arrested a rebel leader in the north, of which the", "Arrests", "Strategic developments",
          2000, True),

@@ -162,6 +162,24 @@ ARTICLE = (
 )
 
 
+LISTED = (
+    "Raids spread across the northern districts\n\n"
+    "Armed men staged several raids across the northern districts of Borno state this week, officials said.\n\n"
+    "Farmers fear more raids before the harvest\n\n"
+    "- Gunmen killed four farmers near Damboa on Tuesday\n"
+    "- Militants burned a health centre in Gwoza on Thursday\n"
+    "- Two soldiers were wounded when a roadside bomb exploded near Bama on Friday\n\n"
+    "The army said it had sent more troops to the area and was searching the bush for the attackers.\n"
+)
+
+
+def test_a_list_of_incidents_below_the_headline_block_gives_events_and_a_subheading_none():
+    events = extract("Listed", LISTED, "2024-03-10").events
+    places = {e.location for e in events}
+    assert {"Damboa", "Gwoza", "Bama"} <= places, [(e.location, e.evidence) for e in events]
+    assert not [e for e in events if e.evidence.startswith("Farmers fear")]
+
+
 def test_event_assembly_order_duplicates_captions():
     result = extract("Story 1", ARTICLE, "2024-03-05")
     events = result.events

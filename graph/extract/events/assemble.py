@@ -36,6 +36,7 @@ from graph.extract.events.skips import (
     lead_end,
     ongoing,
     repeats,
+    reports_past,
     states_toll,
     told_before,
     word_set,
@@ -103,7 +104,8 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
     lead = lead_end(article)
     events = drop_headline(events, lead)
     within = _containers(places)
-    incidents = merge_mentions((EventMention(e, *context.own[e.id], body=_in_body(e), told=context.told.get(e.id),
+    incidents = merge_mentions((EventMention(e, *context.own[e.id], body=_in_body(e, doc, lead),
+                                             told=context.told.get(e.id),
                                              within=within.get(e.location or "", frozenset())) for e in events),
                                short=sum(1 for _ in doc.sents) <= _SHORT_NOTE)
     incidents = drop_headlines(incidents, (lead, len(article.text.rstrip())))
@@ -187,10 +189,14 @@ def _with_toll_of(told: list[Event], sent: Span, evidence: tuple[str, int, int],
 HEADLINE_WORDS = 20  # a line without a full stop and at most this long is a headline, not story text
 
 
-def _in_body(event: Event) -> bool:
-    """Whether the event's sentence is story text: it ends like a sentence, or is too long for a headline."""
+def _in_body(event: Event, doc: Doc, lead: int) -> bool:
+    """Whether the event's sentence is story text: it ends like a sentence, is too long for a headline, or
+    is a line below a page's headline block (``lead``) that reports in the past tense, as an item of a list
+    of incidents does; a subheading or a link to another story there speaks as a headline does."""
     ends = event.evidence.rstrip("\"'”’)").endswith((".", "!", "?"))
-    return ends or len(event.evidence.split()) > HEADLINE_WORDS
+    if ends or len(event.evidence.split()) > HEADLINE_WORDS:
+        return True
+    return 0 < lead <= event.start and reports_past(doc, event.start, event.end)
 
 
 class _Context:

@@ -401,7 +401,8 @@ def drop_headlines(incidents: list[EventMention], body: tuple[int, int] = (0, 0)
     when the story's body reports an event of the same kind (political violence, or a crowd's protest or riot,
     which a headline often words otherwise: "rebel attack" over a body's clash); and inside the ``body`` (from
     where a page's headline block ends to where the text ends) any line of a headline's shape, a subheading or
-    a link to another story ("Country to open talks on a marine corridor"), not story text. A text cut off in
+    a link to another story ("Ministers to meet on fuel prices"), not story text; a list's item that reports an
+    incident in the past tense is story text (``body``, see ``assemble._in_body``). A text cut off in
     mid-sentence ends in such a line: that one is story text."""
     told = {incident.event.event_type for incident in incidents if incident.body}
     kinds = told | {kind for family in _FAMILIES if told & family for kind in family}

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from graph.extract.actors.lexicon import dictionary
 from graph.extract.events.numbers import DEATH_VERBS
 from graph.records import Article, Event
 
 __all__ = ["word_set", "repeats", "caption", "ongoing", "describes", "lead_end", "drop_headline", "counts_victims",
-           "told_before", "states_toll", "fled", "DEFINITE"]
+           "told_before", "states_toll", "fled", "reports_past", "DEFINITE"]
 
 # A line that ends in a bracketed picture credit is a photo caption, not story text.
 _CREDIT = re.compile(
@@ -203,6 +203,17 @@ def lead_end(article: Article) -> int:
         if len(match.group(1).split()) >= 12:
             return match.start(1)
     return title_end
+
+
+def reports_past(doc: Doc, start: int, end: int) -> bool:
+    """Whether the text between two offsets reports in the past tense ("Gunmen killed four farmers", "two
+    were wounded"), as an item of a list of incidents does; a headline or a link to another story speaks in
+    the present or the infinitive ("Army retakes town", "Ministers to meet on fuel prices") or drops the
+    auxiliary ("Three killed in raid")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(
+        token.tag_ == "VBD" or (token.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") for c in token.children))
+        for token in span)
 
 
 def drop_headline(events: list[Event], lead_end: int) -> list[Event]:
