@@ -249,7 +249,7 @@ def test_rebels_are_the_armed_group_the_article_names(extractor, text, word, act
 @pytest.mark.parametrize(
     "text",
     [
-        "The Police and Customs Workers Union marched to the provincial legislature in Bhisho, South Africa.",
+        "The Police and Traffic Officers Union picketed the municipal offices in Kimberley, South Africa.",
         "Members of the Army and Police Pensioners Association protested outside parliament in Harare, Zimbabwe.",
     ],
 )

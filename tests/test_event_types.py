@@ -119,7 +119,7 @@ def test_taxonomy_has_the_codebook_names():
         ("Rioters torched police vehicles and attacked government buildings.", "Violent demonstration"),
         ("Troops fired live ammunition at demonstrators, killing at least 20.", "Excessive force against protesters"),
         # force on people the text does not call protesters, with the protest only as the scene, is an attack
-        ("Soldiers shot four traders at a market in Odek amid protests over a new tax.", "Attack"),
+        ("Troops shot three fishermen at the landing site in Odek amid protests over a new levy.", "Attack"),
         ("Police shot dead two men during a march in Odek.", "Excessive force against protesters"),
         ("Police fired tear gas amid protests over fuel prices in Odek.", "Protest with intervention"),
         ("Bandits kidnapped 12 passengers on the highway.", "Abduction/forced disappearance"),

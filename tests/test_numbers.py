@@ -123,7 +123,7 @@ def test_a_victim_the_parser_makes_the_subject_of_dead_counts_one(nlp):
         ("Both sides suffered casualties in the ambush, a local chief said.", 10),
         ("Causalities were reported after the rebels withdrew from the market.", 10),
         ("Casualties of an unknown number were counted in the two villages.", 10),
-        ("Heavy casualties were reported among the attackers, the governor said.", 10),
+        ("Heavy casualties were reported on both sides, a district officer said.", 10),
         ("The shelling caused many casualties in the camp.", 10),
         # unknown whether there were any, denied, or counted: not the untold figure
         ("Casualties were not yet confirmed by the hospital.", None),

@@ -1,4 +1,4 @@
-"""Sites named after a place: "the Mthatha legislature" stands in the town Mthatha; "the Zamzam barracks" is a
+"""Sites named after a place: "the Nyeri courthouse" stands in the town Nyeri; "the Zamzam barracks" is a
 site's own name, not the camp of that name in another country."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from tests.place_mentions import places_in
 # (sentence, mention, name, country): a town's name before a facility noun is the town, found even where the NER
 # tags nothing.
 TOWNS = [
-    ("Nurses marched to the Mthatha legislature with a list of demands.", "Mthatha", "Mthatha", "ZA"),
+    ("Teachers rallied outside the Polokwane legislature over late salaries.", "Polokwane", "Polokwane", "ZA"),
     ("Health workers picketed the Kisumu hospital for unpaid wages.", "Kisumu", "Kisumu", "KE"),
     ("Farmers marched to the Nyeri courthouse to protest.", "Nyeri", "Nyeri", "KE"),
     ("Rebels shelled the Beni airport at night.", "Beni", "Beni", "CD"),

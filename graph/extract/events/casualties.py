@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 __all__ = ["untold_casualties", "UNTOLD"]
 
 UNTOLD = 10  # the codebook's figure for deaths of an unstated number
-# "casualties", "fatalities", and the common misspelling "causalities"
+# "casualties", "fatalities", and "causalities", a misspelling common in news copy
 _NOUNS = frozenset(["casualty", "casualties", "causality", "causalities", "fatality", "fatalities"])
 _MANY = frozenset(["heavy", "many", "numerous", "several", "significant", "considerable", "unknown", "unspecified",
                    "undisclosed", "unconfirmed"])

@@ -26,7 +26,7 @@ _HYPOTHETICAL_HEADS = frozenset(
         "postpone", "cancel", "stop", "refuse", "fail", "rule", "verge", "brink",
     )
 )  # fmt: skip
-# Prepositions that set when, not what is feared or planned ("feared dead following a clash").
+# Prepositions that set when, not what is feared or planned ("two guards are feared killed after the raid").
 _ADJUNCT_PREPS = frozenset(["after", "following", "during", "amid", "since"])
 _MODALS = frozenset(["could", "would", "might", "may", "should", "will", "shall", "must"])
 # Conjunctions that make their clause a question or a condition ("it is not known if there were arrests").
@@ -132,8 +132,8 @@ def _hypothetical(token: Token) -> bool:
 
 
 def _summoned(verb: Token) -> bool:
-    """"called in gunships to attack the convoy", "called in air strikes": force brought in, which acts; not a call
-    for something that may not happen ("called for an attack", "called in a statement for attacks")."""
+    """A force brought in, which acts ("called in air support to strike the camp", "called in reinforcements"), not
+    a call for something that may not happen ("called for an attack", "called in a statement for attacks")."""
     if verb.lemma_.lower() != "call" or verb.i + 1 >= len(verb.doc):
         return False
     after = verb.doc[verb.i + 1]  # "in" right after the verb: its particle or, as parsers often have it, a preposition

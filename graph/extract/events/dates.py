@@ -345,13 +345,13 @@ def standing_since(text: str, published: dt.date | None) -> bool:
     return True
 
 
-# "since the start of the truce in April 2022": a since-phrase of one clause that ends in the date
+# "since the end of the rainy season in June 2021": a since-phrase of one clause that ends in the date
 _SINCE_PHRASE = re.compile(r"\bsince\b[^.,;:()]{0,60}$", re.IGNORECASE)
 
 
 def _long_since(text: str, start: int, end: int, reading: DateReading, published: dt.date | None) -> bool:
-    """Whether a date opens a period that runs long before publication ("have shelled the city since the start
-    of the truce in April 2022"): the period's start, not the date of what the sentence tells."""
+    """Whether a date opens a period that runs long before publication ("have raided the valley since the end
+    of the rainy season in June 2021"): the period's start, not the date of what the sentence tells."""
     if published is None or (published - _first_day(reading)).days < STANDING_DAYS:
         return False
     return text[start:end].lower().startswith("since") or bool(_SINCE_PHRASE.search(text, 0, start))

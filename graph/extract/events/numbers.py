@@ -381,7 +381,7 @@ def _total_deaths(found: list[tuple[int, bool, bool, Token]]) -> int | None:
     first_value, first_noun = deaths[0]
     root = _conj_root(first_noun)
     extra = [v for v, noun in deaths[1:] if noun != first_noun and not _a_subset(noun) and _conj_root(noun) == root]
-    # "two policemen and a civilian were killed", "a policeman and two civilians": a lone person coordinated
+    # "two policemen and a civilian were killed", "a soldier and three villagers": a lone person coordinated
     # with the count, after it or before it, is one more
     first = _conj_first(first_noun)
     singles = [c for c in first.subtree if c != first_noun and _one_person(c)

@@ -87,7 +87,7 @@ def _town_called_area(doc: Doc, end: int, place) -> bool:
 
 def _site_named(doc: Doc, end: int, place) -> bool:
     """A camp's name before a facility noun ("the Zamzam barracks"): the site's own name, no sign of the country
-    of the camp so called (a town or an area holds its sites: "the Jufra airbase")."""
+    of the camp so called (a town or an area holds its sites: "the Kamina airbase")."""
     return place.kind == "camp" and before_facility(doc, end)
 
 

@@ -187,7 +187,7 @@ def _road_ends(doc: Doc, i: int) -> tuple[tuple[int, int], tuple[int, int]] | No
 
 def _name_before_noun(doc: Doc, i: int) -> tuple[int, int] | None:
     """The bounds of the name before token ``i`` when ``i`` opens a place noun ("Nad Ali district", "Damasa border
-    town", "X, a village"), or a facility noun after a town's name ("the Mthatha legislature", "Gulu hospital")."""
+    town", "X, a village"), or a facility noun after a town's name ("the Nyeri courthouse", "Gulu hospital")."""
     before = doc[i - 1]
     if doc[i].lower_ in FACILITY_NOUNS:
         return _town_before(doc, i)

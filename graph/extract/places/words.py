@@ -92,7 +92,7 @@ CUE_BEFORE = frozenset(
         "residents inhabitants streets"
     )
 )
-# Buildings and sites that take the name of the town they stand in ("the Mthatha legislature", "Gulu hospital"):
+# Buildings and sites that take the name of the town they stand in ("the Nyeri courthouse", "Gulu hospital"):
 # a name right before one is that town, or else the site's own name ("the Zamzam barracks"), never a far namesake.
 FACILITY_NOUNS = frozenset(
     _words(
