@@ -7,6 +7,7 @@ from typing import Any
 from flask import Flask
 from flask.json.provider import DefaultJSONProvider
 
+from api.cache import MAX_BYTES, ResponseCache
 from graph.config import Settings, load_settings
 from graph.link import recover
 from graph.store import open_store
@@ -27,6 +28,9 @@ def create_app(config: dict[str, Any] | Settings | None = None) -> Flask:
     app.json = _OrderedJSON(app)
     app.extensions["conflictkg.store"] = store = open_store(settings)
     recover(store)  # an ingest killed before it settled was undone at open: rebuild its derived facts
+    # one cache of answers for every blueprint (REST lists, browse pages, records, counts), emptied by each write
+    app.extensions["conflictkg.cache"] = cache = ResponseCache(max_bytes=MAX_BYTES)
+    store.on_write.add(cache.invalidate)
 
     from api import (
         browse,

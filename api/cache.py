@@ -3,11 +3,12 @@
 Lookups of a busy actor aggregate tens of thousands of events; asking twice should not cost
 twice. Answers are kept per URL (path and query string) for at most ``TTL_SECONDS`` and at most
 ``MAX_ENTRIES`` of them (a cache given ``max_bytes`` also holds at most that many bytes of the
-sizes its entries were put with: ``api.reads`` keeps the workers' answers so). The app adds
-``invalidate`` to its store's write listeners (``store.on_write``, run after every write method:
-ingest, SPARQL Update and Graph Store writes all go through them), so an answer is never served
-after a write that could change it. ``api.limits.kept`` keeps a large answer built in a heavy slot.
-``keep_by_url`` answers a blueprint's GETs from the cache by URL (the REST lists, the browse pages).
+sizes its entries were put with: ``api.reads`` keeps the workers' answers so). ``create_app`` makes the
+service's cache (``app.extensions["conflictkg.cache"]``) and adds its ``invalidate`` to the store's write
+listeners (``store.on_write``, run after every write method: ingest, SPARQL Update and Graph Store writes all
+go through them), so an answer is never served after a write that could change it. ``api.limits.kept`` keeps
+a large answer built in a heavy slot. ``keep_by_url`` answers a blueprint's GETs from the cache by URL (the
+REST lists, the browse pages).
 """
 
 from __future__ import annotations
@@ -109,10 +110,13 @@ def kept_read(sparql: str, bindings: dict[str, Any]) -> list[dict[str, Any]]:
 def keep_by_url(blueprint: Blueprint, mimetypes: tuple[str, ...], skipped: frozenset[str] = frozenset()) -> None:
     """Answer the GETs of ``blueprint`` (but its ``skipped`` endpoints) from the app's cache when the same URL was
     answered since the last write; keep its answers of 200 with one of ``mimetypes`` (at most ``MAX_BODY_BYTES``).
-    A kept page must have no inline script: the policy of the answer (``api.security``) names a new nonce.
+    A page with an inline script is not kept: its nonce is the request's, and the policy of the next answer
+    (``api.security``) names a new one, so the kept script would not run.
     """
     @blueprint.before_request
     def _from_cache() -> Response | None:
+        """Answer a GET whose URL was answered since the last write with the kept body; else note the
+        cache's generation, so that ``_into_cache`` keeps no answer built across a write."""
         if request.method != "GET" or request.endpoint in skipped:
             return None
         cache = current_app.extensions["conflictkg.cache"]
@@ -126,10 +130,12 @@ def keep_by_url(blueprint: Blueprint, mimetypes: tuple[str, ...], skipped: froze
 
     @blueprint.after_request
     def _into_cache(response: Response) -> Response:
+        """Keep a fresh answer of 200 with one of ``mimetypes`` under its URL (not past ``MAX_BODY_BYTES``, nor
+        with a nonce), and mark it a miss."""
         if "cache_generation" in g and not g.get("cache_hit") and response.status_code == 200 \
                 and response.mimetype in mimetypes and not response.direct_passthrough:
             body = response.get_data()
-            if len(body) <= MAX_BODY_BYTES:
+            if len(body) <= MAX_BODY_BYTES and b"nonce=" not in body:
                 current_app.extensions["conflictkg.cache"].put(request.full_path, (body, response.mimetype),
                                                                g.cache_generation, len(body))
             response.headers["X-Cache"] = "miss"

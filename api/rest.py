@@ -13,7 +13,7 @@ from typing import Any
 from flask import Blueprint, Response, current_app, jsonify, request, send_file, url_for
 
 from api import entities, params
-from api.cache import MAX_BYTES, ResponseCache, keep_by_url, kept_read
+from api.cache import keep_by_url, kept_read
 from api.errors import problem
 from api.exports import export_to_spool
 from api.ingest import ingest_json
@@ -35,8 +35,6 @@ WHOLE_LIST = 1000  # rows of a list read whole, every page cut from them (api.re
 @blueprint.record_once
 def _setup(state) -> None:
     state.app.extensions.setdefault("conflictkg.extract_lock", threading.Lock())
-    cache = state.app.extensions.setdefault("conflictkg.cache", ResponseCache(max_bytes=MAX_BYTES))
-    state.app.extensions["conflictkg.store"].on_write.add(cache.invalidate)
 
 
 keep_by_url(blueprint, ("application/json",), _NOT_KEPT_BY_URL)

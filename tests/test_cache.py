@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
+import itertools
 
-from api.cache import MAX_BODY_BYTES, ROW_BYTES, ResponseCache, kept_read
+import pytest
+from flask import Blueprint, Flask, Response
+
+from api.cache import MAX_BODY_BYTES, ROW_BYTES, ResponseCache, keep_by_url, kept_read
 from graph.store import Store
 
 TRIPLE = b"<http://example.org/a> <http://example.org/p> <http://example.org/b> .\n"
@@ -98,8 +101,6 @@ def test_kept_builds_once_until_a_write_and_keeps_nothing_built_across_one():
 
 @pytest.mark.parametrize("room, kept", [(2 * ROW_BYTES, True), (2 * ROW_BYTES - 1, False)])
 def test_rows_kept_by_kept_read_count_against_the_caches_bytes(tmp_path, room, kept):
-    from flask import Flask
-
     store = Store(str(tmp_path / "store"))
     store.insert(TRIPLE + TRIPLE.replace(b"/b>", b"/c>"), "http://example.org/g")
     app, cache = Flask(__name__), ResponseCache(max_bytes=room)
@@ -111,3 +112,18 @@ def test_rows_kept_by_kept_read_count_against_the_caches_bytes(tmp_path, room, k
             assert len(kept_read("SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } }", {})) == 2
     assert len(reads) == (1 if kept else 2)  # two rows take 2 * ROW_BYTES of the cache's room
     store.close()
+
+
+@pytest.mark.parametrize("page, kept", [("<p>Request {}</p>", True), ('<script nonce="n{}">show()</script>', False)])
+def test_a_page_kept_by_url_has_no_nonce(page, kept):
+    """A blueprint's page is answered again from the cache, but one with an inline script never: its nonce is
+    the request's, and the next answer's policy names another."""
+    app, pages, served = Flask(__name__), Blueprint("kept", __name__), itertools.count()
+    pages.add_url_rule("/page", "page", lambda: Response(page.format(next(served)), mimetype="text/html"))
+    keep_by_url(pages, ("text/html",))
+    app.register_blueprint(pages)
+    app.extensions["conflictkg.cache"] = ResponseCache()
+    client = app.test_client()
+    first, again = client.get("/page"), client.get("/page")
+    assert (first.headers["X-Cache"], again.headers["X-Cache"]) == ("miss", "hit" if kept else "miss")
+    assert again.get_data(as_text=True) == page.format(0 if kept else 1)
