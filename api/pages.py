@@ -17,10 +17,9 @@ blueprint = Blueprint("pages", __name__)
 def stats() -> dict[str, Any]:
     """Return the counts of documents, events, actors and places, the store kind and the version.
 
-    Counting scans every event and actor, so the counts are kept in the REST cache until the next write.
+    Counting scans every event and actor, so the counts are kept in the app's cache until the next write.
     """
-    cache = current_app.extensions.get("conflictkg.cache")
-    return dict(cache.kept("stats()", _stats) if cache is not None else _stats())
+    return dict(current_app.extensions["conflictkg.cache"].kept("stats()", _stats))
 
 
 def _stats() -> dict[str, Any]:
