@@ -47,7 +47,7 @@ def extract(extractor, text: str):
         ("Angry students burnt down two dormitories at a school in Kisii, Kenya.", "Mob violence", "Rioters (Kenya)",
          None),
         # the crowd named by the clause around the looting word, or by the word itself
-        ("Furious traders went on a looting spree in Eldoret, Kenya.", "Mob violence", "Rioters (Kenya)", None),
+        ("Angry hawkers went on a looting spree in Eldoret, Kenya.", "Mob violence", "Rioters (Kenya)", None),
         ("Looters ransacked shops in Eldoret, Kenya.", "Mob violence", "Rioters (Kenya)", None),
         ("Opposition cadres smashed the windows of campaign vehicles in Lusaka, Zambia.", "Mob violence",
          "Rioters (Zambia)", None),
@@ -80,12 +80,12 @@ def extract(extractor, text: str):
         ("NDC cadres shattered the windscreens of campaign vehicles in Tamale, Ghana.", "Mob violence",
          "Rioters (Ghana)", None),
         # a protest dispersed by a force the text does not name: the state's police intervened
-        ("Teachers protested outside the ministry in Accra, Ghana, and were dispersed with tear gas.",
+        ("Teachers demonstrated in front of the education office in Accra, Ghana, and were dispersed with tear gas.",
          "Protest with intervention", "Protesters (Ghana)", "Police Forces of Ghana"),
         # political camps that clash riot, rioters on both sides (ACLED's coding of crowds that fight each other);
         # herders and farmers are left to the communal-militia reading
-        ("After a disputed mayoral election in Koudougou, Burkina Faso, opposing political groups clashed, injuring "
-         "several people.", "Mob violence", "Rioters (Burkina Faso)", "Rioters (Burkina Faso)"),
+        ("After a contested council vote in Koudougou, Burkina Faso, rival political groups clashed, injuring "
+         "four people.", "Mob violence", "Rioters (Burkina Faso)", "Rioters (Burkina Faso)"),
         ("Two killed in clashes between rival party supporters in Kumasi, Ghana.", "Mob violence", "Rioters (Ghana)",
          "Rioters (Ghana)"),
         ("Herders clashed with farmers near Tenenkou, Mali, leaving five dead.", "Armed clash", None, None),
@@ -127,8 +127,8 @@ def test_a_crowd_that_also_protests_peacefully_stays_protesters_in_its_riots(ext
     [
         "Boko Haram fighters raided Gwoza, Nigeria on Monday. A bomb exploded at the market the next day, killing "
         "three people.",
-        "Jihadist groups linked to al-Qaeda are active across the region. On Tuesday, 14 civilians were killed in an "
-        "attack on the village of Dargol in Tillaberi region, Niger.",
+        "Armed factions loyal to al-Qaeda operate in the area. On Tuesday, nine civilians were shot dead "
+        "in a raid on a hamlet near Dosso, Niger.",
     ],
 )
 def test_an_unnamed_doer_is_unidentified_even_when_the_article_names_a_group(extractor, text):
@@ -182,7 +182,8 @@ def test_a_protests_crowd_is_protesters(extractor, text, actor1, assoc1):
         ("Students in Bamako, Mali, marched against the abuses of Malian soldiers in the north.",
          "Peaceful protest", None),
         # police who act on the crowd stay its other side
-        ("Teachers protested outside the ministry in Accra, Ghana, and were dispersed with tear gas by police.",
+        ("Teachers demonstrated in front of the education office in Accra, Ghana, and were dispersed with tear gas "
+         "by police.",
          "Protest with intervention", "Police Forces of Ghana"),
     ],
 )

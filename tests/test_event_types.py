@@ -75,7 +75,7 @@ def test_taxonomy_has_the_codebook_names():
         ("A roadside bomb exploded next to a police patrol in Kandahar, wounding four officers.",
          "Remote explosive/landmine/IED"),
         ("Two children died when they stepped on a landmine while herding goats.", "Remote explosive/landmine/IED"),
-        ("An attacker hurled a grenade at a security post in the old city.", "Grenade"),
+        ("An attacker hurled a grenade at a police patrol in the old city.", "Grenade"),
         ("A suicide bomber blew himself up at a checkpoint, killing nine soldiers.", "Suicide bomb"),
         ("A suicide car bomb hit the gate of the military academy.", "Suicide bomb"),
         ("Doctors said victims showed signs of exposure to chlorine gas after the bombardment.", "Chemical weapon"),
@@ -92,7 +92,7 @@ def test_taxonomy_has_the_codebook_names():
         ("Security forces opened fire on peaceful protesters, killing five of them.",
          "Excessive force against protesters"),
         ("Protesters hurled stones at police and set tyres ablaze on the main road.", "Violent demonstration"),
-        ("An angry mob lynched a man accused of stealing a motorbike.", "Mob violence"),
+        ("An angry mob lynched a herdsman accused of stealing cattle.", "Mob violence"),
         ("A mob beat a suspected thief to death at the market.", "Mob violence"),
         # Strategic developments
         ("The two warring factions signed a ceasefire agreement in the capital.", "Agreement"),
@@ -143,7 +143,7 @@ def test_taxonomy_has_the_codebook_names():
         # an IED is a remote explosive whatever it hits, also where the tagger folds "IED" into a name
         ("An ISWAP IED hit a minibus on the Maiduguri road, killing four passengers.", "Remote explosive/landmine/IED"),
         # a stabbing is an attack on a person, not a clash, even when the victim is a police officer
-        ("An assailant stabbed a police sergeant to death at a checkpoint in the north.", "Attack"),
+        ("A man stabbed a police corporal to death outside a bakery in the north.", "Attack"),
         # an arrest with a beating is an arrest, not a clash with the soldier arrested
         ("Gendarmes detained and beat a former officer in the market.", "Arrests"),
         ("Workers at the port went on strike to demand higher wages.", "Peaceful protest"),
@@ -153,9 +153,9 @@ def test_taxonomy_has_the_codebook_names():
         ("Bus drivers launched a 48-hour strike against the new fuel tax.", "Peaceful protest"),
         ("Hundreds of protesters stormed the parliament building and smashed windows.", "Violent demonstration"),
         # armed victims make a killing a clash: peacekeepers, conscripts, vigilantes, a convoy that came under attack
-        ("A peacekeeper was killed by unidentified gunmen near the airport.", "Armed clash"),
+        ("A peacekeeper was shot dead by unknown gunmen outside the airport.", "Armed clash"),
         ("Gunmen killed three members of a vigilante group near the market.", "Armed clash"),
-        ("An army convoy came under attack near the border.", "Armed clash"),
+        ("A police convoy came under attack on the highway.", "Armed clash"),
         # an attack on a settlement that kills is an attack on civilians, whoever the attackers
         ("Kurrumis attacked the village of Tombo on Sunday, killing 26 people.", "Attack"),
         # people harmed by a group the sentence names as the doer: an attack on civilians
@@ -164,7 +164,7 @@ def test_taxonomy_has_the_codebook_names():
         # property destroyed by people (a crowd of them riots: graph/extract/events/crowd_types.py)
         ("Angry traders burnt a bank branch after it ran out of cash.", "Looting/property destruction"),
         # a strike that workers call is a protest, not an air strike
-        ("Hundreds of dismissed employees announced an open-ended strike at the ministry.", "Peaceful protest"),
+        ("Hundreds of sacked clerks announced an indefinite strike at the ministry.", "Peaceful protest"),
         ("Nurses declared a strike at the district hospital in Kisumu.", "Peaceful protest"),
         # an accusation of a dated incident still reports it (a standing accusation does not: test_no_conflict_event)
         ("Soldiers were accused of killing three farmers near the river on Monday.", "Attack"),
@@ -198,7 +198,7 @@ def test_taxonomy_has_the_codebook_names():
         ("No soldiers were killed in the attack on the base.", "Armed clash"),
         # a group named as the doer ("unknown group") harms people; the victim of a passive shared by two verbs
         ("An unknown group injured two boys near the well.", "Attack"),
-        ("A journalist was brutally attacked and injured by party militants in the capital.", "Attack"),
+        ("A reporter was beaten and wounded by party militants in the capital.", "Attack"),
         # a raid is an attack, typed by whom it hits; the police searching an office attack no one
         ("Armed bandits raided a farming settlement at dawn.", "Attack"),
         ("Soldiers raided a rebel camp.", "Armed clash"),
@@ -259,7 +259,7 @@ def test_sub_event_type(nlp, text, expected):
         "The striker attacked the defence of the home side and scored twice in the second half.",
         # one person's killing, and things that kill, are no attack by a group
         "A man killed his neighbour after an argument over a goat.",
-        "The blasts killed at least 31 workers and injured 400.",
+        "The explosions killed at least 9 dock workers and injured 60.",
         "Trees burned in the forest fire are shown near the lake.",
         # a claim, a killing or a harm whose own subject names no one
         "No group has claimed responsibility for the attack.",
