@@ -137,7 +137,7 @@ class StoreWriter:
                 try:
                     if self.before is not None:
                         self.before([iri for iri, _ in batch])
-                    self.store.bulk_replace(batch, atomic=self.atomic)
+                    self.store.bulk_replace(batch, atomic=self.atomic, lenient=True)  # the builder checked every term
                 except BaseException as err:  # handed to the main thread by close()/add()
                     self._error = err
                 self.busy_seconds += time.perf_counter() - started

@@ -144,8 +144,9 @@ def _replace_facts(store: TripleStore, chunk: list[str], readings: list[dict], j
         return
     if had_facts:
         run_update(store, queries.delete_current(chunk))
-    # the engine's loader: one transaction, or the bulk loader under a batch's journal
-    store.insert(facts.encode(), str(CURRENT_GRAPH), atomic=not journaled)
+    # the engine's loader: one transaction, or the bulk loader under a batch's journal; lenient, as every
+    # term was read from the store or checked by graph.ntriples
+    store.insert(facts.encode(), str(CURRENT_GRAPH), atomic=not journaled, lenient=True)
 
 
 def _counted(rows: Iterable[dict]) -> dict[str, list[dict]]:
@@ -216,7 +217,7 @@ def reconcile_batch(store: TripleStore, batch: BatchReadings, prepared: BatchFac
     tallies = tallies_of(store)
     if fresh:
         facts = _joined(prepared.lines[s] for s in fresh) + merged_ntriples(batch.evidence(fresh))
-        store.insert(facts.encode(), str(CURRENT_GRAPH), atomic=False)  # the batch's journal covers it
+        store.insert(facts.encode(), str(CURRENT_GRAPH), atomic=False, lenient=True)  # the batch's journal covers it
         if tallies is not None:
             tallies.put({s: rows for s, rows in prepared.counted.items() if s in fresh})
     tallied = _tallied(tallies, prepared.counted, prepared.stored - touched) if tallies is not None else {}

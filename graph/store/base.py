@@ -86,14 +86,19 @@ class TripleStore(Protocol):
     def replace_graphs(self, items: Iterable[tuple[str, bytes | str]]) -> None:
         """Replace several named graphs with N-Triples."""
 
-    def bulk_replace(self, items: Sequence[tuple[str, bytes]], atomic: bool = True) -> list[str]:
-        """Replace many document graphs (N-Triples); return the IRIs that existed."""
+    def bulk_replace(self, items: Sequence[tuple[str, bytes]], atomic: bool = True,
+                     lenient: bool = False) -> list[str]:
+        """Replace many document graphs (N-Triples); return the IRIs that existed.
+
+        ``lenient``: the terms were checked as they were written (the builder's), the loader may skip its checks.
+        """
         ...
 
     def settle(self) -> None:
         """Say that what this run bulk-loaded is linked and reconciled."""
 
-    def insert(self, ntriples: bytes, graph_iri: str | None = None, atomic: bool = True) -> None:
+    def insert(self, ntriples: bytes, graph_iri: str | None = None, atomic: bool = True,
+               lenient: bool = False) -> None:
         """Add N-Triples to graph ``graph_iri`` (the default graph when None); ``atomic=False`` may bulk-load."""
 
     def drop_graph(self, graph_iri: str) -> bool:

@@ -29,7 +29,7 @@ import logging
 import os
 import threading
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 from typing import Any
 
 import pyoxigraph as ox
@@ -83,15 +83,17 @@ class Store:
                 self.oxigraph.update(text)
 
     @writes
-    def bulk_replace(self, items: Sequence[tuple[str, bytes]], atomic: bool = True) -> list[str]:
+    def bulk_replace(self, items: Sequence[tuple[str, bytes]], atomic: bool = True,
+                     lenient: bool = False) -> list[str]:
         """Replace many document graphs (N-Triples) with the engine's loaders; return the IRIs that existed.
 
         Graphs that exist are replaced in one transaction (DROP + INSERT DATA). New ones are loaded
         by ``Store.load`` in one transaction (``atomic``, the default: any reader, even another
         process after a crash, sees each document whole or absent), or with ``atomic=False`` by the
         faster, non-transactional bulk loader under the recovery journal (see the module docstring).
-        The N-Triples are the builder's, whose every term ``graph.ntriples`` checked as it wrote it,
-        so the loader parses them leniently (no second IRI check: a tenth of the load's CPU).
+        ``lenient=True`` skips the loader's IRI and language-tag checks (a tenth of the load's CPU):
+        only for N-Triples whose every term was checked as it was written (the builder's,
+        ``graph.ntriples``); graphs that exist are replaced by SPARQL, which always checks.
         """
         latest = dict(items)  # the same document twice in a batch: the last one wins
         with self._write_lock:
@@ -103,9 +105,9 @@ class Store:
             if old:
                 self.oxigraph.update(update_text(old))
             if new and atomic:
-                self.oxigraph.load(_nquads(new), ox.RdfFormat.N_QUADS, lenient=True)
+                self.oxigraph.load(_nquads(new), ox.RdfFormat.N_QUADS, lenient=lenient)
             elif new:
-                _bulk_load(self.oxigraph, _nquads(new), ox.RdfFormat.N_QUADS)
+                _bulk_load(self.oxigraph, _nquad_parts(new), ox.RdfFormat.N_QUADS, lenient)
         return [iri for iri, _ in old]
 
     def _journal(self, new: list[str], replaced: list[str]) -> None:
@@ -125,21 +127,22 @@ class Store:
         return bool(self._journaled["new"])
 
     @writes
-    def insert(self, ntriples: bytes, graph_iri: str | None = None, atomic: bool = True) -> None:
+    def insert(self, ntriples: bytes, graph_iri: str | None = None, atomic: bool = True,
+               lenient: bool = False) -> None:
         """Add N-Triples to graph ``graph_iri`` (the default graph when None) in one transaction.
 
         The engine's loader, no SPARQL parse: tens of times faster than INSERT DATA. With
         ``atomic=False``, while a bulk run's journal is open (before ``settle``), the bulk loader
         instead (half the time): a crash before ``settle`` has what derives from the run rebuilt.
-        Parsed leniently, as ``bulk_replace``: the reconciler writes terms read from the store or checked by
-        ``graph.ntriples``.
+        ``lenient`` as for ``bulk_replace``: for terms read from the store or checked by ``graph.ntriples``.
         """
         graph = ox.NamedNode(graph_iri) if graph_iri else ox.DefaultGraph()
         with self._write_lock:
             if atomic or not self.journal_open:
-                self.oxigraph.load(ntriples, ox.RdfFormat.N_TRIPLES, to_graph=graph, lenient=True)
+                self.oxigraph.load(ntriples, ox.RdfFormat.N_TRIPLES, to_graph=graph, lenient=lenient)
             else:
-                _bulk_load(self.oxigraph, ntriples, ox.RdfFormat.N_TRIPLES, graph)
+                parts = _line_parts(ntriples, _part_count(len(ntriples)))  # a copy of what is usually a small load
+                _bulk_load(self.oxigraph, parts, ox.RdfFormat.N_TRIPLES, lenient, graph)
 
     @writes
     def drop_graph(self, graph_iri: str) -> bool:
@@ -276,26 +279,48 @@ class Store:
         return graph_iris
 
 
-def _bulk_load(engine: ox.Store, data: bytes, fmt: ox.RdfFormat,
+def _bulk_load(engine: ox.Store, parts: list[bytes], fmt: ox.RdfFormat, lenient: bool,
                graph: ox.NamedNode | ox.DefaultGraph | None = None) -> None:
-    """Bulk-load N-Triples or N-Quads (leniently, see ``Store.bulk_replace``), then flush.
+    """Bulk-load parts of N-Triples or N-Quads at once, one thread each, then flush (even when one fails).
 
-    The engine loads one input in one thread; a big input is cut at line ends into parts that load
-    at once, one thread each (the engine lets go of the GIL), so a batch ingest uses every core.
-    A part that fails fails the load: like any bulk load, it is not transactional (the journal).
+    The engine loads one input in one thread and lets go of the GIL, so a batch cut into parts
+    uses every core. When a part fails, the parts not started yet are cancelled (a running load
+    cannot be stopped), every failed part is logged and the first error is raised with the others
+    as notes. Like any bulk load it is not transactional: what the parts loaded stays (the journal).
     """
-    options: dict[str, Any] = {"lenient": True} if graph is None else {"lenient": True, "to_graph": graph}
-    parts = _parts(data, min(_MAX_PARTS, len(data) // _PART_BYTES))
-    if len(parts) == 1:
-        engine.bulk_load(parts[0], fmt, **options)
-    else:
-        with ThreadPoolExecutor(len(parts), thread_name_prefix="conflictkg-load") as pool:
-            for loading in [pool.submit(engine.bulk_load, part, fmt, **options) for part in parts]:
-                loading.result()
-    engine.flush()
+    options: dict[str, Any] = {"lenient": lenient} if graph is None else {"lenient": lenient, "to_graph": graph}
+    try:
+        if len(parts) == 1:
+            engine.bulk_load(parts[0], fmt, **options)
+            return
+        with ThreadPoolExecutor(min(len(parts), _MAX_PARTS), thread_name_prefix="conflictkg-load") as pool:
+            loads = [pool.submit(engine.bulk_load, part, fmt, **options) for part in parts]
+            wait(loads, return_when=FIRST_EXCEPTION)
+            pool.shutdown(cancel_futures=True)
+        _raise_failed(loads)
+    finally:
+        engine.flush()
 
 
-def _parts(data: bytes, count: int) -> list[bytes]:
+def _raise_failed(loads: list[Future]) -> None:
+    """Log every failed load of a bulk load and raise the first error, the others added as notes."""
+    errors = [(n, load.exception()) for n, load in enumerate(loads) if not load.cancelled() and load.exception()]
+    for n, error in errors:  # logged as text: the error's frames hold the engine, which must be let go
+        log.error("part %d of %d of a bulk load failed: %s", n + 1, len(loads), str(error))
+    if errors:
+        first = errors[0][1]
+        assert first is not None
+        for n, error in errors[1:]:
+            first.add_note(f"part {n + 1} of {len(loads)} failed too: {error}")
+        raise first
+
+
+def _part_count(size: int) -> int:
+    """How many parts a bulk load of ``size`` bytes is cut into (at least one)."""
+    return max(1, min(_MAX_PARTS, size // _PART_BYTES))
+
+
+def _line_parts(data: bytes, count: int) -> list[bytes]:
     """``data`` cut into ``count`` (at least one) runs of whole lines of about the same size."""
     parts, start = [], 0
     for n in range(1, count):
@@ -306,6 +331,20 @@ def _parts(data: bytes, count: int) -> list[bytes]:
         start = end
     parts.append(data[start:])
     return [part for part in parts if part] or [data]
+
+
+def _nquad_parts(items: Sequence[tuple[str, bytes]]) -> list[bytes]:
+    """Documents as N-Quads, cut between documents into parts of about the same size (one copy of the batch)."""
+    size = sum(len(nt) for _, nt in items)
+    count = _part_count(size)
+    parts: list[bytes] = []
+    taken = first = 0
+    for n, (_, nt) in enumerate(items):
+        taken += len(nt)
+        if taken >= size * (len(parts) + 1) / count or n == len(items) - 1:
+            parts.append(_nquads(items[first:n + 1]))
+            first = n + 1
+    return parts
 
 
 def _nquads(items: Sequence[tuple[str, bytes]]) -> bytes:

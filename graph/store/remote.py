@@ -103,11 +103,13 @@ class RemoteStore:
         """Nothing to forget: each batch was one transaction on the server."""
 
     @writes
-    def bulk_replace(self, items: Sequence[tuple[str, bytes]], atomic: bool = True) -> list[str]:
+    def bulk_replace(self, items: Sequence[tuple[str, bytes]], atomic: bool = True,
+                     lenient: bool = False) -> list[str]:
         """Replace many document graphs; return the IRIs that existed.
 
         The server's transactions are the fast path: the request is atomic wherever the server's
-        updates are, whatever ``atomic`` says (it is there for the embedded store's signature).
+        updates are, whatever ``atomic`` says; the server checks every term, whatever ``lenient`` says
+        (both are there for the embedded store's signature).
         """
         latest = dict(items)
         body, _ = self.query_raw(
@@ -122,10 +124,11 @@ class RemoteStore:
         return existed
 
     @writes
-    def insert(self, ntriples: bytes, graph_iri: str | None = None, atomic: bool = True) -> None:
+    def insert(self, ntriples: bytes, graph_iri: str | None = None, atomic: bool = True,
+               lenient: bool = False) -> None:
         """Add N-Triples to graph ``graph_iri`` (None: the default graph), one INSERT DATA per ~8 MB of lines.
 
-        ``atomic`` is for the embedded store's bulk loader; a remote store has one way to write.
+        ``atomic`` and ``lenient`` are for the embedded store's loaders; a remote store has one way to write.
         """
         opening, closing = (f"GRAPH {ox.NamedNode(graph_iri)} {{", "}") if graph_iri else ("", "")
         start = 0
