@@ -8,6 +8,7 @@ the SSRF-guarded fetcher (``graph.web.fetch``): never to loopback, private or li
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 from typing import Any
 
@@ -15,6 +16,7 @@ from flask import Flask, Request, Response, jsonify
 
 from api.auth import check_write_token
 from api.errors import problem
+from api.server import keep_for_good
 from api.sparql import write_lock
 from graph.distributed import build_result
 from graph.ingest import write_documents
@@ -46,6 +48,8 @@ def extractor(app: Flask) -> Any:
                 from graph.extract import Extractor
 
                 found = app.extensions["conflictkg.extractor"] = Extractor()
+                if gc.get_freeze_count():  # served (api.server froze what it made at start): the model lives as long
+                    keep_for_good()
     return found
 
 

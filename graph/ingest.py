@@ -153,8 +153,9 @@ def _old_objects_set_aside() -> Iterator[None]:
 
     A write makes enough objects for a full collection, which scans every object of the process
     (spaCy's pipeline, the caller's documents): 0.08-0.26 s of the 1,000 bench_corpus documents'
-    ingest. ``gc.freeze`` sets them aside until the write ends; objects a caller froze itself stay
-    frozen (then nothing is done here).
+    ingest. ``gc.freeze`` sets them aside until the write ends. A process that froze its long-lived
+    objects for good (the server, ``api.server.keep_for_good``: what it made at start, then the
+    spaCy model when it loads) keeps them frozen, and nothing is done here.
     """
     if gc.get_freeze_count():
         yield

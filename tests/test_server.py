@@ -29,3 +29,25 @@ def test_serve_freezes_the_objects_made_at_start():
                           timeout=60)
     assert done.returncode == 0, done.stderr
     assert int(done.stdout.strip()) > 10_000  # the imported modules alone (waitress, flask...) hold more
+
+
+# In a process that froze what it made at start, as serve() does, the first ingest's model is frozen when it loads.
+_LOAD_MODEL_AND_REPORT = """
+import gc, sys
+from api import create_app
+from api.ingest import extractor
+
+app = create_app({"data_dir": sys.argv[1]})
+gc.freeze()
+before = gc.get_freeze_count()
+extractor(app)
+print(gc.get_freeze_count() - before, flush=True)
+"""
+
+
+def test_the_model_a_served_process_loads_is_frozen_too(tmp_path):
+    """A server's long-lived objects are all out of the collector's reach, so graph.ingest sets nothing aside."""
+    done = subprocess.run([sys.executable, "-c", _LOAD_MODEL_AND_REPORT, str(tmp_path / "store")], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout.strip().splitlines()[-1]) > 20_000  # spaCy's pipeline and our lexicons (some 66,000)

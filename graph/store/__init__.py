@@ -8,7 +8,7 @@ neither each other nor this package's top; ``open_store`` picks one by the setti
 from __future__ import annotations
 
 from graph.config import Settings
-from graph.store.base import NotAcceptable, ReadTimeout, StoreError, TripleStore, WriteListeners
+from graph.store.base import Listeners, NotAcceptable, ReadTimeout, StoreError, TripleStore
 from graph.store.embedded import Store
 from graph.store.remote import RemoteStore
 from graph.store.sparql import (
@@ -30,7 +30,7 @@ __all__ = [
     "StoreError",
     "NotAcceptable",
     "ReadTimeout",
-    "WriteListeners",
+    "Listeners",
     "accepted_types",
     "as_bytes",
     "bind",

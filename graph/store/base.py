@@ -14,7 +14,7 @@ from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
 from rdflib import Graph
 
-__all__ = ["TripleStore", "StoreError", "ReadTimeout", "NotAcceptable", "WriteListeners", "writes"]
+__all__ = ["TripleStore", "StoreError", "ReadTimeout", "NotAcceptable", "Listeners", "writes"]
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -32,8 +32,8 @@ class NotAcceptable(StoreError):
     """No media type of the request's Accept header can carry this kind of result."""
 
 
-class WriteListeners:
-    """Callbacks run after every write to a store, even a failed one (the API's response cache empties on them)."""
+class Listeners:
+    """Callbacks a store runs together at one kind of moment: ``on_write`` after every write, ``on_close`` at close."""
 
     def __init__(self) -> None:
         """Start with no callback."""
@@ -41,7 +41,7 @@ class WriteListeners:
         self._lock = threading.Lock()
 
     def add(self, callback: Callable[[], None]) -> None:
-        """Call ``callback`` (no arguments) after each write from now on."""
+        """Call ``callback`` (no arguments) at each ``notify`` from now on."""
         with self._lock:
             self._callbacks.append(callback)
 
@@ -54,14 +54,18 @@ class WriteListeners:
 
 
 class _Written(Protocol):
-    on_write: WriteListeners
+    on_write: Listeners
 
 
 S = TypeVar("S", bound=_Written)
 
 
 def writes(method: Callable[Concatenate[S, P], R]) -> Callable[Concatenate[S, P], R]:
-    """Mark a store method as a write: its store's ``on_write`` listeners run after it, even when it fails."""
+    """Mark a store method as a write: its store's ``on_write`` listeners run after it, even when it fails.
+
+    Even a failed write may have changed the store (a bulk load), so what keeps answers (the API's
+    response cache) empties on it.
+    """
 
     @functools.wraps(method)
     def written(self: S, *args: P.args, **kwargs: P.kwargs) -> R:
@@ -78,7 +82,7 @@ class TripleStore(Protocol):
 
     kind: str  # "embedded" or "sparql"
     needs_rebuild: bool  # an interrupted ingest was undone at open: derived facts must be rebuilt
-    on_write: WriteListeners
+    on_write: Listeners
 
     def replace_graph(self, graph_iri: str, graph: Graph | bytes | str) -> None:
         """Replace the named graph ``graph_iri`` with ``graph`` (rdflib or N-Triples)."""

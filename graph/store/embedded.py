@@ -36,7 +36,7 @@ import pyoxigraph as ox
 from oxrdflib import OxigraphStore
 from rdflib import Dataset, Graph
 
-from graph.store.base import NotAcceptable, WriteListeners, writes
+from graph.store.base import Listeners, NotAcceptable, writes
 from graph.store.sparql import as_bytes, bind, count_query, serialize_result, solution_rows, to_ntriples, update_text
 from graph.vocab import CURRENT_GRAPH
 
@@ -62,8 +62,8 @@ class Store:
         self.oxigraph = ox.Store(path) if path is not None else ox.Store()
         self.dataset = Dataset(store=OxigraphStore(store=self.oxigraph), default_union=True)
         self._write_lock = threading.Lock()
-        self.on_write = WriteListeners()  # run after every write (graph.store.base.writes)
-        self.on_close = WriteListeners()  # run by close(), before the engine is released (the tallies close)
+        self.on_write = Listeners()  # run after every write (graph.store.base.writes)
+        self.on_close = Listeners()  # run by close(), before the engine is released (the tallies close)
         self._journaled: dict[str, list[str]] = {"new": [], "replaced": []}  # this run's, not yet settled
         self.needs_rebuild = False  # an interrupted run was undone: derived facts must be rebuilt
         self.recovered = self._recover()

@@ -25,7 +25,7 @@ import pyoxigraph as ox
 import requests
 from rdflib import Graph
 
-from graph.store.base import NotAcceptable, StoreError, WriteListeners, writes
+from graph.store.base import Listeners, NotAcceptable, StoreError, writes
 from graph.store.sparql import as_bytes, bind, count_query, solution_rows, to_ntriples, update_text
 from graph.vocab import CURRENT_GRAPH
 
@@ -45,7 +45,7 @@ class RemoteStore:
         self.update_url = update_url or query_url
         self.timeout_s = timeout_s
         self._local = threading.local()
-        self.on_write = WriteListeners()  # run after every write (graph.store.base.writes)
+        self.on_write = Listeners()  # run after every write (graph.store.base.writes)
 
     @classmethod
     def from_spec(cls, spec: str) -> RemoteStore:
