@@ -43,8 +43,8 @@ class Settings:
     max_request_bytes: int = _setting(10_000_000, "Largest request body accepted, in bytes.")
     max_query_bytes: int = _setting(1_000_000, "Largest SPARQL query or update text accepted by /sparql, in bytes.")
     worker_memory_mb: int = _setting(
-        384, "Heap limit of each SPARQL query worker (and of an /api/export child process; half of it for "
-        "each worker of the REST and page reads), in MiB; past it, 503.")
+        384, "Heap limit of each SPARQL query worker, of each worker of the REST and page reads and of an "
+        "/api/export child process, in MiB; past it, 503.")
     cors_origins: str = _setting("", "Comma-separated origins allowed by CORS; empty = CORS off.")
     threads: int = _setting(8, "Worker threads of the production server.")
     fetch_urls: int = _setting(0, "1 lets POST /api/documents fetch a 'url' from the server; 0 = off.")
