@@ -140,7 +140,7 @@ def test_a_place_that_lies_in_the_other_is_the_same_incident(places, count, wher
     ],
 )
 def test_words_that_announce_another_incident(text, another):
-    from graph.extract.events.coref import announces_another
+    from graph.extract.events.incident_words import announces_another
 
     assert announces_another(text) is another
 

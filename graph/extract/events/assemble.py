@@ -19,8 +19,9 @@ from graph.extract.events import types as event_types
 from graph.extract.events.claims import CLAIMED_EVENTS, claimant, with_doer
 from graph.extract.events.combatants import attacks_by_combatants, by_combatants
 from graph.extract.events.context_parties import GROUP_EVENTS, fill_from_context, theatre_check
-from graph.extract.events.coref import EventMention, announces_another, drop_headlines, merge_mentions
+from graph.extract.events.coref import EventMention, drop_headlines, merge_mentions
 from graph.extract.events.crowd_types import crowd_sub_type, each_other, mutual
+from graph.extract.events.incident_words import announces_another
 from graph.extract.events.lexicon import codes, taxonomy
 from graph.extract.events.parties import implied_parties
 from graph.extract.events.place import event_place, main_place

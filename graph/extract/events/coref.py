@@ -27,31 +27,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from graph.extract.events.incident_words import Signals, only_earlier
 from graph.records import Event, Evidence
 
-__all__ = ["EventMention", "merge_mentions", "drop_headlines", "announces_another", "VIOLENT_TYPES"]
+__all__ = ["EventMention", "merge_mentions", "drop_headlines", "VIOLENT_TYPES"]
 
 # An attack and a clash that refer to one incident: the targets fought back, which ACLED codes as a battle.
 _FOUGHT_BACK = {("Battles", "Armed clash"), ("Violence against civilians", "Attack")}
-_BACK_REFERENCE = re.compile(
-    r"\b(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?(?:attacks?|ambush(?:es)?|assaults?|raids?|clash(?:es)?"
-    r"|fighting|strikes?|air ?strikes?|bombings?|blasts?|explosions?|incidents?|killings?|massacres?|shelling"
-    r"|violence|operation|offensive|battle|firefight|encounter|hostilities)\b",
-    re.IGNORECASE,
-)
-# Words that announce another incident, unless they qualify a source or a report rather than the incident:
-# "The paper also quoted a nurse", "a hospital official gave the same toll", "a separate administration"
-# ("X also said" still may: it often brings the next incident).
-_SOURCE_NOUNS = r"(?:sources?|officials?|spokes(?:man|woman|person)|reports?|statements?|witness(?:es)?|accounts?)"
-_INCIDENT_NOUNS = (r"(?:attacks?|incidents?|ambush(?:es)?|assaults?|raids?|clash(?:es)?|strikes?|air ?strikes?"
-                   r"|bombings?|blasts?|explosions?|killings?|shootings?|cases?|events?|protests?|operations?)")
-_NEW_INCIDENT = re.compile(
-    r"\b(?:(?:another|second|third|other|similar)\b(?!\s+(?:\w+\s+)?" + _SOURCE_NOUNS + r"\b)"
-    r"|separate(?=\s+(?:\w+\s+)?" + _INCIDENT_NOUNS + r"\b)|separately|meanwhile|elsewhere|earlier|previously"
-    r"|then\b(?!\s*[.,;:!?])"
-    r"|follow-up|also\b(?!\s+(?:cited|cites|quoted|quotes)\b))\b",
-    re.IGNORECASE,
-)
+
 
 # The event types of political violence (ACLED's), as opposed to crowds' and strategic developments
 VIOLENT_TYPES = frozenset(["Battles", "Violence against civilians", "Explosions/Remote violence"])
@@ -65,8 +48,6 @@ _INTERVENTIONS = frozenset(["Protest with intervention", "Excessive force agains
 # The generic name of a crowd in a protest or riot, with its country or without
 _CROWD_NAME = re.compile(r"(?:Protesters|Rioters|Civilians)(?: \(.+\))?$")
 
-# "killed since the offensive began": a tally over a period, not one more mention of an incident
-_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -165,53 +146,34 @@ def _types_fit(first: Event, later: Event, refers_back: bool, adjacent: bool = F
     return refers_back and {_typed(first), _typed(later)} == _FOUGHT_BACK
 
 
-# In a sentence that only counts victims, these words add victims to the incident before, not another incident:
-# "Two civilians were also killed", "A nurse counted three others dead".
-_MORE_VICTIMS = re.compile(r"\b(?:also|others?)\b", re.IGNORECASE)
 
 
-def announces_another(text: str, counts_victims: bool = False) -> bool:
-    """Whether a sentence announces another incident ("another", "separately", "meanwhile", ...); in one that
-    only counts victims (``counts_victims``), "also" and "other(s)" add to the incident told before."""
-    return bool(_NEW_INCIDENT.search(_MORE_VICTIMS.sub(" ", text) if counts_victims else text))
+# How a later mention joined an incident: told right after it or referring back to it, or told apart from it
+# as ACLED's same event (:func:`_same_unit`)
+_FOLLOWS, _SAME_UNIT = "follows", "same unit"
 
 
-# "the toll from the ambush rose to nine", "the death toll has climbed to 40": a figure updated, not an incident
-_TOLL_UPDATE = re.compile(r"\btoll\b(?:\W+\w+){0,6}?\W+(?:rose|risen|rises|climbed|climbs|reached|increased|jumped)\b",
-                          re.IGNORECASE)
-
-
-class _Signals(dict[str, tuple[bool, bool, bool, bool]]):
-    """(announces another incident, tallies since a time, refers back, updates a toll) of each evidence
-    sentence, searched once per article: merge_mentions tests each mention against every incident before it."""
-
-    def __missing__(self, evidence: str) -> tuple[bool, bool, bool, bool]:
-        found = (bool(_NEW_INCIDENT.search(evidence)), bool(_SINCE.search(evidence)),
-                 bool(_BACK_REFERENCE.search(evidence)), bool(_TOLL_UPDATE.search(evidence)))
-        self[evidence] = found
-        return found
-
-
-def _same_incident(first: EventMention, later: EventMention, adjacent: bool, signals: _Signals) -> bool:
-    """Whether ``later`` is one more mention of ``first``; without a word that refers back, only of
-    the incident mentioned just before it."""
+def _same_incident(first: EventMention, later: EventMention, adjacent: bool, signals: Signals) -> str | None:
+    """How ``later`` is one more mention of ``first`` (``_FOLLOWS`` or ``_SAME_UNIT``), or None when it is
+    not; without a word that refers back, it follows only the incident mentioned just before it."""
     another, since, refers_back, update = signals[later.event.evidence]
     if another or since or signals[first.event.evidence][1]:
-        return False
+        return None
     if not (adjacent or refers_back):
-        return _same_unit(first, later)
-    return (
+        return _SAME_UNIT if _same_unit(first, later) else None
+    follows = (
         _types_fit(first.event, later.event, refers_back and adjacent, adjacent)
         and _actors_fit(first.event, later.event, refers_back, adjacent)
         and _places_fit(first, later)
         and _dates_fit(first, later, refers_back, update)
     )
+    return _FOLLOWS if follows else None
 
 
 def _same_unit(first: EventMention, later: EventMention) -> bool:
     """Whether a mention told apart from an incident is ACLED's same event, one pair of actors at one place on
-    one day ("Police fired on protesters in Bahir on Monday." ... "In Bahir, a witness saw police shoot a
-    marcher."): both sentences name the place, a town or region rather than a whole country (where two
+    one day ("Soldiers fired on traders in Lumbo on Friday." ... "In Lumbo, a shopkeeper saw soldiers beat a
+    porter."): both sentences name the place, a town or region rather than a whole country (where two
     incidents are often told), and both parties, of one kind of event, and the later gives no other day."""
     crowds = first.event.event_type in _CROWD_TYPES and later.event.event_type in _CROWD_TYPES
     parties = _crowd_parties if crowds else _parties
@@ -236,8 +198,8 @@ def _fill_slots(slots: list[str | None], offered: list[str | None]) -> list[str 
 def _absorb(first: EventMention, later: EventMention, detail: bool = False, apart: bool = False) -> EventMention:
     """``first`` with what ``later`` adds: missing parties, place and date, and the lowest toll. A ``detail``
     of the incident in a short note (:func:`_elaborates`) leaves its type as ``first`` tells it; a mention told
-    ``apart`` from it (:func:`_same_unit`) gives a toll only when it had none: a witness's "one man shot dead"
-    counts part of the dead the story told first."""
+    ``apart`` from it (:func:`_same_unit`) gives a toll only when it had none: a bystander who saw two of the
+    victims fall counts part of the dead the story told first."""
     event, other = first.event, later.event
     offered = [other.actor1, other.actor2]
     if event.event_type in _CROWD_TYPES and any(name and _CROWD_NAME.match(name) for name in (event.actor1,
@@ -299,7 +261,7 @@ def _adding(evidence: tuple[Evidence, ...], told: Evidence) -> tuple[Evidence, .
 _BOMBS = frozenset(["Remote explosive/landmine/IED", "Suicide bomb"])
 
 
-def _elaborates(first: EventMention, later: EventMention, signals: _Signals) -> bool:
+def _elaborates(first: EventMention, later: EventMention, signals: Signals) -> bool:
     """Whether ``later``, told right after ``first`` in a short note, only details the same incident
     whatever event it reads as ("Militants attacked a base. Both sides used mortars.", "Soldiers shot a
     trader. His shop was set on fire."): no word of another incident, parties that fit, the same place or
@@ -320,13 +282,13 @@ def merge_mentions(mentions: Iterable[EventMention], short: bool = False) -> lis
     In a ``short`` note (a few sentences, as ACLED's notes and news briefs are), a mention right after an
     incident that only details it joins it whatever its type (:func:`_elaborates`)."""
     incidents: list[EventMention] = []
-    signals = _Signals()
+    signals = Signals()
     for mention in mentions:
         for back, incident in enumerate(reversed(incidents)):
-            same = _same_incident(incident, mention, back == 0, signals)
-            if same or (short and back == 0 and _elaborates(incident, mention, signals)):
-                apart = back > 0 and not signals[mention.event.evidence][2]  # joined as ACLED's same event
-                incidents[len(incidents) - 1 - back] = _absorb(incident, mention, detail=not same, apart=apart)
+            joined = _same_incident(incident, mention, back == 0, signals)
+            if joined or (short and back == 0 and _elaborates(incident, mention, signals)):
+                incidents[len(incidents) - 1 - back] = _absorb(incident, mention, detail=joined is None,
+                                                               apart=joined == _SAME_UNIT)
                 break
         else:
             pointed = next((i for i, incident in enumerate(incidents) if _points_at(incident, mention, signals)), None)
@@ -337,7 +299,7 @@ def merge_mentions(mentions: Iterable[EventMention], short: bool = False) -> lis
     return incidents
 
 
-def _toll_told_back(incident: EventMention, later: EventMention, signals: _Signals) -> EventMention:
+def _toll_told_back(incident: EventMention, later: EventMention, signals: Signals) -> EventMention:
     """The incident with the toll of a mention that points back at it ("The strikes killed militants and
     civilians"), when the incident has none and the mention tallies no period ("since January")."""
     toll = later.event.fatalities
@@ -360,7 +322,7 @@ def _kind_fits(incident: Event, later: Event, noun: str) -> bool:
         incident.event_type == later.event_type)
 
 
-def _points_at(incident: EventMention, later: EventMention, signals: _Signals) -> bool:
+def _points_at(incident: EventMention, later: EventMention, signals: Signals) -> bool:
     """Whether ``later`` only points back at ``incident`` ("Officials denounced the attacks", "the army went
     to the site of the attack"): its event word is a definite reference to an incident of its kind, place and
     date, with no word of another incident; or it states the toll of an incident ("Earlier a medic put the
@@ -372,13 +334,12 @@ def _points_at(incident: EventMention, later: EventMention, signals: _Signals) -
             and _dates_fit(incident, later, refers_back=True, update=signals[later.event.evidence][3]))
 
 
-_EARLIER = re.compile(r"\bearlier\b", re.IGNORECASE)
 
 
 def _only_earlier(mention: EventMention) -> bool:
     """Whether a sentence that states a toll has no word of another incident but "earlier", which dates the
     report ("Earlier a medic said the death toll was five"); "In another attack, the death toll was five" has."""
-    return mention.told == "toll" and not _NEW_INCIDENT.search(_EARLIER.sub(" ", mention.event.evidence))
+    return mention.told == "toll" and only_earlier(mention.event.evidence)
 
 
 # Incidents whose participants are at the scene, where the police may arrest them; the arrest is told in the
@@ -387,7 +348,7 @@ def _only_earlier(mention: EventMention) -> bool:
 _ARRESTED_AFTER = frozenset(["Battles", "Violence against civilians", "Riots", "Protests"])
 
 
-def _aftermath(incident: EventMention, later: EventMention, signals: _Signals) -> bool:
+def _aftermath(incident: EventMention, later: EventMention, signals: Signals) -> bool:
     """Whether ``later`` is an arrest right after an incident of violence or of a crowd, at its place and date
     ("Students set the school on fire. 35 of them were held in connection with the riot."), with no word of
     another incident: the incident's aftermath, which adds no event."""
@@ -396,16 +357,16 @@ def _aftermath(incident: EventMention, later: EventMention, signals: _Signals) -
             and _dates_fit(incident, later, refers_back=True))
 
 
-def drop_headlines(incidents: list[EventMention], body: tuple[int, int] = (0, 0)) -> list[EventMention]:
+def drop_headlines(incidents: list[EventMention], story: tuple[int, int] = (0, 0)) -> list[EventMention]:
     """Drop headline-only incidents: at the top ("Attacks by jihadists kill 21", "Ethiopia seizes Tigray town")
     when the story's body reports an event of the same kind (political violence, or a crowd's protest or riot,
-    which a headline often words otherwise: "rebel attack" over a body's clash); and inside the ``body`` (from
+    which a headline often words otherwise: "rebel attack" over a body's clash); and inside the ``story`` (from
     where a page's headline block ends to where the text ends) any line of a headline's shape, a subheading or
     a link to another story ("Ministers to meet on fuel prices"), not story text; a list's item that reports an
     incident in the past tense is story text (``body``, see ``assemble._in_body``). A text cut off in
     mid-sentence ends in such a line: that one is story text."""
     told = {incident.event.event_type for incident in incidents if incident.body}
     kinds = told | {kind for family in _FAMILIES if told & family for kind in family}
-    start, end = body
+    start, end = story
     return [i for i in incidents if i.body or not (i.event.event_type in kinds
                                                   or 0 < start <= i.event.start and i.event.end < end)]

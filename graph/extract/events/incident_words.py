@@ -1,0 +1,67 @@
+"""The words that tell how a sentence stands to the incidents told before it: it announces another incident
+("another", "separately", "meanwhile"), tallies a period ("since"), refers back to an incident ("the attack")
+or updates a toll ("the toll rose to nine")."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["Signals", "announces_another", "only_earlier"]
+
+_BACK_REFERENCE = re.compile(
+    r"\b(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?(?:attacks?|ambush(?:es)?|assaults?|raids?|clash(?:es)?"
+    r"|fighting|strikes?|air ?strikes?|bombings?|blasts?|explosions?|incidents?|killings?|massacres?|shelling"
+    r"|violence|operation|offensive|battle|firefight|encounter|hostilities)\b",
+    re.IGNORECASE,
+)
+# Words that announce another incident, unless they qualify a source or a report rather than the incident:
+# "The paper also quoted a nurse", "a hospital official gave the same toll", "a separate administration"
+# ("X also said" still may: it often brings the next incident).
+_SOURCE_NOUNS = r"(?:sources?|officials?|spokes(?:man|woman|person)|reports?|statements?|witness(?:es)?|accounts?)"
+_INCIDENT_NOUNS = (r"(?:attacks?|incidents?|ambush(?:es)?|assaults?|raids?|clash(?:es)?|strikes?|air ?strikes?"
+                   r"|bombings?|blasts?|explosions?|killings?|shootings?|cases?|events?|protests?|operations?)")
+_NEW_INCIDENT = re.compile(
+    r"\b(?:(?:another|second|third|other|similar)\b(?!\s+(?:\w+\s+)?" + _SOURCE_NOUNS + r"\b)"
+    r"|separate(?=\s+(?:\w+\s+)?" + _INCIDENT_NOUNS + r"\b)|separately|meanwhile|elsewhere|earlier|previously"
+    r"|then\b(?!\s*[.,;:!?])"
+    r"|follow-up|also\b(?!\s+(?:cited|cites|quoted|quotes)\b))\b",
+    re.IGNORECASE,
+)
+
+# "killed since the offensive began": a tally over a period, not one more mention of an incident
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+
+# In a sentence that only counts victims, these words add victims to the incident before, not another incident:
+# "Two civilians were also killed", "A nurse counted three others dead".
+_MORE_VICTIMS = re.compile(r"\b(?:also|others?)\b", re.IGNORECASE)
+
+
+def announces_another(text: str, counts_victims: bool = False) -> bool:
+    """Whether a sentence announces another incident ("another", "separately", "meanwhile", ...); in one that
+    only counts victims (``counts_victims``), "also" and "other(s)" add to the incident told before."""
+    return bool(_NEW_INCIDENT.search(_MORE_VICTIMS.sub(" ", text) if counts_victims else text))
+
+
+# "the toll from the ambush rose to nine", "the death toll has climbed to 40": a figure updated, not an incident
+_TOLL_UPDATE = re.compile(r"\btoll\b(?:\W+\w+){0,6}?\W+(?:rose|risen|rises|climbed|climbs|reached|increased|jumped)\b",
+                          re.IGNORECASE)
+
+
+class Signals(dict[str, tuple[bool, bool, bool, bool]]):
+    """(announces another incident, tallies since a time, refers back, updates a toll) of each evidence
+    sentence, searched once per article: merge_mentions tests each mention against every incident before it."""
+
+    def __missing__(self, evidence: str) -> tuple[bool, bool, bool, bool]:
+        found = (bool(_NEW_INCIDENT.search(evidence)), bool(_SINCE.search(evidence)),
+                 bool(_BACK_REFERENCE.search(evidence)), bool(_TOLL_UPDATE.search(evidence)))
+        self[evidence] = found
+        return found
+
+
+_EARLIER = re.compile(r"\bearlier\b", re.IGNORECASE)
+
+
+def only_earlier(text: str) -> bool:
+    """Whether a sentence has no word of another incident but "earlier", which dates a report ("Earlier a medic
+    said the death toll was five"); "In another attack, the death toll was five" has."""
+    return not _NEW_INCIDENT.search(_EARLIER.sub(" ", text))
