@@ -21,6 +21,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from graph.extract.events.lexicon import codes
+from graph.extract.events.roles import swapped
 from graph.records import Event
 
 __all__ = ["by_combatants", "attacks_by_combatants", "off_duty"]
@@ -33,11 +34,11 @@ def by_combatants(event: Event, sent: Span, kinds: dict[str, str]) -> Event:
     """The event retyped by who fought whom (see the module docstring); unchanged when the rules do not apply."""
     one, two = kinds.get(event.actor1 or ""), kinds.get(event.actor2 or "")
     if event.sub_event_type == "Excessive force against protesters" and two == "state_forces":
-        return _swapped(event)
+        return swapped(event)
     opposed = one in _ARMED and two in _ARMED and not one == two == "state_forces"  # the army and police are one side
     if event.sub_event_type == "Attack" and opposed and not off_duty(sent):
         battle = _typed(event, "Battles", "Armed clash")
-        return _swapped(battle) if two == "state_forces" and one != "state_forces" else battle
+        return swapped(battle) if two == "state_forces" and one != "state_forces" else battle
     if event.sub_event_type == "Attack" and event.actor2 and two == "state_forces" and off_duty(sent):
         return replace(event, actor2=None, assoc_actor_2=(event.actor2, *event.assoc_actor_2))
     if event.sub_event_type == "Armed clash" and "state_forces" in (one, two) and off_duty(sent) and _suffered(sent):
@@ -59,11 +60,6 @@ def attacks_by_combatants(events: Sequence[Event], doc: Doc, kinds: dict[str, st
             else None
         out.append(event if sent is None else by_combatants(event, sent, kinds))
     return out
-
-
-def _swapped(event: Event) -> Event:
-    return replace(event, actor1=event.actor2, actor2=event.actor1, assoc_actor_1=event.assoc_actor_2,
-                   assoc_actor_2=event.assoc_actor_1)
 
 
 def off_duty(sent: Span) -> bool:

@@ -5,9 +5,12 @@
   "kill PF member") are Civilians (X), the party kept as an associate.
 - The dead of a named armed group's bomb or shell whom the text gives no side are Civilians (X).
 - Harm whose doer nobody names ("a car bomb exploded", "gunmen", "perpetrators not known") is by an
-  Unidentified Armed Group (X), and so is the other side of a bomb that hit the state's forces (people
-  also hurt stand beside as associates). A battle with one side named has the article's only force across
-  the state line as its other ("fighters ambushed a convoy. Soldiers returned fire."), else an unidentified one.
+  Unidentified Armed Group (X), whatever armed groups the article names elsewhere, and so is the other side
+  of a bomb that hit the state's forces (people also hurt stand beside as associates). One policy, read once
+  per article, sets shells and missiles apart: armies and organised groups fire them, so their unnamed firer
+  is an unidentified group only in an article that names no armed party at all. A battle with one side named
+  has the article's only force across the state line as its other ("fighters ambushed a convoy. Soldiers
+  returned fire."), else an unidentified one.
 - A riot's crowd of civilians, of protesters the article shows in no protest, or of a party's cadres are
   Rioters (X) (the party beside them); a protest's crowd are Protesters (X), the union,
   party or person who leads it beside them; the state's police intervene in a protest with intervention
@@ -30,6 +33,7 @@ from dataclasses import replace
 from graph.extract.actors import ActorTable
 from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.table import ActorInfo, generic_actor, inter_code, state_actor
+from graph.extract.events.roles import swapped
 from graph.extract.places import PlaceMention
 from graph.records import Actor, Event
 from graph.sides import both_sides_allowed
@@ -42,9 +46,9 @@ __all__ = ["implied_parties"]
 _HIDDEN_DOERS = frozenset(["Remote explosive/landmine/IED", "Grenade", "Suicide bomb"])
 # shells and missiles whose firer the article never names, in any sentence, are an unidentified group's
 _UNCLAIMED_FIRE = frozenset(["Shelling/artillery/missile attack"])
-_ARMED = frozenset(["state_forces", "armed_group", "militia"])
-_CIVILIAN_TARGETS = frozenset(["organization", "person", "civilians"])
 _NON_STATE_ARMED = frozenset(["armed_group", "militia"])
+_ARMED = _NON_STATE_ARMED | {"state_forces"}
+_CIVILIAN_TARGETS = frozenset(["organization", "person", "civilians"])
 _CROWDS = frozenset(["Riots", "Protests"])
 _UNKNOWN = "Unidentified Armed Group"
 # ACLED's identity militias of unnamed groups: the side the text leaves unnamed in their fighting is another
@@ -63,10 +67,11 @@ def implied_parties(events: Sequence[Event], table: ActorTable,
     added: dict[str, ActorInfo] = {}
     out = []
     rioting = _rioting_crowds(events, table)
+    unclaimed_fire = _no_armed_party(kinds)  # the article's policy for shells and missiles nobody fires
     for event in events:
         code = country_of.get(event.location or "") or table.main_country
         event = _without_target(_crowd_side_first(_state_side_first(event, kinds), kinds))
-        changed = _implied(event, kinds, code)
+        changed = _implied(event, kinds, code, unclaimed_fire)
         if event.event_type == "Riots" and event.actor1 in rioting:
             changed = {**changed, "actor1": rioting[event.actor1]}
         for info in changed.values():
@@ -90,13 +95,14 @@ def _rioting_crowds(events: Sequence[Event], table: ActorTable) -> dict[str, Act
     return out
 
 
-def _implied(event: Event, kinds: dict[str, str], code: str | None) -> dict[str, ActorInfo]:
-    """Slot ("actor1", "actor2") -> the generic actor ACLED would code there, for this event."""
+def _implied(event: Event, kinds: dict[str, str], code: str | None, unclaimed_fire: bool) -> dict[str, ActorInfo]:
+    """Slot ("actor1", "actor2") -> the generic actor ACLED would code there, for this event (``unclaimed_fire``:
+    the article names no armed party that could have fired its shells and missiles)."""
     sub = event.sub_event_type
     if event.event_type == "Violence against civilians" or sub == "Looting/property destruction":
         return _harmed(event, kinds, code)
     if event.event_type == "Explosions/Remote violence":
-        return _exploded(event, kinds, code)
+        return _exploded(event, kinds, code, unclaimed_fire)
     if event.event_type == "Battles" and sub == "Armed clash" and bool(event.actor1) != bool(event.actor2):
         present = event.actor1 or event.actor2 or ""
         opponent = _opponent(present, kinds) or _other_side(present, code)
@@ -115,11 +121,11 @@ def _implied(event: Event, kinds: dict[str, str], code: str | None) -> dict[str,
     return {}
 
 
-def _exploded(event: Event, kinds: dict[str, str], code: str | None) -> dict[str, ActorInfo]:
+def _exploded(event: Event, kinds: dict[str, str], code: str | None, unclaimed_fire: bool) -> dict[str, ActorInfo]:
     """Remote violence: the unidentified group behind a bomb, and behind shells or missiles when the article
     names no one who could have fired them; civilian dead of a named group's bomb."""
     sub = event.sub_event_type
-    if event.actor1 is None and sub in _UNCLAIMED_FIRE and _no_armed_party(kinds):
+    if event.actor1 is None and sub in _UNCLAIMED_FIRE and unclaimed_fire:
         return {"actor1": _unknown(code)}  # "a missile hit the hospital": no one in the article fired it
     if sub in _HIDDEN_DOERS:
         if event.actor1 is None:
@@ -186,7 +192,7 @@ def _state_side_first(event: Event, kinds: dict[str, str]) -> Event:
     """A regained territory whose state's forces the roles put second: they come first."""
     if event.sub_event_type == "Government regains territory" and kinds.get(event.actor2 or "") == "state_forces" \
             and kinds.get(event.actor1 or "") != "state_forces":
-        return _swapped(event)
+        return swapped(event)
     return event
 
 
@@ -197,13 +203,8 @@ def _crowd_side_first(event: Event, kinds: dict[str, str]) -> Event:
     a force that beats "people" may be no protest's."""
     if event.sub_event_type == "Protest with intervention" and kinds.get(event.actor1 or "") == "state_forces" \
             and kinds.get(event.actor2 or "") in _LEADERS:
-        return _swapped(event)
+        return swapped(event)
     return event
-
-
-def _swapped(event: Event) -> Event:
-    return replace(event, actor1=event.actor2, actor2=event.actor1, assoc_actor_1=event.assoc_actor_2,
-                   assoc_actor_2=event.assoc_actor_1)
 
 
 def _without_target(event: Event) -> Event:

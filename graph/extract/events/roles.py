@@ -11,13 +11,15 @@ recorded as sources, not participants.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from spacy.tokens import Span, Token
 
 from graph.extract.actors.table import ActorMention, ActorTable, inter_code, linked_target
 from graph.extract.events.lexicon import REPORT_VERBS
+from graph.records import Event
 
-__all__ = ["Roles", "assign_roles"]
+__all__ = ["Roles", "assign_roles", "swapped"]
 
 _SUBJECT = {"nsubj", "csubj", "agent", "poss"}
 _OBJECT = {"dobj", "nsubjpass", "iobj", "attr", "oprd", "pobj"}
@@ -182,7 +184,7 @@ def assign_roles(sent: Span, trigger: Token | None, table: ActorTable, event_typ
     parties = {roles.actor1, roles.actor2}
     roles = replace(roles, reported_by=tuple(dict.fromkeys(n for n in sources if n not in parties)))
     if event_type in _HARM_EVENTS and roles.actor2 is None and _is_civilians(table, roles.actor1):
-        roles = _swapped(roles)  # "a bomb hit a minibus, killing 12": the dead are the victims, not the doers
+        roles = swapped(roles)  # "a bomb hit a minibus, killing 12": the dead are the victims, not the doers
     return _state_first(roles, table) if event_type in _ARMED_EVENTS else roles
 
 
@@ -197,9 +199,13 @@ def _is_civilians(table: ActorTable, name: str | None) -> bool:
         info.name == name and info.kind == "civilians" for info in table.actors.values())
 
 
-def _swapped(roles: Roles) -> Roles:
-    return replace(roles, actor1=roles.actor2, actor2=roles.actor1, assoc_actor_1=roles.assoc_actor_2,
-                   assoc_actor_2=roles.assoc_actor_1)
+_Sided = TypeVar("_Sided", Roles, Event)
+
+
+def swapped(record: _Sided) -> _Sided:
+    """The roles or event with its two sides exchanged: actor1 and its associates become actor2 and theirs."""
+    return replace(record, actor1=record.actor2, actor2=record.actor1, assoc_actor_1=record.assoc_actor_2,
+                   assoc_actor_2=record.assoc_actor_1)
 
 
 def _order(info) -> int:
@@ -214,8 +220,8 @@ def _state_first(roles: Roles, table: ActorTable) -> Roles:
     codes = {info.name: _order(info) for info in table.actors.values()}
     first, second = codes.get(roles.actor1 or "", 9), codes.get(roles.actor2 or "", 9)
     if roles.actor1 is None:  # "a bomb wounded a soldier": an armed party, not the victims, comes first
-        return _swapped(roles) if second <= 4 else roles
-    return roles if roles.actor2 is None or second >= first else _swapped(roles)
+        return swapped(roles) if second <= 4 else roles
+    return roles if roles.actor2 is None or second >= first else swapped(roles)
 
 
 _CROWD_EVENTS = frozenset(["Protests", "Riots"])
