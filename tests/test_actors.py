@@ -78,6 +78,9 @@ def test_actors_and_kinds(nlp, text, expected):
         ("The regime shelled Idlib on Monday. The Syrian government denied it.", "Military Forces of Syria",
          {"regime", "Syrian government"}),
         # elsewhere a government is ACLED's Government of X, apart from the country's forces
+        # a regime of another state leaves this state's government its own actor
+        ("Fighters armed by the Iranian regime attacked a base near Kirkuk. The Iraqi government condemned it.",
+         "Government of Iraq", {"Iraqi government"}),
         ("Iraq's government sent the army to Tal Afar. The Iraqi government later said the town was calm.",
          "Government of Iraq", {"Iraq's government", "Iraqi government"}),
         ("The Syrian Observatory for Human Rights counted 12 dead. The Britain-based Observatory relies on "

@@ -165,20 +165,22 @@ def descriptor_mentions(builder: MentionBuilder) -> None:
             matches.append((start, end, cls, first, country, state))
     qualified = [(start, country) for start, _, cls, _, country, _ in matches if cls in _STATE_CLASSES]
     states = _named_states(builder, qualified)
-    # an article that calls the state a "regime" makes its government and its forces one actor ("the regime",
-    # "the Syrian government", "regime forces"); elsewhere the government is ACLED's Government of X
-    regime = any(cls == "state" and doc[end - 1].lower_ == "regime" for start, end, cls, *_ in matches)
-    found: dict[Span, ActorInfo] = {}
-    for start, end, cls, first, country, state in matches:
-        cls = "state" if cls == "government" and regime else cls
+    def where(start: int, cls: str, country: str | None) -> str | None:
+        """The country of a descriptor's actor: ACLED codes people by the nationality the text gives them, else
+        where they are; a state's force by its qualifier, else the one state its sentence names, else the place."""
         named = states.get(doc[start].sent.start, set())
         one_named = next(iter(named)) if cls in _STATE_CLASSES and len(named) == 1 else None
-        if cls in _PEOPLE_CLASSES:  # ACLED codes people by the nationality the text gives them, else where they are
-            where = country or builder.country_at(start)
-        else:
-            where = country or one_named or builder.country_at(start)
-        info = _named_force(builder, cls, doc[end - 1]) or _resolve_descriptor(builder, cls, where,
-                                                                              bool(country or state))
+        return country or (None if cls in _PEOPLE_CLASSES else one_named) or builder.country_at(start)
+
+    # an article that calls a state a "regime" makes that state's government and its forces one actor ("the
+    # regime", "the Syrian government", "regime forces"); any other government is ACLED's Government of X
+    regimes = {where(start, cls, country) for start, end, cls, _, country, _ in matches
+               if cls == "state" and doc[end - 1].lower_ == "regime"}
+    found: dict[Span, ActorInfo] = {}
+    for start, end, cls, first, country, state in matches:
+        cls = "state" if cls == "government" and where(start, cls, country) in regimes else cls
+        info = _named_force(builder, cls, doc[end - 1]) or _resolve_descriptor(
+            builder, cls, where(start, cls, country), bool(country or state))
         if info:
             if info.kind != "civilians":  # "recent regime" -> "regime"; "Druze women" keeps its qualifier
                 first = next((i for i in range(first, start) if _is_qualifier(doc, i)), start)
@@ -238,6 +240,7 @@ def _inside_name(doc: Doc, start: int, end: int) -> bool:
 
 @cache
 def _organisation_heads() -> frozenset[str]:
+    """The capitalised head nouns of organisations' names ("Union", "Association"), read once from org_heads.tsv."""
     return frozenset(row["word"] for row in read_rows("actors", "org_heads.tsv") if row["kind"] == "organization")
 
 
