@@ -47,6 +47,7 @@ from graph.extract.actors.table import (
 )
 from graph.extract.countries import countries
 from graph.extract.places import PlaceMention
+from graph.extract.places.words import DIRECTIONS
 
 __all__ = ["ActorMention", "ActorTable", "ruler_patterns", "find_actors", "main_country", "state_actor"]
 
@@ -187,8 +188,7 @@ def _sentence_countries(doc: Doc, places: Sequence[PlaceMention], main: str | No
 
 
 _IN = frozenset(["in", "inside", "within", "throughout"])
-_PARTS = frozenset(["central", "northern", "southern", "eastern", "western", "northeastern", "northwestern",
-                    "southeastern", "southwestern", "north", "south", "east", "west"])
+_PARTS = frozenset(DIRECTIONS)  # "central Mali", "north-east Nigeria", "rural Kenya"
 
 
 def _where_it_happens(root) -> bool:

@@ -89,7 +89,7 @@ _DIGIT = re.compile(r"\d")
 # Letters every match of a kind holds, in lower case: each month name starts with one of the stems, each
 # weekday ends in "day", each "rel" word holds "day", "night" or "this". An ASCII text (in which IGNORECASE
 # means ASCII case) holding none of a kind's words is not searched for that kind.
-_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTH_STEMS = tuple(dict.fromkeys(name[:3] for name in MONTHS))
 _NEEDS: dict[str, tuple[str, ...]] = {
     "iso": ("-",), "mdy": _MONTH_STEMS, "dmy": _MONTH_STEMS, "part": _MONTH_STEMS, "my": _MONTH_STEMS,
     "md": _MONTH_STEMS, "dm": _MONTH_STEMS, "month": _MONTH_STEMS, "ago": ("ago",), "weekday": ("day",),

@@ -15,7 +15,8 @@ from graph.extract.places.gazetteer import Place, get_gazetteer, normalise, stri
 from graph.extract.places.spans import query_variants, strip
 from graph.extract.places.words import FORCE_NOUNS, PLACE_NOUNS, before_facility
 
-__all__ = ["doc_countries", "doc_admin1s", "country_names", "actor_countries", "foreign_forces", "landmark"]
+__all__ = ["doc_countries", "doc_admin1s", "country_names", "actor_countries", "foreign_forces", "landmark",
+           "site_named"]
 
 ARMED_KINDS = ("state_forces", "armed_group", "militia", "government")
 REBEL_KINDS = ("armed_group", "militia")
@@ -47,7 +48,7 @@ def doc_countries(
                     counts[owners.pop()] += 1
                     break
             mark = _landmark(gaz.lookup(text))
-            if mark is not None and not _town_called_area(doc, e, mark) and not _site_named(doc, e, mark):
+            if mark is not None and not _town_called_area(doc, e, mark) and not site_named(doc, e, mark):
                 counts[mark.country] += 1  # "Khan Younis", "the Gaza Strip": only one country has it
                 break
     return counts
@@ -85,7 +86,7 @@ def _town_called_area(doc: Doc, end: int, place) -> bool:
     return end < len(doc) and doc[end].lower_ in PLACE_NOUNS and place.kind in ("city", "town", "village")
 
 
-def _site_named(doc: Doc, end: int, place) -> bool:
+def site_named(doc: Doc, end: int, place) -> bool:
     """A camp's name before a facility noun ("the Zamzam barracks"): the site's own name, no sign of the country
     of the camp so called (a town or an area holds its sites: "the Kamina airbase")."""
     return place.kind == "camp" and before_facility(doc, end)

@@ -22,6 +22,7 @@ from graph.extract.places.context import (
     doc_countries,
     foreign_forces,
     landmark,
+    site_named,
 )
 from graph.extract.places.gazetteer import Place, get_gazetteer, normalise, skeleton, strip_article
 from graph.extract.places.geocode import Cues, resolve
@@ -42,7 +43,6 @@ from graph.extract.places.words import (
     STATE_NOT_ADMIN,
     TITLES,
     TOWN_WORDS,
-    before_facility,
 )
 from graph.records import Location
 
@@ -307,7 +307,7 @@ class _Geocoder:
             local = doc[end - 1].lower_ in PLACE_NOUNS or place_noun(doc, start, end) is not None
             if place is not None and _abroad(place, self.named or self._hinted, local):
                 place = None
-            if place is not None and place.kind == "camp" and before_facility(doc, end):
+            if place is not None and site_named(doc, end, place):
                 place = None  # "the Zamzam barracks": a site's own name, not the camp of that name abroad
             if place is not None:
                 mention = doc[start : max(end, e)]
