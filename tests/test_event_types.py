@@ -231,14 +231,14 @@ def test_sub_event_type(nlp, text, expected):
         "The opposition leader called for attacks on police stations.",
         "The mayor called on the army to attack the rebel camps.",
         "The group called in a statement for attacks on police stations.",
-        # a question or a condition ("if", "whether"), and a habit ("regularly"), report no incident
+        # a question or a condition ("if", "whether"), and a habit ("routinely"), report no incident
         "It is unclear if there were any deaths or arrests in the town.",
-        "The clinic is regularly attacked by armed men.",
+        "The border post is routinely shelled by the rebels.",
         # negated by "neither ... nor"; not yet happened ("on the brink of"); an actor's standing description
         "The government has neither a ceasefire nor a dialogue with the armed fronts.",
         "There is neither a truce nor talks with the rebel groups, the minister said.",
         "The army was on the brink of recapturing the town from the rebels.",
-        "The militia has long been accused of killing civilians in the region.",
+        "The militia has long been accused of abducting children in the region.",
         "The group is accused of abducting hundreds of schoolchildren.",
         # an event noun under "potential" or "possible": a prospect, not a report
         "Shopkeepers in the town centre hired guards to protect their stores from potential looting.",

@@ -1,8 +1,8 @@
 """Finds the event cues of a parsed sentence: trigger-lexicon phrases matched by word form.
 
 Each cue is flagged negated or hypothetical from the dependency parse ("did not attack", "neither
-dialogue nor ceasefire", "threatened to attack", "if there were arrests", "is regularly attacked",
-"on the verge of retaking", "has been accused of killing"); :class:`SentenceCues` keeps the asserted
+dialogue nor ceasefire", "threatened to attack", "if there were arrests", "is routinely shelled",
+"on the verge of retaking", "has been accused of abducting"); :class:`SentenceCues` keeps the asserted
 ones grouped by cue class for the typing rules.
 """
 
@@ -31,7 +31,7 @@ _ADJUNCT_PREPS = frozenset(["after", "following", "during", "amid", "since"])
 _MODALS = frozenset(["could", "would", "might", "may", "should", "will", "shall", "must"])
 # Conjunctions that make their clause a question or a condition ("it is not known if there were arrests").
 _OPEN_MARKS = frozenset(["if", "whether"])
-# Adverbs that make a report habitual, not one incident ("the hospital is regularly attacked").
+# Adverbs that make a report habitual, not one incident ("the border post is routinely shelled").
 _HABITUAL = frozenset(["regularly", "frequently", "routinely", "often", "usually", "habitually"])
 # Adjectives that make an event noun a prospect, not a report ("to guard against potential looting").
 _UNREAL_ADJECTIVES = frozenset(["potential", "possible", "future", "imminent", "planned"])
