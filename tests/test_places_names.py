@@ -1,5 +1,5 @@
-"""Place names stay whole: a district whose gazetteer name carries its type word ("Lakki Marwat District") is read
-from its two words, not cut to the town named by the first ("Lakki")."""
+"""Place names stay whole: a district whose gazetteer name carries its type word ("Karachi East District") is read
+from its two words, not cut to the town named by the first ("Karachi")."""
 
 from __future__ import annotations
 

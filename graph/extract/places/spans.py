@@ -296,7 +296,7 @@ def widen(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def _bare(name: str) -> str:
-    """A place's normalised name without a last word that is its type: "Lakki Marwat District" -> "lakki marwat"."""
+    """A place's normalised name without a last word that is its type: "Karachi East District" -> "karachi east"."""
     key = normalise(name)
     stem, _, last = key.rpartition(" ")
     return stem if stem and last in ADMIN_WORDS else key
