@@ -206,7 +206,7 @@ def test_taxonomy_has_the_codebook_names():
         ("Police arrested three men over an earlier attack on a church.", "Arrests"),
         ("Troops detained a local chief accused of helping plan a previous attack on the market.", "Arrests"),
         # force "called in" acts: a call for something ("called for", "called on") stays unreal
-        ("The army called in gunships to strike a column of rebel trucks near the river.", "Air/drone strike"),
+        ("The commander called in helicopter gunships to strike the militants' camp in the hills.", "Air/drone strike"),
         ("Troops called in air strikes on the rebel positions.", "Air/drone strike"),
     ],
 )
