@@ -88,6 +88,16 @@ def nlp():
     return build_nlp()
 
 
+@pytest.fixture(scope="module")
+def bare():
+    """The statistical model as spaCy loads it, with spaCy's own attribute ruler and lemmatizer (not ours)."""
+    import spacy
+
+    from graph.extract.parse.nlp import MODEL
+
+    return spacy.load(MODEL)
+
+
 @pytest.fixture(scope="session")
 def seeded_data_dir(tmp_path_factory) -> Path:
     """A data directory holding the seed articles, ingested by the real CLI."""

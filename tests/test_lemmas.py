@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 import spacy
 from spacy.attrs import LEMMA
 
@@ -18,12 +17,6 @@ SENTENCES = [
     "Mortar rounds struck the market.\n\nResidents fled as Militias shelled the hills for 12 hours.",
     "Police   fired tear gas at protesters, who threw stones at the police.",
 ]
-
-
-@pytest.fixture(scope="module")
-def bare():
-    """The statistical model as spaCy loads it, with spaCy's own lemmatizer."""
-    return spacy.load(MODEL)
 
 
 def test_the_pipeline_remembers_lemmas():

@@ -25,12 +25,6 @@ SENTENCES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def bare():
-    """The statistical model as spaCy loads it, with spaCy's own attribute ruler."""
-    return spacy.load(MODEL)
-
-
 def test_the_pipeline_uses_the_faster_matcher():
     assert "fast_attribute_ruler" in build_nlp().pipe_names
     assert "attribute_ruler" not in build_nlp().pipe_names
