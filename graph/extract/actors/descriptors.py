@@ -246,7 +246,7 @@ def _organisation_heads() -> frozenset[str]:
 
 def _names_an_organisation(token) -> bool:
     """Whether a capitalised word qualifies, through the words of a name, an organisation's capitalised head noun:
-    "Police" of "the Police and Customs Workers Union" names the union, not the police."""
+    "Police" of "the Police and Traffic Officers Union" names the union, not the police."""
     heads = _organisation_heads()
     for _ in range(4):
         if token.dep_ not in ("compound", "nmod", "conj", "amod") or token.head.i == token.i:
