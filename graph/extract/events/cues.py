@@ -2,7 +2,7 @@
 
 Each cue is flagged negated or hypothetical from the dependency parse ("did not attack", "neither
 dialogue nor ceasefire", "threatened to attack", "if there were arrests", "is routinely shelled",
-"on the verge of retaking", "has been accused of abducting"); :class:`SentenceCues` keeps the asserted
+"on the brink of recapturing", "has been accused of abducting"); :class:`SentenceCues` keeps the asserted
 ones grouped by cue class for the typing rules.
 """
 
