@@ -262,8 +262,8 @@ def test_a_union_of_police_or_soldiers_protests_as_protesters(extractor, text):
 @pytest.mark.parametrize(
     ("text", "not_actor"),
     [
-        ("Police arrested an opposition official outside the Nakawa Chief Magistrate Court in Kampala.",
-         "Nakawa Chief Magistrate Court"),
+        ("Police arrested an opposition official outside the Kawempe Chief Magistrate Court in Kampala.",
+         "Kawempe Chief Magistrate Court"),
         ("Students marched to the Ministry of Education in Tunis.", "Ministry of Education"),
     ],
 )
