@@ -10,13 +10,7 @@ cannot reach the network and have a heap limit (``worker_memory_mb``, as a ``/sp
 the engine keeps the index and filter blocks of every part of the store a read has touched, and at
 100,000 documents a read worker's heap reached 202 MB after every route had been asked 20 times,
 past the half of 384 MB it had before, which answered 503 once it was used long enough): a read
-that needs more answers 503 instead of growing the service. What a worker holds only grows (the
-blocks of every part of the store its reads touched, and what the allocator kept after its
-heaviest read), so a worker that has answered ``READS_PER_WORKER`` reads makes way for a fresh
-one. At 100,000 documents, bench_corpus's routes asked 45 times in turn: never replaced, the busy
-read worker was 121 MB resident after the first round and 136 MB at the end; replaced every 500
-reads, it stayed between 40 and 121 MB, with no slower rounds. Four such workers beside the server
-(219 MB) keep the service's reads under its 1.5 GB. There are as many
+that needs more answers 503 instead of growing the service. There are as many
 as ``/sparql`` has workers (half the server threads, 2 to 4), so that one slow read does not
 queue every other request behind it.
 
@@ -48,7 +42,6 @@ __all__ = ["WorkerReads", "decode_rows", "READ_CACHE_BYTES", "READ_CACHE_ENTRIES
 
 READ_CACHE_BYTES = 64_000_000  # answers and read texts kept until the next write
 READ_CACHE_ENTRIES = 8192
-READS_PER_WORKER = 500  # then a fresh worker takes its place (see the module docstring)
 
 
 class WorkerReads:
@@ -62,7 +55,6 @@ class WorkerReads:
             store, settings.read_timeout_ms, settings.max_rows, settings.worker_processes,
             memory_mb=settings.worker_memory_mb, capacity=settings.threads, purpose="reads", niceness=0,
             copy_to_memory=False,  # reads are short and many: they stay on the disk snapshot
-            jobs_per_worker=READS_PER_WORKER,
         )
         self.answers = ResponseCache(READ_CACHE_ENTRIES, max_bytes=READ_CACHE_BYTES)
         store.on_write.add(self.runner.mark_written)

@@ -93,7 +93,6 @@ class _Worker:
         self.to_worker, self.from_worker = stdin, stdout
         self.snapshot: str | None = None
         self.started = False
-        self.answered = 0  # jobs answered so far
 
     def ask(self, job: dict[str, Any], seconds: float, gone: Callable[[], bool]) -> Answer | None:
         """Send ``job``; return the answer, or ``None`` if none came within ``seconds`` or ``gone()`` said
@@ -133,7 +132,6 @@ class QueryRunner:
     def __init__(  # noqa: PLR0913 (each is a documented setting)
         self, store: TripleStore, timeout_ms: int, max_rows: int, workers: int = 2, memory_mb: int = 384,
         capacity: int = 0, purpose: str = "sparql", niceness: int = 10, copy_to_memory: bool = True,
-        jobs_per_worker: int = 0,
     ):
         """Use ``store`` (queries run here for the embedded store only); start ``workers`` processes if it is on disk.
 
@@ -141,12 +139,10 @@ class QueryRunner:
         requests may be running or waiting here at once; ``purpose`` names the runner's own
         snapshot directory (``snapshot_root``); ``niceness`` is added to the workers' (10 by
         default: a runaway query never slows the server's own threads); ``copy_to_memory`` lets
-        the workers copy a small snapshot into memory (``sparql_worker.Snapshot``); a worker that
-        has answered ``jobs_per_worker`` jobs (0: no limit) is replaced by a fresh one, which lets go of
-        what the engine kept for them.
+        the workers copy a small snapshot into memory (``sparql_worker.Snapshot``).
         """
         self.store, self.timeout, self.max_rows, self.memory_mb = store, timeout_ms / 1000, max_rows, memory_mb
-        self.niceness, self.copy_to_memory, self.jobs_per_worker = niceness, copy_to_memory, jobs_per_worker
+        self.niceness, self.copy_to_memory = niceness, copy_to_memory
         self._slots = threading.BoundedSemaphore(max(capacity, workers))
         self._guarded = concurrent.futures.ThreadPoolExecutor(1, "sparql-update", initializer=deny_network)
         path = store.path if isinstance(store, Store) else None
@@ -232,11 +228,7 @@ class QueryRunner:
         if answer is None:
             self._replace(worker)
             return self._timeout(job)
-        worker.answered += 1
-        if worker.answered == self.jobs_per_worker:
-            self._replace(worker)
-        else:
-            self._idle.put(worker)
+        self._idle.put(worker)
         return answer
 
     def worker_pids(self) -> set[int]:

@@ -143,18 +143,3 @@ def test_a_read_worker_has_the_whole_worker_memory_limit(hand_built_data_dir, tm
             assert data.split()[3:5] == [str(320 << 20)] * 2
     finally:
         app.extensions["conflictkg.reads"].close()
-
-
-def test_a_read_worker_is_replaced_after_its_share_of_reads(app):
-    """A worker lets go of what the engine kept for its reads by making way for a fresh one (READS_PER_WORKER)."""
-    store, runner = app.extensions["conflictkg.store"], app.extensions["conflictkg.reads"].runner
-    assert runner.jobs_per_worker > 0  # the service sets a share
-    runner.jobs_per_worker = 2
-    with app.test_request_context("/api/events"):
-        app.preprocess_request()
-        store.read("SELECT * WHERE { ?s ?p ?o } LIMIT 1")  # starts every worker; the first has answered once
-        before = runner.worker_pids()
-        store.read("SELECT * WHERE { ?s ?p ?o } LIMIT 2")  # its second: it is replaced
-        _assert_one_worker_was_killed_and_replaced(runner, before)
-        query = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
-        assert store.read(query) == Store.read(store, query)
