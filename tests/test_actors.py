@@ -202,7 +202,7 @@ def test_a_name_before_an_administrative_unit_names_a_region(nlp, text, name, un
     ("text", "outlet"),
     [
         ("The army retook the town on Monday, according to the state-run news agency Kenna.", "Kenna"),
-        ("Five people died, according to the independent weekly \u201cDiario do Norte\u201d.", "Diario do Norte"),
+        ("Five people died, according to the regional weekly \u201cVoz da Serra\u201d.", "Voz da Serra"),
         ("Two soldiers were wounded, the daily Nation reported.", "Nation"),
     ],
 )

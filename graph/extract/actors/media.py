@@ -1,5 +1,5 @@
 """News outlets that no dictionary lists, named right after the noun that says what they are: "according to the
-state news agency Kavuu", "the independent weekly "Diario Norte" reported"."""
+state news agency Kavuu", "the regional weekly "Gazeta Serrana" reported"."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ __all__ = ["media_mentions"]
 _OUTLET_NOUNS = frozenset(["newspaper", "weekly", "daily", "broadcaster", "tabloid"])
 # outlet nouns that are also adjectives: "the weekly X" names an outlet, "after weekly Friday prayers" does not
 _ALSO_ADJECTIVES = frozenset(["weekly", "daily"])
-_INNER = frozenset(["de", "do", "da", "del", "of", "the", "al", "el"])  # small words inside a title: "Carta de X"
+_INNER = frozenset(["de", "do", "da", "del", "of", "the", "al", "el"])  # small words inside a title: "Voz da X"
 
 
 def media_mentions(builder: MentionBuilder) -> None:
