@@ -1,6 +1,6 @@
 """How ACLED names a state's forces ("Military Forces of Kenya"): one rule for the extraction and the reconciler.
 
-It imports nothing of the extraction, so the reconciler (``graph.link.current``) names the state
+It imports nothing of the extraction, so the reconciler (``graph.link.facts``) names the state
 forces of ``graph/data/actors/state_forces.tsv`` exactly as the extraction's lexicon does without
 loading spaCy.
 """

@@ -191,7 +191,7 @@ def test_the_api_and_the_page_show_where_reports_disagree(contradicting_dir):
 
 def test_the_reconciler_reads_the_same_dictionary_as_the_extractor():
     from graph.extract.actors.lexicon import dictionary as extractor_dictionary
-    from graph.link.current import dictionary
+    from graph.link.facts import dictionary
 
     ours = dictionary()
     theirs = {key.removeprefix("actor/"): (e.name, e.kind, e.country) for key, e in extractor_dictionary().items()}

@@ -5,7 +5,7 @@ Actors and places meet by IRI (canonical ids, GeoNames ids). Events meet by a de
 they name, by ``relink_graphs`` renaming the events of documents just written to the stored events
 they report (``graph.link.batch``, called by ``graph.ingest.write_documents``). Figures
 and readings stay per source; ``reconcile`` writes each entity's one current set of facts (one name, one
-kind, merged figures) into the current graph, by the rules of ``graph.link.current``.
+kind, merged figures) into the current graph, by the rules of ``graph.link.facts``.
 """
 
 from graph.link.current import mentioned, rebuild_current, reconcile, reconcile_graphs
