@@ -77,6 +77,11 @@ def first_event(extractor, text: str):
         # the people a crowd beats, with no force there, are its victims: Civilians (X)
         ("A mob beat a young man accused of theft in Kasama, Zambia.", "Rioters (Zambia)", "Civilians (Zambia)"),
         ("A mob attacked a woman accused of witchcraft in Kilifi, Kenya.", "Rioters (Kenya)", "Civilians (Kenya)"),
+        # political camps who attack someone are a mob (Rioters), not an unidentified armed group
+        ("Political rivals attacked a village chief in Masaka, Uganda, injuring him badly.", "Rioters (Uganda)",
+         "Civilians (Uganda)"),
+        ("In Tamale, Ghana, party supporters beat a pastor who had criticised their candidate.", "Rioters (Ghana)",
+         "Civilians (Ghana)"),
         # people take the nationality the text gives them, else the country they are in; a country of two words
         # is read whole ("South Sudanese" is not "Sudanese")
         ("Libyan doctors protested in Tunis on Monday.", "Protesters (Libya)", None),
