@@ -105,6 +105,15 @@ def test_actors_and_kinds(nlp, text, expected):
         # "its fighters" are the armed group named before them
         ("The Qassam Brigades said its fighters fired a missile at an Israeli tank.", "Hamas",
          {"Qassam Brigades", "its fighters"}),
+        # a name in apposition with "a militant group" is that group, and the article's "militants" are it
+        ("Militants stormed a police post in Tank overnight. Lashkar-e-Tawba, a militant group based across the "
+         "border, has claimed responsibility for the attack.", "Lashkar-e-Tawba", {"Militants", "Lashkar-e-Tawba"}),
+        ("Rebels shelled the airport. Dar Kobe, a rebel movement formed last year, denied it.", "Dar Kobe",
+         {"Rebels", "Dar Kobe"}),
+        # an acronym read as a word is often written in title case
+        ("A spokesman for the Monusco force said the base in Kalehe was calm. MONUSCO sent a patrol.",
+         "United Nations Organization Stabilization Mission in the Democratic Republic of the Congo",
+         {"Monusco", "MONUSCO"}),
     ],
 )
 def test_every_alias_maps_to_one_actor(nlp, text, name, aliases):
@@ -131,6 +140,9 @@ def test_every_alias_maps_to_one_actor(nlp, text, name, aliases):
         ("Some 18,000 refugees fled to Niger, according to the UN's refugee agency.", {"United Nations"}),
         ("The figures come from the United Nations Office for the Coordination of Humanitarian Affairs.",
          {"United Nations"}),
+        # only an armed apposition makes a name a group: a rights group or a town is no party
+        ("Red Hand, a rights group based in Geneva, condemned the killings.", {"Red Hand"}),
+        ("Police in Garissa, a town near the border, arrested two men.", {"Garissa"}),
     ],
 )
 def test_not_every_capitalised_phrase_is_an_actor(nlp, text, not_actors):

@@ -71,11 +71,17 @@ def ruler_patterns() -> list[dict]:
     patterns = []
     for entry in lexicon.dictionary().values():
         for alias in entry.aliases:
-            for variant in {alias, alias[:1].upper() + alias[1:]}:
+            for variant in {alias, alias[:1].upper() + alias[1:], _spoken_acronym(alias)}:
                 patterns.append({"label": "ORG", "pattern": variant, "id": entry.key})
     for name in sorted(lexicon.communities()):
         patterns.append({"label": "NORP", "pattern": name})
     return patterns
+
+
+def _spoken_acronym(alias: str) -> str:
+    """The title-case spelling that many wires give an acronym read as a word ("MONUSCO" -> "Monusco"); acronyms
+    under five letters keep their capitals, as their title case is often a word ("IS" -> "Is")."""
+    return alias.title() if alias.isupper() and alias.isalpha() and len(alias) >= 5 else alias
 
 
 @cache

@@ -29,6 +29,14 @@ _PEOPLE_KINDS = frozenset(["identity", "member"])  # nouns that tell a name is a
 _TRAILING = frozenset(["coalition", "alliance", "group", "movement", "militia", "faction"])
 _GROUP_WORDS = frozenset(["group", "movement", "faction", "outfit"])  # "a new rebel group" names it next
 _CLAIMS = frozenset(["responsibility", "credit", "attack", "attacks", "bombing", "killing"])
+# a name in apposition with "a militant group", "an armed outfit" is an armed group: "X, a rebel movement formed in"
+_APPOSITION_NOUNS = {"group": "armed_group", "movement": "armed_group", "faction": "armed_group",
+                     "outfit": "armed_group", "organisation": "armed_group", "organization": "armed_group",
+                     "militia": "militia"}
+# the words of such an apposition, and the tag that lets "militants" or "the rebels" stand for the group it names
+_ARMED_WORDS = {"militant": "jihadist", "jihadist": "jihadist", "islamist": "jihadist", "extremist": "jihadist",
+                "terrorist": "jihadist", "rebel": "rebel", "insurgent": "rebel", "separatist": "rebel",
+                "guerrilla": "rebel", "armed": "", "paramilitary": ""}
 QUOTES = frozenset(["'", '"', "‘", "’", "“", "”"])
 
 
@@ -58,12 +66,20 @@ def _namelike(token: Token) -> bool:
 def _name_before(doc: Doc, end: int) -> Span | None:
     """The run of capitalised words that ends just before ``end`` ("Mayi Mayi", "Raia-Mutomboki")."""
     start = end
-    while start > 0 and (_namelike(doc[start - 1]) or (doc[start - 1].text in _JOINERS and start < end)):
+    while start > 0 and (_namelike(doc[start - 1]) or (doc[start - 1].text in _JOINERS and start < end)
+                         or _hyphenated_particle(doc, start - 1)):
         start -= 1
     while start < end and (doc[start].text in _JOINERS or (doc[start].lower_ in _QUALIFIERS and start + 1 < end
                                                            and doc[start + 1].text not in _JOINERS)):
         start += 1  # "Suspected PF cadres" names the PF; "State of Sinai" keeps its first word
     return doc[start:end] if start < end else None
+
+
+def _hyphenated_particle(doc: Doc, i: int) -> bool:
+    """A short lower-case word between hyphens inside a transliterated name: "e" of "Lashkar-e-Taiba", "ul" of
+    "Ansar-ul-Islam"."""
+    return 0 < i < len(doc) - 1 and doc[i - 1].text == "-" == doc[i + 1].text and doc[i].text.islower() \
+        and len(doc[i]) <= 3
 
 
 def _name_after(doc: Doc, start: int) -> Span | None:
@@ -139,6 +155,7 @@ def _candidates(doc: Doc) -> list[tuple[Span, str, int]]:
 def group_mentions(builder: MentionBuilder) -> None:
     """Add the named groups the sentences reveal by the nouns around the name."""
     doc, table = builder.doc, builder.table
+    _apposition_mentions(builder)
     candidates = _candidates(doc)
     communities = _peoples(builder, candidates)
     singular: dict[str, str] = {}  # "Konkombas" -> "Konkomba" when the text also says "Konkomba"
@@ -165,6 +182,25 @@ def group_mentions(builder: MentionBuilder) -> None:
             builder.add(ActorInfo(actor_key(name), name, "civilians", code), doc[span.end : end])
             continue
         builder.add(ActorInfo(actor_key(span.text), span.text, kind), mention)
+
+
+def _apposition_mentions(builder: MentionBuilder) -> None:
+    """Add the names that an apposition calls an armed group ("Jaish Tawhid, a militant outfit that surfaced in
+    March"), tagged so that the article's "militants" (or "rebels") are that group."""
+    doc = builder.doc
+    for token in doc:
+        kind = _APPOSITION_NOUNS.get(token.lower_)
+        if kind is None:
+            continue
+        det = token.i - 1
+        while det > 0 and (doc[det].pos_ in {"ADJ", "NOUN", "ADV"} or doc[det].tag_ == "VBN" or doc[det].text == "-"):
+            det -= 1  # "a newly formed armed group": the words that say what it is
+        tags = {_ARMED_WORDS[t.lower_] for t in doc[det + 1 : token.i] if t.lower_ in _ARMED_WORDS}
+        if det < 2 or doc[det].lower_ not in {"a", "an"} or doc[det - 1].text != "," or not tags:
+            continue
+        span = _name_before(doc, det - 1)
+        if span is not None and not _excluded(span):
+            builder.add(ActorInfo(actor_key(span.text), span.text, kind, tags=frozenset(tags - {""})), span)
 
 
 def _in_country(builder: MentionBuilder, start: int) -> str:
