@@ -415,6 +415,11 @@ def test_one_event_per_place(text, places):
         ("Gunmen attacked several villages in Plateau State, Nigeria, on Sunday. Eight people were killed in Bokkos, "
          "nine in Mangu and three each in Riyom and Pankshin, officials said.",
          [("Bokkos", 8), ("Mangu", 9), ("Riyom", 3), ("Pankshin", 3)]),
+        # "another" after a place's toll is one more dead at the next place; a wound told fatal is a death
+        ("Soldiers killed four militants in Gao on Monday, one in Kidal and another in Menaka.",
+         [("Gao", 4), ("Kidal", 1), ("Ménaka", 1)]),
+        ("Bandits fatally wounded three herders in Gusau on Sunday, two at Anka and another at Maru, police said.",
+         [("Gusau", 3), ("Anka", 2), ("Maru", 1)]),
         # another count of another place is no toll
         ("Gunmen killed two people in Gao on Monday and 30 were arrested in Kidal.", [("Gao", 2)]),
         # one toll told of several places is divided among them, the remainder to the first (ACLED's rule)

@@ -1,7 +1,8 @@
 """Tolls told per place with one verb: "eight were killed in A, nine in B and three each in C and D".
 
 ACLED codes one event per place, each with its own dead; the sentence's verb is shared, so the pairs are
-read from the words: a count, then within a few words "in" (or "at") and the places named right after it.
+read from the words: a count, then within a few words "in" (or "at") and the places named right after it;
+after the first pair, "another in C" counts one more dead ("two in A, one in B and another in C").
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ def tolls_by_place(sent: Span, starts: dict[int, PlaceMention]) -> list[tuple[Lo
     pairs: list[tuple[Location, int | None]] = []
     for token in sent:
         value = number_value(token) if token.ent_type_ not in ("DATE", "TIME") else None
+        if pairs and token.lower_ == "another" and token.i + 1 < sent.end and token.nbor().lower_ in _PLACE_PREPS:
+            value = 1  # "... one in B and another in C": one more dead, at C (not "another attack in C")
         if not value:
             continue
         group, words = _places_after(sent, token.i, starts)
@@ -70,7 +73,8 @@ def _places_after(sent: Span, number: int, starts: dict[int, PlaceMention]) -> t
 
 
 def _dead(words: Span) -> bool:
-    return any(t.lemma_.lower() in DEATH_WORDS for t in words)
+    """Whether the words tell deaths: a verb of killing, or a wound told fatal ("fatally shot")."""
+    return any(t.lemma_.lower() in DEATH_WORDS or t.lower_ == "fatally" for t in words)
 
 
 def _gapped(words: Span) -> bool:
