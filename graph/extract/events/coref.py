@@ -284,11 +284,15 @@ def merge_mentions(mentions: Iterable[EventMention], short: bool = False) -> lis
     incidents: list[EventMention] = []
     signals = Signals()
     for mention in mentions:
+        last = len(_last_told(incidents))
         for back, incident in enumerate(reversed(incidents)):
-            joined = _same_incident(incident, mention, back == 0, signals)
+            returns = 0 < back < last and _returns_to(incident, mention)
+            joined = _same_incident(incident, mention, back == 0 or returns, signals)
             if joined or (short and back == 0 and _elaborates(incident, mention, signals)):
+                # a mention that returns to one place of a sentence told of several details that place: the
+                # sentence's toll for it is the place's, the mention's ("a trader was shot there") is one of them
                 incidents[len(incidents) - 1 - back] = _absorb(incident, mention, detail=joined is None,
-                                                               apart=joined == _SAME_UNIT)
+                                                               apart=joined == _SAME_UNIT or returns)
                 break
         else:
             pointed = next((i for i, incident in enumerate(incidents) if _points_at(incident, mention, signals)), None)
@@ -297,6 +301,23 @@ def merge_mentions(mentions: Iterable[EventMention], short: bool = False) -> lis
             elif not (incidents and _aftermath(incidents[-1], mention, signals)):
                 incidents.append(mention)
     return incidents
+
+
+def _last_told(incidents: list[EventMention]) -> list[EventMention]:
+    """The incidents the last sentence told: one, or one per place of a sentence told of several places ("two
+    were shot in A, one in B"); a mention after them follows each of them."""
+    if not incidents:
+        return []
+    start = incidents[-1].event.start
+    count = 0
+    while count < len(incidents) and incidents[-1 - count].event.start == start:
+        count += 1
+    return incidents[-count:]
+
+
+def _returns_to(incident: EventMention, later: EventMention) -> bool:
+    """Whether ``later`` names the very place of ``incident``, one of the places its sentence told."""
+    return incident.placed and later.placed and incident.event.location == later.event.location
 
 
 def _toll_told_back(incident: EventMention, later: EventMention, signals: Signals) -> EventMention:

@@ -1,0 +1,30 @@
+"""A sentence told of several places (graph/extract/events/coref.py): a later mention that returns to one of
+its places joins that place's event, wherever that place stands in the sentence, and leaves it its toll."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_events import extract
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # the later sentence returns to the first of three places: one event there, with the place's toll
+        ("Soldiers shot dead two traders in Gao on Monday, one in Kidal and another in Menaka. In Gao, a witness "
+         "saw soldiers shoot dead a trader outside the market.",
+         [("Gao", 2), ("Kidal", 1), ("Ménaka", 1)]),
+        # ... to the middle one
+        ("Soldiers shot dead two traders in Gao on Monday, one in Kidal and another in Menaka. In Kidal, a witness "
+         "saw soldiers shoot dead a trader outside the market.",
+         [("Gao", 2), ("Kidal", 1), ("Ménaka", 1)]),
+        # a place the sentence did not tell is an event of its own
+        ("Soldiers shot dead two traders in Gao on Monday, one in Kidal and another in Menaka. In Timbuktu, a "
+         "witness saw soldiers shoot dead a trader outside the market.",
+         [("Gao", 2), ("Kidal", 1), ("Ménaka", 1), ("Timbuktu", 1)]),
+    ],
+)
+def test_a_mention_that_returns_to_one_place_joins_that_place(text, events):
+    found = extract("places", text, "2024-03-22").events
+    assert [(event.location, event.fatalities) for event in found] == events
