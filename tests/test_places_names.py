@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from graph.extract.places.names import g_spellings
 from tests.place_mentions import places_in
 
 # (sentence, mention, name, country, kind)
@@ -24,3 +25,32 @@ def test_a_districts_two_word_name_stays_whole(nlp, text, mention, name, country
     assert mention in found, f"{mention!r} not among {sorted(found)}"
     location = found[mention]
     assert (location.name, location.country, location.kind) == (name, country, kind)
+
+
+def test_g_spellings_read_a_word_initial_g_as_qaf_or_ghayn():
+    assert g_spellings("Gurna") == ["Qurna", "Ghurna"]
+    assert "Qasr Bu Ghadi" in g_spellings("Gasr Bu Gadi")
+    assert g_spellings("Kosti") == [] and g_spellings("Gwanda") == []  # no G, or no vowel after it
+
+
+# (sentence, mention, name, country): Arabic names that news writes with g for the qaf ("Galyub" for Qalyub) or for
+# the ghayn ("Mit Gamr" for Mit Ghamr), found in the Arabic-speaking country the text names, or alone among them
+G_FOR_QAF = [
+    ("Police dispersed a sit-in of workers in Galyub, north of Cairo, on Monday.", "Galyub", "Qalyub", "EG"),
+    ("Protesters set fire to tyres in Mit Gamr, Egypt, on Sunday.", "Mit Gamr", "Mit Ghamr", "EG"),
+    ("A roadside bomb exploded near a petrol station in Ras Garib on Tuesday.", "Ras Garib", "Ras Gharib", "EG"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "mention", "name", "country"), G_FOR_QAF)
+def test_a_name_spelt_with_g_for_qaf_is_found(nlp, text, mention, name, country):
+    found = places_in(nlp, text)
+    assert mention in found, f"{mention!r} not among {sorted(found)}"
+    assert (found[mention].name, found[mention].country) == (name, country)
+
+
+@pytest.mark.slow
+def test_g_for_qaf_is_read_only_in_arabic_speaking_countries(nlp):
+    found = places_in(nlp, "Herders clashed with farmers near Galyub village in Nigeria's Plateau State.")
+    assert all(location.country != "EG" for location in found.values()), found

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from graph.extract.places.gazetteer import Place, get_gazetteer, normalise, skeleton, strip_article
+from graph.extract.places.names import g_spellings
 from graph.extract.places.patterns import DENSE_COUNTRIES
 from graph.extract.places.words import ADMIN_WORDS
 
@@ -45,6 +46,11 @@ CONFLICT_PRIOR = 1
 # has this many people: a village's name is more often a local hamlet's than a variant of a far-away one
 VARIANT_TOWN = 10_000
 VARIANT_RATIO = 0.8  # and only when spelt all but alike: a spelling with "ou" for "u" passes, "Karsa" for Kars does not
+# Arabic-speaking countries, where English news often writes the qaf or the ghayn of a name as g ("Gasr", "Gharyan")
+G_FOR_QAF = frozenset(
+    ("LY", "SD", "EG", "TN", "DZ", "MA", "MR", "YE", "IQ", "SY", "SA", "JO", "LB", "PS", "OM", "AE", "KW", "QA",
+     "BH", "TD")
+)
 KIND_BONUS = {
     "country": 6,  # a country's name means the country: no same-named town of under 10^6 extra people outranks it
     "region": 3,  # a named region (population 0 in the data) still beats a village of the same name
@@ -86,7 +92,23 @@ def _candidates(name: str, context: Counter, cues: Cues) -> list[Place]:
                       if (p.population >= 1000 or p.population == 0 or p.curated) and p.kind != "district"]
     if not candidates and not context:
         candidates = _known_variant(name)
-    return candidates
+    return candidates or _g_spelling(name, context)
+
+
+def _g_spelling(name: str, context: Counter) -> list[Place]:
+    """A name spelt with g for the Arabic qaf or ghayn ("Gasr" for Qasr): the place so spelt with q or gh, in an
+    Arabic-speaking country the text names, or (a note that names none) a town of one such country alone."""
+    countries = set(context) & G_FOR_QAF if context else set(G_FOR_QAF)
+    gaz = get_gazetteer()
+    for spelling in g_spellings(name) if countries else ():
+        found = [p for p in gaz.lookup(spelling) if p.country in countries] or [
+            p for p in gaz.lookup_fuzzy(spelling, countries) if p.kind != "district"]
+        if not context:
+            found = [p for p in found if p.population >= VARIANT_TOWN]
+            found = found if len({p.country for p in found}) == 1 else []
+        if found:
+            return found
+    return []
 
 
 def _known_variant(name: str) -> list[Place]:

@@ -7,10 +7,11 @@ drops scholarly marks.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 
-__all__ = ["normalise", "strip_article", "joined", "skeleton", "display_name"]
+__all__ = ["normalise", "strip_article", "joined", "skeleton", "display_name", "g_spellings"]
 
 _ARTICLES = frozenset(["al", "el", "ad", "ag", "an", "ar", "as", "ash", "at", "az", "ath", "adh", "the"])
 _QUOTES = re.compile(r"['`\u2019\u2018\u02bb\u02bc\u02bf\u02be\u00b4]")
@@ -40,6 +41,25 @@ def joined(key: str) -> str:
     """The key without its article and its word breaks: "Qansaxdheere" and "Qansax Dheere", "Ceel Dheer" and
     "Ceeldheer" (names written as one word or two) meet."""
     return strip_article(key).replace(" ", "")
+
+
+_G_WORD = re.compile(r"\bG(?=[aeiou])")
+G_WORDS = 2  # words of a name read both ways at most: 8 spellings
+
+
+def g_spellings(name: str) -> list[str]:
+    """The name with a word-initial G read as the Arabic qaf ("Gasr" for Qasr: Libyan, Sudanese and Gulf speech
+    say q as g) or ghayn ("Gashir" for Ghashir), fewest changes first; none when no word opens with G and a vowel."""
+    starts = [m.start() for m in _G_WORD.finditer(name)][:G_WORDS]
+    out: list[str] = []
+    for changes in range(1, len(starts) + 1):
+        for picked in itertools.combinations(reversed(starts), changes):  # from the right: offsets stay valid
+            for letters in itertools.product(("Q", "Gh"), repeat=changes):
+                text = name
+                for at, letter in zip(picked, letters, strict=True):
+                    text = text[:at] + letter + text[at + 1 :]
+                out.append(text)
+    return out
 
 
 _VOWELS = re.compile(r"[aeiouy]+")
