@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from graph.extract.places.find import find_places
 from tests.place_mentions import places_in
 
 # (sentence, mention, name, country, admin1, ACLED precision)
@@ -67,3 +68,21 @@ def test_a_name_inside_an_address_is_a_place(nlp, text, mention, name, country):
 def test_a_person_between_commas_before_a_place_is_no_place(nlp):
     text = "Twelve farmers were killed, Noella Kambale, Beni's civil society president, said on Monday."
     assert not {"Noella Kambale", "Noella", "Kambale"} & set(places_in(nlp, text))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "names_actor", "place"),
+    [
+        # a unit named after its home town: the town says who fought, the other place where
+        ("Fighters of the Zintan brigade clashed with police in Sabratha on Monday.", "Zintan", "Sabratha"),
+        ("Clashes broke out between the Bani Walid battalion and a rival militia in Tarhuna.", "Bani Walid",
+         "Tarhuna"),
+        # the place that ends a group's name before its actor noun
+        ("Army jets struck State of Sinai fighters hiding near Bir al-Abd on Friday.", "Sinai", "Bir al-Abd"),
+    ],
+)
+def test_a_place_that_names_a_unit_names_an_actor(nlp, text, names_actor, place):
+    doc = nlp(text)
+    actor = {doc[m.start : m.end].text: m.actor for m in find_places(doc)}
+    assert actor.get(names_actor) is True and actor.get(place) is False, actor

@@ -19,8 +19,11 @@ _REPORTING = frozenset(("say", "tell", "report", "confirm", "add", "state", "ann
 
 def names_actor(doc: Doc, start: int, end: int) -> bool:
     """Whether the place at ``doc[start:end]`` names an actor: a modifier of a force ("Tigray forces", "the
-    Sinaloa drug cartel") or the subject of a verb of saying or deciding ("Ankara launched", "Kabul said")."""
+    Sinaloa drug cartel", "the Zintan brigade"), also at the end of a name that modifies one ("Army of X
+    fighters"), or the subject of a verb of saying or deciding ("Ankara launched", "Kabul said")."""
     root = doc[start:end].root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.text[:1].isupper():
+        root = root.head.head  # "State of Sinai militants": the name the place ends modifies the actor noun
     if root.dep_ in ("compound", "amod", "nmod") and root.head.i >= end:
         head = root.head
         while head.dep_ == "compound" and head.head.i > head.i:  # "Sinaloa drug cartel": up to "cartel"

@@ -167,11 +167,13 @@ def common_words() -> frozenset[str]:
     """Return the English words of ``common_words.txt``: a name made only of them is no place name."""
     with open(DATA_DIR / "common_words.txt", encoding="utf-8") as f:
         return frozenset(line.strip() for line in f if line.strip() and not line.startswith("#"))
-# Nouns of armed or governing actors: a place that modifies one names the actor's origin ("Tigray forces").
+# Nouns of armed or governing actors: a place that modifies one names the actor's origin ("Tigray forces"), or the
+# town a unit is named after ("the Bani Walid brigade").
 ACTOR_HEADS = frozenset(
     _words(
         "forces force troops army militia militias militants fighters rebels cartel cartels gang gangs police "
-        "government authorities officials soldiers security military administration regime"
+        "government authorities officials soldiers security military administration regime brigade brigades "
+        "battalion battalions regiment regiments"
     )
 )
 # Nouns of a state's armed forces and their weapons: a nationality before one ("Kenyan troops", "US drones") says
