@@ -43,7 +43,7 @@ from graph.extract.events.skips import (
     word_set,
 )
 from graph.extract.events.summaries import drop_summaries, summarises
-from graph.extract.events.syntax import agents
+from graph.extract.events.syntax import takers
 from graph.extract.events.timeline import anchor_dates
 from graph.extract.events.tolls import per_place, place_starts, shared, tolls_by_place
 from graph.extract.places import PlaceMention
@@ -406,7 +406,7 @@ def _territory_taker(typing, table: ActorTable, actor1: str | None, kinds: dict[
     sub_event_type = typing.sub_event_type
     if sub_event_type not in _TAKERS.values() or typing.cue not in _CAPTURES or typing.trigger is None:
         return sub_event_type
-    doers = [table.at(i) for i in agents(typing.trigger)]
+    doers = [table.at(i) for i in takers(typing.trigger)]
     sides = {_TAKERS.get(table.actors[doer.key].kind) for doer in doers if doer and doer.link is None} - {None}
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in typing.trigger.children)  # the loser is named
     if not doers and actor1 is not None and not passive:

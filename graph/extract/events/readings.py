@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from graph.extract.events.combatants import off_duty
 from graph.extract.events.cues import Cue, SentenceCues
 from graph.extract.events.numbers import PEOPLE
-from graph.extract.events.syntax import agents, in_background, linked, targets
+from graph.extract.events.syntax import agents, in_background, linked, takers, targets
 
 __all__ = [
     "abduction",
@@ -115,14 +115,15 @@ def kill_reading(c: SentenceCues) -> tuple[str, Cue] | None:
 
 def ambushed_civilians(c: SentenceCues) -> bool:
     """An ambush whose victims are unarmed people and no fighter ("gunmen ambushed a bus, killing five
-    passengers"): an attack on civilians, as ACLED codes an armed group's attack on unarmed people whatever
-    the verb. Its only clash word is the ambush."""
+    passengers"), or that names no one armed at all ("four killed in an ambush on a minibus"): an attack on
+    civilians, as ACLED codes an armed group's attack on unarmed people whatever the verb, and an ambush is
+    one-sided. Its only clash word is the ambush."""
     clashes = c.of("CLASH")
     if not clashes or any(cue.head.lemma_.lower() != "ambush" for cue in clashes):
         return False
     victims = [t for cue in clashes + c.of("KILL") for t in targets(cue.head)]
     kinds = {_token_class(t, c) for t in victims}
-    return "CIV" in kinds and "MIL" not in kinds
+    return "MIL" not in kinds and ("CIV" in kinds or not c.has("ARMED", "MIL", "GOV"))
 
 
 def _search(kill: Cue, c: SentenceCues) -> bool:
@@ -268,13 +269,13 @@ def territory_reading(c: SentenceCues) -> tuple[str, Cue] | None:
             for t in child.subtree
             if t.ent_type_ in _PLACE_ENTS
         }
-        taken = [t for t in _taken_names(word) if t.ent_type_ in _PLACE_ENTS or _unknown_place(t, parties)]
-        if word != cap.head and (word.ent_type_ in _PLACE_ENTS or _unknown_place(word, parties)):
+        taken = [t for t in _taken_names(word) if _place_like(t, parties, cap)]
+        if word != cap.head and _place_like(word, parties, cap):
             taken.append(word)  # "retake/compound Kiriwa": the name it modifies is what was taken
         ground = any(o.dep_ == "dobj" and o.lemma_.lower() in _GROUND for o in word.children)
         if not (taken or linked(word, place_tokens | named, 2) or cap.end - cap.start > 1 or ground):
             continue
-        doers = agents(cap.head)
+        doers = takers(cap.head)
         if doers & c.state() or cap.cue == "RETAKE":
             return "Government regains territory", cap  # retaking is the state's word; named rebels decide later
         if doers & (c.tokens("ARMED") | c.tokens("MIL")) or cap.cue == "CAPTURE":
@@ -309,6 +310,19 @@ def _taken_names(verb: Token) -> list[Token]:
         if p.dep_ == "prep" and (p.lower_ == "from" or p.lower_ == "of" and h == verb)
         for g in p.children if g.dep_ == "pobj"]
     return heads + [c for h in heads for c in h.children if c.dep_ == "conj"]
+
+
+# Words of retaking that only ground takes: "retake Bir Hasan" names a place even when the tagger calls it a
+# person (one recaptures an escaped prisoner or liberates a hostage, but retakes no one).
+_GROUND_ONLY = frozenset(["retake", "regain", "reclaim"])
+
+
+def _place_like(token: Token, parties: set[int], cap: Cue) -> bool:
+    """A name that a capture word can have taken: a place, a name the tagger does not know, or after a word
+    that takes only ground (:data:`_GROUND_ONLY`) any proper name that is no party."""
+    if token.ent_type_ in _PLACE_ENTS or _unknown_place(token, parties):
+        return True
+    return cap.head.lemma_.lower() in _GROUND_ONLY and token.pos_ == "PROPN" and token.i not in parties
 
 
 def _unknown_place(token: Token, parties: set[int]) -> bool:

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from graph.extract.actors.table import ActorMention, ActorTable, inter_code, linked_target
 from graph.extract.events.lexicon import REPORT_VERBS
+from graph.extract.events.syntax import headline_verb
 from graph.records import Event
 
 __all__ = ["Roles", "assign_roles", "swapped"]
@@ -111,8 +112,8 @@ def _side(token: Token, trigger: Token | None) -> str | None:
         return "patient"
     if last.dep_ == "prep" and last.lower_ in _TARGET_PREPS:
         return "patient"
-    if last.dep_ in {"compound", "amod", "nmod"} and common.dep_ in _SUBJECT:
-        return "agent"
+    if last.dep_ in {"compound", "amod", "nmod"} and (common.dep_ in _SUBJECT or headline_verb(common)):
+        return "agent"  # "Rebel fighters attack Kodok": the compounds of a headline verb did it
     if last.dep_ in {"compound", "amod", "nmod"} and common.dep_ in _OBJECT:
         return "patient"
     return None

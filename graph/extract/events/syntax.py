@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["linked", "targets", "agents", "tree_depth", "in_background"]
+__all__ = ["linked", "targets", "agents", "takers", "headline_verb", "tree_depth", "in_background"]
 
 _BACKGROUND_DEPS = ("relcl",)
 _BACKGROUND_PREPS = frozenset(["after", "following", "amid", "since", "before", "despite"])
@@ -46,8 +46,8 @@ def targets(verb: Token) -> list[Token]:
     out.extend(_shared_victims(verb))
     if verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         out.append(verb.head)
-    if verb.pos_ == "NOUN":
-        out.extend(c for c in verb.children if c.dep_ == "compound")
+    if verb.pos_ == "NOUN" and not headline_verb(verb):
+        out.extend(c for c in verb.children if c.dep_ == "compound")  # "a militia attack": the militia attacked
         if verb.dep_ in ("dobj", "nsubjpass", "nsubj"):
             for child in verb.head.children:
                 if child.dep_ == "prep" and child.lower_ in ("on", "against"):
@@ -99,8 +99,21 @@ def _unmarked_sufferers(verb: Token) -> list[Token]:
     return []
 
 
+def headline_verb(word: Token) -> bool:
+    """A headline's bare present tense that the parser read as a noun with its doer as compound: in "Rebel
+    fighters attack Kodok", "attack" governs an object, which no noun does, or heads a sentence with no verb
+    and a name set after it ("Rebel fighters attack Kodok over two days"), so the words before it did it."""
+    if word.pos_ != "NOUN":
+        return False
+    return any(c.dep_ == "dobj" or c.dep_ == "appos" and word.dep_ == "ROOT" and c.pos_ == "PROPN" and c.i > word.i
+               for c in word.children)
+
+
 def agents(verb: Token) -> set[int]:
-    """Token ids of the doer of ``verb`` (subject or by-agent, with modifiers), looking up through clauses."""
+    """Token ids of the doer of ``verb`` (subject or by-agent, with modifiers), looking up through clauses; for a
+    headline verb read as a noun (:func:`headline_verb`), the words compounded before it."""
+    if headline_verb(verb):
+        return {t.i for c in verb.children if c.dep_ == "compound" for t in c.subtree}
     node = verb
     for _ in range(4):
         doers = [c for c in node.children if c.dep_ == "nsubj"]
@@ -111,6 +124,15 @@ def agents(verb: Token) -> set[int]:
             break
         node = node.head
     return set()
+
+
+def takers(verb: Token) -> set[int]:
+    """Token ids of who took what a capture word tells of: its doer, but for "fell to X" (or "into X's hands")
+    X, since what fell is the subject."""
+    if verb.lemma_.lower() != "fall":
+        return agents(verb)
+    return {t.i for p in verb.children if p.dep_ == "prep" and p.lower_ in ("to", "into")
+            for g in p.children if g.dep_ == "pobj" for t in g.subtree}
 
 
 def tree_depth(token: Token) -> int:
