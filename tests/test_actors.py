@@ -110,6 +110,10 @@ def test_actors_and_kinds(nlp, text, expected):
          "border, has claimed responsibility for the attack.", "Lashkar-e-Tawba", {"Militants", "Lashkar-e-Tawba"}),
         ("Rebels shelled the airport. Dar Kobe, a rebel movement formed last year, denied it.", "Dar Kobe",
          {"Rebels", "Dar Kobe"}),
+        # the herdsmen of an article that names one community's herdsmen are that community's militia
+        ("Suspected armed herdsmen raided three villages near Lokoja, killing 11 farmers. Residents said Wakuri "
+         "herdsmen had warned them. The herders fled before police arrived.", "Wakuri Ethnic Militia",
+         {"Suspected armed herdsmen", "Wakuri herdsmen", "herders"}),
         # an acronym read as a word is often written in title case
         ("A spokesman for the Monusco force said the base in Kalehe was calm. MONUSCO sent a patrol.",
          "United Nations Organization Stabilization Mission in the Democratic Republic of the Congo",

@@ -16,10 +16,11 @@ from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.table import ActorInfo, MentionBuilder
 from graph.extract.countries import countries
 
-__all__ = ["communal_mentions", "community"]
+__all__ = ["communal_mentions", "community", "herder_mentions"]
 
 _FEUDS = read_words("actors", "feud_nouns.txt")
 _MAX_NAME = 3  # words of one community's name
+_HERDERS = frozenset(["herders", "herdsmen", "pastoralists"])
 
 
 def communal_mentions(builder: MentionBuilder) -> None:
@@ -32,6 +33,21 @@ def communal_mentions(builder: MentionBuilder) -> None:
         for side in _two_names(doc, token.i + 1) or ():
             context = context or _Context(builder)
             builder.add(context.militia(side), side)  # unless a named actor holds it ("Fulani and Tiv herders")
+
+
+def herder_mentions(builder: MentionBuilder) -> None:
+    """In an article that names one community's herdsmen as a militia ("Kamba herdsmen"), its other herdsmen
+    ("armed herdsmen", "the herders") are that militia, not civilians."""
+    doc, table = builder.doc, builder.table
+    named = {m.key for m in table.mentions
+             if doc[m.end - 1].lower_ in _HERDERS and table.actors[m.key].kind == "militia"}
+    if len(named) != 1:
+        return
+    info = table.actors[named.pop()]
+    for token in doc:
+        if token.lower_ in _HERDERS and not table.at(token.i):
+            start = min((c.i for c in token.children if c.dep_ == "amod" and c.i < token.i), default=token.i)
+            builder.add(info, doc[start : token.i + 1])  # "suspected armed herdsmen" keeps its adjectives
 
 
 class _Context:

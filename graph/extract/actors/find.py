@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from graph.datafiles import read_rows, read_words
 from graph.extract.actors import lexicon
 from graph.extract.actors.acronyms import merge_spelt_out
-from graph.extract.actors.communal import communal_mentions
+from graph.extract.actors.communal import communal_mentions, herder_mentions
 from graph.extract.actors.descriptors import (
     backer_mentions,
     crowd_mentions,
@@ -140,6 +140,7 @@ def find_actors(doc: Doc, places: Sequence[PlaceMention] = ()) -> ActorTable:
     possessive_mentions(builder)
     group_mentions(builder)
     communal_mentions(builder)
+    herder_mentions(builder)
     descriptor_mentions(builder)
     demonym_mentions(builder)
     crowd_mentions(builder)
