@@ -36,6 +36,11 @@ def actors_of(nlp, text: str) -> dict[str, tuple[str, set[str]]]:
         ("An Israeli air strike killed four people in Rafah on Monday.", {"Military Forces of Israel": "state_forces"}),
         ("Russian shelling killed two civilians in Kherson.", {"Military Forces of Russia": "state_forces"}),
         ("A Turkish drone strike hit a car near Qamishli.", {"Military Forces of Turkey": "state_forces"}),
+        # so does a country adjective on an offensive, an invasion or an incursion
+        ("Twelve of the militia's fighters died resisting a Turkish offensive near Kobani.",
+         {"Military Forces of Turkey": "state_forces"}),
+        ("The villagers fled after an Ethiopian incursion across the border.",
+         {"Military Forces of Ethiopia": "state_forces"}),
         # counted nationals are that country's civilians
         ("Israeli troops detained 12 Palestinians in Jenin.",
          {"Military Forces of Israel": "state_forces", "Civilians (Palestine)": "civilians"}),
