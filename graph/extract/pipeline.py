@@ -99,7 +99,7 @@ def read_doc(article: Article, doc: Doc) -> Extraction:
     """Read places, then actors and their relations, then events from a parsed article (each stage once)."""
     sentence_of = SentenceIndex(doc)
     places = read_places(doc, sentence_of, article.text)
-    actors = read_actors(doc, places.mentions, sentence_of, article.text)
+    actors = read_actors(doc, places.mentions, sentence_of, article.text, article.published)
     events = read_events(article, doc, actors.table, places.mentions)
     return Extraction(
         document=article,

@@ -6,12 +6,14 @@ one Actor record per actor, and the relations between them.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from graph.extract.actors.find import ActorTable, find_actors, ruler_patterns
+from graph.extract.actors.missions import add_contingent_names
 from graph.extract.actors.relations import find_relations
 from graph.extract.parse.sentences import SentenceIndex
 from graph.extract.places import PlaceMention
@@ -29,8 +31,11 @@ class Actors:
     relations: tuple[Relation, ...]
 
 
-def read_actors(doc: Doc, places: Sequence[PlaceMention], sentence_of: SentenceIndex, source_text: str) -> Actors:
-    """Return the actors of a parsed article and their relations; mention texts are cut from ``source_text``."""
+def read_actors(doc: Doc, places: Sequence[PlaceMention], sentence_of: SentenceIndex, source_text: str,
+                published: dt.date | None = None) -> Actors:
+    """Return the actors of a parsed article and their relations; mention texts are cut from ``source_text``,
+    ``published`` dates the article (which missions' contingents its state forces belong to)."""
     table = find_actors(doc, places)
+    add_contingent_names(table, published)
     relations = tuple(find_relations(doc, table))
     return Actors(table, table.records(sentence_of, source_text), relations)

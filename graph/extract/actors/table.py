@@ -45,6 +45,7 @@ class ActorInfo:
     kind: str
     country: str | None = None
     tags: frozenset[str] = frozenset()
+    aliases: tuple[str, ...] = ()  # names the text does not use, known from outside it (a mission's contingent)
 
 
 @dataclass
@@ -102,7 +103,7 @@ class ActorTable:
         out = []
         for key, mentions in grouped.items():
             info = self.actors[key]
-            aliases = list(dict.fromkeys(m.text for m in mentions if m.text != info.name))
+            aliases = list(dict.fromkeys([*(m.text for m in mentions if m.text != info.name), *info.aliases]))
             out.append(Actor(
                 id=key, name=info.name, kind=info.kind, country=info.country, inter=inter_code(info),
                 aliases=tuple(aliases),
