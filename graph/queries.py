@@ -46,8 +46,8 @@ __all__ = [
     "PLACE_LIST_FIELDS",
     "READING_SKIPPED", "READINGS_OF", "LATEST_READINGS", "GRAPH_SUBJECTS", "ALL_SUBJECTS", "WITH_CURRENT_FACTS",
     "ANY_CURRENT_FACTS", "EVENT_GRAPHS", "DROP_CURRENT", "replace_current", "delete_current", "insert_default",
-    "EVIDENCE_FIGURES", "STORE_EVENTS", "EVENTS_IN_WINDOWS", "MENTIONS_OF", "with_windows", "RENAME_EVENTS",
-    "GRAPH_COUNT",
+    "EVIDENCE_FIGURES", "STORE_EVENTS", "EVENTS_IN_WINDOWS", "EVENTS_OF_KEYS", "MENTIONS_OF", "with_windows",
+    "RENAME_EVENTS", "GRAPH_COUNT",
 ]
 
 PREFIXES = sparql_prefixes("rdf", "schema", "sem", "ckg", "prov", "geo")
@@ -1053,6 +1053,18 @@ EVENTS_IN_WINDOWS = _LINK_PREFIXES + """SELECT DISTINCT ?event WHERE {
 }
 """
 
+# The events of some (type, sub-type, place) keys (#WINDOWS#: ("type" "sub" <place>) rows) with the year of each of
+# their mentions' dates: every window of those keys at once, for the windows the tallies keep (graph.link.tallies).
+EVENTS_OF_KEYS = _LINK_PREFIXES + """SELECT DISTINCT ?type ?sub ?place ?year ?event WHERE {
+  GRAPH ?g {
+    VALUES (?type ?sub ?place) { #WINDOWS# }
+    ?event sem:hasPlace ?place ; ckg:eventType ?type ; ckg:subEventType ?sub ; ckg:evidence ?ev .
+    ?ev sem:hasTimeStamp ?date .
+  }
+  BIND(SUBSTR(STR(?date), 1, 4) AS ?year)
+}
+"""
+
 # The rows of STORE_EVENTS of the events #IRIS#: every graph's mentions of them.
 MENTIONS_OF = _LINK_PREFIXES + f"""SELECT ?g ?event ?type ?sub ?place ?date ?precision ?a1 ?a2 WHERE {{
   GRAPH ?g {{
@@ -1063,10 +1075,11 @@ MENTIONS_OF = _LINK_PREFIXES + f"""SELECT ?g ?event ?type ?sub ?place ?date ?pre
 """
 
 
-def with_windows(query: str, windows: Iterable[tuple[str, str, str, str]]) -> str:
-    """Return ``query`` with its ``#WINDOWS#`` mark replaced by (type, sub-type, place IRI, date prefix) rows."""
-    return query.replace("#WINDOWS#", " ".join(f"({ox.Literal(kind)} {ox.Literal(sub)} {ox.NamedNode(place)} "
-                                               f"{ox.Literal(prefix)})" for kind, sub, place, prefix in windows))
+def with_windows(query: str, windows: Iterable[tuple[str, ...]]) -> str:
+    """Return ``query`` with its ``#WINDOWS#`` mark replaced by (type, sub-type, place IRI[, date prefix]) rows."""
+    return query.replace("#WINDOWS#", " ".join(f"({ox.Literal(kind)} {ox.Literal(sub)} {ox.NamedNode(place)}"
+                                               + "".join(f" {ox.Literal(p)}" for p in prefix) + ")"
+                                               for kind, sub, place, *prefix in windows))
 
 
 # Rename events in graphs (#ROWS#: (graph old new swap) rows), flipping actor roles where ``swap``.

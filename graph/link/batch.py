@@ -6,7 +6,9 @@ Before each load it reads what the stored versions of those documents mention an
 events that can match theirs, and only those: the events of the same ACLED type, sub-type and
 place (the groups ``relink_graphs`` merges within) that some document reports in a year the
 batch's dates can reach (``_windows``), with all their mentions, so one document costs what it
-touches, not every event its place ever had, and no document of the batch is read back. While
+touches, not every event its place ever had, and no document of the batch is read back. The
+events of a window come from the tallies (``graph.link.tallies``), which read each (type,
+sub-type, place) key from the store once and add what each batch writes (``_keep_windows``). While
 the last batch loads, the current facts of what only the batch mentions are worked out from its
 own triples (``prepare``). At the end relinking is planned in memory, then the current facts of
 everything the batch's documents mention, of what their replaced versions mentioned and of the
@@ -24,6 +26,7 @@ from graph.link.current import BatchFacts, mentioned, prepare_batch, reconcile_b
 from graph.link.events import date_interval
 from graph.link.readings import BatchReadings
 from graph.link.relink import relink_graphs
+from graph.link.tallies import Window, tallies_of
 from graph.link.write import ensure_ontology
 from graph.store import TripleStore
 
@@ -43,7 +46,7 @@ class BatchLinker:
         self.readings = BatchReadings()
         self.previous: set[str] = set()  # what the stored versions of the batch's documents mentioned
         self._stored: list[dict] = []  # stored mentions of the events that can match the batch's, as STORE_EVENTS rows
-        self._windows: set[tuple[str, str, str, str]] = set()  # the (type, sub-type, place, year) windows read so far
+        self._windows: set[Window] = set()  # the (type, sub-type, place, year) windows read so far
         self._events: set[str] = set()  # the events whose mentions are read
         self._prepared: BatchFacts | None = None
 
@@ -65,9 +68,32 @@ class BatchLinker:
                                                                  str(row["date"]), row.get("precision"))}
         ordered = sorted(windows - self._windows)
         self._windows.update(ordered)
-        for start in range(0, len(ordered), _KEYS_PER_READ):
-            found = self.store.select(q.with_windows(q.EVENTS_IN_WINDOWS, ordered[start:start + _KEYS_PER_READ]))
-            self._read_events(row["event"] for row in found)
+        self._read_events(self._window_events(ordered))
+
+    def _window_events(self, windows: list[Window]) -> set[str]:
+        """The stored events with a mention in these windows: kept by the tallies (their keys read once), else read."""
+        tallies = tallies_of(self.store)
+        years = [w for w in windows if _is_year(w[3])] if tallies is not None else []
+        found = self._read_windows(sorted(set(windows) - set(years)))
+        if tallies is not None and years:
+            kept = tallies.window_events(years)
+            keys = sorted({w[:3] for w in years if w not in kept})
+            for start in range(0, len(keys), _KEYS_PER_READ):
+                chunk = keys[start:start + _KEYS_PER_READ]
+                rows = self.store.select(q.with_windows(q.EVENTS_OF_KEYS, chunk))
+                tallies.add_window_events(((r["type"], r["sub"], r["place"], r["year"], r["event"]) for r in rows),
+                                          keys=chunk)
+            kept.update(tallies.window_events(w for w in years if w not in kept))
+            found.update(*kept.values())
+        return found
+
+    def _read_windows(self, windows: list[Window]) -> set[str]:
+        """The stored events with a mention in these windows, read from the store."""
+        found: set[str] = set()
+        for start in range(0, len(windows), _KEYS_PER_READ):
+            rows = self.store.select(q.with_windows(q.EVENTS_IN_WINDOWS, windows[start:start + _KEYS_PER_READ]))
+            found.update(row["event"] for row in rows)
+        return found
 
     def _read_events(self, events: Iterable[str]) -> list[dict]:
         """Read every stored mention of these events (those not read yet); return the rows read."""
@@ -91,13 +117,37 @@ class BatchLinker:
         Returns the distinct actors, places, events and documents the batch mentions, by class IRI.
         """
         ensure_ontology(self.store)
-        renamed = relink_graphs(self.store, self.base_iri, self.reports, self.rows())
+        rows = self.rows()
+        renamed = relink_graphs(self.store, self.base_iri, self.reports, rows)
         if self._prepared is None or self.readings.pending:
             self.prepare()
+        self._keep_windows(rows)
         touched = renamed | self.previous
         if self._prepared is None:  # too big a batch to hold: everything is read from the store
             return reconcile_graphs(self.store, self.reports, also=touched)
         return reconcile_batch(self.store, self.readings, self._prepared, touched)
+
+    def _keep_windows(self, rows: list[dict]) -> None:
+        """Add the events of the batch's mentions and of those relinking renamed to the windows the tallies keep.
+
+        ``rows`` are the mentions relinking read, as it left them (``orig``: the IRI before, ``event``: after).
+        A batch's event also has the dates of its other sentences' evidence, read from its graph; a batch too
+        big to hold has them read from nowhere, so the windows are dropped.
+        """
+        tallies = tallies_of(self.store)
+        if tallies is None:
+            return
+        if not self.readings.complete:
+            tallies.forget_windows()
+            return
+        now = {(r["g"], r["orig"]): r["event"] for r in rows}
+        keys = {(g, r.event): (r.event_type, r.sub_event_type, str(r.place))
+                for g, reports in self.reports.items() for r in reports if r.place}
+        found = {(r["type"], r["sub"], r["place"], str(r["date"])[:4], r["event"]) for r in rows}
+        found |= {(*keys[g, e["event"]], str(e["date"])[:4], now.get((g, e["event"]), e["event"]))
+                  for g, graph in self.readings.graphs.items() for e in graph.evidence
+                  if "date" in e and (g, e["event"]) in keys}
+        tallies.add_window_events(row for row in found if _is_year(row[3]))
 
     def rows(self) -> list[dict]:
         """The batch's reports and the other stored mentions of their (type, place) groups, as ``STORE_EVENTS`` rows."""
@@ -112,6 +162,11 @@ def _link_row(graph_iri: str, report: EventReport) -> dict:
            "place": report.place, "date": report.date, "precision": report.precision, "a1": report.actor1,
            "a2": report.actor2}
     return {key: value for key, value in row.items() if value is not None}
+
+
+def _is_year(prefix: str) -> bool:
+    """Whether a window's date prefix is a year (the tallies keep those; a date the linker cannot read is read)."""
+    return len(prefix) == 4 and prefix.isdigit()
 
 
 def _windows(event_type: str, sub_type: str, place: str, date: str,

@@ -1,4 +1,5 @@
-"""Reading tallies: how many documents state each fact of an actor or place, kept as documents are written.
+"""Reading tallies: how many documents state each fact of an actor or place, kept as documents are written;
+and the events of each (type, sub-type, place, year) window.
 
 Reconciling an entity (``graph.link.current``) needs, for each (predicate, value) the reports give
 it, how many documents state it and the latest publication date among them. Read back from the
@@ -14,6 +15,13 @@ None is "not known": the reconciler asks the store for it when two values tie. T
 whole when a run that changed them did not finish (``begin`` marks the file; ``end`` clears the mark
 in the transaction that writes them) and when the current graph is rebuilt. A remote store keeps
 none: it is always read.
+
+The linker (``graph.link.batch``) reads, before a batch is written, the stored events that have a
+mention of a (type, sub-type, place) key in a year (a window), which costs every event the place ever
+had. A key read once (``EVENTS_OF_KEYS``: all its years) is kept here, with the events of each of its
+windows: a superset of the events that have a mention there, as a batch adds the events it writes,
+renamed ones under their new IRI, and an event renamed away or a document replaced leaves a name that
+no mention has any more (reading its mentions finds none). Keys are dropped with the tallies.
 """
 
 from __future__ import annotations
@@ -28,7 +36,7 @@ from typing import Any
 from graph.iris import geometry_of, owner_of
 from graph.store import TripleStore
 
-__all__ = ["Tallies", "tallies_of", "changing", "FILE"]
+__all__ = ["Tallies", "Window", "tallies_of", "changing", "FILE"]
 
 FILE = "conflictkg-tallies.sqlite"
 _SCHEMA = """
@@ -36,7 +44,11 @@ CREATE TABLE IF NOT EXISTS subject (s TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS fact (s TEXT, p TEXT, term TEXT, text TEXT, n INTEGER, latest TEXT,
                                  PRIMARY KEY (s, p, term)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS state (open INTEGER);
+CREATE TABLE IF NOT EXISTS window_key (type TEXT, sub TEXT, place TEXT, PRIMARY KEY (type, sub, place)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS window_event (type TEXT, sub TEXT, place TEXT, year TEXT, event TEXT,
+                                         PRIMARY KEY (type, sub, place, year, event)) WITHOUT ROWID;
 """
+Window = tuple[str, str, str, str]  # (event type, sub-type, place IRI, year)
 _BATCH = 500  # subjects per statement (SQLite's limit on parameters is 32,766)
 _opened: weakref.WeakKeyDictionary[Any, Tallies] = weakref.WeakKeyDictionary()
 
@@ -75,7 +87,7 @@ def changing(store: TripleStore) -> Iterator[Tallies | None]:
 
 
 class Tallies:
-    """Per-fact document counts and latest dates of actors and places, by subject IRI."""
+    """Per-fact document counts and latest dates of actors and places, by subject IRI; the events of kept windows."""
 
     def __init__(self, path: str):
         """Open (or create) the tallies at ``path``; drop them if the last run that changed them did not end."""
@@ -124,6 +136,7 @@ class Tallies:
         """Drop every subject's tallies (they are read from the store again when next needed)."""
         self.db.execute("DELETE FROM subject")
         self.db.execute("DELETE FROM fact")
+        self.forget_windows()
 
     def rows(self, subjects: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
         """The rows of the subjects whose tallies are complete (theirs and their geometry's), by subject."""
@@ -159,6 +172,28 @@ class Tallies:
             keys = [key for s in chunk for key in (s, geometry_of(s))]
             for sub in _chunks(keys):
                 self.db.execute(f"DELETE FROM fact WHERE s IN ({','.join('?' * len(sub))})", sub)
+
+    def window_events(self, windows: Iterable[Window]) -> dict[Window, set[str]]:
+        """The events of each of these windows whose key is kept (a superset of those with a mention in it)."""
+        found: dict[Window, set[str]] = {}
+        for window in windows:
+            if self.db.execute(_KEPT, window[:3]).fetchone() is not None:
+                found[window] = {event for (event,) in self.db.execute(_EVENTS, window)}
+        return found
+
+    def add_window_events(self, rows: Iterable[tuple[str, ...]], keys: Iterable[tuple[str, str, str]] = ()) -> None:
+        """Add (type, sub-type, place, year, event) rows to their windows; keep these (type, sub-type, place) keys."""
+        self.db.executemany("INSERT OR IGNORE INTO window_key VALUES (?, ?, ?)", keys)
+        self.db.executemany("INSERT OR IGNORE INTO window_event VALUES (?, ?, ?, ?, ?)", rows)
+
+    def forget_windows(self) -> None:
+        """Drop every key and window (they are read from the store again when next needed)."""
+        self.db.execute("DELETE FROM window_key")
+        self.db.execute("DELETE FROM window_event")
+
+
+_KEPT = "SELECT 1 FROM window_key WHERE type = ? AND sub = ? AND place = ?"
+_EVENTS = "SELECT event FROM window_event WHERE type = ? AND sub = ? AND place = ? AND year = ?"
 
 
 def _chunks(items: list[str]) -> Iterable[list[str]]:
