@@ -176,6 +176,8 @@ def test_is_the_group_is_not_the_verb(nlp):
         ("Three militants were gunned down in Painda Khel on Thursday.", "Painda Khel"),
         ("The army said fighting continued in Bulo-Haji and Bariire.", "Bulo-Haji"),
         ("Militants struck a checkpoint in Sher Khan Kalay at dawn.", "Sher Khan Kalay"),
+        # a name the places stage resolved once is that place where the text repeats it alone
+        ("The attacks hit Ugondo, Mbaya and Ikyogen. Ikyogen has seen three raids this year.", "Ikyogen"),
     ],
 )
 def test_a_resolved_place_is_no_actor(nlp, text, place):

@@ -129,10 +129,12 @@ def find_actors(doc: Doc, places: Sequence[PlaceMention] = ()) -> ActorTable:
     its units imply, so later stages only read it.
     """
     place_tokens = frozenset(i for p in places for i in range(p.start, p.end))
+    place_names = frozenset(doc[p.start : p.end].text for p in places)
     places = [p for p in places if p.location.country]
     named = _named_countries(doc)
     country = main_country(named, [p.location.country for p in places if p.location.country])
-    builder = MentionBuilder(doc, country, _sentence_countries(doc, places, country, set(named)), place_tokens)
+    builder = MentionBuilder(doc, country, _sentence_countries(doc, places, country, set(named)), place_tokens,
+                            place_names)
     _named_force_mentions(builder)
     _dictionary_mentions(builder)
     _context_mentions(builder)

@@ -122,9 +122,10 @@ class MentionBuilder:
     """Collects the mentions of one doc while keeping each token in at most one mention."""
 
     def __init__(self, doc: Doc, country: str | None, sentence_countries: dict[int, str] | None = None,
-                 place_tokens: frozenset[int] = frozenset()):
+                 place_tokens: frozenset[int] = frozenset(), place_names: frozenset[str] = frozenset()):
         self.doc = doc
         self.place_tokens = place_tokens  # tokens the places stage resolved to a place
+        self.place_names = place_names  # the texts of those places
         self.table = ActorTable(main_country=country)
         self.sentence_countries = sentence_countries or {}  # sentence start -> the other country it is about
         self.counts: Counter[str] = Counter()
@@ -141,9 +142,10 @@ class MentionBuilder:
         self.names.setdefault(info.key, {info.name}).add(span.text)
 
     def names_place(self, span: Span) -> bool:
-        """Whether a span overlaps a place the places stage resolved ("Sher Khan Kalay", "Barangay Tapi"):
-        a name the statistical NER also read as a person or an organisation is that place, not an actor."""
-        return any(i in self.place_tokens for i in range(span.start, span.end))
+        """Whether a span overlaps a place the places stage resolved ("Sher Khan Kalay", "Barangay Tapi"), or is
+        the name of one it resolved elsewhere in the text: a name the statistical NER also read as a person or an
+        organisation is that place, not an actor."""
+        return span.text in self.place_names or any(i in self.place_tokens for i in range(span.start, span.end))
 
     def count(self, key: str) -> int:
         """How many mentions name the actor itself so far ("<X>-backed" modifiers left out)."""
