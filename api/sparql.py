@@ -85,11 +85,11 @@ def _start_runner(state: Any) -> None:
     """Give the app its query runner (worker processes start on the first query)."""
     app = state.app
     settings = app.config["CONFLICTKG"]
-    # Running and briefly waiting queries may hold all but two server threads: those stay free for
+    # Running and briefly waiting queries hold at most query_capacity server threads: the rest stay free for
     # /-/health, REST and pages however many runaway queries arrive.
     app.extensions["conflictkg.sparql_runner"] = QueryRunner(
         app.extensions["conflictkg.store"], settings.query_timeout_ms, settings.max_rows, settings.worker_processes,
-        memory_mb=settings.worker_memory_mb, capacity=settings.threads - 2,
+        memory_mb=settings.worker_memory_mb, capacity=settings.query_capacity,
     )
 
 

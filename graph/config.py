@@ -46,7 +46,8 @@ class Settings:
         384, "Heap limit of each SPARQL query worker, of each worker of the REST and page reads and of an "
         "/api/export child process, in MiB; past it, 503.")
     cors_origins: str = _setting("", "Comma-separated origins allowed by CORS; empty = CORS off.")
-    threads: int = _setting(8, "Worker threads of the production server.")
+    threads: int = _setting(32, "Worker threads of the production server (more than its busiest clients: a request "
+                            "waiting on a read worker holds one, and a cheap answer should never queue behind it).")
     fetch_urls: int = _setting(0, "1 lets POST /api/documents fetch a 'url' from the server; 0 = off.")
     fetch_allow_networks: str = _setting(
         "", "Comma-separated non-public networks links may be fetched from (e.g. 127.0.0.0/8, for tests only); "
@@ -59,6 +60,12 @@ class Settings:
     def worker_processes(self) -> int:
         """Processes in each worker pool (``/sparql`` queries, REST and page reads): half the threads, 2 to 4."""
         return max(2, min(4, self.threads // 2))
+
+    @property
+    def query_capacity(self) -> int:
+        """``/sparql`` queries running or waiting for a worker at once: the workers' and two more, and never all
+        the server threads (two stay free for ``/-/health``, REST and pages however many runaway queries arrive)."""
+        return min(self.threads - 2, self.worker_processes + 2)
 
     @classmethod
     def documented(cls) -> list[tuple[str, str, Any, str]]:

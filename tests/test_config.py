@@ -23,3 +23,9 @@ def test_environment_overrides_defaults_and_overrides_win():
 def test_bad_integer_setting_names_the_variable():
     with pytest.raises(ValueError, match="CONFLICTKG_PORT"):
         load_settings(environ={"CONFLICTKG_PORT": "eighty"})
+
+
+@pytest.mark.parametrize("threads,workers,capacity", [(3, 2, 1), (4, 2, 2), (8, 4, 6), (32, 4, 6), (64, 4, 6)])
+def test_sparql_holds_its_workers_and_two_more_threads_never_all(threads, workers, capacity):
+    settings = load_settings({"threads": threads}, environ={})
+    assert (settings.worker_processes, settings.query_capacity) == (workers, capacity)

@@ -5,6 +5,7 @@ security review (issue 18), on the real service."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -69,6 +70,30 @@ def test_runaways_past_capacity_get_503_with_retry_after_at_once_and_health_answ
     assert health.status_code == 200
     assert [a.status_code for a in answers] == [503] * 6
     assert sum("Retry-After" in a.headers for a in answers) >= 4  # 2 workers run; the rest are refused at once
+
+
+@pytest.fixture(scope="module")
+def many_threads_server(small_data_dir, tmp_path_factory):
+    """The service with many more server threads than query workers (32 threads, 4 workers), 3 s per query, over
+    a copy of ``small_server``'s store (one process opens a store)."""
+    data_dir = tmp_path_factory.mktemp("threads") / "data"
+    shutil.copytree(small_data_dir, data_dir)
+    yield from _serve(data_dir, CONFLICTKG_THREADS="32", CONFLICTKG_QUERY_TIMEOUT_MS=str(TIMEOUT_MS))
+
+
+def test_with_many_threads_runaways_still_hold_only_the_workers_and_two_more(many_threads_server):
+    answers: list[requests.Response] = []
+    senders = [threading.Thread(target=lambda: answers.append(query(many_threads_server, RUNAWAY)))
+               for _ in range(10)]
+    for sender in senders:
+        sender.start()
+    time.sleep(0.5)
+    health = requests.get(f"{many_threads_server}/-/health", timeout=30)
+    for sender in senders:
+        sender.join()
+    assert health.status_code == 200
+    assert [a.status_code for a in answers] == [503] * 10
+    assert sum("Retry-After" in a.headers for a in answers) >= 4  # 4 workers run, 2 wait; the rest refused at once
 
 
 def test_an_update_that_runs_away_on_the_real_data_gets_503_in_its_limit_and_changes_nothing(small_server):
