@@ -1,9 +1,8 @@
 """Assembles ACLED events: one per sentence the typer reads as a conflict event, in document order.
 
-Each event gets its participants from :mod:`.roles`, its place from :mod:`.place` (the place named in
-its sentence, else the article's main place), the date and counts of :mod:`.dates` and :mod:`.numbers`,
-and the sentence itself as evidence with character offsets into the article text. :mod:`.skips` says
-which sentences give no event of their own (a repeat, a picture caption, the headline block).
+:mod:`.sentence_events` reads each sentence's events (participants, place, date, counts, the sentence as
+evidence); :mod:`.skips` says which sentences give no event of their own (a repeat, a picture caption, the
+headline block), and :mod:`.coref` makes the mentions of one incident one event.
 """
 
 from __future__ import annotations
@@ -17,17 +16,14 @@ from graph.extract.actors import ActorTable
 from graph.extract.events import dates, numbers
 from graph.extract.events import types as event_types
 from graph.extract.events.claims import CLAIMED_EVENTS, claimant, with_doer
-from graph.extract.events.combatants import attacks_by_combatants, by_combatants
-from graph.extract.events.context_parties import GROUP_EVENTS, fill_from_context, theatre_check
+from graph.extract.events.combatants import attacks_by_combatants
+from graph.extract.events.context_parties import fill_from_context, theatre_check
 from graph.extract.events.coref import EventMention, drop_headlines, merge_mentions
-from graph.extract.events.crowd_types import crowd_sub_type, each_other, mutual
+from graph.extract.events.crowd_types import each_other
 from graph.extract.events.incident_words import announces_another
-from graph.extract.events.lexicon import codes, taxonomy
+from graph.extract.events.lexicon import codes
 from graph.extract.events.parties import implied_parties
-from graph.extract.events.place import event_place, main_place
-from graph.extract.events.relative import counted_from_date, relative_reading
-from graph.extract.events.roles import assign_roles
-from graph.extract.events.sites import co_places
+from graph.extract.events.sentence_events import SentenceReader
 from graph.extract.events.skips import (
     caption,
     counts_victims,
@@ -38,16 +34,13 @@ from graph.extract.events.skips import (
     ongoing,
     repeats,
     reports_past,
-    states_toll,
-    told_before,
     word_set,
 )
-from graph.extract.events.summaries import drop_summaries, summarises
-from graph.extract.events.syntax import takers
+from graph.extract.events.summaries import drop_summaries
 from graph.extract.events.timeline import anchor_dates
-from graph.extract.events.tolls import per_place, place_starts, shared, tolls_by_place
+from graph.extract.events.tolls import shared
 from graph.extract.places import PlaceMention
-from graph.records import Actor, Article, Event, Evidence, slugify
+from graph.records import Actor, Article, Event, Evidence
 
 __all__ = ["build_events"]
 
@@ -70,7 +63,7 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
                  places: list[PlaceMention]) -> tuple[list[Event], tuple[Actor, ...]]:
     """Return the events of a parsed article, in document order, and the generic actors (Civilians (X),
     Unidentified Armed Group (X)) that ACLED's codebook implies for them and the actor table lacks."""
-    context = _Context(article, doc, table, places)
+    context = SentenceReader(article, doc, table, places)
     events: list[Event] = []
     seen: list[set[str]] = []
     last_event_sentence = -9
@@ -198,218 +191,3 @@ def _in_body(event: Event, doc: Doc, lead: int) -> bool:
     if ends or len(event.evidence.split()) > HEADLINE_WORDS:
         return True
     return 0 < lead <= event.start and reports_past(doc, event.start, event.end)
-
-
-class _Context:
-    """What every event of one article needs: the article, its parse, actors, places, publication date."""
-
-    def __init__(self, article: Article, doc: Doc, table: ActorTable, places: list[PlaceMention]):
-        self.article, self.doc, self.table, self.places = article, doc, table, places
-        self.published = article.published
-        self.kinds = {info.name: info.kind for info in table.actors.values()}  # actor name -> kind, read once
-        self.fallback = main_place(places)
-        self.starts = place_starts(places)
-        self.own: dict[str, tuple[bool, bool]] = {}  # event id -> (date read from its text, place named in it)
-        self.told: dict[str, str] = {}  # event id -> the noun its event word points back with ("the attack")
-        self.mutual: set[str] = set()  # riots whose crowds clash with each other
-        self.summaries: set[str] = set()  # events read from a sentence that sums up several incidents
-        self.last_reading: dates.DateReading | None = None  # the date read for the event told last
-
-    def sentence_events(self, sent: Span, typing, evidence: tuple[str, int, int]) -> list[Event]:
-        """The sentence's event, then the event of a "during a rampage that left 250 dead" adjunct, if any."""
-        main = self.event(sent, sent, typing, evidence, f"{evidence[1]}")
-        adjunct = _death_adjunct(sent, typing.trigger)
-        if adjunct is None:
-            return self.per_place(main, sent) or shared([main, *self.elsewhere(main, sent)], main.fatalities)
-        counts = numbers.read_counts(adjunct)
-        typings = event_types.classify_sentence(adjunct)
-        if main.fatalities == counts.fatalities:
-            main = replace(main, fatalities=None)  # the toll belongs to the event the adjunct names
-        if not typings or typings[0].sub_event_type == typing.sub_event_type:
-            return [main]
-        second = self.event(adjunct, sent, typings[0], evidence, f"{adjunct.start_char}")
-        if not (second.actor1 or second.actor2):
-            second = replace(second, actor1=main.actor1, actor2=main.actor2, assoc_actor_1=main.assoc_actor_1,
-                             assoc_actor_2=main.assoc_actor_2)
-        return [main, second]
-
-    def per_place(self, event: Event, sent: Span, evidence: tuple[str, int, int] | None = None) -> list[Event]:
-        """The event once at each place the sentence gives its own toll (:mod:`.tolls`); empty when it gives
-        none."""
-        copies = per_place(event, pairs, evidence) if (pairs := tolls_by_place(sent, self.starts)) else []
-        for copy in copies:
-            self.own[copy.id] = (self.own[event.id][0], True)
-        return copies
-
-    def elsewhere(self, event: Event, sent: Span) -> list[Event]:
-        """The event at each other place its sentence names with its own ("the villages of A, B and C"),
-        without a toll: :func:`.tolls.shared` then divides the sentence's toll among them."""
-        chosen = next((p.location for p in self.places if p.location.name == event.location), None)
-        copies = []
-        for number, location in enumerate(co_places(sent, self.places, chosen), start=1):
-            copy = replace(event, id=f"{event.id}-{number}", location=location.name, fatalities=None)
-            self.own[copy.id] = (self.own[event.id][0], True)
-            copies.append(copy)
-        return copies
-
-    def event(self, span: Span, sent: Span, typing, evidence: tuple[str, int, int], anchor: str) -> Event:
-        """Build one event read from ``span`` (the sentence or a part of it)."""
-        riot = _crowd_typing(typing, span, self.table)
-        typing = riot or typing
-        roles = assign_roles(span, typing.trigger, self.table, typing.event_type, typing.sub_event_type)
-        place = event_place(sent, self.places, self.fallback, typing.trigger)
-        reading = dates.resolve_date(span, self.published)
-        if reading is None and span is not sent:
-            reading = dates.resolve_date(sent, self.published)
-        if reading is not None:  # "claimed on Monday the ambush carried out the day before"
-            reading = counted_from_date(sent, typing.trigger, reading, self.published)
-        reading = reading or relative_reading(sent.text, self.last_reading, self.published)  # "the next day"
-        self.last_reading = reading or self.last_reading
-        date: str | None
-        precision: str | None
-        if reading is None and self.published is not None:
-            date, precision = self.published.isoformat()[:7], "month"  # no date given: the month of the report
-        else:
-            date, precision = (reading.iso, reading.precision) if reading else (None, None)
-        counts = numbers.read_counts(span)
-        fatalities = counts.fatalities if counts.fatalities is not None else _named_dead(span, self.table)
-        if typing.sub_event_type in _UNHARMED:
-            fatalities = None  # the dead a protest's sentence counts are another event's ("against attacks that
-            # killed nine"): a protest that kills is excessive force or a riot
-        actor1, actor2, assoc1 = _persons_aside(roles, typing.event_type, self.kinds)
-        text, start, end = evidence
-        event_id = f"event/{slugify(self.article.id)}-{anchor}"
-        named = {p.location.id for p in self.places if sent.start <= p.start and p.end <= sent.end}
-        self.own[event_id] = (reading is not None, place is not None and place.id in named)
-        told = told_before(typing.trigger) or ("toll" if states_toll(sent.text) else None)
-        if told:
-            self.told[event_id] = told
-        event = Event(
-            id=event_id,
-            event_type=typing.event_type,
-            sub_event_type=_territory_taker(typing, self.table, actor1, self.kinds),
-            actor1=actor1,
-            actor2=actor2,
-            assoc_actor_1=assoc1,
-            assoc_actor_2=roles.assoc_actor_2,
-            location=place.name if place else None,
-            date=date,
-            date_precision=precision,
-            fatalities=fatalities,
-            quantity=counts.quantity,
-            confidence=round(float(typing.confidence), 3),
-            evidence=text,
-            start=start,
-            end=end,
-            reported_by=roles.reported_by,
-            cameo=typing.cameo,
-            plover=typing.plover,
-        )
-        if typing.event_type == "Riots" and mutual(typing.trigger):
-            self.mutual.add(event_id)
-        if summarises(span):
-            self.summaries.add(event_id)
-        if riot is not None:
-            return _crowd_first(event, self.kinds)
-        return by_combatants(event, sent, self.kinds)
-
-
-# Protests with no violence done: ACLED codes no deaths for them
-_UNHARMED = frozenset(["Peaceful protest", "Protest with intervention"])
-_ADJUNCT_PREPS = {"during", "amid", "in", "after", "following"}
-_DEATH_LEMMAS = {"death", "kill", "die", "assassinate", "execute", "behead", "slay", "murder", "assassination",
-                 "killing", "execution", "dead"}
-
-
-def _death_adjunct(sent: Span, trigger) -> Span | None:
-    """A "during/amid <event> that left N dead" phrase that does not hold the trigger."""
-    for token in sent:
-        if token.dep_ != "prep" or token.lower_ not in _ADJUNCT_PREPS:
-            continue
-        objects = [c for c in token.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
-        if not objects:
-            continue
-        subtree = list(token.subtree)
-        span = sent.doc[subtree[0].i : subtree[-1].i + 1]
-        if trigger is not None and span.start <= trigger.i < span.end:
-            continue
-        if any(t.lemma_.lower() in _DEATH_LEMMAS for t in span) and any(t.like_num for t in span):
-            return span
-    return None
-
-
-def _named_dead(span: Span, table: ActorTable) -> int | None:
-    """Count the named persons the span reports dead ("the death of commander X", "X was killed")."""
-    dead = set()
-    for mention in table.in_span(span):
-        if table.actors[mention.key].kind != "person":
-            continue
-        node = span.doc[mention.start : mention.end].root
-        for _ in range(4):
-            if node.dep_ == "appos" or node.dep_ == "compound":
-                node = node.head
-                continue
-            head = node.head
-            if head.lemma_.lower() in _DEATH_LEMMAS and (
-                node.dep_ in {"nsubjpass", "dobj"} or (node.dep_ == "nsubj" and head.lemma_.lower() == "die")
-            ):
-                dead.add(mention.key)
-            if node.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _DEATH_LEMMAS:
-                dead.add(mention.key)
-            break
-    return len(dead) or None
-
-
-
-def _persons_aside(roles, event_type: str, kinds: dict[str, str]) -> tuple[str | None, str | None, tuple[str, ...]]:
-    """In armed events the parties are groups: a named person stands aside as an associate of side 1."""
-    actor1, actor2, assoc = roles.actor1, roles.actor2, list(roles.assoc_actor_1)
-    if event_type in GROUP_EVENTS:
-        if kinds.get(actor1) == "person":
-            assoc.append(actor1)
-            actor1 = None
-        if kinds.get(actor2) == "person":
-            actor2 = None
-    return actor1, actor2, tuple(dict.fromkeys(assoc))
-
-
-def _crowd_typing(typing, span: Span, table: ActorTable):
-    """The typing as a riot when the parties make it a crowd's violence (:mod:`.crowd_types`), else None."""
-    mentioned = [(table.actors[m.key].kind, span.doc[m.start : m.end].root) for m in table.in_span(span)
-                 if m.link is None]
-    sub = crowd_sub_type(typing.sub_event_type, typing.trigger, typing.cue, mentioned)
-    if sub is None:
-        return None
-    cameo, plover = codes().get(sub, (None, None))
-    return replace(typing, event_type=taxonomy()[sub], sub_event_type=sub, cameo=cameo, plover=plover)
-
-
-def _crowd_first(event: Event, kinds: dict[str, str]) -> Event:
-    """A riot's crowd is its actor1, the state forces it fights actor2."""
-    if kinds.get(event.actor1 or "") != "civilians" and kinds.get(event.actor2 or "") == "civilians":
-        return replace(event, actor1=event.actor2, actor2=event.actor1, assoc_actor_1=event.assoc_actor_2,
-                       assoc_actor_2=event.assoc_actor_1)
-    return event
-
-
-_CAPTURES = {"CAPTURE", "RETAKE"}
-_TAKERS = {"state_forces": "Government regains territory", "armed_group": "Non-state actor overtakes territory"}
-
-
-def _territory_taker(typing, table: ActorTable, actor1: str | None, kinds: dict[str, str]) -> str:
-    """A capture is typed by who took the ground: the state regains it, an armed group overtakes it.
-
-    The sentence's words can mislead ("the Arakan Army seized ..." reads "Army" as the state's);
-    the actors named as doers of the capture verb settle it when they are all of one side, else the
-    event's actor1 when the parse names no doer ("the RSF is said to have seized ...").
-    """
-    sub_event_type = typing.sub_event_type
-    if sub_event_type not in _TAKERS.values() or typing.cue not in _CAPTURES or typing.trigger is None:
-        return sub_event_type
-    doers = [table.at(i) for i in takers(typing.trigger)]
-    sides = {_TAKERS.get(table.actors[doer.key].kind) for doer in doers if doer and doer.link is None} - {None}
-    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in typing.trigger.children)  # the loser is named
-    if not doers and actor1 is not None and not passive:
-        sides = {_TAKERS.get(kinds.get(actor1, ""))} - {None}
-    taker = sides.pop() if len(sides) == 1 else None
-    return taker or sub_event_type
