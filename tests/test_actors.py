@@ -36,6 +36,8 @@ def actors_of(nlp, text: str) -> dict[str, tuple[str, set[str]]]:
         ("An Israeli air strike killed four people in Rafah on Monday.", {"Military Forces of Israel": "state_forces"}),
         ("Russian shelling killed two civilians in Kherson.", {"Military Forces of Russia": "state_forces"}),
         ("A Turkish drone strike hit a car near Qamishli.", {"Military Forces of Turkey": "state_forces"}),
+        # "security force" as a modifier is the state's forces too
+        ("Rebels attacked security force positions near Ndanga.", {"Military Forces": "state_forces"}),
         # so does a country adjective on an offensive, an invasion or an incursion
         ("Twelve of the militia's fighters died resisting a Turkish offensive near Kobani.",
          {"Military Forces of Turkey": "state_forces"}),
@@ -247,3 +249,28 @@ def test_a_name_after_an_outlet_noun_is_a_news_outlet(nlp, text, outlet):
 def test_an_outlet_noun_before_no_name_names_no_outlet(nlp, text):
     found = actors_of(nlp, text)
     assert not any(kind == "media" for kind, _ in found.values()), found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Rebels of the Kota Front killed nine people near Ndanga. They had earlier attacked an army post.",
+         "Kota Front"),
+        # the subject of a reporting verb is who told it, not whom "They" continues with
+        ("The army said Kota Front fighters raided Ndanga on Monday. They burned 30 huts.", "Kota Front"),
+        ("Kota Front fighters raided Ndanga on Monday, the army said. They burned 30 huts.", "Kota Front"),
+    ],
+)
+def test_a_sentence_opening_they_is_the_armed_subject_before_it(nlp, text, name):
+    assert "They" in actors_of(nlp, text)[name][1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soldiers and Kota Front rebels clashed near Ndanga. They fought for hours.",  # two sides: no one
+        "Villagers fled Ndanga on Monday. They returned on Friday.",  # no armed subject
+    ],
+)
+def test_they_after_no_single_armed_subject_names_no_one(nlp, text):
+    assert not any("They" in texts for _, texts in actors_of(nlp, text).values())

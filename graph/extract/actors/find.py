@@ -34,6 +34,7 @@ from graph.extract.actors.groups import group_mentions
 from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.media import media_mentions
 from graph.extract.actors.persons import person_mentions
+from graph.extract.actors.pronouns import pronoun_mentions
 from graph.extract.actors.states import add_unit_states, named_force_spans
 from graph.extract.actors.table import (
     LINK_WORDS,
@@ -149,6 +150,7 @@ def find_actors(doc: Doc, places: Sequence[PlaceMention] = ()) -> ActorTable:
     media_mentions(builder)
     person_mentions(builder)
     _org_mentions(builder)
+    pronoun_mentions(builder)
     victim_count_mentions(builder)
     protest_mentions(builder)
     merge_spelt_out(doc, builder.table)
