@@ -12,115 +12,23 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from graph.datafiles import read_words
 from graph.extract.events.casualties import untold_casualties
-
-__all__ = ["Counts", "read_counts", "number_value"]
-
-WORDS = {
-    w: n
-    for n, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-SCALES = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}
-# Vague plurals, valued as the ACLED codebook does (the lowest reading of the word).
-VAGUE = {
-    "dozens": 12,
-    "dozen": 12,
-    "scores": 20,
-    "score": 20,
-    "hundreds": 100,
-    "thousands": 1000,
-    "tens": 10,
-    "several": 10,
-    "many": 10,
-    "numerous": 10,
-}
-DEATH_WORDS = frozenset(
-    [
-        "kill",
-        "murder",
-        "massacre",
-        "execute",
-        "behead",
-        "slaughter",
-        "assassinate",
-        "die",
-        "dead",
-        "death",
-        "toll",
-        "body",
-        "corpse",
-        "fatality",
-        "decapitate",
-        "slay",
-        "perish",
-        "lynch",
-    ]
+from graph.extract.events.count_words import (
+    DEATH_VERBS,
+    DEATH_WORDS,
+    DYING,
+    PEOPLE,
+    PEOPLE_VERBS,
+    SCALES,
+    UNITS,
+    VAGUE,
+    WORDS,
+    full_value,
 )
-DEATH_VERBS = frozenset(["kill", "murder", "execute", "behead", "assassinate", "slay", "lynch", "decapitate"])
-_DYING = frozenset(["die", "perish"])
-# Nouns that count people; a count of anything else (vehicles, rockets, villages) is neither field.
-PEOPLE = read_words("events", "people_nouns.txt")
-PEOPLE_VERBS = frozenset(
-    (
-        "kidnap", "abduct", "arrest", "detain", "evacuate", "wound", "injure", "release", "free", "rescue",
-        "displace", "hold", "capture", "seize", "hurt",
-    )
-)
+
+__all__ = ["Counts", "read_counts"]
+
 _NOT_COUNTS = frozenset(["DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"])
-_UNITS = frozenset(
-    [
-        "year",
-        "month",
-        "week",
-        "day",
-        "hour",
-        "minute",
-        "second",
-        "km",
-        "kilometre",
-        "kilometer",
-        "mile",
-        "metre",
-        "meter",
-        "percent",
-        "per",
-        "cent",
-        "am",
-        "pm",
-        "o'clock",
-        "degree",
-        "magnitude",
-        "point",
-        "time",
-        "round-the-clock",
-    ]
-)
-
 
 _TOLL_VERBS = frozenset(["rise", "reach", "climb", "stand", "be", "jump", "increase", "hit", "surpass", "exceed"])
 _TAIL_AFTER = (set(SCALES) | set(WORDS)) - {"zero"}
@@ -132,42 +40,6 @@ class Counts:
 
     fatalities: int | None = None
     quantity: int | None = None
-
-
-def number_value(token: Token) -> int | None:
-    """The integer a number word or numeral stands for ("1,200", "three", "dozens"), else None."""
-    text = token.lower_.replace(",", "")
-    if text.isdigit():
-        return int(text)
-    if text in WORDS:
-        return WORDS[text]
-    if text in VAGUE and (text != "dozen" or _has_article(token)):
-        return VAGUE[text]
-    if "-" in text:
-        head, _, tail = text.partition("-")
-        if head in WORDS and tail in WORDS:
-            return WORDS[head] + WORDS[tail]
-    return None
-
-
-def _has_article(token: Token) -> bool:
-    return any(c.lower_ in ("a", "one") for c in token.children) or (
-        token.i > 0 and token.doc[token.i - 1].lower_ in ("a", "one")
-    )
-
-
-def _full_value(token: Token) -> int | None:
-    """Value of a number token with its scale words: "1.2 million", "two hundred"."""
-    value: float | None = number_value(token)
-    if value is None:
-        try:
-            value = float(token.lower_.replace(",", ""))  # "1.2" before "million"
-        except ValueError:
-            return None
-    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
-    if nxt is not None and nxt.lower_ in SCALES:
-        value = value * SCALES[nxt.lower_]
-    return int(value)
 
 
 def _counted(token: Token) -> Token:
@@ -271,7 +143,7 @@ def _kills(token: Token) -> bool:
 def _victims(token: Token) -> list[Token]:
     """The object of a killing verb, and the subject of its passive, with their conjuncts; a second verb
     shares the first one's ("a teacher was kidnapped and killed"); "died" has its subject."""
-    deps = ("dobj", "nsubjpass", "nsubj") if token.lemma_.lower() in _DYING else ("dobj", "nsubjpass")
+    deps = ("dobj", "nsubjpass", "nsubj") if token.lemma_.lower() in DYING else ("dobj", "nsubjpass")
     found = [c for c in token.children if c.dep_ in deps]
     if not found and token.dep_ == "conj" and token.head.pos_ == "VERB":
         found = [c for c in token.head.children if c.dep_ == "nsubjpass"]
@@ -316,7 +188,7 @@ def _one_person(noun: Token) -> bool:
     """A singular noun for one person ("the driver", "a priest"), not a thing the lexicon counts, or a
     personal pronoun."""
     return noun.lower_ in ("he", "she", "him", "her") or (
-        noun.tag_ in ("NN", "NNP") and noun.lemma_.lower() not in _UNITS | {"number"}
+        noun.tag_ in ("NN", "NNP") and noun.lemma_.lower() not in UNITS | {"number"}
         and not any(g.like_num for g in noun.children)
     )
 
@@ -325,7 +197,7 @@ def _singular_victims(sent: Span) -> int | None:
     """The lone victims of a killing, one each ("killing the driver", "a priest was shot dead", "left a
     soldier and a militiaman dead", "a policeman died of his wounds")."""
     for token in sent:
-        if not (_kills(token) or (token.pos_ == "VERB" and token.lemma_.lower() in _DYING)):
+        if not (_kills(token) or (token.pos_ == "VERB" and token.lemma_.lower() in DYING)):
             continue
         victims = _victims(token)
         if victims and _one_person(victims[0]):
@@ -411,11 +283,11 @@ def _counts(sent: Span) -> list[tuple[int, bool, bool, Token]]:
             continue
         if token.i > 0 and token.doc[token.i - 1].lower_ in _TAIL_AFTER:
             continue  # the tail of "two hundred" / "twenty five" was read with its head
-        value = _full_value(token)
+        value = full_value(token)
         if value is None or value == 0:
             continue
         noun = _counted(token)
-        if noun.lemma_.lower() in _UNITS or (1900 <= value <= 2100 and noun is token):
+        if noun.lemma_.lower() in UNITS or (1900 <= value <= 2100 and noun is token):
             continue
         out.append((value, _is_death(noun) or _bare_toll(token), _is_people(noun, token), noun))
     return out

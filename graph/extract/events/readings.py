@@ -11,8 +11,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graph.extract.events.combatants import off_duty
+from graph.extract.events.count_words import PEOPLE
 from graph.extract.events.cues import Cue, SentenceCues
-from graph.extract.events.numbers import PEOPLE
 from graph.extract.events.syntax import agents, in_background, linked, takers, targets
 
 __all__ = [

@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from graph.extract.actors.lexicon import dictionary
-from graph.extract.events.numbers import DEATH_VERBS
+from graph.extract.events.count_words import DEATH_VERBS
 from graph.records import Article, Event
 
 __all__ = ["word_set", "repeats", "caption", "ongoing", "describes", "lead_end", "drop_headline", "counts_victims",

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
-from graph.extract.events.numbers import DEATH_WORDS, number_value
+from graph.extract.events.count_words import DEATH_WORDS, number_value
 from graph.extract.places import PlaceMention
 from graph.records import Event, Location
 
