@@ -87,6 +87,10 @@ def counts(nlp, text: str) -> Counts:
         # the victim of a passive the parser hangs on another verb; a bomber who kills himself
         ("A smuggler seen near the fence was shot and killed by patrol officers.", 1, None),
         ("A bomber blew himself up at the gate, killing himself.", 1, None),
+        # the injured of a second clause the parser hangs on the killing verb are counted by their own word
+        ("Police said a driver was killed and five passengers injured when gunmen fired on the bus.", 1, 5),
+        # a range of people that the tagger takes for a date still counts them: the lowest figure
+        ("Between 1 and 6 rebels lost their lives, the governor said.", 1, None),
     ],
 )
 def test_counts(nlp, text, fatalities, quantity):

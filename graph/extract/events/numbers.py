@@ -62,6 +62,8 @@ def _is_death(noun: Token) -> bool:
         return True
     if any(c.lemma_.lower() in DEATH_WORDS for c in noun.children if c.dep_ in ("amod", "oprd", "acomp", "acl")):
         return True
+    if any(c.dep_ == "acl" and c.lemma_.lower() in PEOPLE_VERBS for c in noun.children):
+        return False  # "a soldier was killed and three recruits injured": the recruits' own word counts them
     node = noun
     for _ in range(4):
         head = node.head
@@ -272,12 +274,19 @@ def _war_toll(token: Token) -> bool:
     return any(a.dep_ == "relcl" and a.head.lemma_.lower() in _WARS for a in token.ancestors)
 
 
+def _counts_people(token: Token) -> bool:
+    """A number the tagger took for a date ("Between 1 and 4 soldiers") that counts people all the same."""
+    return token.dep_ == "nummod" and token.head.lemma_.lower() in PEOPLE
+
+
 def _counts(sent: Span) -> list[tuple[int, bool, bool, Token]]:
     out = []
     for token in sent:
         if not (token.like_num or token.lower_ in VAGUE):
             continue  # tested first: most words are no count, and the tests below look at their neighbours
-        if token.ent_type_ in _NOT_COUNTS or token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "-":
+        if token.ent_type_ in _NOT_COUNTS and not _counts_people(token):
+            continue
+        if token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "-":
             continue
         if _war_toll(token):
             continue
