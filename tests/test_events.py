@@ -228,7 +228,9 @@ def test_a_bracketed_word_that_names_no_outlet_is_no_credit(credit):
         ("KDF troops clash with militants, retake Kiriwa. Two militants were killed.", "Government regains territory"),
         ("Military forces dislodge ADF militants from Kamango, killing four.", "Government regains territory"),
         # "fell to X": the ground is the subject, X took it
-        ("The rebel base near Kodok fell to the army's 4th division on Friday.", "Government regains territory"),
+        ("The hilltop base fell to government troops late on Friday.", "Government regains territory"),
+        ("Three villages fell into the hands of the national army after a week of fighting.",
+         "Government regains territory"),
         ("The town of Kodok fell to the rebels on Friday.", "Non-state actor overtakes territory"),
         # the loser is the subject: the other side gained the ground
         ("Islamic State fighters were cornered in Raqqa after losing all other territory to the army.",
