@@ -26,6 +26,11 @@ TARGETS = [
     ("Army bombs Tarsu; two farmers died.", "Tarsu", "Tarsu", None, None, None),
     # a listed town struck is geocoded as any other
     ("Soldiers attacked Kidal on Monday.", "Kidal", "Kidal", "ML", "Kidal Region", 1),
+    # a name after a named group's site noun is where the group holds it, in the group's home country even when
+    # the note names only the country of the forces that struck it
+    ("Kenyan jets bombed an al Shabaab position Baardheere in retaliation for an ambush in Mandera, Kenya.",
+     "Baardheere", "Baardheere", "SO", "Gedo", 1),
+    ("Troops overran ISWAP camps Marte on Sunday.", "Marte", "Marte", "NG", "Borno", 1),
 ]
 
 

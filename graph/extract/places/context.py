@@ -16,7 +16,7 @@ from graph.extract.places.spans import query_variants, strip
 from graph.extract.places.words import FORCE_NOUNS, PLACE_NOUNS, before_facility
 
 __all__ = ["doc_countries", "doc_admin1s", "country_names", "actor_countries", "foreign_forces", "landmark",
-           "site_named"]
+           "site_named", "rebel_homes"]
 
 ARMED_KINDS = ("state_forces", "armed_group", "militia", "government")
 REBEL_KINDS = ("armed_group", "militia")
@@ -118,6 +118,14 @@ def foreign_forces(doc: Doc) -> frozenset[int]:
             if iso and iso not in homes:
                 out.update(range(ent.start, ent.end))
     return frozenset(out)
+
+
+def rebel_homes(doc: Doc) -> frozenset[str]:
+    """The home countries of the dictionary's rebel groups the text names ("al Shabaab": Somalia): a town there is
+    no namesake abroad in a note that names only the country whose forces struck the group ("Kenyan jets bombed
+    an al Shabaab position X after an ambush in Mandera, Kenya")."""
+    table = _actor_homes(REBEL_KINDS)
+    return frozenset(table[ent.ent_id_] for ent in doc.ents if ent.ent_id_ in table)
 
 
 def landmark(place) -> bool:

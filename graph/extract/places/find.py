@@ -22,6 +22,7 @@ from graph.extract.places.context import (
     doc_countries,
     foreign_forces,
     landmark,
+    rebel_homes,
     site_named,
 )
 from graph.extract.places.gazetteer import Place, get_gazetteer, normalise, skeleton, strip_article
@@ -171,7 +172,7 @@ def find_places(doc: Doc) -> list[PlaceMention]:
         doc, hints, cued, doc_admin1s(doc, [(item.start, item.end) for item in prepared], hints),
         admin_keys={normalise(text) for item in prepared if item.cues.admin
                     for _s, _e, text in query_variants(doc, item.start, item.end)},
-        named=context,
+        named=context, homes=rebel_homes(doc),
     )
     demonyms = get_gazetteer().demonyms
     out, missed = [], []
@@ -282,6 +283,7 @@ class _Geocoder:
     admin1s: frozenset[str]
     admin_keys: set[str]  # names that carry an admin cue somewhere in the article
     named: Counter = field(default_factory=Counter)  # the countries the text itself names
+    homes: frozenset[str] = frozenset()  # home countries of the rebel groups it names: no place there is abroad
     memo: dict[tuple[str, bool, Cues], Place | None] = field(default_factory=dict)
 
     @functools.cached_property
@@ -289,6 +291,10 @@ class _Geocoder:
         """Where a note that names no country may be: its armed actors' home countries and the countries bordering
         them (Boko Haram fights in Cameroon too)."""
         return Counter(set(self.context) | get_gazetteer().bordering(self.context))
+
+    def _with_homes(self, countries: Counter) -> Counter:
+        """``countries`` and, when it names any, the home countries of the rebel groups the text names."""
+        return countries + Counter(self.homes) if countries else countries
 
     def mention(self, item: _Prepared) -> PlaceMention | None:
         """The mention's place: the first query variant that the gazetteer places, else None."""
@@ -302,10 +308,10 @@ class _Geocoder:
             if memo_key not in self.memo:
                 self.memo[memo_key] = resolve(text, self.context, cues, self.admin1s)
             place = self.memo[memo_key]
-            if place is not None and strict and not _plausible(place, text, self.context):
+            if place is not None and strict and not _plausible(place, text, self._with_homes(self.context)):
                 place = None
             local = doc[end - 1].lower_ in PLACE_NOUNS or place_noun(doc, start, end) is not None
-            if place is not None and _abroad(place, self.named or self._hinted, local):
+            if place is not None and _abroad(place, self._with_homes(self.named) or self._hinted, local):
                 place = None
             if place is not None and site_named(doc, end, place):
                 place = None  # "the Zamzam barracks": a site's own name, not the camp of that name abroad

@@ -35,6 +35,7 @@ from graph.extract.places.words import (
     LOCAL_UNITS,
     LOCATIVES,
     PLACE_NOUNS,
+    SITE_NOUNS,
     TARGET_NOUNS,
     TARGET_VERBS,
     TITLES,
@@ -241,12 +242,19 @@ def _plain_name(doc: Doc, start: int) -> bool:
 
 def targeted(doc: Doc, start: int) -> bool:
     """Whether the name at ``start`` is what an attack or a capture struck: "militia attack Tur", "an attack on
-    Maxaas", "open fire on Jugma". Never a known actor ("attacked Boko Haram") or a person's possession."""
+    Maxaas", "open fire on Jugma", a named group's site ("an FDLR position X"). Never a known actor ("attacked Boko
+    Haram") or a person's possession."""
     if start < 1:
         return False
     before = doc[start - 1].lower_
     target = before in TARGET_VERBS or (before == "on" and start >= 2 and doc[start - 2].lower_ in TARGET_NOUNS)
-    return target and _plain_name(doc, start)
+    return (target or _group_site(doc, start)) and _plain_name(doc, start)
+
+
+def _group_site(doc: Doc, start: int) -> bool:
+    """Whether the name at ``start`` follows a named group's site noun: "an al Shabaab position X", "FDLR bases X"."""
+    return start >= 2 and doc[start - 1].lower_ in SITE_NOUNS and doc[start - 2].text[:1].isupper() \
+        and doc[start - 1].text.islower()
 
 
 def _after_locative(doc: Doc, start: int, end: int, ner: set[int]) -> bool:

@@ -35,6 +35,7 @@ __all__ = [
     "ROAD_WORDS",
     "TARGET_VERBS",
     "TARGET_NOUNS",
+    "SITE_NOUNS",
     "PLACE_PREFIXES",
     "NAME_ENDINGS",
     "COMPASS",
@@ -158,6 +159,8 @@ TARGET_VERBS = frozenset(
         "overrun overran besiege besieged loot looted torch torched"
     )
 )
+# An armed group's sites: a name right after one is where the group holds it ("an al Shabaab position X").
+SITE_NOUNS = frozenset(_words("position positions base bases camp camps stronghold strongholds hideout hideouts"))
 # Nouns whose "on" names the place struck: "an attack on Maxaas", "open fire on Jugma".
 TARGET_NOUNS = frozenset(_words("attack attacks assault raid raids fire offensive airstrike airstrikes strike strikes"))
 
