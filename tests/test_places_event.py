@@ -1,7 +1,7 @@
 """The event's own place: a country said only of a cause, deep in a phrase away from the event, gives way to the
 place the story is in; a country that the event's own clause names stays the event's place; a place that says
-where a person is from ("a Limpopo man") gives way to the place the sentence names for the event; a village that
-no gazetteer places gives way to the named place that holds it."""
+where a person is from ("a Limpopo man") or where the attackers are based ("based in X") gives way to the place the
+sentence names for the event; a village that no gazetteer places gives way to the named place that holds it."""
 
 from __future__ import annotations
 
@@ -39,6 +39,8 @@ PLACES = [
     # ... and the area or the town named as holding it when neither can be found, as ACLED codes it
     ("Gunmen raided Mbalogo village in the Kiranzi area, killing two farmers.", {"Kiranzi"}),
     ("Troops and a gunman exchanged fire in Tirzalet, near Ain Kerdoussa, on Sunday.", {"Ain Kerdoussa"}),
+    # where the attackers are based is not where they struck
+    ("Based in Kismayo, the militants shelled AMISOM positions in Dhobley on Monday.", {"Dhobley"}),
 ]
 
 

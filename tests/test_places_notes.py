@@ -31,6 +31,9 @@ TARGETS = [
     ("Kenyan jets bombed an al Shabaab position Baardheere in retaliation for an ambush in Mandera, Kenya.",
      "Baardheere", "Baardheere", "SO", "Gedo", 1),
     ("Troops overran ISWAP camps Marte on Sunday.", "Marte", "Marte", "NG", "Borno", 1),
+    # a place cleared of fighters, and one that forces are sent to
+    ("Troops cleared Kolomari of insurgents on Friday.", "Kolomari", "Kolomari", None, None, None),
+    ("Army deployed to Tamboli to end clashes over grazing land.", "Tamboli", "Tamboli", None, None, None),
 ]
 
 

@@ -30,7 +30,7 @@ def main_place(places: list[PlaceMention]) -> Location | None:
 
 
 def event_place(sent: Span, places: list[PlaceMention], fallback: Location | None, trigger=None) -> Location | None:
-    """The sentence's place closest to the trigger in the parse (not a destination, not "X-based"),
+    """The sentence's place closest to the trigger in the parse (not a destination, not "X-based" or "based in X"),
     preferring places below country level; else the article's main place."""
     inside = [p for p in places if sent.start <= p.start and p.end <= sent.end and not _based(sent.doc, p)
               and not p.actor]  # "Tigray forces fired rockets": Tigray says who, not where
@@ -103,5 +103,7 @@ def _distance(token, trigger) -> int:
 
 
 def _based(doc: Doc, place: PlaceMention) -> bool:
-    """"Britain-based": a place that only says where an actor is based."""
-    return place.end + 1 < len(doc) and doc[place.end].text == "-" and doc[place.end + 1].lower_ == "based"
+    """"Britain-based", "based in X": a place that only says where an actor is based."""
+    if place.end + 1 < len(doc) and doc[place.end].text == "-" and doc[place.end + 1].lower_ == "based":
+        return True
+    return place.start >= 2 and doc[place.start - 1].lower_ in ("in", "at") and doc[place.start - 2].lower_ == "based"

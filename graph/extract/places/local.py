@@ -32,6 +32,7 @@ from graph.extract.places.listing import SKIPPED, listed_names, place_noun, read
 from graph.extract.places.locations import PlaceMention
 from graph.extract.places.words import (
     AROUND_NOUNS,
+    DEPLOY_VERBS,
     LOCAL_UNITS,
     LOCATIVES,
     PLACE_NOUNS,
@@ -211,11 +212,17 @@ def _far_from_all(location: Location, others: list[Location]) -> bool:
 
 def locative(doc: Doc, start: int) -> bool:
     """Whether the words before ``start`` put an event at the name there: "in X", "near X", "attack X",
-    "on the outskirts of X"."""
+    "on the outskirts of X", "deployed to X"."""
     around = start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in AROUND_NOUNS
     way = start > 0 and doc[start - 1].lower_ in WAY_VERBS and _plain_name(doc, start)
     return start > 0 and (doc[start - 1].lower_ in LOCATIVES or around or way or targeted(doc, start)
-                          or _second_of_two(doc, start))
+                          or _second_of_two(doc, start) or _sent_to(doc, start))
+
+
+def _sent_to(doc: Doc, start: int) -> bool:
+    """Whether forces are sent to the name at ``start``: "troops deployed to X", "the army dispatched to X"."""
+    return start >= 2 and doc[start - 1].lower_ == "to" and doc[start - 2].lemma_.lower() in DEPLOY_VERBS \
+        and _plain_name(doc, start)
 
 
 def _second_of_two(doc: Doc, start: int) -> bool:

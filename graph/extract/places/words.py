@@ -36,6 +36,7 @@ __all__ = [
     "TARGET_VERBS",
     "TARGET_NOUNS",
     "SITE_NOUNS",
+    "DEPLOY_VERBS",
     "PLACE_PREFIXES",
     "NAME_ENDINGS",
     "COMPASS",
@@ -156,11 +157,13 @@ TARGET_VERBS = frozenset(
     _words(
         "attack attacks attacked bomb bombs bombed shell shells shelled raid raids raided storm storms stormed "
         "capture captures captured retake retakes retook recapture recaptures recaptured seize seizes seized "
-        "overrun overran besiege besieged loot looted torch torched"
+        "overrun overran besiege besieged loot looted torch torched clear clears cleared"
     )
 )
 # An armed group's sites: a name right after one is where the group holds it ("an al Shabaab position X").
 SITE_NOUNS = frozenset(_words("position positions base bases camp camps stronghold strongholds hideout hideouts"))
+# Verbs that send forces to a place: "troops deployed to X" are at X.
+DEPLOY_VERBS = frozenset(_words("deploy redeploy dispatch send rush"))
 # Nouns whose "on" names the place struck: "an attack on Maxaas", "open fire on Jugma".
 TARGET_NOUNS = frozenset(_words("attack attacks assault raid raids fire offensive airstrike airstrikes strike strikes"))
 
