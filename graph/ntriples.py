@@ -19,7 +19,6 @@ __all__ = ["TripleLines", "iri", "checked_iri", "known_iri", "literal", "typed",
 XSD = "http://www.w3.org/2001/XMLSchema#"
 # What RFC 3987 and the N-Triples grammar forbid inside <...>: spaces, controls and these signs.
 _NOT_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
-_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _INTEGER = f"<{XSD}integer>"
 _DOUBLE = f"<{XSD}double>"
 
@@ -49,12 +48,18 @@ def known_iri(text: str) -> str:
 
 def literal(text: str) -> str:
     """Return a plain string literal, quotes, backslashes and line breaks escaped."""
-    return f'"{text.translate(_ESCAPES)}"'
+    return f'"{_escaped(text)}"'
 
 
 def typed(lexical: str, datatype: str) -> str:
     """Return a literal of ``datatype`` (an IRI) with the lexical form ``lexical``."""
-    return f'"{lexical.translate(_ESCAPES)}"^^{iri(datatype)}'
+    return f'"{_escaped(lexical)}"^^{iri(datatype)}'
+
+
+def _escaped(text: str) -> str:
+    # Four C-level scans (backslashes first): a str.translate table looks every character up, a fifth of the
+    # build's time with an article's text in each document graph.
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
 
 
 def integer(value: int) -> str:
