@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from graph.extract.actors.find import ActorTable, find_actors, ruler_patterns
 from graph.extract.actors.missions import add_contingent_names
+from graph.extract.actors.policing import police_who_police
 from graph.extract.actors.relations import find_relations
 from graph.extract.parse.sentences import SentenceIndex
 from graph.extract.places import PlaceMention
@@ -37,5 +38,6 @@ def read_actors(doc: Doc, places: Sequence[PlaceMention], sentence_of: SentenceI
     ``published`` dates the article (which missions' contingents its state forces belong to)."""
     table = find_actors(doc, places)
     add_contingent_names(table, published)
+    police_who_police(doc, table)
     relations = tuple(find_relations(doc, table))
     return Actors(table, table.records(sentence_of, source_text), relations)

@@ -1,0 +1,52 @@
+"""Unspecified "security forces" who police (arrest, detain, disperse a crowd, evict) are the state's police.
+
+ACLED codes the force that makes arrests, breaks up protests or evicts residents as Police Forces of X when
+the text names no branch ("Security forces arrested the organisers", "security personnel fired tear gas at
+the marchers"); the same words in a battle stay the state's Military Forces. The rule runs once, when the
+actor table is complete, and moves those mentions to the police.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from graph.extract.actors.table import ActorTable, state_actor
+
+__all__ = ["police_who_police"]
+
+# the words of a force whose branch the text leaves open (descriptors.tsv reads them as the state's military)
+_UNSPECIFIED = ("security forces", "security personnel", "security agents", "security men", "security officers")
+# what police do: arrest, hold, break up crowds, evict; "fired tear gas" by its object
+_POLICING = frozenset(["arrest", "detain", "disperse", "evict", "displace", "handcuff", "apprehend", "round"])
+_CROWD_WEAPONS = frozenset(["gas", "teargas", "tear-gas"])
+
+
+def police_who_police(doc: Doc, table: ActorTable) -> None:
+    """Move each unspecified security-forces mention whose own verb polices from the state's Military Forces
+    to its Police Forces."""
+    for mention in table.mentions:
+        info = table.actors[mention.key]
+        if info.kind != "state_forces" or not mention.text.lower().endswith(_UNSPECIFIED):
+            continue
+        police = state_actor(info.country, "Police") if info.country else None
+        military = state_actor(info.country) if info.country else None
+        if police is None or military is None or military.key != info.key:
+            continue  # a named unit, or a force of no known country
+        if _polices(doc[mention.start : mention.end].root):
+            table.actors.setdefault(police.key, police)
+            mention.key = police.key
+
+
+def _polices(head: Token) -> bool:
+    """Whether the verb a force is the subject of (or a verb it chains to) arrests, disperses, evicts or fires
+    tear gas."""
+    if head.dep_ not in {"nsubj", "conj"} or head.head.pos_ not in {"VERB", "AUX"}:
+        return False
+    verb = head.head
+    verbs = [verb, *(c for c in verb.children if c.dep_ in {"xcomp", "conj", "advcl"} and c.pos_ == "VERB")]
+    for v in verbs:
+        if v.lemma_.lower() in _POLICING:
+            return True
+        if any(c.dep_ == "dobj" and c.lower_ in _CROWD_WEAPONS for c in v.children):
+            return True
+    return False

@@ -1,0 +1,39 @@
+"""Security forces whose branch the text leaves open are the state's police when they police (arrest, detain,
+break up a crowd, evict) and its military otherwise; a named branch keeps its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from graph.extract.pipeline import Extractor
+from graph.records import Article
+
+
+@pytest.fixture(scope="module")
+def extractor():
+    return Extractor()
+
+
+@pytest.mark.parametrize(
+    ("text", "force", "not_force"),
+    [
+        ("In Kabwe, Zambia, security forces detained eight members of a farmers' union.", "Police Forces of Zambia",
+         "Military Forces of Zambia"),
+        ("Security personnel fired tear gas at traders marching in Mzuzu, Malawi, on Friday.",
+         "Police Forces of Malawi", "Military Forces of Malawi"),
+        ("Security forces evicted hundreds of families from a settlement outside Lilongwe, Malawi.",
+         "Police Forces of Malawi", "Military Forces of Malawi"),
+        # in a fight they are the military; a branch the text names stays
+        ("Security forces killed five militants near Diffa, Niger, on Sunday.", "Military Forces of Niger",
+         "Police Forces of Niger"),
+        ("Soldiers arrested two traders at a checkpoint in Gao, Mali.", "Military Forces of Mali",
+         "Police Forces of Mali"),
+    ],
+)
+def test_security_forces_by_what_they_do(extractor, text, force, not_force):
+    result = extractor.extract(Article(id="note", text=text, published=dt.date(2016, 6, 20)))
+    names = {a.name for a in result.actors} | {name for e in result.events for name in (e.actor1, e.actor2)}
+    assert force in names
+    assert not_force not in names
