@@ -23,6 +23,7 @@ def policy(nonce: str) -> str:
 
 
 def _nonce() -> str:
+    """The current request's CSP nonce, made on first use."""
     if "csp_nonce" not in g:
         g.csp_nonce = secrets.token_urlsafe(16)
     return g.csp_nonce
@@ -33,10 +34,12 @@ def register(app: Flask) -> None:
 
     @app.context_processor
     def _template_nonce() -> dict[str, str]:
+        """The request's nonce for templates: the inline scripts a page renders carry the one its policy names."""
         return {"csp_nonce": _nonce()}
 
     @app.after_request
     def _headers(response: Response) -> Response:
+        """Add the security headers; an HTML answer gets a policy naming the request's nonce unless it has one."""
         response.headers["X-Content-Type-Options"] = "nosniff"
         if response.mimetype == "text/html":
             response.headers.setdefault("Content-Security-Policy", policy(_nonce()))
