@@ -121,6 +121,11 @@ def test_actors_and_kinds(nlp, text, expected):
         ("Suspected armed herdsmen raided three villages near Lokoja, killing 11 farmers. Residents said Wakuri "
          "herdsmen had warned them. The herders fled before police arrived.", "Wakuri Ethnic Militia",
          {"Suspected armed herdsmen", "Wakuri herdsmen", "herders"}),
+        # a short form the dictionary trusts only beside a full name names its group before a group noun
+        ("ADF rebels killed 12 people near Oicha.", "Allied Democratic Forces", {"ADF rebels"}),
+        ("The rebels blamed mercenaries from the Wagner company for the killings near Bria.", "Wagner Group",
+         {"Wagner"}),
+        ("Fighters from the Kota Front attacked Ndanga.", "Kota Front", {"Kota Front"}),
         # an acronym read as a word is often written in title case
         ("A spokesman for the Monusco force said the base in Kalehe was calm. MONUSCO sent a patrol.",
          "United Nations Organization Stabilization Mission in the Democratic Republic of the Congo",

@@ -25,6 +25,7 @@ _QUALIFIERS = frozenset(["islamist", "islamic", "jihadist", "armed", "army", "ne
                          "unidentified", "local", "government", "state", "security", "rival", "opposition", "ethnic",
                          "tribal", "clan", "communal", "pro-government", "anti-government", "regime"])
 _IDENTITY_KINDS = frozenset(["militia", "identity"])
+_ARMED_KINDS = frozenset(["armed_group", "militia", "state_forces"])
 _PEOPLE_KINDS = frozenset(["identity", "member"])  # nouns that tell a name is a people's
 _TRAILING = frozenset(["coalition", "alliance", "group", "movement", "militia", "faction"])
 _GROUP_WORDS = frozenset(["group", "movement", "faction", "outfit"])  # "a new rebel group" names it next
@@ -134,7 +135,7 @@ def _candidates(doc: Doc) -> list[tuple[Span, str, int]]:
         if before is not None:
             found.append((before, kind, token.i + 1))
         following = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
-        if following == "of" or following in _GROUP_WORDS:  # "fighters of the Raia coalition", "rebel group M7"
+        if following in ("of", "from") or following in _GROUP_WORDS:  # "fighters of the Raia coalition", "group M7"
             after = _name_after(doc, token.i + 2)
             if after is not None:
                 found.append((after, kind, after.end))
@@ -181,7 +182,20 @@ def group_mentions(builder: MentionBuilder) -> None:
             code = builder.country_at(span.start)
             builder.add(ActorInfo(actor_key(name), name, "civilians", code), doc[span.end : end])
             continue
-        builder.add(ActorInfo(actor_key(span.text), span.text, kind), mention)
+        known = _short_forms().get(span.text)  # "ADF rebels": the dictionary's group of that short form
+        builder.add(known or ActorInfo(actor_key(span.text), span.text, kind), mention)
+
+
+@cache
+def _short_forms() -> dict[str, ActorInfo]:
+    """The dictionary's armed actors by the short forms it trusts only beside a full name ("ADF", "Wagner"): a
+    group noun next to one ("ADF rebels", "mercenaries from the Wagner company") says the group is meant."""
+    out = {}
+    for entry in lexicon.dictionary().values():
+        if entry.kind in _ARMED_KINDS:
+            for alias in entry.context_aliases:
+                out[alias] = ActorInfo(entry.key, entry.name, entry.kind, entry.country, entry.tags)
+    return out
 
 
 def _apposition_mentions(builder: MentionBuilder) -> None:
