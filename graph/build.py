@@ -31,7 +31,7 @@ from graph.iris import (
     place_iri,
     run_iri,
 )
-from graph.ntriples import TripleLines, checked_iri, double, integer, iri, known_iri, literal, typed
+from graph.ntriples import Terms, TripleLines, checked_iri, double, integer, iri, known_iri, literal, typed
 from graph.ontology import event_codes, event_concept
 from graph.records import Actor, Event, Extraction, Location, slugify
 from graph.vocab import CKG, GEO, PREFIXES, PROV, RDF, SDO, SEM, XSD
@@ -40,6 +40,8 @@ __all__ = ["build_document", "build_graph", "DocumentTriples", "EventReport", "d
            "timestamp_datatype"]
 
 _N = TypeVar("_N", int, float)
+# the vocabulary's terms as the lines write them (``graph.ntriples.Terms``)
+_CKG, _GEO, _PROV, _RDF, _SDO, _SEM = (Terms(n) for n in (CKG, GEO, PROV, RDF, SDO, SEM))
 
 
 RELATIONS = {
@@ -179,34 +181,34 @@ def build_graph(extraction: Extraction, base_iri: str, extractor_version: str = 
 
 def _add_document(g: TripleLines, extraction: Extraction, doc_iri: str, run: str, base_iri: str, version: str) -> None:
     doc = extraction.document
-    g.add(doc_iri, known_iri(RDF.type), known_iri(CKG.Document))
-    g.add(doc_iri, known_iri(RDF.type), known_iri(PROV.Entity))
+    g.add(doc_iri, _RDF.type, _CKG.Document)
+    g.add(doc_iri, _RDF.type, _PROV.Entity)
     if doc.title:
-        g.add(doc_iri, known_iri(SDO.headline), literal(doc.title))
+        g.add(doc_iri, _SDO.headline, literal(doc.title))
     if doc.source:
-        g.add(doc_iri, known_iri(SDO.publisher), literal(doc.source))
+        g.add(doc_iri, _SDO.publisher, literal(doc.source))
     if doc.published:
-        g.add(doc_iri, known_iri(SDO.datePublished), typed(doc.published.isoformat(), XSD.date))
+        g.add(doc_iri, _SDO.datePublished, typed(doc.published.isoformat(), XSD.date))
     if doc.author:
-        g.add(doc_iri, known_iri(SDO.author), literal(doc.author))
+        g.add(doc_iri, _SDO.author, literal(doc.author))
     if doc.path:
-        g.add(doc_iri, known_iri(CKG.sourcePath), literal(doc.path))
+        g.add(doc_iri, _CKG.sourcePath, literal(doc.path))
         if re.match(r"https?://", doc.path):
-            g.add(doc_iri, known_iri(SDO.url), typed(doc.path, XSD.anyURI))
+            g.add(doc_iri, _SDO.url, typed(doc.path, XSD.anyURI))
             with contextlib.suppress(ValueError):  # a URL the engine cannot take as an IRI stays a literal
-                g.add(doc_iri, known_iri(PROV.hadPrimarySource), checked_iri(doc.path))
-    g.add(doc_iri, known_iri(SDO.sha256), literal(content_hash(doc.text)))  # feeds skip stored texts by it
+                g.add(doc_iri, _PROV.hadPrimarySource, checked_iri(doc.path))
+    g.add(doc_iri, _SDO.sha256, literal(content_hash(doc.text)))  # feeds skip stored texts by it
     if doc.text:  # the document page shows it, each evidence sentence marked (never copied to the current graph)
-        g.add(doc_iri, known_iri(SDO.text), literal(doc.text))
-    g.add(doc_iri, known_iri(CKG.extractorVersion), literal(version))
+        g.add(doc_iri, _SDO.text, literal(doc.text))
+    g.add(doc_iri, _CKG.extractorVersion, literal(version))
     agent = iri(f"{base_iri}agent/conflictkg-extractor")
-    g.add(run, known_iri(RDF.type), known_iri(CKG.ExtractionRun))
-    g.add(run, known_iri(RDF.type), known_iri(PROV.Activity))
-    g.add(run, known_iri(PROV.used), doc_iri)
-    g.add(run, known_iri(PROV.wasAssociatedWith), agent)
-    g.add(run, known_iri(CKG.extractorVersion), literal(version))
-    g.add(agent, known_iri(RDF.type), known_iri(PROV.SoftwareAgent))
-    g.add(agent, known_iri(SDO.name), literal("ConflictKG extractor"))
+    g.add(run, _RDF.type, _CKG.ExtractionRun)
+    g.add(run, _RDF.type, _PROV.Activity)
+    g.add(run, _PROV.used, doc_iri)
+    g.add(run, _PROV.wasAssociatedWith, agent)
+    g.add(run, _CKG.extractorVersion, literal(version))
+    g.add(agent, _RDF.type, _PROV.SoftwareAgent)
+    g.add(agent, _SDO.name, literal("ConflictKG extractor"))
 
 
 def _number(value: Any, kind: type[_N]) -> _N | None:
@@ -220,71 +222,71 @@ def _number(value: Any, kind: type[_N]) -> _N | None:
 
 
 def _provenance(g: TripleLines, subject: str, doc_iri: str, run: str) -> None:
-    g.add(subject, known_iri(PROV.wasDerivedFrom), doc_iri)
-    g.add(subject, known_iri(PROV.wasGeneratedBy), run)
+    g.add(subject, _PROV.wasDerivedFrom, doc_iri)
+    g.add(subject, _PROV.wasGeneratedBy, run)
 
 
 def _add_names(g: TripleLines, subject: str, name: str, aliases: tuple[str, ...]) -> None:
-    g.add(subject, known_iri(SDO.name), literal(name))
+    g.add(subject, _SDO.name, literal(name))
     for alias in aliases:
         if alias != name:
-            g.add(subject, known_iri(SDO.alternateName), literal(alias))
+            g.add(subject, _SDO.alternateName, literal(alias))
 
 
 def _add_actor(g: TripleLines, actor: Actor, subject: str, doc_iri: str, run: str) -> None:
-    g.add(subject, known_iri(RDF.type), known_iri(SEM.Actor))
-    g.add(subject, known_iri(RDF.type), known_iri(CKG.Actor))
+    g.add(subject, _RDF.type, _SEM.Actor)
+    g.add(subject, _RDF.type, _CKG.Actor)
     _add_names(g, subject, actor.name, actor.aliases)
     if actor.kind:
-        g.add(subject, known_iri(CKG.kind), literal(actor.kind))
+        g.add(subject, _CKG.kind, literal(actor.kind))
     if actor.inter:
-        g.add(subject, known_iri(CKG.interCode), integer(actor.inter))
+        g.add(subject, _CKG.interCode, integer(actor.inter))
     if actor.country:
-        g.add(subject, known_iri(CKG.countryCode), literal(actor.country))
+        g.add(subject, _CKG.countryCode, literal(actor.country))
     _provenance(g, subject, doc_iri, run)
 
 
 def _add_place(g: TripleLines, place: Location, subject: str, doc_iri: str, run: str) -> None:
-    for rdf_type in (SEM.Place, CKG.Place, GEO.Feature):
-        g.add(subject, known_iri(RDF.type), known_iri(rdf_type))
+    for rdf_type in (_SEM.Place, _CKG.Place, _GEO.Feature):
+        g.add(subject, _RDF.type, rdf_type)
     _add_names(g, subject, place.name, place.aliases)
     if place.kind:
-        g.add(subject, known_iri(CKG.kind), literal(place.kind))
-    for predicate, value in ((CKG.countryCode, place.country), (CKG.admin1, place.admin1)):
+        g.add(subject, _CKG.kind, literal(place.kind))
+    for predicate, value in ((_CKG.countryCode, place.country), (_CKG.admin1, place.admin1)):
         if value:
-            g.add(subject, known_iri(predicate), literal(str(value)))
-    for predicate, code in ((CKG.geonamesId, place.geonames_id), (CKG.geoPrecision, place.precision)):
+            g.add(subject, predicate, literal(str(value)))
+    for predicate, code in ((_CKG.geonamesId, place.geonames_id), (_CKG.geoPrecision, place.precision)):
         number = _number(code, int)
         if number is not None:
-            g.add(subject, known_iri(predicate), integer(number))
+            g.add(subject, predicate, integer(number))
     lat, lon = _number(place.lat, float), _number(place.lon, float)
     if lat is not None and lon is not None:
-        g.add(subject, known_iri(SDO.latitude), double(lat))
-        g.add(subject, known_iri(SDO.longitude), double(lon))
+        g.add(subject, _SDO.latitude, double(lat))
+        g.add(subject, _SDO.longitude, double(lon))
         geometry = f"{subject[:-1]}/geometry>"
-        g.add(subject, known_iri(GEO.hasGeometry), geometry)
-        g.add(geometry, known_iri(RDF.type), known_iri(GEO.Geometry))
-        g.add(geometry, known_iri(GEO.asWKT), typed(f"POINT({lon} {lat})", GEO.wktLiteral))
+        g.add(subject, _GEO.hasGeometry, geometry)
+        g.add(geometry, _RDF.type, _GEO.Geometry)
+        g.add(geometry, _GEO.asWKT, typed(f"POINT({lon} {lat})", GEO.wktLiteral))
     _provenance(g, subject, doc_iri, run)
 
 
 def _add_stub(g: TripleLines, subject: str, name: str, kind: str, doc_iri: str, run: str) -> None:
     """An actor or place an event names but the extraction did not list: keep it with its name only."""
-    types = (SEM.Actor, CKG.Actor) if kind == "actor" else (SEM.Place, CKG.Place, GEO.Feature)
+    types = (_SEM.Actor, _CKG.Actor) if kind == "actor" else (_SEM.Place, _CKG.Place, _GEO.Feature)
     for rdf_type in types:
-        g.add(subject, known_iri(RDF.type), known_iri(rdf_type))
-    g.add(subject, known_iri(SDO.name), literal(name.removeprefix(f"{kind}/")))
+        g.add(subject, _RDF.type, rdf_type)
+    g.add(subject, _SDO.name, literal(name.removeprefix(f"{kind}/")))
     _provenance(g, subject, doc_iri, run)
 
 
 @cache
 def _event_kind(event_type: str, sub_event_type: str) -> tuple[tuple[str, str], ...]:
     """The (predicate, object) terms every event of an ACLED type and sub-type carries."""
-    terms = [(known_iri(RDF.type), known_iri(SEM.Event)), (known_iri(RDF.type), known_iri(CKG.Event)),
-             (known_iri(CKG.eventType), literal(event_type)), (known_iri(CKG.subEventType), literal(sub_event_type))]
+    terms = [(_RDF.type, _SEM.Event), (_RDF.type, _CKG.Event),
+             (_CKG.eventType, literal(event_type)), (_CKG.subEventType, literal(sub_event_type))]
     concept = event_concept(event_type, sub_event_type)
     if concept is not None:
-        terms.append((known_iri(SEM.eventType), known_iri(concept)))
+        terms.append((_SEM.eventType, known_iri(concept)))
     return tuple(terms)
 
 
@@ -304,21 +306,21 @@ def _add_event(g, extraction, event, names, roles, doc_iri, run) -> EventReport:
     for predicate, obj in _event_kind(event.event_type, event.sub_event_type):
         g.add(subject, predicate, obj)
     cameo, plover = event_codes(event.event_type, event.sub_event_type)
-    for predicate, value in ((CKG.cameoCode, event.cameo or cameo), (CKG.ploverType, event.plover or plover)):
+    for predicate, value in ((_CKG.cameoCode, event.cameo or cameo), (_CKG.ploverType, event.plover or plover)):
         if value:
-            g.add(subject, known_iri(predicate), literal(value))
-    for predicate, actors in ((CKG.actor1, [actor1]), (CKG.actor2, [actor2]),
-                              (CKG.associateActor1, assoc1), (CKG.associateActor2, assoc2)):
+            g.add(subject, predicate, literal(value))
+    for predicate, actors in ((_CKG.actor1, [actor1]), (_CKG.actor2, [actor2]),
+                              (_CKG.associateActor1, assoc1), (_CKG.associateActor2, assoc2)):
         for actor in actors:
             if actor is not None:
-                g.add(subject, known_iri(predicate), iri(actor))
-                g.add(subject, known_iri(SEM.hasActor), iri(actor))
+                g.add(subject, predicate, iri(actor))
+                g.add(subject, _SEM.hasActor, iri(actor))
     if place is not None:
-        g.add(subject, known_iri(SEM.hasPlace), iri(place))
+        g.add(subject, _SEM.hasPlace, iri(place))
     _provenance(g, subject, doc_iri, run)
     for mention in (event, *_more_mentions(event)):  # every sentence that tells it, each with its own figures
         evidence = iri(evidence_iri(base, extraction.document.id, mention))
-        g.add(subject, known_iri(CKG.evidence), evidence)
+        g.add(subject, _CKG.evidence, evidence)
         _add_evidence(g, evidence, mention, names, doc_iri, run)
     return EventReport(str(event_ref), event.event_type, event.sub_event_type, place and str(place), event.date or None,
                        date_precision(event) if event.date else None, actor1 and str(actor1), actor2 and str(actor2),
@@ -335,27 +337,27 @@ def _more_mentions(event: Event) -> list[Event]:
 
 
 def _add_evidence(g: TripleLines, evidence: str, event: Event, names: _Names, doc_iri: str, run: str) -> None:
-    g.add(evidence, known_iri(RDF.type), known_iri(CKG.Evidence))
-    g.add(evidence, known_iri(RDF.type), known_iri(PROV.Entity))
-    g.add(evidence, known_iri(CKG.text), literal(event.evidence))
-    g.add(evidence, known_iri(CKG.document), doc_iri)
+    g.add(evidence, _RDF.type, _CKG.Evidence)
+    g.add(evidence, _RDF.type, _PROV.Entity)
+    g.add(evidence, _CKG.text, literal(event.evidence))
+    g.add(evidence, _CKG.document, doc_iri)
     _provenance(g, evidence, doc_iri, run)
     # A value that is not a number is left out; the SHACL shapes then report what is missing.
-    for predicate, value in ((CKG.start, event.start), (CKG.end, event.end), (CKG.fatalities, event.fatalities),
-                             (CKG.quantity, event.quantity)):
+    for predicate, value in ((_CKG.start, event.start), (_CKG.end, event.end), (_CKG.fatalities, event.fatalities),
+                             (_CKG.quantity, event.quantity)):
         count = _number(value, int)
         if count is not None:
-            g.add(evidence, known_iri(predicate), integer(count))
+            g.add(evidence, predicate, integer(count))
     confidence = _number(event.confidence, float)
     if confidence is not None:
-        g.add(evidence, known_iri(CKG.confidence), double(confidence))
+        g.add(evidence, _CKG.confidence, double(confidence))
     if event.date:
         precision = date_precision(event)
         datatype = timestamp_datatype(event.date, precision)
-        g.add(evidence, known_iri(SEM.hasTimeStamp), typed(event.date, datatype) if datatype else literal(event.date))
+        g.add(evidence, _SEM.hasTimeStamp, typed(event.date, datatype) if datatype else literal(event.date))
         if precision:
-            g.add(evidence, known_iri(CKG.datePrecision), literal(precision))
+            g.add(evidence, _CKG.datePrecision, literal(precision))
     for source in event.reported_by:
         reporter = names.actor(source)
         if reporter is not None:
-            g.add(evidence, known_iri(CKG.reportedBy), iri(reporter))
+            g.add(evidence, _CKG.reportedBy, iri(reporter))

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from graph.ntriples import XSD, iri, literal, typed
+from graph import vocab
+from graph.ntriples import XSD, Terms, iri, literal, typed
 
 TEXTS = [
     "Plain words",
@@ -45,3 +46,12 @@ def test_a_literal_stays_on_one_line():
 def test_text_that_is_not_an_iri_is_refused(text):
     with pytest.raises(ValueError):
         iri(text)
+
+
+def test_terms_are_the_vocabularys_iris_and_a_misspelt_one_raises():
+    schema = Terms(vocab.SDO)
+    assert schema.name == "<https://schema.org/name>"
+    assert Terms(vocab.CKG).kind == "<https://w3id.org/conflictkg/ontology#kind>"
+    assert schema.name is schema.name  # made once
+    with pytest.raises(AttributeError):
+        Terms(vocab.CKG).kindd  # noqa: B018
