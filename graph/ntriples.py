@@ -115,4 +115,4 @@ class TripleLines:
 
     def encode(self) -> bytes:
         """Return the graph as N-Triples bytes (UTF-8, one triple a line)."""
-        return "".join(f"{line}\n" for line in self._lines).encode("utf-8")
+        return ("\n".join(self._lines) + "\n").encode("utf-8") if self._lines else b""

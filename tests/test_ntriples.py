@@ -6,7 +6,7 @@ import pyoxigraph as ox
 import pytest
 
 from graph import vocab
-from graph.ntriples import XSD, Terms, iri, literal, typed
+from graph.ntriples import XSD, Terms, TripleLines, iri, literal, typed
 
 TEXTS = [
     "Plain words",
@@ -55,3 +55,11 @@ def test_terms_are_the_vocabularys_iris_and_a_misspelt_one_raises():
     assert schema.name is schema.name  # made once
     with pytest.raises(AttributeError):
         Terms(vocab.CKG).kindd  # noqa: B018
+
+
+def test_a_graph_is_one_line_a_distinct_triple_in_the_order_added():
+    assert TripleLines().encode() == b""
+    g = TripleLines()
+    for obj in ('"b"', '"a"', '"b"'):
+        g.add("<x:s>", "<x:p>", obj)
+    assert (len(g), g.encode()) == (2, b'<x:s> <x:p> "b" .\n<x:s> <x:p> "a" .\n')
