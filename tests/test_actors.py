@@ -279,3 +279,18 @@ def test_a_sentence_opening_they_is_the_armed_subject_before_it(nlp, text, name)
 )
 def test_they_after_no_single_armed_subject_names_no_one(nlp, text):
     assert not any("They" in texts for _, texts in actors_of(nlp, text).values())
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # two persons share the surname: the surname alone is neither
+        ("Rights researcher Amina Kayyali said the strikes were unlawful. Kayyali added that hospitals were hit. "
+         "Yusuf Kayyali stayed.", "Amina Kayyali"),
+        # a surname that qualifies a common noun names a people or a family, not the person
+        ("A house of Tomba Ngaihte was burnt. Later, men from the Ngaihte community marched.", "Tomba Ngaihte"),
+    ],
+)
+def test_a_surname_alone_is_not_always_the_person(nlp, text, person):
+    surname = person.split()[-1]
+    assert surname not in actors_of(nlp, text)[person][1]

@@ -42,8 +42,8 @@ def person_mentions(builder: MentionBuilder) -> None:
         spans.append(_with_surname(builder, span, by_name))
     full = sorted({s.text for s in spans if len(s) > 1}, key=len, reverse=True)
     for span in spans:
-        longer = next((name for name in full if _short_form(span.text, name)), None)
-        name = longer or span.text
+        longer = [name for name in full if _short_form(span.text, name)]
+        name = longer[0] if len(longer) == 1 else span.text  # "Kayyali" of two Kayyalis is neither
         titled = span.start > 0 and doc[span.start - 1].text in _TITLES
         if len(name.split()) < 2 and not titled:
             continue  # a lone word is too often a place or an organisation misread as a person
@@ -66,19 +66,26 @@ def _with_surname(builder: MentionBuilder, span: Span, by_name: dict[str, str]) 
 
 
 def _surname_mentions(builder: MentionBuilder) -> None:
-    """A person named in full is later called by the surname alone ("Kayyali added")."""
-    surnames: dict[str, str] = {}
+    """A person named in full is later called by the surname alone ("Kayyali added"), unless two persons share
+    it, another given name stands before it ("Amira Kayyali" is someone else) or it qualifies a common noun
+    ("the Kayyali family", "the Meru community": a family or a people, not the person)."""
+    surnames: dict[str, set[str]] = {}
     for info in builder.table.actors.values():
         if info.kind == "person":
             last = info.name.split()[-1].split("-")[-1]
             if len(last) >= 4 and last[:1].isupper():
-                surnames.setdefault(last, info.key)
+                surnames.setdefault(last, set()).add(info.key)
     if not surnames:
         return  # no person named in full: no word to look for
-    for token in builder.doc:
-        key = surnames.get(token.text)
-        if key and token.ent_type_ not in PLACE_LABELS and builder.table.at(token.i) is None:
-            builder.add(builder.table.actors[key], builder.doc[token.i : token.i + 1])
+    doc = builder.doc
+    for token in doc:
+        keys = surnames.get(token.text)
+        if not keys or len(keys) > 1 or token.ent_type_ in PLACE_LABELS or builder.table.at(token.i) is not None:
+            continue
+        if (token.i > 0 and doc[token.i - 1].pos_ == "PROPN" and doc[token.i - 1].text[:1].isupper()) or (
+                token.dep_ in {"compound", "amod"} and token.head.pos_ == "NOUN"):
+            continue
+        builder.add(builder.table.actors[next(iter(keys))], doc[token.i : token.i + 1])
 
 
 def _short_form(short: str, name: str) -> bool:
