@@ -16,9 +16,9 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 
 from api import article, entities, tables
 from api.errors import problem
+from api.limits import read_graph
 from api.records import KINDS, record
 from graph import queries as q
-from graph.vocab import CURRENT_GRAPH
 from viz import legend
 
 __all__ = ["blueprint", "RDF_FORMATS"]
@@ -96,9 +96,7 @@ def _html_page(kind: str, entity_id: str) -> str | None:
 
 
 def _rdf(iri: str, media_type: str) -> Response:
-    store = current_app.extensions["conflictkg.store"]  # query_raw: embedded and remote stores alike
-    body, content_type = store.query_raw(q.with_iris(q.DESCRIBE, [iri]), accept=media_type,
-                                         default_graph_uris=[str(CURRENT_GRAPH)])
+    body, content_type = read_graph(q.with_iris(q.DESCRIBE, [iri]), media_type)
     return Response(body, content_type=f"{content_type}; charset=utf-8")
 
 

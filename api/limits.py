@@ -28,9 +28,10 @@ from werkzeug.exceptions import GatewayTimeout, ServiceUnavailable
 from api.reads import WorkerReads
 from graph.config import Settings
 from graph.store import ReadTimeout, Store
+from graph.vocab import CURRENT_GRAPH
 
-__all__ = ["install", "heavy", "heavy_slot", "kept", "client_gone", "renew_read_limit", "TooSlow", "ClientGone",
-           "HEAVY_SLOTS"]
+__all__ = ["install", "heavy", "heavy_slot", "kept", "client_gone", "renew_read_limit", "read_graph", "TooSlow",
+           "ClientGone", "HEAVY_SLOTS"]
 
 Body = TypeVar("Body", str, "str | None")
 Reader = Callable[[str, "dict[str, Any] | None", float], list[dict[str, Any]]]
@@ -86,9 +87,7 @@ def install(app: Flask) -> None:
         try:
             return reader(sparql, bindings, deadline)
         except (FutureTimeout, ReadTimeout):
-            if client_gone():
-                raise ClientGone from None
-            raise TooSlow(budget) from None
+            raise _stopped() from None
 
     store.read = limited
     app.extensions["conflictkg.heavy"] = threading.BoundedSemaphore(HEAVY_SLOTS)
@@ -97,6 +96,28 @@ def install(app: Flask) -> None:
     def _start_the_clock() -> None:
         if not request.path.startswith(_UNLIMITED):
             g.read_deadline = time.monotonic() + budget
+
+
+def _stopped() -> ServiceUnavailable | GatewayTimeout:
+    """The answer to a request whose read was stopped: its client left, or it ran past its limit."""
+    return ClientGone() if client_gone() else TooSlow(current_app.config["CONFLICTKG"].read_timeout_ms / 1000)
+
+
+def read_graph(sparql: str, media_type: str) -> tuple[bytes, str]:
+    """The triples of the CONSTRUCT ``sparql`` on the current graph in the RDF format ``media_type``, and the
+    answer's media type: in a read worker under the request's deadline on an embedded store on disk
+    (``api.reads``), else from the store itself."""
+    reads = current_app.extensions.get("conflictkg.reads")
+    deadline = g.get("read_deadline")
+    if reads is None or deadline is None:
+        store = current_app.extensions["conflictkg.store"]  # query_raw: embedded and remote stores alike
+        return store.query_raw(sparql, accept=media_type, default_graph_uris=[str(CURRENT_GRAPH)])
+    if deadline - time.monotonic() <= 0:
+        raise _stopped()
+    try:
+        return reads.graph(sparql, media_type, deadline)
+    except ReadTimeout:
+        raise _stopped() from None
 
 
 def renew_read_limit() -> None:

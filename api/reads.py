@@ -21,6 +21,9 @@ A worker's answer is kept (its JSON, ``READ_CACHE_BYTES`` of them at most) until
 under the read's text: the pages and records of one entity repeat many of each other's reads (an
 actor's dates, its events' fields), and ``/api/actors/<id>`` and ``/id/actor/<id>`` all of them,
 so a read asked again is decoded here instead of evaluated again in a worker.
+
+``graph`` builds the service's own CONSTRUCTs the same way (an entity's triples for ``/id/...`` in an RDF
+format), so they too stop at the request's deadline instead of running on in the server process.
 """
 
 from __future__ import annotations
@@ -68,18 +71,28 @@ class WorkerReads:
             ServiceUnavailable: the read needed more than its worker's memory, or the store failed.
         """
         text = bind(sparql, bindings or {})
-        body = self.answers.get(text)
-        if body is None:
-            generation = self.answers.generation
-            body = self._run(text, deadline)
-            self.answers.put(text, body, generation, size=len(body) + len(text))
-        return decode_rows(body)
+        return decode_rows(self._kept(text, {"read": text}, deadline)[1])
 
-    def _run(self, text: str, deadline: float) -> bytes:
-        """The worker's answer to the read ``text``, or the error it comes to."""
-        header, body = self.runner.run({"read": text, "graph": str(CURRENT_GRAPH)}, self.gone, deadline)
+    def graph(self, sparql: str, media_type: str, deadline: float) -> tuple[bytes, str]:
+        """The triples of the CONSTRUCT ``sparql`` on the current graph (the documents' graphs reachable with
+        GRAPH) in the RDF format ``media_type``, and its media type; raises as a read does."""
+        found, body = self._kept(f"{media_type} {sparql}", {"construct": sparql, "graph_format": media_type}, deadline)
+        return body, found
+
+    def _kept(self, key: str, job: dict[str, Any], deadline: float) -> tuple[str, bytes]:
+        """The answer (media type, body) to ``job`` kept under ``key`` since the last write, else the worker's."""
+        found = self.answers.get(key)
+        if found is None:
+            generation = self.answers.generation
+            found = self._run(job, deadline)
+            self.answers.put(key, found, generation, size=len(found[1]) + len(key))
+        return found
+
+    def _run(self, job: dict[str, Any], deadline: float) -> tuple[str, bytes]:
+        """The worker's answer to ``job`` (its media type, if any, and body), or the error it comes to."""
+        header, body = self.runner.run({**job, "graph": str(CURRENT_GRAPH)}, self.gone, deadline)
         if header["status"] == 200:
-            return body
+            return header.get("media_type", ""), body
         if header.get("timeout") or "retry_after" in header:
             raise ReadTimeout("the read was stopped at its deadline")
         raise ServiceUnavailable("This request needs more than the server may give one read; narrow it: a smaller "

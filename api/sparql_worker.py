@@ -66,10 +66,12 @@ def memory_copy_max_quads(memory_mb: int) -> int:
 
 
 def execute(store: ox.Store, job: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
-    """Run ``job['query']`` on ``store`` (or vet ``job['update']``, try ``job['try_update']``, or read
-    ``job['read']``); return (header, body)."""
+    """Run ``job['query']`` on ``store`` (or vet ``job['update']``, try ``job['try_update']``, read
+    ``job['read']`` or build ``job['construct']``); return (header, body)."""
     if "read" in job:
         return _read(store, job)
+    if "construct" in job:
+        return _construct(store, job)
     if "update" in job:
         return _vet_update(job)
     if "try_update" in job:
@@ -119,6 +121,19 @@ def _read(store: ox.Store, job: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
     rows = [[_cell(solution[i]) for i in width] for solution in result]
     body = json.dumps({"vars": [v.value for v in result.variables], "rows": rows}, ensure_ascii=False)
     return {"status": 200}, body.encode()
+
+
+def _construct(store: ox.Store, job: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
+    """Run one of the service's own CONSTRUCTs (``job['construct']``) on the graph ``job['graph']`` (the named
+    graphs reachable with GRAPH); the body is its triples in ``job['graph_format']``, named in the header."""
+    try:
+        result = store.query(job["construct"], default_graph=ox.NamedNode(job["graph"]))
+        fmt = ox.RdfFormat.from_media_type(job["graph_format"])
+        if not isinstance(result, ox.QueryTriples) or fmt is None:
+            return {"status": 500, "detail": "a graph read is a CONSTRUCT query, in an RDF format"}, b""
+        return {"status": 200, "media_type": fmt.media_type.split(";")[0]}, _serialized(result.serialize(format=fmt))
+    except (SyntaxError, ValueError, OSError) as err:
+        return {"status": 500, "detail": f"The store failed to read: {err}"}, b""
 
 
 def _cell(term: Any) -> Any:
@@ -346,7 +361,8 @@ def main(argv: list[str] | None = None) -> int:
     while (frame := read_frame(inp)) is not None:
         job = frame[0]
         try:
-            if unguarded and "read" not in job:  # fail closed: user SPARQL never runs where it could reach the network
+            if unguarded and not {"read", "construct"} & job.keys():  # fail closed: user SPARQL never runs where
+                # it could reach the network (the service's own reads and graph reads are not user SPARQL)
                 header, body = {"status": 503, "detail": f"SPARQL is disabled on this system: {unguarded}"}, b""
             elif "update" in job:
                 header, body = execute(ox.Store(), job)

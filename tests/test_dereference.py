@@ -173,3 +173,28 @@ def test_the_rdf_of_an_event_cut_at_its_evidence_limit_keeps_the_lowest_evidence
     every = evidence(q.DESCRIBE_EVIDENCE)
     assert len(every) == 4
     assert evidence(2) == every[:2]
+
+
+def test_an_entitys_rdf_is_built_in_a_read_worker_and_kept_until_the_next_write(tmp_path):
+    from api import create_app
+    from graph import queries as q
+    from graph.store import Store
+    from graph.vocab import CURRENT_GRAPH
+    from tests.conftest import write
+    from tests.test_readings import FIRST
+
+    store = Store(str(tmp_path / "store"))
+    write(store, FIRST, BASE_IRI, validate=False)
+    store.close()
+    app = create_app({"data_dir": str(tmp_path / "store"), "base_iri": BASE_IRI})
+    client = app.test_client()
+    event = client.get("/api/events").get_json()["events"][0]
+    iri, path = f"{BASE_IRI}event/{event['id']}", f"/id/event/{event['id']}?format=ntriples"
+    before = client.get(path).get_data(as_text=True)
+    kept = app.extensions["conflictkg.reads"].answers.get(f"application/n-triples {q.with_iris(q.DESCRIBE, [iri])}")
+    assert kept is not None and kept[1].decode() == before
+    app.extensions["conflictkg.store"].update_raw(
+        f"INSERT DATA {{ GRAPH <{CURRENT_GRAPH}> {{ <{iri}> <{SDO.alternateName}> 'The Zarnik market shelling' }} }}")
+    after = client.get(path).get_data(as_text=True)
+    assert "The Zarnik market shelling" not in before
+    assert "The Zarnik market shelling" in after
