@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 from graph.extract.actors import ActorTable
 from graph.extract.events import dates, numbers
 from graph.extract.events import types as event_types
+from graph.extract.events.clauses import contrast_parts, goes_on
 from graph.extract.events.combatants import by_combatants
 from graph.extract.events.context_parties import GROUP_EVENTS
 from graph.extract.events.crowd_types import crowd_sub_type, mutual
@@ -48,7 +49,7 @@ class SentenceReader:
         main = self.event(sent, sent, typing, evidence, f"{evidence[1]}")
         adjunct = _death_adjunct(sent, typing.trigger)
         if adjunct is None:
-            return self.per_place(main, sent) or shared([main, *self.elsewhere(main, sent)], main.fatalities)
+            return self.per_place(main, sent) or self.contrasted(sent, typing, evidence) or self.spread(main, sent)
         counts = numbers.read_counts(adjunct)
         typings = event_types.classify_sentence(adjunct)
         if main.fatalities == counts.fatalities:
@@ -60,6 +61,32 @@ class SentenceReader:
             second = replace(second, actor1=main.actor1, actor2=main.actor2, assoc_actor_1=main.assoc_actor_1,
                              assoc_actor_2=main.assoc_actor_2)
         return [main, second]
+
+    def spread(self, event: Event, sent: Span) -> list[Event]:
+        """The event at its place and at each place coordinated with it, sharing its toll (:func:`elsewhere`)."""
+        return shared([event, *self.elsewhere(event, sent)], event.fatalities)
+
+    def contrasted(self, sent: Span, typing, evidence: tuple[str, int, int]) -> list[Event]:
+        """The events of a sentence that tells two incidents by contrast (:mod:`.clauses`), each read from its own
+        part, at its own places; empty unless the other part tells an event at a place of its own."""
+        parts = contrast_parts(sent, typing.trigger)
+        if parts is None:
+            return []
+        own, other = parts
+        typings = event_types.classify_sentence(other) or ([typing] if goes_on(other) else [])
+        named = {p.location.id for p in self.places if other.start <= p.start and p.end <= other.end
+                 and not (p.actor or p.reference)}
+        if not typings or typings[0].sub_event_type == "Other" or not named:
+            return []
+        main = self.event(own, sent, typing, evidence, f"{evidence[1]}", where=own)
+        second = self.event(other, sent, typings[0], evidence, f"{other.start_char}", where=other)
+        if not (second.actor1 or second.actor2):
+            second = replace(second, actor1=main.actor1, actor2=main.actor2, assoc_actor_1=main.assoc_actor_1,
+                             assoc_actor_2=main.assoc_actor_2)
+        if second.location == main.location:
+            return []
+        first, then = (main, second) if own.start < other.start else (second, main)
+        return [*self.spread(first, sent), *self.spread(then, sent)]
 
     def per_place(self, event: Event, sent: Span, evidence: tuple[str, int, int] | None = None) -> list[Event]:
         """The event once at each place the sentence gives its own toll (:mod:`.tolls`); empty when it gives
@@ -80,12 +107,14 @@ class SentenceReader:
             copies.append(copy)
         return copies
 
-    def event(self, span: Span, sent: Span, typing, evidence: tuple[str, int, int], anchor: str) -> Event:
-        """Build one event read from ``span`` (the sentence or a part of it)."""
+    def event(self, span: Span, sent: Span, typing, evidence: tuple[str, int, int], anchor: str,
+              where: Span | None = None) -> Event:
+        """Build one event read from ``span`` (the sentence or a part of it), placed among the places of ``where``
+        (the sentence unless given)."""
         riot = _crowd_typing(typing, span, self.table)
         typing = riot or typing
         roles = assign_roles(span, typing.trigger, self.table, typing.event_type, typing.sub_event_type)
-        place = event_place(sent, self.places, self.fallback, typing.trigger)
+        place = event_place(where or sent, self.places, self.fallback, typing.trigger)
         reading = dates.resolve_date(span, self.published)
         if reading is None and span is not sent:
             reading = dates.resolve_date(sent, self.published)
