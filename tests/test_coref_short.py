@@ -45,6 +45,15 @@ def mention(evidence: str, typed=CLASH, actors=(None, None), place=None, date=No
         # a rioting crowd set a building on fire
         ([mention("Youths rioted in Bol over the election.", typed=RIOT, place="Bol"),
           mention("A town hall was set on fire.", typed=BURNT)], 1),
+        # "also" and "another" add a step or a victim when the sentence names no party of its own
+        ([mention("Boko Haram fighters raided an army camp near Bol.", actors=(GROUP, ARMY), place="Bol"),
+          mention("The army also called in a helicopter gunship.", typed=AIR, actors=(ARMY, None))], 1),
+        ([mention("Gunmen ambushed a patrol near Bol, wounding a soldier.", actors=(GROUP, ARMY), place="Bol"),
+          mention("Another soldier died of his wounds.", actors=(ARMY, None), toll=1)], 1),
+        # a detail with no date of its own fits an incident the note dates
+        ([mention("Police exchanged fire with gunmen in Bol on 2 May.", actors=(ARMY, GROUP), place="Bol",
+                  date="2024-05-02"),
+          mention("The gunmen threw a grenade that failed to go off.", typed=GRENADE, actors=(GROUP, None))], 1),
     ],
 )
 def test_a_detail_of_the_incident_joins_it(mentions, count):
@@ -69,6 +78,11 @@ def test_a_detail_of_the_incident_joins_it(mentions, count):
         # a word of another incident
         [mention("Boko Haram fighters attacked an army post.", actors=(GROUP, ARMY)),
          mention("Separately, a grenade was thrown at a bar.", typed=GRENADE)],
+        # "another" that names another incident, and "also" with a party of its own
+        [mention("Boko Haram fighters attacked an army post.", actors=(GROUP, ARMY)),
+         mention("In another attack, a grenade hit a bar.", typed=GRENADE)],
+        [mention("Boko Haram fighters attacked an army post.", actors=(GROUP, ARMY)),
+         mention("Islamic State fighters also shelled a market.", typed=SHELLS, actors=(OTHER, None))],
         # people who protest the attack
         [mention("Boko Haram fighters attacked an army post.", actors=(GROUP, ARMY)),
          mention("Residents marched against the insecurity.", typed=MARCH)],

@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from graph.extract.events.incident_words import Signals, only_earlier
+from graph.extract.events.incident_words import Signals, only_adds, only_earlier
 from graph.records import Event, Evidence
 
 __all__ = ["EventMention", "merge_mentions", "drop_headlines", "VIOLENT_TYPES"]
@@ -264,16 +264,19 @@ _BOMBS = frozenset(["Remote explosive/landmine/IED", "Suicide bomb"])
 def _elaborates(first: EventMention, later: EventMention, signals: Signals) -> bool:
     """Whether ``later``, told right after ``first`` in a short note, only details the same incident
     whatever event it reads as ("Militants attacked a base. Both sides used mortars.", "Soldiers shot a
-    trader. His shop was set on fire."): no word of another incident, parties that fit, the same place or
-    none of its own, and no date of its own beside an undated incident."""
+    trader. His shop was set on fire."): no word of another incident (but "also" or "another" in a sentence
+    that names no party of its own: "Troops also burnt huts", "Another villager died"), parties that fit, the
+    same place or none of its own, and no date of its own unless it fits the incident's."""
     another, since, _, _ = signals[later.event.evidence]
+    if another and _parties(later.event) <= _parties(first.event) and only_adds(later.event.evidence):
+        another = False
     if later.event.event_type == "Protests" and first.event.event_type not in _CROWD_TYPES:
         return False  # people who protest an attack or an arrest are an event of their own
     if later.event.sub_event_type in _BOMBS and first.event.sub_event_type not in _BOMBS:
         return False  # a bomb planted or carried in is an incident of its own, not a detail of a fight
     return not (another or since or signals[first.event.evidence][1]) and (
         _actors_fit(first.event, later.event, refers_back=False)
-        and _places_fit(first, later) and _dates_fit(first, later, refers_back=False))
+        and _places_fit(first, later) and (not later.dated or _dates_fit(first, later, refers_back=False)))
 
 
 def merge_mentions(mentions: Iterable[EventMention], short: bool = False) -> list[EventMention]:
@@ -321,8 +324,8 @@ def _returns_to(incident: EventMention, later: EventMention) -> bool:
 
 
 def _toll_told_back(incident: EventMention, later: EventMention, signals: Signals) -> EventMention:
-    """The incident with the toll of a mention that points back at it ("The strikes killed militants and
-    civilians"), when the incident has none and the mention tallies no period ("since January")."""
+    """The incident with the toll of a mention that points back at it ("The raids killed fighters and
+    farmers"), when the incident has none and the mention tallies no period ("since January")."""
     toll = later.event.fatalities
     if toll is None or incident.event.fatalities is not None or signals[later.event.evidence][1]:
         return incident

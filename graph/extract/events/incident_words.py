@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["Signals", "announces_another", "only_earlier"]
+__all__ = ["Signals", "announces_another", "only_adds", "only_earlier"]
 
 _BACK_REFERENCE = re.compile(
     r"\b(?:the|this|that|these|those|its|their)\s+(?:\w+\s+)?(?:attacks?|ambush(?:es)?|assaults?|raids?|clash(?:es)?"
@@ -56,6 +56,17 @@ class Signals(dict[str, tuple[bool, bool, bool, bool]]):
                  bool(_BACK_REFERENCE.search(evidence)), bool(_TOLL_UPDATE.search(evidence)))
         self[evidence] = found
         return found
+
+
+# Words that add to an incident rather than announce another, unless they qualify an incident noun ("another
+# attack"): "Soldiers also fired tear gas", "Another soldier was killed", "took other belongings".
+_ADDING = re.compile(r"\balso\b|\b(?:another|others?)\b(?!\s+(?:\w+\s+)?" + _INCIDENT_NOUNS + r"\b)", re.IGNORECASE)
+
+
+def only_adds(text: str) -> bool:
+    """Whether a sentence's only words of another incident are "also", "another" or "other(s)" with no incident
+    noun after them, which in a short note's next sentence add a detail or a victim to the incident told."""
+    return not _NEW_INCIDENT.search(_ADDING.sub(" ", text))
 
 
 _EARLIER = re.compile(r"\bearlier\b", re.IGNORECASE)
