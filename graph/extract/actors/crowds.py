@@ -13,6 +13,7 @@ from functools import cache
 from spacy.tokens import Token
 
 from graph.datafiles import read_rows
+from graph.extract.parse.sentences import sentence
 
 __all__ = ["crowd_category", "crowd_class", "is_protest_subject", "protest_word"]
 
@@ -104,7 +105,7 @@ def crowd_category(head: Token) -> str | None:
     if node.dep_ != "nsubj":
         return None
     categories = {_verb_category(verb) for verb in _verbs_of(node.head)}
-    if "riot" in categories or ("protest" in categories and _riotous(head.sent)):
+    if "riot" in categories or ("protest" in categories and _riotous(sentence(head))):
         return "riot"
     return "protest" if "protest" in categories else None
 
@@ -128,7 +129,7 @@ def protest_word(token: Token) -> str | None:
         return None
     if lemma == "strike" and not (token.head.lower_ == "on" or any(c.lower_ in _STRIKE_KINDS for c in token.children)):
         return None  # an air strike
-    if nouns[lemma] == "riot" or _riotous(token.sent) or any(c.lower_ == "violent" for c in token.children):
+    if nouns[lemma] == "riot" or _riotous(sentence(token)) or any(c.lower_ == "violent" for c in token.children):
         return "riot"
     return "protest"
 

@@ -24,6 +24,7 @@ from graph.extract.actors.table import (
     state_actor,
 )
 from graph.extract.countries import countries
+from graph.extract.parse.sentences import sentence_start
 
 __all__ = ["backer_mentions", "descriptor_mentions", "possessive_mentions", "demonym_mentions", "crowd_mentions",
            "protest_mentions", "victim_count_mentions"]
@@ -130,7 +131,7 @@ def possessive_mentions(builder: MentionBuilder) -> None:
         owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
         if owner is None:
             continue
-        before = [table.at(i) for i in range(owner.i - 1, token.sent.start - 1, -1)]
+        before = [table.at(i) for i in range(owner.i - 1, sentence_start(token) - 1, -1)]
         antecedent = next((m for m in before if m and m.link is None and table.actors[m.key].kind in _ARMED_KINDS),
                           None)
         if antecedent is not None:
@@ -168,7 +169,7 @@ def descriptor_mentions(builder: MentionBuilder) -> None:
     def where(start: int, cls: str, country: str | None) -> str | None:
         """The country of a descriptor's actor: ACLED codes people by the nationality the text gives them, else
         where they are; a state's force by its qualifier, else the one state its sentence names, else the place."""
-        named = states.get(doc[start].sent.start, set())
+        named = states.get(sentence_start(doc[start]), set())
         one_named = next(iter(named)) if cls in _STATE_CLASSES and len(named) == 1 else None
         return country or (None if cls in _PEOPLE_CLASSES else one_named) or builder.country_at(start)
 
@@ -263,11 +264,11 @@ def _named_states(builder: MentionBuilder, qualified: list[tuple[int, str | None
     out: dict[int, set[str]] = {}
     for start, country in qualified:
         if country:
-            out.setdefault(doc[start].sent.start, set()).add(country)
+            out.setdefault(sentence_start(doc[start]), set()).add(country)
     for mention in table.mentions:
         info = table.actors[mention.key]
         if mention.link is None and info.kind == "state_forces" and info.country:
-            out.setdefault(doc[mention.start].sent.start, set()).add(info.country)
+            out.setdefault(sentence_start(doc[mention.start]), set()).add(info.country)
     return out
 
 
@@ -357,7 +358,7 @@ def protest_mentions(builder: MentionBuilder) -> None:
     """In a sentence that names a protest or a riot but no group of people, the word stands for its crowd:
     "Protests against insecurity in El Fasher" -> Protesters (Sudan), "Riots broke out" -> Rioters."""
     doc, table = builder.doc, builder.table
-    crowded = {doc[m.start].sent.start for m in table.mentions if table.actors[m.key].kind == "civilians"}
+    crowded = {sentence_start(doc[m.start]) for m in table.mentions if table.actors[m.key].kind == "civilians"}
     for sent in doc.sents:
         if sent.start in crowded:
             continue
@@ -382,12 +383,12 @@ def victim_count_mentions(builder: MentionBuilder) -> None:
     sides: dict[int, set[str]] = {}
     for m in table.mentions:
         if table.actors[m.key].kind in _ARMED_KINDS and m.link is None:
-            sides.setdefault(doc[m.start].sent.start, set()).add(m.key)
+            sides.setdefault(sentence_start(doc[m.start]), set()).add(m.key)
     fights = {start for start, keys in sides.items() if len(keys) > 1}
     for token in doc:
         if not (token.like_num or token.lower_ in _VAGUE_COUNTS) or table.at(token.i):
             continue
-        if token.sent.start in fights:
+        if sentence_start(token) in fights:
             continue  # two armed sides in the sentence: the dead are combatants, not civilians
         if token.dep_ not in {"dobj", "nsubjpass", "nsubj", "conj"} or any(c.dep_ == "prep" for c in token.children):
             continue  # "two of the residents": the count of a noun named elsewhere

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 from graph.extract.actors import lexicon
 from graph.extract.actors.states import unit_state
 from graph.extract.actors.table import ActorMention, ActorTable, linked_target
+from graph.extract.parse.sentences import sentence
 from graph.records import Relation
 
 __all__ = ["find_relations", "mention_sentence", "LEAD_TITLES", "MEMBER_TITLES"]
@@ -57,7 +58,7 @@ def find_relations(doc: Doc, table: ActorTable) -> list[Relation]:
 
 def mention_sentence(doc: Doc, mention: ActorMention) -> Span:
     """Return the sentence holding a mention."""
-    return doc[mention.start].sent
+    return sentence(doc[mention.start])
 
 
 def _unit_owner(doc: Doc, table: ActorTable, mention: ActorMention) -> list[tuple[str, str, str]]:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from graph.extract.actors.lexicon import actor_key
 from graph.extract.countries import countries
+from graph.extract.parse.sentences import sentence_start
 from graph.records import Actor, Mention
 from graph.state_forces import state_forces_name
 
@@ -153,7 +154,7 @@ class MentionBuilder:
 
     def country_at(self, token_index: int) -> str | None:
         """The country the token's sentence is about: its own places' one, else the article's."""
-        return self.sentence_countries.get(self.doc[token_index].sent.start, self.table.main_country)
+        return self.sentence_countries.get(sentence_start(self.doc[token_index]), self.table.main_country)
 
 
 def strip_name(span: Span) -> Span:

@@ -23,6 +23,7 @@ from spacy.tokens import Span, Token
 
 from graph.extract.actors.crowds import protest_word
 from graph.extract.events.syntax import agents
+from graph.extract.parse.sentences import sentence
 from graph.records import Event
 
 __all__ = ["crowd_sub_type", "mutual", "each_other"]
@@ -44,7 +45,7 @@ def crowd_sub_type(sub_event_type: str, trigger: Token | None, cue: str | None,
     kinds = {kind for kind, _ in mentioned}
     if trigger is None:
         return None
-    sent = trigger.sent
+    sent = sentence(trigger)
     crowds = [head for kind, head in mentioned if kind == "civilians" and not _few(head)]
     if sub_event_type == "Looting/property destruction":
         doers = _doers(trigger)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from graph.extract.events.lexicon import REPORT_VERBS
+from graph.extract.parse.sentences import span_text
 
 __all__ = ["DateReading", "resolve_date", "find_dates", "standing_since"]
 
@@ -307,7 +308,7 @@ def resolve_date(sent: Span, published: dt.date | None) -> DateReading | None:
     day told back from the telling counts from the report's day ("police said on Friday that bandits raided the
     farm overnight": Thursday night), not from publication.
     """
-    text = sent.text  # spaCy joins a span's tokens anew on each read
+    text = span_text(sent)  # spaCy joins a span's tokens anew on each read of sent.text
     found = [date for date in find_dates(text, published) if not _long_since(text, *date, published)]
     if not found:
         return None

@@ -14,6 +14,7 @@ from graph.extract.events.combatants import off_duty
 from graph.extract.events.count_words import PEOPLE
 from graph.extract.events.cues import Cue, SentenceCues
 from graph.extract.events.syntax import agents, in_background, linked, takers, targets
+from graph.extract.parse.sentences import sentence
 
 __all__ = [
     "abduction",
@@ -101,7 +102,7 @@ def kill_reading(c: SentenceCues) -> tuple[str, Cue] | None:
             return "Attack", k  # a stabbing is an attack on a person, never a clash between armed sides
         for target in targets(k.head):
             kind = _token_class(target, c)
-            if kind == "MIL" and target.tag_ == "NN" and target.lemma_.lower() in PEOPLE and off_duty(k.head.sent):
+            if kind == "MIL" and target.tag_ == "NN" and target.lemma_.lower() in PEOPLE and off_duty(sentence(k.head)):
                 return "Attack", k  # one fighter killed at home or off duty is a civilian to ACLED
             if kind == "MIL":
                 return "Armed clash", k

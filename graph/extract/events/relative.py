@@ -14,6 +14,7 @@ import re
 from spacy.tokens import Span, Token
 
 from graph.extract.events.dates import NUMBER_WORDS, DateReading, find_dates
+from graph.extract.parse.sentences import span_text
 
 __all__ = ["day_offset", "shift_reading", "relative_reading", "counted_from_date"]
 
@@ -89,14 +90,15 @@ def counted_from_date(sent: Span, trigger: Token, reading: DateReading, publishe
     ambush is a day before it (Sunday). The offset counts from the date only when it stands on another verb
     and the event word is that offset's verb, or above it as the noun its clause describes, or below it.
     """
-    found = _find_offset(sent.text)
+    text = span_text(sent)  # spaCy joins a span's tokens anew on each read of sent.text
+    found = _find_offset(text)
     if found is None:
         return reading
     verb = _verb_over(sent, found[0], found[1])
     described = verb is not None and verb.head == trigger and verb.dep_ in ("relcl", "acl")
     if verb is None or not (trigger == verb or trigger in verb.subtree or described):
         return reading
-    for start, end, date in find_dates(sent.text, published):
+    for start, end, date in find_dates(text, published):
         dated = _verb_over(sent, start, end)
         if date == reading and dated is not None and dated != verb and dated not in verb.subtree:
             return shift_reading(reading, found[2], published) or reading

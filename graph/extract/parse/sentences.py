@@ -1,12 +1,25 @@
-"""Sentence numbers of a parsed doc, for the mentions every stage records."""
+"""Sentence numbers, bounds and span texts of a parsed doc, read once per doc for every stage."""
 
 from __future__ import annotations
 
 import bisect
+from weakref import WeakKeyDictionary
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-__all__ = ["SentenceIndex"]
+__all__ = ["SentenceIndex", "sentence", "sentence_start", "span_text"]
+
+# doc -> the start of each of its sentences, read once per doc (dropped with the doc)
+_STARTS: WeakKeyDictionary[Doc, list[int]] = WeakKeyDictionary()
+# doc -> its text: spaCy joins the text anew from every token on each read of doc.text or span.text
+_TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
+
+
+def _starts(doc: Doc) -> list[int]:
+    starts = _STARTS.get(doc)
+    if starts is None:
+        starts = _STARTS[doc] = [sent.start for sent in doc.sents]
+    return starts
 
 
 class SentenceIndex:
@@ -14,8 +27,31 @@ class SentenceIndex:
 
     def __init__(self, doc: Doc):
         """Index the sentence starts of ``doc``."""
-        self.starts = [sent.start for sent in doc.sents]
+        self.starts = _starts(doc)
 
     def __getitem__(self, token_index: int) -> int:
         """Return the number of the sentence holding the token."""
         return max(bisect.bisect_right(self.starts, token_index) - 1, 0)
+
+
+def sentence_start(token: Token) -> int:
+    """``token.sent.start``: spaCy scans the doc from the token and slices it twice on each read."""
+    starts = _starts(token.doc)
+    return starts[bisect.bisect_right(starts, token.i) - 1]
+
+
+def sentence(token: Token) -> Span:
+    """``token.sent``, the sentence holding the token, found by bisecting the doc's sentence starts."""
+    doc = token.doc
+    starts = _starts(doc)
+    k = bisect.bisect_right(starts, token.i)
+    return Span(doc, starts[k - 1], starts[k] if k < len(starts) else len(doc))
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the doc's text (joined once per doc) instead of joined from its tokens."""
+    doc = span.doc
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text[span.start_char : span.end_char]

@@ -11,6 +11,7 @@ import math
 
 from spacy.tokens import Doc
 
+from graph.extract.parse.sentences import sentence, sentence_start
 from graph.extract.places.listing import SKIPPED, skip_names
 from graph.extract.places.locations import PlaceMention
 from graph.extract.places.references import dateline, distance_unit, reference_point
@@ -153,7 +154,7 @@ def owner(doc: Doc, start: int, by_start: dict[int, PlaceMention]) -> tuple[Plac
 
 def sentence_area(doc: Doc, start: int, found: list[PlaceMention]) -> tuple[PlaceMention, bool] | None:
     """The admin area the sentence names nearest to the name: the village lies somewhere inside it."""
-    sent = doc[start].sent
+    sent = sentence(doc[start])
     areas = [m for m in found if sent.start <= m.start < sent.end and m.location.kind in ADMIN_KINDS]
     if not areas:
         return None
@@ -164,12 +165,12 @@ def nearby(doc: Doc, start: int, found: list[PlaceMention], country: str | None)
     """The placed town or area named closest to the name in its sentence, else in the sentence before or after,
     in the story's country: a village the text puts in no container lies near it, as ACLED codes it
     ("farmers from Ain X blocked the road between Sbikha and Kairouan"; "clashes in X ... across Benghazi")."""
-    sent = doc[start].sent
+    sent = sentence(doc[start])
     windows = [(sent.start, sent.end)]
     if sent.start > 0:
-        windows.append((doc[sent.start - 1].sent.start, sent.start))
+        windows.append((sentence_start(doc[sent.start - 1]), sent.start))
     if sent.end < len(doc):
-        windows.append((sent.end, doc[sent.end].sent.end))
+        windows.append((sent.end, sentence(doc[sent.end]).end))
     placed = [m for m in found if m.location.lat is not None and m.location.kind != "country"
               and country in (None, m.location.country)]
     for low, high in windows:
