@@ -57,12 +57,25 @@ class Cue:
         return not (self.negated or self.hypothetical)
 
 
+# (lower-case text, lemma) ids -> their forms, each pair worked out once; past this many the memory starts afresh
+_FORMS: dict[tuple[int, int], set[str]] = {}
+_REMEMBERED = 100_000
+
+
 def _forms(token: Token) -> set[str]:
-    """Lemma, lower-case text, and a plural stripped of its "s" (capitalised plurals are often left unlemmatised)."""
-    lower = token.lower_
-    forms = {token.lemma_.lower(), lower}
-    if len(lower) > 3 and lower.endswith("s") and not lower.endswith("ss"):
-        forms.add(lower[:-1])
+    """Lemma, lower-case text, and a plural stripped of its "s" (capitalised plurals are often left unlemmatised).
+
+    The set is shared by every token of the same word and lemma: read it, never change it.
+    """
+    key = (token.lower, token.lemma)
+    forms = _FORMS.get(key)
+    if forms is None:
+        if len(_FORMS) >= _REMEMBERED:
+            _FORMS.clear()
+        lower = token.lower_
+        forms = _FORMS[key] = {token.lemma_.lower(), lower}
+        if len(lower) > 3 and lower.endswith("s") and not lower.endswith("ss"):
+            forms.add(lower[:-1])
     return forms
 
 
