@@ -49,8 +49,12 @@ def _forms(lemma: str) -> set[str]:
     return {lemma, lemma + "s", stem + "ed", stem + "ing", lemma + "d"}
 
 
+# every regular form of the staging verbs, gathered once: a verb's lemma misread still shows its form
+_STAGING_FORMS = frozenset(form for verb in _STAGING_VERBS for form in _forms(verb))
+
+
 def _is_staging(verb: Token) -> bool:
-    return verb.lemma_.lower() in _STAGING_VERBS or any(verb.lower_ in _forms(v) for v in _STAGING_VERBS)
+    return verb.lemma_.lower() in _STAGING_VERBS or verb.lower_ in _STAGING_FORMS
 
 
 def _verbs_of(verb: Token) -> list[Token]:
