@@ -14,13 +14,14 @@ from spacy.tokens import Doc
 from graph.extract.parse.sentences import sentence, sentence_start
 from graph.extract.places.listing import SKIPPED, skip_names
 from graph.extract.places.locations import PlaceMention
-from graph.extract.places.references import dateline, distance_unit, reference_point
-from graph.extract.places.words import COMPASS, DIRECTIONS, PLACE_NOUNS
+from graph.extract.places.offsets import measured_from
+from graph.extract.places.references import dateline, reference_point
+from graph.extract.places.words import DIRECTIONS, PLACE_NOUNS
 from graph.records import Location
 
 __all__ = [
     "ADMIN_KINDS", "TOWN_KINDS", "container", "containers", "is_local", "inside", "km", "owner", "sentence_area",
-    "nearby",
+    "nearby", "offset",
 ]
 
 _NEAR = frozenset(("near", "outside", "around", "from", "off"))
@@ -28,8 +29,8 @@ ADMIN_KINDS = frozenset(("governorate", "region", "district"))
 TOWN_KINDS = frozenset(("city", "town", "village"))
 # How wide a place is, for reading an address from narrow to wide; towns and other places are 1.
 _BREADTH = {"district": 2, "governorate": 3, "region": 3, "country": 4}
-# The words _place_at steps over to reach a place ("in the town of", "north of"), joined once, not per call.
-_BEFORE_PLACE = frozenset((*SKIPPED, *PLACE_NOUNS, *DIRECTIONS, "city", "of"))
+# The words _place_at steps over to reach a place ("in the town of", "north of the capital"), joined once.
+_BEFORE_PLACE = frozenset((*SKIPPED, *PLACE_NOUNS, *DIRECTIONS, "city", "of", "capital"))
 
 
 def container(doc: Doc, end: int, by_start: dict[int, PlaceMention]) -> tuple[PlaceMention, bool] | None:
@@ -50,16 +51,10 @@ def container(doc: Doc, end: int, by_start: dict[int, PlaceMention]) -> tuple[Pl
             # "Thaker, Mayendit", "Richmond Park, Nairobi, on Monday", "Barangay Tapi, Kabankalan City, Negros
             # Occidental", but not "Kirawa, Ashigashiya, Banki and Pulka" or "Luxor, Aswan, and Suez"
             return apposed, False
-    i = skip_names(doc, end)
-    if i + 2 < len(doc) and doc[i].lower_ == "sub" and doc[i + 1].text == "-":
-        i += 2  # "Bole sub-city of Addis Ababa"
-    if i < len(doc) and (doc[i].lower_ in PLACE_NOUNS or doc[i].lower_ == "city"):
-        i += 1
-    elif i < len(doc) and doc[i].lower_ in ("a", "an") and i + 1 < len(doc) and doc[i + 1].lower_ in PLACE_NOUNS:
-        i += 2  # "X, a village in Y"
-    measured = _measured(doc, i)
+    i = _past_noun(doc, end)
+    measured = measured_from(doc, i)
     if measured is not None:
-        return _place_at(doc, measured, by_start, near=True)  # "X, 10 km east of Y": ACLED codes Y, near
+        return _place_at(doc, measured[0], by_start, near=True)  # "X, 10 km east of Y": ACLED codes Y, near
     if i >= len(doc) or doc[i].lower_ not in ("in", "of", "near", "outside", "around", "off"):
         return None
     return _place_at(doc, i + 1, by_start, near=doc[i].lower_ in _NEAR)
@@ -91,21 +86,23 @@ def _place_at(doc: Doc, i: int, by_start: dict[int, PlaceMention], near: bool) -
     return None
 
 
-def _measured(doc: Doc, i: int) -> int | None:
-    """After "[,] [some] 10 km [east] of" or "10kms from": the token where the place measured from starts."""
-    if i < len(doc) and doc[i].text == ",":
+def _past_noun(doc: Doc, end: int) -> int:
+    """The token after the name ending at ``end`` and its place noun: "X village", "X, a village", "X sub-city"."""
+    i = skip_names(doc, end)
+    if i + 2 < len(doc) and doc[i].lower_ == "sub" and doc[i + 1].text == "-":
+        i += 2  # "Bole sub-city of Addis Ababa"
+    if i < len(doc) and (doc[i].lower_ in PLACE_NOUNS or doc[i].lower_ == "city"):
         i += 1
-    if i < len(doc) and doc[i].lower_ in ("some", "about", "around", "roughly", "approximately"):
-        i += 1
-    if i + 1 < len(doc) and doc[i].like_num and distance_unit(doc[i + 1].lower_):
-        i += 2
-    elif i < len(doc) and distance_unit(doc[i].lower_):
-        i += 1
-    else:
-        return None
-    if i < len(doc) and doc[i].lower_ in COMPASS:
-        i += 1
-    return i + 1 if i < len(doc) and doc[i].lower_ in ("of", "from") else None
+    elif i < len(doc) and doc[i].lower_ in ("a", "an") and i + 1 < len(doc) and doc[i + 1].lower_ in PLACE_NOUNS:
+        i += 2  # "X, a village in Y"
+    return i
+
+
+def offset(doc: Doc, end: int) -> tuple[float | None, float | None]:
+    """The distance (km) and bearing the text gives from the place that holds the name ending at ``end``
+    ("X, about 80 km north of Y"), each None when not given."""
+    measured = measured_from(doc, _past_noun(doc, end))
+    return (measured[1], measured[2]) if measured is not None else (None, None)
 
 
 def containers(doc: Doc, mentions: list[PlaceMention]) -> set[int]:

@@ -25,11 +25,13 @@ from graph.extract.places.holders import (
     is_local,
     km,
     nearby,
+    offset,
     owner,
     sentence_area,
 )
 from graph.extract.places.listing import SKIPPED, listed_names, place_noun, reads_as_name, titled
 from graph.extract.places.locations import PlaceMention
+from graph.extract.places.offsets import moved
 from graph.extract.places.words import (
     AROUND_NOUNS,
     DEPLOY_VERBS,
@@ -116,11 +118,13 @@ def read_unlisted(
     for start, end in sorted({*missed, *listed, *((m.start, m.end) for m in by_start.values())}, reverse=True):
         known = by_start.get(start)
         if known is not None and known.end == end:
-            held = container(doc, end, by_start)
-            if held is None or held[0].location is known.location or inside(known.location, held[0].location):
+            held, shift = container(doc, end, by_start), offset(doc, end)
+            if held is None or held[0].location is known.location or inside(known.location,
+                                                                               moved(held[0].location, *shift)):
                 continue
             noun = place_noun(doc, start, end)
-            by_start[start] = PlaceMention(start, end, unlisted_place(doc[start:end].text, noun, held, country))
+            location = unlisted_place(doc[start:end].text, noun, held, country)
+            by_start[start] = PlaceMention(start, end, moved(location, *shift))
             continue
         if any(i in taken for i in range(start, end)):
             continue
@@ -135,7 +139,8 @@ def read_unlisted(
             or sentence_area(doc, start, list(by_start.values()))
         if held is None and (held := nearby(doc, start, list(by_start.values()), country)) is not None:
             guessed.add(start)
-        by_start[start] = PlaceMention(start, end, unlisted_place(doc[start:name_end].text, noun, held, country))
+        location = unlisted_place(doc[start:name_end].text, noun, held, country)
+        by_start[start] = PlaceMention(start, end, moved(location, *offset(doc, end)))  # "X, 80 km north of Y"
         taken.update(range(start, end))
     return _one_place_per_name(_without_strays(doc, list(by_start.values()), ner), guessed)
 
