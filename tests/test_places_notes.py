@@ -49,6 +49,8 @@ def test_what_an_attack_struck_is_a_place(nlp, text, mention, name, country, adm
 @pytest.mark.parametrize(
     ("text", "not_places"),
     [
+        # a court clears a person, not a place
+        ("A military court cleared Ahmed Sule of all charges on Monday.", {"Ahmed Sule", "Ahmed", "Sule"}),
         # a known actor struck is no place
         ("Gunmen attacked Boko Haram positions near Bama.", {"Boko Haram", "Boko"}),
         # nor is a person whose house was struck

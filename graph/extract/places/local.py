@@ -11,6 +11,7 @@ areas") or a locative preposition before a name the NER calls a place ("clashes 
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from dataclasses import replace
 
@@ -34,6 +35,7 @@ from graph.extract.places.locations import PlaceMention
 from graph.extract.places.offsets import moved
 from graph.extract.places.words import (
     AROUND_NOUNS,
+    CLEAR_VERBS,
     DEPLOY_VERBS,
     LOCAL_UNITS,
     LOCATIVES,
@@ -254,13 +256,22 @@ def _plain_name(doc: Doc, start: int) -> bool:
 
 def targeted(doc: Doc, start: int) -> bool:
     """Whether the name at ``start`` is what an attack or a capture struck: "militia attack Tur", "an attack on
-    Maxaas", "open fire on Jugma", a named group's site ("an FDLR position X"). Never a known actor ("attacked Boko
-    Haram") or a person's possession."""
+    Maxaas", "open fire on Jugma", a named group's site ("an FDLR position X"), a place cleared of fighters.
+    Never a known actor ("attacked Boko Haram") or a person's possession."""
     if start < 1:
         return False
     before = doc[start - 1].lower_
     target = before in TARGET_VERBS or (before == "on" and start >= 2 and doc[start - 2].lower_ in TARGET_NOUNS)
-    return (target or _group_site(doc, start)) and _plain_name(doc, start)
+    return (target or _group_site(doc, start) or _cleared(doc, start)) and _plain_name(doc, start)
+
+
+def _cleared(doc: Doc, start: int) -> bool:
+    """Whether forces cleared the name at ``start`` ("troops cleared X of insurgents"), which the NER does not call
+    a person ("a court cleared Ahmed of all charges")."""
+    if start < 1 or doc[start - 1].lower_ not in CLEAR_VERBS:
+        return False
+    words = itertools.takewhile(lambda t: t.text[:1].isupper(), doc[start : start + 4])
+    return all(t.ent_type_ != "PERSON" and t.lower_ not in TITLES for t in words)
 
 
 def _group_site(doc: Doc, start: int) -> bool:

@@ -37,6 +37,7 @@ __all__ = [
     "TARGET_NOUNS",
     "SITE_NOUNS",
     "DEPLOY_VERBS",
+    "CLEAR_VERBS",
     "PLACE_PREFIXES",
     "NAME_ENDINGS",
     "COMPASS",
@@ -157,11 +158,13 @@ TARGET_VERBS = frozenset(
     _words(
         "attack attacks attacked bomb bombs bombed shell shells shelled raid raids raided storm storms stormed "
         "capture captures captured retake retakes retook recapture recaptures recaptured seize seizes seized "
-        "overrun overran besiege besieged loot looted torch torched clear clears cleared"
+        "overrun overran besiege besieged loot looted torch torched"
     )
 )
 # An armed group's sites: a name right after one is where the group holds it ("an al Shabaab position X").
 SITE_NOUNS = frozenset(_words("position positions base bases camp camps stronghold strongholds hideout hideouts"))
+# Verbs of forces clearing a place of fighters ("troops cleared X of insurgents"); a court clears a person.
+CLEAR_VERBS = frozenset(_words("clear clears cleared"))
 # Verbs that send forces to a place: "troops deployed to X" are at X.
 DEPLOY_VERBS = frozenset(_words("deploy redeploy dispatch send rush"))
 # Nouns whose "on" names the place struck: "an attack on Maxaas", "open fire on Jugma".
