@@ -3,11 +3,11 @@
 The texts are the dev sets in ``../shared/eval/`` (ACLED notes, CASE 2021 snippets, news articles)
 and the seed; they are read at run time and never copied into the repository (licence). Each is
 extracted once by the real extractor and cached (``~/.cache/conflictkg/bench-corpus-<key>.jsonl``,
-keyed by the extractor version and the texts). ``replicate`` then writes ``n`` documents as
-*stories*: a story is one extraction moved to a new date (document date and every event date
-shifted by the same number of days), reported by 1 to 4 documents with their own ids, so the
-same actors and places recur across stories (Islamic State, FARDC, al-Shabaab...) and the reports
-of one story merge into one event, the way several outlets report one incident.
+keyed by the texts and by the extractor's code and data, so a changed rule extracts again).
+``replicate`` then writes ``n`` documents as *stories*: a story is one extraction moved to a new
+date (document date and every event date shifted by the same number of days), reported by 1 to 4
+documents with their own ids, so the same actors and places recur across stories (Islamic State,
+FARDC, al-Shabaab...) and the reports of one story merge into one event, the way several outlets report one incident.
 
 Usage: ``python bench/corpus.py N`` prints ``N`` extractions as JSON lines (``Extraction.to_json``);
 ``python bench/corpus.py N --store DIR [--batch 10000]`` writes them into a store through the ingest
@@ -31,7 +31,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from graph import __version__  # noqa: E402
 from graph.records import Article, Extraction  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
@@ -76,8 +75,10 @@ def _day(row: dict) -> dt.date | None:
 def extractions(eval_dir: Path | None = EVAL) -> list[Extraction]:
     """Every text of :func:`articles`, extracted once (cached on disk), with at least one event (None: the seed's)."""
     texts = articles(eval_dir)
-    key = hashlib.sha1(("\n".join(f"{a.id}\t{a.published}\t{a.text}" for a in texts) + __version__).encode(),
-                       usedforsecurity=False).hexdigest()[:12]
+    digest = hashlib.sha1("\n".join(f"{a.id}\t{a.published}\t{a.text}" for a in texts).encode(), usedforsecurity=False)
+    for path in _extractor_files():
+        digest.update(path.read_bytes())
+    key = digest.hexdigest()[:12]
     cache = CACHE / f"bench-corpus-{key}.jsonl"
     if not cache.exists():
         from graph.extract import Extractor
@@ -88,6 +89,12 @@ def extractions(eval_dir: Path | None = EVAL) -> list[Extraction]:
         cache.with_suffix(".tmp").replace(cache)
     found = [Extraction.from_json(json.loads(line)) for line in cache.read_text(encoding="utf-8").splitlines()]
     return [e for e in found if e.events]
+
+
+def _extractor_files() -> list[Path]:
+    """The files whose content decides an extraction: the extractor's code and its data, in a fixed order."""
+    return sorted(path for folder in ("graph/extract", "graph/data") for path in (ROOT / folder).rglob("*")
+                  if path.is_file() and "__pycache__" not in path.parts)
 
 
 def _shift(date: str | None, days: int) -> str | None:

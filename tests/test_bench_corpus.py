@@ -33,6 +33,13 @@ def test_seed_alone_when_asked():
     assert texts and all(a.id.startswith("seed-") for a in texts)
 
 
+def test_cache_key_covers_the_extractors_code_and_data():
+    """A rule or dictionary change must extract the corpus again, not reuse the cached extractions."""
+    files = {path.relative_to(ROOT).as_posix() for path in _corpus_module()._extractor_files()}
+    assert {"graph/extract/pipeline.py", "graph/data/actors/actors.tsv"} <= files
+    assert not any("__pycache__" in name for name in files)
+
+
 def test_bench_without_eval_dir_exits_with_one_line(tmp_path):
     """A copy of the repository with no ../shared/eval beside it: one error line, exit 1, no traceback."""
     copy = tmp_path / "repo"
