@@ -36,6 +36,8 @@ def actors_of(nlp, text: str) -> dict[str, tuple[str, set[str]]]:
         ("An Israeli air strike killed four people in Rafah on Monday.", {"Military Forces of Israel": "state_forces"}),
         ("Russian shelling killed two civilians in Kherson.", {"Military Forces of Russia": "state_forces"}),
         ("A Turkish drone strike hit a car near Qamishli.", {"Military Forces of Turkey": "state_forces"}),
+        ("US Assistant Secretary of State for African Affairs Dana Whitcombe condemned the shelling.",
+         {"Dana Whitcombe": "person"}),
         # "security force" as a modifier is the state's forces too
         ("Rebels attacked security force positions near Ndanga.", {"Military Forces": "state_forces"}),
         # so does a country adjective on an offensive, an invasion or an incursion
@@ -156,6 +158,9 @@ def test_every_alias_maps_to_one_actor(nlp, text, name, aliases):
         ("Some 18,000 refugees fled to Niger, according to the UN's refugee agency.", {"United Nations"}),
         ("The figures come from the United Nations Office for the Coordination of Humanitarian Affairs.",
          {"United Nations"}),
+        # an office's title is no organisation, its holder a person
+        ("US Assistant Secretary of State for African Affairs Dana Whitcombe condemned the shelling.",
+         {"State for African Affairs", "State for African Affairs Dana Whitcombe"}),
         # only an armed apposition makes a name a group: a rights group or a town is no party
         ("Red Hand, a rights group based in Geneva, condemned the killings.", {"Red Hand"}),
         ("Police in Garissa, a town near the border, arrested two men.", {"Garissa"}),

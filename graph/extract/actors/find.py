@@ -33,7 +33,7 @@ from graph.extract.actors.descriptors import (
 from graph.extract.actors.groups import group_mentions
 from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.media import media_mentions
-from graph.extract.actors.persons import person_mentions
+from graph.extract.actors.persons import TITLES, person_mentions
 from graph.extract.actors.pronouns import pronoun_mentions
 from graph.extract.actors.states import add_unit_states, named_force_spans
 from graph.extract.actors.table import (
@@ -280,6 +280,12 @@ def _org_mentions(builder: MentionBuilder) -> None:
             continue
         if builder.names_place(span):
             continue  # the places stage resolved it: a town read as an organisation
+        person = _name_after_office(span)
+        if person is not None:  # "State for African Affairs Tibor Nagy": an office's holder, no organisation
+            builder.add(ActorInfo(actor_key(person.text), person.text, "person"), person)
+            continue
+        if _in_office_title(span):
+            continue  # "Secretary of State for African Affairs": a person's title
         owner = _owner_of_short_form(builder, text)
         if owner:
             builder.add(builder.table.actors[owner], span)
@@ -291,6 +297,23 @@ def _org_mentions(builder: MentionBuilder) -> None:
         if kind == "organization" and not acronym and counts[text] < 2 and len(span) < 2:
             continue  # a lone capitalised word is not evidence of an organisation
         builder.add(ActorInfo(actor_key(text), text, kind), span)
+
+
+def _name_after_office(span: Span) -> Span | None:
+    """The person's name that ends an office the NER read as one organisation with it: the proper nouns after
+    "Affairs" in "(Secretary of) State for African Affairs Tibor Nagy"."""
+    words = [t.text for t in span]
+    if "Affairs" not in words[:-2]:
+        return None
+    tail = span[len(words) - words[::-1].index("Affairs") :]
+    return tail if all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tail) else None
+
+
+def _in_office_title(span: Span) -> bool:
+    """Whether the name continues a title before it: "State for African Affairs" of "Secretary of State for ..."."""
+    doc = span.doc
+    return span.start > 1 and doc[span.start - 1].lower_ in ("of", "for") and doc[span.start - 2].text in TITLES \
+        and span[-1].text == "Affairs"
 
 
 _UNIT_NAME_WORDS = read_words("actors", "unit_words.txt")

@@ -9,12 +9,12 @@ from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.table import PLACE_LABELS, ActorInfo, MentionBuilder, strip_name
 from graph.extract.countries import countries
 
-__all__ = ["person_mentions"]
+__all__ = ["person_mentions", "TITLES"]
 
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "abd", "de", "del", "da", "van", "von", "der", "le", "la",
                    "ould", "ag", "-", "'"}
 # Titles written before a name; a single name after one is still a person ("Secretary Kerry").
-_TITLES = read_words("actors", "person_titles.txt")
+TITLES = read_words("actors", "person_titles.txt")
 
 
 def _name_like(span: Span) -> bool:
@@ -33,9 +33,9 @@ def person_mentions(builder: MentionBuilder) -> None:
         if ent.label_ != "PERSON" or ent.ent_id_:
             continue
         span = strip_name(ent)
-        while len(span) > 1 and span[0].text in _TITLES:  # "President Obama" names Obama
+        while len(span) > 1 and span[0].text in TITLES:  # "President Obama" names Obama
             span = span[1:]
-        if not _name_like(span) or span.text in by_adjective or span.text in by_name or span[0].text in _TITLES:
+        if not _name_like(span) or span.text in by_adjective or span.text in by_name or span[0].text in TITLES:
             continue
         if builder.names_place(span):
             continue  # a village the NER read as a person ("Sher Khan Kalay"): the places stage resolved it
@@ -44,7 +44,7 @@ def person_mentions(builder: MentionBuilder) -> None:
     for span in spans:
         longer = [name for name in full if _short_form(span.text, name)]
         name = longer[0] if len(longer) == 1 else span.text  # "Kayyali" of two Kayyalis is neither
-        titled = span.start > 0 and doc[span.start - 1].text in _TITLES
+        titled = span.start > 0 and doc[span.start - 1].text in TITLES
         if len(name.split()) < 2 and not titled:
             continue  # a lone word is too often a place or an organisation misread as a person
         builder.add(ActorInfo(actor_key(name), name, "person"), span)
