@@ -77,6 +77,11 @@ def first_event(extractor, text: str):
         # the people a crowd beats, with no force there, are its victims: Civilians (X)
         ("A mob beat a young man accused of theft in Kasama, Zambia.", "Rioters (Zambia)", "Civilians (Zambia)"),
         ("A mob attacked a woman accused of witchcraft in Kilifi, Kenya.", "Rioters (Kenya)", "Civilians (Kenya)"),
+        # a crowd named as the doer of a passive ("by residents") is read as it is in the active voice
+        ("A pastor was attacked by residents in Mzuzu, Malawi, and badly injured.", "Rioters (Malawi)",
+         "Civilians (Malawi)"),
+        ("A businessman was beaten by angry residents in Kitwe, Zambia, after a dispute over land.",
+         "Rioters (Zambia)", "Civilians (Zambia)"),
         # political camps who attack someone are a mob (Rioters), not an unidentified armed group
         ("Political rivals attacked a village chief in Masaka, Uganda, injuring him badly.", "Rioters (Uganda)",
          "Civilians (Uganda)"),

@@ -106,12 +106,23 @@ def crowd_category(head: Token) -> str | None:
     if node.dep_ == "pobj" and node.head.lower_ == "with" and node.head.head.lemma_.lower() == "clash" \
             and not _identity_side(node.head.head):
         return "riot"  # "police clashed with residents"; farmers who clash with herdsmen are a community's side
-    if node.dep_ != "nsubj":
+    verb = _governing_verb(node)
+    if verb is None:
         return None
-    categories = {_verb_category(verb) for verb in _verbs_of(node.head)}
+    categories = {_verb_category(v) for v in _verbs_of(verb)}
     if "riot" in categories or ("protest" in categories and _riotous(sentence(head))):
         return "riot"
     return "protest" if "protest" in categories else None
+
+
+def _governing_verb(node: Token) -> Token | None:
+    """The verb whose doer a crowd noun is: the one it is the subject of, or the passive one whose "by" names it
+    ("a thief was beaten by villagers")."""
+    if node.dep_ == "nsubj":
+        return node.head
+    if node.dep_ == "pobj" and node.head.dep_ == "agent":
+        return node.head.head
+    return None
 
 
 def _identity_side(verb: Token) -> bool:
