@@ -281,11 +281,11 @@ def _org_mentions(builder: MentionBuilder) -> None:
         if builder.names_place(span):
             continue  # the places stage resolved it: a town read as an organisation
         person = _name_after_office(span)
-        if person is not None:  # "State for African Affairs Tibor Nagy": an office's holder, no organisation
+        if person is not None:  # "State for Regional Affairs Imre Farkas": an office's holder, no organisation
             builder.add(ActorInfo(actor_key(person.text), person.text, "person"), person)
             continue
         if _in_office_title(span):
-            continue  # "Secretary of State for African Affairs": a person's title
+            continue  # "State for Regional Affairs" after "Secretary of": a person's title
         owner = _owner_of_short_form(builder, text)
         if owner:
             builder.add(builder.table.actors[owner], span)
@@ -301,7 +301,7 @@ def _org_mentions(builder: MentionBuilder) -> None:
 
 def _name_after_office(span: Span) -> Span | None:
     """The person's name that ends an office the NER read as one organisation with it: the proper nouns after
-    "Affairs" in "(Secretary of) State for African Affairs Tibor Nagy"."""
+    "Affairs" in "(Deputy Secretary of) State for Regional Affairs Imre Farkas"."""
     words = [t.text for t in span]
     if "Affairs" not in words[:-2]:
         return None
@@ -310,7 +310,7 @@ def _name_after_office(span: Span) -> Span | None:
 
 
 def _in_office_title(span: Span) -> bool:
-    """Whether the name continues a title before it: "State for African Affairs" of "Secretary of State for ..."."""
+    """Whether the name continues a title before it: "State for Regional Affairs" of "Deputy Secretary of ..."."""
     doc = span.doc
     return span.start > 1 and doc[span.start - 1].lower_ in ("of", "for") and doc[span.start - 2].text in TITLES \
         and span[-1].text == "Affairs"

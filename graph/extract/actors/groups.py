@@ -189,7 +189,7 @@ def group_mentions(builder: MentionBuilder) -> None:
 @cache
 def _short_forms() -> dict[str, ActorInfo]:
     """The dictionary's armed actors by the short forms it trusts only beside a full name ("ADF", "Wagner"): a
-    group noun next to one ("ADF rebels", "mercenaries from the Wagner company") says the group is meant."""
+    group noun next to one ("ADF rebels", "Wagner fighters") says the group is meant."""
     out = {}
     for entry in lexicon.dictionary().values():
         if entry.kind in _ARMED_KINDS:
@@ -199,8 +199,8 @@ def _short_forms() -> dict[str, ActorInfo]:
 
 
 def _apposition_mentions(builder: MentionBuilder) -> None:
-    """Add the names that an apposition calls an armed group ("Jaish Tawhid, a militant outfit that surfaced in
-    March"), tagged so that the article's "militants" (or "rebels") are that group."""
+    """Add the names that an apposition calls an armed group ("Jaish Tawhid, an armed outfit formed in 2019"),
+    tagged so that the article's "militants" (or "rebels") are that group."""
     doc = builder.doc
     for token in doc:
         kind = _APPOSITION_NOUNS.get(token.lower_)

@@ -1,5 +1,5 @@
 """A sentence that opens with "They" goes on telling of the armed men its previous sentence made the subject:
-"Rebels of the Kota Front killed nine villagers. They had previously attacked an army post." (one group)."""
+"Rebels of the Kota Front killed nine villagers. They looted the market before leaving." (one group)."""
 
 from __future__ import annotations
 
