@@ -82,6 +82,7 @@ def first_event(extractor, text: str):
          "Civilians (Malawi)"),
         ("A businessman was beaten by angry residents in Kitwe, Zambia, after a dispute over land.",
          "Rioters (Zambia)", "Civilians (Zambia)"),
+        ("An imam was assaulted by youths outside a mosque in Tamale, Ghana.", "Rioters (Ghana)", "Civilians (Ghana)"),
         # political camps who attack someone are a mob (Rioters), not an unidentified armed group
         ("Political rivals attacked a village chief in Masaka, Uganda, injuring him badly.", "Rioters (Uganda)",
          "Civilians (Uganda)"),
