@@ -72,6 +72,13 @@ def test_taxonomy_has_the_codebook_names():
         ("Three died in an ambush on the Juba road on Sunday.", "Attack"),
         ("An ambush on the road to Magwi left three dead.", "Attack"),
         ("Soldiers were ambushed near Torit, two died.", "Armed clash"),
+        # torture is done to a captive: an attack on a person, never a clash, whoever the victim
+        ("A detained journalist was tortured, his family said.", "Attack"),
+        ("Soldiers tortured two captured rebels at the barracks.", "Attack"),
+        # a fighter aircraft's type name is a warplane
+        ("Two MiG fighters bombed rebel positions near Kauda.", "Air/drone strike"),
+        # "in the wake of" sets the clashes in the background, as "after" does
+        ("Troops set up a new base outside Yei in the wake of the clashes.", "Headquarters or base established"),
         ("Troops patrolled the government-controlled Odek.", "Change to group/activity"),
         ("Heavy fighting broke out between the army and separatist rebels near the airport.", "Armed clash"),
         ("Soldiers killed six militants in a gunfight in the Kupwara forest.", "Armed clash"),

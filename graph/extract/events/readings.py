@@ -38,8 +38,9 @@ __all__ = [
 _LETHAL = frozenset(["kill", "murder", "shoot", "execute", "behead", "slay", "assassinate", "massacre"])
 # A stabbing or hacking targets a person: an attack, whoever the victim (ACLED codes no clash without two armed sides).
 _BLADES = frozenset(["stab", "knife", "hack", "slit", "machete"])
-# Words that make a killing an attack even when no armed actor is named ("massacre", "behead").
-_GRAVE = frozenset(["massacre", "behead", "decapitate", "assassinate", "execute", "slaughter"])
+# Words that make a killing or a harm an attack even when no armed actor is named ("massacre", "behead", "torture":
+# done to a captive, it is no fight).
+_GRAVE = frozenset(["massacre", "behead", "decapitate", "assassinate", "execute", "slaughter", "torture"])
 # Violent acts done to people, which make a killing an attack even when no one armed is named.
 _ASSAULTS = frozenset(["shoot", "execute", "behead", "slay", "assassinate", "massacre", "hack", "slaughter"])
 _ATTACK_NOUNS = frozenset(["attack", "ambush", "raid", "assault", "incursion", "massacre"])
@@ -98,8 +99,8 @@ def kill_reading(c: SentenceCues) -> tuple[str, Cue] | None:
                   and _by_people(k.head) and any(_token_class(t, c) == "CIV" for t in targets(k.head))]
         return ("Attack", lethal[0]) if lethal else _raid(c, kills) or _group_assault(kills)
     for k in kills:
-        if k.head.lemma_ in _BLADES:
-            return "Attack", k  # a stabbing is an attack on a person, never a clash between armed sides
+        if k.head.lemma_ in _BLADES or k.head.lemma_ == "torture":
+            return "Attack", k  # a stabbing or torture is an attack on a person, never a clash between armed sides
         for target in targets(k.head):
             kind = _token_class(target, c)
             if kind == "MIL" and target.tag_ == "NN" and target.lemma_.lower() in PEOPLE and off_duty(sentence(k.head)):

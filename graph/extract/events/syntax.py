@@ -154,6 +154,8 @@ def in_background(token: Token) -> bool:
             return True
         if node.dep_ == "pobj" and node.head.lower_ in _BACKGROUND_PREPS:
             return True  # "after the clashes", "following an attack"
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ == "wake":
+            return True  # "in the wake of clashes"
         if node.head == node:
             return False
         node = node.head
