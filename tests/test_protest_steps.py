@@ -31,7 +31,7 @@ from tests.test_events import extract
         ("Hundreds of students protested in Kampala on Monday. On Tuesday, soldiers clashed with ADF rebels in "
          "Kasese.",
          [("Protests", "Peaceful protest", "Protesters (Uganda)", None),
-          ("Battles", "Armed clash", "Military Forces of Uganda", "ADF")]),
+          ("Battles", "Armed clash", "Military Forces of Uganda", "Allied Democratic Forces")]),
         # a dispersal of another protest at another place: two events
         ("Hundreds of students protested in Kampala on Monday. The next day police dispersed a protest in Jinja.",
          [("Protests", "Peaceful protest", "Protesters (Uganda)", None),
