@@ -1,11 +1,11 @@
-"""Sentence bounds and span texts read once per doc: the same answers as spaCy's ``token.sent`` and ``span.text``."""
+"""Sentence bounds, doc and span texts read once per doc: the answers of spaCy's token.sent, doc.text and span.text."""
 
 from __future__ import annotations
 
 import pytest
 from spacy.tokens import Doc
 
-from graph.extract.parse.sentences import SentenceIndex, sentence, sentence_start, span_text
+from graph.extract.parse.sentences import SentenceIndex, doc_text, sentence, sentence_start, span_text
 from graph.extract.pipeline import split_chunks
 
 # Titles on their own line, paragraphs, doubled spaces, a trailing space, a one-word sentence, quotes.
@@ -33,6 +33,7 @@ def test_span_texts_are_spacys(nlp, text):
         for end in range(start, len(doc) + 1):
             assert span_text(doc[start:end]) == doc[start:end].text
     assert [span_text(sent) for sent in doc.sents] == [sent.text for sent in doc.sents]
+    assert doc_text(doc) == doc.text
 
 
 def test_a_doc_joined_from_chunks(nlp):

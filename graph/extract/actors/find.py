@@ -47,6 +47,7 @@ from graph.extract.actors.table import (
     strip_name,
 )
 from graph.extract.countries import countries
+from graph.extract.parse.sentences import doc_text, span_text
 from graph.extract.places import PlaceMention
 from graph.extract.places.words import DIRECTIONS
 
@@ -113,9 +114,9 @@ def _named_countries(doc: Doc) -> Counter:
         if link_after(ent) in LINK_WORDS:
             continue  # "Iranian-backed", "Britain-based" say who backs or hosts, not where it happens
         if ent.label_ == "NORP":
-            code, weight = by_adjective.get(ent.text), 1
+            code, weight = by_adjective.get(span_text(ent)), 1
         else:  # "Nigeria", "northwestern Nigeria", "Syria's"
-            code = next((by_name[t.text] for t in ent if t.text in by_name), by_name.get(ent.text))
+            code = next((by_name[t.text] for t in ent if t.text in by_name), by_name.get(span_text(ent)))
             weight = 2
         if code:
             votes[code] += weight
@@ -185,7 +186,7 @@ def _sentence_countries(doc: Doc, places: Sequence[PlaceMention], main: str | No
         if _where_it_happens(root) if is_country else not (root.dep_ == "pobj" and root.head.lower_ in _MOVES):
             codes.add(code)
     out: dict[int, str] = {}
-    carried, previous, text = None, None, doc.text
+    carried, previous, text = None, None, doc_text(doc)
     for sent in sents:
         if previous is not None and "\n\n" in text[previous:sent.start_char]:
             carried = None  # a new paragraph

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from graph.extract.actors import lexicon
 from graph.extract.actors.states import unit_state
 from graph.extract.actors.table import ActorMention, ActorTable, linked_target
-from graph.extract.parse.sentences import sentence
+from graph.extract.parse.sentences import sentence, span_text
 from graph.records import Relation
 
 __all__ = ["find_relations", "mention_sentence", "LEAD_TITLES", "MEMBER_TITLES"]
@@ -34,7 +34,7 @@ def find_relations(doc: Doc, table: ActorTable) -> list[Relation]:
 
     def add(subject: str, relation: str, obj: str, sent: Span | None) -> None:
         if subject != obj and (subject, relation, obj) not in found:
-            found[(subject, relation, obj)] = Relation(subject, relation, obj, sent.text.strip() if sent else "")
+            found[(subject, relation, obj)] = Relation(subject, relation, obj, span_text(sent).strip() if sent else "")
 
     for mention in table.mentions:
         sent = mention_sentence(doc, mention)

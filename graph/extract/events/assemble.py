@@ -39,6 +39,7 @@ from graph.extract.events.skips import (
 from graph.extract.events.summaries import drop_summaries
 from graph.extract.events.timeline import anchor_dates
 from graph.extract.events.tolls import shared
+from graph.extract.parse.sentences import span_text
 from graph.extract.places import PlaceMention
 from graph.records import Actor, Article, Event, Evidence
 
@@ -86,7 +87,7 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
                 told = _told_together(events)
                 events[-len(told):] = _with_toll_of(told, sent, _evidence(article, sent), context.published)
             continue
-        if ongoing(sent) and dates.standing_since(sent.text, context.published):
+        if ongoing(sent) and dates.standing_since(span_text(sent), context.published):
             continue  # "has been fighting the army since April 2023", "have operated there since 2017": background
         evidence = _evidence(article, sent)
         words = word_set(evidence[0])
@@ -135,11 +136,12 @@ def _casualties_only(sent: Span, typings, table: ActorTable, places: list[PlaceM
     if not typings:
         return False
     named = {p.location.name for p in places if sent.start <= p.start < sent.end}
+    text = span_text(sent)
     if counts_victims([typing.trigger for typing in typings]):
-        if announces_another(sent.text, counts_victims=not dates.find_dates(sent.text, published)):
+        if announces_another(text, counts_victims=not dates.find_dates(text, published)):
             return False
         return named <= {before.location}  # "five herders died in Tarka": another place, another event
-    if announces_another(sent.text):
+    if announces_another(text):
         return False
     if typings[0].sub_event_type != "Attack" or named:
         return False  # "five herders died in Tarka": the dead of another place are another event
@@ -171,7 +173,7 @@ def _with_toll_of(told: list[Event], sent: Span, evidence: tuple[str, int, int],
     """The events of one incident (:func:`_told_together`) with the toll of a following sentence that reports no
     event of its own ("2 farmers died.", "At least one civilian was killed."), shared among their places as
     ACLED does, and that sentence as one more evidence of each; unless that sentence tallies a period."""
-    if ongoing(sent) and dates.standing_since(sent.text, published):
+    if ongoing(sent) and dates.standing_since(span_text(sent), published):
         return told
     fatalities = numbers.read_counts(sent).fatalities
     if fatalities is None:

@@ -23,6 +23,7 @@ from graph.extract.events.skips import states_toll, told_before
 from graph.extract.events.summaries import summarises
 from graph.extract.events.syntax import takers
 from graph.extract.events.tolls import per_place, place_starts, shared, tolls_by_place
+from graph.extract.parse.sentences import span_text
 from graph.extract.places import PlaceMention
 from graph.records import Article, Event, slugify
 
@@ -120,7 +121,7 @@ class SentenceReader:
             reading = dates.resolve_date(sent, self.published)
         if reading is not None:  # "claimed on Monday the ambush carried out the day before"
             reading = counted_from_date(sent, typing.trigger, reading, self.published)
-        reading = reading or relative_reading(sent.text, self.last_reading, self.published)  # "the next day"
+        reading = reading or relative_reading(span_text(sent), self.last_reading, self.published)  # "the next day"
         self.last_reading = reading or self.last_reading
         date: str | None
         precision: str | None
@@ -138,7 +139,7 @@ class SentenceReader:
         event_id = f"event/{slugify(self.article.id)}-{anchor}"
         named = {p.location.id for p in self.places if sent.start <= p.start and p.end <= sent.end}
         self.own[event_id] = (reading is not None, place is not None and place.id in named)
-        told = told_before(typing.trigger) or ("toll" if states_toll(sent.text) else None)
+        told = told_before(typing.trigger) or ("toll" if states_toll(span_text(sent)) else None)
         if told:
             self.told[event_id] = told
         event = Event(

@@ -7,7 +7,7 @@ from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["SentenceIndex", "sentence", "sentence_start", "span_text"]
+__all__ = ["SentenceIndex", "doc_text", "sentence", "sentence_start", "span_text"]
 
 # doc -> the start of each of its sentences, read once per doc (dropped with the doc)
 _STARTS: WeakKeyDictionary[Doc, list[int]] = WeakKeyDictionary()
@@ -48,10 +48,14 @@ def sentence(token: Token) -> Span:
     return Span(doc, starts[k - 1], starts[k] if k < len(starts) else len(doc))
 
 
-def span_text(span: Span) -> str:
-    """``span.text``, cut from the doc's text (joined once per doc) instead of joined from its tokens."""
-    doc = span.doc
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined from the doc's tokens once per doc."""
     text = _TEXTS.get(doc)
     if text is None:
         text = _TEXTS[doc] = doc.text
-    return text[span.start_char : span.end_char]
+    return text
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the doc's text (:func:`doc_text`) instead of joined from its tokens."""
+    return doc_text(span.doc)[span.start_char : span.end_char]

@@ -11,6 +11,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
+from graph.extract.parse.sentences import span_text
 from graph.extract.places.gazetteer import Place, get_gazetteer, normalise, strip_article
 from graph.extract.places.spans import query_variants, strip
 from graph.extract.places.words import FORCE_NOUNS, PLACE_NOUNS, before_facility
@@ -59,7 +60,7 @@ def _demonym_counts(doc: Doc, country_names: dict[str, str], skip: frozenset[int
     demonyms = get_gazetteer().demonyms
     counts: Counter = Counter()
     for ent in doc.ents:
-        key = normalise(ent.text)
+        key = normalise(span_text(ent))
         if ent.start not in skip and ent.label_ in ("NORP", "GPE") and key not in country_names:
             iso = demonyms.get(key) or (demonyms.get(key[:-1]) if key.endswith("s") else None)
             if iso:
@@ -113,7 +114,7 @@ def foreign_forces(doc: Doc) -> frozenset[int]:
     out: set[int] = set()
     for ent in doc.ents:
         if ent.label_ in ("NORP", "GPE") and ent.end < len(doc) and doc[ent.end].lower_ in FORCE_NOUNS:
-            key = normalise(ent.text)
+            key = normalise(span_text(ent))
             iso = gaz.demonyms.get(key) or names.get(key)
             if iso and iso not in homes:
                 out.update(range(ent.start, ent.end))
