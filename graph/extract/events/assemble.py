@@ -97,7 +97,10 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
         events.extend(context.sentence_events(sent, typings[0], evidence))
         last_event_sentence = number
     lead = lead_end(article)
-    events = drop_headline(events, lead)
+    ledes = {e.id for e in events if context.own[e.id][0] and _ends_like_sentence(e)}  # not a headline's date line
+    events, dated = drop_headline(events, lead, ledes)
+    for event_id in dated:  # the day of the lede it restates
+        context.own[event_id] = (True, context.own[event_id][1])
     within = _containers(places)
     incidents = merge_mentions((EventMention(e, *context.own[e.id], body=_in_body(e, doc, lead),
                                              told=context.told.get(e.id),
@@ -185,11 +188,14 @@ def _with_toll_of(told: list[Event], sent: Span, evidence: tuple[str, int, int],
 HEADLINE_WORDS = 20  # a line without a full stop and at most this long is a headline, not story text
 
 
+def _ends_like_sentence(event: Event) -> bool:
+    return event.evidence.rstrip("\"'”’)").endswith((".", "!", "?"))
+
+
 def _in_body(event: Event, doc: Doc, lead: int) -> bool:
     """Whether the event's sentence is story text: it ends like a sentence, is too long for a headline, or
     is a line below a page's headline block (``lead``) that reports in the past tense, as an item of a list
     of incidents does; a subheading or a link to another story there speaks as a headline does."""
-    ends = event.evidence.rstrip("\"'”’)").endswith((".", "!", "?"))
-    if ends or len(event.evidence.split()) > HEADLINE_WORDS:
+    if _ends_like_sentence(event) or len(event.evidence.split()) > HEADLINE_WORDS:
         return True
     return 0 < lead <= event.start and reports_past(doc, event.start, event.end)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
@@ -216,14 +218,25 @@ def reports_past(doc: Doc, start: int, end: int) -> bool:
         for token in span)
 
 
-def drop_headline(events: list[Event], lead_end: int) -> list[Event]:
+def drop_headline(events: list[Event], lead_end: int, dated: Collection[str] = ()) -> tuple[list[Event], set[str]]:
     """The headline block restates the story: drop its event when the body reports one of the same type
-    with a party in common."""
+    with a party in common. A day the dropped event's own words give (its id in ``dated``: a lede printed as
+    the first line, "... were killed on Sunday") goes to the first body event that restates it, if that one
+    has no date of its own; the ids of the body events so dated come back beside the events."""
     body = [e for e in events if e.start >= lead_end]
 
-    def restated(event: Event) -> bool:
+    def restating(event: Event) -> Event | None:
         parties = {event.actor1, event.actor2} - {None}
-        return any((b.event_type, b.sub_event_type) == (event.event_type, event.sub_event_type)
-                   and (not parties or parties & {b.actor1, b.actor2}) for b in body)
+        return next((b for b in body if (b.event_type, b.sub_event_type) == (event.event_type, event.sub_event_type)
+                     and (not parties or parties & {b.actor1, b.actor2})), None)
 
-    return [e for e in events if e.start >= lead_end or not restated(e)]
+    kept, days = [], {}
+    for event in events:
+        told = None if event.start >= lead_end else restating(event)
+        if told is None:
+            kept.append(event)
+        elif event.id in dated and told.id not in dated and told.id not in days and (event.date or "").startswith(
+                told.date or "\0"):
+            days[told.id] = event
+    return [replace(e, date=days[e.id].date, date_precision=days[e.id].date_precision) if e.id in days else e
+            for e in kept], set(days)
