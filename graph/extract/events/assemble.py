@@ -30,6 +30,7 @@ from graph.extract.events.skips import (
     describes,
     drop_headline,
     fled,
+    habitual,
     lead_end,
     ongoing,
     repeats,
@@ -89,6 +90,8 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
             continue
         if ongoing(sent) and dates.standing_since(span_text(sent), context.published):
             continue  # "has been fighting the army since April 2023", "have operated there since 2017": background
+        if habitual(sent, typings[0].trigger) and not any(sent.start <= p.start < sent.end for p in places):
+            continue  # "The militia has responded with reprisal raids": how a party acts, not an incident
         evidence = _evidence(article, sent)
         words = word_set(evidence[0])
         if not words or repeats(words, seen) or caption(article.text, evidence[2]):

@@ -12,8 +12,8 @@ from graph.extract.actors.lexicon import dictionary
 from graph.extract.events.count_words import DEATH_VERBS
 from graph.records import Article, Event
 
-__all__ = ["word_set", "repeats", "caption", "ongoing", "describes", "lead_end", "drop_headline", "counts_victims",
-           "told_before", "states_toll", "fled", "reports_past", "DEFINITE"]
+__all__ = ["word_set", "repeats", "caption", "ongoing", "habitual", "describes", "lead_end", "drop_headline",
+           "counts_victims", "told_before", "states_toll", "fled", "reports_past", "DEFINITE"]
 
 # A line that ends in a bracketed picture credit is a photo caption, not story text.
 _CREDIT = re.compile(
@@ -71,6 +71,15 @@ def ongoing(sent: Span) -> bool:
     which with "since October" tallies a period's dead); a passive "have been arrested since July" may
     still report the arrests."""
     return any(_perfect(t) or _tally(t) for t in sent)
+
+
+def habitual(sent: Span, trigger) -> bool:
+    """Whether the sentence tells a way of acting, not an incident: a perfect ("has responded", "have
+    carried out") with a bare plural event noun and no number or date ("The militia has responded with
+    reprisal raids"); "have carried out two raids" or "raids on Monday" tell incidents."""
+    if trigger is None or trigger.tag_ != "NNS" or any(c.dep_ in ("det", "nummod", "poss") for c in trigger.children):
+        return False
+    return ongoing(sent) and not any(t.like_num or t.ent_type_ in ("DATE", "TIME") for t in sent)
 
 
 # Main verbs that describe or characterise rather than report: "X has become the epicentre of the conflict",
