@@ -3,7 +3,8 @@
 The texts are the dev sets in ``../shared/eval/`` (ACLED notes, CASE 2021 snippets, news articles)
 and the seed; they are read at run time and never copied into the repository (licence). Each is
 extracted once by the real extractor and cached (``~/.cache/conflictkg/bench-corpus-<key>.jsonl``,
-keyed by the texts and by the extractor's code and data, so a changed rule extracts again).
+keyed by the texts, the graph package's code and data and the spaCy model's version, so a changed
+rule extracts again).
 ``replicate`` then writes ``n`` documents as *stories*: a story is one extraction moved to a new
 date (document date and every event date shifted by the same number of days), reported by 1 to 4
 documents with their own ids, so the same actors and places recur across stories (Islamic State,
@@ -78,6 +79,7 @@ def extractions(eval_dir: Path | None = EVAL) -> list[Extraction]:
     digest = hashlib.sha1("\n".join(f"{a.id}\t{a.published}\t{a.text}" for a in texts).encode(), usedforsecurity=False)
     for path in _extractor_files():
         digest.update(path.read_bytes())
+    digest.update(_model_version().encode())
     key = digest.hexdigest()[:12]
     cache = CACHE / f"bench-corpus-{key}.jsonl"
     if not cache.exists():
@@ -92,9 +94,21 @@ def extractions(eval_dir: Path | None = EVAL) -> list[Extraction]:
 
 
 def _extractor_files() -> list[Path]:
-    """The files whose content decides an extraction: the extractor's code and its data, in a fixed order."""
-    return sorted(path for folder in ("graph/extract", "graph/data") for path in (ROOT / folder).rglob("*")
-                  if path.is_file() and "__pycache__" not in path.parts)
+    """The files whose content decides an extraction: the graph package's code and data, in a fixed order."""
+    return sorted(path for path in (ROOT / "graph").rglob("*")
+                  if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc")
+
+
+def _model_version() -> str:
+    """The installed version of the spaCy model the extractor loads ("" when it is not installed)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from graph.extract.parse.nlp import MODEL
+
+    try:
+        return version(MODEL)
+    except PackageNotFoundError:
+        return ""
 
 
 def _shift(date: str | None, days: int) -> str | None:

@@ -36,8 +36,9 @@ def test_seed_alone_when_asked():
 def test_cache_key_covers_the_extractors_code_and_data():
     """A rule or dictionary change must extract the corpus again, not reuse the cached extractions."""
     files = {path.relative_to(ROOT).as_posix() for path in _corpus_module()._extractor_files()}
-    assert {"graph/extract/pipeline.py", "graph/data/actors/actors.tsv"} <= files
+    assert {"graph/extract/pipeline.py", "graph/data/actors/actors.tsv", "graph/records.py"} <= files
     assert not any("__pycache__" in name for name in files)
+    assert _corpus_module()._model_version()  # the installed model's version is part of the key
 
 
 def test_bench_without_eval_dir_exits_with_one_line(tmp_path):
