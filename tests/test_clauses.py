@@ -27,17 +27,13 @@ from tests.test_events import extract
          "reported riots and looting.",
          [("Peaceful protest", "Kano", None), ("Violent demonstration", "Zaria", None),
           ("Violent demonstration", "Katsina", None), ("Violent demonstration", "Bauchi", None)]),
-        # "while also ..." goes on with the same action at other places
-        ("Rebels seized the village of Tawila in North Darfur on Monday, while also taking the villages of Kutum "
-         "and Kabkabiya.",
-         [("Non-state actor overtakes territory", "Tawila", None),
-          ("Non-state actor overtakes territory", "Kutum", None),
-          ("Non-state actor overtakes territory", "Kabkabiyah", None)]),
-        ("Rebels seized the village of Tawila in North Darfur on Monday, while also taking the villages of Kutum "
-         "and Kabkabiya, residents said.",
-         [("Non-state actor overtakes territory", "Tawila", None),
-          ("Non-state actor overtakes territory", "Kutum", None),
-          ("Non-state actor overtakes territory", "Kabkabiyah", None)]),
+        # "while also ..." goes on with the same action at other places, whatever the action
+        ("Jihadists overran an army post at Diapaga on Sunday, while also taking Pama and Kompienga.",
+         [("Non-state actor overtakes territory", "Diapaga", None),
+          ("Non-state actor overtakes territory", "Pama", None),
+          ("Non-state actor overtakes territory", "Kompienga", None)]),
+        ("Gunmen kidnapped three teachers in Gusau on Monday, while also taking two nurses at Anka, police said.",
+         [("Abduction/forced disappearance", "Gusau", None), ("Abduction/forced disappearance", "Anka", None)]),
         # a clause inside the sentence, followed by more of the story, is read with it
         ("Four soldiers were killed in Gao, while seven were wounded near Kidal, and the army sent reinforcements.",
          [("Armed clash", "Gao", 4)]),

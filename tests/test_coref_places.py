@@ -12,17 +12,17 @@ from tests.test_events import extract
     ("text", "events"),
     [
         # the later sentence returns to the first of three places: one event there, with the place's toll
-        ("Soldiers shot dead two traders in Gao on Monday, one in Kidal and another in Menaka. In Gao, a witness "
+        ("Patrols shot dead two traders in Gao on Monday, three in Kidal and four in Menaka. In Gao, a witness "
          "saw soldiers shoot dead a trader outside the market.",
-         [("Gao", 2), ("Kidal", 1), ("Ménaka", 1)]),
+         [("Gao", 2), ("Kidal", 3), ("Ménaka", 4)]),
         # ... to the middle one
-        ("Soldiers shot dead two traders in Gao on Monday, one in Kidal and another in Menaka. In Kidal, a witness "
+        ("Patrols shot dead two traders in Gao on Monday, three in Kidal and four in Menaka. In Kidal, a witness "
          "saw soldiers shoot dead a trader outside the market.",
-         [("Gao", 2), ("Kidal", 1), ("Ménaka", 1)]),
+         [("Gao", 2), ("Kidal", 3), ("Ménaka", 4)]),
         # a place the sentence did not tell is an event of its own
-        ("Soldiers shot dead two traders in Gao on Monday, one in Kidal and another in Menaka. In Timbuktu, a "
+        ("Patrols shot dead two traders in Gao on Monday, three in Kidal and four in Menaka. In Timbuktu, a "
          "witness saw soldiers shoot dead a trader outside the market.",
-         [("Gao", 2), ("Kidal", 1), ("Ménaka", 1), ("Timbuktu", 1)]),
+         [("Gao", 2), ("Kidal", 3), ("Ménaka", 4), ("Timbuktu", 1)]),
     ],
 )
 def test_a_mention_that_returns_to_one_place_joins_that_place(text, events):

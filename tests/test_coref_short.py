@@ -47,7 +47,7 @@ def mention(evidence: str, typed=CLASH, actors=(None, None), place=None, date=No
           mention("A town hall was set on fire.", typed=BURNT)], 1),
         # "also" and "another" add a step or a victim when the sentence names no party of its own
         ([mention("Boko Haram fighters raided an army camp near Bol.", actors=(GROUP, ARMY), place="Bol"),
-          mention("The army also called in a helicopter gunship.", typed=AIR, actors=(ARMY, None))], 1),
+          mention("Warplanes also struck the fighters as they withdrew.", typed=AIR, actors=(ARMY, None))], 1),
         ([mention("Gunmen ambushed a patrol near Bol, wounding a soldier.", actors=(GROUP, ARMY), place="Bol"),
           mention("Another soldier died of his wounds.", actors=(ARMY, None), toll=1)], 1),
         # a detail with no date of its own fits an incident the note dates

@@ -62,12 +62,15 @@ def test_taxonomy_has_the_codebook_names():
         ("Government troops dislodge LRA rebels from Kiriwa and Odek.", "Government regains territory"),
         ("Military forces dislodge ADF militants from Kamango.", "Government regains territory"),
         ("Military forces clear Tarbaj and Odek of insurgents.", "Government regains territory"),
-        ("KDF troops clash with militants, retake Kiriwa.", "Government regains territory"),
-        # a place the tagger reads as a person is still ground after "retake" (no one retakes a person)
-        ("Troops fight insurgents, retake Mohamed Yusuf.", "Government regains territory"),
+        ("Ugandan troops retake Kiriwa airstrip.", "Government regains territory"),
+        # a place the tagger reads as a person is still ground after "retake", "regain" or "reclaim" (no one
+        # retakes a person: a captive is recaptured, a hostage freed)
+        ("Government forces reclaimed Malik Awad, a village west of the river.", "Government regains territory"),
+        ("The army said it had regained Sheikh Abdallah from the insurgents on Friday.",
+         "Government regains territory"),
         # a headline's "X militia attack Y" read as a noun: the militia attacked, no one attacked the militia
-        ("Ethnic militia attack Gumuruk and Likuangole.", "Attack"),
-        ("Rebel fighters attack Kodok, killing nine.", "Attack"),
+        ("Tribal militia attack Kolnyang in revenge raid.", "Attack"),
+        ("Rival militia attack Kolnyang, Anyidi at dawn.", "Attack"),
         # an ambush is one-sided: with no one armed named among its victims, it attacks civilians
         ("Three died in an ambush on the Juba road on Sunday.", "Attack"),
         ("An ambush on the road to Magwi left three dead.", "Attack"),
@@ -78,7 +81,8 @@ def test_taxonomy_has_the_codebook_names():
         # a fighter aircraft's type name is a warplane
         ("Two MiG fighters bombed rebel positions near Kauda.", "Air/drone strike"),
         # "in the wake of" sets the clashes in the background, as "after" does
-        ("Troops set up a new base outside Yei in the wake of the clashes.", "Headquarters or base established"),
+        ("In the wake of last week's ambush, the army set up a new camp at Maridi.",
+         "Headquarters or base established"),
         ("Troops patrolled the government-controlled Odek.", "Change to group/activity"),
         ("Heavy fighting broke out between the army and separatist rebels near the airport.", "Armed clash"),
         ("Soldiers killed six militants in a gunfight in the Kupwara forest.", "Armed clash"),

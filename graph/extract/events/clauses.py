@@ -18,7 +18,7 @@ _CONTRAST = frozenset(["while", "whereas"])
 
 def contrast_parts(sent: Span, trigger: Token | None) -> tuple[Span, Span] | None:
     """(the part that holds the trigger, the other part) of a sentence split by a contrast clause at its start
-    or its end (but for words that tell no more: "..., with no reported clashes", "..., officials said"); None
+    or its end (but for words that tell no more: "..., with no one hurt", "..., officials said"); None
     when it has none or the trigger lies in neither part."""
     if trigger is None:
         return None
@@ -60,8 +60,8 @@ def _trimmed(span: Span) -> Span:
 
 def goes_on(part: Span) -> bool:
     """Whether a part is a clause without a subject of its own that goes on with the sentence's action at
-    other places ("..., while also taking the villages of A and B"); "while pursuing them in A" only says
-    what the doers were about."""
+    other places, whatever the action ("..., while also taking A and B", "..., while also seizing two nurses
+    at A"); "while pursuing them in A" only says what the doers were about."""
     root = part.root
     return root.tag_ == "VBG" and any(c.lower_ == "also" for c in root.children) and not any(
         c.dep_ in ("nsubj", "nsubjpass") for c in root.children)

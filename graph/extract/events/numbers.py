@@ -275,7 +275,7 @@ def _war_toll(token: Token) -> bool:
 
 
 def _counts_people(token: Token) -> bool:
-    """A number the tagger took for a date ("Between 1 and 4 soldiers") that counts people all the same."""
+    """A number the tagger took for a date ("Between 1 and 3 herders") that counts people all the same."""
     return token.dep_ == "nummod" and token.head.lemma_.lower() in PEOPLE
 
 

@@ -100,9 +100,10 @@ def _unmarked_sufferers(verb: Token) -> list[Token]:
 
 
 def headline_verb(word: Token) -> bool:
-    """A headline's bare present tense that the parser read as a noun with its doer as compound: in "Rebel
-    fighters attack Kodok", "attack" governs an object, which no noun does, or heads a sentence with no verb
-    and a name set after it ("Rebel fighters attack Kodok over two days"), so the words before it did it."""
+    """A headline's bare present tense that the parser read as a noun with its doer as compound: in "Tribal
+    militia attack Kolnyang in revenge raid", "attack" governs an object, which no noun does, or heads a
+    sentence with no verb and a name set after it ("Rival militia attack Kolnyang, Anyidi at dawn"), so the
+    words before it did it."""
     if word.pos_ != "NOUN":
         return False
     return any(c.dep_ == "dobj" or c.dep_ == "appos" and word.dep_ == "ROOT" and c.pos_ == "PROPN" and c.i > word.i
