@@ -82,9 +82,11 @@ def _window_reads(store: Store) -> list[str]:
 def test_a_key_read_once_answers_its_windows_from_the_tallies(tmp_path):
     store = Store(str(tmp_path / "store"))
     try:
+        asked = _window_reads(store)
         write(store, [_clash(0, "2016-05-02", "day", "2016-05-03"), _clash(1, "2018-12-31", "week", "2019-01-07")],
               BASE, atomic=False)
-        asked = _window_reads(store)
+        assert len(asked) == 1 and asked[0].startswith(queries.EVENTS_OF_KEYS.split("VALUES")[0])  # the key, once
+        asked.clear()
         later = [_clash(2, "2019-01-03", "day", "2019-01-04"), _clash(3, "2021-06-01", "day", "2021-06-02")]
         report = write(store, later, BASE)
         del store.select
@@ -123,5 +125,27 @@ def test_a_raw_update_drops_the_kept_windows(tmp_path):
         assert tallies_of(store).window_events([(*KEY, "2018")]) != {}
         update_reconciled(store, f"DROP GRAPH <{document_graph_iri(BASE, 'clash-0')}>")
         assert tallies_of(store).window_events([(*KEY, "2018")]) == {}
+    finally:
+        store.close()
+
+
+RAW_WRITES = {
+    "bulk_replace": lambda store, g, nt: store.bulk_replace([(g, nt)]),
+    "replace_graphs": lambda store, g, nt: store.replace_graphs([(g, nt)]),
+    "update_raw": lambda store, g, nt: store.update_raw(f"INSERT DATA {{ GRAPH <{g}> {{ {nt.decode()} }} }}"),
+}
+
+
+@pytest.mark.parametrize("method", sorted(RAW_WRITES))
+def test_a_document_written_outside_the_write_path_drops_the_kept_windows(tmp_path, method):
+    store = Store(str(tmp_path / "store"))
+    try:
+        write(store, [_clash(0, "2018-07-31", "day", "2018-08-01")], BASE)  # the key's windows are kept
+        outside = build_result(_clash(1, "2018-09", "month", "2018-09-20"), BASE, validate=False)
+        RAW_WRITES[method](store, outside.graph_iri, outside.ntriples)  # not through write_documents: no linking
+        reported = "SELECT DISTINCT ?e WHERE { ?e a <http://semanticweb.cs.vu.nl/2009/11/sem/Event> }"
+        assert len(store.select(reported)) == 2
+        write(store, [_clash(2, "2018-09-10", "day", "2018-09-12")], BASE)  # the same incident as report 1
+        assert len(store.select(reported)) == 2  # report 1's event, found in its window, not a third one
     finally:
         store.close()

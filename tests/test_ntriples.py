@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from graph import vocab
+from graph import ntriples, vocab
 from graph.ntriples import XSD, Terms, TripleLines, iri, literal, typed
 
 TEXTS = [
@@ -52,9 +52,17 @@ def test_terms_are_the_vocabularys_iris_and_a_misspelt_one_raises():
     schema = Terms(vocab.SDO)
     assert schema.name == "<https://schema.org/name>"
     assert Terms(vocab.CKG).kind == "<https://w3id.org/conflictkg/ontology#kind>"
-    assert schema.name is schema.name  # made once
     with pytest.raises(AttributeError):
         Terms(vocab.CKG).kindd  # noqa: B018
+
+
+def test_a_term_is_made_once_then_kept(monkeypatch):
+    made: list[object] = []
+    known_iri = ntriples.known_iri
+    monkeypatch.setattr(ntriples, "known_iri", lambda term: made.append(term) or known_iri(term))
+    schema = Terms(vocab.SDO)
+    names = [schema.name for _ in range(3)]
+    assert names == ["<https://schema.org/name>"] * 3 and made == [vocab.SDO.name]
 
 
 def test_a_graph_is_one_line_a_distinct_triple_in_the_order_added():

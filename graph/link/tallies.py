@@ -21,7 +21,8 @@ mention of a (type, sub-type, place) key in a year (a window), which costs every
 had. A key read once (``EVENTS_OF_KEYS``: all its years) is kept here, with the events of each of its
 windows: a superset of the events that have a mention there, as a batch adds the events it writes,
 renamed ones under their new IRI, and an event renamed away or a document replaced leaves a name that
-no mention has any more (reading its mentions finds none). Keys are dropped with the tallies.
+no mention has any more (reading its mentions finds none). Keys are dropped with the tallies, and after
+any write made outside a ``changing`` block (``Tallies.written``, a ``store.on_write`` hook).
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ def tallies_of(store: TripleStore) -> Tallies | None:
         found = _opened[store] = Tallies(os.path.join(path, FILE) if path else ":memory:")
         if hasattr(store, "on_close"):  # closed with the store
             store.on_close.add(found.close)
+        store.on_write.add(found.written)
     return found
 
 
@@ -127,6 +129,13 @@ class Tallies:
         if self.depth == 0:
             self.db.execute("UPDATE state SET open = 0")
         self.db.commit()
+
+    def written(self) -> None:
+        """Forget the kept windows after a store write made outside a ``changing`` block (a raw update, a
+        dropped or bulk-replaced graph): it may have added or removed events that no window holds."""
+        if self.depth == 0:
+            self.forget_windows()
+            self.db.commit()
 
     def close(self) -> None:
         """Close the file; what was put and not committed is dropped (a run that did not end leaves its mark)."""
