@@ -79,7 +79,7 @@ def test_a_person_between_commas_before_a_place_is_no_place(nlp):
         ("Clashes broke out between the Bani Walid battalion and a rival militia in Tarhuna.", "Bani Walid",
          "Tarhuna"),
         # the place that ends a group's name before its actor noun
-        ("Army jets struck State of Sinai fighters hiding near Bir al-Abd on Friday.", "Sinai", "Bir al-Abd"),
+        ("Troops fought Defenders of Kidal militants dug in near Anefis.", "Kidal", "Anefis"),
     ],
 )
 def test_a_place_that_names_a_unit_names_an_actor(nlp, text, names_actor, place):

@@ -40,7 +40,7 @@ PLACES = [
     ("Gunmen raided Mbalogo village in the Kiranzi area, killing two farmers.", {"Kiranzi"}),
     ("Troops and a gunman exchanged fire in Tirzalet, near Ain Kerdoussa, on Sunday.", {"Ain Kerdoussa"}),
     # where the attackers are based is not where they struck
-    ("Based in Kismayo, the militants shelled AMISOM positions in Dhobley on Monday.", {"Dhobley"}),
+    ("Now based in Lokichar, the gang killed two herders in Kainuk on Monday.", {"Kainuk"}),
 ]
 
 

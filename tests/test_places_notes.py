@@ -26,14 +26,15 @@ TARGETS = [
     ("Army bombs Tarsu; two farmers died.", "Tarsu", "Tarsu", None, None, None),
     # a listed town struck is geocoded as any other
     ("Soldiers attacked Kidal on Monday.", "Kidal", "Kidal", "ML", "Kidal Region", 1),
-    # a name after a named group's site noun is where the group holds it, in the group's home country even when
-    # the note names only the country of the forces that struck it
-    ("Kenyan jets bombed an al Shabaab position Baardheere in retaliation for an ambush in Mandera, Kenya.",
-     "Baardheere", "Baardheere", "SO", "Gedo", 1),
-    ("Troops overran ISWAP camps Marte on Sunday.", "Marte", "Marte", "NG", "Borno", 1),
-    # a place cleared of fighters, and one that forces are sent to
+    # a town in a rebel group's home country is no namesake abroad when the note names only the country of the
+    # forces that fought the group
+    ("Troops from Chad struck Boko Haram fighters in Monguno on Sunday.", "Monguno", "Monguno", "NG", "Borno", 1),
+    ("Soldiers from Kenya killed six al Shabaab fighters near Bu'aale on Monday.", "Bu'aale", "Bu'aale", "SO",
+     "Middle Juba", 1),
+    # a place cleared of fighters, and places that forces are sent to
     ("Troops cleared Kolomari of insurgents on Friday.", "Kolomari", "Kolomari", None, None, None),
-    ("Army deployed to Tamboli to end clashes over grazing land.", "Tamboli", "Tamboli", None, None, None),
+    ("Police were rushed to Kanyabusha after a night of looting.", "Kanyabusha", "Kanyabusha", None, None, None),
+    ("Extra troops have been sent to Mbirizi since the riots began.", "Mbirizi", "Mbirizi", None, None, None),
 ]
 
 

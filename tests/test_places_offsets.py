@@ -12,17 +12,17 @@ from graph.extract.places.offsets import moved
 from graph.records import Location
 from tests.place_mentions import places_in
 
-NIAMEY = (13.5137, 2.1098)
+BAMAKO = (12.6091, -7.9752)
 
-# (sentence, village, distance from Niamey's point in km, bearing from it in degrees or None for "at Niamey")
+# (sentence, village, distance from Bamako's point in km, bearing from it in degrees or None for "at Bamako")
 OFFSETS = [
-    ("Gunmen killed nine farmers in Kourfey, 60 km north of Niamey, on Sunday.", "Kourfey", 60, 0),
-    ("Bandits raided Dangara, some 60 kilometres (37 miles) west of the capital Niamey, on Friday.", "Dangara", 60,
-     270),
-    ("Gunmen killed nine farmers in Kourfey, 25 miles east of Niamey, on Sunday.", "Kourfey", 40.2, 90),
-    ("Gunmen killed nine farmers in Kourfey, 800 metres south of Niamey, on Sunday.", "Kourfey", 0.8, 180),
+    ("Gunmen torched Banzanko, 40 km north of Bamako, on Sunday.", "Banzanko", 40, 0),
+    ("Police found three bodies in Ntoubana, some 30 miles (48 km) south of the capital Bamako, on Friday.",
+     "Ntoubana", 48.3, 180),
+    ("Herders were robbed in Fienkoro, 25 miles east of Bamako, late on Tuesday.", "Fienkoro", 40.2, 90),
+    ("A mine exploded in Dialanbougou, 800 metres west of Bamako, on Monday.", "Dialanbougou", 0.8, 270),
     # no bearing: the village keeps the point of the town it is measured from
-    ("Gunmen killed nine farmers in Kourfey, 60 km from Niamey, on Sunday.", "Kourfey", 0, None),
+    ("Gunmen abducted a trader in Fienkoro, 60 km from Bamako, on Sunday.", "Fienkoro", 0, None),
 ]
 
 
@@ -32,17 +32,17 @@ def test_a_village_lies_where_its_distance_and_bearing_put_it(nlp, text, village
     found = places_in(nlp, text)
     assert village in found, f"{village!r} not among {sorted(found)}"
     location = found[village]
-    assert (location.country, location.precision) == ("NE", 2)
-    assert km(location.lat, location.lon, *NIAMEY) == pytest.approx(distance, abs=0.5)
+    assert (location.country, location.precision) == ("ML", 2)
+    assert km(location.lat, location.lon, *BAMAKO) == pytest.approx(distance, abs=0.5)
     if bearing is not None and distance >= 1:
-        north, east = location.lat - NIAMEY[0], location.lon - NIAMEY[1]
+        north, east = location.lat - BAMAKO[0], location.lon - BAMAKO[1]
         assert round(math.degrees(math.atan2(east, north))) % 360 == bearing
 
 
 @pytest.mark.slow
 def test_a_listed_town_keeps_its_own_point(nlp):
-    found = places_in(nlp, "Gunmen attacked Tillaberi, 100 km north of Niamey, on Sunday.")
-    assert km(found["Tillaberi"].lat, found["Tillaberi"].lon, 14.2071, 1.4542) < 1
+    found = places_in(nlp, "Rebels shelled Koulikoro, 50 km north-east of Bamako, overnight.")
+    assert km(found["Koulikoro"].lat, found["Koulikoro"].lon, 12.8627, -7.5598) < 1
 
 
 @pytest.mark.parametrize(("distance", "bearing"), [(None, 0), (50, None), (0, 90)])

@@ -122,9 +122,9 @@ def foreign_forces(doc: Doc) -> frozenset[int]:
 
 
 def rebel_homes(doc: Doc) -> frozenset[str]:
-    """The home countries of the dictionary's rebel groups the text names ("al Shabaab": Somalia): a town there is
-    no namesake abroad in a note that names only the country whose forces struck the group ("Kenyan jets bombed
-    an al Shabaab position X after an ambush in Mandera, Kenya")."""
+    """The home countries of the dictionary's rebel groups the text names ("Boko Haram": Nigeria): a town there is
+    no namesake abroad in a note that names only the country whose forces struck the group ("Troops from Chad
+    struck Boko Haram fighters in X": X is a Nigerian town)."""
     table = _actor_homes(REBEL_KINDS)
     return frozenset(table[ent.ent_id_] for ent in doc.ents if ent.ent_id_ in table)
 

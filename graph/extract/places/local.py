@@ -40,7 +40,6 @@ from graph.extract.places.words import (
     LOCAL_UNITS,
     LOCATIVES,
     PLACE_NOUNS,
-    SITE_NOUNS,
     TARGET_NOUNS,
     TARGET_VERBS,
     TITLES,
@@ -256,13 +255,13 @@ def _plain_name(doc: Doc, start: int) -> bool:
 
 def targeted(doc: Doc, start: int) -> bool:
     """Whether the name at ``start`` is what an attack or a capture struck: "militia attack Tur", "an attack on
-    Maxaas", "open fire on Jugma", a named group's site ("an FDLR position X"), a place cleared of fighters.
+    Maxaas", "open fire on Jugma", a place cleared of fighters.
     Never a known actor ("attacked Boko Haram") or a person's possession."""
     if start < 1:
         return False
     before = doc[start - 1].lower_
     target = before in TARGET_VERBS or (before == "on" and start >= 2 and doc[start - 2].lower_ in TARGET_NOUNS)
-    return (target or _group_site(doc, start) or _cleared(doc, start)) and _plain_name(doc, start)
+    return (target or _cleared(doc, start)) and _plain_name(doc, start)
 
 
 def _cleared(doc: Doc, start: int) -> bool:
@@ -272,12 +271,6 @@ def _cleared(doc: Doc, start: int) -> bool:
         return False
     words = itertools.takewhile(lambda t: t.text[:1].isupper(), doc[start : start + 4])
     return all(t.ent_type_ != "PERSON" and t.lower_ not in TITLES for t in words)
-
-
-def _group_site(doc: Doc, start: int) -> bool:
-    """Whether the name at ``start`` follows a named group's site noun: "an al Shabaab position X", "FDLR bases X"."""
-    return start >= 2 and doc[start - 1].lower_ in SITE_NOUNS and doc[start - 2].text[:1].isupper() \
-        and doc[start - 1].text.islower()
 
 
 def _after_locative(doc: Doc, start: int, end: int, ner: set[int]) -> bool:

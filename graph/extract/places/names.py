@@ -49,7 +49,7 @@ G_WORDS = 2  # words of a name read both ways at most: 8 spellings
 
 def g_spellings(name: str) -> list[str]:
     """The name with a word-initial G read as the Arabic qaf ("Gasr" for Qasr: Libyan, Sudanese and Gulf speech
-    say q as g) or ghayn ("Gashir" for Ghashir), fewest changes first; none when no word opens with G and a vowel."""
+    say q as g) or ghayn ("Gurfa" for Ghurfa), fewest changes first; none when no word opens with G and a vowel."""
     starts = [m.start() for m in _G_WORD.finditer(name)][:G_WORDS]
     out: list[str] = []
     for changes in range(1, len(starts) + 1):

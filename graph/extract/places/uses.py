@@ -23,7 +23,7 @@ def names_actor(doc: Doc, start: int, end: int) -> bool:
     fighters"), or the subject of a verb of saying or deciding ("Ankara launched", "Kabul said")."""
     root = doc[start:end].root
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.text[:1].isupper():
-        root = root.head.head  # "State of Sinai militants": the name the place ends modifies the actor noun
+        root = root.head.head  # "Defenders of X militants": the name the place ends modifies the actor noun
     if root.dep_ in ("compound", "amod", "nmod") and root.head.i >= end:
         head = root.head
         while head.dep_ == "compound" and head.head.i > head.i:  # "Sinaloa drug cartel": up to "cartel"

@@ -35,7 +35,6 @@ __all__ = [
     "ROAD_WORDS",
     "TARGET_VERBS",
     "TARGET_NOUNS",
-    "SITE_NOUNS",
     "DEPLOY_VERBS",
     "CLEAR_VERBS",
     "PLACE_PREFIXES",
@@ -161,11 +160,9 @@ TARGET_VERBS = frozenset(
         "overrun overran besiege besieged loot looted torch torched"
     )
 )
-# An armed group's sites: a name right after one is where the group holds it ("an al Shabaab position X").
-SITE_NOUNS = frozenset(_words("position positions base bases camp camps stronghold strongholds hideout hideouts"))
 # Verbs of forces clearing a place of fighters ("troops cleared X of insurgents"); a court clears a person.
 CLEAR_VERBS = frozenset(_words("clear clears cleared"))
-# Verbs that send forces to a place: "troops deployed to X" are at X.
+# Verbs that send forces to a place: "police were rushed to X", "troops have been sent to X" are at X.
 DEPLOY_VERBS = frozenset(_words("deploy redeploy dispatch send rush"))
 # Nouns whose "on" names the place struck: "an attack on Maxaas", "open fire on Jugma".
 TARGET_NOUNS = frozenset(_words("attack attacks assault raid raids fire offensive airstrike airstrikes strike strikes"))
