@@ -24,6 +24,7 @@ from graph.extract.events import readings
 from graph.extract.events.cues import Cue, SentenceCues, find_cues
 from graph.extract.events.lexicon import SUB_EVENT_TYPES, TYPED, codes, taxonomy
 from graph.extract.events.syntax import agents, in_background, tree_depth
+from graph.extract.events.territory import lost_ground, territory_reading
 
 __all__ = ["EventTyping", "Cue", "classify_sentence", "find_cues", "taxonomy", "SUB_EVENT_TYPES"]
 
@@ -106,7 +107,7 @@ def _ground_and_crowds(c: SentenceCues, armed: bool) -> list[Candidate]:
     joined = readings.joined_fighting(c)
     if joined is not None:
         out.append((1, "Change to group/activity", 0.5, joined))
-    territory = readings.territory_reading(c) or readings.lost_ground(c)
+    territory = territory_reading(c) or lost_ground(c)
     peaceful = not c.has("CLASH", "KILL", "SHELL", "AIR", "IED", "BLAST")
     if territory is not None and (c.has("TRANSFER") or (c.has("WITHDRAW") and peaceful)):
         out.append((1, "Non-violent transfer of territory", 0.6, c.first("TRANSFER", "WITHDRAW")))

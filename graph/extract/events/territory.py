@@ -1,0 +1,112 @@
+"""Territory taken or lost, read from the cues of one sentence (a family of readings that :mod:`.types` ranks).
+
+A capture or retaking word counts when it took ground: a place, a name the tagger does not know, a ground noun
+("seized the town"), or a name after a word that only ground can be the object of ("retake"); a word that only
+describes ("rebel-held") takes nothing. Who took it decides the sub-event type.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graph.extract.events.cues import Cue, SentenceCues
+from graph.extract.events.syntax import agents, linked, takers
+
+__all__ = ["lost_ground", "territory_reading"]
+
+# Ground that is taken: "seized large parts of the town", "recaptured several villages".
+_GROUND = frozenset(["village", "town", "city", "area", "territory", "district", "part", "base", "camp", "airbase",
+                     "airport", "position", "stronghold", "neighbourhood", "neighborhood", "region", "hill", "outpost"])
+
+
+def territory_reading(c: SentenceCues) -> tuple[str, Cue] | None:
+    """Territory captured or retaken: the state regains it; armed groups (or a plain capture) overtake it."""
+    place_tokens = c.tokens("PLACE")
+    parties = c.tokens("ARMED") | c.tokens("MIL") | c.tokens("GOV")
+    for cap in sorted(c.of("RETAKE") + c.of("CAPTURE"), key=lambda x: x.start):
+        word = _taking_word(cap.head, parties)
+        if word is None:
+            continue  # "rebel-held", "government-controlled": a description, not an event
+        named = {
+            t.i
+            for child in word.children
+            if child.dep_ in ("dobj", "prep", "nsubjpass", "advmod", "npadvmod", "prt")
+            for t in child.subtree
+            if t.ent_type_ in _PLACE_ENTS
+        }
+        taken = [t for t in _taken_names(word) if _place_like(t, parties, cap)]
+        if word != cap.head and _place_like(word, parties, cap):
+            taken.append(word)  # "retake/compound Kiriwa": the name it modifies is what was taken
+        ground = any(o.dep_ == "dobj" and o.lemma_.lower() in _GROUND for o in word.children)
+        if not (taken or linked(word, place_tokens | named, 2) or cap.end - cap.start > 1 or ground):
+            continue
+        doers = takers(cap.head)
+        if doers & c.state() or cap.cue == "RETAKE":
+            return "Government regains territory", cap  # retaking is the state's word; named rebels decide later
+        if doers & (c.tokens("ARMED") | c.tokens("MIL")) or cap.cue == "CAPTURE":
+            return "Non-state actor overtakes territory", cap
+        return "Government regains territory", cap
+    return None
+
+
+_PLACE_ENTS = frozenset(["GPE", "LOC", "FAC"])
+_DESCRIBING_TAGS = frozenset(["VBN", "VBD", "VBG", "JJ"])  # "rebel-held", "occupied", "liberated": a state, not an act
+
+
+def _taking_word(word: Token, parties: set[int]) -> Token | None:
+    """The word whose dependents say what a capture word took, or None when the word only describes
+    ("rebel-held"). A headline's bare present tense is often parsed as a modifier: "troops clear" read as an
+    adjective still governs its object ("Troops clear Kalangu of rebels"), and "retake" or "dislodge" read as a
+    compound of the name or the party it took ("Army retake Kiriwa"; "troops dislodge
+    militants from Odek") stands for that word."""
+    if word.dep_ not in ("amod", "compound") or any(child.dep_ == "dobj" for child in word.children):
+        return word
+    if word.is_lower and word.tag_ not in _DESCRIBING_TAGS and (word.head.pos_ == "PROPN" or word.head.i in parties):
+        return word.head
+    return None if word.dep_ == "amod" else word
+
+
+def _taken_names(verb: Token) -> list[Token]:
+    """The heads of what a capture word took or took from: its object, "from X", "of X" (and "from X" on the
+    object: "dislodged the rebels from X"), with their conjuncts."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    heads = objects + [
+        g for h in (verb, *objects) for p in h.children
+        if p.dep_ == "prep" and (p.lower_ == "from" or p.lower_ == "of" and h == verb)
+        for g in p.children if g.dep_ == "pobj"]
+    return heads + [c for h in heads for c in h.children if c.dep_ == "conj"]
+
+
+# Words of retaking that only ground takes: "retake Bir Hasan" names a place even when the tagger calls it a
+# person (one recaptures an escaped prisoner or liberates a hostage, but retakes no one).
+_GROUND_ONLY = frozenset(["retake", "regain", "reclaim"])
+
+
+def _place_like(token: Token, parties: set[int], cap: Cue) -> bool:
+    """A name that a capture word can have taken: a place, a name the tagger does not know, or after a word
+    that takes only ground (:data:`_GROUND_ONLY`) any proper name that is no party."""
+    if token.ent_type_ in _PLACE_ENTS or _unknown_place(token, parties):
+        return True
+    return cap.head.lemma_.lower() in _GROUND_ONLY and token.pos_ == "PROPN" and token.i not in parties
+
+
+def _unknown_place(token: Token, parties: set[int]) -> bool:
+    """A proper name that no party word covers, untyped or typed as an organisation: in "recaptured Mbalala" or
+    "drove the rebels out of Mbokolo", a small place the tagger does not know ("the army retook Bama" is
+    tagged a place; villages often are not)."""
+    return token.pos_ == "PROPN" and token.ent_type_ in ("", "ORG") and token.i not in parties
+
+
+def lost_ground(c: SentenceCues) -> tuple[str, Cue] | None:
+    """One side lost territory or control ("the army lost ground"): the other side gained it."""
+    ground = c.tokens("PLACE")
+    for lose in c.of("LOSE"):
+        objects = [t for t in lose.head.children if t.dep_ == "dobj"]
+        if not any(t.i in ground or t.lemma_.lower() in ("territory", "ground", "control") for t in objects):
+            continue
+        losers = agents(lose.head)
+        if losers & c.state():
+            return "Non-state actor overtakes territory", lose
+        if losers & (c.tokens("ARMED") | c.tokens("MIL")):
+            return "Government regains territory", lose
+    return None
