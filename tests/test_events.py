@@ -329,7 +329,7 @@ def test_what_people_fled_is_no_event(text, count):
 @pytest.mark.parametrize(
     ("text", "fatalities"),
     [
-        ("Government aircraft bombed a village near Tawila on Monday. Two farmers died.", 2),
+        ("Government aircraft bombed a village near Mellit on Monday. Two farmers died.", 2),
         ("Militants attacked an army post near Kidal on Monday. At least one soldier was killed.", 1),
         # a tally over a period is not the event's toll
         ("Militants attacked an army post near Kidal on Monday. More than 3,000 soldiers have died there since 2012.",
@@ -395,7 +395,7 @@ def test_a_peaceful_protest_has_no_toll(text, expected):
     [
         # an incident told of several places is one event at each (ACLED's one event per location)
         ("Police dispersed protesters in Kisumu and Eldoret on Monday.", ["Kisumu", "Eldoret"]),
-        ("Gunmen attacked the villages of Tawila and Kabkabiya in North Darfur on Monday.", ["Tawila", "Kabkabiya"]),
+        ("Gunmen attacked the villages of Mellit and Kabkabiya in North Darfur on Monday.", ["Mellit", "Kabkabiya"]),
         # a town and its province name one site; "between A and B" and a road linking them name one, too
         ("Gunmen torched houses in Bunia, Ituri, on Monday.", ["Bunia"]),
         ("Soldiers clashed with militants between Kisumu and Eldoret on Monday.", ["Kisumu"]),
@@ -428,12 +428,12 @@ def test_one_event_per_place(text, places):
         # one toll told of several places is divided among them, the remainder to the first (ACLED's rule)
         ("Gunmen attacked villages in Plateau State, Nigeria, on Sunday, killing seven people in Bokkos and Mangu.",
          [("Bokkos", 4), ("Mangu", 3)]),
-        ("Gunmen attacked the villages of Tawila and Kabkabiya in North Darfur on Monday, killing seven people.",
-         [("Tawila", 4), ("Kabkabiya", 3)]),
-        ("Soldiers raided rebel camps in Tawila and Kabkabiya in North Darfur on Monday. Six rebels were killed.",
-         [("Tawila", 3), ("Kabkabiya", 3)]),
-        ("Gunmen attacked the villages of Tawila and Kabkabiya in North Darfur on Monday, killing one man.",
-         [("Tawila", 1), ("Kabkabiya", None)]),
+        ("Gunmen attacked the villages of Mellit and Kabkabiya in North Darfur on Monday, killing seven people.",
+         [("Mellit", 4), ("Kabkabiya", 3)]),
+        ("Soldiers raided rebel camps in Mellit and Kabkabiya in North Darfur on Monday. Six rebels were killed.",
+         [("Mellit", 3), ("Kabkabiya", 3)]),
+        ("Gunmen attacked the villages of Mellit and Kabkabiya in North Darfur on Monday, killing one man.",
+         [("Mellit", 1), ("Kabkabiya", None)]),
     ],
 )
 def test_tolls_told_per_place_are_events_per_place(text, tolls):
