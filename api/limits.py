@@ -6,7 +6,9 @@ the server thread is free for other clients. On the embedded store the read runs
 process (``api/reads.py``) that is killed at the deadline, or at once when the client has gone
 (``client_gone``), so no abandoned read goes on computing, however it is evaluated. On a remote
 store the read runs in a pool thread: the request stops waiting at the deadline or when the
-client leaves, and the read stops between rows. Heavy pages (the network) also take one of a few
+client leaves, and the read stops between rows. Either way at most ``Settings.read_capacity`` reads
+run or wait at once (never all the server threads): one more answers 503 with ``Retry-After`` at
+once instead of queueing into a 504 (``ReadsBusy``). Heavy pages (the network) also take one of a few
 slots, so a burst of them answers 503 with ``Retry-After`` instead of queueing every other
 request behind it.
 """
@@ -25,7 +27,7 @@ from typing import Any, TypeVar
 from flask import Flask, current_app, g, has_request_context, request
 from werkzeug.exceptions import GatewayTimeout, ServiceUnavailable
 
-from api.reads import WorkerReads
+from api.reads import ReadsBusy, WorkerReads
 from graph.config import Settings
 from graph.store import ReadTimeout, Store
 from graph.vocab import CURRENT_GRAPH
@@ -128,10 +130,20 @@ def renew_read_limit() -> None:
 
 
 def _in_threads(read: Callable[..., list[dict[str, Any]]], settings: Settings) -> Reader:
-    """Reads in pool threads: the request stops waiting at the deadline or when the client leaves, and
-    the read itself stops between rows (``Store.read``'s ``deadline``)."""
-    pool = ThreadPoolExecutor(max_workers=max(2, settings.threads), thread_name_prefix="conflictkg-read")
-    return lambda sparql, bindings, deadline: _wait(pool.submit(read, sparql, bindings, deadline=deadline), deadline)
+    """Reads in pool threads, ``read_capacity`` at most (one more is refused at once, ``ReadsBusy``): the
+    request stops waiting at the deadline or when the client leaves, and the read itself stops between rows
+    (``Store.read``'s ``deadline``); its thread is taken until it has stopped."""
+    pool = ThreadPoolExecutor(max_workers=settings.read_capacity, thread_name_prefix="conflictkg-read")
+    slots = threading.BoundedSemaphore(settings.read_capacity)
+
+    def in_a_thread(sparql: str, bindings: dict[str, Any] | None, deadline: float) -> list[dict[str, Any]]:
+        if not slots.acquire(blocking=False):
+            raise ReadsBusy()
+        future = pool.submit(read, sparql, bindings, deadline=deadline)
+        future.add_done_callback(lambda _: slots.release())
+        return _wait(future, deadline)
+
+    return in_a_thread
 
 
 def _wait(future: Future, deadline: float) -> Any:

@@ -12,7 +12,10 @@ the engine keeps the index and filter blocks of every part of the store a read h
 past the half of 384 MB it had before, which answered 503 once it was used long enough): a read
 that needs more answers 503 instead of growing the service. There are as many
 as ``/sparql`` has workers (half the server threads, 2 to 4), so that one slow read does not
-queue every other request behind it.
+queue every other request behind it. At most ``Settings.read_capacity`` reads run or wait for a
+worker at once (four per worker, never all the server threads): one more is answered 503 with
+``Retry-After`` at once instead of queueing into a 504. A read the store fails on (a 500 from the
+worker) is logged and answered 500, not with the 503 that asks to narrow the request.
 
 Rows cross the pipe as JSON (``sparql_worker._read``) and come back as the same Python values as
 ``Store.read`` gives: IRIs and strings as text, numeric literals as numbers.
@@ -29,22 +32,32 @@ format), so they too stop at the request's deadline instead of running on in the
 from __future__ import annotations
 
 import json
+import logging
+import time
 from collections.abc import Callable
 from typing import Any
 
-from werkzeug.exceptions import ServiceUnavailable
+from werkzeug.exceptions import InternalServerError, ServiceUnavailable
 
 from api.cache import ResponseCache
-from api.sparql_runner import QueryRunner
+from api.sparql_runner import RETRY_AFTER_SECONDS, QueryRunner
 from graph.config import Settings
 from graph.store import ReadTimeout, Store
 from graph.store.sparql import bind, literal_value
 from graph.vocab import CURRENT_GRAPH
 
-__all__ = ["WorkerReads", "decode_rows", "READ_CACHE_BYTES", "READ_CACHE_ENTRIES"]
+__all__ = ["WorkerReads", "ReadsBusy", "decode_rows", "READ_CACHE_BYTES", "READ_CACHE_ENTRIES"]
 
+log = logging.getLogger(__name__)
 READ_CACHE_BYTES = 64_000_000  # answers and read texts kept until the next write
 READ_CACHE_ENTRIES = 8192
+
+
+class ReadsBusy(ServiceUnavailable):
+    """Every read worker (a remote store's read thread) is taken and as many reads wait: refused at once."""
+
+    def __init__(self) -> None:
+        super().__init__("Every read worker is busy; retry in a moment.", retry_after=RETRY_AFTER_SECONDS)
 
 
 class WorkerReads:
@@ -56,7 +69,7 @@ class WorkerReads:
         self.gone = gone
         self.runner = QueryRunner(
             store, settings.read_timeout_ms, settings.max_rows, settings.worker_processes,
-            memory_mb=settings.worker_memory_mb, capacity=settings.threads, purpose="reads", niceness=0,
+            memory_mb=settings.worker_memory_mb, capacity=settings.read_capacity, purpose="reads", niceness=0,
             copy_to_memory=False,  # reads are short and many: they stay on the disk snapshot
         )
         self.answers = ResponseCache(READ_CACHE_ENTRIES, max_bytes=READ_CACHE_BYTES)
@@ -93,8 +106,13 @@ class WorkerReads:
         header, body = self.runner.run({**job, "graph": str(CURRENT_GRAPH)}, self.gone, deadline)
         if header["status"] == 200:
             return header.get("media_type", ""), body
-        if header.get("timeout") or "retry_after" in header:
+        if header.get("timeout") or time.monotonic() >= deadline or self.gone():  # stopped, or waited in vain
             raise ReadTimeout("the read was stopped at its deadline")
+        if "retry_after" in header:  # refused at once: the read_capacity reads run or wait already
+            raise ReadsBusy()
+        if header["status"] == 500:
+            log.error("a read failed in its worker: %s", header.get("detail"))
+            raise InternalServerError("The store failed to answer a read of this request; it has been logged.")
         raise ServiceUnavailable("This request needs more than the server may give one read; narrow it: a smaller "
                                  "'limit', a date range ('from', 'to'), an event 'type', an 'actor' or a 'place'.")
 

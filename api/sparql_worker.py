@@ -126,11 +126,13 @@ def _read(store: ox.Store, job: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
 def _construct(store: ox.Store, job: dict[str, Any]) -> tuple[dict[str, Any], bytes]:
     """Run one of the service's own CONSTRUCTs (``job['construct']``) on the graph ``job['graph']`` (the named
     graphs reachable with GRAPH); the body is its triples in ``job['graph_format']``, named in the header."""
+    fmt = ox.RdfFormat.from_media_type(job["graph_format"])
+    if fmt is None:  # known before anything is read
+        return {"status": 500, "detail": f"a graph read is in an RDF format, not {job['graph_format']!r}"}, b""
     try:
         result = store.query(job["construct"], default_graph=ox.NamedNode(job["graph"]))
-        fmt = ox.RdfFormat.from_media_type(job["graph_format"])
-        if not isinstance(result, ox.QueryTriples) or fmt is None:
-            return {"status": 500, "detail": "a graph read is a CONSTRUCT query, in an RDF format"}, b""
+        if not isinstance(result, ox.QueryTriples):
+            return {"status": 500, "detail": "a graph read is a CONSTRUCT query"}, b""
         return {"status": 200, "media_type": fmt.media_type.split(";")[0]}, _serialized(result.serialize(format=fmt))
     except (SyntaxError, ValueError, OSError) as err:
         return {"status": 500, "detail": f"The store failed to read: {err}"}, b""

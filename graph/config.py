@@ -16,6 +16,9 @@ from typing import Any
 __all__ = ["Settings", "ENV_PREFIX", "load_settings"]
 
 ENV_PREFIX = "CONFLICTKG_"
+# A REST read takes a worker for milliseconds, so a queue of four per worker clears well inside the read
+# limit; a longer one means slow reads, and the requests at its end would only wait for their 504.
+READS_PER_WORKER = 4
 
 
 def _setting(default: Any, doc: str) -> Any:
@@ -66,6 +69,12 @@ class Settings:
         """``/sparql`` queries running or waiting for a worker at once: the workers' and two more, and never all
         the server threads (two stay free for ``/-/health``, REST and pages however many runaway queries arrive)."""
         return min(self.threads - 2, self.worker_processes + 2)
+
+    @property
+    def read_capacity(self) -> int:
+        """REST and page reads running or waiting for a read worker (a remote store's read thread) at once: four
+        per worker, never all the server threads; more answer 503 at once instead of queueing into a 504."""
+        return max(1, min(self.threads - 2, READS_PER_WORKER * self.worker_processes))
 
     @classmethod
     def documented(cls) -> list[tuple[str, str, Any, str]]:

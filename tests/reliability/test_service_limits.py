@@ -4,6 +4,7 @@ security review (issue 18), on the real service."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -94,6 +95,48 @@ def test_with_many_threads_runaways_still_hold_only_the_workers_and_two_more(man
     assert health.status_code == 200
     assert [a.status_code for a in answers] == [503] * 10
     assert sum("Retry-After" in a.headers for a in answers) >= 4  # 4 workers run, 2 wait; the rest refused at once
+
+
+def test_with_many_threads_rest_reads_past_the_read_capacity_get_503_with_retry_after_at_once(small_data_dir,
+                                                                                             tmp_path):
+    from graph.config import load_settings
+
+    data_dir = tmp_path / "data"
+    shutil.copytree(small_data_dir, data_dir)
+    server = _serve(data_dir, CONFLICTKG_THREADS="32", CONFLICTKG_READ_TIMEOUT_MS=str(TIMEOUT_MS))
+    url = next(server)
+    workers: list[int] = []
+    try:
+        assert requests.get(f"{url}/api/events?limit=1", timeout=30).status_code == 200  # the read workers are up
+        workers = children(serving(data_dir))  # no /sparql query yet: every child is a read worker
+        assert workers
+        for pid in workers:  # every read now waits for its deadline, as a burst of slow reads would
+            os.kill(pid, signal.SIGSTOP)
+        answers: list[tuple[requests.Response, float]] = []
+
+        def ask(n: int) -> None:
+            started = time.monotonic()
+            answer = requests.get(f"{url}/api/events?limit={100 + n}", timeout=60)
+            answers.append((answer, time.monotonic() - started))
+
+        senders = [threading.Thread(target=ask, args=(n,)) for n in range(24)]
+        for sender in senders:
+            sender.start()
+        time.sleep(0.5)
+        health = requests.get(f"{url}/-/health", timeout=30)
+        for sender in senders:
+            sender.join()
+        assert health.status_code == 200
+        refused = [(a, seconds) for a, seconds in answers if a.status_code == 503]
+        assert len(refused) == 24 - load_settings({"threads": 32}).read_capacity  # 16 run or wait; the rest, no
+        assert all("Retry-After" in a.headers and seconds < TIMEOUT_MS / 1000 for a, seconds in refused)
+        assert "busy" in assert_problem(refused[0][0], 503)["detail"]
+        assert {a.status_code for a, _ in answers} <= {200, 503, 504}
+    finally:
+        for pid in workers:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid, signal.SIGCONT)
+        server.close()
 
 
 def test_an_update_that_runs_away_on_the_real_data_gets_503_in_its_limit_and_changes_nothing(small_server):

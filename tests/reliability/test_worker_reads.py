@@ -11,10 +11,10 @@ import time
 import pyoxigraph as ox
 import pytest
 from flask import g
-from werkzeug.exceptions import ServiceUnavailable
+from werkzeug.exceptions import InternalServerError, ServiceUnavailable
 
-from api import create_app
-from api.limits import ClientGone, TooSlow
+from api import create_app, sparql_worker
+from api.limits import ClientGone, TooSlow, read_graph
 from graph.store import Store
 from graph.vocab import CURRENT_GRAPH
 
@@ -143,3 +143,18 @@ def test_a_read_worker_has_the_whole_worker_memory_limit(hand_built_data_dir, tm
             assert data.split()[3:5] == [str(320 << 20)] * 2
     finally:
         app.extensions["conflictkg.reads"].close()
+
+
+def test_a_graph_read_in_no_rdf_format_is_refused_before_its_query_runs():
+    job = {"construct": "CONSTRUCT WHERE { this does not parse", "graph": str(CURRENT_GRAPH),
+           "graph_format": "application/sparql-results+json"}
+    header, body = sparql_worker.execute(ox.Store(), job)
+    assert (header["status"], body) == (500, b"") and "application/sparql-results+json" in header["detail"]
+
+
+def test_a_graph_read_the_store_fails_on_is_a_500_not_the_503_that_asks_to_narrow_it(app):
+    with app.test_request_context("/id/actor/some-actor"):
+        app.preprocess_request()
+        with pytest.raises(InternalServerError) as refused:
+            read_graph("CONSTRUCT WHERE { this does not parse", "text/turtle")
+    assert "narrow" not in str(refused.value.description) and "logged" in str(refused.value.description)
