@@ -11,6 +11,8 @@ initials spell the acronym and the acronym was read as an actor (the dictionary'
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from graph.extract.actors.lexicon import actor_key
@@ -36,7 +38,7 @@ def merge_spelt_out(doc: Doc, table: ActorTable) -> None:
         owner = named or owners.get(doc[mention.start].text)
         if owner and mention.key != owner and mention.link is None and (named or _names_acronym(doc, mention)):
             emptied.add(mention.key)
-            _adopt_kind(table.actors[owner], table.actors[mention.key].kind)
+            table.actors[owner] = _adopt_kind(table.actors[owner], table.actors[mention.key].kind)
             mention.key = owner
     emptied -= {m.key for m in table.mentions}
     for key in emptied:
@@ -93,10 +95,9 @@ def _name_before(doc: Doc, table: ActorTable, bracket: int) -> ActorMention | No
     return None
 
 
-def _adopt_kind(owner: ActorInfo, kind: str) -> None:
+def _adopt_kind(owner: ActorInfo, kind: str) -> ActorInfo:
     """An organisation whose acronym the text gives fighters ("UPC fighters") is an armed group."""
-    if owner.kind == "organization" and kind in _ARMED_KINDS:
-        owner.kind = kind
+    return replace(owner, kind=kind) if owner.kind == "organization" and kind in _ARMED_KINDS else owner
 
 
 def _names_acronym(doc: Doc, mention: ActorMention) -> bool:

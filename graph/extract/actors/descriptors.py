@@ -15,6 +15,7 @@ from graph.extract.actors import lexicon
 from graph.extract.actors.crowds import crowd_class, is_protest_subject, protest_word
 from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.table import (
+    ARMED_KINDS,
     LINK_WORDS,
     ActorInfo,
     MentionBuilder,
@@ -115,7 +116,6 @@ def backer_mentions(builder: MentionBuilder) -> None:
 
 _OWN_FORCES = frozenset(["fighters", "forces", "troops", "soldiers", "militants", "men", "members", "units",
                          "gunmen", "warplanes", "jets", "drones", "artillery"])
-_ARMED_KINDS = frozenset(["armed_group", "militia", "state_forces"])
 
 
 def possessive_mentions(builder: MentionBuilder) -> None:
@@ -132,7 +132,7 @@ def possessive_mentions(builder: MentionBuilder) -> None:
         if owner is None:
             continue
         before = [table.at(i) for i in range(owner.i - 1, sentence_start(token) - 1, -1)]
-        antecedent = next((m for m in before if m and m.link is None and table.actors[m.key].kind in _ARMED_KINDS),
+        antecedent = next((m for m in before if m and m.link is None and table.actors[m.key].kind in ARMED_KINDS),
                           None)
         if antecedent is not None:
             builder.add(table.actors[antecedent.key], doc[owner.i : token.i + 1])
@@ -382,7 +382,7 @@ def victim_count_mentions(builder: MentionBuilder) -> None:
     doc, table = builder.doc, builder.table
     sides: dict[int, set[str]] = {}
     for m in table.mentions:
-        if table.actors[m.key].kind in _ARMED_KINDS and m.link is None:
+        if table.actors[m.key].kind in ARMED_KINDS and m.link is None:
             sides.setdefault(sentence_start(doc[m.start]), set()).add(m.key)
     fights = {start for start, keys in sides.items() if len(keys) > 1}
     for token in doc:

@@ -42,6 +42,7 @@ from graph.extract.actors.table import (
     ActorMention,
     ActorTable,
     MentionBuilder,
+    info_of,
     link_after,
     state_actor,
     strip_name,
@@ -221,8 +222,7 @@ def _dictionary_mentions(builder: MentionBuilder) -> None:
     for ent in builder.doc.ents:
         entry = entries.get(ent.ent_id_)
         if entry and not (entry.kind == "media" and _bracketed(ent)) and not _names_a_body(ent, entry.kind):
-            info = ActorInfo(entry.key, entry.name, entry.kind, entry.country, entry.tags)
-            builder.add(info, strip_name(ent), link=link_after(ent))
+            builder.add(info_of(entry), strip_name(ent), link=link_after(ent))
 
 
 # nouns of an organisation's own bodies: "the UN's refugee agency", "the United Nations Office for ..."

@@ -15,7 +15,7 @@ from graph.extract.actors import lexicon
 from graph.extract.actors.communal import community
 from graph.extract.actors.crowds import crowd_category
 from graph.extract.actors.lexicon import actor_key
-from graph.extract.actors.table import ActorInfo, MentionBuilder
+from graph.extract.actors.table import ARMED_KINDS, ActorInfo, MentionBuilder, info_of
 from graph.extract.countries import countries
 
 __all__ = ["group_mentions"]
@@ -25,7 +25,6 @@ _QUALIFIERS = frozenset(["islamist", "islamic", "jihadist", "armed", "army", "ne
                          "unidentified", "local", "government", "state", "security", "rival", "opposition", "ethnic",
                          "tribal", "clan", "communal", "pro-government", "anti-government", "regime"])
 _IDENTITY_KINDS = frozenset(["militia", "identity"])
-_ARMED_KINDS = frozenset(["armed_group", "militia", "state_forces"])
 _PEOPLE_KINDS = frozenset(["identity", "member"])  # nouns that tell a name is a people's
 _TRAILING = frozenset(["coalition", "alliance", "group", "movement", "militia", "faction"])
 _GROUP_WORDS = frozenset(["group", "movement", "faction", "outfit"])  # "a new rebel group" names it next
@@ -192,9 +191,9 @@ def _short_forms() -> dict[str, ActorInfo]:
     group noun next to one ("ADF rebels", "Wagner fighters") says the group is meant."""
     out = {}
     for entry in lexicon.dictionary().values():
-        if entry.kind in _ARMED_KINDS:
+        if entry.kind in ARMED_KINDS:
             for alias in entry.context_aliases:
-                out[alias] = ActorInfo(entry.key, entry.name, entry.kind, entry.country, entry.tags)
+                out[alias] = info_of(entry)
     return out
 
 

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from graph.extract.actors.table import MentionBuilder
+from graph.extract.actors.table import ARMED_KINDS, MentionBuilder
 
 __all__ = ["pronoun_mentions"]
 
-_ARMED_KINDS = frozenset(["armed_group", "militia", "state_forces"])
 _SUBJECTS = frozenset(["nsubj", "nsubjpass"])
 _QUOTES = frozenset(['"', "“", "”", "'", "‘", "’"])
 
@@ -40,7 +39,7 @@ def _subject_actor(builder: MentionBuilder, sent: Span) -> str | None:
         reports = any(c.dep_ == "ccomp" for c in token.head.children)
         for word in token.subtree:
             mention = table.at(word.i)
-            if mention is not None and mention.link is None and table.actors[mention.key].kind in _ARMED_KINDS:
+            if mention is not None and mention.link is None and table.actors[mention.key].kind in ARMED_KINDS:
                 (reporting if reports else told).add(mention.key)
     found = told or reporting
     return found.pop() if len(found) == 1 else None

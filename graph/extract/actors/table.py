@@ -8,20 +8,22 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from graph.extract.actors.lexicon import actor_key
+from graph.extract.actors.lexicon import Entry, actor_key
 from graph.extract.countries import countries
 from graph.extract.parse.sentences import sentence_start
 from graph.records import Actor, Mention
 from graph.state_forces import state_forces_name
 
-__all__ = ["ActorMention", "ActorInfo", "ActorTable", "MentionBuilder", "LINK_WORDS", "PLACE_LABELS",
-           "strip_name", "link_after", "linked_target", "state_actor", "government_actor", "generic_actor",
+__all__ = ["ActorMention", "ActorInfo", "ActorTable", "MentionBuilder", "ARMED_KINDS", "LINK_WORDS", "PLACE_LABELS",
+           "info_of", "strip_name", "link_after", "linked_target", "state_actor", "government_actor", "generic_actor",
            "inter_code"]
 
 # Words after "<X>-" that say who backs, hosts or holds what follows ("Russian-backed regime assault").
 LINK_WORDS = {"backed", "linked", "led", "allied", "affiliated", "aligned", "supported", "based", "held",
                "controlled", "run", "funded", "armed", "sponsored", "dominated", "friendly"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# the kinds of actor that fight: an armed subject, a group's antecedent, a party to an armed event
+ARMED_KINDS = frozenset(["armed_group", "militia", "state_forces"])
 
 
 @dataclass
@@ -37,9 +39,9 @@ class ActorMention:
     link: str | None = None
 
 
-@dataclass
+@dataclass(frozen=True)
 class ActorInfo:
-    """What is known about one canonical actor of an article."""
+    """What is known about one canonical actor of an article (frozen: one may be shared by many articles)."""
 
     key: str
     name: str
@@ -47,6 +49,11 @@ class ActorInfo:
     country: str | None = None
     tags: frozenset[str] = frozenset()
     aliases: tuple[str, ...] = ()  # names the text does not use, known from outside it (a mission's contingent)
+
+
+def info_of(entry: Entry) -> ActorInfo:
+    """The actor a dictionary entry names."""
+    return ActorInfo(entry.key, entry.name, entry.kind, entry.country, entry.tags)
 
 
 @dataclass

@@ -13,6 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from graph.extract.actors import ActorTable
+from graph.extract.actors.table import ARMED_KINDS
 from graph.extract.events import dates, numbers
 from graph.extract.events import types as event_types
 from graph.extract.events.claims import CLAIMED_EVENTS, claimant, with_doer
@@ -118,9 +119,6 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
     return [each_other(e) if e.id in context.mutual else e for e in events], added
 
 
-_ARMED_KINDS = frozenset(["armed_group", "militia", "state_forces"])
-
-
 def _containers(places: list[PlaceMention]) -> dict[str, frozenset[str]]:
     """For each place of the article, the article's places it lies in: its region (admin1) and its country."""
     locations = {p.location.name: p.location for p in places}
@@ -151,7 +149,7 @@ def _casualties_only(sent: Span, typings, table: ActorTable, places: list[PlaceM
         return False
     if typings[0].sub_event_type != "Attack" or named:
         return False  # "five herders died in Tarka": the dead of another place are another event
-    return not any(table.actors[m.key].kind in _ARMED_KINDS for m in table.in_span(sent))
+    return not any(table.actors[m.key].kind in ARMED_KINDS for m in table.in_span(sent))
 
 
 def _fought_back(event: Event, kinds: dict[str, str]) -> Event:

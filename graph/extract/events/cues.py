@@ -58,14 +58,14 @@ class Cue:
 
 
 # (lower-case text, lemma) ids -> their forms, each pair worked out once; past this many the memory starts afresh
-_FORMS: dict[tuple[int, int], set[str]] = {}
+_FORMS: dict[tuple[int, int], frozenset[str]] = {}
 _REMEMBERED = 100_000
 
 
-def _forms(token: Token) -> set[str]:
+def _forms(token: Token) -> frozenset[str]:
     """Lemma, lower-case text, and a plural stripped of its "s" (capitalised plurals are often left unlemmatised).
 
-    The set is shared by every token of the same word and lemma: read it, never change it.
+    The set is shared by every token of the same word and lemma, so it is frozen.
     """
     key = (token.lower, token.lemma)
     forms = _FORMS.get(key)
@@ -73,9 +73,10 @@ def _forms(token: Token) -> set[str]:
         if len(_FORMS) >= _REMEMBERED:
             _FORMS.clear()
         lower = token.lower_
-        forms = _FORMS[key] = {token.lemma_.lower(), lower}
+        words = [token.lemma_.lower(), lower]
         if len(lower) > 3 and lower.endswith("s") and not lower.endswith("ss"):
-            forms.add(lower[:-1])
+            words.append(lower[:-1])
+        forms = _FORMS[key] = frozenset(words)
     return forms
 
 

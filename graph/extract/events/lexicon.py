@@ -51,7 +51,7 @@ class Word:
     pos: str | None  # required coarse part of speech, if any
     exact: bool  # match the token's text case-sensitively ("IS", not "is")
 
-    def matches(self, token: Token, forms: set[str]) -> bool:
+    def matches(self, token: Token, forms: frozenset[str]) -> bool:
         """True when ``token`` (whose lower-case forms are ``forms``) is this word."""
         if self.pos is not None and token.pos_ != self.pos:
             return False

@@ -10,15 +10,15 @@ from spacy.tokens import Doc, Span, Token
 __all__ = ["SentenceIndex", "doc_text", "sentence", "sentence_start", "span_text"]
 
 # doc -> the start of each of its sentences, read once per doc (dropped with the doc)
-_STARTS: WeakKeyDictionary[Doc, list[int]] = WeakKeyDictionary()
+_STARTS: WeakKeyDictionary[Doc, tuple[int, ...]] = WeakKeyDictionary()
 # doc -> its text: spaCy joins the text anew from every token on each read of doc.text or span.text
 _TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
 
 
-def _starts(doc: Doc) -> list[int]:
+def _starts(doc: Doc) -> tuple[int, ...]:
     starts = _STARTS.get(doc)
-    if starts is None:
-        starts = _STARTS[doc] = [sent.start for sent in doc.sents]
+    if starts is None:  # a tuple: every reader of the doc shares it
+        starts = _STARTS[doc] = tuple(sent.start for sent in doc.sents)
     return starts
 
 
@@ -49,7 +49,11 @@ def sentence(token: Token) -> Span:
 
 
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, joined from the doc's tokens once per doc."""
+    """``doc.text``, joined from the doc's tokens once per doc.
+
+    The text is kept here, a second copy of it beside the doc's tokens, for as long as the doc is alive: memory
+    traded for the joins saved.
+    """
     text = _TEXTS.get(doc)
     if text is None:
         text = _TEXTS[doc] = doc.text
