@@ -36,10 +36,13 @@ def actors_of(nlp, text: str) -> dict[str, tuple[str, set[str]]]:
         ("An Israeli air strike killed four people in Rafah on Monday.", {"Military Forces of Israel": "state_forces"}),
         ("Russian shelling killed two civilians in Kherson.", {"Military Forces of Russia": "state_forces"}),
         ("A Turkish drone strike hit a car near Qamishli.", {"Military Forces of Turkey": "state_forces"}),
-        ("Deputy Secretary of State for Regional Affairs Imre Farkas condemned the shelling.",
-         {"Imre Farkas": "person"}),
-        ("Deputy Secretary of State for Regional Affairs Lajos Kertesz condemned the shelling.",
-         {"Lajos Kertesz": "person"}),
+        # an office's title the NER read as one organisation with its holder's name: the holder is a person
+        ("Secretary of State for Northern Development Beatrix Kovacs visited the flooded camp.",
+         {"Beatrix Kovacs": "person"}),
+        ("Minister of State for Coastal Development Greta Varga praised the rescue crews.",
+         {"Greta Varga": "person"}),
+        ("Junior Secretary for Consular Services Mirela Dobre said two citizens were missing.",
+         {"Mirela Dobre": "person"}),
         # "security force" as a modifier is the state's forces too
         ("A security force patrol was ambushed near Ndanga.", {"Military Forces": "state_forces"}),
         # so does a country adjective on an offensive, an invasion or an incursion
@@ -160,10 +163,10 @@ def test_every_alias_maps_to_one_actor(nlp, text, name, aliases):
         ("The figures come from the United Nations Office for the Coordination of Humanitarian Affairs.",
          {"United Nations"}),
         # an office's title is no organisation, its holder a person
-        ("Deputy Secretary of State for Regional Affairs Imre Farkas condemned the shelling.",
-         {"State for Regional Affairs Imre Farkas"}),
-        ("Deputy Secretary of State for Regional Affairs Lajos Kertesz condemned the shelling.",
-         {"State for Regional Affairs"}),
+        ("Secretary of State for Northern Development Beatrix Kovacs visited the flooded camp.",
+         {"State for Northern Development Beatrix Kovacs"}),
+        ("Deputy Secretary for Consular Services Ingrid Solberg told reporters that three citizens were detained.",
+         {"Consular Services"}),
         # only an armed apposition makes a name a group: a rights group or a town is no party
         ("Red Hand, a rights group based in Geneva, condemned the killings.", {"Red Hand"}),
         ("Police in Garissa, a market town in the east, arrested two men.", {"Garissa"}),

@@ -50,7 +50,7 @@ from graph.extract.actors.table import (
 from graph.extract.countries import countries
 from graph.extract.parse.sentences import doc_text, span_text
 from graph.extract.places import PlaceMention
-from graph.extract.places.words import DIRECTIONS
+from graph.extract.places.words import DIRECTIONS, common_words
 
 __all__ = ["ActorMention", "ActorTable", "ruler_patterns", "find_actors", "main_country", "state_actor"]
 
@@ -282,11 +282,11 @@ def _org_mentions(builder: MentionBuilder) -> None:
         if builder.names_place(span):
             continue  # the places stage resolved it: a town read as an organisation
         person = _name_after_office(span)
-        if person is not None:  # "State for Regional Affairs Imre Farkas": an office's holder, no organisation
+        if person is not None:  # "State for Coastal Development Lena Varga": an office's holder, no organisation
             builder.add(ActorInfo(actor_key(person.text), person.text, "person"), person)
             continue
         if _in_office_title(span):
-            continue  # "State for Regional Affairs" after "Secretary of": a person's title
+            continue  # "Coastal Development" after "Secretary for": a person's title
         owner = _owner_of_short_form(builder, text)
         if owner:
             builder.add(builder.table.actors[owner], span)
@@ -300,21 +300,41 @@ def _org_mentions(builder: MentionBuilder) -> None:
         builder.add(ActorInfo(actor_key(text), text, kind), span)
 
 
+# words that join a title to its office's domain: "Minister of", "Secretary for", "Envoy to"
+_OFFICE_LINKS = frozenset(["of", "for", "to"])
+
+
+def _after_title(doc: Doc, start: int, article: bool) -> bool:
+    """Whether a title and the word joining it to its domain end right before ``start``: "Secretary for",
+    "Minister of State for" (or "Envoy to the" when ``article``)."""
+    k = start - 1
+    if article and k > 0 and doc[k].lower_ == "the":
+        k -= 1
+    if k < 1 or doc[k].lower_ not in _OFFICE_LINKS:
+        return False
+    if k > 2 and doc[k - 1].text == "State" and doc[k - 2].lower_ == "of":
+        k -= 2  # "Secretary of State for", "Minister of State for": the title is the words before "of State"
+    return doc[k - 1].text in TITLES
+
+
 def _name_after_office(span: Span) -> Span | None:
-    """The person's name that ends an office the NER read as one organisation with it: the proper nouns after
-    "Affairs" in "(Deputy Secretary of) State for Regional Affairs Imre Farkas"."""
-    words = [t.text for t in span]
-    if "Affairs" not in words[:-2]:
+    """The holder's name that ends an office's domain the NER read as one organisation with it: "Lena Varga" of
+    "(Minister of) State for Coastal Development Lena Varga", the proper nouns after the domain's last English
+    word (a name that is an English word stays unread)."""
+    if not _after_title(span.doc, span.start, article=True):
         return None
-    tail = span[len(words) - words[::-1].index("Affairs") :]
-    return tail if all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tail) else None
+    words = common_words()
+    k = len(span)
+    while k > 0 and span[k - 1].pos_ == "PROPN" and span[k - 1].text[:1].isupper() and span[k - 1].lower_ not in words:
+        k -= 1
+    return span[k:] if k > 0 and len(span) - k >= 2 else None
 
 
 def _in_office_title(span: Span) -> bool:
-    """Whether the name continues a title before it: "State for Regional Affairs" of "Deputy Secretary of ..."."""
-    doc = span.doc
-    return span.start > 1 and doc[span.start - 1].lower_ in ("of", "for") and doc[span.start - 2].text in TITLES \
-        and span[-1].text == "Affairs"
+    """Whether the name is the domain of a title right before it, no organisation: "Coastal Development" of
+    "Secretary for Coastal Development" (an armed unit's name after "Commander of" stays a group)."""
+    return _after_title(span.doc, span.start, article=False) and span[-1].lower_ in common_words() \
+        and _org_kind(span) == "organization"
 
 
 _UNIT_NAME_WORDS = read_words("actors", "unit_words.txt")
