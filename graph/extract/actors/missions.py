@@ -4,6 +4,11 @@ ACLED codes Ugandan, Burundian, Kenyan, Ethiopian or Djiboutian troops in Somali
 (later ATMIS) as the mission's contingent of that country; an article calls them "Ugandan troops".
 The state's Military Forces keep their name and carry the contingent's name as an alias. The missions and
 their contingents' years are ``missions.tsv``.
+
+The contingent is dated by the article's publication date, not by each event's date: the actor table is
+finished before the events are read, and one actor has one set of aliases per article. So an article
+published after a mission's change (AMISOM became ATMIS on 1 April 2022) about an event from before it names
+the newer mission's contingent.
 """
 
 from __future__ import annotations
