@@ -292,9 +292,15 @@ class _Geocoder:
         them (Boko Haram fights in Cameroon too)."""
         return Counter(set(self.context) | get_gazetteer().bordering(self.context))
 
-    def _with_homes(self, countries: Counter) -> Counter:
-        """``countries`` and, when it names any, the home countries of the rebel groups the text names."""
-        return countries + Counter(self.homes) if countries else countries
+    @functools.cached_property
+    def _context_homes(self) -> Counter:
+        """The article's countries and, when it has any, the home countries of the rebel groups the text names."""
+        return self.context + Counter(self.homes) if self.context else self.context
+
+    @functools.cached_property
+    def _named_homes(self) -> Counter:
+        """The countries the text names and, when it names any, the home countries of the rebel groups it names."""
+        return self.named + Counter(self.homes) if self.named else self.named
 
     def mention(self, item: _Prepared) -> PlaceMention | None:
         """The mention's place: the first query variant that the gazetteer places, else None."""
@@ -308,10 +314,10 @@ class _Geocoder:
             if memo_key not in self.memo:
                 self.memo[memo_key] = resolve(text, self.context, cues, self.admin1s)
             place = self.memo[memo_key]
-            if place is not None and strict and not _plausible(place, text, self._with_homes(self.context)):
+            if place is not None and strict and not _plausible(place, text, self._context_homes):
                 place = None
             local = doc[end - 1].lower_ in PLACE_NOUNS or place_noun(doc, start, end) is not None
-            if place is not None and _abroad(place, self._with_homes(self.named) or self._hinted, local):
+            if place is not None and _abroad(place, self._named_homes or self._hinted, local):
                 place = None
             if place is not None and site_named(doc, end, place):
                 place = None  # "the Zamzam barracks": a site's own name, not the camp of that name abroad

@@ -98,17 +98,24 @@ def _candidates(name: str, context: Counter, cues: Cues) -> list[Place]:
 def _g_spelling(name: str, context: Counter) -> list[Place]:
     """A name spelt with g for the Arabic qaf or ghayn ("Gasr" for Qasr): the place so spelt with q or gh, in an
     Arabic-speaking country the text names, or (a note that names none) a town of one such country alone."""
-    countries = set(context) & G_FOR_QAF if context else set(G_FOR_QAF)
+    countries = frozenset(set(context) & G_FOR_QAF if context else G_FOR_QAF)
+    return list(_g_places(name, countries, bool(context))) if countries else []
+
+
+@functools.lru_cache(maxsize=4096)
+def _g_places(name: str, countries: frozenset[str], named: bool) -> tuple[Place, ...]:
+    """:func:`_g_spelling`'s answer, kept per name and country set (up to 8 spellings, each looked up exactly
+    and fuzzily; the gazetteer is read-only); ``named``: whether the text names a country."""
     gaz = get_gazetteer()
-    for spelling in g_spellings(name) if countries else ():
+    for spelling in g_spellings(name):
         found = [p for p in gaz.lookup(spelling) if p.country in countries] or [
-            p for p in gaz.lookup_fuzzy(spelling, countries) if p.kind != "district"]
-        if not context:
+            p for p in gaz.lookup_fuzzy(spelling, set(countries)) if p.kind != "district"]
+        if not named:
             found = [p for p in found if p.population >= VARIANT_TOWN]
             found = found if len({p.country for p in found}) == 1 else []
         if found:
-            return found
-    return []
+            return tuple(found)
+    return ()
 
 
 def _known_variant(name: str) -> list[Place]:

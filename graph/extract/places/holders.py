@@ -21,7 +21,7 @@ from graph.records import Location
 
 __all__ = [
     "ADMIN_KINDS", "TOWN_KINDS", "container", "containers", "is_local", "inside", "km", "owner", "sentence_area",
-    "nearby", "offset",
+    "nearby", "held_at",
 ]
 
 _NEAR = frozenset(("near", "outside", "around", "from", "off"))
@@ -39,6 +39,28 @@ def container(doc: Doc, end: int, by_start: dict[int, PlaceMention]) -> tuple[Pl
     Reads "X village in Y District", "X, a village in Y", "X area of Y", "X near Y", "X, Y",
     "X and Z areas of Y territory", "X and Z, near the town of Y" and "X, 10 km east of Y".
     """
+    return held_at(doc, end, by_start)[0]
+
+
+def held_at(
+    doc: Doc, end: int, by_start: dict[int, PlaceMention]
+) -> tuple[tuple[PlaceMention, bool] | None, tuple[float | None, float | None]]:
+    """:func:`container`'s answer and the distance (km) and bearing the text gives from it ("X, about 80 km
+    north of Y"; each None when not given), reading the words after the name once."""
+    i = _past_noun(doc, end)
+    measured = measured_from(doc, i)
+    shift = (measured[1], measured[2]) if measured is not None else (None, None)
+    return _holder(doc, end, by_start, i, measured), shift
+
+
+def _holder(
+    doc: Doc,
+    end: int,
+    by_start: dict[int, PlaceMention],
+    i: int,
+    measured: tuple[int, float | None, float | None] | None,
+) -> tuple[PlaceMention, bool] | None:
+    """:func:`container` given ``i``, the token past the name's place noun, and what a distance there measures from."""
     after_comma = end + 1
     while after_comma < len(doc) and after_comma not in by_start and doc[after_comma].lower_ in DIRECTIONS:
         after_comma += 1  # "Bacadweyn, southern Mudug"
@@ -51,8 +73,6 @@ def container(doc: Doc, end: int, by_start: dict[int, PlaceMention]) -> tuple[Pl
             # "Thaker, Mayendit", "Richmond Park, Nairobi, on Monday", "Barangay Tapi, Kabankalan City, Negros
             # Occidental", but not "Kirawa, Ashigashiya, Banki and Pulka" or "Luxor, Aswan, and Suez"
             return apposed, False
-    i = _past_noun(doc, end)
-    measured = measured_from(doc, i)
     if measured is not None:
         return _place_at(doc, measured[0], by_start, near=True)  # "X, 10 km east of Y": ACLED codes Y, near
     if i >= len(doc) or doc[i].lower_ not in ("in", "of", "near", "outside", "around", "off"):
@@ -96,13 +116,6 @@ def _past_noun(doc: Doc, end: int) -> int:
     elif i < len(doc) and doc[i].lower_ in ("a", "an") and i + 1 < len(doc) and doc[i + 1].lower_ in PLACE_NOUNS:
         i += 2  # "X, a village in Y"
     return i
-
-
-def offset(doc: Doc, end: int) -> tuple[float | None, float | None]:
-    """The distance (km) and bearing the text gives from the place that holds the name ending at ``end``
-    ("X, about 80 km north of Y"), each None when not given."""
-    measured = measured_from(doc, _past_noun(doc, end))
-    return (measured[1], measured[2]) if measured is not None else (None, None)
 
 
 def containers(doc: Doc, mentions: list[PlaceMention]) -> set[int]:

@@ -21,12 +21,11 @@ from graph.extract.places.gazetteer import get_gazetteer
 from graph.extract.places.holders import (
     ADMIN_KINDS,
     TOWN_KINDS,
-    container,
+    held_at,
     inside,
     is_local,
     km,
     nearby,
-    offset,
     owner,
     sentence_area,
 )
@@ -119,7 +118,7 @@ def read_unlisted(
     for start, end in sorted({*missed, *listed, *((m.start, m.end) for m in by_start.values())}, reverse=True):
         known = by_start.get(start)
         if known is not None and known.end == end:
-            held, shift = container(doc, end, by_start), offset(doc, end)
+            held, shift = held_at(doc, end, by_start)
             if held is None or held[0].location is known.location or inside(known.location,
                                                                                moved(held[0].location, *shift)):
                 continue
@@ -136,12 +135,12 @@ def read_unlisted(
         named = reads_as_name(words) or (start in ner and all(titled(t) and t.lower_ not in SKIPPED for t in words))
         if (noun is None and not located) or not named:
             continue
-        held = container(doc, end, by_start) or owner(doc, start, by_start) \
-            or sentence_area(doc, start, list(by_start.values()))
+        held, shift = held_at(doc, end, by_start)
+        held = held or owner(doc, start, by_start) or sentence_area(doc, start, list(by_start.values()))
         if held is None and (held := nearby(doc, start, list(by_start.values()), country)) is not None:
             guessed.add(start)
         location = unlisted_place(doc[start:name_end].text, noun, held, country)
-        by_start[start] = PlaceMention(start, end, moved(location, *offset(doc, end)))  # "X, 80 km north of Y"
+        by_start[start] = PlaceMention(start, end, moved(location, *shift))  # "X, 80 km north of Y"
         taken.update(range(start, end))
     return _one_place_per_name(_without_strays(doc, list(by_start.values()), ner), guessed)
 

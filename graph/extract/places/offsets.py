@@ -13,6 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from graph.extract.places.references import distance_unit
+from graph.extract.places.words import BEARINGS
 from graph.records import Location
 
 __all__ = ["measured_from", "moved"]
@@ -23,11 +24,6 @@ _METRES = frozenset(("metres", "meters", "m"))
 _DIGITS = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
 KM_PER_MILE = 1.609
 EARTH_KM = 6371.0
-# Bearings in degrees clockwise from north.
-_BEARING = {
-    "north": 0, "northeast": 45, "north-east": 45, "east": 90, "southeast": 135, "south-east": 135, "south": 180,
-    "southwest": 225, "south-west": 225, "west": 270, "northwest": 315, "north-west": 315,
-}
 
 
 def measured_from(doc: Doc, i: int) -> tuple[int, float | None, float | None] | None:
@@ -50,7 +46,7 @@ def measured_from(doc: Doc, i: int) -> tuple[int, float | None, float | None] | 
     if i < len(doc) and doc[i].text == "(":  # "100 kilometres (60 miles)": the same distance again
         close = next((j for j in range(i + 1, min(i + 6, len(doc))) if doc[j].text == ")"), None)
         i = close + 1 if close is not None else i
-    bearing = _BEARING.get(doc[i].lower_) if i < len(doc) else None
+    bearing = BEARINGS.get(doc[i].lower_) if i < len(doc) else None
     if bearing is not None:
         i += 1
     if i < len(doc) and doc[i].lower_ in ("of", "from"):

@@ -40,6 +40,7 @@ __all__ = [
     "PLACE_PREFIXES",
     "NAME_ENDINGS",
     "COMPASS",
+    "BEARINGS",
     "ACTOR_HEADS",
     "FORCE_NOUNS",
     "SPEAKING_VERBS",
@@ -137,10 +138,13 @@ PLACE_PREFIXES = frozenset(
 )
 # Capitalised words that end a suburb's or estate's name after a town's: "Auckland Park", "Kileleshwa Heights".
 NAME_ENDINGS = frozenset(_words("Park Heights Hill Hills Gardens Estate Valley Bay Beach Junction Springs"))
+# Compass words and their bearings in degrees clockwise from north ("10 km east of Y").
+BEARINGS = {
+    "north": 0, "northeast": 45, "north-east": 45, "east": 90, "southeast": 135, "south-east": 135, "south": 180,
+    "southwest": 225, "south-west": 225, "west": 270, "northwest": 315, "north-west": 315,
+}
 # Compass words that make the place after "<word> of" a point distances are measured from.
-COMPASS = frozenset(
-    _words("north south east west northeast northwest southeast southwest north-east north-west south-east south-west")
-)
+COMPASS = frozenset(BEARINGS)
 # Nouns of a way between two places named before them: "the Maiduguri-Damboa road", "the Kubo-Gamba axis".
 ROAD_WORDS = frozenset(_words("road roads highway axis route corridor"))
 # Words between a name and its place noun: "Damasa border town", "a frontier village".
