@@ -6,15 +6,7 @@ from __future__ import annotations
 import pytest
 
 from graph.extract.places.find import find_places
-from tests.place_mentions import places_in
-
-
-def _place(nlp, text: str, mention: str):
-    """The location of ``mention`` in ``text``, which must be read as a place."""
-    found = places_in(nlp, text)
-    assert mention in found, f"{mention!r} not among {sorted(found)}"
-    return found[mention]
-
+from tests.place_mentions import place_of, places_in
 
 # (sentence, mention, name, country, admin1, ACLED precision): the name an attack or a capture struck is a
 # place; a village no gazetteer lists keeps its name, in no country and without a point.
@@ -40,8 +32,8 @@ TARGETS = [
 
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "mention", "name", "country", "admin1", "precision"), TARGETS)
-def test_what_an_attack_struck_is_a_place(nlp, text, mention, name, country, admin1, precision):
-    location = _place(nlp, text, mention)
+def test_what_an_attack_struck_is_aplace_of(nlp, text, mention, name, country, admin1, precision):
+    location = place_of(nlp, text, mention)
     assert (location.name, location.country, location.admin1, location.precision) == (name, country, admin1, precision)
     assert (location.lat is None) == (precision is None)
 
@@ -99,7 +91,7 @@ NAMESAKES = [
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "mention", "country", "admin1", "precision"), NAMESAKES)
 def test_the_story_picks_the_namesake(nlp, text, mention, country, admin1, precision):
-    location = _place(nlp, text, mention)
+    location = place_of(nlp, text, mention)
     assert (location.country, location.admin1, location.precision) == (country, admin1, precision)
 
 
@@ -118,7 +110,7 @@ VARIANTS = [
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "mention", "name", "country", "admin1", "precision"), VARIANTS)
 def test_a_note_may_spell_a_town_its_own_way(nlp, text, mention, name, country, admin1, precision):
-    location = _place(nlp, text, mention)
+    location = place_of(nlp, text, mention)
     assert (location.name, location.country, location.admin1, location.precision) == (name, country, admin1, precision)
 
 
@@ -135,7 +127,7 @@ FAR_VARIANTS = [
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "mention", "name", "country", "admin1", "precision"), FAR_VARIANTS)
 def test_a_guessed_spelling_far_from_the_notes_places_is_local(nlp, text, mention, name, country, admin1, precision):
-    location = _place(nlp, text, mention)
+    location = place_of(nlp, text, mention)
     assert (location.name, location.country, location.admin1, location.precision) == (name, country, admin1, precision)
 
 
@@ -154,7 +146,7 @@ FORCES = [
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "mention", "country"), FORCES)
 def test_foreign_forces_do_not_tell_the_story_country(nlp, text, mention, country):
-    assert _place(nlp, text, mention).country == country
+    assert place_of(nlp, text, mention).country == country
 
 
 # (sentence, mention, name, country, admin1, ACLED precision): a village placed by its distance from a
@@ -170,7 +162,7 @@ MEASURED = [
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "mention", "name", "country", "admin1", "precision"), MEASURED)
 def test_a_village_measured_from_a_town_takes_its_point(nlp, text, mention, name, country, admin1, precision):
-    location = _place(nlp, text, mention)
+    location = place_of(nlp, text, mention)
     assert (location.name, location.country, location.admin1, location.precision) == (name, country, admin1, precision)
     assert location.lat is not None
 
