@@ -152,7 +152,7 @@ def test_foreign_forces_do_not_tell_the_story_country(nlp, text, mention, countr
 # (sentence, mention, name, country, admin1, ACLED precision): a village placed by its distance from a
 # town, or named with others near a town, takes that town's point with precision 2.
 MEASURED = [
-    ("Gunmen robbed displaced women near Dirgil, 15kms west of Kutum.", "Dirgil", "Dirgil", "SD", "Northern Darfur", 2),
+    ("Two traders were robbed at Dirgil, 15kms west of Kutum.", "Dirgil", "Dirgil", "SD", "Northern Darfur", 2),
     ("Militia raided Dabanga, some 20 km north of Bunia.", "Dabanga", "Dabanga", "CD", "Eastern Province", 2),
     ("Fishermen and herders fought between Kouakourou and Sarema, near the town of Tenenkou.", "Kouakourou",
      "Kouakourou", "ML", "Mopti Region", 2),
@@ -169,7 +169,7 @@ def test_a_village_measured_from_a_town_takes_its_point(nlp, text, mention, name
 
 @pytest.mark.slow
 def test_a_distance_landmark_written_in_one_token_is_a_reference(nlp):
-    doc = nlp("Gunmen robbed displaced women near Dirgil, 15kms west of Kutum.")
+    doc = nlp("Two traders were robbed at Dirgil, 15kms west of Kutum.")
     marks = {p.location.name: p.reference for p in find_places(doc)}
     assert marks == {"Dirgil": False, "Kutum": True}
 

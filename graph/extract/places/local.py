@@ -253,8 +253,8 @@ def _plain_name(doc: Doc, start: int) -> bool:
 
 
 def targeted(doc: Doc, start: int) -> bool:
-    """Whether the name at ``start`` is what an attack or a capture struck: "militia attack Tur", "an attack on
-    Maxaas", "open fire on Jugma", a place cleared of fighters.
+    """Whether the name at ``start`` is what an attack or a capture struck: "militia attack Kolnyang", "an attack on
+    Bardale", "open fire on Kurmuk", a place cleared of fighters.
     Never a known actor ("attacked Boko Haram") or a person's possession."""
     if start < 1:
         return False
