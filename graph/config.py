@@ -49,8 +49,8 @@ class Settings:
         384, "Heap limit of each SPARQL query worker, of each worker of the REST and page reads and of an "
         "/api/export child process, in MiB; past it, 503.")
     cors_origins: str = _setting("", "Comma-separated origins allowed by CORS; empty = CORS off.")
-    threads: int = _setting(32, "Worker threads of the production server (more than its busiest clients: a request "
-                            "waiting on a read worker holds one, and a cheap answer should never queue behind it).")
+    threads: int = _setting(8, "Worker threads of the production server; past them requests wait their turn in "
+                            "arrival order.")
     fetch_urls: int = _setting(0, "1 lets POST /api/documents fetch a 'url' from the server; 0 = off.")
     fetch_allow_networks: str = _setting(
         "", "Comma-separated non-public networks links may be fetched from (e.g. 127.0.0.0/8, for tests only); "
@@ -73,8 +73,8 @@ class Settings:
     @property
     def read_capacity(self) -> int:
         """REST and page reads running or waiting for a read worker (a remote store's read thread) at once: four
-        per worker, never all the server threads; more answer 503 at once instead of queueing into a 504."""
-        return max(1, min(self.threads - 2, READS_PER_WORKER * self.worker_processes))
+        per worker, at most the server threads; more answer 503 at once instead of queueing into a 504."""
+        return max(1, min(self.threads, READS_PER_WORKER * self.worker_processes))
 
     @classmethod
     def documented(cls) -> list[tuple[str, str, Any, str]]:
