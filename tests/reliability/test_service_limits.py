@@ -12,13 +12,17 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 import requests
 
 from tests.conftest import ROOT, WRITE_TOKEN, _serve, free_port, wait_until_up, write_data_dir
 from tests.rest_records import extractions
+
+T = TypeVar("T")
 
 JSON = {"Accept": "application/sparql-results+json"}
 AUTH = {"Authorization": f"Bearer {WRITE_TOKEN}"}
@@ -59,15 +63,22 @@ def test_a_query_text_past_max_query_bytes_gets_413(small_server):
     assert_problem(update, 413)
 
 
-def test_runaways_past_capacity_get_503_with_retry_after_at_once_and_health_answers(small_server):
-    answers: list[requests.Response] = []
-    senders = [threading.Thread(target=lambda: answers.append(query(small_server, RUNAWAY))) for _ in range(6)]
+def burst(url: str, count: int, send: Callable[[int], T]) -> tuple[list[T], requests.Response]:
+    """Send ``count`` requests at once (``send(n)`` sends the n-th) and, while they run, ask ``/-/health``; return
+    the requests' answers and the health answer."""
+    answers: list[T] = []
+    senders = [threading.Thread(target=lambda n=n: answers.append(send(n))) for n in range(count)]
     for sender in senders:
         sender.start()
     time.sleep(0.5)
-    health = requests.get(f"{small_server}/-/health", timeout=30)
+    health = requests.get(f"{url}/-/health", timeout=30)
     for sender in senders:
         sender.join()
+    return answers, health
+
+
+def test_runaways_past_capacity_get_503_with_retry_after_at_once_and_health_answers(small_server):
+    answers, health = burst(small_server, 6, lambda _: query(small_server, RUNAWAY))
     assert health.status_code == 200
     assert [a.status_code for a in answers] == [503] * 6
     assert sum("Retry-After" in a.headers for a in answers) >= 4  # 2 workers run; the rest are refused at once
@@ -83,15 +94,7 @@ def many_threads_server(small_data_dir, tmp_path_factory):
 
 
 def test_with_many_threads_runaways_still_hold_only_the_workers_and_two_more(many_threads_server):
-    answers: list[requests.Response] = []
-    senders = [threading.Thread(target=lambda: answers.append(query(many_threads_server, RUNAWAY)))
-               for _ in range(10)]
-    for sender in senders:
-        sender.start()
-    time.sleep(0.5)
-    health = requests.get(f"{many_threads_server}/-/health", timeout=30)
-    for sender in senders:
-        sender.join()
+    answers, health = burst(many_threads_server, 10, lambda _: query(many_threads_server, RUNAWAY))
     assert health.status_code == 200
     assert [a.status_code for a in answers] == [503] * 10
     assert sum("Retry-After" in a.headers for a in answers) >= 4  # 4 workers run, 2 wait; the rest refused at once
@@ -112,20 +115,13 @@ def test_with_many_threads_rest_reads_past_the_read_capacity_get_503_with_retry_
         assert workers
         for pid in workers:  # every read now waits for its deadline, as a burst of slow reads would
             os.kill(pid, signal.SIGSTOP)
-        answers: list[tuple[requests.Response, float]] = []
 
-        def ask(n: int) -> None:
+        def ask(n: int) -> tuple[requests.Response, float]:
             started = time.monotonic()
             answer = requests.get(f"{url}/api/events?limit={100 + n}", timeout=60)
-            answers.append((answer, time.monotonic() - started))
+            return answer, time.monotonic() - started
 
-        senders = [threading.Thread(target=ask, args=(n,)) for n in range(24)]
-        for sender in senders:
-            sender.start()
-        time.sleep(0.5)
-        health = requests.get(f"{url}/-/health", timeout=30)
-        for sender in senders:
-            sender.join()
+        answers, health = burst(url, 24, ask)
         assert health.status_code == 200
         refused = [(a, seconds) for a, seconds in answers if a.status_code == 503]
         assert len(refused) == 24 - load_settings({"threads": 32}).read_capacity  # 16 run or wait; the rest, no
