@@ -21,18 +21,11 @@ from graph.datafiles import read_rows, read_words
 from graph.extract.actors import lexicon
 from graph.extract.actors.acronyms import merge_spelt_out
 from graph.extract.actors.communal import communal_mentions, herder_mentions
-from graph.extract.actors.descriptors import (
-    backer_mentions,
-    crowd_mentions,
-    demonym_mentions,
-    descriptor_mentions,
-    possessive_mentions,
-    protest_mentions,
-    victim_count_mentions,
-)
+from graph.extract.actors.descriptors import backer_mentions, descriptor_mentions, possessive_mentions
 from graph.extract.actors.groups import group_mentions
 from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.media import media_mentions
+from graph.extract.actors.people import crowd_mentions, demonym_mentions, protest_mentions, victim_count_mentions
 from graph.extract.actors.persons import TITLES, person_mentions
 from graph.extract.actors.pronouns import pronoun_mentions
 from graph.extract.actors.states import add_unit_states, named_force_spans

@@ -1,0 +1,63 @@
+"""Descriptors resolved to ACLED's actors: a class of descriptor ("police", "rebels", "protesters") in a
+country becomes the state's forces, a named group of the article or a generic actor.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from graph.extract.actors.lexicon import actor_key
+from graph.extract.actors.table import ActorInfo, MentionBuilder, generic_actor, government_actor, state_actor
+
+__all__ = ["STATE_CLASSES", "named_country", "resolve_descriptor"]
+
+STATE_CLASSES = frozenset(["state", "police"])
+_GENERIC_NAMES = {
+    "civilians": "Civilians", "protesters": "Protesters", "rioters": "Rioters",
+    "unidentified": "Unidentified Armed Group", "clan": "Unidentified Clan Militia",
+    "communal": "Unidentified Communal Militia", "vigilante": "Vigilante Militia",
+}
+_GENERIC_KINDS = {"civilians": "civilians", "protesters": "civilians",
+                  "rioters": "civilians", "unidentified": "armed_group", "clan": "militia", "communal": "militia",
+                  "vigilante": "militia"}
+
+
+def named_country(doc: Doc, end: int, names: dict[str, str]) -> tuple[str, int] | None:
+    """(country code, first token) of a country's name or adjective that ends at token ``end``, two words
+    before one ("South Sudanese" is not "Sudanese")."""
+    if end > 0 and f"{doc[end - 1].text} {doc[end].text}" in names:
+        return names[f"{doc[end - 1].text} {doc[end].text}"], end - 1
+    return (names[doc[end].text], end) if doc[end].text in names else None
+
+
+def resolve_descriptor(builder: MentionBuilder, cls: str, place: str | None, qualified: bool) -> ActorInfo | None:
+    """The actor a class of descriptor stands for in country ``place`` ("police" in Kenya: Police Forces of Kenya)."""
+    table = builder.table
+    if cls in STATE_CLASSES:
+        branch = "Police" if cls == "police" else "Military"
+        if place is None:  # the text names no country: ACLED's category alone beats a guessed country
+            return ActorInfo(actor_key(f"{branch} Forces"), f"{branch} Forces", "state_forces")
+        return state_actor(place, branch)
+    if cls == "government":  # "the Ethiopian government": the state as a body, not its forces
+        return government_actor(place) if place else None
+    if cls in {"jihadist", "rebels", "monitor", "state_media"}:
+        present = [info for info in table.actors.values() if _fits(info, cls, place)]
+        if present:
+            # the group the dictionary calls rebels, else the one the article names most
+            return max(present, key=lambda info: ("rebel" in info.tags, builder.count(info.key)))
+        if cls == "rebels" or (cls == "jihadist" and not qualified):
+            cls = "unidentified"  # ACLED has no category of rebels: unnamed ones are an unidentified group
+        else:
+            return None
+    return generic_actor(_GENERIC_NAMES[cls], _GENERIC_KINDS[cls], place)
+
+
+def _fits(info: ActorInfo, cls: str, country: str | None) -> bool:
+    """Whether an actor of the article is the one a descriptor class (jihadist, rebels, monitor, state media) means."""
+    if cls == "jihadist":
+        return "jihadist" in info.tags
+    if cls == "rebels":  # "the rebels" of an article that names an armed group are that group
+        return info.kind == "armed_group" and not info.name.startswith(tuple(_GENERIC_NAMES.values()))
+    if cls == "monitor":
+        return info.kind == "monitor"
+    return "state_media" in info.tags and (country is None or info.country == country)
