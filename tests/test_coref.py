@@ -8,8 +8,8 @@ from dataclasses import replace
 
 import pytest
 
-from graph.extract.events.coref import EventMention
 from graph.extract.events.coref import merge_mentions as merge_incidents
+from graph.extract.events.mentions import EventMention
 from graph.extract.events.skips import told_before
 from graph.records import Event, Evidence
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from graph.extract.events.coref import EventMention, merge_mentions
+from graph.extract.events.coref import merge_mentions
+from graph.extract.events.mentions import EventMention
 from graph.records import Event
 
 ARMY, GROUP, OTHER = "Military Forces of Chad", "Boko Haram", "Islamic State West Africa"

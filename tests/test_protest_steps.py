@@ -9,7 +9,8 @@ import pytest
 from graph.extract.actors import ActorTable
 from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.table import ActorInfo
-from graph.extract.events.coref import EventMention, merge_mentions
+from graph.extract.events.coref import merge_mentions
+from graph.extract.events.mentions import EventMention
 from graph.extract.events.parties import implied_parties
 from graph.records import Event
 from graph.sides import both_sides_allowed

@@ -19,10 +19,11 @@ from graph.extract.events import types as event_types
 from graph.extract.events.claims import CLAIMED_EVENTS, claimant, with_doer
 from graph.extract.events.combatants import attacks_by_combatants
 from graph.extract.events.context_parties import fill_from_context, theatre_check
-from graph.extract.events.coref import EventMention, drop_headlines, merge_mentions
+from graph.extract.events.coref import drop_headlines, merge_mentions
 from graph.extract.events.crowd_types import each_other
 from graph.extract.events.incident_words import announces_another
 from graph.extract.events.lexicon import codes
+from graph.extract.events.mentions import EventMention
 from graph.extract.events.parties import implied_parties
 from graph.extract.events.sentence_events import SentenceReader
 from graph.extract.events.skips import (

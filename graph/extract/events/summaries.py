@@ -13,7 +13,7 @@ from collections.abc import Collection, Sequence
 
 from spacy.tokens import Span
 
-from graph.extract.events.coref import VIOLENT_TYPES, EventMention
+from graph.extract.events.mentions import VIOLENT_TYPES, EventMention
 from graph.extract.events.skips import DEFINITE
 from graph.records import Event
 

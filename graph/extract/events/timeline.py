@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
-from graph.extract.events.coref import EventMention
+from graph.extract.events.mentions import EventMention
 from graph.records import Event
 
 __all__ = ["anchor_dates"]

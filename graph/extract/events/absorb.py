@@ -1,0 +1,107 @@
+"""Merging two mentions of one incident: the merged event takes what each mention adds (parties, place, date),
+the lowest toll, the gravest step of a crowd's event, and keeps every mention's sentence as evidence."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from graph.extract.events.incident_words import Signals
+from graph.extract.events.mentions import CROWD_NAME, CROWD_TYPES, FOUGHT_BACK, EventMention, typed
+from graph.records import Evidence
+
+__all__ = ["absorb", "toll_told_back"]
+
+# Protests and riots told in steps are one event, typed by the gravest step (the codebook's order).
+_CROWD_LADDER = ["Mob violence", "Violent demonstration", "Excessive force against protesters",
+                 "Protest with intervention", "Peaceful protest"]
+
+
+def _finer(first: EventMention, later: EventMention) -> EventMention:
+    """Of two mentions whose places fit, the one that names the more precise place (ACLED codes the finest)."""
+    if later.placed and (not first.placed or first.event.location in later.within):
+        return later
+    return first
+
+
+def _fill_slots(slots: list[str | None], offered: list[str | None]) -> list[str | None]:
+    """Empty actor slots take the other mention's actors, in the same role where it is free."""
+    spare: list[str | None] = [name for name in offered if name and name not in slots]
+    for i, slot in enumerate(slots):
+        if slot is None and spare:
+            same_role = offered[i] if offered[i] in spare else spare[0]
+            slots[i] = same_role
+            spare.remove(same_role)
+    return slots
+
+
+def absorb(first: EventMention, later: EventMention, detail: bool = False, apart: bool = False) -> EventMention:
+    """``first`` with what ``later`` adds: missing parties, place and date, and the lowest toll. A ``detail``
+    of the incident in a short note (:func:`elaborates`) leaves its type as ``first`` tells it; a mention told
+    ``apart`` from it (:func:`same_unit`) gives a toll only when it had none: a bystander who saw two of the
+    victims fall counts part of the dead the story told first."""
+    event, other = first.event, later.event
+    offered = [other.actor1, other.actor2]
+    if event.event_type in CROWD_TYPES and any(name and CROWD_NAME.match(name) for name in (event.actor1,
+                                                                                              event.actor2)):
+        offered = [None if name and CROWD_NAME.match(name) else name for name in offered]  # the crowd is there
+    offered_crowd = [name for name in (other.actor1, other.actor2) if name and CROWD_NAME.match(name)]
+    parties = _fill_slots([event.actor1, event.actor2], offered)
+    tolls = [n for n in (event.fatalities, other.fatalities) if n is not None]
+    date, precision = (event.date, event.date_precision)
+    if later.dated and (not first.dated or len(other.date or "") > len(event.date or "")):
+        date, precision = other.date, other.date_precision
+    weight = first.weight() if first.evidence_weight is None else first.evidence_weight
+    kept, told = first.own(), later.own()
+    if later.weight() > weight and later.told is None:  # the sentence that tells most is the evidence, not one
+        # that points back at the incident ("tweeted news of the bombing")
+        kept, told = told, kept
+        event = replace(event, id=other.id, evidence=other.evidence, start=other.start, end=other.end,
+                        confidence=other.confidence)
+        weight = later.weight()
+    more = _adding((*event.more_evidence, *other.more_evidence), told)  # what each mention carried: its toll line
+    # ACLED's ladder: the gravest reading of a protest or riot types it; a peaceful protest turned violent is a riot
+    turned = event.sub_event_type == "Peaceful protest" and other.event_type == "Riots"
+    if event.event_type in CROWD_TYPES and (other.event_type == event.event_type or turned) and _CROWD_LADDER.index(
+            other.sub_event_type) < _CROWD_LADDER.index(event.sub_event_type):
+        event = replace(event, event_type=other.event_type, sub_event_type=other.sub_event_type, cameo=other.cameo,
+                        plover=other.plover)
+        if turned:  # the crowd under the riot's name ("Rioters (X)")
+            crowd = next((name for name in offered_crowd if name), None)
+            parties = [crowd if crowd and name and CROWD_NAME.match(name) else name for name in parties]
+        if other.actor1 and other.actor2:  # and its parties in that reading's order (the state's force first)
+            parties = [other.actor1, other.actor2]
+        elif other.sub_event_type == "Excessive force against protesters" and other.actor1:
+            parties = [other.actor1, next((p for p in parties if p != other.actor1), None)]  # the force first
+    if not detail and {typed(event), typed(other)} == FOUGHT_BACK:
+        clash = event if event.event_type == "Battles" else other
+        event = replace(event, event_type=clash.event_type, sub_event_type=clash.sub_event_type, cameo=clash.cameo,
+                        plover=clash.plover)
+    place = _finer(first, later)
+    merged = replace(
+        event,
+        actor1=parties[0],
+        actor2=parties[1],
+        location=place.event.location,
+        date=date,
+        date_precision=precision,
+        fatalities=event.fatalities if apart and event.fatalities is not None else min(tolls) if tolls else None,
+        quantity=event.quantity if event.quantity is not None else other.quantity,
+        reported_by=tuple(dict.fromkeys(event.reported_by + other.reported_by)),
+        more_evidence=more,
+    )
+    return EventMention(merged, first.dated or later.dated, first.placed or later.placed, first.body or later.body,
+                        weight, within=place.within, said=kept)
+
+
+def _adding(evidence: tuple[Evidence, ...], told: Evidence) -> tuple[Evidence, ...]:
+    return tuple(sorted((*evidence, told), key=lambda each: each.start))  # in the order the article tells them
+
+
+def toll_told_back(incident: EventMention, later: EventMention, signals: Signals) -> EventMention:
+    """The incident with the toll of a mention that points back at it ("The raids killed fighters and
+    farmers"), when the incident has none and the mention tallies no period ("since January")."""
+    toll = later.event.fatalities
+    if toll is None or incident.event.fatalities is not None or signals[later.event.evidence][1]:
+        return incident
+    more = _adding((*incident.event.more_evidence, *later.event.more_evidence), later.own())
+    return replace(incident, event=replace(incident.event, fatalities=toll, more_evidence=more))

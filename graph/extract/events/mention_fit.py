@@ -1,0 +1,111 @@
+"""Whether a later mention is one more mention of an incident told before it: types, actors, places and dates
+that fit, and the words that refer back or announce another incident (see :mod:`coref`)."""
+
+from __future__ import annotations
+
+from graph.extract.events.incident_words import Signals, only_adds
+from graph.extract.events.mentions import CROWD_TYPES, FOUGHT_BACK, EventMention, crowd_parties, parties_of, typed
+from graph.records import Event
+
+__all__ = ["FOLLOWS", "SAME_UNIT", "actors_fit", "dates_fit", "places_fit", "same_incident", "elaborates"]
+
+# A force acting on a crowd: the step of a protest told after the crowd gathered
+_INTERVENTIONS = frozenset(["Protest with intervention", "Excessive force against protesters"])
+
+
+def actors_fit(first: Event, later: Event, refers_back: bool, adjacent: bool = False) -> bool:
+    """At most a pair together, sharing an actor unless one names none, the later one refers back, or it
+    tells the intervention in the protest just before with the crowd left to a pronoun ("Police dispersed
+    them")."""
+    crowds = first.event_type in CROWD_TYPES and later.event_type in CROWD_TYPES
+    a, b = (crowd_parties(first), crowd_parties(later)) if crowds else (parties_of(first), parties_of(later))
+    steps = crowds and adjacent and later.sub_event_type in _INTERVENTIONS and "crowd" in a and "crowd" not in b
+    return len(a | b) <= 2 and (not a or not b or bool(a & b) or refers_back or steps)
+
+
+def dates_fit(first: EventMention, later: EventMention, refers_back: bool, update: bool = False) -> bool:
+    """Same date, or one holds the other; an undated mention has the publication month, so a
+    recalled incident of another month stays apart. A dated mention joins an undated one only when
+    it refers back to it. A toll update that refers back (``update``: "the toll from the ambush rose to
+    nine on Wednesday") gives the day of the update, not of the incident."""
+    if update and refers_back:
+        return True
+    one, two = first.event.date or "", later.event.date or ""
+    if later.dated and not first.dated and not refers_back:
+        return False
+    return one.startswith(two) or two.startswith(one)
+
+
+def places_fit(first: EventMention, later: EventMention) -> bool:
+    """The same place, or one that lies in the other: a lede's region and the body's village ("an attack in
+    Tillaberi" ... "the market of Tera")."""
+    if not (first.placed and later.placed):
+        return True
+    one, two = first.event.location, later.event.location
+    return one == two or one in later.within or two in first.within
+
+
+def types_fit(first: Event, later: Event, refers_back: bool, adjacent: bool = False) -> bool:
+    """The same type, a protest told in steps, or an attack that refers back to a clash (the targets fought back)."""
+    if typed(first) == typed(later):
+        return True
+    if adjacent and first.event_type == later.event_type and first.event_type in CROWD_TYPES:
+        return True  # "Students gathered to protest. Police dispersed them.": one protest, told in steps
+    return refers_back and {typed(first), typed(later)} == FOUGHT_BACK
+
+
+# How a later mention joined an incident: told right after it or referring back to it, or told apart from it
+# as ACLED's same event (:func:`same_unit`)
+FOLLOWS, SAME_UNIT = "follows", "same unit"
+
+
+def same_incident(first: EventMention, later: EventMention, adjacent: bool, signals: Signals) -> str | None:
+    """How ``later`` is one more mention of ``first`` (``FOLLOWS`` or ``SAME_UNIT``), or None when it is
+    not; without a word that refers back, it follows only the incident mentioned just before it."""
+    another, since, refers_back, update = signals[later.event.evidence]
+    if another or since or signals[first.event.evidence][1]:
+        return None
+    if not (adjacent or refers_back):
+        return SAME_UNIT if same_unit(first, later) else None
+    follows = (
+        types_fit(first.event, later.event, refers_back and adjacent, adjacent)
+        and actors_fit(first.event, later.event, refers_back, adjacent)
+        and places_fit(first, later)
+        and dates_fit(first, later, refers_back, update)
+    )
+    return FOLLOWS if follows else None
+
+
+def same_unit(first: EventMention, later: EventMention) -> bool:
+    """Whether a mention told apart from an incident is ACLED's same event, one pair of actors at one place on
+    one day ("Soldiers fired on traders in Lumbo on Friday." ... "In Lumbo, a shopkeeper saw soldiers beat a
+    porter."): both sentences name the place, a town or region rather than a whole country (where two
+    incidents are often told), and both parties, of one kind of event, and the later gives no other day."""
+    crowds = first.event.event_type in CROWD_TYPES and later.event.event_type in CROWD_TYPES
+    parties = crowd_parties if crowds else parties_of
+    pair = parties(first.event)
+    return (first.placed and later.placed and first.event.location == later.event.location and bool(later.within)
+            and len(pair) == 2
+            and pair == parties(later.event) and (crowds or typed(first.event) == typed(later.event))
+            and dates_fit(first, later, refers_back=False))
+
+
+_BOMBS = frozenset(["Remote explosive/landmine/IED", "Suicide bomb"])
+
+
+def elaborates(first: EventMention, later: EventMention, signals: Signals) -> bool:
+    """Whether ``later``, told right after ``first`` in a short note, only details the same incident
+    whatever event it reads as ("Militants attacked a base. Both sides used mortars.", "Soldiers shot a
+    trader. His shop was set on fire."): no word of another incident (but "also" or "another" in a sentence
+    that names no party of its own: "Troops also burnt huts", "Another villager died"), parties that fit, the
+    same place or none of its own, and no date of its own unless it fits the incident's."""
+    another, since, _, _ = signals[later.event.evidence]
+    if another and parties_of(later.event) <= parties_of(first.event) and only_adds(later.event.evidence):
+        another = False
+    if later.event.event_type == "Protests" and first.event.event_type not in CROWD_TYPES:
+        return False  # people who protest an attack or an arrest are an event of their own
+    if later.event.sub_event_type in _BOMBS and first.event.sub_event_type not in _BOMBS:
+        return False  # a bomb planted or carried in is an incident of its own, not a detail of a fight
+    return not (another or since or signals[first.event.evidence][1]) and (
+        actors_fit(first.event, later.event, refers_back=False)
+        and places_fit(first, later) and (not later.dated or dates_fit(first, later, refers_back=False)))
