@@ -1,9 +1,11 @@
-"""News outlets that no dictionary lists, named right after the noun that says what they are: "according to the
-state news agency Kavuu", "the regional weekly "Gazeta Serrana" reported"."""
+"""News outlets that no dictionary lists: a name right after the noun that says what it is ("according to the
+state news agency Kavuu", "the regional weekly "Gazeta Serrana" reported"), a credit line that ends a caption or
+an article ("Photo: Kavuu", "Source: KNA"), and a state's own media named only as such ("state television
+said") as that state's media."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from graph.extract.actors.groups import QUOTES
 from graph.extract.actors.lexicon import actor_key
@@ -12,22 +14,90 @@ from graph.extract.countries import countries
 
 __all__ = ["media_mentions"]
 
-# nouns of a news outlet that a name follows in apposition ("news agency X", "the weekly X")
-_OUTLET_NOUNS = frozenset(["newspaper", "weekly", "daily", "broadcaster", "tabloid"])
+# nouns of a news outlet that a name follows in apposition ("newspaper X", "the weekly X", "magazine X")
+_OUTLET_NOUNS = frozenset(["newspaper", "newssheet", "weekly", "daily", "broadcaster", "tabloid", "magazine"])
+# nouns that name an outlet after "news": "news agency X", "the news website X"
+_NEWS_NOUNS = frozenset(["agency", "site", "website", "portal", "outlet"])
 # outlet nouns that are also adjectives: "the weekly X" names an outlet, "after weekly Friday prayers" does not
 _ALSO_ADJECTIVES = frozenset(["weekly", "daily"])
 _INNER = frozenset(["de", "do", "da", "del", "of", "the", "al", "el"])  # small words inside a title: "Voz da X"
+# labels of a credit line, before a colon: "Photo: Kavuu", "SOURCE: KNA"
+_CREDIT_LABELS = frozenset(["photo", "photograph", "picture", "image", "source", "credit"])
+# what a state's own outlet is called when the text gives no name: "state television", "state-run media"
+_STATE_OUTLETS = frozenset(["television", "tv", "radio", "media", "broadcaster"])
 
 
 def media_mentions(builder: MentionBuilder) -> None:
-    """Add the capitalised name after an outlet noun ("news agency", "newspaper", "weekly") as a news outlet."""
+    """Add news outlets: names after an outlet noun, names on a credit line, and a state's unnamed media."""
     doc = builder.doc
     for token in doc[:-1]:
-        lower = token.lower_
-        if lower in _OUTLET_NOUNS or (lower == "agency" and token.i > 0 and doc[token.i - 1].lower_ == "news"):
-            span = _name_after(doc, token.i + 1)
-            if span is not None and (lower not in _ALSO_ADJECTIVES or _read_as_noun(doc, token.i, span)):
-                builder.add(ActorInfo(actor_key(span.text), span.text, "media"), span)
+        span = _outlet_name(doc, token)
+        if span is not None:
+            builder.add(ActorInfo(actor_key(span.text), span.text, "media"), span)
+            continue
+        state = _state_outlet(token)
+        if state is not None:
+            _add_state_media(builder, state, token)
+
+
+def _outlet_name(doc: Doc, token: Token) -> Span | None:
+    """The name an outlet noun or a credit label at ``token`` introduces, if any."""
+    lower = token.lower_
+    if lower in _CREDIT_LABELS:
+        return _credited(doc, token.i)
+    news = lower in _NEWS_NOUNS and token.i > 0 and doc[token.i - 1].lower_ == "news"
+    if not (lower in _OUTLET_NOUNS or news):
+        return None
+    span = _name_after(doc, token.i + 1)
+    if span is None or (lower in _ALSO_ADJECTIVES and not _read_as_noun(doc, token.i, span)):
+        return None
+    return span
+
+
+def _credited(doc: Doc, label: int) -> Span | None:
+    """The name of a credit line, "Photo: Kavuu" or "Source: KNA": a label and a colon, then a name that ends the
+    line (a person's name there is a photographer, no outlet)."""
+    if label + 2 >= len(doc) or doc[label + 1].text != ":":
+        return None
+    span = _name_after(doc, label + 2)
+    if span is None or not _ends_line(doc, span.end - 1) or any(t.ent_type_ == "PERSON" for t in span):
+        return None
+    return span
+
+
+def _ends_line(doc: Doc, i: int) -> bool:
+    """Whether the token at ``i`` is the last of its line (or of the text)."""
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    return after is None or (after.is_space and "\n" in after.text) or "\n" in doc[i].whitespace_
+
+
+def _state_outlet(token: Token) -> Token | None:
+    """The word "state" of "state television", "state-run radio", "state media" ("Islamic State TV" is no
+    state's), or None."""
+    doc, i = token.doc, token.i
+    if token.lower_ not in _STATE_OUTLETS or i == 0:
+        return None
+    if doc[i - 1].lower_ == "run" and i >= 3 and doc[i - 2].text == "-":
+        i -= 2  # "state-run television"
+    state = doc[i - 1]
+    return state if state.text == "state" or (state.text == "State" and state.is_sent_start) else None
+
+
+def _add_state_media(builder: MentionBuilder, state: Token, outlet: Token) -> None:
+    """Add "state television" as the media of the state the text gives it ("Ruritanian state television") or of
+    the sentence's country."""
+    doc, start = builder.doc, state.i
+    code = None
+    if start > 0:
+        before = doc[start - 1].text
+        code = countries().by_adjective.get(before) or countries().by_name.get(before)
+    if code:
+        start -= 1
+    country = countries().by_code.get(code or builder.country_at(outlet.i) or "")
+    if country is None:
+        return  # a state's media of no known state names no actor
+    name = f"State media ({country.name})"
+    builder.add(ActorInfo(actor_key(name), name, "media", country.code), doc[start : outlet.i + 1])
 
 
 def _read_as_noun(doc: Doc, i: int, name: Span) -> bool:
