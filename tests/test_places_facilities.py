@@ -39,3 +39,23 @@ def test_a_camps_name_before_a_facility_noun_is_no_place(nlp, text, site, name, 
     found = places_in(nlp, text)
     assert site not in found, f"{site!r} read as {found.get(site)}"
     assert [(loc.name, loc.country) for loc in found.values()] == [(name, country)]
+
+
+# (sentence, mention, name, country, lat, lon): a known military air base is its airfield's point, under any of
+# its "X airbase" spellings; the bare name of a town that a base is named after still means the town.
+AIR_BASES = [
+    ("Drones struck the Watiya airbase overnight.", "Watiya airbase", "Al-Watiya Air Base", "LY", 32.47, 11.90),
+    ("Fuel trucks burned north of the Jufra air base.", "Jufra air base", "Al-Jufra Air Base", "LY", 29.20, 16.00),
+    ("Missiles hit the Shayrat airbase in Homs province.", "Shayrat airbase", "Shayrat Air Base", "SY", 34.49, 36.91),
+    ("Rockets landed inside Ain al-Asad on Tuesday.", "Ain al-Asad", "Ain al-Asad Air Base", "IQ", 33.79, 42.44),
+    ("A convoy left the Bagram airfield at dawn.", "Bagram airfield", "Bagram Air Base", "AF", 34.95, 69.27),
+    ("Rockets hit Balad town in Iraq on Tuesday.", "Balad", "Balad", "IQ", 34.01, 44.15),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "mention", "name", "country", "lat", "lon"), AIR_BASES)
+def test_an_air_base_is_its_airfields_point(nlp, text, mention, name, country, lat, lon):
+    location = place_of(nlp, text, mention)
+    assert (location.name, location.country) == (name, country)
+    assert abs(location.lat - lat) < 0.1 and abs(location.lon - lon) < 0.1
