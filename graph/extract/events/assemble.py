@@ -21,6 +21,7 @@ from graph.extract.events.combatants import attacks_by_combatants
 from graph.extract.events.context_parties import fill_from_context, theatre_check
 from graph.extract.events.coref import drop_headlines, merge_mentions
 from graph.extract.events.crowd_types import each_other
+from graph.extract.events.damage import fold_damage
 from graph.extract.events.incident_words import announces_another
 from graph.extract.events.lexicon import codes
 from graph.extract.events.mentions import EventMention
@@ -107,12 +108,14 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
     for event_id in dated:  # the day of the lede it restates
         context.own[event_id] = (True, context.own[event_id][1])
     within = _containers(places)
+    short = sum(1 for _ in doc.sents) <= _SHORT_NOTE
     incidents = merge_mentions((EventMention(e, *context.own[e.id], body=_in_body(e, doc, lead),
                                              told=context.told.get(e.id),
                                              within=within.get(e.location or "", frozenset())) for e in events),
-                               short=sum(1 for _ in doc.sents) <= _SHORT_NOTE)
+                               short=short)
     incidents = drop_headlines(incidents, (lead, len(article.text.rstrip())))
     events = drop_summaries(incidents, anchor_dates(incidents, context.published), context.summaries)
+    events = fold_damage(events) if short else events
     countries = {p.location.name for p in places if p.location.kind in _COUNTRY_KINDS}
     events = fill_from_context(events, countries, theatre_check(article, doc, table, places))
     events, added = implied_parties(events, table, places)

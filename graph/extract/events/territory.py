@@ -25,8 +25,8 @@ def territory_reading(c: SentenceCues) -> tuple[str, Cue] | None:
     parties = c.tokens("ARMED") | c.tokens("MIL") | c.tokens("GOV")
     for cap in sorted(c.of("RETAKE") + c.of("CAPTURE"), key=lambda x: x.start):
         word = _taking_word(cap.head, parties)
-        if word is None:
-            continue  # "rebel-held", "government-controlled": a description, not an event
+        if word is None or _standing(cap.head):
+            continue  # "rebel-held", "government-controlled", "is controlled by": descriptions, not an event
         named = {
             t.i
             for child in word.children
@@ -49,6 +49,16 @@ def territory_reading(c: SentenceCues) -> tuple[str, Cue] | None:
     return None
 
 
+def _standing(verb: Token) -> bool:
+    """"The district is largely controlled by X", "rebels control the road": who holds ground now, in the
+    present tense of a verb of holding; a description of the front, not a change of hands."""
+    if verb.lemma_.lower() not in _HOLDING or verb.pos_ != "VERB":
+        return False
+    return verb.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+
+
+_HOLDING = frozenset(["control"])  # "occupy" in a headline's present tense is the act ("Rebels occupy Kora")
 _PLACE_ENTS = frozenset(["GPE", "LOC", "FAC"])
 _DESCRIBING_TAGS = frozenset(["VBN", "VBD", "VBG", "JJ"])  # "rebel-held", "occupied", "liberated": a state, not an act
 

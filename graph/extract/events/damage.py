@@ -1,0 +1,59 @@
+"""Looting and destruction told with another incident are part of that incident, as ACLED codes them.
+
+ACLED's codebook keeps "Looting/property destruction" for looting and destruction outside the context of other
+forms of violence: shops looted during clashes, a building set on fire in a gunfight, buses torched by a crowd
+are the clashes', the gunfight's and the riot's own doing, not an event of their own. In a short note (ACLED's
+notes, news briefs: one incident) a looting mention told beside such an event becomes one more piece of evidence
+of it; a protest with destruction is a violent demonstration, its crowd first. A longer article tells separate
+arsons and lootings beside its clashes and protests (houses torched by others the same day), so it keeps them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from graph.extract.events.coref import VIOLENT_TYPES
+from graph.extract.events.lexicon import codes
+from graph.records import Event, Evidence
+
+__all__ = ["fold_damage"]
+
+_DAMAGE = "Looting/property destruction"
+# The events whose own violence looting or destruction can be part of: political violence and crowds'
+_CROWDS = frozenset(["Protests", "Riots"])
+_HOSTS = VIOLENT_TYPES | _CROWDS
+
+
+def fold_damage(events: list[Event]) -> list[Event]:
+    """The events of a short note without the looting or destruction that another of its events tells (see the
+    module docstring); each folded mention is kept as that event's ``more_evidence``."""
+    out = list(events)
+    for damage in events:
+        hosts = [i for i, e in enumerate(out) if e.event_type in _HOSTS]
+        if damage.sub_event_type != _DAMAGE or not hosts:
+            continue
+        # a crowd's event first (destruction told with a protest is the crowd's), then the nearest in the text
+        host = min(hosts, key=lambda i: (out[i].event_type not in _CROWDS, abs(out[i].start - damage.start)))
+        told = Evidence(damage.evidence, damage.start, damage.end, fatalities=damage.fatalities, date=damage.date,
+                        date_precision=damage.date_precision, confidence=damage.confidence)
+        out[host] = _rioted(replace(out[host], more_evidence=(*out[host].more_evidence, told)))
+        out.remove(damage)
+    return out
+
+
+_RIOT = "Violent demonstration"
+# Protests in which the state's force acts on the crowd: the force is their actor1, the crowd actor2
+_FORCED = frozenset(["Protest with intervention", "Excessive force against protesters"])
+
+
+def _rioted(event: Event) -> Event:
+    """A protest told with destruction, as ACLED codes it: a violent demonstration (which outranks the force used
+    on it), the crowd its actor1 and the force it met its actor2."""
+    if event.event_type != "Protests":
+        return event
+    cameo, plover = codes().get(_RIOT, (None, None))
+    riot = replace(event, event_type="Riots", sub_event_type=_RIOT, cameo=cameo, plover=plover)
+    if event.sub_event_type not in _FORCED:
+        return riot
+    return replace(riot, actor1=event.actor2, actor2=event.actor1, assoc_actor_1=event.assoc_actor_2,
+                   assoc_actor_2=event.assoc_actor_1)
