@@ -8,15 +8,20 @@ import datetime as dt
 import pytest
 
 from graph.extract.events.damage import fold_damage
+from graph.extract.events.lexicon import taxonomy
 from graph.records import Event
 
 POLICE, CROWD, ARMY, GROUP = "Police Forces of Kenya", "Protesters (Kenya)", "Military Forces of Chad", "Boko Haram"
-LOOT = ("Strategic developments", "Looting/property destruction")
-CLASH = ("Battles", "Armed clash")
-MARCH = ("Protests", "Peaceful protest")
-FORCE = ("Protests", "Excessive force against protesters")
-RIOT = ("Riots", "Violent demonstration")
-ARREST = ("Strategic developments", "Arrests")
+
+
+def typed(sub: str) -> tuple[str, str]:
+    """(event type, sub-event type) of a codebook sub-event type."""
+    return taxonomy()[sub], sub
+
+
+LOOT, CLASH = typed("Looting/property destruction"), typed("Armed clash")
+MARCH, FORCE = typed("Peaceful protest"), typed("Excessive force against protesters")
+RIOT, ARREST = typed("Violent demonstration"), typed("Arrests")
 
 
 def event(start: int, typed, actors=(None, None)) -> Event:
