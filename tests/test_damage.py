@@ -24,9 +24,9 @@ MARCH, FORCE = typed("Peaceful protest"), typed("Excessive force against protest
 RIOT, ARREST = typed("Violent demonstration"), typed("Arrests")
 
 
-def event(start: int, typed, actors=(None, None)) -> Event:
+def event(start: int, kind: tuple[str, str], actors=(None, None)) -> Event:
     """One event read at character ``start`` of a note."""
-    return Event(id=f"event/n-{start}", event_type=typed[0], sub_event_type=typed[1], actor1=actors[0],
+    return Event(id=f"event/n-{start}", event_type=kind[0], sub_event_type=kind[1], actor1=actors[0],
                  actor2=actors[1], evidence=f"sentence {start}", start=start, end=start + 10)
 
 
