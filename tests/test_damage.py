@@ -24,10 +24,11 @@ MARCH, FORCE = typed("Peaceful protest"), typed("Excessive force against protest
 RIOT, ARREST = typed("Violent demonstration"), typed("Arrests")
 
 
-def event(start: int, kind: tuple[str, str], actors=(None, None)) -> Event:
-    """One event read at character ``start`` of a note."""
+def event(start: int, kind: tuple[str, str], actors=(None, None), text: str = "", day: str = "2024-05-01") -> Event:
+    """One event read from the sentence ``text`` at character ``start`` of a note."""
     return Event(id=f"event/n-{start}", event_type=kind[0], sub_event_type=kind[1], actor1=actors[0],
-                 actor2=actors[1], evidence=f"sentence {start}", start=start, end=start + 10)
+                 actor2=actors[1], location="Bol", date=day, evidence=text or f"Sentence {start}.", start=start,
+                 end=start + 10)
 
 
 @pytest.mark.parametrize(
@@ -45,6 +46,11 @@ def event(start: int, kind: tuple[str, str], actors=(None, None)) -> Event:
         # looting alone, or beside an arrest only, is an event of its own
         ([event(0, LOOT, (GROUP, None))], [(LOOT, (GROUP, None), 0)]),
         ([event(0, LOOT), event(40, ARREST, (POLICE, None))], [(LOOT, (None, None), 0), (ARREST, (POLICE, None), 0)]),
+        # a school burnt "also", or on another day, is another incident
+        ([event(0, CLASH, (ARMY, GROUP)), event(50, LOOT, text="They also burnt a school in Kidal.")],
+         [(CLASH, (ARMY, GROUP), 0), (LOOT, (None, None), 0)]),
+        ([event(0, CLASH, (ARMY, GROUP)), event(50, LOOT, day="2024-05-03")],
+         [(CLASH, (ARMY, GROUP), 0), (LOOT, (None, None), 0)]),
     ],
 )
 def test_damage_folds_into_the_incident(events, kept):

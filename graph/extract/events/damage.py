@@ -4,8 +4,9 @@ ACLED's codebook keeps "Looting/property destruction" for looting and destructio
 forms of violence: shops looted during clashes, a building set on fire in a gunfight, buses torched by a crowd
 are the clashes', the gunfight's and the riot's own doing, not an event of their own. In a short note (ACLED's
 notes, news briefs: one incident) a looting mention told beside such an event becomes one more piece of evidence
-of it; a protest with destruction is a violent demonstration, its crowd first. A longer article tells separate
-arsons and lootings beside its clashes and protests (houses torched by others the same day), so it keeps them.
+of it, unless a day of its own or a word of another incident sets it apart; a protest with destruction is a
+violent demonstration, its crowd first. A longer article tells separate arsons and lootings beside its clashes and protests (houses
+torched by others the same day), so it keeps them.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from graph.extract.events.coref import VIOLENT_TYPES
+from graph.extract.events.incident_words import announces_another
 from graph.extract.events.lexicon import codes
 from graph.records import Event, Evidence
 
@@ -29,7 +31,7 @@ def fold_damage(events: list[Event]) -> list[Event]:
     module docstring); each folded mention is kept as that event's ``more_evidence``."""
     out = list(events)
     for damage in events:
-        hosts = [i for i, e in enumerate(out) if e.event_type in _HOSTS]
+        hosts = [i for i, e in enumerate(out) if e.event_type in _HOSTS and _together(damage, e)]
         if damage.sub_event_type != _DAMAGE or not hosts:
             continue
         # a crowd's event first (destruction told with a protest is the crowd's), then the nearest in the text
@@ -39,6 +41,15 @@ def fold_damage(events: list[Event]) -> list[Event]:
         out[host] = _rioted(replace(out[host], more_evidence=(*out[host].more_evidence, told)))
         out.remove(damage)
     return out
+
+
+def _together(damage: Event, event: Event) -> bool:
+    """Whether a looting event and another can be one incident: no day of its own and, told in a sentence of its
+    own, no word of another incident ("fighters killed a teacher in A. They also burnt a school in B." are two;
+    places are not compared, as a note's details often name a quarter or a street of the incident's town)."""
+    if damage.date is not None and event.date is not None and damage.date != event.date:
+        return False
+    return damage.start == event.start or not announces_another(damage.evidence)
 
 
 _RIOT = "Violent demonstration"
