@@ -5,8 +5,8 @@ forms of violence: shops looted during clashes, a building set on fire in a gunf
 are the clashes', the gunfight's and the riot's own doing, not an event of their own. In a short note (ACLED's
 notes, news briefs: one incident) a looting mention told beside such an event becomes one more piece of evidence
 of it, unless a day of its own or a word of another incident sets it apart; a protest with destruction is a
-violent demonstration, its crowd first. A longer article tells separate arsons and lootings beside its clashes and protests (houses
-torched by others the same day), so it keeps them.
+violent demonstration, its crowd first. A longer article tells separate arsons and lootings beside its clashes
+and protests (houses torched by others the same day), so it keeps them.
 """
 
 from __future__ import annotations
