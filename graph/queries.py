@@ -432,11 +432,13 @@ def search_events(named: Iterable[str]) -> NewestFirst:
 
 # ---------------------------------------------------------------- service
 
+# Read with the current graph as the default graph, where each entity's class is one triple: COUNT(*) counts each
+# once without the set of every IRI that DISTINCT keeps (half the read at 100,000 documents: 320-540 ms, was 630-930).
 STATS = PREFIXES + """SELECT ?documents ?events ?actors ?places WHERE {
-  { SELECT (COUNT(DISTINCT ?d) AS ?documents) { ?d a ckg:Document } }
-  { SELECT (COUNT(DISTINCT ?e) AS ?events) { ?e a sem:Event } }
-  { SELECT (COUNT(DISTINCT ?a) AS ?actors) { ?a a sem:Actor } }
-  { SELECT (COUNT(DISTINCT ?p) AS ?places) { ?p a sem:Place } }
+  { SELECT (COUNT(*) AS ?documents) { ?d a ckg:Document } }
+  { SELECT (COUNT(*) AS ?events) { ?e a sem:Event } }
+  { SELECT (COUNT(*) AS ?actors) { ?a a sem:Actor } }
+  { SELECT (COUNT(*) AS ?places) { ?p a sem:Place } }
 }
 """
 

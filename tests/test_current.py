@@ -13,6 +13,7 @@ import pytest
 import requests
 
 from graph.link import rebuild_current
+from graph.queries import STATS
 from graph.records import Actor, Article, Event, Extraction, Location
 from graph.store import Store
 from tests.conftest import ROOT, SEEDS, _serve, write
@@ -143,6 +144,17 @@ def test_reports_that_disagree_give_one_name_and_kind_by_the_rules(contradicting
         written = set(store.oxigraph.quads_for_pattern(None, None, None, None))
         rebuild_current(store)  # the order of writes does not matter: a rebuild gives the same graph
         assert set(store.oxigraph.quads_for_pattern(None, None, None, None)) == written
+    finally:
+        store.close()
+
+
+def test_stats_count_each_entity_once_however_many_reports_name_it(contradicting_dir):
+    store = Store(str(contradicting_dir))
+    try:
+        # every report names the same commander, army, group and town: each is counted once, as in the union
+        distinct = store.select(PREFIX + "PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> SELECT "
+                                "(COUNT(DISTINCT ?e) AS ?events) WHERE { ?e a sem:Event }")[0]["events"]
+        assert store.read(STATS) == [{"documents": len(REPORTS), "events": distinct, "actors": 3, "places": 1}]
     finally:
         store.close()
 
