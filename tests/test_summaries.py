@@ -15,11 +15,16 @@ from tests.test_events import extract
         ("Gunmen hit army posts in two night-time attacks.", True),
         ("Ten villagers died following fresh raids by gunmen.", True),
         ("Gunmen carried out two ambushes on the road to Tera.", True),
+        # a day's crowds spread over several places
+        ("Protests over the new tax law turned violent across several counties on Tuesday.", True),
+        ("Rioters burnt police posts in four towns.", True),
         # one incident, or a reference back to incidents told before
         ("Gunmen attacked the village of Tera, killing six.", False),
         ("Six soldiers were killed in an attack on their base.", False),
         ("Ten people died in the attacks, the mayor said.", False),
         ("The group has claimed one of the attacks.", False),
+        ("Protesters marched across the city to the parliament.", False),
+        ("Rioters burnt police posts in the towns of Nakuru and Eldoret.", False),
     ],
 )
 def test_summarises(nlp, text, summary):
@@ -38,6 +43,18 @@ def test_summarises(nlp, text, summary):
         ("Thirty people were killed in raids by armed bandits in Zamfara, officials said on Tuesday. The governor "
          "condemned the violence.",
          ["Thirty people"]),
+        # the body takes one of the incidents the lede counted, without a place or date of its own
+        ("Militants attacked the army in three night raids in Zamfara, the army said on Monday. In the first raid, a "
+         "suicide bomber blew himself up near a checkpoint.",
+         ["In the first raid"]),
+        # an attack on a region told with no toll or date of its own, then place by place
+        ("Armed herders stormed farming communities in Plateau state, burning homes. The attackers came on "
+         "motorcycles at night. Police said five people were killed in Bokkos and seven in Mangu.",
+         ["Police said", "Police said"]),
+        # with a toll of its own, the region's attack is an incident of its own
+        ("Armed herders killed three farmers in Plateau state on Sunday. The attackers came on motorcycles at "
+         "night. On Monday, gunmen killed five people in Bokkos and two in Mangu.",
+         ["Armed herders", "On Monday", "On Monday"]),
         # a summary of earlier incidents told after the story's incident stays
         ("Gunmen killed four traders near Anka on Sunday. Last week, 12 people were killed in separate raids in Maru.",
          ["Gunmen killed", "Last week"]),
