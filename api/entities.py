@@ -124,7 +124,11 @@ def _named(names: dict[str, dict[str, Any]], iri: str | None, kind: str) -> dict
 
 
 def _documents(store: TripleStore, query: str, binding: dict[str, Any]) -> list[dict[str, Any]]:
-    rows = store.read(q.page(query, RECORD_LIMIT, 0), binding)
+    """The entity's newest documents: those it keeps (``graph.link.recent``), else (a store written before they
+    were kept) read from the document graphs."""
+    entity = next(iter(binding.values()))
+    rows = store.read(q.RECENT_DOCUMENTS, {"entity": entity})[:RECORD_LIMIT] \
+        or store.read(q.page(query, RECORD_LIMIT, 0), binding)
     return [{**ref(r["document"], r.get("title"), "documents"), "title": r.get("title"),
              "published": r.get("published")} for r in rows]
 

@@ -47,7 +47,7 @@ __all__ = [
     "READING_SKIPPED", "READINGS_OF", "LATEST_READINGS", "GRAPH_SUBJECTS", "ALL_SUBJECTS", "WITH_CURRENT_FACTS",
     "ANY_CURRENT_FACTS", "EVENT_GRAPHS", "DROP_CURRENT", "replace_current", "delete_current", "insert_default",
     "EVIDENCE_FIGURES", "STORE_EVENTS", "EVENTS_IN_WINDOWS", "EVENTS_OF_KEYS", "MENTIONS_OF", "with_windows",
-    "RENAME_EVENTS", "GRAPH_COUNT",
+    "RENAME_EVENTS", "GRAPH_COUNT", "RECENT_DOCUMENTS", "DOCUMENTS_OF", "KEPT_DOCUMENTS",
 ]
 
 PREFIXES = sparql_prefixes("rdf", "schema", "sem", "ckg", "prov", "geo")
@@ -350,6 +350,15 @@ PLACE_ACTORS = PREFIXES + """SELECT ?actor (COUNT(?event) AS ?events) {
 """
 
 PLACE_DOCUMENTS = ACTOR_DOCUMENTS.replace("?actor prov:wasDerivedFrom", "?place prov:wasDerivedFrom")
+
+# The newest documents an actor or place keeps (bound: ?entity; graph.link.recent): ACTOR_DOCUMENTS's first page,
+# written with its current facts (ACTOR_DOCUMENTS took 590 ms for the busiest actor at 100,000 documents, this 24 ms).
+RECENT_DOCUMENTS = PREFIXES + """SELECT ?document ?title ?published WHERE {
+  ?entity ckg:recentDocument ?document .
+  OPTIONAL { ?document schema:headline ?title }
+  OPTIONAL { ?document schema:datePublished ?published }
+} ORDER BY DESC(?published) ?document
+"""
 
 # ---------------------------------------------------------------- events (bound: ?event)
 
@@ -1012,6 +1021,22 @@ def insert_default(ntriples: str) -> str:
     """The update adding ``ntriples`` (N-Triples the code wrote) to the default graph."""
     return f"INSERT DATA {{ {ntriples} }}"
 
+
+# Every document that mentions each subject of #IRIS#, with the date its own graph gives it (its current date is
+# that one: a document is stated by its graph alone, and its current facts may not be written yet).
+DOCUMENTS_OF = _LINK_PREFIXES + f"""SELECT ?s ?document ?published WHERE {{
+  VALUES ?s {{ {_IRIS} }}
+  GRAPH ?g {{ ?s prov:wasDerivedFrom ?document OPTIONAL {{ ?document schema:datePublished ?published }} }}
+  FILTER(?g != {_CURRENT})
+}}
+"""
+
+# The documents each subject of #IRIS# keeps, with their dates.
+KEPT_DOCUMENTS = _LINK_PREFIXES + f"""SELECT ?s ?document ?published WHERE {{
+  VALUES ?s {{ {_IRIS} }}
+  GRAPH {_CURRENT} {{ ?s ckg:recentDocument ?document OPTIONAL {{ ?document schema:datePublished ?published }} }}
+}}
+"""
 
 # Each report's figures of the events #IRIS#: one row per evidence node (graph.link.merged).
 EVIDENCE_FIGURES = _LINK_PREFIXES + """SELECT ?event ?doc ?fatalities ?date ?precision ?confidence WHERE {

@@ -117,6 +117,7 @@ class CKG(DefinedNamespace, metaclass=_DefinedNamespaceMeta):
     # Readings: where reports disagree on one fact of an entity (in the current graph)
     Reading: URIRef
     reading: URIRef  # entity -> Reading (rdf:predicate, rdf:value, ckg:sourceCount)
+    recentDocument: URIRef  # actor or place -> one of the newest documents that mention it (graph.link.recent)
 
     # Evidence
     text: URIRef

@@ -27,6 +27,7 @@ from graph.iris import geometry_of, owner_of
 from graph.link.facts import ONE_VALUE, current_lines, current_ntriples, joined, term
 from graph.link.merged import merged_ntriples, run_update
 from graph.link.readings import BatchReadings
+from graph.link.recent import from_batch, from_store, recent_lines
 from graph.link.tallies import Tallies, changing, tallies_of
 from graph.store import TripleStore
 from graph.vocab import CKG, CURRENT_GRAPH, RDF, SDO, SEM
@@ -41,14 +42,15 @@ _CHUNK = 300
 
 
 def reconcile(store: TripleStore, subjects: Iterable[str], journaled: bool = False,
-              known: dict[str, list[dict]] | None = None) -> None:
+              known: dict[str, list[dict]] | None = None, batch: BatchReadings | None = None) -> None:
     """Recompute the current facts of these actors, places, events and documents from every document graph.
 
     A subject no document mentions any more loses its current facts. One read and one update
     (delete the old facts, insert the new) per chunk of subjects. ``journaled``: a batch ingest's
     journal is open (a crash has the current graph rebuilt), so the new facts go in by the bulk
     loader after the delete, rather than as INSERT DATA text in the same transaction (half the time).
-    ``known``: the complete readings of more subjects (their tallies plus a batch's), not read again.
+    ``known``: the complete readings of more subjects (their tallies plus a batch's), not read again; their
+    newest documents (``graph.link.recent``) are those they kept plus ``batch``'s, the others' are read.
     The readings of actors and places are their tallies from now on (``graph.link.tallies``).
     """
     known = known or {}
@@ -60,17 +62,23 @@ def reconcile(store: TripleStore, subjects: Iterable[str], journaled: bool = Fal
         owned = [geometry_of(s) for s in unread]
         read = store.select(queries.with_iris(queries.READINGS_OF, unread + owned)) if unread else []
         readings = _with_latest(store, read + [row for s in chunk if s in known for row in known[s]])
-        _replace_facts(store, chunk, readings, journaled)
+        entities = _entities(readings)
+        added = entities & set(known) if batch is not None else set()
+        lists = from_store(store, entities - added)
+        if batch is not None:
+            lists.update(from_batch(store, batch, added))
+        _replace_facts(store, chunk, readings, journaled, recent_lines(lists))
         if tallies is not None:
             counted = _counted(readings)
             tallies.forget(set(chunk) - set(counted))
             tallies.put(counted)
 
 
-def _replace_facts(store: TripleStore, chunk: list[str], readings: list[dict], journaled: bool) -> None:
-    """Replace the current facts of ``chunk`` with those of their readings and their events' evidence."""
+def _replace_facts(store: TripleStore, chunk: list[str], readings: list[dict], journaled: bool, recent: str) -> None:
+    """Replace the current facts of ``chunk`` with those of their readings and their events' evidence, and with
+    ``recent`` (the newest documents of its actors and places)."""
     evidence = store.select(queries.with_iris(queries.EVIDENCE_FIGURES, chunk))
-    facts = current_ntriples(readings) + merged_ntriples(evidence)
+    facts = current_ntriples(readings) + merged_ntriples(evidence) + recent
     had_facts = bool(store.select(queries.with_iris(queries.ANY_CURRENT_FACTS, chunk)))
     if had_facts and not journaled:  # replace them in one update
         run_update(store, queries.replace_current(chunk, facts))
@@ -80,6 +88,11 @@ def _replace_facts(store: TripleStore, chunk: list[str], readings: list[dict], j
     # the engine's loader: one transaction, or the bulk loader under a batch's journal; lenient, as every
     # term was read from the store or checked by graph.ntriples
     store.insert(facts.encode(), str(CURRENT_GRAPH), atomic=not journaled, lenient=True)
+
+
+def _entities(rows: Iterable[dict]) -> set[str]:
+    """The actors and places among the subjects of these readings."""
+    return {row["s"] for row in rows if row["p"] == _TYPE and row.get("text", str(row.get("o"))) in _COUNTED}
 
 
 def _counted(rows: Iterable[dict]) -> dict[str, list[dict]]:
@@ -149,12 +162,13 @@ def reconcile_batch(store: TripleStore, batch: BatchReadings, prepared: BatchFac
     journaled = getattr(store, "journal_open", False)  # the embedded store's bulk run
     tallies = tallies_of(store)
     if fresh:
-        facts = joined(prepared.lines[s] for s in fresh) + merged_ntriples(batch.evidence(fresh))
+        recent = recent_lines(from_batch(store, batch, (), fresh=fresh & (found[_ACTOR] | found[_PLACE])))
+        facts = joined(prepared.lines[s] for s in fresh) + merged_ntriples(batch.evidence(fresh)) + recent
         store.insert(facts.encode(), str(CURRENT_GRAPH), atomic=False, lenient=True)  # the batch's journal covers it
         if tallies is not None:
             tallies.put({s: rows for s, rows in prepared.counted.items() if s in fresh})
     tallied = _tallied(tallies, prepared.counted, prepared.stored - touched) if tallies is not None else {}
-    reconcile(store, stored - set(tallied), journaled=journaled, known=tallied)
+    reconcile(store, stored - set(tallied), journaled=journaled, known=tallied, batch=batch)
     if touched:  # relinking may have renamed some of the batch's events in the store
         events = found[_EVENT]
         events -= touched

@@ -26,7 +26,7 @@ from graph.iris import geometry_of
 from graph.ntriples import iri, literal, typed
 from graph.queries import READING_SKIPPED
 from graph.store.sparql import literal_value
-from graph.vocab import CKG, RDF, SDO, SEM, XSD
+from graph.vocab import CKG, PROV, RDF, SDO, SEM, XSD
 
 __all__ = ["BatchReadings", "MAX_TRIPLES"]
 
@@ -35,7 +35,7 @@ _SKIPPED = frozenset(READING_SKIPPED)
 _CLASSES = {iri(str(c)): str(c) for c in (SEM.Actor, SEM.Place, SEM.Event, CKG.Document)}  # as written -> IRI
 _EVIDENCE_FIELDS = {str(CKG.fatalities): "fatalities", str(SEM.hasTimeStamp): "date",
                     str(CKG.datePrecision): "precision", str(CKG.confidence): "confidence"}
-_TYPE, _EVIDENCE, _DOCUMENT = str(RDF.type), str(CKG.evidence), str(CKG.document)
+_TYPE, _EVIDENCE, _DOCUMENT, _DERIVED = str(RDF.type), str(CKG.evidence), str(CKG.document), str(PROV.wasDerivedFrom)
 _PUBLISHED, _DOCUMENT_TERM, _STRING = str(SDO.datePublished), iri(str(CKG.Document)), str(XSD.string)
 _NODE_PREDICATES = frozenset({*_EVIDENCE_FIELDS, _DOCUMENT, _PUBLISHED})  # what evidence rows and dates read
 _NOT_READ = _SKIPPED | {_EVIDENCE}
@@ -53,26 +53,32 @@ class _Term(NamedTuple):
 
 
 class _Graph:
-    """One document graph: its reading triples (subject, predicate, object as written) and its evidence."""
+    """One document graph: its reading triples (subject, predicate, object as written), its evidence, and which
+    subjects it derives from which of its documents (with the document's date)."""
 
-    __slots__ = ("facts", "evidence", "published")
+    __slots__ = ("facts", "evidence", "published", "mentions")
 
     def __init__(self, ntriples: bytes, terms: _Terms):
         triples = _triples(ntriples)
         # (subject, predicate, object term as the builder wrote it); each line is written once
         self.facts = [t for t in triples if t[1] not in _NOT_READ]
         nodes: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))  # evidence and documents
-        links, documents = [], []  # (event, evidence node), document
-        # one pass for the few triples of evidence nodes, evidence links and documents
-        for s, p, o in (t for t in triples if t[1] in _NODE_PREDICATES or t[1] == _EVIDENCE or t[2] == _DOCUMENT_TERM):
+        links, documents, derived = [], [], []  # (event, evidence node), document, (subject, document)
+        # one pass for the few triples of evidence nodes, evidence and derivation links and documents
+        for s, p, o in (t for t in triples if t[1] in _NODE_PREDICATES or t[1] in (_EVIDENCE, _DERIVED)
+                        or t[2] == _DOCUMENT_TERM):
             if p == _EVIDENCE:
                 links.append((s, terms[o].text))
+            elif p == _DERIVED:
+                derived.append((s, terms[o].text))
             elif p == _TYPE:
                 documents.append(s)
             elif p in _NODE_PREDICATES:
                 nodes[s][p].append(terms[o].value)
         published = [str(d) for s in documents for d in nodes[s].get(_PUBLISHED, ())]
         self.published = max(published) if published else None
+        dates = {doc: max((str(d) for d in nodes[doc].get(_PUBLISHED, ())), default=None) for _, doc in derived}
+        self.mentions = [(s, dates[doc], doc) for s, doc in derived]
         self.evidence = [row for event, node in links for row in _evidence_rows(event, nodes[node])]
 
 
@@ -159,6 +165,16 @@ class BatchReadings:
             latest.update(dict.fromkeys(facts, graph.published))
         return [{"s": s, "p": p, "o": t.value, "dt": t.datatype, "term": t.term, "text": t.text, "n": n,
                  "latest": latest[s, p, o] or None} for (s, p, o), n in counts.items() for t in (self.terms[o],)]
+
+    def documents_mentioning(self, subjects: set[str]) -> dict[str, list[tuple[str | None, str]]]:
+        """The (date, document) of each of the batch's documents that each of these subjects derives from
+        (``graph.queries.DOCUMENTS_OF``)."""
+        found: dict[str, list[tuple[str | None, str]]] = defaultdict(list)
+        for graph in self.graphs.values():
+            for s, published, document in graph.mentions:
+                if s in subjects:
+                    found[s].append((published, document))
+        return dict(found)
 
     def evidence(self, events: Iterable[str]) -> list[dict[str, Any]]:
         """The rows of ``EVIDENCE_FIGURES`` for these events."""

@@ -1,0 +1,88 @@
+"""The newest documents kept per actor and place (graph.link.recent) are those the document graphs give."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from rdflib import URIRef
+
+from graph import queries as q
+from graph.link import rebuild_current
+from graph.link.recent import RECENT, newest
+from graph.records import Actor, Article, Event, Extraction, Location
+from graph.store import Store
+from tests.conftest import write
+
+BASE = "https://conflictkg.org/id/"
+MILITIA, TOWN = BASE + "actor/red-hill-militia", BASE + "place/greenford"
+NEWEST = 79  # a report of the first batch with the latest date (_day)
+
+
+@pytest.mark.parametrize("pairs, expected", [
+    ([("2020-01-02", "d:b"), ("2020-01-03", "d:a")], [("2020-01-03", "d:a"), ("2020-01-02", "d:b")]),
+    ([("2020-01-02", "d:b"), ("2020-01-02", "d:a")], [("2020-01-02", "d:a"), ("2020-01-02", "d:b")]),  # ties by IRI
+    ([(None, "d:a"), ("2019-05-01", "d:z")], [("2019-05-01", "d:z"), (None, "d:a")]),  # undated last
+    ([(None, "d:b"), (None, "d:a")], [(None, "d:a"), (None, "d:b")]),
+    ([("2020-01-01", "d:a"), ("2020-01-01", "d:a")], [("2020-01-01", "d:a")]),  # one document once
+])
+def test_newest_orders_as_the_documents_query(pairs, expected):
+    assert newest(pairs) == expected
+
+
+def test_newest_keeps_the_recent_ones():
+    pairs = [(f"2020-01-{day:02d}", f"d:{day}") for day in range(1, 29)] * 5
+    pairs += [(f"2021-{month:02d}-01", f"d:m{month}") for month in range(1, 13)] * 9
+    assert newest(pairs) == sorted(set(pairs), key=lambda pair: pair[0], reverse=True)[:RECENT]
+
+
+def _report(n: int, published: dt.date | None, militia: bool = True) -> Extraction:
+    """Report ``n``: the militia (unless not ``militia``) and the army clash at the town."""
+    army = Actor(id="actor/national-army", name="National Army", kind="state_forces")
+    actors = (Actor(id="actor/red-hill-militia", name="Red Hill Militia", kind="armed_group"), army) if militia \
+        else (army,)
+    town = Location(id="place/greenford", name="Greenford", kind="city", country="SY", lat=33.1, lon=36.2)
+    event = Event(id=f"event/{n}", event_type="Battles", sub_event_type="Armed clash", actor1="National Army",
+                  actor2="Red Hill Militia" if militia else None, location="Greenford", date="2020-03-01",
+                  evidence=f"Report {n} of the clash.", start=0, end=20)
+    document = Article(id=f"story-{n:03d}", text="...", published=published, title=f"Report {n}")
+    return Extraction(document=document, actors=actors, locations=(town,), events=(event,))
+
+
+def _day(n: int) -> dt.date | None:
+    """Publication dates that repeat (ties by IRI) and leave some reports undated."""
+    return None if n % 17 == 5 else dt.date(2020, 3, 1) + dt.timedelta(days=n % 40)
+
+
+def _kept_and_read(store: Store, entity: str, role: str) -> tuple[list, list]:
+    """The entity's kept documents and those the document graphs give (ACTOR_DOCUMENTS), as the record lists them."""
+    bound = {role: URIRef(entity)}
+    query = q.ACTOR_DOCUMENTS if role == "actor" else q.PLACE_DOCUMENTS
+    kept = [r["document"] for r in store.read(q.RECENT_DOCUMENTS, {"entity": URIRef(entity)})]
+    return kept, [r["document"] for r in store.read(q.page(query, RECENT, 0), bound)]
+
+
+def _writes(store: Store, steps: str) -> None:
+    """Write reports by ``steps``: a batch of more than RECENT, then more one by one, or a report replaced."""
+    write(store, [_report(n, _day(n)) for n in range(RECENT + 4)], BASE, validate=False)
+    if steps in ("one by one", "replaced", "rebuilt"):
+        for n in range(RECENT + 4, RECENT + 8):
+            write(store, [_report(n, _day(n))], BASE, validate=False)
+    if steps in ("replaced", "rebuilt"):  # one of the newest reports, corrected: an older date and no militia
+        write(store, [_report(NEWEST, dt.date(2019, 1, 1), militia=False)], BASE, validate=False)
+    if steps == "rebuilt":
+        rebuild_current(store)
+
+
+@pytest.mark.parametrize("steps", ["one batch", "one by one", "replaced", "rebuilt"])
+def test_the_kept_documents_are_those_the_reports_give(tmp_path, steps):
+    store = Store(str(tmp_path / "store"))
+    try:
+        _writes(store, steps)
+        for entity, role in ((MILITIA, "actor"), (TOWN, "place")):
+            kept, read = _kept_and_read(store, entity, role)
+            assert len(read) == RECENT and kept == read
+        militia = set(_kept_and_read(store, MILITIA, "actor")[0])
+        assert (BASE + f"document/story-{NEWEST:03d}" in militia) == (steps not in ("replaced", "rebuilt"))
+    finally:
+        store.close()
