@@ -228,6 +228,13 @@ def test_taxonomy_has_the_codebook_names():
         # force "called in" acts: a call for something ("called for", "called on") stays unreal
         ("The commander called in helicopter gunships to strike the militants' camp in the hills.", "Air/drone strike"),
         ("Troops called in air strikes on the rebel positions.", "Air/drone strike"),
+        # part of a place taken is territory taken; ground recovered is the state's
+        ("The army has taken most of the village of Kora.", "Government regains territory"),
+        ("Rebels took part of the town of Mbala after a night of fighting.", "Non-state actor overtakes territory"),
+        ("The army recovered territory from the rebels near Kora.", "Government regains territory"),
+        # ground fought for and not taken: a clash
+        ("The rebels tried to seize the town of Kora on Monday.", "Armed clash"),
+        ("Troops attempted to recapture the hill from the militia at dawn.", "Armed clash"),
     ],
 )
 def test_sub_event_type(nlp, text, expected):
@@ -289,6 +296,9 @@ def test_sub_event_type(nlp, text, expected):
         # who holds ground now, in the present tense: a description of the front, not a capture
         "The district is largely controlled by rebel fighters.",
         "Armed groups control the road between the two towns.",
+        # a vehicle taken is no territory
+        "The rebels seized a truck near Kora.",
+        "Youths blocked the highway by taking control of a minibus.",
     ],
 )
 def test_no_conflict_event(nlp, text):

@@ -25,8 +25,8 @@ def territory_reading(c: SentenceCues) -> tuple[str, Cue] | None:
     parties = c.tokens("ARMED") | c.tokens("MIL") | c.tokens("GOV")
     for cap in sorted(c.of("RETAKE") + c.of("CAPTURE"), key=lambda x: x.start):
         word = _taking_word(cap.head, parties)
-        if word is None or _standing(cap.head):
-            continue  # "rebel-held", "government-controlled", "is controlled by": descriptions, not an event
+        if word is None or _standing(cap.head) or _vehicles_only(word):
+            continue  # "rebel-held", "is controlled by", "took control of a bus": no ground changed hands
         named = {
             t.i
             for child in word.children
@@ -40,6 +40,8 @@ def territory_reading(c: SentenceCues) -> tuple[str, Cue] | None:
         ground = any(o.dep_ == "dobj" and o.lemma_.lower() in _GROUND for o in word.children)
         if not (taken or linked(word, place_tokens | named, 2) or cap.end - cap.start > 1 or ground):
             continue
+        if _attempted(cap.head):
+            return "Armed clash", cap  # ground fought for and not taken: ACLED's clash without a change of hands
         doers = takers(cap.head)
         if doers & c.state() or cap.cue == "RETAKE":
             return "Government regains territory", cap  # retaking is the state's word; named rebels decide later
@@ -58,6 +60,25 @@ def _standing(verb: Token) -> bool:
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
 
 
+def _attempted(verb: Token) -> bool:
+    """"Police attempted to retake the hotel", "tried to seize the town": an attempt, which took no ground."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _ATTEMPTS
+
+
+def _vehicles_only(verb: Token) -> bool:
+    """Whether all a capture word took is vehicles ("seized a truck", "taking control of a bus")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    taken = _taken_names(verb) + [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                                  for g in p.children if g.dep_ == "pobj"]
+    things = [t for t in taken if t.lemma_.lower() not in _HOLDINGS]
+    return bool(things) and all(t.lemma_.lower() in _VEHICLES for t in things)
+
+
+_ATTEMPTS = frozenset(["attempt", "try"])
+# What is held rather than taken: "control of", "most of", "part of" lead to what was taken
+_HOLDINGS = frozenset(["control", "most", "part", "half", "much", "rest", "charge", "command"])
+_VEHICLES = frozenset(["bus", "minibus", "vehicle", "car", "truck", "lorry", "tanker", "ship", "boat", "vessel",
+                       "plane", "aircraft", "train", "convoy"])
 _HOLDING = frozenset(["control"])  # "occupy" in a headline's present tense is the act ("Rebels occupy Kora")
 _PLACE_ENTS = frozenset(["GPE", "LOC", "FAC"])
 _DESCRIBING_TAGS = frozenset(["VBN", "VBD", "VBG", "JJ"])  # "rebel-held", "occupied", "liberated": a state, not an act
