@@ -14,6 +14,11 @@ TOWNS = [
     ("Health workers picketed the Kisumu hospital for unpaid wages.", "Kisumu", "Kisumu", "KE"),
     ("Farmers marched to the Nyeri courthouse to protest.", "Nyeri", "Nyeri", "KE"),
     ("Rebels shelled the Beni airport at night.", "Beni", "Beni", "CD"),
+    # capitalised qualifiers between the town and the facility, and a facility in the NER's organisation name
+    ("Nurses went on strike at Gulu Regional Referral Hospital.", "Gulu", "Gulu", "UG"),
+    ("Students at Lira State University boycotted lectures.", "Lira", "Lira", "UG"),
+    ("Lawyers gathered outside the Nyeri Law Courts on Monday.", "Nyeri", "Nyeri", "KE"),
+    ("Police fired tear gas near the Kisumu Chief Magistrate's Court.", "Kisumu", "Kisumu", "KE"),
 ]
 
 
@@ -59,3 +64,29 @@ def test_an_air_base_is_its_airfields_point(nlp, text, mention, name, country, l
     location = place_of(nlp, text, mention)
     assert (location.name, location.country) == (name, country)
     assert abs(location.lat - lat) < 0.1 and abs(location.lon - lon) < 0.1
+
+
+# (sentence, mention, name, country): a city district before a court's name is the district
+DISTRICT_COURTS = [
+    ("Supporters were beaten on their way to Makindye Chief Magistrate Court.", "Makindye", "Makindye", "UG"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "mention", "name", "country"), DISTRICT_COURTS)
+def test_a_city_districts_court_stands_in_the_district(nlp, text, mention, name, country):
+    location = place_of(nlp, text, mention)
+    assert (location.name, location.country, location.precision) == (name, country, 1)
+
+
+# (sentence, name): a town's name before an organisation word that is no facility still names a group
+GROUPS = [
+    ("The Daraa Military Council rejected the truce.", "Daraa"),
+    ("The Aleppo Brigade withdrew from the front.", "Aleppo"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "name"), GROUPS)
+def test_a_towns_name_in_a_groups_name_is_no_place(nlp, text, name):
+    assert name not in places_in(nlp, text)

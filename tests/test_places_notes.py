@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from graph.extract.places.find import find_places
+from graph.extract.places.holders import km
 from tests.place_mentions import place_of, places_in
 
 # (sentence, mention, name, country, admin1, ACLED precision): the name an attack or a capture struck is a
@@ -290,8 +291,10 @@ def test_event_place_is_not_an_actors_place(extractor, text, evidence_word, plac
 def test_a_possessive_without_apostrophe_names_the_city_and_its_district(nlp, text, owner, owned, country):
     found = places_in(nlp, text)
     assert found[owner].kind == "city" and found[owner].country == country
-    district = found[owned]
-    assert (district.country, district.precision, district.lat) == (country, 2, found[owner].lat)
+    district, city = found[owned], found[owner]
+    # a district the gazetteer lists (Abu Sleem) keeps its own point (precision 1); an unlisted one takes the city's
+    assert district.country == country and district.precision in (1, 2)
+    assert km(district.lat, district.lon, city.lat, city.lon) < 25
 
 
 @pytest.mark.slow

@@ -44,6 +44,7 @@ from graph.extract.places.words import (
     STATE_NOT_ADMIN,
     TITLES,
     TOWN_WORDS,
+    before_facility,
 )
 from graph.records import Location
 
@@ -54,7 +55,8 @@ def _cues(doc: Doc, start: int, end: int) -> Cues:
     words = [t.lower_ for t in doc[start:end]]
     after = [t.lower_ for t in doc[end : end + 4]]
     before = [t.lower_ for t in doc[max(0, start - 3) : start]]
-    state_of = after[:1] == ["state"] and (len(after) < 2 or after[1] not in STATE_NOT_ADMIN)  # "Kano state"
+    state_of = after[:1] == ["state"] and (len(after) < 2 or after[1] not in STATE_NOT_ADMIN) \
+        and not before_facility(doc, end)  # "Kano state", but not "Lira State University"
     admin = bool(words and words[-1] in ADMIN_WORDS) or bool(after and after[0] in ADMIN_WORDS - {"state"}) or state_of
     admin = admin or (after[:1] == [","] and any(w in ADMIN_WORDS - {"state", "district"} for w in after[1:3]))
     admin = admin or (len(before) >= 2 and before[-1] == "of" and before[-2] in ADMIN_WORDS - {"state"})
@@ -238,8 +240,9 @@ def _not_a_place(doc: Doc, start: int, end: int, countries: dict[str, str], demo
         k -= 1
     if k >= 0 and doc[k].lower_ in TITLES and doc[k].text[:1].isupper():
         return True
-    if end < len(doc) and (doc[end].text in ORG_WORDS or doc[end].text in GROUP_NOUNS):
-        return True
+    if end < len(doc) and ((doc[end].text in ORG_WORDS and not before_facility(doc, end))
+                           or doc[end].text in GROUP_NOUNS):
+        return True  # "Aleppo Military Council" is a group, "Aleppo University" stands in Aleppo
     if _group_listed(doc, end):
         return True
     if in_organisation_name(doc, start, end) or _in_actor_name(doc, start, end):

@@ -18,7 +18,7 @@ from graph.extract.places.words import (
     CUE_AFTER,
     CUE_BEFORE,
     DIRECTIONS,
-    FACILITY_NOUNS,
+    FACILITY_QUALIFIERS,
     NAME_ENDINGS,
     PLACE_NOUNS,
     PLACE_PREFIXES,
@@ -26,6 +26,7 @@ from graph.extract.places.words import (
     TITLES,
     TOWN_WORDS,
     common_words,
+    facility_after,
     noun_at,
 )
 
@@ -187,9 +188,10 @@ def _road_ends(doc: Doc, i: int) -> tuple[tuple[int, int], tuple[int, int]] | No
 
 def _name_before_noun(doc: Doc, i: int) -> tuple[int, int] | None:
     """The bounds of the name before token ``i`` when ``i`` opens a place noun ("Nad Ali district", "Damasa border
-    town", "X, a village"), or a facility noun after a town's name ("the Nyeri courthouse", "Gulu hospital")."""
+    town", "X, a village"), or a facility's name after a town's name ("the Nyeri courthouse", "Gulu hospital",
+    "Mbale Chief Magistrate Court")."""
     before = doc[i - 1]
-    if doc[i].lower_ in FACILITY_NOUNS:
+    if facility_after(doc, i) is not None:  # "Gulu hospital", "Kisumu Law Courts": the town before the facility
         return _town_before(doc, i)
     if not (noun_at(doc, i) in CUE_AFTER or _apposed_noun(doc, i) or _local_government(doc, i)):
         return None
@@ -206,11 +208,12 @@ def _name_before_noun(doc: Doc, i: int) -> tuple[int, int] | None:
 
 
 def _town_before(doc: Doc, i: int) -> tuple[int, int] | None:
-    """The bounds of the name right before token ``i`` when the gazetteer lists a town so called."""
+    """The bounds of the name right before token ``i`` when the gazetteer lists a town or city district so called."""
     start = i
     while start > 0 and i - start < 3 and _name_token(doc[start - 1]):
         start -= 1
-    if start == i or not any(p.kind in TOWN_KINDS for p in get_gazetteer().lookup(doc[start:i].text)):
+    if start == i or not any(p.kind in TOWN_KINDS or (p.curated and p.kind == "area")
+                             for p in get_gazetteer().lookup(doc[start:i].text)):
         return None
     return start, i
 
@@ -237,6 +240,8 @@ def _name_end(doc: Doc, start: int, most: int) -> int:
     """End of the name that starts at ``start``: up to ``most`` name words, hyphen-joined ones too ("Al-Arish")."""
     end = start
     while end < len(doc) and end - start < most and not _local_government(doc, end):
+        if end > start and doc[start].lower_ not in FACILITY_QUALIFIERS and facility_after(doc, end) is not None:
+            break  # "at Lira State University": the town, not the university's whole name
         if _name_token(doc[end]):
             end += 1
         elif doc[end].text == "-" and end > start and not doc[end - 1].whitespace_ and end + 1 < len(doc) \

@@ -28,6 +28,8 @@ __all__ = [
     "LOCAL_UNITS",
     "noun_at",
     "before_facility",
+    "facility_after",
+    "FACILITY_QUALIFIERS",
     "LOCATIVES",
     "WAY_VERBS",
     "AROUND_NOUNS",
@@ -100,9 +102,18 @@ CUE_BEFORE = frozenset(
 FACILITY_NOUNS = frozenset(
     _words(
         "legislature parliament stadium hospital clinic barracks garrison base airbase airport prison jail court "
-        "courthouse university college school market mosque church hotel"
+        "courthouse courts university college school market mosque church hotel"
     )
 )
+# Capitalised words that stand between a town's name and the facility named after it: "Gulu Regional Referral
+# Hospital", "Kisumu Law Courts", "Mbale Chief Magistrate Court", "Lira State University".
+FACILITY_QUALIFIERS = frozenset(
+    _words(
+        "chief magistrate magistrates law high central general regional referral state teaching main "
+        "municipal district national international military city public"
+    )
+)
+MOST_QUALIFIERS = 4  # "Chief Magistrate 's Court": the longest such run we read
 # Local administrative units below the district, as news from Africa names them ("Mazeze administrative post",
 # "Kalonge chiefdom", "Kisoro sub-county", "Bossembele sub-prefecture", "Seru kebele"): each calls the name before it
 # a place. Hyphenated and two-word ones are read by :func:`noun_at`.
@@ -223,5 +234,17 @@ def noun_at(doc: Doc, i: int) -> str:
 
 
 def before_facility(doc: Doc, end: int) -> bool:
-    """Whether a facility noun follows the name that ends at token ``end``: "the Zamzam barracks", "Gulu hospital"."""
-    return end < len(doc) and doc[end].lower_ in FACILITY_NOUNS
+    """Whether a facility noun follows the name that ends at token ``end``, maybe after capitalised qualifiers:
+    "the Zamzam barracks", "Gulu hospital", "Kisumu Law Courts"."""
+    return facility_after(doc, end) is not None
+
+
+def facility_after(doc: Doc, end: int) -> int | None:
+    """The index of the facility noun at or after token ``end``, past a few capitalised qualifiers ("Regional
+    Referral Hospital", "Chief Magistrate's Court"), else None."""
+    i = end
+    while i < len(doc) and i - end < MOST_QUALIFIERS and (
+            (doc[i].lower_ in FACILITY_QUALIFIERS and doc[i].text[:1].isupper())
+            or (i > end and doc[i].text in ("'s", "\u2019s"))):
+        i += 1
+    return i if i < len(doc) and doc[i].lower_ in FACILITY_NOUNS else None

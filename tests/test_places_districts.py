@@ -1,0 +1,41 @@
+"""City districts that news names alone ("clashes in Hodan"): each is a place of its own inside its city, with the
+district's point and ACLED's geo-precision 1, found under the spellings English and Somali news use."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract.places.gazetteer import get_gazetteer
+from graph.extract.places.holders import km
+from tests.place_mentions import place_of
+
+# (sentence, mention, name, country, admin1, the city it lies in)
+DISTRICTS = [
+    ("A grenade wounded three traders in Hodan on Tuesday.", "Hodan", "Hodan", "SO", "Banaadir", "Mogadishu"),
+    ("Gunmen shot a district official dead in Dayniile overnight.", "Dayniile", "Daynile", "SO", "Banaadir",
+     "Mogadishu"),
+    ("Two militias exchanged fire in Abu Sleem for several hours.", "Abu Sleem", "Abu Salim", "LY",
+     "Tripoli District", "Tripoli"),
+    ("Army units advanced into Qaryunus after days of shelling.", "Qaryunus", "Garyounis", "LY", "Benghazi",
+     "Benghazi"),
+    ("Police dispersed vendors in Kawempe with tear gas.", "Kawempe", "Kawempe", "UG", "Central Region", "Kampala"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "mention", "name", "country", "admin1", "city"), DISTRICTS)
+def test_a_city_district_is_a_point_inside_its_city(nlp, text, mention, name, country, admin1, city):
+    location = place_of(nlp, text, mention)
+    assert (location.name, location.country, location.admin1, location.precision) == (name, country, admin1, 1)
+    town = next(p for p in get_gazetteer().lookup(city) if p.kind == "city" and p.country == country)
+    assert km(location.lat, location.lon, town.lat, town.lon) < 25
+
+
+# (spelling, the town it names): common English spellings of Libyan towns that GeoNames spells otherwise
+SPELLINGS = [("Tajoura", "Tajura'"), ("Janzour", "Janzur")]
+
+
+@pytest.mark.parametrize(("spelling", "town"), SPELLINGS)
+def test_news_spellings_of_libyan_towns(spelling, town):
+    first = get_gazetteer().lookup(spelling)[0]
+    assert (first.name, first.country) == (town, "LY")
