@@ -18,6 +18,8 @@ TOWNS = [
     ("Nurses went on strike at Gulu Regional Referral Hospital.", "Gulu", "Gulu", "UG"),
     ("Students at Lira State University boycotted lectures.", "Lira", "Lira", "UG"),
     ("Lawyers gathered outside the Nyeri Law Courts on Monday.", "Nyeri", "Nyeri", "KE"),
+    # an institution with its acronym opening the text is no dateline ("KABUL (AP)")
+    ("Kabale State University (KSU) staff went on strike.", "Kabale", "Kabale", "UG"),
     ("Police fired tear gas near the Kisumu Chief Magistrate's Court.", "Kisumu", "Kisumu", "KE"),
 ]
 

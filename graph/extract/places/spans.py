@@ -265,6 +265,8 @@ def _dateline_span(doc: Doc, i: int) -> tuple[int, int] | None:
         end += 1
     if end == i or end >= len(doc) or doc[end].text not in _DATELINE_MARKS:
         return None  # cheap test first: this runs on every line
+    if any(facility_after(doc, k) == end - 1 for k in range(i + 1, end)):
+        return None  # "Gulu State University (GSU) students": an institution opens the line, not a dateline
     return (i, end) if dateline(doc, i, end) else None
 
 
