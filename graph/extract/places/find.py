@@ -234,7 +234,8 @@ def _prepare(doc: Doc, spans: list[Span], countries: dict[str, str], context: Co
 
 def _not_a_place(doc: Doc, start: int, end: int, countries: dict[str, str], demonyms: dict[str, str]) -> bool:
     """A title's name ("President Assad", "General Patrick Kasongo"), an organisation's ("Aleppo Brigade",
-    "the Union for Peace in Central Africa (UPC)"), a group's ("Abala militia") or an adjective ("Somali")."""
+    "the Union for Peace in Central Africa (UPC)"), a group's ("Abala militia"), an adjective ("Somali") or a
+    continent ("Asia" is also a town abroad)."""
     k = start - 1  # "General Patrick Kasongo": a title before one or two given names
     while k >= 0 and start - k <= 2 and doc[k].is_alpha and doc[k].text[:1].isupper() and doc[k].lower_ not in TITLES:
         k -= 1
@@ -248,6 +249,8 @@ def _not_a_place(doc: Doc, start: int, end: int, countries: dict[str, str], demo
     if in_organisation_name(doc, start, end) or _in_actor_name(doc, start, end):
         return True
     bare = normalise(doc[start:end].text)
+    if strip_article(bare) in get_gazetteer().world_regions:
+        return True
     return bare in demonyms and bare not in countries  # "Somali" tagged GPE is an adjective, not a region
 
 

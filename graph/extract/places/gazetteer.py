@@ -152,6 +152,11 @@ class Gazetteer:
         return dict(self._query("SELECT key, country FROM demonyms"))
 
     @functools.cached_property
+    def world_regions(self) -> frozenset[str]:
+        """Normalised names of continents and world regions (``world_regions.tsv``): scopes, never places."""
+        return frozenset(normalise(row["name"]) for row in read_tsv(self._data_dir / "world_regions.tsv"))
+
+    @functools.cached_property
     def neighbours(self) -> dict[str, frozenset[str]]:
         """ISO2 -> the ISO2 codes of the countries bordering it (``neighbours.tsv``, read on first use)."""
         rows = read_tsv(self._data_dir / "neighbours.tsv")
