@@ -193,8 +193,16 @@ _CIVIL_SERVANTS = frozenset(["official", "officials", "employee", "employees", "
                              "opponents", "teacher", "teachers", "doctor", "doctors", "clerk", "clerks"])
 
 
+# the levels below the state's: their "government" is an administrative area (Nigeria's local government areas) or
+# its council, never the Government of X whose forces fight
+_SUBNATIONAL = frozenset(["local", "municipal", "district", "county", "provincial", "regional", "city", "town"])
+
+
 def _government_modifier(token) -> bool:
-    """Whether "government" (or "regime", "state") only qualifies a civilian who works for it."""
+    """Whether "government" (or "regime", "state") is no actor: it only qualifies a civilian who works for it ("a
+    government official"), or it is a level below the state ("Guma local government", "the district government")."""
+    if token.lower_ == "government" and token.i > 0 and token.doc[token.i - 1].lower_ in _SUBNATIONAL:
+        return True
     return (token.lower_ in _GOVERNMENT_WORDS and token.dep_ in ("compound", "amod", "nmod")
             and token.head.lower_ in _CIVIL_SERVANTS)
 
