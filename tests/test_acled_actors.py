@@ -158,11 +158,37 @@ def test_the_lna_is_one_actor_the_military_forces_of_libya(extractor, text):
         # a rebel army named after its country is not the state's army
         "The Free Syrian Army captured two villages north of Aleppo.",
         "The Sudan People's Liberation Army in Opposition attacked a barracks near Nasir.",
+        # nor are a union of police officers and an armed group's own police
+        "The Police Officers Union marched in Harare, Zimbabwe, over pay.",
+        "Fighters of the Islamic Police beat two men in Timbuktu, Mali.",
     ],
 )
 def test_rebel_armies_are_not_state_forces(extractor, text):
     _, actors = first_event(extractor, text)
-    assert not any(name.startswith("Military Forces") for name in actors), sorted(actors)
+    assert not any(name.startswith(("Military Forces", "Police Forces")) for name in actors), sorted(actors)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2", "unit"),
+    [
+        # a police force or a security service by a name of its own: a unit beside its state's police
+        ("Liyu Police attacked villagers in Moyale district of Ethiopia, killing seven.", "Police Forces of Ethiopia",
+         "Civilians (Ethiopia)", "Liyu Police"),
+        ("Tshwane Metro Police fired rubber bullets at protesters in Pretoria, South Africa.",
+         "Police Forces of South Africa", "Protesters (South Africa)", "Tshwane Metro Police"),
+        ("National Intelligence and Security Service agents detained two activists in Khartoum, Sudan.",
+         "Police Forces of Sudan", "Civilians (Sudan)", "National Intelligence and Security Service"),
+        # an acronym several states use is the service of the sentence's country
+        ("Gunmen killed a NISS officer in Nyala, Sudan.", "Police Forces of Sudan", "Unidentified Armed Group (Sudan)",
+         "NISS"),
+        ("DSS operatives arrested a cleric in Kano, Nigeria.", "Police Forces of Nigeria", "Civilians (Nigeria)",
+         "DSS"),
+    ],
+)
+def test_police_and_security_services_by_their_own_names(extractor, text, actor1, actor2, unit):
+    event, _ = first_event(extractor, text)
+    assert (event.actor1, event.actor2) == (actor1, actor2)
+    assert unit in event.assoc_actor_1 + event.assoc_actor_2
 
 
 def test_a_tie_between_countries_leaves_generic_actors_without_one(extractor):

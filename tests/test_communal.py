@@ -1,4 +1,5 @@
-"""Two communities in a fight are each their community's militia, on hand-written sentences."""
+"""Two communities in a fight are each their community's militia, and so is a people that attacks, on
+hand-written sentences."""
 
 from __future__ import annotations
 
@@ -24,6 +25,14 @@ def extractor():
         # an ethnic group of communities.tsv, and one a noun of the group names
         ("Clashes between Fulani and Tiv herders left five dead in Benue, Nigeria.",
          "Fulani Ethnic Militia (Nigeria)", "Tiv Ethnic Militia (Nigeria)"),
+        # a people named by itself as the doer of violence is its militia, whatever the verb
+        ("Fulanis attacked two villages near Makurdi, Nigeria, killing nine.", "Fulani Ethnic Militia (Nigeria)",
+         "Civilians (Nigeria)"),
+        ("The Tuareg raided a camp near Menaka, Mali, on Sunday, killing four civilians.",
+         "Tuareg Ethnic Militia (Mali)", "Civilians (Mali)"),
+        # a people among the victims is not the doer
+        ("Gunmen killed four Fulanis near Gusau, Nigeria.", "Unidentified Armed Group (Nigeria)",
+         "Civilians (Nigeria)"),
         # named actors keep their names; a road between two towns is no fight
         ("Fighting between the army and Boko Haram went on near Maiduguri.", "Military Forces of Nigeria",
          "Boko Haram"),
@@ -51,3 +60,10 @@ def test_community_names(extractor, text, expected, not_expected):
     result = extractor.extract(Article(id="note", text=text, published=dt.date(2016, 6, 20)))
     names = {a.name.split(" (")[0] for a in result.actors}
     assert expected <= names and not (not_expected & names), sorted(names)
+
+
+
+def test_a_faith_is_no_communal_militia(extractor):
+    result = extractor.extract(Article(id="note", text="Christians attacked a mosque in Jos, Nigeria.",
+                                       published=dt.date(2016, 6, 20)))
+    assert not [a.name for a in result.actors if "Militia" in a.name]

@@ -16,11 +16,18 @@ from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.table import ActorInfo, MentionBuilder
 from graph.extract.countries import countries
 
-__all__ = ["communal_mentions", "community", "herder_mentions"]
+__all__ = ["communal_mentions", "community", "herder_mentions", "raider_mentions"]
 
 _FEUDS = read_words("actors", "feud_nouns.txt")
 _MAX_NAME = 3  # words of one community's name
 _HERDERS = frozenset(["herders", "herdsmen", "pastoralists"])
+# verbs of violence whose subject, a people named by itself ("Fulanis attacked"), is that people's militia
+_RAIDS = read_words("actors", "harm_verbs.txt") | frozenset(["attack", "raid", "storm", "invade", "burn", "torch",
+                                                             "ambush", "loot", "clash", "fight"])
+# faiths: believers who attack are coded by who they are, not as a community's militia
+_FAITHS = frozenset(["Christian", "Christians", "Muslim", "Muslims", "Hindu", "Hindus", "Shia", "Shiite", "Shiites",
+                     "Shi'ite", "Sunni", "Sunnis", "Alawite", "Alawites", "Ismaili", "Coptic", "Copts", "Yazidi",
+                     "Yazidis", "Yezidi"])
 
 
 def communal_mentions(builder: MentionBuilder) -> None:
@@ -50,6 +57,28 @@ def herder_mentions(builder: MentionBuilder) -> None:
             builder.add(info, doc[start : token.i + 1])  # "suspected armed herdsmen" keeps its adjectives
 
 
+def raider_mentions(builder: MentionBuilder) -> None:
+    """Add a people named by itself as the subject of violence ("Fulanis attacked the village", "the Tuareg
+    raided ...") as that people's militia, ACLED's <A> Ethnic Militia (X)."""
+    doc = builder.doc
+    context: _Context | None = None
+    for token in doc:
+        subject = token.dep_ == "nsubj" or (token.dep_ == "conj" and token.head.dep_ == "nsubj")
+        if not subject or builder.table.at(token.i) or _people(token.text) is None:
+            continue
+        verb = token.head.head if token.dep_ == "conj" else token.head
+        if verb.lemma_.lower() in _RAIDS:
+            context = context or _Context(builder)
+            builder.add(context.militia(doc[token.i : token.i + 1]), doc[token.i : token.i + 1])
+
+
+def _people(word: str) -> str | None:
+    """The people a word names ("Fulanis" -> "Fulani"), if communities.tsv lists it and it is no faith."""
+    communities = lexicon.communities()
+    name = word if word in communities else word[:-1] if word.endswith("s") and word[:-1] in communities else None
+    return None if name is None or name in _FAITHS else name
+
+
 class _Context:
     """What the sides are read against, gathered once per doc: the actors named so far, and each name's
     community (one search of the text per distinct name)."""
@@ -75,7 +104,7 @@ def community(text: str, name: str) -> tuple[str, bool]:
     """(the community's name, whether it is a people): "Kukis" is the Kuki people when the text also says
     "Kuki"; a name of communities.tsv is an ethnic group."""
     singular = name[:-1] if name.endswith("s") else name
-    if singular != name and re.search(rf"\b{re.escape(singular)}\b", text):
+    if singular != name and (singular in lexicon.communities() or re.search(rf"\b{re.escape(singular)}\b", text)):
         return singular, True
     return name, name in lexicon.communities()
 

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from graph.datafiles import read_rows, read_words
 from graph.extract.actors import lexicon
 from graph.extract.actors.acronyms import merge_spelt_out
-from graph.extract.actors.communal import communal_mentions, herder_mentions
+from graph.extract.actors.communal import communal_mentions, herder_mentions, raider_mentions
 from graph.extract.actors.descriptors import backer_mentions, descriptor_mentions, possessive_mentions
 from graph.extract.actors.groups import group_mentions
 from graph.extract.actors.lexicon import actor_key
@@ -28,7 +28,7 @@ from graph.extract.actors.media import media_mentions
 from graph.extract.actors.people import crowd_mentions, demonym_mentions, protest_mentions, victim_count_mentions
 from graph.extract.actors.persons import TITLES, person_mentions
 from graph.extract.actors.pronouns import pronoun_mentions
-from graph.extract.actors.states import add_unit_states, named_force_spans
+from graph.extract.actors.states import add_unit_states, named_force_spans, security_unit
 from graph.extract.actors.table import (
     LINK_WORDS,
     ActorInfo,
@@ -139,6 +139,7 @@ def find_actors(doc: Doc, places: Sequence[PlaceMention] = ()) -> ActorTable:
     group_mentions(builder)
     communal_mentions(builder)
     herder_mentions(builder)
+    raider_mentions(builder)
     descriptor_mentions(builder)
     demonym_mentions(builder)
     crowd_mentions(builder)
@@ -283,6 +284,10 @@ def _org_mentions(builder: MentionBuilder) -> None:
         owner = _owner_of_short_form(builder, text)
         if owner:
             builder.add(builder.table.actors[owner], span)
+            continue
+        unit = security_unit(builder, span)
+        if unit is not None:  # "Liyu Police": the country's police, the name kept as its unit
+            builder.add(unit, span)
             continue
         kind = _org_kind(span)
         if kind == "place" or _names_unit(span):

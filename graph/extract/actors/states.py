@@ -5,19 +5,53 @@ The rule runs once, when the actor table is complete, so relations and roles onl
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
+from graph.datafiles import read_words
 from graph.extract.actors import lexicon
-from graph.extract.actors.table import ActorInfo, ActorMention, ActorTable, government_actor, state_actor
+from graph.extract.actors.lexicon import actor_key
+from graph.extract.actors.table import (
+    ActorInfo,
+    ActorMention,
+    ActorTable,
+    MentionBuilder,
+    government_actor,
+    state_actor,
+)
 from graph.extract.countries import countries
 
-__all__ = ["is_unit", "is_government", "unit_state", "add_unit_states", "named_state_force"]
+__all__ = ["is_unit", "is_government", "unit_state", "add_unit_states", "named_state_force", "security_unit"]
 
 _FORCE_WORDS = frozenset(["Army", "Forces", "Force", "Navy", "Military", "Gendarmerie", "Guard", "Police", "Service"])
 _POLICE_WORDS = frozenset(["Police", "Gendarmerie"])
 # words that make "<Country> ... Army" a rebel army rather than the state's ("Sudan People's Liberation Army")
 _REBEL_WORDS = frozenset(["Liberation", "Democratic", "Revolutionary", "Independence", "Resistance", "Salvation",
                           "Patriotic", "Opposition", "Islamic", "Free", "Popular", "Rebel"])
+# the last words of a police force's own name ("Liyu Police", "Lagos State Police Command"), and the words of a
+# state security or intelligence service's ("National Intelligence and Security Service"); ACLED codes both as
+# units of the state's Police Forces, military intelligence as its Military Forces
+_POLICE_ENDS = frozenset(["Police", "Gendarmerie"])
+_POLICE_BODIES = frozenset(["Command", "Service", "Force", "Department", "Unit", "Division"])
+_SECURITY_WORDS = frozenset(["Intelligence", "Security"])
+_SERVICES = frozenset(["Service", "Services", "Agency", "Directorate"])
+_SERVICE_ACRONYMS = read_words("actors", "security_services.txt")
+
+
+def security_unit(builder: MentionBuilder, span: Span) -> ActorInfo | None:
+    """A police force or a security service that the text names by a name of its own, as a unit of the sentence's
+    country's forces: "Liyu Police", "Tshwane Metro Police", "National Intelligence and Security Service", "NISS"."""
+    words = [t.text for t in span]
+    named = len(words) >= 2 and not any(w in _REBEL_WORDS for w in words)
+    police = named and (words[-1] in _POLICE_ENDS or (words[-1] in _POLICE_BODIES and words[-2] == "Police"))
+    service = named and words[-1] in _SERVICES and any(w in _SECURITY_WORDS for w in words)
+    if not (police or service or span.text in _SERVICE_ACRONYMS):
+        return None
+    branch = "Military" if service and "Military" in words else "Police"
+    code = builder.country_at(span.start)
+    if code is None:  # no country in the text: ACLED's category alone beats a guessed one
+        return ActorInfo(actor_key(f"{branch} Forces"), f"{branch} Forces", "state_forces")
+    tags = frozenset(["police"]) if branch == "Police" else frozenset()
+    return ActorInfo(actor_key(span.text), span.text, "state_forces", code, tags)
 
 
 def is_unit(info: ActorInfo) -> bool:
