@@ -104,6 +104,14 @@ def first_event(extractor, text: str):
          "Unidentified Armed Group (Egypt)"),
         ("Gunmen shot dead a trooper near Mubi, Nigeria.", "Military Forces of Nigeria",
          "Unidentified Armed Group (Nigeria)"),
+        # unnamed armed men said to belong to a named group are that group; a group the text names only elsewhere
+        # is not the attacker
+        ("Gunmen suspected to be al-Shabaab fighters shot dead two teachers in Mandera, Kenya.", "Al-Shabaab",
+         "Civilians (Kenya)"),
+        ("Militants believed to be Boko Haram fighters attacked a checkpoint near Bama, Nigeria, killing two "
+         "soldiers.", "Military Forces of Nigeria", "Boko Haram"),
+        ("Gunmen killed a trader in Kano, Nigeria. Police said Boko Haram was active in the area.",
+         "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)"),
         # vigilantes are ACLED's Vigilante Militia (X), fighting or killed as armed men
         ("Gunmen killed two members of a vigilante group in Zurmi, Nigeria.", "Unidentified Armed Group (Nigeria)",
          "Vigilante Militia (Nigeria)"),

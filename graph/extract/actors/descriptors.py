@@ -160,8 +160,8 @@ def descriptor_mentions(builder: MentionBuilder) -> None:
     found: dict[Span, ActorInfo] = {}
     for start, end, cls, first, country, state in matches:
         cls = "state" if cls == "government" and where(start, cls, country) in regimes else cls
-        info = _named_force(builder, cls, doc[end - 1]) or resolve_descriptor(
-            builder, cls, where(start, cls, country), bool(country or state))
+        info = _named_force(builder, cls, doc[end - 1]) or _attributed_group(builder, cls, doc[end - 1]) or \
+            resolve_descriptor(builder, cls, where(start, cls, country), bool(country or state))
         if info:
             if info.kind != "civilians":  # "recent regime" -> "regime"; "Druze women" keeps its qualifier
                 first = next((i for i in range(first, start) if _is_qualifier(doc, i)), start)
@@ -183,6 +183,31 @@ def _named_force(builder: MentionBuilder, cls: str, head) -> ActorInfo | None:
             mention = table.at(obj.i) if obj.dep_ == "pobj" else None
             if mention is not None and mention.link is None and table.actors[mention.key].kind == "state_forces":
                 return table.actors[mention.key]
+    return None
+
+
+_UNNAMED_ARMED = frozenset(["unidentified", "jihadist", "rebels"])
+# participles that attribute unnamed armed men to a group: "gunmen thought to belong to X"
+_ATTRIBUTING = frozenset(["believe", "suspect", "think", "presume", "allege", "say", "report"])
+_ATTRIBUTION_WORDS = 14  # "believed to be members of the Islamic State-affiliated group Sinai Province"
+_NON_STATE_ARMED = frozenset(["armed_group", "militia"])
+
+
+def _attributed_group(builder: MentionBuilder, cls: str, head) -> ActorInfo | None:
+    """The named armed group unnamed armed men are said to belong to ("gunmen thought to belong to X", "armed men
+    suspected to be X fighters"): ACLED codes the attack as that group's. Read from the words after the
+    participle, which the parser often attaches elsewhere."""
+    doc, table = builder.doc, builder.table
+    verb = head.i + 1
+    if cls not in _UNNAMED_ARMED or verb >= len(doc) or doc[verb].lemma_.lower() not in _ATTRIBUTING \
+            or doc[verb].tag_ not in ("VBN", "VBD"):
+        return None
+    for i in range(verb + 1, min(verb + _ATTRIBUTION_WORDS, len(doc))):
+        if doc[i].is_punct and doc[i].text not in ("-", "'", '"'):
+            break  # the clause ends: "Gunmen, suspected by police, ..." names no group after the comma
+        mention = table.at(i)
+        if mention is not None and mention.link is None and table.actors[mention.key].kind in _NON_STATE_ARMED:
+            return table.actors[mention.key]
     return None
 
 
