@@ -77,6 +77,8 @@ def first_event(extractor, text: str):
         # the people a crowd beats, with no force there, are its victims: Civilians (X)
         ("A mob beat a young man accused of theft in Kasama, Zambia.", "Rioters (Zambia)", "Civilians (Zambia)"),
         ("A mob attacked a woman accused of witchcraft in Kilifi, Kenya.", "Rioters (Kenya)", "Civilians (Kenya)"),
+        ("A mob beat two musicians in Ndola, Zambia.", "Rioters (Zambia)", "Civilians (Zambia)"),
+        ("A mob stoned a shopkeeper in Mombasa, Kenya.", "Rioters (Kenya)", "Civilians (Kenya)"),
         # a crowd named as the doer of a passive ("by residents") is read as it is in the active voice
         ("A pastor was attacked by residents in Mzuzu, Malawi, and badly injured.", "Rioters (Malawi)",
          "Civilians (Malawi)"),
