@@ -232,6 +232,8 @@ def test_taxonomy_has_the_codebook_names():
         ("The army has taken most of the village of Kora.", "Government regains territory"),
         ("Rebels took part of the town of Mbala after a night of fighting.", "Non-state actor overtakes territory"),
         ("The army recovered territory from the rebels near Kora.", "Government regains territory"),
+        # a killing told as what an attack did ("attack" read as a headline's noun): people attacked
+        ("Unknown men attack Mbeko near Tiri, killing six farmers.", "Attack"),
         # ground fought for and not taken: a clash
         ("The rebels tried to seize the town of Kora on Monday.", "Armed clash"),
         ("Troops attempted to recapture the hill from the militia at dawn.", "Armed clash"),

@@ -90,7 +90,8 @@ def kill_reading(c: SentenceCues) -> tuple[str, Cue] | None:
     if not (c.has("ARMED", "MIL") or any(k.head.lemma_ in _GRAVE for k in kills)):
         # no armed actor named: civilians shot, hacked or executed by someone unnamed are still attacked
         # or killed in an attack ("killed in a shooting at a nightclub" says too little to tell from a crime)
-        lethal = [k for k in kills if (k.head.lemma_ in _ASSAULTS or _in_an_attack(k.head)) and k.head.pos_ == "VERB"
+        lethal = [k for k in kills if (k.head.lemma_ in _ASSAULTS or _in_an_attack(k.head) or _attack_killing(k.head))
+                  and k.head.pos_ == "VERB"
                   and _by_people(k.head) and any(_token_class(t, c) == "CIV" for t in targets(k.head))]
         return ("Attack", lethal[0]) if lethal else _raid(c, kills) or _group_assault(kills)
     for k in kills:
@@ -186,6 +187,12 @@ def _in_an_attack(verb: Token) -> bool:
     """"killed in an attack on the village", "died during a raid": a word that says someone attacked."""
     return any(p.dep_ == "prep" and p.lower_ in ("in", "during") and any(
         o.dep_ == "pobj" and o.lemma_.lower() in _ATTACK_NOUNS for o in p.children) for p in verb.children)
+
+
+def _attack_killing(verb: Token) -> bool:
+    """"Herders attack the village, killing 20 residents": a killing told as what an attack did (a headline's
+    "attack" is often parsed as a noun), which says someone attacked as "killed in an attack" does."""
+    return verb.lemma_ in _LETHAL and verb.dep_ == "advcl" and verb.head.lemma_.lower() in _ATTACK_NOUNS
 
 
 def _by_people(verb: Token) -> bool:
