@@ -64,3 +64,22 @@ def test_a_states_unnamed_media_are_that_states_media(nlp, text, outlet, words):
 def test_a_groups_name_before_tv_is_no_states_media(nlp):
     found = outlets_of(nlp, "Islamic State TV showed the attack on a base near Mosul, Iraq.")
     assert not any(name.startswith("State media") for name in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "monitor"),
+    [
+        ("According to the local human rights organisation Kivu Watch, 150 people have been killed in Beni.",
+         "Kivu Watch"),
+        ("The monitoring group Sahel Observers said 12 civilians died near Djibo, Burkina Faso.", "Sahel Observers"),
+    ],
+)
+def test_a_name_after_a_rights_groups_noun_is_a_monitor(nlp, text, monitor):
+    doc = nlp(clean_text(text))
+    found = {a.name: a.kind for a in find_actors(doc).records([0] * len(doc))}
+    assert found.get(monitor) == "monitor", found
+
+
+def test_a_rights_group_before_no_name_names_no_monitor(nlp):
+    doc = nlp(clean_text("A rights group on Monday said 12 people died in Goma."))
+    assert not [a for a in find_actors(doc).records([0] * len(doc)) if a.kind == "monitor"]

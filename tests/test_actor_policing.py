@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from graph.extract.actors.policing import tells_crowd_control
 from graph.extract.pipeline import Extractor
 from graph.records import Article
 
@@ -37,3 +38,35 @@ def test_security_forces_by_what_they_do(extractor, text, force, not_force):
     names = {a.name for a in result.actors} | {name for e in result.events for name in (e.actor1, e.actor2)}
     assert force in names
     assert not_force not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        # the police's means against a crowd tell that they intervened, named or not
+        ("Youths burnt tyres and blocked roads in Kisii, Kenya, on Tuesday, and tear gas filled the streets.",
+         "Police Forces of Kenya"),
+        ("Protesters marched through Nakuru, Kenya, on Monday. While Nakuru saw peaceful marches, Molo and Njoro "
+         "reported clashes, barricaded roads and tear gas deployments.", "Police Forces of Kenya"),
+        # no such means, no police
+        ("Youths burnt tyres and blocked roads in Kisii, Kenya, on Tuesday.", None),
+    ],
+)
+def test_a_riot_told_with_tear_gas_has_the_police_on_its_other_side(extractor, text, actor2):
+    result = extractor.extract(Article(id="note", text=text, published=dt.date(2016, 6, 20)))
+    riots = [e for e in result.events if e.event_type == "Riots"]
+    assert riots and {e.actor2 for e in riots} == {actor2}
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence", "expected"),
+    [
+        ("Angry traders stoned buses in Eldoret, Kenya. Water cannons were used to clear the road.",
+         "Water cannons were used to clear the road.", True),
+        ("Rubber bullets and tear-gas canisters were found on the road.", "Rubber bullets", True),
+        ("Residents blocked the road with burning tyres.", "Residents blocked the road with burning tyres.", False),
+        ("A gas cylinder exploded in the market.", "A gas cylinder exploded in the market.", False),
+    ],
+)
+def test_crowd_control_words(text, sentence, expected):
+    assert tells_crowd_control(text) is expected

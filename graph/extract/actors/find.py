@@ -25,6 +25,7 @@ from graph.extract.actors.descriptors import backer_mentions, descriptor_mention
 from graph.extract.actors.groups import group_mentions
 from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.media import media_mentions
+from graph.extract.actors.ministries import ministry_mentions
 from graph.extract.actors.people import crowd_mentions, demonym_mentions, protest_mentions, victim_count_mentions
 from graph.extract.actors.persons import TITLES, person_mentions
 from graph.extract.actors.pronouns import pronoun_mentions
@@ -145,6 +146,7 @@ def find_actors(doc: Doc, places: Sequence[PlaceMention] = ()) -> ActorTable:
     crowd_mentions(builder)
     media_mentions(builder)
     person_mentions(builder)
+    ministry_mentions(builder)
     _org_mentions(builder)
     pronoun_mentions(builder)
     victim_count_mentions(builder)

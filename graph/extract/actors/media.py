@@ -1,7 +1,8 @@
 """News outlets that no dictionary lists: a name right after the noun that says what it is ("according to the
 state news agency Kavuu", "the regional weekly "Gazeta Serrana" reported"), a credit line that ends a caption or
 an article ("Photo: Kavuu", "Source: KNA"), and a state's own media named only as such ("state television
-said") as that state's media."""
+said") as that state's media. Rights groups that report are named the same way ("the human rights group
+Kavuu Watch"): monitors."""
 
 from __future__ import annotations
 
@@ -21,6 +22,9 @@ _NEWS_NOUNS = frozenset(["agency", "site", "website", "portal", "outlet"])
 # outlet nouns that are also adjectives: "the weekly X" names an outlet, "after weekly Friday prayers" does not
 _ALSO_ADJECTIVES = frozenset(["weekly", "daily"])
 _INNER = frozenset(["de", "do", "da", "del", "of", "the", "al", "el"])  # small words inside a title: "Voz da X"
+# nouns of a rights monitor after "rights" or "monitoring": "the local human rights organisation X"
+_MONITOR_NOUNS = frozenset(["organisation", "organization", "group", "ngo", "watchdog"])
+_MONITOR_QUALIFIERS = frozenset(["rights", "monitoring"])
 # labels of a credit line, before a colon: "Photo: Kavuu", "SOURCE: KNA"
 _CREDIT_LABELS = frozenset(["photo", "photograph", "picture", "image", "source", "credit"])
 # what a state's own outlet is called when the text gives no name: "state television", "state-run media"
@@ -28,12 +32,17 @@ _STATE_OUTLETS = frozenset(["television", "tv", "radio", "media", "broadcaster"]
 
 
 def media_mentions(builder: MentionBuilder) -> None:
-    """Add news outlets: names after an outlet noun, names on a credit line, and a state's unnamed media."""
+    """Add news outlets (names after an outlet noun, names on a credit line, a state's unnamed media) and the
+    rights monitors named after their noun."""
     doc = builder.doc
     for token in doc[:-1]:
         span = _outlet_name(doc, token)
         if span is not None:
             builder.add(ActorInfo(actor_key(span.text), span.text, "media"), span)
+            continue
+        span = _monitor_name(doc, token)
+        if span is not None:
+            builder.add(ActorInfo(actor_key(span.text), span.text, "monitor"), span)
             continue
         state = _state_outlet(token)
         if state is not None:
@@ -52,6 +61,13 @@ def _outlet_name(doc: Doc, token: Token) -> Span | None:
     if span is None or (lower in _ALSO_ADJECTIVES and not _read_as_noun(doc, token.i, span)):
         return None
     return span
+
+
+def _monitor_name(doc: Doc, token: Token) -> Span | None:
+    """The name after a rights monitor's noun: "the human rights organisation X", "monitoring group X"."""
+    if token.lower_ not in _MONITOR_NOUNS or token.i == 0 or doc[token.i - 1].lower_ not in _MONITOR_QUALIFIERS:
+        return None
+    return _name_after(doc, token.i + 1)
 
 
 def _credited(doc: Doc, label: int) -> Span | None:

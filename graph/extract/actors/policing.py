@@ -12,13 +12,15 @@ from spacy.tokens import Doc, Token
 
 from graph.extract.actors.table import ActorTable, state_actor
 
-__all__ = ["police_who_police"]
+__all__ = ["police_who_police", "tells_crowd_control"]
 
 # the words of a force whose branch the text leaves open (descriptors.tsv reads them as the state's military)
 _UNSPECIFIED = ("security forces", "security personnel", "security agents", "security men", "security officers")
 # what police do: arrest, hold, break up crowds, evict; "fired tear gas" by its object
 _POLICING = frozenset(["arrest", "detain", "disperse", "evict", "displace", "handcuff", "apprehend", "round"])
 _CROWD_WEAPONS = frozenset(["gas", "teargas", "tear-gas"])
+# the means police use on a crowd: a riot told with them had the police intervene, named or not
+_CROWD_CONTROL = ("tear gas", "teargas", "tear-gas", "water cannon", "rubber bullet", "pepper spray", "stun grenade")
 
 
 def police_who_police(doc: Doc, table: ActorTable) -> None:
@@ -50,3 +52,9 @@ def _polices(head: Token) -> bool:
         if any(c.dep_ == "dobj" and c.lower_ in _CROWD_WEAPONS for c in v.children):
             return True
     return False
+
+
+def tells_crowd_control(text: str) -> bool:
+    """Whether a sentence tells of the police's means against a crowd ("fired tear gas", "water cannons")."""
+    lower = text.lower()
+    return any(words in lower for words in _CROWD_CONTROL)

@@ -32,6 +32,7 @@ from dataclasses import replace
 
 from graph.extract.actors import ActorTable
 from graph.extract.actors.lexicon import actor_key
+from graph.extract.actors.policing import tells_crowd_control
 from graph.extract.actors.table import ActorInfo, generic_actor, inter_code, state_actor
 from graph.extract.events.roles import swapped
 from graph.extract.places import PlaceMention
@@ -66,7 +67,8 @@ def implied_parties(events: Sequence[Event], table: ActorTable,
     kinds = {info.name: info.kind for info in table.actors.values()}
     added: dict[str, ActorInfo] = {}
     out = []
-    rioting = _rioting_crowds(events, table)
+    protesting = {name for e in events if e.event_type == "Protests" for name in (e.actor1, e.actor2) if name}
+    rioting = _rioting_crowds(protesting, table)
     unclaimed_fire = _no_armed_party(kinds)  # the article's policy for shells and missiles nobody fires
     for event in events:
         code = country_of.get(event.location or "") or table.main_country
@@ -74,6 +76,8 @@ def implied_parties(events: Sequence[Event], table: ActorTable,
         changed = _implied(event, kinds, code, unclaimed_fire)
         if event.event_type == "Riots" and event.actor1 in rioting:
             changed = {**changed, "actor1": rioting[event.actor1]}
+        elif event.event_type == "Riots" and "actor1" in changed:
+            changed = {**changed, "actor1": _known_crowd(changed["actor1"], protesting)}
         for info in changed.values():
             if info.name not in kinds:
                 added.setdefault(info.name, info)
@@ -83,16 +87,24 @@ def implied_parties(events: Sequence[Event], table: ActorTable,
     return out, records
 
 
-def _rioting_crowds(events: Sequence[Event], table: ActorTable) -> dict[str, ActorInfo]:
+def _rioting_crowds(protesting: set[str], table: ActorTable) -> dict[str, ActorInfo]:
     """Protesters (X) -> Rioters (X) for the crowds an article shows only in riots ("violent protesters robbed
     the passengers"): ACLED codes a crowd by what it does. A crowd the article also shows protesting stays one
     actor, Protesters (X), in its riots too."""
-    protesting = {name for e in events if e.event_type == "Protests" for name in (e.actor1, e.actor2)}
     out = {}
     for info in table.actors.values():
         if info.name.startswith(_PROTESTERS) and info.name not in protesting:
             out[info.name] = generic_actor("Rioters", "civilians", info.country)
     return out
+
+
+def _known_crowd(crowd: ActorInfo, protesting: set[str]) -> ActorInfo:
+    """The crowd of a riot whose doers the sentence leaves unnamed: the article's protesters of that country when
+    it shows them protesting (the same people, one actor, as above), else Rioters (X)."""
+    if not crowd.name.startswith("Rioters"):
+        return crowd
+    same = generic_actor(_PROTESTERS, "civilians", crowd.country)
+    return same if same.name in protesting else crowd
 
 
 def _implied(event: Event, kinds: dict[str, str], code: str | None, unclaimed_fire: bool) -> dict[str, ActorInfo]:
@@ -110,7 +122,11 @@ def _implied(event: Event, kinds: dict[str, str], code: str | None, unclaimed_fi
             return {}  # an unidentified group does not clash with itself
         return {"actor2" if event.actor1 else "actor1": opponent}
     if event.event_type in _CROWDS:
-        return _crowd(event, kinds, code)
+        out = _crowd(event, kinds, code)
+        if event.event_type == "Riots" and event.actor2 is None and "actor2" not in out \
+                and tells_crowd_control(event.evidence):
+            out["actor2"] = _police(code)  # "tear gas deployments": the police intervened, named or not
+        return out
     if sub == "Government regains territory":
         return _regained(event, kinds, code)
     if sub == "Arrests":

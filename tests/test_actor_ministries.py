@@ -1,0 +1,46 @@
+"""A ministry that acts or speaks is its state's government body; a ministry where something happens is no
+actor. Hand-written sentences with real countries."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract.actors.find import find_actors
+from graph.extract.parse.clean import clean_text
+
+
+def kinds_of(nlp, text: str) -> dict[str, tuple[str, set[str]]]:
+    """Name -> (kind, the texts that named it)."""
+    doc = nlp(clean_text(text))
+    table = find_actors(doc)
+    return {a.name: (a.kind, {m.text for m in a.mentions}) for a in table.records([0] * len(doc))}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "words"),
+    [
+        ("Ten soldiers were killed near Ayorou, Niger, the defence ministry said on Thursday.",
+         "Defence Ministry (Niger)", "defence ministry"),
+        ("At least 40 people died in clashes in Nyala, according to the Sudanese Health Ministry.",
+         "Health Ministry (Sudan)", "Sudanese Health Ministry"),
+        ("The Interior Ministry banned the march in Nairobi, Kenya.", "Interior Ministry (Kenya)", "Interior Ministry"),
+        ("Ministry of Information described the raid near Jowhar, Somalia, as a planned operation.",
+         "Ministry of Information (Somalia)", "Ministry of Information"),
+        ("The march was banned by the Interior Ministry in Nairobi, Kenya.", "Interior Ministry (Kenya)",
+         "Interior Ministry"),
+    ],
+)
+def test_a_ministry_that_acts_is_its_governments_body(nlp, text, name, words):
+    kind, mentions = kinds_of(nlp, text).get(name, ("", set()))
+    assert kind == "government" and words in mentions, sorted(kinds_of(nlp, text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds of people protested outside the Ministry of Defence in Niamey, Niger.",
+        "A bomb exploded near the Ministry of Finance in Kabul, Afghanistan.",
+    ],
+)
+def test_a_ministry_where_something_happens_is_no_actor(nlp, text):
+    assert not any("Ministry" in name for name in kinds_of(nlp, text))
