@@ -305,3 +305,19 @@ def test_they_after_no_single_armed_subject_names_no_one(nlp, text):
 def test_a_surname_alone_is_not_always_the_person(nlp, text, person):
     surname = person.split()[-1]
     assert surname not in actors_of(nlp, text)[person][1]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a name before a building noun is the building's, not a person's
+        ("A bomb hidden in a bag devastated the city's Haji Karim mosque in Herat, Afghanistan, killing 12 people.",
+         "Haji Karim"),
+        ("Gunmen attacked the Samuel Okoro hospital in Jos, Nigeria.", "Samuel Okoro"),
+        # an acronym before a weapon noun is the weapon's, not a group's
+        ("Rebels of the NRF attacked Kapoeta, South Sudan. Three rifles and one (1) RPG launcher were captured, "
+         "the SSPDF said.", "RPG"),
+    ],
+)
+def test_a_name_that_qualifies_a_building_or_a_weapon_names_no_actor(nlp, text, name):
+    assert name not in actors_of(nlp, text)

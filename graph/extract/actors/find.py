@@ -262,6 +262,11 @@ def _org_kind(span: Span) -> str:
     return "organization"
 
 
+# nouns of weapons a make's or a type's acronym stands before ("RPG launcher", "PKM gun")
+_WEAPON_NOUNS = frozenset(["launcher", "launchers", "rifle", "rifles", "gun", "guns", "round", "rounds", "missile",
+                           "missiles", "rocket", "rockets", "grenade", "grenades"])
+
+
 def _org_mentions(builder: MentionBuilder) -> None:
     doc = builder.doc
     by_adjective, by_name = countries().by_adjective, countries().by_name
@@ -294,6 +299,8 @@ def _org_mentions(builder: MentionBuilder) -> None:
         kind = _org_kind(span)
         if kind == "place" or _names_unit(span):
             continue  # a building, court, school, ministry or region is where something happens, not who does it
+        if span.end < len(doc) and doc[span.end].lower_ in _WEAPON_NOUNS:
+            continue  # "an RPG launcher", "AK rifles": a weapon's name, not who fired it
         acronym = text.isupper() and 2 <= len(text) <= 6 and text.isalpha()
         if kind == "organization" and not acronym and counts[text] < 2 and len(span) < 2:
             continue  # a lone capitalised word is not evidence of an organisation

@@ -8,6 +8,7 @@ from graph.datafiles import read_words
 from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.table import PLACE_LABELS, ActorInfo, MentionBuilder, strip_name
 from graph.extract.countries import countries
+from graph.extract.places.words import FACILITY_NOUNS
 
 __all__ = ["person_mentions", "TITLES"]
 
@@ -37,8 +38,8 @@ def person_mentions(builder: MentionBuilder) -> None:
             span = span[1:]
         if not _name_like(span) or span.text in by_adjective or span.text in by_name or span[0].text in TITLES:
             continue
-        if builder.names_place(span):
-            continue  # a village the NER read as a person ("Sher Khan Kalay"): the places stage resolved it
+        if builder.names_place(span) or _names_facility(span):
+            continue  # a village the NER read as a person ("Sher Khan Kalay"), or a mosque's or school's name
         spans.append(_with_surname(builder, span, by_name))
     full = sorted({s.text for s in spans if len(s) > 1}, key=len, reverse=True)
     for span in spans:
@@ -49,6 +50,11 @@ def person_mentions(builder: MentionBuilder) -> None:
             continue  # a lone word is too often a place or an organisation misread as a person
         builder.add(ActorInfo(actor_key(name), name, "person"), span)
     _surname_mentions(builder)
+
+
+def _names_facility(span: Span) -> bool:
+    """Whether a name is that of the building it stands before ("the Umar Farouk mosque", "Mary Kay school")."""
+    return span.end < len(span.doc) and span.doc[span.end].lower_ in FACILITY_NOUNS
 
 
 def _with_surname(builder: MentionBuilder, span: Span, by_name: dict[str, str]) -> Span:
