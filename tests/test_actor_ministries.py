@@ -21,8 +21,8 @@ def kinds_of(nlp, text: str) -> dict[str, tuple[str, set[str]]]:
     [
         ("Ten soldiers were killed near Ayorou, Niger, the defence ministry said on Thursday.",
          "Defence Ministry (Niger)", "defence ministry"),
-        ("At least 40 people died in clashes in Nyala, according to the Sudanese Health Ministry.",
-         "Health Ministry (Sudan)", "Sudanese Health Ministry"),
+        ("At least 40 people died in clashes in Abeche, Chad, according to the Chadian Health Ministry.",
+         "Health Ministry (Chad)", "Chadian Health Ministry"),
         ("The Interior Ministry banned the march in Nairobi, Kenya.", "Interior Ministry (Kenya)", "Interior Ministry"),
         ("Ministry of Information described the raid near Jowhar, Somalia, as a planned operation.",
          "Ministry of Information (Somalia)", "Ministry of Information"),
