@@ -298,6 +298,9 @@ def test_sub_event_type(nlp, text, expected):
         # who holds ground now, in the present tense: a description of the front, not a capture
         "The district is largely controlled by rebel fighters.",
         "Armed groups control the road between the two towns.",
+        # "target" as a noun names what was hit, not an attack of its own
+        "The army said the target was a rebel depot near Kora.",
+        "Rebels said the target had been a militia training camp.",
         # a vehicle taken is no territory
         "The rebels seized a truck near Kora.",
         "Youths blocked the highway by taking control of a minibus.",
