@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import subprocess
 
 import pytest
 
@@ -65,3 +66,53 @@ def test_a_missing_dev_folder_is_one_line_and_exit_2(tmp_path, capsys):
     assert main(["--eval", str(tmp_path / "nowhere")]) == 2
     err = capsys.readouterr().err
     assert err == f"dev_overlap: no such folder: {tmp_path / 'nowhere'}\n"
+
+
+def git(repo, *args):
+    subprocess.run(["git", "-C", str(repo), "-c", "user.name=t", "-c", "user.email=t@t", *args], check=True,
+                   capture_output=True)
+
+
+@pytest.fixture
+def named(tmp_path):
+    """A fake dev folder (notes naming a rare village, a rare noun and a country) and a git repo at one commit."""
+    evals = tmp_path / "eval"
+    evals.mkdir()
+    notes = [f"Troops from Kenya shelled Lower Tamsin; a zinegram counted {n} dead." if n == 1
+             else f"Troops from Kenya shelled a camp near Orvek and {n} died." for n in range(1, 6)]
+    rows = [json.dumps({"id": f"x-{n}", "notes": note}) for n, note in enumerate(notes, 1)]
+    (evals / "fake_dev.jsonl").write_text("\n".join(rows) + "\n")
+    (evals / "seed_gold.json").write_text(json.dumps({"about": "Gold of the seed, read in Zubrava."}))
+    repo = tmp_path / "repo"
+    (repo / "tests").mkdir(parents=True)
+    (repo / "tests" / "test_x.py").write_text('"""Cases."""\nOLD = "Tamsin"\n')
+    git(repo, "init", "-q")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "start")
+    return evals, repo
+
+
+@pytest.mark.parametrize(("line", "report"), [
+    ('CASE = "Rebels raided Tamsin, said the zinegram."',
+     "tests/test_x.py:3: Tamsin [x-1]; zinegram [x-1]"),
+    ('CASE = "TAMSIN, then Tamsin again"', "tests/test_x.py:3: TAMSIN [x-1]"),  # once a line, first spelling
+    ('CASE = "A raid near Orvek."', None),  # a name in 4 dev texts is a general one
+    ('CASE = "Soldiers from Kenya shelled the village in Zubrava."', None),  # many texts, common words, own gold
+])
+def test_names_mode_prints_the_rare_dev_words_of_added_lines(named, capsys, line, report):
+    evals, repo = named
+    (repo / "tests" / "test_x.py").write_text(f'"""Cases."""\nOLD = "Tamsin"\n{line}\n')
+    (repo / "seeds").mkdir()
+    (repo / "seeds" / "s.txt").write_text("Tamsin and Lower Tamsin, zinegram.\n")  # outside the scanned folders
+    code = main(["--eval", str(evals), "--names", "--since", "HEAD", "--root", str(repo)])
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:-1] == ([report] if report else [])
+    assert lines[-1] == f"dev_names since=HEAD: {1 if report else 0} lines name rare dev words"
+    assert code == (1 if report else 0)
+
+
+def test_names_mode_with_an_unknown_revision_is_one_line_and_exit_2(named, capsys):
+    evals, repo = named
+    assert main(["--eval", str(evals), "--names", "--since", "nosuchrev", "--root", str(repo)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("dev_overlap: git diff nosuchrev failed: ") and err.count("\n") == 1

@@ -10,6 +10,15 @@ occurs in a dev text is a hit, unless it lies inside a phrase of tools/dev_overl
 names and labels such as ACLED's event types) or in the project's own seed articles (seeds/). Each hit
 prints as ``path:line: n-gram  [dev file]``; the last line counts them. Exit 0 when there is none,
 1 when there is one, 2 on bad use.
+
+A paraphrase keeps a dev text's rare names but not its word runs. ``--names --since REV`` scans the
+lines added since REV (``git diff REV`` of tests/, graph/, tools/ and docs/) for the words of 3 letters
+or more that occur in at most 3 dev texts (record ids, or file names for plain text; the seed's gold
+is the project's own), leaving out common English (graph/data/places/common_words.txt): rare names and
+rare nouns. Each line prints as ``path:line: word [dev ids]; ...``; a name that many dev texts use (a
+country, a capital) is not printed. The last line counts the lines; exit 1 when there is one:
+
+    .venv/bin/python tools/dev_overlap.py --eval ../shared/eval --names --since 9c825df
 """
 
 from __future__ import annotations
@@ -17,7 +26,9 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import subprocess
 import sys
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -29,6 +40,12 @@ SKIP_DIRS = {".git", ".venv", "vendor", "w3c", "node_modules", "__pycache__", ".
              ".pytest_cache"}
 OWN_DIR = "seeds"
 WORD = re.compile(r"[a-z0-9']+")
+NAME = re.compile(r"[^\W\d_]{3,}")
+COMMON = ROOT / "graph" / "data" / "places" / "common_words.txt"
+NAMED_DIRS = ("tests", "graph", "tools", "docs")
+MAX_TEXTS = 3
+OWN_GOLD = "seed_gold.json"  # the gold of the project's own seed article, not a dev text
+HUNK = re.compile(r"^@@ -\S+ \+(\d+)")
 
 Gram = tuple[str, ...]
 
@@ -51,18 +68,27 @@ def _strings(value: object) -> Iterator[str]:
             yield from _strings(item)
 
 
-def dev_texts(path: Path) -> Iterator[str]:
-    """The texts of one dev file: the strings of its JSON records, or the whole file when it is plain text."""
+def dev_records(path: Path) -> Iterator[tuple[str, list[str]]]:
+    """The records of one dev file: each one's id (its "id" field, else the file name) and its strings."""
     text = path.read_text(encoding="utf-8", errors="replace")
     if path.suffix == ".txt":
-        yield text
+        yield path.name, [text]
         return
     lines = text.splitlines() if path.suffix == ".jsonl" else [text]
     for line in lines:
         try:
-            yield from _strings(json.loads(line))
+            record = json.loads(line)
         except json.JSONDecodeError:
-            yield line
+            yield path.name, [line]
+            continue
+        ident = record.get("id") if isinstance(record, dict) else None
+        yield str(ident or path.name), list(_strings(record))
+
+
+def dev_texts(path: Path) -> Iterator[str]:
+    """The texts of one dev file: the strings of its JSON records, or the whole file when it is plain text."""
+    for _, strings in dev_records(path):
+        yield from strings
 
 
 def dev_grams(evals: Path, n: int) -> dict[Gram, str]:
@@ -119,6 +145,48 @@ def scan(root: Path, evals: Path, n: int, allow: Iterable[str]) -> list[str]:
     return hits
 
 
+def dev_words(evals: Path) -> dict[str, set[str]]:
+    """Each lower-cased word of the dev sets that occurs in at most MAX_TEXTS records, with their ids."""
+    texts: dict[str, set[str]] = defaultdict(set)
+    for path in sorted(evals.rglob("*")):
+        if path.is_file() and path.suffix in DEV_SUFFIXES and path.name != OWN_GOLD:
+            for ident, strings in dev_records(path):
+                for word in {w.lower() for text in strings for w in NAME.findall(text)}:
+                    texts[word].add(ident)
+    return {word: ids for word, ids in texts.items() if len(ids) <= MAX_TEXTS}
+
+
+def added_lines(root: Path, since: str) -> Iterator[tuple[str, int, str]]:
+    """Each line added since revision ``since`` under NAMED_DIRS: path, line number and text."""
+    diff = subprocess.run(["git", "-C", str(root), "diff", "--unified=0", "--no-color", "--no-ext-diff", since,
+                           "--", *NAMED_DIRS], capture_output=True, text=True, check=True).stdout
+    path, number = "", 0
+    for line in diff.splitlines():
+        if line.startswith("+++ "):
+            path = line[6:] if line.startswith("+++ b/") else ""
+        elif match := HUNK.match(line):
+            number = int(match.group(1))
+        elif line.startswith("+") and path:
+            yield path, number, line[1:]
+            number += 1
+
+
+def scan_names(root: Path, evals: Path, since: str) -> list[str]:
+    """One report line per added repo line naming words that only a few dev texts use."""
+    rare = dev_words(evals)
+    common = {w.strip() for w in COMMON.read_text(encoding="utf-8").splitlines() if not w.startswith("#")}
+    hits = []
+    for path, number, line in added_lines(root, since):
+        words: dict[str, str] = {}  # lower-cased word -> its first spelling on the line
+        for word in NAME.findall(line):
+            if word.lower() in rare and word.lower() not in common:
+                words.setdefault(word.lower(), word)
+        if words:
+            named = "; ".join(f"{word} [{', '.join(sorted(rare[low]))}]" for low, word in words.items())
+            hits.append(f"{path}:{number}: {named}")
+    return hits
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the scan from the command line; exit 1 when a repo line shares an n-gram with the dev sets."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -126,10 +194,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-n", type=int, default=8, help="words in a shared run (default 8)")
     parser.add_argument("--root", type=Path, default=ROOT, help="the repository to scan (default: this one)")
     parser.add_argument("--allow", type=Path, default=ALLOW, help="phrases that may be shared (default: %(default)s)")
+    parser.add_argument("--names", action="store_true",
+                        help=f"print the words of lines added since --since that at most {MAX_TEXTS} dev texts use")
+    parser.add_argument("--since", default="main", help="the revision --names diffs against (default: main)")
     args = parser.parse_args(argv)
     if not args.eval.is_dir():
         print(f"dev_overlap: no such folder: {args.eval}", file=sys.stderr)
         return 2
+    if args.names:
+        return main_names(args.root.resolve(), args.eval.resolve(), args.since)
     if args.n < 2:
         print("dev_overlap: -n must be at least 2", file=sys.stderr)
         return 2
@@ -138,6 +211,19 @@ def main(argv: list[str] | None = None) -> int:
     for hit in hits:
         print(hit)
     print(f"dev_overlap n={args.n}: {len(hits)} repo lines share {args.n} words with the dev sets")
+    return 1 if hits else 0
+
+
+def main_names(root: Path, evals: Path, since: str) -> int:
+    """Print the --names report; exit 1 when an added line names a rare dev word, 2 when git fails."""
+    try:
+        hits = scan_names(root, evals, since)
+    except subprocess.CalledProcessError as error:
+        print(f"dev_overlap: git diff {since} failed: {error.stderr.strip().splitlines()[-1:]}", file=sys.stderr)
+        return 2
+    for hit in hits:
+        print(hit)
+    print(f"dev_names since={since}: {len(hits)} lines name rare dev words")
     return 1 if hits else 0
 
 
