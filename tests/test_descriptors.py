@@ -24,7 +24,7 @@ def actor_names(extractor, text: str) -> set[str]:
     ("text", "present", "absent"),
     [
         # a level below the state is an area or a council, not the government whose forces fight
-        ("Fulanis attacked Abo village in Guma local government on Monday, killing 12.",
+        ("Bandits killed 12 farmers in Kauru local government on Monday.",
          "Civilians (Nigeria)", "Military Forces of Nigeria"),
         ("Armed men attacked the local government offices in Gwoza, Nigeria.", "Unidentified Armed Group (Nigeria)",
          "Government of Nigeria"),

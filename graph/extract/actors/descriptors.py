@@ -225,7 +225,7 @@ _SUBNATIONAL = frozenset(["local", "municipal", "district", "county", "provincia
 
 def _government_modifier(token) -> bool:
     """Whether "government" (or "regime", "state") is no actor: it only qualifies a civilian who works for it ("a
-    government official"), or it is a level below the state ("Guma local government", "the district government")."""
+    government official"), or it is a level below the state ("Kauru local government", "the district government")."""
     if token.lower_ == "government" and token.i > 0 and token.doc[token.i - 1].lower_ in _SUBNATIONAL:
         return True
     return (token.lower_ in _GOVERNMENT_WORDS and token.dep_ in ("compound", "amod", "nmod")

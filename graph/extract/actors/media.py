@@ -8,27 +8,25 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from graph.datafiles import read_rows
 from graph.extract.actors.groups import QUOTES
 from graph.extract.actors.lexicon import actor_key
+from graph.extract.actors.resolve import named_country
 from graph.extract.actors.table import ActorInfo, MentionBuilder
 from graph.extract.countries import countries
 
 __all__ = ["media_mentions"]
 
-# nouns of a news outlet that a name follows in apposition ("newspaper X", "the weekly X", "magazine X")
-_OUTLET_NOUNS = frozenset(["newspaper", "newssheet", "weekly", "daily", "broadcaster", "tabloid", "magazine"])
-# nouns that name an outlet after "news": "news agency X", "the news website X"
-_NEWS_NOUNS = frozenset(["agency", "site", "website", "portal", "outlet"])
+_WORDS: dict[str, frozenset[str]] = {
+    role: frozenset(row["word"] for row in read_rows("actors", "outlet_words.tsv") if row["role"] == role)
+    for role in ("outlet_noun", "news_noun", "credit_label", "state_outlet", "masthead", "not_outlet", "state_body")
+}
 # outlet nouns that are also adjectives: "the weekly X" names an outlet, "after weekly Friday prayers" does not
 _ALSO_ADJECTIVES = frozenset(["weekly", "daily"])
 _INNER = frozenset(["de", "do", "da", "del", "of", "the", "al", "el"])  # small words inside a title: "Voz da X"
 # nouns of a rights monitor after "rights" or "monitoring": "the local human rights organisation X"
 _MONITOR_NOUNS = frozenset(["organisation", "organization", "group", "ngo", "watchdog"])
 _MONITOR_QUALIFIERS = frozenset(["rights", "monitoring"])
-# labels of a credit line, before a colon: "Photo: Kavuu", "SOURCE: KNA"
-_CREDIT_LABELS = frozenset(["photo", "photograph", "picture", "image", "source", "credit"])
-# what a state's own outlet is called when the text gives no name: "state television", "state-run media"
-_STATE_OUTLETS = frozenset(["television", "tv", "radio", "media", "broadcaster"])
 
 
 def media_mentions(builder: MentionBuilder) -> None:
@@ -52,10 +50,10 @@ def media_mentions(builder: MentionBuilder) -> None:
 def _outlet_name(doc: Doc, token: Token) -> Span | None:
     """The name an outlet noun or a credit label at ``token`` introduces, if any."""
     lower = token.lower_
-    if lower in _CREDIT_LABELS:
+    if lower in _WORDS["credit_label"]:
         return _credited(doc, token.i)
-    news = lower in _NEWS_NOUNS and token.i > 0 and doc[token.i - 1].lower_ == "news"
-    if not (lower in _OUTLET_NOUNS or news):
+    news = lower in _WORDS["news_noun"] and token.i > 0 and doc[token.i - 1].lower_ == "news"
+    if not (lower in _WORDS["outlet_noun"] or news):
         return None
     span = _name_after(doc, token.i + 1)
     if span is None or (lower in _ALSO_ADJECTIVES and not _read_as_noun(doc, token.i, span)):
@@ -78,7 +76,17 @@ def _credited(doc: Doc, label: int) -> Span | None:
     span = _name_after(doc, label + 2)
     if span is None or not _ends_line(doc, span.end - 1) or any(t.ent_type_ == "PERSON" for t in span):
         return None
-    return span
+    return span if _reads_as_outlet(span) else None
+
+
+def _reads_as_outlet(name: Span) -> bool:
+    """Whether a credited name is an outlet's: an acronym ("KNA") or a masthead ("Kavuu Times"), but no stock
+    credit ("Handout", "Social Media") and no state body ("Ministry of Defence"), which credit lines name as often."""
+    words = {t.lower_ for t in name}
+    if name.text.lower() in _WORDS["not_outlet"] or words & (_WORDS["state_body"] | _WORDS["not_outlet"]):
+        return False
+    acronym = len(name) == 1 and name.text.isalpha() and name.text.isupper() and 2 <= len(name.text) <= 6
+    return acronym or bool(words & _WORDS["masthead"])
 
 
 def _ends_line(doc: Doc, i: int) -> bool:
@@ -91,10 +99,12 @@ def _state_outlet(token: Token) -> Token | None:
     """The word "state" of "state television", "state-run radio", "state media" ("Islamic State TV" is no
     state's), or None."""
     doc, i = token.doc, token.i
-    if token.lower_ not in _STATE_OUTLETS or i == 0:
+    if token.lower_ not in _WORDS["state_outlet"] or i == 0:
         return None
     if doc[i - 1].lower_ == "run" and i >= 3 and doc[i - 2].text == "-":
         i -= 2  # "state-run television"
+    if i >= 3 and doc[i - 3].lower_ in ("head", "heads") and doc[i - 2].lower_ == "of":
+        return None  # "the head of state television" is a person's office, no outlet
     state = doc[i - 1]
     return state if state.text == "state" or (state.text == "State" and state.is_sent_start) else None
 
@@ -103,13 +113,12 @@ def _add_state_media(builder: MentionBuilder, state: Token, outlet: Token) -> No
     """Add "state television" as the media of the state the text gives it ("Ruritanian state television") or of
     the sentence's country."""
     doc, start = builder.doc, state.i
-    code = None
-    if start > 0:
-        before = doc[start - 1].text
-        code = countries().by_adjective.get(before) or countries().by_name.get(before)
-    if code:
-        start -= 1
-    country = countries().by_code.get(code or builder.country_at(outlet.i) or "")
+    known = countries()
+    # two words before one: "South Sudanese state television" is not Sudan's
+    found = named_country(doc, start - 1, {**known.by_adjective, **known.by_name}) if start > 0 else None
+    code = found[0] if found else builder.country_at(outlet.i)
+    start = found[1] if found else start
+    country = known.by_code.get(code or "")
     if country is None:
         return  # a state's media of no known state names no actor
     name = f"State media ({country.name})"

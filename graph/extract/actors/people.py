@@ -40,8 +40,8 @@ _NOT_CROWDS = frozenset(["forces", "troops", "soldiers", "militants", "fighters"
 
 def crowd_mentions(builder: MentionBuilder) -> None:
     """Add the plural nouns a sentence makes the subject of a protest ("Employees gathered in protest",
-    "dozens of artists rallied") as Protesters of the nationality the text gives them ("hundreds of Eritrean
-    refugees"), else of the country the sentence is about."""
+    "dozens of artists rallied") as Protesters of the nationality the text gives them ("scores of Zambian
+    nurses"), else of the country the sentence is about."""
     doc = builder.doc
     for token in doc:
         if token.lower_ in _NOT_CROWDS or builder.table.at(token.i) or not is_protest_subject(token):
@@ -54,7 +54,7 @@ def crowd_mentions(builder: MentionBuilder) -> None:
 
 def _nationality(token) -> str | None:
     """The country of a nationality adjective on a crowd's noun, or on the noun a count stands for:
-    "Eritrean refugees", "hundreds of Eritrean refugees"."""
+    "Zambian nurses", "scores of Zambian nurses"."""
     nouns = [token] + [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                        for g in c.children if g.dep_ == "pobj"]
     for noun in nouns:
@@ -68,7 +68,7 @@ def _nationality(token) -> str | None:
 
 def protest_mentions(builder: MentionBuilder) -> None:
     """In a sentence that names a protest or a riot but no group of people, the word stands for its crowd:
-    "Protests against insecurity in El Fasher" -> Protesters (Sudan), "Riots broke out" -> Rioters."""
+    "A march over fuel prices in Mombasa" -> Protesters (Kenya), "Riots broke out" -> Rioters."""
     doc, table = builder.doc, builder.table
     crowded = {sentence_start(doc[m.start]) for m in table.mentions if table.actors[m.key].kind == "civilians"}
     for sent in doc.sents:
