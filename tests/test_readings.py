@@ -11,6 +11,7 @@ import graph.link.batch
 from graph.build import build_document
 from graph.link import rebuild_current
 from graph.link.readings import BatchReadings
+from graph.link.recent import from_store
 from graph.records import Actor, Article, Event, Extraction, Location
 from graph.store import Store
 from graph.vocab import CURRENT_GRAPH
@@ -106,3 +107,24 @@ def test_n_triples_in_another_layout_are_read_as_the_builders():
         read[layout].append(sorted(map(str, batch.evidence(subjects))))
     assert len(read["builder"]) > 20
     assert read["tabs"] == read["builder"]
+
+
+@pytest.mark.parametrize("asked", [["al-shabaab"], ["ras-kamboni", "somali-national-army"], ["not-mentioned"]])
+def test_the_documents_mentioning_each_subject_are_those_the_store_gives_after_each_parse(tmp_path, asked):
+    subjects = {f"{BASE}actor/{name}" for name in asked} | {f"{BASE}place/kismayo"}
+    batch, written = BatchReadings(), []
+    store = Store(str(tmp_path / "store"))
+    try:
+        for reports in (FIRST, SECOND):  # asked after each parse: the index must take in the later graphs
+            for extraction in reports:
+                built = build_document(extraction, BASE)
+                batch.add(built.graph_iri, built.ntriples, built.triples)
+                written.append((built.graph_iri, built.ntriples))
+            batch.parse()
+            store.bulk_replace(written)
+            mentioning = batch.documents_mentioning(subjects)
+            assert {s: sorted(pairs) for s, pairs in mentioning.items()} == \
+                {s: sorted(pairs) for s, pairs in from_store(store, subjects).items()}
+            assert len(mentioning[f"{BASE}place/kismayo"]) == len(written)
+    finally:
+        store.close()

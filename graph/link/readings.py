@@ -128,12 +128,13 @@ class BatchReadings:
         self.pending: dict[str, bytes] = {}  # graph IRI -> N-Triples not parsed yet
         self.terms = _Terms()
         self.max_triples, self.triples, self.complete = max_triples, 0, True
+        self._mentions: dict[str, list[tuple[str | None, str]]] | None = None  # by subject, built when first asked
 
     def add(self, graph_iri: str, ntriples: bytes, triples: int) -> None:
         """Note one written document graph (its N-Triples and how many triples they are); ``parse`` reads it."""
         self.triples += triples
         if self.triples > self.max_triples:
-            self.complete, self.graphs, self.pending = False, {}, {}
+            self.complete, self.graphs, self.pending, self._mentions = False, {}, {}, None
         if self.complete:
             self.pending[graph_iri] = ntriples
 
@@ -141,7 +142,7 @@ class BatchReadings:
         """Read the graphs added since the last call (the ingest calls it while its writer loads them)."""
         for graph_iri, ntriples in self.pending.items():
             self.graphs[graph_iri] = _Graph(ntriples, self.terms)
-        self.pending = {}
+        self.pending, self._mentions = {}, None
 
     def mentioned(self) -> dict[str, set[str]]:
         """The actors, places, events and documents the batch's graphs mention, by class IRI (``GRAPH_SUBJECTS``)."""
@@ -169,12 +170,13 @@ class BatchReadings:
     def documents_mentioning(self, subjects: set[str]) -> dict[str, list[tuple[str | None, str]]]:
         """The (date, document) of each of the batch's documents that each of these subjects derives from
         (``graph.queries.DOCUMENTS_OF``)."""
-        found: dict[str, list[tuple[str | None, str]]] = defaultdict(list)
-        for graph in self.graphs.values():
-            for s, published, document in graph.mentions:
-                if s in subjects:
+        if self._mentions is None:  # indexed once: the reconciler asks once per chunk of 300 subjects
+            found: dict[str, list[tuple[str | None, str]]] = defaultdict(list)
+            for graph in self.graphs.values():
+                for s, published, document in graph.mentions:
                     found[s].append((published, document))
-        return dict(found)
+            self._mentions = dict(found)
+        return {s: list(self._mentions[s]) for s in subjects if s in self._mentions}
 
     def evidence(self, events: Iterable[str]) -> list[dict[str, Any]]:
         """The rows of ``EVIDENCE_FIGURES`` for these events."""
