@@ -27,6 +27,7 @@ _CLASSES = {"actor": _SEM + "Actor", "place": _SEM + "Place", "event": _SEM + "E
 # URL kind -> the path segment of entity IRIs.
 KINDS = {"actors": "actor", "places": "place", "events": "event", "documents": "document"}
 RECORD_LIMIT = 100  # events, documents and co-occurring entities listed inside one record
+_DOCUMENT_QUERIES = {"actor": q.ACTOR_DOCUMENTS, "place": q.PLACE_DOCUMENTS}  # by the variable each binds
 _POINT = re.compile(r"POINT\s*\(\s*([-+0-9.eE]+)\s+([-+0-9.eE]+)\s*\)", re.IGNORECASE)
 _RELATIONS = {"memberOf": "member_of", "partOf": "part_of", "affiliatedWith": "affiliated_with",
               "supports": "supports", "leads": "leads"}
@@ -123,12 +124,11 @@ def _named(names: dict[str, dict[str, Any]], iri: str | None, kind: str) -> dict
     return ref(iri, names.get(iri, {}).get("name") if iri else None, kind)
 
 
-def _documents(store: TripleStore, query: str, binding: dict[str, Any]) -> list[dict[str, Any]]:
-    """The entity's newest documents: those it keeps (``graph.link.recent``), else (a store written before they
-    were kept) read from the document graphs."""
-    entity = next(iter(binding.values()))
-    rows = store.read(q.RECENT_DOCUMENTS, {"entity": entity})[:RECORD_LIMIT] \
-        or store.read(q.page(query, RECORD_LIMIT, 0), binding)
+def _documents(store: TripleStore, role: str, entity: URIRef) -> list[dict[str, Any]]:
+    """The newest documents of the actor or place (``role``): those it keeps (``graph.link.recent``), else (a store
+    written before they were kept) read from the document graphs."""
+    rows = store.read(q.page(q.RECENT_DOCUMENTS, RECORD_LIMIT, 0), {"entity": entity}) \
+        or store.read(q.page(_DOCUMENT_QUERIES[role], RECORD_LIMIT, 0), {role: entity})
     return [{**ref(r["document"], r.get("title"), "documents"), "title": r.get("title"),
              "published": r.get("published")} for r in rows]
 
@@ -163,7 +163,7 @@ def actor_record(store: TripleStore, base_iri: str, actor_id: str) -> dict[str, 
                     "roles": v["roles"]} for e, v in events.items()],
         "co_actors": [{**_named(names, r["other"], "actors"), "events": r["events"]} for r in co_actors],
         "places": [{**_named(names, r["place"], "places"), "events": r["events"]} for r in places],
-        "documents": _documents(store, q.ACTOR_DOCUMENTS, binding),
+        "documents": _documents(store, "actor", iri),
     }
 
 
@@ -204,7 +204,7 @@ def place_record(store: TripleStore, base_iri: str, place_id: str) -> dict[str, 
                     "sub_type": r.get("sub_type"), "fatalities": r.get("fatalities")}
                    for r in newest_first(store, reads, binding, RECORD_LIMIT, 0)],
         "actors": [{**_named(names, r["actor"], "actors"), "events": r["events"]} for r in actors],
-        "documents": _documents(store, q.PLACE_DOCUMENTS, binding),
+        "documents": _documents(store, "place", iri),
     }
 
 

@@ -329,8 +329,10 @@ ACTOR_PLACES = PREFIXES + """SELECT ?place (COUNT(?event) AS ?events) {
 """
 
 # The page of documents is chosen by date alone, then titled (the outer query has no WHERE keyword, so ?actor is
-# bound in the inner one): sorting every document with its title cost 2-2.5x more at 100,000 documents.
-ACTOR_DOCUMENTS = PREFIXES + """SELECT ?document ?title ?published {
+# bound in the inner one): sorting every document with its title cost 2-2.5x more at 100,000 documents. The
+# outer DISTINCT is for a remote store, which reads this on its union default graph, where a document's headline
+# is both in its report's graph and in the current graph.
+ACTOR_DOCUMENTS = PREFIXES + """SELECT DISTINCT ?document ?title ?published {
   { SELECT DISTINCT ?document ?published WHERE {
       GRAPH ?report { ?actor prov:wasDerivedFrom ?document }
       OPTIONAL { ?document schema:datePublished ?published }
@@ -357,7 +359,7 @@ RECENT_DOCUMENTS = PREFIXES + """SELECT ?document ?title ?published WHERE {
   ?entity ckg:recentDocument ?document .
   OPTIONAL { ?document schema:headline ?title }
   OPTIONAL { ?document schema:datePublished ?published }
-} ORDER BY DESC(?published) ?document
+} ORDER BY DESC(?published) ?document #PAGE#
 """
 
 # ---------------------------------------------------------------- events (bound: ?event)

@@ -7,11 +7,13 @@ import datetime as dt
 import pytest
 from rdflib import URIRef
 
+from api.entities import RECORD_LIMIT, actor_record, place_record
 from graph import queries as q
 from graph.link import rebuild_current
 from graph.link.recent import RECENT, newest
 from graph.records import Actor, Article, Event, Extraction, Location
-from graph.store import Store
+from graph.store import Store, TripleStore
+from graph.vocab import CKG, CURRENT_GRAPH
 from tests.conftest import write
 
 BASE = "https://conflictkg.org/id/"
@@ -28,6 +30,10 @@ NEWEST = 79  # a report of the first batch with the latest date (_day)
 ])
 def test_newest_orders_as_the_documents_query(pairs, expected):
     assert newest(pairs) == expected
+
+
+def test_each_entity_keeps_as_many_documents_as_its_record_lists():
+    assert RECENT >= RECORD_LIMIT
 
 
 def test_newest_keeps_the_recent_ones():
@@ -58,7 +64,7 @@ def _kept_and_read(store: Store, entity: str, role: str) -> tuple[list, list]:
     """The entity's kept documents and those the document graphs give (ACTOR_DOCUMENTS), as the record lists them."""
     bound = {role: URIRef(entity)}
     query = q.ACTOR_DOCUMENTS if role == "actor" else q.PLACE_DOCUMENTS
-    kept = [r["document"] for r in store.read(q.RECENT_DOCUMENTS, {"entity": URIRef(entity)})]
+    kept = [r["document"] for r in store.read(q.page(q.RECENT_DOCUMENTS, RECENT, 0), {"entity": URIRef(entity)})]
     return kept, [r["document"] for r in store.read(q.page(query, RECENT, 0), bound)]
 
 
@@ -84,5 +90,43 @@ def test_the_kept_documents_are_those_the_reports_give(tmp_path, steps):
             assert len(read) == RECENT and kept == read
         militia = set(_kept_and_read(store, MILITIA, "actor")[0])
         assert (BASE + f"document/story-{NEWEST:03d}" in militia) == (steps not in ("replaced", "rebuilt"))
+    finally:
+        store.close()
+
+
+def listed_without_kept(store: TripleStore, reports: int) -> tuple[list[list[str]], list[list[str]]]:
+    """Write ``reports`` reports; the documents the militia's and the town's records list, with the lists they keep
+    and after those are deleted (a store written before they were kept: the records read the document graphs)."""
+    write(store, [_report(n, _day(n)) for n in range(reports)], BASE, validate=False)
+
+    def listed() -> list[list[str]]:
+        records = actor_record(store, BASE, "red-hill-militia"), place_record(store, BASE, "greenford")
+        return [[d["id"] for d in record["documents"]] for record in records if record is not None]
+
+    kept = listed()
+    store.update_raw(f"DELETE WHERE {{ GRAPH <{CURRENT_GRAPH}> {{ ?entity <{CKG.recentDocument}> ?document }} }}")
+    assert not store.select(f"SELECT * WHERE {{ ?entity <{CKG.recentDocument}> ?document }}")
+    return kept, listed()
+
+
+def test_a_record_lists_the_same_documents_when_its_entity_keeps_none(tmp_path):
+    store = Store(str(tmp_path / "store"))
+    try:
+        kept, read = listed_without_kept(store, RECENT + 4)
+        assert [len(documents) for documents in kept] == [RECORD_LIMIT, RECORD_LIMIT]
+        assert read == kept
+    finally:
+        store.close()
+
+
+def test_a_record_lists_at_most_its_limit_of_kept_documents_after_a_raw_write(tmp_path):
+    store = Store(str(tmp_path / "store"))
+    try:
+        write(store, [_report(n, _day(n)) for n in range(3)], BASE, validate=False)
+        links = " ".join(f"<{MILITIA}> <{CKG.recentDocument}> <{BASE}document/raw-{n}> ."
+                         for n in range(RECORD_LIMIT + 50))
+        store.update_raw(f"INSERT DATA {{ GRAPH <{CURRENT_GRAPH}> {{ {links} }} }}")  # the writer does not rewrite it
+        record = actor_record(store, BASE, "red-hill-militia")
+        assert record is not None and len(record["documents"]) == RECORD_LIMIT
     finally:
         store.close()

@@ -14,6 +14,7 @@ from rdflib import Graph, Literal, URIRef
 
 from graph.store import NotAcceptable, RemoteStore, Store, StoreError
 from tests.conftest import ROOT, free_port, wait_until_up
+from tests.test_recent import listed_without_kept
 
 EX = "http://example.org/"
 OXIGRAPH = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or "oxigraph"
@@ -213,3 +214,9 @@ def test_a_write_runs_the_write_listeners(remote):
     remote.replace_graph(f"{EX}listened", f"<{EX}a> <{EX}p> <{EX}b> .\n")
     remote.select("SELECT * WHERE { ?s ?p ?o }")
     assert seen and set(seen) == {"written"}
+
+
+def test_a_record_on_a_remote_store_lists_the_same_documents_when_its_entity_keeps_none(remote):
+    kept, read = listed_without_kept(remote, 6)
+    assert [len(documents) for documents in kept] == [6, 6]
+    assert read == kept
