@@ -25,10 +25,15 @@ PUBLISHED = "2024-03-22"  # a Friday
         ("The day before, the convoy had been ambushed.", -1),
         ("Two days earlier, gunmen had raided the village.", -2),
         ("The station was looted the night before.", -1),
+        # an earlier incident told by how long before the one just told it happened
+        ("The attack came two days after gunmen killed four herders near Dori.", -2),
+        ("The raid came a week after soldiers shelled the camp.", -7),
+        ("It came just hours after a roadside bomb hit a convoy.", 0),
         # a day before something else than the event told before, or no shift at all
         ("Police dispersed a rally the day before the vote.", None),
         ("Days later the army shelled the camp.", None),
         ("Gunmen attacked the convoy on Tuesday.", None),
+        ("The attack came after weeks of tension.", None),
     ],
 )
 def test_day_offset(text, offset):
@@ -77,6 +82,17 @@ def test_relative_reading(anchor, text, expected):
             "Police said on Monday that gunmen had attacked a village near Dori three days before.",
             [("Attack", "2024-03-15")],
         ),
+        # the earlier incident is one of its own, dated back from the one just told
+        (
+            "Gunmen attacked an army base in Gao on Tuesday. The attack came two days after gunmen killed four "
+            "herders near Dori.",
+            [("Armed clash", "2024-03-19"), ("Attack", "2024-03-17")],
+        ),
+        (
+            "Gunmen killed 14 villagers in Tera on Tuesday night. The attack came a day after six civilians were "
+            "killed in an ambush in Tera.",
+            [("Attack", "2024-03-19"), ("Attack", "2024-03-18")],
+        ),
         (
             "The next day, on Tuesday, police dispersed a protest in Jinja.",
             [("Protest with intervention", "2024-03-19")],
@@ -96,7 +112,8 @@ def test_article_event_dates(text, expected):
 # One example of each offset pattern, in the patterns' order
 OFFSET_EXAMPLES = ["Police came back the following evening.", "Three weeks later the road reopened.",
                    "The camp had been shelled the preceding night.", "Troops had left the town the night before.",
-                   "The convoy set out two days earlier."]
+                   "The convoy set out two days earlier.", "The raid came a week after the ambush.",
+                   "The blast occurred hours after the vote."]
 
 
 def test_the_offset_examples_cover_every_pattern():

@@ -24,7 +24,10 @@ _NEW_INCIDENT = re.compile(
     r"\b(?:(?:another|second|third|other|similar)\b(?!\s+(?:\w+\s+)?" + _SOURCE_NOUNS + r"\b)"
     r"|separate(?=\s+(?:\w+\s+)?" + _INCIDENT_NOUNS + r"\b)|separately|meanwhile|elsewhere|earlier|previously"
     r"|then\b(?!\s*[.,;:!?])"
-    r"|follow-up|also\b(?!\s+(?:cited|cites|quoted|quotes)\b))\b",
+    r"|follow-up|also\b(?!\s+(?:cited|cites|quoted|quotes)\b)"
+    # "The attack came a day after ...": an earlier incident, told by how long before this one it happened
+    r"|(?:came|comes|happened|occurred)\s+(?:(?:just|only|a few|a|an|one|two|three|four|five|six|\d+)\s+)?"
+    r"(?:hours?|days?|weeks?)\s+after)\b",
     re.IGNORECASE,
 )
 

@@ -1,4 +1,5 @@
-"""Dates told relative to the event before: "the next day", "two days later", "the previous night".
+"""Dates told relative to the event before: "the next day", "two days later", "the previous night", "came a
+day after".
 
 A story dates its first incident and the next ones from it ("On Monday militants attacked Tera. The
 next day police dispersed a protest in Jinja"). Such an expression names no day of its own: it
@@ -18,6 +19,7 @@ from graph.extract.parse.sentences import span_text
 
 __all__ = ["day_offset", "shift_reading", "relative_reading", "counted_from_date"]
 
+_CAME = r"(?:came|comes|happened|occurred)(?:\s+(?:just|only))?"
 _COUNT = r"(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 # "the day before, ...", "two days before." but not "the day before the vote" (a day before something else)
 _ALONE = r"(?=\s*[,.;:)]|\s*$)"
@@ -29,11 +31,14 @@ _OFFSETS: list[tuple[int, re.Pattern[str]]] = [
         (-1, r"\bthe\s+(?:previous|preceding)\s+(?:day|morning|afternoon|evening|night)\b"),
         (-1, rf"\bthe\s+(?:day|night)\s+before{_ALONE}"),
         (-1, rf"\b{_COUNT}\s+(?P<unit>day|week)s?\s+(?:earlier|before{_ALONE})"),
+        # "The attack came a day after six villagers were killed": the other incident, that long before this one
+        (-1, rf"\b{_CAME}\s+{_COUNT}\s+(?P<unit>day|week)s?\s+after\b"),
+        (0, rf"\b{_CAME}\s+(?:just\s+|only\s+|a\s+few\s+)?(?:hours|minutes)\s+after\b"),
     ]
 ]
 # A word every offset pattern needs (matched as they match it): most sentences have none, and one search
-# rules all five patterns out (tests/test_relative_dates.py passes an example of each pattern through it).
-_OFFSET_WORD = re.compile(r"next|following|later|previous|preceding|before|earlier", re.IGNORECASE)
+# rules all the patterns out (tests/test_relative_dates.py passes an example of each pattern through it).
+_OFFSET_WORD = re.compile(r"next|following|later|previous|preceding|before|earlier|after", re.IGNORECASE)
 
 
 def _find_offset(text: str) -> tuple[int, int, int] | None:
