@@ -104,3 +104,24 @@ def test_the_force_told_next_joins_the_protest_in_its_role(sub, parties):
     force = EventMention(_event(sub, "Protests", POLICE, None), dated=False, placed=False)
     [incident] = merge_mentions([protest, force])
     assert (incident.event.sub_event_type, incident.event.actor1, incident.event.actor2) == (sub, *parties)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # forces sent to the crowd at its place and day are the protest's story, not an event of their own
+        ("Protesters blocked the main highway in Nakuru with burning tyres on Monday. In Nakuru, the unrest "
+         "prompted the deployment of the General Service Unit.",
+         [("Riots", "Nakuru")]),
+        # forces sent elsewhere, or on another day, are an event of their own
+        ("Protesters blocked the main highway in Nakuru with burning tyres on Monday. In Eldoret, the unrest "
+         "prompted the deployment of the army.",
+         [("Riots", "Nakuru"), ("Strategic developments", "Eldoret")]),
+        ("Protesters blocked the main highway in Nakuru with burning tyres on Monday. On Wednesday, the unrest "
+         "prompted the deployment of the army in Nakuru.",
+         [("Riots", "Nakuru"), ("Strategic developments", "Nakuru")]),
+    ],
+)
+def test_forces_sent_to_a_crowd_are_its_story(text, expected):
+    events = extract("steps", text, "2024-06-27").events
+    assert [(e.event_type, e.location) for e in events] == expected

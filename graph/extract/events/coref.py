@@ -56,7 +56,7 @@ def merge_mentions(mentions: Iterable[EventMention], short: bool = False) -> lis
             pointed = next((i for i, incident in enumerate(incidents) if _points_at(incident, mention, signals)), None)
             if pointed is not None:
                 incidents[pointed] = toll_told_back(incidents[pointed], mention, signals)
-            elif not (incidents and _aftermath(incidents[-1], mention, signals)):
+            elif not any(_aftermath(incident, mention, signals) for incident in _last_told(incidents)):
                 incidents.append(mention)
     return incidents
 
@@ -117,13 +117,18 @@ def _only_earlier(mention: EventMention) -> bool:
 # incident's story (ACLED codes it in the incident's note), not as an incident of its own. A bomb's or a shell's
 # authors are not at the scene: arrests after it come from an investigation, an event of its own.
 _ARRESTED_AFTER = frozenset(["Battles", "Violence against civilians", "Riots", "Protests"])
+# What follows an incident at its place and day as part of its story: arrests at the scene, and forces sent to a
+# crowd (ACLED codes them as the protest's intervention, not as a change to a group's activity)
+_AFTERMATHS = {"Arrests": _ARRESTED_AFTER, "Change to group/activity": CROWD_TYPES}
 
 
 def _aftermath(incident: EventMention, later: EventMention, signals: Signals) -> bool:
-    """Whether ``later`` is an arrest right after an incident of violence or of a crowd, at its place and date
-    ("Students set the school on fire. 35 of them were held in connection with the riot."), with no word of
+    """Whether ``later`` is an arrest right after an incident of violence or of a crowd, or forces sent to a
+    crowd, at its place and date ("Students set the school on fire. 35 of them were held in connection with the
+    riot.", "In Nakuru, youths blocked the highway, prompting the deployment of riot police"), with no word of
     another incident: the incident's aftermath, which adds no event."""
-    return (later.event.sub_event_type == "Arrests" and incident.event.event_type in _ARRESTED_AFTER
+    kinds = _AFTERMATHS.get(later.event.sub_event_type, frozenset())
+    return (incident.event.event_type in kinds
             and not signals[later.event.evidence][0] and places_fit(incident, later)
             and dates_fit(incident, later, refers_back=True))
 
