@@ -111,7 +111,7 @@ def test_the_force_told_next_joins_the_protest_in_its_role(sub, parties):
     [
         # forces sent to the crowd at its place and day are the protest's story, not an event of their own
         ("Protesters blocked the main highway in Nakuru with burning tyres on Monday. In Nakuru, the unrest "
-         "prompted the deployment of the General Service Unit.",
+         "prompted the deployment of more riot police.",
          [("Riots", "Nakuru")]),
         # forces sent elsewhere, or on another day, are an event of their own
         ("Protesters blocked the main highway in Nakuru with burning tyres on Monday. In Eldoret, the unrest "

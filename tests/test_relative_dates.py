@@ -89,8 +89,8 @@ def test_relative_reading(anchor, text, expected):
             [("Armed clash", "2024-03-19"), ("Attack", "2024-03-17")],
         ),
         (
-            "Gunmen killed 14 villagers in Tera on Tuesday night. The attack came a day after six civilians were "
-            "killed in an ambush in Tera.",
+            "Gunmen killed 14 villagers in Tera on Tuesday night. The attack came a day after gunmen shot dead "
+            "five traders in an ambush near Tera.",
             [("Attack", "2024-03-19"), ("Attack", "2024-03-18")],
         ),
         (
