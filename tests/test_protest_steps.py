@@ -125,3 +125,29 @@ def test_the_force_told_next_joins_the_protest_in_its_role(sub, parties):
 def test_forces_sent_to_a_crowd_are_its_story(text, expected):
     events = extract("steps", text, "2024-06-27").events
     assert [(e.event_type, e.location) for e in events] == expected
+
+
+# Sentences that tell no event, so that the story is no short note (where any detail joins the incident before)
+_AFTER = (" The government condemned the violence. Ministers met on Tuesday to discuss the budget. The opposition "
+          "leader called for calm. Parliament will sit again next week.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a protest and a riot told one after the other are one crowd's event, typed by its gravest step
+        ("Opposition supporters rioted outside the parliament in Kampala on Monday, burning two cars. Protesters had "
+         "come from a rally at the university." + _AFTER,
+         [("Riots", "Violent demonstration")]),
+        ("Students marched peacefully to the parliament in Kampala on Monday. Rioters burned two cars outside the "
+         "building." + _AFTER,
+         [("Riots", "Violent demonstration")]),
+        # people who protest a mob's killing are another crowd
+        ("A mob lynched a suspected thief in Kampala on Monday. Traders protested peacefully against the killing."
+         + _AFTER,
+         [("Riots", "Mob violence"), ("Protests", "Peaceful protest")]),
+    ],
+)
+def test_a_protest_and_a_riot_told_in_turn_are_one_crowd(text, expected):
+    events = extract("crowd", text, "2024-03-06").events
+    assert [(e.event_type, e.sub_event_type) for e in events] == expected

@@ -11,6 +11,8 @@ __all__ = ["FOLLOWS", "SAME_UNIT", "actors_fit", "dates_fit", "places_fit", "sam
 
 # A force acting on a crowd: the step of a protest told after the crowd gathered
 _INTERVENTIONS = frozenset(["Protest with intervention", "Excessive force against protesters"])
+# The steps of one crowd's protest, up to its turning violent; a mob's violence is another crowd's
+_CROWD_STEPS = _INTERVENTIONS | {"Peaceful protest", "Violent demonstration"}
 
 
 def actors_fit(first: Event, later: Event, refers_back: bool, adjacent: bool = False) -> bool:
@@ -49,8 +51,11 @@ def types_fit(first: Event, later: Event, refers_back: bool, adjacent: bool = Fa
     """The same type, a protest told in steps, or an attack that refers back to a clash (the targets fought back)."""
     if typed(first) == typed(later):
         return True
-    if adjacent and first.event_type == later.event_type and first.event_type in CROWD_TYPES:
-        return True  # "Students gathered to protest. Police dispersed them.": one protest, told in steps
+    if adjacent and first.event_type in CROWD_TYPES and later.event_type in CROWD_TYPES and (
+            first.event_type == later.event_type or {first.sub_event_type, later.sub_event_type} <= _CROWD_STEPS):
+        # "Students gathered to protest. Police dispersed them.": one protest, told in steps; "Rioters burned
+        # cars. Protesters had come from a rally.": one crowd, whose gravest step types it (see absorb)
+        return True
     return refers_back and {typed(first), typed(later)} == FOUGHT_BACK
 
 
