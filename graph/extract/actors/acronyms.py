@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 
 from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.table import ActorInfo, ActorMention, ActorTable
+from graph.extract.parse.columns import token_texts
 
 __all__ = ["merge_spelt_out"]
 
@@ -48,10 +49,12 @@ def merge_spelt_out(doc: Doc, table: ActorTable) -> None:
 def _spelt_out(doc: Doc, table: ActorTable) -> dict[str, str]:
     """Acronym -> the actor whose name stands just before it in brackets (the first time it is spelt out)."""
     out: dict[str, str] = {}
-    for token in doc[1:-1]:
-        acronym = token.text
-        if doc[token.i - 1].text != "(" or doc[token.i + 1].text != ")" or not _is_acronym(acronym):
+    texts = token_texts(doc)
+    for i in range(1, len(texts) - 1):
+        acronym = texts[i]
+        if texts[i - 1] != "(" or texts[i + 1] != ")" or not _is_acronym(acronym):
             continue
+        token = doc[i]
         owner = _name_before(doc, table, token.i - 1)
         if owner is None and table.at(token.i) is not None:
             owner = _new_name(doc, table, token.i - 1, acronym)

@@ -15,6 +15,7 @@ from graph.extract.actors import lexicon
 from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.table import ActorInfo, MentionBuilder
 from graph.extract.countries import countries
+from graph.extract.parse.columns import token_lowers
 
 __all__ = ["communal_mentions", "community", "herder_mentions", "raider_mentions"]
 
@@ -34,8 +35,8 @@ def communal_mentions(builder: MentionBuilder) -> None:
     """Add the two sides of "<feud> between A and B" as their communities' militias."""
     doc = builder.doc
     context: _Context | None = None
-    for token in doc:
-        if token.lower_ != "between" or not _after_feud(token):
+    for i, lower in enumerate(token_lowers(doc)):
+        if lower != "between" or not _after_feud(token := doc[i]):
             continue
         for side in _two_names(doc, token.i + 1) or ():
             context = context or _Context(builder)
@@ -51,8 +52,9 @@ def herder_mentions(builder: MentionBuilder) -> None:
     if len(named) != 1:
         return
     info = table.actors[named.pop()]
-    for token in doc:
-        if token.lower_ in _HERDERS and not table.at(token.i):
+    for i, lower in enumerate(token_lowers(doc)):
+        if lower in _HERDERS and not table.at(i):
+            token = doc[i]
             start = min((c.i for c in token.children if c.dep_ == "amod" and c.i < token.i), default=token.i)
             builder.add(info, doc[start : token.i + 1])  # "suspected armed herdsmen" keeps its adjectives
 

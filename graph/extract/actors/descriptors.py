@@ -23,6 +23,7 @@ from graph.extract.actors.table import (
     state_actor,
 )
 from graph.extract.countries import countries
+from graph.extract.parse.columns import token_lowers, token_texts
 from graph.extract.parse.sentences import sentence_start
 
 __all__ = ["backer_mentions", "descriptor_mentions", "possessive_mentions"]
@@ -86,9 +87,12 @@ def backer_mentions(builder: MentionBuilder) -> None:
     """Add "<Country adjective>-backed" modifiers as mentions of that state ("Russian-backed")."""
     doc = builder.doc
     by_adjective, by_name = countries().by_adjective, countries().by_name
-    for token in doc[:-2]:
-        code = by_adjective.get(token.text) or by_name.get(token.text)
-        if code and doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ in LINK_WORDS - {"based"}:
+    for i, text in enumerate(token_texts(doc)[:-2]):
+        code = by_adjective.get(text) or by_name.get(text)
+        if not code:
+            continue
+        token = doc[i]
+        if doc[token.i + 1].text == "-" and doc[token.i + 2].lower_ in LINK_WORDS - {"based"}:
             info = state_actor(code)
             if info:
                 builder.add(info, doc[token.i : token.i + 1], link=doc[token.i + 2].lower_)  # "Iran" of "Iran-backed"
@@ -105,8 +109,8 @@ def possessive_mentions(builder: MentionBuilder) -> None:
     actor earlier in the sentence the words are left to the descriptors ("the army said its troops").
     """
     doc, table = builder.doc, builder.table
-    for token in doc:
-        if token.lower_ not in _OWN_FORCES or token.pos_ != "NOUN":
+    for i, lower in enumerate(token_lowers(doc)):
+        if lower not in _OWN_FORCES or (token := doc[i]).pos_ != "NOUN":
             continue  # tested first: the owner is read from the token's children
         owner = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
         if owner is None:

@@ -17,6 +17,7 @@ from graph.extract.actors.crowds import crowd_category
 from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.table import ARMED_KINDS, ActorInfo, MentionBuilder, info_of
 from graph.extract.countries import countries
+from graph.extract.parse.columns import token_lemmas, token_lowers
 
 __all__ = ["group_mentions"]
 
@@ -126,9 +127,12 @@ def _candidates(doc: Doc) -> list[tuple[Span, str, int]]:
     """(name, kind, end of the mention): the mention takes the group noun after a name ("Kuki militants")."""
     nouns = _nouns()
     found = []
-    for token in doc:
-        kind = nouns.get(token.lower_)
-        if kind is None or (token.text[:1].isupper() and not token.is_sent_start):
+    for i, lower in enumerate(token_lowers(doc)):
+        kind = nouns.get(lower)
+        if kind is None:
+            continue
+        token = doc[i]
+        if token.text[:1].isupper() and not token.is_sent_start:
             continue  # "Shabwa Defense Forces": the noun is a word of the name, which the NER reads whole
         before = _name_before(doc, token.i)
         if before is not None:
@@ -138,9 +142,10 @@ def _candidates(doc: Doc) -> list[tuple[Span, str, int]]:
             after = _name_after(doc, token.i + 2)
             if after is not None:
                 found.append((after, kind, after.end))
-    for token in doc:  # "X claimed responsibility": an armed group
-        if token.lemma_.lower() != "claim":
+    for i, lemma in enumerate(token_lemmas(doc)):  # "X claimed responsibility": an armed group
+        if lemma.lower() != "claim":
             continue
+        token = doc[i]
         claimed = [t.lower_ for t in doc[token.i + 1 : token.i + 3]]  # the parser often misreads the phrase
         if any(w in _CLAIMS for w in claimed):
             end = token.i
@@ -201,10 +206,11 @@ def _apposition_mentions(builder: MentionBuilder) -> None:
     """Add the names that an apposition calls an armed group ("Jaish Tawhid, an armed outfit formed in 2019"),
     tagged so that the article's "militants" (or "rebels") are that group."""
     doc = builder.doc
-    for token in doc:
-        kind = _APPOSITION_NOUNS.get(token.lower_)
+    for i, lower in enumerate(token_lowers(doc)):
+        kind = _APPOSITION_NOUNS.get(lower)
         if kind is None:
             continue
+        token = doc[i]
         det = token.i - 1
         while det > 0 and (doc[det].pos_ in {"ADJ", "NOUN", "ADV"} or doc[det].tag_ == "VBN" or doc[det].text == "-"):
             det -= 1  # "a newly formed armed group": the words that say what it is

@@ -9,6 +9,7 @@ from graph.extract.actors.crowds import is_protest_subject, protest_word
 from graph.extract.actors.resolve import named_country, resolve_descriptor
 from graph.extract.actors.table import ARMED_KINDS, MentionBuilder
 from graph.extract.countries import countries
+from graph.extract.parse.columns import token_lowers, token_tags, token_texts
 from graph.extract.parse.sentences import sentence_start
 
 __all__ = ["crowd_mentions", "demonym_mentions", "protest_mentions", "victim_count_mentions"]
@@ -21,9 +22,9 @@ def demonym_mentions(builder: MentionBuilder) -> None:
     """Add counted nationals ("20 Palestinians", "thousands of Israelis") as that country's civilians."""
     doc = builder.doc
     by_adjective = countries().by_adjective
-    for token in doc:
-        code = by_adjective.get(token.text[:-1]) if token.text.endswith("s") else None
-        if code is None or token.pos_ not in ("PROPN", "NOUN"):
+    for i, text in enumerate(token_texts(doc)):
+        code = by_adjective.get(text[:-1]) if text.endswith("s") else None
+        if code is None or (token := doc[i]).pos_ not in ("PROPN", "NOUN"):
             continue
         counted = any(c.dep_ == "nummod" for c in token.children) or (
             token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in _QUANTITIES
@@ -43,9 +44,9 @@ def crowd_mentions(builder: MentionBuilder) -> None:
     "dozens of artists rallied") as Protesters of the nationality the text gives them ("scores of Zambian
     nurses"), else of the country the sentence is about."""
     doc = builder.doc
-    for token in doc:
-        if token.lower_ in _NOT_CROWDS or builder.table.at(token.i) or not is_protest_subject(token):
-            continue
+    for i, (lower, tag) in enumerate(zip(token_lowers(doc), token_tags(doc), strict=True)):
+        if tag != "NNS" or lower in _NOT_CROWDS or builder.table.at(i) or not is_protest_subject(token := doc[i]):
+            continue  # the tag first: a crowd is a plural noun
         start = min((c.i for c in token.children if c.dep_ in {"compound", "amod"} and c.i < token.i), default=token.i)
         info = resolve_descriptor(builder, "protesters", _nationality(token) or builder.country_at(token.i), True)
         if info:

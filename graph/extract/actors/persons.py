@@ -8,6 +8,7 @@ from graph.datafiles import read_words
 from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.table import PLACE_LABELS, ActorInfo, MentionBuilder, strip_name
 from graph.extract.countries import countries
+from graph.extract.parse.columns import token_texts
 from graph.extract.places.words import FACILITY_NOUNS
 
 __all__ = ["person_mentions", "TITLES"]
@@ -84,9 +85,9 @@ def _surname_mentions(builder: MentionBuilder) -> None:
     if not surnames:
         return  # no person named in full: no word to look for
     doc = builder.doc
-    for token in doc:
-        keys = surnames.get(token.text)
-        if not keys or len(keys) > 1 or token.ent_type_ in PLACE_LABELS or builder.table.at(token.i) is not None:
+    for i, text in enumerate(token_texts(doc)):
+        keys = surnames.get(text)
+        if not keys or len(keys) > 1 or (token := doc[i]).ent_type_ in PLACE_LABELS or builder.table.at(i) is not None:
             continue
         if (token.i > 0 and doc[token.i - 1].pos_ == "PROPN" and doc[token.i - 1].text[:1].isupper()) or (
                 token.dep_ in {"compound", "amod"} and token.head.pos_ == "NOUN"):

@@ -19,6 +19,7 @@ from graph.extract.actors.table import (
     state_actor,
 )
 from graph.extract.countries import countries
+from graph.extract.parse.columns import token_lowers, token_texts
 
 __all__ = ["is_unit", "is_government", "unit_state", "add_unit_states", "named_state_force", "security_unit"]
 
@@ -131,8 +132,7 @@ def named_force_spans(doc: Doc) -> list[tuple[int, int, tuple[str, str]]]:
     that opens with a country's name or adjective and ends on a force word ("Kenya Defence Forces")."""
     out = []
     known = countries()
-    texts = [t.text for t in doc]  # read once: this loop looks at each token's words several times
-    lowers = [t.lower_ for t in doc]
+    texts, lowers = token_texts(doc), token_lowers(doc)  # this loop looks at each token's words several times
     i = 0
     while i < len(texts):
         if texts[i] not in known.by_name and texts[i] not in known.by_adjective and lowers[i] != "the" \

@@ -4,8 +4,9 @@ and capitalised names that a cue word marks ("the town of X", "X district"); and
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
+from graph.extract.parse.columns import token_lowers, token_texts
 from graph.extract.places.gazetteer import get_gazetteer, normalise
 from graph.extract.places.holders import TOWN_KINDS
 from graph.extract.places.listing import ARTICLES, place_noun
@@ -141,28 +142,27 @@ def cued_spans(doc: Doc, taken: set[int]) -> list[Span]:
     only if the gazetteer places them in a country the article names (checked by the caller).
     """
     out: list[Span] = []
-    prev: Token | None = None
-    for i, token in enumerate(doc):
-        lower, before, prev = token.lower_, prev, token  # ``before`` is doc[i - 1], read once per word
-        line_start = before is None or "\n" in before.whitespace_ or "\n" in before.text
+    texts, lowers = token_texts(doc), token_lowers(doc)
+    for i, lower in enumerate(lowers):
+        line_start = i == 0 or "\n" in texts[i - 1]  # a token's trailing white space is a space or nothing
         if line_start and (found := _dateline_span(doc, i)):
             start, end = found  # "KABUL, Afghanistan (AP) —", "date 2022-11-03 Kohima:"
-        elif lower == "of" and before is not None and before.lower_ in CUE_BEFORE:
+        elif lower == "of" and i > 0 and lowers[i - 1] in CUE_BEFORE:
             start, end = i + 1, _name_end(doc, i + 1, 4)
-        elif before is not None and (named := _name_before_noun(doc, i)) is not None:
+        elif i > 0 and (named := _name_before_noun(doc, i)) is not None:
             start, end = named
         elif (ends := _road_ends(doc, i)) is not None:
             (first, last), (start, end) = ends  # "the Maiduguri-Damboa road": both towns are places
             if not any(t in taken for t in range(first, last)):
                 out.append(doc[first:last])
                 taken.update(range(first, last))
-        elif lower in PLACE_PREFIXES and token.text[:1].isupper() and i + 1 < len(doc) and _name_token(doc[i + 1]):
+        elif lower in PLACE_PREFIXES and texts[i][:1].isupper() and i + 1 < len(doc) and _name_token(doc[i + 1]):
             start, end = i, _name_end(doc, i + 1, 3)  # "Jebel Chambi", "Barangay Tapi": named with its kind
         elif (after := _name_after(doc, i, taken)) is not None:
             start, end = after
         else:
             continue
-        if end > start and not any(t in taken for t in range(start, end)) and doc[start].text[:1].isupper():
+        if end > start and not any(t in taken for t in range(start, end)) and texts[start][:1].isupper():
             out.append(doc[start:end])
             taken.update(range(start, end))
     return out
@@ -171,7 +171,8 @@ def cued_spans(doc: Doc, taken: set[int]) -> list[Span]:
 def _road_ends(doc: Doc, i: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
     """At the hyphen of "X-Y road" ("the Maiduguri-Damboa road", "Kubo-Gamba and Konduga-Bama axis"), the
     bounds of X and of Y: the towns a road joins, each a place of its own."""
-    if doc[i].text != "-" or i < 1 or i + 1 >= len(doc) or not (_name_token(doc[i - 1]) and _name_token(doc[i + 1])):
+    if token_texts(doc)[i] != "-" or i < 1 or i + 1 >= len(doc) \
+            or not (_name_token(doc[i - 1]) and _name_token(doc[i + 1])):
         return None
     end = _name_end(doc, i + 1, 3)
     k = end
@@ -190,11 +191,11 @@ def _name_before_noun(doc: Doc, i: int) -> tuple[int, int] | None:
     """The bounds of the name before token ``i`` when ``i`` opens a place noun ("Nad Ali district", "Damasa border
     town", "X, a village"), or a facility's name after a town's name ("the Nyeri courthouse", "Gulu hospital",
     "Mbale Chief Magistrate Court")."""
-    before = doc[i - 1]
     if facility_after(doc, i) is not None:  # "Gulu hospital", "Kisumu Law Courts": the town before the facility
         return _town_before(doc, i)
     if not (noun_at(doc, i) in CUE_AFTER or _apposed_noun(doc, i) or _local_government(doc, i)):
         return None
+    before = doc[i - 1]
     if not ((named_before := _name_token(before)) or (i >= 2 and before.lower_ in BORDER_WORDS
                                                        and _name_token(doc[i - 2]))):
         return None
@@ -222,7 +223,7 @@ def _name_after(doc: Doc, i: int, taken: set[int]) -> tuple[int, int] | None:
     """The bounds of a name after token ``i`` that the NER mislabelled but its place marks: "in Koforidua" read
     as a person, "at X", "attack X", and "<place>, X, <place>" ("Barangay Tapi, Himamaylan, Negros Occidental",
     Himamaylan read as a person); ``taken`` holds the tokens of the places found so far."""
-    if i + 1 >= len(doc) or not (_name_token(doc[i + 1]) and _maybe_place(doc[i + 1])):
+    if i + 1 >= len(doc) or not _may_name(doc, i + 1) or not (_name_token(doc[i + 1]) and _maybe_place(doc[i + 1])):
         return None
     end = _name_end(doc, i + 1, 3)
     if locative(doc, i + 1):
@@ -233,7 +234,8 @@ def _name_after(doc: Doc, i: int, taken: set[int]) -> tuple[int, int] | None:
 
 def _local_government(doc: Doc, i: int) -> bool:
     """Whether "Local Government" opens at token ``i``: Nigeria's LGAs, "Guma Local Government Area"."""
-    return doc[i].lower_ == "local" and i + 1 < len(doc) and doc[i + 1].lower_ == "government"
+    lowers = token_lowers(doc)
+    return lowers[i] == "local" and i + 1 < len(lowers) and lowers[i + 1] == "government"
 
 
 def _name_end(doc: Doc, start: int, most: int) -> int:
@@ -272,7 +274,7 @@ def _dateline_span(doc: Doc, i: int) -> tuple[int, int] | None:
 
 def _apposed_noun(doc: Doc, i: int) -> bool:
     """A comma opening "X, a village in Y": the name before it is a place."""
-    if doc[i].text != "," or i + 2 >= len(doc):
+    if token_texts(doc)[i] != "," or i + 2 >= len(doc):
         return False
     return doc[i + 1].lower_ in ("a", "an") and doc[i + 2].lower_ in PLACE_NOUNS
 
@@ -317,6 +319,11 @@ def _plain(token) -> bool:
 
 
 _ARABIC_ARTICLES = ARTICLES - {"the"}  # listing's articles inside a name: "Ad Durayhimi"
+
+
+def _may_name(doc: Doc, i: int) -> bool:
+    """What :func:`_name_token` asks first, read from the doc's word lists: an article or a capital."""
+    return token_texts(doc)[i][:1].isupper() or token_lowers(doc)[i] in _ARABIC_ARTICLES
 
 
 def _name_token(token) -> bool:

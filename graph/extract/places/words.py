@@ -10,6 +10,7 @@ import functools
 
 from spacy.tokens import Doc
 
+from graph.extract.parse.columns import token_lowers
 from graph.extract.places.gazetteer import DATA_DIR
 
 __all__ = [
@@ -225,7 +226,7 @@ SPEAKING_VERBS = frozenset(
 def noun_at(doc: Doc, i: int) -> str:
     """The lower-case noun that opens at token ``i``, with the hyphenated and two-word unit nouns the tokenizer
     splits read whole: "sub - county" is "sub-county", "administrative post" is "administrative-post"."""
-    lower = doc[i].lower_
+    lower = token_lowers(doc)[i]
     if lower == "sub" and i + 2 < len(doc) and doc[i + 1].text == "-":
         return f"sub-{doc[i + 2].lower_}"
     if lower == "administrative" and i + 1 < len(doc) and doc[i + 1].lower_ in ("post", "posts"):

@@ -1,0 +1,43 @@
+"""Token words of a doc read into lists once per doc: the same strings as spaCy's token attributes."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from graph.extract.parse.columns import token_lemmas, token_lowers, token_tags, token_texts
+from graph.extract.pipeline import split_chunks
+
+# A title line, capitals, the "IS" norm, numbers, hyphens, quotes, an empty line and a lone word.
+TEXTS = [
+    "Gunmen storm Varelo market\n\nIS fighters KILLED 12 villagers in the Tamsa-Orun district on Friday.",
+    "\"We will not leave,\" said a protester in Nairobi's central square. Police fired tear gas.   Calm.",
+    "Rebels of the Northern Front (NF) seized two towns, officials said.\n\n\nNo.",
+    "",
+]
+COLUMNS = [
+    (token_texts, lambda t: t.text),
+    (token_lowers, lambda t: t.lower_),
+    (token_lemmas, lambda t: t.lemma_),
+    (token_tags, lambda t: t.tag_),
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize(("column", "attribute"), COLUMNS)
+def test_columns_are_spacys(nlp, text, column, attribute):
+    doc = nlp(text)
+    assert column(doc) == [attribute(token) for token in doc]
+
+
+@pytest.mark.parametrize(("column", "attribute"), COLUMNS)
+def test_columns_of_a_doc_joined_from_chunks(nlp, column, attribute):
+    doc = Doc.from_docs(list(nlp.pipe(split_chunks(" ".join(TEXTS), 60))), ensure_whitespace=False)
+    assert column(doc) == [attribute(token) for token in doc]
+
+
+def test_each_doc_is_read_once(nlp):
+    first, second = nlp(TEXTS[0]), nlp(TEXTS[1])
+    assert token_lowers(first) is token_lowers(first)  # kept, not read again
+    assert token_lowers(second) is not token_lowers(first)
+    assert token_lowers(second)[0] == "\""
