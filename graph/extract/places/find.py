@@ -39,6 +39,7 @@ from graph.extract.places.words import (
     ADMIN_WORDS,
     CAMP_WORDS,
     GROUP_NOUNS,
+    MEDIA_NOUNS,
     ORG_WORDS,
     PLACE_NOUNS,
     STATE_NOT_ADMIN,
@@ -233,7 +234,7 @@ def _prepare(doc: Doc, spans: list[Span], countries: dict[str, str], context: Co
 
 
 def _not_a_place(doc: Doc, start: int, end: int, countries: dict[str, str], demonyms: dict[str, str]) -> bool:
-    """A title's name ("President Assad", "General Patrick Kasongo"), an organisation's ("Aleppo Brigade",
+    """A title's name ("President Assad", "General Patrick Kasongo"), an organisation's or outlet's ("Aleppo Brigade",
     "the Union for Peace in Central Africa (UPC)"), a group's ("Abala militia"), an adjective ("Somali") or a
     continent ("Asia" is also a town abroad)."""
     k = start - 1  # "General Patrick Kasongo": a title before one or two given names
@@ -248,6 +249,8 @@ def _not_a_place(doc: Doc, start: int, end: int, countries: dict[str, str], demo
         return True
     if in_organisation_name(doc, start, end) or _in_actor_name(doc, start, end):
         return True
+    if end < len(doc) and doc[end].lower_ in MEDIA_NOUNS:
+        return True  # "The Post newspaper": an outlet, not the Texan town
     bare = normalise(doc[start:end].text)
     if strip_article(bare) in get_gazetteer().world_regions:
         return True

@@ -31,6 +31,7 @@ __all__ = [
     "before_facility",
     "facility_after",
     "FACILITY_QUALIFIERS",
+    "MEDIA_NOUNS",
     "LOCATIVES",
     "WAY_VERBS",
     "AROUND_NOUNS",
@@ -106,6 +107,8 @@ FACILITY_NOUNS = frozenset(
         "courthouse courts university college school market mosque church hotel"
     )
 )
+# Nouns of a news outlet after its name: "The Post newspaper", "the Nation daily" name no place.
+MEDIA_NOUNS = frozenset(_words("newspaper newspapers newssheet tabloid magazine daily weekly broadcaster"))
 # Capitalised words that stand between a town's name and the facility named after it: "Gulu Regional Referral
 # Hospital", "Kisumu Law Courts", "Mbale Chief Magistrate Court", "Lira State University".
 FACILITY_QUALIFIERS = frozenset(
