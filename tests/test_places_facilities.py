@@ -51,12 +51,41 @@ def test_a_camps_name_before_a_facility_noun_is_no_place(nlp, text, site, name, 
 # (sentence, mention, name, country, lat, lon): a known military air base is its airfield's point, under any of
 # its "X airbase" spellings; the bare name of a town that a base is named after still means the town.
 AIR_BASES = [
-    ("Drones struck the Watiya airbase overnight.", "Watiya airbase", "Al-Watiya Air Base", "LY", 32.47, 11.90),
-    ("Fuel trucks burned north of the Jufra air base.", "Jufra air base", "Al-Jufra Air Base", "LY", 29.20, 16.00),
-    ("Missiles hit the Shayrat airbase in Homs province.", "Shayrat airbase", "Shayrat Air Base", "SY", 34.49, 36.91),
-    ("Rockets landed inside Ain al-Asad on Tuesday.", "Ain al-Asad", "Ain al-Asad Air Base", "IQ", 33.79, 42.44),
-    ("A convoy left the Bagram airfield at dawn.", "Bagram airfield", "Bagram Air Base", "AF", 34.95, 69.27),
+    (
+        "Satellite images showed new bombers parked at the Engels airbase.",
+        "Engels airbase",
+        "Engels Air Base",
+        "RU",
+        51.48,
+        46.21,
+    ),
+    (
+        "A Russian transport plane landed at the Hmeimim airbase late on Sunday.",
+        "Hmeimim airbase",
+        "Hmeimim Air Base",
+        "SY",
+        35.41,
+        35.95,
+    ),
+    ("Israeli jets struck the T4 airbase east of Homs.", "T4 airbase", "Tiyas Air Base", "SY", 34.52, 37.63),
+    (
+        "US troops at the Ain al-Asad airbase were placed on alert.",
+        "Ain al-Asad airbase",
+        "Ain al-Asad Air Base",
+        "IQ",
+        33.79,
+        42.44,
+    ),
+    (
+        "The last American soldiers handed over the Bagram airfield to the army.",
+        "Bagram airfield",
+        "Bagram Air Base",
+        "AF",
+        34.95,
+        69.27,
+    ),
     ("Rockets hit Balad town in Iraq on Tuesday.", "Balad", "Balad", "IQ", 34.01, 44.15),
+    ("Farmers in Nevatim, Israel, complained about the water price.", "Nevatim", "Nevatim", "IL", 31.22, 34.88),
 ]
 
 
