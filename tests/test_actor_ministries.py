@@ -24,7 +24,7 @@ def kinds_of(nlp, text: str) -> dict[str, tuple[str, set[str]]]:
         ("At least 40 people died in clashes in Abeche, Chad, according to the Chadian Health Ministry.",
          "Health Ministry (Chad)", "Chadian Health Ministry"),
         ("The Interior Ministry banned the march in Nairobi, Kenya.", "Interior Ministry (Kenya)", "Interior Ministry"),
-        ("Ministry of Information described the raid near Jowhar, Somalia, as a planned operation.",
+        ("Ministry of Information described the raid near Beledweyne, Somalia, as a planned operation.",
          "Ministry of Information (Somalia)", "Ministry of Information"),
         ("The march was banned by the Interior Ministry in Nairobi, Kenya.", "Interior Ministry (Kenya)",
          "Interior Ministry"),

@@ -46,8 +46,8 @@ def test_security_forces_by_what_they_do(extractor, text, force, not_force):
         # the police's means against a crowd tell that they intervened, named or not
         ("Youths burnt tyres and blocked roads in Kisii, Kenya, on Tuesday, and tear gas filled the streets.",
          "Police Forces of Kenya"),
-        ("Protesters marched through Nakuru, Kenya, on Monday. While marches in Nakuru stayed peaceful, Molo and "
-         "Njoro reported clashes, burning barricades and tear gas.", "Police Forces of Kenya"),
+        ("Teachers demonstrated in Machakos, Kenya, on Friday over unpaid salaries. In Kitui, the march turned "
+         "violent: stones were thrown and tear gas was fired.", "Police Forces of Kenya"),
         # no such means, no police
         ("Youths burnt tyres and blocked roads in Kisii, Kenya, on Tuesday.", None),
     ],

@@ -40,7 +40,8 @@ _SERVICE_ACRONYMS = read_words("actors", "security_services.txt")
 
 def security_unit(builder: MentionBuilder, span: Span) -> ActorInfo | None:
     """A police force or a security service that the text names by a name of its own, as a unit of the sentence's
-    country's forces: "Liyu Police", "Ekurhuleni Metro Police", "National Intelligence and Security Service", "NISS"."""
+    country's forces: "Liyu Police", "Buffalo City Metro Police",
+    "National Intelligence and Security Service", "NISS"."""
     words = [t.text for t in span]
     named = len(words) >= 2 and not any(w in _REBEL_WORDS for w in words)
     police = named and (words[-1] in _POLICE_ENDS or (words[-1] in _POLICE_BODIES and words[-2] == "Police"))
