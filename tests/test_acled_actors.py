@@ -111,8 +111,8 @@ def first_event(extractor, text: str):
         # is not the attacker
         ("Gunmen suspected to be al-Shabaab fighters shot dead two teachers in Mandera, Kenya.", "Al-Shabaab",
          "Civilians (Kenya)"),
-        ("Militants believed to be Boko Haram fighters attacked a checkpoint near Bama, Nigeria, killing two "
-         "soldiers.", "Military Forces of Nigeria", "Boko Haram"),
+        ("Fighters thought to belong to Boko Haram ambushed a patrol near Bama, Nigeria, killing two soldiers.",
+         "Military Forces of Nigeria", "Boko Haram"),
         ("Gunmen killed a trader in Kano, Nigeria. Police said Boko Haram was active in the area.",
          "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)"),
         # vigilantes are ACLED's Vigilante Militia (X), fighting or killed as armed men

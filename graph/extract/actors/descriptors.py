@@ -193,7 +193,7 @@ def _named_force(builder: MentionBuilder, cls: str, head) -> ActorInfo | None:
 _UNNAMED_ARMED = frozenset(["unidentified", "jihadist", "rebels"])
 # participles that attribute unnamed armed men to a group: "gunmen thought to belong to X"
 _ATTRIBUTING = frozenset(["believe", "suspect", "think", "presume", "allege", "say", "report"])
-_ATTRIBUTION_WORDS = 14  # "believed to be members of the Islamic State-affiliated group Sinai Province"
+_ATTRIBUTION_WORDS = 14  # room for a long name: "thought to belong to the Islamic State West Africa Province"
 _NON_STATE_ARMED = frozenset(["armed_group", "militia"])
 
 
