@@ -23,8 +23,8 @@ from typing import Any, NamedTuple
 import pyoxigraph as ox
 
 from graph.iris import geometry_of
+from graph.link.queries import READING_SKIPPED
 from graph.ntriples import iri, literal, typed
-from graph.queries import READING_SKIPPED
 from graph.store.sparql import literal_value
 from graph.vocab import CKG, PROV, RDF, SDO, SEM, XSD
 
