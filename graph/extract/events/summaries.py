@@ -16,6 +16,8 @@ from collections.abc import Collection, Sequence
 
 from spacy.tokens import Span, Token
 
+from graph.extract.events.incident_words import announces_another
+from graph.extract.events.mention_fit import actors_fit
 from graph.extract.events.mentions import CROWD_TYPES, VIOLENT_TYPES, EventMention
 from graph.extract.events.skips import DEFINITE
 from graph.records import Event
@@ -98,6 +100,14 @@ def drop_summaries(incidents: Sequence[EventMention], events: list[Event], summa
             return bool(after)
         if mention.dated or event.fatalities is not None:  # what it tells of its own makes it an incident
             return False
-        return len({other.location for incident, other in after if event.location in incident.within}) >= 2
+        return len({other.location for incident, other in after if event.location in incident.within
+                    and _details(event, other)}) >= 2
 
     return [event for mention, event in zip(incidents, events, strict=True) if not sums_up(mention, event)]
+
+
+def _details(region: Event, other: Event) -> bool:
+    """Whether an incident inside a region's event can be one of the places it tells: the same sub-type and
+    actors that fit, not announced as another incident ("Separately, soldiers killed five insurgents in ...")."""
+    return (other.sub_event_type == region.sub_event_type and not announces_another(other.evidence)
+            and actors_fit(region, other, refers_back=False))
