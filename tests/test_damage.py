@@ -77,10 +77,15 @@ def extract(text: str):
     [
         ("Soldiers clashed with Boko Haram fighters in Bol on Monday. The fighters looted the market stalls.",
          [("Battles", "Armed clash")]),
-        ("Hundreds of traders marched through Kisumu against new taxes. Some set fire to a police car.",
+        ("Hundreds of dockworkers marched through Mombasa over unpaid wages. Some set fire to a police car.",
          [("Riots", "Violent demonstration")]),
-        ("Gunmen ransacked a charity's warehouse in Kadei. The district is largely controlled by rebel fighters.",
+        ("Militiamen looted a grain store outside Dorvani. Most of the province is controlled by separatist fighters.",
          [("Strategic developments", "Looting/property destruction")]),
+        # destruction by someone other than the crowd (a force, unknown men) is an event of its own
+        ("Hundreds of students marched peacefully through Mombasa on Monday. Police set fire to their tents.",
+         [("Protests", "Peaceful protest"), ("Strategic developments", "Looting/property destruction")]),
+        ("Hundreds of students marched peacefully through Mombasa on Monday. Unknown men torched a bank in the town.",
+         [("Protests", "Peaceful protest"), ("Strategic developments", "Looting/property destruction")]),
     ],
 )
 def test_short_notes_give_one_event(text, types):

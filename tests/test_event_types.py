@@ -229,7 +229,11 @@ def test_taxonomy_has_the_codebook_names():
         ("The commander called in helicopter gunships to strike the militants' camp in the hills.", "Air/drone strike"),
         ("Troops called in air strikes on the rebel positions.", "Air/drone strike"),
         # part of a place taken is territory taken; ground recovered is the state's
-        ("The army has taken most of the village of Kora.", "Government regains territory"),
+        ("Soldiers took the rest of the district from the insurgents after a week of fighting.",
+         "Government regains territory"),
+        ("Separatists took half of Velmora province in a spring offensive.", "Non-state actor overtakes territory"),
+        ("Troops recovered control of the town of Mbala from the militia.", "Government regains territory"),
+        ("Police recovered control of the situation in Nairobi after the riot.", "Violent demonstration"),
         ("Rebels took part of the town of Mbala after a night of fighting.", "Non-state actor overtakes territory"),
         ("The army recovered territory from the rebels near Kora.", "Government regains territory"),
         # a killing told as what an attack did ("attack" read as a headline's noun): people attacked
@@ -270,7 +274,7 @@ def test_sub_event_type(nlp, text, expected):
         "The militia has long been accused of abducting children in the region.",
         "The group is accused of abducting hundreds of schoolchildren.",
         # an event noun under "potential" or "possible": a prospect, not a report
-        "Shopkeepers in the town centre hired guards to protect their stores from potential looting.",
+        "The town council urged traders to insure their goods against potential looting.",
         "The weather was calm and markets reopened after the holiday.",
         "The UN envoy will meet both sides next week to discuss a possible ceasefire.",
         "A fire broke out at a textile factory, killing 12 workers.",
@@ -296,14 +300,18 @@ def test_sub_event_type(nlp, text, expected):
         "Police raided the printing house of a weekly magazine.",
         "No civilians were hurt.",
         # who holds ground now, in the present tense: a description of the front, not a capture
-        "The district is largely controlled by rebel fighters.",
+        "Most of the northern province is controlled by separatist fighters.",
         "Armed groups control the road between the two towns.",
         # "target" as a noun names what was hit, not an attack of its own
         "The army said the target was a rebel depot near Kora.",
         "Rebels said the target had been a militia training camp.",
         # a vehicle taken is no territory
         "The rebels seized a truck near Kora.",
-        "Youths blocked the highway by taking control of a minibus.",
+        "Smugglers took control of a cargo boat at the river port.",
+        # part of something that is no ground, and control of no place, is no territory taken
+        "Rebels took most of the weapons from the armoury in Bria.",
+        "The militia took half of the cattle in the village of Kora, Mali.",
+        "Gunmen took the rest of the passengers hostage near Kaduna.",
     ],
 )
 def test_no_conflict_event(nlp, text):

@@ -106,20 +106,20 @@ def test_the_force_told_next_joins_the_protest_in_its_role(sub, parties):
     assert (incident.event.sub_event_type, incident.event.actor1, incident.event.actor2) == (sub, *parties)
 
 
+_RIOT = "Dockworkers rioted at the port gates in Mombasa on Monday, hurling stones at passing cars."
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         # forces sent to the crowd at its place and day are the protest's story, not an event of their own
-        ("Protesters blocked the main highway in Nakuru with burning tyres on Monday. In Nakuru, the unrest "
-         "prompted the deployment of more riot police.",
-         [("Riots", "Nakuru")]),
+        (_RIOT + " In Mombasa, the government deployed more riot police after the unrest.",
+         [("Riots", "Mombasa")]),
         # forces sent elsewhere, or on another day, are an event of their own
-        ("Protesters blocked the main highway in Nakuru with burning tyres on Monday. In Eldoret, the unrest "
-         "prompted the deployment of the army.",
-         [("Riots", "Nakuru"), ("Strategic developments", "Eldoret")]),
-        ("Protesters blocked the main highway in Nakuru with burning tyres on Monday. On Wednesday, the unrest "
-         "prompted the deployment of the army in Nakuru.",
-         [("Riots", "Nakuru"), ("Strategic developments", "Nakuru")]),
+        (_RIOT + " In Malindi, the government deployed the army after the unrest.",
+         [("Riots", "Mombasa"), ("Strategic developments", "Malindi")]),
+        (_RIOT + " On Wednesday, the government deployed the army in Mombasa.",
+         [("Riots", "Mombasa"), ("Strategic developments", "Mombasa")]),
     ],
 )
 def test_forces_sent_to_a_crowd_are_its_story(text, expected):

@@ -52,9 +52,9 @@ def test_summarises(nlp, text, summary):
          "and four outside Gwadabawa.",
          ["The army said", "The army said"]),
         # incidents inside the region announced as others, or of another kind, are not its places
-        ("Boko Haram fighters attacked a military base in Borno state. Separately, soldiers killed five insurgents "
-         "in Bama and three in Gwoza on Monday.",
-         ["Boko Haram fighters", "Separately", "Separately"]),
+        ("Boko Haram insurgents stormed an army barracks in Borno state. Separately, soldiers killed five "
+         "insurgents in Bama and three in Gwoza on Monday.",
+         ["Boko Haram insurgents", "Separately", "Separately"]),
         ("Bandits attacked army positions in Sokoto state. Roadside bombs killed two soldiers near Wurno and four "
          "outside Gwadabawa.",
          ["Bandits attacked", "Roadside bombs", "Roadside bombs"]),

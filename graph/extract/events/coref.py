@@ -125,7 +125,7 @@ _AFTERMATHS = {"Arrests": _ARRESTED_AFTER, "Change to group/activity": CROWD_TYP
 def _aftermath(incident: EventMention, later: EventMention, signals: Signals) -> bool:
     """Whether ``later`` is an arrest right after an incident of violence or of a crowd, or forces sent to a
     crowd, at its place and date ("Students set the school on fire. 35 of them were held in connection with the
-    riot.", "In Nakuru, youths blocked the highway, prompting the deployment of riot police"), with no word of
+    riot.", "Dockworkers rioted in Mombasa. In Mombasa, the government deployed more riot police"), with no word of
     another incident: the incident's aftermath, which adds no event."""
     kinds = _AFTERMATHS.get(later.event.sub_event_type, frozenset())
     return (incident.event.event_type in kinds

@@ -5,7 +5,7 @@ forms of violence: shops looted during clashes, a building set on fire in a gunf
 are the clashes', the gunfight's and the riot's own doing, not an event of their own. In a short note (ACLED's
 notes, news briefs: one incident) a looting mention told beside such an event becomes one more piece of evidence
 of it, unless a day of its own or a word of another incident sets it apart; a protest with destruction is a
-violent demonstration, its crowd first. A longer article tells separate arsons and lootings beside its clashes
+violent demonstration, its crowd first. A longer article tells separate fires and lootings beside its clashes
 and protests (houses torched by others the same day), so it keeps them.
 """
 
@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from graph.extract.events.coref import VIOLENT_TYPES
 from graph.extract.events.incident_words import announces_another
 from graph.extract.events.lexicon import codes
+from graph.extract.events.mentions import CROWD_NAME, VIOLENT_TYPES, parties_of
 from graph.records import Event, Evidence
 
 __all__ = ["fold_damage"]
@@ -49,7 +49,18 @@ def _together(damage: Event, event: Event) -> bool:
     places are not compared, as a note's details often name a quarter or a street of the incident's town)."""
     if damage.date is not None and event.date is not None and damage.date != event.date:
         return False
-    return damage.start == event.start or not announces_another(damage.evidence)
+    return _doer_fits(damage, event) and (damage.start == event.start or not announces_another(damage.evidence))
+
+
+def _doer_fits(damage: Event, event: Event) -> bool:
+    """Whether the looting's doer can be the other event's: unnamed, or one of its parties; with a crowd's
+    event, the crowd ("Some set fire to a police car"), not a force or others ("Police set fire to their tents",
+    "Unknown men torched a bank": events of their own)."""
+    if damage.actor1 is None:
+        return True
+    if event.event_type in _CROWDS:
+        return bool(CROWD_NAME.match(damage.actor1))
+    return damage.actor1 in parties_of(event)
 
 
 _RIOT = "Violent demonstration"

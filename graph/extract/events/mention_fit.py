@@ -7,7 +7,7 @@ from graph.extract.events.incident_words import Signals, only_adds
 from graph.extract.events.mentions import CROWD_TYPES, FOUGHT_BACK, EventMention, crowd_parties, parties_of, typed
 from graph.records import Event
 
-__all__ = ["FOLLOWS", "SAME_UNIT", "actors_fit", "dates_fit", "places_fit", "same_incident", "elaborates"]
+__all__ = ["SAME_UNIT", "actors_fit", "dates_fit", "places_fit", "same_incident", "elaborates"]
 
 # A force acting on a crowd: the step of a protest told after the crowd gathered
 _INTERVENTIONS = frozenset(["Protest with intervention", "Excessive force against protesters"])
@@ -39,8 +39,8 @@ def dates_fit(first: EventMention, later: EventMention, refers_back: bool, updat
 
 
 def places_fit(first: EventMention, later: EventMention) -> bool:
-    """The same place, or one that lies in the other: a lede's region and the body's village ("an attack in
-    Tillaberi" ... "the market of Tera")."""
+    """The same place, or one that lies in the other: a lede's region and the body's town ("an attack in Sokoto
+    state" ... "the road outside Wurno")."""
     if not (first.placed and later.placed):
         return True
     one, two = first.event.location, later.event.location
@@ -61,11 +61,11 @@ def types_fit(first: Event, later: Event, refers_back: bool, adjacent: bool = Fa
 
 # How a later mention joined an incident: told right after it or referring back to it, or told apart from it
 # as ACLED's same event (:func:`same_unit`)
-FOLLOWS, SAME_UNIT = "follows", "same unit"
+_FOLLOWS, SAME_UNIT = "follows", "same unit"
 
 
 def same_incident(first: EventMention, later: EventMention, adjacent: bool, signals: Signals) -> str | None:
-    """How ``later`` is one more mention of ``first`` (``FOLLOWS`` or ``SAME_UNIT``), or None when it is
+    """How ``later`` is one more mention of ``first`` (``_FOLLOWS`` or ``SAME_UNIT``), or None when it is
     not; without a word that refers back, it follows only the incident mentioned just before it."""
     another, since, refers_back, update = signals[later.event.evidence]
     if another or since or signals[first.event.evidence][1]:
@@ -78,7 +78,7 @@ def same_incident(first: EventMention, later: EventMention, adjacent: bool, sign
         and places_fit(first, later)
         and dates_fit(first, later, refers_back, update)
     )
-    return FOLLOWS if follows else None
+    return _FOLLOWS if follows else None
 
 
 def same_unit(first: EventMention, later: EventMention) -> bool:

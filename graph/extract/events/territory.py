@@ -16,7 +16,8 @@ __all__ = ["lost_ground", "territory_reading"]
 
 # Ground that is taken: "seized large parts of the town", "recaptured several villages".
 _GROUND = frozenset(["village", "town", "city", "area", "territory", "district", "part", "base", "camp", "airbase",
-                     "airport", "position", "stronghold", "neighbourhood", "neighborhood", "region", "hill", "outpost"])
+                     "airport", "position", "stronghold", "neighbourhood", "neighborhood", "region", "province", "hill",
+                     "outpost"])
 
 
 def territory_reading(c: SentenceCues) -> tuple[str, Cue] | None:
@@ -25,8 +26,8 @@ def territory_reading(c: SentenceCues) -> tuple[str, Cue] | None:
     parties = c.tokens("ARMED") | c.tokens("MIL") | c.tokens("GOV")
     for cap in sorted(c.of("RETAKE") + c.of("CAPTURE"), key=lambda x: x.start):
         word = _taking_word(cap.head, parties)
-        if word is None or _standing(cap.head) or _vehicles_only(word):
-            continue  # "rebel-held", "is controlled by", "took control of a bus": no ground changed hands
+        if word is None or _standing(cap.head) or _vehicles_only(word) or not _part_of_ground(cap, parties):
+            continue  # "rebel-held", "is controlled by", "took control of a bus", "took most of the cattle"
         named = {
             t.i
             for child in word.children
@@ -51,6 +52,17 @@ def territory_reading(c: SentenceCues) -> tuple[str, Cue] | None:
     return None
 
 
+def _part_of_ground(cap: Cue, parties: set[int]) -> bool:
+    """For a cue that ends in "of" ("took most of", "recovered control of"), whether what it names a part of is
+    ground: a place, a ground noun or a name the tagger does not know ("took half of the town", not "took half
+    of the cattle" or "recovered control of the situation")."""
+    last = cap.head.doc[cap.end - 1]
+    if last.lower_ != "of":
+        return True
+    return any(t.ent_type_ in _PLACE_ENTS or t.lemma_.lower() in _GROUND or _unknown_place(t, parties)
+               for t in last.children if t.dep_ == "pobj")
+
+
 def _standing(verb: Token) -> bool:
     """"The district is largely controlled by X", "rebels control the road": who holds ground now, in the
     present tense of a verb of holding; a description of the front, not a change of hands."""
@@ -61,7 +73,7 @@ def _standing(verb: Token) -> bool:
 
 
 def _attempted(verb: Token) -> bool:
-    """"Police attempted to retake the hotel", "tried to seize the town": an attempt, which took no ground."""
+    """"Troops attempted to retake the ridge", "tried to seize the town": an attempt, which took no ground."""
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _ATTEMPTS
 
 
