@@ -1,4 +1,4 @@
-"""Sites named after a place: "the Nyeri courthouse" stands in the town Nyeri; "the Zamzam barracks" is a
+"""Sites named after a place: "the Machakos courthouse" stands in the town Machakos; "the Zamzam barracks" is a
 site's own name, not the camp of that name in another country."""
 
 from __future__ import annotations
@@ -11,16 +11,16 @@ from tests.place_mentions import place_of, places_in
 # tags nothing.
 TOWNS = [
     ("Teachers rallied outside the Polokwane legislature over late salaries.", "Polokwane", "Polokwane", "ZA"),
-    ("Health workers picketed the Kisumu hospital for unpaid wages.", "Kisumu", "Kisumu", "KE"),
-    ("Farmers marched to the Nyeri courthouse to protest.", "Nyeri", "Nyeri", "KE"),
+    ("Health workers picketed the Kericho hospital for unpaid wages.", "Kericho", "Kericho", "KE"),
+    ("Farmers marched to the Machakos courthouse to protest.", "Machakos", "Machakos", "KE"),
     ("Rebels shelled the Beni airport at night.", "Beni", "Beni", "CD"),
     # capitalised qualifiers between the town and the facility, and a facility in the NER's organisation name
     ("Nurses went on strike at Gulu Regional Referral Hospital.", "Gulu", "Gulu", "UG"),
     ("Students at Lira State University boycotted lectures.", "Lira", "Lira", "UG"),
-    ("Lawyers gathered outside the Nyeri Law Courts on Monday.", "Nyeri", "Nyeri", "KE"),
+    ("Lawyers gathered outside the Embu Law Courts on Monday.", "Embu", "Embu", "KE"),
     # an institution with its acronym opening the text is no dateline ("KABUL (AP)")
-    ("Kabale State University (KSU) staff went on strike.", "Kabale", "Kabale", "UG"),
-    ("Police fired tear gas near the Kisumu Chief Magistrate's Court.", "Kisumu", "Kisumu", "KE"),
+    ("Jinja General Hospital (JGH) said it had run out of blood.", "Jinja", "Jinja", "UG"),
+    ("A judge at the Machakos Chief Magistrate's Court freed the suspects on bail.", "Machakos", "Machakos", "KE"),
 ]
 
 
@@ -99,7 +99,7 @@ def test_an_air_base_is_its_airfields_point(nlp, text, mention, name, country, l
 
 # (sentence, mention, name, country): a city district before a court's name is the district
 DISTRICT_COURTS = [
-    ("Supporters were beaten on their way to Makindye Chief Magistrate Court.", "Makindye", "Makindye", "UG"),
+    ("The Rubaga Chief Magistrate's Court adjourned the treason case.", "Rubaga", "Rubaga", "UG"),
 ]
 
 

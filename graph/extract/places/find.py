@@ -130,8 +130,8 @@ def _plausible(place: Place, text: str, context: Counter) -> bool:
 
 
 def _possessives_split(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Spans opened by a well-known place whose possessive lost its apostrophe ("Tripolis Abu Sleem district",
-    "Benghazis Ganfouda district"), cut in two: the place, and the name it owns."""
+    """Spans opened by a well-known place whose possessive lost its apostrophe ("Tripolis Fashloum district",
+    "Tripolis Hay Dimashq"), cut in two: the place, and the name it owns."""
     gaz, out = get_gazetteer(), []
     for span in spans:
         first = doc[span.start]
@@ -215,7 +215,7 @@ def _prepare(doc: Doc, spans: list[Span], countries: dict[str, str], context: Co
     prepared = []
     for span in spans:
         start, end = widen(doc, *strip(span))
-        if start < span.start and start in starts:  # "Tripolis | Abu Sleem district": two names, not one
+        if start < span.start and start in starts:  # "Tripolis | Fashloum district": two names, not one
             start = strip(span)[0]
         if start >= end:
             continue

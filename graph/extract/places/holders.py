@@ -154,7 +154,7 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def owner(doc: Doc, start: int, by_start: dict[int, PlaceMention]) -> tuple[PlaceMention, bool] | None:
-    """The town whose possessive names the place: "Tripoli's Abu Sleem district", "Benghazis Ganfouda"."""
+    """The town whose possessive names the place: "Tripoli's Fashloum district", "Tripolis Hay Dimashq"."""
     for mention in by_start.values():
         apostrophe = mention.end == start - 1 and doc[start - 1].text in ("'s", "\u2019s")
         if (mention.end == start or apostrophe) and mention.location.kind in ("city", "town"):

@@ -71,7 +71,7 @@ def query_variants(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]
     if text.isupper() and dateline(doc, start, end):
         out.append((start, end, text.title()))  # "KABUL, Afghanistan (AP) —"
     if end - start == 1 and text.endswith("s") and end < len(doc) and doc[end].text[:1].isupper():
-        out.append((start, end, text[:-1]))  # "Tripolis Abu Sleem": a possessive that lost its apostrophe
+        out.append((start, end, text[:-1]))  # "Tripolis Fashloum": a possessive that lost its apostrophe
     if end - start > 1 and doc[end - 1].lower_ in ADMIN_WORDS | TOWN_WORDS | CAMP_WORDS:
         s = start + 1 if doc[start].lower_ in DIRECTIONS and end - start > 2 else start
         out.append((s, end - 1, doc[s : end - 1].text))
@@ -189,9 +189,9 @@ def _road_ends(doc: Doc, i: int) -> tuple[tuple[int, int], tuple[int, int]] | No
 
 def _name_before_noun(doc: Doc, i: int) -> tuple[int, int] | None:
     """The bounds of the name before token ``i`` when ``i`` opens a place noun ("Nad Ali district", "Damasa border
-    town", "X, a village"), or a facility's name after a town's name ("the Nyeri courthouse", "Gulu hospital",
-    "Mbale Chief Magistrate Court")."""
-    if facility_after(doc, i) is not None:  # "Gulu hospital", "Kisumu Law Courts": the town before the facility
+    town", "X, a village"), or a facility's name after a town's name ("the Machakos courthouse", "Gulu hospital",
+    "Jinja Chief Magistrate's Court")."""
+    if facility_after(doc, i) is not None:  # "Gulu hospital", "Embu Law Courts": the town before the facility
         return _town_before(doc, i)
     if not (noun_at(doc, i) in CUE_AFTER or _apposed_noun(doc, i) or _local_government(doc, i)):
         return None
@@ -268,7 +268,7 @@ def _dateline_span(doc: Doc, i: int) -> tuple[int, int] | None:
     if end == i or end >= len(doc) or doc[end].text not in _DATELINE_MARKS:
         return None  # cheap test first: this runs on every line
     if any(facility_after(doc, k) == end - 1 for k in range(i + 1, end)):
-        return None  # "Gulu State University (GSU) students": an institution opens the line, not a dateline
+        return None  # "Jinja General Hospital (JGH) said": an institution opens the line, not a dateline
     return (i, end) if dateline(doc, i, end) else None
 
 

@@ -99,7 +99,7 @@ CUE_BEFORE = frozenset(
         "residents inhabitants streets"
     )
 )
-# Buildings and sites that take the name of the town they stand in ("the Nyeri courthouse", "Gulu hospital"):
+# Buildings and sites that take the name of the town they stand in ("the Machakos courthouse", "Gulu hospital"):
 # a name right before one is that town, or else the site's own name ("the Zamzam barracks"), never a far namesake.
 FACILITY_NOUNS = frozenset(
     _words(
@@ -110,7 +110,7 @@ FACILITY_NOUNS = frozenset(
 # Nouns of a news outlet after its name: "The Post newspaper", "the Nation daily" name no place.
 MEDIA_NOUNS = frozenset(_words("newspaper newspapers newssheet tabloid magazine daily weekly broadcaster"))
 # Capitalised words that stand between a town's name and the facility named after it: "Gulu Regional Referral
-# Hospital", "Kisumu Law Courts", "Mbale Chief Magistrate Court", "Lira State University".
+# Hospital", "Embu Law Courts", "Jinja Chief Magistrate's Court", "Lira State University".
 FACILITY_QUALIFIERS = frozenset(
     _words(
         "chief magistrate magistrates law high central general regional referral state teaching main "
@@ -239,7 +239,7 @@ def noun_at(doc: Doc, i: int) -> str:
 
 def before_facility(doc: Doc, end: int) -> bool:
     """Whether a facility noun follows the name that ends at token ``end``, maybe after capitalised qualifiers:
-    "the Zamzam barracks", "Gulu hospital", "Kisumu Law Courts"."""
+    "the Zamzam barracks", "Gulu hospital", "Embu Law Courts"."""
     return facility_after(doc, end) is not None
 
 
