@@ -83,7 +83,7 @@ CONTAINED = [
     ("Police said the attack took place in Kohat district on Friday.", "Kohat", "Kohat", "PK", "Khyber Pakhtunkhwa",
      3),
     # "X Local Government Area": the words of the type are not part of the name
-    ("Bandits raided farms in Kwande Local Government Area.", "Kwande", "Kwande", "NG", "Benue", 3),
+    ("Bandits raided farms in Gwadabawa Local Government Area.", "Gwadabawa", "Gwadabawa", "NG", "Sokoto", 3),
     # a suburb named after a town abroad ("Soweto Gardens", "Auckland Park") is whole, in the town after it
     ("Residents blocked roads in Soweto Gardens, Johannesburg.", "Soweto Gardens", "Soweto Gardens", "ZA", "Gauteng",
      2),
@@ -306,8 +306,8 @@ def test_lookup_finds_the_admin2_area(name, kind):
 INSIDE = [
     ("Fighters attacked army positions in the Kabaya and Ngungu areas of Masisi territory.", "Ngungu", "CD",
      "Nord-Kivu"),
-    ("Herders killed four farmers in Tse Akaa village in Guma Local Government Area of Benue State.", "Tse Akaa",
-     "NG", "Benue"),
+    ("Gunmen abducted six traders in Kofar Fada village in Bebeji Local Government Area of Kano State.",
+     "Kofar Fada", "NG", "Kano"),
     ("Soldiers repelled an attack on Bwetyaba village in Nakaseke District.", "Bwetyaba", "UG", None),
 ]
 

@@ -233,7 +233,7 @@ def _name_after(doc: Doc, i: int, taken: set[int]) -> tuple[int, int] | None:
 
 
 def _local_government(doc: Doc, i: int) -> bool:
-    """Whether "Local Government" opens at token ``i``: Nigeria's LGAs, "Guma Local Government Area"."""
+    """Whether "Local Government" opens at token ``i``: Nigeria's LGAs, "Bebeji Local Government Area"."""
     lowers = token_lowers(doc)
     return lowers[i] == "local" and i + 1 < len(lowers) and lowers[i + 1] == "government"
 
