@@ -35,8 +35,8 @@ _SEVERAL = frozenset(["several", "many", "multiple", "various", "numerous"])
 # The kinds of event one summary sums up: political violence, or a crowd's protests and riots
 _FAMILIES = (VIOLENT_TYPES, CROWD_TYPES)
 # A sentence that takes one of the incidents a summary counted ("In the first attack", "The second raid")
-_ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth)\s+(?:attack|raid|ambush|assault|strike|airstrike"
-                      r"|bombing|shooting|incident|blast|explosion)\b", re.IGNORECASE)
+_ORDINAL = re.compile(r"\b(?:first|second|third|fourth|fifth)\s+(?:"
+                      + "|".join(sorted(_INCIDENTS | {"incident", "blast", "explosion"})) + r")\b", re.IGNORECASE)
 
 
 def summarises(sent: Span) -> bool:
