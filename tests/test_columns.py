@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from graph.extract.parse.columns import token_lemmas, token_lowers, token_tags, token_texts
+from graph.extract.parse.columns import (
+    entities,
+    token_deps,
+    token_lemmas,
+    token_lowers,
+    token_poses,
+    token_tags,
+    token_texts,
+    tokens_where,
+)
 from graph.extract.pipeline import split_chunks
 
 # A title line, capitals, the "IS" norm, numbers, hyphens, quotes, an empty line and a lone word.
@@ -20,6 +29,8 @@ COLUMNS = [
     (token_lowers, lambda t: t.lower_),
     (token_lemmas, lambda t: t.lemma_),
     (token_tags, lambda t: t.tag_),
+    (token_poses, lambda t: t.pos_),
+    (token_deps, lambda t: t.dep_),
 ]
 
 
@@ -41,3 +52,20 @@ def test_each_doc_is_read_once(nlp):
     assert token_lowers(first) is token_lowers(first)  # kept, not read again
     assert token_lowers(second) is not token_lowers(first)
     assert token_lowers(second)[0] == "\""
+
+
+@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize("wanted", [("NOUN",), ("VERB", "PROPN"), ()])
+def test_tokens_where_picks_the_same_tokens_as_a_scan(nlp, text, wanted):
+    doc = nlp(text)
+    for sent in doc.sents:
+        picked = [t.i for t in tokens_where(sent, token_poses(doc), wanted)]
+        assert picked == [t.i for t in sent if t.pos_ in wanted]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_entities_are_the_docs_and_built_once(nlp, text):
+    doc = nlp(text)
+    assert [(e.start, e.end, e.label_, e.ent_id_) for e in entities(doc)] == [
+        (e.start, e.end, e.label_, e.ent_id_) for e in doc.ents]
+    assert entities(doc) is entities(doc)

@@ -42,6 +42,7 @@ from graph.extract.actors.table import (
     strip_name,
 )
 from graph.extract.countries import countries
+from graph.extract.parse.columns import entities
 from graph.extract.parse.sentences import doc_text, span_text
 from graph.extract.places import PlaceMention
 from graph.extract.places.words import DIRECTIONS, common_words
@@ -105,7 +106,7 @@ def _named_countries(doc: Doc) -> Counter:
     """Votes for the countries the text names: 2 for a name ("Nigeria", "Syria's"), 1 for an adjective."""
     by_adjective, by_name = countries().by_adjective, countries().by_name
     votes: Counter = Counter()
-    for ent in doc.ents:
+    for ent in entities(doc):
         if link_after(ent) in LINK_WORDS:
             continue  # "Iranian-backed", "Britain-based" say who backs or hosts, not where it happens
         if ent.label_ == "NORP":
@@ -215,7 +216,7 @@ def _named_force_mentions(builder: MentionBuilder) -> None:
 
 def _dictionary_mentions(builder: MentionBuilder) -> None:
     entries = lexicon.dictionary()
-    for ent in builder.doc.ents:
+    for ent in entities(builder.doc):
         entry = entries.get(ent.ent_id_)
         if entry and not (entry.kind == "media" and _bracketed(ent)) and not _names_a_body(ent, entry.kind):
             builder.add(info_of(entry), strip_name(ent), link=link_after(ent))
@@ -271,7 +272,7 @@ def _org_mentions(builder: MentionBuilder) -> None:
     doc = builder.doc
     by_adjective, by_name = countries().by_adjective, countries().by_name
     communities = lexicon.communities()
-    spans = [_trim(strip_name(ent)) for ent in doc.ents if ent.label_ == "ORG" and not ent.ent_id_]
+    spans = [_trim(strip_name(ent)) for ent in entities(doc) if ent.label_ == "ORG" and not ent.ent_id_]
     counts = Counter(s.text for s in spans)
     for span in spans:
         text = span.text

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.table import ActorInfo, MentionBuilder, strip_name
 from graph.extract.countries import countries
+from graph.extract.parse.columns import entities
 
 __all__ = ["ministry_mentions"]
 
@@ -20,7 +21,7 @@ def ministry_mentions(builder: MentionBuilder) -> None:
     """Add each ministry the statistical NER names that does or says what its clause tells, as its state's
     government body; a bare "the ministry" that acts then names the article's one ministry."""
     found: dict[str, ActorInfo] = {}
-    for ent in builder.doc.ents:
+    for ent in entities(builder.doc):
         span = strip_name(ent)
         root = span.root
         if ent.label_ != "ORG" or ent.ent_id_ or root.lower_ not in _MINISTRY or not _acts(root):

@@ -8,7 +8,7 @@ from graph.datafiles import read_words
 from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.table import PLACE_LABELS, ActorInfo, MentionBuilder, strip_name
 from graph.extract.countries import countries
-from graph.extract.parse.columns import token_texts
+from graph.extract.parse.columns import entities, token_texts
 from graph.extract.places.words import FACILITY_NOUNS
 
 __all__ = ["person_mentions", "TITLES"]
@@ -31,7 +31,7 @@ def person_mentions(builder: MentionBuilder) -> None:
     doc = builder.doc
     by_adjective, by_name = countries().by_adjective, countries().by_name
     spans = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ != "PERSON" or ent.ent_id_:
             continue
         span = strip_name(ent)

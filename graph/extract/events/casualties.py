@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from graph.extract.parse.columns import token_lowers, tokens_where
+
 __all__ = ["untold_casualties", "UNTOLD"]
 
 UNTOLD = 10  # the codebook's figure for deaths of an unstated number
@@ -23,8 +25,8 @@ _HAPPENED = frozenset(["report", "cause", "suffer", "sustain", "record", "leave"
 
 def untold_casualties(sent: Span) -> int | None:
     """:data:`UNTOLD` when the sentence says casualties happened without a number, else None."""
-    for token in sent:
-        if token.lower_ in _NOUNS and _asserted(token) and not _counted(token):
+    for token in tokens_where(sent, token_lowers(sent.doc), _NOUNS):
+        if _asserted(token) and not _counted(token):
             return UNTOLD
     return None
 

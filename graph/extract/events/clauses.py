@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from graph.extract.events.lexicon import REPORT_VERBS
+from graph.extract.parse.columns import token_deps, tokens_where
 
 __all__ = ["contrast_parts", "goes_on"]
 
@@ -22,8 +23,8 @@ def contrast_parts(sent: Span, trigger: Token | None) -> tuple[Span, Span] | Non
     when it has none or the trigger lies in neither part."""
     if trigger is None:
         return None
-    for token in sent:
-        if token.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in _CONTRAST for c in token.children):
+    for token in tokens_where(sent, token_deps(sent.doc), ("advcl",)):
+        if not any(c.dep_ == "mark" and c.lower_ in _CONTRAST for c in token.children):
             continue
         clause = sent.doc[token.left_edge.i : token.right_edge.i + 1]
         if clause.start == _trimmed(sent).start:

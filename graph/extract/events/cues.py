@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from graph.extract.events.lexicon import DOMAINS, MODIFIERS, TYPED, WEAPONS, check_cue_class, lexicon
+from graph.extract.parse.columns import token_lemmas, token_lowers
 
 __all__ = ["Cue", "SentenceCues", "find_cues"]
 
@@ -57,23 +58,23 @@ class Cue:
         return not (self.negated or self.hypothetical)
 
 
-# (lower-case text, lemma) ids -> their forms, each pair worked out once; past this many the memory starts afresh
-_FORMS: dict[tuple[int, int], frozenset[str]] = {}
+# (lower-case text, lemma) -> their forms, each pair worked out once; past this many the memory starts afresh
+_FORMS: dict[tuple[str, str], frozenset[str]] = {}
 _REMEMBERED = 100_000
 
 
-def _forms(token: Token) -> frozenset[str]:
-    """Lemma, lower-case text, and a plural stripped of its "s" (capitalised plurals are often left unlemmatised).
+def _forms(lower: str, lemma: str) -> frozenset[str]:
+    """Lemma, lower-case text, and a plural stripped of its "s" (capitalised plurals are often left unlemmatised)
+    of a token whose lower-case text and lemma are given.
 
     The set is shared by every token of the same word and lemma, so it is frozen.
     """
-    key = (token.lower, token.lemma)
+    key = (lower, lemma)
     forms = _FORMS.get(key)
     if forms is None:
         if len(_FORMS) >= _REMEMBERED:
             _FORMS.clear()
-        lower = token.lower_
-        words = [token.lemma_.lower(), lower]
+        words = [lemma.lower(), lower]
         if len(lower) > 3 and lower.endswith("s") and not lower.endswith("ss"):
             words.append(lower[:-1])
         forms = _FORMS[key] = frozenset(words)
@@ -182,17 +183,19 @@ def _in_name(token: Token) -> bool:
 def find_cues(sent: Span) -> list[Cue]:
     """Return the lexicon cues of a sentence, with negation and hypothetical flags from the parse."""
     phrases = lexicon()
-    tokens = list(sent)
-    forms = [_forms(t) for t in tokens]
+    doc, start = sent.doc, sent.start
+    lowers, lemmas = token_lowers(doc), token_lemmas(doc)  # a Token is made only for a phrase's words
+    forms = [_forms(lowers[i], lemmas[i]) for i in range(start, sent.end)]
     found: list[Cue] = []
     flags: dict[int, tuple[bool, bool]] = {}  # head -> (negated, hypothetical): read once for the phrases it heads
-    for k in range(len(tokens)):
+    for k in range(len(forms)):
         for form in forms[k]:
             for words, cue in phrases.get(form, ()):
                 n = len(words)
-                if k + n > len(tokens) or not all(w.matches(tokens[k + j], forms[k + j]) for j, w in enumerate(words)):
+                if k + n > len(forms) or not all(
+                        w.matches(doc[start + k + j], forms[k + j]) for j, w in enumerate(words)):
                     continue
-                matched = tokens[k : k + n]
+                matched = [doc[i] for i in range(start + k, start + k + n)]
                 if cue in TYPED and all(_in_name(t) for t in matched) and not _weapon_acronym(cue, matched):
                     continue
                 head = _span_head(matched)

@@ -25,6 +25,7 @@ from graph.extract.events.count_words import (
     WORDS,
     full_value,
 )
+from graph.extract.parse.columns import token_poses, tokens_where
 
 __all__ = ["Counts", "read_counts"]
 
@@ -198,8 +199,8 @@ def _one_person(noun: Token) -> bool:
 def _singular_victims(sent: Span) -> int | None:
     """The lone victims of a killing, one each ("killing the driver", "a priest was shot dead", "left a
     soldier and a militiaman dead", "a policeman died of his wounds")."""
-    for token in sent:
-        if not (_kills(token) or (token.pos_ == "VERB" and token.lemma_.lower() in DYING)):
+    for token in tokens_where(sent, token_poses(sent.doc), ("VERB",)):  # both tests below read verbs only
+        if not (_kills(token) or token.lemma_.lower() in DYING):
             continue
         victims = _victims(token)
         if victims and _one_person(victims[0]):
@@ -210,7 +211,7 @@ def _singular_victims(sent: Span) -> int | None:
 def _vague_victims(sent: Span) -> int | None:
     """ACLED's 10 for deaths of an unstated number: "killed militants and civilians", "an unknown number
     of pastoralists were killed"."""
-    for token in sent:
+    for token in tokens_where(sent, token_poses(sent.doc), ("VERB",)):  # :func:`_kills` reads verbs only
         if not _kills(token):
             continue
         for child in _victims(token)[:1]:

@@ -23,6 +23,7 @@ from graph.extract.events.skips import states_toll, told_before
 from graph.extract.events.summaries import summarises
 from graph.extract.events.syntax import takers
 from graph.extract.events.tolls import per_place, place_starts, shared, tolls_by_place
+from graph.extract.parse.columns import token_lowers, tokens_where
 from graph.extract.parse.sentences import span_text
 from graph.extract.places import PlaceMention
 from graph.records import Article, Event, slugify
@@ -181,8 +182,8 @@ _DEATH_LEMMAS = {"death", "kill", "die", "assassinate", "execute", "behead", "sl
 
 def _death_adjunct(sent: Span, trigger) -> Span | None:
     """A "during/amid <event> that left N dead" phrase that does not hold the trigger."""
-    for token in sent:
-        if token.dep_ != "prep" or token.lower_ not in _ADJUNCT_PREPS:
+    for token in tokens_where(sent, token_lowers(sent.doc), _ADJUNCT_PREPS):
+        if token.dep_ != "prep":
             continue
         objects = [c for c in token.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
         if not objects:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 
 from graph.extract.actors.lexicon import dictionary
 from graph.extract.events.count_words import DEATH_VERBS
+from graph.extract.parse.columns import token_tags, tokens_where
 from graph.records import Article, Event
 
 __all__ = ["word_set", "repeats", "caption", "ongoing", "habitual", "describes", "lead_end", "drop_headline",
@@ -65,12 +66,15 @@ def caption(text: str, end: int) -> bool:
     return bool(words & _CREDIT_WORDS) if square else bool(words & _PHOTO_WORDS)
 
 
+_PARTICIPLES = frozenset(["VBG", "VBN"])  # the tags :func:`_perfect` and :func:`_tally` read on
+
+
 def ongoing(sent: Span) -> bool:
     """Whether the sentence has a verb in the perfect progressive ("has been fighting"), the active
     perfect ("have operated", "has killed") or a death verb in the passive perfect ("have been killed",
     which with "since October" tallies a period's dead); a passive "have been arrested since July" may
     still report the arrests."""
-    return any(_perfect(t) or _tally(t) for t in sent)
+    return any(_perfect(t) or _tally(t) for t in tokens_where(sent, token_tags(sent.doc), _PARTICIPLES))
 
 
 def habitual(sent: Span, trigger) -> bool:

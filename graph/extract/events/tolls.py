@@ -12,6 +12,7 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from graph.extract.events.count_words import DEATH_WORDS, number_value
+from graph.extract.parse.columns import token_lemmas, token_lowers
 from graph.extract.places import PlaceMention
 from graph.records import Event, Location
 
@@ -74,7 +75,8 @@ def _places_after(sent: Span, number: int, starts: dict[int, PlaceMention]) -> t
 
 def _dead(words: Span) -> bool:
     """Whether the words tell deaths: a verb of killing, or a wound told fatal ("fatally shot")."""
-    return any(t.lemma_.lower() in DEATH_WORDS or t.lower_ == "fatally" for t in words)
+    lemmas, lowers = token_lemmas(words.doc), token_lowers(words.doc)
+    return any(lemmas[i].lower() in DEATH_WORDS or lowers[i] == "fatally" for i in range(words.start, words.end))
 
 
 def _gapped(words: Span) -> bool:

@@ -7,13 +7,19 @@ The docs are not changed after the pipeline, so a list read once stays true.
 
 from __future__ import annotations
 
+from collections.abc import Container, Iterator
 from weakref import WeakKeyDictionary
 
-from spacy.attrs import LEMMA, LOWER, ORTH, TAG
-from spacy.tokens import Doc
+from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS, TAG
+from spacy.tokens import Doc, Span, Token
 
-__all__ = ["token_lemmas", "token_lowers", "token_tags", "token_texts"]
+__all__ = [
+    "entities", "token_deps", "token_lemmas", "token_lowers", "token_poses", "token_tags", "token_texts",
+    "tokens_where",
+]
 
+# doc -> its named entities (spaCy builds a new tuple of Spans on every ``doc.ents``)
+_ENTITIES: WeakKeyDictionary[Doc, tuple[Span, ...]] = WeakKeyDictionary()
 # doc -> attribute id -> that attribute's string for every token (dropped with the doc)
 _COLUMNS: WeakKeyDictionary[Doc, dict[int, list[str]]] = WeakKeyDictionary()
 
@@ -30,6 +36,14 @@ def _column(doc: Doc, attr: int) -> list[str]:
         names = {i: strings[i] for i in set(ids)}
         values = columns[attr] = [names[i] for i in ids]
     return values
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """``doc.ents``, built once per doc (shared: the entities are set by the pipeline and not changed after)."""
+    found = _ENTITIES.get(doc)
+    if found is None:
+        found = _ENTITIES[doc] = tuple(doc.ents)
+    return found
 
 
 def token_texts(doc: Doc) -> list[str]:
@@ -50,3 +64,22 @@ def token_lemmas(doc: Doc) -> list[str]:
 def token_tags(doc: Doc) -> list[str]:
     """``[t.tag_ for t in doc]``, read once per doc (shared: do not change it)."""
     return _column(doc, TAG)
+
+
+def token_poses(doc: Doc) -> list[str]:
+    """``[t.pos_ for t in doc]``, read once per doc (shared: do not change it)."""
+    return _column(doc, POS)
+
+
+def token_deps(doc: Doc) -> list[str]:
+    """``[t.dep_ for t in doc]``, read once per doc (shared: do not change it)."""
+    return _column(doc, DEP)
+
+
+def tokens_where(span: Span, column: list[str], wanted: Container[str]) -> Iterator[Token]:
+    """The tokens of ``span`` whose value in ``column`` (a list above, of the span's doc) is in ``wanted``, in
+    order: ``(t for t in span if t.tag_ in wanted)`` without a Token for each word passed over."""
+    doc = span.doc
+    for i in range(span.start, span.end):
+        if column[i] in wanted:
+            yield doc[i]

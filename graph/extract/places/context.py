@@ -11,6 +11,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
+from graph.extract.parse.columns import entities
 from graph.extract.parse.sentences import span_text
 from graph.extract.places.gazetteer import Place, get_gazetteer, normalise, strip_article
 from graph.extract.places.spans import query_variants, strip
@@ -59,7 +60,7 @@ def _demonym_counts(doc: Doc, country_names: dict[str, str], skip: frozenset[int
     """One vote per nationality the NER finds ("Syrian", "Palestinians", and "Somali" when it calls it a place)."""
     demonyms = get_gazetteer().demonyms
     counts: Counter = Counter()
-    for ent in doc.ents:
+    for ent in entities(doc):
         key = normalise(span_text(ent))
         if ent.start not in skip and ent.label_ in ("NORP", "GPE") and key not in country_names:
             iso = demonyms.get(key) or (demonyms.get(key[:-1]) if key.endswith("s") else None)
@@ -100,19 +101,19 @@ def actor_countries(doc: Doc) -> Counter:
     in Cameroon, so no village is put in Nigeria on this evidence alone.
     """
     table = _actor_homes(ARMED_KINDS)
-    return Counter(table[ent.ent_id_] for ent in doc.ents if ent.ent_id_ in table)
+    return Counter(table[ent.ent_id_] for ent in entities(doc) if ent.ent_id_ in table)
 
 
 def foreign_forces(doc: Doc) -> frozenset[int]:
     """Tokens of a nationality or country that names foreign forces ("Ethiopian soldiers", "Kenyan troops", "US
     drones") in a text about a rebel group at home elsewhere ("al Shabaab"): whose forces, not where it happened."""
     table = _actor_homes(REBEL_KINDS)
-    homes = {table[ent.ent_id_] for ent in doc.ents if ent.ent_id_ in table}
+    homes = {table[ent.ent_id_] for ent in entities(doc) if ent.ent_id_ in table}
     if not homes:
         return frozenset()
     gaz, names = get_gazetteer(), country_names()
     out: set[int] = set()
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ in ("NORP", "GPE") and ent.end < len(doc) and doc[ent.end].lower_ in FORCE_NOUNS:
             key = normalise(span_text(ent))
             iso = gaz.demonyms.get(key) or names.get(key)
@@ -126,7 +127,7 @@ def rebel_homes(doc: Doc) -> frozenset[str]:
     no namesake abroad in a note that names only the country whose forces struck the group ("Troops from Chad
     struck Boko Haram fighters in X": X is a Nigerian town)."""
     table = _actor_homes(REBEL_KINDS)
-    return frozenset(table[ent.ent_id_] for ent in doc.ents if ent.ent_id_ in table)
+    return frozenset(table[ent.ent_id_] for ent in entities(doc) if ent.ent_id_ in table)
 
 
 def landmark(place) -> bool:

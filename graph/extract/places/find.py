@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
+from graph.extract.parse.columns import entities
 from graph.extract.places.context import (
     actor_countries,
     country_names,
@@ -187,7 +188,7 @@ def find_places(doc: Doc) -> list[PlaceMention]:
             else:
                 missed.append((item.start, item.end))
     main = context.most_common(1)[0][0] if context else None
-    ner = {i for ent in doc.ents if ent.label_ in ("GPE", "LOC") for i in range(ent.start, ent.end)}
+    ner = {i for ent in entities(doc) if ent.label_ in ("GPE", "LOC") for i in range(ent.start, ent.end)}
     mentions = read_unlisted(doc, missed, out, main, ner)
     holding = containers(doc, mentions)
     marked = (

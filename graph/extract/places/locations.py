@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span
 
 from graph.extract.countries import countries
+from graph.extract.parse.columns import entities
 from graph.extract.parse.sentences import SentenceIndex
 from graph.records import Location, Mention
 
@@ -61,7 +62,7 @@ def _country_adjectives(doc: Doc) -> dict[str, list[Span]]:
     """Country code -> the NORP spans that are that country's adjective ("Syrian", "Iraqi")."""
     by_adjective = countries().by_adjective
     out: dict[str, list[Span]] = {}
-    for ent in doc.ents:
+    for ent in entities(doc):
         code = by_adjective.get(ent.text) if ent.label_ == "NORP" else None
         if code:
             out.setdefault(code, []).append(ent)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from graph.extract.parse.columns import token_lowers, token_texts
+from graph.extract.parse.columns import entities, token_lowers, token_texts
 from graph.extract.places.gazetteer import get_gazetteer, normalise
 from graph.extract.places.holders import TOWN_KINDS
 from graph.extract.places.listing import ARTICLES, place_noun
@@ -89,7 +89,7 @@ def candidate_spans(doc: Doc) -> list[Span]:
     directed = _directed(doc) + _abbreviated(doc)
     inside = {i for span in directed for i in range(span.start, span.end)}
     spans = list(directed)
-    for ent in doc.ents:
+    for ent in entities(doc):
         if any(i in inside for i in range(ent.start, ent.end)):
             continue
         if ent.label_ in PLACE_LABELS:
