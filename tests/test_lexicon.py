@@ -35,10 +35,10 @@ def _read(extractor, text: str):
          None, "state_forces"),
         ("Al-Bunyan al-Marsous forces advanced on Islamic State positions in Sirte.", "Military Forces of Libya",
          "Islamic State", "state_forces"),
-        ("NISA officers raided a house in Kismayo and detained two men.", "Military Forces of Somalia",
+        ("NISA officers raided a house in Galkayo and detained two men.", "Military Forces of Somalia",
          "Civilians (Somalia)", "state_forces"),
         # generic militias ACLED names by their own word: the Mayi Mayi of Congo, the dahalo of Madagascar
-        ("Mayi Mayi militiamen attacked a village near Butembo, killing three civilians.", "Mayi Mayi Militia",
+        ("Mayi Mayi militiamen attacked a village near Lubero, killing three civilians.", "Mayi Mayi Militia",
          "Civilians (Democratic Republic of Congo)", "militia"),
         ("Mai-Mai fighters killed two farmers near Uvira.", "Mayi Mayi Militia",
          "Civilians (Democratic Republic of Congo)", "militia"),
