@@ -39,6 +39,10 @@ PLACES = [
     # ... and the area or the town named as holding it when neither can be found, as ACLED codes it
     ("Gunmen raided Mbalogo village in the Kiranzi area, killing two farmers.", {"Kiranzi"}),
     ("Troops and a gunman exchanged fire in Tirzalet, near Ain Kerdoussa, on Sunday.", {"Ain Kerdoussa"}),
+    # a town named right after a fighting position is where the strike fell, though the NER reads it as a person
+    ("Two days after gunmen raided a school in Moyale, Kenya, jets bombed an al Shabaab stronghold Diinsoor.",
+     {"Diinsoor"}),
+    ("Kenyan warplanes bombed al Shabaab positions Dhobley on Sunday, killing five fighters.", {"Dhobley"}),
     # where the attackers are based is not where they struck
     ("Now based in Lokichar, the gang killed two herders in Kainuk on Monday.", {"Kainuk"}),
 ]

@@ -174,6 +174,8 @@ GEOGRAPHY = [
     ("A Gaza man was killed by an Israeli strike in Rafah on Monday, medics said.", "Gaza", "PS"),
     ("A Gaza man was killed by an Israeli strike in Rafah on Monday, medics said.", "Rafah", "PS"),
     ("Al-Shabaab fighters attacked a police post near the town of Kwale on Sunday.", "Kwale", "KE"),
+    # a town its own sentence puts in its country ("X, Kenya") is no namesake, however far from the other places
+    ("Somali troops shelled Diinsoor a day after gunmen raided a bus station in Wajir, Kenya.", "Wajir", "KE"),
 ]
 
 
@@ -208,6 +210,7 @@ def test_small_town_abroad_is_not_taken_in_a_story_elsewhere(nlp):
         "Fighting resumed in 2016 after talks failed.",
         "Officials said the attack was carried out from Syrian territory.",
         "Clashes erupted in Al-",
+        "The army took up positions Monday along the river.",  # a date after a position noun is no place
     ],
 )
 def test_locatives_do_not_make_dates_or_adjectives_places(nlp, text):

@@ -39,6 +39,7 @@ from graph.extract.places.words import (
     LOCAL_UNITS,
     LOCATIVES,
     PLACE_NOUNS,
+    POSITION_NOUNS,
     TARGET_NOUNS,
     TARGET_VERBS,
     TITLES,
@@ -173,10 +174,12 @@ def _without_strays(doc: Doc, mentions: list[PlaceMention], ner: set[int]) -> li
               if m.location.kind != "country" and m.location.lat is not None}
     strays: dict[str, list[Location]] = {}  # per place: the others, when it strays
     variants = {m.location.id for m in mentions if _variant(doc[m.start : m.end].text)}
+    vouched = _country_vouched(doc, mentions)
     for place in places.values():
         others = [o for o in places.values() if o.name != place.name]
         spelt = [o for o in others if o.id not in variants]  # two guessed spellings do not vouch for each other
-        if _stray(place, others) or (place.id in variants and spelt and _far_from_all(place, spelt)):
+        stray = _stray(place, others) and place.id not in vouched
+        if stray or (place.id in variants and spelt and _far_from_all(place, spelt)):
             strays[place.id] = others
     out = []
     kept = [m for m in mentions if m.location.id not in strays]
@@ -190,6 +193,14 @@ def _without_strays(doc: Doc, mentions: list[PlaceMention], ner: set[int]) -> li
             held = nearby(doc, mention.start, kept, home)  # the place named beside it, as for any unlisted name
             out.append(PlaceMention(mention.start, mention.end, unlisted_place(name, None, held, home)))
     return out
+
+
+def _country_vouched(doc: Doc, mentions: list[PlaceMention]) -> set[str]:
+    """Ids of the places whose own country a sentence that names them names too ("an attack in Wajir, Kenya"):
+    the text says where that town is, so it is no namesake however far it lies from the story's other places."""
+    named = {(doc[m.start].sent.start, m.location.country) for m in mentions if m.location.kind == "country"}
+    return {m.location.id for m in mentions if m.location.kind != "country"
+            and (doc[m.start].sent.start, m.location.country) in named}
 
 
 def _variant(text: str) -> bool:
@@ -254,12 +265,13 @@ def _plain_name(doc: Doc, start: int) -> bool:
 
 def targeted(doc: Doc, start: int) -> bool:
     """Whether the name at ``start`` is what an attack or a capture struck: "militia attack Kolnyang", "an attack on
-    Bardale", "open fire on Kurmuk", a place cleared of fighters.
+    Bardale", "open fire on Kurmuk", "a rebel position X", a place cleared of fighters.
     Never a known actor ("attacked Boko Haram") or a person's possession."""
     if start < 1:
         return False
     before = doc[start - 1].lower_
-    target = before in TARGET_VERBS or (before == "on" and start >= 2 and doc[start - 2].lower_ in TARGET_NOUNS)
+    target = before in TARGET_VERBS or before in POSITION_NOUNS \
+        or (before == "on" and start >= 2 and doc[start - 2].lower_ in TARGET_NOUNS)
     return (target or _cleared(doc, start)) and _plain_name(doc, start)
 
 
