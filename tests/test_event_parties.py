@@ -1,6 +1,6 @@
-"""The parties ACLED's codebook implies (civilian victims, unidentified attackers, the police behind an arrest)
-and its actor-based rule for crowds (a crowd's looting or clash with the police is a riot), on hand-written
-notes."""
+"""The parties ACLED's codebook implies (civilian victims, unidentified attackers, the police behind an arrest, the
+side that gave up ground in a peaceful transfer) and its actor-based rule for crowds (a crowd's looting or clash
+with the police is a riot; what it protests against is no party), on hand-written notes."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ import pytest
 
 from graph.extract.pipeline import Extractor
 from graph.records import Article
+
+_TRANSFER = "Non-violent transfer of territory"
 
 
 @pytest.fixture(scope="module")
@@ -310,3 +312,48 @@ def test_a_shell_in_an_article_that_names_who_shells_is_no_unidentified_groups(e
                                 "market there, killing three people.").events
     assert [e.sub_event_type for e in events] == ["Shelling/artillery/missile attack"] * 2
     assert not any((e.actor1 or "").startswith("Unidentified") for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        # the taker is named, the article's adversary of the taker gave the town up
+        ("The Rapid Support Forces clashed with the Sudanese army in Omdurman on Monday, leaving 12 people dead.\n\n"
+         "On Tuesday, RSF fighters peacefully entered the town of Bara without resistance, with no reported clashes.",
+         "Rapid Support Forces", "Military Forces of Sudan"),
+        ("Al-Shabaab fighters attacked an army base near Beledweyne, Somalia, on Friday, killing four soldiers.\n\n"
+         "On Saturday, Somali troops entered the town of Adale unopposed after the militants left it.",
+         "Military Forces of Somalia", "Al-Shabaab"),
+    ],
+)
+def test_a_peaceful_transfer_takes_the_side_that_gave_the_ground_up(extractor, text, actor1, actor2):
+    transfer = next(e for e in extract(extractor, text).events if e.sub_event_type == _TRANSFER)
+    assert (transfer.actor1, transfer.actor2) == (actor1, actor2)
+
+
+def test_a_taker_from_outside_the_articles_pair_borrows_no_other_side(extractor):
+    """A force that is neither of the article's adversaries took the ground from nobody the article names."""
+    text = ("The Rapid Support Forces clashed with the Sudanese army in Omdurman on Monday, leaving 12 people dead.\n\n"
+            "On Tuesday, Ethiopian troops peacefully entered the town of Bara without resistance, with no reported "
+            "clashes.")
+    transfers = [e for e in extract(extractor, text).events if e.sub_event_type == _TRANSFER]
+    assert [(e.actor1, e.actor2) for e in transfers] == [("Military Forces of Ethiopia", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        # the foreign force whose strikes a crowd protests against is no party of the riot
+        ("Hundreds of youths stoned the gates of the French consulate in Niamey, Niger, on Friday during a march "
+         "against French airstrikes.", "Rioters (Niger)", None),
+        ("Youths hurled stones at the French consulate in Niamey, Niger, on Friday during a rally against French "
+         "drone strikes.", "Rioters (Niger)", None),
+        ("Protesters against the army's operations in the north burnt tyres in Gao, Mali.", "Protesters (Mali)", None),
+        # the police the crowd fights stay its opponent
+        ("Protesters against the army's operations in the north clashed with police in Gao, Mali.", "Rioters (Mali)",
+         "Police Forces of Mali"),
+    ],
+)
+def test_what_a_crowd_protests_against_is_no_party(extractor, text, actor1, actor2):
+    event = extract(extractor, text).events[0]
+    assert (event.actor1, event.actor2) == (actor1, actor2)

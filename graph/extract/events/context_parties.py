@@ -3,7 +3,8 @@
 An armed event whose sentence names no party takes the parties of the last event at the same place
 (below country level), else the article's main pair of adversaries, if that pair fits the event's
 paragraph: a roundup's paragraph that names other countries ("Meanwhile in Ukraine, ...") is not about
-the lead story's parties.
+the lead story's parties. A peaceful transfer of territory whose sentence names only the side that moves
+in ("forces entered the town unopposed") takes the other side of that pair as the side that gave it up.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ __all__ = ["theatre_check", "fill_from_context", "GROUP_EVENTS"]
 _COUNTRY_KINDS = {"country"}
 # Armed events, whose parties are groups
 GROUP_EVENTS = frozenset(["Battles", "Explosions/Remote violence", "Violence against civilians"])
+_TRANSFER = "Non-violent transfer of territory"
 
 
 def theatre_check(article: Article, doc: Doc, table: ActorTable, places: list[PlaceMention]):
@@ -58,7 +60,7 @@ def fill_from_context(events: list[Event], countries: set[str], fits: Callable[[
     main = tuple(sorted(pairs.most_common(1)[0][0])) if pairs else None
     out: list[Event] = []
     for event in events:
-        if (event.actor1 and event.actor2) or event.event_type not in GROUP_EVENTS:
+        if (event.actor1 and event.actor2) or not _borrows(event):
             out.append(event)
             continue
         donor = next((e for e in reversed(out[-30:]) if e.location == event.location and e.actor1 and e.actor2
@@ -73,3 +75,7 @@ def fill_from_context(events: list[Event], countries: set[str], fits: Callable[[
     return out
 
 
+def _borrows(event: Event) -> bool:
+    """Whether an event with a side missing may take it from context: an armed event, or a transfer of
+    territory with its taker named (a transfer nobody is named in may be a handover between civilian bodies)."""
+    return event.event_type in GROUP_EVENTS or (event.sub_event_type == _TRANSFER and event.actor1 is not None)

@@ -127,6 +127,22 @@ def _raised(subject: Token, verb: Token) -> bool:
         for c in verb.children)  # not "were reported killed", "are said to have been killed"
 
 
+_PROTEST_LEMMAS = frozenset(
+    ["protest", "protester", "demonstration", "demonstrator", "demonstrate", "rally", "march", "riot"])
+
+
+def _protested_against(token: Token) -> bool:
+    """Whether the mention is (in) what a protest is held against ("a march against French strikes on a
+    rebel camp")."""
+    for step in _ancestors(token)[:6]:
+        head = step.head
+        if step.dep_ == "pobj" and head.lower_ == "against" and head.head.lemma_.lower() in _PROTEST_LEMMAS:
+            return True
+        if step.dep_ not in {"compound", "amod", "nmod", "poss", "conj", "pobj", "prep"}:
+            return False
+    return False
+
+
 def _counted_dead(token: Token) -> bool:
     """A bare count before a participle is its victims, not its agent: "at least two killed"."""
     return (token.like_num or token.lower_ == "several") and token.dep_ == "nsubj" and token.head.tag_ == "VBN"
@@ -168,6 +184,8 @@ def assign_roles(sent: Span, trigger: Token | None, table: ActorTable, event_typ
             continue
         if event_type == "Battles" and info.kind == "civilians":
             continue
+        if event_type in _CROWD_EVENTS and _protested_against(head):
+            continue  # "a march against French strikes": what a crowd protests against is its target, no party
         if mention.link:
             if mention.link in {"backed", "supported", "funded", "armed", "sponsored"}:
                 backing.append((mention.key, linked_target(doc, table, mention)))
