@@ -68,7 +68,8 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
                  places: list[PlaceMention]) -> tuple[list[Event], tuple[Actor, ...]]:
     """Return the events of a parsed article, in document order, and the generic actors (Civilians (X),
     Unidentified Armed Group (X)) that ACLED's codebook implies for them and the actor table lacks."""
-    context = SentenceReader(article, doc, table, places)
+    short = sum(1 for _ in doc.sents) <= _SHORT_NOTE
+    context = SentenceReader(article, doc, table, places, per_day=short)
     events: list[Event] = []
     seen: list[set[str]] = []
     last_event_sentence = -9
@@ -83,8 +84,9 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
         near = bool(events) and number - last_event_sentence <= 2
         update = near and _casualties_only(sent, typings, table, places, events[-1], context.published)
         if not typings or update or (events and describes(sent)):  # at most a toll for the event before
-            if update and typings[0].sub_event_type == "Armed clash":
-                events[-1] = _fought_back(events[-1], kinds)  # "... were killed in the clashes"
+            if update and typings[0].sub_event_type == "Armed clash":  # "... were killed in the clashes"
+                last = _last_sentence(events)
+                events[-last:] = [_fought_back(event, kinds) for event in events[-last:]]
             if near and (split := context.per_place(events[-1], sent, _evidence(article, sent))):
                 events[-1:] = split  # "eight were killed in A and nine in B": one event at each place
             elif near and events[-1].fatalities is None:
@@ -108,7 +110,6 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
     for event_id in dated:  # the day of the lede it restates
         context.own[event_id] = (True, context.own[event_id][1])
     within = _containers(places)
-    short = sum(1 for _ in doc.sents) <= _SHORT_NOTE
     incidents = merge_mentions((EventMention(e, *context.own[e.id], body=_in_body(e, doc, lead),
                                              told=context.told.get(e.id),
                                              within=within.get(e.location or "", frozenset())) for e in events),
@@ -165,6 +166,14 @@ def _fought_back(event: Event, kinds: dict[str, str]) -> Event:
     actor2 = None if kinds.get(event.actor2 or "") == "civilians" else event.actor2
     return replace(event, event_type="Battles", sub_event_type="Armed clash", actor2=actor2, cameo=cameo,
                    plover=plover)
+
+
+def _last_sentence(events: list[Event]) -> int:
+    """How many of the last events one sentence told (one per place or per day it names)."""
+    count = 1
+    while count < len(events) and events[-1 - count].start == events[-1].start:
+        count += 1
+    return count
 
 
 def _told_together(events: list[Event]) -> list[Event]:

@@ -14,6 +14,7 @@ from graph.extract.events.clauses import contrast_parts, goes_on
 from graph.extract.events.combatants import by_combatants
 from graph.extract.events.context_parties import GROUP_EVENTS
 from graph.extract.events.crowd_types import crowd_sub_type, mutual
+from graph.extract.events.days import days_told
 from graph.extract.events.lexicon import codes, taxonomy
 from graph.extract.events.place import event_place, main_place
 from graph.extract.events.relative import counted_from_date, relative_reading
@@ -34,8 +35,10 @@ __all__ = ["SentenceReader"]
 class SentenceReader:
     """What every event of one article needs: the article, its parse, actors, places, publication date."""
 
-    def __init__(self, article: Article, doc: Doc, table: ActorTable, places: list[PlaceMention]):
+    def __init__(self, article: Article, doc: Doc, table: ActorTable, places: list[PlaceMention],
+                 per_day: bool = False):
         self.article, self.doc, self.table, self.places = article, doc, table, places
+        self.per_day = per_day  # a short note: an incident told over several days is one event per day (ACLED's)
         self.published = article.published
         self.kinds = {info.name: info.kind for info in table.actors.values()}  # actor name -> kind, read once
         self.fallback = main_place(places)
@@ -51,7 +54,8 @@ class SentenceReader:
         main = self.event(sent, sent, typing, evidence, f"{evidence[1]}")
         adjunct = _death_adjunct(sent, typing.trigger)
         if adjunct is None:
-            return self.per_place(main, sent) or self.contrasted(sent, typing, evidence) or self.spread(main, sent)
+            return self.by_day(
+                self.per_place(main, sent) or self.contrasted(sent, typing, evidence) or self.spread(main, sent), sent)
         counts = numbers.read_counts(adjunct)
         typings = event_types.classify_sentence(adjunct)
         if main.fatalities == counts.fatalities:
@@ -63,6 +67,19 @@ class SentenceReader:
             second = replace(second, actor1=main.actor1, actor2=main.actor2, assoc_actor_1=main.assoc_actor_1,
                              assoc_actor_2=main.assoc_actor_2)
         return [main, second]
+
+    def by_day(self, events: list[Event], sent: Span) -> list[Event]:
+        """In a short note, a sentence's one event told over several days ("between 3 and 5 May") once per day,
+        each with its share of the toll: ACLED codes one event per day. Events at several places stay as told."""
+        days = days_told(span_text(sent), self.published) if self.per_day and len(events) == 1 else []
+        if not days:
+            return events
+        event = events[0]
+        copies = [replace(event, id=f"{event.id}-d{n}", date=day.isoformat(), date_precision="day")
+                  for n, day in enumerate(days, start=1)]
+        for copy in copies:
+            self.own[copy.id] = (True, self.own[event.id][1])
+        return shared(copies, event.fatalities)
 
     def spread(self, event: Event, sent: Span) -> list[Event]:
         """The event at its place and at each place coordinated with it, sharing its toll (:func:`elsewhere`)."""

@@ -1,0 +1,64 @@
+"""The days a sentence spreads its incident over: "between 3 and 5 May", "over 12-14 March", "from Aug. 9 to 11".
+
+ACLED codes one event per day and place, so a note that tells fighting over three days is three events, its toll
+divided among them (:func:`.tolls.split_evenly`). A news story tells one incident across days as one event: only
+short notes are split (see :class:`.sentence_events.SentenceReader`). Two days joined by "and" ("clashes on 4 and
+6 June") are not read: such a note is often one of the days' records, the other day coded apart with its own toll.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from graph.extract.events.dates import MONTHS
+
+__all__ = ["days_told", "MAX_DAYS"]
+
+MAX_DAYS = 7  # a longer span is a period ("1-15 May"), not days of fighting told one by one
+
+
+def _month(group: str) -> str:
+    return rf"(?P<{group}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+
+
+_D1 = r"(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?"
+_D2 = r"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?"
+# "to", "until", "through" and a dash join a range, and so does "and" after "between"
+_JOIN = r"\s*(?P<join>-|\u2013|to|until|through|and)\s*"
+_SPANS = (
+    re.compile(rf"\b(?P<lead>between\s+)?{_D1}{_JOIN}{_D2}\s+(?:of\s+)?{_month('month')}(?![\w/])", re.IGNORECASE),
+    # "Sept.20-21", "Aug. 9 to 11": not a count after a month ("In May 12-15 people died")
+    re.compile(rf"\b(?P<lead>between\s+)?{_month('month')}[\s.]*{_D1}{_JOIN}(?:{_month('later')}[\s.]*)?{_D2}"
+               r"\b(?![:./]\d)(?!\s*(?:people|persons|civilians|soldiers|killed|dead))", re.IGNORECASE),
+)
+
+
+def _month_no(name: str) -> int:
+    return MONTHS.get(name.lower().rstrip("."), 0)
+
+
+def days_told(text: str, published: dt.date | None) -> list[dt.date]:
+    """The days of the one span of days that ``text`` names in one month, in order, up to publication (which
+    gives the year); empty when it names none or several, a span over :data:`MAX_DAYS` or across months, or
+    one day only up to publication."""
+    found = [m for pattern in _SPANS for m in pattern.finditer(text) if m.group("month")[0].isupper()]
+    if len(found) != 1 or published is None:
+        return []
+    m = found[0]
+    first, last, month = int(m.group("d1")), int(m.group("d2")), _month_no(m.group("month"))
+    if m.group("join").lower() == "and" and not m.group("lead"):
+        return []
+    if _month_no(m.groupdict().get("later") or "") not in (0, month):
+        return []  # "from 30 May to 2 June": across months, which no note of a few days needs
+    if not 0 < first < last or last - first >= MAX_DAYS:
+        return []
+    for year in (published.year, published.year - 1):
+        try:
+            days = [dt.date(year, month, n) for n in range(first, last + 1)]
+        except ValueError:
+            return []
+        if days[0] <= published:  # a report tells no day after it: those of the span are cut
+            told = [day for day in days if day <= published]
+            return told if len(told) > 1 else []
+    return []
