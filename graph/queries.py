@@ -97,10 +97,12 @@ _FIELD_PATHS = {
 
 # Every fact of the entities in #IRIS#, one row per (entity, predicate, value): one index range per entity,
 # named by FIELD_NAMES in Python (a VALUES join of predicate names costs the engine twice as much).
-# The two fields that are paths come back under their field name as ?p.
+# The two fields that are paths come back under their field name as ?p. The links that are no field are left
+# out in the engine: an actor keeps its 100 newest documents (ckg:recentDocument), ten times its fields, and
+# returning them made a list page of 50 actors 5,509 rows (43 ms at 100,000 documents; 509 rows, 7 ms, without).
 FIELDS = PREFIXES + """SELECT ?entity ?p ?value WHERE {
   VALUES ?entity { """ + _IRIS + """ }
-  { ?entity ?p ?value }
+  { ?entity ?p ?value FILTER(?p NOT IN (ckg:recentDocument, ckg:reading)) }
   UNION { ?entity ckg:admin1/schema:name ?value BIND("admin1_name" AS ?p) }
   UNION { ?entity geo:hasGeometry/geo:asWKT ?value BIND("wkt" AS ?p) }
 }

@@ -130,3 +130,22 @@ def test_a_record_lists_at_most_its_limit_of_kept_documents_after_a_raw_write(tm
         assert record is not None and len(record["documents"]) == RECORD_LIMIT
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("reports", [2, RECENT + 4])
+def test_an_entitys_fields_do_not_grow_with_the_documents_it_keeps(tmp_path, reports):
+    """The fields read of an actor and a place (lists and records) leaves their kept documents and readings out:
+    every other fact of theirs, and a few rows however many reports name them."""
+    store = Store(str(tmp_path / "store"))
+    left_out = {str(CKG.recentDocument), str(CKG.reading)}
+    try:
+        write(store, [_report(n, _day(n)) for n in range(reports)], BASE, validate=False)
+        for entity in (MILITIA, TOWN):
+            rows = store.read(q.with_iris(q.FIELDS, [entity]))
+            every = store.read(f"SELECT ?p ?value WHERE {{ <{entity}> ?p ?value }}")
+            assert sum(str(r["p"]) == str(CKG.recentDocument) for r in every) == min(reports, RECENT)
+            facts = {(str(r["p"]), str(r["value"])) for r in rows if ":" in str(r["p"])}  # not the path fields
+            assert facts == {(str(r["p"]), str(r["value"])) for r in every if str(r["p"]) not in left_out}
+            assert len(rows) <= 20
+    finally:
+        store.close()
