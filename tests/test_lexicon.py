@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from graph.extract.actors.table import inter_code
 from graph.extract.pipeline import Extractor
 from graph.records import Article
 
@@ -25,11 +26,6 @@ def _read(extractor, text: str):
 @pytest.mark.parametrize(
     ("text", "actor1", "actor2", "kind"),
     [
-        # regional states' forces: ACLED's Military Forces of Puntland / of Somaliland, not Somalia's army
-        ("Puntland forces clashed with al-Shabaab fighters near Bosaso on Tuesday.", "Military Forces of Puntland",
-         "Al-Shabaab", "state_forces"),
-        ("Somaliland troops fought a clan militia near Burao, leaving two dead.", "Military Forces of Somaliland",
-         "Unidentified Clan Militia (Somalia)", "state_forces"),
         # the state's units by their own names: Libya's Saiqa and Bunyan al-Marsous, Somalia's NISA
         ("Saiqa Special Forces shelled militant positions in Benghazi on Friday.", "Military Forces of Libya",
          None, "state_forces"),
@@ -52,6 +48,28 @@ def test_dictionary_actors_in_their_roles(extractor, text, actor1, actor2, kind)
     event, actors = _read(extractor, text)
     assert (event.actor1, event.actor2) == (actor1, actor2)
     assert actors[actor1].kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2", "place"),
+    [
+        ("Puntland forces clashed with al-Shabaab fighters near Bosaso on Tuesday.", "Military Forces of Puntland",
+         "Al-Shabaab", "Bosaso"),
+        ("Somaliland troops fought a clan militia near Burao, leaving two dead.", "Military Forces of Somaliland",
+         "Unidentified Clan Militia (Somalia)", "Burao"),
+        ("Somaliland police fired on protesters in Burao, injuring three.", "Police Forces of Somaliland",
+         "Protesters (Somalia)", "Burao"),
+        # the region's name stays a place of the text
+        ("Puntland forces clashed with al-Shabaab in the mountains of Puntland.", "Military Forces of Puntland",
+         "Al-Shabaab", "Puntland"),
+    ],
+)
+def test_regional_forces_are_their_own_state_forces(extractor, text, actor1, actor2, place):
+    # ACLED codes the forces of Somalia's self-governing regions apart from the federal state's (interaction 1)
+    event, actors = _read(extractor, text)
+    assert (event.actor1, event.actor2) == (actor1, actor2)
+    assert "Military Forces of Somalia" not in actors and inter_code(actors[actor1]) == 1
+    assert event.location == place
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from spacy.util import filter_spans
 from graph.datafiles import read_rows
 from graph.extract.actors import lexicon
 from graph.extract.actors.crowds import crowd_class
-from graph.extract.actors.resolve import STATE_CLASSES, named_country, resolve_descriptor
+from graph.extract.actors.resolve import STATE_CLASSES, named_country, regional_force, resolve_descriptor
 from graph.extract.actors.table import (
     ARMED_KINDS,
     LINK_WORDS,
@@ -146,9 +146,10 @@ def descriptor_mentions(builder: MentionBuilder) -> None:
         if _government_modifier(head):
             continue  # "a government official": a civilian, the noun after it is who is meant
         first, country, state = _qualifier(doc, start)
-        if bare == "1" or country or state:
-            matches.append((start, end, cls, first, country, state))
-    qualified = [(start, country) for start, _, cls, _, country, _ in matches if cls in STATE_CLASSES]
+        region = regional_force(doc, first, start, cls)
+        if bare == "1" or country or state or region:
+            matches.append((start, end, cls, first, country, state, region))
+    qualified = [(start, country) for start, _, cls, _, country, _, _ in matches if cls in STATE_CLASSES]
     states = _named_states(builder, qualified)
     def where(start: int, cls: str, country: str | None) -> str | None:
         """The country of a descriptor's actor: ACLED codes people by the nationality the text gives them, else
@@ -159,13 +160,13 @@ def descriptor_mentions(builder: MentionBuilder) -> None:
 
     # an article that calls a state a "regime" makes that state's government and its forces one actor ("the
     # regime", "the Syrian government", "regime forces"); any other government is ACLED's Government of X
-    regimes = {where(start, cls, country) for start, end, cls, _, country, _ in matches
+    regimes = {where(start, cls, country) for start, end, cls, _, country, _, _ in matches
                if cls == "state" and doc[end - 1].lower_ == "regime"}
     found: dict[Span, ActorInfo] = {}
-    for start, end, cls, first, country, state in matches:
+    for start, end, cls, first, country, state, region in matches:
         cls = "state" if cls == "government" and where(start, cls, country) in regimes else cls
-        info = _named_force(builder, cls, doc[end - 1]) or _attributed_group(builder, cls, doc[end - 1]) or \
-            resolve_descriptor(builder, cls, where(start, cls, country), bool(country or state))
+        info = region or _named_force(builder, cls, doc[end - 1]) or _attributed_group(builder, cls, doc[end - 1]) \
+            or resolve_descriptor(builder, cls, where(start, cls, country), bool(country or state))
         if info:
             if info.kind != "civilians":  # "recent regime" -> "regime"; "Druze women" keeps its qualifier
                 first = next((i for i in range(first, start) if _is_qualifier(doc, i)), start)

@@ -10,7 +10,7 @@ from graph.extract.countries import countries
 from graph.records import slugify
 from graph.state_forces import state_forces_name
 
-__all__ = ["Entry", "dictionary", "descriptors", "communities", "actor_key"]
+__all__ = ["Entry", "dictionary", "descriptors", "communities", "regional_forces", "actor_key"]
 
 
 def actor_key(name: str) -> str:
@@ -98,3 +98,9 @@ def descriptors() -> dict[tuple[str, ...], tuple[str, bool]]:
 def communities() -> frozenset[str]:
     """Return the ethnic and religious group names of ``communities.tsv``."""
     return frozenset(row["name"] for row in _rows("communities.tsv"))
+
+
+@cache
+def regional_forces() -> dict[str, str]:
+    """Return the regions with forces of their own (``regional_forces.tsv``): region name -> country code."""
+    return {row["region"]: row["country"] for row in _rows("regional_forces.tsv")}

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from graph.extract.actors import lexicon
 from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.table import ActorInfo, MentionBuilder, generic_actor, government_actor, state_actor
+from graph.state_forces import state_forces_name
 
-__all__ = ["STATE_CLASSES", "named_country", "resolve_descriptor"]
+__all__ = ["STATE_CLASSES", "named_country", "regional_force", "resolve_descriptor"]
 
 STATE_CLASSES = frozenset(["state", "police"])
 _GENERIC_NAMES = {
@@ -28,6 +30,19 @@ def named_country(doc: Doc, end: int, names: dict[str, str]) -> tuple[str, int] 
     if end > 0 and f"{doc[end - 1].text} {doc[end].text}" in names:
         return names[f"{doc[end - 1].text} {doc[end].text}"], end - 1
     return (names[doc[end].text], end) if doc[end].text in names else None
+
+
+def regional_force(doc: Doc, first: int, start: int, cls: str) -> ActorInfo | None:
+    """The forces of a region with forces of its own, named before a state descriptor from ``first`` to ``start``
+    ("Puntland forces", "Somaliland police"): ACLED codes them apart from the federal state's forces."""
+    regions = lexicon.regional_forces()
+    region = next((doc[i].text for i in range(first, start) if doc[i].text in regions), None)
+    if cls not in STATE_CLASSES or region is None:
+        return None
+    branch = "Police" if cls == "police" else "Military"
+    name = state_forces_name(branch, region)
+    tags = frozenset(["police"]) if branch == "Police" else frozenset()
+    return ActorInfo(actor_key(name), name, "state_forces", regions[region], tags)
 
 
 def resolve_descriptor(builder: MentionBuilder, cls: str, place: str | None, qualified: bool) -> ActorInfo | None:

@@ -20,6 +20,7 @@ from graph.extract.actors.table import (
 )
 from graph.extract.countries import countries
 from graph.extract.parse.columns import token_lowers, token_texts
+from graph.state_forces import state_forces_name
 
 __all__ = ["is_unit", "is_government", "unit_state", "add_unit_states", "named_state_force", "security_unit"]
 
@@ -36,6 +37,7 @@ _POLICE_BODIES = frozenset(["Command", "Service", "Force", "Department", "Unit",
 _SECURITY_WORDS = frozenset(["Intelligence", "Security"])
 _SERVICES = frozenset(["Service", "Services", "Agency", "Directorate"])
 _SERVICE_ACRONYMS = read_words("actors", "security_services.txt")
+_FORCES_OF = (state_forces_name("Military", ""), state_forces_name("Police", ""))
 
 
 def security_unit(builder: MentionBuilder, span: Span) -> ActorInfo | None:
@@ -57,8 +59,9 @@ def security_unit(builder: MentionBuilder, span: Span) -> ActorInfo | None:
 
 
 def is_unit(info: ActorInfo) -> bool:
-    """Whether the actor is a unit of a state's forces rather than the state's forces themselves."""
-    if info.kind != "state_forces":
+    """Whether the actor is a unit of a state's forces rather than the state's forces themselves (a region's
+    own forces, "Military Forces of Puntland", are no unit of the federal state's)."""
+    if info.kind != "state_forces" or info.name.startswith(_FORCES_OF):
         return False
     state = state_actor(info.country, _branch(info)) if info.country else None
     return state is None or state.key != info.key
