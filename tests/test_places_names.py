@@ -15,6 +15,11 @@ WHOLE = [
     # a name that is the gazetteer's own stays as it was
     ("A bomb killed two labourers in Qila Saifullah district.", "Qila Saifullah", "Qila Saifullah", "PK",
      "district"),
+    # a name that goes on past a possessive is read whole when the gazetteer lists it so, not cut at the "'s"
+    ("Protesters blocked roads in King William's Town on Monday.", "King William's Town", "Qonce", "ZA", "town"),
+    ("Residents burned tyres in Port St John's on Monday.", "Port St John's", "Port Saint John's", "ZA", "town"),
+    # a country's possessive still stands apart from the town it owns
+    ("Shelling hit Syria's Idlib on Monday.", "Idlib", "Idlib", "SY", "city"),
 ]
 
 

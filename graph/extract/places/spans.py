@@ -31,6 +31,8 @@ from graph.extract.places.words import (
     noun_at,
 )
 
+POSSESSIVES = frozenset(("'s", "\u2019s"))
+
 __all__ = ["PLACE_LABELS", "strip", "query_variants", "candidate_spans", "cued_spans", "widen"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -301,7 +303,18 @@ def widen(doc: Doc, start: int, end: int) -> tuple[int, int]:
         return start - 1, end  # "Shah Kalam and Ghazi Khel areas": the whole name, though only "Kalam" is listed
     if end < len(doc) and doc[end].text in NAME_ENDINGS:
         return start, end + 1  # "Auckland Park, Johannesburg": a suburb, not the town it is named after
-    return start, end
+    return start, _possessive_end(doc, start, end)
+
+
+def _possessive_end(doc: Doc, start: int, end: int) -> int:
+    """End of a listed name that goes on past a possessive ("King William's Town", "Port St John's"), else ``end``:
+    "Syria's Idlib" is two names."""
+    for stop in (end + 3, end + 2, end + 1):  # the longest listed name first
+        words = doc[end:stop] if stop <= len(doc) else ()
+        if any(t.text in POSSESSIVES for t in words) and all(t.text in POSSESSIVES or _name_token(t) for t in words) \
+                and get_gazetteer().lookup(doc[start:stop].text):
+            return stop
+    return end
 
 
 def _bare(name: str) -> str:
