@@ -241,6 +241,23 @@ def test_taxonomy_has_the_codebook_names():
         # ground fought for and not taken: a clash
         ("The rebels tried to seize the town of Kora on Monday.", "Armed clash"),
         ("Troops attempted to recapture the hill from the militia at dawn.", "Armed clash"),
+        # killed by hand, told "to death": an attack on a person even with no doer named
+        ("A shopkeeper accused of sorcery was beaten to death near Gulu.", "Attack"),
+        ("A ward councillor was stabbed to death outside his home in Mzuzu.", "Attack"),
+        ("Two herders were hacked to death with machetes at Bukwo.", "Attack"),
+        # soldiers who march somewhere move as a force; a union that marches protests
+        ("Soldiers armed with whips marched to the Kpalime market and beat traders, killing one.", "Attack"),
+        ("Gunmen marched into the village and shot three farmers.", "Attack"),
+        ("The Prison Officers Union gathered at the stadium before marching to the ministry in Gweru.",
+         "Peaceful protest"),
+        ("The Police and Prisons Staff Union marched to parliament in Harare over pay.", "Peaceful protest"),
+        # deeds imputed to whom a word describes are no event of the sentence: the arrest is
+        ("Police arrested 40 men accused of membership in a gang involved in rapes and killings in Kwango.", "Arrests"),
+        ("Troops detained a chief whose militia had been involved in abductions near Kindu.", "Arrests"),
+        ("Gendarmes arrested a commander responsible for the rape of dozens of women.", "Arrests"),
+        # a series of protests recalled as the cause of a shutdown is the protest ACLED codes
+        ("Traders kept their stalls shut in Jos following a series of marches over market taxes.",
+         "Peaceful protest"),
     ],
 )
 def test_sub_event_type(nlp, text, expected):
@@ -312,6 +329,12 @@ def test_sub_event_type(nlp, text, expected):
         "Rebels took most of the weapons from the armoury in Bria.",
         "The militia took half of the cattle in the village of Kora, Mali.",
         "Gunmen took the rest of the passengers hostage near Kaduna.",
+        # earlier incidents recalled in the plural as the cause or time of a non-violent act: a summary
+        "The government extended a state of emergency following a series of jihadist attacks on soldiers.",
+        "The day after clashes between youths and police, the governor imposed a curfew in Kano.",
+        "Schools reopened in the district after a wave of kidnappings last year.",
+        # deeds imputed to whom the sentence describes
+        "The European Union froze the assets of a police chief accused of abductions of activists.",
     ],
 )
 def test_no_conflict_event(nlp, text):

@@ -140,7 +140,7 @@ def _hypothetical(token: Token) -> bool:
         if node.head.lemma_.lower() in _HYPOTHETICAL_HEADS and node.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep") \
                 and not _summoned(node.head) and node.lower_ not in _ADJUNCT_PREPS:
             return True
-        if node.dep_ == "prep" and _standing_accusation(node.head):
+        if node.dep_ == "prep" and (_standing_accusation(node.head) or _imputed(node.head)):
             return True
         node = node.head
     return False
@@ -166,6 +166,41 @@ def _standing_accusation(verb: Token) -> bool:
     a description of an actor, not the report of an incident ("was accused of killing him on Monday")."""
     return verb.lemma_.lower() == "accuse" and any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP") for c in verb.children)
+
+
+# Prepositions that set earlier events as the cause or the time of another ("following a series of attacks").
+_EARLIER_PREPS = frozenset(["after", "following", "since", "before", "despite"])
+_SERIES = frozenset(["series", "wave", "spate", "string", "spree", "cycle", "campaign", "number"])
+
+
+# A string of protests recalled is one ongoing protest, which ACLED codes ("traders kept their stalls shut
+# following a series of marches over taxes"); a string of attacks is not one attack.
+_CROWD_CUES = frozenset(["PROTEST", "PWEAK"])
+
+
+def _recalled_many(token: Token) -> bool:
+    """Several earlier incidents recalled as the cause or time of what a sentence tells ("extended the curfew
+    following a series of attacks", "the day after clashes"): a summary, no incident of its own."""
+    node = token
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in _SERIES:
+        node = node.head.head
+    elif node.tag_ != "NNS":
+        return False
+    return node.dep_ == "pobj" and node.head.lower_ in _EARLIER_PREPS
+
+
+# Words that describe someone by what they are held to have done ("a militia involved in killings", "the
+# commander responsible for abductions"): the deeds are imputed, not reported here.
+_IMPUTING = frozenset(["involve", "responsible", "implicate", "accuse"])
+
+
+def _imputed(word: Token) -> bool:
+    """A word that imputes deeds to whom it describes: an adjective ("responsible for") or a
+    participle or a relative clause set on a noun ("two clerks accused of fraud", "a group involved
+    in attacks", "a gang which had been involved in robberies")."""
+    if word.lemma_.lower() not in _IMPUTING:
+        return False
+    return word.pos_ == "ADJ" or word.dep_ in ("acl", "amod", "relcl") and word.head.pos_ in ("NOUN", "PROPN", "PRON")
 
 
 def _weapon_acronym(cue: str, matched: list[Token]) -> bool:
@@ -204,7 +239,9 @@ def find_cues(sent: Span) -> list[Cue]:
                 else:
                     if head.i not in flags:
                         flags[head.i] = (_negated(head), _hypothetical(head))
-                    found.append(Cue(cue, matched[0].i, matched[-1].i + 1, head, *flags[head.i]))
+                    negated, unreal = flags[head.i]
+                    unreal = unreal or (cue not in _CROWD_CUES and _recalled_many(head))
+                    found.append(Cue(cue, matched[0].i, matched[-1].i + 1, head, negated, unreal))
     return _drop_nested(found)
 
 

@@ -93,6 +93,9 @@ def kill_reading(c: SentenceCues) -> tuple[str, Cue] | None:
         lethal = [k for k in kills if (k.head.lemma_ in _ASSAULTS or _in_an_attack(k.head) or _attack_killing(k.head))
                   and k.head.pos_ == "VERB"
                   and _by_people(k.head) and any(_token_class(t, c) == "CIV" for t in targets(k.head))]
+        lethal += [k for k in kills if _done_to_death(k.head) and _by_people(k.head) and any(
+            _token_class(t, c) == "CIV" or t.lemma_.lower() in PEOPLE or t.ent_type_ == "PERSON"
+            for t in targets(k.head))]
         return ("Attack", lethal[0]) if lethal else _raid(c, kills) or _group_assault(kills)
     for k in kills:
         if k.head.lemma_ in _BLADES or k.head.lemma_ == "torture":
@@ -183,6 +186,17 @@ def damage_by_people(c: SentenceCues) -> Cue | None:
     return None
 
 
+# Violence done by hand, which kills only when told "to death": "beaten to death", "stabbed to death".
+_BY_HAND = frozenset(["beat", "stab", "hack", "club", "stone", "burn", "lynch", "torture", "hang", "batter"])
+
+
+def _done_to_death(verb: Token) -> bool:
+    """"was beaten to death", "stabbed to death", "stoned to death": someone's hands killed a person, which is no
+    accident nor a thing's doing (a killing told without the words is left to its doer)."""
+    return verb.lemma_ in _BY_HAND and any(
+        p.dep_ == "prep" and p.lower_ == "to" and any(o.lower_ == "death" for o in p.children) for p in verb.children)
+
+
 def _in_an_attack(verb: Token) -> bool:
     """"killed in an attack on the village", "died during a raid": a word that says someone attacked."""
     return any(p.dep_ == "prep" and p.lower_ in ("in", "during") and any(
@@ -213,7 +227,8 @@ def beaten_in_arrest(c: SentenceCues, arrest: Cue, kill: Cue) -> bool:
 
 def protest_reading(c: SentenceCues) -> tuple[str, Cue] | None:
     """ACLED's protest/riot hierarchy: violent demonstrators > lethal force > intervention > peaceful."""
-    context = c.first("PROTEST") or (c.has("PWEAK") and c.first("CROWDCTL")) or None
+    protests = [cue for cue in c.of("PROTEST") if not _troops_march(cue, c)]
+    context = (protests[0] if protests else None) or (c.has("PWEAK") and c.first("CROWDCTL")) or None
     if context is None and c.has("CROWDCTL") and c.has("GOV"):
         context = c.first("CROWDCTL")
     if context is None:
@@ -221,7 +236,7 @@ def protest_reading(c: SentenceCues) -> tuple[str, Cue] | None:
     mobbed = mob(c)
     if mobbed is not None:
         return "Mob violence", mobbed
-    protest_words = c.tokens("PROTEST") | c.tokens("PWEAK")
+    protest_words = {i for cue in protests for i in range(cue.start, cue.end)} | c.tokens("PWEAK")
     for attack in c.of("KILL"):
         victims = {t.i for t in targets(attack.head)}
         doers = agents(attack.head)
@@ -239,6 +254,16 @@ def protest_reading(c: SentenceCues) -> tuple[str, Cue] | None:
     if interv is not None:
         return "Protest with intervention", interv
     return "Peaceful protest", context
+
+
+def _troops_march(cue: Cue, c: SentenceCues) -> bool:
+    """Soldiers or gunmen who march somewhere ("soldiers marched to the market and beat people") move as a force:
+    no protest."""
+    if cue.head.lemma_.lower() != "march" or cue.head.pos_ != "VERB":
+        return False
+    force = c.tokens("MIL") | c.tokens("ARMED")  # the doer itself, not a word of its name ("Police Wives Association")
+    doc = cue.head.doc
+    return any(i in force and doc[i].dep_ in ("nsubj", "pobj") for i in agents(cue.head))
 
 
 _GRIEVANCE_PREPS = frozenset(["against", "over", "about"])
