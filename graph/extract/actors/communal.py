@@ -15,7 +15,7 @@ from graph.extract.actors import lexicon
 from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.table import ActorInfo, MentionBuilder
 from graph.extract.countries import countries
-from graph.extract.parse.columns import token_lowers
+from graph.extract.parse.columns import token_deps, token_lowers, tokens_where
 
 __all__ = ["communal_mentions", "community", "herder_mentions", "raider_mentions"]
 
@@ -64,8 +64,8 @@ def raider_mentions(builder: MentionBuilder) -> None:
     raided ...") as that people's militia, ACLED's <A> Ethnic Militia (X)."""
     doc = builder.doc
     context: _Context | None = None
-    for token in doc:
-        subject = token.dep_ == "nsubj" or (token.dep_ == "conj" and token.head.dep_ == "nsubj")
+    for token in tokens_where(doc[:], token_deps(doc), ("nsubj", "conj")):
+        subject = token.dep_ == "nsubj" or token.head.dep_ == "nsubj"
         if not subject or builder.table.at(token.i) or _people(token.text) is None:
             continue
         verb = token.head.head if token.dep_ == "conj" else token.head

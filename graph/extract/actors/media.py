@@ -14,6 +14,7 @@ from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.resolve import named_country
 from graph.extract.actors.table import ActorInfo, MentionBuilder
 from graph.extract.countries import countries
+from graph.extract.parse.columns import token_lowers, tokens_where
 
 __all__ = ["media_mentions"]
 
@@ -27,13 +28,16 @@ _INNER = frozenset(["de", "do", "da", "del", "of", "the", "al", "el"])  # small 
 # nouns of a rights monitor after "rights" or "monitoring": "the local human rights organisation X"
 _MONITOR_NOUNS = frozenset(["organisation", "organization", "group", "ngo", "watchdog"])
 _MONITOR_QUALIFIERS = frozenset(["rights", "monitoring"])
+# every word that can open one of the three readings below, tested before a Token is made
+_OPENERS = frozenset().union(
+    *(_WORDS[role] for role in ("credit_label", "news_noun", "outlet_noun", "state_outlet")), _MONITOR_NOUNS)
 
 
 def media_mentions(builder: MentionBuilder) -> None:
     """Add news outlets (names after an outlet noun, names on a credit line, a state's unnamed media) and the
     rights monitors named after their noun."""
     doc = builder.doc
-    for token in doc[:-1]:
+    for token in tokens_where(doc[:-1], token_lowers(doc), _OPENERS):
         span = _outlet_name(doc, token)
         if span is not None:
             builder.add(ActorInfo(actor_key(span.text), span.text, "media"), span)

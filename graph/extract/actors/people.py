@@ -9,7 +9,7 @@ from graph.extract.actors.crowds import is_protest_subject, protest_word
 from graph.extract.actors.resolve import named_country, resolve_descriptor
 from graph.extract.actors.table import ARMED_KINDS, MentionBuilder
 from graph.extract.countries import countries
-from graph.extract.parse.columns import token_lowers, token_tags, token_texts
+from graph.extract.parse.columns import token_deps, token_lowers, token_poses, token_tags, token_texts, tokens_where
 from graph.extract.parse.sentences import sentence_start
 
 __all__ = ["crowd_mentions", "demonym_mentions", "protest_mentions", "victim_count_mentions"]
@@ -75,7 +75,7 @@ def protest_mentions(builder: MentionBuilder) -> None:
     for sent in doc.sents:
         if sent.start in crowded:
             continue
-        for token in sent:
+        for token in tokens_where(sent, token_poses(doc), ("NOUN",)):  # protest_word reads nouns only
             category = protest_word(token)
             if category and not table.at(token.i):
                 cls = "rioters" if category == "riot" else "protesters"
@@ -87,6 +87,7 @@ def protest_mentions(builder: MentionBuilder) -> None:
 
 _HARM_VERBS = read_words("actors", "harm_verbs.txt")
 _VAGUE_COUNTS = frozenset(["several", "many", "dozens", "scores", "hundreds", "others", "some"])
+_VICTIM_DEPS = frozenset(["dobj", "nsubjpass", "nsubj", "conj"])  # a count that a verb of harm takes
 
 
 def victim_count_mentions(builder: MentionBuilder) -> None:
@@ -98,12 +99,12 @@ def victim_count_mentions(builder: MentionBuilder) -> None:
         if table.actors[m.key].kind in ARMED_KINDS and m.link is None:
             sides.setdefault(sentence_start(doc[m.start]), set()).add(m.key)
     fights = {start for start, keys in sides.items() if len(keys) > 1}
-    for token in doc:
+    for token in tokens_where(doc[:], token_deps(doc), _VICTIM_DEPS):
         if not (token.like_num or token.lower_ in _VAGUE_COUNTS) or table.at(token.i):
             continue
         if sentence_start(token) in fights:
             continue  # two armed sides in the sentence: the dead are combatants, not civilians
-        if token.dep_ not in {"dobj", "nsubjpass", "nsubj", "conj"} or any(c.dep_ == "prep" for c in token.children):
+        if any(c.dep_ == "prep" for c in token.children):
             continue  # "two of the residents": the count of a noun named elsewhere
         verb = token.head
         while verb.dep_ == "conj" and verb.pos_ != "VERB" and verb.head.i != verb.i:

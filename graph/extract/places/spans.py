@@ -151,7 +151,7 @@ def cued_spans(doc: Doc, taken: set[int]) -> list[Span]:
             start, end = found  # "KABUL, Afghanistan (AP) —", "date 2022-11-03 Kohima:"
         elif lower == "of" and i > 0 and lowers[i - 1] in CUE_BEFORE:
             start, end = i + 1, _name_end(doc, i + 1, 4)
-        elif i > 0 and (named := _name_before_noun(doc, i)) is not None:
+        elif i > 0 and _may_open_before(doc, i) and (named := _name_before_noun(doc, i)) is not None:
             start, end = named
         elif (ends := _road_ends(doc, i)) is not None:
             (first, last), (start, end) = ends  # "the Maiduguri-Damboa road": both towns are places
@@ -208,6 +208,12 @@ def _name_before_noun(doc: Doc, i: int) -> tuple[int, int] | None:
         if start >= 2 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_:
             start -= 2  # "Ga-Rankuwa neighbourhood"
     return start, end
+
+
+def _may_open_before(doc: Doc, i: int) -> bool:
+    """What :func:`_name_before_noun` asks of the word before token ``i``, read from the doc's word lists: a name
+    word or a border word ("Damasa border town"); the cheap test runs on every token."""
+    return _may_name(doc, i - 1) or token_lowers(doc)[i - 1] in BORDER_WORDS
 
 
 def _town_before(doc: Doc, i: int) -> tuple[int, int] | None:
