@@ -38,6 +38,7 @@ def mention(evidence: str, sub: str = "Armed clash", kind: str = "Battles", acto
 
 
 ARMY, GROUP, OTHER = "Military Forces of Niger", "Islamic State Sahel", "JNIM"
+UNNAMED, CIVILIANS = "Unidentified Armed Group (Niger)", "Civilians (Niger)"
 
 
 @pytest.mark.parametrize(
@@ -73,10 +74,38 @@ ARMY, GROUP, OTHER = "Military Forces of Niger", "Islamic State Sahel", "JNIM"
         # another kind of event that does not refer back
         ([mention("Militants attacked soldiers.", actors=(GROUP, ARMY)),
           mention("Protesters marched against the army.", sub="Peaceful protest", kind="Protests")], 2),
+        # unnamed gunmen in one sentence, the group named in the next: one attacker
+        ([mention("Gunmen stormed the village of Kolmadi, killing five farmers.", sub="Attack",
+                  kind="Violence against civilians", actors=(UNNAMED, CIVILIANS), place="Kolmadi", toll=5),
+          mention("Islamic State fighters torched the granaries as they left.", sub="Attack",
+                  kind="Violence against civilians", actors=(GROUP, None))], 1),
+        ([mention("Islamic State fighters attacked an army post.", actors=(GROUP, ARMY)),
+          mention("The gunmen fired on the soldiers for an hour.", actors=(UNNAMED, ARMY))], 1),
+        # but not a state force: soldiers are no unidentified group, nor are two named groups one
+        ([mention("Gunmen attacked farmers in Kolmadi.", sub="Attack", kind="Violence against civilians",
+                  actors=(UNNAMED, CIVILIANS), place="Kolmadi"),
+          mention("Soldiers shot farmers in Kolmadi.", sub="Attack", kind="Violence against civilians",
+                  actors=(ARMY, CIVILIANS), place="Kolmadi")], 2),
+        ([mention("Gunmen attacked soldiers.", actors=(UNNAMED, ARMY)),
+          mention("Islamic State and JNIM fighters fought each other.", actors=(GROUP, OTHER))], 2),
     ],
 )
 def test_mentions_of_one_incident_are_one_event(mentions, count):
     assert len(merge_mentions(mentions)) == count
+
+
+@pytest.mark.parametrize(
+    ("first", "later"),
+    [((UNNAMED, CIVILIANS), (GROUP, None)), ((GROUP, CIVILIANS), (UNNAMED, None))],
+)
+def test_unnamed_gunmen_take_the_name_the_other_mention_gives(first, later):
+    merged = merge_mentions([
+        mention("Gunmen stormed the village of Kolmadi, killing five farmers.", sub="Attack",
+                kind="Violence against civilians", actors=first, place="Kolmadi", toll=5),
+        mention("The attackers set fire to the granaries as they left.", sub="Attack",
+                kind="Violence against civilians", actors=later)])
+    named = GROUP if GROUP in first + later else UNNAMED
+    assert [(e.actor1, e.actor2) for e in merged] == [(named, CIVILIANS)]
 
 
 def test_attack_whose_targets_fought_back_is_a_battle():

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from graph.extract.events.incident_words import Signals
+from graph.extract.events.mention_fit import identified
 from graph.extract.events.mentions import CROWD_NAME, CROWD_TYPES, FOUGHT_BACK, EventMention, typed
 from graph.records import Evidence
 
@@ -34,6 +35,17 @@ def _fill_slots(slots: list[str | None], offered: list[str | None]) -> list[str 
     return slots
 
 
+def _named(slots: list[str | None], offered: list[str | None]) -> tuple[list[str | None], list[str | None]]:
+    """The two mentions' parties with an unidentified armed group of either named as the group the other names
+    (:func:`.mention_fit.identified`): "gunmen" then "suspected herdsmen" are the herdsmen."""
+    mine, theirs = {name for name in slots if name}, {name for name in offered if name}
+    for names, other in ((slots, theirs), (offered, mine)):
+        pair = identified({name for name in names if name}, other)
+        if pair is not None:
+            names[names.index(pair[0])] = pair[1]
+    return slots, offered
+
+
 def absorb(first: EventMention, later: EventMention, detail: bool = False, apart: bool = False) -> EventMention:
     """``first`` with what ``later`` adds: missing parties, place and date, and the lowest toll. A ``detail``
     of the incident in a short note (:func:`elaborates`) leaves its type as ``first`` tells it; a mention told
@@ -45,7 +57,7 @@ def absorb(first: EventMention, later: EventMention, detail: bool = False, apart
                                                                                               event.actor2)):
         offered = [None if name and CROWD_NAME.match(name) else name for name in offered]  # the crowd is there
     offered_crowd = [name for name in (other.actor1, other.actor2) if name and CROWD_NAME.match(name)]
-    parties = _fill_slots([event.actor1, event.actor2], offered)
+    parties = _fill_slots(*_named([event.actor1, event.actor2], offered))
     tolls = [n for n in (event.fatalities, other.fatalities) if n is not None]
     date, precision = (event.date, event.date_precision)
     if later.dated and (not first.dated or len(other.date or "") > len(event.date or "")):

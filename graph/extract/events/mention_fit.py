@@ -3,11 +3,13 @@ that fit, and the words that refer back or announce another incident (see :mod:`
 
 from __future__ import annotations
 
+import re
+
 from graph.extract.events.incident_words import Signals, only_adds
 from graph.extract.events.mentions import CROWD_TYPES, FOUGHT_BACK, EventMention, crowd_parties, parties_of, typed
 from graph.records import Event
 
-__all__ = ["SAME_UNIT", "actors_fit", "dates_fit", "places_fit", "same_incident", "elaborates"]
+__all__ = ["SAME_UNIT", "actors_fit", "dates_fit", "places_fit", "same_incident", "elaborates", "identified"]
 
 # A force acting on a crowd: the step of a protest told after the crowd gathered
 _INTERVENTIONS = frozenset(["Protest with intervention", "Excessive force against protesters"])
@@ -15,12 +17,34 @@ _INTERVENTIONS = frozenset(["Protest with intervention", "Excessive force agains
 _CROWD_STEPS = _INTERVENTIONS | {"Peaceful protest", "Violent demonstration"}
 
 
+# An armed group the text does not name ("gunmen"), and the parties it cannot be: the civilians, crowds and state
+# forces ACLED names by category
+_UNNAMED = re.compile(r"^Unidentified Armed Group\b")
+_NOT_GROUPS = re.compile(r"^(?:Civilians|Protesters|Rioters|Military Forces of|Police Forces of)\b")
+
+
+def identified(a: set[str], b: set[str]) -> tuple[str, str] | None:
+    """(the unidentified armed group of ``a``, the one armed group ``b`` names that ``a`` lacks), or None: "gunmen"
+    in one sentence and "suspected herdsmen" in the next are one attacker."""
+    unnamed = [name for name in a if _UNNAMED.match(name)]
+    named = [name for name in b - a if not (_UNNAMED.match(name) or _NOT_GROUPS.match(name))]
+    if len(unnamed) != 1 or len(named) != 1 or any(_UNNAMED.match(name) for name in b):
+        return None
+    return unnamed[0], named[0]
+
+
+def _named_as(a: set[str], b: set[str]) -> set[str]:
+    pair = identified(a, b)
+    return a if pair is None else (a - {pair[0]}) | {pair[1]}
+
+
 def actors_fit(first: Event, later: Event, refers_back: bool, adjacent: bool = False) -> bool:
     """At most a pair together, sharing an actor unless one names none, the later one refers back, or it
     tells the intervention in the protest just before with the crowd left to a pronoun ("Police dispersed
-    them")."""
+    them"); an unidentified armed group fits the one armed group the other names (:func:`identified`)."""
     crowds = first.event_type in CROWD_TYPES and later.event_type in CROWD_TYPES
     a, b = (crowd_parties(first), crowd_parties(later)) if crowds else (parties_of(first), parties_of(later))
+    a, b = _named_as(a, b), _named_as(b, a)
     steps = crowds and adjacent and later.sub_event_type in _INTERVENTIONS and "crowd" in a and "crowd" not in b
     return len(a | b) <= 2 and (not a or not b or bool(a & b) or refers_back or steps)
 
