@@ -334,6 +334,14 @@ def test_what_people_fled_is_no_event(text, count):
         # a tally over a period is not the event's toll
         ("Militants attacked an army post near Kidal on Monday. More than 3,000 soldiers have died there since 2012.",
          None),
+        # a toll update gives the event its new total, whether the event had a toll or not
+        ("Gunmen killed 5 people in a market in Kano on Monday. The toll later rose to 9.", 9),
+        ("Gunmen killed 5 people in a market in Kano on Monday. Police later raised the toll to nine.", 9),
+        ("Gunmen attacked a market in Kano on Monday. Five deaths were first reported, but the figure was later "
+         "raised to nine.", 9),
+        # a running total told with the sentence's own dead is not the event's
+        ("Gunmen killed 5 people in a market in Kano on Monday. The rebels said 31 of their fighters had died since "
+         "March, increasing the group's death toll to 76.", 5),
     ],
 )
 def test_toll_in_the_next_sentence_belongs_to_the_event(text, fatalities):

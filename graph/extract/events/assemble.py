@@ -89,8 +89,9 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
                 events[-last:] = [_fought_back(event, kinds) for event in events[-last:]]
             if near and (split := context.per_place(events[-1], sent, _evidence(article, sent))):
                 events[-1:] = split  # "eight were killed in A and nine in B": one event at each place
-            elif near and events[-1].fatalities is None:
-                told = _told_together(events)
+            elif near and (events[-1].fatalities is None or numbers.read_counts(sent).update):
+                # "the toll rose to 9": a new total for the events of the last sentence
+                told = _told_together(events) if events[-1].fatalities is None else events[-_last_sentence(events):]
                 events[-len(told):] = _with_toll_of(told, sent, _evidence(article, sent), context.published)
             continue
         if ongoing(sent) and dates.standing_since(span_text(sent), context.published):

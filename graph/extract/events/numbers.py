@@ -13,19 +13,16 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from graph.extract.events.casualties import untold_casualties
-from graph.extract.events.count_words import (
-    DEATH_VERBS,
-    DEATH_WORDS,
-    DYING,
-    PEOPLE,
-    PEOPLE_VERBS,
-    SCALES,
-    UNITS,
-    VAGUE,
-    WORDS,
-    full_value,
+from graph.extract.events.count_words import DEATH_WORDS, PEOPLE, PEOPLE_VERBS, SCALES, UNITS, VAGUE, WORDS, full_value
+from graph.extract.events.updates import toll_update
+from graph.extract.events.victims import (
+    complement_is_death,
+    conj_first,
+    one_person,
+    singular_victims,
+    told_of_another,
+    vague_victims,
 )
-from graph.extract.parse.columns import token_poses, tokens_where
 
 __all__ = ["Counts", "read_counts"]
 
@@ -41,6 +38,7 @@ class Counts:
 
     fatalities: int | None = None
     quantity: int | None = None
+    update: bool = False  # the deaths are a later figure for a toll told before ("the toll rose to 9")
 
 
 def _counted(token: Token) -> Token:
@@ -75,7 +73,7 @@ def _is_death(noun: Token) -> bool:
             return node.dep_ not in ("agent",) and not (node.dep_ == "pobj" and head.dep_ == "agent") and not (
                 node.dep_ == "nsubj" and any(c.dep_ == "dobj" and c.lower_ not in _REFLEXIVE for c in head.children))
             # the subject of "Five gunmen killed three" killed; that of "two bombers killed themselves" died
-        if node.dep_ in ("nsubj", "nsubjpass", "dobj") and _complement_is_death(head):
+        if node.dep_ in ("nsubj", "nsubjpass", "dobj") and complement_is_death(head):
             return True  # "left 30 people dead", "7 were reported to have been killed", "30 lost their lives"
         if head.pos_ in ("VERB", "AUX") and lemma in _TOLL_VERBS:
             # "the death toll rose to 45", "fatalities reached 12"
@@ -87,24 +85,6 @@ def _is_death(noun: Token) -> bool:
         if head.pos_ in ("VERB", "AUX"):
             return False
         node = head
-    return False
-
-
-def _complement_is_death(verb: Token) -> bool:
-    """A death word completing the verb: "left X dead", "reported to have been killed", "lost their lives",
-    "stabbed to death"."""
-    for child in verb.children:
-        lemma = child.lemma_.lower()
-        if child.dep_ in ("acomp", "oprd", "attr", "xcomp", "ccomp") and lemma in DEATH_WORDS:
-            return True
-        if child.dep_ in ("advcl", "advmod") and child.pos_ == "ADJ" and lemma == "dead":
-            return True  # "shot 6 people dead", "shot dead a student": the parser hangs "dead" on the verb
-        if child.dep_ == "prep" and child.lower_ == "to" and any(g.lemma_.lower() == "death" for g in child.children):
-            return True  # "stabbed three villagers to death", "beaten to death"
-        if child.dep_ == "xcomp" and any(g.dep_ == "xcomp" and g.lemma_.lower() in DEATH_WORDS for g in child.children):
-            return True
-        if child.dep_ == "dobj" and lemma == "life" and verb.lemma_.lower() in ("lose", "claim", "take", "cost"):
-            return True
     return False
 
 
@@ -132,96 +112,6 @@ def _governor(token: Token) -> Token:
             return node
         node = node.head
     return node
-
-
-def _kills(token: Token) -> bool:
-    """A verb that takes its object's life: "killed", "shot dead", "stabbed to death", "gunned down"."""
-    if token.pos_ != "VERB":
-        return False
-    lemma = token.lemma_.lower()
-    gunned_down = lemma == "gun" and any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children)
-    return lemma in DEATH_VERBS or gunned_down or _complement_is_death(token)
-
-
-def _victims(token: Token) -> list[Token]:
-    """The object of a killing verb, and the subject of its passive, with their conjuncts; a second verb
-    shares the first one's ("a teacher was kidnapped and killed"); "died" has its subject."""
-    deps = ("dobj", "nsubjpass", "nsubj") if token.lemma_.lower() in DYING else ("dobj", "nsubjpass")
-    found = [c for c in token.children if c.dep_ in deps]
-    if not found and token.dep_ == "conj" and token.head.pos_ == "VERB":
-        found = [c for c in token.head.children if c.dep_ == "nsubjpass"]
-        if not found and _passive(token.head) and token.head.dep_ == "conj":  # "a soldier found there was shot
-            found = [c for c in token.head.head.children if c.dep_ == "nsubj"]  # and killed": the parser's subject
-    if [c.lower_ for c in found] in (["themselves"], ["himself"], ["herself"]):  # "killing only themselves"
-        found = _governing_subjects(token)
-    if not found:  # "shoot the driver dead" parsed as a clause "the driver dead"
-        found = [g for c in token.children if c.dep_ in ("ccomp", "xcomp") and c.lemma_.lower() == "dead"
-                 for g in c.children if g.dep_ == "nsubj"]
-    if not found and token.dep_ == "acl" and token.tag_ == "VBN":  # "ended with a guard and a rebel killed"
-        first = _conj_first(token.head)
-        # people only ("an attack executed against ..."), and not a description ("X, a fighter killed in 2019")
-        found = [first] if first.lemma_.lower() in PEOPLE and first.dep_ != "appos" else []
-    return found + [g for c in found for g in c.children if g.dep_ == "conj"]
-
-
-def _passive(verb: Token) -> bool:
-    return any(c.dep_ == "auxpass" for c in verb.children)
-
-
-def _governing_subjects(verb: Token) -> list[Token]:
-    """The subject of the clause a participle or a conjunct hangs on ("two bombers detonated, killing only
-    themselves": the bombers)."""
-    node = verb
-    for _ in range(3):
-        subjects = [c for c in node.children if c.dep_ == "nsubj"]
-        if subjects or node.head == node:
-            return subjects
-        node = node.head
-    return []
-
-
-def _conj_first(noun: Token) -> Token:
-    """The first noun of the coordination that holds ``noun``."""
-    while noun.dep_ == "conj" and noun.head != noun:
-        noun = noun.head
-    return noun
-
-
-def _one_person(noun: Token) -> bool:
-    """A singular noun for one person ("the driver", "a priest"), not a thing the lexicon counts, or a
-    personal pronoun."""
-    return noun.lower_ in ("he", "she", "him", "her") or (
-        noun.tag_ in ("NN", "NNP") and noun.lemma_.lower() not in UNITS | {"number"}
-        and not any(g.like_num for g in noun.children)
-    )
-
-
-def _singular_victims(sent: Span) -> int | None:
-    """The lone victims of a killing, one each ("killing the driver", "a priest was shot dead", "left a
-    soldier and a militiaman dead", "a policeman died of his wounds")."""
-    for token in tokens_where(sent, token_poses(sent.doc), ("VERB",)):  # both tests below read verbs only
-        if not (_kills(token) or token.lemma_.lower() in DYING):
-            continue
-        victims = _victims(token)
-        if victims and _one_person(victims[0]):
-            return sum(1 for noun in victims if _one_person(noun)) or None
-    return None
-
-
-def _vague_victims(sent: Span) -> int | None:
-    """ACLED's 10 for deaths of an unstated number: "killed militants and civilians", "an unknown number
-    of pastoralists were killed"."""
-    for token in tokens_where(sent, token_poses(sent.doc), ("VERB",)):  # :func:`_kills` reads verbs only
-        if not _kills(token):
-            continue
-        for child in _victims(token)[:1]:
-            if any(g.like_num or g.lower_ in VAGUE for g in child.subtree):
-                return None
-            if child.tag_ == "NNS" and child.lemma_.lower() in PEOPLE:
-                return 10
-            if child.lemma_.lower() == "number" and any(g.dep_ == "prep" and g.lower_ == "of" for g in child.children):
-                return 10
-    return None
 
 
 def _conj_root(noun: Token) -> Token:
@@ -258,21 +148,11 @@ def _total_deaths(found: list[tuple[int, bool, bool, Token]]) -> int | None:
     extra = [v for v, noun in deaths[1:] if noun != first_noun and not _a_subset(noun) and _conj_root(noun) == root]
     # "two policemen and a civilian were killed", "a soldier and three villagers": a lone person coordinated
     # with the count, after it or before it, is one more
-    first = _conj_first(first_noun)
-    singles = [c for c in first.subtree if c != first_noun and _one_person(c)
-               and (c == first or c.dep_ == "conj" and _conj_first(c) == first)
+    first = conj_first(first_noun)
+    singles = [c for c in first.subtree if c != first_noun and one_person(c)
+               and (c == first or c.dep_ == "conj" and conj_first(c) == first)
                and any(d.lower_ in ("a", "an", "one") for d in c.children)]
     return first_value + sum(extra) + len(singles)
-
-
-# Nouns for a whole war: a count in a clause describing one ("a conflict that has killed 3,000") is its toll.
-_WARS = frozenset(["conflict", "war", "insurgency", "rebellion", "uprising", "crisis", "violence", "unrest",
-                   "fighting", "campaign"])
-
-
-def _war_toll(token: Token) -> bool:
-    """A count inside a relative clause about a war: "a three-year war that has left over 9,000 dead"."""
-    return any(a.dep_ == "relcl" and a.head.lemma_.lower() in _WARS for a in token.ancestors)
 
 
 def _counts_people(token: Token) -> bool:
@@ -289,7 +169,7 @@ def _counts(sent: Span) -> list[tuple[int, bool, bool, Token]]:
             continue
         if token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "-":
             continue
-        if _war_toll(token):
+        if told_of_another(token):
             continue
         if token.i > 0 and token.doc[token.i - 1].lower_ in _TAIL_AFTER:
             continue  # the tail of "two hundred" / "twenty five" was read with its head
@@ -307,5 +187,9 @@ def read_counts(sent: Span) -> Counts:
     """Return the death count and the first other count of a sentence (lowest reported figures)."""
     found = _counts(sent)
     others = [v for v, death, people, _ in found if not death and people]
-    fatalities = _total_deaths(found) or _singular_victims(sent) or _vague_victims(sent) or untold_casualties(sent)
+    own = _total_deaths(found)
+    update = toll_update(sent)
+    if update and not (own and update[1]):  # a later figure supersedes the first, a running total does not
+        return Counts(update[0], others[0] if others else None, update=True)
+    fatalities = own or singular_victims(sent) or vague_victims(sent) or untold_casualties(sent)
     return Counts(fatalities, others[0] if others else None)

@@ -1,0 +1,157 @@
+"""Victims a killing names without a count of its own: lone persons one each ("killing the driver", "a priest
+was shot dead", "left a soldier and a militiaman dead"), attackers who kill themselves ("two bombers detonated,
+killing only themselves"), and ACLED's 10 for dead of an unstated number ("killed militants and civilians").
+Also the words that complete a verb into a killing ("shot dead", "stabbed to death", "lost their lives") and the
+clauses whose dead are another event's ("a war that has killed 3,000", "an earlier raid in which two died"), which
+:mod:`.numbers` reads its counts with.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from graph.extract.events.count_words import DEATH_VERBS, DEATH_WORDS, DYING, PEOPLE, UNITS, VAGUE, full_value
+from graph.extract.parse.columns import token_poses, tokens_where
+
+__all__ = ["complement_is_death", "conj_first", "one_person", "singular_victims", "told_of_another",
+           "vague_victims"]
+
+
+def complement_is_death(verb: Token) -> bool:
+    """A death word completing the verb: "left X dead", "reported to have been killed", "lost their lives",
+    "stabbed to death"."""
+    for child in verb.children:
+        lemma = child.lemma_.lower()
+        if child.dep_ in ("acomp", "oprd", "attr", "xcomp", "ccomp") and lemma in DEATH_WORDS:
+            return True
+        if child.dep_ in ("advcl", "advmod") and child.pos_ == "ADJ" and lemma == "dead":
+            return True  # "shot 6 people dead", "shot dead a student": the parser hangs "dead" on the verb
+        if child.dep_ == "prep" and child.lower_ == "to" and any(g.lemma_.lower() == "death" for g in child.children):
+            return True  # "stabbed three villagers to death", "beaten to death"
+        if child.dep_ == "xcomp" and any(g.dep_ == "xcomp" and g.lemma_.lower() in DEATH_WORDS for g in child.children):
+            return True
+        if child.dep_ == "dobj" and lemma == "life" and verb.lemma_.lower() in ("lose", "claim", "take", "cost"):
+            return True
+        if child.dep_ == "advmod" and child.lower_ == "summarily" and verb.lemma_.lower() == "shoot":
+            return True  # "were summarily shot": put to death without trial
+    return False
+
+
+def _kills(token: Token) -> bool:
+    """A verb that takes its object's life: "killed", "shot dead", "stabbed to death", "gunned down"."""
+    if token.pos_ != "VERB":
+        return False
+    lemma = token.lemma_.lower()
+    gunned_down = lemma == "gun" and any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children)
+    return lemma in DEATH_VERBS or gunned_down or complement_is_death(token)
+
+
+def _victims(token: Token) -> list[Token]:
+    """The object of a killing verb, and the subject of its passive, with their conjuncts; a second verb
+    shares the first one's ("a teacher was kidnapped and killed"); "died" has its subject."""
+    deps = ("dobj", "nsubjpass", "nsubj") if token.lemma_.lower() in DYING else ("dobj", "nsubjpass")
+    found = [c for c in token.children if c.dep_ in deps][:1]  # one subject: a second is the parser's slip
+    if not found and token.dep_ == "conj" and token.head.pos_ == "VERB":
+        found = [c for c in token.head.children if c.dep_ == "nsubjpass"]
+        if not found and _passive(token.head) and token.head.dep_ == "conj":  # "a soldier found there was shot
+            found = [c for c in token.head.head.children if c.dep_ == "nsubj"]  # and killed": the parser's subject
+    if [c.lower_ for c in found] in (["themselves"], ["himself"], ["herself"]):  # "killing only themselves"
+        found = _governing_subjects(token)
+    if not found:  # "shoot the driver dead" parsed as a clause "the driver dead"
+        found = [g for c in token.children if c.dep_ in ("ccomp", "xcomp") and c.lemma_.lower() == "dead"
+                 for g in c.children if g.dep_ == "nsubj"]
+    if not found and token.dep_ == "acl" and token.tag_ == "VBN":  # "ended with a guard and a rebel killed"
+        first = conj_first(token.head)
+        # people only ("an attack executed against ..."), and not a description ("X, a fighter killed in 2019")
+        found = [first] if first.lemma_.lower() in PEOPLE and first.dep_ != "appos" else []
+    return found + [g for c in found for g in c.children if g.dep_ == "conj"]
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def _governing_subjects(verb: Token) -> list[Token]:
+    """The subject of the clause a participle or a conjunct hangs on ("two bombers detonated, killing only
+    themselves": the bombers)."""
+    node = verb
+    for _ in range(3):
+        subjects = [c for c in node.children if c.dep_ == "nsubj"]
+        if subjects or node.head == node:
+            return subjects
+        node = node.head
+    return []
+
+
+def conj_first(noun: Token) -> Token:
+    """The first noun of the coordination that holds ``noun``."""
+    while noun.dep_ == "conj" and noun.head != noun:
+        noun = noun.head
+    return noun
+
+
+def one_person(noun: Token) -> bool:
+    """A singular noun for one person ("the driver", "a priest"), not a thing the lexicon counts, or a
+    personal pronoun."""
+    return noun.lower_ in ("he", "she", "him", "her") or (
+        noun.tag_ in ("NN", "NNP") and noun.lemma_.lower() not in UNITS | {"number"}
+        and not any(g.like_num for g in noun.children)
+    )
+
+
+def singular_victims(sent: Span) -> int | None:
+    """The lone victims of a killing, one each ("killing the driver", "a priest was shot dead", "left a
+    soldier and a militiaman dead", "a policeman died of his wounds")."""
+    for token in tokens_where(sent, token_poses(sent.doc), ("VERB",)):  # both tests below read verbs only
+        if not (_kills(token) or token.lemma_.lower() in DYING):
+            continue
+        if told_of_another(token):
+            continue  # "after an earlier raid in which a teacher died"
+        victims = _victims(token)
+        if victims and one_person(victims[0]):
+            return sum(1 for noun in victims if one_person(noun)) or None
+        if suicides := _self_killed(token):
+            return suicides
+    return None
+
+
+def _self_killed(verb: Token) -> int | None:
+    """The count of the attackers a killing kills ("two bombers detonated, killing only themselves"): that of
+    the clause's subject, or of the first counted noun before the verb when the parser found no subject."""
+    if not any(c.dep_ == "dobj" and c.lower_ == "themselves" for c in verb.children):
+        return None
+    sent = verb.sent
+    numbers = [g for s in _governing_subjects(verb)[:1] for g in s.children if g.dep_ == "nummod"] or [
+        t for t in sent.doc[sent.start : verb.i] if t.dep_ == "nummod" and t.head.pos_ in ("NOUN", "PROPN")]
+    return full_value(numbers[0]) if numbers else None
+
+
+def vague_victims(sent: Span) -> int | None:
+    """ACLED's 10 for deaths of an unstated number: "killed militants and civilians", "an unknown number
+    of pastoralists were killed"."""
+    for token in tokens_where(sent, token_poses(sent.doc), ("VERB",)):  # :func:`_kills` reads verbs only
+        if not _kills(token):
+            continue
+        for child in _victims(token)[:1]:
+            if any(g.like_num or g.lower_ in VAGUE for g in child.subtree):
+                return None
+            if child.tag_ == "NNS" and child.lemma_.lower() in PEOPLE:
+                return 10
+            if child.lemma_.lower() == "number" and any(g.dep_ == "prep" and g.lower_ == "of" for g in child.children):
+                return 10
+    return None
+
+
+# Nouns for a whole war: a count in a clause describing one ("a conflict that has killed 3,000") is its toll.
+_WARS = frozenset(["conflict", "war", "insurgency", "rebellion", "uprising", "crisis", "violence", "unrest",
+                   "fighting", "campaign"])
+# Words that set an incident before the one told: "after an earlier raid in which a teacher died"
+_BEFORE = frozenset(["earlier", "previous", "prior", "past", "last"])
+
+
+def told_of_another(token: Token) -> bool:
+    """A count inside a relative clause about a war ("a three-year war that has left over 9,000 dead") or about
+    an earlier incident ("after an earlier raid in which a teacher died"): another event's toll."""
+    return any(a.dep_ == "relcl" and (a.head.lemma_.lower() in _WARS
+                                      or any(c.lower_ in _BEFORE for c in a.head.children if c.dep_ == "amod"))
+               for a in (token, *token.ancestors))

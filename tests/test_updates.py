@@ -1,0 +1,44 @@
+"""Toll updates: a later figure for an incident's dead supersedes the first, a running total or another tally
+does not (graph.extract.events.updates, read through graph.extract.events.numbers)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract.events.numbers import read_counts
+from graph.extract.events.updates import toll_update
+
+
+@pytest.mark.parametrize(
+    ("text", "update"),
+    [
+        ("The toll later rose to 9.", (9, False)),
+        ("The death toll has climbed to 14, hospital staff said.", (14, False)),
+        ("Police later raised the toll to nine.", (9, False)),
+        ("Five deaths were first reported, but the figure was later raised to nine.", (9, False)),
+        ("The number of dead rose to 12 on Tuesday.", (12, False)),
+        ("Four more bodies were found on Tuesday, bringing the toll to nine.", (9, True)),
+        # a tally of something else, a party's toll over a war, a date: no update
+        ("The number of arrests rose to 30 after the riots in which two died.", None),
+        ("The army's death toll rose to 40.", None),
+        ("The toll rose sharply in the days to 12 March.", None),
+    ],
+)
+def test_toll_update(nlp, text, update):
+    assert toll_update(next(nlp(text).sents)) == update
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities", "update"),
+    [
+        # a later figure for the toll supersedes the first ones in the sentence
+        ("Five deaths were first reported, but the figure was later raised to nine.", 9, True),
+        # a running total told by a participle after the sentence's own dead is not the event's toll
+        ("Four more bodies were found on Tuesday, bringing the toll to nine.", 4, False),
+        ("The rebels said 31 of their fighters had died since March, increasing the group's death toll to 76.", 31,
+         False),
+    ],
+)
+def test_counts_with_an_update(nlp, text, fatalities, update):
+    counts = read_counts(next(nlp(text).sents))
+    assert (counts.fatalities, counts.update) == (fatalities, update)
