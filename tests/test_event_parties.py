@@ -105,6 +105,21 @@ def extract(extractor, text: str):
         # a riot whose sentence names only the force sent against it: the crowd first, the force second
         ("Angry youth burnt tyres on the highway near Kisumu, Kenya, until anti-riot police were sent in.",
          "Violent demonstration", "Rioters (Kenya)", "Police Forces of Kenya"),
+        # civilians killed abroad by a foreign force are the place's, not the force's country; civilians of their
+        # own stated nationality keep it
+        ("Ethiopian troops shelled a village in Bakool region, a few kilometres from Ethiopia, killing one civilian.",
+         "Shelling/artillery/missile attack", "Military Forces of Ethiopia", "Civilians (Somalia)"),
+        ("Sudanese traders were robbed and beaten by Libyan militiamen near Kufra, Libya.", "Attack",
+         "Unidentified Armed Group (Libya)", "Civilians (Sudan)"),
+        # a bomb that hurt two forces of one state hurt one side: the bomber, unnamed, is the other
+        ("Two gendarmes and a soldier were hurt when a landmine exploded under their truck near Ouahigouya, "
+         "Burkina Faso.",
+         "Remote explosive/landmine/IED", "Police Forces of Burkina Faso", "Unidentified Armed Group (Burkina Faso)"),
+        # the people a mob kills are civilians; crowds that fight each other are on both sides
+        ("A crowd lynched two alleged cattle thieves in Mbeya, Tanzania.", "Mob violence", "Rioters (Tanzania)",
+         "Civilians (Tanzania)"),
+        ("Supporters of two rival chiefs fought each other with machetes in Banfora, Burkina Faso; three died.",
+         "Mob violence", "Rioters (Burkina Faso)", "Rioters (Burkina Faso)"),
     ],
 )
 def test_implied_parties_and_crowd_types(extractor, text, sub_event_type, actor1, actor2):

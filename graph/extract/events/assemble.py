@@ -120,7 +120,7 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
     events = fold_damage(events) if short else events
     countries = {p.location.name for p in places if p.location.kind in _COUNTRY_KINDS}
     events = fill_from_context(events, countries, theatre_check(article, doc, table, places))
-    events, added = implied_parties(events, table, places)
+    events, added = implied_parties(events, table, places, context.mutual)
     events = attacks_by_combatants(events, doc, {**kinds, **{actor.name: actor.kind for actor in added}})
     return [each_other(e) if e.id in context.mutual else e for e in events], added
 

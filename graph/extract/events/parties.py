@@ -60,9 +60,10 @@ _LEADERS = frozenset(["organization", "person"])  # a union, party or person who
 _PROTESTERS = "Protesters"
 
 
-def implied_parties(events: Sequence[Event], table: ActorTable,
-                    places: Sequence[PlaceMention]) -> tuple[list[Event], tuple[Actor, ...]]:
-    """Return the events with the parties the codebook implies, and the records of the actors they add."""
+def implied_parties(events: Sequence[Event], table: ActorTable, places: Sequence[PlaceMention],
+                    mutual: frozenset[str] | set[str] = frozenset()) -> tuple[list[Event], tuple[Actor, ...]]:
+    """Return the events with the parties the codebook implies, and the records of the actors they add
+    (``mutual``: the ids of riots whose crowds fight each other, who are both of their sides)."""
     country_of = {p.location.name: p.location.country for p in places}
     kinds = {info.name: info.kind for info in table.actors.values()}
     added: dict[str, ActorInfo] = {}
@@ -70,10 +71,18 @@ def implied_parties(events: Sequence[Event], table: ActorTable,
     protesting = {name for e in events if e.event_type == "Protests" for name in (e.actor1, e.actor2) if name}
     rioting = _rioting_crowds(protesting, table)
     unclaimed_fire = _no_armed_party(kinds)  # the article's policy for shells and missiles nobody fires
+    homes = {info.name: info.country for info in table.actors.values()}
     for event in events:
         code = country_of.get(event.location or "") or table.main_country
-        event = _without_target(_crowd_side_first(_state_side_first(event, kinds), kinds))
+        event = _without_target(_crowd_side_first(_state_side_first(_one_state_hurt(event, kinds), kinds), kinds))
+        event, local = _local_civilians(event, kinds, homes, country_of.get(event.location or ""))
+        for info in local:
+            if info.name not in kinds:
+                added.setdefault(info.name, info)
+                kinds[info.name] = info.kind
         changed = _implied(event, kinds, code, unclaimed_fire)
+        if _killed_by_mob(event) and event.id not in mutual and "actor2" not in changed:
+            changed = {**changed, "actor2": generic_actor("Civilians", "civilians", code)}
         if event.event_type == "Riots" and event.actor1 in rioting:
             changed = {**changed, "actor1": rioting[event.actor1]}
         elif event.event_type == "Riots" and "actor1" in changed:
@@ -85,6 +94,45 @@ def implied_parties(events: Sequence[Event], table: ActorTable,
     records = tuple(Actor(id=info.key, name=info.name, kind=info.kind, country=info.country, inter=inter_code(info))
                     for info in added.values())
     return out, records
+
+
+def _one_state_hurt(event: Event, kinds: dict[str, str]) -> Event:
+    """A bomb that hurt two forces of one state ("two gendarmes and a soldier were hurt by a landmine") hurt one
+    side: the second force stands beside the first, and the bomber, unnamed, is left for actor2."""
+    if event.sub_event_type not in _HIDDEN_DOERS or kinds.get(event.actor1 or "") != "state_forces" \
+            or kinds.get(event.actor2 or "") != "state_forces" or _state_of(event.actor1) != _state_of(event.actor2):
+        return event
+    return replace(event, actor2=None, assoc_actor_1=tuple(dict.fromkeys((*event.assoc_actor_1, event.actor2 or ""))))
+
+
+def _killed_by_mob(event: Event) -> bool:
+    """Whether a mob killed someone the text names on no side ("a crowd lynched two alleged cattle thieves"): a
+    civilian, ACLED's actor2 of mob violence."""
+    return event.sub_event_type == "Mob violence" and event.actor2 is None and bool(event.fatalities)
+
+
+def _state_of(name: str | None) -> str:
+    """The country part of a state force's name ("Police Forces of Egypt" -> "Egypt"; "" when it names none)."""
+    return (name or "").partition(" of ")[2]
+
+
+def _local_civilians(event: Event, kinds: dict[str, str], homes: dict[str, str | None],
+                     place_country: str | None) -> tuple[Event, list[ActorInfo]]:
+    """Civilians the text gives the country of the foreign force that harmed them ("Ethiopian shells killed a
+    civilian" in Somalia) are the place's, as ACLED codes them; civilians of their own stated nationality
+    ("Sudanese traders robbed in Libya") keep it, and so do protesters (ACLED codes foreign protesters by their
+    nationality) and the victims of an unnamed group, whose country the sentence may set ("gunmen killed herders
+    in eastern Chad") better than a place read from another clause. Return the event and the civilians it names."""
+    sides = [event.actor1, event.actor2]
+    local = []
+    for slot, other in ((0, 1), (1, 0)):
+        name, home = sides[slot] or "", homes.get(sides[slot] or "")
+        if place_country and kinds.get(name) == "civilians" and name.startswith("Civilians (") \
+                and home not in (None, place_country) and home == homes.get(sides[other] or "") \
+                and kinds.get(sides[other] or "") == "state_forces":
+            local.append(generic_actor("Civilians", "civilians", place_country))
+            sides[slot] = local[-1].name
+    return replace(event, actor1=sides[0], actor2=sides[1]), local
 
 
 def _rioting_crowds(protesting: set[str], table: ActorTable) -> dict[str, ActorInfo]:
