@@ -273,6 +273,12 @@ def test_event_place_is_not_a_dateline_or_a_distance_landmark(extractor, text, p
 HINTED = [
     ("Boko Haram fighters raided Bulagana village at dawn, burning homes.", "Bulagana", None),  # not Mongolia's Bulgan
     ("Boko Haram fighters attacked Mora and Kolofata at dawn.", "Mora", "CM"),
+    # a village in a note naming no country and no actor's home is no small town abroad that has its name only as
+    # another of its names ("Kunuku" of the Mexican town Hunuku, "Kunkunul" of Cuncunul)
+    ("Gunmen burned houses in Kunuku village after a land dispute.", "Kunuku", None),
+    ("Armed men raided the village of Kunkunul and killed two herders.", "Kunkunul", None),
+    # placed beside a town the text names, it takes that town's country
+    ("Gunmen burned houses in Kunuku village near Mogadishu after a land dispute.", "Kunuku", "SO"),
 ]
 
 

@@ -118,8 +118,8 @@ def _plausible(place: Place, text: str, context: Counter) -> bool:
     (and no hamlet: an unknown village name is far likelier local than a namesake of 300 people abroad).
     The name must be the place's own, not one of its other names ("Tur" for Tours); a city of 100,000 so
     called may lie outside the named countries ("police in Zanzibar" in a story that names Mozambique)."""
-    key = normalise(text)  # namesakes by their own name; "Leer" is only another spelling of "Lira"
-    own = skeleton(strip_article(key)) == skeleton(strip_article(normalise(place.name)))
+    key = normalise(text)
+    own = _own_name(place, text)
     if context:
         return place.country in context or (own and place.population >= 100_000)
     if not own:
@@ -128,6 +128,12 @@ def _plausible(place: Place, text: str, context: Counter) -> bool:
     if not others:
         return place.kind != "village"
     return landmark(place) and all(p.population * 10 < place.population for p in others)  # "in Lira"
+
+
+def _own_name(place: Place, text: str) -> bool:
+    """Whether ``text`` spells the place's own name, not one of its other names ("Leer" is only another spelling
+    of "Lira", "Kunuku" only another name of the Mexican town "Hunuku")."""
+    return skeleton(strip_article(normalise(text))) == skeleton(strip_article(normalise(place.name)))
 
 
 def _possessives_split(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -329,6 +335,9 @@ class _Geocoder:
             local = doc[end - 1].lower_ in PLACE_NOUNS or place_noun(doc, start, end) is not None
             if place is not None and _abroad(place, self._named_homes or self._hinted, local):
                 place = None
+            if place is not None and place_noun(doc, start, end) not in (None, "feature") \
+                    and not (self._named_homes or self._hinted) and not _own_name(place, text) and not landmark(place):
+                place = None  # "Kunuku village" in a note naming no country: not a town abroad that has it as an alias
             if place is not None and site_named(doc, end, place):
                 place = None  # "the Zamzam barracks": a site's own name, not the camp of that name abroad
             if place is not None:
