@@ -13,12 +13,17 @@ Serves a store built by ``python bench/corpus.py N --store DIR`` with the real s
    target: entity lookups 100 ms, lists and search 300 ms, entity pages 1 s, ``/-/stats`` 100 ms,
    network 2 s; errors (any answer but 200, the first pass included); the service's peak memory
    with its workers (1.5 GB).
+3. The service's CPU per request of each route class (its read workers included), its routes asked
+   ``--cpu-requests`` times each one at a time after the load, at URLs the load mostly did not ask:
+   under 16 clients on 2 cores every p99, ``/-/health``'s too, is mostly waiting behind the CPU the other
+   requests burn, so this says which classes to make cheaper.
 
 Last line: ``BENCH corpus_big ratio=<worst class p99 / its target> health_p99_ms=<baseline> lookups_p99_ms=...
 lists_p99_ms=... pages_p99_ms=... stats_p99_ms=... network_p99_ms=... busiest_page_ms=... network_page_s=...
-rss_mb=... met=...`` (``ratio`` <= 1.0: every class and cold measure within its target).
+rss_mb=... cpu_ms=<class>:<ms per request>,... met=...`` (``ratio`` <= 1.0: every class and cold measure within its
+target).
 
-Usage: python bench/bench_corpus_big.py --store DIR [--seconds 30] [--clients 16]
+Usage: python bench/bench_corpus_big.py --store DIR [--seconds 30] [--clients 16] [--cpu-requests 10]
 """
 
 from __future__ import annotations
@@ -58,6 +63,20 @@ def cold(url: str, path: str) -> float:
     return (time.perf_counter() - started) * 1000
 
 
+def cpu_per_class(pid: int, url: str, mix: dict, per_route: int) -> tuple[dict[str, float], int]:
+    """The service's CPU milliseconds per request of each route class (and ``/-/health``), its routes asked
+    ``per_route`` times each, one at a time, and how many answers were not 200 (none asked: an empty dict)."""
+    session, found, errors = requests.Session(), {}, 0
+    for name, members in [*((name, members) for name, (_, members) in CLASSES.items()), ("health", ("/-/health",))]:
+        before = cpu_seconds(pid)
+        for member in members:
+            for _ in range(per_route):
+                errors += session.get(url + mix[member](), timeout=120).status_code != 200
+        if per_route:
+            found[name] = (cpu_seconds(pid) - before) * 1000 / (len(members) * per_route)
+    return found, errors
+
+
 def network_page(url: str) -> tuple[float, float]:
     """Seconds until ``/network`` is interactive in headless Chromium: first visit, then second."""
     from playwright.sync_api import sync_playwright
@@ -77,6 +96,8 @@ def main() -> None:
     parser.add_argument("--store", type=Path, required=True, help="a store of python bench/corpus.py N --store DIR")
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--cpu-requests", type=int, default=10, help="requests per route of the CPU per class pass "
+                        "after the load (0: no pass)")
     args = parser.parse_args()
     documents, ids = document_count(args.store), route_ids(args.store)
     process, url = serve(args.store)
@@ -90,10 +111,12 @@ def main() -> None:
         cpu = cpu_seconds(process.pid)
         timings = load(url, mix, args.clients, args.seconds)
         cpu, rss = cpu_seconds(process.pid) - cpu, peak_mb(process.pid)
+        fresh = {**routes(ids, random.Random(11)), "/-/health": mix["/-/health"]}  # new URLs, as the load's first
+        per_class, cpu_errors = cpu_per_class(process.pid, url, fresh, args.cpu_requests)
     finally:
         process.terminate()
         process.wait(timeout=30)
-    errors = cold_errors + sum(1 for values in timings.values() for v in values if v < 0)
+    errors = cold_errors + cpu_errors + sum(1 for values in timings.values() for v in values if v < 0)
     done = sum(len(values) for values in timings.values())
     good = {name: [v for v in values if v >= 0] for name, values in timings.items()}
     print(f"{'route':26} {'n':>6} {'p99 ms':>8}")
@@ -108,9 +131,11 @@ def main() -> None:
     print(f"cold: busiest actor's page {busiest_page:.0f} ms; /network interactive in Chromium {network_first:.2f} s "
           f"(again {network_again:.2f} s); {documents} documents; server CPU {cpu * 1000 / max(1, done):.2f} ms per "
           "request")
+    spent = ",".join(f"{name}:{ms:.1f}" for name, ms in per_class.items())
+    print(f"server CPU per request, one at a time after the load (ms): {spent.replace(',', ' ')}")
     print(f"BENCH corpus_big ratio={worst:.3f} health_p99_ms={p99(good['/-/health']):.1f} {' '.join(fields)} "
           f"busiest_page_ms={busiest_page:.0f} network_page_s={network_first:.2f} docs={documents} requests={done} "
-          f"errors={errors} rss_mb={rss:.0f} clients={args.clients} met={'yes' if met else 'no'}")
+          f"errors={errors} rss_mb={rss:.0f} clients={args.clients} cpu_ms={spent or '-'} met={'yes' if met else 'no'}")
 
 
 if __name__ == "__main__":

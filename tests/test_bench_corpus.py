@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import random
 import subprocess
 import sys
 from pathlib import Path
@@ -52,3 +53,27 @@ def test_bench_without_eval_dir_exits_with_one_line(tmp_path):
     assert out.returncode == 1
     assert out.stderr.strip().splitlines() == [out.stderr.strip()] and out.stderr.startswith("error: ")
     assert "shared/eval" in out.stderr and "Traceback" not in out.stderr
+
+
+def test_the_cpu_pass_asks_every_route_class(tmp_path, monkeypatch):
+    """bench_corpus_big's CPU per class pass asks every route of the mix on a real service: a figure per class and
+    for /-/health, every answer 200; no requests asked, no figures."""
+    monkeypatch.syspath_prepend(str(ROOT / "bench"))
+    from bench_corpus import route_ids, routes, serve
+    from bench_corpus_big import CLASSES, cpu_per_class
+
+    from tests.conftest import write_data_dir
+    from tests.rest_records import extractions
+
+    store = write_data_dir(tmp_path / "store", extractions())
+    ids = route_ids(store)
+    process, url = serve(store)
+    try:
+        mix = {**routes(ids, random.Random(3)), "/-/health": lambda: "/-/health"}
+        found, errors = cpu_per_class(process.pid, url, mix, 2)
+        assert (list(found), errors) == ([*CLASSES, "health"], 0)
+        assert all(ms >= 0 for ms in found.values())
+        assert cpu_per_class(process.pid, url, mix, 0) == ({}, 0)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
