@@ -258,6 +258,18 @@ def test_taxonomy_has_the_codebook_names():
         # a series of protests recalled as the cause of a shutdown is the protest ACLED codes
         ("Traders kept their stalls shut in Jos following a series of marches over market taxes.",
          "Peaceful protest"),
+        # slogans chanted and placards waved are a protest's own acts
+        ("Supporters of the mayor chanted slogans outside the High Court in Lusaka.", "Peaceful protest"),
+        ("Residents waved placards outside the council offices in Mbirani.", "Peaceful protest"),
+        # an air arm's name that the tagger folds a strike into still names the weapon
+        ("At least 20 militants were killed in Nigerian Air Force strikes near Zarewa.", "Air/drone strike"),
+        ("An Air Force raid killed six militants near Kidal.", "Air/drone strike"),
+        # ground occupied with no fighting told is a transfer without armed conflict; with fighting, a battle
+        ("Rebel fighters moved into Kolabe and occupied the post office.", "Non-violent transfer of territory"),
+        ("Rebels occupied the town of Kolabe after heavy fighting with the army.",
+         "Non-state actor overtakes territory"),
+        # control of a site is ground taken
+        ("Rebels took control of the border crossing at Kora.", "Non-state actor overtakes territory"),
     ],
 )
 def test_sub_event_type(nlp, text, expected):
@@ -328,13 +340,17 @@ def test_sub_event_type(nlp, text, expected):
         # part of something that is no ground, and control of no place, is no territory taken
         "Rebels took most of the weapons from the armoury in Bria.",
         "The militia took half of the cattle in the village of Kora, Mali.",
-        "Gunmen took the rest of the passengers hostage near Kaduna.",
+        "Gunmen took the rest of the passengers hostage near Zarewa.",
         # earlier incidents recalled in the plural as the cause or time of a non-violent act: a summary
         "The government extended a state of emergency following a series of jihadist attacks on soldiers.",
         "The day after clashes between youths and police, the governor imposed a curfew in Kano.",
         "Schools reopened in the district after a wave of kidnappings last year.",
         # deeds imputed to whom the sentence describes
         "The European Union froze the assets of a police chief accused of abductions of activists.",
+        # a crowd's chant that is no slogan, an air arm's officer, control of what is no ground
+        "Football fans chanted the name of the striker after the match.",
+        "The Air Force chief visited the base in Zarewa.",
+        "Armed men took control of the water services of the town in March.",
     ],
 )
 def test_no_conflict_event(nlp, text):

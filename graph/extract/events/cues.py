@@ -208,6 +208,19 @@ def _weapon_acronym(cue: str, matched: list[Token]) -> bool:
     return cue in WEAPONS and len(matched) == 1 and matched[0].text.isupper()
 
 
+# Words of an attack that an air arm's name can modify: "Nigerian Air Force strikes", "an Air Force raid".
+_STRIKE_WORDS = frozenset(["strike", "raid", "bombing", "bombardment", "sortie"])
+
+
+def _arm_of_a_strike(cue: str, matched: list[Token]) -> bool:
+    """"Air Force" in a name that modifies a strike ("killed in Nigerian Air Force strikes"): the tagger folds the
+    strike into the name, but the air arm names the weapon."""
+    if cue != "AIR_WEAK":
+        return False
+    head = _span_head(matched)
+    return head.dep_ == "compound" and head.head.lemma_.lower() in _STRIKE_WORDS
+
+
 def _in_name(token: Token) -> bool:
     """True for a word of a proper name or a date ("Liberation" in a group's name, "March" the month)."""
     if token.ent_type_ in ("DATE", "TIME"):
@@ -231,7 +244,8 @@ def find_cues(sent: Span) -> list[Cue]:
                         w.matches(doc[start + k + j], forms[k + j]) for j, w in enumerate(words)):
                     continue
                 matched = [doc[i] for i in range(start + k, start + k + n)]
-                if cue in TYPED and all(_in_name(t) for t in matched) and not _weapon_acronym(cue, matched):
+                if cue in TYPED and all(_in_name(t) for t in matched) and not (
+                        _weapon_acronym(cue, matched) or _arm_of_a_strike(cue, matched)):
                     continue
                 head = _span_head(matched)
                 if cue in MODIFIERS:  # targets and actors are read as they stand

@@ -20,6 +20,14 @@ _GROUND = frozenset(["village", "town", "city", "area", "territory", "district",
                      "outpost"])
 
 
+# Sites held as ground when one takes control of them ("took control of the border crossing"), though seizing
+# one is not always taking ground ("police seized the building" searches it).
+_SITES = frozenset(["zone", "location", "locality", "road", "highway", "border", "crossing", "checkpoint", "bridge",
+                    "port", "headquarters", "barracks", "station", "building", "compound", "mine", "oilfield",
+                    "facility", "palace", "airstrip", "junction", "market", "quarter", "suburb", "island", "county",
+                    "municipality", "commune", "prefecture", "governorate", "ward", "valley", "point", "barrack"])
+
+
 def territory_reading(c: SentenceCues) -> tuple[str, Cue] | None:
     """Territory captured or retaken: the state regains it; armed groups (or a plain capture) overtake it."""
     place_tokens = c.tokens("PLACE")
@@ -53,13 +61,16 @@ def territory_reading(c: SentenceCues) -> tuple[str, Cue] | None:
 
 
 def _part_of_ground(cap: Cue, parties: set[int]) -> bool:
-    """For a cue that ends in "of" ("took most of", "recovered control of"), whether what it names a part of is
-    ground: a place, a ground noun or a name the tagger does not know ("took half of the town", not "took half
-    of the cattle" or "recovered control of the situation")."""
+    """For a cue that ends in "of" or "control" ("took most of", "took control"), whether what it names a part
+    of or the control of is ground: a place, a ground noun or site, or a name the tagger does not know ("took half
+    of the town", not "took half of the cattle", "recovered control of the situation" or "took control of
+    services")."""
     last = cap.head.doc[cap.end - 1]
+    if last.lemma_.lower() == "control":  # "took control of services", "of the situation": no ground
+        last = next((p for p in last.children if p.dep_ == "prep" and p.lower_ == "of"), last)
     if last.lower_ != "of":
         return True
-    return any(t.ent_type_ in _PLACE_ENTS or t.lemma_.lower() in _GROUND or _unknown_place(t, parties)
+    return any(t.ent_type_ in _PLACE_ENTS or t.lemma_.lower() in _GROUND | _SITES or _unknown_place(t, parties)
                for t in last.children if t.dep_ == "pobj")
 
 

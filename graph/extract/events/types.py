@@ -109,8 +109,10 @@ def _ground_and_crowds(c: SentenceCues, armed: bool) -> list[Candidate]:
         out.append((1, "Change to group/activity", 0.5, joined))
     territory = territory_reading(c) or lost_ground(c)
     peaceful = not c.has("CLASH", "KILL", "SHELL", "AIR", "IED", "BLAST")
-    if territory is not None and (c.has("TRANSFER") or (c.has("WITHDRAW") and peaceful)):
-        out.append((1, "Non-violent transfer of territory", 0.6, c.first("TRANSFER", "WITHDRAW")))
+    # ground given up, or occupied, with no fighting told: ACLED's transfer without armed conflict
+    calm = peaceful and (c.has("WITHDRAW") or territory is not None and territory[1].head.lemma_.lower() == "occupy")
+    if territory is not None and (c.has("TRANSFER") or calm):
+        out.append((1, "Non-violent transfer of territory", 0.6, c.first("TRANSFER", "WITHDRAW") or territory[1]))
     elif territory is not None:
         out.append((1, territory[0], 0.7, territory[1]))
     if c.has("TRANSFER") and armed:
