@@ -24,7 +24,7 @@ def place_noun(doc: Doc, start: int, end: int) -> str | None:
     """The place noun that calls ``doc[start:end]`` a place: after it, after a coordinated name, or before "of"."""
     i = skip_names(doc, end)  # "Kanyola and Bweremana areas": the noun after the last coordinated name
     next_to = end + 1 if i == end and i + 1 < len(doc) and doc[i].lower_ in BORDER_WORDS else end
-    i = max(i, next_to)  # "Damasa border town": the noun after "border"
+    i = max(i, next_to)  # "Korame border town": the noun after "border"
     if i < len(doc) and (noun := noun_at(doc, i)) in PLACE_NOUNS and (i == next_to or noun.endswith("s")):
         return noun
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS:

@@ -190,7 +190,7 @@ def _road_ends(doc: Doc, i: int) -> tuple[tuple[int, int], tuple[int, int]] | No
 
 
 def _name_before_noun(doc: Doc, i: int) -> tuple[int, int] | None:
-    """The bounds of the name before token ``i`` when ``i`` opens a place noun ("Nad Ali district", "Damasa border
+    """The bounds of the name before token ``i`` when ``i`` opens a place noun ("Nad Ali district", "Korame border
     town", "X, a village"), or a facility's name after a town's name ("the Machakos courthouse", "Gulu hospital",
     "Jinja Chief Magistrate's Court")."""
     if facility_after(doc, i) is not None:  # "Gulu hospital", "Embu Law Courts": the town before the facility
@@ -201,7 +201,7 @@ def _name_before_noun(doc: Doc, i: int) -> tuple[int, int] | None:
     if not ((named_before := _name_token(before)) or (i >= 2 and before.lower_ in BORDER_WORDS
                                                        and _name_token(doc[i - 2]))):
         return None
-    end = i if named_before else i - 1  # "Damasa border town": the name before "border"
+    end = i if named_before else i - 1  # "Korame border town": the name before "border"
     start = end
     while start > 0 and end - start < 4 and _name_token(doc[start - 1]):
         start -= 1
@@ -212,7 +212,7 @@ def _name_before_noun(doc: Doc, i: int) -> tuple[int, int] | None:
 
 def _may_open_before(doc: Doc, i: int) -> bool:
     """What :func:`_name_before_noun` asks of the word before token ``i``, read from the doc's word lists: a name
-    word or a border word ("Damasa border town"); the cheap test runs on every token."""
+    word or a border word ("Korame border town"); the cheap test runs on every token."""
     return _may_name(doc, i - 1) or token_lowers(doc)[i - 1] in BORDER_WORDS
 
 

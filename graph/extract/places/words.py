@@ -162,7 +162,7 @@ BEARINGS = {
 COMPASS = frozenset(BEARINGS)
 # Nouns of a way between two places named before them: "the Maiduguri-Damboa road", "the Kubo-Gamba axis".
 ROAD_WORDS = frozenset(_words("road roads highway axis route corridor"))
-# Words between a name and its place noun: "Damasa border town", "a frontier village".
+# Words between a name and its place noun: "Korame border town", "a frontier village".
 BORDER_WORDS = frozenset(_words("border frontier"))
 # Nouns whose "of" puts an event at the place after it: "on the outskirts of Kalabaydh", "in the vicinity of X".
 AROUND_NOUNS = frozenset(_words("outskirts vicinity environs edge"))
