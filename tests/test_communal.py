@@ -30,6 +30,9 @@ def extractor():
          "Civilians (Nigeria)"),
         ("The Tuareg raided a camp near Menaka, Mali, on Sunday, killing four civilians.",
          "Tuareg Ethnic Militia (Mali)", "Civilians (Mali)"),
+        # a headline's present tense, which the parser reads as "<people> attack" (a noun): the people still attack
+        ("Fulanis attack the villages of Tondo and Kpata in Benue state, killing 26.",
+         "Fulani Ethnic Militia (Nigeria)", "Civilians (Nigeria)"),
         # a people among the victims is not the doer
         ("Gunmen killed four Fulanis near Gusau, Nigeria.", "Unidentified Armed Group (Nigeria)",
          "Civilians (Nigeria)"),
@@ -61,6 +64,22 @@ def test_community_names(extractor, text, expected, not_expected):
     names = {a.name.split(" (")[0] for a in result.actors}
     assert expected <= names and not (not_expected & names), sorted(names)
 
+
+
+@pytest.mark.parametrize(
+    ("text", "militia"),
+    [
+        ("Fulanis attack Gbaji village in Konshisha, Benue state, killing 14.", "Fulani Ethnic Militia (Nigeria)"),
+        ("Tuaregs attack Dogon hunters near Bandiagara, Mali, killing five.", "Tuareg Ethnic Militia (Mali)"),
+        ("Fulani attack kills nine in Makurdi, Nigeria.", "Fulani Ethnic Militia (Nigeria)"),
+        # the people of a place attacked are no militia
+        ("Gunmen attack Fulani settlement near Gusau, Nigeria, killing four.", None),
+    ],
+)
+def test_a_people_before_a_raid_noun_is_its_militia(extractor, text, militia):
+    result = extractor.extract(Article(id="note", text=text, published=dt.date(2016, 6, 20)))
+    militias = [a.name for a in result.actors if "Militia" in a.name]
+    assert militias == ([militia] if militia else [])
 
 
 def test_a_faith_is_no_communal_militia(extractor):

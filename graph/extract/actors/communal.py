@@ -15,7 +15,7 @@ from graph.extract.actors import lexicon
 from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.table import ActorInfo, MentionBuilder
 from graph.extract.countries import countries
-from graph.extract.parse.columns import token_deps, token_lowers, tokens_where
+from graph.extract.parse.columns import token_lowers, token_texts
 
 __all__ = ["communal_mentions", "community", "herder_mentions", "raider_mentions"]
 
@@ -60,18 +60,28 @@ def herder_mentions(builder: MentionBuilder) -> None:
 
 
 def raider_mentions(builder: MentionBuilder) -> None:
-    """Add a people named by itself as the subject of violence ("Fulanis attacked the village", "the Tuareg
-    raided ...") as that people's militia, ACLED's <A> Ethnic Militia (X)."""
+    """Add a people named by itself as the doer of violence ("Fulanis attacked the village", "the Tuareg
+    raided ...", "Fulanis attack Tondo") as that people's militia, ACLED's <A> Ethnic Militia (X)."""
     doc = builder.doc
     context: _Context | None = None
-    for token in tokens_where(doc[:], token_deps(doc), ("nsubj", "conj")):
-        subject = token.dep_ == "nsubj" or token.head.dep_ == "nsubj"
-        if not subject or builder.table.at(token.i) or _people(token.text) is None:
+    for i, text in enumerate(token_texts(doc)):  # the word first: a Token only for a people's name
+        if _people(text) is None or not _raiding(token := doc[i]) or builder.table.at(token.i):
             continue
+        context = context or _Context(builder)
+        builder.add(context.militia(doc[token.i : token.i + 1]), doc[token.i : token.i + 1])
+
+
+def _raiding(token) -> bool:
+    """Whether a word is the doer of a raid: the subject of a verb of violence ("Fulanis attacked the village"), or
+    the word just before a raid that the parser reads as a noun, as headline-style notes put it ("Fulanis attack
+    Tondo", "a Fulani attack on farmers")."""
+    if token.dep_ == "nsubj" or (token.dep_ == "conj" and token.head.dep_ == "nsubj"):
         verb = token.head.head if token.dep_ == "conj" else token.head
-        if verb.lemma_.lower() in _RAIDS:
-            context = context or _Context(builder)
-            builder.add(context.militia(doc[token.i : token.i + 1]), doc[token.i : token.i + 1])
+    elif token.dep_ in ("compound", "amod") and token.head.i == token.i + 1:
+        verb = token.head
+    else:
+        return False
+    return verb.lemma_.lower() in _RAIDS
 
 
 def _people(word: str) -> str | None:
