@@ -372,3 +372,19 @@ def test_a_taker_from_outside_the_articles_pair_borrows_no_other_side(extractor)
 def test_what_a_crowd_protests_against_is_no_party(extractor, text, actor1, actor2):
     event = extract(extractor, text).events[0]
     assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2", "assoc1"),
+    [
+        # the state's forces lead their side; the militias and vigilantes beside them are associates
+        ("Six Koglweogo fighters and two soldiers were killed when jihadists ambushed their convoy near Fada "
+         "N'Gourma, Burkina Faso.", "Military Forces of Burkina Faso", "Unidentified Armed Group (Burkina Faso)",
+         ("Koglweogo",)),
+        ("Two vigilantes and a policeman were shot dead when bandits attacked a checkpoint near Gusau, Nigeria.",
+         "Police Forces of Nigeria", "Unidentified Armed Group (Nigeria)", ("Vigilante Militia (Nigeria)",)),
+    ],
+)
+def test_the_state_leads_the_militias_beside_it(extractor, text, actor1, actor2, assoc1):
+    event = extract(extractor, text).events[0]
+    assert (event.actor1, event.actor2, event.assoc_actor_1) == (actor1, actor2, assoc1)

@@ -285,6 +285,7 @@ def _assemble(table, stands_for: dict[str, str], agents, patients, others, suppo
                 assoc[target].append(key)
     if not sides[0] and len(sides[1]) > 1:
         sides[0].append(sides[1].pop(0))
+    sides = [_state_leads(table, side) for side in sides]
     actor1 = sides[0][0] if sides[0] else None
     actor2 = next((k for k in sides[1] if k != actor1), None)
     assoc1 = [k for k in sides[0][1:] + assoc[0] + support if k not in {actor1, actor2}]
@@ -296,6 +297,17 @@ def _assemble(table, stands_for: dict[str, str], agents, patients, others, suppo
         assoc_actor_1=tuple(dict.fromkeys(names(k) for k in assoc1)),
         assoc_actor_2=tuple(dict.fromkeys(names(k) for k in assoc2 if k not in assoc1)),
     )
+
+
+def _state_leads(table: ActorTable, side: list[str]) -> list[str]:
+    """A state's forces and the militias fighting beside them ("two vigilantes and a policeman were shot dead"):
+    ACLED codes the state's forces as the party, the pro-government militias as their associates. Communal militias
+    and armed groups on one side stay in the text's order."""
+    infos = [table.actors[key] for key in side]
+    if not any(info.kind == "state_forces" for info in infos) or not all(
+            info.kind == "state_forces" or (info.kind == "militia" and inter_code(info) == 3) for info in infos):
+        return side
+    return sorted(side, key=lambda key: table.actors[key].kind != "state_forces")
 
 
 def mention_head(doc, mention: ActorMention) -> Token:
