@@ -123,6 +123,13 @@ CONTAINED = [
      "Wad al-Nura", "SD", "Khartoum", 2),
     ("Shells fell on the Hai Tadamon and Wad al-Nura neighbourhoods in northern Omdurman on Sunday.", "Hai Tadamon",
      "Hai Tadamon", "SD", "Khartoum", 2),
+    # "a <place noun> known as / called / named X": the name after it is a place, in the container named nearby
+    ("In Michoacan, gunmen torched trucks in a farming area known as Loma Quebrada.", "Loma Quebrada",
+     "Loma Quebrada", "MX", "Michoacán de Ocampo", 3),
+    ("In Bukavu, a grenade wounded two officers at a checkpoint in a village called Mirambo.", "Mirambo", "Mirambo",
+     "CD", "South Kivu", 2),
+    ("Soldiers were deployed to a neighbourhood named Kalundu in Uvira.", "Kalundu", "Kalundu", "CD", "South Kivu",
+     2),
 ]
 
 
@@ -211,6 +218,9 @@ def test_small_town_abroad_is_not_taken_in_a_story_elsewhere(nlp):
         "Officials said the attack was carried out from Syrian territory.",
         "Clashes erupted in Al-",
         "The army took up positions Monday along the river.",  # a date after a position noun is no place
+        # "known as" after no place noun names a person or a thing, not a place
+        "A commander known as Bwenge led the fighters.",
+        "The operation, called Tembo Shield, ended in May.",
     ],
 )
 def test_locatives_do_not_make_dates_or_adjectives_places(nlp, text):

@@ -12,12 +12,13 @@ from graph.extract.places.words import BORDER_WORDS, PLACE_NOUNS, PLACE_PREFIXES
 
 __all__ = [
     "ARTICLES", "SKIPPED", "place_noun", "coordinated_names", "skip_names", "titled", "capitalised", "reads_as_name",
-    "listed_names",
+    "listed_names", "called_noun",
 ]
 
 ARTICLES = frozenset(("al", "el", "ad", "as", "ash", "ar", "an", "at", "az", "the"))
 _PARTICLES = ARTICLES - {"the"}  # lower-case inside a name: "Wad al-Bakhit"
 SKIPPED = ARTICLES | {"a", "-"}  # between a preposition and its place: "in the", "in Al-Arish"
+_CALLING = frozenset(("known", "called", "named"))  # "an area known as X", "a village called X"
 
 
 def place_noun(doc: Doc, start: int, end: int) -> str | None:
@@ -29,11 +30,22 @@ def place_noun(doc: Doc, start: int, end: int) -> str | None:
         return noun
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS:
         return doc[start - 2].lower_
+    if (called := called_noun(doc, start)) is not None:
+        return called
     if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("a", "an"):
         return doc[end + 2].lower_ if doc[end + 2].lower_ in PLACE_NOUNS else None  # "Gadabeji, a village in"
     if end - start > 1 and doc[start].lower_ in PLACE_PREFIXES:
         return "feature"  # "Jebel Chambi"
     return None
+
+
+def called_noun(doc: Doc, start: int) -> str | None:
+    """The place noun before "known as", "called" or "named" that introduces the name at ``start``: "an
+    area known as X", "a village called X"."""
+    i = start - 2 if start >= 2 and doc[start - 1].lower_ == "as" and doc[start - 2].lower_ == "known" else start - 1
+    if i < 1 or doc[i].lower_ not in _CALLING:
+        return None
+    return doc[i - 1].lower_ if doc[i - 1].lower_ in PLACE_NOUNS else None
 
 
 def coordinated_names(doc: Doc, end: int) -> list[tuple[int, int]]:

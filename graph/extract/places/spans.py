@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span
 from graph.extract.parse.columns import entities, token_lowers, token_texts
 from graph.extract.places.gazetteer import get_gazetteer, normalise
 from graph.extract.places.holders import TOWN_KINDS
-from graph.extract.places.listing import ARTICLES, place_noun
+from graph.extract.places.listing import ARTICLES, called_noun, place_noun
 from graph.extract.places.local import locative
 from graph.extract.places.references import dateline
 from graph.extract.places.words import (
@@ -151,6 +151,8 @@ def cued_spans(doc: Doc, taken: set[int]) -> list[Span]:
             start, end = found  # "KABUL, Afghanistan (AP) —", "date 2022-11-03 Kohima:"
         elif lower == "of" and i > 0 and lowers[i - 1] in CUE_BEFORE:
             start, end = i + 1, _name_end(doc, i + 1, 4)
+        elif lower in ("as", "called", "named") and i + 1 < len(doc) and called_noun(doc, i + 1) is not None:
+            start, end = i + 1, _name_end(doc, i + 1, 4)  # "an area known as X", "a village called X"
         elif i > 0 and _may_open_before(doc, i) and (named := _name_before_noun(doc, i)) is not None:
             start, end = named
         elif (ends := _road_ends(doc, i)) is not None:
