@@ -356,7 +356,8 @@ NEARBY = [
     ("Fighting was reported in Kalumbwe on Tuesday. The army sent reinforcements from Goma.", "Kalumbwe", "CD", 2),
     ("Troops cleared Ndobolo village in Masisi territory. Later gunmen returned to Ndobolo, residents of Goma said.",
      "Ndobolo", "CD", 3),
-    ("Rebels attacked Ndobolo in northern Uganda. Talks went on in Nairobi.", "Ndobolo", "UG", None),
+    # ... and so does a country named with a compass word: the village is in that part of it, not near Nairobi
+    ("Rebels attacked Ndobolo in northern Uganda. Talks went on in Nairobi.", "Ndobolo", "UG", 3),
     # a town abroad far from the story's places ("Pemba" of Mozambique) is a local place near them; a city of its
     # own name the NER took for an organisation ("police in Zanzibar") is still that city
     ("Gunmen attacked traders in Pemba on Sunday. Police in Zanzibar said two men were held.", "Pemba", "TZ", 2),

@@ -32,6 +32,7 @@ from graph.extract.places.holders import (
 from graph.extract.places.listing import SKIPPED, listed_names, place_noun, reads_as_name, titled
 from graph.extract.places.locations import PlaceMention
 from graph.extract.places.offsets import moved
+from graph.extract.places.parts import country_part
 from graph.extract.places.words import (
     AROUND_NOUNS,
     CLEAR_VERBS,
@@ -137,7 +138,8 @@ def read_unlisted(
         if (noun is None and not located) or not named:
             continue
         held, shift = held_at(doc, end, by_start)
-        held = held or owner(doc, start, by_start) or sentence_area(doc, start, list(by_start.values()))
+        held = country_part(doc, held) or owner(doc, start, by_start) or sentence_area(doc, start,
+                                                                                      list(by_start.values()))
         if held is None and (held := nearby(doc, start, list(by_start.values()), country)) is not None:
             guessed.add(start)
         location = unlisted_place(doc[start:name_end].text, noun, held, country)
@@ -175,11 +177,14 @@ def _without_strays(doc: Doc, mentions: list[PlaceMention], ner: set[int]) -> li
     strays: dict[str, list[Location]] = {}  # per place: the others, when it strays
     variants = {m.location.id for m in mentions if _variant(doc[m.start : m.end].text)}
     vouched = _country_vouched(doc, mentions)
+    points = {(p.lat, p.lon) for p in places.values() if not is_local(p)}
+    # a village placed in a part of a country ("X in northern Uganda") rests on no other name: it strays with none
+    alone = {p.id for p in places.values() if is_local(p) and (p.lat, p.lon) not in points}
     for place in places.values():
         others = [o for o in places.values() if o.name != place.name]
         spelt = [o for o in others if o.id not in variants]  # two guessed spellings do not vouch for each other
         stray = _stray(place, others) and place.id not in vouched
-        if stray or (place.id in variants and spelt and _far_from_all(place, spelt)):
+        if stray or (place.id in variants - alone and spelt and _far_from_all(place, spelt)):
             strays[place.id] = others
     out = []
     kept = [m for m in mentions if m.location.id not in strays]
