@@ -98,6 +98,16 @@ def counts(nlp, text: str) -> Counts:
         ("Militiamen summarily shot two suspected cattle thieves at a checkpoint.", 2, None),
         ("Two prisoners were summarily shot by guards after the escape.", 2, None),
         ("Two prisoners were shot by guards after the escape.", None, 2),
+        # the other side's dead joined to the toll with their own "dead", however the parser hangs it: both sides
+        ("Radio Okapi said 20 herders were killed in the fight with the Kamajor and 6 Kamajor's dead, on 2 May.", 26,
+         None),
+        ("The army said 15 soldiers died in the battle against the rebels and 9 Mai-Mai dead.", 24, None),
+        ("Local media said 30 young men were killed in the fight with the militia and 12 militiamen dead.", 42, None),
+        ("Troops reported seven Boko Haram dead after the raid on the camp.", 7, None),
+        # everyone in a place killed, without a number: the codebook's 10; "all three" is three
+        ("Troops stormed the compound and killed all those who were inside.", 10, None),
+        ("The militia took over the camp and killed everyone inside.", 10, None),
+        ("Gunmen killed all three guards at the gate.", 3, None),
         # the dead of an earlier incident a relative clause recalls are not this event's
         ("Clashes erupted in the camp after an earlier raid in which a teacher died.", None, None),
         ("Clashes erupted in the camp after a previous raid in which two guards were killed.", None, None),

@@ -96,6 +96,28 @@ def _bare_toll(token: Token) -> bool:
         _counted(token) is token or nxt.head == token)
 
 
+def _dead_after(token: Token, poses: tuple[str, ...]) -> bool:
+    """"dead" right after the count and the words it counts (of the parts of speech ``poses``, a possessive or
+    a hyphen between them), however the parser hangs it: "seven Boko Haram dead", "12 militiamen dead"."""
+    doc, i = token.doc, token.i + 1
+    while i < min(len(doc), token.i + 5) and doc[i].lower_ != "dead" and (
+            doc[i].pos_ in poses or doc[i].tag_ in ("POS", "HYPH")):
+        i += 1
+    return token.i + 1 < i < len(doc) and doc[i].lower_ == "dead"
+
+
+def _named_toll(token: Token) -> bool:
+    """A count of a named group written before "dead": "seven Boko Haram dead" (not "killed", which may be the
+    group's own deed: "the 12 Battalion killed four")."""
+    return _dead_after(token, ("PROPN",))
+
+
+def _and_dead(token: Token) -> bool:
+    """A count joined to the toll before it with its own "dead": "20 were killed in the clash with the militia
+    and 12 militiamen dead", "... and 6 Kamajor's dead": the other side's dead of the same event."""
+    return token.i > 0 and token.doc[token.i - 1].lower_ == "and" and _dead_after(token, ("PROPN", "NOUN"))
+
+
 def _is_people(noun: Token, number: Token) -> bool:
     """True when a count is of people (hostages, fighters, the wounded), not of things or places."""
     if noun.lemma_.lower() in PEOPLE or noun.lower_ in PEOPLE or noun.ent_type_ in ("NORP", "PERSON"):
@@ -138,14 +160,17 @@ def _a_subset(noun: Token) -> bool:
     return any(a.lower_ in ("including", "among", "includes", "include") for a in noun.ancestors)
 
 
-def _total_deaths(found: list[tuple[int, bool, bool, Token]]) -> int | None:
-    """The first death count plus the counts coordinated with it (each side's dead of one event)."""
-    deaths = [(v, noun) for v, death, _, noun in found if death]
+def _total_deaths(found: list[tuple[int, bool, bool, Token, Token]]) -> int | None:
+    """The first death count plus the counts coordinated with it, or coordinated with anything and told dead by
+    their own word ("40 were killed in the clash with the militia and 12 militiamen dead"): each side's dead of
+    one event."""
+    deaths = [(v, noun, token) for v, death, _, noun, token in found if death]
     if not deaths:
         return None
-    first_value, first_noun = deaths[0]
+    first_value, first_noun, _ = deaths[0]
     root = _conj_root(first_noun)
-    extra = [v for v, noun in deaths[1:] if noun != first_noun and not _a_subset(noun) and _conj_root(noun) == root]
+    extra = [v for v, noun, token in deaths[1:] if noun != first_noun and not _a_subset(noun)
+             and (_conj_root(noun) == root or _and_dead(token))]
     # "two policemen and a civilian were killed", "a soldier and three villagers": a lone person coordinated
     # with the count, after it or before it, is one more
     first = conj_first(first_noun)
@@ -160,7 +185,7 @@ def _counts_people(token: Token) -> bool:
     return token.dep_ == "nummod" and token.head.lemma_.lower() in PEOPLE
 
 
-def _counts(sent: Span) -> list[tuple[int, bool, bool, Token]]:
+def _counts(sent: Span) -> list[tuple[int, bool, bool, Token, Token]]:
     out = []
     for token in sent:
         if not (token.like_num or token.lower_ in VAGUE):
@@ -179,14 +204,15 @@ def _counts(sent: Span) -> list[tuple[int, bool, bool, Token]]:
         noun = _counted(token)
         if noun.lemma_.lower() in UNITS or (1900 <= value <= 2100 and noun is token):
             continue
-        out.append((value, _is_death(noun) or _bare_toll(token), _is_people(noun, token), noun))
+        death = _is_death(noun) or _bare_toll(token) or _named_toll(token) or _and_dead(token)
+        out.append((value, death, _is_people(noun, token), noun, token))
     return out
 
 
 def read_counts(sent: Span) -> Counts:
     """Return the death count and the first other count of a sentence (lowest reported figures)."""
     found = _counts(sent)
-    others = [v for v, death, people, _ in found if not death and people]
+    others = [v for v, death, people, _, _ in found if not death and people]
     own = _total_deaths(found)
     update = toll_update(sent)
     if update and not (own and update[1]):  # a later figure supersedes the first, a running total does not

@@ -37,6 +37,10 @@ def complement_is_death(verb: Token) -> bool:
     return False
 
 
+# Victims of no stated number: "killed everyone inside", "killed all those who were there"
+_EVERYONE = frozenset(["everyone", "everybody", "those", "all"])
+
+
 def _kills(token: Token) -> bool:
     """A verb that takes its object's life: "killed", "shot dead", "stabbed to death", "gunned down"."""
     if token.pos_ != "VERB":
@@ -94,7 +98,7 @@ def one_person(noun: Token) -> bool:
     """A singular noun for one person ("the driver", "a priest"), not a thing the lexicon counts, or a
     personal pronoun."""
     return noun.lower_ in ("he", "she", "him", "her") or (
-        noun.tag_ in ("NN", "NNP") and noun.lemma_.lower() not in UNITS | {"number"}
+        noun.tag_ in ("NN", "NNP") and noun.lemma_.lower() not in UNITS | _EVERYONE | {"number"}
         and not any(g.like_num for g in noun.children)
     )
 
@@ -135,8 +139,8 @@ def vague_victims(sent: Span) -> int | None:
         for child in _victims(token)[:1]:
             if any(g.like_num or g.lower_ in VAGUE for g in child.subtree):
                 return None
-            if child.tag_ == "NNS" and child.lemma_.lower() in PEOPLE:
-                return 10
+            if child.tag_ == "NNS" and child.lemma_.lower() in PEOPLE or child.lower_ in _EVERYONE:
+                return 10  # "killed civilians", "killed everyone inside", "killed all those inside"
             if child.lemma_.lower() == "number" and any(g.dep_ == "prep" and g.lower_ == "of" for g in child.children):
                 return 10
     return None
