@@ -270,6 +270,12 @@ def test_taxonomy_has_the_codebook_names():
          "Non-state actor overtakes territory"),
         # control of a site is ground taken
         ("Rebels took control of the border crossing at Kora.", "Non-state actor overtakes territory"),
+        # armed people killed are no civilians: a clash, whoever killed them
+        ("Two armed herders were shot dead by soldiers near Kora.", "Armed clash"),
+        ("A herder was killed near Kora.", "Attack"),
+        # a mine that exploded is a landmine, whatever it hit and with no one armed named
+        ("The explosion of a mine left a shepherd wounded near Tilemsi.", "Remote explosive/landmine/IED"),
+        ("A mine exploded under a minibus near Tessit, killing three passengers.", "Remote explosive/landmine/IED"),
     ],
 )
 def test_sub_event_type(nlp, text, expected):
@@ -351,6 +357,7 @@ def test_sub_event_type(nlp, text, expected):
         "Football fans chanted the name of the striker after the match.",
         "The Air Force chief visited the base in Zarewa.",
         "Armed men took control of the water services of the town in March.",
+        "Four workers died in an explosion at a coal mine in Hwange.",
     ],
 )
 def test_no_conflict_event(nlp, text):

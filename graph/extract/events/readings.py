@@ -53,8 +53,8 @@ def _token_class(token: Token, c: SentenceCues) -> str | None:
     """'MIL' or 'CIV' for a target word, looking at the word and its modifiers."""
     words = [token, *[w for w in token.children if w.dep_ in ("compound", "amod", "nmod", "poss")]]
     ids = {w.i for w in words}
-    if ids & c.tokens("MIL"):
-        return "MIL"
+    if ids & c.tokens("MIL") or any(w.dep_ == "amod" and w.lower_ == "armed" for w in words):
+        return "MIL"  # "armed Islamists", "armed herders": armed people are no civilians
     if ids & c.tokens("CIV"):
         return "CIV"
     return None

@@ -139,7 +139,21 @@ def _weapons(c: SentenceCues, armed: bool) -> list[Candidate]:
         out.append((1, "Grenade", 0.8, c.first("GRENADE")))
     if c.has("IED") or (c.has("BLAST", "IED_WEAK") and armed):
         out.append((1, "Remote explosive/landmine/IED", 0.7, c.first("IED", "IED_WEAK", "BLAST")))
+    elif (mine := _exploded_mine(c)) is not None:
+        out.append((1, "Remote explosive/landmine/IED", 0.6, mine))
     return out
+
+
+def _exploded_mine(c: SentenceCues) -> Cue | None:
+    """A mine that exploded ("the explosion of a mine", "a mine exploded"): a landmine whatever it hit, as the
+    codebook has it, though no one armed is named ("an explosion at a coal mine" is no mine exploding)."""
+    blasts = c.tokens("BLAST")
+    for cue in c.of("IED_WEAK"):
+        word = cue.head
+        of_blast = word.dep_ == "pobj" and word.head.lower_ == "of" and word.head.head.i in blasts
+        if of_blast or word.dep_ == "nsubj" and word.head.i in blasts:
+            return cue
+    return None
 
 
 def _violence(c: SentenceCues, armed: bool) -> list[Candidate]:
