@@ -54,6 +54,15 @@ def test_each_doc_is_read_once(nlp):
     assert token_lowers(second)[0] == "\""
 
 
+def test_docs_read_in_turn_keep_their_own_columns(nlp):
+    first, second = nlp(TEXTS[0]), nlp(TEXTS[2])
+    kept = token_texts(first)
+    for _ in range(2):  # the doc read last is a fast path: switching back must not hand out the other's list
+        assert token_texts(second) == [t.text for t in second]
+        assert token_texts(first) is kept
+        assert token_poses(first) == [t.pos_ for t in first]
+
+
 @pytest.mark.parametrize("text", TEXTS)
 @pytest.mark.parametrize("wanted", [("NOUN",), ("VERB", "PROPN"), ()])
 def test_tokens_where_picks_the_same_tokens_as_a_scan(nlp, text, wanted):

@@ -10,7 +10,7 @@ import pytest
 import spacy.glossary
 
 from graph.extract.events.cues import Cue, SentenceCues
-from graph.extract.events.lexicon import cue_classes, cue_set
+from graph.extract.events.lexicon import Word, cue_classes, cue_set
 from graph.extract.events.types import SUB_EVENT_TYPES, classify_sentence, taxonomy
 
 CODEBOOK = {
@@ -457,3 +457,17 @@ def test_has_reads_the_real_cues_in_the_order_named():
     assert cues.has("CLASH", "SHEL")  # found before the unknown name is reached, as any() over of() did
     with pytest.raises(ValueError, match="unknown cue class"):
         cues.has("SHELL", "SHEL")
+
+
+@pytest.mark.parametrize(
+    ("word", "text", "pos", "forms", "expected"),
+    [
+        (Word("shell", "VERB", False), "shelled", "VERB", frozenset({"shell", "shelled"}), True),
+        (Word("shell", "VERB", False), "shells", "NOUN", frozenset({"shell", "shells"}), False),  # wrong part
+        (Word("shell", None, False), "Shelling", "NOUN", frozenset({"shelling"}), False),  # another word
+        (Word("IS", None, True), "IS", "PROPN", frozenset({"is", "be"}), True),  # the group, by its capitals
+        (Word("IS", None, True), "is", "AUX", frozenset({"is", "be"}), False),  # the verb
+    ],
+)
+def test_a_lexicon_word_matches_a_tokens_strings(word, text, pos, forms, expected):
+    assert word.matches(text, pos, forms) is expected

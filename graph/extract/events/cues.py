@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from graph.extract.events.lexicon import DOMAINS, MODIFIERS, TYPED, WEAPONS, check_cue_class, lexicon
-from graph.extract.parse.columns import token_lemmas, token_lowers
+from graph.extract.parse.columns import token_lemmas, token_lowers, token_poses, token_texts
 
 __all__ = ["Cue", "SentenceCues", "find_cues"]
 
@@ -233,6 +233,7 @@ def find_cues(sent: Span) -> list[Cue]:
     phrases = lexicon()
     doc, start = sent.doc, sent.start
     lowers, lemmas = token_lowers(doc), token_lemmas(doc)  # a Token is made only for a phrase's words
+    texts, poses = token_texts(doc), token_poses(doc)
     forms = [_forms(lowers[i], lemmas[i]) for i in range(start, sent.end)]
     found: list[Cue] = []
     flags: dict[int, tuple[bool, bool]] = {}  # head -> (negated, hypothetical): read once for the phrases it heads
@@ -241,7 +242,8 @@ def find_cues(sent: Span) -> list[Cue]:
             for words, cue in phrases.get(form, ()):
                 n = len(words)
                 if k + n > len(forms) or not all(
-                        w.matches(doc[start + k + j], forms[k + j]) for j, w in enumerate(words)):
+                        w.matches(texts[start + k + j], poses[start + k + j], forms[k + j])
+                        for j, w in enumerate(words)):
                     continue
                 matched = [doc[i] for i in range(start + k, start + k + n)]
                 if cue in TYPED and all(_in_name(t) for t in matched) and not (

@@ -9,8 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Token
-
 from graph.datafiles import read_rows
 
 __all__ = ["Word", "taxonomy", "codes", "lexicon", "cue_classes", "check_cue_class", "cue_set", "SUB_EVENT_TYPES",
@@ -51,12 +49,12 @@ class Word:
     pos: str | None  # required coarse part of speech, if any
     exact: bool  # match the token's text case-sensitively ("IS", not "is")
 
-    def matches(self, token: Token, forms: frozenset[str]) -> bool:
-        """True when ``token`` (whose lower-case forms are ``forms``) is this word."""
-        if self.pos is not None and token.pos_ != self.pos:
+    def matches(self, text: str, pos: str, forms: frozenset[str]) -> bool:
+        """True when a token of this ``text``, coarse ``pos`` and lower-case ``forms`` is this word."""
+        if self.pos is not None and pos != self.pos:
             return False
         if self.exact:
-            return token.text == self.form
+            return text == self.form
         return self.form in forms
 
 

@@ -24,11 +24,21 @@ _ENTITIES: WeakKeyDictionary[Doc, tuple[Span, ...]] = WeakKeyDictionary()
 _COLUMNS: WeakKeyDictionary[Doc, dict[int, list[str]]] = WeakKeyDictionary()
 
 
+# the doc read last and its columns: rules call per token, and a WeakKeyDictionary lookup per call was a
+# tenth of the extraction's time. Holds at most one finished doc alive past its use.
+_last: tuple[Doc | None, dict[int, list[str]]] = (None, {})
+
+
 def _column(doc: Doc, attr: int) -> list[str]:
     """The string of ``attr`` for every token of ``doc``, each distinct id looked up once."""
-    columns = _COLUMNS.get(doc)
-    if columns is None:
-        columns = _COLUMNS[doc] = {}
+    global _last
+    last_doc, columns = _last
+    if last_doc is not doc:
+        found = _COLUMNS.get(doc)
+        if found is None:
+            found = _COLUMNS[doc] = {}
+        columns = found
+        _last = (doc, columns)
     values = columns.get(attr)
     if values is None:
         ids = doc.to_array(attr).tolist()
