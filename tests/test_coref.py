@@ -94,6 +94,33 @@ def test_mentions_of_one_incident_are_one_event(mentions, count):
     assert len(merge_mentions(mentions)) == count
 
 
+ATTACK = {"sub": "Attack", "kind": "Violence against civilians"}
+
+
+@pytest.mark.parametrize(
+    ("later", "count"),
+    [
+        # how the ambush went, read as an attack on the soldiers: a detail of the clash
+        (mention("Gunmen shot at the patrol from the ridge above the road.", actors=(None, ARMY), **ATTACK), 1),
+        (mention('"The militants knew exactly where to strike," a colonel said.', actors=(GROUP, None), **ATTACK), 1),
+        # a place, a date or a word of another incident of its own sets it apart
+        (mention("Gunmen shot at a patrol in Bandaru.", actors=(None, ARMY), place="Bandaru", **ATTACK), 2),
+        (mention("Gunmen shot at a patrol on Friday.", actors=(None, ARMY), date="2024-03-15",
+                 **ATTACK), 2),
+        (mention("Gunmen also shot at a patrol.", actors=(None, ARMY), **ATTACK), 2),
+        # no party of the clash, or only the civilians many attacks hit
+        (mention("Gunmen shot at farmers.", actors=(None, CIVILIANS), **ATTACK), 2),
+        # a bombing is no detail of a clash
+        (mention("A roadside bomb hit the soldiers' truck.", sub="Remote explosive/landmine/IED",
+                 kind="Explosions/Remote violence", actors=(None, ARMY)), 2),
+    ],
+)
+def test_a_story_s_detail_of_a_clash_joins_it(later, count):
+    lede = mention("Militants ambushed two soldiers near Kolmadi on Saturday, killing both.", actors=(GROUP, ARMY),
+                   place="Kolmadi", date="2024-03-16", toll=2)
+    assert len(merge_mentions([lede, later])) == count
+
+
 @pytest.mark.parametrize(
     ("first", "later"),
     [((UNNAMED, CIVILIANS), (GROUP, None)), ((GROUP, CIVILIANS), (UNNAMED, None))],

@@ -28,7 +28,15 @@ from collections.abc import Iterable
 from graph.extract.events.absorb import absorb, toll_told_back
 from graph.extract.events.incident_words import Signals, only_earlier
 from graph.extract.events.mention_fit import SAME_UNIT, dates_fit, elaborates, places_fit, same_incident
-from graph.extract.events.mentions import CROWD_TYPES, VIOLENT_TYPES, EventMention, typed
+from graph.extract.events.mentions import (
+    CROWD_NAME,
+    CROWD_TYPES,
+    FOUGHT_BACK,
+    VIOLENT_TYPES,
+    EventMention,
+    parties_of,
+    typed,
+)
 from graph.records import Event
 
 __all__ = ["merge_mentions", "drop_headlines"]
@@ -46,7 +54,8 @@ def merge_mentions(mentions: Iterable[EventMention], short: bool = False) -> lis
         for back, incident in enumerate(reversed(incidents)):
             returns = 0 < back < last and _returns_to(incident, mention)
             joined = same_incident(incident, mention, back == 0 or returns, signals)
-            if joined or (short and back == 0 and elaborates(incident, mention, signals)):
+            detail = back == 0 and (short or _bare(incident, mention, signals))
+            if joined or (detail and elaborates(incident, mention, signals)):
                 # a mention that returns to one place of a sentence told of several details that place: the
                 # sentence's toll for it is the place's, the mention's ("a trader was shot there") is one of them
                 incidents[len(incidents) - 1 - back] = absorb(incident, mention, detail=joined is None,
@@ -59,6 +68,17 @@ def merge_mentions(mentions: Iterable[EventMention], short: bool = False) -> lis
             elif not any(_aftermath(incident, mention, signals) for incident in _last_told(incidents)):
                 incidents.append(mention)
     return incidents
+
+
+def _bare(incident: EventMention, later: EventMention, signals: Signals) -> bool:
+    """Whether ``later`` is an attack or a clash told right after a story's attack or clash, with no place, no
+    date and no word of another incident (not even "also") of its own, and one of its parties (not mere
+    civilians, whom many attacks hit): in a story too, a detail of that incident ("gunmen shot at the patrol
+    from the ridge", a quote on how the attackers struck), whichever of the two it reads as, when nothing else
+    sets it apart (:func:`elaborates`)."""
+    return (incident.body and not (later.placed or later.dated or signals[later.event.evidence][0])
+            and {typed(incident.event), typed(later.event)} <= FOUGHT_BACK
+            and any(not CROWD_NAME.match(name) for name in parties_of(incident.event) & parties_of(later.event)))
 
 
 def _last_told(incidents: list[EventMention]) -> list[EventMention]:
