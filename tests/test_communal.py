@@ -82,6 +82,25 @@ def test_a_people_before_a_raid_noun_is_its_militia(extractor, text, militia):
     assert militias == ([militia] if militia else [])
 
 
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        # gunmen or raiders a people's name qualifies are its militia; a faith's are not, nor a named group's
+        ("Fulani gunmen killed three farmers near Lafia, Nigeria.", "Fulani Ethnic Militia (Nigeria)"),
+        ("Nuer raiders attacked a cattle camp near Akobo, South Sudan, killing four.",
+         "Nuer Ethnic Militia (South Sudan)"),
+        ("Murle raiders abducted two children near Akobo, South Sudan.", "Murle Ethnic Militia (South Sudan)"),
+        ("Christian gunmen attacked a mosque in Lafia, Nigeria.", "Unidentified Armed Group (Nigeria)"),
+        ("Boko Haram gunmen killed five villagers near Monguno, Nigeria.", "Boko Haram"),
+        ("Cattle raiders killed two herders near Kapoeta, South Sudan.", "Unidentified Communal Militia (South Sudan)"),
+    ],
+)
+def test_a_peoples_gunmen_and_raiders_are_its_militia(extractor, text, actor1):
+    result = extractor.extract(Article(id="note", text=text, published=dt.date(2016, 6, 20)))
+    assert result.events, text
+    assert result.events[0].actor1 == actor1
+
+
 def test_a_faith_is_no_communal_militia(extractor):
     result = extractor.extract(Article(id="note", text="Christians attacked a mosque in Jos, Nigeria.",
                                        published=dt.date(2016, 6, 20)))

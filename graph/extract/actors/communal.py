@@ -17,7 +17,7 @@ from graph.extract.actors.table import ActorInfo, MentionBuilder
 from graph.extract.countries import countries
 from graph.extract.parse.columns import token_lowers, token_texts
 
-__all__ = ["communal_mentions", "community", "herder_mentions", "raider_mentions"]
+__all__ = ["FAITHS", "communal_mentions", "community", "herder_mentions", "raider_mentions"]
 
 _FEUDS = read_words("actors", "feud_nouns.txt")
 _MAX_NAME = 3  # words of one community's name
@@ -26,7 +26,7 @@ _HERDERS = frozenset(["herders", "herdsmen", "pastoralists"])
 _RAIDS = read_words("actors", "harm_verbs.txt") | frozenset(["attack", "raid", "storm", "invade", "burn", "torch",
                                                              "ambush", "loot", "clash", "fight"])
 # faiths: believers who attack are coded by who they are, not as a community's militia
-_FAITHS = frozenset(["Christian", "Christians", "Muslim", "Muslims", "Hindu", "Hindus", "Shia", "Shiite", "Shiites",
+FAITHS = frozenset(["Christian", "Christians", "Muslim", "Muslims", "Hindu", "Hindus", "Shia", "Shiite", "Shiites",
                      "Shi'ite", "Sunni", "Sunnis", "Alawite", "Alawites", "Ismaili", "Coptic", "Copts", "Yazidi",
                      "Yazidis", "Yezidi"])
 
@@ -88,7 +88,7 @@ def _people(word: str) -> str | None:
     """The people a word names ("Fulanis" -> "Fulani"), if communities.tsv lists it and it is no faith."""
     communities = lexicon.communities()
     name = word if word in communities else word[:-1] if word.endswith("s") and word[:-1] in communities else None
-    return None if name is None or name in _FAITHS else name
+    return None if name is None or name in FAITHS else name
 
 
 class _Context:

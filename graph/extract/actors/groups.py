@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.datafiles import read_rows
 from graph.extract.actors import lexicon
-from graph.extract.actors.communal import community
+from graph.extract.actors.communal import FAITHS, community
 from graph.extract.actors.crowds import crowd_category
 from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.table import ARMED_KINDS, ActorInfo, MentionBuilder, info_of
@@ -27,6 +27,9 @@ _QUALIFIERS = frozenset(["islamist", "islamic", "jihadist", "armed", "army", "ne
                          "tribal", "clan", "communal", "pro-government", "anti-government", "regime"])
 _IDENTITY_KINDS = frozenset(["militia", "identity"])
 _PEOPLE_KINDS = frozenset(["identity", "member"])  # nouns that tell a name is a people's
+# armed men a people's name qualifies are that people's militia ("Fulani gunmen"); its "fighters" or "militants"
+# are often a named movement's ("Kurdish fighters"), left to the other stages
+_ARMED_MEN = frozenset(["gunmen", "gunman"])
 _TRAILING = frozenset(["coalition", "alliance", "group", "movement", "militia", "faction"])
 _GROUP_WORDS = frozenset(["group", "movement", "faction", "outfit"])  # "a new rebel group" names it next
 _CLAIMS = frozenset(["responsibility", "credit", "attack", "attacks", "bombing", "killing"])
@@ -172,7 +175,8 @@ def group_mentions(builder: MentionBuilder) -> None:
             continue
         mention = doc[span.start : max(end, span.end)]
         if span.text in communities or kind == "identity":  # "Fulani militia", "Abala herdsmen"
-            if kind not in _IDENTITY_KINDS:
+            armed_men = doc[end - 1].lower_ in _ARMED_MEN and span.text not in FAITHS
+            if kind not in _IDENTITY_KINDS and not armed_men:
                 continue  # "Kurdish fighters", "Christian members": people of a community, not its militia
             if span.text not in singular:
                 singular[span.text] = community(doc.text, span.text)[0]
