@@ -34,6 +34,10 @@ def _days(*numbers: int, month: int = 9, year: int = 2021) -> list[dt.date]:
         ("Clashes on 4 and 6 September killed five.", []),
         # no span of days: numbers of people, a long period, one day, two spans
         ("Gunmen killed 12-15 villagers near Kindu.", []),
+        ("In September 2-3 fighters were killed near Kindu.", []),
+        ("In September 4-6 herders lost their cattle.", []),
+        # a span closed by a verb
+        ("Shelling on Sept. 2-3 left ten dead near Kindu.", _days(2, 3)),
         ("Aid was cut from 1 to 20 September.", []),
         ("Troops clashed with rebels on 12 September.", []),
         ("Fighting on 3-4 September and again on 10-11 September.", []),

@@ -213,6 +213,9 @@ def test_taxonomy_has_the_codebook_names():
          "Disrupted weapons use"),
         # weapons taken away are no people abducted
         ("Six troops were killed and their rifles taken away in the raid.", "Armed clash"),
+        # the incidents that deaths followed are those deaths' incident, not a recalled summary
+        ("Four militiamen died after clashes with the army near Kora on Friday.", "Armed clash"),
+        ("Two guards were killed following attacks on the border post at Kora.", "Armed clash"),
         ("Gunmen took away five villagers.", "Abduction/forced disappearance"),
         # "no one" negates its own verb, not an attack the sentence tells of
         ("No soldiers were killed in the attack on the base.", "Armed clash"),

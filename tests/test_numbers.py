@@ -112,6 +112,9 @@ def counts(nlp, text: str) -> Counts:
         ("Clashes erupted in the camp after an earlier raid in which a teacher died.", None, None),
         ("Clashes erupted in the camp after a previous raid in which two guards were killed.", None, None),
         ("Clashes erupted in the camp after a raid in which two guards were killed.", 2, None),
+        # deeds imputed to the one the sentence tells of are another incident's
+        ("Police detained a herder accused of killing two farmers near Jos.", None, None),
+        ("Soldiers arrested two men responsible for the killing of four chiefs last year.", None, 2),
     ],
 )
 def test_counts(nlp, text, fatalities, quantity):

@@ -22,6 +22,11 @@ from graph.extract.events.updates import toll_update
         ("The number of arrests rose to 30 after the riots in which two died.", None),
         ("The army's death toll rose to 40.", None),
         ("The toll rose sharply in the days to 12 March.", None),
+        # a tally over a period counts many incidents: no update of one
+        ("The number of civilians killed in the province this year has risen to 400.", None),
+        ("The number of people killed in the raids has risen to 120 so far.", None),
+        ("The death toll from bombings since January rose to 300.", None),
+        ("The toll rose to 11 on Wednesday.", (11, False)),
     ],
 )
 def test_toll_update(nlp, text, update):

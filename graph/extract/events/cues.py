@@ -13,10 +13,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from graph.extract.events.count_words import DEATH_VERBS, DYING
 from graph.extract.events.lexicon import DOMAINS, MODIFIERS, TYPED, WEAPONS, check_cue_class, lexicon
 from graph.extract.parse.columns import token_lemmas, token_lowers, token_poses, token_texts
 
-__all__ = ["Cue", "SentenceCues", "find_cues"]
+__all__ = ["Cue", "SentenceCues", "find_cues", "imputed"]
 
 # Governing words that make an event reported in their scope unreal (planned, feared, denied).
 _HYPOTHETICAL_HEADS = frozenset(
@@ -140,7 +141,7 @@ def _hypothetical(token: Token) -> bool:
         if node.head.lemma_.lower() in _HYPOTHETICAL_HEADS and node.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep") \
                 and not _summoned(node.head) and node.lower_ not in _ADJUNCT_PREPS:
             return True
-        if node.dep_ == "prep" and (_standing_accusation(node.head) or _imputed(node.head)):
+        if node.dep_ == "prep" and (_standing_accusation(node.head) or imputed(node.head)):
             return True
         node = node.head
     return False
@@ -170,6 +171,7 @@ def _standing_accusation(verb: Token) -> bool:
 
 # Prepositions that set earlier events as the cause or the time of another ("following a series of attacks").
 _EARLIER_PREPS = frozenset(["after", "following", "since", "before", "despite"])
+_DEATHS = DEATH_VERBS | DYING  # verbs whose dead the recalled incidents caused
 _SERIES = frozenset(["series", "wave", "spate", "string", "spree", "cycle", "campaign", "number"])
 
 
@@ -180,13 +182,16 @@ _CROWD_CUES = frozenset(["PROTEST", "PWEAK"])
 
 def _recalled_many(token: Token) -> bool:
     """Several earlier incidents recalled as the cause or time of what a sentence tells ("extended the curfew
-    following a series of attacks", "the day after clashes"): a summary, no incident of its own."""
+    following a series of attacks", "the day after clashes"): a summary, no incident of its own. Incidents that
+    the sentence's deaths follow are those deaths' incident ("two soldiers died after clashes")."""
     node = token
     if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in _SERIES:
         node = node.head.head
     elif node.tag_ != "NNS":
         return False
-    return node.dep_ == "pobj" and node.head.lower_ in _EARLIER_PREPS
+    if node.dep_ != "pobj" or node.head.lower_ not in _EARLIER_PREPS:
+        return False
+    return node.head.head.lemma_.lower() not in _DEATHS
 
 
 # Words that describe someone by what they are held to have done ("a militia involved in killings", "the
@@ -194,7 +199,7 @@ def _recalled_many(token: Token) -> bool:
 _IMPUTING = frozenset(["involve", "responsible", "implicate", "accuse"])
 
 
-def _imputed(word: Token) -> bool:
+def imputed(word: Token) -> bool:
     """A word that imputes deeds to whom it describes: an adjective ("responsible for") or a
     participle or a relative clause set on a noun ("two clerks accused of fraud", "a group involved
     in attacks", "a gang which had been involved in robberies")."""

@@ -26,11 +26,17 @@ _D1 = r"(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?"
 _D2 = r"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?"
 # "to", "until", "through" and a dash join a range, and so does "and" after "between"
 _JOIN = r"\s*(?P<join>-|\u2013|to|until|through|and)\s*"
+# function words and verbs that may follow a span of days; a noun after it makes the second number a count, and
+# so may "killed" ("on May 12 15 killed")
+_CLOSERS = ("in", "at", "near", "on", "when", "and", "as", "after", "before", "during", "between", "across",
+            "around", "along", "while", "with", "the", "a", "an", "of", "that", "which", "where",
+            "left", "claimed", "wounded", "injured", "saw", "caused", "displaced", "forced", "resulted")
 _SPANS = (
     re.compile(rf"\b(?P<lead>between\s+)?{_D1}{_JOIN}{_D2}\s+(?:of\s+)?{_month('month')}(?![\w/])", re.IGNORECASE),
-    # "Sept.20-21", "Aug. 9 to 11": not a count after a month ("In May 12-15 people died")
+    # "Sept.20-21", "Aug. 9 to 11", closed by punctuation, a year or a function word: not a count after a month
+    # ("In May 12-15 people died", "In May 2-3 militants were killed")
     re.compile(rf"\b(?P<lead>between\s+)?{_month('month')}[\s.]*{_D1}{_JOIN}(?:{_month('later')}[\s.]*)?{_D2}"
-               r"\b(?![:./]\d)(?!\s*(?:people|persons|civilians|soldiers|killed|dead))", re.IGNORECASE),
+               r"\b(?![:./]\d)(?=\s*(?:$|[,.;:)\u2014]|\d{4}\b|(?:" + "|".join(_CLOSERS) + r")\b))", re.IGNORECASE),
 )
 
 

@@ -9,6 +9,8 @@ but the figure was raised to nine"); "the number of arrests rose to 30" is no to
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from graph.extract.events.count_words import DEATH_WORDS, full_value
@@ -20,6 +22,8 @@ _GROWTH = frozenset(["rise", "climb", "jump", "increase", "raise", "revise", "br
 # Nouns for a count that are a toll only in a sentence that speaks of the dead
 _TALLIES = frozenset(["number", "figure", "tally", "count"])
 _NOT_COUNTS = frozenset(["DATE", "TIME", "MONEY", "PERCENT"])
+# a date entity that opens with these words names a period: "this year", "the past month", "the last two weeks"
+_PERIOD = re.compile(r"(?i)(this|the past|the last)\b")
 _PARTIES = frozenset(["army", "military", "police", "government", "rebels", "militants", "group", "side"])
 
 
@@ -41,10 +45,23 @@ def _grows_tally(verb: Token, sent: Span) -> bool:
     the dead ("the number was raised" in a sentence with a death word)."""
     if verb.lemma_.lower() not in _GROWTH:
         return False
+    if _over_a_period(verb):
+        return False
     tallies = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and not _a_partys(c)]
     if any(t.lemma_.lower() in DEATH_WORDS for t in tallies):
         return True
     return any(t.lemma_.lower() in _TALLIES and _of_the_dead(t, sent) for t in tallies)
+
+
+def _over_a_period(verb: Token) -> bool:
+    """A tally over a period ("the number killed this year has risen to 400", "since January", "so far"): a
+    running count of many incidents, no update of one. "rose to 9 on Tuesday" names a day, not a period."""
+    for token in verb.subtree:
+        if token.lower_ == "since" or (token.lower_ == "far" and token.i > 0 and token.nbor(-1).lower_ == "so"):
+            return True
+        if token.ent_type_ == "DATE" and token.ent_iob_ == "B" and _PERIOD.match(token.doc[token.i : token.i + 3].text):
+            return True
+    return False
 
 
 def _a_partys(tally: Token) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from graph.extract.events.count_words import DEATH_VERBS, DEATH_WORDS, DYING, PEOPLE, UNITS, VAGUE, full_value
+from graph.extract.events.cues import imputed
 from graph.extract.parse.columns import token_poses, tokens_where
 
 __all__ = ["complement_is_death", "conj_first", "one_person", "singular_victims", "told_of_another",
@@ -155,7 +156,9 @@ _BEFORE = frozenset(["earlier", "previous", "prior", "past", "last"])
 
 def told_of_another(token: Token) -> bool:
     """A count inside a relative clause about a war ("a three-year war that has left over 9,000 dead") or about
-    an earlier incident ("after an earlier raid in which a teacher died"): another event's toll."""
-    return any(a.dep_ == "relcl" and (a.head.lemma_.lower() in _WARS
-                                      or any(c.lower_ in _BEFORE for c in a.head.children if c.dep_ == "amod"))
+    an earlier incident ("after an earlier raid in which a teacher died"), or among deeds imputed to someone ("a
+    man accused of killing two traders"): another event's toll."""
+    return any(imputed(a) or a.dep_ == "relcl" and (a.head.lemma_.lower() in _WARS
+                                                    or any(c.lower_ in _BEFORE for c in a.head.children
+                                                           if c.dep_ == "amod"))
                for a in (token, *token.ancestors))
