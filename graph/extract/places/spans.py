@@ -31,7 +31,7 @@ from graph.extract.places.words import (
     noun_at,
 )
 
-POSSESSIVES = frozenset(("'s", "\u2019s"))
+_POSSESSIVES = frozenset(("'s", "\u2019s"))
 
 __all__ = ["PLACE_LABELS", "strip", "query_variants", "candidate_spans", "cued_spans", "widen"]
 
@@ -319,7 +319,7 @@ def _possessive_end(doc: Doc, start: int, end: int) -> int:
     "Syria's Idlib" is two names."""
     for stop in (end + 3, end + 2, end + 1):  # the longest listed name first
         words = doc[end:stop] if stop <= len(doc) else ()
-        if any(t.text in POSSESSIVES for t in words) and all(t.text in POSSESSIVES or _name_token(t) for t in words) \
+        if any(t.text in _POSSESSIVES for t in words) and all(t.text in _POSSESSIVES or _name_token(t) for t in words) \
                 and get_gazetteer().lookup(doc[start:stop].text):
             return stop
     return end
