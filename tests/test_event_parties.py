@@ -107,8 +107,8 @@ def extract(extractor, text: str):
          "Violent demonstration", "Rioters (Kenya)", "Police Forces of Kenya"),
         # civilians killed abroad by a foreign force are the place's, not the force's country; civilians of their
         # own stated nationality keep it
-        ("Ethiopian troops shelled a village in Bakool region, a few kilometres from Ethiopia, killing one civilian.",
-         "Shelling/artillery/missile attack", "Military Forces of Ethiopia", "Civilians (Somalia)"),
+        ("Ugandan soldiers beat a trader to death in Yei, the Ugandan army confirmed in a statement from Kampala, "
+         "Uganda.", "Attack", "Military Forces of Uganda", "Civilians (South Sudan)"),
         ("Sudanese traders were robbed and beaten by Libyan militiamen near Kufra, Libya.", "Attack",
          "Unidentified Armed Group (Libya)", "Civilians (Sudan)"),
         # a bomb that hurt two forces of one state hurt one side: the bomber, unnamed, is the other
@@ -334,11 +334,11 @@ def test_a_shell_in_an_article_that_names_who_shells_is_no_unidentified_groups(e
     [
         # the taker is named, the article's adversary of the taker gave the town up
         ("The Rapid Support Forces clashed with the Sudanese army in Omdurman on Monday, leaving 12 people dead.\n\n"
-         "On Tuesday, RSF fighters peacefully entered the town of Bara without resistance, with no reported clashes.",
+         "On Tuesday, RSF fighters took over the town of Bara after the garrison withdrew overnight.",
          "Rapid Support Forces", "Military Forces of Sudan"),
-        ("Al-Shabaab fighters attacked an army base near Beledweyne, Somalia, on Friday, killing four soldiers.\n\n"
-         "On Saturday, Somali troops entered the town of Adale unopposed after the militants left it.",
-         "Military Forces of Somalia", "Al-Shabaab"),
+        ("The Rapid Support Forces clashed with the Sudanese army in Omdurman on Monday, leaving 12 people dead.\n\n"
+         "RSF fighters took control of Bara on Tuesday without firing a shot.",
+         "Rapid Support Forces", "Military Forces of Sudan"),
     ],
 )
 def test_a_peaceful_transfer_takes_the_side_that_gave_the_ground_up(extractor, text, actor1, actor2):
@@ -349,8 +349,7 @@ def test_a_peaceful_transfer_takes_the_side_that_gave_the_ground_up(extractor, t
 def test_a_taker_from_outside_the_articles_pair_borrows_no_other_side(extractor):
     """A force that is neither of the article's adversaries took the ground from nobody the article names."""
     text = ("The Rapid Support Forces clashed with the Sudanese army in Omdurman on Monday, leaving 12 people dead.\n\n"
-            "On Tuesday, Ethiopian troops peacefully entered the town of Bara without resistance, with no reported "
-            "clashes.")
+            "On Tuesday, Ethiopian troops took over the town of Bara after the garrison withdrew overnight.")
     transfers = [e for e in extract(extractor, text).events if e.sub_event_type == _TRANSFER]
     assert [(e.actor1, e.actor2) for e in transfers] == [("Military Forces of Ethiopia", None)]
 
