@@ -50,6 +50,7 @@ def test_taxonomy_has_the_codebook_names():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # Source: sentences written for these tests, with invented or generic names; none follows an evaluation text.
         # Battles
         ("Government troops recaptured the town of Kafr Nabl from rebels on Sunday.", "Government regains territory"),
         ("The army said it had liberated three villages near the border after a week-long offensive.",
@@ -245,22 +246,22 @@ def test_taxonomy_has_the_codebook_names():
         ("The rebels tried to seize the town of Kora on Monday.", "Armed clash"),
         ("Troops attempted to recapture the hill from the militia at dawn.", "Armed clash"),
         # killed by hand, told "to death": an attack on a person even with no doer named
-        ("A shopkeeper accused of sorcery was beaten to death near Gulu.", "Attack"),
-        ("A ward councillor was stabbed to death outside his home in Mzuzu.", "Attack"),
+        ("A pastor was stabbed to death at a bus stop in Lirambo.", "Attack"),
+        ("An elderly woman was beaten to death in her home in Talenga, police said.", "Attack"),
         ("Two herders were hacked to death with machetes at Bukwo.", "Attack"),
         # soldiers who march somewhere move as a force; a union that marches protests
-        ("Soldiers armed with whips marched to the Kpalime market and beat traders, killing one.", "Attack"),
+        ("A column of troops marched into Sabora and shot two fishermen.", "Attack"),
         ("Gunmen marched into the village and shot three farmers.", "Attack"),
-        ("The Prison Officers Union gathered at the stadium before marching to the ministry in Gweru.",
+        ("Members of the Police Officers Welfare Union marched through Harare on Tuesday demanding back pay.",
          "Peaceful protest"),
-        ("The Police and Prisons Staff Union marched to parliament in Harare over pay.", "Peaceful protest"),
+        ("The Army Widows Union marched to the defence ministry in Nairobi over pensions.", "Peaceful protest"),
         # deeds imputed to whom a word describes are no event of the sentence: the arrest is
-        ("Police arrested 40 men accused of membership in a gang involved in rapes and killings in Kwango.", "Arrests"),
+        ("Police detained twelve men accused of kidnappings in Ondara.", "Arrests"),
+        ("A court in Nakuru heard that the police arrested a man accused of the murder of two traders.", "Arrests"),
         ("Troops detained a chief whose militia had been involved in abductions near Kindu.", "Arrests"),
         ("Gendarmes arrested a commander responsible for the rape of dozens of women.", "Arrests"),
         # a series of protests recalled as the cause of a shutdown is the protest ACLED codes
-        ("Traders kept their stalls shut in Jos following a series of marches over market taxes.",
-         "Peaceful protest"),
+        ("Schools in Kolmadi have stayed closed since a wave of strikes by teachers began.", "Peaceful protest"),
         # slogans chanted and placards waved are a protest's own acts
         ("Supporters of the mayor chanted slogans outside the High Court in Lusaka.", "Peaceful protest"),
         ("Residents waved placards outside the council offices in Mbirani.", "Peaceful protest"),
@@ -288,6 +289,7 @@ def test_sub_event_type(nlp, text, expected):
 @pytest.mark.parametrize(
     "text",
     [
+        # Source: sentences written for these tests, with invented or generic names; none follows an evaluation text.
         "A magnitude 6.1 earthquake struck the coast, killing at least 30 people.",
         "Floods swept away hundreds of homes after days of heavy rain.",
         "Residents fear new attacks in Lumbi village.",
@@ -351,8 +353,9 @@ def test_sub_event_type(nlp, text, expected):
         "The militia took half of the cattle in the village of Kora, Mali.",
         "Gunmen took the rest of the passengers hostage near Zarewa.",
         # earlier incidents recalled in the plural as the cause or time of a non-violent act: a summary
-        "The government extended a state of emergency following a series of jihadist attacks on soldiers.",
-        "The day after clashes between youths and police, the governor imposed a curfew in Kano.",
+        "Parliament renewed the emergency powers in the north after a spate of bombings.",
+        "Exams at the university in Kano were postponed after clashes on the campus.",
+        "Despite a string of ambushes on convoys, the ministry reopened the border crossing at Kolmadi.",
         "Schools reopened in the district after a wave of kidnappings last year.",
         # deeds imputed to whom the sentence describes
         "The European Union froze the assets of a police chief accused of abductions of activists.",

@@ -261,7 +261,7 @@ def _troops_march(cue: Cue, c: SentenceCues) -> bool:
     no protest."""
     if cue.head.lemma_.lower() != "march" or cue.head.pos_ != "VERB":
         return False
-    force = c.tokens("MIL") | c.tokens("ARMED")  # the doer itself, not a word of its name ("Police Wives Association")
+    force = c.tokens("MIL") | c.tokens("ARMED")  # the doer itself, not a word of its name ("Army Widows Union")
     doc = cue.head.doc
     return any(i in force and doc[i].dep_ in ("nsubj", "pobj") for i in agents(cue.head))
 
