@@ -108,6 +108,13 @@ def counts(nlp, text: str) -> Counts:
         ("Troops stormed the compound and killed all those who were inside.", 10, None),
         ("The militia took over the camp and killed everyone inside.", 10, None),
         ("Gunmen killed all three guards at the gate.", 3, None),
+        # a bomber who blows himself up is the dead when no one else is; the others are when they are
+        ("A bomber in a stolen van blew himself up outside the barracks, police said.", 1, None),
+        ("Two suicide bombers blew themselves up at the gate of the base.", 2, None),
+        ("A suicide bomber blew himself up at a checkpoint, killing five soldiers.", 5, None),
+        # a victim who died later, told in a relative clause; not a body of someone killed before
+        ("A roadside bomb wounded at least six people including a policeman who later died, officials said.", 1, 6),
+        ("Mourners carried the body of a neighbour that was shot dead in a raid last year.", None, None),
         # the dead of an earlier incident a relative clause recalls are not this event's
         ("Clashes erupted in the camp after an earlier raid in which a teacher died.", None, None),
         ("Clashes erupted in the camp after a previous raid in which two guards were killed.", None, None),

@@ -62,6 +62,8 @@ def _victims(token: Token) -> list[Token]:
             found = [c for c in token.head.head.children if c.dep_ == "nsubj"]  # and killed": the parser's subject
     if [c.lower_ for c in found] in (["themselves"], ["himself"], ["herself"]):  # "killing only themselves"
         found = _governing_subjects(token)
+    if found and found[0].tag_ == "WP" and token.dep_ == "relcl" and token.lemma_.lower() in DYING:
+        found = [token.head]  # "a soldier who later died" (not "the body of a man who was killed" before)
     if not found:  # "shoot the driver dead" parsed as a clause "the driver dead"
         found = [g for c in token.children if c.dep_ in ("ccomp", "xcomp") and c.lemma_.lower() == "dead"
                  for g in c.children if g.dep_ == "nsubj"]
@@ -108,6 +110,8 @@ def singular_victims(sent: Span) -> int | None:
     """The lone victims of a killing, one each ("killing the driver", "a priest was shot dead", "left a
     soldier and a militiaman dead", "a policeman died of his wounds")."""
     for token in tokens_where(sent, token_poses(sent.doc), ("VERB",)):  # both tests below read verbs only
+        if _blown_up(token) and (suicides := _self_killed(token)):
+            return suicides  # "a suicide bomber blew himself up near the camp": the bomber
         if not (_kills(token) or token.lemma_.lower() in DYING):
             continue
         if told_of_another(token):
@@ -120,11 +124,20 @@ def singular_victims(sent: Span) -> int | None:
     return None
 
 
+def _blown_up(verb: Token) -> bool:
+    """"blew himself up", "blew themselves up": a bomber's death."""
+    return verb.lemma_.lower() == "blow" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)
+
+
 def _self_killed(verb: Token) -> int | None:
     """The count of the attackers a killing kills ("two bombers detonated, killing only themselves"): that of
-    the clause's subject, or of the first counted noun before the verb when the parser found no subject."""
-    if not any(c.dep_ == "dobj" and c.lower_ == "themselves" for c in verb.children):
+    the clause's subject, or of the first counted noun before the verb when the parser found no subject; one
+    for "himself" or "herself"."""
+    selves = [c.lower_ for c in verb.children if c.dep_ == "dobj" and c.lower_ in ("themselves", "himself", "herself")]
+    if not selves:
         return None
+    if selves[0] != "themselves":
+        return 1
     sent = verb.sent
     numbers = [g for s in _governing_subjects(verb)[:1] for g in s.children if g.dep_ == "nummod"] or [
         t for t in sent.doc[sent.start : verb.i] if t.dep_ == "nummod" and t.head.pos_ in ("NOUN", "PROPN")]
