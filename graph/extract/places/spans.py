@@ -106,13 +106,14 @@ def _abbreviated(doc: Doc) -> list[Span]:
     """Names opened by an abbreviated saint ("Sta. Catalina", "Sto. Tomas"): the tokenizer cuts them at the full
     stop, and the NER reads what follows as a person. Taken when the gazetteer knows the name spelt out."""
     gaz, out = get_gazetteer(), []
-    for token in doc[:-2]:
-        if token.text not in _SAINTS or doc[token.i + 1].text != "." or not doc[token.i + 2].text[:1].isupper():
+    texts = token_texts(doc)  # a Token only for the few saints: this passes over every word
+    for i in range(len(doc) - 2):
+        if texts[i] not in _SAINTS or texts[i + 1] != "." or not texts[i + 2][:1].isupper():
             continue
-        for end in (token.i + 4, token.i + 3):
-            if end <= len(doc) and all(t.is_alpha and t.text[:1].isupper() for t in doc[token.i + 2 : end]) \
-                    and gaz.lookup(spelt_out(doc, token.i, end)):
-                out.append(doc[token.i : end])
+        for end in (i + 4, i + 3):
+            if end <= len(doc) and all(t.is_alpha and t.text[:1].isupper() for t in doc[i + 2 : end]) \
+                    and gaz.lookup(spelt_out(doc, i, end)):
+                out.append(doc[i:end])
                 break
     return out
 
@@ -127,12 +128,13 @@ def _directed(doc: Doc) -> list[Span]:
     "upper Nile". The NER takes the second word alone ("Shabelle") or reads it as a person ("Kivu")."""
     trusted = get_gazetteer().trusted_names
     out = []
-    for token in doc[:-1]:
-        if token.lower_ not in _DIRECTED or not token.text.islower() or not doc[token.i + 1].text[:1].isupper():
+    texts, lowers = token_texts(doc), token_lowers(doc)  # no Token for each word passed over
+    for i in range(len(doc) - 1):
+        if lowers[i] not in _DIRECTED or not texts[i].islower() or not texts[i + 1][:1].isupper():
             continue
-        for end in (token.i + 3, token.i + 2):
-            if end <= len(doc) and f"{token.text.capitalize()} {doc[token.i + 1 : end].text}" in trusted:
-                out.append(doc[token.i : end])
+        for end in (i + 3, i + 2):
+            if end <= len(doc) and f"{texts[i].capitalize()} {doc[i + 1 : end].text}" in trusted:
+                out.append(doc[i:end])
                 break
     return out
 
