@@ -39,10 +39,14 @@ PLACES = [
     # ... and the area or the town named as holding it when neither can be found, as ACLED codes it
     ("Gunmen raided Mbalogo village in the Kiranzi area, killing two farmers.", {"Kiranzi"}),
     ("Troops and a gunman exchanged fire in Tirzalet, near Ain Kerdoussa, on Sunday.", {"Ain Kerdoussa"}),
-    # a town named right after a fighting position is where the strike fell, though the NER reads it as a person
-    ("Two days after gunmen raided a school in Moyale, Kenya, jets bombed an al Shabaab stronghold Diinsoor.",
-     {"Diinsoor"}),
-    ("Kenyan warplanes bombed al Shabaab positions Dhobley on Sunday, killing five fighters.", {"Dhobley"}),
+    # a name a fighters' position noun holds ("stronghold of X", "the rebel bastion X") is where the event was,
+    # though the NER reads it as a person ...
+    ("Soldiers overran the insurgents' stronghold of Korandi after a week of fighting that killed four soldiers.",
+     {"Korandi"}),
+    ("The army captured the rebel bastion Korandi on Tuesday, losing three soldiers.", {"Korandi"}),
+    # ... but not a name that only follows the noun
+    ("Troops took up positions Friday night near Korandi after rebels killed two farmers.", {"Korandi"}),
+    ("Soldiers raided the hideout Kony used near Korandi, killing two rebels.", {"Korandi"}),
     # where the attackers are based is not where they struck
     ("Now based in Lokichar, the gang killed two herders in Kainuk on Monday.", {"Kainuk"}),
 ]

@@ -181,8 +181,9 @@ GEOGRAPHY = [
     ("A Gaza man was killed by an Israeli strike in Rafah on Monday, medics said.", "Gaza", "PS"),
     ("A Gaza man was killed by an Israeli strike in Rafah on Monday, medics said.", "Rafah", "PS"),
     ("Al-Shabaab fighters attacked a police post near the town of Kwale on Sunday.", "Kwale", "KE"),
-    # a town its own sentence puts in its country ("X, Kenya") is no namesake, however far from the other places
-    ("Somali troops shelled Diinsoor a day after gunmen raided a bus station in Wajir, Kenya.", "Wajir", "KE"),
+    # a town the text puts in its country by apposition ("X, Kenya") is no namesake, however far from the others
+    ("Refugees who fled Mogadishu told aid workers in Lodwar, Kenya, that the militia had burnt their farms.",
+     "Lodwar", "KE"),
 ]
 
 

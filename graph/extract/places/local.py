@@ -201,11 +201,12 @@ def _without_strays(doc: Doc, mentions: list[PlaceMention], ner: set[int]) -> li
 
 
 def _country_vouched(doc: Doc, mentions: list[PlaceMention]) -> set[str]:
-    """Ids of the places whose own country a sentence that names them names too ("an attack in Wajir, Kenya"):
-    the text says where that town is, so it is no namesake however far it lies from the story's other places."""
-    named = {(doc[m.start].sent.start, m.location.country) for m in mentions if m.location.kind == "country"}
-    return {m.location.id for m in mentions if m.location.kind != "country"
-            and (doc[m.start].sent.start, m.location.country) in named}
+    """Ids of the places the text puts in their own country by apposition ("a raid in Lodwar, Kenya"): it says
+    where that town is, so it is no namesake however far it lies from the story's other places. A country named
+    elsewhere in the sentence vouches for nothing."""
+    countries = {(m.start, m.location.country) for m in mentions if m.location.kind == "country"}
+    return {m.location.id for m in mentions if m.location.kind != "country" and m.end < len(doc)
+            and doc[m.end].text == "," and (m.end + 1, m.location.country) in countries}
 
 
 def _variant(text: str) -> bool:
@@ -262,22 +263,44 @@ def _plain_name(doc: Doc, start: int) -> bool:
     no possessor ("Assad's")."""
     if doc[start].ent_id_.startswith("actor/") or doc[start].lower_ in TITLES:
         return False
+    end = _name_end(doc, start)
+    return end >= len(doc) or doc[end].text not in ("'s", "\u2019s")
+
+
+def _name_end(doc: Doc, start: int) -> int:
+    """The end of the capitalised name at ``start`` (at most four words)."""
     end = start
     while end < len(doc) and doc[end].text[:1].isupper() and end - start < 4:
         end += 1
-    return end >= len(doc) or doc[end].text not in ("'s", "\u2019s")
+    return end
 
 
 def targeted(doc: Doc, start: int) -> bool:
     """Whether the name at ``start`` is what an attack or a capture struck: "militia attack Kolnyang", "an attack on
-    Bardale", "open fire on Kurmuk", "a rebel position X", a place cleared of fighters.
+    Bardale", "open fire on Kurmuk", "the rebels' stronghold of X", a place cleared of fighters.
     Never a known actor ("attacked Boko Haram") or a person's possession."""
     if start < 1:
         return False
     before = doc[start - 1].lower_
-    target = before in TARGET_VERBS or before in POSITION_NOUNS \
+    target = before in TARGET_VERBS or _at_position(doc, start) \
         or (before == "on" and start >= 2 and doc[start - 2].lower_ in TARGET_NOUNS)
     return (target or _cleared(doc, start)) and _plain_name(doc, start)
+
+
+def _at_position(doc: Doc, start: int) -> bool:
+    """Whether the name at ``start`` names where a fighters' position stands: "the rebels' stronghold of X", or an
+    owned or determined position noun joined to the name ("the rebel stronghold X", "an insurgent bastion X").
+    The NER often reads such a name as a person; a name that only follows the noun ("took up positions Friday",
+    "the hideout Kony used") is not joined to it."""
+    end = _name_end(doc, start)
+    if start < 2 or end == start or any(t.ent_type_ in ("DATE", "TIME") for t in doc[start:end]):
+        return False
+    if doc[start - 1].lower_ == "of":
+        return doc[start - 2].lower_ in POSITION_NOUNS and doc[end - 1].dep_ == "pobj"
+    noun = doc[start - 1]
+    owned = doc[start - 2].dep_ in ("det", "poss", "case", "compound", "amod")
+    joined = start <= noun.head.i < end or any(t.head.i == noun.i and t.dep_ == "appos" for t in doc[start:end])
+    return noun.lower_ in POSITION_NOUNS and owned and joined
 
 
 def _cleared(doc: Doc, start: int) -> bool:

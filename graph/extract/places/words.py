@@ -179,8 +179,8 @@ TARGET_VERBS = frozenset(
         "overrun overran besiege besieged loot looted torch torched"
     )
 )
-# Nouns of a fighting position that name the place they stand at right after them: "an al Shabaab position
-# Dhobley", "the rebel stronghold Diinsoor" (the NER often reads such a name as a person).
+# Nouns of a fighting position that name the place it stands at: "the rebels' stronghold of X", "the militia
+# bastion X" (the NER often reads such a name as a person).
 POSITION_NOUNS = frozenset(_words("position positions stronghold strongholds hideout hideouts bastion"))
 # Verbs of forces clearing a place of fighters ("troops cleared X of insurgents"); a court clears a person.
 CLEAR_VERBS = frozenset(_words("clear clears cleared"))
