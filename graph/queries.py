@@ -99,7 +99,8 @@ _FIELD_PATHS = {
 # named by FIELD_NAMES in Python (a VALUES join of predicate names costs the engine twice as much).
 # The two fields that are paths come back under their field name as ?p. The links that are no field are left
 # out in the engine: an actor keeps its 100 newest documents (ckg:recentDocument), ten times its fields, and
-# returning them made a list page of 50 actors 5,509 rows (43 ms at 100,000 documents; 509 rows, 7 ms, without).
+# returning them made this query for a list page of 50 actors (/api/actors) 5,509 rows and 43 ms in the engine;
+# 506 rows, 7.8 ms without (22f5f67, a store of `python bench/corpus.py 100000 --store DIR`).
 FIELDS = PREFIXES + """SELECT ?entity ?p ?value WHERE {
   VALUES ?entity { """ + _IRIS + """ }
   { ?entity ?p ?value FILTER(?p NOT IN (ckg:recentDocument, ckg:reading)) }

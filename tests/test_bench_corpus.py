@@ -57,10 +57,11 @@ def test_bench_without_eval_dir_exits_with_one_line(tmp_path):
 
 def test_the_cpu_pass_asks_every_route_class(tmp_path, monkeypatch):
     """bench_corpus_big's CPU per class pass asks every route of the mix on a real service: a figure per class and
-    for /-/health, every answer 200; no requests asked, no figures."""
+    for /-/health, each with its resolution (one clock tick over the class's requests), every answer 200, and some
+    CPU spent over all classes (a reading stuck at zero fails); no requests asked, no figures."""
     monkeypatch.syspath_prepend(str(ROOT / "bench"))
     from bench_corpus import route_ids, routes, serve
-    from bench_corpus_big import CLASSES, cpu_per_class
+    from bench_corpus_big import CLASSES, TICK_MS, cpu_per_class
 
     from tests.conftest import write_data_dir
     from tests.rest_records import extractions
@@ -70,9 +71,12 @@ def test_the_cpu_pass_asks_every_route_class(tmp_path, monkeypatch):
     process, url = serve(store)
     try:
         mix = {**routes(ids, random.Random(3)), "/-/health": lambda: "/-/health"}
-        found, errors = cpu_per_class(process.pid, url, mix, 2)
+        per_route = 4  # 52 list requests alone spend several clock ticks
+        found, errors = cpu_per_class(process.pid, url, mix, per_route)
         assert (list(found), errors) == ([*CLASSES, "health"], 0)
-        assert all(ms >= 0 for ms in found.values())
+        assert all(ms >= 0 for ms, _ in found.values())
+        assert sum(ms for ms, _ in found.values()) > 0
+        assert found["stats"][1] == pytest.approx(TICK_MS / per_route)
         assert cpu_per_class(process.pid, url, mix, 0) == ({}, 0)
     finally:
         process.terminate()
