@@ -50,7 +50,8 @@ def export_to_spool(store: TripleStore, fmt: str, settings: Settings, gone: Call
         export(store, fmt, spool)
         spool.seek(0)
         return spool
-    work = Path(tempfile.mkdtemp(prefix="conflictkg-export-", dir=snapshot_root(Path(path).resolve()).parent))
+    root = snapshot_root(Path(path).resolve(), "export")  # named after the store: its leftovers can be told apart
+    work = Path(tempfile.mkdtemp(prefix=f"{root.name}-", dir=root.parent))
     try:
         store.backup(str(work / "store"))
         _run_child(fmt, work, settings, gone)

@@ -20,8 +20,9 @@ from tests.conftest import ROOT, _serve
 
 
 def leftovers(data_dir: Path) -> list[Path]:
-    """Export work directories left beside the store's snapshots."""
-    return list(snapshot_root(data_dir.resolve()).parent.glob("conflictkg-export-*"))
+    """Export work directories of this store left beside its snapshots (other stores' exports may run meanwhile)."""
+    root = snapshot_root(data_dir.resolve(), "export")
+    return list(root.parent.glob(f"{root.name}-*"))
 
 
 @pytest.fixture()
