@@ -522,6 +522,7 @@ def test_a_reference_to_the_incident_is_not_its_evidence():
 
 
 ARREST = {"sub": "Arrests", "kind": "Strategic developments"}
+WEAPONS = {"sub": "Disrupted weapons use", "kind": "Strategic developments"}
 POLICE = "Police Forces of Niger"
 
 
@@ -550,6 +551,14 @@ POLICE = "Police Forces of Niger"
           mention("Police arrested an opposition leader on Friday.", date="2024-03-15", **ARREST)], 2),
         ([mention("Gunmen shot dead a trader in Tera.", sub="Attack", kind="Violence against civilians", toll=1),
           mention("In a separate case, police arrested two journalists.", **ARREST)], 2),
+        # weapons taken in a battle, told right after it, are its spoils; a cache found elsewhere is an event
+        ([mention("Troops repelled an assault on their base in Kolmadi.", actors=(ARMY, GROUP), place="Kolmadi"),
+          mention("Four rifles and a mortar were seized from the attackers.", **WEAPONS)], 1),
+        ([mention("Troops repelled an assault on their base in Kolmadi.", actors=(ARMY, GROUP), place="Kolmadi"),
+          mention("Soldiers found a weapons cache in Bandaru.", place="Bandaru", **WEAPONS)], 2),
+        ([mention("Gunmen shot dead a trader in Kolmadi.", sub="Attack", kind="Violence against civilians",
+                  place="Kolmadi", toll=1),
+          mention("Police seized two rifles at a checkpoint.", **WEAPONS)], 2),
         # an arrest first, then an incident: both are events
         ([mention("Police arrested an opposition leader.", **ARREST),
           mention("His supporters marched in Tera.", sub="Peaceful protest", kind="Protests")], 2),

@@ -137,16 +137,18 @@ def _only_earlier(mention: EventMention) -> bool:
 # incident's story (ACLED codes it in the incident's note), not as an incident of its own. A bomb's or a shell's
 # authors are not at the scene: arrests after it come from an investigation, an event of its own.
 _ARRESTED_AFTER = frozenset(["Battles", "Violence against civilians", "Riots", "Protests"])
-# What follows an incident at its place and day as part of its story: arrests at the scene, and forces sent to a
-# crowd (ACLED codes them as the protest's intervention, not as a change to a group's activity)
-_AFTERMATHS = {"Arrests": _ARRESTED_AFTER, "Change to group/activity": CROWD_TYPES}
+# What follows an incident at its place and day as part of its story: arrests at the scene, forces sent to a
+# crowd (ACLED codes them as the protest's intervention, not as a change to a group's activity), and weapons
+# taken in a battle (its spoils, not a seizure of its own)
+_AFTERMATHS = {"Arrests": _ARRESTED_AFTER, "Change to group/activity": CROWD_TYPES,
+               "Disrupted weapons use": frozenset(["Battles"])}
 
 
 def _aftermath(incident: EventMention, later: EventMention, signals: Signals) -> bool:
-    """Whether ``later`` is an arrest right after an incident of violence or of a crowd, or forces sent to a
-    crowd, at its place and date ("Students set the school on fire. 35 of them were held in connection with the
-    riot.", "Dockworkers rioted in Mombasa. In Mombasa, the government deployed more riot police"), with no word of
-    another incident: the incident's aftermath, which adds no event."""
+    """Whether ``later`` is an arrest right after an incident of violence or of a crowd, forces sent to a crowd, or
+    weapons seized after a battle, at its place and date ("Students set the school on fire. 35 of them were held in
+    connection with the riot.", "Dockworkers rioted in Mombasa. In Mombasa, the government deployed more riot
+    police"), with no word of another incident: the incident's aftermath, which adds no event."""
     kinds = _AFTERMATHS.get(later.event.sub_event_type, frozenset())
     return (incident.event.event_type in kinds
             and not signals[later.event.evidence][0] and places_fit(incident, later)
