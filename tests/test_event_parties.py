@@ -8,8 +8,11 @@ import datetime as dt
 
 import pytest
 
+from graph.extract.actors import ActorTable
+from graph.extract.actors.table import ActorInfo
+from graph.extract.events.parties import implied_parties
 from graph.extract.pipeline import Extractor
-from graph.records import Article
+from graph.records import Article, Event
 
 _TRANSFER = "Non-violent transfer of territory"
 
@@ -111,6 +114,8 @@ def extract(extractor, text: str):
          "Uganda.", "Attack", "Military Forces of Uganda", "Civilians (South Sudan)"),
         ("Sudanese traders were robbed and beaten by Libyan militiamen near Kufra, Libya.", "Attack",
          "Unidentified Armed Group (Libya)", "Civilians (Sudan)"),
+        ("Kenyan troops shot dead two Kenyan truck drivers in Beledweyne, Somalia.", "Attack",
+         "Military Forces of Kenya", "Civilians (Kenya)"),
         # a bomb that hurt two forces of one state hurt one side: the bomber, unnamed, is the other
         ("Two gendarmes and a soldier were hurt when a landmine exploded under their truck near Ouahigouya, "
          "Burkina Faso.",
@@ -320,6 +325,27 @@ def test_forces_a_government_implies_are_no_actor_of_their_own(extractor):
     names = {actor.name for actor in extract(extractor, "The Ethiopian government announced new curfews in Amhara "
                                                         "on Friday.").actors}
     assert names == {"Government of Ethiopia"}
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "actor2", "beside"),
+    [
+        # a unit of one state, named by its own name, and that state's forces: one side hurt, the bomber unnamed
+        (("Liyu Police", "ET"), ("Military Forces of Ethiopia", "ET"), "Unidentified Armed Group",
+         ("Military Forces of Ethiopia",)),
+        # units of two states, neither named "X Forces of <country>": two sides, as the text has them
+        (("Liyu Police", "ET"), ("General Service Unit", "KE"), "General Service Unit", ()),
+    ],
+)
+def test_a_bomb_hurt_one_side_when_both_forces_are_of_one_country(first, second, actor2, beside):
+    """The forces' country field decides, not the words of their names."""
+    table = ActorTable()
+    for name, country in (first, second):
+        table.actors[name] = ActorInfo(name, name, "state_forces", country)
+    bomb = Event(id="event/n-0", event_type="Explosions/Remote violence",
+                 sub_event_type="Remote explosive/landmine/IED", actor1=first[0], actor2=second[0])
+    (event,), _ = implied_parties([bomb], table, [])
+    assert (event.actor1, event.actor2, event.assoc_actor_1) == (first[0], actor2, beside)
 
 
 def test_a_shell_in_an_article_that_names_who_shells_is_no_unidentified_groups(extractor):

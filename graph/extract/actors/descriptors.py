@@ -166,7 +166,7 @@ def descriptor_mentions(builder: MentionBuilder) -> None:
     for start, end, cls, first, country, state, region in matches:
         cls = "state" if cls == "government" and where(start, cls, country) in regimes else cls
         info = region or _named_force(builder, cls, doc[end - 1]) or _attributed_group(builder, cls, doc[end - 1]) \
-            or resolve_descriptor(builder, cls, where(start, cls, country), bool(country or state))
+            or resolve_descriptor(builder, cls, where(start, cls, country), bool(country or state), bool(country))
         if info:
             if info.kind != "civilians":  # "recent regime" -> "regime"; "Druze women" keeps its qualifier
                 first = next((i for i in range(first, start) if _is_qualifier(doc, i)), start)

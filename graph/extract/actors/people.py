@@ -29,7 +29,7 @@ def demonym_mentions(builder: MentionBuilder) -> None:
         counted = any(c.dep_ == "nummod" for c in token.children) or (
             token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in _QUANTITIES
         )
-        info = resolve_descriptor(builder, "civilians", code, True) if counted else None
+        info = resolve_descriptor(builder, "civilians", code, True, stated=True) if counted else None
         if info:
             builder.add(info, doc[token.i : token.i + 1])
 

@@ -4,6 +4,8 @@ country becomes the state's forces, a named group of the article or a generic ac
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 from graph.extract.actors import lexicon
@@ -11,9 +13,10 @@ from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.table import ActorInfo, MentionBuilder, generic_actor, government_actor, state_actor
 from graph.state_forces import state_forces_name
 
-__all__ = ["STATE_CLASSES", "named_country", "regional_force", "resolve_descriptor"]
+__all__ = ["STATE_CLASSES", "NATIONALS", "named_country", "regional_force", "resolve_descriptor"]
 
 STATE_CLASSES = frozenset(["state", "police"])
+NATIONALS = "nationals"  # tag of people whose own words give their country ("two Kenyan drivers", "20 Palestinians")
 _GENERIC_NAMES = {
     "civilians": "Civilians", "protesters": "Protesters", "rioters": "Rioters",
     "unidentified": "Unidentified Armed Group", "clan": "Unidentified Clan Militia",
@@ -45,8 +48,10 @@ def regional_force(doc: Doc, first: int, start: int, cls: str) -> ActorInfo | No
     return ActorInfo(actor_key(name), name, "state_forces", regions[region], tags)
 
 
-def resolve_descriptor(builder: MentionBuilder, cls: str, place: str | None, qualified: bool) -> ActorInfo | None:
-    """The actor a class of descriptor stands for in country ``place`` ("police" in Kenya: Police Forces of Kenya)."""
+def resolve_descriptor(builder: MentionBuilder, cls: str, place: str | None, qualified: bool,
+                       stated: bool = False) -> ActorInfo | None:
+    """The actor a class of descriptor stands for in country ``place`` ("police" in Kenya: Police Forces of Kenya);
+    ``stated``: ``place`` is the nationality the people's own noun phrase gives them, not where they are."""
     table = builder.table
     if cls in STATE_CLASSES:
         branch = "Police" if cls == "police" else "Military"
@@ -64,7 +69,8 @@ def resolve_descriptor(builder: MentionBuilder, cls: str, place: str | None, qua
             cls = "unidentified"  # ACLED has no category of rebels: unnamed ones are an unidentified group
         else:
             return None
-    return generic_actor(_GENERIC_NAMES[cls], _GENERIC_KINDS[cls], place)
+    info = generic_actor(_GENERIC_NAMES[cls], _GENERIC_KINDS[cls], place)
+    return replace(info, tags=frozenset([NATIONALS])) if stated and info.country else info
 
 
 def _fits(info: ActorInfo, cls: str, country: str | None) -> bool:

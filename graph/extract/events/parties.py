@@ -33,6 +33,7 @@ from dataclasses import replace
 from graph.extract.actors import ActorTable
 from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.policing import tells_crowd_control
+from graph.extract.actors.resolve import NATIONALS
 from graph.extract.actors.table import ActorInfo, generic_actor, inter_code, state_actor
 from graph.extract.events.roles import swapped
 from graph.extract.places import PlaceMention
@@ -72,10 +73,12 @@ def implied_parties(events: Sequence[Event], table: ActorTable, places: Sequence
     rioting = _rioting_crowds(protesting, table)
     unclaimed_fire = _no_armed_party(kinds)  # the article's policy for shells and missiles nobody fires
     homes = {info.name: info.country for info in table.actors.values()}
+    nationals = {info.name for info in table.actors.values() if NATIONALS in info.tags}
     for event in events:
         code = country_of.get(event.location or "") or table.main_country
-        event = _without_target(_crowd_side_first(_state_side_first(_one_state_hurt(event, kinds), kinds), kinds))
-        event, local = _local_civilians(event, kinds, homes, country_of.get(event.location or ""))
+        event = _one_state_hurt(event, kinds, homes)
+        event = _without_target(_crowd_side_first(_state_side_first(event, kinds), kinds))
+        event, local = _local_civilians(event, kinds, homes, nationals, country_of.get(event.location or ""))
         for info in local:
             if info.name not in kinds:
                 added.setdefault(info.name, info)
@@ -96,11 +99,12 @@ def implied_parties(events: Sequence[Event], table: ActorTable, places: Sequence
     return out, records
 
 
-def _one_state_hurt(event: Event, kinds: dict[str, str]) -> Event:
+def _one_state_hurt(event: Event, kinds: dict[str, str], homes: dict[str, str | None]) -> Event:
     """A bomb that hurt two forces of one state ("two gendarmes and a soldier were hurt by a landmine") hurt one
     side: the second force stands beside the first, and the bomber, unnamed, is left for actor2."""
-    if event.sub_event_type not in _HIDDEN_DOERS or kinds.get(event.actor1 or "") != "state_forces" \
-            or kinds.get(event.actor2 or "") != "state_forces" or _state_of(event.actor1) != _state_of(event.actor2):
+    one, two = event.actor1 or "", event.actor2 or ""
+    if event.sub_event_type not in _HIDDEN_DOERS or kinds.get(one) != "state_forces" \
+            or kinds.get(two) != "state_forces" or homes.get(one) is None or homes.get(one) != homes.get(two):
         return event
     return replace(event, actor2=None, assoc_actor_1=tuple(dict.fromkeys((*event.assoc_actor_1, event.actor2 or ""))))
 
@@ -111,23 +115,20 @@ def _killed_by_mob(event: Event) -> bool:
     return event.sub_event_type == "Mob violence" and event.actor2 is None and bool(event.fatalities)
 
 
-def _state_of(name: str | None) -> str:
-    """The country part of a state force's name ("Police Forces of Egypt" -> "Egypt"; "" when it names none)."""
-    return (name or "").partition(" of ")[2]
-
-
-def _local_civilians(event: Event, kinds: dict[str, str], homes: dict[str, str | None],
+def _local_civilians(event: Event, kinds: dict[str, str], homes: dict[str, str | None], nationals: set[str],
                      place_country: str | None) -> tuple[Event, list[ActorInfo]]:
     """Civilians the text gives the country of the foreign force that harmed them ("Ethiopian shells killed a
-    civilian" in Somalia) are the place's, as ACLED codes them; civilians of their own stated nationality
-    ("Sudanese traders robbed in Libya") keep it, and so do protesters (ACLED codes foreign protesters by their
-    nationality) and the victims of an unnamed group, whose country the sentence may set ("gunmen killed herders
-    in eastern Chad") better than a place read from another clause. Return the event and the civilians it names."""
+    civilian" in Somalia) are the place's, as ACLED codes them; civilians whose own noun phrase states their
+    nationality ("Sudanese traders robbed in Libya", "two Kenyan drivers shot by Kenyan troops") keep it, and so
+    do protesters (ACLED codes foreign protesters by their nationality) and the victims of an unnamed group, whose
+    country the sentence may set ("gunmen killed herders in eastern Chad") better than a place read from another
+    clause. Return the event and the civilians it names."""
     sides = [event.actor1, event.actor2]
     local = []
     for slot, other in ((0, 1), (1, 0)):
         name, home = sides[slot] or "", homes.get(sides[slot] or "")
         if place_country and kinds.get(name) == "civilians" and name.startswith("Civilians (") \
+                and name not in nationals \
                 and home not in (None, place_country) and home == homes.get(sides[other] or "") \
                 and kinds.get(sides[other] or "") == "state_forces":
             local.append(generic_actor("Civilians", "civilians", place_country))
