@@ -80,6 +80,29 @@ def offline_page(browser):
         page.close()
 
 
+@pytest.fixture(scope="module")
+def extractor():
+    """The whole extraction pipeline, built once per test module."""
+    from graph.extract.pipeline import Extractor
+
+    return Extractor()
+
+
+@pytest.fixture
+def first_event(extractor):
+    """A reader of one hand-written note: its first event (it must have one) and its actors by name."""
+    import datetime as dt
+
+    from graph.records import Article
+
+    def read(text: str):
+        result = extractor.extract(Article(id="note", text=text, published=dt.date(2016, 6, 20)))
+        assert result.events, text
+        return result.events[0], {a.name: a for a in result.actors}
+
+    return read
+
+
 @pytest.fixture(scope="session")
 def nlp():
     """The whole extraction pipeline's spaCy model (its ruler tags the dictionary's actors and places), built once."""

@@ -8,19 +8,7 @@ import datetime as dt
 import pytest
 
 from graph.extract.actors.table import ActorInfo, inter_code
-from graph.extract.pipeline import Extractor
 from graph.records import Article
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor()
-
-
-def first_event(extractor, text: str):
-    result = extractor.extract(Article(id="note", text=text, published=dt.date(2016, 6, 20)))
-    assert result.events, text
-    return result.events[0], {a.name: a for a in result.actors}
 
 
 @pytest.mark.parametrize(
@@ -120,8 +108,8 @@ def first_event(extractor, text: str):
          "Vigilante Militia (Nigeria)"),
     ],
 )
-def test_acled_actors_and_roles(extractor, text, actor1, actor2):
-    event, _ = first_event(extractor, text)
+def test_acled_actors_and_roles(first_event, text, actor1, actor2):
+    event, _ = first_event(text)
     assert (event.actor1, event.actor2) == (actor1, actor2)
 
 
@@ -142,8 +130,8 @@ def test_acled_actors_and_roles(extractor, text, actor1, actor2):
          "Military Forces of Colombia", "Brigade of the Army"),
     ],
 )
-def test_state_forces_keep_their_own_name_as_alias(extractor, text, name, alias):
-    _, actors = first_event(extractor, text)
+def test_state_forces_keep_their_own_name_as_alias(first_event, text, name, alias):
+    _, actors = first_event(text)
     assert name in actors, sorted(actors)
     assert alias in actors[name].aliases
 
@@ -156,9 +144,9 @@ def test_state_forces_keep_their_own_name_as_alias(extractor, text, name, alias)
         "Haftar's forces shelled the southern suburbs of Tripoli, Libya.",
     ],
 )
-def test_the_lna_is_one_actor_the_military_forces_of_libya(extractor, text):
+def test_the_lna_is_one_actor_the_military_forces_of_libya(first_event, text):
     # ACLED codes Haftar's army as Military Forces of Libya (2014-): one actor, by full name or acronym
-    event, actors = first_event(extractor, text)
+    event, actors = first_event(text)
     assert event.actor1 == "Military Forces of Libya"
     assert not any("National Army" in name for name in actors), sorted(actors)
 
@@ -174,8 +162,8 @@ def test_the_lna_is_one_actor_the_military_forces_of_libya(extractor, text):
         "Fighters of the Islamic Police beat two men in Timbuktu, Mali.",
     ],
 )
-def test_rebel_armies_are_not_state_forces(extractor, text):
-    _, actors = first_event(extractor, text)
+def test_rebel_armies_are_not_state_forces(first_event, text):
+    _, actors = first_event(text)
     assert not any(name.startswith(("Military Forces", "Police Forces")) for name in actors), sorted(actors)
 
 
@@ -195,15 +183,15 @@ def test_rebel_armies_are_not_state_forces(extractor, text):
          "DSS"),
     ],
 )
-def test_police_and_security_services_by_their_own_names(extractor, text, actor1, actor2, unit):
-    event, _ = first_event(extractor, text)
+def test_police_and_security_services_by_their_own_names(first_event, text, actor1, actor2, unit):
+    event, _ = first_event(text)
     assert (event.actor1, event.actor2) == (actor1, actor2)
     assert unit in event.assoc_actor_1 + event.assoc_actor_2
 
 
-def test_a_tie_between_countries_leaves_generic_actors_without_one(extractor):
+def test_a_tie_between_countries_leaves_generic_actors_without_one(first_event):
     # two places in two countries, neither named: no country beats a wrong one
-    event, _ = first_event(extractor, "Students protested in Kinshasa and in Brazzaville.")
+    event, _ = first_event("Students protested in Kinshasa and in Brazzaville.")
     assert event.actor1 == "Protesters"
 
 
@@ -215,8 +203,8 @@ def test_a_tie_between_countries_leaves_generic_actors_without_one(extractor):
         ("Troops of the Central Reserve Police dispersed a crowd in Nyala, Sudan.", "Police Forces of Sudan"),
     ],
 )
-def test_men_from_a_named_force_belong_to_it(extractor, text, force):
-    event, _ = first_event(extractor, text)
+def test_men_from_a_named_force_belong_to_it(first_event, text, force):
+    event, _ = first_event(text)
     assert force in (event.actor1, event.actor2)
     assert not any(name.startswith("Military Forces") for name in (event.actor1, event.actor2) if name)
 
@@ -270,8 +258,8 @@ def test_men_from_a_named_force_belong_to_it(extractor, text, force):
         ("Protests against fuel prices in Kano, Nigeria.", "Protesters (Nigeria)", None),
     ],
 )
-def test_open_groups_victims_and_acled_order(extractor, text, actor1, actor2):
-    event, _ = first_event(extractor, text)
+def test_open_groups_victims_and_acled_order(first_event, text, actor1, actor2):
+    event, _ = first_event(text)
     assert (event.actor1, event.actor2) == (actor1, actor2)
 
 
@@ -300,8 +288,8 @@ def test_rebels_are_the_armed_group_the_article_names(extractor, text, word, act
         "Members of the Army and Police Pensioners Association protested outside parliament in Harare, Zimbabwe.",
     ],
 )
-def test_a_union_of_police_or_soldiers_protests_as_protesters(extractor, text):
-    event, _ = first_event(extractor, text)
+def test_a_union_of_police_or_soldiers_protests_as_protesters(first_event, text):
+    event, _ = first_event(text)
     assert (event.event_type, event.actor2) == ("Protests", None)
     assert event.actor1.startswith("Protesters (")
 
@@ -314,13 +302,13 @@ def test_a_union_of_police_or_soldiers_protests_as_protesters(extractor, text):
         ("Students marched to the Ministry of Education in Tunis.", "Ministry of Education"),
     ],
 )
-def test_buildings_courts_and_ministries_are_never_actors(extractor, text, not_actor):
-    _, actors = first_event(extractor, text)
+def test_buildings_courts_and_ministries_are_never_actors(first_event, text, not_actor):
+    _, actors = first_event(text)
     assert not_actor not in actors, sorted(actors)
 
 
-def test_a_political_party_is_an_organisation(extractor):
-    _, actors = first_event(extractor, "Supporters of the National Resistance Movement rallied in Kampala, Uganda.")
+def test_a_political_party_is_an_organisation(first_event):
+    _, actors = first_event("Supporters of the National Resistance Movement rallied in Kampala, Uganda.")
     assert actors["National Resistance Movement"].kind == "organization"
 
 

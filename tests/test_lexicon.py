@@ -3,24 +3,12 @@ codes under a name the text does not use, each read as ACLED's actor in the even
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from graph.extract.actors.table import inter_code
-from graph.extract.pipeline import Extractor
-from graph.records import Article
-
-
-@pytest.fixture(scope="module")
-def extractor():
-    return Extractor()
-
-
-def _read(extractor, text: str):
-    result = extractor.extract(Article(id="note", text=text, published=dt.date(2017, 3, 14)))
-    assert result.events, text
-    return result.events[0], {a.name: a for a in result.actors}
+from graph.extract.actors import lexicon
+from graph.extract.actors.lexicon import actor_key
+from graph.extract.actors.states import is_unit
+from graph.extract.actors.table import ActorInfo, inter_code
 
 
 @pytest.mark.parametrize(
@@ -44,8 +32,8 @@ def _read(extractor, text: str):
          "Dahalo Militia", "state_forces"),
     ],
 )
-def test_dictionary_actors_in_their_roles(extractor, text, actor1, actor2, kind):
-    event, actors = _read(extractor, text)
+def test_dictionary_actors_in_their_roles(first_event, text, actor1, actor2, kind):
+    event, actors = first_event(text)
     assert (event.actor1, event.actor2) == (actor1, actor2)
     assert actors[actor1].kind == kind
 
@@ -59,14 +47,21 @@ def test_dictionary_actors_in_their_roles(extractor, text, actor1, actor2, kind)
          "Unidentified Clan Militia (Somalia)", "Burao"),
         ("Somaliland police fired on protesters in Burao, injuring three.", "Police Forces of Somaliland",
          "Protesters (Somalia)", "Burao"),
+        # every federal member state's forces, by the spellings the news uses, one actor per region
+        ("Jubbaland troops clashed with al-Shabaab fighters near Kismayo, Somalia.", "Military Forces of Jubaland",
+         "Al-Shabaab", "Kismayo"),
+        ("South West State forces clashed with al-Shabaab near Baidoa, Somalia.", "Military Forces of South West State",
+         "Al-Shabaab", "Baidoa"),
+        ("HirShabelle police arrested two men in Jowhar, Somalia.", "Police Forces of Hirshabelle",
+         "Civilians (Somalia)", "Jawhar"),
         # the region's name stays a place of the text
         ("Puntland forces clashed with al-Shabaab in the mountains of Puntland.", "Military Forces of Puntland",
          "Al-Shabaab", "Puntland"),
     ],
 )
-def test_regional_forces_are_their_own_state_forces(extractor, text, actor1, actor2, place):
+def test_regional_forces_are_their_own_state_forces(first_event, text, actor1, actor2, place):
     # ACLED codes the forces of Somalia's self-governing regions apart from the federal state's (interaction 1)
-    event, actors = _read(extractor, text)
+    event, actors = first_event(text)
     assert (event.actor1, event.actor2) == (actor1, actor2)
     assert "Military Forces of Somalia" not in actors and inter_code(actors[actor1]) == 1
     assert event.location == place
@@ -81,7 +76,35 @@ def test_regional_forces_are_their_own_state_forces(extractor, text, actor1, act
         ("Two traders were shot dead by gunmen in Puntland.", "Unidentified Armed Group (Somalia)"),
     ],
 )
-def test_dictionary_leaves_other_names_alone(extractor, text, name):
-    _, actors = _read(extractor, text)
+def test_dictionary_leaves_other_names_alone(first_event, text, name):
+    _, actors = first_event(text)
     assert name in actors, sorted(actors)
     assert "Mayi Mayi Militia" not in actors and "Military Forces of Puntland" not in actors
+
+
+@pytest.mark.parametrize("table", [lexicon.descriptors, lexicon.regional_forces])
+def test_cached_tables_are_read_only(table):
+    """A table every article shares cannot be changed by one caller."""
+    with pytest.raises(TypeError):
+        table()["new"] = "value"
+
+
+@pytest.mark.parametrize(
+    ("tags", "unit"),
+    [
+        # a region's own forces are no unit of the federal state's, whatever their name says
+        (frozenset(["regional"]), False),
+        # the same name without the tag: a unit of Somalia's forces
+        (frozenset(), True),
+    ],
+)
+def test_a_regional_force_is_no_unit_by_its_tag(tags, unit):
+    info = ActorInfo(actor_key("Military Forces of Puntland"), "Military Forces of Puntland", "state_forces", "SO",
+                     tags)
+    assert is_unit(info) == unit
+
+
+@pytest.mark.parametrize(("word", "listed"), [("vigil", True), ("demonstrator", True), ("march", True),
+                                              ("rioters", True), ("attack", False), ("soldier", False)])
+def test_protest_words_come_from_the_crowd_lexicon(word, listed):
+    assert (word in lexicon.protest_words()) == listed

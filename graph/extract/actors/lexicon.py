@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import cache
+from types import MappingProxyType
 
 from graph.datafiles import read_rows
 from graph.extract.countries import countries
 from graph.records import slugify
 from graph.state_forces import state_forces_name
 
-__all__ = ["Entry", "dictionary", "descriptors", "communities", "regional_forces", "actor_key"]
+__all__ = ["Entry", "dictionary", "descriptors", "communities", "regional_forces", "protest_words", "actor_key"]
 
 
 def actor_key(name: str) -> str:
@@ -85,13 +87,13 @@ def _state_forces() -> list[Entry]:
 
 
 @cache
-def descriptors() -> dict[tuple[str, ...], tuple[str, bool]]:
-    """Return descriptor word sequences (lower case, split like spaCy) -> (class, usable bare)."""
+def descriptors() -> Mapping[tuple[str, ...], tuple[str, bool]]:
+    """Return descriptor word sequences (lower case, split like spaCy) -> (class, usable bare), read-only."""
     table = {}
     for row in _rows("descriptors.tsv"):
         words = tuple(row["word"].replace("-", " - ").split())
         table[words] = (row["class"], row["bare"] == "yes")
-    return table
+    return MappingProxyType(table)
 
 
 @cache
@@ -101,6 +103,17 @@ def communities() -> frozenset[str]:
 
 
 @cache
-def regional_forces() -> dict[str, str]:
-    """Return the regions with forces of their own (``regional_forces.tsv``): region name -> country code."""
-    return {row["region"]: row["country"] for row in _rows("regional_forces.tsv")}
+def regional_forces() -> Mapping[str, tuple[str, str]]:
+    """Return the regions with forces of their own (``regional_forces.tsv``): the region as written -> (its name in
+    ACLED's actor name, country code), read-only."""
+    return MappingProxyType({row["region"]: (row["name"], row["country"]) for row in _rows("regional_forces.tsv")})
+
+
+@cache
+def protest_words() -> frozenset[str]:
+    """Return the lemmas that name a protest or its crowd ("march", "rally", "demonstrator"): the protest verbs
+    and the crowd nouns of ``crowd_verbs.tsv``, and the one-word descriptors of protesters and rioters."""
+    crowd = {row["lemma"] for row in _rows("crowd_verbs.tsv") if row["category"] == "protest" or row["form"] == "noun"}
+    people = {words[0] for words, (cls, _) in descriptors().items()
+              if len(words) == 1 and cls in {"protesters", "rioters"}}
+    return frozenset(crowd | people)

@@ -13,9 +13,10 @@ from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.table import ActorInfo, MentionBuilder, generic_actor, government_actor, state_actor
 from graph.state_forces import state_forces_name
 
-__all__ = ["STATE_CLASSES", "NATIONALS", "named_country", "regional_force", "resolve_descriptor"]
+__all__ = ["STATE_CLASSES", "NATIONALS", "REGIONAL", "named_country", "regional_force", "resolve_descriptor"]
 
 STATE_CLASSES = frozenset(["state", "police"])
+REGIONAL = "regional"  # tag of a region's own forces ("Puntland forces"), no unit of its federal state's
 NATIONALS = "nationals"  # tag of people whose own words give their country ("two Kenyan drivers", "20 Palestinians")
 _GENERIC_NAMES = {
     "civilians": "Civilians", "protesters": "Protesters", "rioters": "Rioters",
@@ -38,14 +39,17 @@ def named_country(doc: Doc, end: int, names: dict[str, str]) -> tuple[str, int] 
 def regional_force(doc: Doc, first: int, start: int, cls: str) -> ActorInfo | None:
     """The forces of a region with forces of its own, named before a state descriptor from ``first`` to ``start``
     ("Puntland forces", "Somaliland police"): ACLED codes them apart from the federal state's forces."""
-    regions = lexicon.regional_forces()
-    region = next((doc[i].text for i in range(first, start) if doc[i].text in regions), None)
-    if cls not in STATE_CLASSES or region is None:
+    if cls not in STATE_CLASSES or first == start:
         return None
+    words = f" {doc[first:start].text} "
+    found = next((row for written, row in lexicon.regional_forces().items() if f" {written} " in words), None)
+    if found is None:
+        return None
+    region, country = found
     branch = "Police" if cls == "police" else "Military"
     name = state_forces_name(branch, region)
-    tags = frozenset(["police"]) if branch == "Police" else frozenset()
-    return ActorInfo(actor_key(name), name, "state_forces", regions[region], tags)
+    tags = frozenset([REGIONAL, "police"]) if branch == "Police" else frozenset([REGIONAL])
+    return ActorInfo(actor_key(name), name, "state_forces", country, tags)
 
 
 def resolve_descriptor(builder: MentionBuilder, cls: str, place: str | None, qualified: bool,

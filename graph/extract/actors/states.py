@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 from graph.datafiles import read_words
 from graph.extract.actors import lexicon
 from graph.extract.actors.lexicon import actor_key
+from graph.extract.actors.resolve import REGIONAL
 from graph.extract.actors.table import (
     ActorInfo,
     ActorMention,
@@ -20,7 +21,6 @@ from graph.extract.actors.table import (
 )
 from graph.extract.countries import countries
 from graph.extract.parse.columns import token_lowers, token_texts
-from graph.state_forces import state_forces_name
 
 __all__ = ["is_unit", "is_government", "unit_state", "add_unit_states", "named_state_force", "security_unit"]
 
@@ -37,7 +37,6 @@ _POLICE_BODIES = frozenset(["Command", "Service", "Force", "Department", "Unit",
 _SECURITY_WORDS = frozenset(["Intelligence", "Security"])
 _SERVICES = frozenset(["Service", "Services", "Agency", "Directorate"])
 _SERVICE_ACRONYMS = read_words("actors", "security_services.txt")
-_FORCES_OF = (state_forces_name("Military", ""), state_forces_name("Police", ""))
 
 
 def security_unit(builder: MentionBuilder, span: Span) -> ActorInfo | None:
@@ -61,7 +60,7 @@ def security_unit(builder: MentionBuilder, span: Span) -> ActorInfo | None:
 def is_unit(info: ActorInfo) -> bool:
     """Whether the actor is a unit of a state's forces rather than the state's forces themselves (a region's
     own forces, "Military Forces of Puntland", are no unit of the federal state's)."""
-    if info.kind != "state_forces" or info.name.startswith(_FORCES_OF):
+    if info.kind != "state_forces" or REGIONAL in info.tags:
         return False
     state = state_actor(info.country, _branch(info)) if info.country else None
     return state is None or state.key != info.key

@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from spacy.tokens import Span, Token
 
+from graph.extract.actors.lexicon import protest_words
 from graph.extract.actors.table import ActorMention, ActorTable, inter_code, linked_target
 from graph.extract.events.lexicon import REPORT_VERBS
 from graph.extract.events.syntax import headline_verb
@@ -127,16 +128,12 @@ def _raised(subject: Token, verb: Token) -> bool:
         for c in verb.children)  # not "were reported killed", "are said to have been killed"
 
 
-_PROTEST_LEMMAS = frozenset(
-    ["protest", "protester", "demonstration", "demonstrator", "demonstrate", "rally", "march", "riot"])
-
-
 def _protested_against(token: Token) -> bool:
     """Whether the mention is (in) what a protest is held against ("a march against French strikes on a
     rebel camp")."""
     for step in _ancestors(token)[:6]:
         head = step.head
-        if step.dep_ == "pobj" and head.lower_ == "against" and head.head.lemma_.lower() in _PROTEST_LEMMAS:
+        if step.dep_ == "pobj" and head.lower_ == "against" and head.head.lemma_.lower() in protest_words():
             return True
         if step.dep_ not in {"compound", "amod", "nmod", "poss", "conj", "pobj", "prep"}:
             return False
