@@ -122,17 +122,19 @@ def test_a_story_s_detail_of_a_clash_joins_it(later, count):
 
 
 @pytest.mark.parametrize(
-    ("first", "later"),
-    [((UNNAMED, CIVILIANS), (GROUP, None)), ((GROUP, CIVILIANS), (UNNAMED, None))],
+    ("first", "later", "expected"),
+    [((UNNAMED, CIVILIANS), (GROUP, None), (GROUP, CIVILIANS)),
+     ((GROUP, CIVILIANS), (UNNAMED, None), (GROUP, CIVILIANS)),
+     # no group named in either: the gunmen stay unnamed
+     ((UNNAMED, CIVILIANS), (UNNAMED, None), (UNNAMED, CIVILIANS))],
 )
-def test_unnamed_gunmen_take_the_name_the_other_mention_gives(first, later):
+def test_unnamed_gunmen_take_the_name_the_other_mention_gives(first, later, expected):
     merged = merge_mentions([
         mention("Gunmen stormed the village of Kolmadi, killing five farmers.", sub="Attack",
                 kind="Violence against civilians", actors=first, place="Kolmadi", toll=5),
         mention("The attackers set fire to the granaries as they left.", sub="Attack",
                 kind="Violence against civilians", actors=later)])
-    named = GROUP if GROUP in first + later else UNNAMED
-    assert [(e.actor1, e.actor2) for e in merged] == [(named, CIVILIANS)]
+    assert [(e.actor1, e.actor2) for e in merged] == [expected]
 
 
 def test_attack_whose_targets_fought_back_is_a_battle():

@@ -1,10 +1,10 @@
-"""Toll updates: "the death toll rose to 16", "the figure was later raised to nine", "bringing the toll to nine".
+"""Toll updates: "the death toll rose to 14", "officials revised the number of dead to 11", "bringing the toll to 9".
 
 A later figure for the dead of one incident supersedes the first reports of them: ACLED codes the latest count
 of an event's dead, its conservative rule choosing only among reports that disagree at the same time. An update
 is a count that a verb of growth takes the tally to ("rose to", "raised ... to", "brought the toll to"), the
-tally being the toll, or a number or figure in a sentence that speaks of the dead ("five deaths were first reported,
-but the figure was raised to nine"); "the number of arrests rose to 30" is no toll.
+tally being the toll, or a number or figure in a sentence that speaks of the dead ("officials first counted six dead;
+the count was revised to eleven"); "the number of arrests rose to 30" is no toll.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ _PARTIES = frozenset(["army", "military", "police", "government", "rebels", "mil
 
 def toll_update(sent: Span) -> tuple[int, bool] | None:
     """The last toll the sentence updates ("the toll rose to 9") and whether it is a running total told by a
-    participle after other deaths ("31 were killed, increasing the toll to 76"); None when it updates none."""
+    participle after other deaths ("six were killed, raising the toll to 58"); None when it updates none."""
     found = None
     for to in tokens_where(sent, token_lowers(sent.doc), ("to",)):  # few words are "to": no Token for the rest
         for token in to.children:
@@ -65,7 +65,7 @@ def _over_a_period(verb: Token) -> bool:
 
 
 def _a_partys(tally: Token) -> bool:
-    """A party's own toll ("the army's death toll", "the SDF's official toll"): its dead over a whole war, not
+    """A party's own toll ("the army's death toll", "the rebels' own toll"): its dead over a whole war, not
     one incident's."""
     return any(c.dep_ == "poss" and (c.pos_ == "PROPN" or c.ent_type_ or c.lemma_.lower() in _PARTIES)
                for c in tally.children)

@@ -1,8 +1,9 @@
 """Victims a killing names without a count of its own: lone persons one each ("killing the driver", "a priest
-was shot dead", "left a soldier and a militiaman dead"), attackers who kill themselves ("two bombers detonated,
-killing only themselves"), and ACLED's 10 for dead of an unstated number ("killed militants and civilians").
+was shot dead", "left a soldier and a militiaman dead"), attackers who kill themselves ("three raiders rammed a
+truck bomb into the wall, killing themselves"), and ACLED's 10 for dead of an unstated number ("killed militants and
+civilians").
 Also the words that complete a verb into a killing ("shot dead", "stabbed to death", "lost their lives") and the
-clauses whose dead are another event's ("a war that has killed 3,000", "an earlier raid in which two died"), which
+clauses whose dead are another event's ("a war that has killed 3,000", "a previous attack that killed two"), which
 :mod:`.numbers` reads its counts with.
 """
 
@@ -60,7 +61,7 @@ def _victims(token: Token) -> list[Token]:
         found = [c for c in token.head.children if c.dep_ == "nsubjpass"]
         if not found and _passive(token.head) and token.head.dep_ == "conj":  # "a soldier found there was shot
             found = [c for c in token.head.head.children if c.dep_ == "nsubj"]  # and killed": the parser's subject
-    if [c.lower_ for c in found] in (["themselves"], ["himself"], ["herself"]):  # "killing only themselves"
+    if [c.lower_ for c in found] in (["themselves"], ["himself"], ["herself"]):  # "..., killing themselves"
         found = _governing_subjects(token)
     if found and found[0].tag_ == "WP" and token.dep_ == "relcl" and token.lemma_.lower() in DYING:
         found = [token.head]  # "a soldier who later died" (not "the body of a man who was killed" before)
@@ -79,8 +80,8 @@ def _passive(verb: Token) -> bool:
 
 
 def _governing_subjects(verb: Token) -> list[Token]:
-    """The subject of the clause a participle or a conjunct hangs on ("two bombers detonated, killing only
-    themselves": the bombers)."""
+    """The subject of the clause a participle or a conjunct hangs on ("three raiders rammed the wall, killing
+    themselves": the raiders)."""
     node = verb
     for _ in range(3):
         subjects = [c for c in node.children if c.dep_ == "nsubj"]
@@ -115,7 +116,7 @@ def singular_victims(sent: Span) -> int | None:
         if not (_kills(token) or token.lemma_.lower() in DYING):
             continue
         if told_of_another(token):
-            continue  # "after an earlier raid in which a teacher died"
+            continue  # "since a previous attack that killed a guard"
         victims = _victims(token)
         if victims and one_person(victims[0]):
             return sum(1 for noun in victims if one_person(noun)) or None
@@ -130,7 +131,7 @@ def _blown_up(verb: Token) -> bool:
 
 
 def _self_killed(verb: Token) -> int | None:
-    """The count of the attackers a killing kills ("two bombers detonated, killing only themselves"): that of
+    """The count of the attackers a killing kills ("three raiders rammed the wall, killing themselves"): that of
     the clause's subject, or of the first counted noun before the verb when the parser found no subject; one
     for "himself" or "herself"."""
     selves = [c.lower_ for c in verb.children if c.dep_ == "dobj" and c.lower_ in ("themselves", "himself", "herself")]
@@ -163,13 +164,13 @@ def vague_victims(sent: Span) -> int | None:
 # Nouns for a whole war: a count in a clause describing one ("a conflict that has killed 3,000") is its toll.
 _WARS = frozenset(["conflict", "war", "insurgency", "rebellion", "uprising", "crisis", "violence", "unrest",
                    "fighting", "campaign"])
-# Words that set an incident before the one told: "after an earlier raid in which a teacher died"
+# Words that set an incident before the one told: "since a previous attack that killed two guards"
 _BEFORE = frozenset(["earlier", "previous", "prior", "past", "last"])
 
 
 def told_of_another(token: Token) -> bool:
     """A count inside a relative clause about a war ("a three-year war that has left over 9,000 dead") or about
-    an earlier incident ("after an earlier raid in which a teacher died"), or among deeds imputed to someone ("a
+    an earlier incident ("since a previous attack that killed two guards"), or among deeds imputed to someone ("a
     man accused of killing two traders"): another event's toll."""
     return any(imputed(a) or a.dep_ == "relcl" and (a.head.lemma_.lower() in _WARS
                                                     or any(c.lower_ in _BEFORE for c in a.head.children
