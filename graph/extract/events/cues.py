@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from graph.datafiles import read_words
 from graph.extract.events.count_words import DEATH_VERBS, DYING
 from graph.extract.events.lexicon import DOMAINS, MODIFIERS, TYPED, WEAPONS, check_cue_class, lexicon
 from graph.extract.parse.columns import token_lemmas, token_lowers, token_poses, token_texts
@@ -196,7 +197,7 @@ def _recalled_many(token: Token) -> bool:
 
 # Words that describe someone by what they are held to have done ("a militia involved in killings", "the
 # commander responsible for abductions"): the deeds are imputed, not reported here.
-_IMPUTING = frozenset(["involve", "responsible", "implicate", "accuse"])
+_IMPUTING = read_words("events", "imputing_words.txt")
 
 
 def imputed(word: Token) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from graph.datafiles import read_words
 from graph.extract.events.combatants import off_duty
 from graph.extract.events.count_words import PEOPLE
 from graph.extract.events.cues import Cue, SentenceCues
@@ -187,7 +188,7 @@ def damage_by_people(c: SentenceCues) -> Cue | None:
 
 
 # Violence done by hand, which kills only when told "to death": "beaten to death", "stabbed to death".
-_BY_HAND = frozenset(["beat", "stab", "hack", "club", "stone", "burn", "lynch", "torture", "hang", "batter"])
+_BY_HAND = read_words("events", "by_hand_verbs.txt")
 
 
 def _done_to_death(verb: Token) -> bool:

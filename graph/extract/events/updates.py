@@ -13,12 +13,13 @@ import re
 
 from spacy.tokens import Span, Token
 
+from graph.datafiles import read_words
 from graph.extract.events.count_words import DEATH_WORDS, full_value
 from graph.extract.parse.columns import token_lowers, tokens_where
 
 __all__ = ["toll_update"]
 
-_GROWTH = frozenset(["rise", "climb", "jump", "increase", "raise", "revise", "bring", "grow", "mount", "soar"])
+_GROWTH = read_words("events", "growth_verbs.txt")
 # Nouns for a count that are a toll only in a sentence that speaks of the dead
 _TALLIES = frozenset(["number", "figure", "tally", "count"])
 _NOT_COUNTS = frozenset(["DATE", "TIME", "MONEY", "PERCENT"])

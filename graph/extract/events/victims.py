@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from graph.datafiles import read_words
 from graph.extract.events.count_words import DEATH_VERBS, DEATH_WORDS, DYING, PEOPLE, UNITS, VAGUE, full_value
 from graph.extract.events.cues import imputed
 from graph.extract.parse.columns import token_poses, tokens_where
@@ -162,8 +163,7 @@ def vague_victims(sent: Span) -> int | None:
 
 
 # Nouns for a whole war: a count in a clause describing one ("a conflict that has killed 3,000") is its toll.
-_WARS = frozenset(["conflict", "war", "insurgency", "rebellion", "uprising", "crisis", "violence", "unrest",
-                   "fighting", "campaign"])
+_WARS = read_words("events", "war_nouns.txt")
 # Words that set an incident before the one told: "since a previous attack that killed two guards"
 _BEFORE = frozenset(["earlier", "previous", "prior", "past", "last"])
 
