@@ -257,7 +257,7 @@ def test_taxonomy_has_the_codebook_names():
         ("The Army Widows Union marched to the defence ministry in Nairobi over pensions.", "Peaceful protest"),
         # deeds imputed to whom a word describes are no event of the sentence: the arrest is
         ("Police detained twelve men accused of kidnappings in Ondara.", "Arrests"),
-        ("A court in Nakuru heard that the police arrested a man accused of the murder of two traders.", "Arrests"),
+        ("A court in Nairobi heard that the police arrested a man accused of the murder of two traders.", "Arrests"),
         ("Troops detained a chief whose militia had been involved in abductions near Kindu.", "Arrests"),
         ("Gendarmes arrested a commander responsible for the rape of dozens of women.", "Arrests"),
         # a series of protests recalled as the cause of a shutdown is the protest ACLED codes
