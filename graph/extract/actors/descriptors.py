@@ -243,7 +243,7 @@ def _capitalised(token) -> bool:
 
 def _inside_name(doc: Doc, start: int, end: int) -> bool:
     """Whether a capitalised descriptor is a word of a longer proper name: a capitalised word that is not a
-    country's name or adjective stands next to it ("People's Liberation Army", "Police Wives Association")."""
+    country's name or adjective stands next to it ("People's Liberation Army", "Army Widows Union")."""
     if not any(_capitalised(doc[i]) for i in range(start, end)):
         return False
     if _names_an_organisation(doc[end - 1]):
