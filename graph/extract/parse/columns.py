@@ -18,27 +18,39 @@ __all__ = [
     "tokens_where",
 ]
 
-# doc -> its named entities (spaCy builds a new tuple of Spans on every ``doc.ents``)
-_ENTITIES: WeakKeyDictionary[Doc, tuple[Span, ...]] = WeakKeyDictionary()
-# doc -> attribute id -> that attribute's string for every token (dropped with the doc)
-_COLUMNS: WeakKeyDictionary[Doc, dict[int, list[str]]] = WeakKeyDictionary()
+class _DocLists:
+    """What is read once per doc: each attribute's strings for every token, and the named entities."""
+
+    __slots__ = ("columns", "ents")
+
+    def __init__(self) -> None:
+        self.columns: dict[int, list[str]] = {}
+        self.ents: tuple[Span, ...] | None = None
 
 
-# the doc read last and its columns: rules call per token, and a WeakKeyDictionary lookup per call was a
+# doc -> its lists (dropped with the doc)
+_LISTS: WeakKeyDictionary[Doc, _DocLists] = WeakKeyDictionary()
+# the doc read last and its lists: rules call per token, and a WeakKeyDictionary lookup per call was a
 # tenth of the extraction's time. Holds at most one finished doc alive past its use.
-_last: tuple[Doc | None, dict[int, list[str]]] = (None, {})
+_last: tuple[Doc | None, _DocLists] = (None, _DocLists())
+
+
+def _lists(doc: Doc) -> _DocLists:
+    """The lists of ``doc``, made empty on its first read."""
+    global _last
+    last_doc, lists = _last
+    if last_doc is not doc:
+        found = _LISTS.get(doc)
+        if found is None:
+            found = _LISTS[doc] = _DocLists()
+        lists = found
+        _last = (doc, lists)
+    return lists
 
 
 def _column(doc: Doc, attr: int) -> list[str]:
     """The string of ``attr`` for every token of ``doc``, each distinct id looked up once."""
-    global _last
-    last_doc, columns = _last
-    if last_doc is not doc:
-        found = _COLUMNS.get(doc)
-        if found is None:
-            found = _COLUMNS[doc] = {}
-        columns = found
-        _last = (doc, columns)
+    columns = _lists(doc).columns
     values = columns.get(attr)
     if values is None:
         ids = doc.to_array(attr).tolist()
@@ -49,11 +61,12 @@ def _column(doc: Doc, attr: int) -> list[str]:
 
 
 def entities(doc: Doc) -> tuple[Span, ...]:
-    """``doc.ents``, built once per doc (shared: the entities are set by the pipeline and not changed after)."""
-    found = _ENTITIES.get(doc)
-    if found is None:
-        found = _ENTITIES[doc] = tuple(doc.ents)
-    return found
+    """``doc.ents``, built once per doc (spaCy builds new Spans on every read; the entities are set by the
+    pipeline and not changed after)."""
+    lists = _lists(doc)
+    if lists.ents is None:
+        lists.ents = tuple(doc.ents)
+    return lists.ents
 
 
 def token_texts(doc: Doc) -> list[str]:
