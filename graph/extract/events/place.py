@@ -38,6 +38,7 @@ def event_place(sent: Span, places: list[PlaceMention], fallback: Location | Non
     origins = [p for p in below if not _destination(sent.doc, p)] or below
     origins = [p for p in origins if not p.reference] or origins  # not the dateline, if the sentence names more
     origins = _held(origins)  # "Jamaame town in Lower Juba region": Jamaame
+    origins = [p for p in origins if not _names_parts(sent.doc, p, below)] or origins
     origins = [p for p in origins if not _of_people(sent.doc, p)] or origins  # "a Limpopo man killed in X": X
     if origins:
         if trigger is None:
@@ -60,6 +61,19 @@ def _held(places: list[PlaceMention]) -> list[PlaceMention]:
     if held and all(p.location.lat is None for p in held) and any(p.container for p in places):
         return [p for p in places if p.container]
     return held or places
+
+
+def _names_parts(doc: Doc, place: PlaceMention, others: list[PlaceMention]) -> bool:
+    """A place that qualifies a noun whose "of" names other places ("the Benghazi districts of A and B", "Kabul's
+    neighbourhoods of A and B"): the whole holding the parts where the event was."""
+    name = doc[place.start : place.end].root
+    noun = name.head
+    if name.dep_ not in ("compound", "amod", "nmod", "poss") or noun.i < place.end or any(
+            c.dep_ == "conj" for c in name.children):
+        return False  # "the A and B areas of C": A and B are the parts
+    parts = {i for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+             if g.dep_ == "pobj" for i in (g.i, *(t.i for t in g.children if t.dep_ == "conj"))}
+    return sum(doc[p.start : p.end].root.i in parts for p in others if p is not place) >= 2
 
 
 def _all_far(places: list[PlaceMention], trigger) -> bool:

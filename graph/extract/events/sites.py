@@ -6,15 +6,20 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from graph.extract.places import PlaceMention
+from graph.extract.places.words import ADMIN_WORDS
 from graph.records import Location
 
 __all__ = ["co_places"]
 
 _COUNTRY_KINDS = frozenset(["country"])
+# "the Amhara and Oromia regions", "the Kano and Kaduna states": admin areas, each one place (a city's
+# "A and B neighbourhoods" is often told as one incident)
+_ADMIN_PLURALS = frozenset({w for w in ADMIN_WORDS if w.endswith("s")} | {"states"})
 
 
 def co_places(sent: Span, places: list[PlaceMention], chosen: Location | None) -> list[Location]:
-    """The other places the sentence coordinates with the event's place ("A, B and C"), each once, but for the
+    """The other places the sentence coordinates with the event's place ("A, B and C", "in A and in B", "the A and B
+    regions"), each once, but for the
     province a town lies in ("Bunia, Ituri"); none when the event's place is not named in the sentence, is a country
     or lies between them ("between A and B", "the road linking A and B", "on the border of A and B")."""
     if chosen is None or chosen.kind in _COUNTRY_KINDS:
@@ -24,17 +29,26 @@ def co_places(sent: Span, places: list[PlaceMention], chosen: Location | None) -
     own = next((p for p in named if p.location.id == chosen.id), None)
     if own is None:
         return []
-    root = doc[own.start : own.end].root
-    group = _coordination(root)
+    group = _coordination(_named_noun(doc[own.start : own.end].root))
     if _spanned(doc[min(group)]):
         return []
+    group |= _across_prepositions(doc[min(group)])
     out: dict[str, Location] = {}
     for mention in named:
         location = mention.location
         if location.id != chosen.id and location.kind not in _COUNTRY_KINDS and not _contains(location, chosen) and (
-                doc[mention.start : mention.end].root.i in group):
+                _named_noun(doc[mention.start : mention.end].root).i in group):
             out.setdefault(location.id, location)
     return list(out.values())
+
+
+def _named_noun(token: Token) -> Token:
+    """The plural admin noun a place's name qualifies ("the Amhara and Oromia regions"), else the name itself: the
+    word that stands in a coordination."""
+    head = token.head
+    if token.dep_ in ("compound", "amod") and head.i > token.i and head.lower_ in _ADMIN_PLURALS:
+        return head
+    return token
 
 
 def _coordination(token: Token) -> set[int]:
@@ -42,6 +56,11 @@ def _coordination(token: Token) -> set[int]:
     first = token
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
+    return _conjuncts(first)
+
+
+def _conjuncts(first: Token) -> set[int]:
+    """Token ids of a word and of every conjunct below it."""
     found, todo = {first.i}, [first]
     while todo:
         node = todo.pop()
@@ -50,6 +69,17 @@ def _coordination(token: Token) -> set[int]:
                 found.add(child.i)
                 todo.append(child)
     return found
+
+
+def _across_prepositions(first: Token) -> set[int]:
+    """The objects of prepositions coordinated with the one governing ``first`` ("in A and in B"), with theirs."""
+    prep = first.head
+    if first.dep_ != "pobj" or prep.head.i == prep.i:
+        return set()
+    while prep.dep_ == "conj" and prep.head.i != prep.i and prep.head.pos_ == "ADP":
+        prep = prep.head
+    preps = {prep.doc[i] for i in _conjuncts(prep)} - {first.head}
+    return {i for p in preps for g in p.children if g.dep_ == "pobj" for i in _conjuncts(g)}
 
 
 # words that make "A and B" the two ends of one site: "between A and B", "the road linking A and B"
