@@ -15,7 +15,7 @@ from rdflib import URIRef
 
 from graph import queries as q
 from graph.link.current import disagreements
-from graph.newest import newest_first, newest_span
+from graph.newest import entity_events, rows_of
 from graph.store import TripleStore
 
 __all__ = ["KINDS", "iri_of", "local_id", "ref", "actor_record", "place_record", "event_record", "document_record",
@@ -141,23 +141,21 @@ def actor_record(store: TripleStore, base_iri: str, actor_id: str) -> dict[str, 
     iri, entity = found
     binding = {"actor": iri}
     name = _one(entity, "name")
-    roles = {_ROLE_NAMES[r["role"].rsplit("#", 1)[-1]]: r for r in store.read(q.ACTOR_ROLES, binding)}
     affiliations = store.read(q.ACTOR_AFFILIATIONS, binding)
-    events = _actor_events(store, str(iri))
-    co_actors = store.read(q.page(q.ACTOR_CO_ACTORS, RECORD_LIMIT, 0), binding)
-    places = store.read(q.page(q.ACTOR_PLACES, RECORD_LIMIT, 0), binding)
+    side = entity_events(store, "actor", str(iri), RECORD_LIMIT)
+    roles, co_actors, places = _actor_counts(store, side.kept, binding)
+    events = _actor_events(store, str(iri), side.newest)
     names = labels(store, {r["other"] for r in affiliations} | {r["other"] for r in co_actors}
                    | {r["place"] for r in places} | {e["row"].get("place") for e in events.values()})
-    span = newest_span(q.event_list(["actor"]), binding, store.read)
     return {
         "id": actor_id, "iri": str(iri), "name": name, "kind": _one(entity, "kind"),
         "country": _one(entity, "country"), "aliases": _aliases(entity, name),
         "source_count": _int(_one(entity, "sources")), "disagreements": disagreements(store, str(iri)),
         "affiliations": [{"relation": _RELATIONS[r["relation"].rsplit("#", 1)[-1]], "direction": r["direction"],
                           "actor": _named(names, r["other"], "actors")} for r in affiliations],
-        "event_count": span.count,
-        "roles": {role: roles[role]["events"] if role in roles else 0 for role in _ROLE_NAMES.values()},
-        "first_seen": span.first, "last_seen": span.last,
+        "event_count": side.span.count,
+        "roles": {name: roles.get(role, 0) for role, name in _ROLE_NAMES.items()},
+        "first_seen": side.span.first, "last_seen": side.span.last,
         "events": [{**ref(e, None, "events"), "date": v["row"].get("date"), "type": v["row"].get("type"),
                     "sub_type": v["row"].get("sub_type"), "place": _named(names, v["row"].get("place"), "places"),
                     "roles": v["roles"]} for e, v in events.items()],
@@ -167,9 +165,21 @@ def actor_record(store: TripleStore, base_iri: str, actor_id: str) -> dict[str, 
     }
 
 
-def _actor_events(store: TripleStore, iri: str) -> dict[str, dict[str, Any]]:
-    """The actor's latest events (``RECORD_LIMIT``), newest first: ``{event: {"row": fields, "roles": [...]}}``."""
-    page = newest_first(store, q.event_list(["actor"]), {"actor": URIRef(iri)}, RECORD_LIMIT, 0)
+def _actor_counts(store: TripleStore, kept: dict[str, Any] | None, binding: dict[str, Any]
+                  ) -> tuple[dict[str, int], list[dict[str, Any]], list[dict[str, Any]]]:
+    """An actor's events per role (by the role's local name), its co-actors and its places (``RECORD_LIMIT`` each,
+    most events first): from the summary its writer keeps, else read from its events."""
+    if kept is not None:
+        return (kept["roles"], [{"other": other, "events": n} for other, n in kept["with"][:RECORD_LIMIT]],
+                [{"place": place, "events": n} for place, n in kept["places"][:RECORD_LIMIT]])
+    roles = {r["role"].rsplit("#", 1)[-1]: r["events"] for r in store.read(q.ACTOR_ROLES, binding)}
+    return (roles, store.read(q.page(q.ACTOR_CO_ACTORS, RECORD_LIMIT, 0), binding),
+            store.read(q.page(q.ACTOR_PLACES, RECORD_LIMIT, 0), binding))
+
+
+def _actor_events(store: TripleStore, iri: str, newest: list[str]) -> dict[str, dict[str, Any]]:
+    """The fields and the actor's roles of its ``newest`` events: ``{event: {"row": fields, "roles": [...]}}``."""
+    page = rows_of(store, q.event_list(["actor"]), newest)
     events: dict[str, dict[str, Any]] = {r["event"]: {"row": r, "roles": []} for r in page}
     rows = store.read(q.with_iris(q.NETWORK_EVENT_ROLES, events)) if events else []
     found = {(r["event"], r["role"].rsplit("#", 1)[-1]) for r in rows if r["actor"] == iri}
@@ -189,9 +199,9 @@ def place_record(store: TripleStore, base_iri: str, place_id: str) -> dict[str, 
     lat, lon = parse_point(_one(entity, "wkt"))
     if lat is None and entity.get("lat") and entity.get("lon"):
         lat, lon = float(_one(entity, "lat")), float(_one(entity, "lon"))
-    reads = q.event_list(["place"])
-    span = newest_span(reads, binding, store.read)
-    actors = store.read(q.page(q.PLACE_ACTORS, RECORD_LIMIT, 0), binding)
+    side = entity_events(store, "place", str(iri), RECORD_LIMIT)
+    actors = [{"actor": actor, "events": n} for actor, n in side.kept["with"][:RECORD_LIMIT]] if side.kept \
+        else store.read(q.page(q.PLACE_ACTORS, RECORD_LIMIT, 0), binding)
     names = labels(store, {r["actor"] for r in actors})
     return {
         "id": place_id, "iri": str(iri), "name": name, "kind": _one(entity, "kind"),
@@ -199,10 +209,10 @@ def place_record(store: TripleStore, base_iri: str, place_id: str) -> dict[str, 
         "geonames_id": _int(_one(entity, "geonames")), "precision": _int(_one(entity, "precision")),
         "lat": lat, "lon": lon, "aliases": _aliases(entity, name),
         "source_count": _int(_one(entity, "sources")), "disagreements": disagreements(store, str(iri)),
-        "event_count": span.count, "first_seen": span.first, "last_seen": span.last,
+        "event_count": side.span.count, "first_seen": side.span.first, "last_seen": side.span.last,
         "events": [{**ref(r["event"], None, "events"), "date": r.get("date"), "type": r.get("type"),
                     "sub_type": r.get("sub_type"), "fatalities": r.get("fatalities")}
-                   for r in newest_first(store, reads, binding, RECORD_LIMIT, 0)],
+                   for r in rows_of(store, q.event_list(["place"]), side.newest)],
         "actors": [{**_named(names, r["actor"], "actors"), "events": r["events"]} for r in actors],
         "documents": _documents(store, "place", iri),
     }

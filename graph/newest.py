@@ -16,14 +16,16 @@ from dataclasses import dataclass
 from typing import Any
 
 import pyoxigraph as ox
+from rdflib import URIRef
 
 from graph import queries as q
+from graph.link.summaries import SHOWN, summary_of
 from graph.store import TripleStore
 from graph.store.sparql import to_term
 
 __all__ = [
     "newest_first", "newest_count", "newest_span", "Span", "newest_items", "newest_of_superset", "read_among",
-    "in_window",
+    "in_window", "rows_of", "EntityEvents", "entity_events",
 ]
 
 WINDOW = ("from", "to")  # bindings of a list's date window: checked on the dates read (in_window)
@@ -85,6 +87,31 @@ def newest_span(reads: q.NewestFirst, bindings: dict[str, Any], counts: Counts) 
     event of the entity again: at 100,000 documents, a tenth of a busy actor's page)."""
     days = [day["day"] for day in _days(counts, reads, bindings)]
     return Span(newest_count(reads, bindings, counts), min(days, default=None), max(days, default=None))
+
+
+@dataclass(frozen=True)
+class EntityEvents:
+    """An actor's or place's event count and dates, its newest events (IRIs), and the summary they came from."""
+
+    span: Span
+    newest: list[str]
+    kept: dict[str, Any] | None  # the summary the writer keeps (graph.link.summaries); None: read from its events
+
+
+def entity_events(store: TripleStore, role: str, entity: str, limit: int) -> EntityEvents:
+    """The ``EntityEvents`` of the actor or place ``entity`` (``role``: the event list's filter, "actor" or "place"),
+    its ``limit`` newest events: the one read of the summary its writer keeps, else (none kept) its event list's.
+    A record and the entity's page read them so."""
+    kept = summary_of(store, entity) if limit <= SHOWN else None
+    if kept is not None:
+        return EntityEvents(Span(kept["count"], kept["first"], kept["last"]), kept["newest"][:limit], kept)
+    reads, bound = q.event_list([role]), {role: URIRef(entity)}
+    return EntityEvents(newest_span(reads, bound, store.read), newest_items(store, reads, bound, limit, 0), None)
+
+
+def rows_of(store: TripleStore, reads: q.NewestFirst, items: list[str]) -> list[dict[str, Any]]:
+    """The rows (``reads.rows``) of these items, in their order."""
+    return _rows(store, reads, items)
 
 
 def newest_of_superset(store: TripleStore, reads: q.NewestFirst, bindings: dict[str, Any], limit: int

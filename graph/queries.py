@@ -48,7 +48,8 @@ __all__ = [
     "READING_SKIPPED", "READINGS_OF", "LATEST_READINGS", "GRAPH_SUBJECTS", "ALL_SUBJECTS", "WITH_CURRENT_FACTS",
     "ANY_CURRENT_FACTS", "EVENT_GRAPHS", "DROP_CURRENT", "replace_current", "delete_current", "insert_default",
     "EVIDENCE_FIGURES", "STORE_EVENTS", "EVENTS_IN_WINDOWS", "EVENTS_OF_KEYS", "MENTIONS_OF", "with_windows",
-    "RENAME_EVENTS", "GRAPH_COUNT", "RECENT_DOCUMENTS", "DOCUMENTS_OF", "KEPT_DOCUMENTS",
+    "RENAME_EVENTS", "GRAPH_COUNT", "RECENT_DOCUMENTS", "DOCUMENTS_OF", "KEPT_DOCUMENTS", "SUMMARY", "EVENT_FACTS",
+    "TALLIES_OF", "ENTITY_EVENTS", "delete_summaries", "replace_summaries",
 ]
 
 PREFIXES = sparql_prefixes("rdf", "schema", "sem", "ckg", "prov", "geo")
@@ -103,7 +104,7 @@ _FIELD_PATHS = {
 # 506 rows, 7.8 ms without (22f5f67, a store of `python bench/corpus.py 100000 --store DIR`).
 FIELDS = PREFIXES + """SELECT ?entity ?p ?value WHERE {
   VALUES ?entity { """ + _IRIS + """ }
-  { ?entity ?p ?value FILTER(?p NOT IN (ckg:recentDocument, ckg:reading)) }
+  { ?entity ?p ?value FILTER(?p NOT IN (ckg:recentDocument, ckg:reading, ckg:eventSummary, ckg:eventTally)) }
   UNION { ?entity ckg:admin1/schema:name ?value BIND("admin1_name" AS ?p) }
   UNION { ?entity geo:hasGeometry/geo:asWKT ?value BIND("wkt" AS ?p) }
 }
@@ -366,6 +367,10 @@ RECENT_DOCUMENTS = PREFIXES + """SELECT ?document ?title ?published WHERE {
 } ORDER BY DESC(?published) ?document #PAGE#
 """
 
+# What an actor's or place's record shows of its events, kept by the writer (bound: ?entity; graph.link.summaries).
+SUMMARY = PREFIXES + """SELECT ?summary WHERE { ?entity ckg:eventSummary ?summary }
+"""
+
 # ---------------------------------------------------------------- events (bound: ?event)
 
 EVENT_ACTORS = PREFIXES + """SELECT DISTINCT ?role ?actor WHERE {
@@ -467,7 +472,7 @@ GRAPH_COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { } }"
 DESCRIBE_EVIDENCE = 100
 DESCRIBE = PREFIXES + """CONSTRUCT { ?entity ?p ?o . ?part ?pp ?po . ?entity ckg:evidence ?evidence .
   ?evidence ?ep ?eo . } WHERE {
-  { VALUES ?entity { """ + _IRIS + """ } ?entity ?p ?o . }
+  { VALUES ?entity { """ + _IRIS + """ } ?entity ?p ?o . FILTER(?p NOT IN (ckg:eventSummary, ckg:eventTally)) }
   UNION { VALUES ?entity { """ + _IRIS + """ } ?entity ?link ?part . ?part ?pp ?po .
           FILTER(STRSTARTS(STR(?part), CONCAT(STR(?entity), "/"))) }
   UNION { VALUES ?entity { """ + _IRIS + """ }
@@ -947,6 +952,8 @@ from graph.link.queries import (  # noqa: E402
     ANY_CURRENT_FACTS,
     DOCUMENTS_OF,
     DROP_CURRENT,
+    ENTITY_EVENTS,
+    EVENT_FACTS,
     EVENT_GRAPHS,
     EVENTS_IN_WINDOWS,
     EVENTS_OF_KEYS,
@@ -959,9 +966,12 @@ from graph.link.queries import (  # noqa: E402
     READINGS_OF,
     RENAME_EVENTS,
     STORE_EVENTS,
+    TALLIES_OF,
     WITH_CURRENT_FACTS,
     delete_current,
+    delete_summaries,
     insert_default,
     replace_current,
+    replace_summaries,
     with_windows,
 )

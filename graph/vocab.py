@@ -118,6 +118,8 @@ class CKG(DefinedNamespace, metaclass=_DefinedNamespaceMeta):
     Reading: URIRef
     reading: URIRef  # entity -> Reading (rdf:predicate, rdf:value, ckg:sourceCount)
     recentDocument: URIRef  # actor or place -> one of the newest documents that mention it (graph.link.recent)
+    eventSummary: URIRef  # actor or place -> what its record shows of its events, as JSON (graph.link.summaries)
+    eventTally: URIRef  # actor or place -> the counts its summary is kept from, as JSON (graph.link.summaries)
 
     # Evidence
     text: URIRef

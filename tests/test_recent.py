@@ -134,10 +134,10 @@ def test_a_record_lists_at_most_its_limit_of_kept_documents_after_a_raw_write(tm
 
 @pytest.mark.parametrize("reports", [2, RECENT + 4])
 def test_an_entitys_fields_do_not_grow_with_the_documents_it_keeps(tmp_path, reports):
-    """The fields read of an actor and a place (lists and records) leaves their kept documents and readings out:
-    every other fact of theirs, and a few rows however many reports name them."""
+    """The fields read of an actor and a place (lists and records) leaves their kept documents, readings and event
+    summaries out: every other fact of theirs, and a few rows however many reports name them."""
     store = Store(str(tmp_path / "store"))
-    left_out = {str(CKG.recentDocument), str(CKG.reading)}
+    left_out = {str(CKG.recentDocument), str(CKG.reading), str(CKG.eventSummary), str(CKG.eventTally)}
     try:
         write(store, [_report(n, _day(n)) for n in range(reports)], BASE, validate=False)
         for entity in (MILITIA, TOWN):

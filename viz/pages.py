@@ -16,7 +16,7 @@ from rdflib import URIRef
 from graph import queries as q
 from graph.link.current import disagreements
 from graph.network import local_id, parse_point
-from graph.newest import newest_items, newest_span, read_among
+from graph.newest import entity_events, read_among
 from graph.store import TripleStore
 from viz import legend
 
@@ -86,13 +86,12 @@ def timeline(store: TripleStore, base_iri: str, segment: str, entity_id: str) ->
         country=min((r["country"] for r in rows if "country" in r), default=None), lat=lat, lon=lon,
     )
     role = "actor" if segment == "actors" else "place"  # the event list's filter: sem:hasActor or sem:hasPlace
-    reads, bound = q.event_list([role]), {role: URIRef(iri)}
-    latest = newest_items(store, reads, bound, q.TIMELINE_LIMIT, 0)  # q.timeline: their fields
-    rows = _timeline_rows(store, latest, binding)
+    side = entity_events(store, role, iri, q.TIMELINE_LIMIT)  # the record's read: q.timeline reads their fields
+    rows = _timeline_rows(store, side.newest, binding)
     events = sorted({r["event"] for r in rows})
     roles = store.read(q.with_iris(q.NETWORK_EVENT_ROLES, events)) if events else []
     found.events = _events(rows, roles, iri, _looked_up(store, rows, roles))
-    span = newest_span(reads, bound, store.read)
+    span = side.span
     found.event_count = span.count
     found.first_seen, found.last_seen = (span.first[:7], span.last[:7]) if span.first and span.last else (None, None)
     found.disagreements = disagreements(store, iri)

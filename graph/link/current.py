@@ -28,6 +28,7 @@ from graph.link.facts import ONE_VALUE, current_lines, current_ntriples, joined,
 from graph.link.merged import merged_ntriples, run_update
 from graph.link.readings import BatchReadings
 from graph.link.recent import from_batch, from_store, recent_lines
+from graph.link.summaries import EventChanges
 from graph.link.tallies import Tallies, changing, tallies_of
 from graph.store import TripleStore
 from graph.vocab import CKG, CURRENT_GRAPH, RDF, SDO, SEM
@@ -42,7 +43,8 @@ _CHUNK = 300
 
 
 def reconcile(store: TripleStore, subjects: Iterable[str], journaled: bool = False,
-              known: dict[str, list[dict]] | None = None, batch: BatchReadings | None = None) -> None:
+              known: dict[str, list[dict]] | None = None, batch: BatchReadings | None = None,
+              changes: EventChanges | None = None) -> None:
     """Recompute the current facts of these actors, places, events and documents from every document graph.
 
     A subject no document mentions any more loses its current facts. One read and one update
@@ -51,10 +53,13 @@ def reconcile(store: TripleStore, subjects: Iterable[str], journaled: bool = Fal
     loader after the delete, rather than as INSERT DATA text in the same transaction (half the time).
     ``known``: the complete readings of more subjects (their tallies plus a batch's), not read again; their
     newest documents (``graph.link.recent``) are those they kept plus ``batch``'s, the others' are read.
-    The readings of actors and places are their tallies from now on (``graph.link.tallies``).
+    The readings of actors and places are their tallies from now on (``graph.link.tallies``). The events'
+    facts before and after go to ``changes`` (the caller applies them), else their actors' and places' event
+    summaries are moved here (``graph.link.summaries``).
     """
     known = known or {}
     tallies = tallies_of(store)
+    moved = EventChanges() if changes is None else changes
     ordered = sorted({str(s) for s in subjects} | set(known))
     for start in range(0, len(ordered), _CHUNK):
         chunk = ordered[start:start + _CHUNK]
@@ -67,11 +72,15 @@ def reconcile(store: TripleStore, subjects: Iterable[str], journaled: bool = Fal
         lists = from_store(store, entities - added)
         if batch is not None:
             lists.update(from_batch(store, batch, added))
+        moved.read_before(store, chunk)
         _replace_facts(store, chunk, readings, journaled, recent_lines(lists))
+        moved.read_after(store, chunk)
         if tallies is not None:
             counted = _counted(readings)
             tallies.forget(set(chunk) - set(counted))
             tallies.put(counted)
+    if changes is None:
+        moved.apply(store, journaled)
 
 
 def _replace_facts(store: TripleStore, chunk: list[str], readings: list[dict], journaled: bool, recent: str) -> None:
@@ -161,14 +170,17 @@ def reconcile_batch(store: TripleStore, batch: BatchReadings, prepared: BatchFac
     fresh = set(prepared.lines) - stored
     journaled = getattr(store, "journal_open", False)  # the embedded store's bulk run
     tallies = tallies_of(store)
+    changes = EventChanges()
     if fresh:
         recent = recent_lines(from_batch(store, batch, (), fresh=fresh & (found[_ACTOR] | found[_PLACE])))
         facts = joined(prepared.lines[s] for s in fresh) + merged_ntriples(batch.evidence(fresh)) + recent
         store.insert(facts.encode(), str(CURRENT_GRAPH), atomic=False, lenient=True)  # the batch's journal covers it
+        changes.read_after(store, fresh & found[_EVENT])
         if tallies is not None:
             tallies.put({s: rows for s, rows in prepared.counted.items() if s in fresh})
     tallied = _tallied(tallies, prepared.counted, prepared.stored - touched) if tallies is not None else {}
-    reconcile(store, stored - set(tallied), journaled=journaled, known=tallied, batch=batch)
+    reconcile(store, stored - set(tallied), journaled=journaled, known=tallied, batch=batch, changes=changes)
+    changes.apply(store, journaled)
     if touched:  # relinking may have renamed some of the batch's events in the store
         events = found[_EVENT]
         events -= touched

@@ -31,6 +31,11 @@ __all__ = [
     "EVENTS_OF_KEYS",
     "MENTIONS_OF",
     "RENAME_EVENTS",
+    "EVENT_FACTS",
+    "TALLIES_OF",
+    "ENTITY_EVENTS",
+    "delete_summaries",
+    "replace_summaries",
     "delete_current",
     "replace_current",
     "insert_default",
@@ -98,11 +103,13 @@ EVENT_GRAPHS = _LINK_PREFIXES + f"""SELECT DISTINCT ?s ?g WHERE {{
 }}
 """
 
-# The current facts of #IRIS# and of the nodes they own (readings, geometry, time), deleted.
+# The current facts of #IRIS# and of the nodes they own (readings, geometry, time), deleted. An actor's or place's
+# event summary is not one of them: it changes with its events' facts (graph.link.summaries), not with its own.
 _DELETE_CURRENT = _LINK_PREFIXES + f"""DELETE {{ GRAPH {_CURRENT} {{ ?x ?p ?o }} }} WHERE {{
   VALUES ?s {{ {_IRIS} }}
   GRAPH {_CURRENT} {{
-    {{ ?s ?p ?o BIND(?s AS ?x) }} UNION {{ ?s ckg:reading|geo:hasGeometry|time:hasTime ?x . ?x ?p ?o }}
+    {{ ?s ?p ?o FILTER(?p NOT IN (ckg:eventSummary, ckg:eventTally)) BIND(?s AS ?x) }}
+    UNION {{ ?s ckg:reading|geo:hasGeometry|time:hasTime ?x . ?x ?p ?o }}
   }}
 }}"""
 
@@ -139,6 +146,55 @@ KEPT_DOCUMENTS = _LINK_PREFIXES + f"""SELECT ?s ?document ?published WHERE {{
   GRAPH {_CURRENT} {{ ?s ckg:recentDocument ?document OPTIONAL {{ ?document schema:datePublished ?published }} }}
 }}
 """
+
+# The current facts of the events #IRIS# that their actors' and places' summaries count (graph.link.summaries): one
+# row per date, place, actor (?role sem:hasActor) and role.
+EVENT_FACTS = _LINK_PREFIXES + f"""SELECT ?event ?day ?datatype ?place ?role ?actor WHERE {{
+  VALUES ?event {{ {_IRIS} }}
+  GRAPH {_CURRENT} {{
+    {{ ?event sem:hasTimeStamp ?date BIND(STR(?date) AS ?day) BIND(DATATYPE(?date) AS ?datatype) }}
+    UNION {{ ?event sem:hasPlace ?place }}
+    UNION {{ ?event sem:hasActor ?actor BIND(sem:hasActor AS ?role) }}
+    UNION {{ ?event ckg:actor1 ?actor BIND(ckg:actor1 AS ?role) }}
+    UNION {{ ?event ckg:actor2 ?actor BIND(ckg:actor2 AS ?role) }}
+    UNION {{ ?event ckg:associateActor1 ?actor BIND(ckg:associateActor1 AS ?role) }}
+    UNION {{ ?event ckg:associateActor2 ?actor BIND(ckg:associateActor2 AS ?role) }}
+  }}
+}}
+"""
+
+# The events of the actors and places #IRIS# in the current graph: what an actor's or place's tally counts, read
+# whole when it has none yet (graph.link.summaries).
+ENTITY_EVENTS = _LINK_PREFIXES + f"""SELECT DISTINCT ?entity ?event WHERE {{
+  VALUES ?entity {{ {_IRIS} }}
+  GRAPH {_CURRENT} {{
+    {{ ?event sem:hasActor ?entity }} UNION {{ ?event sem:hasPlace ?entity }}
+    UNION {{ ?event ckg:actor1|ckg:actor2|ckg:associateActor1|ckg:associateActor2 ?entity }}
+  }}
+}}
+"""
+
+# The event tallies of the actors and places #IRIS# (graph.link.summaries).
+TALLIES_OF = _LINK_PREFIXES + f"""SELECT ?s ?tally WHERE {{
+  VALUES ?s {{ {_IRIS} }} GRAPH {_CURRENT} {{ ?s ckg:eventTally ?tally }}
+}}
+"""
+
+# The event tallies and summaries of #IRIS#, deleted.
+_DELETE_SUMMARIES = _LINK_PREFIXES + f"""DELETE {{ GRAPH {_CURRENT} {{ ?s ?p ?o }} }} WHERE {{
+  VALUES ?s {{ {_IRIS} }} VALUES ?p {{ ckg:eventSummary ckg:eventTally }} GRAPH {_CURRENT} {{ ?s ?p ?o }}
+}}"""
+
+
+def delete_summaries(iris: Iterable[str]) -> str:
+    """The update deleting the event tallies and summaries of ``iris``."""
+    return with_iris(_DELETE_SUMMARIES, iris)
+
+
+def replace_summaries(iris: Iterable[str], ntriples: str) -> str:
+    """The update replacing the event tallies and summaries of ``iris`` with ``ntriples``."""
+    return f"{delete_summaries(iris)} ;\nINSERT DATA {{ GRAPH {_CURRENT} {{\n{ntriples}\n}} }}"
+
 
 # Each report's figures of the events #IRIS#: one row per evidence node (graph.link.merged).
 EVIDENCE_FIGURES = _LINK_PREFIXES + """SELECT ?event ?doc ?fatalities ?date ?precision ?confidence WHERE {

@@ -1,0 +1,166 @@
+"""The event summaries kept per actor and place (graph.link.summaries) are what their events give, after any write."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pyoxigraph as ox
+import pytest
+from rdflib import URIRef
+
+from api.current import update_reconciled
+from api.entities import actor_record, place_record
+from graph import queries as q
+from graph.iris import document_graph_iri
+from graph.link import rebuild_current
+from graph.link.summaries import KEEP, SHOWN, _ordered, summary_of
+from graph.newest import newest_items, newest_span
+from graph.records import Actor, Article, Event, Extraction, Location
+from graph.store import Store
+from graph.vocab import CKG, CURRENT_GRAPH
+from tests.conftest import write
+
+BASE = "https://conflictkg.org/id/"
+ARMY, MILITIA, FRONT = (BASE + f"actor/{name}" for name in ("national-army", "red-hill-militia", "east-river-front"))
+TOWNS = (BASE + "place/greenford", BASE + "place/stonebridge")
+ENTITIES = ((ARMY, "actor"), (MILITIA, "actor"), (FRONT, "actor"), (TOWNS[0], "place"), (TOWNS[1], "place"))
+REPORTS = KEEP + 60  # more events than an actor keeps
+
+
+def _date(n: int, shift: int) -> tuple[str | None, str | None]:
+    """Report ``n``'s event date and precision: days (some repeat), some months and years, a few undated."""
+    if n % 13 == 0:
+        return None, None
+    if n % 7 == 0:
+        return f"{2019 + n % 3}-{1 + n % 12:02d}", "month"
+    if n % 11 == 0:
+        return str(2018 + n % 4), "year"
+    return (dt.date(2019, 1, 1) + dt.timedelta(days=(n * 3) % 500 + shift)).isoformat(), "day"
+
+
+def _report(n: int, shift: int = 0, militia: bool = True) -> Extraction:
+    """Report ``n``: the army against the militia or the front at one of two towns, the other group at times
+    an associate; ``shift`` moves its date, ``militia=False`` leaves the militia out."""
+    names = {ARMY: "National Army", MILITIA: "Red Hill Militia", FRONT: "East River Front"}
+    actors = tuple(Actor(id=iri[len(BASE):], name=name, kind="armed_group") for iri, name in names.items()
+                   if militia or iri != MILITIA)
+    town = TOWNS[n % 2][len(BASE):]
+    place = Location(id=town, name=town.split("/")[1].title(), kind="city", country="SY", lat=33.1 + n % 2,
+                     lon=36.2)
+    second = "Red Hill Militia" if militia and n % 3 else "East River Front"
+    date, precision = _date(n, shift)
+    event = Event(id=f"event/{n}", event_type="Battles", sub_event_type="Armed clash", actor1="National Army",
+                  actor2=second, assoc_actor_2=("East River Front",) if militia and n % 5 == 0 else (),
+                  location=place.name, date=date, date_precision=precision, evidence=f"Report {n} of the clash.",
+                  start=0, end=20)
+    document = Article(id=f"story-{n:03d}", text="...", published=dt.date(2020, 1, 1) + dt.timedelta(days=n),
+                       title=f"Report {n}")
+    return Extraction(document=document, actors=actors, locations=(place,), events=(event,))
+
+
+def _read(store: Store, entity: str, role: str) -> dict:
+    """What the entity's summary should say, read from its events as records read them without one."""
+    reads, bound = q.event_list([role]), {role: URIRef(entity)}
+    span = newest_span(reads, bound, store.read)
+    counts = q.ACTOR_CO_ACTORS if role == "actor" else q.PLACE_ACTORS
+    key = "other" if role == "actor" else "actor"
+    places = store.read(q.page(q.ACTOR_PLACES, SHOWN, 0), bound) if role == "actor" else []
+    roles = {r["role"].rsplit("#", 1)[-1]: r["events"] for r in store.read(q.ACTOR_ROLES, bound)} \
+        if role == "actor" else {}
+    return {"count": span.count, "first": span.first, "last": span.last, "roles": roles,
+            "with": [[r[key], r["events"]] for r in store.read(q.page(counts, SHOWN, 0), bound)],
+            "places": [[r["place"], r["events"]] for r in places],
+            "newest": newest_items(store, reads, bound, SHOWN, 0)}
+
+
+def _remove(store: Store, n: int) -> None:
+    update_reconciled(store, f"DROP GRAPH <{document_graph_iri(BASE, f'story-{n:03d}')}>")
+
+
+def _writes(store: Store, steps: str) -> None:
+    """Write the reports by ``steps``."""
+    write(store, [_report(n) for n in range(REPORTS)], BASE, validate=False, atomic=steps != "one by one")
+    if steps == "one by one":
+        for n in range(REPORTS, REPORTS + 6):
+            write(store, [_report(n)], BASE, validate=False)
+    if steps == "replaced":  # most reports corrected at once: a year earlier, no militia; the busy lists run short
+        write(store, [_report(n, shift=-365, militia=False) for n in range(0, REPORTS, 2)], BASE, validate=False)
+    if steps == "one replaced":
+        write(store, [_report(REPORTS - 1, shift=30, militia=False)], BASE, validate=False)
+    if steps == "removed":
+        for n in (REPORTS - 1, REPORTS - 2, 5):
+            _remove(store, n)
+    if steps == "many stories":  # the same stories again, from new reports that date them by the month
+        again = [_report(n) for n in range(0, 40)]
+        write(store, [Extraction(document=Article(id=f"again-{n}", text="...", title=f"Again {n}"),
+                                 actors=r.actors, locations=r.locations,
+                                 events=tuple(dataclasses.replace(e, date=e.date and e.date[:7],
+                                                                  date_precision=e.date and "month")
+                                              for e in r.events))
+                      for n, r in enumerate(again)], BASE, validate=False)
+    if steps == "rebuilt":
+        rebuild_current(store)
+    if steps == "kept none":  # a store written before summaries were kept: the next write counts them whole
+        store.update_raw(f"DELETE WHERE {{ GRAPH <{CURRENT_GRAPH}> {{ ?s <{CKG.eventTally}> ?t }} }}")
+        write(store, [_report(REPORTS)], BASE, validate=False)
+
+
+@pytest.mark.parametrize("steps", ["one batch", "one by one", "replaced", "one replaced", "removed", "many stories",
+                                   "rebuilt", "kept none"])
+def test_each_summary_is_what_the_events_give(tmp_path, steps):
+    store = Store(str(tmp_path / "store"))
+    try:
+        _writes(store, steps)
+        for entity, role in ENTITIES:
+            expected = _read(store, entity, role)
+            assert expected["count"] > 0 and (summary_of(store, entity) or {}) == expected, entity
+        assert _read(store, ARMY, "actor")["count"] > SHOWN
+    finally:
+        store.close()
+
+
+def test_an_entity_whose_events_are_all_removed_keeps_no_summary(tmp_path):
+    store = Store(str(tmp_path / "store"))
+    try:
+        write(store, [_report(n) for n in (1, 2, 4)], BASE, validate=False)  # the militia in each
+        assert summary_of(store, MILITIA) is not None
+        write(store, [_report(n, militia=False) for n in (1, 2, 4)], BASE, validate=False)
+        assert summary_of(store, MILITIA) is None and _read(store, MILITIA, "actor")["count"] == 0
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("kept", [True, False])
+def test_records_are_the_same_with_and_without_summaries(tmp_path, kept):
+    """A record reads the summary when its entity keeps one, else its events: the same answer."""
+    store = Store(str(tmp_path / "store"))
+    try:
+        write(store, [_report(n) for n in range(150)], BASE, validate=False)
+        records = [actor_record(store, BASE, "national-army"), place_record(store, BASE, "greenford")]
+        if not kept:
+            store.update_raw(f"DELETE WHERE {{ GRAPH <{CURRENT_GRAPH}> {{ ?s <{CKG.eventSummary}> ?t }} }}")
+        assert [actor_record(store, BASE, "national-army"), place_record(store, BASE, "greenford")] == records
+        assert records[0] is not None and len(records[0]["events"]) == SHOWN
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("dates", [
+    [("2021", "gYear"), ("2021-03", "gYearMonth"), ("2021-03-01", "date"), ("2020-12-31", "date")],
+    [("2021", "string"), ("2021", "gYear"), ("2021-03", "string"), ("2021-03", "gYearMonth")],  # text, then type
+    [("2021-3", "string"), ("abc", "string"), ("2022", "gYear"), ("2021-03-01x", "string"), (None, None)],
+])
+def test_kept_events_are_in_the_engines_order_of_dates(dates):
+    """The newest events kept are ordered as the engine orders their dates (graph.newest lists them so)."""
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    entries = [[day, xsd + kind if kind else None, f"{BASE}event/{n}"] for n, (day, kind) in enumerate(dates)]
+    engine = ox.Store()
+    for day, kind, event in entries:
+        if day is not None:
+            date = ox.Literal(day, datatype=ox.NamedNode(kind))
+            engine.add(ox.Quad(ox.NamedNode(event), ox.NamedNode(xsd + "p"), date))
+    solutions = engine.query(f"SELECT ?event WHERE {{ ?event <{xsd}p> ?date }} ORDER BY DESC(?date) ?event")
+    assert isinstance(solutions, ox.QuerySolutions)
+    ordered = [str(r["event"].value) for r in solutions]
+    assert [entry[2] for entry in _ordered(entries)] == ordered + [e[2] for e in entries if e[0] is None]
