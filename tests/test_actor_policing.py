@@ -70,3 +70,24 @@ def test_a_riot_told_with_tear_gas_has_the_police_on_its_other_side(extractor, t
 )
 def test_crowd_control_words(text, sentence, expected):
     assert tells_crowd_control(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "alias"),
+    [
+        # harm in prison or custody that no one is named for is by the state's police, its prison guards in a
+        # prison
+        ("Two prisoners died after being tortured in a prison in Juba, South Sudan.", "Police Forces of South Sudan",
+         "Prison Guards"),
+        ("An activist was beaten and tortured while in custody in Kampala, Uganda.", "Police Forces of Uganda", None),
+        # an attack on a prison is no abuse by its guards
+        ("Gunmen attacked a prison in Maiduguri, Nigeria, and killed two inmates.",
+         "Unidentified Armed Group (Nigeria)", None),
+    ],
+)
+def test_harm_in_custody_is_by_the_police(extractor, text, actor1, alias):
+    result = extractor.extract(Article(id="note", text=text, published=dt.date(2016, 6, 20)))
+    attacks = [e for e in result.events if e.event_type == "Violence against civilians"]
+    assert attacks and attacks[0].actor1 == actor1
+    aliases = {a.name: a.aliases for a in result.actors}[actor1]
+    assert (alias in aliases) if alias else "Prison Guards" not in aliases

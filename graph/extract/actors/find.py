@@ -22,6 +22,7 @@ from graph.extract.actors import lexicon
 from graph.extract.actors.acronyms import merge_spelt_out
 from graph.extract.actors.communal import communal_mentions, herder_mentions, raider_mentions
 from graph.extract.actors.descriptors import backer_mentions, descriptor_mentions, possessive_mentions
+from graph.extract.actors.factions import faction_mentions
 from graph.extract.actors.groups import group_mentions
 from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.media import media_mentions
@@ -136,6 +137,7 @@ def find_actors(doc: Doc, places: Sequence[PlaceMention] = ()) -> ActorTable:
     _named_force_mentions(builder)
     _dictionary_mentions(builder)
     _context_mentions(builder)
+    faction_mentions(builder)
     backer_mentions(builder)
     possessive_mentions(builder)
     group_mentions(builder)

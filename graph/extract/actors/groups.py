@@ -10,7 +10,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from graph.datafiles import read_rows
+from graph.datafiles import read_rows, read_words
 from graph.extract.actors import lexicon
 from graph.extract.actors.communal import FAITHS, community
 from graph.extract.actors.crowds import crowd_category
@@ -21,7 +21,7 @@ from graph.extract.parse.columns import token_lemmas, token_lowers
 
 __all__ = ["group_mentions"]
 
-_JOINERS = frozenset(["-", "of", "for", "the", "al", "el", "'s"])
+_JOINERS = frozenset(["-", "/", "of", "for", "the", "al", "el", "'s"])  # "/": "SPLM/A"
 _QUALIFIERS = frozenset(["islamist", "islamic", "jihadist", "armed", "army", "new", "suspected", "unknown",
                          "unidentified", "local", "government", "state", "security", "rival", "opposition", "ethnic",
                          "tribal", "clan", "communal", "pro-government", "anti-government", "regime"])
@@ -42,6 +42,7 @@ _ARMED_WORDS = {"militant": "jihadist", "jihadist": "jihadist", "islamist": "jih
                 "terrorist": "jihadist", "rebel": "rebel", "insurgent": "rebel", "separatist": "rebel",
                 "guerrilla": "rebel", "armed": "", "paramilitary": ""}
 QUOTES = frozenset(["'", '"', "‘", "’", "“", "”"])
+_AIRCRAFT = read_words("actors", "aircraft_names.txt")  # "MiG fighters" are jets, no group's fighters
 
 
 @cache
@@ -100,7 +101,9 @@ def _name_after(doc: Doc, start: int) -> Span | None:
 
 
 def _excluded(span: Span) -> bool:
-    return _no_name(span) or (all(t.ent_type_ in {"GPE", "LOC", "FAC"} for t in span) and not span.text.isupper())
+    """Whether a capitalised run names no group: a generic word, a place, or a weapon's make ("MiG fighters")."""
+    return _no_name(span) or span.text in _AIRCRAFT or (
+        all(t.ent_type_ in {"GPE", "LOC", "FAC"} for t in span) and not span.text.isupper())
 
 
 def _no_name(span: Span) -> bool:

@@ -8,11 +8,14 @@ actor table is complete, and moves those mentions to the police.
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
-from graph.extract.actors.table import ActorTable, state_actor
+from graph.extract.actors.table import ActorInfo, ActorTable, generic_actor, state_actor
 
-__all__ = ["police_who_police", "tells_crowd_control"]
+__all__ = ["custodians", "police_who_police", "tells_crowd_control"]
 
 # the words of a force whose branch the text leaves open (descriptors.tsv reads them as the state's military)
 _UNSPECIFIED = ("security forces", "security personnel", "security agents", "security men", "security officers")
@@ -58,3 +61,19 @@ def tells_crowd_control(text: str) -> bool:
     """Whether a sentence tells of the police's means against a crowd ("fired tear gas", "water cannons")."""
     lower = text.lower()
     return any(words in lower for words in _CROWD_CONTROL)
+
+
+# where the state holds people: "tortured in jail", "died in police custody", "abused inside the prison"
+_HELD = re.compile(r"\b(?:in|inside|at|while in)\s+(?:(?:a|an|the|his|her|their|police|military|state)\s+)?"
+                   r"(prison|jail|gaol|custody|detention)\b", re.IGNORECASE)
+_PRISONS = frozenset(["prison", "jail", "gaol"])
+
+
+def custodians(text: str, code: str | None) -> ActorInfo | None:
+    """The state's Police Forces, who hold the people harmed in the place a sentence names ("tortured in jail"),
+    with the unit "Prison Guards" as an alias for a prison, as ACLED codes abuse in custody; None elsewhere."""
+    found = _HELD.search(text)
+    if found is None:
+        return None
+    police = (state_actor(code, "Police") if code else None) or generic_actor("Police Forces", "state_forces", None)
+    return replace(police, aliases=("Prison Guards",)) if found.group(1).lower() in _PRISONS else police

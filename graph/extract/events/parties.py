@@ -32,7 +32,7 @@ from dataclasses import replace
 
 from graph.extract.actors import ActorTable
 from graph.extract.actors.lexicon import actor_key
-from graph.extract.actors.policing import tells_crowd_control
+from graph.extract.actors.policing import custodians, tells_crowd_control
 from graph.extract.actors.resolve import NATIONALS
 from graph.extract.actors.table import ActorInfo, generic_actor, inter_code, state_actor
 from graph.extract.events.roles import swapped
@@ -94,8 +94,8 @@ def implied_parties(events: Sequence[Event], table: ActorTable, places: Sequence
             if info.name not in kinds:
                 added.setdefault(info.name, info)
         out.append(_one_side(_with(event, changed)))
-    records = tuple(Actor(id=info.key, name=info.name, kind=info.kind, country=info.country, inter=inter_code(info))
-                    for info in added.values())
+    records = tuple(Actor(id=info.key, name=info.name, kind=info.kind, country=info.country, inter=inter_code(info),
+                          aliases=info.aliases) for info in added.values())
     return out, records
 
 
@@ -300,10 +300,11 @@ def _victims(event: Event, kinds: dict[str, str], code: str | None) -> dict[str,
 
 
 def _harmed(event: Event, kinds: dict[str, str], code: str | None) -> dict[str, ActorInfo]:
-    """Violence against civilians: civilian victims, and an unidentified armed group when no one is named."""
+    """Violence against civilians: civilian victims, and when no one is named the police who held them (harm
+    done in prison or custody) or else an unidentified armed group."""
     out = _victims(event, kinds, code)
     if event.actor1 is None:
-        out["actor1"] = _unknown(code)
+        out["actor1"] = custodians(event.evidence or "", code) or _unknown(code)
     return out
 
 

@@ -193,6 +193,8 @@ def assign_roles(sent: Span, trigger: Token | None, table: ActorTable, event_typ
         (patients if target is not None and target in patients else support).append(key)
     if event_type in _CROWD_EVENTS:
         agents, patients, others, support = _crowd_first(table, agents, patients, others, support)
+    elif event_type == "Battles" and not patients and trigger is not None and trigger.lemma_.lower() in _MUTUAL:
+        agents, patients = _each_other(table, agents)
     stands_for = {unit: state for unit, state in table.unit_states.items()
                   if sub_event_type not in _GOVERNMENT_ACTS or table.actors[unit].kind != "government"}
     roles = _assemble(table, stands_for, agents, patients, others, support)
@@ -241,6 +243,17 @@ def _state_first(roles: Roles, table: ActorTable) -> Roles:
 
 
 _CROWD_EVENTS = frozenset(["Protests", "Riots"])
+# verbs whose subjects act on each other: "A and B fought" has A and B on opposite sides
+_MUTUAL = frozenset(["fight", "clash", "battle", "skirmish"])
+
+
+def _each_other(table: ActorTable, agents: list[str]) -> tuple[list[str], list[str]]:
+    """The two sides of "A and B fought": the first subject, and the first other one as its opponent, unless
+    both are state forces (a state's units fighting side by side)."""
+    other = next((k for k in agents if k != agents[0]), None) if agents else None
+    if other is None or {table.actors[k].kind for k in (agents[0], other)} == {"state_forces"}:
+        return agents, []
+    return [k for k in agents if k != other], [other]
 
 
 def _crowd_first(table: ActorTable, agents, patients, others, support):

@@ -1,0 +1,38 @@
+"""Named groups read from the nouns around them: what is no group (a jet's make) and the nouns that tell one
+(an armed group's positions), with names joined by a slash."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "not_actor"),
+    [
+        # "fighters", "jets" and "drones" after an aircraft's make are planes, not a group's men
+        ("MiG fighters of the Libyan National Army struck a depot near Derna on Monday.", "MiG"),
+        ("Sukhoi fighters bombed rebel positions near Kadugli, Sudan, on Friday.", "Sukhoi"),
+        ("Bayraktar drones hit a convoy near Mekelle, Ethiopia, on Sunday.", "Bayraktar"),
+    ],
+)
+def test_an_aircraft_make_is_no_group(first_event, text, not_actor):
+    event, actors = first_event(text)
+    assert not_actor not in actors
+    assert not_actor not in (event.actor1, event.actor2)
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # the positions, strongholds or hideouts of a name no dictionary lists: that name is an armed group
+        ("Government forces attacked KPLF positions near Malakal on Monday. Two soldiers were killed.", "KPLF"),
+        ("Soldiers attacked Ndovu strongholds in the forest near Beni on Friday, killing six fighters.", "Ndovu"),
+        # a name whose parts a slash joins is one name
+        ("Government forces attacked KPLF/A-N positions near Malakal on Monday. Two soldiers were killed.",
+         "KPLF/A-N"),
+    ],
+)
+def test_the_positions_of_a_name_make_it_an_armed_group(first_event, text, group):
+    event, actors = first_event(text)
+    assert actors[group].kind == "armed_group"
+    assert event.actor2 == group
