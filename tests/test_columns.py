@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
+from spacy.attrs import ENT_ID, ENT_TYPE, IS_ALPHA, IS_PUNCT, IS_UPPER, SENT_START, SPACY
 from spacy.tokens import Doc
 
 from graph.extract.parse.columns import (
     entities,
     token_deps,
+    token_ent_iobs,
+    token_flags,
+    token_heads,
     token_lemmas,
     token_lowers,
     token_poses,
+    token_strings,
     token_tags,
     token_texts,
     tokens_where,
@@ -31,6 +38,15 @@ COLUMNS = [
     (token_tags, lambda t: t.tag_),
     (token_poses, lambda t: t.pos_),
     (token_deps, lambda t: t.dep_),
+    (partial(token_strings, attr=ENT_TYPE), lambda t: t.ent_type_),
+    (partial(token_strings, attr=ENT_ID), lambda t: t.ent_id_),
+    (token_ent_iobs, lambda t: t.ent_iob_),
+    (token_heads, lambda t: t.head.i),
+    (partial(token_flags, attr=IS_ALPHA), lambda t: t.is_alpha),
+    (partial(token_flags, attr=IS_UPPER), lambda t: t.is_upper),
+    (partial(token_flags, attr=IS_PUNCT), lambda t: t.is_punct),
+    (partial(token_flags, attr=SENT_START), lambda t: bool(t.is_sent_start)),
+    (partial(token_flags, attr=SPACY), lambda t: bool(t.whitespace_)),
 ]
 
 

@@ -2,21 +2,24 @@
 
 ``token.lower_`` makes a Token object and asks the string store on every read; the rules that scan a
 whole doc or sentence for a few words read these lists instead and make Tokens only for the hits.
-The docs are not changed after the pipeline, so a list read once stays true.
+The docs are not changed after the pipeline, so a list read once stays true. Besides strings, a few
+token flags (``is_alpha``, ``is_sent_start``, ...) are kept as booleans and the heads as token indices.
 """
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterator
+from collections.abc import Callable, Container, Iterator
 from weakref import WeakKeyDictionary
 
-from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS, TAG
+from spacy.attrs import DEP, ENT_IOB, HEAD, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
 __all__ = [
-    "entities", "token_deps", "token_lemmas", "token_lowers", "token_poses", "token_tags", "token_texts",
-    "tokens_where",
+    "entities", "token_deps", "token_ent_iobs", "token_flags", "token_heads", "token_lemmas", "token_lowers",
+    "token_poses", "token_strings", "token_tags", "token_texts", "tokens_where",
 ]
+
+_IOB_NAMES = ("", "I", "O", "B")  # spaCy's ENT_IOB numbers -> ``token.ent_iob_``
 
 class _DocLists:
     """What is read once per doc: each attribute's strings for every token, and the named entities."""
@@ -24,7 +27,7 @@ class _DocLists:
     __slots__ = ("columns", "ents")
 
     def __init__(self) -> None:
-        self.columns: dict[int, list[str]] = {}
+        self.columns: dict[int, list] = {}  # attribute -> its strings, flags or head indices
         self.ents: tuple[Span, ...] | None = None
 
 
@@ -48,16 +51,42 @@ def _lists(doc: Doc) -> _DocLists:
     return lists
 
 
-def _column(doc: Doc, attr: int) -> list[str]:
-    """The string of ``attr`` for every token of ``doc``, each distinct id looked up once."""
-    columns = _lists(doc).columns
+def _kept(doc: Doc, attr: int, read: Callable[[Doc, int], list]) -> list:
+    """The list ``read(doc, attr)`` of ``doc``, read on the first call only."""
+    last_doc, lists = _last
+    columns = (lists if last_doc is doc else _lists(doc)).columns  # the last doc's lists without a call
     values = columns.get(attr)
     if values is None:
-        ids = doc.to_array(attr).tolist()
-        strings = doc.vocab.strings
-        names = {i: strings[i] for i in set(ids)}
-        values = columns[attr] = [names[i] for i in ids]
+        values = columns[attr] = read(doc, attr)
     return values
+
+
+def _strings(doc: Doc, attr: int) -> list[str]:
+    """The string of ``attr`` for every token of ``doc``, each distinct id looked up once."""
+    ids = doc.to_array(attr).tolist()
+    strings = doc.vocab.strings
+    names = {i: strings[i] for i in set(ids)}
+    return [names[i] for i in ids]
+
+
+def _numbers(doc: Doc, attr: int) -> list[int]:
+    """The number of ``attr`` for every token of ``doc`` (signed: spaCy's array holds negatives wrapped)."""
+    return doc.to_array(attr).astype("int64").tolist()
+
+
+def _flags(doc: Doc, attr: int) -> list[bool]:
+    """Whether ``attr`` is set (positive) on every token of ``doc``."""
+    return [number > 0 for number in _numbers(doc, attr)]
+
+
+def _iob_names(doc: Doc, attr: int) -> list[str]:
+    """The IOB mark ("B", "I", "O" or "") of every token of ``doc``; ``attr`` is ENT_IOB."""
+    return [_IOB_NAMES[number] for number in _numbers(doc, attr)]
+
+
+def _head_indices(doc: Doc, attr: int) -> list[int]:
+    """The index of every token's head (``attr`` is HEAD, which spaCy keeps as an offset)."""
+    return [i + offset for i, offset in enumerate(_numbers(doc, attr))]
 
 
 def entities(doc: Doc) -> tuple[Span, ...]:
@@ -71,32 +100,54 @@ def entities(doc: Doc) -> tuple[Span, ...]:
 
 def token_texts(doc: Doc) -> list[str]:
     """``[t.text for t in doc]``, read once per doc (shared: do not change it)."""
-    return _column(doc, ORTH)
+    return _kept(doc, ORTH, _strings)
 
 
 def token_lowers(doc: Doc) -> list[str]:
     """``[t.lower_ for t in doc]``, read once per doc (shared: do not change it)."""
-    return _column(doc, LOWER)
+    return _kept(doc, LOWER, _strings)
 
 
 def token_lemmas(doc: Doc) -> list[str]:
     """``[t.lemma_ for t in doc]``, read once per doc (shared: do not change it)."""
-    return _column(doc, LEMMA)
+    return _kept(doc, LEMMA, _strings)
 
 
 def token_tags(doc: Doc) -> list[str]:
     """``[t.tag_ for t in doc]``, read once per doc (shared: do not change it)."""
-    return _column(doc, TAG)
+    return _kept(doc, TAG, _strings)
 
 
 def token_poses(doc: Doc) -> list[str]:
     """``[t.pos_ for t in doc]``, read once per doc (shared: do not change it)."""
-    return _column(doc, POS)
+    return _kept(doc, POS, _strings)
 
 
 def token_deps(doc: Doc) -> list[str]:
     """``[t.dep_ for t in doc]``, read once per doc (shared: do not change it)."""
-    return _column(doc, DEP)
+    return _kept(doc, DEP, _strings)
+
+
+def token_ent_iobs(doc: Doc) -> list[str]:
+    """``[t.ent_iob_ for t in doc]`` ("B", "I", "O" or ""), read once per doc (shared: do not change it)."""
+    return _kept(doc, ENT_IOB, _iob_names)
+
+
+def token_heads(doc: Doc) -> list[int]:
+    """``[t.head.i for t in doc]``, read once per doc (shared: do not change it)."""
+    return _kept(doc, HEAD, _head_indices)
+
+
+def token_strings(doc: Doc, attr: int) -> list[str]:
+    """The string of a spaCy attribute (``spacy.attrs.ENT_TYPE``, ``ENT_ID``, ...) for every token, read once per doc
+    (shared: do not change it)."""
+    return _kept(doc, attr, _strings)
+
+
+def token_flags(doc: Doc, attr: int) -> list[bool]:
+    """Whether a spaCy flag or sign attribute (``spacy.attrs.IS_ALPHA``, ``IS_UPPER``, ``IS_PUNCT``, ``SENT_START``,
+    ``SPACY`` for a trailing space) is set on every token, read once per doc (shared: do not change it)."""
+    return _kept(doc, attr, _flags)
 
 
 def tokens_where(span: Span, column: list[str], wanted: Container[str]) -> Iterator[Token]:
