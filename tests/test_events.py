@@ -331,6 +331,9 @@ def test_what_people_fled_is_no_event(text, count):
     [
         ("Government aircraft bombed a village near Mellit on Monday. Two farmers died.", 2),
         ("Militants attacked an army post near Kidal on Monday. At least one soldier was killed.", 1),
+        # the dead an event results in are its own, told in the same sentence
+        ("Rival militias fought near Mellit on Monday, resulting in the killing of six fighters.", 6),
+        ("Soldiers and rebels clashed near Kidal on Monday, resulting in the deaths of four soldiers.", 4),
         # a tally over a period is not the event's toll
         ("Militants attacked an army post near Kidal on Monday. More than 3,000 soldiers have died there since 2012.",
          None),
@@ -390,6 +393,8 @@ def test_sentence_counting_victims_is_the_toll_of_the_incident_before(text, expe
          [("Excessive force against protesters", 1)]),
         ("Rights groups criticised the crackdown in which police shot dead a protester in Tarbaj.",
          [("Excessive force against protesters", 1)]),
+        # an arrest is a strategic development: the dead its sentence counts are the deed it is made over
+        ("Police in Tarbaj arrested three herders on Monday over the killing of five farmers.", [("Arrests", None)]),
     ],
 )
 def test_a_peaceful_protest_has_no_toll(text, expected):

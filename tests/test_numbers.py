@@ -122,6 +122,10 @@ def counts(nlp, text: str) -> Counts:
         # deeds imputed to the one the sentence tells of are another incident's
         ("Police detained a herder accused of killing two farmers near Jos.", None, None),
         ("Soldiers arrested two men responsible for the killing of four chiefs last year.", None, 2),
+        # the nouns of killing count their dead as "the deaths of" does
+        ("Fighting near the dam ended with the killing of nine raiders.", 9, None),
+        ("Witnesses described the execution of four prisoners by the militia.", 4, None),
+        ("The group claimed the assassination of two local councillors.", 2, None),
     ],
 )
 def test_counts(nlp, text, fatalities, quantity):

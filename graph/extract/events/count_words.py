@@ -76,6 +76,13 @@ DEATH_WORDS = frozenset(
         "slay",
         "perish",
         "lynch",
+        # the nouns of the verbs, whose lemma is the noun itself: "a raid that ended with the execution of nine guards"
+        "killing",
+        "execution",
+        "assassination",
+        "beheading",
+        "slaying",
+        "lynching",
     ]
 )
 DEATH_VERBS = frozenset(["kill", "murder", "execute", "behead", "assassinate", "slay", "lynch", "decapitate"])

@@ -150,8 +150,9 @@ class SentenceReader:
         counts = numbers.read_counts(span)
         fatalities = counts.fatalities if counts.fatalities is not None else _named_dead(span, self.table)
         if typing.sub_event_type in _UNHARMED:
-            fatalities = None  # the dead a protest's sentence counts are another event's ("against attacks that
-            # killed nine"): a protest that kills is excessive force or a riot
+            fatalities = None  # the dead a protest's or an arrest's sentence counts are another event's ("against
+            # attacks that killed nine", "arrested over the killing of three"): a protest that kills is excessive
+            # force or a riot
         actor1, actor2, assoc1 = _persons_aside(roles, typing.event_type, self.kinds)
         text, start, end = evidence
         event_id = f"event/{slugify(self.article.id)}-{anchor}"
@@ -190,9 +191,10 @@ class SentenceReader:
         return by_combatants(event, sent, self.kinds)
 
 
-# Protests with no violence done: ACLED codes no deaths for them
-_UNHARMED = frozenset(["Peaceful protest", "Protest with intervention"])
+# Protests with no violence done and arrests (a strategic development): ACLED codes no deaths for them
+_UNHARMED = frozenset(["Peaceful protest", "Protest with intervention", "Arrests"])
 _ADJUNCT_PREPS = {"during", "amid", "in", "after", "following"}
+_RESULTS = frozenset(["result", "end"])  # verbs whose "in" phrase tells what the event itself led to
 _DEATH_LEMMAS = {"death", "kill", "die", "assassinate", "execute", "behead", "slay", "murder", "assassination",
                  "killing", "execution", "dead"}
 
@@ -200,8 +202,8 @@ _DEATH_LEMMAS = {"death", "kill", "die", "assassinate", "execute", "behead", "sl
 def _death_adjunct(sent: Span, trigger) -> Span | None:
     """A "during/amid <event> that left N dead" phrase that does not hold the trigger."""
     for token in tokens_where(sent, token_lowers(sent.doc), _ADJUNCT_PREPS):
-        if token.dep_ != "prep":
-            continue
+        if token.dep_ != "prep" or token.head.lemma_.lower() in _RESULTS:
+            continue  # a fight "that resulted in the deaths of nine guards": the fight's own toll
         objects = [c for c in token.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
         if not objects:
             continue
