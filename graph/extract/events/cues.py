@@ -15,7 +15,16 @@ from spacy.tokens import Span, Token
 
 from graph.datafiles import read_words
 from graph.extract.events.count_words import DEATH_VERBS, DYING
-from graph.extract.events.lexicon import DOMAINS, MODIFIERS, TYPED, WEAPONS, check_cue_class, lexicon
+from graph.extract.events.lexicon import (
+    DOMAINS,
+    MODIFIERS,
+    TYPED,
+    WEAPONS,
+    Word,
+    check_cue_class,
+    cue_classes,
+    lexicon,
+)
 from graph.extract.parse.columns import token_lemmas, token_lowers, token_poses, token_texts
 
 __all__ = ["Cue", "SentenceCues", "find_cues", "imputed"]
@@ -60,27 +69,31 @@ class Cue:
         return not (self.negated or self.hypothetical)
 
 
-# (lower-case text, lemma) -> their forms, each pair worked out once; past this many the memory starts afresh
-_FORMS: dict[tuple[str, str], frozenset[str]] = {}
+# (lower-case text, lemma) -> their forms and the lexicon phrases that start with one of them, each pair worked out
+# once; past this many the memory starts afresh
+_READINGS: dict[tuple[str, str], tuple[frozenset[str], tuple[tuple[tuple[Word, ...], str], ...]]] = {}
 _REMEMBERED = 100_000
 
 
-def _forms(lower: str, lemma: str) -> frozenset[str]:
-    """Lemma, lower-case text, and a plural stripped of its "s" (capitalised plurals are often left unlemmatised)
-    of a token whose lower-case text and lemma are given.
+def _reading(key: tuple[str, str]) -> tuple[frozenset[str], tuple[tuple[tuple[Word, ...], str], ...]]:
+    """The forms of a token whose (lower-case text, lemma) is ``key``: lemma, lower-case text, and a plural stripped
+    of its "s" (capitalised plurals are often left unlemmatised); and the phrases that may start at it, longest
+    first for each form.
 
-    The set is shared by every token of the same word and lemma, so it is frozen.
+    The forms are shared by every token of the same word and lemma, so they are frozen.
     """
-    key = (lower, lemma)
-    forms = _FORMS.get(key)
-    if forms is None:
-        if len(_FORMS) >= _REMEMBERED:
-            _FORMS.clear()
+    found = _READINGS.get(key)
+    if found is None:
+        if len(_READINGS) >= _REMEMBERED:
+            _READINGS.clear()
+        lower, lemma = key
         words = [lemma.lower(), lower]
         if len(lower) > 3 and lower.endswith("s") and not lower.endswith("ss"):
             words.append(lower[:-1])
-        forms = _FORMS[key] = frozenset(words)
-    return forms
+        forms = frozenset(words)
+        phrases = lexicon()
+        found = _READINGS[key] = (forms, tuple(entry for form in forms for entry in phrases.get(form, ())))
+    return found
 
 
 def _span_head(tokens: list[Token]) -> Token:
@@ -236,34 +249,35 @@ def _in_name(token: Token) -> bool:
 
 def find_cues(sent: Span) -> list[Cue]:
     """Return the lexicon cues of a sentence, with negation and hypothetical flags from the parse."""
-    phrases = lexicon()
     doc, start = sent.doc, sent.start
     lowers, lemmas = token_lowers(doc), token_lemmas(doc)  # a Token is made only for a phrase's words
     texts, poses = token_texts(doc), token_poses(doc)
-    forms = [_forms(lowers[i], lemmas[i]) for i in range(start, sent.end)]
+    known = _READINGS.get  # most words were read before: their reading without a call
+    keys = zip(lowers[start:sent.end], lemmas[start:sent.end], strict=True)
+    readings = [known(key) or _reading(key) for key in keys]
+    forms = [forms for forms, _ in readings]
     found: list[Cue] = []
     flags: dict[int, tuple[bool, bool]] = {}  # head -> (negated, hypothetical): read once for the phrases it heads
-    for k in range(len(forms)):
-        for form in forms[k]:
-            for words, cue in phrases.get(form, ()):
-                n = len(words)
-                if k + n > len(forms) or not all(
-                        w.matches(texts[start + k + j], poses[start + k + j], forms[k + j])
-                        for j, w in enumerate(words)):
-                    continue
-                matched = [doc[i] for i in range(start + k, start + k + n)]
-                if cue in TYPED and all(_in_name(t) for t in matched) and not (
-                        _weapon_acronym(cue, matched) or _arm_of_a_strike(cue, matched)):
-                    continue
-                head = _span_head(matched)
-                if cue in MODIFIERS:  # targets and actors are read as they stand
-                    found.append(Cue(cue, matched[0].i, matched[-1].i + 1, head))
-                else:
-                    if head.i not in flags:
-                        flags[head.i] = (_negated(head), _hypothetical(head))
-                    negated, unreal = flags[head.i]
-                    unreal = unreal or (cue not in _CROWD_CUES and _recalled_many(head))
-                    found.append(Cue(cue, matched[0].i, matched[-1].i + 1, head, negated, unreal))
+    for k, (_, starting) in enumerate(readings):
+        for words, cue in starting:
+            n = len(words)
+            if k + n > len(forms) or not all(
+                    w.matches(texts[start + k + j], poses[start + k + j], forms[k + j])
+                    for j, w in enumerate(words)):
+                continue
+            matched = [doc[i] for i in range(start + k, start + k + n)]
+            if cue in TYPED and all(_in_name(t) for t in matched) and not (
+                    _weapon_acronym(cue, matched) or _arm_of_a_strike(cue, matched)):
+                continue
+            head = _span_head(matched)
+            if cue in MODIFIERS:  # targets and actors are read as they stand
+                found.append(Cue(cue, matched[0].i, matched[-1].i + 1, head))
+            else:
+                if head.i not in flags:
+                    flags[head.i] = (_negated(head), _hypothetical(head))
+                negated, unreal = flags[head.i]
+                unreal = unreal or (cue not in _CROWD_CUES and _recalled_many(head))
+                found.append(Cue(cue, matched[0].i, matched[-1].i + 1, head, negated, unreal))
     return _drop_nested(found)
 
 
@@ -291,6 +305,9 @@ def _drop_nested(cues: list[Cue]) -> list[Cue]:
     return sorted(set(keep), key=lambda c: (c.start, -c.end))
 
 
+_CLASSES = cue_classes()
+
+
 class SentenceCues:
     """The real cues of one sentence, grouped by class, with helpers the rules read."""
 
@@ -307,14 +324,19 @@ class SentenceCues:
     def of(self, name: str) -> list[Cue]:
         """The real cues of class ``name`` in text order; an unknown class raises ValueError."""
         found = self._by.get(name)  # a class found in the sentence is a lexicon class: checked only when absent
-        return found if found is not None else self._by.get(check_cue_class(name), [])
+        if found is not None:
+            return found
+        if name not in _CLASSES:  # the rules ask tens of times a sentence: the check's call only for a bad name
+            check_cue_class(name)
+        return []
 
     def has(self, *names: str) -> bool:
         """True when the sentence has a real cue of any of these classes (checked in order, as :meth:`of`)."""
         for name in names:
             if name in self._by:  # a class is grouped only with a cue in it
                 return True
-            check_cue_class(name)
+            if name not in _CLASSES:
+                check_cue_class(name)
         return False
 
     def first(self, *names: str) -> Cue | None:
