@@ -97,6 +97,8 @@ def _reading(key: tuple[str, str]) -> tuple[frozenset[str], tuple[tuple[tuple[Wo
 
 
 def _span_head(tokens: list[Token]) -> Token:
+    if len(tokens) == 1:  # most phrases: the word heads itself
+        return tokens[0]
     inside = {t.i for t in tokens}
     for token in tokens:
         if token.head.i not in inside or token.head == token:
@@ -260,12 +262,14 @@ def find_cues(sent: Span) -> list[Cue]:
     flags: dict[int, tuple[bool, bool]] = {}  # head -> (negated, hypothetical): read once for the phrases it heads
     for k, (_, starting) in enumerate(readings):
         for words, cue in starting:
-            n = len(words)
-            if k + n > len(forms) or not all(
-                    w.matches(texts[start + k + j], poses[start + k + j], forms[k + j])
-                    for j, w in enumerate(words)):
+            n, i = len(words), start + k
+            if n == 1:  # most phrases are one word: tested without a generator
+                if not words[0].matches(texts[i], poses[i], forms[k]):
+                    continue
+            elif k + n > len(forms) or not all(
+                    w.matches(texts[i + j], poses[i + j], forms[k + j]) for j, w in enumerate(words)):
                 continue
-            matched = [doc[i] for i in range(start + k, start + k + n)]
+            matched = [doc[i + j] for j in range(n)]
             if cue in TYPED and all(_in_name(t) for t in matched) and not (
                     _weapon_acronym(cue, matched) or _arm_of_a_strike(cue, matched)):
                 continue
@@ -289,20 +293,22 @@ def _hides(outer: Cue) -> bool:
 def _drop_nested(cues: list[Cue]) -> list[Cue]:
     """Drop typed cues that lie inside a longer typed cue ("stun grenade" hides "grenade", "24-hour strike"
     hides "strike")."""
-    typed = [c for c in cues if c.cue in TYPED]
-    keep = []
-    for c in cues:
-        inside = any(
-            o.start <= c.start
-            and c.end <= o.end
-            and (o.end - o.start) > (c.end - c.start)
-            and o.cue != c.cue
-            and (c.cue in WEAPONS or c.cue in DOMAINS or (c.cue in TYPED and _hides(o)))
-            for o in typed
-        )
-        if not inside:
-            keep.append(c)
-    return sorted(set(keep), key=lambda c: (c.start, -c.end))
+    typed = [c for c in cues if c.cue in TYPED and c.end - c.start > 1]  # only a phrase can hold a shorter cue
+    if typed:
+        cues = [c for c in cues if not _inside(c, typed)]
+    return sorted(set(cues), key=lambda c: (c.start, -c.end))
+
+
+def _inside(c: Cue, typed: list[Cue]) -> bool:
+    """Whether ``c`` lies inside a longer cue of ``typed`` that hides it."""
+    return any(
+        o.start <= c.start
+        and c.end <= o.end
+        and (o.end - o.start) > (c.end - c.start)
+        and o.cue != c.cue
+        and (c.cue in WEAPONS or c.cue in DOMAINS or (c.cue in TYPED and _hides(o)))
+        for o in typed
+    )
 
 
 _CLASSES = cue_classes()
