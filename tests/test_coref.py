@@ -195,6 +195,10 @@ def test_a_place_that_lies_in_the_other_is_the_same_incident(places, count, wher
         ("The bandits then set the granary alight.", True),
         # "then" closing a clause means "at that time"
         ("No figure for the wounded was given then.", False),
+        # a reprisal is an incident of its own; what an incident responded to is told of it
+        ("In response, the army fired artillery at the rebel camp.", True),
+        ("The militia retaliated by burning two hamlets.", True),
+        ("The troops were deployed in response to a call from the governor.", False),
     ],
 )
 def test_words_that_announce_another_incident(text, another):
@@ -267,6 +271,9 @@ def test_story_sentence_is_the_evidence_rather_than_the_headline():
         # victims with a date of their own are another incident
         ("Gunmen stormed the market in Tera on Monday and shot dead a trader. Ten soldiers were also killed in "
          "February.", 2),
+        # shells fired back in response are a second shelling
+        ("Rebels fired mortar rounds at an army camp near Dorvane on Monday. In response, the army shelled the rebels' "
+         "hideouts in the hills.", 2),
     ],
 )
 def test_article_events(text, count):

@@ -280,6 +280,14 @@ def test_taxonomy_has_the_codebook_names():
         # a mine that exploded is a landmine, whatever it hit and with no one armed named
         ("The explosion of a mine left a shepherd wounded near Tilemsi.", "Remote explosive/landmine/IED"),
         ("A mine exploded under a minibus near Tessit, killing three passengers.", "Remote explosive/landmine/IED"),
+        # a death told by hand ("clubbed to death") by someone unnamed or armed is an attack
+        ("A trader was clubbed to death in the market of Kolabe on Sunday.", "Attack"),
+        ("Militiamen stoned two herders to death near Kolabe.", "Attack"),
+        # people seized by anyone but the state are abducted; places seized are ground
+        ("Gunmen seized two aid workers on the road to Kolabe.", "Abduction/forced disappearance"),
+        ("Four teachers were seized by armed men outside Kolabe.", "Abduction/forced disappearance"),
+        # arrests are no disaster's doing, even under a state of emergency
+        ("Police arrested forty opposition members in Kolabe under a state of emergency.", "Arrests"),
     ],
 )
 def test_sub_event_type(nlp, text, expected):
@@ -364,6 +372,8 @@ def test_sub_event_type(nlp, text, expected):
         "The Air Force chief visited the base in Zarewa.",
         "Armed men took control of the water services of the town in March.",
         "Four workers died in an explosion at a coal mine in Hwange.",
+        # a state of emergency over a disaster still types none of its measures
+        "The governor declared a state of emergency as floods cut off the valley and troops took control of relief.",
     ],
 )
 def test_no_conflict_event(nlp, text):

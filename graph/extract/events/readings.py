@@ -15,6 +15,7 @@ from graph.extract.events.combatants import off_duty
 from graph.extract.events.count_words import PEOPLE
 from graph.extract.events.cues import Cue, SentenceCues
 from graph.extract.events.syntax import agents, in_background, linked, targets
+from graph.extract.events.territory import people_taken
 from graph.extract.parse.sentences import sentence
 
 __all__ = [
@@ -85,7 +86,7 @@ def _told_before(verb: Token) -> bool:
 
 def kill_reading(c: SentenceCues) -> tuple[str, Cue] | None:
     """Attack on civilians or armed clash, read from the victims of the violent words."""
-    kills = [k for k in c.of("KILL") if not _search(k, c)]
+    kills = [k for k in c.of("KILL") if not _search(k, c)] + _by_hand_deaths(c)
     if not kills:
         return None
     if not (c.has("ARMED", "MIL") or any(k.head.lemma_ in _GRAVE for k in kills)):
@@ -198,6 +199,19 @@ def _done_to_death(verb: Token) -> bool:
         p.dep_ == "prep" and p.lower_ == "to" and any(o.lower_ == "death" for o in p.children) for p in verb.children)
 
 
+def _by_hand_deaths(c: SentenceCues) -> list[Cue]:
+    """"clubbed to death", "stoned to death" by someone unnamed or armed: the verb of a death told by hand, as a
+    killing cue, when the lexicon gives the verb no killing cue of its own."""
+    out = []
+    for death in c.of("DEATH"):
+        to = death.head.head
+        verb = to.head
+        if death.head.lower_ == "death" and to.lower_ == "to" and verb.lemma_ in _BY_HAND and not (
+                verb.i in c.tokens("KILL") or agents(verb) & c.tokens("CIV")):
+            out.append(Cue("KILL", verb.i, verb.i + 1, verb))  # a crowd's killing is left to the crowd readings
+    return out
+
+
 def _in_an_attack(verb: Token) -> bool:
     """"killed in an attack on the village", "died during a raid": a word that says someone attacked."""
     return any(p.dep_ == "prep" and p.lower_ in ("in", "during") and any(
@@ -292,6 +306,18 @@ def abduction(c: SentenceCues) -> Cue | None:
         taken = [t for t in cue.head.children if t.dep_ in ("dobj", "nsubjpass")] or [
             t for t in cue.head.children if t.dep_ == "nsubj" and cue.head.tag_ == "VBN"]
         if not taken or not all(t.i in weapons for t in taken):
+            return cue
+    return _people_seized(c)
+
+
+def _people_seized(c: SentenceCues) -> Cue | None:
+    """People seized by someone who is not the state ("gunmen seized two aid workers", "four officers were seized
+    by smugglers"): an abduction; what the state seizes of people is an arrest, the ground anyone seizes territory."""
+    for cue in c.of("CAPTURE"):
+        verb = cue.head
+        if verb.lemma_ != "seize" or verb.pos_ != "VERB" or agents(verb) & c.state():
+            continue
+        if people_taken(verb, c):
             return cue
     return None
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from graph.extract.events.count_words import PEOPLE
 from graph.extract.events.cues import Cue, SentenceCues
 from graph.extract.events.syntax import agents, linked, takers
 
-__all__ = ["lost_ground", "territory_reading"]
+__all__ = ["lost_ground", "people_taken", "territory_reading"]
 
 # Ground that is taken: "seized large parts of the town", "recaptured several villages".
 _GROUND = frozenset(["village", "town", "city", "area", "territory", "district", "part", "base", "camp", "airbase",
@@ -34,7 +35,8 @@ def territory_reading(c: SentenceCues) -> tuple[str, Cue] | None:
     parties = c.tokens("ARMED") | c.tokens("MIL") | c.tokens("GOV")
     for cap in sorted(c.of("RETAKE") + c.of("CAPTURE"), key=lambda x: x.start):
         word = _taking_word(cap.head, parties)
-        if word is None or _standing(cap.head) or _vehicles_only(word) or not _part_of_ground(cap, parties):
+        if word is None or _standing(cap.head) or _vehicles_only(word) or people_taken(word, c) or (
+                not _part_of_ground(cap, parties)):
             continue  # "rebel-held", "is controlled by", "took control of a bus", "took most of the cattle"
         named = {
             t.i
@@ -95,6 +97,14 @@ def _vehicles_only(verb: Token) -> bool:
                                   for g in p.children if g.dep_ == "pobj"]
     things = [t for t in taken if t.lemma_.lower() not in _HOLDINGS]
     return bool(things) and all(t.lemma_.lower() in _VEHICLES for t in things)
+
+
+def people_taken(verb: Token, c: SentenceCues) -> bool:
+    """Whether all a taking word took is unarmed people ("seized two aid workers", "four clerks were seized"), read
+    from its object or passive subject: an abduction or an arrest, not ground ("dislodged the rebels from X" is)."""
+    taken = [t for t in verb.children if t.dep_ in ("dobj", "nsubjpass")]
+    armed = c.tokens("MIL")
+    return bool(taken) and all(t.lemma_.lower() in PEOPLE and t.i not in armed for t in taken)
 
 
 _ATTEMPTS = frozenset(["attempt", "try"])
