@@ -92,11 +92,12 @@ GROUP_NOUNS = frozenset(
         "clansmen people peoples"
     )
 )
-# "the town of X", "X district": words that mark an unlabelled capitalised name as a place.
+# "the town of X", "X district", "the hospital of X": words that mark an unlabelled capitalised name after
+# "of" as a place (a site "of" a name is in the town it names, as in "the port of X").
 CUE_BEFORE = frozenset(
     _words(
         "town towns village villages city district area areas suburb neighbourhood neighborhood outskirts "
-        "residents inhabitants streets"
+        "residents inhabitants streets hospital prison port market"
     )
 )
 # Buildings and sites that take the name of the town they stand in ("the Machakos courthouse", "Gulu hospital"):

@@ -1,0 +1,52 @@
+"""Admin areas the generated tables lack: Kenya's former provinces (at their provincial capital, where ACLED codes an
+event placed only in a province) and the zones of Ethiopia's Oromia region (a woreda's or village's container)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract.places.gazetteer import get_gazetteer
+from graph.extract.places.holders import km
+from tests.place_mentions import place_of
+
+# (sentence, mention, name, country, admin1, ACLED precision, a town the point must lie within 150 km of)
+AREAS = [
+    ("Police dispersed a rally of opposition supporters in Rift Valley region on Tuesday.", "Rift Valley region",
+     "Rift Valley Province", "KE", None, 3, "Nakuru"),
+    ("Two herders were killed in a dispute over a water point in North Eastern Province.", "North Eastern Province",
+     "North Eastern Province", "KE", None, 3, "Garissa"),
+    ("Officers fired tear gas at traders across Nyanza Province after the vote.", "Nyanza Province",
+     "Nyanza Province", "KE", None, 3, "Kisumu"),
+    # a zone by its English name, its Amharic direction word and another spelling of its name
+    ("Gunmen killed three farmers in Guji zone on Sunday.", "Guji zone", "Guji Zone", "ET", "Oromiya", 3, "Negele"),
+    ("Protesters blocked the main road in Mirab Shewa zone.", "Mirab Shewa", "West Shewa Zone", "ET", "Oromiya", 3,
+     "Hagere Hiywet"),
+    ("Rebels raided a police post in East Wollega on Friday.", "East Wollega", "East Welega Zone", "ET", "Oromiya",
+     3, "Nekemte"),
+    # a village below the gazetteer takes its zone's point
+    ("Militants ambushed a minibus near Burka Galaan village in East Shewa zone.", "Burka Galaan", "Burka Galaan",
+     "ET", "Oromiya", 3, "Adama"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "mention", "name", "country", "admin1", "precision", "town"), AREAS)
+def test_an_area_the_generated_tables_lack(nlp, text, mention, name, country, admin1, precision, town):
+    location = place_of(nlp, text, mention)
+    assert (location.name, location.country, location.admin1, location.precision) == (name, country, admin1,
+                                                                                        precision)
+    near = next(p for p in get_gazetteer().lookup(town) if p.country == country)
+    assert km(location.lat, location.lon, near.lat, near.lon) < 150
+
+
+# (sentence, mention, country): a province name that other countries also use stays theirs when the text says so
+ELSEWHERE = [
+    ("A mob burned a house in Nyanza town, southern Rwanda.", "Nyanza", "RW"),
+    ("Soldiers and poachers exchanged fire in Zambia's Eastern Province.", "Eastern Province", "ZM"),
+]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "mention", "country"), ELSEWHERE)
+def test_a_shared_province_name_stays_in_the_named_country(nlp, text, mention, country):
+    assert place_of(nlp, text, mention).country == country
