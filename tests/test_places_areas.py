@@ -21,8 +21,8 @@ AREAS = [
     ("Gunmen killed three farmers in Guji zone on Sunday.", "Guji zone", "Guji Zone", "ET", "Oromiya", 3, "Negele"),
     ("Protesters blocked the main road in Mirab Shewa zone.", "Mirab Shewa", "West Shewa Zone", "ET", "Oromiya", 3,
      "Hagere Hiywet"),
-    ("Rebels raided a police post in East Wollega on Friday.", "East Wollega", "East Welega Zone", "ET", "Oromiya",
-     3, "Nekemte"),
+    ("Rebels raided a police post in Ilu Aba Bora on Friday.", "Ilu Aba Bora", "Illubabor Zone", "ET", "Oromiya", 3,
+     "Metu"),
     # a village below the gazetteer takes its zone's point
     ("Militants ambushed a minibus near Burka Galaan village in East Shewa zone.", "Burka Galaan", "Burka Galaan",
      "ET", "Oromiya", 3, "Adama"),
