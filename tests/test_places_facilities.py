@@ -22,7 +22,7 @@ TOWNS = [
     ("Jinja General Hospital (JGH) said it had run out of blood.", "Jinja", "Jinja", "UG"),
     ("A judge at the Machakos Chief Magistrate's Court freed the suspects on bail.", "Machakos", "Machakos", "KE"),
     # "the hospital of X", "the port of X": a small town the NER tags nothing in, named after a site's noun and "of"
-    ("Nurses staged a sit-in at the hospital of Taveta over unpaid wages.", "Taveta", "Taveta", "KE"),
+    ("Nurses at the hospital of Taveta walked out over pay.", "Taveta", "Taveta", "KE"),
     ("Dockers struck at the port of Vipingo on Monday.", "Vipingo", "Vipingo", "KE"),
 ]
 
