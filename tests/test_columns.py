@@ -9,7 +9,9 @@ from spacy.attrs import ENT_ID, ENT_TYPE, IS_ALPHA, IS_PUNCT, IS_UPPER, SENT_STA
 from spacy.tokens import Doc
 
 from graph.extract.parse.columns import (
+    doc_text,
     entities,
+    per_doc,
     token_deps,
     token_ent_iobs,
     token_flags,
@@ -20,6 +22,7 @@ from graph.extract.parse.columns import (
     token_strings,
     token_tags,
     token_texts,
+    tokens_text,
     tokens_where,
 )
 from graph.extract.pipeline import split_chunks
@@ -94,3 +97,31 @@ def test_entities_are_the_docs_and_built_once(nlp, text):
     assert [(e.start, e.end, e.label_, e.ent_id_) for e in entities(doc)] == [
         (e.start, e.end, e.label_, e.ent_id_) for e in doc.ents]
     assert entities(doc) is entities(doc)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_tokens_text_is_the_slices_text(nlp, text):
+    doc = nlp(text)
+    for start in range(len(doc) + 1):
+        for end in range(start, len(doc) + 3):  # an end past the doc stops at its end, as a slice does
+            assert tokens_text(doc, start, end) == doc[start:end].text
+    assert tokens_text(doc, 2, 1) == ""
+
+
+def test_tokens_text_of_a_doc_joined_from_chunks(nlp):
+    doc = Doc.from_docs(list(nlp.pipe(split_chunks(" ".join(TEXTS), 60))), ensure_whitespace=False)
+    assert [tokens_text(doc, i, i + 3) for i in range(len(doc))] == [doc[i : i + 3].text for i in range(len(doc))]
+    assert doc_text(doc) == doc.text
+
+
+def _verbs(doc: Doc) -> list[int]:
+    return [t.i for t in doc if t.pos_ == "VERB"]
+
+
+@pytest.mark.parametrize("text", TEXTS[:3])
+def test_per_doc_works_a_value_out_once_per_doc(nlp, text):
+    first, second = nlp(text), nlp(TEXTS[1])
+    kept = per_doc(first, _verbs)
+    assert kept == [t.i for t in first if t.pos_ == "VERB"]
+    assert per_doc(second, _verbs) == [t.i for t in second if t.pos_ == "VERB"]
+    assert per_doc(first, _verbs) is kept  # the other doc in between: the first's value is kept, not read again

@@ -48,6 +48,14 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 )
 def test_normalise_ignores_case_accents_apostrophes_and_hyphens(name, key):
     assert normalise(name) == key
+    assert normalise(name) == key  # asked again: the remembered key is the same
+
+
+def test_normalise_remembers_its_keys():
+    normalise.cache_clear()
+    normalise("Tell al-Varesh")
+    normalise("Tell al-Varesh")
+    assert normalise.cache_info().hits == 1
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 
 from graph.extract.actors.lexicon import Entry, actor_key
 from graph.extract.countries import countries
-from graph.extract.parse.sentences import sentence_start
+from graph.extract.parse.sentences import sentence_start, span_text
 from graph.records import Actor, Mention
 from graph.state_forces import state_forces_name
 
@@ -143,17 +143,18 @@ class MentionBuilder:
         """Add a mention of ``info`` unless one of its tokens already belongs to a mention."""
         if any(self.table.at(i) for i in range(span.start, span.end)):
             return
-        mention = ActorMention(info.key, span.start, span.end, span.text, span.start_char, span.end_char, link)
+        text = span_text(span)
+        mention = ActorMention(info.key, span.start, span.end, text, span.start_char, span.end_char, link)
         self.table.add(info, mention)
         if link is None:  # "al-Qaeda-linked JNIM" names JNIM as the actor, al-Qaeda as its backer
             self.counts[info.key] += 1
-        self.names.setdefault(info.key, {info.name}).add(span.text)
+        self.names.setdefault(info.key, {info.name}).add(text)
 
     def names_place(self, span: Span) -> bool:
         """Whether a span overlaps a place the places stage resolved ("Sher Khan Kalay", "Barangay Tapi"), or is
         the name of one it resolved elsewhere in the text: a name the statistical NER also read as a person or an
         organisation is that place, not an actor."""
-        return span.text in self.place_names or any(i in self.place_tokens for i in range(span.start, span.end))
+        return span_text(span) in self.place_names or any(i in self.place_tokens for i in range(span.start, span.end))
 
     def count(self, key: str) -> int:
         """How many mentions name the actor itself so far ("<X>-backed" modifiers left out)."""
@@ -172,7 +173,7 @@ def strip_name(span: Span) -> Span:
         start += 1
     while end - start > 1 and doc[end - 1].text in {"'s", "'", "’s"}:
         end -= 1
-    return doc[start:end]
+    return Span(doc, start, end)  # not doc[start:end], which costs a slice's checks
 
 
 def link_after(span: Span) -> str | None:

@@ -9,26 +9,29 @@ token flags (``is_alpha``, ``is_sent_start``, ...) are kept as booleans and the 
 from __future__ import annotations
 
 from collections.abc import Callable, Container, Iterator
+from typing import Any, TypeVar
 from weakref import WeakKeyDictionary
 
-from spacy.attrs import DEP, ENT_IOB, HEAD, LEMMA, LOWER, ORTH, POS, TAG
+from spacy.attrs import DEP, ENT_IOB, HEAD, IDX, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
 __all__ = [
-    "entities", "token_deps", "token_ent_iobs", "token_flags", "token_heads", "token_lemmas", "token_lowers",
-    "token_poses", "token_strings", "token_tags", "token_texts", "tokens_where",
+    "doc_text", "entities", "per_doc", "token_deps", "token_ent_iobs", "token_flags", "token_heads", "token_lemmas",
+    "token_lowers", "token_poses", "token_strings", "token_tags", "token_texts", "tokens_text", "tokens_where",
 ]
 
+T = TypeVar("T")
 _IOB_NAMES = ("", "I", "O", "B")  # spaCy's ENT_IOB numbers -> ``token.ent_iob_``
 
 class _DocLists:
     """What is read once per doc: each attribute's strings for every token, and the named entities."""
 
-    __slots__ = ("columns", "ents")
+    __slots__ = ("columns", "ents", "text")
 
     def __init__(self) -> None:
-        self.columns: dict[int, list] = {}  # attribute -> its strings, flags or head indices
+        self.columns: dict[Any, Any] = {}  # attribute -> its strings, flags or head indices; reader -> its value
         self.ents: tuple[Span, ...] | None = None
+        self.text: str | None = None
 
 
 # doc -> its lists (dropped with the doc)
@@ -51,14 +54,24 @@ def _lists(doc: Doc) -> _DocLists:
     return lists
 
 
-def _kept(doc: Doc, attr: int, read: Callable[[Doc, int], list]) -> list:
-    """The list ``read(doc, attr)`` of ``doc``, read on the first call only."""
+def _kept(doc: Doc, attr: Any, read: Callable[[Doc, Any], Any]) -> Any:
+    """The list ``read(doc, attr)`` of ``doc``, read on the first call only (``attr`` keys it)."""
     last_doc, lists = _last
     columns = (lists if last_doc is doc else _lists(doc)).columns  # the last doc's lists without a call
     values = columns.get(attr)
     if values is None:
         values = columns[attr] = read(doc, attr)
     return values
+
+
+def per_doc(doc: Doc, read: Callable[[Doc], T]) -> T:
+    """``read(doc)``, worked out on the first call for ``doc`` and kept with its columns: for what many rules derive
+    from a whole doc (``read`` must be a module-level function of the doc alone)."""
+    return _kept(doc, read, _applied)
+
+
+def _applied(doc: Doc, read: Callable[[Doc], T]) -> T:
+    return read(doc)
 
 
 def _strings(doc: Doc, attr: int) -> list[str]:
@@ -96,6 +109,28 @@ def entities(doc: Doc) -> tuple[Span, ...]:
     if lists.ents is None:
         lists.ents = tuple(doc.ents)
     return lists.ents
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined from the doc's tokens once per doc (spaCy joins it anew on each read).
+
+    The text is kept, a second copy of it beside the doc's tokens, for as long as the doc is alive: memory traded
+    for the joins saved.
+    """
+    lists = _lists(doc)
+    if lists.text is None:
+        lists.text = doc.text
+    return lists.text
+
+
+def tokens_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text`` for ``0 <= start``, cut from :func:`doc_text` without making a Span (an end past the
+    doc stops at its end, as a slice does)."""
+    end = min(end, len(doc))
+    if end <= start:
+        return ""
+    idxs = _kept(doc, IDX, _numbers)
+    return doc_text(doc)[idxs[start] : idxs[end - 1] + len(_kept(doc, ORTH, _strings)[end - 1])]
 
 
 def token_texts(doc: Doc) -> list[str]:

@@ -3,23 +3,21 @@
 from __future__ import annotations
 
 import bisect
-from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["SentenceIndex", "doc_text", "sentence", "sentence_start", "span_text"]
+from graph.extract.parse.columns import doc_text, per_doc
 
-# doc -> the start of each of its sentences, read once per doc (dropped with the doc)
-_STARTS: WeakKeyDictionary[Doc, tuple[int, ...]] = WeakKeyDictionary()
-# doc -> its text: spaCy joins the text anew from every token on each read of doc.text or span.text
-_TEXTS: WeakKeyDictionary[Doc, str] = WeakKeyDictionary()
+__all__ = ["SentenceIndex", "doc_text", "sentence", "sentence_start", "span_text"]
 
 
 def _starts(doc: Doc) -> tuple[int, ...]:
-    starts = _STARTS.get(doc)
-    if starts is None:  # a tuple: every reader of the doc shares it
-        starts = _STARTS[doc] = tuple(sent.start for sent in doc.sents)
-    return starts
+    """The start of each sentence of ``doc``, read once per doc."""
+    return per_doc(doc, _sentence_starts)
+
+
+def _sentence_starts(doc: Doc) -> tuple[int, ...]:
+    return tuple(sent.start for sent in doc.sents)  # a tuple: every reader of the doc shares it
 
 
 class SentenceIndex:
@@ -46,18 +44,6 @@ def sentence(token: Token) -> Span:
     starts = _starts(doc)
     k = bisect.bisect_right(starts, token.i)
     return Span(doc, starts[k - 1], starts[k] if k < len(starts) else len(doc))
-
-
-def doc_text(doc: Doc) -> str:
-    """``doc.text``, joined from the doc's tokens once per doc.
-
-    The text is kept here, a second copy of it beside the doc's tokens, for as long as the doc is alive: memory
-    traded for the joins saved.
-    """
-    text = _TEXTS.get(doc)
-    if text is None:
-        text = _TEXTS[doc] = doc.text
-    return text
 
 
 def span_text(span: Span) -> str:

@@ -11,7 +11,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
-from graph.extract.parse.columns import entities
+from graph.extract.parse.columns import entities, tokens_text
 from graph.extract.parse.sentences import span_text
 from graph.extract.places.gazetteer import Place, get_gazetteer, normalise, strip_article
 from graph.extract.places.spans import query_variants, strip
@@ -35,11 +35,11 @@ def doc_countries(
         start, end = strip(span)
         if start in skip:
             continue
-        key = normalise(doc[start:end].text)
+        key = normalise(tokens_text(doc, start, end))
         if key in gaz.demonyms and key not in country_names:
             continue
         for s, e, text in query_variants(doc, start, end):
-            iso = country_names.get(normalise(doc[s:e].text))
+            iso = country_names.get(normalise(tokens_text(doc, s, e)))
             if iso:
                 counts[iso] += 2
                 break

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
-from graph.extract.parse.columns import entities
+from graph.extract.parse.columns import entities, token_lowers, tokens_text
 from graph.extract.places.context import (
     actor_countries,
     country_names,
@@ -54,9 +54,8 @@ __all__ = ["ruler_patterns", "find_places", "resolve", "Cues"]
 
 
 def _cues(doc: Doc, start: int, end: int) -> Cues:
-    words = [t.lower_ for t in doc[start:end]]
-    after = [t.lower_ for t in doc[end : end + 4]]
-    before = [t.lower_ for t in doc[max(0, start - 3) : start]]
+    lowers = token_lowers(doc)
+    words, after, before = lowers[start:end], lowers[end : end + 4], lowers[max(0, start - 3) : start]
     state_of = after[:1] == ["state"] and (len(after) < 2 or after[1] not in STATE_NOT_ADMIN) \
         and not before_facility(doc, end)  # "Kano state", but not "Lira State University"
     admin = bool(words and words[-1] in ADMIN_WORDS) or bool(after and after[0] in ADMIN_WORDS - {"state"}) or state_of
@@ -84,7 +83,7 @@ def _apposed(doc: Doc, end: int, starts: dict[int, Span]) -> frozenset:
     """(ISO2, admin1) pairs a country or admin1 unit named right after the mention could be: "Damascus, Oregon"."""
     if end < len(doc) and doc[end].text == "," and end + 1 in starts:
         start2, end2 = strip(starts[end + 1])
-        text = doc[start2:end2].text
+        text = tokens_text(doc, start2, end2)
         if text[:1].isupper():
             return frozenset(
                 (p.country, p.name if p.kind == "governorate" else None)
@@ -258,7 +257,7 @@ def _not_a_place(doc: Doc, start: int, end: int, countries: dict[str, str], demo
         return True
     if end < len(doc) and doc[end].lower_ in MEDIA_NOUNS:
         return True  # "The Post newspaper": an outlet, not the Texan town
-    bare = normalise(doc[start:end].text)
+    bare = normalise(tokens_text(doc, start, end))
     if strip_article(bare) in get_gazetteer().world_regions:
         return True
     return bare in demonyms and bare not in countries  # "Somali" tagged GPE is an adjective, not a region

@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from graph.extract.parse.columns import tokens_text
 from graph.extract.places.gazetteer import get_gazetteer
 from graph.extract.places.holders import (
     ADMIN_KINDS,
@@ -125,7 +126,7 @@ def read_unlisted(
                                                                                moved(held[0].location, *shift)):
                 continue
             noun = place_noun(doc, start, end)
-            location = unlisted_place(doc[start:end].text, noun, held, country)
+            location = unlisted_place(tokens_text(doc, start, end), noun, held, country)
             by_start[start] = PlaceMention(start, end, moved(location, *shift))
             continue
         if any(i in taken for i in range(start, end)):
@@ -142,7 +143,7 @@ def read_unlisted(
                                                                                       list(by_start.values()))
         if held is None and (held := nearby(doc, start, list(by_start.values()), country)) is not None:
             guessed.add(start)
-        location = unlisted_place(doc[start:name_end].text, noun, held, country)
+        location = unlisted_place(tokens_text(doc, start, name_end), noun, held, country)
         by_start[start] = PlaceMention(start, end, moved(location, *shift))  # "X, 80 km north of Y"
         taken.update(range(start, end))
     return _one_place_per_name(_without_strays(doc, list(by_start.values()), ner), guessed)
@@ -175,7 +176,7 @@ def _without_strays(doc: Doc, mentions: list[PlaceMention], ner: set[int]) -> li
     places = {m.location.id: m.location for m in mentions
               if m.location.kind != "country" and m.location.lat is not None}
     strays: dict[str, list[Location]] = {}  # per place: the others, when it strays
-    variants = {m.location.id for m in mentions if _variant(doc[m.start : m.end].text)}
+    variants = {m.location.id for m in mentions if _variant(tokens_text(doc, m.start, m.end))}
     vouched = _country_vouched(doc, mentions)
     points = {(p.lat, p.lon) for p in places.values() if not is_local(p)}
     # a village placed in a part of a country ("X in northern Uganda") rests on no other name: it strays with none
@@ -194,7 +195,7 @@ def _without_strays(doc: Doc, mentions: list[PlaceMention], ner: set[int]) -> li
             out.append(mention)
         elif mention.start > 0 and doc[mention.start - 1].lower_ in LOCATIVES and mention.start in ner:
             home = Counter(o.country for o in others if o.country).most_common(1)[0][0]
-            name = doc[mention.start : mention.end].text
+            name = tokens_text(doc, mention.start, mention.end)
             held = nearby(doc, mention.start, kept, home)  # the place named beside it, as for any unlisted name
             out.append(PlaceMention(mention.start, mention.end, unlisted_place(name, None, held, home)))
     return out

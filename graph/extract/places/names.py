@@ -7,6 +7,7 @@ drops scholarly marks.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -18,6 +19,7 @@ _QUOTES = re.compile(r"['`\u2019\u2018\u02bb\u02bc\u02bf\u02be\u00b4]")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # asked for the same few names many times per article
 def normalise(name: str) -> str:
     """Return the matching key of a name: ASCII, lower case, no apostrophes, words split by one space."""
     if name.isascii():

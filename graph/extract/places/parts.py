@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from graph.extract.parse.columns import token_lowers
 from graph.extract.places.gazetteer import get_gazetteer
 from graph.extract.places.locations import PlaceMention
 from graph.extract.places.words import DIRECTIONS
@@ -37,7 +38,7 @@ def country_part(doc: Doc, held: tuple[PlaceMention, bool] | None) -> tuple[Plac
     while start > 0 and mention.start - start < _MOST_WORDS and (doc[start - 1].lower_ in DIRECTIONS
                                                                   or doc[start - 1].text == "-"):
         start -= 1
-    words = [t.lower_ for t in doc[start : mention.end] if t.lower_ in DIRECTIONS]
+    words = [w for w in token_lowers(doc)[start : mention.end] if w in DIRECTIONS]
     side, extent = _side(words), _admin1_extent(country)
     if side is None or extent is None:
         return held

@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Doc
 
+from graph.extract.parse.columns import token_lowers
 from graph.extract.places.words import COMPASS
 
 __all__ = ["reference_point", "dateline", "distance_unit"]
@@ -33,7 +34,7 @@ def reference_point(doc: Doc, start: int) -> bool:
     for k in range(start - 1, max(0, start - 7), -1):
         token = doc[k]
         if token.lower_ in ("of", "from") and k >= 1:
-            lead = [t.lower_ for t in doc[max(0, k - 4) : k]]
+            lead = token_lowers(doc)[max(0, k - 4) : k]
             compass = token.lower_ == "from" or lead[-1] in COMPASS
             return compass and any(distance_unit(w) for w in lead)
         if token.is_punct or token.pos_ in ("VERB", "AUX", "ADP"):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from graph.extract.parse.columns import entities, token_lowers, token_texts
+from graph.extract.parse.columns import entities, per_doc, token_lowers, token_texts, tokens_text
 from graph.extract.places.gazetteer import get_gazetteer, normalise
 from graph.extract.places.holders import TOWN_KINDS
 from graph.extract.places.listing import ARTICLES, called_noun, place_noun
@@ -62,12 +62,12 @@ def strip(span: Span) -> tuple[int, int]:
 def query_variants(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]:
     """The mention's text, then without a direction word, an apostrophe-less possessive's "s" or a trailing
     type word."""
-    text = doc[start:end].text
+    text = tokens_text(doc, start, end)
     out = [(start, end, text)]
     if end < len(doc) and doc[end].lower_ in ADMIN_WORDS and doc[end].lower_ not in ("state", "district"):
-        out.insert(0, (start, end + 1, doc[start : end + 1].text))  # "Kherson oblast", "Sweida province"
+        out.insert(0, (start, end + 1, tokens_text(doc, start, end + 1)))  # "Kherson oblast", "Sweida province"
     if end - start > 1 and doc[start].lower_ in DIRECTIONS:
-        out.append((start + 1, end, doc[start + 1 : end].text))
+        out.append((start + 1, end, tokens_text(doc, start + 1, end)))
     if end - start > 2 and doc[start].text in _SAINTS and doc[start + 1].text == ".":
         out.append((start, end, spelt_out(doc, start, end)))  # "Sta. Catalina": Santa Catalina
     if text.isupper() and dateline(doc, start, end):
@@ -76,11 +76,11 @@ def query_variants(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]
         out.append((start, end, text[:-1]))  # "Tripolis Fashloum": a possessive that lost its apostrophe
     if end - start > 1 and doc[end - 1].lower_ in ADMIN_WORDS | TOWN_WORDS | CAMP_WORDS:
         s = start + 1 if doc[start].lower_ in DIRECTIONS and end - start > 2 else start
-        out.append((s, end - 1, doc[s : end - 1].text))
-    words = [t.lower_ for t in doc[start:end]]
+        out.append((s, end - 1, tokens_text(doc, s, end - 1)))
+    words = token_lowers(doc)[start:end]
     cut = next((len(words) - n for n in (3, 2) if words[-n:][:2] == ["local", "government"]), None)
     if cut and cut > 0:
-        out.append((start, start + cut, doc[start : start + cut].text))  # "Mafa Local Government (Area)": Mafa LGA
+        out.append((start, start + cut, tokens_text(doc, start, start + cut)))  # "Dorvi Local Government (Area)"
     return out
 
 
@@ -120,7 +120,7 @@ def _abbreviated(doc: Doc) -> list[Span]:
 
 def spelt_out(doc: Doc, start: int, end: int) -> str:
     """The name of ``doc[start:end]`` with an abbreviated saint spelt out: "Sta. Catalina" -> "Santa Catalina"."""
-    return f"{_SAINTS[doc[start].text]} {doc[start + 2 : end].text}"
+    return f"{_SAINTS[doc[start].text]} {tokens_text(doc, start + 2, end)}"
 
 
 def _directed(doc: Doc) -> list[Span]:
@@ -133,7 +133,7 @@ def _directed(doc: Doc) -> list[Span]:
         if lowers[i] not in _DIRECTED or not texts[i].islower() or not texts[i + 1][:1].isupper():
             continue
         for end in (i + 3, i + 2):
-            if end <= len(doc) and f"{texts[i].capitalize()} {doc[i + 1 : end].text}" in trusted:
+            if end <= len(doc) and f"{texts[i].capitalize()} {tokens_text(doc, i + 1, end)}" in trusted:
                 out.append(doc[i:end])
                 break
     return out
@@ -146,8 +146,9 @@ def cued_spans(doc: Doc, taken: set[int]) -> list[Span]:
     only if the gazetteer places them in a country the article names (checked by the caller).
     """
     out: list[Span] = []
-    texts, lowers = token_texts(doc), token_lowers(doc)
-    for i, lower in enumerate(lowers):
+    texts, lowers, may = token_texts(doc), token_lowers(doc), per_doc(doc, _may_name)
+    last = len(doc) - 1
+    for i, lower in enumerate(lowers):  # the cheap tests of each rule first, from lists: this passes every token
         line_start = i == 0 or "\n" in texts[i - 1]  # a token's trailing white space is a space or nothing
         if line_start and (found := _dateline_span(doc, i)):
             start, end = found  # "KABUL, Afghanistan (AP) —", "date 2022-11-03 Kohima:"
@@ -155,16 +156,16 @@ def cued_spans(doc: Doc, taken: set[int]) -> list[Span]:
             start, end = i + 1, _name_end(doc, i + 1, 4)
         elif lower in ("as", "called", "named") and i + 1 < len(doc) and called_noun(doc, i + 1) is not None:
             start, end = i + 1, _name_end(doc, i + 1, 4)  # "an area known as X", "a village called X"
-        elif i > 0 and _may_open_before(doc, i) and (named := _name_before_noun(doc, i)) is not None:
-            start, end = named
-        elif (ends := _road_ends(doc, i)) is not None:
+        elif i > 0 and (may[i - 1] or lowers[i - 1] in BORDER_WORDS) and (named := _name_before_noun(doc, i)):
+            start, end = named  # a name word or a border word ("Korame border town") before a place noun
+        elif texts[i] == "-" and (ends := _road_ends(doc, i)) is not None:
             (first, last), (start, end) = ends  # "the Maiduguri-Damboa road": both towns are places
             if not any(t in taken for t in range(first, last)):
                 out.append(doc[first:last])
                 taken.update(range(first, last))
         elif lower in PLACE_PREFIXES and texts[i][:1].isupper() and i + 1 < len(doc) and _name_token(doc[i + 1]):
             start, end = i, _name_end(doc, i + 1, 3)  # "Jebel Chambi", "Barangay Tapi": named with its kind
-        elif (after := _name_after(doc, i, taken)) is not None:
+        elif i < last and may[i + 1] and (after := _name_after(doc, i, taken)) is not None:
             start, end = after
         else:
             continue
@@ -175,10 +176,9 @@ def cued_spans(doc: Doc, taken: set[int]) -> list[Span]:
 
 
 def _road_ends(doc: Doc, i: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
-    """At the hyphen of "X-Y road" ("the Maiduguri-Damboa road", "Kubo-Gamba and Konduga-Bama axis"), the
+    """At the hyphen ``i`` of "X-Y road" ("the Tarbe-Ulomi road", "Lomar-Rinde and Obun-Tavi axis"), the
     bounds of X and of Y: the towns a road joins, each a place of its own."""
-    if token_texts(doc)[i] != "-" or i < 1 or i + 1 >= len(doc) \
-            or not (_name_token(doc[i - 1]) and _name_token(doc[i + 1])):
+    if i < 1 or i + 1 >= len(doc) or not (_name_token(doc[i - 1]) and _name_token(doc[i + 1])):
         return None
     end = _name_end(doc, i + 1, 3)
     k = end
@@ -214,19 +214,13 @@ def _name_before_noun(doc: Doc, i: int) -> tuple[int, int] | None:
     return start, end
 
 
-def _may_open_before(doc: Doc, i: int) -> bool:
-    """What :func:`_name_before_noun` asks of the word before token ``i``, read from the doc's word lists: a name
-    word or a border word ("Korame border town"); the cheap test runs on every token."""
-    return _may_name(doc, i - 1) or token_lowers(doc)[i - 1] in BORDER_WORDS
-
-
 def _town_before(doc: Doc, i: int) -> tuple[int, int] | None:
     """The bounds of the name right before token ``i`` when the gazetteer lists a town or city district so called."""
     start = i
     while start > 0 and i - start < 3 and _name_token(doc[start - 1]):
         start -= 1
     if start == i or not any(p.kind in TOWN_KINDS or (p.curated and p.kind == "area")
-                             for p in get_gazetteer().lookup(doc[start:i].text)):
+                             for p in get_gazetteer().lookup(tokens_text(doc, start, i))):
         return None
     return start, i
 
@@ -234,8 +228,9 @@ def _town_before(doc: Doc, i: int) -> tuple[int, int] | None:
 def _name_after(doc: Doc, i: int, taken: set[int]) -> tuple[int, int] | None:
     """The bounds of a name after token ``i`` that the NER mislabelled but its place marks: "in Koforidua" read
     as a person, "at X", "attack X", and "<place>, X, <place>" ("Barangay Tapi, Himamaylan, Negros Occidental",
-    Himamaylan read as a person); ``taken`` holds the tokens of the places found so far."""
-    if i + 1 >= len(doc) or not _may_name(doc, i + 1) or not (_name_token(doc[i + 1]) and _maybe_place(doc[i + 1])):
+    Himamaylan read as a person); ``taken`` holds the tokens of the places found so far. Token ``i + 1`` is one
+    that may open a name (capitalised or an article)."""
+    if not (_name_token(doc[i + 1]) and _maybe_place(doc[i + 1])):
         return None
     end = _name_end(doc, i + 1, 3)
     if locative(doc, i + 1):
@@ -301,10 +296,14 @@ def _maybe_place(token) -> bool:
 def widen(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Bounds of the whole name when a capitalised neighbour belongs to it: "[East] London", "Tel [Abyad]"."""
     gaz = get_gazetteer()
+    may = per_doc(doc, _may_name)
     for s, e in ((start - 1, end + 1), (start - 1, end), (start, end + 2), (start, end + 1)):
-        if s < 0 or e > len(doc) or not all(_name_token(doc[i]) for i in (*range(s, start), *range(end, e))):
+        if s < 0 or e > len(doc):
             continue
-        text = doc[s:e].text
+        around = (*range(s, start), *range(end, e))
+        if not all(may[i] for i in around) or not all(_name_token(doc[i]) for i in around):
+            continue
+        text = tokens_text(doc, s, e)
         if any(_bare(p.name) == normalise(text) for p in gaz.lookup(text)):
             return s, e
     before = doc[start - 1] if start >= 1 else None
@@ -319,10 +318,12 @@ def widen(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def _possessive_end(doc: Doc, start: int, end: int) -> int:
     """End of a listed name that goes on past a possessive ("King William's Town", "Port St John's"), else ``end``:
     "Syria's Idlib" is two names."""
+    texts = token_texts(doc)
     for stop in (end + 3, end + 2, end + 1):  # the longest listed name first
-        words = doc[end:stop] if stop <= len(doc) else ()
-        if any(t.text in _POSSESSIVES for t in words) and all(t.text in _POSSESSIVES or _name_token(t) for t in words) \
-                and get_gazetteer().lookup(doc[start:stop].text):
+        if stop > len(doc) or not any(text in _POSSESSIVES for text in texts[end:stop]):
+            continue  # tested first, from the list: a possessive is rare
+        if all(texts[i] in _POSSESSIVES or _name_token(doc[i]) for i in range(end, stop)) \
+                and get_gazetteer().lookup(tokens_text(doc, start, stop)):
             return stop
     return end
 
@@ -344,9 +345,10 @@ def _plain(token) -> bool:
 _ARABIC_ARTICLES = ARTICLES - {"the"}  # listing's articles inside a name: "Ad Durayhimi"
 
 
-def _may_name(doc: Doc, i: int) -> bool:
-    """What :func:`_name_token` asks first, read from the doc's word lists: an article or a capital."""
-    return token_texts(doc)[i][:1].isupper() or token_lowers(doc)[i] in _ARABIC_ARTICLES
+def _may_name(doc: Doc) -> list[bool]:
+    """What :func:`_name_token` asks first of each token of ``doc``, from its word lists: a capital or an article."""
+    return [text[:1].isupper() or lower in _ARABIC_ARTICLES
+            for text, lower in zip(token_texts(doc), token_lowers(doc), strict=True)]
 
 
 def _name_token(token) -> bool:
