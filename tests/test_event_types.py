@@ -286,6 +286,12 @@ def test_taxonomy_has_the_codebook_names():
         # people seized by anyone but the state are abducted; places seized are ground
         ("Gunmen seized two aid workers on the road to Kolabe.", "Abduction/forced disappearance"),
         ("Four teachers were seized by armed men outside Kolabe.", "Abduction/forced disappearance"),
+        # an attack noun whose phrase tells of deaths ("that left two dead"), though a speaker condemns it
+        ("The union condemned the attack on the house of a councillor in Dorvane that left two people dead.",
+         "Attack"),
+        # robbers who fire on the state's forces fight them; robbery arrests stay police work
+        ("Robbers who were looting shops in Dorvane opened fire on a police patrol, wounding an officer.",
+         "Armed clash"),
         # arrests are no disaster's doing, even under a state of emergency
         ("Police arrested forty opposition members in Kolabe under a state of emergency.", "Arrests"),
     ],

@@ -93,8 +93,9 @@ def kill_reading(c: SentenceCues) -> tuple[str, Cue] | None:
         # no armed actor named: civilians shot, hacked or executed by someone unnamed are still attacked
         # or killed in an attack ("killed in a shooting at a nightclub" says too little to tell from a crime)
         lethal = [k for k in kills if (k.head.lemma_ in _ASSAULTS or _in_an_attack(k.head) or _attack_killing(k.head))
-                  and k.head.pos_ == "VERB"
-                  and _by_people(k.head) and any(_token_class(t, c) == "CIV" for t in targets(k.head))]
+                  and k.head.pos_ == "VERB" and _by_people(k.head) and any(
+                      _token_class(t, c) == "CIV" or t.lemma_.lower() in PEOPLE for t in targets(k.head))]
+        lethal += [k for k in kills if _deadly_attack(k.head, c)]
         lethal += [k for k in kills if _done_to_death(k.head) and _by_people(k.head) and any(
             _token_class(t, c) == "CIV" or t.lemma_.lower() in PEOPLE or t.ent_type_ == "PERSON"
             for t in targets(k.head))]
@@ -210,6 +211,16 @@ def _by_hand_deaths(c: SentenceCues) -> list[Cue]:
                 verb.i in c.tokens("KILL") or agents(verb) & c.tokens("CIV")):
             out.append(Cue("KILL", verb.i, verb.i + 1, verb))  # a crowd's killing is left to the crowd readings
     return out
+
+
+def _deadly_attack(noun: Token, c: SentenceCues) -> bool:
+    """"the attack on the home of a candidate that left one person dead": an attack noun with a relative clause in
+    its phrase that tells of deaths, which says someone attacked and killed."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _ATTACK_NOUNS:
+        return False
+    deaths = c.tokens("DEATH")
+    return any(clause.dep_ == "relcl" and any(t.i in deaths or t.lemma_ in _LETHAL for t in clause.subtree)
+               for clause in noun.subtree)  # the clause often hangs on the attack's target ("the home of X that")
 
 
 def _in_an_attack(verb: Token) -> bool:

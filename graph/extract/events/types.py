@@ -45,8 +45,6 @@ class EventTyping:
 def _off_topic(c: SentenceCues) -> bool:
     """Claims of responsibility, disasters, crime and diplomacy that report no conflict event."""
     fighting = c.has("SHELL", "SUICIDE", "GRENADE", "IED", "CLASH", "ARMED", "PROTEST", "CROWDCTL", "MOB")
-    if c.has("CRIME") and not fighting:
-        return True
     if c.has("DISASTER") and not (fighting or c.has("ARREST")):
         return True  # arrests are no disaster's doing, even under a state of emergency
     lethal_state = c.has("MIL", "GOV") and c.has("KILL", "CLASH")
