@@ -50,6 +50,7 @@ __all__ = [
     "EVIDENCE_FIGURES", "STORE_EVENTS", "EVENTS_IN_WINDOWS", "EVENTS_OF_KEYS", "MENTIONS_OF", "with_windows",
     "RENAME_EVENTS", "GRAPH_COUNT", "RECENT_DOCUMENTS", "DOCUMENTS_OF", "KEPT_DOCUMENTS", "SUMMARY", "EVENT_FACTS",
     "TALLIES_OF", "ENTITY_EVENTS", "delete_summaries", "replace_summaries",
+    "TALLIES_WHOLE", "MARK_TALLIES_WHOLE",
 ]
 
 PREFIXES = sparql_prefixes("rdf", "schema", "sem", "ckg", "prov", "geo")
@@ -961,12 +962,14 @@ from graph.link.queries import (  # noqa: E402
     GRAPH_SUBJECTS,
     KEPT_DOCUMENTS,
     LATEST_READINGS,
+    MARK_TALLIES_WHOLE,
     MENTIONS_OF,
     READING_SKIPPED,
     READINGS_OF,
     RENAME_EVENTS,
     STORE_EVENTS,
     TALLIES_OF,
+    TALLIES_WHOLE,
     WITH_CURRENT_FACTS,
     delete_current,
     delete_summaries,

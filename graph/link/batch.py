@@ -26,6 +26,7 @@ from graph.link.current import BatchFacts, mentioned, prepare_batch, reconcile_b
 from graph.link.events import date_interval
 from graph.link.readings import BatchReadings
 from graph.link.relink import relink_graphs
+from graph.link.summaries import mark_whole
 from graph.link.tallies import Window, tallies_of
 from graph.link.write import ensure_ontology
 from graph.store import TripleStore
@@ -117,6 +118,7 @@ class BatchLinker:
         Returns the distinct actors, places, events and documents the batch mentions, by class IRI.
         """
         ensure_ontology(self.store)
+        mark_whole(self.store)  # a store's first write begins its current graph with every event summary
         rows = self.rows()
         renamed = relink_graphs(self.store, self.base_iri, self.reports, rows)
         if self._prepared is None or self.readings.pending:

@@ -28,7 +28,7 @@ from graph.link.facts import ONE_VALUE, current_lines, current_ntriples, joined,
 from graph.link.merged import merged_ntriples, run_update
 from graph.link.readings import BatchReadings
 from graph.link.recent import from_batch, from_store, recent_lines
-from graph.link.summaries import EventChanges
+from graph.link.summaries import EventChanges, facts_of_lines, mark_whole
 from graph.link.tallies import Tallies, changing, tallies_of
 from graph.store import TripleStore
 from graph.vocab import CKG, CURRENT_GRAPH, RDF, SDO, SEM
@@ -173,9 +173,14 @@ def reconcile_batch(store: TripleStore, batch: BatchReadings, prepared: BatchFac
     changes = EventChanges()
     if fresh:
         recent = recent_lines(from_batch(store, batch, (), fresh=fresh & (found[_ACTOR] | found[_PLACE])))
-        facts = joined(prepared.lines[s] for s in fresh) + merged_ntriples(batch.evidence(fresh)) + recent
+        merged = merged_ntriples(batch.evidence(fresh))
+        facts = joined(prepared.lines[s] for s in fresh) + merged + recent
         store.insert(facts.encode(), str(CURRENT_GRAPH), atomic=False, lenient=True)  # the batch's journal covers it
-        changes.read_after(store, fresh & found[_EVENT])
+        events = fresh & found[_EVENT]  # their facts as just loaded, not read back
+        written, unread = facts_of_lines([*(line for s in events for line in prepared.lines[s]),
+                                          *merged.splitlines()], events)
+        changes.written(events - unread, written)
+        changes.read_after(store, unread)
         if tallies is not None:
             tallies.put({s: rows for s, rows in prepared.counted.items() if s in fresh})
     tallied = _tallied(tallies, prepared.counted, prepared.stored - touched) if tallies is not None else {}
@@ -258,6 +263,7 @@ def rebuild_current(store: TripleStore) -> None:
         if tallies is not None:
             tallies.clear()
         run_update(store, queries.DROP_CURRENT)
+        mark_whole(store)
         reconcile(store, {row["s"] for row in store.select(queries.ALL_SUBJECTS)})
 
 

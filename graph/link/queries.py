@@ -34,6 +34,8 @@ __all__ = [
     "EVENT_FACTS",
     "TALLIES_OF",
     "ENTITY_EVENTS",
+    "TALLIES_WHOLE",
+    "MARK_TALLIES_WHOLE",
     "delete_summaries",
     "replace_summaries",
     "delete_current",
@@ -147,19 +149,15 @@ KEPT_DOCUMENTS = _LINK_PREFIXES + f"""SELECT ?s ?document ?published WHERE {{
 }}
 """
 
-# The current facts of the events #IRIS# that their actors' and places' summaries count (graph.link.summaries): one
-# row per date, place, actor (?role sem:hasActor) and role.
-EVENT_FACTS = _LINK_PREFIXES + f"""SELECT ?event ?day ?datatype ?place ?role ?actor WHERE {{
+# The current facts of the events #IRIS# that their actors' and places' summaries count (graph.link.summaries): date,
+# place, actors (sem:hasActor) and roles. One index range per event, filtered: a UNION of one pattern per predicate
+# took 1.5x as long (300 events of a batch).
+EVENT_FACTS = _LINK_PREFIXES + f"""SELECT ?event ?p ?o ?datatype WHERE {{
   VALUES ?event {{ {_IRIS} }}
-  GRAPH {_CURRENT} {{
-    {{ ?event sem:hasTimeStamp ?date BIND(STR(?date) AS ?day) BIND(DATATYPE(?date) AS ?datatype) }}
-    UNION {{ ?event sem:hasPlace ?place }}
-    UNION {{ ?event sem:hasActor ?actor BIND(sem:hasActor AS ?role) }}
-    UNION {{ ?event ckg:actor1 ?actor BIND(ckg:actor1 AS ?role) }}
-    UNION {{ ?event ckg:actor2 ?actor BIND(ckg:actor2 AS ?role) }}
-    UNION {{ ?event ckg:associateActor1 ?actor BIND(ckg:associateActor1 AS ?role) }}
-    UNION {{ ?event ckg:associateActor2 ?actor BIND(ckg:associateActor2 AS ?role) }}
-  }}
+  GRAPH {_CURRENT} {{ ?event ?p ?o }}
+  FILTER(?p IN (sem:hasTimeStamp, sem:hasPlace, sem:hasActor, ckg:actor1, ckg:actor2, ckg:associateActor1,
+                ckg:associateActor2))
+  BIND(DATATYPE(?o) AS ?datatype)
 }}
 """
 
@@ -179,6 +177,13 @@ TALLIES_OF = _LINK_PREFIXES + f"""SELECT ?s ?tally WHERE {{
   VALUES ?s {{ {_IRIS} }} GRAPH {_CURRENT} {{ ?s ckg:eventTally ?tally }}
 }}
 """
+
+# Whether the current graph has every actor's and place's event tally (graph.link.summaries); its mark, written when
+# the current graph is begun (an empty store's first write, a rebuild).
+TALLIES_WHOLE = _LINK_PREFIXES + f"""SELECT ?all WHERE {{ GRAPH {_CURRENT} {{ {_CURRENT} ckg:eventTally ?all }} }}"""
+MARK_TALLIES_WHOLE = _LINK_PREFIXES + f"""INSERT {{
+  GRAPH {_CURRENT} {{ {_CURRENT} ckg:eventTally "every actor and place" }}
+}} WHERE {{ FILTER NOT EXISTS {{ GRAPH {_CURRENT} {{ ?s ?p ?o }} }} }}"""
 
 # The event tallies and summaries of #IRIS#, deleted.
 _DELETE_SUMMARIES = _LINK_PREFIXES + f"""DELETE {{ GRAPH {_CURRENT} {{ ?s ?p ?o }} }} WHERE {{

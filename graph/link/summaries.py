@@ -34,14 +34,17 @@ from graph import queries
 from graph.link.merged import run_update
 from graph.ntriples import iri, literal
 from graph.store import TripleStore
-from graph.vocab import CKG, CURRENT_GRAPH, SEM
+from graph.vocab import CKG, CURRENT_GRAPH, SEM, XSD
 
-__all__ = ["EventChanges", "summary_of", "KEEP", "SHOWN"]
+__all__ = ["EventChanges", "summary_of", "mark_whole", "KEEP", "SHOWN"]
 
 SHOWN = 100  # events, co-actors and places a record lists (api.entities.RECORD_LIMIT, graph.queries.TIMELINE_LIMIT)
 KEEP = 2 * SHOWN  # newest events kept: an event that leaves them seldom leaves fewer than SHOWN of more
 _CHUNK = 300
-_HAS_ACTOR = str(SEM.hasActor)
+_HAS_ACTOR, _HAS_PLACE, _STAMP = str(SEM.hasActor), str(SEM.hasPlace), str(SEM.hasTimeStamp)
+_COUNTED = frozenset({_HAS_ACTOR, _HAS_PLACE, _STAMP, *(str(role) for role in (
+    CKG.actor1, CKG.actor2, CKG.associateActor1, CKG.associateActor2))})  # the predicates of EVENT_FACTS
+_STRING = str(XSD.string)
 _SUMMARY, _TALLY = iri(str(CKG.eventSummary)), iri(str(CKG.eventTally))
 Date = tuple[str, str]  # (text, datatype IRI)
 
@@ -62,15 +65,48 @@ def read_facts(store: TripleStore, events: Iterable[str]) -> dict[str, Facts]:
     for start in range(0, len(ordered), _CHUNK):
         for row in store.select(queries.with_iris(queries.EVENT_FACTS, ordered[start:start + _CHUNK])):
             facts = found.setdefault(row["event"], {"date": None, "places": set(), "actors": set(), "roles": set()})
-            if "day" in row:  # two dates (never written so): the smallest, so the choice is the same every time
-                date = (str(row["day"]), str(row["datatype"]))
-                facts["date"] = min(date, facts["date"] or date)
-            if "place" in row:
-                facts["places"].add(row["place"])
-            if "actor" in row:
-                role = str(row["role"])
-                facts["actors" if role == _HAS_ACTOR else "roles"].add(
-                    row["actor"] if role == _HAS_ACTOR else (role.rsplit("#", 1)[-1], row["actor"]))
+            _add(facts, row["p"], str(row["o"]), row.get("datatype"))
+    return _folded(found)
+
+
+def facts_of_lines(lines: Iterable[str], events: set[str]) -> tuple[dict[str, Facts], set[str]]:
+    """The facts of these events in N-Triples lines the writer made (one space between terms), without a read;
+    and the events whose date has an escape in it (rare: read them from the store instead)."""
+    found: dict[str, dict[str, Any]] = {}
+    unread: set[str] = set()
+    for line in lines:
+        parts = line.split(" ", 2)
+        if len(parts) < 3:
+            continue
+        subject, predicate, rest = parts[0], parts[1][1:-1], parts[2]
+        if predicate not in _COUNTED or subject[1:-1] not in events:
+            continue
+        event, value = subject[1:-1], rest[:-2]
+        facts = found.setdefault(event, {"date": None, "places": set(), "actors": set(), "roles": set()})
+        if predicate != _STAMP:
+            _add(facts, predicate, value[1:-1], None)
+        elif "\\" in value:
+            unread.add(event)
+        else:
+            text, _, datatype = value[1:].rpartition('"')
+            _add(facts, predicate, text, datatype[3:-1] if datatype else _STRING)
+    return _folded(found), unread
+
+
+def _add(facts: dict[str, Any], predicate: str, value: str, datatype: str | None) -> None:
+    """Add one (predicate, value) of an event to the facts being read."""
+    if predicate == _STAMP:  # two dates (never written so): the smallest, so the choice is always the same
+        date = (value, str(datatype))
+        facts["date"] = min(date, facts["date"] or date)
+    elif predicate == _HAS_PLACE:
+        facts["places"].add(value)
+    elif predicate == _HAS_ACTOR:
+        facts["actors"].add(value)
+    else:
+        facts["roles"].add((predicate.rsplit("#", 1)[-1], value))
+
+
+def _folded(found: dict[str, dict[str, Any]]) -> dict[str, Facts]:
     return {event: Facts(f["date"], frozenset(f["places"]), frozenset(f["actors"]), frozenset(f["roles"]))
             for event, f in found.items()}
 
@@ -89,6 +125,14 @@ def _gives(facts: Facts | None) -> dict[str, Counter[tuple[str, str]]]:
     for place in facts.places:
         counts[place].update([("n", ""), *dated, *(("with", actor) for actor in facts.actors)])
     return counts
+
+
+def _kinds(facts: Facts | None) -> dict[str, str]:
+    """The actors and places of an event with these facts, with the filter of their event lists."""
+    if facts is None:
+        return {}
+    return {**{actor: "actor" for _, actor in facts.roles}, **dict.fromkeys(facts.actors, "actor"),
+            **dict.fromkeys(facts.places, "place")}
 
 
 def _listed(facts: Facts | None) -> set[str]:
@@ -113,15 +157,20 @@ class EventChanges:
     def read_after(self, store: TripleStore, subjects: Iterable[str]) -> None:
         """Read the facts of these subjects' events once they are written."""
         subjects = list(subjects)
-        found = read_facts(store, subjects)
+        self.written(subjects, read_facts(store, subjects))
+
+    def written(self, subjects: Iterable[str], found: dict[str, Facts]) -> None:
+        """Note the facts of these subjects' events once they are written (``found``: those that have some)."""
+        subjects = list(subjects)
         self.after.update({s: found.get(s) for s in subjects})
         self.before.update({s: None for s in subjects if s not in self.before})  # had none: written fresh
 
     def apply(self, store: TripleStore, journaled: bool = False) -> None:
         """Move the tallies of the actors and places whose events changed, and write them and their summaries.
 
-        An entity without a tally (new, or in a store written before tallies were kept) is counted whole from
-        its events in the store, so a tally is either exact or absent.
+        In a current graph begun with tallies (``mark_whole``), an entity without one had no event; in one
+        written before they were kept, it is counted whole from its events in the store. So a tally is either
+        exact or absent.
         """
         moves = _Moves()
         for event, old in self.before.items():
@@ -130,6 +179,9 @@ class EventChanges:
                 moves.add(event, old, new)
         changed = moves.entities()
         tallies = _read_tallies(store, changed)
+        had = set(tallies)
+        if store.select(queries.TALLIES_WHOLE):  # every entity with an event has a tally: the others had none
+            tallies.update({e: _empty(moves.kinds[e]) for e in changed - set(tallies)})
         recounted = _recount(store, changed - set(tallies))
         for entity in sorted(changed & set(tallies)):
             tally = tallies[entity]
@@ -139,7 +191,7 @@ class EventChanges:
             tally["newest"] = _merged(kept, moves.joined[entity], complete)
             if len(tally["newest"]) < min(SHOWN, tally["n"]):
                 tally["newest"] = _read_newest(store, entity, tally["kind"])
-        _write(store, {e: tallies[e] if e in tallies else recounted[e] for e in sorted(changed)}, journaled)
+        _write(store, {e: tallies[e] if e in tallies else recounted[e] for e in sorted(changed)}, had, journaled)
 
 
 class _Moves:
@@ -149,6 +201,7 @@ class _Moves:
         self.counts: dict[str, Counter[tuple[str, str]]] = defaultdict(Counter)
         self.left: dict[str, set[str]] = defaultdict(set)  # entity -> events that leave its list
         self.joined: dict[str, list[list[Any]]] = defaultdict(list)  # entity -> [day, datatype, event] joining it
+        self.kinds: dict[str, str] = {}  # entity -> its event list's filter ("actor" or "place")
 
     def add(self, event: str, old: Facts | None, new: Facts | None) -> None:
         """Note that ``event``'s facts went from ``old`` to ``new`` (None: no facts)."""
@@ -156,6 +209,7 @@ class _Moves:
             self.counts[entity].subtract(gives)
         for entity, gives in _gives(new).items():
             self.counts[entity].update(gives)
+        self.kinds.update({**_kinds(old), **_kinds(new)})
         was, now = _listed(old), _listed(new)
         old_date, new_date = old.date if old else None, new.date if new else None
         stays = was & now if old_date == new_date else set()  # in both lists at the same place
@@ -181,8 +235,7 @@ def _recount(store: TripleStore, entities: Iterable[str]) -> dict[str, dict[str,
         moves = _Moves()
         for event in theirs & facts.keys():
             moves.add(event, None, facts[event])
-        tally = found[entity] = _empty("place" if any(entity in facts[e].places for e in theirs & facts.keys())
-                                       else "actor")
+        tally = found[entity] = _empty(moves.kinds.get(entity, "actor"))
         _count(tally, moves.counts[entity])
         tally["newest"] = _ordered(moves.joined[entity])[:KEEP]
     return found
@@ -251,20 +304,22 @@ def _top(counts: dict[str, int]) -> list[list[Any]]:
     return [[key, n] for key, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:SHOWN]]
 
 
-def _write(store: TripleStore, tallies: dict[str, dict[str, Any] | None], journaled: bool) -> None:
-    """Replace the tallies and summaries of these entities (None, or no event left: none)."""
+def _write(store: TripleStore, tallies: dict[str, dict[str, Any] | None], had: set[str], journaled: bool) -> None:
+    """Replace the tallies and summaries of these entities (None, or no event left: none); ``had``: those that
+    have them now (the others have nothing to delete)."""
     entities = list(tallies)
-    bulk = []
-    for start in range(0, len(entities), _CHUNK):
-        chunk = entities[start:start + _CHUNK]
-        lines = "".join(_lines(entity, tallies[entity]) for entity in chunk)
-        if journaled:  # the bulk loader after the deletes: a crash before the batch settles rebuilds them
-            run_update(store, queries.delete_summaries(chunk))
-            bulk.append(lines)
-        else:  # one update: a reader never finds an entity without them
-            run_update(store, queries.replace_summaries(chunk, lines))
-    if any(bulk):
-        store.insert("".join(bulk).encode(), str(CURRENT_GRAPH), atomic=False, lenient=True)
+    if not journaled:  # one update per chunk: neither a reader nor a crash finds an entity without them
+        for start in range(0, len(entities), _CHUNK):
+            chunk = entities[start:start + _CHUNK]
+            lines = "".join(_lines(entity, tallies[entity]) for entity in chunk)
+            run_update(store, queries.replace_summaries(sorted(had.intersection(chunk)), lines))
+        return
+    stale = sorted(had & set(entities))
+    for start in range(0, len(stale), _CHUNK):  # the batch's journal covers the gap: a crash rebuilds them
+        run_update(store, queries.delete_summaries(stale[start:start + _CHUNK]))
+    lines = "".join(_lines(entity, tally) for entity, tally in tallies.items())
+    if lines:  # the engine's loader: tens of times faster than INSERT DATA
+        store.insert(lines.encode(), str(CURRENT_GRAPH), lenient=True)
 
 
 def _lines(entity: str, tally: dict[str, Any] | None) -> str:
@@ -274,6 +329,11 @@ def _lines(entity: str, tally: dict[str, Any] | None) -> str:
     subject = iri(entity)
     return (f"{subject} {_TALLY} {literal(json.dumps(tally, separators=(',', ':'), sort_keys=True))} .\n"
             f"{subject} {_SUMMARY} {literal(json.dumps(_summary(tally), separators=(',', ':'), sort_keys=True))} .\n")
+
+
+def mark_whole(store: TripleStore) -> None:
+    """Mark the current graph as having every entity's tally if it is empty (a store's first write, a rebuild)."""
+    run_update(store, queries.MARK_TALLIES_WHOLE)
 
 
 def summary_of(store: TripleStore, entity: str) -> dict[str, Any] | None:
