@@ -294,6 +294,12 @@ def test_regained_ground_was_the_only_armed_groups(extractor, text, actor2):
          "Unidentified Armed Group (Mali)"),
         ("Unidentified gunmen clashed with each other in Gao, Mali, killing one.", "Unidentified Armed Group (Mali)",
          None),
+        # local people who fight are their community's militia
+        ("Police attacked pastoralists near Moyale, Ethiopia, on Monday. Some 12 people were killed on both sides in "
+         "the clashes.", "Police Forces of Ethiopia", "Unidentified Communal Militia (Ethiopia)"),
+        # locals who only died in it are no side of it
+        ("Soldiers fought near a village outside Gao, Mali, on Monday, and two villagers died.",
+         "Military Forces of Mali", "Unidentified Armed Group (Mali)"),
     ],
 )
 def test_the_other_side_of_a_clash(extractor, text, actor1, actor2):

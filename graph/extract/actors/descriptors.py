@@ -195,17 +195,21 @@ _UNNAMED_ARMED = frozenset(["unidentified", "jihadist", "rebels"])
 # participles that attribute unnamed armed men to a group: "gunmen thought to belong to X"
 _ATTRIBUTING = frozenset(["believe", "suspect", "think", "presume", "allege", "say", "report"])
 _ATTRIBUTION_WORDS = 14  # room for a long name: "thought to belong to the Islamic State West Africa Province"
+_BEFORE_ATTRIBUTION = 6  # room for what the men wear or carry before it: "gunmen in army uniforms, suspected to be"
 _NON_STATE_ARMED = frozenset(["armed_group", "militia"])
+# the state's men the participle may name instead of a group: "gunmen suspected to be soldiers"
+_STATE_MEN = {"soldiers": "state", "soldier": "state", "troops": "state", "policemen": "police",
+              "policeman": "police", "police": "police"}
 
 
 def _attributed_group(builder: MentionBuilder, cls: str, head) -> ActorInfo | None:
-    """The named armed group unnamed armed men are said to belong to ("gunmen thought to belong to X", "armed men
-    suspected to be X fighters"): ACLED codes the attack as that group's. Read from the words after the
-    participle, which the parser often attaches elsewhere."""
+    """The named armed group (or the state's force) unnamed armed men are said to belong to ("gunmen thought to
+    belong to X", "armed men suspected to be X fighters", "gunmen in army uniforms, suspected to be soldiers"):
+    ACLED codes the attack as theirs. Read from the words after the participle, which the parser often attaches
+    elsewhere."""
     doc, table = builder.doc, builder.table
-    verb = head.i + 1
-    if cls not in _UNNAMED_ARMED or verb >= len(doc) or doc[verb].lemma_.lower() not in _ATTRIBUTING \
-            or doc[verb].tag_ not in ("VBN", "VBD"):
+    verb = _attributing_participle(doc, head) if cls in _UNNAMED_ARMED else None
+    if verb is None:
         return None
     for i in range(verb + 1, min(verb + _ATTRIBUTION_WORDS, len(doc))):
         if doc[i].is_punct and doc[i].text not in ("-", "'", '"'):
@@ -213,6 +217,20 @@ def _attributed_group(builder: MentionBuilder, cls: str, head) -> ActorInfo | No
         mention = table.at(i)
         if mention is not None and mention.link is None and table.actors[mention.key].kind in _NON_STATE_ARMED:
             return table.actors[mention.key]
+        if doc[i].lower_ in _STATE_MEN and doc[i - 1].lower_ in ("be", "been"):
+            return resolve_descriptor(builder, _STATE_MEN[doc[i].lower_], builder.country_at(i), False)
+    return None
+
+
+def _attributing_participle(doc: Doc, head) -> int | None:
+    """The index of the participle that attributes the men of ``head`` ("suspected", "believed"), right after it or
+    after what they wear or carry ("in army uniforms", "wearing masks"), before the clause's own verb."""
+    for i in range(head.i + 1, min(head.i + _BEFORE_ATTRIBUTION + 1, len(doc))):
+        token = doc[i]
+        if token.lemma_.lower() in _ATTRIBUTING and token.tag_ in ("VBN", "VBD"):
+            return i
+        if (token.pos_ in ("VERB", "AUX") and token.tag_ != "VBG") or (token.is_punct and token.text != ","):
+            return None
     return None
 
 

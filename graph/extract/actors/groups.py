@@ -194,7 +194,19 @@ def group_mentions(builder: MentionBuilder) -> None:
             builder.add(ActorInfo(actor_key(name), name, "civilians", code), doc[span.end : end])
             continue
         known = _short_forms().get(span.text)  # "ADF rebels": the dictionary's group of that short form
-        builder.add(known or ActorInfo(actor_key(span.text), span.text, kind), mention)
+        builder.add(known or ActorInfo(actor_key(span.text), span.text, kind), doc[_called_from(doc, span.start) :
+                                                                                  mention.end])
+
+
+def _called_from(doc: Doc, start: int) -> int:
+    """Where the words that call a name a group begin ("rebel group" of "the new rebel group KPLF"): they are its
+    mention, so that "rebel" names no other group of the article."""
+    if start == 0 or doc[start - 1].lower_ not in _GROUP_WORDS:
+        return start
+    start -= 1
+    while start > 0 and (doc[start - 1].lower_ in _nouns() or doc[start - 1].lower_ in _QUALIFIERS):
+        start -= 1
+    return start
 
 
 @cache

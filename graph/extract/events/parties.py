@@ -27,6 +27,7 @@ X is the country of the event's place, else the article's country; none when nei
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -57,6 +58,12 @@ _UNKNOWN = "Unidentified Armed Group"
 _UNNAMED_MILITIAS = ("Unidentified Clan Militia", "Unidentified Communal Militia")
 _IDENTITY_MILITIAS = ("Ethnic Militia", "Clan Militia", "Communal Militia")
 _VIGILANTES = "Vigilante Militia"
+# local people who fight, whom ACLED codes as their community's militia (Unidentified Communal Militia (X)) when
+# they are a side of a clash: "police attacked pastoralists", "young men from the village attacked the camp"
+_LOCALS = r"(?:pastoralists|herders|herdsmen|villagers|residents|farmers|youths|locals|tribesmen|young men)"
+_FIGHTS = r"(?:attack(?:s|ed)?|clash(?:es|ed)?(?: with)?|fought|fight(?:ing)?|battled|repulsed|repelled)"
+_LOCALS_FIGHT = re.compile(rf"\b{_FIGHTS}\s+(?:(?:the|armed|local|some|dozens of|a group of)\s+)*{_LOCALS}\b"
+                           rf"|\b{_LOCALS}\s+(?:[\w-]+\s+){{0,4}}?{_FIGHTS}\b", re.IGNORECASE)
 _LEADERS = frozenset(["organization", "person"])  # a union, party or person who leads a protest: beside its crowd
 _PROTESTERS = "Protesters"
 
@@ -166,7 +173,7 @@ def _implied(event: Event, kinds: dict[str, str], code: str | None, unclaimed_fi
         return _exploded(event, kinds, code, unclaimed_fire)
     if event.event_type == "Battles" and sub == "Armed clash" and bool(event.actor1) != bool(event.actor2):
         present = event.actor1 or event.actor2 or ""
-        opponent = _opponent(present, kinds) or _other_side(present, code)
+        opponent = _opponent(present, kinds) or _other_side(present, code, event.evidence or "")
         if opponent.name == present and not present.startswith(_UNNAMED_MILITIAS):
             return {}  # an unidentified group does not clash with itself
         return {"actor2" if event.actor1 else "actor1": opponent}
@@ -226,13 +233,14 @@ def _opponent(present: str, kinds: dict[str, str]) -> ActorInfo | None:
     return ActorInfo(actor_key(others[0]), others[0], kinds[others[0]]) if len(others) == 1 else None
 
 
-def _other_side(present: str, code: str | None) -> ActorInfo:
+def _other_side(present: str, code: str | None, evidence: str) -> ActorInfo:
     """The side a clash leaves unnamed: another unnamed group of the same kind for unnamed clans and
     communities ("clan fighting"); a community's militia facing an identity militia ("Abala herdsmen clashed
-    with farmers"); else an unidentified armed group."""
+    with farmers") or local people who fight ("police attacked pastoralists", "villagers fought the rebels");
+    else an unidentified armed group."""
     if present.startswith(_UNNAMED_MILITIAS):
         return ActorInfo(actor_key(present), present, "militia")
-    if any(kind in present for kind in _IDENTITY_MILITIAS):
+    if any(kind in present for kind in _IDENTITY_MILITIAS) or _LOCALS_FIGHT.search(evidence):
         base = "Unidentified Clan Militia" if "Clan Militia" in present else "Unidentified Communal Militia"
         return generic_actor(base, "militia", code)
     return _unknown(code)

@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from spacy.tokens import Span, Token
 
+from graph.datafiles import read_words
 from graph.extract.actors.lexicon import protest_words
 from graph.extract.actors.table import ActorMention, ActorTable, inter_code, linked_target
 from graph.extract.events.lexicon import REPORT_VERBS
@@ -29,6 +30,8 @@ _TARGET_PREPS = {"on", "against", "at", "upon", "targeting", "into", "of", "from
 _STRONG_TARGET_PREPS = {"on", "against", "targeting", "upon"}
 _SUPPORT_LEMMAS = {"back", "support", "assist", "aid", "help", "arm", "fund"}
 _NEVER_PARTICIPANT = {"monitor", "media"}
+_TRAILING_CLAUSES = frozenset(["advcl", "xcomp", "conj"])
+_HARM_VERBS = read_words("actors", "harm_verbs.txt")
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,8 @@ def _side(token: Token, trigger: Token | None) -> str | None:
     if not below:
         return None
     last = below[-1]
+    if len(below) > 1 and _harmed_by_participle(below[-2], last):
+        return "patient"  # "jets struck a village, killing four children": the children
     if last.dep_ in _SUBJECT or _raised(last, common):
         return "agent"
     if last.dep_ in _OBJECT:
@@ -118,6 +123,14 @@ def _side(token: Token, trigger: Token | None) -> str | None:
     if last.dep_ in {"compound", "amod", "nmod"} and common.dep_ in _OBJECT:
         return "patient"
     return None
+
+
+def _harmed_by_participle(step: Token, verb: Token) -> bool:
+    """Whether a mention is the object of a participle of harm that trails the trigger's clause ("..., killing four
+    children", "..., wounding six traders"), whom the trigger's doer hurt, unlike the object of another participle
+    ("while pursuing al-Shabaab")."""
+    return step.dep_ == "dobj" and verb.dep_ in _TRAILING_CLAUSES and verb.tag_ == "VBG" \
+        and verb.lemma_.lower() in _HARM_VERBS
 
 
 def _raised(subject: Token, verb: Token) -> bool:
