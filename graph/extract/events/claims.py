@@ -2,7 +2,8 @@
 
 "A bomb exploded near the market, killing four. Al-Shabaab claimed responsibility." tells one event,
 whose attacker the second sentence names; so do "X are the suspected perpetrators", "suspicion
-falls on X", "X are believed to be responsible" and a bare "X suspected." Such a sentence gives no
+falls on X", "X are believed to be responsible", a bare "X suspected." and a passive whose "by" names the
+doer ("the attack was claimed by X", "carried out by X"). Such a sentence gives no
 event of its own: its named armed group becomes the doer of the violent event before it (a denial
 names no one).
 """
@@ -14,6 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from graph.extract.actors import ActorTable
+from graph.extract.events.incident_words import announces_another
 from graph.records import Event
 
 __all__ = ["claimant", "with_doer", "CLAIMED_EVENTS"]
@@ -24,6 +26,7 @@ CLAIMED_EVENTS = frozenset(["Battles", "Explosions/Remote violence", "Violence a
 # Words that attribute an incident to someone; "claim" only with what is claimed ("claimed responsibility").
 _ATTRIBUTING = frozenset(["suspect", "suspected", "suspicion", "perpetrator", "perpetrators", "responsible",
                           "responsibility", "blame", "credit"])
+_DONE_BY = frozenset(["claim", "carry", "plant", "perpetrate", "stage", "commit", "orchestrate", "attribute"])
 _DENIALS = frozenset(["deny", "reject", "not", "no", "never"])
 _DOER_KINDS = frozenset(["armed_group", "militia"])
 _MODIFIERS = frozenset(["compound", "amod", "nmod", "poss"])
@@ -35,7 +38,9 @@ _UNKNOWN = "Unidentified Armed Group"
 def claimant(sent: Span, table: ActorTable) -> str | None:
     """The armed group a sentence claims or suspects of an incident, or None when it attributes nothing
     (or denies: "No group has claimed the attack" names no doer, "but suspicion falls on X" does)."""
-    words = [t for t in sent if t.lower_ in _ATTRIBUTING or t.lemma_.lower() in _ATTRIBUTING]
+    another = announces_another(sent.text)  # "in a second attack carried out by X": X did another incident
+    words = [t for t in sent if t.lower_ in _ATTRIBUTING or t.lemma_.lower() in _ATTRIBUTING
+             or (_done_by(t) and not another)]
     if not words:
         return None
     named = []
@@ -46,6 +51,12 @@ def claimant(sent: Span, table: ActorTable) -> str | None:
             named.append((head.dep_ in _MODIFIERS, info.name))
     # "Islamic State affiliate 'State of Sinai' claimed": the name that modifies another is not the claimant
     return min(named)[1] if named else None
+
+
+def _done_by(token) -> bool:
+    """A passive participle of doing whose "by" names the doer: "the attack was claimed by X", "the bomb is believed
+    to have been planted by X", "the killing was carried out by X"."""
+    return token.tag_ == "VBN" and token.lemma_.lower() in _DONE_BY and any(c.dep_ == "agent" for c in token.children)
 
 
 def _denied(head) -> bool:
