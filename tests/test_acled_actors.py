@@ -256,6 +256,22 @@ def test_men_from_a_named_force_belong_to_it(first_event, text, force):
          "Unidentified Armed Group (Democratic Republic of Congo)"),
         # a protest's actor1 is its crowd, the party that leads it an associate
         ("Protests against fuel prices in Kano, Nigeria.", "Protesters (Nigeria)", None),
+        # the object of a trailing participle of harm is who the doer hurt, not the object of another participle
+        ("While pursuing al-Shabaab near Bardera, Somalia, Kenyan jets struck a village, killing four children.",
+         "Military Forces of Kenya", "Civilians (Somalia)"),
+        ("Troops hunting ADF rebels shelled a market near Beni, Democratic Republic of Congo, wounding six traders.",
+         "Military Forces of Democratic Republic of Congo", "Civilians (Democratic Republic of Congo)"),
+        # "A and B fought": the subjects of a mutual verb are the two sides, unless both are one state's forces
+        ("M23 and ADF fighters fought near Beni on Sunday, leaving six dead.", "M23", "Allied Democratic Forces"),
+        ("Police and soldiers fought gunmen near Zaria, Nigeria, on Friday.", "Police Forces of Nigeria",
+         "Unidentified Armed Group (Nigeria)"),
+        # unnamed armed men the text says are thought to be a state's men are that state's force
+        ("Gunmen in fatigues, thought to be troops, shot a herder near Kadugli, Sudan.", "Military Forces of Sudan",
+         "Civilians (Sudan)"),
+        ("Gunmen wearing masks and believed to be policemen shot a driver near Kadugli, Sudan.",
+         "Police Forces of Sudan", "Civilians (Sudan)"),
+        ("Gunmen wearing masks shot a driver near Kadugli, Sudan.", "Unidentified Armed Group (Sudan)",
+         "Civilians (Sudan)"),
     ],
 )
 def test_open_groups_victims_and_acled_order(first_event, text, actor1, actor2):

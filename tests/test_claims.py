@@ -37,13 +37,13 @@ def events_of(extractor, text: str):
         ("Gunmen killed a teacher in Gao, Mali. JNIM denied any responsibility.", "Unidentified Armed Group (Mali)",
          "Civilians (Mali)"),
         # a passive whose "by" names who did it
-        ("Gunmen killed five villagers near Dori, Burkina Faso. The attack was claimed by JNIM.",
+        ("Gunmen killed five villagers near Ouahigouya, Burkina Faso. The attack was claimed by JNIM.",
          "Jama'at Nusrat al-Islam wal-Muslimin", "Civilians (Burkina Faso)"),
         ("A roadside bomb killed two soldiers near Mopti, Mali. The device is believed to have been planted by JNIM.",
          "Military Forces of Mali", "Jama'at Nusrat al-Islam wal-Muslimin"),
         # another incident's doer is not this one's
-        ("Gunmen killed five villagers near Dori, Burkina Faso. Five more were killed in a second attack carried out "
-         "by JNIM.", "Unidentified Armed Group (Burkina Faso)", "Civilians (Burkina Faso)"),
+        ("Gunmen killed five villagers near Ouahigouya, Burkina Faso. Five more were killed in a second attack "
+         "carried out by JNIM.", "Unidentified Armed Group (Burkina Faso)", "Civilians (Burkina Faso)"),
     ],
 )
 def test_claim_names_the_doer_of_the_event_before(extractor, text, actor1, actor2):
