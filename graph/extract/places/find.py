@@ -34,6 +34,7 @@ from graph.extract.places.local import read_unlisted
 from graph.extract.places.locations import PlaceMention
 from graph.extract.places.patterns import ruler_patterns
 from graph.extract.places.references import dateline, reference_point
+from graph.extract.places.seats import seats_of_government
 from graph.extract.places.spans import candidate_spans, cued_spans, query_variants, strip, widen
 from graph.extract.places.uses import in_organisation_name, names_actor, reported_from
 from graph.extract.places.words import (
@@ -195,6 +196,9 @@ def find_places(doc: Doc) -> list[PlaceMention]:
     main = context.most_common(1)[0][0] if context else None
     ner = {i for ent in entities(doc) if ent.label_ in ("GPE", "LOC") for i in range(ent.start, ent.end)}
     mentions = read_unlisted(doc, missed, out, main, ner)
+    below = any(m.location.kind != "country" for m in mentions)  # "outside Parliament": the capital, if nothing closer
+    mentions += [PlaceMention(s, e, _to_location(capital, Cues(), capital.name))
+                 for s, e, capital in seats_of_government(doc, below, context)]
     holding = containers(doc, mentions)
     marked = (
         replace(m, reference=reference_point(doc, m.start) or dateline(doc, m.start, m.end)
