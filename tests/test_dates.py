@@ -178,12 +178,22 @@ def test_a_war_going_on_since_long_ago_is_not_an_event_but_fighting_since_monday
         "Police arrested 14 protesters in the capital, a spokesman said.",
         "Protesters marched on the third of August; 3 MAY 2020 was quieter.",
         "The convoy was ambushed on SUNDAY near the border crossing.",
+        "Looters emptied the depot this Month, as they had the past YEAR.",
     ],
 )
 def test_a_pattern_left_out_for_lacking_its_words_finds_nothing(text):
     searched = [kind for kind, _ in _searched(text)]
     assert [kind for kind, pattern in _PATTERNS if kind not in searched and pattern.search(text)] == []
     assert len(searched) < len(_PATTERNS)  # each sentence leaves some pattern out
+
+
+@pytest.mark.parametrize(("text", "searched"), [
+    ("Gunmen raided the post last night.", False),
+    ("Gunmen raided the post last Week.", True),
+    ("Gunmen raided the post in the same month.", True),
+])
+def test_a_period_of_the_report_is_searched_only_where_a_week_month_or_year_is_named(text, searched):
+    assert ("lastunit" in [kind for kind, _ in _searched(text)]) is searched
 
 
 def test_a_text_with_other_letters_is_searched_with_every_pattern_its_digits_allow():

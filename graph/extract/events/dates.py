@@ -88,13 +88,14 @@ _NUMERIC = frozenset(["iso", "mdy", "dmy", "my", "md", "dm", "year"])
 _WORD_PATTERNS = [(kind, pattern) for kind, pattern in _PATTERNS if kind not in _NUMERIC]
 _DIGIT = re.compile(r"\d")
 # Letters every match of a kind holds, in lower case: each month name starts with one of the stems, each
-# weekday ends in "day", each "rel" word holds "day", "night" or "this". An ASCII text (in which IGNORECASE
-# means ASCII case) holding none of a kind's words is not searched for that kind.
+# weekday ends in "day", each "rel" word holds "day", "night" or "this", each "lastunit" unit is a week, a
+# month or a year. An ASCII text (in which IGNORECASE means ASCII case) holding none of a kind's words is not
+# searched for that kind.
 _MONTH_STEMS = tuple(dict.fromkeys(name[:3] for name in MONTHS))
 _NEEDS: dict[str, tuple[str, ...]] = {
     "iso": ("-",), "mdy": _MONTH_STEMS, "dmy": _MONTH_STEMS, "part": _MONTH_STEMS, "my": _MONTH_STEMS,
     "md": _MONTH_STEMS, "dm": _MONTH_STEMS, "month": _MONTH_STEMS, "ago": ("ago",), "weekday": ("day",),
-    "rel": ("day", "night", "this"),
+    "rel": ("day", "night", "this"), "lastunit": ("week", "month", "year"),
 }
 
 

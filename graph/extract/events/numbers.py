@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import LIKE_NUM
 from spacy.tokens import Span, Token
 
 from graph.extract.events.casualties import untold_casualties
@@ -23,6 +24,7 @@ from graph.extract.events.victims import (
     told_of_another,
     vague_victims,
 )
+from graph.extract.parse.columns import token_flags, token_lowers
 
 __all__ = ["Counts", "read_counts"]
 
@@ -187,9 +189,12 @@ def _counts_people(token: Token) -> bool:
 
 def _counts(sent: Span) -> list[tuple[int, bool, bool, Token, Token]]:
     out = []
-    for token in sent:
-        if not (token.like_num or token.lower_ in VAGUE):
-            continue  # tested first: most words are no count, and the tests below look at their neighbours
+    doc = sent.doc
+    numeric, lowers = token_flags(doc, LIKE_NUM), token_lowers(doc)
+    for i in range(sent.start, sent.end):
+        if not (numeric[i] or lowers[i] in VAGUE):
+            continue  # tested first, on the columns: most words are no count, and the tests below read the parse
+        token = doc[i]
         if token.ent_type_ in _NOT_COUNTS and not _counts_people(token):
             continue
         if token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "-":

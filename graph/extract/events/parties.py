@@ -140,7 +140,7 @@ def _local_civilians(event: Event, kinds: dict[str, str], homes: dict[str, str |
                 and kinds.get(sides[other] or "") == "state_forces":
             local.append(generic_actor("Civilians", "civilians", place_country))
             sides[slot] = local[-1].name
-    return replace(event, actor1=sides[0], actor2=sides[1]), local
+    return (replace(event, actor1=sides[0], actor2=sides[1]) if local else event), local
 
 
 def _rioting_crowds(protesting: set[str], table: ActorTable) -> dict[str, ActorInfo]:

@@ -20,6 +20,7 @@ from graph.extract.events.incident_words import announces_another
 from graph.extract.events.mention_fit import actors_fit
 from graph.extract.events.mentions import CROWD_TYPES, VIOLENT_TYPES, EventMention
 from graph.extract.events.skips import DEFINITE
+from graph.extract.parse.columns import token_tags, tokens_where
 from graph.records import Event
 
 __all__ = ["summarises", "drop_summaries"]
@@ -31,6 +32,7 @@ _PREPOSITIONS = frozenset(["in", "following", "during", "after", "amid"])
 _PLACE_NOUNS = frozenset(["county", "town", "city", "region", "province", "state", "district", "area", "village",
                           "community", "locality", "neighbourhood", "neighborhood", "part"])
 _OVER = frozenset(["across", "in", "throughout", "over"])
+_PLURAL = frozenset(["NNS"])
 _SEVERAL = frozenset(["several", "many", "multiple", "various", "numerous"])
 # The kinds of event one summary sums up: political violence, or a crowd's protests and riots
 _FAMILIES = (VIOLENT_TYPES, CROWD_TYPES)
@@ -44,9 +46,7 @@ def summarises(sent: Span) -> bool:
     attacks"), that the dead are counted in ("in attacks by jihadists", "following fresh attacks") or that
     carries a count above one ("two night-time raids"); or a spread over several places ("across several
     counties")."""
-    for token in sent:
-        if token.tag_ != "NNS":
-            continue
+    for token in tokens_where(sent, token_tags(sent.doc), _PLURAL):  # a Token only for the plural nouns
         if token.lemma_.lower() in _PLACE_NOUNS:
             if _spread_over(token):
                 return True
