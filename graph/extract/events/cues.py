@@ -119,7 +119,7 @@ def _clause_verb(token: Token) -> Token:
 def _negated(token: Token) -> bool:
     """"did not attack", "no attack", "have yet to make any arrests", "no group has claimed", "nobody was hurt"."""
     verb = _clause_verb(token)
-    for node in (token, verb):
+    for node in (token,) if verb is token else (token, verb):  # a verb cue is its own clause's verb: read once
         for child in node.children:
             if child.dep_ == "neg" or (child.dep_ in ("det", "preconj") and child.lower_ in ("no", "neither")):
                 return True

@@ -24,20 +24,27 @@ def complement_is_death(verb: Token) -> bool:
     """A death word completing the verb: "left X dead", "reported to have been killed", "lost their lives",
     "stabbed to death"."""
     for child in verb.children:
+        dep = child.dep_
+        if dep not in _COMPLEMENTS:  # most children: read no further
+            continue
         lemma = child.lemma_.lower()
-        if child.dep_ in ("acomp", "oprd", "attr", "xcomp", "ccomp") and lemma in DEATH_WORDS:
+        if dep in ("acomp", "oprd", "attr", "xcomp", "ccomp") and lemma in DEATH_WORDS:
             return True
-        if child.dep_ in ("advcl", "advmod") and child.pos_ == "ADJ" and lemma == "dead":
+        if dep in ("advcl", "advmod") and child.pos_ == "ADJ" and lemma == "dead":
             return True  # "shot 6 people dead", "shot dead a student": the parser hangs "dead" on the verb
-        if child.dep_ == "prep" and child.lower_ == "to" and any(g.lemma_.lower() == "death" for g in child.children):
+        if dep == "prep" and child.lower_ == "to" and any(g.lemma_.lower() == "death" for g in child.children):
             return True  # "stabbed three villagers to death", "beaten to death"
-        if child.dep_ == "xcomp" and any(g.dep_ == "xcomp" and g.lemma_.lower() in DEATH_WORDS for g in child.children):
+        if dep == "xcomp" and any(g.dep_ == "xcomp" and g.lemma_.lower() in DEATH_WORDS for g in child.children):
             return True
-        if child.dep_ == "dobj" and lemma == "life" and verb.lemma_.lower() in ("lose", "claim", "take", "cost"):
+        if dep == "dobj" and lemma == "life" and verb.lemma_.lower() in ("lose", "claim", "take", "cost"):
             return True
-        if child.dep_ == "advmod" and child.lower_ == "summarily" and verb.lemma_.lower() == "shoot":
+        if dep == "advmod" and child.lower_ == "summarily" and verb.lemma_.lower() == "shoot":
             return True  # "were summarily shot": put to death without trial
     return False
+
+
+# The dependencies of the words that :func:`complement_is_death` reads
+_COMPLEMENTS = frozenset(["acomp", "oprd", "attr", "xcomp", "ccomp", "advcl", "advmod", "prep", "dobj"])
 
 
 # Victims of no stated number: "killed everyone inside", "killed all those who were there"
