@@ -6,6 +6,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
+from graph.extract.parse.columns import token_heads
 from graph.extract.places import PlaceMention
 from graph.extract.places.words import DIRECTIONS, PERSON_NOUNS
 from graph.records import Location
@@ -106,14 +107,15 @@ def _destination(doc: Doc, place: PlaceMention) -> bool:
 
 def _distance(token, trigger) -> int:
     """Number of dependency arcs between two tokens."""
-    up = [token]
-    while up[-1].head.i != up[-1].i and len(up) < 40:
-        up.append(up[-1].head)
-    steps = {t.i: n for n, t in enumerate(up)}
-    node, n = trigger, 0
-    while node.i not in steps and node.head.i != node.i and n < 40:
-        node, n = node.head, n + 1
-    return n + steps.get(node.i, 40)
+    heads = token_heads(token.doc)  # walked by index: no Token for each step up
+    up = [token.i]
+    while heads[up[-1]] != up[-1] and len(up) < 40:
+        up.append(heads[up[-1]])
+    steps = {i: n for n, i in enumerate(up)}
+    node, n = trigger.i, 0
+    while node not in steps and heads[node] != node and n < 40:
+        node, n = heads[node], n + 1
+    return n + steps.get(node, 40)
 
 
 def _based(doc: Doc, place: PlaceMention) -> bool:

@@ -92,11 +92,12 @@ def _claims_own_deed(verb: Token) -> bool:
     return any(g.dep_ == "nsubj" and g.lower_ in _SELF for c in clauses for g in c.children)
 
 
-def _side(token: Token, trigger: Token | None) -> str | None:
-    """Return "agent", "patient", "support" or None for the mention headed by ``token``."""
+def _side(token: Token, trigger_chain: list[Token] | None) -> str | None:
+    """Return "agent", "patient", "support" or None for the mention headed by ``token``, read against the trigger
+    whose :func:`_ancestors` are ``trigger_chain`` (read once for all the mentions; None: no trigger)."""
     node = _first_conjunct(token)
     chain = _ancestors(node)
-    trigger_chain = _ancestors(trigger) if trigger is not None else [chain[-1]]
+    trigger_chain = trigger_chain if trigger_chain is not None else [chain[-1]]
     common = next((t for t in chain if t in trigger_chain), chain[-1])
     below = chain[: chain.index(common)]
     for step in below:
@@ -186,6 +187,8 @@ def assign_roles(sent: Span, trigger: Token | None, table: ActorTable, event_typ
     reporters: list[str] = []
     backing: list[tuple[str, str | None]] = []
     by_side: dict[str | None, list[str]] = {"agent": agents, "patient": patients, "support": support}
+    reference = _reference(trigger, table)  # what each mention's side is read against, and its way to the root
+    chain = _ancestors(reference) if reference is not None else None
     for mention in table.in_span(sent):
         info = table.actors[mention.key]
         head = doc[mention.start : mention.end].root
@@ -200,7 +203,7 @@ def assign_roles(sent: Span, trigger: Token | None, table: ActorTable, event_typ
             if mention.link in {"backed", "supported", "funded", "armed", "sponsored"}:
                 backing.append((mention.key, linked_target(doc, table, mention)))
             continue
-        side = "patient" if _counted_dead(head) else _side(head, _reference(trigger, table))
+        side = "patient" if _counted_dead(head) else _side(head, chain)
         by_side.get(side, others).append(mention.key)
     for key, target in backing:  # "<X>-backed Y": X is an associate of Y's side
         (patients if target is not None and target in patients else support).append(key)
