@@ -334,6 +334,17 @@ def test_what_people_fled_is_no_event(text, count):
         # the dead an event results in are its own, told in the same sentence
         ("Rival militias fought near Mellit on Monday, resulting in the killing of six fighters.", 6),
         ("Soldiers and rebels clashed near Kidal on Monday, resulting in the deaths of four soldiers.", 4),
+        # dead told as more add to the toll: each side's dead of one incident, victims who died later
+        ("Rebels attacked an army base near Kidal on Monday, killing 20 soldiers. The army said 40 rebels were "
+         "also killed.", 60),
+        ("Militants attacked an army post near Kidal on Monday. At least one soldier was killed. Two herders were "
+         "also killed.", 3),
+        ("A bomb killed ten people in a market in Kano on Monday. Three died on the spot; the other seven "
+         "died in hospital.", 10),
+        ("Gunmen killed 5 people in a market in Kano on Monday. Two more people died later in hospital.", 7),
+        # the dead told after a building set on fire in the fighting are the fighting's
+        ("Rival militias clashed near Mombasa's port on Monday night. A warehouse in the port was set on fire. "
+         "Two commanders were killed, local media said.", 2),
         # a tally over a period is not the event's toll
         ("Militants attacked an army post near Kidal on Monday. More than 3,000 soldiers have died there since 2012.",
          None),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from graph.extract.events.numbers import Counts, read_counts
+from graph.extract.events.numbers import Counts, added_dead, read_counts
 
 
 def counts(nlp, text: str) -> Counts:
@@ -186,3 +186,24 @@ def test_a_second_subject_the_parser_gives_a_killing_is_no_second_victim(nlp):
 def test_casualties_without_a_number_are_the_codebooks_ten(nlp, text, fatalities):
     assert counts(nlp, text).fatalities == fatalities
 
+
+
+@pytest.mark.parametrize(
+    ("text", "added"),
+    [
+        # dead told as more than those counted before: "also", "other(s)", "more"
+        ("Two herders were also killed, the governor said.", 2),
+        ("The army said 40 rebels were also killed.", 40),
+        ("Three other villagers died of their wounds.", 3),
+        ("Two more soldiers died later in hospital.", 2),
+        ("Three others were shot dead near the well.", 3),
+        # a lowest figure, the rest of a toll, a new total, a source's "also", or no dead are no more dead
+        ("More than 20 people were killed.", None),
+        ("The other four died in hospital.", None),
+        ("The toll later rose to 9.", None),
+        ("Police also said five people were killed.", None),
+        ("Two others were also wounded.", None),
+    ],
+)
+def test_dead_told_as_more_add_to_the_toll_before(nlp, text, added):
+    assert added_dead(next(nlp(text).sents)) == added

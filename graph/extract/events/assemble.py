@@ -42,7 +42,7 @@ from graph.extract.events.skips import (
 )
 from graph.extract.events.summaries import drop_summaries
 from graph.extract.events.timeline import anchor_dates
-from graph.extract.events.tolls import shared
+from graph.extract.events.tolls import shared, with_more_dead
 from graph.extract.parse.sentences import span_text
 from graph.extract.places import PlaceMention
 from graph.records import Actor, Article, Event, Evidence
@@ -93,6 +93,8 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
                 # "the toll rose to 9": a new total for the events of the last sentence
                 told = _told_together(events) if events[-1].fatalities is None else events[-_last_sentence(events):]
                 events[-len(told):] = _with_toll_of(told, sent, _evidence(article, sent), context.published)
+            elif near and (more := with_more_dead(events[-1], sent, places, _evidence(article, sent))):
+                events[-1] = more  # "Two civilians were also killed": the incident's toll grows
             continue
         if ongoing(sent) and dates.standing_since(span_text(sent), context.published):
             continue  # "has been fighting the army since April 2023", "have operated there since 2017": background

@@ -38,7 +38,10 @@ def fold_damage(events: list[Event]) -> list[Event]:
         host = min(hosts, key=lambda i: (out[i].event_type not in _CROWDS, abs(out[i].start - damage.start)))
         told = Evidence(damage.evidence, damage.start, damage.end, fatalities=damage.fatalities, date=damage.date,
                         date_precision=damage.date_precision, confidence=damage.confidence)
-        out[host] = _rioted(replace(out[host], more_evidence=(*out[host].more_evidence, told)))
+        # the dead a sentence told after the damage counted are the host's ("A shop was set on fire. Two guards
+        # were killed."): looting kills no one, the violence it is part of does
+        dead = out[host].fatalities if out[host].fatalities is not None else damage.fatalities
+        out[host] = _rioted(replace(out[host], fatalities=dead, more_evidence=(*out[host].more_evidence, told)))
         out.remove(damage)
     return out
 

@@ -26,7 +26,7 @@ from graph.extract.events.victims import (
 )
 from graph.extract.parse.columns import token_flags, token_lowers
 
-__all__ = ["Counts", "read_counts"]
+__all__ = ["Counts", "read_counts", "added_dead"]
 
 _NOT_COUNTS = frozenset(["DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"])
 
@@ -224,3 +224,33 @@ def read_counts(sent: Span) -> Counts:
         return Counts(update[0], others[0] if others else None, update=True)
     fatalities = own or singular_victims(sent) or vague_victims(sent) or untold_casualties(sent)
     return Counts(fatalities, others[0] if others else None)
+
+
+# Words that count the dead of a sentence as more than those told before: "also killed", "three other villagers",
+# "two more soldiers", "three others"
+_MORE_DEAD = frozenset(["other", "others", "more", "another"])
+
+
+def added_dead(sent: Span) -> int | None:
+    """The dead a sentence adds to the toll told before it ("Two civilians were also killed", "three others died",
+    "40 rebels were also killed": each side's dead of one incident add up, as ACLED totals them); None when it
+    tells no more dead, a new total ("the toll rose to 9") or the rest of a toll told ("the other four died")."""
+    counts = read_counts(sent)
+    if counts.fatalities is None or counts.update:
+        return None
+    for _, death, _, noun, token in _counts(sent):
+        if death and (_told_as_more(noun) or _told_as_more(token)):
+            return counts.fatalities
+    return None
+
+
+def _told_as_more(word: Token) -> bool:
+    """"others", "three other villagers", "two more soldiers" (not "more than 20", not "the other four"), or the
+    word's verb said "also" ("were also killed")."""
+    if any(c.lower_ in ("the", "these", "those") for c in word.children):
+        return False
+    marked = [word, *word.children]
+    if any(w.lower_ in _MORE_DEAD and not (w.i + 1 < len(w.doc) and w.nbor().lower_ == "than") for w in marked):
+        return True
+    verb = word.head
+    return verb.lemma_.lower() in DEATH_WORDS and any(c.lower_ == "also" for c in verb.children)

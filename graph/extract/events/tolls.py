@@ -2,7 +2,8 @@
 
 ACLED codes one event per place, each with its own dead; the sentence's verb is shared, so the pairs are
 read from the words: a count, then within a few words "in" (or "at") and the places named right after it;
-after the first pair, "another in C" counts one more dead ("two in A, one in B and another in C").
+after the first pair, "another in C" counts one more dead ("two in A, one in B and another in C"). A later
+sentence's dead told as more ("two herders were also killed") add to the toll of the incident told before.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from graph.extract.events.count_words import DEATH_WORDS, number_value
+from graph.extract.events.numbers import added_dead
 from graph.extract.parse.columns import token_lemmas, token_lowers
 from graph.extract.places import PlaceMention
-from graph.records import Event, Location
+from graph.records import Event, Evidence, Location
 
-__all__ = ["place_starts", "tolls_by_place", "per_place", "shared", "split_evenly"]
+__all__ = ["place_starts", "tolls_by_place", "per_place", "shared", "split_evenly", "with_more_dead"]
 
 REACH = 6  # words between a count and the "in" of its place ("eight people were killed in")
 _PLACE_PREPS = frozenset(["in", "at"])
@@ -107,3 +109,17 @@ def shared(events: list[Event], total: int | None) -> list[Event]:
         return events
     return [replace(event, fatalities=dead) for event, dead in zip(events, split_evenly(total, len(events)),
                                                                     strict=True)]
+
+
+def with_more_dead(event: Event, sent: Span, places: list[PlaceMention],
+                   evidence: tuple[str, int, int]) -> Event | None:
+    """The event with the dead a later sentence adds to its toll (:func:`.numbers.added_dead`: "two civilians
+    were also killed") and that sentence as one more evidence of it; None when the sentence adds none, or names
+    a place other than the event's ("two civilians were also killed in Kidal": another incident's dead)."""
+    if any(sent.start <= p.start < sent.end and p.location.name != event.location for p in places):
+        return None
+    dead = added_dead(sent)
+    if dead is None:
+        return None
+    return replace(event, fatalities=(event.fatalities or 0) + dead,
+                   more_evidence=(*event.more_evidence, Evidence(*evidence, fatalities=dead)))
