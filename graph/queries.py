@@ -301,10 +301,13 @@ def document_list(filters: Iterable[str]) -> NewestFirst:
 
 # ---------------------------------------------------------------- actors (bound: ?actor)
 
+# One pattern per relation and direction: with the relations a VALUES outside the UNION, the engine read every triple
+# that names the actor (10.5 ms for the busiest actor at 100,000 documents, its events' roles among them; 0.4 ms so).
 ACTOR_AFFILIATIONS = PREFIXES + """SELECT DISTINCT ?relation ?direction ?other WHERE {
-  VALUES ?relation { ckg:memberOf ckg:partOf ckg:affiliatedWith ckg:supports ckg:leads }
-  { ?actor ?relation ?other . BIND("out" AS ?direction) }
-  UNION { ?other ?relation ?actor . BIND("in" AS ?direction) }
+  """ + "\n  UNION ".join(
+    f'{{ ?actor {r} ?other BIND({r} AS ?relation) BIND("out" AS ?direction) }}\n'
+    f'  UNION {{ ?other {r} ?actor BIND({r} AS ?relation) BIND("in" AS ?direction) }}'
+    for r in ("ckg:memberOf", "ckg:partOf", "ckg:affiliatedWith", "ckg:supports", "ckg:leads")) + """
 } ORDER BY ?relation ?direction ?other
 """
 
