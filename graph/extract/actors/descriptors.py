@@ -170,7 +170,7 @@ def descriptor_mentions(builder: MentionBuilder) -> None:
         if info:
             if info.kind != "civilians":  # "recent regime" -> "regime"; "Druze women" keeps its qualifier
                 first = next((i for i in range(first, start) if _is_qualifier(doc, i)), start)
-            found[doc[first:end]] = info
+            found[Span(doc, first, end)] = info
     for span in filter_spans(list(found)):  # "regime forces" wins over "regime"
         builder.add(found[span], span, link=link_after(span))
 

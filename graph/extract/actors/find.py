@@ -43,7 +43,7 @@ from graph.extract.actors.table import (
     strip_name,
 )
 from graph.extract.countries import countries
-from graph.extract.parse.columns import entities
+from graph.extract.parse.columns import entities, tokens_text
 from graph.extract.parse.sentences import doc_text, span_text
 from graph.extract.places import PlaceMention
 from graph.extract.places.words import DIRECTIONS, common_words
@@ -128,7 +128,7 @@ def find_actors(doc: Doc, places: Sequence[PlaceMention] = ()) -> ActorTable:
     its units imply, so later stages only read it.
     """
     place_tokens = frozenset(i for p in places for i in range(p.start, p.end))
-    place_names = frozenset(doc[p.start : p.end].text for p in places)
+    place_names = frozenset(tokens_text(doc, p.start, p.end) for p in places)
     places = [p for p in places if p.location.country]
     named = _named_countries(doc)
     country = main_country(named, [p.location.country for p in places if p.location.country])

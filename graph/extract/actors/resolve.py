@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from graph.extract.actors import lexicon
 from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.table import ActorInfo, MentionBuilder, generic_actor, government_actor, state_actor
+from graph.extract.parse.columns import tokens_text
 from graph.state_forces import state_forces_name
 
 __all__ = ["STATE_CLASSES", "NATIONALS", "REGIONAL", "named_country", "regional_force", "resolve_descriptor"]
@@ -41,7 +42,7 @@ def regional_force(doc: Doc, first: int, start: int, cls: str) -> ActorInfo | No
     ("Puntland forces", "Somaliland police"): ACLED codes them apart from the federal state's forces."""
     if cls not in STATE_CLASSES or first == start:
         return None
-    words = f" {doc[first:start].text} "
+    words = f" {tokens_text(doc, first, start)} "
     found = next((row for written, row in lexicon.regional_forces().items() if f" {written} " in words), None)
     if found is None:
         return None

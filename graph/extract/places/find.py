@@ -325,6 +325,8 @@ class _Geocoder:
         """The mention's place: the first query variant that the gazetteer places, else None."""
         doc, start, end, cues = self.doc, item.start, item.end, item.cues
         strict = (item.span.start, item.span.end) in self.cued
+        noun = place_noun(doc, start, end)  # the same for every variant: read once
+        local = token_lowers(doc)[end - 1] in PLACE_NOUNS or noun is not None
         for _s, e, text in query_variants(doc, start, end):
             key = normalise(text)
             if key in self.admin_keys and not cues.admin and not cues.town:
@@ -335,15 +337,14 @@ class _Geocoder:
             place = self.memo[memo_key]
             if place is not None and strict and not _plausible(place, text, self._context_homes):
                 place = None
-            local = doc[end - 1].lower_ in PLACE_NOUNS or place_noun(doc, start, end) is not None
             if place is not None and _abroad(place, self._named_homes or self._hinted, local):
                 place = None
-            if place is not None and place_noun(doc, start, end) not in (None, "feature") \
+            if place is not None and noun not in (None, "feature") \
                     and not (self._named_homes or self._hinted) and not _own_name(place, text) and not landmark(place):
                 place = None  # "Kunuku village" in a note naming no country: not a town abroad that has it as an alias
             if place is not None and site_named(doc, end, place):
                 place = None  # "the Zamzam barracks": a site's own name, not the camp of that name abroad
             if place is not None:
-                mention = doc[start : max(end, e)]
-                return PlaceMention(mention.start, mention.end, _to_location(place, cues, mention.text))
+                stop = max(end, e)
+                return PlaceMention(start, stop, _to_location(place, cues, tokens_text(doc, start, stop)))
         return None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from graph.extract.parse.columns import token_lowers, token_texts
 from graph.extract.places.words import BORDER_WORDS, PLACE_NOUNS, PLACE_PREFIXES, common_words, noun_at
 
 __all__ = [
@@ -23,18 +24,19 @@ _CALLING = frozenset(("known", "called", "named"))  # "an area known as X", "a v
 
 def place_noun(doc: Doc, start: int, end: int) -> str | None:
     """The place noun that calls ``doc[start:end]`` a place: after it, after a coordinated name, or before "of"."""
+    texts, lowers = token_texts(doc), token_lowers(doc)  # the words around, without a Token for each
     i = skip_names(doc, end)  # "Kanyola and Bweremana areas": the noun after the last coordinated name
-    next_to = end + 1 if i == end and i + 1 < len(doc) and doc[i].lower_ in BORDER_WORDS else end
+    next_to = end + 1 if i == end and i + 1 < len(doc) and lowers[i] in BORDER_WORDS else end
     i = max(i, next_to)  # "Korame border town": the noun after "border"
     if i < len(doc) and (noun := noun_at(doc, i)) in PLACE_NOUNS and (i == next_to or noun.endswith("s")):
         return noun
-    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PLACE_NOUNS:
-        return doc[start - 2].lower_
+    if start >= 2 and lowers[start - 1] == "of" and lowers[start - 2] in PLACE_NOUNS:
+        return lowers[start - 2]
     if (called := called_noun(doc, start)) is not None:
         return called
-    if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("a", "an"):
-        return doc[end + 2].lower_ if doc[end + 2].lower_ in PLACE_NOUNS else None  # "Gadabeji, a village in"
-    if end - start > 1 and doc[start].lower_ in PLACE_PREFIXES:
+    if end + 2 < len(doc) and texts[end] == "," and lowers[end + 1] in ("a", "an"):
+        return lowers[end + 2] if lowers[end + 2] in PLACE_NOUNS else None  # "Gadabeji, a village in"
+    if end - start > 1 and lowers[start] in PLACE_PREFIXES:
         return "feature"  # "Jebel Chambi"
     return None
 
@@ -42,10 +44,11 @@ def place_noun(doc: Doc, start: int, end: int) -> str | None:
 def called_noun(doc: Doc, start: int) -> str | None:
     """The place noun before "known as", "called" or "named" that introduces the name at ``start``: "an
     area known as X", "a village called X"."""
-    i = start - 2 if start >= 2 and doc[start - 1].lower_ == "as" and doc[start - 2].lower_ == "known" else start - 1
-    if i < 1 or doc[i].lower_ not in _CALLING:
+    lowers = token_lowers(doc)
+    i = start - 2 if start >= 2 and lowers[start - 1] == "as" and lowers[start - 2] == "known" else start - 1
+    if i < 1 or lowers[i] not in _CALLING:
         return None
-    return doc[i - 1].lower_ if doc[i - 1].lower_ in PLACE_NOUNS else None
+    return lowers[i - 1] if lowers[i - 1] in PLACE_NOUNS else None
 
 
 def coordinated_names(doc: Doc, end: int) -> list[tuple[int, int]]:
@@ -59,13 +62,16 @@ def coordinated_names(doc: Doc, end: int) -> list[tuple[int, int]]:
 
 def skip_names(doc: Doc, end: int) -> int:
     """The first token after a list of coordinated names ("and Lukweti", ", Maiwa") that follows ``end``."""
+    texts, lowers = token_texts(doc), token_lowers(doc)
     i = end
     while i < len(doc) and i - end < 8 and noun_at(doc, i) not in PLACE_NOUNS:
-        if not (doc[i].text in (",", "and") or capitalised(doc[i]) or _inside_name(doc, i)
-                or (titled(doc[i]) and i + 1 < len(doc) and _inside_name(doc, i + 1))):  # "Wad al-Bakhit"
+        # a Token only for a capitalised word: a name word or a title ("Wad al-Nureen") must open with a capital
+        named = texts[i][:1].isupper() and (capitalised(doc[i]) or (
+            titled(doc[i]) and i + 1 < len(doc) and _inside_name(doc, i + 1)))
+        if not (texts[i] in (",", "and") or named or _inside_name(doc, i)):
             break
         i += 1
-    if i > end and doc[i - 1].lower_ == "and":  # "Kumasi and in the Eastern region": a second place, not a container
+    if i > end and lowers[i - 1] == "and":  # "Lusaka and in the Eastern region": a second place, not a container
         i = end
     return i
 
@@ -77,10 +83,11 @@ def titled(token) -> bool:
 
 def _inside_name(doc: Doc, i: int) -> bool:
     """A lower-case article or hyphen between two words of a name: "al" and "-" of "Wad al-Bakhit"."""
-    if i < 1 or not (doc[i].lower_ in _PARTICLES or doc[i].text == "-"):
+    texts, lowers = token_texts(doc), token_lowers(doc)
+    if i < 1 or not (lowers[i] in _PARTICLES or texts[i] == "-"):
         return False
     k = i
-    while k < len(doc) and (doc[k].lower_ in _PARTICLES or doc[k].text == "-"):
+    while k < len(doc) and (lowers[k] in _PARTICLES or texts[k] == "-"):
         k += 1
     before = doc[i - 1]
     opened = capitalised(before) or titled(before) or _inside_name(doc, i - 1)

@@ -10,7 +10,7 @@ import functools
 
 from spacy.tokens import Doc
 
-from graph.extract.parse.columns import token_lowers
+from graph.extract.parse.columns import token_lowers, token_texts
 from graph.extract.places.gazetteer import DATA_DIR
 
 __all__ = [
@@ -233,11 +233,12 @@ SPEAKING_VERBS = frozenset(
 def noun_at(doc: Doc, i: int) -> str:
     """The lower-case noun that opens at token ``i``, with the hyphenated and two-word unit nouns the tokenizer
     splits read whole: "sub - county" is "sub-county", "administrative post" is "administrative-post"."""
-    lower = token_lowers(doc)[i]
-    if lower == "sub" and i + 2 < len(doc) and doc[i + 1].text == "-":
-        return f"sub-{doc[i + 2].lower_}"
-    if lower == "administrative" and i + 1 < len(doc) and doc[i + 1].lower_ in ("post", "posts"):
-        return f"administrative-{doc[i + 1].lower_}"
+    lowers = token_lowers(doc)
+    lower = lowers[i]
+    if lower == "sub" and i + 2 < len(doc) and token_texts(doc)[i + 1] == "-":
+        return f"sub-{lowers[i + 2]}"
+    if lower == "administrative" and i + 1 < len(doc) and lowers[i + 1] in ("post", "posts"):
+        return f"administrative-{lowers[i + 1]}"
     return lower
 
 
@@ -250,9 +251,10 @@ def before_facility(doc: Doc, end: int) -> bool:
 def facility_after(doc: Doc, end: int) -> int | None:
     """The index of the facility noun at or after token ``end``, past a few capitalised qualifiers ("Regional
     Referral Hospital", "Chief Magistrate's Court"), else None."""
+    texts, lowers = token_texts(doc), token_lowers(doc)
     i = end
     while i < len(doc) and i - end < MOST_QUALIFIERS and (
-            (doc[i].lower_ in FACILITY_QUALIFIERS and doc[i].text[:1].isupper())
-            or (i > end and doc[i].text in ("'s", "\u2019s"))):
+            (lowers[i] in FACILITY_QUALIFIERS and texts[i][:1].isupper())
+            or (i > end and texts[i] in ("'s", "\u2019s"))):
         i += 1
-    return i if i < len(doc) and doc[i].lower_ in FACILITY_NOUNS else None
+    return i if i < len(doc) and lowers[i] in FACILITY_NOUNS else None
