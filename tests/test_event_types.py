@@ -286,12 +286,14 @@ def test_taxonomy_has_the_codebook_names():
         # people seized by anyone but the state are abducted; places seized are ground
         ("Gunmen seized two aid workers on the road to Kolabe.", "Abduction/forced disappearance"),
         ("Four teachers were seized by armed men outside Kolabe.", "Abduction/forced disappearance"),
-        # an attack noun whose phrase tells of deaths ("that left two dead"), though a speaker condemns it
-        ("The union condemned the attack on the house of a councillor in Dorvane that left two people dead.",
-         "Attack"),
+        # an attack noun whose own relative clause kills or leaves people dead: someone attacked, though unnamed
+        ("The attack that killed three nurses at a clinic near Kolabe drew wide condemnation.", "Attack"),
+        ("An attack on a bus which left four passengers dead closed the road to Kolabe for a day.", "Attack"),
         # robbers who fire on the state's forces fight them; robbery arrests stay police work
         ("Robbers who were looting shops in Dorvane opened fire on a police patrol, wounding an officer.",
          "Armed clash"),
+        # the state's forces killing crime suspects is no crime case: ACLED's attack by the police
+        ("Police shot dead two robbery suspects in Kano.", "Attack"),
         # arrests are no disaster's doing, even under a state of emergency
         ("Police arrested forty opposition members in Kolabe under a state of emergency.", "Arrests"),
     ],
@@ -378,6 +380,13 @@ def test_sub_event_type(nlp, text, expected):
         "The Air Force chief visited the base in Zarewa.",
         "Armed men took control of the water services of the town in March.",
         "Four workers died in an explosion at a coal mine in Hwange.",
+        # a relative clause of another place, of another year or told as earlier is no deadly attack of today
+        "The union condemned the attack on the village where 40 people died in 2014, near Kolabe.",
+        "The council mourned the victims of the attack that killed twelve people in Kolabe in 2019.",
+        "Residents recalled the attack that had killed nine farmers in Kolabe.",
+        "The press club praised the journalist who had exposed the killings in Kolabe.",
+        # a crime of one soldier, told as a charge, is no conflict event
+        "A soldier was charged with the murder of his wife.",
         # a state of emergency over a disaster still types none of its measures
         "The governor declared a state of emergency as floods cut off the valley and troops took control of relief.",
     ],

@@ -214,13 +214,27 @@ def _by_hand_deaths(c: SentenceCues) -> list[Cue]:
 
 
 def _deadly_attack(noun: Token, c: SentenceCues) -> bool:
-    """"the attack on the home of a candidate that left one person dead": an attack noun with a relative clause in
-    its phrase that tells of deaths, which says someone attacked and killed."""
+    """"the attack on a bus that left four passengers dead": an attack noun (or the direct object of its preposition)
+    whose relative clause, with "that"/"which" as subject, leaves people dead or kills them: someone attacked and
+    killed, though no one armed is named; a clause with a year or "had" tells of an earlier incident."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _ATTACK_NOUNS:
         return False
+    heads = [noun, *(o for p in noun.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj")]
     deaths = c.tokens("DEATH")
-    return any(clause.dep_ == "relcl" and any(t.i in deaths or t.lemma_ in _LETHAL for t in clause.subtree)
-               for clause in noun.subtree)  # the clause often hangs on the attack's target ("the home of X that")
+    return any(r.dep_ == "relcl" and _kills_in_clause(r, deaths) for head in heads for r in head.children)
+
+
+def _kills_in_clause(verb: Token, deaths: set[int]) -> bool:
+    """Whether a relative clause is "that left N dead" or "which killed N", told of this incident."""
+    kids = list(verb.children)
+    if not any(k.dep_ == "nsubj" and k.lower_ in ("that", "which") for k in kids) or any(
+            k.dep_ == "aux" and k.lower_ == "had" for k in kids):
+        return False  # "the village where 40 died", "the attack that had killed 40": another place or incident
+    if any(t.like_num and len(t.text) == 4 and t.text.isdigit() for t in verb.subtree):
+        return False  # "that killed 40 people in 2014": an incident of another year
+    if verb.lemma_ == "leave":
+        return any(t.i in deaths for t in verb.subtree)
+    return verb.lemma_ == "kill" and any(k.dep_ == "dobj" for k in kids)
 
 
 def _in_an_attack(verb: Token) -> bool:
