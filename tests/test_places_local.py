@@ -49,9 +49,9 @@ CONTAINED = [
     ("Clan militias clashed in Garsaale, southern Mudug, on Friday.", "Garsaale", "Garsaale", "SO", "Mudug", 3),
     # a district of a town, the town named with its hyphenated article
     ("Gunmen shot two traders in the Souk district in Al-Qamishli.", "Souk", "Souk", "SY", "Al-Hasakah", 2),
-    # "X area of Y sub-city of Z": the sub-city takes the city's point, and the area the sub-city's
+    # "X area of Y sub-city of Z": the sub-city takes its local area's point, and the area the sub-city's
     ("Rioters burned shops in the Yeka Abado area of Yeka sub-city of Addis Ababa.", "Yeka Abado", "Yeka Abado",
-     "ET", "Adis Abeba", 2),
+     "ET", "Addis Ababa", 2),
     # a gazetteer town far from the place the text puts it gives way to a place near that one
     ("Fighters attacked the Kaya area near Mopti.", "Kaya", "Kaya", "ML", "Mopti Region", 2),
     # "the villages of X, Y and Z, in W region": every listed village, in the region

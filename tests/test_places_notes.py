@@ -83,8 +83,10 @@ NAMESAKES = [
     # a country the text names outranks the actor's home
     ("FARDC soldiers crossed into Nigeria and were arrested in Wamba.", "Wamba", "NG", "Nassarawa", 1),
     # a small town outside every country the text names is a namesake (Shanao, Peru), and a name the text
-    # calls a village never is a landmark abroad (Tours, France): both are places of the story
-    ("Ethiopian police detained elders who had come to Shanao village near Hudet.", "Shanao", "ET", None, None),
+    # calls a village never is a landmark abroad (Tours, France): both are places of the story, the village
+    # near the local area (an Ethiopian woreda) of the town's name
+    ("Ethiopian police detained elders who had come to Shanao village near Hudet.", "Shanao", "ET", "Somali Region",
+     2),
     ("Nigerian troops cleared Tours village near Bama.", "Tours", "NG", "Borno", 2),
 ]
 

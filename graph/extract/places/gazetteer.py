@@ -167,6 +167,10 @@ class Gazetteer:
         near = frozenset().union(*(self.neighbours.get(code, frozenset()) for code in countries))
         return near - set(countries)
 
+    def local_areas(self, country: str, key: str) -> list[tuple[str, str | None, float, float]]:
+        """(name, admin1, lat, lon) of the local admin areas of ``country`` (areas.tsv) with this normalised key."""
+        return self._query("SELECT name, admin1, lat, lon FROM areas WHERE country = ? AND key = ?", (country, key))
+
     def named(self, where: str, params: tuple = ()) -> list[tuple[Place, str]]:
         """Return (place, display name) pairs for places matching an SQL condition on the places table."""
         cols = ", ".join(f"p.{c}" for c in COLUMNS)

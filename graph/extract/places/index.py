@@ -13,6 +13,7 @@ import hashlib
 import os
 import sqlite3
 import tempfile
+import zlib
 from collections.abc import Sequence
 from dataclasses import astuple, dataclass, fields, replace
 from pathlib import Path
@@ -22,8 +23,8 @@ from graph.records import slugify
 
 __all__ = ["Place", "COLUMNS", "DATA_FILES", "read_tsv", "open_index"]
 
-DATA_FILES = ("countries.tsv", "admin1.tsv", "admin2.tsv", "cities.tsv", "regions.tsv", "aliases.tsv")
-_SCHEMA_VERSION = "4"
+DATA_FILES = ("countries.tsv", "admin1.tsv", "admin2.tsv", "cities.tsv", "regions.tsv", "aliases.tsv", "areas.tsv")
+_SCHEMA_VERSION = "5"
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,8 @@ class _Compiler:
         self.names: list[tuple[int, str]] = []  # (place, display name) for ruler patterns
         self.keys: dict[tuple[str, int], set[int]] = {}  # (key, loose) -> places; loose: 0 exact .. 3 joined
         self.demonyms: dict[str, str] = {}
+        # local admin areas (areas.tsv), apart from the places: only a name no gazetteer lists is looked up there
+        self.areas: list[tuple[str, str, str, str | None, float, float]] = []  # country, key, name, admin1, lat, lon
         self._read(data_dir)
 
     def add(self, place: Place, names: list[str], keys: Sequence[str] = ()) -> int:
@@ -118,6 +121,9 @@ class _Compiler:
         for row in read_tsv(data_dir / "regions.tsv"):
             self.add(_region(row), [row["name"], *_split(row["aliases"])])
         self._read_aliases(data_dir / "aliases.tsv")
+        for row in read_tsv(data_dir / "areas.tsv"):
+            point = (row["name"], row["admin1"] or None, float(row["lat"]), float(row["lon"]))
+            self.areas.extend((row["country"], key, *point) for key in _split(row["keys"]))
 
     def _read_countries(self, path: Path) -> None:
         for row in read_tsv(path):
@@ -162,6 +168,8 @@ class _Compiler:
             db.execute("CREATE TABLE keys (key TEXT, loose INTEGER, place INTEGER)")
             db.execute("CREATE TABLE names (place INTEGER, name TEXT)")
             db.execute("CREATE TABLE demonyms (key TEXT PRIMARY KEY, country TEXT)")
+            db.execute("CREATE TABLE areas (country TEXT, key TEXT, name TEXT, admin1 TEXT, lat REAL, lon REAL)")
+            db.executemany("INSERT INTO areas VALUES (?, ?, ?, ?, ?, ?)", self.areas)
             db.executemany(
                 f"INSERT INTO places VALUES (?{', ?' * len(COLUMNS)})",
                 ((i, *astuple(p)) for i, p in enumerate(self.places)),
@@ -174,13 +182,17 @@ class _Compiler:
             db.executemany("INSERT INTO demonyms VALUES (?, ?)", self.demonyms.items())
             db.execute("CREATE INDEX keys_key ON keys (key, loose)")
             db.execute("CREATE INDEX places_id ON places (id)")
+            db.execute("CREATE INDEX areas_key ON areas (country, key)")
         db.close()
 
 
 def _fingerprint(data_dir: Path) -> str:
+    """A key of the data files' contents: CRC-32 and size of each (a checksum, not a cryptographic hash, as it
+    only tells data versions apart: reading 15 MB through SHA-256 took a third of the gazetteer's start-up)."""
     digest = hashlib.sha256(_SCHEMA_VERSION.encode())
     for name in DATA_FILES:
-        digest.update((data_dir / name).read_bytes())
+        data = (data_dir / name).read_bytes()
+        digest.update(f"{name}:{len(data)}:{zlib.crc32(data)};".encode())
     return digest.hexdigest()[:16]
 
 

@@ -18,6 +18,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from graph.extract.parse.columns import tokens_text
+from graph.extract.places.areas import area_location, local_area
 from graph.extract.places.gazetteer import get_gazetteer
 from graph.extract.places.holders import (
     ADMIN_KINDS,
@@ -71,11 +72,24 @@ _KIND_OF_NOUN = {
 
 
 def unlisted_place(
-    name: str, noun: str | None, held: tuple[PlaceMention, bool] | None, country: str | None
+    name: str,
+    noun: str | None,
+    held: tuple[PlaceMention, bool] | None,
+    country: str | None,
+    shift: tuple[float | None, float | None] = (None, None),
 ) -> Location:
-    """A Location for a name no gazetteer lists, at the point of the place that holds it, if any (a country
-    gives its code but no point: its centre is no village's place)."""
+    """A Location for a name no gazetteer lists: at the local area of its name where the text's container agrees
+    (:mod:`.areas`), else at the point of the place that holds it, moved by ``shift`` ("X, 20 km north of Y"), if
+    any (a country gives its code but no point: its centre is no village's place)."""
     kind = _KIND_OF_NOUN.get(noun or "", "village")
+    area = local_area(name, country, held[0].location if held is not None else None, shift[0])
+    if area is not None:
+        return area_location(area, name, kind)
+    return moved(_held_place(name, kind, held, country), *shift)
+
+
+def _held_place(name: str, kind: str, held: tuple[PlaceMention, bool] | None, country: str | None) -> Location:
+    """:func:`unlisted_place` for a name with no local area: at the point of its holder."""
     if held is not None and held[0].location.kind == "country":  # "Boni in central Mali": no point in all Mali
         country = held[0].location.country
         held = None
@@ -126,8 +140,8 @@ def read_unlisted(
                                                                                moved(held[0].location, *shift)):
                 continue
             noun = place_noun(doc, start, end)
-            location = unlisted_place(tokens_text(doc, start, end), noun, held, country)
-            by_start[start] = PlaceMention(start, end, moved(location, *shift))
+            location = unlisted_place(tokens_text(doc, start, end), noun, held, country, shift)
+            by_start[start] = PlaceMention(start, end, location)
             continue
         if any(i in taken for i in range(start, end)):
             continue
@@ -143,8 +157,9 @@ def read_unlisted(
                                                                                       list(by_start.values()))
         if held is None and (held := nearby(doc, start, list(by_start.values()), country)) is not None:
             guessed.add(start)
-        location = unlisted_place(tokens_text(doc, start, name_end), noun, held, country)
-        by_start[start] = PlaceMention(start, end, moved(location, *shift))  # "X, 80 km north of Y"
+        # "X, 80 km north of Y": the shift moves a point taken from the holder
+        location = unlisted_place(tokens_text(doc, start, name_end), noun, held, country, shift)
+        by_start[start] = PlaceMention(start, end, location)
         taken.update(range(start, end))
     return _one_place_per_name(_without_strays(doc, list(by_start.values()), ner), guessed)
 
