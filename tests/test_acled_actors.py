@@ -216,8 +216,8 @@ def test_men_from_a_named_force_belong_to_it(first_event, text, force):
         ("Suspected PF cadres beat up two opposition agents in Kasama, Zambia.", "PF", "Civilians (Zambia)"),
         ("Fighters of the Wazalendo coalition attacked FARDC soldiers in Masisi.",
          "Military Forces of Democratic Republic of Congo", "Wazalendo coalition"),
-        ("Raia Mutomboki militiamen killed four villagers near Shabunda on Monday, local officials said.",
-         "Raia Mutomboki", "Civilians"),
+        ("Kabanga Nyota militiamen killed four villagers near Shabunda on Monday, local officials said.",
+         "Kabanga Nyota", "Civilians"),
         # "the rebel group X", "the rebel movement X": the name after the group word
         ("The rebel movement FNL-K said it had shelled an army camp near Bubanza, Burundi.",
          "Military Forces of Burundi", "FNL-K"),
@@ -262,7 +262,8 @@ def test_men_from_a_named_force_belong_to_it(first_event, text, force):
         ("Troops hunting ADF rebels shelled a market near Beni, Democratic Republic of Congo, wounding six traders.",
          "Military Forces of Democratic Republic of Congo", "Civilians (Democratic Republic of Congo)"),
         # "A and B fought": the subjects of a mutual verb are the two sides, unless both are one state's forces
-        ("M23 and ADF fighters fought near Beni on Sunday, leaving six dead.", "M23", "Allied Democratic Forces"),
+        ("On Tuesday al-Shabaab and Islamic State militants clashed in the hills near Bosaso, Somalia.", "Al-Shabaab",
+         "Islamic State"),
         ("Police and soldiers fought gunmen near Zaria, Nigeria, on Friday.", "Police Forces of Nigeria",
          "Unidentified Armed Group (Nigeria)"),
         # unnamed armed men the text says are thought to be a state's men are that state's force

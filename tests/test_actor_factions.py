@@ -1,5 +1,5 @@
-"""Factions of an umbrella militia are coded as ACLED names them, the umbrella with the faction in brackets; two
-factions that fight each other are the two sides."""
+"""Factions of an umbrella militia are coded as ACLED names them, the umbrella with the faction in brackets; a
+place named with the umbrella is where its men act, no faction."""
 
 from __future__ import annotations
 
@@ -9,26 +9,31 @@ import pytest
 @pytest.mark.parametrize(
     ("text", "actor1", "actor2"),
     [
-        # two factions named before the umbrella: one on each side of their fight
-        ("Kifaru and Tembo Mayi Mayi militiamen fought near Butembo on Sunday.", "Mayi Mayi Militia (Kifaru)",
-         "Mayi Mayi Militia (Tembo)"),
         # the faction after the umbrella's name
         ("Mai-Mai Chui fighters attacked a FARDC position near Lubero on Tuesday, killing two soldiers.",
          "Military Forces of Democratic Republic of Congo", "Mayi Mayi Militia (Chui)"),
-        ("Kifaru Mayi Mayi looted shops in Lubero on Monday.", "Mayi Mayi Militia (Kifaru)",
+        ("Soldiers clashed with Raia Mutomboki Kazimoto fighters near Shabunda, DR Congo, on Wednesday.",
+         "Military Forces of Democratic Republic of Congo", "Raia Mutomboki Militia (Kazimoto)"),
+        # the faction before it
+        ("Kifaru Mayi Mayi fighters torched houses near Bunia on Monday.", "Mayi Mayi Militia (Kifaru)",
+         "Civilians (Democratic Republic of Congo)"),
+        # a place before the umbrella's name is where its men act: the umbrella itself
+        ("Lubero Mayi Mayi militiamen attacked a FARDC position on Monday, killing two soldiers.",
+         "Military Forces of Democratic Republic of Congo", "Mayi Mayi Militia"),
+        ("Beni Mai-Mai militiamen raided a cattle farm in North Kivu on Thursday.", "Mayi Mayi Militia",
          "Civilians (Democratic Republic of Congo)"),
         # no faction named: the umbrella itself
-        ("Mayi Mayi militiamen looted shops in Lubero on Monday.", "Mayi Mayi Militia",
+        ("A school was looted by Mai-Mai militiamen near Uvira on Monday.", "Mayi Mayi Militia",
          "Civilians (Democratic Republic of Congo)"),
     ],
 )
 def test_factions_of_an_umbrella_militia(first_event, text, actor1, actor2):
     event, actors = first_event(text)
     assert (event.actor1, event.actor2) == (actor1, actor2)
-    assert all(a.kind == "militia" for name, a in actors.items() if "Mayi Mayi" in name)
+    assert all(a.kind == "militia" for name, a in actors.items() if "Militia" in name)
 
 
 def test_a_faction_is_no_actor_of_the_umbrella_too(first_event):
-    _, actors = first_event("Kifaru Mayi Mayi attacked a village near Butembo on Sunday, killing three farmers.")
-    assert "Mayi Mayi Militia (Kifaru)" in actors
-    assert "Mayi Mayi Militia" not in actors
+    _, actors = first_event("Raia Mutomboki Wemba fighters shot three traders dead near Shabunda on Sunday.")
+    assert "Raia Mutomboki Militia (Wemba)" in actors
+    assert "Raia Mutomboki Militia" not in actors

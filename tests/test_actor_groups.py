@@ -10,7 +10,7 @@ import pytest
     ("text", "not_actor"),
     [
         # "fighters", "jets" and "drones" after an aircraft's make are planes, not a group's men
-        ("MiG fighters of the Libyan National Army struck a depot near Derna on Monday.", "MiG"),
+        ("Tucano fighters of the Nigerian air force bombed a rebel camp near Maiduguri on Monday.", "Tucano"),
         ("Sukhoi fighters bombed rebel positions near Kadugli, Sudan, on Friday.", "Sukhoi"),
         ("Bayraktar drones hit a convoy near Mekelle, Ethiopia, on Sunday.", "Bayraktar"),
     ],
@@ -25,11 +25,11 @@ def test_an_aircraft_make_is_no_group(first_event, text, not_actor):
     ("text", "group"),
     [
         # the positions, strongholds or hideouts of a name no dictionary lists: that name is an armed group
-        ("Government forces attacked KPLF positions near Malakal on Monday. Two soldiers were killed.", "KPLF"),
+        ("Malian jets struck MPLR positions near Kidal on Friday.", "MPLR"),
+        ("Soldiers overran TPLA hideouts near Gondar, Ethiopia, on Saturday, killing five fighters.", "TPLA"),
         ("Soldiers attacked Ndovu strongholds in the forest near Beni on Friday, killing six fighters.", "Ndovu"),
         # a name whose parts a slash joins is one name
-        ("Government forces attacked KPLF/A-N positions near Malakal on Monday. Two soldiers were killed.",
-         "KPLF/A-N"),
+        ("Malian jets struck MPLR/A-S positions near Kidal on Friday.", "MPLR/A-S"),
     ],
 )
 def test_the_positions_of_a_name_make_it_an_armed_group(first_event, text, group):

@@ -77,9 +77,14 @@ def test_crowd_control_words(text, sentence, expected):
     [
         # harm in prison or custody that no one is named for is by the state's police, its prison guards in a
         # prison
-        ("Two prisoners died after being tortured in a prison in Juba, South Sudan.", "Police Forces of South Sudan",
+        ("Relatives say a detainee was tortured at the prison in Bamako, Mali, last week.", "Police Forces of Mali",
          "Prison Guards"),
         ("An activist was beaten and tortured while in custody in Kampala, Uganda.", "Police Forces of Uganda", None),
+        # a prison or custody that is no setting of the harm: no abuse in custody
+        ("A man who had spent ten years in prison was found shot dead in Gulu, Uganda.",
+         "Unidentified Armed Group (Uganda)", None),
+        ("A lawyer who defended prisoners in custody was stabbed to death in Gulu, Uganda.",
+         "Unidentified Armed Group (Uganda)", None),
         # an attack on a prison is no abuse by its guards
         ("Gunmen attacked a prison in Maiduguri, Nigeria, and killed two inmates.",
          "Unidentified Armed Group (Nigeria)", None),

@@ -1,26 +1,28 @@
 """Factions of an umbrella militia, named as ACLED names them: the umbrella's name with the faction in brackets.
 
-"Kifaru Mayi Mayi attacked ...", "Mai-Mai Simba fighters", "the Kifaru and Tembo Mayi Mayi militiamen fought":
-ACLED codes each faction as "Mayi Mayi Militia (Kifaru)", "Mayi Mayi Militia (Simba)", not as the umbrella. The
-faction is the proper name right before the umbrella's name (with the names joined to it by "and" or a comma:
-two factions that fight each other) or, when none stands before, right after it. A name another stage read as an
-actor, a country's name or adjective, a date and a generic word are no faction.
+"Kifaru Mayi Mayi attacked ...", "Mai-Mai Simba fighters": ACLED codes each faction as "Mayi Mayi Militia
+(Kifaru)", "Mayi Mayi Militia (Simba)", not as the umbrella. The faction is the proper name right before the
+umbrella's name or, when none stands before, right after it. A name another stage read as an actor or a place
+("Beni Mai-Mai" are the umbrella's men in that area: the place is where they act), a country's name or
+adjective, a date and a generic word are no faction. The umbrellas are graph/data/actors/umbrellas.tsv.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from graph.datafiles import read_rows
 from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.table import ActorInfo, MentionBuilder
 from graph.extract.countries import countries
+from graph.extract.places.gazetteer import get_gazetteer
 
 __all__ = ["faction_mentions"]
 
-# ACLED's umbrella militias whose factions it names in brackets after the umbrella's name
-_UMBRELLAS = frozenset(["Mayi Mayi Militia"])
+_UMBRELLAS = frozenset(row["actor"] for row in read_rows("actors", "umbrellas.tsv"))
 _MAX_WORDS = 3  # words of one faction's name
-_JOINS = frozenset(["and", ","])
+# entity types of words that are no faction's name: places, and dates or numbers spaCy read as names
+_NOT_NAMES = frozenset(["GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL"])
 # capitalised words after an umbrella's name that are part of its own name or a noun of it, not a faction
 _NOT_FACTIONS = frozenset(["Militia", "Militias", "Group", "Groups", "Fighters", "Militiamen", "Coalition"])
 
@@ -30,34 +32,22 @@ def faction_mentions(builder: MentionBuilder) -> None:
     table = builder.table
     for mention in [m for m in table.mentions if table.actors[m.key].name in _UMBRELLAS]:
         umbrella = table.actors[mention.key]
-        factions = _factions_before(builder, mention.start)
-        if not factions:
-            after = _faction_at(builder, mention.end, forward=True)
-            factions = [after] if after is not None else []
-        for n, span in enumerate(factions):
-            name = f"{umbrella.name} ({span.text})"
-            info = ActorInfo(actor_key(name), name, umbrella.kind, umbrella.country, umbrella.tags)
-            if n == len(factions) - 1:  # the faction next to the umbrella's name takes its mention
-                mention.key = info.key
-                table.actors.setdefault(info.key, info)
-            builder.add(info, span)
-        if factions and not any(m.key == umbrella.key for m in table.mentions):
+        spans = (_faction_at(builder, mention.start, forward=False), _faction_at(builder, mention.end, forward=True))
+        span = next((s for s in spans if s is not None and not _names_place(builder, s, umbrella.country)), None)
+        if span is None:
+            continue
+        name = f"{umbrella.name} ({span.text})"
+        info = ActorInfo(actor_key(name), name, umbrella.kind, umbrella.country, umbrella.tags)
+        mention.key = info.key
+        table.actors.setdefault(info.key, info)
+        builder.add(info, span)
+        if not any(m.key == umbrella.key for m in table.mentions):
             del table.actors[umbrella.key]
 
 
-def _factions_before(builder: MentionBuilder, start: int) -> list[Span]:
-    """The factions named right before an umbrella's name, in text order ("Kifaru and Tembo Mayi Mayi")."""
-    found: list[Span] = []
-    end = start
-    while len(found) < 3:
-        span = _faction_at(builder, end, forward=False)
-        if span is None:
-            break
-        found.insert(0, span)
-        if span.start < 2 or builder.doc[span.start - 1].text not in _JOINS:
-            break
-        end = span.start - 1
-    return found
+def _names_place(builder: MentionBuilder, span: Span, country: str | None) -> bool:
+    """Whether a faction-like name is a place: one the places stage read, or a place of the umbrella's country."""
+    return builder.names_place(span) or any(p.country == country for p in get_gazetteer().lookup(span.text))
 
 
 def _faction_at(builder: MentionBuilder, edge: int, forward: bool) -> Span | None:
@@ -74,9 +64,10 @@ def _faction_at(builder: MentionBuilder, edge: int, forward: bool) -> Span | Non
 
 
 def _faction_word(builder: MentionBuilder, doc: Doc, i: int) -> bool:
-    """A word of a faction's name: a capitalised proper noun no stage took, no country's name or adjective."""
+    """A word of a faction's name: a capitalised proper noun no stage took, no country's name or adjective, not
+    read as a place."""
     token = doc[i]
     known = countries()
     return (token.pos_ == "PROPN" and token.text[:1].isupper() and token.text not in _NOT_FACTIONS
             and builder.table.at(i) is None and token.text not in known.by_name
-            and token.text not in known.by_adjective and token.ent_type_ not in {"DATE", "TIME", "CARDINAL"})
+            and token.text not in known.by_adjective and token.ent_type_ not in _NOT_NAMES)

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from graph.datafiles import read_words
 from graph.extract.actors.table import ActorInfo, ActorTable, generic_actor, state_actor
 
 __all__ = ["custodians", "police_who_police", "tells_crowd_control"]
@@ -63,9 +64,16 @@ def tells_crowd_control(text: str) -> bool:
     return any(words in lower for words in _CROWD_CONTROL)
 
 
-# where the state holds people: "tortured in jail", "died in police custody", "abused inside the prison"
-_HELD = re.compile(r"\b(?:in|inside|at|while in)\s+(?:(?:a|an|the|his|her|their|police|military|state)\s+)?"
-                   r"(prison|jail|gaol|custody|detention)\b", re.IGNORECASE)
+# harm done in the place where the state holds people: "tortured in jail", "died in police custody", "beaten to
+# death by guards inside the prison"; the place must follow the harm closely, as its setting: "a man who had
+# spent years in prison was shot dead" and "a lawyer who defended prisoners in custody was stabbed" are no abuse
+# in custody
+_HARMS = sorted({verb.rstrip("e") for verb in read_words("actors", "harm_verbs.txt")}
+                | {"die", "beat", "abus", "mistreat", "starv", "shot"})
+_HARM_WORD = r"\b(?:" + "|".join(_HARMS) + r")(?:e|es|ed|d|s|ing|en|ped|bed|ping|bing)?\b"
+_HELD = re.compile(_HARM_WORD + r"(?:\s+\w+){0,4}?\s+(?:in|inside|at|while in)\s+"
+                   r"(?:(?:a|an|the|his|her|their|police|military|state)\s+)?(prison|jail|gaol|custody|detention)\b",
+                   re.IGNORECASE)
 _PRISONS = frozenset(["prison", "jail", "gaol"])
 
 
