@@ -9,8 +9,9 @@ import pyoxigraph as ox
 import pytest
 from rdflib import URIRef
 
-from api.current import update_reconciled
-from api.entities import actor_record, place_record
+from api import create_app
+from api.current import update_reconciled, writes_current
+from api.entities import actor_record, local_id, place_record
 from graph import queries as q
 from graph.iris import document_graph_iri
 from graph.link import rebuild_current
@@ -18,7 +19,7 @@ from graph.link.summaries import KEEP, SHOWN, _ordered, summary_of
 from graph.newest import newest_items, newest_span
 from graph.records import Actor, Article, Event, Extraction, Location
 from graph.store import Store
-from graph.vocab import CKG, CURRENT_GRAPH
+from graph.vocab import CKG, CURRENT_GRAPH, SEM
 from tests.conftest import write
 
 BASE = "https://conflictkg.org/id/"
@@ -145,6 +146,78 @@ def test_records_are_the_same_with_and_without_summaries(tmp_path, kept):
         assert records[0] is not None and len(records[0]["events"]) == SHOWN
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("path, role, entity", [("/api/actors/national-army", "actor", ARMY),
+                                                ("/api/places/greenford", "place", TOWNS[0])])
+def test_a_records_event_count_is_what_its_events_route_pages_through(tmp_path, path, role, entity):
+    """The count and newest events a record reads from the summary are those of the /api/events pages."""
+    store = Store(str(tmp_path / "data"))
+    write(store, [_report(n) for n in range(REPORTS)], BASE, validate=False)
+    assert summary_of(store, entity) is not None
+    store.close()
+    app = create_app({"data_dir": str(tmp_path / "data")})
+    try:
+        client = app.test_client()
+        record = client.get(path).get_json()
+        pages: list[str] = []
+        following = f"/api/events?{role}={entity[len(BASE):].split('/', 1)[1]}&limit=90"
+        while following:
+            answer = client.get(following).get_json()
+            pages, following = pages + [event["id"] for event in answer["events"]], answer["next"]
+        assert record["event_count"] == len(pages) == len(set(pages)) > SHOWN
+        assert [event["id"] for event in record["events"]] == pages[:SHOWN]
+    finally:
+        app.extensions["conflictkg.reads"].close()
+        app.extensions["conflictkg.store"].close()
+
+
+@pytest.mark.parametrize("graph", [f"<{CURRENT_GRAPH}>", "?g"], ids=["the current graph", "every graph"])
+def test_a_raw_update_of_the_current_graph_leaves_no_stale_record(tmp_path, graph):
+    """A raw DELETE of the militia from its events of its first and last dates moves its record (count, dates, newest
+    events) as the events do; the next write counts it whole again."""
+    store = Store(str(tmp_path / "store"))
+    try:
+        write(store, [_report(n) for n in range(1, 25)], BASE, validate=False)
+        before = _read(store, MILITIA, "actor")
+        assert summary_of(store, MILITIA) == before
+        update_reconciled(store, f"DELETE {{ GRAPH {graph} {{ ?e ?p <{MILITIA}> }} }} WHERE {{ "
+                                 f"GRAPH <{CURRENT_GRAPH}> {{ ?e <{SEM.hasTimeStamp}> ?day }} "
+                                 f"FILTER(STR(?day) IN ('{before['first']}', '{before['last']}')) "
+                                 f"GRAPH {graph} {{ ?e ?p <{MILITIA}> }} }}")
+        after, record = _read(store, MILITIA, "actor"), actor_record(store, BASE, "red-hill-militia")
+        assert record is not None and 0 < after["count"] < before["count"]
+        assert after["first"] > before["first"] and after["last"] < before["last"]
+        assert (record["event_count"], record["first_seen"], record["last_seen"]) == \
+            (after["count"], after["first"], after["last"])
+        assert [event["id"] for event in record["events"]] == [local_id(event) for event in after["newest"]]
+        write(store, [_report(25)], BASE, validate=False)
+        assert summary_of(store, MILITIA) == _read(store, MILITIA, "actor")
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("update, writes", [
+    (f"DROP GRAPH <{BASE}graph/story-001>", False),
+    (f"INSERT DATA {{ GRAPH <{BASE}graph/a> {{ <{BASE}x> <{BASE}p> \"to GRAPH ?g, with ALL\" }} }}", False),
+    (f"DELETE {{ GRAPH <{BASE}graph/a> {{ ?s ?p ?o }} }} USING NAMED <{BASE}graph/b> WHERE {{ ?s ?p ?o }}", False),
+    (f"MOVE SILENT GRAPH <{BASE}graph/a> TO DEFAULT", False),
+    (f"WITH <{BASE}graph/a> DELETE {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o }} # not GRAPH ?g", False),
+    (f"DROP GRAPH <{CURRENT_GRAPH}>", True),
+    (f"INSERT DATA {{ GRAPH <{CURRENT_GRAPH}> {{ <{BASE}x> <{BASE}p> 1 }} }}", True),
+    ("DELETE WHERE { GRAPH ?g { ?s ?p ?o } }", True),
+    ("PREFIX c: <https://w3id.org/conflictkg/> CLEAR GRAPH c:current", True),
+    ("CLEAR ALL", True),
+    ("drop named", True),
+    (f"ADD DEFAULT TO GRAPH <{CURRENT_GRAPH}>", True),
+    (f"MOVE <{CURRENT_GRAPH}> TO <{BASE}graph/a>", True),
+    (f"WITH <{CURRENT_GRAPH}> DELETE {{ ?s ?p ?o }} WHERE {{ ?s ?p ?o }}", True),
+    ("LOAD <https://example.org/data.nt> INTO GRAPH <https://w3id.org/conflictkg/\\u0063urrent>", True),
+    ("BASE <https://w3id.org/conflictkg/> DROP GRAPH <current>", True),
+])
+def test_an_update_that_may_write_the_current_graph_is_told(update, writes):
+    """Unsure is "may": only graphs named by absolute IRIs other than the current graph's are known not to be it."""
+    assert writes_current(update) is writes
 
 
 @pytest.mark.parametrize("dates", [

@@ -36,6 +36,7 @@ __all__ = [
     "ENTITY_EVENTS",
     "TALLIES_WHOLE",
     "MARK_TALLIES_WHOLE",
+    "DROP_SUMMARIES",
     "delete_summaries",
     "replace_summaries",
     "delete_current",
@@ -184,6 +185,11 @@ TALLIES_WHOLE = _LINK_PREFIXES + f"""SELECT ?all WHERE {{ GRAPH {_CURRENT} {{ {_
 MARK_TALLIES_WHOLE = _LINK_PREFIXES + f"""INSERT {{
   GRAPH {_CURRENT} {{ {_CURRENT} ckg:eventTally "every actor and place" }}
 }} WHERE {{ FILTER NOT EXISTS {{ GRAPH {_CURRENT} {{ ?s ?p ?o }} }} }}"""
+
+# Every event tally and summary, the whole-mark with them, deleted in one update (graph.link.summaries.drop_all).
+DROP_SUMMARIES = _LINK_PREFIXES + f"""DELETE {{ GRAPH {_CURRENT} {{ ?s ?p ?o }} }} WHERE {{
+  VALUES ?p {{ ckg:eventSummary ckg:eventTally }} GRAPH {_CURRENT} {{ ?s ?p ?o }}
+}}"""
 
 # The event tallies and summaries of #IRIS#, deleted.
 _DELETE_SUMMARIES = _LINK_PREFIXES + f"""DELETE {{ GRAPH {_CURRENT} {{ ?s ?p ?o }} }} WHERE {{

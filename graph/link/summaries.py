@@ -32,11 +32,12 @@ from rdflib import URIRef
 
 from graph import queries
 from graph.link.merged import run_update
+from graph.link.queries import DROP_SUMMARIES
 from graph.ntriples import iri, literal
 from graph.store import TripleStore
 from graph.vocab import CKG, CURRENT_GRAPH, SEM, XSD
 
-__all__ = ["EventChanges", "summary_of", "mark_whole", "KEEP", "SHOWN"]
+__all__ = ["EventChanges", "summary_of", "mark_whole", "drop_all", "KEEP", "SHOWN"]
 
 SHOWN = 100  # events, co-actors and places a record lists (api.entities.RECORD_LIMIT, graph.queries.TIMELINE_LIMIT)
 KEEP = 2 * SHOWN  # newest events kept: an event that leaves them seldom leaves fewer than SHOWN of more
@@ -169,8 +170,11 @@ class EventChanges:
         """Move the tallies of the actors and places whose events changed, and write them and their summaries.
 
         In a current graph begun with tallies (``mark_whole``), an entity without one had no event; in one
-        written before they were kept, it is counted whole from its events in the store. So a tally is either
-        exact or absent.
+        written before they were kept (or whose tallies a raw write dropped, ``drop_all``), it is counted whole
+        from its events in the store. So a tally is either exact or absent.
+
+        A read-modify-write over several store calls: the caller must be the store's one writer (the ingest
+        thread, or a holder of ``api.sparql.write_lock``), or two writers move a tally from the same reading.
         """
         moves = _Moves()
         for event, old in self.before.items():
@@ -334,6 +338,12 @@ def _lines(entity: str, tally: dict[str, Any] | None) -> str:
 def mark_whole(store: TripleStore) -> None:
     """Mark the current graph as having every entity's tally if it is empty (a store's first write, a rebuild)."""
     run_update(store, queries.MARK_TALLIES_WHOLE)
+
+
+def drop_all(store: TripleStore) -> None:
+    """Drop every tally and summary and the whole-mark, in one update: after a raw write to the current graph,
+    records read their events, and an entity a later write changes is counted whole, until the next rebuild."""
+    run_update(store, DROP_SUMMARIES)
 
 
 def summary_of(store: TripleStore, entity: str) -> dict[str, Any] | None:
