@@ -199,6 +199,8 @@ def test_a_place_that_lies_in_the_other_is_the_same_incident(places, count, wher
         ("In response, the army fired artillery at the rebel camp.", True),
         ("The militia retaliated by burning two hamlets.", True),
         ("The troops were deployed in response to a call from the governor.", False),
+        ("They struck in retaliation for the killing of a chief.", False),
+        ("The militia has retaliated by burning farms before.", False),
     ],
 )
 def test_words_that_announce_another_incident(text, another):
@@ -271,9 +273,14 @@ def test_story_sentence_is_the_evidence_rather_than_the_headline():
         # victims with a date of their own are another incident
         ("Gunmen stormed the market in Tera on Monday and shot dead a trader. Ten soldiers were also killed in "
          "February.", 2),
-        # shells fired back in response are a second shelling
-        ("Rebels fired mortar rounds at an army camp near Dorvane on Monday. In response, the army shelled the rebels' "
-         "hideouts in the hills.", 2),
+        # a strike told as a reprisal for the raid before it is a second incident
+        ("Militants raided a police post near Kolabe on Monday night. In retaliation, jets struck the militants' camp "
+         "in the forest.", 2),
+        # an attack said to avenge something is that one attack; a past habit of reprisals is no incident
+        ("Herders attacked a farming village near Kolabe on Sunday, killing four people. The herders attacked the "
+         "village in retaliation for the theft of their cattle, residents said.", 1),
+        ("Gunmen killed three villagers near Kolabe on Sunday. The militia has retaliated by burning farms in the "
+         "past, a resident said.", 1),
     ],
 )
 def test_article_events(text, count):

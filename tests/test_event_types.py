@@ -283,9 +283,11 @@ def test_taxonomy_has_the_codebook_names():
         # a death told by hand ("clubbed to death") by someone unnamed or armed is an attack
         ("A trader was clubbed to death in the market of Kolabe on Sunday.", "Attack"),
         ("Militiamen stoned two herders to death near Kolabe.", "Attack"),
-        # people seized by anyone but the state are abducted; places seized are ground
+        # people seized by anyone but the state or a de-facto authority are abducted; places seized are ground
         ("Gunmen seized two aid workers on the road to Kolabe.", "Abduction/forced disappearance"),
-        ("Four teachers were seized by armed men outside Kolabe.", "Abduction/forced disappearance"),
+        ("A priest was seized from his parish in Kolabe by men on motorbikes.", "Abduction/forced disappearance"),
+        # people a de-facto authority seizes are detained: ACLED's arrests
+        ("Houthi authorities seized three journalists in Sanaa.", "Arrests"),
         # an attack noun whose own relative clause kills or leaves people dead: someone attacked, though unnamed
         ("The attack that killed three nurses at a clinic near Kolabe drew wide condemnation.", "Attack"),
         ("An attack on a bus which left four passengers dead closed the road to Kolabe for a day.", "Attack"),
@@ -294,8 +296,9 @@ def test_taxonomy_has_the_codebook_names():
          "Armed clash"),
         # the state's forces killing crime suspects is no crime case: ACLED's attack by the police
         ("Police shot dead two robbery suspects in Kano.", "Attack"),
-        # arrests are no disaster's doing, even under a state of emergency
+        # a state of emergency is no disaster word: what is done under one over unrest stays an event
         ("Police arrested forty opposition members in Kolabe under a state of emergency.", "Arrests"),
+        ("Troops killed four villagers in Kolabe under a state of emergency.", "Attack"),
     ],
 )
 def test_sub_event_type(nlp, text, expected):
@@ -389,6 +392,8 @@ def test_sub_event_type(nlp, text, expected):
         "A soldier was charged with the murder of his wife.",
         # a state of emergency over a disaster still types none of its measures
         "The governor declared a state of emergency as floods cut off the valley and troops took control of relief.",
+        "Floods swept through the delta villages on Monday. The president declared a state of emergency and ordered "
+        "the army to take control of the ports.",
     ],
 )
 def test_no_conflict_event(nlp, text):

@@ -423,10 +423,13 @@ def test_a_peaceful_protest_has_no_toll(text, expected):
         ("Gunmen torched houses in Bunia, Ituri, on Monday.", ["Bunia"]),
         ("Soldiers clashed with militants between Kisumu and Eldoret on Monday.", ["Kisumu"]),
         ("Militants ambushed a convoy on the road linking Kisumu and Eldoret on Monday.", ["Kisumu"]),
-        # "in A and in B"; places that name admin areas ("the X and Y regions"); a city qualifying its named parts
-        ("Nurses marched for higher pay in Kisumu and in Eldoret on Friday.", ["Kisumu", "Eldoret"]),
-        ("Teachers went on strike in the Amhara and Oromia regions on Friday.", ["Amhara Region", "Oromia Region"]),
-        ("Warplanes bombed the Baghdad districts of Karrada and Mansour on Friday.", ["Karrada", "Mansour"]),
+        # "in A as well as in B"; places that name admin areas ("the X and Y provinces"); a city qualifying its parts
+        ("Rioters burned tyres in Kisumu as well as in Eldoret on Friday.", ["Kisumu", "Eldoret"]),
+        ("Farmers protested against land grabs in the North Kivu and South Kivu provinces on Friday.",
+         ["Nord-Kivu", "Sud-Kivu"]),
+        ("Protesters blocked roads in the Baghdad districts of Karrada and Mansour on Friday.", ["Karrada", "Mansour"]),
+        # an incident between two regions is one event at one of them
+        ("Gunmen ambushed a bus travelling between the Amhara and Afar regions on Friday.", ["Amhara Region"]),
         ("Soldiers shelled the Aleppo neighbourhoods of Salaheddine and Bustan al-Qasr on Friday.",
          ["Salaheddine", "Bustan al-Qasr"]),
         # the parts named first, their container after "of": the parts

@@ -25,8 +25,9 @@ _NEW_INCIDENT = re.compile(
     r"|separate(?=\s+(?:\w+\s+)?" + _INCIDENT_NOUNS + r"\b)|separately|meanwhile|elsewhere|earlier|previously"
     r"|then\b(?!\s*[.,;:!?])"
     r"|follow-up|also\b(?!\s+(?:cited|cites|quoted|quotes)\b)"
-    # a reprisal is an incident of its own: "In response, the army shelled their positions"
-    r"|in\s+(?:response|retaliation)\b(?!\s+to\b)|retaliated"
+    # a reprisal is an incident of its own ("In response, the army shelled their positions"); not what an incident
+    # answered ("in retaliation for", "in response to") nor a past habit ("has retaliated by carrying out ...")
+    r"|in\s+(?:response|retaliation)\b(?!\s+(?:to|for)\b)|(?<!has\s)(?<!have\s)(?<!had\s)retaliated"
     # "The attack came a day after ...": an earlier incident, told by how long before this one it happened
     r"|(?:came|comes|happened|occurred)\s+(?:(?:just|only|a few|a|an|one|two|three|four|five|six|\d+)\s+)?"
     r"(?:hours?|days?|weeks?)\s+after)\b",

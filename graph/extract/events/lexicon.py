@@ -97,7 +97,7 @@ def cue_set(*names: str) -> frozenset[str]:
 MODIFIERS = cue_set("CIV", "MIL", "GOV", "ARMED", "PLACE", "WEAPON", "GROUP", "BASE")
 # Weapon words that a longer phrase re-reads: "stun grenade", "rocket-propelled grenade", "tear gas".
 WEAPONS = cue_set("CHEM", "AIR", "AIR_WEAK", "STRIKE", "SHELL", "GRENADE", "IED", "IED_WEAK", "BLAST")
-DOMAINS = cue_set("CRIME", "DISASTER", "DIPLO", "ATTRIB", "JUSTICE")
+DOMAINS = cue_set("CRIME", "DISASTER", "EMERGENCY", "DIPLO", "ATTRIB", "JUSTICE")
 TYPED = cue_set(
     "CHEM", "SUICIDE", "AIR", "AIR_WEAK", "SHELL", "GRENADE", "IED", "BLAST", "SEX", "ABDUCT", "ARREST",
     "LOOT", "LOOT_WEAK", "IED_WEAK", "DISRUPT", "CLASH", "RETAKE", "CAPTURE", "WITHDRAW", "TRANSFER",

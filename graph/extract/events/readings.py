@@ -14,8 +14,8 @@ from graph.datafiles import read_words
 from graph.extract.events.combatants import off_duty
 from graph.extract.events.count_words import PEOPLE
 from graph.extract.events.cues import Cue, SentenceCues
+from graph.extract.events.seizures import people_seized
 from graph.extract.events.syntax import agents, in_background, linked, targets
-from graph.extract.events.territory import people_taken
 from graph.extract.parse.sentences import sentence
 
 __all__ = [
@@ -332,19 +332,7 @@ def abduction(c: SentenceCues) -> Cue | None:
             t for t in cue.head.children if t.dep_ == "nsubj" and cue.head.tag_ == "VBN"]
         if not taken or not all(t.i in weapons for t in taken):
             return cue
-    return _people_seized(c)
-
-
-def _people_seized(c: SentenceCues) -> Cue | None:
-    """People seized by someone who is not the state ("gunmen seized two aid workers", "four officers were seized
-    by smugglers"): an abduction; what the state seizes of people is an arrest, the ground anyone seizes territory."""
-    for cue in c.of("CAPTURE"):
-        verb = cue.head
-        if verb.lemma_ != "seize" or verb.pos_ != "VERB" or agents(verb) & c.state():
-            continue
-        if people_taken(verb, c):
-            return cue
-    return None
+    return people_seized(c)
 
 
 def held(c: SentenceCues) -> Cue | None:

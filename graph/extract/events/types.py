@@ -23,6 +23,7 @@ from spacy.tokens import Span, Token
 from graph.extract.events import readings
 from graph.extract.events.cues import Cue, SentenceCues, find_cues
 from graph.extract.events.lexicon import SUB_EVENT_TYPES, TYPED, codes, taxonomy
+from graph.extract.events.seizures import seized_into_custody
 from graph.extract.events.syntax import agents, in_background, tree_depth
 from graph.extract.events.territory import lost_ground, territory_reading
 
@@ -45,8 +46,10 @@ class EventTyping:
 def _off_topic(c: SentenceCues) -> bool:
     """Claims of responsibility, disasters, crime and diplomacy that report no conflict event."""
     fighting = c.has("SHELL", "SUICIDE", "GRENADE", "IED", "CLASH", "ARMED", "PROTEST", "CROWDCTL", "MOB")
-    if c.has("DISASTER") and not (fighting or c.has("ARREST")):
-        return True  # arrests are no disaster's doing, even under a state of emergency
+    if c.has("DISASTER") and not fighting:
+        return True
+    if c.has("EMERGENCY") and not fighting and _disaster_told(c.of("EMERGENCY")[0].head):
+        return True  # the powers of a disaster's state of emergency; one over unrest leaves its arrests events
     lethal_state = c.has("MIL", "GOV") and c.has("KILL", "CLASH")
     if c.has("CRIME") and not (c.has("ARMED", "PROTEST", "MOB") or lethal_state):
         return True  # arrests and seizures in crime cases are police work, not conflict
@@ -58,6 +61,20 @@ def _off_topic(c: SentenceCues) -> bool:
         if depth == 0 or (depth == 1 and d.head.dep_ in ("ccomp", "dobj", "nsubj", "nsubjpass")):
             return True  # the sentence is about sanctions, expulsions, visits, talks or a trial
     return False
+
+
+# Nouns of a disaster that a state of emergency is declared over ("fires are burning", "after the floods").
+_DISASTER_NOUNS = frozenset(["flood", "wildfire", "bushfire", "earthquake", "quake", "drought", "storm", "cyclone",
+                             "hurricane", "typhoon", "tsunami", "landslide", "eruption", "epidemic", "outbreak"])
+
+
+def _disaster_told(word: Token) -> bool:
+    """Whether the sentence of ``word`` or the one before it names a disaster: a noun of one, or fires that burn
+    (the subject "fires", not "opened fire")."""
+    sent = word.sent
+    start = word.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    return any(t.lemma_.lower() in _DISASTER_NOUNS or (t.lemma_.lower() == "fire" and t.dep_ == "nsubj")
+               for t in word.doc[start : sent.end])
 
 
 # Rule confidences, reported with each event (they rank nothing: the hierarchy does). The scale:
@@ -173,7 +190,7 @@ def _violence(c: SentenceCues, armed: bool) -> list[Candidate]:
         else:
             out.append((1, "Armed clash", 0.45, clash))  # fighting whose sides are not named
     kill = readings.kill_reading(c)
-    arrest = c.first("ARREST")
+    arrest = c.first("ARREST") or seized_into_custody(c)
     if arrest is not None and kill is not None and readings.beaten_in_arrest(c, arrest, kill[1]):
         out.append((1, "Arrests", 0.7, arrest))  # "arrested and beat a soldier": an arrest, not a clash
     if kill is not None:
