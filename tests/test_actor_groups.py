@@ -40,7 +40,7 @@ def test_the_positions_of_a_name_make_it_an_armed_group(first_event, text, group
 
 def test_the_words_that_call_a_name_a_group_are_its_mention(first_event):
     # "rebel" of "the new rebel group KPLF" is KPLF's word, not the article's other rebels'
-    _, actors = first_event("Soldiers clashed with the new rebel group KPLF near Juba on Monday. The SPLM-IO said "
-                            "its rebels were not involved.")
+    _, actors = first_event("Troops fought off an attack by the new rebel group KPLF near Malakal on Monday. The "
+                            "SPLM-IO said its rebels were not involved.")
     assert "rebel" not in actors["Sudan People's Liberation Movement-in-Opposition"].aliases
     assert any("rebel group" in alias for alias in actors["KPLF"].aliases)

@@ -59,7 +59,7 @@ _UNNAMED_MILITIAS = ("Unidentified Clan Militia", "Unidentified Communal Militia
 _IDENTITY_MILITIAS = ("Ethnic Militia", "Clan Militia", "Communal Militia")
 _VIGILANTES = "Vigilante Militia"
 # local people who fight, whom ACLED codes as their community's militia (Unidentified Communal Militia (X)) when
-# they are a side of a clash: "police attacked pastoralists", "young men from the village attacked the camp"
+# they are a side of a clash: "soldiers clashed with armed herdsmen", "villagers fought off the raiders"
 _LOCALS = r"(?:pastoralists|herders|herdsmen|villagers|residents|farmers|youths|locals|tribesmen|young men)"
 _FIGHTS = r"(?:attack(?:s|ed)?|clash(?:es|ed)?(?: with)?|fought|fight(?:ing)?|battled|repulsed|repelled)"
 _LOCALS_FIGHT = re.compile(rf"\b{_FIGHTS}\s+(?:(?:the|armed|local|some|dozens of|a group of)\s+)*{_LOCALS}\b"
