@@ -57,13 +57,21 @@ COLUMNS = [
 @pytest.mark.parametrize(("column", "attribute"), COLUMNS)
 def test_columns_are_spacys(nlp, text, column, attribute):
     doc = nlp(text)
-    assert column(doc) == [attribute(token) for token in doc]
+    assert column(doc) == tuple(attribute(token) for token in doc)
+
+
+@pytest.mark.parametrize(("column", "attribute"), COLUMNS)
+def test_a_column_cannot_be_changed_by_its_reader(nlp, column, attribute):
+    doc = nlp(TEXTS[0])
+    with pytest.raises(AttributeError):  # every rule reading the doc shares it: a tuple has no append or sort
+        column(doc).append(attribute(doc[0]))
+    assert column(doc) == tuple(attribute(token) for token in doc)
 
 
 @pytest.mark.parametrize(("column", "attribute"), COLUMNS)
 def test_columns_of_a_doc_joined_from_chunks(nlp, column, attribute):
     doc = Doc.from_docs(list(nlp.pipe(split_chunks(" ".join(TEXTS), 60))), ensure_whitespace=False)
-    assert column(doc) == [attribute(token) for token in doc]
+    assert column(doc) == tuple(attribute(token) for token in doc)
 
 
 def test_each_doc_is_read_once(nlp):
@@ -77,9 +85,9 @@ def test_docs_read_in_turn_keep_their_own_columns(nlp):
     first, second = nlp(TEXTS[0]), nlp(TEXTS[2])
     kept = token_texts(first)
     for _ in range(2):  # the doc read last is a fast path: switching back must not hand out the other's list
-        assert token_texts(second) == [t.text for t in second]
+        assert token_texts(second) == tuple(t.text for t in second)
         assert token_texts(first) is kept
-        assert token_poses(first) == [t.pos_ for t in first]
+        assert token_poses(first) == tuple(t.pos_ for t in first)
 
 
 @pytest.mark.parametrize("text", TEXTS)
@@ -114,14 +122,14 @@ def test_tokens_text_of_a_doc_joined_from_chunks(nlp):
     assert doc_text(doc) == doc.text
 
 
-def _verbs(doc: Doc) -> list[int]:
-    return [t.i for t in doc if t.pos_ == "VERB"]
+def _verbs(doc: Doc) -> tuple[int, ...]:
+    return tuple(t.i for t in doc if t.pos_ == "VERB")
 
 
 @pytest.mark.parametrize("text", TEXTS[:3])
 def test_per_doc_works_a_value_out_once_per_doc(nlp, text):
     first, second = nlp(text), nlp(TEXTS[1])
     kept = per_doc(first, _verbs)
-    assert kept == [t.i for t in first if t.pos_ == "VERB"]
-    assert per_doc(second, _verbs) == [t.i for t in second if t.pos_ == "VERB"]
+    assert kept == tuple(t.i for t in first if t.pos_ == "VERB")
+    assert per_doc(second, _verbs) == tuple(t.i for t in second if t.pos_ == "VERB")
     assert per_doc(first, _verbs) is kept  # the other doc in between: the first's value is kept, not read again

@@ -332,7 +332,8 @@ def test_what_people_fled_is_no_event(text, count):
         ("Government aircraft bombed a village near Mellit on Monday. Two farmers died.", 2),
         ("Militants attacked an army post near Kidal on Monday. At least one soldier was killed.", 1),
         # the dead an event results in are its own, told in the same sentence
-        ("Rival militias fought near Mellit on Monday, resulting in the killing of six fighters.", 6),
+        ("A car bomb exploded outside a hotel in Mogadishu on Friday, resulting in the killing of seven guests.", 7),
+        ("Troops stormed a rebel camp in Borno on Saturday, resulting in the killing of 12 insurgents.", 12),
         ("Soldiers and rebels clashed near Kidal on Monday, resulting in the deaths of four soldiers.", 4),
         # dead told as more add to the toll: each side's dead of one incident, victims who died later
         ("Rebels attacked an army base near Kidal on Monday, killing 20 soldiers. The army said 40 rebels were "
@@ -406,6 +407,11 @@ def test_sentence_counting_victims_is_the_toll_of_the_incident_before(text, expe
          [("Excessive force against protesters", 1)]),
         # an arrest is a strategic development: the dead its sentence counts are the deed it is made over
         ("Police in Tarbaj arrested three herders on Monday over the killing of five farmers.", [("Arrests", None)]),
+        ("Police arrested suspects in the 2014 killing of a tourist in Arusha on Monday.", [("Arrests", None)]),
+        # a trial or a sentence for a past killing is no event, and its dead are not a toll
+        ("A court in Arusha sentenced two men to life in prison on Monday for the 2014 killing of a tourist.", []),
+        ("The trial of three soldiers accused of the killing of nine villagers in 2019 opened in Bamako on Monday.",
+         []),
     ],
 )
 def test_a_peaceful_protest_has_no_toll(text, expected):

@@ -1,9 +1,10 @@
-"""Token attributes of a parsed doc as lists of strings, each read in one pass once per doc.
+"""Token attributes of a parsed doc as tuples of strings, each read in one pass once per doc.
 
 ``token.lower_`` makes a Token object and asks the string store on every read; the rules that scan a
 whole doc or sentence for a few words read these lists instead and make Tokens only for the hits.
-The docs are not changed after the pipeline, so a list read once stays true. Besides strings, a few
-token flags (``is_alpha``, ``is_sent_start``, ...) are kept as booleans and the heads as token indices.
+The docs are not changed after the pipeline, so a column read once stays true; columns are tuples because every
+rule that reads a doc shares them (a caller's sort or append would change what the later rules read). Besides
+strings, a few token flags (``is_alpha``, ``is_sent_start``, ...) are kept as booleans and the heads as token indices.
 """
 
 from __future__ import annotations
@@ -37,7 +38,9 @@ class _DocLists:
 # doc -> its lists (dropped with the doc)
 _LISTS: WeakKeyDictionary[Doc, _DocLists] = WeakKeyDictionary()
 # the doc read last and its lists: rules call per token, and a WeakKeyDictionary lookup per call was a
-# tenth of the extraction's time. Holds at most one finished doc alive past its use.
+# tenth of the extraction's time. It is a strong reference, so it holds one finished doc (a server's last request's)
+# alive past its use. Threads share it: each swap assigns the (doc, lists) pair whole, so a thread reads either its
+# own doc's pair or another's, which the ``is doc`` test rejects; at worst a thread looks its doc up again.
 _last: tuple[Doc | None, _DocLists] = (None, _DocLists())
 
 
@@ -66,7 +69,8 @@ def _kept(doc: Doc, attr: Any, read: Callable[[Doc, Any], Any]) -> Any:
 
 def per_doc(doc: Doc, read: Callable[[Doc], T]) -> T:
     """``read(doc)``, worked out on the first call for ``doc`` and kept with its columns: for what many rules derive
-    from a whole doc (``read`` must be a module-level function of the doc alone)."""
+    from a whole doc (``read`` must be a module-level function of the doc alone, and return what no caller changes:
+    a tuple, a frozenset, a mapping no caller writes to, since every caller gets the same value)."""
     return _kept(doc, read, _applied)
 
 
@@ -74,32 +78,32 @@ def _applied(doc: Doc, read: Callable[[Doc], T]) -> T:
     return read(doc)
 
 
-def _strings(doc: Doc, attr: int) -> list[str]:
+def _strings(doc: Doc, attr: int) -> tuple[str, ...]:
     """The string of ``attr`` for every token of ``doc``, each distinct id looked up once."""
     ids = doc.to_array(attr).tolist()
     strings = doc.vocab.strings
     names = {i: strings[i] for i in set(ids)}
-    return [names[i] for i in ids]
+    return tuple([names[i] for i in ids])
 
 
-def _numbers(doc: Doc, attr: int) -> list[int]:
+def _numbers(doc: Doc, attr: int) -> tuple[int, ...]:
     """The number of ``attr`` for every token of ``doc`` (signed: spaCy's array holds negatives wrapped)."""
-    return doc.to_array(attr).astype("int64").tolist()
+    return tuple(doc.to_array(attr).astype("int64").tolist())
 
 
-def _flags(doc: Doc, attr: int) -> list[bool]:
+def _flags(doc: Doc, attr: int) -> tuple[bool, ...]:
     """Whether ``attr`` is set (positive) on every token of ``doc``."""
-    return [number > 0 for number in _numbers(doc, attr)]
+    return tuple([number > 0 for number in _numbers(doc, attr)])
 
 
-def _iob_names(doc: Doc, attr: int) -> list[str]:
+def _iob_names(doc: Doc, attr: int) -> tuple[str, ...]:
     """The IOB mark ("B", "I", "O" or "") of every token of ``doc``; ``attr`` is ENT_IOB."""
-    return [_IOB_NAMES[number] for number in _numbers(doc, attr)]
+    return tuple([_IOB_NAMES[number] for number in _numbers(doc, attr)])
 
 
-def _head_indices(doc: Doc, attr: int) -> list[int]:
+def _head_indices(doc: Doc, attr: int) -> tuple[int, ...]:
     """The index of every token's head (``attr`` is HEAD, which spaCy keeps as an offset)."""
-    return [i + offset for i, offset in enumerate(_numbers(doc, attr))]
+    return tuple([i + offset for i, offset in enumerate(_numbers(doc, attr))])
 
 
 def entities(doc: Doc) -> tuple[Span, ...]:
@@ -133,59 +137,59 @@ def tokens_text(doc: Doc, start: int, end: int) -> str:
     return doc_text(doc)[idxs[start] : idxs[end - 1] + len(_kept(doc, ORTH, _strings)[end - 1])]
 
 
-def token_texts(doc: Doc) -> list[str]:
-    """``[t.text for t in doc]``, read once per doc (shared: do not change it)."""
+def token_texts(doc: Doc) -> tuple[str, ...]:
+    """``[t.text for t in doc]``, read once per doc (a tuple: shared)."""
     return _kept(doc, ORTH, _strings)
 
 
-def token_lowers(doc: Doc) -> list[str]:
-    """``[t.lower_ for t in doc]``, read once per doc (shared: do not change it)."""
+def token_lowers(doc: Doc) -> tuple[str, ...]:
+    """``[t.lower_ for t in doc]``, read once per doc (a tuple: shared)."""
     return _kept(doc, LOWER, _strings)
 
 
-def token_lemmas(doc: Doc) -> list[str]:
-    """``[t.lemma_ for t in doc]``, read once per doc (shared: do not change it)."""
+def token_lemmas(doc: Doc) -> tuple[str, ...]:
+    """``[t.lemma_ for t in doc]``, read once per doc (a tuple: shared)."""
     return _kept(doc, LEMMA, _strings)
 
 
-def token_tags(doc: Doc) -> list[str]:
-    """``[t.tag_ for t in doc]``, read once per doc (shared: do not change it)."""
+def token_tags(doc: Doc) -> tuple[str, ...]:
+    """``[t.tag_ for t in doc]``, read once per doc (a tuple: shared)."""
     return _kept(doc, TAG, _strings)
 
 
-def token_poses(doc: Doc) -> list[str]:
-    """``[t.pos_ for t in doc]``, read once per doc (shared: do not change it)."""
+def token_poses(doc: Doc) -> tuple[str, ...]:
+    """``[t.pos_ for t in doc]``, read once per doc (a tuple: shared)."""
     return _kept(doc, POS, _strings)
 
 
-def token_deps(doc: Doc) -> list[str]:
-    """``[t.dep_ for t in doc]``, read once per doc (shared: do not change it)."""
+def token_deps(doc: Doc) -> tuple[str, ...]:
+    """``[t.dep_ for t in doc]``, read once per doc (a tuple: shared)."""
     return _kept(doc, DEP, _strings)
 
 
-def token_ent_iobs(doc: Doc) -> list[str]:
-    """``[t.ent_iob_ for t in doc]`` ("B", "I", "O" or ""), read once per doc (shared: do not change it)."""
+def token_ent_iobs(doc: Doc) -> tuple[str, ...]:
+    """``[t.ent_iob_ for t in doc]`` ("B", "I", "O" or ""), read once per doc (a tuple: shared)."""
     return _kept(doc, ENT_IOB, _iob_names)
 
 
-def token_heads(doc: Doc) -> list[int]:
-    """``[t.head.i for t in doc]``, read once per doc (shared: do not change it)."""
+def token_heads(doc: Doc) -> tuple[int, ...]:
+    """``[t.head.i for t in doc]``, read once per doc (a tuple: shared)."""
     return _kept(doc, HEAD, _head_indices)
 
 
-def token_strings(doc: Doc, attr: int) -> list[str]:
+def token_strings(doc: Doc, attr: int) -> tuple[str, ...]:
     """The string of a spaCy attribute (``spacy.attrs.ENT_TYPE``, ``ENT_ID``, ...) for every token, read once per doc
-    (shared: do not change it)."""
+    (a tuple: shared)."""
     return _kept(doc, attr, _strings)
 
 
-def token_flags(doc: Doc, attr: int) -> list[bool]:
+def token_flags(doc: Doc, attr: int) -> tuple[bool, ...]:
     """Whether a spaCy flag or sign attribute (``spacy.attrs.IS_ALPHA``, ``IS_UPPER``, ``IS_PUNCT``, ``SENT_START``,
-    ``SPACY`` for a trailing space) is set on every token, read once per doc (shared: do not change it)."""
+    ``SPACY`` for a trailing space) is set on every token, read once per doc (a tuple: shared)."""
     return _kept(doc, attr, _flags)
 
 
-def tokens_where(span: Span, column: list[str], wanted: Container[str]) -> Iterator[Token]:
+def tokens_where(span: Span, column: tuple[str, ...], wanted: Container[str]) -> Iterator[Token]:
     """The tokens of ``span`` whose value in ``column`` (a list above, of the span's doc) is in ``wanted``, in
     order: ``(t for t in span if t.tag_ in wanted)`` without a Token for each word passed over."""
     doc = span.doc

@@ -57,12 +57,12 @@ __all__ = ["ruler_patterns", "find_places", "resolve", "Cues"]
 def _cues(doc: Doc, start: int, end: int) -> Cues:
     lowers = token_lowers(doc)
     words, after, before = lowers[start:end], lowers[end : end + 4], lowers[max(0, start - 3) : start]
-    state_of = after[:1] == ["state"] and (len(after) < 2 or after[1] not in STATE_NOT_ADMIN) \
+    state_of = after[:1] == ("state",) and (len(after) < 2 or after[1] not in STATE_NOT_ADMIN) \
         and not before_facility(doc, end)  # "Kano state", but not "Lira State University"
     admin = bool(words and words[-1] in ADMIN_WORDS) or bool(after and after[0] in ADMIN_WORDS - {"state"}) or state_of
-    admin = admin or (after[:1] == [","] and any(w in ADMIN_WORDS - {"state", "district"} for w in after[1:3]))
+    admin = admin or (after[:1] == (",",) and any(w in ADMIN_WORDS - {"state", "district"} for w in after[1:3]))
     admin = admin or (len(before) >= 2 and before[-1] == "of" and before[-2] in ADMIN_WORDS - {"state"})
-    admin = admin or after[:2] == ["local", "government"]  # "Bebeji Local Government Area": a Nigerian LGA
+    admin = admin or after[:2] == ("local", "government")  # "Bebeji Local Government Area": a Nigerian LGA
     town = bool(words and words[-1] in TOWN_WORDS) or bool(after and after[0] in TOWN_WORDS)
     town = town or (len(before) >= 2 and before[-1] == "of" and before[-2] in TOWN_WORDS)
     camp = bool(words and words[-1] in CAMP_WORDS) or bool(after and after[0] in CAMP_WORDS)

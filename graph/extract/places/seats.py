@@ -40,7 +40,7 @@ def seats_of_government(doc: Doc, below_country: bool, countries: Counter) -> li
     return out
 
 
-def _seat_start(lowers: list[str], texts: list[str], i: int) -> int | None:
+def _seat_start(lowers: tuple[str, ...], texts: tuple[str, ...], i: int) -> int | None:
     """The first token of an institution's name ending at token ``i``: "Parliament", "State House", else None.
     A ministry is one only by its proper name ("the Ministry", "Education Ministry"), not "the ministry's staff"."""
     lower = lowers[i]
@@ -51,7 +51,7 @@ def _seat_start(lowers: list[str], texts: list[str], i: int) -> int | None:
     return None
 
 
-def _name_end(lowers: list[str], texts: list[str], end: int) -> int:
+def _name_end(lowers: tuple[str, ...], texts: tuple[str, ...], end: int) -> int:
     """The end of a name past its "of" and capitalised words: "Ministry of Foreign Affairs"."""
     if end + 1 < len(lowers) and lowers[end] == "of" and texts[end + 1][:1].isupper():
         end += 1
@@ -60,7 +60,7 @@ def _name_end(lowers: list[str], texts: list[str], end: int) -> int:
     return end
 
 
-def _at(lowers: list[str], texts: list[str], start: int) -> bool:
+def _at(lowers: tuple[str, ...], texts: tuple[str, ...], start: int) -> bool:
     """Whether a word that puts people at a place comes before the name, over "the" and capitalised qualifiers."""
     k = start - 1
     while k >= 0 and start - k <= _STEPS and (lowers[k] == "the" or (texts[k][:1].isupper() and lowers[k] not in _AT)):

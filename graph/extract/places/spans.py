@@ -78,7 +78,7 @@ def query_variants(doc: Doc, start: int, end: int) -> list[tuple[int, int, str]]
         s = start + 1 if doc[start].lower_ in DIRECTIONS and end - start > 2 else start
         out.append((s, end - 1, tokens_text(doc, s, end - 1)))
     words = token_lowers(doc)[start:end]
-    cut = next((len(words) - n for n in (3, 2) if words[-n:][:2] == ["local", "government"]), None)
+    cut = next((len(words) - n for n in (3, 2) if words[-n:][:2] == ("local", "government")), None)
     if cut and cut > 0:
         out.append((start, start + cut, tokens_text(doc, start, start + cut)))  # "Dorvi Local Government (Area)"
     return out
@@ -345,10 +345,10 @@ def _plain(token) -> bool:
 _ARABIC_ARTICLES = ARTICLES - {"the"}  # listing's articles inside a name: "Ad Durayhimi"
 
 
-def _may_name(doc: Doc) -> list[bool]:
+def _may_name(doc: Doc) -> tuple[bool, ...]:
     """What :func:`_name_token` asks first of each token of ``doc``, from its word lists: a capital or an article."""
-    return [text[:1].isupper() or lower in _ARABIC_ARTICLES
-            for text, lower in zip(token_texts(doc), token_lowers(doc), strict=True)]
+    return tuple([text[:1].isupper() or lower in _ARABIC_ARTICLES
+                  for text, lower in zip(token_texts(doc), token_lowers(doc), strict=True)])
 
 
 def _name_token(token) -> bool:
