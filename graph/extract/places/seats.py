@@ -9,7 +9,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from graph.extract.parse.columns import token_lowers, token_texts
+from graph.extract.parse.columns import token_heads, token_lemmas, token_lowers, token_texts
 from graph.extract.places.gazetteer import DATA_DIR, Place, get_gazetteer, read_tsv
 
 __all__ = ["seats_of_government"]
@@ -18,8 +18,13 @@ __all__ = ["seats_of_government"]
 # two-word names ("State House", "the Presidential Palace", "the National Assembly"), keyed by their last word.
 _SEATS = frozenset(("parliament", "ministry", "presidency"))
 _PAIRS = {"house": "state", "palace": "presidential", "assembly": "national"}
-# Words before an institution that put the people at it: "outside Parliament", "marched to", "in front of".
-_AT = frozenset(("outside", "at", "to", "near", "inside", "before"))
+# Words before an institution that put the people at it: "outside Parliament", "in front of". Not "before", which
+# mostly puts a bill or a case there ("a bill before Parliament").
+_AT = frozenset(("outside", "at", "near", "inside"))
+# "to" puts people at an institution only after a verb of going ("marched to Parliament"), not after "according",
+# "sent a report" or "appealed".
+_GOING = frozenset(("march", "walk", "go", "head", "proceed", "move", "come", "return", "drive", "parade", "trek",
+                    "converge", "flock", "run"))
 _STEPS = 3  # capitalised words and "the" stepped over back to that word: "outside the Interior Ministry"
 
 
@@ -35,7 +40,7 @@ def seats_of_government(doc: Doc, below_country: bool, countries: Counter) -> li
     out = []
     for i, lower in enumerate(lowers):
         start = _seat_start(lowers, texts, i) if lower in _SEATS or lower in _PAIRS else None
-        if start is not None and _at(lowers, texts, start):
+        if start is not None and _at(doc, lowers, texts, start):
             out.append((start, _name_end(lowers, texts, i + 1), capital))
     return out
 
@@ -60,12 +65,16 @@ def _name_end(lowers: tuple[str, ...], texts: tuple[str, ...], end: int) -> int:
     return end
 
 
-def _at(lowers: tuple[str, ...], texts: tuple[str, ...], start: int) -> bool:
+def _at(doc: Doc, lowers: tuple[str, ...], texts: tuple[str, ...], start: int) -> bool:
     """Whether a word that puts people at a place comes before the name, over "the" and capitalised qualifiers."""
     k = start - 1
     while k >= 0 and start - k <= _STEPS and (lowers[k] == "the" or (texts[k][:1].isupper() and lowers[k] not in _AT)):
         k -= 1
-    return k >= 0 and (lowers[k] in _AT or (lowers[k] == "of" and k > 0 and lowers[k - 1] == "front"))
+    if k < 0:
+        return False
+    if lowers[k] == "to":
+        return token_lemmas(doc)[token_heads(doc)[k]].lower() in _GOING
+    return lowers[k] in _AT or (lowers[k] == "of" and k > 0 and lowers[k - 1] == "front")
 
 
 @functools.cache
