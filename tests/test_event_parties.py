@@ -295,8 +295,10 @@ def test_regained_ground_was_the_only_armed_groups(extractor, text, actor2):
         ("Unidentified gunmen clashed with each other in Gao, Mali, killing one.", "Unidentified Armed Group (Mali)",
          None),
         # local people who fight are their community's militia
-        ("Police attacked pastoralists near Moyale, Ethiopia, on Monday. Some 12 people were killed on both sides in "
-         "the clashes.", "Police Forces of Ethiopia", "Unidentified Communal Militia (Ethiopia)"),
+        ("Heavy fighting broke out near Kidal, Mali, on Sunday after soldiers clashed with armed herdsmen; four people "
+         "died.", "Military Forces of Mali", "Unidentified Communal Militia (Mali)"),
+        ("Troops fought armed tribesmen for hours near Marib, Yemen, on Tuesday, leaving seven dead.",
+         "Military Forces of Yemen", "Unidentified Communal Militia (Yemen)"),
         # locals who only died in it are no side of it
         ("Soldiers fought near a village outside Gao, Mali, on Monday, and two villagers died.",
          "Military Forces of Mali", "Unidentified Armed Group (Mali)"),
