@@ -237,7 +237,7 @@ def test_seed_articles_through_the_real_extractor_give_valid_idempotent_graphs(t
 @pytest.mark.parametrize("predicate", ["hasActor", "hasPlace"])
 def test_only_events_have_actors_and_places(tmp_path, predicate):
     """The lists of one actor's or place's events count them without checking each one's class
-    (graph.queries._OF_EVENTS_ALONE): that holds while only events are given sem:hasActor and sem:hasPlace."""
+    (graph.queries.base._OF_EVENTS_ALONE): that holds while only events are given sem:hasActor and sem:hasPlace."""
     from tests.rest_records import extractions
 
     store = Store(str(tmp_path / "store"))

@@ -10,6 +10,8 @@ from rdflib import URIRef
 import graph.newest
 from graph import queries as q
 from graph.newest import Span, newest_first, newest_of_superset, newest_span
+from graph.queries.base import EVENT_FILTERS, with_fragments
+from graph.queries.network import WINDOW
 from graph.store import Store
 from graph.vocab import CURRENT_GRAPH
 
@@ -61,9 +63,9 @@ FILTERS = [{}, {"type": "Battles"}, {"actor": URIRef(f"{BASE}actor/a1")}, {"from
 def test_every_page_is_the_page_of_one_sort_over_every_match(store, bindings, values_per_match, monkeypatch):
     monkeypatch.setattr(graph.newest, "_VALUES_PER_MATCH", values_per_match)
     dates = {"from", "to"} & set(bindings)
-    fragments = q._EVENT_FILTERS
-    plain = EVERY_MATCH.replace("#FILTERS#", q._with(fragments, set(bindings) - dates)).replace(
-        "#DATES#", q._with(fragments, dates))
+    fragments = EVENT_FILTERS
+    plain = EVERY_MATCH.replace("#FILTERS#", with_fragments(fragments, set(bindings) - dates)).replace(
+        "#DATES#", with_fragments(fragments, dates))
     everything = [row["event"] for row in store.read(q.page(plain, 1000, 0), bindings)]
     assert len(everything) > 5
     for limit in (1, 4, 7, 60):
@@ -85,8 +87,8 @@ def test_a_page_holds_the_fields_of_its_items(store):
 def test_the_latest_of_a_superset_are_the_first_page_of_the_list(store, actors, bindings):
     iris = [f"{BASE}actor/{a}" for a in actors]
     plain = EVERY_MATCH.replace("#FILTERS#", "VALUES ?actor { " + " ".join(f"<{i}>" for i in iris) + " } "
-                                "?event sem:hasActor ?actor . " + q._with(q._WINDOW, set(bindings) - {"from"})
-                                ).replace("#DATES#", q._with(q._WINDOW, {"from"} & set(bindings)))
+                                "?event sem:hasActor ?actor . " + with_fragments(WINDOW, set(bindings) - {"from"})
+                                ).replace("#DATES#", with_fragments(WINDOW, {"from"} & set(bindings)))
     plain = plain.replace("SELECT ?event", "SELECT DISTINCT ?event")
     everything = [row["event"] for row in store.read(q.page(plain, 1000, 0), bindings)]
     for limit in (1, 3, 9, 100):

@@ -1,0 +1,135 @@
+"""What every query module shares: prefixes, the ``#PAGE#`` and ``#IRIS#`` marks, filter fragments and the
+reads of newest-first lists (``graph.newest``)."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+import pyoxigraph as ox
+
+from graph.vocab import sparql_prefixes
+
+PREFIXES = sparql_prefixes("rdf", "schema", "sem", "ckg", "prov", "geo")
+
+# The builder states sem:hasActor beside every role (actor1, actor2, associates), so it alone finds them all.
+ROLE_PATH = "sem:hasActor"
+# The roles of bound events or of a bound actor: a UNION of one pattern per role is one lookup per event and role,
+# where VALUES ?role joined with ``?event ?role ?actor`` made the engine scan every role triple (16x slower at
+# 5,000 documents; an actor's roles 2x at 100,000).
+ROLES_OF_EVENTS = "\n  UNION ".join(f"{{ ?event {role} ?actor BIND({role} AS ?role) }}" for role in (
+    "ckg:actor1", "ckg:actor2", "ckg:associateActor1", "ckg:associateActor2"))
+PAGE = "#PAGE#"
+IRIS = "#IRIS#"
+
+
+def page(query: str, limit: int, offset: int) -> str:
+    """Return ``query`` with its ``#PAGE#`` mark replaced by ``LIMIT``/``OFFSET`` of two integers."""
+    if type(limit) is not int or type(offset) is not int or limit < 0 or offset < 0:
+        raise ValueError("limit and offset must be non-negative integers")
+    return query.replace(PAGE, f"LIMIT {limit} OFFSET {offset}")
+
+
+def with_iris(query: str, iris: Iterable[str]) -> str:
+    """Return ``query`` with its ``#IRIS#`` mark replaced by the IRIs, each parsed by Oxigraph (ValueError if bad)."""
+    return query.replace(IRIS, " ".join(str(ox.NamedNode(str(iri))) for iri in iris))
+
+
+def with_fragments(fragments: dict[str, str], present: Iterable[str]) -> str:
+    """The fragments named in ``present``, in the order of ``fragments``, one a line."""
+    return "\n".join(fragments[name] for name in fragments if name in set(present))
+
+TEXT_MATCH = "FILTER(CONTAINS(LCASE(STR(?label)), LCASE(?q)))"
+
+# Date filters compare ISO texts truncated to the shorter of the two, so an event dated
+# "2018-07" overlaps from=2018-07-15, and to=2018 keeps "2018-12-31".
+EVENT_FILTERS = {
+    "actor": f"?event {ROLE_PATH} ?actor .",
+    "place": "?event sem:hasPlace ?place .",
+    "type": "?event ckg:eventType ?type .",
+    "sub_type": "?event ckg:subEventType ?sub_type .",
+    "document": "GRAPH ?report { ?event prov:wasDerivedFrom ?document }",
+    "from": "FILTER(SUBSTR(STR(?date), 1, IF(STRLEN(STR(?date)) < STRLEN(?from), STRLEN(STR(?date)), STRLEN(?from)))"
+    " >= SUBSTR(?from, 1, STRLEN(STR(?date))))",
+    "to": "FILTER(SUBSTR(STR(?date), 1, STRLEN(?to)) <= SUBSTR(?to, 1, STRLEN(STR(?date))))",
+}
+
+# ---------------------------------------------------------------- newest-first lists (graph.newest)
+# Sorting every match by date and IRI made the engine fetch each IRI's text at every comparison (the
+# tie-break) and look each match's date up; counting matches per date reads dates alone (stored inline),
+# then only the few dates a page spans are read with their IRIs.
+
+
+class NewestFirst(NamedTuple):
+    """The reads of one newest-first list (``graph.newest``); each binds the list's filters at its first ``WHERE {``."""
+
+    # every date of the matches, newest first, with how many matches have it (?day ?datatype ?n); a window
+    # (``from``, ``to``) is not in it but checked on its rows (``graph.newest``), so all windows share one read
+    dates: str
+    total: str | None  # how many matches there are, dated or not (?n); None when a date filter drops undated ones
+    of_dates: str  # the matches (?item ?day ?datatype), of the dates in #DAYS# (a VALUES block or none), unordered
+    undated: str  # the undated matches (?item) by IRI, paged (#PAGE#)
+    rows: str  # the fields of the page's items (#IRIS#), one row per item (?item and the item's own name)
+    dates_first: bool  # of_dates starts from the dates, bound with the filters in one VALUES block
+
+
+# Filters that name one entity: the engine best starts from it (an actor's few hundred events), and the page's
+# dates are a VALUES block of their own. Other filters (an event type) match thousands: as a block of their own
+# the engine joined it first, so the dates go first, in one block with them (type=Battles: 150 -> 4 ms).
+# The events table's actor_id and place_id name one too; its actor and place match names (a few actors each).
+_ONE_ENTITY = {"actor", "place", "document", "actor_id", "place_id"}
+# Event filters through sem:hasActor or sem:hasPlace, which the builder states of events alone (graph.build): a list
+# with one of them counts its matches without checking each one's class (a lookup per event: a busy actor's
+# total took 8.9 ms with it, 0.6 ms without, at 100,000 documents).
+_OF_EVENTS_ALONE = {"actor", "place", "actor_id", "place_id", "named"}
+
+
+def newest_first(item: str, stamp: str, cls: str, fragments: dict[str, str], filters: set[str],
+                 fields: str) -> NewestFirst:
+    """The reads of a newest-first list of ``item``s of class ``cls`` dated by ``stamp``, with the chosen filters."""
+    dates = {"from", "to"} & filters
+    chosen = with_fragments(fragments, filters - dates)
+    where_dated = f"{chosen}\n  ?{item} {stamp} ?date ."
+    dates_first = not filters & _ONE_ENTITY
+    dates_then_filters = f"?{item} {stamp} ?date .\n  {chosen}"
+    typed = "" if cls == "sem:Event" and filters & _OF_EVENTS_ALONE else f"\n  ?{item} a {cls} ."
+    return NewestFirst(
+        dates=PREFIXES + f"""SELECT (STR(?date) AS ?day) (DATATYPE(?date) AS ?datatype) (COUNT(DISTINCT ?{item}) AS ?n)
+WHERE {{
+  {where_dated}
+}} GROUP BY ?date ORDER BY DESC(?date)
+""",
+        total=None if dates else PREFIXES + f"""SELECT (COUNT(DISTINCT ?{item}) AS ?n) WHERE {{
+  {chosen}{typed}
+}}
+""",
+        of_dates=PREFIXES + f"""SELECT DISTINCT (?{item} AS ?item) (STR(?date) AS ?day) (DATATYPE(?date) AS ?datatype)
+WHERE {{
+  #DAYS#
+  {dates_then_filters if dates_first else where_dated}
+}}
+""",
+        undated=PREFIXES + f"""SELECT DISTINCT (?{item} AS ?item) WHERE {{
+  {chosen}
+  ?{item} a {cls} .
+  FILTER NOT EXISTS {{ ?{item} {stamp} ?date }}
+}} ORDER BY ?{item} #PAGE#
+""",
+        rows=PREFIXES + f"""SELECT * WHERE {{
+  VALUES ?{item} {{ {IRIS} }}
+  BIND(?{item} AS ?item)
+  {fields}
+}}
+""",
+        dates_first=dates_first)
+
+EVENT_FIELDS = """OPTIONAL { ?event sem:hasTimeStamp ?date }
+  OPTIONAL { ?event ckg:eventType ?type }
+  OPTIONAL { ?event ckg:subEventType ?sub_type }
+  OPTIONAL { ?event sem:hasPlace ?place }
+  OPTIONAL { ?event ckg:fatalities ?fatalities }
+  OPTIONAL { ?event ckg:actor1 ?actor1 }
+  OPTIONAL { ?event ckg:actor2 ?actor2 }"""
+
+DOCUMENT_FIELDS = """OPTIONAL { ?document schema:datePublished ?published }
+  OPTIONAL { ?document schema:headline ?title }
+  OPTIONAL { ?document schema:publisher ?publisher }"""
