@@ -27,6 +27,10 @@ def events_of(extractor, text: str):
         "Two farmers were shot dead in their field near Kadugli, Sudan.",
         # "in an attack" says someone attacked
         "Twelve villagers were killed in an attack on Mopti, Mali, in January.",
+        # killed or attacked, by no one named and for no cause given: a passive, or a headline's bare participle
+        "A herder was killed near Lodwar, Kenya, on Tuesday.",
+        "Shopkeeper killed in Nairobi, Kenya.",
+        "Two teachers were attacked in separate incidents in Wajir, Kenya.",
     ],
 )
 def test_civilians_killed_by_someone_unnamed_are_attacked(extractor, text):
@@ -52,3 +56,17 @@ def test_deaths_in_a_blast_are_no_attack(extractor):
     events = events_of(extractor, "A fire broke out at a fuel depot in Mombasa. The blasts killed at least 31 "
                                   "people.")
     assert not [e for e in events if e.event_type == "Violence against civilians"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a toll summed up over years, deaths in an accident or a crash, a death by illness: no attack
+        "More than 200 people have been killed in Turkana, Kenya, since 2019.",
+        "Three people were killed when a minibus overturned near Lodwar, Kenya.",
+        "Two men were killed in a crash on the highway near Lodwar, Kenya.",
+        "An elderly woman died of cholera in Lodwar, Kenya.",
+    ],
+)
+def test_deaths_told_with_a_cause_or_as_a_sum_are_no_attack(extractor, text):
+    assert not [e for e in events_of(extractor, text) if e.event_type == "Violence against civilians"]

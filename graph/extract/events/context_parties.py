@@ -57,7 +57,9 @@ def fill_from_context(events: list[Event], countries: set[str], fits: Callable[[
     (below country level), else the article's main pair of adversaries if ``fits`` that event (a roundup's
     story from another country does not take the lead story's parties)."""
     pairs = Counter(frozenset((e.actor1, e.actor2)) for e in events if e.actor1 and e.actor2)
-    main = tuple(sorted(pairs.most_common(1)[0][0])) if pairs else None
+    top = pairs.most_common(1)[0][0] if pairs else None
+    # the pair in the order its first event tells it: who attacked whom, not the alphabet's order
+    main = next(((e.actor1, e.actor2) for e in events if frozenset((e.actor1, e.actor2)) == top), None)
     out: list[Event] = []
     for event in events:
         if (event.actor1 and event.actor2) or not _borrows(event):
@@ -69,8 +71,9 @@ def fill_from_context(events: list[Event], countries: set[str], fits: Callable[[
         present = event.actor1 or event.actor2
         if pair and present is None:
             event = replace(event, actor1=pair[0], actor2=pair[1])
-        elif pair and present in pair:
-            event = replace(event, actor1=present, actor2=pair[1] if pair[0] == present else pair[0])
+        elif pair and present in pair:  # the named side keeps its role; the other side of the pair fills the other
+            other = pair[1] if pair[0] == present else pair[0]
+            event = replace(event, actor2=other) if event.actor1 else replace(event, actor1=other)
         out.append(event)
     return out
 

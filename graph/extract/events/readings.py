@@ -16,6 +16,7 @@ from graph.extract.events.count_words import PEOPLE
 from graph.extract.events.cues import Cue, SentenceCues
 from graph.extract.events.seizures import people_seized
 from graph.extract.events.syntax import agents, in_background, linked, targets
+from graph.extract.events.unnamed_harms import unnamed_harm
 from graph.extract.parse.sentences import sentence
 
 __all__ = [
@@ -95,7 +96,7 @@ def kill_reading(c: SentenceCues) -> tuple[str, Cue] | None:
         lethal = [k for k in kills if (k.head.lemma_ in _ASSAULTS or _in_an_attack(k.head) or _attack_killing(k.head))
                   and k.head.pos_ == "VERB" and _by_people(k.head) and any(
                       _token_class(t, c) == "CIV" or t.lemma_.lower() in PEOPLE for t in targets(k.head))]
-        lethal += [k for k in kills if _deadly_attack(k.head, c)]
+        lethal += [k for k in kills if _deadly_attack(k.head, c) or unnamed_harm(k.head, c.tokens("CIV"))]
         lethal += [k for k in kills if _done_to_death(k.head) and _by_people(k.head) and any(
             _token_class(t, c) == "CIV" or t.lemma_.lower() in PEOPLE or t.ent_type_ == "PERSON"
             for t in targets(k.head))]
