@@ -14,8 +14,8 @@ from api.current import update_reconciled, writes_current
 from api.entities import actor_record, local_id, place_record
 from graph import queries as q
 from graph.iris import document_graph_iri
-from graph.link import rebuild_current
-from graph.link.summaries import KEEP, SHOWN, _ordered, summary_of
+from graph.link import capped, rebuild_current, summaries
+from graph.link.summaries import KEEP, SHOWN, _ordered, _read_tallies, summary_of
 from graph.newest import newest_items, newest_span
 from graph.records import Actor, Article, Event, Extraction, Location
 from graph.store import Store
@@ -118,6 +118,29 @@ def test_each_summary_is_what_the_events_give(tmp_path, steps):
             expected = _read(store, entity, role)
             assert expected["count"] > 0 and (summary_of(store, entity) or {}) == expected, entity
         assert _read(store, ARMY, "actor")["count"] > SHOWN
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("steps", ["one batch", "one by one", "replaced", "one replaced", "removed", "many stories",
+                                   "rebuilt", "kept none"])
+def test_a_tally_cut_short_still_gives_each_summary_exactly(tmp_path, monkeypatch, steps):
+    """With one co-actor and place shown and kept, and two dates kept at each end, every write still gives the
+    summary the events give (a tally that can no longer tell is counted again), and the tallies stay that small."""
+    monkeypatch.setattr(summaries, "SHOWN", 1)
+    monkeypatch.setattr(capped, "TOP_KEPT", 1)
+    monkeypatch.setattr(capped, "DATES_KEPT", 2)
+    store = Store(str(tmp_path / "store"))
+    try:
+        _writes(store, steps)
+        tallies = _read_tallies(store, [entity for entity, _ in ENTITIES])
+        for entity, role in ENTITIES:
+            expected = _read(store, entity, role)
+            expected.update({key: expected[key][:1] for key in ("with", "places", "newest")})
+            assert expected["count"] > 0 and (summary_of(store, entity) or {}) == expected, entity
+            assert len(tallies[entity]["with"]) <= 1 and len(tallies[entity]["places"]) <= 1
+            assert len(tallies[entity]["dates"]) <= 8
+        assert set(tallies[ARMY]["cut"]) == {"with", "places", "dates"}
     finally:
         store.close()
 

@@ -11,8 +11,10 @@ Every change of an event's current facts goes through ``graph.link.current`` (a 
 before and after writing them (``EventChanges``); ``EventChanges.apply`` then moves each entity's
 counts by what each changed event stopped and started to give it, and writes two literals:
 
-- ``ckg:eventTally``: every count (events, per date, per role, per co-actor or actor, per place) and
-  the ``KEEP`` newest events: what the next change starts from. An entity left with no event loses it.
+- ``ckg:eventTally``: the counts (events, per role, per date, per co-actor or actor, per place: the last three
+  bounded, ``graph.link.capped``) and the ``KEEP`` newest events: what the next change starts from. An
+  entity left with no event loses it; one whose bounded counts can no longer tell what it shows is counted
+  whole again from its events.
 - ``ckg:eventSummary``: what the record reads: the count, first and last date, roles, the ``SHOWN``
   top co-actors (or actors) and places, the ``SHOWN`` newest events.
 
@@ -31,6 +33,7 @@ from typing import Any, NamedTuple
 from rdflib import URIRef
 
 from graph import queries
+from graph.link import capped
 from graph.link.merged import run_update
 from graph.link.queries import DROP_SUMMARIES
 from graph.ntriples import iri, literal
@@ -186,16 +189,19 @@ class EventChanges:
         had = set(tallies)
         if store.select(queries.TALLIES_WHOLE):  # every entity with an event has a tally: the others had none
             tallies.update({e: _empty(moves.kinds[e]) for e in changed - set(tallies)})
-        recounted = _recount(store, changed - set(tallies))
+        stale = set()  # those whose bounded counts no longer tell what their summary shows
         for entity in sorted(changed & set(tallies)):
             tally = tallies[entity]
             complete = len(tally["newest"]) == tally["n"]  # it keeps every event of the entity
-            _count(tally, moves.counts[entity])
+            if not capped.count(tally, moves.counts[entity], SHOWN):
+                stale.add(entity)
+                continue
             kept = [e for e in tally["newest"] if e[2] not in moves.left[entity]]
             tally["newest"] = _merged(kept, moves.joined[entity], complete)
             if len(tally["newest"]) < min(SHOWN, tally["n"]):
                 tally["newest"] = _read_newest(store, entity, tally["kind"])
-        _write(store, {e: tallies[e] if e in tallies else recounted[e] for e in sorted(changed)}, had, journaled)
+        recounted = _recount(store, (changed - set(tallies)) | stale)
+        _write(store, {e: recounted[e] if e in recounted else tallies[e] for e in sorted(changed)}, had, journaled)
 
 
 class _Moves:
@@ -240,26 +246,13 @@ def _recount(store: TripleStore, entities: Iterable[str]) -> dict[str, dict[str,
         for event in theirs & facts.keys():
             moves.add(event, None, facts[event])
         tally = found[entity] = _empty(moves.kinds.get(entity, "actor"))
-        _count(tally, moves.counts[entity])
+        capped.count(tally, moves.counts[entity], SHOWN)  # exact, then cut: it shows right
         tally["newest"] = _ordered(moves.joined[entity])[:KEEP]
     return found
 
 
 def _empty(kind: str) -> dict[str, Any]:
     return {"kind": kind, "n": 0, "dates": {}, "roles": {}, "with": {}, "places": {}, "newest": []}
-
-
-def _count(tally: dict[str, Any], counts: Counter[tuple[str, str]]) -> None:
-    """Add (field, key) counts to a tally; a count that falls to zero goes."""
-    for (field, key), n in counts.items():
-        if field == "n":
-            tally["n"] += n
-            continue
-        total = tally[field].get(key, 0) + n
-        if total:
-            tally[field][key] = total
-        else:
-            tally[field].pop(key, None)
 
 
 def _ordered(newest: list[list[Any]]) -> list[list[Any]]:
