@@ -25,13 +25,13 @@ from rdflib import URIRef
 from graph import queries
 from graph.iris import geometry_of, owner_of
 from graph.link.facts import ONE_VALUE, current_lines, current_ntriples, joined, term
-from graph.link.merged import merged_ntriples, run_update
+from graph.link.merged import insert_current, merged_ntriples, run_update
 from graph.link.readings import BatchReadings
 from graph.link.recent import from_batch, from_store, recent_lines
 from graph.link.summaries import EventChanges, facts_of_lines, mark_whole
 from graph.link.tallies import Tallies, changing, tallies_of
 from graph.store import TripleStore
-from graph.vocab import CKG, CURRENT_GRAPH, RDF, SDO, SEM
+from graph.vocab import CKG, RDF, SDO, SEM
 
 __all__ = ["reconcile", "prepare_batch", "reconcile_batch", "BatchFacts", "reconcile_graphs", "rebuild_current",
            "mentioned", "disagreements"]
@@ -94,9 +94,7 @@ def _replace_facts(store: TripleStore, chunk: list[str], readings: list[dict], j
         return
     if had_facts:
         run_update(store, queries.delete_current(chunk))
-    # the engine's loader: one transaction, or the bulk loader under a batch's journal; lenient, as every
-    # term was read from the store or checked by graph.ntriples
-    store.insert(facts.encode(), str(CURRENT_GRAPH), atomic=not journaled, lenient=True)
+    insert_current(store, facts, journaled)  # the engine's loader: no SPARQL parse
 
 
 def _entities(rows: Iterable[dict]) -> set[str]:
@@ -175,7 +173,7 @@ def reconcile_batch(store: TripleStore, batch: BatchReadings, prepared: BatchFac
         recent = recent_lines(from_batch(store, batch, (), fresh=fresh & (found[_ACTOR] | found[_PLACE])))
         merged = merged_ntriples(batch.evidence(fresh))
         facts = joined(prepared.lines[s] for s in fresh) + merged + recent
-        store.insert(facts.encode(), str(CURRENT_GRAPH), atomic=False, lenient=True)  # the batch's journal covers it
+        insert_current(store, facts, journaled=True)  # the batch's journal covers it
         events = fresh & found[_EVENT]  # their facts as just loaded, not read back
         written, unread = facts_of_lines([*(line for s in events for line in prepared.lines[s]),
                                           *merged.splitlines()], events)

@@ -17,8 +17,11 @@ import pyoxigraph as ox
 
 from graph.build import timestamp_datatype
 from graph.store import TripleStore
+from graph.vocab import CURRENT_GRAPH
 
-__all__ = ["merged_ntriples", "run_update"]
+__all__ = ["merged_ntriples", "run_update", "insert_current", "BULK_BYTES"]
+
+BULK_BYTES = 1_000_000  # N-Triples a bulk load beats one transaction from: 450 KB loaded faster in one, 1.5 MB in bulk
 
 _CKG = "https://w3id.org/conflictkg/ontology#"
 _TIME = "http://www.w3.org/2006/time#"
@@ -37,6 +40,18 @@ _PRECISIONS = {p: f'"{p}"' for p in _FINEST}
 def run_update(store: TripleStore, sparql: str) -> None:
     """Run a SPARQL Update on the store."""
     store.update_raw(sparql)
+
+
+def insert_current(store: TripleStore, ntriples: str, journaled: bool) -> None:
+    """Add N-Triples (every term checked by ``graph.ntriples`` or read from the store) to the current graph.
+
+    Under a batch's journal (``journaled``: a crash has the current graph rebuilt) by the engine's bulk loader
+    when they are big; a small load in one transaction instead, as the bulk loader's files and flush cost it
+    20-45 ms CPU and 0.2-0.4 s (loaded machine) for 20 to 300 lines, 50x the transaction's (``BULK_BYTES``).
+    """
+    if ntriples:
+        data = ntriples.encode()
+        store.insert(data, str(CURRENT_GRAPH), atomic=not journaled or len(data) < BULK_BYTES, lenient=True)
 
 
 def _integer(n: int) -> str:
