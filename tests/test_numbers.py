@@ -104,6 +104,15 @@ def counts(nlp, text: str) -> Counts:
         ("The army said 15 soldiers died in the battle against the rebels and 9 Mai-Mai dead.", 24, None),
         ("Local media said 30 young men were killed in the fight with the militia and 12 militiamen dead.", 42, None),
         ("Troops reported seven Boko Haram dead after the raid on the camp.", 7, None),
+        # "dead" after a list is the whole list's; before a noun only that noun's
+        ("The clash on the ridge left four gendarmes and nine raiders dead.", 13, None),
+        ("After the raid, police found two injured guards and six dead bandits in the compound.", 6, 2),
+        # a second clause's dead told as more ("also", "more") add to the first clause's
+        ("Bandits stormed the hamlet, killing five herders; three bandits were also killed.", 8, None),
+        ("Rebels killed 11 policemen at the depot; two rebels also died in the exchange.", 13, None),
+        ("Gunmen killed 9 miners at the pit; more than half of them were boys.", 9, None),
+        ("Six of the raiders were killed in the exchange and several others hurt.", 6, 10),
+        ("Thirty people died in three raids last week, one in the hills and two others near the lake.", 30, None),
         # everyone in a place killed, without a number: the codebook's 10; "all three" is three
         ("Troops stormed the compound and killed all those who were inside.", 10, None),
         ("The militia took over the camp and killed everyone inside.", 10, None),

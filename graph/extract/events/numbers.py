@@ -63,6 +63,8 @@ def _is_death(noun: Token) -> bool:
         return True
     if any(c.lemma_.lower() in DEATH_WORDS for c in noun.children if c.dep_ in ("amod", "oprd", "acomp", "acl")):
         return True
+    if _dead_list(noun):
+        return True
     if any(c.dep_ == "acl" and c.lemma_.lower() in PEOPLE_VERBS for c in noun.children):
         return False  # "a soldier was killed and three recruits injured": the recruits' own word counts them
     node = noun
@@ -88,6 +90,13 @@ def _is_death(noun: Token) -> bool:
             return False
         node = head
     return False
+
+
+def _dead_list(noun: Token) -> bool:
+    """The first of a list whose last item "dead" follows: "left three soldiers and five militants dead" (the
+    parser hangs "dead" on the militants only; before the noun, "five dead militants", it is theirs alone)."""
+    return any(g.dep_ in ("amod", "oprd") and g.lower_ == "dead" and g.i > c.i
+               for c in noun.children if c.dep_ == "conj" for g in c.children)
 
 
 def _bare_toll(token: Token) -> bool:
@@ -163,16 +172,16 @@ def _a_subset(noun: Token) -> bool:
 
 
 def _total_deaths(found: list[tuple[int, bool, bool, Token, Token]]) -> int | None:
-    """The first death count plus the counts coordinated with it, or coordinated with anything and told dead by
-    their own word ("40 were killed in the clash with the militia and 12 militiamen dead"): each side's dead of
-    one event."""
+    """The first death count plus the counts coordinated with it, coordinated with anything and told dead by
+    their own word ("40 were killed in the clash with the militia and 12 militiamen dead") or told as more ("...,
+    killing six villagers; two gunmen were also killed"): each side's dead of one event."""
     deaths = [(v, noun, token) for v, death, _, noun, token in found if death]
     if not deaths:
         return None
     first_value, first_noun, _ = deaths[0]
     root = _conj_root(first_noun)
     extra = [v for v, noun, token in deaths[1:] if noun != first_noun and not _a_subset(noun)
-             and (_conj_root(noun) == root or _and_dead(token))]
+             and (_conj_root(noun) == root or _and_dead(token) or _more_in_own_clause(noun, first_noun))]
     # "two policemen and a civilian were killed", "a soldier and three villagers": a lone person coordinated
     # with the count, after it or before it, is one more
     first = conj_first(first_noun)
@@ -180,6 +189,15 @@ def _total_deaths(found: list[tuple[int, bool, bool, Token, Token]]) -> int | No
                and (c == first or c.dep_ == "conj" and conj_first(c) == first)
                and any(d.lower_ in ("a", "an", "one") for d in c.children)]
     return first_value + sum(extra) + len(singles)
+
+
+def _more_in_own_clause(noun: Token, first: Token) -> bool:
+    """A count that is the subject or object of a death verb of its own, told as more than the first count ("...,
+    killing six villagers; two gunmen were also killed"), not a word the parser hung elsewhere ("killed in action
+    and several others wounded")."""
+    verb = noun.head
+    return (noun.dep_ in ("nsubj", "nsubjpass", "dobj") and verb != first.head
+            and verb.lemma_.lower() in DEATH_WORDS and _told_as_more(noun))
 
 
 def _counts_people(token: Token) -> bool:
