@@ -103,6 +103,11 @@ from graph.records import Article
          "Military Forces of Nigeria", "Boko Haram"),
         ("Gunmen killed a trader in Kano, Nigeria. Police said Boko Haram was active in the area.",
          "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)"),
+        # unnamed militiamen are armed men, not civilians, when arrested too: an unidentified armed group
+        ("Gendarmes detained five militiamen at a checkpoint outside Bertoua, Cameroon.",
+         "Police Forces of Cameroon", "Unidentified Armed Group (Cameroon)"),
+        ("Troops arrested four Chadian militia members near Bria, Central African Republic.",
+         "Military Forces of Central African Republic", "Unidentified Armed Group (Chad)"),
         # vigilantes are ACLED's Vigilante Militia (X), fighting or killed as armed men
         ("Gunmen killed two members of a vigilante group in Zurmi, Nigeria.", "Unidentified Armed Group (Nigeria)",
          "Vigilante Militia (Nigeria)"),
@@ -275,6 +280,9 @@ def test_men_from_a_named_force_belong_to_it(first_event, text, force):
         ("The M23 seized Bunagana on Monday. Fighting between the army and the rebels went on near Rutshuru.",
          "rebels", "M23"),
         ("Houthi fighters shelled Taiz. Rebels also fired a missile at Marib, Yemen.", "Rebels", "Houthis"),
+        # "the militiamen" of an article that names a militia are its men
+        ("Raia Mutomboki fighters raided a gold site near Shabunda. Soldiers later killed three militiamen there.",
+         "militiamen", "Raia Mutomboki Militia"),
         # ACLED has no category of rebels: unnamed ones are an unidentified armed group
         ("Soldiers clashed with rebels near Bambari, Central African Republic, on Monday.", "rebels",
          "Unidentified Armed Group (Central African Republic)"),

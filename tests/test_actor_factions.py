@@ -17,6 +17,11 @@ import pytest
         # the faction before it
         ("Kifaru Mayi Mayi fighters torched houses near Bunia on Monday.", "Mayi Mayi Militia (Kifaru)",
          "Civilians (Democratic Republic of Congo)"),
+        # several factions before it, each its own actor: two of them fight each other
+        ("Fighters of the Kaboya and Lemera Mai-Mai clashed near Uvira on Sunday.", "Mayi Mayi Militia (Kaboya)",
+         "Mayi Mayi Militia (Lemera)"),
+        ("Zabuloni and Mwangaza Mai-Mai fighters clashed near Beni, DR Congo, on Friday.",
+         "Mayi Mayi Militia (Zabuloni)", "Mayi Mayi Militia (Mwangaza)"),
         # a place before the umbrella's name is where its men act: the umbrella itself
         ("Lubero Mayi Mayi militiamen attacked a FARDC position on Monday, killing two soldiers.",
          "Military Forces of Democratic Republic of Congo", "Mayi Mayi Militia"),
@@ -37,3 +42,19 @@ def test_a_faction_is_no_actor_of_the_umbrella_too(first_event):
     _, actors = first_event("Raia Mutomboki Wemba fighters shot three traders dead near Shabunda on Sunday.")
     assert "Raia Mutomboki Militia (Wemba)" in actors
     assert "Raia Mutomboki Militia" not in actors
+
+
+@pytest.mark.parametrize(
+    ("text", "factions"),
+    [
+        # a list of names before the umbrella's: each a faction, whatever the tagger or the NER read them as
+        ("Soldiers repelled Zabuloni, Mwangaza and Lemera Mai-Mai fighters near Beni, DR Congo, on Friday.",
+         {"Zabuloni", "Mwangaza", "Lemera"}),
+        # a place in the list is where the men act, and ends it
+        ("Soldiers repelled Goma and Lemera Mai-Mai fighters on Friday.", {"Lemera"}),
+    ],
+)
+def test_each_faction_of_a_list_is_its_own_actor(first_event, text, factions):
+    _, actors = first_event(text)
+    found = {name[len("Mayi Mayi Militia (") : -1] for name in actors if name.startswith("Mayi Mayi Militia (")}
+    assert found == factions

@@ -191,7 +191,7 @@ def _named_force(builder: MentionBuilder, cls: str, head) -> ActorInfo | None:
     return None
 
 
-_UNNAMED_ARMED = frozenset(["unidentified", "jihadist", "rebels"])
+_UNNAMED_ARMED = frozenset(["unidentified", "jihadist", "rebels", "militia"])
 # participles that attribute unnamed armed men to a group: "gunmen thought to belong to X"
 _ATTRIBUTING = frozenset(["believe", "suspect", "think", "presume", "allege", "say", "report"])
 _ATTRIBUTION_WORDS = 14  # room for a long name: "thought to belong to the Islamic State West Africa Province"

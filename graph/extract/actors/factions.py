@@ -16,13 +16,16 @@ from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.table import ActorInfo, MentionBuilder
 from graph.extract.countries import countries
 from graph.extract.places.gazetteer import get_gazetteer
+from graph.extract.places.words import common_words
 
 __all__ = ["faction_mentions"]
 
 _UMBRELLAS = frozenset(row["actor"] for row in read_rows("actors", "umbrellas.tsv"))
 _MAX_WORDS = 3  # words of one faction's name
-# entity types of words that are no faction's name: places, and dates or numbers spaCy read as names
+# entity types of words that are no faction's name: places, and dates or numbers spaCy read as names; in a list
+# of factions only the dates and numbers (the places stage and the gazetteer say which names are places)
 _NOT_NAMES = frozenset(["GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL"])
+_NOT_JOINED_NAMES = frozenset(["DATE", "TIME", "CARDINAL"])
 # capitalised words after an umbrella's name that are part of its own name or a noun of it, not a faction
 _NOT_FACTIONS = frozenset(["Militia", "Militias", "Group", "Groups", "Fighters", "Militiamen", "Coalition"])
 
@@ -36,13 +39,38 @@ def faction_mentions(builder: MentionBuilder) -> None:
         span = next((s for s in spans if s is not None and not _names_place(builder, s, umbrella.country)), None)
         if span is None:
             continue
-        name = f"{umbrella.name} ({span.text})"
-        info = ActorInfo(actor_key(name), name, umbrella.kind, umbrella.country, umbrella.tags)
+        info = _faction(umbrella, span)
         mention.key = info.key
         table.actors.setdefault(info.key, info)
         builder.add(info, span)
+        if span.end == mention.start:  # "Kifaru and Simba Mai-Mai": each name before the umbrella's is a faction
+            for other in _conjoined(builder, span, umbrella.country):
+                builder.add(_faction(umbrella, other), other)
         if not any(m.key == umbrella.key for m in table.mentions):
             del table.actors[umbrella.key]
+
+
+def _faction(umbrella: ActorInfo, span: Span) -> ActorInfo:
+    """The actor of one faction of an umbrella militia: "Mayi Mayi Militia (Kifaru)"."""
+    name = f"{umbrella.name} ({span.text})"
+    return ActorInfo(actor_key(name), name, umbrella.kind, umbrella.country, umbrella.tags)
+
+
+_JOINERS = frozenset([",", "and", "&"])
+
+
+def _conjoined(builder: MentionBuilder, span: Span, country: str | None) -> list[Span]:
+    """The factions named before a faction and joined to it ("Kifaru, Simba and Yakutumba Mai-Mai"), nearest
+    first; a place among them ends the list."""
+    found: list[Span] = []
+    start = span.start
+    while start > 1 and builder.doc[start - 1].lower_ in _JOINERS:
+        other = _faction_at(builder, start - 1, forward=False, joined=True)
+        if other is None or _names_place(builder, other, country):
+            break
+        found.append(other)
+        start = other.start
+    return found
 
 
 def _names_place(builder: MentionBuilder, span: Span, country: str | None) -> bool:
@@ -50,12 +78,13 @@ def _names_place(builder: MentionBuilder, span: Span, country: str | None) -> bo
     return builder.names_place(span) or any(p.country == country for p in get_gazetteer().lookup(span.text))
 
 
-def _faction_at(builder: MentionBuilder, edge: int, forward: bool) -> Span | None:
-    """The run of proper-name words that starts at ``edge`` (``forward``) or ends just before it."""
+def _faction_at(builder: MentionBuilder, edge: int, forward: bool, joined: bool = False) -> Span | None:
+    """The run of proper-name words that starts at ``edge`` (``forward``) or ends just before it; ``joined``: the run
+    is joined to a faction's name, which makes a capitalised word that is no English word a name whatever its tag."""
     doc = builder.doc
     step = 1 if forward else -1
     i, n = (edge, 0) if forward else (edge - 1, 0)
-    while 0 <= i < len(doc) and n < _MAX_WORDS and _faction_word(builder, doc, i):
+    while 0 <= i < len(doc) and n < _MAX_WORDS and _faction_word(builder, doc, i, joined):
         i += step
         n += 1
     if n == 0:
@@ -63,11 +92,14 @@ def _faction_at(builder: MentionBuilder, edge: int, forward: bool) -> Span | Non
     return doc[edge : edge + n] if forward else doc[edge - n : edge]
 
 
-def _faction_word(builder: MentionBuilder, doc: Doc, i: int) -> bool:
+def _faction_word(builder: MentionBuilder, doc: Doc, i: int, joined: bool = False) -> bool:
     """A word of a faction's name: a capitalised proper noun no stage took, no country's name or adjective, not
-    read as a place."""
+    read as a place; when ``joined`` to a faction, any capitalised word that is no English word (the tagger reads
+    a name that opens a sentence as a common noun, the NER a list of names as places)."""
     token = doc[i]
     known = countries()
-    return (token.pos_ == "PROPN" and token.text[:1].isupper() and token.text not in _NOT_FACTIONS
+    named = token.pos_ == "PROPN" or (joined and token.is_alpha and token.lower_ not in common_words())
+    return (named and token.text[:1].isupper() and token.text not in _NOT_FACTIONS
             and builder.table.at(i) is None and token.text not in known.by_name
-            and token.text not in known.by_adjective and token.ent_type_ not in _NOT_NAMES)
+            and token.text not in known.by_adjective
+            and token.ent_type_ not in (_NOT_JOINED_NAMES if joined else _NOT_NAMES))

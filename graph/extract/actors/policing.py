@@ -34,13 +34,22 @@ def police_who_police(doc: Doc, table: ActorTable) -> None:
         info = table.actors[mention.key]
         if info.kind != "state_forces" or not mention.text.lower().endswith(_UNSPECIFIED):
             continue
-        police = state_actor(info.country, "Police") if info.country else None
-        military = state_actor(info.country) if info.country else None
-        if police is None or military is None or military.key != info.key:
-            continue  # a named unit, or a force of no known country
+        police, military = _branches(info.country)
+        if police is None or military.key != info.key:
+            continue  # a named unit
         if _polices(doc[mention.start : mention.end].root):
             table.actors.setdefault(police.key, police)
             mention.key = police.key
+
+
+def _branches(code: str | None) -> tuple[ActorInfo | None, ActorInfo]:
+    """The state's Police and Military Forces of a country, or ACLED's two categories alone when the text names
+    no country (security forces who disperse a crowd are police wherever they are)."""
+    military = state_actor(code) if code else None
+    if military is None:
+        return generic_actor("Police Forces", "state_forces", None), generic_actor("Military Forces", "state_forces",
+                                                                                  None)
+    return state_actor(military.country or "", "Police"), military
 
 
 def _polices(head: Token) -> bool:

@@ -65,13 +65,13 @@ def resolve_descriptor(builder: MentionBuilder, cls: str, place: str | None, qua
         return state_actor(place, branch)
     if cls == "government":  # "the Ethiopian government": the state as a body, not its forces
         return government_actor(place) if place else None
-    if cls in {"jihadist", "rebels", "monitor", "state_media"}:
+    if cls in {"jihadist", "rebels", "militia", "monitor", "state_media"}:
         present = [info for info in table.actors.values() if _fits(info, cls, place)]
         if present:
             # the group the dictionary calls rebels, else the one the article names most
             return max(present, key=lambda info: ("rebel" in info.tags, builder.count(info.key)))
-        if cls == "rebels" or (cls == "jihadist" and not qualified):
-            cls = "unidentified"  # ACLED has no category of rebels: unnamed ones are an unidentified group
+        if cls in {"rebels", "militia"} or (cls == "jihadist" and not qualified):
+            cls = "unidentified"  # ACLED has no category of rebels or militias: unnamed ones are an unidentified group
         else:
             return None
     info = generic_actor(_GENERIC_NAMES[cls], _GENERIC_KINDS[cls], place)
@@ -84,6 +84,8 @@ def _fits(info: ActorInfo, cls: str, country: str | None) -> bool:
         return "jihadist" in info.tags
     if cls == "rebels":  # "the rebels" of an article that names an armed group are that group
         return info.kind == "armed_group" and not info.name.startswith(tuple(_GENERIC_NAMES.values()))
+    if cls == "militia":  # "the militiamen" of an article that names a militia or an armed group are its men
+        return info.kind in {"armed_group", "militia"} and not info.name.startswith(tuple(_GENERIC_NAMES.values()))
     if cls == "monitor":
         return info.kind == "monitor"
     return "state_media" in info.tags and (country is None or info.country == country)
