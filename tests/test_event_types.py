@@ -159,6 +159,9 @@ def test_taxonomy_has_the_codebook_names():
         ("Kurdish forces handed over several villages to the Syrian army.", "Non-violent transfer of territory"),
         ("Israeli strikes on Gaza killed 12 people, health officials said.", "Air/drone strike"),
         ("Russian forces pounded the city with rockets overnight.", "Shelling/artillery/missile attack"),
+        # "bombard" as a verb, as the noun "bombardment" already is
+        ("Government artillery bombarded the rebel-held suburbs for hours.", "Shelling/artillery/missile attack"),
+        ("Rebel gunners bombarded the airport overnight.", "Shelling/artillery/missile attack"),
         ("Pirates took 20 crew members hostage off the coast.", "Abduction/forced disappearance"),
         ("Police foiled a plot to bomb a synagogue and seized explosives.", "Disrupted weapons use"),
         # an IED is a remote explosive whatever it hits, also where the tagger folds "IED" into a name

@@ -43,6 +43,12 @@ def roles_of(nlp, text: str, trigger: str):
         # parsed as "strikes <-acl- killed", with two subjects of "said"
         ("Israeli air strikes killed at least 20 Palestinians in Rafah, health officials said on Saturday.",
          "strikes", "Military Forces of Israel", "Civilians (Palestine)"),
+        # the accused did the deed the accusation names, whichever way the parser hangs "of" or "for"; the
+        # accuser only says so
+        ("Ukraine's army accused Russian troops of shelling a hospital in Kharkiv.", "shelling",
+         "Military Forces of Russia", None),
+        ("Kenya blamed al-Shabaab for the attack on Kenyan troops near the border.", "attack",
+         "Al-Shabaab", "Military Forces of Kenya"),
     ],
 )
 def test_actor_pair_from_the_parse(nlp, text, trigger, actor1, actor2):

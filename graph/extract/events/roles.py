@@ -32,6 +32,9 @@ _SUPPORT_LEMMAS = {"back", "support", "assist", "aid", "help", "arm", "fund"}
 _NEVER_PARTICIPANT = {"monitor", "media"}
 _TRAILING_CLAUSES = frozenset(["advcl", "xcomp", "conj"])
 _HARM_VERBS = read_words("actors", "harm_verbs.txt")
+# Verbs that lay a deed on their object ("X accused Y of shelling the town", "X blamed Y for the attack"): the
+# object did what follows, the subject only says so
+_IMPUTING = frozenset(["accuse", "blame"])
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,8 @@ def _is_reporter(token: Token) -> bool:
             return step == min(subjects, key=lambda c: abs(c.i - head.i))
         if step.dep_ in {"dobj", "dative"} and head.lemma_.lower() == "tell":
             return True  # "told The New Arab": the outlet that carries the quote
+        if step.dep_ == "nsubj" and head.lemma_.lower() in _IMPUTING:
+            return True  # "the rebels accused the army of ...": who accuses is a source, not a party
         if step.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
             return True
         if step.dep_ not in {"compound", "amod", "appos", "poss", "nmod", "conj", "det", "case", "pobj", "prep"}:
@@ -124,6 +129,16 @@ def _side(token: Token, trigger_chain: list[Token] | None) -> str | None:
     if last.dep_ in {"compound", "amod", "nmod"} and common.dep_ in _OBJECT:
         return "patient"
     return None
+
+
+def _mention_side(head: Token, trigger_chain: list[Token] | None) -> str | None:
+    """The side of the mention headed by ``head``: a bare count's victims, an accused doer, else by :func:`_side`."""
+    if _counted_dead(head):
+        return "patient"
+    node = _first_conjunct(head)
+    if node.dep_ == "dobj" and node.head.lemma_.lower() in _IMPUTING and node.head in (trigger_chain or ()):
+        return "agent"  # "accused the army of shelling the town": the accused is the doer of the deed
+    return _side(head, trigger_chain)
 
 
 def _harmed_by_participle(step: Token, verb: Token) -> bool:
@@ -203,7 +218,7 @@ def assign_roles(sent: Span, trigger: Token | None, table: ActorTable, event_typ
             if mention.link in {"backed", "supported", "funded", "armed", "sponsored"}:
                 backing.append((mention.key, linked_target(doc, table, mention)))
             continue
-        side = "patient" if _counted_dead(head) else _side(head, chain)
+        side = _mention_side(head, chain)
         by_side.get(side, others).append(mention.key)
     for key, target in backing:  # "<X>-backed Y": X is an associate of Y's side
         (patients if target is not None and target in patients else support).append(key)
