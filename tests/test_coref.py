@@ -88,6 +88,21 @@ UNNAMED, CIVILIANS = "Unidentified Armed Group (Niger)", "Civilians (Niger)"
                   actors=(ARMY, CIVILIANS), place="Kolmadi")], 2),
         ([mention("Gunmen attacked soldiers.", actors=(UNNAMED, ARMY)),
           mention("Islamic State and JNIM fighters fought each other.", actors=(GROUP, OTHER))], 2),
+        # a lede that leaves out the day, and the next sentence that gives it: one incident
+        ([mention("Jihadists killed twelve soldiers in an ambush in the west, the army said.", actors=(GROUP, ARMY),
+                  toll=12),
+          mention("The patrol was crossing the river near Kolmadi on Sunday when the fighters opened fire.",
+                  actors=(GROUP, ARMY), place="Kolmadi", date="2024-03-17")], 1),
+        # ... but a day given after an undated sentence deep in the story, or only a month after the lede, may be
+        # another incident's
+        ([mention("Hundreds marched through Tamberi on Monday.", sub="Peaceful protest", kind="Protests",
+                  actors=("Protesters (Niger)", None), place="Tamberi", date="2024-03-18"),
+          mention("The army has fought jihadists in the west for years.", actors=(ARMY, GROUP)),
+          mention("Jihadists attacked an army post on Friday.", actors=(GROUP, ARMY), date="2024-03-15")], 3),
+        ([mention("Jihadists killed twelve soldiers in an ambush in the west, the army said.", actors=(GROUP, ARMY),
+                  toll=12),
+          mention("Jihadists attacked soldiers in Kolmadi in February.", actors=(GROUP, ARMY), place="Kolmadi",
+                  date="2024-02")], 2),
     ],
 )
 def test_mentions_of_one_incident_are_one_event(mentions, count):

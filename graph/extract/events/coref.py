@@ -10,7 +10,8 @@ when nothing sets them apart:
 - actors that fit: together at most a pair, and sharing an actor unless one of the two names none
   or the later one refers back; a protest's crowd is one actor whatever each reading calls it;
 - the same place, or no place of its own; the same date, or a date that contains the other's (a
-  dated mention joins an undated one only when it refers back);
+  dated mention joins an undated one only when it refers back, or when it gives the day of the story's
+  undated lede right after it: a lede often leaves out the day its next sentence tells);
 - the incident mentioned just before, unless the later mention refers back;
 - no word that announces another incident ("another", "also", "separately", "meanwhile", "earlier"),
   and neither is a tally over a period ("killed since the offensive began").
@@ -53,7 +54,8 @@ def merge_mentions(mentions: Iterable[EventMention], short: bool = False) -> lis
         last = len(_last_told(incidents))
         for back, incident in enumerate(reversed(incidents)):
             returns = 0 < back < last and _returns_to(incident, mention)
-            joined = same_incident(incident, mention, back == 0 or returns, signals)
+            lede = back == 0 and incident is next((i for i in incidents if i.body), None)  # the story's lede
+            joined = same_incident(incident, mention, back == 0 or returns, signals, lede)
             detail = back == 0 and (short or _bare(incident, mention, signals))
             if joined or (detail and elaborates(incident, mention, signals)):
                 # a mention that returns to one place of a sentence told of several details that place: the

@@ -88,9 +88,11 @@ def types_fit(first: Event, later: Event, refers_back: bool, adjacent: bool = Fa
 _FOLLOWS, SAME_UNIT = "follows", "same unit"
 
 
-def same_incident(first: EventMention, later: EventMention, adjacent: bool, signals: Signals) -> str | None:
+def same_incident(first: EventMention, later: EventMention, adjacent: bool, signals: Signals,
+                  lede: bool = False) -> str | None:
     """How ``later`` is one more mention of ``first`` (``_FOLLOWS`` or ``SAME_UNIT``), or None when it is
-    not; without a word that refers back, it follows only the incident mentioned just before it."""
+    not; without a word that refers back, it follows only the incident mentioned just before it. Right after
+    the story's ``lede``, a mention may give the day the lede left out."""
     another, since, refers_back, update = signals[later.event.evidence]
     if another or since or signals[first.event.evidence][1]:
         return None
@@ -100,7 +102,7 @@ def same_incident(first: EventMention, later: EventMention, adjacent: bool, sign
         types_fit(first.event, later.event, refers_back and adjacent, adjacent)
         and actors_fit(first.event, later.event, refers_back, adjacent)
         and places_fit(first, later)
-        and dates_fit(first, later, refers_back, update)
+        and dates_fit(first, later, refers_back or (lede and later.event.date_precision == "day"), update)
     )
     return _FOLLOWS if follows else None
 
