@@ -147,7 +147,8 @@ def tree_depth(token: Token) -> int:
 def in_background(token: Token) -> bool:
     """True inside a relative clause: background to the reported event ("where a truce had been declared"), and
     for an event word told as earlier ("an earlier attack")."""
-    if any(c.dep_ == "amod" and c.lower_ in _EARLIER for c in token.children):
+    noun = token.head if token.dep_ == "compound" else token  # "an earlier bomb blast": the blast is earlier
+    if any(c.dep_ == "amod" and c.lower_ in _EARLIER for c in (*token.children, *noun.children)):
         return True  # "for involvement in an earlier attack"
     node = token
     for _ in range(8):
