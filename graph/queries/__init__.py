@@ -23,6 +23,7 @@ from __future__ import annotations
 from graph.queries.base import (
     PREFIXES,
     NewestFirst,
+    is_point_read,
     page,
     with_iris,
 )
@@ -111,8 +112,8 @@ from graph.queries.stats import (
 )
 
 __all__ = [
-    "PREFIXES", "page", "with_iris", "actor_list", "place_list", "event_list", "document_list", "FIELD_NAMES",
-    "FIELDS", "LABELS", "ACTOR_AFFILIATIONS", "ACTOR_ROLES", "ACTOR_CO_ACTORS",
+    "PREFIXES", "page", "with_iris", "is_point_read", "actor_list", "place_list", "event_list", "document_list",
+    "FIELD_NAMES", "FIELDS", "LABELS", "ACTOR_AFFILIATIONS", "ACTOR_ROLES", "ACTOR_CO_ACTORS",
     "ACTOR_PLACES", "ACTOR_DOCUMENTS", "PLACE_ACTORS", "PLACE_DOCUMENTS",
     "EVENT_ACTORS", "EVENT_EVIDENCE", "EVENT_REPORTERS", "DOCUMENT_ENTITIES", "SEARCH_ACTORS", "SEARCH_PLACES",
     "search_events", "STATS", "DESCRIBE", "READINGS", "NETWORK_ACTORS", "NETWORK_PLACES", "NETWORK_EVENTS",
