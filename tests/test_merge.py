@@ -18,6 +18,7 @@ from graph.link import (
     rebuild_current,
     relink_graphs,
 )
+from graph.ontology import ontology_graph
 from graph.records import Extraction
 from graph.store import Store
 from graph.vocab import CURRENT_GRAPH
@@ -288,3 +289,11 @@ def test_named_graphs_stay_one_per_document(merged_store):
     rows = store.select(PREFIX + "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
                         "SELECT ?c WHERE { ?e sem:eventType ?c . ?c skos:broader ?t } LIMIT 1")
     assert rows, "the taxonomy is not in the store"
+
+
+def test_the_default_graph_is_the_ontology_and_taxonomy(merged_store):
+    """The writer loads the ontology and taxonomy as ``graph.ontology.ontology_graph`` gives them, no more, no less."""
+    _, store = merged_store
+    stored = {str(q.triple) for q in store.oxigraph.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+    expected = ontology_graph().serialize(format="nt", encoding="utf-8")
+    assert stored == {str(t) for t in ox.parse(expected, format=ox.RdfFormat.N_TRIPLES)} and len(stored) > 500
