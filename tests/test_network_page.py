@@ -76,8 +76,13 @@ class Visit:
         point = self.node_point(label)
         self.page.mouse.click(point["x"], point["y"])
 
+    def settled(self) -> None:
+        """Wait until physics has settled the layout on screen and stopped (nodes no longer move)."""
+        self.wait_until("!window.conflictkg.network.physics.physicsEnabled")
+
     def node_point(self, label: str) -> dict[str, float]:
-        """Centre the view on the node labelled ``label``; return where it is drawn on the page."""
+        """Centre the view on the node labelled ``label`` once the layout is still; return where it is drawn."""
+        self.settled()
         return self.page.evaluate(
             """label => {
                  const {network, nodes} = window.conflictkg;
@@ -125,6 +130,20 @@ def test_seed_network_shows_every_actor_offline(live_server, visit):
     if os.environ.get("CONFLICTKG_SCREENSHOT") == "1":
         seen.page.wait_for_timeout(500)
         seen.page.screenshot(path=str(ROOT / "docs" / "network.png"))
+
+
+def test_physics_settles_on_screen_then_stops_with_every_node_in_view(fixture_server, visit):
+    """The page is drawn before physics has settled the layout; once still, physics stops and the view fits it."""
+    seen = visit(fixture_server + "/network")
+    assert seen.page.evaluate("window.conflictkg.network.physics.options.stabilization.enabled") is False
+    seen.settled()
+    assert seen.page.evaluate("""(() => {
+      const network = window.conflictkg.network, box = document.getElementById("network").getBoundingClientRect();
+      return Object.values(network.getPositions()).every((p) => {
+        const at = network.canvasToDOM(p);
+        return at.x >= 0 && at.y >= 0 && at.x <= box.width && at.y <= box.height;
+      });
+    })()""")
 
 
 def test_kind_and_place_filters_change_what_is_visible(fixture_server, visit):
@@ -373,7 +392,7 @@ def test_overlapping_label_boxes(boxes, pairs):
 @pytest.mark.parametrize("which", ["seed", "fixture"])
 def test_labels_drawn_at_the_default_zoom_do_not_overlap(live_server, fixture_server, visit, which):
     seen = visit((live_server if which == "seed" else fixture_server) + "/network")
-    seen.wait_until("!window.conflictkg.network.physics.physicsEnabled || window.conflictkg.network.physics.stabilized")
+    seen.settled()
     seen.page.wait_for_timeout(300)
     boxes = seen.page.evaluate(LABEL_BOXES)
     assert len(boxes) >= 5 and all(box["width"] > 0 for box in boxes)

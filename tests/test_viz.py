@@ -267,7 +267,9 @@ def test_standalone_page_inlines_everything_and_forbids_requests():
 def test_physics_only_below_the_threshold(nodes, physics):
     graph = build_network(actor_rows(*[(f"actor {i}", "militia") for i in range(nodes)]))
     scripts = parse(render_page(graph, PageOptions(physics_threshold=500))).scripts
-    assert json.loads(scripts["network-options"])["physics"]["enabled"] is physics
+    options = json.loads(scripts["network-options"])["physics"]
+    assert options["enabled"] is physics
+    assert options.get("stabilization", {"enabled": False})["enabled"] is False  # drawn at once, settled on screen
     positioned = json.loads(scripts["network-nodes"])
     assert len(positioned) == nodes and all("x" in n and "y" in n for n in positioned)
 

@@ -209,7 +209,9 @@ def _vis_options(physics: bool) -> dict[str, Any]:
     if physics:
         options["physics"] = {"enabled": True, "solver": "barnesHut",
                               "barnesHut": {"gravitationalConstant": -5000, "springLength": 150, "avoidOverlap": 0.3},
-                              "stabilization": {"enabled": True, "iterations": 150, "fit": True}}
+                              # drawn at once from the server's layout, settled on screen (network.js): 150
+                              # iterations before the first drawing were most of the first visit of /network
+                              "stabilization": {"enabled": False}}
     else:
         options["physics"] = {"enabled": False}
     return options

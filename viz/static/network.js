@@ -204,7 +204,17 @@
     if (params.nodes.length) showNode(params.nodes[0]);
     else if (params.edges.length) showEdge(params.edges[0]);
   });
-  if (page.physics) network.once("stabilizationIterationsDone", () => network.setOptions({ physics: { enabled: false } }));
+  // Physics settles the server's layout on screen rather than before the first drawing (no stabilisation: the page
+  // answers at once); once still, it stops for good and the view fits the network, unless the reader moved it.
+  let viewMoved = false;
+  if (page.physics) {
+    network.once("dragStart", () => { viewMoved = true; });
+    network.once("zoom", () => { viewMoved = true; });
+    network.once("stabilized", () => {
+      network.setOptions({ physics: { enabled: false } });
+      if (!viewMoved) network.fit();
+    });
+  }
 
   // ------------------------------------------------------------------ legend and filter controls
   function buildControls() {
@@ -359,6 +369,7 @@
   }
 
   function focusNode(id) {
+    viewMoved = true;
     network.selectNodes([id]);
     network.focus(id, { scale: Math.max(network.getScale(), 1.2), animation: { duration: 400 } });
     showNode(id);
