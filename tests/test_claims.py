@@ -41,6 +41,13 @@ def events_of(extractor, text: str):
          "Jama'at Nusrat al-Islam wal-Muslimin", "Civilians (Burkina Faso)"),
         ("A roadside bomb killed two soldiers near Mopti, Mali. The device is believed to have been planted by JNIM.",
          "Military Forces of Mali", "Jama'at Nusrat al-Islam wal-Muslimin"),
+        # the sentence that tells the toll also names the doer, with or without the word "claim"
+        ("Armed men opened fire on a minibus near Bossangoa, Central African Republic. Six of its passengers died, "
+         "and local officials said the attack had been carried out by 3R fighters.",
+         "Return, Reclamation, Rehabilitation",
+         "Civilians (Central African Republic)"),
+        ("Gunmen stormed a village near Djibo, Burkina Faso. Seven villagers were killed in the raid, for which JNIM "
+         "claimed responsibility.", "Jama'at Nusrat al-Islam wal-Muslimin", "Civilians (Burkina Faso)"),
         # another incident's doer is not this one's
         ("Gunmen killed five villagers near Ouahigouya, Burkina Faso. Five more were killed in a second attack "
          "carried out by JNIM.", "Unidentified Armed Group (Burkina Faso)", "Civilians (Burkina Faso)"),
@@ -50,6 +57,13 @@ def test_claim_names_the_doer_of_the_event_before(extractor, text, actor1, actor
     events = events_of(extractor, text)
     assert len(events) == 1  # the claim is no event of its own
     assert (events[0].actor1, events[0].actor2) == (actor1, actor2)
+
+
+def test_a_claim_that_tells_the_toll_gives_it(extractor):
+    """"Seven villagers were killed in the raid, for which JNIM claimed responsibility": the doer and the toll."""
+    events = events_of(extractor, "Gunmen stormed a village near Djibo, Burkina Faso. Seven villagers were killed in "
+                                  "the raid, for which JNIM claimed responsibility.")
+    assert [e.fatalities for e in events] == [7]
 
 
 def test_a_suspected_group_doing_something_new_is_an_event(extractor):

@@ -102,6 +102,11 @@ def extract(extractor, text: str):
          "Shelling/artillery/missile attack", "Unidentified Armed Group (Libya)", None),
         ("Shells fell on a school in Kharkiv, Ukraine, killing two children.", "Shelling/artillery/missile attack",
          "Unidentified Armed Group (Ukraine)", "Civilians (Ukraine)"),
+        # an air strike whose text names no air force: the state's of the place; a group it hit is its target
+        ("Two herders died in an air raid near Geneina, Sudan.", "Air/drone strike", "Military Forces of Sudan",
+         "Civilians (Sudan)"),
+        ("An ISWAP commander was killed in an air strike near Monguno, Nigeria.", "Air/drone strike",
+         "Military Forces of Nigeria", "Islamic State West Africa Province"),
         # the one party a bomb's sentence names, when it is no armed group, is its target; the bomber is unknown
         ("Two UN peacekeepers were hurt when a roadside bomb hit their patrol near Bouar, Central African Republic.",
          "Remote explosive/landmine/IED", "Unidentified Armed Group (Central African Republic)", "United Nations"),

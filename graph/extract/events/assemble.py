@@ -16,6 +16,7 @@ from graph.extract.actors import ActorTable
 from graph.extract.actors.table import ARMED_KINDS
 from graph.extract.events import dates, numbers
 from graph.extract.events import types as event_types
+from graph.extract.events.attribution import attributed
 from graph.extract.events.claims import CLAIMED_EVENTS, claimant, with_doer
 from graph.extract.events.combatants import attacks_by_combatants
 from graph.extract.events.context_parties import fill_from_context, theatre_check
@@ -79,7 +80,7 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
         attributes = (not typings or typings[0].sub_event_type == "Other") and number - last_event_sentence <= 3
         doer = claimant(sent, table) if attributes and events and events[-1].event_type in CLAIMED_EVENTS else None
         if doer:  # "Al-Shabaab claimed responsibility": the doer of the incident before, not an event
-            events[-1] = with_doer(events[-1], doer, kinds)
+            events[-1:] = _claimed(events[-1], doer, kinds, sent, _evidence(article, sent), context.published)
             continue
         near = bool(events) and number - last_event_sentence <= 2
         update = near and _casualties_only(sent, typings, table, places, events[-1], context.published)
@@ -122,6 +123,7 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
     events = fold_damage(events) if short else events
     countries = {p.location.name for p in places if p.location.kind in _COUNTRY_KINDS}
     events = fill_from_context(events, countries, theatre_check(article, doc, table, places))
+    events = attributed(events, doc, table, kinds)
     events, added = implied_parties(events, table, places, context.mutual)
     events = attacks_by_combatants(events, doc, {**kinds, **{actor.name: actor.kind for actor in added}})
     return [each_other(e) if e.id in context.mutual else e for e in events], added
@@ -158,6 +160,14 @@ def _casualties_only(sent: Span, typings, table: ActorTable, places: list[PlaceM
     if typings[0].sub_event_type != "Attack" or named:
         return False  # "five herders died in Tarka": the dead of another place are another event
     return not any(table.actors[m.key].kind in ARMED_KINDS for m in table.in_span(sent))
+
+
+def _claimed(event: Event, doer: str, kinds: dict[str, str], sent: Span, evidence: tuple[str, int, int],
+             published: dt.date | None) -> list[Event]:
+    """The event a claim names the doer of, with the toll the claim's sentence gives when it had none ("Seven died
+    in the raid, for which X claimed responsibility")."""
+    event = with_doer(event, doer, kinds)
+    return [event] if event.fatalities is not None else _with_toll_of([event], sent, evidence, published)
 
 
 def _fought_back(event: Event, kinds: dict[str, str]) -> Event:

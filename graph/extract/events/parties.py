@@ -49,6 +49,8 @@ __all__ = ["implied_parties"]
 _HIDDEN_DOERS = frozenset(["Remote explosive/landmine/IED", "Grenade", "Suicide bomb"])
 # shells and missiles whose firer the article never names, in any sentence, are an unidentified group's
 _UNCLAIMED_FIRE = frozenset(["Shelling/artillery/missile attack"])
+# air strikes come from an air force: the unnamed one is the state's, whose country is the event's
+_AIR_STRIKE = "Air/drone strike"
 _NON_STATE_ARMED = frozenset(["armed_group", "militia"])
 _ARMED = _NON_STATE_ARMED | {"state_forces"}
 _CIVILIAN_TARGETS = frozenset(["organization", "person", "civilians"])
@@ -197,6 +199,8 @@ def _exploded(event: Event, kinds: dict[str, str], code: str | None, unclaimed_f
     """Remote violence: the unidentified group behind a bomb, and behind shells or missiles when the article
     names no one who could have fired them; civilian dead of a named group's bomb."""
     sub = event.sub_event_type
+    if event.actor1 is None and sub == _AIR_STRIKE and kinds.get(event.actor2 or "") != "state_forces":
+        return {"actor1": _air_force(code)}  # "two were killed in an air raid": the state's air force, unnamed
     if event.actor1 is None and sub in _UNCLAIMED_FIRE and unclaimed_fire:
         return {"actor1": _unknown(code)}  # "a missile hit the hospital": no one in the article fired it
     if sub in _HIDDEN_DOERS:
@@ -214,6 +218,12 @@ def _exploded(event: Event, kinds: dict[str, str], code: str | None, unclaimed_f
         # names by no side are Civilians (X); soldiers or fighters killed would be their force
         return {"actor2": generic_actor("Civilians", "civilians", code)}
     return {}
+
+
+def _air_force(code: str | None) -> ActorInfo:
+    """The military forces of the country (without a known country, ACLED's category alone): who flies the air
+    strikes whose doer a text leaves unnamed."""
+    return (state_actor(code) if code else None) or generic_actor("Military Forces", "state_forces", None)
 
 
 def _no_armed_party(kinds: dict[str, str]) -> bool:

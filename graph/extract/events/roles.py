@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from graph.datafiles import read_words
 from graph.extract.actors.lexicon import protest_words
 from graph.extract.actors.table import ActorMention, ActorTable, inter_code, linked_target
+from graph.extract.events.affiliation import named_for_unknown
 from graph.extract.events.lexicon import REPORT_VERBS
 from graph.extract.events.syntax import headline_verb
 from graph.records import Event
@@ -222,6 +223,10 @@ def assign_roles(sent: Span, trigger: Token | None, table: ActorTable, event_typ
         by_side.get(side, others).append(mention.key)
     for key, target in backing:  # "<X>-backed Y": X is an associate of Y's side
         (patients if target is not None and target in patients else support).append(key)
+    unmasked = named_for_unknown(sent, table)  # "gunmen from al-Shabaab": al-Shabaab, not unidentified gunmen
+    if unmasked:
+        agents, patients, others = ([*dict.fromkeys(unmasked.get(k, k) for k in keys)]
+                                     for keys in (agents, patients, others))
     if event_type in _CROWD_EVENTS:
         agents, patients, others, support = _crowd_first(table, agents, patients, others, support)
     elif event_type == "Battles" and not patients and trigger is not None and trigger.lemma_.lower() in _MUTUAL:
@@ -234,10 +239,11 @@ def assign_roles(sent: Span, trigger: Token | None, table: ActorTable, event_typ
     roles = replace(roles, reported_by=tuple(dict.fromkeys(n for n in sources if n not in parties)))
     if event_type in _HARM_EVENTS and roles.actor2 is None and _is_civilians(table, roles.actor1):
         roles = swapped(roles)  # "a bomb hit a minibus, killing 12": the dead are the victims, not the doers
-    return _state_first(roles, table) if event_type in _ARMED_EVENTS else roles
+    return _state_first(roles, table, sub_event_type) if event_type in _ARMED_EVENTS else roles
 
 
 _ARMED_EVENTS = frozenset(["Battles", "Explosions/Remote violence"])
+_AIR_STRIKE = "Air/drone strike"
 _GOVERNMENT_ACTS = frozenset(["Agreement", "Other"])  # what a government does itself, not through its forces
 _HARM_EVENTS = frozenset(["Explosions/Remote violence", "Violence against civilians"])
 
@@ -263,13 +269,14 @@ def _order(info) -> int:
     return 1 if info.kind == "state_forces" else inter_code(info)
 
 
-def _state_first(roles: Roles, table: ActorTable) -> Roles:
+def _state_first(roles: Roles, table: ActorTable, sub_event_type: str | None = None) -> Roles:
     """In battles and remote violence ACLED lists the parties by interaction code, state forces first
     ("a bomb wounded a soldier": the soldier's state is actor1), whoever attacked."""
     codes = {info.name: _order(info) for info in table.actors.values()}
     first, second = codes.get(roles.actor1 or "", 9), codes.get(roles.actor2 or "", 9)
-    if roles.actor1 is None:  # "a bomb wounded a soldier": an armed party, not the victims, comes first
-        return swapped(roles) if second <= 4 else roles
+    if roles.actor1 is None:  # "a bomb wounded a soldier": an armed party, not the victims, comes first; a rebel
+        # group an air strike hit ("an air strike killed an IS commander") stays its target, the air force unnamed
+        return swapped(roles) if second == 1 or second <= 4 and sub_event_type != _AIR_STRIKE else roles
     return roles if roles.actor2 is None or second >= first else swapped(roles)
 
 

@@ -1,0 +1,56 @@
+"""Unnamed attackers whom their own noun phrase ties to a named group: "gunmen from al-Shabaab", "gunmen loyal to
+Boko Haram", "armed men thought to belong to JNIM", "armed men affiliated with the Islamic State".
+
+The noun ("gunmen", "militants") reads as an Unidentified Armed Group (X); the words after it say whose men they
+are, and ACLED codes the group so named as the actor, not an unidentified one beside it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from graph.extract.actors import ActorTable
+
+__all__ = ["named_for_unknown"]
+
+_UNKNOWN = "Unidentified Armed Group"
+_GROUP_KINDS = frozenset(["armed_group", "militia"])
+# the words that may stand between the attackers' noun and the group they belong to
+_TIES = frozenset(["from", "of", "to", "with", "loyal", "affiliated", "linked", "allied", "aligned", "belonging",
+                   "members", "member", "part", "elements", "belong", "be", "believed", "suspected", "thought", "said",
+                   "reported", "alleged", "presumed"])
+_TIE_DEPS = frozenset(["pobj", "prep", "amod", "acl", "attr", "xcomp", "relcl", "appos"])
+_MAX_STEPS = 6
+
+
+def named_for_unknown(sent: Span, table: ActorTable) -> dict[str, str]:
+    """Actor id of each unidentified armed group of the sentence -> id of the named armed group its noun phrase
+    ties it to (:func:`_tied_to`)."""
+    doc = sent.doc
+    mentions = table.in_span(sent)
+    unknown = {i: m.key for m in mentions if table.actors[m.key].name.startswith(_UNKNOWN)
+               for i in range(m.start, m.end)}
+    if not unknown:
+        return {}
+    out: dict[str, str] = {}
+    for mention in mentions:
+        if table.actors[mention.key].kind not in _GROUP_KINDS or mention.key in unknown.values():
+            continue
+        holder = _tied_to(doc[mention.start : mention.end].root, unknown)
+        if holder is not None:
+            out.setdefault(holder, mention.key)
+    return out
+
+
+def _tied_to(head: Token, unknown: dict[int, str]) -> str | None:
+    """The unidentified group whose noun the named group's head hangs from through words of belonging only."""
+    node = head
+    for _ in range(_MAX_STEPS):
+        if node.dep_ not in _TIE_DEPS or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.i in unknown:
+            return unknown[node.i]
+        if node.lower_ not in _TIES and node.lemma_.lower() not in _TIES:
+            return None
+    return None

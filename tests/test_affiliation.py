@@ -1,0 +1,25 @@
+"""Unnamed attackers whose noun phrase ties them to a named group are that group (ACLED codes the group named)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        # "from", "affiliated with", "loyal to": the group named is the doer
+        ("Gunmen from al-Shabaab killed two teachers in Wajir, Kenya.", "Al-Shabaab", "Civilians (Kenya)"),
+        ("Armed men affiliated with the Islamic State kidnapped a priest in Mosul, Iraq.", "Islamic State",
+         "Civilians (Iraq)"),
+        ("Gunmen loyal to Boko Haram killed four farmers near Gombe, Nigeria.", "Boko Haram", "Civilians (Nigeria)"),
+        # a group the gunmen act on is their target, not who they are
+        ("Gunmen killed two al-Shabaab defectors in Wajir, Kenya.", "Unidentified Armed Group (Kenya)", "Al-Shabaab"),
+        ("Gunmen opened fire on al-Shabaab fighters near Wajir, Kenya.", "Unidentified Armed Group (Kenya)",
+         "Al-Shabaab"),
+    ],
+)
+def test_gunmen_of_a_named_group_are_that_group(first_event, text, actor1, actor2):
+    event, _ = first_event(text)
+    assert (event.actor1, event.actor2) == (actor1, actor2)
+    assert not any(name.startswith("Unidentified") for name in event.assoc_actor_1)
