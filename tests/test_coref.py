@@ -161,6 +161,25 @@ def test_attack_whose_targets_fought_back_is_a_battle():
     assert [(e.event_type, e.sub_event_type) for e in merged] == [("Battles", "Armed clash")]
 
 
+@pytest.mark.parametrize(
+    ("first_dead", "later_dead", "toll"),
+    [
+        ({"state"}, {"armed"}, 14),  # each side's dead of one incident add up
+        ({"state"}, {"state"}, 5),  # the same side's dead counted twice: the lowest figure
+        ({"state", "armed"}, {"armed"}, 5),
+        ({"state"}, set(), 5),  # a count of anyone may be of the same dead
+    ],
+)
+def test_a_later_count_of_the_other_side_s_dead_adds_to_the_toll(first_dead, later_dead, toll):
+    merged = merge_mentions([
+        replace(mention("Militants ambushed an army unit near Bardelo, killing five soldiers.", actors=(GROUP, ARMY),
+                        place="Bardelo", toll=5), dead=frozenset(first_dead)),
+        replace(mention("Soldiers killed nine of the attackers as they fled.", actors=(ARMY, GROUP), toll=9),
+                dead=frozenset(later_dead)),
+    ])
+    assert [e.fatalities for e in merged] == [toll]
+
+
 def test_merged_event_takes_what_the_first_mention_lacked():
     merged = merge_mentions([
         mention("Militants ambushed an army unit.", actors=(GROUP, None), toll=12),

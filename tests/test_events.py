@@ -349,6 +349,15 @@ def test_what_people_fled_is_no_event(text, count):
         ("A bomb killed ten people in a market in Kano on Monday. Three died on the spot; the other seven "
          "died in hospital.", 10),
         ("Gunmen killed 5 people in a market in Kano on Monday. Two more people died later in hospital.", 7),
+        # a later count of the other side's dead adds to the toll; the same side's, or anyone's, is another figure
+        ("Militants ambushed a convoy near Kidal on Tuesday, killing five soldiers. Troops fought back, killing nine "
+         "militants.", 14),
+        ("At least 15 policemen were killed when insurgents overran a post near Kano on Friday. The army said "
+         "dozens of insurgents died.", 27),
+        ("Militants ambushed a convoy near Kidal on Tuesday, killing five soldiers. Seven soldiers died in the ambush, "
+         "the army said later.", 5),
+        ("Militants ambushed a convoy near Kidal on Tuesday, killing five soldiers. In all, nine people died, "
+         "officials said.", 5),
         # the dead told after a building set on fire in the fighting are the fighting's
         ("Rival militias clashed near Mombasa's port on Monday night. A warehouse in the port was set on fire. "
          "Two commanders were killed, local media said.", 2),

@@ -112,6 +112,10 @@ def counts(nlp, text: str) -> Counts:
         ("Rebels killed 11 policemen at the depot; two rebels also died in the exchange.", 13, None),
         ("Gunmen killed 9 miners at the pit; more than half of them were boys.", 9, None),
         ("Six of the raiders were killed in the exchange and several others hurt.", 6, 10),
+        # a range written with a hyphen: its lowest figure, as the codebook takes it; a hyphen in a word is no range
+        ("Raiders burned the hamlet, killing 6-8 herders.", 6, None),
+        ("Some 30-40 fishermen were killed when the boats were shelled.", 30, None),
+        ("A 13-year-old girl was killed when the shell hit the school.", 1, None),
         ("Thirty people died in three raids last week, one in the hills and two others near the lake.", 30, None),
         # everyone in a place killed, without a number: the codebook's 10; "all three" is three
         ("Troops stormed the compound and killed all those who were inside.", 10, None),

@@ -1,10 +1,12 @@
 """Merging two mentions of one incident: the merged event takes what each mention adds (parties, place, date),
-the lowest toll, the gravest step of a crowd's event, and keeps every mention's sentence as evidence."""
+the lowest toll (each side's dead added up), the gravest step of a crowd's event, and keeps every mention's
+sentence as evidence."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from graph.extract.events.dead_sides import other_side
 from graph.extract.events.incident_words import Signals
 from graph.extract.events.mention_fit import identified
 from graph.extract.events.mentions import CROWD_NAME, CROWD_TYPES, FOUGHT_BACK, EventMention, typed
@@ -47,7 +49,8 @@ def _named(slots: list[str | None], offered: list[str | None]) -> tuple[list[str
 
 
 def absorb(first: EventMention, later: EventMention, detail: bool = False, apart: bool = False) -> EventMention:
-    """``first`` with what ``later`` adds: missing parties, place and date, and the lowest toll. A ``detail``
+    """``first`` with what ``later`` adds: missing parties, place and date, and the lowest toll, or the other
+    side's dead added (:func:`_merged_toll`). A ``detail``
     of the incident in a short note (:func:`elaborates`) leaves its type as ``first`` tells it; a mention told
     ``apart`` from it (:func:`same_unit`) gives a toll only when it had none: a bystander who saw two of the
     victims fall counts part of the dead the story told first."""
@@ -58,7 +61,6 @@ def absorb(first: EventMention, later: EventMention, detail: bool = False, apart
         offered = [None if name and CROWD_NAME.match(name) else name for name in offered]  # the crowd is there
     offered_crowd = [name for name in (other.actor1, other.actor2) if name and CROWD_NAME.match(name)]
     parties = _fill_slots(*_named([event.actor1, event.actor2], offered))
-    tolls = [n for n in (event.fatalities, other.fatalities) if n is not None]
     date, precision = (event.date, event.date_precision)
     if later.dated and (not first.dated or len(other.date or "") > len(event.date or "")):
         date, precision = other.date, other.date_precision
@@ -89,6 +91,7 @@ def absorb(first: EventMention, later: EventMention, detail: bool = False, apart
         event = replace(event, event_type=clash.event_type, sub_event_type=clash.sub_event_type, cameo=clash.cameo,
                         plover=clash.plover)
     place = _finer(first, later)
+    toll, dead = _merged_toll(first, later, apart)
     merged = replace(
         event,
         actor1=parties[0],
@@ -96,13 +99,29 @@ def absorb(first: EventMention, later: EventMention, detail: bool = False, apart
         location=place.event.location,
         date=date,
         date_precision=precision,
-        fatalities=event.fatalities if apart and event.fatalities is not None else min(tolls) if tolls else None,
+        fatalities=toll,
         quantity=event.quantity if event.quantity is not None else other.quantity,
         reported_by=tuple(dict.fromkeys(event.reported_by + other.reported_by)),
         more_evidence=more,
     )
     return EventMention(merged, first.dated or later.dated, first.placed or later.placed, first.body or later.body,
-                        weight, within=place.within, said=kept)
+                        weight, within=place.within, said=kept, dead=dead)
+
+
+def _merged_toll(first: EventMention, later: EventMention, apart: bool) -> tuple[int | None, frozenset[str]]:
+    """The toll of two mentions of one incident and the sides it counts: the first's when ``later`` is told apart,
+    their sum when they count the dead of different sides (:mod:`.dead_sides`), else the lowest figure (ACLED's
+    rule for conflicting reports of the same dead)."""
+    mine, theirs = first.event.fatalities, later.event.fatalities
+    if mine is None or theirs is None:
+        return (theirs, later.dead) if mine is None else (mine, first.dead)
+    if apart:
+        return mine, first.dead
+    if other_side(first.dead, later.dead):
+        return mine + theirs, first.dead | later.dead
+    if mine <= theirs:
+        return mine, first.dead
+    return theirs, later.dead
 
 
 def _adding(evidence: tuple[Evidence, ...], told: Evidence) -> tuple[Evidence, ...]:

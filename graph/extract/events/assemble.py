@@ -94,7 +94,8 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
                 # "the toll rose to 9": a new total for the events of the last sentence
                 told = _told_together(events) if events[-1].fatalities is None else events[-_last_sentence(events):]
                 events[-len(told):] = _with_toll_of(told, sent, _evidence(article, sent), context.published)
-            elif near and (more := with_more_dead(events[-1], sent, places, _evidence(article, sent))):
+            elif near and (more := with_more_dead(events[-1], sent, places, _evidence(article, sent),
+                                                  context.counts_other_side(events[-1], sent))):
                 events[-1] = more  # "Two civilians were also killed": the incident's toll grows
             continue
         if ongoing(sent) and dates.standing_since(span_text(sent), context.published):
@@ -115,6 +116,7 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
         context.own[event_id] = (True, context.own[event_id][1])
     within = _containers(places)
     incidents = merge_mentions((EventMention(e, *context.own[e.id], body=_in_body(e, doc, lead),
+                                             dead=context.dead.get(e.id, frozenset()),
                                              told=context.told.get(e.id),
                                              within=within.get(e.location or "", frozenset())) for e in events),
                                short=short)

@@ -35,6 +35,7 @@ class EventMention:
     told: str | None = None  # the noun its event word points back at an incident with ("the attacks")
     within: frozenset[str] = frozenset()  # the places its place lies in: its region and country
     said: Evidence | None = None  # its evidence sentence with that sentence's own toll, date and confidence
+    dead: frozenset[str] = frozenset()  # the sides whose dead its toll counts (:mod:`.dead_sides`)
 
     def __post_init__(self) -> None:
         if self.said is None:  # a sentence's own mention: what it says is its event, before any merging

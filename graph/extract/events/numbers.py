@@ -26,7 +26,7 @@ from graph.extract.events.victims import (
 )
 from graph.extract.parse.columns import token_flags, token_lowers
 
-__all__ = ["Counts", "read_counts", "added_dead"]
+__all__ = ["Counts", "read_counts", "added_dead", "dead_counted"]
 
 _NOT_COUNTS = frozenset(["DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"])
 
@@ -205,6 +205,15 @@ def _counts_people(token: Token) -> bool:
     return token.dep_ == "nummod" and token.head.lemma_.lower() in PEOPLE
 
 
+def _range_low(token: Token) -> int | None:
+    """The low end of a range written with a hyphen ("6-8 villagers", "between 10-15"), read at its high end, which
+    the parser hangs on the noun: ACLED's codebook takes the lowest figure."""
+    doc = token.doc
+    if token.i < 2 or doc[token.i - 1].lower_ != "-" or not doc[token.i - 2].like_num:
+        return None
+    return full_value(doc[token.i - 2])
+
+
 def _counts(sent: Span) -> list[tuple[int, bool, bool, Token, Token]]:
     out = []
     doc = sent.doc
@@ -215,13 +224,13 @@ def _counts(sent: Span) -> list[tuple[int, bool, bool, Token, Token]]:
         token = doc[i]
         if token.ent_type_ in _NOT_COUNTS and not _counts_people(token):
             continue
-        if token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "-":
-            continue
+        if i + 1 < sent.end and lowers[i + 1] == "-":
+            continue  # "13-year-old", "AK-47"; the low end of a range "6-8" is read at its high end
         if told_of_another(token):
             continue
         if token.i > 0 and token.doc[token.i - 1].lower_ in _TAIL_AFTER:
             continue  # the tail of "two hundred" / "twenty five" was read with its head
-        value = full_value(token)
+        value = _range_low(token) or full_value(token)
         if value is None or value == 0:
             continue
         noun = _counted(token)
@@ -242,6 +251,12 @@ def read_counts(sent: Span) -> Counts:
         return Counts(update[0], others[0] if others else None, update=True)
     fatalities = own or singular_victims(sent) or vague_victims(sent) or untold_casualties(sent)
     return Counts(fatalities, others[0] if others else None)
+
+
+def dead_counted(sent: Span) -> list[Token]:
+    """The words a sentence's death counts count ("soldiers" of "four soldiers were killed", "dozens" of "dozens
+    of rebels died"), in text order."""
+    return [noun for _, death, _, noun, _ in _counts(sent) if death]
 
 
 # Words that count the dead of a sentence as more than those told before: "also killed", "three other villagers",

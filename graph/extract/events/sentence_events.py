@@ -15,6 +15,7 @@ from graph.extract.events.combatants import by_combatants
 from graph.extract.events.context_parties import GROUP_EVENTS
 from graph.extract.events.crowd_types import crowd_sub_type, mutual
 from graph.extract.events.days import days_told
+from graph.extract.events.dead_sides import dead_sides, other_side
 from graph.extract.events.lexicon import codes, taxonomy
 from graph.extract.events.place import event_place, main_place
 from graph.extract.events.relative import counted_from_date, relative_reading
@@ -47,6 +48,7 @@ class SentenceReader:
         self.told: dict[str, str] = {}  # event id -> the noun its event word points back with ("the attack")
         self.mutual: set[str] = set()  # riots whose crowds clash with each other
         self.summaries: set[str] = set()  # events read from a sentence that sums up several incidents
+        self.dead: dict[str, frozenset[str]] = {}  # event id -> the sides whose dead its toll counts
         self.last_reading: dates.DateReading | None = None  # the date read for the event told last
 
     def sentence_events(self, sent: Span, typing, evidence: tuple[str, int, int]) -> list[Event]:
@@ -67,6 +69,15 @@ class SentenceReader:
             second = replace(second, actor1=main.actor1, actor2=main.actor2, assoc_actor_1=main.assoc_actor_1,
                              assoc_actor_2=main.assoc_actor_2)
         return [main, second]
+
+    def counts_other_side(self, event: Event, sent: Span) -> bool:
+        """Whether a later sentence counts the dead of another side than the event's toll (:mod:`.dead_sides`),
+        which the toll then counts too."""
+        told, later = self.dead.get(event.id, frozenset()), dead_sides(sent, self.table)
+        if not other_side(told, later):
+            return False
+        self.dead[event.id] = told | later
+        return True
 
     def by_day(self, events: list[Event], sent: Span) -> list[Event]:
         """In a short note, a sentence's one event told over several days ("between 3 and 5 May") once per day,
@@ -182,6 +193,8 @@ class SentenceReader:
             cameo=typing.cameo,
             plover=typing.plover,
         )
+        if fatalities is not None:
+            self.dead[event_id] = dead_sides(span, self.table)
         if typing.event_type == "Riots" and mutual(typing.trigger):
             self.mutual.add(event_id)
         if summarises(span):

@@ -13,7 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from graph.extract.events.count_words import DEATH_WORDS, number_value
-from graph.extract.events.numbers import added_dead
+from graph.extract.events.numbers import added_dead, read_counts
 from graph.extract.parse.columns import token_lemmas, token_lowers
 from graph.extract.places import PlaceMention
 from graph.records import Event, Evidence, Location
@@ -111,14 +111,16 @@ def shared(events: list[Event], total: int | None) -> list[Event]:
                                                                     strict=True)]
 
 
-def with_more_dead(event: Event, sent: Span, places: list[PlaceMention],
-                   evidence: tuple[str, int, int]) -> Event | None:
+def with_more_dead(event: Event, sent: Span, places: list[PlaceMention], evidence: tuple[str, int, int],
+                   other_side: bool = False) -> Event | None:
     """The event with the dead a later sentence adds to its toll (:func:`.numbers.added_dead`: "two civilians
-    were also killed") and that sentence as one more evidence of it; None when the sentence adds none, or names
-    a place other than the event's ("two civilians were also killed in Kidal": another incident's dead)."""
+    were also killed"; or any toll of the ``other_side``'s dead: "the army said dozens of rebels died") and that
+    sentence as one more evidence of it; None when the sentence adds none, or names a place other than the
+    event's ("two civilians were also killed in Kidal": another incident's dead)."""
     if any(sent.start <= p.start < sent.end and p.location.name != event.location for p in places):
         return None
-    dead = added_dead(sent)
+    counts = read_counts(sent) if other_side else None
+    dead = counts.fatalities if counts and not counts.update else added_dead(sent)
     if dead is None:
         return None
     return replace(event, fatalities=(event.fatalities or 0) + dead,

@@ -1,0 +1,43 @@
+"""Whose dead a toll counts: the state's forces, armed groups or civilians, told by the actor its words name.
+
+ACLED's toll of an event is the dead of every side. A later mention of an incident that counts the other side's
+dead ("Rebels attacked the base, killing four soldiers. Troops killed six of the attackers, the army said") adds to
+the toll told first; one that counts the same side's dead again, or anyone's ("twelve people died in all"), is
+another figure for the same dead, of which ACLED keeps the lowest.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from graph.extract.actors import ActorTable
+from graph.extract.events.numbers import dead_counted
+
+__all__ = ["dead_sides", "other_side"]
+
+_SIDES = {"state_forces": "state", "armed_group": "armed", "militia": "armed", "civilians": "civilians"}
+# Words for anyone, which a story uses for all the dead of an incident, whatever side they were on
+_ANYONE = frozenset(["people", "person", "persons", "individual", "individuals", "one", "others", "other"])
+
+
+def dead_sides(sent: Span, table: ActorTable) -> frozenset[str]:
+    """The sides whose dead the sentence's counts count; empty when one of its counts names no side."""
+    sides = [_side(noun, table) for noun in dead_counted(sent)]
+    return frozenset(side for side in sides if side) if sides and all(sides) else frozenset()
+
+
+def other_side(told: frozenset[str], later: frozenset[str]) -> bool:
+    """Whether a later count is of another side's dead than those told (both sides known, none shared)."""
+    return bool(told) and bool(later) and not told & later
+
+
+def _side(noun: Token, table: ActorTable) -> str | None:
+    """The side of the people a counted word names: the word itself, or what "of" counts ("six of the attackers",
+    "dozens of rebels")."""
+    words = [noun, *(g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for g in p.children if g.dep_ == "pobj")]
+    for word in words:
+        mention = table.at(word.i)
+        if mention is not None and word.lemma_.lower() not in _ANYONE:
+            return _SIDES.get(table.actors[mention.key].kind)
+    return None

@@ -1,0 +1,42 @@
+"""Whose dead a toll counts (graph/extract/events/dead_sides.py): the side the counted words name."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.extract.actors import find_actors
+from graph.extract.events.dead_sides import dead_sides, other_side
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        ("Four soldiers were killed at the checkpoint.", {"state"}),
+        ("Troops killed nine militants in the forest.", {"armed"}),
+        ("The army said dozens of rebels died.", {"armed"}),
+        ("Residents killed two of the attackers.", {"armed"}),
+        ("Gunmen shot dead six villagers.", {"civilians"}),
+        ("The clash left three policemen and five bandits dead.", {"state", "armed"}),
+        # anyone's dead, or a count that names no side, tell no side: the toll may be everyone's
+        ("In all, twelve people died.", set()),
+        ("Three soldiers and 12 others died.", set()),
+        ("Gunmen opened fire on the market.", set()),
+    ],
+)
+def test_dead_sides(nlp, text, sides):
+    doc = nlp(text)
+    assert dead_sides(next(doc.sents), find_actors(doc)) == frozenset(sides)
+
+
+@pytest.mark.parametrize(
+    ("told", "later", "other"),
+    [
+        ({"state"}, {"armed"}, True),
+        ({"state", "armed"}, {"armed"}, False),
+        ({"civilians"}, {"civilians"}, False),
+        ({"state"}, set(), False),  # an unknown side may be the same dead counted again
+        (set(), {"armed"}, False),
+    ],
+)
+def test_other_side(told, later, other):
+    assert other_side(frozenset(told), frozenset(later)) is other
