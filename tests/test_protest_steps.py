@@ -25,6 +25,13 @@ from tests.test_events import extract
          [("Protests", "Protest with intervention", "Protesters (Uganda)", "Police Forces of Uganda")]),
         ("Traders protested in Nairobi on Tuesday over new taxes. Police dispersed them with tear gas.",
          [("Protests", "Protest with intervention", "Protesters (Kenya)", "Police Forces of Kenya")]),
+        # arrests told after a protest or a riot: the crowd's arrest is the intervention, the force its other side
+        ("About 200 veterans protested outside parliament in Ouagadougou over pensions. Police arrested six of them.",
+         [("Protests", "Protest with intervention", "Protesters (Burkina Faso)", "Police Forces of Burkina Faso")]),
+        ("Traders protested in front of the city hall in Lusaka over new levies. Police detained their leaders.",
+         [("Protests", "Protest with intervention", "Protesters (Zambia)", "Police Forces of Zambia")]),
+        ("Traders rioted in Lusaka over new levies, burning tyres. Police detained 20 of them.",
+         [("Riots", "Violent demonstration", "Rioters (Zambia)", "Police Forces of Zambia")]),
         # the intervention told in one sentence: the crowd is actor1 there too, the police actor2
         ("Police fired tear gas to disperse protesters in Kampala on Monday.",
          [("Protests", "Protest with intervention", "Protesters (Uganda)", "Police Forces of Uganda")]),

@@ -8,11 +8,12 @@ from dataclasses import replace
 
 from graph.extract.events.dead_sides import other_side
 from graph.extract.events.incident_words import Signals
+from graph.extract.events.lexicon import codes
 from graph.extract.events.mention_fit import identified
 from graph.extract.events.mentions import CROWD_NAME, CROWD_TYPES, FOUGHT_BACK, EventMention, typed
-from graph.records import Evidence
+from graph.records import Event, Evidence
 
-__all__ = ["absorb", "toll_told_back"]
+__all__ = ["absorb", "crowd_held", "toll_told_back"]
 
 # Protests and riots told in steps are one event, typed by the gravest step (the codebook's order).
 _CROWD_LADDER = ["Mob violence", "Violent demonstration", "Excessive force against protesters",
@@ -48,6 +49,22 @@ def _named(slots: list[str | None], offered: list[str | None]) -> tuple[list[str
     return slots, offered
 
 
+_FORCES = ("Police Forces", "Military Forces")  # ACLED's names of a state's forces, with or without its country
+_INTERVENTION = "Protest with intervention"
+
+
+def crowd_held(incident: EventMention, arrest: Event) -> EventMention:
+    """A protest or riot whose crowd a state's force then arrests ("Police detained 20 of them"): the force is its
+    other side, and a peaceful protest met with arrests is ACLED's protest with intervention."""
+    event, force = incident.event, arrest.actor1 or ""
+    if event.event_type not in CROWD_TYPES or event.actor2 is not None or not force.startswith(_FORCES):
+        return incident
+    if event.sub_event_type == "Peaceful protest":
+        cameo, plover = codes().get(_INTERVENTION, (None, None))
+        event = replace(event, sub_event_type=_INTERVENTION, cameo=cameo, plover=plover)
+    return replace(incident, event=replace(event, actor2=force))
+
+
 def absorb(first: EventMention, later: EventMention, detail: bool = False, apart: bool = False) -> EventMention:
     """``first`` with what ``later`` adds: missing parties, place and date, and the lowest toll, or the other
     side's dead added (:func:`_merged_toll`). A ``detail``
@@ -56,6 +73,9 @@ def absorb(first: EventMention, later: EventMention, detail: bool = False, apart
     victims fall counts part of the dead the story told first."""
     event, other = first.event, later.event
     offered = [other.actor1, other.actor2]
+    if event.event_type in CROWD_TYPES and other.sub_event_type == "Arrests":  # the crowd's arrest: its force only
+        first, offered = crowd_held(first, other), []
+        event = first.event
     if event.event_type in CROWD_TYPES and any(name and CROWD_NAME.match(name) for name in (event.actor1,
                                                                                               event.actor2)):
         offered = [None if name and CROWD_NAME.match(name) else name for name in offered]  # the crowd is there

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from graph.extract.events.absorb import absorb, toll_told_back
+from graph.extract.events.absorb import absorb, crowd_held, toll_told_back
 from graph.extract.events.incident_words import Signals, only_earlier
 from graph.extract.events.mention_fit import SAME_UNIT, dates_fit, elaborates, places_fit, same_incident
 from graph.extract.events.mentions import (
@@ -67,8 +67,14 @@ def merge_mentions(mentions: Iterable[EventMention], short: bool = False) -> lis
             pointed = next((i for i, incident in enumerate(incidents) if _points_at(incident, mention, signals)), None)
             if pointed is not None:
                 incidents[pointed] = toll_told_back(incidents[pointed], mention, signals)
-            elif not any(_aftermath(incident, mention, signals) for incident in _last_told(incidents)):
-                incidents.append(mention)
+            else:
+                told = _last_told(incidents)
+                after = next((len(incidents) - len(told) + k for k, incident in enumerate(told)
+                              if _aftermath(incident, mention, signals)), None)
+                if after is None:
+                    incidents.append(mention)
+                elif mention.event.sub_event_type == "Arrests":  # the crowd's arrest is the protest's intervention
+                    incidents[after] = crowd_held(incidents[after], mention.event)
     return incidents
 
 
