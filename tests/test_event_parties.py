@@ -426,3 +426,25 @@ def test_what_a_crowd_protests_against_is_no_party(extractor, text, actor1, acto
 def test_the_state_leads_the_militias_beside_it(extractor, text, actor1, actor2, assoc1):
     event = extract(extractor, text).events[0]
     assert (event.actor1, event.actor2, event.assoc_actor_1) == (actor1, actor2, assoc1)
+
+
+@pytest.mark.parametrize(
+    ("event_type", "sub_event_type", "actor1", "evidence", "expected"),
+    [
+        # a clash that names no side: an unidentified armed group, on one side only
+        ("Battles", "Armed clash", None, "Fighting between armed groups left two dead.", "Unidentified Armed Group"),
+        # local people who fight are left to the communal-militia reading
+        ("Battles", "Armed clash", None, "Herders fought farmers over a well.", None),
+        # unnamed attackers are no protest's crowd: what the crowd protests against
+        ("Protests", "Peaceful protest", "Unidentified Armed Group", "A crowd gathered at the gunmen's shop.",
+         "Protesters"),
+    ],
+)
+def test_a_side_the_sentence_leaves_unnamed(event_type, sub_event_type, actor1, evidence, expected):
+    """Read on the event alone (no place, so no country): the codebook's party in actor1, no associate added."""
+    table = ActorTable()
+    table.actors["uag"] = ActorInfo("uag", "Unidentified Armed Group", "armed_group")
+    event = Event(id="event/n-0", event_type=event_type, sub_event_type=sub_event_type, actor1=actor1,
+                  evidence=evidence)
+    (out,), _ = implied_parties([event], table, [])
+    assert (out.actor1, out.actor2, out.assoc_actor_1) == (expected, None, ())

@@ -66,6 +66,7 @@ _LOCALS = r"(?:pastoralists|herders|herdsmen|villagers|residents|farmers|youths|
 _FIGHTS = r"(?:attack(?:s|ed)?|clash(?:es|ed)?(?: with)?|fought|fight(?:ing)?|battled|repulsed|repelled)"
 _LOCALS_FIGHT = re.compile(rf"\b{_FIGHTS}\s+(?:(?:the|armed|local|some|dozens of|a group of)\s+)*{_LOCALS}\b"
                            rf"|\b{_LOCALS}\s+(?:[\w-]+\s+){{0,4}}?{_FIGHTS}\b", re.IGNORECASE)
+_LOCAL_PEOPLE = re.compile(rf"\b{_LOCALS}\b", re.IGNORECASE)  # left to the communal-militia reading
 _LEADERS = frozenset(["organization", "person"])  # a union, party or person who leads a protest: beside its crowd
 _PROTESTERS = "Protesters"
 
@@ -173,6 +174,9 @@ def _implied(event: Event, kinds: dict[str, str], code: str | None, unclaimed_fi
         return _harmed(event, kinds, code)
     if event.event_type == "Explosions/Remote violence":
         return _exploded(event, kinds, code, unclaimed_fire)
+    if event.event_type == "Battles" and sub == "Armed clash" and not (event.actor1 or event.actor2) \
+            and not _LOCAL_PEOPLE.search(event.evidence or ""):
+        return {"actor1": _unknown(code)}  # "clashes between armed groups": unnamed, on one side (never on both)
     if event.event_type == "Battles" and sub == "Armed clash" and bool(event.actor1) != bool(event.actor2):
         present = event.actor1 or event.actor2 or ""
         opponent = _opponent(present, kinds) or _other_side(present, code, event.evidence or "")
@@ -343,7 +347,8 @@ def _crowd(event: Event, kinds: dict[str, str], code: str | None) -> dict[str, A
         return {"actor1": crowd, "actor2": ActorInfo(actor_key(actor1), actor1, "state_forces")}
     led = kinds.get(actor1) in _LEADERS
     out = {}
-    if event.event_type == "Protests" and (not actor1 or actor1.startswith("Civilians") or led):
+    if event.event_type == "Protests" and (not actor1 or actor1.startswith(("Civilians", _UNKNOWN)) or led):
+        # unnamed attackers in a protest's sentence are what it protests ("outside the alleged attackers' shop")
         out["actor1"] = generic_actor("Protesters", "civilians", code)
     if event.sub_event_type == "Protest with intervention" and event.actor2 is None:
         # the codebook's intervention is the state's: dispersed, tear-gassed or detained by its police
@@ -360,7 +365,8 @@ def _with(event: Event, changed: dict[str, ActorInfo]) -> Event:
     if not changed:
         return event
     assoc1, assoc2 = event.assoc_actor_1, event.assoc_actor_2
-    if "actor1" in changed and event.actor1 is not None and not event.actor1.startswith(("Civilians", _PROTESTERS)):
+    if "actor1" in changed and event.actor1 is not None \
+            and not event.actor1.startswith(("Civilians", _PROTESTERS, _UNKNOWN)):
         assoc1 = tuple(dict.fromkeys((*assoc1, event.actor1)))
     if "actor2" in changed and event.actor2 is not None:
         assoc2 = tuple(dict.fromkeys((*assoc2, event.actor2)))
