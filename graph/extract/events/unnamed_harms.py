@@ -1,64 +1,67 @@
 """People killed or attacked by no one the sentence names ("A farmer was killed in X", "Two men were attacked near Y").
 
 ACLED codes such a report as an attack on civilians by an unidentified armed group when it says the victims were
-killed or attacked and gives no cause that may be an accident or a crime. The rule reads only a passive or
-headline verb, told in the past of one incident: "have been killed since 2015" sums up a war, and "killed in a
-shooting", "killed when a bus overturned" or "killed in the crash" name a cause the rule cannot weigh.
+killed or attacked and gives no cause that may be an accident or a crime. The rule reads only a passive verb, told
+in the past of one incident: "have been killed since 2015" sums up a war, and "killed in a shooting", "killed when a
+bus overturned", "killed amid clashes" or "killed in the crash" name a cause the rule cannot weigh. The victims must
+be civilians: a colonel, a guard or a minister killed by no one named is no attack on civilians.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from graph.datafiles import read_words
+from graph.extract.actors.lexicon import descriptors
 from graph.extract.events.count_words import PEOPLE
 from graph.extract.events.syntax import agents
+from graph.extract.places.words import ADMIN_WORDS, PLACE_NOUNS, TOWN_WORDS
 
 __all__ = ["unnamed_harm"]
 
 # Verbs of a harm done by someone: "killed" or "attacked" (not "died", which a disease or an accident does).
-_HARM_VERBS = frozenset(["kill", "attack"])
-# Prepositions whose object tells where, when or how a harm happened; only a place or a time may follow them.
-_SETTING_PREPS = frozenset(["in", "during", "at", "by", "from", "after", "following", "as", "since", "over", "with"])
-# Where people are harmed: the common nouns of a place that may follow "in" without naming a cause.
-_WHERES = frozenset(["village", "town", "city", "hamlet", "settlement", "community", "market", "camp", "area",
-                     "district", "region", "province", "state", "county", "neighbourhood", "neighborhood", "suburb",
-                     "home", "house", "farm", "field", "street", "road", "locality", "outskirts", "part", "incident"])
+_UNNAMED_HARM_VERBS = frozenset(["kill", "attack"])
+# The object of a preposition that tells only where a harm happened: a settlement's or an area's noun, or where
+# people live and work
+_WHERES = TOWN_WORDS | PLACE_NOUNS | ADMIN_WORDS | frozenset(["home", "house", "farm", "field", "street", "road"])
+# Descriptor classes of people who are no civilians' (descriptors.tsv): everyone but civilians and crowds
+_CIVIL_CLASSES = frozenset(["civilians", "protesters", "rioters", "monitor", "state_media"])
+# People a harm to whom is no attack on civilians: the forces and fighters of the actor table's descriptors
+# ("soldier", "gunman", "policeman") and the ranks and offices of non_civilian_words.txt ("colonel", "minister")
+_NOT_CIVILIANS = frozenset(
+    key[0] for key, (cls, _) in descriptors().items() if len(key) == 1 and cls not in _CIVIL_CLASSES
+) | read_words("events", "non_civilian_words.txt")
 
 
 def unnamed_harm(verb: Token, civilians: set[int]) -> bool:
     """Whether ``verb`` tells people killed or attacked in the past by no one named, for no cause given."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _HARM_VERBS or verb.dep_ not in ("ROOT", "conj", "ccomp"):
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _UNNAMED_HARM_VERBS or verb.dep_ not in (
+            "ROOT", "conj", "ccomp") or verb.tag_ != "VBN":
         return False
     kids = list(verb.children)
     auxes = [k for k in kids if k.dep_ in ("aux", "auxpass")]
-    # "were killed", or a headline's bare "Farmer killed in X" (parsed as a past tense with no object);
-    # "have been killed" sums up, "may be killed" is unsure
-    if any(a.lower_ not in ("was", "were") for a in auxes) or any(k.dep_ == "agent" for k in kids):
+    # "were killed"; "have been killed" sums up, "may be killed" is unsure
+    if not auxes or any(a.lower_ not in ("was", "were") for a in auxes) or any(k.dep_ == "agent" for k in kids):
         return False
-    passive = verb.tag_ == "VBN" and bool(auxes) and not agents(verb)
-    # a headline's "Villagers attacked in X" may be the villagers' attack: only "killed" reads so
-    headline = verb.lemma_.lower() == "kill" and verb.tag_ in ("VBD", "VBN") and not auxes and not any(
-        k.dep_ == "dobj" for k in kids)
-    victims = [k for k in kids if k.dep_ == ("nsubjpass" if passive else "nsubj")] if passive or headline else []
-    if not victims or not all(_a_person(v, civilians) for v in victims):
+    victims = [k for k in kids if k.dep_ == "nsubjpass"]
+    if not victims or agents(verb) or not all(_a_civilian(v, civilians) for v in victims):
         return False
     return not any(k.dep_ == "advcl" for k in kids) and all(_only_a_setting(k) for k in kids if k.dep_ == "prep")
 
 
-def _a_person(word: Token, civilians: set[int]) -> bool:
-    """A word for people who are no fighters: a civilian's word, a word for people, or a person's name."""
-    return word.i in civilians or word.lemma_.lower() in PEOPLE or word.ent_type_ == "PERSON"
+def _a_civilian(word: Token, civilians: set[int]) -> bool:
+    """A word for people who are no fighters, officers or officials: a civilian's word, a word for people or a
+    person's name, with no armed, state or official word on it ("Colonel X", "a police officer")."""
+    if not (word.i in civilians or word.lemma_.lower() in PEOPLE or word.ent_type_ == "PERSON"):
+        return False
+    before = [t for t in word.subtree if t.i <= word.i]
+    return not any(t.lower_.rstrip(".") in _NOT_CIVILIANS or t.lemma_.lower() in _NOT_CIVILIANS for t in before)
 
 
 def _only_a_setting(prep: Token) -> bool:
     """Whether a preposition of the verb gives only where or when ("in Kadugli", "in their field", "on Monday"),
-    not a cause ("in a shooting", "in the crash", "since April")."""
+    not a cause ("in a shooting", "in the crash", "amid clashes", "since April")."""
     if prep.lower_ == "since":
         return False
-    if prep.lower_ not in _SETTING_PREPS:
-        return True
-    for obj in (c for c in prep.children if c.dep_ == "pobj"):
-        if obj.pos_ != "PROPN" and obj.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC") and \
-                obj.lemma_.lower() not in _WHERES:
-            return False
-    return True
+    return all(obj.pos_ == "PROPN" or obj.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC")
+               or obj.lemma_.lower() in _WHERES for obj in prep.children if obj.dep_ == "pobj")
