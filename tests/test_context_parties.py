@@ -48,3 +48,18 @@ def test_a_pair_that_does_not_fit_the_paragraph_lends_nothing():
     events = [attack(1, RAIDERS, VILLAGERS, "Kora"), attack(2, None, VILLAGERS, "Lumbi")]
     filled = fill_from_context(events, set(), lambda event, pair: False)
     assert (filled[1].actor1, filled[1].actor2) == (None, VILLAGERS)
+
+
+@pytest.mark.parametrize(
+    ("tellings", "expected"),
+    [
+        # one reversed telling first ("the villagers fought back against the raiders"), then two the right way
+        ([(VILLAGERS, RAIDERS), (RAIDERS, VILLAGERS), (RAIDERS, VILLAGERS)], (RAIDERS, VILLAGERS)),
+        # as many each way: the first telling wins
+        ([(RAIDERS, VILLAGERS), (VILLAGERS, RAIDERS)], (RAIDERS, VILLAGERS)),
+    ],
+)
+def test_the_main_pair_takes_the_order_most_of_its_events_tell(tellings, expected):
+    events = [attack(n, a1, a2, f"Place {n}") for n, (a1, a2) in enumerate(tellings)]
+    filled = fill_from_context([*events, attack(len(events), None, None, "Lumbi")], set(), always)
+    assert (filled[-1].actor1, filled[-1].actor2) == expected

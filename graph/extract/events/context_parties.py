@@ -58,8 +58,10 @@ def fill_from_context(events: list[Event], countries: set[str], fits: Callable[[
     story from another country does not take the lead story's parties)."""
     pairs = Counter(frozenset((e.actor1, e.actor2)) for e in events if e.actor1 and e.actor2)
     top = pairs.most_common(1)[0][0] if pairs else None
-    # the pair in the order its first event tells it: who attacked whom, not the alphabet's order
-    main = next(((e.actor1, e.actor2) for e in events if frozenset((e.actor1, e.actor2)) == top), None)
+    # the pair in the order most of its events tell it (the first told wins a tie): who attacked whom, not the
+    # alphabet's order, and not one reversed telling ("villagers fought back against the raiders")
+    orders = Counter((e.actor1, e.actor2) for e in events if frozenset((e.actor1, e.actor2)) == top)
+    main = orders.most_common(1)[0][0] if orders else None
     out: list[Event] = []
     for event in events:
         if (event.actor1 and event.actor2) or not _borrows(event):
