@@ -33,9 +33,9 @@ _SUPPORT_LEMMAS = {"back", "support", "assist", "aid", "help", "arm", "fund"}
 _NEVER_PARTICIPANT = {"monitor", "media"}
 _TRAILING_CLAUSES = frozenset(["advcl", "xcomp", "conj"])
 _HARM_VERBS = read_words("actors", "harm_verbs.txt")
-# Verbs that lay a deed on their object ("X accused Y of shelling the town", "X blamed Y for the attack"): the
-# object did what follows, the subject only says so
-_IMPUTING = frozenset(["accuse", "blame"])
+# Verbs that lay a deed on their object ("X accused Y of shelling the town"): the object did what follows, the
+# subject only says so
+_ACCUSING = read_words("events", "accusing_verbs.txt")
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ def _is_reporter(token: Token) -> bool:
             return step == min(subjects, key=lambda c: abs(c.i - head.i))
         if step.dep_ in {"dobj", "dative"} and head.lemma_.lower() == "tell":
             return True  # "told The New Arab": the outlet that carries the quote
-        if step.dep_ == "nsubj" and head.lemma_.lower() in _IMPUTING:
+        if step.dep_ == "nsubj" and head.lemma_.lower() in _ACCUSING:
             return True  # "the rebels accused the army of ...": who accuses is a source, not a party
         if step.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
             return True
@@ -137,7 +137,7 @@ def _mention_side(head: Token, trigger_chain: list[Token] | None) -> str | None:
     if _counted_dead(head):
         return "patient"
     node = _first_conjunct(head)
-    if node.dep_ == "dobj" and node.head.lemma_.lower() in _IMPUTING and node.head in (trigger_chain or ()):
+    if node.dep_ == "dobj" and node.head.lemma_.lower() in _ACCUSING and node.head in (trigger_chain or ()):
         return "agent"  # "accused the army of shelling the town": the accused is the doer of the deed
     return _side(head, trigger_chain)
 
