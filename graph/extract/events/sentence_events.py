@@ -28,7 +28,7 @@ from graph.extract.events.tolls import per_place, place_starts, shared, tolls_by
 from graph.extract.parse.columns import token_lowers, tokens_where
 from graph.extract.parse.sentences import span_text
 from graph.extract.places import PlaceMention
-from graph.records import Article, Event, slugify
+from graph.records import Article, Event, Location, slugify
 
 __all__ = ["SentenceReader"]
 
@@ -137,6 +137,32 @@ class SentenceReader:
             copies.append(copy)
         return copies
 
+    def date_reading(self, span: Span, sent: Span, trigger) -> dates.DateReading | None:
+        """The date of an event read from ``span`` (else from its sentence), counted from a date it is told
+        relative to, else from the event told last ("the next day"); remembered for the events that follow."""
+        reading = dates.resolve_date(span, self.published)
+        if reading is None and span is not sent:
+            reading = dates.resolve_date(sent, self.published)
+        if reading is not None:  # "claimed on Monday the ambush carried out the day before"
+            reading = counted_from_date(sent, trigger, reading, self.published)
+        reading = reading or relative_reading(span_text(sent), self.last_reading, self.published)  # "the next day"
+        self.last_reading = reading or self.last_reading
+        return reading
+
+    def remember(self, event_id: str, sent: Span, span: Span, typing, found: tuple[bool, Location | None]) -> None:
+        """Note what the article-level steps read of an event: whether its date and place were told in its own
+        sentence (``found``), the noun it points back with, whether its crowds clash, whether it sums up."""
+        dated, place = found
+        named = {p.location.id for p in self.places if sent.start <= p.start and p.end <= sent.end}
+        self.own[event_id] = (dated, place is not None and place.id in named)
+        told = told_before(typing.trigger) or ("toll" if states_toll(span_text(sent)) else None)
+        if told:
+            self.told[event_id] = told
+        if typing.event_type == "Riots" and mutual(typing.trigger):
+            self.mutual.add(event_id)
+        if summarises(span):
+            self.summaries.add(event_id)
+
     def event(self, span: Span, sent: Span, typing, evidence: tuple[str, int, int], anchor: str,
               where: Span | None = None) -> Event:
         """Build one event read from ``span`` (the sentence or a part of it), placed among the places of ``where``
@@ -145,13 +171,7 @@ class SentenceReader:
         typing = riot or typing
         roles = assign_roles(span, typing.trigger, self.table, typing.event_type, typing.sub_event_type)
         place = event_place(where or sent, self.places, self.fallback, typing.trigger)
-        reading = dates.resolve_date(span, self.published)
-        if reading is None and span is not sent:
-            reading = dates.resolve_date(sent, self.published)
-        if reading is not None:  # "claimed on Monday the ambush carried out the day before"
-            reading = counted_from_date(sent, typing.trigger, reading, self.published)
-        reading = reading or relative_reading(span_text(sent), self.last_reading, self.published)  # "the next day"
-        self.last_reading = reading or self.last_reading
+        reading = self.date_reading(span, sent, typing.trigger)
         date: str | None
         precision: str | None
         if reading is None and self.published is not None:
@@ -159,19 +179,10 @@ class SentenceReader:
         else:
             date, precision = (reading.iso, reading.precision) if reading else (None, None)
         counts = numbers.read_counts(span)
-        fatalities = counts.fatalities if counts.fatalities is not None else _named_dead(span, self.table)
-        if typing.sub_event_type in _UNHARMED:
-            fatalities = None  # the dead a protest's or an arrest's sentence counts are another event's ("against
-            # attacks that killed nine", "arrested over the killing of three"): a protest that kills is excessive
-            # force or a riot
         actor1, actor2, assoc1 = _persons_aside(roles, typing.event_type, self.kinds)
         text, start, end = evidence
         event_id = f"event/{slugify(self.article.id)}-{anchor}"
-        named = {p.location.id for p in self.places if sent.start <= p.start and p.end <= sent.end}
-        self.own[event_id] = (reading is not None, place is not None and place.id in named)
-        told = told_before(typing.trigger) or ("toll" if states_toll(span_text(sent)) else None)
-        if told:
-            self.told[event_id] = told
+        self.remember(event_id, sent, span, typing, (reading is not None, place))
         event = Event(
             id=event_id,
             event_type=typing.event_type,
@@ -183,7 +194,7 @@ class SentenceReader:
             location=place.name if place else None,
             date=date,
             date_precision=precision,
-            fatalities=fatalities,
+            fatalities=_own_dead(span, counts.fatalities, typing.sub_event_type, self.table),
             quantity=counts.quantity,
             confidence=round(float(typing.confidence), 3),
             evidence=text,
@@ -193,12 +204,8 @@ class SentenceReader:
             cameo=typing.cameo,
             plover=typing.plover,
         )
-        if fatalities is not None:
+        if event.fatalities is not None:
             self.dead[event_id] = dead_sides(span, self.table)
-        if typing.event_type == "Riots" and mutual(typing.trigger):
-            self.mutual.add(event_id)
-        if summarises(span):
-            self.summaries.add(event_id)
         if riot is not None:
             return _crowd_first(event, self.kinds)
         return by_combatants(event, sent, self.kinds)
@@ -227,6 +234,15 @@ def _death_adjunct(sent: Span, trigger) -> Span | None:
         if any(t.lemma_.lower() in _DEATH_LEMMAS for t in span) and any(t.like_num for t in span):
             return span
     return None
+
+
+def _own_dead(span: Span, counted: int | None, sub_event_type: str, table: ActorTable) -> int | None:
+    """The event's toll: the dead its span counts, else the named persons it reports dead; none for a protest
+    with no violence done or an arrest, whose sentence counts another event's dead ("against attacks that killed
+    nine", "arrested over the killing of three"): a protest that kills is excessive force or a riot."""
+    if sub_event_type in _UNHARMED:
+        return None
+    return counted if counted is not None else _named_dead(span, table)
 
 
 def _named_dead(span: Span, table: ActorTable) -> int | None:
