@@ -11,7 +11,7 @@ import graph.newest
 from graph import queries as q
 from graph.newest import Span, newest_first, newest_of_superset, newest_span
 from graph.queries.base import EVENT_FILTERS, with_fragments
-from graph.queries.network import WINDOW
+from graph.queries.network import NETWORK_WINDOW
 from graph.store import Store
 from graph.vocab import CURRENT_GRAPH
 
@@ -86,9 +86,9 @@ def test_a_page_holds_the_fields_of_its_items(store):
 @pytest.mark.parametrize("bindings", [{}, {"type": "Riots"}, {"from": "2019-03"}], ids=lambda b: ",".join(b) or "none")
 def test_the_latest_of_a_superset_are_the_first_page_of_the_list(store, actors, bindings):
     iris = [f"{BASE}actor/{a}" for a in actors]
-    plain = EVERY_MATCH.replace("#FILTERS#", "VALUES ?actor { " + " ".join(f"<{i}>" for i in iris) + " } "
-                                "?event sem:hasActor ?actor . " + with_fragments(WINDOW, set(bindings) - {"from"})
-                                ).replace("#DATES#", with_fragments(WINDOW, {"from"} & set(bindings)))
+    among = "VALUES ?actor { " + " ".join(f"<{i}>" for i in iris) + " } ?event sem:hasActor ?actor . "
+    plain = EVERY_MATCH.replace("#FILTERS#", among + with_fragments(NETWORK_WINDOW, set(bindings) - {"from"})
+                                ).replace("#DATES#", with_fragments(NETWORK_WINDOW, {"from"} & set(bindings)))
     plain = plain.replace("SELECT ?event", "SELECT DISTINCT ?event")
     everything = [row["event"] for row in store.read(q.page(plain, 1000, 0), bindings)]
     for limit in (1, 3, 9, 100):

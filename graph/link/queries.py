@@ -11,6 +11,7 @@ from collections.abc import Iterable
 import pyoxigraph as ox
 
 from graph.queries import with_iris
+from graph.queries.base import evidence_fields
 from graph.vocab import CKG, CURRENT_GRAPH, GEO, PROV, SDO, SEM, sparql_prefixes
 
 __all__ = [
@@ -213,10 +214,7 @@ EVIDENCE_FIGURES = _LINK_PREFIXES + """SELECT ?event ?doc ?fatalities ?date ?pre
   GRAPH ?g {
     ?event ckg:evidence ?ev .
     ?ev ckg:document ?doc .
-    OPTIONAL { ?ev ckg:fatalities ?fatalities }
-    OPTIONAL { ?ev sem:hasTimeStamp ?date }
-    OPTIONAL { ?ev ckg:datePrecision ?precision }
-    OPTIONAL { ?ev ckg:confidence ?confidence }
+    """ + evidence_fields("ev", ("fatalities", "date", "precision", "confidence")) + """
   }
 }
 """

@@ -1,5 +1,5 @@
-"""What every query module shares: prefixes, the ``#PAGE#`` and ``#IRIS#`` marks, filter fragments and the
-reads of newest-first lists (``graph.newest``)."""
+"""What every query module shares: prefixes, the ``#PAGE#`` and ``#IRIS#`` marks, filter fragments, an evidence
+node's fields and the reads of newest-first lists (``graph.newest``)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -8,6 +8,8 @@ from typing import NamedTuple
 import pyoxigraph as ox
 
 from graph.vocab import sparql_prefixes
+
+__all__ = ["NewestFirst", "PREFIXES", "is_point_read", "page", "with_iris"]
 
 PREFIXES = sparql_prefixes("rdf", "schema", "sem", "ckg", "prov", "geo")
 # A point read is bounded by the facts of the few entities it names (one bound entity, or a VALUES list of a
@@ -25,6 +27,15 @@ ROLES_OF_EVENTS = "\n  UNION ".join(f"{{ ?event {role} ?actor BIND({role} AS ?ro
     "ckg:actor1", "ckg:actor2", "ckg:associateActor1", "ckg:associateActor2"))
 PAGE = "#PAGE#"
 IRIS = "#IRIS#"
+# What a report's evidence node says of its event, one value a field in its document graph (graph.build).
+_EVIDENCE_FIELDS = {"text": "ckg:text", "date": "sem:hasTimeStamp", "precision": "ckg:datePrecision",
+                    "fatalities": "ckg:fatalities", "confidence": "ckg:confidence", "start": "ckg:start",
+                    "end": "ckg:end"}
+
+
+def evidence_fields(node: str, fields: Iterable[str]) -> str:
+    """The OPTIONAL patterns binding ``?<field>`` to each of ``fields`` of the evidence node ``?<node>``."""
+    return "\n    ".join(f"OPTIONAL {{ ?{node} {_EVIDENCE_FIELDS[field]} ?{field} }}" for field in fields)
 
 
 def page(query: str, limit: int, offset: int) -> str:

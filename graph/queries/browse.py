@@ -15,6 +15,10 @@ from graph.queries.base import (
     with_fragments,
 )
 
+__all__ = ["BROWSE_FILTERS", "BROWSE_REGIONS", "BROWSE_SORTS", "MONTH_GROUPS", "PLACE_ADMIN1", "browse",
+    "browse_count", "browse_document_list", "browse_event_ids", "browse_event_list", "browse_months",
+    "map_event_list", "map_events"]
+
 # ---------------------------------------------------------------- browse pages (api.browse)
 
 # Filter values arrive as bindings named ``f_<filter>``, so they never collide with a column's variable.

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from graph.queries.base import IRIS, PREFIXES
 
+__all__ = ["EXPORT_ACTORS", "EXPORT_ASSOCIATES", "EXPORT_ASSOCIATES_AMONG", "EXPORT_EVENTS", "EXPORT_EVENTS_AMONG",
+    "EXPORT_EVIDENCE", "EXPORT_EVIDENCE_AMONG", "EXPORT_PLACES"]
+
 # ---------------------------------------------------------------- exports (graph.export), over the current graph
 
 # One row per event: the current graph holds one value of each (the lowest toll, ACLED's rule).

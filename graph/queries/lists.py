@@ -18,6 +18,9 @@ from graph.queries.base import (
     with_iris,
 )
 
+__all__ = ["PLACE_LIST_FIELDS", "SEARCH_ACTORS", "SEARCH_PLACES", "actor_list", "document_list", "event_list",
+    "place_list", "search_events"]
+
 _ACTOR_FILTERS = {
     "q": "?actor schema:name|schema:alternateName ?label . " + TEXT_MATCH,
     "kind": "?actor ckg:kind ?kind .",

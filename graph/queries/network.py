@@ -17,6 +17,10 @@ from graph.queries.base import (
     with_fragments,
 )
 
+__all__ = ["NETWORK_ACTORS", "NETWORK_ACTORS_AMONG", "NETWORK_ANY_ACTORS", "NETWORK_EVENTS", "NETWORK_EVENT_ROLES",
+    "NETWORK_PLACES", "NETWORK_PLACES_AMONG", "NETWORK_RELATIONS", "NETWORK_RELATIONS_AMONG", "NETWORK_ROLES",
+    "NETWORK_WINDOW", "network_top_actors", "network_view_events"]
+
 # ---------------------------------------------------------------- the network (graph.network)
 
 # One row per actor; MIN picks one name and kind deterministically when merged documents disagree.
@@ -63,11 +67,11 @@ NETWORK_RELATIONS = PREFIXES + """SELECT DISTINCT ?subject ?relation ?object WHE
 """
 
 # The bounded view (graph.network.NetworkView): the most active actors in a window ...
-WINDOW = {"type": "?event ckg:eventType ?type .", "from": EVENT_FILTERS["from"], "to": EVENT_FILTERS["to"]}
+NETWORK_WINDOW = {"type": "?event ckg:eventType ?type .", "from": EVENT_FILTERS["from"], "to": EVENT_FILTERS["to"]}
 
 _TOP_ACTORS = PREFIXES + """SELECT ?actor (COUNT(DISTINCT ?event) AS ?events) WHERE {
   ?event sem:hasActor ?actor .
-  #WINDOW#
+  #NETWORK_WINDOW#
 } GROUP BY ?actor ORDER BY DESC(?events) ?actor #PAGE#
 """
 
@@ -76,7 +80,7 @@ def network_top_actors(filters: Iterable[str]) -> str:
     """The actors with most events, filtered by any of ``type``, ``from``, ``to`` (bindings)."""
     filters = set(filters)
     dated = "OPTIONAL { ?event sem:hasTimeStamp ?date }\n  " if filters & {"from", "to"} else ""  # only to filter
-    return _TOP_ACTORS.replace("#WINDOW#", dated + with_fragments(WINDOW, filters))
+    return _TOP_ACTORS.replace("#NETWORK_WINDOW#", dated + with_fragments(NETWORK_WINDOW, filters))
 
 
 # Actors in IRI order (to fill a view that has room left once every active actor is in).
@@ -100,8 +104,8 @@ def network_view_events(filters: Iterable[str], actors: Iterable[str]) -> Newest
     """
     filters = set(filters)
     among = ", ".join(str(ox.NamedNode(str(iri))) for iri in actors)
-    fragments = {"actors": f"?event sem:hasActor ?actor . FILTER(?actor IN ({among}))", **WINDOW}
-    window = newest_first("event", "sem:hasTimeStamp", "sem:Event", WINDOW, filters, _VIEW_FIELDS)
+    fragments = {"actors": f"?event sem:hasActor ?actor . FILTER(?actor IN ({among}))", **NETWORK_WINDOW}
+    window = newest_first("event", "sem:hasTimeStamp", "sem:Event", NETWORK_WINDOW, filters, _VIEW_FIELDS)
     chosen = newest_first("event", "sem:hasTimeStamp", "sem:Event", fragments, {"actors", *filters}, _VIEW_FIELDS)
     return chosen._replace(dates=window.dates)
 

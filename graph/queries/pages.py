@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from graph.queries.base import IRIS, POINT_PREFIXES, PREFIXES
 
+__all__ = ["ENTITY", "TIMELINE_DOCUMENTS", "TIMELINE_LIMIT", "TIMELINE_ROWS", "timeline"]
+
 # ---------------------------------------------------------------- entity pages (viz.pages)
 
 # Bound: ?entity. Name, kind, aliases, class and coordinates of one actor or place.

@@ -2,8 +2,13 @@
 reports say of it (evidence, readings), ``/id`` descriptions and the document page."""
 from __future__ import annotations
 
-from graph.queries.base import IRIS, POINT_PREFIXES, PREFIXES, ROLES_OF_EVENTS
+from graph.queries.base import IRIS, POINT_PREFIXES, PREFIXES, ROLES_OF_EVENTS, evidence_fields
 from graph.vocab import PREFIXES as PREFIX_IRIS
+
+__all__ = ["ACTOR_AFFILIATIONS", "ACTOR_CO_ACTORS", "ACTOR_DOCUMENTS", "ACTOR_PLACES", "ACTOR_ROLES", "DESCRIBE",
+    "DESCRIBE_EVIDENCE", "DOCUMENT_ENTITIES", "DOCUMENT_EVIDENCE", "DOCUMENT_TEXT", "EVENT_ACTORS", "EVENT_EVIDENCE",
+    "EVENT_REPORTERS", "FIELDS", "FIELD_NAMES", "LABELS", "PLACE_ACTORS", "PLACE_DOCUMENTS", "READINGS",
+    "RECENT_DOCUMENTS", "SUMMARY"]
 
 # ---------------------------------------------------------------- fields and names of entities (#IRIS#)
 
@@ -149,13 +154,7 @@ EVENT_EVIDENCE = POINT_PREFIXES + """SELECT DISTINCT ?evidence ?text ?start ?end
   GRAPH ?report {
     ?event ckg:evidence ?evidence .
     ?evidence ckg:document ?document .
-    OPTIONAL { ?evidence ckg:text ?text }
-    OPTIONAL { ?evidence sem:hasTimeStamp ?date }
-    OPTIONAL { ?evidence ckg:datePrecision ?precision }
-    OPTIONAL { ?evidence ckg:fatalities ?fatalities }
-    OPTIONAL { ?evidence ckg:confidence ?confidence }
-    OPTIONAL { ?evidence ckg:start ?start }
-    OPTIONAL { ?evidence ckg:end ?end }
+    """ + evidence_fields("evidence", ("text", "date", "precision", "fatalities", "confidence", "start", "end")) + """
   }
   OPTIONAL { ?document schema:headline ?title }
   OPTIONAL { ?document schema:publisher ?publisher }
@@ -215,11 +214,7 @@ DOCUMENT_EVIDENCE = POINT_PREFIXES + """SELECT DISTINCT ?event ?evidence ?text ?
   GRAPH ?report {
     ?evidence ckg:document ?document .
     ?event ckg:evidence ?evidence .
-    OPTIONAL { ?evidence ckg:text ?text }
-    OPTIONAL { ?evidence ckg:start ?start }
-    OPTIONAL { ?evidence ckg:end ?end }
-    OPTIONAL { ?evidence ckg:fatalities ?fatalities }
-    OPTIONAL { ?evidence sem:hasTimeStamp ?date }
+    """ + evidence_fields("evidence", ("text", "start", "end", "fatalities", "date")) + """
   }
 } ORDER BY ?start ?event #PAGE#
 """

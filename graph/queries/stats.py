@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from graph.queries.base import PREFIXES
 
+__all__ = ["GRAPH_COUNT", "STATS"]
+
 # ---------------------------------------------------------------- service
 
 # Read with the current graph as the default graph, where each entity's class is one triple: COUNT(*) counts each
