@@ -140,7 +140,38 @@ def test_a_tally_cut_short_still_gives_each_summary_exactly(tmp_path, monkeypatc
             assert expected["count"] > 0 and (summary_of(store, entity) or {}) == expected, entity
             assert len(tallies[entity]["with"]) <= 1 and len(tallies[entity]["places"]) <= 1
             assert len(tallies[entity]["dates"]) <= 8
-        assert set(tallies[ARMY]["cut"]) == {"with", "places", "dates"}
+        assert set(tallies[ARMY]["cut"]) == {"with", "places", "dates", "dropped"}
+    finally:
+        store.close()
+
+
+def _spread(n: int, name: str = "village") -> Extraction:
+    """Report ``n``: the army against the militia at a village of its own (``<name>-<n>``)."""
+    report = _report(n)
+    village = Location(id=f"place/{name}-{n:03d}", name=f"{name.title()} {n}", kind="village", country="SY",
+                       lat=33.0, lon=36.0)
+    event = dataclasses.replace(report.events[0], location=village.name, assoc_actor_2=())
+    return dataclasses.replace(report, locations=(village,), events=(event,))
+
+
+@pytest.mark.parametrize("name", ["hamlet", "village"], ids=["each new one shown", "none shown"])
+def test_a_tally_of_thinly_spread_places_is_not_counted_again_when_one_is_added(tmp_path, monkeypatch, caplog, name):
+    """Twelve villages of one event each, four kept and two shown: each of 20 writes that adds a new place (its
+    IRI first or last of the ties) keeps the army's tally (none counted whole again), and its summary is exact."""
+    monkeypatch.setattr(summaries, "SHOWN", 2)
+    monkeypatch.setattr(capped, "TOP_KEPT", 4)
+    store = Store(str(tmp_path / "store"))
+    try:
+        write(store, [_spread(n) for n in range(12)], BASE, validate=False)
+        assert "dropped" in _read_tallies(store, [ARMY])[ARMY]["cut"]
+        caplog.set_level("INFO", logger=summaries.__name__)
+        for n in range(20):
+            write(store, [_spread(200 - n, name)], BASE, validate=False)
+            expected = _read(store, ARMY, "actor")
+            expected.update({key: expected[key][:2] for key in ("with", "places", "newest")})
+            assert summary_of(store, ARMY) == expected
+        moves = [r.getMessage() for r in caplog.records if r.name == summaries.__name__]
+        assert len(moves) == 20 and all(" 0 counted whole again" in line for line in moves)
     finally:
         store.close()
 

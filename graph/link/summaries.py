@@ -12,7 +12,7 @@ before and after writing them (``EventChanges``); ``EventChanges.apply`` then mo
 counts by what each changed event stopped and started to give it, and writes two literals:
 
 - ``ckg:eventTally``: the counts (events, per role, per date, per co-actor or actor, per place: the last three
-  bounded, ``graph.link.capped``) and the ``KEEP`` newest events: what the next change starts from. An
+  cut short, ``graph.link.capped``) and the ``KEEP`` newest events: what the next change starts from. An
   entity left with no event loses it; one whose bounded counts can no longer tell what it shows is counted
   whole again from its events.
 - ``ckg:eventSummary``: what the record reads: the count, first and last date, roles, the ``SHOWN``
@@ -26,6 +26,7 @@ than ``SHOWN`` are left of more, they are read again from the store (``graph.new
 from __future__ import annotations
 
 import json
+import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any, NamedTuple
@@ -51,6 +52,7 @@ _COUNTED = frozenset({_HAS_ACTOR, _HAS_PLACE, _STAMP, *(str(role) for role in (
 _STRING = str(XSD.string)
 _EVENTS = ("n", "")  # the (field, key) of the event count
 _SUMMARY, _TALLY = iri(str(CKG.eventSummary)), iri(str(CKG.eventTally))
+log = logging.getLogger(__name__)
 Date = tuple[str, str]  # (text, datatype IRI)
 
 
@@ -213,6 +215,8 @@ class EventChanges:
             if len(tally["newest"]) < min(SHOWN, tally["n"]):
                 tally["newest"] = _read_newest(store, entity, tally["kind"])
         recounted = _recount(store, (changed - set(tallies)) | stale)
+        log.info("event tallies: %d moved, %d counted whole again (%d could no longer tell)", len(changed),
+                 len(recounted), len(stale))
         _write(store, {e: recounted[e] if e in recounted else tallies[e] for e in sorted(changed)}, had, journaled)
 
 
