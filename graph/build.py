@@ -64,10 +64,11 @@ class _Names:
 
     def __init__(self, extraction: Extraction, base_iri: str):
         self.base = base_iri
+        self.document = extraction.document.id
         self.actors: dict[str, URIRef] = {}
         self.places: dict[str, URIRef] = {}
         for actor in extraction.actors:
-            iri = actor_iri(base_iri, actor.id)
+            iri = actor_iri(base_iri, actor.id, self.document)
             for name in (actor.id, actor.name, *actor.aliases):
                 self.actors.setdefault(_fold(name), iri)
         for place in extraction.locations:
@@ -81,7 +82,7 @@ class _Names:
             return None
         iri = self.actors.get(_fold(name))
         if iri is None:
-            iri = actor_iri(self.base, name)
+            iri = actor_iri(self.base, name, self.document)
             self.stubs.setdefault(iri, (name, "actor"))
         return iri
 
@@ -152,7 +153,7 @@ def build_document(extraction: Extraction, base_iri: str, extractor_version: str
     _add_document(g, extraction, doc_iri, run, base_iri, extractor_version)
     names = _Names(extraction, base_iri)
     for actor in extraction.actors:
-        _add_actor(g, actor, iri(actor_iri(base_iri, actor.id)), doc_iri, run)
+        _add_actor(g, actor, iri(actor_iri(base_iri, actor.id, doc.id)), doc_iri, run)
     for place in extraction.locations:
         _add_place(g, place, iri(place_iri(base_iri, place)), doc_iri, run)
     roles: dict[URIRef, tuple[URIRef | None, URIRef | None]] = {}

@@ -49,9 +49,18 @@ def document_graph_iri(base_iri: str, document_id: str) -> str:
     return f"{base_iri}graph/{slugify(document_id)}"
 
 
-def actor_iri(base_iri: str, actor_id: str) -> URIRef:
-    """Return the IRI of an actor from its canonical id (``actor/<slug>`` or a bare name)."""
-    return URIRef(f"{base_iri}actor/{_local(actor_id, 'actor')}")
+# ACLED's state-force categories named without their state ("Police Forces" of a text that names no country):
+# whose forces they are differs from one document to the next, so each document's are a node of their own
+_STATELESS_FORCES = frozenset(["military-forces", "police-forces"])
+
+
+def actor_iri(base_iri: str, actor_id: str, document_id: str | None = None) -> URIRef:
+    """Return the IRI of an actor from its canonical id (``actor/<slug>`` or a bare name); a state force of no
+    known state is ``document_id``'s own."""
+    local = _local(actor_id, "actor")
+    if document_id is not None and local in _STATELESS_FORCES:
+        local = f"{local}-in-{slugify(document_id)}"
+    return URIRef(f"{base_iri}actor/{local}")
 
 
 def place_iri(base_iri: str, place: Location) -> URIRef:

@@ -106,8 +106,9 @@ from graph.records import Article
         # unnamed militiamen are armed men, not civilians, when arrested too: an unidentified armed group
         ("Gendarmes detained five militiamen at a checkpoint outside Bertoua, Cameroon.",
          "Police Forces of Cameroon", "Unidentified Armed Group (Cameroon)"),
-        ("Troops arrested four Chadian militia members near Bria, Central African Republic.",
-         "Military Forces of Central African Republic", "Unidentified Armed Group (Chad)"),
+        # a demonym before them gives the group's country
+        ("Soldiers killed six Burundian militiamen in a firefight near Uvira, DR Congo, on Sunday.",
+         "Military Forces of Democratic Republic of Congo", "Unidentified Armed Group (Burundi)"),
         # vigilantes are ACLED's Vigilante Militia (X), fighting or killed as armed men
         ("Gunmen killed two members of a vigilante group in Zurmi, Nigeria.", "Unidentified Armed Group (Nigeria)",
          "Vigilante Militia (Nigeria)"),

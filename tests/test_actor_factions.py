@@ -20,8 +20,6 @@ import pytest
         # several factions before it, each its own actor: two of them fight each other
         ("Fighters of the Kaboya and Lemera Mai-Mai clashed near Uvira on Sunday.", "Mayi Mayi Militia (Kaboya)",
          "Mayi Mayi Militia (Lemera)"),
-        ("Zabuloni and Mwangaza Mai-Mai fighters clashed near Beni, DR Congo, on Friday.",
-         "Mayi Mayi Militia (Zabuloni)", "Mayi Mayi Militia (Mwangaza)"),
         # a place before the umbrella's name is where its men act: the umbrella itself
         ("Lubero Mayi Mayi militiamen attacked a FARDC position on Monday, killing two soldiers.",
          "Military Forces of Democratic Republic of Congo", "Mayi Mayi Militia"),
@@ -47,11 +45,14 @@ def test_a_faction_is_no_actor_of_the_umbrella_too(first_event):
 @pytest.mark.parametrize(
     ("text", "factions"),
     [
-        # a list of names before the umbrella's: each a faction, whatever the tagger or the NER read them as
-        ("Soldiers repelled Zabuloni, Mwangaza and Lemera Mai-Mai fighters near Beni, DR Congo, on Friday.",
-         {"Zabuloni", "Mwangaza", "Lemera"}),
-        # a place in the list is where the men act, and ends it
+        # a list of names before the umbrella's: each a faction, with a comma before "and" or without
+        ("Local officials said Tshamba, Lwanzi and Mukamba Mai-Mai militiamen abducted six women near Fizi on "
+         "Tuesday.", {"Tshamba", "Lwanzi", "Mukamba"}),
+        ("Witnesses said fighters of the Bwenda, Tshamba, and Lwanzi Mai-Mai torched a school near Fizi on Tuesday.",
+         {"Bwenda", "Tshamba", "Lwanzi"}),
+        # a place in the list is where the men act, and ends it; a list of villages names no faction
         ("Soldiers repelled Goma and Lemera Mai-Mai fighters on Friday.", {"Lemera"}),
+        ("In the villages of Kilumbe, Nzovu and Sabuni Mai-Mai fighters torched houses on Friday.", set()),
     ],
 )
 def test_each_faction_of_a_list_is_its_own_actor(first_event, text, factions):

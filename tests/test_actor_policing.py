@@ -32,8 +32,9 @@ def extractor():
         ("Soldiers arrested two traders at a checkpoint in Gao, Mali.", "Military Forces of Mali",
          "Police Forces of Mali"),
         # a text that names no country: ACLED's category alone, the police all the same
-        ("Security forces broke up a sit-in by nurses outside the health ministry and detained six of them.",
-         "Police Forces", "Military Forces"),
+        ("Security forces arrested three men at a roadblock on Monday.", "Police Forces", "Military Forces"),
+        ("Security agents fired teargas at a rally of opposition supporters on Saturday.", "Police Forces",
+         "Military Forces"),
     ],
 )
 def test_security_forces_by_what_they_do(extractor, text, force, not_force):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -12,7 +13,7 @@ from rdflib.compare import graph_diff, to_isomorphic
 
 import graph.vocab as v
 from graph.build import build_graph
-from graph.records import Actor, Article, Event, Evidence, Extraction, Location, Relation
+from graph.records import Actor, Article, Event, Evidence, Extraction, Location, Relation, slugify
 from graph.store import Store
 from graph.vocab import CKG, GEO, PROV, RDF, SEM
 from tests.conftest import write
@@ -181,6 +182,26 @@ def test_an_actor_an_event_names_but_the_list_lacks_is_kept_by_name():
     _, g = build_graph(_extraction(events=(_event(actor2="Ahlu Sunna Wal Jama'a"),)), BASE)
     stub = g.value(g.value(None, RDF.type, SEM.Event), CKG.actor2)
     assert g.value(stub, v.SDO.name) == Literal("Ahlu Sunna Wal Jama'a")
+
+
+@pytest.mark.parametrize(
+    ("force", "country", "own"),
+    [
+        # a state force of no known state: each document's own node, not one for every state's
+        ("Police Forces", None, True),
+        ("Military Forces", None, True),
+        # a state's forces are one actor in every document that names them
+        ("Police Forces of Somalia", "SO", False),
+    ],
+)
+def test_a_state_force_of_no_known_state_is_each_documents_own(force, country, own):
+    def actor2(doc_id: str) -> URIRef:
+        police = Actor(id=f"actor/{slugify(force)}", name=force, kind="state_forces", country=country)
+        extraction = replace(_extraction(doc_id, events=(_event(actor2=force),)), actors=(police,))
+        _, g = build_graph(extraction, BASE)
+        return g.value(g.value(None, RDF.type, SEM.Event), CKG.actor2)
+
+    assert (actor2("somalia-1") != actor2("somalia-2")) == own
 
 
 def _quads(store: Store) -> set[str]:

@@ -13,7 +13,7 @@ from graph.extract.events.coref import merge_mentions
 from graph.extract.events.mentions import EventMention
 from graph.extract.events.parties import implied_parties
 from graph.records import Event
-from graph.sides import both_sides_allowed
+from graph.sides import both_sides_allowed, fights_itself
 from tests.test_events import extract
 
 
@@ -52,22 +52,23 @@ def test_a_dispersal_after_a_protest_is_its_intervention(text, expected):
 
 
 @pytest.mark.parametrize(
-    ("name", "allowed"),
+    ("name", "allowed", "fights"),
     [
-        ("Rioters (Kenya)", True),
-        ("Protesters (Uganda)", True),
-        ("Civilians (Nigeria)", True),
-        ("Unidentified Clan Militia (Somalia)", True),
-        ("Unidentified Communal Militia (Mali)", True),
-        ("Unidentified Armed Group (Mali)", False),  # one unknown group: not known to fight itself
-        ("Police Forces of Uganda", False),
-        ("Military Forces of Sudan", False),
-        ("Rapid Support Forces", False),
-        ("Protesters of the opposition", False),
+        ("Rioters (Kenya)", True, True),
+        ("Unidentified Clan Militia (Somalia)", True, True),
+        ("Unidentified Communal Militia (Mali)", True, True),
+        # unnamed groups that harm no one of their own category: no event has them on both sides
+        ("Protesters (Uganda)", True, False),
+        ("Civilians (Nigeria)", True, False),
+        ("Unidentified Armed Group (Mali)", False, False),  # one unknown group: not known to fight itself
+        ("Police Forces of Uganda", False, False),
+        ("Military Forces of Sudan", False, False),
+        ("Rapid Support Forces", False, False),
+        ("Protesters of the opposition", False, False),
     ],
 )
-def test_only_an_unnamed_group_stands_on_both_sides(name, allowed):
-    assert both_sides_allowed(name) is allowed
+def test_only_an_unnamed_group_stands_on_both_sides(name, allowed, fights):
+    assert (both_sides_allowed(name), fights_itself(name)) == (allowed, fights)
 
 
 def _event(sub: str, kind: str, actor1: str | None, actor2: str | None) -> Event:

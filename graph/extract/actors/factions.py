@@ -16,16 +16,13 @@ from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.table import ActorInfo, MentionBuilder
 from graph.extract.countries import countries
 from graph.extract.places.gazetteer import get_gazetteer
-from graph.extract.places.words import common_words
 
 __all__ = ["faction_mentions"]
 
 _UMBRELLAS = frozenset(row["actor"] for row in read_rows("actors", "umbrellas.tsv"))
 _MAX_WORDS = 3  # words of one faction's name
-# entity types of words that are no faction's name: places, and dates or numbers spaCy read as names; in a list
-# of factions only the dates and numbers (the places stage and the gazetteer say which names are places)
+# entity types of words that are no faction's name: places, and dates or numbers spaCy read as names
 _NOT_NAMES = frozenset(["GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL"])
-_NOT_JOINED_NAMES = frozenset(["DATE", "TIME", "CARDINAL"])
 # capitalised words after an umbrella's name that are part of its own name or a noun of it, not a faction
 _NOT_FACTIONS = frozenset(["Militia", "Militias", "Group", "Groups", "Fighters", "Militiamen", "Coalition"])
 
@@ -60,12 +57,14 @@ _JOINERS = frozenset([",", "and", "&"])
 
 
 def _conjoined(builder: MentionBuilder, span: Span, country: str | None) -> list[Span]:
-    """The factions named before a faction and joined to it ("Kifaru, Simba and Yakutumba Mai-Mai"), nearest
+    """The factions named before a faction and joined to it ("Kifaru, Simba(,) and Yakutumba Mai-Mai"), nearest
     first; a place among them ends the list."""
     found: list[Span] = []
     start = span.start
-    while start > 1 and builder.doc[start - 1].lower_ in _JOINERS:
-        other = _faction_at(builder, start - 1, forward=False, joined=True)
+    doc = builder.doc
+    while start > 1 and doc[start - 1].lower_ in _JOINERS:
+        edge = start - 2 if doc[start - 1].lower_ != "," and doc[start - 2].text == "," else start - 1  # Oxford comma
+        other = _faction_at(builder, edge, forward=False)
         if other is None or _names_place(builder, other, country):
             break
         found.append(other)
@@ -78,13 +77,12 @@ def _names_place(builder: MentionBuilder, span: Span, country: str | None) -> bo
     return builder.names_place(span) or any(p.country == country for p in get_gazetteer().lookup(span.text))
 
 
-def _faction_at(builder: MentionBuilder, edge: int, forward: bool, joined: bool = False) -> Span | None:
-    """The run of proper-name words that starts at ``edge`` (``forward``) or ends just before it; ``joined``: the run
-    is joined to a faction's name, which makes a capitalised word that is no English word a name whatever its tag."""
+def _faction_at(builder: MentionBuilder, edge: int, forward: bool) -> Span | None:
+    """The run of proper-name words that starts at ``edge`` (``forward``) or ends just before it."""
     doc = builder.doc
     step = 1 if forward else -1
     i, n = (edge, 0) if forward else (edge - 1, 0)
-    while 0 <= i < len(doc) and n < _MAX_WORDS and _faction_word(builder, doc, i, joined):
+    while 0 <= i < len(doc) and n < _MAX_WORDS and _faction_word(builder, doc, i):
         i += step
         n += 1
     if n == 0:
@@ -92,14 +90,11 @@ def _faction_at(builder: MentionBuilder, edge: int, forward: bool, joined: bool 
     return doc[edge : edge + n] if forward else doc[edge - n : edge]
 
 
-def _faction_word(builder: MentionBuilder, doc: Doc, i: int, joined: bool = False) -> bool:
+def _faction_word(builder: MentionBuilder, doc: Doc, i: int) -> bool:
     """A word of a faction's name: a capitalised proper noun no stage took, no country's name or adjective, not
-    read as a place; when ``joined`` to a faction, any capitalised word that is no English word (the tagger reads
-    a name that opens a sentence as a common noun, the NER a list of names as places)."""
+    read as a place (a list of villages before the umbrella's name is where its men act)."""
     token = doc[i]
     known = countries()
-    named = token.pos_ == "PROPN" or (joined and token.is_alpha and token.lower_ not in common_words())
-    return (named and token.text[:1].isupper() and token.text not in _NOT_FACTIONS
+    return (token.pos_ == "PROPN" and token.text[:1].isupper() and token.text not in _NOT_FACTIONS
             and builder.table.at(i) is None and token.text not in known.by_name
-            and token.text not in known.by_adjective
-            and token.ent_type_ not in (_NOT_JOINED_NAMES if joined else _NOT_NAMES))
+            and token.text not in known.by_adjective and token.ent_type_ not in _NOT_NAMES)

@@ -41,4 +41,5 @@ def read_events(article: Article, doc: Doc, table: ActorTable, places: Sequence[
     """Return the events of a parsed article, in document order, with the actors they imply."""
     events, implied = build_events(article, doc, table, list(places))
     parties = frozenset(n for e in events for n in (e.actor1, e.actor2, *e.assoc_actor_1, *e.assoc_actor_2) if n)
-    return EventsRead(tuple(events), implied, parties)
+    # an implied actor exists as a party: of an event the builder then dropped it is none
+    return EventsRead(tuple(events), tuple(a for a in implied if a.name in parties), parties)

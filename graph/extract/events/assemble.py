@@ -47,6 +47,7 @@ from graph.extract.events.tolls import shared, with_more_dead
 from graph.extract.parse.sentences import span_text
 from graph.extract.places import PlaceMention
 from graph.records import Actor, Article, Event, Evidence
+from graph.sides import fights_itself
 
 __all__ = ["build_events"]
 
@@ -128,7 +129,14 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
     events = attributed(events, doc, table, kinds)
     events, added = implied_parties(events, table, places, context.mutual)
     events = attacks_by_combatants(events, doc, {**kinds, **{actor.name: actor.kind for actor in added}})
-    return [each_other(e) if e.id in context.mutual else e for e in events], added
+    events = [each_other(e) if e.id in context.mutual else e for e in events]
+    return [e for e in events if _two_sides(e)], added
+
+
+def _two_sides(event: Event) -> bool:
+    """Whether an event's sides are two actors, or one category of unnamed groups that fight each other (clan
+    against clan, rioters against rioters): civilians harming civilians is a misread, no event."""
+    return not event.actor1 or event.actor1 != event.actor2 or fights_itself(event.actor1)
 
 
 def _containers(places: list[PlaceMention]) -> dict[str, frozenset[str]]:
