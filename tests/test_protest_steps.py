@@ -26,12 +26,16 @@ from tests.test_events import extract
         ("Traders protested in Nairobi on Tuesday over new taxes. Police dispersed them with tear gas.",
          [("Protests", "Protest with intervention", "Protesters (Kenya)", "Police Forces of Kenya")]),
         # arrests told after a protest or a riot: the crowd's arrest is the intervention, the force its other side
-        ("About 200 veterans protested outside parliament in Ouagadougou over pensions. Police arrested six of them.",
+        ("Pensioners demonstrated in front of parliament in Ouagadougou over unpaid pensions. Police arrested six of "
+         "them.",
          [("Protests", "Protest with intervention", "Protesters (Burkina Faso)", "Police Forces of Burkina Faso")]),
         ("Traders protested in front of the city hall in Lusaka over new levies. Police detained their leaders.",
          [("Protests", "Protest with intervention", "Protesters (Zambia)", "Police Forces of Zambia")]),
         ("Traders rioted in Lusaka over new levies, burning tyres. Police detained 20 of them.",
          [("Riots", "Violent demonstration", "Rioters (Zambia)", "Police Forces of Zambia")]),
+        # an arrest of others than the crowd is no intervention
+        ("Traders marched through Lusaka on Monday against new levies. Police later arrested two men suspected of "
+         "robbing a bank in the city.", [("Protests", "Peaceful protest", "Protesters (Zambia)", None)]),
         # the intervention told in one sentence: the crowd is actor1 there too, the police actor2
         ("Police fired tear gas to disperse protesters in Kampala on Monday.",
          [("Protests", "Protest with intervention", "Protesters (Uganda)", "Police Forces of Uganda")]),

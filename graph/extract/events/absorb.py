@@ -4,6 +4,7 @@ sentence as evidence."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from graph.extract.events.dead_sides import other_side
@@ -51,13 +52,18 @@ def _named(slots: list[str | None], offered: list[str | None]) -> tuple[list[str
 
 _FORCES = ("Police Forces", "Military Forces")  # ACLED's names of a state's forces, with or without its country
 _INTERVENTION = "Protest with intervention"
+# words by which an arrest told after a crowd's event is of that crowd ("six of them", "their leaders", "dozens of
+# demonstrators"); an arrest of anyone else ("two men suspected of the killing") is no intervention
+_OF_THE_CROWD = re.compile(r"\b(?:them|their|protesters|demonstrators|rioters|marchers|organi[sz]ers)\b",
+                           re.IGNORECASE)
 
 
 def crowd_held(incident: EventMention, arrest: Event) -> EventMention:
     """A protest or riot whose crowd a state's force then arrests ("Police detained 20 of them"): the force is its
     other side, and a peaceful protest met with arrests is ACLED's protest with intervention."""
     event, force = incident.event, arrest.actor1 or ""
-    if event.event_type not in CROWD_TYPES or event.actor2 is not None or not force.startswith(_FORCES):
+    if event.event_type not in CROWD_TYPES or event.actor2 is not None or not force.startswith(_FORCES) \
+            or not _OF_THE_CROWD.search(arrest.evidence or ""):
         return incident
     if event.sub_event_type == "Peaceful protest":
         cameo, plover = codes().get(_INTERVENTION, (None, None))
