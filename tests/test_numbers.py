@@ -110,7 +110,16 @@ def counts(nlp, text: str) -> Counts:
         # a second clause's dead told as more ("also", "more") add to the first clause's
         ("Bandits stormed the hamlet, killing five herders; three bandits were also killed.", 8, None),
         ("Rebels killed 11 policemen at the depot; two rebels also died in the exchange.", 13, None),
-        ("Gunmen killed 9 miners at the pit; more than half of them were boys.", 9, None),
+        ("Raiders killed four guards in Kano; two more guards were also killed in Kano.", 6, None),
+        ("Bandits killed five herders at the well; then three more herders were killed as they fled.", 8, None),
+        ("Gunmen killed 12 villagers in the raid; eight women were killed, the chief said.", 12, None),  # not "more"
+        # ... unless the second clause tells another incident: by its words, "nearby", or its own place or day
+        ("Bandits raided the camp, killing five herders; three more were also killed in a separate attack.", 5, None),
+        ("Gunmen killed seven traders at the market; two more were killed in another raid on Sunday.", 7, None),
+        ("Militants killed six farmers near Kano on Monday; earlier, four more were killed near Zaria.", 6, None),
+        ("Bandits raided the camp, killing five herders; three more were also killed in a nearby village.", 5, None),
+        ("Rebels shot dead ten villagers in Lagos; three more were also killed in Abuja.", 10, None),
+        ("Rebels shot dead ten villagers on Monday; three more were also killed on Friday.", 10, None),
         ("Six of the raiders were killed in the exchange and several others hurt.", 6, 10),
         # a range written with a hyphen: its lowest figure, as the codebook takes it; a hyphen in a word is no range
         ("Raiders burned the hamlet, killing 6-8 herders.", 6, None),

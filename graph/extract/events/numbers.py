@@ -8,6 +8,7 @@ kidnapped, evacuated, arrested, wounded, fighters) go to ``quantity``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.attrs import LIKE_NUM
@@ -15,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from graph.extract.events.casualties import untold_casualties
 from graph.extract.events.count_words import DEATH_WORDS, PEOPLE, PEOPLE_VERBS, SCALES, UNITS, VAGUE, WORDS, full_value
+from graph.extract.events.incident_words import only_adds
 from graph.extract.events.updates import toll_update
 from graph.extract.events.victims import (
     complement_is_death,
@@ -181,7 +183,7 @@ def _total_deaths(found: list[tuple[int, bool, bool, Token, Token]]) -> int | No
     first_value, first_noun, _ = deaths[0]
     root = _conj_root(first_noun)
     extra = [v for v, noun, token in deaths[1:] if noun != first_noun and not _a_subset(noun)
-             and (_conj_root(noun) == root or _and_dead(token) or _more_in_own_clause(noun, first_noun))]
+             and (_conj_root(noun) == root or _and_dead(token) or _more_in_own_clause(noun, token, first_noun))]
     # "two policemen and a civilian were killed", "a soldier and three villagers": a lone person coordinated
     # with the count, after it or before it, is one more
     first = conj_first(first_noun)
@@ -191,13 +193,46 @@ def _total_deaths(found: list[tuple[int, bool, bool, Token, Token]]) -> int | No
     return first_value + sum(extra) + len(singles)
 
 
-def _more_in_own_clause(noun: Token, first: Token) -> bool:
+def _more_in_own_clause(noun: Token, count: Token, first: Token) -> bool:
     """A count that is the subject or object of a death verb of its own, told as more than the first count ("...,
-    killing six villagers; two gunmen were also killed"), not a word the parser hung elsewhere ("killed in action
-    and several others wounded")."""
+    killing six villagers; two gunmen were also killed", "three more guards were killed"), in a clause that tells
+    no other incident (:func:`_another_incident`); not a word the parser hung elsewhere ("killed in action and
+    several others wounded")."""
     verb = noun.head
     return (noun.dep_ in ("nsubj", "nsubjpass", "dobj") and verb != first.head
-            and verb.lemma_.lower() in DEATH_WORDS and _told_as_more(noun))
+            and verb.lemma_.lower() in DEATH_WORDS and (_told_as_more(noun) or _told_as_more(count))
+            and not _another_incident(verb, first))
+
+
+# A setting of the second clause's own that is not the first clause's: "in a nearby village"
+_ELSEWHERE = frozenset(["nearby", "neighbouring", "neighboring", "adjacent"])
+_PLACE_PREPS = frozenset(["in", "at", "near", "outside", "around"])
+
+
+def _another_incident(verb: Token, first: Token) -> bool:
+    """The clause of ``verb`` tells another incident than the clause of ``first``: by a word of one ("in a
+    separate attack", "earlier", "meanwhile"), "nearby", or a place or day other than the one the first names."""
+    outside = next((c for c in verb.children if c.left_edge.i <= first.i <= c.right_edge.i), None)
+    own = [t for t in verb.subtree if outside is None or not outside.left_edge.i <= t.i <= outside.right_edge.i]
+    # "then" goes on with the same incident inside one sentence ("...; then three more were killed as they fled")
+    if not only_adds("".join(t.text_with_ws for t in own if t.lower_ != "then")) or any(
+            t.lower_ in _ELSEWHERE for t in own):
+        return True
+    mine = {t.i for t in own}
+    theirs = _settings(t for t in verb.sent if t.i not in mine)
+    kinds = {kind for kind, _ in theirs}
+    return any(kind in kinds and (kind, name) not in theirs for kind, name in _settings(own))
+
+
+def _settings(tokens: Iterable[Token]) -> set[tuple[str, str]]:
+    """The places ("in Kano", however the NER labels the name) and the date words ("on Monday") of a clause."""
+    found = set()
+    for t in tokens:
+        if t.ent_type_ == "DATE":
+            found.add(("day", t.lower_))
+        elif t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS and (t.pos_ == "PROPN" or t.ent_type_ == "GPE"):
+            found.add(("place", t.lower_))
+    return found
 
 
 def _counts_people(token: Token) -> bool:
