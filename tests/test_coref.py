@@ -39,6 +39,16 @@ def mention(evidence: str, sub: str = "Armed clash", kind: str = "Battles", acto
 
 ARMY, GROUP, OTHER = "Military Forces of Niger", "Islamic State Sahel", "JNIM"
 UNNAMED, CIVILIANS = "Unidentified Armed Group (Niger)", "Civilians (Niger)"
+ATTACK = {"sub": "Attack", "kind": "Violence against civilians"}
+
+
+def bombing(evidence: str, **fields) -> EventMention:
+    """A sentence's bombing of civilians by no one named."""
+    return mention(evidence, sub="Remote explosive/landmine/IED", kind="Explosions/Remote violence",
+                   actors=(None, CIVILIANS), **fields)
+
+
+BOMB_LEDE = bombing("A bomb tore through a crowded market, killing nine people, police said.", toll=9)
 
 
 @pytest.mark.parametrize(
@@ -88,28 +98,28 @@ UNNAMED, CIVILIANS = "Unidentified Armed Group (Niger)", "Civilians (Niger)"
                   actors=(ARMY, CIVILIANS), place="Kolmadi")], 2),
         ([mention("Gunmen attacked soldiers.", actors=(UNNAMED, ARMY)),
           mention("Islamic State and JNIM fighters fought each other.", actors=(GROUP, OTHER))], 2),
-        # a lede that leaves out the day, and the next sentence that gives it: one incident
-        ([mention("Jihadists killed twelve soldiers in an ambush in the west, the army said.", actors=(GROUP, ARMY),
-                  toll=12),
-          mention("The patrol was crossing the river near Kolmadi on Sunday when the fighters opened fire.",
-                  actors=(GROUP, ARMY), place="Kolmadi", date="2024-03-17")], 1),
+        # a lede that leaves out the day, and the next sentence that gives it with no toll of its own or the
+        # lede's toll: one incident
+        ([BOMB_LEDE, bombing("The device went off in Tamberi on Saturday morning as traders set up their stalls.",
+                             place="Tamberi", date="2024-03-16")], 1),
+        ([BOMB_LEDE, bombing("Nine people died when the device went off in Tamberi on Saturday.", place="Tamberi",
+                             date="2024-03-16", toll=9)], 1),
+        # ... but a day with another toll at a place the lede does not name: another attack of the same group
+        ([mention("Jihadists killed seven villagers in the north, officials said.", actors=(GROUP, CIVILIANS), toll=7,
+                  **ATTACK),
+          mention("On Saturday, the jihadists killed three herders at a well near Tamberi.", actors=(GROUP, CIVILIANS),
+                  place="Tamberi", date="2024-03-16", toll=3, **ATTACK)], 2),
         # ... but a day given after an undated sentence deep in the story, or only a month after the lede, may be
         # another incident's
         ([mention("Hundreds marched through Tamberi on Monday.", sub="Peaceful protest", kind="Protests",
                   actors=("Protesters (Niger)", None), place="Tamberi", date="2024-03-18"),
           mention("The army has fought jihadists in the west for years.", actors=(ARMY, GROUP)),
           mention("Jihadists attacked an army post on Friday.", actors=(GROUP, ARMY), date="2024-03-15")], 3),
-        ([mention("Jihadists killed twelve soldiers in an ambush in the west, the army said.", actors=(GROUP, ARMY),
-                  toll=12),
-          mention("Jihadists attacked soldiers in Kolmadi in February.", actors=(GROUP, ARMY), place="Kolmadi",
-                  date="2024-02")], 2),
+        ([BOMB_LEDE, bombing("A device went off in Tamberi in February.", place="Tamberi", date="2024-02")], 2),
     ],
 )
 def test_mentions_of_one_incident_are_one_event(mentions, count):
     assert len(merge_mentions(mentions)) == count
-
-
-ATTACK = {"sub": "Attack", "kind": "Violence against civilians"}
 
 
 @pytest.mark.parametrize(

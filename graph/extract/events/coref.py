@@ -11,7 +11,8 @@ when nothing sets them apart:
   or the later one refers back; a protest's crowd is one actor whatever each reading calls it;
 - the same place, or no place of its own; the same date, or a date that contains the other's (a
   dated mention joins an undated one only when it refers back, or when it gives the day of the story's
-  undated lede right after it: a lede often leaves out the day its next sentence tells);
+  undated lede right after it, tied to it by the lede's place or toll or no toll of its own: a lede often
+  leaves out the day its next sentence tells);
 - the incident mentioned just before, unless the later mention refers back;
 - no word that announces another incident ("another", "also", "separately", "meanwhile", "earlier"),
   and neither is a tally over a period ("killed since the offensive began").

@@ -92,7 +92,7 @@ def same_incident(first: EventMention, later: EventMention, adjacent: bool, sign
                   lede: bool = False) -> str | None:
     """How ``later`` is one more mention of ``first`` (``_FOLLOWS`` or ``SAME_UNIT``), or None when it is
     not; without a word that refers back, it follows only the incident mentioned just before it. Right after
-    the story's ``lede``, a mention may give the day the lede left out."""
+    the story's ``lede``, a mention tied to it may give the day the lede left out (:func:`_gives_the_day`)."""
     another, since, refers_back, update = signals[later.event.evidence]
     if another or since or signals[first.event.evidence][1]:
         return None
@@ -102,9 +102,20 @@ def same_incident(first: EventMention, later: EventMention, adjacent: bool, sign
         types_fit(first.event, later.event, refers_back and adjacent, adjacent)
         and actors_fit(first.event, later.event, refers_back, adjacent)
         and places_fit(first, later)
-        and dates_fit(first, later, refers_back or (lede and later.event.date_precision == "day"), update)
+        and dates_fit(first, later, refers_back or (lede and _gives_the_day(first, later)), update)
     )
     return _FOLLOWS if follows else None
+
+
+def _gives_the_day(lede: EventMention, later: EventMention) -> bool:
+    """Whether ``later`` may give the day of the story's undated ``lede``: it names a day and is tied to the lede,
+    naming the lede's place too, or telling no toll of its own or the lede's toll; a day-dated mention with
+    another toll at another place or none may be another incident of the same group."""
+    if later.event.date_precision != "day":
+        return False
+    same_place = lede.placed and later.placed and places_fit(lede, later)
+    toll = later.own().fatalities
+    return same_place or toll is None or toll == lede.event.fatalities
 
 
 def same_unit(first: EventMention, later: EventMention) -> bool:
