@@ -24,6 +24,7 @@ from graph.extract.events import readings
 from graph.extract.events.cues import Cue, SentenceCues, find_cues
 from graph.extract.events.lexicon import SUB_EVENT_TYPES, TYPED, codes, taxonomy
 from graph.extract.events.seizures import seized_into_custody
+from graph.extract.events.senses import read_senses
 from graph.extract.events.syntax import agents, in_background, tree_depth
 from graph.extract.events.territory import lost_ground, territory_reading
 
@@ -245,7 +246,7 @@ def _decide(c: SentenceCues) -> list[tuple[str, float, Cue | None]]:
 
 def classify_sentence(sent: Span) -> list[EventTyping]:
     """Return the ACLED readings of a sentence, best first; empty when it reports no conflict event."""
-    cues = SentenceCues(find_cues(sent))
+    cues = SentenceCues(read_senses(find_cues(sent)))
     typings = []
     for rank, (sub, conf, cue) in enumerate(_decide(cues)):
         cameo, plover = codes().get(sub, (None, None))
