@@ -358,6 +358,9 @@ def test_what_people_fled_is_no_event(text, count):
          "the army said later.", 5),
         ("Militants ambushed a convoy near Kidal on Tuesday, killing five soldiers. In all, nine people died, "
          "officials said.", 5),
+        # ... unless the count's own verb has a date of its own: another incident
+        ("Gunmen killed six villagers in Zamfara on Friday. Troops said 15 bandits were killed in air strikes on "
+         "their hideouts in the forest on Sunday.", 6),
         # the dead told after a building set on fire in the fighting are the fighting's
         ("Rival militias clashed near Mombasa's port on Monday night. A warehouse in the port was set on fire. "
          "Two commanders were killed, local media said.", 2),
