@@ -33,7 +33,7 @@ def extract(extractor, text: str):
         ("A roadside bomb exploded near the market in Gao, Mali, killing four people.",
          "Remote explosive/landmine/IED", "Unidentified Armed Group (Mali)", "Civilians (Mali)"),
         # a victim named by a role only is a civilian
-        ("Armed men killed a former mayor as he left a mosque in Gao, Mali.", "Attack",
+        ("Unknown gunmen shot dead a retired teacher on the road to the market in Bamako, Mali.", "Attack",
          "Unidentified Armed Group (Mali)", "Civilians (Mali)"),
         # an arrest with no named arrester: the country's police; the arrested are civilians
         ("Three journalists were arrested in Bujumbura, Burundi.", "Arrests", "Police Forces of Burundi",
@@ -178,7 +178,7 @@ def test_an_unnamed_doer_is_unidentified_even_when_the_article_names_a_group(ext
 
 
 def test_implied_actor_records_are_generic(extractor):
-    result = extract(extractor, "Armed men killed a former mayor as he left a mosque in Gao, Mali.")
+    result = extract(extractor, "Unknown gunmen shot dead a retired teacher on the road to the market in Bamako, Mali.")
     by_name = {actor.name: actor for actor in result.actors}
     attackers = by_name["Unidentified Armed Group (Mali)"]
     assert (attackers.kind, attackers.country) == ("armed_group", "ML")
@@ -428,22 +428,38 @@ def test_the_state_leads_the_militias_beside_it(extractor, text, actor1, actor2,
     assert (event.actor1, event.actor2, event.assoc_actor_1) == (actor1, actor2, assoc1)
 
 
+_CLASH = ("Battles", "Armed clash", None)
+
+
 @pytest.mark.parametrize(
-    ("event_type", "sub_event_type", "actor1", "evidence", "expected"),
+    ("event_type", "sub_event_type", "actor1", "evidence", "country", "expected"),
     [
-        # a clash that names no side: an unidentified armed group, on one side only
-        ("Battles", "Armed clash", None, "Fighting between armed groups left two dead.", "Unidentified Armed Group"),
+        # a clash of armed people that names no side: an unidentified armed group of the country, on one side only
+        (*_CLASH, "Militiamen traded fire for most of the night on the edge of the town, an official said.", "KE",
+         "Unidentified Armed Group (Kenya)"),
+        (*_CLASH, "Heavy gunfire was heard for hours as fighters battled for the hilltop.", "KE",
+         "Unidentified Armed Group (Kenya)"),
+        # with no country the group would merge the clashes of every article: left unnamed
+        (*_CLASH, "Heavy gunfire was heard for hours as fighters battled for the hilltop.", None, None),
+        # clashes of people who are not armed groups: brawls, feuds, rivalries, crowds
+        (*_CLASH, "Two students were hurt in clashes at a football match in Lagos.", "NG", None),
+        (*_CLASH, "Fighting broke out between two families over land, leaving one dead.", "KE", None),
+        (*_CLASH, "A quarrel over who would succeed the late chief ended in clashes.", "KE", None),
+        (*_CLASH, "Clashes between two communities over a water point left three dead.", "KE", None),
+        (*_CLASH, "Supporters of rival candidates clashed after the count, leaving one dead.", "KE", None),
         # local people who fight are left to the communal-militia reading
-        ("Battles", "Armed clash", None, "Herders fought farmers over a well.", None),
+        (*_CLASH, "Herders fought farmers over a well.", "KE", None),
         # unnamed attackers are no protest's crowd: what the crowd protests against
-        ("Protests", "Peaceful protest", "Unidentified Armed Group", "A crowd gathered at the gunmen's shop.",
-         "Protesters"),
+        ("Protests", "Peaceful protest", "Unidentified Armed Group",
+         "Market women marched to the governor's office to demand justice for a trader whom gunmen had killed.",
+         None, "Protesters"),
     ],
 )
-def test_a_side_the_sentence_leaves_unnamed(event_type, sub_event_type, actor1, evidence, expected):
-    """Read on the event alone (no place, so no country): the codebook's party in actor1, no associate added."""
+def test_a_side_the_sentence_leaves_unnamed(event_type, sub_event_type, actor1, evidence, country, expected):
+    """Read on the event alone (the article's country or none): the codebook's party in actor1, no associate added."""
     table = ActorTable()
     table.actors["uag"] = ActorInfo("uag", "Unidentified Armed Group", "armed_group")
+    table.main_country = country
     event = Event(id="event/n-0", event_type=event_type, sub_event_type=sub_event_type, actor1=actor1,
                   evidence=evidence)
     (out,), _ = implied_parties([event], table, [])

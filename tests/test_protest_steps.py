@@ -33,9 +33,18 @@ from tests.test_events import extract
          [("Protests", "Protest with intervention", "Protesters (Zambia)", "Police Forces of Zambia")]),
         ("Traders rioted in Lusaka over new levies, burning tyres. Police detained 20 of them.",
          [("Riots", "Violent demonstration", "Rioters (Zambia)", "Police Forces of Zambia")]),
+        ("Nurses demonstrated in Harare over unpaid wages. Police arrested the strikers' leaders.",
+         [("Protests", "Protest with intervention", "Protesters (Zimbabwe)", "Police Forces of Zimbabwe")]),
         # an arrest of others than the crowd is no intervention
         ("Traders marched through Lusaka on Monday against new levies. Police later arrested two men suspected of "
          "robbing a bank in the city.", [("Protests", "Peaceful protest", "Protesters (Zambia)", None)]),
+        # nor an arrest of suspects of a crime, even one done to the crowd
+        ("Nurses demonstrated in Harare over unpaid wages. Police later detained three suspects in the beating of "
+         "two of them.",
+         [("Protests", "Peaceful protest", "Protesters (Zimbabwe)", None)]),
+        ("Market traders marched through Accra after a fire gutted their stalls. Police arrested a man accused of "
+         "setting fire to their market.",
+         [("Protests", "Peaceful protest", "Protesters (Ghana)", None)]),
         # the intervention told in one sentence: the crowd is actor1 there too, the police actor2
         ("Police fired tear gas to disperse protesters in Kampala on Monday.",
          [("Protests", "Protest with intervention", "Protesters (Uganda)", "Police Forces of Uganda")]),

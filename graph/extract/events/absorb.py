@@ -53,9 +53,18 @@ def _named(slots: list[str | None], offered: list[str | None]) -> tuple[list[str
 _FORCES = ("Police Forces", "Military Forces")  # ACLED's names of a state's forces, with or without its country
 _INTERVENTION = "Protest with intervention"
 # words by which an arrest told after a crowd's event is of that crowd ("six of them", "their leaders", "dozens of
-# demonstrators"); an arrest of anyone else ("two men suspected of the killing") is no intervention
-_OF_THE_CROWD = re.compile(r"\b(?:them|their|protesters|demonstrators|rioters|marchers|organi[sz]ers)\b",
+# demonstrators"); an arrest of anyone else ("two men suspected of the killing") is no intervention, nor one of
+# suspects of a crime that names the crowd ("suspects in the beating of two of them", "accused of burning their stalls")
+_OF_THE_CROWD = re.compile(r"\b(?:them|their|protesters|demonstrators|rioters|marchers|strikers|organi[sz]ers)\b",
                            re.IGNORECASE)
+_SUSPECTS_HELD = re.compile(
+    r"\b(?:suspect(?:s|ed)?|in connection with|in relations? (?:with|to)|accused of|charged with)\b", re.IGNORECASE)
+
+
+def _holds_crowd(arrest: Event) -> bool:
+    """Whether an arrest holds a crowd's people, not suspects of a crime (see ``_OF_THE_CROWD``)."""
+    said = arrest.evidence or ""
+    return bool(_OF_THE_CROWD.search(said)) and not _SUSPECTS_HELD.search(said)
 
 
 def crowd_held(incident: EventMention, arrest: Event) -> EventMention:
@@ -63,7 +72,7 @@ def crowd_held(incident: EventMention, arrest: Event) -> EventMention:
     other side, and a peaceful protest met with arrests is ACLED's protest with intervention."""
     event, force = incident.event, arrest.actor1 or ""
     if event.event_type not in CROWD_TYPES or event.actor2 is not None or not force.startswith(_FORCES) \
-            or not _OF_THE_CROWD.search(arrest.evidence or ""):
+            or not _holds_crowd(arrest):
         return incident
     if event.sub_event_type == "Peaceful protest":
         cameo, plover = codes().get(_INTERVENTION, (None, None))

@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from graph.extract.actors import ActorTable
-from graph.extract.actors.lexicon import actor_key
+from graph.extract.actors.lexicon import actor_key, descriptors
 from graph.extract.actors.policing import custodians, tells_crowd_control
 from graph.extract.actors.resolve import NATIONALS
 from graph.extract.actors.table import ActorInfo, generic_actor, inter_code, state_actor
@@ -67,6 +67,13 @@ _FIGHTS = r"(?:attack(?:s|ed)?|clash(?:es|ed)?(?: with)?|fought|fight(?:ing)?|ba
 _LOCALS_FIGHT = re.compile(rf"\b{_FIGHTS}\s+(?:(?:the|armed|local|some|dozens of|a group of)\s+)*{_LOCALS}\b"
                            rf"|\b{_LOCALS}\s+(?:[\w-]+\s+){{0,4}}?{_FIGHTS}\b", re.IGNORECASE)
 _LOCAL_PEOPLE = re.compile(rf"\b{_LOCALS}\b", re.IGNORECASE)  # left to the communal-militia reading
+# Armed people, whose clash with no side named is an unidentified armed group's: the descriptors of unnamed armed
+# groups (descriptors.tsv: gunmen, militants, rebels, militiamen...) and the plain words for them. A brawl at a
+# match, a family feud or a crowd's clash names none, and is no armed group's battle.
+_ARMED_CLASSES = frozenset(["unidentified", "rebels", "militia", "jihadist"])
+_ARMED_WORDS = sorted((re.escape(" ".join(words)) for words, (cls, _) in descriptors().items()
+                       if cls in _ARMED_CLASSES), key=len, reverse=True)
+_ARMED_PEOPLE = re.compile(rf"\b(?:armed groups?|fighters|militias?|{'|'.join(_ARMED_WORDS)})\b", re.IGNORECASE)
 _LEADERS = frozenset(["organization", "person"])  # a union, party or person who leads a protest: beside its crowd
 _PROTESTERS = "Protesters"
 
@@ -174,9 +181,8 @@ def _implied(event: Event, kinds: dict[str, str], code: str | None, unclaimed_fi
         return _harmed(event, kinds, code)
     if event.event_type == "Explosions/Remote violence":
         return _exploded(event, kinds, code, unclaimed_fire)
-    if event.event_type == "Battles" and sub == "Armed clash" and not (event.actor1 or event.actor2) \
-            and not _LOCAL_PEOPLE.search(event.evidence or ""):
-        return {"actor1": _unknown(code)}  # "clashes between armed groups": unnamed, on one side (never on both)
+    if event.event_type == "Battles" and sub == "Armed clash" and not (event.actor1 or event.actor2):
+        return _unnamed_fighters(event.evidence or "", code)
     if event.event_type == "Battles" and sub == "Armed clash" and bool(event.actor1) != bool(event.actor2):
         present = event.actor1 or event.actor2 or ""
         opponent = _opponent(present, kinds) or _other_side(present, code, event.evidence or "")
@@ -197,6 +203,15 @@ def _implied(event: Event, kinds: dict[str, str], code: str | None, unclaimed_fi
             out["actor1"] = _police(code)
         return out
     return {}
+
+
+def _unnamed_fighters(evidence: str, code: str | None) -> dict[str, ActorInfo]:
+    """The side of a clash that names none: an unidentified armed group of the event's country when the sentence
+    tells armed people (``_ARMED_PEOPLE``), on one side only; local people are left to the communal-militia reading,
+    and a group with no country would merge the clashes of every article."""
+    if code is None or _LOCAL_PEOPLE.search(evidence) or not _ARMED_PEOPLE.search(evidence):
+        return {}
+    return {"actor1": _unknown(code)}
 
 
 def _exploded(event: Event, kinds: dict[str, str], code: str | None, unclaimed_fire: bool) -> dict[str, ActorInfo]:
