@@ -42,12 +42,13 @@ def events_of(extractor, text: str):
         ("A roadside bomb killed two soldiers near Mopti, Mali. The device is believed to have been planted by JNIM.",
          "Military Forces of Mali", "Jama'at Nusrat al-Islam wal-Muslimin"),
         # the sentence that tells the toll also names the doer, with or without the word "claim"
-        ("Armed men opened fire on a minibus near Bossangoa, Central African Republic. Six of its passengers died, "
-         "and local officials said the attack had been carried out by 3R fighters.",
-         "Return, Reclamation, Rehabilitation",
-         "Civilians (Central African Republic)"),
+        ("Gunmen opened fire in a crowded market in Gao, Mali. Three traders were killed, and police blamed JNIM for "
+         "the attack.", "Jama'at Nusrat al-Islam wal-Muslimin", "Civilians (Mali)"),
         ("Gunmen stormed a village near Djibo, Burkina Faso. Seven villagers were killed in the raid, for which JNIM "
          "claimed responsibility.", "Jama'at Nusrat al-Islam wal-Muslimin", "Civilians (Burkina Faso)"),
+        # the allies of a group are not the group: the doer stays unnamed
+        ("Gunmen opened fire in a crowded market in Gao, Mali. Three traders were killed in the attack, carried out "
+         "by allies of JNIM according to the mayor.", "Unidentified Armed Group (Mali)", "Civilians (Mali)"),
         # another incident's doer is not this one's
         ("Gunmen killed five villagers near Ouahigouya, Burkina Faso. Five more were killed in a second attack "
          "carried out by JNIM.", "Unidentified Armed Group (Burkina Faso)", "Civilians (Burkina Faso)"),

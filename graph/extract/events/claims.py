@@ -33,6 +33,11 @@ _MODIFIERS = frozenset(["compound", "amod", "nmod", "poss"])
 _ARMED_EVENTS = frozenset(["Battles", "Explosions/Remote violence"])
 _STATE_KINDS = frozenset(["state_forces"])
 _UNKNOWN = "Unidentified Armed Group"
+# people tied to a group without being it: "carried out by allies of X" names the allies, not X ("members of X"
+# and "fighters of X" are X's own, so they are not here)
+_ASSOCIATES = frozenset(["ally", "allies", "supporter", "rival", "sympathiser", "sympathizer", "enemy", "opponent",
+                         "defector"])
+_NAME_DEPS = frozenset(["compound", "amod", "nmod", "appos", "conj", "cc"])
 
 
 def claimant(sent: Span, table: ActorTable) -> str | None:
@@ -47,7 +52,7 @@ def claimant(sent: Span, table: ActorTable) -> str | None:
     for mention in table.in_span(sent):
         info = table.actors[mention.key]
         head = sent.doc[mention.start : mention.end].root
-        if info.kind in _DOER_KINDS and mention.link is None and not _denied(head):
+        if info.kind in _DOER_KINDS and mention.link is None and not _denied(head) and not _associated(head):
             named.append((head.dep_ in _MODIFIERS, info.name))
     # "Islamic State affiliate 'State of Sinai' claimed": the name that modifies another is not the claimant
     return min(named)[1] if named else None
@@ -57,6 +62,18 @@ def _done_by(token) -> bool:
     """A passive participle of doing whose "by" names the doer: "the attack was claimed by X", "the bomb is believed
     to have been planted by X", "the killing was carried out by X"."""
     return token.tag_ == "VBN" and token.lemma_.lower() in _DONE_BY and any(c.dep_ == "agent" for c in token.children)
+
+
+def _associated(head) -> bool:
+    """Whether the name stands after "allies/supporters/rivals of", so that the doer is another group than it."""
+    node = head
+    for _ in range(4):  # "rivals of the JNIM fighters in the north": up from the name to its noun phrase's head
+        if node.dep_ not in _NAME_DEPS or node.head.i == node.i:
+            break
+        node = node.head
+    prep = node.head
+    return node.dep_ == "pobj" and prep.lower_ == "of" and (
+        prep.head.lower_ in _ASSOCIATES or prep.head.lemma_.lower() in _ASSOCIATES)
 
 
 def _denied(head) -> bool:
