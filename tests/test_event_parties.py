@@ -102,11 +102,19 @@ def extract(extractor, text: str):
          "Shelling/artillery/missile attack", "Unidentified Armed Group (Libya)", None),
         ("Shells fell on a school in Kharkiv, Ukraine, killing two children.", "Shelling/artillery/missile attack",
          "Unidentified Armed Group (Ukraine)", "Civilians (Ukraine)"),
-        # an air strike whose text names no air force: the state's of the place; a group it hit is its target
-        ("Two herders died in an air raid near Geneina, Sudan.", "Air/drone strike", "Military Forces of Sudan",
+        # an air strike of an article that names no armed party and no firer: the state's of the place
+        ("Two people were killed by an air strike on a bakery near Mandalay, Myanmar.", "Air/drone strike",
+         "Military Forces of Myanmar", "Civilians (Myanmar)"),
+        ("Two people were killed by an air strike on a bakery near Mandalay, Myanmar. The army denied it.",
+         "Air/drone strike", "Military Forces of Myanmar", "Civilians (Myanmar)"),
+        # ... never when the article names a foreign force, or the sentence who flew it (in the actor table or not)
+        ("Two people were killed by an air strike on a bakery near Mandalay, Myanmar. Russian troops are based nearby.",
+         "Air/drone strike", None, "Civilians (Myanmar)"),
+        ("Two herders died in an air raid near Geneina, Sudan, carried out by RSF drones.", "Air/drone strike", None,
          "Civilians (Sudan)"),
-        ("An ISWAP commander was killed in an air strike near Monguno, Nigeria.", "Air/drone strike",
-         "Military Forces of Nigeria", "Islamic State West Africa Province"),
+        # an armed group an air strike hit stays its target (its air force unnamed: the article names an armed party)
+        ("Jets bombed an al-Shabaab camp near Kismayo, Somalia, killing several fighters.", "Air/drone strike", None,
+         "Al-Shabaab"),
         # the one party a bomb's sentence names, when it is no armed group, is its target; the bomber is unknown
         ("Two UN peacekeepers were hurt when a roadside bomb hit their patrol near Bouar, Central African Republic.",
          "Remote explosive/landmine/IED", "Unidentified Armed Group (Central African Republic)", "United Nations"),

@@ -51,6 +51,9 @@ _HIDDEN_DOERS = frozenset(["Remote explosive/landmine/IED", "Grenade", "Suicide 
 _UNCLAIMED_FIRE = frozenset(["Shelling/artillery/missile attack"])
 # air strikes come from an air force: the unnamed one is the state's, whose country is the event's
 _AIR_STRIKE = "Air/drone strike"
+# who an air strike's sentence says flew it, named or not in the actor table: "by RSF drones", "Russian warplanes"
+_AIR_AGENT = re.compile(r"\bby\s+(?:the\s+)?[A-Z]|\b(?!(?:A|An|The)\b)[A-Z][\w'-]*\s+(?:drones?|warplanes?|jets?|"
+                        r"aircraft|helicopters?|planes?)\b")
 _NON_STATE_ARMED = frozenset(["armed_group", "militia"])
 _ARMED = _NON_STATE_ARMED | {"state_forces"}
 _CIVILIAN_TARGETS = frozenset(["organization", "person", "civilians"])
@@ -100,7 +103,7 @@ def implied_parties(events: Sequence[Event], table: ActorTable, places: Sequence
             if info.name not in kinds:
                 added.setdefault(info.name, info)
                 kinds[info.name] = info.kind
-        changed = _implied(event, kinds, code, unclaimed_fire)
+        changed = _air_force(event, kinds, homes, code) or _implied(event, kinds, code, unclaimed_fire)
         if _killed_by_mob(event) and event.id not in mutual and "actor2" not in changed:
             changed = {**changed, "actor2": generic_actor("Civilians", "civilians", code)}
         if event.event_type == "Riots" and event.actor1 in rioting:
@@ -218,8 +221,6 @@ def _exploded(event: Event, kinds: dict[str, str], code: str | None, unclaimed_f
     """Remote violence: the unidentified group behind a bomb, and behind shells or missiles when the article
     names no one who could have fired them; civilian dead of a named group's bomb."""
     sub = event.sub_event_type
-    if event.actor1 is None and sub == _AIR_STRIKE and kinds.get(event.actor2 or "") != "state_forces":
-        return {"actor1": _air_force(code)}  # "two were killed in an air raid": the state's air force, unnamed
     if event.actor1 is None and sub in _UNCLAIMED_FIRE and unclaimed_fire:
         return {"actor1": _unknown(code)}  # "a missile hit the hospital": no one in the article fired it
     if sub in _HIDDEN_DOERS:
@@ -239,10 +240,26 @@ def _exploded(event: Event, kinds: dict[str, str], code: str | None, unclaimed_f
     return {}
 
 
-def _air_force(code: str | None) -> ActorInfo:
-    """The military forces of the country (without a known country, ACLED's category alone): who flies the air
-    strikes whose doer a text leaves unnamed."""
-    return (state_actor(code) if code else None) or generic_actor("Military Forces", "state_forces", None)
+def _air_force(event: Event, kinds: dict[str, str], homes: dict[str, str | None], code: str | None
+               ) -> dict[str, ActorInfo]:
+    """The military forces of the country as the doer of an air strike whose sentence names no firer, in an article
+    that names no armed party but that state's own forces; {} otherwise, and without a known country (a countryless
+    "Military Forces" would merge across articles)."""
+    if event.actor1 is not None or event.sub_event_type != _AIR_STRIKE or not code \
+            or kinds.get(event.actor2 or "") == "state_forces" or _AIR_AGENT.search(event.evidence or ""):
+        return {}
+    if any(_may_fly(name, kind, homes, code) for name, kind in kinds.items()):
+        return {}
+    state = state_actor(code)
+    return {"actor1": state} if state is not None else {}
+
+
+def _may_fly(name: str, kind: str, homes: dict[str, str | None], code: str) -> bool:
+    """Whether an actor of the article could have flown an air strike in the country other than its own state's
+    forces: a named rebel group ("RSF drones") or a foreign force ("Russian jets")."""
+    if kind == "state_forces":
+        return homes.get(name) != code
+    return kind in _NON_STATE_ARMED and not name.startswith(_UNKNOWN)
 
 
 def _no_armed_party(kinds: dict[str, str]) -> bool:

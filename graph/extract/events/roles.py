@@ -276,7 +276,7 @@ def _state_first(roles: Roles, table: ActorTable, sub_event_type: str | None = N
     first, second = codes.get(roles.actor1 or "", 9), codes.get(roles.actor2 or "", 9)
     if roles.actor1 is None:  # "a bomb wounded a soldier": an armed party, not the victims, comes first; a rebel
         # group an air strike hit ("an air strike killed an IS commander") stays its target, the air force unnamed
-        return swapped(roles) if second == 1 or second <= 4 and sub_event_type != _AIR_STRIKE else roles
+        return swapped(roles) if second == 1 or (second <= 4 and sub_event_type != _AIR_STRIKE) else roles
     return roles if roles.actor2 is None or second >= first else swapped(roles)
 
 
