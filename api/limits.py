@@ -6,8 +6,7 @@ the server thread is free for other clients. On the embedded store the read runs
 process (``api/reads.py``) that is killed at the deadline, or at once when the client has gone
 (``client_gone``), so no abandoned read goes on computing, however it is evaluated; a point read (a few
 named entities' facts, ``graph.queries.is_point_read``) runs in the request's thread, stopped between rows at
-the deadline only (it does not look whether the client left, and takes no ``read_capacity`` slot), so that a
-lookup does not queue for a worker behind the heavy reads. On a remote
+the deadline, so that a lookup does not queue for a worker behind the heavy reads. On a remote
 store the read runs in a pool thread: the request stops waiting at the deadline or when the
 client leaves, and the read stops between rows. Either way at most ``Settings.read_capacity`` reads
 run or wait at once (four server threads stay free for cheap answers): one more answers 503 with ``Retry-After`` at
