@@ -9,7 +9,7 @@ named entities' facts, ``graph.queries.is_point_read``) runs in the request's th
 the deadline, so that a lookup does not queue for a worker behind the heavy reads. On a remote
 store the read runs in a pool thread: the request stops waiting at the deadline or when the
 client leaves, and the read stops between rows. Either way at most ``Settings.read_capacity`` reads
-run or wait at once (four server threads stay free for cheap answers): one more answers 503 with ``Retry-After`` at
+run or wait at once (never all the server threads): one more answers 503 with ``Retry-After`` at
 once instead of queueing into a 504 (``ReadsBusy``). Heavy pages (the network) also take one of a few
 slots, so a burst of them answers 503 with ``Retry-After`` instead of queueing every other
 request behind it.

@@ -13,7 +13,7 @@ past the half of 384 MB it had before, which answered 503 once it was used long 
 that needs more answers 503 instead of growing the service. There are as many
 as ``/sparql`` has workers (half the server threads, 2 to 4), so that one slow read does not
 queue every other request behind it. At most ``Settings.read_capacity`` reads run or wait for a
-worker at once (four per worker; four server threads stay free for cheap answers): one more is answered 503 with
+worker at once (four per worker, never all the server threads): one more is answered 503 with
 ``Retry-After`` at once instead of queueing into a 504. A read the store fails on (a 500 from the
 worker) is logged and answered 500, not with the 503 that asks to narrow the request.
 

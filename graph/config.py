@@ -73,9 +73,8 @@ class Settings:
     @property
     def read_capacity(self) -> int:
         """REST and page reads running or waiting for a read worker (a remote store's read thread) at once: four
-        per worker, and never all the server threads (four stay free for ``/-/health``, kept answers and point
-        reads however many slow reads arrive); more answer 503 at once instead of queueing into a 504."""
-        return max(1, min(self.threads - 4, READS_PER_WORKER * self.worker_processes))
+        per worker, at most the server threads; more answer 503 at once instead of queueing into a 504."""
+        return max(1, min(self.threads, READS_PER_WORKER * self.worker_processes))
 
     @classmethod
     def documented(cls) -> list[tuple[str, str, Any, str]]:

@@ -29,8 +29,3 @@ def test_bad_integer_setting_names_the_variable():
 def test_sparql_holds_its_workers_and_two_more_threads_never_all(threads, workers, capacity):
     settings = load_settings({"threads": threads}, environ={})
     assert (settings.worker_processes, settings.query_capacity) == (workers, capacity)
-
-
-@pytest.mark.parametrize("threads,capacity", [(4, 1), (8, 4), (16, 12), (32, 16), (64, 16)])
-def test_reads_hold_four_per_worker_and_leave_four_threads_for_cheap_answers(threads, capacity):
-    assert load_settings({"threads": threads}, environ={}).read_capacity == capacity

@@ -12,7 +12,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
@@ -100,63 +100,39 @@ def test_with_many_threads_runaways_still_hold_only_the_workers_and_two_more(man
     assert sum("Retry-After" in a.headers for a in answers) >= 4  # 4 workers run, 2 wait; the rest refused at once
 
 
-@contextlib.contextmanager
-def reads_held(small_data_dir: Path, tmp_path: Path, threads: int) -> Iterator[str]:
-    """Serve a copy of ``small_data_dir`` with ``threads`` threads and every read worker stopped, so that every
-    REST read waits for its deadline, as under a burst of slow reads; yield its URL."""
+def test_with_many_threads_rest_reads_past_the_read_capacity_get_503_with_retry_after_at_once(small_data_dir,
+                                                                                             tmp_path):
+    from graph.config import load_settings
+
     data_dir = tmp_path / "data"
     shutil.copytree(small_data_dir, data_dir)
-    server = _serve(data_dir, CONFLICTKG_THREADS=str(threads), CONFLICTKG_READ_TIMEOUT_MS=str(TIMEOUT_MS))
+    server = _serve(data_dir, CONFLICTKG_THREADS="32", CONFLICTKG_READ_TIMEOUT_MS=str(TIMEOUT_MS))
     url = next(server)
     workers: list[int] = []
     try:
         assert requests.get(f"{url}/api/events?limit=1", timeout=30).status_code == 200  # the read workers are up
         workers = children(serving(data_dir))  # no /sparql query yet: every child is a read worker
         assert workers
-        for pid in workers:
+        for pid in workers:  # every read now waits for its deadline, as a burst of slow reads would
             os.kill(pid, signal.SIGSTOP)
-        yield url
+
+        def ask(n: int) -> tuple[requests.Response, float]:
+            started = time.monotonic()
+            answer = requests.get(f"{url}/api/events?limit={100 + n}", timeout=60)
+            return answer, time.monotonic() - started
+
+        answers, health = burst(url, 24, ask)
+        assert health.status_code == 200
+        refused = [(a, seconds) for a, seconds in answers if a.status_code == 503]
+        assert len(refused) == 24 - load_settings({"threads": 32}).read_capacity  # 16 run or wait; the rest, no
+        assert all("Retry-After" in a.headers and seconds < TIMEOUT_MS / 1000 for a, seconds in refused)
+        assert "busy" in assert_problem(refused[0][0], 503)["detail"]
+        assert {a.status_code for a, _ in answers} <= {200, 503, 504}
     finally:
         for pid in workers:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGCONT)
         server.close()
-
-
-def slow_read(url: str, n: int) -> tuple[requests.Response, float]:
-    """GET a REST read no other request asked (so not a kept answer); return it and its seconds."""
-    started = time.monotonic()
-    answer = requests.get(f"{url}/api/events?limit={100 + n}", timeout=60)
-    return answer, time.monotonic() - started
-
-
-def test_with_many_threads_rest_reads_past_the_read_capacity_get_503_with_retry_after_at_once(small_data_dir,
-                                                                                             tmp_path):
-    from graph.config import load_settings
-
-    with reads_held(small_data_dir, tmp_path, 32) as url:
-        answers, health = burst(url, 24, lambda n: slow_read(url, n))
-    assert health.status_code == 200
-    refused = [(a, seconds) for a, seconds in answers if a.status_code == 503]
-    assert len(refused) == 24 - load_settings({"threads": 32}).read_capacity  # 16 run or wait; the rest, no
-    assert all("Retry-After" in a.headers and seconds < TIMEOUT_MS / 1000 for a, seconds in refused)
-    assert "busy" in assert_problem(refused[0][0], 503)["detail"]
-    assert {a.status_code for a, _ in answers} <= {200, 503, 504}
-
-
-def test_with_every_read_slot_held_by_slow_reads_health_still_answers_at_once(small_data_dir, tmp_path):
-    with reads_held(small_data_dir, tmp_path, 16) as url:  # the default threads: 12 reads run or wait
-        senders = [threading.Thread(target=slow_read, args=(url, n)) for n in range(16)]
-        for sender in senders:
-            sender.start()
-        time.sleep(0.5)  # every read slot is taken, every slow read holds its server thread
-        started = time.monotonic()
-        health = requests.get(f"{url}/-/health", timeout=30)
-        seconds = time.monotonic() - started
-        for sender in senders:
-            sender.join()
-    assert health.status_code == 200
-    assert seconds < 1, seconds  # with a read capacity of 16 it waited for a slow read's 3 s deadline
 
 
 def test_an_update_that_runs_away_on_the_real_data_gets_503_in_its_limit_and_changes_nothing(small_server):
