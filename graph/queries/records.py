@@ -149,9 +149,7 @@ EVENT_ACTORS = POINT_PREFIXES + """SELECT DISTINCT ?role ?actor WHERE {
 """
 
 # Each report's evidence node is in its own document graph, with one value per field: no OPTIONAL multiplies.
-# Not a point read: the sort takes every report of the event (a much-reported one's grow with the store) before
-# the first row, so it runs in a read worker, killed at the deadline.
-EVENT_EVIDENCE = PREFIXES + """SELECT DISTINCT ?evidence ?text ?start ?end ?date ?precision ?fatalities
+EVENT_EVIDENCE = POINT_PREFIXES + """SELECT DISTINCT ?evidence ?text ?start ?end ?date ?precision ?fatalities
   ?confidence ?document ?title ?publisher ?published WHERE {
   GRAPH ?report {
     ?event ckg:evidence ?evidence .
@@ -180,8 +178,7 @@ READINGS = POINT_PREFIXES + """SELECT ?predicate ?value ?reports WHERE {
 
 # ---------------------------------------------------------------- documents (bound: ?document)
 
-# Not a point read (a sort over every entity the document names): it runs in a read worker, killed at the deadline.
-DOCUMENT_ENTITIES = PREFIXES + """SELECT DISTINCT ?entity ?class WHERE {
+DOCUMENT_ENTITIES = POINT_PREFIXES + """SELECT DISTINCT ?entity ?class WHERE {
   GRAPH ?report { ?entity prov:wasDerivedFrom ?document }
   VALUES (?class ?type) { ("actors" sem:Actor) ("places" sem:Place) ("events" sem:Event) }
   FILTER EXISTS { ?entity a ?type }

@@ -17,7 +17,7 @@ from werkzeug.exceptions import InternalServerError, ServiceUnavailable
 from api import create_app, sparql_worker
 from api.limits import ClientGone, TooSlow, read_graph
 from graph import queries as q
-from graph.queries.base import IRIS, POINT_PREFIXES
+from graph.queries.base import POINT_PREFIXES
 from graph.store import Store
 from graph.vocab import CURRENT_GRAPH
 
@@ -208,26 +208,3 @@ def test_a_point_read_past_its_deadline_stops_between_rows(app):
             store.read(endless)
         assert time.monotonic() - started < 2.5
     assert app.extensions["conflictkg.reads"].runner.worker_pids() == set()  # stopped in the request's thread
-
-
-# Point reads whose sort is bounded by what the writer keeps of one entity or by one document, not by the store.
-BOUNDED_SORTS = {
-    "ACTOR_AFFILIATIONS": "one actor's stated links",
-    "DOCUMENT_EVIDENCE": "one document's evidence sentences",
-    "READINGS": "one entity's disagreeing values, one node each",
-    "RECENT_DOCUMENTS": "the newest documents the writer keeps per entity (graph.link.recent)",
-}
-POINT_QUERIES = [name for name in q.__all__ if isinstance(getattr(q, name), str) and q.is_point_read(getattr(q, name))]
-
-
-@pytest.mark.parametrize("name", POINT_QUERIES)
-def test_a_point_read_sorts_or_counts_only_what_a_values_list_or_a_kept_set_bounds(name):
-    sparql = getattr(q, name)
-    gathers = any(word in sparql.upper() for word in ("ORDER BY", "GROUP BY", "COUNT("))
-    assert not gathers or ("VALUES ?" in sparql and IRIS in sparql) or name in BOUNDED_SORTS, (
-        f"{name} gathers all its rows before the first one: not a point read")
-
-
-def test_the_lint_sees_the_point_reads_and_refuses_an_unbounded_sort():
-    assert {"FIELDS", "LABELS", "SUMMARY", *BOUNDED_SORTS} <= set(POINT_QUERIES)
-    assert not {"EVENT_EVIDENCE", "DOCUMENT_ENTITIES"} & set(POINT_QUERIES)  # sorts that grow with the store
