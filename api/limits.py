@@ -4,9 +4,7 @@ Each request gets a budget (setting ``read_timeout_ms``) and every ``store.read`
 runs under what is left of it; past it, the answer is a 504 problem saying what to narrow, and
 the server thread is free for other clients. On the embedded store the read runs in a worker
 process (``api/reads.py``) that is killed at the deadline, or at once when the client has gone
-(``client_gone``), so no abandoned read goes on computing, however it is evaluated; a point read (a few
-named entities' facts, ``graph.queries.is_point_read``) runs in the request's thread, stopped between rows at
-the deadline, so that a lookup does not queue for a worker behind the heavy reads. On a remote
+(``client_gone``), so no abandoned read goes on computing, however it is evaluated. On a remote
 store the read runs in a pool thread: the request stops waiting at the deadline or when the
 client leaves, and the read stops between rows. Either way at most ``Settings.read_capacity`` reads
 run or wait at once (never all the server threads): one more answers 503 with ``Retry-After`` at
@@ -31,7 +29,6 @@ from werkzeug.exceptions import GatewayTimeout, ServiceUnavailable
 
 from api.reads import ReadsBusy, WorkerReads
 from graph.config import Settings
-from graph.queries import is_point_read
 from graph.store import ReadTimeout, Store
 from graph.vocab import CURRENT_GRAPH
 
@@ -70,15 +67,13 @@ def install(app: Flask) -> None:
     """Give every graph-reading request of ``app`` a deadline and run its store reads under it.
 
     On an embedded store on disk the reads run in worker processes (``api/reads.py``), which are
-    killed at the deadline or when the client leaves, but point reads (``graph.queries.is_point_read``) in the
-    request's thread, stopped between rows at the deadline; on a remote store, in pool threads.
+    killed at the deadline or when the client leaves; on a remote store, in pool threads.
     """
     settings = app.config["CONFLICTKG"]
     budget = settings.read_timeout_ms / 1000
     store = app.extensions["conflictkg.store"]
     read = store.read
-    in_workers = isinstance(store, Store) and bool(store.path)
-    if in_workers:
+    if isinstance(store, Store) and store.path:
         reader: Reader = WorkerReads(store, settings, gone=client_gone)
         app.extensions["conflictkg.reads"] = reader
     else:
@@ -92,8 +87,6 @@ def install(app: Flask) -> None:
         if deadline - time.monotonic() <= 0:
             raise TooSlow(budget)
         try:
-            if in_workers and is_point_read(sparql):  # a few entities' facts: no wait behind the heavy reads
-                return read(sparql, bindings, deadline=deadline)
             return reader(sparql, bindings, deadline)
         except (FutureTimeout, ReadTimeout):
             raise _stopped() from None

@@ -25,9 +25,6 @@ under the read's text: the pages and records of one entity repeat many of each o
 actor's dates, its events' fields), and ``/api/actors/<id>`` and ``/id/actor/<id>`` all of them,
 so a read asked again is decoded here instead of evaluated again in a worker.
 
-Point reads (``graph.queries.is_point_read``: the facts of a few named entities) do not come here:
-``api.limits`` runs them in the request's thread, so a lookup does not wait for a worker behind the heavy reads.
-
 ``graph`` builds the service's own CONSTRUCTs the same way (an entity's triples for ``/id/...`` in an RDF
 format), so they too stop at the request's deadline instead of running on in the server process.
 """

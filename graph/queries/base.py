@@ -9,14 +9,9 @@ import pyoxigraph as ox
 
 from graph.vocab import sparql_prefixes
 
-__all__ = ["NewestFirst", "PREFIXES", "is_point_read", "page", "with_iris"]
+__all__ = ["NewestFirst", "PREFIXES", "page", "with_iris"]
 
 PREFIXES = sparql_prefixes("rdf", "schema", "sem", "ckg", "prov", "geo")
-# A point read is bounded by the facts of the few entities it names (one bound entity, or a VALUES list of a
-# page's): no aggregate, sort or scan over what grows with the store. The service runs it in the request's own
-# thread (``api.limits``; the engine lets go of the GIL while it reads) instead of queueing it for a read worker
-# behind the heavy reads of lists and pages, and stops it between rows at the deadline. Marked by a comment.
-POINT_PREFIXES = "# point read\n" + PREFIXES
 
 # The builder states sem:hasActor beside every role (actor1, actor2, associates), so it alone finds them all.
 ROLE_PATH = "sem:hasActor"
@@ -48,11 +43,6 @@ def page(query: str, limit: int, offset: int) -> str:
 def with_iris(query: str, iris: Iterable[str]) -> str:
     """Return ``query`` with its ``#IRIS#`` mark replaced by the IRIs, each parsed by Oxigraph (ValueError if bad)."""
     return query.replace(IRIS, " ".join(str(ox.NamedNode(str(iri))) for iri in iris))
-
-
-def is_point_read(sparql: str) -> bool:
-    """Whether ``sparql`` is a point read (it starts with ``POINT_PREFIXES``'s mark)."""
-    return sparql.startswith("# point read\n")
 
 
 def with_fragments(fragments: dict[str, str], present: Iterable[str]) -> str:
@@ -135,7 +125,7 @@ WHERE {{
   FILTER NOT EXISTS {{ ?{item} {stamp} ?date }}
 }} ORDER BY ?{item} #PAGE#
 """,
-        rows=POINT_PREFIXES + f"""SELECT * WHERE {{
+        rows=PREFIXES + f"""SELECT * WHERE {{
   VALUES ?{item} {{ {IRIS} }}
   BIND(?{item} AS ?item)
   {fields}

@@ -8,7 +8,6 @@ from graph.queries.base import (
     EVENT_FIELDS,
     EVENT_FILTERS,
     IRIS,
-    POINT_PREFIXES,
     PREFIXES,
     NewestFirst,
     newest_first,
@@ -240,7 +239,7 @@ def map_event_list(filters: Iterable[str]) -> NewestFirst:
 
 
 # The admin1 of each place in #IRIS# that has one (the map's places: read once per place, not per event).
-PLACE_ADMIN1 = POINT_PREFIXES + """SELECT ?place ?admin1 WHERE {
+PLACE_ADMIN1 = PREFIXES + """SELECT ?place ?admin1 WHERE {
   VALUES ?place { """ + IRIS + """ } ?place ckg:admin1 ?admin1
 }
 """

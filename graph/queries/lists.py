@@ -8,7 +8,6 @@ from graph.queries.base import (
     EVENT_FIELDS,
     EVENT_FILTERS,
     IRIS,
-    POINT_PREFIXES,
     PREFIXES,
     ROLE_PATH,
     TEXT_MATCH,
@@ -53,7 +52,7 @@ _PLACE_FILTERS = {
 
 
 # What a place list shows of each place of the page (#IRIS#): one row each (one value per fact in the current graph).
-PLACE_LIST_FIELDS = POINT_PREFIXES + """SELECT * WHERE {
+PLACE_LIST_FIELDS = PREFIXES + """SELECT * WHERE {
   VALUES ?place { """ + IRIS + """ }
   OPTIONAL { ?place ckg:kind ?kind }
   OPTIONAL { ?place ckg:countryCode ?country }

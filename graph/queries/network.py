@@ -9,7 +9,6 @@ import pyoxigraph as ox
 from graph.queries.base import (
     EVENT_FILTERS,
     IRIS,
-    POINT_PREFIXES,
     PREFIXES,
     ROLES_OF_EVENTS,
     NewestFirst,
@@ -112,7 +111,7 @@ def network_view_events(filters: Iterable[str], actors: Iterable[str]) -> Newest
 
 # ... and what the network needs of them (#IRIS#: events, actors or places of the view; the roles also for an entity
 # page's "with whom").
-NETWORK_EVENT_ROLES = POINT_PREFIXES + """SELECT DISTINCT ?event ?role ?actor WHERE {
+NETWORK_EVENT_ROLES = PREFIXES + """SELECT DISTINCT ?event ?role ?actor WHERE {
   VALUES ?event { """ + IRIS + """ }
   """ + ROLES_OF_EVENTS + """
 }

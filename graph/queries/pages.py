@@ -1,14 +1,14 @@
 """Entity pages (``viz.pages``): an actor's or place's facts and its timeline."""
 from __future__ import annotations
 
-from graph.queries.base import IRIS, POINT_PREFIXES, PREFIXES
+from graph.queries.base import IRIS, PREFIXES
 
 __all__ = ["ENTITY", "TIMELINE_DOCUMENTS", "TIMELINE_LIMIT", "TIMELINE_ROWS", "timeline"]
 
 # ---------------------------------------------------------------- entity pages (viz.pages)
 
 # Bound: ?entity. Name, kind, aliases, class and coordinates of one actor or place.
-ENTITY = POINT_PREFIXES + """SELECT ?class ?name ?kind ?alias ?country ?wkt WHERE {
+ENTITY = PREFIXES + """SELECT ?class ?name ?kind ?alias ?country ?wkt WHERE {
   VALUES ?class { sem:Actor sem:Place }
   ?entity a ?class .
   OPTIONAL { ?entity schema:name ?name }
@@ -54,7 +54,7 @@ def timeline(rows: int, newest: bool = False) -> str:
 
 
 # #IRIS#: the documents of a timeline's sentences.
-TIMELINE_DOCUMENTS = POINT_PREFIXES + """SELECT ?document ?title ?publisher ?published WHERE {
+TIMELINE_DOCUMENTS = PREFIXES + """SELECT ?document ?title ?publisher ?published WHERE {
   VALUES ?document { """ + IRIS + """ }
   OPTIONAL { ?document schema:headline ?title }
   OPTIONAL { ?document schema:publisher ?publisher }

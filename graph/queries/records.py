@@ -2,7 +2,7 @@
 reports say of it (evidence, readings), ``/id`` descriptions and the document page."""
 from __future__ import annotations
 
-from graph.queries.base import IRIS, POINT_PREFIXES, PREFIXES, ROLES_OF_EVENTS, evidence_fields
+from graph.queries.base import IRIS, PREFIXES, ROLES_OF_EVENTS, evidence_fields
 from graph.vocab import PREFIXES as PREFIX_IRIS
 
 __all__ = ["ACTOR_AFFILIATIONS", "ACTOR_CO_ACTORS", "ACTOR_DOCUMENTS", "ACTOR_PLACES", "ACTOR_ROLES", "DESCRIBE",
@@ -31,7 +31,7 @@ _FIELD_PATHS = {
 # out in the engine: an actor keeps its 100 newest documents (ckg:recentDocument), ten times its fields, and
 # returning them made this query for a list page of 50 actors (/api/actors) 5,509 rows and 43 ms in the engine;
 # 506 rows, 7.8 ms without (22f5f67, a store of `python bench/corpus.py 100000 --store DIR`).
-FIELDS = POINT_PREFIXES + """SELECT ?entity ?p ?value WHERE {
+FIELDS = PREFIXES + """SELECT ?entity ?p ?value WHERE {
   VALUES ?entity { """ + IRIS + """ }
   { ?entity ?p ?value FILTER(?p NOT IN (ckg:recentDocument, ckg:reading, ckg:eventSummary, ckg:eventTally)) }
   UNION { ?entity ckg:admin1/schema:name ?value BIND("admin1_name" AS ?p) }
@@ -59,7 +59,7 @@ FIELD_NAMES = _field_names()
 
 # The name (or headline) and kind of each entity in #IRIS#.
 # (MIN would be unbound for a group with an unbound value, so rows are pivoted by the caller.)
-LABELS = POINT_PREFIXES + """SELECT DISTINCT ?entity ?name ?kind WHERE {
+LABELS = PREFIXES + """SELECT DISTINCT ?entity ?name ?kind WHERE {
   VALUES ?entity { """ + IRIS + """ }
   { ?entity schema:name|schema:headline ?name } UNION { ?entity ckg:kind ?kind }
 }
@@ -69,7 +69,7 @@ LABELS = POINT_PREFIXES + """SELECT DISTINCT ?entity ?name ?kind WHERE {
 
 # One pattern per relation and direction: with the relations a VALUES outside the UNION, the engine read every triple
 # that names the actor (10.5 ms for the busiest actor at 100,000 documents, its events' roles among them; 0.4 ms so).
-ACTOR_AFFILIATIONS = POINT_PREFIXES + """SELECT DISTINCT ?relation ?direction ?other WHERE {
+ACTOR_AFFILIATIONS = PREFIXES + """SELECT DISTINCT ?relation ?direction ?other WHERE {
   """ + "\n  UNION ".join(
     f'{{ ?actor {r} ?other BIND({r} AS ?relation) BIND("out" AS ?direction) }}\n'
     f'  UNION {{ ?other {r} ?actor BIND({r} AS ?relation) BIND("in" AS ?direction) }}'
@@ -130,7 +130,7 @@ PLACE_DOCUMENTS = ACTOR_DOCUMENTS.replace("?actor prov:wasDerivedFrom", "?place 
 
 # The newest documents an actor or place keeps (bound: ?entity; graph.link.recent): ACTOR_DOCUMENTS's first page,
 # written with its current facts (ACTOR_DOCUMENTS took 590 ms for the busiest actor at 100,000 documents, this 24 ms).
-RECENT_DOCUMENTS = POINT_PREFIXES + """SELECT ?document ?title ?published WHERE {
+RECENT_DOCUMENTS = PREFIXES + """SELECT ?document ?title ?published WHERE {
   ?entity ckg:recentDocument ?document .
   OPTIONAL { ?document schema:headline ?title }
   OPTIONAL { ?document schema:datePublished ?published }
@@ -138,19 +138,19 @@ RECENT_DOCUMENTS = POINT_PREFIXES + """SELECT ?document ?title ?published WHERE 
 """
 
 # What an actor's or place's record shows of its events, kept by the writer (bound: ?entity; graph.link.summaries).
-SUMMARY = POINT_PREFIXES + """SELECT ?summary WHERE { ?entity ckg:eventSummary ?summary }
+SUMMARY = PREFIXES + """SELECT ?summary WHERE { ?entity ckg:eventSummary ?summary }
 """
 
 # ---------------------------------------------------------------- events (bound: ?event)
 
-EVENT_ACTORS = POINT_PREFIXES + """SELECT DISTINCT ?role ?actor WHERE {
+EVENT_ACTORS = PREFIXES + """SELECT DISTINCT ?role ?actor WHERE {
   """ + ROLES_OF_EVENTS + """
 }
 """
 
 # Each report's evidence node is in its own document graph, with one value per field: no OPTIONAL multiplies.
-EVENT_EVIDENCE = POINT_PREFIXES + """SELECT DISTINCT ?evidence ?text ?start ?end ?date ?precision ?fatalities
-  ?confidence ?document ?title ?publisher ?published WHERE {
+EVENT_EVIDENCE = PREFIXES + """SELECT DISTINCT ?evidence ?text ?start ?end ?date ?precision ?fatalities ?confidence
+  ?document ?title ?publisher ?published WHERE {
   GRAPH ?report {
     ?event ckg:evidence ?evidence .
     ?evidence ckg:document ?document .
@@ -163,14 +163,14 @@ EVENT_EVIDENCE = POINT_PREFIXES + """SELECT DISTINCT ?evidence ?text ?start ?end
 """
 
 # Who reported each evidence node of #IRIS# (one page of EVENT_EVIDENCE).
-EVENT_REPORTERS = POINT_PREFIXES + """SELECT DISTINCT ?evidence ?reporter WHERE {
+EVENT_REPORTERS = PREFIXES + """SELECT DISTINCT ?evidence ?reporter WHERE {
   VALUES ?evidence { """ + IRIS + """ }
   GRAPH ?report { ?evidence ckg:reportedBy ?reporter }
 }
 """
 
 # Where reports disagree on a one-valued fact of the entity: each value and how many reports give it.
-READINGS = POINT_PREFIXES + """SELECT ?predicate ?value ?reports WHERE {
+READINGS = PREFIXES + """SELECT ?predicate ?value ?reports WHERE {
   ?entity ckg:reading ?reading .
   ?reading rdf:predicate ?predicate ; rdf:value ?value ; ckg:sourceCount ?reports .
 } ORDER BY ?predicate DESC(?reports) ?value
@@ -178,7 +178,7 @@ READINGS = POINT_PREFIXES + """SELECT ?predicate ?value ?reports WHERE {
 
 # ---------------------------------------------------------------- documents (bound: ?document)
 
-DOCUMENT_ENTITIES = POINT_PREFIXES + """SELECT DISTINCT ?entity ?class WHERE {
+DOCUMENT_ENTITIES = PREFIXES + """SELECT DISTINCT ?entity ?class WHERE {
   GRAPH ?report { ?entity prov:wasDerivedFrom ?document }
   VALUES (?class ?type) { ("actors" sem:Actor) ("places" sem:Place) ("events" sem:Event) }
   FILTER EXISTS { ?entity a ?type }
@@ -205,12 +205,12 @@ DESCRIBE = PREFIXES + """CONSTRUCT { ?entity ?p ?o . ?part ?pp ?po . ?entity ckg
 # ---------------------------------------------------------------- the document page (bound: ?document)
 
 # The article's text, kept in its own graph only (never copied to the current graph).
-DOCUMENT_TEXT = POINT_PREFIXES + """SELECT ?text WHERE { GRAPH ?report { ?document schema:text ?text } } LIMIT 1
+DOCUMENT_TEXT = PREFIXES + """SELECT ?text WHERE { GRAPH ?report { ?document schema:text ?text } } LIMIT 1
 """
 
 # Every evidence sentence read from the document: which event, where in the text, what it says.
 # The bound ?document comes first: the engine joins in the order written (the other way: every evidence link).
-DOCUMENT_EVIDENCE = POINT_PREFIXES + """SELECT DISTINCT ?event ?evidence ?text ?start ?end ?fatalities ?date WHERE {
+DOCUMENT_EVIDENCE = PREFIXES + """SELECT DISTINCT ?event ?evidence ?text ?start ?end ?fatalities ?date WHERE {
   GRAPH ?report {
     ?evidence ckg:document ?document .
     ?event ckg:evidence ?evidence .

@@ -11,13 +11,10 @@ import time
 import pyoxigraph as ox
 import pytest
 from flask import g
-from rdflib import URIRef
 from werkzeug.exceptions import InternalServerError, ServiceUnavailable
 
 from api import create_app, sparql_worker
 from api.limits import ClientGone, TooSlow, read_graph
-from graph import queries as q
-from graph.queries.base import POINT_PREFIXES
 from graph.store import Store
 from graph.vocab import CURRENT_GRAPH
 
@@ -170,41 +167,3 @@ def test_a_graph_read_the_store_fails_on_is_a_500_not_the_503_that_asks_to_narro
         with pytest.raises(InternalServerError) as refused:
             read_graph("CONSTRUCT WHERE { this does not parse", "text/turtle")
     assert "narrow" not in str(refused.value.description) and "logged" in str(refused.value.description)
-
-
-BASE = "https://conflictkg.org/id/"
-POINT_READS = {  # the point reads of a record and a page, as the routes ask them
-    "fields": (q.with_iris(q.FIELDS, [BASE + "actor/syrian-arab-army", BASE + "place/idlib"]), None),
-    "affiliations": (q.ACTOR_AFFILIATIONS, {"actor": URIRef(BASE + "actor/al-shabaab")}),
-    "summary": (q.SUMMARY, {"entity": URIRef(BASE + "actor/syrian-arab-army")}),
-    "labels": (q.with_iris(q.LABELS, [BASE + "actor/al-qaeda", BASE + "place/idlib"]), None),
-    "entity": (q.ENTITY, {"entity": URIRef(BASE + "place/idlib")}),
-}
-
-
-@pytest.mark.parametrize("read", POINT_READS.values(), ids=POINT_READS.keys())
-def test_a_point_read_is_answered_in_the_request_thread_with_the_rows_the_store_gives(app, read):
-    store, runner = app.extensions["conflictkg.store"], app.extensions["conflictkg.reads"].runner
-    sparql, bindings = read
-    expected = Store.read(store, sparql, bindings)
-    assert expected and q.is_point_read(sparql)
-    with app.test_request_context("/api/events"):
-        app.preprocess_request()
-        assert sorted(map(repr, store.read(sparql, bindings))) == sorted(map(repr, expected))  # no ORDER BY
-        assert runner.worker_pids() == set()  # no worker was started for it (they start on the first read)
-        store.read("SELECT * WHERE { ?s ?p ?o } LIMIT 1")  # a read that is not a point read goes to one
-        assert runner.worker_pids()
-
-
-def test_a_point_read_past_its_deadline_stops_between_rows(app):
-    store = app.extensions["conflictkg.store"]
-    endless = POINT_PREFIXES + SLOW.replace("(COUNT(*) AS ?n)", "*")  # streams rows, one at a time
-    assert q.is_point_read(endless)
-    with app.test_request_context("/api/events"):
-        app.preprocess_request()
-        g.read_deadline = time.monotonic() + 0.5
-        started = time.monotonic()
-        with pytest.raises(TooSlow):
-            store.read(endless)
-        assert time.monotonic() - started < 2.5
-    assert app.extensions["conflictkg.reads"].runner.worker_pids() == set()  # stopped in the request's thread
