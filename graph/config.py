@@ -49,7 +49,7 @@ class Settings:
         384, "Heap limit of each SPARQL query worker, of each worker of the REST and page reads and of an "
         "/api/export child process, in MiB; past it, 503.")
     cors_origins: str = _setting("", "Comma-separated origins allowed by CORS; empty = CORS off.")
-    threads: int = _setting(16, "Worker threads of the production server; past them requests wait their turn in "
+    threads: int = _setting(8, "Worker threads of the production server; past them requests wait their turn in "
                             "arrival order.")
     fetch_urls: int = _setting(0, "1 lets POST /api/documents fetch a 'url' from the server; 0 = off.")
     fetch_allow_networks: str = _setting(
