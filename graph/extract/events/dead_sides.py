@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from graph.extract.actors import ActorTable
 from graph.extract.events.numbers import dead_counted
 
-__all__ = ["dead_sides", "other_side"]
+__all__ = ["dated_dead", "dead_sides", "other_side"]
 
 _SIDES = {"state_forces": "state", "armed_group": "armed", "militia": "armed", "civilians": "civilians"}
 # Words for anyone, which a story uses for all the dead of an incident, whatever side they were on
@@ -41,3 +41,12 @@ def _side(noun: Token, table: ActorTable) -> str | None:
         if mention is not None and word.lemma_.lower() not in _ANYONE:
             return _SIDES.get(table.actors[mention.key].kind)
     return None
+
+
+def dated_dead(sent: Span) -> bool:
+    """Whether the verb of a death count carries a date of its own ("15 rebels were killed in strikes on Sunday",
+    "has killed 200 rebels this year"): another incident or a tally, not the other side's dead of the incident
+    told before (a report's date, "..., the army said on Tuesday", is not the count's)."""
+    verbs = {noun.head for noun in dead_counted(sent)}
+    return any(ent.label_ == "DATE" and any(a in verbs for a in ent.root.ancestors) for ent in sent.ents)
+

@@ -15,7 +15,7 @@ from graph.extract.events.combatants import by_combatants
 from graph.extract.events.context_parties import GROUP_EVENTS
 from graph.extract.events.crowd_types import crowd_sub_type, mutual
 from graph.extract.events.days import days_told
-from graph.extract.events.dead_sides import dead_sides, other_side
+from graph.extract.events.dead_sides import dated_dead, dead_sides, other_side
 from graph.extract.events.lexicon import codes, taxonomy
 from graph.extract.events.place import event_place, main_place
 from graph.extract.events.relative import counted_from_date, relative_reading
@@ -72,9 +72,9 @@ class SentenceReader:
 
     def counts_other_side(self, event: Event, sent: Span) -> bool:
         """Whether a later sentence counts the dead of another side than the event's toll (:mod:`.dead_sides`),
-        which the toll then counts too."""
+        which the toll then counts too; never a count with a date of its own."""
         told, later = self.dead.get(event.id, frozenset()), dead_sides(sent, self.table)
-        if not other_side(told, later):
+        if not other_side(told, later) or dated_dead(sent):  # a count with its own date: a tally, another incident
             return False
         self.dead[event.id] = told | later
         return True

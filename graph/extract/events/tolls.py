@@ -13,7 +13,7 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from graph.extract.events.count_words import DEATH_WORDS, number_value
-from graph.extract.events.numbers import added_dead, dead_counted, read_counts
+from graph.extract.events.numbers import added_dead, read_counts
 from graph.extract.parse.columns import token_lemmas, token_lowers
 from graph.extract.places import PlaceMention
 from graph.records import Event, Evidence, Location
@@ -119,17 +119,9 @@ def with_more_dead(event: Event, sent: Span, places: list[PlaceMention], evidenc
     event's ("two civilians were also killed in Kidal": another incident's dead)."""
     if any(sent.start <= p.start < sent.end and p.location.name != event.location for p in places):
         return None
-    counts = read_counts(sent) if other_side and not _dated_dead(sent) else None
+    counts = read_counts(sent) if other_side else None
     dead = counts.fatalities if counts and not counts.update else added_dead(sent)
     if dead is None:
         return None
     return replace(event, fatalities=(event.fatalities or 0) + dead,
                    more_evidence=(*event.more_evidence, Evidence(*evidence, fatalities=dead)))
-
-
-def _dated_dead(sent: Span) -> bool:
-    """Whether the verb of a death count carries a date of its own ("15 rebels were killed in strikes on Sunday",
-    "has killed 200 rebels this year"): another incident or a tally, not the other side's dead of the incident
-    told before (a report's date, "..., the army said on Tuesday", is not the count's)."""
-    verbs = {noun.head for noun in dead_counted(sent)}
-    return any(ent.label_ == "DATE" and any(a in verbs for a in ent.root.ancestors) for ent in sent.ents)
