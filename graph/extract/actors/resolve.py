@@ -14,14 +14,16 @@ from graph.extract.actors.table import ActorInfo, MentionBuilder, generic_actor,
 from graph.extract.parse.columns import tokens_text
 from graph.state_forces import state_forces_name
 
-__all__ = ["STATE_CLASSES", "NATIONALS", "REGIONAL", "named_country", "regional_force", "resolve_descriptor"]
+__all__ = ["STATE_CLASSES", "NATIONALS", "REGIONAL", "UNIDENTIFIED_GROUP", "named_country", "regional_force",
+           "resolve_descriptor"]
 
 STATE_CLASSES = frozenset(["state", "police"])
 REGIONAL = "regional"  # tag of a region's own forces ("Puntland forces"), no unit of its federal state's
+UNIDENTIFIED_GROUP = "Unidentified Armed Group"  # ACLED's name of unknown attackers; "... (Country)" after it
 NATIONALS = "nationals"  # tag of people whose own words give their country ("two Kenyan drivers", "20 Palestinians")
 _GENERIC_NAMES = {
     "civilians": "Civilians", "protesters": "Protesters", "rioters": "Rioters",
-    "unidentified": "Unidentified Armed Group", "clan": "Unidentified Clan Militia",
+    "unidentified": UNIDENTIFIED_GROUP, "clan": "Unidentified Clan Militia",
     "communal": "Unidentified Communal Militia", "vigilante": "Vigilante Militia",
 }
 _GENERIC_KINDS = {"civilians": "civilians", "protesters": "civilians",

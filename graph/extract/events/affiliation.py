@@ -10,10 +10,10 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from graph.extract.actors import ActorTable
+from graph.extract.actors.resolve import UNIDENTIFIED_GROUP
 
 __all__ = ["named_for_unknown"]
 
-_UNKNOWN = "Unidentified Armed Group"
 _GROUP_KINDS = frozenset(["armed_group", "militia"])
 # the words that may stand between the attackers' noun and the group they belong to
 _TIES = frozenset(["from", "of", "to", "with", "loyal", "affiliated", "linked", "allied", "aligned", "belonging",
@@ -28,7 +28,7 @@ def named_for_unknown(sent: Span, table: ActorTable) -> dict[str, str]:
     ties it to (:func:`_tied_to`)."""
     doc = sent.doc
     mentions = table.in_span(sent)
-    unknown = {i: m.key for m in mentions if table.actors[m.key].name.startswith(_UNKNOWN)
+    unknown = {i: m.key for m in mentions if table.actors[m.key].name.startswith(UNIDENTIFIED_GROUP)
                for i in range(m.start, m.end)}
     if not unknown:
         return {}

@@ -13,12 +13,12 @@ from collections.abc import Sequence
 from spacy.tokens import Doc
 
 from graph.extract.actors import ActorTable
+from graph.extract.actors.resolve import UNIDENTIFIED_GROUP
 from graph.extract.events.claims import CLAIMED_EVENTS, claimant, with_doer
 from graph.records import Event
 
 __all__ = ["attributed"]
 
-_UNKNOWN = "Unidentified Armed Group"
 
 
 def attributed(events: Sequence[Event], doc: Doc, table: ActorTable, kinds: dict[str, str]) -> list[Event]:
@@ -40,4 +40,5 @@ def _with_attributed_doer(event: Event, doc: Doc, table: ActorTable, kinds: dict
 
 def _doer_unnamed(event: Event) -> bool:
     """Whether the event's attacker is unnamed: no actor1, or an unidentified armed group on either side."""
-    return event.actor1 is None or any((name or "").startswith(_UNKNOWN) for name in (event.actor1, event.actor2))
+    return event.actor1 is None or any((name or "").startswith(UNIDENTIFIED_GROUP)
+                                       for name in (event.actor1, event.actor2))

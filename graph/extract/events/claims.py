@@ -15,6 +15,7 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from graph.extract.actors import ActorTable
+from graph.extract.actors.resolve import UNIDENTIFIED_GROUP
 from graph.extract.events.incident_words import announces_another
 from graph.records import Event
 
@@ -32,7 +33,6 @@ _DOER_KINDS = frozenset(["armed_group", "militia"])
 _MODIFIERS = frozenset(["compound", "amod", "nmod", "poss"])
 _ARMED_EVENTS = frozenset(["Battles", "Explosions/Remote violence"])
 _STATE_KINDS = frozenset(["state_forces"])
-_UNKNOWN = "Unidentified Armed Group"
 # people tied to a group without being it: "carried out by allies of X" names the allies, not X ("members of X"
 # and "fighters of X" are X's own, so they are not here)
 _ASSOCIATES = frozenset(["ally", "allies", "supporter", "rival", "sympathiser", "sympathizer", "enemy", "opponent",
@@ -90,7 +90,7 @@ def with_doer(event: Event, doer: str, kinds: dict[str, str]) -> Event:
     else in actor1 when it is empty."""
     if doer in (event.actor1, event.actor2):
         return event
-    unknown = [i for i, name in enumerate((event.actor1, event.actor2)) if (name or "").startswith(_UNKNOWN)]
+    unknown = [i for i, name in enumerate((event.actor1, event.actor2)) if (name or "").startswith(UNIDENTIFIED_GROUP)]
     if unknown:  # "Gunmen killed a teacher. JNIM is suspected.": the gunmen were JNIM's
         return replace(event, actor1=doer) if unknown[0] == 0 else replace(event, actor2=doer)
     slots = [event.actor1, event.actor2]

@@ -34,7 +34,7 @@ from dataclasses import replace
 from graph.extract.actors import ActorTable
 from graph.extract.actors.lexicon import actor_key, descriptors
 from graph.extract.actors.policing import custodians, tells_crowd_control
-from graph.extract.actors.resolve import NATIONALS
+from graph.extract.actors.resolve import NATIONALS, UNIDENTIFIED_GROUP
 from graph.extract.actors.table import ActorInfo, generic_actor, inter_code, state_actor
 from graph.extract.events.roles import swapped
 from graph.extract.places import PlaceMention
@@ -58,7 +58,6 @@ _NON_STATE_ARMED = frozenset(["armed_group", "militia"])
 _ARMED = _NON_STATE_ARMED | {"state_forces"}
 _CIVILIAN_TARGETS = frozenset(["organization", "person", "civilians"])
 _CROWDS = frozenset(["Riots", "Protests"])
-_UNKNOWN = "Unidentified Armed Group"
 # ACLED's identity militias of unnamed groups: the side the text leaves unnamed in their fighting is another
 _UNNAMED_MILITIAS = ("Unidentified Clan Militia", "Unidentified Communal Militia")
 _IDENTITY_MILITIAS = ("Ethnic Militia", "Clan Militia", "Communal Militia")
@@ -259,12 +258,12 @@ def _may_fly(name: str, kind: str, homes: dict[str, str | None], code: str) -> b
     forces: a named rebel group ("RSF drones") or a foreign force ("Russian jets")."""
     if kind == "state_forces":
         return homes.get(name) != code
-    return kind in _NON_STATE_ARMED and not name.startswith(_UNKNOWN)
+    return kind in _NON_STATE_ARMED and not name.startswith(UNIDENTIFIED_GROUP)
 
 
 def _no_armed_party(kinds: dict[str, str]) -> bool:
     """Whether the article names no armed party but unidentified ones: nobody it names could have fired."""
-    return not any(kind in _ARMED and not name.startswith(_UNKNOWN) for name, kind in kinds.items())
+    return not any(kind in _ARMED and not name.startswith(UNIDENTIFIED_GROUP) for name, kind in kinds.items())
 
 
 def _opponent(present: str, kinds: dict[str, str]) -> ActorInfo | None:
@@ -343,7 +342,7 @@ def _one_side(event: Event) -> Event:
 
 
 def _unknown(code: str | None) -> ActorInfo:
-    return generic_actor(_UNKNOWN, "armed_group", code)
+    return generic_actor(UNIDENTIFIED_GROUP, "armed_group", code)
 
 
 def _victims(event: Event, kinds: dict[str, str], code: str | None) -> dict[str, ActorInfo]:
@@ -379,7 +378,7 @@ def _crowd(event: Event, kinds: dict[str, str], code: str | None) -> dict[str, A
         return {"actor1": crowd, "actor2": ActorInfo(actor_key(actor1), actor1, "state_forces")}
     led = kinds.get(actor1) in _LEADERS
     out = {}
-    if event.event_type == "Protests" and (not actor1 or actor1.startswith(("Civilians", _UNKNOWN)) or led):
+    if event.event_type == "Protests" and (not actor1 or actor1.startswith(("Civilians", UNIDENTIFIED_GROUP)) or led):
         # unnamed attackers in a protest's sentence are what it protests ("outside the alleged attackers' shop")
         out["actor1"] = generic_actor("Protesters", "civilians", code)
     if event.sub_event_type == "Protest with intervention" and event.actor2 is None:
@@ -398,7 +397,7 @@ def _with(event: Event, changed: dict[str, ActorInfo]) -> Event:
         return event
     assoc1, assoc2 = event.assoc_actor_1, event.assoc_actor_2
     if "actor1" in changed and event.actor1 is not None \
-            and not event.actor1.startswith(("Civilians", _PROTESTERS, _UNKNOWN)):
+            and not event.actor1.startswith(("Civilians", _PROTESTERS, UNIDENTIFIED_GROUP)):
         assoc1 = tuple(dict.fromkeys((*assoc1, event.actor1)))
     if "actor2" in changed and event.actor2 is not None:
         assoc2 = tuple(dict.fromkeys((*assoc2, event.actor2)))
