@@ -172,20 +172,21 @@ def test_attack_whose_targets_fought_back_is_a_battle():
 
 
 @pytest.mark.parametrize(
-    ("first_dead", "later_dead", "toll"),
+    ("first_dead", "later_dead", "tallied", "toll"),
     [
-        ({"state"}, {"armed"}, 14),  # each side's dead of one incident add up
-        ({"state"}, {"state"}, 5),  # the same side's dead counted twice: the lowest figure
-        ({"state", "armed"}, {"armed"}, 5),
-        ({"state"}, set(), 5),  # a count of anyone may be of the same dead
+        ({"state"}, {"armed"}, False, 14),  # each side's dead of one incident add up
+        ({"state"}, {"state"}, False, 5),  # the same side's dead counted twice: the lowest figure
+        ({"state", "armed"}, {"armed"}, False, 5),
+        ({"state"}, set(), False, 5),  # a count of anyone may be of the same dead
+        ({"state"}, {"armed"}, True, 5),  # a count with a date of its own is a tally: never added
     ],
 )
-def test_a_later_count_of_the_other_side_s_dead_adds_to_the_toll(first_dead, later_dead, toll):
+def test_a_later_count_of_the_other_side_s_dead_adds_to_the_toll(first_dead, later_dead, tallied, toll):
     merged = merge_mentions([
         replace(mention("Militants ambushed an army unit near Bardelo, killing five soldiers.", actors=(GROUP, ARMY),
                         place="Bardelo", toll=5), dead=frozenset(first_dead)),
         replace(mention("Soldiers killed nine of the attackers as they fled.", actors=(ARMY, GROUP), toll=9),
-                dead=frozenset(later_dead)),
+                dead=frozenset(later_dead), tallied=tallied),
     ])
     assert [e.fatalities for e in merged] == [toll]
 

@@ -145,14 +145,15 @@ def absorb(first: EventMention, later: EventMention, detail: bool = False, apart
 
 def _merged_toll(first: EventMention, later: EventMention, apart: bool) -> tuple[int | None, frozenset[str]]:
     """The toll of two mentions of one incident and the sides it counts: the first's when ``later`` is told apart,
-    their sum when they count the dead of different sides (:mod:`.dead_sides`), else the lowest figure (ACLED's
-    rule for conflicting reports of the same dead)."""
+    their sum when they count the dead of different sides (:mod:`.dead_sides`), unless the later count carries a
+    date of its own (a tally, "troops have killed 200 rebels this year", or another incident's dead), else the
+    lowest figure (ACLED's rule for conflicting reports of the same dead)."""
     mine, theirs = first.event.fatalities, later.event.fatalities
     if mine is None or theirs is None:
         return (theirs, later.dead) if mine is None else (mine, first.dead)
     if apart:
         return mine, first.dead
-    if other_side(first.dead, later.dead):
+    if other_side(first.dead, later.dead) and not later.tallied:
         return mine + theirs, first.dead | later.dead
     if mine <= theirs:
         return mine, first.dead

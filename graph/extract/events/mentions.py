@@ -36,6 +36,7 @@ class EventMention:
     within: frozenset[str] = frozenset()  # the places its place lies in: its region and country
     said: Evidence | None = None  # its evidence sentence with that sentence's own toll, date and confidence
     dead: frozenset[str] = frozenset()  # the sides whose dead its toll counts (:mod:`.dead_sides`)
+    tallied: bool = False  # its toll's count carries a date of its own ("200 killed since March"): never added
 
     def __post_init__(self) -> None:
         if self.said is None:  # a sentence's own mention: what it says is its event, before any merging

@@ -49,6 +49,7 @@ class SentenceReader:
         self.mutual: set[str] = set()  # riots whose crowds clash with each other
         self.summaries: set[str] = set()  # events read from a sentence that sums up several incidents
         self.dead: dict[str, frozenset[str]] = {}  # event id -> the sides whose dead its toll counts
+        self.tallied: set[str] = set()  # events whose toll's count has a date of its own (:func:`.dated_dead`)
         self.last_reading: dates.DateReading | None = None  # the date read for the event told last
 
     def sentence_events(self, sent: Span, typing, evidence: tuple[str, int, int]) -> list[Event]:
@@ -206,6 +207,8 @@ class SentenceReader:
         )
         if event.fatalities is not None:
             self.dead[event_id] = dead_sides(span, self.table)
+            if dated_dead(span):
+                self.tallied.add(event_id)
         if riot is not None:
             return _crowd_first(event, self.kinds)
         return by_combatants(event, sent, self.kinds)
