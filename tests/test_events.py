@@ -525,13 +525,13 @@ def test_a_wars_or_periods_toll_is_not_the_incidents(text, tolls):
         # in a dated article or an undated one (where no publication month sets the tally apart)
         ("Militants stormed a police station in Kano, killing four officers. Police have killed more than 60 "
          "militants in the state so far this year.", None),
-        ("Rebels attacked an army outpost near Beni, killing four soldiers. The army has killed 200 rebels in the "
+        ("Rebels attacked an army outpost near Goma, killing four soldiers. The army has killed 200 rebels in the "
          "province this year alone.", None),
-        ("Rebels attacked an army outpost near Beni, killing four soldiers. Troops have killed some 200 rebels in "
+        ("Rebels attacked an army outpost near Goma, killing four soldiers. Troops have killed some 200 rebels in "
          "the province since March.", None),
         ("Militants stormed a police station in Kano, killing four officers. Police have killed more than 60 "
          "militants in the state so far this year.", "2024-06-10"),
-        ("Rebels attacked an army outpost near Beni, killing four soldiers. Troops have killed some 200 rebels in "
+        ("Rebels attacked an army outpost near Goma, killing four soldiers. Troops have killed some 200 rebels in "
          "the province since March.", "2024-06-10"),
     ],
 )
