@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from graph.extract.actors.find import ActorTable, find_actors, ruler_patterns
+from graph.extract.actors.glosses import add_glossed_names
 from graph.extract.actors.missions import add_contingent_names
 from graph.extract.actors.policing import police_who_police
 from graph.extract.actors.relations import find_relations
@@ -39,5 +40,6 @@ def read_actors(doc: Doc, places: Sequence[PlaceMention], sentence_of: SentenceI
     table = find_actors(doc, places)
     add_contingent_names(table, published)
     police_who_police(doc, table)
+    add_glossed_names(doc, table)
     relations = tuple(find_relations(doc, table))
     return Actors(table, table.records(sentence_of, source_text), relations)
