@@ -41,6 +41,13 @@ def events_of(extractor, text: str):
          "Jama'at Nusrat al-Islam wal-Muslimin", "Civilians (Burkina Faso)"),
         ("A roadside bomb killed two soldiers near Mopti, Mali. The device is believed to have been planted by JNIM.",
          "Military Forces of Mali", "Jama'at Nusrat al-Islam wal-Muslimin"),
+        # "attribute ... to X", active or passive: X did it; a cause that is no group names no doer
+        ("A roadside bomb killed two soldiers near Segou, Mali. The governor attributed the blast to JNIM.",
+         "Military Forces of Mali", "Jama'at Nusrat al-Islam wal-Muslimin"),
+        ("Gunmen shot dead three herders near Djibo, Burkina Faso. The killings were attributed to JNIM.",
+         "Jama'at Nusrat al-Islam wal-Muslimin", "Civilians (Burkina Faso)"),
+        ("Gunmen shot dead three herders near Djibo, Burkina Faso. Residents attributed the killings to a feud over "
+         "grazing land.", "Unidentified Armed Group (Burkina Faso)", "Civilians (Burkina Faso)"),
         # the sentence that tells the toll also names the doer, with or without the word "claim"
         ("Gunmen opened fire in a crowded market in Gao, Mali. Three traders were killed, and police blamed JNIM for "
          "the attack.", "Jama'at Nusrat al-Islam wal-Muslimin", "Civilians (Mali)"),

@@ -2,8 +2,8 @@
 
 "A bomb exploded near the market, killing four. Al-Shabaab claimed responsibility." tells one event,
 whose attacker the second sentence names; so do "X are the suspected perpetrators", "suspicion
-falls on X", "X are believed to be responsible", a bare "X suspected." and a passive whose "by" names the
-doer ("the attack was claimed by X", "carried out by X"). Such a sentence gives no
+falls on X", "X are believed to be responsible", a bare "X suspected.", a passive whose "by" names the
+doer ("the attack was claimed by X", "carried out by X") and "attributed (the attack) to X". Such a sentence gives no
 event of its own: its named armed group becomes the doer of the violent event before it (a denial
 names no one).
 """
@@ -45,7 +45,7 @@ def claimant(sent: Span, table: ActorTable) -> str | None:
     (or denies: "No group has claimed the attack" names no doer, "but suspicion falls on X" does)."""
     another = announces_another(sent.text)  # "in a second attack carried out by X": X did another incident
     words = [t for t in sent if t.lower_ in _ATTRIBUTING or t.lemma_.lower() in _ATTRIBUTING
-             or (_done_by(t) and not another)]
+             or ((_done_by(t) or _attributed_to(t)) and not another)]
     if not words:
         return None
     named = []
@@ -62,6 +62,13 @@ def _done_by(token) -> bool:
     """A passive participle of doing whose "by" names the doer: "the attack was claimed by X", "the bomb is believed
     to have been planted by X", "the killing was carried out by X"."""
     return token.tag_ == "VBN" and token.lemma_.lower() in _DONE_BY and any(c.dep_ == "agent" for c in token.children)
+
+
+def _attributed_to(token) -> bool:
+    """"Officials attributed the attack to X", "the bombing was attributed to X": the "to" of "attribute" names
+    the doer."""
+    return token.lemma_.lower() == "attribute" and any(c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                                                       for c in token.children)
 
 
 def _associated(head) -> bool:
