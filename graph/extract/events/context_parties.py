@@ -82,5 +82,6 @@ def fill_from_context(events: list[Event], countries: set[str], fits: Callable[[
 
 def _borrows(event: Event) -> bool:
     """Whether an event with a side missing may take it from context: an armed event, or a transfer of
-    territory with its taker named (a transfer nobody is named in may be a handover between civilian bodies)."""
-    return event.event_type in GROUP_EVENTS or (event.sub_event_type == _TRANSFER and event.actor1 is not None)
+    territory with a side named (a transfer nobody is named in may be a handover between civilian bodies)."""
+    return event.event_type in GROUP_EVENTS or (
+        event.sub_event_type == _TRANSFER and (event.actor1 is not None or event.actor2 is not None))

@@ -127,6 +127,8 @@ def _negated(token: Token) -> bool:
                 return True  # the word's own subject: "no soldiers were killed in the attack" still tells of one
     if token.dep_ == "conj" and any(c.lower_ == "neither" for c in token.head.children):
         return True  # "neither dialogue nor ceasefire"
+    if token.dep_ in ("pobj", "pcomp") and token.head.lower_ == "without":
+        return True  # "entered the town without fighting", "dispersed without clashes"
     return verb.dep_ == "xcomp" and any(c.lower_ == "yet" and c.dep_ == "advmod" for c in verb.head.children)
 
 

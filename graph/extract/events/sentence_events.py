@@ -180,7 +180,7 @@ class SentenceReader:
         else:
             date, precision = (reading.iso, reading.precision) if reading else (None, None)
         counts = numbers.read_counts(span)
-        actor1, actor2, assoc1 = _persons_aside(roles, typing.event_type, self.kinds)
+        actor1, actor2, assoc1 = _persons_aside(roles, typing, self.kinds)
         text, start, end = evidence
         event_id = f"event/{slugify(self.article.id)}-{anchor}"
         self.remember(event_id, sent, span, typing, (reading is not None, place))
@@ -271,10 +271,15 @@ def _named_dead(span: Span, table: ActorTable) -> int | None:
 
 
 
-def _persons_aside(roles, event_type: str, kinds: dict[str, str]) -> tuple[str | None, str | None, tuple[str, ...]]:
-    """In armed events the parties are groups: a named person stands aside as an associate of side 1."""
+# Ground changes hands between armed groups, with a fight or without: its parties are groups too
+_GROUND_HANDED = "Non-violent transfer of territory"
+
+
+def _persons_aside(roles, typing, kinds: dict[str, str]) -> tuple[str | None, str | None, tuple[str, ...]]:
+    """In armed events and transfers of ground the parties are groups: a named person ("the commander declared his
+    forces had taken the base") stands aside as an associate of side 1."""
     actor1, actor2, assoc = roles.actor1, roles.actor2, list(roles.assoc_actor_1)
-    if event_type in GROUP_EVENTS:
+    if typing.event_type in GROUP_EVENTS or typing.sub_event_type == _GROUND_HANDED:
         if kinds.get(actor1) == "person":
             assoc.append(actor1)
             actor1 = None

@@ -7,13 +7,19 @@ describes ("rebel-held") takes nothing. Who took it decides the sub-event type.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from graph.extract.events.count_words import PEOPLE
-from graph.extract.events.cues import Cue, SentenceCues
+from graph.extract.events.cues import Cue, SentenceCues, find_cues
+from graph.extract.events.incident_words import announces_another
+from graph.extract.events.senses import read_senses
 from graph.extract.events.syntax import agents, linked, takers
+from graph.extract.parse.sentences import span_text
 
-__all__ = ["lost_ground", "people_taken", "territory_reading"]
+__all__ = ["FIGHTING", "calm_beside", "lost_ground", "people_taken", "taken_beside", "territory_reading", "unfought"]
+
+# Cue classes of a fight: ground taken where one is told changed hands by force, not by a transfer.
+FIGHTING = ("CLASH", "KILL", "SHELL", "AIR", "IED", "BLAST")
 
 # Ground that is taken: "seized large parts of the town", "recaptured several villages".
 _GROUND = frozenset(["village", "town", "city", "area", "territory", "district", "part", "base", "camp", "airbase",
@@ -174,3 +180,36 @@ def lost_ground(c: SentenceCues) -> tuple[str, Cue] | None:
         if losers & (c.tokens("ARMED") | c.tokens("MIL")):
             return "Government regains territory", lose
     return None
+
+
+def _calm_neighbours(sent: Span) -> list[SentenceCues]:
+    """The cues of the sentences right before and after ``sent`` that tell no fight, with no word of another
+    incident ("elsewhere", "meanwhile") opening the later of the two."""
+    doc, out = sent.doc, []
+    before = [(doc[sent.start - 1].sent, sent)] if sent.start > 0 else []
+    after = [(doc[sent.end].sent, doc[sent.end].sent)] if sent.end < len(doc) else []
+    for other, later in before + after:
+        c = SentenceCues(read_senses(find_cues(other)))
+        if not c.has(*FIGHTING) and not announces_another(span_text(later)):
+            out.append(c)
+    return out
+
+
+def unfought(c: SentenceCues) -> bool:
+    """Whether a sentence says no fight took place ("entered without fighting", "there were no clashes")."""
+    return any(cue.cue == "CLASH" and cue.negated for cue in c.all)
+
+
+def calm_beside(sent: Span) -> bool:
+    """Whether a sentence next to a capture's tells armed forces withdrawing, or that no fight took place, with
+    no fight told ("Rebels entered the town on Sunday. Government troops had pulled out the day before."):
+    ACLED's non-violent transfer of territory, which one incident told over two sentences is as much as over
+    one."""
+    return any(c.has("WITHDRAW") and c.has("MIL", "ARMED", "GOV") or unfought(c) for c in _calm_neighbours(sent))
+
+
+def taken_beside(sent: Span) -> bool:
+    """Whether a sentence next to a withdrawal's tells ground taken with no fight: the other half of one transfer
+    ("The militia withdrew from the hill. Troops took control of it in the morning."), whose event that sentence
+    gives; not one that tells a withdrawal of its own (another move of forces)."""
+    return any(territory_reading(c) is not None and not c.has("WITHDRAW") for c in _calm_neighbours(sent))

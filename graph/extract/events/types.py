@@ -26,7 +26,14 @@ from graph.extract.events.lexicon import SUB_EVENT_TYPES, TYPED, codes, taxonomy
 from graph.extract.events.seizures import seized_into_custody
 from graph.extract.events.senses import read_senses
 from graph.extract.events.syntax import agents, in_background, tree_depth
-from graph.extract.events.territory import lost_ground, territory_reading
+from graph.extract.events.territory import (
+    FIGHTING,
+    calm_beside,
+    lost_ground,
+    taken_beside,
+    territory_reading,
+    unfought,
+)
 
 __all__ = ["EventTyping", "Cue", "classify_sentence", "find_cues", "taxonomy", "SUB_EVENT_TYPES"]
 
@@ -126,9 +133,12 @@ def _ground_and_crowds(c: SentenceCues, armed: bool) -> list[Candidate]:
     if joined is not None:
         out.append((1, "Change to group/activity", 0.5, joined))
     territory = territory_reading(c) or lost_ground(c)
-    peaceful = not c.has("CLASH", "KILL", "SHELL", "AIR", "IED", "BLAST")
-    # ground given up, or occupied, with no fighting told: ACLED's transfer without armed conflict
-    calm = peaceful and (c.has("WITHDRAW") or territory is not None and territory[1].head.lemma_.lower() == "occupy")
+    peaceful = not c.has(*FIGHTING)
+    # ground given up, or occupied, with no fighting told or with a fight denied ("entered without fighting"):
+    # ACLED's transfer without armed conflict; the withdrawal or the denial may be told in the next or the last
+    # sentence
+    calm = peaceful and (c.has("WITHDRAW") or unfought(c) or territory is not None and (
+        territory[1].head.lemma_.lower() == "occupy" or calm_beside(territory[1].head.sent)))
     if territory is not None and (c.has("TRANSFER") or calm):
         out.append((1, "Non-violent transfer of territory", 0.6, c.first("TRANSFER", "WITHDRAW") or territory[1]))
     elif territory is not None:
@@ -213,11 +223,12 @@ def _developments(c: SentenceCues, armed: bool) -> list[Candidate]:
     hq = readings.hq(c)
     if hq is not None:
         out.append((1, "Headquarters or base established", 0.6, hq))
-    if c.has("WITHDRAW"):
-        # ACLED: a withdrawal is a transfer of territory only when someone takes the ground over
-        taken = c.has("CAPTURE", "RETAKE")
-        sub = "Non-violent transfer of territory" if taken else "Change to group/activity"
-        out.append((1, sub, 0.5, c.first("WITHDRAW")))
+    withdrawal = c.first("WITHDRAW")
+    # ACLED: a withdrawal is a transfer of territory only when someone takes the ground over; told with no fight
+    # in the sentence before or after, it is that sentence's transfer (:func:`.territory.calm_beside`), none of its own
+    if withdrawal is not None and (c.has(*FIGHTING) or not taken_beside(withdrawal.head.sent)):
+        sub = "Non-violent transfer of territory" if c.has("CAPTURE", "RETAKE") else "Change to group/activity"
+        out.append((1, sub, 0.5, withdrawal))
     if c.has("CHANGE"):
         out.append((1, "Change to group/activity", 0.4, c.first("CHANGE")))
     new_group = readings.new_group(c)
