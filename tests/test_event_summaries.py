@@ -13,7 +13,7 @@ from api import create_app
 from api.current import update_reconciled, writes_current
 from api.entities import actor_record, local_id, place_record
 from graph import queries as q
-from graph.iris import document_graph_iri
+from graph.iris import document_graph_iri, document_iri
 from graph.link import capped, rebuild_current, summaries
 from graph.link.summaries import KEEP, SHOWN, _ordered, _read_tallies, summary_of
 from graph.newest import newest_items, newest_span
@@ -118,6 +118,37 @@ def test_each_summary_is_what_the_events_give(tmp_path, steps):
             expected = _read(store, entity, role)
             assert expected["count"] > 0 and (summary_of(store, entity) or {}) == expected, entity
         assert _read(store, ARMY, "actor")["count"] > SHOWN
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("kept, together", [
+    (True, True),  # the tallies are kept: the new entities' facts go in with the summaries, in one load
+    (False, False),  # none kept: the entities are counted from their events, so the new facts go in first
+])
+def test_a_batch_loads_its_new_facts_with_the_summaries_unless_events_are_read(tmp_path, monkeypatch, kept,
+                                                                               together):
+    loads: list[bytes] = []  # what each load into the current graph held
+    insert = Store.insert
+
+    def noted(self: Store, ntriples: bytes, graph_iri: str | None = None, **options) -> None:
+        loads.extend([ntriples] if graph_iri == str(CURRENT_GRAPH) else [])
+        insert(self, ntriples, graph_iri, **options)
+
+    monkeypatch.setattr(Store, "insert", noted)
+    store = Store(str(tmp_path / "store"))
+    try:
+        write(store, [_report(n) for n in range(REPORTS)], BASE, validate=False, atomic=False)
+        if not kept:  # a store written before summaries were kept
+            for predicate in (CKG.eventTally, CKG.eventSummary):
+                store.update_raw(f"DELETE WHERE {{ GRAPH <{CURRENT_GRAPH}> {{ ?s <{predicate}> ?t }} }}")
+        loads.clear()
+        write(store, [_report(n) for n in range(REPORTS, REPORTS + 4)], BASE, validate=False, atomic=False)
+        new_document = f"<{document_iri(BASE, f'story-{REPORTS:03d}')}> ".encode()
+        summary = f"<{CKG.eventSummary}>".encode()
+        assert any(new_document in load and summary in load for load in loads) is together
+        for entity, role in ENTITIES:
+            assert summary_of(store, entity) == _read(store, entity, role), entity
     finally:
         store.close()
 

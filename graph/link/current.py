@@ -169,21 +169,25 @@ def reconcile_batch(store: TripleStore, batch: BatchReadings, prepared: BatchFac
     journaled = getattr(store, "journal_open", False)  # the embedded store's bulk run
     tallies = tallies_of(store)
     changes = EventChanges()
+    pending = ""  # the new entities' facts, loaded with the event summaries under a journal (one bulk load)
     if fresh:
         recent = recent_lines(from_batch(store, batch, (), fresh=fresh & (found[_ACTOR] | found[_PLACE])))
         merged = merged_ntriples(batch.evidence(fresh))
-        facts = joined(prepared.lines[s] for s in fresh) + merged + recent
-        insert_current(store, facts, journaled=True)  # the batch's journal covers it
-        events = fresh & found[_EVENT]  # their facts as just loaded, not read back
+        pending = joined(prepared.lines[s] for s in fresh) + merged + recent
+        events = fresh & found[_EVENT]  # their facts as written, not read back
         written, unread = facts_of_lines([*(line for s in events for line in prepared.lines[s]),
                                           *merged.splitlines()], events)
         changes.written(events - unread, written)
-        changes.read_after(store, unread)
+        if unread or not journaled:  # read back once loaded; without a journal, in their own transaction now
+            insert_current(store, pending, journaled=True)  # the batch's journal, if any, covers it
+            pending = ""
+            changes.read_after(store, unread)
         if tallies is not None:
             tallies.put({s: rows for s, rows in prepared.counted.items() if s in fresh})
     tallied = _tallied(tallies, prepared.counted, prepared.stored - touched) if tallies is not None else {}
+    # reads and writes only the facts of entities that had some (not the new ones): ``pending`` can wait
     reconcile(store, stored - set(tallied), journaled=journaled, known=tallied, batch=batch, changes=changes)
-    changes.apply(store, journaled)
+    changes.apply(store, journaled, pending)
     if touched:  # relinking may have renamed some of the batch's events in the store
         events = found[_EVENT]
         events -= touched

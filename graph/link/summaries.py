@@ -183,7 +183,7 @@ class EventChanges:
         self.after.update({s: found.get(s) for s in subjects})
         self.before.update({s: None for s in subjects if s not in self.before})  # had none: written fresh
 
-    def apply(self, store: TripleStore, journaled: bool = False) -> None:
+    def apply(self, store: TripleStore, journaled: bool = False, pending: str = "") -> None:
         """Move the tallies of the actors and places whose events changed, and write them and their summaries.
 
         In a current graph begun with tallies (``mark_whole``), an entity without one had no event; in one
@@ -192,6 +192,10 @@ class EventChanges:
 
         A read-modify-write over several store calls: the caller must be the store's one writer (the ingest
         thread, or a holder of ``api.sparql.write_lock``), or two writers move a tally from the same reading.
+
+        ``pending`` (``journaled`` only): current facts of entities that had none, not loaded yet (a batch's
+        new entities, whose events' facts are in ``after``). They go in with the tallies and summaries, in one
+        bulk load (each costs its files and flush), or before, if an entity's events must be read from the store.
         """
         moves = _Moves()
         for event, old in self.before.items():
@@ -213,11 +217,16 @@ class EventChanges:
             kept = [e for e in tally["newest"] if e[2] not in moves.left[entity]]
             tally["newest"] = _merged(kept, moves.joined[entity], complete)
             if len(tally["newest"]) < min(SHOWN, tally["n"]):
+                pending = _loaded(store, pending)
                 tally["newest"] = _read_newest(store, entity, tally["kind"])
-        recounted = _recount(store, (changed - set(tallies)) | stale)
+        recount = (changed - set(tallies)) | stale
+        if recount:
+            pending = _loaded(store, pending)
+        recounted = _recount(store, recount)
         log.info("event tallies: %d moved, %d counted whole again (%d could no longer tell)", len(changed),
                  len(recounted), len(stale))
-        _write(store, {e: recounted[e] if e in recounted else tallies[e] for e in sorted(changed)}, had, journaled)
+        _write(store, {e: recounted[e] if e in recounted else tallies[e] for e in sorted(changed)}, had, journaled,
+               pending)
 
 
 class _Moves:
@@ -315,11 +324,19 @@ def _top(counts: dict[str, int]) -> list[list[Any]]:
     return [[key, n] for key, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:SHOWN]]
 
 
-def _write(store: TripleStore, tallies: dict[str, dict[str, Any] | None], had: set[str], journaled: bool) -> None:
+def _loaded(store: TripleStore, pending: str) -> str:
+    """Load ``pending`` current facts (under a batch's journal) before a read that needs them; nothing is left."""
+    insert_current(store, pending, journaled=True)
+    return ""
+
+
+def _write(store: TripleStore, tallies: dict[str, dict[str, Any] | None], had: set[str], journaled: bool,
+           pending: str = "") -> None:
     """Replace the tallies and summaries of these entities (None, or no event left: none); ``had``: those that
-    have them now (the others have nothing to delete)."""
+    have them now (the others have nothing to delete). ``pending``: more current facts to load with them."""
     entities = list(tallies)
     if not journaled:  # one update per chunk: neither a reader nor a crash finds an entity without them
+        _loaded(store, pending)
         for start in range(0, len(entities), _CHUNK):
             chunk = entities[start:start + _CHUNK]
             lines = "".join(_lines(entity, tallies[entity]) for entity in chunk)
@@ -329,7 +346,8 @@ def _write(store: TripleStore, tallies: dict[str, dict[str, Any] | None], had: s
     for start in range(0, len(stale), _CHUNK):  # the batch's journal covers the gap: a crash rebuilds them
         run_update(store, queries.delete_summaries(stale[start:start + _CHUNK]))
     # the engine's loader: tens of times faster than INSERT DATA
-    insert_current(store, "".join(_lines(entity, tally) for entity, tally in tallies.items()), journaled=True)
+    insert_current(store, pending + "".join(_lines(entity, tally) for entity, tally in tallies.items()),
+                   journaled=True)
 
 
 def _lines(entity: str, tally: dict[str, Any] | None) -> str:
