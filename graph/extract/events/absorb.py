@@ -101,8 +101,8 @@ def absorb(first: EventMention, later: EventMention, detail: bool = False, apart
         date, precision = other.date, other.date_precision
     weight = first.weight() if first.evidence_weight is None else first.evidence_weight
     kept, told = first.own(), later.own()
-    if later.weight() > weight and later.told is None:  # the sentence that tells most is the evidence, not one
-        # that points back at the incident ("tweeted news of the bombing")
+    if later.weight() > weight and (later.told is None or not first.body):  # the sentence that tells most is the
+        # evidence, not one that points back at the incident ("tweeted news of the bombing"), unless a headline told it
         kept, told = told, kept
         event = replace(event, id=other.id, evidence=other.evidence, start=other.start, end=other.end,
                         confidence=other.confidence)

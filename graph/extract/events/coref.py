@@ -53,7 +53,8 @@ def merge_mentions(mentions: Iterable[EventMention], short: bool = False) -> lis
     signals = Signals()
     for mention in mentions:
         last = len(_last_told(incidents))
-        for back, incident in enumerate(reversed(incidents)):
+        for back, at in enumerate(_told_back(incidents)):
+            incident = incidents[at]
             returns = 0 < back < last and _returns_to(incident, mention)
             lede = back == 0 and incident is next((i for i in incidents if i.body), None)  # the story's lede
             joined = same_incident(incident, mention, back == 0 or returns, signals, lede)
@@ -61,8 +62,7 @@ def merge_mentions(mentions: Iterable[EventMention], short: bool = False) -> lis
             if joined or (detail and elaborates(incident, mention, signals)):
                 # a mention that returns to one place of a sentence told of several details that place: the
                 # sentence's toll for it is the place's, the mention's ("a trader was shot there") is one of them
-                incidents[len(incidents) - 1 - back] = absorb(incident, mention, detail=joined is None,
-                                                              apart=joined == SAME_UNIT or returns)
+                incidents[at] = absorb(incident, mention, detail=joined is None, apart=joined == SAME_UNIT or returns)
                 break
         else:
             pointed = next((i for i, incident in enumerate(incidents) if _points_at(incident, mention, signals)), None)
@@ -77,6 +77,14 @@ def merge_mentions(mentions: Iterable[EventMention], short: bool = False) -> lis
                 elif mention.event.sub_event_type == "Arrests":  # the crowd's arrest is the protest's intervention
                     incidents[after] = crowd_held(incidents[after], mention.event)
     return incidents
+
+
+def _told_back(incidents: list[EventMention]) -> list[int]:
+    """The indexes of the incidents a mention may join, the last told first, but for a headline's line inside the
+    story (a link to another story between two paragraphs): it tells no incident of the story, so the incident
+    told before it stays the one told just before the next mention."""
+    first_body = next((k for k, incident in enumerate(incidents) if incident.body), len(incidents))
+    return [k for k in range(len(incidents) - 1, -1, -1) if incidents[k].body or k < first_body]
 
 
 def _bare(incident: EventMention, later: EventMention, signals: Signals) -> bool:

@@ -38,13 +38,23 @@ def _named_as(a: set[str], b: set[str]) -> set[str]:
     return a if pair is None else (a - {pair[0]}) | {pair[1]}
 
 
+# A state's army and police: one side of an incident ("rebels attacked a police post; troops came to the police's
+# aid"), which ACLED codes as an actor and its associate
+_STATE_FORCES = re.compile(r"^(?:Military|Police) Forces of ")
+
+
+def _sides(names: set[str]) -> set[str]:
+    return {_STATE_FORCES.sub("State forces of ", name) for name in names}
+
+
 def actors_fit(first: Event, later: Event, refers_back: bool, adjacent: bool = False) -> bool:
-    """At most a pair together, sharing an actor unless one names none, the later one refers back, or it
-    tells the intervention in the protest just before with the crowd left to a pronoun ("Police dispersed
-    them"); an unidentified armed group fits the one armed group the other names (:func:`identified`)."""
+    """At most a pair of sides together (a state's army and police are one), sharing one unless one names none,
+    the later one refers back, or it tells the intervention in the protest just before with the crowd left to a
+    pronoun ("Police dispersed them"); an unidentified armed group fits the one armed group the other names
+    (:func:`identified`)."""
     crowds = first.event_type in CROWD_TYPES and later.event_type in CROWD_TYPES
     a, b = (crowd_parties(first), crowd_parties(later)) if crowds else (parties_of(first), parties_of(later))
-    a, b = _named_as(a, b), _named_as(b, a)
+    a, b = _sides(_named_as(a, b)), _sides(_named_as(b, a))
     steps = crowds and adjacent and later.sub_event_type in _INTERVENTIONS and "crowd" in a and "crowd" not in b
     return len(a | b) <= 2 and (not a or not b or bool(a & b) or refers_back or steps)
 
