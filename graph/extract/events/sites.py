@@ -19,27 +19,52 @@ _ADMIN_PLURALS = frozenset({w for w in ADMIN_WORDS if w.endswith("s")} | {"state
 
 def co_places(sent: Span, places: list[PlaceMention], chosen: Location | None) -> list[Location]:
     """The other places the sentence coordinates with the event's place ("A, B and C", "in A and in B", "the A and B
-    regions"), each once, but for the
-    province a town lies in ("Bunia, Ituri"); none when the event's place is not named in the sentence, is a country
-    or lies between them ("between A and B", "the road linking A and B", "on the border of A and B")."""
-    if chosen is None or chosen.kind in _COUNTRY_KINDS:
+    regions") or deals its counted incidents out to ("four near A, two at B"), each once, but for the province a
+    town lies in ("Bunia, Ituri"); none when the event's place is not named in the sentence, or lies between them
+    ("between A and B", "the road linking A and B", "on the border of A and B"), or is a country that no count is
+    dealt out to (a country is often named beside the town it holds)."""
+    if chosen is None:
         return []
     doc = sent.doc
     named = [p for p in places if sent.start <= p.start and p.end <= sent.end and not (p.actor or p.reference)]
     own = next((p for p in named if p.location.id == chosen.id), None)
     if own is None:
         return []
-    group = _coordination(_named_noun(doc[own.start : own.end].root))
+    first = _named_noun(doc[own.start : own.end].root)
+    dealt = _dealt_out(first)
+    if chosen.kind in _COUNTRY_KINDS and not dealt:
+        return []
+    group = _coordination(first)
     if _spanned(doc[min(group)]):
         return []
-    group |= _across_prepositions(doc[min(group)])
+    group |= _across_prepositions(doc[min(group)]) | dealt
     out: dict[str, Location] = {}
     for mention in named:
         location = mention.location
-        if location.id != chosen.id and location.kind not in _COUNTRY_KINDS and not _contains(location, chosen) and (
-                _named_noun(doc[mention.start : mention.end].root).i in group):
+        noun = _named_noun(doc[mention.start : mention.end].root).i
+        if location.id != chosen.id and (location.kind not in _COUNTRY_KINDS or noun in dealt) and not _contains(
+                location, chosen) and noun in group:
             out.setdefault(location.id, location)
     return list(out.values())
+
+
+# The words of a count dealt out over places besides numerals: "one raid at A and the others at B"
+_COUNTED = frozenset(["one", "others", "other"])
+
+
+def _dealt_out(place: Token) -> set[int]:
+    """The places of the counts coordinated with the one ``place`` is given to ("bombed seven depots, five inside
+    Lebanon and two inside Syria"; "one raid at the village of A and two more at B"): the objects of their
+    prepositions, and the names those objects hold ("the town of B")."""
+    if place.dep_ == "pobj" and place.head.lower_ == "of" and place.head.head.dep_ == "pobj":
+        place = place.head.head  # "at the village of A": the village stands in the count's preposition
+    count = place.head.head
+    if place.dep_ != "pobj" or place.head.dep_ != "prep" or not (count.like_num or count.lower_ in _COUNTED):
+        return set()
+    doc = place.doc
+    objects = [g for i in _coordination(count) - {count.i} for p in doc[i].children if p.dep_ == "prep"
+               for g in p.children if g.dep_ == "pobj"]
+    return {t.i for g in objects for t in (g, *(n for o in g.children if o.lower_ == "of" for n in o.children))}
 
 
 def _named_noun(token: Token) -> Token:
