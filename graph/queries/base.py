@@ -15,11 +15,15 @@ PREFIXES = sparql_prefixes("rdf", "schema", "sem", "ckg", "prov", "geo")
 
 # The builder states sem:hasActor beside every role (actor1, actor2, associates), so it alone finds them all.
 ROLE_PATH = "sem:hasActor"
-# The roles of bound events or of a bound actor: a UNION of one pattern per role is one lookup per event and role,
+# The roles of a bound actor: a UNION of one pattern per role is one lookup per event and role,
 # where VALUES ?role joined with ``?event ?role ?actor`` made the engine scan every role triple (16x slower at
 # 5,000 documents; an actor's roles 2x at 100,000).
 ROLES_OF_EVENTS = "\n  UNION ".join(f"{{ ?event {role} ?actor BIND({role} AS ?role) }}" for role in (
     "ckg:actor1", "ckg:actor2", "ckg:associateActor1", "ckg:associateActor2"))
+# The roles of bound events only (?event bound, ?actor free): one lookup of each event's own triples, filtered, is a
+# third of the UNION's four lookups per event (100 events at 100,000 documents: 3 ms instead of 8 to 12).
+ROLES_OF_BOUND_EVENTS = ("?event ?role ?actor . "
+                         "FILTER(?role IN (ckg:actor1, ckg:actor2, ckg:associateActor1, ckg:associateActor2))")
 PAGE = "#PAGE#"
 IRIS = "#IRIS#"
 # What a report's evidence node says of its event, one value a field in its document graph (graph.build).

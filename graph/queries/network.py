@@ -10,7 +10,7 @@ from graph.queries.base import (
     EVENT_FILTERS,
     IRIS,
     PREFIXES,
-    ROLES_OF_EVENTS,
+    ROLES_OF_BOUND_EVENTS,
     NewestFirst,
     newest_first,
     with_fragments,
@@ -113,7 +113,7 @@ def network_view_events(filters: Iterable[str], actors: Iterable[str]) -> Newest
 # page's "with whom").
 NETWORK_EVENT_ROLES = PREFIXES + """SELECT DISTINCT ?event ?role ?actor WHERE {
   VALUES ?event { """ + IRIS + """ }
-  """ + ROLES_OF_EVENTS + """
+  """ + ROLES_OF_BOUND_EVENTS + """
 }
 """
 NETWORK_ACTORS_AMONG = NETWORK_ACTORS.replace("?actor a sem:Actor .",

@@ -2,7 +2,7 @@
 reports say of it (evidence, readings), ``/id`` descriptions and the document page."""
 from __future__ import annotations
 
-from graph.queries.base import IRIS, PREFIXES, ROLES_OF_EVENTS, evidence_fields
+from graph.queries.base import IRIS, PREFIXES, ROLES_OF_BOUND_EVENTS, ROLES_OF_EVENTS, evidence_fields
 from graph.vocab import PREFIXES as PREFIX_IRIS
 
 __all__ = ["ACTOR_AFFILIATIONS", "ACTOR_CO_ACTORS", "ACTOR_DOCUMENTS", "ACTOR_PLACES", "ACTOR_ROLES", "DESCRIBE",
@@ -144,7 +144,7 @@ SUMMARY = PREFIXES + """SELECT ?summary WHERE { ?entity ckg:eventSummary ?summar
 # ---------------------------------------------------------------- events (bound: ?event)
 
 EVENT_ACTORS = PREFIXES + """SELECT DISTINCT ?role ?actor WHERE {
-  """ + ROLES_OF_EVENTS + """
+  """ + ROLES_OF_BOUND_EVENTS + """
 }
 """
 
