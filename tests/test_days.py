@@ -41,10 +41,22 @@ def _days(*numbers: int, month: int = 9, year: int = 2021) -> list[dt.date]:
         ("Aid was cut from 1 to 20 September.", []),
         ("Troops clashed with rebels on 12 September.", []),
         ("Fighting on 3-4 September and again on 10-11 September.", []),
+        # days counted from a weekday up to the report (a Thursday): that day, the days after it and the report's
+        ("Police have shot dead seven marchers since Monday.", _days(27, 28, 29, 30)),
+        ("Shelling of the camp has gone on since last Tuesday.", _days(28, 29, 30)),
+        ("Curfew in force since Thursday.", []),  # the report's own day: one day
+        ("Raids since Monday and since Wednesday.", []),
+        ("Fighting since Monday, after clashes over 12-14 September.", []),
+        # "over the weekend" may be any one day of it: not read
+        ("Gunmen killed four farmers over the weekend.", []),
     ],
 )
 def test_days_told(text, days):
-    assert days_told(text, PUBLISHED) == days
+    assert days_told(text, PUBLISHED, toll=True) == days
+
+
+def test_days_since_a_weekday_are_read_for_a_toll_only():
+    assert days_told("Two activists have been held since Monday.", PUBLISHED) == []
 
 
 def test_a_day_after_publication_is_cut():
@@ -64,6 +76,9 @@ def test_a_day_after_publication_is_cut():
          "a chief said.", ["2021-09-20", "2021-09-21"], [5, 4]),
         # one day only: one event
         ("Militiamen and soldiers clashed near Kindu on 14 September, killing 10.", ["2021-09-14"], [10]),
+        # a toll told since a weekday: one event per day up to the report, the toll shared
+        ("Police opened fire on marchers in Kindu, killing seven since Tuesday, a rights group said.",
+         ["2021-09-28", "2021-09-29", "2021-09-30"], [3, 2, 2]),
     ],
 )
 def test_a_short_note_gives_one_event_per_day(text, dates, tolls):

@@ -1,4 +1,5 @@
-"""The days a sentence spreads its incident over: "between 3 and 5 May", "over 12-14 March", "from Aug. 9 to 11".
+"""The days a sentence spreads its incident over: "between 3 and 5 May", "over 12-14 March", "from Aug. 9 to 11",
+and, for a toll, the days from a weekday to the report's date: "killing five since Monday".
 
 ACLED codes one event per day and place, so a note that tells fighting over three days is three events, its toll
 divided among them (:func:`.tolls.split_evenly`). A news story tells one incident across days as one event: only
@@ -11,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from graph.extract.events.dates import MONTHS
+from graph.extract.events.dates import MONTHS, WEEKDAYS
 
 __all__ = ["days_told", "MAX_DAYS"]
 
@@ -40,17 +41,39 @@ _SPANS = (
 )
 
 
+_WEEKDAY = "|".join(WEEKDAYS)
+# days counted back from the report: "police have killed five since Monday" is Monday, Tuesday and the report's
+# Wednesday; read only for a toll, the dead of those days ("has been held since Monday" is one arrest, on Monday).
+# "Over the weekend" is not read: it often dates a one-day incident to a day of it the report leaves out.
+_SINCE_WEEKDAY = re.compile(rf"\bsince\s+(?:last\s+)?(?P<wd>{_WEEKDAY})\b", re.IGNORECASE)
+
+
+def _from_report(text: str, published: dt.date) -> list[list[dt.date]]:
+    """The days from each "since <weekday>" of ``text`` (the last such day before publication) up to
+    publication; a weekday that is publication's own gives one day."""
+    found = []
+    for m in _SINCE_WEEKDAY.finditer(text):
+        back = (published.weekday() - WEEKDAYS[m.group("wd").lower()]) % 7
+        found.append([published - dt.timedelta(days=n) for n in range(back, -1, -1)])
+    return found
+
+
 def _month_no(name: str) -> int:
     return MONTHS.get(name.lower().rstrip("."), 0)
 
 
-def days_told(text: str, published: dt.date | None) -> list[dt.date]:
-    """The days of the one span of days that ``text`` names in one month, in order, up to publication (which
-    gives the year); empty when it names none or several, a span over :data:`MAX_DAYS` or across months, or
-    one day only up to publication."""
-    found = [m for pattern in _SPANS for m in pattern.finditer(text) if m.group("month")[0].isupper()]
-    if len(found) != 1 or published is None:
+def days_told(text: str, published: dt.date | None, toll: bool = False) -> list[dt.date]:
+    """The days of the one span of days that ``text`` names in one month, or, for a ``toll``, counts back from
+    publication (:func:`_from_report`), in order, up to publication (which gives the year); empty when it names
+    none or several, a span over :data:`MAX_DAYS` or across months, or one day only up to publication."""
+    if published is None:
         return []
+    found = [m for pattern in _SPANS for m in pattern.finditer(text) if m.group("month")[0].isupper()]
+    counted_back = _from_report(text, published) if toll else []
+    if len(found) + len(counted_back) != 1:
+        return []
+    if counted_back:
+        return counted_back[0] if len(counted_back[0]) > 1 else []
     m = found[0]
     first, last, month = int(m.group("d1")), int(m.group("d2")), _month_no(m.group("month"))
     if m.group("join").lower() == "and" and not m.group("lead"):

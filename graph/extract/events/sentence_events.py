@@ -81,9 +81,11 @@ class SentenceReader:
         return True
 
     def by_day(self, events: list[Event], sent: Span) -> list[Event]:
-        """In a short note, a sentence's one event told over several days ("between 3 and 5 May") once per day,
-        each with its share of the toll: ACLED codes one event per day. Events at several places stay as told."""
-        days = days_told(span_text(sent), self.published) if self.per_day and len(events) == 1 else []
+        """In a short note, a sentence's one event told over several days ("between 3 and 5 May", a toll "since
+        Monday") once per day, each with its share of the toll: ACLED codes one event per day. Events at several
+        places stay as told."""
+        one = self.per_day and len(events) == 1
+        days = days_told(span_text(sent), self.published, toll=events[0].fatalities is not None) if one else []
         if not days:
             return events
         event = events[0]
