@@ -121,6 +121,14 @@ def test_taxonomy_has_the_codebook_names():
         ("Engineers from the army defused an improvised explosive device planted under a bridge.",
          "Disrupted weapons use"),
         ("Troops seized a large cache of weapons and ammunition from a militant hideout.", "Disrupted weapons use"),
+        # explosives destroyed or cleared before they go off: no explosion, no ground taken
+        ("Engineers of the border brigade destroyed nine anti-tank mines they had dug up on the farm road.",
+         "Disrupted weapons use"),
+        ("Soldiers cleared the landmines left in the school yard at Kora.", "Disrupted weapons use"),
+        ("Four roadside bombs were destroyed by army engineers near Kora.", "Disrupted weapons use"),
+        # a building destroyed, or ground cleared of fighters, is not
+        ("Jets destroyed a bomb factory near Kora.", "Air/drone strike"),
+        ("Troops cleared the village of Kora of militants.", "Government regains territory"),
         ("Russian troops set up a new outpost near the border.", "Headquarters or base established"),
         ("Fighters looted shops and torched houses after the soldiers left.", "Looting/property destruction"),
         ("Rebel fighters handed over the town to the army under a negotiated deal.",

@@ -350,13 +350,33 @@ def joined_fighting(c: SentenceCues) -> Cue | None:
 
 
 def disrupted(c: SentenceCues) -> Cue | None:
-    """Weapons defused, cleared or intercepted, or found and seized ("defused a bomb", "found an arms cache")."""
+    """Weapons defused, cleared or intercepted, or found and seized ("defused a bomb", "found an arms cache"), or
+    explosives destroyed or cleared ("destroyed 300 mines")."""
     if c.has("DISRUPT"):
         return c.first("DISRUPT")
     weapons = c.tokens("WEAPON")
     for find in c.of("FIND"):
         if linked(find.head, weapons, 2):
             return find
+    return _explosives_made_safe(c, weapons)
+
+
+# Verbs that make explosives harmless when these are what they act on: "destroyed 300 mines", "cleared landmines"
+_MADE_SAFE = frozenset(["destroy", "clear"])
+# Weapons that lie in wait to go off, which are destroyed or cleared before they do (a rifle destroyed is no disruption)
+_EXPLOSIVES = frozenset(["mine", "landmine", "ied", "explosive", "bomb", "device"])
+
+
+def _explosives_made_safe(c: SentenceCues, weapons: set[int]) -> Cue | None:
+    """A destroying or clearing word whose object, or passive subject, is explosives ("forces destroyed 342 mines",
+    "four roadside bombs were destroyed"): the codebook's disrupted weapons use, not an explosion, nor ground taken
+    nor property destroyed ("destroyed a bomb factory" destroys a building)."""
+    for cue in c.of("LOOT_WEAK") + c.of("RETAKE"):
+        verb = cue.head
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in _MADE_SAFE and any(
+                t.dep_ in ("dobj", "nsubjpass") and t.i in weapons and t.lemma_.lower() in _EXPLOSIVES
+                for t in verb.children):
+            return cue
     return None
 
 
