@@ -25,7 +25,10 @@ __all__ = ["ResponseCache", "kept_read", "keep_by_url", "TTL_SECONDS", "MAX_ENTR
            "ROW_BYTES"]
 
 TTL_SECONDS = 300.0
-MAX_ENTRIES = 512
+# Answers kept at once: every record, page and list page of the few thousand entities and pages a busy hour asks
+# (MAX_BYTES bounds their memory). At 512, 16 clients over hundreds of entities pushed each answer, and the list
+# counts kept beside them, out within seconds, so nearly every lookup was read and built again.
+MAX_ENTRIES = 4096
 MAX_BODY_BYTES = 2_000_000
 MAX_BYTES = 128_000_000  # of the service's answers (bodies) kept at once: 64 entity pages of 2 MB
 ROW_BYTES = 300  # about what one kept row of a read (a dict of a date and a count) holds in memory, for MAX_BYTES

@@ -123,9 +123,9 @@ def main() -> None:
     errors = cold_errors + cpu_errors + sum(1 for values in timings.values() for v in values if v < 0)
     done = sum(len(values) for values in timings.values())
     good = {name: [v for v in values if v >= 0] for name, values in timings.items()}
-    print(f"{'route':26} {'n':>6} {'p99 ms':>8}")
+    print(f"{'route':26} {'n':>6} {'p99 ms':>8} {'errors':>6}")
     for name, values in good.items():
-        print(f"{name:26} {len(timings[name]):6d} {p99(values):8.1f}")
+        print(f"{name:26} {len(timings[name]):6d} {p99(values):8.1f} {len(timings[name]) - len(values):6d}")
     fields, worst = [], max(busiest_page / BUSIEST_PAGE_MS, network_first / NETWORK_PAGE_S)
     for name, (target, members) in CLASSES.items():
         class_p99 = p99([v for member in members for v in good[member]])

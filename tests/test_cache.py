@@ -7,7 +7,7 @@ import itertools
 import pytest
 from flask import Blueprint, Flask, Response
 
-from api.cache import MAX_BODY_BYTES, ROW_BYTES, ResponseCache, keep_by_url, kept_read
+from api.cache import MAX_BODY_BYTES, MAX_BYTES, ROW_BYTES, ResponseCache, keep_by_url, kept_read
 from graph.store import Store
 
 TRIPLE = b"<http://example.org/a> <http://example.org/p> <http://example.org/b> .\n"
@@ -66,6 +66,16 @@ def test_old_and_extra_entries_leave():
     for key in ("/a", "/b", "/c"):
         cache.put(key, key.encode(), cache.generation)
     assert [cache.get(k) for k in ("/a", "/b", "/c")] == [None, b"/b", b"/c"]
+
+
+@pytest.mark.parametrize("answers, body_bytes", [(4000, 2_000), (1_500, 60_000)])
+def test_the_services_cache_keeps_thousands_of_answers_asked_over_hundreds_of_entities(answers, body_bytes):
+    """Records, pages and list pages of hundreds of entities: the first answer is still kept after thousands of
+    others (at 512 entries the mix of 16 clients pushed each out within seconds), within ``MAX_BYTES``."""
+    cache = ResponseCache(max_bytes=MAX_BYTES)
+    for n in range(answers):
+        cache.put(f"/api/actors/{n}", b"{}", cache.generation, size=body_bytes)
+    assert cache.get("/api/actors/0") == b"{}"
 
 
 def test_a_cache_with_a_byte_bound_keeps_the_newest_answers_within_it():
