@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from graph.extract.actors import find_actors
-from graph.extract.events.dead_sides import dead_sides, other_side
+from graph.extract.events.dead_sides import dead_sides, other_side, tallies_period
 
 
 @pytest.mark.parametrize(
@@ -40,3 +40,20 @@ def test_dead_sides(nlp, text, sides):
 )
 def test_other_side(told, later, other):
     assert other_side(frozenset(told), frozenset(later)) is other
+
+
+@pytest.mark.parametrize(
+    ("text", "tally"),
+    [
+        ("More than 300 people have been killed in the state so far this year.", True),
+        ("The army has killed 200 rebels in the province this year alone.", True),
+        ("Bandits have killed 120 villagers in the past three months.", True),
+        ("Militias have killed dozens of farmers in recent weeks, residents say.", True),
+        # a date that may be the incident's, or a count of the incident beside the tally: no tally
+        ("Gunmen have killed 12 people in a raid this week.", False),
+        ("Four people were killed on Monday; more than 300 have been killed so far this year.", False),
+        ("The war has lasted three years.", False),
+    ],
+)
+def test_tallies_period(nlp, text, tally):
+    assert tallies_period(next(nlp(text).sents)) is tally

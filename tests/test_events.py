@@ -514,6 +514,15 @@ def test_tolls_told_per_place_are_events_per_place(text, tolls):
         # a period's tally after an incident leaves the incident its own toll
         ("Rebels attacked the village of Mamove near Beni on Monday, killing six people. Over 400 people have "
          "been killed by militias in the province since March, a monitoring group said.", [6]),
+        # a tally of a period in the perfect is no incident and no incident's toll
+        ("Gunmen attacked a market in Kano on Monday. More than 300 people have been killed in Kano state so far "
+         "this year.", [None]),
+        ("Gunmen attacked a market in Kano on Monday, killing four. Police have killed more than 60 bandits in the "
+         "state so far this year.", [4]),
+        ("Gunmen attacked a market in Kano on Monday, killing four. Bandits have killed 120 people in the state in "
+         "the past three months.", [4]),
+        # a week's or a day's date may be the incident's own
+        ("Gunmen have killed 12 people in an attack on a village in Kano this week.", [12]),
     ],
 )
 def test_a_wars_or_periods_toll_is_not_the_incidents(text, tolls):

@@ -8,6 +8,7 @@ headline block), and :mod:`.coref` makes the mentions of one incident one event.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span
@@ -23,6 +24,7 @@ from graph.extract.events.context_parties import fill_from_context, theatre_chec
 from graph.extract.events.coref import drop_headlines, merge_mentions
 from graph.extract.events.crowd_types import each_other
 from graph.extract.events.damage import fold_damage
+from graph.extract.events.dead_sides import tallies_period
 from graph.extract.events.incident_words import announces_another
 from graph.extract.events.lexicon import codes
 from graph.extract.events.mentions import EventMention
@@ -76,7 +78,7 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
     seen: list[set[str]] = []
     last_event_sentence = -9
     kinds = context.kinds
-    for number, sent in enumerate(doc.sents):
+    for number, sent in _sentences(doc):
         typings = [typing for typing in event_types.classify_sentence(sent) if not fled(typing.trigger)]
         attributes = (not typings or typings[0].sub_event_type == "Other") and number - last_event_sentence <= 3
         doer = claimant(sent, table) if attributes and events and events[-1].event_type in CLAIMED_EVENTS else None
@@ -132,6 +134,12 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
     events = attacks_by_combatants(events, doc, {**kinds, **{actor.name: actor.kind for actor in added}})
     events = [each_other(e) if e.id in context.mutual else e for e in events]
     return [e for e in events if _two_sides(e)], added
+
+
+def _sentences(doc: Doc) -> Iterator[tuple[int, Span]]:
+    """The article's sentences with their numbers, but for those whose every death count tallies a period ("300
+    people have been killed in the state so far this year"): no incident, and no incident's toll."""
+    return ((number, sent) for number, sent in enumerate(doc.sents) if not tallies_period(sent))
 
 
 def _two_sides(event: Event) -> bool:

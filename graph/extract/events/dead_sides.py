@@ -8,12 +8,14 @@ another figure for the same dead, of which ACLED keeps the lowest.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from graph.extract.actors import ActorTable
 from graph.extract.events.numbers import dead_counted
 
-__all__ = ["dated_dead", "dead_sides", "other_side"]
+__all__ = ["dated_dead", "dead_sides", "other_side", "tallies_period"]
 
 _SIDES = {"state_forces": "state", "armed_group": "armed", "militia": "armed", "civilians": "civilians"}
 # Words for anyone, which a story uses for all the dead of an incident, whatever side they were on
@@ -50,3 +52,22 @@ def dated_dead(sent: Span) -> bool:
     verbs = {noun.head for noun in dead_counted(sent)}
     return any(ent.label_ == "DATE" and any(a in verbs for a in ent.root.ancestors) for ent in sent.ents)
 
+
+
+# A date that spans a period: "so far this year", "this year alone", "in the past three months", "in recent weeks"
+# ("this week" or "last month" may date one incident: not read)
+_PERIOD = re.compile(r"\bso far\b|\balone\b|\byears?\b|\b(?:past|last|recent|previous)\s+(?:\w+\s+)?(?:weeks|months)\b",
+                     re.IGNORECASE)
+_HAVE = frozenset(["has", "have", "'ve"])
+
+
+def tallies_period(sent: Span) -> bool:
+    """Whether every death count of the sentence tallies a period: its verb in the perfect ("have been killed",
+    "has killed") with a date of a period ("so far this year", "in the past three months"). Such a tally is no
+    incident and no incident's toll."""
+    periods = [ent.root for ent in sent.ents if ent.label_ == "DATE" and _PERIOD.search(ent.text)]
+    if not periods:  # most sentences: no death count read
+        return False
+    verbs = {noun.head for noun in dead_counted(sent)}
+    perfect = all(any(c.dep_ in ("aux", "auxpass") and c.lower_ in _HAVE for c in v.children) for v in verbs)
+    return bool(verbs) and perfect and all(any(v in root.ancestors for root in periods) for v in verbs)
