@@ -1,5 +1,5 @@
 """Merging two mentions of one incident: the merged event takes what each mention adds (parties, place, date),
-the lowest toll (each side's dead added up), the gravest step of a crowd's event, and keeps every mention's
+the toll by ACLED's rule (:func:`_merged_toll`), the gravest step of a crowd's event, and keeps every mention's
 sentence as evidence."""
 
 from __future__ import annotations
@@ -80,9 +80,10 @@ def crowd_held(incident: EventMention, arrest: Event) -> EventMention:
     return replace(incident, event=replace(event, actor2=force))
 
 
-def absorb(first: EventMention, later: EventMention, detail: bool = False, apart: bool = False) -> EventMention:
-    """``first`` with what ``later`` adds: missing parties, place and date, and the lowest toll, or the other
-    side's dead added (:func:`_merged_toll`). A ``detail``
+def absorb(first: EventMention, later: EventMention, detail: bool = False, apart: bool = False,
+           update: bool = False) -> EventMention:
+    """``first`` with what ``later`` adds: missing parties, place and date, and the toll by ACLED's rule
+    (:func:`_merged_toll`; ``later`` an ``update`` of the toll: "the toll rose to 9"). A ``detail``
     of the incident in a short note (:func:`elaborates`) leaves its type as ``first`` tells it; a mention told
     ``apart`` from it (:func:`same_unit`) gives a toll only when it had none: a bystander who saw two of the
     victims fall counts part of the dead the story told first."""
@@ -126,7 +127,7 @@ def absorb(first: EventMention, later: EventMention, detail: bool = False, apart
         event = replace(event, event_type=clash.event_type, sub_event_type=clash.sub_event_type, cameo=clash.cameo,
                         plover=clash.plover)
     place = _finer(first, later)
-    toll, dead = _merged_toll(first, later, apart)
+    toll, dead = _merged_toll(first, later, apart, update)
     merged = replace(
         event,
         actor1=parties[0],
@@ -143,11 +144,18 @@ def absorb(first: EventMention, later: EventMention, detail: bool = False, apart
                         weight, within=place.within, said=kept, dead=dead)
 
 
-def _merged_toll(first: EventMention, later: EventMention, apart: bool) -> tuple[int | None, frozenset[str]]:
-    """The toll of two mentions of one incident and the sides it counts: the first's when ``later`` is told apart,
-    their sum when they count the dead of different sides (:mod:`.dead_sides`), unless the later count carries a
-    date of its own (a tally, "troops have killed 200 rebels this year", or another incident's dead), else the
-    lowest figure (ACLED's rule for conflicting reports of the same dead)."""
+# A count of one dead beside a count of several: a victim the story singles out, not a report of another total
+_ONE_VICTIM = 1
+
+
+def _merged_toll(first: EventMention, later: EventMention, apart: bool, update: bool) -> tuple[int | None,
+                                                                                             frozenset[str]]:
+    """The toll of two mentions of one incident and the sides it counts, by ACLED's rule: the first's when
+    ``later`` is told apart; their sum when they count the dead of different sides (:mod:`.dead_sides`), unless
+    the later count carries a date of its own (a tally, "troops have killed 200 rebels this year", or another
+    incident's dead); a later ``update``'s higher total ("the toll rose to 15"); else the lowest figure of
+    conflicting reports of the same dead, where a single victim told beside a count of several is one of them
+    ("a police commander was among those killed"), a partial count that never lowers the total."""
     mine, theirs = first.event.fatalities, later.event.fatalities
     if mine is None or theirs is None:
         return (theirs, later.dead) if mine is None else (mine, first.dead)
@@ -155,9 +163,10 @@ def _merged_toll(first: EventMention, later: EventMention, apart: bool) -> tuple
         return mine, first.dead
     if other_side(first.dead, later.dead) and not later.tallied:
         return mine + theirs, first.dead | later.dead
-    if mine <= theirs:
-        return mine, first.dead
-    return theirs, later.dead
+    higher = (theirs, later.dead) if theirs > mine else (mine, first.dead)
+    if (update and theirs > mine) or min(mine, theirs) == _ONE_VICTIM:
+        return higher
+    return (mine, first.dead) if mine <= theirs else (theirs, later.dead)
 
 
 def _adding(evidence: tuple[Evidence, ...], told: Evidence) -> tuple[Evidence, ...]:
