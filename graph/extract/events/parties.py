@@ -11,6 +11,8 @@
   is an unidentified group only in an article that names no armed party at all. A battle with one side named
   has the article's only force across the state line as its other ("fighters ambushed a convoy. Soldiers
   returned fire."), else an unidentified one.
+- A battle is fought between armed parties: civilians set against the state's forces were hurt beside them
+  (:mod:`.battle_sides`); the state's opponent, read as above, is the other side.
 - A riot's crowd of civilians, of protesters the article shows in no protest, or of a party's cadres are
   Rioters (X) (the party beside them); a protest's crowd are Protesters (X), the union,
   party or person who leads it beside them; the state's police intervene in a protest with intervention
@@ -36,6 +38,7 @@ from graph.extract.actors.lexicon import actor_key, descriptors
 from graph.extract.actors.policing import custodians, tells_crowd_control
 from graph.extract.actors.resolve import NATIONALS, UNIDENTIFIED_GROUP
 from graph.extract.actors.table import ActorInfo, generic_actor, inter_code, state_actor
+from graph.extract.events.battle_sides import civilians_beside_state
 from graph.extract.events.roles import swapped
 from graph.extract.places import PlaceMention
 from graph.records import Actor, Event
@@ -95,7 +98,7 @@ def implied_parties(events: Sequence[Event], table: ActorTable, places: Sequence
     nationals = {info.name for info in table.actors.values() if NATIONALS in info.tags}
     for event in events:
         code = country_of.get(event.location or "") or table.main_country
-        event = _one_state_hurt(event, kinds, homes)
+        event = civilians_beside_state(_one_state_hurt(event, kinds, homes), kinds)
         event = _without_target(_crowd_side_first(_state_side_first(event, kinds), kinds))
         event, local = _local_civilians(event, kinds, homes, nationals, country_of.get(event.location or ""))
         for info in local:
