@@ -6,7 +6,8 @@ import pytest
 
 from graph.extract.events.cues import find_cues
 
-# Source: sentences written for these tests, with invented or generic names; none follows an evaluation text.
+# Source: sentences written for these tests in our own constructions, with invented or generic names (Kora, Tambo,
+# Lira, Peter Okello).
 TRANSFER = "Non-violent transfer of territory"
 
 
@@ -21,7 +22,8 @@ TRANSFER = "Non-violent transfer of territory"
         # a fight denied, in the capture's sentence or next to it
         ("Government forces entered the town of Kora without fighting.", [TRANSFER]),
         ("Government forces recaptured the town of Kora without a fight.", [TRANSFER]),
-        ("Rebels captured the town of Kora on Sunday. There was no fighting in the town.", [TRANSFER]),
+        ("Militiamen took over the market town of Kora on Sunday, its mayor said. No clashes took place, he added.",
+         [TRANSFER]),
         # a withdrawal after a fight, or one told as another incident, leaves the capture a battle
         ("Rebels captured the town of Kora on Sunday. Government troops withdrew after heavy fighting.",
          ["Non-state actor overtakes territory"]),
@@ -31,10 +33,10 @@ TRANSFER = "Non-violent transfer of territory"
         ("The army withdrew from the district of Kora on Monday.", ["Change to group/activity"]),
         # next to a transfer that tells its own withdrawal, a withdrawal is another move of forces (a story
         # longer than a short note, whose sentences all tell one incident)
-        ("The talks in Kora lasted three weeks. Officials from both sides met in a hotel. Journalists were kept "
-         "outside. Fighters were bussed out of the Kora camp, their last area of control, paving the way for the "
-         "army to retake the town. Dozens of the fighters were transferred to the desert. The buses left at dawn.",
-         [TRANSFER, "Change to group/activity"]),
+        ("Talks between the two sides went on for a month. Tribal leaders carried messages between them. "
+         "Journalists were kept outside. Militia gunmen then pulled out of the port of Kora in trucks, and the army "
+         "took control of it. Many of the gunmen were relocated to camps in the hills. The trucks set off before "
+         "noon.", [TRANSFER, "Change to group/activity"]),
     ],
 )
 def test_ground_handed_over_without_a_fight(extractor, text, sub_event_types):
@@ -59,13 +61,37 @@ def test_a_fight_done_without_is_denied(nlp, text, negated):
     assert cues and all(c.negated == negated for c in cues)
 
 
-def test_the_commander_of_a_transfer_stands_aside(extractor):
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a withdrawal of another year or season, or from another place, is another move of forces
+        "Rebels captured the town of Kora on Sunday. Government troops had withdrawn from Kora in 2019 under a peace "
+        "deal.",
+        "Rebels captured the town of Kora, Somalia, on Sunday. Last year, Ethiopian troops withdrew from the "
+        "neighbouring district.",
+        "Rebels captured the town of Kora on Sunday. Government troops withdrew from Lira, Mali.",
+        # losses, dead or a battle told beside the withdrawal: the ground was fought for
+        "Rebels seized the town of Kora on Sunday. Government troops retreated after suffering heavy losses.",
+        "Rebels captured the town of Kora on Sunday. Government troops withdrew, leaving three soldiers dead.",
+        "Rebels captured the town of Kora on Sunday. Government troops withdrew after a battle.",
+    ],
+)
+def test_a_withdrawal_told_apart_leaves_the_capture_taken(extractor, text):
     import datetime as dt
 
     from graph.records import Article
 
-    text = ("Government troops under Colonel Amos Tembo entered the base at Kora without a fight. Rebel fighters "
-            "had left it at dawn.")
+    events = extractor.extract(Article(id="t", text=text, published=dt.date(2024, 3, 5))).events
+    assert events[0].sub_event_type == "Non-state actor overtakes territory"
+    assert TRANSFER not in [e.sub_event_type for e in events]
+
+
+def test_the_officer_leading_a_transfer_stands_aside(extractor):
+    import datetime as dt
+
+    from graph.records import Article
+
+    text = "The mayor said the market town of Kora was handed over to militiamen under Peter Okello on Sunday."
     events = extractor.extract(Article(id="t", text=text, published=dt.date(2024, 3, 5))).events
     assert [e.sub_event_type for e in events] == [TRANSFER]
-    assert events[0].actor1 != "Amos Tembo"
+    assert "Peter Okello" not in (events[0].actor1, events[0].actor2)

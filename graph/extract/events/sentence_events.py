@@ -278,8 +278,8 @@ _GROUND_HANDED = "Non-violent transfer of territory"
 
 
 def _persons_aside(roles, typing, kinds: dict[str, str]) -> tuple[str | None, str | None, tuple[str, ...]]:
-    """In armed events and transfers of ground the parties are groups: a named person ("the commander declared his
-    forces had taken the base") stands aside as an associate of side 1."""
+    """In armed events and transfers of ground the parties are groups: a named person ("the town was handed over
+    to militiamen under their leader X") stands aside as an associate of side 1."""
     actor1, actor2, assoc = roles.actor1, roles.actor2, list(roles.assoc_actor_1)
     if typing.event_type in GROUP_EVENTS or typing.sub_event_type == _GROUND_HANDED:
         if kinds.get(actor1) == "person":

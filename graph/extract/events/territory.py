@@ -10,10 +10,11 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from graph.extract.events.count_words import PEOPLE
-from graph.extract.events.cues import Cue, SentenceCues, find_cues
+from graph.extract.events.cues import Cue, SentenceCues
 from graph.extract.events.incident_words import announces_another
-from graph.extract.events.senses import read_senses
+from graph.extract.events.read_cues import cues_of
 from graph.extract.events.syntax import agents, linked, takers
+from graph.extract.parse.columns import token_lowers
 from graph.extract.parse.sentences import span_text
 
 __all__ = ["FIGHTING", "calm_beside", "lost_ground", "people_taken", "taken_beside", "territory_reading", "unfought"]
@@ -182,17 +183,57 @@ def lost_ground(c: SentenceCues) -> tuple[str, Cue] | None:
     return None
 
 
+# Cue classes of a fight told beside a capture: besides FIGHTING, dead or wounded counted ("casualties").
+_FOUGHT_BESIDE = (*FIGHTING, "DEATH")
+# Words of a time longer than one incident's days: a sentence dated with them ("last year", "two months ago")
+# tells another move of forces than a capture told on a day.
+_LONG_TIMES = frozenset(["year", "years", "month", "months", "decade", "decades"])
+# The kinds of entity a place is named with; small places are often left untyped or typed as persons.
+_PLACE_NAMES = ("GPE", "LOC", "FAC")
+_NAMES = ("", "PERSON", *_PLACE_NAMES)
+# Words a place's name follows ("withdrew from Lira", "the town of Kora").
+_PLACE_WORDS = frozenset(["in", "at", "from", "near", "to", "into", "outside", "around", "of"])
+
+
 def _calm_neighbours(sent: Span) -> list[SentenceCues]:
-    """The cues of the sentences right before and after ``sent`` that tell no fight, with no word of another
-    incident ("elsewhere", "meanwhile") opening the later of the two."""
+    """The cues of the sentences right before and after ``sent`` that tell no fight and belong to its incident:
+    no word of another incident ("elsewhere", "meanwhile") opening the later of the two, no date of another
+    season or year and no place that ``sent`` does not name (:func:`_told_apart`)."""
     doc, out = sent.doc, []
     before = [(doc[sent.start - 1].sent, sent)] if sent.start > 0 else []
     after = [(doc[sent.end].sent, doc[sent.end].sent)] if sent.end < len(doc) else []
     for other, later in before + after:
-        c = SentenceCues(read_senses(find_cues(other)))
-        if not c.has(*FIGHTING) and not announces_another(span_text(later)):
+        c = cues_of(other)
+        if not (_fought(c, other) or announces_another(span_text(later)) or _told_apart(other, sent)):
             out.append(c)
     return out
+
+
+def _fought(c: SentenceCues, sent: Span) -> bool:
+    """Whether a sentence tells a fight: a fight's cue, dead or wounded, or "losses" suffered."""
+    return c.has(*_FOUGHT_BESIDE) or "losses" in token_lowers(sent.doc)[sent.start:sent.end]
+
+
+def _told_apart(other: Span, sent: Span) -> bool:
+    """Whether ``other`` has a date or a place of its own: a year or a longer time that ``sent`` does not give
+    ("had withdrawn in 2019", "last year"), or a place where ``sent`` names another (a capture that names none,
+    "took control of the hill", points back to its neighbour's)."""
+    own = {e.text.lower() for e in sent.ents}
+    for ent in other.ents:
+        if ent.label_ == "DATE" and ent.text.lower() not in own and any(
+                w.lower_ in _LONG_TIMES or w.like_num and len(w.text) == 4 for w in ent):
+            return True
+    names = {t.lower_ for t in sent if t.pos_ == "PROPN" and t.ent_type_ in _NAMES}
+    return bool(names) and any(t.lower_ not in names for t in other if _names_place(t))
+
+
+def _names_place(token: Token) -> bool:
+    """Whether a token names a place: a place entity, or a name after a word of place ("withdrew from Lira"),
+    which the tagger may call a person."""
+    if token.pos_ != "PROPN":
+        return False
+    return token.ent_type_ in _PLACE_NAMES or (
+        token.ent_type_ in _NAMES and token.dep_ == "pobj" and token.head.lower_ in _PLACE_WORDS)
 
 
 def unfought(c: SentenceCues) -> bool:

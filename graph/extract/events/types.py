@@ -23,8 +23,8 @@ from spacy.tokens import Span, Token
 from graph.extract.events import readings
 from graph.extract.events.cues import Cue, SentenceCues, find_cues
 from graph.extract.events.lexicon import SUB_EVENT_TYPES, TYPED, codes, taxonomy
+from graph.extract.events.read_cues import cues_of
 from graph.extract.events.seizures import seized_into_custody
-from graph.extract.events.senses import read_senses
 from graph.extract.events.syntax import agents, in_background, tree_depth
 from graph.extract.events.territory import (
     FIGHTING,
@@ -257,7 +257,7 @@ def _decide(c: SentenceCues) -> list[tuple[str, float, Cue | None]]:
 
 def classify_sentence(sent: Span) -> list[EventTyping]:
     """Return the ACLED readings of a sentence, best first; empty when it reports no conflict event."""
-    cues = SentenceCues(read_senses(find_cues(sent)))
+    cues = cues_of(sent)
     typings = []
     for rank, (sub, conf, cue) in enumerate(_decide(cues)):
         cameo, plover = codes().get(sub, (None, None))
