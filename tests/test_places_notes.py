@@ -261,24 +261,25 @@ def extractor():
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
-    ("text", "evidence_word", "place"),
+    ("text", "evidence_word", "places"),
     [
-        # a part of a country beats the story's main city
+        # a part of a country beats the story's main city; the depots dealt out over two countries are one event in
+        # each (sites.co_places)
         ("Protesters marched in Baghdad on Friday. US jets hit four militia depots on Sunday, one in western "
-         "Iraq and three in eastern Syria.", "jets", "Iraq"),
+         "Iraq and three in eastern Syria.", "jets", ["Iraq", "Syria"]),
         # the place that names the attackers is not where the rockets fell
         ("Tigray forces launched missiles across the border at Eritrea on Tuesday. Clashes went on in Mekelle.",
-         "missiles", "Eritrea"),
+         "missiles", ["Eritrea"]),
     ],
 )
-def test_event_place_is_not_an_actors_place(extractor, text, evidence_word, place):
+def test_event_place_is_not_an_actors_place(extractor, text, evidence_word, places):
     import datetime as dt
 
     from graph.records import Article
 
     events = extractor.extract(Article(id="t", text=text, published=dt.date(2024, 5, 6))).events
-    chosen = [e.location for e in events if evidence_word in e.evidence]
-    assert chosen == [place], [(e.evidence, e.location) for e in events]
+    chosen = sorted(e.location for e in events if evidence_word in e.evidence)
+    assert chosen == places, [(e.evidence, e.location) for e in events]
 
 
 @pytest.mark.slow

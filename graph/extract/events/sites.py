@@ -6,7 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from graph.extract.places import PlaceMention
-from graph.extract.places.words import ADMIN_WORDS
+from graph.extract.places.holders import TOWN_KINDS
+from graph.extract.places.words import ADMIN_WORDS, PLACE_NOUNS
 from graph.records import Location
 
 __all__ = ["co_places"]
@@ -15,6 +16,8 @@ _COUNTRY_KINDS = frozenset(["country"])
 # "the Amhara and Oromia regions", "the Kano and Kaduna states": admin areas, each one place (a city's
 # "A and B neighbourhoods" is often told as one incident)
 _ADMIN_PLURALS = frozenset({w for w in ADMIN_WORDS if w.endswith("s")} | {"states"})
+# singular place nouns that stand for the one name before them: "in the Kibali area and in the town of B"
+_ONE_PLACE_NOUNS = frozenset(w for w in PLACE_NOUNS if not w.endswith("s"))
 
 
 def co_places(sent: Span, places: list[PlaceMention], chosen: Location | None) -> list[Location]:
@@ -68,10 +71,11 @@ def _dealt_out(place: Token) -> set[int]:
 
 
 def _named_noun(token: Token) -> Token:
-    """The plural admin noun a place's name qualifies ("the Amhara and Oromia regions"), else the name itself: the
-    word that stands in a coordination."""
+    """The plural admin noun a place's name qualifies ("the Kano and Kaduna states") or the singular place noun
+    ("the Kibali area"), else the name itself: the word that stands in a coordination."""
     head = token.head
-    if token.dep_ in ("compound", "amod") and head.i > token.i and head.lower_ in _ADMIN_PLURALS:
+    if token.dep_ in ("compound", "amod") and head.i > token.i and (
+            head.lower_ in _ADMIN_PLURALS or head.lower_ in _ONE_PLACE_NOUNS):
         return head
     return token
 
@@ -103,8 +107,27 @@ def _across_prepositions(first: Token) -> set[int]:
         return set()
     while prep.dep_ == "conj" and prep.head.i != prep.i and prep.head.pos_ == "ADP":
         prep = prep.head
-    preps = {prep.doc[i] for i in _conjuncts(prep)} - {first.head}
-    return {i for p in preps for g in p.children if g.dep_ == "pobj" for i in _conjuncts(g)}
+    doc = prep.doc
+    preps = ({doc[i] for i in _conjuncts(prep)} | _sibling_preps(prep)) - {first.head}
+    objects = {i for p in preps for g in p.children if g.dep_ == "pobj" for i in _conjuncts(g)}
+    return objects | {i for g in objects for i in _named_of(doc[g])}
+
+
+def _sibling_preps(prep: Token) -> set[Token]:
+    """The same preposition joined to the same word after an "and" ("clashes in A and later in B"), which the parser
+    often hangs beside the first rather than below it."""
+    head = prep.head
+    joined = [c.i for c in head.children if c.dep_ == "cc" and c.i > prep.i]
+    return {c for c in head.children if c.dep_ in ("prep", "conj") and c.lower_ == prep.lower_ and c.i > prep.i
+            and any(j < c.i for j in joined)}
+
+
+def _named_of(noun: Token) -> set[int]:
+    """The names a plural place noun lists after "of": "the towns of A and B"."""
+    if noun.lower_ not in PLACE_NOUNS or not noun.lower_.endswith("s"):
+        return set()
+    return {i for o in noun.children if o.lower_ == "of" for g in o.children if g.dep_ == "pobj"
+            for i in _conjuncts(g)}
 
 
 # words that make "A and B" the two ends of one site: "between A and B", "the road linking A and B"
@@ -112,6 +135,9 @@ _SPANNING = frozenset(["between", "link", "linking", "connect", "connecting", "b
 
 
 def _spanned(first: Token) -> bool:
+    """Whether the coordination opened by ``first`` names the ends of one site: the word it hangs from, through
+    "of" ("on the border of A and B"). A preposition or verb of its own ends the search: "clashes between
+    herders and farmers in A and B" names two places, not the ends of one."""
     node = first
     for _ in range(3):
         if node.head.i == node.i:
@@ -119,12 +145,20 @@ def _spanned(first: Token) -> bool:
         node = node.head
         if node.lower_ in _SPANNING or node.lemma_.lower() in _SPANNING:
             return True
+        if node.pos_ in ("ADP", "VERB", "AUX") and node.lower_ != "of":
+            return False
     return False
 
 
 def _contains(one: Location, other: Location) -> bool:
     """Whether one of two places is the province the other lies in ("Moreh, Manipur")."""
-    return _same_name(one.admin1, other.name) or _same_name(other.admin1, one.name)
+    return _holds(one, other) or _holds(other, one)
+
+
+def _holds(area: Location, place: Location) -> bool:
+    """Whether ``place`` lies in the province ``area``; a town that shares its province's name holds no place beside
+    it ("in Kano and Dawakiya": a village beside the city, placed in its province)."""
+    return area.kind not in TOWN_KINDS and _same_name(place.admin1, area.name)
 
 
 def _same_name(a: str | None, b: str | None) -> bool:

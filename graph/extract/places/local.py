@@ -208,7 +208,8 @@ def _without_strays(doc: Doc, mentions: list[PlaceMention], ner: set[int]) -> li
         others = strays.get(mention.location.id, [])
         if not others:
             out.append(mention)
-        elif mention.start > 0 and doc[mention.start - 1].lower_ in LOCATIVES and mention.start in ner:
+        elif mention.start > 0 and mention.start in ner and (
+                doc[mention.start - 1].lower_ in LOCATIVES or _second_of_two(doc, mention.start)):
             home = Counter(o.country for o in others if o.country).most_common(1)[0][0]
             name = tokens_text(doc, mention.start, mention.end)
             held = nearby(doc, mention.start, kept, home)  # the place named beside it, as for any unlisted name
@@ -265,13 +266,18 @@ def _sent_to(doc: Doc, start: int) -> bool:
 
 def _second_of_two(doc: Doc, start: int) -> bool:
     """Whether the name at ``start`` is the second of two after a locative: "between Kambi and Dosa", "from
-    Lira and Otuke", "the road linking X and Y" (the NER often reads the second as a person)."""
+    Lira and Otuke", "the road linking X and Y" (the NER often reads the second as a person), or the second
+    place an attack or a capture struck ("raided X and Y", "cleared X and Y of"), which the NER has not read
+    as a person or a date."""
     if start < 3 or doc[start - 1].lower_ != "and" or not _plain_name(doc, start):
         return False
     i = start - 2
     while i > 0 and start - i <= 5 and doc[i].text[:1].isupper():
         i -= 1
-    return i <= start - 3 and doc[i].lower_ in LOCATIVES | WAY_VERBS and _plain_name(doc, i + 1)
+    if i > start - 3 or not _plain_name(doc, i + 1):
+        return False
+    struck = targeted(doc, i + 1) and doc[start].ent_type_ not in ("PERSON", "DATE", "TIME")
+    return doc[i].lower_ in LOCATIVES | WAY_VERBS or struck
 
 
 def _plain_name(doc: Doc, start: int) -> bool:
