@@ -374,6 +374,13 @@ def test_what_people_fled_is_no_event(text, count):
         ("Gunmen killed 5 people in a market in Kano on Monday. The toll later rose to 9.", 9),
         ("Gunmen killed 5 people in a market in Kano on Monday. Police later raised the toll to nine.", 9),
         ("Gunmen attacked a market in Kano on Monday. Officials later revised the number of dead to 11.", 11),
+        # a side that "lost" people lost them dead; not cattle, nor contact, nor a party's losses told in a clause
+        # that describes it
+        ("Rebels ambushed an army convoy near Goma on Monday. The army lost 12 soldiers in the ambush.", 12),
+        ("Bandits raided a village near Goma on Monday and the herders lost 200 cattle.", None),
+        ("Rebels ambushed an army convoy near Goma on Monday. The army lost contact with 12 soldiers.", None),
+        ("Protesters burned tyres in Goma on Monday, waving flags of a militia which lost 30 fighters in the "
+         "fighting.", None),
         # a running total told with the sentence's own dead is not the event's
         ("Gunmen killed 5 people in a market in Kano on Monday. Three wounded soldiers later died in hospital, "
          "bringing the army's losses in the region to 40.", 5),

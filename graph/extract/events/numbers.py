@@ -81,6 +81,10 @@ def _is_death(noun: Token) -> bool:
             # the subject of "Five gunmen killed three" killed; that of "two bombers killed themselves" died
         if node.dep_ in ("nsubj", "nsubjpass", "dobj") and complement_is_death(head):
             return True  # "left 30 people dead", "7 were reported to have been killed", "30 lost their lives"
+        if node is noun and node.dep_ == "dobj" and lemma == "lose" and noun.lemma_.lower() in PEOPLE:
+            # "the army lost 12 soldiers": the side's dead (not "lost 200 cattle", nor "lost contact"); not those of
+            # a clause that describes a party ("a militia, which lost 25 fighters to strikes"): another event's
+            return head.dep_ != "relcl"
         if head.pos_ in ("VERB", "AUX") and lemma in _TOLL_VERBS:
             # "the death toll rose to 45", "fatalities reached 12"
             return any(
