@@ -96,8 +96,13 @@ class SentenceReader:
         return shared(copies, event.fatalities)
 
     def spread(self, event: Event, sent: Span) -> list[Event]:
-        """The event at its place and at each place coordinated with it, sharing its toll (:func:`elsewhere`)."""
-        return shared([event, *self.elsewhere(event, sent)], event.fatalities)
+        """The event at its place and at each place coordinated with it, sharing its toll (:func:`elsewhere`), but
+        a toll told in a "where" clause ("in A and B, where police shot two dead"): the place the clause follows."""
+        events = [event, *self.elsewhere(event, sent)]
+        at = _where_toll(sent, self.places, event.fatalities) if len(events) > 1 else None
+        if at is not None and any(copy.location == at for copy in events):
+            return [replace(copy, fatalities=event.fatalities if copy.location == at else None) for copy in events]
+        return shared(events, event.fatalities)
 
     def contrasted(self, sent: Span, typing, evidence: tuple[str, int, int]) -> list[Event]:
         """The events of a sentence that tells two incidents by contrast (:mod:`.clauses`), each read from its own
@@ -330,3 +335,19 @@ def _territory_taker(typing, table: ActorTable, actor1: str | None, kinds: dict[
         sides = {_TAKERS.get(kinds.get(actor1, ""))} - {None}
     taker = sides.pop() if len(sides) == 1 else None
     return taker or sub_event_type
+
+
+def _where_toll(sent: Span, places: list[PlaceMention], toll: int | None) -> str | None:
+    """The place named last before a "where" clause that tells the sentence's toll ("Marches were held in A and B,
+    where troops killed a protester": B), or None: its dead are that place's, not shared by the places before."""
+    if toll is None:
+        return None
+    doc = sent.doc
+    for where in tokens_where(sent, token_lowers(doc), ("where",)):  # few words are "where": no Token for the rest
+        clause = where.head
+        if clause.dep_ != "relcl" or numbers.read_counts(doc[clause.left_edge.i : clause.right_edge.i + 1]).fatalities \
+                != toll:
+            continue
+        before = [p for p in places if sent.start <= p.start and p.end <= where.i and not (p.actor or p.reference)]
+        return max(before, key=lambda p: p.start).location.name if before else None
+    return None
