@@ -116,8 +116,14 @@ def extract(extractor, text: str):
         ("Jets bombed an al-Shabaab camp near Kismayo, Somalia, killing several fighters.", "Air/drone strike", None,
          "Al-Shabaab"),
         # the one party a bomb's sentence names, when it is no armed group, is its target; the bomber is unknown
-        ("Two UN peacekeepers were hurt when a roadside bomb hit their patrol near Bouar, Central African Republic.",
-         "Remote explosive/landmine/IED", "Unidentified Armed Group (Central African Republic)", "United Nations"),
+        ("Two staff of the World Food Programme were hurt when a roadside bomb hit their car near Bangui, Central "
+         "African Republic.", "Remote explosive/landmine/IED", "Unidentified Armed Group (Central African Republic)",
+         "World Food Programme"),
+        # peacekeepers are their mission, a force: listed first, as a bomb's state forces are
+        ("Two UN peacekeepers were hurt when a roadside bomb hit their patrol near Bangui, Central African Republic.",
+         "Remote explosive/landmine/IED",
+         "United Nations Multidimensional Integrated Stabilization Mission in the Central African Republic",
+         "Unidentified Armed Group (Central African Republic)"),
         # a riot whose sentence names only the force sent against it: the crowd first, the force second
         ("Angry youth burnt tyres on the highway near Kisumu, Kenya, until anti-riot police were sent in.",
          "Violent demonstration", "Rioters (Kenya)", "Police Forces of Kenya"),
