@@ -44,3 +44,17 @@ def test_the_words_that_call_a_name_a_group_are_its_mention(first_event):
                             "SPLM-IO said its rebels were not involved.")
     assert "rebel" not in actors["Sudan People's Liberation Movement-in-Opposition"].aliases
     assert any("rebel group" in alias for alias in actors["KPLF"].aliases)
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # small words inside the name after "fighters of": a transliterated article, "of the"
+        ("Fighters of Ansar al-Haqq attacked a police post near Gao on Monday.", "Ansar al-Haqq"),
+        ("Fighters of the Army of the Poor shot dead two herders near Kidal on Friday.", "Army of the Poor"),
+    ],
+)
+def test_a_name_after_fighters_of_keeps_its_small_words(first_event, text, group):
+    event, actors = first_event(text)
+    assert actors[group].kind == "armed_group"
+    assert group in (event.actor1, event.actor2)

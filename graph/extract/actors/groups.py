@@ -92,12 +92,24 @@ def _name_after(doc: Doc, start: int) -> Span | None:
     while start < len(doc) and doc[start].lower_ == "the":
         start += 1
     end = start
-    while end < len(doc) and (_namelike(doc[end]) or (doc[end].text in _JOINERS and end > start
-                                                      and end + 1 < len(doc) and _namelike(doc[end + 1]))):
-        end += 1
+    while end < len(doc):
+        if _namelike(doc[end]):
+            end += 1
+        elif end > start and (joined := _joined(doc, end)) > end:
+            end = joined  # "of the", "al -" inside the name: "Ansar al-Haqq", "Army of the Poor"
+        else:
+            break
     if end > start and end < len(doc) and doc[end].lower_ in _TRAILING:
         end += 1
     return doc[start:end] if end > start else None
+
+
+def _joined(doc: Doc, at: int) -> int:
+    """The index after the joiners from ``at`` on ("of the", "al -") when a name word follows them, else ``at``."""
+    end = at
+    while end < len(doc) and end - at < 3 and doc[end].text in _JOINERS:
+        end += 1
+    return end if end > at and end < len(doc) and _namelike(doc[end]) else at
 
 
 def _excluded(span: Span) -> bool:
