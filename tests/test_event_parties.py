@@ -38,6 +38,9 @@ def extract(extractor, text: str):
         # an arrest with no named arrester: the country's police; the arrested are civilians
         ("Three journalists were arrested in Bujumbura, Burundi.", "Arrests", "Police Forces of Burundi",
          "Civilians (Burundi)"),
+        # a headline's passive without its "was" puts the arrested person first: they are the arrested, second
+        ("Opposition party official Jane Moyo arrested in Bulawayo, Zimbabwe, on charges of inciting violence.",
+         "Arrests", "Police Forces of Zimbabwe", "Civilians (Zimbabwe)"),
         # members of a party who are arrested are civilians, the party beside them
         ("Police arrested two members of the opposition Movement for Change in Harare, Zimbabwe.", "Arrests",
          "Police Forces of Zimbabwe", "Civilians (Zimbabwe)"),

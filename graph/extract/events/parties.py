@@ -99,7 +99,7 @@ def implied_parties(events: Sequence[Event], table: ActorTable, places: Sequence
     for event in events:
         code = country_of.get(event.location or "") or table.main_country
         event = civilians_beside_state(_one_state_hurt(event, kinds, homes), kinds)
-        event = _without_target(_crowd_side_first(_state_side_first(event, kinds), kinds))
+        event = _without_target(_crowd_side_first(_state_side_first(_arrested_second(event, kinds), kinds), kinds))
         event, local = _local_civilians(event, kinds, homes, nationals, country_of.get(event.location or ""))
         for info in local:
             if info.name not in kinds:
@@ -313,6 +313,15 @@ def _state_side_first(event: Event, kinds: dict[str, str]) -> Event:
     """A regained territory whose state's forces the roles put second: they come first."""
     if event.sub_event_type == "Government regains territory" and kinds.get(event.actor2 or "") == "state_forces" \
             and kinds.get(event.actor1 or "") != "state_forces":
+        return swapped(event)
+    return event
+
+
+def _arrested_second(event: Event, kinds: dict[str, str]) -> Event:
+    """An arrest whose roles put a person, a party or civilians first ("Governor X arrested after his dismissal", a
+    headline's passive without its "was"): they are the ones arrested, on the second side; civilians arrest no one."""
+    if event.sub_event_type == "Arrests" and kinds.get(event.actor1 or "") in _CIVILIAN_TARGETS \
+            and kinds.get(event.actor2 or "") not in _CIVILIAN_TARGETS:
         return swapped(event)
     return event
 
