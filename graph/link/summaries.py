@@ -336,7 +336,7 @@ def _write(store: TripleStore, tallies: dict[str, dict[str, Any] | None], had: s
     have them now (the others have nothing to delete). ``pending``: more current facts to load with them."""
     entities = list(tallies)
     if not journaled:  # one update per chunk: neither a reader nor a crash finds an entity without them
-        _loaded(store, pending)
+        assert not pending, "without a journal, reconcile_batch loads the new entities' facts itself"
         for start in range(0, len(entities), _CHUNK):
             chunk = entities[start:start + _CHUNK]
             lines = "".join(_lines(entity, tallies[entity]) for entity in chunk)
