@@ -10,7 +10,7 @@ import pytest
 import spacy.glossary
 
 from graph.extract.events.cues import Cue, SentenceCues
-from graph.extract.events.lexicon import Word, cue_classes, cue_set
+from graph.extract.events.lexicon import NONVIOLENT_TRANSFER, Word, cue_classes, cue_set
 from graph.extract.events.types import SUB_EVENT_TYPES, classify_sentence, taxonomy
 
 CODEBOOK = {
@@ -45,6 +45,10 @@ def test_taxonomy_has_the_codebook_names():
         got.setdefault(event_type, set()).add(sub)
     assert got == CODEBOOK
     assert len(SUB_EVENT_TYPES) == 25
+
+
+def test_the_transfer_constant_names_a_codebook_sub_event_type():
+    assert taxonomy()[NONVIOLENT_TRANSFER] == "Strategic developments"
 
 
 @pytest.mark.parametrize(

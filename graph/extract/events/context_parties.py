@@ -18,6 +18,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from graph.extract.actors import ActorTable
+from graph.extract.events.lexicon import NONVIOLENT_TRANSFER
 from graph.extract.places import PlaceMention
 from graph.records import Article, Event
 
@@ -26,7 +27,6 @@ __all__ = ["theatre_check", "fill_from_context", "GROUP_EVENTS"]
 _COUNTRY_KINDS = {"country"}
 # Armed events, whose parties are groups
 GROUP_EVENTS = frozenset(["Battles", "Explosions/Remote violence", "Violence against civilians"])
-_TRANSFER = "Non-violent transfer of territory"
 
 
 def theatre_check(article: Article, doc: Doc, table: ActorTable, places: list[PlaceMention]):
@@ -84,4 +84,4 @@ def _borrows(event: Event) -> bool:
     """Whether an event with a side missing may take it from context: an armed event, or a transfer of
     territory with a side named (a transfer nobody is named in may be a handover between civilian bodies)."""
     return event.event_type in GROUP_EVENTS or (
-        event.sub_event_type == _TRANSFER and (event.actor1 is not None or event.actor2 is not None))
+        event.sub_event_type == NONVIOLENT_TRANSFER and (event.actor1 is not None or event.actor2 is not None))

@@ -12,9 +12,12 @@ from functools import cache
 from graph.datafiles import read_rows
 
 __all__ = ["Word", "taxonomy", "codes", "lexicon", "cue_classes", "check_cue_class", "cue_set", "SUB_EVENT_TYPES",
-           "MODIFIERS", "WEAPONS", "DOMAINS", "TYPED", "REPORT_VERBS"]
+           "MODIFIERS", "WEAPONS", "DOMAINS", "TYPED", "REPORT_VERBS", "NONVIOLENT_TRANSFER"]
 
 
+
+# The sub-event type of ground handed over without a fight, which several typing and party rules name.
+NONVIOLENT_TRANSFER = "Non-violent transfer of territory"
 
 # Lemmas of verbs that report rather than do: their subject is a source, not a participant.
 REPORT_VERBS = frozenset(

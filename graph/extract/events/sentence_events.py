@@ -16,7 +16,7 @@ from graph.extract.events.context_parties import GROUP_EVENTS
 from graph.extract.events.crowd_types import crowd_sub_type, mutual
 from graph.extract.events.days import days_told
 from graph.extract.events.dead_sides import dated_dead, dead_sides, other_side
-from graph.extract.events.lexicon import codes, taxonomy
+from graph.extract.events.lexicon import NONVIOLENT_TRANSFER, codes, taxonomy
 from graph.extract.events.place import event_place, main_place
 from graph.extract.events.relative import counted_from_date, relative_reading
 from graph.extract.events.roles import assign_roles
@@ -277,16 +277,11 @@ def _named_dead(span: Span, table: ActorTable) -> int | None:
     return len(dead) or None
 
 
-
-# Ground changes hands between armed groups, with a fight or without: its parties are groups too
-_GROUND_HANDED = "Non-violent transfer of territory"
-
-
 def _persons_aside(roles, typing, kinds: dict[str, str]) -> tuple[str | None, str | None, tuple[str, ...]]:
     """In armed events and transfers of ground the parties are groups: a named person ("the town was handed over
     to militiamen under their leader X") stands aside as an associate of side 1."""
     actor1, actor2, assoc = roles.actor1, roles.actor2, list(roles.assoc_actor_1)
-    if typing.event_type in GROUP_EVENTS or typing.sub_event_type == _GROUND_HANDED:
+    if typing.event_type in GROUP_EVENTS or typing.sub_event_type == NONVIOLENT_TRANSFER:
         if kinds.get(actor1) == "person":
             assoc.append(actor1)
             actor1 = None

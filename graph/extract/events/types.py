@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from graph.extract.events import readings
 from graph.extract.events.cues import Cue, SentenceCues, find_cues
-from graph.extract.events.lexicon import SUB_EVENT_TYPES, TYPED, codes, taxonomy
+from graph.extract.events.lexicon import NONVIOLENT_TRANSFER, SUB_EVENT_TYPES, TYPED, codes, taxonomy
 from graph.extract.events.read_cues import cues_of
 from graph.extract.events.seizures import seized_into_custody
 from graph.extract.events.syntax import agents, in_background, tree_depth
@@ -140,11 +140,11 @@ def _ground_and_crowds(c: SentenceCues, armed: bool) -> list[Candidate]:
     calm = peaceful and (c.has("WITHDRAW") or unfought(c) or territory is not None and (
         territory[1].head.lemma_.lower() == "occupy" or calm_beside(territory[1].head.sent)))
     if territory is not None and (c.has("TRANSFER") or calm):
-        out.append((1, "Non-violent transfer of territory", 0.6, c.first("TRANSFER", "WITHDRAW") or territory[1]))
+        out.append((1, NONVIOLENT_TRANSFER, 0.6, c.first("TRANSFER", "WITHDRAW") or territory[1]))
     elif territory is not None:
         out.append((1, territory[0], 0.7, territory[1]))
     if c.has("TRANSFER") and armed:
-        out.append((1, "Non-violent transfer of territory", 0.55, c.first("TRANSFER")))
+        out.append((1, NONVIOLENT_TRANSFER, 0.55, c.first("TRANSFER")))
     if c.has("AGREE") or (c.has("AGREE_WEAK") and armed):
         out.append((1, "Agreement", 0.6, c.first("AGREE", "AGREE_WEAK")))
     return out
@@ -227,7 +227,7 @@ def _developments(c: SentenceCues, armed: bool) -> list[Candidate]:
     # ACLED: a withdrawal is a transfer of territory only when someone takes the ground over; told with no fight
     # in the sentence before or after, it is that sentence's transfer (:func:`.territory.calm_beside`), none of its own
     if withdrawal is not None and (c.has(*FIGHTING) or not taken_beside(withdrawal.head.sent)):
-        sub = "Non-violent transfer of territory" if c.has("CAPTURE", "RETAKE") else "Change to group/activity"
+        sub = NONVIOLENT_TRANSFER if c.has("CAPTURE", "RETAKE") else "Change to group/activity"
         out.append((1, sub, 0.5, withdrawal))
     if c.has("CHANGE"):
         out.append((1, "Change to group/activity", 0.4, c.first("CHANGE")))
