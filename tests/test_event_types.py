@@ -128,7 +128,7 @@ def test_the_transfer_constant_names_a_codebook_sub_event_type():
         # explosives destroyed or cleared before they go off: no explosion, no ground taken
         ("Engineers of the border brigade destroyed nine anti-tank mines they had dug up on the farm road.",
          "Disrupted weapons use"),
-        ("Soldiers cleared the landmines left in the school yard at Kora.", "Disrupted weapons use"),
+        ("The mines that rebels had buried along the road to Kora were cleared by troops.", "Disrupted weapons use"),
         ("Four roadside bombs were destroyed by army engineers near Kora.", "Disrupted weapons use"),
         # a building destroyed, or ground cleared of fighters, is not
         ("Jets destroyed a bomb factory near Kora.", "Air/drone strike"),

@@ -361,16 +361,15 @@ def disrupted(c: SentenceCues) -> Cue | None:
     return _explosives_made_safe(c, weapons)
 
 
-# Verbs that make explosives harmless when these are what they act on: "destroyed 300 mines", "cleared landmines"
-_MADE_SAFE = frozenset(["destroy", "clear"])
-# Weapons that lie in wait to go off, which are destroyed or cleared before they do (a rifle destroyed is no disruption)
-_EXPLOSIVES = frozenset(["mine", "landmine", "ied", "explosive", "bomb", "device"])
+# Verbs that make explosives harmless, and the explosives they act on (a rifle destroyed is no disruption)
+_MADE_SAFE = read_words("events", "made_safe_verbs.txt")
+_EXPLOSIVES = read_words("events", "explosive_nouns.txt")
 
 
 def _explosives_made_safe(c: SentenceCues, weapons: set[int]) -> Cue | None:
-    """A destroying or clearing word whose object, or passive subject, is explosives ("forces destroyed 342 mines",
-    "four roadside bombs were destroyed"): the codebook's disrupted weapons use, not an explosion, nor ground taken
-    nor property destroyed ("destroyed a bomb factory" destroys a building)."""
+    """A destroying or clearing word whose object, or passive subject, is explosives ("sappers destroyed the mines
+    they found", "four roadside bombs were destroyed"): the codebook's disrupted weapons use, not an explosion, nor
+    ground taken nor property destroyed ("destroyed a bomb factory" destroys a building)."""
     for cue in c.of("LOOT_WEAK") + c.of("RETAKE"):
         verb = cue.head
         if verb.pos_ == "VERB" and verb.lemma_.lower() in _MADE_SAFE and any(
