@@ -42,9 +42,11 @@ def _days(*numbers: int, month: int = 9, year: int = 2021) -> list[dt.date]:
         ("Troops clashed with rebels on 12 September.", []),
         ("Fighting on 3-4 September and again on 10-11 September.", []),
         # days counted from a weekday up to the report (a Thursday): that day, the days after it and the report's
-        ("Police have shot dead seven marchers since Monday.", _days(27, 28, 29, 30)),
+        ("Shelling has killed nine people in the town of Kora since Monday.", _days(27, 28, 29, 30)),
         ("Shelling of the camp has gone on since last Tuesday.", _days(28, 29, 30)),
         ("Curfew in force since Thursday.", []),  # the report's own day: one day
+        # "last <weekday>" told on that weekday is a week back, a period longer than days told one by one: not read
+        ("Shelling of the camp has gone on since last Thursday.", []),
         ("Raids since Monday and since Wednesday.", []),
         ("Fighting since Monday, after clashes over 12-14 September.", []),
         # "over the weekend" may be any one day of it: not read
@@ -56,7 +58,9 @@ def test_days_told(text, days):
 
 
 def test_days_since_a_weekday_are_read_for_a_toll_only():
-    assert days_told("Two activists have been held since Monday.", PUBLISHED) == []
+    text = "A journalist arrested at a checkpoint remains in custody since Saturday, his editor said."
+    assert days_told(text, PUBLISHED) == []
+    assert len(days_told(text, PUBLISHED, toll=True)) == 6
 
 
 def test_a_day_after_publication_is_cut():
@@ -77,8 +81,8 @@ def test_a_day_after_publication_is_cut():
         # one day only: one event
         ("Militiamen and soldiers clashed near Kindu on 14 September, killing 10.", ["2021-09-14"], [10]),
         # a toll told since a weekday: one event per day up to the report, the toll shared
-        ("Police opened fire on marchers in Kindu, killing seven since Tuesday, a rights group said.",
-         ["2021-09-28", "2021-09-29", "2021-09-30"], [3, 2, 2]),
+        ("Fighting between two rival militias near Kora has killed eleven people since Sunday, a local chief said.",
+         ["2021-09-26", "2021-09-27", "2021-09-28", "2021-09-29", "2021-09-30"], [3, 2, 2, 2, 2]),
     ],
 )
 def test_a_short_note_gives_one_event_per_day(text, dates, tolls):

@@ -311,7 +311,7 @@ def test_bare_forces_are_the_state_their_sentence_or_paragraph_names():
         ("Almost thirty students have been detained since June, the union said.", 1),
         # a toll since a weekday tells incidents: in a short note one event per day up to the report (Monday 18
         # to Friday 22 March, see test_days.py)
-        ("Militants have killed 12 villagers in the state since Monday, officials said.", 5),
+        ("Since Monday, gunmen have killed eight herders in raids on cattle camps around Kora, officials said.", 5),
         # the dead of a period tallied in the passive ("have been killed since October") are no incident
         ("Over 400 people have been killed by militias in the province since October, a monitoring group said.", 0),
     ],

@@ -50,7 +50,8 @@ _SINCE_WEEKDAY = re.compile(rf"\bsince\s+(?:last\s+)?(?P<wd>{_WEEKDAY})\b", re.I
 
 def _from_report(text: str, published: dt.date) -> list[list[dt.date]]:
     """The days from each "since <weekday>" of ``text`` (the last such day before publication) up to
-    publication; a weekday that is publication's own gives one day."""
+    publication; a weekday that is publication's own gives one day, which :func:`days_told` does not read: "since
+    Thursday" told on a Thursday is that day, and "since last Thursday" a week, longer than :data:`MAX_DAYS`."""
     found = []
     for m in _SINCE_WEEKDAY.finditer(text):
         back = (published.weekday() - WEEKDAYS[m.group("wd").lower()]) % 7
