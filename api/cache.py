@@ -2,7 +2,7 @@
 
 Lookups of a busy actor aggregate tens of thousands of events; asking twice should not cost
 twice. Answers are kept per URL (path and query string) for at most ``TTL_SECONDS`` and at most
-``MAX_ENTRIES`` of them (a cache given ``max_bytes`` also holds at most that many bytes of the
+``MAX_ENTRIES`` of them (a cache given ``max_bytes`` also holds at most that many bytes of its keys and the
 sizes its entries were put with: ``api.reads`` keeps the workers' answers so). ``create_app`` makes the
 service's cache (``app.extensions["conflictkg.cache"]``) and adds its ``invalidate`` to the store's write
 listeners (``store.on_write``, run after every write method: ingest, SPARQL Update and Graph Store writes all
@@ -13,6 +13,7 @@ REST lists, the browse pages).
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections import OrderedDict
@@ -30,7 +31,7 @@ TTL_SECONDS = 300.0
 # counts kept beside them, out within seconds, so nearly every lookup was read and built again.
 MAX_ENTRIES = 4096
 MAX_BODY_BYTES = 2_000_000
-MAX_BYTES = 128_000_000  # of the service's answers (bodies) kept at once: 64 entity pages of 2 MB
+MAX_BYTES = 128_000_000  # of the service's answers (bodies and their URLs) kept at once: 64 entity pages of 2 MB
 ROW_BYTES = 300  # about what one kept row of a read (a dict of a date and a count) holds in memory, for MAX_BYTES
 Value = TypeVar("Value")
 
@@ -66,6 +67,8 @@ class ResponseCache:
 
     def put(self, key: str, value: Any, generation: int, size: int = 0) -> None:
         """Store ``value`` (of ``size`` bytes) for ``key`` unless a write happened since ``generation`` was read."""
+        # the key is counted too: a URL can be 64 KB, and a REST list answers 200 to any query parameter
+        size += sys.getsizeof(key)
         with self._lock:
             if generation != self._generation or (self.max_bytes is not None and size > self.max_bytes):
                 return

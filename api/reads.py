@@ -98,7 +98,7 @@ class WorkerReads:
         if found is None:
             generation = self.answers.generation
             found = self._run(job, deadline)
-            self.answers.put(key, found, generation, size=len(found[1]) + len(key))
+            self.answers.put(key, found, generation, size=len(found[1]))  # the cache counts the key
         return found
 
     def _run(self, job: dict[str, Any], deadline: float) -> tuple[str, bytes]:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import itertools
+import sys
 
 import pytest
 from flask import Blueprint, Flask, Response
 
+from api import create_app
 from api.cache import MAX_BODY_BYTES, MAX_BYTES, ROW_BYTES, ResponseCache, keep_by_url, kept_read
 from graph.store import Store
 
@@ -79,18 +81,38 @@ def test_the_services_cache_keeps_thousands_of_answers_asked_over_hundreds_of_en
 
 
 def test_a_cache_with_a_byte_bound_keeps_the_newest_answers_within_it():
-    cache = ResponseCache(max_entries=10, max_bytes=10)
-    for key in ("/a", "/b", "/c"):
-        cache.put(key, key.encode(), cache.generation, size=4)
-    assert [cache.get(k) for k in ("/a", "/b", "/c")] == [None, b"/b", b"/c"]  # 12 bytes > 10: the oldest left
-    cache.put("/big", b"x" * 11, cache.generation, size=11)
-    assert cache.get("/big") is None and cache.get("/c") == b"/c"  # too big alone: not kept, nothing evicted for it
+    key = sys.getsizeof("/a")  # every key here is as long: each entry holds its key and its size
+    cache = ResponseCache(max_entries=10, max_bytes=2 * key + 10)
+    for name in ("/a", "/b", "/c"):
+        cache.put(name, name.encode(), cache.generation, size=4)
+    assert [cache.get(k) for k in ("/a", "/b", "/c")] == [None, b"/b", b"/c"]  # 3 keys + 12 bytes: the oldest left
+    cache.put("/g", b"x" * 11, cache.generation, size=key + 11)
+    assert cache.get("/g") is None and cache.get("/c") == b"/c"  # too big alone: not kept, nothing evicted for it
     cache.put("/c", b"/c2", cache.generation, size=6)  # replaced, its old size given back
     assert [cache.get(k) for k in ("/b", "/c")] == [b"/b", b"/c2"]
     cache.invalidate()
-    for key in ("/d", "/e"):
-        cache.put(key, key.encode(), cache.generation, size=5)
+    for name in ("/d", "/e"):
+        cache.put(name, name.encode(), cache.generation, size=5)
     assert [cache.get(k) for k in ("/d", "/e")] == [b"/d", b"/e"]  # a write gave every byte back
+
+
+@pytest.mark.parametrize("url_length", [8_000, 60_000])
+def test_the_services_cache_counts_its_urls_against_its_bytes(tmp_path, url_length):
+    """A REST list answers 200 to any query parameter, so a client can send thousands of long URLs: what the
+    service's cache holds of them, URLs and bodies, stays within its byte bound, and the newest are kept."""
+    app = create_app({"data_dir": str(tmp_path / "data")})
+    cache = app.extensions["conflictkg.cache"]
+    cache.max_bytes = 1_000_000  # MAX_BYTES' bound, small enough to pass in a few dozen requests
+    client, sent = app.test_client(), []
+    for n in range(2_500_000 // url_length):
+        url = f"/api/actors?zz={n}{'a' * url_length}"
+        response = client.get(url)
+        assert response.status_code == 200 and response.headers["X-Cache"] == "miss"
+        sent.append((url, len(response.get_data())))
+    held = [(url, body) for url, body in sent if cache.get(url) is not None]
+    assert sum(len(url) + body for url, body in held) <= cache.max_bytes
+    assert held and held[-1][0] == sent[-1][0] and held[0][0] != sent[0][0]  # the newest kept, the first gone
+    app.extensions["conflictkg.store"].close()
 
 
 def test_kept_builds_once_until_a_write_and_keeps_nothing_built_across_one():
@@ -109,7 +131,11 @@ def test_kept_builds_once_until_a_write_and_keeps_nothing_built_across_one():
     assert cache.kept("/big", lambda: "x" * (MAX_BODY_BYTES + 1), len) and cache.get("/big") is None
 
 
-@pytest.mark.parametrize("room, kept", [(2 * ROW_BYTES, True), (2 * ROW_BYTES - 1, False)])
+ROWS_READ = "SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } }"
+READ_ROOM = 2 * ROW_BYTES + sys.getsizeof(f"read [] {ROWS_READ}")  # two rows and the key: the read, no bindings
+
+
+@pytest.mark.parametrize("room, kept", [(READ_ROOM, True), (READ_ROOM - 1, False)])
 def test_rows_kept_by_kept_read_count_against_the_caches_bytes(tmp_path, room, kept):
     store = Store(str(tmp_path / "store"))
     store.insert(TRIPLE + TRIPLE.replace(b"/b>", b"/c>"), "http://example.org/g")
@@ -119,8 +145,8 @@ def test_rows_kept_by_kept_read_count_against_the_caches_bytes(tmp_path, room, k
     store.read = lambda *args: reads.append(1) or Store.read(store, *args)  # type: ignore[method-assign]
     with app.app_context():
         for _ in range(2):
-            assert len(kept_read("SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } }", {})) == 2
-    assert len(reads) == (1 if kept else 2)  # two rows take 2 * ROW_BYTES of the cache's room
+            assert len(kept_read(ROWS_READ, {})) == 2
+    assert len(reads) == (1 if kept else 2)  # two rows and the read's text take READ_ROOM of the cache's room
     store.close()
 
 
