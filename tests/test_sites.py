@@ -1,5 +1,6 @@
-"""One event per place (graph/extract/events/sites.py): counts dealt out over places ("four near A, two at B")
-name one event at each place, countries too; a country named beside a town stays no event of its own."""
+"""One event per place (graph/extract/events/sites.py): counts dealt out over places ("eight in A and four near
+B") name one event at each place, countries too, each with its own dead when the counts are the toll; a country
+named beside a town, or a place the victims were taken to later, is no event of its own."""
 
 from __future__ import annotations
 
@@ -9,30 +10,53 @@ from tests.test_events import extract
 
 
 @pytest.mark.parametrize(
-    ("text", "places"),
+    ("text", "expected"),
     [
-        # counted targets dealt out over towns, with or without a place noun before the name
-        ("Jets bombed four depots on Tuesday, two in Kisumu and two in Eldoret.", ["Kisumu", "Eldoret"]),
-        ("Rebels burned three granaries on Sunday, one outside the town of Mombasa and two at Eldoret.",
-         ["Mombasa", "Eldoret"]),
-        # over two countries: an event in each
-        ("Warplanes destroyed seven depots on Friday, five inside Lebanon and two inside Syria.", ["Lebanon", "Syria"]),
+        # counted targets dealt out over towns: the sentence's toll, if any, is shared evenly (none here)
+        ("Jets bombed four depots on Tuesday, two in Kisumu and two in Eldoret.",
+         [("Eldoret", None), ("Kisumu", None)]),
+        # the town held by the noun the count's preposition governs ("A's market quarter", "B's mosque")
+        ("Shelling hit 12 homes, eight in Gulu's market quarter and four near Mbarara's mosque.",
+         [("Gulu", None), ("Mbarara", None)]),
+        # the second count hung from the first one's preposition, over two countries: an event in each
+        ("Jets struck ten targets on Friday, eight in Syria and two in Iraq.", [("Iraq", None), ("Syria", None)]),
+        ("Jets struck ten targets on Friday, eight inside Syria and two inside Iraq.",
+         [("Iraq", None), ("Syria", None)]),
+        # counts of the dead that add up to the toll: each place its own dead, not the even split
+        ("Air strikes killed nine fighters on Friday, seven in Syria and two in Iraq.", [("Iraq", 2), ("Syria", 7)]),
+        ("Gunmen killed nine people on Sunday, one in the town of Gulu and eight in the town of Mbarara.",
+         [("Gulu", 1), ("Mbarara", 8)]),
+        # counts of attacks, not of the dead: ACLED's even split of the toll, the remainder to the first
+        ("Raiders killed seven herders on Sunday in three attacks, two near Gulu and one near Mbarara.",
+         [("Gulu", 4), ("Mbarara", 3)]),
+        ("Militants attacked three villages on Monday, two near Gulu and a third near Mbarara, killing six.",
+         [("Gulu", 3), ("Mbarara", 3)]),
+        # where the wounded died later is not where the attack happened
+        ("Nine people died after gunmen attacked a bus on Sunday, seven in Kitale and two later in Nairobi, where "
+         "they had been taken for treatment.", [("Kitale", 9)]),
+        ("Six soldiers died after rebels ambushed a convoy on Monday, four near Gulu and two later in Mbarara, where "
+         "they had been taken for treatment.", [("Gulu", 6)]),
+        # where the victims came from is not where they were killed
+        ("Gunmen killed nine miners on Sunday, five in Machakos and four from Somalia.", [("Machakos", 9)]),
         # a country beside its town, with no count dealt out, is the town's country, not a second event
-        ("Jets bombed a depot in Kisumu, Kenya, on Tuesday.", ["Kisumu"]),
+        ("Jets bombed a depot in Kisumu, Kenya, on Tuesday.", [("Kisumu", None)]),
         # one count in one place deals nothing out
-        ("Jets bombed four depots on Tuesday, all of them in Kisumu.", ["Kisumu"]),
+        ("Jets bombed four depots on Tuesday, all of them in Kisumu.", [("Kisumu", None)]),
     ],
 )
-def test_counts_dealt_out_over_places_are_one_event_each(text, places):
+def test_counts_dealt_out_over_places_are_one_event_each(text, expected):
     events = extract("dealt", text, "2024-03-22").events
-    assert sorted(event.location for event in events) == sorted(places)
+    assert sorted((event.location, event.fatalities) for event in events) == expected
 
 
-def test_a_toll_told_of_incidents_dealt_out_is_divided_among_their_places():
-    text = "Gunmen shot dead nine herders in raids on Sunday, one raid at the port of Mombasa and two more at Eldoret."
-    events = extract("dealt", text, "2024-03-22").events
-    assert sorted(event.location for event in events) == ["Eldoret", "Mombasa"]
-    assert sorted(event.fatalities or 0 for event in events) == [4, 5]  # ACLED's even split, the remainder to one
+@pytest.mark.parametrize("text", ["Jets struck ten targets on Friday, eight in Syria and two in Iraq.",
+                                  "Air strikes killed nine fighters on Friday, seven in Syria and two in Iraq."])
+def test_a_country_dealt_a_count_is_placed_as_a_country(text):
+    result = extract("dealt", text, "2024-03-22")
+    located = {location.name: location for location in result.locations}
+    placed = sorted((event.location, located[event.location].kind, located[event.location].precision)
+                    for event in result.events)
+    assert placed == [("Iraq", "country", 3), ("Syria", "country", 3)]  # the whole country, as ACLED codes it
 
 
 @pytest.mark.parametrize(

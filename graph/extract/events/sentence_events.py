@@ -20,7 +20,7 @@ from graph.extract.events.lexicon import NONVIOLENT_TRANSFER, codes, taxonomy
 from graph.extract.events.place import event_place, main_place
 from graph.extract.events.relative import counted_from_date, relative_reading
 from graph.extract.events.roles import assign_roles
-from graph.extract.events.sites import co_places
+from graph.extract.events.sites import co_places, dealt_tolls
 from graph.extract.events.skips import states_toll, told_before
 from graph.extract.events.summaries import summarises
 from graph.extract.events.syntax import takers
@@ -96,13 +96,15 @@ class SentenceReader:
         return shared(copies, event.fatalities)
 
     def spread(self, event: Event, sent: Span) -> list[Event]:
-        """The event at its place and at each place coordinated with it, sharing its toll (:func:`elsewhere`), but
-        a toll told in a "where" clause ("in A and B, where police shot two dead"): the place the clause follows."""
-        events = [event, *self.elsewhere(event, sent)]
-        at = _where_toll(sent, self.places, event.fatalities) if len(events) > 1 else None
+        """The event at its place and at each place coordinated with it, with the dead the sentence deals out to
+        each (:func:`.sites.dealt_tolls`), else sharing its toll (:func:`elsewhere`), but a toll told in a "where"
+        clause ("in A and B, where police shot two dead"): the place the clause follows."""
+        copies, counts = self.elsewhere(event, sent)
+        events = [event, *copies]
+        at = _where_toll(sent, self.places, event.fatalities) if copies else None
         if at is not None and any(copy.location == at for copy in events):
             return [replace(copy, fatalities=event.fatalities if copy.location == at else None) for copy in events]
-        return shared(events, event.fatalities)
+        return dealt_tolls(events, counts, event.fatalities) or shared(events, event.fatalities)
 
     def contrasted(self, sent: Span, typing, evidence: tuple[str, int, int]) -> list[Event]:
         """The events of a sentence that tells two incidents by contrast (:mod:`.clauses`), each read from its own
@@ -134,16 +136,17 @@ class SentenceReader:
             self.own[copy.id] = (self.own[event.id][0], True)
         return copies
 
-    def elsewhere(self, event: Event, sent: Span) -> list[Event]:
+    def elsewhere(self, event: Event, sent: Span) -> tuple[list[Event], dict[str, int | None]]:
         """The event at each other place its sentence names with its own ("the villages of A, B and C"),
-        without a toll: :func:`.tolls.shared` then divides the sentence's toll among them."""
+        without a toll, and the counts the sentence deals out to the places (:class:`.sites.Sites`)."""
         chosen = next((p.location for p in self.places if p.location.name == event.location), None)
+        sites = co_places(sent, self.places, chosen)
         copies = []
-        for number, location in enumerate(co_places(sent, self.places, chosen), start=1):
+        for number, location in enumerate(sites.places, start=1):
             copy = replace(event, id=f"{event.id}-{number}", location=location.name, fatalities=None)
             self.own[copy.id] = (self.own[event.id][0], True)
             copies.append(copy)
-        return copies
+        return copies, sites.counts
 
     def date_reading(self, span: Span, sent: Span, trigger) -> dates.DateReading | None:
         """The date of an event read from ``span`` (else from its sentence), counted from a date it is told

@@ -3,14 +3,17 @@ C", "fighting in the Bay and Bakool regions") as one event at each place."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
+
 from spacy.tokens import Span, Token
 
+from graph.extract.events.count_words import number_value
 from graph.extract.places import PlaceMention
 from graph.extract.places.holders import TOWN_KINDS
 from graph.extract.places.words import ADMIN_WORDS, PLACE_NOUNS
-from graph.records import Location
+from graph.records import Event, Location
 
-__all__ = ["co_places"]
+__all__ = ["Sites", "co_places", "dealt_tolls"]
 
 _COUNTRY_KINDS = frozenset(["country"])
 # "the Amhara and Oromia regions", "the Kano and Kaduna states": admin areas, each one place (a city's
@@ -20,54 +23,130 @@ _ADMIN_PLURALS = frozenset({w for w in ADMIN_WORDS if w.endswith("s")} | {"state
 _ONE_PLACE_NOUNS = frozenset(w for w in PLACE_NOUNS if not w.endswith("s"))
 
 
-def co_places(sent: Span, places: list[PlaceMention], chosen: Location | None) -> list[Location]:
+@dataclass(frozen=True)
+class Sites:
+    """The other places of an event's sentence, and the count each place is dealt when the sentence deals a
+    count out over them (the event's own place too), by place name."""
+
+    places: list[Location]
+    counts: dict[str, int | None]
+
+
+def co_places(sent: Span, places: list[PlaceMention], chosen: Location | None) -> Sites:
     """The other places the sentence coordinates with the event's place ("A, B and C", "in A and in B", "the A and B
     regions") or deals its counted incidents out to ("four near A, two at B"), each once, but for the province a
     town lies in ("Bunia, Ituri"); none when the event's place is not named in the sentence, or lies between them
     ("between A and B", "the road linking A and B", "on the border of A and B"), or is a country that no count is
     dealt out to (a country is often named beside the town it holds)."""
     if chosen is None:
-        return []
+        return Sites([], {})
     doc = sent.doc
     named = [p for p in places if sent.start <= p.start and p.end <= sent.end and not (p.actor or p.reference)]
     own = next((p for p in named if p.location.id == chosen.id), None)
     if own is None:
-        return []
+        return Sites([], {})
     first = _named_noun(doc[own.start : own.end].root)
     dealt = _dealt_out(first)
     if chosen.kind in _COUNTRY_KINDS and not dealt:
-        return []
+        return Sites([], {})
     group = _coordination(first)
     if _spanned(doc[min(group)]):
-        return []
-    group |= _across_prepositions(doc[min(group)]) | dealt
+        return Sites([], {})
+    group |= _across_prepositions(doc[min(group)]) | set(dealt)
     out: dict[str, Location] = {}
+    counts = {chosen.name: dealt[first.i]} if first.i in dealt else {}
     for mention in named:
         location = mention.location
         noun = _named_noun(doc[mention.start : mention.end].root).i
         if location.id != chosen.id and (location.kind not in _COUNTRY_KINDS or noun in dealt) and not _contains(
                 location, chosen) and noun in group:
             out.setdefault(location.id, location)
-    return list(out.values())
+            if noun in dealt:
+                counts.setdefault(location.name, dealt[noun])
+    return Sites(list(out.values()), counts)
 
 
-# The words of a count dealt out over places besides numerals: "one raid at A and the others at B"
-_COUNTED = frozenset(["one", "others", "other"])
+def dealt_tolls(events: list[Event], counts: dict[str, int | None], total: int | None) -> list[Event] | None:
+    """The events of one incident at several places, each with the dead dealt out to its place, when the counts
+    dealt out add up to the toll ("killed nine, seven in A and two in B"); None when they do not (counts of
+    targets or raids: :func:`.tolls.shared` then splits the toll evenly)."""
+    values = [counts.get(event.location or "") for event in events]
+    if total is None or len(events) < 2 or any(value is None or value <= 0 for value in values):
+        return None
+    if sum(value or 0 for value in values) != total:
+        return None
+    return [replace(event, fatalities=value) for event, value in zip(events, values, strict=True)]
 
 
-def _dealt_out(place: Token) -> set[int]:
-    """The places of the counts coordinated with the one ``place`` is given to ("bombed seven depots, five inside
-    Lebanon and two inside Syria"; "one raid at the village of A and two more at B"): the objects of their
-    prepositions, and the names those objects hold ("the town of B")."""
-    if place.dep_ == "pobj" and place.head.lower_ == "of" and place.head.head.dep_ == "pobj":
-        place = place.head.head  # "at the village of A": the village stands in the count's preposition
-    count = place.head.head
-    if place.dep_ != "pobj" or place.head.dep_ != "prep" or not (count.like_num or count.lower_ in _COUNTED):
-        return set()
+# words that tell a count's place as where the victims were taken or died afterwards, not where it happened:
+# "two later in B, where they had been taken"; "three in hospital in B"
+_AFTERWARDS = frozenset(["later", "afterwards", "subsequently", "hospital", "treatment"])
+# prepositions that place a count where it happened ("two near B"; not "four from B": where they came from)
+_WHERE = frozenset(["in", "at", "near", "inside", "outside", "around", "across", "along", "on", "within"])
+
+
+def _dealt_out(place: Token) -> dict[int, int | None]:
+    """The places of a count dealt out over places, with the count each is dealt: ``place`` with the count its
+    preposition hangs from ("eight in A"), and the places of the counts coordinated with it ("and two in B",
+    "and the others near the town of B": the objects of their prepositions and the names those hold); empty when
+    ``place`` is not under a number ("one raid at A" counts too), or when a count's place is where the victims were
+    taken or died later."""
+    own, place = place, _standing(place)
+    prep, count = place.head, place.head.head
+    if place.dep_ != "pobj" or prep.lower_ not in _WHERE or _count_value(count) is None or _afterwards(count):
+        return {}
     doc = place.doc
-    objects = [g for i in _coordination(count) - {count.i} for p in doc[i].children if p.dep_ == "prep"
-               for g in p.children if g.dep_ == "pobj"]
-    return {t.i for g in objects for t in (g, *(n for o in g.children if o.lower_ == "of" for n in o.children))}
+    # the parser hangs "and two in B" from the count, from its preposition or from its place
+    slots = (_coordination(count) | _conjuncts(prep) | _conjuncts(place)) - {count.i, prep.i, place.i}
+    dealt: dict[int, int | None] = {own.i: _count_value(count)}
+    for slot in (doc[i] for i in sorted(slots)):
+        if slot.pos_ in ("PROPN", "ADP") or _afterwards(slot):
+            continue  # a place coordinated with the first, "in A and in B": no count of its own
+        value = _count_value(slot)
+        for g in (g for p in slot.children if p.dep_ == "prep" and p.lower_ in _WHERE for g in p.children
+                  if g.dep_ == "pobj"):
+            for t in (g, *_held(g)):
+                dealt.setdefault(t.i, value)
+    return dealt if len(dealt) > 1 else {}
+
+
+def _standing(place: Token) -> Token:
+    """The word that stands for a place in its count's preposition: the noun holding it ("in the village of A",
+    "near A's mosque", "at the mosque in A"), else the place itself."""
+    holder = place.head
+    if place.dep_ == "poss" and holder.dep_ == "pobj":
+        return holder
+    if place.dep_ == "pobj" and (holder.lower_ == "of" or holder.lower_ in _WHERE) and holder.head.dep_ == "pobj":
+        return holder.head
+    return place
+
+
+def _held(noun: Token) -> list[Token]:
+    """The names a noun of place holds: "the town of B", "B's mosque", "the mosque in B"."""
+    held = [c for c in noun.children if c.dep_ == "poss"]
+    for prep in (c for c in noun.children if c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ in _WHERE)):
+        held.extend(g for g in prep.children if g.dep_ == "pobj")
+    return held
+
+
+def _count_value(token: Token) -> int | None:
+    """The number a count stands for: the number word itself ("eight") or the one counting its noun ("two
+    others", "one raid")."""
+    value = number_value(token)
+    if value is None:
+        value = next((v for c in token.children if c.dep_ == "nummod" and (v := number_value(c)) is not None), None)
+    return value
+
+
+def _afterwards(count: Token) -> bool:
+    """Whether a count's own words (not its conjuncts') tell where victims were taken or died later."""
+    todo = [count]
+    while todo:
+        node = todo.pop()
+        if node.lower_ in _AFTERWARDS:
+            return True
+        todo.extend(c for c in node.children if c.dep_ not in ("conj", "cc"))
+    return False
 
 
 def _named_noun(token: Token) -> Token:
