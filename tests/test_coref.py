@@ -196,7 +196,7 @@ def test_merged_event_takes_what_the_first_mention_lacked():
         mention("Militants ambushed an army unit.", actors=(GROUP, None), toll=12),
         mention("The ambush near Tera on Tuesday killed 12 soldiers.", actors=(None, ARMY), place="Tera",
                 date="2024-03-19", toll=12),
-        mention("The toll from the ambush later rose to 15.", toll=15),
+        replace(mention("The toll from the ambush later rose to 15.", toll=15), update=True),
     ])
     assert len(merged) == 1
     event = merged[0]

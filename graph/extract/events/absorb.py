@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from graph.datafiles import read_words
 from graph.extract.events.dead_sides import other_side
 from graph.extract.events.incident_words import Signals
 from graph.extract.events.lexicon import codes
@@ -80,13 +81,11 @@ def crowd_held(incident: EventMention, arrest: Event) -> EventMention:
     return replace(incident, event=replace(event, actor2=force))
 
 
-def absorb(first: EventMention, later: EventMention, detail: bool = False, apart: bool = False,
-           update: bool = False) -> EventMention:
+def absorb(first: EventMention, later: EventMention, detail: bool = False, apart: bool = False) -> EventMention:
     """``first`` with what ``later`` adds: missing parties, place and date, and the toll by ACLED's rule
-    (:func:`_merged_toll`; ``later`` an ``update`` of the toll: "the toll rose to 9"). A ``detail``
-    of the incident in a short note (:func:`elaborates`) leaves its type as ``first`` tells it; a mention told
-    ``apart`` from it (:func:`same_unit`) gives a toll only when it had none: a bystander who saw two of the
-    victims fall counts part of the dead the story told first."""
+    (:func:`_merged_toll`). A ``detail`` of the incident in a short note (:func:`elaborates`) leaves its type as
+    ``first`` tells it; a mention told ``apart`` from it (:func:`same_unit`) gives a toll only when it had none: a
+    bystander who saw two of the victims fall counts part of the dead the story told first."""
     event, other = first.event, later.event
     offered = [other.actor1, other.actor2]
     if event.event_type in CROWD_TYPES and other.sub_event_type == "Arrests":  # the crowd's arrest: its force only
@@ -97,9 +96,6 @@ def absorb(first: EventMention, later: EventMention, detail: bool = False, apart
         offered = [None if name and CROWD_NAME.match(name) else name for name in offered]  # the crowd is there
     offered_crowd = [name for name in (other.actor1, other.actor2) if name and CROWD_NAME.match(name)]
     parties = _fill_slots(*_named([event.actor1, event.actor2], offered))
-    date, precision = (event.date, event.date_precision)
-    if later.dated and (not first.dated or len(other.date or "") > len(event.date or "")):
-        date, precision = other.date, other.date_precision
     weight = first.weight() if first.evidence_weight is None else first.evidence_weight
     kept, told = first.own(), later.own()
     if later.weight() > weight and (later.told is None or not first.body):  # the sentence that tells most is the
@@ -126,36 +122,56 @@ def absorb(first: EventMention, later: EventMention, detail: bool = False, apart
         clash = event if event.event_type == "Battles" else other
         event = replace(event, event_type=clash.event_type, sub_event_type=clash.sub_event_type, cameo=clash.cameo,
                         plover=clash.plover)
+    merged = replace(event, actor1=parties[0], actor2=parties[1],
+                     reported_by=tuple(dict.fromkeys(event.reported_by + other.reported_by)), more_evidence=more)
+    return _with_facts(first, later, merged, apart, weight, kept)
+
+
+def _with_facts(first: EventMention, later: EventMention, merged: Event, apart: bool, weight: int,
+                kept: Evidence) -> EventMention:
+    """The merged incident with the finer place, the more precise date, the toll (:func:`_merged_toll`) and the
+    first quantity either mention tells."""
+    event, other = first.event, later.event
+    date, precision = (event.date, event.date_precision)
+    if later.dated and (not first.dated or len(other.date or "") > len(event.date or "")):
+        date, precision = other.date, other.date_precision
     place = _finer(first, later)
-    toll, dead = _merged_toll(first, later, apart, update)
-    merged = replace(
-        event,
-        actor1=parties[0],
-        actor2=parties[1],
-        location=place.event.location,
-        date=date,
-        date_precision=precision,
-        fatalities=toll,
-        quantity=event.quantity if event.quantity is not None else other.quantity,
-        reported_by=tuple(dict.fromkeys(event.reported_by + other.reported_by)),
-        more_evidence=more,
-    )
+    toll, dead = _merged_toll(first, later, apart)
+    merged = replace(merged, location=place.event.location, date=date, date_precision=precision, fatalities=toll,
+                     quantity=event.quantity if event.quantity is not None else other.quantity)
     return EventMention(merged, first.dated or later.dated, first.placed or later.placed, first.body or later.body,
                         weight, within=place.within, said=kept, dead=dead)
 
 
-# A count of one dead beside a count of several: a victim the story singles out, not a report of another total
-_ONE_VICTIM = 1
+_RANKS = "|".join(sorted(read_words("events", "non_civilian_words.txt"), key=len, reverse=True))
+# A single victim the story singles out as one of the dead: "was among the dead", "including a major", "one of
+# the victims", a rank or office held by someone ("the post's commander", ", a captain,", "Colonel Tembo", "A
+# district officer was shot"), not a speaker ("an official said")
+_SINGLED_OUT = re.compile(
+    r"\b(?:among|including|included|one of)\b"
+    rf"|\w(?:'s|s')\s+(?:\w+\s+)?(?:{_RANKS})\b|,\s+an?\s+(?:\w+\s+)?(?:{_RANKS})\b"
+    rf"|^(?:an?|the)\s+(?:\w+\s+)?(?:{_RANKS})\b(?!\s+(?:said|says|say|told))", re.IGNORECASE)
+# A count of one that is a source's figure for the dead, never a victim singled out: "the army said one soldier
+# was killed", "only one died", "either six soldiers or a single major"
+_SOURCE_FIGURE = re.compile(r"\b(?:only|just|single|either)\b"
+                            r"|\b(?:said|says|say|reported|confirmed|told)\s+(?:that\s+)?(?:one|1)\b", re.IGNORECASE)
 
 
-def _merged_toll(first: EventMention, later: EventMention, apart: bool, update: bool) -> tuple[int | None,
-                                                                                             frozenset[str]]:
+def _one_of_the_dead(mention: EventMention) -> bool:
+    """Whether the mention's toll of one is a victim it singles out among the dead told by the other mention (a
+    partial count that never lowers the total), not a source's figure for all of them (ACLED's lowest)."""
+    said = mention.own().text
+    return mention.event.fatalities == 1 and not _SOURCE_FIGURE.search(said) and bool(_SINGLED_OUT.search(said))
+
+
+def _merged_toll(first: EventMention, later: EventMention, apart: bool) -> tuple[int | None, frozenset[str]]:
     """The toll of two mentions of one incident and the sides it counts, by ACLED's rule: the first's when
     ``later`` is told apart; their sum when they count the dead of different sides (:mod:`.dead_sides`), unless
     the later count carries a date of its own (a tally, "troops have killed 200 rebels this year", or another
-    incident's dead); a later ``update``'s higher total ("the toll rose to 15"); else the lowest figure of
-    conflicting reports of the same dead, where a single victim told beside a count of several is one of them
-    ("a police commander was among those killed"), a partial count that never lowers the total."""
+    incident's dead); a later update's higher total ("the toll rose to 15", :func:`.updates.toll_update`) unless
+    it tallies a period; else the lowest figure of conflicting reports of the same dead, where a victim singled
+    out beside a count of several is one of them ("a police commander was among those killed") and never
+    lowers the total."""
     mine, theirs = first.event.fatalities, later.event.fatalities
     if mine is None or theirs is None:
         return (theirs, later.dead) if mine is None else (mine, first.dead)
@@ -164,7 +180,8 @@ def _merged_toll(first: EventMention, later: EventMention, apart: bool, update: 
     if other_side(first.dead, later.dead) and not later.tallied:
         return mine + theirs, first.dead | later.dead
     higher = (theirs, later.dead) if theirs > mine else (mine, first.dead)
-    if (update and theirs > mine) or min(mine, theirs) == _ONE_VICTIM:
+    if (later.update and not later.tallied and theirs > mine) or (
+            mine != theirs and _one_of_the_dead(first if mine < theirs else later)):
         return higher
     return (mine, first.dead) if mine <= theirs else (theirs, later.dead)
 

@@ -120,7 +120,7 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
     within = _containers(places)
     incidents = merge_mentions((EventMention(e, *context.own[e.id], body=_in_body(e, doc, lead),
                                              dead=context.dead.get(e.id, frozenset()),
-                                             tallied=e.id in context.tallied,
+                                             tallied=e.id in context.tallied, update=e.id in context.updated,
                                              told=context.told.get(e.id),
                                              within=within.get(e.location or "", frozenset())) for e in events),
                                short=short)

@@ -20,7 +20,8 @@ when nothing sets them apart:
 The mention that tells most (a body sentence with place, parties and toll) gives the evidence, the
 others are kept as its ``more_evidence`` with the toll and date each gives; the merged event takes the
 parties, place and date the first one lacked, and the toll by ACLED's rule: the lowest of conflicting figures,
-a later update's higher total, and never a single victim's count for a total of several (absorb._merged_toll).
+a later update's higher total, and never a victim singled out among the dead for a total of several
+(absorb._merged_toll).
 """
 
 from __future__ import annotations
@@ -62,8 +63,7 @@ def merge_mentions(mentions: Iterable[EventMention], short: bool = False) -> lis
             if joined or (detail and elaborates(incident, mention, signals)):
                 # a mention that returns to one place of a sentence told of several details that place: the
                 # sentence's toll for it is the place's, the mention's ("a trader was shot there") is one of them
-                incidents[at] = absorb(incident, mention, detail=joined is None, apart=joined == SAME_UNIT or returns,
-                                       update=signals[mention.event.evidence][3])
+                incidents[at] = absorb(incident, mention, detail=joined is None, apart=joined == SAME_UNIT or returns)
                 break
         else:
             pointed = next((i for i, incident in enumerate(incidents) if _points_at(incident, mention, signals)), None)

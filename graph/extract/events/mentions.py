@@ -37,6 +37,7 @@ class EventMention:
     said: Evidence | None = None  # its evidence sentence with that sentence's own toll, date and confidence
     dead: frozenset[str] = frozenset()  # the sides whose dead its toll counts (:mod:`.dead_sides`)
     tallied: bool = False  # its toll's count carries a date of its own ("200 killed since March"): never added
+    update: bool = False  # its toll updates one told before ("the toll rose to 9", :func:`.updates.toll_update`)
 
     def __post_init__(self) -> None:
         if self.said is None:  # a sentence's own mention: what it says is its event, before any merging

@@ -50,6 +50,7 @@ class SentenceReader:
         self.summaries: set[str] = set()  # events read from a sentence that sums up several incidents
         self.dead: dict[str, frozenset[str]] = {}  # event id -> the sides whose dead its toll counts
         self.tallied: set[str] = set()  # events whose toll's count has a date of its own (:func:`.dated_dead`)
+        self.updated: set[str] = set()  # events whose toll updates one told before (:func:`.updates.toll_update`)
         self.last_reading: dates.DateReading | None = None  # the date read for the event told last
 
     def sentence_events(self, sent: Span, typing, evidence: tuple[str, int, int]) -> list[Event]:
@@ -219,6 +220,8 @@ class SentenceReader:
             self.dead[event_id] = dead_sides(span, self.table)
             if dated_dead(span):
                 self.tallied.add(event_id)
+            if counts.update:
+                self.updated.add(event_id)
         if riot is not None:
             return _crowd_first(event, self.kinds)
         return by_combatants(event, sent, self.kinds)
