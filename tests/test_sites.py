@@ -62,18 +62,20 @@ def test_a_country_dealt_a_count_is_placed_as_a_country(text):
 @pytest.mark.parametrize(
     ("text", "places"),
     [
-        # a village no gazetteer lists, the second object of an attack or a capture
-        ("Gunmen raided Bunia and Tembowa on Tuesday, killing six villagers.", ["Bunia", "Tembowa"]),
-        ("Troops cleared Maiduguri and Tembowa of militants on Monday, killing four.", ["Maiduguri", "Tembowa"]),
-        # the pair's own preposition, not a "between" higher up, says whether they are the two ends of one site
-        ("Clashes between herders and farmers in Jos and Kirundaza left nine people dead on Sunday.",
-         ["Jos", "Kirundaza"]),
+        # a village no gazetteer lists and the NER leaves unread, the second place struck beside a listed town
+        ("Militias stormed Bunia and Lokanza at dawn, killing six civilians.", ["Bunia", "Lokanza"]),
+        ("Insurgents attacked Maiduguri and Kondoloma overnight, killing seven people.", ["Maiduguri", "Kondoloma"]),
+        # a firm or an outlet beside the place struck is no place of its own: one event
+        ("Gunmen attacked Maiduguri and Dangote Flour Mills on Friday, killing three workers.", ["Maiduguri"]),
+        ("Police raided Kano and Sahara Reporters on Friday, arresting 12 people.", ["Kano"]),
+        # the same preposition again after "and", and the names a plural place noun lists after "of"
+        ("Rebels shelled army positions near Goma and later near Sake, killing four soldiers.", ["Goma", "Sake"]),
+        ("Militias burned homes in Bunia and in the villages of Lokanza and Kondoloma on Saturday, killing six.",
+         ["Bunia", "Kondoloma", "Lokanza"]),
+        # the two ends of one site stay one event
         ("Fighting broke out on the road between Jos and Kirundaza on Sunday, leaving nine dead.", ["Jos"]),
-        # "the A area and then the towns of B and C": one place per name, the area's too
-        ("Fighting in the Beni area and then in the towns of Mwelikoro and Sokandu left five dead.",
-         ["Beni", "Mwelikoro", "Sokandu"]),
-        # a city that shares its province's name does not hold the village named beside it
-        ("Gunmen killed four people in Kano and Dawakiya on Friday.", ["Dawakiya", "Kano"]),
+        # a town that shares its region's name does not hold the town named beside it
+        ("Protesters marched in Gao and Ansongo on Monday.", ["Ansongo", "Gao"]),
     ],
 )
 def test_a_name_coordinated_with_a_place_is_one_event_more(text, places):
@@ -82,10 +84,19 @@ def test_a_name_coordinated_with_a_place_is_one_event_more(text, places):
 
 
 def test_a_village_beside_its_place_takes_that_place_admin_area():
-    locations = extract("coordinated", "Gunmen raided Bunia and Tembowa on Tuesday.", "2024-03-22").locations
-    village = next(location for location in locations if location.name == "Tembowa")
+    text = "Militias stormed Bunia and Lokanza at dawn."
+    locations = extract("coordinated", text, "2024-03-22").locations
+    village = next(location for location in locations if location.name == "Lokanza")
     town = next(location for location in locations if location.name == "Bunia")
     assert (village.country, village.admin1, village.precision) == (town.country, town.admin1, 2)
+
+
+def test_an_incident_over_days_at_two_places_is_one_event_per_day_and_place():
+    text = "Rebels and soldiers fought in Goma and Sake over 12-13 March, killing eight."
+    events = extract("coordinated", text, "2024-03-22").events
+    assert sorted((event.location, event.date) for event in events) == [
+        ("Goma", "2024-03-12"), ("Goma", "2024-03-13"), ("Sake", "2024-03-12"), ("Sake", "2024-03-13")]
+    assert sum(event.fatalities or 0 for event in events) == 8
 
 
 @pytest.mark.parametrize(
@@ -93,6 +104,7 @@ def test_a_village_beside_its_place_takes_that_place_admin_area():
     [
         ("Police raided Kano and Muhammadu Sanusi on Friday.", "Muhammadu Sanusi"),  # a person
         ("Soldiers attacked Maiduguri and Boko Haram on Monday.", "Boko Haram"),  # a known actor
+        ("Police raided Kano and Sahara Reporters on Friday.", "Sahara Reporters"),  # an outlet
     ],
 )
 def test_a_person_or_group_beside_the_place_struck_is_no_place(text, name):

@@ -82,19 +82,21 @@ class SentenceReader:
         return True
 
     def by_day(self, events: list[Event], sent: Span) -> list[Event]:
-        """In a short note, a sentence's one event told over several days ("between 3 and 5 May", a toll "since
-        Monday") once per day, each with its share of the toll: ACLED codes one event per day. Events at several
-        places stay as told."""
-        one = self.per_day and len(events) == 1
-        days = days_told(span_text(sent), self.published, toll=events[0].fatalities is not None) if one else []
+        """In a short note, a sentence's event told over several days ("between 3 and 5 May", a toll "since
+        Monday") once per day, each with its share of the toll: ACLED codes one event per day and place, so an
+        event told at several places is each place's event once per day, each day with its share of the place's."""
+        toll = any(event.fatalities is not None for event in events)
+        days = days_told(span_text(sent), self.published, toll=toll) if self.per_day and events else []
         if not days:
             return events
-        event = events[0]
-        copies = [replace(event, id=f"{event.id}-d{n}", date=day.isoformat(), date_precision="day")
-                  for n, day in enumerate(days, start=1)]
-        for copy in copies:
-            self.own[copy.id] = (True, self.own[event.id][1])
-        return shared(copies, event.fatalities)
+        out = []
+        for event in events:
+            copies = [replace(event, id=f"{event.id}-d{n}", date=day.isoformat(), date_precision="day")
+                      for n, day in enumerate(days, start=1)]
+            for copy in copies:
+                self.own[copy.id] = (True, self.own[event.id][1])
+            out.extend(shared(copies, event.fatalities))
+        return out
 
     def spread(self, event: Event, sent: Span) -> list[Event]:
         """The event at its place and at each place coordinated with it, with the dead the sentence deals out to

@@ -54,6 +54,8 @@ __all__ = ["unlisted_place", "read_unlisted", "locative", "targeted"]
 
 # Labels the small model gives to unknown village names after "in" ("in Shadad" PRODUCT, "in Milimani" NORP).
 _MISREAD = frozenset(("PERSON", "ORG", "PRODUCT", "NORP"))
+# What the NER calls a place, or nothing (it reads many unlisted villages as nothing).
+_PLACE_LABELS = frozenset(("GPE", "LOC", "FAC", ""))
 # A town abroad, this far from every other place of the article and smaller than this, is a namesake.
 STRAY_KM = 500
 STRAY_POPULATION = 500_000
@@ -267,8 +269,7 @@ def _sent_to(doc: Doc, start: int) -> bool:
 def _second_of_two(doc: Doc, start: int) -> bool:
     """Whether the name at ``start`` is the second of two after a locative: "between Kambi and Dosa", "from
     Lira and Otuke", "the road linking X and Y" (the NER often reads the second as a person), or the second
-    place an attack or a capture struck ("raided X and Y", "cleared X and Y of"), which the NER has not read
-    as a person or a date."""
+    place an attack or a capture struck ("shelled X and Y"): see :func:`_struck_pair`."""
     if start < 3 or doc[start - 1].lower_ != "and" or not _plain_name(doc, start):
         return False
     i = start - 2
@@ -276,8 +277,18 @@ def _second_of_two(doc: Doc, start: int) -> bool:
         i -= 1
     if i > start - 3 or not _plain_name(doc, i + 1):
         return False
-    struck = targeted(doc, i + 1) and doc[start].ent_type_ not in ("PERSON", "DATE", "TIME")
-    return doc[i].lower_ in LOCATIVES | WAY_VERBS or struck
+    return doc[i].lower_ in LOCATIVES | WAY_VERBS or _struck_pair(doc, i + 1, start)
+
+
+def _struck_pair(doc: Doc, first: int, start: int) -> bool:
+    """Whether the names at ``first`` and ``start`` are two places one attack or capture struck ("shelled X and
+    Y"): the first a place (the NER's or the gazetteer's), the second a name the NER reads as a place or not at all
+    in each word. A verb of attack takes firms, outlets and groups as objects too ("raided X and <a newspaper>")."""
+    second = doc[start : _name_end(doc, start)]
+    if any(t.ent_type_ not in _PLACE_LABELS for t in second) or not targeted(doc, first):
+        return False
+    return doc[first].ent_type_ in _PLACE_LABELS - {""} or bool(
+        get_gazetteer().lookup(tokens_text(doc, first, _name_end(doc, first))))
 
 
 def _plain_name(doc: Doc, start: int) -> bool:
