@@ -1,4 +1,4 @@
-"""A small cache of REST answers, emptied by every write to the store.
+"""A small cache of REST answers, emptied by every write through the service.
 
 Lookups of a busy actor aggregate tens of thousands of events; asking twice should not cost
 twice. Answers are kept per URL (path and query string) for at most ``TTL_SECONDS`` and at most
@@ -6,9 +6,10 @@ twice. Answers are kept per URL (path and query string) for at most ``TTL_SECOND
 sizes its entries were put with: ``api.reads`` keeps the workers' answers so). ``create_app`` makes the
 service's cache (``app.extensions["conflictkg.cache"]``) and adds its ``invalidate`` to the store's write
 listeners (``store.on_write``, run after every write method: ingest, SPARQL Update and Graph Store writes all
-go through them), so an answer is never served after a write that could change it. ``api.limits.kept`` keeps
-a large answer built in a heavy slot. ``keep_by_url`` answers a blueprint's GETs from the cache by URL (the
-REST lists, the browse pages).
+go through them), so an answer is never served after a write through this service that could change it; a
+write to a remote store by another process (the CLI's ingest) is not seen, and shows after ``TTL_SECONDS``.
+``api.limits.kept`` keeps a large answer built in a heavy slot. ``keep_by_url`` answers a blueprint's GETs
+from the cache by URL (the REST lists, the browse pages).
 """
 
 from __future__ import annotations
