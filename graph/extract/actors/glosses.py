@@ -1,10 +1,10 @@
 """Names glossed in brackets: a group named in its own language and in English keeps both names.
 
-Reports give a local group's name with a translation beside it, in brackets: 'a militia, "Jeshi la Wananchi"
-(People's Army)' or "the Kikosi cha Nyota (Star Brigade) militia". An earlier stage reads one of the two as the
-actor; ACLED codes the group under either, so the other becomes one of the actor's aliases. Acronyms in brackets
-are left to :mod:`graph.extract.actors.acronyms`; a bracket that holds a place, a date, a figure or a phrase in
-lower case glosses nothing.
+Reports give a local group's name with a translation beside it, in brackets: "fighters of the Liwa al-Fath
+(Conquest Brigade)", or the quoted local name first: 'a camp of the "Liwa al-Haqq" (Brigade of Truth)'. An earlier
+stage reads one of the two as the actor; ACLED codes the group under either, so the other becomes one of the actor's
+aliases. Acronyms in brackets are left to :mod:`graph.extract.actors.acronyms`; a bracket that holds a place, a
+date, a figure, a people, a person read as an actor or a phrase in lower case glosses nothing.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import replace
 from spacy.attrs import ENT_TYPE
 from spacy.tokens import Doc
 
+from graph.datafiles import read_words
 from graph.extract.actors.table import ActorMention, ActorTable
 from graph.extract.parse.columns import token_strings, token_texts, tokens_text
 
@@ -21,9 +22,7 @@ __all__ = ["add_glossed_names"]
 
 _GROUP_KINDS = frozenset(["armed_group", "militia", "organization"])
 _MAX_WORDS = 6  # a gloss longer than this is a remark, not a name
-# small words inside names of any language: "of the", "ya", "la", "cha", "al-", "wa"
-_JOINERS = frozenset(["of", "the", "for", "and", "in", "'", "’", "-", "'s", "’s", "ya", "la", "wa", "cha", "al",
-                      "el", "ad", "de", "du", "des", "di"])
+_JOINERS = read_words("actors", "name_particles.txt")  # small words inside names: "of the", "al-", "cha", "de"
 _QUOTES = frozenset(['"', "“", "”", "'", "‘", "’"])
 _NOT_NAMES = frozenset(["GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT"])
 
@@ -41,7 +40,7 @@ def add_glossed_names(doc: Doc, table: ActorTable) -> None:
 
 
 def _before_brackets(doc: Doc, texts: tuple[str, ...], table: ActorTable, mention: ActorMention) -> str | None:
-    """The name right before "(" when the mention fills the brackets: '"Jeshi la Wananchi" (People's Army)'."""
+    """The name right before "(" when the mention fills the brackets: '"Liwa al-Haqq" (Brigade of Truth)'."""
     start, end = mention.start, mention.end
     if start < 2 or end >= len(texts) or texts[start - 1] != "(" or texts[end] != ")":
         return None
@@ -58,7 +57,7 @@ def _before_brackets(doc: Doc, texts: tuple[str, ...], table: ActorTable, mentio
 
 
 def _in_brackets_after(doc: Doc, texts: tuple[str, ...], table: ActorTable, mention: ActorMention) -> str | None:
-    """The gloss in brackets right after the mention: "Kikosi cha Nyota (Star Brigade)"."""
+    """The gloss in brackets right after the mention: "Liwa al-Fath (Conquest Brigade)"."""
     open_at = mention.end
     if open_at >= len(texts) or texts[open_at] != "(":
         return None
@@ -80,5 +79,10 @@ def _name(doc: Doc, texts: tuple[str, ...], table: ActorTable, start: int, end: 
         return None
     ent_types = token_strings(doc, ENT_TYPE)
     if any(table.at(i) is not None or ent_types[i] in _NOT_NAMES for i in range(start, end)):
+        return None
+    # a people in brackets ("Congolese Tutsis") is the group's community; a NORP word inside a name
+    # ("Kurdish Workers' Party") is not. PERSON is no test: the small model tags local-language group names as
+    # persons, and a leader read as a person actor is already refused above.
+    if all(ent_types[i] == "NORP" for i in range(start, end)):
         return None
     return tokens_text(doc, start, end)
