@@ -530,10 +530,29 @@ def test_tolls_told_per_place_are_events_per_place(text, tolls):
          "the past three months.", [4]),
         # a week's or a day's date may be the incident's own
         ("Gunmen have killed 12 people in an attack on a village in Kano this week.", [12]),
+        # an incident compared with a period keeps its event and its toll
+        ("A suicide bomber has killed 30 shoppers at a crowded bus station in Maiduguri, Nigeria, the deadliest "
+         "attack this year, officials said.", [30]),
+        ("Armed men have killed 15 farmers in Zamfara, Nigeria, in the worst attack in years, local leaders said.",
+         [15]),
     ],
 )
 def test_a_wars_or_periods_toll_is_not_the_incidents(text, tolls):
     assert [event.fatalities for event in extract("tally", text, "2024-03-22").events] == tolls
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("Gunmen seized 35 pupils from a school near Kano on Wednesday, in a district where bandits have killed more "
+         "than 200 people so far this year.", "Abduction/forced disappearance"),
+        ("Militants overran the town of Menaka in northern Mali on Friday, a region where armed groups have killed "
+         "over 500 civilians since January.", "Non-state actor overtakes territory"),
+    ],
+)
+def test_an_incident_told_beside_a_periods_tally_keeps_its_event_without_the_tally(text, sub_event_type):
+    events = extract("tally", text, "2024-03-22").events
+    assert [(event.sub_event_type, event.fatalities) for event in events] == [(sub_event_type, None)]
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from graph.extract.actors import ActorTable
 from graph.extract.actors.table import ARMED_KINDS
@@ -24,7 +24,7 @@ from graph.extract.events.context_parties import fill_from_context, theatre_chec
 from graph.extract.events.coref import drop_headlines, merge_mentions
 from graph.extract.events.crowd_types import each_other
 from graph.extract.events.damage import fold_damage
-from graph.extract.events.dead_sides import tallies_period
+from graph.extract.events.dead_sides import period_tally
 from graph.extract.events.incident_words import announces_another
 from graph.extract.events.lexicon import codes
 from graph.extract.events.mentions import EventMention
@@ -78,14 +78,13 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
     seen: list[set[str]] = []
     last_event_sentence = -9
     kinds = context.kinds
-    for number, sent in _sentences(doc):
-        typings = [typing for typing in event_types.classify_sentence(sent) if not fled(typing.trigger)]
+    for number, sent, typings, tally in _sentences(doc):
         attributes = (not typings or typings[0].sub_event_type == "Other") and number - last_event_sentence <= 3
         doer = claimant(sent, table) if attributes and events and events[-1].event_type in CLAIMED_EVENTS else None
         if doer:  # "Al-Shabaab claimed responsibility": the doer of the incident before, not an event
             events[-1:] = _claimed(events[-1], doer, kinds, sent, _evidence(article, sent), context.published)
             continue
-        near = bool(events) and number - last_event_sentence <= 2
+        near = bool(events) and number - last_event_sentence <= 2 and not tally  # a tally is no one's toll
         update = near and _casualties_only(sent, typings, table, places, events[-1], context.published)
         if not typings or update or (events and describes(sent)):  # at most a toll for the event before
             if update and typings[0].sub_event_type == "Armed clash":  # "... were killed in the clashes"
@@ -110,7 +109,7 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
         if not words or repeats(words, seen) or caption(article.text, evidence[2]):
             continue
         seen.append(words)
-        events.extend(context.sentence_events(sent, typings[0], evidence))
+        events.extend(_untallied(context.sentence_events(sent, typings[0], evidence), tally))
         last_event_sentence = number
     lead = lead_end(article)
     ledes = {e.id for e in events if context.own[e.id][0] and _ends_like_sentence(e)}  # not a headline's date line
@@ -136,10 +135,25 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
     return [e for e in events if _two_sides(e)], added
 
 
-def _sentences(doc: Doc) -> Iterator[tuple[int, Span]]:
-    """The article's sentences with their numbers, but for those whose every death count tallies a period ("300
-    people have been killed in the state so far this year"): no incident, and no incident's toll."""
-    return ((number, sent) for number, sent in enumerate(doc.sents) if not tallies_period(sent))
+def _sentences(doc: Doc) -> Iterator[tuple[int, Span, list[event_types.EventTyping], tuple[Token, ...]]]:
+    """The article's sentences with their numbers, event readings and the death verbs of a period's tally
+    (:func:`.period_tally`). A reading whose word the tally tells ("300 people have been killed in attacks so far
+    this year") is no incident, and a sentence with no other one is left out; "Gunmen abducted 40 pupils in a
+    state where bandits have killed 300 people so far this year" keeps its abduction."""
+    for number, sent in enumerate(doc.sents):
+        typings = [typing for typing in event_types.classify_sentence(sent) if not fled(typing.trigger)]
+        tally = period_tally(sent)
+        if tally:
+            typings = [t for t in typings if t.trigger is not None and not any(
+                v.left_edge.i <= t.trigger.i <= v.right_edge.i for v in tally)]
+            if not typings:
+                continue
+        yield number, sent, typings, tally
+
+
+def _untallied(events: list[Event], tally: tuple[Token, ...]) -> list[Event]:
+    """A sentence's events without the counts of its period's tally, which are none of theirs."""
+    return [replace(event, fatalities=None) for event in events] if tally else events
 
 
 def _two_sides(event: Event) -> bool:

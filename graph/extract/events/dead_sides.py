@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from graph.extract.actors import ActorTable
 from graph.extract.events.numbers import dead_counted
 
-__all__ = ["dated_dead", "dead_sides", "other_side", "tallies_period"]
+__all__ = ["dated_dead", "dead_sides", "other_side", "period_tally"]
 
 _SIDES = {"state_forces": "state", "armed_group": "armed", "militia": "armed", "civilians": "civilians"}
 # Words for anyone, which a story uses for all the dead of an incident, whatever side they were on
@@ -53,21 +53,39 @@ def dated_dead(sent: Span) -> bool:
     return any(ent.label_ == "DATE" and any(a in verbs for a in ent.root.ancestors) for ent in sent.ents)
 
 
-
-# A date that spans a period: "so far this year", "this year alone", "in the past three months", "in recent weeks"
-# ("this week" or "last month" may date one incident: not read)
-_PERIOD = re.compile(r"\bso far\b|\balone\b|\byears?\b|\b(?:past|last|recent|previous)\s+(?:\w+\s+)?(?:weeks|months)\b",
-                     re.IGNORECASE)
+# A date of a period when the death verb carries it: "in the past three months", "over the last two years"
+_PAST = re.compile(r"\b(?:past|last|recent|previous)\s+(?:\w+\s+)?(?:weeks|months|years)\b", re.IGNORECASE)
+# "since March", "since 2019", "since last year": a running count; "since Monday" may count one incident's days
+_SINCE_WHEN = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november"
+                         r"|december|\d{4}|years?|months?)\b", re.IGNORECASE)
+# The prepositions through which a verb carries its date: "killed in the past year", "since March", "over ..."
+_THROUGH = frozenset(["in", "since", "over", "during"])
 _HAVE = frozenset(["has", "have", "'ve"])
 
 
-def tallies_period(sent: Span) -> bool:
-    """Whether every death count of the sentence tallies a period: its verb in the perfect ("have been killed",
-    "has killed") with a date of a period ("so far this year", "in the past three months"). Such a tally is no
-    incident and no incident's toll."""
-    periods = [ent.root for ent in sent.ents if ent.label_ == "DATE" and _PERIOD.search(ent.text)]
-    if not periods:  # most sentences: no death count read
-        return False
+def period_tally(sent: Span) -> tuple[Token, ...]:
+    """The death verbs of a sentence whose every death count tallies a period: the verb in the perfect ("have been
+    killed", "has killed") carries a date of a period itself ("so far this year", "this year alone", "in the past
+    three months", "since March"). Such a tally is no incident and no incident's toll; a period that qualifies
+    another word ("the deadliest attack this year", "two years after the deal") makes none."""
+    periods = {verb for ent in sent.ents if ent.label_ == "DATE" and (verb := _period_of(ent)) is not None}
+    if not periods:  # most sentences: no period, and no death count read
+        return ()
     verbs = {noun.head for noun in dead_counted(sent)}
     perfect = all(any(c.dep_ in ("aux", "auxpass") and c.lower_ in _HAVE for c in v.children) for v in verbs)
-    return bool(verbs) and perfect and all(any(v in root.ancestors for root in periods) for v in verbs)
+    return tuple(sorted(verbs, key=lambda v: v.i)) if verbs and perfect and verbs <= periods else ()
+
+
+def _period_of(ent: Span) -> Token | None:
+    """The word a DATE is a period of: its own head, or the head of the preposition it hangs on; None when the
+    date names no period."""
+    head = ent.root.head
+    prep = head if head.dep_ == "prep" and head.lower_ in _THROUGH else None
+    verb = prep.head if prep is not None else head
+    doc = ent.doc
+    if _PAST.search(ent.text) or (ent.end < len(doc) and doc[ent.end].lower_ == "alone"):
+        return verb
+    if prep is not None and prep.lower_ == "since":
+        return verb if _SINCE_WHEN.search(ent.text) else None
+    so_far = any(c.lower_ == "far" and any(s.lower_ == "so" for s in c.children) for c in verb.children)
+    return verb if so_far else None
