@@ -11,9 +11,9 @@ __all__ = ["civilians_beside_state"]
 
 
 def civilians_beside_state(event: Event, kinds: dict[str, str]) -> Event:
-    """A battle with Civilians (X) set against the state's forces (gendarmes and a shepherd dead after raiders hit
-    their outpost): the civilians were hurt beside the forces and stand as their associates, and the side they
-    held is left empty for the state's opponent (``kinds``: actor name -> kind)."""
+    """A battle with Civilians (X) set against the state's forces (soldiers and the market traders beside them
+    caught in a firefight with rebels): the civilians were hurt beside the forces and stand as their associates,
+    and the side they held is left empty for the state's opponent (``kinds``: actor name -> kind)."""
     if event.event_type != "Battles":
         return event
     one, two = event.actor1 or "", event.actor2 or ""
