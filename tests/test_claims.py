@@ -48,6 +48,13 @@ def events_of(extractor, text: str):
          "Jama'at Nusrat al-Islam wal-Muslimin", "Civilians (Burkina Faso)"),
         ("Gunmen shot dead three herders near Djibo, Burkina Faso. Residents attributed the killings to a feud over "
          "grazing land.", "Unidentified Armed Group (Burkina Faso)", "Civilians (Burkina Faso)"),
+        # who attributes is not named as the doer: only the group after "to" is
+        ("Armed men shot eight farmers dead outside Ouahigouya, Burkina Faso. In a statement, JNIM attributed the "
+         "shooting to government forces.", "Unidentified Armed Group (Burkina Faso)", "Civilians (Burkina Faso)"),
+        ("Armed men shot eight farmers dead outside Ouahigouya, Burkina Faso. The shooting was attributed to the "
+         "army by JNIM.", "Unidentified Armed Group (Burkina Faso)", "Civilians (Burkina Faso)"),
+        ("Armed men shot eight farmers dead outside Ouahigouya, Burkina Faso. The shooting was attributed by the "
+         "regional governor to JNIM.", "Jama'at Nusrat al-Islam wal-Muslimin", "Civilians (Burkina Faso)"),
         # the sentence that tells the toll also names the doer, with or without the word "claim"
         ("Gunmen opened fire in a crowded market in Gao, Mali. Three traders were killed, and police blamed JNIM for "
          "the attack.", "Jama'at Nusrat al-Islam wal-Muslimin", "Civilians (Mali)"),

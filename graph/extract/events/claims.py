@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from graph.extract.actors import ActorTable
 from graph.extract.actors.resolve import UNIDENTIFIED_GROUP
@@ -27,7 +27,7 @@ CLAIMED_EVENTS = frozenset(["Battles", "Explosions/Remote violence", "Violence a
 # Words that attribute an incident to someone; "claim" only with what is claimed ("claimed responsibility").
 _ATTRIBUTING = frozenset(["suspect", "suspected", "suspicion", "perpetrator", "perpetrators", "responsible",
                           "responsibility", "blame", "credit"])
-_DONE_BY = frozenset(["claim", "carry", "plant", "perpetrate", "stage", "commit", "orchestrate", "attribute"])
+_DONE_BY = frozenset(["claim", "carry", "plant", "perpetrate", "stage", "commit", "orchestrate"])
 _DENIALS = frozenset(["deny", "reject", "not", "no", "never"])
 _DOER_KINDS = frozenset(["armed_group", "militia"])
 _MODIFIERS = frozenset(["compound", "amod", "nmod", "poss"])
@@ -45,13 +45,18 @@ def claimant(sent: Span, table: ActorTable) -> str | None:
     (or denies: "No group has claimed the attack" names no doer, "but suspicion falls on X" does)."""
     another = announces_another(sent.text)  # "in a second attack carried out by X": X did another incident
     words = [t for t in sent if t.lower_ in _ATTRIBUTING or t.lemma_.lower() in _ATTRIBUTING
-             or ((_done_by(t) or _attributed_to(t)) and not another)]
-    if not words:
+             or (_done_by(t) and not another)]
+    targets = [] if another else [to for t in sent for to in _attributed_to(t)]
+    if not (words or targets):
         return None
+    # "X attributed the killings to Y": only Y, under "to", is named as the doer; X only speaks
+    under = None if words else {w.i for to in targets for w in to.subtree}
     named = []
     for mention in table.in_span(sent):
         info = table.actors[mention.key]
         head = sent.doc[mention.start : mention.end].root
+        if under is not None and head.i not in under:
+            continue
         if info.kind in _DOER_KINDS and mention.link is None and not _denied(head) and not _associated(head):
             named.append((head.dep_ in _MODIFIERS, info.name))
     # "Islamic State affiliate 'State of Sinai' claimed": the name that modifies another is not the claimant
@@ -64,11 +69,12 @@ def _done_by(token) -> bool:
     return token.tag_ == "VBN" and token.lemma_.lower() in _DONE_BY and any(c.dep_ == "agent" for c in token.children)
 
 
-def _attributed_to(token) -> bool:
-    """"Officials attributed the attack to X", "the bombing was attributed to X": the "to" of "attribute" names
-    the doer."""
-    return token.lemma_.lower() == "attribute" and any(c.dep_ in ("prep", "dative") and c.lower_ == "to"
-                                                       for c in token.children)
+def _attributed_to(token: Token) -> list[Token]:
+    """The "to" of "attribute", which names the doer: "officials attributed the attack to X", "the bombing was
+    attributed to X"."""
+    if token.lemma_.lower() != "attribute":
+        return []
+    return [c for c in token.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"]
 
 
 def _associated(head) -> bool:
