@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from graph.extract.actors import find_actors
-from graph.extract.events.dead_sides import dead_sides, other_side, period_tally
+from graph.extract.events.dead_sides import dated_apart, dead_sides, other_side, period_tally
 
 
 @pytest.mark.parametrize(
@@ -66,3 +68,26 @@ def test_other_side(told, later, other):
 )
 def test_period_tally(nlp, text, tally):
     assert bool(period_tally(next(nlp(text).sents))) is tally
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "apart"),
+    [
+        # a period: a tally, whatever the incident's day
+        ("The army has killed 200 rebels in the province this year.", None, True),
+        ("Troops have killed some 80 militants since January.", "2024-03-19", True),
+        ("Soldiers killed 40 rebels in the region in February.", "2024-03-19", True),
+        ("Bandits have killed 30 herders in the past two weeks.", None, True),
+        # the incident's own day, or a day that cannot be told from it: the incident's dead
+        ("Troops killed nine of the attackers in the fighting on Tuesday afternoon.", "2024-03-19", False),
+        ("Troops killed nine of the attackers on Tuesday.", None, False),
+        ("Nine militants were killed the same day.", "2024-03-19", False),
+        # another day than the incident's: another incident's dead
+        ("Troops killed nine militants on Sunday.", "2024-03-19", True),
+        # a report's date is not the count's
+        ("Nine militants were killed, the army said on Sunday.", "2024-03-19", False),
+    ],
+)
+def test_dated_apart(nlp, text, day, apart):
+    sent = next(nlp(text).sents)
+    assert dated_apart(sent, dt.date(2024, 3, 20), day) is apart

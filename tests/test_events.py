@@ -574,3 +574,22 @@ def test_an_incident_told_beside_a_periods_tally_keeps_its_event_without_the_tal
 )
 def test_a_tally_is_never_added_to_the_incident_s_toll(text, published):
     assert extract("tally", text, published).events[0].fatalities == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "tolls"),
+    [
+        # the other side's dead on the incident's own day are the incident's: they add to its toll
+        ("Militants ambushed an army convoy near Bardelo, Somalia, on Monday, killing five soldiers. Troops killed "
+         "nine of the attackers in the fighting on Monday afternoon.", [14]),
+        ("Rebels attacked an army base near Goma, Democratic Republic of Congo, on Tuesday, killing four soldiers. "
+         "The army said its troops killed 11 rebels in the fighting on Tuesday.", [15]),
+        # another day's dead, or a month's, are another incident's or a tally: never added
+        ("Militants ambushed an army convoy near Bardelo, Somalia, on Monday, killing five soldiers. Troops killed "
+         "nine militants on Wednesday.", [5, 9]),
+        ("Rebels attacked an army base near Goma, Democratic Republic of Congo, on Tuesday, killing four soldiers. "
+         "Troops killed 40 rebels in the province in February.", [4, 40]),
+    ],
+)
+def test_the_other_side_s_dead_of_the_incident_s_day_add_to_its_toll(text, tolls):
+    assert [event.fatalities for event in extract("sameday", text, "2024-03-20").events] == tolls

@@ -8,14 +8,16 @@ another figure for the same dead, of which ACLED keeps the lowest.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from spacy.tokens import Span, Token
 
 from graph.extract.actors import ActorTable
+from graph.extract.events.dates import find_dates
 from graph.extract.events.numbers import dead_counted
 
-__all__ = ["dated_dead", "dead_sides", "other_side", "period_tally"]
+__all__ = ["dated_apart", "dead_sides", "other_side", "period_tally"]
 
 _SIDES = {"state_forces": "state", "armed_group": "armed", "militia": "armed", "civilians": "civilians"}
 # Words for anyone, which a story uses for all the dead of an incident, whatever side they were on
@@ -45,12 +47,42 @@ def _side(noun: Token, table: ActorTable) -> str | None:
     return None
 
 
-def dated_dead(sent: Span) -> bool:
-    """Whether the verb of a death count carries a date of its own ("15 rebels were killed in strikes on Sunday",
-    "has killed 200 rebels this year"): another incident or a tally, not the other side's dead of the incident
-    told before (a report's date, "..., the army said on Tuesday", is not the count's)."""
+def dated_apart(sent: Span, published: dt.date | None, day: str | None = None) -> bool:
+    """Whether a death count's verb carries a date that is not the incident's day: a period ("has killed 200
+    rebels this year", "since March", "so far", "in May") or a day other than ``day``, the incident's ("15 rebels
+    were killed in strikes on Sunday" after Friday's raid): a tally or another incident's dead. The incident's
+    own day ("killed nine of the attackers in the fighting on Monday afternoon" after Monday's ambush) and a
+    report's date ("..., the army said on Tuesday", not on the count's verb) leave the count the incident's."""
+    dates = [ent for ent in sent.ents if ent.label_ == "DATE"]
+    if not dates:  # most sentences: no death count read
+        return False
     verbs = {noun.head for noun in dead_counted(sent)}
-    return any(ent.label_ == "DATE" and any(a in verbs for a in ent.root.ancestors) for ent in sent.ents)
+    return any(_apart(ent, published, day) for ent in dates if any(a in verbs for a in ent.root.ancestors))
+
+
+# Words that make a date a span of days: "since March", "so far", "this year alone", "in the past three months",
+# "between Monday and Wednesday", "in recent weeks"
+_SPAN = re.compile(r"\b(?:since|so far|alone|past|recent|previous|between|from|until|through|throughout)\b"
+                   r"|\b(?:days|weeks|months|years)\b", re.IGNORECASE)
+
+
+def _apart(ent: Span, published: dt.date | None, day: str | None) -> bool:
+    """Whether a count's DATE is a period, or a day (or week) that is known not to hold ``day``."""
+    start = ent.start - 1 if ent.start > ent.sent.start else ent.start
+    words = ent.doc[start : ent.end].text  # with the word before: "since May", "in February" (a bare month is unread)
+    if _SPAN.search(words):
+        return True
+    readings = [reading for *_, reading in find_dates(words, published)]
+    if not readings:  # "the same day", "that afternoon": nothing sets the count apart
+        return False
+    reading = readings[0]
+    if reading.precision in ("month", "year"):  # a month's or a year's count is a tally, not one day's dead
+        return True
+    if day is None or len(day) < len("YYYY-MM-DD"):
+        return False
+    first = dt.date.fromisoformat(reading.iso)
+    last = first + dt.timedelta(days=6 if reading.precision == "week" else 0)
+    return not first <= dt.date.fromisoformat(day) <= last
 
 
 # A date of a period when the death verb carries it: "in the past three months", "over the last two years"

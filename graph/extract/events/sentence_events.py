@@ -15,7 +15,7 @@ from graph.extract.events.combatants import by_combatants
 from graph.extract.events.context_parties import GROUP_EVENTS
 from graph.extract.events.crowd_types import crowd_sub_type, mutual
 from graph.extract.events.days import days_told
-from graph.extract.events.dead_sides import dated_dead, dead_sides, other_side
+from graph.extract.events.dead_sides import dated_apart, dead_sides, other_side
 from graph.extract.events.lexicon import NONVIOLENT_TRANSFER, codes, taxonomy
 from graph.extract.events.place import event_place, main_place
 from graph.extract.events.relative import counted_from_date, relative_reading
@@ -49,7 +49,7 @@ class SentenceReader:
         self.mutual: set[str] = set()  # riots whose crowds clash with each other
         self.summaries: set[str] = set()  # events read from a sentence that sums up several incidents
         self.dead: dict[str, frozenset[str]] = {}  # event id -> the sides whose dead its toll counts
-        self.tallied: set[str] = set()  # events whose toll's count has a date of its own (:func:`.dated_dead`)
+        self.tallied: set[str] = set()  # events whose toll's count has a date of its own (:func:`.dated_apart`)
         self.updated: set[str] = set()  # events whose toll updates one told before (:func:`.updates.toll_update`)
         self.last_reading: dates.DateReading | None = None  # the date read for the event told last
 
@@ -76,7 +76,8 @@ class SentenceReader:
         """Whether a later sentence counts the dead of another side than the event's toll (:mod:`.dead_sides`),
         which the toll then counts too; never a count with a date of its own."""
         told, later = self.dead.get(event.id, frozenset()), dead_sides(sent, self.table)
-        if not other_side(told, later) or dated_dead(sent):  # a count with its own date: a tally, another incident
+        day = event.date if self.own.get(event.id, (False, False))[0] else None  # the day its own text gives
+        if not other_side(told, later) or dated_apart(sent, self.published, day):  # a tally, another incident's
             return False
         self.dead[event.id] = told | later
         return True
@@ -220,7 +221,7 @@ class SentenceReader:
         )
         if event.fatalities is not None:
             self.dead[event_id] = dead_sides(span, self.table)
-            if dated_dead(span):
+            if dated_apart(span, self.published):  # another day than the incident's: apart by its date (coref)
                 self.tallied.add(event_id)
             if counts.update:
                 self.updated.add(event_id)
