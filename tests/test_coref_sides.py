@@ -1,64 +1,88 @@
 """Coreference (graph/extract/events/coref.py, mention_fit.py, absorb.py): a state's army and police are one side of
-an incident, a headline's line inside a story does not part the mentions around it, and a body sentence is the
-evidence of an incident a headline told first."""
+an incident when the later mention joins it, a headline's line inside a story (a crosshead) does not part the
+mentions around it, and a body sentence is the evidence of an incident a headline told first."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from tests.test_coref import mention, merge_mentions
+from tests.test_coref import bombing, mention, merge_mentions
 
-POLICE, ARMY, REBELS = "Police Forces of Peru", "Military Forces of Peru", "Shining Path"
-OTHER_ARMY = "Military Forces of Bolivia"
+POLICE, ARMY, GROUP = "Police Forces of Nigeria", "Military Forces of Nigeria", "Boko Haram"
+UNNAMED, CIVILIANS = "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)"
+NEIGHBOUR_ARMY = "Military Forces of Cameroon"
 
 
-@pytest.mark.parametrize(
-    ("second", "count"),
-    [
-        # troops sent to the police's aid fight the same rebels: one incident, told with the army as a party
-        ((ARMY, None), 1),
-        ((ARMY, REBELS), 1),
-        # another state's army is another side: a third party sets the mention apart
-        ((OTHER_ARMY, None), 2),
-        # and the police's own country's army against another group is no mention of this fight
-        ((ARMY, "Tupac Amaru"), 2),
-    ],
-)
-def test_a_state_s_army_and_police_are_one_side(second, count):
-    merged = merge_mentions([
-        mention("Rebels stormed a police post in Tarapoto on Monday.", actors=(REBELS, POLICE), place="Tarapoto",
-                date="2024-03-18"),
-        mention("Troops were sent to back the officers who were fighting off the raiders.", actors=second),
-    ])
-    assert len(merged) == count
+def _barracks_raid():
+    """A group's raid on a police barracks that killed three policemen (the state's dead)."""
+    return replace(mention("Boko Haram fighters overran a police barracks in Kandaru on Sunday, killing three "
+                           "policemen.", actors=(GROUP, POLICE), place="Kandaru", date="2024-03-17", toll=3),
+                   dead=frozenset(["state"]))
+
+
+def _army(evidence: str, other=None, toll=None, dead=(), **fields):
+    return replace(mention(evidence, actors=(ARMY, other), toll=toll, **fields), dead=frozenset(dead))
 
 
 @pytest.mark.parametrize(
-    ("between", "count"),
+    ("later", "tolls"),
     [
-        # a link to another story between two paragraphs: the mention after it still follows the clash
-        (mention("Peru to host regional talks on fishing rights", sub="Agreement", kind="Strategic developments",
-                 body=False), 1),
-        # a sentence of the story with an incident of its own parts them
-        (mention("Farmers marched in Cusco on Tuesday.", sub="Peaceful protest", kind="Protests",
-                 actors=("Protesters (Peru)", None), place="Cusco", date="2024-03-19"), 3),
+        # the army joins the police's fight, naming no place, date or party of its own: one incident
+        (_army("Soldiers were flown in to relieve the besieged barracks."), [3]),
+        # it names the doers back by their role: one incident, whose toll adds the other side's dead
+        (_army("Troops arrived within the hour and shot dead six of the assailants.", GROUP, 6, ["armed"]), [9]),
+        # it refers back to the incident
+        (_army("An army unit sent after the raid killed six insurgents.", GROUP, 6, ["armed"]), [9]),
+        # a raid of the army's own on the group is another incident, whose dead are kept
+        (_army("Soldiers later stormed a Boko Haram hideout and killed six fighters.", GROUP, 6, ["armed"]), [3, 6]),
+        (_army("Troops killed four insurgents in a gunfight in the bush.", UNNAMED, 4, ["armed"]), [3, 4]),
+        # another state's army is another side, even when it joins
+        (mention("Troops of a neighbouring state were flown in.", actors=(NEIGHBOUR_ARMY, None)), [3, None]),
     ],
 )
-def test_a_headline_line_inside_the_story_does_not_part_two_mentions(between, count):
-    merged = merge_mentions([
-        mention("Rebels stormed a police post in Tarapoto on Monday.", actors=(REBELS, POLICE), place="Tarapoto",
-                date="2024-03-18"),
-        between,
-        mention("The officers fought back for two hours.", actors=(None, POLICE)),
-    ])
-    assert len([e for e in merged if e.event_type == "Battles"]) == (1 if count == 1 else 2)
-    assert len(merged) == (2 if count == 1 else 3)
+def test_a_state_s_army_and_police_are_one_side_when_the_later_mention_joins(later, tolls):
+    merged = merge_mentions([_barracks_raid(), later])
+    assert [e.fatalities for e in merged] == tolls
+
+
+def _market_bomb():
+    return bombing("A bomb went off in a crowded market in Mogadishu on Friday, killing six shoppers.",
+                   place="Mogadishu", date="2024-03-15", toll=6)
+
+
+_CROSSHEAD = mention("Sport: national team reaches regional final", sub="Other", kind="Strategic developments",
+                     body=False)
+
+
+@pytest.mark.parametrize(
+    ("between", "after", "tolls"),
+    [
+        # a crosshead between two paragraphs: the sentence after it still tells the bombing before it
+        (_CROSSHEAD, bombing("Police said the device had been hidden under a fruit stall.", toll=None), [6]),
+        # a sentence after the crosshead that says "also" or names a place of its own tells another bombing
+        (_CROSSHEAD, bombing("A second device also exploded at a bus stop, killing two.", toll=2), [6, 2]),
+        (_CROSSHEAD, bombing("In Wadela, a roadside bomb killed two traders on Saturday.", place="Wadela",
+                             date="2024-03-16", toll=2), [6, 2]),
+        # a body sentence with an incident of its own parts them
+        (mention("Teachers marched in Mogadishu on Saturday over unpaid wages.", sub="Peaceful protest",
+                 kind="Protests", actors=("Protesters (Somalia)", None), place="Mogadishu", date="2024-03-16"),
+         bombing("Police said the device had been hidden under a fruit stall.", toll=None), [6, None]),
+    ],
+)
+def test_a_crosshead_inside_the_story_does_not_part_two_mentions(between, after, tolls):
+    merged = merge_mentions([_market_bomb(), between, after])
+    bombs = [e.fatalities for e in merged if e.event_type == "Explosions/Remote violence"]
+    assert bombs == tolls
 
 
 def test_a_body_sentence_that_points_back_is_the_evidence_rather_than_the_headline():
+    body = "Police who reached the scene of the attack counted nine dead traders."
     merged = merge_mentions([
-        mention("Rebels attack police post in Tarapoto", actors=(REBELS, None), body=False),
-        mention("Soldiers rushed to the scene of the attack to help the police.", actors=(ARMY, POLICE),
-                place="Tarapoto", told="attack"),
+        mention("Gunmen raid cattle market in Zamfara", sub="Attack", kind="Violence against civilians",
+                actors=(UNNAMED, CIVILIANS), body=False),
+        mention(body, sub="Attack", kind="Violence against civilians", actors=(None, CIVILIANS), place="Zamfara",
+                toll=9, told="attack"),
     ])
-    assert [e.evidence for e in merged] == ["Soldiers rushed to the scene of the attack to help the police."]
+    assert [(e.evidence, e.fatalities) for e in merged] == [(body, 9)]

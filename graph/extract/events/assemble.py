@@ -116,13 +116,7 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
     events, dated = drop_headline(events, lead, ledes)
     for event_id in dated:  # the day of the lede it restates
         context.own[event_id] = (True, context.own[event_id][1])
-    within = _containers(places)
-    incidents = merge_mentions((EventMention(e, *context.own[e.id], body=_in_body(e, doc, lead),
-                                             dead=context.dead.get(e.id, frozenset()),
-                                             tallied=e.id in context.tallied, update=e.id in context.updated,
-                                             told=context.told.get(e.id),
-                                             within=within.get(e.location or "", frozenset())) for e in events),
-                               short=short)
+    incidents = merge_mentions(_mentions(events, context, doc, lead, _containers(places)), short=short)
     incidents = drop_headlines(incidents, (lead, len(article.text.rstrip())))
     events = drop_summaries(incidents, anchor_dates(incidents, context.published), context.summaries)
     events = fold_damage(events) if short else events
@@ -133,6 +127,15 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
     events = attacks_by_combatants(events, doc, {**kinds, **{actor.name: actor.kind for actor in added}})
     events = [each_other(e) if e.id in context.mutual else e for e in events]
     return [e for e in events if _two_sides(e)], added
+
+
+def _mentions(events: list[Event], context: SentenceReader, doc: Doc, lead: int,
+              within: dict[str, frozenset[str]]) -> Iterator[EventMention]:
+    """Each event with what its own sentence says (date, place, toll sides, a word pointing back) for coref."""
+    for e in events:
+        yield EventMention(e, *context.own[e.id], body=_in_body(e, doc, lead), dead=context.dead.get(e.id, frozenset()),
+                           tallied=e.id in context.tallied, update=e.id in context.updated,
+                           told=context.told.get(e.id), within=within.get(e.location or "", frozenset()))
 
 
 def _sentences(doc: Doc) -> Iterator[tuple[int, Span, list[event_types.EventTyping], tuple[Token, ...]]]:

@@ -38,23 +38,37 @@ def _named_as(a: set[str], b: set[str]) -> set[str]:
     return a if pair is None else (a - {pair[0]}) | {pair[1]}
 
 
-# A state's army and police: one side of an incident ("rebels attacked a police post; troops came to the police's
-# aid"), which ACLED codes as an actor and its associate
+# A state's army and police: one side of an incident when the later mention joins the first ("rebels attacked a
+# police post; troops came to the police's aid"), which ACLED codes as an actor and its associate
 _STATE_FORCES = re.compile(r"^(?:Military|Police) Forces of ")
+# The doers of the incident told before, named back by their role in it: "five of the attackers were killed"
+_DOERS_BACK = re.compile(r"\bthe\s+(?:attackers|assailants|raiders|ambushers|perpetrators)\b", re.IGNORECASE)
 
 
 def _sides(names: set[str]) -> set[str]:
     return {_STATE_FORCES.sub("State forces of ", name) for name in names}
 
 
-def actors_fit(first: Event, later: Event, refers_back: bool, adjacent: bool = False) -> bool:
-    """At most a pair of sides together (a state's army and police are one), sharing one unless one names none,
-    the later one refers back, or it tells the intervention in the protest just before with the crowd left to a
-    pronoun ("Police dispersed them"); an unidentified armed group fits the one armed group the other names
-    (:func:`identified`)."""
+def joins(later: EventMention, refers_back: bool) -> bool:
+    """Whether ``later`` joins the incident told before it rather than telling one of its own: it refers back to
+    it ("the site of the attack", "the attackers"), or it names no place, date or party but a state's forces
+    ("Troops were sent to help the officers"). Only then are a state's army and police one side of it: troops
+    raiding a named group's camp after it attacked a police station is another incident."""
+    if refers_back or later.told is not None or _DOERS_BACK.search(later.event.evidence):
+        return True
+    return not (later.placed or later.dated) and all(_STATE_FORCES.match(name) for name in parties_of(later.event))
+
+
+def actors_fit(first: Event, later: Event, refers_back: bool, adjacent: bool = False, joined: bool = True) -> bool:
+    """At most a pair of sides together (a state's army and police are one when the later mention ``joined``
+    the first, :func:`joins`), sharing one unless one names none, the later one refers back, or it tells the
+    intervention in the protest just before with the crowd left to a pronoun ("Police dispersed them"); an
+    unidentified armed group fits the one armed group the other names (:func:`identified`)."""
     crowds = first.event_type in CROWD_TYPES and later.event_type in CROWD_TYPES
     a, b = (crowd_parties(first), crowd_parties(later)) if crowds else (parties_of(first), parties_of(later))
-    a, b = _sides(_named_as(a, b)), _sides(_named_as(b, a))
+    a, b = _named_as(a, b), _named_as(b, a)
+    if joined:
+        a, b = _sides(a), _sides(b)
     steps = crowds and adjacent and later.sub_event_type in _INTERVENTIONS and "crowd" in a and "crowd" not in b
     return len(a | b) <= 2 and (not a or not b or bool(a & b) or refers_back or steps)
 
@@ -110,7 +124,7 @@ def same_incident(first: EventMention, later: EventMention, adjacent: bool, sign
         return SAME_UNIT if same_unit(first, later) else None
     follows = (
         types_fit(first.event, later.event, refers_back and adjacent, adjacent)
-        and actors_fit(first.event, later.event, refers_back, adjacent)
+        and actors_fit(first.event, later.event, refers_back, adjacent, joins(later, refers_back))
         and places_fit(first, later)
         and dates_fit(first, later, refers_back or (lede and _gives_the_day(first, later)), update)
     )
@@ -159,5 +173,5 @@ def elaborates(first: EventMention, later: EventMention, signals: Signals) -> bo
     if later.event.sub_event_type in _BOMBS and first.event.sub_event_type not in _BOMBS:
         return False  # a bomb planted or carried in is an incident of its own, not a detail of a fight
     return not (another or since or signals[first.event.evidence][1]) and (
-        actors_fit(first.event, later.event, refers_back=False)
+        actors_fit(first.event, later.event, refers_back=False, joined=joins(later, refers_back=False))
         and places_fit(first, later) and (not later.dated or dates_fit(first, later, refers_back=False)))
