@@ -14,8 +14,8 @@ from graph.records import Article
     ("text", "tolls"),
     [
         # the clause after the last place tells that place's dead
-        ("Marches were held in Santiago and Valparaiso on Monday, where police shot dead two students.",
-         [("Santiago", None), ("Valparaíso", 2)]),
+        ("Rebels shelled the markets of Gulu and Kitgum on Friday, where four traders died.",
+         [("Gulu", None), ("Kitgum", 4)]),
         ("Fighting spread to the villages of Kiwanja and Rubare, where three civilians were killed.",
          [("Kiwanja", None), ("Rubaare", 3)]),
         # a toll told of both places: each its share, as ACLED divides it
