@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 
 from spacy.tokens import Span, Token
 
@@ -93,6 +94,7 @@ _SINCE_WHEN = re.compile(r"\b(?:january|february|march|april|may|june|july|augus
 # The prepositions through which a verb carries its date: "killed in the past year", "since March", "over ..."
 _THROUGH = frozenset(["in", "since", "over", "during"])
 _HAVE = frozenset(["has", "have", "'ve"])
+_DATES_KEY = "conflictkg.dates"  # the document's DATE entities and their starts, read once (:func:`_dates`)
 
 
 def period_tally(sent: Span) -> tuple[Token, ...]:
@@ -100,12 +102,24 @@ def period_tally(sent: Span) -> tuple[Token, ...]:
     killed", "has killed") carries a date of a period itself ("so far this year", "this year alone", "in the past
     three months", "since March"). Such a tally is no incident and no incident's toll; a period that qualifies
     another word ("the deadliest attack this year", "two years after the deal") makes none."""
-    periods = {verb for ent in sent.ents if ent.label_ == "DATE" and (verb := _period_of(ent)) is not None}
+    periods = {verb for ent in _dates(sent) if (verb := _period_of(ent)) is not None}
     if not periods:  # most sentences: no period, and no death count read
         return ()
     verbs = {noun.head for noun in dead_counted(sent)}
     perfect = all(any(c.dep_ in ("aux", "auxpass") and c.lower_ in _HAVE for c in v.children) for v in verbs)
     return tuple(sorted(verbs, key=lambda v: v.i)) if verbs and perfect and verbs <= periods else ()
+
+
+def _dates(sent: Span) -> list[Span]:
+    """The DATE entities of a sentence. ``Span.ents`` builds every entity of the document at each call, so the
+    document's dates are read once and kept in its ``user_data``: a long article stays linear."""
+    doc = sent.doc
+    kept = doc.user_data.get(_DATES_KEY)
+    if kept is None:
+        dates = [ent for ent in doc.ents if ent.label_ == "DATE"]
+        kept = doc.user_data[_DATES_KEY] = ([ent.start for ent in dates], dates)
+    starts, dates = kept
+    return [ent for ent in dates[bisect_left(starts, sent.start):bisect_left(starts, sent.end)] if ent.end <= sent.end]
 
 
 def _period_of(ent: Span) -> Token | None:
