@@ -12,6 +12,7 @@ from graph.extract.parse.columns import (
     doc_text,
     entities,
     per_doc,
+    span_entities,
     token_deps,
     token_ent_iobs,
     token_flags,
@@ -105,6 +106,15 @@ def test_entities_are_the_docs_and_built_once(nlp, text):
     assert [(e.start, e.end, e.label_, e.ent_id_) for e in entities(doc)] == [
         (e.start, e.end, e.label_, e.ent_id_) for e in doc.ents]
     assert entities(doc) is entities(doc)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_a_spans_entities_are_spacys(nlp, text):
+    doc = nlp(text)
+    spans = [*doc.sents, doc[2:9], doc[0:0], doc[:]] if len(doc) else [doc[:]]
+    for span in spans:
+        assert [(e.start, e.end, e.label_) for e in span_entities(span)] == [
+            (e.start, e.end, e.label_) for e in span.ents]
 
 
 @pytest.mark.parametrize("text", TEXTS)

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
 
 from spacy.tokens import Span, Token
 
 from graph.extract.actors import ActorTable
 from graph.extract.events.dates import find_dates
 from graph.extract.events.numbers import dead_counted
+from graph.extract.parse.columns import span_entities
 
 __all__ = ["dated_apart", "dead_sides", "other_side", "period_tally"]
 
@@ -54,7 +54,7 @@ def dated_apart(sent: Span, published: dt.date | None, day: str | None = None) -
     were killed in strikes on Sunday" after Friday's raid): a tally or another incident's dead. The incident's
     own day ("killed nine of the attackers in the fighting on Monday afternoon" after Monday's ambush) and a
     report's date ("..., the army said on Tuesday", not on the count's verb) leave the count the incident's."""
-    dates = [ent for ent in sent.ents if ent.label_ == "DATE"]
+    dates = _dates(sent)
     if not dates:  # most sentences: no death count read
         return False
     verbs = {noun.head for noun in dead_counted(sent)}
@@ -94,7 +94,6 @@ _SINCE_WHEN = re.compile(r"\b(?:january|february|march|april|may|june|july|augus
 # The prepositions through which a verb carries its date: "killed in the past year", "since March", "over ..."
 _THROUGH = frozenset(["in", "since", "over", "during"])
 _HAVE = frozenset(["has", "have", "'ve"])
-_DATES_KEY = "conflictkg.dates"  # the document's DATE entities and their starts, read once (:func:`_dates`)
 
 
 def period_tally(sent: Span) -> tuple[Token, ...]:
@@ -111,15 +110,8 @@ def period_tally(sent: Span) -> tuple[Token, ...]:
 
 
 def _dates(sent: Span) -> list[Span]:
-    """The DATE entities of a sentence. ``Span.ents`` builds every entity of the document at each call, so the
-    document's dates are read once and kept in its ``user_data``: a long article stays linear."""
-    doc = sent.doc
-    kept = doc.user_data.get(_DATES_KEY)
-    if kept is None:
-        dates = [ent for ent in doc.ents if ent.label_ == "DATE"]
-        kept = doc.user_data[_DATES_KEY] = ([ent.start for ent in dates], dates)
-    starts, dates = kept
-    return [ent for ent in dates[bisect_left(starts, sent.start):bisect_left(starts, sent.end)] if ent.end <= sent.end]
+    """The DATE entities of a sentence."""
+    return [ent for ent in span_entities(sent) if ent.label_ == "DATE"]
 
 
 def _period_of(ent: Span) -> Token | None:

@@ -14,7 +14,7 @@ from graph.extract.events.cues import Cue, SentenceCues
 from graph.extract.events.incident_words import announces_another
 from graph.extract.events.read_cues import cues_of
 from graph.extract.events.syntax import agents, linked, takers
-from graph.extract.parse.columns import token_lowers
+from graph.extract.parse.columns import span_entities, token_lowers
 from graph.extract.parse.sentences import span_text
 
 __all__ = ["FIGHTING", "calm_beside", "lost_ground", "people_taken", "taken_beside", "territory_reading", "unfought"]
@@ -218,8 +218,8 @@ def _told_apart(other: Span, sent: Span) -> bool:
     """Whether ``other`` has a date or a place of its own: a year or a longer time that ``sent`` does not give
     ("had withdrawn in 2019", "last year"), or a place where ``sent`` names another (a capture that names none,
     "took control of the hill", points back to its neighbour's)."""
-    own = {e.text.lower() for e in sent.ents}
-    for ent in other.ents:
+    own = {e.text.lower() for e in span_entities(sent)}
+    for ent in span_entities(other):
         if ent.label_ == "DATE" and ent.text.lower() not in own and any(
                 w.lower_ in _LONG_TIMES or w.like_num and len(w.text) == 4 for w in ent):
             return True

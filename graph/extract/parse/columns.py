@@ -9,6 +9,7 @@ strings, a few token flags (``is_alpha``, ``is_sent_start``, ...) are kept as bo
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Container, Iterator
 from typing import Any, TypeVar
 from weakref import WeakKeyDictionary
@@ -17,8 +18,9 @@ from spacy.attrs import DEP, ENT_IOB, HEAD, IDX, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
 __all__ = [
-    "doc_text", "entities", "per_doc", "token_deps", "token_ent_iobs", "token_flags", "token_heads", "token_lemmas",
-    "token_lowers", "token_poses", "token_strings", "token_tags", "token_texts", "tokens_text", "tokens_where",
+    "doc_text", "entities", "per_doc", "span_entities", "token_deps", "token_ent_iobs", "token_flags", "token_heads",
+    "token_lemmas", "token_lowers", "token_poses", "token_strings", "token_tags", "token_texts", "tokens_text",
+    "tokens_where",
 ]
 
 T = TypeVar("T")
@@ -113,6 +115,20 @@ def entities(doc: Doc) -> tuple[Span, ...]:
     if lists.ents is None:
         lists.ents = tuple(doc.ents)
     return lists.ents
+
+
+def span_entities(span: Span) -> tuple[Span, ...]:
+    """The entities inside ``span`` (``span.ents``), from :func:`entities`: ``Span.ents`` builds every entity of the
+    doc at each read, which made a rule asked per sentence quadratic on a long article."""
+    doc = span.doc
+    starts = per_doc(doc, _entity_starts)
+    ents = entities(doc)
+    return tuple(ent for ent in ents[bisect_left(starts, span.start) : bisect_left(starts, span.end)]
+                 if ent.end <= span.end)
+
+
+def _entity_starts(doc: Doc) -> tuple[int, ...]:
+    return tuple(ent.start for ent in entities(doc))
 
 
 def doc_text(doc: Doc) -> str:
