@@ -140,7 +140,7 @@ def _points_at(incident: EventMention, later: EventMention, signals: Signals) ->
     if later.told is None or (signals[later.event.evidence][0] and not _only_earlier(later)):  # another incident
         return False
     return (_kind_fits(incident.event, later.event, later.told) and places_fit(incident, later)
-            and dates_fit(incident, later, refers_back=True, update=signals[later.event.evidence][3]))
+            and dates_fit(incident, later, refers_back=True, update=later.update))
 
 
 

@@ -48,18 +48,13 @@ def announces_another(text: str, counts_victims: bool = False) -> bool:
     return bool(_NEW_INCIDENT.search(_MORE_VICTIMS.sub(" ", text) if counts_victims else text))
 
 
-# "the toll from the ambush rose to nine", "the death toll has climbed to 40": a figure updated, not an incident
-_TOLL_UPDATE = re.compile(r"\btoll\b(?:\W+\w+){0,6}?\W+(?:rose|risen|rises|climbed|climbs|reached|increased|jumped)\b",
-                          re.IGNORECASE)
-
-
-class Signals(dict[str, tuple[bool, bool, bool, bool]]):
-    """(announces another incident, tallies since a time, refers back, updates a toll) of each evidence
+class Signals(dict[str, tuple[bool, bool, bool]]):
+    """(announces another incident, tallies since a time, refers back) of each evidence
     sentence, searched once per article: merge_mentions tests each mention against every incident before it."""
 
-    def __missing__(self, evidence: str) -> tuple[bool, bool, bool, bool]:
+    def __missing__(self, evidence: str) -> tuple[bool, bool, bool]:
         found = (bool(_NEW_INCIDENT.search(evidence)), bool(_SINCE.search(evidence)),
-                 bool(_BACK_REFERENCE.search(evidence)), bool(_TOLL_UPDATE.search(evidence)))
+                 bool(_BACK_REFERENCE.search(evidence)))
         self[evidence] = found
         return found
 

@@ -117,7 +117,7 @@ def same_incident(first: EventMention, later: EventMention, adjacent: bool, sign
     """How ``later`` is one more mention of ``first`` (``_FOLLOWS`` or ``SAME_UNIT``), or None when it is
     not; without a word that refers back, it follows only the incident mentioned just before it. Right after
     the story's ``lede``, a mention tied to it may give the day the lede left out (:func:`_gives_the_day`)."""
-    another, since, refers_back, update = signals[later.event.evidence]
+    another, since, refers_back = signals[later.event.evidence]
     if another or since or signals[first.event.evidence][1]:
         return None
     if not (adjacent or refers_back):
@@ -126,7 +126,7 @@ def same_incident(first: EventMention, later: EventMention, adjacent: bool, sign
         types_fit(first.event, later.event, refers_back and adjacent, adjacent)
         and actors_fit(first.event, later.event, refers_back, adjacent, joins(later, refers_back))
         and places_fit(first, later)
-        and dates_fit(first, later, refers_back or (lede and _gives_the_day(first, later)), update)
+        and dates_fit(first, later, refers_back or (lede and _gives_the_day(first, later)), later.update)
     )
     return _FOLLOWS if follows else None
 
@@ -165,7 +165,7 @@ def elaborates(first: EventMention, later: EventMention, signals: Signals) -> bo
     trader. His shop was set on fire."): no word of another incident (but "also" or "another" in a sentence
     that names no party of its own: "Troops also burnt huts", "Another villager died"), parties that fit, the
     same place or none of its own, and no date of its own unless it fits the incident's."""
-    another, since, _, _ = signals[later.event.evidence]
+    another, since, _ = signals[later.event.evidence]
     if another and parties_of(later.event) <= parties_of(first.event) and only_adds(later.event.evidence):
         another = False
     if later.event.event_type == "Protests" and first.event.event_type not in CROWD_TYPES:
