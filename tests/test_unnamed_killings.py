@@ -31,6 +31,9 @@ def events_of(extractor, text: str):
         "A herder was killed near Lodwar, Kenya, on Tuesday.",
         "A pastor was killed on his farm outside Jos, Nigeria, on Sunday.",
         "Three women were attacked in their homes in Mombasa, Kenya, on Friday night.",
+        # a note's passive without its "was": the one named before the verb was harmed
+        "Pastor killed near Jos, Nigeria.",
+        "Villager shot dead near Moroto, Uganda.",
     ],
 )
 def test_civilians_killed_by_someone_unnamed_are_attacked(extractor, text):
@@ -72,6 +75,8 @@ def test_deaths_in_a_blast_are_no_attack(extractor):
         # an officer or an official is no civilian
         "Colonel Hassan Omar was killed in Mogadishu, Somalia, on Monday.",
         "Minister John Doe was attacked in Kisumu, Kenya.",
+        # the same without "was"
+        "Colonel killed in Mogadishu, Somalia.",
     ],
 )
 def test_deaths_told_with_a_cause_or_as_a_sum_are_no_attack(extractor, text):
@@ -82,3 +87,25 @@ def test_the_dead_of_a_clash_between_others_are_no_unidentified_groups_attack(ex
     events = events_of(extractor, "Two people were killed amid clashes between police and protesters in Kisumu, "
                                   "Kenya.")
     assert not [e for e in events if (e.actor1 or "").startswith("Unidentified Armed Group")]
+
+
+@pytest.mark.parametrize(
+    ("text", "doer", "harmed"),
+    [
+        # written without "was", a harm verb with no object names its victim before it
+        ("Policeman shot dead in Mombasa, Kenya.", "Unidentified Armed Group (Kenya)", "Police Forces of Kenya"),
+        # an object, a shared object or shots aimed somewhere: the one before the verb did it
+        ("Gunmen shot and wounded a trader in Gulu, Uganda.", "Unidentified Armed Group (Uganda)",
+         "Civilians (Uganda)"),
+        ("Gunmen killed a herder in Lodwar, Kenya.", "Unidentified Armed Group (Kenya)", "Civilians (Kenya)"),
+        ("Gunmen shot at a minibus near Gulu, Uganda.", "Unidentified Armed Group (Uganda)", None),
+    ],
+)
+def test_who_a_bare_harm_verb_names_before_it(extractor, text, doer, harmed):
+    events = events_of(extractor, text)
+    assert events
+    sides = {events[0].actor1, events[0].actor2}
+    assert doer in sides
+    assert harmed is None or harmed in sides
+    if harmed is not None and events[0].event_type == "Violence against civilians":
+        assert (events[0].actor1, events[0].actor2) == (doer, harmed)

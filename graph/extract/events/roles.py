@@ -20,7 +20,7 @@ from graph.extract.actors.lexicon import protest_words
 from graph.extract.actors.table import ActorMention, ActorTable, inter_code, linked_target
 from graph.extract.events.affiliation import named_for_unknown
 from graph.extract.events.lexicon import REPORT_VERBS
-from graph.extract.events.syntax import headline_verb
+from graph.extract.events.syntax import headline_passive, headline_verb
 from graph.records import Event
 
 __all__ = ["Roles", "assign_roles", "swapped"]
@@ -134,8 +134,8 @@ def _side(token: Token, trigger_chain: list[Token] | None) -> str | None:
 
 def _mention_side(head: Token, trigger_chain: list[Token] | None) -> str | None:
     """The side of the mention headed by ``head``: a bare count's victims, an accused doer, else by :func:`_side`."""
-    if _counted_dead(head):
-        return "patient"
+    if _counted_dead(head) or (head.dep_ == "nsubj" and headline_passive(head.head)):
+        return "patient"  # "at least two killed", "Farmer killed in X"
     node = _first_conjunct(head)
     if node.dep_ == "dobj" and node.head.lemma_.lower() in _ACCUSING and node.head in (trigger_chain or ()):
         return "agent"  # "accused the army of shelling the town": the accused is the doer of the deed

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["linked", "targets", "agents", "takers", "headline_verb", "tree_depth", "in_background"]
+from graph.datafiles import read_words
+
+__all__ = ["linked", "targets", "agents", "takers", "headline_verb", "headline_passive", "tree_depth",
+           "in_background"]
 
 _BACKGROUND_DEPS = ("relcl",)
 _BACKGROUND_PREPS = frozenset(["after", "following", "amid", "since", "before", "despite"])
@@ -63,8 +66,8 @@ def targets(verb: Token) -> list[Token]:
 
 
 def _sufferers(verb: Token) -> list[Token]:
-    """Subjects that suffer the action word: "a policeman died", "a convoy came under attack"."""
-    if verb.lemma_.lower() == "die":
+    """Subjects that suffer the action word: "a policeman died", "a convoy came under attack", "Farmer killed"."""
+    if verb.lemma_.lower() == "die" or headline_passive(verb):
         return [c for c in verb.children if c.dep_ == "nsubj"]
     if verb.pos_ == "NOUN" and verb.dep_ == "pobj" and verb.head.lower_ == "under":
         return [c for c in verb.head.head.children if c.dep_ == "nsubj"]
@@ -99,6 +102,26 @@ def _unmarked_sufferers(verb: Token) -> list[Token]:
     return []
 
 
+_HARM_VERBS = read_words("actors", "harm_verbs.txt")
+# what makes a verb's subject its doer: an object, an auxiliary, a "by" agent, a clause or a person it acts on
+_ACTIVE_MARKS = frozenset(["dobj", "aux", "auxpass", "agent", "ccomp", "xcomp", "dative"])
+_AIMED = frozenset(["at", "into", "on", "upon", "toward", "towards"])  # "soldiers shot at the crowd": shots aimed
+
+
+def headline_passive(verb: Token) -> bool:
+    """A harm verb that a note or headline writes without "was" and without an object ("Farmer killed in X",
+    "Policeman shot dead near Y"): a verb of harm has a victim, so with none after it the subject is the one harmed,
+    not the doer; shots aimed somewhere ("gunmen shot at a bus") and an object shared with a verb after it ("gunmen
+    shot and wounded a trader") have a doer."""
+    if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN") or verb.dep_ not in ("ROOT", "ccomp") \
+            or verb.lemma_.lower() not in _HARM_VERBS:
+        return False
+    kids = list(verb.children)
+    shared = any(g.dep_ == "dobj" for c in kids if c.dep_ == "conj" for g in c.children)
+    return not shared and any(c.dep_ == "nsubj" and c.i < verb.i for c in kids) and not any(
+        c.dep_ in _ACTIVE_MARKS or (c.dep_ == "prep" and c.lower_ in _AIMED) for c in kids)
+
+
 def headline_verb(word: Token) -> bool:
     """A headline's bare present tense that the parser read as a noun with its doer as compound: in "Tribal
     militia attack Kolnyang in revenge raid", "attack" governs an object, which no noun does, or heads a
@@ -115,6 +138,8 @@ def agents(verb: Token) -> set[int]:
     headline verb read as a noun (:func:`headline_verb`), the words compounded before it."""
     if headline_verb(verb):
         return {t.i for c in verb.children if c.dep_ == "compound" for t in c.subtree}
+    if headline_passive(verb):
+        return set()
     node = verb
     for _ in range(4):
         doers = [c for c in node.children if c.dep_ == "nsubj"]

@@ -1,4 +1,5 @@
-"""People killed or attacked by no one the sentence names ("A farmer was killed in X", "Two men were attacked near Y").
+"""People killed or attacked by no one the sentence names ("A farmer was killed in X", "Two men were attacked near Y",
+a note's "Farmer killed in X").
 
 ACLED codes such a report as an attack on civilians by an unidentified armed group when it says the victims were
 killed or attacked and gives no cause that may be an accident or a crime. The rule reads only a passive verb, told
@@ -14,7 +15,7 @@ from spacy.tokens import Token
 from graph.datafiles import read_words
 from graph.extract.actors.lexicon import descriptors
 from graph.extract.events.count_words import PEOPLE
-from graph.extract.events.syntax import agents
+from graph.extract.events.syntax import agents, headline_passive
 from graph.extract.places.words import ADMIN_WORDS, PLACE_NOUNS, TOWN_WORDS
 
 __all__ = ["unnamed_harm"]
@@ -35,15 +36,18 @@ _NOT_CIVILIANS = frozenset(
 
 def unnamed_harm(verb: Token, civilians: set[int]) -> bool:
     """Whether ``verb`` tells people killed or attacked in the past by no one named, for no cause given."""
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _UNNAMED_HARM_VERBS or verb.dep_ not in (
-            "ROOT", "conj", "ccomp") or verb.tag_ != "VBN":
+    if verb.lemma_.lower() not in _UNNAMED_HARM_VERBS:
+        return False
+    headline = headline_passive(verb)  # "Farmer killed in X": a note's passive without its "was"
+    if not headline and (verb.pos_ != "VERB" or verb.dep_ not in ("ROOT", "conj", "ccomp") or verb.tag_ != "VBN"):
         return False
     kids = list(verb.children)
     auxes = [k for k in kids if k.dep_ in ("aux", "auxpass")]
     # "were killed"; "have been killed" sums up, "may be killed" is unsure
-    if not auxes or any(a.lower_ not in ("was", "were") for a in auxes) or any(k.dep_ == "agent" for k in kids):
+    if not headline and (not auxes or any(a.lower_ not in ("was", "were") for a in auxes)
+                         or any(k.dep_ == "agent" for k in kids)):
         return False
-    victims = [k for k in kids if k.dep_ == "nsubjpass"]
+    victims = [k for k in kids if k.dep_ == ("nsubj" if headline else "nsubjpass")]
     if not victims or agents(verb) or not all(_a_civilian(v, civilians) for v in victims):
         return False
     return not any(k.dep_ == "advcl" for k in kids) and all(_only_a_setting(k) for k in kids if k.dep_ == "prep")
