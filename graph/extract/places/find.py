@@ -29,6 +29,7 @@ from graph.extract.places.context import (
 from graph.extract.places.gazetteer import Place, get_gazetteer, normalise, skeleton, strip_article
 from graph.extract.places.geocode import Cues, resolve
 from graph.extract.places.holders import containers
+from graph.extract.places.index import short_name
 from graph.extract.places.listing import place_noun
 from graph.extract.places.local import read_unlisted
 from graph.extract.places.locations import PlaceMention
@@ -133,7 +134,8 @@ def _plausible(place: Place, text: str, context: Counter) -> bool:
 def _own_name(place: Place, text: str) -> bool:
     """Whether ``text`` spells the place's own name, not one of its other names ("Leer" is only another spelling
     of "Lira", "Kunuku" only another name of the Mexican town "Hunuku")."""
-    return skeleton(strip_article(normalise(text))) == skeleton(strip_article(normalise(place.name)))
+    key = skeleton(strip_article(normalise(text)))
+    return key == skeleton(strip_article(normalise(place.name))) or [key] == list(map(skeleton, short_name(place.name)))
 
 
 def _possessives_split(doc: Doc, spans: list[Span]) -> list[Span]:

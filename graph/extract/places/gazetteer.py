@@ -167,6 +167,12 @@ class Gazetteer:
         near = frozenset().union(*(self.neighbours.get(code, frozenset()) for code in countries))
         return near - set(countries)
 
+    def namesake_countries(self, name: str) -> frozenset[str]:
+        """The countries of the places whose own name ``name`` spells (not one of their other names)."""
+        key = skeleton(strip_article(normalise(name)))
+        return frozenset(p.country for p in self.lookup(name)
+                         if p.country and skeleton(strip_article(normalise(p.name))) == key)
+
     def local_areas(self, country: str, key: str) -> list[tuple[str, str | None, float, float]]:
         """(name, admin1, lat, lon) of the local admin areas of ``country`` (areas.tsv) with this normalised key."""
         return self._query("SELECT name, admin1, lat, lon FROM areas WHERE country = ? AND key = ?", (country, key))

@@ -11,7 +11,9 @@ import math
 
 from spacy.tokens import Doc
 
+from graph.extract.parse.columns import tokens_text
 from graph.extract.parse.sentences import sentence, sentence_start
+from graph.extract.places.gazetteer import get_gazetteer
 from graph.extract.places.listing import SKIPPED, skip_names
 from graph.extract.places.locations import PlaceMention
 from graph.extract.places.offsets import measured_from
@@ -21,7 +23,7 @@ from graph.records import Location
 
 __all__ = [
     "ADMIN_KINDS", "TOWN_KINDS", "container", "containers", "is_local", "inside", "km", "owner", "sentence_area",
-    "nearby", "held_at",
+    "nearby", "held_at", "namesake_holder",
 ]
 
 _NEAR = frozenset(("near", "outside", "around", "from", "off"))
@@ -194,3 +196,17 @@ def _far(doc: Doc, mention: PlaceMention) -> bool:
     """A place named only as where a distance is measured from or the story was filed ("400 km northeast of
     Bangui", a dateline): far from the village, no place to put it."""
     return reference_point(doc, mention.start) or dateline(doc, mention.start, mention.end)
+
+
+def namesake_holder(doc: Doc, known: PlaceMention, holder: PlaceMention) -> bool:
+    """Whether the holder read abroad is the namesake, not the place it holds: "X township near Cambridge", X the
+    only place so called and in South Africa, Cambridge a name towns of several countries share. The place
+    whose name one country alone has tells the country; the shared name does not."""
+    place, area = known.location, holder.location
+    if place.country is None or area.country == place.country or area.kind == "country":
+        return False
+    gaz = get_gazetteer()
+    shared = gaz.namesake_countries(tokens_text(doc, holder.start, holder.end))
+    # a holder with a namesake in the place's own country is read on its own ("the X base near Y")
+    return len(shared) > 1 and place.country not in shared \
+        and gaz.namesake_countries(tokens_text(doc, known.start, known.end)) == {place.country}

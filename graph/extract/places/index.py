@@ -21,10 +21,12 @@ from pathlib import Path
 from graph.extract.places.names import display_name, joined, normalise, skeleton, strip_article
 from graph.records import slugify
 
-__all__ = ["Place", "COLUMNS", "DATA_FILES", "read_tsv", "open_index"]
+__all__ = ["Place", "COLUMNS", "DATA_FILES", "read_tsv", "open_index", "short_name"]
 
+# The titles of South African metropolitan and district municipalities (admin2), which news leaves out.
+MUNICIPAL_TITLES = (" Metropolitan Municipality", " District Municipality")
 DATA_FILES = ("countries.tsv", "admin1.tsv", "admin2.tsv", "cities.tsv", "regions.tsv", "aliases.tsv", "areas.tsv")
-_SCHEMA_VERSION = "5"
+_SCHEMA_VERSION = "6"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +74,15 @@ def _split(cell: str) -> list[str]:
     return [a for a in cell.split("|") if a]
 
 
+def short_name(name: str) -> list[str]:
+    """The key of a municipality's name without its title, as news names it: "Buffalo City" for "Buffalo City
+    Metropolitan Municipality", "Amathole" for "Amathole District Municipality"."""
+    for title in MUNICIPAL_TITLES:
+        if name.endswith(title) and len(name) > len(title):
+            return [normalise(name.removesuffix(title))]
+    return []
+
+
 def _town_kind(population: int) -> str:
     if population >= 100_000:
         return "city"
@@ -115,7 +126,7 @@ class _Compiler:
             self.add(_area(row, place_id, "governorate", row["country"], admin1=row["name"]),
                      [row["name"], *_split(row["aliases"])])
         for row in read_tsv(data_dir / "admin2.tsv"):
-            self.add(_district(row), [row["name"], *_split(row["aliases"])])
+            self.add(_district(row), [row["name"], *_split(row["aliases"])], short_name(row["name"]))
         for row in read_tsv(data_dir / "cities.tsv"):
             self.add(_city(row), list(dict.fromkeys([display_name(row["name"]), row["name"]])), _split(row["keys"]))
         for row in read_tsv(data_dir / "regions.tsv"):

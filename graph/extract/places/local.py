@@ -27,6 +27,7 @@ from graph.extract.places.holders import (
     inside,
     is_local,
     km,
+    namesake_holder,
     nearby,
     owner,
     sentence_area,
@@ -138,8 +139,8 @@ def read_unlisted(
         known = by_start.get(start)
         if known is not None and known.end == end:
             held, shift = held_at(doc, end, by_start)
-            if held is None or held[0].location is known.location or inside(known.location,
-                                                                               moved(held[0].location, *shift)):
+            if held is None or held[0].location is known.location or namesake_holder(doc, known, held[0]) \
+                    or inside(known.location, moved(held[0].location, *shift)):
                 continue
             noun = place_noun(doc, start, end)
             location = unlisted_place(tokens_text(doc, start, end), noun, held, country, shift)
@@ -198,8 +199,11 @@ def _without_strays(doc: Doc, mentions: list[PlaceMention], ner: set[int]) -> li
     points = {(p.lat, p.lon) for p in places.values() if not is_local(p)}
     # a village placed in a part of a country ("X in northern Uganda") rests on no other name: it strays with none
     alone = {p.id for p in places.values() if is_local(p) and (p.lat, p.lon) not in points}
+    sole, shared = _namesakes(doc, mentions)
     for place in places.values():
-        others = [o for o in places.values() if o.name != place.name]
+        # a name one country alone has does not stray from a name towns of several countries share
+        others = [o for o in places.values() if o.name != place.name
+                  and not (place.id in sole and place.country not in shared.get(o.id, {place.country}))]
         spelt = [o for o in others if o.id not in variants]  # two guessed spellings do not vouch for each other
         stray = _stray(place, others) and place.id not in vouched
         if stray or (place.id in variants - alone and spelt and _far_from_all(place, spelt)):
@@ -217,6 +221,20 @@ def _without_strays(doc: Doc, mentions: list[PlaceMention], ner: set[int]) -> li
             held = nearby(doc, mention.start, kept, home)  # the place named beside it, as for any unlisted name
             out.append(PlaceMention(mention.start, mention.end, unlisted_place(name, None, held, home)))
     return out
+
+
+def _namesakes(doc: Doc, mentions: list[PlaceMention]) -> tuple[set[str], dict[str, frozenset[str]]]:
+    """Ids of the gazetteer places whose name only their country has, and the countries of the namesakes of each
+    place whose name several countries share."""
+    gaz, sole, shared = get_gazetteer(), set(), {}
+    for m in mentions:
+        if m.location.kind != "country" and m.location.country and not is_local(m.location):
+            owners = gaz.namesake_countries(tokens_text(doc, m.start, m.end))
+            if owners == {m.location.country}:
+                sole.add(m.location.id)
+            elif len(owners) > 1:
+                shared[m.location.id] = owners
+    return sole, shared
 
 
 def _country_vouched(doc: Doc, mentions: list[PlaceMention]) -> set[str]:
