@@ -27,6 +27,7 @@ from typing import Any, TypeVar
 from flask import Flask, current_app, g, has_request_context, request
 from werkzeug.exceptions import GatewayTimeout, ServiceUnavailable
 
+from api.priority import is_lookup
 from api.reads import ReadsBusy, WorkerReads
 from graph.config import Settings
 from graph.store import ReadTimeout, Store
@@ -74,7 +75,7 @@ def install(app: Flask) -> None:
     store = app.extensions["conflictkg.store"]
     read = store.read
     if isinstance(store, Store) and store.path:
-        reader: Reader = WorkerReads(store, settings, gone=client_gone)
+        reader: Reader = WorkerReads(store, settings, gone=client_gone, urgent=_looks_up)
         app.extensions["conflictkg.reads"] = reader
     else:
         reader = _in_threads(read, settings)
@@ -98,6 +99,11 @@ def install(app: Flask) -> None:
     def _start_the_clock() -> None:
         if not request.path.startswith(_UNLIMITED):
             g.read_deadline = time.monotonic() + budget
+
+
+def _looks_up() -> bool:
+    """Whether the current request is an entity lookup, whose reads go before the others' (``api.priority``)."""
+    return has_request_context() and is_lookup(request.path)
 
 
 def _stopped() -> ServiceUnavailable | GatewayTimeout:

@@ -14,7 +14,8 @@ that needs more answers 503 instead of growing the service. There are as many
 as ``/sparql`` has workers (half the server threads, 2 to 4), so that one slow read does not
 queue every other request behind it. At most ``Settings.read_capacity`` reads run or wait for a
 worker at once (four per worker, never all the server threads): one more is answered 503 with
-``Retry-After`` at once instead of queueing into a 504. A read the store fails on (a 500 from the
+``Retry-After`` at once instead of queueing into a 504. An entity lookup's reads are not counted
+there: they go first (``api.priority``), and the server threads bound them. A read the store fails on (a 500 from the
 worker) is logged and answered 500, not with the 503 that asks to narrow the request.
 
 Rows cross the pipe as JSON (``sparql_worker._read``) and come back as the same Python values as
@@ -51,6 +52,8 @@ __all__ = ["WorkerReads", "ReadsBusy", "decode_rows", "READ_CACHE_BYTES", "READ_
 log = logging.getLogger(__name__)
 READ_CACHE_BYTES = 64_000_000  # answers and read texts kept until the next write
 READ_CACHE_ENTRIES = 8192
+LOOKUP_WORKERS = 1  # workers only urgent reads (entity lookups, api.priority) take while other reads wait
+OTHER_READS_NICENESS = 5  # the other reads' workers: a lookup's reads get the CPU first (a /sparql worker: 10)
 
 
 class ReadsBusy(ServiceUnavailable):
@@ -63,14 +66,15 @@ class ReadsBusy(ServiceUnavailable):
 class WorkerReads:
     """Run SELECTs on the current graph of ``store`` in worker processes, stopped at their deadline."""
 
-    def __init__(self, store: Store, settings: Settings, gone: Callable[[], bool]):
+    def __init__(self, store: Store, settings: Settings, gone: Callable[[], bool], urgent: Callable[[], bool]):
         """Prepare the pool (its processes start on the first read) and follow the store's writes;
-        ``gone()`` tells whether the current request's client has left."""
-        self.gone = gone
+        ``gone()`` tells whether the current request's client has left, ``urgent()`` whether its reads go first."""
+        self.gone, self.urgent = gone, urgent
         self.runner = QueryRunner(
             store, settings.read_timeout_ms, settings.max_rows, settings.worker_processes,
-            memory_mb=settings.worker_memory_mb, capacity=settings.read_capacity, purpose="reads", niceness=0,
+            memory_mb=settings.worker_memory_mb, capacity=settings.read_capacity, purpose="reads",
             copy_to_memory=False,  # reads are short and many: they stay on the disk snapshot
+            niceness=OTHER_READS_NICENESS, reserved=(LOOKUP_WORKERS, 0),
         )
         self.answers = ResponseCache(READ_CACHE_ENTRIES, max_bytes=READ_CACHE_BYTES)
         store.on_write.add(self.runner.mark_written)
@@ -103,7 +107,7 @@ class WorkerReads:
 
     def _run(self, job: dict[str, Any], deadline: float) -> tuple[str, bytes]:
         """The worker's answer to ``job`` (its media type, if any, and body), or the error it comes to."""
-        header, body = self.runner.run({**job, "graph": str(CURRENT_GRAPH)}, self.gone, deadline)
+        header, body = self.runner.run({**job, "graph": str(CURRENT_GRAPH)}, self.gone, deadline, self.urgent())
         if header["status"] == 200:
             return header.get("media_type", ""), body
         if header.get("timeout") or time.monotonic() >= deadline or self.gone():  # stopped, or waited in vain

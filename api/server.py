@@ -5,7 +5,9 @@ past its limit, a bad chunked body): those answers are made ``application/proble
 SIGTERM stops the server like Ctrl-C, so exit handlers run (query workers stop, their store
 snapshots are removed). Waitress keeps reading each connection while its request runs
 (``channel_request_lookahead``), so a route can ask ``environ['waitress.client_disconnected']``
-whether its client is still there and stop work nobody waits for.
+whether its client is still there and stop work nobody waits for. Entity lookups, ``/-/health``
+and ``/-/stats`` are taken by the server threads before any other request, with two threads of
+their own beside the ``threads`` setting (``api.priority.PriorityDispatcher``).
 
 Before serving, the objects made at start (modules, vocabularies, templates, the app: about
 100,000) are frozen out of the garbage collector (``keep_for_good``, ``gc.freeze``): they live as
@@ -27,6 +29,7 @@ from waitress.server import create_server
 from waitress.task import ErrorTask
 
 from api.errors import PROBLEM_TYPE
+from api.priority import QUICK_THREADS, PriorityDispatcher
 
 __all__ = ["serve", "keep_for_good"]
 
@@ -51,7 +54,9 @@ class _ProblemChannel(HTTPChannel):
 
 def serve(app: Any, host: str, port: int, threads: int, max_header_bytes: int) -> None:
     """Serve ``app`` on ``host``:``port`` until SIGINT or SIGTERM."""
-    server = create_server(app, host=host, port=port, threads=threads, ident="conflictkg",
+    # the other requests keep ``threads`` threads, as many as before: the quick requests have more
+    dispatcher = PriorityDispatcher(threads + QUICK_THREADS, reserved=QUICK_THREADS)
+    server = create_server(app, host=host, port=port, threads=threads, ident="conflictkg", _dispatcher=dispatcher,
                            max_request_header_size=max_header_bytes, channel_request_lookahead=1)
     server.channel_class = _ProblemChannel
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))

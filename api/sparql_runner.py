@@ -37,7 +37,6 @@ import concurrent.futures
 import hashlib
 import logging
 import os
-import queue
 import select
 import shutil
 import subprocess
@@ -53,6 +52,7 @@ import pyoxigraph as ox
 
 from api import sparql_worker
 from api.no_network import NetworkGuardUnavailable, deny_network
+from api.priority import Handout
 from graph.store import Store, TripleStore
 
 __all__ = ["QueryRunner", "Answer"]
@@ -92,7 +92,7 @@ class _Worker:
         assert stdin is not None and stdout is not None  # both are pipes
         self.to_worker, self.from_worker = stdin, stdout
         self.snapshot: str | None = None
-        self.started = False
+        self.started, self.niceness = False, niceness
 
     def ask(self, job: dict[str, Any], seconds: float, gone: Callable[[], bool]) -> Answer | None:
         """Send ``job``; return the answer, or ``None`` if none came within ``seconds`` or ``gone()`` said
@@ -132,17 +132,20 @@ class QueryRunner:
     def __init__(  # noqa: PLR0913 (each is a documented setting)
         self, store: TripleStore, timeout_ms: int, max_rows: int, workers: int = 2, memory_mb: int = 384,
         capacity: int = 0, purpose: str = "sparql", niceness: int = 10, copy_to_memory: bool = True,
+        reserved: tuple[int, int] = (0, 0),
     ):
         """Use ``store`` (queries run here for the embedded store only); start ``workers`` processes if it is on disk.
 
         ``memory_mb`` caps each worker's heap; ``capacity`` (default ``workers``) is how many
-        requests may be running or waiting here at once; ``purpose`` names the runner's own
+        requests that are not urgent may be running or waiting here at once; ``purpose`` names the runner's own
         snapshot directory (``snapshot_root``); ``niceness`` is added to the workers' (10 by
         default: a runaway query never slows the server's own threads); ``copy_to_memory`` lets
-        the workers copy a small snapshot into memory (``sparql_worker.Snapshot``).
+        the workers copy a small snapshot into memory (``sparql_worker.Snapshot``). ``reserved`` is
+        (how many, their niceness): workers that urgent jobs take first and that the others never hold
+        all of (``api.priority.Handout``), at their own niceness.
         """
         self.store, self.timeout, self.max_rows, self.memory_mb = store, timeout_ms / 1000, max_rows, memory_mb
-        self.niceness, self.copy_to_memory = niceness, copy_to_memory
+        self.niceness, self.copy_to_memory, self.reserved = niceness, copy_to_memory, reserved
         self._slots = threading.BoundedSemaphore(max(capacity, workers))
         self._guarded = concurrent.futures.ThreadPoolExecutor(1, "sparql-update", initializer=deny_network)
         path = store.path if isinstance(store, Store) else None
@@ -150,7 +153,8 @@ class QueryRunner:
         self._lock = threading.Lock()
         self._generation, self._snapshot_generation, self._current, self._serial = 0, -1, "", 0
         self._trials: set[str] = set()  # writable copies that updates are being tried on
-        self._idle: queue.LifoQueue[_Worker] = queue.LifoQueue()
+        # urgent jobs take the least niced idle worker, the others the most niced
+        self._idle: Handout[_Worker] = Handout(workers - reserved[0], rank=lambda worker: worker.niceness)
         self._all: set[_Worker] = set()
         self._threads: concurrent.futures.ThreadPoolExecutor | None = None
         self._workers, self._started = workers, False
@@ -165,22 +169,25 @@ class QueryRunner:
             self._generation += 1
 
     def run(
-        self, job: dict[str, Any], gone: Callable[[], bool] = lambda: False, deadline: float | None = None
+        self, job: dict[str, Any], gone: Callable[[], bool] = lambda: False, deadline: float | None = None,
+        urgent: bool = False,
     ) -> Answer:
         """Evaluate ``job`` (see ``sparql_worker.execute``) and return (header, body).
 
         A worker whose client has left (``gone()``) is stopped, like one past the time limit, which
         is ``deadline`` (a ``time.monotonic()`` value) when given, else the runner's ``timeout_ms`` from now.
+        An ``urgent`` job takes the next free worker before any other job, and is not counted in the capacity.
         """
-        if not self._slots.acquire(blocking=False):
+        if not urgent and not self._slots.acquire(blocking=False):
             return self._busy()
         try:
             job = {**job, "max_rows": self.max_rows}
             if self._threads is not None:
                 return self._run_in_thread(job)
-            return self._run_in_worker(job, gone, deadline or time.monotonic() + self.timeout)
+            return self._run_in_worker(job, gone, deadline or time.monotonic() + self.timeout, urgent)
         finally:
-            self._slots.release()
+            if not urgent:
+                self._slots.release()
 
     def vet(self, update: str, base_iri: str, using: list[str], using_named: list[str]) -> Answer:
         """Vet an update in a worker, then try it on a copy of the store (an on-disk one); a 200 header
@@ -202,13 +209,20 @@ class QueryRunner:
         except concurrent.futures.BrokenExecutor as err:
             raise NetworkGuardUnavailable(f"the update thread could not be confined: {err}") from None
 
-    def _run_in_worker(self, job: dict[str, Any], gone: Callable[[], bool], deadline: float) -> Answer:
+    def _run_in_worker(self, job: dict[str, Any], gone: Callable[[], bool], deadline: float, urgent: bool) -> Answer:
         if gone():  # nobody will read the answer
             return self._timeout(job)
         self._start()
-        worker = self._idle_worker(gone, deadline)
+        worker = self._idle_worker(gone, deadline, urgent)
         if worker is None:
             return self._busy()
+        try:
+            return self._ask(worker, job, gone, deadline)
+        finally:
+            self._idle.done(urgent)
+
+    def _ask(self, worker: _Worker, job: dict[str, Any], gone: Callable[[], bool], deadline: float) -> Answer:
+        """``worker``'s answer to ``job``; a worker that fails or runs past ``deadline`` is replaced."""
         left = max(deadline - time.monotonic(), min(LEAST_RUN_SECONDS, self.timeout))
         try:
             if "try_update" in job:
@@ -236,14 +250,15 @@ class QueryRunner:
         with self._lock:
             return {worker.process.pid for worker in self._all}
 
-    def _idle_worker(self, gone: Callable[[], bool], deadline: float) -> _Worker | None:
-        """The next idle worker, or ``None`` once ``deadline`` has passed or the client has gone."""
+    def _idle_worker(self, gone: Callable[[], bool], deadline: float, urgent: bool) -> _Worker | None:
+        """The next idle worker for an ``urgent`` job or not, or ``None`` once ``deadline`` has passed or the client
+        has gone."""
         while True:
-            try:
-                return self._idle.get(timeout=min(WATCH_SECONDS, max(0.0, deadline - time.monotonic())))
-            except queue.Empty:
-                if time.monotonic() >= deadline or gone():
-                    return None
+            worker = self._idle.take(urgent, min(WATCH_SECONDS, max(0.0, deadline - time.monotonic())))
+            if worker is not None:
+                return worker
+            if time.monotonic() >= deadline or gone():
+                return None
 
     def _busy(self) -> Answer:
         detail = "Every query worker is busy; try again in a moment (long queries hold them: make them selective)."
@@ -293,11 +308,11 @@ class QueryRunner:
             shutil.rmtree(self._root, ignore_errors=True)  # left by a server that was killed
             self._root.mkdir(parents=True, mode=0o700)
             atexit.register(self.close)
-        for _ in range(self._workers):
-            self._add_worker()
+        for number in range(self._workers):
+            self._add_worker(self.reserved[1] if number < self.reserved[0] else self.niceness)
 
-    def _add_worker(self) -> None:
-        worker = _Worker(self.memory_mb, self.niceness, self.copy_to_memory)
+    def _add_worker(self, niceness: int) -> None:
+        worker = _Worker(self.memory_mb, niceness, self.copy_to_memory)
         with self._lock:
             self._all.add(worker)
         self._idle.put(worker)
@@ -306,7 +321,7 @@ class QueryRunner:
         worker.kill()
         with self._lock:
             self._all.discard(worker)
-        self._add_worker()
+        self._add_worker(worker.niceness)
         self._collect()
 
     def _snapshot(self, worker: _Worker) -> str:

@@ -15,6 +15,7 @@ from werkzeug.exceptions import InternalServerError, ServiceUnavailable
 
 from api import create_app, sparql_worker
 from api.limits import ClientGone, TooSlow, read_graph
+from api.reads import LOOKUP_WORKERS, OTHER_READS_NICENESS
 from graph.store import Store
 from graph.vocab import CURRENT_GRAPH
 
@@ -65,6 +66,27 @@ def _heap_limit(pid: int, seconds: float = 30) -> list[str]:
         if data != ["unlimited"] * 2 or time.monotonic() > deadline:
             return data
         time.sleep(0.05)
+
+
+def _niceness_above(pids: set[int], above: int, niced: int, seconds: float = 30) -> list[int]:
+    """The workers' niceness as steps ``above`` the server's, once ``niced`` of them have set theirs (a worker sets
+    it after its imports, and on a loaded machine one that no read reached yet may still be importing)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        found = sorted(os.getpriority(os.PRIO_PROCESS, pid) - above for pid in pids)
+        if sum(map(bool, found)) >= niced or time.monotonic() > deadline:
+            return found
+        time.sleep(0.05)
+
+
+def test_the_lookup_worker_runs_at_the_server_priority_and_the_other_reads_niced(app):
+    """The CPU goes to the workers that entity lookups take first (``api.priority``) before the others."""
+    with app.test_request_context("/api/events"):
+        app.preprocess_request()
+        pids = _warm_every_worker(app.extensions["conflictkg.store"], app.extensions["conflictkg.reads"].runner)
+    others = len(pids) - LOOKUP_WORKERS
+    found = _niceness_above(pids, os.getpriority(os.PRIO_PROCESS, 0), others)
+    assert found == [0] * LOOKUP_WORKERS + [OTHER_READS_NICENESS] * others
 
 
 def _assert_one_worker_was_killed_and_replaced(runner, before: set[int]) -> None:
