@@ -52,6 +52,8 @@ def test_other_side(told, later, other):
         ("Bandits have killed 120 villagers in the past three months.", True),
         ("Militias have killed dozens of farmers in recent weeks, residents say.", True),
         ("Armed groups have killed over 500 civilians in the region since January, a monitor said.", True),
+        ("The army has killed 200 rebels in the province this year.", True),
+        ("Raiders have killed 75 herders in the valley in the past year.", True),
         # the tally of a clause that describes a place: its own verb carries the period
         ("Gunmen seized 35 pupils on Wednesday in a district where bandits have killed 200 people so far this year.",
          True),

@@ -27,6 +27,9 @@ from graph.extract.events.updates import toll_update
         ("The number of people killed in the raids has risen to 120 so far.", None),
         ("The death toll from bombings since January rose to 300.", None),
         ("The toll rose to 11 on Wednesday.", (11, False)),
+        # a week named is no period: the toll told then is the incident's latest
+        ("The toll of the market bombing climbed to 31 this week.", (31, False)),
+        ("The number of dead in the province rose to 500 in the past three months.", None),
     ],
 )
 def test_toll_update(nlp, text, update):

@@ -9,13 +9,13 @@ another figure for the same dead, of which ACLED keeps the lowest.
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from spacy.tokens import Span, Token
 
 from graph.extract.actors import ActorTable
 from graph.extract.events.dates import find_dates
 from graph.extract.events.numbers import dead_counted
+from graph.extract.events.periods import PERIOD, date_span
 from graph.extract.parse.columns import span_entities
 
 __all__ = ["dated_apart", "dead_sides", "other_side", "period_tally"]
@@ -61,18 +61,12 @@ def dated_apart(sent: Span, published: dt.date | None, day: str | None = None) -
     return any(_apart(ent, published, day) for ent in dates if any(a in verbs for a in ent.root.ancestors))
 
 
-# Words that make a date a span of days: "since March", "so far", "this year alone", "in the past three months",
-# "between Monday and Wednesday", "in recent weeks"
-_SPAN = re.compile(r"\b(?:since|so far|alone|past|recent|previous|between|from|until|through|throughout)\b"
-                   r"|\b(?:days|weeks|months|years)\b", re.IGNORECASE)
-
-
 def _apart(ent: Span, published: dt.date | None, day: str | None) -> bool:
     """Whether a count's DATE is a period, or a day (or week) that is known not to hold ``day``."""
-    start = ent.start - 1 if ent.start > ent.sent.start else ent.start
-    words = ent.doc[start : ent.end].text  # with the word before: "since May", "in February" (a bare month is unread)
-    if _SPAN.search(words):
+    if date_span(ent):  # a period or a run of days
         return True
+    start = ent.start - 1 if ent.start > ent.sent.start else ent.start
+    words = ent.doc[start : ent.end].text  # with the word before: "in February" (a bare month is unread)
     readings = [reading for *_, reading in find_dates(words, published)]
     if not readings:  # "the same day", "that afternoon": nothing sets the count apart
         return False
@@ -86,11 +80,6 @@ def _apart(ent: Span, published: dt.date | None, day: str | None) -> bool:
     return not first <= dt.date.fromisoformat(day) <= last
 
 
-# A date of a period when the death verb carries it: "in the past three months", "over the last two years"
-_PAST = re.compile(r"\b(?:past|last|recent|previous)\s+(?:\w+\s+)?(?:weeks|months|years)\b", re.IGNORECASE)
-# "since March", "since 2019", "since last year": a running count; "since Monday" may count one incident's days
-_SINCE_WHEN = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november"
-                         r"|december|\d{4}|years?|months?)\b", re.IGNORECASE)
 # The prepositions through which a verb carries its date: "killed in the past year", "since March", "over ..."
 _THROUGH = frozenset(["in", "since", "over", "during"])
 _HAVE = frozenset(["has", "have", "'ve"])
@@ -120,10 +109,7 @@ def _period_of(ent: Span) -> Token | None:
     head = ent.root.head
     prep = head if head.dep_ == "prep" and head.lower_ in _THROUGH else None
     verb = prep.head if prep is not None else head
-    doc = ent.doc
-    if _PAST.search(ent.text) or (ent.end < len(doc) and doc[ent.end].lower_ == "alone"):
+    if date_span(ent) == PERIOD:
         return verb
-    if prep is not None and prep.lower_ == "since":
-        return verb if _SINCE_WHEN.search(ent.text) else None
     so_far = any(c.lower_ == "far" and any(s.lower_ == "so" for s in c.children) for c in verb.children)
     return verb if so_far else None

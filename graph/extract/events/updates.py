@@ -9,13 +9,12 @@ the count was revised to eleven"); "the number of arrests rose to 30" is no toll
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Span, Token
 
 from graph.datafiles import read_words
 from graph.extract.events.count_words import DEATH_WORDS, full_value
-from graph.extract.parse.columns import token_lowers, tokens_where
+from graph.extract.events.periods import PERIOD, date_span
+from graph.extract.parse.columns import span_entities, token_lowers, tokens_where
 
 __all__ = ["toll_update"]
 
@@ -23,8 +22,6 @@ _GROWTH = read_words("events", "growth_verbs.txt")
 # Nouns for a count that are a toll only in a sentence that speaks of the dead
 _TALLIES = frozenset(["number", "figure", "tally", "count"])
 _NOT_COUNTS = frozenset(["DATE", "TIME", "MONEY", "PERCENT"])
-# a date entity that opens with these words names a period: "this year", "the past month", "the last two weeks"
-_PERIOD = re.compile(r"(?i)(this|the past|the last)\b")
 _PARTIES = frozenset(["army", "military", "police", "government", "rebels", "militants", "group", "side"])
 
 
@@ -56,13 +53,13 @@ def _grows_tally(verb: Token, sent: Span) -> bool:
 
 def _over_a_period(verb: Token) -> bool:
     """A tally over a period ("the number killed this year has risen to 400", "since January", "so far"): a
-    running count of many incidents, no update of one. "rose to 9 on Tuesday" names a day, not a period."""
+    running count of many incidents, no update of one. "rose to 9 on Tuesday" names a day, not a period
+    (:func:`.periods.date_span`)."""
     for token in verb.subtree:
         if token.lower_ == "since" or (token.lower_ == "far" and token.i > 0 and token.nbor(-1).lower_ == "so"):
             return True
-        if token.ent_type_ == "DATE" and token.ent_iob_ == "B" and _PERIOD.match(token.doc[token.i : token.i + 3].text):
-            return True
-    return False
+    return any(ent.label_ == "DATE" and verb.is_ancestor(ent.root) and date_span(ent) == PERIOD
+               for ent in span_entities(verb.sent))
 
 
 def _a_partys(tally: Token) -> bool:
