@@ -113,8 +113,8 @@ def extract(extractor, text: str):
         # ... never when the article names a foreign force, or the sentence who flew it (in the actor table or not)
         ("Two people were killed by an air strike on a bakery near Mandalay, Myanmar. Russian troops are based nearby.",
          "Air/drone strike", None, "Civilians (Myanmar)"),
-        ("Two herders died in an air raid near Geneina, Sudan, carried out by RSF drones.", "Air/drone strike", None,
-         "Civilians (Sudan)"),
+        ("Two herders died in an air raid near Geneina, Sudan, carried out by RSF drones.", "Air/drone strike",
+         "Rapid Support Forces", "Civilians (Sudan)"),
         # an armed group an air strike hit stays its target (its air force unnamed: the article names an armed party)
         ("Jets bombed an al-Shabaab camp near Kismayo, Somalia, killing several fighters.", "Air/drone strike", None,
          "Al-Shabaab"),

@@ -10,10 +10,11 @@ recorded as sources, not participants.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from graph.datafiles import read_words
 from graph.extract.actors.lexicon import protest_words
@@ -32,6 +33,9 @@ _STRONG_TARGET_PREPS = {"on", "against", "targeting", "upon"}
 _SUPPORT_LEMMAS = {"back", "support", "assist", "aid", "help", "arm", "fund"}
 _NEVER_PARTICIPANT = {"monitor", "media"}
 _TRAILING_CLAUSES = frozenset(["advcl", "xcomp", "conj"])
+# verbs whose subject is who died, not who killed: "a rebel commander died in an air strike"
+_DYING = frozenset(["die", "perish", "succumb"])
+_MODIFIERS = frozenset(["compound", "poss", "amod", "nmod"])
 _HARM_VERBS = read_words("actors", "harm_verbs.txt")
 # Verbs that lay a deed on their object ("X accused Y of shelling the town"): the object did what follows, the
 # subject only says so
@@ -134,8 +138,8 @@ def _side(token: Token, trigger_chain: list[Token] | None) -> str | None:
 
 def _mention_side(head: Token, trigger_chain: list[Token] | None) -> str | None:
     """The side of the mention headed by ``head``: a bare count's victims, an accused doer, else by :func:`_side`."""
-    if _counted_dead(head) or (head.dep_ == "nsubj" and headline_passive(head.head)):
-        return "patient"  # "at least two killed", "Farmer killed in X"
+    if _counted_dead(head) or _died(head) or (head.dep_ == "nsubj" and headline_passive(head.head)):
+        return "patient"  # "at least two killed", "a commander died in an air strike", "Farmer killed in X"
     node = _first_conjunct(head)
     if node.dep_ == "dobj" and node.head.lemma_.lower() in _ACCUSING and node.head in (trigger_chain or ()):
         return "agent"  # "accused the army of shelling the town": the accused is the doer of the deed
@@ -168,6 +172,14 @@ def _protested_against(token: Token) -> bool:
         if step.dep_ not in {"compound", "amod", "nmod", "poss", "conj", "pobj", "prep"}:
             return False
     return False
+
+
+def _died(token: Token) -> bool:
+    """Whether the mention (or the noun it modifies) is the subject of a verb of dying, the dead and not who
+    killed them: "a rebel commander died in an air strike"."""
+    while token.dep_ in _MODIFIERS and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "nsubj" and token.head.lemma_.lower() in _DYING
 
 
 def _counted_dead(token: Token) -> bool:
@@ -205,7 +217,7 @@ def assign_roles(sent: Span, trigger: Token | None, table: ActorTable, event_typ
     by_side: dict[str | None, list[str]] = {"agent": agents, "patient": patients, "support": support}
     reference = _reference(trigger, table)  # what each mention's side is read against, and its way to the root
     chain = _ancestors(reference) if reference is not None else None
-    for mention in table.in_span(sent):
+    for mention in _without_members(doc, table, table.in_span(sent)):
         info = table.actors[mention.key]
         head = doc[mention.start : mention.end].root
         if info.kind in _NEVER_PARTICIPANT or _is_reporter(head):
@@ -246,6 +258,15 @@ _ARMED_EVENTS = frozenset(["Battles", "Explosions/Remote violence"])
 _AIR_STRIKE = "Air/drone strike"
 _GOVERNMENT_ACTS = frozenset(["Agreement", "Other"])  # what a government does itself, not through its forces
 _HARM_EVENTS = frozenset(["Explosions/Remote violence", "Violence against civilians"])
+
+
+def _without_members(doc: Doc, table: ActorTable, mentions: Sequence[ActorMention]) -> list[ActorMention]:
+    """The mentions but the persons named in apposition to a noun that another party modifies ("an IS leader, Abu X,
+    was killed"): the party's member, on its side, is no party of the event apart from it."""
+    heads = [(doc[m.start : m.end].root, table.actors[m.key].kind) for m in mentions]
+    modified = {head.head.i for head, kind in heads if kind != "person" and head.dep_ in _MODIFIERS}
+    return [m for m, (head, kind) in zip(mentions, heads, strict=True)
+            if not (kind == "person" and head.dep_ == "appos" and head.head.i in modified)]
 
 
 def _is_civilians(table: ActorTable, name: str | None) -> bool:
@@ -331,8 +352,8 @@ def _assemble(table, stands_for: dict[str, str], agents, patients, others, suppo
             sides[target].append(state or key)
             if state:
                 assoc[target].append(key)
-    if not sides[0] and len(sides[1]) > 1:
-        sides[0].append(sides[1].pop(0))
+    if not sides[0] and len(sides[1]) > 1 and not _one_state_side(table, sides[1]):
+        sides[0].append(sides[1].pop(0))  # "two soldiers and three militants were killed": one of each side
     sides = [_state_leads(table, side) for side in sides]
     actor1 = sides[0][0] if sides[0] else None
     actor2 = next((k for k in sides[1] if k != actor1), None)
@@ -351,11 +372,17 @@ def _state_leads(table: ActorTable, side: list[str]) -> list[str]:
     """A state's forces and the militias fighting beside them ("two vigilantes and a policeman were shot dead"):
     ACLED codes the state's forces as the party, the pro-government militias as their associates. Communal militias
     and armed groups on one side stay in the text's order."""
-    infos = [table.actors[key] for key in side]
-    if not any(info.kind == "state_forces" for info in infos) or not all(
-            info.kind == "state_forces" or (info.kind == "militia" and inter_code(info) == 3) for info in infos):
+    if not _one_state_side(table, side):
         return side
     return sorted(side, key=lambda key: table.actors[key].kind != "state_forces")
+
+
+def _one_state_side(table: ActorTable, side: list[str]) -> bool:
+    """Whether the actors are one side: a state's forces and the pro-government militias beside them ("two soldiers
+    and three vigilantes were killed" tells one side's dead, not the two sides of a fight)."""
+    infos = [table.actors[key] for key in side]
+    return any(info.kind == "state_forces" for info in infos) and all(
+        info.kind == "state_forces" or (info.kind == "militia" and inter_code(info) == 3) for info in infos)
 
 
 def mention_head(doc, mention: ActorMention) -> Token:
