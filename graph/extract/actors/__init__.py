@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from graph.extract.actors.find import ActorTable, find_actors, ruler_patterns
 from graph.extract.actors.glosses import add_glossed_names
 from graph.extract.actors.missions import add_contingent_names
+from graph.extract.actors.own_units import units_of_soldiers
 from graph.extract.actors.peacekeepers import add_peace_missions
 from graph.extract.actors.policing import police_who_police
 from graph.extract.actors.relations import find_relations
@@ -42,6 +43,7 @@ def read_actors(doc: Doc, places: Sequence[PlaceMention], sentence_of: SentenceI
     add_contingent_names(table, published)
     add_peace_missions(doc, table, published)
     police_who_police(doc, table)
+    units_of_soldiers(doc, table)
     add_glossed_names(doc, table)
     relations = tuple(find_relations(doc, table))
     return Actors(table, table.records(sentence_of, source_text), relations)
