@@ -21,6 +21,8 @@ READINGS = [
     # guards: a place the text puts in its country keeps it; two shared names keep their usual reading
     ("A man was stabbed in Paris, France, on Sunday, and another in Mthatha.", "Paris", "FR", None),
     ("Police arrested a suspect in Leeds near Oxford on Tuesday.", "Leeds", "GB", None),
+    # a hamlet abroad whose name is its own alone is no town to tell the country: it lies where the text puts it
+    ("Gunmen raided Zavala near Tripoli in a night attack.", "Zavala", "LY", None),
     # a municipality by its short name, and a village no gazetteer lists placed in it
     ("Hundreds of miners marched in Sedibeng on Monday.", "Sedibeng", "ZA", "district"),
     ("Protesters blocked roads in Amathole over unpaid grants.", "Amathole", "ZA", "district"),

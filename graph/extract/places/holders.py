@@ -23,10 +23,12 @@ from graph.records import Location
 
 __all__ = [
     "ADMIN_KINDS", "TOWN_KINDS", "container", "containers", "is_local", "inside", "km", "owner", "sentence_area",
-    "nearby", "held_at", "namesake_holder",
+    "nearby", "held_at", "namesake_holder", "sole_town",
 ]
 
 _NEAR = frozenset(("near", "outside", "around", "from", "off"))
+# A town this big whose name only its country has tells the story's country against a name shared abroad.
+SOLE_TOWN = 5000
 ADMIN_KINDS = frozenset(("governorate", "region", "district"))
 TOWN_KINDS = frozenset(("city", "town", "village"))
 # How wide a place is, for reading an address from narrow to wide; towns and other places are 1.
@@ -208,5 +210,12 @@ def namesake_holder(doc: Doc, known: PlaceMention, holder: PlaceMention) -> bool
     gaz = get_gazetteer()
     shared = gaz.namesake_countries(tokens_text(doc, holder.start, holder.end))
     # a holder with a namesake in the place's own country is read on its own ("the X base near Y")
-    return len(shared) > 1 and place.country not in shared \
-        and gaz.namesake_countries(tokens_text(doc, known.start, known.end)) == {place.country}
+    return len(shared) > 1 and place.country not in shared and sole_town(doc, known)
+
+
+def sole_town(doc: Doc, mention: PlaceMention) -> bool:
+    """Whether the mention is a gazetteer town of some size whose name only its own country has: a hamlet's name
+    is too often shared by chance with one far away to tell the story's country."""
+    place = get_gazetteer().get(mention.location.id)
+    return place is not None and place.population >= SOLE_TOWN and place.country is not None \
+        and get_gazetteer().namesake_countries(tokens_text(doc, mention.start, mention.end)) == {place.country}

@@ -31,6 +31,7 @@ from graph.extract.places.holders import (
     nearby,
     owner,
     sentence_area,
+    sole_town,
 )
 from graph.extract.places.listing import SKIPPED, listed_names, place_noun, reads_as_name, titled
 from graph.extract.places.locations import PlaceMention
@@ -224,16 +225,16 @@ def _without_strays(doc: Doc, mentions: list[PlaceMention], ner: set[int]) -> li
 
 
 def _namesakes(doc: Doc, mentions: list[PlaceMention]) -> tuple[set[str], dict[str, frozenset[str]]]:
-    """Ids of the gazetteer places whose name only their country has, and the countries of the namesakes of each
-    place whose name several countries share."""
+    """Ids of the gazetteer towns whose name only their country has (:func:`.holders.sole_town`), and the countries
+    of the namesakes of each place whose name several countries share."""
     gaz, sole, shared = get_gazetteer(), set(), {}
     for m in mentions:
         if m.location.kind != "country" and m.location.country and not is_local(m.location):
             owners = gaz.namesake_countries(tokens_text(doc, m.start, m.end))
-            if owners == {m.location.country}:
-                sole.add(m.location.id)
-            elif len(owners) > 1:
+            if len(owners) > 1:
                 shared[m.location.id] = owners
+            elif sole_town(doc, m):
+                sole.add(m.location.id)
     return sole, shared
 
 
