@@ -36,16 +36,25 @@ AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
 def tree_rss_mb(pid: int) -> float:
-    """Resident memory of ``pid`` and all its descendants, in MiB (Linux /proc)."""
-    total, todo = 0, [pid]
+    """Resident memory of ``pid`` and all its descendants, in MiB (Linux /proc).
+
+    A child that still has its parent's command line is a worker being started, between the fork
+    (``subprocess`` uses vfork: the parent's own memory) and the exec: its RSS is its parent's pages,
+    not memory of its own, so it is not counted. Counted, it added the whole server (264-268 MB) to
+    the peak whenever a sample fell in that gap, more often the busier the machine.
+    """
+    total, todo = 0, [(pid, b"")]
     while todo:
-        current = todo.pop()
+        current, parent_command = todo.pop()
         try:
+            command = Path(f"/proc/{current}/cmdline").read_bytes()
+            if command == parent_command:
+                continue
             for line in Path(f"/proc/{current}/status").read_text().splitlines():
                 if line.startswith("VmRSS:"):
                     total += int(line.split()[1])
             for task in Path(f"/proc/{current}/task").iterdir():
-                todo.extend(int(c) for c in (task / "children").read_text().split())
+                todo.extend((int(c), command) for c in (task / "children").read_text().split())
         except OSError:
             continue
     return total / 1024
