@@ -39,6 +39,13 @@ def extractor():
         # a government official is a civilian, not the state's forces
         ("Unidentified gunmen attacked and killed a government official in Baidoa, Somalia.", "Attack",
          "Unidentified Armed Group (Somalia)", "Civilians (Somalia)"),
+        # the state's forces taken captive by an armed group: a battle, the captors first; civilians taken are abducted
+        ("Militiamen took four policemen hostage in Kayes, Mali.", "Armed clash",
+         "Unidentified Armed Group (Mali)", "Police Forces of Mali"),
+        ("Rebels abducted two soldiers near Sikasso, Mali.", "Armed clash",
+         "Unidentified Armed Group (Mali)", "Military Forces of Mali"),
+        ("Rebels abducted two teachers near Sikasso, Mali.", "Abduction/forced disappearance",
+         "Unidentified Armed Group (Mali)", "Civilians (Mali)"),
     ],
 )
 def test_parties_decide_battle_or_attack(extractor, text, sub_event_type, actor1, actor2):

@@ -318,6 +318,15 @@ def test_the_transfer_constant_names_a_codebook_sub_event_type():
         # a state of emergency is no disaster word: what is done under one over unrest stays an event
         ("Police arrested forty opposition members in Kolabe under a state of emergency.", "Arrests"),
         ("Troops killed four villagers in Kolabe under a state of emergency.", "Attack"),
+        # a place or thing of disasters names none when people shot or stabbed someone there
+        ("Three workers were shot dead in the industrial area of Kolabe.", "Attack"),
+        ("Two passengers were stabbed to death on a train near Kolabe.", "Attack"),
+        # something people blew up on purpose is a remote explosive, whoever they are
+        ("Angry villagers blew up the house of a local official in Kolabe.", "Remote explosive/landmine/IED"),
+        ("The bridge near Kolabe was blown up by unknown men on Monday.", "Remote explosive/landmine/IED"),
+        # roadblocks that troops or police put up are no protest; a crowd's roadblocks are
+        ("Soldiers set up roadblocks in Kolabe and arrested dozens of young men.", "Arrests"),
+        ("Traders set up roadblocks in Kolabe to protest against new market taxes.", "Peaceful protest"),
     ],
 )
 def test_sub_event_type(nlp, text, expected):
@@ -402,6 +411,9 @@ def test_sub_event_type(nlp, text, expected):
         "The Air Force chief visited the base in Zarewa.",
         "Armed men took control of the water services of the town in March.",
         "Four workers died in an explosion at a coal mine in Hwange.",
+        # a thing that blew up by itself, a disaster at an industrial site
+        "A fuel tanker blew up near Kolabe, killing four people.",
+        "An industrial accident at a factory in Kolabe killed four workers.",
         # a relative clause of another place, of another year or told as earlier is no deadly attack of today
         "The union condemned the attack on the village where 40 people died in 2014, near Kolabe.",
         "The council mourned the victims of the attack that killed twelve people in Kolabe in 2019.",

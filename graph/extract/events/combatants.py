@@ -6,6 +6,9 @@ battle; the parties decide, as the codebook does:
 - an attack whose two parties are both armed (state forces, rebels, militias) is a battle
   ("the army encountered Boko Haram and killed two"): violence against civilians needs unarmed
   victims;
+- so is the state's forces taken captive by an armed group ("militiamen took four policemen
+  hostage"), the captors first: an abduction is violence against civilians only when the taken are
+  civilians (fighters taken from a prison, captives of the state, are left an abduction);
 - lethal force against protesters is the state's doing: its forces come first, the protesters second
   (an attack whose two parties are both armed lists the state first too, as ACLED lists battles);
 - a member of the security forces attacked at home or off duty is a civilian ("a policeman was
@@ -27,6 +30,7 @@ from graph.records import Event
 __all__ = ["by_combatants", "attacks_by_combatants", "off_duty"]
 
 _ARMED = frozenset(["state_forces", "armed_group", "militia"])
+_ABDUCTION = "Abduction/forced disappearance"
 _OFF_DUTY = frozenset(["home", "house", "homes", "houses", "off-duty", "residence"])
 
 
@@ -36,6 +40,9 @@ def by_combatants(event: Event, sent: Span, kinds: dict[str, str]) -> Event:
     if event.sub_event_type == "Excessive force against protesters" and two == "state_forces":
         return swapped(event)
     opposed = one in _ARMED and two in _ARMED and not one == two == "state_forces"  # the army and police are one side
+    if event.sub_event_type == _ABDUCTION and one in _ARMED - {"state_forces"} and two == "state_forces" and not (
+            off_duty(sent)):
+        return _typed(event, "Battles", "Armed clash")  # the captors first: they began it
     if event.sub_event_type == "Attack" and opposed and not off_duty(sent):
         battle = _typed(event, "Battles", "Armed clash")
         return swapped(battle) if two == "state_forces" and one != "state_forces" else battle
@@ -52,12 +59,13 @@ def by_combatants(event: Event, sent: Span, kinds: dict[str, str]) -> Event:
 
 
 def attacks_by_combatants(events: Sequence[Event], doc: Doc, kinds: dict[str, str]) -> list[Event]:
-    """The attacks retyped by :func:`by_combatants` once the context and the codebook have filled in parties
-    their sentences leave unnamed ("Gunmen killed two vigilantes": an unidentified armed group fought them)."""
+    """The attacks and abductions retyped by :func:`by_combatants` once the context and the codebook have filled
+    in parties their sentences leave unnamed ("Gunmen killed two vigilantes": an unidentified armed group fought
+    them)."""
     out = []
     for event in events:
-        sent = doc.char_span(event.start, event.end, alignment_mode="expand") if event.sub_event_type == "Attack" \
-            else None
+        sent = doc.char_span(event.start, event.end, alignment_mode="expand") if event.sub_event_type in (
+            "Attack", _ABDUCTION) else None
         out.append(event if sent is None else by_combatants(event, sent, kinds))
     return out
 

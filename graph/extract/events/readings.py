@@ -14,6 +14,7 @@ from graph.datafiles import read_words
 from graph.extract.events.combatants import off_duty
 from graph.extract.events.count_words import PEOPLE
 from graph.extract.events.cues import Cue, SentenceCues
+from graph.extract.events.force_moves import force_moves
 from graph.extract.events.seizures import people_seized
 from graph.extract.events.syntax import agents, in_background, linked, targets
 from graph.extract.events.unnamed_harms import unnamed_harm
@@ -268,7 +269,7 @@ def beaten_in_arrest(c: SentenceCues, arrest: Cue, kill: Cue) -> bool:
 
 def protest_reading(c: SentenceCues) -> tuple[str, Cue] | None:
     """ACLED's protest/riot hierarchy: violent demonstrators > lethal force > intervention > peaceful."""
-    protests = [cue for cue in c.of("PROTEST") if not _troops_march(cue, c)]
+    protests = [cue for cue in c.of("PROTEST") if not force_moves(cue, c)]
     context = (protests[0] if protests else None) or (c.has("PWEAK") and c.first("CROWDCTL")) or None
     if context is None and c.has("CROWDCTL") and c.has("GOV"):
         context = c.first("CROWDCTL")
@@ -295,16 +296,6 @@ def protest_reading(c: SentenceCues) -> tuple[str, Cue] | None:
     if interv is not None:
         return "Protest with intervention", interv
     return "Peaceful protest", context
-
-
-def _troops_march(cue: Cue, c: SentenceCues) -> bool:
-    """Soldiers or gunmen who march somewhere ("soldiers marched to the market and beat people") move as a force:
-    no protest."""
-    if cue.head.lemma_.lower() != "march" or cue.head.pos_ != "VERB":
-        return False
-    force = c.tokens("MIL") | c.tokens("ARMED")  # the doer itself, not a word of its name ("Army Widows Union")
-    doc = cue.head.doc
-    return any(i in force and doc[i].dep_ in ("nsubj", "pobj") for i in agents(cue.head))
 
 
 _GRIEVANCE_PREPS = frozenset(["against", "over", "about"])

@@ -54,7 +54,7 @@ class EventTyping:
 def _off_topic(c: SentenceCues) -> bool:
     """Claims of responsibility, disasters, crime and diplomacy that report no conflict event."""
     fighting = c.has("SHELL", "SUICIDE", "GRENADE", "IED", "CLASH", "ARMED", "PROTEST", "CROWDCTL", "MOB")
-    if c.has("DISASTER") and not fighting:
+    if c.has("DISASTER") and not fighting and not any(k.head.lemma_.lower() in _BY_PEOPLE for k in c.of("KILL")):
         return True
     if c.has("EMERGENCY") and not fighting and _disaster_told(c.of("EMERGENCY")[0].head):
         return True  # the powers of a disaster's state of emergency; one over unrest leaves its arrests events
@@ -69,6 +69,11 @@ def _off_topic(c: SentenceCues) -> bool:
         if depth == 0 or (depth == 1 and d.head.dep_ in ("ccomp", "dobj", "nsubj", "nsubjpass")):
             return True  # the sentence is about sanctions, expulsions, visits, talks or a trial
     return False
+
+
+# Killings only people do: a sentence telling one reports no disaster, whatever place or thing it names ("shot
+# dead in the factory", "stabbed on a train").
+_BY_PEOPLE = frozenset(["shoot", "stab", "hack", "behead", "execute", "assassinate", "lynch", "slaughter", "massacre"])
 
 
 # Nouns of a disaster that a state of emergency is declared over ("fires are burning", "after the floods").
@@ -167,9 +172,21 @@ def _weapons(c: SentenceCues, armed: bool) -> list[Candidate]:
         out.append((1, "Grenade", 0.8, c.first("GRENADE")))
     if c.has("IED") or (c.has("BLAST", "IED_WEAK") and armed):
         out.append((1, "Remote explosive/landmine/IED", 0.7, c.first("IED", "IED_WEAK", "BLAST")))
-    elif (mine := _exploded_mine(c)) is not None:
+    elif (mine := _exploded_mine(c) or _blown_up(c)) is not None:
         out.append((1, "Remote explosive/landmine/IED", 0.6, mine))
     return out
+
+
+def _blown_up(c: SentenceCues) -> Cue | None:
+    """Something that people blew up ("villagers blew up the house of an official", "the bridge was blown up by
+    unknown men"): an explosive set off on purpose, which the codebook types a remote explosive whoever set it
+    off; a thing that blew up by itself ("the tanker blew up") has no doer and stays no event."""
+    for cue in c.of("BLAST"):
+        word = cue.head
+        if word.lemma_.lower() == "blow" and word.pos_ == "VERB" and agents(word) and any(
+                child.dep_ in ("dobj", "nsubjpass") for child in word.children):
+            return cue
+    return None
 
 
 def _exploded_mine(c: SentenceCues) -> Cue | None:
