@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.attrs import LEMMA
 
@@ -66,3 +67,20 @@ def test_a_lookup_lemmatizer_stays():
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     use_lemma_cache(nlp)
     assert nlp.pipe_names == ["lemmatizer"]
+
+
+@pytest.mark.parametrize(
+    "text, word, lemma",
+    [
+        # a letter written thrice is a slip: the word with it twice is lemmatized
+        ("Gunmen stormed the village, killlling nine people.", "killlling", "kill"),
+        ("Troops shellled the hills overnight.", "shellled", "shell"),
+        ("A man was stabbbed to death at the gate.", "stabbbed", "stab"),
+        # capitals (a numeral, an acronym) and short words are left as the lemmatizer reads them
+        ("The III Corps moved north.", "III", "III"),
+        ("He said brrr and left.", "brrr", "brrr"),
+    ],
+)
+def test_a_tripled_letter_is_read_as_the_word_meant(text, word, lemma):
+    doc = build_nlp()(text)
+    assert [t.lemma_ for t in doc if t.text == word] == [lemma]

@@ -73,6 +73,13 @@ def counts(nlp, text: str) -> Counts:
         ("14 dead, 20 injured as rival clans clashed over a well in Galkayo.", 14, None),
         # a lone victim in a participle ("X killed") or in a clause the parser makes of "shot X dead"
         ("A militia raid on a police post near Kalehe ended with a policeman and a militiaman killed.", 2, None),
+        # a plural right after "a" is one person with a slip in the word; "a" before a quantity word is not
+        ("A guard and a rebels were killed when fighters overran the outpost.", 2, None),
+        ("Bandits shot dead a farmers and two traders at the wells.", 3, None),
+        ("Gunmen killed a further two traders at the market.", 2, None),
+        ("Gunmen killed a dozen traders at the market.", 12, None),
+        # a death verb with a letter written thrice is still one
+        ("Bandits stopped a bus on the highway, killlling 14 passengers.", 14, None),
         # an object that is no person, and a description of someone who died before, count nobody
         ("An explosive attack executed against a patrol wounded three soldiers.", None, 3),
         ("Mourners carried photos of Amina Musa, a teacher killed in 2019, through the streets.", None, None),

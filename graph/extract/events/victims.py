@@ -108,11 +108,22 @@ def conj_first(noun: Token) -> Token:
 
 def one_person(noun: Token) -> bool:
     """A singular noun for one person ("the driver", "a priest"), not a thing the lexicon counts, or a
-    personal pronoun."""
+    personal pronoun; a plural of people right after "a" is one person written with a slip ("a soldier and a
+    militiamen")."""
     return noun.lower_ in ("he", "she", "him", "her") or (
         noun.tag_ in ("NN", "NNP") and noun.lemma_.lower() not in UNITS | _EVERYONE | {"number"}
         and not any(g.like_num for g in noun.children)
-    )
+    ) or _slipped_plural(noun)
+
+
+def _slipped_plural(noun: Token) -> bool:
+    """A plural noun of people whose own article "a"/"an" stands right before it: "a" never counts a plural, so
+    the "s" is the slip ("a rebels"), unlike "a few rebels", "a dozen rebels" or "a further two rebels", whose
+    article goes with the quantity word between."""
+    if noun.tag_ != "NNS" or noun.i == 0 or noun.lemma_.lower() not in PEOPLE:
+        return False
+    article = noun.doc[noun.i - 1]
+    return article.lower_ in ("a", "an") and article.head == noun
 
 
 def singular_victims(sent: Span) -> int | None:
