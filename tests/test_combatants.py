@@ -27,6 +27,12 @@ def extractor():
          "Unidentified Armed Group (Egypt)", "Civilians (Egypt)"),
         ("Gunmen stormed the home of a police officer in Arish, Egypt, and shot him dead.", "Attack",
          "Unidentified Armed Group (Egypt)", "Civilians (Egypt)"),
+        # a soldier's own house raided: he is a civilian there, whatever the voice
+        ("Armed men raided a soldier's house in Ouagadougou, Burkina Faso, and killed him.", "Attack",
+         "Unidentified Armed Group (Burkina Faso)", "Civilians (Burkina Faso)"),
+        # the houses of fighters raided by soldiers stay a battle
+        ("Soldiers stormed the militants' houses near Bama, Nigeria, and killed two fighters.", "Armed clash",
+         "Military Forces of Nigeria", "Unidentified Armed Group (Nigeria)"),
         # soldiers who raid a house and kill a civilian are the attackers, not the victims
         ("Soldiers raided a house in Gao, Mali, and killed a civilian.", "Attack", "Military Forces of Mali",
          "Civilians (Mali)"),

@@ -12,8 +12,8 @@ battle; the parties decide, as the codebook does:
 - lethal force against protesters is the state's doing: its forces come first, the protesters second
   (an attack whose two parties are both armed lists the state first too, as ACLED lists battles);
 - a member of the security forces attacked at home or off duty is a civilian ("a policeman was
-  shot dead in front of his home"): the event is an attack on a civilian, not a battle, and his
-  forces stand beside the civilians as their associate.
+  shot dead in front of his home", "gunmen stormed a soldier's house and killed him"): the event is
+  an attack on a civilian, not a battle, and his forces stand beside the civilians as their associate.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
+from graph.extract.actors.lexicon import descriptors
+from graph.extract.actors.resolve import STATE_CLASSES
 from graph.extract.events.lexicon import codes
 from graph.extract.events.roles import swapped
 from graph.records import Event
@@ -48,7 +50,8 @@ def by_combatants(event: Event, sent: Span, kinds: dict[str, str]) -> Event:
         return swapped(battle) if two == "state_forces" and one != "state_forces" else battle
     if event.sub_event_type == "Attack" and event.actor2 and two == "state_forces" and off_duty(sent):
         return replace(event, actor2=None, assoc_actor_2=(event.actor2, *event.assoc_actor_2))
-    if event.sub_event_type == "Armed clash" and "state_forces" in (one, two) and off_duty(sent) and _suffered(sent):
+    if event.sub_event_type == "Armed clash" and "state_forces" in (one, two) and off_duty(sent) \
+            and (_suffered(sent) or _own_home_raided(sent)):
         victim_first = one == "state_forces"
         attacker = event.actor2 if victim_first else event.actor1
         victim = event.actor1 if victim_first else event.actor2
@@ -79,6 +82,17 @@ def off_duty(sent: Span) -> bool:
 def _suffered(sent: Span) -> bool:
     """Whether the sentence tells what someone suffered, in the passive ("was killed", "were shot")."""
     return any(t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children) for t in sent)
+
+
+# the men of a state's forces, whose own home raided makes them civilians there ("stormed the policeman's house")
+_STATE_MEN = frozenset(words[0] for words, (cls, _) in descriptors().items()
+                       if len(words) == 1 and cls in STATE_CLASSES)
+
+
+def _own_home_raided(sent: Span) -> bool:
+    """Whether the sentence names a home as a state man's own: "stormed the policeman's home", "a soldier's house"."""
+    return any(t.lower_ in _OFF_DUTY and any(c.dep_ == "poss" and c.lower_ in _STATE_MEN for c in t.children)
+               for t in sent)
 
 
 def _typed(event: Event, event_type: str, sub_event_type: str) -> Event:
