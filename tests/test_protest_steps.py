@@ -35,6 +35,10 @@ from tests.test_events import extract
          [("Riots", "Violent demonstration", "Rioters (Zambia)", "Police Forces of Zambia")]),
         ("Nurses demonstrated in Harare over unpaid wages. Police arrested the strikers' leaders.",
          [("Protests", "Protest with intervention", "Protesters (Zimbabwe)", "Police Forces of Zimbabwe")]),
+        # the crowd named again by its own noun
+        ("Teachers marched to the education ministry in Lusaka over unpaid allowances. Police arrested eight "
+         "teachers.",
+         [("Protests", "Protest with intervention", "Protesters (Zambia)", "Police Forces of Zambia")]),
         # an arrest of others than the crowd is no intervention
         ("Traders marched through Lusaka on Monday against new levies. Police later arrested two men suspected of "
          "robbing a bank in the city.", [("Protests", "Peaceful protest", "Protesters (Zambia)", None)]),

@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from graph.datafiles import read_words
+from graph.extract.actors.lexicon import descriptors
 from graph.extract.events.dead_sides import other_side
 from graph.extract.events.incident_words import Signals
 from graph.extract.events.lexicon import codes
@@ -62,10 +63,19 @@ _SUSPECTS_HELD = re.compile(
     r"\b(?:suspect(?:s|ed)?|in connection with|in relations? (?:with|to)|accused of|charged with)\b", re.IGNORECASE)
 
 
-def _holds_crowd(arrest: Event) -> bool:
-    """Whether an arrest holds a crowd's people, not suspects of a crime (see ``_OF_THE_CROWD``)."""
+# the plural nouns a crowd goes by (descriptors.tsv's people: "students", "traders", "residents"), by which an arrest
+# names the crowd the incident told of again ("Students protested. Police arrested 15 students.")
+_PEOPLE = frozenset(words[0] for words, (cls, _) in descriptors().items()
+                    if len(words) == 1 and cls in ("civilians", "protesters", "rioters") and words[0].endswith("s"))
+_WORD = re.compile(r"[a-z]+")
+
+
+def _holds_crowd(arrest: Event, incident: Event) -> bool:
+    """Whether an arrest holds a crowd's people, not suspects of a crime (see ``_OF_THE_CROWD``): words for the crowd,
+    or the very noun the incident called its crowd by."""
     said = arrest.evidence or ""
-    return bool(_OF_THE_CROWD.search(said)) and not _SUSPECTS_HELD.search(said)
+    named_again = _PEOPLE & set(_WORD.findall(said.lower())) & set(_WORD.findall((incident.evidence or "").lower()))
+    return bool(_OF_THE_CROWD.search(said) or named_again) and not _SUSPECTS_HELD.search(said)
 
 
 def crowd_held(incident: EventMention, arrest: Event) -> EventMention:
@@ -73,7 +83,7 @@ def crowd_held(incident: EventMention, arrest: Event) -> EventMention:
     other side, and a peaceful protest met with arrests is ACLED's protest with intervention."""
     event, force = incident.event, arrest.actor1 or ""
     if event.event_type not in CROWD_TYPES or event.actor2 is not None or not force.startswith(_FORCES) \
-            or not _holds_crowd(arrest):
+            or not _holds_crowd(arrest, event):
         return incident
     if event.sub_event_type == "Peaceful protest":
         cameo, plover = codes().get(_INTERVENTION, (None, None))
