@@ -327,6 +327,14 @@ def test_the_transfer_constant_names_a_codebook_sub_event_type():
         # roadblocks that troops or police put up are no protest; a crowd's roadblocks are
         ("Soldiers set up roadblocks in Kolabe and arrested dozens of young men.", "Arrests"),
         ("Traders set up roadblocks in Kolabe to protest against new market taxes.", "Peaceful protest"),
+        # joining people who march or sit in is protesting with them, whoever joins
+        ("Members of the Liberty Fighters party joined nurses who marched on the ministry in Kolabe.",
+         "Peaceful protest"),
+        ("Members of the Liberty Fighters party joined nurses who held a sit-in in the hospital yard at Kolabe.",
+         "Peaceful protest"),
+        ("The rebels joined the fighters who attacked Kolabe.", "Change to group/activity"),
+        # an attack on civilians' things that kills is an attack on civilians, the dead counted by a bare number
+        ("The Zorbaka attacked a bus near Kolabe, killing 31.", "Attack"),
     ],
 )
 def test_sub_event_type(nlp, text, expected):

@@ -404,6 +404,9 @@ def test_toll_in_the_next_sentence_belongs_to_the_event(text, fatalities):
         # the toll told as that of clashes: the targets fought back, a battle
         ("Police attacked herders near Gao on Monday. Some 21 people were killed on both sides in the clashes.",
          [("Armed clash", 21)]),
+        # forces sent in whose dead the next sentence tells as violence fought: no change of activity, a battle
+        ("Soldiers were deployed to Kolabe on Monday after a dispute between two clans over grazing land. One "
+         "soldier was killed when the troops intervened.", [("Armed clash", 1)]),
         # a doer, another event word or another place makes it an incident of its own
         ("Militants attacked an army post near Kidal on Monday. Ten soldiers were killed by a roadside bomb.",
          [("Armed clash", None), ("Remote explosive/landmine/IED", 10)]),

@@ -27,7 +27,7 @@ from graph.extract.events.damage import fold_damage
 from graph.extract.events.dead_sides import period_tally
 from graph.extract.events.incident_words import announces_another
 from graph.extract.events.lexicon import codes
-from graph.extract.events.mentions import EventMention
+from graph.extract.events.mentions import VIOLENT_TYPES, EventMention
 from graph.extract.events.parties import implied_parties
 from graph.extract.events.sentence_events import SentenceReader
 from graph.extract.events.skips import (
@@ -87,9 +87,9 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
         near = bool(events) and number - last_event_sentence <= 2 and not tally  # a tally is no one's toll
         update = near and _casualties_only(sent, typings, table, places, events[-1], context.published)
         if not typings or update or (events and describes(sent)):  # at most a toll for the event before
-            if update and typings[0].sub_event_type == "Armed clash":  # "... were killed in the clashes"
+            if update:  # "... were killed in the clashes", "a soldier was killed when they intervened"
                 last = _last_sentence(events)
-                events[-last:] = [_fought_back(event, kinds) for event in events[-last:]]
+                events[-last:] = [_typed_by_toll(event, typings[0], kinds) for event in events[-last:]]
             if near and (split := context.per_place(events[-1], sent, _evidence(article, sent))):
                 events[-1:] = split  # "eight were killed in A and nine in B": one event at each place
             elif near and (events[-1].fatalities is None or numbers.read_counts(sent).update):
@@ -215,6 +215,19 @@ def _fought_back(event: Event, kinds: dict[str, str]) -> Event:
     actor2 = None if kinds.get(event.actor2 or "") == "civilians" else event.actor2
     return replace(event, event_type="Battles", sub_event_type="Armed clash", actor2=actor2, cameo=cameo,
                    plover=plover)
+
+
+def _typed_by_toll(event: Event, typing: event_types.EventTyping, kinds: dict[str, str]) -> Event:
+    """An event retyped by the sentence that tells its dead: forces deployed or moved in whose dead are told as
+    violence ("Soldiers were deployed after a dispute. One was killed when they intervened.") fought, since the
+    codebook's changes to a group's activity are non-violent (civilians stand on no side of a battle); an attack
+    whose dead are told as those of clashes was fought back (:func:`_fought_back`). Arrests and looting keep their
+    type: a death told after them may be another incident's."""
+    if event.sub_event_type == "Change to group/activity" and typing.event_type in VIOLENT_TYPES:
+        civilians = typing.event_type == "Battles" and kinds.get(event.actor2 or "") == "civilians"
+        event = replace(event, event_type=typing.event_type, sub_event_type=typing.sub_event_type,
+                        actor2=None if civilians else event.actor2, cameo=typing.cameo, plover=typing.plover)
+    return _fought_back(event, kinds) if typing.sub_event_type == "Armed clash" else event
 
 
 def _last_sentence(events: list[Event]) -> int:

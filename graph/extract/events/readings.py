@@ -144,12 +144,14 @@ _SETTLEMENTS = frozenset(["village", "town", "hamlet", "settlement", "community"
 
 
 def _raid(c: SentenceCues, kills: list[Cue]) -> tuple[str, Cue] | None:
-    """An attack by people on a settlement in a sentence that tells of killings ("Fulanis attacked the village
-    of X, killing 26"), when no armed actor is named."""
+    """An attack by people on a settlement or on civilians' things in a sentence that tells of killings ("Fulanis
+    attacked the village of X, killing 26", "bandits attacked a bus, killing 31"), when no armed actor is named."""
     if not any(k.head.lemma_ in _LETHAL for k in kills):
         return None
+    civilian = c.tokens("CIV")
     raids = [k for k in kills if k.head.lemma_ in ("attack", "raid", "storm") and k.head.pos_ == "VERB"
-             and _by_people(k.head) and any(t.lemma_.lower() in _SETTLEMENTS for t in targets(k.head))]
+             and _by_people(k.head) and any(t.lemma_.lower() in _SETTLEMENTS or t.i in civilian
+                                            for t in targets(k.head))]
     return ("Attack", raids[0]) if raids else None
 
 

@@ -262,7 +262,7 @@ def _decide(c: SentenceCues) -> list[tuple[str, float, Cue | None]]:
         return []
     ranked = []
     for order, (tier, sub, conf, cue) in enumerate(_candidates(c)):
-        background = cue is not None and in_background(cue.head)
+        background = cue is not None and in_background(cue.head) and not _protest_joined(cue)
         ranked.append(((tier, background, order), sub, conf, cue))
     ranked.sort(key=lambda r: r[0])
     out: list[tuple[str, float, Cue | None]] = []
@@ -270,6 +270,22 @@ def _decide(c: SentenceCues) -> list[tuple[str, float, Cue | None]]:
         if sub not in [o[0] for o in out]:
             out.append((sub, conf, cue))
     return out
+
+
+# Verbs of taking part in what others do ("joined the nurses who marched on the ministry")
+_JOINING = frozenset(["join", "accompany"])
+
+
+def _protest_joined(cue: Cue) -> bool:
+    """A protest told in a relative clause on the people a sentence's subject joins ("the party joined nurses who
+    marched on the ministry", "... who staged a sit-in"): the joiners protest with them, the protest is the event,
+    not its background."""
+    word = cue.head
+    clause = word if word.dep_ == "relcl" else word.head if word.head.dep_ == "relcl" else None
+    if cue.cue != "PROTEST" or clause is None:
+        return False
+    people = clause.head
+    return people.dep_ == "dobj" and people.head.lemma_.lower() in _JOINING
 
 
 def classify_sentence(sent: Span) -> list[EventTyping]:
