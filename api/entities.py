@@ -7,12 +7,13 @@ lists, never a query per row); the REST routes and IRI dereferencing both serve 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, overload
 
 import pyoxigraph as ox
 from rdflib import URIRef
 
+from api.limits import prefetch
 from graph import queries as q
 from graph.link.current import disagreements
 from graph.newest import entity_events, rows_of
@@ -31,6 +32,7 @@ _DOCUMENT_QUERIES = {"actor": q.ACTOR_DOCUMENTS, "place": q.PLACE_DOCUMENTS}  # 
 _POINT = re.compile(r"POINT\s*\(\s*([-+0-9.eE]+)\s+([-+0-9.eE]+)\s*\)", re.IGNORECASE)
 _RELATIONS = {"memberOf": "member_of", "partOf": "part_of", "affiliatedWith": "affiliated_with",
               "supports": "supports", "leads": "leads"}
+Read = tuple[str, "dict[str, Any] | None"]  # a SELECT and its bindings, as ``store.read`` takes them
 _ROLE_NAMES = {"actor1": "actor1", "actor2": "actor2", "associateActor1": "assoc_actor_1",
                "associateActor2": "assoc_actor_2"}
 
@@ -75,8 +77,9 @@ def parse_point(wkt: str | None) -> tuple[float | None, float | None]:
 def fields(store: TripleStore, iris: list[str]) -> dict[str, dict[str, list[Any]]]:
     """Return every field of each entity in ``iris``: ``{iri: {field: [values, sorted]}}``."""
     found: dict[str, dict[str, set[Any]]] = {}
-    if iris:
-        for row in store.read(q.with_iris(q.FIELDS, sorted(set(iris)))):
+    read = _fields_read(iris)
+    if read is not None:
+        for row in store.read(*read):
             for field in q.FIELD_NAMES.get(row["p"], ()):
                 found.setdefault(row["entity"], {}).setdefault(field, set()).add(row["value"])
     return {entity: {field: sorted(values, key=str) for field, values in entity_fields.items()}
@@ -85,11 +88,11 @@ def fields(store: TripleStore, iris: list[str]) -> dict[str, dict[str, list[Any]
 
 def labels(store: TripleStore, named: Iterable[str | None]) -> dict[str, dict[str, Any]]:
     """Return ``{iri: {"name": ..., "kind": ...}}`` for the entities named (None and "" left out), in one query."""
-    iris = {i for i in named if i}
-    if not iris:
+    read = _labels_read(named)
+    if read is None:
         return {}
     found: dict[str, dict[str, Any]] = {}
-    for row in store.read(q.with_iris(q.LABELS, sorted(iris))):
+    for row in store.read(*read):
         entity = found.setdefault(row["entity"], {"name": None, "kind": None})
         for key in ("name", "kind"):
             if key in row and (entity[key] is None or str(row[key]) < str(entity[key])):
@@ -97,15 +100,48 @@ def labels(store: TripleStore, named: Iterable[str | None]) -> dict[str, dict[st
     return found
 
 
+def _fields_read(iris: Iterable[str]) -> Read | None:
+    """The read of ``fields`` (None: no entity)."""
+    found = sorted(set(iris))
+    return (q.with_iris(q.FIELDS, found), None) if found else None
+
+
+def _some(*reads: Read | None) -> list[Read]:
+    """The reads given (None: none to make)."""
+    return [read for read in reads if read is not None]
+
+
+def _labels_read(named: Iterable[str | None]) -> Read | None:
+    """The read of ``labels`` (None: no entity named)."""
+    iris = {i for i in named if i}
+    return (q.with_iris(q.LABELS, sorted(iris)), None) if iris else None
+
+
+def _known(iri: URIRef) -> list[Read]:
+    """The reads every actor's and place's record makes, whatever it finds: the summary of its events
+    (``graph.link.summaries``), where reports disagree on it (``disagreements``) and its newest documents."""
+    entity = {"entity": iri}
+    return [(q.SUMMARY, entity), (q.READINGS, entity), (q.page(q.RECENT_DOCUMENTS, RECORD_LIMIT, 0), entity)]
+
+
+def _event_rows_reads(role: str, newest: list[str]) -> list[Read]:
+    """The read of the fields of a record's newest events (at most ``RECORD_LIMIT``: one read of ``rows_of``)."""
+    return [(q.with_iris(q.event_list([role]).rows, newest), None)] if newest else []
+
+
 def _one(entity: dict[str, list[Any]], field: str) -> Any:
     values = entity.get(field)
     return values[0] if values else None
 
 
-def _entity(store: TripleStore, kind: str, base_iri: str, entity_id: str) -> tuple[URIRef, dict[str, list[Any]]] | None:
+def _entity(store: TripleStore, kind: str, base_iri: str, entity_id: str, reads: Callable[[URIRef], list[Read]]
+            ) -> tuple[URIRef, dict[str, list[Any]]] | None:
+    """The entity's IRI and fields, or None if there is no such entity; its fields' read and its ``reads(iri)``
+    (the reads of its record that need nothing else) go to a read worker together (``api.limits.prefetch``)."""
     iri = iri_of(base_iri, kind, entity_id)
     if iri is None:
         return None
+    prefetch(_some(_fields_read([str(iri)]), *reads(iri)))
     found = fields(store, [str(iri)]).get(str(iri), {})
     if _CLASSES[kind] not in found.get("type", []):
         return None
@@ -135,7 +171,8 @@ def _documents(store: TripleStore, role: str, entity: URIRef) -> list[dict[str, 
 
 def actor_record(store: TripleStore, base_iri: str, actor_id: str) -> dict[str, Any] | None:
     """Return everything known about one actor, or None if there is no such actor."""
-    found = _entity(store, "actor", base_iri, actor_id)
+    found = _entity(store, "actor", base_iri, actor_id,
+                    lambda iri: [(q.ACTOR_AFFILIATIONS, {"actor": iri}), *_known(iri)])
     if found is None:
         return None
     iri, entity = found
@@ -143,6 +180,7 @@ def actor_record(store: TripleStore, base_iri: str, actor_id: str) -> dict[str, 
     name = _one(entity, "name")
     affiliations = store.read(q.ACTOR_AFFILIATIONS, binding)
     side = entity_events(store, "actor", str(iri), RECORD_LIMIT)
+    prefetch([*_event_rows_reads("actor", side.newest), (q.with_iris(q.NETWORK_EVENT_ROLES, side.newest), None)])
     roles, co_actors, places = _actor_counts(store, side.kept, binding)
     events = _actor_events(store, str(iri), side.newest)
     names = labels(store, {r["other"] for r in affiliations} | {r["other"] for r in co_actors}
@@ -190,7 +228,7 @@ def _actor_events(store: TripleStore, iri: str, newest: list[str]) -> dict[str, 
 
 def place_record(store: TripleStore, base_iri: str, place_id: str) -> dict[str, Any] | None:
     """Return everything known about one place, or None if there is no such place."""
-    found = _entity(store, "place", base_iri, place_id)
+    found = _entity(store, "place", base_iri, place_id, _known)
     if found is None:
         return None
     iri, entity = found
@@ -202,6 +240,7 @@ def place_record(store: TripleStore, base_iri: str, place_id: str) -> dict[str, 
     side = entity_events(store, "place", str(iri), RECORD_LIMIT)
     actors = [{"actor": actor, "events": n} for actor, n in side.kept["with"][:RECORD_LIMIT]] if side.kept \
         else store.read(q.page(q.PLACE_ACTORS, RECORD_LIMIT, 0), binding)
+    prefetch([*_event_rows_reads("place", side.newest), *_some(_labels_read(r["actor"] for r in actors))])
     names = labels(store, {r["actor"] for r in actors})
     return {
         "id": place_id, "iri": str(iri), "name": name, "kind": _one(entity, "kind"),
@@ -235,7 +274,9 @@ def _unique(rows: list[dict[str, Any]], *keys: str) -> list[dict[str, Any]]:
 
 def event_record(store: TripleStore, base_iri: str, event_id: str) -> dict[str, Any] | None:
     """Return one event with its actors by role, place, evidence sentences and sources."""
-    found = _entity(store, "event", base_iri, event_id)
+    found = _entity(store, "event", base_iri, event_id, lambda iri: [
+        (q.EVENT_ACTORS, {"event": iri}), (q.page(q.EVENT_EVIDENCE, RECORD_LIMIT, 0), {"event": iri}),
+        (q.READINGS, {"entity": iri})])
     if found is None:
         return None
     iri, entity = found
@@ -283,13 +324,17 @@ def event_record(store: TripleStore, base_iri: str, event_id: str) -> dict[str, 
 
 def document_record(store: TripleStore, base_iri: str, document_id: str) -> dict[str, Any] | None:
     """Return one document with the actors, places and events read from it."""
-    found = _entity(store, "document", base_iri, document_id)
+    found = _entity(store, "document", base_iri, document_id, lambda iri: [
+        (q.page(q.DOCUMENT_ENTITIES, 10_000, 0), {"document": iri}), (q.DOCUMENT_TEXT, {"document": iri}),
+        (q.page(q.DOCUMENT_EVIDENCE, 10_000, 0), {"document": iri})])
     if found is None:
         return None
     iri, entity = found
     rows = store.read(q.page(q.DOCUMENT_ENTITIES, 10_000, 0), {"document": iri})
-    names = labels(store, {r["entity"] for r in rows if r["class"] != "events"})
-    events = fields(store, [r["entity"] for r in rows if r["class"] == "events"])
+    named, event_iris = [r["entity"] for r in rows if r["class"] != "events"], [r["entity"] for r in rows
+                                                                             if r["class"] == "events"]
+    prefetch(_some(_labels_read(named), _fields_read(event_iris)))
+    names, events = labels(store, named), fields(store, event_iris)
     found_entities: dict[str, list[dict[str, Any]]] = {"actors": [], "places": [], "events": []}
     for r in rows:
         if r["class"] == "events":

@@ -33,8 +33,8 @@ from graph.config import Settings
 from graph.store import ReadTimeout, Store
 from graph.vocab import CURRENT_GRAPH
 
-__all__ = ["install", "heavy", "heavy_slot", "kept", "client_gone", "renew_read_limit", "read_graph", "TooSlow",
-           "ClientGone", "HEAVY_SLOTS"]
+__all__ = ["install", "heavy", "heavy_slot", "kept", "client_gone", "renew_read_limit", "read_graph", "prefetch",
+           "TooSlow", "ClientGone", "HEAVY_SLOTS"]
 
 Body = TypeVar("Body", str, "str | None")
 Reader = Callable[[str, "dict[str, Any] | None", float], list[dict[str, Any]]]
@@ -124,6 +124,22 @@ def read_graph(sparql: str, media_type: str) -> tuple[bytes, str]:
         raise _stopped()
     try:
         return reads.graph(sparql, media_type, deadline)
+    except ReadTimeout:
+        raise _stopped() from None
+
+
+def prefetch(reads: list[tuple[str, dict[str, Any] | None]]) -> None:
+    """Send the request's coming ``reads`` (SELECTs and bindings that do not depend on each other) to a read
+    worker as one job, so that each ``store.read`` of them that follows is answered from what it kept
+    (``WorkerReads.prefetch``); nothing to do outside a request or where reads do not go to workers."""
+    reads_in_workers = current_app.extensions.get("conflictkg.reads") if has_request_context() else None
+    deadline = g.get("read_deadline") if reads_in_workers is not None else None
+    if reads_in_workers is None or deadline is None:
+        return
+    if deadline - time.monotonic() <= 0:
+        raise _stopped()
+    try:
+        reads_in_workers.prefetch(reads, deadline)
     except ReadTimeout:
         raise _stopped() from None
 

@@ -25,6 +25,8 @@ A worker's answer is kept (its JSON, ``READ_CACHE_BYTES`` of them at most) until
 under the read's text: the pages and records of one entity repeat many of each other's reads (an
 actor's dates, its events' fields), and ``/api/actors/<id>`` and ``/id/actor/<id>`` all of them,
 so a read asked again is decoded here instead of evaluated again in a worker.
+An entity's record sends its reads that need nothing else as one job (``prefetch``: one wait for a
+worker and one round trip instead of one each) and then reads each of them from what was kept.
 
 ``graph`` builds the service's own CONSTRUCTs the same way (an entity's triples for ``/id/...`` in an RDF
 format), so they too stop at the request's deadline instead of running on in the server process.
@@ -90,6 +92,21 @@ class WorkerReads:
         text = bind(sparql, bindings or {})
         return decode_rows(self._kept(text, {"read": text}, deadline)[1])
 
+    def prefetch(self, reads: list[tuple[str, dict[str, Any] | None]], deadline: float) -> None:
+        """Run the ``reads`` (SELECTs and their bindings) not kept yet as one worker job and keep their answers,
+        so that the ``__call__`` of each that follows is decoded here: one wait for a worker and one round
+        trip for an entity's independent reads instead of one each. Raises as a read does."""
+        texts = list(dict.fromkeys(bind(sparql, bindings or {}) for sparql, bindings in reads))
+        missing = [text for text in texts if self.answers.get(text) is None]
+        if len(missing) < 2:  # one read goes as it always did
+            return
+        generation = self.answers.generation
+        header, body = self._answer({"reads": missing}, deadline)
+        start = 0
+        for text, size in zip(missing, header["sizes"], strict=True):
+            self.answers.put(text, ("", body[start:start + size]), generation, size=size)
+            start += size
+
     def graph(self, sparql: str, media_type: str, deadline: float) -> tuple[bytes, str]:
         """The triples of the CONSTRUCT ``sparql`` on the current graph (the documents' graphs reachable with
         GRAPH) in the RDF format ``media_type``, and its media type; raises as a read does."""
@@ -107,9 +124,14 @@ class WorkerReads:
 
     def _run(self, job: dict[str, Any], deadline: float) -> tuple[str, bytes]:
         """The worker's answer to ``job`` (its media type, if any, and body), or the error it comes to."""
+        header, body = self._answer(job, deadline)
+        return header.get("media_type", ""), body
+
+    def _answer(self, job: dict[str, Any], deadline: float) -> tuple[dict[str, Any], bytes]:
+        """The worker's header and body for ``job``, or the error it comes to."""
         header, body = self.runner.run({**job, "graph": str(CURRENT_GRAPH)}, self.gone, deadline, self.urgent())
         if header["status"] == 200:
-            return header.get("media_type", ""), body
+            return header, body
         if header.get("timeout") or time.monotonic() >= deadline or self.gone():  # stopped, or waited in vain
             raise ReadTimeout("the read was stopped at its deadline")
         if "retry_after" in header:  # refused at once: the read_capacity reads run or wait already

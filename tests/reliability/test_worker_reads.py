@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import os
 import shutil
@@ -11,10 +12,11 @@ import time
 import pyoxigraph as ox
 import pytest
 from flask import g
+from rdflib import URIRef
 from werkzeug.exceptions import InternalServerError, ServiceUnavailable
 
-from api import create_app, sparql_worker
-from api.limits import ClientGone, TooSlow, read_graph
+from api import create_app, entities, sparql_worker
+from api.limits import ClientGone, TooSlow, prefetch, read_graph
 from api.reads import LOOKUP_WORKERS, OTHER_READS_NICENESS
 from graph.store import Store
 from graph.vocab import CURRENT_GRAPH
@@ -189,3 +191,59 @@ def test_a_graph_read_the_store_fails_on_is_a_500_not_the_503_that_asks_to_narro
         with pytest.raises(InternalServerError) as refused:
             read_graph("CONSTRUCT WHERE { this does not parse", "text/turtle")
     assert "narrow" not in str(refused.value.description) and "logged" in str(refused.value.description)
+
+
+def _jobs_of(runner) -> list[dict]:
+    """The jobs ``runner`` will be given from now on, as they come."""
+    jobs: list[dict] = []
+    run = runner.run
+
+    def counted(job, *args):
+        jobs.append(job)
+        return run(job, *args)
+
+    runner.run = counted
+    return jobs
+
+
+def test_reads_sent_together_are_one_job_and_each_answered_as_if_read_alone(app):
+    store, reads = app.extensions["conflictkg.store"], app.extensions["conflictkg.reads"]
+    current = ox.NamedNode(str(CURRENT_GRAPH))
+    store.oxigraph.extend(ox.Quad(ox.NamedNode(EX + s), ox.NamedNode(EX + "p"), ox.Literal(o), current)
+                          for s, o in [("a", "Kidal"), ("b", "Gao")])
+    store.on_write.notify()
+    query = f"SELECT ?o WHERE {{ ?s <{EX}p> ?o }}"
+    together = [(query, {"s": URIRef(EX + "a")}), (query, {"s": URIRef(EX + "b")}), (query, None)]
+    jobs = _jobs_of(reads.runner)
+    with app.test_request_context("/api/actors/some-actor"):
+        app.preprocess_request()
+        prefetch(together)
+        for pid in reads.runner.worker_pids():  # no worker can answer any more: the rows were kept
+            os.kill(pid, signal.SIGKILL)
+        rows = [store.read(sparql, bindings) for sparql, bindings in together]
+    assert [len(job["reads"]) for job in jobs] == [3]
+    assert [sorted(row["o"] for row in found) for found in rows] == [["Kidal"], ["Gao"], ["Gao", "Kidal"]]
+
+
+@pytest.mark.parametrize(("kind", "entity_id"), [
+    ("actor", "al-shabaab"), ("actor", "syrian-arab-army"), ("place", "mogadishu"), ("place", "idlib"),
+    ("document", "doc-aleppo"), ("actor", "no-such-actor"), ("event", "no-such-event"),
+])
+def test_an_entity_record_is_at_most_three_worker_jobs_and_the_same_record(app, kind, entity_id):
+    """An actor's record read 8 reads one after another; the independent ones go to a worker as one job."""
+    store, runner = app.extensions["conflictkg.store"], app.extensions["conflictkg.reads"].runner
+    builder = getattr(entities, f"{kind}_record")
+    expected = builder(store, app.config["CONFLICTKG"].base_iri, entity_id)  # no request: read one by one here
+    jobs = _jobs_of(runner)
+    answer = app.test_client().get(f"/api/{kind}s/{entity_id}")
+    if expected is None:
+        assert answer.status_code == 404 and len(jobs) == 1
+    else:
+        assert answer.get_json() == json.loads(json.dumps(expected))
+        assert 1 <= len(jobs) <= 3 and sum(len(job.get("reads", [1])) for job in jobs) > len(jobs) + 1
+
+
+def test_reads_sent_together_fail_as_their_first_failing_read():
+    job = {"reads": ["SELECT * WHERE { ?s ?p ?o }", "SELECT WHERE { this does not parse"], "graph": str(CURRENT_GRAPH)}
+    header, body = sparql_worker.execute(ox.Store(), job)
+    assert (header["status"], body) == (500, b"") and "failed to read" in header["detail"]
