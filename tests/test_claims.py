@@ -86,3 +86,28 @@ def test_a_suspected_group_doing_something_new_is_an_event(extractor):
     events = events_of(extractor, "Suspected JNIM fighters killed a teacher in Gao, Mali. Suspected JNIM fighters "
                                   "also burnt a school in Kidal.")
     assert len(events) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "kinds"),
+    [
+        # the state's follow-up (an arrest, a sweep) told between the incident and the claim: the claim is the
+        # incident's, and the arrest stays an event of its own
+        ("Gunmen stormed a church in Kaduna, Nigeria on Sunday, killing eight worshippers. On Monday, soldiers "
+         "arrested a local councillor in Zaria over a land dispute. Boko Haram later claimed responsibility for the "
+         "church attack.", ("Boko Haram", "Civilians (Nigeria)"),
+         ["Violence against civilians", "Strategic developments"]),
+        ("A car bomb exploded at a checkpoint in Mogadishu, Somalia, killing four policemen. Police detained 12 "
+         "people in a sweep of the district. Al-Shabaab claimed responsibility for the blast.",
+         ("Police Forces of Somalia", "Al-Shabaab"), ["Explosions/Remote violence", "Strategic developments"]),
+        # an incident whose doer is already named keeps it: the claim after the arrest names no one new for it
+        ("JNIM fighters killed six villagers near Djibo, Burkina Faso. Police arrested three traders in Dori the "
+         "next day. Ansarul Islam claimed responsibility for the attack.",
+         ("Jama'at Nusrat al-Islam wal-Muslimin", "Civilians (Burkina Faso)"), None),
+    ],
+)
+def test_a_claim_after_the_states_follow_up_names_the_incidents_doer(extractor, text, first, kinds):
+    events = events_of(extractor, text)
+    assert (events[0].actor1, events[0].actor2) == first
+    if kinds is not None:
+        assert [e.event_type for e in events] == kinds

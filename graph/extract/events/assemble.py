@@ -14,6 +14,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.actors import ActorTable
+from graph.extract.actors.resolve import UNIDENTIFIED_GROUP
 from graph.extract.actors.table import ARMED_KINDS
 from graph.extract.events import dates, numbers
 from graph.extract.events import types as event_types
@@ -56,6 +57,9 @@ __all__ = ["build_events"]
 _COUNTRY_KINDS = {"country"}
 # A note of at most this many sentences (ACLED's notes, news briefs) tells one incident unless it says otherwise
 _SHORT_NOTE = 5
+# what the state does after an incident (arrests, seizures, a curfew): no claim is for it
+_FOLLOW_UP = "Strategic developments"
+_NON_STATE_ARMED = frozenset(["armed_group", "militia"])
 
 
 def _evidence(article: Article, sent: Span) -> tuple[str, int, int]:
@@ -80,9 +84,11 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
     kinds = context.kinds
     for number, sent, typings, tally in _sentences(doc):
         attributes = (not typings or typings[0].sub_event_type == "Other") and number - last_event_sentence <= 3
-        doer = claimant(sent, table) if attributes and events and events[-1].event_type in CLAIMED_EVENTS else None
-        if doer:  # "Al-Shabaab claimed responsibility": the doer of the incident before, not an event
-            events[-1:] = _claimed(events[-1], doer, kinds, sent, _evidence(article, sent), context.published)
+        target = _claim_target(events, kinds) if attributes else None
+        doer = claimant(sent, table) if target is not None else None
+        if target is not None and doer:  # "Al-Shabaab claimed responsibility": the incident's doer, not an event
+            events[target:target + 1] = _claimed(events[target], doer, kinds, sent, _evidence(article, sent),
+                                                 context.published)
             continue
         near = bool(events) and number - last_event_sentence <= 2 and not tally  # a tally is no one's toll
         update = near and _casualties_only(sent, typings, table, places, events[-1], context.published)
@@ -196,6 +202,25 @@ def _casualties_only(sent: Span, typings, table: ActorTable, places: list[PlaceM
     if typings[0].sub_event_type != "Attack" or named:
         return False  # "five herders died in Tarka": the dead of another place are another event
     return not any(table.actors[m.key].kind in ARMED_KINDS for m in table.in_span(sent))
+
+
+def _claim_target(events: list[Event], kinds: dict[str, str]) -> int | None:
+    """The index of the incident a claim names the doer of: the last event, or the last violent one with its doer
+    unnamed before the state's follow-up told after it ("Gunmen killed eight. Police arrested 12 people in a sweep.
+    X claimed the attack."): arrests, seizures and other strategic developments claim nothing."""
+    for index in range(len(events) - 1, -1, -1):
+        event = events[index]
+        if event.event_type in CLAIMED_EVENTS:
+            return index if index == len(events) - 1 or _no_group_named(event, kinds) else None
+        if event.event_type != _FOLLOW_UP:
+            return None
+    return None
+
+
+def _no_group_named(event: Event, kinds: dict[str, str]) -> bool:
+    """Whether no armed group is named on either side (an unidentified one names no one)."""
+    return not any(kinds.get(name) in _NON_STATE_ARMED and not name.startswith(UNIDENTIFIED_GROUP)
+                   for name in (event.actor1 or "", event.actor2 or ""))
 
 
 def _claimed(event: Event, doer: str, kinds: dict[str, str], sent: Span, evidence: tuple[str, int, int],
