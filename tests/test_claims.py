@@ -101,8 +101,8 @@ def test_a_suspected_group_doing_something_new_is_an_event(extractor):
          "people in a sweep of the district. Al-Shabaab claimed responsibility for the blast.",
          ("Police Forces of Somalia", "Al-Shabaab"), ["Explosions/Remote violence", "Strategic developments"]),
         # an incident whose doer is already named keeps it: the claim after the arrest names no one new for it
-        ("JNIM fighters killed six villagers near Djibo, Burkina Faso. Police arrested three traders in Dori the "
-         "next day. Ansarul Islam claimed responsibility for the attack.",
+        ("JNIM fighters killed six villagers near Djibo, Burkina Faso. Police arrested three traders in "
+         "Ouagadougou the next day. Ansarul Islam claimed responsibility for the attack.",
          ("Jama'at Nusrat al-Islam wal-Muslimin", "Civilians (Burkina Faso)"), None),
     ],
 )
