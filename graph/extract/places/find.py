@@ -135,7 +135,8 @@ def _own_name(place: Place, text: str) -> bool:
     """Whether ``text`` spells the place's own name, not one of its other names ("Leer" is only another spelling
     of "Lira", "Kunuku" only another name of the Mexican town "Hunuku")."""
     key = skeleton(strip_article(normalise(text)))
-    return key == skeleton(strip_article(normalise(place.name))) or [key] == list(map(skeleton, short_name(place.name)))
+    short = short_name(place.name)
+    return key == skeleton(strip_article(normalise(place.name))) or (short is not None and key == skeleton(short))
 
 
 def _possessives_split(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -169,9 +169,14 @@ class Gazetteer:
 
     def namesake_countries(self, name: str) -> frozenset[str]:
         """The countries of the places whose own name ``name`` spells (not one of their other names)."""
-        key = skeleton(strip_article(normalise(name)))
-        return frozenset(p.country for p in self.lookup(name)
-                         if p.country and skeleton(strip_article(normalise(p.name))) == key)
+        return self._namesake_countries(normalise(name))
+
+    # asked for every place of every article; the gazetteer is one per process (get_gazetteer), kept alive anyway
+    @functools.lru_cache(maxsize=1 << 14)  # noqa: B019
+    def _namesake_countries(self, key: str) -> frozenset[str]:
+        own = skeleton(strip_article(key))
+        return frozenset(p.country for p in self.lookup(key)
+                         if p.country and skeleton(strip_article(normalise(p.name))) == own)
 
     def local_areas(self, country: str, key: str) -> list[tuple[str, str | None, float, float]]:
         """(name, admin1, lat, lon) of the local admin areas of ``country`` (areas.tsv) with this normalised key."""

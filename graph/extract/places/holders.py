@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from graph.extract.parse.columns import tokens_text
 from graph.extract.parse.sentences import sentence, sentence_start
-from graph.extract.places.gazetteer import get_gazetteer
+from graph.extract.places.gazetteer import Gazetteer, get_gazetteer
 from graph.extract.places.listing import SKIPPED, skip_names
 from graph.extract.places.locations import PlaceMention
 from graph.extract.places.offsets import measured_from
@@ -23,7 +23,7 @@ from graph.records import Location
 
 __all__ = [
     "ADMIN_KINDS", "TOWN_KINDS", "container", "containers", "is_local", "inside", "km", "owner", "sentence_area",
-    "nearby", "held_at", "namesake_holder", "sole_town",
+    "nearby", "held_at", "namesake_holder", "gives_way", "named_countries", "sole_town",
 ]
 
 _NEAR = frozenset(("near", "outside", "around", "from", "off"))
@@ -200,22 +200,35 @@ def _far(doc: Doc, mention: PlaceMention) -> bool:
     return reference_point(doc, mention.start) or dateline(doc, mention.start, mention.end)
 
 
-def namesake_holder(doc: Doc, known: PlaceMention, holder: PlaceMention) -> bool:
-    """Whether the holder read abroad is the namesake, not the place it holds: "X township near Cambridge", X the
-    only place so called and in South Africa, Cambridge a name towns of several countries share. The place
-    whose name one country alone has tells the country; the shared name does not."""
+def namesake_holder(doc: Doc, known: PlaceMention, holder: PlaceMention, named: frozenset[str]) -> bool:
+    """Whether the holder read abroad is the namesake, not the place it holds: a town of some size whose name one
+    country alone has (:func:`sole_town`) tells the story's country, and a name towns of several other countries
+    share ("Richmond", "Hamilton") gives way to it (:func:`gives_way`; ``named``: the countries the text names)."""
     place, area = known.location, holder.location
     if place.country is None or area.country == place.country or area.kind == "country":
         return False
     gaz = get_gazetteer()
     shared = gaz.namesake_countries(tokens_text(doc, holder.start, holder.end))
-    # a holder with a namesake in the place's own country is read on its own ("the X base near Y")
-    return len(shared) > 1 and place.country not in shared and sole_town(doc, known)
+    return len(shared) > 1 and gives_way(shared, place.country, named) \
+        and sole_town(gaz, place, gaz.namesake_countries(tokens_text(doc, known.start, known.end)))
 
 
-def sole_town(doc: Doc, mention: PlaceMention) -> bool:
-    """Whether the mention is a gazetteer town of some size whose name only its own country has: a hamlet's name
-    is too often shared by chance with one far away to tell the story's country."""
-    place = get_gazetteer().get(mention.location.id)
+def gives_way(shared: frozenset[str], country: str | None, named: frozenset[str]) -> bool:
+    """Whether a name the towns of the countries ``shared`` share gives way to a sole town of ``country``: not when
+    one of them is that country ("the X base near Y", Y read on its own), nor when the text names one of them
+    and not the town's own (the town is then a namesake in the country the text is about)."""
+    return country not in shared and (country in named or not shared & named)
+
+
+def named_countries(mentions: list[PlaceMention]) -> frozenset[str]:
+    """The countries the text names as places ("in the United States"), for :func:`gives_way`."""
+    return frozenset(m.location.country for m in mentions if m.location.kind == "country" and m.location.country)
+
+
+def sole_town(gaz: Gazetteer, location: Location, owners: frozenset[str]) -> bool:
+    """Whether a place whose name the places of the countries ``owners`` spell is a gazetteer town of some size
+    whose name only its own country has: a hamlet's name is too often shared by chance with one far away to tell
+    the story's country."""
+    place = gaz.get(location.id) if len(owners) == 1 else None
     return place is not None and place.population >= SOLE_TOWN and place.country is not None \
-        and get_gazetteer().namesake_countries(tokens_text(doc, mention.start, mention.end)) == {place.country}
+        and owners == {place.country}

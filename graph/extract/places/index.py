@@ -74,13 +74,13 @@ def _split(cell: str) -> list[str]:
     return [a for a in cell.split("|") if a]
 
 
-def short_name(name: str) -> list[str]:
+def short_name(name: str) -> str | None:
     """The key of a municipality's name without its title, as news names it: "Buffalo City" for "Buffalo City
-    Metropolitan Municipality", "Amathole" for "Amathole District Municipality"."""
+    Metropolitan Municipality", "Amathole" for "Amathole District Municipality"; None for any other name."""
     for title in MUNICIPAL_TITLES:
         if name.endswith(title) and len(name) > len(title):
-            return [normalise(name.removesuffix(title))]
-    return []
+            return normalise(name.removesuffix(title))
+    return None
 
 
 def _town_kind(population: int) -> str:
@@ -126,7 +126,8 @@ class _Compiler:
             self.add(_area(row, place_id, "governorate", row["country"], admin1=row["name"]),
                      [row["name"], *_split(row["aliases"])])
         for row in read_tsv(data_dir / "admin2.tsv"):
-            self.add(_district(row), [row["name"], *_split(row["aliases"])], short_name(row["name"]))
+            short = short_name(row["name"])
+            self.add(_district(row), [row["name"], *_split(row["aliases"])], [short] if short else [])
         for row in read_tsv(data_dir / "cities.tsv"):
             self.add(_city(row), list(dict.fromkeys([display_name(row["name"]), row["name"]])), _split(row["keys"]))
         for row in read_tsv(data_dir / "regions.tsv"):

@@ -23,10 +23,12 @@ from graph.extract.places.gazetteer import get_gazetteer
 from graph.extract.places.holders import (
     ADMIN_KINDS,
     TOWN_KINDS,
+    gives_way,
     held_at,
     inside,
     is_local,
     km,
+    named_countries,
     namesake_holder,
     nearby,
     owner,
@@ -131,6 +133,7 @@ def read_unlisted(
     guessed: set[int] = set()  # names placed only by a place named near them
     placed = Counter(m.location.country for m in found if m.location.kind != "country" and m.location.country)
     country = placed.most_common(1)[0][0] if placed else country  # "US drones struck Jamaame": Somalia's story
+    told = named_countries(found)  # the countries the text names
     listed = listed_names(doc, [*missed, *((m.start, m.end) for m in found)])
     for s, e in listed:  # a listed name is whole: "Qoryooley Yar", "Amir Banda", not "Qoryooley", "Banda"
         for inner in [m for m in by_start.values() if s <= m.start and m.end <= e and (m.start, m.end) != (s, e)]:
@@ -140,7 +143,7 @@ def read_unlisted(
         known = by_start.get(start)
         if known is not None and known.end == end:
             held, shift = held_at(doc, end, by_start)
-            if held is None or held[0].location is known.location or namesake_holder(doc, known, held[0]) \
+            if held is None or held[0].location is known.location or namesake_holder(doc, known, held[0], told) \
                     or inside(known.location, moved(held[0].location, *shift)):
                 continue
             noun = place_noun(doc, start, end)
@@ -201,10 +204,11 @@ def _without_strays(doc: Doc, mentions: list[PlaceMention], ner: set[int]) -> li
     # a village placed in a part of a country ("X in northern Uganda") rests on no other name: it strays with none
     alone = {p.id for p in places.values() if is_local(p) and (p.lat, p.lon) not in points}
     sole, shared = _namesakes(doc, mentions)
+    told = named_countries(mentions)
     for place in places.values():
         # a name one country alone has does not stray from a name towns of several countries share
         others = [o for o in places.values() if o.name != place.name
-                  and not (place.id in sole and place.country not in shared.get(o.id, {place.country}))]
+                  and not (place.id in sole and o.id in shared and gives_way(shared[o.id], place.country, told))]
         spelt = [o for o in others if o.id not in variants]  # two guessed spellings do not vouch for each other
         stray = _stray(place, others) and place.id not in vouched
         if stray or (place.id in variants - alone and spelt and _far_from_all(place, spelt)):
@@ -233,7 +237,7 @@ def _namesakes(doc: Doc, mentions: list[PlaceMention]) -> tuple[set[str], dict[s
             owners = gaz.namesake_countries(tokens_text(doc, m.start, m.end))
             if len(owners) > 1:
                 shared[m.location.id] = owners
-            elif sole_town(doc, m):
+            elif sole_town(gaz, m.location, owners):
                 sole.add(m.location.id)
     return sole, shared
 
