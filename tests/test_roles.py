@@ -17,27 +17,29 @@ def extractor():
 
 
 @pytest.mark.parametrize(
-    ("text", "actor1", "actor2", "assoc1"),
+    ("text", "actor1", "actor2", "assoc1", "assoc2"),
     [
-        # a group's commander named in apposition is the group's member, on the side the strike hit (who flew it
-        # the note leaves unnamed: the article names an armed party)
-        ("A Boko Haram commander, Abu Dauda, was killed in an air strike near Monguno, Nigeria.", None, "Boko Haram",
-         ()),
+        # a person named in apposition to a noun that a party modifies is that party's member, on its side, whether
+        # the side was hit or did it
+        ("Soldiers shot dead an ISWAP commander, Bakura Modu, near Kukawa, Nigeria.", "Military Forces of Nigeria",
+         "Islamic State West Africa Province", (), ()),
+        ("A police sergeant, Peter Okafor, shot dead a Boko Haram commander near Maiduguri, Nigeria.",
+         "Police Forces of Nigeria", "Boko Haram", (), ()),
         # who dies is the victim, not who killed
-        ("An al-Shabaab leader, Ahmed Ali, died in an airstrike on his car near Balcad, Somalia, on Sunday.", None,
-         "Al-Shabaab", ()),
+        ("Three al-Shabaab fighters perished in a drone strike near Jilib, Somalia.", None, "Al-Shabaab", (), ()),
+        ("A Taliban commander succumbed to wounds from an air raid in Helmand, Afghanistan.", None, "Taliban", (), ()),
         ("Two herders died when a drone struck their camp near Kutum, Sudan.", "Military Forces of Sudan",
-         "Civilians (Sudan)", ()),
+         "Civilians (Sudan)", (), ()),
         ("Two Boko Haram fighters died in clashes with soldiers near Bama, Nigeria.",
-         "Military Forces of Nigeria", "Boko Haram", ()),
+         "Military Forces of Nigeria", "Boko Haram", (), ()),
         # soldiers and the vigilantes beside them killed together are one side's dead; the other side is unnamed
         ("Two soldiers and three vigilantes were killed near Monguno, Nigeria, on Monday.",
-         "Military Forces of Nigeria", "Unidentified Armed Group (Nigeria)", ("Vigilante Militia (Nigeria)",)),
+         "Military Forces of Nigeria", "Unidentified Armed Group (Nigeria)", ("Vigilante Militia (Nigeria)",), ()),
         # soldiers and militants killed together are the two sides
         ("Two soldiers and four militants were killed in fighting near Kidal, Mali.",
-         "Military Forces of Mali", "Unidentified Armed Group (Mali)", ()),
+         "Military Forces of Mali", "Unidentified Armed Group (Mali)", (), ()),
     ],
 )
-def test_sides_of_the_dead(extractor, text, actor1, actor2, assoc1):
+def test_sides_of_the_dead(extractor, text, actor1, actor2, assoc1, assoc2):
     event = extractor.extract(Article(id="note", text=text, published=dt.date(2016, 6, 20))).events[0]
-    assert (event.actor1, event.actor2, event.assoc_actor_1) == (actor1, actor2, assoc1)
+    assert (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2) == (actor1, actor2, assoc1, assoc2)

@@ -261,8 +261,8 @@ _HARM_EVENTS = frozenset(["Explosions/Remote violence", "Violence against civili
 
 
 def _without_members(doc: Doc, table: ActorTable, mentions: Sequence[ActorMention]) -> list[ActorMention]:
-    """The mentions but the persons named in apposition to a noun that another party modifies ("an IS leader, Abu X,
-    was killed"): the party's member, on its side, is no party of the event apart from it."""
+    """The mentions but the persons named in apposition to a noun that another party modifies ("troops shot a rebel
+    commander, <Name>"; "a police sergeant, <Name>, fired"): the party's member, on its side, is no party apart."""
     heads = [(doc[m.start : m.end].root, table.actors[m.key].kind) for m in mentions]
     modified = {head.head.i for head, kind in heads if kind != "person" and head.dep_ in _MODIFIERS}
     return [m for m, (head, kind) in zip(mentions, heads, strict=True)
