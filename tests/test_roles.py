@@ -21,12 +21,12 @@ def extractor():
     [
         # a person named in apposition to a noun that a party modifies is that party's member, on its side, whether
         # the side was hit or did it
-        ("Soldiers shot dead an ISWAP commander, Bakura Modu, near Kukawa, Nigeria.", "Military Forces of Nigeria",
+        ("Soldiers shot dead an ISWAP commander, Bakura Modu, near Damaturu, Nigeria.", "Military Forces of Nigeria",
          "Islamic State West Africa Province", (), ()),
         ("A police sergeant, Peter Okafor, shot dead a Boko Haram commander near Maiduguri, Nigeria.",
          "Police Forces of Nigeria", "Boko Haram", (), ()),
         # who dies is the victim, not who killed
-        ("Three al-Shabaab fighters perished in a drone strike near Jilib, Somalia.", None, "Al-Shabaab", (), ()),
+        ("Three al-Shabaab fighters perished in a drone strike near Baidoa, Somalia.", None, "Al-Shabaab", (), ()),
         ("A Taliban commander succumbed to wounds from an air raid in Helmand, Afghanistan.", None, "Taliban", (), ()),
         ("Two herders died when a drone struck their camp near Kutum, Sudan.", "Military Forces of Sudan",
          "Civilians (Sudan)", (), ()),
