@@ -333,6 +333,10 @@ def test_the_transfer_constant_names_a_codebook_sub_event_type():
         ("Members of the Liberty Fighters party joined nurses who held a sit-in in the hospital yard at Kolabe.",
          "Peaceful protest"),
         ("The rebels joined the fighters who attacked Kolabe.", "Change to group/activity"),
+        # a relative clause that leaves people dead, on a noun a few prepositions after the attack noun
+        ("The mayor spoke about the attack on the office of a lawyer in Kolabe which left a clerk dead.", "Attack"),
+        # a passive killing told as the moment of another clause names no doer, whatever that clause's subject is
+        ("Traffic stopped on the main road of Kolabe as a bus driver was shot dead at a junction.", "Attack"),
         # an attack on civilians' things that kills is an attack on civilians, the dead counted by a bare number
         ("The Zorbaka attacked a bus near Kolabe, killing 31.", "Attack"),
     ],

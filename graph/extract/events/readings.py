@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graph.datafiles import read_words
+from graph.extract.events.attack_words import LETHAL, attack_killing, deadly_attack, in_an_attack
 from graph.extract.events.combatants import off_duty
 from graph.extract.events.count_words import PEOPLE
 from graph.extract.events.cues import Cue, SentenceCues
@@ -36,8 +37,6 @@ __all__ = [
     "protest_reading",
 ]
 
-# Violent words that take a life, unlike "beat" in "arrested and beat": not part of an arrest.
-_LETHAL = frozenset(["kill", "murder", "shoot", "execute", "behead", "slay", "assassinate", "massacre"])
 # A stabbing or hacking targets a person: an attack, whoever the victim (ACLED codes no clash without two armed sides).
 _BLADES = frozenset(["stab", "knife", "hack", "slit", "machete"])
 # Words that make a killing or a harm an attack even when no armed actor is named ("massacre", "behead", "torture":
@@ -45,7 +44,6 @@ _BLADES = frozenset(["stab", "knife", "hack", "slit", "machete"])
 _GRAVE = frozenset(["massacre", "behead", "decapitate", "assassinate", "execute", "slaughter", "torture"])
 # Violent acts done to people, which make a killing an attack even when no one armed is named.
 _ASSAULTS = frozenset(["shoot", "execute", "behead", "slay", "assassinate", "massacre", "hack", "slaughter"])
-_ATTACK_NOUNS = frozenset(["attack", "ambush", "raid", "assault", "incursion", "massacre"])
 # Things that kill without a doer: their deaths are no attack unless an armed actor is named.
 _THINGS = frozenset(["blast", "explosion", "fire", "flood", "storm", "crash", "accident", "collapse", "landslide",
                      "quake", "earthquake"])
@@ -76,7 +74,7 @@ def _verb_near(c: SentenceCues, name: str, near: str, steps: int) -> Cue | None:
 def fought(c: SentenceCues) -> bool:
     """Whether the sentence's own clause tells of a fight or a killing ("killed four militants", "clashed"),
     not a background one ("after twin blasts killed 43") nor an operation."""
-    words = [k for k in c.of("KILL") if k.head.lemma_ in _LETHAL] + c.of("DEATH") + [
+    words = [k for k in c.of("KILL") if k.head.lemma_ in LETHAL] + c.of("DEATH") + [
         k for k in c.of("CLASH") if k.head.lemma_ != "operation"]
     return any(not in_background(k.head) and not _told_before(k.head) for k in words)
 
@@ -94,10 +92,10 @@ def kill_reading(c: SentenceCues) -> tuple[str, Cue] | None:
     if not (c.has("ARMED", "MIL") or any(k.head.lemma_ in _GRAVE for k in kills)):
         # no armed actor named: civilians shot, hacked or executed by someone unnamed are still attacked
         # or killed in an attack ("killed in a shooting at a nightclub" says too little to tell from a crime)
-        lethal = [k for k in kills if (k.head.lemma_ in _ASSAULTS or _in_an_attack(k.head) or _attack_killing(k.head))
+        lethal = [k for k in kills if (k.head.lemma_ in _ASSAULTS or in_an_attack(k.head) or attack_killing(k.head))
                   and k.head.pos_ == "VERB" and _by_people(k.head) and any(
                       _token_class(t, c) == "CIV" or t.lemma_.lower() in PEOPLE for t in targets(k.head))]
-        lethal += [k for k in kills if _deadly_attack(k.head, c) or unnamed_harm(k.head, c.tokens("CIV"))]
+        lethal += [k for k in kills if deadly_attack(k.head, c) or unnamed_harm(k.head, c.tokens("CIV"))]
         lethal += [k for k in kills if _done_to_death(k.head) and _by_people(k.head) and any(
             _token_class(t, c) == "CIV" or t.lemma_.lower() in PEOPLE or t.ent_type_ == "PERSON"
             for t in targets(k.head))]
@@ -146,7 +144,7 @@ _SETTLEMENTS = frozenset(["village", "town", "hamlet", "settlement", "community"
 def _raid(c: SentenceCues, kills: list[Cue]) -> tuple[str, Cue] | None:
     """An attack by people on a settlement or on civilians' things in a sentence that tells of killings ("Fulanis
     attacked the village of X, killing 26", "bandits attacked a bus, killing 31"), when no armed actor is named."""
-    if not any(k.head.lemma_ in _LETHAL for k in kills):
+    if not any(k.head.lemma_ in LETHAL for k in kills):
         return None
     civilian = c.tokens("CIV")
     raids = [k for k in kills if k.head.lemma_ in ("attack", "raid", "storm") and k.head.pos_ == "VERB"
@@ -217,45 +215,18 @@ def _by_hand_deaths(c: SentenceCues) -> list[Cue]:
     return out
 
 
-def _deadly_attack(noun: Token, c: SentenceCues) -> bool:
-    """"the attack on a bus that left four passengers dead": an attack noun (or the direct object of its preposition)
-    whose relative clause, with "that"/"which" as subject, leaves people dead or kills them: someone attacked and
-    killed, though no one armed is named; a clause with a year or "had" tells of an earlier incident."""
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _ATTACK_NOUNS:
-        return False
-    heads = [noun, *(o for p in noun.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj")]
-    deaths = c.tokens("DEATH")
-    return any(r.dep_ == "relcl" and _kills_in_clause(r, deaths) for head in heads for r in head.children)
-
-
-def _kills_in_clause(verb: Token, deaths: set[int]) -> bool:
-    """Whether a relative clause is "that left N dead" or "which killed N", told of this incident."""
-    kids = list(verb.children)
-    if not any(k.dep_ == "nsubj" and k.lower_ in ("that", "which") for k in kids) or any(
-            k.dep_ == "aux" and k.lower_ == "had" for k in kids):
-        return False  # "the village where 40 died", "the attack that had killed 40": another place or incident
-    if any(t.like_num and len(t.text) == 4 and t.text.isdigit() for t in verb.subtree):
-        return False  # "that killed 40 people in 2014": an incident of another year
-    if verb.lemma_ == "leave":
-        return any(t.i in deaths for t in verb.subtree)
-    return verb.lemma_ == "kill" and any(k.dep_ == "dobj" for k in kids)
-
-
-def _in_an_attack(verb: Token) -> bool:
-    """"killed in an attack on the village", "died during a raid": a word that says someone attacked."""
-    return any(p.dep_ == "prep" and p.lower_ in ("in", "during") and any(
-        o.dep_ == "pobj" and o.lemma_.lower() in _ATTACK_NOUNS for o in p.children) for p in verb.children)
-
-
-def _attack_killing(verb: Token) -> bool:
-    """"Herders attack the village, killing 20 residents": a killing told as what an attack did (a headline's
-    "attack" is often parsed as a noun), which says someone attacked as "killed in an attack" does."""
-    return verb.lemma_ in _LETHAL and verb.dep_ == "advcl" and verb.head.lemma_.lower() in _ATTACK_NOUNS
+_MOMENT = frozenset(["when", "as"])  # words of a clause that tells the moment of another: at the same time
 
 
 def _by_people(verb: Token) -> bool:
     """Whether a killing is done by someone, named or not ("were shot", "gunmen killed"), not by a thing
-    ("the blasts killed 50 people": an explosion may be an accident)."""
+    ("the blasts killed 50 people": an explosion may be an accident). A passive verb with no "by" that tells when the
+    clause it hangs from happened names no doer there ("violence broke out when a trader was shot dead"); one told as
+    before or after it is another incident, left to its own words."""
+    kids = list(verb.children)
+    passive = any(c.dep_ == "nsubjpass" for c in kids) and not any(c.dep_ == "agent" for c in kids)
+    if passive and verb.dep_ == "advcl" and any(c.dep_ in ("advmod", "mark") and c.lower_ in _MOMENT for c in kids):
+        return True
     doers = [verb.doc[i] for i in agents(verb)]
     return not doers or any(t.pos_ in ("PROPN", "PRON") or t.ent_type_ in ("PERSON", "NORP", "ORG") or t.tag_ == "NNS"
                             and t.lemma_.lower() not in _THINGS or t.lemma_.lower() in _GROUP_WORDS for t in doers)
@@ -263,7 +234,7 @@ def _by_people(verb: Token) -> bool:
 
 def beaten_in_arrest(c: SentenceCues, arrest: Cue, kill: Cue) -> bool:
     """An arrest whose violent word is coordinated with it and kills no one ("arrested and beat ...")."""
-    if c.has("DEATH", "CLASH") or kill.head.lemma_ in _LETHAL:
+    if c.has("DEATH", "CLASH") or kill.head.lemma_ in LETHAL:
         return False
     a, k = arrest.head, kill.head
     return k.head == a or a.head == k
