@@ -180,11 +180,14 @@ def actor_record(store: TripleStore, base_iri: str, actor_id: str) -> dict[str, 
     name = _one(entity, "name")
     affiliations = store.read(q.ACTOR_AFFILIATIONS, binding)
     side = entity_events(store, "actor", str(iri), RECORD_LIMIT)
-    prefetch([*_event_rows_reads("actor", side.newest), (q.with_iris(q.NETWORK_EVENT_ROLES, side.newest), None)])
     roles, co_actors, places = _actor_counts(store, side.kept, binding)
+    # the names of its events' places come with the others': they are almost always among its places already
+    known = {r["other"] for r in affiliations} | {r["other"] for r in co_actors} | {r["place"] for r in places}
+    prefetch([*_event_rows_reads("actor", side.newest), (q.with_iris(q.NETWORK_EVENT_ROLES, side.newest), None),
+              *_some(_labels_read(known))])
     events = _actor_events(store, str(iri), side.newest)
-    names = labels(store, {r["other"] for r in affiliations} | {r["other"] for r in co_actors}
-                   | {r["place"] for r in places} | {e["row"].get("place") for e in events.values()})
+    names = labels(store, known)
+    names.update(labels(store, {e["row"].get("place") for e in events.values()} - known))
     return {
         "id": actor_id, "iri": str(iri), "name": name, "kind": _one(entity, "kind"),
         "country": _one(entity, "country"), "aliases": _aliases(entity, name),

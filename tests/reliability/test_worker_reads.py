@@ -210,7 +210,7 @@ def test_reads_sent_together_are_one_job_and_each_answered_as_if_read_alone(app)
     store, reads = app.extensions["conflictkg.store"], app.extensions["conflictkg.reads"]
     current = ox.NamedNode(str(CURRENT_GRAPH))
     store.oxigraph.extend(ox.Quad(ox.NamedNode(EX + s), ox.NamedNode(EX + "p"), ox.Literal(o), current)
-                          for s, o in [("a", "Kidal"), ("b", "Gao")])
+                          for s, o in [("a", "Northfield"), ("b", "Eastmoor")])
     store.on_write.notify()
     query = f"SELECT ?o WHERE {{ ?s <{EX}p> ?o }}"
     together = [(query, {"s": URIRef(EX + "a")}), (query, {"s": URIRef(EX + "b")}), (query, None)]
@@ -222,25 +222,27 @@ def test_reads_sent_together_are_one_job_and_each_answered_as_if_read_alone(app)
             os.kill(pid, signal.SIGKILL)
         rows = [store.read(sparql, bindings) for sparql, bindings in together]
     assert [len(job["reads"]) for job in jobs] == [3]
-    assert [sorted(row["o"] for row in found) for found in rows] == [["Kidal"], ["Gao"], ["Gao", "Kidal"]]
+    expected = [["Northfield"], ["Eastmoor"], ["Eastmoor", "Northfield"]]
+    assert [sorted(row["o"] for row in found) for found in rows] == expected
 
 
-@pytest.mark.parametrize(("kind", "entity_id"), [
-    ("actor", "al-shabaab"), ("actor", "syrian-arab-army"), ("place", "mogadishu"), ("place", "idlib"),
-    ("document", "doc-aleppo"), ("actor", "no-such-actor"), ("event", "no-such-event"),
+@pytest.mark.parametrize(("kind", "entity_id", "most_jobs"), [
+    ("actor", "al-shabaab", 2), ("actor", "syrian-arab-army", 2), ("place", "mogadishu", 2), ("place", "idlib", 2),
+    ("document", "doc-aleppo", 2), ("actor", "no-such-actor", 1), ("event", "no-such-event", 1),
 ])
-def test_an_entity_record_is_at_most_three_worker_jobs_and_the_same_record(app, kind, entity_id):
-    """An actor's record read 8 reads one after another; the independent ones go to a worker as one job."""
+def test_an_entity_record_is_a_few_worker_jobs_and_the_same_record(app, kind, entity_id, most_jobs):
+    """An actor's record read 8 reads one after another; the independent ones go to a worker as one job
+    (an actor's: two jobs, unless an event's place is not among the actor's places)."""
     store, runner = app.extensions["conflictkg.store"], app.extensions["conflictkg.reads"].runner
     builder = getattr(entities, f"{kind}_record")
     expected = builder(store, app.config["CONFLICTKG"].base_iri, entity_id)  # no request: read one by one here
     jobs = _jobs_of(runner)
     answer = app.test_client().get(f"/api/{kind}s/{entity_id}")
     if expected is None:
-        assert answer.status_code == 404 and len(jobs) == 1
+        assert answer.status_code == 404 and len(jobs) == most_jobs
     else:
         assert answer.get_json() == json.loads(json.dumps(expected))
-        assert 1 <= len(jobs) <= 3 and sum(len(job.get("reads", [1])) for job in jobs) > len(jobs) + 1
+        assert 1 <= len(jobs) <= most_jobs and sum(len(job.get("reads", [1])) for job in jobs) > len(jobs) + 1
 
 
 def test_reads_sent_together_fail_as_their_first_failing_read():
