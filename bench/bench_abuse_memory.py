@@ -1,13 +1,14 @@
 """Benchmark the memory of the service with its query workers under the security review's attacks.
 
 One run, on the real service (``python -m api``, default settings, a write token) over ``seeds/``.
-A sampler sums the resident memory (RSS) of the server and every process it started, every
-20 ms. Baseline: the idle service after one query (workers started). Then the attacks of issue
-18, six at a time: 24 runaway queries, query texts just under and over ``max_query_bytes``
-(1 MB), a 9 MB string literal, 30 doublings of a string (past the worker heap limit), a 16 MiB
-answer value, 20,000 nested brackets after an escaped name, JSON nested 100k deep, a lone
-surrogate, a 10 MB URL, an article ingested over HTTP (loads the extractor), then schemathesis
-over every operation of ``/openapi.json``. Every answer must be below 500, or a 503 problem.
+A sampler sums the resident memory of the server and every process it started (an anonymous page
+shared after a fork split among its sharers), every 20 ms. Baseline: the idle service after one
+query (workers started). Then the attacks of issue 18, six at a time: 24 runaway queries, query
+texts just under and over ``max_query_bytes`` (1 MB), a 9 MB string literal, 30 doublings of a
+string (past the worker heap limit), a 16 MiB answer value, 20,000 nested brackets after an escaped
+name, JSON nested 100k deep, a lone surrogate, a 10 MB URL, an article ingested over HTTP (loads
+the extractor), then schemathesis over every operation of ``/openapi.json``. Every answer must be
+below 500, or a 503 problem.
 
 Last line: ``BENCH abuse_memory ratio=<attack peak / idle peak> peak_mb=... idle_mb=...
 ceiling_mb=2048 errors_5xx=<n> answers=<n>`` (target: peak_mb <= ceiling_mb, errors_5xx = 0;
@@ -19,6 +20,10 @@ Usage: python bench/bench_abuse_memory.py [--examples N]
 from __future__ import annotations
 
 import argparse
+import contextlib
+import ctypes
+import os
+import platform
 import secrets
 import sys
 import threading
@@ -35,33 +40,66 @@ JSON = {"Accept": "application/sparql-results+json"}
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
-def tree_rss_mb(pid: int) -> float:
-    """Resident memory of ``pid`` and all its descendants, in MiB (Linux /proc).
+KCMP_VM = 1
+SYS_KCMP = {"x86_64": 312, "aarch64": 272}  # kcmp(2) has no wrapper in glibc nor in ``os``
+LIBC = ctypes.CDLL(None, use_errno=True)
 
-    A child that still has its parent's command line is a worker being started, between the fork
-    (``subprocess`` uses vfork: the parent's own memory) and the exec: its RSS is its parent's pages,
-    not memory of its own, so it is not counted. Counted, it added the whole server (264-268 MB) to
-    the peak whenever a sample fell in that gap, more often the busier the machine.
+
+def shares_memory(pid: int, other: int) -> bool:
+    """Whether two processes have one address space (kcmp(2)), as a vfork child has before its exec."""
+    found = LIBC.syscall(SYS_KCMP[platform.machine()], pid, other, KCMP_VM, 0, 0)
+    if found < 0:
+        number = ctypes.get_errno()
+        raise OSError(number, os.strerror(number))
+    return found == 0
+
+
+def children(pid: int) -> list[int]:
+    """The processes that ``pid``'s threads started (Linux /proc)."""
+    found: list[int] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        with contextlib.suppress(FileNotFoundError, ProcessLookupError):  # a thread that just ended
+            found += map(int, (task / "children").read_text().split())
+    return found
+
+
+def own_kb(pid: int) -> int:
+    """Resident memory of ``pid`` in KiB, each anonymous page split among the processes sharing it.
+
+    A forked child shares its parent's anonymous pages until either writes them: Pss_Anon gives each
+    its share, so they count once. File pages (libraries) stay counted in full: their Pss would fall
+    with every other program on the machine that maps the same library, not with the service.
     """
-    total, todo = 0, [(pid, b"")]
+    fields: dict[str, int] = {}
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
+        name, value = line.split(":")
+        fields[name] = int(value.split()[0])
+    return fields.get("Rss", 0) - fields.get("Anonymous", 0) + fields.get("Pss_Anon", 0)  # none for a zombie
+
+
+def tree_mb(pid: int) -> float:
+    """Memory of ``pid`` and all its descendants, in MiB (``own_kb`` of each, Linux /proc).
+
+    Every process is walked and counted, a fork that never execs and everything under it too, but
+    for a vfork child before its exec (``subprocess``'s way of starting a program): it runs in its
+    parent's address space and shows all of it, parent's own anonymous pages included, so counting
+    it would put the parent in twice.
+    """
+    total, todo = 0, [(pid, 0)]
     while todo:
-        current, parent_command = todo.pop()
+        current, parent = todo.pop()
         try:
-            command = Path(f"/proc/{current}/cmdline").read_bytes()
-            if command == parent_command:
-                continue
-            for line in Path(f"/proc/{current}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
-            for task in Path(f"/proc/{current}/task").iterdir():
-                todo.extend((int(c), command) for c in (task / "children").read_text().split())
-        except OSError:
-            continue
+            todo.extend((child, current) for child in children(current))
+        except (FileNotFoundError, ProcessLookupError):
+            continue  # ended since its parent listed it; its children went to init
+        with contextlib.suppress(FileNotFoundError, ProcessLookupError):
+            if not (parent and shares_memory(current, parent)):
+                total += own_kb(current)
     return total / 1024
 
 
 class Sampler:
-    """Samples ``tree_rss_mb`` in the background; ``peak`` is the highest seen since ``reset``."""
+    """Samples ``tree_mb`` in the background; ``peak`` is the highest seen since ``reset``."""
 
     def __init__(self, pid: int) -> None:
         self.pid, self.peak, self._running = pid, 0.0, True
@@ -79,7 +117,7 @@ class Sampler:
 
     def _run(self) -> None:
         while self._running:
-            self.peak = max(self.peak, tree_rss_mb(self.pid))
+            self.peak = max(self.peak, tree_mb(self.pid))
             time.sleep(0.02)
 
 

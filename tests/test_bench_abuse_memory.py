@@ -1,11 +1,13 @@
-"""bench/bench_abuse_memory.py's sampler: a child that has not exec'd yet is its parent's memory, not counted twice."""
+"""bench/bench_abuse_memory.py's sampler: every process of the tree is counted; a page shared by a fork once."""
 
 from __future__ import annotations
 
+import mmap
 import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -13,39 +15,81 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_abuse_memory import tree_rss_mb  # noqa: E402
+from bench_abuse_memory import children, tree_mb  # noqa: E402
 
-# A parent holding 100 MiB, with a child that ran another program and a forked copy that never execs.
+# A parent holding 100 MiB of its own; each case below then starts its children.
 PARENT = """
 import os, subprocess, sys, time
-ballast = bytearray(100 * 2**20)
-for i in range(0, len(ballast), 4096):
-    ballast[i] = 1
-subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
-if FORK and os.fork() == 0:
+def hold(mib):
+    block = bytearray(mib * 2**20)
+    for i in range(0, len(block), 4096):
+        block[i] = 1
+    return block
+ballast = hold(100)
+"""
+# A forked child that never execs runs {}, then tells its parent it is done.
+FORKED = """
+reader, writer = os.pipe()
+if os.fork() == 0:
+    {}
+    os.write(writer, b"x")
     time.sleep(120)
     os._exit(0)
-time.sleep(1)
+os.read(reader, 1)
+print("ready", flush=True)
+time.sleep(120)
+"""
+HOLDER = "import time; block = bytearray(60 * 2**20); block[::4096] = b'x' * len(block[::4096]); " \
+         "print('held', flush=True); time.sleep(120)"
+# posix_spawn clones with the parent's address space (as vfork); opening the FIFO blocks it before its exec.
+VFORKED = """
+print("ready", flush=True)
+os.posix_spawn(sys.executable, [sys.executable, "-c", "pass"], os.environ,
+               file_actions=[(os.POSIX_SPAWN_OPEN, 3, sys.argv[1], os.O_RDONLY, 0)])
+"""
+# 40 MiB of a file that this test maps too: another program on the machine sharing a library's pages.
+MAPPED = """
+import mmap
+pages = mmap.mmap(os.open(sys.argv[2], os.O_RDONLY), 0, prot=mmap.PROT_READ)
+sum(pages[i] for i in range(0, len(pages), 4096))
+print("ready", flush=True)
+time.sleep(120)
+"""
+EXECED = """
+subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)"])
 print("ready", flush=True)
 time.sleep(120)
 """
 
+CASES = [  # (the children, lowest and highest MiB of the whole tree)
+    pytest.param(EXECED, 100, 140, id="another program: its few MiB"),
+    pytest.param(FORKED.format("pass"), 100, 140, id="a forked copy: the parent's pages, once"),
+    pytest.param(FORKED.format("mine = hold(60)"), 160, 200, id="a forked child's own 60 MiB"),
+    pytest.param(FORKED.format(f"grandchild = subprocess.Popen([sys.executable, '-c', {HOLDER!r}], "
+                               "stdout=subprocess.PIPE); grandchild.stdout.readline()"),
+                 160, 210, id="the 60 MiB of a forked child's child"),
+    pytest.param(MAPPED, 140, 170, id="file pages in full, whoever else maps them"),
+    pytest.param(VFORKED, 100, 140, id="vfork before exec: the parent's own address space, once"),
+]
 
-def own_rss_mb(pid: int) -> float:
-    """Resident memory of one process, in MiB."""
-    line = next(x for x in Path(f"/proc/{pid}/status").read_text().splitlines() if x.startswith("VmRSS:"))
-    return int(line.split()[1]) / 1024
 
-
-@pytest.mark.parametrize("fork", [True, False])
-def test_the_tree_counts_each_program_once(fork):
-    parent = subprocess.Popen([sys.executable, "-c", f"FORK = {fork}\n{PARENT}"], stdout=subprocess.PIPE,
-                              text=True, start_new_session=True)
+@pytest.mark.parametrize(("program", "low", "high"), CASES)
+def test_the_tree_counts_every_process(program, low, high, tmp_path):
+    fifo, library = tmp_path / "fifo", tmp_path / "library"
+    os.mkfifo(fifo)
+    library.write_bytes(b"x" * 40 * 2**20)
+    with library.open("rb") as file:
+        ours = mmap.mmap(file.fileno(), 0, prot=mmap.PROT_READ)
+    assert sum(ours[i] for i in range(0, len(ours), 4096))
+    parent = subprocess.Popen([sys.executable, "-c", PARENT + program, str(fifo), str(library)],
+                              stdout=subprocess.PIPE, text=True, start_new_session=True)
     try:
         assert parent.stdout is not None and parent.stdout.readline().strip() == "ready"
-        own, total = own_rss_mb(parent.pid), tree_rss_mb(parent.pid)
-        assert own > 100
-        assert own + 3 < total < own + 50  # the other program's few MB; the forked copy's 100 MiB are the parent's
+        deadline = time.monotonic() + 10
+        while program == VFORKED and not children(parent.pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert low < tree_mb(parent.pid) < high
     finally:
         os.killpg(parent.pid, signal.SIGKILL)
         parent.wait()
+        ours.close()
