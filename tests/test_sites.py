@@ -111,3 +111,22 @@ def test_a_person_or_group_beside_the_place_struck_is_no_place(text, name):
     locations = extract("coordinated", text, "2024-03-22").locations
     assert name not in [location.name for location in locations]
     assert locations  # the place struck itself is read
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # the parser hangs the second name from the first ("conj"), not from the plural noun both qualify
+        ("Students marched in Kampala and in the Eastern and Northern regions on Monday.",
+         ["Eastern Region", "Kampala", "Northern Region"]),
+        # a name hung from its admin noun as "nmod", then another preposition after "and"
+        ("Police dispersed protesters in the Kaduna and Katsina states and in Abuja on Monday.",
+         ["Abuja", "Kaduna", "Katsina"]),
+        ("Herders and farmers clashed in the Plateau and Benue states on Sunday, killing ten.", ["Benue", "Plateau"]),
+        # a singular noun after two names is one area between them: one event
+        ("Gunmen ambushed a convoy in the Tigray and Afar border area on Friday.", ["Tigray Region"]),
+    ],
+)
+def test_names_qualifying_one_plural_admin_noun_are_one_event_each(text, places):
+    events = extract("qualified", text, "2024-03-22").events
+    assert sorted(event.location for event in events) == places

@@ -21,6 +21,8 @@ _COUNTRY_KINDS = frozenset(["country"])
 _ADMIN_PLURALS = frozenset({w for w in ADMIN_WORDS if w.endswith("s")} | {"states"})
 # singular place nouns that stand for the one name before them: "in the Kibali area and in the town of B"
 _ONE_PLACE_NOUNS = frozenset(w for w in PLACE_NOUNS if not w.endswith("s"))
+# how the parser hangs a name from the place noun it qualifies ("the Kaduna and Katsina states": "nmod" too)
+_QUALIFIERS = frozenset(["compound", "amod", "nmod"])
 
 
 @dataclass(frozen=True)
@@ -151,10 +153,15 @@ def _afterwards(count: Token) -> bool:
 
 def _named_noun(token: Token) -> Token:
     """The plural admin noun a place's name qualifies ("the Kano and Kaduna states") or the singular place noun
-    ("the Kibali area"), else the name itself: the word that stands in a coordination."""
-    head = token.head
-    if token.dep_ in ("compound", "amod") and head.i > token.i and (
-            head.lower_ in _ADMIN_PLURALS or head.lower_ in _ONE_PLACE_NOUNS):
+    ("the Kibali area"), else the name itself: the word that stands in a coordination. The parser often hangs the
+    second name of "the Kano and Kaduna states" from the first by "conj": it qualifies the plural noun too (not a
+    singular one: "the A and B border area" is one area)."""
+    first = token
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head
+    nouns = _ADMIN_PLURALS if first is not token else _ADMIN_PLURALS | _ONE_PLACE_NOUNS
+    head = first.head
+    if first.dep_ in _QUALIFIERS and head.i > token.i and head.lower_ in nouns:
         return head
     return token
 
