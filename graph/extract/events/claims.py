@@ -3,7 +3,8 @@
 "A bomb exploded near the market, killing four. Al-Shabaab claimed responsibility." tells one event,
 whose attacker the second sentence names; so do "X are the suspected perpetrators", "suspicion
 falls on X", "X are believed to be responsible", a bare "X suspected.", a passive whose "by" names the
-doer ("the attack was claimed by X", "carried out by X") and "attributed (the attack) to X". Such a sentence gives no
+doer ("the attack was claimed by X", "carried out by X"), "attributed (the attack) to X" and a sentence that says who
+the unnamed doers were ("the attackers were X fighters", "the assailants belonged to X"). Such a sentence gives no
 event of its own: its named armed group becomes the doer of the violent event before it (a denial
 names no one).
 """
@@ -38,6 +39,10 @@ _STATE_KINDS = frozenset(["state_forces"])
 _ASSOCIATES = frozenset(["ally", "allies", "supporter", "rival", "sympathiser", "sympathizer", "enemy", "opponent",
                          "defector"])
 _NAME_DEPS = frozenset(["compound", "amod", "nmod", "appos", "conj", "cc"])
+# the unnamed doers of an incident, whom a later sentence may say who they are: "the attackers were X fighters"
+_UNNAMED_DOERS = frozenset(["attackers", "attacker", "assailants", "assailant", "gunmen", "gunman", "perpetrators",
+                            "perpetrator", "killers", "bombers", "kidnappers", "abductors", "raiders"])
+_IDENTITY_VERBS = frozenset(["be", "belong"])
 
 
 def claimant(sent: Span, table: ActorTable) -> str | None:
@@ -46,7 +51,7 @@ def claimant(sent: Span, table: ActorTable) -> str | None:
     another = announces_another(sent.text)  # "in a second attack carried out by X": X did another incident
     words = [t for t in sent if t.lower_ in _ATTRIBUTING or t.lemma_.lower() in _ATTRIBUTING
              or (_done_by(t) and not another)]
-    targets = [] if another else [to for t in sent for to in _attributed_to(t)]
+    targets = [] if another else [to for t in sent for to in (*_attributed_to(t), *_identified_as(t))]
     if not (words or targets):
         return None
     # "X attributed the killings to Y": only Y, under "to", is named as the doer; X only speaks
@@ -75,6 +80,18 @@ def _attributed_to(token: Token) -> list[Token]:
     if token.lemma_.lower() != "attribute":
         return []
     return [c for c in token.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"]
+
+
+def _identified_as(token: Token) -> list[Token]:
+    """What the unnamed doers are said to be, which names them: the "X fighters" of "the attackers were X fighters"
+    and the "to X" of "the assailants belonged to X"."""
+    lemma = token.lemma_.lower()
+    if lemma not in _IDENTITY_VERBS or not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _UNNAMED_DOERS
+                                               for c in token.children):
+        return []
+    if lemma == "be":
+        return [c for c in token.children if c.dep_ == "attr"]
+    return [c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"]
 
 
 def _associated(head) -> bool:
