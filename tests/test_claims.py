@@ -65,17 +65,17 @@ def events_of(extractor, text: str):
          "by allies of JNIM according to the mayor.", "Unidentified Armed Group (Mali)", "Civilians (Mali)"),
         # a sentence that says who the unnamed doers were names them ("were X fighters", "were members of X",
         # "belonged to X"); not when it denies it, names their allies, or names no group
-        ("Gunmen killed seven farmers near Gao, Mali on Friday. Local officials said the attackers were JNIM "
+        ("Gunmen killed seven farmers near Bamako, Mali on Friday. Local officials said the attackers were JNIM "
          "fighters.", "Jama'at Nusrat al-Islam wal-Muslimin", "Civilians (Mali)"),
-        ("Gunmen killed seven farmers near Gao, Mali on Friday. Witnesses said the gunmen were members of JNIM.",
+        ("Gunmen killed seven farmers near Bamako, Mali on Friday. Witnesses said the gunmen were members of JNIM.",
          "Jama'at Nusrat al-Islam wal-Muslimin", "Civilians (Mali)"),
-        ("A bomb killed two soldiers near Gao, Mali. The army said the bombers belonged to JNIM.",
+        ("A bomb killed two soldiers near Bamako, Mali. The army said the bombers belonged to JNIM.",
          "Military Forces of Mali", "Jama'at Nusrat al-Islam wal-Muslimin"),
-        ("Gunmen killed seven farmers near Gao, Mali on Friday. Police said the attackers were not JNIM fighters.",
+        ("Gunmen killed seven farmers near Bamako, Mali on Friday. Police said the attackers were not JNIM fighters.",
          "Unidentified Armed Group (Mali)", "Civilians (Mali)"),
-        ("Gunmen killed seven farmers near Gao, Mali on Friday. The mayor said the gunmen were allies of JNIM.",
+        ("Gunmen killed seven farmers near Bamako, Mali on Friday. The mayor said the gunmen were allies of JNIM.",
          "Unidentified Armed Group (Mali)", "Civilians (Mali)"),
-        ("Gunmen killed seven farmers near Gao, Mali on Friday. The mayor said the attackers were young men from a "
+        ("Gunmen killed seven farmers near Bamako, Mali on Friday. The mayor said the attackers were young men from a "
          "nearby village.", "Unidentified Armed Group (Mali)", "Civilians (Mali)"),
         # another incident's doer is not this one's
         ("Gunmen killed five villagers near Ouahigouya, Burkina Faso. Five more were killed in a second attack "
