@@ -497,6 +497,11 @@ def test_one_event_per_place(text, places):
         ("Troops fatally wounded six raiders at Gusau and three at Anka on Tuesday.", [("Gusau", 6), ("Anka", 3)]),
         # another count of another place is no toll
         ("Gunmen killed two people in Gao on Monday and 30 were arrested in Kidal.", [("Gao", 2)]),
+        # the wounded told beside a place's dead are not its toll: the dead before them are
+        ("Separatists and soldiers fought in western Cameroon on Monday: 2 killed and 5 injured in Buea and 3 killed "
+         "in Kumba.", [("Buea", 2), ("Kumba", 3)]),
+        ("Jihadists attacked army posts in northern Cameroon on Monday. Two soldiers were killed and seven wounded in "
+         "Garoua, and four were killed in Maroua.", [("Garoua", 2), ("Maroua", 4)]),
         # one toll told of several places is divided among them, the remainder to the first (ACLED's rule)
         ("Gunmen attacked villages in Plateau State, Nigeria, on Sunday, killing seven people in Bokkos and Mangu.",
          [("Bokkos", 4), ("Mangu", 3)]),

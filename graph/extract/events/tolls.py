@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
-from graph.extract.events.count_words import DEATH_WORDS, number_value
+from graph.extract.events.count_words import DEATH_WORDS, PEOPLE_VERBS, number_value
 from graph.extract.events.numbers import added_dead, read_counts
 from graph.extract.parse.columns import token_lemmas, token_lowers
 from graph.extract.places import PlaceMention
@@ -45,7 +45,7 @@ def tolls_by_place(sent: Span, starts: dict[int, PlaceMention]) -> list[tuple[Lo
             continue
         group, words = _places_after(sent, token.i, starts)
         told = sent.doc[sent.start : words.end] if not pairs else words  # "killed eight people in A"
-        if not group or not (_dead(told) or (pairs and _gapped(words))):
+        if not group or _other_harm(words) or not (_dead(told) or (pairs and _gapped(words))):
             continue  # "30 were arrested in B": another count; "nine in B" shares the first count's verb
         each = any(t.lower_ == "each" for t in words)
         pairs.extend(zip(group, [value] * len(group) if each else split_evenly(value, len(group)), strict=True))
@@ -59,11 +59,16 @@ def tolls_by_place(sent: Span, starts: dict[int, PlaceMention]) -> list[tuple[Lo
 
 def _places_after(sent: Span, number: int, starts: dict[int, PlaceMention]) -> tuple[list[Location], Span]:
     """The places named right after the first "in"/"at" within :data:`REACH` words of a count, joined by
-    "and" or commas, and the words between the count and that "in"; no places when another count comes first."""
-    doc = sent.doc
-    for i in range(number + 1, min(number + 1 + REACH, sent.end - 1)):
-        if doc[i].like_num:
+    "and" or commas, and the words between the count and that "in"; no places when another count comes first,
+    but one joined on after the dead, whose place it shares ("2 killed and 4 injured in A": A's two dead)."""
+    doc, reach = sent.doc, REACH
+    for i in range(number + 1, sent.end - 1):
+        if i > number + reach:
             break
+        if doc[i].like_num:
+            if not _joined_count(doc[number + 1 : i]):
+                break
+            reach += 2  # the joined count and its word: "two were killed and seven wounded in A"
         if doc[i].lower_ in _PLACE_PREPS and i + 1 in starts and starts[i + 1].end <= sent.end:
             group, j = [], i + 1
             while j in starts and starts[j].end <= sent.end:
@@ -73,6 +78,18 @@ def _places_after(sent: Span, number: int, starts: dict[int, PlaceMention]) -> t
                     j += 1
             return group, doc[number + 1 : i]
     return [], doc[number:number]
+
+
+def _joined_count(words: Span) -> bool:
+    """Whether the words between a count of the dead and a next count join that one on as another tally of the same
+    place: "2 killed and 4 injured in A" (A's two dead), not "two in A and four in B"."""
+    return len(words) >= 2 and words[-1].lower_ in ("and", ",") and _dead(words[:-1])
+
+
+def _other_harm(words: Span) -> bool:
+    """A count's own words tell another harm than death: "seven wounded in A", "30 were arrested in B"."""
+    lemmas = token_lemmas(words.doc)
+    return not _dead(words) and any(lemmas[i].lower() in PEOPLE_VERBS for i in range(words.start, words.end))
 
 
 def _dead(words: Span) -> bool:
