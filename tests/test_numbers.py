@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
+from graph.extract.events.count_words import full_value
 from graph.extract.events.numbers import Counts, added_dead, read_counts
 
 
@@ -236,3 +237,19 @@ def test_casualties_without_a_number_are_the_codebooks_ten(nlp, text, fatalities
 )
 def test_dead_told_as_more_add_to_the_toll_before(nlp, text, added):
     assert added_dead(next(nlp(text).sents)) == added
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "value"),
+    [
+        ("About 1.2 million people fled.", "1.2", 1_200_000),
+        ("Two hundred fighters surrendered.", "Two", 200),
+        # a sign or a word that float() reads is no count of people
+        ("The score was -1 at the end.", "-1", None),
+        ("Gunmen killed inf people.", "inf", None),
+        ("Gunmen killed nan villagers.", "nan", None),
+    ],
+)
+def test_full_value(nlp, text, word, value):
+    token = next(t for t in nlp(text) if t.text == word)
+    assert full_value(token) == value

@@ -155,6 +155,8 @@ def full_value(token: Token) -> int | None:
             value = float(token.lower_.replace(",", ""))  # "1.2" before "million"
         except ValueError:
             return None
+        if not 0 <= value < 1e12:  # "-1", "inf", "nan": a sign or a word float() reads, never a count of people
+            return None
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if nxt is not None and nxt.lower_ in SCALES:
         value = value * SCALES[nxt.lower_]
