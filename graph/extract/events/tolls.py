@@ -60,7 +60,7 @@ def tolls_by_place(sent: Span, starts: dict[int, PlaceMention]) -> list[tuple[Lo
 def _places_after(sent: Span, number: int, starts: dict[int, PlaceMention]) -> tuple[list[Location], Span]:
     """The places named right after the first "in"/"at" within :data:`REACH` words of a count, joined by
     "and" or commas, and the words between the count and that "in"; no places when another count comes first,
-    but one joined on after the dead, whose place it shares ("2 killed and 4 injured in A": A's two dead)."""
+    but one joined on after the dead, whose place it shares ("3 killed and 5 wounded in A": A's three dead)."""
     doc, reach = sent.doc, REACH
     for i in range(number + 1, sent.end - 1):
         if i > number + reach:
@@ -82,7 +82,7 @@ def _places_after(sent: Span, number: int, starts: dict[int, PlaceMention]) -> t
 
 def _joined_count(words: Span) -> bool:
     """Whether the words between a count of the dead and a next count join that one on as another tally of the same
-    place: "2 killed and 4 injured in A" (A's two dead), not "two in A and four in B"."""
+    place: "3 killed and 5 wounded in A" (A's three dead), not "two in A and four in B"."""
     return len(words) >= 2 and words[-1].lower_ in ("and", ",") and _dead(words[:-1])
 
 
