@@ -31,9 +31,8 @@ def events_of(extractor, text: str):
         "A herder was killed near Lodwar, Kenya, on Tuesday.",
         "A pastor was killed on his farm outside Jos, Nigeria, on Sunday.",
         "Three women were attacked in their homes in Mombasa, Kenya, on Friday night.",
-        # a note's passive without its "was": the one named before the verb was harmed
-        "Pastor killed near Jos, Nigeria.",
-        "Villager shot dead near Moroto, Uganda.",
+        # a headline's passive without "was": the ones named before the verb were harmed
+        "Driver and conductor killed near Gulu, Uganda.",
     ],
 )
 def test_civilians_killed_by_someone_unnamed_are_attacked(extractor, text):
@@ -76,7 +75,7 @@ def test_deaths_in_a_blast_are_no_attack(extractor):
         "Colonel Hassan Omar was killed in Mogadishu, Somalia, on Monday.",
         "Minister John Doe was attacked in Kisumu, Kenya.",
         # the same without "was"
-        "Colonel killed in Mogadishu, Somalia.",
+        "Police commander and bodyguard shot dead near Mogadishu, Somalia.",
     ],
 )
 def test_deaths_told_with_a_cause_or_as_a_sum_are_no_attack(extractor, text):
@@ -90,22 +89,28 @@ def test_the_dead_of_a_clash_between_others_are_no_unidentified_groups_attack(ex
 
 
 @pytest.mark.parametrize(
-    ("text", "doer", "harmed"),
+    ("text", "event_type", "actor1", "actor2"),
     [
-        # written without "was", a harm verb with no object names its victim before it
-        ("Policeman shot dead in Mombasa, Kenya.", "Unidentified Armed Group (Kenya)", "Police Forces of Kenya"),
+        # written without "was", a harm verb with no object names its victims before it (the state's men first)
+        ("Police commander and bodyguard shot dead near Mogadishu, Somalia.", "Battles",
+         "Police Forces of Somalia", "Unidentified Armed Group (Somalia)"),
         # an object, a shared object or shots aimed somewhere: the one before the verb did it
-        ("Gunmen shot and wounded a trader in Gulu, Uganda.", "Unidentified Armed Group (Uganda)",
-         "Civilians (Uganda)"),
-        ("Gunmen killed a herder in Lodwar, Kenya.", "Unidentified Armed Group (Kenya)", "Civilians (Kenya)"),
-        ("Gunmen shot at a minibus near Gulu, Uganda.", "Unidentified Armed Group (Uganda)", None),
+        ("Gunmen shot and wounded a trader in Gulu, Uganda.", "Violence against civilians",
+         "Unidentified Armed Group (Uganda)", "Civilians (Uganda)"),
+        ("Gunmen killed a herder in Lodwar, Kenya.", "Violence against civilians", "Unidentified Armed Group (Kenya)",
+         "Civilians (Kenya)"),
+        ("Gunmen shot at a minibus near Gulu, Uganda.", "Violence against civilians",
+         "Unidentified Armed Group (Uganda)", "Civilians (Uganda)"),
+        # armed doers are never a headline's victims, nor is a subject with "the" past the first line
+        ("The attackers killed indiscriminately in the village of Tunga, Nigeria.", "Violence against civilians",
+         "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)"),
+        ("Residents fled the town after dawn. The rebels shot indiscriminately in Tunga, Nigeria.",
+         "Violence against civilians", "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)"),
+        ("Residents fled the town after dawn. The police shot indiscriminately in Tunga, Nigeria.",
+         "Violence against civilians", "Police Forces of Nigeria", "Civilians (Nigeria)"),
     ],
 )
-def test_who_a_bare_harm_verb_names_before_it(extractor, text, doer, harmed):
+def test_who_a_bare_harm_verb_names_before_it(extractor, text, event_type, actor1, actor2):
     events = events_of(extractor, text)
     assert events
-    sides = {events[0].actor1, events[0].actor2}
-    assert doer in sides
-    assert harmed is None or harmed in sides
-    if harmed is not None and events[0].event_type == "Violence against civilians":
-        assert (events[0].actor1, events[0].actor2) == (doer, harmed)
+    assert (events[0].event_type, events[0].actor1, events[0].actor2) == (event_type, actor1, actor2)

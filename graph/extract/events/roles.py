@@ -139,7 +139,7 @@ def _side(token: Token, trigger_chain: list[Token] | None) -> str | None:
 def _mention_side(head: Token, trigger_chain: list[Token] | None) -> str | None:
     """The side of the mention headed by ``head``: a bare count's victims, an accused doer, else by :func:`_side`."""
     if _counted_dead(head) or _died(head) or (head.dep_ == "nsubj" and headline_passive(head.head)):
-        return "patient"  # "at least two killed", "a commander died in an air strike", "Farmer killed in X"
+        return "patient"  # "at least two killed", "a commander died in an air strike", "Teacher killed in X"
     node = _first_conjunct(head)
     if node.dep_ == "dobj" and node.head.lemma_.lower() in _ACCUSING and node.head in (trigger_chain or ()):
         return "agent"  # "accused the army of shelling the town": the accused is the doer of the deed

@@ -9,6 +9,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graph.datafiles import read_words
+from graph.extract.actors.lexicon import descriptors
+from graph.extract.parse.sentences import sentence_start
 
 __all__ = ["linked", "targets", "agents", "takers", "headline_verb", "headline_passive", "tree_depth",
            "in_background"]
@@ -66,7 +68,7 @@ def targets(verb: Token) -> list[Token]:
 
 
 def _sufferers(verb: Token) -> list[Token]:
-    """Subjects that suffer the action word: "a policeman died", "a convoy came under attack", "Farmer killed"."""
+    """Subjects that suffer the action word: "a policeman died", "a convoy came under attack", "Trader shot dead"."""
     if verb.lemma_.lower() == "die" or headline_passive(verb):
         return [c for c in verb.children if c.dep_ == "nsubj"]
     if verb.pos_ == "NOUN" and verb.dep_ == "pobj" and verb.head.lower_ == "under":
@@ -106,20 +108,37 @@ _HARM_VERBS = read_words("actors", "harm_verbs.txt")
 # what makes a verb's subject its doer: an object, an auxiliary, a "by" agent, a clause or a person it acts on
 _ACTIVE_MARKS = frozenset(["dobj", "aux", "auxpass", "agent", "ccomp", "xcomp", "dative"])
 _AIMED = frozenset(["at", "into", "on", "upon", "toward", "towards"])  # "soldiers shot at the crowd": shots aimed
+# the armed doers of the descriptor lexicon ("gunmen", "attackers", "militants", "armed men"): a harm verb's subject
+# that names them did the harm, even with no object after the verb ("the attackers killed indiscriminately")
+_DOER_CLASSES = frozenset(["unidentified", "jihadist", "rebels", "militia"])
+_ARMED_DOERS = frozenset(words for words, (cls, _) in descriptors().items() if cls in _DOER_CLASSES)
 
 
 def headline_passive(verb: Token) -> bool:
-    """A harm verb that a note or headline writes without "was" and without an object ("Farmer killed in X",
-    "Policeman shot dead near Y"): a verb of harm has a victim, so with none after it the subject is the one harmed,
-    not the doer; shots aimed somewhere ("gunmen shot at a bus") and an object shared with a verb after it ("gunmen
-    shot and wounded a trader") have a doer."""
+    """A harm verb that a note or headline writes without "was" and without an object ("Trader shot dead in X",
+    "Two-year-old stabbed near Y"): a verb of harm has a victim, so with none after it the subject is the one harmed,
+    not the doer; shots aimed somewhere ("gunmen shot at a bus"), an object shared with a verb after it ("gunmen
+    shot and wounded a trader") and a subject that reads as no headline's victim (:func:`_headline_victim`) have a
+    doer."""
     if verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBN") or verb.dep_ not in ("ROOT", "ccomp") \
             or verb.lemma_.lower() not in _HARM_VERBS:
         return False
     kids = list(verb.children)
-    shared = any(g.dep_ == "dobj" for c in kids if c.dep_ == "conj" for g in c.children)
-    return not shared and any(c.dep_ == "nsubj" and c.i < verb.i for c in kids) and not any(
-        c.dep_ in _ACTIVE_MARKS or (c.dep_ == "prep" and c.lower_ in _AIMED) for c in kids)
+    if any(g.dep_ == "dobj" for c in kids if c.dep_ == "conj" for g in c.children) or any(
+            c.dep_ in _ACTIVE_MARKS or (c.dep_ == "prep" and c.lower_ in _AIMED) for c in kids):
+        return False
+    subject = next((c for c in kids if c.dep_ == "nsubj" and c.i < verb.i), None)
+    return subject is not None and _headline_victim(subject)
+
+
+def _headline_victim(subject: Token) -> bool:
+    """Whether a bare harm verb's subject reads as its victim: no armed doer's noun ("the attackers killed
+    indiscriminately"), and a bare noun as headlines write it ("Trader shot dead") unless the sentence is the
+    text's first line, its headline ("A trader shot dead in X")."""
+    words = (subject.lower_,)
+    if words in _ARMED_DOERS or (subject.i > 0 and (subject.nbor(-1).lower_, *words) in _ARMED_DOERS):
+        return False
+    return sentence_start(subject) == 0 or not any(c.dep_ == "det" for c in subject.children)
 
 
 def headline_verb(word: Token) -> bool:

@@ -1,5 +1,5 @@
 """People killed or attacked by no one the sentence names ("A farmer was killed in X", "Two men were attacked near Y",
-a note's "Farmer killed in X").
+a headline's "Teacher killed in X").
 
 ACLED codes such a report as an attack on civilians by an unidentified armed group when it says the victims were
 killed or attacked and gives no cause that may be an accident or a crime. The rule reads only a passive verb, told
@@ -38,7 +38,7 @@ def unnamed_harm(verb: Token, civilians: set[int]) -> bool:
     """Whether ``verb`` tells people killed or attacked in the past by no one named, for no cause given."""
     if verb.lemma_.lower() not in _UNNAMED_HARM_VERBS:
         return False
-    headline = headline_passive(verb)  # "Farmer killed in X": a note's passive without its "was"
+    headline = headline_passive(verb)  # "Teacher killed in X": a headline's passive without "was"
     if not headline and (verb.pos_ != "VERB" or verb.dep_ not in ("ROOT", "conj", "ccomp") or verb.tag_ != "VBN"):
         return False
     kids = list(verb.children)
