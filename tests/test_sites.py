@@ -130,3 +130,20 @@ def test_a_person_or_group_beside_the_place_struck_is_no_place(text, name):
 def test_names_qualifying_one_plural_admin_noun_are_one_event_each(text, places):
     events = extract("qualified", text, "2024-03-22").events
     assert sorted(event.location for event in events) == places
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "as well as" joins a second place as "and" does, either way round; the toll is shared as ACLED does
+        ("Clashes broke out in Gao as well as Ansongo on Monday, killing four.", [("Ansongo", 2), ("Gao", 2)]),
+        ("Fighting was reported near Ansongo as well as Gao on Monday.", [("Ansongo", None), ("Gao", None)]),
+        ("Riots broke out in Kisumu as well as in Kakamega on Tuesday.", [("Kakamega", None), ("Kisumu", None)]),
+        # a person or a thing joined to the place is no place
+        ("Police arrested protesters in Bamako as well as Adama Kelibo on Monday.", [("Bamako", None)]),
+        ("Police arrested protesters in Bamako as well as their leaders on Monday.", [("Bamako", None)]),
+    ],
+)
+def test_a_place_joined_by_as_well_as_is_one_event_more(text, expected):
+    events = extract("joined", text, "2024-03-22").events
+    assert sorted((event.location, event.fatalities) for event in events) == expected

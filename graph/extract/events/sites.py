@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from graph.extract.events.count_words import number_value
+from graph.extract.parse.columns import token_lowers
 from graph.extract.places import PlaceMention
 from graph.extract.places.holders import TOWN_KINDS
-from graph.extract.places.words import ADMIN_WORDS, PLACE_NOUNS
+from graph.extract.places.words import ADMIN_WORDS, AS_WELL_AS, PLACE_NOUNS
 from graph.records import Event, Location
 
 __all__ = ["Sites", "co_places", "dealt_tolls"]
@@ -55,6 +56,7 @@ def co_places(sent: Span, places: list[PlaceMention], chosen: Location | None) -
     if _spanned(doc[min(group)]):
         return Sites([], {})
     group |= _across_prepositions(doc[min(group)]) | set(dealt)
+    group |= _added_after(doc, named, group)
     out: dict[str, Location] = {}
     counts = {chosen.name: dealt[first.i]} if first.i in dealt else {}
     for mention in named:
@@ -197,6 +199,20 @@ def _across_prepositions(first: Token) -> set[int]:
     preps = ({doc[i] for i in _conjuncts(prep)} | _sibling_preps(prep)) - {first.head}
     objects = {i for p in preps for g in p.children if g.dep_ == "pobj" for i in _conjuncts(g)}
     return objects | {i for g in objects for i in _named_of(doc[g])}
+
+
+def _added_after(doc: Doc, named: list[PlaceMention], group: set[int]) -> set[int]:
+    """The names joined by "as well as" to a name of the coordination, either way ("in A as well as B", "the towns
+    of A as well as B"): the parser reads it as a preposition of its own rather than as a conjunction."""
+    nouns = {m.start: _named_noun(doc[m.start : m.end].root).i for m in named}
+    lowers = token_lowers(doc)
+    out = set()
+    for before in named:
+        after = nouns.get(before.end + 3)
+        if after is not None and lowers[before.end : before.end + 3] == AS_WELL_AS:
+            pair = {nouns[before.start], after}
+            out |= pair if pair & group else set()
+    return out
 
 
 def _sibling_preps(prep: Token) -> set[Token]:

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from graph.extract.parse.columns import tokens_text
+from graph.extract.parse.columns import token_lowers, tokens_text
 from graph.extract.places.areas import area_location, local_area
 from graph.extract.places.gazetteer import get_gazetteer
 from graph.extract.places.holders import (
@@ -41,6 +41,7 @@ from graph.extract.places.offsets import moved
 from graph.extract.places.parts import country_part
 from graph.extract.places.words import (
     AROUND_NOUNS,
+    AS_WELL_AS,
     CLEAR_VERBS,
     DEPLOY_VERBS,
     LOCAL_UNITS,
@@ -291,16 +292,34 @@ def _sent_to(doc: Doc, start: int) -> bool:
 
 def _second_of_two(doc: Doc, start: int) -> bool:
     """Whether the name at ``start`` is the second of two after a locative: "between Kambi and Dosa", "from
-    Lira and Otuke", "the road linking X and Y" (the NER often reads the second as a person), or the second
-    place an attack or a capture struck ("shelled X and Y"): see :func:`_struck_pair`."""
-    if start < 3 or doc[start - 1].lower_ != "and" or not _plain_name(doc, start):
-        return False
-    i = start - 2
-    while i > 0 and start - i <= 5 and doc[i].text[:1].isupper():
+    Lira and Otuke", "in A as well as B", "the road linking X and Y" (the NER often reads the second as a person),
+    or the second place an attack or a capture struck ("shelled X and Y"): see :func:`_struck_pair`."""
+    join = _joined_at(doc, start)
+    if join < 2 or not _plain_name(doc, start) or (join < start - 1 and not _place_like(doc, start)):
+        return False  # "as well as" joins people and things to a place too: "in A as well as <a person>"
+    i = join - 1
+    while i > 0 and join - i <= 4 and doc[i].text[:1].isupper():
         i -= 1
-    if i > start - 3 or not _plain_name(doc, i + 1):
+    if i > join - 2 or not _plain_name(doc, i + 1):
         return False
     return doc[i].lower_ in LOCATIVES | WAY_VERBS or _struck_pair(doc, i + 1, start)
+
+
+def _joined_at(doc: Doc, start: int) -> int:
+    """Where the words joining the name at ``start`` to a name before it begin: "and" ("A and B") or "as well as"
+    ("A as well as B"); -1 when no such words come right before it."""
+    if start >= 1 and doc[start - 1].lower_ == "and":
+        return start - 1
+    if start >= 3 and token_lowers(doc)[start - 3 : start] == AS_WELL_AS:
+        return start - 3
+    return -1
+
+
+def _place_like(doc: Doc, start: int) -> bool:
+    """Whether the name at ``start`` is a gazetteer name or one the NER reads as a place or not at all."""
+    end = _name_end(doc, start)
+    return all(t.ent_type_ in _PLACE_LABELS for t in doc[start:end]) or bool(
+        get_gazetteer().lookup(tokens_text(doc, start, end)))
 
 
 def _struck_pair(doc: Doc, first: int, start: int) -> bool:

@@ -14,6 +14,7 @@ from graph.extract.parse.columns import token_lowers, token_texts
 from graph.extract.places.gazetteer import DATA_DIR
 
 __all__ = [
+    "AS_WELL_AS",
     "DIRECTIONS",
     "ADMIN_WORDS",
     "TITLES",
@@ -56,6 +57,8 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(text.split())
 
 
+# words that join a second name to a first as "and" does ("in A as well as B"), lower-cased as the columns read them
+AS_WELL_AS = ("as", "well", "as")
 DIRECTIONS = _words(
     "north south east west northern southern eastern western central northeast northwest southeast southwest "
     "northeastern northwestern southeastern southwestern north-east north-west south-east south-west "
