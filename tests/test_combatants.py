@@ -45,13 +45,20 @@ def extractor():
         # a government official is a civilian, not the state's forces
         ("Unidentified gunmen attacked and killed a government official in Baidoa, Somalia.", "Attack",
          "Unidentified Armed Group (Somalia)", "Civilians (Somalia)"),
-        # the state's forces taken captive by an armed group: a battle, the captors first; civilians taken are abducted
-        ("Militiamen took four policemen hostage in Kayes, Mali.", "Armed clash",
-         "Unidentified Armed Group (Mali)", "Police Forces of Mali"),
-        ("Rebels abducted two soldiers near Sikasso, Mali.", "Armed clash",
-         "Unidentified Armed Group (Mali)", "Military Forces of Mali"),
-        ("Rebels abducted two teachers near Sikasso, Mali.", "Abduction/forced disappearance",
-         "Unidentified Armed Group (Mali)", "Civilians (Mali)"),
+        # on-duty forces overpowered and carried off by an armed group: a battle, the captors first (violence
+        # against civilians needs civilian victims)
+        ("Jihadists abducted two soldiers manning a checkpoint in the north of Burkina Faso.", "Armed clash",
+         "Unidentified Armed Group (Burkina Faso)", "Military Forces of Burkina Faso"),
+        ("Gunmen kidnapped three policemen escorting a convoy near Gusau, Nigeria.", "Armed clash",
+         "Unidentified Armed Group (Nigeria)", "Police Forces of Nigeria"),
+        # a kidnapping for ransom stays an abduction whoever is taken
+        ("Kidnappers abducted two soldiers near Kaduna, Nigeria, and demanded a ransom for their release.",
+         "Abduction/forced disappearance", "Unidentified Armed Group (Nigeria)", "Military Forces of Nigeria"),
+        # civilians carried off, and captives of the state, stay abductions
+        ("Militants abducted two nurses near Mogadishu, Somalia.", "Abduction/forced disappearance",
+         "Unidentified Armed Group (Somalia)", "Civilians (Somalia)"),
+        ("Soldiers abducted a journalist in Bamako, Mali.", "Abduction/forced disappearance",
+         "Military Forces of Mali", "Civilians (Mali)"),
     ],
 )
 def test_parties_decide_battle_or_attack(extractor, text, sub_event_type, actor1, actor2):

@@ -321,12 +321,10 @@ def test_the_transfer_constant_names_a_codebook_sub_event_type():
         # a place or thing of disasters names none when people shot or stabbed someone there
         ("Three workers were shot dead in the industrial area of Kolabe.", "Attack"),
         ("Two passengers were stabbed to death on a train near Kolabe.", "Attack"),
-        # something people blew up on purpose is a remote explosive, whoever they are
-        ("Angry villagers blew up the house of a local official in Kolabe.", "Remote explosive/landmine/IED"),
-        ("The bridge near Kolabe was blown up by unknown men on Monday.", "Remote explosive/landmine/IED"),
-        # roadblocks that troops or police put up are no protest; a crowd's roadblocks are
-        ("Soldiers set up roadblocks in Kolabe and arrested dozens of young men.", "Arrests"),
-        ("Traders set up roadblocks in Kolabe to protest against new market taxes.", "Peaceful protest"),
+        # barriers that troops or police put up are no protest, whatever the verb; a crowd's are one
+        ("Troops mounted roadblocks around Marendi and detained twenty young men.", "Arrests"),
+        ("A roadblock was erected by the police outside Marendi and eleven smugglers were arrested.", "Arrests"),
+        ("Truck drivers mounted roadblocks on the highway near Marendi against fuel prices.", "Peaceful protest"),
         # joining people who march or sit in is protesting with them, whoever joins
         ("Members of the Liberty Fighters party joined nurses who marched on the ministry in Kolabe.",
          "Peaceful protest"),
@@ -425,6 +423,11 @@ def test_sub_event_type(nlp, text, expected):
         "Four workers died in an explosion at a coal mine in Hwange.",
         # a thing that blew up by itself, a disaster at an industrial site
         "A fuel tanker blew up near Kolabe, killing four people.",
+        # blasting done as work, by people no one calls armed: demolition, quarrying
+        "Engineers blew up the old cooling towers of the power station in Marendi to make way for housing.",
+        "Quarry workers blew up a rock face near Marendi.",
+        # checkpoints the police put up to search cars: no protest, and no event
+        "Police erected roadblocks across Marendi and searched cars for weapons.",
         "An industrial accident at a factory in Kolabe killed four workers.",
         # a relative clause of another place, of another year or told as earlier is no deadly attack of today
         "The union condemned the attack on the village where 40 people died in 2014, near Kolabe.",

@@ -6,9 +6,11 @@ battle; the parties decide, as the codebook does:
 - an attack whose two parties are both armed (state forces, rebels, militias) is a battle
   ("the army encountered Boko Haram and killed two"): violence against civilians needs unarmed
   victims;
-- so is the state's forces taken captive by an armed group ("militiamen took four policemen
-  hostage"), the captors first: an abduction is violence against civilians only when the taken are
-  civilians (fighters taken from a prison, captives of the state, are left an abduction);
+- so is the state's forces taken captive by an armed group ("jihadists carried off two soldiers from their
+  checkpoint"), the captors first: an abduction is violence against civilians only when the taken are
+  civilians (fighters taken from a prison, captives of the state, are left an abduction); a kidnapping
+  for ransom stays an abduction whoever is taken: the captors hold people to sell them back, they did not
+  fight a force ("kidnappers seized two soldiers and demanded a ransom");
 - lethal force against protesters is the state's doing: its forces come first, the protesters second
   (an attack whose two parties are both armed lists the state first too, as ACLED lists battles);
 - a member of the security forces attacked at home or off duty is a civilian ("a policeman was
@@ -43,7 +45,7 @@ def by_combatants(event: Event, sent: Span, kinds: dict[str, str]) -> Event:
         return swapped(event)
     opposed = one in _ARMED and two in _ARMED and not one == two == "state_forces"  # the army and police are one side
     if event.sub_event_type == _ABDUCTION and one in _ARMED - {"state_forces"} and two == "state_forces" and not (
-            off_duty(sent)):
+            off_duty(sent) or _for_ransom(sent)):
         return _typed(event, "Battles", "Armed clash")  # the captors first: they began it
     if event.sub_event_type == "Attack" and opposed and not off_duty(sent):
         battle = _typed(event, "Battles", "Armed clash")
@@ -71,6 +73,11 @@ def attacks_by_combatants(events: Sequence[Event], doc: Doc, kinds: dict[str, st
             "Attack", _ABDUCTION) else None
         out.append(event if sent is None else by_combatants(event, sent, kinds))
     return out
+
+
+def _for_ransom(sent: Span) -> bool:
+    """Whether the sentence tells a ransom ("demanded a ransom", "held for ransom"): a kidnapping for gain."""
+    return any(t.lemma_.lower() == "ransom" for t in sent)
 
 
 def off_duty(sent: Span) -> bool:

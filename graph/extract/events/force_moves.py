@@ -7,14 +7,15 @@ they did there (arrests, an attack), never as a demonstration.
 
 from __future__ import annotations
 
+from graph.datafiles import read_words
 from graph.extract.events.cues import Cue, SentenceCues
 from graph.extract.events.syntax import agents
 
 __all__ = ["force_moves"]
 
 # Barrier nouns, and the verbs that put one up ("set up roadblocks", "a blockade was imposed")
-_BARRIERS = frozenset(["roadblock", "block", "blockade"])
-_PUT_UP = frozenset(["set", "erect", "mount", "put", "establish", "install", "impose", "enforce", "man"])
+_BARRIERS = read_words("events", "barrier_nouns.txt")
+_PUT_UP = read_words("events", "put_up_verbs.txt")
 
 
 def force_moves(cue: Cue, c: SentenceCues) -> bool:

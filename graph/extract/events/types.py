@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from graph.datafiles import read_words
 from graph.extract.events import readings
 from graph.extract.events.cues import Cue, SentenceCues, find_cues
 from graph.extract.events.lexicon import NONVIOLENT_TRANSFER, SUB_EVENT_TYPES, TYPED, codes, taxonomy
@@ -73,7 +74,7 @@ def _off_topic(c: SentenceCues) -> bool:
 
 # Killings only people do: a sentence telling one reports no disaster, whatever place or thing it names ("shot
 # dead in the factory", "stabbed on a train").
-_BY_PEOPLE = frozenset(["shoot", "stab", "hack", "behead", "execute", "assassinate", "lynch", "slaughter", "massacre"])
+_BY_PEOPLE = read_words("events", "by_people_verbs.txt")
 
 
 # Nouns of a disaster that a state of emergency is declared over ("fires are burning", "after the floods").
@@ -172,21 +173,9 @@ def _weapons(c: SentenceCues, armed: bool) -> list[Candidate]:
         out.append((1, "Grenade", 0.8, c.first("GRENADE")))
     if c.has("IED") or (c.has("BLAST", "IED_WEAK") and armed):
         out.append((1, "Remote explosive/landmine/IED", 0.7, c.first("IED", "IED_WEAK", "BLAST")))
-    elif (mine := _exploded_mine(c) or _blown_up(c)) is not None:
+    elif (mine := _exploded_mine(c)) is not None:
         out.append((1, "Remote explosive/landmine/IED", 0.6, mine))
     return out
-
-
-def _blown_up(c: SentenceCues) -> Cue | None:
-    """Something that people blew up ("villagers blew up the house of an official", "the bridge was blown up by
-    unknown men"): an explosive set off on purpose, which the codebook types a remote explosive whoever set it
-    off; a thing that blew up by itself ("the tanker blew up") has no doer and stays no event."""
-    for cue in c.of("BLAST"):
-        word = cue.head
-        if word.lemma_.lower() == "blow" and word.pos_ == "VERB" and agents(word) and any(
-                child.dep_ in ("dobj", "nsubjpass") for child in word.children):
-            return cue
-    return None
 
 
 def _exploded_mine(c: SentenceCues) -> Cue | None:
