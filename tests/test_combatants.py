@@ -27,9 +27,21 @@ def extractor():
          "Unidentified Armed Group (Egypt)", "Civilians (Egypt)"),
         ("Gunmen stormed the home of a police officer in Arish, Egypt, and shot him dead.", "Attack",
          "Unidentified Armed Group (Egypt)", "Civilians (Egypt)"),
-        # a soldier's own house raided: he is a civilian there, whatever the voice
-        ("Armed men raided a soldier's house in Ouagadougou, Burkina Faso, and killed him.", "Attack",
-         "Unidentified Armed Group (Burkina Faso)", "Civilians (Burkina Faso)"),
+        # one soldier's or gendarme's own home attacked, no fight told: he is a civilian there, whatever the voice
+        ("A gendarme's house in Ouagadougou, Burkina Faso, was attacked by gunmen overnight and he died of his "
+         "wounds.", "Attack", "Unidentified Armed Group (Burkina Faso)", "Civilians (Burkina Faso)"),
+        ("Suspected militants opened fire at a policeman's house in Arish, Egypt, on Sunday, killing him.", "Attack",
+         "Unidentified Armed Group (Egypt)", "Civilians (Egypt)"),
+        # a state man's home merely named in a fight of his forces (guarded, burned, on the way to) leaves a battle
+        ("Soldiers guarding a policeman's home in Arish, Egypt, clashed with gunmen and killed two of them.",
+         "Armed clash", "Military Forces of Egypt", "Unidentified Armed Group (Egypt)"),
+        ("Al-Shabaab fighters attacked a military camp in Baidoa, Somalia, and burned a soldier's house, killing four "
+         "soldiers.", "Armed clash", "Military Forces of Somalia", "Al-Shabaab"),
+        ("Militants ambushed a patrol on the road to a soldier's house near Gao, Mali, killing three troops in the "
+         "clash.", "Armed clash", "Military Forces of Mali", "Unidentified Armed Group (Mali)"),
+        # the homes of a force as a body are no man's own
+        ("Armed men raided the army's houses at the barracks in Gao, Mali, killing two soldiers.", "Armed clash",
+         "Military Forces of Mali", "Unidentified Armed Group (Mali)"),
         # the houses of fighters raided by soldiers stay a battle
         ("Soldiers stormed the militants' houses near Bama, Nigeria, and killed two fighters.", "Armed clash",
          "Military Forces of Nigeria", "Unidentified Armed Group (Nigeria)"),

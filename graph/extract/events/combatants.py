@@ -14,7 +14,7 @@ battle; the parties decide, as the codebook does:
 - lethal force against protesters is the state's doing: its forces come first, the protesters second
   (an attack whose two parties are both armed lists the state first too, as ACLED lists battles);
 - a member of the security forces attacked at home or off duty is a civilian ("a policeman was
-  shot dead in front of his home", "gunmen stormed a soldier's house and killed him"): the event is
+  shot dead in front of his home", "gunmen broke into a gendarme's home and shot him"): the event is
   an attack on a civilian, not a battle, and his forces stand beside the civilians as their associate.
 """
 
@@ -23,10 +23,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from graph.extract.actors.lexicon import descriptors
-from graph.extract.actors.resolve import STATE_CLASSES
+from graph.datafiles import read_words
 from graph.extract.events.lexicon import codes
 from graph.extract.events.roles import swapped
 from graph.records import Event
@@ -91,15 +90,34 @@ def _suffered(sent: Span) -> bool:
     return any(t.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in t.children) for t in sent)
 
 
-# the men of a state's forces, whose own home raided makes them civilians there ("stormed the policeman's house")
-_STATE_MEN = frozenset(words[0] for words, (cls, _) in descriptors().items()
-                       if len(words) == 1 and cls in STATE_CLASSES)
+# the persons of a state's forces (not the force as a body: "the army's houses", "officials' homes"), and the verbs
+# by which attackers assail a home: "a soldier's house was attacked" makes him a civilian there
+_STATE_MEN = read_words("events", "state_person_nouns.txt")
+_HOME_RAIDS = read_words("events", "home_raid_verbs.txt")
+_FIGHTING = frozenset(["clash", "fight", "battle", "exchange", "repel", "repulse"])
 
 
 def _own_home_raided(sent: Span) -> bool:
-    """Whether the sentence names a home as a state man's own: "stormed the policeman's home", "a soldier's house"."""
-    return any(t.lower_ in _OFF_DUTY and any(c.dep_ == "poss" and c.lower_ in _STATE_MEN for c in t.children)
-               for t in sent)
+    """Whether attackers assail one state man's own home and no fight is told: the home the object of a raiding
+    verb ("a gendarme's house was attacked") or the place of the attack ("at a policeman's house"), no other soldier
+    or policeman in the sentence (those killed or guarding are a force that fought) and no clash."""
+    if any(t.lemma_.lower() in _FIGHTING for t in sent):
+        return False
+    for home in sent:
+        owner = next((c for c in home.children if c.dep_ == "poss" and c.lower_ in _STATE_MEN
+                      and c.tag_ == "NN"), None) if home.lower_ in _OFF_DUTY else None
+        if owner is None or not _raided(home):
+            continue
+        return not any(t.lower_ in _STATE_MEN for t in sent if t.i != owner.i)
+    return False
+
+
+def _raided(home: Token) -> bool:
+    """Whether a home is what attackers assailed ("a trooper's residence was raided", "broke into") or where ("at")."""
+    head = home.head
+    if home.dep_ == "pobj":
+        return head.lower_ == "at" or (head.lower_ == "into" and head.head.lemma_.lower() in _HOME_RAIDS)
+    return home.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in _HOME_RAIDS
 
 
 def _typed(event: Event, event_type: str, sub_event_type: str) -> Event:
