@@ -39,6 +39,12 @@ from tests.test_events import extract
         ("Teachers marched to the education ministry in Lusaka over unpaid allowances. Police arrested eight "
          "teachers.",
          [("Protests", "Protest with intervention", "Protesters (Zambia)", "Police Forces of Zambia")]),
+        ("Hundreds of nurses rallied outside the health ministry in Nairobi. Officers detained nine nurses for "
+         "blocking the road during the rally.",
+         [("Protests", "Protest with intervention", "Protesters (Kenya)", "Police Forces of Kenya")]),
+        # people of the crowd's kind held for another deed are not the crowd
+        ("Students protested in Kampala, Uganda, over fees. Police arrested 15 students for cheating in exams.",
+         [("Protests", "Peaceful protest", "Protesters (Uganda)", None)]),
         # an arrest of others than the crowd is no intervention
         ("Traders marched through Lusaka on Monday against new levies. Police later arrested two men suspected of "
          "robbing a bank in the city.", [("Protests", "Peaceful protest", "Protesters (Zambia)", None)]),

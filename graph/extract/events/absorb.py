@@ -62,6 +62,12 @@ _OF_THE_CROWD = re.compile(r"\b(?:them|their|protesters|demonstrators|rioters|ma
 _SUSPECTS_HELD = re.compile(
     r"\b(?:suspect(?:s|ed)?|in connection with|in relations? (?:with|to)|accused of|charged with)\b", re.IGNORECASE)
 
+# an arrest "for"/"over" a deed that is not the protest ("arrested 15 students for cheating in exams"): people of the
+# crowd's kind held for something else, not the crowd (the protest's own words keep it: "for taking part in the march";
+# a stretch of time is no reason: "over the weekend")
+_OTHER_REASON = re.compile(
+    r"\b(?:for|over)\b(?!\s+(?:the\s+|\w+\s+)?(?:hours?|days?|nights?|weeks?|weekend)\b)(?![^.;]*\b(?:protest|demonstrat|march|rall|riot|strik|sit-in|unrest|picket|questioning)\w*)",
+    re.IGNORECASE)
 
 # the plural nouns a crowd goes by (descriptors.tsv's people: "students", "traders", "residents"), by which an arrest
 # names the crowd the incident told of again ("Students protested. Police arrested 15 students.")
@@ -75,7 +81,9 @@ def _holds_crowd(arrest: Event, incident: Event) -> bool:
     or the very noun the incident called its crowd by."""
     said = arrest.evidence or ""
     named_again = _PEOPLE & set(_WORD.findall(said.lower())) & set(_WORD.findall((incident.evidence or "").lower()))
-    return bool(_OF_THE_CROWD.search(said) or named_again) and not _SUSPECTS_HELD.search(said)
+    if _SUSPECTS_HELD.search(said):
+        return False
+    return bool(_OF_THE_CROWD.search(said)) or bool(named_again and not _OTHER_REASON.search(said))
 
 
 def crowd_held(incident: EventMention, arrest: Event) -> EventMention:
