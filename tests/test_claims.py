@@ -77,6 +77,15 @@ def events_of(extractor, text: str):
          "Unidentified Armed Group (Mali)", "Civilians (Mali)"),
         ("Gunmen killed seven farmers near Bamako, Mali on Friday. The mayor said the attackers were young men from a "
          "nearby village.", "Unidentified Armed Group (Mali)", "Civilians (Mali)"),
+        # who the doers were left open (whether/if, a doubt, another possibility) names no one
+        ("Gunmen killed seven farmers near Bamako, Mali on Friday. Police said it was unclear whether the attackers "
+         "were JNIM fighters.", "Unidentified Armed Group (Mali)", "Civilians (Mali)"),
+        ("Gunmen killed seven farmers near Bamako, Mali on Friday. Police said they did not know if the gunmen were "
+         "members of JNIM or bandits.", "Unidentified Armed Group (Mali)", "Civilians (Mali)"),
+        ("Gunmen killed seven farmers near Bamako, Mali on Friday. Residents doubted that the assailants belonged to "
+         "JNIM.", "Unidentified Armed Group (Mali)", "Civilians (Mali)"),
+        ("Gunmen killed seven farmers near Bamako, Mali on Friday. The governor said the killers were either JNIM "
+         "fighters or local bandits.", "Unidentified Armed Group (Mali)", "Civilians (Mali)"),
         # another incident's doer is not this one's
         ("Gunmen killed five villagers near Ouahigouya, Burkina Faso. Five more were killed in a second attack "
          "carried out by JNIM.", "Unidentified Armed Group (Burkina Faso)", "Civilians (Burkina Faso)"),
@@ -118,6 +127,15 @@ def test_a_suspected_group_doing_something_new_is_an_event(extractor):
         ("JNIM fighters killed six villagers near Djibo, Burkina Faso. Police arrested three traders in "
          "Ouagadougou the next day. Ansarul Islam claimed responsibility for the attack.",
          ("Jama'at Nusrat al-Islam wal-Muslimin", "Civilians (Burkina Faso)"), None),
+        # a claim for an incident elsewhere or of another kind is not this incident's
+        ("Gunmen killed eight villagers in Zamfara, Nigeria. Police arrested 12 people in a raid. Boko Haram claimed "
+         "responsibility for a bombing in Maiduguri on Monday.", ("Unidentified Armed Group (Nigeria)",
+                                                                  "Civilians (Nigeria)"), None),
+        ("Gunmen shot dead five herders near Tahoua, Niger. Soldiers detained ten men at a market. The Islamic State "
+         "said it was behind an attack on a base near Niamey last week.", ("Unidentified Armed Group (Niger)",
+                                                                          "Civilians (Niger)"), None),
+        ("Gunmen shot dead five herders near Tahoua, Niger. Soldiers detained ten men at a market. The Islamic State "
+         "claimed the roadside bomb.", ("Unidentified Armed Group (Niger)", "Civilians (Niger)"), None),
     ],
 )
 def test_a_claim_after_the_states_follow_up_names_the_incidents_doer(extractor, text, first, kinds):

@@ -8,6 +8,7 @@ headline block), and :mod:`.coref` makes the mentions of one incident one event.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -60,6 +61,10 @@ _SHORT_NOTE = 5
 # what the state does after an incident (arrests, seizures, a curfew): no claim is for it
 _FOLLOW_UP = "Strategic developments"
 _NON_STATE_ARMED = frozenset(["armed_group", "militia"])
+# a claim of a blast names the doer of an explosion only ("claimed the bombing"), not of a shooting before it
+_BLASTS = "Explosions/Remote violence"
+_BLAST_WORDS = re.compile(r"\b(?:bomb\w*|blasts?|explosions?|explosives?|IEDs?|shelling|rockets?|mortars?)\b",
+                          re.IGNORECASE)
 
 
 def _evidence(article: Article, sent: Span) -> tuple[str, int, int]:
@@ -84,7 +89,7 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
     kinds = context.kinds
     for number, sent, typings, tally in _sentences(doc):
         attributes = (not typings or typings[0].sub_event_type == "Other") and number - last_event_sentence <= 3
-        target = _claim_target(events, kinds) if attributes else None
+        target = _claim_target(events, kinds, sent, places) if attributes else None
         doer = claimant(sent, table) if target is not None else None
         if target is not None and doer:  # "Al-Shabaab claimed responsibility": the incident's doer, not an event
             events[target:target + 1] = _claimed(events[target], doer, kinds, sent, _evidence(article, sent),
@@ -204,17 +209,29 @@ def _casualties_only(sent: Span, typings, table: ActorTable, places: list[PlaceM
     return not any(table.actors[m.key].kind in ARMED_KINDS for m in table.in_span(sent))
 
 
-def _claim_target(events: list[Event], kinds: dict[str, str]) -> int | None:
+def _claim_target(events: list[Event], kinds: dict[str, str], sent: Span, places: list[PlaceMention]) -> int | None:
     """The index of the incident a claim names the doer of: the last event, or the last violent one with its doer
     unnamed before the state's follow-up told after it ("Gunmen killed eight. Police arrested 12 people in a sweep.
-    X claimed the attack."): arrests, seizures and other strategic developments claim nothing."""
+    X claimed the attack."), when the claim may be for it (:func:`_may_claim`): arrests, seizures and other
+    strategic developments claim nothing."""
     for index in range(len(events) - 1, -1, -1):
         event = events[index]
         if event.event_type in CLAIMED_EVENTS:
-            return index if index == len(events) - 1 or _no_group_named(event, kinds) else None
+            if index == len(events) - 1:
+                return index
+            return index if _no_group_named(event, kinds) and _may_claim(sent, event, places) else None
         if event.event_type != _FOLLOW_UP:
             return None
     return None
+
+
+def _may_claim(sent: Span, event: Event, places: list[PlaceMention]) -> bool:
+    """Whether a claim told past a follow-up may be for an incident: it names no place but the incident's own (or
+    where that lies) and no blast for an incident that was none ("claimed a bombing in X" is another incident)."""
+    allowed = {event.location} | _containers(places).get(event.location or "", frozenset())
+    if any(sent.start <= p.start < sent.end and not p.actor and p.location.name not in allowed for p in places):
+        return False
+    return event.event_type == _BLASTS or not _BLAST_WORDS.search(span_text(sent))
 
 
 def _no_group_named(event: Event, kinds: dict[str, str]) -> bool:

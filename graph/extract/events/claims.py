@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from graph.datafiles import read_words
 from graph.extract.actors import ActorTable
 from graph.extract.actors.resolve import UNIDENTIFIED_GROUP
 from graph.extract.events.incident_words import announces_another
@@ -40,9 +41,11 @@ _ASSOCIATES = frozenset(["ally", "allies", "supporter", "rival", "sympathiser", 
                          "defector"])
 _NAME_DEPS = frozenset(["compound", "amod", "nmod", "appos", "conj", "cc"])
 # the unnamed doers of an incident, whom a later sentence may say who they are: "the attackers were X fighters"
-_UNNAMED_DOERS = frozenset(["attackers", "attacker", "assailants", "assailant", "gunmen", "gunman", "perpetrators",
-                            "perpetrator", "killers", "bombers", "kidnappers", "abductors", "raiders"])
+_UNNAMED_DOERS = read_words("events", "unnamed_doer_nouns.txt")
 _IDENTITY_VERBS = frozenset(["be", "belong"])
+# words under which who the doers were stays open: "it was unclear whether the attackers were X", "denied that ..."
+_OPEN_MARKS = frozenset(["whether", "if"])
+_DOUBTING = frozenset(["unclear", "unknown", "uncertain", "deny", "doubt", "question", "wonder", "investigate"])
 
 
 def claimant(sent: Span, table: ActorTable) -> str | None:
@@ -87,11 +90,24 @@ def _identified_as(token: Token) -> list[Token]:
     and the "to X" of "the assailants belonged to X"."""
     lemma = token.lemma_.lower()
     if lemma not in _IDENTITY_VERBS or not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _UNNAMED_DOERS
-                                               for c in token.children):
+                                               for c in token.children) or _left_open(token):
         return []
     if lemma == "be":
         return [c for c in token.children if c.dep_ == "attr"]
     return [c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"]
+
+
+def _left_open(verb: Token) -> bool:
+    """Whether the sentence leaves who the doers were open: the verb under "whether"/"if", under a word of doubt
+    ("unclear", "denied", "did not know") or offering another ("X or bandits")."""
+    if any(c.dep_ == "mark" and c.lower_ in _OPEN_MARKS for c in verb.children):
+        return True
+    if any(c.dep_ == "cc" and c.lower_ == "or" for t in verb.subtree for c in t.children):
+        return True
+    for above in verb.ancestors:
+        if above.lemma_.lower() in _DOUBTING or (above.lemma_.lower() == "know" and _denied(above)):
+            return True
+    return False
 
 
 def _associated(head) -> bool:
