@@ -6,15 +6,18 @@ of its reads, for a read worker, behind them: at 100,000 documents its p99 was 2
 ``/-/health``, which reads nothing, had 96 ms. So two queues serve the quick requests (a lookup,
 ``/-/health``, ``/-/stats``; ``is_quick``) first:
 
-- ``PriorityDispatcher``, waitress's pool of server threads: a free thread takes the oldest
-  waiting quick request before any other, and the other requests hold at most all threads but
-  ``reserved`` at once, so a lookup that arrives finds a thread. The service runs the ``threads``
-  setting's threads and ``QUICK_THREADS`` more (``api.server``): the other requests have as many
-  threads as before, so the capacities and refusals of ``/sparql`` and the reads are unchanged.
+- ``PriorityDispatcher``, waitress's pool of server threads: a free thread takes a waiting
+  ``/-/health``, then the oldest waiting quick request, before any other; the other requests hold
+  at most all threads but ``reserved`` at once, so a lookup that arrives finds a thread, and the
+  quick ones at most ``reserved`` and half the rest, so a stream of lookups never stops the others
+  (which wait here with no deadline running yet). The service runs the ``threads`` setting's
+  threads and ``QUICK_THREADS`` more (``api.server``): the other requests have as many threads as
+  before, so the capacities and refusals of ``/sparql`` and the reads are unchanged.
 - ``Handout``, a read pool's idle workers (``api.sparql_runner``): a free worker goes to a
   lookup's read first, and other reads hold at most ``limit`` workers at once.
 
-Nothing is refused here: a heavy request waits its turn, within its own deadline, as before.
+Nothing is refused here: a heavy request waits its turn as before (the read pools refuse, lookups'
+reads included, each kind within its own capacity).
 """
 
 from __future__ import annotations
@@ -47,35 +50,66 @@ def is_quick(path: str) -> bool:
     return path in _QUICK or is_lookup(path)
 
 
-def _task_is_quick(task: Any) -> bool:
-    """Whether a waitress task asks a quick path (an error task, whose request did not parse, is not quick)."""
-    path = getattr(getattr(task, "request", None), "path", None)
-    return isinstance(path, str) and getattr(task.request, "error", None) is None and is_quick(path)
+def _served_request(task: Any) -> Any:
+    """The request ``task`` will serve: a channel's first waiting request, else the task's own.
+
+    Waitress hands the dispatcher the HTTPChannel, and re-queues it for a request read ahead while the previous
+    one ran: ``channel.request`` is then None or the next, half-read one. Both its callers hold the channel's
+    ``requests_lock`` around ``add_task``, so ``requests[0]`` is read as they left it (taking the lock here
+    would deadlock).
+    """
+    requests = getattr(task, "requests", None)
+    return requests[0] if requests else getattr(task, "request", None)
+
+
+def _kind(task: Any) -> str:
+    """``health``, ``quick`` or ``other``: the queue of a waitress task (an error task, whose request did not
+    parse, is an other)."""
+    request = _served_request(task)
+    path = getattr(request, "path", None)
+    if not isinstance(path, str) or getattr(request, "error", None) is not None:
+        return "other"
+    if path == "/-/health":
+        return "health"
+    return "quick" if is_quick(path) else "other"
 
 
 class PriorityDispatcher(ThreadedTaskDispatcher):
-    """Waitress's server threads, quick requests first; the others hold at most ``threads - reserved`` threads."""
+    """Waitress's server threads: ``/-/health`` first, then the other quick requests, then the others; the quick
+    ones hold at most ``reserved`` threads and half the rest, the others all but ``reserved``."""
 
     def __init__(self, threads: int, reserved: int) -> None:
         """Start ``threads`` threads, ``reserved`` of which only quick requests may take when others wait."""
         super().__init__()
+        self.health: deque[Any] = deque()
         self.quick: deque[Any] = deque()
-        self.others_limit, self.others_running = max(1, threads - reserved), 0
+        # a stream of lookups never holds every thread: the other requests, whose deadline starts only when a
+        # thread takes them, always progress
+        self.limits = {"quick": max(1, reserved + (threads - reserved) // 2), "other": max(1, threads - reserved)}
+        self.running = {"quick": 0, "other": 0}
         self.set_thread_count(threads)
 
     def add_task(self, task: Any) -> None:
         """Queue ``task`` behind the requests of its own kind and wake a thread for it."""
         with self.lock:
-            (self.quick if _task_is_quick(task) else self.queue).append(task)
+            self._waiting(_kind(task)).append(task)
             self.queue_cv.notify_all()  # a woken thread may not take another request: every idle one looks
 
-    def _next(self) -> tuple[Any, bool] | None:
-        """The next task a free thread may take and whether it is quick (the lock held), or None."""
-        if self.quick:
-            return self.quick.popleft(), True
-        if self.queue and self.others_running < self.others_limit:
-            self.others_running += 1
-            return self.queue.popleft(), False
+    def _waiting(self, kind: str) -> deque[Any]:
+        """The queue of the requests of ``kind``."""
+        if kind == "health":
+            return self.health
+        return self.quick if kind == "quick" else self.queue
+
+    def _next(self) -> tuple[Any, str] | None:
+        """The next task a free thread may take and its kind (the lock held), or None."""
+        if self.health:  # reads nothing: never held back
+            return self.health.popleft(), "health"
+        for kind in ("quick", "other"):
+            waiting = self._waiting(kind)
+            if waiting and self.running[kind] < self.limits[kind]:
+                self.running[kind] += 1
+                return waiting.popleft(), kind
         return None
 
     def handler_thread(self, thread_no: int) -> None:
@@ -92,23 +126,28 @@ class PriorityDispatcher(ThreadedTaskDispatcher):
                     self._stop_thread(thread_no, found)
                     return
             assert found is not None
-            task, quick = found
+            task, kind = found
             try:
                 task.service()
             except BaseException:
                 self.logger.exception("Exception when servicing %r", task)
             finally:
-                if not quick:
-                    with self.lock:
-                        self.others_running -= 1
-                        self.queue_cv.notify_all()
+                self._finished(kind)
 
-    def _stop_thread(self, thread_no: int, found: tuple[Any, bool] | None) -> None:
+    def _finished(self, kind: str) -> None:
+        """A task of ``kind`` ended: a thread for its kind is free again."""
+        if kind in self.running:
+            with self.lock:
+                self.running[kind] -= 1
+                self.queue_cv.notify_all()
+
+    def _stop_thread(self, thread_no: int, found: tuple[Any, str] | None) -> None:
         """End this thread (the lock held), putting back a task it had just taken."""
         if found is not None:
-            task, quick = found
-            (self.quick if quick else self.queue).appendleft(task)
-            self.others_running -= not quick
+            task, kind = found
+            self._waiting(kind).appendleft(task)
+            if kind in self.running:
+                self.running[kind] -= 1
         self.active_count -= 1
         self.stop_count -= 1
         self.threads.discard(thread_no)
@@ -118,7 +157,9 @@ class PriorityDispatcher(ThreadedTaskDispatcher):
         """Stop the threads; the waiting tasks, quick ones included, are cancelled as waitress does."""
         with self.lock:
             self.queue.extendleft(reversed(self.quick))
+            self.queue.extendleft(reversed(self.health))
             self.quick.clear()
+            self.health.clear()
         return super().shutdown(cancel_pending, timeout)
 
 

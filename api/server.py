@@ -52,13 +52,19 @@ class _ProblemChannel(HTTPChannel):
     error_task_class = _ProblemErrorTask
 
 
-def serve(app: Any, host: str, port: int, threads: int, max_header_bytes: int) -> None:
-    """Serve ``app`` on ``host``:``port`` until SIGINT or SIGTERM."""
+def make_server(app: Any, host: str, port: int, threads: int, max_header_bytes: int) -> Any:
+    """The waitress server of ``app`` on ``host``:``port``, not yet running."""
     # the other requests keep ``threads`` threads, as many as before: the quick requests have more
     dispatcher = PriorityDispatcher(threads + QUICK_THREADS, reserved=QUICK_THREADS)
     server = create_server(app, host=host, port=port, threads=threads, ident="conflictkg", _dispatcher=dispatcher,
                            max_request_header_size=max_header_bytes, channel_request_lookahead=1)
     server.channel_class = _ProblemChannel
+    return server
+
+
+def serve(app: Any, host: str, port: int, threads: int, max_header_bytes: int) -> None:
+    """Serve ``app`` on ``host``:``port`` until SIGINT or SIGTERM."""
+    server = make_server(app, host, port, threads, max_header_bytes)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     keep_for_good()
     try:

@@ -147,6 +147,7 @@ class QueryRunner:
         self.store, self.timeout, self.max_rows, self.memory_mb = store, timeout_ms / 1000, max_rows, memory_mb
         self.niceness, self.copy_to_memory, self.reserved = niceness, copy_to_memory, reserved
         self._slots = threading.BoundedSemaphore(max(capacity, workers))
+        self._urgent_slots = threading.BoundedSemaphore(max(capacity, workers))  # others never crowd them out
         self._guarded = concurrent.futures.ThreadPoolExecutor(1, "sparql-update", initializer=deny_network)
         path = store.path if isinstance(store, Store) else None
         self._root: Path | None = None
@@ -176,9 +177,11 @@ class QueryRunner:
 
         A worker whose client has left (``gone()``) is stopped, like one past the time limit, which
         is ``deadline`` (a ``time.monotonic()`` value) when given, else the runner's ``timeout_ms`` from now.
-        An ``urgent`` job takes the next free worker before any other job, and is not counted in the capacity.
+        An ``urgent`` job takes the next free worker before any other job; the urgent jobs have a capacity of
+        their own, as large (one more is refused at once, as the others are).
         """
-        if not urgent and not self._slots.acquire(blocking=False):
+        slots = self._urgent_slots if urgent else self._slots
+        if not slots.acquire(blocking=False):
             return self._busy()
         try:
             job = {**job, "max_rows": self.max_rows}
@@ -186,8 +189,7 @@ class QueryRunner:
                 return self._run_in_thread(job)
             return self._run_in_worker(job, gone, deadline or time.monotonic() + self.timeout, urgent)
         finally:
-            if not urgent:
-                self._slots.release()
+            slots.release()
 
     def vet(self, update: str, base_iri: str, using: list[str], using_named: list[str]) -> Answer:
         """Vet an update in a worker, then try it on a copy of the store (an on-disk one); a 200 header

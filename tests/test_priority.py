@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 from types import SimpleNamespace
+from typing import Any
 
 import pytest
+from waitress import wasyncore
 
 from api.priority import Handout, PriorityDispatcher, is_lookup, is_quick
+from api.server import make_server
 
 WAIT = 5.0  # seconds a test waits for something that should happen at once (a loaded machine is slow)
 
@@ -72,10 +76,13 @@ def test_other_takers_hold_at_most_the_limit_and_urgent_ones_take_the_rest(limit
 
 
 class _Task:
-    """A waitress task asking ``path``: its service waits until released."""
+    """A waitress task asking ``path``: its service waits until released. As waitress's HTTPChannel re-queued for
+    a request read ahead (``channel``), it holds that request in ``requests`` and no ``request``."""
 
-    def __init__(self, path: str, served: list[str]):
-        self.request = SimpleNamespace(path=path, error=None)
+    def __init__(self, path: str, served: list[str], channel: bool = False):
+        asked = SimpleNamespace(path=path, error=None)
+        self.request: SimpleNamespace | None = None if channel else asked
+        self.requests = [asked] if channel else []
         self.path, self.served = path, served
         self.started, self.release = threading.Event(), threading.Event()
 
@@ -136,3 +143,93 @@ def test_an_urgent_taker_gets_the_least_niced_idle_item_and_another_the_most_nic
     for item in niceness:
         handout.put(item)
     assert handout.take(urgent, 0) == expected
+
+
+@pytest.mark.parametrize("channel", [False, True])
+def test_quick_requests_hold_at_most_the_reserved_threads_and_half_the_rest(channel):
+    served: list[str] = []
+    dispatcher = PriorityDispatcher(threads=4, reserved=2)  # quick ones: 2 + 1 threads at most
+    lookups = [_Task(f"/api/actors/a{n}", served, channel) for n in range(4)]
+    other = _Task("/api/events", served, channel)
+    try:
+        for task in [*lookups, other]:
+            dispatcher.add_task(task)
+        assert other.started.wait(WAIT)  # a thread is left to it though a lookup waits
+        assert [task.started.is_set() for task in lookups] == [True, True, True, False]
+        lookups[0].release.set()
+        assert lookups[3].started.wait(WAIT)
+    finally:
+        for task in [*lookups, other]:
+            task.release.set()
+        dispatcher.shutdown()
+
+
+def test_health_goes_before_the_waiting_lookups_though_they_hold_their_threads():
+    served: list[str] = []
+    dispatcher = PriorityDispatcher(threads=2, reserved=1)  # quick ones: 1 thread at most
+    tasks = [_Task(path, served) for path in ("/api/actors/a", "/api/places/b", "/-/health")]
+    try:
+        dispatcher.add_task(tasks[0])
+        assert tasks[0].started.wait(WAIT)
+        for task in tasks[1:]:
+            dispatcher.add_task(task)
+        assert tasks[2].started.wait(WAIT)
+        assert served == ["/api/actors/a", "/-/health"]
+    finally:
+        for task in tasks:
+            task.release.set()
+        dispatcher.shutdown()
+
+
+def _pipelining_app(heavy_may_end: dict[str, threading.Event], ended: list[str]):
+    """A WSGI app whose ``/heavy/<name>`` waits for ``heavy_may_end[name]``; any other path answers at once. The
+    paths served are appended to ``ended``."""
+    def app(environ, start_response):
+        name = environ["PATH_INFO"].removeprefix("/heavy/")
+        if name in heavy_may_end:
+            heavy_may_end[name].wait(WAIT)
+        ended.append(environ["PATH_INFO"])
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [environ["PATH_INFO"].encode()]
+    return app
+
+
+def _run_until(server: Any, stop: threading.Event) -> None:
+    """Run waitress's ``server`` (its socket loop) until ``stop`` is set."""
+    while not stop.is_set():
+        wasyncore.loop(timeout=0.05, map=server._map, count=1)
+
+
+def _get(port: int, *paths: str) -> socket.socket:
+    """A connection to ``port`` that sent GETs of ``paths`` at once (pipelined)."""
+    conn = socket.create_connection(("127.0.0.1", port), timeout=WAIT)
+    conn.sendall(b"".join(f"GET {path} HTTP/1.1\r\nHost: t\r\n\r\n".encode() for path in paths))
+    return conn
+
+
+def test_a_lookup_pipelined_behind_a_heavy_request_is_served_as_a_lookup():
+    heavy_may_end = {"first": threading.Event(), "second": threading.Event()}
+    ended: list[str] = []
+    server = make_server(_pipelining_app(heavy_may_end, ended), "127.0.0.1", 0, threads=1, max_header_bytes=8192)
+    stop = threading.Event()
+    loop = threading.Thread(target=_run_until, args=(server, stop))
+    loop.start()
+    conns: list[socket.socket] = []
+    try:
+        conns.append(_get(server.effective_port, "/heavy/first", "/api/actors/a"))  # one connection, two requests
+        time.sleep(0.3)  # the heavy request holds the one thread other requests may take; the lookup is read ahead
+        conns.append(_get(server.effective_port, "/heavy/second"))
+        time.sleep(0.3)
+        heavy_may_end["first"].set()  # the second heavy request now holds that thread
+        answer = b""
+        while b"/api/actors/a" not in answer:
+            answer += conns[0].recv(4096)
+        assert ended == ["/heavy/first", "/api/actors/a"]  # queued as another request, it would wait for the second
+    finally:
+        heavy_may_end["second"].set()
+        for conn in conns:
+            conn.close()
+        stop.set()
+        loop.join(WAIT)  # closed from this thread, its sockets would break the loop's select
+        server.task_dispatcher.shutdown()
+        server.close()
