@@ -8,6 +8,7 @@ import pytest
 
 from graph.extract.actors import find_actors
 from graph.extract.events.dead_sides import dated_apart, dead_sides, other_side, period_tally
+from graph.records import Article
 
 
 @pytest.mark.parametrize(
@@ -66,6 +67,15 @@ def test_other_side(told, later, other):
         ("A suicide bomber has killed 30 shoppers at a bus station, the deadliest attack this year.", False),
         ("Armed men have killed 15 farmers in the worst attack in years, local leaders said.", False),
         ("Insurgents have killed 20 soldiers in a raid on a camp, three years after the ceasefire was signed.", False),
+        # "this/last month|year" dates one incident its clause names ...
+        ("Gunmen have killed 30 people in an attack on a market earlier this month.", False),
+        ("Fighters have killed 14 farmers in a raid on their hamlet last month.", False),
+        ("Rebels have killed nine soldiers in an ambush on a supply convoy this year.", False),
+        ("Two pilots have been killed in the bombing of an airfield last month.", False),
+        # ... but tallies with "so far", "alone" or "since", or when its clause names no single incident
+        ("Rebels have killed 40 soldiers in an ambush so far this year.", True),
+        ("Bandits have killed 90 people in raids on villages this year.", True),
+        ("Police say 25 traders have been killed in the city last month.", True),
     ],
 )
 def test_period_tally(nlp, text, tally):
@@ -93,3 +103,28 @@ def test_period_tally(nlp, text, tally):
 def test_dated_apart(nlp, text, day, apart):
     sent = next(nlp(text).sents)
     assert dated_apart(sent, dt.date(2024, 3, 20), day) is apart
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        ("Gunmen have killed 30 people in an attack on a market in Kano, Nigeria, earlier this month.", 30),
+        ("Militants have killed 14 villagers in a raid on a farming settlement in Borno, Nigeria, last month.", 14),
+        ("Insurgents have killed 11 soldiers in an ambush near Mogadishu, Somalia, this year.", 11),
+    ],
+)
+def test_an_incident_dated_by_its_month_or_year(extractor, text, toll):
+    result = extractor.extract(Article(id="note", text=text, published=dt.date(2024, 3, 20)))
+    assert [event.fatalities for event in result.events] == [toll]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army has killed 200 rebels in the province this year.",
+        "More than 300 people have been killed in the state so far this year.",
+    ],
+)
+def test_a_tally_over_a_month_or_year_gives_no_event(extractor, text):
+    result = extractor.extract(Article(id="note", text=text, published=dt.date(2024, 3, 20)))
+    assert not result.events

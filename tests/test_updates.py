@@ -30,6 +30,9 @@ from graph.extract.events.updates import toll_update
         # a week named is no period: the toll told then is the incident's latest
         ("The toll of the market bombing climbed to 31 this week.", (31, False)),
         ("The number of dead in the province rose to 500 in the past three months.", None),
+        # a month that dates the one incident whose toll rises, not a tally's period
+        ("The toll of the bombing at the bus depot earlier this month has risen to 40.", (40, False)),
+        ("The number of people killed in the region last month has risen to 250.", None),
     ],
 )
 def test_toll_update(nlp, text, update):

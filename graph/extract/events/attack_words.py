@@ -7,11 +7,11 @@ from spacy.tokens import Token
 
 from graph.extract.events.cues import SentenceCues
 
-__all__ = ["LETHAL", "attack_killing", "deadly_attack", "in_an_attack"]
+__all__ = ["ATTACK_NOUNS", "LETHAL", "attack_killing", "deadly_attack", "in_an_attack"]
 
 # Violent words that take a life, unlike "beat" in "arrested and beat": not part of an arrest.
 LETHAL = frozenset(["kill", "murder", "shoot", "execute", "behead", "slay", "assassinate", "massacre"])
-_ATTACK_NOUNS = frozenset(["attack", "ambush", "raid", "assault", "incursion", "massacre"])
+ATTACK_NOUNS = frozenset(["attack", "ambush", "raid", "assault", "incursion", "massacre"])
 
 
 def deadly_attack(noun: Token, c: SentenceCues) -> bool:
@@ -19,7 +19,7 @@ def deadly_attack(noun: Token, c: SentenceCues) -> bool:
     follow it: "the attack on the home of a councillor that left one dead") whose relative clause, with "that"/"which"
     as subject, leaves people dead or kills them: someone attacked and killed, though no one armed is named; a clause
     with a year or "had" tells of an earlier incident."""
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _ATTACK_NOUNS:
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in ATTACK_NOUNS:
         return False
     heads, level = [noun], [noun]
     for _ in range(3):  # the attack's noun phrase, three prepositions deep
@@ -45,10 +45,10 @@ def _kills_in_clause(verb: Token, deaths: set[int]) -> bool:
 def in_an_attack(verb: Token) -> bool:
     """"killed in an attack on the village", "died during a raid": a word that says someone attacked."""
     return any(p.dep_ == "prep" and p.lower_ in ("in", "during") and any(
-        o.dep_ == "pobj" and o.lemma_.lower() in _ATTACK_NOUNS for o in p.children) for p in verb.children)
+        o.dep_ == "pobj" and o.lemma_.lower() in ATTACK_NOUNS for o in p.children) for p in verb.children)
 
 
 def attack_killing(verb: Token) -> bool:
     """"Herders attack the village, killing 20 residents": a killing told as what an attack did (a headline's
     "attack" is often parsed as a noun), which says someone attacked as "killed in an attack" does."""
-    return verb.lemma_ in LETHAL and verb.dep_ == "advcl" and verb.head.lemma_.lower() in _ATTACK_NOUNS
+    return verb.lemma_ in LETHAL and verb.dep_ == "advcl" and verb.head.lemma_.lower() in ATTACK_NOUNS

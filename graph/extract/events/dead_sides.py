@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from graph.extract.actors import ActorTable
 from graph.extract.events.dates import find_dates
 from graph.extract.events.numbers import dead_counted
-from graph.extract.events.periods import PERIOD, date_span
+from graph.extract.events.periods import date_span, tallied_over
 from graph.extract.parse.columns import span_entities
 
 __all__ = ["dated_apart", "dead_sides", "other_side", "period_tally"]
@@ -109,7 +109,7 @@ def _period_of(ent: Span) -> Token | None:
     head = ent.root.head
     prep = head if head.dep_ == "prep" and head.lower_ in _THROUGH else None
     verb = prep.head if prep is not None else head
-    if date_span(ent) == PERIOD:
+    if any(c.lower_ == "far" and any(s.lower_ == "so" for s in c.children) for c in verb.children):  # "so far"
         return verb
-    so_far = any(c.lower_ == "far" and any(s.lower_ == "so" for s in c.children) for c in verb.children)
-    return verb if so_far else None
+    return verb if tallied_over(ent, verb) else None
+

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from graph.datafiles import read_words
 from graph.extract.events.count_words import DEATH_WORDS, full_value
-from graph.extract.events.periods import PERIOD, date_span
+from graph.extract.events.periods import tallied_over
 from graph.extract.parse.columns import span_entities, token_lowers, tokens_where
 
 __all__ = ["toll_update"]
@@ -53,12 +53,12 @@ def _grows_tally(verb: Token, sent: Span) -> bool:
 
 def _over_a_period(verb: Token) -> bool:
     """A tally over a period ("the number killed this year has risen to 400", "since January", "so far"): a
-    running count of many incidents, no update of one. "rose to 9 on Tuesday" names a day, not a period
-    (:func:`.periods.date_span`)."""
+    running count of many incidents, no update of one. "rose to 9 on Tuesday" names a day, not a period, and "the
+    toll of the bombing earlier this month rose to 40" the month of one incident (:func:`.periods.tallied_over`)."""
     for token in verb.subtree:
         if token.lower_ == "since" or (token.lower_ == "far" and token.i > 0 and token.nbor(-1).lower_ == "so"):
             return True
-    return any(ent.label_ == "DATE" and verb.is_ancestor(ent.root) and date_span(ent) == PERIOD
+    return any(ent.label_ == "DATE" and verb.is_ancestor(ent.root) and tallied_over(ent, verb)
                for ent in span_entities(verb.sent))
 
 
