@@ -404,9 +404,9 @@ def test_toll_in_the_next_sentence_belongs_to_the_event(text, fatalities):
         # the toll told as that of clashes: the targets fought back, a battle
         ("Police attacked herders near Gao on Monday. Some 21 people were killed on both sides in the clashes.",
          [("Armed clash", 21)]),
-        # forces sent in whose dead the next sentence tells as violence fought: no change of activity, a battle
-        ("Soldiers were deployed to Kolabe on Monday after a dispute between two clans over grazing land. One "
-         "soldier was killed when the troops intervened.", [("Armed clash", 1)]),
+        # forces sent in whose own dead the next sentence tells as fighting fought: no change of activity, a battle
+        ("Police were deployed to Kolabe on Friday to restore order after a land dispute. Two policemen were "
+         "killed in the fighting that followed.", [("Armed clash", 2)]),
         # a doer, another event word or another place makes it an incident of its own
         ("Militants attacked an army post near Kidal on Monday. Ten soldiers were killed by a roadside bomb.",
          [("Armed clash", None), ("Remote explosive/landmine/IED", 10)]),
@@ -417,6 +417,23 @@ def test_toll_in_the_next_sentence_belongs_to_the_event(text, fatalities):
 def test_sentence_counting_victims_is_the_toll_of_the_incident_before(text, expected):
     events = extract("victims", text, "2024-03-22").events
     assert [(event.sub_event_type, event.fatalities) for event in events] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # others' dead, or another doer named, tell another incident: the deployment stays one
+        "Soldiers were deployed to Mombasa, Kenya, after protests over fuel prices. Two civilians were killed when "
+        "gunmen attacked a nearby village.",
+        # troops that left fight no one there
+        "Troops were withdrawn from Goma, DR Congo, on Monday. Three people were killed when rebels attacked the "
+        "town hours later.",
+        "Troops were withdrawn from Kolabe on Monday. Two soldiers were killed when they came under fire hours later.",
+    ],
+)
+def test_deployment_is_not_retyped_by_another_incidents_dead(text):
+    events = extract("deployed", text, "2024-03-22").events
+    assert events[0].sub_event_type == "Change to group/activity"
 
 
 @pytest.mark.parametrize(

@@ -26,7 +26,7 @@ from graph.extract.events.context_parties import fill_from_context, theatre_chec
 from graph.extract.events.coref import drop_headlines, merge_mentions
 from graph.extract.events.crowd_types import each_other
 from graph.extract.events.damage import fold_damage
-from graph.extract.events.dead_sides import period_tally
+from graph.extract.events.dead_sides import dead_sides, period_tally
 from graph.extract.events.incident_words import announces_another
 from graph.extract.events.lexicon import codes
 from graph.extract.events.mentions import VIOLENT_TYPES, EventMention
@@ -58,6 +58,9 @@ __all__ = ["build_events"]
 _COUNTRY_KINDS = {"country"}
 # A note of at most this many sentences (ACLED's notes, news briefs) tells one incident unless it says otherwise
 _SHORT_NOTE = 5
+# A change of activity that takes forces away: no fight of theirs follows it
+_WITHDRAWN = re.compile(r"\b(?:withdr[ae]wn?|withdrawing|withdraws?|pull(?:ed|s|ing)? out|retreat(?:ed|s|ing)?)\b",
+                        re.IGNORECASE)
 # what the state does after an incident (arrests, seizures, a curfew): no claim is for it
 _FOLLOW_UP = "Strategic developments"
 _NON_STATE_ARMED = frozenset(["armed_group", "militia"])
@@ -100,7 +103,8 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
         if not typings or update or (events and describes(sent)):  # at most a toll for the event before
             if update:  # "... were killed in the clashes", "a soldier was killed when they intervened"
                 last = _last_sentence(events)
-                events[-last:] = [_typed_by_toll(event, typings[0], kinds) for event in events[-last:]]
+                fought = _force_fought(sent, table)
+                events[-last:] = [_typed_by_toll(event, typings[0], kinds, fought) for event in events[-last:]]
             if near and (split := context.per_place(events[-1], sent, _evidence(article, sent))):
                 events[-1:] = split  # "eight were killed in A and nine in B": one event at each place
             elif near and (events[-1].fatalities is None or numbers.read_counts(sent).update):
@@ -259,17 +263,25 @@ def _fought_back(event: Event, kinds: dict[str, str]) -> Event:
                    plover=plover)
 
 
-def _typed_by_toll(event: Event, typing: event_types.EventTyping, kinds: dict[str, str]) -> Event:
-    """An event retyped by the sentence that tells its dead: forces deployed or moved in whose dead are told as
-    violence ("Soldiers were deployed after a dispute. One was killed when they intervened.") fought, since the
-    codebook's changes to a group's activity are non-violent (civilians stand on no side of a battle); an attack
-    whose dead are told as those of clashes was fought back (:func:`_fought_back`). Arrests and looting keep their
-    type: a death told after them may be another incident's."""
-    if event.sub_event_type == "Change to group/activity" and typing.event_type in VIOLENT_TYPES:
+def _typed_by_toll(event: Event, typing: event_types.EventTyping, kinds: dict[str, str], fought: bool) -> Event:
+    """An event retyped by the sentence that tells its dead: state forces sent in whose own dead are told as
+    violence with no other doer named (``fought``) fought, since the codebook's changes to a group's activity are
+    non-violent; a withdrawal stays one (whoever dies after the troops left died in another incident). An attack
+    whose dead are told as those of clashes was fought back (:func:`_fought_back`)."""
+    forces = "state_forces" in {kinds.get(event.actor1 or ""), kinds.get(event.actor2 or "")}
+    sent_in = fought and forces and not _WITHDRAWN.search(event.evidence)
+    if event.sub_event_type == "Change to group/activity" and typing.event_type in VIOLENT_TYPES and sent_in:
         civilians = typing.event_type == "Battles" and kinds.get(event.actor2 or "") == "civilians"
         event = replace(event, event_type=typing.event_type, sub_event_type=typing.sub_event_type,
                         actor2=None if civilians else event.actor2, cameo=typing.cameo, plover=typing.plover)
     return _fought_back(event, kinds) if typing.sub_event_type == "Armed clash" else event
+
+
+def _force_fought(sent: Span, table: ActorTable) -> bool:
+    """Whether a toll sentence counts only state forces' dead and names no armed group or militia, which would be
+    another doer ("Two soldiers were killed when they intervened", not "... when rebels attacked the town")."""
+    others = any(table.actors[m.key].kind in {"armed_group", "militia"} for m in table.in_span(sent))
+    return not others and dead_sides(sent, table) == {"state"}
 
 
 def _last_sentence(events: list[Event]) -> int:
