@@ -618,3 +618,19 @@ def test_a_tally_is_never_added_to_the_incident_s_toll(text, published):
 )
 def test_the_other_side_s_dead_of_the_incident_s_day_add_to_its_toll(text, tolls):
     assert [event.fatalities for event in extract("sameday", text, "2024-03-20").events] == tolls
+
+
+@pytest.mark.parametrize(
+    ("text", "joiners"),
+    [
+        # the joined crowd protests; a party that joins it is its associate, not the protester
+        ("Members of the Liberty Fighters party joined nurses who marched on the ministry in Nairobi, Kenya, on "
+         "Monday.", ("Liberty Fighters",)),
+        ("Members of the clergy accompanied farmers who demonstrated outside parliament in Nairobi, Kenya, on "
+         "Monday.", ()),
+    ],
+)
+def test_joined_crowd_is_the_protester(text, joiners):
+    event = extract("joined", text, "2024-03-22").events[0]
+    assert (event.sub_event_type, event.actor1, event.assoc_actor_1) == ("Peaceful protest", "Protesters (Kenya)",
+                                                                         joiners)

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from graph.datafiles import read_words
+from graph.extract.actors.lexicon import descriptors
+from graph.extract.actors.resolve import STATE_CLASSES
 from graph.extract.events import readings
 from graph.extract.events.cues import Cue, SentenceCues, find_cues
 from graph.extract.events.lexicon import NONVIOLENT_TRANSFER, SUB_EVENT_TYPES, TYPED, codes, taxonomy
@@ -274,7 +276,15 @@ def _protest_joined(cue: Cue) -> bool:
     if cue.cue != "PROTEST" or clause is None:
         return False
     people = clause.head
-    return people.dep_ == "dobj" and people.head.lemma_.lower() in _JOINING
+    joining = people.head
+    return people.dep_ == "dobj" and joining.lemma_.lower() in _JOINING and not _forces_join(joining)
+
+
+def _forces_join(verb: Token) -> bool:
+    """Whether a state's forces do the joining ("soldiers joined students who marched"): they guard or side with a
+    crowd, which makes them no protesters."""
+    joiners = [t for c in verb.children if c.dep_ == "nsubj" for t in c.subtree]  # "members of the army" too
+    return any(descriptors().get((t.lower_,), ("", False))[0] in STATE_CLASSES for t in joiners)
 
 
 def classify_sentence(sent: Span) -> list[EventTyping]:
