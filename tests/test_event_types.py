@@ -325,16 +325,20 @@ def test_the_transfer_constant_names_a_codebook_sub_event_type():
         ("Troops mounted roadblocks around Marendi and detained twenty young men.", "Arrests"),
         ("A roadblock was erected by the police outside Marendi and eleven smugglers were arrested.", "Arrests"),
         ("Truck drivers mounted roadblocks on the highway near Marendi against fuel prices.", "Peaceful protest"),
-        # joining people who march or sit in is protesting with them, whoever joins
-        ("Members of the Liberty Fighters party joined nurses who marched on the ministry in Kolabe.",
+        # joining or accompanying people who protest is protesting with them; a state's forces that join guard
+        ("Members of the clergy accompanied farmers who demonstrated outside parliament in Kolabe.",
          "Peaceful protest"),
-        ("Members of the Liberty Fighters party joined nurses who held a sit-in in the hospital yard at Kolabe.",
-         "Peaceful protest"),
+        ("A teachers' union joined nurses who were on strike outside the ministry in Kolabe.", "Peaceful protest"),
+        ("Soldiers joined the students who were protesting in Khartoum, Sudan.", "Change to group/activity"),
+        ("Police officers joined traders who were demonstrating against new taxes in Kolabe.",
+         "Change to group/activity"),
+        ("The rebels joined villagers who fled Kolabe.", "Change to group/activity"),
         ("The rebels joined the fighters who attacked Kolabe.", "Change to group/activity"),
-        # a relative clause that leaves people dead, on a noun a few prepositions after the attack noun
-        ("The mayor spoke about the attack on the office of a lawyer in Kolabe which left a clerk dead.", "Attack"),
+        # a relative clause that kills, on a noun a few prepositions after the attack noun
+        ("An attack on a clinic of the Red Cross near Kolabe which killed two nurses shut the road on Monday.",
+         "Attack"),
         # a passive killing told as the moment of another clause names no doer, whatever that clause's subject is
-        ("Traffic stopped on the main road of Kolabe as a bus driver was shot dead at a junction.", "Attack"),
+        ("The meeting broke up at the town hall in Kolabe when a councillor was shot dead.", "Attack"),
         # an attack on civilians' things that kills is an attack on civilians, the dead counted by a bare number
         ("The Zorbaka attacked a bus near Kolabe, killing 31.", "Attack"),
     ],
@@ -354,6 +358,11 @@ def test_sub_event_type(nlp, text, expected):
         "A gas explosion at a chemical plant killed four workers.",
         "Three people died when a bus collided with a truck on the highway.",
         "Police seized 300 kilograms of cocaine from a smuggling gang at the port.",
+        # a killing clause dated by a period or a run of days recalls another incident
+        "Officials recalled the attack on the office of a charity in Makurdi, Nigeria, which killed 40 people last "
+        "year.",
+        "Officials spoke of the attack on the bus of a school near Kolabe which killed nine pupils over the past "
+        "month.",
         "The foreign minister met his counterpart to discuss trade and visas.",
         "The government imposed new sanctions on the country's central bank.",
         "The army denied that it had shelled the village.",

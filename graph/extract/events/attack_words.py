@@ -6,6 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graph.extract.events.cues import SentenceCues
+from graph.extract.events.periods import date_span
+from graph.extract.parse.columns import span_entities
 
 __all__ = ["ATTACK_NOUNS", "LETHAL", "attack_killing", "deadly_attack", "in_an_attack"]
 
@@ -35,11 +37,18 @@ def _kills_in_clause(verb: Token, deaths: set[int]) -> bool:
     if not any(k.dep_ == "nsubj" and k.lower_ in ("that", "which") for k in kids) or any(
             k.dep_ == "aux" and k.lower_ == "had" for k in kids):
         return False  # "the village where 40 died", "the attack that had killed 40": another place or incident
-    if any(t.like_num and len(t.text) == 4 and t.text.isdigit() for t in verb.subtree):
-        return False  # "that killed 40 people in 2014": an incident of another year
+    if any(t.like_num and len(t.text) == 4 and t.text.isdigit() for t in verb.subtree) or _dated_apart(verb):
+        return False  # "that killed 40 people in 2014", "... last year": an incident of another time
     if verb.lemma_ == "leave":
         return any(t.i in deaths for t in verb.subtree)
     return verb.lemma_ == "kill" and any(k.dep_ == "dobj" for k in kids)
+
+
+def _dated_apart(verb: Token) -> bool:
+    """Whether a clause dates its killing by a period or a run of days ("last year", "two weeks ago", "over the past
+    month"), which recalls another incident: the day of the one told carries no such date."""
+    clause = verb.doc[verb.left_edge.i : verb.right_edge.i + 1]
+    return any(ent.label_ == "DATE" and date_span(ent) is not None for ent in span_entities(clause))
 
 
 def in_an_attack(verb: Token) -> bool:
