@@ -6,7 +6,6 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from graph.extract.events.cues import SentenceCues
-from graph.extract.events.periods import date_span
 from graph.extract.parse.columns import span_entities
 
 __all__ = ["ATTACK_NOUNS", "LETHAL", "attack_killing", "deadly_attack", "in_an_attack"]
@@ -47,6 +46,8 @@ def _kills_in_clause(verb: Token, deaths: set[int]) -> bool:
 def _dated_apart(verb: Token) -> bool:
     """Whether a clause dates its killing by a period or a run of days ("last year", "two weeks ago", "over the past
     month"), which recalls another incident: the day of the one told carries no such date."""
+    from graph.extract.events.periods import date_span  # periods reads this module's attack nouns: import here
+
     clause = verb.doc[verb.left_edge.i : verb.right_edge.i + 1]
     return any(ent.label_ == "DATE" and date_span(ent) is not None for ent in span_entities(clause))
 
