@@ -280,7 +280,7 @@ def _typed_by_toll(event: Event, typing: event_types.EventTyping, kinds: dict[st
 def _force_fought(sent: Span, table: ActorTable) -> bool:
     """Whether a toll sentence counts only state forces' dead and names no armed group or militia, which would be
     another doer ("Two soldiers were killed when they intervened", not "... when rebels attacked the town")."""
-    others = any(table.actors[m.key].kind in {"armed_group", "militia"} for m in table.in_span(sent))
+    others = any(table.actors[m.key].kind in _NON_STATE_ARMED for m in table.in_span(sent))
     return not others and dead_sides(sent, table) == {"state"}
 
 
