@@ -429,6 +429,9 @@ def test_sentence_counting_victims_is_the_toll_of_the_incident_before(text, expe
         "Troops were withdrawn from Goma, DR Congo, on Monday. Three people were killed when rebels attacked the "
         "town hours later.",
         "Troops were withdrawn from Kolabe on Monday. Two soldiers were killed when they came under fire hours later.",
+        # any withdrawal word of the trigger lexicon, not only "withdraw"
+        "Soldiers pulled back from Kolabe on Tuesday. Two soldiers were killed when they came under fire that night.",
+        "The army evacuated its troops from Kolabe on Tuesday. Two soldiers died in fighting that night.",
     ],
 )
 def test_deployment_is_not_retyped_by_another_incidents_dead(text):

@@ -8,7 +8,6 @@ headline block), and :mod:`.coref` makes the mentions of one incident one event.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -28,9 +27,10 @@ from graph.extract.events.crowd_types import each_other
 from graph.extract.events.damage import fold_damage
 from graph.extract.events.dead_sides import dead_sides, period_tally
 from graph.extract.events.incident_words import announces_another
-from graph.extract.events.lexicon import codes
+from graph.extract.events.lexicon import codes, cue_set, cues_under
 from graph.extract.events.mentions import VIOLENT_TYPES, EventMention
 from graph.extract.events.parties import implied_parties
+from graph.extract.events.read_cues import cues_of
 from graph.extract.events.sentence_events import SentenceReader
 from graph.extract.events.skips import (
     caption,
@@ -58,16 +58,14 @@ __all__ = ["build_events"]
 _COUNTRY_KINDS = {"country"}
 # A note of at most this many sentences (ACLED's notes, news briefs) tells one incident unless it says otherwise
 _SHORT_NOTE = 5
-# A change of activity that takes forces away: no fight of theirs follows it
-_WITHDRAWN = re.compile(r"\b(?:withdr[ae]wn?|withdrawing|withdraws?|pull(?:ed|s|ing)? out|retreat(?:ed|s|ing)?)\b",
-                        re.IGNORECASE)
 # what the state does after an incident (arrests, seizures, a curfew): no claim is for it
 _FOLLOW_UP = "Strategic developments"
 _NON_STATE_ARMED = frozenset(["armed_group", "militia"])
 # a claim of a blast names the doer of an explosion only ("claimed the bombing"), not of a shooting before it
 _BLASTS = "Explosions/Remote violence"
-_BLAST_WORDS = re.compile(r"\b(?:bomb\w*|blasts?|explosions?|explosives?|IEDs?|shelling|rockets?|mortars?)\b",
-                          re.IGNORECASE)
+_BLAST_CUES = cues_under(_BLASTS)
+# A change of activity that takes forces away: no fight of theirs follows it
+_WITHDRAWN = cue_set("WITHDRAW")
 
 
 def _evidence(article: Article, sent: Span) -> tuple[str, int, int]:
@@ -104,7 +102,8 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
             if update:  # "... were killed in the clashes", "a soldier was killed when they intervened"
                 last = _last_sentence(events)
                 fought = _force_fought(sent, table)
-                events[-last:] = [_typed_by_toll(event, typings[0], kinds, fought) for event in events[-last:]]
+                events[-last:] = [_typed_by_toll(event, typings[0], kinds, fought and not _withdrawn(event, doc))
+                                  for event in events[-last:]]
             if near and (split := context.per_place(events[-1], sent, _evidence(article, sent))):
                 events[-1:] = split  # "eight were killed in A and nine in B": one event at each place
             elif near and (events[-1].fatalities is None or numbers.read_counts(sent).update):
@@ -235,7 +234,7 @@ def _may_claim(sent: Span, event: Event, places: list[PlaceMention]) -> bool:
     allowed = {event.location} | _containers(places).get(event.location or "", frozenset())
     if any(sent.start <= p.start < sent.end and not p.actor and p.location.name not in allowed for p in places):
         return False
-    return event.event_type == _BLASTS or not _BLAST_WORDS.search(span_text(sent))
+    return event.event_type == _BLASTS or not cues_of(sent).told(_BLAST_CUES)
 
 
 def _no_group_named(event: Event, kinds: dict[str, str]) -> bool:
@@ -266,15 +265,21 @@ def _fought_back(event: Event, kinds: dict[str, str]) -> Event:
 def _typed_by_toll(event: Event, typing: event_types.EventTyping, kinds: dict[str, str], fought: bool) -> Event:
     """An event retyped by the sentence that tells its dead: state forces sent in whose own dead are told as
     violence with no other doer named (``fought``) fought, since the codebook's changes to a group's activity are
-    non-violent; a withdrawal stays one (whoever dies after the troops left died in another incident). An attack
-    whose dead are told as those of clashes was fought back (:func:`_fought_back`)."""
+    non-violent; a withdrawal stays one (whoever dies after the troops left died in another incident: ``fought`` is
+    False for it). An attack whose dead are told as those of clashes was fought back (:func:`_fought_back`)."""
     forces = "state_forces" in {kinds.get(event.actor1 or ""), kinds.get(event.actor2 or "")}
-    sent_in = fought and forces and not _WITHDRAWN.search(event.evidence)
+    sent_in = fought and forces
     if event.sub_event_type == "Change to group/activity" and typing.event_type in VIOLENT_TYPES and sent_in:
         civilians = typing.event_type == "Battles" and kinds.get(event.actor2 or "") == "civilians"
         event = replace(event, event_type=typing.event_type, sub_event_type=typing.sub_event_type,
                         actor2=None if civilians else event.actor2, cameo=typing.cameo, plover=typing.plover)
     return _fought_back(event, kinds) if typing.sub_event_type == "Armed clash" else event
+
+
+def _withdrawn(event: Event, doc: Doc) -> bool:
+    """Whether the sentence an event is read from tells a withdrawal (the trigger lexicon's withdrawal words)."""
+    span = doc.char_span(event.start, event.end, alignment_mode="expand")
+    return span is not None and cues_of(span.sent).told(_WITHDRAWN)
 
 
 def _force_fought(sent: Span, table: ActorTable) -> bool:

@@ -347,6 +347,11 @@ class SentenceCues:
                 check_cue_class(name)
         return False
 
+    def told(self, names: frozenset[str]) -> bool:
+        """True when the sentence has a cue of any of these classes, asserted or not ("did not withdraw" tells a
+        withdrawal's word too)."""
+        return any(c.cue in names for c in self.all)
+
     def first(self, *names: str) -> Cue | None:
         """The earliest real cue of any of these classes, or None."""
         hits = [c for n in names for c in self.of(n)]
