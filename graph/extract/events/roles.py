@@ -20,6 +20,7 @@ from graph.datafiles import read_words
 from graph.extract.actors.lexicon import protest_words
 from graph.extract.actors.table import ActorMention, ActorTable, inter_code, linked_target
 from graph.extract.events.affiliation import named_for_unknown
+from graph.extract.events.commenters import comments_on, trailing_source
 from graph.extract.events.lexicon import REPORT_VERBS
 from graph.extract.events.syntax import headline_passive, headline_verb
 from graph.records import Event
@@ -220,7 +221,9 @@ def assign_roles(sent: Span, trigger: Token | None, table: ActorTable, event_typ
     for mention in _without_members(doc, table, table.in_span(sent)):
         info = table.actors[mention.key]
         head = doc[mention.start : mention.end].root
-        if info.kind in _NEVER_PARTICIPANT or _is_reporter(head):
+        # "..., the World Food Programme (WFP) said", "The UN condemned the attack": voices, no parties
+        if info.kind in _NEVER_PARTICIPANT or _is_reporter(head) or trailing_source(sent, mention.start, mention.end) \
+                or comments_on(head, trigger):
             reporters.append(mention.key)
             continue
         if event_type == "Battles" and info.kind == "civilians":
