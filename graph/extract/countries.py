@@ -10,11 +10,21 @@ from functools import cache
 from typing import NamedTuple
 
 import pycountry
+from spacy.tokens import Doc
 
 from graph.datafiles import read_rows
+from graph.extract.parse.columns import token_lowers
 
-__all__ = ["Country", "Countries", "countries"]
+__all__ = ["Country", "Countries", "countries", "names_foreigners"]
 
+# Nouns of people away from their own country, and of a state's missions abroad: a nationality before one
+# ("a French tourist", "Chinese nationals", "Eritrean refugees", "the Kenyan embassy") says who they are, not where
+# it happened, so it casts no vote for the article's country.
+ABROAD_NOUNS = frozenset((
+    "tourist", "tourists", "national", "nationals", "expatriate", "expatriates", "expat", "expats", "migrant",
+    "migrants", "refugee", "refugees", "asylum", "embassy", "embassies", "consulate", "consulates", "diplomat",
+    "diplomats", "ambassador", "envoy",
+))
 
 
 class Country(NamedTuple):
@@ -61,3 +71,8 @@ def countries() -> Countries:
 
 def _split(cell: str | None) -> tuple[str, ...]:
     return tuple(part.strip() for part in (cell or "").split("|") if part.strip())
+
+
+def names_foreigners(doc: Doc, end: int) -> bool:
+    """Whether a noun of people abroad or of a foreign mission follows token ``end``: "French | tourists"."""
+    return end < len(doc) and token_lowers(doc)[end] in ABROAD_NOUNS

@@ -42,7 +42,7 @@ from graph.extract.actors.table import (
     state_actor,
     strip_name,
 )
-from graph.extract.countries import countries
+from graph.extract.countries import countries, names_foreigners
 from graph.extract.parse.columns import entities, tokens_text
 from graph.extract.parse.sentences import doc_text, span_text
 from graph.extract.places import PlaceMention
@@ -110,8 +110,8 @@ def _named_countries(doc: Doc) -> Counter:
     for ent in entities(doc):
         if link_after(ent) in LINK_WORDS:
             continue  # "Iranian-backed", "Britain-based" say who backs or hosts, not where it happens
-        if ent.label_ == "NORP":
-            code, weight = by_adjective.get(span_text(ent)), 1
+        if ent.label_ == "NORP":  # but "a French tourist" is abroad: no vote
+            code, weight = (None if names_foreigners(doc, ent.end) else by_adjective.get(span_text(ent))), 1
         else:  # "Nigeria", "northwestern Nigeria", "Syria's"
             code = next((by_name[t.text] for t in ent if t.text in by_name), by_name.get(span_text(ent)))
             weight = 2

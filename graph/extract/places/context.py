@@ -11,6 +11,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
+from graph.extract.countries import names_foreigners
 from graph.extract.parse.columns import entities, tokens_text
 from graph.extract.parse.sentences import span_text
 from graph.extract.places.gazetteer import Place, get_gazetteer, normalise, strip_article
@@ -57,12 +58,15 @@ def doc_countries(
 
 
 def _demonym_counts(doc: Doc, country_names: dict[str, str], skip: frozenset[int]) -> Counter:
-    """One vote per nationality the NER finds ("Syrian", "Palestinians", and "Somali" when it calls it a place)."""
+    """One vote per nationality the NER finds ("Syrian", "Palestinians", and "Somali" when it calls it a place), but
+    none for the nationality of people abroad ("a French tourist")."""
     demonyms = get_gazetteer().demonyms
     counts: Counter = Counter()
     for ent in entities(doc):
+        if ent.start in skip or ent.label_ not in ("NORP", "GPE") or names_foreigners(doc, ent.end):
+            continue
         key = normalise(span_text(ent))
-        if ent.start not in skip and ent.label_ in ("NORP", "GPE") and key not in country_names:
+        if key not in country_names:
             iso = demonyms.get(key) or (demonyms.get(key[:-1]) if key.endswith("s") else None)
             if iso:
                 counts[iso] += 1
