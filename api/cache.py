@@ -53,6 +53,10 @@ class ResponseCache:
         """How many writes have been seen; an answer computed before the last write is not kept."""
         return self._generation
 
+    def __len__(self) -> int:
+        """How many answers are kept (some perhaps stale until they are asked for)."""
+        return len(self._entries)
+
     def get(self, key: str) -> Any | None:
         """Return the answer stored for ``key`` if it is fresh, else None."""
         with self._lock:

@@ -28,7 +28,7 @@ from flask import Flask, current_app, g, has_request_context, request
 from werkzeug.exceptions import GatewayTimeout, ServiceUnavailable
 
 from api.priority import is_lookup
-from api.reads import ReadsBusy, WorkerReads
+from api.reads import Fetched, ReadsBusy, WorkerReads
 from graph.config import Settings
 from graph.store import ReadTimeout, Store
 from graph.vocab import CURRENT_GRAPH
@@ -75,7 +75,7 @@ def install(app: Flask) -> None:
     store = app.extensions["conflictkg.store"]
     read = store.read
     if isinstance(store, Store) and store.path:
-        reader: Reader = WorkerReads(store, settings, gone=client_gone, urgent=_looks_up)
+        reader: Reader = WorkerReads(store, settings, gone=client_gone, urgent=_looks_up, fetched=_fetched)
         app.extensions["conflictkg.reads"] = reader
     else:
         reader = _in_threads(read, settings)
@@ -106,6 +106,11 @@ def _looks_up() -> bool:
     return has_request_context() and is_lookup(request.path)
 
 
+def _fetched() -> Fetched:
+    """The current request's answers sent ahead of its reads (``prefetch``); outside a request, none."""
+    return g.setdefault("fetched", {}) if has_request_context() else {}
+
+
 def _stopped() -> ServiceUnavailable | GatewayTimeout:
     """The answer to a request whose read was stopped: its client left, or it ran past its limit."""
     return ClientGone() if client_gone() else TooSlow(current_app.config["CONFLICTKG"].read_timeout_ms / 1000)
@@ -130,7 +135,7 @@ def read_graph(sparql: str, media_type: str) -> tuple[bytes, str]:
 
 def prefetch(reads: list[tuple[str, dict[str, Any] | None]]) -> None:
     """Send the request's coming ``reads`` (SELECTs and bindings that do not depend on each other) to a read
-    worker as one job, so that each ``store.read`` of them that follows is answered from what it kept
+    worker as one job, so that each ``store.read`` of them that follows is answered from what the request holds
     (``WorkerReads.prefetch``); nothing to do outside a request or where reads do not go to workers."""
     reads_in_workers = current_app.extensions.get("conflictkg.reads") if has_request_context() else None
     deadline = g.get("read_deadline") if reads_in_workers is not None else None

@@ -18,7 +18,7 @@ worker at once (four per worker, never all the server threads): one more is answ
 there: they go first (``api.priority``), and the server threads bound them. A read the store fails on (a 500 from the
 worker) is logged and answered 500, not with the 503 that asks to narrow the request.
 
-Rows cross the pipe as JSON (``sparql_worker._read``) and come back as the same Python values as
+Rows cross the pipe as JSON (``sparql_execute._read``) and come back as the same Python values as
 ``Store.read`` gives: IRIs and strings as text, numeric literals as numbers.
 
 A worker's answer is kept (its JSON, ``READ_CACHE_BYTES`` of them at most) until the next write,
@@ -26,7 +26,9 @@ under the read's text: the pages and records of one entity repeat many of each o
 actor's dates, its events' fields), and ``/api/actors/<id>`` and ``/id/actor/<id>`` all of them,
 so a read asked again is decoded here instead of evaluated again in a worker.
 An entity's record sends its reads that need nothing else as one job (``prefetch``: one wait for a
-worker and one round trip instead of one each) and then reads each of them from what was kept.
+worker and one round trip instead of one each); their answers are held for that request alone (``fetched``) and
+each goes into the kept answers only when the request reads it, so a batch's answers never push each other out
+before they are read, and a lookup of an unknown id keeps no more than the one read that found nothing.
 
 ``graph`` builds the service's own CONSTRUCTs the same way (an entity's triples for ``/id/...`` in an RDF
 format), so they too stop at the request's deadline instead of running on in the server process.
@@ -49,9 +51,10 @@ from graph.store import ReadTimeout, Store
 from graph.store.sparql import bind, literal_value
 from graph.vocab import CURRENT_GRAPH
 
-__all__ = ["WorkerReads", "ReadsBusy", "decode_rows", "READ_CACHE_BYTES", "READ_CACHE_ENTRIES"]
+__all__ = ["WorkerReads", "ReadsBusy", "decode_rows", "Fetched", "READ_CACHE_BYTES", "READ_CACHE_ENTRIES"]
 
 log = logging.getLogger(__name__)
+Fetched = dict[str, tuple[int, bytes]]  # a request's answers sent ahead: read text -> (cache generation, answer)
 READ_CACHE_BYTES = 64_000_000  # answers and read texts kept until the next write
 READ_CACHE_ENTRIES = 8192
 LOOKUP_WORKERS = 1  # workers only urgent reads (entity lookups, api.priority) take while other reads wait
@@ -68,10 +71,12 @@ class ReadsBusy(ServiceUnavailable):
 class WorkerReads:
     """Run SELECTs on the current graph of ``store`` in worker processes, stopped at their deadline."""
 
-    def __init__(self, store: Store, settings: Settings, gone: Callable[[], bool], urgent: Callable[[], bool]):
+    def __init__(self, store: Store, settings: Settings, gone: Callable[[], bool], urgent: Callable[[], bool],
+                 fetched: Callable[[], Fetched]):
         """Prepare the pool (its processes start on the first read) and follow the store's writes;
-        ``gone()`` tells whether the current request's client has left, ``urgent()`` whether its reads go first."""
-        self.gone, self.urgent = gone, urgent
+        ``gone()`` tells whether the current request's client has left, ``urgent()`` whether its reads go first,
+        ``fetched()`` gives the current request's answers sent ahead (``prefetch``)."""
+        self.gone, self.urgent, self.fetched = gone, urgent, fetched
         self.runner = QueryRunner(
             store, settings.read_timeout_ms, settings.max_rows, settings.worker_processes,
             memory_mb=settings.worker_memory_mb, capacity=settings.read_capacity, purpose="reads",
@@ -90,21 +95,28 @@ class WorkerReads:
             ServiceUnavailable: the read needed more than its worker's memory, or the store failed.
         """
         text = bind(sparql, bindings or {})
-        return decode_rows(self._kept(text, {"read": text}, deadline)[1])
+        early = self.fetched().pop(text, None)
+        if early is None:
+            return decode_rows(self._kept(text, {"read": text}, deadline)[1])
+        generation, body = early
+        self.answers.put(text, ("", body), generation, size=len(body))  # kept once read, as a read alone is
+        return decode_rows(body)
 
     def prefetch(self, reads: list[tuple[str, dict[str, Any] | None]], deadline: float) -> None:
-        """Run the ``reads`` (SELECTs and their bindings) not kept yet as one worker job and keep their answers,
-        so that the ``__call__`` of each that follows is decoded here: one wait for a worker and one round
-        trip for an entity's independent reads instead of one each. Raises as a read does."""
-        texts = list(dict.fromkeys(bind(sparql, bindings or {}) for sparql, bindings in reads))
-        missing = [text for text in texts if self.answers.get(text) is None]
+        """Run the ``reads`` (SELECTs and their bindings) neither kept nor fetched yet as one worker job and hold
+        their answers for this request (``fetched``), so that the ``__call__`` of each that follows is decoded
+        here: one wait for a worker and one round trip for an entity's independent reads instead of one each.
+        Raises as a read does."""
+        fetched = self.fetched()
+        texts = dict.fromkeys(bind(sparql, bindings or {}) for sparql, bindings in reads)
+        missing = [text for text in texts if text not in fetched and self.answers.get(text) is None]
         if len(missing) < 2:  # one read goes as it always did
             return
         generation = self.answers.generation
         header, body = self._answer({"reads": missing}, deadline)
         start = 0
         for text, size in zip(missing, header["sizes"], strict=True):
-            self.answers.put(text, ("", body[start:start + size]), generation, size=size)
+            fetched[text] = (generation, body[start:start + size])
             start += size
 
     def graph(self, sparql: str, media_type: str, deadline: float) -> tuple[bytes, str]:

@@ -50,12 +50,13 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from api import sparql_worker
+from api import sparql_execute, sparql_worker
 from api.no_network import NetworkGuardUnavailable, deny_network
 from api.priority import Handout
+from api.sparql_execute import Answer
 from graph.store import Store, TripleStore
 
-__all__ = ["QueryRunner", "Answer"]
+__all__ = ["QueryRunner"]
 
 log = logging.getLogger(__name__)
 WORKER_SCRIPT = str(Path(sparql_worker.__file__).resolve())
@@ -64,7 +65,6 @@ RETRY_AFTER_SECONDS = 1
 # A query that waited most of its time limit for a worker still gets this long to run.
 LEAST_RUN_SECONDS = 1.0
 WATCH_SECONDS = 0.1  # how often a waiting request looks whether its client is still there
-Answer = tuple[dict[str, Any], bytes]
 
 
 def snapshot_root(data_dir: Path, purpose: str = "sparql") -> Path:
@@ -107,7 +107,20 @@ class _Worker:
                 raise RuntimeError("query worker did not start")
             self.started = True
         sparql_worker.write_frame(self.to_worker, job)
-        return self._receive(seconds, gone)
+        if "reads" not in job:
+            return self._receive(seconds, gone)
+        return self._batch(len(job["reads"]), time.monotonic() + seconds, gone)
+
+    def _batch(self, parts: int, deadline: float, gone: Callable[[], bool]) -> Answer | None:
+        """The answers to a batch of ``parts`` reads, which the worker sends one by one (the first that fails ends
+        them): their bodies one after another, their lengths in ``header['sizes']``; or the first failure."""
+        bodies = []
+        for _ in range(parts):
+            answer = self._receive(deadline - time.monotonic(), gone)
+            if answer is None or answer[0]["status"] != 200:
+                return answer
+            bodies.append(answer[1])
+        return {"status": 200, "sizes": [len(body) for body in bodies]}, b"".join(bodies)
 
     def _receive(self, seconds: float, gone: Callable[[], bool] = lambda: False) -> Answer | None:
         deadline = time.monotonic() + seconds
@@ -173,7 +186,7 @@ class QueryRunner:
         self, job: dict[str, Any], gone: Callable[[], bool] = lambda: False, deadline: float | None = None,
         urgent: bool = False,
     ) -> Answer:
-        """Evaluate ``job`` (see ``sparql_worker.execute``) and return (header, body).
+        """Evaluate ``job`` (see ``sparql_execute.execute``) and return (header, body).
 
         A worker whose client has left (``gone()``) is stopped, like one past the time limit, which
         is ``deadline`` (a ``time.monotonic()`` value) when given, else the runner's ``timeout_ms`` from now.
@@ -293,7 +306,7 @@ class QueryRunner:
         assert self._threads is not None
         store = ox.Store() if "update" in job else self._embedded.oxigraph
         try:
-            future = self._threads.submit(sparql_worker.execute, store, job)
+            future = self._threads.submit(sparql_execute.execute, store, job)
             return future.result(timeout=self.timeout)
         except concurrent.futures.TimeoutError:
             return self._timeout(job)

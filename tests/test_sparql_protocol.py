@@ -572,7 +572,8 @@ MIXED_QUADS = [
      "SELECT ?v WHERE { ?s ?p [ ?q ?v ] }"],
 )
 def test_the_in_memory_copy_answers_like_the_disk_snapshot(tmp_path, query):
-    from api.sparql_worker import Snapshot, execute
+    from api.sparql_execute import execute
+    from api.sparql_worker import Snapshot
 
     snapshot = Snapshot(snapshot_of(tmp_path, MIXED_QUADS), max_copied_quads=len(MIXED_QUADS))
     assert wait_for(lambda: snapshot.memory is not None)

@@ -15,9 +15,10 @@ from flask import g
 from rdflib import URIRef
 from werkzeug.exceptions import InternalServerError, ServiceUnavailable
 
-from api import create_app, entities, sparql_worker
+from api import create_app, entities, sparql_execute
+from api.cache import ResponseCache
 from api.limits import ClientGone, TooSlow, prefetch, read_graph
-from api.reads import LOOKUP_WORKERS, OTHER_READS_NICENESS
+from api.reads import LOOKUP_WORKERS, OTHER_READS_NICENESS, READ_CACHE_BYTES, READ_CACHE_ENTRIES
 from graph.store import Store
 from graph.vocab import CURRENT_GRAPH
 
@@ -181,7 +182,7 @@ def test_a_read_worker_has_the_whole_worker_memory_limit(hand_built_data_dir, tm
 def test_a_graph_read_in_no_rdf_format_is_refused_before_its_query_runs():
     job = {"construct": "CONSTRUCT WHERE { this does not parse", "graph": str(CURRENT_GRAPH),
            "graph_format": "application/sparql-results+json"}
-    header, body = sparql_worker.execute(ox.Store(), job)
+    header, body = sparql_execute.execute(ox.Store(), job)
     assert (header["status"], body) == (500, b"") and "application/sparql-results+json" in header["detail"]
 
 
@@ -206,8 +207,11 @@ def _jobs_of(runner) -> list[dict]:
     return jobs
 
 
-def test_reads_sent_together_are_one_job_and_each_answered_as_if_read_alone(app):
+@pytest.mark.parametrize("kept_bytes", [READ_CACHE_BYTES, 1])
+def test_reads_sent_together_are_one_job_and_each_answered_as_if_read_alone(app, kept_bytes):
+    """Answered from the request's own answers: also when the kept answers cannot hold them (1 byte)."""
     store, reads = app.extensions["conflictkg.store"], app.extensions["conflictkg.reads"]
+    reads.answers = ResponseCache(READ_CACHE_ENTRIES, max_bytes=kept_bytes)
     current = ox.NamedNode(str(CURRENT_GRAPH))
     store.oxigraph.extend(ox.Quad(ox.NamedNode(EX + s), ox.NamedNode(EX + "p"), ox.Literal(o), current)
                           for s, o in [("a", "Northfield"), ("b", "Eastmoor")])
@@ -238,14 +242,41 @@ def test_an_entity_record_is_a_few_worker_jobs_and_the_same_record(app, kind, en
     expected = builder(store, app.config["CONFLICTKG"].base_iri, entity_id)  # no request: read one by one here
     jobs = _jobs_of(runner)
     answer = app.test_client().get(f"/api/{kind}s/{entity_id}")
-    if expected is None:
+    if expected is None:  # and of its reads only the one that found nothing is kept
         assert answer.status_code == 404 and len(jobs) == most_jobs
+        assert len(app.extensions["conflictkg.reads"].answers) <= 1
     else:
         assert answer.get_json() == json.loads(json.dumps(expected))
         assert 1 <= len(jobs) <= most_jobs and sum(len(job.get("reads", [1])) for job in jobs) > len(jobs) + 1
 
 
-def test_reads_sent_together_fail_as_their_first_failing_read():
-    job = {"reads": ["SELECT * WHERE { ?s ?p ?o }", "SELECT WHERE { this does not parse"], "graph": str(CURRENT_GRAPH)}
-    header, body = sparql_worker.execute(ox.Store(), job)
-    assert (header["status"], body) == (500, b"") and "failed to read" in header["detail"]
+_GOOD, _BAD = "SELECT ?o WHERE { ?s ?p ?o }", "SELECT WHERE { this does not parse"
+
+
+@pytest.mark.parametrize(("reads", "statuses"), [
+    ([_GOOD, _BAD], [200, 500]), ([_BAD, _GOOD], [500]), ([_GOOD, _GOOD, _BAD, _GOOD], [200, 200, 500]),
+    ([_GOOD, _GOOD], [200, 200]),
+])
+def test_reads_sent_together_are_answered_one_by_one_up_to_the_first_that_fails(reads, statuses):
+    found = list(sparql_execute.answers(ox.Store(), {"reads": reads, "graph": str(CURRENT_GRAPH)}))
+    assert [header["status"] for header, _ in found] == statuses
+    assert all("failed to read" in header["detail"] for header, _ in found if header["status"] != 200)
+
+
+def test_each_read_sent_together_is_evaluated_only_once_the_one_before_is_taken():
+    """A worker holds one answer of a batch at a time: the next read runs after the previous answer has left."""
+    store, current = ox.Store(), ox.NamedNode(str(CURRENT_GRAPH))
+    parts = sparql_execute.answers(store, {"reads": [_GOOD, _GOOD + " LIMIT 5"], "graph": str(CURRENT_GRAPH)})
+    first = json.loads(next(parts)[1])
+    store.add(ox.Quad(ox.NamedNode(EX + "a"), ox.NamedNode(EX + "p"), ox.Literal("Northfield"), current))
+    second = json.loads(next(parts)[1])
+    assert (first["rows"], second["rows"]) == ([], [["Northfield"]])
+
+
+def test_a_batch_that_fails_in_its_worker_leaves_the_worker_in_step_for_the_next_read(app):
+    store = app.extensions["conflictkg.store"]
+    with app.test_request_context("/api/actors/some-actor"):
+        app.preprocess_request()
+        with pytest.raises(InternalServerError):
+            prefetch([(_GOOD + " LIMIT 1", None), (_BAD, None), (_GOOD + " LIMIT 2", None)])
+        assert len(store.read(_GOOD + " LIMIT 3")) == 3
