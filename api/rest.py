@@ -21,7 +21,8 @@ from api.limits import client_gone, heavy
 from api.records import record_body
 from api.search import search_results
 from graph import queries as q
-from graph.newest import newest_first
+from graph.link.summaries import summary_of
+from graph.newest import kept_first, newest_first, rows_of
 from graph.store import Store
 
 __all__ = ["blueprint"]
@@ -68,7 +69,7 @@ def _listing(key: str, query: str | q.NewestFirst, bindings: dict[str, Any], row
     limit, offset = params.limit_offset()
     bound = {k: v for k, v in bindings.items() if v is not None}
     if isinstance(query, q.NewestFirst):
-        rows = newest_first(_store(), query, bound, limit + 1, offset, counts=kept_read)
+        rows = _newest_rows(query, bound, limit + 1, offset)
     else:
         rows = _page_of(query, bound, limit + 1, offset)
     first: dict[str, dict[str, Any]] = {}
@@ -82,6 +83,17 @@ def _listing(key: str, query: str | q.NewestFirst, bindings: dict[str, Any], row
         following = url_for(str(request.endpoint), **(request.view_args or {}), **args)  # endpoint: set in a view
     return jsonify({key: [convert(r, extra) for r in page_rows], "limit": limit, "offset": offset,
                     "next": following})
+
+
+def _newest_rows(query: q.NewestFirst, bindings: dict[str, Any], limit: int, offset: int) -> list[dict[str, Any]]:
+    """The rows of one page of a newest-first list. An event list filtered by one actor or place alone is read from
+    the first events of the summary its writer keeps when they hold the page (``graph.newest.kept_first``): its
+    counts per date and the matches of the page's dates cost a busy actor's list 20-40 ms at 100,000 documents."""
+    entity = bindings.get("actor", bindings.get("place")) if len(bindings) == 1 else None
+    first = kept_first(summary_of(_store(), str(entity)), offset + limit) if entity is not None else None
+    if first is None:
+        return newest_first(_store(), query, bindings, limit, offset, counts=kept_read)
+    return rows_of(_store(), query, first[offset:])
 
 
 def _page_of(query: str, bindings: dict[str, Any], limit: int, offset: int) -> list[dict[str, Any]]:

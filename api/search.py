@@ -6,7 +6,7 @@ from typing import Any
 
 from api import entities
 from graph import queries as q
-from graph.newest import newest_first
+from graph.newest import newest_of_entities
 from graph.store import TripleStore
 
 __all__ = ["search_results"]
@@ -18,7 +18,7 @@ def search_results(store: TripleStore, term: str, limit: int, offset: int) -> di
     found_actors = store.read(q.page(q.SEARCH_ACTORS, limit, offset), binding)
     found_places = store.read(q.page(q.SEARCH_PLACES, limit, offset), binding)
     matched = [r["actor"] for r in found_actors] + [r["place"] for r in found_places]
-    events = newest_first(store, q.search_events(matched), {}, limit, offset) if matched else []
+    events = newest_of_entities(store, matched, limit, offset) if matched else []
     names = entities.labels(store, set(matched))
 
     def named(iri: str, kind: str) -> dict[str, Any]:

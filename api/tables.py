@@ -18,6 +18,7 @@ from api import entities, params
 from api.cache import kept_read
 from graph import newest
 from graph import queries as q
+from graph.link.summaries import summary_of
 from graph.store import TripleStore
 
 __all__ = ["Table", "TABLES", "FORM", "Query", "read_query", "filter_args", "rows", "event_iris", "count",
@@ -136,6 +137,9 @@ def country_name(code: str | None) -> str | None:
 
 def count(store: TripleStore, query: Query) -> int:
     """How many rows the query's filters keep."""
+    kept = _kept(store, query)
+    if kept is not None:
+        return int(kept["count"])
     reads = _newest_reads(query)
     if reads is not None:
         return newest.newest_count(reads, _newest_bindings(query), kept_read)
@@ -160,7 +164,7 @@ def rows(store: TripleStore, query: Query, limit: int | None = None, offset: int
     offset = query.offset if offset is None else offset
     reads = _newest_reads(query)
     if reads is not None:
-        found = newest_page(store, query, reads, limit, offset)
+        found = _newest_rows(store, query, reads, limit, offset)
     else:
         found = store.read(q.page(q.browse(kind, query.filters, query.sort, query.descending), limit, offset),
                            query.bindings)
@@ -183,6 +187,26 @@ def _newest_reads(query: Query) -> q.NewestFirst | None:
     if reads is None or query.sort != column or not query.descending or scans_sentences(query):
         return None
     return reads(query.filters)
+
+
+def _newest_rows(store: TripleStore, query: Query, reads: q.NewestFirst, limit: int, offset: int
+                 ) -> list[dict[str, Any]]:
+    """The rows of one page of a table newest first: from the first events of the summary of the one actor or place
+    it is filtered by (``_kept``) when they hold the page, else read as a newest-first list (``newest_page``)."""
+    first = newest.kept_first(_kept(store, query), offset + limit)
+    if first is None:
+        return newest_page(store, query, reads, limit, offset)
+    return newest.rows_of(store, reads, first[offset:])
+
+
+def _kept(store: TripleStore, query: Query) -> dict[str, Any] | None:
+    """The event summary the writer keeps (``graph.link.summaries``) of the one actor or place the events table,
+    newest first, is filtered by alone: its count is the table's, and its first events its first pages
+    (``graph.newest.kept_first``). None for other tables, orders and filters, and when none is kept."""
+    if query.table.kind != "events" or len(query.filters) != 1 or _newest_reads(query) is None:
+        return None
+    name = next(iter(query.filters))
+    return summary_of(store, str(query.bindings[f"f_{name}"])) if name in _ENTITY_IDS else None
 
 
 def scans_sentences(query: Query) -> bool:

@@ -11,6 +11,7 @@ when the page reaches past the dated matches, the undated ones by IRI. The page 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -25,7 +26,7 @@ from graph.store.sparql import to_term
 
 __all__ = [
     "newest_first", "newest_count", "newest_span", "Span", "newest_items", "newest_of_superset", "read_among",
-    "in_window", "rows_of", "EntityEvents", "entity_events",
+    "in_window", "rows_of", "EntityEvents", "entity_events", "kept_first", "newest_of_entities",
 ]
 
 WINDOW = ("from", "to")  # bindings of a list's date window: checked on the dates read (in_window)
@@ -107,6 +108,41 @@ def entity_events(store: TripleStore, role: str, entity: str, limit: int) -> Ent
         return EntityEvents(Span(kept["count"], kept["first"], kept["last"]), kept["newest"][:limit], kept)
     reads, bound = q.event_list([role]), {role: URIRef(entity)}
     return EntityEvents(newest_span(reads, bound, store.read), newest_items(store, reads, bound, limit, 0), None)
+
+
+def kept_first(kept: dict[str, Any] | None, wanted: int) -> list[str] | None:
+    """The first ``wanted`` events (IRIs) of an actor's or place's event list, newest first, from the summary its
+    writer keeps (``graph.link.summaries``: the first ``SHOWN`` of them, in this module's order); None when it keeps
+    none or fewer than ``wanted`` of more."""
+    if kept is None:
+        return None
+    newest = kept["newest"]
+    return newest[:wanted] if wanted <= len(newest) or len(newest) >= kept["count"] else None
+
+
+def newest_of_entities(store: TripleStore, named: list[str], limit: int, offset: int) -> list[dict[str, Any]]:
+    """The rows of the events at ``offset`` .. ``offset + limit`` of every event of these actors and places, newest
+    first: the page of ``queries.search_events(named)``, read among the first ``offset + limit`` events of each.
+
+    Those are in its summary (``kept_first``) when it keeps them; the others' are read from their events (an entity
+    with none keeps no summary). Counting every event of a search's entities per date cost 80-300 ms at 100,000
+    documents (a search for 'civil': the dates of 7,000 events); a page of the few hundred named so, a few ms.
+    """
+    wanted = offset + limit
+    summaries = {row["entity"]: json.loads(row["summary"]) for row in read_among(store, q.SUMMARIES, named)}
+    among: list[str] = []
+    unkept = []
+    for entity in named:
+        first = kept_first(summaries.get(entity), wanted)
+        if first is None:
+            unkept.append(entity)
+        else:
+            among += first
+    if unkept:
+        among += newest_items(store, q.search_events(unkept), {}, wanted, 0)
+    if not among:
+        return []
+    return newest_first(store, q.events_among(dict.fromkeys(among)), {}, limit, offset)
 
 
 def rows_of(store: TripleStore, reads: q.NewestFirst, items: list[str]) -> list[dict[str, Any]]:

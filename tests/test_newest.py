@@ -9,11 +9,13 @@ from rdflib import URIRef
 
 import graph.newest
 from graph import queries as q
-from graph.newest import Span, newest_first, newest_of_superset, newest_span
+from graph.newest import Span, kept_first, newest_first, newest_of_entities, newest_of_superset, newest_span
 from graph.queries.base import EVENT_FILTERS, with_fragments
 from graph.queries.network import NETWORK_WINDOW
 from graph.store import Store
 from graph.vocab import CURRENT_GRAPH
+from tests import busy_records as war_records
+from tests.conftest import write
 
 BASE = "https://conflictkg.org/id/"
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -150,3 +152,46 @@ def test_a_window_page_reads_every_match_only_when_every_match_costs_less_than_i
     assert newest_first(store, q.event_list(bindings), bindings, 1000, 0) == window
     matches = [sparql for sparql in asked if "SELECT DISTINCT (?event AS ?item) (STR(?date)" in sparql]
     assert len(matches) == 1 and ("VALUES" in matches[0]) is by_dates
+
+
+@pytest.mark.parametrize(("kept", "wanted", "expected"), [
+    (None, 5, None),  # no summary kept: the list is read from the events
+    ({"count": 3, "newest": ["e1", "e2", "e3"]}, 5, ["e1", "e2", "e3"]),  # every event kept
+    ({"count": 150, "newest": ["e1", "e2", "e3", "e4"]}, 3, ["e1", "e2", "e3"]),
+    ({"count": 150, "newest": ["e1", "e2", "e3", "e4"]}, 4, ["e1", "e2", "e3", "e4"]),
+    ({"count": 150, "newest": ["e1", "e2", "e3", "e4"]}, 5, None),  # past the kept events of more
+])
+def test_the_first_events_of_a_summary_are_given_only_when_it_keeps_them(kept, wanted, expected):
+    assert kept_first(kept, wanted) == expected
+
+
+@pytest.fixture(scope="module")
+def war():
+    """A store written as the service writes, so each actor and place with events keeps its summary."""
+    opened = Store(None)
+    write(opened, war_records.extractions(), war_records.BASE)
+    yield opened
+    opened.close()
+
+
+NAMED = {"army": [war_records.ARMY], "militia+town": [war_records.MILITIA, war_records.TOWNS[0]],
+         "with no events": [war_records.FRONT, war_records.TOWNS[1], war_records.IDLE, war_records.EMPTY_TOWN],
+         "none with events": [war_records.IDLE, war_records.EMPTY_TOWN],
+         "all": [war_records.ARMY, war_records.MILITIA, war_records.FRONT, *war_records.TOWNS]}
+
+
+@pytest.mark.parametrize(("limit", "offset"), [(10, 0), (7, 93), (20, 95), (5, 112), (50, 100), (30, 140), (200, 0)])
+@pytest.mark.parametrize("named", NAMED.values(), ids=NAMED)
+def test_a_page_of_entities_events_read_among_their_kept_ones_is_the_page_of_all_their_events(war, named, limit,
+                                                                                             offset):
+    """The army is in more events than its summary keeps: pages past them read its events."""
+    assert newest_of_entities(war, named, limit, offset) == newest_first(war, q.search_events(named), {}, limit, offset)
+
+
+def test_a_page_of_kept_events_counts_none_of_the_entities_events(war, monkeypatch):
+    read, asked = war.read, []
+    monkeypatch.setattr(war, "read", lambda sparql, bound=None: asked.append(sparql) or read(sparql, bound))
+    named = [war_records.ARMY, war_records.TOWNS[0]]
+    rows = newest_of_entities(war, named, 20, 30)
+    assert len(rows) == 20
+    assert not [sparql for sparql in asked if "VALUES ?named" in sparql]

@@ -8,7 +8,8 @@ import pytest
 import requests
 
 from api import create_app, rest
-from tests.conftest import WRITE_TOKEN
+from tests import busy_records as war_records
+from tests.conftest import WRITE_TOKEN, _serve, write_data_dir
 
 
 def get(url: str, path: str, **params) -> dict:
@@ -287,3 +288,35 @@ def test_every_page_of_an_entity_list_is_a_slice_of_one_order(hand_built_data_di
     finally:
         app.extensions["conflictkg.reads"].close()
         app.extensions["conflictkg.store"].close()
+
+
+# ---------------------------------------------------------------- lists read from the summaries the writer keeps
+
+@pytest.fixture(scope="module")
+def war_server(tmp_path_factory):
+    """The real service over reports of one long war (tests/busy_records.py); yields its URL."""
+    yield from _serve(write_data_dir(tmp_path_factory.mktemp("war"), war_records.extractions()))
+
+
+ENTITIES = [("actor", "northern-army"), ("actor", "copper-hill-militia"), ("place", "ashford"),
+            ("actor", "quiet-valley-guard"), ("place", "oakridge"), ("actor", "nobody-known")]
+
+
+@pytest.mark.parametrize(("limit", "offset"), [(20, 0), (30, 70), (10, 99), (10, 100), (50, 90), (5, 200)])
+@pytest.mark.parametrize("entity", ENTITIES, ids=lambda e: e[1])
+def test_an_event_list_of_one_actor_or_place_is_the_list_read_from_every_event(war_server, entity, limit, offset):
+    """Every event is a battle: with the type too, the list is read from the events, without it from the entity's
+    summary where that keeps the page (the army is in more events than its summary keeps)."""
+    key, value = entity
+    kept = get(war_server, "/api/events", **{key: value}, limit=limit, offset=offset)
+    read = get(war_server, "/api/events", **{key: value}, type="Battles", limit=limit, offset=offset)
+    assert kept["events"] == read["events"]
+    assert (kept["next"] is None) == (read["next"] is None)
+
+
+def test_a_search_lists_the_events_of_what_it_found_newest_first(war_server):
+    found = get(war_server, "/api/search", q="copper", limit=15)
+    militia = get(war_server, "/api/events", actor="copper-hill-militia", type="Battles", limit=15)
+    assert [a["id"] for a in found["actors"]] == ["copper-hill-militia"]
+    assert [e["id"] for e in found["events"]] == [e["id"] for e in militia["events"]]
+    assert len(found["events"]) == 15

@@ -90,8 +90,9 @@ class NewestFirst(NamedTuple):
 # Filters that name one entity: the engine best starts from it (an actor's few hundred events), and the page's
 # dates are a VALUES block of their own. Other filters (an event type) match thousands: as a block of their own
 # the engine joined it first, so the dates go first, in one block with them (type=Battles: 150 -> 4 ms).
-# The events table's actor_id and place_id name one too; its actor and place match names (a few actors each).
-_ONE_ENTITY = {"actor", "place", "document", "actor_id", "place_id"}
+# The events table's actor_id and place_id name one too; its actor and place match names (a few actors each); ``among``
+# names a few hundred events.
+_ONE_ENTITY = {"actor", "place", "document", "actor_id", "place_id", "among"}
 # Event filters through sem:hasActor or sem:hasPlace, which the builder states of events alone (graph.build): a list
 # with one of them counts its matches without checking each one's class (a lookup per event: a busy actor's
 # total took 8.9 ms with it, 0.6 ms without, at 100,000 documents).

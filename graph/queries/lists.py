@@ -17,8 +17,8 @@ from graph.queries.base import (
     with_iris,
 )
 
-__all__ = ["PLACE_LIST_FIELDS", "SEARCH_ACTORS", "SEARCH_PLACES", "actor_list", "document_list", "event_list",
-    "place_list", "search_events"]
+__all__ = ["PLACE_LIST_FIELDS", "SEARCH_ACTORS", "SEARCH_PLACES", "SUMMARIES", "actor_list", "document_list",
+    "event_list", "events_among", "place_list", "search_events"]
 
 _ACTOR_FILTERS = {
     "q": "?actor schema:name|schema:alternateName ?label . " + TEXT_MATCH,
@@ -107,3 +107,18 @@ def search_events(named: Iterable[str]) -> NewestFirst:
     """
     fragments = {"named": with_iris("VALUES ?named { #IRIS# } ?event " + ROLE_PATH + "|sem:hasPlace ?named .", named)}
     return newest_first("event", "sem:hasTimeStamp", "sem:Event", fragments, {"named"}, EVENT_FIELDS)
+
+
+def events_among(events: Iterable[str]) -> NewestFirst:
+    """These events (IRIs from the store) newest first (``graph.newest``): a few hundred a search's entities' summaries
+    name, so their order costs a read of them alone."""
+    fragments = {"among": with_iris("VALUES ?event { #IRIS# }", events)}
+    return newest_first("event", "sem:hasTimeStamp", "sem:Event", fragments, {"among"}, EVENT_FIELDS)
+
+
+# The event summary the writer keeps (graph.link.summaries) of each actor and place in #IRIS# that has events.
+SUMMARIES = PREFIXES + """SELECT ?entity ?summary WHERE {
+  VALUES ?entity { """ + IRIS + """ }
+  ?entity ckg:eventSummary ?summary .
+}
+"""
