@@ -114,8 +114,14 @@ def _present(bindings: dict[str, Any]) -> list[str]:
     return [name for name, value in bindings.items() if value is not None]
 
 
-def _fields_of(key: str) -> Callable[[list[dict[str, Any]]], dict[str, Any]]:
-    return lambda rows: entities.fields(_store(), [r[key] for r in rows])
+def _actor_fields(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The name, aliases, kind and country of the actors of a list's page: ``{iri: {field: [values, sorted]}}``."""
+    found: dict[str, dict[str, set[Any]]] = {}
+    if rows:
+        for row in _store().read(q.with_iris(q.ACTOR_LIST_FIELDS, sorted({r["actor"] for r in rows}))):
+            found.setdefault(row["actor"], {}).setdefault(row["field"], set()).add(row["value"])
+    return {actor: {field: sorted(values, key=str) for field, values in fields.items()}
+            for actor, fields in found.items()}
 
 
 def _labels_of(*keys: str) -> Callable[[list[dict[str, Any]]], dict[str, Any]]:
@@ -137,7 +143,7 @@ def actors() -> Response:
         return {**entities.ref(r["actor"], r.get("name"), "actors"), "kind": _first(entity, "kind"),
                 "country": _first(entity, "country"), "aliases": aliases}
 
-    return _listing("actors", q.actor_list(_present(bindings)), bindings, "actor", convert, _fields_of("actor"))
+    return _listing("actors", q.actor_list(_present(bindings)), bindings, "actor", convert, _actor_fields)
 
 
 def _first(entity: dict[str, list[Any]], field: str) -> Any:

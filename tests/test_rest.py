@@ -290,6 +290,16 @@ def test_every_page_of_an_entity_list_is_a_slice_of_one_order(hand_built_data_di
         app.extensions["conflictkg.store"].close()
 
 
+@pytest.mark.parametrize("query", [{}, {"q": "a"}, {"kind": "armed_group"}], ids=["all", "q", "kind"])
+def test_an_actor_list_says_of_each_actor_what_its_record_says(hand_built_server, query):
+    listed = get(hand_built_server, "/api/actors", limit=500, **query)["actors"]
+    assert listed and any(actor["aliases"] for actor in listed) and any(actor["country"] for actor in listed)
+    for actor in listed:
+        record = get(hand_built_server, f"/api/actors/{actor['id']}")
+        assert {key: actor[key] for key in ("name", "kind", "country", "aliases")} == {
+            key: record[key] for key in ("name", "kind", "country", "aliases")}
+
+
 # ---------------------------------------------------------------- lists read from the summaries the writer keeps
 
 @pytest.fixture(scope="module")

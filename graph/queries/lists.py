@@ -17,8 +17,8 @@ from graph.queries.base import (
     with_iris,
 )
 
-__all__ = ["PLACE_LIST_FIELDS", "SEARCH_ACTORS", "SEARCH_PLACES", "SUMMARIES", "actor_list", "document_list",
-    "event_list", "events_among", "place_list", "search_events"]
+__all__ = ["ACTOR_LIST_FIELDS", "PLACE_LIST_FIELDS", "SEARCH_ACTORS", "SEARCH_PLACES", "SUMMARIES", "actor_list",
+    "document_list", "event_list", "events_among", "place_list", "search_events"]
 
 _ACTOR_FILTERS = {
     "q": "?actor schema:name|schema:alternateName ?label . " + TEXT_MATCH,
@@ -37,6 +37,18 @@ def _entity_list(entity: str, cls: str, fragments: dict[str, str], filters: Iter
     chosen = with_fragments(fragments, filters)
     matches = "{ SELECT DISTINCT ?#E# WHERE {\n      " + chosen + "\n  } }" if chosen else ""
     return _ENTITY_LIST.replace("#MATCHES#", matches).replace("#CLASS#", cls).replace("#E#", entity)
+
+
+# What an actor list shows of each actor of the page (#IRIS#): a row per value of each of its four fields. Each is one
+# lookup; reading every fact of an actor (``FIELDS``) scanned its tallies, documents and readings too.
+ACTOR_LIST_FIELDS = PREFIXES + """SELECT ?actor ?field ?value WHERE {
+  VALUES ?actor { """ + IRIS + """ }
+  { ?actor schema:name ?value BIND("name" AS ?field) }
+  UNION { ?actor schema:alternateName ?value BIND("alias" AS ?field) }
+  UNION { ?actor ckg:kind ?value BIND("kind" AS ?field) }
+  UNION { ?actor ckg:countryCode ?value BIND("country" AS ?field) }
+}
+"""
 
 
 def actor_list(filters: Iterable[str]) -> str:
