@@ -15,7 +15,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_abuse_memory import children, tree_mb  # noqa: E402
+from bench_abuse_memory import KCMP, children, kcmp_note, shares_memory, tree_mb  # noqa: E402
 
 # A parent holding 100 MiB of its own; each case below then starts its children.
 PARENT = """
@@ -93,3 +93,17 @@ def test_the_tree_counts_every_process(program, low, high, tmp_path):
         os.killpg(parent.pid, signal.SIGKILL)
         parent.wait()
         ours.close()
+
+
+@pytest.mark.parametrize(("machine", "skipped"), [("x86_64", False), ("aarch64", False), ("riscv64", True),
+                                                  ("ppc64le", True)])
+def test_the_kcmp_check_is_skipped_with_a_note_where_its_number_is_not_known(machine, skipped):
+    note = kcmp_note(machine)
+    assert bool(note) is skipped
+    if skipped:
+        assert note.startswith("kcmp check skipped") and repr(machine) in note
+
+
+@pytest.mark.parametrize("kcmp", [KCMP, None])
+def test_a_process_shares_its_memory_with_itself_only_where_kcmp_tells(kcmp):
+    assert shares_memory(os.getpid(), os.getpid(), kcmp) is (kcmp is not None)
