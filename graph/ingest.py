@@ -7,7 +7,8 @@ batch is written: in one transaction for a store others read (the service), or w
 bulk loader under the store's crash journal for an ingest process, which is the store's only user
 (the engine locks its directory) and whose unfinished run a crash drops when the store is next
 opened. At the end it links the batch's events to the stored ones and writes the current facts of
-what it touched (``graph.link.batch``).
+what it touched (``graph.link.batch``); an ingest does so while the last batch loads, as far as
+that needs none of its documents in the store (all of it when every entity it mentions is new).
 """
 
 from __future__ import annotations
@@ -19,11 +20,15 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from graph.distributed import ARTICLES_PER_TASK, DocumentResult, extract_results, run_batch
 from graph.records import Article
 from graph.store import TripleStore
 from graph.vocab import SEM
+
+if TYPE_CHECKING:  # imported where used: graph.link reads this module's writer
+    from graph.link.batch import BatchLinker
 
 __all__ = [
     "IngestSummary",
@@ -99,6 +104,8 @@ class StoreWriter:
         self._size = 0
         self._queue: queue.Queue = queue.Queue(maxsize=2)  # bounded: extraction waits for a slow disk
         self._error: BaseException | None = None
+        self._begun = threading.Condition()
+        self._counts = [0, 0]  # batches handed over, batches begun (``before`` called, or skipped after an error)
         self._thread = threading.Thread(target=self._run, name="conflictkg-writer", daemon=True)
         self._thread.start()
 
@@ -122,25 +129,49 @@ class StoreWriter:
                 meanwhile()
         finally:
             self._thread.join()
+        self.written()
+
+    def begun(self) -> None:
+        """Wait until the thread has begun every batch handed over (called ``before`` on it); re-raise its error."""
+        with self._begun:
+            self._begun.wait_for(lambda: self._counts[1] >= self._counts[0])
+        self._raise_if_failed()
+
+    def written(self) -> None:
+        """Wait until every batch is written, re-raise the thread's error, if any, and flush.
+
+        Only once ``close`` has handed over the last batch (from its ``meanwhile``, or after it).
+        """
+        self._thread.join()
         self._raise_if_failed()
         self.store.flush()
 
     def _hand_over(self) -> None:
         if self._batch:
+            with self._begun:
+                self._counts[0] += 1
             self._queue.put(self._batch)
             self._batch, self._size = [], 0
 
     def _run(self) -> None:
         while (batch := self._queue.get()) is not None:
-            if self._error is None:
-                started = time.perf_counter()
-                try:
-                    if self.before is not None:
-                        self.before([iri for iri, _ in batch])
-                    self.store.bulk_replace(batch, atomic=self.atomic, lenient=True)  # the builder checked every term
-                except BaseException as err:  # handed to the main thread by close()/add()
-                    self._error = err
-                self.busy_seconds += time.perf_counter() - started
+            started = time.perf_counter()
+            if self.before is not None:
+                self._step(self.before, [iri for iri, _ in batch])
+            with self._begun:
+                self._counts[1] += 1
+                self._begun.notify_all()
+            # lenient: the builder checked every term
+            self._step(lambda items: self.store.bulk_replace(items, atomic=self.atomic, lenient=True), batch)
+            self.busy_seconds += time.perf_counter() - started
+
+    def _step(self, work: Callable[[Any], object], argument: Any) -> None:
+        """Do one step of a batch, unless an earlier one failed; keep its error for the main thread."""
+        if self._error is None:
+            try:
+                work(argument)
+            except BaseException as err:  # handed to the main thread by close()/add()/begun()
+                self._error = err
 
     def _raise_if_failed(self) -> None:
         if self._error is not None:
@@ -202,16 +233,29 @@ def write_documents(
                     linker.add(result.graph_iri, result.reports, result.ntriples, result.triples)
                 if progress is not None:
                     progress.update(1)
-        finally:
-            writer.close(meanwhile=linker.prepare)
-        started = time.perf_counter()
-        if summary.documents:
-            summary.count_distinct(linker.finish())
+        except BaseException:
+            writer.close()
+            raise
+        writer.close(meanwhile=lambda: _link(linker, writer, summary, early=not atomic))
         store.settle()  # linked and reconciled: a crash from here on loses nothing
-        summary.merge_seconds += time.perf_counter() - started
         summary.write_seconds += writer.busy_seconds + summary.merge_seconds
         summary.seconds += time.perf_counter() - begun
         return summary
+
+
+def _link(linker: BatchLinker, writer: StoreWriter, summary: IngestSummary, early: bool) -> None:
+    """Link and reconcile the written documents while the writer loads the last batch (``BatchLinker.finish``).
+
+    ``early`` (an ingest under the bulk loader's journal): what needs no document in the store is
+    worked out and written beside the load, on the other core; else the facts follow the documents.
+    """
+    linker.prepare()
+    if not summary.documents:
+        return
+    started = time.perf_counter()
+    writer.begun()  # every batch's stored mentions are read
+    summary.count_distinct(linker.finish(loaded=writer.written, early=early))
+    summary.merge_seconds += time.perf_counter() - started
 
 
 def ingest_articles(

@@ -8,12 +8,13 @@ import gc
 import os
 import subprocess
 import sys
+import time
 
 import pyoxigraph as ox
 import pytest
 
 from graph.distributed import DocumentResult, build_result
-from graph.ingest import IngestSummary, unique_documents, write_documents
+from graph.ingest import IngestSummary, StoreWriter, unique_documents, write_documents
 from graph.iris import actor_iri
 from graph.link import rebuild_current
 from graph.link.batch import BatchLinker
@@ -186,6 +187,75 @@ def test_linking_a_document_reads_the_stored_events_it_can_match_and_no_others(t
 
 def _current(store: Store) -> set[str]:
     return {str(q.triple) for q in store.oxigraph.quads_for_pattern(None, None, None, ox.NamedNode(CURRENT_GRAPH))}
+
+
+def _finish_beside_the_load(store: Store, extractions: list[Extraction], early: bool) -> tuple[int, list[int]]:
+    """Write a batch under the journal as the writer does and finish it; return how many current facts there were
+    before ``finish`` and each time it waited for the batch's documents to be loaded."""
+    results = [build_result(e, BASE, validate=False) for e in extractions]
+    linker = BatchLinker(store, BASE)
+    for result in results:
+        linker.add(result.graph_iri, result.reports, result.ntriples, result.triples)
+    linker.before_write([result.graph_iri for result in results])
+    store.bulk_replace([(result.graph_iri, result.ntriples) for result in results], atomic=False, lenient=True)
+    linker.prepare()
+    before, waits = len(_current(store)), []
+    linker.finish(loaded=lambda: waits.append(len(_current(store))), early=early)
+    store.settle()
+    return before, waits
+
+
+def _replaced(number: int) -> Extraction:
+    """A corrected version of report ``number`` that names its first actor only, and no event."""
+    first = extraction(number)
+    return dataclasses.replace(first, actors=first.actors[:1], events=())
+
+
+@pytest.mark.parametrize(("stored", "batch", "early", "beside"), [
+    ([], [extraction(0), extraction(1)], True, True),  # every entity new: all of it goes in beside the load
+    ([extraction(1)], [extraction(0), extraction(2)], True, True),  # the store's other incidents change nothing
+    ([], [extraction(0), extraction(1)], False, False),  # not asked (a store others read): facts follow documents
+    ([extraction(0)], [extraction(6)], True, False),  # another report of a stored incident: its entities have facts
+    ([extraction(0), extraction(1)], [_replaced(0)], True, False),  # a replaced report: what it said is reread
+])
+def test_the_linker_writes_beside_the_load_only_what_needs_no_stored_document(tmp_path, stored, batch, early, beside):
+    store = Store(str(tmp_path / "s"))
+    write(store, stored, BASE, validate=False, atomic=False)
+    before, waits = _finish_beside_the_load(store, batch, early)
+    assert waits, "it waits for the documents before it returns"
+    assert (waits[0] > before) is beside
+    written = _current(store)
+    rebuild_current(store)
+    assert _current(store) == written  # the same as recounting every document
+    store.close()
+
+
+@pytest.mark.parametrize("fails", [False, True])
+def test_the_writer_tells_when_it_has_begun_every_batch_and_passes_its_error_on(fails):
+    store = Store(None)
+    begun: list[list[str]] = []
+
+    def before(graph_iris: list[str]) -> None:
+        time.sleep(0.05)  # slower than the caller: begun() must wait
+        begun.append(graph_iris)
+        if fails:
+            raise RuntimeError("the disk is full")
+
+    writer = StoreWriter(store, atomic=False, before=before, batch_bytes=1)  # one document per batch
+    for n in range(2):
+        writer.add(f"{BASE}graph/doc-{n}", f'<{BASE}doc-{n}> <{BASE}p> "x" .\n'.encode())
+    if fails:
+        with pytest.raises(RuntimeError, match="disk is full"):
+            writer.begun()
+        with pytest.raises(RuntimeError):
+            writer.close()
+        assert begun == [[f"{BASE}graph/doc-0"]] and store.graph_names() == []  # nothing after the failure
+    else:
+        writer.begun()
+        assert begun == [[f"{BASE}graph/doc-{n}"] for n in range(2)]
+        writer.close()
+        assert store.graph_names() == [f"{BASE}graph/doc-{n}" for n in range(2)]
+    store.close()
 
 
 @pytest.mark.parametrize("atomic", [True, False])

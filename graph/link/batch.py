@@ -12,20 +12,22 @@ sub-type, place) key from the store once and add what each batch writes (``_keep
 the last batch loads, the current facts of what only the batch mentions are worked out from its
 own triples (``prepare``). At the end relinking is planned in memory, then the current facts of
 everything the batch's documents mention, of what their replaced versions mentioned and of the
-events relinking renamed are reconciled (``graph.link.current``).
+events relinking renamed are reconciled (``graph.link.current``). An ingest under the store's
+journal does it while its last batch loads (``finish(early=True)``) and waits for the load only
+before it reads or changes a document graph: a batch whose every entity is new never does.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from graph import queries as q
 from graph.build import EventReport
 from graph.link.current import BatchFacts, mentioned, prepare_batch, reconcile_batch, reconcile_graphs
 from graph.link.events import date_interval
 from graph.link.readings import BatchReadings
-from graph.link.relink import relink_graphs
+from graph.link.relink import plan_relinks, run_relinks
 from graph.link.summaries import mark_whole
 from graph.link.tallies import Window, tallies_of
 from graph.link.write import ensure_ontology
@@ -34,6 +36,10 @@ from graph.store import TripleStore
 __all__ = ["BatchLinker"]
 
 _KEYS_PER_READ = 500  # (type, sub-type, place, year) windows or events per query: one look-up each
+
+
+def _loaded() -> None:
+    """Nothing to wait for: the documents were written before ``finish``."""
 
 
 class BatchLinker:
@@ -112,22 +118,35 @@ class BatchLinker:
         if self.readings.complete:
             self._prepared = prepare_batch(self.store, self.readings)
 
-    def finish(self) -> dict[str, set[str]]:
+    def finish(self, loaded: Callable[[], object] = _loaded, early: bool = False) -> dict[str, set[str]]:
         """Load the ontology, relink the batch's events and reconcile the current facts of everything it touched.
 
+        ``loaded`` waits until the batch's documents are in the store. ``early`` (a bulk run, once the
+        store's journal is open: a crash rebuilds what this writes): while they load, on the other core,
+        what needs none of them is worked out and written, which is everything for a batch whose every
+        entity is new (none has current facts, none is renamed by relinking nor was mentioned by a replaced
+        document): the stored mentions it links against were read before the load. Otherwise ``loaded``
+        is called before anything reads or changes a document graph.
         Returns the distinct actors, places, events and documents the batch mentions, by class IRI.
         """
+        if not (early and getattr(self.store, "journal_open", False)):
+            loaded()
         ensure_ontology(self.store)
         mark_whole(self.store)  # a store's first write begins its current graph with every event summary
         rows = self.rows()
-        renamed = relink_graphs(self.store, self.base_iri, self.reports, rows)
+        moves, renamed = plan_relinks(self.reports, rows)
         if self._prepared is None or self.readings.pending:
             self.prepare()
-        self._keep_windows(rows)
         touched = renamed | self.previous
+        if moves or touched or self._prepared is None or self._prepared.stored:
+            loaded()
+        run_relinks(self.store, moves)
+        self._keep_windows(rows)
         if self._prepared is None:  # too big a batch to hold: everything is read from the store
             return reconcile_graphs(self.store, self.reports, also=touched)
-        return reconcile_batch(self.store, self.readings, self._prepared, touched)
+        found = reconcile_batch(self.store, self.readings, self._prepared, touched)
+        loaded()
+        return found
 
     def _keep_windows(self, rows: list[dict]) -> None:
         """Add the events of the batch's mentions and of those relinking renamed to the windows the tallies keep.

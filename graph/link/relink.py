@@ -21,7 +21,7 @@ from graph.link.events import candidates_from_rows, choose_link, swapped
 from graph.link.merged import run_update
 from graph.store import TripleStore
 
-__all__ = ["relink_graphs"]
+__all__ = ["relink_graphs", "plan_relinks", "run_relinks"]
 
 _FINEST = {"day": 0, "week": 1, "month": 2, "year": 3}
 _CHUNK = 2000
@@ -62,9 +62,17 @@ def relink_graphs(
     of ``graph.queries.STORE_EVENTS`` when the caller already knows them (``graph.link.batch``); they are
     read from the store when None.
     """
+    moves, affected = plan_relinks(graph_iris, store.select(q.STORE_EVENTS) if rows is None else rows)
+    run_relinks(store, moves)
+    return affected
+
+
+def plan_relinks(graph_iris: Iterable[str], rows: Iterable[dict]) -> tuple[list[str], set[str]]:
+    """Work out, in memory, the renames ``relink_graphs`` makes; return them (for ``run_relinks``) and the old and
+    new IRIs. ``rows`` (``graph.queries.STORE_EVENTS``) end with each mention's event as renamed."""
     wanted = set(graph_iris)
     groups: dict[tuple, list[dict]] = defaultdict(list)  # (type, sub-type, place) -> rows
-    for row in store.select(q.STORE_EVENTS) if rows is None else rows:
+    for row in rows:
         row["date"], row["orig"] = str(row["date"]), row["event"]
         groups[(row["type"], row["sub"], row["place"])].append(row)
     plan, affected = _Plan(), set[str]()
@@ -73,10 +81,13 @@ def relink_graphs(
             continue  # one mention alone has nothing to merge with or turn
         _merge_group(group, wanted, plan, affected)
         _orient(group, wanted, plan, affected)
-    moves = plan.rows()
+    return plan.rows(), affected
+
+
+def run_relinks(store: TripleStore, moves: list[str]) -> None:
+    """Make the renames ``plan_relinks`` worked out in the document graphs, one update per chunk."""
     for start in range(0, len(moves), _CHUNK):
         run_update(store, q.RENAME_EVENTS.replace("#ROWS#", " ".join(moves[start:start + _CHUNK])))
-    return affected
 
 
 def _merge_group(rows: list[dict], wanted: set[str], plan: _Plan, affected: set[str]) -> None:

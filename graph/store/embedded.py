@@ -7,8 +7,11 @@ through ``dataset`` must use ``dataset.graph(URIRef(iri))``. ``len()`` of a grap
 
 Thread safety: one ``Store`` may be shared by every thread of a process. Reads (``select``,
 ``query_raw``, ``graph_names``, ``oxigraph.query``) run concurrently on the engine's snapshots;
-writes go through one lock, so two threads never interleave their batches. Only one process may
-open an on-disk store for writing (the engine locks the directory).
+writes go through one lock, so two threads never interleave their batches, except the bulk load of
+``bulk_replace(..., atomic=False)``'s new graphs, which is not a transaction anyway: it holds the
+lock to journal them, then lets the run's other writes (the current facts of what only the batch
+mentions, ``graph.link.batch``) go in beside it. Only one process may open an on-disk store for
+writing (the engine locks the directory).
 
 Atomicity: ``replace_graph(s)`` is one engine transaction (DROP + INSERT DATA): concurrent
 readers and a crash see the whole old or the whole new graph. ``bulk_replace`` (batch ingest)
@@ -90,7 +93,8 @@ class Store:
         Graphs that exist are replaced in one transaction (DROP + INSERT DATA). New ones are loaded
         by ``Store.load`` in one transaction (``atomic``, the default: any reader, even another
         process after a crash, sees each document whole or absent), or with ``atomic=False`` by the
-        faster, non-transactional bulk loader under the recovery journal (see the module docstring).
+        faster, non-transactional bulk loader under the recovery journal, outside the write lock once
+        they are journaled (see the module docstring).
         ``lenient=True`` skips the loader's IRI and language-tag checks (a tenth of the load's CPU):
         only for N-Triples whose every term was checked as it was written (the builder's,
         ``graph.ntriples``); graphs that exist are replaced by SPARQL, which always checks.
@@ -106,8 +110,8 @@ class Store:
                 self.oxigraph.update(update_text(old))
             if new and atomic:
                 self.oxigraph.load(_nquads(new), ox.RdfFormat.N_QUADS, lenient=lenient)
-            elif new:
-                _bulk_load(self.oxigraph, _nquad_parts(new), ox.RdfFormat.N_QUADS, lenient)
+        if new and not atomic:  # journaled: the run's other writes (its current facts) may go in beside the load
+            _bulk_load(self.oxigraph, _nquad_parts(new), ox.RdfFormat.N_QUADS, lenient)
         return [iri for iri, _ in old]
 
     def _journal(self, new: list[str], replaced: list[str]) -> None:
