@@ -279,6 +279,16 @@ def test_the_transfer_constant_names_a_codebook_sub_event_type():
         ("A court in Nairobi heard that the police arrested a man accused of the murder of two traders.", "Arrests"),
         ("Troops detained a chief whose militia had been involved in abductions near Kindu.", "Arrests"),
         ("Gendarmes arrested a commander responsible for the rape of dozens of women.", "Arrests"),
+        # what the arrested did, told as the arrest's reason ("for", "over"), is no event of the arresters
+        ("Police arrested four youths for throwing stones at a bus in Ondara.", "Arrests"),
+        ("Gendarmes detained two herders for killing a farmer near Tiri.", "Arrests"),
+        ("Soldiers arrested a trader over the burning of the market in Kindu.", "Arrests"),
+        ("Police detained three students for allegedly planting a bomb at the college.", "Arrests"),
+        ("Troops detained five men over the abduction of a teacher in Tiri.", "Arrests"),
+        # ... but a reason given for what the forces did themselves leaves their deed the event
+        ("Police shot dead a driver for refusing to stop at a checkpoint in Ondara.", "Attack"),
+        ("Soldiers arrested a chief and then shot him dead near Kindu.", "Attack"),
+        ("Gunmen killed two policemen who had arrested a suspect for theft.", "Armed clash"),
         # a series of protests recalled as the cause of a shutdown is the protest ACLED codes
         ("Schools in Kolmadi have stayed closed since a wave of strikes by teachers began.", "Peaceful protest"),
         # slogans chanted and placards waved are a protest's own acts

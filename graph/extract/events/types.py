@@ -253,7 +253,8 @@ def _decide(c: SentenceCues) -> list[tuple[str, float, Cue | None]]:
         return []
     ranked = []
     for order, (tier, sub, conf, cue) in enumerate(_candidates(c)):
-        background = cue is not None and in_background(cue.head) and not _protest_joined(cue)
+        background = cue is not None and (in_background(cue.head) and not _protest_joined(cue)
+                                          or _arrest_reason(cue, c))
         ranked.append(((tier, background, order), sub, conf, cue))
     ranked.sort(key=lambda r: r[0])
     out: list[tuple[str, float, Cue | None]] = []
@@ -261,6 +262,26 @@ def _decide(c: SentenceCues) -> list[tuple[str, float, Cue | None]]:
         if sub not in [o[0] for o in out]:
             out.append((sub, conf, cue))
     return out
+
+
+# Prepositions that tell why people were arrested ("arrested for killing a farmer", "detained over the attack")
+_REASON_PREPS = frozenset(["for", "over"])
+
+
+def _arrest_reason(cue: Cue, c: SentenceCues) -> bool:
+    """Whether an event word tells why people were arrested ("arrested three men for killing a farmer",
+    "detained over the bombing"): the arrested did it, on another day, and the arrest is the sentence's event."""
+    arrests = {a.head.i for a in c.of("ARREST")}
+    if not arrests or cue.head.i in arrests:
+        return False
+    node = cue.head
+    for _ in range(4):
+        if node.dep_ in ("pcomp", "pobj") and node.head.lower_ in _REASON_PREPS and node.head.head.i in arrests:
+            return True
+        if node.head == node:
+            return False
+        node = node.head
+    return False
 
 
 # Verbs of taking part in what others do ("joined the nurses who marched on the ministry")
