@@ -30,6 +30,10 @@ _OWN_SUBJECT = frozenset(["nsubj", "nsubjpass", "auxpass", "expl"])
 # subjects that make the other side of a clash a community's militia, not rioters (ACLED's communal violence)
 _IDENTITY_SIDES = frozenset(["herdsmen", "herders", "tribesmen", "pastoralists", "nomads", "clansmen", "militia",
                              "militias", "militiamen"])
+# Verbs that are a riot's only by what they throw (:func:`_throws_missiles`), and the things a rioting crowd throws
+_THROWING = frozenset(["throw", "hurl"])
+_PROJECTILES = frozenset(["stone", "rock", "brick", "bottle", "molotov", "cocktail", "firebomb", "bomb", "missile",
+                          "projectile", "object"])
 _QUANTITIES = frozenset(["dozens", "hundreds", "thousands", "scores", "tens", "group", "groups", "crowd",
                          "crowds", "number", "some", "many", "several", "all", "most"])
 
@@ -73,7 +77,7 @@ def _verbs_of(verb: Token) -> list[Token]:
 def _verb_category(verb: Token) -> str | None:
     verbs, nouns = _lexicon()
     found = verbs.get(verb.lemma_.lower()) if verb.pos_ == "VERB" else None
-    if found:
+    if found and not (verb.lemma_.lower() in _THROWING and not _throws_missiles(verb)):
         return found
     if _is_staging(verb):
         for child in verb.children:
@@ -84,6 +88,12 @@ def _verb_category(verb: Token) -> str | None:
                     if word.lemma_.lower() in nouns:
                         return nouns[word.lemma_.lower()]
     return None
+
+
+def _throws_missiles(verb: Token) -> bool:
+    """Whether a throwing verb throws what rioters throw ("hurled rocks at the police", "threw petrol bombs");
+    "threw a party", "hurled insults at the mayor" tell no riot."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _PROJECTILES for c in verb.children)
 
 
 def _subject_node(head: Token) -> Token:
