@@ -68,7 +68,7 @@ def extract(extractor, text: str):
          None),
         # armed doers who loot stay a strategic development
         ("Soldiers looted shops in Bunia, Congo.", "Looting/property destruction",
-         "Military Forces of Republic of Congo", "Civilians (Republic of Congo)"),
+         "Military Forces of Democratic Republic of Congo", "Civilians (Democratic Republic of Congo)"),
         # a handful of people is a gang, not a crowd
         ("Three men torched two police cars in Kisumu, Kenya.", "Looting/property destruction",
          "Unidentified Armed Group (Kenya)", "Police Forces of Kenya"),

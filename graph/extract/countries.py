@@ -56,14 +56,16 @@ def countries() -> Countries:
             by_adjective[adjective] = row["code"]
         by_name[row["country"]] = row["code"]
         territories.update(dict.fromkeys(_split(row["names"]), row["code"]))
+    # the gazetteer's country aliases, news usage, before ISO's names: "UK", "DRC", and "Congo" for the DRC
+    # (the places stage reads it as the Republic of the Congo where the article's places lie there)
+    for row in read_rows("places", "aliases.tsv"):
+        if row["kind"] == "country" and row["country"] in by_code:
+            by_name.setdefault(row["alias"], row["country"])
     for country in pycountry.countries:
         if country.alpha_2 in by_code:
             for name in (country.name, getattr(country, "common_name", None)):
                 if name:
                     by_name.setdefault(name, country.alpha_2)
-    for row in read_rows("places", "aliases.tsv"):  # the gazetteer's country aliases: "UK", "DRC", "Burma"
-        if row["kind"] == "country" and row["country"] in by_code:
-            by_name.setdefault(row["alias"], row["country"])
     for name, code in territories.items():
         by_name.setdefault(name, code)
     return Countries(by_code, by_adjective, by_name)

@@ -43,7 +43,7 @@ from graph.extract.actors.table import (
     strip_name,
 )
 from graph.extract.countries import countries, names_foreigners
-from graph.extract.parse.columns import entities, tokens_text
+from graph.extract.parse.columns import entities, token_texts, tokens_text
 from graph.extract.parse.sentences import doc_text, span_text
 from graph.extract.places import PlaceMention
 from graph.extract.places.words import DIRECTIONS, common_words
@@ -103,9 +103,11 @@ def main_country(named: Counter, place_countries: list[str]) -> str | None:
     return ranked[0] if ranked else None
 
 
-def _named_countries(doc: Doc) -> Counter:
-    """Votes for the countries the text names: 2 for a name ("Nigeria", "Syria's"), 1 for an adjective."""
+def _named_countries(doc: Doc, places: Sequence[PlaceMention]) -> Counter:
+    """Votes for the countries the text names: 2 for a name ("Nigeria", "Syria's"), 1 for an adjective. A country's
+    name is read as the places stage read it ("Congo" beside Brazzaville), else by its longest name."""
     by_adjective, by_name = countries().by_adjective, countries().by_name
+    read = {i: p.location.country for p in places if p.location.kind == "country" for i in range(p.start, p.end)}
     votes: Counter = Counter()
     for ent in entities(doc):
         if link_after(ent) in LINK_WORDS:
@@ -113,11 +115,26 @@ def _named_countries(doc: Doc) -> Counter:
         if ent.label_ == "NORP":  # but "a French tourist" is abroad: no vote
             code, weight = (None if names_foreigners(doc, ent.end) else by_adjective.get(span_text(ent))), 1
         else:  # "Nigeria", "northwestern Nigeria", "Syria's"
-            code = next((by_name[t.text] for t in ent if t.text in by_name), by_name.get(span_text(ent)))
+            code = next((read[i] for i in range(ent.start, ent.end) if i in read), None) or _country_named(ent, by_name)
             weight = 2
         if code:
             votes[code] += weight
     return votes
+
+
+def _country_named(ent: Span, by_name: dict[str, str]) -> str | None:
+    """The country an entity names: all of it, else its longest run of words that names one ("eastern South Sudan"
+    is South Sudan, not Sudan; "northwestern Nigeria")."""
+    whole = by_name.get(span_text(ent))  # "Guinea-Bissau", whose words the tokenizer splits at the hyphen
+    if whole:
+        return whole
+    words = token_texts(ent.doc)[ent.start : ent.end]
+    for size in range(min(len(words), 5), 0, -1):  # five words: "Saint Vincent and the Grenadines"
+        for i in range(len(words) - size + 1):
+            code = by_name.get(" ".join(words[i : i + size]))
+            if code:
+                return code
+    return None
 
 
 def find_actors(doc: Doc, places: Sequence[PlaceMention] = ()) -> ActorTable:
@@ -130,7 +147,7 @@ def find_actors(doc: Doc, places: Sequence[PlaceMention] = ()) -> ActorTable:
     place_tokens = frozenset(i for p in places for i in range(p.start, p.end))
     place_names = frozenset(tokens_text(doc, p.start, p.end) for p in places)
     places = [p for p in places if p.location.country]
-    named = _named_countries(doc)
+    named = _named_countries(doc, places)
     country = main_country(named, [p.location.country for p in places if p.location.country])
     builder = MentionBuilder(doc, country, _sentence_countries(doc, places, country, set(named)), place_tokens,
                             place_names)

@@ -18,8 +18,8 @@ from graph.extract.places.gazetteer import Place, get_gazetteer, normalise, stri
 from graph.extract.places.spans import query_variants, strip
 from graph.extract.places.words import FORCE_NOUNS, PLACE_NOUNS, before_facility
 
-__all__ = ["doc_countries", "doc_admin1s", "country_names", "actor_countries", "foreign_forces", "landmark",
-           "site_named", "rebel_homes"]
+__all__ = ["doc_countries", "doc_admin1s", "country_names", "shared_country_names", "actor_countries",
+           "foreign_forces", "landmark", "site_named", "rebel_homes"]
 
 ARMED_KINDS = ("state_forces", "armed_group", "militia", "government")
 REBEL_KINDS = ("armed_group", "militia")
@@ -29,9 +29,24 @@ def doc_countries(
     doc: Doc, spans: list[Span], country_names: dict[str, str], skip: frozenset[int] = frozenset()
 ) -> Counter:
     """Countries the article names (places and demonyms), with how often it names them; names starting at a
-    token of ``skip`` (:func:`foreign_forces`) do not count."""
-    gaz = get_gazetteer()
-    counts = _demonym_counts(doc, country_names, skip)
+    token of ``skip`` (:func:`foreign_forces`) do not count. A name of two countries ("Congo") counts for the one
+    the article's other places lie in, else its demonyms, else the more populous ("near Goma, Congo": the DRC)."""
+    places, shared = _place_counts(doc, spans, country_names, skip)
+    counts = _demonym_counts(doc, country_names, skip) + places
+    for codes in shared:
+        code = max(codes, key=lambda iso: (places[iso], counts[iso]))  # a tie keeps the first: the most populous
+        places[code] += 2
+        counts[code] += 2
+    return counts
+
+
+def _place_counts(
+    doc: Doc, spans: list[Span], country_names: dict[str, str], skip: frozenset[int]
+) -> tuple[Counter, list[tuple[str, ...]]]:
+    """The countries the place names of the article tell, and the countries of each name two countries share."""
+    gaz, shared_names = get_gazetteer(), shared_country_names()
+    counts: Counter = Counter()
+    shared: list[tuple[str, ...]] = []
     for span in spans:
         start, end = strip(span)
         if start in skip:
@@ -40,7 +55,11 @@ def doc_countries(
         if key in gaz.demonyms and key not in country_names:
             continue
         for s, e, text in query_variants(doc, start, end):
-            iso = country_names.get(normalise(tokens_text(doc, s, e)))
+            name = normalise(tokens_text(doc, s, e))
+            if name in shared_names:
+                shared.append(shared_names[name])
+                break
+            iso = country_names.get(name)
             if iso:
                 counts[iso] += 2
                 break
@@ -54,7 +73,7 @@ def doc_countries(
             if mark is not None and not _town_called_area(doc, e, mark) and not site_named(doc, e, mark):
                 counts[mark.country] += 1  # "Khan Younis", "the Gaza Strip": only one country has it
                 break
-    return counts
+    return counts, shared
 
 
 def _demonym_counts(doc: Doc, country_names: dict[str, str], skip: frozenset[int]) -> Counter:
@@ -168,12 +187,27 @@ def _actor_homes(kinds: tuple[str, ...]) -> dict[str, str]:
 
 @functools.cache
 def country_names() -> dict[str, str]:
-    """Normalised name or alias of each country -> ISO2, from the gazetteer."""
-    gaz = get_gazetteer()
+    """Normalised name or alias of each country -> ISO2, from the gazetteer; a name of two countries ("congo") ->
+    the more populous, whose name it is in news unless the text says otherwise (:func:`doc_countries`)."""
     out: dict[str, str] = {}
-    for place, name in gaz.named("p.kind = 'country'"):
-        if place.country is None:
-            continue
-        out.setdefault(normalise(name), place.country)
-        out.setdefault(strip_article(normalise(name)), place.country)
+    for code, name in _country_entries():
+        out.setdefault(normalise(name), code)
+        out.setdefault(strip_article(normalise(name)), code)
     return out
+
+
+@functools.cache
+def shared_country_names() -> dict[str, tuple[str, ...]]:
+    """Normalised names that two or more countries go by ("congo") -> their ISO2 codes, the most populous first."""
+    owners: dict[str, list[str]] = {}
+    for code, name in _country_entries():
+        for key in dict.fromkeys((normalise(name), strip_article(normalise(name)))):
+            if code not in owners.setdefault(key, []):
+                owners[key].append(code)
+    return {key: tuple(codes) for key, codes in owners.items() if len(codes) > 1}
+
+
+def _country_entries() -> list[tuple[str, str]]:
+    """(ISO2, one of its names) pairs of the gazetteer's countries, the most populous countries first."""
+    found = sorted(get_gazetteer().named("p.kind = 'country'"), key=lambda pair: -pair[0].population)
+    return [(place.country, name) for place, name in found if place.country is not None]
