@@ -18,6 +18,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from graph.extract.parse.blas import use_openblas
 from graph.extract.parse.lemmas import use_lemma_cache
 from graph.extract.parse.tag_rules import use_rule_matcher
 
@@ -115,6 +116,7 @@ def ruler_patterns() -> list[dict]:
 def build_nlp(model: str = MODEL) -> Language:
     """Load the model once and add the conflict-news components around its statistical NER."""
     nlp = spacy.load(model)
+    use_openblas(nlp)  # the models' matrix products on one thread of numpy's OpenBLAS
     use_rule_matcher(nlp)  # the model's attribute ruler, matched faster
     use_lemma_cache(nlp)  # the model's lemmatizer, each word form worked out once
     nlp.add_pipe("group_acronyms", first=True)
