@@ -12,14 +12,14 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request, send_file, url_for
 
-from api import entities, params
+from api import entities, params, tables
 from api.cache import keep_by_url, kept_read
 from api.errors import problem
 from api.exports import export_to_spool
 from api.ingest import ingest_json
 from api.limits import client_gone, heavy
 from api.records import record_body
-from api.search import search_results
+from api.search import matching, search_results
 from graph import queries as q
 from graph.link.summaries import summary_of
 from graph.newest import kept_first, newest_first, rows_of
@@ -114,16 +114,6 @@ def _present(bindings: dict[str, Any]) -> list[str]:
     return [name for name, value in bindings.items() if value is not None]
 
 
-def _actor_fields(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """The name, aliases, kind and country of the actors of a list's page: ``{iri: {field: [values, sorted]}}``."""
-    found: dict[str, dict[str, set[Any]]] = {}
-    if rows:
-        for row in _store().read(q.with_iris(q.ACTOR_LIST_FIELDS, sorted({r["actor"] for r in rows}))):
-            found.setdefault(row["actor"], {}).setdefault(row["field"], set()).add(row["value"])
-    return {actor: {field: sorted(values, key=str) for field, values in fields.items()}
-            for actor, fields in found.items()}
-
-
 def _labels_of(*keys: str) -> Callable[[list[dict[str, Any]]], dict[str, Any]]:
     return lambda rows: entities.labels(_store(), {r.get(k) for r in rows for k in keys})
 
@@ -143,7 +133,18 @@ def actors() -> Response:
         return {**entities.ref(r["actor"], r.get("name"), "actors"), "kind": _first(entity, "kind"),
                 "country": _first(entity, "country"), "aliases": aliases}
 
-    return _listing("actors", q.actor_list(_present(bindings)), bindings, "actor", convert, _actor_fields)
+    query, bound = _matching_names("actor", q.actor_list(_present(bindings)), bindings)
+    return _listing("actors", query, bound, "actor", convert,
+                    lambda rows: tables.list_fields(_store(), q.ACTOR_LIST_FIELDS, [r["actor"] for r in rows]))
+
+
+def _matching_names(kind: str, query: str, bindings: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """A list by name and its bindings, its ``q`` filter given as the IRIs of the entities whose names match it
+    (``api.search.matching``, from their labels kept between writes): matched in the engine, every list of a ``q``
+    decoded the text of each actor's or place's every label (3,000 at 100,000 documents, 12-25 ms)."""
+    if bindings["q"] is None:
+        return query, bindings
+    return q.with_iris(query, matching(kind, bindings["q"])), {**bindings, "q": None}
 
 
 def _first(entity: dict[str, list[Any]], field: str) -> Any:
@@ -172,7 +173,8 @@ def places() -> Response:
     def decorate(rows: list[dict[str, Any]]) -> dict[str, Any]:
         return {r["place"]: r for r in _store().read(q.with_iris(q.PLACE_LIST_FIELDS, [r["place"] for r in rows]))}
 
-    return _listing("places", q.place_list(_present(bindings)), bindings, "place", convert, decorate)
+    query, bound = _matching_names("place", q.place_list(_present(bindings)), bindings)
+    return _listing("places", query, bound, "place", convert, decorate)
 
 
 @blueprint.get("/places/<place_id>")

@@ -22,7 +22,7 @@ from graph.link.summaries import summary_of
 from graph.store import TripleStore
 
 __all__ = ["Table", "TABLES", "FORM", "Query", "read_query", "filter_args", "rows", "event_iris", "count",
-           "country_name", "regions", "newest_page", "scans_sentences"]
+           "country_name", "regions", "newest_page", "scans_sentences", "list_fields"]
 
 
 @dataclass(frozen=True)
@@ -238,9 +238,20 @@ def _link(iri: str | None, name: str | None, segment: str) -> dict[str, Any] | N
     return {"id": entity_id, "name": name or entity_id, "href": f"/{segment}/{entity_id}"}
 
 
+def list_fields(store: TripleStore, sparql: str, iris: list[str]) -> dict[str, dict[str, list[Any]]]:
+    """The fields a list shows of these entities (``sparql``: a ``queries.list_fields`` read), as ``entities.fields``
+    gives them: ``{iri: {field: [values, sorted]}}``."""
+    found: dict[str, dict[str, set[Any]]] = {}
+    if iris:
+        for row in store.read(q.with_iris(sparql, sorted(set(iris)))):
+            found.setdefault(row["entity"], {}).setdefault(row["field"], set()).add(row["value"])
+    return {entity: {field: sorted(values, key=str) for field, values in fields.items()}
+            for entity, fields in found.items()}
+
+
 def _events(store: TripleStore, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
     names = entities.labels(store, {r.get(k) for r in found for k in ("actor1", "actor2")})
-    places = entities.fields(store, [r["place"] for r in found if r.get("place")])
+    places = list_fields(store, q.EVENT_PLACE_FIELDS, [r["place"] for r in found if r.get("place")])
 
     def place_field(row: dict[str, Any], name: str) -> Any:
         values = places.get(row.get("place") or "", {}).get(name)

@@ -1,0 +1,70 @@
+"""api/search.py: names and aliases are matched and ranked as the engine's text functions would, and a write is seen."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from api import create_app
+from api.search import ranked
+from graph import queries as q
+from graph.store import Store
+from graph.vocab import CURRENT_GRAPH
+
+BASE = "https://conflictkg.org/id/actor/"
+TYPE, SEM_ACTOR = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", "http://semanticweb.cs.vu.nl/2009/11/sem/Actor"
+# name, aliases: upper and lower case, accents, letters whose lower case is longer or depends on the place in a word
+ACTORS = [("Northern Army", ["NA"]), ("NORTHERN ARMY OF THE HILLS", []), ("army", []),
+          ("Army of the North", ["Ärmy"]), ("Straße Guard", ["Strasse Watch"]), ("İvora Brigade", []),
+          ("ΟΔΟΣ Front", ["Οδός"]), ("Café Lumo Front", ["LUMO CAFÉ"]), ("armyless band", ["The Army"])]
+# What the engine ranked before (SPARQL LCASE, STRSTARTS and CONTAINS on each label, the best rank, then the IRI).
+ENGINE = q.PREFIXES + """SELECT ?actor (MIN(?r) AS ?rank) {
+  { SELECT ?actor ?r WHERE {
+      ?actor schema:name|schema:alternateName ?label .
+      FILTER(CONTAINS(LCASE(STR(?label)), LCASE(?q)))
+      BIND(IF(LCASE(STR(?label)) = LCASE(?q), 0, IF(STRSTARTS(LCASE(STR(?label)), LCASE(?q)), 1, 2)) AS ?r)
+  } }
+  ?actor a sem:Actor .
+} GROUP BY ?actor ORDER BY ?rank ?actor
+"""
+
+
+@pytest.fixture(scope="module")
+def store():
+    opened = Store(None)
+    lines = []
+    for n, (name, aliases) in enumerate(ACTORS):
+        actor = f"<{BASE}a{n}>"
+        lines += [f"{actor} {TYPE} <{SEM_ACTOR}> .",
+                  f'{actor} <https://schema.org/name> "{name}" .']
+        lines += [f'{actor} <https://schema.org/alternateName> "{alias}" .' for alias in aliases]
+    opened.insert(("\n".join(lines) + "\n").encode(), str(CURRENT_GRAPH))
+    yield opened
+    opened.close()
+
+
+@pytest.mark.parametrize("term", ["army", "ARMY", "north", "na", "strasse", "straße", "i̇vora", "ivora", "οδος", "οδός",
+                                  "café", "É", "e", "y", "the", "zzz"])
+def test_labels_are_ranked_as_the_engine_ranked_them(store, term):
+    expected = [row["actor"] for row in store.read(ENGINE, {"q": term})]
+    assert ranked(store.read(q.ACTOR_LABELS), term) == expected
+
+
+def test_a_name_equal_to_the_term_ranks_before_one_starting_with_it_and_one_containing_it(store):
+    assert ranked(store.read(q.ACTOR_LABELS), "Army")[:4] == [f"{BASE}a{n}" for n in (2, 3, 8, 0)]
+
+
+def test_a_search_sees_a_name_written_after_the_labels_were_kept(hand_built_data_dir, tmp_path):
+    shutil.copytree(hand_built_data_dir, tmp_path / "data")
+    app = create_app({"data_dir": str(tmp_path / "data")})
+    try:
+        client = app.test_client()
+        assert client.get("/api/search?q=lakeside").get_json()["actors"] == []
+        app.extensions["conflictkg.store"].insert(
+            f'<{BASE}lakeside-watch> {TYPE} <{SEM_ACTOR}> .\n'
+            f'<{BASE}lakeside-watch> <https://schema.org/name> "Lakeside Watch" .\n'.encode(), str(CURRENT_GRAPH))
+        assert [a["id"] for a in client.get("/api/search?q=lakeside").get_json()["actors"]] == ["lakeside-watch"]
+    finally:
+        app.extensions["conflictkg.reads"].close()
+        app.extensions["conflictkg.store"].close()
