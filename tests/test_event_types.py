@@ -279,6 +279,11 @@ def test_the_transfer_constant_names_a_codebook_sub_event_type():
         ("A court in Nairobi heard that the police arrested a man accused of the murder of two traders.", "Arrests"),
         ("Troops detained a chief whose militia had been involved in abductions near Kindu.", "Arrests"),
         ("Gendarmes arrested a commander responsible for the rape of dozens of women.", "Arrests"),
+        # things set alight or aflame, as set ablaze, whatever the tagger makes of the word
+        ("Rebels set the school alight near Mbala.", "Looting/property destruction"),
+        ("Gunmen set several houses alight in the village of Tiri.", "Looting/property destruction"),
+        ("Attackers set the trucks alight before fleeing into the forest.", "Looting/property destruction"),
+        ("The granary was set aflame by militiamen near Kindu.", "Looting/property destruction"),
         # what the arrested did, told as the arrest's reason ("for", "over"), is no event of the arresters
         ("Police arrested four youths for throwing stones at a bus in Ondara.", "Arrests"),
         ("Gendarmes detained two herders for killing a farmer near Tiri.", "Arrests"),
@@ -448,6 +453,8 @@ def test_sub_event_type(nlp, text, expected):
         # checkpoints the police put up to search cars: no protest, and no event
         "Police erected roadblocks across Marendi and searched cars for weapons.",
         "An industrial accident at a factory in Kolabe killed four workers.",
+        # "alight" as a verb is getting off, not fire
+        "Passengers alighted from the bus at the border post in Marendi.",
         # a relative clause of another place, of another year or told as earlier is no deadly attack of today
         "The union condemned the attack on the village where 40 people died in 2014, near Kolabe.",
         "The council mourned the victims of the attack that killed twelve people in Kolabe in 2019.",
