@@ -407,6 +407,11 @@ def test_toll_in_the_next_sentence_belongs_to_the_event(text, fatalities):
         # forces sent in whose own dead the next sentence tells as fighting fought: no change of activity, a battle
         ("Police were deployed to Kolabe on Friday to restore order after a land dispute. Two policemen were "
          "killed in the fighting that followed.", [("Armed clash", 2)]),
+        # moving troops in or sending them to evacuate people is no withdrawal: the forces are still there
+        ("The army transferred a battalion to Selbora on Tuesday. Three soldiers were killed when their camp came "
+         "under fire that evening.", [("Armed clash", 3)]),
+        ("Soldiers were sent to Selbora on Tuesday to evacuate villagers. Three soldiers were killed when they came "
+         "under fire that evening.", [("Armed clash", 3)]),
         # a doer, another event word or another place makes it an incident of its own
         ("Militants attacked an army post near Kidal on Monday. Ten soldiers were killed by a roadside bomb.",
          [("Armed clash", None), ("Remote explosive/landmine/IED", 10)]),
@@ -429,9 +434,12 @@ def test_sentence_counting_victims_is_the_toll_of_the_incident_before(text, expe
         "Troops were withdrawn from Goma, DR Congo, on Monday. Three people were killed when rebels attacked the "
         "town hours later.",
         "Troops were withdrawn from Kolabe on Monday. Two soldiers were killed when they came under fire hours later.",
-        # any withdrawal word of the trigger lexicon, not only "withdraw"
+        # any retreat word of the trigger lexicon, not only "withdraw"
         "Soldiers pulled back from Kolabe on Tuesday. Two soldiers were killed when they came under fire that night.",
-        "The army evacuated its troops from Kolabe on Tuesday. Two soldiers died in fighting that night.",
+        "Troops retreated from Selbora on Tuesday. Three soldiers were killed when their camp came under fire that "
+        "evening.",
+        "The army announced the pullout of its troops from Selbora on Tuesday. Three soldiers died in fighting there "
+        "overnight.",
     ],
 )
 def test_deployment_is_not_retyped_by_another_incidents_dead(text):

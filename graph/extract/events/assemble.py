@@ -64,8 +64,8 @@ _NON_STATE_ARMED = frozenset(["armed_group", "militia"])
 # a claim of a blast names the doer of an explosion only ("claimed the bombing"), not of a shooting before it
 _BLASTS = "Explosions/Remote violence"
 _BLAST_CUES = cues_under(_BLASTS)
-# A change of activity that takes forces away: no fight of theirs follows it
-_WITHDRAWN = cue_set("WITHDRAW")
+# A change of activity that takes forces away: no fight of theirs follows it (not a transfer or an evacuation)
+_WITHDRAWN = cue_set("RETREAT")
 
 
 def _evidence(article: Article, sent: Span) -> tuple[str, int, int]:
@@ -277,7 +277,7 @@ def _typed_by_toll(event: Event, typing: event_types.EventTyping, kinds: dict[st
 
 
 def _withdrawn(event: Event, doc: Doc) -> bool:
-    """Whether the sentence an event is read from tells a withdrawal (the trigger lexicon's withdrawal words)."""
+    """Whether the sentence an event is read from tells a withdrawal (the trigger lexicon's retreat words)."""
     span = doc.char_span(event.start, event.end, alignment_mode="expand")
     return span is not None and cues_of(span.sent).told(_WITHDRAWN)
 
