@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, request, stream_with_context
+from markupsafe import Markup, escape
 
 from api import params, tables
 from api.cache import keep_by_url
@@ -47,6 +48,17 @@ def url_with(**changes: Any) -> str:
     args.update(changes)
     query = urlencode({k: v for k, v in args.items() if v not in (None, "")})
     return request.path + ("?" + query if query else "")
+
+
+@blueprint.app_template_filter("cell")
+def cell(value: Any) -> Markup:
+    """A table cell's HTML: a link to an entity (``{name, href}``), a dash for no value, else the value as text.
+
+    A filter rather than a template macro: a macro's call for each of a page's 400 cells cost most of the page's own
+    CPU (an events page at 100,000 documents: 8.8 ms, its JSON twin 2.3)."""
+    if isinstance(value, dict):
+        return Markup('<a href="{}">{}</a>').format(value["href"], value["name"])
+    return Markup('<span class="none">–</span>') if value is None else escape(value)
 
 
 def page(kind: str) -> str:

@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import requests
 
-from api import create_app, tables
+from api import browse, create_app, tables
 from api.limits import HEAVY_SLOTS
 from graph import queries as q
 from graph.records import Actor, Article, Event, Extraction, Location
@@ -305,3 +305,13 @@ def test_pages_and_twins_are_kept_until_a_write_and_downloads_never(hand_built_d
     finally:
         app.extensions["conflictkg.reads"].close()
         app.extensions["conflictkg.store"].close()
+
+
+@pytest.mark.parametrize(("value", "html"), [
+    ({"name": "Town <b>", "href": "/places/town?a=1&b=2"}, '<a href="/places/town?a=1&amp;b=2">Town &lt;b&gt;</a>'),
+    ({"name": None, "href": "/actors/x"}, '<a href="/actors/x">None</a>'),
+    (None, '<span class="none">–</span>'),
+    (3, "3"), (0, "0"), ("<img onerror=alert(1)>", "&lt;img onerror=alert(1)&gt;"), ('"quoted"', "&#34;quoted&#34;"),
+])
+def test_a_cell_is_a_link_a_dash_or_escaped_text(value, html):
+    assert str(browse.cell(value)) == html
