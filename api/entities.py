@@ -16,7 +16,7 @@ from rdflib import URIRef
 from api.limits import prefetch
 from graph import queries as q
 from graph.link.current import disagreements
-from graph.newest import entity_events, rows_of
+from graph.newest import entity_events
 from graph.store import TripleStore
 
 __all__ = ["KINDS", "iri_of", "local_id", "ref", "actor_record", "place_record", "event_record", "document_record",
@@ -29,6 +29,7 @@ _CLASSES = {"actor": _SEM + "Actor", "place": _SEM + "Place", "event": _SEM + "E
 KINDS = {"actors": "actor", "places": "place", "events": "event", "documents": "document"}
 RECORD_LIMIT = 100  # events, documents and co-occurring entities listed inside one record
 _DOCUMENT_QUERIES = {"actor": q.ACTOR_DOCUMENTS, "place": q.PLACE_DOCUMENTS}  # by the variable each binds
+_NEWEST_EVENTS = {"actor": q.ACTOR_NEWEST_EVENTS, "place": q.PLACE_NEWEST_EVENTS}
 _POINT = re.compile(r"POINT\s*\(\s*([-+0-9.eE]+)\s+([-+0-9.eE]+)\s*\)", re.IGNORECASE)
 _RELATIONS = {"memberOf": "member_of", "partOf": "part_of", "affiliatedWith": "affiliated_with",
               "supports": "supports", "leads": "leads"}
@@ -124,9 +125,18 @@ def _known(iri: URIRef) -> list[Read]:
     return [(q.SUMMARY, entity), (q.READINGS, entity), (q.page(q.RECENT_DOCUMENTS, RECORD_LIMIT, 0), entity)]
 
 
-def _event_rows_reads(role: str, newest: list[str]) -> list[Read]:
-    """The read of the fields of a record's newest events (at most ``RECORD_LIMIT``: one read of ``rows_of``)."""
-    return [(q.with_iris(q.event_list([role]).rows, newest), None)] if newest else []
+def _newest_read(role: str, newest: list[str], binding: dict[str, Any] | None = None) -> Read | None:
+    """The read of the fields of a record's ``newest`` events (at most ``RECORD_LIMIT``: one read), an actor's
+    (``binding``) with its roles in them; None: no event."""
+    return (q.with_iris(_NEWEST_EVENTS[role], newest), binding) if newest else None
+
+
+def _newest_rows(store: TripleStore, read: Read | None, newest: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """The rows of ``read`` (``_newest_read``) of each of the ``newest`` events that has one, in that order."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for row in store.read(*read) if read is not None else []:
+        found.setdefault(row["event"], []).append(row)
+    return {event: found[event] for event in newest if event in found}
 
 
 def _one(entity: dict[str, list[Any]], field: str) -> Any:
@@ -183,9 +193,9 @@ def actor_record(store: TripleStore, base_iri: str, actor_id: str) -> dict[str, 
     roles, co_actors, places = _actor_counts(store, side.kept, binding)
     # the names of its events' places come with the others': they are almost always among its places already
     known = {r["other"] for r in affiliations} | {r["other"] for r in co_actors} | {r["place"] for r in places}
-    prefetch([*_event_rows_reads("actor", side.newest), (q.with_iris(q.NETWORK_EVENT_ROLES, side.newest), None),
-              *_some(_labels_read(known))])
-    events = _actor_events(store, str(iri), side.newest)
+    newest = _newest_read("actor", side.newest, binding)
+    prefetch(_some(newest, _labels_read(known)))
+    events = _actor_events(store, newest, side.newest)
     names = labels(store, known)
     names.update(labels(store, {e["row"].get("place") for e in events.values()} - known))
     return {
@@ -218,14 +228,13 @@ def _actor_counts(store: TripleStore, kept: dict[str, Any] | None, binding: dict
             store.read(q.page(q.ACTOR_PLACES, RECORD_LIMIT, 0), binding))
 
 
-def _actor_events(store: TripleStore, iri: str, newest: list[str]) -> dict[str, dict[str, Any]]:
-    """The fields and the actor's roles of its ``newest`` events: ``{event: {"row": fields, "roles": [...]}}``."""
-    page = rows_of(store, q.event_list(["actor"]), newest)
-    events: dict[str, dict[str, Any]] = {r["event"]: {"row": r, "roles": []} for r in page}
-    rows = store.read(q.with_iris(q.NETWORK_EVENT_ROLES, events)) if events else []
-    found = {(r["event"], r["role"].rsplit("#", 1)[-1]) for r in rows if r["actor"] == iri}
-    for event, record in events.items():
-        record["roles"] = [name for role, name in _ROLE_NAMES.items() if (event, role) in found]
+def _actor_events(store: TripleStore, read: Read | None, newest: list[str]) -> dict[str, dict[str, Any]]:
+    """The fields and the actor's roles of its ``newest`` events (``read``: their ``_newest_read``):
+    ``{event: {"row": fields, "roles": [...]}}``."""
+    events = {}
+    for event, rows in _newest_rows(store, read, newest).items():
+        roles = {r["role"].rsplit("#", 1)[-1] for r in rows if "role" in r}
+        events[event] = {"row": rows[-1], "roles": [name for role, name in _ROLE_NAMES.items() if role in roles]}
     return events
 
 
@@ -243,7 +252,8 @@ def place_record(store: TripleStore, base_iri: str, place_id: str) -> dict[str, 
     side = entity_events(store, "place", str(iri), RECORD_LIMIT)
     actors = [{"actor": actor, "events": n} for actor, n in side.kept["with"][:RECORD_LIMIT]] if side.kept \
         else store.read(q.page(q.PLACE_ACTORS, RECORD_LIMIT, 0), binding)
-    prefetch([*_event_rows_reads("place", side.newest), *_some(_labels_read(r["actor"] for r in actors))])
+    newest = _newest_read("place", side.newest)
+    prefetch(_some(newest, _labels_read(r["actor"] for r in actors)))
     names = labels(store, {r["actor"] for r in actors})
     return {
         "id": place_id, "iri": str(iri), "name": name, "kind": _one(entity, "kind"),
@@ -254,7 +264,7 @@ def place_record(store: TripleStore, base_iri: str, place_id: str) -> dict[str, 
         "event_count": side.span.count, "first_seen": side.span.first, "last_seen": side.span.last,
         "events": [{**ref(r["event"], None, "events"), "date": r.get("date"), "type": r.get("type"),
                     "sub_type": r.get("sub_type"), "fatalities": r.get("fatalities")}
-                   for r in rows_of(store, q.event_list(["place"]), side.newest)],
+                   for *_, r in _newest_rows(store, newest, side.newest).values()],
         "actors": [{**_named(names, r["actor"], "actors"), "events": r["events"]} for r in actors],
         "documents": _documents(store, "place", iri),
     }

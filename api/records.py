@@ -3,8 +3,8 @@
 ``/api/<kind>s/<id>``, ``/id/<kind>/<id>`` (JSON, and the record page for browsers) and the
 event and document pages show the same record of an entity. It is kept as its JSON answer in
 the response cache until the next write (``api.cache``), so whichever route asks first builds it
-and the others answer from it: an actor's record is 8 reads, sent to a read worker as 2-3 jobs
-(``api.limits.prefetch``; 3 when a place of its newest events is not among its places).
+and the others answer from it: an actor's record is 7 reads, sent to a read worker as 2 jobs
+(``api.limits.prefetch``; 8 in 3 when a place of its newest events is not among its places).
 """
 
 from __future__ import annotations

@@ -235,7 +235,7 @@ def test_reads_sent_together_are_one_job_and_each_answered_as_if_read_alone(app,
     ("document", "doc-aleppo", 2), ("actor", "no-such-actor", 1), ("event", "no-such-event", 1),
 ])
 def test_an_entity_record_is_a_few_worker_jobs_and_the_same_record(app, kind, entity_id, most_jobs):
-    """An actor's record read 8 reads one after another; the independent ones go to a worker as one job
+    """An actor's record makes 7-8 reads one after another; the independent ones go to a worker as one job
     (an actor's: two jobs, unless an event's place is not among the actor's places)."""
     store, runner = app.extensions["conflictkg.store"], app.extensions["conflictkg.reads"].runner
     builder = getattr(entities, f"{kind}_record")
