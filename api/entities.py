@@ -296,9 +296,15 @@ def event_record(store: TripleStore, base_iri: str, event_id: str) -> dict[str, 
     binding = {"event": iri}
     roles = store.read(q.EVENT_ACTORS, binding)
     evidence_rows = _unique(store.read(q.page(q.EVENT_EVIDENCE, RECORD_LIMIT, 0), binding), "evidence")
-    reporters = store.read(q.with_iris(q.EVENT_REPORTERS, [r["evidence"] for r in evidence_rows])) \
-        if evidence_rows else []
-    names = labels(store, {r["actor"] for r in roles} | {r["reporter"] for r in reporters} | {_one(entity, "place")})
+    # the names of its actors and place go with its reporters' read: those of its reporters (most evidence has none)
+    # are read after it only for the reporters not among them
+    named = {r["actor"] for r in roles} | {_one(entity, "place")}
+    reporters_read = (q.with_iris(q.EVENT_REPORTERS, [r["evidence"] for r in evidence_rows]), None) \
+        if evidence_rows else None
+    prefetch(_some(reporters_read, _labels_read(named)))
+    reporters = store.read(*reporters_read) if reporters_read is not None else []
+    names = labels(store, named)
+    names.update(labels(store, {r["reporter"] for r in reporters} - named))
     actors: dict[str, list[dict[str, Any]]] = {role: [] for role in _ROLE_NAMES.values()}
     for r in roles:
         actors[_ROLE_NAMES[r["role"].rsplit("#", 1)[-1]]].append(

@@ -14,6 +14,7 @@ from tests.conftest import write_data_dir
 BASE_IRI = "https://conflictkg.org/id/"
 RANGERS = Actor(id="actor/northfield-rangers", name="Northfield Rangers", kind="armed_group")
 GUARD = Actor(id="actor/eastmoor-guard", name="Eastmoor Guard", kind="state_forces")
+MONITOR = Actor(id="actor/lowbridge-monitor", name="Lowbridge Monitor", kind="organization")
 TOWN = Location(id="place/lowbridge", name="Lowbridge", kind="town", country="XX", lat=1.5, lon=2.5)
 OTHER_TOWN = Location(id="place/highford", name="Highford", kind="town", country="XX", lat=3.5, lon=4.5)
 CLASH = ("Battles", "Armed clash")
@@ -29,9 +30,11 @@ def _event(start: int, actor1: str, actor2: str | None, place: str, date: str, *
 def store(tmp_path_factory):
     article = Article(id="doc-rangers", text="...", published=dt.date(2022, 6, 2), title="Fighting near Lowbridge",
                       source="Wire X")
-    extraction = Extraction(document=article, actors=(RANGERS, GUARD), locations=(TOWN, OTHER_TOWN), events=(
-        _event(0, "Northfield Rangers", "Eastmoor Guard", "Lowbridge", "2022-06-01", fatalities=3),
-        _event(100, "Eastmoor Guard", None, "Highford", "2022-05-20", assoc_actor_1=("Northfield Rangers",)),
+    extraction = Extraction(document=article, actors=(RANGERS, GUARD, MONITOR), locations=(TOWN, OTHER_TOWN), events=(
+        _event(0, "Northfield Rangers", "Eastmoor Guard", "Lowbridge", "2022-06-01", fatalities=3,
+               reported_by=("Lowbridge Monitor",)),
+        _event(100, "Eastmoor Guard", None, "Highford", "2022-05-20", assoc_actor_1=("Northfield Rangers",),
+               reported_by=("Eastmoor Guard",)),
         _event(200, "Eastmoor Guard", "Northfield Rangers", "Lowbridge", "2022-05-02",
                assoc_actor_2=("Northfield Rangers",)),
     ))
@@ -62,3 +65,20 @@ def test_a_places_newest_events_carry_their_date_type_and_fatalities(store, plac
     assert record is not None
     assert [(e["date"], e["fatalities"]) for e in record["events"]] == expected
     assert {(e["type"], e["sub_type"]) for e in record["events"]} == {CLASH}
+
+
+@pytest.mark.parametrize(("date", "actors", "reporters"), [
+    ("2022-06-01", {"actor1": ["Northfield Rangers"], "actor2": ["Eastmoor Guard"]}, ["Lowbridge Monitor"]),
+    ("2022-05-20", {"actor1": ["Eastmoor Guard"], "assoc_actor_1": ["Northfield Rangers"]}, ["Eastmoor Guard"]),
+    ("2022-05-02", {"actor1": ["Eastmoor Guard"], "actor2": ["Northfield Rangers"],
+                    "assoc_actor_2": ["Northfield Rangers"]}, []),
+])
+def test_an_events_actors_and_reporters_are_named_whether_or_not_a_reporter_is_one_of_its_actors(
+        store, date, actors, reporters):
+    guard = entities.actor_record(store, BASE_IRI, "eastmoor-guard")
+    assert guard is not None
+    record = entities.event_record(store, BASE_IRI, next(e["id"] for e in guard["events"] if e["date"] == date))
+    assert record is not None
+    assert {role: [a["name"] for a in named] for role, named in record["actors"].items() if named} == actors
+    assert [who["name"] for e in record["evidence"] for who in e["reported_by"]] == reporters
+    assert all(who["href"] == f"/api/actors/{who['id']}" for e in record["evidence"] for who in e["reported_by"])

@@ -250,6 +250,19 @@ def test_an_entity_record_is_a_few_worker_jobs_and_the_same_record(app, kind, en
         assert 1 <= len(jobs) <= most_jobs and sum(len(job.get("reads", [1])) for job in jobs) > len(jobs) + 1
 
 
+def test_an_event_record_whose_evidence_names_no_reporter_is_two_worker_jobs(app):
+    """Its actors' and place's names go with its reporters' read (before: a third job after it)."""
+    store, runner = app.extensions["conflictkg.store"], app.extensions["conflictkg.reads"].runner
+    actor = entities.actor_record(store, app.config["CONFLICTKG"].base_iri, "al-shabaab")
+    assert actor is not None
+    event_id = actor["events"][0]["id"]
+    expected = entities.event_record(store, app.config["CONFLICTKG"].base_iri, event_id)
+    jobs = _jobs_of(runner)
+    answer = app.test_client().get(f"/api/events/{event_id}")
+    assert answer.get_json() == json.loads(json.dumps(expected))
+    assert [len(job.get("reads", [1])) for job in jobs] == [4, 2]
+
+
 _GOOD, _BAD = "SELECT ?o WHERE { ?s ?p ?o }", "SELECT WHERE { this does not parse"
 
 
