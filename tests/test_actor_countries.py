@@ -52,8 +52,25 @@ TWO_COUNTRIES_ONE_NAME = [
     ("Protesters gathered in Khartoum, Sudan, on Friday.", "Protesters (Sudan)", None, {"Khartoum": "SD"}),
 ]
 
+BORDER_TOWNS = [
+    # a sizeable town just across the border of the only country the text names is that town, not an unlisted
+    # village of the named country
+    ("Shells fired by Syrian government forces hit a school in Reyhanli, killing two children.",
+     "Military Forces of Syria", "Civilians (Turkey)", {"Reyhanlı": "TR"}),
+    ("South Sudanese soldiers fired on traders in Koboko, wounding four.",
+     "Military Forces of South Sudan", "Civilians (Uganda)", {"Koboko": "UG"}),
+    ("Chadian soldiers clashed with gunmen in Kousseri overnight.",
+     "Military Forces of Chad", "Unidentified Armed Group (Cameroon)", {"Kousséri": "CM"}),
+    # but not a town far inside the neighbour (a town of Upper Egypt for a Libyan place), nor one whose name the
+    # named country also has (a Busia on both sides of the border)
+    ("Libyan forces took control of Dishna after a week of shelling.", "Military Forces of Libya", None,
+     {"Dishna": "no such place"}),
+    ("Traders burnt tyres in Busia to protest against Ugandan customs officials.", "Rioters (Uganda)", None,
+     {"Busia": "UG"}),
+]
 
-@pytest.mark.parametrize(("text", "actor1", "actor2", "places"), PEOPLE_ABROAD + TWO_COUNTRIES_ONE_NAME)
+
+@pytest.mark.parametrize(("text", "actor1", "actor2", "places"), PEOPLE_ABROAD + TWO_COUNTRIES_ONE_NAME + BORDER_TOWNS)
 def test_generic_actors_take_the_country_where_it_happens(extractor, text, actor1, actor2, places):
     result = extractor.extract(Article(id="note", text=text, published=dt.date(2016, 6, 20)))
     assert result.events, text
