@@ -143,3 +143,50 @@ def test_a_claim_after_the_states_follow_up_names_the_incidents_doer(extractor, 
     assert (events[0].actor1, events[0].actor2) == first
     if kinds is not None:
         assert [e.event_type for e in events] == kinds
+
+
+JNIM = "Jama'at Nusrat al-Islam wal-Muslimin"
+STATEMENT = ("Strategic developments", "Other")
+
+
+@pytest.mark.parametrize(
+    ("text", "sides", "statement"),
+    [
+        # a claim of several incidents names the doer of each earlier one whose doer was unnamed, past the state's
+        # follow-up (claim_targets.py)
+        ("A roadside bomb killed three soldiers near Mopti, Mali. Hours later, gunmen shot dead two traders in Segou. "
+         "JNIM claimed responsibility for both attacks.",
+         {"Mopti": ("Military Forces of Mali", JNIM), "Ségou": (JNIM, "Civilians (Mali)")}, False),
+        ("Gunmen shot dead a village chief near Banfora, Burkina Faso. A bomb wounded four soldiers near Djibo. Police "
+         "arrested six suspects. JNIM claimed responsibility for the attacks.",
+         {"Banfora": (JNIM, "Civilians (Burkina Faso)"), "Djibo": ("Military Forces of Burkina Faso", JNIM)}, False),
+        # an incident whose doer is named otherwise is not the claimant's; the claim reaches past it
+        ("Gunmen ambushed a bus near Banfora, Burkina Faso, killing five passengers. Ansarul Islam fighters raided a "
+         "village near Djibo. JNIM claimed responsibility for the attacks.",
+         {"Banfora": (JNIM, "Civilians (Burkina Faso)"), "Djibo": ("Ansarul Islam", "Civilians (Burkina Faso)")},
+         False),
+        # an article: the claim of several is also the group's own statement
+        ("Gunmen stormed a police station in Banfora, Burkina Faso, on Sunday, killing four officers. The attackers "
+         "fled on motorbikes. On Monday, a bomb struck a military truck near Djibo, wounding six soldiers. Troops "
+         "later arrested 15 suspects in the area. The government declared three days of mourning. JNIM claimed "
+         "responsibility for the attacks on Tuesday, its spokesman said.",
+         {"Banfora": ("Police Forces of Burkina Faso", JNIM), "Djibo": ("Military Forces of Burkina Faso", JNIM)},
+         True),
+        # no reach past an event of another kind
+        ("Gunmen killed four farmers near Gao, Mali. Students protested in Bamako. JNIM claimed the attacks.",
+         {"Gao": ("Unidentified Armed Group (Mali)", "Civilians (Mali)")}, True),
+        # the claim of one incident is for the last only
+        ("Gunmen killed a teacher in Gao, Mali. Soldiers killed two gunmen in Kidal. JNIM claimed the attack.",
+         {"Gao": ("Unidentified Armed Group (Mali)", "Civilians (Mali)"), "Kidal": ("Military Forces of Mali", JNIM)},
+         False),
+        # the killings of one incident are one incident: its doer, no statement
+        ("Gunmen killed three aid workers in Gao, Mali. JNIM claimed the killings.",
+         {"Gao": (JNIM, "Civilians (Mali)")}, False),
+    ],
+)
+def test_claims_of_several_incidents(extractor, text, sides, statement):
+    events = events_of(extractor, text)
+    violent = {e.location: (e.actor1, e.actor2) for e in events if (e.event_type, e.sub_event_type) != STATEMENT
+               and e.event_type != "Protests" and e.sub_event_type != "Arrests"}
+    assert violent == sides
+    assert any((e.event_type, e.sub_event_type, e.actor1) == (*STATEMENT, JNIM) for e in events) == statement

@@ -14,12 +14,12 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from graph.extract.actors import ActorTable
-from graph.extract.actors.resolve import UNIDENTIFIED_GROUP
 from graph.extract.actors.table import ARMED_KINDS
 from graph.extract.events import dates, numbers
 from graph.extract.events import types as event_types
 from graph.extract.events.attribution import attributed
-from graph.extract.events.claims import CLAIMED_EVENTS, claimant, with_doer
+from graph.extract.events.claim_targets import claim_targets, claims_many
+from graph.extract.events.claims import claimant, with_doer
 from graph.extract.events.combatants import attacks_by_combatants
 from graph.extract.events.context_parties import fill_from_context, theatre_check
 from graph.extract.events.coref import drop_headlines, merge_mentions
@@ -27,7 +27,7 @@ from graph.extract.events.crowd_types import each_other
 from graph.extract.events.damage import fold_damage
 from graph.extract.events.dead_sides import dead_sides, period_tally
 from graph.extract.events.incident_words import announces_another
-from graph.extract.events.lexicon import codes, cue_set, cues_under
+from graph.extract.events.lexicon import codes, cue_set
 from graph.extract.events.mentions import VIOLENT_TYPES, EventMention
 from graph.extract.events.parties import implied_parties
 from graph.extract.events.read_cues import cues_of
@@ -58,12 +58,7 @@ __all__ = ["build_events"]
 _COUNTRY_KINDS = {"country"}
 # A note of at most this many sentences (ACLED's notes, news briefs) tells one incident unless it says otherwise
 _SHORT_NOTE = 5
-# what the state does after an incident (arrests, seizures, a curfew): no claim is for it
-_FOLLOW_UP = "Strategic developments"
 _NON_STATE_ARMED = frozenset(["armed_group", "militia"])
-# a claim of a blast names the doer of an explosion only ("claimed the bombing"), not of a shooting before it
-_BLASTS = "Explosions/Remote violence"
-_BLAST_CUES = cues_under(_BLASTS)
 # A change of activity that takes forces away: no fight of theirs follows it (not a transfer or an evacuation)
 _WITHDRAWN = cue_set("RETREAT")
 
@@ -90,12 +85,10 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
     kinds = context.kinds
     for number, sent, typings, tally in _sentences(doc):
         attributes = (not typings or typings[0].sub_event_type == "Other") and number - last_event_sentence <= 3
-        target = _claim_target(events, kinds, sent, places) if attributes else None
-        doer = claimant(sent, table) if target is not None else None
-        if target is not None and doer:  # "Al-Shabaab claimed responsibility": the incident's doer, not an event
-            events[target:target + 1] = _claimed(events[target], doer, kinds, sent, _evidence(article, sent),
-                                                 context.published)
-            continue
+        targets = claim_targets(events, kinds, sent, places, _containers(places)) if attributes else []
+        doer = claimant(sent, table) if targets else None
+        if doer and _claimed(events, targets, doer, sent, _evidence(article, sent), context):
+            continue  # "Al-Shabaab claimed responsibility": the incident's doer, not an event
         near = bool(events) and number - last_event_sentence <= 2 and not tally  # a tally is no one's toll
         update = near and _casualties_only(sent, typings, table, places, events[-1], context.published)
         if not typings or update or (events and describes(sent)):  # at most a toll for the event before
@@ -212,43 +205,21 @@ def _casualties_only(sent: Span, typings, table: ActorTable, places: list[PlaceM
     return not any(table.actors[m.key].kind in ARMED_KINDS for m in table.in_span(sent))
 
 
-def _claim_target(events: list[Event], kinds: dict[str, str], sent: Span, places: list[PlaceMention]) -> int | None:
-    """The index of the incident a claim names the doer of: the last event, or the last violent one with its doer
-    unnamed before the state's follow-up told after it ("Gunmen killed eight. Police arrested 12 people in a sweep.
-    X claimed the attack."), when the claim may be for it (:func:`_may_claim`): arrests, seizures and other
-    strategic developments claim nothing."""
-    for index in range(len(events) - 1, -1, -1):
-        event = events[index]
-        if event.event_type in CLAIMED_EVENTS:
-            if index == len(events) - 1:
-                return index
-            return index if _no_group_named(event, kinds) and _may_claim(sent, event, places) else None
-        if event.event_type != _FOLLOW_UP:
-            return None
-    return None
-
-
-def _may_claim(sent: Span, event: Event, places: list[PlaceMention]) -> bool:
-    """Whether a claim told past a follow-up may be for an incident: it names no place but the incident's own (or
-    where that lies) and no blast for an incident that was none ("claimed a bombing in X" is another incident)."""
-    allowed = {event.location} | _containers(places).get(event.location or "", frozenset())
-    if any(sent.start <= p.start < sent.end and not p.actor and p.location.name not in allowed for p in places):
-        return False
-    return event.event_type == _BLASTS or not cues_of(sent).told(_BLAST_CUES)
-
-
-def _no_group_named(event: Event, kinds: dict[str, str]) -> bool:
-    """Whether no armed group is named on either side (an unidentified one names no one)."""
-    return not any(kinds.get(name) in _NON_STATE_ARMED and not name.startswith(UNIDENTIFIED_GROUP)
-                   for name in (event.actor1 or "", event.actor2 or ""))
-
-
-def _claimed(event: Event, doer: str, kinds: dict[str, str], sent: Span, evidence: tuple[str, int, int],
-             published: dt.date | None) -> list[Event]:
-    """The event a claim names the doer of, with the toll the claim's sentence gives when it had none ("Seven died
-    in the raid, for which X claimed responsibility")."""
-    event = with_doer(event, doer, kinds)
-    return [event] if event.fatalities is not None else _with_toll_of([event], sent, evidence, published)
+def _claimed(events: list[Event], targets: list[int], doer: str, sent: Span, evidence: tuple[str, int, int],
+             context: SentenceReader) -> bool:
+    """Name ``doer`` as the doer of the events at ``targets`` (nearest first), in place, and say whether the claim is
+    told with that: the claim of one incident is, and its toll is the incident's when it had none ("Seven died in the
+    raid, for which X claimed responsibility"); in an article, the claim of several ("X claimed the attacks") is also
+    the group's own statement, a strategic development read from its sentence as any other (a short note, ACLED's,
+    codes no claim as an event: ``context.per_day`` marks one)."""
+    if claims_many(sent):
+        events[:] = [with_doer(event, doer, context.kinds) if index in targets else event
+                     for index, event in enumerate(events)]
+        return context.per_day
+    event = with_doer(events[targets[0]], doer, context.kinds)
+    told = [event] if event.fatalities is not None else _with_toll_of([event], sent, evidence, context.published)
+    events[targets[0]:targets[0] + 1] = told
+    return True
 
 
 def _fought_back(event: Event, kinds: dict[str, str]) -> Event:
