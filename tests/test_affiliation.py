@@ -13,10 +13,16 @@ import pytest
         ("Armed men affiliated with the Islamic State kidnapped a priest in Mosul, Iraq.", "Islamic State",
          "Civilians (Iraq)"),
         ("Gunmen loyal to Boko Haram killed four farmers near Gombe, Nigeria.", "Boko Haram", "Civilians (Nigeria)"),
+        # the participle of belonging parsed as the sentence's verb, the deed as a clause of it
+        ("Gunmen linked to al-Shabaab killed four teachers near Mombasa, Kenya.", "Al-Shabaab", "Civilians (Kenya)"),
+        ("Gunmen allied to Boko Haram abducted 20 women near Gombe, Nigeria.", "Boko Haram", "Civilians (Nigeria)"),
         # a group the gunmen act on is their target, not who they are
         ("Gunmen killed two al-Shabaab defectors in Wajir, Kenya.", "Unidentified Armed Group (Kenya)", "Al-Shabaab"),
         ("Gunmen opened fire on al-Shabaab fighters near Wajir, Kenya.", "Unidentified Armed Group (Kenya)",
          "Al-Shabaab"),
+        # a group tied to something else than the gunmen is not who they are
+        ("Gunmen killed four traders at a market near Mombasa, Kenya, that police linked to al-Shabaab.",
+         "Unidentified Armed Group (Kenya)", "Civilians (Kenya)"),
     ],
 )
 def test_gunmen_of_a_named_group_are_that_group(first_event, text, actor1, actor2):

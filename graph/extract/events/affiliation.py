@@ -21,6 +21,8 @@ _TIES = frozenset(["from", "of", "to", "with", "loyal", "affiliated", "linked", 
                    "reported", "alleged", "presumed"])
 _TIE_DEPS = frozenset(["pobj", "prep", "amod", "acl", "attr", "xcomp", "relcl", "appos"])
 _MAX_STEPS = 6
+# the participles of belonging the parse may take for a sentence's verb ("Gunmen allied to X attacked ...")
+_TIE_PARTICIPLES = frozenset(["linked", "allied", "affiliated", "aligned"])
 
 
 def named_for_unknown(sent: Span, table: ActorTable) -> dict[str, str]:
@@ -47,10 +49,19 @@ def _tied_to(head: Token, unknown: dict[int, str]) -> str | None:
     node = head
     for _ in range(_MAX_STEPS):
         if node.dep_ not in _TIE_DEPS or node.head.i == node.i:
-            return None
+            return _subject_tied(node, unknown) if node.i != head.i else None
         node = node.head
         if node.i in unknown:
             return unknown[node.i]
         if node.lower_ not in _TIES and node.lemma_.lower() not in _TIES:
             return None
     return None
+
+
+def _subject_tied(verb: Token, unknown: dict[int, str]) -> str | None:
+    """The unidentified group that is the subject of a participle of belonging parsed as the sentence's verb:
+    "Gunmen linked to al-Shabaab killed four teachers", where the parse makes "linked" the verb and "killed" a clause
+    of it, ties the gunmen to al-Shabaab as "gunmen linked to al-Shabaab" does."""
+    if verb.lower_ not in _TIE_PARTICIPLES:
+        return None
+    return next((unknown[c.i] for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in unknown), None)
