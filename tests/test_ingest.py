@@ -8,6 +8,7 @@ import gc
 import os
 import subprocess
 import sys
+import threading
 import time
 
 import pyoxigraph as ox
@@ -228,6 +229,63 @@ def test_the_linker_writes_beside_the_load_only_what_needs_no_stored_document(tm
     rebuild_current(store)
     assert _current(store) == written  # the same as recounting every document
     store.close()
+
+
+class _HalfLoaded:
+    """Hooks that hold the last batch's documents half loaded until the current facts are written beside them."""
+
+    def __init__(self, store: Store, batches: int, monkeypatch):
+        from graph.store import embedded
+
+        self.bulk_load, self.insert, self.left = embedded._bulk_load, store.insert, batches
+        self.meet, self.facts_written = threading.Barrier(2, timeout=20), threading.Event()
+        monkeypatch.setattr(embedded, "_bulk_load", self.load)
+        monkeypatch.setattr(store, "insert", self.add)
+
+    def load(self, engine, parts: list[bytes], fmt, *rest) -> None:
+        """Load documents; the last batch's in two halves, the current facts written between them."""
+        if fmt == ox.RdfFormat.N_QUADS:
+            self.left -= 1
+        if self.left or fmt != ox.RdfFormat.N_QUADS or self.facts_written.is_set():
+            return self.bulk_load(engine, parts, fmt, *rest)
+        lines = b"".join(parts).splitlines(keepends=True)
+        self.meet.wait()
+        self.bulk_load(engine, [b"".join(lines[: len(lines) // 2])], fmt, *rest)
+        assert self.facts_written.wait(timeout=20), "no current facts were written beside the load"
+        return self.bulk_load(engine, [b"".join(lines[len(lines) // 2 :])], fmt, *rest)
+
+    def add(self, ntriples: bytes, graph_iri: str | None = None, **options) -> None:
+        """Write current facts; the first ones at once with the last batch's documents."""
+        first = graph_iri == str(CURRENT_GRAPH) and not self.facts_written.is_set() and not self.left
+        if first:
+            self.meet.wait()
+        self.insert(ntriples, graph_iri, **options)
+        if first:
+            self.facts_written.set()
+
+
+@pytest.mark.parametrize(("documents", "bulk_facts"), [
+    (2, False),  # current facts in a transaction beside the documents' bulk load
+    (3, True),  # current facts by the bulk loader too: two bulk loads at once on one engine
+])
+def test_current_facts_written_while_the_last_batch_loads_are_those_of_a_rebuild(tmp_path, monkeypatch, documents,
+                                                                                  bulk_facts):
+    extractions = [extraction(n) for n in range(documents)]  # every entity new: the facts need no stored document
+    reference = Store(str(tmp_path / "reference"))
+    write(reference, extractions, BASE, validate=False, atomic=False)
+    store = Store(str(tmp_path / "s"))
+    if bulk_facts:
+        monkeypatch.setattr("graph.link.merged.BULK_BYTES", 0)
+    hooks = _HalfLoaded(store, documents, monkeypatch)
+    write_documents(store, [build_result(e, BASE, validate=False) for e in extractions], BASE, atomic=False,
+                    batch_bytes=1)  # one document per batch
+    assert hooks.facts_written.is_set() and not hooks.meet.broken
+    assert quads(store) == quads(reference)  # every document whole, the same facts as a write without overlap
+    written = _current(store)
+    rebuild_current(store)
+    assert _current(store) == written
+    store.close()
+    reference.close()
 
 
 @pytest.mark.parametrize("fails", [False, True])

@@ -7,11 +7,18 @@ through ``dataset`` must use ``dataset.graph(URIRef(iri))``. ``len()`` of a grap
 
 Thread safety: one ``Store`` may be shared by every thread of a process. Reads (``select``,
 ``query_raw``, ``graph_names``, ``oxigraph.query``) run concurrently on the engine's snapshots;
-writes go through one lock, so two threads never interleave their batches, except the bulk load of
-``bulk_replace(..., atomic=False)``'s new graphs, which is not a transaction anyway: it holds the
-lock to journal them, then lets the run's other writes (the current facts of what only the batch
-mentions, ``graph.link.batch``) go in beside it. Only one process may open an on-disk store for
-writing (the engine locks the directory).
+writes go through one lock, so two threads never interleave their batches, with one exception:
+``bulk_replace(..., atomic=False)`` checks which graphs exist, journals the new ones and replaces
+the old ones under the lock, then bulk-loads the new graphs outside it, so that an ingest's linker
+writes its current facts (``graph.link.batch``, ``finish(early=True)``) beside the last batch's load.
+That is safe because the load only adds quads to graphs that did not exist, which no other write of
+the run touches until the load is over (the linker waits for it, ``StoreWriter.written``, before it
+reads or changes a document graph); the engine takes two loads at once (each its own files, then
+one ingest into the database; tests/test_ingest.py runs them so); the bulk loader is not a
+transaction anyway (a reader may see part of a new graph); and a crash before ``settle`` drops the
+journaled graphs and rebuilds what derives from them. The service writes with ``atomic=True``,
+wholly under the lock. Only one process may open an on-disk store for writing (the engine locks
+the directory).
 
 Atomicity: ``replace_graph(s)`` is one engine transaction (DROP + INSERT DATA): concurrent
 readers and a crash see the whole old or the whole new graph. ``bulk_replace`` (batch ingest)

@@ -13,6 +13,7 @@ import time
 import pyoxigraph as ox
 import pytest
 
+from graph.vocab import CURRENT_GRAPH, SEM
 from tests.conftest import ROOT
 from tests.reliability.articles import write_articles
 
@@ -73,7 +74,10 @@ KILLED_BEFORE_SETTLING = """
 import os, sys
 from graph.link import batch
 from graph.cli import main
-batch.BatchLinker.finish = lambda self: os._exit(9)  # killed once its documents are written
+def finish(self, loaded=lambda: None, early=False):  # killed once its documents are written
+    loaded()
+    os._exit(9)
+batch.BatchLinker.finish = finish
 main(sys.argv[1:])
 """
 
@@ -108,3 +112,78 @@ def test_kill_after_the_documents_are_written_but_before_their_facts_undoes_the_
     subprocess.run(ingest_command(second_folder, tmp_path / "crashed", "--quiet", "--workers", "0"),
                    check=True, cwd=ROOT)
     assert triples_per_graph(tmp_path / "crashed") == triples_per_graph(tmp_path / "reference")
+
+
+KILLED_BESIDE_THE_LAST_LOAD = """
+import functools, os, signal, sys, threading
+import pyoxigraph as ox
+from graph import ingest
+from graph.cli import main
+from graph.store import embedded
+from graph.vocab import CURRENT_GRAPH
+ingest.write_documents = functools.partial(ingest.write_documents, batch_bytes=1)  # one document per batch
+bulk_load, insert, left, half_loaded = embedded._bulk_load, embedded.Store.insert, [#BATCHES#], threading.Event()
+
+def load(engine, parts, fmt, *rest):  # the last batch's documents stop half loaded
+    left[0] -= fmt == ox.RdfFormat.N_QUADS
+    if fmt == ox.RdfFormat.N_QUADS and not left[0]:
+        lines = b"".join(parts).splitlines(keepends=True)
+        bulk_load(engine, [b"".join(lines[: len(lines) // 2])], fmt, *rest)
+        half_loaded.set()
+        threading.Event().wait(120)
+    return bulk_load(engine, parts, fmt, *rest)
+
+def add(store, ntriples, graph_iri=None, **options):  # current facts committed beside them, then kill -9
+    current = graph_iri == str(CURRENT_GRAPH)
+    if current:
+        half_loaded.wait(120)
+    insert(store, ntriples, graph_iri, **options)
+    if current:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+embedded._bulk_load, embedded.Store.insert = load, add
+main(sys.argv[1:])
+"""
+
+
+def mentions(data_dir, iris: set[str]) -> list[tuple[str, str]]:
+    """The (graph, IRI) pairs of a store whose quads name any of ``iris``, as subject or object."""
+    store = ox.Store(str(data_dir))
+    try:
+        return [(quad.graph_name.value, term.value) for quad in store for term in (quad.subject, quad.object)
+                if isinstance(term, ox.NamedNode) and term.value in iris]
+    finally:
+        del store
+
+
+def test_kill_while_current_facts_go_in_beside_the_last_load_leaves_no_fact_of_a_dropped_document(tmp_path):
+    articles = write_articles(tmp_path / "articles", 6, seed=3)[0].parent
+    run = ingest_command(articles, tmp_path / "reference", "--quiet", "--workers", "0")
+    subprocess.run(run, check=True, cwd=ROOT)
+    reference = triples_per_graph(tmp_path / "reference")
+    store = ox.Store(str(tmp_path / "reference"))
+    found = store.query(f"SELECT DISTINCT ?e WHERE {{ GRAPH ?g {{ ?e a <{SEM.Event}> }} }}")
+    events = {row["e"].value for row in found}
+    del store
+
+    script = KILLED_BESIDE_THE_LAST_LOAD.replace("#BATCHES#", str(len(document_graphs(reference))))
+    killed = subprocess.run([sys.executable, "-c", script,
+                             *ingest_command(articles, tmp_path / "crashed", "--quiet", "--workers", "0")[3:]],
+                            cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    crashed = triples_per_graph(tmp_path / "crashed")
+    assert crashed.get(str(CURRENT_GRAPH)), "killed before any current fact was committed"
+    assert len(document_graphs(crashed)) == len(document_graphs(reference))
+    assert document_graphs(crashed) != document_graphs(reference), "the last document was not half loaded"
+
+    from graph.link import recover
+    from graph.store import Store
+
+    reopened = Store(str(tmp_path / "crashed"))
+    assert reopened.needs_rebuild and recover(reopened)
+    reopened.close()
+    assert not document_graphs(triples_per_graph(tmp_path / "crashed"))  # the run is undone
+    assert mentions(tmp_path / "crashed", events) == []  # and no record holds an event of its documents
+
+    subprocess.run(ingest_command(articles, tmp_path / "crashed", "--quiet", "--workers", "0"), check=True, cwd=ROOT)
+    assert triples_per_graph(tmp_path / "crashed") == reference
