@@ -1,15 +1,16 @@
-"""The models' matrix products on numpy's OpenBLAS: one thread, and the parse blis gives."""
+"""The models' matrix products on numpy's OpenBLAS: one thread, nearly blis's numbers, and the parse blis gives."""
 
 from __future__ import annotations
 
 import ctypes
 
+import numpy
 import pytest
 import spacy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
 from thinc.api import Model
 
-from graph.extract.parse.blas import _LIBS, one_thread_openblas, use_openblas
+from graph.extract.parse.blas import loaded_openblas, one_thread_openblas, use_openblas
 from graph.extract.parse.nlp import MODEL, build_nlp
 
 ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE]
@@ -28,17 +29,43 @@ def _model_ops(nlp):
     return [layer.ops for model in models for layer in model.walk()]
 
 
-def test_numpy_openblas_is_pinned_to_one_thread():
-    assert one_thread_openblas()  # this environment's numpy wheel ships OpenBLAS
-    library = ctypes.CDLL(str(sorted(_LIBS.glob("*openblas*.so*"))[0]))
-    assert library.scipy_openblas_get_num_threads64_() == 1
+@pytest.fixture(scope="module", autouse=True)
+def pinnable():
+    """These tests are about numpy's OpenBLAS: skip where numpy has none that can be pinned (the models keep blis)."""
+    if not one_thread_openblas():
+        pytest.skip("numpy has no OpenBLAS with a thread setter here")
+
+
+def test_the_openblas_numpy_loaded_is_pinned_to_one_thread():
+    getters = []
+    for path in loaded_openblas():
+        library = ctypes.CDLL(path)
+        names = [f"{prefix}_get_num_threads{suffix}" for prefix in ("scipy_openblas", "openblas")
+                 for suffix in ("64_", "")]
+        getters += [getattr(library, name) for name in names if hasattr(library, name)]
+    assert getters and all(getter() == 1 for getter in getters)
 
 
 def test_every_model_of_the_pipeline_multiplies_with_openblas(models):
     blis, fast = models
-    assert _model_ops(build_nlp()) and not any(ops.use_blis for ops in _model_ops(build_nlp()))
+    ours = _model_ops(build_nlp())
+    assert ours and not any(ops.use_blis for ops in ours)
     assert not any(ops.use_blis for ops in _model_ops(fast))
     assert all(ops.use_blis for ops in _model_ops(blis))  # the other copy of the model is left alone
+
+
+def test_conflictkg_blis_keeps_blis(monkeypatch):
+    monkeypatch.setenv("CONFLICTKG_BLIS", "1")
+    nlp = spacy.load(MODEL)
+    use_openblas(nlp)
+    assert all(ops.use_blis for ops in _model_ops(nlp))
+
+
+def test_openblas_products_are_blis_products_to_the_last_digits(models):
+    blis, fast = models
+    text = "Rebels shelled the outskirts of the town overnight, the army said, and two civilians were wounded."
+    ours, theirs = fast(text).tensor, blis(text).tensor
+    assert ours.shape == theirs.shape and numpy.allclose(ours, theirs, rtol=1e-4, atol=1e-5)
 
 
 @pytest.mark.parametrize(

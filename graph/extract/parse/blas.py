@@ -1,46 +1,64 @@
-"""The models' matrix products on numpy's OpenBLAS, kept to one thread: the same numbers, sooner.
+"""The models' matrix products on numpy's OpenBLAS, kept to one thread: nearly the same numbers, sooner.
 
 thinc multiplies the layers of tok2vec, tagger, parser and NER with blis, whose kernels took 1.6 times as long
-as the OpenBLAS of numpy's wheel on the models' shapes; those products are a quarter of the parse. On these
-shapes the two gave bit-identical products (every token attribute of the benchmark corpus and every dev
-prediction came out the same). OpenBLAS would spread a product over all cores, which on a busy machine cost more
-CPU than it saved, so it is pinned to one thread for the whole process (numpy's other products too); when numpy
+as the OpenBLAS of numpy's wheel on the models' shapes; those products are a quarter of the parse. The two sum
+in different orders, so their products differ in the last digits (about 1e-6 on tok2vec's output); every token
+attribute of 754 texts (the benchmark corpus, the dev notes and articles) came out the same, but a near-tie on
+a new text may be decided the other way. ``CONFLICTKG_BLIS=1`` keeps blis (to reproduce older predictions).
+OpenBLAS would spread a product over all cores, which on a busy machine cost more CPU than it saved, so the copy
+numpy loaded is pinned to one thread for the whole process (numpy's other products too, logged once); when numpy
 has no OpenBLAS that can be pinned (another build), the models keep blis.
 """
 
 from __future__ import annotations
 
 import ctypes
+import logging
+import os
 from functools import cache
-from pathlib import Path
 
-import numpy
+import numpy  # noqa: F401 - importing numpy maps its OpenBLAS into the process
 from spacy.language import Language
 from thinc.api import Model, NumpyOps
 
 __all__ = ["one_thread_openblas", "use_openblas"]
 
-# where a numpy wheel keeps the OpenBLAS it was built with, and that library's thread setter by build
-_LIBS = Path(numpy.__file__).resolve().parent.parent / "numpy.libs"
-_SETTERS = ("scipy_openblas_set_num_threads64_", "scipy_openblas_set_num_threads", "openblas_set_num_threads")
+log = logging.getLogger(__name__)
+
+# an OpenBLAS library's thread setter and getter, by build (numpy 2's scipy-openblas, 64- or 32-bit ints; plain)
+_PREFIXES = ("scipy_openblas", "openblas")
+_SUFFIXES = ("64_", "")
+
+
+def loaded_openblas() -> list[str]:
+    """Paths of the OpenBLAS libraries this process has mapped (numpy loads its own when imported)."""
+    try:
+        with open("/proc/self/maps", encoding="utf-8") as maps:
+            return sorted({line.split()[-1] for line in maps if "openblas" in line.rsplit("/", 1)[-1].lower()})
+    except OSError:  # not Linux: no pin, the models keep blis
+        return []
 
 
 @cache
 def one_thread_openblas() -> bool:
-    """Pin numpy's OpenBLAS to one thread; False when no OpenBLAS of numpy's with a thread setter is found."""
-    for path in sorted(_LIBS.glob("*openblas*.so*")):
-        library = ctypes.CDLL(str(path))  # the copy numpy loaded: the loader opens a library once
-        for name in _SETTERS:
-            setter = getattr(library, name, None)
-            if setter is not None:
-                setter(1)
-                return True
+    """Pin numpy's loaded OpenBLAS to one thread; False (the models keep blis) when it cannot be pinned."""
+    for path in loaded_openblas():
+        library = ctypes.CDLL(path)  # the copy numpy loaded: the loader opens a library once
+        for prefix in _PREFIXES:
+            for suffix in _SUFFIXES:
+                setter = getattr(library, f"{prefix}_set_num_threads{suffix}", None)
+                getter = getattr(library, f"{prefix}_get_num_threads{suffix}", None)
+                if setter is not None and getter is not None:
+                    setter(1)
+                    if getter() == 1:
+                        log.info("numpy's OpenBLAS pinned to one thread for the whole process (%s)", path)
+                        return True
     return False
 
 
 def use_openblas(nlp: Language) -> None:
     """Let every model of ``nlp`` multiply its matrices with numpy (OpenBLAS on one thread), or leave blis."""
-    if not one_thread_openblas():
+    if os.environ.get("CONFLICTKG_BLIS") == "1" or not one_thread_openblas():
         return
     ops = NumpyOps(use_blis=False)  # the same operations as the models' own but for the matrix product
     for _, component in nlp.pipeline:
