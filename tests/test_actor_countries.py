@@ -8,6 +8,7 @@ import datetime as dt
 
 import pytest
 
+from graph.extract.countries import countries
 from graph.extract.places.context import country_names, shared_country_names
 from graph.records import Article
 
@@ -46,6 +47,17 @@ TWO_COUNTRIES_ONE_NAME = [
      f"Police Forces of {ROC}", f"Civilians ({ROC})", {"Congo": "CG"}),
     ("Troops fought rebels near Pointe-Noire in the Republic of Congo.",
      f"Military Forces of {ROC}", f"Unidentified Armed Group ({ROC})", {}),
+    # "Congo's" + a force, or "Congo" naming a force, reads the name as the document's places do
+    ("Congo's police used tear gas to break up a march of striking teachers in Brazzaville on Thursday.",
+     f"Protesters ({ROC})", f"Police Forces of {ROC}", {"Congo": "CG"}),
+    ("Congo's army shelled a rebel camp in the forest outside Dolisie, killing six fighters.",
+     f"Military Forces of {ROC}", f"Unidentified Armed Group ({ROC})", {}),
+    ("Congo army soldiers ambushed a rebel column near Pointe-Noire on Saturday.",
+     f"Military Forces of {ROC}", f"Unidentified Armed Group ({ROC})", {}),
+    ("Congo's army clashed with M23 rebels near Goma on Friday.",
+     f"Military Forces of {DRC}", "M23", {}),
+    ("Congo's police arrested nine traders at a market in Kinshasa.",
+     f"Police Forces of {DRC}", f"Civilians ({DRC})", {"Democratic Republic of the Congo": "CD"}),
     # a country's longest name: "South Sudan" is not Sudan
     ("Gunmen killed three herders near the hamlet of Dalimo in South Sudan.",
      "Unidentified Armed Group (South Sudan)", "Civilians (South Sudan)", {}),
@@ -83,3 +95,5 @@ def test_a_name_of_two_countries_is_the_more_populous_until_the_text_settles_it(
     assert shared_country_names()["congo"] == ("CD", "CG")
     assert country_names()["congo"] == "CD"
     assert "sudan" not in shared_country_names()
+    assert countries().shared == {"Congo": ("CD", "CG")}  # the news usage first
+    assert countries().by_name["Sudan"] == "SD"

@@ -15,7 +15,9 @@ from spacy.tokens import Doc
 from graph.datafiles import read_rows
 from graph.extract.parse.columns import token_lowers
 
-__all__ = ["Country", "Countries", "countries", "names_foreigners"]
+__all__ = ["Country", "Countries", "countries", "names_foreigners", "settle_shared", "doc_names"]
+
+_NAMES = "country_names"  # doc.user_data key of the names as this document reads them
 
 # Nouns of people away from their own country, and of a state's missions abroad: a nationality before one
 # ("a French tourist", "Chinese nationals", "Eritrean refugees", "the Kenyan embassy") says who they are, not where
@@ -36,11 +38,13 @@ class Country(NamedTuple):
 
 
 class Countries(NamedTuple):
-    """The country tables: by ISO 3166-1 alpha-2 code, by adjective ("Syrian"), by name ("Syria")."""
+    """The country tables: by ISO 3166-1 alpha-2 code, by adjective ("Syrian"), by name ("Syria"), and the names
+    two countries go by ("Congo") with their codes, the news usage first."""
 
     by_code: dict[str, Country]
     by_adjective: dict[str, str]
     by_name: dict[str, str]
+    shared: dict[str, tuple[str, ...]]
 
 
 @cache
@@ -49,6 +53,7 @@ def countries() -> Countries:
     such as Gaza), ISO's names from pycountry, and the country aliases of ``graph/data/places/aliases.tsv``."""
     by_code, by_adjective, by_name = {}, {}, {}
     territories: dict[str, str] = {}
+    owners: dict[str, list[str]] = {}
     for row in read_rows("actors", "demonyms.tsv"):
         adjectives = _split(row["adjectives"])
         by_code[row["code"]] = Country(row["code"], row["country"], adjectives[0])
@@ -61,14 +66,17 @@ def countries() -> Countries:
     for row in read_rows("places", "aliases.tsv"):
         if row["kind"] == "country" and row["country"] in by_code:
             by_name.setdefault(row["alias"], row["country"])
+            owners.setdefault(row["alias"], []).append(row["country"])
     for country in pycountry.countries:
         if country.alpha_2 in by_code:
             for name in (country.name, getattr(country, "common_name", None)):
                 if name:
                     by_name.setdefault(name, country.alpha_2)
+                    owners.setdefault(name, []).append(country.alpha_2)
     for name, code in territories.items():
         by_name.setdefault(name, code)
-    return Countries(by_code, by_adjective, by_name)
+    shared = {name: tuple(dict.fromkeys(codes)) for name, codes in owners.items() if len(set(codes)) > 1}
+    return Countries(by_code, by_adjective, by_name, shared)
 
 
 def _split(cell: str | None) -> tuple[str, ...]:
@@ -78,3 +86,18 @@ def _split(cell: str | None) -> tuple[str, ...]:
 def names_foreigners(doc: Doc, end: int) -> bool:
     """Whether a noun of people abroad or of a foreign mission follows token ``end``: "French | tourists"."""
     return end < len(doc) and token_lowers(doc)[end] in ABROAD_NOUNS
+
+
+def settle_shared(doc: Doc, read: dict[str, str], country: str | None) -> None:
+    """Settle for this document each name two countries go by: as the places stage read it ("Congo" beside
+    Brazzaville), else the article's country if it is one of them, else the news usage (the DRC)."""
+    known = countries()
+    settled = {name: read[name] if read.get(name) in codes else country if country in codes else codes[0]
+               for name, codes in known.shared.items()}
+    doc.user_data[_NAMES] = {**known.by_name, **settled}
+
+
+def doc_names(doc: Doc) -> dict[str, str]:
+    """Country name -> code as this document reads them (:func:`settle_shared`), else the context-free table."""
+    names: dict[str, str] = doc.user_data.get(_NAMES) or countries().by_name
+    return names

@@ -22,7 +22,7 @@ from graph.extract.actors.table import (
     link_after,
     state_actor,
 )
-from graph.extract.countries import countries
+from graph.extract.countries import countries, doc_names
 from graph.extract.parse.columns import token_lowers, token_texts
 from graph.extract.parse.sentences import sentence_start
 
@@ -48,7 +48,7 @@ def _qualifier(doc: Doc, start: int) -> tuple[int, str | None, bool]:
 
     Returns (first token of the noun phrase, country code or None, has a state modifier).
     """
-    by_adjective, by_name = countries().by_adjective, countries().by_name
+    by_adjective, by_name = countries().by_adjective, doc_names(doc)
     communities = lexicon.communities()
     i, country, state = start - 1, None, False
     first = start
@@ -86,7 +86,7 @@ def _is_qualifier(doc: Doc, i: int) -> bool:
 def backer_mentions(builder: MentionBuilder) -> None:
     """Add "<Country adjective>-backed" modifiers as mentions of that state ("Russian-backed")."""
     doc = builder.doc
-    by_adjective, by_name = countries().by_adjective, countries().by_name
+    by_adjective, by_name = countries().by_adjective, doc_names(doc)
     for i, text in enumerate(token_texts(doc)[:-2]):
         code = by_adjective.get(text) or by_name.get(text)
         if not code:

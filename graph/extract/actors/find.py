@@ -42,7 +42,7 @@ from graph.extract.actors.table import (
     state_actor,
     strip_name,
 )
-from graph.extract.countries import countries, names_foreigners
+from graph.extract.countries import countries, names_foreigners, settle_shared
 from graph.extract.parse.columns import entities, token_texts, tokens_text
 from graph.extract.parse.sentences import doc_text, span_text
 from graph.extract.places import PlaceMention
@@ -149,6 +149,8 @@ def find_actors(doc: Doc, places: Sequence[PlaceMention] = ()) -> ActorTable:
     places = [p for p in places if p.location.country]
     named = _named_countries(doc, places)
     country = main_country(named, [p.location.country for p in places if p.location.country])
+    settle_shared(doc, {tokens_text(doc, p.start, p.end): p.location.country for p in places
+                        if p.location.kind == "country" and p.location.country}, country)
     builder = MentionBuilder(doc, country, _sentence_countries(doc, places, country, set(named)), place_tokens,
                             place_names)
     _named_force_mentions(builder)

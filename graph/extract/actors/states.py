@@ -19,7 +19,7 @@ from graph.extract.actors.table import (
     government_actor,
     state_actor,
 )
-from graph.extract.countries import countries
+from graph.extract.countries import countries, doc_names
 from graph.extract.parse.columns import token_lowers, token_texts
 
 __all__ = ["is_unit", "is_government", "unit_state", "add_unit_states", "named_state_force", "security_unit"]
@@ -75,13 +75,13 @@ def unit_state(doc: Doc, info: ActorInfo, mention: ActorMention) -> ActorInfo | 
     else the unit's own country."""
     if not is_unit(info):
         return None
-    known = countries()
+    by_adjective, by_name = countries().by_adjective, doc_names(doc)
     code = None
     for i in range(max(mention.start - 4, 0), mention.start):
-        if doc[i].text in known.by_name and i + 1 < len(doc) and doc[i + 1].text in {"'s", "’s"}:
-            code = known.by_name[doc[i].text]
-        elif doc[i].text in known.by_adjective:
-            code = known.by_adjective[doc[i].text]
+        if doc[i].text in by_name and i + 1 < len(doc) and doc[i + 1].text in {"'s", "’s"}:
+            code = by_name[doc[i].text]
+        elif doc[i].text in by_adjective:
+            code = by_adjective[doc[i].text]
     code = code or info.country
     return state_actor(code, _branch(info)) if code else None
 
@@ -109,16 +109,18 @@ def is_government(info: ActorInfo) -> bool:
     return government is not None and government.key == info.key
 
 
-def named_state_force(words: list[str]) -> tuple[str, str] | None:
+def named_state_force(words: list[str], by_name: dict[str, str] | None = None) -> tuple[str, str] | None:
     """(country code, "Military" or "Police") for a force named after its country: "Kenya Defence Forces",
-    "Somali National Army", "Nigeria Police Force", "Sudanese Armed Forces"; rebel armies excepted."""
+    "Somali National Army", "Nigeria Police Force", "Sudanese Armed Forces"; rebel armies excepted. ``by_name``:
+    the country names as the document reads them (:func:`doc_names`)."""
     known = countries()
+    by_name = known.by_name if by_name is None else by_name
     if len(words) < 2 or words[-1] not in _FORCE_WORDS or any(w in _REBEL_WORDS for w in words):
         return None
     code = None
     for size in (2, 1):
         first = " ".join(words[:size])
-        code = code or known.by_name.get(first) or known.by_adjective.get(first)
+        code = code or by_name.get(first) or known.by_adjective.get(first)
     if code is None:
         return None
     return code, "Police" if any(w in _POLICE_WORDS for w in words) else "Military"
@@ -134,7 +136,7 @@ def named_force_spans(doc: Doc) -> list[tuple[int, int, tuple[str, str]]]:
     """(start, end, (country, branch)) of every force named after its country: a run of capitalised words
     that opens with a country's name or adjective and ends on a force word ("Kenya Defence Forces")."""
     out = []
-    known = countries()
+    known, names = countries(), doc_names(doc)
     texts, lowers = token_texts(doc), token_lowers(doc)  # this loop looks at each token's words several times
     i = 0
     while i < len(texts):
@@ -150,7 +152,7 @@ def named_force_spans(doc: Doc) -> list[tuple[int, int, tuple[str, str]]]:
             end += 1
         found = None
         for stop in range(end, i + 1, -1):
-            force = named_state_force([text for text in texts[i:stop] if text not in {"'s", "’s"}])
+            force = named_state_force([text for text in texts[i:stop] if text not in {"'s", "’s"}], names)
             if force and _dictionary_unit(doc[stop - 1], force[0]):
                 continue  # "Syria's Tiger Forces", "Iraq's Counter Terrorism Service": a unit of the dictionary
             if force:

@@ -30,22 +30,26 @@ def doc_countries(
 ) -> Counter:
     """Countries the article names (places and demonyms), with how often it names them; names starting at a
     token of ``skip`` (:func:`foreign_forces`) do not count. A name of two countries ("Congo") counts for the one
-    the article's other places lie in, else its demonyms, else the more populous ("near Goma, Congo": the DRC)."""
-    places, shared = _place_counts(doc, spans, country_names, skip)
+    the article's other places lie in, else its demonyms, else the more populous ("near Goma, Congo": the DRC).
+    Each such name is settled by the other names alone, so one shared mention does not settle the next."""
+    places, towns, shared = _place_counts(doc, spans, country_names, skip)
     counts = _demonym_counts(doc, country_names, skip) + places
-    for codes in shared:
-        code = max(codes, key=lambda iso: (places[iso], counts[iso]))  # a tie keeps the first: the most populous
-        places[code] += 2
+    # a tie keeps the first: the most populous
+    settled = [max(codes, key=lambda iso: (places[iso], towns[iso], counts[iso])) for codes in shared]
+    for code in settled:
         counts[code] += 2
     return counts
 
 
 def _place_counts(
     doc: Doc, spans: list[Span], country_names: dict[str, str], skip: frozenset[int]
-) -> tuple[Counter, list[tuple[str, ...]]]:
-    """The countries the place names of the article tell, and the countries of each name two countries share."""
+) -> tuple[Counter, Counter, list[tuple[str, ...]]]:
+    """The countries the place names of the article tell; the countries with a big town or region of each other
+    name (Brazzaville, though a hamlet abroad shares it: enough to choose between the owners of a shared name);
+    and the countries of each name two countries share."""
     gaz, shared_names = get_gazetteer(), shared_country_names()
     counts: Counter = Counter()
+    towns: Counter = Counter()
     shared: list[tuple[str, ...]] = []
     for span in spans:
         start, end = strip(span)
@@ -69,11 +73,13 @@ def _place_counts(
                 if len(owners) == 1 and not any(p.rank == 3 for p in found):  # "Tripoli" is also a city
                     counts[owners.pop()] += 1
                     break
-            mark = _landmark(gaz.lookup(text))
+            found = gaz.lookup(text)
+            towns.update({p.country for p in found if p.country and landmark(p)})
+            mark = _landmark(found)
             if mark is not None and not _town_called_area(doc, e, mark) and not site_named(doc, e, mark):
                 counts[mark.country] += 1  # "Khan Younis", "the Gaza Strip": only one country has it
                 break
-    return counts, shared
+    return counts, towns, shared
 
 
 def _demonym_counts(doc: Doc, country_names: dict[str, str], skip: frozenset[int]) -> Counter:
