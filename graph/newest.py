@@ -36,6 +36,11 @@ IRIS_PER_READ = 1000  # a read worker given the roles of the network's 5,000 eve
 # One date of a VALUES block costs the engine about as much as reading 16 matches (measured at 10,000 documents).
 _VALUES_PER_MATCH = 16
 
+# The most kept events a page of entities' events is read among: a search of 500 actors and 500 places could
+# otherwise send ~100,000 event IRIs (MBs of query text, each also a key of the read cache); past it, one
+# VALUES of the entities reads their events, as before the summaries.
+MOST_AMONG = 5 * IRIS_PER_READ
+
 
 Counts = Callable[[str, dict[str, Any]], list[dict[str, Any]]]
 
@@ -127,6 +132,7 @@ def newest_of_entities(store: TripleStore, named: list[str], limit: int, offset:
     Those are in its summary (``kept_first``) when it keeps them; the others' are read from their events (an entity
     with none keeps no summary). Counting every event of a search's entities per date cost 80-300 ms at 100,000
     documents (a search for 'civil': the dates of 7,000 events); a page of the few hundred named so, a few ms.
+    Past ``MOST_AMONG`` events to read among, the page is read from every event of the entities, as before.
     """
     wanted = offset + limit
     summaries = {row["entity"]: json.loads(row["summary"]) for row in read_among(store, q.SUMMARIES, named)}
@@ -138,6 +144,8 @@ def newest_of_entities(store: TripleStore, named: list[str], limit: int, offset:
             unkept.append(entity)
         else:
             among += first
+    if len(among) + len(unkept) * wanted > MOST_AMONG:
+        return newest_first(store, q.search_events(named), {}, limit, offset)
     if unkept:
         among += newest_items(store, q.search_events(unkept), {}, wanted, 0)
     if not among:

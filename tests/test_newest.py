@@ -195,3 +195,17 @@ def test_a_page_of_kept_events_counts_none_of_the_entities_events(war, monkeypat
     rows = newest_of_entities(war, named, 20, 30)
     assert len(rows) == 20
     assert not [sparql for sparql in asked if "VALUES ?named" in sparql]
+
+
+@pytest.mark.parametrize(("most", "limit", "offset"), [(50, 20, 100), (50, 10, 0), (0, 20, 30), (100, 5, 95)])
+def test_a_page_of_many_entities_events_sends_no_more_event_iris_than_the_bound(war, monkeypatch, most, limit,
+                                                                               offset):
+    """Past ``MOST_AMONG`` kept events to read among, the entities' events are read as before: same page, and no
+    read names more events than the bound or the page."""
+    named = NAMED["all"]
+    expected = newest_first(war, q.search_events(named), {}, limit, offset)
+    read, asked = war.read, []
+    monkeypatch.setattr(war, "read", lambda sparql, bound=None: asked.append(sparql) or read(sparql, bound))
+    monkeypatch.setattr(graph.newest, "MOST_AMONG", most)
+    assert newest_of_entities(war, named, limit, offset) == expected
+    assert max(sparql.count(war_records.BASE + "event/") for sparql in asked) <= max(most, limit)
