@@ -47,8 +47,10 @@ def answers(store: ox.Store, job: dict[str, Any]) -> Iterator[Answer]:
         return
     for text in job["reads"]:
         answer = _read(store, {"read": text, "graph": job["graph"]})
+        failed = answer[0]["status"] != 200
         yield answer
-        if answer[0]["status"] != 200:
+        del answer  # the answer sent is freed before the next read is evaluated
+        if failed:
             return
 
 

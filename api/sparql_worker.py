@@ -198,6 +198,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             for header, body in _answers(frame[0], unguarded, latest):
                 write_frame(out, header, body)  # each answer of a batch leaves before the next is read
+                del header, body  # ... and is freed: the heap holds one answer at a time
         except Exception as err:  # a worker answers every job, whatever happens
             write_frame(out, {"status": 500, "detail": f"The query worker failed: {err}"})
     return 0

@@ -288,7 +288,7 @@ def test_the_transfer_constant_names_a_codebook_sub_event_type():
         ("Police arrested four youths for throwing stones at a bus in Ondara.", "Arrests"),
         ("Gendarmes detained two herders for killing a farmer near Tiri.", "Arrests"),
         ("Soldiers arrested a trader over the burning of the market in Kindu.", "Arrests"),
-        ("Police detained three students for allegedly planting a bomb at the college.", "Arrests"),
+        ("Gendarmes arrested a taxi driver for allegedly ferrying the gunmen who raided a bank in Tiri.", "Arrests"),
         ("Troops detained five men over the abduction of a teacher in Tiri.", "Arrests"),
         # ... but a reason given for what the forces did themselves leaves their deed the event
         ("Police shot dead a driver for refusing to stop at a checkpoint in Ondara.", "Attack"),

@@ -286,6 +286,20 @@ def test_each_read_sent_together_is_evaluated_only_once_the_one_before_is_taken(
     assert (first["rows"], second["rows"]) == ([], [["Northfield"]])
 
 
+def test_a_batch_frees_each_answer_before_it_evaluates_the_next_read(monkeypatch):
+    """The generator keeps no reference to the answer it sent while the next read runs (one answer on the heap)."""
+    held = []
+
+    def read(store, job):
+        held.append("answer" in parts.gi_frame.f_locals)
+        return {"status": 200}, job["read"].encode()
+
+    monkeypatch.setattr(sparql_execute, "_read", read)
+    parts = sparql_execute.answers(ox.Store(), {"reads": ["one", "two", "three"], "graph": str(CURRENT_GRAPH)})
+    assert [body for _, body in parts] == [b"one", b"two", b"three"]
+    assert held == [False, False, False]
+
+
 def test_a_batch_that_fails_in_its_worker_leaves_the_worker_in_step_for_the_next_read(app):
     store = app.extensions["conflictkg.store"]
     with app.test_request_context("/api/actors/some-actor"):
