@@ -21,10 +21,10 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from flask import Blueprint, Response, current_app, g, request
+from flask import Blueprint, Response, current_app, g, has_request_context, request
 
-__all__ = ["ResponseCache", "kept_read", "keep_by_url", "TTL_SECONDS", "MAX_ENTRIES", "MAX_BODY_BYTES", "MAX_BYTES",
-           "ROW_BYTES"]
+__all__ = ["ResponseCache", "kept_read", "time_left", "keep_by_url", "TTL_SECONDS", "MAX_ENTRIES", "MAX_BODY_BYTES",
+           "MAX_BYTES", "ROW_BYTES"]
 
 TTL_SECONDS = 300.0
 # Answers kept at once: every record, page and list page of the few thousand entities and pages a busy hour asks
@@ -47,6 +47,9 @@ class ResponseCache:
         self._bytes = 0
         self._generation = 0
         self._lock = threading.Lock()
+        # key -> [the lock of whoever builds it, how many callers want it]: after a write, N searches would each read
+        # every label of a class and spend N read slots
+        self._building: dict[str, list[Any]] = {}
 
     @property
     def generation(self) -> int:
@@ -84,15 +87,37 @@ class ResponseCache:
                                                              and self._bytes > self.max_bytes):
                 self._drop(next(iter(self._entries)))
 
-    def kept(self, key: str, build: Callable[[], Value], size: Callable[[Value], int] = lambda _: 0) -> Value:
+    def kept(self, key: str, build: Callable[[], Value], size: Callable[[Value], int] = lambda _: 0,
+             most: int = MAX_BODY_BYTES, wait: float | None = None) -> Value:
         """The value kept under ``key`` since the last write, else ``build()``, kept unless None or its ``size``
-        is past ``MAX_BODY_BYTES`` (a value built while a write happened is returned but not kept)."""
+        is past ``most`` (a value built while a write happened is returned but not kept). Given ``wait``, one
+        caller at a time builds a key and the others wait for its value (at most ``wait`` seconds, then build their
+        own); without it each builds at once, as a read past the read capacity must be refused at once."""
         value = self.get(key)
-        if value is None:
-            generation = self.generation
-            value = build()
-            if value is not None and size(value) <= MAX_BODY_BYTES:
-                self.put(key, value, generation, size(value))
+        if value is not None:
+            return value
+        if wait is None:
+            return self._build(key, build, size, most)
+        with self._lock:
+            building = self._building.setdefault(key, [threading.Lock(), 0])
+            building[1] += 1
+        got = building[0].acquire(timeout=max(wait, 0.0))
+        try:
+            value = self.get(key)
+            return self._build(key, build, size, most) if value is None else value
+        finally:
+            if got:
+                building[0].release()
+            with self._lock:
+                building[1] -= 1
+                if not building[1]:
+                    self._building.pop(key, None)
+
+    def _build(self, key: str, build: Callable[[], Value], size: Callable[[Value], int], most: int) -> Value:
+        generation = self.generation
+        value = build()
+        if value is not None and size(value) <= most:
+            self.put(key, value, generation, size(value))
         return value
 
     def invalidate(self) -> None:
@@ -111,11 +136,18 @@ class ResponseCache:
 def kept_read(sparql: str, bindings: dict[str, Any]) -> list[dict[str, Any]]:
     """A read of the app's store whose rows are kept until the next write (a list's counts, the same for each
     page): the read workers keep its answer too, but as JSON, and decoding a list's 4,000 dates again on every
-    page cost more than the page's own reads."""
+    page cost more than the page's own reads. The rows are shared by every later caller: read them, never change
+    them."""
     key = f"read {sorted((k, str(v)) for k, v in bindings.items())} {sparql}"
     store = current_app.extensions["conflictkg.store"]
     return current_app.extensions["conflictkg.cache"].kept(key, lambda: store.read(sparql, bindings),
                                                            lambda rows: len(rows) * ROW_BYTES)
+
+
+def time_left() -> float | None:
+    """Seconds left before the request's read deadline (``api.limits``), None without one."""
+    deadline = g.get("read_deadline") if has_request_context() else None
+    return None if deadline is None else deadline - time.monotonic()
 
 
 def keep_by_url(blueprint: Blueprint, mimetypes: tuple[str, ...], skipped: frozenset[str] = frozenset()) -> None:

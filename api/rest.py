@@ -19,7 +19,7 @@ from api.exports import export_to_spool
 from api.ingest import ingest_json
 from api.limits import client_gone, heavy
 from api.records import record_body
-from api.search import matching, search_results
+from api.search import kept_labels, ranked, search_results
 from graph import queries as q
 from graph.link.summaries import summary_of
 from graph.newest import kept_first, newest_first, rows_of
@@ -31,6 +31,9 @@ blueprint = Blueprint("rest", __name__, url_prefix="/api")
 # Not kept by URL: the export is a file; an entity's record is kept once for every route that shows it (api.records)
 _NOT_KEPT_BY_URL = frozenset({"rest.export", "rest.actor", "rest.place", "rest.event", "rest.document"})
 WHOLE_LIST = 1000  # rows of a list read whole, every page cut from them (api.rest._page_of)
+# Matches of a q list sent to the engine as IRIs at most: a short q matching nearly every name would make the query
+# (and the key it is kept under) a VALUES block of all of them; past it the engine matches the labels itself
+MATCHES_LISTED = 5000
 
 
 @blueprint.record_once
@@ -133,18 +136,23 @@ def actors() -> Response:
         return {**entities.ref(r["actor"], r.get("name"), "actors"), "kind": _first(entity, "kind"),
                 "country": _first(entity, "country"), "aliases": aliases}
 
-    query, bound = _matching_names("actor", q.actor_list(_present(bindings)), bindings)
+    query, bound = _matching_names("actor", lambda by_label: q.actor_list(_present(bindings), by_label), bindings)
     return _listing("actors", query, bound, "actor", convert,
                     lambda rows: tables.list_fields(_store(), q.ACTOR_LIST_FIELDS, [r["actor"] for r in rows]))
 
 
-def _matching_names(kind: str, query: str, bindings: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-    """A list by name and its bindings, its ``q`` filter given as the IRIs of the entities whose names match it
-    (``api.search.matching``, from their labels kept between writes): matched in the engine, every list of a ``q``
-    decoded the text of each actor's or place's every label (3,000 at 100,000 documents, 12-25 ms)."""
+def _matching_names(kind: str, listed: Callable[[bool], str], bindings: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """A list by name (``listed(by_label)``) and its bindings, its ``q`` filter given as the IRIs of the entities
+    whose names match it (``api.search.ranked`` over the kept labels): matched in the engine, every list of a ``q``
+    decoded the text of each actor's or place's every label (3,000 at 100,000 documents, 12-25 ms). The engine
+    still matches it when the labels are too many to keep, or the matches too many to send (``MATCHES_LISTED``)."""
     if bindings["q"] is None:
-        return query, bindings
-    return q.with_iris(query, matching(kind, bindings["q"])), {**bindings, "q": None}
+        return listed(False), bindings
+    labels = kept_labels(kind)
+    found = ranked(labels, bindings["q"]) if labels is not None else None
+    if found is None or len(found) > MATCHES_LISTED:
+        return listed(True), bindings
+    return q.with_iris(listed(False), found), {**bindings, "q": None}
 
 
 def _first(entity: dict[str, list[Any]], field: str) -> Any:
@@ -173,7 +181,7 @@ def places() -> Response:
     def decorate(rows: list[dict[str, Any]]) -> dict[str, Any]:
         return {r["place"]: r for r in _store().read(q.with_iris(q.PLACE_LIST_FIELDS, [r["place"] for r in rows]))}
 
-    query, bound = _matching_names("place", q.place_list(_present(bindings)), bindings)
+    query, bound = _matching_names("place", lambda by_label: q.place_list(_present(bindings), by_label), bindings)
     return _listing("places", query, bound, "place", convert, decorate)
 
 

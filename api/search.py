@@ -1,33 +1,60 @@
 """One search box over actors, places and events: names and aliases containing a text, best matches first.
 
-Every name and alias of the actors and of the places is read once between writes (``api.cache.kept_read``) and
-matched here. Matched in the engine, every search decoded the text of every label twice (actors, then places:
-3,000 labels at 100,000 documents, 12-25 ms each).
+Every name and alias of the actors and of the places is read once between writes (``kept_labels``) and matched
+here while they are at most ``LABELS_KEPT``. Matched in the engine, every search decoded the text of every label
+twice (actors, then places: 3,000 labels at 100,000 documents, 12-25 ms each); past the bound the engine matches
+them again, so a big store costs what it did before, not more.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 from typing import Any
 
+from flask import current_app
+
 from api import entities
-from api.cache import kept_read
+from api.cache import kept_read, time_left
 from graph import queries as q
 from graph.newest import newest_of_entities
 from graph.store import TripleStore
 
-__all__ = ["search_results", "matching", "ranked"]
+__all__ = ["search_results", "matching", "kept_labels", "ranked", "LABELS_KEPT", "LABEL_BYTES"]
 
-_LABELS = {"actor": q.ACTOR_LABELS, "place": q.PLACE_LABELS}
+# Labels of a class kept in the server at most: LABEL_BYTES each (an IRI and a name in a read-only dict, measured
+# with tracemalloc), 8 MB a class. Past it every search would read and scan them all, costlier than the engine.
+LABELS_KEPT = 20_000
+LABEL_BYTES = 400
+# kind -> its labels, how many there are, and the engine's ranked match (a store whose labels are past LABELS_KEPT)
+_LABELS = {"actor": (q.ACTOR_LABELS, q.ACTOR_LABEL_COUNT, q.SEARCH_ACTORS),
+           "place": (q.PLACE_LABELS, q.PLACE_LABEL_COUNT, q.SEARCH_PLACES)}
 
 
-def matching(kind: str, term: str) -> list[str]:
+def kept_labels(kind: str) -> tuple[Mapping[str, Any], ...] | None:
+    """Every name and alias of the actors or places (``kind``) as read-only rows (entity, label), kept until the
+    next write; None when they are more than ``LABELS_KEPT``."""
+    labels, count, _ = _LABELS[kind]
+    if int(kept_read(count, {})[0]["n"]) > LABELS_KEPT:
+        return None
+    store = current_app.extensions["conflictkg.store"]
+    return current_app.extensions["conflictkg.cache"].kept(
+        f"labels {labels}", lambda: tuple(MappingProxyType(row) for row in store.read(labels)),
+        lambda rows: len(rows) * LABEL_BYTES, most=LABELS_KEPT * LABEL_BYTES, wait=time_left())
+
+
+def matching(kind: str, term: str, limit: int, offset: int) -> list[str]:
     """The actors or places (``kind``) a name or alias of which contains ``term`` (case aside), best first
-    (``ranked``), from their labels kept until the next write."""
-    return ranked(kept_read(_LABELS[kind], {}), term)
+    (``ranked``), ``offset`` .. ``offset + limit`` of them: from their kept labels, or by the engine past
+    ``LABELS_KEPT``."""
+    labels = kept_labels(kind)
+    if labels is not None:
+        return ranked(labels, term)[offset:offset + limit]
+    query = q.page(_LABELS[kind][2], limit, offset)
+    return [row["entity"] for row in current_app.extensions["conflictkg.store"].read(query, {"q": term})]
 
 
-def ranked(labels: Iterable[dict[str, Any]], term: str) -> list[str]:
+def ranked(labels: Iterable[Mapping[str, Any]], term: str) -> list[str]:
     """The entities of ``labels`` (rows of an entity and a label) with a label containing ``term`` (case aside), best
     first: one equal to it, then one starting with it, then the others, each by IRI. As the engine ranked them:
     ``LCASE`` of the labels' texts, ``CONTAINS``, ``ORDER BY`` of IRIs by code point."""
@@ -43,8 +70,8 @@ def ranked(labels: Iterable[dict[str, Any]], term: str) -> list[str]:
 
 def search_results(store: TripleStore, term: str, limit: int, offset: int) -> dict[str, Any]:
     """Return ``{q, limit, offset, actors, places, events}``: what matches ``term``, REST references each."""
-    found_actors = matching("actor", term)[offset:offset + limit]
-    found_places = matching("place", term)[offset:offset + limit]
+    found_actors = matching("actor", term, limit, offset)
+    found_places = matching("place", term, limit, offset)
     matched = found_actors + found_places
     events = newest_of_entities(store, matched, limit, offset) if matched else []
     names = entities.labels(store, set(matched))

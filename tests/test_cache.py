@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import itertools
 import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from flask import Blueprint, Flask, Response
@@ -163,3 +166,37 @@ def test_a_page_kept_by_url_has_no_nonce(page, kept):
     first, again = client.get("/page"), client.get("/page")
     assert (first.headers["X-Cache"], again.headers["X-Cache"]) == ("miss", "hit" if kept else "miss")
     assert again.get_data(as_text=True) == page.format(0 if kept else 1)
+
+
+@pytest.mark.parametrize("callers", [2, 6])
+def test_one_caller_builds_a_kept_value_while_the_others_wait_for_it(callers):
+    cache, built, started = ResponseCache(), [], threading.Event()
+
+    def build():
+        built.append(1)
+        started.set()
+        time.sleep(0.2)
+        return ["labels"]
+
+    with ThreadPoolExecutor(callers) as pool:
+        first = pool.submit(cache.kept, "k", build, wait=5)
+        started.wait(5)
+        others = [pool.submit(cache.kept, "k", build, wait=5) for _ in range(callers - 1)]
+        answers = [first.result()] + [other.result() for other in others]
+    assert answers == [["labels"]] * callers and len(built) == 1 and not cache._building
+
+
+def test_a_caller_whose_wait_runs_out_builds_its_own_value():
+    cache, started, release = ResponseCache(), threading.Event(), threading.Event()
+
+    def slow():
+        started.set()
+        release.wait(5)
+        return "slow"
+
+    with ThreadPoolExecutor(1) as pool:
+        first = pool.submit(cache.kept, "k", slow, wait=5)
+        started.wait(5)
+        assert cache.kept("k", lambda: "own", wait=0.05) == "own"
+        release.set()
+        assert first.result() == "slow"

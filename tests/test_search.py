@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from api import create_app
+from api import create_app, rest, search
 from api.search import ranked
 from graph import queries as q
 from graph.store import Store
@@ -68,3 +68,43 @@ def test_a_search_sees_a_name_written_after_the_labels_were_kept(hand_built_data
     finally:
         app.extensions["conflictkg.reads"].close()
         app.extensions["conflictkg.store"].close()
+
+
+@pytest.fixture(scope="module")
+def hand_built_app(hand_built_data_dir, tmp_path_factory):
+    """The app over a copy of the hand-built records."""
+    data = tmp_path_factory.mktemp("search") / "data"
+    shutil.copytree(hand_built_data_dir, data)
+    app = create_app({"data_dir": str(data)})
+    yield app
+    app.extensions["conflictkg.reads"].close()
+    app.extensions["conflictkg.store"].close()
+
+
+URLS = [f"/api/{route}?q={term}" for route in ("search", "actors", "places") for term in ("a", "E", "ar", "zzz")] \
+    + ["/api/search?q=a&limit=2&offset=1", "/api/actors?q=a&limit=2&offset=1", "/api/places?q=e&kind=city"]
+
+
+def _answers(app, monkeypatch, labels_kept, matches_listed):
+    monkeypatch.setattr(search, "LABELS_KEPT", labels_kept)
+    monkeypatch.setattr(rest, "MATCHES_LISTED", matches_listed)
+    app.extensions["conflictkg.cache"].invalidate()
+    return [app.test_client().get(url).get_json() for url in URLS]
+
+
+@pytest.mark.parametrize("labels_kept, matches_listed", [(2, 5000), (20_000, 1), (2, 1)])
+def test_the_engine_path_answers_as_the_kept_labels_do(hand_built_app, monkeypatch, labels_kept, matches_listed):
+    kept = _answers(hand_built_app, monkeypatch, 20_000, 5000)
+    assert any(answer["actors"] for answer in kept[4:8]) and any(answer["places"] for answer in kept[8:12])
+    assert _answers(hand_built_app, monkeypatch, labels_kept, matches_listed) == kept
+
+
+def test_labels_are_kept_read_only_and_not_past_the_bound(hand_built_app, monkeypatch):
+    with hand_built_app.test_request_context():
+        hand_built_app.extensions["conflictkg.cache"].invalidate()
+        labels = search.kept_labels("place")
+        assert isinstance(labels, tuple) and labels
+        with pytest.raises(TypeError):
+            labels[0]["label"] = "changed"  # type: ignore[index]
+        monkeypatch.setattr(search, "LABELS_KEPT", len(labels) - 1)
+        assert search.kept_labels("place") is None

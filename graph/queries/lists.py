@@ -18,6 +18,7 @@ from graph.queries.base import (
 )
 
 __all__ = ["ACTOR_LIST_FIELDS", "EVENT_PLACE_FIELDS", "PLACE_LIST_FIELDS", "ACTOR_LABELS", "PLACE_LABELS",
+    "ACTOR_LABEL_COUNT", "PLACE_LABEL_COUNT", "SEARCH_ACTORS", "SEARCH_PLACES",
     "SUMMARIES", "actor_list", "document_list", "event_list", "events_among", "list_fields", "place_list",
     "search_events"]
 
@@ -25,6 +26,8 @@ _ACTOR_FILTERS = {
     "q": "VALUES ?actor { #IRIS# }",  # the actors whose name or alias holds ``q`` (api.search.matching)
     "kind": "?actor ckg:kind ?kind .",
 }
+# ``q`` matched by the engine, when the names are too many to keep or the matches too many to list (api.search)
+_BY_LABEL = "?#E# schema:name|schema:alternateName ?label . " + TEXT_MATCH
 
 # The current graph holds one name per entity. Without filters, no subquery: the class and name are one join.
 _ENTITY_LIST = PREFIXES + """SELECT ?#E# ?name {
@@ -34,8 +37,8 @@ _ENTITY_LIST = PREFIXES + """SELECT ?#E# ?name {
 """
 
 
-def _entity_list(entity: str, cls: str, fragments: dict[str, str], filters: Iterable[str]) -> str:
-    chosen = with_fragments(fragments, filters)
+def _entity_list(entity: str, cls: str, fragments: dict[str, str], filters: Iterable[str], by_label: bool) -> str:
+    chosen = with_fragments({**fragments, "q": _BY_LABEL} if by_label else fragments, filters)
     matches = "{ SELECT DISTINCT ?#E# WHERE {\n      " + chosen + "\n  } }" if chosen else ""
     return _ENTITY_LIST.replace("#MATCHES#", matches).replace("#CLASS#", cls).replace("#E#", entity)
 
@@ -58,9 +61,10 @@ ACTOR_LIST_FIELDS = list_fields("name", "alias", "kind", "country")  # an actor 
 EVENT_PLACE_FIELDS = list_fields("name", "admin1", "country")  # the events table's places
 
 
-def actor_list(filters: Iterable[str]) -> str:
-    """Actors ordered by name (ids and names), filtered by any of ``q`` (the IRIs of ``#IRIS#``) and ``kind``."""
-    return _entity_list("actor", "sem:Actor", _ACTOR_FILTERS, filters)
+def actor_list(filters: Iterable[str], by_label: bool = False) -> str:
+    """Actors ordered by name (ids and names), filtered by any of ``q`` (the IRIs of ``#IRIS#``, or with
+    ``by_label`` a name or alias containing ``?q``) and ``kind``."""
+    return _entity_list("actor", "sem:Actor", _ACTOR_FILTERS, filters, by_label)
 
 
 _PLACE_FILTERS = {
@@ -81,10 +85,10 @@ PLACE_LIST_FIELDS = PREFIXES + """SELECT * WHERE {
 """
 
 
-def place_list(filters: Iterable[str]) -> str:
-    """Places ordered by name (ids and names), filtered by any of ``q`` (the IRIs of ``#IRIS#``), ``kind`` and
-    ``country`` (alpha-2)."""
-    return _entity_list("place", "sem:Place", _PLACE_FILTERS, filters)
+def place_list(filters: Iterable[str], by_label: bool = False) -> str:
+    """Places ordered by name (ids and names), filtered by any of ``q`` (the IRIs of ``#IRIS#``, or with
+    ``by_label`` a name or alias containing ``?q``), ``kind`` and ``country`` (alpha-2)."""
+    return _entity_list("place", "sem:Place", _PLACE_FILTERS, filters, by_label)
 
 def event_list(filters: Iterable[str]) -> NewestFirst:
     """Events newest first, filtered by any of actor, place, type, sub_type, document, from, to (names: LABELS)."""
@@ -110,6 +114,22 @@ ACTOR_LABELS = PREFIXES + """SELECT ?entity ?label WHERE {
 """
 
 PLACE_LABELS = ACTOR_LABELS.replace("sem:Actor", "sem:Place")
+# How many labels each holds: whether they fit to be kept (api.search.LABELS_KEPT)
+ACTOR_LABEL_COUNT = ACTOR_LABELS.replace("SELECT ?entity ?label", "SELECT (COUNT(*) AS ?n)")
+PLACE_LABEL_COUNT = PLACE_LABELS.replace("SELECT ?entity ?label", "SELECT (COUNT(*) AS ?n)")
+
+# The same ranking in the engine (0 a label equal to ?q, 1 starting with it, 2 containing it; then the IRI), for a
+# store whose labels are too many to keep: the labels are matched first, then the class.
+SEARCH_ACTORS = PREFIXES + """SELECT ?entity (MIN(?r) AS ?rank) {
+  { SELECT ?entity ?r WHERE {
+      ?entity schema:name|schema:alternateName ?label .
+      """ + TEXT_MATCH + """
+      BIND(IF(LCASE(STR(?label)) = LCASE(?q), 0, IF(STRSTARTS(LCASE(STR(?label)), LCASE(?q)), 1, 2)) AS ?r)
+  } }
+  ?entity a sem:Actor .
+} GROUP BY ?entity ORDER BY ?rank ?entity #PAGE#
+"""
+SEARCH_PLACES = SEARCH_ACTORS.replace("sem:Actor", "sem:Place")
 
 def search_events(named: Iterable[str]) -> NewestFirst:
     """Events of the actors and places a search found (IRIs from the store), newest first (``graph.newest``).
