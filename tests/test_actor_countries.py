@@ -97,3 +97,17 @@ def test_a_name_of_two_countries_is_the_more_populous_until_the_text_settles_it(
     assert "sudan" not in shared_country_names()
     assert countries().shared == {"Congo": ("CD", "CG")}  # the news usage first
     assert countries().by_name["Sudan"] == "SD"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "country"),
+    [
+        # a government body or a state's media named with "Congo" take the Congo the article's places settle
+        ("Protesters attacked a crew of Congo state television in Brazzaville on Monday.", "State media", "CG"),
+        ("Protesters attacked a crew of Congo state television in Kinshasa on Monday.", "State media", "CD"),
+        ("The Ministry of Health of Congo said gunmen killed four aid workers near Dolisie.", "Ministry", "CG"),
+    ],
+)
+def test_bodies_named_with_a_shared_country_name_take_the_settled_country(extractor, text, actor, country):
+    result = extractor.extract(Article(id="note", text=text, published=dt.date(2016, 6, 20)))
+    assert [a.country for a in result.actors if actor in a.name] == [country]

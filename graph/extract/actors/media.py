@@ -13,7 +13,7 @@ from graph.extract.actors.groups import QUOTES
 from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.resolve import named_country
 from graph.extract.actors.table import ActorInfo, MentionBuilder
-from graph.extract.countries import countries
+from graph.extract.countries import countries, doc_names
 from graph.extract.parse.columns import token_lowers, tokens_where
 
 __all__ = ["media_mentions"]
@@ -119,7 +119,7 @@ def _add_state_media(builder: MentionBuilder, state: Token, outlet: Token) -> No
     doc, start = builder.doc, state.i
     known = countries()
     # two words before one: "South Sudanese state television" is not Sudan's
-    found = named_country(doc, start - 1, {**known.by_adjective, **known.by_name}) if start > 0 else None
+    found = named_country(doc, start - 1, {**known.by_adjective, **doc_names(doc)}) if start > 0 else None
     code = found[0] if found else builder.country_at(outlet.i)
     start = found[1] if found else start
     country = known.by_code.get(code or "")

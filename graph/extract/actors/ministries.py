@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from graph.extract.actors.lexicon import actor_key
 from graph.extract.actors.table import ActorInfo, MentionBuilder, strip_name
-from graph.extract.countries import countries
+from graph.extract.countries import countries, doc_names
 from graph.extract.parse.columns import entities
 
 __all__ = ["ministry_mentions"]
@@ -49,13 +49,13 @@ def _acts(root: Token) -> bool:
 def _ministry(builder: MentionBuilder, span: Span) -> ActorInfo:
     """The government body a ministry's name gives, of the state its leading adjective or its own words name, else
     of the sentence's country: "the Sudanese Health Ministry" -> Health Ministry (Sudan)."""
-    known = countries()
+    known, by_name = countries(), doc_names(span.doc)  # "Congo" as this document reads it
     lead, code = 0, None
-    while lead < len(span) - 1 and (span[lead].text in known.by_adjective or span[lead].text in known.by_name):
-        code = code or known.by_adjective.get(span[lead].text) or known.by_name.get(span[lead].text)
+    while lead < len(span) - 1 and (span[lead].text in known.by_adjective or span[lead].text in by_name):
+        code = code or known.by_adjective.get(span[lead].text) or by_name.get(span[lead].text)
         lead += 1
     words = span[lead:]
-    named = next((known.by_name[t.text] for t in words if t.text in known.by_name), None)  # "Ministry of X of Niger"
+    named = next((by_name[t.text] for t in words if t.text in by_name), None)  # "Ministry of X of Niger"
     title = " ".join(t.text if t.lower_ in _SMALL or not t.is_lower else t.text.capitalize() for t in words)
     country = known.by_code.get(code or named or builder.country_at(span.root.i) or "")
     name = f"{title} ({country.name})" if country and not named else title
