@@ -12,21 +12,15 @@ from typing import NamedTuple
 import pycountry
 from spacy.tokens import Doc
 
-from graph.datafiles import read_rows
+from graph.datafiles import read_rows, read_words
 from graph.extract.parse.columns import token_lowers
 
 __all__ = ["Country", "Countries", "countries", "names_foreigners", "settle_shared", "doc_names"]
 
 _NAMES = "country_names"  # doc.user_data key of the names as this document reads them
 
-# Nouns of people away from their own country, and of a state's missions abroad: a nationality before one
-# ("a French tourist", "Chinese nationals", "Eritrean refugees", "the Kenyan embassy") says who they are, not where
-# it happened, so it casts no vote for the article's country.
-ABROAD_NOUNS = frozenset((
-    "tourist", "tourists", "national", "nationals", "expatriate", "expatriates", "expat", "expats", "migrant",
-    "migrants", "refugee", "refugees", "asylum", "embassy", "embassies", "consulate", "consulates", "diplomat",
-    "diplomats", "ambassador", "envoy",
-))
+# nouns of people abroad and of a state's missions: a nationality before one casts no vote for the country
+ABROAD_NOUNS = read_words("places", "abroad_nouns.txt")
 
 
 class Country(NamedTuple):
