@@ -43,15 +43,15 @@ def kept_labels(kind: str) -> tuple[Mapping[str, Any], ...] | None:
         lambda rows: len(rows) * LABEL_BYTES, most=LABELS_KEPT * LABEL_BYTES, wait=time_left())
 
 
-def matching(kind: str, term: str, limit: int, offset: int) -> list[str]:
+def matching(store: TripleStore, kind: str, term: str, limit: int, offset: int) -> list[str]:
     """The actors or places (``kind``) a name or alias of which contains ``term`` (case aside), best first
-    (``ranked``), ``offset`` .. ``offset + limit`` of them: from their kept labels, or by the engine past
-    ``LABELS_KEPT``."""
+    (``ranked``), ``offset`` .. ``offset + limit`` of them: from the service's kept labels, or read from ``store``
+    by the engine past ``LABELS_KEPT``."""
     labels = kept_labels(kind)
     if labels is not None:
         return ranked(labels, term)[offset:offset + limit]
     query = q.page(_LABELS[kind][2], limit, offset)
-    return [row["entity"] for row in current_app.extensions["conflictkg.store"].read(query, {"q": term})]
+    return [row["entity"] for row in store.read(query, {"q": term})]
 
 
 def ranked(labels: Iterable[Mapping[str, Any]], term: str) -> list[str]:
@@ -70,8 +70,8 @@ def ranked(labels: Iterable[Mapping[str, Any]], term: str) -> list[str]:
 
 def search_results(store: TripleStore, term: str, limit: int, offset: int) -> dict[str, Any]:
     """Return ``{q, limit, offset, actors, places, events}``: what matches ``term``, REST references each."""
-    found_actors = matching("actor", term, limit, offset)
-    found_places = matching("place", term, limit, offset)
+    found_actors = matching(store, "actor", term, limit, offset)
+    found_places = matching(store, "place", term, limit, offset)
     matched = found_actors + found_places
     events = newest_of_entities(store, matched, limit, offset) if matched else []
     names = entities.labels(store, set(matched))
