@@ -8,7 +8,6 @@ and organisations from the NER that look like organisations.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from functools import cache
@@ -32,7 +31,6 @@ from graph.extract.actors.persons import TITLES, person_mentions
 from graph.extract.actors.pronouns import pronoun_mentions
 from graph.extract.actors.states import add_unit_states, named_force_spans, security_unit
 from graph.extract.actors.table import (
-    LINK_WORDS,
     ActorInfo,
     ActorMention,
     ActorTable,
@@ -42,13 +40,13 @@ from graph.extract.actors.table import (
     state_actor,
     strip_name,
 )
-from graph.extract.countries import countries, names_foreigners, settle_shared
-from graph.extract.parse.columns import entities, token_texts, tokens_text
-from graph.extract.parse.sentences import doc_text, span_text
+from graph.extract.actors.voting import article_countries
+from graph.extract.countries import countries
+from graph.extract.parse.columns import entities, tokens_text
 from graph.extract.places import PlaceMention
-from graph.extract.places.words import DIRECTIONS, common_words
+from graph.extract.places.words import common_words
 
-__all__ = ["ActorMention", "ActorTable", "ruler_patterns", "find_actors", "main_country", "state_actor"]
+__all__ = ["ActorMention", "ActorTable", "ruler_patterns", "find_actors", "state_actor"]
 
 # Head words that make an NER organisation an armed group, a monitor, a news outlet or a government body.
 def _org_kinds() -> dict[str, frozenset[str]]:
@@ -93,50 +91,6 @@ def _context_matcher(vocab) -> PhraseMatcher:
     return matcher
 
 
-def main_country(named: Counter, place_countries: list[str]) -> str | None:
-    """Return the country an article is about: its places' countries, then the votes of the countries its text
-    names (:func:`_named_countries`)."""
-    votes = Counter({code: 2 * n for code, n in Counter(place_countries).items()}) + named
-    ranked = sorted(votes, key=lambda code: (votes[code], named[code]), reverse=True)
-    if len(ranked) > 1 and (votes[ranked[0]], named[ranked[0]]) == (votes[ranked[1]], named[ranked[1]]):
-        return None  # a tie that the names in the text do not break: no country beats a wrong one
-    return ranked[0] if ranked else None
-
-
-def _named_countries(doc: Doc, places: Sequence[PlaceMention]) -> Counter:
-    """Votes for the countries the text names: 2 for a name ("Nigeria", "Syria's"), 1 for an adjective. A country's
-    name is read as the places stage read it ("Congo" beside Brazzaville), else by its longest name."""
-    by_adjective, by_name = countries().by_adjective, countries().by_name
-    read = {i: p.location.country for p in places if p.location.kind == "country" for i in range(p.start, p.end)}
-    votes: Counter = Counter()
-    for ent in entities(doc):
-        if link_after(ent) in LINK_WORDS:
-            continue  # "Iranian-backed", "Britain-based" say who backs or hosts, not where it happens
-        if ent.label_ == "NORP":  # but "a French tourist" is abroad: no vote
-            code, weight = (None if names_foreigners(doc, ent.end) else by_adjective.get(span_text(ent))), 1
-        else:  # "Nigeria", "northwestern Nigeria", "Syria's"
-            code = next((read[i] for i in range(ent.start, ent.end) if i in read), None) or _country_named(ent, by_name)
-            weight = 2
-        if code:
-            votes[code] += weight
-    return votes
-
-
-def _country_named(ent: Span, by_name: dict[str, str]) -> str | None:
-    """The country an entity names: all of it, else its longest run of words that names one ("eastern South Sudan"
-    is South Sudan, not Sudan; "northwestern Nigeria")."""
-    whole = by_name.get(span_text(ent))  # "Guinea-Bissau", whose words the tokenizer splits at the hyphen
-    if whole:
-        return whole
-    words = token_texts(ent.doc)[ent.start : ent.end]
-    for size in range(min(len(words), 5), 0, -1):  # five words: "Saint Vincent and the Grenadines"
-        for i in range(len(words) - size + 1):
-            code = by_name.get(" ".join(words[i : i + size]))
-            if code:
-                return code
-    return None
-
-
 def find_actors(doc: Doc, places: Sequence[PlaceMention] = ()) -> ActorTable:
     """Return the complete actor table of a doc parsed by :func:`graph.extract.parse.nlp.build_nlp`.
 
@@ -146,13 +100,8 @@ def find_actors(doc: Doc, places: Sequence[PlaceMention] = ()) -> ActorTable:
     """
     place_tokens = frozenset(i for p in places for i in range(p.start, p.end))
     place_names = frozenset(tokens_text(doc, p.start, p.end) for p in places)
-    places = [p for p in places if p.location.country]
-    named = _named_countries(doc, places)
-    country = main_country(named, [p.location.country for p in places if p.location.country])
-    settle_shared(doc, {tokens_text(doc, p.start, p.end): p.location.country for p in places
-                        if p.location.kind == "country" and p.location.country}, country)
-    builder = MentionBuilder(doc, country, _sentence_countries(doc, places, country, set(named)), place_tokens,
-                            place_names)
+    country, sentence_countries = article_countries(doc, places)
+    builder = MentionBuilder(doc, country, sentence_countries, place_tokens, place_names)
     _named_force_mentions(builder)
     _dictionary_mentions(builder)
     _context_mentions(builder)
@@ -177,54 +126,6 @@ def find_actors(doc: Doc, places: Sequence[PlaceMention] = ()) -> ActorTable:
     builder.table.finish()
     add_unit_states(doc, builder.table)
     return builder.table
-
-
-_MOVES = frozenset(["into", "from", "to", "toward", "towards", "across"])
-
-
-def _sentence_countries(doc: Doc, places: Sequence[PlaceMention], main: str | None, named: set[str]) -> dict[int, str]:
-    """Sentence start -> the one other country than the main one that a sentence happens in.
-
-    "In neighbouring Mali, ... killed 10 soldiers near Mopti": the soldiers are Mali's. A sentence's
-    places tell it when they all lie in one country that the text also names (a place read wrongly
-    rarely comes with its country's name); the next sentences of the paragraph that name no place
-    keep it. Places below country level count, but not those one goes into or comes from ("fled into
-    Turkey"); a country counts only where the text puts the sentence in it ("in Mali", "central Mali"), as a
-    country is often a party ("Russia must press the regime").
-    """
-    sents = list(doc.sents)
-    starts = [sent.start for sent in sents]
-    found: dict[int, set[str]] = {}
-    for place in places:
-        span, code, is_country = doc[place.start : place.end], place.location.country, place.location.kind == "country"
-        root = span.root
-        sent_start = starts[bisect_right(starts, place.start) - 1]  # span.sent.start, without a scan per place
-        codes = found.setdefault(sent_start, set())  # a sentence naming any place keeps no other's
-        if not code:
-            continue
-        if _where_it_happens(root) if is_country else not (root.dep_ == "pobj" and root.head.lower_ in _MOVES):
-            codes.add(code)
-    out: dict[int, str] = {}
-    carried, previous, text = None, None, doc_text(doc)
-    for sent in sents:
-        if previous is not None and "\n\n" in text[previous:sent.start_char]:
-            carried = None  # a new paragraph
-        named_here = found.get(sent.start)
-        if named_here is not None:
-            carried = next(iter(named_here)) if len(named_here) == 1 and named_here <= named - {main} else None
-        if carried:
-            out[sent.start] = carried
-        previous = sent.start_char
-    return out
-
-
-_IN = frozenset(["in", "inside", "within", "throughout"])
-_PARTS = frozenset(DIRECTIONS)  # "central Mali", "north-east Nigeria", "rural Kenya"
-
-
-def _where_it_happens(root) -> bool:
-    """Whether a country's name says where the sentence happens, not who acts: "in Mali", "central Mali"."""
-    return (root.dep_ == "pobj" and root.head.lower_ in _IN) or any(c.lower_ in _PARTS for c in root.children)
 
 
 def _named_force_mentions(builder: MentionBuilder) -> None:
