@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from graph.extract.actors import find_actors
-from graph.extract.events.dead_sides import dated_apart, dead_sides, other_side, period_tally
+from graph.extract.events.dead_sides import civilian_dead, dated_apart, dead_sides, other_side, period_tally
 from graph.records import Article
 
 
@@ -29,6 +29,48 @@ from graph.records import Article
 def test_dead_sides(nlp, text, sides):
     doc = nlp(text)
     assert dead_sides(next(doc.sents), find_actors(doc)) == frozenset(sides)
+
+
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        ("Four traders were killed.", "Civilians"),
+        ("Three children died.", "Civilians"),
+        ("Gunmen shot dead six villagers.", "Civilians"),
+        # fighters, anyone, or civilians beside fighters: no civilians of their own
+        ("Five people were killed.", None),
+        ("Two soldiers were killed.", None),
+        ("Two soldiers and three civilians were killed.", None),
+        ("Gunmen opened fire on the market.", None),
+    ],
+)
+def test_civilian_dead(nlp, text, victims):
+    doc = nlp(text)
+    found = civilian_dead(next(doc.sents), find_actors(doc))
+    assert (found.split(" (")[0] if found else None) == victims
+
+
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        # remote violence with no target named, whose civilian dead the next sentence counts: they are its second side
+        ("The army shelled Port Sudan in Sudan. Five civilians were killed.", "Civilians (Sudan)"),
+        ("An air strike hit a market in Port Sudan, Sudan. Four traders were killed.", "Civilians (Sudan)"),
+        ("Warplanes bombed a village near Malakal, South Sudan, on Monday. Three children died.",
+         "Civilians (South Sudan)"),
+        ("Rebels fired rockets at a camp near Port Sudan, Sudan. Two women were killed.", "Civilians (Sudan)"),
+        ("A bomb exploded in a market in Port Sudan, Sudan. Two traders were killed.", "Civilians (Sudan)"),
+        # dead who may be anyone, or are fighters, or beside fighters: no civilians named
+        ("Government forces shelled Port Sudan in Sudan. Five people were killed.", None),
+        ("The army shelled Port Sudan in Sudan. Two soldiers and three civilians were killed.", None),
+        ("The army shelled rebel positions near Port Sudan, Sudan. Five fighters were killed.",
+         "Unidentified Armed Group (Sudan)"),
+    ],
+)
+def test_toll_names_civilian_targets(first_event, text, actor2):
+    event, _ = first_event(text)
+    assert event.event_type == "Explosions/Remote violence"
+    assert event.actor2 == actor2
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ from graph.extract.events.numbers import dead_counted
 from graph.extract.events.periods import date_span, tallied_over
 from graph.extract.parse.columns import span_entities
 
-__all__ = ["dated_apart", "dead_sides", "other_side", "period_tally"]
+__all__ = ["civilian_dead", "dated_apart", "dead_sides", "other_side", "period_tally"]
 
 _SIDES = {"state_forces": "state", "armed_group": "armed", "militia": "armed", "civilians": "civilians"}
 # Words for anyone, which a story uses for all the dead of an incident, whatever side they were on
@@ -29,6 +29,20 @@ def dead_sides(sent: Span, table: ActorTable) -> frozenset[str]:
     """The sides whose dead the sentence's counts count; empty when one of its counts names no side."""
     sides = [_side(noun, table) for noun in dead_counted(sent)]
     return frozenset(side for side in sides if side) if sides and all(sides) else frozenset()
+
+
+def civilian_dead(sent: Span, table: ActorTable) -> str | None:
+    """The Civilians (X) whose dead the sentence counts, when its every count names them ("Four traders were
+    killed", "two farmers died"); None when a count names fighters, anyone ("five people") or no one."""
+    names = set()
+    for noun in dead_counted(sent):
+        mention = table.at(noun.i)
+        info = table.actors[mention.key] if mention is not None else None
+        if info is None or info.kind != "civilians" or not info.name.startswith("Civilians") \
+                or noun.lemma_.lower() in _ANYONE:
+            return None
+        names.add(info.name)
+    return names.pop() if len(names) == 1 else None
 
 
 def other_side(told: frozenset[str], later: frozenset[str]) -> bool:
