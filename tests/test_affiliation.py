@@ -29,3 +29,26 @@ def test_gunmen_of_a_named_group_are_that_group(first_event, text, actor1, actor
     event, _ = first_event(text)
     assert (event.actor1, event.actor2) == (actor1, actor2)
     assert not any(name.startswith("Unidentified") for name in event.assoc_actor_1)
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # a negated participle parsed as the verb states that no tie holds (_subject_tied's negation check)
+        ("Gunmen not linked to al-Shabaab killed four teachers near Garissa, Kenya.", "Al-Shabaab"),
+        ("Gunmen never affiliated with the Islamic State kidnapped a priest in Mosul, Iraq.", "Islamic State"),
+        # a tie denied on the way from the group up to the gunmen's noun (_tied_to's negation check)
+        ("Armed men who were not from Boko Haram abducted twelve women near Gombe, Nigeria.", "Boko Haram"),
+        # a participle with an auxiliary states a tie, it is no reduced clause of the gunmen's deed
+        ("The gunmen were not linked to Boko Haram, the army said after they killed six farmers near Maiduguri, "
+         "Nigeria.", "Boko Haram"),
+        ("The gunmen who killed six farmers near Maiduguri, Nigeria, were not affiliated with Boko Haram, police "
+         "said.", "Boko Haram"),
+        # a passive clause under the participle: the gunmen are acted on, not the doers
+        ("Gunmen linked to al-Shabaab were killed by Kenyan soldiers in Lamu, Kenya.", "Al-Shabaab"),
+    ],
+)
+def test_a_denied_or_passive_tie_names_no_doer(first_event, text, group):
+    event, _ = first_event(text)
+    assert event.actor1 != group
+    assert not event.actor1.startswith("Civilians")

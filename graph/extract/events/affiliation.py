@@ -23,6 +23,9 @@ _TIE_DEPS = frozenset(["pobj", "prep", "amod", "acl", "attr", "xcomp", "relcl", 
 _MAX_STEPS = 6
 # the participles of belonging the parse may take for a sentence's verb ("Gunmen allied to X attacked ...")
 _TIE_PARTICIPLES = frozenset(["linked", "allied", "affiliated", "aligned"])
+_AUXILIARIES = frozenset(["aux", "auxpass"])
+# the clauses the parse hangs the deed from when it takes the participle for the verb ("..., killed four teachers")
+_CLAUSES = frozenset(["advcl", "conj", "ccomp", "xcomp", "dep"])
 
 
 def named_for_unknown(sent: Span, table: ActorTable) -> dict[str, str]:
@@ -53,15 +56,29 @@ def _tied_to(head: Token, unknown: dict[int, str]) -> str | None:
         node = node.head
         if node.i in unknown:
             return unknown[node.i]
-        if node.lower_ not in _TIES and node.lemma_.lower() not in _TIES:
-            return None
+        if (node.lower_ not in _TIES and node.lemma_.lower() not in _TIES) or _negated(node):
+            return None  # "armed men who were not from X": a tie denied is none
     return None
 
 
 def _subject_tied(verb: Token, unknown: dict[int, str]) -> str | None:
     """The unidentified group that is the subject of a participle of belonging parsed as the sentence's verb:
     "Gunmen linked to al-Shabaab killed four teachers", where the parse makes "linked" the verb and "killed" a clause
-    of it, ties the gunmen to al-Shabaab as "gunmen linked to al-Shabaab" does."""
-    if verb.lower_ not in _TIE_PARTICIPLES:
+    of it, ties the gunmen to al-Shabaab as "gunmen linked to al-Shabaab" does. Only a bare participle is that
+    misparse: one with an auxiliary or a negation states a tie ("the gunmen were not linked to X"), and a passive
+    clause under it makes the gunmen the ones acted on ("Gunmen linked to X were killed by soldiers")."""
+    if verb.lower_ not in _TIE_PARTICIPLES or _negated(verb):
+        return None
+    if any(c.dep_ in _AUXILIARIES or (c.dep_ in _CLAUSES and _passive(c)) for c in verb.children):
         return None
     return next((unknown[c.i] for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i in unknown), None)
+
+
+def _negated(token: Token) -> bool:
+    """Whether the word has a negation of its own ("not linked", "never affiliated")."""
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def _passive(clause: Token) -> bool:
+    """Whether a clause's verb is passive ("were killed by soldiers")."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in clause.children)
