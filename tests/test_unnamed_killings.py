@@ -33,6 +33,12 @@ def events_of(extractor, text: str):
         "Three women were attacked in their homes in Mombasa, Kenya, on Friday night.",
         # a headline's passive without "was": the ones named before the verb were harmed
         "Driver and conductor killed near Gulu, Uganda.",
+        # where people pray, learn, trade or heal is a setting, as a home or a farm is
+        "Two nurses were attacked at a clinic in Gulu, Uganda.",
+        "A pastor was killed in his church in Jos, Nigeria.",
+        "Two traders were killed at the market in Kaduna, Nigeria.",
+        "A teacher was attacked at a school near Douala, Cameroon.",
+        "Three worshippers were killed at a mosque in Kano, Nigeria.",
     ],
 )
 def test_civilians_killed_by_someone_unnamed_are_attacked(extractor, text):
@@ -76,6 +82,10 @@ def test_deaths_in_a_blast_are_no_attack(extractor):
         "Minister John Doe was attacked in Kisumu, Kenya.",
         # the same without "was"
         "Police commander and bodyguard shot dead near Mogadishu, Somalia.",
+        # a workplace that kills by accident, or a cause told beside the building
+        "Two workers were killed at a mine near Kisangani, Congo.",
+        "A man was killed at a bar in Gulu, Uganda, in a brawl.",
+        "Two patients were killed at a hospital in Malakal, South Sudan, after the roof collapsed.",
     ],
 )
 def test_deaths_told_with_a_cause_or_as_a_sum_are_no_attack(extractor, text):

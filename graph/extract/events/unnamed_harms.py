@@ -24,7 +24,9 @@ __all__ = ["unnamed_harm"]
 _UNNAMED_HARM_VERBS = frozenset(["kill", "attack"])
 # The object of a preposition that tells only where a harm happened: a settlement's or an area's noun, or where
 # people live and work
-_WHERES = TOWN_WORDS | PLACE_NOUNS | ADMIN_WORDS | frozenset(["home", "house", "farm", "field", "street", "road"])
+# and the buildings where people gather to pray, learn, trade, heal or eat ("attacked at a clinic")
+_WHERES = TOWN_WORDS | PLACE_NOUNS | ADMIN_WORDS | frozenset(["home", "house", "farm", "field", "street", "road"]) \
+    | frozenset(["church", "mosque", "temple", "school", "market", "shop", "clinic", "hospital", "bar", "restaurant"])
 # Descriptor classes of people who are no civilians' (descriptors.tsv): everyone but civilians and crowds
 _CIVIL_CLASSES = frozenset(["civilians", "protesters", "rioters", "monitor", "state_media"])
 # People a harm to whom is no attack on civilians: the forces and fighters of the actor table's descriptors
