@@ -41,6 +41,13 @@ def events_of(extractor, text: str):
          "Jama'at Nusrat al-Islam wal-Muslimin", "Civilians (Burkina Faso)"),
         ("A roadside bomb killed two soldiers near Mopti, Mali. The device is believed to have been planted by JNIM.",
          "Military Forces of Mali", "Jama'at Nusrat al-Islam wal-Muslimin"),
+        # an attack executed, conducted or mounted by X was carried out by X: no execution of its own
+        ("Gunmen killed four traders near Mopti, Mali on Sunday. The raid was executed by JNIM, a security source "
+         "said.", "Jama'at Nusrat al-Islam wal-Muslimin", "Civilians (Mali)"),
+        ("A roadside bomb killed three soldiers near Gao, Mali on Monday. Officials said the operation was conducted "
+         "by JNIM fighters.", "Military Forces of Mali", "Jama'at Nusrat al-Islam wal-Muslimin"),
+        ("Gunmen shot dead two herders near Djibo, Burkina Faso. The ambush is thought to have been mounted by "
+         "Ansaroul Islam.", "Ansarul Islam", "Civilians (Burkina Faso)"),
         # "attribute ... to X", active or passive: X did it; a cause that is no group names no doer
         ("A roadside bomb killed two soldiers near Segou, Mali. The governor attributed the blast to JNIM.",
          "Military Forces of Mali", "Jama'at Nusrat al-Islam wal-Muslimin"),

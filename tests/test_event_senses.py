@@ -1,4 +1,5 @@
-"""Senses of "mine" and "strike": a landmine only when one is told, a workers' strike a protest, never an air strike."""
+"""Senses of "mine", "strike" and "execute": a landmine only when one is told, a workers' strike a protest, never an air
+strike, and an executed raid carried out, no killing."""
 
 from __future__ import annotations
 
@@ -58,3 +59,24 @@ def test_a_workers_strike_is_a_protest_not_an_air_strike(nlp, text, expected):
     assert got[0] == expected
     if expected != "Air/drone strike":
         assert "Air/drone strike" not in got
+
+
+# Source: sentences written for these tests, with invented or generic names; none follows an evaluation text.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an attack, an operation, a plan or an order executed is carried out: no killing
+        ("The operation was executed by the rebels at dawn.", None),
+        ("Three fighters executed the raid using two pickup trucks.", None),
+        ("The plan was drawn up and executed by a handful of men.", None),
+        ("The court order was executed by bailiffs on Monday.", None),
+        ("Police think the raid was executed by a local cell.", None),
+        # people executed are killed
+        ("The rebels executed three prisoners in the forest.", "Attack"),
+        ("Two aid workers were executed by the militants.", "Attack"),
+        ("Gunmen seized and executed two hostages near the border.", "Attack"),
+    ],
+)
+def test_an_executed_deed_is_carried_out_people_executed_are_killed(nlp, text, expected):
+    got = types_of(nlp, text)
+    assert (got[0] if got else None) == expected

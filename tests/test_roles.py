@@ -43,3 +43,33 @@ def extractor():
 def test_sides_of_the_dead(extractor, text, actor1, actor2, assoc1, assoc2):
     event = extractor.extract(Article(id="note", text=text, published=dt.date(2016, 6, 20))).events[0]
     assert (event.actor1, event.actor2, event.assoc_actor_1, event.assoc_actor_2) == (actor1, actor2, assoc1, assoc2)
+
+
+# Source: sentences written for these tests, with invented or generic names; none follows an evaluation text.
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        # what a deed is blamed (pinned) on did it: "on" names the doer, not the target
+        ("Twelve villagers were killed in an attack blamed on ADF rebels near Beni, Congo.",
+         "Allied Democratic Forces", "Civilians (Democratic Republic of Congo)"),
+        ("Nine herders were killed near Djibo, Burkina Faso, in an attack that officials blamed on Ansaroul Islam.",
+         "Ansarul Islam", "Civilians (Burkina Faso)"),
+        ("Four traders were shot dead near Gao, Mali, in a raid the authorities pinned on JNIM.",
+         "Jama'at Nusrat al-Islam wal-Muslimin", "Civilians (Mali)"),
+        ("A bombing blamed on al-Shabaab killed five traders at a market in Mogadishu, Somalia.", "Al-Shabaab",
+         "Civilians (Somalia)"),
+        ("Two soldiers were wounded in an ambush blamed on ISWAP fighters near Maiduguri, Nigeria.",
+         "Military Forces of Nigeria", "Islamic State West Africa Province"),
+        # an attack on a group, a strike on its bases: "on" names the target
+        ("Five soldiers died in an attack on ADF positions near Beni, Congo.",
+         "Military Forces of Democratic Republic of Congo", "Allied Democratic Forces"),
+        ("Government forces launched strikes on al-Shabaab bases near Baidoa, Somalia, killing ten fighters.",
+         "Military Forces of Somalia", "Al-Shabaab"),
+        # blamed for the deaths: the blamed is the doer as ever, the dead the victims
+        ("Residents blamed the army for the deaths of six herders shot near Kutum, Sudan.", "Military Forces of Sudan",
+         "Civilians (Sudan)"),
+    ],
+)
+def test_what_a_deed_is_blamed_on_did_it(extractor, text, actor1, actor2):
+    event = extractor.extract(Article(id="note", text=text, published=dt.date(2016, 6, 20))).events[0]
+    assert (event.actor1, event.actor2) == (actor1, actor2)

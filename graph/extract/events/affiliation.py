@@ -19,7 +19,7 @@ _GROUP_KINDS = frozenset(["armed_group", "militia"])
 _TIES = frozenset(["from", "of", "to", "with", "loyal", "affiliated", "linked", "allied", "aligned", "belonging",
                    "members", "member", "part", "elements", "belong", "be", "believed", "suspected", "thought", "said",
                    "reported", "alleged", "presumed"])
-_TIE_DEPS = frozenset(["pobj", "prep", "amod", "acl", "attr", "xcomp", "relcl", "appos"])
+_TIE_DEPS = frozenset(["pobj", "prep", "amod", "acl", "attr", "xcomp", "relcl", "appos", "npadvmod"])
 _MAX_STEPS = 6
 # the participles of belonging the parse may take for a sentence's verb ("Gunmen allied to X attacked ...")
 _TIE_PARTICIPLES = frozenset(["linked", "allied", "affiliated", "aligned"])

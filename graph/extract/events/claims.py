@@ -29,7 +29,8 @@ CLAIMED_EVENTS = frozenset(["Battles", "Explosions/Remote violence", "Violence a
 # Words that attribute an incident to someone; "claim" only with what is claimed ("claimed responsibility").
 _ATTRIBUTING = frozenset(["suspect", "suspected", "suspicion", "perpetrator", "perpetrators", "responsible",
                           "responsibility", "blame", "credit"])
-_DONE_BY = frozenset(["claim", "carry", "plant", "perpetrate", "stage", "commit", "orchestrate"])
+_DONE_BY = frozenset(["claim", "carry", "plant", "perpetrate", "stage", "commit", "orchestrate", "execute", "conduct",
+                      "mount", "launch"])
 _DENIALS = frozenset(["deny", "reject", "not", "no", "never"])
 _DOER_KINDS = frozenset(["armed_group", "militia"])
 _MODIFIERS = frozenset(["compound", "amod", "nmod", "poss"])

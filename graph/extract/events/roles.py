@@ -32,6 +32,8 @@ _OBJECT = {"dobj", "nsubjpass", "iobj", "attr", "oprd", "pobj"}
 _TARGET_PREPS = {"on", "against", "at", "upon", "targeting", "into", "of", "from", "with", "to"}
 _STRONG_TARGET_PREPS = {"on", "against", "targeting", "upon"}
 _SUPPORT_LEMMAS = {"back", "support", "assist", "aid", "help", "arm", "fund"}
+# verbs whose "on" names who did a deed, not its target: "an attack blamed on X", "the killings were pinned on X"
+_BLAMING = frozenset(["blame", "pin"])
 _NEVER_PARTICIPANT = {"monitor", "media"}
 _TRAILING_CLAUSES = frozenset(["advcl", "xcomp", "conj"])
 # verbs whose subject is who died, not who killed: "a rebel commander died in an air strike"
@@ -112,13 +114,9 @@ def _side(token: Token, trigger_chain: list[Token] | None) -> str | None:
     common = next((t for t in chain if t in trigger_chain), chain[-1])
     below = chain[: chain.index(common)]
     for step in below:
-        head = step.head
-        if step.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in _SUPPORT_LEMMAS:
-            return "support"
-        if step.dep_ == "pobj" and head.lower_ in _STRONG_TARGET_PREPS:
-            return "patient"  # "strikes on IS", "pressure on IS", "an offensive against the Taliban"
-        if step.dep_ == "pobj" and head.lower_ == "by":
-            return "agent"
+        side = _side_by_preposition(step) if step.dep_ == "pobj" else None
+        if side:
+            return side
     if not below:
         return None
     last = below[-1]
@@ -135,6 +133,17 @@ def _side(token: Token, trigger_chain: list[Token] | None) -> str | None:
     if last.dep_ in {"compound", "amod", "nmod"} and common.dep_ in _OBJECT:
         return "patient"
     return None
+
+
+def _side_by_preposition(pobj: Token) -> str | None:
+    """The side a preposition gives its object: "backed by X" support, "blamed on X" and "by X" the agent, "strikes
+    on X" the patient."""
+    prep, word = pobj.head.lower_, pobj.head.head.lemma_.lower()
+    if prep == "by":
+        return "support" if word in _SUPPORT_LEMMAS else "agent"
+    if prep == "on" and word in _BLAMING:
+        return "agent"
+    return "patient" if prep in _STRONG_TARGET_PREPS else None  # "strikes on IS", "an offensive against the Taliban"
 
 
 def _mention_side(head: Token, trigger_chain: list[Token] | None) -> str | None:
@@ -230,7 +239,7 @@ def assign_roles(sent: Span, trigger: Token | None, table: ActorTable, event_typ
             continue
         if event_type in _CROWD_EVENTS and _protested_against(head):
             continue  # "a march against French strikes": what a crowd protests against is its target, no party
-        if mention.link:
+        if mention.link and not _names_its_men(doc, table, mention):
             if mention.link in {"backed", "supported", "funded", "armed", "sponsored"}:
                 backing.append((mention.key, linked_target(doc, table, mention)))
             continue
@@ -260,7 +269,23 @@ def assign_roles(sent: Span, trigger: Token | None, table: ActorTable, event_typ
 _ARMED_EVENTS = frozenset(["Battles", "Explosions/Remote violence"])
 _AIR_STRIKE = "Air/drone strike"
 _GOVERNMENT_ACTS = frozenset(["Agreement", "Other"])  # what a government does itself, not through its forces
+# the links of "<X>-linked fighters" that make the fighters X's own, unlike "<X>-backed" (an outside sponsor)
+_BELONGING_LINKS = frozenset(["linked", "affiliated", "allied", "aligned"])
+_GROUP_KINDS = frozenset(["armed_group", "militia"])
+_OWN_MEN = frozenset(["fighters", "fighter", "militants", "militant", "gunmen", "gunman", "men", "militiamen",
+                      "militiaman", "insurgents", "insurgent", "jihadists", "jihadist", "assailants", "attackers"])
 _HARM_EVENTS = frozenset(["Explosions/Remote violence", "Violence against civilians"])
+
+
+def _names_its_men(doc: Doc, table: ActorTable, mention: ActorMention) -> bool:
+    """Whether "<X>-linked" (affiliated, allied, aligned) names X's own men, whom no other actor stands for:
+    "JNIM-linked fighters abducted three traders" is JNIM's deed, as "fighters linked to JNIM" is (:mod:`.affiliation`).
+    """
+    if mention.link not in _BELONGING_LINKS or table.actors[mention.key].kind not in _GROUP_KINDS:
+        return False
+    link = next((t for t in doc[mention.end : mention.end + 3] if t.lower_ == mention.link), None)
+    # "Al-Qaeda-linked groups" are other groups than Al-Qaeda: only its men are its own
+    return link is not None and link.head.lower_ in _OWN_MEN and linked_target(doc, table, mention) is None
 
 
 def _without_members(doc: Doc, table: ActorTable, mentions: Sequence[ActorMention]) -> list[ActorMention]:

@@ -1,8 +1,10 @@
-"""Reads the sense of two event words that have a peaceful sense: a "mine" dug for ore and a "strike" of workers.
+"""Reads the sense of event words that have another sense: a "mine" dug for ore, a "strike" of workers and an
+"executed" attack.
 
 A mine is a landmine only when the sentence tells one ("stepped on a mine", "a mine exploded", "wounded by a
 mine"), never a mine that is a workplace ("a gold mine", "attacked the mine"); a strike with no air, weapon or
-target word that workers hold ("called a strike", "a general strike", "the strike ended") is a protest.
+target word that workers hold ("called a strike", "a general strike", "the strike ended") is a protest; to
+execute an attack, an operation or a plan is to carry it out, no killing ("the raid was executed by X").
 """
 
 from __future__ import annotations
@@ -30,15 +32,21 @@ _AIM_PREPS = frozenset(["on", "against", "upon"])
 _AIR_WORDS = frozenset(["air", "drone", "missile", "rocket", "artillery", "aerial", "military", "precision",
                         "retaliatory", "targeted", "surgical", "bomb"])
 _SETTINGS = frozenset(["during", "amid", "amidst"])
+# What one executes when one carries it out: deeds and plans, not people.
+_DEEDS = frozenset(["attack", "operation", "raid", "plan", "plot", "order", "ambush", "bombing", "assault", "mission",
+                    "strike", "offensive", "task", "manoeuvre", "maneuver", "decision", "warrant", "judgment"])
 
 
 def read_senses(cues: list[Cue]) -> list[Cue]:
-    """Drop the mines of ``cues`` that are no landmine and read the strikes of workers as protests."""
+    """Drop the mines of ``cues`` that are no landmine and the executions that carry out a deed, and read the strikes
+    of workers as protests."""
     civilians = {i for c in cues if c.cue == "CIV" for i in range(c.start, c.end)}
     out = []
     for cue in cues:
         lemma = cue.head.lemma_.lower()
         if lemma == "mine" and cue.cue in ("IED_WEAK", "WEAPON") and not _landmine(cue.head):
+            continue
+        if lemma == "execute" and _carries_out(cue.head):
             continue
         if lemma == "strike" and cue.cue in ("STRIKE", "KILL") and _labour_strike(cue.head, civilians):
             cue = cue._replace(cue="PROTEST")
@@ -68,6 +76,20 @@ def _landmine(word: Token) -> bool:
     arms += [c for c in children if c.dep_ == "conj"]
     return any(a.lemma_.lower() in _ARMS for a in arms) or word.tag_ == "NNS" and any(
         c.dep_ == "nummod" for c in children)
+
+
+def _carries_out(verb: Token) -> bool:
+    """Whether "execute" carries out a deed: its object, its passive subject (raised too: "the raid is thought to
+    have been executed by X", shared: "the plan was drawn up and executed by X") or the noun it qualifies ("an attack
+    executed against a patrol") is a deed."""
+    done = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ in ("acl", "relcl"):
+        done.append(verb.head)
+    node = verb
+    while node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
+        node = node.head
+        done += [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(d.lemma_.lower() in _DEEDS for d in done)
 
 
 def _labour_strike(word: Token, civilians: set[int]) -> bool:
