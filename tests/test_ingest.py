@@ -332,6 +332,39 @@ def test_a_replaced_document_leaves_no_current_facts_of_what_it_no_longer_says(t
     store.close()
 
 
+def _retitled(one: Extraction) -> Extraction:
+    return dataclasses.replace(one, document=dataclasses.replace(one.document, title="Clashes went on overnight"))
+
+
+@pytest.mark.parametrize("atomic", [True, False])
+@pytest.mark.parametrize(
+    ("again", "unchanged", "same_store"),
+    [
+        (lambda docs: docs, 3, True),  # a re-run over the same files: nothing is written
+        (lambda docs: [*docs[:2], _retitled(docs[2])], 2, False),  # one corrected: only it is replaced
+        (lambda docs: [*docs, _retitled(docs[2]), docs[2]], 3, True),  # a copy queued: the last one wins
+    ],
+)
+def test_documents_the_store_holds_as_they_are_are_not_written_again(tmp_path, atomic, again, unchanged, same_store):
+    store = Store(str(tmp_path / "s"))
+    documents = [extraction(n) for n in range(3)]
+    first = write(store, documents, BASE, validate=False, atomic=atomic)
+    before, writes = quads(store), []
+    store.on_write.add(lambda: writes.append(1))
+    batch = again(documents)
+    summary = write(store, batch, BASE, validate=False, atomic=atomic)
+    assert (summary.documents, summary.unchanged) == (len(batch), unchanged)
+    assert (summary.events, summary.actors, summary.places) == (first.events, first.actors, first.places)
+    assert bool(writes) == (unchanged < len(batch))
+    assert (quads(store) == before) is same_store
+    headlines = store.select(f"SELECT ?h WHERE {{ <{BASE}document/report-2> <https://schema.org/headline> ?h }}")
+    assert {row["h"] for row in headlines} == {"Clashes near Kunduz" if same_store else "Clashes went on overnight"}
+    written = _current(store)
+    rebuild_current(store)
+    assert _current(store) == written
+    store.close()
+
+
 @pytest.mark.parametrize(
     ("ids", "kept", "skipped"),
     [

@@ -82,6 +82,12 @@ def test_replacing_is_idempotent(remote):
     assert remote.count_triples() == 5
 
 
+def test_the_remote_store_never_says_it_holds_a_graph_as_given(remote):
+    written = document(2, "same").serialize(format="nt", encoding="utf-8")
+    remote.replace_graph(f"{EX}a", written)
+    assert remote.has_graph(f"{EX}a") and remote.holds(f"{EX}a", written) is False  # so it is written again
+
+
 def test_replace_keeps_only_the_new_version(remote):
     remote.replace_graph(f"{EX}a", document(6, "old"))
     replaced = remote.bulk_replace([(f"{EX}a", document(2, "new").serialize(format="nt", encoding="utf-8"))])

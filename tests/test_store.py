@@ -264,6 +264,28 @@ def test_dump_holds_every_named_graph(store):
     assert len(quads) == 3
 
 
+_S = b"<http://example.org/s> <http://example.org/p> "
+_DOUBLE = b"^^<http://www.w3.org/2001/XMLSchema#double>"
+
+
+@pytest.mark.parametrize(
+    ("stored_version", "given", "held"),
+    [
+        (_S + b'"v1-0" .\n', _S + b'"v1-0" .\n', True),  # the same triple
+        (_S + b'"v1-0" .\n', (_S + b'"v1-0" .\n') * 2, True),  # written twice: one triple
+        (_S + b'"36"' + _DOUBLE + b" .\n", _S + b'"36.0"' + _DOUBLE + b" .\n", True),  # a double written otherwise
+        (_S + b'"v1-0" .\n', _S + b'"v1-1" .\n', False),  # another value
+        (_S + b'"v1-0" .\n' + _S + b'"v1-1" .\n', _S + b'"v1-0" .\n', False),  # fewer triples
+        (_S + b'_:node .\n', _S + b'_:node .\n', False),  # a blank node is never the same
+        (_S + b'"v1-0" .\n', _S + b"not a term .\n", False),  # refused by the engine
+    ],
+)
+def test_holds_says_whether_writing_a_graph_would_change_nothing(store, stored_version, given, held):
+    store.replace_graph(f"{EX}a", stored_version)
+    assert store.holds(f"{EX}a", given) is held
+    assert store.holds(f"{EX}missing", stored_version) is False
+
+
 def test_drop_graph(store):
     store.replace_graph(f"{EX}a", document(2))
     assert store.drop_graph(f"{EX}a") is True

@@ -126,6 +126,10 @@ class TripleStore(Protocol):
         """Return whether the named graph ``graph_iri`` exists."""
         ...
 
+    def holds(self, graph_iri: str, ntriples: bytes) -> bool:
+        """Whether the named graph ``graph_iri`` holds exactly the triples of ``ntriples`` (False when not known)."""
+        ...
+
     def count_triples(self, graph_iri: str | None = None) -> int:
         """Count the triples of one named graph, or of all named graphs."""
         ...
