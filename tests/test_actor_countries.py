@@ -82,6 +82,10 @@ BORDER_TOWNS = [
      {"Dishna": "no such place"}),
     ("Sudanese police arrested twenty protesters at a bread rally in Metemma.", "Protesters (Sudan)",
      "Police Forces of Sudan", {"Metemma": "SD"}),
+    # nor one whose name is a local area of the named country (Burundi's Kibuye, not Rwanda's town: fails without
+    # find._local_area)
+    ("Burundian police arrested four opposition youths in Kibuye on Saturday.", "Police Forces of Burundi",
+     "Civilians (Burundi)", {"Kibuye": "BI"}),
 ]
 
 

@@ -174,13 +174,20 @@ def _abroad(place: Place, named: Counter, local: bool, text: str, across: bool) 
 
 def _border_town(place: Place, text: str, named: frozenset[str]) -> bool:
     """A town of BORDER_TOWN people within BORDER_KM of an admin1 centre of a named country, spelt by its own name,
-    which no place of those countries has: Syrian shells on a Turkish border town of 50,000 fall in Turkey."""
+    which no place or local area of those countries has: Syrian shells on a Turkish border town of 50,000 fall in
+    Turkey, but Burundian police in Kibuye act in Burundi's area of that name, not in Rwanda's town."""
     gaz = get_gazetteer()
     if place.kind not in ("city", "town") or place.population < BORDER_TOWN or not _own_name(place, text):
         return False
-    if place.country not in gaz.bordering(named) or gaz.namesake_countries(text) & named:
+    if place.country not in gaz.bordering(named) or gaz.namesake_countries(text) & named or _local_area(text, named):
         return False
     return any(km(place.lat, place.lon, lat, lon) <= BORDER_KM for code in named for lat, lon in _admin1_points(code))
+
+
+def _local_area(text: str, named: frozenset[str]) -> bool:
+    """Whether a named country has a local area of this name (areas.tsv), as an unlisted village is looked up."""
+    key, gaz = normalise(text), get_gazetteer()
+    return any(gaz.local_areas(code, key) or gaz.local_areas(code, strip_article(key)) for code in sorted(named))
 
 
 @functools.cache
