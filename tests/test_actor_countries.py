@@ -66,7 +66,7 @@ TWO_COUNTRIES_ONE_NAME = [
 
 BORDER_TOWNS = [
     # a sizeable town just across the border of the only country the text names is that town, not an unlisted
-    # village of the named country (each of these rows fails with find._border_town forced False)
+    # village of the named country (each of these rows fails with find.border_town forced False)
     ("Shells fired by Syrian government forces hit a school in Reyhanli, killing two children.",
      "Military Forces of Syria", "Civilians (Turkey)", {"Reyhanlı": "TR"}),
     ("Sudanese militiamen shot dead three refugees at a camp near Adre.",
@@ -75,17 +75,27 @@ BORDER_TOWNS = [
      "Military Forces of Syria", None, {"El Hermel": "LB"}),
     ("Nigerian troops chased Boko Haram fighters into Mora and killed nine of them.",
      "Military Forces of Nigeria", "Boko Haram", {"Mora": "CM"}),
+    # 89 km from the nearest Malian commune's centre, over 150 km from every Malian region's (the distance reads the
+    # local areas, not only admin1 centres)
+    ("Malian soldiers clashed with jihadists on the road to Djibo, losing two men.",
+     "Military Forces of Mali", "Unidentified Armed Group (Burkina Faso)", {"Djibo": "BF"}),
+    # a town the NER does not take for a place (here a PERSON), found by the words around it
+    ("Sudanese militiamen looted shops in Adre and wounded three traders.",
+     "Unidentified Armed Group (Sudan)", "Civilians (Chad)", {"Adré": "TD"}),
     # but not a town far inside the neighbour (a town of Upper Egypt for a Libyan place), nor one whose name a place
     # of the named country also has (Sudan's Metemma on the Nile, not Ethiopia's border town: fails without the
-    # namesake check of find._border_town)
+    # namesake check of border.border_town)
     ("Libyan forces took control of Dishna after a week of shelling.", "Military Forces of Libya", None,
      {"Dishna": "no such place"}),
     ("Sudanese police arrested twenty protesters at a bread rally in Metemma.", "Protesters (Sudan)",
      "Police Forces of Sudan", {"Metemma": "SD"}),
     # nor one whose name is a local area of the named country (Burundi's Kibuye, not Rwanda's town: fails without
-    # find._local_area)
+    # border._local_area)
     ("Burundian police arrested four opposition youths in Kibuye on Saturday.", "Police Forces of Burundi",
      "Civilians (Burundi)", {"Kibuye": "BI"}),
+    # nor a name made of English words: the gazetteer's "Old City" (Jerusalem's) is no border town of any Israeli text
+    ("Israeli police arrested two teenagers in the Old City on Friday.", "Police Forces of Israel",
+     "Civilians (Israel)", {"Old City": "no such place"}),
 ]
 
 

@@ -16,6 +16,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span
 
 from graph.extract.parse.columns import entities, token_lowers, tokens_text
+from graph.extract.places.border import border_town
 from graph.extract.places.context import (
     actor_countries,
     country_names,
@@ -28,7 +29,7 @@ from graph.extract.places.context import (
 )
 from graph.extract.places.gazetteer import Place, get_gazetteer, normalise, skeleton, strip_article
 from graph.extract.places.geocode import Cues, resolve
-from graph.extract.places.holders import containers, km
+from graph.extract.places.holders import containers
 from graph.extract.places.index import short_name
 from graph.extract.places.listing import place_noun
 from graph.extract.places.local import read_unlisted
@@ -53,11 +54,6 @@ from graph.extract.places.words import (
 from graph.records import Location
 
 __all__ = ["ruler_patterns", "find_places", "resolve", "Cues"]
-
-# A town this big, this near a named country across its border, is the place a text means, not a namesake of an
-# unlisted village of the named country.
-BORDER_TOWN, BORDER_KM = 20_000, 150
-
 
 def _cues(doc: Doc, start: int, end: int) -> Cues:
     lowers = token_lowers(doc)
@@ -158,43 +154,16 @@ def _possessives_split(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
-def _abroad(place: Place, named: Counter, local: bool, text: str, across: bool) -> bool:
+def _abroad(place: Place, named: Counter, local: bool, border: bool) -> bool:
     """A town outside every country the text names is a namesake unless well known ("Shanao village near
-    Hudet" in an Ethiopian note is not the Peruvian town) or, when the text itself names them (``across``), a
-    sizeable town just across their border (:func:`_border_town`); a name the text calls a district, area or
-    village ("Sham district" in Libya) is never a landmark abroad. A region of no one country ("Lake Chad") is
-    abroad nowhere."""
+    Hudet" in an Ethiopian note is not the Peruvian town) or a sizeable town just across their border
+    (``border``: :func:`.border.border_town`); a name the text calls a district, area or village ("Sham district" in
+    Libya) is never a landmark abroad. A region of no one country ("Lake Chad") is abroad nowhere."""
     if not named or place.country in named or place.kind == "country" or place.country is None:
         return False
     if local:
         return True
-    return place.kind in ("city", "town", "village", "district") and not landmark(place) \
-        and not (across and _border_town(place, text, frozenset(named)))
-
-
-def _border_town(place: Place, text: str, named: frozenset[str]) -> bool:
-    """A town of BORDER_TOWN people within BORDER_KM of an admin1 centre of a named country, spelt by its own name,
-    which no place or local area of those countries has: Syrian shells on a Turkish border town of 50,000 fall in
-    Turkey, but Burundian police in Kibuye act in Burundi's area of that name, not in Rwanda's town."""
-    gaz = get_gazetteer()
-    if place.kind not in ("city", "town") or place.population < BORDER_TOWN or not _own_name(place, text):
-        return False
-    if place.country not in gaz.bordering(named) or gaz.namesake_countries(text) & named or _local_area(text, named):
-        return False
-    return any(km(place.lat, place.lon, lat, lon) <= BORDER_KM for code in named for lat, lon in _admin1_points(code))
-
-
-def _local_area(text: str, named: frozenset[str]) -> bool:
-    """Whether a named country has a local area of this name (areas.tsv), as an unlisted village is looked up."""
-    key, gaz = normalise(text), get_gazetteer()
-    return any(gaz.local_areas(code, key) or gaz.local_areas(code, strip_article(key)) for code in sorted(named))
-
-
-@functools.cache
-def _admin1_points(country: str) -> tuple[tuple[float, float], ...]:
-    """The centre points of a country's admin1 units."""
-    return tuple((p.lat, p.lon) for p, _name in get_gazetteer().named("p.kind = 'governorate' AND p.country = ?",
-                                                                        (country,)))
+    return place.kind in ("city", "town", "village", "district") and not landmark(place) and not border
 
 
 def find_places(doc: Doc) -> list[PlaceMention]:
@@ -371,11 +340,13 @@ class _Geocoder:
             if memo_key not in self.memo:
                 self.memo[memo_key] = resolve(text, self.context, cues, self.admin1s)
             place = self.memo[memo_key]
-            if place is not None and strict and not _plausible(place, text, self._context_homes):
+            # a border town only beside countries the text itself names, and not as a site's name ("the X prison"),
+            # whether the NER took it for a place or only the words around did ("looted shops in Adre", tagged PERSON)
+            border = place is not None and bool(self._named_homes) and not before_facility(doc, end) \
+                and _own_name(place, text) and border_town(place, text, frozenset(self._named_homes))
+            if place is not None and strict and not border and not _plausible(place, text, self._context_homes):
                 place = None
-            # a border town only beside countries the text itself names, and not as a site's name ("the X prison")
-            across = bool(self._named_homes) and not before_facility(doc, end)
-            if place is not None and _abroad(place, self._named_homes or self._hinted, local, text, across):
+            if place is not None and _abroad(place, self._named_homes or self._hinted, local, border):
                 place = None
             if place is not None and noun not in (None, "feature") \
                     and not (self._named_homes or self._hinted) and not _own_name(place, text) and not landmark(place):

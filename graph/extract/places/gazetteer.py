@@ -182,6 +182,10 @@ class Gazetteer:
         """(name, admin1, lat, lon) of the local admin areas of ``country`` (areas.tsv) with this normalised key."""
         return self._query("SELECT name, admin1, lat, lon FROM areas WHERE country = ? AND key = ?", (country, key))
 
+    def area_points(self, country: str) -> list[tuple[float, float]]:
+        """(lat, lon) of every local admin area of ``country`` (areas.tsv): where its settled land lies."""
+        return self._query("SELECT DISTINCT lat, lon FROM areas WHERE country = ?", (country,))
+
     def named(self, where: str, params: tuple = ()) -> list[tuple[Place, str]]:
         """Return (place, display name) pairs for places matching an SQL condition on the places table."""
         cols = ", ".join(f"p.{c}" for c in COLUMNS)
