@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from graph.extract.actors import find_actors
-from graph.extract.events.dead_sides import civilian_dead, dated_apart, dead_sides, other_side, period_tally
+from graph.extract.events.dead_sides import civilian_victims, dated_apart, dead_sides, other_side, period_tally
 from graph.records import Article
 
 
@@ -42,11 +42,16 @@ def test_dead_sides(nlp, text, sides):
         ("Two soldiers were killed.", None),
         ("Two soldiers and three civilians were killed.", None),
         ("Gunmen opened fire on the market.", None),
+        # the wounded are victims as the dead are; the displaced or arrested are not
+        ("Two women were wounded.", "Civilians"),
+        ("Six traders were injured.", "Civilians"),
+        ("Four fighters were wounded.", None),
+        ("Thirty civilians were displaced.", None),
     ],
 )
-def test_civilian_dead(nlp, text, victims):
+def test_civilian_victims(nlp, text, victims):
     doc = nlp(text)
-    found = civilian_dead(next(doc.sents), find_actors(doc))
+    found = civilian_victims(next(doc.sents), find_actors(doc))
     assert (found.split(" (")[0] if found else None) == victims
 
 
@@ -65,6 +70,12 @@ def test_civilian_dead(nlp, text, victims):
         ("The army shelled Port Sudan in Sudan. Two soldiers and three civilians were killed.", None),
         ("The army shelled rebel positions near Port Sudan, Sudan. Five fighters were killed.",
          "Unidentified Armed Group (Sudan)"),
+        # the wounded counted without a toll are victims as well
+        ("The army shelled Port Sudan, Sudan. Two women were wounded.", "Civilians (Sudan)"),
+        ("Warplanes struck a market near Malakal, South Sudan. Six traders were injured.", "Civilians (South Sudan)"),
+        ("Rebels fired rockets at a camp near Port Sudan, Sudan. Three children were hurt.", "Civilians (Sudan)"),
+        ("Government forces shelled Port Sudan, Sudan. Thirty civilians were displaced.", None),
+        ("The army shelled Port Sudan, Sudan. Five people were wounded.", None),
     ],
 )
 def test_toll_names_civilian_targets(first_event, text, actor2):

@@ -25,7 +25,7 @@ from graph.extract.events.context_parties import fill_from_context, theatre_chec
 from graph.extract.events.coref import drop_headlines, merge_mentions
 from graph.extract.events.crowd_types import each_other
 from graph.extract.events.damage import fold_damage
-from graph.extract.events.dead_sides import civilian_dead, dead_sides, period_tally
+from graph.extract.events.dead_sides import civilian_victims, dead_sides, period_tally
 from graph.extract.events.incident_words import announces_another
 from graph.extract.events.lexicon import codes, cue_set
 from graph.extract.events.mentions import VIOLENT_TYPES, EventMention
@@ -103,7 +103,7 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
                 # "the toll rose to 9": a new total for the events of the last sentence
                 told = _told_together(events) if events[-1].fatalities is None else events[-_last_sentence(events):]
                 events[-len(told):] = _with_toll_of(told, sent, _evidence(article, sent), context.published,
-                                                    civilian_dead(sent, table))
+                                                    civilian_victims(sent, table))
             elif near and (more := with_more_dead(events[-1], sent, places, _evidence(article, sent),
                                                   context.counts_other_side(events[-1], sent))):
                 events[-1] = more  # "Two civilians were also killed": the incident's toll grows
@@ -283,20 +283,20 @@ def _with_toll_of(told: list[Event], sent: Span, evidence: tuple[str, int, int],
     """The events of one incident (:func:`_told_together`) with the toll of a following sentence that reports no
     event of its own ("2 farmers died.", "At least one civilian was killed."), shared among their places as
     ACLED does, and that sentence as one more evidence of each; unless that sentence tallies a period. The civilians
-    whose dead it counts (``victims``) become the second side of remote violence that names none."""
+    whose dead or wounded it counts (``victims``) become the second side of remote violence that names none."""
     if ongoing(sent) and dates.standing_since(span_text(sent), published):
         return told
     fatalities = numbers.read_counts(sent).fatalities
-    if fatalities is None:
-        return told
+    if fatalities is None:  # "Two women were wounded.": the victims, without a toll
+        return _with_victims(told, victims)
     return [replace(event, more_evidence=(*event.more_evidence, Evidence(*evidence, fatalities=event.fatalities)))
             for event in shared(_with_victims(told, victims), fatalities)]
 
 
 def _with_victims(told: list[Event], victims: str | None) -> list[Event]:
-    """The remote violence of one incident with no target named, with the civilians whose dead a following sentence
-    counts (``victims``, :func:`.civilian_dead`) as its second side ("The army shelled the town. Five civilians were
-    killed."), as when its own sentence names them ("..., killing five civilians")."""
+    """The remote violence of one incident with no target named, with the civilians whose dead or wounded a following
+    sentence counts (``victims``, :func:`.civilian_victims`) as its second side ("The army shelled the town. Five
+    civilians were killed."), as when its own sentence names them ("..., killing five civilians")."""
     if victims is None:
         return told
     return [replace(event, actor2=victims) if event.event_type == _REMOTE and event.actor2 is None

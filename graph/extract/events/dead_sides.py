@@ -14,11 +14,11 @@ from spacy.tokens import Span, Token
 
 from graph.extract.actors import ActorTable
 from graph.extract.events.dates import find_dates
-from graph.extract.events.numbers import dead_counted
+from graph.extract.events.numbers import dead_counted, harmed_counted
 from graph.extract.events.periods import date_span, tallied_over
 from graph.extract.parse.columns import span_entities
 
-__all__ = ["civilian_dead", "dated_apart", "dead_sides", "other_side", "period_tally"]
+__all__ = ["civilian_victims", "dated_apart", "dead_sides", "other_side", "period_tally"]
 
 _SIDES = {"state_forces": "state", "armed_group": "armed", "militia": "armed", "civilians": "civilians"}
 # Words for anyone, which a story uses for all the dead of an incident, whatever side they were on
@@ -31,11 +31,12 @@ def dead_sides(sent: Span, table: ActorTable) -> frozenset[str]:
     return frozenset(side for side in sides if side) if sides and all(sides) else frozenset()
 
 
-def civilian_dead(sent: Span, table: ActorTable) -> str | None:
-    """The Civilians (X) whose dead the sentence counts, when its every count names them ("Four traders were
-    killed", "two farmers died"); None when a count names fighters, anyone ("five people") or no one."""
+def civilian_victims(sent: Span, table: ActorTable) -> str | None:
+    """The Civilians (X) whose dead or wounded the sentence counts, when its every such count names them ("Four
+    traders were killed", "two women were wounded"); None when a count names fighters, anyone ("five people") or
+    no one."""
     names = set()
-    for noun in dead_counted(sent):
+    for noun in harmed_counted(sent):
         mention = table.at(noun.i)
         info = table.actors[mention.key] if mention is not None else None
         if info is None or info.kind != "civilians" or not info.name.startswith("Civilians") \

@@ -28,7 +28,7 @@ from graph.extract.events.victims import (
 )
 from graph.extract.parse.columns import token_flags, token_lowers
 
-__all__ = ["Counts", "read_counts", "added_dead", "dead_counted"]
+__all__ = ["Counts", "read_counts", "added_dead", "dead_counted", "harmed_counted"]
 
 _NOT_COUNTS = frozenset(["DATE", "TIME", "MONEY", "PERCENT", "ORDINAL", "QUANTITY"])
 
@@ -296,6 +296,17 @@ def dead_counted(sent: Span) -> list[Token]:
     """The words a sentence's death counts count ("soldiers" of "four soldiers were killed", "dozens" of "dozens
     of rebels died"), in text order."""
     return [noun for _, death, _, noun, _ in _counts(sent) if death]
+
+
+# Verbs of a harm short of death, whose counted people are victims as the dead are ("two women were wounded")
+_HURT = frozenset(["wound", "injure", "hurt"])
+
+
+def harmed_counted(sent: Span) -> list[Token]:
+    """The words a sentence's counts of the dead or of the wounded count ("women" of "two women were wounded"),
+    in text order; other counts (the arrested, the displaced) are left out."""
+    return [noun for _, death, people, noun, _ in _counts(sent)
+            if death or people and noun.head.lemma_.lower() in _HURT]
 
 
 # Words that count the dead of a sentence as more than those told before: "also killed", "three other villagers",
