@@ -63,12 +63,16 @@ def _named_countries(doc: Doc, places: Sequence[PlaceMention]) -> Counter:
     return votes
 
 
+# entities whose words name a country where they lie: "northwestern Nigeria", "the Niger Delta"
+_PLACE_ENTITIES = frozenset(["GPE", "LOC"])
+
+
 def _country_named(ent: Span, by_name: dict[str, str]) -> str | None:
-    """The country an entity names: all of it, else its longest run of words that names one ("eastern South Sudan"
-    is South Sudan, not Sudan; "northwestern Nigeria")."""
+    """The country an entity names: all of it, else, for a place, its longest run of words that names one ("eastern
+    South Sudan" is South Sudan, not Sudan; "northwestern Nigeria")."""
     whole = by_name.get(span_text(ent))  # "Guinea-Bissau", whose words the tokenizer splits at the hyphen
-    if whole:
-        return whole
+    if whole or ent.label_ not in _PLACE_ENTITIES:
+        return whole  # a group's name says nothing of where it fights: "Sudan People's Liberation Army" in Jonglei
     words = token_texts(ent.doc)[ent.start : ent.end]
     for size in range(min(len(words), 5), 0, -1):  # five words: "Saint Vincent and the Grenadines"
         for i in range(len(words) - size + 1):
