@@ -141,7 +141,8 @@ def test_a_name_of_two_countries_is_the_more_populous_until_the_text_settles_it(
         # a government body or a state's media named with "Congo" take the Congo the article's places settle
         ("Protesters attacked a crew of Congo state television in Brazzaville on Monday.", "State media", "CG"),
         ("Protesters attacked a crew of Congo state television in Kinshasa on Monday.", "State media", "CD"),
-        ("The Ministry of Health of Congo said gunmen killed four aid workers near Dolisie.", "Ministry", "CG"),
+        ("The Ministry of Health of Congo said gunmen killed four aid workers near Dolisie.",
+         f"Ministry of Health ({ROC})", "CG"),
     ],
 )
 def test_bodies_named_with_a_shared_country_name_take_the_settled_country(extractor, text, actor, country):

@@ -6,6 +6,7 @@ for "Syria's elite Tiger Forces"); it is vocabulary, not a stage.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from typing import NamedTuple
 
@@ -15,7 +16,7 @@ from spacy.tokens import Doc
 from graph.datafiles import read_rows, read_words
 from graph.extract.parse.columns import token_lowers
 
-__all__ = ["Country", "Countries", "countries", "names_foreigners", "settle_shared", "doc_names"]
+__all__ = ["Country", "Countries", "countries", "names_foreigners", "settle_shared", "doc_names", "name_at"]
 
 _NAMES = "country_names"  # doc.user_data key of the names as this document reads them
 
@@ -95,3 +96,13 @@ def doc_names(doc: Doc) -> dict[str, str]:
     """Country name -> code as this document reads them (:func:`settle_shared`), else the context-free table."""
     names: dict[str, str] = doc.user_data.get(_NAMES) or countries().by_name
     return names
+
+
+def name_at(words: Sequence[str], names: dict[str, str]) -> tuple[str, int] | None:
+    """(code, number of words) of the longest country name the words start with, up to five words ("South Sudan"
+    before "Sudan", "Saint Vincent and the Grenadines")."""
+    for size in range(min(len(words), 5), 0, -1):
+        code = names.get(" ".join(words[:size]))
+        if code:
+            return code, size
+    return None

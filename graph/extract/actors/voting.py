@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from graph.extract.actors.table import LINK_WORDS, link_after
-from graph.extract.countries import countries, names_foreigners, settle_shared
+from graph.extract.countries import countries, name_at, names_foreigners, settle_shared
 from graph.extract.parse.columns import entities, token_texts, tokens_text
 from graph.extract.parse.sentences import doc_text, span_text
 from graph.extract.places import PlaceMention
@@ -74,12 +74,8 @@ def _country_named(ent: Span, by_name: dict[str, str]) -> str | None:
     if whole or ent.label_ not in _PLACE_ENTITIES:
         return whole  # a group's name says nothing of where it fights: "Sudan People's Liberation Army" in Jonglei
     words = token_texts(ent.doc)[ent.start : ent.end]
-    for size in range(min(len(words), 5), 0, -1):  # five words: "Saint Vincent and the Grenadines"
-        for i in range(len(words) - size + 1):
-            code = by_name.get(" ".join(words[i : i + size]))
-            if code:
-                return code
-    return None
+    found = [(hit[1], -i, hit[0]) for i in range(len(words)) if (hit := name_at(words[i:], by_name))]
+    return max(found)[2] if found else None  # the longest name, the first of two as long
 
 
 _MOVES = frozenset(["into", "from", "to", "toward", "towards", "across"])
