@@ -179,6 +179,14 @@ STATEMENT = ("Strategic developments", "Other")
          "responsibility for the attacks on Tuesday, its spokesman said.",
          {"Banfora": ("Police Forces of Burkina Faso", JNIM), "Djibo": ("Military Forces of Burkina Faso", JNIM)},
          True),
+        # an air strike the claim recalls is no blast it claims: the claim still reaches the shooting past the arrest
+        ("Gunmen shot dead a village chief near Banfora, Burkina Faso. A bomb wounded four soldiers near Djibo. Police "
+         "arrested six suspects. In a statement that also denounced air strikes on its camps, JNIM claimed "
+         "responsibility for the attacks.",
+         {"Banfora": (JNIM, "Civilians (Burkina Faso)"), "Djibo": ("Military Forces of Burkina Faso", JNIM)}, False),
+        ("Gunmen shot dead a village chief near Banfora, Burkina Faso. A bomb wounded four soldiers near Djibo. Police "
+         "arrested six suspects. Days after a drone strike on its camps, JNIM claimed responsibility for the attacks.",
+         {"Banfora": (JNIM, "Civilians (Burkina Faso)"), "Djibo": ("Military Forces of Burkina Faso", JNIM)}, False),
         # no reach past an event of another kind
         ("Gunmen killed four farmers near Gao, Mali. Students protested in Bamako. JNIM claimed the attacks.",
          {"Gao": ("Unidentified Armed Group (Mali)", "Civilians (Mali)")}, True),

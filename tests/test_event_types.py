@@ -10,7 +10,7 @@ import pytest
 import spacy.glossary
 
 from graph.extract.events.cues import Cue, SentenceCues
-from graph.extract.events.lexicon import NONVIOLENT_TRANSFER, Word, cue_classes, cue_set, cues_under
+from graph.extract.events.lexicon import NONVIOLENT_TRANSFER, Word, cue_classes, cue_set
 from graph.extract.events.types import SUB_EVENT_TYPES, classify_sentence, taxonomy
 
 CODEBOOK = {
@@ -555,24 +555,6 @@ def test_cue_sets_are_checked():
     assert cue_set("KILL", "CLASH") == {"KILL", "CLASH"}
     with pytest.raises(ValueError, match="'SHEL'"):
         cue_set("SHELL", "SHEL")
-
-
-@pytest.mark.parametrize(
-    ("event_type", "inside", "outside"),
-    [
-        ("Explosions/Remote violence", {"IED", "BLAST", "SHELL", "GRENADE", "SUICIDE", "AIR"}, {"KILL", "CLASH"}),
-        ("Battles", {"CLASH", "RETAKE", "CAPTURE"}, {"IED", "PROTEST"}),
-        ("Protests", {"PROTEST", "CROWDCTL"}, {"MOB", "CIV"}),  # modifiers type nothing
-    ],
-)
-def test_cues_under_an_event_type_are_the_lexicons_cues_of_its_sub_types(event_type, inside, outside):
-    got = cues_under(event_type)
-    assert inside <= got and not outside & got
-
-
-def test_cues_under_an_unknown_event_type_raises():
-    with pytest.raises(ValueError, match="unknown event type"):
-        cues_under("Explosions")
 
 
 def test_told_reads_every_cue_asserted_or_not():

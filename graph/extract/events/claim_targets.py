@@ -15,7 +15,7 @@ from spacy.tokens import Span
 
 from graph.extract.actors.resolve import UNIDENTIFIED_GROUP
 from graph.extract.events.claims import CLAIMED_EVENTS
-from graph.extract.events.lexicon import cues_under
+from graph.extract.events.lexicon import cue_set
 from graph.extract.events.read_cues import cues_of
 from graph.extract.places import PlaceMention
 from graph.records import Event
@@ -25,9 +25,10 @@ __all__ = ["claim_targets", "claims_many"]
 # what the state does after an incident (arrests, seizures, a curfew): no claim is for it
 _FOLLOW_UP = "Strategic developments"
 _NON_STATE_ARMED = frozenset(["armed_group", "militia"])
-# a claim of a blast names the doer of an explosion only ("claimed the bombing"), not of a shooting before it
+# a claim of a blast names the doer of an explosion only ("claimed the bombing"), not of a shooting before it; the
+# words of a device set off (bombs, shells, grenades), not of aircraft: a claim may name the air strike it avenges
 _BLASTS = "Explosions/Remote violence"
-_BLAST_CUES = cues_under(_BLASTS)
+_BLAST_CUES = cue_set("IED", "BLAST", "SHELL", "GRENADE", "SUICIDE")
 # the incident nouns whose plural makes a claim one of several incidents: "claimed the attacks"; not the nouns whose
 # plural counts the victims of one incident ("the killings of five aid workers", "the kidnappings")
 _INCIDENTS = frozenset(["attack", "bombing", "blast", "explosion", "ambush", "raid", "assault", "strike", "shooting",

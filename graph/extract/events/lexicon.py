@@ -11,7 +11,7 @@ from functools import cache
 
 from graph.datafiles import read_rows
 
-__all__ = ["Word", "taxonomy", "codes", "lexicon", "cue_classes", "check_cue_class", "cue_set", "cues_under",
+__all__ = ["Word", "taxonomy", "codes", "lexicon", "cue_classes", "check_cue_class", "cue_set",
            "SUB_EVENT_TYPES",
            "MODIFIERS", "WEAPONS", "DOMAINS", "TYPED", "REPORT_VERBS", "NONVIOLENT_TRANSFER"]
 
@@ -95,15 +95,6 @@ def check_cue_class(name: str) -> str:
 def cue_set(*names: str) -> frozenset[str]:
     """A set of cue classes, each checked against the trigger lexicon."""
     return frozenset(check_cue_class(name) for name in names)
-
-
-@cache
-def cues_under(event_type: str) -> frozenset[str]:
-    """The cue classes whose phrases the trigger lexicon types as a sub-event type of ``event_type`` ("IED",
-    "SHELL", ... under "Explosions/Remote violence"); an unknown event type raises ValueError."""
-    if event_type not in taxonomy().values():
-        raise ValueError(f"unknown event type {event_type!r}")
-    return frozenset(r["cue"] for r in _rows("triggers.tsv") if taxonomy().get(r["sub_event_type"]) == event_type)
 
 
 # Cue classes that describe who or what, never whether something happened.
