@@ -284,6 +284,9 @@ def test_the_transfer_constant_names_a_codebook_sub_event_type():
         ("Gunmen set several houses alight in the village of Tiri.", "Looting/property destruction"),
         ("Attackers set the trucks alight before fleeing into the forest.", "Looting/property destruction"),
         ("The granary was set aflame by militiamen near Kindu.", "Looting/property destruction"),
+        ("Attackers setting the clinic ablaze in Marendi fled at gunfire.", "Looting/property destruction"),
+        ("Militiamen set a tanker afire on the road to Kolabe.", "Looting/property destruction"),
+        ("The militia put the grain stores ablaze as it left Marendi.", "Looting/property destruction"),
         # what the arrested did, told as the arrest's reason ("for", "over"), is no event of the arresters
         ("Police arrested four youths for throwing stones at a bus in Ondara.", "Arrests"),
         ("Gendarmes detained two herders for killing a farmer near Tiri.", "Arrests"),
@@ -455,6 +458,14 @@ def test_sub_event_type(nlp, text, expected):
         "An industrial accident at a factory in Kolabe killed four workers.",
         # "alight" as a verb is getting off, not fire
         "Passengers alighted from the bus at the border post in Marendi.",
+        # a thing on fire that no one is told to have set: a crash, a blaze, an accident
+        "The plane was alight when rescuers reached it near the airport in Kolabe.",
+        "The plane was ablaze when rescuers reached it near the airport in Kolabe.",
+        "A lorry was still aflame on the highway near Marendi hours after it overturned.",
+        "Firefighters said the warehouse in Kolabe had been afire since Tuesday night.",
+        # the aid group of that name
+        "The aid group Alight said on Tuesday that it had suspended its work in the camp near Marendi.",
+        "The aid group Alight set up a clinic in the camp near Marendi.",
         # a relative clause of another place, of another year or told as earlier is no deadly attack of today
         "The union condemned the attack on the village where 40 people died in 2014, near Kolabe.",
         "The council mourned the victims of the attack that killed twelve people in Kolabe in 2019.",

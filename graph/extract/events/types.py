@@ -216,11 +216,28 @@ def _violence(c: SentenceCues, armed: bool) -> list[Candidate]:
         out.append((1, kill[0], 0.6, kill[1]))
     if arrest is not None:
         out.append((1, "Arrests", 0.7, arrest))
-    if c.has("LOOT") or (c.has("LOOT_WEAK") and armed):
-        out.append((1, "Looting/property destruction", 0.6, c.first("LOOT", "LOOT_WEAK")))
+    if c.has("LOOT") or (c.has("LOOT_WEAK") and armed) or (fire := _set_on_fire(c)):
+        out.append((1, "Looting/property destruction", 0.6, c.first("LOOT", "LOOT_WEAK") or fire))
     elif (damage := readings.damage_by_people(c)) is not None:
         out.append((1, "Looting/property destruction", 0.5, damage))
     return out
+
+
+# Verbs by which a word of fire tells a thing's state, not a deed: "the plane was ablaze", "stayed alight"
+_LINKING = frozenset(["be", "become", "remain", "stay", "seem", "appear"])
+# Places of a word in its clause where it is a name or a thing, not what someone made a thing: "Alight said"
+_NAMING = frozenset(["nsubj", "nsubjpass", "appos", "compound", "poss"])
+
+
+def _set_on_fire(c: SentenceCues) -> Cue | None:
+    """A word of a thing on fire that tells what someone made a thing ("set the granary ablaze", "were set alight",
+    "putting shops afire"): arson; "the plane was ablaze when rescuers reached it" tells a fire's state, whoever
+    lit it, and "the aid group Alight said" is a name."""
+    for cue in c.of("FIRE"):
+        word, head = cue.head, cue.head.head
+        if head != word and head.lemma_.lower() not in _LINKING and word.dep_ not in _NAMING:
+            return cue
+    return None
 
 
 def _developments(c: SentenceCues, armed: bool) -> list[Candidate]:
