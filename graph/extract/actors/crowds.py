@@ -12,7 +12,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from graph.datafiles import read_rows
+from graph.datafiles import read_rows, read_words
 from graph.extract.parse.sentences import sentence
 
 __all__ = ["crowd_category", "crowd_class", "is_protest_subject", "protest_word"]
@@ -31,9 +31,9 @@ _OWN_SUBJECT = frozenset(["nsubj", "nsubjpass", "auxpass", "expl"])
 _IDENTITY_SIDES = frozenset(["herdsmen", "herders", "tribesmen", "pastoralists", "nomads", "clansmen", "militia",
                              "militias", "militiamen"])
 # Verbs that are a riot's only by what they throw (:func:`_throws_missiles`), and the things a rioting crowd throws
-_THROWING = frozenset(["throw", "hurl"])
-_PROJECTILES = frozenset(["stone", "rock", "brick", "bottle", "molotov", "cocktail", "firebomb", "bomb", "missile",
-                          "projectile", "object"])
+_THROWING_WORDS = read_words("actors", "throwing.txt")
+_THROWING = frozenset(w.removesuffix("/VERB") for w in _THROWING_WORDS if w.endswith("/VERB"))
+_PROJECTILES = frozenset(w.removesuffix("/NOUN") for w in _THROWING_WORDS if w.endswith("/NOUN"))
 _QUANTITIES = frozenset(["dozens", "hundreds", "thousands", "scores", "tens", "group", "groups", "crowd",
                          "crowds", "number", "some", "many", "several", "all", "most"])
 
@@ -91,9 +91,15 @@ def _verb_category(verb: Token) -> str | None:
 
 
 def _throws_missiles(verb: Token) -> bool:
-    """Whether a throwing verb throws what rioters throw ("hurled rocks at the police", "threw petrol bombs");
-    "threw a party", "hurled insults at the mayor" tell no riot."""
-    return any(c.dep_ == "dobj" and c.lemma_.lower() in _PROJECTILES for c in verb.children)
+    """Whether a throwing verb throws what rioters throw ("hurled rocks at the police", "threw petrol bombs", "a
+    hail of stones", "pieces of brick"); "threw a party", "hurled insults at the mayor" tell no riot."""
+    for thrown in (c for c in verb.children if c.dep_ == "dobj"):
+        # what a quantity or a piece is of ("a hail of stones"): the thing thrown
+        of = [g for p in thrown.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+              if g.dep_ == "pobj"]
+        if any(t.lemma_.lower() in _PROJECTILES for t in (thrown, *of)):
+            return True
+    return False
 
 
 def _subject_node(head: Token) -> Token:
