@@ -645,3 +645,40 @@ def test_joined_crowd_is_the_protester(text, joiners):
     event = extract("joined", text, "2024-03-22").events[0]
     assert (event.sub_event_type, event.actor1, event.assoc_actor_1) == ("Peaceful protest", "Protesters (Kenya)",
                                                                          joiners)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an arrest's reason told with its own toll or day is an incident besides the arrest, told first; the
+        # arresters are no side of it (a clash of unnamed communities gets no side named, as told on its own)
+        ("Police arrested 12 people over clashes between herders and farmers that killed five people in Jos, "
+         "Nigeria, on Monday.", [("Armed clash", None, 5, "2016-06-20"),
+                                 ("Arrests", "Police Forces of Nigeria", None, "2016-06-20")]),
+        ("Police arrested 12 people over clashes between Boko Haram fighters and vigilantes that killed five people "
+         "in Jos, Nigeria, on Monday.", [("Armed clash", "Boko Haram", 5, "2016-06-20"),
+                                         ("Arrests", "Police Forces of Nigeria", None, "2016-06-20")]),
+        ("Police arrested 12 people on Wednesday over a raid by Boko Haram fighters that killed five villagers near "
+         "Jos on Monday.", [("Attack", "Boko Haram", 5, "2016-06-20"),
+                            ("Arrests", "Police Forces of Nigeria", None, "2016-06-22")]),
+        ("Troops detained 30 suspects in Maiduguri on Friday over an attack on a market that killed 11 traders last "
+         "week.", [("Attack", "Unidentified Armed Group (Nigeria)", 11, "2016-06-13"),
+                   ("Arrests", "Military Forces of Nigeria", None, "2016-06-17")]),
+        ("Police arrested 14 people on Thursday over Monday's attack on a police post in Kaduna.",
+         [("Armed clash", "Police Forces of Nigeria", None, "2016-06-20"),
+          ("Arrests", "Police Forces of Nigeria", None, "2016-06-16")]),
+        # ... once: an incident the article tells itself is not told again by the arrest
+        ("Gunmen attacked a market in Maiduguri on Monday, killing 11 traders. Troops detained 30 suspects in "
+         "Maiduguri on Friday over the attack on the market that killed 11 traders on Monday.",
+         [("Attack", "Unidentified Armed Group (Nigeria)", 11, "2016-06-20"),
+          ("Arrests", "Military Forces of Nigeria", None, "2016-06-17")]),
+        # a reason with no count and no day of its own is what the arrested did: the arrest alone
+        ("Gendarmes detained two herders for killing a farmer near Bauchi.",
+         [("Arrests", "Police Forces of Nigeria", None, "2016-06")]),
+        ("Troops detained five men over the abduction of a teacher in Kaduna.",
+         [("Arrests", "Military Forces of Nigeria", None, "2016-06")]),
+    ],
+)
+def test_an_arrests_reason_with_its_own_toll_or_day_is_an_event_besides(text, expected):
+    events = extract("reason", text, "2016-06-22").events
+    assert [(e.sub_event_type, e.actor1, e.fatalities, e.date) for e in events] == expected

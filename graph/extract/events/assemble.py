@@ -82,6 +82,7 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
     events: list[Event] = []
     seen: list[set[str]] = []
     last_event_sentence = -9
+    reasons: list[Event] = []  # the incidents arrests' reasons tell (:func:`_reason_told`)
     kinds = context.kinds
     for number, sent, typings, tally in _sentences(doc):
         attributes = (not typings or typings[0].sub_event_type == "Other") and number - last_event_sentence <= 3
@@ -118,6 +119,7 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
             continue
         seen.append(words)
         events.extend(_untallied(context.sentence_events(sent, typings[0], evidence), tally))
+        reasons.extend([] if tally else _reason_told(context, sent, typings[0], evidence))
         last_event_sentence = number
     lead = lead_end(article)
     ledes = {e.id for e in events if context.own[e.id][0] and _ends_like_sentence(e)}  # not a headline's date line
@@ -128,8 +130,12 @@ def build_events(article: Article, doc: Doc, table: ActorTable,
     incidents = drop_headlines(incidents, (lead, len(article.text.rstrip())))
     events = drop_summaries(incidents, anchor_dates(incidents, context.published), context.summaries)
     events = fold_damage(events) if short else events
+    apart = _untold(reasons, events)
+    events = _placed_before(apart, events)
     countries = {p.location.name for p in places if p.location.kind in _COUNTRY_KINDS}
-    events = fill_from_context(events, countries, theatre_check(article, doc, table, places))
+    filled = fill_from_context(events, countries, theatre_check(article, doc, table, places))
+    # an arrest's reason keeps its own sides: its sentence names the arresters, no side of the incident
+    events = [event if event in apart else full for event, full in zip(events, filled, strict=True)]
     events = attributed(events, doc, table, kinds)
     events, added = implied_parties(events, table, places, context.mutual)
     events = attacks_by_combatants(events, doc, {**kinds, **{actor.name: actor.kind for actor in added}})
@@ -160,6 +166,32 @@ def _sentences(doc: Doc) -> Iterator[tuple[int, Span, list[event_types.EventTypi
             if not typings:
                 continue
         yield number, sent, typings, tally
+
+
+def _reason_told(context: SentenceReader, sent: Span, typing: event_types.EventTyping,
+                 evidence: tuple[str, int, int]) -> list[Event]:
+    """The incident an arrest's reason tells with a toll or a day of its own ("arrested 12 people over clashes that
+    killed five people on Monday"), read from that phrase: an event besides the arrest, which is none of its
+    mentions (an arrest is no detail of what it is over, nor its arresters a side of it)."""
+    reason = event_types.reason_apart(typing)
+    typings = event_types.classify_sentence(reason) if reason is not None else []
+    if reason is None or not typings or typings[0].sub_event_type in ("Arrests", "Other"):
+        return []
+    return [context.event(reason, sent, typings[0], evidence, f"{reason.start_char}")]
+
+
+def _untold(reasons: list[Event], events: list[Event]) -> list[Event]:
+    """The incidents of arrests' reasons that no event of the article tells itself (same type, place and day)."""
+    told = {(e.sub_event_type, e.location, e.date) for e in events}
+    return [e for e in reasons if (e.sub_event_type, e.location, e.date) not in told]
+
+
+def _placed_before(told: list[Event], events: list[Event]) -> list[Event]:
+    """``events`` with each of ``told`` placed before the first event told at its sentence or after it."""
+    out = list(events)
+    for event in told:
+        out.insert(next((k for k, e in enumerate(out) if e.start >= event.start), len(out)), event)
+    return out
 
 
 def _untallied(events: list[Event], tally: tuple[Token, ...]) -> list[Event]:

@@ -26,6 +26,7 @@ from graph.extract.actors.resolve import STATE_CLASSES
 from graph.extract.events import readings
 from graph.extract.events.cues import Cue, SentenceCues, find_cues
 from graph.extract.events.lexicon import NONVIOLENT_TRANSFER, SUB_EVENT_TYPES, TYPED, codes, taxonomy
+from graph.extract.events.numbers import read_counts
 from graph.extract.events.read_cues import cues_of
 from graph.extract.events.seizures import seized_into_custody
 from graph.extract.events.syntax import agents, in_background, tree_depth
@@ -38,7 +39,7 @@ from graph.extract.events.territory import (
     unfought,
 )
 
-__all__ = ["EventTyping", "Cue", "classify_sentence", "find_cues", "taxonomy", "SUB_EVENT_TYPES"]
+__all__ = ["EventTyping", "Cue", "classify_sentence", "find_cues", "reason_apart", "taxonomy", "SUB_EVENT_TYPES"]
 
 
 @dataclass(frozen=True)
@@ -287,7 +288,8 @@ _REASON_PREPS = frozenset(["for", "over"])
 
 def _arrest_reason(cue: Cue, c: SentenceCues) -> bool:
     """Whether an event word tells why people were arrested ("arrested three men for killing a farmer",
-    "detained over the bombing"): the arrested did it, on another day, and the arrest is the sentence's event."""
+    "detained over the bombing"): the arrested did it, before, and the arrest is the sentence's event (a reason
+    told with its own toll or day is an event besides: :func:`reason_apart`)."""
     arrests = {a.head.i for a in c.of("ARREST")}
     if not arrests or cue.head.i in arrests:
         return False
@@ -299,6 +301,27 @@ def _arrest_reason(cue: Cue, c: SentenceCues) -> bool:
             return False
         node = node.head
     return False
+
+
+def _told_apart(phrase: Span) -> bool:
+    """Whether an arrest's reason phrase gives its incident a day or a counted toll of its own ("over clashes that
+    killed five people", "over Monday's attack on a police post"; not "for killing a farmer": who they killed)."""
+    if any(t.ent_type_ == "DATE" for t in phrase):
+        return True
+    return any(t.like_num for t in phrase) and read_counts(phrase).fatalities is not None
+
+
+def reason_apart(typing: EventTyping) -> Span | None:
+    """The reason phrase of an arrest that tells an incident of its own, with a toll or a day ("arrested 12 people
+    over clashes that killed five people on Monday"): ACLED codes that incident as well as the arrest."""
+    arrest = typing.trigger
+    if typing.sub_event_type != "Arrests" or arrest is None:
+        return None
+    for prep in arrest.children:
+        phrase = prep.doc[prep.left_edge.i : prep.right_edge.i + 1]
+        if prep.dep_ == "prep" and prep.lower_ in _REASON_PREPS and _told_apart(phrase):
+            return phrase
+    return None
 
 
 # Verbs of taking part in what others do ("joined the nurses who marched on the ministry")
