@@ -157,12 +157,25 @@ def _hypothetical(token: Token) -> bool:
         if node.head == node:
             break
         if node.head.lemma_.lower() in _HYPOTHETICAL_HEADS and node.dep_ in ("xcomp", "ccomp", "dobj", "pobj", "prep") \
-                and not _summoned(node.head) and node.lower_ not in _ADJUNCT_PREPS:
+                and not _summoned(node.head) and node.lower_ not in _ADJUNCT_PREPS \
+                and not (node.dep_ == "ccomp" and _describing_participle(node.head, node)):
             return True
         if node.dep_ == "prep" and (_standing_accusation(node.head) or imputed(node.head)):
             return True
         node = node.head
     return False
+
+
+def _describing_participle(verb: Token, clause: Token) -> bool:
+    """A participle with no auxiliary that says who its subject is thought to be ("Gunmen suspected to be X fighters
+    killed four traders", parsed with "suspected" as the verb and "killed" as its active clause): it describes the
+    doers of the clause, which tells a deed, not a suspicion."""
+    children = list(verb.children)
+    if any(c.dep_ in ("aux", "auxpass") for c in clause.children):
+        return False  # "... were arrested": the parse gives the clause no subject of its own to read roles from
+    return verb.tag_ in ("VBN", "VBD") and not any(c.dep_ in ("aux", "auxpass") for c in children) \
+        and any(c.dep_ == "nsubj" for c in children) and any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "of"
+                                                            for c in children)
 
 
 def _summoned(verb: Token) -> bool:
