@@ -116,9 +116,31 @@ GROUP_NAMES = [
      "Unidentified Armed Group (Chad)", {}),
 ]
 
+ORIGINS = [
+    # a country people came from is not where it happens: no vote, and a name of two countries is the other one
+    ("Fighters from Chad attacked a village near Maroua, killing six farmers.",
+     "Unidentified Armed Group (Cameroon)", "Civilians (Cameroon)", {"Maroua": "CM"}),
+    ("Gunmen from Nigeria kidnapped four traders near Zinder on Sunday.", "Unidentified Armed Group (Niger)",
+     "Civilians (Niger)", {"Zinder": "NE"}),
+    ("Police fired tear gas at refugees from Congo in a camp near Brazzaville on Monday, wounding four.",
+     f"Police Forces of {ROC}", f"Civilians ({ROC})", {"Brazzaville": "CG", "Democratic Republic of the Congo": "CD"}),
+    ("Families fleeing Sudan were attacked by gunmen near Gambella, Ethiopia.", "Unidentified Armed Group (Ethiopia)",
+     "Civilians (Ethiopia)", {"Sudan": "SD"}),
+    # no town holds a country: not a village "Libya" near Agadez
+    ("Soldiers killed three smugglers who had crossed from Libya near Agadez.", "Military Forces of Niger",
+     "Civilians (Niger)", {"Libya": "LY", "Agadez": "NE"}),
+    # but a company's name, a state's troops and a distance say nothing of where anyone came from
+    ("Workers suspended from the Egypt Textile Company protested in Cairo on Monday.", "Protesters (Egypt)", None,
+     {}),
+    ("Troops from Chad killed 40 militants near the border on Sunday.", "Military Forces of Chad",
+     "Unidentified Armed Group (Chad)", {}),
+    ("Gunmen killed five villagers in Mali, 20 km from the border with Niger.", "Unidentified Armed Group (Mali)",
+     "Civilians (Mali)", {}),
+]
+
 
 @pytest.mark.parametrize(("text", "actor1", "actor2", "places"),
-                         PEOPLE_ABROAD + TWO_COUNTRIES_ONE_NAME + BORDER_TOWNS + GROUP_NAMES)
+                         PEOPLE_ABROAD + TWO_COUNTRIES_ONE_NAME + BORDER_TOWNS + GROUP_NAMES + ORIGINS)
 def test_generic_actors_take_the_country_where_it_happens(extractor, text, actor1, actor2, places):
     result = extractor.extract(Article(id="note", text=text, published=dt.date(2016, 6, 20)))
     assert result.events, text

@@ -14,14 +14,20 @@ import pycountry
 from spacy.tokens import Doc
 
 from graph.datafiles import read_rows, read_words
-from graph.extract.parse.columns import token_lowers
+from graph.extract.parse.columns import token_lowers, token_texts
 
-__all__ = ["Country", "Countries", "countries", "names_foreigners", "settle_shared", "doc_names", "name_at"]
+__all__ = ["Country", "Countries", "countries", "names_foreigners", "settle_shared", "doc_names", "name_at",
+           "names_origin"]
 
 _NAMES = "country_names"  # doc.user_data key of the names as this document reads them
 
 # nouns of people abroad and of a state's missions: a nationality before one casts no vote for the country
 ABROAD_NOUNS = read_words("places", "abroad_nouns.txt")
+# words before a place that say where people or goods came from: "refugees from Congo", "families fleeing Sudan"
+_ORIGIN_WORDS = frozenset(["from", "fled", "flee", "flees", "fleeing"])
+# a state's people before "from": "troops from Chad" are Chad's troops, the country tells whose they are
+_STATE_PEOPLE = frozenset(["troops", "soldier", "soldiers", "forces", "police", "policemen", "policeman", "officers",
+                           "peacekeeper", "peacekeepers", "contingent", "gendarmes"])
 
 
 class Country(NamedTuple):
@@ -81,6 +87,17 @@ def _split(cell: str | None) -> tuple[str, ...]:
 def names_foreigners(doc: Doc, end: int) -> bool:
     """Whether a noun of people abroad or of a foreign mission follows token ``end``: "French | tourists"."""
     return end < len(doc) and token_lowers(doc)[end] in ABROAD_NOUNS
+
+
+def names_origin(doc: Doc, start: int, end: int) -> bool:
+    """Whether a country's name from token ``start`` to ``end`` is where people came from, not where anything
+    happens: "gunmen from Nigeria", "refugees who fled the Congo"; not "from the Egypt Textile Company", nor a
+    state's "troops from Chad", whose country it tells."""
+    lowers, texts = token_lowers(doc), token_texts(doc)
+    k = start - 1 - int(start > 0 and lowers[start - 1] == "the")
+    if k < 0 or lowers[k] not in _ORIGIN_WORDS or (end < len(doc) and texts[end][:1].isupper()):
+        return False
+    return k == 0 or lowers[k - 1] not in _STATE_PEOPLE
 
 
 def settle_shared(doc: Doc, read: dict[str, str], country: str | None) -> None:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from graph.extract.actors.table import LINK_WORDS, link_after
-from graph.extract.countries import countries, name_at, names_foreigners, settle_shared
+from graph.extract.countries import countries, name_at, names_foreigners, names_origin, settle_shared
 from graph.extract.parse.columns import entities, token_texts, tokens_text
 from graph.extract.parse.sentences import doc_text, span_text
 from graph.extract.places import PlaceMention
@@ -28,8 +28,9 @@ def article_countries(doc: Doc, places: Sequence[PlaceMention]) -> tuple[str | N
     shared country names for the document on the way (:func:`graph.extract.countries.settle_shared`)."""
     places = [p for p in places if p.location.country]
     named = _named_countries(doc, places)
-    country = main_country(named, [p.location.country for p in places if p.location.country])
-    settle_shared(doc, {tokens_text(doc, p.start, p.end): p.location.country for p in places
+    where = [p for p in places if not _origin(doc, p)]  # not "gunmen from Nigeria" in a story set in Niger
+    country = main_country(named, [p.location.country for p in where if p.location.country])
+    settle_shared(doc, {tokens_text(doc, p.start, p.end): p.location.country for p in where
                         if p.location.kind == "country" and p.location.country}, country)
     return country, _sentence_countries(doc, places, country, set(named))
 
@@ -58,9 +59,14 @@ def _named_countries(doc: Doc, places: Sequence[PlaceMention]) -> Counter:
         else:  # "Nigeria", "northwestern Nigeria", "Syria's"
             code = next((read[i] for i in range(ent.start, ent.end) if i in read), None) or _country_named(ent, by_name)
             weight = 2
-        if code:
+        if code and not (weight == 2 and names_origin(doc, ent.start, ent.end)):  # "fighters from Chad"
             votes[code] += weight
     return votes
+
+
+def _origin(doc: Doc, place: PlaceMention) -> bool:
+    """Whether a place is a country people came from ("refugees from Congo"), which tells nothing of where."""
+    return place.location.kind == "country" and names_origin(doc, place.start, place.end)
 
 
 # entities whose words name a country where they lie: "northwestern Nigeria", "the Niger Delta"

@@ -11,7 +11,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
-from graph.extract.countries import names_foreigners
+from graph.extract.countries import names_foreigners, names_origin
 from graph.extract.parse.columns import entities, tokens_text
 from graph.extract.parse.sentences import span_text
 from graph.extract.places.gazetteer import Place, get_gazetteer, normalise, strip_article
@@ -60,6 +60,8 @@ def _place_counts(
             continue
         for s, e, text in query_variants(doc, start, end):
             name = normalise(tokens_text(doc, s, e))
+            if (name in shared_names or name in country_names) and names_origin(doc, s, e):
+                break  # "gunmen from Nigeria", "refugees who fled Congo": not where it happens
             if name in shared_names:
                 shared.append(shared_names[name])
                 break

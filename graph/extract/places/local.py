@@ -143,8 +143,9 @@ def read_unlisted(
     for start, end in sorted({*missed, *listed, *((m.start, m.end) for m in by_start.values())}, reverse=True):
         known = by_start.get(start)
         if known is not None and known.end == end:
-            held, shift = held_at(doc, end, by_start)
-            if held is None or held[0].location is known.location or namesake_holder(doc, known, held[0], told) \
+            held, shift = held_at(doc, end, by_start)  # no town holds a country: "crossed from Libya near Agadez"
+            if held is None or known.location.kind == "country" or held[0].location is known.location \
+                    or namesake_holder(doc, known, held[0], told) \
                     or inside(known.location, moved(held[0].location, *shift)):
                 continue
             noun = place_noun(doc, start, end)
