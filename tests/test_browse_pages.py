@@ -309,7 +309,9 @@ def test_pages_and_twins_are_kept_until_a_write_and_downloads_never(hand_built_d
 
 @pytest.mark.parametrize(("value", "html"), [
     ({"name": "Town <b>", "href": "/places/town?a=1&b=2"}, '<a href="/places/town?a=1&amp;b=2">Town &lt;b&gt;</a>'),
-    ({"name": None, "href": "/actors/x"}, '<a href="/actors/x">None</a>'),
+    ({"name": None, "href": "/actors/x"}, '<a href="/actors/x">x</a>'),
+    ({"href": "/places/some-town"}, '<a href="/places/some-town">some-town</a>'),
+    ({"name": "No <link>"}, "No &lt;link&gt;"), ({"href": None, "name": None}, '<span class="none">–</span>'),
     (None, '<span class="none">–</span>'),
     (3, "3"), (0, "0"), ("<img onerror=alert(1)>", "&lt;img onerror=alert(1)&gt;"), ('"quoted"', "&#34;quoted&#34;"),
 ])
