@@ -9,15 +9,12 @@ and the others answer from it: an actor's record is 7 reads, sent to a read work
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 from flask import current_app, jsonify
 
 from api import entities, params
 from api.limits import kept
 
-__all__ = ["record_body", "record", "KINDS"]
+__all__ = ["record_body", "KINDS"]
 
 _BUILDERS = {"actor": entities.actor_record, "place": entities.place_record,
              "event": entities.event_record, "document": entities.document_record}
@@ -35,9 +32,3 @@ def _built(kind: str, entity_id: str) -> str | None:
     found = _BUILDERS[kind](current_app.extensions["conflictkg.store"], current_app.config["CONFLICTKG"].base_iri,
                             entity_id)
     return None if found is None else jsonify(found).get_data(as_text=True)
-
-
-def record(kind: str, entity_id: str) -> dict[str, Any] | None:
-    """The record of ``kind`` ``entity_id`` as a dict (see :func:`record_body`), or None when there is none."""
-    body = record_body(kind, entity_id)
-    return None if body is None else json.loads(body)
