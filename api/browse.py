@@ -185,5 +185,5 @@ def search_page() -> str:
     """The home page's search: actors, places and events whose names or aliases contain ``q``."""
     term = params.text("q", required=True)
     limit, offset = params.limit_offset(20)
-    found = search_results(_store(), term, limit, offset)
+    found = search_results(term, limit, offset)
     return render_template("pages/search.html", found=found, term=term)

@@ -237,7 +237,7 @@ def search() -> Response:
     """One box over actors, places and events: names and aliases containing ``q``, best matches first."""
     term = params.text("q", required=True)
     limit, offset = params.limit_offset(10)
-    return jsonify(search_results(_store(), term, limit, offset))
+    return jsonify(search_results(term, limit, offset))
 
 
 _EXTENSIONS = {"turtle": "ttl", "nquads": "nq", "jsonld": "jsonld", "csv": "csv", "graphml": "graphml",

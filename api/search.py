@@ -32,26 +32,30 @@ _LABELS = {"actor": (q.ACTOR_LABELS, q.ACTOR_LABEL_COUNT, q.SEARCH_ACTORS),
 
 
 def kept_labels(kind: str) -> tuple[Mapping[str, Any], ...] | None:
-    """Every name and alias of the actors or places (``kind``) as read-only rows (entity, label), kept until the
-    next write; None when they are more than ``LABELS_KEPT``."""
+    """Every name and alias of the actors or places (``kind``) of the app's store as read-only rows (entity, label),
+    kept until its next write; None when they are more than ``LABELS_KEPT``."""
     labels, count, _ = _LABELS[kind]
     if int(kept_read(count, {})[0]["n"]) > LABELS_KEPT:
         return None
-    store = current_app.extensions["conflictkg.store"]
+    store = _store()
     return current_app.extensions["conflictkg.cache"].kept(
         f"labels {labels}", lambda: tuple(MappingProxyType(row) for row in store.read(labels)),
         lambda rows: len(rows) * LABEL_BYTES, most=LABELS_KEPT * LABEL_BYTES, wait=time_left())
 
 
-def matching(store: TripleStore, kind: str, term: str, limit: int, offset: int) -> list[str]:
+def _store() -> TripleStore:
+    return current_app.extensions["conflictkg.store"]
+
+
+def matching(kind: str, term: str, limit: int, offset: int) -> list[str]:
     """The actors or places (``kind``) a name or alias of which contains ``term`` (case aside), best first
-    (``ranked``), ``offset`` .. ``offset + limit`` of them: from the service's kept labels, or read from ``store``
+    (``ranked``), ``offset`` .. ``offset + limit`` of them: from the app's kept labels, or read from the app's store
     by the engine past ``LABELS_KEPT``."""
     labels = kept_labels(kind)
     if labels is not None:
         return ranked(labels, term)[offset:offset + limit]
     query = q.page(_LABELS[kind][2], limit, offset)
-    return [row["entity"] for row in store.read(query, {"q": term})]
+    return [row["entity"] for row in _store().read(query, {"q": term})]
 
 
 def ranked(labels: Iterable[Mapping[str, Any]], term: str) -> list[str]:
@@ -68,10 +72,12 @@ def ranked(labels: Iterable[Mapping[str, Any]], term: str) -> list[str]:
     return sorted(best, key=lambda iri: (best[iri], iri))
 
 
-def search_results(store: TripleStore, term: str, limit: int, offset: int) -> dict[str, Any]:
-    """Return ``{q, limit, offset, actors, places, events}``: what matches ``term``, REST references each."""
-    found_actors = matching(store, "actor", term, limit, offset)
-    found_places = matching(store, "place", term, limit, offset)
+def search_results(term: str, limit: int, offset: int) -> dict[str, Any]:
+    """Return ``{q, limit, offset, actors, places, events}``: what matches ``term`` in the app's store, REST
+    references each. The app's store only: its labels are kept in the app's cache, emptied by its writes."""
+    store = _store()
+    found_actors = matching("actor", term, limit, offset)
+    found_places = matching("place", term, limit, offset)
     matched = found_actors + found_places
     events = newest_of_entities(store, matched, limit, offset) if matched else []
     names = entities.labels(store, set(matched))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import shutil
 
 import pytest
@@ -108,3 +109,10 @@ def test_labels_are_kept_read_only_and_not_past_the_bound(hand_built_app, monkey
             labels[0]["label"] = "changed"  # type: ignore[index]
         monkeypatch.setattr(search, "LABELS_KEPT", len(labels) - 1)
         assert search.kept_labels("place") is None
+
+
+@pytest.mark.parametrize("function", [search.search_results, search.matching, search.kept_labels])
+def test_a_search_reads_the_apps_store_only(function):
+    """The labels are kept in the app's cache and emptied by the app's writes: no search is given another store,
+    whose answer would then depend on which side of ``LABELS_KEPT`` its labels are."""
+    assert "store" not in inspect.signature(function).parameters
