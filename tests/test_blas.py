@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import ctypes
+import logging
+import shutil
 
 import numpy
 import pytest
@@ -36,14 +38,35 @@ def pinnable():
         pytest.skip("numpy has no OpenBLAS with a thread setter here")
 
 
+def _thread_calls(library):
+    """The thread setter and getter of an OpenBLAS library (the first build's names it has)."""
+    for name in ("scipy_openblas", "openblas"):
+        for suffix in ("64_", ""):
+            setter, getter = (getattr(library, f"{name}_{call}_num_threads{suffix}", None) for call in ("set", "get"))
+            if setter is not None and getter is not None:
+                return setter, getter
+    raise AssertionError("no thread setter")
+
+
 def test_the_openblas_numpy_loaded_is_pinned_to_one_thread():
-    getters = []
-    for path in loaded_openblas():
-        library = ctypes.CDLL(path)
-        names = [f"{prefix}_get_num_threads{suffix}" for prefix in ("scipy_openblas", "openblas")
-                 for suffix in ("64_", "")]
-        getters += [getattr(library, name) for name in names if hasattr(library, name)]
+    getters = [_thread_calls(ctypes.CDLL(path))[1] for path in loaded_openblas()]
     assert getters and all(getter() == 1 for getter in getters)
+
+
+def test_every_mapped_openblas_is_pinned_not_only_the_first(tmp_path, caplog):
+    """A second OpenBLAS (as scipy or torch map their own) is pinned and logged too, whichever its path sorts."""
+    numpys = loaded_openblas()[0]
+    second = tmp_path / "libopenblas_second_copy.so"
+    shutil.copy(numpys, second)
+    libraries = [ctypes.CDLL(numpys), ctypes.CDLL(str(second), mode=ctypes.RTLD_LOCAL)]
+    for library in libraries:
+        _thread_calls(library)[0](2)
+    if any(_thread_calls(library)[1]() != 2 for library in libraries):
+        pytest.skip("one core: OpenBLAS takes no second thread here")
+    with caplog.at_level(logging.INFO, logger="graph.extract.parse.blas"):
+        assert one_thread_openblas.__wrapped__()
+    assert [_thread_calls(library)[1]() for library in libraries] == [1, 1]
+    assert sum(path in record.getMessage() for record in caplog.records for path in (numpys, str(second))) == 2
 
 
 def test_every_model_of_the_pipeline_multiplies_with_openblas(models):

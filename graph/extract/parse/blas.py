@@ -5,9 +5,9 @@ as the OpenBLAS of numpy's wheel on the models' shapes; those products are a qua
 in different orders, so their products differ in the last digits (about 1e-6 on tok2vec's output); every token
 attribute of 754 texts (the benchmark corpus, the dev notes and articles) came out the same, but a near-tie on
 a new text may be decided the other way. ``CONFLICTKG_BLIS=1`` keeps blis (to reproduce older predictions).
-OpenBLAS would spread a product over all cores, which on a busy machine cost more CPU than it saved, so the copy
-numpy loaded is pinned to one thread for the whole process (numpy's other products too, logged once); when numpy
-has no OpenBLAS that can be pinned (another build), the models keep blis.
+OpenBLAS would spread a product over all cores, which on a busy machine cost more CPU than it saved, so every copy
+the process has mapped (numpy's, and scipy's or torch's when loaded) is pinned to one thread for the whole process
+(numpy's other products too, each copy logged once); when none can be pinned (another build), the models keep blis.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import numpy  # noqa: F401 - importing numpy maps its OpenBLAS into the process
 from spacy.language import Language
 from thinc.api import Model, NumpyOps
 
-__all__ = ["one_thread_openblas", "use_openblas"]
+__all__ = ["loaded_openblas", "one_thread_openblas", "use_openblas"]
 
 log = logging.getLogger(__name__)
 
@@ -41,18 +41,26 @@ def loaded_openblas() -> list[str]:
 
 @cache
 def one_thread_openblas() -> bool:
-    """Pin numpy's loaded OpenBLAS to one thread; False (the models keep blis) when it cannot be pinned."""
-    for path in loaded_openblas():
-        library = ctypes.CDLL(path)  # the copy numpy loaded: the loader opens a library once
-        for prefix in _PREFIXES:
-            for suffix in _SUFFIXES:
-                setter = getattr(library, f"{prefix}_set_num_threads{suffix}", None)
-                getter = getattr(library, f"{prefix}_get_num_threads{suffix}", None)
-                if setter is not None and getter is not None:
-                    setter(1)
-                    if getter() == 1:
-                        log.info("numpy's OpenBLAS pinned to one thread for the whole process (%s)", path)
-                        return True
+    """Pin every OpenBLAS the process has mapped (numpy's among them) to one thread; False (the models keep blis)
+    when none can be pinned."""
+    # every copy (a list, not any(), which stops at the first): scipy's or torch's may be mapped too, and the paths'
+    # order does not tell which is numpy's
+    pinned = [path for path in loaded_openblas() if _pinned(path)]
+    return bool(pinned)
+
+
+def _pinned(path: str) -> bool:
+    """Pin the OpenBLAS at ``path`` to one thread (logged); False when it has no thread setter that takes."""
+    library = ctypes.CDLL(path)  # the copy already mapped: the loader opens a library once
+    for prefix in _PREFIXES:
+        for suffix in _SUFFIXES:
+            setter = getattr(library, f"{prefix}_set_num_threads{suffix}", None)
+            getter = getattr(library, f"{prefix}_get_num_threads{suffix}", None)
+            if setter is not None and getter is not None:
+                setter(1)
+                if getter() == 1:
+                    log.info("OpenBLAS pinned to one thread for the whole process (%s)", path)
+                    return True
     return False
 
 
