@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import io
 import json
 import math
 import os
 import shutil
 import signal
+import sys
 import time
+import weakref
+from types import SimpleNamespace
 
 import pyoxigraph as ox
 import pytest
@@ -15,7 +19,7 @@ from flask import g
 from rdflib import URIRef
 from werkzeug.exceptions import InternalServerError, ServiceUnavailable
 
-from api import create_app, entities, sparql_execute
+from api import create_app, entities, sparql_execute, sparql_worker
 from api.cache import ResponseCache
 from api.limits import ClientGone, TooSlow, prefetch, read_graph
 from api.reads import LOOKUP_WORKERS, OTHER_READS_NICENESS, READ_CACHE_BYTES, READ_CACHE_ENTRIES
@@ -307,3 +311,40 @@ def test_a_batch_that_fails_in_its_worker_leaves_the_worker_in_step_for_the_next
         with pytest.raises(InternalServerError):
             prefetch([(_GOOD + " LIMIT 1", None), (_BAD, None), (_GOOD + " LIMIT 2", None)])
         assert len(store.read(_GOOD + " LIMIT 3")) == 3
+
+
+class _Header(dict):
+    """An answer's header that a weak reference can watch (a plain dict cannot be)."""
+
+
+class _Body(bytearray):
+    """An answer's body that a weak reference can watch (bytes cannot be)."""
+
+
+def test_the_worker_loop_frees_each_answer_before_the_next_is_produced(monkeypatch):
+    """main()'s loop keeps no answer it sent while the batch produces the next: one answer on the worker's heap."""
+    freed: list[str] = []
+    alive_when_second_made: list[str] = []
+
+    def answers(job, unguarded, latest):
+        for n in range(2):
+            if n:
+                alive_when_second_made.extend(k for k in ("header 0", "body 0") if k not in freed)
+            header, body = _Header(status=200), _Body(b"rows")
+            weakref.finalize(header, freed.append, f"header {n}")
+            weakref.finalize(body, freed.append, f"body {n}")
+            yield header, body
+            del header, body  # the fake itself holds nothing: only the loop can
+
+    job, out = io.BytesIO(), io.BytesIO()
+    sparql_worker.write_frame(job, {"reads": ["one", "two"]})
+    monkeypatch.setattr(sparql_worker, "_die_with_parent", lambda: None)
+    monkeypatch.setattr(sparql_worker, "_confine", lambda memory_mb, niceness: None)
+    monkeypatch.setattr(sparql_worker, "_answers", answers)
+    monkeypatch.setattr(sys, "stdin", SimpleNamespace(buffer=io.BytesIO(job.getvalue())))
+    monkeypatch.setattr(sys, "stdout", SimpleNamespace(buffer=out))
+    assert sparql_worker.main(["worker", "512", "0", "0"]) == 0
+    out.seek(0)
+    assert [sparql_worker.read_frame(out) for _ in range(3)] == [({"ready": True}, b""), ({"status": 200}, b"rows"),
+                                                                ({"status": 200}, b"rows")]
+    assert alive_when_second_made == []
