@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from graph.distributed import ARTICLES_PER_TASK, DocumentResult, extract_results, run_batch
 from graph.records import Article
 from graph.store import TripleStore
-from graph.vocab import CURRENT_GRAPH, SEM
+from graph.vocab import CKG, CURRENT_GRAPH, SEM
 
 if TYPE_CHECKING:  # imported where used: graph.link reads this module's writer
     from graph.link.batch import BatchLinker
@@ -181,13 +181,20 @@ class StoreWriter:
             raise self._error
 
 
+# The document a graph reports, as its graph and the current graph both type it (two indexed lookups).
+_LINKED = (f"SELECT ?d WHERE {{ GRAPH #GRAPH# {{ ?d a <{CKG.Document}> }} "
+           f"GRAPH <{CURRENT_GRAPH}> {{ ?d a <{CKG.Document}> }} }} LIMIT 1")
+
+
 class _Unchanged:
     """The documents of a write that the store holds as they are: not written again, linked or reconciled.
 
     Replacing a document costs a transaction that drops and inserts its graph, then the current facts of
     everything it mentions read back from every document (its tallies cannot take a report away): 500
     documents ingested again took 11-23 s where 500 new ones take 2-4 s. A store without a current graph
-    (a first ingest) holds no document, so nothing is compared.
+    (a first ingest) holds no document, so nothing is compared. A document is kept only when the current
+    graph also states its facts: one written by a write whose linking failed or died (the atomic path
+    commits documents before linking them) is written and linked again, as re-running a batch repairs it.
     """
 
     def __init__(self, store: TripleStore):
@@ -198,10 +205,14 @@ class _Unchanged:
 
     def held(self, result: DocumentResult) -> bool:
         """Whether the store holds this document's graph as it would be written (then it is kept in the count)."""
-        if self.compare and self.store.holds(result.graph_iri, result.ntriples):
+        if self.compare and self.store.holds(result.graph_iri, result.ntriples) and self._linked(result.graph_iri):
             self.graphs.append(result.graph_iri)
             return True
         return False
+
+    def _linked(self, graph_iri: str) -> bool:
+        """Whether the current graph states the facts of the document in ``graph_iri`` (linking wrote them)."""
+        return bool(self.store.select(_LINKED.replace("#GRAPH#", f"<{graph_iri}>")))
 
     def mentioned(self, found: dict[str, set[str]]) -> dict[str, set[str]]:
         """What the written documents mention (``found``) and what the unchanged ones do, by class IRI."""
@@ -249,7 +260,9 @@ def write_documents(
     (the default, for a store others read): each batch of documents is one transaction; ``False``
     (an ingest that holds the store alone): the faster bulk loader under the crash journal.
     ``batch_bytes``: N-Triples per batch (``StoreWriter``). A document whose graph the store holds as it is
-    is counted (``summary.unchanged`` too) and not written again (``_Unchanged``).
+    is counted (``summary.unchanged`` too) and not written again (``_Unchanged``); the facts derived from it
+    (links, current facts) are not derived again, so a new linking rule reaches stored documents only through
+    ``graph.link.rebuild_current``.
     """
     from graph.link.batch import BatchLinker
     from graph.link.tallies import changing
