@@ -239,7 +239,6 @@ class _HalfLoaded:
 
         self.bulk_load, self.insert, self.left = embedded._bulk_load, store.insert, batches
         self.meet, self.facts_written = threading.Barrier(2, timeout=20), threading.Event()
-        self.claimed, self.lock = False, threading.Lock()  # the first current facts, from whichever thread writes them
         monkeypatch.setattr(embedded, "_bulk_load", self.load)
         monkeypatch.setattr(store, "insert", self.add)
 
@@ -257,9 +256,7 @@ class _HalfLoaded:
 
     def add(self, ntriples: bytes, graph_iri: str | None = None, **options) -> None:
         """Write current facts; the first ones at once with the last batch's documents."""
-        with self.lock:
-            first = graph_iri == str(CURRENT_GRAPH) and not self.claimed
-            self.claimed |= first
+        first = graph_iri == str(CURRENT_GRAPH) and not self.facts_written.is_set() and not self.left
         if first:
             self.meet.wait()
         self.insert(ntriples, graph_iri, **options)

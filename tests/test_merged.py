@@ -50,23 +50,3 @@ def test_a_load_is_bulk_only_when_big_and_journaled(tmp_path, size, journaled, a
         assert (len(text.encode()) >= merged.BULK_BYTES) == (size > merged.BULK_BYTES)
     finally:
         store.close()
-
-
-@pytest.mark.parametrize("text, error", [
-    (_lines(10_000), None),  # small: one transaction, in the loading thread
-    (_lines(2_000_000), None),  # big: the bulk loader, under the journal
-    (f"{SUBJECT.format(1)} {NOTE} .\n", SyntaxError),  # a line with no object: the waiting thread gets the error
-])
-def test_facts_loaded_by_a_thread_of_their_own_are_in_once_waited_for(tmp_path, text, error):
-    store = _Recording(str(tmp_path / "store"))
-    try:
-        store.bulk_replace([("https://conflictkg.org/id/graph/doc-1", b"")], atomic=False, lenient=True)
-        loading = merged.Loading(store, text)
-        if error is not None:
-            with pytest.raises(error):
-                loading.wait()
-        else:
-            loading.wait()
-            assert store.count_triples(str(CURRENT_GRAPH)) == text.count("\n")
-    finally:
-        store.close()

@@ -25,7 +25,7 @@ from rdflib import URIRef
 from graph import queries
 from graph.iris import geometry_of, owner_of
 from graph.link.facts import ONE_VALUE, current_lines, current_ntriples, joined, term
-from graph.link.merged import Loading, insert_current, merged_ntriples, run_update
+from graph.link.merged import insert_current, merged_ntriples, run_update
 from graph.link.readings import BatchReadings
 from graph.link.recent import from_batch, from_store, recent_lines
 from graph.link.summaries import EventChanges, facts_of_lines, mark_whole
@@ -160,8 +160,7 @@ def reconcile_batch(store: TripleStore, batch: BatchReadings, prepared: BatchFac
     """Reconcile everything a batch's graphs mention; return what they mention, by class IRI.
 
     The entities only this batch mentions (no current facts yet, not renamed by relinking nor
-    mentioned by a replaced document) get the facts ``prepare_batch`` worked out, loaded at once
-    (under a journal, by a thread of their own beside the rest of this work: ``Loading``);
+    mentioned by a replaced document) get the facts ``prepare_batch`` worked out, loaded at once;
     the actors and places with complete tallies get theirs plus the batch's readings; the others
     are read from the store (``reconcile``), as they have readings in other documents too.
     """
@@ -170,47 +169,31 @@ def reconcile_batch(store: TripleStore, batch: BatchReadings, prepared: BatchFac
     journaled = getattr(store, "journal_open", False)  # the embedded store's bulk run
     tallies = tallies_of(store)
     changes = EventChanges()
-    # the new entities' facts go in beside the rest of this work under a journal, which covers a crash meanwhile
-    loading = Loading(store, joined(prepared.lines[s] for s in fresh)) if fresh and journaled else None
-    try:
-        pending = _fresh_facts(store, batch, prepared, fresh, changes, loading) if fresh else ""
-        if tallies is not None and fresh:
+    pending = ""  # the new entities' facts, loaded with the event summaries under a journal (one bulk load)
+    if fresh:
+        recent = recent_lines(from_batch(store, batch, (), fresh=fresh & (found[_ACTOR] | found[_PLACE])))
+        merged = merged_ntriples(batch.evidence(fresh))
+        pending = joined(prepared.lines[s] for s in fresh) + merged + recent
+        events = fresh & found[_EVENT]  # their facts as written, not read back
+        written, unread = facts_of_lines([*(line for s in events for line in prepared.lines[s]),
+                                          *merged.splitlines()], events)
+        changes.written(events - unread, written)
+        if unread or not journaled:  # read back once loaded; without a journal, in their own transaction now
+            insert_current(store, pending, journaled=True)  # the batch's journal, if any, covers it
+            pending = ""
+            changes.read_after(store, unread)
+        if tallies is not None:
             tallies.put({s: rows for s, rows in prepared.counted.items() if s in fresh})
-        tallied = _tallied(tallies, prepared.counted, prepared.stored - touched) if tallies is not None else {}
-        # reads and writes only the facts of entities that had some (not the new ones): ``pending`` can wait
-        reconcile(store, stored - set(tallied), journaled=journaled, known=tallied, batch=batch, changes=changes)
-        changes.apply(store, journaled, pending, loading)
-    finally:
-        if loading is not None:
-            loading.wait()
+    tallied = _tallied(tallies, prepared.counted, prepared.stored - touched) if tallies is not None else {}
+    # reads and writes only the facts of entities that had some (not the new ones): ``pending`` can wait
+    reconcile(store, stored - set(tallied), journaled=journaled, known=tallied, batch=batch, changes=changes)
+    changes.apply(store, journaled, pending)
     if touched:  # relinking may have renamed some of the batch's events in the store
         events = found[_EVENT]
         events -= touched
         events |= {row["s"] for row in store.select(queries.with_iris(queries.EVENT_GRAPHS, touched))
                    if row["g"] in batch.graphs}
     return found
-
-
-def _fresh_facts(store: TripleStore, batch: BatchReadings, prepared: BatchFacts, fresh: set[str],
-                 changes: EventChanges, loading: Loading | None) -> str:
-    """Write what the batch's new entities need besides their own facts (``loading`` them, under a journal; else
-    written here with the rest): their events' merged figures, their newest documents. Under a journal these are
-    returned, to go in with the event summaries (one bulk load), unless some event's facts must be read back."""
-    found = prepared.found
-    recent = recent_lines(from_batch(store, batch, (), fresh=fresh & (found[_ACTOR] | found[_PLACE])))
-    merged = merged_ntriples(batch.evidence(fresh))
-    pending = ("" if loading is not None else joined(prepared.lines[s] for s in fresh)) + merged + recent
-    events = fresh & found[_EVENT]  # their facts as written, not read back
-    written, unread = facts_of_lines([*(line for s in events for line in prepared.lines[s]),
-                                      *merged.splitlines()], events)
-    changes.written(events - unread, written)
-    if unread or loading is None:  # read back once loaded; without a journal, in their own transaction now
-        if loading is not None:
-            loading.wait()
-        insert_current(store, pending, journaled=True)  # the batch's journal, if any, covers it
-        changes.read_after(store, unread)
-        return ""
-    return pending
 
 
 def _tallied(tallies: Tallies, counted: dict[str, list[dict]], subjects: set[str]) -> dict[str, list[dict]]:

@@ -11,7 +11,6 @@ from the evidence (``graph.queries.EVIDENCE_FIGURES``), so no source's figure is
 from __future__ import annotations
 
 import contextlib
-import threading
 from collections.abc import Iterable
 
 import pyoxigraph as ox
@@ -20,7 +19,7 @@ from graph.build import timestamp_datatype
 from graph.store import TripleStore
 from graph.vocab import CURRENT_GRAPH
 
-__all__ = ["merged_ntriples", "run_update", "insert_current", "Loading", "BULK_BYTES"]
+__all__ = ["merged_ntriples", "run_update", "insert_current", "BULK_BYTES"]
 
 BULK_BYTES = 1_000_000  # bulk-loaded from: one run each of two points, 450 KB faster in one transaction, 1.5 MB in bulk
 
@@ -53,33 +52,6 @@ def insert_current(store: TripleStore, ntriples: str, journaled: bool) -> None:
     if ntriples:
         data = ntriples.encode()
         store.insert(data, str(CURRENT_GRAPH), atomic=not journaled or len(data) < BULK_BYTES, lenient=True)
-
-
-class Loading:
-    """Current facts loaded by a thread of their own under a batch's journal, while the reconciler goes on.
-
-    The engine's loader lets go of the GIL, so the load runs on the other core beside the Python work that
-    follows it; the store's write lock queues any other write behind it.
-    """
-
-    def __init__(self, store: TripleStore, ntriples: str):
-        """Start loading ``ntriples`` (as ``insert_current`` under a journal) into ``store``'s current graph."""
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._load, args=(store, ntriples), name="conflictkg-current",
-                                        daemon=True)
-        self._thread.start()
-
-    def _load(self, store: TripleStore, ntriples: str) -> None:
-        try:
-            insert_current(store, ntriples, journaled=True)
-        except BaseException as err:  # handed to the waiting thread
-            self._error = err
-
-    def wait(self) -> None:
-        """Wait until the facts are in the store; re-raise the load's error, if any."""
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
 
 
 def _integer(n: int) -> str:

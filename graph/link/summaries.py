@@ -35,7 +35,7 @@ from rdflib import URIRef
 
 from graph import queries
 from graph.link import capped
-from graph.link.merged import Loading, insert_current, run_update
+from graph.link.merged import insert_current, run_update
 from graph.link.queries import DROP_SUMMARIES
 from graph.ntriples import iri, literal
 from graph.store import TripleStore
@@ -183,8 +183,7 @@ class EventChanges:
         self.after.update({s: found.get(s) for s in subjects})
         self.before.update({s: None for s in subjects if s not in self.before})  # had none: written fresh
 
-    def apply(self, store: TripleStore, journaled: bool = False, pending: str = "",
-              loading: Loading | None = None) -> None:
+    def apply(self, store: TripleStore, journaled: bool = False, pending: str = "") -> None:
         """Move the tallies of the actors and places whose events changed, and write them and their summaries.
 
         In a current graph begun with tallies (``mark_whole``), an entity without one had no event; in one
@@ -196,8 +195,7 @@ class EventChanges:
 
         ``pending`` (``journaled`` only): current facts of entities that had none, not loaded yet (a batch's
         new entities, whose events' facts are in ``after``). They go in with the tallies and summaries, in one
-        bulk load (each costs its files and flush), or before, if an entity's events must be read from the store;
-        ``loading``: more such facts being loaded by a thread of their own, waited for before such a read.
+        bulk load (each costs its files and flush), or before, if an entity's events must be read from the store.
         """
         moves = _Moves()
         for event, old in self.before.items():
@@ -219,11 +217,11 @@ class EventChanges:
             kept = [e for e in tally["newest"] if e[2] not in moves.left[entity]]
             tally["newest"] = _merged(kept, moves.joined[entity], complete)
             if len(tally["newest"]) < min(SHOWN, tally["n"]):
-                pending = _loaded(store, pending, loading)
+                pending = _loaded(store, pending)
                 tally["newest"] = _read_newest(store, entity, tally["kind"])
         recount = (changed - set(tallies)) | stale
         if recount:
-            pending = _loaded(store, pending, loading)
+            pending = _loaded(store, pending)
         recounted = _recount(store, recount)
         log.info("event tallies: %d moved, %d counted whole again (%d could no longer tell)", len(changed),
                  len(recounted), len(stale))
@@ -326,11 +324,8 @@ def _top(counts: dict[str, int]) -> list[list[Any]]:
     return [[key, n] for key, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:SHOWN]]
 
 
-def _loaded(store: TripleStore, pending: str, loading: Loading | None) -> str:
-    """Load ``pending`` current facts (under a batch's journal), and wait for those ``loading``, before a read that
-    needs them; nothing is left."""
-    if loading is not None:
-        loading.wait()
+def _loaded(store: TripleStore, pending: str) -> str:
+    """Load ``pending`` current facts (under a batch's journal) before a read that needs them; nothing is left."""
     insert_current(store, pending, journaled=True)
     return ""
 
