@@ -45,15 +45,9 @@ def comments_on(head: Token, trigger: Token | None) -> bool:
         if step.head.i == step.i:
             return False
         if step.head.i == verb.i:
-            return step.dep_ in _TO_WHAT and not _own_target(step)
+            return step.dep_ in _TO_WHAT
         step = step.head
     return False
-
-
-def _own_target(deed: Token) -> bool:
-    """Whether what is reacted to was done to something of the subject's own ("condemned the attack on its camp"):
-    the one who reacts is then the hit side."""
-    return any(t.lower_ == "its" and t.dep_ == "poss" for t in deed.subtree)
 
 
 def trailing_source(sent: Span, start: int, end: int) -> bool:
