@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from graph.datafiles import read_words
 from graph.extract.actors import ActorTable
 from graph.extract.actors.resolve import UNIDENTIFIED_GROUP
 
@@ -16,13 +17,11 @@ __all__ = ["named_for_unknown"]
 
 _GROUP_KINDS = frozenset(["armed_group", "militia"])
 # the words that may stand between the attackers' noun and the group they belong to
-_TIES = frozenset(["from", "of", "to", "with", "loyal", "affiliated", "linked", "allied", "aligned", "belonging",
-                   "members", "member", "part", "elements", "belong", "be", "believed", "suspected", "thought", "said",
-                   "reported", "alleged", "presumed"])
+_TIES = read_words("events", "tie_words.txt")
 _TIE_DEPS = frozenset(["pobj", "prep", "amod", "acl", "attr", "xcomp", "relcl", "appos", "npadvmod"])
 _MAX_STEPS = 6
 # the participles of belonging the parse may take for a sentence's verb ("Gunmen allied to X attacked ...")
-_TIE_PARTICIPLES = frozenset(["linked", "allied", "affiliated", "aligned"])
+_TIE_PARTICIPLES = read_words("events", "tie_participles.txt")
 _AUXILIARIES = frozenset(["aux", "auxpass"])
 # the clauses the parse hangs the deed from when it takes the participle for the verb ("..., killed four teachers")
 _CLAUSES = frozenset(["advcl", "conj", "ccomp", "xcomp", "dep"])

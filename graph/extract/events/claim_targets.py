@@ -13,6 +13,7 @@ from collections.abc import Mapping
 
 from spacy.tokens import Span
 
+from graph.datafiles import read_words
 from graph.extract.actors.resolve import UNIDENTIFIED_GROUP
 from graph.extract.events.claims import CLAIMED_EVENTS
 from graph.extract.events.lexicon import cue_set
@@ -29,11 +30,10 @@ _NON_STATE_ARMED = frozenset(["armed_group", "militia"])
 # words of a device set off (bombs, shells, grenades), not of aircraft: a claim may name the air strike it avenges
 _BLASTS = "Explosions/Remote violence"
 _BLAST_CUES = cue_set("IED", "BLAST", "SHELL", "GRENADE", "SUICIDE")
-# the incident nouns whose plural makes a claim one of several incidents: "claimed the attacks"; not the nouns whose
-# plural counts the victims of one incident ("the killings of five aid workers", "the kidnappings")
-_INCIDENTS = frozenset(["attack", "bombing", "blast", "explosion", "ambush", "raid", "assault", "strike", "shooting",
-                        "operation"])
-_MANY = frozenset(["both", "series", "wave", "string", "spate"])
+# the incident nouns whose plural makes a claim one of several incidents ("claimed the attacks"), and the words that
+# do whatever the noun's number ("both bombings", "a series of raids")
+_INCIDENTS = read_words("events", "claim_incidents.txt")
+_MANY = read_words("events", "claim_many_words.txt")
 # how many events back a claim of several incidents may reach
 _REACH = 8
 
