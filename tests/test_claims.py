@@ -153,6 +153,7 @@ def test_a_claim_after_the_states_follow_up_names_the_incidents_doer(extractor, 
 
 
 JNIM = "Jama'at Nusrat al-Islam wal-Muslimin"
+ISWAP = "Islamic State West Africa Province"
 STATEMENT = ("Strategic developments", "Other")
 
 
@@ -187,9 +188,40 @@ STATEMENT = ("Strategic developments", "Other")
         ("Gunmen shot dead a village chief near Banfora, Burkina Faso. A bomb wounded four soldiers near Djibo. Police "
          "arrested six suspects. Days after a drone strike on its camps, JNIM claimed responsibility for the attacks.",
          {"Banfora": (JNIM, "Civilians (Burkina Faso)"), "Djibo": ("Military Forces of Burkina Faso", JNIM)}, False),
-        # no reach past an event of another kind
-        ("Gunmen killed four farmers near Gao, Mali. Students protested in Bamako. JNIM claimed the attacks.",
-         {"Gao": ("Unidentified Armed Group (Mali)", "Civilians (Mali)")}, True),
+        # no reach past an event of another kind: the claim then names the doer of nothing and is read as any
+        # sentence, the group's statement (without the stop, Gao's gunmen become JNIM)
+        ("Gunmen killed four farmers near Gao, Mali. Students protested in Bamako. JNIM claimed responsibility for "
+         "the attacks.", {"Gao": ("Unidentified Armed Group (Mali)", "Civilians (Mali)")}, True),
+        # a claim verb with incidents as its object is a claim of several as "claimed responsibility for" is
+        # (claims._claimer; before it, both incidents kept their unidentified doers)
+        ("Gunmen killed three soldiers in Kidal, Mali. Gunmen killed two traders in Gao. JNIM claimed the attacks.",
+         {"Kidal": ("Military Forces of Mali", JNIM), "Gao": (JNIM, "Civilians (Mali)")}, False),
+        ("Militants ambushed a patrol near Menaka, Mali, killing two soldiers. Gunmen shot dead a trader in Ansongo. "
+         "JNIM claimed the raids.",
+         {"Ménaka": ("Military Forces of Mali", JNIM), "Ansongo": (JNIM, "Civilians (Mali)")}, False),
+        # ... but not when the claim verb is negated
+        ("Gunmen killed three soldiers in Kidal, Mali. Gunmen killed two traders in Gao. JNIM did not claim the "
+         "attacks.", {"Kidal": ("Military Forces of Mali", "Unidentified Armed Group (Mali)"),
+                      "Gao": ("Unidentified Armed Group (Mali)", "Civilians (Mali)")}, False),
+        # a claim that names places is for the incidents at them, each of them, and not for one elsewhere
+        ("Gunmen killed three soldiers in Kidal, Mali. Gunmen abducted a teacher in Menaka. Gunmen killed two traders "
+         "in Gao. JNIM claimed responsibility for the raids in Gao and Kidal.",
+         {"Kidal": ("Military Forces of Mali", JNIM), "Ménaka": ("Unidentified Armed Group (Mali)", "Civilians (Mali)"),
+          "Gao": (JNIM, "Civilians (Mali)")}, False),
+        # no reach to an incident told more than a week before the nearest one
+        ("Gunmen killed five villagers near Maiduguri, Nigeria, in 2014. Gunmen killed 12 people at a mosque in "
+         "Damaturu on Tuesday. ISWAP claimed responsibility for the attacks.",
+         {"Maiduguri": ("Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)"),
+          "Damaturu": (ISWAP, "Civilians (Nigeria)")}, False),
+        ("Gunmen abducted a priest near Gombe, Nigeria, in March 2015. On Sunday, gunmen killed six farmers near "
+         "Damaturu. ISWAP claimed responsibility for the attacks.",
+         {"Gombe": ("Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)"),
+          "Damaturu": (ISWAP, "Civilians (Nigeria)")}, False),
+        # an incident whose doer the state is, with no side left unnamed, is none of the claimant's
+        ("Gunmen killed five soldiers near Idlib, Syria. Russian jets bombed a market in Ariha, killing nine. Hayat "
+         "Tahrir al-Sham claimed responsibility for the attacks.",
+         {"Idlib": ("Military Forces of Syria", "Hayat Tahrir al-Sham"),
+          "Ariha District": ("Military Forces of Russia", "Civilians (Syria)")}, False),
         # the claim of one incident is for the last only
         ("Gunmen killed a teacher in Gao, Mali. Soldiers killed two gunmen in Kidal. JNIM claimed the attack.",
          {"Gao": ("Unidentified Armed Group (Mali)", "Civilians (Mali)"), "Kidal": ("Military Forces of Mali", JNIM)},

@@ -3,7 +3,8 @@
 "A bomb exploded near the market, killing four. Al-Shabaab claimed responsibility." tells one event,
 whose attacker the second sentence names; so do "X are the suspected perpetrators", "suspicion
 falls on X", "X are believed to be responsible", a bare "X suspected.", a passive whose "by" names the
-doer ("the attack was claimed by X", "carried out by X"), "attributed (the attack) to X" and a sentence that says who
+doer ("the attack was claimed by X", "carried out by X"), a claim verb whose object is an incident ("X claimed the
+attack", "X claimed the raids"), "attributed (the attack) to X" and a sentence that says who
 the unnamed doers were ("the attackers were X fighters", "the assailants belonged to X"). Such a sentence gives no
 event of its own: its named armed group becomes the doer of the violent event before it (a denial
 names no one).
@@ -21,7 +22,7 @@ from graph.extract.actors.resolve import UNIDENTIFIED_GROUP
 from graph.extract.events.incident_words import announces_another
 from graph.records import Event
 
-__all__ = ["claimant", "with_doer", "CLAIMED_EVENTS"]
+__all__ = ["claimant", "with_doer", "CLAIMED_EVENTS", "INCIDENT_NOUNS"]
 
 # The events a claim or a suspicion can name the doer of: violence someone did.
 CLAIMED_EVENTS = frozenset(["Battles", "Explosions/Remote violence", "Violence against civilians"])
@@ -29,6 +30,8 @@ CLAIMED_EVENTS = frozenset(["Battles", "Explosions/Remote violence", "Violence a
 # Words that attribute an incident to someone; "claim" only with what is claimed ("claimed responsibility").
 _ATTRIBUTING = frozenset(["suspect", "suspected", "suspicion", "perpetrator", "perpetrators", "responsible",
                           "responsibility", "blame", "credit"])
+# the incidents a group claims by name ("X claimed the attack", "X claimed the raids")
+INCIDENT_NOUNS = read_words("events", "claim_incidents.txt")
 _DONE_BY = frozenset(["claim", "carry", "plant", "perpetrate", "stage", "commit", "orchestrate", "execute", "conduct",
                       "mount", "launch"])
 _DENIALS = frozenset(["deny", "reject", "not", "no", "never"])
@@ -55,7 +58,7 @@ def claimant(sent: Span, table: ActorTable) -> str | None:
     another = announces_another(sent.text)  # "in a second attack carried out by X": X did another incident
     words = [t for t in sent if t.lower_ in _ATTRIBUTING or t.lemma_.lower() in _ATTRIBUTING
              or (_done_by(t) and not another)]
-    targets = [] if another else [to for t in sent for to in (*_attributed_to(t), *_identified_as(t))]
+    targets = [] if another else [to for t in sent for to in (*_attributed_to(t), *_identified_as(t), *_claimer(t))]
     if not (words or targets):
         return None
     # "X attributed the killings to Y": only Y, under "to", is named as the doer; X only speaks
@@ -76,6 +79,15 @@ def _done_by(token) -> bool:
     """A passive participle of doing whose "by" names the doer: "the attack was claimed by X", "the bomb is believed
     to have been planted by X", "the killing was carried out by X"."""
     return token.tag_ == "VBN" and token.lemma_.lower() in _DONE_BY and any(c.dep_ == "agent" for c in token.children)
+
+
+def _claimer(token: Token) -> list[Token]:
+    """The subject of a claim verb whose object is an incident, which names the doer: "X claimed the attacks", "X
+    has claimed Sunday's raid" (not the other names of the sentence: "X claimed the attack on Y's base")."""
+    if token.lemma_.lower() != "claim" or not any(c.dep_ == "dobj" and c.lemma_.lower() in INCIDENT_NOUNS
+                                                   for c in token.children):
+        return []
+    return [c for c in token.children if c.dep_ == "nsubj"]
 
 
 def _attributed_to(token: Token) -> list[Token]:
