@@ -274,6 +274,8 @@ _BELONGING_LINKS = frozenset(["linked", "affiliated", "allied", "aligned"])
 _GROUP_KINDS = frozenset(["armed_group", "militia"])
 _OWN_MEN = frozenset(["fighters", "fighter", "militants", "militant", "gunmen", "gunman", "men", "militiamen",
                       "militiaman", "insurgents", "insurgent", "jihadists", "jihadist", "assailants", "attackers"])
+# the roles of men something is done to: the object of the verb, a passive subject
+_DONE_TO = frozenset(["dobj", "nsubjpass"])
 _HARM_EVENTS = frozenset(["Explosions/Remote violence", "Violence against civilians"])
 
 
@@ -284,8 +286,10 @@ def _names_its_men(doc: Doc, table: ActorTable, mention: ActorMention) -> bool:
     if mention.link not in _BELONGING_LINKS or table.actors[mention.key].kind not in _GROUP_KINDS:
         return False
     link = next((t for t in doc[mention.end : mention.end + 3] if t.lower_ == mention.link), None)
-    # "Al-Qaeda-linked groups" are other groups than Al-Qaeda: only its men are its own
-    return link is not None and link.head.lower_ in _OWN_MEN and linked_target(doc, table, mention) is None
+    # "Al-Qaeda-linked groups" are other groups than Al-Qaeda: only its men are its own; and only men who act:
+    # "Villagers killed three JNIM-linked fighters" makes the fighters the victims, not JNIM the doer
+    return link is not None and link.head.lower_ in _OWN_MEN and link.head.dep_ not in _DONE_TO \
+        and linked_target(doc, table, mention) is None
 
 
 def _without_members(doc: Doc, table: ActorTable, mentions: Sequence[ActorMention]) -> list[ActorMention]:
