@@ -27,6 +27,7 @@ from graph.records import Article
         ("Al-Shabaab-linked gunmen killed four teachers in Mombasa, Kenya.", "Al-Shabaab", "Civilians (Kenya)"),
         ("Boko Haram-affiliated fighters shot dead two hunters near Maiduguri, Nigeria.", "Boko Haram",
          "Civilians (Nigeria)"),
+        # a guard (it holds with the "<X>-linked" rule off too): X's men as the victims leave X the target
         ("Soldiers killed five al-Shabaab-linked militants near Baidoa, Somalia.", "Military Forces of Somalia",
          "Al-Shabaab"),
         ("Gunmen attacked a camp of JNIM-linked fighters near Mopti, Mali, killing three.",

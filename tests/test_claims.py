@@ -46,6 +46,7 @@ def events_of(extractor, text: str):
          "said.", "Jama'at Nusrat al-Islam wal-Muslimin", "Civilians (Mali)"),
         ("A roadside bomb killed three soldiers near Gao, Mali on Monday. Officials said the operation was conducted "
          "by JNIM fighters.", "Military Forces of Mali", "Jama'at Nusrat al-Islam wal-Muslimin"),
+        # a guard (it holds with "mount" off the deeds' verbs too, through the passive's agent): a hedged agent
         ("Gunmen shot dead two herders near Djibo, Burkina Faso. The ambush is thought to have been mounted by "
          "Ansaroul Islam.", "Ansarul Islam", "Civilians (Burkina Faso)"),
         # "attribute ... to X", active or passive: X did it; a cause that is no group names no doer

@@ -56,6 +56,8 @@ def test_sides_of_the_dead(extractor, text, actor1, actor2, assoc1, assoc2):
          "Ansarul Islam", "Civilians (Burkina Faso)"),
         ("Four traders were shot dead near Gao, Mali, in a raid the authorities pinned on JNIM.",
          "Jama'at Nusrat al-Islam wal-Muslimin", "Civilians (Mali)"),
+        # guards (they hold with the blame rule off too): a subject's blame leaves the deed's own sides, and the
+        # wounded soldiers' side stays first in a battle
         ("A bombing blamed on al-Shabaab killed five traders at a market in Mogadishu, Somalia.", "Al-Shabaab",
          "Civilians (Somalia)"),
         ("Two soldiers were wounded in an ambush blamed on ISWAP fighters near Maiduguri, Nigeria.",
