@@ -85,6 +85,9 @@ def test_deaths_in_a_blast_are_no_attack(extractor):
         # a workplace that kills by accident, or a cause told beside the building
         "Two workers were killed at a mine near Kisangani, Congo.",
         "A man was killed at a bar in Gulu, Uganda, in a brawl.",
+        # a death at a bar or a restaurant with no cause told: mostly a brawl's, no attack
+        "A man was killed at a bar in Juba, South Sudan, on Saturday night.",
+        "A woman was killed at a restaurant in Gulu, Uganda.",
         "Two patients were killed at a hospital in Malakal, South Sudan, after the roof collapsed.",
     ],
 )

@@ -24,9 +24,10 @@ __all__ = ["unnamed_harm"]
 _UNNAMED_HARM_VERBS = frozenset(["kill", "attack"])
 # The object of a preposition that tells only where a harm happened: a settlement's or an area's noun, or where
 # people live and work
-# and the buildings where people gather to pray, learn, trade, heal or eat ("attacked at a clinic")
+# and the buildings where people gather to pray, learn, trade or heal ("attacked at a clinic"); not a bar's or a
+# restaurant's, where a death the note gives no cause of is mostly a brawl's
 _WHERES = TOWN_WORDS | PLACE_NOUNS | ADMIN_WORDS | frozenset(["home", "house", "farm", "field", "street", "road"]) \
-    | frozenset(["church", "mosque", "temple", "school", "market", "shop", "clinic", "hospital", "bar", "restaurant"])
+    | frozenset(["church", "mosque", "temple", "school", "market", "shop", "clinic", "hospital"])
 # Descriptor classes of people who are no civilians' (descriptors.tsv): everyone but civilians and crowds
 _CIVIL_CLASSES = frozenset(["civilians", "protesters", "rioters", "monitor", "state_media"])
 # People a harm to whom is no attack on civilians: the forces and fighters of the actor table's descriptors
