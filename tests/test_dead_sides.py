@@ -76,6 +76,15 @@ def test_civilian_victims(nlp, text, victims):
         ("Rebels fired rockets at a camp near Port Sudan, Sudan. Three children were hurt.", "Civilians (Sudan)"),
         ("Government forces shelled Port Sudan, Sudan. Thirty civilians were displaced.", None),
         ("The army shelled Port Sudan, Sudan. Five people were wounded.", None),
+        # civilians the next sentence counts with a cause or a day of their own are another incident's victims
+        ("Government aircraft bombed Nyala, Sudan, on Monday. Three farmers were killed in a road accident on "
+         "Tuesday.", None),
+        ("The army shelled Port Sudan, Sudan. Four women were crushed to death in a stampede at the market.", None),
+        ("Government aircraft bombed Nyala, Sudan, on Monday. Two herders were wounded on Wednesday.", None),
+        # the strike itself, or the same day told again, leave them its victims
+        ("Government aircraft bombed Nyala, Sudan, on Monday. Three farmers were killed in the strike.",
+         "Civilians (Sudan)"),
+        ("Government aircraft bombed Nyala, Sudan, on Monday. Two women were wounded on Monday.", "Civilians (Sudan)"),
     ],
 )
 def test_toll_names_civilian_targets(first_event, text, actor2):

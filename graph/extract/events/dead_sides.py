@@ -14,8 +14,10 @@ from spacy.tokens import Span, Token
 
 from graph.extract.actors import ActorTable
 from graph.extract.events.dates import find_dates
+from graph.extract.events.lexicon import WEAPONS, cue_set, lexicon
 from graph.extract.events.numbers import dead_counted, harmed_counted
 from graph.extract.events.periods import date_span, tallied_over
+from graph.extract.events.unnamed_harms import only_a_setting
 from graph.extract.parse.columns import span_entities
 
 __all__ = ["civilian_victims", "dated_apart", "dead_sides", "other_side", "period_tally"]
@@ -34,16 +36,44 @@ def dead_sides(sent: Span, table: ActorTable) -> frozenset[str]:
 def civilian_victims(sent: Span, table: ActorTable) -> str | None:
     """The Civilians (X) whose dead or wounded the sentence counts, when its every such count names them ("Four
     traders were killed", "two women were wounded"); None when a count names fighters, anyone ("five people") or
-    no one."""
+    no one, and when the count tells a cause or a day of its own ("died in a bus crash", "in a stampede",
+    "when soldiers fired on a crowd", "on Tuesday" after Monday's strike): another incident's victims."""
     names = set()
     for noun in harmed_counted(sent):
         mention = table.at(noun.i)
         info = table.actors[mention.key] if mention is not None else None
         if info is None or info.kind != "civilians" or not info.name.startswith("Civilians") \
-                or noun.lemma_.lower() in _ANYONE:
+                or noun.lemma_.lower() in _ANYONE or _own_cause(noun.head) or _own_day(noun.head, sent):
             return None
         names.add(info.name)
     return names.pop() if len(names) == 1 else None
+
+
+def _own_cause(verb: Token) -> bool:
+    """Whether a count's verb tells a cause other than violence: a clause ("when a bus overturned") or what a
+    preposition names that is neither a setting (:func:`.only_a_setting`) nor a deed of violence ("in the
+    shelling", "in the attack")."""
+    return any(k.dep_ == "advcl" or k.dep_ == "prep" and not only_a_setting(k) and not _violent(k)
+               for k in verb.children)
+
+
+def _violent(prep: Token) -> bool:
+    """Whether each object of a preposition is a word of violence of the trigger lexicon ("strike", "shelling")."""
+    return all(any(len(words) == 1 and cue in _VIOLENT_CUES for words, cue in lexicon().get(obj.lemma_.lower(), []))
+               for obj in prep.children if obj.dep_ == "pobj")
+
+
+# the trigger lexicon's cue classes of a deed of violence: its weapons and strikes, attacks, clashes
+_VIOLENT_CUES = WEAPONS | cue_set("SUICIDE", "KILL", "CLASH", "VIOLENT")
+
+
+def _own_day(verb: Token, sent: Span) -> bool:
+    """Whether a count's verb carries a date that the sentence before, which gives one, does not tell."""
+    dates = [ent for ent in _dates(sent) if verb in ent.root.ancestors]
+    if not dates or sent.start == 0:
+        return False
+    told = {ent.text.lower() for ent in _dates(sent.doc[sent.start - 1].sent)}
+    return bool(told) and any(ent.text.lower() not in told for ent in dates)
 
 
 def other_side(told: frozenset[str], later: frozenset[str]) -> bool:

@@ -18,7 +18,7 @@ from graph.extract.events.count_words import PEOPLE
 from graph.extract.events.syntax import agents, headline_passive
 from graph.extract.places.words import ADMIN_WORDS, PLACE_NOUNS, TOWN_WORDS
 
-__all__ = ["unnamed_harm"]
+__all__ = ["only_a_setting", "unnamed_harm"]
 
 # Verbs of a harm done by someone: "killed" or "attacked" (not "died", which a disease or an accident does).
 _UNNAMED_HARM_VERBS = frozenset(["kill", "attack"])
@@ -53,7 +53,7 @@ def unnamed_harm(verb: Token, civilians: set[int]) -> bool:
     victims = [k for k in kids if k.dep_ == ("nsubj" if headline else "nsubjpass")]
     if not victims or agents(verb) or not all(_a_civilian(v, civilians) for v in victims):
         return False
-    return not any(k.dep_ == "advcl" for k in kids) and all(_only_a_setting(k) for k in kids if k.dep_ == "prep")
+    return not any(k.dep_ == "advcl" for k in kids) and all(only_a_setting(k) for k in kids if k.dep_ == "prep")
 
 
 def _a_civilian(word: Token, civilians: set[int]) -> bool:
@@ -65,7 +65,7 @@ def _a_civilian(word: Token, civilians: set[int]) -> bool:
     return not any(t.lower_.rstrip(".") in _NOT_CIVILIANS or t.lemma_.lower() in _NOT_CIVILIANS for t in before)
 
 
-def _only_a_setting(prep: Token) -> bool:
+def only_a_setting(prep: Token) -> bool:
     """Whether a preposition of the verb gives only where or when ("in Kadugli", "in their field", "on Monday"),
     not a cause ("in a shooting", "in the crash", "amid clashes", "since April")."""
     if prep.lower_ == "since":
