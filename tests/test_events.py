@@ -523,8 +523,14 @@ def test_one_event_per_place(text, places):
         # "another" after a place's toll is one more dead at the next place; a wound told fatal is a death
         ("Mortar fire killed three children in Gao, and another in Kidal, on Monday.", [("Gao", 3), ("Kidal", 1)]),
         ("Troops fatally wounded six raiders at Gusau and three at Anka on Tuesday.", [("Gusau", 6), ("Anka", 3)]),
+        # a place named after "in the" or "at the" ("in the Gao area") is a place of its own toll as well
+        ("Jihadists attacked army posts in Mali on Monday. Five soldiers died in the Gao area and two in Kidal.",
+         [("Gao", 5), ("Kidal", 2)]),
+        ("Separatists and soldiers fought in western Cameroon on Monday: 2 killed in Buea and 3 killed in the Kumba "
+         "area.", [("Buea", 2), ("Kumba", 3)]),
         # another count of another place is no toll
         ("Gunmen killed two people in Gao on Monday and 30 were arrested in Kidal.", [("Gao", 2)]),
+        ("Gunmen killed two people in Gao on Monday and 30 were arrested in the Kidal area.", [("Gao", 2)]),
         # the wounded told beside a place's dead are not its toll: the dead before them are
         ("Separatists and soldiers fought in western Cameroon on Monday: 2 killed and 5 injured in Buea and 3 killed "
          "in Kumba.", [("Buea", 2), ("Kumba", 3)]),

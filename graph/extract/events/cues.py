@@ -8,7 +8,7 @@ ones grouped by cue class for the typing rules.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from spacy.tokens import Span, Token
@@ -94,6 +94,26 @@ def _reading(key: tuple[str, str]) -> tuple[frozenset[str], tuple[tuple[tuple[Wo
         phrases = lexicon()
         found = _READINGS[key] = (forms, tuple(entry for form in forms for entry in phrases.get(form, ())))
     return found
+
+
+def _bare_participles(
+    lowers: Sequence[str], lemmas: Sequence[str], poses: Sequence[str], start: int, end: int
+) -> list[int]:
+    """The past verbs of a sentence that the small model tags as adjectives and leaves unlemmatised when they follow
+    a conjunction ("robbed a bus and assaulted passengers", "threw stones, torched cars"); an adjective after an
+    article or alone ("a crowded market", "the wounded") is left as it is."""
+    return [i for i in range(max(start, 1), end) if poses[i] == "ADJ" and lowers[i] == lemmas[i]
+            and lowers[i].endswith("ed") and lowers[i - 1] in _JOINING and _verb_of(lowers[i]) != lowers[i]]
+
+
+_JOINING = frozenset(["and", ","])
+
+
+def _verb_of(past: str) -> str:
+    """The lexicon verb a past form is made from ("assaulted" -> "assault", "stoned" -> "stone", "stabbed" ->
+    "stab"), else the form itself."""
+    phrases = lexicon()
+    return next((stem for stem in (past[:-2], past[:-1], past[:-3]) if stem in phrases), past)
 
 
 def _span_head(tokens: list[Token]) -> Token:
@@ -272,6 +292,8 @@ def find_cues(sent: Span) -> list[Cue]:
     known = _READINGS.get  # most words were read before: their reading without a call
     keys = zip(lowers[start:sent.end], lemmas[start:sent.end], strict=True)
     readings = [known(key) or _reading(key) for key in keys]
+    for k in _bare_participles(lowers, lemmas, poses, start, sent.end):
+        readings[k - start] = _reading((lowers[k], _verb_of(lowers[k])))
     forms = [forms for forms, _ in readings]
     found: list[Cue] = []
     flags: dict[int, tuple[bool, bool]] = {}  # head -> (negated, hypothetical): read once for the phrases it heads

@@ -69,8 +69,9 @@ def _places_after(sent: Span, number: int, starts: dict[int, PlaceMention]) -> t
             if not _joined_count(doc[number + 1 : i]):
                 break
             reach += 2  # the joined count and its word: "two were killed and seven wounded in A"
-        if doc[i].lower_ in _PLACE_PREPS and i + 1 in starts and starts[i + 1].end <= sent.end:
-            group, j = [], i + 1
+        first = i + 2 if doc[i + 1].lower_ == "the" else i + 1  # "in the A area"
+        if doc[i].lower_ in _PLACE_PREPS and first in starts and starts[first].end <= sent.end:
+            group, j = [], first
             while j in starts and starts[j].end <= sent.end:
                 group.append(starts[j].location)
                 j = starts[j].end
