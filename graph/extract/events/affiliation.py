@@ -7,13 +7,14 @@ are, and ACLED codes the group so named as the actor, not an unidentified one be
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from graph.datafiles import read_words
 from graph.extract.actors import ActorTable
 from graph.extract.actors.resolve import UNIDENTIFIED_GROUP
+from graph.extract.actors.table import ActorMention, linked_target
 
-__all__ = ["named_for_unknown"]
+__all__ = ["named_for_unknown", "names_its_men"]
 
 _GROUP_KINDS = frozenset(["armed_group", "militia"])
 # the words that may stand between the attackers' noun and the group they belong to
@@ -25,6 +26,11 @@ _TIE_PARTICIPLES = read_words("events", "tie_participles.txt")
 _AUXILIARIES = frozenset(["aux", "auxpass"])
 # the clauses the parse hangs the deed from when it takes the participle for the verb ("..., killed four teachers")
 _CLAUSES = frozenset(["advcl", "conj", "ccomp", "xcomp", "dep"])
+# the nouns of a group's own men: "<X>-linked fighters" are X's, unlike "<X>-linked groups" (other groups)
+_OWN_MEN = frozenset(["fighters", "fighter", "militants", "militant", "gunmen", "gunman", "men", "militiamen",
+                      "militiaman", "insurgents", "insurgent", "jihadists", "jihadist", "assailants", "attackers"])
+# the roles of men something is done to: the object of the verb, a passive subject
+_DONE_TO = frozenset(["dobj", "nsubjpass"])
 
 
 def named_for_unknown(sent: Span, table: ActorTable) -> dict[str, str]:
@@ -81,3 +87,17 @@ def _negated(token: Token) -> bool:
 def _passive(clause: Token) -> bool:
     """Whether a clause's verb is passive ("were killed by soldiers")."""
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in clause.children)
+
+
+def names_its_men(doc: Doc, table: ActorTable, mention: ActorMention) -> bool:
+    """Whether "<X>-linked" (affiliated, allied, aligned) names X's own men, whom no other actor stands for:
+    "JNIM-linked fighters abducted three traders" is JNIM's deed, as "fighters linked to JNIM" is
+    (:func:`named_for_unknown`).
+    """
+    if mention.link not in _TIE_PARTICIPLES or table.actors[mention.key].kind not in _GROUP_KINDS:
+        return False
+    link = next((t for t in doc[mention.end : mention.end + 3] if t.lower_ == mention.link), None)
+    # "Al-Qaeda-linked groups" are other groups than Al-Qaeda: only its men are its own; and only men who act:
+    # "Villagers killed three JNIM-linked fighters" makes the fighters the victims, not JNIM the doer
+    return link is not None and link.head.lower_ in _OWN_MEN and link.head.dep_ not in _DONE_TO \
+        and linked_target(doc, table, mention) is None

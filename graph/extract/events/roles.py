@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from graph.datafiles import read_words
 from graph.extract.actors.lexicon import protest_words
 from graph.extract.actors.table import ActorMention, ActorTable, inter_code, linked_target
-from graph.extract.events.affiliation import named_for_unknown
+from graph.extract.events.affiliation import named_for_unknown, names_its_men
 from graph.extract.events.commenters import comments_on, trailing_source
 from graph.extract.events.lexicon import REPORT_VERBS
 from graph.extract.events.syntax import headline_passive, headline_verb
@@ -239,7 +239,7 @@ def assign_roles(sent: Span, trigger: Token | None, table: ActorTable, event_typ
             continue
         if event_type in _CROWD_EVENTS and _protested_against(head):
             continue  # "a march against French strikes": what a crowd protests against is its target, no party
-        if mention.link and not _names_its_men(doc, table, mention):
+        if mention.link and not names_its_men(doc, table, mention):
             if mention.link in {"backed", "supported", "funded", "armed", "sponsored"}:
                 backing.append((mention.key, linked_target(doc, table, mention)))
             continue
@@ -269,27 +269,7 @@ def assign_roles(sent: Span, trigger: Token | None, table: ActorTable, event_typ
 _ARMED_EVENTS = frozenset(["Battles", "Explosions/Remote violence"])
 _AIR_STRIKE = "Air/drone strike"
 _GOVERNMENT_ACTS = frozenset(["Agreement", "Other"])  # what a government does itself, not through its forces
-# the links of "<X>-linked fighters" that make the fighters X's own, unlike "<X>-backed" (an outside sponsor)
-_BELONGING_LINKS = frozenset(["linked", "affiliated", "allied", "aligned"])
-_GROUP_KINDS = frozenset(["armed_group", "militia"])
-_OWN_MEN = frozenset(["fighters", "fighter", "militants", "militant", "gunmen", "gunman", "men", "militiamen",
-                      "militiaman", "insurgents", "insurgent", "jihadists", "jihadist", "assailants", "attackers"])
-# the roles of men something is done to: the object of the verb, a passive subject
-_DONE_TO = frozenset(["dobj", "nsubjpass"])
 _HARM_EVENTS = frozenset(["Explosions/Remote violence", "Violence against civilians"])
-
-
-def _names_its_men(doc: Doc, table: ActorTable, mention: ActorMention) -> bool:
-    """Whether "<X>-linked" (affiliated, allied, aligned) names X's own men, whom no other actor stands for:
-    "JNIM-linked fighters abducted three traders" is JNIM's deed, as "fighters linked to JNIM" is (:mod:`.affiliation`).
-    """
-    if mention.link not in _BELONGING_LINKS or table.actors[mention.key].kind not in _GROUP_KINDS:
-        return False
-    link = next((t for t in doc[mention.end : mention.end + 3] if t.lower_ == mention.link), None)
-    # "Al-Qaeda-linked groups" are other groups than Al-Qaeda: only its men are its own; and only men who act:
-    # "Villagers killed three JNIM-linked fighters" makes the fighters the victims, not JNIM the doer
-    return link is not None and link.head.lower_ in _OWN_MEN and link.head.dep_ not in _DONE_TO \
-        and linked_target(doc, table, mention) is None
 
 
 def _without_members(doc: Doc, table: ActorTable, mentions: Sequence[ActorMention]) -> list[ActorMention]:
