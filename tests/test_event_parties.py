@@ -309,8 +309,11 @@ def test_regained_ground_was_the_only_armed_groups(extractor, text, actor2):
         # a clash whose sentence names one side: the article's only force across the state line is the other
         ("Boko Haram fighters attacked Monguno, Nigeria, on Sunday. Troops repelled them after two hours.",
          "Military Forces of Nigeria", "Boko Haram"),
+        # ... and comes first, as state forces do in the battles ACLED codes, whichever side struck first
         ("Al-Shabaab fighters ambushed a convoy near Bulo Burde, Somalia. Soldiers guarding it returned fire.",
-         "Al-Shabaab", "Military Forces of Somalia"),
+         "Military Forces of Somalia", "Al-Shabaab"),
+        ("Masked gunmen attacked a senator's convoy near Gusau, Nigeria. His police escort returned fire.",
+         "Police Forces of Nigeria", "Unidentified Armed Group (Nigeria)"),
         # no named opponent: an unidentified group, which never clashes with itself
         ("A soldier was killed when his patrol was ambushed near Timbuktu, Mali.", "Military Forces of Mali",
          "Unidentified Armed Group (Mali)"),

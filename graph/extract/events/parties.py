@@ -10,7 +10,8 @@
   per article, sets shells and missiles apart: armies and organised groups fire them, so their unnamed firer
   is an unidentified group only in an article that names no armed party at all. A battle with one side named
   has the article's only force across the state line as its other ("fighters ambushed a convoy. Soldiers
-  returned fire."), else an unidentified one.
+  returned fire."), else an unidentified one; a state's force found so comes first, as ACLED lists a battle's
+  state forces, and as the roles order the two sides when the sentence names both, whoever struck first.
 - A battle is fought between armed parties: civilians set against the state's forces were hurt beside them
   (:mod:`.battle_sides`); the state's opponent, read as above, is the other side.
 - A riot's crowd of civilians, of protesters the article shows in no protest, or of a party's cadres are
@@ -193,6 +194,8 @@ def _implied(event: Event, kinds: dict[str, str], code: str | None, unclaimed_fi
         opponent = _opponent(present, kinds) or _other_side(present, code, event.evidence or "")
         if opponent.name == present and not present.startswith(_UNNAMED_MILITIAS):
             return {}  # an unidentified group does not clash with itself
+        if opponent.kind == "state_forces" and kinds.get(present) != "state_forces":  # the state's forces first
+            return {"actor1": opponent, "actor2": ActorInfo(actor_key(present), present, kinds[present])}
         return {"actor2" if event.actor1 else "actor1": opponent}
     if event.event_type in _CROWDS:
         out = _crowd(event, kinds, code)
