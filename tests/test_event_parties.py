@@ -41,6 +41,13 @@ def extract(extractor, text: str):
         # a headline's passive without its "was" puts the arrested person first: they are the arrested, second
         ("Opposition party official Jane Moyo arrested in Bulawayo, Zimbabwe, on charges of inciting violence.",
          "Arrests", "Police Forces of Zimbabwe", "Civilians (Zimbabwe)"),
+        # a government arrests through its police (the government beside them); soldiers named stay the military
+        ("The Burundian government detained four opposition activists in Gitega on Tuesday.", "Arrests",
+         "Police Forces of Burundi", "Civilians (Burundi)"),
+        ("Zimbabwe's government arrested a union leader in Mutare.", "Arrests", "Police Forces of Zimbabwe",
+         "Civilians (Zimbabwe)"),
+        ("Soldiers detained two opposition lawmakers in Gitega, Burundi.", "Arrests", "Military Forces of Burundi",
+         "Civilians (Burundi)"),
         # members of a party who are arrested are civilians, the party beside them
         ("Police arrested two members of the opposition Movement for Change in Harare, Zimbabwe.", "Arrests",
          "Police Forces of Zimbabwe", "Civilians (Zimbabwe)"),

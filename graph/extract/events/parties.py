@@ -22,8 +22,8 @@
 - The government that regains territory is the country's: its military forces are actor1, a group
   the text names alone (the loser, "liberated the villages from al-Shabaab") actor2; when the sentence
   names no loser, the article's only armed group is it.
-- An arrest with no named arrester is by the country's police; the people arrested, when named only
-  as members of a party or by role, are Civilians (X).
+- An arrest with no named arrester, or by the government, is by the country's police; the people
+  arrested, when named only as members of a party or by role, are Civilians (X).
 
 X is the country of the event's place, else the article's country; none when neither is known.
 """
@@ -207,7 +207,7 @@ def _implied(event: Event, kinds: dict[str, str], code: str | None, unclaimed_fi
         return _regained(event, kinds, code)
     if sub == "Arrests":
         out = _victims(event, kinds, code)
-        if event.actor1 is None:
+        if event.actor1 is None or kinds.get(event.actor1) == "government":  # a government arrests by its police
             out["actor1"] = _police(code)
         return out
     return {}

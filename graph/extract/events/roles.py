@@ -215,7 +215,7 @@ def assign_roles(sent: Span, trigger: Token | None, table: ActorTable, event_typ
 
     ``event_type`` (ACLED's) rules out parties the type cannot have: a battle is fought between armed
     parties, so the civilians its sentence names ("10,000 prisoners") are not its actors. A government acts
-    through its forces except in an agreement and in ``sub_event_type`` "Other" (ACLED's Government of X).
+    through its forces except in an agreement, an arrest and ``sub_event_type`` "Other" (ACLED's Government of X).
     """
     doc = sent.doc
     agents: list[str] = []
@@ -268,7 +268,8 @@ def assign_roles(sent: Span, trigger: Token | None, table: ActorTable, event_typ
 
 _ARMED_EVENTS = frozenset(["Battles", "Explosions/Remote violence"])
 _AIR_STRIKE = "Air/drone strike"
-_GOVERNMENT_ACTS = frozenset(["Agreement", "Other"])  # what a government does itself, not through its forces
+# what a government does itself, not through its military forces: arrests it makes through its police (events.parties)
+_GOVERNMENT_ACTS = frozenset(["Agreement", "Other", "Arrests"])
 _HARM_EVENTS = frozenset(["Explosions/Remote violence", "Violence against civilians"])
 
 
