@@ -33,6 +33,7 @@ __all__ = ["blueprint", "url_with"]
 
 blueprint = Blueprint("browse", __name__)
 keep_by_url(blueprint, ("text/html", "application/json"))
+_NONE = Markup('<span class="none">–</span>')
 _NEWEST_OR_MOST_FIRST = ("date", "published", "events", "fatalities")
 DOWNLOAD_CHUNK = 250  # events read per chunk of a download, each under its own read limit
 
@@ -50,20 +51,31 @@ def url_with(**changes: Any) -> str:
     return request.path + ("?" + query if query else "")
 
 
-@blueprint.app_template_filter("cell")
 def cell(value: Any) -> Markup:
     """A table cell's HTML: a link to an entity (``{name, href}``), a dash for no value, else the value as text.
 
-    An entity with no name shows its id (the last part of its link); one without a link shows its name as text.
-
-    A filter rather than a template macro: a macro's call for each of a page's 400 cells cost most of the page's own
-    CPU (an events page at 100,000 documents: 8.8 ms, its JSON twin 2.3)."""
+    An entity with no name shows its id (the last part of its link); one without a link shows its name as text."""
     if isinstance(value, dict):
         href, name = value.get("href"), value.get("name")
         if not href:
             return cell(name)
-        return Markup('<a href="{}">{}</a>').format(href, href.rsplit("/", 1)[-1] if name is None else name)
-    return Markup('<span class="none">–</span>') if value is None else escape(value)
+        shown = href.rsplit("/", 1)[-1] if name is None else name
+        return Markup(f'<a href="{escape(href)}">{escape(shown)}</a>')  # noqa: S704 (each part escaped; 4x format's speed)
+    return _NONE if value is None else escape(value)
+
+
+@blueprint.app_template_filter("cells")
+def cells(row: dict[str, Any], columns: tuple[tuple[str, str], ...]) -> Markup:
+    """The ``<td>`` cells of one table row: the first column links to the row's page (its value, else "undated"
+    for a date, else the row's id), the others are ``cell``'s.
+
+    One filter call per row, not a template loop over its cells with a call of ``cell`` in each: the loop cost most
+    of an events page's own CPU (50 rows of 9 cells: 2.5 ms of 4.5 at 1,000 documents)."""
+    first, *others = (key for key, _ in columns)
+    head = row.get(first) or ("undated" if first == "date" else row.get("id"))
+    parts = [f'\n  <td data-column="{escape(first)}"><a href="{escape(row.get("href", ""))}">{escape(head)}</a></td>\n']
+    parts += [f'\n  <td data-column="{escape(key)}">{cell(row.get(key))}</td>\n' for key in others]
+    return Markup("".join(parts))  # noqa: S704 (every value in them went through escape or cell)
 
 
 def page(kind: str) -> str:

@@ -317,3 +317,38 @@ def test_pages_and_twins_are_kept_until_a_write_and_downloads_never(hand_built_d
 ])
 def test_a_cell_is_a_link_a_dash_or_escaped_text(value, html):
     assert str(browse.cell(value)) == html
+
+
+_EVENT_COLUMNS = (("date", "Date"), ("type", "Event type"), ("actor1", "Actor 1"))
+
+
+@pytest.mark.parametrize(("row", "html"), [
+    ({"href": "/events/e1", "id": "e1", "date": "2021-04-03", "type": "Battles",
+      "actor1": {"name": "Ridge Brigade", "href": "/actors/ridge-brigade"}},
+     '\n  <td data-column="date"><a href="/events/e1">2021-04-03</a></td>\n'
+     '\n  <td data-column="type">Battles</td>\n'
+     '\n  <td data-column="actor1"><a href="/actors/ridge-brigade">Ridge Brigade</a></td>\n'),
+    ({"href": "/events/e2", "id": "e2", "date": None, "type": None, "actor1": None},
+     '\n  <td data-column="date"><a href="/events/e2">undated</a></td>\n'
+     '\n  <td data-column="type"><span class="none">–</span></td>\n'
+     '\n  <td data-column="actor1"><span class="none">–</span></td>\n'),
+    ({"href": "/events/e3?x=1&y=2", "id": "e3", "date": "<i>2020</i>", "type": "<b>", "actor1": {"name": None,
+                                                                                                  "href": "/actors/q"}},
+     '\n  <td data-column="date"><a href="/events/e3?x=1&amp;y=2">&lt;i&gt;2020&lt;/i&gt;</a></td>\n'
+     '\n  <td data-column="type">&lt;b&gt;</td>\n'
+     '\n  <td data-column="actor1"><a href="/actors/q">q</a></td>\n'),
+])
+def test_a_row_is_its_linked_first_cell_and_its_other_cells(row, html):
+    assert str(browse.cells(row, _EVENT_COLUMNS)) == html
+
+
+@pytest.mark.parametrize(("row", "html"), [
+    ({"href": "/actors/delta-front", "id": "delta-front", "name": "", "kind": "armed_group"},
+     '\n  <td data-column="name"><a href="/actors/delta-front">delta-front</a></td>\n'
+     '\n  <td data-column="kind">armed_group</td>\n'),
+    ({"href": "/actors/x", "id": "x", "name": '"Quoted" Front', "kind": 0},
+     '\n  <td data-column="name"><a href="/actors/x">&#34;Quoted&#34; Front</a></td>\n'
+     '\n  <td data-column="kind">0</td>\n'),
+])
+def test_a_row_without_a_first_value_shows_its_id(row, html):
+    assert str(browse.cells(row, (("name", "Name"), ("kind", "Kind")))) == html
