@@ -36,6 +36,7 @@ import atexit
 import concurrent.futures
 import hashlib
 import logging
+import math
 import os
 import select
 import shutil
@@ -123,8 +124,15 @@ class _Worker:
         return {"status": 200, "sizes": [len(body) for body in bodies]}, b"".join(bodies)
 
     def _receive(self, seconds: float, gone: Callable[[], bool] = lambda: False) -> Answer | None:
+        """The worker's next answer, or None if none came within ``seconds`` or ``gone()`` said the client left.
+
+        Waits with ``poll``, not ``select``: ``select`` takes no descriptor past 1023, and a server whose store keeps
+        a thousand files open (RocksDB's tables) gets its pipes to new workers numbered past it, so every read
+        failed as a stopped worker (503); a test run that left stores open met it too."""
         deadline = time.monotonic() + seconds
-        while not select.select([self.from_worker], [], [], min(WATCH_SECONDS, max(0.0, seconds)))[0]:
+        waiting = select.poll()
+        waiting.register(self.from_worker, select.POLLIN)
+        while not waiting.poll(math.ceil(min(WATCH_SECONDS, max(0.0, seconds)) * 1000)):
             seconds = deadline - time.monotonic()
             if seconds <= 0 or gone():
                 return None
