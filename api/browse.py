@@ -84,7 +84,7 @@ def page(kind: str) -> str:
     store = _store()
     total = tables.count(store, query)
     found = tables.rows(store, query) if query.offset < total else []
-    regions = tables.regions(store) if kind in ("events", "places", "actors") else {}
+    regions = tables.regions() if kind in ("events", "places", "actors") else {}
     return render_template(
         "pages/browse.html", table=query.table, query=query, rows=found, total=total,
         download=tables.filter_args(query), regions=regions, country_name=tables.country_name,

@@ -20,7 +20,7 @@ from graph.newest import entity_events
 from graph.store import TripleStore
 
 __all__ = ["KINDS", "iri_of", "local_id", "ref", "actor_record", "place_record", "event_record", "document_record",
-           "parse_point", "fields", "labels", "RECORD_LIMIT"]
+           "parse_point", "fields", "labels", "labels_read", "RECORD_LIMIT"]
 
 _SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
 _CLASSES = {"actor": _SEM + "Actor", "place": _SEM + "Place", "event": _SEM + "Event",
@@ -89,7 +89,7 @@ def fields(store: TripleStore, iris: list[str]) -> dict[str, dict[str, list[Any]
 
 def labels(store: TripleStore, named: Iterable[str | None]) -> dict[str, dict[str, Any]]:
     """Return ``{iri: {"name": ..., "kind": ...}}`` for the entities named (None and "" left out), in one query."""
-    read = _labels_read(named)
+    read = labels_read(named)
     if read is None:
         return {}
     found: dict[str, dict[str, Any]] = {}
@@ -112,8 +112,8 @@ def _some(*reads: Read | None) -> list[Read]:
     return [read for read in reads if read is not None]
 
 
-def _labels_read(named: Iterable[str | None]) -> Read | None:
-    """The read of ``labels`` (None: no entity named)."""
+def labels_read(named: Iterable[str | None]) -> Read | None:
+    """The read of ``labels`` (None: no entity named): what to send ahead (``api.limits.prefetch``) with others."""
     iris = {i for i in named if i}
     return (q.with_iris(q.LABELS, sorted(iris)), None) if iris else None
 
@@ -194,7 +194,7 @@ def actor_record(store: TripleStore, base_iri: str, actor_id: str) -> dict[str, 
     # the names of its events' places come with the others': they are almost always among its places already
     known = {r["other"] for r in affiliations} | {r["other"] for r in co_actors} | {r["place"] for r in places}
     newest = _newest_read("actor", side.newest, binding)
-    prefetch(_some(newest, _labels_read(known)))
+    prefetch(_some(newest, labels_read(known)))
     events = _actor_events(store, newest, side.newest)
     names = labels(store, known)
     names.update(labels(store, {e["row"].get("place") for e in events.values()} - known))
@@ -253,7 +253,7 @@ def place_record(store: TripleStore, base_iri: str, place_id: str) -> dict[str, 
     actors = [{"actor": actor, "events": n} for actor, n in side.kept["with"][:RECORD_LIMIT]] if side.kept \
         else store.read(q.page(q.PLACE_ACTORS, RECORD_LIMIT, 0), binding)
     newest = _newest_read("place", side.newest)
-    prefetch(_some(newest, _labels_read(r["actor"] for r in actors)))
+    prefetch(_some(newest, labels_read(r["actor"] for r in actors)))
     names = labels(store, {r["actor"] for r in actors})
     return {
         "id": place_id, "iri": str(iri), "name": name, "kind": _one(entity, "kind"),
@@ -301,7 +301,7 @@ def event_record(store: TripleStore, base_iri: str, event_id: str) -> dict[str, 
     named = {r["actor"] for r in roles} | {_one(entity, "place")}
     reporters_read = (q.with_iris(q.EVENT_REPORTERS, [r["evidence"] for r in evidence_rows]), None) \
         if evidence_rows else None
-    prefetch(_some(reporters_read, _labels_read(named)))
+    prefetch(_some(reporters_read, labels_read(named)))
     reporters = store.read(*reporters_read) if reporters_read is not None else []
     names = labels(store, named)
     names.update(labels(store, {r["reporter"] for r in reporters} - named))
@@ -352,7 +352,7 @@ def document_record(store: TripleStore, base_iri: str, document_id: str) -> dict
     rows = store.read(q.page(q.DOCUMENT_ENTITIES, 10_000, 0), {"document": iri})
     named, event_iris = [r["entity"] for r in rows if r["class"] != "events"], [r["entity"] for r in rows
                                                                              if r["class"] == "events"]
-    prefetch(_some(_labels_read(named), _fields_read(event_iris)))
+    prefetch(_some(labels_read(named), _fields_read(event_iris)))
     names, events = labels(store, named), fields(store, event_iris)
     found_entities: dict[str, list[dict[str, Any]]] = {"actors": [], "places": [], "events": []}
     for r in rows:

@@ -29,9 +29,8 @@ COLUMNS = ("id", "date", "type", "sub_type", "fatalities", "lat", "lon", "place"
 def map_page() -> str:
     """The map page: the events table's filters, the map, a legend and a time slider."""
     query = tables.read_query("events")
-    store = current_app.extensions["conflictkg.store"]
     return render_template("pages/map.html", table=query.table, query=query, filters=tables.FORM["events"],
-                           regions=tables.regions(store), country_name=tables.country_name, types=event_types(),
+                           regions=tables.regions(), country_name=tables.country_name, types=event_types(),
                            kinds=legend.kinds(), data_args=tables.filter_args(query))
 
 

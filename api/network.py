@@ -16,7 +16,7 @@ from flask import Blueprint, Response, current_app, request
 
 from api import params
 from api.errors import problem
-from api.limits import kept
+from api.limits import kept, prefetch
 from graph.network import NetworkView
 from viz import network_json, render_network
 from viz.pages import entity_page
@@ -82,7 +82,8 @@ def place_page(entity_id: str) -> Response:
 def _entity(segment: str, entity_id: str) -> Response:
     settings = current_app.config["CONFLICTKG"]
     body = kept(f"page {segment}/{entity_id}", lambda: entity_page(
-        current_app.extensions["conflictkg.store"], settings.base_iri, segment, entity_id), slot=False)
+        current_app.extensions["conflictkg.store"], settings.base_iri, segment, entity_id, prefetch=prefetch),
+        slot=False)
     if body is not None:
         return _html(body)
     noun = "actor" if segment == "actors" else "place"

@@ -16,6 +16,7 @@ from flask import current_app
 
 from api import entities, params
 from api.cache import kept_read
+from api.limits import prefetch
 from graph import newest
 from graph import queries as q
 from graph.link.summaries import summary_of
@@ -242,16 +243,27 @@ def list_fields(store: TripleStore, sparql: str, iris: list[str]) -> dict[str, d
     """The fields a list shows of these entities (``sparql``: a ``queries.list_fields`` read), as ``entities.fields``
     gives them: ``{iri: {field: [values, sorted]}}``."""
     found: dict[str, dict[str, set[Any]]] = {}
-    if iris:
-        for row in store.read(q.with_iris(sparql, sorted(set(iris)))):
+    read = _list_fields_read(sparql, iris)
+    if read is not None:
+        for row in store.read(*read):
             found.setdefault(row["entity"], {}).setdefault(row["field"], set()).add(row["value"])
     return {entity: {field: sorted(values, key=str) for field, values in fields.items()}
             for entity, fields in found.items()}
 
 
+def _list_fields_read(sparql: str, iris: list[str]) -> entities.Read | None:
+    """The read of ``list_fields`` (None: no entity)."""
+    return (q.with_iris(sparql, sorted(set(iris))), None) if iris else None
+
+
 def _events(store: TripleStore, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    names = entities.labels(store, {r.get(k) for r in found for k in ("actor1", "actor2")})
-    places = list_fields(store, q.EVENT_PLACE_FIELDS, [r["place"] for r in found if r.get("place")])
+    actors = {r.get(k) for r in found for k in ("actor1", "actor2")}
+    place_iris = [r["place"] for r in found if r.get("place")]
+    # the names of the page's actors and the fields of its places in one worker job: neither needs the other
+    prefetch([read for read in (entities.labels_read(actors), _list_fields_read(q.EVENT_PLACE_FIELDS, place_iris))
+              if read is not None])
+    names = entities.labels(store, actors)
+    places = list_fields(store, q.EVENT_PLACE_FIELDS, place_iris)
 
     def place_field(row: dict[str, Any], name: str) -> Any:
         values = places.get(row.get("place") or "", {}).get(name)
@@ -290,10 +302,11 @@ def _documents(store: TripleStore, found: list[dict[str, Any]]) -> list[dict[str
 _CONVERT = {"events": _events, "actors": _entities("actors"), "places": _entities("places"), "documents": _documents}
 
 
-def regions(store: TripleStore) -> dict[str, list[str]]:
-    """The countries (alpha-2) that have events, each with the first-level divisions named there."""
+def regions() -> dict[str, list[str]]:
+    """The countries (alpha-2) that have events, each with the first-level divisions named there: read once a write
+    (``kept_read``), as every events, actors and places page and the map show them in their filter form."""
     found: dict[str, list[str]] = {}
-    for row in store.read(q.BROWSE_REGIONS):
+    for row in kept_read(q.BROWSE_REGIONS, {}):
         divisions = found.setdefault(row["country"].upper(), [])
         if row.get("admin1") and row["admin1"] not in divisions:
             divisions.append(row["admin1"])

@@ -26,6 +26,7 @@ from graph.store.sparql import to_term
 
 __all__ = [
     "newest_first", "newest_count", "newest_span", "Span", "newest_items", "newest_of_superset", "read_among",
+    "among_reads",
     "in_window", "rows_of", "EntityEvents", "entity_events", "kept_first", "newest_of_entities",
 ]
 
@@ -275,5 +276,9 @@ def _dated(store: TripleStore, reads: q.NewestFirst, bindings: dict[str, Any], d
 def read_among(store: TripleStore, query: str, iris: Sequence[str]) -> list[dict[str, Any]]:
     """The rows of ``query`` (a ``#IRIS#`` query whose rows each belong to one of the IRIs) for these IRIs,
     ``IRIS_PER_READ`` at a time."""
-    return [row for start in range(0, len(iris), IRIS_PER_READ)
-            for row in store.read(q.with_iris(query, iris[start:start + IRIS_PER_READ]))]
+    return [row for read in among_reads(query, iris) for row in store.read(read)]
+
+
+def among_reads(query: str, iris: Sequence[str]) -> list[str]:
+    """The reads ``read_among`` makes of ``query`` for these IRIs (a caller may send them ahead with others)."""
+    return [q.with_iris(query, iris[start:start + IRIS_PER_READ]) for start in range(0, len(iris), IRIS_PER_READ)]

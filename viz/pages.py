@@ -5,6 +5,7 @@ Names and sentences are untrusted; the Jinja environment autoescapes every value
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from rdflib import URIRef
 from graph import queries as q
 from graph.link.current import disagreements
 from graph.network import local_id, parse_point
-from graph.newest import entity_events, read_among
+from graph.newest import among_reads, entity_events, read_among
 from graph.store import TripleStore
 from viz import legend
 
@@ -26,6 +27,7 @@ SEGMENTS = {"actors": "actor", "places": "place"}  # URL segment -> IRI path seg
 _CLASSES = {"actors": "http://semanticweb.cs.vu.nl/2009/11/sem/Actor", "places": "http://semanticweb.cs.vu.nl/2009/11/sem/Place"}
 _ROLE_LABELS = {"actor1": "actor 1", "actor2": "actor 2", "associateActor1": "associate of actor 1",
                 "associateActor2": "associate of actor 2"}
+Prefetch = Callable[[list[tuple[str, "dict[str, Any] | None"]]], None]  # reads sent ahead as one job (api.limits)
 _ENV = Environment(
     loader=FileSystemLoader(str(Path(__file__).resolve().parent / "templates")),
     autoescape=select_autoescape(default=True),
@@ -53,10 +55,12 @@ class EntityTimeline:
 
 
 def entity_page(
-    store: TripleStore, base_iri: str, segment: str, entity_id: str, static_url: str = "/viz/static/"
+    store: TripleStore, base_iri: str, segment: str, entity_id: str, static_url: str = "/viz/static/",
+    prefetch: Prefetch = lambda reads: None,
 ) -> str | None:
-    """Return the HTML timeline page of an actor or place, or None when there is no such entity."""
-    found = timeline(store, base_iri, segment, entity_id)
+    """Return the HTML timeline page of an actor or place, or None when there is no such entity (``prefetch``: see
+    ``timeline``)."""
+    found = timeline(store, base_iri, segment, entity_id, prefetch)
     if found is None:
         return None
     kinds = legend.kinds()
@@ -64,8 +68,14 @@ def entity_page(
     return _ENV.get_template("entity.html").render(entity=found, kind_label=kind_label, static_url=static_url)
 
 
-def timeline(store: TripleStore, base_iri: str, segment: str, entity_id: str) -> EntityTimeline | None:
-    """Return the entity's details and its events in date order, or None when there is no such entity."""
+def timeline(store: TripleStore, base_iri: str, segment: str, entity_id: str,
+             prefetch: Prefetch = lambda reads: None) -> EntityTimeline | None:
+    """Return the entity's details and its events in date order, or None when there is no such entity.
+
+    Its reads go in three rounds, each of the reads that need only the rounds before: its fields, the summary of its
+    events and where reports disagree on it; its events' sentences and roles; their documents and names.
+    ``prefetch`` sends each round's reads ahead as one job (the service: to a read worker, ``api.limits.prefetch``;
+    one wait for a worker instead of one per read: 3 jobs, not 6)."""
     if segment not in SEGMENTS:
         return None
     iri = f"{base_iri}{SEGMENTS[segment]}/{entity_id}"
@@ -74,6 +84,7 @@ def timeline(store: TripleStore, base_iri: str, segment: str, entity_id: str) ->
     except ValueError:
         return None
     binding = {"entity": URIRef(iri)}
+    prefetch([(q.ENTITY, binding), (q.SUMMARY, binding), (q.READINGS, binding)])
     rows = [r for r in store.read(q.ENTITY, binding) if r.get("class") == _CLASSES[segment]]
     if not rows:
         return None
@@ -87,10 +98,13 @@ def timeline(store: TripleStore, base_iri: str, segment: str, entity_id: str) ->
     )
     role = "actor" if segment == "actors" else "place"  # the event list's filter: sem:hasActor or sem:hasPlace
     side = entity_events(store, role, iri, q.TIMELINE_LIMIT)  # the record's read: q.timeline reads their fields
+    # the roles of every listed event, read with their sentences: those of events the sentences leave out are unused
+    roles_read = q.with_iris(q.NETWORK_EVENT_ROLES, sorted(set(side.newest))) if side.newest else None
+    if roles_read is not None:
+        prefetch([(q.with_iris(q.timeline(q.TIMELINE_ROWS), side.newest), binding), (roles_read, None)])
     rows = _timeline_rows(store, side.newest, binding)
-    events = sorted({r["event"] for r in rows})
-    roles = store.read(q.with_iris(q.NETWORK_EVENT_ROLES, events)) if events else []
-    found.events = _events(rows, roles, iri, _looked_up(store, rows, roles))
+    roles = store.read(roles_read) if roles_read is not None else []
+    found.events = _events(rows, roles, iri, _looked_up(store, rows, roles, prefetch))
     span = side.span
     found.event_count = span.count
     found.first_seen, found.last_seen = (span.first[:7], span.last[:7]) if span.first and span.last else (None, None)
@@ -109,12 +123,13 @@ def _timeline_rows(store: TripleStore, latest: list[str], binding: dict[str, Any
     return sorted(rows, key=lambda row: row.get("evidence") or "")
 
 
-def _looked_up(store: TripleStore, rows: list[dict[str, Any]], roles: list[dict[str, Any]]
+def _looked_up(store: TripleStore, rows: list[dict[str, Any]], roles: list[dict[str, Any]], prefetch: Prefetch
                ) -> dict[str, dict[str, Any]]:
     """The title, publisher and date of the documents of the timeline's ``rows``, and the names of its places and
     of its events' actors (``roles``), by IRI: read once each (per sentence or role they cost twice as much)."""
     documents = sorted({r["document"] for r in rows if r.get("document")})
     named = sorted({r["place"] for r in rows if r.get("place")} | {r["actor"] for r in roles})
+    prefetch([(read, None) for read in among_reads(q.TIMELINE_DOCUMENTS, documents) + among_reads(q.LABELS, named)])
     found = {r["document"]: r for r in read_among(store, q.TIMELINE_DOCUMENTS, documents)}
     for r in read_among(store, q.LABELS, named):
         if "name" in r:

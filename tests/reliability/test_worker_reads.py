@@ -6,6 +6,7 @@ import io
 import json
 import math
 import os
+import resource
 import shutil
 import signal
 import sys
@@ -23,8 +24,10 @@ from api import create_app, entities, sparql_execute, sparql_worker
 from api.cache import ResponseCache
 from api.limits import ClientGone, TooSlow, prefetch, read_graph
 from api.reads import LOOKUP_WORKERS, OTHER_READS_NICENESS, READ_CACHE_BYTES, READ_CACHE_ENTRIES
+from graph import queries as q
 from graph.store import Store
 from graph.vocab import CURRENT_GRAPH
+from viz.pages import entity_page
 
 EX = "https://example.org/"
 # Half a minute of counting a cross product before the first row: the engine cannot stop it on its own.
@@ -265,6 +268,59 @@ def test_an_event_record_whose_evidence_names_no_reporter_is_two_worker_jobs(app
     answer = app.test_client().get(f"/api/events/{event_id}")
     assert answer.get_json() == json.loads(json.dumps(expected))
     assert [len(job.get("reads", [1])) for job in jobs] == [4, 2]
+
+
+@pytest.mark.parametrize(("path", "most_jobs"), [
+    ("/actors/al-shabaab", 3), ("/actors/syrian-arab-army", 3), ("/places/mogadishu", 3), ("/places/idlib", 3),
+    ("/actors/no-such-actor", 1),  # a guard (holds before too): an unknown id is its first round's job alone
+])
+def test_an_entity_page_is_three_worker_jobs_and_the_same_page(app, path, most_jobs):
+    """An entity page's reads go in three rounds, each one job (its fields, summary and readings; its events'
+    sentences and roles; their documents and names): it was 6 one after another."""
+    store = app.extensions["conflictkg.store"]
+    segment, entity_id = path.strip("/").split("/")
+    expected = entity_page(store, app.config["CONFLICTKG"].base_iri, segment, entity_id)  # no request: one by one
+    jobs = _jobs_of(app.extensions["conflictkg.reads"].runner)
+    answer = app.test_client().get(path, headers={"Accept": "text/html"})
+    assert len(jobs) == most_jobs
+    if expected is None:
+        assert answer.status_code == 404
+    else:
+        assert answer.get_data(as_text=True) == expected
+
+
+@pytest.mark.parametrize("path", ["/events", "/events?country=SO", "/events?sort=date", "/events.json?type=Battles"])
+def test_an_events_page_reads_its_names_and_places_as_one_job(app, path):
+    """The names of a page's actors and the fields of its places need only its rows: one job after them."""
+    jobs = _jobs_of(app.extensions["conflictkg.reads"].runner)
+    assert app.test_client().get(path).status_code == 200
+    together = [job["reads"] for job in jobs if "reads" in job]
+    assert len(together) == 1 and len(together[0]) == 2
+    assert together[0][1].startswith(q.EVENT_PLACE_FIELDS.split("#IRIS#")[0])
+
+
+@pytest.mark.parametrize("path", ["/api/actors?limit=5", "/events", "/actors/al-shabaab", "/api/places/mogadishu"])
+def test_reads_are_answered_when_the_server_holds_a_thousand_files_open(hand_built_data_dir, tmp_path, path):
+    """A store that keeps many files open numbers the pipes to its read workers past 1023, where ``select`` fails:
+    each read was a stopped worker's 503. Waiting with ``poll`` takes any descriptor."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard != resource.RLIM_INFINITY and hard < 1200:
+        pytest.skip("this system lets a process open fewer than 1,200 files")
+    resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, 1200) if hard == resource.RLIM_INFINITY
+                                                else min(max(soft, 1200), hard), hard))
+    held = [os.open(os.devnull, os.O_RDONLY) for _ in range(1030)]
+    shutil.copytree(hand_built_data_dir, tmp_path / "copy")
+    app = create_app({"data_dir": str(tmp_path / "copy"), "read_timeout_ms": 60_000})
+    try:
+        assert app.test_client().get(path).status_code == 200
+        pipes = [worker.from_worker.fileno() for worker in app.extensions["conflictkg.reads"].runner._all]
+        assert pipes and min(pipes) > 1023
+    finally:
+        app.extensions["conflictkg.reads"].close()
+        app.extensions["conflictkg.store"].close()
+        for fd in held:
+            os.close(fd)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
 
 
 _GOOD, _BAD = "SELECT ?o WHERE { ?s ?p ?o }", "SELECT WHERE { this does not parse"
