@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from graph.extract.parse.blas import use_openblas
+from graph.extract.parse.headline_verbs import headline_verbs  # noqa: F401 (registers the component)
 from graph.extract.parse.lemmas import use_lemma_cache
 from graph.extract.parse.tag_rules import use_rule_matcher
 
@@ -123,4 +124,5 @@ def build_nlp(model: str = MODEL) -> Language:
     nlp.add_pipe("line_sentences", before="parser")
     ruler = cast(PhraseRuler, nlp.add_pipe("phrase_ruler", name=RULER, before="ner"))
     ruler.add_patterns(ruler_patterns())
+    nlp.add_pipe("headline_verbs", last=True)
     return nlp
