@@ -361,6 +361,12 @@ def test_the_transfer_constant_names_a_codebook_sub_event_type():
         ("The Zorbaka attacked a bus near Kolabe, killing 31.", "Attack"),
         # a past verb after "and" that the tagger takes for an adjective is the verb it is made from
         ("Bandits robbed a bus near Kolabe and assaulted passengers.", "Attack"),
+        # a crowd's word in a participle clause on the victims says who they are: the attack is the event
+        ("Party cadres attacked dancers hired by a rival party to perform at rallies in Kolabe.", "Attack"),
+        ("In Kolabe, party cadres attacked a reporter covering a rally.", "Attack"),
+        # guards (hold without the rule too): the crowd's word is the clause's own, or its force's object
+        ("Police dispersed students protesting against fees in Kolabe.", "Protest with intervention"),
+        ("Nurses marching to the ministry in Kolabe were stopped by police.", "Peaceful protest"),
     ],
 )
 def test_sub_event_type(nlp, text, expected):

@@ -1,7 +1,7 @@
 """Dependency-parse walks that the event typing rules read.
 
 Who did it (:func:`agents`), to whom (:func:`targets`), whether two words are near in the tree
-(:func:`linked`), and whether a word only gives background (:func:`in_background`).
+(:func:`linked`), and whether a word only gives background (:func:`in_background`, :func:`describes_someone`).
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from graph.extract.actors.lexicon import descriptors
 from graph.extract.parse.sentences import sentence_start
 
 __all__ = ["linked", "targets", "agents", "takers", "headline_verb", "headline_passive", "tree_depth",
-           "in_background"]
+           "in_background", "describes_someone"]
 
 _BACKGROUND_DEPS = ("relcl",)
 _BACKGROUND_PREPS = frozenset(["after", "following", "amid", "since", "before", "despite"])
@@ -202,6 +202,22 @@ def in_background(token: Token) -> bool:
             return True  # "after the clashes", "following an attack"
         if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lower_ == "wake":
             return True  # "in the wake of clashes"
+        if node.head == node:
+            return False
+        node = node.head
+    return False
+
+
+_NOUNS = frozenset(["NOUN", "PROPN", "PRON"])
+
+
+def describes_someone(token: Token) -> bool:
+    """True inside a participle clause set on a noun, which says who someone is, not what the sentence reports
+    ("attacked a journalist covering a rally", "musicians hired to sing at rallies")."""
+    node = token
+    for _ in range(8):
+        if node.dep_ == "acl" and node.head.pos_ in _NOUNS:
+            return True
         if node.head == node:
             return False
         node = node.head

@@ -29,7 +29,7 @@ from graph.extract.events.lexicon import NONVIOLENT_TRANSFER, SUB_EVENT_TYPES, T
 from graph.extract.events.numbers import read_counts
 from graph.extract.events.read_cues import cues_of
 from graph.extract.events.seizures import seized_into_custody
-from graph.extract.events.syntax import agents, in_background, tree_depth
+from graph.extract.events.syntax import agents, describes_someone, in_background, tree_depth
 from graph.extract.events.territory import (
     FIGHTING,
     calm_beside,
@@ -272,7 +272,7 @@ def _decide(c: SentenceCues) -> list[tuple[str, float, Cue | None]]:
     ranked = []
     for order, (tier, sub, conf, cue) in enumerate(_candidates(c)):
         background = cue is not None and (in_background(cue.head) and not _protest_joined(cue)
-                                          or _arrest_reason(cue, c))
+                                          or _arrest_reason(cue, c) or _scene_of_someone(cue))
         ranked.append(((tier, background, order), sub, conf, cue))
     ranked.sort(key=lambda r: r[0])
     out: list[tuple[str, float, Cue | None]] = []
@@ -280,6 +280,12 @@ def _decide(c: SentenceCues) -> list[tuple[str, float, Cue | None]]:
         if sub not in [o[0] for o in out]:
             out.append((sub, conf, cue))
     return out
+
+
+def _scene_of_someone(cue: Cue) -> bool:
+    """A crowd's word inside a participle clause on a noun ("attacked a journalist covering a rally", "beat musicians
+    hired to sing at rallies"): it tells who the people are, and the sentence's other readings go first."""
+    return cue.cue in ("PROTEST", "PWEAK") and describes_someone(cue.head)
 
 
 # Prepositions that tell why people were arrested ("arrested for killing a farmer", "detained over the attack")
