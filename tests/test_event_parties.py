@@ -104,6 +104,15 @@ def extract(extractor, text: str):
         ("Two killed in clashes between rival party supporters in Kumasi, Ghana.", "Mob violence", "Rioters (Ghana)",
          "Rioters (Ghana)"),
         ("Herders clashed with farmers near Tenenkou, Mali, leaving five dead.", "Armed clash", None, None),
+        # armed men who attack a march or a motorcade attack people: violence against civilians, its crowd the victims
+        ("Rebels opened fire on protesters in Butembo, Congo, killing three.", "Attack",
+         "Unidentified Armed Group (Democratic Republic of Congo)", "Protesters (Democratic Republic of Congo)"),
+        ("Masked gunmen attacked the motorcade of a governor near Sokoto, Nigeria.", "Attack",
+         "Unidentified Armed Group (Nigeria)", "Civilians (Nigeria)"),
+        ("Militiamen attacked a march of nurses in Bunia, Congo.", "Attack",
+         "Unidentified Armed Group (Democratic Republic of Congo)", "Protesters (Democratic Republic of Congo)"),
+        # guard (holds without the rule too): a mob, no armed men, that attacks a rally riots
+        ("A mob attacked a rally of the ruling party in Nakuru, Kenya.", "Mob violence", "Rioters (Kenya)", None),
         # armed sides stay a battle
         ("Soldiers clashed with al-Shabaab fighters near Afgoye, Somalia.", "Armed clash",
          "Military Forces of Somalia", "Al-Shabaab"),

@@ -252,10 +252,12 @@ def protest_reading(c: SentenceCues) -> tuple[str, Cue] | None:
     if mobbed is not None:
         return "Mob violence", mobbed
     protest_words = {i for cue in protests for i in range(cue.start, cue.end)} | c.tokens("PWEAK")
-    for attack in c.of("KILL"):
+    for attack in c.of("KILL") + c.of("CLASH"):
         victims = {t.i for t in targets(attack.head)}
         doers = agents(attack.head)
-        if victims & protest_words and doers and not (doers & c.state()):
+        if victims & protest_words and doers & c.tokens("ARMED"):
+            return None  # gunmen who attack a march or a motorcade attack people: the attack's reading, not a crowd's
+        if victims & protest_words and doers and not (doers & c.state()) and attack.cue == "KILL":
             return "Mob violence", attack  # a crowd or group, not the state, attacks the protest
     violent = next((cue for cue in c.of("VIOLENT") if not _protested_over(cue.head, protest_words)), None)
     if violent is not None:
