@@ -367,6 +367,12 @@ def test_the_transfer_constant_names_a_codebook_sub_event_type():
         # guards (hold without the rule too): the crowd's word is the clause's own, or its force's object
         ("Police dispersed students protesting against fees in Kolabe.", "Protest with intervention"),
         ("Nurses marching to the ministry in Kolabe were stopped by police.", "Peaceful protest"),
+        # stones that people throw at someone, with no protest told: a riot
+        ("Angry youths pelted stones at the convoy of a minister in Kolabe.", "Mob violence"),
+        ("Villagers stoned a police car in Kolabe.", "Mob violence"),
+        ("Youths hurled rocks at a bus carrying fans in Kolabe.", "Mob violence"),
+        # guard (holds without the rule too): a grenade thrown is a grenade attack
+        ("Youths threw a grenade at a police post in Kolabe.", "Grenade"),
     ],
 )
 def test_sub_event_type(nlp, text, expected):
@@ -488,6 +494,10 @@ def test_sub_event_type(nlp, text, expected):
         # an adjective made from a past verb, after an article, is no verb
         "The wounded were taken to hospital in Kolabe.",
         "Aid reached a crowded camp near Kolabe.",
+        # stones thrown at nobody, thrown by soldiers, or not thrown (guards: they hold without the stoning rule too)
+        "Children threw stones into the river in Kolabe.",
+        "Soldiers threw stones at the crowd in Kolabe.",
+        "Residents did not throw stones at the convoy in Kolabe.",
     ],
 )
 def test_no_conflict_event(nlp, text):

@@ -371,3 +371,37 @@ def mob(c: SentenceCues) -> Cue | None:
         if lynch.head.pos_ == "VERB":  # "lynch"
             return lynch
     return None
+
+
+# Verbs of throwing, and the stones thrown: "pelted stones at the convoy", "stoned the car", "hurled rocks"
+_THROWING = frozenset(["stone", "pelt", "hurl", "throw"])
+_STONES = frozenset(["stone", "rock"])
+
+
+def stoning(c: SentenceCues) -> Cue | None:
+    """Unarmed people who throw stones, told with no protest ("residents pelted stones at the governor's convoy",
+    "youths stoned a bus"): a crowd's violence, which ACLED codes as a riot; None when armed men or the state's
+    forces threw them, or nobody named did."""
+    people = c.tokens("CIV") | c.tokens("PWEAK")
+    armed = c.tokens("ARMED") | c.state()
+    stones = {cue.head.i for cue in c.of("VIOLENT") if cue.head.lemma_.lower() in _STONES}
+    for cue in c.of("VIOLENT"):
+        verb = cue.head
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _THROWING:
+            continue
+        doers = agents(verb)
+        if doers & people and not doers & armed and (verb.lemma_.lower() != "throw" or stones) and _aimed(verb):
+            return cue
+    return None
+
+
+def _aimed(verb: Token) -> bool:
+    """Whether stones are thrown at someone or something: "at" or "on" what they hit, or the one stoned or pelted as
+    the object ("stoned a bus"), not "threw stones into the river"."""
+    if any(c.dep_ == "prep" and c.lower_ in _AIMED_AT for c in verb.children):
+        return True
+    return verb.lemma_.lower() in ("stone", "pelt") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() not in _STONES for c in verb.children)
+
+
+_AIMED_AT = frozenset(["at", "on", "upon", "toward", "towards"])

@@ -138,6 +138,8 @@ def _ground_and_crowds(c: SentenceCues, armed: bool) -> list[Candidate]:
     mob = readings.mob(c)
     if mob is not None:
         out.append((1, "Mob violence", 0.6, mob))
+    elif protest is None and not c.has("LOOT", "LOOT_WEAK") and (stoned := readings.stoning(c)) is not None:
+        out.append((1, "Mob violence", 0.5, stoned))  # stones thrown by people, with no protest nor damage told
     joined = readings.joined_fighting(c)
     if joined is not None:
         out.append((1, "Change to group/activity", 0.5, joined))
