@@ -346,8 +346,9 @@ def test_a_bulk_load_in_parts_stores_what_one_load_stores(tmp_path, monkeypatch)
                                                                               bulk_load(engine, data, *a, **k))[1])
     parts = Store(str(tmp_path / "parts"))
     parts.bulk_replace(batch, atomic=False)
+    assert len(loaded) == 1  # new documents: one part, whatever their size (the ingest works beside the load)
     parts.insert(document(500, "facts").serialize(format="nt", encoding="utf-8"), f"{EX}current", atomic=False)
-    assert len(loaded) == 6  # three parts each
+    assert len(loaded) == 4  # a journaled insert: three parts
     one.insert(document(500, "facts").serialize(format="nt", encoding="utf-8"), f"{EX}current", atomic=False)
     assert sorted(one.dump().splitlines()) == sorted(parts.dump().splitlines())
     assert parts.count_triples() == 40 * 300 + 500
@@ -366,15 +367,18 @@ def test_a_failing_part_fails_the_load_and_the_journal_keeps_what_was_stored(tmp
     store.settle()
     before = sorted(store.dump().splitlines())
     batch = [(f"{EX}new{n}", document(300, f"new{n}").serialize(format="nt", encoding="utf-8")) for n in range(30)]
-    batch[15] = (f"{EX}new15", b"<http://example.org/s> not n-triples .\n")  # in the middle part
+    store.bulk_replace(batch, atomic=False, lenient=True)  # opens the run's journal
+    facts = document(900, "facts").serialize(format="nt", encoding="utf-8").splitlines(keepends=True)
+    facts[450] = b"<http://example.org/s> not n-triples .\n"  # in the middle part
     with pytest.raises(SyntaxError):
-        store.bulk_replace(batch, atomic=False, lenient=True)
+        store.insert(b"".join(facts), f"{EX}current", atomic=False, lenient=True)
     assert "part 2 of 3 of a bulk load failed" in caplog.text
     store.close()  # dies before settle: the next open undoes the run
     gc.collect()  # the caught error's frames hold the engine (a reference cycle)
     reopened = Store(str(tmp_path / "s"))
     assert reopened.needs_rebuild and set(reopened.recovered) == {iri for iri, _ in batch}
-    assert sorted(reopened.dump().splitlines()) == before
+    after = set(reopened.dump().splitlines())  # the documents as before; the current graph is rebuilt by its opener
+    assert {line for line in after if b"/current>" not in line} == set(before)
     reopened.close()
 
 

@@ -55,7 +55,7 @@ __all__ = ["Store", "JOURNAL"]
 log = logging.getLogger(__name__)
 _CURRENT = ox.NamedNode(str(CURRENT_GRAPH))
 JOURNAL = "conflictkg-bulk-journal.json"
-_PART_BYTES = 1_000_000  # a bulk load is cut into parts of at least this size, loaded at once, one per core
+_PART_BYTES = 1_000_000  # a journaled insert is cut into parts of at least this size, loaded at once, one per core
 _MAX_PARTS = min(4, os.cpu_count() or 1)
 
 
@@ -101,7 +101,9 @@ class Store:
         by ``Store.load`` in one transaction (``atomic``, the default: any reader, even another
         process after a crash, sees each document whole or absent), or with ``atomic=False`` by the
         faster, non-transactional bulk loader under the recovery journal, outside the write lock once
-        they are journaled (see the module docstring).
+        they are journaled (see the module docstring), in one part: the ingest that writes them builds and
+        links beside the load, on the other core, and parts of one batch are files whose keys overlap, which
+        the engine compacts into one another afterwards (half the parts' CPU again).
         ``lenient=True`` skips the loader's IRI and language-tag checks (a tenth of the load's CPU):
         only for N-Triples whose every term was checked as it was written (the builder's,
         ``graph.ntriples``); graphs that exist are replaced by SPARQL, which always checks.
@@ -118,7 +120,7 @@ class Store:
             if new and atomic:
                 self.oxigraph.load(_nquads(new), ox.RdfFormat.N_QUADS, lenient=lenient)
         if new and not atomic:  # journaled: the run's other writes (its current facts) may go in beside the load
-            _bulk_load(self.oxigraph, _nquad_parts(new), ox.RdfFormat.N_QUADS, lenient)
+            _bulk_load(self.oxigraph, [_nquads(new)], ox.RdfFormat.N_QUADS, lenient)
         return [iri for iri, _ in old]
 
     def _journal(self, new: list[str], replaced: list[str]) -> None:
@@ -311,7 +313,7 @@ def _bulk_load(engine: ox.Store, parts: list[bytes], fmt: ox.RdfFormat, lenient:
                graph: ox.NamedNode | ox.DefaultGraph | None = None) -> None:
     """Bulk-load parts of N-Triples or N-Quads at once, one thread each, then flush (even when one fails).
 
-    The engine loads one input in one thread and lets go of the GIL, so a batch cut into parts
+    The engine loads one input in one thread and lets go of the GIL, so an insert cut into parts
     uses every core. When a part fails, the parts not started yet are cancelled (a running load
     cannot be stopped), every failed part is logged and the first error is raised with the others
     as notes. Like any bulk load it is not transactional: what the parts loaded stays (the journal).
@@ -359,20 +361,6 @@ def _line_parts(data: bytes, count: int) -> list[bytes]:
         start = end
     parts.append(data[start:])
     return [part for part in parts if part] or [data]
-
-
-def _nquad_parts(items: Sequence[tuple[str, bytes]]) -> list[bytes]:
-    """Documents as N-Quads, cut between documents into parts of about the same size (one copy of the batch)."""
-    size = sum(len(nt) for _, nt in items)
-    count = _part_count(size)
-    parts: list[bytes] = []
-    taken = first = 0
-    for n, (_, nt) in enumerate(items):
-        taken += len(nt)
-        if taken >= size * (len(parts) + 1) / count or n == len(items) - 1:
-            parts.append(_nquads(items[first:n + 1]))
-            first = n + 1
-    return parts
 
 
 def _nquads(items: Sequence[tuple[str, bytes]]) -> bytes:
