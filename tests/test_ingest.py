@@ -119,18 +119,24 @@ def test_a_source_url_the_engine_refuses_as_an_iri_stays_a_literal_and_the_batch
 def test_a_write_sets_the_older_objects_aside_from_collections_and_back_after(tmp_path):
     class Progress:
         frozen: list[int] = []
+        thresholds: list[tuple[int, ...]] = []
 
         def update(self, _n: int) -> None:
             self.frozen.append(gc.get_freeze_count())
+            self.thresholds.append(gc.get_threshold())
 
     store = Store(str(tmp_path / "s"))
+    before = gc.get_threshold()
     try:
         write(store, [extraction(0)], BASE, validate=False, progress=Progress())
         assert Progress.frozen[0] > 0 and gc.get_freeze_count() == 0
-        gc.freeze()  # a caller's own frozen objects stay frozen
+        # its own objects are collected seldom, and as often as before once it ends
+        assert Progress.thresholds[0][0] >= 100_000 and gc.get_threshold() == before
+        gc.freeze()  # a caller's own frozen objects stay frozen, and its thresholds stay
         try:
-            write(store, [extraction(1)], BASE, validate=False)
+            write(store, [extraction(1)], BASE, validate=False, progress=Progress())
             assert gc.get_freeze_count() > 0  # (objects freed meanwhile leave the count)
+            assert Progress.thresholds[1] == before
         finally:
             gc.unfreeze()
     finally:
