@@ -37,3 +37,18 @@ def test_subnational_governments_are_no_state(extractor, text, present, absent):
     names = actor_names(extractor, text)
     assert present is None or present in names, names
     assert absent not in names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # armed men whose sentence gives no place and no country the tagger names: of the state whose forces fight
+        ("Malian troops killed four jihadists on Tuesday.", "Unidentified Armed Group (Mali)"),
+        ("Nigerien troops repelled an attack by gunmen.", "Unidentified Armed Group (Niger)"),
+        ("Burkinabe troops killed six militants on Sunday.", "Unidentified Armed Group (Burkina Faso)"),
+        # guard (holds without the rule too): a place named gives the country, whoever fights there
+        ("Chadian troops killed ten jihadists near Maiduguri.", "Unidentified Armed Group (Nigeria)"),
+    ],
+)
+def test_armed_men_take_the_country_of_the_state_they_fight(extractor, text, present):
+    assert present in actor_names(extractor, text)

@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, partial
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -151,13 +151,7 @@ def descriptor_mentions(builder: MentionBuilder) -> None:
             matches.append((start, end, cls, first, country, state, region))
     qualified = [(start, country) for start, _, cls, _, country, _, _ in matches if cls in STATE_CLASSES]
     states = _named_states(builder, qualified)
-    def where(start: int, cls: str, country: str | None) -> str | None:
-        """The country of a descriptor's actor: ACLED codes people by the nationality the text gives them, else
-        where they are; a state's force by its qualifier, else the one state its sentence names, else the place."""
-        named = states.get(sentence_start(doc[start]), set())
-        one_named = next(iter(named)) if cls in STATE_CLASSES and len(named) == 1 else None
-        return country or (None if cls in _PEOPLE_CLASSES else one_named) or builder.country_at(start)
-
+    where = partial(_where, builder, states)
     # an article that calls a state a "regime" makes that state's government and its forces one actor ("the
     # regime", "the Syrian government", "regime forces"); any other government is ACLED's Government of X
     regimes = {where(start, cls, country) for start, end, cls, _, country, _, _ in matches
@@ -173,6 +167,22 @@ def descriptor_mentions(builder: MentionBuilder) -> None:
             found[Span(doc, first, end)] = info
     for span in filter_spans(list(found)):  # "regime forces" wins over "regime"
         builder.add(found[span], span, link=link_after(span))
+
+
+def _where(builder: MentionBuilder, states: dict[int, set[str]], start: int, cls: str, country: str | None
+           ) -> str | None:
+    """The country of a descriptor's actor: ACLED codes people by the nationality the text gives them, else
+    where they are; a state's force by its qualifier, else the one state its sentence names (``states``), else the
+    place; armed men no place or vote gives a country are of the one state whose forces their sentence names
+    ("Malian troops killed four jihadists": the tagger often leaves "Malian" unnamed, and the fight is most likely
+    in Mali)."""
+    named = states.get(sentence_start(builder.doc[start]), set())
+    one_named = next(iter(named)) if len(named) == 1 else None
+    if cls in STATE_CLASSES:
+        return country or one_named or builder.country_at(start)
+    if cls in _PEOPLE_CLASSES:
+        return country or builder.country_at(start)
+    return country or builder.country_at(start) or one_named
 
 
 def _named_force(builder: MentionBuilder, cls: str, head) -> ActorInfo | None:
