@@ -18,7 +18,7 @@ from graph.extract.countries import countries, name_at, names_foreigners, names_
 from graph.extract.parse.columns import entities, token_texts, tokens_text
 from graph.extract.parse.sentences import doc_text, span_text
 from graph.extract.places import PlaceMention
-from graph.extract.places.words import DIRECTIONS
+from graph.extract.places.words import DIRECTIONS, feature_named, initial_after
 
 __all__ = ["article_countries", "main_country"]
 
@@ -26,8 +26,8 @@ __all__ = ["article_countries", "main_country"]
 def article_countries(doc: Doc, places: Sequence[PlaceMention]) -> tuple[str | None, dict[int, str]]:
     """The article's main country and, by sentence start, the one other country a sentence happens in; settles the
     shared country names for the document on the way (:func:`graph.extract.countries.settle_shared`)."""
-    places = [p for p in places if p.location.country]
     named = _named_countries(doc, places)
+    places = [p for p in places if p.location.country]
     where = [p for p in places if not _origin(doc, p)]  # not "gunmen from Nigeria" in a story set in Niger
     country = main_country(named, [p.location.country for p in where if p.location.country])
     settle_shared(doc, {tokens_text(doc, p.start, p.end): p.location.country for p in where
@@ -47,18 +47,23 @@ def main_country(named: Counter, place_countries: list[str]) -> str | None:
 
 def _named_countries(doc: Doc, places: Sequence[PlaceMention]) -> Counter:
     """Votes for the countries the text names: 2 for a name ("Nigeria", "Syria's"), 1 for an adjective. A country's
-    name is read as the places stage read it ("Congo" beside Brazzaville), else by its longest name."""
+    name is read as the places stage read it ("Congo" beside Brazzaville), else by its longest name; a name the
+    places stage read as a place of another country or of none ("Niger State", "the Niger Delta", "Lake Chad") names
+    none: the place votes for its own country, if it has one. "The Congo River" and "activist Jordan K." name none."""
     by_adjective, by_name = countries().by_adjective, countries().by_name
     read = {i: p.location.country for p in places if p.location.kind == "country" for i in range(p.start, p.end)}
+    other = {i: p.location.country for p in places if p.location.kind != "country" for i in range(p.start, p.end)}
     votes: Counter = Counter()
     for ent in entities(doc):
-        if link_after(ent) in LINK_WORDS:
+        if link_after(ent) in LINK_WORDS or feature_named(doc, ent.start, ent.end) or initial_after(doc, ent.end):
             continue  # "Iranian-backed", "Britain-based" say who backs or hosts, not where it happens
         if ent.label_ == "NORP":  # but "a French tourist" is abroad: no vote
             code, weight = (None if names_foreigners(doc, ent.end) else by_adjective.get(span_text(ent))), 1
         else:  # "Nigeria", "northwestern Nigeria", "Syria's"
             code = next((read[i] for i in range(ent.start, ent.end) if i in read), None) or _country_named(ent, by_name)
             weight = 2
+        if weight == 2 and ent.start in other and other[ent.start] != code:
+            continue  # "Niger State" is Nigeria's; "Gaza", a place of the territory it names, still votes
         if code and not (weight == 2 and names_origin(doc, ent.start, ent.end)):  # "fighters from Chad"
             votes[code] += weight
     return votes

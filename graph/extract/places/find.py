@@ -44,12 +44,15 @@ from graph.extract.places.words import (
     CAMP_WORDS,
     GROUP_NOUNS,
     MEDIA_NOUNS,
+    NAME_LINKS,
     ORG_WORDS,
     PLACE_NOUNS,
     STATE_NOT_ADMIN,
     TITLES,
     TOWN_WORDS,
     before_facility,
+    feature_named,
+    initial_after,
 )
 from graph.records import Location
 
@@ -269,6 +272,12 @@ def _not_a_place(doc: Doc, start: int, end: int, countries: dict[str, str], demo
     bare = normalise(tokens_text(doc, start, end))
     if strip_article(bare) in get_gazetteer().world_regions:
         return True
+    if bare in countries and feature_named(doc, start, end):
+        return True  # "the Congo River", "Lake Malawi": a feature named after the country, not the country
+    if initial_after(doc, end):
+        return True  # "activist Jordan K.": a person's given name and initial
+    if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in NAME_LINKS:
+        return True  # "Kot" of "Kot-e-Sangi": the first word of a longer name, not the Indian town
     return bare in demonyms and bare not in countries  # "Somali" tagged GPE is an adjective, not a region
 
 

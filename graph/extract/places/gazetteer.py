@@ -46,6 +46,13 @@ def _alike(key: str, other: str, ratio: float = FUZZY_RATIO) -> bool:
     return SequenceMatcher(None, key, other).ratio() >= ratio
 
 
+def _spelt_alike(own: str, key: str) -> bool:
+    """Whether a short key spells a place's own name, blind to its vowels inside but not to its last letter (a
+    silent final h aside): "Gaw" for "Gao"? no; "Bor" for "Bor"; "Boni" (an other name of Bonn) is not "Bonn"."""
+    own, key = strip_article(own), strip_article(key)
+    return skeleton(own) == skeleton(key) and own.rstrip("h")[-1:] == key.rstrip("h")[-1:]
+
+
 def _rank(places) -> list[Place]:
     """Curated first, then broad kinds, then population; a curated entry hides its GeoNames twin."""
     places = list(places)
@@ -87,8 +94,7 @@ class Gazetteer:
             rows = self._query(sql, (joined(key), 3))
         places = _rank(Place(*r) for r in rows)
         if len(key.replace(" ", "")) <= SHORT_NAME:  # "Tur" is one of the other names of Tours, not a name of its own
-            places = [p for p in places if p.curated or p.rank < 3 or skeleton(strip_article(normalise(p.name)))
-                      == skeleton(strip_article(key))]
+            places = [p for p in places if p.curated or p.rank < 3 or _spelt_alike(normalise(p.name), key)]
         if len(self._cache) < 100_000:
             self._cache[key] = tuple(places)
         return places

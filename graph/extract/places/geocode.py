@@ -169,7 +169,8 @@ def _narrowed(name: str, candidates: list[Place], cues: Cues) -> list[Place]:
         if not candidates:
             return []
     if cues.admin:
-        admin = [p for p in candidates if p.kind in ("governorate", "country")]
+        # "Niger State" is Nigeria's state, not the country: an admin noun names a unit before a country
+        admin = [p for p in candidates if p.kind == "governorate"] or [p for p in candidates if p.kind == "country"]
         if not admin:  # "Kherson oblast": the admin1 is "Khersonska oblast" in the source
             admin = get_gazetteer().admin1_by_prefix(name, {p.country for p in candidates if p.country})
         # "Masisi territory", "Kohat district": an admin2 area when no admin1 unit is so called

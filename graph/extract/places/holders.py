@@ -77,8 +77,10 @@ def _holder(
             # "Thaker, Mayendit", "Richmond Park, Nairobi, on Monday", "Barangay Tapi, Kabankalan City, Negros
             # Occidental", but not "Kirawa, Ashigashiya, Banki and Pulka" or "Luxor, Aswan, and Suez"
             return apposed, False
-    if measured is not None:
-        return _place_at(doc, measured[0], by_start, near=True)  # "X, 10 km east of Y": ACLED codes Y, near
+    if measured is not None:  # "X, 10 km east of Y": ACLED codes Y, near
+        held = _place_at(doc, measured[0], by_start, near=True)
+        # but "Gao, 20 km from Niger" is measured from the border: a country so named holds no place
+        return None if held is not None and held[0].location.kind == "country" else held
     if i >= len(doc) or doc[i].lower_ not in ("in", "of", "near", "outside", "around", "off"):
         return None
     return _place_at(doc, i + 1, by_start, near=doc[i].lower_ in _NEAR)
