@@ -169,6 +169,19 @@ PERSONS = [
      {"Jordan": "JO"}),
 ]
 
+LANDS = [
+    # "on Cameroonian soil": where it happens, whatever the nationality of the people it happens to
+    ("A Nigerian soldier was shot dead by gunmen on Cameroonian soil.", "Military Forces of Nigeria",
+     "Unidentified Armed Group (Cameroon)", {}),
+    ("Kenyan police said attackers burned two huts inside Ugandan territory.", "Unidentified Armed Group (Uganda)",
+     "Civilians (Uganda)", {}),
+    ("An Ethiopian soldier was shot dead by gunmen on South Sudanese soil.", "Military Forces of Ethiopia",
+     "Unidentified Armed Group (South Sudan)", {}),
+    # a nationality of people or forces, with no land, is no place (a guard: holds without the rule)
+    ("A Chadian soldier was killed by gunmen in Maiduguri.", "Military Forces of Chad",
+     "Unidentified Armed Group (Nigeria)", {"Maiduguri": "NG"}),
+]
+
 MEASURED = [
     # a distance from a country is from its border: the town lies outside it
     ("Jihadists attacked an army post near Gao, 20 km from Niger.", "Military Forces of Mali",
@@ -192,7 +205,7 @@ SHORT_NAMES = [
 
 @pytest.mark.parametrize(("text", "actor1", "actor2", "places"),
                          PEOPLE_ABROAD + TWO_COUNTRIES_ONE_NAME + BORDER_TOWNS + GROUP_NAMES + ORIGINS + FEATURES
-                         + PERSONS + MEASURED + SHORT_NAMES)
+                         + PERSONS + LANDS + MEASURED + SHORT_NAMES)
 def test_generic_actors_take_the_country_where_it_happens(extractor, text, actor1, actor2, places):
     result = extractor.extract(Article(id="note", text=text, published=dt.date(2016, 6, 20)))
     assert result.events, text

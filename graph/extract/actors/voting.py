@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 from graph.extract.actors.table import LINK_WORDS, link_after
 from graph.extract.countries import countries, name_at, names_foreigners, names_origin, settle_shared
-from graph.extract.parse.columns import entities, token_texts, tokens_text
+from graph.extract.parse.columns import entities, token_lowers, token_texts, tokens_text
 from graph.extract.parse.sentences import doc_text, span_text
 from graph.extract.places import PlaceMention
 from graph.extract.places.words import DIRECTIONS, feature_named, initial_after
@@ -29,10 +29,12 @@ def article_countries(doc: Doc, places: Sequence[PlaceMention]) -> tuple[str | N
     named = _named_countries(doc, places)
     places = [p for p in places if p.location.country]
     where = [p for p in places if not _origin(doc, p)]  # not "gunmen from Nigeria" in a story set in Niger
-    country = main_country(named, [p.location.country for p in where if p.location.country])
+    lands = _lands(doc)
+    country = main_country(named, [p.location.country for p in where if p.location.country]
+                           + [code for _start, code in lands])
     settle_shared(doc, {tokens_text(doc, p.start, p.end): p.location.country for p in where
                         if p.location.kind == "country" and p.location.country}, country)
-    return country, _sentence_countries(doc, places, country, set(named))
+    return country, _sentence_countries(doc, places, country, set(named), lands)
 
 
 def main_country(named: Counter, place_countries: list[str]) -> str | None:
@@ -69,6 +71,28 @@ def _named_countries(doc: Doc, places: Sequence[PlaceMention]) -> Counter:
     return votes
 
 
+# "on Rwandan soil", "inside Libyan territory": the nationality names the country where it happens, as a place does
+_LAND_NOUNS = frozenset(["soil", "territory", "waters"])
+_ON_LAND = frozenset(["on", "in", "inside", "within"])
+
+
+def _lands(doc: Doc) -> list[tuple[int, str]]:
+    """(first token, country) of each land a nationality names where the text puts something: "a soldier shot dead
+    on Cameroonian soil" happened in Cameroon, whatever the soldier's nationality. Read from the words, not the NER,
+    which tags such a nationality NORP, GPE or ORG."""
+    by_adjective, lowers, texts, out = countries().by_adjective, token_lowers(doc), token_texts(doc), []
+    for i, lower in enumerate(lowers):
+        if lower not in _LAND_NOUNS:
+            continue
+        for size in (2, 1):  # "on South Sudanese soil" before "Sudanese"
+            start = i - size
+            code = by_adjective.get(" ".join(texts[start:i])) if start > 0 else None
+            if code and lowers[start - 1] in _ON_LAND:
+                out.append((start, code))
+                break
+    return out
+
+
 def _origin(doc: Doc, place: PlaceMention) -> bool:
     """Whether a place is a country people came from ("refugees from Congo"), which tells nothing of where."""
     return place.location.kind == "country" and names_origin(doc, place.start, place.end)
@@ -92,7 +116,8 @@ def _country_named(ent: Span, by_name: dict[str, str]) -> str | None:
 _MOVES = frozenset(["into", "from", "to", "toward", "towards", "across"])
 
 
-def _sentence_countries(doc: Doc, places: Sequence[PlaceMention], main: str | None, named: set[str]) -> dict[int, str]:
+def _sentence_countries(doc: Doc, places: Sequence[PlaceMention], main: str | None, named: set[str],
+                        lands: Sequence[tuple[int, str]] = ()) -> dict[int, str]:
     """Sentence start -> the one other country than the main one that a sentence happens in.
 
     "In neighbouring Mali, ... killed 10 soldiers near Mopti": the soldiers are Mali's. A sentence's
@@ -114,6 +139,8 @@ def _sentence_countries(doc: Doc, places: Sequence[PlaceMention], main: str | No
             continue
         if _where_it_happens(root) if is_country else not (root.dep_ == "pobj" and root.head.lower_ in _MOVES):
             codes.add(code)
+    for start, code in lands:  # "on Libyan soil" (:func:`_lands`)
+        found.setdefault(starts[bisect_right(starts, start) - 1], set()).add(code)
     out: dict[int, str] = {}
     carried, previous, text = None, None, doc_text(doc)
     for sent in sents:
