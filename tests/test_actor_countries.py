@@ -203,9 +203,28 @@ SHORT_NAMES = [
      "Police Forces of Afghanistan", "Unidentified Armed Group (Afghanistan)", {"Kot": "no such place"}),
 ]
 
+SOLE_AREAS = [
+    # a village no gazetteer lists, in a text that names no country: the country of the only local area so named
+    ("Gunmen killed four traders in Namoya village.", f"Unidentified Armed Group ({DRC})", f"Civilians ({DRC})",
+     {"Namoya": "CD"}),
+    ("Unknown attackers burned ten houses in Mikinduri village on Saturday.", "Unidentified Armed Group (Kenya)",
+     "Civilians (Kenya)", {"Mikinduri": "KE"}),
+    ("Gunmen abducted three teachers in Warawa village.", "Unidentified Armed Group (Nigeria)",
+     "Civilians (Nigeria)", {"Warawa": "NG"}),
+    ("Gunmen killed two traders in Tarkint on Sunday.", "Unidentified Armed Group (Mali)", "Civilians (Mali)",
+     {"Tarkint": "ML"}),
+    ("Armed men killed a chief in the Tenges area.", "Unidentified Armed Group (Kenya)", "Civilians (Kenya)",
+     {"Tenges": "KE"}),
+    # but not a short name (Egypt's Al-Tur), nor an area by a border (a Kenyan ward near Somalia): each row fails with
+    # its check (areas.SOLE_AREA_LETTERS, SOLE_BORDER_KM) turned off
+    ("Gunmen killed two farmers in Tur village.", "Unidentified Armed Group", "Civilians", {"Tur": None}),
+    ("Gunmen killed two farmers in Sangailu village.", "Unidentified Armed Group", "Civilians", {"Sangailu": None}),
+]
+
+
 @pytest.mark.parametrize(("text", "actor1", "actor2", "places"),
                          PEOPLE_ABROAD + TWO_COUNTRIES_ONE_NAME + BORDER_TOWNS + GROUP_NAMES + ORIGINS + FEATURES
-                         + PERSONS + LANDS + MEASURED + SHORT_NAMES)
+                         + PERSONS + LANDS + MEASURED + SHORT_NAMES + SOLE_AREAS)
 def test_generic_actors_take_the_country_where_it_happens(extractor, text, actor1, actor2, places):
     result = extractor.extract(Article(id="note", text=text, published=dt.date(2016, 6, 20)))
     assert result.events, text

@@ -86,7 +86,8 @@ LOOKUPS = [
     ("Ainamoi", "KE", None, None, KERICHO_AREA),
     ("ainamoi", "KE", None, None, KERICHO_AREA),  # the key is blind to case
     ("Ainamoi", "UG", None, None, None),  # only in its own country
-    ("Ainamoi", None, None, None, None),  # no country, no guess
+    ("Ainamoi", None, None, None, KERICHO_AREA),  # no country named: the only country with an area so named
+    ("Huruma", None, None, None, None),  # ... but not two of one name far apart
     ("Ainamoi", None, KERICHO, None, KERICHO_AREA),  # the holder gives the country
     ("Ainamoi", "KE", KERICHO, 10.0, KERICHO_AREA),
     ("Ainamoi", "KE", KERICHO, 150.0, None),

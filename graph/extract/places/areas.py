@@ -4,19 +4,27 @@ Many villages that no populated-places list carries are the seat of a local area
 (a Malian or Cameroonian commune, a Kenyan ward, a Mozambican administrative post). The area's centroid
 is a far better point for such a village than the district or province that holds it, or than none.
 An area is used only in the country the text puts the name in, and only where the text's container
-(a district, a town it lies near, a distance from a town) agrees with it.
+(a district, a town it lies near, a distance from a town) agrees with it; in a text that names no country and
+no container, only when one country alone has an area of that name, far from its borders (:func:`sole_area`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from graph.extract.places.border import by_border
 from graph.extract.places.gazetteer import get_gazetteer, normalise, strip_article
 from graph.extract.places.holders import inside, km
+from graph.extract.places.words import common_words
 from graph.records import Location, slugify
 
-__all__ = ["Area", "local_area", "area_location"]
+__all__ = ["Area", "local_area", "sole_area", "area_location"]
 
+# A name this short ("Tur", "Koh") is too often a hamlet's of another country to tell the country alone, and so is
+# the name of an area this near a neighbour's land (SOLE_BORDER_KM), whose namesake across the border our lists
+# may lack (a Kenyan ward's name, filed only as the Somali district beside it)
+SOLE_AREA_LETTERS = 5
+SOLE_BORDER_KM = 50
 SAME_AREA_KM = 30  # same-named areas of one country this close are one place (a commune and its ward)
 MEASURED_SLACK_KM = 30  # "X, 20 km north of Y": the area of X must lie within the distance and this of Y
 
@@ -44,7 +52,7 @@ def local_area(name: str, country: str | None, holder: Location | None, distance
     if holder is not None:  # "X, Congo": the country the text puts it in, whatever the story's main country
         country = holder.country or country
     if not country:
-        return None
+        return sole_area(name) if holder is None else None
     key = normalise(name)
     found = _named(country, key) or _named(country, strip_article(key))
     if holder is not None and holder.kind != "country" and holder.lat is not None and holder.lon is not None:
@@ -52,6 +60,22 @@ def local_area(name: str, country: str | None, holder: Location | None, distance
     if not found or any(km(a.lat, a.lon, found[0].lat, found[0].lon) > SAME_AREA_KM for a in found):
         return None  # none, or namesakes far apart that the text does not tell apart
     return found[0]
+
+
+def sole_area(name: str) -> Area | None:
+    """The local area a name means in a text that names no country and no place holding it: the only one so named,
+    or namesakes close together, in one country alone; none for a short name (SOLE_AREA_LETTERS) or one near a
+    border (SOLE_BORDER_KM)."""
+    key = normalise(name)
+    if len(key.replace(" ", "")) < SOLE_AREA_LETTERS or all(word in common_words() for word in key.split()):
+        return None  # "Tur"; "Hospital", "Market" (some country's areas are so called)
+    found = [Area(area, country, admin1, lat, lon)
+             for country, area, admin1, lat, lon in get_gazetteer().areas_anywhere(key)]
+    if not found or any(a.country != found[0].country or km(a.lat, a.lon, found[0].lat, found[0].lon) > SAME_AREA_KM
+                        for a in found):
+        return None
+    first = found[0]
+    return None if by_border(first.lat, first.lon, first.country, SOLE_BORDER_KM) else first
 
 
 def _fits(area: Area, holder: Location, lat: float, lon: float, distance: float | None) -> bool:

@@ -10,7 +10,7 @@ from graph.extract.places.gazetteer import Place, get_gazetteer, normalise, stri
 from graph.extract.places.holders import km
 from graph.extract.places.words import common_words
 
-__all__ = ["border_town", "BORDER_TOWN", "BORDER_KM"]
+__all__ = ["border_town", "by_border", "BORDER_TOWN", "BORDER_KM"]
 
 # A town this big, this near a named country across its border, is the place a text means, not a namesake of an
 # unlisted village of the named country. Near: within BORDER_KM of a local area of that country (the areas of the
@@ -44,6 +44,14 @@ def _near(place: Place, named: frozenset[str]) -> bool:
     box = BORDER_KM / 100  # degrees of latitude, a little wider than BORDER_KM: a cheap test before the distance
     return any(abs(lat - place.lat) <= box and km(place.lat, place.lon, lat, lon) <= BORDER_KM
                for code in named for lat, lon in _country_points(code))
+
+
+def by_border(lat: float, lon: float, country: str, within: float) -> bool:
+    """Whether a point of ``country`` lies within ``within`` km of a point of a country bordering it
+    (:func:`_country_points`): near a border, where a name is often both sides'."""
+    box = within / 100
+    return any(abs(p_lat - lat) <= box and km(lat, lon, p_lat, p_lon) <= within
+               for code in sorted(get_gazetteer().bordering({country})) for p_lat, p_lon in _country_points(code))
 
 
 @functools.cache

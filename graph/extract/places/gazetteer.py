@@ -188,6 +188,10 @@ class Gazetteer:
         """(name, admin1, lat, lon) of the local admin areas of ``country`` (areas.tsv) with this normalised key."""
         return self._query("SELECT name, admin1, lat, lon FROM areas WHERE country = ? AND key = ?", (country, key))
 
+    def areas_anywhere(self, key: str) -> list[tuple[str, str, str | None, float, float]]:
+        """(country, name, admin1, lat, lon) of the local admin areas of every country with this normalised key."""
+        return self._query("SELECT country, name, admin1, lat, lon FROM areas WHERE key = ?", (key,))
+
     def area_points(self, country: str) -> list[tuple[float, float]]:
         """(lat, lon) of every local admin area of ``country`` (areas.tsv): where its settled land lies."""
         return self._query("SELECT DISTINCT lat, lon FROM areas WHERE country = ?", (country,))

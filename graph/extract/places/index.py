@@ -26,7 +26,7 @@ __all__ = ["Place", "COLUMNS", "DATA_FILES", "read_tsv", "open_index", "short_na
 # The titles of South African metropolitan and district municipalities (admin2), which news leaves out.
 MUNICIPAL_TITLES = (" Metropolitan Municipality", " District Municipality")
 DATA_FILES = ("countries.tsv", "admin1.tsv", "admin2.tsv", "cities.tsv", "regions.tsv", "aliases.tsv", "areas.tsv")
-_SCHEMA_VERSION = "6"
+_SCHEMA_VERSION = "7"
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +195,7 @@ class _Compiler:
             db.execute("CREATE INDEX keys_key ON keys (key, loose)")
             db.execute("CREATE INDEX places_id ON places (id)")
             db.execute("CREATE INDEX areas_key ON areas (country, key)")
+            db.execute("CREATE INDEX areas_anywhere ON areas (key)")  # an unlisted name in a text naming no country
         db.close()
 
 
