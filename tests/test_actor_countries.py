@@ -158,6 +158,9 @@ FEATURES = [
      {}),
     ("Troops killed six militants near the Niger border on Sunday.", "Military Forces of Niger",
      "Unidentified Armed Group (Niger)", {}),
+    # a country after a comma is the country, though a state of Nigeria is so called too
+    ("Gunmen killed four herders near Tassara, Niger.", "Unidentified Armed Group (Niger)", "Civilians (Niger)",
+     {"Niger": "NE"}),
 ]
 
 PERSONS = [

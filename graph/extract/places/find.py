@@ -63,14 +63,14 @@ def _cues(doc: Doc, start: int, end: int) -> Cues:
     words, after, before = lowers[start:end], lowers[end : end + 4], lowers[max(0, start - 3) : start]
     state_of = after[:1] == ("state",) and (len(after) < 2 or after[1] not in STATE_NOT_ADMIN) \
         and not before_facility(doc, end)  # "Kano state", but not "Lira State University"
-    admin = bool(words and words[-1] in ADMIN_WORDS) or bool(after and after[0] in ADMIN_WORDS - {"state"}) or state_of
-    admin = admin or (after[:1] == (",",) and any(w in ADMIN_WORDS - {"state", "district"} for w in after[1:3]))
-    admin = admin or (len(before) >= 2 and before[-1] == "of" and before[-2] in ADMIN_WORDS - {"state"})
+    noun = bool(words and words[-1] in ADMIN_WORDS) or bool(after and after[0] in ADMIN_WORDS - {"state"}) or state_of
+    noun = noun or (len(before) >= 2 and before[-1] == "of" and before[-2] in ADMIN_WORDS - {"state"})
+    admin = noun or (after[:1] == (",",) and any(w in ADMIN_WORDS - {"state", "district"} for w in after[1:3]))
     admin = admin or after[:2] == ("local", "government")  # "Bebeji Local Government Area": a Nigerian LGA
     town = bool(words and words[-1] in TOWN_WORDS) or bool(after and after[0] in TOWN_WORDS)
     town = town or (len(before) >= 2 and before[-1] == "of" and before[-2] in TOWN_WORDS)
     camp = bool(words and words[-1] in CAMP_WORDS) or bool(after and after[0] in CAMP_WORDS)
-    return Cues(admin=admin, town=town and not admin, camp=camp)
+    return Cues(admin=admin, town=town and not admin, camp=camp, noun=noun)
 
 
 def _possessor(doc: Doc, start: int, countries: dict[str, str], ends: dict[int, Span], context: Counter) -> str | None:
@@ -247,7 +247,8 @@ def _prepare(doc: Doc, spans: list[Span], countries: dict[str, str], context: Co
             if owner is not None:  # "Atlanta, Georgia": the Georgia that holds Atlanta
                 among = among | {(owner.country, None)}
         country = _possessor(doc, start, countries, ends, context)
-        prepared.append(_Prepared(span, start, end, Cues(admin, cues.town and not admin, cues.camp, country, among)))
+        prepared.append(_Prepared(span, start, end,
+                                  Cues(admin, cues.town and not admin, cues.camp, country, among, cues.noun)))
     return prepared
 
 

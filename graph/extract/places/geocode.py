@@ -28,6 +28,7 @@ class Cues:
     camp: bool = False  # "Hamidiyah camp"
     country: str | None = None  # "Syria's Daraa" -> SY (strict: no place outside it)
     among: frozenset = frozenset()  # (ISO2, admin1 or None) of a container: "Damascus, Oregon", "Atlanta, Georgia"
+    noun: bool = False  # the admin cue is a noun the text puts with the name ("Niger State"), not its place in a list
 
 
 # Score weights, on the log10 scale of the population prior: +1 is worth ten times the population.
@@ -169,8 +170,9 @@ def _narrowed(name: str, candidates: list[Place], cues: Cues) -> list[Place]:
         if not candidates:
             return []
     if cues.admin:
-        # "Niger State" is Nigeria's state, not the country: an admin noun names a unit before a country
-        admin = [p for p in candidates if p.kind == "governorate"] or [p for p in candidates if p.kind == "country"]
+        admin = [p for p in candidates if p.kind in ("governorate", "country")]
+        if cues.noun:  # "Niger State" is Nigeria's state, not the country ("Agadez, Niger" is the country)
+            admin = [p for p in admin if p.kind == "governorate"] or admin
         if not admin:  # "Kherson oblast": the admin1 is "Khersonska oblast" in the source
             admin = get_gazetteer().admin1_by_prefix(name, {p.country for p in candidates if p.country})
         # "Masisi territory", "Kohat district": an admin2 area when no admin1 unit is so called
