@@ -117,7 +117,7 @@ from graph.records import Article
         ("Fighters of the Wazalendo coalition attacked FARDC soldiers in Masisi.",
          "Military Forces of Democratic Republic of Congo", "Wazalendo coalition"),
         ("Kabanga Nyota militiamen killed four villagers near Shabunda on Monday, local officials said.",
-         "Kabanga Nyota", "Civilians"),
+         "Kabanga Nyota", "Civilians (Democratic Republic of Congo)"),  # Shabunda: a Congolese area (sole_area)
         # "the rebel group X", "the rebel movement X": the name after the group word
         ("The rebel movement FNL-K said it had shelled an army camp near Bubanza, Burundi.",
          "Military Forces of Burundi", "FNL-K"),

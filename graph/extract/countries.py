@@ -17,7 +17,7 @@ from graph.datafiles import read_rows, read_words
 from graph.extract.parse.columns import token_lowers, token_texts
 
 __all__ = ["Country", "Countries", "countries", "names_foreigners", "settle_shared", "doc_names", "name_at",
-           "names_origin"]
+           "names_origin", "names_feature", "initial_after"]
 
 _NAMES = "country_names"  # doc.user_data key of the names as this document reads them
 
@@ -25,6 +25,8 @@ _NAMES = "country_names"  # doc.user_data key of the names as this document read
 ABROAD_NOUNS = read_words("places", "abroad_nouns.txt")
 # words before a place that say where people or goods came from: "refugees from Congo", "families fleeing Sudan"
 _ORIGIN_WORDS = frozenset(["from", "fled", "flee", "flees", "fleeing"])
+# capitalised nouns that make a country's name before them a natural feature's: "the Congo River", "the Niger Basin"
+_FEATURE_ENDINGS = frozenset(["River", "Basin", "Delta", "Lake", "Plateau", "Valley", "Mountains", "Highlands", "Gulf"])
 # a state's people before "from": "troops from Chad" are Chad's troops, the country tells whose they are
 _STATE_PEOPLE = frozenset(["troops", "soldier", "soldiers", "forces", "police", "policemen", "policeman", "officers",
                            "peacekeeper", "peacekeepers", "contingent", "gendarmes"])
@@ -123,3 +125,19 @@ def name_at(words: Sequence[str], names: dict[str, str]) -> tuple[str, int] | No
         if code:
             return code, size
     return None
+
+
+def names_feature(doc: Doc, end: int) -> bool:
+    """Whether a capitalised feature noun follows the country's name ending at token ``end``: "the Congo River" is a
+    river, no mention of the country."""
+    return end < len(doc) and token_texts(doc)[end] in _FEATURE_ENDINGS
+
+
+def initial_after(doc: Doc, end: int) -> bool:
+    """Whether a surname's initial follows the name ending at ``end``: "activist Jordan K.", "Chad M. said": the name
+    is a person's given name, not a country's."""
+    if end >= len(doc):
+        return False
+    text = doc[end].text
+    dotted = len(text) == 2 and text[1] == "." or (len(text) == 1 and end + 1 < len(doc) and doc[end + 1].text == ".")
+    return dotted and text[0].isupper() and text[0].isalpha()

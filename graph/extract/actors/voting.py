@@ -14,11 +14,19 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Span
 
 from graph.extract.actors.table import LINK_WORDS, link_after
-from graph.extract.countries import countries, name_at, names_foreigners, names_origin, settle_shared
+from graph.extract.countries import (
+    countries,
+    initial_after,
+    name_at,
+    names_feature,
+    names_foreigners,
+    names_origin,
+    settle_shared,
+)
 from graph.extract.parse.columns import entities, token_lowers, token_texts, tokens_text
 from graph.extract.parse.sentences import doc_text, span_text
 from graph.extract.places import PlaceMention
-from graph.extract.places.words import DIRECTIONS, feature_named, initial_after
+from graph.extract.places.words import DIRECTIONS
 
 __all__ = ["article_countries", "main_country"]
 
@@ -57,7 +65,7 @@ def _named_countries(doc: Doc, places: Sequence[PlaceMention]) -> Counter:
     other = {i: p.location.country for p in places if p.location.kind != "country" for i in range(p.start, p.end)}
     votes: Counter = Counter()
     for ent in entities(doc):
-        if link_after(ent) in LINK_WORDS or feature_named(doc, ent.start, ent.end) or initial_after(doc, ent.end):
+        if link_after(ent) in LINK_WORDS or names_feature(doc, ent.end) or initial_after(doc, ent.end):
             continue  # "Iranian-backed", "Britain-based" say who backs or hosts, not where it happens
         if ent.label_ == "NORP":  # but "a French tourist" is abroad: no vote
             code, weight = (None if names_foreigners(doc, ent.end) else by_adjective.get(span_text(ent))), 1

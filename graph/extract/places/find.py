@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
+from graph.extract.countries import initial_after, names_feature
 from graph.extract.parse.columns import entities, token_lowers, tokens_text
 from graph.extract.places.border import border_town
 from graph.extract.places.context import (
@@ -47,12 +48,11 @@ from graph.extract.places.words import (
     NAME_LINKS,
     ORG_WORDS,
     PLACE_NOUNS,
+    PLACE_PREFIXES,
     STATE_NOT_ADMIN,
     TITLES,
     TOWN_WORDS,
     before_facility,
-    feature_named,
-    initial_after,
 )
 from graph.records import Location
 
@@ -273,7 +273,8 @@ def _not_a_place(doc: Doc, start: int, end: int, countries: dict[str, str], demo
     bare = normalise(tokens_text(doc, start, end))
     if strip_article(bare) in get_gazetteer().world_regions:
         return True
-    if bare in countries and feature_named(doc, start, end):
+    opened = start > 0 and doc[start - 1].lower_ in PLACE_PREFIXES and doc[start - 1].text[:1].isupper()
+    if bare in countries and (names_feature(doc, end) or opened):
         return True  # "the Congo River", "Lake Malawi": a feature named after the country, not the country
     if initial_after(doc, end):
         return True  # "activist Jordan K.": a person's given name and initial

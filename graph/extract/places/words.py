@@ -44,10 +44,7 @@ __all__ = [
     "CLEAR_VERBS",
     "PLACE_PREFIXES",
     "NAME_ENDINGS",
-    "FEATURE_ENDINGS",
-    "feature_named",
     "NAME_LINKS",
-    "initial_after",
     "COMPASS",
     "BEARINGS",
     "ACTOR_HEADS",
@@ -163,8 +160,6 @@ PLACE_PREFIXES = frozenset(
 NAME_ENDINGS = frozenset(_words("Park Heights Hill Hills Gardens Estate Valley Bay Beach Junction Springs"))
 # Particles that join the words of a Persian, Pashto or Arabic name across hyphens: "Kot-e-Sangi", "Qala-i-Naw".
 NAME_LINKS = frozenset(_words("e i ye es el al ul ud"))
-# Capitalised nouns that make a country's name before them a natural feature's: "the Congo River", "the Niger Basin".
-FEATURE_ENDINGS = frozenset(_words("River Basin Delta Lake Plateau Valley Mountains Highlands Gulf"))
 # Compass words and their bearings in degrees clockwise from north ("10 km east of Y").
 BEARINGS = {
     "north": 0, "northeast": 45, "north-east": 45, "east": 90, "southeast": 135, "south-east": 135, "south": 180,
@@ -269,21 +264,3 @@ def facility_after(doc: Doc, end: int) -> int | None:
             or (i > end and texts[i] in ("'s", "\u2019s"))):
         i += 1
     return i if i < len(doc) and lowers[i] in FACILITY_NOUNS else None
-
-
-def feature_named(doc: Doc, start: int, end: int) -> bool:
-    """Whether the name from ``start`` to ``end`` is part of a natural feature's: a capitalised feature noun after
-    it ("the Congo River") or a feature's opening word before it ("Lake Malawi")."""
-    after = end < len(doc) and doc[end].text in FEATURE_ENDINGS
-    before = start > 0 and doc[start - 1].lower_ in PLACE_PREFIXES and doc[start - 1].text[:1].isupper()
-    return after or before
-
-
-def initial_after(doc: Doc, end: int) -> bool:
-    """Whether a surname's initial follows the name ending at ``end``: "activist Jordan K.", "Chad M. said": the name
-    is a person's given name, not a country's."""
-    if end >= len(doc):
-        return False
-    text = doc[end].text
-    dotted = len(text) == 2 and text[1] == "." or (len(text) == 1 and end + 1 < len(doc) and doc[end + 1].text == ".")
-    return dotted and text[0].isupper() and text[0].isalpha()
