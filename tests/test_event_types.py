@@ -373,6 +373,13 @@ def test_the_transfer_constant_names_a_codebook_sub_event_type():
         ("Youths hurled rocks at a bus carrying fans in Kolabe.", "Mob violence"),
         # guard (holds without the rule too): a grenade thrown is a grenade attack
         ("Youths threw a grenade at a police post in Kolabe.", "Grenade"),
+        # the state's force that attacks a protest intervenes in it; the crowd did no violence of its own
+        ("Police attacked marchers in Kolabe.", "Protest with intervention"),
+        ("Soldiers attacked a rally of the opposition in Kolabe.", "Protest with intervention"),
+        ("Police stormed a sit-in by students in Kolabe.", "Protest with intervention"),
+        # guards (hold without the rule too): a clash with the police is a riot, lethal force is excessive force
+        ("Police clashed with protesters in Kolabe.", "Violent demonstration"),
+        ("Police shot dead two protesters in Kolabe.", "Excessive force against protesters"),
     ],
 )
 def test_sub_event_type(nlp, text, expected):

@@ -252,6 +252,7 @@ def protest_reading(c: SentenceCues) -> tuple[str, Cue] | None:
     if mobbed is not None:
         return "Mob violence", mobbed
     protest_words = {i for cue in protests for i in range(cue.start, cue.end)} | c.tokens("PWEAK")
+    by_state: list[Cue] = []  # the state's force that attacks the crowd ("police attacked protesters")
     for attack in c.of("KILL") + c.of("CLASH"):
         victims = {t.i for t in targets(attack.head)}
         doers = agents(attack.head)
@@ -259,7 +260,18 @@ def protest_reading(c: SentenceCues) -> tuple[str, Cue] | None:
             return None  # gunmen who attack a march or a motorcade attack people: the attack's reading, not a crowd's
         if victims & protest_words and doers and not (doers & c.state()) and attack.cue == "KILL":
             return "Mob violence", attack  # a crowd or group, not the state, attacks the protest
-    violent = next((cue for cue in c.of("VIOLENT") if not _protested_over(cue.head, protest_words)), None)
+        if victims & protest_words and doers & c.state() and attack.cue == "KILL":
+            by_state.append(attack)
+    return _met(c, protest_words, by_state) or ("Peaceful protest", context)
+
+
+def _met(c: SentenceCues, protest_words: set[int], by_state: list[Cue]) -> tuple[str, Cue] | None:
+    """How a protest's crowd acted or was met: violence of its own, the state's lethal force, or an intervention
+    (dispersal, arrests, or the state's force that attacked it: "police stormed the sit-in", which is no violence
+    of the crowd's)."""
+    attacked = {cue.head.i for cue in by_state}
+    violent = next((cue for cue in c.of("VIOLENT")
+                    if not _protested_over(cue.head, protest_words) and cue.head.i not in attacked), None)
     if violent is not None:
         return "Violent demonstration", violent
     force = next((cue for cue in c.of("FORCE") if not _protested_over(cue.head, protest_words)), None)
@@ -268,9 +280,9 @@ def protest_reading(c: SentenceCues) -> tuple[str, Cue] | None:
     if force is not None:
         return "Excessive force against protesters", force
     interv = c.first("CROWDCTL", "INTERV", "ARREST") if c.state() else c.first("CROWDCTL", "ARREST")
-    if interv is not None:
-        return "Protest with intervention", interv
-    return "Peaceful protest", context
+    if interv is not None or by_state:
+        return "Protest with intervention", interv or by_state[0]
+    return None
 
 
 _GRIEVANCE_PREPS = frozenset(["against", "over", "about"])
