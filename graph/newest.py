@@ -37,6 +37,10 @@ IRIS_PER_READ = 1000  # a read worker given the roles of the network's 5,000 eve
 # One date of a VALUES block costs the engine about as much as reading 16 matches (measured at 10,000 documents).
 _VALUES_PER_MATCH = 16
 
+# The most matches of a page's dates, per item of the page, whose rows are read with them (``_dated``): past it the
+# rows of the few items wanted are read alone.
+ROWS_WITH_DATES = 2
+
 # The most kept events a page of entities' events is read among: a search of 500 actors and 500 places could
 # otherwise send ~100,000 event IRIs (MBs of query text, each also a key of the read cache); past it, one
 # VALUES of the entities reads their events, as before the summaries.
@@ -52,21 +56,33 @@ def newest_first(store: TripleStore, reads: q.NewestFirst, bindings: dict[str, A
 
     ``counts`` reads the counts (per date, and in all), the part that grows with the list; the same for
     every page of a list until the next write, so the service keeps them (default: ``store.read``).
+    The rows of the page's dated items come with them when its dates hold few more matches than it
+    (``_dated``); the others' are read after.
     """
-    return _rows(store, reads, newest_items(store, reads, bindings, limit, offset, counts))
+    page = _page(store, reads, bindings, slice(offset, offset + limit), counts, with_rows=True)
+    unread = [item for item, row in page if row is None]
+    found = {row["item"]: row for row in read_among(store, reads.rows, unread)} if unread else {}
+    return [row if row is not None else found[item] for item, row in page if row is not None or item in found]
 
 
 def newest_items(store: TripleStore, reads: q.NewestFirst, bindings: dict[str, Any], limit: int,
                  offset: int, counts: Counts | None = None) -> list[str]:
     """Return the items (IRIs) at ``offset`` .. ``offset + limit`` of the list, in order, without their rows."""
+    return [item for item, _ in _page(store, reads, bindings, slice(offset, offset + limit), counts, with_rows=False)]
+
+
+def _page(store: TripleStore, reads: q.NewestFirst, bindings: dict[str, Any], page: slice, counts: Counts | None,
+          with_rows: bool) -> list[tuple[str, dict[str, Any] | None]]:
+    """The items of the list's ``page`` (offset to end), in order, each with its row when ``with_rows`` and it came
+    with its date's matches (``_dated``), else None."""
     counts = counts or store.read
     every = counts(reads.dates, _without_window(bindings))
-    days = _in_window(every, bindings)
-    items = _dated(store, reads, bindings, days, slice(offset, offset + limit), sum(day["n"] for day in every))
-    dated = sum(day["n"] for day in days)
+    items = _dated(store, reads, bindings, every, page, with_rows)
+    offset, limit = page.start, page.stop - page.start
+    dated = sum(day["n"] for day in _in_window(every, bindings))
     if len(items) < limit and reads.total is not None and counts(reads.total, bindings)[0]["n"] > dated:
         undated = q.page(reads.undated, limit - len(items), max(0, offset - dated))
-        items += [row["item"] for row in store.read(undated, bindings)]
+        items += [(row["item"], None) for row in store.read(undated, bindings)]
     return items
 
 
@@ -177,7 +193,7 @@ def newest_of_superset(store: TripleStore, reads: q.NewestFirst, bindings: dict[
         end, covered = start, 0
         while end < len(days) and covered < wanted:
             covered, end = covered + days[end]["n"], end + 1
-        rows = _of_dates(store, reads, bindings, days[start:end])
+        rows = _of_dates(store, reads, bindings, days[start:end], reads.of_dates)
         found += [(rank[(row["day"], row["datatype"])], row["item"]) for row in rows
                   if (row["day"], row["datatype"]) in rank]
         start, seen = end, seen + covered
@@ -212,20 +228,21 @@ def in_window(day: str, start: str | None, end: str | None) -> bool:
     return (start is None or day[:len(start)] >= start[:len(day)]) and (end is None or day[:len(end)] <= end[:len(day)])
 
 
-def _of_dates(store: TripleStore, reads: q.NewestFirst, bindings: dict[str, Any], days: list[dict[str, Any]]
-              ) -> list[dict[str, Any]]:
-    """The matches of these dates (rows of ``reads.dates``; none: of every date), each with its date.
+def _of_dates(store: TripleStore, reads: q.NewestFirst, bindings: dict[str, Any], days: list[dict[str, Any]],
+              query: str) -> list[dict[str, Any]]:
+    """The matches of these dates (rows of ``reads.dates``; none: of every date), each with its date: the rows of
+    ``query``, ``reads.of_dates`` or ``reads.dated_rows``.
 
     Unless the list names one entity (``reads.dates_first``), the dates and the list's filters are
     one VALUES block, a row per date: as two, the engine joined the filters' block first
     (``type=Battles``: every battle read for 3 dates, 150 ms at 100,000 documents, 4 ms so).
     """
     if not days or not reads.dates_first:
-        return store.read(reads.of_dates.replace("#DAYS#", _values(days) if days else ""), bindings)
+        return store.read(query.replace("#DAYS#", _values(days) if days else ""), bindings)
     names = " ".join(f"?{ox.Variable(name).value}" for name in [*bindings, "date"])
     bound = " ".join(str(to_term(value)) for value in bindings.values())
     rows = " ".join(f"({bound} {_date(day)})" for day in days)
-    return store.read(reads.of_dates.replace("#DAYS#", f"VALUES ({names}) {{ {rows} }}"))
+    return store.read(query.replace("#DAYS#", f"VALUES ({names}) {{ {rows} }}"))
 
 
 def _values(days: list[dict[str, Any]]) -> str:
@@ -244,15 +261,20 @@ def _rows(store: TripleStore, reads: q.NewestFirst, items: list[str]) -> list[di
     return [found[item] for item in items if item in found]
 
 
-def _dated(store: TripleStore, reads: q.NewestFirst, bindings: dict[str, Any], days: list[dict[str, Any]],
-           page: slice, every: int) -> list[str]:
-    """The dated items of the page (``page``: offset to end): those of the dates it spans, cut to the page.
+def _dated(store: TripleStore, reads: q.NewestFirst, bindings: dict[str, Any], every: list[dict[str, Any]],
+           page: slice, with_rows: bool) -> list[tuple[str, dict[str, Any] | None]]:
+    """The dated items of the page (``page``: offset to end): those of the dates it spans, cut to the page, each with
+    its row (``reads.rows``) or None.
 
-    ``every`` is how many dated matches there are in all, window or not: what reading every match costs.
+    ``every`` is the rows of ``reads.dates``, window or not: how many matches each date has (the bindings' window
+    keeps some); reading every match costs as many as they have in all.
+    ``with_rows``: when the dates the page spans hold at most ``ROWS_WITH_DATES`` times its matches, their matches
+    are read with their rows (``reads.dated_rows``), so the page's rows need no read of their own: one wait for a
+    read worker instead of two (a page of 50 events spans 2-3 dates of a few dozen events each).
     """
     offset, limit = page.start, page.stop - page.start
     wanted, position, before = [], 0, 0
-    for day in days:
+    for day in _in_window(every, bindings):
         if position >= offset + limit:
             break
         if position + day["n"] <= offset:
@@ -264,13 +286,21 @@ def _dated(store: TripleStore, reads: q.NewestFirst, bindings: dict[str, Any], d
         return []
     # a page spanning many dates reads every match of every date: the engine joins a long VALUES slowly (but a
     # window's page of 180 dates read that way read all 38,766 located events at 100,000 documents, 4.5 s)
-    read_days = wanted if len(wanted) * _VALUES_PER_MATCH < every else []
+    read_days = wanted if len(wanted) * _VALUES_PER_MATCH < sum(day["n"] for day in every) else []
+    with_rows = with_rows and bool(read_days) and sum(day["n"] for day in wanted) <= ROWS_WITH_DATES * limit
     rank = {(day["day"], day["datatype"]): n for n, day in enumerate(wanted)}  # the engine's order of the dates
-    rows = [row for row in _of_dates(store, reads, bindings, read_days)
-            if (row["day"], row["datatype"]) in rank]
+    rows = [row for row in _of_dates(store, reads, bindings, read_days, reads.dated_rows if with_rows
+                                     else reads.of_dates) if (row["day"], row["datatype"]) in rank]
+    if with_rows:  # one match a date, as of_dates' DISTINCT gives them; its last row, as rows_of keeps
+        rows = list({(row["item"], row["day"], row["datatype"]): row for row in rows}.values())
     # ties by IRI, sorted here: the engine would fetch each IRI's text at every comparison
     rows.sort(key=lambda row: (rank[(row["day"], row["datatype"])], row["item"]))
-    return [row["item"] for row in rows][offset - before:offset - before + limit]
+    return [(row["item"], _fields(row) if with_rows else None) for row in rows][offset - before:offset - before + limit]
+
+
+def _fields(row: dict[str, Any]) -> dict[str, Any]:
+    """A ``reads.dated_rows`` row as ``reads.rows`` gives it: without the date's text and datatype."""
+    return {name: value for name, value in row.items() if name not in ("day", "datatype")}
 
 
 def read_among(store: TripleStore, query: str, iris: Sequence[str]) -> list[dict[str, Any]]:

@@ -150,8 +150,26 @@ def test_a_window_page_reads_every_match_only_when_every_match_costs_less_than_i
     read, asked = store.read, []
     monkeypatch.setattr(store, "read", lambda sparql, bound=None: asked.append(sparql) or read(sparql, bound))
     assert newest_first(store, q.event_list(bindings), bindings, 1000, 0) == window
-    matches = [sparql for sparql in asked if "SELECT DISTINCT (?event AS ?item) (STR(?date)" in sparql]
+    matches = [sparql for sparql in asked if "(?event AS ?item) (STR(?date)" in sparql]  # with their rows or not
     assert len(matches) == 1 and ("VALUES" in matches[0]) is by_dates
+
+
+@pytest.mark.parametrize("bindings", FILTERS, ids=lambda b: ",".join(b) or "none")
+def test_a_page_whose_dates_hold_few_matches_reads_its_rows_with_them(store, bindings, monkeypatch):
+    """The same rows as read after the page's items (``ROWS_WITH_DATES`` 0), in one read fewer."""
+    monkeypatch.setattr(graph.newest, "_VALUES_PER_MATCH", 0)  # the page's dates as VALUES
+    read, asked = store.read, []
+    monkeypatch.setattr(store, "read", lambda sparql, bound=None: asked.append(sparql) or read(sparql, bound))
+    found = {}
+    for with_them in (0, 1000):
+        monkeypatch.setattr(graph.newest, "ROWS_WITH_DATES", with_them)
+        asked.clear()
+        first = newest_first(store, q.event_list(bindings), bindings, 4, 0)
+        found[with_them] = (first, len(asked), [newest_first(store, q.event_list(bindings), bindings, limit, offset)
+                                                for limit in (1, 3, 7, 60) for offset in range(0, 62, 5)])
+    (alone, alone_reads, pages), (together, together_reads, together_pages) = found[0], found[1000]
+    assert together == alone and together_pages == pages and len(alone) == 4
+    assert together_reads == alone_reads - 1
 
 
 @pytest.mark.parametrize(("kept", "wanted", "expected"), [

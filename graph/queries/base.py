@@ -2,6 +2,7 @@
 node's fields and the reads of newest-first lists (``graph.newest``)."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -85,6 +86,8 @@ class NewestFirst(NamedTuple):
     undated: str  # the undated matches (?item) by IRI, paged (#PAGE#)
     rows: str  # the fields of the page's items (#IRIS#), one row per item (?item and the item's own name)
     dates_first: bool  # of_dates starts from the dates, bound with the filters in one VALUES block
+    # of_dates with each match's ``rows`` fields: a page whose dates hold few more matches than it reads them at once
+    dated_rows: str
 
 
 # Filters that name one entity: the engine best starts from it (an actor's few hundred events), and the page's
@@ -108,6 +111,9 @@ def newest_first(item: str, stamp: str, cls: str, fragments: dict[str, str], fil
     dates_first = not filters & _ONE_ENTITY
     dates_then_filters = f"?{item} {stamp} ?date .\n  {chosen}"
     typed = "" if cls == "sem:Event" and filters & _OF_EVENTS_ALONE else f"\n  ?{item} a {cls} ."
+    matches = dates_then_filters if dates_first else where_dated
+    # the variables ``rows`` gives besides ?item: the item's and its fields' (not the filters', nor ?day's)
+    shown = " ".join(dict.fromkeys(f"?{name}" for name in [item, *re.findall(r"\?(\w+)", fields)]))
     return NewestFirst(
         dates=PREFIXES + f"""SELECT (STR(?date) AS ?day) (DATATYPE(?date) AS ?datatype) (COUNT(DISTINCT ?{item}) AS ?n)
 WHERE {{
@@ -121,7 +127,7 @@ WHERE {{
         of_dates=PREFIXES + f"""SELECT DISTINCT (?{item} AS ?item) (STR(?date) AS ?day) (DATATYPE(?date) AS ?datatype)
 WHERE {{
   #DAYS#
-  {dates_then_filters if dates_first else where_dated}
+  {matches}
 }}
 """,
         undated=PREFIXES + f"""SELECT DISTINCT (?{item} AS ?item) WHERE {{
@@ -136,7 +142,14 @@ WHERE {{
   {fields}
 }}
 """,
-        dates_first=dates_first)
+        dates_first=dates_first,
+        dated_rows=PREFIXES + f"""SELECT (?{item} AS ?item) (STR(?date) AS ?day) (DATATYPE(?date) AS ?datatype) {shown}
+WHERE {{
+  #DAYS#
+  {matches}
+  {fields}
+}}
+""")
 
 EVENT_FIELDS = """OPTIONAL { ?event sem:hasTimeStamp ?date }
   OPTIONAL { ?event ckg:eventType ?type }
