@@ -290,6 +290,26 @@ def test_every_page_of_an_entity_list_is_a_slice_of_one_order(hand_built_data_di
         app.extensions["conflictkg.store"].close()
 
 
+@pytest.mark.parametrize("path", ["/api/actors", "/api/places", "/api/actors?kind=armed_group"])
+def test_an_entity_lists_rows_are_read_once_for_all_its_pages(hand_built_data_dir, tmp_path, path):
+    """Its pages are cut from its whole list, read (and decoded) once until the next write: each later page reads
+    only its own fields."""
+    shutil.copytree(hand_built_data_dir, tmp_path / "data")
+    app = create_app({"data_dir": str(tmp_path / "data")})
+    store = app.extensions["conflictkg.store"]
+    read, asked = store.read, []
+    store.read = lambda sparql, bindings=None: asked.append(sparql) or read(sparql, bindings)
+    try:
+        client, joiner = app.test_client(), "&" if "?" in path else "?"
+        for offset in range(3):
+            assert client.get(f"{path}{joiner}limit=1&offset={offset}").status_code == 200
+        wholes = [sparql for sparql in asked if f"LIMIT {rest.WHOLE_LIST + 1} OFFSET 0" in sparql]
+        assert len(wholes) == 1 and len(asked) == 4
+    finally:
+        app.extensions["conflictkg.reads"].close()
+        store.close()
+
+
 @pytest.mark.parametrize("query", [{}, {"q": "a"}, {"kind": "armed_group"}], ids=["all", "q", "kind"])
 def test_an_actor_list_says_of_each_actor_what_its_record_says(hand_built_server, query):
     listed = get(hand_built_server, "/api/actors", limit=500, **query)["actors"]
