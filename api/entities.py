@@ -298,10 +298,13 @@ def event_record(store: TripleStore, base_iri: str, event_id: str) -> dict[str, 
     evidence_rows = _unique(store.read(q.page(q.EVENT_EVIDENCE, RECORD_LIMIT, 0), binding), "evidence")
     # the names of its actors and place go with its reporters' read: those of its reporters (most evidence has none)
     # are read after it only for the reporters not among them
-    named = {r["actor"] for r in roles} | {_one(entity, "place")}
+    place = _one(entity, "place")
+    named = {r["actor"] for r in roles} | {place}
     reporters_read = (q.with_iris(q.EVENT_REPORTERS, [r["evidence"] for r in evidence_rows]), None) \
         if evidence_rows else None
-    prefetch(_some(reporters_read, labels_read(named)))
+    # the place's fields go with them, unread here: the event's page shows them beside this record (a job of their own
+    # after it, when the page built it)
+    prefetch(_some(reporters_read, labels_read(named), _fields_read([place] if place else [])))
     reporters = store.read(*reporters_read) if reporters_read is not None else []
     names = labels(store, named)
     names.update(labels(store, {r["reporter"] for r in reporters} - named))

@@ -267,7 +267,19 @@ def test_an_event_record_whose_evidence_names_no_reporter_is_two_worker_jobs(app
     jobs = _jobs_of(runner)
     answer = app.test_client().get(f"/api/events/{event_id}")
     assert answer.get_json() == json.loads(json.dumps(expected))
-    assert [len(job.get("reads", [1])) for job in jobs] == [4, 2]
+    assert [len(job.get("reads", [1])) for job in jobs] == [4, 3]  # the place's fields ride along for the page
+
+
+@pytest.mark.parametrize("route", ["/events/", "/api/events/"])  # the record's row: a guard, two jobs before too
+def test_an_event_page_built_with_its_record_is_two_worker_jobs(app, route):
+    """The event page shows its place's fields beside the record: read with the record's second job, not after it."""
+    store, runner = app.extensions["conflictkg.store"], app.extensions["conflictkg.reads"].runner
+    actor = entities.actor_record(store, app.config["CONFLICTKG"].base_iri, "al-shabaab")
+    assert actor is not None and actor["events"][0]["place"]
+    event_id = actor["events"][0]["id"]
+    jobs = _jobs_of(runner)
+    answer = app.test_client().get(route + event_id, headers={"Accept": "text/html"})
+    assert answer.status_code == 200 and len(jobs) == 2
 
 
 @pytest.mark.parametrize(("path", "most_jobs"), [
