@@ -16,6 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import requests
+from flask import template_rendered
 
 from api import browse, create_app, tables
 from api.limits import HEAVY_SLOTS
@@ -352,3 +353,30 @@ def test_a_row_is_its_linked_first_cell_and_its_other_cells(row, html):
 ])
 def test_a_row_without_a_first_value_shows_its_id(row, html):
     assert str(browse.cells(row, (("name", "Name"), ("kind", "Kind")))) == html
+
+
+@pytest.mark.parametrize("path", ["/events", "/actors", "/places", "/documents", "/events?country=SO&sort=date"])
+def test_a_filter_form_is_built_once_for_every_page_of_a_view_until_a_write(hand_built_data_dir, tmp_path, path):
+    shutil.copytree(hand_built_data_dir, tmp_path / "data")
+    app = create_app({"data_dir": str(tmp_path / "data")})
+    built = []
+
+    def rendered(sender, template, context, **extra):
+        if template.name == "pages/filters.html":
+            built.append(context["query"].offset)
+
+    template_rendered.connect(rendered, app)
+    try:
+        client, joiner = app.test_client(), "&" if "?" in path else "?"
+        pages = [client.get(f"{path}{joiner}offset={offset}").get_data(as_text=True) for offset in (0, 1, 2)]
+        form = re.search(r'<form class="filters".*?</form>', pages[0], re.DOTALL)
+        assert form and all(form.group(0) in page for page in pages) and built == [0]
+        app.extensions["conflictkg.store"].insert(  # a write: every kept answer goes
+            b'<https://conflictkg.org/id/actor/form-test> <https://schema.org/name> "Form Test Front" .\n',
+            "https://conflictkg.org/id/graph/form-test")
+        client.get(f"{path}{joiner}offset=1")
+        assert built == [0, 1]
+    finally:
+        template_rendered.disconnect(rendered, app)
+        app.extensions["conflictkg.reads"].close()
+        app.extensions["conflictkg.store"].close()
