@@ -13,6 +13,7 @@ from typing import Any, overload
 import pyoxigraph as ox
 from rdflib import URIRef
 
+from api.labels import labels, labels_read
 from api.limits import prefetch
 from graph import queries as q
 from graph.link.current import disagreements
@@ -20,7 +21,7 @@ from graph.newest import entity_events
 from graph.store import TripleStore
 
 __all__ = ["KINDS", "iri_of", "local_id", "ref", "actor_record", "place_record", "event_record", "document_record",
-           "parse_point", "fields", "labels", "labels_read", "RECORD_LIMIT"]
+           "parse_point", "fields", "RECORD_LIMIT"]
 
 _SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
 _CLASSES = {"actor": _SEM + "Actor", "place": _SEM + "Place", "event": _SEM + "Event",
@@ -87,20 +88,6 @@ def fields(store: TripleStore, iris: list[str]) -> dict[str, dict[str, list[Any]
             for entity, entity_fields in found.items()}
 
 
-def labels(store: TripleStore, named: Iterable[str | None]) -> dict[str, dict[str, Any]]:
-    """Return ``{iri: {"name": ..., "kind": ...}}`` for the entities named (None and "" left out), in one query."""
-    read = labels_read(named)
-    if read is None:
-        return {}
-    found: dict[str, dict[str, Any]] = {}
-    for row in store.read(*read):
-        entity = found.setdefault(row["entity"], {"name": None, "kind": None})
-        for key in ("name", "kind"):
-            if key in row and (entity[key] is None or str(row[key]) < str(entity[key])):
-                entity[key] = row[key]
-    return found
-
-
 def _fields_read(iris: Iterable[str]) -> Read | None:
     """The read of ``fields`` (None: no entity)."""
     found = sorted(set(iris))
@@ -110,12 +97,6 @@ def _fields_read(iris: Iterable[str]) -> Read | None:
 def _some(*reads: Read | None) -> list[Read]:
     """The reads given (None: none to make)."""
     return [read for read in reads if read is not None]
-
-
-def labels_read(named: Iterable[str | None]) -> Read | None:
-    """The read of ``labels`` (None: no entity named): what to send ahead (``api.limits.prefetch``) with others."""
-    iris = {i for i in named if i}
-    return (q.with_iris(q.LABELS, sorted(iris)), None) if iris else None
 
 
 def _known(iri: URIRef) -> list[Read]:

@@ -13,6 +13,7 @@ import json
 from flask import Blueprint, Response, current_app, render_template, request
 
 from api import entities, tables
+from api.labels import labels
 from api.limits import kept
 from graph import queries as q
 from graph.ontology import event_types
@@ -65,6 +66,6 @@ def _places(store: TripleStore, places: set[str]) -> dict[str, tuple[str | None,
     """``{place: (name, admin1)}``, read once per place (a map of 10,000 events may have a few hundred)."""
     if not places:
         return {}
-    names = entities.labels(store, places)
+    names = labels(store, places)
     admin1 = {r["place"]: r["admin1"] for r in store.read(q.with_iris(q.PLACE_ADMIN1, sorted(places)))}
     return {place: (names.get(place, {}).get("name"), admin1.get(place)) for place in places}

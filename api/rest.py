@@ -17,6 +17,7 @@ from api.cache import keep_by_url, kept_read
 from api.errors import problem
 from api.exports import export_to_spool
 from api.ingest import ingest_json
+from api.labels import labels
 from api.limits import client_gone, heavy
 from api.records import record_body
 from api.search import kept_labels, ranked, search_results
@@ -118,7 +119,7 @@ def _present(bindings: dict[str, Any]) -> list[str]:
 
 
 def _labels_of(*keys: str) -> Callable[[list[dict[str, Any]]], dict[str, Any]]:
-    return lambda rows: entities.labels(_store(), {r.get(k) for r in rows for k in keys})
+    return lambda rows: labels(_store(), {r.get(k) for r in rows for k in keys})
 
 
 def _name(names: dict[str, Any], iri: str | None, kind: str) -> dict[str, Any] | None:

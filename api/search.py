@@ -16,6 +16,7 @@ from flask import current_app
 
 from api import entities
 from api.cache import kept_read, time_left
+from api.labels import labels
 from graph import queries as q
 from graph.newest import newest_of_entities
 from graph.store import TripleStore
@@ -80,7 +81,7 @@ def search_results(term: str, limit: int, offset: int) -> dict[str, Any]:
     found_places = matching("place", term, limit, offset)
     matched = found_actors + found_places
     events = newest_of_entities(store, matched, limit, offset) if matched else []
-    names = entities.labels(store, set(matched))
+    names = labels(store, set(matched))
 
     def named(iri: str, kind: str) -> dict[str, Any]:
         return {**entities.ref(iri, names.get(iri, {}).get("name"), kind), "kind": names.get(iri, {}).get("kind")}

@@ -16,6 +16,7 @@ from flask import current_app
 
 from api import entities, params
 from api.cache import kept_read
+from api.labels import labels, labels_read
 from api.limits import prefetch
 from graph import newest
 from graph import queries as q
@@ -260,9 +261,9 @@ def _events(store: TripleStore, found: list[dict[str, Any]]) -> list[dict[str, A
     actors = {r.get(k) for r in found for k in ("actor1", "actor2")}
     place_iris = [r["place"] for r in found if r.get("place")]
     # the names of the page's actors and the fields of its places in one worker job: neither needs the other
-    prefetch([read for read in (entities.labels_read(actors), _list_fields_read(q.EVENT_PLACE_FIELDS, place_iris))
+    prefetch([read for read in (labels_read(actors), _list_fields_read(q.EVENT_PLACE_FIELDS, place_iris))
               if read is not None])
-    names = entities.labels(store, actors)
+    names = labels(store, actors)
     places = list_fields(store, q.EVENT_PLACE_FIELDS, place_iris)
 
     def place_field(row: dict[str, Any], name: str) -> Any:
