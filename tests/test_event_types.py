@@ -380,6 +380,13 @@ def test_the_transfer_constant_names_a_codebook_sub_event_type():
         # guards (hold without the rule too): a clash with the police is a riot, lethal force is excessive force
         ("Police clashed with protesters in Kolabe.", "Violent demonstration"),
         ("Police shot dead two protesters in Kolabe.", "Excessive force against protesters"),
+        # a crowd that attacks someone itself riots
+        ("Protesters attacked a police station in Kolabe.", "Violent demonstration"),
+        ("Demonstrators attacked two policemen in Kolabe.", "Violent demonstration"),
+        ("Protesters killed a policeman in Kolabe.", "Violent demonstration"),
+        # guards (hold without the rule too): an attack the crowd accuses others of, or condemns
+        ("Protesters accused police of attacking them in Kolabe.", "Peaceful protest"),
+        ("Protesters condemned the attack on a journalist in Kolabe.", "Peaceful protest"),
     ],
 )
 def test_sub_event_type(nlp, text, expected):

@@ -258,11 +258,22 @@ def protest_reading(c: SentenceCues) -> tuple[str, Cue] | None:
         doers = agents(attack.head)
         if victims & protest_words and doers & c.tokens("ARMED"):
             return None  # gunmen who attack a march or a motorcade attack people: the attack's reading, not a crowd's
-        if victims & protest_words and doers and not (doers & c.state()) and attack.cue == "KILL":
+        if attack.cue != "KILL" or not doers:
+            continue
+        if victims & protest_words and not doers & c.state():
             return "Mob violence", attack  # a crowd or group, not the state, attacks the protest
-        if victims & protest_words and doers & c.state() and attack.cue == "KILL":
+        if victims & protest_words:
             by_state.append(attack)
+        elif _crowd_does(attack.head, protest_words) and not doers & c.state():
+            return "Violent demonstration", attack  # the crowd attacks: "protesters attacked a police station"
     return _met(c, protest_words, by_state) or ("Peaceful protest", context)
+
+
+def _crowd_does(verb: Token, protest_words: set[int]) -> bool:
+    """Whether a verb's own subject is the protest's crowd ("protesters attacked a police station"), not the subject
+    of a clause above it ("protesters accused police of attacking them", "protesters condemned the attack")."""
+    return verb.pos_ == "VERB" and any(c.dep_ == "nsubj" and {t.i for t in c.subtree} & protest_words
+                                       for c in verb.children)
 
 
 def _met(c: SentenceCues, protest_words: set[int], by_state: list[Cue]) -> tuple[str, Cue] | None:
