@@ -218,7 +218,21 @@ SOLE_AREAS = [
      {"Tarkint": "ML"}),
     ("Armed men killed a chief in the Tenges area.", "Unidentified Armed Group (Kenya)", "Civilians (Kenya)",
      {"Tenges": "KE"}),
-    # but not a short name (Egypt's Al-Tur), nor an area by a border (a Kenyan ward near Somalia): each row fails with
+    # a district's name without the traditional area that opens it (Ghana's Kwahu Afram Plains South), of three
+    # words or more, as the only area so named ends
+    ("Gunmen attacked a village in the Afram Plains South area.", "Unidentified Armed Group (Ghana)",
+     "Civilians (Ghana)", {"Afram Plains South": "GH"}),
+    ("Unknown assailants killed a shepherd in Foudhala El Hakania.", "Unidentified Armed Group (Algeria)",
+     "Civilians (Algeria)", {"Foudhala El Hakania": "DZ"}),
+    # but not the tail of two areas far apart (Kwahu and Sekyere Afram Plains North), nor a tail of two words
+    # (Ethiopia's Adami Tulu Jido Kombolcha: fails with SOLE_TAIL_WORDS = 2), nor one of English words
+    ("Gunmen attacked a village in the Afram Plains North area.", "Unidentified Armed Group", "Civilians",
+     {"Afram Plains North": None}),
+    ("Militiamen killed three farmers in the Jido Kombolcha area.", "Unidentified Armed Group", "Civilians",
+     {"Jido Kombolcha": None}),
+    ("Gunmen killed two traders in Plains South District.", "Unidentified Armed Group", "Civilians",
+     {"Plains South": None}),
+    # nor a short name (Egypt's Al-Tur), nor an area by a border (a Kenyan ward near Somalia): each row fails with
     # its check (areas.SOLE_AREA_LETTERS, SOLE_BORDER_KM) turned off
     ("Gunmen killed two farmers in Tur village.", "Unidentified Armed Group", "Civilians", {"Tur": None}),
     ("Gunmen killed two farmers in Sangailu village.", "Unidentified Armed Group", "Civilians", {"Sangailu": None}),

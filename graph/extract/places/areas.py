@@ -25,6 +25,7 @@ __all__ = ["Area", "local_area", "sole_area", "area_location"]
 # may lack (a Kenyan ward's name, filed only as the Somali district beside it)
 SOLE_AREA_LETTERS = 5
 SOLE_BORDER_KM = 50
+SOLE_TAIL_WORDS = 3
 SAME_AREA_KM = 30  # same-named areas of one country this close are one place (a commune and its ward)
 MEASURED_SLACK_KM = 30  # "X, 20 km north of Y": the area of X must lie within the distance and this of Y
 
@@ -69,8 +70,11 @@ def sole_area(name: str) -> Area | None:
     key = normalise(name)
     if len(key.replace(" ", "")) < SOLE_AREA_LETTERS or all(word in common_words() for word in key.split()):
         return None  # "Tur"; "Hospital", "Market" (some country's areas are so called)
-    found = [Area(area, country, admin1, lat, lon)
-             for country, area, admin1, lat, lon in get_gazetteer().areas_anywhere(key)]
+    gaz = get_gazetteer()
+    # a district's name without the traditional area news leaves off ("Afram Plains South" of Ghana's "Kwahu Afram
+    # Plains South"), for a name of SOLE_TAIL_WORDS words or more: a shorter tail is often another place's name
+    rows = gaz.areas_anywhere(key) or (gaz.areas_ending(key) if len(key.split()) >= SOLE_TAIL_WORDS else [])
+    found = [Area(area, country, admin1, lat, lon) for country, area, admin1, lat, lon in rows]
     if not found or any(a.country != found[0].country or km(a.lat, a.lon, found[0].lat, found[0].lon) > SAME_AREA_KM
                         for a in found):
         return None

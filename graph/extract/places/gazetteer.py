@@ -192,6 +192,11 @@ class Gazetteer:
         """(country, name, admin1, lat, lon) of the local admin areas of every country with this normalised key."""
         return self._query("SELECT country, name, admin1, lat, lon FROM areas WHERE key = ?", (key,))
 
+    def areas_ending(self, key: str) -> list[tuple[str, str, str | None, float, float]]:
+        """:meth:`areas_anywhere` for the areas whose key is ``key`` after words of their own: "kwahu afram plains
+        south" for "afram plains south" (a scan: only for a name of several words that no list has)."""
+        return self._query("SELECT country, name, admin1, lat, lon FROM areas WHERE key LIKE ?", ("% " + key,))
+
     def area_points(self, country: str) -> list[tuple[float, float]]:
         """(lat, lon) of every local admin area of ``country`` (areas.tsv): where its settled land lies."""
         return self._query("SELECT DISTINCT lat, lon FROM areas WHERE country = ?", (country,))
