@@ -266,7 +266,7 @@ def protest_reading(c: SentenceCues) -> tuple[str, Cue] | None:
             by_state.append(attack)
         elif _crowd_does(attack.head, protest_words) and not doers & c.state():
             return "Violent demonstration", attack  # the crowd attacks: "protesters attacked a police station"
-    return _met(c, protest_words, by_state) or ("Peaceful protest", context)
+    return _met(c, protest_words, by_state, context)
 
 
 def _crowd_does(verb: Token, protest_words: set[int]) -> bool:
@@ -276,10 +276,11 @@ def _crowd_does(verb: Token, protest_words: set[int]) -> bool:
                                        for c in verb.children)
 
 
-def _met(c: SentenceCues, protest_words: set[int], by_state: list[Cue]) -> tuple[str, Cue] | None:
-    """How a protest's crowd acted or was met: violence of its own, the state's lethal force, or an intervention
+def _met(c: SentenceCues, protest_words: set[int], by_state: list[Cue], context: Cue) -> tuple[str, Cue] | None:
+    """How a protest's crowd acted or was met: violence of its own, the state's lethal force, an intervention
     (dispersal, arrests, or the state's force that attacked it: "police stormed the sit-in", which is no violence
-    of the crowd's)."""
+    of the crowd's), else nothing (a peaceful protest, read at ``context``); None when the force was used on
+    people beside a protest, not on its crowd: no protest's event."""
     attacked = {cue.head.i for cue in by_state}
     violent = next((cue for cue in c.of("VIOLENT")
                     if not _protested_over(cue.head, protest_words) and cue.head.i not in attacked), None)
@@ -293,7 +294,7 @@ def _met(c: SentenceCues, protest_words: set[int], by_state: list[Cue]) -> tuple
     interv = c.first("CROWDCTL", "INTERV", "ARREST") if c.state() else c.first("CROWDCTL", "ARREST")
     if interv is not None or by_state:
         return "Protest with intervention", interv or by_state[0]
-    return None
+    return "Peaceful protest", context
 
 
 _GRIEVANCE_PREPS = frozenset(["against", "over", "about"])
