@@ -213,12 +213,26 @@ _NOUNS = frozenset(["NOUN", "PROPN", "PRON"])
 
 def describes_someone(token: Token) -> bool:
     """True inside a participle clause set on a noun, which says who someone is, not what the sentence reports
-    ("attacked a journalist covering a rally", "musicians hired to sing at rallies")."""
+    ("attacked a journalist covering a rally", "musicians hired to sing at rallies"); not on a subject, whose clause
+    says what its doers are doing ("vendors protesting evictions clashed with police": a crowd clashed)."""
     node = token
     for _ in range(8):
         if node.dep_ == "acl" and node.head.pos_ in _NOUNS:
-            return True
+            return not _in_subject(node.head)
         if node.head == node:
+            return False
+        node = node.head
+    return False
+
+
+def _in_subject(noun: Token) -> bool:
+    """Whether a noun is its clause's subject or inside it ("hundreds of vendors protesting ... clashed"), or the
+    sentence's root, as a parse that misses the main verb makes the subject ("Vendors protesting ... clashed")."""
+    node = noun
+    for _ in range(8):
+        if node.dep_ in ("nsubj", "nsubjpass", "ROOT"):
+            return True
+        if node.head == node or node.head.pos_ in ("VERB", "AUX"):
             return False
         node = node.head
     return False
