@@ -26,6 +26,13 @@ def extractor():
          "Police Forces of Malawi", "Military Forces of Malawi"),
         ("Security forces evicted hundreds of families from a settlement outside Lilongwe, Malawi.",
          "Police Forces of Malawi", "Military Forces of Malawi"),
+        # "authorities" who police are the police too (review 19 M4); who deploy troops, the military
+        ("Zambian authorities arrested six opposition officials in Kabwe.", "Police Forces of Zambia",
+         "Military Forces of Zambia"),
+        ("Malawian authorities dispersed a vigil outside parliament in Lilongwe.", "Police Forces of Malawi",
+         "Military Forces of Malawi"),
+        ("Nigerien authorities sent troops to Diffa after the raid.", "Military Forces of Niger",
+         "Police Forces of Niger"),
         # in a fight they are the military; a branch the text names stays
         ("Security forces killed five militants near Diffa, Niger, on Sunday.", "Military Forces of Niger",
          "Police Forces of Niger"),

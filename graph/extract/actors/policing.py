@@ -1,4 +1,5 @@
-"""Unspecified "security forces" who police (arrest, detain, disperse a crowd, evict) are the state's police.
+"""Unspecified "security forces" or "authorities" who police (arrest, detain, disperse a crowd, evict) are the
+state's police.
 
 ACLED codes the force that makes arrests, breaks up protests or evicts residents as Police Forces of X when
 the text names no branch ("Security forces arrested the organisers", "security personnel fired tear gas at
@@ -18,8 +19,10 @@ from graph.extract.actors.table import ActorInfo, ActorTable, generic_actor, sta
 
 __all__ = ["custodians", "police_who_police", "tells_crowd_control"]
 
-# the words of a force whose branch the text leaves open (descriptors.tsv reads them as the state's military)
-_UNSPECIFIED = ("security forces", "security personnel", "security agents", "security men", "security officers")
+# the words of a force whose branch the text leaves open (descriptors.tsv reads them as the state's military):
+# "Ugandan authorities arrested ..." are the police too
+_UNSPECIFIED = ("security forces", "security personnel", "security agents", "security men", "security officers",
+                "authorities")
 # what police do: arrest, hold, break up crowds, evict; "fired tear gas" by its object
 _POLICING = frozenset(["arrest", "detain", "disperse", "evict", "displace", "handcuff", "apprehend", "round"])
 _CROWD_WEAPONS = frozenset(["gas", "teargas", "tear-gas"])
