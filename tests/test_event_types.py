@@ -384,6 +384,9 @@ def test_the_transfer_constant_names_a_codebook_sub_event_type():
         ("Protesters attacked a police station in Kolabe.", "Violent demonstration"),
         ("Demonstrators attacked two policemen in Kolabe.", "Violent demonstration"),
         ("Protesters killed a policeman in Kolabe.", "Violent demonstration"),
+        # the crowd named as a conjunct, or by its participle, attacks (guards: hold before review 19 H2 too)
+        ("Students and protesters attacked a police post in Marendi.", "Violent demonstration"),
+        ("Hawkers protesting a new levy attacked a revenue office in Marendi.", "Violent demonstration"),
         # guards (hold without the rule too): an attack the crowd accuses others of, or condemns
         ("Protesters accused police of attacking them in Kolabe.", "Peaceful protest"),
         ("Protesters condemned the attack on a journalist in Kolabe.", "Peaceful protest"),
@@ -394,6 +397,20 @@ def test_sub_event_type(nlp, text, expected):
 
 
 CROWD_TYPES = CODEBOOK["Protests"] | CODEBOOK["Riots"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # people linked to a protest by a relative clause, an "of" phrase or a purpose are not its crowd
+        "A woman who led the sit-in stabbed her husband in Marendi.",
+        "Followers of the detained march organiser beat two photographers in Kolabe.",
+        "Fans of the jailed protest leader attacked two journalists in Marendi.",
+        "Men paid to disrupt the rally beat two journalists in Marendi.",
+    ],
+)
+def test_people_linked_to_a_protest_do_not_riot(nlp, text):
+    assert first_type(nlp, text) != "Violent demonstration"
 
 
 @pytest.mark.parametrize(

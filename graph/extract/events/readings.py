@@ -270,10 +270,20 @@ def protest_reading(c: SentenceCues) -> tuple[str, Cue] | None:
 
 
 def _crowd_does(verb: Token, protest_words: set[int]) -> bool:
-    """Whether a verb's own subject is the protest's crowd ("protesters attacked a police station"), not the subject
-    of a clause above it ("protesters accused police of attacking them", "protesters condemned the attack")."""
-    return verb.pos_ == "VERB" and any(c.dep_ == "nsubj" and {t.i for t in c.subtree} & protest_words
-                                       for c in verb.children)
+    """Whether a verb's own subject is the protest's crowd ("protesters attacked a police station", "students and
+    demonstrators", "traders protesting taxes attacked"), not the subject of a clause above it ("protesters accused
+    police of attacking them") nor people merely linked to a protest ("a man who organised the march", "supporters
+    of the protest leader", "thugs hired to disrupt the rally")."""
+    return verb.pos_ == "VERB" and any(c.dep_ == "nsubj" and _a_crowd(c, protest_words) for c in verb.children)
+
+
+def _a_crowd(subject: Token, protest_words: set[int]) -> bool:
+    """Whether a subject names people as protesting: a plural protest word ("protesters", "marchers"), itself or a
+    conjunct, or people with a protest participle ("traders protesting taxes"); a protest word that names the event
+    ("the rally") is no doer."""
+    people = [subject, *subject.conjuncts]
+    return any(t.i in protest_words and t.tag_ in ("NNS", "NNPS") for t in people) or any(
+        a.dep_ == "acl" and a.i in protest_words for t in people for a in t.children)
 
 
 def _met(c: SentenceCues, protest_words: set[int], by_state: list[Cue], context: Cue) -> tuple[str, Cue] | None:
