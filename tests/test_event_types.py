@@ -371,6 +371,7 @@ def test_the_transfer_constant_names_a_codebook_sub_event_type():
         ("Angry youths pelted stones at the convoy of a minister in Kolabe.", "Mob violence"),
         ("Villagers stoned a police car in Kolabe.", "Mob violence"),
         ("Youths hurled rocks at a bus carrying fans in Kolabe.", "Mob violence"),
+        ("The mayor's convoy was pelted with stones by villagers in Marendi.", "Mob violence"),
         # guard (holds without the rule too): a grenade thrown is a grenade attack
         ("Youths threw a grenade at a police post in Kolabe.", "Grenade"),
         # the state's force that attacks a protest intervenes in it; the crowd did no violence of its own
@@ -547,6 +548,9 @@ def test_a_crowd_told_by_its_participle_is_a_crowd(nlp, text):
         "Children threw stones into the river in Kolabe.",
         "Soldiers threw stones at the crowd in Kolabe.",
         "Residents did not throw stones at the convoy in Kolabe.",
+        # what is hurled or pelted with is no stone: insults, eggs (review 19 H3)
+        "Angry youths hurled insults at the governor in Kolabe.",
+        "Villagers pelted the mayor's car with eggs in Marendi.",
     ],
 )
 def test_no_conflict_event(nlp, text):

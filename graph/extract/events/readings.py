@@ -407,26 +407,38 @@ def mob(c: SentenceCues) -> Cue | None:
     return None
 
 
-# Verbs of throwing, and the stones thrown: "pelted stones at the convoy", "stoned the car", "hurled rocks"
-_THROWING = frozenset(["stone", "pelt", "hurl", "throw"])
-_STONES = frozenset(["stone", "rock"])
+# Verbs of throwing, and the stones they must throw: "pelted stones at the convoy", "stoned the car", "hurled rocks"
+_STONE_THROWING = read_words("events", "stone_throwing.txt")
+_THROWING = frozenset(w.removesuffix("/VERB") for w in _STONE_THROWING if w.endswith("/VERB"))
+_STONES = frozenset(w.removesuffix("/NOUN") for w in _STONE_THROWING if w.endswith("/NOUN"))
 
 
 def stoning(c: SentenceCues) -> Cue | None:
     """Unarmed people who throw stones, told with no protest ("residents pelted stones at the governor's convoy",
     "youths stoned a bus"): a crowd's violence, which ACLED codes as a riot; None when armed men or the state's
-    forces threw them, or nobody named did."""
+    forces threw them, nobody named did, or they threw no stones ("hurled insults at", "pelted with eggs")."""
     people = c.tokens("CIV") | c.tokens("PWEAK")
     armed = c.tokens("ARMED") | c.state()
-    stones = {cue.head.i for cue in c.of("VIOLENT") if cue.head.lemma_.lower() in _STONES}
     for cue in c.of("VIOLENT"):
         verb = cue.head
         if verb.pos_ != "VERB" or verb.lemma_.lower() not in _THROWING:
             continue
         doers = agents(verb)
-        if doers & people and not doers & armed and (verb.lemma_.lower() != "throw" or stones) and _aimed(verb):
+        if doers & people and not doers & armed and _throws_stones(verb) and _aimed(verb):
             return cue
     return None
+
+
+def _throws_stones(verb: Token) -> bool:
+    """Whether stones are what a throwing verb throws: "stoned" itself, or its object ("hurled rocks", "a hail of
+    stones") or what it pelts with ("pelted the convoy with stones")."""
+    if verb.lemma_.lower() == "stone":
+        return True
+    thrown = [t for t in verb.children if t.dep_ == "dobj"] + [
+        g for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for g in p.children if g.dep_ == "pobj"]
+    thrown += [g for t in thrown for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+               for g in p.children if g.dep_ == "pobj"]
+    return any(t.lemma_.lower() in _STONES for t in thrown)
 
 
 def _aimed(verb: Token) -> bool:
@@ -435,7 +447,7 @@ def _aimed(verb: Token) -> bool:
     if any(c.dep_ == "prep" and c.lower_ in _AIMED_AT for c in verb.children):
         return True
     return verb.lemma_.lower() in ("stone", "pelt") and any(
-        c.dep_ == "dobj" and c.lemma_.lower() not in _STONES for c in verb.children)
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() not in _STONES for c in verb.children)
 
 
 _AIMED_AT = frozenset(["at", "on", "upon", "toward", "towards"])
