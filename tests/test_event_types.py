@@ -378,6 +378,11 @@ def test_the_transfer_constant_names_a_codebook_sub_event_type():
         ("Police attacked marchers in Kolabe.", "Protest with intervention"),
         ("Soldiers attacked a rally of the opposition in Kolabe.", "Protest with intervention"),
         ("Police stormed a sit-in by students in Kolabe.", "Protest with intervention"),
+        # the state's forces among armed men who attack a protest: still the state's force (review 19 M1)
+        ("Soldiers and militiamen attacked protesters in Marendi, killing two.", "Excessive force against protesters"),
+        ("Troops and gunmen attacked a rally of the opposition in Kolabe.", "Protest with intervention"),
+        # guard (holds without the change too): armed men alone who attack a march attack civilians
+        ("Gunmen attacked a march in Kolabe, killing four.", "Attack"),
         # guards (hold without the rule too): a clash with the police is a riot, lethal force is excessive force
         ("Police clashed with protesters in Kolabe.", "Violent demonstration"),
         ("Police shot dead two protesters in Kolabe.", "Excessive force against protesters"),

@@ -256,7 +256,7 @@ def protest_reading(c: SentenceCues) -> tuple[str, Cue] | None:
     for attack in c.of("KILL") + c.of("CLASH"):
         victims = {t.i for t in targets(attack.head)}
         doers = agents(attack.head)
-        if victims & protest_words and doers & c.tokens("ARMED"):
+        if victims & protest_words and doers & c.tokens("ARMED") and not doers & c.state():
             return None  # gunmen who attack a march or a motorcade attack people: the attack's reading, not a crowd's
         if attack.cue != "KILL" or not doers:
             continue
