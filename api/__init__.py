@@ -8,7 +8,7 @@ from flask import Flask
 from flask.json.provider import DefaultJSONProvider
 
 from api.cache import MAX_BYTES, ResponseCache
-from api.labels import LABELS_KEPT
+from api.entity_rows import KEPT_ENTITIES
 from graph.config import Settings, load_settings
 from graph.link import recover
 from graph.store import open_store
@@ -32,9 +32,9 @@ def create_app(config: dict[str, Any] | Settings | None = None) -> Flask:
     # one cache of answers for every blueprint (REST lists, browse pages, records, counts), emptied by each write
     app.extensions["conflictkg.cache"] = cache = ResponseCache(max_bytes=MAX_BYTES)
     store.on_write.add(cache.invalidate)
-    # the names and kinds of entities that pages, lists and records link to, kept per entity (api.labels)
-    app.extensions["conflictkg.labels"] = names = ResponseCache(LABELS_KEPT)
-    store.on_write.add(names.invalidate)
+    # what pages, lists and records show of the entities they link to, kept per entity (api.entity_rows)
+    app.extensions["conflictkg.entity_rows"] = entity_rows = ResponseCache(KEPT_ENTITIES)
+    store.on_write.add(entity_rows.invalidate)
 
     from api import (
         browse,

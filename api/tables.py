@@ -16,6 +16,7 @@ from flask import current_app
 
 from api import entities, params
 from api.cache import kept_read
+from api.entity_rows import rows_by_entity, rows_read
 from api.labels import labels, labels_read
 from api.limits import prefetch
 from graph import newest
@@ -242,27 +243,25 @@ def _link(iri: str | None, name: str | None, segment: str) -> dict[str, Any] | N
 
 def list_fields(store: TripleStore, sparql: str, iris: list[str]) -> dict[str, dict[str, list[Any]]]:
     """The fields a list shows of these entities (``sparql``: a ``queries.list_fields`` read), as ``entities.fields``
-    gives them: ``{iri: {field: [values, sorted]}}``."""
+    gives them: ``{iri: {field: [values, sorted]}}``; each entity's read once until the next write (``entity_rows``)."""
     found: dict[str, dict[str, set[Any]]] = {}
-    read = _list_fields_read(sparql, iris)
-    if read is not None:
-        for row in store.read(*read):
-            found.setdefault(row["entity"], {}).setdefault(row["field"], set()).add(row["value"])
+    for entity, rows in rows_by_entity(store, _FIELD_READS[sparql], sparql, iris).items():
+        for row in rows:
+            found.setdefault(entity, {}).setdefault(row["field"], set()).add(row["value"])
     return {entity: {field: sorted(values, key=str) for field, values in fields.items()}
             for entity, fields in found.items()}
 
 
-def _list_fields_read(sparql: str, iris: list[str]) -> entities.Read | None:
-    """The read of ``list_fields`` (None: no entity)."""
-    return (q.with_iris(sparql, sorted(set(iris))), None) if iris else None
+# The list_fields reads by the name their rows are kept under (api.entity_rows)
+_FIELD_READS = {q.EVENT_PLACE_FIELDS: "event place fields", q.ACTOR_LIST_FIELDS: "actor list fields"}
 
 
 def _events(store: TripleStore, found: list[dict[str, Any]]) -> list[dict[str, Any]]:
     actors = {r.get(k) for r in found for k in ("actor1", "actor2")}
     place_iris = [r["place"] for r in found if r.get("place")]
     # the names of the page's actors and the fields of its places in one worker job: neither needs the other
-    prefetch([read for read in (labels_read(actors), _list_fields_read(q.EVENT_PLACE_FIELDS, place_iris))
-              if read is not None])
+    prefetch([read for read in (labels_read(actors), rows_read(_FIELD_READS[q.EVENT_PLACE_FIELDS],
+                                                                q.EVENT_PLACE_FIELDS, place_iris)) if read is not None])
     names = labels(store, actors)
     places = list_fields(store, q.EVENT_PLACE_FIELDS, place_iris)
 
