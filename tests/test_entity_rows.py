@@ -40,9 +40,10 @@ def _counted(store) -> list[str]:
     ([], [ARMY, HTS], [ARMY, HTS]),
 ])
 def test_entities_asked_again_are_not_read_again_and_give_the_rows_read_without_the_app(app, hand_built_data_dir,
-                                                                                        first, then, read_then):
+                                                                                        tmp_path, first, then,
+                                                                                        read_then):
     store = app.extensions["conflictkg.store"]
-    direct = Store(str(hand_built_data_dir))  # no app: every entity read
+    direct = Store(str(shutil.copytree(hand_built_data_dir, tmp_path / "direct")))  # no app: every entity read
     try:
         expected = tables.list_fields(direct, q.ACTOR_LIST_FIELDS, then)
     finally:

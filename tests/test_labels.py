@@ -38,10 +38,10 @@ def _counted(store) -> list[str]:
     ([NOBODY], [NOBODY, SHABAAB], [SHABAAB]),  # an entity with no name nor kind is not read again either
     ([], [ARMY, MOGADISHU], [ARMY, MOGADISHU]),
 ])
-def test_entities_named_again_are_not_read_again_and_give_the_same_labels(app, hand_built_data_dir, first, then,
-                                                                         read_then):
+def test_entities_named_again_are_not_read_again_and_give_the_same_labels(app, hand_built_data_dir, tmp_path, first,
+                                                                         then, read_then):
     store = app.extensions["conflictkg.store"]
-    direct = Store(str(hand_built_data_dir))  # no app: every entity read
+    direct = Store(str(shutil.copytree(hand_built_data_dir, tmp_path / "direct")))  # no app: every entity read
     try:
         expected = labels(direct, then)
     finally:
