@@ -381,6 +381,14 @@ def test_the_transfer_constant_names_a_codebook_sub_event_type():
         # the state's forces among armed men who attack a protest: still the state's force (review 19 M1)
         ("Soldiers and militiamen attacked protesters in Marendi, killing two.", "Excessive force against protesters"),
         ("Troops and gunmen attacked a rally of the opposition in Kolabe.", "Protest with intervention"),
+        # violence the state's forces do where a crowd is, whatever its object: no violence of the crowd's (M3)
+        ("Soldiers stormed a mosque where marchers had sheltered in Marendi.", "Protest with intervention"),
+        ("Police burned the tents of demonstrators camped outside the ministry in Kolabe.",
+         "Protest with intervention"),
+        # guards (hold without the change too): done with the crowd, or by the crowd, it is the crowd's riot
+        ("Police scuffled with marchers in Marendi.", "Violent demonstration"),
+        ("Protesters stormed the assembly building in Marendi.", "Violent demonstration"),
+        ("Anti-government protesters pulled down the gates of the ministry in Marendi.", "Violent demonstration"),
         # guard (holds without the change too): armed men alone who attack a march attack civilians
         ("Gunmen attacked a march in Kolabe, killing four.", "Attack"),
         # guards (hold without the rule too): a clash with the police is a riot, lethal force is excessive force

@@ -288,12 +288,14 @@ def _a_crowd(subject: Token, protest_words: set[int]) -> bool:
 
 def _met(c: SentenceCues, protest_words: set[int], by_state: list[Cue], context: Cue) -> tuple[str, Cue] | None:
     """How a protest's crowd acted or was met: violence of its own, the state's lethal force, an intervention
-    (dispersal, arrests, or the state's force that attacked it: "police stormed the sit-in", which is no violence
-    of the crowd's), else nothing (a peaceful protest, read at ``context``); None when the force was used on
-    people beside a protest, not on its crowd: no protest's event."""
+    (dispersal, arrests, or the state's force that attacked it or did violence there: "police stormed the sit-in",
+    "stormed a church where protesters hid", which is no violence of the crowd's), else nothing (a peaceful
+    protest, read at ``context``); None when the force was used on people beside a protest, not on its crowd: no
+    protest's event."""
+    violence = [cue for cue in c.of("VIOLENT") if not _protested_over(cue.head, protest_words)]
+    by_state = by_state + [cue for cue in violence if _by_the_state(cue.head, c, protest_words)]
     attacked = {cue.head.i for cue in by_state}
-    violent = next((cue for cue in c.of("VIOLENT")
-                    if not _protested_over(cue.head, protest_words) and cue.head.i not in attacked), None)
+    violent = next((cue for cue in violence if cue.head.i not in attacked), None)
     if violent is not None:
         return "Violent demonstration", violent
     force = next((cue for cue in c.of("FORCE") if not _protested_over(cue.head, protest_words)), None)
@@ -305,6 +307,16 @@ def _met(c: SentenceCues, protest_words: set[int], by_state: list[Cue], context:
     if interv is not None or by_state:
         return "Protest with intervention", interv or by_state[0]
     return "Peaceful protest", context
+
+
+def _by_the_state(verb: Token, c: SentenceCues, protest_words: set[int]) -> bool:
+    """A violent verb that the state's forces do to something ("police stormed a church where protesters hid",
+    "soldiers burned the tents"): the state's intervention, no violence of the crowd's. One done with someone
+    ("police clashed with protesters", "scuffled with") is both sides' doing, one the crowd is among the doers of
+    ("anti-government protesters pulled down walls") the crowd's."""
+    doers = agents(verb)
+    return verb.pos_ == "VERB" and bool(doers & c.state()) and not doers & protest_words and not any(
+        ch.dep_ == "prep" and ch.lower_ == "with" for ch in verb.children)
 
 
 _GRIEVANCE_PREPS = frozenset(["against", "over", "about"])
