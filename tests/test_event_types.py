@@ -366,7 +366,9 @@ def test_the_transfer_constant_names_a_codebook_sub_event_type():
         ("In Kolabe, party cadres attacked a reporter covering a rally.", "Attack"),
         # guards (hold without the rule too): the crowd's word is the clause's own, or its force's object
         ("Police dispersed students protesting against fees in Kolabe.", "Protest with intervention"),
-        ("Nurses marching to the ministry in Kolabe were stopped by police.", "Peaceful protest"),
+        pytest.param("Nurses marching to the ministry in Kolabe were stopped by police.", "Protest with intervention",
+                     marks=pytest.mark.xfail(strict=True, reason="known error: police stopping a march is ACLED's "
+                                             "intervention; 'stop' is no intervention word yet (review 19 M6)")),
         # stones that people throw at someone, with no protest told: a riot
         ("Angry youths pelted stones at the convoy of a minister in Kolabe.", "Mob violence"),
         ("Villagers stoned a police car in Kolabe.", "Mob violence"),
