@@ -7,8 +7,10 @@ reader finds who did what to whom. In a sentence whose root is no verb, a verb o
 (``graph/data/parse/headline_verbs.txt``) tagged as a noun or adjective, right after a plural or proper noun
 that starts no article's phrase and right before a bare noun phrase, is made the sentence's verb: the phrase
 before it its subject, the phrase after it its object, the prepositions and clauses that hung on either
-phrase's old root its own. A noun after an article or an adjective ("a rebel attack on the camp", "the militia
-attack victims") and any sentence with a verb of its own are left as the model parsed them.
+phrase's old root its own. A noun in a phrase with an article or a possessive ("a rebel attack on the camp", "the
+Boko Haram attack victims", "their attack"), one before a noun it makes a compound with
+(``graph/data/parse/headline_compound_nouns.txt``: "Al-Shabaab attack survivors", "Taliban attack anniversary"),
+and any sentence with a verb of its own are left as the model parsed them.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ _FORM_IDS = numpy.array(sorted(get_string_id(form) for verb in _VERBS for form i
 _SUBJECT_TAGS = frozenset(["NNS", "NNPS", "NNP"])  # "cadres attack", "Fulanis attack", "UPND attack"
 _PHRASE_POS = frozenset(["NOUN", "PROPN", "ADJ", "DET", "NUM", "PRON"])  # words of a bare noun phrase
 _HEADS = frozenset(["NOUN", "PROPN", "PRON", "NUM"])  # a phrase's head word
-_ARTICLES = frozenset(["a", "an"])
+_ARTICLES = frozenset(["a", "an", "the"])
+_COMPOUND_NOUNS = read_words("parse", "headline_compound_nouns.txt")  # "attack victims" is a noun phrase
 _CLAUSES = frozenset(["acl", "relcl"])  # a clause on the object stays the object's ("musicians hired by X")
 
 
@@ -62,8 +65,10 @@ def _headline_verb(token: Token, sent: Span) -> bool:
     third_person = base != token.lower_  # "Gunman attacks church" has a singular doer
     if before.tag_ not in (("NNP", "NN") if third_person else _SUBJECT_TAGS):
         return False
-    subject = _phrase(token, -1, sent)
-    return after.pos_ in _PHRASE_POS and not any(t.lower_ in _ARTICLES or t.tag_ == "PRP$" for t in subject)
+    subject, obj = _phrase(token, -1, sent), _phrase(token, 1, sent)
+    head = next((t for t in reversed(obj) if t.pos_ in _HEADS), None)
+    return after.pos_ in _PHRASE_POS and not any(t.lower_ in _ARTICLES or t.tag_ == "PRP$" for t in subject) and (
+        head is None or head.lemma_.lower() not in _COMPOUND_NOUNS)
 
 
 def _phrase(verb: Token, step: int, sent: Span) -> list[Token]:
