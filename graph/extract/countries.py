@@ -26,7 +26,7 @@ ABROAD_NOUNS = read_words("places", "abroad_nouns.txt")
 # words before a place that say where people or goods came from: "refugees from Congo", "families fleeing Sudan"
 _ORIGIN_WORDS = frozenset(["from", "fled", "flee", "flees", "fleeing"])
 # capitalised nouns that make a country's name before them a natural feature's: "the Congo River", "the Niger Basin"
-_FEATURE_ENDINGS = frozenset(["River", "Basin", "Delta", "Lake", "Plateau", "Valley", "Mountains", "Highlands", "Gulf"])
+_FEATURE_ENDINGS = read_words("places", "feature_endings.txt")
 # a state's people before "from": "troops from Chad" are Chad's troops, the country tells whose they are
 _STATE_PEOPLE = frozenset(["troops", "soldier", "soldiers", "forces", "police", "policemen", "policeman", "officers",
                            "peacekeeper", "peacekeepers", "contingent", "gendarmes"])
