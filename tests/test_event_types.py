@@ -403,6 +403,10 @@ def test_the_transfer_constant_names_a_codebook_sub_event_type():
         # the crowd named as a conjunct, or by its participle, attacks (guards: hold before review 19 H2 too)
         ("Students and protesters attacked a police post in Marendi.", "Violent demonstration"),
         ("Hawkers protesting a new levy attacked a revenue office in Marendi.", "Violent demonstration"),
+        # the crowd that fights someone itself riots, as one that attacks (review 19 H1's right reading)
+        ("Protesters fought with soldiers in Kolabe.", "Violent demonstration"),
+        ("Students demonstrating over fees fought running battles with police in Kolabe.", "Violent demonstration"),
+        ("Minibus drivers protesting fuel prices fought with police in Marendi.", "Violent demonstration"),
         # guards (hold without the rule too): an attack the crowd accuses others of, or condemns
         ("Protesters accused police of attacking them in Kolabe.", "Peaceful protest"),
         ("Protesters condemned the attack on a journalist in Kolabe.", "Peaceful protest"),
@@ -423,6 +427,9 @@ CROWD_TYPES = CODEBOOK["Protests"] | CODEBOOK["Riots"]
         "Followers of the detained march organiser beat two photographers in Kolabe.",
         "Fans of the jailed protest leader attacked two journalists in Marendi.",
         "Men paid to disrupt the rally beat two journalists in Marendi.",
+        # a fight the crowd only tells of, or accuses others of
+        "Protesters said soldiers fought rebels near Marendi.",
+        "Protesters accused police of fighting with residents in Kolabe.",
     ],
 )
 def test_people_linked_to_a_protest_do_not_riot(nlp, text):

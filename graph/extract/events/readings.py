@@ -258,7 +258,11 @@ def protest_reading(c: SentenceCues) -> tuple[str, Cue] | None:
         doers = agents(attack.head)
         if victims & protest_words and doers & c.tokens("ARMED") and not doers & c.state():
             return None  # gunmen who attack a march or a motorcade attack people: the attack's reading, not a crowd's
-        if attack.cue != "KILL" or not doers:
+        if not doers:
+            continue
+        if attack.cue != "KILL":
+            if _crowd_does(attack.head, protest_words) and not doers & c.state():
+                return "Violent demonstration", attack  # the crowd fights: "vendors protesting fought with police"
             continue
         if victims & protest_words and not doers & c.state():
             return "Mob violence", attack  # a crowd or group, not the state, attacks the protest
