@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pyoxigraph as ox
@@ -10,6 +11,7 @@ import pytest
 import graph.link.batch
 from graph.build import build_document
 from graph.link import rebuild_current
+from graph.link.facts import current_lines
 from graph.link.readings import BatchReadings
 from graph.link.recent import from_store
 from graph.records import Actor, Article, Event, Extraction, Location
@@ -128,3 +130,23 @@ def test_the_documents_mentioning_each_subject_are_those_the_store_gives_after_e
             assert len(mentioning[f"{BASE}place/kismayo"]) == len(written)
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("title, source, path", [
+    ('The "Lions" of\nthe \\ Valley', "Wire A", "https://news.example.org/a?id=1"),
+    ("Clashes near Kismayo", None, "reports/kismayo.txt"),
+    (None, "Radio D", None),
+])
+def test_a_documents_own_lines_are_its_current_facts_from_its_readings(title, source, path):
+    extraction = _report(4, "2019-03-06", "Ras Kamboni Brigade", "militia", "2019-03-04")
+    document = dataclasses.replace(extraction.document, title=title, source=source, path=path, author="A. Writer")
+    batch = BatchReadings()
+    for report in (dataclasses.replace(extraction, document=document), *FIRST):
+        built = build_document(report, BASE)
+        batch.add(built.graph_iri, built.ntriples, built.triples)
+    batch.parse()
+    documents = batch.mentioned()["https://w3id.org/conflictkg/ontology#Document"]
+    assert len(documents) == 3
+    own = batch.own_lines(documents)
+    from_rows = current_lines(batch.readings(documents))
+    assert {s: sorted(lines) for s, lines in own.items()} == {s: sorted(lines) for s, lines in from_rows.items()}

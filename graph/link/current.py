@@ -36,7 +36,7 @@ from graph.vocab import CKG, RDF, SDO, SEM
 __all__ = ["reconcile", "prepare_batch", "reconcile_batch", "BatchFacts", "reconcile_graphs", "rebuild_current",
            "mentioned", "disagreements"]
 
-_ACTOR, _PLACE, _EVENT = str(SEM.Actor), str(SEM.Place), str(SEM.Event)
+_ACTOR, _PLACE, _EVENT, _DOCUMENT = str(SEM.Actor), str(SEM.Place), str(SEM.Event), str(CKG.Document)
 _TYPE = str(RDF.type)  # as the text rows hold it (a URIRef never equals a str)
 _COUNTED = frozenset({_ACTOR, _PLACE})
 _CHUNK = 300
@@ -146,13 +146,14 @@ def prepare_batch(store: TripleStore, batch: BatchReadings) -> BatchFacts:
     fresh: list[dict] = []
     counted: dict[str, list[dict]] = defaultdict(list)
     tallied = found[_ACTOR] | found[_PLACE] if tallies_of(store) is not None else set()
-    for row in batch.readings(subjects):
+    documents = found[_DOCUMENT] - stored  # a third of the rows, whose facts are their own: no row is made
+    for row in batch.readings(s for s in subjects if s not in documents):
         owner = owner_of(row["s"])
         if owner not in stored:
             fresh.append(row)
         if owner in tallied:
             counted[owner].append(row)
-    return BatchFacts(found, stored, current_lines(fresh), counted)
+    return BatchFacts(found, stored, {**current_lines(fresh), **batch.own_lines(documents)}, counted)
 
 
 def reconcile_batch(store: TripleStore, batch: BatchReadings, prepared: BatchFacts,

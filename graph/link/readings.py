@@ -24,7 +24,7 @@ import pyoxigraph as ox
 
 from graph.iris import geometry_of
 from graph.link.queries import READING_SKIPPED
-from graph.ntriples import iri, literal, typed
+from graph.ntriples import iri, known_iri, literal, typed
 from graph.store.sparql import literal_value
 from graph.vocab import CKG, PROV, RDF, SDO, SEM, XSD
 
@@ -166,6 +166,20 @@ class BatchReadings:
             latest.update(dict.fromkeys(facts, graph.published))
         return [{"s": s, "p": p, "o": t.value, "dt": t.datatype, "term": t.term, "text": t.text, "n": n,
                  "latest": latest[s, p, o] or None} for (s, p, o), n in counts.items() for t in (self.terms[o],)]
+
+    def own_lines(self, documents: set[str]) -> dict[str, list[str]]:
+        """The current facts of these documents, as N-Triples lines by document: every fact their graphs state of
+        them, as ``graph.link.facts.current_lines`` makes them of their ``readings``, without the rows.
+
+        A document is stated by its own graph alone, so each of its facts has one value from one report: the
+        rules of ``graph.link.facts`` choose it and add no reading, alias or count (a document has no name).
+        """
+        lines: dict[str, list[str]] = defaultdict(list)
+        for graph in self.graphs.values():
+            for s, p, o in graph.facts:
+                if s in documents:
+                    lines[s].append(f"{iri(s)} {known_iri(p)} {self.terms[o].term} .")
+        return dict(lines)
 
     def documents_mentioning(self, subjects: set[str]) -> dict[str, list[tuple[str | None, str]]]:
         """The (date, document) of each of the batch's documents that each of these subjects derives from
