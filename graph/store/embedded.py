@@ -39,7 +39,6 @@ import logging
 import os
 import threading
 from collections.abc import Iterable, Sequence
-from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 from typing import Any
 
 import pyoxigraph as ox
@@ -55,8 +54,6 @@ __all__ = ["Store", "JOURNAL"]
 log = logging.getLogger(__name__)
 _CURRENT = ox.NamedNode(str(CURRENT_GRAPH))
 JOURNAL = "conflictkg-bulk-journal.json"
-_PART_BYTES = 1_000_000  # a journaled insert is cut into parts of at least this size, loaded at once, one per core
-_MAX_PARTS = min(4, os.cpu_count() or 1)
 
 
 class Store:
@@ -101,9 +98,7 @@ class Store:
         by ``Store.load`` in one transaction (``atomic``, the default: any reader, even another
         process after a crash, sees each document whole or absent), or with ``atomic=False`` by the
         faster, non-transactional bulk loader under the recovery journal, outside the write lock once
-        they are journaled (see the module docstring), in one part: the ingest that writes them builds and
-        links beside the load, on the other core, and parts of one batch are files whose keys overlap, which
-        the engine compacts into one another afterwards (half the parts' CPU again).
+        they are journaled (see the module docstring).
         ``lenient=True`` skips the loader's IRI and language-tag checks (a tenth of the load's CPU):
         only for N-Triples whose every term was checked as it was written (the builder's,
         ``graph.ntriples``); graphs that exist are replaced by SPARQL, which always checks.
@@ -120,7 +115,7 @@ class Store:
             if new and atomic:
                 self.oxigraph.load(_nquads(new), ox.RdfFormat.N_QUADS, lenient=lenient)
         if new and not atomic:  # journaled: the run's other writes (its current facts) may go in beside the load
-            _bulk_load(self.oxigraph, [_nquads(new)], ox.RdfFormat.N_QUADS, lenient)
+            _bulk_load(self.oxigraph, _nquads(new), ox.RdfFormat.N_QUADS, lenient)
         return [iri for iri, _ in old]
 
     def _journal(self, new: list[str], replaced: list[str]) -> None:
@@ -154,8 +149,7 @@ class Store:
             if atomic or not self.journal_open:
                 self.oxigraph.load(ntriples, ox.RdfFormat.N_TRIPLES, to_graph=graph, lenient=lenient)
             else:
-                parts = _line_parts(ntriples, _part_count(len(ntriples)))  # a copy of what is usually a small load
-                _bulk_load(self.oxigraph, parts, ox.RdfFormat.N_TRIPLES, lenient, graph)
+                _bulk_load(self.oxigraph, ntriples, ox.RdfFormat.N_TRIPLES, lenient, graph)
 
     @writes
     def drop_graph(self, graph_iri: str) -> bool:
@@ -309,58 +303,22 @@ class Store:
         return graph_iris
 
 
-def _bulk_load(engine: ox.Store, parts: list[bytes], fmt: ox.RdfFormat, lenient: bool,
+def _bulk_load(engine: ox.Store, data: bytes, fmt: ox.RdfFormat, lenient: bool,
                graph: ox.NamedNode | ox.DefaultGraph | None = None) -> None:
-    """Bulk-load parts of N-Triples or N-Quads at once, one thread each, then flush (even when one fails).
+    """Bulk-load N-Triples or N-Quads in one part, then flush (even when the load fails).
 
-    The engine loads one input in one thread and lets go of the GIL, so an insert cut into parts
-    uses every core. When a part fails, the parts not started yet are cancelled (a running load
-    cannot be stopped), every failed part is logged and the first error is raised with the others
-    as notes. Like any bulk load it is not transactional: what the parts loaded stays (the journal).
+    One part: the engine loads one input in one thread, and a load cut into parts, one per core, is as
+    many sets of files whose keys overlap, which RocksDB then compacts into one another (with
+    level0_file_num_compaction_trigger=2), as it does a load's files with a SPARQL write made to the
+    same graph before it. An ingest keeps both cores busy without them: its main thread builds and
+    links beside the documents' load (``graph.link.batch``). Like any bulk load it is not
+    transactional: what was loaded before an error stays (the journal).
     """
     options: dict[str, Any] = {"lenient": lenient} if graph is None else {"lenient": lenient, "to_graph": graph}
     try:
-        if len(parts) == 1:
-            engine.bulk_load(parts[0], fmt, **options)
-            return
-        with ThreadPoolExecutor(min(len(parts), _MAX_PARTS), thread_name_prefix="conflictkg-load") as pool:
-            loads = [pool.submit(engine.bulk_load, part, fmt, **options) for part in parts]
-            wait(loads, return_when=FIRST_EXCEPTION)
-            pool.shutdown(cancel_futures=True)
-        _raise_failed(loads)
+        engine.bulk_load(data, fmt, **options)
     finally:
         engine.flush()
-
-
-def _raise_failed(loads: list[Future]) -> None:
-    """Log every failed load of a bulk load and raise the first error, the others added as notes."""
-    errors = [(n, load.exception()) for n, load in enumerate(loads) if not load.cancelled() and load.exception()]
-    for n, error in errors:  # logged as text: the error's frames hold the engine, which must be let go
-        log.error("part %d of %d of a bulk load failed: %s", n + 1, len(loads), str(error))
-    if errors:
-        first = errors[0][1]
-        assert first is not None
-        for n, error in errors[1:]:
-            first.add_note(f"part {n + 1} of {len(loads)} failed too: {error}")
-        raise first
-
-
-def _part_count(size: int) -> int:
-    """How many parts a bulk load of ``size`` bytes is cut into (at least one)."""
-    return max(1, min(_MAX_PARTS, size // _PART_BYTES))
-
-
-def _line_parts(data: bytes, count: int) -> list[bytes]:
-    """``data`` cut into ``count`` (at least one) runs of whole lines of about the same size."""
-    parts, start = [], 0
-    for n in range(1, count):
-        end = data.find(b"\n", max(start, len(data) * n // count)) + 1
-        if end <= 0:
-            break
-        parts.append(data[start:end])
-        start = end
-    parts.append(data[start:])
-    return [part for part in parts if part] or [data]
 
 
 def _nquads(items: Sequence[tuple[str, bytes]]) -> bytes:
