@@ -108,27 +108,6 @@ def _writes(store: Store, steps: str) -> None:
         write(store, [_report(REPORTS), _report(REPORTS + 1)], BASE, validate=False)  # all five entities
 
 
-@pytest.mark.parametrize("atomic, by_update", [
-    (False, False),  # a first ingest under its journal: the mark goes in with the current facts' bulk load
-    (True, True),  # a transaction per batch (the service's writes): the mark is written first, by SPARQL
-])
-def test_a_first_batch_marks_its_current_graph_whole_with_its_facts_under_a_journal(tmp_path, monkeypatch, atomic,
-                                                                                    by_update):
-    updates: list[str] = []
-    update_raw = Store.update_raw
-    monkeypatch.setattr(Store, "update_raw", lambda self, text: (updates.append(text), update_raw(self, text))[1])
-    store = Store(str(tmp_path / "store"))
-    try:
-        for first in (0, REPORTS):  # the first batch, then one that meets its entities
-            write(store, [_report(n) for n in range(first, first + REPORTS)], BASE, validate=False, atomic=atomic)
-            assert (q.MARK_TALLIES_WHOLE in updates) is by_update
-            assert store.select(q.TALLIES_WHOLE)
-            for entity, role in ENTITIES:
-                assert summary_of(store, entity) == _read(store, entity, role), entity
-    finally:
-        store.close()
-
-
 @pytest.mark.parametrize("steps", ["one batch", "one by one", "replaced", "one replaced", "removed", "many stories",
                                    "rebuilt", "kept none"])
 def test_each_summary_is_what_the_events_give(tmp_path, steps):

@@ -248,17 +248,17 @@ class _HalfLoaded:
         monkeypatch.setattr(embedded, "_bulk_load", self.load)
         monkeypatch.setattr(store, "insert", self.add)
 
-    def load(self, engine, data: bytes, fmt, *rest) -> None:
+    def load(self, engine, parts: list[bytes], fmt, *rest) -> None:
         """Load documents; the last batch's in two halves, the current facts written between them."""
         if fmt == ox.RdfFormat.N_QUADS:
             self.left -= 1
         if self.left or fmt != ox.RdfFormat.N_QUADS or self.facts_written.is_set():
-            return self.bulk_load(engine, data, fmt, *rest)
-        lines = data.splitlines(keepends=True)
+            return self.bulk_load(engine, parts, fmt, *rest)
+        lines = b"".join(parts).splitlines(keepends=True)
         self.meet.wait()
-        self.bulk_load(engine, b"".join(lines[: len(lines) // 2]), fmt, *rest)
+        self.bulk_load(engine, [b"".join(lines[: len(lines) // 2])], fmt, *rest)
         assert self.facts_written.wait(timeout=20), "no current facts were written beside the load"
-        return self.bulk_load(engine, b"".join(lines[len(lines) // 2 :]), fmt, *rest)
+        return self.bulk_load(engine, [b"".join(lines[len(lines) // 2 :])], fmt, *rest)
 
     def add(self, ntriples: bytes, graph_iri: str | None = None, **options) -> None:
         """Write current facts; the first ones at once with the last batch's documents."""

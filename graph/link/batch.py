@@ -28,7 +28,7 @@ from graph.link.current import BatchFacts, mentioned, prepare_batch, reconcile_b
 from graph.link.events import date_interval
 from graph.link.readings import BatchReadings
 from graph.link.relink import plan_relinks, run_relinks
-from graph.link.summaries import mark_whole, whole_mark
+from graph.link.summaries import mark_whole
 from graph.link.tallies import Window, tallies_of
 from graph.link.write import ensure_ontology
 from graph.store import TripleStore
@@ -132,12 +132,7 @@ class BatchLinker:
         if not (early and getattr(self.store, "journal_open", False)):
             loaded()
         ensure_ontology(self.store)
-        # a store's first write begins its current graph with every event summary: under a journal the mark goes
-        # in with the current facts (whole_mark), else now
-        journaled = getattr(self.store, "journal_open", False)
-        mark = whole_mark(self.store) if journaled else ""
-        if not journaled:
-            mark_whole(self.store)
+        mark_whole(self.store)  # a store's first write begins its current graph with every event summary
         rows = self.rows()
         moves, renamed = plan_relinks(self.reports, rows)
         if self._prepared is None or self.readings.pending:
@@ -148,10 +143,8 @@ class BatchLinker:
         run_relinks(self.store, moves)
         self._keep_windows(rows)
         if self._prepared is None:  # too big a batch to hold: everything is read from the store
-            if mark:
-                mark_whole(self.store)
             return reconcile_graphs(self.store, self.reports, also=touched)
-        found = reconcile_batch(self.store, self.readings, self._prepared, touched, mark)
+        found = reconcile_batch(self.store, self.readings, self._prepared, touched)
         loaded()
         return found
 

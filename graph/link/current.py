@@ -157,26 +157,24 @@ def prepare_batch(store: TripleStore, batch: BatchReadings) -> BatchFacts:
 
 
 def reconcile_batch(store: TripleStore, batch: BatchReadings, prepared: BatchFacts,
-                    touched: set[str], mark: str = "") -> dict[str, set[str]]:
+                    touched: set[str]) -> dict[str, set[str]]:
     """Reconcile everything a batch's graphs mention; return what they mention, by class IRI.
 
     The entities only this batch mentions (no current facts yet, not renamed by relinking nor
     mentioned by a replaced document) get the facts ``prepare_batch`` worked out, loaded at once;
     the actors and places with complete tallies get theirs plus the batch's readings; the others
     are read from the store (``reconcile``), as they have readings in other documents too.
-    ``mark``: the whole-mark of a current graph this batch begins under its journal (``summaries.whole_mark``),
-    loaded with those facts.
     """
     found, stored = prepared.found, prepared.stored | touched
     fresh = set(prepared.lines) - stored
     journaled = getattr(store, "journal_open", False)  # the embedded store's bulk run
     tallies = tallies_of(store)
     changes = EventChanges()
-    pending = mark  # the new entities' facts, loaded with the event summaries under a journal (one bulk load)
+    pending = ""  # the new entities' facts, loaded with the event summaries under a journal (one bulk load)
     if fresh:
         recent = recent_lines(from_batch(store, batch, (), fresh=fresh & (found[_ACTOR] | found[_PLACE])))
         merged = merged_ntriples(batch.evidence(fresh))
-        pending += joined(prepared.lines[s] for s in fresh) + merged + recent
+        pending = joined(prepared.lines[s] for s in fresh) + merged + recent
         events = fresh & found[_EVENT]  # their facts as written, not read back
         written, unread = facts_of_lines([*(line for s in events for line in prepared.lines[s]),
                                           *merged.splitlines()], events)
@@ -190,7 +188,7 @@ def reconcile_batch(store: TripleStore, batch: BatchReadings, prepared: BatchFac
     tallied = _tallied(tallies, prepared.counted, prepared.stored - touched) if tallies is not None else {}
     # reads and writes only the facts of entities that had some (not the new ones): ``pending`` can wait
     reconcile(store, stored - set(tallied), journaled=journaled, known=tallied, batch=batch, changes=changes)
-    changes.apply(store, journaled, pending, whole=bool(mark))
+    changes.apply(store, journaled, pending)
     if touched:  # relinking may have renamed some of the batch's events in the store
         events = found[_EVENT]
         events -= touched

@@ -22,7 +22,6 @@ __all__ = [
     "ALL_SUBJECTS",
     "WITH_CURRENT_FACTS",
     "ANY_CURRENT_FACTS",
-    "ANY_CURRENT",
     "EVENT_GRAPHS",
     "DROP_CURRENT",
     "DOCUMENTS_OF",
@@ -101,8 +100,6 @@ WITH_CURRENT_FACTS = f"""SELECT DISTINCT ?s WHERE {{ VALUES ?s {{ {_IRIS} }} GRA
 
 # Whether any subject of #IRIS# has current facts already.
 ANY_CURRENT_FACTS = f"""SELECT ?s WHERE {{ VALUES ?s {{ {_IRIS} }} GRAPH {_CURRENT} {{ ?s ?p ?o }} }} LIMIT 1"""
-# Whether the current graph holds anything.
-ANY_CURRENT = f"""SELECT ?s WHERE {{ GRAPH {_CURRENT} {{ ?s ?p ?o }} }} LIMIT 1"""
 
 # The document graphs in which each event of #IRIS# is.
 EVENT_GRAPHS = _LINK_PREFIXES + f"""SELECT DISTINCT ?s ?g WHERE {{

@@ -36,12 +36,12 @@ from rdflib import URIRef
 from graph import queries
 from graph.link import capped
 from graph.link.merged import insert_current, run_update
-from graph.link.queries import ANY_CURRENT, DROP_SUMMARIES
+from graph.link.queries import DROP_SUMMARIES
 from graph.ntriples import iri, literal
 from graph.store import TripleStore
-from graph.vocab import CKG, CURRENT_GRAPH, SEM, XSD
+from graph.vocab import CKG, SEM, XSD
 
-__all__ = ["EventChanges", "summary_of", "mark_whole", "whole_mark", "drop_all", "KEEP", "SHOWN"]
+__all__ = ["EventChanges", "summary_of", "mark_whole", "drop_all", "KEEP", "SHOWN"]
 
 SHOWN = 100  # events, co-actors and places a record lists (api.entities.RECORD_LIMIT, graph.queries.TIMELINE_LIMIT)
 KEEP = 2 * SHOWN  # newest events kept: an event that leaves them seldom leaves fewer than SHOWN of more
@@ -52,7 +52,6 @@ _COUNTED = frozenset({_HAS_ACTOR, _HAS_PLACE, _STAMP, *(str(role) for role in (
 _STRING = str(XSD.string)
 _EVENTS = ("n", "")  # the (field, key) of the event count
 _SUMMARY, _TALLY = iri(str(CKG.eventSummary)), iri(str(CKG.eventTally))
-_WHOLE_MARK = f"{iri(str(CURRENT_GRAPH))} {_TALLY} {literal('every actor and place')} .\n"  # MARK_TALLIES_WHOLE's
 log = logging.getLogger(__name__)
 Date = tuple[str, str]  # (text, datatype IRI)
 
@@ -184,7 +183,7 @@ class EventChanges:
         self.after.update({s: found.get(s) for s in subjects})
         self.before.update({s: None for s in subjects if s not in self.before})  # had none: written fresh
 
-    def apply(self, store: TripleStore, journaled: bool = False, pending: str = "", whole: bool = False) -> None:
+    def apply(self, store: TripleStore, journaled: bool = False, pending: str = "") -> None:
         """Move the tallies of the actors and places whose events changed, and write them and their summaries.
 
         In a current graph begun with tallies (``mark_whole``), an entity without one had no event; in one
@@ -197,7 +196,6 @@ class EventChanges:
         ``pending`` (``journaled`` only): current facts of entities that had none, not loaded yet (a batch's
         new entities, whose events' facts are in ``after``). They go in with the tallies and summaries, in one
         bulk load (each costs its files and flush), or before, if an entity's events must be read from the store.
-        ``whole``: ``pending`` begins the current graph with its whole-mark (``whole_mark``).
         """
         moves = _Moves()
         for event, old in self.before.items():
@@ -207,7 +205,7 @@ class EventChanges:
         changed = moves.entities()
         tallies = _read_tallies(store, changed)
         had = set(tallies)
-        if whole or store.select(queries.TALLIES_WHOLE):  # every entity with an event has a tally: the others had none
+        if store.select(queries.TALLIES_WHOLE):  # every entity with an event has a tally: the others had none
             tallies.update({e: _empty(moves.kinds[e]) for e in changed - set(tallies)})
         stale = set()  # those whose bounded counts no longer tell what their summary shows
         for entity in sorted(changed & set(tallies)):
@@ -364,15 +362,6 @@ def _lines(entity: str, tally: dict[str, Any] | None) -> str:
 def mark_whole(store: TripleStore) -> None:
     """Mark the current graph as having every entity's tally if it is empty (a store's first write, a rebuild)."""
     run_update(store, queries.MARK_TALLIES_WHOLE)
-
-
-def whole_mark(store: TripleStore) -> str:
-    """The mark ``mark_whole`` writes, as an N-Triples line of the current graph, if the current graph is empty
-    (else ""): for a batch under its journal to bulk-load with its current facts (``EventChanges.apply``'s
-    ``pending``). Written before them by SPARQL, it sat in the engine's memory table, whose keys the bulk load's
-    files overlap: RocksDB flushed it to a file of its own and compacted the load's files with it (0.1 s of CPU
-    for the 1,000 bench_corpus documents, as much as their current facts' load)."""
-    return "" if store.select(ANY_CURRENT) else _WHOLE_MARK
 
 
 def drop_all(store: TripleStore) -> None:

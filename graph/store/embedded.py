@@ -39,6 +39,7 @@ import logging
 import os
 import threading
 from collections.abc import Iterable, Sequence
+from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 from typing import Any
 
 import pyoxigraph as ox
@@ -54,6 +55,8 @@ __all__ = ["Store", "JOURNAL"]
 log = logging.getLogger(__name__)
 _CURRENT = ox.NamedNode(str(CURRENT_GRAPH))
 JOURNAL = "conflictkg-bulk-journal.json"
+_PART_BYTES = 1_000_000  # a bulk load is cut into parts of at least this size, loaded at once, one per core
+_MAX_PARTS = min(4, os.cpu_count() or 1)
 
 
 class Store:
@@ -115,7 +118,7 @@ class Store:
             if new and atomic:
                 self.oxigraph.load(_nquads(new), ox.RdfFormat.N_QUADS, lenient=lenient)
         if new and not atomic:  # journaled: the run's other writes (its current facts) may go in beside the load
-            _bulk_load(self.oxigraph, _nquads(new), ox.RdfFormat.N_QUADS, lenient)
+            _bulk_load(self.oxigraph, _nquad_parts(new), ox.RdfFormat.N_QUADS, lenient)
         return [iri for iri, _ in old]
 
     def _journal(self, new: list[str], replaced: list[str]) -> None:
@@ -149,7 +152,8 @@ class Store:
             if atomic or not self.journal_open:
                 self.oxigraph.load(ntriples, ox.RdfFormat.N_TRIPLES, to_graph=graph, lenient=lenient)
             else:
-                _bulk_load(self.oxigraph, ntriples, ox.RdfFormat.N_TRIPLES, lenient, graph)
+                parts = _line_parts(ntriples, _part_count(len(ntriples)))  # a copy of what is usually a small load
+                _bulk_load(self.oxigraph, parts, ox.RdfFormat.N_TRIPLES, lenient, graph)
 
     @writes
     def drop_graph(self, graph_iri: str) -> bool:
@@ -303,22 +307,72 @@ class Store:
         return graph_iris
 
 
-def _bulk_load(engine: ox.Store, data: bytes, fmt: ox.RdfFormat, lenient: bool,
+def _bulk_load(engine: ox.Store, parts: list[bytes], fmt: ox.RdfFormat, lenient: bool,
                graph: ox.NamedNode | ox.DefaultGraph | None = None) -> None:
-    """Bulk-load N-Triples or N-Quads in one part, then flush (even when the load fails).
+    """Bulk-load parts of N-Triples or N-Quads at once, one thread each, then flush (even when one fails).
 
-    One part: the engine loads one input in one thread, and a load cut into parts, one per core, is as
-    many sets of files whose keys overlap, which RocksDB then compacts into one another (with
-    level0_file_num_compaction_trigger=2), as it does a load's files with a SPARQL write made to the
-    same graph before it. An ingest keeps both cores busy without them: its main thread builds and
-    links beside the documents' load (``graph.link.batch``). Like any bulk load it is not
-    transactional: what was loaded before an error stays (the journal).
+    The engine loads one input in one thread and lets go of the GIL, so a batch cut into parts
+    uses every core. When a part fails, the parts not started yet are cancelled (a running load
+    cannot be stopped), every failed part is logged and the first error is raised with the others
+    as notes. Like any bulk load it is not transactional: what the parts loaded stays (the journal).
     """
     options: dict[str, Any] = {"lenient": lenient} if graph is None else {"lenient": lenient, "to_graph": graph}
     try:
-        engine.bulk_load(data, fmt, **options)
+        if len(parts) == 1:
+            engine.bulk_load(parts[0], fmt, **options)
+            return
+        with ThreadPoolExecutor(min(len(parts), _MAX_PARTS), thread_name_prefix="conflictkg-load") as pool:
+            loads = [pool.submit(engine.bulk_load, part, fmt, **options) for part in parts]
+            wait(loads, return_when=FIRST_EXCEPTION)
+            pool.shutdown(cancel_futures=True)
+        _raise_failed(loads)
     finally:
         engine.flush()
+
+
+def _raise_failed(loads: list[Future]) -> None:
+    """Log every failed load of a bulk load and raise the first error, the others added as notes."""
+    errors = [(n, load.exception()) for n, load in enumerate(loads) if not load.cancelled() and load.exception()]
+    for n, error in errors:  # logged as text: the error's frames hold the engine, which must be let go
+        log.error("part %d of %d of a bulk load failed: %s", n + 1, len(loads), str(error))
+    if errors:
+        first = errors[0][1]
+        assert first is not None
+        for n, error in errors[1:]:
+            first.add_note(f"part {n + 1} of {len(loads)} failed too: {error}")
+        raise first
+
+
+def _part_count(size: int) -> int:
+    """How many parts a bulk load of ``size`` bytes is cut into (at least one)."""
+    return max(1, min(_MAX_PARTS, size // _PART_BYTES))
+
+
+def _line_parts(data: bytes, count: int) -> list[bytes]:
+    """``data`` cut into ``count`` (at least one) runs of whole lines of about the same size."""
+    parts, start = [], 0
+    for n in range(1, count):
+        end = data.find(b"\n", max(start, len(data) * n // count)) + 1
+        if end <= 0:
+            break
+        parts.append(data[start:end])
+        start = end
+    parts.append(data[start:])
+    return [part for part in parts if part] or [data]
+
+
+def _nquad_parts(items: Sequence[tuple[str, bytes]]) -> list[bytes]:
+    """Documents as N-Quads, cut between documents into parts of about the same size (one copy of the batch)."""
+    size = sum(len(nt) for _, nt in items)
+    count = _part_count(size)
+    parts: list[bytes] = []
+    taken = first = 0
+    for n, (_, nt) in enumerate(items):
+        taken += len(nt)
+        if taken >= size * (len(parts) + 1) / count or n == len(items) - 1:
+            parts.append(_nquads(items[first:n + 1]))
+            first = n + 1
+    return parts
 
 
 def _nquads(items: Sequence[tuple[str, bytes]]) -> bytes:

@@ -124,14 +124,14 @@ from graph.vocab import CURRENT_GRAPH
 ingest.write_documents = functools.partial(ingest.write_documents, batch_bytes=1)  # one document per batch
 bulk_load, insert, left, half_loaded = embedded._bulk_load, embedded.Store.insert, [#BATCHES#], threading.Event()
 
-def load(engine, data, fmt, *rest):  # the last batch's documents stop half loaded
+def load(engine, parts, fmt, *rest):  # the last batch's documents stop half loaded
     left[0] -= fmt == ox.RdfFormat.N_QUADS
     if fmt == ox.RdfFormat.N_QUADS and not left[0]:
-        lines = data.splitlines(keepends=True)
-        bulk_load(engine, b"".join(lines[: len(lines) // 2]), fmt, *rest)
+        lines = b"".join(parts).splitlines(keepends=True)
+        bulk_load(engine, [b"".join(lines[: len(lines) // 2])], fmt, *rest)
         half_loaded.set()
         threading.Event().wait(120)
-    return bulk_load(engine, data, fmt, *rest)
+    return bulk_load(engine, parts, fmt, *rest)
 
 def add(store, ntriples, graph_iri=None, **options):  # current facts committed beside them, then kill -9
     current = graph_iri == str(CURRENT_GRAPH)
