@@ -18,7 +18,7 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 from api import article, entities, tables
 from api.errors import problem
 from api.limits import read_graph
-from api.records import KINDS, record_body
+from api.records import KINDS, record_body, record_iri
 from graph import queries as q
 from viz import legend
 
@@ -32,6 +32,7 @@ _FORMAT_NAMES = {"json": "application/json", "html": "text/html", "turtle": "tex
                  "ntriples": "application/n-triples", "nt": "application/n-triples",
                  "jsonld": "application/ld+json", "rdfxml": "application/rdf+xml"}
 _OFFERED = ["application/json", "text/html", *RDF_FORMATS]
+_NOT_FOUND = "No {kind} with id {entity_id!r}; list them at /api/{kind}s."
 
 
 @blueprint.app_template_filter("page_link")
@@ -65,25 +66,28 @@ def dereference(kind: str, entity_id: str) -> Any:
     media_type = _media_type()
     if media_type is None:
         return problem(400, f"'format' must be one of {', '.join(_FORMAT_NAMES)}.")
-    body = _record_body(kind, entity_id)
     response: WerkzeugResponse
     if media_type == "application/json":  # the kept answer as it is (reading, writing it again: 0.75 ms a busy actor)
-        response = Response(body, mimetype="application/json")
+        response = Response(_record_body(kind, entity_id), mimetype="application/json")
     elif media_type == "text/html":
+        body = _record_body(kind, entity_id)
         target = _html_page(kind, entity_id)
         response = redirect(target, code=303) if target else Response(_page(kind, json.loads(body)),
                                                                        mimetype="text/html")
-    else:
-        response = _rdf(json.loads(body)["iri"], media_type)
+    else:  # the entity's own triples: its record is not needed, only that it exists
+        iri = record_iri(kind, entity_id)
+        if iri is None:
+            abort(404, _NOT_FOUND.format(kind=kind, entity_id=entity_id))
+        response = _rdf(iri, media_type)
     response.headers["Vary"] = "Accept"
     return response
 
 
 def _record_body(kind: str, entity_id: str) -> str:
-    """The entity's record as JSON (api.records: JSON, RDF and pages share it with /api/<kind>s/<id>), else a 404."""
+    """The entity's record as JSON (api.records: JSON and pages share it with /api/<kind>s/<id>), else a 404."""
     body = record_body(kind, entity_id)
     if body is None:
-        abort(404, f"No {kind} with id {entity_id!r}; list them at /api/{kind}s.")
+        abort(404, _NOT_FOUND.format(kind=kind, entity_id=entity_id))
     return body
 
 

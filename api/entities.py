@@ -20,8 +20,8 @@ from graph.link.current import disagreements
 from graph.newest import entity_events
 from graph.store import TripleStore
 
-__all__ = ["KINDS", "iri_of", "local_id", "ref", "actor_record", "place_record", "event_record", "document_record",
-           "parse_point", "fields", "RECORD_LIMIT"]
+__all__ = ["KINDS", "iri_of", "local_id", "ref", "existing", "actor_record", "place_record", "event_record",
+           "document_record", "parse_point", "fields", "RECORD_LIMIT"]
 
 _SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
 _CLASSES = {"actor": _SEM + "Actor", "place": _SEM + "Place", "event": _SEM + "Event",
@@ -137,6 +137,13 @@ def _entity(store: TripleStore, kind: str, base_iri: str, entity_id: str, reads:
     if _CLASSES[kind] not in found.get("type", []):
         return None
     return iri, found
+
+
+def existing(store: TripleStore, base_iri: str, kind: str, entity_id: str) -> URIRef | None:
+    """The IRI of the ``kind`` ("actor"...) ``entity_id``, or None if there is none: the entity its record is of, found
+    by the record's first read alone (its fields)."""
+    found = _entity(store, kind, base_iri, entity_id, lambda iri: [])
+    return None if found is None else found[0]
 
 
 def _aliases(entity: dict[str, list[Any]], name: str | None) -> list[str]:

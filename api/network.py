@@ -15,11 +15,12 @@ import json
 from flask import Blueprint, Response, current_app, request
 
 from api import params
+from api.entity_rows import rows_by_entity, rows_read
 from api.errors import problem
 from api.limits import kept, prefetch
 from graph.network import NetworkView
 from viz import network_json, render_network
-from viz.pages import entity_page
+from viz.pages import PageReads, entity_page
 from viz.render import STATIC, TEMPLATES
 
 blueprint = Blueprint("network", __name__, static_folder=str(STATIC), static_url_path="/viz/static",
@@ -82,7 +83,8 @@ def place_page(entity_id: str) -> Response:
 def _entity(segment: str, entity_id: str) -> Response:
     settings = current_app.config["CONFLICTKG"]
     body = kept(f"page {segment}/{entity_id}", lambda: entity_page(
-        current_app.extensions["conflictkg.store"], settings.base_iri, segment, entity_id, prefetch=prefetch),
+        current_app.extensions["conflictkg.store"], settings.base_iri, segment, entity_id,
+        reads=PageReads(prefetch, rows_by_entity, rows_read)),
         slot=False)
     if body is not None:
         return _html(body)

@@ -14,7 +14,7 @@ from flask import current_app, jsonify
 from api import entities, params
 from api.limits import kept
 
-__all__ = ["record_body", "KINDS"]
+__all__ = ["record_body", "record_iri", "KINDS"]
 
 _BUILDERS = {"actor": entities.actor_record, "place": entities.place_record,
              "event": entities.event_record, "document": entities.document_record}
@@ -26,6 +26,16 @@ def record_body(kind: str, entity_id: str) -> str | None:
     if not params.is_entity_id(entity_id):
         return None
     return kept(f"record {kind}/{entity_id}", lambda: _built(kind, entity_id), slot=False)
+
+
+def record_iri(kind: str, entity_id: str) -> str | None:
+    """The IRI of the entity ``record_body`` gives the record of, or None if there is none, without building the
+    record: its fields' read alone (kept by the read workers until the next write), for routes that need no more."""
+    if not params.is_entity_id(entity_id):
+        return None
+    iri = entities.existing(current_app.extensions["conflictkg.store"], current_app.config["CONFLICTKG"].base_iri,
+                            kind, entity_id)
+    return None if iri is None else str(iri)
 
 
 def _built(kind: str, entity_id: str) -> str | None:

@@ -5,7 +5,7 @@ Names and sentences are untrusted; the Jinja environment autoescapes every value
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,21 +17,47 @@ from rdflib import URIRef
 from graph import queries as q
 from graph.link.current import disagreements
 from graph.network import local_id, parse_point
-from graph.newest import among_reads, entity_events, read_among
+from graph.newest import entity_events, read_among
 from graph.store import TripleStore
 from viz import legend
 
-__all__ = ["SEGMENTS", "entity_page", "timeline", "EntityTimeline"]
+__all__ = ["SEGMENTS", "entity_page", "timeline", "EntityTimeline", "PageReads"]
 
 SEGMENTS = {"actors": "actor", "places": "place"}  # URL segment -> IRI path segment
 _CLASSES = {"actors": "http://semanticweb.cs.vu.nl/2009/11/sem/Actor", "places": "http://semanticweb.cs.vu.nl/2009/11/sem/Place"}
 _ROLE_LABELS = {"actor1": "actor 1", "actor2": "actor 2", "associateActor1": "associate of actor 1",
                 "associateActor2": "associate of actor 2"}
 Prefetch = Callable[[list[tuple[str, "dict[str, Any] | None"]]], None]  # reads sent ahead as one job (api.limits)
+# The rows of a ``#IRIS#`` read (store, the read's name, its query, the IRIs, the rows' key) by IRI, and the read that
+# will give them (the read's name, its query, the IRIs; None: none)
+RowsByEntity = Callable[[TripleStore, str, str, Sequence[str], str], dict[str, list[dict[str, Any]]]]
+RowsRead = Callable[[str, str, Sequence[str]], "tuple[str, None] | None"]
 _ENV = Environment(
     loader=FileSystemLoader(str(Path(__file__).resolve().parent / "templates")),
     autoescape=select_autoescape(default=True),
 )
+
+
+def _read_by_entity(store: TripleStore, name: str, sparql: str, iris: Sequence[str], key: str
+                    ) -> dict[str, list[dict[str, Any]]]:
+    """The rows of ``sparql`` (a ``#IRIS#`` read, each row's entity in its ``key``) of each of the ``iris``, read
+    now (``PageReads.rows_by_entity`` without the service)."""
+    found: dict[str, list[dict[str, Any]]] = {iri: [] for iri in iris}
+    for row in read_among(store, sparql, iris):
+        found[row[key]].append(row)
+    return found
+
+
+@dataclass(frozen=True)
+class PageReads:
+    """How a page's reads are made: ``prefetch`` sends a round of them ahead as one job (the service: to a read
+    worker, ``api.limits.prefetch``); ``rows_by_entity`` gives the rows of a ``#IRIS#`` read by IRI and ``rows_read``
+    the read it will make (the service keeps the rows per entity until the next write and reads only those not kept,
+    ``api.entity_rows``). The defaults: every read made when needed, none sent ahead."""
+
+    prefetch: Prefetch = lambda reads: None
+    rows_by_entity: RowsByEntity = _read_by_entity
+    rows_read: RowsRead = lambda name, sparql, iris: None
 
 
 @dataclass
@@ -56,11 +82,11 @@ class EntityTimeline:
 
 def entity_page(
     store: TripleStore, base_iri: str, segment: str, entity_id: str, static_url: str = "/viz/static/",
-    prefetch: Prefetch = lambda reads: None,
+    reads: PageReads = PageReads(),
 ) -> str | None:
-    """Return the HTML timeline page of an actor or place, or None when there is no such entity (``prefetch``: see
+    """Return the HTML timeline page of an actor or place, or None when there is no such entity (``reads``: see
     ``timeline``)."""
-    found = timeline(store, base_iri, segment, entity_id, prefetch)
+    found = timeline(store, base_iri, segment, entity_id, reads)
     if found is None:
         return None
     kinds = legend.kinds()
@@ -69,13 +95,14 @@ def entity_page(
 
 
 def timeline(store: TripleStore, base_iri: str, segment: str, entity_id: str,
-             prefetch: Prefetch = lambda reads: None) -> EntityTimeline | None:
+             reads: PageReads = PageReads()) -> EntityTimeline | None:
     """Return the entity's details and its events in date order, or None when there is no such entity.
 
     Its reads go in three rounds, each of the reads that need only the rounds before: its fields, the summary of its
     events and where reports disagree on it; its events' sentences and roles; their documents and names.
-    ``prefetch`` sends each round's reads ahead as one job (the service: to a read worker, ``api.limits.prefetch``;
-    one wait for a worker instead of one per read: 3 jobs, not 6)."""
+    ``reads.prefetch`` sends each round's reads ahead as one job (the service: one wait for a worker instead of one
+    per read: 3 jobs, not 6). The last round's documents and names are read through ``reads.rows_by_entity``: the
+    service reads only those it does not keep (the same few hundred recur on every page: most often no job)."""
     if segment not in SEGMENTS:
         return None
     iri = f"{base_iri}{SEGMENTS[segment]}/{entity_id}"
@@ -84,7 +111,7 @@ def timeline(store: TripleStore, base_iri: str, segment: str, entity_id: str,
     except ValueError:
         return None
     binding = {"entity": URIRef(iri)}
-    prefetch([(q.ENTITY, binding), (q.SUMMARY, binding), (q.READINGS, binding)])
+    reads.prefetch([(q.ENTITY, binding), (q.SUMMARY, binding), (q.READINGS, binding)])
     rows = [r for r in store.read(q.ENTITY, binding) if r.get("class") == _CLASSES[segment]]
     if not rows:
         return None
@@ -101,10 +128,10 @@ def timeline(store: TripleStore, base_iri: str, segment: str, entity_id: str,
     # the roles of every listed event, read with their sentences: those of events the sentences leave out are unused
     roles_read = q.with_iris(q.NETWORK_EVENT_ROLES, sorted(set(side.newest))) if side.newest else None
     if roles_read is not None:
-        prefetch([(q.with_iris(q.timeline(q.TIMELINE_ROWS), side.newest), binding), (roles_read, None)])
+        reads.prefetch([(q.with_iris(q.timeline(q.TIMELINE_ROWS), side.newest), binding), (roles_read, None)])
     rows = _timeline_rows(store, side.newest, binding)
     roles = store.read(roles_read) if roles_read is not None else []
-    found.events = _events(rows, roles, iri, _looked_up(store, rows, roles, prefetch))
+    found.events = _events(rows, roles, iri, _looked_up(store, rows, roles, reads))
     span = side.span
     found.event_count = span.count
     found.first_seen, found.last_seen = (span.first[:7], span.last[:7]) if span.first and span.last else (None, None)
@@ -123,17 +150,22 @@ def _timeline_rows(store: TripleStore, latest: list[str], binding: dict[str, Any
     return sorted(rows, key=lambda row: row.get("evidence") or "")
 
 
-def _looked_up(store: TripleStore, rows: list[dict[str, Any]], roles: list[dict[str, Any]], prefetch: Prefetch
+def _looked_up(store: TripleStore, rows: list[dict[str, Any]], roles: list[dict[str, Any]], reads: PageReads
                ) -> dict[str, dict[str, Any]]:
     """The title, publisher and date of the documents of the timeline's ``rows``, and the names of its places and
-    of its events' actors (``roles``), by IRI: read once each (per sentence or role they cost twice as much)."""
+    of its events' actors (``roles``), by IRI: read once each (per sentence or role they cost twice as much), and
+    only those the service does not keep (``PageReads``)."""
+    rows_by_entity, rows_read = reads.rows_by_entity, reads.rows_read
     documents = sorted({r["document"] for r in rows if r.get("document")})
     named = sorted({r["place"] for r in rows if r.get("place")} | {r["actor"] for r in roles})
-    prefetch([(read, None) for read in among_reads(q.TIMELINE_DOCUMENTS, documents) + among_reads(q.LABELS, named)])
-    found = {r["document"]: r for r in read_among(store, q.TIMELINE_DOCUMENTS, documents)}
-    for r in read_among(store, q.LABELS, named):
-        if "name" in r:
-            found.setdefault(r["entity"], r)
+    reads.prefetch([read for read in (rows_read("timeline documents", q.TIMELINE_DOCUMENTS, documents),
+                                      rows_read("labels", q.LABELS, named)) if read is not None])
+    found = {document: read[-1] for document, read in rows_by_entity(
+        store, "timeline documents", q.TIMELINE_DOCUMENTS, documents, "document").items() if read}
+    for entity, read in rows_by_entity(store, "labels", q.LABELS, named, "entity").items():
+        name = next((r for r in read if "name" in r), None)
+        if name is not None:
+            found.setdefault(entity, name)
     return found
 
 

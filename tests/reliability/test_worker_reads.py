@@ -22,12 +22,13 @@ from werkzeug.exceptions import InternalServerError, ServiceUnavailable
 
 from api import create_app, entities, sparql_execute, sparql_worker
 from api.cache import ResponseCache
+from api.entity_rows import rows_by_entity, rows_read
 from api.limits import ClientGone, TooSlow, prefetch, read_graph
 from api.reads import LOOKUP_WORKERS, OTHER_READS_NICENESS, READ_CACHE_BYTES, READ_CACHE_ENTRIES
 from graph import queries as q
 from graph.store import Store
 from graph.vocab import CURRENT_GRAPH
-from viz.pages import entity_page
+from viz.pages import PageReads, entity_page
 
 EX = "https://example.org/"
 # Half a minute of counting a cross product before the first row: the engine cannot stop it on its own.
@@ -42,6 +43,7 @@ def app(hand_built_data_dir, tmp_path):
     app = create_app({"data_dir": str(data_dir), "read_timeout_ms": 60_000})
     yield app
     app.extensions["conflictkg.reads"].close()
+    app.extensions["conflictkg.store"].close()  # its files: a later test's server would number its sockets past 1023
 
 
 def _alive(pid: int) -> bool:
@@ -299,6 +301,45 @@ def test_an_entity_page_is_three_worker_jobs_and_the_same_page(app, path, most_j
         assert answer.status_code == 404
     else:
         assert answer.get_data(as_text=True) == expected
+
+
+@pytest.mark.parametrize("path", ["/actors/al-shabaab", "/actors/syrian-arab-army", "/places/mogadishu",
+                                  "/places/idlib"])
+def test_an_entity_page_whose_documents_and_names_are_kept_is_two_worker_jobs(app, path):
+    """The documents and names of a page's events (its third round) come from the app's entity rows when they are
+    kept there (the same few hundred recur on every page): no third job (before: read every time, 3 jobs)."""
+    store, runner = app.extensions["conflictkg.store"], app.extensions["conflictkg.reads"].runner
+    segment, entity_id = path.strip("/").split("/")
+    with app.app_context():  # keeps the page's documents and names in the app's entity rows, as another page would
+        expected = entity_page(store, app.config["CONFLICTKG"].base_iri, segment, entity_id,
+                               reads=PageReads(rows_by_entity=rows_by_entity, rows_read=rows_read))
+    jobs = _jobs_of(runner)
+    answer = app.test_client().get(path, headers={"Accept": "text/html"})
+    assert expected is not None and answer.get_data(as_text=True) == expected
+    assert len(jobs) == 2
+
+
+@pytest.mark.parametrize(("kind", "most_jobs"), [("event", 2), ("actor", 2), ("place", 2), ("document", 2),
+                                                 ("nope", 1)])  # an unknown id: a guard (one read before too)
+def test_an_entity_iris_rdf_reads_its_fields_and_its_triples_alone(app, kind, most_jobs):
+    """``/id/<kind>/<id>`` as RDF needs only that the entity exists (its fields' read), then its own triples: not
+    its whole record (before: 3-4 jobs, the record's 2-3 first)."""
+    store, base = app.extensions["conflictkg.store"], app.config["CONFLICTKG"].base_iri
+    actor = entities.actor_record(store, base, "al-shabaab")
+    assert actor is not None
+    ids = {"actor": "al-shabaab", "event": actor["events"][0]["id"], "place": actor["places"][0]["id"],
+           "document": actor["documents"][0]["id"], "nope": "no-such-event"}
+    path = f"/id/{'event' if kind == 'nope' else kind}/{ids[kind]}?format=turtle"
+    jobs = _jobs_of(app.extensions["conflictkg.reads"].runner)
+    answer = app.test_client().get(path)
+    assert len(jobs) == most_jobs
+    if kind == "nope":
+        assert answer.status_code == 404
+    else:
+        graph = ox.Store()
+        graph.load(answer.get_data(), ox.RdfFormat.TURTLE)
+        assert answer.status_code == 200 and ox.NamedNode(f"{base}{kind}/{ids[kind]}") in {
+            quad.subject for quad in graph}
 
 
 @pytest.mark.parametrize("path", ["/events", "/events?country=SO", "/events?sort=date", "/events.json?type=Battles"])
