@@ -57,7 +57,8 @@ def make_server(app: Any, host: str, port: int, threads: int, max_header_bytes: 
     # the other requests keep ``threads`` threads, as many as before: the quick requests have more
     dispatcher = PriorityDispatcher(threads + QUICK_THREADS, reserved=QUICK_THREADS)
     server = create_server(app, host=host, port=port, threads=threads, ident="conflictkg", _dispatcher=dispatcher,
-                           max_request_header_size=max_header_bytes, channel_request_lookahead=1)
+                           max_request_header_size=max_header_bytes, channel_request_lookahead=1,
+                           asyncore_use_poll=True)  # select() takes no socket numbered past 1023
     server.channel_class = _ProblemChannel
     return server
 

@@ -51,3 +51,36 @@ def test_the_model_a_served_process_loads_is_frozen_too(tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert int(done.stdout.strip().splitlines()[-1]) > 20_000  # spaCy's pipeline and our lexicons (some 66,000)
+
+
+# Holds 1,100 open files (a store's files, a test run's leftovers), then serves: the server's own sockets are
+# numbered past 1023, where select() cannot watch them. A thread asks for a page and prints its status.
+_SERVE_PAST_1023_FILES = """
+import os, threading, urllib.request
+from api.server import make_server
+
+def app(environ, start_response):
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    return [b"ok"]
+
+held = [os.open(os.devnull, os.O_RDONLY) for _ in range(1100)]
+server = make_server(app, "127.0.0.1", 0, 1, 65536)
+
+def ask():
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{server.effective_port}/", timeout=20) as answer:
+            print(answer.status, flush=True)
+    finally:
+        os._exit(0)
+
+threading.Thread(target=ask, daemon=True).start()
+server.run()
+"""
+
+
+def test_the_server_answers_with_sockets_numbered_past_1023():
+    """The server watches its sockets with poll(), which takes any file number, not select()."""
+    done = subprocess.run([sys.executable, "-c", _SERVE_PAST_1023_FILES], cwd=ROOT, capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "200"
