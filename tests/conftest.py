@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -166,6 +167,26 @@ def hand_built_data_dir(tmp_path_factory) -> Path:
     from tests.rest_records import extractions
 
     return write_data_dir(tmp_path_factory.mktemp("hand-built"), extractions())
+
+
+@pytest.fixture
+def hand_built_app(hand_built_data_dir, tmp_path):
+    """An app over a copy of the hand-built records (the session's hand-built server holds the original's lock);
+    its read workers and store closed after the test."""
+    from api import create_app
+
+    shutil.copytree(hand_built_data_dir, tmp_path / "data")
+    app = create_app({"data_dir": str(tmp_path / "data")})
+    yield app
+    app.extensions["conflictkg.reads"].close()
+    app.extensions["conflictkg.store"].close()
+
+
+def counted_reads(store) -> list[str]:
+    """The reads ``store`` is asked from now on (each query's text, in order)."""
+    read, asked = store.read, []
+    store.read = lambda sparql, bindings=None: asked.append(sparql) or read(sparql, bindings)
+    return asked
 
 
 @pytest.fixture(scope="session")

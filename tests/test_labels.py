@@ -6,30 +6,14 @@ import shutil
 
 import pytest
 
-from api import create_app
 from api.labels import labels, labels_read
 from graph.store import Store
 from graph.vocab import CURRENT_GRAPH
+from tests.conftest import counted_reads
 
 BASE = "https://conflictkg.org/id/"
 SHABAAB, ARMY, MOGADISHU = BASE + "actor/al-shabaab", BASE + "actor/somali-national-army", BASE + "place/mogadishu"
 NOBODY = BASE + "actor/no-such-actor"
-
-
-@pytest.fixture
-def app(hand_built_data_dir, tmp_path):
-    shutil.copytree(hand_built_data_dir, tmp_path / "data")
-    app = create_app({"data_dir": str(tmp_path / "data")})
-    yield app
-    app.extensions["conflictkg.reads"].close()
-    app.extensions["conflictkg.store"].close()
-
-
-def _counted(store) -> list[str]:
-    """The reads ``store`` is asked from now on."""
-    read, asked = store.read, []
-    store.read = lambda sparql, bindings=None: asked.append(sparql) or read(sparql, bindings)
-    return asked
 
 
 @pytest.mark.parametrize(("first", "then", "read_then"), [
@@ -38,17 +22,17 @@ def _counted(store) -> list[str]:
     ([NOBODY], [NOBODY, SHABAAB], [SHABAAB]),  # an entity with no name nor kind is not read again either
     ([], [ARMY, MOGADISHU], [ARMY, MOGADISHU]),
 ])
-def test_entities_named_again_are_not_read_again_and_give_the_same_labels(app, hand_built_data_dir, tmp_path, first,
-                                                                         then, read_then):
-    store = app.extensions["conflictkg.store"]
+def test_entities_named_again_are_not_read_again_and_give_the_same_labels(
+        hand_built_app, hand_built_data_dir, tmp_path, first, then, read_then):
+    store = hand_built_app.extensions["conflictkg.store"]
     direct = Store(str(shutil.copytree(hand_built_data_dir, tmp_path / "direct")))  # no app: every entity read
     try:
         expected = labels(direct, then)
     finally:
         direct.close()
-    with app.test_request_context("/api/events"):
+    with hand_built_app.test_request_context("/api/events"):
         labels(store, first)
-        asked = _counted(store)
+        asked = counted_reads(store)
         assert labels_read(then) == (labels_read(read_then) if read_then else None)
         assert labels(store, then) == expected
     if read_then:
@@ -59,12 +43,12 @@ def test_entities_named_again_are_not_read_again_and_give_the_same_labels(app, h
     assert NOBODY not in expected and (SHABAAB not in then or expected[SHABAAB]["name"])
 
 
-def test_a_write_empties_the_kept_labels(app):
-    store = app.extensions["conflictkg.store"]
-    with app.test_request_context("/api/events"):
+def test_a_write_empties_the_kept_labels(hand_built_app):
+    store = hand_built_app.extensions["conflictkg.store"]
+    with hand_built_app.test_request_context("/api/events"):
         before = labels(store, [SHABAAB])[SHABAAB]["name"]
         store.insert(f'<{SHABAAB}> <https://schema.org/name> "A Aardvark Front" .\n'.encode(),
                      str(CURRENT_GRAPH))
-        asked = _counted(store)
+        asked = counted_reads(store)
         after = labels(store, [SHABAAB])[SHABAAB]["name"]
     assert len(asked) == 1 and before != after == "A Aardvark Front"
