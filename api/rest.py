@@ -14,13 +14,14 @@ from flask import Blueprint, Response, current_app, jsonify, request, send_file,
 
 from api import entities, params, tables
 from api.cache import keep_by_url, kept_read
+from api.entity_index import page_by_name
 from api.errors import problem
 from api.exports import export_to_spool
 from api.ingest import ingest_json
 from api.labels import labels
 from api.limits import client_gone, heavy
 from api.records import record_body
-from api.search import kept_labels, ranked, search_results
+from api.search import search_results
 from graph import queries as q
 from graph.link.summaries import summary_of
 from graph.newest import kept_first, newest_first, rows_of
@@ -31,10 +32,6 @@ __all__ = ["blueprint"]
 blueprint = Blueprint("rest", __name__, url_prefix="/api")
 # Not kept by URL: the export is a file; an entity's record is kept once for every route that shows it (api.records)
 _NOT_KEPT_BY_URL = frozenset({"rest.export", "rest.actor", "rest.place", "rest.event", "rest.document"})
-WHOLE_LIST = 1000  # rows of a list read whole, every page cut from them (api.rest._page_of)
-# Matches of a q list sent to the engine as IRIs at most: a short q matching nearly every name would make the query
-# (and the key it is kept under) a VALUES block of all of them; past it the engine matches the labels itself
-MATCHES_LISTED = 5000
 
 
 @blueprint.record_once
@@ -61,21 +58,15 @@ def _iri_param(name: str, segment: str) -> Any:
     return entities.iri_of(_base(), segment, value) or entities.iri_of(_base(), segment, "-")
 
 
-def _listing(key: str, query: str | q.NewestFirst, bindings: dict[str, Any], row_key: str,
+def _listing(key: str, read_rows: Callable[[int, int], list[dict[str, Any]]], row_key: str,
              convert: Callable[[dict[str, Any], dict[str, Any]], dict[str, Any]],
              decorate: Callable[[list[dict[str, Any]]], dict[str, Any]] = lambda rows: {}) -> Response:
-    """Run a paged list query (one row or more per item), decorate the page, answer it with a ``next`` link.
-
-    ``query`` is a paged query, or the reads of a newest-first list (``graph.newest``). ``decorate``
-    gets the page's rows and returns what ``convert`` needs besides the row (names, fields), read by
-    one query for the whole page.
+    """Answer one page of a list (``read_rows(limit, offset)``: one row or more per item), decorated, with a ``next``
+    link. ``decorate`` gets the page's rows and returns what ``convert`` needs besides the row (names, fields), read
+    by one query for the whole page.
     """
     limit, offset = params.limit_offset()
-    bound = {k: v for k, v in bindings.items() if v is not None}
-    if isinstance(query, q.NewestFirst):
-        rows = _newest_rows(query, bound, limit + 1, offset)
-    else:
-        rows = _page_of(query, bound, limit + 1, offset)
+    rows = read_rows(limit + 1, offset)
     first: dict[str, dict[str, Any]] = {}
     for row in rows:
         first.setdefault(row[row_key], row)
@@ -89,33 +80,33 @@ def _listing(key: str, query: str | q.NewestFirst, bindings: dict[str, Any], row
                     "next": following})
 
 
-def _newest_rows(query: q.NewestFirst, bindings: dict[str, Any], limit: int, offset: int) -> list[dict[str, Any]]:
-    """The rows of one page of a newest-first list. An event list filtered by one actor or place alone is read from
+def _newest(query: q.NewestFirst, bindings: dict[str, Any]) -> Callable[[int, int], list[dict[str, Any]]]:
+    """The reads of a newest-first list's pages. An event list filtered by one actor or place alone is read from
     the first events of the summary its writer keeps when they hold the page (``graph.newest.kept_first``): its
     counts per date and the matches of the page's dates cost a busy actor's list 20-40 ms at 100,000 documents."""
-    entity = bindings.get("actor", bindings.get("place")) if len(bindings) == 1 else None
-    first = kept_first(summary_of(_store(), str(entity)), offset + limit) if entity is not None else None
-    if first is None:
-        return newest_first(_store(), query, bindings, limit, offset, counts=kept_read)
-    return rows_of(_store(), query, first[offset:])
+    bound = {k: v for k, v in bindings.items() if v is not None}
+    entity = bound.get("actor", bound.get("place")) if len(bound) == 1 else None
+
+    def read_rows(limit: int, offset: int) -> list[dict[str, Any]]:
+        first = kept_first(summary_of(_store(), str(entity)), offset + limit) if entity is not None else None
+        if first is None:
+            return newest_first(_store(), query, bound, limit, offset, counts=kept_read)
+        return rows_of(_store(), query, first[offset:])
+
+    return read_rows
 
 
-def _page_of(query: str, bindings: dict[str, Any], limit: int, offset: int) -> list[dict[str, Any]]:
-    """The rows ``offset`` .. ``offset + limit`` of a paged query: cut from all its rows when it has at most
-    ``WHOLE_LIST`` (one read for every page, which the read workers keep until the next write), else one page read.
+def _by_name(kind: str, listed: Callable[[list[str]], str],
+             bindings: dict[str, Any]) -> Callable[[int, int], list[dict[str, Any]]]:
+    """The reads of an actor or place list's pages by name: cut from the entities kept in name order
+    (``api.entity_index``), or read by the engine (``listed(filters)``, one page sorted) when they are too many."""
+    bound = {k: v for k, v in bindings.items() if v is not None}
 
-    Each page of an entity list sorts every match by name, so its cost does not fall with the page's size (at
-    100,000 documents a page of the 702 actors took 9 ms, all of them 21 ms). The whole list's rows are kept decoded
-    (``kept_read``): decoding its 500 actors again for each page cost more of the server's CPU than the page itself.
-    """
-    whole = kept_read(q.page(query, WHOLE_LIST + 1, 0), bindings)
-    if len(whole) <= WHOLE_LIST:
-        return whole[offset:offset + limit]
-    return _store().read(q.page(query, limit, offset), bindings)
+    def read_rows(limit: int, offset: int) -> list[dict[str, Any]]:
+        rows = page_by_name(kind, bound, limit, offset)
+        return rows if rows is not None else _store().read(q.page(listed(list(bound)), limit, offset), bound)
 
-
-def _present(bindings: dict[str, Any]) -> list[str]:
-    return [name for name, value in bindings.items() if value is not None]
+    return read_rows
 
 
 def _labels_of(*keys: str) -> Callable[[list[dict[str, Any]]], dict[str, Any]]:
@@ -137,23 +128,8 @@ def actors() -> Response:
         return {**entities.ref(r["actor"], r.get("name"), "actors"), "kind": _first(entity, "kind"),
                 "country": _first(entity, "country"), "aliases": aliases}
 
-    query, bound = _matching_names("actor", lambda by_label: q.actor_list(_present(bindings), by_label), bindings)
-    return _listing("actors", query, bound, "actor", convert,
+    return _listing("actors", _by_name("actor", q.actor_list, bindings), "actor", convert,
                     lambda rows: tables.list_fields(_store(), q.ACTOR_LIST_FIELDS, [r["actor"] for r in rows]))
-
-
-def _matching_names(kind: str, listed: Callable[[bool], str], bindings: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-    """A list by name (``listed(by_label)``) and its bindings, its ``q`` filter given as the IRIs of the entities
-    whose names match it (``api.search.ranked`` over the kept labels): matched in the engine, every list of a ``q``
-    decoded the text of each actor's or place's every label (3,000 at 100,000 documents, 12-25 ms). The engine
-    still matches it when the labels are too many to keep, or the matches too many to send (``MATCHES_LISTED``)."""
-    if bindings["q"] is None:
-        return listed(False), bindings
-    labels = kept_labels(kind)
-    found = ranked(labels, bindings["q"]) if labels is not None else None
-    if found is None or len(found) > MATCHES_LISTED:
-        return listed(True), bindings
-    return q.with_iris(listed(False), found), {**bindings, "q": None}
 
 
 def _first(entity: dict[str, list[Any]], field: str) -> Any:
@@ -182,8 +158,7 @@ def places() -> Response:
     def decorate(rows: list[dict[str, Any]]) -> dict[str, Any]:
         return {r["place"]: r for r in _store().read(q.with_iris(q.PLACE_LIST_FIELDS, [r["place"] for r in rows]))}
 
-    query, bound = _matching_names("place", lambda by_label: q.place_list(_present(bindings), by_label), bindings)
-    return _listing("places", query, bound, "place", convert, decorate)
+    return _listing("places", _by_name("place", q.place_list, bindings), "place", convert, decorate)
 
 
 @blueprint.get("/places/<place_id>")
@@ -199,7 +174,8 @@ def events() -> Response:
     bindings = {"actor": _iri_param("actor", "actor"), "place": _iri_param("place", "place"),
                 "type": params.text("type"), "sub_type": params.text("sub_type"),
                 "document": _iri_param("document", "document"), "from": start, "to": end}
-    return _listing("events", q.event_list(_present(bindings)), bindings, "event", lambda r, names: {
+    query = q.event_list(name for name, value in bindings.items() if value is not None)
+    return _listing("events", _newest(query, bindings), "event", lambda r, names: {
         **entities.ref(r["event"], None, "events"), "date": r.get("date"), "type": r.get("type"),
         "sub_type": r.get("sub_type"), "place": _name(names, r.get("place"), "places"),
         "fatalities": r.get("fatalities"), "actor1": _name(names, r.get("actor1"), "actors"),
@@ -216,7 +192,8 @@ def event(event_id: str) -> Response:
 def documents() -> Response:
     """List documents, newest first, filtered by ``q`` (title or publisher contains)."""
     bindings = {"q": params.text("q")}
-    return _listing("documents", q.document_list(_present(bindings)), bindings, "document", lambda r, _: {
+    query = q.document_list(name for name, value in bindings.items() if value is not None)
+    return _listing("documents", _newest(query, bindings), "document", lambda r, _: {
         **entities.ref(r["document"], r.get("title"), "documents"), "title": r.get("title"),
         "publisher": r.get("publisher"), "published": r.get("published")})
 

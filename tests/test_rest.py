@@ -7,7 +7,8 @@ import shutil
 import pytest
 import requests
 
-from api import create_app, rest
+from api import create_app, entity_index
+from graph import queries as q
 from tests import busy_records as war_records
 from tests.conftest import WRITE_TOKEN, _serve, write_data_dir
 
@@ -266,11 +267,11 @@ def test_repeated_lookups_are_cached_until_a_write(hand_built_server):
     assert [a["id"] for a in requests.get(path, timeout=30).json()["actors"]] == ["somali-national-army"]
 
 
-@pytest.mark.parametrize("whole_list", [1000, 3], ids=["cut from the whole list", "read by page"])
-@pytest.mark.parametrize("path", ["/api/actors", "/api/places", "/api/actors?kind=armed_group"])
+@pytest.mark.parametrize("labels_kept", [60_000, 3], ids=["cut from the kept index", "read by page"])
+@pytest.mark.parametrize("path", ["/api/actors", "/api/places", "/api/actors?kind=armed_group", "/api/actors?q=a"])
 def test_every_page_of_an_entity_list_is_a_slice_of_one_order(hand_built_data_dir, tmp_path, monkeypatch, path,
-                                                               whole_list):
-    monkeypatch.setattr(rest, "WHOLE_LIST", whole_list)
+                                                               labels_kept):
+    monkeypatch.setattr(entity_index, "LABELS_KEPT", labels_kept)
     shutil.copytree(hand_built_data_dir, tmp_path / "data")
     app = create_app({"data_dir": str(tmp_path / "data")})
     try:
@@ -292,8 +293,8 @@ def test_every_page_of_an_entity_list_is_a_slice_of_one_order(hand_built_data_di
 
 @pytest.mark.parametrize("path", ["/api/actors", "/api/places", "/api/actors?kind=armed_group"])
 def test_an_entity_lists_rows_are_read_once_for_all_its_pages(hand_built_data_dir, tmp_path, path):
-    """Its pages are cut from its whole list, read (and decoded) once until the next write: each later page reads
-    only its own fields."""
+    """Its pages are cut from the kept index of the entities, read (and decoded) once until the next write with the
+    count of their labels: each later page reads only its own fields."""
     shutil.copytree(hand_built_data_dir, tmp_path / "data")
     app = create_app({"data_dir": str(tmp_path / "data")})
     store = app.extensions["conflictkg.store"]
@@ -303,8 +304,8 @@ def test_an_entity_lists_rows_are_read_once_for_all_its_pages(hand_built_data_di
         client, joiner = app.test_client(), "&" if "?" in path else "?"
         for offset in range(3):
             assert client.get(f"{path}{joiner}limit=1&offset={offset}").status_code == 200
-        wholes = [sparql for sparql in asked if f"LIMIT {rest.WHOLE_LIST + 1} OFFSET 0" in sparql]
-        assert len(wholes) == 1 and len(asked) == 4
+        orders = [sparql for sparql in asked if sparql in (q.ACTOR_INDEX, q.PLACE_INDEX)]
+        assert len(orders) == 1 and len(asked) == 5 and not any("ORDER BY" in sparql for sparql in asked)
     finally:
         app.extensions["conflictkg.reads"].close()
         store.close()

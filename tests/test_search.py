@@ -1,4 +1,5 @@
-"""api/search.py: names and aliases are matched and ranked as the engine's text functions would, and a write is seen."""
+"""api/search.py and api/entity_index.py: names and aliases are matched and ranked, and lists ordered, as the engine's
+text functions would, and a write is seen."""
 
 from __future__ import annotations
 
@@ -7,8 +8,8 @@ import shutil
 
 import pytest
 
-from api import create_app, rest, search
-from api.search import ranked
+from api import create_app, entity_index, search
+from api.entity_index import index_of
 from graph import queries as q
 from graph.store import Store
 from graph.vocab import CURRENT_GRAPH
@@ -49,11 +50,17 @@ def store():
                                   "café", "É", "e", "y", "the", "zzz"])
 def test_labels_are_ranked_as_the_engine_ranked_them(store, term):
     expected = [row["actor"] for row in store.read(ENGINE, {"q": term})]
-    assert ranked(store.read(q.ACTOR_LABELS), term) == expected
+    assert index_of(store.read(q.ACTOR_INDEX)).ranked(term) == expected
 
 
 def test_a_name_equal_to_the_term_ranks_before_one_starting_with_it_and_one_containing_it(store):
-    assert ranked(store.read(q.ACTOR_LABELS), "Army")[:4] == [f"{BASE}a{n}" for n in (2, 3, 8, 0)]
+    assert index_of(store.read(q.ACTOR_INDEX)).ranked("Army")[:4] == [f"{BASE}a{n}" for n in (2, 3, 8, 0)]
+
+
+def test_the_kept_order_is_the_engines_order_by_name(store):
+    engine = [row["actor"] for row in store.read(q.page(q.actor_list([]), 100, 0))]
+    kept = index_of(store.read(q.ACTOR_INDEX)).entries
+    assert len(engine) == len(ACTORS) and [entry.iri for entry in kept] == engine
 
 
 def test_a_search_sees_a_name_written_after_the_labels_were_kept(hand_built_data_dir, tmp_path):
@@ -83,36 +90,41 @@ def hand_built_app(hand_built_data_dir, tmp_path_factory):
 
 
 URLS = [f"/api/{route}?q={term}" for route in ("search", "actors", "places") for term in ("a", "E", "ar", "zzz")] \
-    + ["/api/search?q=a&limit=2&offset=1", "/api/actors?q=a&limit=2&offset=1", "/api/places?q=e&kind=city"]
+    + ["/api/search?q=a&limit=2&offset=1", "/api/actors?q=a&limit=2&offset=1", "/api/places?q=e&kind=city",
+       "/api/actors", "/api/actors?kind=armed_group&limit=2&offset=1", "/api/places?country=so",
+       "/api/places?country=SO&q=a", "/api/places?limit=3&offset=2"]
 
 
-def _answers(app, monkeypatch, labels_kept, matches_listed):
-    monkeypatch.setattr(search, "LABELS_KEPT", labels_kept)
-    monkeypatch.setattr(rest, "MATCHES_LISTED", matches_listed)
+def _answers(app, monkeypatch, labels_kept):
+    monkeypatch.setattr(entity_index, "LABELS_KEPT", labels_kept)
     app.extensions["conflictkg.cache"].invalidate()
     return [app.test_client().get(url).get_json() for url in URLS]
 
 
-@pytest.mark.parametrize("labels_kept, matches_listed", [(2, 5000), (20_000, 1), (2, 1)])
-def test_the_engine_path_answers_as_the_kept_labels_do(hand_built_app, monkeypatch, labels_kept, matches_listed):
-    kept = _answers(hand_built_app, monkeypatch, 20_000, 5000)
+def test_the_engine_path_answers_as_the_kept_index_does(hand_built_app, monkeypatch):
+    kept = _answers(hand_built_app, monkeypatch, 60_000)
     assert any(answer["actors"] for answer in kept[4:8]) and any(answer["places"] for answer in kept[8:12])
-    assert _answers(hand_built_app, monkeypatch, labels_kept, matches_listed) == kept
+    assert kept[15]["actors"] and kept[16]["actors"] and kept[17]["places"] and kept[18]["places"]
+    assert _answers(hand_built_app, monkeypatch, 2) == kept
 
 
-def test_labels_are_kept_read_only_and_not_past_the_bound(hand_built_app, monkeypatch):
+def test_the_index_is_kept_read_only_and_not_past_the_bound(hand_built_app, monkeypatch):
     with hand_built_app.test_request_context():
         hand_built_app.extensions["conflictkg.cache"].invalidate()
-        labels = search.kept_labels("place")
-        assert isinstance(labels, tuple) and labels
-        with pytest.raises(TypeError):
-            labels[0]["label"] = "changed"  # type: ignore[index]
-        monkeypatch.setattr(search, "LABELS_KEPT", len(labels) - 1)
-        assert search.kept_labels("place") is None
+        index = entity_index.kept_index("place")
+        assert isinstance(index, tuple) and isinstance(index.entries, tuple) and index.entries
+        with pytest.raises(AttributeError):
+            index.entries[0].name = "changed"  # type: ignore[misc]
+        labels = len(index.owners)
+        monkeypatch.setattr(entity_index, "LABELS_KEPT", labels)
+        assert entity_index.kept_index("place") is not None
+        monkeypatch.setattr(entity_index, "LABELS_KEPT", labels - 1)
+        assert entity_index.kept_index("place") is None
 
 
-@pytest.mark.parametrize("function", [search.search_results, search.matching, search.kept_labels])
+@pytest.mark.parametrize("function", [search.search_results, search.matching, entity_index.kept_index,
+                                      entity_index.page_by_name])
 def test_a_search_reads_the_apps_store_only(function):
-    """The labels are kept in the app's cache and emptied by the app's writes: no search is given another store,
-    whose answer would then depend on which side of ``LABELS_KEPT`` its labels are."""
+    """The index is kept in the app's cache and emptied by the app's writes: no search or list is given another
+    store, whose answer would then depend on which side of ``LABELS_KEPT`` its labels are."""
     assert "store" not in inspect.signature(function).parameters

@@ -17,17 +17,15 @@ from graph.queries.base import (
     with_iris,
 )
 
-__all__ = ["ACTOR_LIST_FIELDS", "EVENT_PLACE_FIELDS", "PLACE_LIST_FIELDS", "ACTOR_LABELS", "PLACE_LABELS",
+__all__ = ["ACTOR_LIST_FIELDS", "EVENT_PLACE_FIELDS", "PLACE_LIST_FIELDS", "ACTOR_INDEX", "PLACE_INDEX",
     "ACTOR_LABEL_COUNT", "PLACE_LABEL_COUNT", "SEARCH_ACTORS", "SEARCH_PLACES",
     "SUMMARIES", "actor_list", "document_list", "event_list", "events_among", "list_fields", "place_list",
     "search_events"]
 
 _ACTOR_FILTERS = {
-    "q": "VALUES ?actor { #IRIS# }",  # the actors whose name or alias holds ``q`` (api.search.matching)
+    "q": "?actor schema:name|schema:alternateName ?label . " + TEXT_MATCH,  # a name or alias holds ``q``
     "kind": "?actor ckg:kind ?kind .",
 }
-# ``q`` matched by the engine, when the names are too many to keep or the matches too many to list (api.search)
-_BY_LABEL = "?#E# schema:name|schema:alternateName ?label . " + TEXT_MATCH
 
 # The current graph holds one name per entity. Without filters, no subquery: the class and name are one join.
 _ENTITY_LIST = PREFIXES + """SELECT ?#E# ?name {
@@ -37,10 +35,34 @@ _ENTITY_LIST = PREFIXES + """SELECT ?#E# ?name {
 """
 
 
-def _entity_list(entity: str, cls: str, fragments: dict[str, str], filters: Iterable[str], by_label: bool) -> str:
-    chosen = with_fragments({**fragments, "q": _BY_LABEL} if by_label else fragments, filters)
+def _entity_list(entity: str, cls: str, fragments: dict[str, str], filters: Iterable[str]) -> str:
+    chosen = with_fragments(fragments, filters)
     matches = "{ SELECT DISTINCT ?#E# WHERE {\n      " + chosen + "\n  } }" if chosen else ""
     return _ENTITY_LIST.replace("#MATCHES#", matches).replace("#CLASS#", cls).replace("#E#", entity)
+
+
+# Every name and alias of the actors or places, each with the fields their lists filter by, in no order: the kept
+# index of api.entity_index (a row a label, and more for an entity of two kinds or countries).
+ACTOR_INDEX = PREFIXES + """SELECT ?entity ?name ?alias ?kind WHERE {
+  ?entity a sem:Actor .
+  { ?entity schema:name ?name } UNION { ?entity schema:alternateName ?alias }
+  OPTIONAL { ?entity ckg:kind ?kind }
+}
+"""
+PLACE_INDEX = PREFIXES + """SELECT ?entity ?name ?alias ?kind ?country WHERE {
+  ?entity a sem:Place .
+  { ?entity schema:name ?name } UNION { ?entity schema:alternateName ?alias }
+  OPTIONAL { ?entity ckg:kind ?kind }
+  OPTIONAL { ?entity ckg:countryCode ?country }
+}
+"""
+# How many names and aliases each class has: whether they fit to be kept (api.entity_index.LABELS_KEPT)
+ACTOR_LABEL_COUNT = PREFIXES + """SELECT (COUNT(*) AS ?n) WHERE {
+  ?entity schema:name|schema:alternateName ?label .
+  ?entity a sem:Actor .
+}
+"""
+PLACE_LABEL_COUNT = ACTOR_LABEL_COUNT.replace("sem:Actor", "sem:Place")
 
 
 # Fields a list shows of the entities of its page, each one lookup (a UNION branch) per entity: reading every fact of
@@ -61,14 +83,14 @@ ACTOR_LIST_FIELDS = list_fields("name", "alias", "kind", "country")  # an actor 
 EVENT_PLACE_FIELDS = list_fields("name", "admin1", "country")  # the events table's places
 
 
-def actor_list(filters: Iterable[str], by_label: bool = False) -> str:
-    """Actors ordered by name (ids and names), filtered by any of ``q`` (the IRIs of ``#IRIS#``, or with
-    ``by_label`` a name or alias containing ``?q``) and ``kind``."""
-    return _entity_list("actor", "sem:Actor", _ACTOR_FILTERS, filters, by_label)
+def actor_list(filters: Iterable[str]) -> str:
+    """Actors ordered by name (ids and names), filtered by any of ``q`` (a name or alias contains it) and ``kind``:
+    the engine's list, for a store whose actors are too many to keep in name order (``api.entity_index``)."""
+    return _entity_list("actor", "sem:Actor", _ACTOR_FILTERS, filters)
 
 
 _PLACE_FILTERS = {
-    "q": "VALUES ?place { #IRIS# }",  # the places whose name or alias holds ``q`` (api.search.matching)
+    "q": "?place schema:name|schema:alternateName ?label . " + TEXT_MATCH,  # a name or alias holds ``q``
     "kind": "?place ckg:kind ?kind .",
     "country": "?place ckg:countryCode ?cc . FILTER(UCASE(STR(?cc)) = UCASE(?country))",
 }
@@ -85,10 +107,10 @@ PLACE_LIST_FIELDS = PREFIXES + """SELECT * WHERE {
 """
 
 
-def place_list(filters: Iterable[str], by_label: bool = False) -> str:
-    """Places ordered by name (ids and names), filtered by any of ``q`` (the IRIs of ``#IRIS#``, or with
-    ``by_label`` a name or alias containing ``?q``), ``kind`` and ``country`` (alpha-2)."""
-    return _entity_list("place", "sem:Place", _PLACE_FILTERS, filters, by_label)
+def place_list(filters: Iterable[str]) -> str:
+    """Places ordered by name (ids and names), filtered by any of ``q`` (a name or alias contains it), ``kind`` and
+    ``country`` (alpha-2): the engine's list, for a store whose places are too many to keep in name order."""
+    return _entity_list("place", "sem:Place", _PLACE_FILTERS, filters)
 
 def event_list(filters: Iterable[str]) -> NewestFirst:
     """Events newest first, filtered by any of actor, place, type, sub_type, document, from, to (names: LABELS)."""
@@ -107,17 +129,6 @@ def document_list(filters: Iterable[str]) -> NewestFirst:
 # ---------------------------------------------------------------- search
 
 # Every name and alias of every actor, and of every place: what a search matches (api.search), read once a write.
-ACTOR_LABELS = PREFIXES + """SELECT ?entity ?label WHERE {
-  ?entity schema:name|schema:alternateName ?label .
-  ?entity a sem:Actor .
-}
-"""
-
-PLACE_LABELS = ACTOR_LABELS.replace("sem:Actor", "sem:Place")
-# How many labels each holds: whether they fit to be kept (api.search.LABELS_KEPT)
-ACTOR_LABEL_COUNT = ACTOR_LABELS.replace("SELECT ?entity ?label", "SELECT (COUNT(*) AS ?n)")
-PLACE_LABEL_COUNT = PLACE_LABELS.replace("SELECT ?entity ?label", "SELECT (COUNT(*) AS ?n)")
-
 # The same ranking in the engine (0 a label equal to ?q, 1 starting with it, 2 containing it; then the IRI), for a
 # store whose labels are too many to keep: the labels are matched first, then the class.
 SEARCH_ACTORS = PREFIXES + """SELECT ?entity (MIN(?r) AS ?rank) {

@@ -1,0 +1,128 @@
+"""Actors and places kept in the server between writes: every name and alias, and the fields their lists filter by,
+in the lists' order. The lists by name (``/api/actors``, ``/api/places``) cut their pages from it and the search
+box (``api.search``) matches its labels.
+
+The engine sorts a whole list for every page (``ORDER BY LCASE(STR(?name))``): at 100,000 documents, whose 9,476
+actors are mostly state forces of unknown country named once per report, each page of the actors cost 650 ms of
+CPU, and each search or list of a ``q`` decoded the text of all their 20,877 labels. Kept here, a page costs a scan
+of the kept entities and a match a ``str.find`` over one text of every label. Past ``LABELS_KEPT`` labels of a
+class the engine sorts and matches again, so a bigger store costs what it did before, not more memory.
+
+Order and matches are the engine's: a list by the lower-cased name, then the IRI (both by code point), an entity of
+two names at the first of them; a match is a label containing the text, case aside (``LCASE``, ``CONTAINS``),
+ranked 0 when equal to it, 1 when starting with it, else 2, then by IRI.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_right
+from collections.abc import Mapping
+from typing import Any, NamedTuple
+
+from flask import current_app
+
+from api.cache import kept_read, time_left
+from graph import queries as q
+
+__all__ = ["Listed", "EntityIndex", "index_of", "kept_index", "page_by_name", "LABELS_KEPT", "LABEL_BYTES"]
+
+# Labels (names and aliases) of a class kept at most, LABEL_BYTES each with their entities' share (291 measured with
+# tracemalloc at 100,000 documents: 9,476 actors, 20,164 labels), 18 MB a class.
+LABELS_KEPT = 60_000
+LABEL_BYTES = 300
+_READS = {"actor": (q.ACTOR_INDEX, q.ACTOR_LABEL_COUNT), "place": (q.PLACE_INDEX, q.PLACE_LABEL_COUNT)}
+_END = "\x00"  # after each label in the text: no text matched holds a control character (api.params.text)
+
+
+class Listed(NamedTuple):
+    """One entity of a list: its IRI, the name it is listed at, its kinds and (places) its country codes."""
+
+    iri: str
+    name: str
+    kinds: frozenset[str]
+    countries: frozenset[str]
+
+
+class EntityIndex(NamedTuple):
+    """The entities of a class with a name, in the lists' order, and every label lower-cased in one text."""
+
+    entries: tuple[Listed, ...]
+    text: str  # each label lower-cased, followed by _END
+    starts: array  # where each label starts in ``text``, then the text's length
+    owners: tuple[str, ...]  # the IRI of each label's entity
+
+    def ranked(self, term: str) -> list[str]:
+        """The IRIs of the entities with a label containing ``term`` (case aside), best first."""
+        wanted, find = term.lower(), self.text.find
+        best: dict[str, int] = {}
+        found = find(wanted)
+        while found >= 0:
+            label = bisect_right(self.starts, found) - 1
+            start, end = self.starts[label], self.starts[label + 1] - len(_END)
+            rank = 2 if found > start else 0 if end - start == len(wanted) else 1
+            owner = self.owners[label]
+            best[owner] = min(rank, best.get(owner, rank))
+            found = find(wanted, end + len(_END))  # the first match of a label is its best
+        return sorted(best, key=lambda iri: (best[iri], iri))
+
+    def page(self, filters: Mapping[str, str | None], limit: int, offset: int) -> list[Listed]:
+        """The entities ``offset`` .. ``offset + limit`` in order that match every given filter: ``q`` (a label
+        contains it, case aside), ``kind`` (equal), ``country`` (an alpha-2 code, case aside)."""
+        term, kind, country = filters.get("q"), filters.get("kind"), filters.get("country")
+        if term is None and kind is None and country is None:
+            return list(self.entries[offset:offset + limit])
+        matched = set(self.ranked(term)) if term is not None else None
+        code = country.upper() if country is not None else None
+        found = [entry for entry in self.entries
+                 if (matched is None or entry.iri in matched) and (kind is None or kind in entry.kinds)
+                 and (code is None or any(value.upper() == code for value in entry.countries))]
+        return found[offset:offset + limit]
+
+
+def index_of(rows: list[dict[str, Any]]) -> EntityIndex:
+    """The index of the rows of ``q.ACTOR_INDEX`` or ``q.PLACE_INDEX`` (an entity and a name or an alias each)."""
+    names: dict[str, set[str]] = {}
+    kinds: dict[str, set[str]] = {}
+    countries: dict[str, set[str]] = {}
+    labels: dict[tuple[str, str], None] = {}  # (lower-cased label, entity), once each, in the rows' order
+    for row in rows:
+        entity, label = row["entity"], row.get("name", row.get("alias"))
+        if row.get("name") is not None:
+            names.setdefault(entity, set()).add(str(label))
+        if row.get("kind") is not None:
+            kinds.setdefault(entity, set()).add(str(row["kind"]))
+        if row.get("country") is not None:
+            countries.setdefault(entity, set()).add(str(row["country"]))
+        labels[str(label).lower(), entity] = None
+    entries = sorted((Listed(entity, min(found, key=lambda name: (name.lower(), name)),
+                             frozenset(kinds.get(entity, ())), frozenset(countries.get(entity, ())))
+                      for entity, found in names.items()), key=lambda entry: (entry.name.lower(), entry.iri))
+    starts = array("q", [0])
+    for label, _ in labels:
+        starts.append(starts[-1] + len(label) + len(_END))
+    return EntityIndex(tuple(entries), "".join(label + _END for label, _ in labels), starts,
+                       tuple(entity for _, entity in labels))
+
+
+def kept_index(kind: str) -> EntityIndex | None:
+    """The index of the actors or places (``kind``) of the app's store, kept until its next write; None when their
+    labels are more than ``LABELS_KEPT``."""
+    read, count = _READS[kind]
+    labels = int(kept_read(count, {})[0]["n"])
+    if labels > LABELS_KEPT:
+        return None
+    store = current_app.extensions["conflictkg.store"]
+    return current_app.extensions["conflictkg.cache"].kept(
+        f"index {read}", lambda: index_of(store.read(read)), lambda _: labels * LABEL_BYTES,
+        most=LABELS_KEPT * LABEL_BYTES, wait=time_left())
+
+
+def page_by_name(kind: str, filters: Mapping[str, str | None], limit: int,
+                 offset: int) -> list[dict[str, Any]] | None:
+    """Rows ``{<kind>: IRI, name}`` of ``EntityIndex.page`` of the app's kept index of the actors or places
+    (``kind``); None when it is not kept: the engine's list (``q.actor_list``, ``q.place_list``) answers then."""
+    index = kept_index(kind)
+    if index is None:
+        return None
+    return [{kind: entry.iri, "name": entry.name} for entry in index.page(filters, limit, offset)]
