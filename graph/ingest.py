@@ -14,6 +14,7 @@ that needs none of its documents in the store (all of it when every entity it me
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import queue
 import threading
@@ -109,7 +110,7 @@ class StoreWriter:
         self._queue: queue.Queue = queue.Queue(maxsize=2)  # bounded: extraction waits for a slow disk
         self._error: BaseException | None = None
         self._begun = threading.Condition()
-        self._counts = [0, 0]  # batches handed over, batches begun (``before`` called, or skipped after an error)
+        self._counts = [0, 0]  # batches handed over, batches begun (``before`` called and the write begun, or failed)
         self._thread = threading.Thread(target=self._run, name="conflictkg-writer", daemon=True)
         self._thread.start()
 
@@ -136,7 +137,8 @@ class StoreWriter:
         self.written()
 
     def begun(self) -> None:
-        """Wait until the thread has begun every batch handed over (called ``before`` on it); re-raise its error."""
+        """Wait until the thread has begun writing every batch handed over (called ``before`` on it, then journaled
+        its new graphs, ``bulk_replace``'s ``begun``); re-raise its error."""
         with self._begun:
             self._begun.wait_for(lambda: self._counts[1] >= self._counts[0])
         self._raise_if_failed()
@@ -158,16 +160,23 @@ class StoreWriter:
             self._batch, self._size = [], 0
 
     def _run(self) -> None:
+        batches = 0
         while (batch := self._queue.get()) is not None:
             started = time.perf_counter()
+            batches += 1
+            begun = functools.partial(self._mark_begun, batches)
             if self.before is not None:
                 self._step(self.before, [iri for iri, _ in batch])
-            with self._begun:
-                self._counts[1] += 1
-                self._begun.notify_all()
             # lenient: the builder checked every term
-            self._step(lambda items: self.store.bulk_replace(items, atomic=self.atomic, lenient=True), batch)
+            self._step(functools.partial(self.store.bulk_replace, atomic=self.atomic, lenient=True, begun=begun), batch)
+            begun()  # a write that failed, or was skipped after an error, before it began
             self.busy_seconds += time.perf_counter() - started
+
+    def _mark_begun(self, batches: int) -> None:
+        """Say that the first ``batches`` batches have begun (again is harmless)."""
+        with self._begun:
+            self._counts[1] = max(self._counts[1], batches)
+            self._begun.notify_all()
 
     def _step(self, work: Callable[[Any], object], argument: Any) -> None:
         """Do one step of a batch, unless an earlier one failed; keep its error for the main thread."""
@@ -312,11 +321,11 @@ def _link(linker: BatchLinker, writer: StoreWriter, summary: IngestSummary, unch
     ``early`` (an ingest under the bulk loader's journal): what needs no document in the store is
     worked out and written beside the load, on the other core; else the facts follow the documents.
     """
-    linker.prepare()
     found: dict[str, set[str]] = {}
     if linker.reports:
+        writer.begun()  # every batch's stored mentions are read, its new graphs journaled (then loading)
+        linker.prepare()
         started = time.perf_counter()
-        writer.begun()  # every batch's stored mentions are read
         found = linker.finish(loaded=writer.written, early=early)
         summary.merge_seconds += time.perf_counter() - started
     if summary.documents:

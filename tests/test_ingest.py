@@ -322,6 +322,29 @@ def test_the_writer_tells_when_it_has_begun_every_batch_and_passes_its_error_on(
     store.close()
 
 
+@pytest.mark.parametrize("stored", [False, True])
+def test_a_batch_has_begun_once_its_new_graphs_are_journaled(stored):
+    """The linker writes current facts beside the load only once the load is journaled: begun() says when."""
+    store = Store(None)
+    graph, ntriples = f"{BASE}graph/doc-0", f'<{BASE}doc-0> <{BASE}p> "x" .\n'.encode()
+    if stored:  # a stored version is replaced under the lock, before begun(): the replacement is whole then
+        store.bulk_replace([(graph, f'<{BASE}doc-0> <{BASE}p> "old" .\n'.encode())], atomic=False)
+        store.settle()
+    begun = (lambda: store.holds(graph, ntriples)) if stored else (lambda: store.journal_open)
+    writer = StoreWriter(store, atomic=False, batch_bytes=1)  # handed over at once
+    seen: list[object] = []
+    with store._write_lock:  # another write holds the store: the batch cannot journal its graphs yet
+        writer.add(graph, ntriples)
+        waiter = threading.Thread(target=lambda: (writer.begun(), seen.append(begun())))
+        waiter.start()
+        waiter.join(timeout=0.5)
+        seen.append("the other write ends")
+    waiter.join(timeout=20)
+    writer.close()
+    assert seen == ["the other write ends", True]
+    store.close()
+
+
 @pytest.mark.parametrize("atomic", [True, False])
 def test_a_replaced_document_leaves_no_current_facts_of_what_it_no_longer_says(tmp_path, atomic):
     store = Store(str(tmp_path / "s"))

@@ -91,10 +91,12 @@ class TripleStore(Protocol):
         """Replace several named graphs with N-Triples."""
 
     def bulk_replace(self, items: Sequence[tuple[str, bytes]], atomic: bool = True,
-                     lenient: bool = False) -> list[str]:
+                     lenient: bool = False, begun: Callable[[], object] | None = None) -> list[str]:
         """Replace many document graphs (N-Triples); return the IRIs that existed.
 
         ``lenient``: the terms were checked as they were written (the builder's), the loader may skip its checks.
+        ``begun`` is called once the write has begun so far that ``journal_open`` tells whether its new graphs
+        are journaled (the embedded store's bulk run: before they load).
         """
         ...
 

@@ -38,7 +38,7 @@ import json
 import logging
 import os
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
 from typing import Any
 
@@ -94,7 +94,7 @@ class Store:
 
     @writes
     def bulk_replace(self, items: Sequence[tuple[str, bytes]], atomic: bool = True,
-                     lenient: bool = False) -> list[str]:
+                     lenient: bool = False, begun: Callable[[], object] | None = None) -> list[str]:
         """Replace many document graphs (N-Triples) with the engine's loaders; return the IRIs that existed.
 
         Graphs that exist are replaced in one transaction (DROP + INSERT DATA). New ones are loaded
@@ -105,6 +105,9 @@ class Store:
         ``lenient=True`` skips the loader's IRI and language-tag checks (a tenth of the load's CPU):
         only for N-Triples whose every term was checked as it was written (the builder's,
         ``graph.ntriples``); graphs that exist are replaced by SPARQL, which always checks.
+
+        ``begun`` is called once the new graphs are journaled (``journal_open``), before they load, or once
+        they are written (``atomic``).
         """
         latest = dict(items)  # the same document twice in a batch: the last one wins
         with self._write_lock:
@@ -117,6 +120,8 @@ class Store:
                 self.oxigraph.update(update_text(old))
             if new and atomic:
                 self.oxigraph.load(_nquads(new), ox.RdfFormat.N_QUADS, lenient=lenient)
+        if begun is not None:
+            begun()
         if new and not atomic:  # journaled: the run's other writes (its current facts) may go in beside the load
             _bulk_load(self.oxigraph, _nquad_parts(new), ox.RdfFormat.N_QUADS, lenient)
         return [iri for iri, _ in old]

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 import pyoxigraph as ox
@@ -104,12 +104,12 @@ class RemoteStore:
 
     @writes
     def bulk_replace(self, items: Sequence[tuple[str, bytes]], atomic: bool = True,
-                     lenient: bool = False) -> list[str]:
+                     lenient: bool = False, begun: Callable[[], object] | None = None) -> list[str]:
         """Replace many document graphs; return the IRIs that existed.
 
         The server's transactions are the fast path: the request is atomic wherever the server's
         updates are, whatever ``atomic`` says; the server checks every term, whatever ``lenient`` says
-        (both are there for the embedded store's signature).
+        (both are there for the embedded store's signature); ``begun`` is called once the graphs are written.
         """
         latest = dict(items)
         body, _ = self.query_raw(
@@ -121,6 +121,8 @@ class RemoteStore:
         found = solution_rows(ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON))
         existed = sorted(row["g"] for row in found)
         self.replace_graphs(latest.items())
+        if begun is not None:
+            begun()
         return existed
 
     @writes
