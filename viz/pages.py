@@ -124,14 +124,16 @@ def timeline(store: TripleStore, base_iri: str, segment: str, entity_id: str,
         country=min((r["country"] for r in rows if "country" in r), default=None), lat=lat, lon=lon,
     )
     role = "actor" if segment == "actors" else "place"  # the event list's filter: sem:hasActor or sem:hasPlace
-    side = entity_events(store, role, iri, q.TIMELINE_LIMIT)  # the record's read: q.timeline reads their fields
+    side = entity_events(store, role, iri, q.TIMELINE_LIMIT)  # the record's read: q.timeline reads their sentences
     # the roles of every listed event, read with their sentences: those of events the sentences leave out are unused
     roles_read = q.with_iris(q.NETWORK_EVENT_ROLES, sorted(set(side.newest))) if side.newest else None
-    if roles_read is not None:
-        reads.prefetch([(q.with_iris(q.timeline(q.TIMELINE_ROWS), side.newest), binding), (roles_read, None)])
-    rows = _timeline_rows(store, side.newest, binding)
+    fields_read = _fields_read(role, side.newest, iri)
+    if roles_read is not None and fields_read is not None:
+        reads.prefetch([fields_read, (q.with_iris(q.timeline(q.TIMELINE_ROWS), side.newest), None), (roles_read, None)])
+    fields = store.read(*fields_read) if fields_read is not None else []
+    rows = _timeline_rows(store, side.newest)
     roles = store.read(roles_read) if roles_read is not None else []
-    found.events = _events(rows, roles, iri, _looked_up(store, rows, roles, reads))
+    found.events = _events(rows, _by_event(fields), roles, iri, _looked_up(store, rows, fields, roles, reads))
     span = side.span
     found.event_count = span.count
     found.first_seen, found.last_seen = (span.first[:7], span.last[:7]) if span.first and span.last else (None, None)
@@ -139,25 +141,47 @@ def timeline(store: TripleStore, base_iri: str, segment: str, entity_id: str,
     return found
 
 
-def _timeline_rows(store: TripleStore, latest: list[str], binding: dict[str, Any]) -> list[dict[str, Any]]:
+def _fields_read(role: str, latest: list[str], iri: str) -> tuple[str, dict[str, Any] | None] | None:
+    """The read of the fields of the events ``latest`` of the actor or place ``iri`` (``role``), an actor's with its
+    roles in them: its record's read of them (``graph.queries.ACTOR_NEWEST_EVENTS``), the same text, so that the
+    read workers keep one answer for both (None: no event)."""
+    if not latest:
+        return None
+    if role == "actor":
+        return q.with_iris(q.ACTOR_NEWEST_EVENTS, latest), {"actor": URIRef(iri)}
+    return q.with_iris(q.PLACE_NEWEST_EVENTS, latest), None
+
+
+def _by_event(fields: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The fields of each event (its rows of ``_fields_read``, one a role), with the set of the entity's roles."""
+    found: dict[str, dict[str, Any]] = {}
+    for r in fields:
+        event = found.setdefault(r["event"], {**r, "roles": set()})
+        role = r["role"].rsplit("#", 1)[-1] if r.get("role") else None
+        if role in _ROLE_LABELS:
+            event["roles"].add(_ROLE_LABELS[role])
+    return found
+
+
+def _timeline_rows(store: TripleStore, latest: list[str]) -> list[dict[str, Any]]:
     """The ``q.timeline`` rows of the events ``latest``, each event's sentences in IRI order; past ``TIMELINE_ROWS``
     the rows of the newest events (``newest=True``), as the page lists them."""
     if not latest:
         return []
-    rows = store.read(q.with_iris(q.timeline(q.TIMELINE_ROWS), latest), binding)
+    rows = store.read(q.with_iris(q.timeline(q.TIMELINE_ROWS), latest))
     if len(rows) > q.TIMELINE_ROWS:
-        return store.read(q.with_iris(q.timeline(q.TIMELINE_ROWS, newest=True), latest), binding)
+        return store.read(q.with_iris(q.timeline(q.TIMELINE_ROWS, newest=True), latest))
     return sorted(rows, key=lambda row: row.get("evidence") or "")
 
 
-def _looked_up(store: TripleStore, rows: list[dict[str, Any]], roles: list[dict[str, Any]], reads: PageReads
-               ) -> dict[str, dict[str, Any]]:
-    """The title, publisher and date of the documents of the timeline's ``rows``, and the names of its places and
-    of its events' actors (``roles``), by IRI: read once each (per sentence or role they cost twice as much), and
+def _looked_up(store: TripleStore, rows: list[dict[str, Any]], fields: list[dict[str, Any]],
+               roles: list[dict[str, Any]], reads: PageReads) -> dict[str, dict[str, Any]]:
+    """The title, publisher and date of the documents of the timeline's ``rows``, and the names of its events' places
+    (``fields``) and actors (``roles``), by IRI: read once each (per sentence or role they cost twice as much), and
     only those the service does not keep (``PageReads``)."""
     rows_by_entity, rows_read = reads.rows_by_entity, reads.rows_read
     documents = sorted({r["document"] for r in rows if r.get("document")})
-    named = sorted({r["place"] for r in rows if r.get("place")} | {r["actor"] for r in roles})
+    named = sorted({r["place"] for r in fields if r.get("place")} | {r["actor"] for r in roles})
     reads.prefetch([read for read in (rows_read("timeline documents", q.TIMELINE_DOCUMENTS, documents),
                                       rows_read("labels", q.LABELS, named)) if read is not None])
     found = {document: read[-1] for document, read in rows_by_entity(
@@ -169,22 +193,13 @@ def _looked_up(store: TripleStore, rows: list[dict[str, Any]], roles: list[dict[
     return found
 
 
-def _events(rows: list[dict[str, Any]], roles: list[dict[str, Any]], entity_iri: str,
-            found: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+def _events(rows: list[dict[str, Any]], fields: dict[str, dict[str, Any]], roles: list[dict[str, Any]],
+            entity_iri: str, found: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
     events: dict[str, dict[str, Any]] = {}
     for r in rows:
-        date = r.get("date")
-        event = events.setdefault(r["event"], {
-            "id": local_id(r["event"]), "date": None if date is None else str(date), "type": r.get("type"),
-            "sub_type": r.get("sub_type"), "category": legend.category_of_event(r.get("type"), r.get("sub_type")),
-            "fatalities": r.get("fatalities"),
-            "place": {"id": local_id(r["place"]), "name": found.get(r["place"], {}).get("name") or local_id(r["place"])}
-            if r.get("place") else None,
-            "roles": set(), "evidence": {}, "actors": {},
-        })
-        role = r["role"].rsplit("#", 1)[-1] if r.get("role") else None
-        if role in _ROLE_LABELS:
-            event["roles"].add(_ROLE_LABELS[role])
+        event = events.get(r["event"])
+        if event is None:
+            event = events[r["event"]] = _event(r["event"], fields.get(r["event"], {}), found)
         if r.get("evidence") and r["evidence"] not in event["evidence"]:
             source = found.get(r.get("document") or "", {})
             event["evidence"][r["evidence"]] = {
@@ -205,3 +220,17 @@ def _events(rows: list[dict[str, Any]], roles: list[dict[str, Any]], entity_iri:
         event["actors"] = sorted(event["actors"].values(), key=lambda a: (a["role"], a["name"]))
         event["color"] = (legend.categories().get(event["category"]) or legend.categories()["other"]).color
     return ordered
+
+
+def _event(iri: str, fields: dict[str, Any], found: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """What the timeline shows of one event, from its ``fields`` (``_by_event``), before its sentences and actors."""
+    date, place = fields.get("date"), fields.get("place")
+    return {
+        "id": local_id(iri), "date": None if date is None else str(date), "type": fields.get("type"),
+        "sub_type": fields.get("sub_type"), "category": legend.category_of_event(fields.get("type"),
+                                                                               fields.get("sub_type")),
+        "fatalities": fields.get("fatalities"),
+        "place": {"id": local_id(place), "name": found.get(place, {}).get("name") or local_id(place)}
+        if place else None,
+        "roles": fields.get("roles", set()), "evidence": {}, "actors": {},
+    }

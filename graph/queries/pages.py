@@ -20,23 +20,21 @@ ENTITY = PREFIXES + """SELECT ?class ?name ?kind ?alias ?country ?wkt WHERE {
 """
 
 TIMELINE_LIMIT = 100  # most recent events an entity page lists (counts and the histogram cover them all)
-# Rows of a timeline at most (events x roles x sentences): past it the oldest events' rows are left out, newest
-# kept whole (``timeline(rows, newest=True)``, ordered as the page lists them, so the cut is the same on every run).
+# Rows of a timeline at most (events x sentences): past it the oldest events' rows are left out, newest kept whole
+# (``timeline(rows, newest=True)``, ordered as the page lists them, so the cut is the same on every run).
 TIMELINE_ROWS = 5000
 
-# Bound: ?entity (an actor or a place); #IRIS#: its latest events (graph.newest, TIMELINE_LIMIT of them).
-# One row per role and evidence sentence; the documents' fields and the places' names are read once per document
-# and place (TIMELINE_DOCUMENTS, LABELS: here, once per sentence, they were half the read at 100,000 documents),
-# and the date's text is taken in Python (STR here cost a tenth of the read). In no order, one row past the cut:
-# the page orders its events itself, and sorting the rows cost a fifth of the read at 100,000 documents.
-_TIMELINE = PREFIXES + """SELECT ?event ?role ?type ?sub_type ?date ?fatalities ?place ?evidence ?text ?document WHERE {
+# #IRIS#: an entity page's latest events (graph.newest, TIMELINE_LIMIT of them). One row per evidence sentence (an
+# event with none: one row). The events' own fields are the record's read of them (records.ACTOR_NEWEST_EVENTS,
+# PLACE_NEWEST_EVENTS: one row an event, kept for whichever of the record and the page asks second) and the entity's
+# roles come with the roles of every actor of the events (network.NETWORK_EVENT_ROLES): each row here repeated an
+# event's type, place and role, and every IRI or long text a row gives is one more look-up in the store (with them,
+# this read was 22 ms of CPU for a busy actor at 100,000 documents). The documents' fields and the places' names are
+# read once per document and place (TIMELINE_DOCUMENTS, LABELS). In no order, one row past the cut: the page orders
+# its events itself, and sorting the rows cost a fifth of the read at 100,000 documents.
+_TIMELINE = PREFIXES + """SELECT ?event ?evidence ?text ?document WHERE {
   VALUES ?event { """ + IRIS + """ }
-  OPTIONAL { ?event sem:hasTimeStamp ?date }
-  OPTIONAL { VALUES ?role { ckg:actor1 ckg:actor2 ckg:associateActor1 ckg:associateActor2 } ?event ?role ?entity }
-  OPTIONAL { ?event ckg:eventType ?type }
-  OPTIONAL { ?event ckg:subEventType ?sub_type }
-  OPTIONAL { ?event ckg:fatalities ?fatalities }
-  OPTIONAL { ?event sem:hasPlace ?place }
+  #DATE#
   OPTIONAL {
     GRAPH ?report {
       ?event ckg:evidence ?evidence . ?evidence ckg:document ?document . OPTIONAL { ?evidence ckg:text ?text }
@@ -47,10 +45,11 @@ _TIMELINE = PREFIXES + """SELECT ?event ?role ?type ?sub_type ?date ?fatalities 
 
 def timeline(rows: int, newest: bool = False) -> str:
     """The timeline read (above): in no order, one row past ``rows`` (whether the timeline passes the cut); ``newest``:
-    cut at ``rows``, newest events first, ties by IRI, then sentence and role (read when the first passes it)."""
+    cut at ``rows``, newest events first, ties by IRI, then sentence (read when the first passes it)."""
     if newest:
-        return _TIMELINE + f" ORDER BY DESC(?date) ?event ?evidence ?role LIMIT {rows}\n"
-    return _TIMELINE + f" LIMIT {rows + 1}\n"
+        return (_TIMELINE.replace("#DATE#", "OPTIONAL { ?event sem:hasTimeStamp ?date }")
+                + f" ORDER BY DESC(?date) ?event ?evidence LIMIT {rows}\n")
+    return _TIMELINE.replace("#DATE#", "") + f" LIMIT {rows + 1}\n"
 
 
 # #IRIS#: the documents of a timeline's sentences.

@@ -141,9 +141,10 @@ RECENT_DOCUMENTS = PREFIXES + """SELECT ?document ?title ?published WHERE {
 SUMMARY = PREFIXES + """SELECT ?summary WHERE { ?entity ckg:eventSummary ?summary }
 """
 
-# The fields an actor's or a place's record shows of its newest events (#IRIS#, at most its RECORD_LIMIT), one row an
-# event since each is one value in the current graph; an actor's (bound: ?actor) with the roles it has in them, one
-# row a role. For a busy actor's 100 events at 100,000 documents, the list pages' rows (lists.event_list: three
+# The fields an actor's or a place's record (and its page, viz.pages: the same read, kept for whichever asks second)
+# shows of its newest events (#IRIS#, at most its RECORD_LIMIT), one row an event since each is one value in the
+# current graph; an actor's (bound: ?actor) with the roles it has in them, one row a role. For a busy actor's 100
+# events at 100,000 documents, the list pages' rows (lists.event_list: three
 # OPTIONALs more) and the roles of every actor of the events (network.NETWORK_EVENT_ROLES) took twice the engine
 # time of this one read (11 ms and 5.3 ms of CPU).
 def _newest_events(columns: str, optionals: str) -> str:
@@ -157,7 +158,8 @@ def _newest_events(columns: str, optionals: str) -> str:
 """
 
 
-ACTOR_NEWEST_EVENTS = _newest_events("?place ?role", "OPTIONAL { ?event sem:hasPlace ?place }\n  OPTIONAL { "
+ACTOR_NEWEST_EVENTS = _newest_events("?place ?fatalities ?role", "OPTIONAL { ?event sem:hasPlace ?place }\n  "
+                                     "OPTIONAL { ?event ckg:fatalities ?fatalities }\n  OPTIONAL { "
                                      + ROLES_OF_BOUND_EVENTS + " }")
 PLACE_NEWEST_EVENTS = _newest_events("?fatalities", "OPTIONAL { ?event ckg:fatalities ?fatalities }")
 
