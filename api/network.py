@@ -19,6 +19,7 @@ from api.entity_rows import rows_by_entity, rows_read
 from api.errors import problem
 from api.limits import kept, prefetch
 from graph.network import NetworkView
+from graph.queries import TIMELINE_LIMIT
 from viz import network_json, render_network
 from viz.pages import PageReads, entity_page
 from viz.render import STATIC, TEMPLATES
@@ -26,6 +27,7 @@ from viz.render import STATIC, TEMPLATES
 blueprint = Blueprint("network", __name__, static_folder=str(STATIC), static_url_path="/viz/static",
                       template_folder=str(TEMPLATES))  # viz/: the site navigation (nav.html) of every page
 
+MAX_PAGE = params.MAX_OFFSET // TIMELINE_LIMIT  # an entity page's pages of events reach as far as a list's offset
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
        "connect-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 
@@ -81,10 +83,13 @@ def place_page(entity_id: str) -> Response:
 
 
 def _entity(segment: str, entity_id: str) -> Response:
+    """The page of the actor or place (``page``: which of its pages of events, newest first; 1, the latest, by
+    default), kept until the next write."""
     settings = current_app.config["CONFLICTKG"]
-    body = kept(f"page {segment}/{entity_id}", lambda: entity_page(
+    page = params.integer("page", 1, 1, MAX_PAGE)
+    body = kept(f"page {segment}/{entity_id}" + (f" {page}" if page > 1 else ""), lambda: entity_page(
         current_app.extensions["conflictkg.store"], settings.base_iri, segment, entity_id,
-        reads=PageReads(prefetch, rows_by_entity, rows_read)),
+        reads=PageReads(prefetch, rows_by_entity, rows_read), page=page),
         slot=False)
     if body is not None:
         return _html(body)

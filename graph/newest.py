@@ -20,7 +20,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from graph import queries as q
-from graph.link.summaries import SHOWN, summary_of
+from graph.link.summaries import summary_of
 from graph.store import TripleStore
 from graph.store.sparql import to_term
 
@@ -121,15 +121,18 @@ class EntityEvents:
     kept: dict[str, Any] | None  # the summary the writer keeps (graph.link.summaries); None: read from its events
 
 
-def entity_events(store: TripleStore, role: str, entity: str, limit: int) -> EntityEvents:
+def entity_events(store: TripleStore, role: str, entity: str, limit: int, offset: int = 0) -> EntityEvents:
     """The ``EntityEvents`` of the actor or place ``entity`` (``role``: the event list's filter, "actor" or "place"),
-    its ``limit`` newest events: the one read of the summary its writer keeps, else (none kept) its event list's.
-    A record and the entity's page read them so."""
-    kept = summary_of(store, entity) if limit <= SHOWN else None
-    if kept is not None:
-        return EntityEvents(Span(kept["count"], kept["first"], kept["last"]), kept["newest"][:limit], kept)
+    its ``limit`` newest events from ``offset`` on: the one read of the summary its writer keeps, else (none kept, or
+    a page past the newest it keeps: an entity page's older events) its event list's. A record and the entity's page
+    read them so."""
+    kept = summary_of(store, entity)
+    first = kept_first(kept, offset + limit)
     reads, bound = q.event_list([role]), {role: URIRef(entity)}
-    return EntityEvents(newest_span(reads, bound, store.read), newest_items(store, reads, bound, limit, 0), None)
+    span = Span(kept["count"], kept["first"], kept["last"]) if kept is not None else newest_span(reads, bound,
+                                                                                                  store.read)
+    newest = first[offset:] if first is not None else newest_items(store, reads, bound, limit, offset)
+    return EntityEvents(span, newest, kept)
 
 
 def kept_first(kept: dict[str, Any] | None, wanted: int) -> list[str] | None:

@@ -13,6 +13,7 @@ import requests
 
 from api import create_app
 from graph import queries as q
+from graph.link import summaries
 from graph.records import Actor, Article, Event, Evidence, Extraction, Location
 from graph.store import Store
 from graph.vocab import CURRENT_GRAPH
@@ -266,3 +267,40 @@ def test_an_entity_page_counts_undated_events_and_spans_its_dated_months(tmp_pat
         html = _pages(data_dir, path, 1)[0]
         assert re.search(r'<dd id="event-count">(\d+)</dd>', html).group(1) == "5"
         assert "<dt>Seen</dt><dd>2020 – 2021-04</dd>" in html
+
+
+def _listed(html: str) -> list[tuple[str, str]]:
+    """The (date, event id) of each event a page lists, in its order."""
+    return re.findall(r'<li class="event" id="event-([^"]+)">\s*<div class="date">([^<]*)</div>', html)
+
+
+@pytest.mark.parametrize("shown", [100, 3], ids=["kept-in-summary", "past-the-summary"])
+@pytest.mark.parametrize("path", ["/actors/red-hills-brigade", "/places/low-ford"])
+def test_an_entity_page_lists_its_events_a_page_at_a_time(tmp_path, monkeypatch, path, shown):
+    """Each page lists the next TIMELINE_LIMIT events, newest first (ties by IRI), with links to the newer and older
+    pages; together they list every event once. Past the newest events the entity's summary keeps (``SHOWN``), a
+    page reads them from its event list."""
+    monkeypatch.setattr(summaries, "SHOWN", shown)
+    data_dir = write_data_dir(tmp_path / "data", _tied_reports())
+    every = [(event, date) for event, date in _listed(_pages(data_dir, path, 1)[0])]
+    newest_first = sorted(sorted(every), key=lambda listed: listed[1], reverse=True)  # by IRI, then newest first
+    monkeypatch.setattr(q, "TIMELINE_LIMIT", 2)
+    app = create_app({"data_dir": str(data_dir)})
+    try:
+        client = app.test_client()
+        pages = [client.get(f"{path}?page={n}").get_data(as_text=True) for n in range(1, 6)]
+        assert client.get(path).get_data(as_text=True) == pages[0]
+        assert app.extensions["conflictkg.cache"].get(f"page {path.strip('/')} 2") == pages[1]
+        wrong = [client.get(f"{path}?page={value}") for value in ("0", "two")]
+    finally:
+        app.extensions["conflictkg.reads"].close()
+        app.extensions["conflictkg.store"].close()
+    assert len(every) == 7
+    for n, html in enumerate(pages[:4]):
+        assert _listed(html) == sorted(newest_first[2 * n:2 * n + 2], key=lambda listed: (listed[1], listed[0]))
+        assert (f'rel="next" href="{path}?page={n + 2}"' in html) == (n < 3)
+        assert (f'rel="prev" href="{path}{f"?page={n}" if n > 1 else ""}"' in html) == (n > 0)
+    assert "The latest 2 of 7 events" in pages[0] and "Events 3–4 of 7, newest first" in pages[1]
+    assert _listed(pages[4]) == [] and "Page 5 is past the last of 7 events" in pages[4]
+    assert f'rel="prev" href="{path}?page=4"' in pages[4]
+    assert all(answer.status_code == 400 and "'page'" in answer.get_json()["detail"] for answer in wrong)

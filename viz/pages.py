@@ -24,6 +24,7 @@ from viz import legend
 __all__ = ["SEGMENTS", "entity_page", "timeline", "EntityTimeline", "PageReads"]
 
 SEGMENTS = {"actors": "actor", "places": "place"}  # URL segment -> IRI path segment
+STATIC_URL = "/viz/static/"  # where the served page finds viz/static/ (api.network)
 _CLASSES = {"actors": "http://semanticweb.cs.vu.nl/2009/11/sem/Actor", "places": "http://semanticweb.cs.vu.nl/2009/11/sem/Place"}
 _ROLE_LABELS = {"actor1": "actor 1", "actor2": "actor 2", "associateActor1": "associate of actor 1",
                 "associateActor2": "associate of actor 2"}
@@ -73,30 +74,35 @@ class EntityTimeline:
     country: str | None
     lat: float | None
     lon: float | None
-    events: list[dict[str, Any]] = field(default_factory=list)  # the latest TIMELINE_LIMIT, oldest first, undated last
+    events: list[dict[str, Any]] = field(default_factory=list)  # a page of TIMELINE_LIMIT, oldest first, undated last
     event_count: int = 0  # every event, however many are listed
+    page: int = 1  # which page of its events, newest first: page 1 the latest TIMELINE_LIMIT
+    pages: int = 1  # how many pages its events fill
     first_seen: str | None = None
     last_seen: str | None = None
     disagreements: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # where reports disagree
 
 
 def entity_page(
-    store: TripleStore, base_iri: str, segment: str, entity_id: str, static_url: str = "/viz/static/",
-    reads: PageReads = PageReads(),
+    store: TripleStore, base_iri: str, segment: str, entity_id: str, reads: PageReads = PageReads(), page: int = 1,
 ) -> str | None:
-    """Return the HTML timeline page of an actor or place, or None when there is no such entity (``reads``: see
-    ``timeline``)."""
-    found = timeline(store, base_iri, segment, entity_id, reads)
+    """Return the HTML timeline page of an actor or place, or None when there is no such entity (``reads``, ``page``:
+    see ``timeline``)."""
+    found = timeline(store, base_iri, segment, entity_id, reads, page)
     if found is None:
         return None
     kinds = legend.kinds()
     kind_label = kinds[found.kind].label if segment == "actors" and found.kind in kinds else found.kind
-    return _ENV.get_template("entity.html").render(entity=found, kind_label=kind_label, static_url=static_url)
+    return _ENV.get_template("entity.html").render(entity=found, kind_label=kind_label, static_url=STATIC_URL,
+                                                   limit=q.TIMELINE_LIMIT)
 
 
 def timeline(store: TripleStore, base_iri: str, segment: str, entity_id: str,
-             reads: PageReads = PageReads()) -> EntityTimeline | None:
+             reads: PageReads = PageReads(), page: int = 1) -> EntityTimeline | None:
     """Return the entity's details and its events in date order, or None when there is no such entity.
+
+    It lists ``TIMELINE_LIMIT`` events at once: the ``page``-th of them, newest first (page 1: the latest), so that a
+    page's reads and its size do not grow with the entity (the rest are a link away).
 
     Its reads go in three rounds, each of the reads that need only the rounds before: its fields, the summary of its
     events and where reports disagree on it; its events' sentences and roles; their documents and names.
@@ -124,7 +130,7 @@ def timeline(store: TripleStore, base_iri: str, segment: str, entity_id: str,
         country=min((r["country"] for r in rows if "country" in r), default=None), lat=lat, lon=lon,
     )
     role = "actor" if segment == "actors" else "place"  # the event list's filter: sem:hasActor or sem:hasPlace
-    side = entity_events(store, role, iri, q.TIMELINE_LIMIT)  # the record's read: q.timeline reads their sentences
+    side = entity_events(store, role, iri, q.TIMELINE_LIMIT, (page - 1) * q.TIMELINE_LIMIT)  # the record's read
     # the roles of every listed event, read with their sentences: those of events the sentences leave out are unused
     roles_read = q.with_iris(q.NETWORK_EVENT_ROLES, sorted(set(side.newest))) if side.newest else None
     fields_read = _fields_read(role, side.newest, iri)
@@ -135,7 +141,7 @@ def timeline(store: TripleStore, base_iri: str, segment: str, entity_id: str,
     roles = store.read(roles_read) if roles_read is not None else []
     found.events = _events(rows, _by_event(fields), roles, iri, _looked_up(store, rows, fields, roles, reads))
     span = side.span
-    found.event_count = span.count
+    found.event_count, found.page, found.pages = span.count, page, max(1, -(-span.count // q.TIMELINE_LIMIT))
     found.first_seen, found.last_seen = (span.first[:7], span.last[:7]) if span.first and span.last else (None, None)
     found.disagreements = disagreements(store, iri)
     return found
@@ -143,8 +149,8 @@ def timeline(store: TripleStore, base_iri: str, segment: str, entity_id: str,
 
 def _fields_read(role: str, latest: list[str], iri: str) -> tuple[str, dict[str, Any] | None] | None:
     """The read of the fields of the events ``latest`` of the actor or place ``iri`` (``role``), an actor's with its
-    roles in them: its record's read of them (``graph.queries.ACTOR_NEWEST_EVENTS``), the same text, so that the
-    read workers keep one answer for both (None: no event)."""
+    roles in them: the query its record reads its newest events with (``graph.queries.ACTOR_NEWEST_EVENTS``,
+    ``PLACE_NEWEST_EVENTS``); None: no event."""
     if not latest:
         return None
     if role == "actor":
