@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 from flask import current_app
@@ -66,18 +66,17 @@ class EntityIndex(NamedTuple):
             found = find(wanted, end + len(_END))  # the first match of a label is its best
         return sorted(best, key=lambda iri: (best[iri], iri))
 
-    def page(self, filters: Mapping[str, str | None], limit: int, offset: int) -> list[Listed]:
-        """The entities ``offset`` .. ``offset + limit`` in order that match every given filter: ``q`` (a label
-        contains it, case aside), ``kind`` (equal), ``country`` (an alpha-2 code, case aside)."""
+    def matching(self, filters: Mapping[str, str | None]) -> Sequence[Listed]:
+        """The entities in order that match every given filter: ``q`` (a label contains it, case aside), ``kind``
+        (equal), ``country`` (an alpha-2 code, case aside)."""
         term, kind, country = filters.get("q"), filters.get("kind"), filters.get("country")
         if term is None and kind is None and country is None:
-            return list(self.entries[offset:offset + limit])
+            return self.entries
         matched = set(self.ranked(term)) if term is not None else None
         code = country.upper() if country is not None else None
-        found = [entry for entry in self.entries
-                 if (matched is None or entry.iri in matched) and (kind is None or kind in entry.kinds)
-                 and (code is None or any(value.upper() == code for value in entry.countries))]
-        return found[offset:offset + limit]
+        return [entry for entry in self.entries
+                if (matched is None or entry.iri in matched) and (kind is None or kind in entry.kinds)
+                and (code is None or any(value.upper() == code for value in entry.countries))]
 
 
 def index_of(rows: list[dict[str, Any]]) -> EntityIndex:
@@ -120,9 +119,10 @@ def kept_index(kind: str) -> EntityIndex | None:
 
 def page_by_name(kind: str, filters: Mapping[str, str | None], limit: int,
                  offset: int) -> list[dict[str, Any]] | None:
-    """Rows ``{<kind>: IRI, name}`` of ``EntityIndex.page`` of the app's kept index of the actors or places
-    (``kind``); None when it is not kept: the engine's list (``q.actor_list``, ``q.place_list``) answers then."""
+    """Rows ``{<kind>: IRI, name}`` ``offset`` .. ``offset + limit`` of the actors or places (``kind``) by name that
+    match ``filters`` (``EntityIndex.matching``) in the app's kept index; None when it is not kept: the engine's list
+    (``q.actor_list``, ``q.place_list``) answers then."""
     index = kept_index(kind)
     if index is None:
         return None
-    return [{kind: entry.iri, "name": entry.name} for entry in index.page(filters, limit, offset)]
+    return [{kind: entry.iri, "name": entry.name} for entry in index.matching(filters)[offset:offset + limit]]

@@ -8,6 +8,7 @@ rows are plain dicts whose links are ``{"name", "href"}`` so the HTML page and t
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, overload
 from urllib.parse import urlencode
@@ -15,7 +16,8 @@ from urllib.parse import urlencode
 from flask import current_app
 
 from api import entities, params
-from api.cache import kept_read
+from api.cache import kept_read, time_left
+from api.entity_index import LABELS_KEPT, Listed, kept_index
 from api.entity_rows import rows_by_entity, rows_read
 from api.labels import labels, labels_read
 from api.limits import prefetch
@@ -26,6 +28,9 @@ from graph.store import TripleStore
 
 __all__ = ["Table", "TABLES", "FORM", "Query", "read_query", "filter_args", "rows", "event_iris", "count",
            "country_name", "regions", "newest_page", "scans_sentences", "list_fields"]
+
+
+COUNT_BYTES = 150  # about what one kept event count (an IRI and an int in a dict) holds in memory
 
 
 @dataclass(frozen=True)
@@ -140,6 +145,9 @@ def country_name(code: str | None) -> str | None:
 
 def count(store: TripleStore, query: Query) -> int:
     """How many rows the query's filters keep."""
+    indexed = _indexed(query)
+    if indexed is not None:
+        return len(indexed)
     kept = _kept(store, query)
     if kept is not None:
         return int(kept["count"])
@@ -165,7 +173,9 @@ def rows(store: TripleStore, query: Query, limit: int | None = None, offset: int
     kind = query.table.kind
     limit = query.limit if limit is None else limit
     offset = query.offset if offset is None else offset
-    reads = _newest_reads(query)
+    reads, indexed = _newest_reads(query), _indexed(query)
+    if indexed is not None:
+        return _indexed_rows(store, kind, indexed[offset:offset + limit])
     if reads is not None:
         found = _newest_rows(store, query, reads, limit, offset)
     else:
@@ -224,6 +234,55 @@ def newest_page(store: TripleStore, query: Query, reads: q.NewestFirst, limit: i
     return newest.newest_first(store, reads, _newest_bindings(query), limit, offset, kept_read)
 
 
+# What the kept index of the actors and places (api.entity_index) orders and filters a table by; other sorts and
+# filters (a place's first-level division) are the engine's.
+_INDEXED_SORTS, _INDEXED_FILTERS = frozenset({"name", "events"}), frozenset({"q", "kind", "country"})
+# The fields an entity table reads of its page's entities (a list_fields read) beside the index's name and count
+_TABLE_FIELDS = {"actors": q.ACTOR_LIST_FIELDS, "places": q.PLACE_TABLE_FIELDS}
+
+
+def _indexed(query: Query) -> Sequence[Listed] | None:
+    """The actors or places of an entity table sorted by name or by events, filtered by name, kind or country, in the
+    table's order: from the kept index (``api.entity_index``) and event counts (``_event_counts``). Sorted and
+    counted by the engine, each page of the actors grouped the 60,000 events of 100,000 documents by actor: 1.5 s.
+    None for other tables, sorts and filters, and when the index is not kept."""
+    kind = query.table.kind
+    if kind not in _TABLE_FIELDS or query.sort not in _INDEXED_SORTS or not set(query.filters) <= _INDEXED_FILTERS:
+        return None
+    index = kept_index(kind[:-1])
+    if index is None:
+        return None
+    found = index.matching(query.filters)
+    if query.sort == "name":
+        # ties by IRI, ascending either way (``ORDER BY DESC(LCASE(STR(?name))) ?entity``)
+        return sorted(found, key=lambda entry: entry.name.lower(), reverse=True) if query.descending else found
+    counts = _event_counts(kind)
+    return sorted(sorted(found, key=lambda entry: entry.iri), key=lambda entry: counts.get(entry.iri, 0),
+                  reverse=query.descending)
+
+
+def _event_counts(kind: str) -> dict[str, int]:
+    """How many events each actor or place (``kind``: the table) has, kept until the next write (as many entries as
+    the kept index has entities at most)."""
+    store = current_app.extensions["conflictkg.store"]
+    return current_app.extensions["conflictkg.cache"].kept(
+        f"event counts {kind}", lambda: {row["entity"]: int(row["n"]) for row in store.read(q.EVENT_COUNTS[kind])},
+        lambda counts: len(counts) * COUNT_BYTES, most=LABELS_KEPT * COUNT_BYTES, wait=time_left())
+
+
+def _indexed_rows(store: TripleStore, kind: str, page: Sequence[Listed]) -> list[dict[str, Any]]:
+    """The rows of one page of an entity table cut from the kept index: its fields read for the page alone."""
+    fields, counts = list_fields(store, _TABLE_FIELDS[kind], [entry.iri for entry in page]), _event_counts(kind)
+
+    def first(entry: Listed, field: str) -> Any:
+        values = fields.get(entry.iri, {}).get(field)
+        return values[0] if values else None
+
+    return _CONVERT[kind](store, [{kind[:-1]: entry.iri, "name": entry.name, "events": counts.get(entry.iri, 0),
+                                   **{field: first(entry, field) for field in ("kind", "country", "admin1", "wkt")}}
+                                  for entry in page])
+
+
 def _newest_bindings(query: Query) -> dict[str, Any]:
     """The query's bindings as ``graph.newest`` takes them: the date window as ``from`` and ``to``."""
     return {name.removeprefix("f_") if name in ("f_from", "f_to") else name: value
@@ -253,7 +312,8 @@ def list_fields(store: TripleStore, sparql: str, iris: list[str]) -> dict[str, d
 
 
 # The list_fields reads by the name their rows are kept under (api.entity_rows)
-_FIELD_READS = {q.EVENT_PLACE_FIELDS: "event place fields", q.ACTOR_LIST_FIELDS: "actor list fields"}
+_FIELD_READS = {q.EVENT_PLACE_FIELDS: "event place fields", q.ACTOR_LIST_FIELDS: "actor list fields",
+                q.PLACE_TABLE_FIELDS: "place table fields"}
 
 
 def _events(store: TripleStore, found: list[dict[str, Any]]) -> list[dict[str, Any]]:

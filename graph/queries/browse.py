@@ -14,8 +14,8 @@ from graph.queries.base import (
     with_fragments,
 )
 
-__all__ = ["BROWSE_FILTERS", "BROWSE_REGIONS", "BROWSE_SORTS", "MONTH_GROUPS", "PLACE_ADMIN1", "browse",
-    "browse_count", "browse_document_list", "browse_event_ids", "browse_event_list", "browse_months",
+__all__ = ["BROWSE_FILTERS", "BROWSE_REGIONS", "BROWSE_SORTS", "EVENT_COUNTS", "MONTH_GROUPS", "PLACE_ADMIN1",
+    "browse", "browse_count", "browse_document_list", "browse_event_ids", "browse_event_list", "browse_months",
     "map_event_list", "map_events"]
 
 # ---------------------------------------------------------------- browse pages (api.browse)
@@ -122,6 +122,12 @@ _BROWSE_DOCUMENT_COUNT = PREFIXES + """SELECT (COUNT(DISTINCT ?document) AS ?cou
   OPTIONAL { ?document schema:datePublished ?published }
 }
 """
+
+
+# How many events each actor or place (by table) has, as the table counts them: the tables sorted by events or by name
+# cut their pages from the kept index of the entities (api.tables) with these counts, read once a write.
+EVENT_COUNTS = {table: PREFIXES + f"SELECT ?entity (COUNT(DISTINCT ?event) AS ?n) {{ ?event {path} ?entity }} "
+                "GROUP BY ?entity\n" for table, path in (("actors", "sem:hasActor"), ("places", "sem:hasPlace"))}
 
 
 def _entity_table(entity: str, rdf_class: str, path: str, filters: tuple[str, ...]) -> tuple[str, str, dict[str, str]]:

@@ -17,8 +17,8 @@ from graph.queries.base import (
     with_iris,
 )
 
-__all__ = ["ACTOR_LIST_FIELDS", "EVENT_PLACE_FIELDS", "PLACE_LIST_FIELDS", "ACTOR_INDEX", "PLACE_INDEX",
-    "ACTOR_LABEL_COUNT", "PLACE_LABEL_COUNT", "SEARCH_ACTORS", "SEARCH_PLACES",
+__all__ = ["ACTOR_LIST_FIELDS", "EVENT_PLACE_FIELDS", "PLACE_TABLE_FIELDS", "PLACE_LIST_FIELDS", "ACTOR_INDEX",
+    "PLACE_INDEX", "ACTOR_LABEL_COUNT", "PLACE_LABEL_COUNT", "SEARCH_ACTORS", "SEARCH_PLACES",
     "SUMMARIES", "actor_list", "document_list", "event_list", "events_among", "list_fields", "place_list",
     "search_events"]
 
@@ -43,19 +43,14 @@ def _entity_list(entity: str, cls: str, fragments: dict[str, str], filters: Iter
 
 # Every name and alias of the actors or places, each with the fields their lists filter by, in no order: the kept
 # index of api.entity_index (a row a label, and more for an entity of two kinds or countries).
-ACTOR_INDEX = PREFIXES + """SELECT ?entity ?name ?alias ?kind WHERE {
+ACTOR_INDEX = PREFIXES + """SELECT ?entity ?name ?alias ?kind ?country WHERE {
   ?entity a sem:Actor .
-  { ?entity schema:name ?name } UNION { ?entity schema:alternateName ?alias }
-  OPTIONAL { ?entity ckg:kind ?kind }
-}
-"""
-PLACE_INDEX = PREFIXES + """SELECT ?entity ?name ?alias ?kind ?country WHERE {
-  ?entity a sem:Place .
   { ?entity schema:name ?name } UNION { ?entity schema:alternateName ?alias }
   OPTIONAL { ?entity ckg:kind ?kind }
   OPTIONAL { ?entity ckg:countryCode ?country }
 }
 """
+PLACE_INDEX = ACTOR_INDEX.replace("sem:Actor", "sem:Place")
 # How many names and aliases each class has: whether they fit to be kept (api.entity_index.LABELS_KEPT)
 ACTOR_LABEL_COUNT = PREFIXES + """SELECT (COUNT(*) AS ?n) WHERE {
   ?entity schema:name|schema:alternateName ?label .
@@ -69,7 +64,7 @@ PLACE_LABEL_COUNT = ACTOR_LABEL_COUNT.replace("sem:Actor", "sem:Place")
 # each (``FIELDS``) scanned its kept documents, tallies and readings too (50 actors at 100,000 documents: 19-26 ms,
 # their four fields alone 8 ms).
 _LIST_FIELD_PATHS = {"name": "schema:name", "alias": "schema:alternateName", "kind": "ckg:kind",
-                     "country": "ckg:countryCode", "admin1": "ckg:admin1"}
+                     "country": "ckg:countryCode", "admin1": "ckg:admin1", "wkt": "geo:hasGeometry/geo:asWKT"}
 
 
 def list_fields(*fields: str) -> str:
@@ -81,6 +76,7 @@ def list_fields(*fields: str) -> str:
 
 ACTOR_LIST_FIELDS = list_fields("name", "alias", "kind", "country")  # an actor list's actors
 EVENT_PLACE_FIELDS = list_fields("name", "admin1", "country")  # the events table's places
+PLACE_TABLE_FIELDS = list_fields("kind", "country", "admin1", "wkt")  # the places table's places
 
 
 def actor_list(filters: Iterable[str]) -> str:
