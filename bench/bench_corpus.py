@@ -166,6 +166,8 @@ def routes(ids: dict[str, list[str]], rng: random.Random) -> dict[str, callable]
         "/events.json?type&from": lambda: f"/events.json?type=Battles&from={rng.randrange(2013, 2024)}",
         "/events?actor_id": lambda: f"/events?actor_id={pick('actors')}",
         "/documents": lambda: f"/documents?offset={rng.randrange(0, 500)}",
+        "/actors": lambda: f"/actors?offset={rng.randrange(0, 500)}",
+        "/places?sort=name": lambda: f"/places?sort=name&offset={rng.randrange(0, 200)}",
     }
 
 
