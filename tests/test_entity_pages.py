@@ -304,3 +304,16 @@ def test_an_entity_page_lists_its_events_a_page_at_a_time(tmp_path, monkeypatch,
     assert _listed(pages[4]) == [] and "Page 5 is past the last of 7 events" in pages[4]
     assert f'rel="prev" href="{path}?page=4"' in pages[4]
     assert all(answer.status_code == 400 and "'page'" in answer.get_json()["detail"] for answer in wrong)
+
+
+@pytest.mark.parametrize(("path", "killed"), [
+    ("/actors/syrian-arab-army", [None, None, "4", "2"]),
+    ("/actors/hayat-tahrir-al-sham", [None, None, "4"]),
+    ("/actors/al-shabaab", ["7", None]),
+])
+def test_an_actor_page_shows_its_events_fatalities(hand_built_app, path, killed):
+    """Each event of an actor's page says how many were killed (its own read of its events: the record's has no
+    fatalities), oldest first, undated last."""
+    html = hand_built_app.test_client().get(path).get_data(as_text=True)
+    events = re.findall(r'<li class="event".*?</li>', html, flags=re.S)
+    assert [next(iter(re.findall(r'class="fatalities">(\d+) killed<', event)), None) for event in events] == killed

@@ -149,12 +149,12 @@ def timeline(store: TripleStore, base_iri: str, segment: str, entity_id: str,
 
 def _fields_read(role: str, latest: list[str], iri: str) -> tuple[str, dict[str, Any] | None] | None:
     """The read of the fields of the events ``latest`` of the actor or place ``iri`` (``role``), an actor's with its
-    roles in them: the query its record reads its newest events with (``graph.queries.ACTOR_NEWEST_EVENTS``,
-    ``PLACE_NEWEST_EVENTS``); None: no event."""
+    roles in them: the query its record reads its newest events with (``graph.queries.PLACE_NEWEST_EVENTS``; an
+    actor's, with their fatalities: ``ACTOR_TIMELINE_EVENTS``); None: no event."""
     if not latest:
         return None
     if role == "actor":
-        return q.with_iris(q.ACTOR_NEWEST_EVENTS, latest), {"actor": URIRef(iri)}
+        return q.with_iris(q.ACTOR_TIMELINE_EVENTS, latest), {"actor": URIRef(iri)}
     return q.with_iris(q.PLACE_NEWEST_EVENTS, latest), None
 
 

@@ -6,7 +6,7 @@ from graph.queries.base import IRIS, PREFIXES, ROLES_OF_BOUND_EVENTS, ROLES_OF_E
 from graph.vocab import PREFIXES as PREFIX_IRIS
 
 __all__ = ["ACTOR_AFFILIATIONS", "ACTOR_CO_ACTORS", "ACTOR_DOCUMENTS", "ACTOR_NEWEST_EVENTS", "ACTOR_PLACES",
-    "ACTOR_ROLES", "DESCRIBE", "DESCRIBE_EVIDENCE", "DOCUMENT_ENTITIES", "DOCUMENT_EVIDENCE",
+    "ACTOR_ROLES", "ACTOR_TIMELINE_EVENTS", "DESCRIBE", "DESCRIBE_EVIDENCE", "DOCUMENT_ENTITIES", "DOCUMENT_EVIDENCE",
     "DOCUMENT_TEXT", "EVENT_ACTORS", "EVENT_EVIDENCE", "EVENT_REPORTERS", "FIELDS", "FIELD_NAMES", "LABELS",
     "PLACE_ACTORS", "PLACE_DOCUMENTS", "PLACE_NEWEST_EVENTS", "READINGS", "RECENT_DOCUMENTS", "SUMMARY"]
 
@@ -141,12 +141,11 @@ RECENT_DOCUMENTS = PREFIXES + """SELECT ?document ?title ?published WHERE {
 SUMMARY = PREFIXES + """SELECT ?summary WHERE { ?entity ckg:eventSummary ?summary }
 """
 
-# The fields an actor's or a place's record (and its page, viz.pages: the same read, kept for whichever asks second)
-# shows of its newest events (#IRIS#, at most its RECORD_LIMIT), one row an event since each is one value in the
-# current graph; an actor's (bound: ?actor) with the roles it has in them, one row a role. For a busy actor's 100
-# events at 100,000 documents, the list pages' rows (lists.event_list: three
-# OPTIONALs more) and the roles of every actor of the events (network.NETWORK_EVENT_ROLES) took twice the engine
-# time of this one read (11 ms and 5.3 ms of CPU).
+# The fields an actor's or a place's record (and a place's page, viz.pages, of a page of them) shows of its newest
+# events (#IRIS#, at most its RECORD_LIMIT), one row an event since each is one value in the current graph; an actor's
+# (bound: ?actor) with the roles it has in them, one row a role. For a busy actor's 100 events at 100,000 documents,
+# the list pages' rows (lists.event_list: three OPTIONALs more) and the roles of every actor of the events
+# (network.NETWORK_EVENT_ROLES) took twice the engine time of this one read (11 ms and 5.3 ms of CPU).
 def _newest_events(columns: str, optionals: str) -> str:
     return PREFIXES + f"""SELECT ?event ?date ?type ?sub_type {columns} WHERE {{
   VALUES ?event {{ {IRIS} }}
@@ -158,9 +157,13 @@ def _newest_events(columns: str, optionals: str) -> str:
 """
 
 
-ACTOR_NEWEST_EVENTS = _newest_events("?place ?fatalities ?role", "OPTIONAL { ?event sem:hasPlace ?place }\n  "
-                                     "OPTIONAL { ?event ckg:fatalities ?fatalities }\n  OPTIONAL { "
+ACTOR_NEWEST_EVENTS = _newest_events("?place ?role", "OPTIONAL { ?event sem:hasPlace ?place }\n  OPTIONAL { "
                                      + ROLES_OF_BOUND_EVENTS + " }")
+# An actor's page's (viz.pages): its record's, with the events' fatalities (a tenth more of the read, which the record
+# does not show).
+ACTOR_TIMELINE_EVENTS = _newest_events("?place ?fatalities ?role", "OPTIONAL { ?event sem:hasPlace ?place }\n  "
+                                       "OPTIONAL { ?event ckg:fatalities ?fatalities }\n  OPTIONAL { "
+                                       + ROLES_OF_BOUND_EVENTS + " }")
 PLACE_NEWEST_EVENTS = _newest_events("?fatalities", "OPTIONAL { ?event ckg:fatalities ?fatalities }")
 
 # ---------------------------------------------------------------- events (bound: ?event)
