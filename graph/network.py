@@ -23,7 +23,7 @@ from graph.interactions import categories, category_of_event, category_of_relati
 from graph.newest import newest_of_superset, read_among
 from graph.store import TripleStore
 
-__all__ = ["NetworkEvent", "NetworkView", "build_network", "read_network", "edge_summary", "local_id",
+__all__ = ["NetworkEvent", "NetworkView", "build_network", "read_network", "most_active", "edge_summary", "local_id",
            "parse_point"]
 
 _POINT = re.compile(r"POINT\s*\(\s*([-+0-9.eE]+)\s+([-+0-9.eE]+)\s*\)", re.IGNORECASE)
@@ -76,8 +76,7 @@ def read_network(store: TripleStore, view: NetworkView | None = None) -> nx.Mult
                              relations=store.read(q.NETWORK_RELATIONS))
     bindings = {"type": view.event_type, "from": view.start, "to": view.end}
     bindings = {k: v for k, v in bindings.items() if v is not None}
-    top = store.read(q.page(q.network_top_actors(bindings), view.actors, 0), bindings)
-    chosen = [r["actor"] for r in top]
+    chosen = most_active(store.read(q.network_top_actors(bindings), bindings), view.actors)
     if len(chosen) < view.actors and not bindings:  # room left: actors with no events (affiliations only)
         quiet = store.read(q.page(q.NETWORK_ANY_ACTORS, view.actors, 0))
         chosen += [a for a in (r["actor"] for r in quiet) if a not in set(chosen)][:view.actors - len(chosen)]
@@ -98,6 +97,12 @@ def read_network(store: TripleStore, view: NetworkView | None = None) -> nx.Mult
     graph.graph["view"] = {"actors": view.actors, "events": view.events, "start": view.start, "end": view.end,
                            "type": view.event_type, "focus": view.focus}
     return graph
+
+
+def most_active(counts: Iterable[dict[str, Any]], most: int) -> list[str]:
+    """The ``most`` actors (IRIs) of ``counts`` (rows of ``queries.network_top_actors``) with most events, ties by
+    IRI: the order ``ORDER BY DESC(?events) ?actor`` gives (IRIs compare by code point here and in the engine)."""
+    return [row["actor"] for row in sorted(counts, key=lambda row: (-int(row["events"]), row["actor"]))[:most]]
 
 
 def edge_summary(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:

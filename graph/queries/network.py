@@ -68,15 +68,18 @@ NETWORK_RELATIONS = PREFIXES + """SELECT DISTINCT ?subject ?relation ?object WHE
 # The bounded view (graph.network.NetworkView): the most active actors in a window ...
 NETWORK_WINDOW = {"type": "?event ckg:eventType ?type .", "from": EVENT_FILTERS["from"], "to": EVENT_FILTERS["to"]}
 
+# Unordered: the view sorts them (graph.network). The engine's ORDER BY DESC(?events) ?actor compared the IRIs of
+# ties by their text, which it fetches at every comparison: 530-760 ms of the 7,425 active actors at 100,000
+# documents, against 80-120 ms for the counts alone.
 _TOP_ACTORS = PREFIXES + """SELECT ?actor (COUNT(DISTINCT ?event) AS ?events) WHERE {
   ?event sem:hasActor ?actor .
   #NETWORK_WINDOW#
-} GROUP BY ?actor ORDER BY DESC(?events) ?actor #PAGE#
+} GROUP BY ?actor
 """
 
 
 def network_top_actors(filters: Iterable[str]) -> str:
-    """The actors with most events, filtered by any of ``type``, ``from``, ``to`` (bindings)."""
+    """Every actor with events and its event count, filtered by any of ``type``, ``from``, ``to`` (bindings)."""
     filters = set(filters)
     dated = "OPTIONAL { ?event sem:hasTimeStamp ?date }\n  " if filters & {"from", "to"} else ""  # only to filter
     return _TOP_ACTORS.replace("#NETWORK_WINDOW#", dated + with_fragments(NETWORK_WINDOW, filters))
