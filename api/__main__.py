@@ -23,6 +23,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {err}", file=sys.stderr)
         return 2
     from api import create_app
+    from api.ahead import Ahead
     from api.server import serve
 
     app = create_app(settings)
@@ -30,7 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     # Headers as large as a body may be: the app refuses a too-long URL (414, api/errors.py); past
     # that, waitress's own 431 is a problem document too (api/server.py).
     serve(app, settings.host, settings.port, settings.threads,
-          max_header_bytes=max(262_144, settings.max_request_bytes))
+          max_header_bytes=max(262_144, settings.max_request_bytes),
+          started=Ahead(app).start if settings.network_ahead else lambda: None)
     return 0
 
 

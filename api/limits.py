@@ -209,13 +209,18 @@ def heavy(view):
     return gated
 
 
-def kept(key: str, build: Callable[[], Body], slot: bool = True) -> Body:
+def kept(key: str, build: Callable[[], Body], slot: bool = True, wait: bool = False) -> Body:
     """The body kept under ``key`` since the last write, else ``build()``, kept unless None or too large.
 
     ``build`` runs in a heavy slot (a large answer: the network, the map's events) unless ``slot`` is False.
+    With ``wait``, a request that finds the same key being built waits for that build (within its read limit)
+    instead of building it too.
     """
     def built() -> Body:
         with heavy_slot() if slot else contextlib.nullcontext():
             return build()
 
-    return current_app.extensions["conflictkg.cache"].kept(key, built, lambda body: len(body) if body else 0)
+    deadline = g.get("read_deadline") if wait and has_request_context() else None
+    waited = None if deadline is None else deadline - time.monotonic()
+    return current_app.extensions["conflictkg.cache"].kept(key, built, lambda body: len(body) if body else 0,
+                                                           wait=waited)

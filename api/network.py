@@ -53,8 +53,10 @@ def network_data() -> Response:
 
 
 def _cached(build) -> str:
-    """The answer for this URL since the last write (``api.limits.kept``), else built in a heavy slot and kept."""
-    return kept(f"network {request.full_path}", lambda: build(current_app.extensions["conflictkg.store"], _view()))
+    """The answer for this URL since the last write (``api.limits.kept``), else built in a heavy slot and kept; a
+    request for a URL being built (the default view, built ahead by ``api.ahead``) waits for that build."""
+    return kept(f"network {request.full_path}", lambda: build(current_app.extensions["conflictkg.store"], _view()),
+                wait=True)
 
 
 def _view() -> NetworkView:

@@ -22,6 +22,7 @@ import gc
 import json
 import signal
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from waitress.channel import HTTPChannel
@@ -63,11 +64,14 @@ def make_server(app: Any, host: str, port: int, threads: int, max_header_bytes: 
     return server
 
 
-def serve(app: Any, host: str, port: int, threads: int, max_header_bytes: int) -> None:
-    """Serve ``app`` on ``host``:``port`` until SIGINT or SIGTERM."""
+def serve(app: Any, host: str, port: int, threads: int, max_header_bytes: int,
+          started: Callable[[], None] = lambda: None) -> None:
+    """Serve ``app`` on ``host``:``port`` until SIGINT or SIGTERM; ``started`` is called as it begins to serve
+    (after ``keep_for_good``, so what it sets going is not frozen with the objects made at start)."""
     server = make_server(app, host, port, threads, max_header_bytes)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     keep_for_good()
+    started()
     try:
         server.run()
     except KeyboardInterrupt:

@@ -40,6 +40,9 @@ class Settings:
     query_timeout_ms: int = _setting(10000, "Per-query time limit for /sparql, in milliseconds.")
     read_timeout_ms: int = _setting(
         5000, "Time limit of every other request that reads the graph (REST, pages, network), in ms.")
+    network_ahead: int = _setting(
+        1, "1: the service builds the default /network view ahead of its first visit, at start and once writes stop; "
+        "0 = off.")
     export_timeout_ms: int = _setting(
         120000, "Time limit of a whole-graph export from /api/export, in ms (the CLI's export has none).")
     max_rows: int = _setting(10000, "Most rows a SELECT answer returns; longer results are cut and flagged.")

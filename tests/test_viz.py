@@ -14,8 +14,9 @@ from html.parser import HTMLParser
 import networkx as nx
 import pytest
 
+from graph import queries as q
 from graph.interactions import interactions
-from graph.network import build_network, read_network
+from graph.network import NetworkView, build_network, most_active, read_network
 from graph.records import Extraction
 from graph.store import Store
 from tests.conftest import ROOT, write_data_dir
@@ -152,6 +153,27 @@ def test_network_from_a_real_store(fixture_store):
     assert pair == {"battle", "agreement"}
     stc, coalition = actors["Southern Transitional Council"], actors["Saudi-led coalition"]
     assert graph.has_edge(*sorted((stc, coalition)), key="affiliated_with")  # no direction: stored in name order
+
+
+@pytest.mark.parametrize(("counts", "most", "chosen"), [
+    ([("urn:b", 2), ("urn:a", 5), ("urn:c", 3)], 2, ["urn:a", "urn:c"]),
+    ([("urn:b", 3), ("urn:c", 3), ("urn:a", 3)], 2, ["urn:a", "urn:b"]),  # ties by IRI
+    ([("urn:z", 1), ("urn:a", 10)], 5, ["urn:a", "urn:z"]),  # fewer than asked: all of them
+    ([("urn:Z", 2), ("urn:a", 2)], 1, ["urn:Z"]),  # IRIs by code point, as the engine orders them
+    ([("urn:x", "12"), ("urn:y", "9")], 1, ["urn:x"]),  # counts compare as numbers
+])
+def test_most_active_actors_in_the_engine_order(counts, most, chosen):
+    assert most_active([{"actor": a, "events": n} for a, n in counts], most) == chosen
+
+
+@pytest.mark.parametrize("most", [1, 2, 3, 5, 8])
+@pytest.mark.parametrize("window", [{}, {"type": "Battles"}, {"from": "2019-03-06"}])
+def test_the_view_takes_the_actors_the_engine_orders_first(fixture_store, most, window):
+    ordered = q.network_top_actors(window).replace("GROUP BY ?actor", "GROUP BY ?actor ORDER BY DESC(?events) ?actor")
+    expected = [row["actor"] for row in fixture_store.read(q.page(ordered + " #PAGE#", most, 0), window)]
+    view = NetworkView(actors=most, event_type=window.get("type"), start=window.get("from"))
+    assert most_active(fixture_store.read(q.network_top_actors(window), window), most) == expected
+    assert set(expected) <= set(read_network(fixture_store, view).nodes)
 
 
 # ------------------------------------------------------------------ layout

@@ -1,0 +1,95 @@
+"""The default ``/network`` view built ahead (``api.ahead``): at start and once writes stop, so its first visit
+reads nothing; a visit during the build waits for it instead of building the view again.
+
+Real app, store and read workers over a copy of the hand-built records (tests/rest_records.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+
+import pytest
+
+from api.ahead import Ahead
+from graph.records import Actor, Article, Extraction
+from tests.conftest import counted_reads, write
+from tests.rest_records import BASE_IRI, CLASH, MOGADISHU, SNA, _event
+
+BRIGADE = Actor(id="actor/jubba-valley-brigade", name="Jubba Valley Brigade", kind="armed_group")
+
+
+def _report() -> Extraction:
+    """A new report: a brigade no other report names raids an army post."""
+    article = Article(id="doc-jubba", text="...", published=dt.date(2021, 2, 4), title="Raid on an army post",
+                      source="Wire D")
+    return Extraction(document=article, actors=(BRIGADE, SNA), locations=(MOGADISHU,), events=(
+        _event("doc-jubba", 0, CLASH, BRIGADE.name, SNA.name, MOGADISHU.name, "2021-02-03",
+               "Brigade gunmen stormed an army post on the edge of the city before dawn."),))
+
+
+def _wait_for(done, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while not done():
+        assert time.monotonic() < deadline, "the view was not built ahead in time"
+        time.sleep(0.05)
+
+
+def _first_visit(app) -> tuple[str, list[str]]:
+    """The body of ``/network`` and the reads its visit asked of the store."""
+    asked = counted_reads(app.extensions["conflictkg.store"])
+    response = app.test_client().get("/network")
+    assert response.status_code == 200
+    return response.get_data(as_text=True), asked
+
+
+@pytest.mark.parametrize("name", ["Syrian Arab Army", "Al-Shabaab", "Somali National Army"])
+def test_the_view_is_built_at_start_and_its_first_visit_reads_nothing(hand_built_app, name):
+    ahead = Ahead(hand_built_app, quiet=0.1)
+    ahead.start()
+    _wait_for(lambda: ahead.builds == 1)
+    body, asked = _first_visit(hand_built_app)
+    assert asked == [] and name in body
+
+
+def test_a_write_builds_the_view_again_with_what_it_wrote(hand_built_app):
+    ahead = Ahead(hand_built_app, quiet=0.1)
+    ahead.start()
+    _wait_for(lambda: ahead.builds == 1)
+    assert BRIGADE.name not in _first_visit(hand_built_app)[0]
+    write(hand_built_app.extensions["conflictkg.store"], [_report()], BASE_IRI)
+    _wait_for(lambda: ahead.builds == 2)
+    body, asked = _first_visit(hand_built_app)
+    assert asked == [] and BRIGADE.name in body
+
+
+@pytest.mark.parametrize("writes", [1, 3, 8])
+def test_a_run_of_writes_builds_the_view_once_they_stop(hand_built_app, writes):
+    ahead = Ahead(hand_built_app, quiet=0.5)
+    ahead.start()
+    _wait_for(lambda: ahead.builds == 1)
+    store = hand_built_app.extensions["conflictkg.store"]
+    for _ in range(writes):  # what every write method runs after writing (graph.store.base.writes)
+        store.on_write.notify()
+    _wait_for(lambda: ahead.builds == 2)
+    time.sleep(1.0)  # twice the quiet: no further build
+    assert ahead.builds == 2
+    assert _first_visit(hand_built_app)[1] == []
+
+
+def test_a_visit_during_the_build_waits_for_it(hand_built_app):
+    store = hand_built_app.extensions["conflictkg.store"]
+    read, opened = store.read, threading.Event()
+    store.read = lambda sparql, bindings=None: opened.wait(30) and read(sparql, bindings)  # the build stays open
+    asked = counted_reads(store)
+    Ahead(hand_built_app).start()
+    _wait_for(lambda: len(asked) == 1)  # the build has begun (its first read) and holds the view's key
+    answers = []
+    visit = threading.Thread(target=lambda: answers.append(hand_built_app.test_client().get("/network")))
+    visit.start()
+    time.sleep(0.3)  # the visit finds the view being built
+    opened.set()
+    visit.join(60)
+    assert answers[0].status_code == 200 and "Syrian Arab Army" in answers[0].get_data(as_text=True)
+    assert len(asked) == len(set(asked))  # one build: no read asked twice
