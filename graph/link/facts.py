@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -114,7 +115,7 @@ def current_lines(rows: Iterable[dict]) -> dict[str, list[str]]:
 
 def joined(lines: Iterable[list[str]]) -> str:
     """N-Triples text of these lists of lines."""
-    return "\n".join(line for group in lines for line in group) + "\n"
+    return "\n".join(itertools.chain.from_iterable(lines)) + "\n"
 
 
 def _entity_lines(subject: str, by_predicate: dict[str, list[_Value]], types: set[str], geometry: dict) -> list[str]:

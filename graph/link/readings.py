@@ -38,6 +38,7 @@ _EVIDENCE_FIELDS = {str(CKG.fatalities): "fatalities", str(SEM.hasTimeStamp): "d
 _TYPE, _EVIDENCE, _DOCUMENT, _DERIVED = str(RDF.type), str(CKG.evidence), str(CKG.document), str(PROV.wasDerivedFrom)
 _PUBLISHED, _DOCUMENT_TERM, _STRING = str(SDO.datePublished), iri(str(CKG.Document)), str(XSD.string)
 _NODE_PREDICATES = frozenset({*_EVIDENCE_FIELDS, _DOCUMENT, _PUBLISHED})  # what evidence rows and dates read
+_NODE_OR_LINK = _NODE_PREDICATES | {_EVIDENCE, _DERIVED}  # what the pass over nodes and links of ``_Graph`` reads
 _NOT_READ = _SKIPPED | {_EVIDENCE}
 _LINE = re.compile(r"^<([^>]*)> <([^>]*)> (.*) \.$", re.MULTILINE)
 _NT = ox.RdfFormat.N_TRIPLES
@@ -65,8 +66,7 @@ class _Graph:
         nodes: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))  # evidence and documents
         links, documents, derived = [], [], []  # (event, evidence node), document, (subject, document)
         # one pass for the few triples of evidence nodes, evidence and derivation links and documents
-        for s, p, o in (t for t in triples if t[1] in _NODE_PREDICATES or t[1] in (_EVIDENCE, _DERIVED)
-                        or t[2] == _DOCUMENT_TERM):
+        for s, p, o in [t for t in triples if t[1] in _NODE_OR_LINK or t[2] == _DOCUMENT_TERM]:
             if p == _EVIDENCE:
                 links.append((s, terms[o].text))
             elif p == _DERIVED:
@@ -77,7 +77,8 @@ class _Graph:
                 nodes[s][p].append(terms[o].value)
         published = [str(d) for s in documents for d in nodes[s].get(_PUBLISHED, ())]
         self.published = max(published) if published else None
-        dates = {doc: max((str(d) for d in nodes[doc].get(_PUBLISHED, ())), default=None) for _, doc in derived}
+        dates = {doc: max((str(d) for d in nodes[doc].get(_PUBLISHED, ())), default=None)
+                 for doc in {doc for _, doc in derived}}  # each document once: its subjects all derive from it
         self.mentions = [(s, dates[doc], doc) for s, doc in derived]
         self.evidence = [row for event, node in links for row in _evidence_rows(event, nodes[node])]
 
@@ -98,10 +99,14 @@ class _Terms(dict):
         if "\\" in written or not written.endswith((">", '"')):  # escapes or a language tag: the engine reads it
             o = next(iter(ox.parse(f"<x:s> <x:p> {written} .", format=_NT))).object
             lexical, datatype = o.value, "" if type(o) is ox.NamedNode else o.datatype.value
-        elif written.startswith("<"):
-            lexical, datatype = written[1:-1], ""
-        elif written.endswith('"'):
-            lexical, datatype = written[1:-1], _STRING
+        elif written.startswith("<"):  # as ``iri`` wrote it, so it is its own term
+            lexical = written[1:-1]
+            found = self[written] = _Term(lexical, "", lexical, written)
+            return found
+        elif written.endswith('"'):  # nothing escaped in it, so ``literal`` gives it back as written
+            lexical = written[1:-1]
+            found = self[written] = _Term(lexical, _STRING, lexical, written)
+            return found
         else:
             lexical, datatype = written[1:].split('"^^<', 1)
             datatype = datatype[:-1]
