@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, overload
 from urllib.parse import urlencode
 
@@ -21,6 +21,7 @@ from api.entity_index import LABELS_KEPT, Listed, kept_index
 from api.entity_rows import rows_by_entity, rows_read
 from api.labels import labels, labels_read
 from api.limits import prefetch
+from api.stored_terms import STORED, stored_terms
 from graph import newest
 from graph import queries as q
 from graph.link.summaries import summary_of
@@ -82,13 +83,17 @@ class Query:
     limit: int
     offset: int
     base_iri: str
+    stored: dict[str, tuple[Any, ...]] = field(default_factory=dict)  # filters bound to the stored terms they match
 
     @property
     def bindings(self) -> dict[str, Any]:
-        """The filter values as the named queries bind them (``f_<name>``; entity ids as IRIs)."""
+        """The filter values as the named queries bind them (``f_<name>``; entity ids as IRIs; the ``stored``
+        filters as the terms they match, any of them)."""
         found: dict[str, Any] = {}
         for name, value in self.filters.items():
-            if name in _ENTITY_IDS:  # an id that cannot form an IRI names no entity: bind one that matches none
+            if name in self.stored:
+                found[f"f_{name}"] = self.stored[name]
+            elif name in _ENTITY_IDS:  # an id that cannot form an IRI names no entity: bind one that matches none
                 found[f"f_{name}"] = entities.iri_of(self.base_iri, _ENTITY_IDS[name], value) or \
                     entities.iri_of(self.base_iri, _ENTITY_IDS[name], "-")
             else:
@@ -111,7 +116,10 @@ def read_query(kind: str, default_limit: int = 50) -> Query:
         raise params.BadParameter(f"'sort' must be one of {choices} (with '-' before it for descending), got {sort!r}.")
     limit, offset = params.limit_offset(default_limit)
     base_iri = current_app.config["CONFLICTKG"].base_iri
-    return Query(table, filters, sort.lstrip("-"), sort.startswith("-"), limit, offset, base_iri)
+    # the events table's country and division match stored terms exactly (api.stored_terms); the entity tables
+    # compare them as given
+    stored = {name: stored_terms(name, value) for name, value in filters.items() if kind == "events" and name in STORED}
+    return Query(table, filters, sort.lstrip("-"), sort.startswith("-"), limit, offset, base_iri, stored)
 
 
 def filter_args(query: Query) -> str:

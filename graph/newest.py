@@ -22,7 +22,7 @@ from rdflib import URIRef
 from graph import queries as q
 from graph.link.summaries import summary_of
 from graph.store import TripleStore
-from graph.store.sparql import to_term
+from graph.store.sparql import bound_rows
 
 __all__ = [
     "newest_first", "newest_count", "newest_span", "Span", "newest_items", "newest_of_superset", "read_among",
@@ -243,8 +243,7 @@ def _of_dates(store: TripleStore, reads: q.NewestFirst, bindings: dict[str, Any]
     if not days or not reads.dates_first:
         return store.read(query.replace("#DAYS#", _values(days) if days else ""), bindings)
     names = " ".join(f"?{ox.Variable(name).value}" for name in [*bindings, "date"])
-    bound = " ".join(str(to_term(value)) for value in bindings.values())
-    rows = " ".join(f"({bound} {_date(day)})" for day in days)
+    rows = " ".join(f"({bound} {_date(day)})" for bound in bound_rows(bindings) for day in days)
     return store.read(query.replace("#DAYS#", f"VALUES ({names}) {{ {rows} }}"))
 
 

@@ -17,6 +17,7 @@ __all__ = [
     "accepted_types",
     "as_bytes",
     "bind",
+    "bound_rows",
     "to_term",
     "count_query",
     "serialize_result",
@@ -127,18 +128,32 @@ def bind(sparql: str, bindings: dict[str, Any]) -> str:
     """Bind variables of a named query by a ``VALUES`` block at the start of its ``WHERE`` group.
 
     Values are serialised as RDF terms by the engine (quotes and escapes included), so a
-    user's text can never change the query's shape.
+    user's text can never change the query's shape. A tuple binds its variable to any of its
+    terms (none: the query matches nothing); ``bound_rows`` gives the block's rows.
     """
     if not bindings:
         return sparql
     names = " ".join(f"?{ox.Variable(name).value}" for name in bindings)
-    terms = " ".join(str(to_term(value)) for value in bindings.values())
+    rows = " ".join(f"({row})" for row in bound_rows(bindings))
     where = sparql.upper().index("WHERE {") + len("WHERE {")
-    return f"{sparql[:where]} VALUES ({names}) {{ ({terms}) }} {sparql[where:]}"
+    return f"{sparql[:where]} VALUES ({names}) {{ {rows} }} {sparql[where:]}"
+
+
+def bound_rows(bindings: dict[str, Any]) -> list[str]:
+    """The rows of a ``VALUES`` block of these bindings, as text: one per combination of their terms (a tuple
+    value is any of its terms, each other value one term)."""
+    rows = [""]
+    for value in bindings.values():
+        terms = value if isinstance(value, tuple) else (value,)
+        rows = [f"{row} {to_term(term)}" for row in rows for term in terms]
+    return rows
 
 
 def to_term(value: Any) -> ox.NamedNode | ox.Literal:
-    """The engine's term for a bound value: an IRI for a ``URIRef``, else a literal of its text."""
+    """The engine's term for a bound value: an IRI for a ``URIRef``, an engine term as it is, else a literal of
+    its text."""
+    if isinstance(value, (ox.NamedNode, ox.Literal)):
+        return value
     if isinstance(value, URIRef):
         return ox.NamedNode(str(value))
     return ox.Literal(value) if isinstance(value, str) else ox.Literal(str(value))
