@@ -1,6 +1,6 @@
 """Actors and places kept in the server between writes: every name and alias, and the fields their lists filter by,
-in the lists' order. The lists by name (``/api/actors``, ``/api/places``) cut their pages from it and the search
-box (``api.search``) matches its labels.
+in the lists' order. The lists by name (``/api/actors``, ``/api/places``) and the actors and places tables sorted by
+name or events (``api.tables``) cut their pages from it, and the search box (``api.search``) matches its labels.
 
 The engine sorts a whole list for every page (``ORDER BY LCASE(STR(?name))``): at 100,000 documents, whose 9,476
 actors are mostly state forces of unknown country named once per report, each page of the actors cost 650 ms of
@@ -36,7 +36,7 @@ _END = "\x00"  # after each label in the text: no text matched holds a control c
 
 
 class Listed(NamedTuple):
-    """One entity of a list: its IRI, the name it is listed at, its kinds and (places) its country codes."""
+    """One entity of a list: its IRI, the name it is listed at, its kinds and its country codes."""
 
     iri: str
     name: str
