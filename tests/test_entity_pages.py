@@ -18,6 +18,7 @@ from graph.records import Actor, Article, Event, Evidence, Extraction, Location
 from graph.store import Store
 from graph.vocab import CURRENT_GRAPH
 from tests.conftest import ROOT, _serve, write_data_dir
+from viz import pages as viz_pages
 
 FIXTURE = ROOT / "tests" / "data" / "viz_extractions.json"
 XSS_NAME = "<img src=x onerror=alert(1)>"
@@ -222,8 +223,9 @@ def test_the_newest_timeline_read_is_the_timeline_in_page_order(tmp_path):
     assert cut == newest[:3]
 
 
-def test_an_events_sentences_are_listed_in_iri_order(tmp_path):
+def test_an_events_sentences_are_listed_in_iri_order(tmp_path, monkeypatch):
     """The timeline is read in no order: each event's sentences still come in the order of their IRIs."""
+    monkeypatch.setattr(viz_pages, "QUOTES_PER_EVENT", 10)  # every one of the four
     group = Actor(id="actor/red-hills-brigade", name="Red Hills Brigade", kind="armed_group")
     town = Location(id="place/low-ford", name="Low Ford", kind="town", country="ML", lat=14.5, lon=-4.2)
     told = ["Red Hills Brigade fighters stormed Low Ford at dawn.", "Gunfire went on for three hours, a teacher said.",
@@ -317,3 +319,53 @@ def test_an_actor_page_shows_its_events_fatalities(hand_built_app, path, killed)
     html = hand_built_app.test_client().get(path).get_data(as_text=True)
     events = re.findall(r'<li class="event".*?</li>', html, flags=re.S)
     assert [next(iter(re.findall(r'class="fatalities">(\d+) killed<', event)), None) for event in events] == killed
+
+
+def _many_reports(sentences: int) -> Extraction:
+    """One document telling of a raid in ``sentences`` sentences and of a curfew in two."""
+    group = Actor(id="actor/salt-marsh-militia", name="Salt Marsh Militia", kind="armed_group")
+    town = Location(id="place/cedar-crossing", name="Cedar Crossing", kind="town", country="NE", lat=13.9, lon=5.1)
+    told = [f"Salt Marsh Militia gunmen raided Cedar Crossing, witness number {n} told reporters." for n in
+            range(sentences)]
+    curfew = ["The Salt Marsh Militia then ordered a curfew in Cedar Crossing.", "Shops stayed shut under the curfew."]
+
+    def event(event_id: str, sub_type: str, texts: list[str], offset: int, date: str) -> Event:
+        more = tuple(Evidence(text=text, start=offset + 100 * n, end=offset + 100 * n + len(text))
+                     for n, text in enumerate(texts) if n)
+        return Event(id=event_id, event_type="Violence against civilians" if sub_type == "Attack" else
+                     "Strategic developments", sub_event_type=sub_type, actor1=group.name, location=town.name,
+                     date=date, evidence=texts[0], start=offset, end=offset + len(texts[0]), more_evidence=more)
+
+    return Extraction(document=Article(id="doc-marsh", text="...", published=dt.date(2022, 5, 6), title="doc-marsh"),
+                      actors=(group,), locations=(town,),
+                      events=(event("event/raid-0", "Attack", told, 0, "2022-05-04"),
+                              event("event/curfew-0", "Other", curfew, 5000, "2022-05-05")))
+
+
+@pytest.mark.parametrize("path", ["/actors/salt-marsh-militia", "/places/cedar-crossing"])
+@pytest.mark.parametrize("sentences", [4, 7])
+def test_an_entity_page_quotes_a_few_sentences_of_each_event(tmp_path, path, sentences):
+    """A page quotes the first QUOTES_PER_EVENT sentences of an event by IRI and links its page for the rest, which
+    quotes every one; an event with fewer is quoted whole."""
+    app = create_app({"data_dir": str(write_data_dir(tmp_path / "data", [_many_reports(sentences)]))})
+    try:
+        rows = app.extensions["conflictkg.store"].read(q.PREFIXES + "SELECT ?event ?text WHERE { GRAPH ?g { "
+                                                       "?event ckg:evidence ?evidence . ?evidence ckg:text ?text } } "
+                                                       "ORDER BY ?event ?evidence")
+        client = app.test_client()
+        html = client.get(path, headers={"Accept": "text/html"}).get_data(as_text=True)
+        [raid] = {row["event"] for row in rows if "raided" in row["text"]}
+        raid_id = raid.rsplit("/", 1)[-1]
+        event_page = client.get(f"/events/{raid_id}", headers={"Accept": "text/html"}).get_data(as_text=True)
+    finally:
+        app.extensions["conflictkg.reads"].close()
+        app.extensions["conflictkg.store"].close()
+    raid_texts = [row["text"] for row in rows if row["event"] == raid]
+    curfew_texts = [row["text"] for row in rows if row["event"] != raid]
+    assert len(raid_texts) == sentences and len(curfew_texts) == 2
+    assert quotes(html) == raid_texts[:viz_pages.QUOTES_PER_EVENT] + curfew_texts  # oldest event first
+    left = sentences - viz_pages.QUOTES_PER_EVENT
+    more = f'{left} more sentence{"s" if left != 1 else ""}'
+    assert f'<a href="/events/{raid_id}">{more} on the event\'s page</a>' in html
+    assert html.count("on the event's page") == 1
+    assert all(text in unescape(event_page) for text in raid_texts)

@@ -25,6 +25,10 @@ __all__ = ["SEGMENTS", "entity_page", "timeline", "EntityTimeline", "PageReads"]
 
 SEGMENTS = {"actors": "actor", "places": "place"}  # URL segment -> IRI path segment
 STATIC_URL = "/viz/static/"  # where the served page finds viz/static/ (api.network)
+# Sentences a page quotes of one event, the first by IRI; the event's page (/events/<id>) quotes every one. Many
+# reports of one event (a wire story many outlets print) would otherwise fill a page with the same quote and read
+# each report's document.
+QUOTES_PER_EVENT = 3
 _CLASSES = {"actors": "http://semanticweb.cs.vu.nl/2009/11/sem/Actor", "places": "http://semanticweb.cs.vu.nl/2009/11/sem/Place"}
 _ROLE_LABELS = {"actor1": "actor 1", "actor2": "actor 2", "associateActor1": "associate of actor 1",
                 "associateActor2": "associate of actor 2"}
@@ -137,9 +141,11 @@ def timeline(store: TripleStore, base_iri: str, segment: str, entity_id: str,
     if roles_read is not None and fields_read is not None:
         reads.prefetch([fields_read, (q.with_iris(q.timeline(q.TIMELINE_ROWS), side.newest), None), (roles_read, None)])
     fields = store.read(*fields_read) if fields_read is not None else []
-    rows = _timeline_rows(store, side.newest)
+    rows, more = _quoted(_timeline_rows(store, side.newest))
     roles = store.read(roles_read) if roles_read is not None else []
     found.events = _events(rows, _by_event(fields), roles, iri, _looked_up(store, rows, fields, roles, reads))
+    for event in found.events:
+        event["more"] = more.get(event["iri"], 0)
     span = side.span
     found.event_count, found.page, found.pages = span.count, page, max(1, -(-span.count // q.TIMELINE_LIMIT))
     found.first_seen, found.last_seen = (span.first[:7], span.last[:7]) if span.first and span.last else (None, None)
@@ -178,6 +184,26 @@ def _timeline_rows(store: TripleStore, latest: list[str]) -> list[dict[str, Any]
     if len(rows) > q.TIMELINE_ROWS:
         return store.read(q.with_iris(q.timeline(q.TIMELINE_ROWS, newest=True), latest))
     return sorted(rows, key=lambda row: row.get("evidence") or "")
+
+
+def _quoted(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """The timeline's ``rows`` of the first ``QUOTES_PER_EVENT`` sentences of each event (and those of events with
+    none), in their order, and how many sentences each event has past them."""
+    quoted: dict[str, set[str]] = {}
+    more: dict[str, int] = {}
+    kept = []
+    for r in rows:
+        sentences = quoted.setdefault(r["event"], set())
+        if r.get("evidence") in sentences:
+            continue
+        if len(sentences) < QUOTES_PER_EVENT:
+            if r.get("evidence"):
+                sentences.add(r["evidence"])
+            kept.append(r)
+        else:
+            more[r["event"]] = more.get(r["event"], 0) + 1
+            sentences.add(r["evidence"])  # counted once
+    return kept, more
 
 
 def _looked_up(store: TripleStore, rows: list[dict[str, Any]], fields: list[dict[str, Any]],
@@ -232,7 +258,7 @@ def _event(iri: str, fields: dict[str, Any], found: dict[str, dict[str, Any]]) -
     """What the timeline shows of one event, from its ``fields`` (``_by_event``), before its sentences and actors."""
     date, place = fields.get("date"), fields.get("place")
     return {
-        "id": local_id(iri), "date": None if date is None else str(date), "type": fields.get("type"),
+        "id": local_id(iri), "iri": iri, "date": None if date is None else str(date), "type": fields.get("type"),
         "sub_type": fields.get("sub_type"), "category": legend.category_of_event(fields.get("type"),
                                                                                fields.get("sub_type")),
         "fatalities": fields.get("fatalities"),
