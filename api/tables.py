@@ -202,12 +202,19 @@ _NEWEST = {"events": ("date", q.browse_event_list), "documents": ("published", q
 
 def _newest_reads(query: Query) -> q.NewestFirst | None:
     """The newest-first reads of a table sorted newest first (``graph.newest``: a page without sorting every
-    match, counts from the per-date counts), None for other orders (sorted by the engine) and for words in a
-    source sentence (a scan of every sentence, which the per-date counts would repeat: once is enough)."""
+    match, counts from the per-date counts), or of the events most deadly first without a date window (read so,
+    per toll); None for other orders (sorted by the engine: least deadly first, the events without a toll come first,
+    by IRI) and for words in a source sentence (a scan of every sentence, which the per-date counts would repeat:
+    once is enough)."""
     column, reads = _NEWEST.get(query.table.kind, ("", None))
-    if reads is None or query.sort != column or not query.descending or scans_sentences(query):
+    if reads is None or scans_sentences(query):
         return None
-    return reads(query.filters)
+    if query.sort == column and query.descending:
+        return reads(query.filters)
+    if query.table.kind == "events" and query.sort == "fatalities" and query.descending \
+            and not set(query.filters) & set(_DATES):
+        return q.browse_fatalities_list(query.filters)
+    return None
 
 
 def _newest_rows(store: TripleStore, query: Query, reads: q.NewestFirst, limit: int, offset: int
@@ -224,7 +231,8 @@ def _kept(store: TripleStore, query: Query) -> dict[str, Any] | None:
     """The event summary the writer keeps (``graph.link.summaries``) of the one actor or place the events table,
     newest first, is filtered by alone: its count is the table's, and its first events its first pages
     (``graph.newest.kept_first``). None for other tables, orders and filters, and when none is kept."""
-    if query.table.kind != "events" or len(query.filters) != 1 or _newest_reads(query) is None:
+    if query.table.kind != "events" or len(query.filters) != 1 or query.sort != "date" or not query.descending \
+            or scans_sentences(query):
         return None
     name = next(iter(query.filters))
     return summary_of(store, str(query.bindings[f"f_{name}"])) if name in _ENTITY_IDS else None

@@ -88,6 +88,7 @@ class NewestFirst(NamedTuple):
     dates_first: bool  # of_dates starts from the dates, bound with the filters in one VALUES block
     # of_dates with each match's ``rows`` fields: a page whose dates hold few more matches than it reads them at once
     dated_rows: str
+    key: str = "date"  # the variable of the dates (or other values, most first) the list is ordered by
 
 
 # Filters that name one entity: the engine best starts from it (an actor's few hundred events), and the page's
@@ -102,29 +103,34 @@ _ONE_ENTITY = {"actor", "place", "document", "actor_id", "place_id", "among"}
 _OF_EVENTS_ALONE = {"actor", "place", "actor_id", "place_id", "named"}
 
 
-def newest_first(item: str, stamp: str, cls: str, fragments: dict[str, str], filters: set[str],
-                 fields: str) -> NewestFirst:
-    """The reads of a newest-first list of ``item``s of class ``cls`` dated by ``stamp``, with the chosen filters."""
+def newest_first(  # noqa: PLR0913 (``key`` is keyword-only: the newest-first lists leave it)
+        item: str, stamp: str, cls: str, fragments: dict[str, str], filters: set[str], fields: str, *,
+        key: str = "date") -> NewestFirst:
+    """The reads of a newest-first list of ``item``s of class ``cls`` dated by ``stamp``, with the chosen filters.
+
+    Any other one-valued ``stamp`` orders a list so too, most first, items without one last (``key``: its
+    variable, which the filters and fields must not bind).
+    """
     dates = {"from", "to"} & filters
     chosen = with_fragments(fragments, filters - dates)
-    where_dated = f"{chosen}\n  ?{item} {stamp} ?date ."
+    where_dated = f"{chosen}\n  ?{item} {stamp} ?{key} ."
     dates_first = not filters & _ONE_ENTITY
-    dates_then_filters = f"?{item} {stamp} ?date .\n  {chosen}"
+    dates_then_filters = f"?{item} {stamp} ?{key} .\n  {chosen}"
     typed = "" if cls == "sem:Event" and filters & _OF_EVENTS_ALONE else f"\n  ?{item} a {cls} ."
     matches = dates_then_filters if dates_first else where_dated
     # the variables ``rows`` gives besides ?item: the item's and its fields' (not the filters', nor ?day's)
     shown = " ".join(dict.fromkeys(f"?{name}" for name in [item, *re.findall(r"\?(\w+)", fields)]))
     return NewestFirst(
-        dates=PREFIXES + f"""SELECT (STR(?date) AS ?day) (DATATYPE(?date) AS ?datatype) (COUNT(DISTINCT ?{item}) AS ?n)
-WHERE {{
+        dates=PREFIXES + f"""SELECT (STR(?{key}) AS ?day) (DATATYPE(?{key}) AS ?datatype)
+  (COUNT(DISTINCT ?{item}) AS ?n) WHERE {{
   {where_dated}
-}} GROUP BY ?date ORDER BY DESC(?date)
+}} GROUP BY ?{key} ORDER BY DESC(?{key})
 """,
         total=None if dates else PREFIXES + f"""SELECT (COUNT(DISTINCT ?{item}) AS ?n) WHERE {{
   {chosen}{typed}
 }}
 """,
-        of_dates=PREFIXES + f"""SELECT DISTINCT (?{item} AS ?item) (STR(?date) AS ?day) (DATATYPE(?date) AS ?datatype)
+        of_dates=PREFIXES + f"""SELECT DISTINCT (?{item} AS ?item) (STR(?{key}) AS ?day) (DATATYPE(?{key}) AS ?datatype)
 WHERE {{
   #DAYS#
   {matches}
@@ -133,7 +139,7 @@ WHERE {{
         undated=PREFIXES + f"""SELECT DISTINCT (?{item} AS ?item) WHERE {{
   {chosen}
   ?{item} a {cls} .
-  FILTER NOT EXISTS {{ ?{item} {stamp} ?date }}
+  FILTER NOT EXISTS {{ ?{item} {stamp} ?{key} }}
 }} ORDER BY ?{item} #PAGE#
 """,
         rows=PREFIXES + f"""SELECT * WHERE {{
@@ -143,8 +149,9 @@ WHERE {{
 }}
 """,
         dates_first=dates_first,
-        dated_rows=PREFIXES + f"""SELECT (?{item} AS ?item) (STR(?date) AS ?day) (DATATYPE(?date) AS ?datatype) {shown}
-WHERE {{
+        key=key,
+        dated_rows=PREFIXES + f"""SELECT (?{item} AS ?item) (STR(?{key}) AS ?day) (DATATYPE(?{key}) AS ?datatype)
+  {shown} WHERE {{
   #DAYS#
   {matches}
   {fields}

@@ -15,8 +15,8 @@ from graph.queries.base import (
 )
 
 __all__ = ["BROWSE_FILTERS", "BROWSE_REGIONS", "BROWSE_SORTS", "EVENT_COUNTS", "MONTH_GROUPS", "PLACE_ADMIN1",
-    "STORED_TERMS", "browse", "browse_count", "browse_document_list", "browse_event_ids", "browse_event_list",
-    "browse_months", "map_event_list", "map_events"]
+    "STORED_TERMS", "browse", "browse_count", "browse_document_list", "browse_fatalities_list", "browse_event_ids",
+    "browse_event_list", "browse_months", "map_event_list", "map_events"]
 
 # ---------------------------------------------------------------- browse pages (api.browse)
 
@@ -165,6 +165,15 @@ def browse_event_list(filters: Iterable[str]) -> NewestFirst:
     table's filters bound as ``f_<name>``, but its date window as ``from`` and ``to``."""
     return newest_first("event", "sem:hasTimeStamp", "sem:Event", _BROWSE_EVENT_FILTERS, set(filters),
                         EVENT_FIELDS)
+
+
+def browse_fatalities_list(filters: Iterable[str]) -> NewestFirst:
+    """The events table sorted by fatalities, most first, as a list ordered like a newest-first one
+    (``graph.newest``: the matches counted per toll, then those of the page's tolls, ties by IRI), bound as
+    ``browse_event_list``'s but without a date window (its filters compare the events' dates, not their tolls).
+    The engine sorted every match: 60,355 events at 100,000 documents, past the 5 s read limit."""
+    return newest_first("event", "ckg:fatalities", "sem:Event", _BROWSE_EVENT_FILTERS, set(filters), EVENT_FIELDS,
+                        key="toll")
 
 
 def browse_document_list(filters: Iterable[str]) -> NewestFirst:
