@@ -59,7 +59,7 @@ class Ahead:
 
     def build(self, path: str) -> None:
         """Ask the app for ``path`` in this thread, as a visitor would (the answer is kept by its route); log a
-        failure (a read past its limit, a store error) instead of raising it: the next visit builds it then."""
+        failure (a problem answer, an error) instead of raising it: the next visit builds the view then."""
         started = time.monotonic()
         try:
             with self.app.test_request_context(path):
@@ -69,4 +69,8 @@ class Ahead:
             return
         finally:
             self.builds += 1
-        log.info("built %s ahead in %.2f s (%d)", path, time.monotonic() - started, status)
+        seconds = time.monotonic() - started
+        if status == 200:
+            log.info("built %s ahead in %.2f s", path, seconds)
+        else:  # a problem answer (past the read limit, reads busy): the next visit builds the view itself
+            log.warning("building %s ahead answered %d after %.2f s", path, status, seconds)
