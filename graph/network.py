@@ -20,7 +20,7 @@ import networkx as nx
 
 from graph import queries as q
 from graph.interactions import categories, category_of_event, category_of_relation
-from graph.newest import newest_of_superset, read_among
+from graph.newest import newest_of_superset, of_window_dates, read_among
 from graph.store import TripleStore
 
 __all__ = ["NetworkEvent", "NetworkView", "build_network", "read_network", "most_active", "edge_summary", "local_id",
@@ -76,7 +76,10 @@ def read_network(store: TripleStore, view: NetworkView | None = None) -> nx.Mult
                              relations=store.read(q.NETWORK_RELATIONS))
     bindings = {"type": view.event_type, "from": view.start, "to": view.end}
     bindings = {k: v for k, v in bindings.items() if v is not None}
-    chosen = most_active(store.read(q.network_top_actors(bindings), bindings), view.actors)
+    top = q.network_top_actors(bindings)
+    counts = (of_window_dates(store, q.network_window_events(bindings), bindings, top) if {"from", "to"} & set(bindings)
+              else store.read(top, bindings))
+    chosen = most_active(counts, view.actors)
     if len(chosen) < view.actors and not bindings:  # room left: actors with no events (affiliations only)
         quiet = store.read(q.page(q.NETWORK_ANY_ACTORS, view.actors, 0))
         chosen += [a for a in (r["actor"] for r in quiet) if a not in set(chosen)][:view.actors - len(chosen)]

@@ -25,7 +25,8 @@ from graph.store import TripleStore
 from graph.store.sparql import bound_rows
 
 __all__ = [
-    "newest_first", "newest_count", "newest_span", "Span", "newest_items", "newest_of_superset", "read_among",
+    "newest_first", "newest_count", "newest_span", "Span", "newest_items", "newest_of_superset", "of_window_dates",
+    "read_among",
     "among_reads",
     "in_window", "rows_of", "EntityEvents", "entity_events", "kept_first", "newest_of_entities",
 ]
@@ -206,6 +207,16 @@ def newest_of_superset(store: TripleStore, reads: q.NewestFirst, bindings: dict[
     if len(items) < limit and reads.total is not None:
         items += [row["item"] for row in store.read(q.page(reads.undated, limit - len(items), 0), bindings)]
     return _rows(store, reads, items)
+
+
+def of_window_dates(store: TripleStore, reads: q.NewestFirst, bindings: dict[str, Any], query: str
+                    ) -> list[dict[str, Any]]:
+    """The rows of ``query`` (``#DAYS#`` where it binds the list's dates, as ``reads.of_dates`` does) over the dates
+    of the list's matches in the bindings' window (``from``, ``to``): a read over a window starts from its dates,
+    which the list's dates read gives, instead of checking the window on each match's date; none when the window
+    has no date."""
+    days = _days(store.read, reads, bindings)
+    return _of_dates(store, reads, bindings, days, query) if days else []
 
 
 def _days(read: Counts, reads: q.NewestFirst, bindings: dict[str, Any]) -> list[dict[str, Any]]:

@@ -166,14 +166,46 @@ def test_most_active_actors_in_the_engine_order(counts, most, chosen):
     assert most_active([{"actor": a, "events": n} for a, n in counts], most) == chosen
 
 
+# The most active actors as the engine orders them, the window checked on each event's date (#W#: its filters).
+ENGINE_TOP = q.PREFIXES + """SELECT ?actor (COUNT(DISTINCT ?event) AS ?events) WHERE {
+  ?event sem:hasActor ?actor .
+  OPTIONAL { ?event sem:hasTimeStamp ?date }
+  #W#
+} GROUP BY ?actor ORDER BY DESC(?events) ?actor LIMIT #N#
+"""
+# the window's checks as the event lists' filters make them (graph/queries/base.py EVENT_FILTERS): a date of a month
+# is in a window from or to any day of it
+WINDOW_CHECKS = {"type": "?event ckg:eventType ?type .",
+                 "from": "FILTER(SUBSTR(STR(?date), 1, IF(STRLEN(STR(?date)) < STRLEN(?from), STRLEN(STR(?date)), "
+                         "STRLEN(?from))) >= SUBSTR(?from, 1, STRLEN(STR(?date))))",
+                 "to": "FILTER(SUBSTR(STR(?date), 1, STRLEN(?to)) <= SUBSTR(?to, 1, STRLEN(STR(?date))))"}
+
+
 @pytest.mark.parametrize("most", [1, 2, 3, 5, 8])
-@pytest.mark.parametrize("window", [{}, {"type": "Battles"}, {"from": "2019-03-06"}])
+@pytest.mark.parametrize("window", [{}, {"type": "Battles"}, {"from": "2019-03-06"}, {"to": "2019-03-05"},
+                                    {"from": "2019-02-10", "to": "2020-05-30"}, {"type": "Battles", "from": "2019-03"},
+                                    {"from": "2030-01-01"}, {"to": "2018-12-01"}])
 def test_the_view_takes_the_actors_the_engine_orders_first(fixture_store, most, window):
-    ordered = q.network_top_actors(window).replace("GROUP BY ?actor", "GROUP BY ?actor ORDER BY DESC(?events) ?actor")
-    expected = [row["actor"] for row in fixture_store.read(q.page(ordered + " #PAGE#", most, 0), window)]
-    view = NetworkView(actors=most, event_type=window.get("type"), start=window.get("from"))
-    assert most_active(fixture_store.read(q.network_top_actors(window), window), most) == expected
-    assert set(expected) <= set(read_network(fixture_store, view).nodes)
+    checks = " ".join(WINDOW_CHECKS[name] for name in window)
+    expected = fixture_store.read(ENGINE_TOP.replace("#W#", checks).replace("#N#", str(most)), window)
+    view = NetworkView(actors=most, event_type=window.get("type"), start=window.get("from"), end=window.get("to"))
+    graph = read_network(fixture_store, view)
+    assert {n for n, d in graph.nodes(data=True) if d["layer"] == "actor"} == {row["actor"] for row in expected}
+
+
+@pytest.mark.parametrize(("window", "counted"), [({"from": "2030-01-01"}, 0), ({"to": "2001-12-31"}, 0),
+                                               ({"from": "2019-03-06"}, 1), ({}, 1)])
+def test_a_window_counts_actors_over_its_dates_only(fixture_store, window, counted):
+    """The most active actors of a date window are counted from its dates (none: no count at all), not by checking
+    the window on every event's date."""
+    read, asked = fixture_store.read, []
+    fixture_store.read = lambda sparql, bindings=None: asked.append(sparql) or read(sparql, bindings)
+    try:
+        read_network(fixture_store, NetworkView(start=window.get("from"), end=window.get("to")))
+    finally:
+        fixture_store.read = read
+    counts = [text for text in asked if "AS ?events" in text]
+    assert len(counts) == counted and not any("STRLEN(?" in text for text in counts)  # no check of the window
 
 
 # ------------------------------------------------------------------ layout
