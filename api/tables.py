@@ -202,18 +202,16 @@ _NEWEST = {"events": ("date", q.browse_event_list), "documents": ("published", q
 
 def _newest_reads(query: Query) -> q.NewestFirst | None:
     """The newest-first reads of a table sorted newest first (``graph.newest``: a page without sorting every
-    match, counts from the per-date counts), or of the events most deadly first without a date window (read so,
-    per toll); None for other orders (sorted by the engine: least deadly first, the events without a toll come first,
-    by IRI) and for words in a source sentence (a scan of every sentence, which the per-date counts would repeat:
-    once is enough)."""
+    match, counts from the per-date counts), or of the events sorted by fatalities without a date window (read so,
+    per toll); None for other orders (sorted by the engine) and for words in a source sentence (a scan of every
+    sentence, which the per-date counts would repeat: once is enough)."""
     column, reads = _NEWEST.get(query.table.kind, ("", None))
     if reads is None or scans_sentences(query):
         return None
     if query.sort == column and query.descending:
         return reads(query.filters)
-    if query.table.kind == "events" and query.sort == "fatalities" and query.descending \
-            and not set(query.filters) & set(_DATES):
-        return q.browse_fatalities_list(query.filters)
+    if query.table.kind == "events" and query.sort == "fatalities" and not set(query.filters) & set(_DATES):
+        return q.browse_fatalities_list(query.filters, query.descending)
     return None
 
 

@@ -78,13 +78,24 @@ def _page(store: TripleStore, reads: q.NewestFirst, bindings: dict[str, Any], pa
     with its date's matches (``_dated``), else None."""
     counts = counts or store.read
     every = counts(reads.dates, _without_window(bindings))
-    items = _dated(store, reads, bindings, every, page, with_rows)
     offset, limit = page.start, page.stop - page.start
     dated = sum(day["n"] for day in _in_window(every, bindings))
+    if reads.undated_first:  # the undated ones, then the dated from where they end
+        undated = _undated(counts, reads, bindings) if reads.total is not None else []  # a window drops them
+        first = [(item, None) for item in undated[offset:offset + limit]]
+        start = max(0, offset - len(undated))
+        wanted = slice(start, start + limit - len(first))
+        return first + (_dated(store, reads, bindings, every, wanted, with_rows) if wanted.stop > start else [])
+    items = _dated(store, reads, bindings, every, page, with_rows)
     if len(items) < limit and reads.total is not None and counts(reads.total, bindings)[0]["n"] > dated:
-        undated = q.page(reads.undated, limit - len(items), max(0, offset - dated))
-        items += [(row["item"], None) for row in store.read(undated, bindings)]
+        start = max(0, offset - dated)
+        items += [(item, None) for item in _undated(counts, reads, bindings)[start:start + limit - len(items)]]
     return items
+
+
+def _undated(counts: Counts, reads: q.NewestFirst, bindings: dict[str, Any]) -> list[str]:
+    """Every undated match of the list, by IRI (code points, as the engine's ``ORDER BY ?item``)."""
+    return sorted(row["item"] for row in counts(reads.undated, bindings))
 
 
 def newest_count(reads: q.NewestFirst, bindings: dict[str, Any], counts: Counts) -> int:
@@ -205,7 +216,7 @@ def newest_of_superset(store: TripleStore, reads: q.NewestFirst, bindings: dict[
         wanted = int((limit - len(found)) * seen / len(found) * 1.25) + 1 if found else wanted * 2
     items = [item for _, item in sorted(found)][:limit]  # whole dates were read: the newest matches are all in
     if len(items) < limit and reads.total is not None:
-        items += [row["item"] for row in store.read(q.page(reads.undated, limit - len(items), 0), bindings)]
+        items += _undated(store.read, reads, bindings)[:limit - len(items)]
     return _rows(store, reads, items)
 
 

@@ -6,8 +6,8 @@ walked by its ``next`` links, must give the rows the engine gives when it sorts 
 ``ORDER BY DESC(STR(?date)) ?event``: a date's text newest first, so "2020-03-01" before "2020-03" before
 "2020", ties by IRI, undated rows last), with the same total, under each filter. The documents table
 likewise, newest published first (one more document is published on the day of one of the records').
-The map's events (all located here) come in the same order. Sorted most deadly first, the pages are in the engine's
-order too (ties by IRI, events without a toll last).
+The map's events (all located here) come in the same order. Sorted by fatalities, the pages are in the engine's order
+too (ties by IRI, events without a toll last most deadly first, first least deadly first).
 """
 
 from __future__ import annotations
@@ -120,11 +120,14 @@ def test_the_map_keeps_the_events_newest_first(server, filters):
 @pytest.mark.parametrize("filters", ["", "type=Battles", "actor_id=syrian-arab-army", "country=SY", "admin1=Hama",
                                      "from=2020", "actor=army&to=2020-03"])
 @pytest.mark.parametrize("limit", [1, 3, 50])
-def test_pages_most_deadly_first_are_the_engine_order(server, filters, limit):
+@pytest.mark.parametrize("sort", ["-fatalities", "fatalities"])
+def test_pages_by_fatalities_are_the_engine_order(server, filters, limit, sort):
     rows = requests.get(f"{server}/events.json?all=1&sort=type&{filters}", timeout=30).json()["rows"]
     by_iri = sorted(rows, key=lambda row: row["id"])
-    tolled = sorted((row for row in by_iri if row["fatalities"] is not None), key=lambda row: row["fatalities"],
-                    reverse=True)  # stable: ties by IRI
-    expected = [row["id"] for row in tolled] + [row["id"] for row in by_iri if row["fatalities"] is None]
-    ids, totals = walked(server, f"sort=-fatalities&{filters}", limit)
+    most = sort.startswith("-")
+    tolled = [row["id"] for row in sorted((row for row in by_iri if row["fatalities"] is not None),
+                                          key=lambda row: row["fatalities"], reverse=most)]  # stable: ties by IRI
+    untolled = [row["id"] for row in by_iri if row["fatalities"] is None]
+    expected = tolled + untolled if most else untolled + tolled
+    ids, totals = walked(server, f"sort={sort}&{filters}", limit)
     assert expected and ids == expected and totals == {len(expected)}

@@ -79,28 +79,31 @@ def test_every_page_is_the_page_of_one_sort_over_every_match(store, bindings, va
             assert page == expected, (limit, offset)
 
 
-# The events table's order most deadly first, as the engine sorts every match (no toll: last), and its filters.
-MOST_DEADLY = q.PREFIXES + """SELECT ?event WHERE {
+# The events table's order by fatalities, as the engine sorts every match (no toll: last most first, first least
+# first), and its filters.
+BY_TOLL = q.PREFIXES + """SELECT ?event WHERE {
   #FILTERS#
   ?event a sem:Event .
   OPTIONAL { ?event ckg:fatalities ?toll }
-} ORDER BY DESC(?toll) ?event #PAGE#
+} ORDER BY #ORDER# ?event #PAGE#
 """
 TABLE_FILTERS = {"type": "?event ckg:eventType ?f_type .", "actor_id": "?event sem:hasActor ?f_actor_id ."}
 
 
+@pytest.mark.parametrize("descending", [True, False], ids=["most first", "least first"])
 @pytest.mark.parametrize("values_per_match", [0, 10_000], ids=["tolls as VALUES", "every match read"])
 @pytest.mark.parametrize("bindings", [{}, {"f_type": "Riots"}, {"f_actor_id": URIRef(f"{BASE}actor/a2")}],
                          ids=lambda b: ",".join(b) or "none")
-def test_every_page_most_deadly_first_is_the_page_of_one_sort(store, bindings, values_per_match, monkeypatch):
+def test_every_page_by_toll_is_the_page_of_one_sort(store, bindings, values_per_match, descending, monkeypatch):
     monkeypatch.setattr(graph.newest, "_VALUES_PER_MATCH", values_per_match)
     names = {name.removeprefix("f_") for name in bindings}
-    plain = MOST_DEADLY.replace("#FILTERS#", with_fragments(TABLE_FILTERS, names))
+    plain = BY_TOLL.replace("#FILTERS#", with_fragments(TABLE_FILTERS, names)).replace(
+        "#ORDER#", "DESC(?toll)" if descending else "?toll")
     everything = [row["event"] for row in store.read(q.page(plain, 1000, 0), bindings)]
     assert len(everything) > 5
     for limit in (1, 4, 7, 60):
         for offset in range(0, len(everything) + 3):
-            page = newest_first(store, q.browse_fatalities_list(names), bindings, limit, offset)
+            page = newest_first(store, q.browse_fatalities_list(names, descending), bindings, limit, offset)
             assert [row["item"] for row in page] == everything[offset:offset + limit], (limit, offset)
 
 
