@@ -25,27 +25,30 @@ from flask import current_app
 from api.cache import kept_read, time_left
 from graph import queries as q
 
-__all__ = ["Listed", "EntityIndex", "index_of", "kept_index", "page_by_name", "LABELS_KEPT", "LABEL_BYTES"]
+__all__ = ["Listed", "EntityIndex", "index_of", "kept_index", "page_by_name", "LABELS_KEPT", "ENTITY_BYTES",
+           "LABEL_BYTES"]
 
-# Labels (names and aliases) of a class kept at most, LABEL_BYTES each with their entities' share (291 measured with
-# tracemalloc at 100,000 documents: 9,476 actors, 20,164 labels), 18 MB a class.
-LABELS_KEPT = 60_000
-LABEL_BYTES = 300
+# Labels (names and aliases, an entity of none counted as one) of a class kept at most; what the kept index holds,
+# measured with tracemalloc: ENTITY_BYTES an entity and LABEL_BYTES a label (20,000 entities of one label: 712 bytes a
+# label), so at most 28 MB a class.
+LABELS_KEPT = 40_000
+ENTITY_BYTES, LABEL_BYTES = 500, 200
 _READS = {"actor": (q.ACTOR_INDEX, q.ACTOR_LABEL_COUNT), "place": (q.PLACE_INDEX, q.PLACE_LABEL_COUNT)}
 _END = "\x00"  # after each label in the text: no text matched holds a control character (api.params.text)
 
 
 class Listed(NamedTuple):
-    """One entity of a list: its IRI, the name it is listed at, its kinds and its country codes."""
+    """One entity of a list: its IRI, the name it is listed at (None: it has none), its kinds and its country codes."""
 
     iri: str
-    name: str
+    name: str | None
     kinds: frozenset[str]
     countries: frozenset[str]
 
 
 class EntityIndex(NamedTuple):
-    """The entities of a class with a name, in the lists' order, and every label lower-cased in one text."""
+    """The entities of a class in the lists' order (those without a name first, as ``ORDER BY`` puts an unbound
+    name), and every label lower-cased in one text."""
 
     entries: tuple[Listed, ...]
     text: str  # each label lower-cased, followed by _END
@@ -80,28 +83,35 @@ class EntityIndex(NamedTuple):
 
 
 def index_of(rows: list[dict[str, Any]]) -> EntityIndex:
-    """The index of the rows of ``q.ACTOR_INDEX`` or ``q.PLACE_INDEX`` (an entity and a name or an alias each)."""
+    """The index of the rows of ``q.ACTOR_INDEX`` or ``q.PLACE_INDEX`` (an entity and a name, an alias or neither)."""
     names: dict[str, set[str]] = {}
     kinds: dict[str, set[str]] = {}
     countries: dict[str, set[str]] = {}
     labels: dict[tuple[str, str], None] = {}  # (lower-cased label, entity), once each, in the rows' order
     for row in rows:
-        entity, label = row["entity"], row.get("name", row.get("alias"))
+        entity = row["entity"]
+        label = row.get("name") if row.get("name") is not None else row.get("alias")
+        found = names.setdefault(entity, set())
         if row.get("name") is not None:
-            names.setdefault(entity, set()).add(str(label))
+            found.add(str(label))
         if row.get("kind") is not None:
             kinds.setdefault(entity, set()).add(str(row["kind"]))
         if row.get("country") is not None:
             countries.setdefault(entity, set()).add(str(row["country"]))
-        labels[str(label).lower(), entity] = None
-    entries = sorted((Listed(entity, min(found, key=lambda name: (name.lower(), name)),
+        if label is not None:
+            labels[str(label).lower(), entity] = None
+    entries = sorted((Listed(entity, min(found, key=lambda name: (name.lower(), name)) if found else None,
                              frozenset(kinds.get(entity, ())), frozenset(countries.get(entity, ())))
-                      for entity, found in names.items()), key=lambda entry: (entry.name.lower(), entry.iri))
+                      for entity, found in names.items()), key=_in_name_order)
     starts = array("q", [0])
     for label, _ in labels:
         starts.append(starts[-1] + len(label) + len(_END))
     return EntityIndex(tuple(entries), "".join(label + _END for label, _ in labels), starts,
                        tuple(entity for _, entity in labels))
+
+
+def _in_name_order(entry: Listed) -> tuple[bool, str, str]:
+    return entry.name is not None, (entry.name or "").lower(), entry.iri
 
 
 def kept_index(kind: str) -> EntityIndex | None:
@@ -113,8 +123,9 @@ def kept_index(kind: str) -> EntityIndex | None:
         return None
     store = current_app.extensions["conflictkg.store"]
     return current_app.extensions["conflictkg.cache"].kept(
-        f"index {read}", lambda: index_of(store.read(read)), lambda _: labels * LABEL_BYTES,
-        most=LABELS_KEPT * LABEL_BYTES, wait=time_left())
+        f"index {read}", lambda: index_of(store.read(read)),
+        lambda index: len(index.entries) * ENTITY_BYTES + len(index.owners) * LABEL_BYTES,
+        most=LABELS_KEPT * (ENTITY_BYTES + LABEL_BYTES), wait=time_left())
 
 
 def page_by_name(kind: str, filters: Mapping[str, str | None], limit: int,
@@ -125,4 +136,5 @@ def page_by_name(kind: str, filters: Mapping[str, str | None], limit: int,
     index = kept_index(kind)
     if index is None:
         return None
-    return [{kind: entry.iri, "name": entry.name} for entry in index.matching(filters)[offset:offset + limit]]
+    named = [entry for entry in index.matching(filters) if entry.name is not None]  # the engine's list needs a name
+    return [{kind: entry.iri, "name": entry.name} for entry in named[offset:offset + limit]]

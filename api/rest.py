@@ -14,6 +14,7 @@ from flask import Blueprint, Response, current_app, jsonify, request, send_file,
 
 from api import entities, params, tables
 from api.cache import keep_by_url, kept_read
+from api.document_index import matching_documents
 from api.entity_index import page_by_name
 from api.errors import problem
 from api.exports import export_to_spool
@@ -190,10 +191,14 @@ def event(event_id: str) -> Response:
 
 @blueprint.get("/documents")
 def documents() -> Response:
-    """List documents, newest first, filtered by ``q`` (title or publisher contains)."""
-    bindings = {"q": params.text("q")}
-    query = q.document_list(name for name, value in bindings.items() if value is not None)
-    return _listing("documents", _newest(query, bindings), "document", lambda r, _: {
+    """List documents, newest first, filtered by ``q`` (title or publisher contains): the matches of the kept
+    document index (``api.document_index``) while it is kept."""
+    term = params.text("q")
+    query = q.document_list(["q"] if term is not None else [])
+    matched = matching_documents(term) if term is not None else None
+    read_rows = _newest(query, {"q": term}) if matched is None else (
+        lambda limit, offset: rows_of(_store(), query, matched[offset:offset + limit]))
+    return _listing("documents", read_rows, "document", lambda r, _: {
         **entities.ref(r["document"], r.get("title"), "documents"), "title": r.get("title"),
         "publisher": r.get("publisher"), "published": r.get("published")})
 

@@ -17,6 +17,7 @@ from flask import current_app
 
 from api import entities, params
 from api.cache import kept_read, time_left
+from api.document_index import matching_documents
 from api.entity_index import LABELS_KEPT, Listed, kept_index
 from api.entity_rows import rows_by_entity, rows_read
 from api.labels import labels, labels_read
@@ -156,6 +157,9 @@ def count(store: TripleStore, query: Query) -> int:
     indexed = _indexed(query)
     if indexed is not None:
         return len(indexed)
+    matched = _matched_documents(query)
+    if matched is not None:
+        return len(matched)
     kept = _kept(store, query)
     if kept is not None:
         return int(kept["count"])
@@ -218,11 +222,20 @@ def _newest_reads(query: Query) -> q.NewestFirst | None:
 def _newest_rows(store: TripleStore, query: Query, reads: q.NewestFirst, limit: int, offset: int
                  ) -> list[dict[str, Any]]:
     """The rows of one page of a table newest first: from the first events of the summary of the one actor or place
-    it is filtered by (``_kept``) when they hold the page, else read as a newest-first list (``newest_page``)."""
-    first = newest.kept_first(_kept(store, query), offset + limit)
+    it is filtered by (``_kept``) when they hold the page, or the documents matching its words alone
+    (``_matched_documents``), else read as a newest-first list (``newest_page``)."""
+    first = newest.kept_first(_kept(store, query), offset + limit) or _matched_documents(query)
     if first is None:
         return newest_page(store, query, reads, limit, offset)
-    return newest.rows_of(store, reads, first[offset:])
+    return newest.rows_of(store, reads, first[offset:offset + limit])
+
+
+def _matched_documents(query: Query) -> list[str] | None:
+    """The documents of the documents table, newest published first, filtered by its words alone (``q``): the
+    matches of the kept document index (``api.document_index``); None for other tables, orders and filters."""
+    if query.table.kind != "documents" or set(query.filters) != {"q"} or _newest_reads(query) is None:
+        return None
+    return matching_documents(query.filters["q"])
 
 
 def _kept(store: TripleStore, query: Query) -> dict[str, Any] | None:
@@ -268,8 +281,9 @@ def _indexed(query: Query) -> Sequence[Listed] | None:
         return None
     found = index.matching(query.filters)
     if query.sort == "name":
-        # ties by IRI, ascending either way (``ORDER BY DESC(LCASE(STR(?name))) ?entity``)
-        return sorted(found, key=lambda entry: entry.name.lower(), reverse=True) if query.descending else found
+        # ties by IRI, ascending either way (``ORDER BY DESC(LCASE(STR(?name))) ?entity``); no name: first or last
+        return sorted(found, key=lambda entry: (entry.name is not None, (entry.name or "").lower()),
+                      reverse=True) if query.descending else found
     counts = _event_counts(kind)
     return sorted(sorted(found, key=lambda entry: entry.iri), key=lambda entry: counts.get(entry.iri, 0),
                   reverse=query.descending)

@@ -11,11 +11,13 @@ from graph.vocab import CURRENT_GRAPH, RDF, SDO, SEM
 from tests.conftest import counted_reads
 
 ACTOR = "https://conflictkg.org/id/actor/"
-# Actors with no event whose names sort against their IRIs, two of one name but for case: ties of either sort
-TIED = [("a-zeta", "Zeta Brigade"), ("z-alpha", "alpha watch"), ("m-delta", "Delta Front"), ("b-delta", "DELTA FRONT")]
+# Actors with no event whose names sort against their IRIs, two of one name but for case (ties of either sort), one
+# known by an alias alone and one by no label at all (a table lists them, unnamed: first by name, last descending)
+TIED = [("a-zeta", "Zeta Brigade", None), ("z-alpha", "alpha watch", None), ("m-delta", "Delta Front", None),
+        ("b-delta", "DELTA FRONT", None), ("n-anon", None, "Anon Band"), ("k-bare", None, None)]
 
 SORTS = ["", "sort=events", "sort=-events", "sort=name", "sort=-name"]
-FILTERS = {"actors": ["", "q=a", "q=ARMY", "kind=armed_group", "country=SO", "country=SY&q=syr", "q=zzz"],
+FILTERS = {"actors": ["", "q=a", "q=ARMY", "kind=armed_group", "country=SO", "country=SY&q=syr", "q=zzz", "q=anon"],
            "places": ["", "q=a", "q=ALEP", "kind=city", "country=so", "country=Syria&q=i", "q=zzz"]}
 URLS = [f"/{table}.json?{sort}&{term}" for table, chosen in FILTERS.items() for sort in SORTS for term in chosen] \
     + ["/actors.json?limit=2&offset=3", "/actors.json?sort=-name&limit=3&offset=2", "/places.json?limit=1&offset=1",
@@ -30,13 +32,18 @@ def _answers(app, monkeypatch, labels_kept: int) -> list[dict]:
 
 
 def test_every_sort_and_filter_of_an_entity_table_answers_as_the_engine(hand_built_app, monkeypatch):
-    hand_built_app.extensions["conflictkg.store"].insert("".join(
-        f"<{ACTOR}{local}> <{RDF.type}> <{SEM.Actor}> .\n<{ACTOR}{local}> <{SDO.name}> {Literal(name).n3()} .\n"
-        for local, name in TIED).encode(), str(CURRENT_GRAPH))
+    lines = []
+    for local, name, alias in TIED:
+        lines.append(f"<{ACTOR}{local}> <{RDF.type}> <{SEM.Actor}> .")
+        lines += [f"<{ACTOR}{local}> <{SDO.name}> {Literal(name).n3()} ."] if name else []
+        lines += [f"<{ACTOR}{local}> <{SDO.alternateName}> {Literal(alias).n3()} ."] if alias else []
+    hand_built_app.extensions["conflictkg.store"].insert(("\n".join(lines) + "\n").encode(), str(CURRENT_GRAPH))
     kept = _answers(hand_built_app, monkeypatch, 60_000)
     events = [row["events"] for row in kept[URLS.index("/actors.json?sort=-events&")]["rows"]]
     assert len(events) > 3 and len(set(events)) > 1 and len(set(events)) < len(events)  # counts that tie
     assert all(answer["rows"] for url, answer in zip(URLS, kept, strict=True) if "zzz" not in url)
+    by_name = [row["id"] for row in kept[URLS.index("/actors.json?sort=name&")]["rows"]]
+    assert by_name[:2] == ["k-bare", "n-anon"] and "n-anon" in str(kept[URLS.index("/actors.json?&q=anon")])
     assert _answers(hand_built_app, monkeypatch, 0) == kept
 
 

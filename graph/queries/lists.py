@@ -18,7 +18,8 @@ from graph.queries.base import (
 )
 
 __all__ = ["ACTOR_LIST_FIELDS", "EVENT_PLACE_FIELDS", "PLACE_TABLE_FIELDS", "PLACE_LIST_FIELDS", "ACTOR_INDEX",
-    "PLACE_INDEX", "ACTOR_LABEL_COUNT", "PLACE_LABEL_COUNT", "SEARCH_ACTORS", "SEARCH_PLACES",
+    "PLACE_INDEX", "ACTOR_LABEL_COUNT", "PLACE_LABEL_COUNT", "DOCUMENT_ORDER", "DOCUMENT_LABELS",
+    "DOCUMENT_COUNT", "SEARCH_ACTORS", "SEARCH_PLACES",
     "SUMMARIES", "actor_list", "document_list", "event_list", "events_among", "list_fields", "place_list",
     "search_events"]
 
@@ -41,20 +42,20 @@ def _entity_list(entity: str, cls: str, fragments: dict[str, str], filters: Iter
     return _ENTITY_LIST.replace("#MATCHES#", matches).replace("#CLASS#", cls).replace("#E#", entity)
 
 
-# Every name and alias of the actors or places, each with the fields their lists filter by, in no order: the kept
-# index of api.entity_index (a row a label, and more for an entity of two kinds or countries).
+# Every actor or place with each of its names and aliases and the fields their lists filter by, in no order: the kept
+# index of api.entity_index (a row a label, one for an entity of none, more for an entity of two kinds or countries).
 ACTOR_INDEX = PREFIXES + """SELECT ?entity ?name ?alias ?kind ?country WHERE {
   ?entity a sem:Actor .
-  { ?entity schema:name ?name } UNION { ?entity schema:alternateName ?alias }
+  OPTIONAL { { ?entity schema:name ?name } UNION { ?entity schema:alternateName ?alias } }
   OPTIONAL { ?entity ckg:kind ?kind }
   OPTIONAL { ?entity ckg:countryCode ?country }
 }
 """
 PLACE_INDEX = ACTOR_INDEX.replace("sem:Actor", "sem:Place")
-# How many names and aliases each class has: whether they fit to be kept (api.entity_index.LABELS_KEPT)
+# How many labels each class has, an entity of none counted as one: whether they fit to be kept (api.entity_index)
 ACTOR_LABEL_COUNT = PREFIXES + """SELECT (COUNT(*) AS ?n) WHERE {
-  ?entity schema:name|schema:alternateName ?label .
   ?entity a sem:Actor .
+  OPTIONAL { ?entity schema:name|schema:alternateName ?label }
 }
 """
 PLACE_LABEL_COUNT = ACTOR_LABEL_COUNT.replace("sem:Actor", "sem:Place")
@@ -116,6 +117,20 @@ def event_list(filters: Iterable[str]) -> NewestFirst:
 _DOCUMENT_FILTERS = {
     "q": "?document schema:headline|schema:publisher ?label . " + TEXT_MATCH,
 }
+
+# Every document in the lists' order (newest published first, undated last, ties by IRI), their titles and
+# publishers, and how many documents there are: the kept index of api.document_index.
+DOCUMENT_ORDER = PREFIXES + """SELECT ?document WHERE {
+  ?document a ckg:Document .
+  OPTIONAL { ?document schema:datePublished ?published }
+} ORDER BY DESC(?published) ?document
+"""
+DOCUMENT_LABELS = PREFIXES + """SELECT ?document ?label WHERE {
+  ?document a ckg:Document ; schema:headline|schema:publisher ?label .
+}
+"""
+DOCUMENT_COUNT = PREFIXES + "SELECT (COUNT(*) AS ?n) WHERE { ?document a ckg:Document }\n"
+
 
 def document_list(filters: Iterable[str]) -> NewestFirst:
     """Documents newest first, filtered by ``q`` (title or publisher contains)."""
