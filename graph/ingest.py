@@ -323,8 +323,9 @@ def _link(linker: BatchLinker, writer: StoreWriter, summary: IngestSummary, unch
     """
     found: dict[str, set[str]] = {}
     if linker.reports:
-        writer.begun()  # every batch's stored mentions are read, its new graphs journaled (then loading)
-        linker.prepare()
+        if early:  # parsed once every batch's stored mentions are read and its new graphs journaled (then loading)
+            writer.begun()
+        linker.prepare()  # else (an atomic write, begun once loaded): parsed beside the load, whose facts follow it
         started = time.perf_counter()
         found = linker.finish(loaded=writer.written, early=early)
         summary.merge_seconds += time.perf_counter() - started
