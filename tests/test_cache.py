@@ -14,6 +14,8 @@ from flask import Blueprint, Flask, Response
 from api import create_app
 from api.cache import MAX_BODY_BYTES, MAX_BYTES, ROW_BYTES, ResponseCache, keep_by_url, kept_read
 from graph.store import Store
+from graph.vocab import CURRENT_GRAPH, RDF, SEM
+from tests.conftest import counted_reads
 
 TRIPLE = b"<http://example.org/a> <http://example.org/p> <http://example.org/b> .\n"
 
@@ -200,3 +202,17 @@ def test_a_caller_whose_wait_runs_out_builds_its_own_value():
         assert cache.kept("k", lambda: "own", wait=0.05) == "own"
         release.set()
         assert first.result() == "slow"
+
+
+@pytest.mark.parametrize("undated", [100, 7_000])
+def test_a_lists_undated_matches_are_read_once_for_all_its_pages(hand_built_app, undated):
+    """Events with no toll come first least deadly first: each page past them or among them cuts them from one kept
+    read, however many there are (7,000 rows were past the 2 MB a kept read could hold: one read a page)."""
+    store = hand_built_app.extensions["conflictkg.store"]
+    store.insert("".join(f"<https://conflictkg.org/id/event/no-toll-{n:05d}> <{RDF.type}> <{SEM.Event}> .\n"
+                         for n in range(undated)).encode(), str(CURRENT_GRAPH))
+    asked, client = counted_reads(store), hand_built_app.test_client()
+    for offset in (0, 50, undated):
+        answer = client.get(f"/events.json?sort=fatalities&offset={offset}").get_json()
+        assert answer["total"] == undated + 6 and answer["rows"]
+    assert sum("MINUS" in sparql for sparql in asked) == 1
