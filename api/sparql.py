@@ -31,6 +31,8 @@ from typing import Any
 import pyoxigraph as ox
 from flask import Blueprint, Response, current_app, g, render_template, request, url_for
 from werkzeug.datastructures import MIMEAccept
+from werkzeug.http import parse_accept_header
+from werkzeug.sansio.utils import get_current_url
 
 from api.auth import check_write_token
 from api.current import update_reconciled
@@ -75,6 +77,9 @@ _FORMAT_NAMES = {
     "rdf+xml": (None, "application/rdf+xml"),
 }
 _UTF8 = ("utf-8", "utf8")
+# Answers kept for request headers up to this long (Accept; scheme, Host and path), at most this many of each kind:
+# a few hundred KB.
+_CACHED_CHARS, _CACHED_ANSWERS = 1024, 256
 # One writer at a time among updates and Graph Store writes (a Graph Store write checks whether
 # its graph exists, then writes); the store serialises all writers again with its own lock.
 write_lock = threading.Lock()
@@ -163,8 +168,14 @@ def _single(kind: str, values: list[str]) -> tuple[str, str] | Response:
 
 def _base_iri() -> str:
     """This endpoint's URL, the base of relative IRIs (a fixed one if the Host header makes it invalid)."""
+    return _from_cache(_endpoint_iri, request.scheme, request.host, request.root_path, request.path)
+
+
+@functools.lru_cache(maxsize=_CACHED_ANSWERS)
+def _endpoint_iri(scheme: str, host: str, root_path: str, path: str) -> str:
+    """The IRI of the URL ``request.base_url`` is made of (cached: a client sends the same Host every time)."""
     try:
-        return ox.NamedNode(request.base_url).value
+        return ox.NamedNode(get_current_url(scheme, host, root_path, path)).value
     except ValueError:
         return "http://localhost/sparql"
 
@@ -247,16 +258,28 @@ def _remote_query(store: TripleStore, job: dict[str, Any]) -> Response:
     return response
 
 
+def _from_cache(cached: Any, *parts: str) -> Any:
+    """``cached(*parts)`` (a ``functools.lru_cache`` function of request headers), from its cache when the parts are
+    short: a client sends the same headers every time, and one sending long ones never fills the cache."""
+    return cached(*parts) if sum(map(len, parts)) <= _CACHED_CHARS else cached.__wrapped__(*parts)
+
+
 def _negotiate() -> tuple[str | None, str | None]:
     """(results media type, graph media type) the client accepts; ``None`` where it accepts none."""
     named = _FORMAT_NAMES.get(request.values.get("format", "").strip().lower())
     if named is not None:
         return named
-    if not request.headers.get("Accept", "").strip():
+    return _from_cache(_accepted, request.headers.get("Accept", ""))
+
+
+@functools.lru_cache(maxsize=_CACHED_ANSWERS)
+def _accepted(accept: str) -> tuple[str | None, str | None]:
+    """(results media type, graph media type) for an ``Accept`` header; cached, as a client sends the same one
+    every time and matching it against the offers cost more than the rest of a point lookup's handling here."""
+    if not accept.strip():
         return RESULT_TYPES[0], GRAPH_TYPES[0]
-    return _best(request.accept_mimetypes, RESULT_TYPES, _RESULT_ALIASES), _best(
-        request.accept_mimetypes, GRAPH_TYPES, _GRAPH_ALIASES
-    )
+    mimetypes = parse_accept_header(accept, MIMEAccept)
+    return _best(mimetypes, RESULT_TYPES, _RESULT_ALIASES), _best(mimetypes, GRAPH_TYPES, _GRAPH_ALIASES)
 
 
 def _best(accept: MIMEAccept, offers: list[str], aliases: dict[str, str]) -> str | None:

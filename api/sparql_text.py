@@ -59,6 +59,7 @@ _TOKEN = re.compile(
     re.VERBOSE | re.DOTALL,
 )
 _OPEN, _CLOSE = "{([", "})]"
+_BRACKET_KINDS = frozenset({"open", "close", "punct"})  # the kinds of token that may open or close a nested part
 
 
 @dataclass(frozen=True)
@@ -77,11 +78,15 @@ class Token:
     @property
     def nesting(self) -> int:
         """+1 for a bracket that opens a nested part, -1 for one that closes it, else 0."""
-        if self.kind == "open" or (self.kind == "punct" and self.text in _OPEN):
-            return 1
-        if self.kind == "close" or (self.kind == "punct" and self.text in _CLOSE):
-            return -1
-        return 0
+        return _nesting(self.kind, self.text)
+
+
+def _nesting(kind: str, text: str) -> int:
+    if kind == "open" or (kind == "punct" and text in _OPEN):
+        return 1
+    if kind == "close" or (kind == "punct" and text in _CLOSE):
+        return -1
+    return 0
 
 
 @dataclass(frozen=True)
@@ -113,12 +118,14 @@ def _analyse_cached(text: str) -> Analysis:
 
 
 def _analyse(text: str) -> Analysis:
+    # straight from the matches: making a Token of each cost more than the matching
     keywords: set[str] = set()
     depth = deepest = 0
-    for tok in tokens(text):
-        if tok.kind == "word":
-            keywords.add(tok.text.upper())
-        elif step := tok.nesting:
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup
+        if kind == "word":
+            keywords.add(match.group().upper())
+        elif kind in _BRACKET_KINDS and (step := _nesting(kind, match.group())):
             depth += step
             deepest = max(deepest, depth)
     forbidden = next((k for k in ("SERVICE", "LOAD") if k in keywords), None)

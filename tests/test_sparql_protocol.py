@@ -149,6 +149,22 @@ def test_select_results_follow_the_accept_header(server, accept, media_type):
     assert parse_rows(media_type, answer.content) == ["0", "1", "2"]
 
 
+def test_a_long_accept_header_is_negotiated_as_a_short_one(server):
+    # past the length whose negotiation is kept, and sent twice, as a client sends its own every time
+    accept = ", ".join(f"text/x-unknown-{i};q=0.2" for i in range(60)) + ", text/csv"
+    for _ in range(2):
+        answer = requests.get(server + "/sparql", params={"query": COUNT_ITEMS}, headers={"Accept": accept}, timeout=30)
+        assert answer.headers["Content-Type"].split(";")[0] == "text/csv"
+
+
+def test_relative_iris_resolve_against_the_host_each_request_names(server):
+    query = "SELECT ?x WHERE { BIND(<item> AS ?x) }"
+    for host in ("one.example", "two.example:8080", "one.example"):
+        answer = requests.get(server + "/sparql", params={"query": query}, timeout=30,
+                              headers={"Accept": "application/sparql-results+json", "Host": host})
+        assert answer.json()["results"]["bindings"][0]["x"]["value"] == f"http://{host}/item"
+
+
 @pytest.mark.parametrize(
     ("accept", "media_type", "rdflib_format"),
     [
@@ -479,6 +495,21 @@ def test_rdflib_sparqlupdatestore_writes_with_the_token(server):
 def test_the_lexer_sees_keywords_only_where_they_are(text, forbidden, has_from, has_using):
     analysis = analyse(text)
     assert (analysis.forbidden, analysis.has_from, analysis.has_using_or_with) == (forbidden, has_from, has_using)
+
+
+@pytest.mark.parametrize(
+    ("text", "depth"),
+    [
+        ("SELECT * WHERE { ?s ?p ?o }", 1),
+        ("SELECT * WHERE { { ?s ?p ?o FILTER((?o > 1)) } }", 4),
+        ("SELECT * WHERE { ?s ?p [ ?q ( 1 2 ) ] }", 3),
+        ("SELECT * WHERE { << ?s ?p ?o >> ?q ?r }", 2),
+        ("SELECT * WHERE { ?s ?p '{{{ ((( [[[' } # }}} )))", 1),
+        ("SELECT * WHERE { ?s <http://x/((a)> ?o }", 1),
+    ],
+)
+def test_the_lexer_counts_only_brackets_that_nest(text, depth):
+    assert analyse(text).depth == depth
 
 
 @pytest.mark.parametrize(
