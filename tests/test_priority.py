@@ -197,7 +197,7 @@ def _pipelining_app(heavy_may_end: dict[str, threading.Event], ended: list[str])
 def _run_until(server: Any, stop: threading.Event) -> None:
     """Run waitress's ``server`` (its socket loop) until ``stop`` is set."""
     while not stop.is_set():
-        wasyncore.loop(timeout=0.05, map=server._map, count=1)
+        wasyncore.loop(timeout=0.05, map=server._map, count=1, use_poll=True)  # select() fails past 1,023 open files
 
 
 def _get(port: int, *paths: str) -> socket.socket:
