@@ -3,22 +3,20 @@ first), for their words filter (``q``: a title or publisher containing the text,
 
 Matched in the engine, each filtered list read every title of the store twice (its counts per date, then its page):
 at 100,000 documents ``/documents?q=`` took 2-4 s and ``/api/documents?q=`` ran past its read limit (504). Kept
-here, a match is a regular-expression scan of one text of every title and publisher, and its page the documents'
-own rows (``graph.newest.rows_of``). The order is read once a write from the engine (``ORDER BY DESC(?published)
-?document``: the lists' order, undated last), so it is the engine's by construction. Past ``DOCUMENTS_KEPT``
-documents the engine matches them again, so a bigger store costs what it did before, not more memory.
+here, a match is a ``str.find`` over one text of every title and publisher (``api.label_text``), and its page the
+documents' own rows (``graph.newest.rows_of``). The order is read once a write from the engine (``ORDER BY
+DESC(?published) ?document``: the lists' order, undated last), so it is the engine's by construction. Past
+``DOCUMENTS_KEPT`` documents the engine matches them again, so a bigger store costs what it did before.
 """
 
 from __future__ import annotations
 
-import re
-from array import array
-from bisect import bisect_right
 from typing import Any, NamedTuple
 
 from flask import current_app
 
 from api.cache import kept_read, time_left
+from api.label_text import LabelText, label_text
 from graph import queries as q
 
 __all__ = ["DocumentIndex", "document_index_of", "kept_documents", "matching_documents", "DOCUMENTS_KEPT",
@@ -28,22 +26,17 @@ __all__ = ["DocumentIndex", "document_index_of", "kept_documents", "matching_doc
 # with tracemalloc at 100,000 documents), 60 MB at most.
 DOCUMENTS_KEPT = 200_000
 DOCUMENT_BYTES = 300
-_END = "\x00"  # after each label in the text: no text matched holds a control character (api.params.text)
 
 
 class DocumentIndex(NamedTuple):
-    """Every document in the lists' order and its title and publisher lower-cased in one text."""
+    """Every document in the lists' order and its title and publisher (``api.label_text``: owned by its position)."""
 
     documents: tuple[str, ...]  # newest published first, undated last, ties by IRI
-    text: str  # each label lower-cased, followed by _END
-    starts: array  # where each label starts in ``text``
-    owners: array  # the position in ``documents`` of each label's document
+    labels: LabelText
 
     def matching(self, term: str) -> list[str]:
         """The documents with a title or publisher containing ``term`` (case aside), in the lists' order."""
-        found = {self.owners[bisect_right(self.starts, match.start()) - 1]
-                 for match in re.finditer(re.escape(term.lower()), self.text)}
-        return [self.documents[position] for position in sorted(found)]
+        return [self.documents[position] for position in sorted(self.labels.matches(term))]
 
 
 def document_index_of(order: list[dict[str, Any]], labels: list[dict[str, Any]]) -> DocumentIndex:
@@ -51,15 +44,8 @@ def document_index_of(order: list[dict[str, Any]], labels: list[dict[str, Any]])
     a title or publisher each)."""
     documents = tuple(dict.fromkeys(row["document"] for row in order))
     position = {document: n for n, document in enumerate(documents)}
-    starts, owners, parts, at = array("q"), array("q"), [], 0
-    for row in labels:
-        if row["document"] in position:
-            label = str(row["label"]).lower() + _END
-            starts.append(at)
-            owners.append(position[row["document"]])
-            parts.append(label)
-            at += len(label)
-    return DocumentIndex(documents, "".join(parts), starts, owners)
+    return DocumentIndex(documents, label_text((str(row["label"]), position[row["document"]]) for row in labels
+                                               if row["document"] in position))
 
 
 def kept_documents() -> DocumentIndex | None:

@@ -5,8 +5,8 @@ name or events (``api.tables``) cut their pages from it, and the search box (``a
 The engine sorts a whole list for every page (``ORDER BY LCASE(STR(?name))``): at 100,000 documents, whose 9,476
 actors are mostly state forces of unknown country named once per report, each page of the actors cost 650 ms of
 CPU, and each search or list of a ``q`` decoded the text of all their 20,877 labels. Kept here, a page costs a scan
-of the kept entities and a match a ``str.find`` over one text of every label. Past ``LABELS_KEPT`` labels of a
-class the engine sorts and matches again, so a bigger store costs what it did before, not more memory.
+of the kept entities and a match a ``str.find`` over one text of every label (``api.label_text``). Past
+``LABELS_KEPT`` labels of a class the engine sorts and matches again, so a bigger store costs what it did before.
 
 Order and matches are the engine's: a list by the lower-cased name, then the IRI (both by code point), an entity of
 two names at the first of them; a match is a label containing the text, case aside (``LCASE``, ``CONTAINS``),
@@ -15,14 +15,13 @@ ranked 0 when equal to it, 1 when starting with it, else 2, then by IRI.
 
 from __future__ import annotations
 
-from array import array
-from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 from flask import current_app
 
 from api.cache import kept_read, time_left
+from api.label_text import LabelText, label_text
 from graph import queries as q
 
 __all__ = ["Listed", "EntityIndex", "index_of", "kept_index", "page_by_name", "LABELS_KEPT", "ENTITY_BYTES",
@@ -34,7 +33,6 @@ __all__ = ["Listed", "EntityIndex", "index_of", "kept_index", "page_by_name", "L
 LABELS_KEPT = 40_000
 ENTITY_BYTES, LABEL_BYTES = 500, 200
 _READS = {"actor": (q.ACTOR_INDEX, q.ACTOR_LABEL_COUNT), "place": (q.PLACE_INDEX, q.PLACE_LABEL_COUNT)}
-_END = "\x00"  # after each label in the text: no text matched holds a control character (api.params.text)
 
 
 class Listed(NamedTuple):
@@ -48,26 +46,15 @@ class Listed(NamedTuple):
 
 class EntityIndex(NamedTuple):
     """The entities of a class in the lists' order (those without a name first, as ``ORDER BY`` puts an unbound
-    name), and every label lower-cased in one text."""
+    name), and their labels (``api.label_text``: owned by their IRIs)."""
 
     entries: tuple[Listed, ...]
-    text: str  # each label lower-cased, followed by _END
-    starts: array  # where each label starts in ``text``, then the text's length
-    owners: tuple[str, ...]  # the IRI of each label's entity
+    labels: LabelText
 
     def ranked(self, term: str) -> list[str]:
-        """The IRIs of the entities with a label containing ``term`` (case aside), best first."""
-        wanted, find = term.lower(), self.text.find
-        best: dict[str, int] = {}
-        found = find(wanted)
-        while found >= 0:
-            label = bisect_right(self.starts, found) - 1
-            start, end = self.starts[label], self.starts[label + 1] - len(_END)
-            rank = 2 if found > start else 0 if end - start == len(wanted) else 1
-            owner = self.owners[label]
-            best[owner] = min(rank, best.get(owner, rank))
-            found = find(wanted, end + len(_END))  # the first match of a label is its best
-        return sorted(best, key=lambda iri: (best[iri], iri))
+        """The IRIs of the entities with a label containing ``term`` (case aside), best first, then by IRI."""
+        best = self.labels.matches(term)
+        return sorted((str(iri) for iri in best), key=lambda iri: (best[iri], iri))
 
     def matching(self, filters: Mapping[str, str | None]) -> Sequence[Listed]:
         """The entities in order that match every given filter: ``q`` (a label contains it, case aside), ``kind``
@@ -87,7 +74,7 @@ def index_of(rows: list[dict[str, Any]]) -> EntityIndex:
     names: dict[str, set[str]] = {}
     kinds: dict[str, set[str]] = {}
     countries: dict[str, set[str]] = {}
-    labels: dict[tuple[str, str], None] = {}  # (lower-cased label, entity), once each, in the rows' order
+    labels: list[tuple[str, str]] = []
     for row in rows:
         entity = row["entity"]
         label = row.get("name") if row.get("name") is not None else row.get("alias")
@@ -99,15 +86,11 @@ def index_of(rows: list[dict[str, Any]]) -> EntityIndex:
         if row.get("country") is not None:
             countries.setdefault(entity, set()).add(str(row["country"]))
         if label is not None:
-            labels[str(label).lower(), entity] = None
+            labels.append((str(label), entity))
     entries = sorted((Listed(entity, min(found, key=lambda name: (name.lower(), name)) if found else None,
                              frozenset(kinds.get(entity, ())), frozenset(countries.get(entity, ())))
                       for entity, found in names.items()), key=_in_name_order)
-    starts = array("q", [0])
-    for label, _ in labels:
-        starts.append(starts[-1] + len(label) + len(_END))
-    return EntityIndex(tuple(entries), "".join(label + _END for label, _ in labels), starts,
-                       tuple(entity for _, entity in labels))
+    return EntityIndex(tuple(entries), label_text(labels))
 
 
 def _in_name_order(entry: Listed) -> tuple[bool, str, str]:
@@ -124,7 +107,7 @@ def kept_index(kind: str) -> EntityIndex | None:
     store = current_app.extensions["conflictkg.store"]
     return current_app.extensions["conflictkg.cache"].kept(
         f"index {read}", lambda: index_of(store.read(read)),
-        lambda index: len(index.entries) * ENTITY_BYTES + len(index.owners) * LABEL_BYTES,
+        lambda index: len(index.entries) * ENTITY_BYTES + len(index.labels.owners) * LABEL_BYTES,
         most=LABELS_KEPT * (ENTITY_BYTES + LABEL_BYTES), wait=time_left())
 
 

@@ -115,7 +115,7 @@ def test_the_index_is_kept_read_only_and_not_past_the_bound(hand_built_app, monk
         assert isinstance(index, tuple) and isinstance(index.entries, tuple) and index.entries
         with pytest.raises(AttributeError):
             index.entries[0].name = "changed"  # type: ignore[misc]
-        labels = len(index.owners)
+        labels = len(index.labels.owners)
         monkeypatch.setattr(entity_index, "LABELS_KEPT", labels)
         assert entity_index.kept_index("place") is not None
         monkeypatch.setattr(entity_index, "LABELS_KEPT", labels - 1)
