@@ -181,6 +181,35 @@ def test_health_goes_before_the_waiting_lookups_though_they_hold_their_threads()
         dispatcher.shutdown()
 
 
+class _CountingDispatcher(PriorityDispatcher):
+    """The dispatcher, counting how often a thread looks for a task (``_next``, called with its lock held)."""
+
+    looks = 0
+
+    def _next(self) -> tuple[Any, str] | None:
+        self.looks += 1
+        return super()._next()
+
+
+def test_a_request_wakes_one_idle_thread_not_every_one():
+    dispatcher = _CountingDispatcher(threads=8, reserved=2)
+    try:
+        deadline = time.monotonic() + WAIT
+        while dispatcher.looks < 8 and time.monotonic() < deadline:  # each thread has looked once and waits
+            time.sleep(0.01)
+        time.sleep(0.1)
+        before = dispatcher.looks
+        task = _Task("/sparql", [])
+        task.release.set()
+        dispatcher.add_task(task)
+        assert task.started.wait(WAIT)
+        time.sleep(0.2)
+        # the woken thread looks, takes it, and looks again once it is served; the seven others sleep on
+        assert dispatcher.looks - before == 2
+    finally:
+        dispatcher.shutdown()
+
+
 def _pipelining_app(heavy_may_end: dict[str, threading.Event], ended: list[str]):
     """A WSGI app whose ``/heavy/<name>`` waits for ``heavy_may_end[name]``; any other path answers at once. The
     paths served are appended to ``ended``."""
