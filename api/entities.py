@@ -28,7 +28,11 @@ _CLASSES = {"actor": _SEM + "Actor", "place": _SEM + "Place", "event": _SEM + "E
             "document": "https://w3id.org/conflictkg/ontology#Document"}
 # URL kind -> the path segment of entity IRIs.
 KINDS = {"actors": "actor", "places": "place", "events": "event", "documents": "document"}
-RECORD_LIMIT = 100  # events, documents and co-occurring entities listed inside one record
+RECORD_LIMIT = 100  # co-occurring entities and evidence listed inside one record
+# newest events and documents an actor's or place's record lists, as many as a page of its events (viz.pages): its
+# other events are its event list's (``events_href``: /api/events?actor=<id>, paged). At 100,000 documents the
+# fields of 100 events and 100 documents were two thirds of a cold record's CPU (11 of 16 ms).
+RECORD_NEWEST = 50
 _DOCUMENT_QUERIES = {"actor": q.ACTOR_DOCUMENTS, "place": q.PLACE_DOCUMENTS}  # by the variable each binds
 _NEWEST_EVENTS = {"actor": q.ACTOR_NEWEST_EVENTS, "place": q.PLACE_NEWEST_EVENTS}
 _POINT = re.compile(r"POINT\s*\(\s*([-+0-9.eE]+)\s+([-+0-9.eE]+)\s*\)", re.IGNORECASE)
@@ -103,11 +107,11 @@ def _known(iri: URIRef) -> list[Read]:
     """The reads every actor's and place's record makes, whatever it finds: the summary of its events
     (``graph.link.summaries``), where reports disagree on it (``disagreements``) and its newest documents."""
     entity = {"entity": iri}
-    return [(q.SUMMARY, entity), (q.READINGS, entity), (q.page(q.RECENT_DOCUMENTS, RECORD_LIMIT, 0), entity)]
+    return [(q.SUMMARY, entity), (q.READINGS, entity), (q.page(q.RECENT_DOCUMENTS, RECORD_NEWEST, 0), entity)]
 
 
 def _newest_read(role: str, newest: list[str], binding: dict[str, Any] | None = None) -> Read | None:
-    """The read of the fields of a record's ``newest`` events (at most ``RECORD_LIMIT``: one read), an actor's
+    """The read of the fields of a record's ``newest`` events (at most ``RECORD_NEWEST``: one read), an actor's
     (``binding``) with its roles in them; None: no event."""
     return (q.with_iris(_NEWEST_EVENTS[role], newest), binding) if newest else None
 
@@ -161,8 +165,8 @@ def _named(names: dict[str, dict[str, Any]], iri: str | None, kind: str) -> dict
 def _documents(store: TripleStore, role: str, entity: URIRef) -> list[dict[str, Any]]:
     """The newest documents of the actor or place (``role``): those it keeps (``graph.link.recent``), else (a store
     written before they were kept) read from the document graphs."""
-    rows = store.read(q.page(q.RECENT_DOCUMENTS, RECORD_LIMIT, 0), {"entity": entity}) \
-        or store.read(q.page(_DOCUMENT_QUERIES[role], RECORD_LIMIT, 0), {role: entity})
+    rows = store.read(q.page(q.RECENT_DOCUMENTS, RECORD_NEWEST, 0), {"entity": entity}) \
+        or store.read(q.page(_DOCUMENT_QUERIES[role], RECORD_NEWEST, 0), {role: entity})
     return [{**ref(r["document"], r.get("title"), "documents"), "title": r.get("title"),
              "published": r.get("published")} for r in rows]
 
@@ -177,7 +181,7 @@ def actor_record(store: TripleStore, base_iri: str, actor_id: str) -> dict[str, 
     binding = {"actor": iri}
     name = _one(entity, "name")
     affiliations = store.read(q.ACTOR_AFFILIATIONS, binding)
-    side = entity_events(store, "actor", str(iri), RECORD_LIMIT)
+    side = entity_events(store, "actor", str(iri), RECORD_NEWEST)
     roles, co_actors, places = _actor_counts(store, side.kept, binding)
     # the names of its events' places come with the others': they are almost always among its places already
     known = {r["other"] for r in affiliations} | {r["other"] for r in co_actors} | {r["place"] for r in places}
@@ -192,7 +196,7 @@ def actor_record(store: TripleStore, base_iri: str, actor_id: str) -> dict[str, 
         "source_count": _int(_one(entity, "sources")), "disagreements": disagreements(store, str(iri)),
         "affiliations": [{"relation": _RELATIONS[r["relation"].rsplit("#", 1)[-1]], "direction": r["direction"],
                           "actor": _named(names, r["other"], "actors")} for r in affiliations],
-        "event_count": side.span.count,
+        "event_count": side.span.count, "events_href": f"/api/events?actor={actor_id}",
         "roles": {name: roles.get(role, 0) for role, name in _ROLE_NAMES.items()},
         "first_seen": side.span.first, "last_seen": side.span.last,
         "events": [{**ref(e, None, "events"), "date": v["row"].get("date"), "type": v["row"].get("type"),
@@ -237,7 +241,7 @@ def place_record(store: TripleStore, base_iri: str, place_id: str) -> dict[str, 
     lat, lon = parse_point(_one(entity, "wkt"))
     if lat is None and entity.get("lat") and entity.get("lon"):
         lat, lon = float(_one(entity, "lat")), float(_one(entity, "lon"))
-    side = entity_events(store, "place", str(iri), RECORD_LIMIT)
+    side = entity_events(store, "place", str(iri), RECORD_NEWEST)
     actors = [{"actor": actor, "events": n} for actor, n in side.kept["with"][:RECORD_LIMIT]] if side.kept \
         else store.read(q.page(q.PLACE_ACTORS, RECORD_LIMIT, 0), binding)
     newest = _newest_read("place", side.newest)
@@ -249,7 +253,8 @@ def place_record(store: TripleStore, base_iri: str, place_id: str) -> dict[str, 
         "geonames_id": _int(_one(entity, "geonames")), "precision": _int(_one(entity, "precision")),
         "lat": lat, "lon": lon, "aliases": _aliases(entity, name),
         "source_count": _int(_one(entity, "sources")), "disagreements": disagreements(store, str(iri)),
-        "event_count": side.span.count, "first_seen": side.span.first, "last_seen": side.span.last,
+        "event_count": side.span.count, "events_href": f"/api/events?place={place_id}",
+        "first_seen": side.span.first, "last_seen": side.span.last,
         "events": [{**ref(r["event"], None, "events"), "date": r.get("date"), "type": r.get("type"),
                     "sub_type": r.get("sub_type"), "fatalities": r.get("fatalities")}
                    for *_, r in _newest_rows(store, newest, side.newest).values()],

@@ -52,6 +52,9 @@ def _list_of(key: str, item: str) -> dict[str, Any]:
 
 
 _DOCUMENT_REF = _with_ref(title=_NS, published=_NS)
+# an actor's or place's record lists its newest events and documents (api.entities.RECORD_NEWEST)
+_EVENTS_HREF = {"type": "string", "description": "Every event of the entity, newest first, paged (/api/events?actor="
+                "<id> or ?place=<id>); `events` holds the newest of them, `documents` the newest documents."}
 _ROLES = {"actor1": _I, "actor2": _I, "assoc_actor_1": _I, "assoc_actor_2": _I}
 _ROLE_REFS = {role: _array({"allOf": [_ref("EntityRef"), _obj(kind=_NS)]}) for role in _ROLES}
 
@@ -67,7 +70,7 @@ SCHEMAS: dict[str, Any] = {
         affiliations=_array(_obj(
             relation={"type": "string", "enum": ["member_of", "part_of", "affiliated_with", "supports", "leads"]},
             direction={"type": "string", "enum": ["out", "in"]}, actor=_ref("EntityRef"))),
-        event_count=_I, roles=_obj(**_ROLES), first_seen=_NS, last_seen=_NS,
+        event_count=_I, events_href=_EVENTS_HREF, roles=_obj(**_ROLES), first_seen=_NS, last_seen=_NS,
         events=_array(_with_ref(date=_NS, type=_NS, sub_type=_NS, place=_NREF,
                                 roles=_array({"type": "string", "enum": list(_ROLES)}))),
         co_actors=_array(_ref("CountedRef")), places=_array(_ref("CountedRef")), documents=_array(_DOCUMENT_REF)),
@@ -75,7 +78,7 @@ SCHEMAS: dict[str, Any] = {
     "PlaceList": _list_of("places", "PlaceSummary"),
     "Place": _obj(
         id=_S, iri=_S, name=_NS, kind=_NS, country=_NS, admin1=_NS, geonames_id=_NI, precision=_NI, lat=_NN,
-        lon=_NN, aliases=_array(_S), event_count=_I, first_seen=_NS, last_seen=_NS,
+        lon=_NN, aliases=_array(_S), event_count=_I, events_href=_EVENTS_HREF, first_seen=_NS, last_seen=_NS,
         events=_array(_with_ref(date=_NS, type=_NS, sub_type=_NS, fatalities=_NI)),
         actors=_array(_ref("CountedRef")), documents=_array(_DOCUMENT_REF)),
     "EventSummary": {"allOf": [_ref("EntityRef"), _obj(

@@ -11,7 +11,7 @@ from rdflib import URIRef
 
 from api import create_app
 from api.current import update_reconciled, writes_current
-from api.entities import actor_record, local_id, place_record
+from api.entities import RECORD_NEWEST, actor_record, local_id, place_record
 from graph import queries as q
 from graph.iris import document_graph_iri, document_iri
 from graph.link import capped, rebuild_current, summaries
@@ -228,7 +228,7 @@ def test_records_are_the_same_with_and_without_summaries(tmp_path, kept):
         if not kept:
             store.update_raw(f"DELETE WHERE {{ GRAPH <{CURRENT_GRAPH}> {{ ?s <{CKG.eventSummary}> ?t }} }}")
         assert [actor_record(store, BASE, "national-army"), place_record(store, BASE, "greenford")] == records
-        assert records[0] is not None and len(records[0]["events"]) == SHOWN
+        assert records[0] is not None and len(records[0]["events"]) == RECORD_NEWEST
     finally:
         store.close()
 
@@ -236,7 +236,8 @@ def test_records_are_the_same_with_and_without_summaries(tmp_path, kept):
 @pytest.mark.parametrize("path, role, entity", [("/api/actors/national-army", "actor", ARMY),
                                                 ("/api/places/greenford", "place", TOWNS[0])])
 def test_a_records_event_count_is_what_its_events_route_pages_through(tmp_path, path, role, entity):
-    """The count and newest events a record reads from the summary are those of the /api/events pages."""
+    """The count and newest events a record reads from the summary are those of the /api/events pages its
+    ``events_href`` links to."""
     store = Store(str(tmp_path / "data"))
     write(store, [_report(n) for n in range(REPORTS)], BASE, validate=False)
     assert summary_of(store, entity) is not None
@@ -246,12 +247,13 @@ def test_a_records_event_count_is_what_its_events_route_pages_through(tmp_path, 
         client = app.test_client()
         record = client.get(path).get_json()
         pages: list[str] = []
-        following = f"/api/events?{role}={entity[len(BASE):].split('/', 1)[1]}&limit=90"
+        assert record["events_href"] == f"/api/events?{role}={entity[len(BASE):].split('/', 1)[1]}"
+        following = record["events_href"] + "&limit=90"
         while following:
             answer = client.get(following).get_json()
             pages, following = pages + [event["id"] for event in answer["events"]], answer["next"]
         assert record["event_count"] == len(pages) == len(set(pages)) > SHOWN
-        assert [event["id"] for event in record["events"]] == pages[:SHOWN]
+        assert [event["id"] for event in record["events"]] == pages[:RECORD_NEWEST]
     finally:
         app.extensions["conflictkg.reads"].close()
         app.extensions["conflictkg.store"].close()

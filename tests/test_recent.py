@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from rdflib import URIRef
 
-from api.entities import RECORD_LIMIT, actor_record, place_record
+from api.entities import RECORD_NEWEST, actor_record, place_record
 from graph import queries as q
 from graph.link import rebuild_current
 from graph.link.recent import RECENT, newest
@@ -18,7 +18,6 @@ from tests.conftest import write
 
 BASE = "https://conflictkg.org/id/"
 MILITIA, TOWN = BASE + "actor/red-hill-militia", BASE + "place/greenford"
-NEWEST = 79  # a report of the first batch with the latest date (_day)
 
 
 @pytest.mark.parametrize("pairs, expected", [
@@ -33,7 +32,7 @@ def test_newest_orders_as_the_documents_query(pairs, expected):
 
 
 def test_each_entity_keeps_as_many_documents_as_its_record_lists():
-    assert RECENT >= RECORD_LIMIT
+    assert RECENT >= RECORD_NEWEST
 
 
 def test_newest_keeps_the_recent_ones():
@@ -60,6 +59,11 @@ def _day(n: int) -> dt.date | None:
     return None if n % 17 == 5 else dt.date(2020, 3, 1) + dt.timedelta(days=n % 40)
 
 
+def _newest_report() -> int:
+    """The report of the first batch (``_writes``) with the latest date (``_day``)."""
+    return max(range(RECENT + 4), key=lambda n: _day(n) or dt.date.min)
+
+
 def _kept_and_read(store: Store, entity: str, role: str) -> tuple[list, list]:
     """The entity's kept documents and those the document graphs give (ACTOR_DOCUMENTS), as the record lists them."""
     bound = {role: URIRef(entity)}
@@ -75,7 +79,7 @@ def _writes(store: Store, steps: str) -> None:
         for n in range(RECENT + 4, RECENT + 8):
             write(store, [_report(n, _day(n))], BASE, validate=False)
     if steps in ("replaced", "rebuilt"):  # one of the newest reports, corrected: an older date and no militia
-        write(store, [_report(NEWEST, dt.date(2019, 1, 1), militia=False)], BASE, validate=False)
+        write(store, [_report(_newest_report(), dt.date(2019, 1, 1), militia=False)], BASE, validate=False)
     if steps == "rebuilt":
         rebuild_current(store)
 
@@ -89,7 +93,7 @@ def test_the_kept_documents_are_those_the_reports_give(tmp_path, steps):
             kept, read = _kept_and_read(store, entity, role)
             assert len(read) == RECENT and kept == read
         militia = set(_kept_and_read(store, MILITIA, "actor")[0])
-        assert (BASE + f"document/story-{NEWEST:03d}" in militia) == (steps not in ("replaced", "rebuilt"))
+        assert (BASE + f"document/story-{_newest_report():03d}" in militia) == (steps not in ("replaced", "rebuilt"))
     finally:
         store.close()
 
@@ -113,7 +117,7 @@ def test_a_record_lists_the_same_documents_when_its_entity_keeps_none(tmp_path):
     store = Store(str(tmp_path / "store"))
     try:
         kept, read = listed_without_kept(store, RECENT + 4)
-        assert [len(documents) for documents in kept] == [RECORD_LIMIT, RECORD_LIMIT]
+        assert [len(documents) for documents in kept] == [RECORD_NEWEST, RECORD_NEWEST]
         assert read == kept
     finally:
         store.close()
@@ -124,10 +128,10 @@ def test_a_record_lists_at_most_its_limit_of_kept_documents_after_a_raw_write(tm
     try:
         write(store, [_report(n, _day(n)) for n in range(3)], BASE, validate=False)
         links = " ".join(f"<{MILITIA}> <{CKG.recentDocument}> <{BASE}document/raw-{n}> ."
-                         for n in range(RECORD_LIMIT + 50))
+                         for n in range(RECORD_NEWEST + 50))
         store.update_raw(f"INSERT DATA {{ GRAPH <{CURRENT_GRAPH}> {{ {links} }} }}")  # the writer does not rewrite it
         record = actor_record(store, BASE, "red-hill-militia")
-        assert record is not None and len(record["documents"]) == RECORD_LIMIT
+        assert record is not None and len(record["documents"]) == RECORD_NEWEST
     finally:
         store.close()
 

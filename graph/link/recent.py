@@ -27,7 +27,7 @@ from graph.vocab import CKG
 
 __all__ = ["RECENT", "newest", "recent_lines", "from_store", "kept", "from_batch"]
 
-RECENT = 100  # documents kept per actor or place: as many as its record lists (test_recent checks RECORD_LIMIT)
+RECENT = 50  # documents kept per actor or place: as many as its record lists (test_recent checks RECORD_NEWEST)
 _RECENT_DOCUMENT = iri(str(CKG.recentDocument))
 _CHUNK = 300
 Dated = tuple[str | None, str]  # (publication date as ISO text or None, document IRI)
