@@ -13,7 +13,7 @@ from graph.config import Settings, load_settings
 from graph.link import recover
 from graph.store import open_store
 
-__all__ = ["create_app"]
+__all__ = ["create_app", "close_app"]
 
 
 class _OrderedJSON(DefaultJSONProvider):
@@ -68,3 +68,13 @@ def create_app(config: dict[str, Any] | Settings | None = None) -> Flask:
     app.register_blueprint(charts.blueprint)
     app.register_blueprint(maps.blueprint)
     return app
+
+
+def close_app(app: Flask) -> None:
+    """Release what ``app`` holds, users first: the worker processes of its reads and of ``/sparql`` (their pipes and
+    snapshots), then its store (its files and directory lock)."""
+    for name in ("conflictkg.reads", "conflictkg.sparql_runner"):
+        runner = app.extensions.pop(name, None)
+        if runner is not None:
+            runner.close()
+    app.extensions["conflictkg.store"].close()

@@ -142,9 +142,11 @@ class _Worker:
         return answer
 
     def kill(self) -> None:
-        """Stop the process now, whatever it is doing."""
+        """Stop the process now, whatever it is doing, and close the pipes to it."""
         self.process.kill()
         self.process.wait()
+        self.to_worker.close()
+        self.from_worker.close()
 
 
 class QueryRunner:
@@ -288,9 +290,14 @@ class QueryRunner:
         return {"status": 503, "detail": detail, "retry_after": RETRY_AFTER_SECONDS}, b""
 
     def close(self) -> None:
-        """Stop every worker and remove the snapshots."""
+        """Stop every worker (closing the pipes to it) and remove the snapshots; at exit, once is enough."""
+        atexit.unregister(self.close)  # which would keep the runner, its store and its workers' pipes until then
         self._guarded.shutdown(wait=False)
-        for worker in list(self._all):
+        if self._threads is not None:
+            self._threads.shutdown(wait=False)
+        with self._lock:
+            workers, self._all = list(self._all), set()
+        for worker in workers:
             worker.kill()
         if self._root is not None:
             shutil.rmtree(self._root, ignore_errors=True)

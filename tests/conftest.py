@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import requests
+from flask import Flask
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -170,16 +171,32 @@ def hand_built_data_dir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
+def make_app():
+    """``create_app`` for one test: every app it made is closed after the test (``api.close_app``), so that neither
+    its store's files, nor its workers and their pipes, nor a thread of it outlive the test."""
+    from api import close_app, create_app
+
+    made = []
+
+    def make(config: dict) -> Flask:
+        made.append(create_app(config))
+        return made[-1]
+
+    yield make
+    for app in made:
+        close_app(app)
+
+
+@pytest.fixture
 def hand_built_app(hand_built_data_dir, tmp_path):
     """An app over a copy of the hand-built records (the session's hand-built server holds the original's lock);
     its read workers and store closed after the test."""
-    from api import create_app
+    from api import close_app, create_app
 
     shutil.copytree(hand_built_data_dir, tmp_path / "data")
     app = create_app({"data_dir": str(tmp_path / "data")})
     yield app
-    app.extensions["conflictkg.reads"].close()
-    app.extensions["conflictkg.store"].close()
+    close_app(app)
 
 
 def counted_reads(store) -> list[str]:

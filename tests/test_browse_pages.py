@@ -18,7 +18,7 @@ import pytest
 import requests
 from flask import template_rendered
 
-from api import browse, create_app, tables
+from api import browse, close_app, create_app, tables
 from api.limits import HEAVY_SLOTS
 from graph import queries as q
 from graph.records import Actor, Article, Event, Extraction, Location
@@ -304,8 +304,7 @@ def test_pages_and_twins_are_kept_until_a_write_and_downloads_never(hand_built_d
         after = client.get("/actors")
         assert after.headers["X-Cache"] == "miss" and b"Kept Test Militia" in after.get_data()
     finally:
-        app.extensions["conflictkg.reads"].close()
-        app.extensions["conflictkg.store"].close()
+        close_app(app)
 
 
 @pytest.mark.parametrize(("value", "html"), [
@@ -378,5 +377,4 @@ def test_a_filter_form_is_built_once_for_every_page_of_a_view_until_a_write(hand
         assert built == [0, 1]
     finally:
         template_rendered.disconnect(rendered, app)
-        app.extensions["conflictkg.reads"].close()
-        app.extensions["conflictkg.store"].close()
+        close_app(app)

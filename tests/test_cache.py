@@ -11,7 +11,6 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from flask import Blueprint, Flask, Response
 
-from api import create_app
 from api.cache import MAX_BODY_BYTES, MAX_BYTES, ROW_BYTES, ResponseCache, keep_by_url, kept_read
 from graph.store import Store
 from graph.vocab import CURRENT_GRAPH, RDF, SEM
@@ -102,10 +101,10 @@ def test_a_cache_with_a_byte_bound_keeps_the_newest_answers_within_it():
 
 
 @pytest.mark.parametrize("url_length", [8_000, 60_000])
-def test_the_services_cache_counts_its_urls_against_its_bytes(tmp_path, url_length):
+def test_the_services_cache_counts_its_urls_against_its_bytes(make_app, tmp_path, url_length):
     """A REST list answers 200 to any query parameter, so a client can send thousands of long URLs: what the
     service's cache holds of them, URLs and bodies, stays within its byte bound, and the newest are kept."""
-    app = create_app({"data_dir": str(tmp_path / "data")})
+    app = make_app({"data_dir": str(tmp_path / "data")})
     cache = app.extensions["conflictkg.cache"]
     cache.max_bytes = 1_000_000  # MAX_BYTES' bound, small enough to pass in a few dozen requests
     client, sent = app.test_client(), []
@@ -117,7 +116,6 @@ def test_the_services_cache_counts_its_urls_against_its_bytes(tmp_path, url_leng
     held = [(url, body) for url, body in sent if cache.get(url) is not None]
     assert sum(len(url) + body for url, body in held) <= cache.max_bytes
     assert held and held[-1][0] == sent[-1][0] and held[0][0] != sent[0][0]  # the newest kept, the first gone
-    app.extensions["conflictkg.store"].close()
 
 
 def test_kept_builds_once_until_a_write_and_keeps_nothing_built_across_one():

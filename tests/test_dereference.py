@@ -107,8 +107,7 @@ def test_bad_dereference_is_a_problem(hand_built_server, path, params, status):
     assert answer.headers["Content-Type"].startswith("application/problem+json")
 
 
-def test_a_record_kept_for_its_iri_follows_a_write(tmp_path):
-    from api import create_app
+def test_a_record_kept_for_its_iri_follows_a_write(make_app, tmp_path):
     from graph.store import Store
     from tests.conftest import write
     from tests.test_readings import FIRST
@@ -116,7 +115,7 @@ def test_a_record_kept_for_its_iri_follows_a_write(tmp_path):
     store = Store(str(tmp_path / "store"))
     write(store, FIRST[:1], BASE_IRI, validate=False)
     store.close()
-    app = create_app({"data_dir": str(tmp_path / "store"), "base_iri": BASE_IRI})
+    app = make_app({"data_dir": str(tmp_path / "store"), "base_iri": BASE_IRI})
     client = app.test_client()
     before = client.get("/id/actor/ras-kamboni?format=json").get_json()
     assert client.get("/id/actor/ras-kamboni?format=json").get_json() == before  # kept
@@ -125,8 +124,7 @@ def test_a_record_kept_for_its_iri_follows_a_write(tmp_path):
     assert (before["source_count"], after["source_count"]) == (1, 2)
 
 
-def test_one_kept_record_answers_the_rest_route_and_the_iri_until_a_write(tmp_path):
-    from api import create_app
+def test_one_kept_record_answers_the_rest_route_and_the_iri_until_a_write(make_app, tmp_path):
     from graph.store import Store
     from tests.conftest import write
     from tests.test_readings import FIRST
@@ -134,7 +132,7 @@ def test_one_kept_record_answers_the_rest_route_and_the_iri_until_a_write(tmp_pa
     store = Store(str(tmp_path / "store"))
     write(store, FIRST[:1], BASE_IRI, validate=False)
     store.close()
-    app = create_app({"data_dir": str(tmp_path / "store"), "base_iri": BASE_IRI})
+    app = make_app({"data_dir": str(tmp_path / "store"), "base_iri": BASE_IRI})
     client, store = app.test_client(), app.extensions["conflictkg.store"]
     reads, read = [], store.read
     store.read = lambda *args, **kwargs: reads.append(args[0]) or read(*args, **kwargs)
@@ -151,8 +149,7 @@ def test_one_kept_record_answers_the_rest_route_and_the_iri_until_a_write(tmp_pa
     assert client.get("/api/actors/ras-kamboni").get_json() == after
 
 
-def test_the_rdf_of_an_event_cut_at_its_evidence_limit_keeps_the_lowest_evidence_iris(tmp_path, monkeypatch):
-    from api import create_app
+def test_the_rdf_of_an_event_cut_at_its_evidence_limit_keeps_the_lowest_evidence_iris(make_app, tmp_path, monkeypatch):
     from graph import queries as q
     from graph.store import Store
     from tests.conftest import write
@@ -161,7 +158,7 @@ def test_the_rdf_of_an_event_cut_at_its_evidence_limit_keeps_the_lowest_evidence
     store = Store(str(tmp_path / "store"))
     write(store, FIRST + SECOND, BASE_IRI, validate=False)  # four reports of one shelling
     store.close()
-    app = create_app({"data_dir": str(tmp_path / "store"), "base_iri": BASE_IRI})
+    app = make_app({"data_dir": str(tmp_path / "store"), "base_iri": BASE_IRI})
     client = app.test_client()
     event = client.get("/api/events", query_string={"type": "Explosions/Remote violence"}).get_json()["events"][0]
 
@@ -176,8 +173,7 @@ def test_the_rdf_of_an_event_cut_at_its_evidence_limit_keeps_the_lowest_evidence
     assert evidence(2) == every[:2]
 
 
-def test_an_entitys_rdf_is_built_in_a_read_worker_and_kept_until_the_next_write(tmp_path):
-    from api import create_app
+def test_an_entitys_rdf_is_built_in_a_read_worker_and_kept_until_the_next_write(make_app, tmp_path):
     from graph import queries as q
     from graph.store import Store
     from graph.vocab import CURRENT_GRAPH
@@ -187,7 +183,7 @@ def test_an_entitys_rdf_is_built_in_a_read_worker_and_kept_until_the_next_write(
     store = Store(str(tmp_path / "store"))
     write(store, FIRST, BASE_IRI, validate=False)
     store.close()
-    app = create_app({"data_dir": str(tmp_path / "store"), "base_iri": BASE_IRI})
+    app = make_app({"data_dir": str(tmp_path / "store"), "base_iri": BASE_IRI})
     client = app.test_client()
     event = client.get("/api/events").get_json()["events"][0]
     iri, path = f"{BASE_IRI}event/{event['id']}", f"/id/event/{event['id']}?format=ntriples"

@@ -11,7 +11,7 @@ from html import unescape
 import pytest
 import requests
 
-from api import create_app
+from api import close_app, create_app
 from graph import queries as q
 from graph.link import summaries
 from graph.records import Actor, Article, Event, Evidence, Extraction, Location
@@ -138,8 +138,7 @@ def test_an_entity_page_is_kept_until_the_next_write(hand_built_data_dir, tmp_pa
         assert cache.get("page " + path.strip("/")) is None
         assert "Another name given here" in client.get(path).get_data(as_text=True)
     finally:
-        app.extensions["conflictkg.reads"].close()
-        app.extensions["conflictkg.store"].close()
+        close_app(app)
 
 
 def _tied_reports() -> list[Extraction]:
@@ -172,8 +171,7 @@ def _pages(data_dir, path: str, times: int) -> list[str]:
         try:
             pages.append(app.test_client().get(path, headers={"Accept": "text/html"}).get_data(as_text=True))
         finally:
-            app.extensions["conflictkg.reads"].close()
-            app.extensions["conflictkg.store"].close()
+            close_app(app)
     return pages
 
 
@@ -246,8 +244,7 @@ def test_an_events_sentences_are_listed_in_iri_order(tmp_path, monkeypatch):
         html = app.test_client().get("/actors/red-hills-brigade", headers={"Accept": "text/html"}).get_data(
             as_text=True)
     finally:
-        app.extensions["conflictkg.reads"].close()
-        app.extensions["conflictkg.store"].close()
+        close_app(app)
     assert len(rows) == 4
     assert quotes(html) == [row["text"] for row in rows]
 
@@ -295,8 +292,7 @@ def test_an_entity_page_lists_its_events_a_page_at_a_time(tmp_path, monkeypatch,
         assert app.extensions["conflictkg.cache"].get(f"page {path.strip('/')} 2") == pages[1]
         wrong = [client.get(f"{path}?page={value}") for value in ("0", "two")]
     finally:
-        app.extensions["conflictkg.reads"].close()
-        app.extensions["conflictkg.store"].close()
+        close_app(app)
     assert len(every) == 7
     for n, html in enumerate(pages[:4]):
         assert _listed(html) == sorted(newest_first[2 * n:2 * n + 2], key=lambda listed: (listed[1], listed[0]))
@@ -358,8 +354,7 @@ def test_an_entity_page_quotes_a_few_sentences_of_each_event(tmp_path, path, sen
         raid_id = raid.rsplit("/", 1)[-1]
         event_page = client.get(f"/events/{raid_id}", headers={"Accept": "text/html"}).get_data(as_text=True)
     finally:
-        app.extensions["conflictkg.reads"].close()
-        app.extensions["conflictkg.store"].close()
+        close_app(app)
     raid_texts = [row["text"] for row in rows if row["event"] == raid]
     curfew_texts = [row["text"] for row in rows if row["event"] != raid]
     assert len(raid_texts) == sentences and len(curfew_texts) == 2

@@ -10,7 +10,7 @@ import pytest
 import requests
 from werkzeug.routing import Rule
 
-from api import create_app
+from api import close_app, create_app
 from tests.conftest import _serve
 
 BAD_PARAMS = {"limit": "-1", "offset": "many", "from": "yesterday", "to": "2020-13-45", "q": "x" * 5000,
@@ -22,6 +22,7 @@ METHODS = ("GET", "POST", "PUT", "DELETE", "PATCH")
 @pytest.fixture(scope="module")
 def rules(tmp_path_factory) -> list[Rule]:
     app = create_app({"data_dir": str(tmp_path_factory.mktemp("empty-store"))})
+    close_app(app)  # its rules alone are walked, on a server
     return list(app.url_map.iter_rules())
 
 

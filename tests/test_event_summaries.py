@@ -9,7 +9,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib import URIRef
 
-from api import create_app
+from api import close_app, create_app
 from api.current import update_reconciled, writes_current
 from api.entities import RECORD_NEWEST, actor_record, local_id, place_record
 from graph import queries as q
@@ -255,8 +255,7 @@ def test_a_records_event_count_is_what_its_events_route_pages_through(tmp_path, 
         assert record["event_count"] == len(pages) == len(set(pages)) > SHOWN
         assert [event["id"] for event in record["events"]] == pages[:RECORD_NEWEST]
     finally:
-        app.extensions["conflictkg.reads"].close()
-        app.extensions["conflictkg.store"].close()
+        close_app(app)
 
 
 @pytest.mark.parametrize("graph", [f"<{CURRENT_GRAPH}>", "?g"], ids=["the current graph", "every graph"])

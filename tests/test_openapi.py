@@ -9,7 +9,7 @@ import requests
 import schemathesis
 from hypothesis import HealthCheck, given, settings
 
-from api import create_app
+from api import close_app, create_app
 from api.params import is_entity_id
 
 DESCRIBED = ("/api/", "/-/", "/id/")
@@ -17,7 +17,9 @@ DESCRIBED = ("/api/", "/-/", "/id/")
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory):
-    return create_app({"data_dir": str(tmp_path_factory.mktemp("openapi-store"))})
+    app = create_app({"data_dir": str(tmp_path_factory.mktemp("openapi-store"))})
+    yield app
+    close_app(app)
 
 
 def test_every_rest_route_is_described_with_its_methods(app):

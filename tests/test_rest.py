@@ -7,7 +7,7 @@ import shutil
 import pytest
 import requests
 
-from api import create_app, entity_index
+from api import close_app, create_app, entity_index
 from graph import queries as q
 from tests import busy_records as war_records
 from tests.conftest import WRITE_TOKEN, _serve, write_data_dir
@@ -287,8 +287,7 @@ def test_every_page_of_an_entity_list_is_a_slice_of_one_order(hand_built_data_di
                 assert (answer["next"] is None) == (offset + limit >= len(every))
             assert pages == every
     finally:
-        app.extensions["conflictkg.reads"].close()
-        app.extensions["conflictkg.store"].close()
+        close_app(app)
 
 
 @pytest.mark.parametrize("path", ["/api/actors", "/api/places", "/api/actors?kind=armed_group"])
@@ -307,8 +306,7 @@ def test_an_entity_lists_rows_are_read_once_for_all_its_pages(hand_built_data_di
         orders = [sparql for sparql in asked if sparql in (q.ACTOR_INDEX, q.PLACE_INDEX)]
         assert len(orders) == 1 and len(asked) == 5 and not any("ORDER BY" in sparql for sparql in asked)
     finally:
-        app.extensions["conflictkg.reads"].close()
-        store.close()
+        close_app(app)
 
 
 @pytest.mark.parametrize("query", [{}, {"q": "a"}, {"kind": "armed_group"}], ids=["all", "q", "kind"])

@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from api import create_app, entity_index, search
+from api import close_app, create_app, entity_index, search
 from api.entity_index import index_of
 from graph import queries as q
 from graph.store import Store
@@ -74,8 +74,7 @@ def test_a_search_sees_a_name_written_after_the_labels_were_kept(hand_built_data
             f'<{BASE}lakeside-watch> <https://schema.org/name> "Lakeside Watch" .\n'.encode(), str(CURRENT_GRAPH))
         assert [a["id"] for a in client.get("/api/search?q=lakeside").get_json()["actors"]] == ["lakeside-watch"]
     finally:
-        app.extensions["conflictkg.reads"].close()
-        app.extensions["conflictkg.store"].close()
+        close_app(app)
 
 
 @pytest.fixture(scope="module")
@@ -85,8 +84,7 @@ def hand_built_app(hand_built_data_dir, tmp_path_factory):
     shutil.copytree(hand_built_data_dir, data)
     app = create_app({"data_dir": str(data)})
     yield app
-    app.extensions["conflictkg.reads"].close()
-    app.extensions["conflictkg.store"].close()
+    close_app(app)
 
 
 URLS = [f"/api/{route}?q={term}" for route in ("search", "actors", "places") for term in ("a", "E", "ar", "zzz")] \

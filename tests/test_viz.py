@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+from collections.abc import Iterator
 from html import unescape
 from html.parser import HTMLParser
 
@@ -35,9 +36,11 @@ def fixture_extractions() -> list[Extraction]:
 
 
 @pytest.fixture(scope="module")
-def fixture_store(tmp_path_factory) -> Store:
-    """A real on-disk store holding the fixture documents, written by the ingest path."""
-    return Store(str(write_data_dir(tmp_path_factory.mktemp("viz-store"), fixture_extractions())))
+def fixture_store(tmp_path_factory) -> Iterator[Store]:
+    """A real on-disk store holding the fixture documents, written by the ingest path; closed after the module."""
+    store = Store(str(write_data_dir(tmp_path_factory.mktemp("viz-store"), fixture_extractions())))
+    yield store
+    store.close()
 
 
 # ------------------------------------------------------------------ legend data

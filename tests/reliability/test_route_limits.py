@@ -8,7 +8,6 @@ import time
 import pytest
 import requests
 
-from api import create_app
 from api.limits import ClientGone
 from tests.conftest import _serve
 
@@ -64,10 +63,10 @@ def test_the_network_of_an_empty_store_is_empty(tmp_path, route):
         server.close()
 
 
-def test_heavy_pages_beyond_their_slots_answer_503_at_once(hand_built_data_dir, tmp_path):
+def test_heavy_pages_beyond_their_slots_answer_503_at_once(make_app, hand_built_data_dir, tmp_path):
     data_dir = tmp_path / "copy"
     shutil.copytree(hand_built_data_dir, data_dir)
-    app = create_app({"data_dir": str(data_dir)})
+    app = make_app({"data_dir": str(data_dir)})
     slots = app.extensions["conflictkg.heavy"]
     taken = 0
     while slots.acquire(blocking=False):  # every slot busy, as if other clients were building networks
@@ -98,10 +97,10 @@ def test_the_network_view_is_bounded_to_the_most_active_actors(live_server):
     assert requests.get(live_server + "/network/data.json?actors=0", timeout=60).status_code == 400
 
 
-def test_a_read_whose_client_left_stops_waiting_at_once(hand_built_data_dir, tmp_path):
+def test_a_read_whose_client_left_stops_waiting_at_once(make_app, hand_built_data_dir, tmp_path):
     data_dir = tmp_path / "copy"
     shutil.copytree(hand_built_data_dir, data_dir)
-    app = create_app({"data_dir": str(data_dir), "read_timeout_ms": 60_000})
+    app = make_app({"data_dir": str(data_dir), "read_timeout_ms": 60_000})
     twenty = " ".join(str(n) for n in range(20))  # a cross product of seconds, then done
     slow = f"SELECT (COUNT(*) AS ?n) {{ VALUES ?k {{ {twenty} }} GRAPH ?g {{ ?a ?b ?c }} GRAPH ?h {{ ?d ?e ?f }} }}"
     with app.test_request_context("/api/events", environ_base={"waitress.client_disconnected": lambda: True}):
