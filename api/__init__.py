@@ -71,8 +71,11 @@ def create_app(config: dict[str, Any] | Settings | None = None) -> Flask:
 
 
 def close_app(app: Flask) -> None:
-    """Release what ``app`` holds, users first: the worker processes of its reads and of ``/sparql`` (their pipes and
-    snapshots), then its store (its files and directory lock)."""
+    """Release what ``app`` holds, users first: the view built ahead (``api.ahead``, if started), the worker processes
+    of its reads and of ``/sparql`` (their pipes and snapshots), then its store (its files and directory lock)."""
+    ahead = app.extensions.pop("conflictkg.ahead", None)
+    if ahead is not None:
+        ahead.stop()
     for name in ("conflictkg.reads", "conflictkg.sparql_runner"):
         runner = app.extensions.pop(name, None)
         if runner is not None:

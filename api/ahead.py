@@ -34,14 +34,25 @@ class Ahead:
     def __init__(self, app: Flask, paths: tuple[str, ...] = PATHS, quiet: float = QUIET_SECONDS):
         self.app, self.paths, self.quiet = app, paths, quiet
         self.builds = 0  # views built so far (asked of the app, whatever it answered)
-        self._wanted = threading.Event()
+        self._wanted, self._stopped = threading.Event(), threading.Event()
         self._last_write = float("-inf")  # the start needs no quiet: nothing was written yet
+        self._thread = threading.Thread(target=self._run, name="conflictkg-ahead", daemon=True)
 
     def start(self) -> None:
-        """Build the views now, in the background, and again after every run of writes."""
+        """Build the views now, in the background, and again after every run of writes; ``stop`` (``api.close_app``
+        calls it) ends that."""
+        self.app.extensions["conflictkg.ahead"] = self
         self.app.extensions["conflictkg.store"].on_write.add(self.written)
         self._wanted.set()
-        threading.Thread(target=self._run, name="conflictkg-ahead", daemon=True).start()
+        self._thread.start()
+
+    def stop(self) -> None:
+        """Stop following writes and end the thread once a build under way is over (the app's reads must outlive it)."""
+        self.app.extensions["conflictkg.store"].on_write.discard(self.written)
+        self._stopped.set()
+        self._wanted.set()
+        if self._thread.is_alive():
+            self._thread.join()
 
     def written(self) -> None:
         """Note a write (a ``store.on_write`` listener): the views are built again once writes stop."""
@@ -49,12 +60,14 @@ class Ahead:
         self._wanted.set()
 
     def _run(self) -> None:
-        while True:
-            self._wanted.wait()
+        while self._wanted.wait() and not self._stopped.is_set():
             while (left := self._last_write + self.quiet - time.monotonic()) > 0:
-                time.sleep(left)
+                if self._stopped.wait(left):
+                    return
             self._wanted.clear()
             for path in self.paths:
+                if self._stopped.is_set():
+                    return
                 self.build(path)
 
     def build(self, path: str) -> None:

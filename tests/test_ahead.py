@@ -7,13 +7,16 @@ Real app, store and read workers over a copy of the hand-built records (tests/re
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 import shutil
 import threading
 import time
+import weakref
 
 import pytest
 
+from api import close_app, create_app
 from api.ahead import Ahead
 from graph.records import Actor, Article, Extraction
 from tests.conftest import counted_reads, write
@@ -100,8 +103,6 @@ def test_a_visit_during_the_build_waits_for_it(hand_built_app):
 
 
 def test_a_build_past_its_read_limit_is_logged_and_keeps_nothing(hand_built_data_dir, tmp_path, caplog):
-    from api import create_app
-
     shutil.copytree(hand_built_data_dir, tmp_path / "data")
     app = create_app({"data_dir": str(tmp_path / "data"), "read_timeout_ms": 1})
     try:
@@ -112,5 +113,41 @@ def test_a_build_past_its_read_limit_is_logged_and_keeps_nothing(hand_built_data
         assert "building /network ahead answered 504" in caplog.text
         assert app.extensions["conflictkg.cache"].get("network /network?") is None
     finally:
-        app.extensions["conflictkg.reads"].close()
-        app.extensions["conflictkg.store"].close()
+        close_app(app)
+
+
+def _held_reads(app) -> tuple[threading.Event, list[str]]:
+    """Hold the app's reads until the returned event is set (a build that begins stays open), and the reads asked."""
+    store = app.extensions["conflictkg.store"]
+    read, opened = store.read, threading.Event()
+    store.read = lambda sparql, bindings=None: opened.wait(30) and read(sparql, bindings)
+    return opened, counted_reads(store)
+
+
+@pytest.mark.parametrize("when", ["waiting for a write", "waiting for writes to stop", "building"])
+def test_closing_the_app_ends_its_thread_and_frees_the_app(hand_built_data_dir, tmp_path, caplog, when):
+    """``api.close_app`` stops the view built ahead before the reads it asks (a build under way ends first, answered)
+    and leaves nothing that holds the app: neither the thread nor the store's write listener."""
+    shutil.copytree(hand_built_data_dir, tmp_path / "data")
+    app = create_app({"data_dir": str(tmp_path / "data")})
+    ahead, before = Ahead(app, quiet=60 if when == "waiting for writes to stop" else 0.1), set(threading.enumerate())
+    opened, asked = _held_reads(app)
+    with caplog.at_level(logging.INFO, logger="api.ahead"):
+        ahead.start()
+        if when == "building":
+            _wait_for(lambda: len(asked) == 1)  # the build has begun: it holds its first read
+            threading.Timer(0.5, opened.set).start()  # and is still under way when the app closes
+        else:
+            opened.set()
+            _wait_for(lambda: ahead.builds == 1)
+        if when == "waiting for writes to stop":
+            app.extensions["conflictkg.store"].on_write.notify()  # a build in a minute, unless stopped
+        started = time.monotonic()
+        close_app(app)
+    assert time.monotonic() - started < 10 and ahead.builds == 1
+    assert "built /network ahead" in caplog.text and "failed" not in caplog.text
+    assert not [thread for thread in set(threading.enumerate()) - before if thread.name == "conflictkg-ahead"]
+    freed = weakref.ref(app)
+    app = ahead = None  # the test's own references
+    gc.collect()
+    assert freed() is None

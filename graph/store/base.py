@@ -45,6 +45,12 @@ class Listeners:
         with self._lock:
             self._callbacks.append(callback)
 
+    def discard(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` no more (added once, removed once; nothing if it was not added)."""
+        with self._lock:
+            if callback in self._callbacks:
+                self._callbacks.remove(callback)
+
     def notify(self) -> None:
         """Run every callback once."""
         with self._lock:
