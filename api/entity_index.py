@@ -8,9 +8,10 @@ CPU, and each search or list of a ``q`` decoded the text of all their 20,877 lab
 of the kept entities and a match a ``str.find`` over one text of every label (``api.label_text``). Past
 ``LABELS_KEPT`` labels of a class the engine sorts and matches again, so a bigger store costs what it did before.
 
-Order and matches are the engine's: a list by the lower-cased name, then the IRI (both by code point), an entity of
-two names at the first of them; a match is a label containing the text, case aside (``LCASE``, ``CONTAINS``),
-ranked 0 when equal to it, 1 when starting with it, else 2, then by IRI.
+Order and matches are the engine's: a list by the lower-cased name, then the IRI (both by code point), an entity of two
+names (only a raw write makes one) at the first of them, or at the last when the list is descending; a match is a label
+containing the text, case aside (``LCASE``, ``CONTAINS``), ranked 0 when equal to it, 1 when starting with it, else 2,
+then by IRI.
 """
 
 from __future__ import annotations
@@ -46,25 +47,28 @@ class Listed(NamedTuple):
 
 class EntityIndex(NamedTuple):
     """The entities of a class in the lists' order (those without a name first, as ``ORDER BY`` puts an unbound
-    name), and their labels (``api.label_text``: owned by their IRIs)."""
+    name), their labels (``api.label_text``: owned by their IRIs), and the entities by name descending (the engine's
+    ``ORDER BY DESC(LCASE(STR(?name))) ?entity``: ties by IRI, no name last, each at the last of its names)."""
 
     entries: tuple[Listed, ...]
     labels: LabelText
+    descending: tuple[Listed, ...]
 
     def ranked(self, term: str) -> list[str]:
         """The IRIs of the entities with a label containing ``term`` (case aside), best first, then by IRI."""
         best = self.labels.matches(term)
         return sorted((str(iri) for iri in best), key=lambda iri: (best[iri], iri))
 
-    def matching(self, filters: Mapping[str, str | None]) -> Sequence[Listed]:
-        """The entities in order that match every given filter: ``q`` (a label contains it, case aside), ``kind``
-        (equal), ``country`` (an alpha-2 code, case aside)."""
+    def matching(self, filters: Mapping[str, str | None], descending: bool = False) -> Sequence[Listed]:
+        """The entities in order (``descending``: by name descending) that match every given filter: ``q`` (a label
+        contains it, case aside), ``kind`` (equal), ``country`` (an alpha-2 code, case aside)."""
         term, kind, country = filters.get("q"), filters.get("kind"), filters.get("country")
+        entries = self.descending if descending else self.entries
         if term is None and kind is None and country is None:
-            return self.entries
+            return entries
         matched = set(self.ranked(term)) if term is not None else None
         code = country.upper() if country is not None else None
-        return [entry for entry in self.entries
+        return [entry for entry in entries
                 if (matched is None or entry.iri in matched) and (kind is None or kind in entry.kinds)
                 and (code is None or any(value.upper() == code for value in entry.countries))]
 
@@ -87,14 +91,28 @@ def index_of(rows: list[dict[str, Any]]) -> EntityIndex:
             countries.setdefault(entity, set()).add(str(row["country"]))
         if label is not None:
             labels.append((str(label), entity))
-    entries = sorted((Listed(entity, min(found, key=lambda name: (name.lower(), name)) if found else None,
-                             frozenset(kinds.get(entity, ())), frozenset(countries.get(entity, ())))
-                      for entity, found in names.items()), key=_in_name_order)
-    return EntityIndex(tuple(entries), label_text(labels))
+    entries = sorted((Listed(entity, min(found, key=_by_name, default=None), frozenset(kinds.get(entity, ())),
+                             frozenset(countries.get(entity, ()))) for entity, found in names.items()),
+                     key=_in_name_order)
+    return EntityIndex(tuple(entries), label_text(labels), _descending(entries, names))
+
+
+def _by_name(name: str) -> tuple[str, str]:
+    return name.lower(), name
 
 
 def _in_name_order(entry: Listed) -> tuple[bool, str, str]:
     return entry.name is not None, (entry.name or "").lower(), entry.iri
+
+
+def _descending(entries: list[Listed], names: dict[str, set[str]]) -> tuple[Listed, ...]:
+    """``entries`` (in the lists' order) by name descending, ties by IRI, each at the last of its ``names``."""
+    last = [entry._replace(name=max(names[entry.iri], key=_by_name)) if len(names[entry.iri]) > 1 else entry
+            for entry in entries]
+    if last != entries:  # an entity of two names may tie at its last with entities of one, which are by IRI
+        last.sort(key=lambda entry: entry.iri)
+    # stable: ties keep their order, by IRI
+    return tuple(sorted(last, key=lambda entry: (entry.name is not None, (entry.name or "").lower()), reverse=True))
 
 
 def kept_index(kind: str) -> EntityIndex | None:

@@ -288,11 +288,9 @@ def _indexed_anew(query: Query) -> Sequence[Listed] | None:
     index = kept_index(kind[:-1])
     if index is None:
         return None
-    found = index.matching(query.filters)
     if query.sort == "name":
-        # ties by IRI, ascending either way (``ORDER BY DESC(LCASE(STR(?name))) ?entity``); no name: first or last
-        return sorted(found, key=lambda entry: (entry.name is not None, (entry.name or "").lower()),
-                      reverse=True) if query.descending else found
+        return index.matching(query.filters, query.descending)
+    found = index.matching(query.filters)
     counts = _event_counts(kind)
     return sorted(sorted(found, key=lambda entry: entry.iri), key=lambda entry: counts.get(entry.iri, 0),
                   reverse=query.descending)

@@ -63,3 +63,31 @@ def test_the_page_shows_the_total_and_rows_of_its_twin(hand_built_app, path):
     html = client.get(path).get_data(as_text=True)
     assert twin["rows"] and all(f'href="{row["href"]}"' in html for row in twin["rows"])
     assert str(twin["total"]) in html
+
+
+@pytest.mark.parametrize(("local", "names", "listed"), [
+    ("k-two", ["Zulu Column", "aardvark column"], ["k-two", "syrian-arab-army"]),  # past every other name
+    ("b-two", ["Abbot Unit", "Mountain Unit"], ["b-two", "hayat-tahrir-al-sham"]),  # between two others
+    ("zz-two", ["Al-Shabaab", "Aaron Band"], ["al-shabaab", "zz-two"]),  # tied with another's: by IRI
+    ("a-two", ["al-shabaab", "Aaron Band"], ["a-two", "al-shabaab"]),  # tied but for case: by IRI
+])
+def test_descending_by_name_lists_an_entity_of_two_names_at_the_last_as_the_engine(hand_built_app, monkeypatch, local,
+                                                                                   names, listed):
+    """An entity of two names (only a raw write makes one) is listed at the last of them by ``sort=-name``, and shown
+    with it, as the engine lists it (it has a row at each name; the first is kept); ``sort=name`` at the first."""
+    lines = [f"<{ACTOR}{local}> <{RDF.type}> <{SEM.Actor}> ."]
+    lines += [f"<{ACTOR}{local}> <{SDO.name}> {Literal(name).n3()} ." for name in names]
+    hand_built_app.extensions["conflictkg.store"].insert(("\n".join(lines) + "\n").encode(), str(CURRENT_GRAPH))
+    urls = ["/actors.json?sort=-name", "/actors.json?sort=-name&q=a", "/actors.json?sort=name"]
+    monkeypatch.setattr(entity_index, "LABELS_KEPT", 0)
+    engine = [hand_built_app.test_client().get(url).get_json() for url in urls]
+    monkeypatch.setattr(entity_index, "LABELS_KEPT", 60_000)
+    hand_built_app.extensions["conflictkg.cache"].invalidate()
+    kept = [hand_built_app.test_client().get(url).get_json() for url in urls]
+    assert kept == engine
+    descending = [row["id"] for row in kept[0]["rows"]]
+    assert descending[descending.index(listed[0]):][:2] == listed
+    shown = {url: next(row["name"] for row in answer["rows"] if row["id"] == local)
+             for url, answer in zip(urls, kept, strict=True)}
+    last, first = max(names, key=str.lower), min(names, key=str.lower)
+    assert shown == {urls[0]: last, urls[1]: last, urls[2]: first}
