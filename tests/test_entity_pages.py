@@ -218,7 +218,7 @@ def test_the_newest_timeline_read_is_the_timeline_in_page_order(tmp_path):
     assert sorted(map(str, every)) == sorted(map(str, newest))
     by_event = sorted(newest, key=lambda r: r["event"])  # stable: each event's rows keep their order
     assert newest == sorted(by_event, key=lambda r: dates[r["event"]], reverse=True)
-    assert cut == newest[:3]
+    assert cut == newest[:4]  # and one row past the cut
 
 
 def test_an_events_sentences_are_listed_in_iri_order(tmp_path, monkeypatch):
@@ -364,3 +364,33 @@ def test_an_entity_page_quotes_a_few_sentences_of_each_event(tmp_path, path, sen
     assert f'<a href="/events/{raid_id}">{more} on the event\'s page</a>' in html
     assert html.count("on the event's page") == 1
     assert all(text in unescape(event_page) for text in raid_texts)
+
+
+def _raid_block(html: str) -> str:
+    """The timeline entry of the raid of ``_many_reports`` (the older event), empty when the page leaves it out."""
+    return next(iter(re.findall(r'<li class="event" id="event-[^"]*-attack-[^"]*">.*?</li>', html, flags=re.S)), "")
+
+
+@pytest.mark.parametrize("path", ["/actors/salt-marsh-militia", "/places/cedar-crossing"])
+@pytest.mark.parametrize(("sentences", "rows"), [(7, 3), (7, 4), (7, 6), (12, 8)])
+def test_an_event_cut_at_the_timelines_row_limit_says_more_sentences_without_a_false_count(
+        tmp_path, monkeypatch, path, sentences, rows):
+    """Past TIMELINE_ROWS the last event read (the raid, older than the curfew's two sentences) has more sentences than
+    the page read: it links them without a count, which would be too low (or no link at all, under three)."""
+    monkeypatch.setattr(q, "TIMELINE_ROWS", rows)
+    html = _pages(write_data_dir(tmp_path / "data", [_many_reports(sentences)]), path, 1)[0]
+    raid = _raid_block(html)
+    assert len(quotes(raid)) == min(rows - 2, viz_pages.QUOTES_PER_EVENT)
+    assert "More sentences on the event's page</a>" in raid and not re.search(r"\d+ more sentences?", raid)
+
+
+@pytest.mark.parametrize("path", ["/actors/salt-marsh-militia", "/places/cedar-crossing"])
+@pytest.mark.parametrize(("rows", "raid_more"), [(9, "4 more sentences"), (20, "4 more sentences"), (2, None)])
+def test_an_event_the_row_limit_does_not_cut_keeps_its_count(tmp_path, monkeypatch, path, rows, raid_more):
+    """Near misses: a timeline within the limit (9 rows: the raid's seven and the curfew's two), or cut where an event
+    ends (2: the curfew whole, the raid left out), counts the sentences past the quoted ones as before."""
+    monkeypatch.setattr(q, "TIMELINE_ROWS", rows)
+    html = _pages(write_data_dir(tmp_path / "data", [_many_reports(7)]), path, 1)[0]
+    raid = _raid_block(html)
+    assert (raid_more in raid) if raid_more else raid == ""
+    assert "More sentences on the event's page" not in html and "The Salt Marsh Militia then ordered" in html

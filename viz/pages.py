@@ -141,11 +141,13 @@ def timeline(store: TripleStore, base_iri: str, segment: str, entity_id: str,
     if roles_read is not None and fields_read is not None:
         reads.prefetch([fields_read, (q.with_iris(q.timeline(q.TIMELINE_ROWS), side.newest), None), (roles_read, None)])
     fields = store.read(*fields_read) if fields_read is not None else []
-    rows, more = _quoted(_timeline_rows(store, side.newest))
+    timeline_rows, cut = _timeline_rows(store, side.newest)
+    rows, more = _quoted(timeline_rows)
     roles = store.read(roles_read) if roles_read is not None else []
     found.events = _events(rows, _by_event(fields), roles, iri, _looked_up(store, rows, fields, roles, reads))
     for event in found.events:
         event["more"] = more.get(event["iri"], 0)
+        event["cut"] = event["iri"] == cut  # it has more sentences than were read: how many more is not known
     span = side.span
     found.event_count, found.page, found.pages = span.count, page, max(1, -(-span.count // q.TIMELINE_LIMIT))
     found.first_seen, found.last_seen = (span.first[:7], span.last[:7]) if span.first and span.last else (None, None)
@@ -175,15 +177,18 @@ def _by_event(fields: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return found
 
 
-def _timeline_rows(store: TripleStore, latest: list[str]) -> list[dict[str, Any]]:
+def _timeline_rows(store: TripleStore, latest: list[str]) -> tuple[list[dict[str, Any]], str | None]:
     """The ``q.timeline`` rows of the events ``latest``, each event's sentences in IRI order; past ``TIMELINE_ROWS``
-    the rows of the newest events (``newest=True``), as the page lists them."""
+    the rows of the newest events (``newest=True``), as the page lists them, and the last of these events when the cut
+    leaves out some of its sentences (else None): its count of sentences past those quoted would be too low."""
     if not latest:
-        return []
+        return [], None
     rows = store.read(q.with_iris(q.timeline(q.TIMELINE_ROWS), latest))
-    if len(rows) > q.TIMELINE_ROWS:
-        return store.read(q.with_iris(q.timeline(q.TIMELINE_ROWS, newest=True), latest))
-    return sorted(rows, key=lambda row: row.get("evidence") or "")
+    if len(rows) <= q.TIMELINE_ROWS:
+        return sorted(rows, key=lambda row: row.get("evidence") or ""), None
+    newest = store.read(q.with_iris(q.timeline(q.TIMELINE_ROWS, newest=True), latest))
+    kept, past = newest[:q.TIMELINE_ROWS], newest[q.TIMELINE_ROWS:]
+    return kept, past[0]["event"] if past and past[0]["event"] == kept[-1]["event"] else None
 
 
 def _quoted(rows: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, int]]:

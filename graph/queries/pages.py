@@ -24,7 +24,8 @@ ENTITY = PREFIXES + """SELECT ?class ?name ?kind ?alias ?country ?wkt WHERE {
 # events' sentences and documents.
 TIMELINE_LIMIT = 50
 # Rows of a timeline at most (events x sentences): past it the oldest events' rows are left out, newest kept whole
-# (``timeline(rows, newest=True)``, ordered as the page lists them, so the cut is the same on every run).
+# (``timeline(rows, newest=True)``, ordered as the page lists them, so the cut is the same on every run), but the
+# last one read, which may be cut inside its sentences (the row past the cut tells).
 TIMELINE_ROWS = 5000
 
 # #IRIS#: an entity page's events (graph.newest, TIMELINE_LIMIT of them). One row per evidence sentence (an event
@@ -47,11 +48,12 @@ _TIMELINE = PREFIXES + """SELECT ?event ?evidence ?text ?document WHERE {
 
 
 def timeline(rows: int, newest: bool = False) -> str:
-    """The timeline read (above): in no order, one row past ``rows`` (whether the timeline passes the cut); ``newest``:
-    cut at ``rows``, newest events first, ties by IRI, then sentence (read when the first passes it)."""
+    """The timeline read (above), one row past ``rows`` (whether the timeline passes the cut): in no order; ``newest``:
+    newest events first, ties by IRI, then sentence (read when the first passes the cut; the row past it tells whether
+    the last event read is cut inside its sentences)."""
     if newest:
         return (_TIMELINE.replace("#DATE#", "OPTIONAL { ?event sem:hasTimeStamp ?date }")
-                + f" ORDER BY DESC(?date) ?event ?evidence LIMIT {rows}\n")
+                + f" ORDER BY DESC(?date) ?event ?evidence LIMIT {rows + 1}\n")
     return _TIMELINE.replace("#DATE#", "") + f" LIMIT {rows + 1}\n"
 
 
