@@ -171,7 +171,8 @@ def browse_fatalities_list(filters: Iterable[str], descending: bool) -> NewestFi
     """The events table sorted by fatalities (``descending``: most first) as a list ordered like a newest-first one
     (``graph.newest``: the matches counted per toll, then those of the page's tolls, ties by IRI), bound as
     ``browse_event_list``'s but without a date window (its filters compare the events' dates, not their tolls).
-    The engine sorted every match: 60,355 events at 100,000 documents, past the 5 s read limit."""
+    The engine sorted every match: 60,355 events at 100,000 documents, past the 5 s read limit. An event of two tolls
+    (a raw write) is listed at each (``newest_first``)."""
     return newest_first("event", "ckg:fatalities", "sem:Event", _BROWSE_EVENT_FILTERS, set(filters), EVENT_FIELDS,
                         key="toll", descending=descending)
 
