@@ -43,8 +43,8 @@ from graph.vocab import CKG, SEM, XSD
 
 __all__ = ["EventChanges", "summary_of", "mark_whole", "drop_all", "KEEP", "SHOWN"]
 
-# events, co-actors and places a record lists (api.entities.RECORD_LIMIT); an entity page's first pages of events
-# (graph.queries.TIMELINE_LIMIT each) are among them
+# co-actors and places a record lists (api.entities.RECORD_LIMIT), and newest events: a record's (RECORD_NEWEST) and
+# an entity page's first pages of events (graph.queries.TIMELINE_LIMIT each) are among them
 SHOWN = 100
 KEEP = 2 * SHOWN  # newest events kept: an event that leaves them seldom leaves fewer than SHOWN of more
 _CHUNK = 300
