@@ -28,11 +28,7 @@ def main(argv: list[str] | None = None) -> int:
 
     app = create_app(settings)
     print(f"ConflictKG serving on http://{settings.host}:{settings.port}/", file=sys.stderr)
-    # Headers as large as a body may be: the app refuses a too-long URL (414, api/errors.py); past
-    # that, waitress's own 431 is a problem document too (api/server.py).
-    serve(app, settings.host, settings.port, settings.threads,
-          max_header_bytes=max(262_144, settings.max_request_bytes),
-          started=Ahead(app).start if settings.network_ahead else lambda: None)
+    serve(app, settings, started=Ahead(app).start if settings.network_ahead else lambda: None)
     return 0
 
 

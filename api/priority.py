@@ -18,6 +18,14 @@ of its reads, for a read worker, behind them: at 100,000 documents its p99 was 2
 
 Nothing is refused here: a heavy request waits its turn as before (the read pools refuse, lookups'
 reads included, each kind within its own capacity).
+
+The other reads (``GET`` lists, pages, the network, exports: not ``/sparql`` or ``/store``, which have
+capacities and workers of their own, nor writes) are served at most ``reads`` at once (``Settings.serving_reads``:
+as many as the read workers). Each mostly waits for a read worker or for the server's interpreter lock; more
+of them at once only contend for the two cores: at 100,000 documents, 16 clients and 8 of them at once, p99 was
+94-101 ms for lookups, 201-218 ms for lists and 326-344 ms for pages; 4 at once, 76-86, 118-131 and 193-210,
+with more requests served (``bench/bench_corpus_big.py``, alternated). The ones waiting for a thread here have
+no deadline running yet.
 """
 
 from __future__ import annotations
@@ -34,6 +42,8 @@ from waitress.task import ThreadedTaskDispatcher
 __all__ = ["is_lookup", "is_quick", "PriorityDispatcher", "Handout", "QUICK_THREADS"]
 
 QUICK_THREADS = 2  # server threads beside the ``threads`` setting that only quick requests take
+_OWN_CAPACITY = ("/sparql", "/store")  # the SPARQL protocols: their own capacities and workers
+_READ_METHODS = frozenset({"GET", "HEAD"})
 
 _LOOKUP = re.compile(r"/(?:api/(?:actors|places|events|documents)|id/[^/]+)/[^/]+/?\Z")
 _QUICK = frozenset({"/-/health", "/-/stats"})
@@ -63,30 +73,38 @@ def _served_request(task: Any) -> Any:
 
 
 def _kind(task: Any) -> str:
-    """``health``, ``quick`` or ``other``: the queue of a waitress task (an error task, whose request did not
-    parse, is an other)."""
+    """``health``, ``quick``, ``read`` (another ``GET``, not of the SPARQL protocols) or ``other``: the queue of a
+    waitress task (an error task, whose request did not parse, is an other)."""
     request = _served_request(task)
     path = getattr(request, "path", None)
     if not isinstance(path, str) or getattr(request, "error", None) is not None:
         return "other"
     if path == "/-/health":
         return "health"
-    return "quick" if is_quick(path) else "other"
+    if is_quick(path):
+        return "quick"
+    read = getattr(request, "command", None) in _READ_METHODS and not path.startswith(_OWN_CAPACITY)
+    return "read" if read else "other"
 
 
 class PriorityDispatcher(ThreadedTaskDispatcher):
-    """Waitress's server threads: ``/-/health`` first, then the other quick requests, then the others; the quick
-    ones hold at most ``reserved`` threads and half the rest, the others all but ``reserved``."""
+    """Waitress's server threads: ``/-/health`` first, then the other quick requests, then the others (the reads
+    before the rest); the quick ones hold at most ``reserved`` threads and half the rest, the others all but
+    ``reserved``, of which the reads at most ``reads``."""
 
-    def __init__(self, threads: int, reserved: int) -> None:
-        """Start ``threads`` threads, ``reserved`` of which only quick requests may take when others wait."""
+    def __init__(self, threads: int, reserved: int, reads: int | None = None) -> None:
+        """Start ``threads`` threads, ``reserved`` of which only quick requests may take when others wait; the reads
+        hold at most ``reads`` at once (None: as many as the others)."""
         super().__init__()
         self.health: deque[Any] = deque()
         self.quick: deque[Any] = deque()
+        self.reads: deque[Any] = deque()
         # a stream of lookups never holds every thread: the other requests, whose deadline starts only when a
-        # thread takes them, always progress
-        self.limits = {"quick": max(1, reserved + (threads - reserved) // 2), "other": max(1, threads - reserved)}
-        self.running = {"quick": 0, "other": 0}
+        # thread takes them, always progress; nor do the reads (at most ``reads``) stop the writes and queries
+        others = max(1, threads - reserved)
+        self.limits = {"quick": max(1, reserved + (threads - reserved) // 2), "other": others,
+                       "read": max(1, min(reads or others, others))}
+        self.running = {"quick": 0, "other": 0, "read": 0}
         self.set_thread_count(threads)
 
     def add_task(self, task: Any) -> None:
@@ -101,20 +119,24 @@ class PriorityDispatcher(ThreadedTaskDispatcher):
 
     def _waiting(self, kind: str) -> deque[Any]:
         """The queue of the requests of ``kind``."""
-        if kind == "health":
-            return self.health
-        return self.quick if kind == "quick" else self.queue
+        if kind in ("health", "quick", "read"):
+            return {"health": self.health, "quick": self.quick, "read": self.reads}[kind]
+        return self.queue
 
     def _next(self) -> tuple[Any, str] | None:
         """The next task a free thread may take and its kind (the lock held), or None."""
         if self.health:  # reads nothing: never held back
             return self.health.popleft(), "health"
-        for kind in ("quick", "other"):
+        for kind in ("quick", "read", "other"):
             waiting = self._waiting(kind)
-            if waiting and self.running[kind] < self.limits[kind]:
+            if waiting and self.running[kind] < self.limits[kind] and self._other_thread_free(kind):
                 self.running[kind] += 1
                 return waiting.popleft(), kind
         return None
+
+    def _other_thread_free(self, kind: str) -> bool:
+        """Whether a request of ``kind`` may take a thread as far as the others' limit goes (the reads are others)."""
+        return kind == "quick" or self.running["read"] + self.running["other"] < self.limits["other"]
 
     def handler_thread(self, thread_no: int) -> None:
         """Serve tasks until told to stop (waitress's loop, with ``_next`` choosing the task)."""
@@ -143,7 +165,7 @@ class PriorityDispatcher(ThreadedTaskDispatcher):
         if kind in self.running:
             with self.lock:
                 self.running[kind] -= 1
-                if self.health or self.quick or self.queue:  # this thread takes one next; one more looks
+                if self.health or self.quick or self.reads or self.queue:  # this thread takes one next; one more looks
                     self.queue_cv.notify()
 
     def _stop_thread(self, thread_no: int, found: tuple[Any, str] | None) -> None:
@@ -162,10 +184,9 @@ class PriorityDispatcher(ThreadedTaskDispatcher):
     def shutdown(self, cancel_pending: bool = True, timeout: int = 5) -> bool:
         """Stop the threads; the waiting tasks, quick ones included, are cancelled as waitress does."""
         with self.lock:
-            self.queue.extendleft(reversed(self.quick))
-            self.queue.extendleft(reversed(self.health))
-            self.quick.clear()
-            self.health.clear()
+            for waiting in (self.reads, self.quick, self.health):
+                self.queue.extendleft(reversed(waiting))
+                waiting.clear()
         return super().shutdown(cancel_pending, timeout)
 
 

@@ -31,6 +31,7 @@ from waitress.task import ErrorTask
 
 from api.errors import PROBLEM_TYPE
 from api.priority import QUICK_THREADS, PriorityDispatcher
+from graph.config import Settings
 
 __all__ = ["serve", "keep_for_good"]
 
@@ -53,10 +54,11 @@ class _ProblemChannel(HTTPChannel):
     error_task_class = _ProblemErrorTask
 
 
-def make_server(app: Any, host: str, port: int, threads: int, max_header_bytes: int) -> Any:
-    """The waitress server of ``app`` on ``host``:``port``, not yet running."""
+def make_server(app: Any, host: str, port: int, threads: int, max_header_bytes: int, reads: int | None = None) -> Any:
+    """The waitress server of ``app`` on ``host``:``port``, not yet running; ``reads`` of its ``threads`` may serve
+    reads at once (``api.priority``; None: all of them)."""
     # the other requests keep ``threads`` threads, as many as before: the quick requests have more
-    dispatcher = PriorityDispatcher(threads + QUICK_THREADS, reserved=QUICK_THREADS)
+    dispatcher = PriorityDispatcher(threads + QUICK_THREADS, reserved=QUICK_THREADS, reads=reads)
     server = create_server(app, host=host, port=port, threads=threads, ident="conflictkg", _dispatcher=dispatcher,
                            max_request_header_size=max_header_bytes, channel_request_lookahead=1,
                            asyncore_use_poll=True)  # select() takes no socket numbered past 1023
@@ -64,11 +66,14 @@ def make_server(app: Any, host: str, port: int, threads: int, max_header_bytes: 
     return server
 
 
-def serve(app: Any, host: str, port: int, threads: int, max_header_bytes: int,
-          started: Callable[[], None] = lambda: None) -> None:
-    """Serve ``app`` on ``host``:``port`` until SIGINT or SIGTERM; ``started`` is called as it begins to serve
-    (after ``keep_for_good``, so what it sets going is not frozen with the objects made at start)."""
-    server = make_server(app, host, port, threads, max_header_bytes)
+def serve(app: Any, settings: Settings, started: Callable[[], None] = lambda: None) -> None:
+    """Serve ``app`` on the host, port and threads of ``settings`` until SIGINT or SIGTERM; ``started`` is called as
+    it begins to serve (after ``keep_for_good``, so what it sets going is not frozen with the objects made at start).
+    """
+    # Headers as large as a body may be: the app refuses a too-long URL (414, api/errors.py); past
+    # that, waitress's own 431 is a problem document too.
+    server = make_server(app, settings.host, settings.port, settings.threads,
+                         max(262_144, settings.max_request_bytes), settings.serving_reads)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     keep_for_good()
     started()

@@ -54,6 +54,10 @@ class Settings:
     cors_origins: str = _setting("", "Comma-separated origins allowed by CORS; empty = CORS off.")
     threads: int = _setting(8, "Worker threads of the production server; past them requests wait their turn in "
                             "arrival order.")
+    read_threads: int = _setting(
+        0, "Of those threads, how many may serve reads at once (GET lists, pages, the network, exports; not "
+        "/sparql, /store, writes or entity lookups); past them reads wait their turn. 0 = as many as the read "
+        "workers: more only contend for the cores.")
     fetch_urls: int = _setting(0, "1 lets POST /api/documents fetch a 'url' from the server; 0 = off.")
     fetch_allow_networks: str = _setting(
         "", "Comma-separated non-public networks links may be fetched from (e.g. 127.0.0.0/8, for tests only); "
@@ -66,6 +70,11 @@ class Settings:
     def worker_processes(self) -> int:
         """Processes in each worker pool (``/sparql`` queries, REST and page reads): half the threads, 2 to 4."""
         return max(2, min(4, self.threads // 2))
+
+    @property
+    def serving_reads(self) -> int:
+        """Reads served at once (``api.priority``): ``read_threads``, else as many as the read workers."""
+        return self.read_threads or self.worker_processes
 
     @property
     def query_capacity(self) -> int:

@@ -79,8 +79,8 @@ class _Task:
     """A waitress task asking ``path``: its service waits until released. As waitress's HTTPChannel re-queued for
     a request read ahead (``channel``), it holds that request in ``requests`` and no ``request``."""
 
-    def __init__(self, path: str, served: list[str], channel: bool = False):
-        asked = SimpleNamespace(path=path, error=None)
+    def __init__(self, path: str, served: list[str], channel: bool = False, method: str = "GET"):
+        asked = SimpleNamespace(path=path, error=None, command=method)
         self.request: SimpleNamespace | None = None if channel else asked
         self.requests = [asked] if channel else []
         self.path, self.served = path, served
@@ -160,6 +160,49 @@ def test_quick_requests_hold_at_most_the_reserved_threads_and_half_the_rest(chan
         assert lookups[3].started.wait(WAIT)
     finally:
         for task in [*lookups, other]:
+            task.release.set()
+        dispatcher.shutdown()
+
+
+@pytest.mark.parametrize(("method", "path"), [("POST", "/api/documents"), ("GET", "/sparql"), ("POST", "/sparql"),
+                                             ("GET", "/store"), ("DELETE", "/store")])
+def test_reads_hold_at_most_their_threads_and_leave_the_others_to_writes_and_queries(method, path):
+    served: list[str] = []
+    dispatcher = PriorityDispatcher(threads=4, reserved=0, reads=2)
+    reads = [_Task(read, served, method=verb) for read, verb in (("/api/actors", "GET"), ("/network", "GET"),
+                                                                 ("/actors/a", "HEAD"))]
+    other = _Task(path, served, method=method)
+    try:
+        for task in [*reads, other]:
+            dispatcher.add_task(task)
+        assert other.started.wait(WAIT)  # a thread is free for it though a read waited longer
+        assert [task.started.is_set() for task in reads] == [True, True, False]
+        reads[0].release.set()
+        assert reads[2].started.wait(WAIT)
+    finally:
+        for task in [*reads, other]:
+            task.release.set()
+        dispatcher.shutdown()
+
+
+def test_reads_waiting_for_their_threads_are_served_in_arrival_order_as_threads_free():
+    served: list[str] = []
+    dispatcher = PriorityDispatcher(threads=3, reserved=0, reads=1)
+    reads = [_Task(f"/api/events?offset={n}", served) for n in range(3)]
+    try:
+        for task in reads:
+            dispatcher.add_task(task)
+        assert reads[0].started.wait(WAIT)
+        time.sleep(0.1)
+        assert served == ["/api/events?offset=0"]  # two threads idle, but one read at a time
+        for task in reads:
+            task.release.set()
+        deadline = time.monotonic() + WAIT
+        while len(served) < 3 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert served == [task.path for task in reads]
+    finally:
+        for task in reads:
             task.release.set()
         dispatcher.shutdown()
 

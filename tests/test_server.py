@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 _SERVE_AND_REPORT = """
 import gc, os, threading, time
 from api.server import serve
+from graph.config import load_settings
 
 def report():
     time.sleep(1)
@@ -19,7 +20,7 @@ def report():
     os._exit(0)
 
 threading.Thread(target=report, daemon=True).start()
-serve(lambda environ, start_response: [], "127.0.0.1", 0, 1, 65536)
+serve(lambda environ, start_response: [], load_settings({"host": "127.0.0.1", "port": 0, "threads": 1}, environ={}))
 """
 
 

@@ -108,9 +108,10 @@ def test_with_many_threads_rest_reads_past_the_read_capacity_get_503_with_retry_
 
     data_dir = tmp_path / "data"
     shutil.copytree(small_data_dir, data_dir)
-    # every read is a client's: no network view built ahead holds a read slot meanwhile (api/ahead.py)
+    # every read is a client's: no network view built ahead holds a read slot meanwhile (api/ahead.py); all 32
+    # threads may serve reads at once (by default as many as the read workers do, api/priority.py)
     server = _serve(data_dir, CONFLICTKG_THREADS="32", CONFLICTKG_READ_TIMEOUT_MS=str(TIMEOUT_MS),
-                    CONFLICTKG_NETWORK_AHEAD="0")
+                    CONFLICTKG_NETWORK_AHEAD="0", CONFLICTKG_READ_THREADS="32")
     url = next(server)
     workers: list[int] = []
     try:
