@@ -145,23 +145,29 @@ def test_an_urgent_taker_gets_the_least_niced_idle_item_and_another_the_most_nic
     assert handout.take(urgent, 0) == expected
 
 
+def _the_last_waits_while_another_kind_is_served(dispatcher: PriorityDispatcher, limited: list[_Task],
+                                                 other: _Task) -> None:
+    """Queue ``limited`` (of a kind that may hold one thread fewer than them) then ``other``: ``other`` is served
+    though the last of ``limited`` waited longer, and that one is served once the first ends."""
+    try:
+        for task in [*limited, other]:
+            dispatcher.add_task(task)
+        assert other.started.wait(WAIT)
+        assert [task.started.is_set() for task in limited] == [True] * (len(limited) - 1) + [False]
+        limited[0].release.set()
+        assert limited[-1].started.wait(WAIT)
+    finally:
+        for task in [*limited, other]:
+            task.release.set()
+        dispatcher.shutdown()
+
+
 @pytest.mark.parametrize("channel", [False, True])
 def test_quick_requests_hold_at_most_the_reserved_threads_and_half_the_rest(channel):
     served: list[str] = []
     dispatcher = PriorityDispatcher(threads=4, reserved=2)  # quick ones: 2 + 1 threads at most
     lookups = [_Task(f"/api/actors/a{n}", served, channel) for n in range(4)]
-    other = _Task("/api/events", served, channel)
-    try:
-        for task in [*lookups, other]:
-            dispatcher.add_task(task)
-        assert other.started.wait(WAIT)  # a thread is left to it though a lookup waits
-        assert [task.started.is_set() for task in lookups] == [True, True, True, False]
-        lookups[0].release.set()
-        assert lookups[3].started.wait(WAIT)
-    finally:
-        for task in [*lookups, other]:
-            task.release.set()
-        dispatcher.shutdown()
+    _the_last_waits_while_another_kind_is_served(dispatcher, lookups, _Task("/api/events", served, channel))
 
 
 @pytest.mark.parametrize(("method", "path"), [("POST", "/api/documents"), ("GET", "/sparql"), ("POST", "/sparql"),
@@ -171,18 +177,7 @@ def test_reads_hold_at_most_their_threads_and_leave_the_others_to_writes_and_que
     dispatcher = PriorityDispatcher(threads=4, reserved=0, reads=2)
     reads = [_Task(read, served, method=verb) for read, verb in (("/api/actors", "GET"), ("/network", "GET"),
                                                                  ("/actors/a", "HEAD"))]
-    other = _Task(path, served, method=method)
-    try:
-        for task in [*reads, other]:
-            dispatcher.add_task(task)
-        assert other.started.wait(WAIT)  # a thread is free for it though a read waited longer
-        assert [task.started.is_set() for task in reads] == [True, True, False]
-        reads[0].release.set()
-        assert reads[2].started.wait(WAIT)
-    finally:
-        for task in [*reads, other]:
-            task.release.set()
-        dispatcher.shutdown()
+    _the_last_waits_while_another_kind_is_served(dispatcher, reads, _Task(path, served, method=method))
 
 
 def test_reads_waiting_for_their_threads_are_served_in_arrival_order_as_threads_free():
