@@ -21,7 +21,7 @@ from graph.newest import entity_events
 from graph.store import TripleStore
 
 __all__ = ["KINDS", "iri_of", "local_id", "ref", "existing", "actor_record", "place_record", "event_record",
-           "document_record", "parse_point", "fields", "RECORD_LIMIT"]
+           "document_record", "parse_point", "fields", "first_value", "RECORD_LIMIT"]
 
 _SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
 _CLASSES = {"actor": _SEM + "Actor", "place": _SEM + "Place", "event": _SEM + "Event",
@@ -124,7 +124,9 @@ def _newest_rows(store: TripleStore, read: Read | None, newest: list[str]) -> di
     return {event: found[event] for event in newest if event in found}
 
 
-def _one(entity: dict[str, list[Any]], field: str) -> Any:
+def first_value(entity: dict[str, list[Any]], field: str) -> Any:
+    """The first of an entity's values of ``field`` (``fields`` and ``tables.list_fields`` sort them), None when it
+    has none."""
     values = entity.get(field)
     return values[0] if values else None
 
@@ -179,7 +181,7 @@ def actor_record(store: TripleStore, base_iri: str, actor_id: str) -> dict[str, 
         return None
     iri, entity = found
     binding = {"actor": iri}
-    name = _one(entity, "name")
+    name = first_value(entity, "name")
     affiliations = store.read(q.ACTOR_AFFILIATIONS, binding)
     side = entity_events(store, "actor", str(iri), RECORD_NEWEST)
     roles, co_actors, places = _actor_counts(store, side.kept, binding)
@@ -191,9 +193,9 @@ def actor_record(store: TripleStore, base_iri: str, actor_id: str) -> dict[str, 
     names = labels(store, known)
     names.update(labels(store, {e["row"].get("place") for e in events.values()} - known))
     return {
-        "id": actor_id, "iri": str(iri), "name": name, "kind": _one(entity, "kind"),
-        "country": _one(entity, "country"), "aliases": _aliases(entity, name),
-        "source_count": _int(_one(entity, "sources")), "disagreements": disagreements(store, str(iri)),
+        "id": actor_id, "iri": str(iri), "name": name, "kind": first_value(entity, "kind"),
+        "country": first_value(entity, "country"), "aliases": _aliases(entity, name),
+        "source_count": _int(first_value(entity, "sources")), "disagreements": disagreements(store, str(iri)),
         "affiliations": [{"relation": _RELATIONS[r["relation"].rsplit("#", 1)[-1]], "direction": r["direction"],
                           "actor": _named(names, r["other"], "actors")} for r in affiliations],
         "event_count": side.span.count, "events_href": f"/api/events?actor={actor_id}",
@@ -237,10 +239,10 @@ def place_record(store: TripleStore, base_iri: str, place_id: str) -> dict[str, 
         return None
     iri, entity = found
     binding = {"place": iri}
-    name = _one(entity, "name")
-    lat, lon = parse_point(_one(entity, "wkt"))
+    name = first_value(entity, "name")
+    lat, lon = parse_point(first_value(entity, "wkt"))
     if lat is None and entity.get("lat") and entity.get("lon"):
-        lat, lon = float(_one(entity, "lat")), float(_one(entity, "lon"))
+        lat, lon = float(first_value(entity, "lat")), float(first_value(entity, "lon"))
     side = entity_events(store, "place", str(iri), RECORD_NEWEST)
     actors = [{"actor": actor, "events": n} for actor, n in side.kept["with"][:RECORD_LIMIT]] if side.kept \
         else store.read(q.page(q.PLACE_ACTORS, RECORD_LIMIT, 0), binding)
@@ -248,11 +250,12 @@ def place_record(store: TripleStore, base_iri: str, place_id: str) -> dict[str, 
     prefetch(_some(newest, labels_read(r["actor"] for r in actors)))
     names = labels(store, {r["actor"] for r in actors})
     return {
-        "id": place_id, "iri": str(iri), "name": name, "kind": _one(entity, "kind"),
-        "country": _one(entity, "country"), "admin1": _one(entity, "admin1_name") or _one(entity, "admin1"),
-        "geonames_id": _int(_one(entity, "geonames")), "precision": _int(_one(entity, "precision")),
+        "id": place_id, "iri": str(iri), "name": name, "kind": first_value(entity, "kind"),
+        "country": first_value(entity, "country"),
+        "admin1": first_value(entity, "admin1_name") or first_value(entity, "admin1"),
+        "geonames_id": _int(first_value(entity, "geonames")), "precision": _int(first_value(entity, "precision")),
         "lat": lat, "lon": lon, "aliases": _aliases(entity, name),
-        "source_count": _int(_one(entity, "sources")), "disagreements": disagreements(store, str(iri)),
+        "source_count": _int(first_value(entity, "sources")), "disagreements": disagreements(store, str(iri)),
         "event_count": side.span.count, "events_href": f"/api/events?place={place_id}",
         "first_seen": side.span.first, "last_seen": side.span.last,
         "events": [{**ref(r["event"], None, "events"), "date": r.get("date"), "type": r.get("type"),
@@ -291,7 +294,7 @@ def event_record(store: TripleStore, base_iri: str, event_id: str) -> dict[str, 
     evidence_rows = _unique(store.read(q.page(q.EVENT_EVIDENCE, RECORD_LIMIT, 0), binding), "evidence")
     # the names of its actors and place go with its reporters' read: those of its reporters (most evidence has none)
     # are read after it only for the reporters not among them
-    place = _one(entity, "place")
+    place = first_value(entity, "place")
     named = {r["actor"] for r in roles} | {place}
     reporters_read = (q.with_iris(q.EVENT_REPORTERS, [r["evidence"] for r in evidence_rows]), None) \
         if evidence_rows else None
@@ -323,15 +326,16 @@ def event_record(store: TripleStore, base_iri: str, event_id: str) -> dict[str, 
     dated = sorted((e for e in evidence if e["date"]), key=lambda e: str(e["date"]))
     fatalities = [v for v in entity.get("fatalities", []) if isinstance(v, int)]
     return {
-        "id": event_id, "iri": str(iri), "type": _one(entity, "event_type"), "sub_type": _one(entity, "sub_type"),
+        "id": event_id, "iri": str(iri), "type": first_value(entity, "event_type"),
+        "sub_type": first_value(entity, "sub_type"),
         # the merged event-level date, else the earliest date a source gives
-        "date": _one(entity, "date") or (dated[0]["date"] if dated else None),
-        "date_precision": _one(entity, "date_precision") or (dated[0]["date_precision"] if dated else None),
-        "source_count": _int(_one(entity, "sources")) or len(sources),
-        "fatalities": min(fatalities, default=None), "fatalities_max": _int(_one(entity, "fatalities_max")),
-        "quantity": _int(_one(entity, "quantity")), "confidence": _one(entity, "confidence"),
-        "cameo": _one(entity, "cameo"), "plover": _one(entity, "plover"),
-        "place": _named(names, _one(entity, "place"), "places"),
+        "date": first_value(entity, "date") or (dated[0]["date"] if dated else None),
+        "date_precision": first_value(entity, "date_precision") or (dated[0]["date_precision"] if dated else None),
+        "source_count": _int(first_value(entity, "sources")) or len(sources),
+        "fatalities": min(fatalities, default=None), "fatalities_max": _int(first_value(entity, "fatalities_max")),
+        "quantity": _int(first_value(entity, "quantity")), "confidence": first_value(entity, "confidence"),
+        "cameo": first_value(entity, "cameo"), "plover": first_value(entity, "plover"),
+        "place": _named(names, first_value(entity, "place"), "places"),
         "actors": actors, "disagreements": disagreements(store, str(iri)), "evidence": evidence,
         "sources": list(sources.values()),
     }
@@ -354,20 +358,22 @@ def document_record(store: TripleStore, base_iri: str, document_id: str) -> dict
     for r in rows:
         if r["class"] == "events":
             event = events.get(r["entity"], {})
-            item = {**ref(r["entity"], None, "events"), "sub_type": _one(event, "sub_type"),
-                    "date": _one(event, "date")}
+            item = {**ref(r["entity"], None, "events"), "sub_type": first_value(event, "sub_type"),
+                    "date": first_value(event, "date")}
         else:
             item = _named(names, r["entity"], r["class"])
         found_entities[r["class"]].append(item)
     text = store.read(q.DOCUMENT_TEXT, {"document": iri})
-    evidence = [{"event": ref(r["event"], None, "events"), "sub_type": _one(events.get(r["event"], {}), "sub_type"),
+    evidence = [{"event": ref(r["event"], None, "events"),
+                 "sub_type": first_value(events.get(r["event"], {}), "sub_type"),
                  "text": r.get("text"), "start": r.get("start"), "end": r.get("end"),
                  "fatalities": r.get("fatalities"), "date": r.get("date")}
                 for r in store.read(q.page(q.DOCUMENT_EVIDENCE, 10_000, 0), {"document": iri})]
     return {
-        "id": document_id, "iri": str(iri), "title": _one(entity, "title"), "publisher": _one(entity, "publisher"),
-        "published": _one(entity, "published"), "author": _one(entity, "author"), "url": _one(entity, "url"),
-        "path": _one(entity, "path"),
-        "extractor_version": _one(entity, "version"), **found_entities,
+        "id": document_id, "iri": str(iri), "title": first_value(entity, "title"),
+        "publisher": first_value(entity, "publisher"), "published": first_value(entity, "published"),
+        "author": first_value(entity, "author"), "url": first_value(entity, "url"),
+        "path": first_value(entity, "path"),
+        "extractor_version": first_value(entity, "version"), **found_entities,
         "text": text[0]["text"] if text else None, "evidence": evidence,
     }

@@ -126,8 +126,8 @@ def actors() -> Response:
     def convert(r: dict[str, Any], found: dict[str, Any]) -> dict[str, Any]:
         entity = found.get(r["actor"], {})
         aliases = sorted((set(entity.get("name", [])) | set(entity.get("alias", []))) - {r.get("name")})
-        return {**entities.ref(r["actor"], r.get("name"), "actors"), "kind": tables.first_value(entity, "kind"),
-                "country": tables.first_value(entity, "country"), "aliases": aliases}
+        return {**entities.ref(r["actor"], r.get("name"), "actors"), "kind": entities.first_value(entity, "kind"),
+                "country": entities.first_value(entity, "country"), "aliases": aliases}
 
     return _listing("actors", _by_name("actor", q.actor_list, bindings), "actor", convert,
                     lambda rows: tables.list_fields(_store(), q.ACTOR_LIST_FIELDS, [r["actor"] for r in rows]))

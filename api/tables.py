@@ -29,7 +29,7 @@ from graph.link.summaries import summary_of
 from graph.store import TripleStore
 
 __all__ = ["Table", "TABLES", "FORM", "Query", "read_query", "filter_args", "rows", "event_iris", "count",
-           "country_name", "regions", "newest_page", "scans_sentences", "list_fields", "first_value"]
+           "country_name", "regions", "newest_page", "scans_sentences", "list_fields"]
 
 
 COUNT_BYTES = 150  # about what one kept event count (an IRI and an int in a dict) holds in memory
@@ -309,14 +309,8 @@ def _indexed_rows(store: TripleStore, kind: str, page: Sequence[Listed]) -> list
     """The rows of one page of an entity table cut from the kept index: its fields read for the page alone."""
     fields, counts = list_fields(store, _TABLE_FIELDS[kind], [entry.iri for entry in page]), _event_counts(kind)
     return _CONVERT[kind](store, [{kind[:-1]: entry.iri, "name": entry.name, "events": counts.get(entry.iri, 0),
-                                   **{field: first_value(fields.get(entry.iri, {}), field)
+                                   **{field: entities.first_value(fields.get(entry.iri, {}), field)
                                       for field in ("kind", "country", "admin1", "wkt")}} for entry in page])
-
-
-def first_value(fields: dict[str, list[Any]], field: str) -> Any:
-    """The first of an entity's values of ``field`` (``list_fields`` sorts them), None when it has none."""
-    values = fields.get(field)
-    return values[0] if values else None
 
 
 def _newest_bindings(query: Query) -> dict[str, Any]:
