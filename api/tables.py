@@ -8,9 +8,9 @@ rows are plain dicts whose links are ``{"name", "href"}`` so the HTML page and t
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, overload
+from typing import Any, TypeVar, overload
 from urllib.parse import urlencode
 
 from flask import current_app, g
@@ -32,6 +32,7 @@ __all__ = ["Table", "TABLES", "FORM", "Query", "read_query", "filter_args", "row
            "country_name", "regions", "newest_page", "scans_sentences", "list_fields"]
 
 
+Value = TypeVar("Value")
 COUNT_BYTES = 150  # about what one kept event count (an IRI and an int in a dict) holds in memory
 
 
@@ -232,10 +233,12 @@ def _newest_rows(store: TripleStore, query: Query, reads: q.NewestFirst, limit: 
 
 def _matched_documents(query: Query) -> list[str] | None:
     """The documents of the documents table, newest published first, filtered by its words alone (``q``): the
-    matches of the kept document index (``api.document_index``); None for other tables, orders and filters."""
-    if query.table.kind != "documents" or set(query.filters) != {"q"} or _newest_reads(query) is None:
+    matches of the kept document index (``api.document_index``), worked out once a request (its count and its rows
+    both need them); None for other tables, orders and filters."""
+    newest_first = query.sort == _NEWEST["documents"][0] and query.descending
+    if query.table.kind != "documents" or set(query.filters) != {"q"} or not newest_first:
         return None
-    return matching_documents(query.filters["q"])
+    return _once_a_request(("documents", query.filters["q"]), lambda: matching_documents(query.filters["q"]))
 
 
 def _kept(store: TripleStore, query: Query) -> dict[str, Any] | None:
@@ -275,9 +278,14 @@ def _indexed(query: Query) -> Sequence[Listed] | None:
     None for other tables, sorts and filters, and when the index is not kept. Worked out once a request (its count
     and its rows both need it)."""
     key = (query.table.kind, tuple(sorted(query.filters.items())), query.sort, query.descending)
-    done = g.setdefault("indexed", {})
+    return _once_a_request(key, lambda: _indexed_anew(query))
+
+
+def _once_a_request(key: tuple[Any, ...], work: Callable[[], Value]) -> Value:
+    """``work()``, done once in this request for ``key`` (a table's count and its rows ask the same)."""
+    done = g.setdefault("table_work", {})
     if key not in done:
-        done[key] = _indexed_anew(query)
+        done[key] = work()
     return done[key]
 
 
